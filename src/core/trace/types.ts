@@ -1,0 +1,137 @@
+/**
+ * The input model: a trace is an ordered list of events the engine consumes. HAR files, native traces
+ * and the live extension all become this shape; nothing downstream knows where a trace came from.
+ * Times are milliseconds since the Unix epoch; they come in as data, never from the clock.
+ */
+
+export interface Header {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** What kind of resource a request fetched; drives SameSite decisions (top-level navigation or not). */
+export type ResourceType =
+  | 'document'
+  | 'subdocument'
+  | 'xhr'
+  | 'fetch'
+  | 'script'
+  | 'stylesheet'
+  | 'image'
+  | 'font'
+  | 'media'
+  | 'websocket'
+  | 'ping'
+  | 'other';
+
+export interface PostData {
+  readonly mimeType?: string;
+  readonly text?: string;
+  readonly params?: readonly { readonly name: string; readonly value?: string }[];
+}
+
+export interface TraceRequest {
+  readonly method: string;
+  readonly url: string;
+  /** Headers as sent. Several `Cookie` headers are kept as they came. */
+  readonly headers: readonly Header[];
+  /**
+   * Cookies the request carried when the source has no Cookie header but a parsed list (HAR
+   * `request.cookies`). Empty when the Cookie header is present: the header is the truth.
+   */
+  readonly cookies?: readonly { readonly name: string; readonly value: string }[];
+  readonly postData?: PostData;
+  readonly resourceType?: ResourceType;
+  /**
+   * The URL of the document that initiated the request, or of the top-level page for subresources.
+   * Used as the site for cookies; absent when unknown (then same-site is assumed, and said).
+   */
+  readonly initiatorUrl?: string;
+}
+
+export interface TraceResponse {
+  readonly status: number;
+  /** Headers as received; each Set-Cookie is its own header (Firefox's `\n`-joined form is split). */
+  readonly headers: readonly Header[];
+  /** HAR `response.cookies` when the source has no Set-Cookie header (some exporters strip headers). */
+  readonly cookies?: readonly { readonly name: string; readonly value: string; readonly raw?: string }[];
+  readonly redirectUrl?: string;
+}
+
+/** Cookie reasons a browser itself reported (Chrome's DevTools protocol), kept to compare with ours. */
+export interface BrowserCookieReport {
+  readonly blockedRequestCookies?: readonly {
+    readonly name: string;
+    readonly domain?: string;
+    readonly path?: string;
+    readonly reasons: readonly string[];
+  }[];
+  readonly blockedResponseCookies?: readonly { readonly cookieLine: string; readonly reasons: readonly string[] }[];
+}
+
+/** One request/response exchange: a HAR entry, or one hop of a live request. */
+export interface TraceEntry {
+  /** 0-based index into the source's entries (HAR `log.entries`): the `entry` of the CLI contract. */
+  readonly index: number;
+  readonly startedAt: number;
+  readonly request: TraceRequest;
+  /** Absent when the request failed or was still pending when recorded. */
+  readonly response?: TraceResponse;
+  readonly browserReport?: BrowserCookieReport;
+  /** Browser tab/page this entry belongs to, when known. */
+  readonly pageRef?: string;
+}
+
+export type CookieChangeCause = 'explicit' | 'overwrite' | 'expired' | 'expired_overwrite' | 'evicted';
+
+export interface CookieSnapshot {
+  readonly name: string;
+  readonly value: string;
+  readonly domain: string;
+  readonly path: string;
+  readonly hostOnly: boolean;
+  readonly secure: boolean;
+  readonly httpOnly: boolean;
+  readonly sameSite: 'strict' | 'lax' | 'none' | 'unspecified';
+  /** Expiry in ms since epoch; absent for a session (non-persistent) cookie. */
+  readonly expiresAt?: number;
+}
+
+export type TraceEvent =
+  | { readonly kind: 'entry'; readonly entry: TraceEntry }
+  /** `cookies.onChanged` from the extension: `removed` with its cause, or added/updated. */
+  | {
+      readonly kind: 'cookie-changed';
+      readonly time: number;
+      readonly cookie: CookieSnapshot;
+      readonly removed: boolean;
+      readonly cause: CookieChangeCause;
+    }
+  | { readonly kind: 'navigation'; readonly time: number; readonly url: string };
+
+export type TraceSourceFormat = 'har' | 'sessionscope-trace' | 'live';
+
+export interface Trace {
+  readonly source: {
+    readonly format: TraceSourceFormat;
+    /** e.g. "Chrome 156", "Firefox 47", "mitmproxy 10". */
+    readonly creator?: string;
+    readonly file?: string;
+  };
+  /** Events in the order they happened. Entries keep their source index even if reordered by time. */
+  readonly events: readonly TraceEvent[];
+  /** Number of entries in the source (HAR `log.entries.length`). */
+  readonly entryCount: number;
+}
+
+/** A problem with input, naming where: thrown by importers, printed by the CLI, shown by the panel. */
+export class TraceInputError extends Error {
+  constructor(
+    message: string,
+    /** JSON-pointer-like location such as `log.entries[3].request.headers`, when known. */
+    readonly where?: string,
+  ) {
+    super(where ? `${message} (at ${where})` : message);
+    this.name = 'TraceInputError';
+  }
+}
