@@ -1,0 +1,194 @@
+// The demo's session bugs as data: what each shows, the browser steps that reproduce it, and the
+// findings (rule IDs of shared/design/RULES.md) Sessionscope must report for it. The demo server's
+// index page, the scenario driver, the HAR recorder and the end-to-end tests all read this one table.
+
+export type ScenarioStep =
+  | { action: 'goto'; scheme: 'http' | 'https'; host: string; path: string }
+  /** A link or button; waits for the navigation it causes. */
+  | { action: 'click'; selector: string }
+  /** Submits a form; waits for the navigation. */
+  | { action: 'submit'; selector: string }
+  | { action: 'wait'; ms: number };
+
+export interface DemoScenario {
+  id: string;
+  title: string;
+  sentence: string;
+  steps: ScenarioStep[];
+  /** Rule IDs from RULES.md this scenario must produce, and (optionally) cause/reason details. */
+  expected: { rule: string; cookie?: string; cause?: string; reason?: string }[];
+  /** Cookie names Chromium will refuse to send somewhere in this scenario, with Chrome's reason. */
+  expectedNotSent?: { cookie: string; reason: string }[];
+}
+
+/** The first step of every scenario is a `goto`: where a person starts it from the index page. */
+export function scenarioStart(s: DemoScenario): Extract<ScenarioStep, { action: 'goto' }> {
+  const first = s.steps[0];
+  if (first?.action !== 'goto') throw new Error(`scenario ${s.id} must start with a goto step`);
+  return first;
+}
+
+export const DEMO_SCENARIOS: readonly DemoScenario[] = [
+  {
+    id: 'secure-lost-on-http',
+    title: 'Secure session cookie lost on an http:// link',
+    sentence:
+      'You log in over https and get a Secure sid cookie; a link to an http:// page does not carry it, so the server starts a new session.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'shop.test', path: '/secure/' },
+      { action: 'submit', selector: '#login-form' },
+      { action: 'click', selector: '#to-http' },
+    ],
+    expected: [
+      { rule: 'session-not-sent', cookie: 'sid', reason: 'SecureOnly' },
+      { rule: 'session-reset', cookie: 'sid', cause: 'not-sent' },
+      { rule: 'cookie-set-over-http', cookie: 'sid' },
+    ],
+    expectedNotSent: [{ cookie: 'sid', reason: 'SecureOnly' }],
+  },
+  {
+    id: 'load-balancer',
+    title: 'Load balancer without sticky sessions',
+    sentence:
+      'A round-robin balancer sends the request carrying node1’s JSESSIONID to node2, which does not share node1’s sessions and issues a new ID.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'lb.test', path: '/lb/' },
+      { action: 'click', selector: '#to-cart' },
+    ],
+    expected: [
+      { rule: 'session-reset', cookie: 'JSESSIONID', cause: 'server-rejected' },
+      { rule: 'session-backend-switch', cookie: 'JSESSIONID' },
+    ],
+  },
+  {
+    id: 'server-expiry',
+    title: 'Session expired on the server',
+    sentence:
+      'The server forgets sessions idle for 2 s; after 3 s the browser still sends the old sid and the server answers with a new one.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'shop.test', path: '/expiry/' },
+      { action: 'wait', ms: 3000 },
+      { action: 'click', selector: '#again' },
+    ],
+    expected: [{ rule: 'session-reset', cookie: 'sid', cause: 'server-rejected' }],
+  },
+  {
+    id: 'logout',
+    title: 'Logout clears the session cookie',
+    sentence:
+      'After login, /account/logout answers Set-Cookie: sid=; Max-Age=0, and the browser deletes the session cookie.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'shop.test', path: '/account/' },
+      { action: 'submit', selector: '#login-form' },
+      { action: 'click', selector: '#logout' },
+    ],
+    expected: [{ rule: 'session-reset', cookie: 'sid', cause: 'cleared-by-server' }],
+  },
+  {
+    id: 'client-expiry',
+    title: 'Session cookie expired in the browser',
+    sentence:
+      'The sid cookie has Max-Age=2; after 3 s the browser has dropped it, the next request carries no sid and the server issues a new one.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'shop.test', path: '/short/' },
+      { action: 'wait', ms: 3000 },
+      { action: 'click', selector: '#again' },
+    ],
+    expected: [{ rule: 'session-reset', cookie: 'sid', cause: 'expired' }],
+  },
+  {
+    id: 'fixation',
+    title: 'Session fixation: same ID before and after login',
+    sentence:
+      'The server hands out a sid before login and keeps that same ID after the password is posted, so whoever knew it is now logged in.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'shop.test', path: '/fixation/' },
+      { action: 'submit', selector: '#login-form' },
+    ],
+    expected: [{ rule: 'session-fixation', cookie: 'sid' }],
+  },
+  {
+    id: 'rotation',
+    title: 'Session rotated at login (the right way)',
+    sentence:
+      'The same login flow, but the server issues a fresh sid when the password is accepted: the ID is rotated after login.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'shop.test', path: '/rotation/' },
+      { action: 'submit', selector: '#login-form' },
+    ],
+    expected: [{ rule: 'session-rotated', cookie: 'sid' }],
+  },
+  {
+    id: 'id-in-url',
+    title: 'Session ID in the URL',
+    sentence:
+      'Links carry the session ID as ;jsessionid= and ?sid=, so it leaks into logs, history and Referer headers.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'shop.test', path: '/url-id/' },
+      { action: 'click', selector: '#jsessionid-link' },
+      { action: 'click', selector: '#query-link' },
+    ],
+    expected: [{ rule: 'session-id-in-url', cookie: 'sid' }],
+  },
+  {
+    id: 'insecure-attributes',
+    title: 'Session cookies with weak attributes',
+    sentence:
+      'Session cookies without HttpOnly, Secure or SameSite, with a broad Domain and a 30-day life, one set over plain http, and a JWT with alg none.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'shop.test', path: '/insecure/' },
+      { action: 'click', selector: '#to-http' },
+      { action: 'click', selector: '#to-api' },
+    ],
+    expected: [
+      { rule: 'cookie-no-httponly', cookie: 'sessionid' },
+      { rule: 'cookie-no-secure', cookie: 'sessionid' },
+      { rule: 'cookie-samesite-missing', cookie: 'sessionid' },
+      { rule: 'cookie-domain-broad', cookie: 'sessionid' },
+      { rule: 'cookie-persistent-session', cookie: 'sessionid' },
+      { rule: 'cookie-set-over-http', cookie: 'PHPSESSID' },
+      { rule: 'session-client-side-data', cookie: 'app_session' },
+      { rule: 'jwt-alg-none', cookie: 'app_session' },
+      { rule: 'jwt-no-expiry', cookie: 'app_session' },
+    ],
+  },
+  {
+    id: 'samesite-cross-site',
+    title: 'SameSite cookies not sent from another site',
+    sentence:
+      'shop.test sets sid SameSite=Strict and sessionid SameSite=Lax; a link from other.test arrives without sid, and a form POST from other.test arrives with neither.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'shop.test', path: '/samesite/' },
+      { action: 'click', selector: '#to-other' },
+      { action: 'click', selector: '#cross-get' },
+      { action: 'click', selector: '#back-to-other' },
+      { action: 'submit', selector: '#cross-post' },
+    ],
+    expected: [
+      { rule: 'session-not-sent', cookie: 'sid', reason: 'SameSiteStrict' },
+      { rule: 'session-not-sent', cookie: 'sessionid', reason: 'SameSiteLax' },
+    ],
+    expectedNotSent: [
+      { cookie: 'sid', reason: 'SameSiteStrict' },
+      { cookie: 'sessionid', reason: 'SameSiteLax' },
+    ],
+  },
+  {
+    id: 'shadowed-paths',
+    title: 'Two sid cookies shadow each other',
+    sentence:
+      'The site sets sid with Path=/ and an app under /shadow/app sets its own sid with Path=/shadow/app; requests there carry both, and the server may read the wrong one.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'shop.test', path: '/shadow/' },
+      { action: 'click', selector: '#to-app' },
+      { action: 'click', selector: '#to-cart' },
+    ],
+    expected: [{ rule: 'session-shadowed', cookie: 'sid' }],
+  },
+];
+
+export function findScenario(id: string): DemoScenario {
+  const found = DEMO_SCENARIOS.find((s) => s.id === id);
+  if (found === undefined) throw new Error(`no demo scenario "${id}"`);
+  return found;
+}
