@@ -47,7 +47,25 @@ export interface TraceRequest {
    * Used as the site for cookies; absent when unknown (then same-site is assumed, and said).
    */
   readonly initiatorUrl?: string;
+  /** How `initiatorUrl` was decided (or, for `browser-initiated`, why it is absent), to explain the guess. */
+  readonly initiatorSource?: InitiatorSource;
 }
+
+/**
+ * Where an importer found the initiator: our recorder wrote it; the Referer of a document request (the
+ * page the user came from); a document request with no Referer (typed URL, bookmark: same-site); the
+ * latest top-level document of the same page, or of the whole trace; Chrome's `_initiator.url`; the
+ * Referer of a subresource; the Origin header of a subresource (a WebSocket handshake always has one).
+ */
+export type InitiatorSource =
+  | 'recorder'
+  | 'referer'
+  | 'browser-initiated'
+  | 'page-document'
+  | 'latest-document'
+  | 'chrome-initiator'
+  | 'subresource-referer'
+  | 'origin-header';
 
 export interface TraceResponse {
   readonly status: number;
@@ -111,6 +129,13 @@ export type TraceEvent =
 
 export type TraceSourceFormat = 'har' | 'sessionscope-trace' | 'live';
 
+/** Something an importer repaired or guessed while reading a sloppy file (the file still loaded). */
+export interface TraceInputWarning {
+  /** Location such as `log.entries[3].startedDateTime`. */
+  readonly where: string;
+  readonly message: string;
+}
+
 export interface Trace {
   readonly source: {
     readonly format: TraceSourceFormat;
@@ -122,6 +147,8 @@ export interface Trace {
   readonly events: readonly TraceEvent[];
   /** Number of entries in the source (HAR `log.entries.length`). */
   readonly entryCount: number;
+  /** Repairs and guesses made while importing; absent or empty when the file needed none. */
+  readonly warnings?: readonly TraceInputWarning[];
 }
 
 /** A problem with input, naming where: thrown by importers, printed by the CLI, shown by the panel. */

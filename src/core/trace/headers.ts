@@ -1,0 +1,73 @@
+// Reading HTTP headers as traces carry them: case-insensitive lookup, the Cookie header split into its
+// name/value pairs, and Set-Cookie lines one per cookie.
+import type { Header } from './types.ts';
+
+/** Values of every header called `name`, in order; names compare case-insensitively (RFC 9110 5.1). */
+export function headerValues(headers: readonly Header[], name: string): string[] {
+  const wanted = name.toLowerCase();
+  const values: string[] = [];
+  for (const header of headers) {
+    if (header.name.toLowerCase() === wanted) values.push(header.value);
+  }
+  return values;
+}
+
+/** The first value of header `name`, or undefined. */
+export function headerValue(headers: readonly Header[], name: string): string | undefined {
+  return headerValues(headers, name)[0];
+}
+
+export function hasHeader(headers: readonly Header[], name: string): boolean {
+  return headerValues(headers, name).length > 0;
+}
+
+export interface CookiePair {
+  readonly name: string;
+  readonly value: string;
+}
+
+// RFC 6265bis 5.6 uses WSP (space, horizontal tab) for trimming cookie names and values.
+const EDGE_WHITESPACE = /^[ \t]+|[ \t]+$/g;
+
+/**
+ * The name/value pairs of one Cookie header, in the order sent. The header is `cookie-pair *( "; "
+ * cookie-pair )` (RFC 6265bis 4.2.1), but servers and browsers are lenient, and so is this: split on
+ * ";", trim each piece, skip empty pieces, split at the first "=". A piece without "=" is a cookie
+ * with an empty name and that value: RFC 6265bis 5.6 step 4 stores such a cookie, and Chrome and
+ * Firefox send it back as the bare value (5.8.3 step 4.1 serialises an empty name without "=").
+ * Values keep their double quotes: they are part of the value (4.1.1).
+ */
+export function cookieHeaderPairs(value: string): CookiePair[] {
+  const pairs: CookiePair[] = [];
+  for (const piece of value.split(';')) {
+    const trimmed = piece.replace(EDGE_WHITESPACE, '');
+    if (trimmed === '') continue;
+    const equals = trimmed.indexOf('=');
+    if (equals === -1) {
+      pairs.push({ name: '', value: trimmed });
+      continue;
+    }
+    pairs.push({
+      name: trimmed.slice(0, equals).replace(EDGE_WHITESPACE, ''),
+      value: trimmed.slice(equals + 1).replace(EDGE_WHITESPACE, ''),
+    });
+  }
+  return pairs;
+}
+
+/**
+ * One string per Set-Cookie line. Firefox (and tools that copy its headers) joins several Set-Cookie
+ * values with "\n" in one header; a real header can not contain a line break (RFC 9110 5.5), so each
+ * line is its own cookie. Empty lines are dropped.
+ */
+export function splitSetCookieValue(value: string): string[] {
+  return value
+    .split('\n')
+    .map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line))
+    .filter((line) => line.trim() !== '');
+}
+
+/** Every Set-Cookie line of a response, `\n`-joined values split, in order. */
+export function setCookieLines(headers: readonly Header[]): string[] {
+  return headerValues(headers, 'set-cookie').flatMap(splitSetCookieValue);
+}

@@ -1,0 +1,114 @@
+// Decides what kind of resource a recorded request fetched, from whatever the recorder left: Chrome's
+// `_resourceType`, the Fetch Metadata headers (Sec-Fetch-Dest / Sec-Fetch-Mode), or the Accept header
+// and the response's media type. Whether a request is a top-level navigation decides SameSite=Lax
+// (RFC 6265bis 5.2.1), so documents and frames are told apart wherever the data allows.
+import { headerValue } from './headers.ts';
+import type { Header, ResourceType } from './types.ts';
+
+// Chrome DevTools' resource types (Network.ResourceType in the DevTools protocol), lower-cased.
+// Maps, not object literals: keys come from untrusted files and "constructor" must find nothing.
+const CHROME_RESOURCE_TYPES = new Map<string, ResourceType>([
+  ['document', 'document'],
+  ['stylesheet', 'stylesheet'],
+  ['image', 'image'],
+  ['media', 'media'],
+  ['texttrack', 'media'],
+  ['font', 'font'],
+  ['script', 'script'],
+  ['xhr', 'xhr'],
+  ['fetch', 'fetch'],
+  ['eventsource', 'fetch'],
+  ['websocket', 'websocket'],
+  ['ping', 'ping'],
+  ['beacon', 'ping'],
+  ['cspviolationreport', 'ping'],
+  ['manifest', 'other'],
+  ['prefetch', 'other'],
+  ['preflight', 'other'],
+  ['signedexchange', 'other'],
+  ['other', 'other'],
+]);
+
+// Fetch Metadata request destinations (Fetch Standard, "request destination"; W3C Fetch Metadata 2.2).
+const FETCH_DESTINATIONS = new Map<string, ResourceType>([
+  ['document', 'document'],
+  ['iframe', 'subdocument'],
+  ['frame', 'subdocument'],
+  ['fencedframe', 'subdocument'],
+  ['script', 'script'],
+  ['worker', 'script'],
+  ['sharedworker', 'script'],
+  ['serviceworker', 'script'],
+  ['audioworklet', 'script'],
+  ['paintworklet', 'script'],
+  ['style', 'stylesheet'],
+  ['xslt', 'stylesheet'],
+  ['image', 'image'],
+  ['font', 'font'],
+  ['audio', 'media'],
+  ['video', 'media'],
+  ['track', 'media'],
+  ['websocket', 'websocket'],
+  ['report', 'ping'],
+  ['object', 'other'],
+  ['embed', 'other'],
+  ['manifest', 'other'],
+]);
+
+/** Sec-Fetch-Dest values that mean a nested browsing context: its document is not top-level. */
+const FRAME_DESTINATIONS = new Set(['iframe', 'frame', 'fencedframe']);
+
+export interface ResourceTypeEvidence {
+  /** Chrome's `_resourceType`, when the entry has one. */
+  readonly chromeResourceType?: string;
+  readonly url: string;
+  readonly requestHeaders: readonly Header[];
+  /** `response.content.mimeType`, when present. */
+  readonly responseMimeType?: string;
+  readonly responseHeaders: readonly Header[];
+  /** The entry carries `_webSocketMessages`. */
+  readonly hasWebSocketMessages: boolean;
+}
+
+export function guessResourceType(evidence: ResourceTypeEvidence): ResourceType {
+  const { requestHeaders } = evidence;
+  const dest = headerValue(requestHeaders, 'sec-fetch-dest')?.trim().toLowerCase();
+  const inFrame = dest !== undefined && FRAME_DESTINATIONS.has(dest);
+
+  const chrome = evidence.chromeResourceType
+    ? CHROME_RESOURCE_TYPES.get(evidence.chromeResourceType.toLowerCase())
+    : undefined;
+  // Chrome labels frame documents "document" too; only Sec-Fetch-Dest tells them apart.
+  if (chrome) return chrome === 'document' && inFrame ? 'subdocument' : chrome;
+
+  if (evidence.hasWebSocketMessages || isWebSocketUpgrade(evidence)) return 'websocket';
+
+  if (dest !== undefined && dest !== 'empty') {
+    const fromDest = FETCH_DESTINATIONS.get(dest);
+    if (fromDest) return fromDest;
+  }
+  const mode = headerValue(requestHeaders, 'sec-fetch-mode')?.trim().toLowerCase();
+  // "nested-navigate" is what Chrome 76-80 sent for frame navigations.
+  if (mode === 'nested-navigate') return 'subdocument';
+  if (mode === 'navigate') return inFrame ? 'subdocument' : 'document';
+  if (dest === 'empty') {
+    return headerValue(requestHeaders, 'x-requested-with')?.toLowerCase() === 'xmlhttprequest' ? 'xhr' : 'fetch';
+  }
+
+  if (acceptsHtml(requestHeaders) && respondedHtml(evidence)) return 'document';
+  return 'other';
+}
+
+function isWebSocketUpgrade(evidence: ResourceTypeEvidence): boolean {
+  if (/^wss?:/i.test(evidence.url)) return true;
+  return headerValue(evidence.requestHeaders, 'upgrade')?.trim().toLowerCase() === 'websocket';
+}
+
+function acceptsHtml(requestHeaders: readonly Header[]): boolean {
+  return /\btext\/html\b/i.test(headerValue(requestHeaders, 'accept') ?? '');
+}
+
+function respondedHtml(evidence: ResourceTypeEvidence): boolean {
+  const mime = evidence.responseMimeType || headerValue(evidence.responseHeaders, 'content-type') || '';
+  return /^\s*text\/html\b/i.test(mime);
+}
