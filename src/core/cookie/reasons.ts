@@ -38,6 +38,8 @@ export const SET_COOKIE_REJECTED_REASONS = {
   DisallowedCharacter: 'The line contains a control character that browsers reject.',
   NoCookieContent: 'The Set-Cookie line is empty.',
   SchemeNotSupported: 'The URL scheme does not support cookies.',
+  // Chrome has no SetCookieBlockedReason for this (document.cookie is not a network event); RFC 6265bis 5.7.
+  HttpOnlyFromScript: 'A script (a non-HTTP API) tried to set or overwrite an HttpOnly cookie.',
 } as const;
 
 export type SetCookieRejectedReason = keyof typeof SET_COOKIE_REJECTED_REASONS;

@@ -1,0 +1,89 @@
+// Runs the IETF http-state parser suite (222 cases, shared/corpora/http-state/parser.json) through the
+// CookieJar and compares the Cookie header it would send. Cases where the suite (written for RFC 6265
+// in 2011) disagrees with RFC 6265bis and today's browsers are listed with the reason, and must fail.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CookieJar } from './jar.ts';
+
+interface ParserCase {
+  readonly test: string;
+  readonly received: readonly string[];
+  readonly 'sent-to'?: string;
+  readonly sent: readonly { readonly name: string; readonly value: string }[];
+}
+
+const CORPUS = '/work/shared/corpora/http-state/parser.json';
+const cases = JSON.parse(readFileSync(CORPUS, 'utf8')) as ParserCase[];
+
+/**
+ * A fixed clock before the suite's 2019 expiries (0002, COMMA0006, COMMA0007) and long before its 2027
+ * ones (0003, CHROMIUM0016/0017), as the corpus README asks: 2012-01-01T00:00:00Z.
+ */
+const CLOCK = Date.UTC(2012, 0, 1);
+
+const NAMELESS =
+  'RFC 6265bis 5.6 step 3: a name-value pair without "=" (or with an empty name) is a nameless cookie, stored and sent as its value (Chrome and Firefox do so); RFC 6265 ignored it.';
+const CONTROL =
+  'RFC 6265bis 5.6 step 1: a line with a control character is ignored entirely (Chrome: DisallowedCharacter); RFC 6265 truncated it.';
+
+/** Test id → why our browser-faithful behaviour differs from the suite's expectation. */
+const expectedFailures: Readonly<Record<string, string>> = {
+  '0004': NAMELESS,
+  '0021': NAMELESS,
+  '0023': NAMELESS,
+  '0024': NAMELESS,
+  '0025': NAMELESS,
+  '0026': NAMELESS,
+  '0027': NAMELESS,
+  '0028': NAMELESS,
+  CHROMIUM0009: NAMELESS,
+  CHROMIUM0010: NAMELESS,
+  CHROMIUM0012: NAMELESS,
+  MOZILLA0012: NAMELESS,
+  MOZILLA0014: NAMELESS,
+  MOZILLA0015: NAMELESS,
+  MOZILLA0016: NAMELESS,
+  MOZILLA0017: NAMELESS,
+  NAME0017: NAMELESS,
+  NAME0023: NAMELESS,
+  NAME0025: NAMELESS,
+  NAME0028: NAMELESS,
+  NAME0031: NAMELESS,
+  NAME0032: NAMELESS,
+  NAME0033: NAMELESS,
+  DISABLED_CHROMIUM0022: CONTROL,
+  DISABLED_CHROMIUM0023: CONTROL,
+};
+
+function run(c: ParserCase): { name: string; value: string }[] {
+  const jar = new CookieJar();
+  const setUrl = `http://home.example.org:8888/cookie-parser?${c.test}`;
+  for (const line of c.received) jar.setCookie(line, setUrl, CLOCK);
+  const sentTo = new URL(c['sent-to'] ?? '', `http://home.example.org:8888/cookie-parser-result?${c.test}`).href;
+  const { sent } = jar.cookiesFor({ url: sentTo, method: 'GET', time: CLOCK + 1000, isTopLevelNavigation: true });
+  return sent.map(({ name, value }) => ({ name, value }));
+}
+
+describe('IETF http-state parser suite', () => {
+  it('has the 222 cases the README promises', () => {
+    expect(cases).toHaveLength(222);
+  });
+
+  it('lists only existing cases as expected failures', () => {
+    const ids = new Set(cases.map((c) => c.test));
+    for (const id of Object.keys(expectedFailures)) expect(ids.has(id), id).toBe(true);
+  });
+
+  for (const c of cases) {
+    const why = expectedFailures[c.test];
+    if (why === undefined) {
+      it(`${c.test} sends what the suite expects`, () => {
+        expect(run(c)).toEqual(c.sent);
+      });
+    } else {
+      it(`${c.test} differs on purpose: ${why}`, () => {
+        expect(run(c)).not.toEqual(c.sent);
+      });
+    }
+  }
+});

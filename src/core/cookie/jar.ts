@@ -1,0 +1,415 @@
+// The cookie jar of one browser profile, replayed from a trace: stores Set-Cookie lines (RFC 6265bis 5.7),
+// follows cookies.onChanged events and cookies seen on requests, and says for each request which
+// cookies go in the Cookie header and why each other related cookie does not (RFC 6265bis 5.8.3).
+// Time always comes in as data.
+import type { CookieChangeCause, CookieSnapshot } from '../trace/types.ts';
+import { domainMatch, registrableDomain } from './domain.ts';
+import { firstNotSentReason, hostMatches, type RequestFacts, requestFacts } from './notSent.ts';
+import { parseSetCookie } from './parseSetCookie.ts';
+import { pathMatch } from './path.ts';
+import type { NotSentReason } from './reasons.ts';
+import { cookieUrl, createCookie } from './storageModel.ts';
+import type { CookiesForRequest, NotSentCookie, RequestContext, StoredCookie, StoreOutcome } from './types.ts';
+
+/**
+ * Chrome's limits (net/cookies/cookie_monster.h): more than 180 cookies for one registrable domain
+ * purges that domain down to 150; more than 3300 in all purges down to 3000. Least recently accessed
+ * go first, non-Secure before Secure (Chrome's "strict secure" eviction order); Chrome's priority
+ * levels are not modelled.
+ */
+export const COOKIE_LIMITS = {
+  perDomainMax: 180,
+  perDomainPurgeTo: 150,
+  totalMax: 3300,
+  totalPurgeTo: 3000,
+  /** Our own bound on remembered deletions, so a long trace cannot grow the tombstone list forever. */
+  tombstoneMax: 5000,
+} as const;
+
+/** A cookie removed to respect the limits, reported through drainEvictions(). */
+export interface CookieEviction {
+  readonly cookie: StoredCookie;
+  readonly time: number;
+  /** `evicted`: over the limits; `expired`: an expired cookie dropped during a purge before any request saw it. */
+  readonly cause: 'evicted' | 'expired';
+}
+
+/** What applying one cookies.onChanged event did. */
+export type CookieEventOutcome =
+  | { readonly kind: 'stored'; readonly cookie: StoredCookie; readonly replaced?: StoredCookie }
+  | { readonly kind: 'removed'; readonly removed?: StoredCookie };
+
+export interface SetCookieOptions {
+  /** Trace entry index of the response carrying the Set-Cookie. */
+  readonly entry?: number;
+  /** False for document.cookie / cookie APIs: they may not set or overwrite HttpOnly cookies. Default true. */
+  readonly fromHttpApi?: boolean;
+}
+
+/** A cookie removed before a request: remembered so later requests can say "Deleted". */
+interface Tombstone {
+  readonly cookie: StoredCookie;
+  readonly removedAt: number;
+}
+
+/**
+ * Reasons that depend on attributes the jar only guessed for an `inferred` cookie (its Domain, Path and
+ * SameSite were never seen): for those cookies the model says Unknown instead of guessing.
+ */
+const GUESSED_REASONS: ReadonlySet<NotSentReason> = new Set([
+  'DomainMismatch',
+  'NotOnPath',
+  'SameSiteStrict',
+  'SameSiteLax',
+  'SameSiteUnspecifiedTreatedAsLax',
+]);
+
+/** RFC 6265bis 5.7: a cookie's identity is its name, domain, host-only flag and path. */
+export function cookieKey(c: Pick<StoredCookie, 'name' | 'domain' | 'path' | 'hostOnly'>): string {
+  return `${c.hostOnly ? 'h' : 'd'}\u0000${c.domain}\u0000${c.path}\u0000${c.name}`;
+}
+
+/** Cookies bucketed by registrable domain: a request only looks at its own site's bucket. */
+class SiteIndex<T> {
+  readonly buckets = new Map<string, Map<string, T>>();
+  size = 0;
+
+  bucket(site: string): ReadonlyMap<string, T> | undefined {
+    return this.buckets.get(site);
+  }
+
+  get(site: string, key: string): T | undefined {
+    return this.buckets.get(site)?.get(key);
+  }
+
+  set(site: string, key: string, value: T): void {
+    let bucket = this.buckets.get(site);
+    if (bucket === undefined) {
+      bucket = new Map();
+      this.buckets.set(site, bucket);
+    }
+    if (!bucket.has(key)) this.size++;
+    bucket.set(key, value);
+  }
+
+  delete(site: string, key: string): boolean {
+    const bucket = this.buckets.get(site);
+    if (bucket === undefined || !bucket.delete(key)) return false;
+    this.size--;
+    if (bucket.size === 0) this.buckets.delete(site);
+    return true;
+  }
+
+  *values(): IterableIterator<T> {
+    for (const bucket of this.buckets.values()) yield* bucket.values();
+  }
+}
+
+function siteOfCookie(c: Pick<StoredCookie, 'domain'>): string {
+  return registrableDomain(c.domain);
+}
+
+/** Cookie-header order, RFC 6265bis 5.8.3 step 2: longer paths first, then earlier creation. */
+function cookieHeaderOrder(a: StoredCookie, b: StoredCookie): number {
+  return b.path.length - a.path.length || a.createdAt - b.createdAt;
+}
+
+function isExpired(c: StoredCookie, time: number): boolean {
+  return c.expiresAt !== undefined && c.expiresAt <= time;
+}
+
+export class CookieJar {
+  private readonly cookies = new SiteIndex<StoredCookie>();
+  private readonly tombstones = new SiteIndex<Tombstone>();
+  private evictions: CookieEviction[] = [];
+
+  /** Number of cookies held (expired ones not yet seen by a request included). */
+  get size(): number {
+    return this.cookies.size;
+  }
+
+  /** All cookies held; with `time`, only those not expired at that time. */
+  all(time?: number): StoredCookie[] {
+    const list = [...this.cookies.values()];
+    return time === undefined ? list : list.filter((c) => !isExpired(c, time));
+  }
+
+  /** The cookie with this identity; `hostOnly` omitted = either kind (host-only preferred). */
+  get(name: string, domain: string, path: string, hostOnly?: boolean): StoredCookie | undefined {
+    const site = registrableDomain(domain);
+    const kinds = hostOnly === undefined ? [true, false] : [hostOnly];
+    for (const kind of kinds) {
+      const found = this.cookies.get(site, cookieKey({ name, domain, path, hostOnly: kind }));
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  /** Cookies removed to respect the limits since the last call. */
+  drainEvictions(): CookieEviction[] {
+    const drained = this.evictions;
+    this.evictions = [];
+    return drained;
+  }
+
+  /** RFC 6265bis 5.7: store one Set-Cookie value received from `requestUrl` at `time`. */
+  setCookie(line: string, requestUrl: string, time: number, opts: SetCookieOptions = {}): StoreOutcome {
+    const target = cookieUrl(requestUrl);
+    if (target === undefined) {
+      return {
+        kind: 'rejected',
+        reason: 'SchemeNotSupported',
+        detail: `No cookies for URL "${requestUrl}".`,
+        raw: line,
+      };
+    }
+    const parse = parseSetCookie(line);
+    if (!parse.ok) return { kind: 'rejected', reason: parse.reason, detail: parse.detail, raw: line };
+    const parsed = parse.cookie;
+    const created = createCookie(parsed, target, time, opts.entry);
+    if (!created.ok) return { kind: 'rejected', reason: created.reason, detail: created.detail, raw: line, parsed };
+
+    const fromHttpApi = opts.fromHttpApi ?? true;
+    // RFC 6265bis 5.7 step 12: a non-HTTP API may not create an HttpOnly cookie.
+    if (!fromHttpApi && parsed.httpOnly) {
+      return { kind: 'rejected', reason: 'HttpOnlyFromScript', detail: 'HttpOnly set from script.', raw: line, parsed };
+    }
+    const cookie = created.cookie;
+    // RFC 6265bis 5.7 step 16: an insecure origin may not create a cookie that would overlay a Secure one.
+    if (!cookie.secure && !target.secure) {
+      const shadowed = this.secureCookieOverlaidBy(cookie);
+      if (shadowed !== undefined) {
+        return {
+          kind: 'rejected',
+          reason: 'OverwriteSecure',
+          detail: `Would overwrite or shadow the Secure cookie ${shadowed.name} (Domain ${shadowed.domain}, Path ${shadowed.path}).`,
+          raw: line,
+          parsed,
+        };
+      }
+    }
+    const site = siteOfCookie(cookie);
+    const key = cookieKey(cookie);
+    const old = this.cookies.get(site, key);
+    // RFC 6265bis 5.7 step 22: nor overwrite one.
+    if (old !== undefined && old.httpOnly && !fromHttpApi) {
+      return {
+        kind: 'rejected',
+        reason: 'HttpOnlyFromScript',
+        detail: 'Would overwrite an HttpOnly cookie.',
+        raw: line,
+        parsed,
+      };
+    }
+
+    if (created.expired) {
+      // An expiry in the past deletes the cookie with this identity (RFC 6265bis 5.7 last steps).
+      if (old === undefined) return { kind: 'deleted', parsed };
+      this.remove(old, time, true);
+      return { kind: 'deleted', removed: old, parsed };
+    }
+    // Step 22: a replacement keeps the creation time of the cookie it replaces.
+    const stored = old === undefined ? cookie : { ...cookie, createdAt: old.createdAt };
+    this.insert(stored, time);
+    return old === undefined ? { kind: 'stored', cookie: stored } : { kind: 'stored', cookie: stored, replaced: old };
+  }
+
+  /**
+   * Applies a cookies.onChanged event from the extension: the snapshot is the browser's own view, so its
+   * attributes are exact. `cause` (when given) decides how a removal is remembered: `expired` is reported
+   * once as Expired, `overwrite` is not remembered (the new cookie follows), `evicted` is an eviction,
+   * anything else a deletion reported as Deleted.
+   */
+  upsertFromEvent(c: CookieSnapshot, time: number, removed: boolean, cause?: CookieChangeCause): CookieEventOutcome {
+    const domain = c.domain.startsWith('.') ? c.domain.slice(1) : c.domain;
+    const identity = { name: c.name, domain, path: c.path, hostOnly: c.hostOnly };
+    const site = registrableDomain(domain);
+    const old = this.cookies.get(site, cookieKey(identity));
+    if (removed) {
+      if (old === undefined) return { kind: 'removed' };
+      if (cause === 'expired') {
+        // Keep it, expired, so the next request reports Expired once (the jar evicts lazily).
+        this.cookies.set(site, cookieKey(old), { ...old, expiresAt: Math.min(old.expiresAt ?? time, time) });
+        return { kind: 'removed', removed: old };
+      }
+      this.remove(old, time, cause !== 'overwrite' && cause !== 'expired_overwrite' && cause !== 'evicted');
+      if (cause === 'evicted') this.evictions.push({ cookie: old, time, cause: 'evicted' });
+      return { kind: 'removed', removed: old };
+    }
+    if (
+      old !== undefined &&
+      old.value === c.value &&
+      old.secure === c.secure &&
+      old.httpOnly === c.httpOnly &&
+      old.sameSite === c.sameSite &&
+      old.expiresAt === c.expiresAt
+    ) {
+      // The event echoes a Set-Cookie the jar has already stored: keep its provenance.
+      return { kind: 'stored', cookie: old };
+    }
+    const cookie: StoredCookie = {
+      ...identity,
+      value: c.value,
+      secure: c.secure,
+      httpOnly: c.httpOnly,
+      sameSite: c.sameSite,
+      partitioned: false,
+      ...(c.expiresAt !== undefined && { expiresAt: c.expiresAt }),
+      createdAt: old?.createdAt ?? time,
+      lastAccessedAt: time,
+      // The event does not say which URL set it: assume the scheme its Secure flag implies.
+      sourceScheme: old?.sourceScheme ?? (c.secure ? 'https' : 'http'),
+      sourcePort: old?.sourcePort ?? (c.secure ? 443 : 80),
+      origin: 'cookie-event',
+    };
+    this.insert(cookie, time);
+    return old === undefined ? { kind: 'stored', cookie } : { kind: 'stored', cookie, replaced: old };
+  }
+
+  /**
+   * A request carried `name=value` at `time`. When the jar has a cookie of that name matching the request
+   * with that value, it is returned as is. When one matches with another value, the browser knows better
+   * (a script changed it): its value is updated and its origin becomes `inferred`. Otherwise the jar
+   * learns a new cookie, origin `inferred`, whose attributes are GUESSES: host-only on the request host,
+   * Path "/", session, SameSite unspecified, not HttpOnly, and not Secure unless its name carries a
+   * __Secure-/__Host- prefix (which proves Secure). Requests that do not carry it later get the reason
+   * Unknown rather than a reason drawn from a guessed attribute.
+   */
+  observeSent(name: string, value: string, requestUrl: string, time: number): StoredCookie | undefined {
+    const target = cookieUrl(requestUrl);
+    if (target === undefined) return undefined;
+    const site = registrableDomain(target.host);
+    const path = requestFacts({ url: requestUrl, method: 'GET', time, isTopLevelNavigation: false })?.path ?? '/';
+    const candidates = [...(this.cookies.bucket(site)?.values() ?? [])].filter(
+      (c) => c.name === name && hostMatches(c, target.host) && pathMatch(path, c.path),
+    );
+    const same = candidates.find((c) => c.value === value);
+    if (same !== undefined) return same;
+    const known = candidates.sort(cookieHeaderOrder)[0];
+    const prefixed = /^__(secure|host)-/i.test(name);
+    const cookie: StoredCookie =
+      known !== undefined
+        ? { ...known, value, lastAccessedAt: time, origin: 'inferred' }
+        : {
+            name,
+            value,
+            domain: target.host,
+            path: '/',
+            hostOnly: true,
+            secure: prefixed,
+            httpOnly: false,
+            sameSite: 'unspecified',
+            partitioned: false,
+            createdAt: time,
+            lastAccessedAt: time,
+            sourceScheme: target.scheme,
+            sourcePort: target.port,
+            origin: 'inferred',
+          };
+    this.insert(cookie, time);
+    return cookie;
+  }
+
+  /**
+   * RFC 6265bis 5.8.3: the cookies a request carries, in Cookie-header order, and every other cookie of
+   * the request's site with the one reason it is not sent (notSent.ts decides the priority). Cookies found
+   * expired are reported once as Expired and dropped; cookies deleted earlier are reported as Deleted on
+   * each request they would have matched, until a cookie with the same identity is stored again. Sent
+   * cookies get their last-access time updated (step 3).
+   */
+  cookiesFor(ctx: RequestContext): CookiesForRequest {
+    const request = requestFacts(ctx);
+    if (request === undefined) return { sent: [], notSent: [] };
+    const site = registrableDomain(request.target.host);
+    const sent: StoredCookie[] = [];
+    const notSent: NotSentCookie[] = [];
+    for (const cookie of [...(this.cookies.bucket(site)?.values() ?? [])]) {
+      const reason = firstNotSentReason(cookie, request);
+      if (reason === undefined) {
+        sent.push(cookie);
+        continue;
+      }
+      notSent.push({
+        cookie,
+        reason: cookie.origin === 'inferred' && GUESSED_REASONS.has(reason) ? 'Unknown' : reason,
+      });
+      if (reason === 'Expired') this.cookies.delete(site, cookieKey(cookie));
+    }
+    notSent.push(...this.deletedMatching(site, request));
+    sent.sort(cookieHeaderOrder);
+    const touched = sent.map((c) => ({ ...c, lastAccessedAt: ctx.time }));
+    for (const c of touched) this.cookies.set(site, cookieKey(c), c);
+    return { sent: touched, notSent };
+  }
+
+  /** Tombstones of the site that the request would have matched (domain and path), as Deleted. */
+  private deletedMatching(site: string, request: RequestFacts): NotSentCookie[] {
+    const found: NotSentCookie[] = [];
+    for (const { cookie } of this.tombstones.bucket(site)?.values() ?? []) {
+      if (hostMatches(cookie, request.target.host) && pathMatch(request.path, cookie.path)) {
+        found.push({ cookie, reason: 'Deleted' });
+      }
+    }
+    return found;
+  }
+
+  /**
+   * RFC 6265bis 5.7 step 16: a Secure cookie with the same name whose domain domain-matches the new
+   * cookie's (or the reverse) and whose path the new cookie's path path-matches.
+   */
+  private secureCookieOverlaidBy(cookie: StoredCookie): StoredCookie | undefined {
+    for (const old of this.cookies.bucket(siteOfCookie(cookie))?.values() ?? []) {
+      if (
+        old.secure &&
+        old.name === cookie.name &&
+        (domainMatch(old.domain, cookie.domain) || domainMatch(cookie.domain, old.domain)) &&
+        pathMatch(cookie.path, old.path)
+      ) {
+        return old;
+      }
+    }
+    return undefined;
+  }
+
+  private insert(cookie: StoredCookie, time: number): void {
+    const site = siteOfCookie(cookie);
+    const key = cookieKey(cookie);
+    this.cookies.set(site, key, cookie);
+    this.tombstones.delete(site, key);
+    const bucket = this.cookies.bucket(site);
+    if (bucket !== undefined && bucket.size > COOKIE_LIMITS.perDomainMax) {
+      this.purge([...bucket.values()], bucket.size - COOKIE_LIMITS.perDomainPurgeTo, time);
+    }
+    if (this.cookies.size > COOKIE_LIMITS.totalMax) {
+      this.purge([...this.cookies.values()], this.cookies.size - COOKIE_LIMITS.totalPurgeTo, time);
+    }
+  }
+
+  /** Removes `count` of `candidates`: expired first, then non-Secure before Secure, least recently accessed first. */
+  private purge(candidates: StoredCookie[], count: number, time: number): void {
+    const rank = (c: StoredCookie) => (isExpired(c, time) ? 0 : c.secure ? 2 : 1);
+    candidates.sort((a, b) => rank(a) - rank(b) || a.lastAccessedAt - b.lastAccessedAt);
+    for (const cookie of candidates.slice(0, count)) {
+      this.remove(cookie, time, false);
+      this.evictions.push({ cookie, time, cause: isExpired(cookie, time) ? 'expired' : 'evicted' });
+    }
+  }
+
+  private remove(cookie: StoredCookie, time: number, remember: boolean): void {
+    const site = siteOfCookie(cookie);
+    const key = cookieKey(cookie);
+    this.cookies.delete(site, key);
+    if (!remember) return;
+    this.tombstones.set(site, key, { cookie, removedAt: time });
+    if (this.tombstones.size > COOKIE_LIMITS.tombstoneMax) this.forgetOldestTombstones();
+  }
+
+  /** Drops the oldest tenth of the tombstones (rare: only after thousands of deletions). */
+  private forgetOldestTombstones(): void {
+    const all = [...this.tombstones.buckets.entries()].flatMap(([site, bucket]) =>
+      [...bucket.entries()].map(([key, t]) => ({ site, key, removedAt: t.removedAt })),
+    );
+    all.sort((a, b) => a.removedAt - b.removedAt);
+    for (const t of all.slice(0, Math.ceil(COOKIE_LIMITS.tombstoneMax / 10))) this.tombstones.delete(t.site, t.key);
+  }
+}

@@ -1,0 +1,73 @@
+// Why a cookie of the jar does not go on a request: RFC 6265bis 5.8.3 step 1 as a table of checks, one
+// NotSentReason per check, in the priority order the model reports (the first that applies wins).
+import { domainMatch } from './domain.ts';
+import { pathMatch, requestPath } from './path.ts';
+import type { NotSentReason } from './reasons.ts';
+import { isSameSiteRequest, sameSiteBlock } from './sameSite.ts';
+import { type CookieUrl, cookieUrl } from './storageModel.ts';
+import type { RequestContext, StoredCookie } from './types.ts';
+
+/** The request facts every check reads, computed once per request. */
+export interface RequestFacts {
+  readonly ctx: RequestContext;
+  readonly target: CookieUrl;
+  readonly path: string;
+  readonly sameSite: boolean;
+}
+
+export function requestFacts(ctx: RequestContext): RequestFacts | undefined {
+  const target = cookieUrl(ctx.url);
+  if (target === undefined) return undefined;
+  return { ctx, target, path: requestPath(target.url), sameSite: isSameSiteRequest(ctx) };
+}
+
+/** RFC 6265bis 5.8.3 step 1.1: a host-only cookie needs the same host, a domain cookie a domain-match. */
+export function hostMatches(cookie: Pick<StoredCookie, 'domain' | 'hostOnly'>, host: string): boolean {
+  return cookie.hostOnly ? host === cookie.domain : domainMatch(host, cookie.domain);
+}
+
+interface NotSentCheck {
+  readonly reason: NotSentReason;
+  readonly applies: (cookie: StoredCookie, request: RequestFacts) => boolean;
+}
+
+/**
+ * The checks, in priority order. Chrome can report several reasons for one cookie; the model reports
+ * the first that applies here, and notSentReasons() gives all of them for comparison with Chrome.
+ */
+export const NOT_SENT_CHECKS: readonly NotSentCheck[] = [
+  // RFC 6265bis 5.7 last step / 5.8.3: expired cookies are removed, never sent.
+  { reason: 'Expired', applies: (c, r) => c.expiresAt !== undefined && c.expiresAt <= r.ctx.time },
+  { reason: 'DomainMismatch', applies: (c, r) => !hostMatches(c, r.target.host) },
+  // 5.8.3 step 1.2.
+  { reason: 'NotOnPath', applies: (c, r) => !pathMatch(r.path, c.path) },
+  // 5.8.3 step 1.3: Secure cookies need a secure URL (https, or http on loopback as in Chrome).
+  { reason: 'SecureOnly', applies: (c, r) => c.secure && !r.target.secure },
+  // Chrome never sends SameSite=None without Secure (such cookies can only come from events or guesses).
+  { reason: 'SameSiteNoneInsecure', applies: (c) => c.sameSite === 'none' && !c.secure },
+  // 5.8.3 step 1.6.
+  { reason: 'SameSiteStrict', applies: (c, r) => sameSiteBlock(c, r.ctx, r.sameSite) === 'SameSiteStrict' },
+  { reason: 'SameSiteLax', applies: (c, r) => sameSiteBlock(c, r.ctx, r.sameSite) === 'SameSiteLax' },
+  {
+    reason: 'SameSiteUnspecifiedTreatedAsLax',
+    applies: (c, r) => sameSiteBlock(c, r.ctx, r.sameSite) === 'SameSiteUnspecifiedTreatedAsLax',
+  },
+];
+
+/** The reporting priority of NotSentReasons, as a list (first = highest). */
+export const NOT_SENT_PRIORITY: readonly NotSentReason[] = NOT_SENT_CHECKS.map((check) => check.reason);
+
+/** The first reason (by priority) that keeps `cookie` off the request, or undefined when it is sent. */
+export function firstNotSentReason(cookie: StoredCookie, request: RequestFacts): NotSentReason | undefined {
+  return NOT_SENT_CHECKS.find((check) => check.applies(cookie, request))?.reason;
+}
+
+/**
+ * Every reason that keeps `cookie` off the request described by `ctx`, in priority order; empty when it
+ * would be sent. For comparing with Chrome, which reports all of its reasons.
+ */
+export function notSentReasons(cookie: StoredCookie, ctx: RequestContext): NotSentReason[] {
+  const request = requestFacts(ctx);
+  if (request === undefined) return [];
+  return NOT_SENT_CHECKS.filter((check) => check.applies(cookie, request)).map((check) => check.reason);
+}

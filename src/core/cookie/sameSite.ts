@@ -1,0 +1,85 @@
+// SameSite: whether a request is same-site (RFC 6265bis 5.2, schemeful as Chrome does it) and whether a
+// cookie's SameSite value lets it go on a request in a given context (RFC 6265bis 5.8.3 step 1, plus
+// Chrome's Lax-by-default and its "Lax+POST" exception).
+import { registrableDomain } from './domain.ts';
+import type { NotSentReason } from './reasons.ts';
+import type { RequestContext, SameSite } from './types.ts';
+
+/** Methods RFC 9110 9.2.1 calls safe: Lax cookies may go on a cross-site top-level navigation using one. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
+
+/**
+ * Chrome's "Lax+POST" intervention: a cookie without a SameSite attribute, at most two minutes old, is
+ * still sent on a cross-site top-level navigation with an unsafe method (a POST form to a login or
+ * payment page that had just set it). Chrome's kLaxAllowUnsafeMaxAge, net/cookies/cookie_constants.h.
+ */
+export const LAX_ALLOW_UNSAFE_MAX_AGE_MS = 2 * 60 * 1000;
+
+/** Schemes for the site comparison: a WebSocket belongs to the site of its http(s) twin. */
+const SITE_SCHEMES: Readonly<Record<string, string>> = {
+  'http:': 'http',
+  'https:': 'https',
+  'ws:': 'http',
+  'wss:': 'https',
+};
+
+/** The schemeful site (scheme + registrable domain) of a URL, or undefined for URLs that have none. */
+export function siteOf(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const scheme = SITE_SCHEMES[parsed.protocol];
+  if (scheme === undefined) return undefined;
+  return `${scheme}://${registrableDomain(parsed.hostname)}`;
+}
+
+/**
+ * RFC 6265bis 5.2 with Chrome's schemeful same-site: two URLs are same-site when their schemes match
+ * and their registrable domains match. URLs without a site (data:, about:, unparsable) are cross-site.
+ */
+export function isSameSite(urlA: string, urlB: string): boolean {
+  const a = siteOf(urlA);
+  return a !== undefined && a === siteOf(urlB);
+}
+
+/** Whether the request is same-site for cookies; an unknown site for cookies counts as same-site. */
+export function isSameSiteRequest(ctx: RequestContext): boolean {
+  return ctx.siteForCookiesUrl === undefined || isSameSite(ctx.url, ctx.siteForCookiesUrl);
+}
+
+function laxAllows(ctx: RequestContext): boolean {
+  return ctx.isTopLevelNavigation && SAFE_METHODS.has(ctx.method.toUpperCase());
+}
+
+/**
+ * What each SameSite value needs on a cross-site request (RFC 6265bis 5.8.3 step 1.6): undefined means
+ * it may be sent, otherwise the reason it may not. `ageMs` is how long ago the cookie was created.
+ */
+const CROSS_SITE_RULES: Readonly<Record<SameSite, (ctx: RequestContext, ageMs: number) => NotSentReason | undefined>> =
+  {
+    none: () => undefined,
+    strict: () => 'SameSiteStrict',
+    lax: (ctx) => (laxAllows(ctx) ? undefined : 'SameSiteLax'),
+    // Lax by default (RFC 6265bis 5.6.7 "Default" enforcement, Chrome 80+), with the Lax+POST exception.
+    unspecified: (ctx, ageMs) =>
+      laxAllows(ctx) || (ctx.isTopLevelNavigation && ageMs <= LAX_ALLOW_UNSAFE_MAX_AGE_MS)
+        ? undefined
+        : 'SameSiteUnspecifiedTreatedAsLax',
+  };
+
+/**
+ * The SameSite verdict for one cookie on one request: undefined when SameSite lets it go, otherwise
+ * SameSiteStrict, SameSiteLax or SameSiteUnspecifiedTreatedAsLax. `sameSiteRequest` may be passed in
+ * when already computed for the request (it is the same for every cookie).
+ */
+export function sameSiteBlock(
+  cookie: { readonly sameSite: SameSite; readonly createdAt: number },
+  ctx: RequestContext,
+  sameSiteRequest: boolean = isSameSiteRequest(ctx),
+): NotSentReason | undefined {
+  if (sameSiteRequest) return undefined;
+  return CROSS_SITE_RULES[cookie.sameSite](ctx, ctx.time - cookie.createdAt);
+}
