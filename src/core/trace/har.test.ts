@@ -1,0 +1,571 @@
+// HAR import, one normalisation or error path per test, on small hand-made files.
+import { describe, expect, it } from 'vitest';
+import { harToTrace, parseHar } from './har.ts';
+import { headerValues } from './headers.ts';
+import { type Trace, type TraceEntry, TraceInputError } from './types.ts';
+
+type Json = Record<string, unknown>;
+
+/** A minimal valid HAR entry; `extra` fields replace or add to it. */
+function entry(url: string, extra: Json = {}, time = '2024-05-01T10:00:00.000Z'): Json {
+  return {
+    startedDateTime: time,
+    request: { method: 'GET', url, headers: [], cookies: [] },
+    response: { status: 200, headers: [], cookies: [], content: { mimeType: 'text/plain' } },
+    ...extra,
+  };
+}
+const request = (url: string, fields: Json): Json => ({ method: 'GET', url, headers: [], ...fields });
+const response = (fields: Json): Json => ({ status: 200, headers: [], ...fields });
+const har = (entries: unknown[], log: Json = {}): Json => ({
+  log: { version: '1.2', creator: { name: 'Test', version: '1' }, entries, ...log },
+});
+const entriesOf = (trace: Trace): TraceEntry[] =>
+  trace.events.flatMap((event) => (event.kind === 'entry' ? [event.entry] : []));
+const load = (entries: unknown[]): TraceEntry[] => entriesOf(harToTrace(har(entries)));
+const byIndex = (entries: TraceEntry[], index: number): TraceEntry => entries.find((e) => e.index === index)!;
+
+function thrownBy(run: () => unknown): TraceInputError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(TraceInputError);
+    return error as TraceInputError;
+  }
+  throw new Error('expected a TraceInputError, nothing was thrown');
+}
+
+describe('headers and cookies', () => {
+  it('splits a "\\n"-joined Set-Cookie into one header per cookie, keeping the header name as written', () => {
+    const [e] = load([
+      entry('https://a.test/', {
+        response: response({ headers: [{ name: 'set-cookie', value: 'a=1; Path=/\r\nb=2\n\nc=3; Secure' }] }),
+      }),
+    ]);
+    expect(e?.response?.headers).toEqual([
+      { name: 'set-cookie', value: 'a=1; Path=/' },
+      { name: 'set-cookie', value: 'b=2' },
+      { name: 'set-cookie', value: 'c=3; Secure' },
+    ]);
+  });
+
+  it('keeps several Cookie headers as they came, and adds no parsed list beside them', () => {
+    const [e] = load([
+      entry('https://a.test/', {
+        request: request('https://a.test/', {
+          headers: [
+            { name: 'Cookie', value: 'a=1; b=2' },
+            { name: 'COOKIE', value: 'c=3' },
+          ],
+          cookies: [{ name: 'x', value: 'ignored' }],
+        }),
+      }),
+    ]);
+    expect(headerValues(e!.request.headers, 'cookie')).toEqual(['a=1; b=2', 'c=3']);
+    expect(e?.request.cookies).toBeUndefined();
+  });
+
+  it('fills request.cookies from the HAR list when the exporter stripped the Cookie header', () => {
+    const [e] = load([
+      entry('https://a.test/', {
+        request: request('https://a.test/', {
+          cookies: [
+            { name: 'sid', value: 'abc' },
+            { name: 'n', value: 5 },
+          ],
+        }),
+      }),
+    ]);
+    expect(e?.request.cookies).toEqual([
+      { name: 'sid', value: 'abc' },
+      { name: 'n', value: '5' },
+    ]);
+  });
+
+  it('rebuilds Set-Cookie lines from response.cookies when no Set-Cookie header exists', () => {
+    const [e] = load([
+      entry('https://a.test/', {
+        response: response({
+          cookies: [
+            {
+              name: 'sid',
+              value: 'abc',
+              path: '/app',
+              domain: '.a.test',
+              expires: '2030-01-02T03:04:05.000Z',
+              httpOnly: true,
+              secure: true,
+              sameSite: 'Lax',
+            },
+            { name: 'plain', value: 'v', httpOnly: false, secure: false, expires: null },
+          ],
+        }),
+      }),
+    ]);
+    expect(e?.response?.cookies).toEqual([
+      {
+        name: 'sid',
+        value: 'abc',
+        raw: 'sid=abc; Path=/app; Domain=.a.test; Expires=Wed, 02 Jan 2030 03:04:05 GMT; HttpOnly; Secure; SameSite=Lax',
+      },
+      { name: 'plain', value: 'v', raw: 'plain=v' },
+    ]);
+  });
+
+  it('does not add response.cookies when a Set-Cookie header is present', () => {
+    const [e] = load([
+      entry('https://a.test/', {
+        response: response({
+          headers: [{ name: 'Set-Cookie', value: 'sid=1' }],
+          cookies: [{ name: 'sid', value: '1' }],
+        }),
+      }),
+    ]);
+    expect(e?.response?.cookies).toBeUndefined();
+  });
+
+  it('loads entries whose cookies or headers are missing or null', () => {
+    const [e] = load([
+      {
+        startedDateTime: '2024-05-01T10:00:00Z',
+        request: { method: 'GET', url: 'https://a.test/', headers: null },
+        response: { status: 200 },
+      },
+    ]);
+    expect(e?.request.headers).toEqual([]);
+    expect(e?.request.cookies).toBeUndefined();
+    expect(e?.response?.headers).toEqual([]);
+  });
+
+  it('reads numeric header values as text', () => {
+    const [e] = load([
+      entry('https://a.test/', { response: response({ headers: [{ name: 'Content-Length', value: 42 }] }) }),
+    ]);
+    expect(e?.response?.headers).toEqual([{ name: 'Content-Length', value: '42' }]);
+  });
+});
+
+describe('responses', () => {
+  it('a missing or null response is a request without a response', () => {
+    const entries = load([
+      { startedDateTime: '2024-05-01T10:00:00Z', request: request('https://a.test/1', {}) },
+      { startedDateTime: '2024-05-01T10:00:01Z', request: request('https://a.test/2', {}), response: null },
+    ]);
+    expect(entries.map((e) => e.response)).toEqual([undefined, undefined]);
+  });
+
+  it('status 0 without headers (a failed request) has no response; status 0 with headers is kept', () => {
+    const entries = load([
+      entry('https://a.test/1', { response: response({ status: 0 }) }),
+      entry('https://a.test/2', { response: response({ status: 0, headers: [{ name: 'Set-Cookie', value: 'a=1' }] }) }),
+    ]);
+    expect(byIndex(entries, 0).response).toBeUndefined();
+    expect(byIndex(entries, 1).response?.status).toBe(0);
+  });
+
+  it('keeps a redirect target, and ignores an empty or null redirectURL', () => {
+    const entries = load([
+      entry('https://a.test/1', { response: response({ status: 302, redirectURL: 'https://a.test/login' }) }),
+      entry('https://a.test/2', { response: response({ redirectURL: '' }) }),
+      entry('https://a.test/3', { response: response({ redirectURL: null }) }),
+    ]);
+    expect(entries.map((e) => e.response?.redirectUrl)).toEqual(['https://a.test/login', undefined, undefined]);
+  });
+});
+
+describe('postData', () => {
+  it('keeps mimeType, text and params', () => {
+    const params = [{ name: 'user', value: 'ann' }, { name: 'password', value: 'x' }, { name: 'flag' }];
+    const [e] = load([
+      entry('https://a.test/login', {
+        request: request('https://a.test/login', {
+          method: 'POST',
+          postData: { mimeType: 'application/x-www-form-urlencoded', text: 'user=ann&password=x&flag', params },
+        }),
+      }),
+    ]);
+    expect(e?.request.method).toBe('POST');
+    expect(e?.request.postData).toEqual({
+      mimeType: 'application/x-www-form-urlencoded',
+      text: 'user=ann&password=x&flag',
+      params,
+    });
+  });
+});
+
+describe('resource types', () => {
+  const typed = (extra: Json, headers: unknown[] = [], responseFields: Json = {}) =>
+    load([
+      entry('https://a.test/', {
+        ...extra,
+        request: request('https://a.test/', { headers }),
+        response: response(responseFields),
+      }),
+    ])[0]?.request.resourceType;
+
+  it("uses Chrome's _resourceType, any case", () => {
+    expect(typed({ _resourceType: 'XHR' })).toBe('xhr');
+    expect(typed({ _resourceType: 'stylesheet' })).toBe('stylesheet');
+    expect(typed({ _resourceType: 'texttrack' })).toBe('media');
+  });
+
+  it('a Chrome "document" fetched into a frame is a subdocument', () => {
+    expect(typed({ _resourceType: 'document' }, [{ name: 'Sec-Fetch-Dest', value: 'iframe' }])).toBe('subdocument');
+    expect(typed({ _resourceType: 'document' }, [{ name: 'sec-fetch-dest', value: 'document' }])).toBe('document');
+  });
+
+  it('guesses from Sec-Fetch-Dest and Sec-Fetch-Mode', () => {
+    expect(typed({}, [{ name: 'sec-fetch-dest', value: 'script' }])).toBe('script');
+    expect(typed({}, [{ name: 'Sec-Fetch-Dest', value: 'frame' }])).toBe('subdocument');
+    expect(typed({}, [{ name: 'Sec-Fetch-Mode', value: 'navigate' }])).toBe('document');
+    expect(typed({}, [{ name: 'Sec-Fetch-Mode', value: 'nested-navigate' }])).toBe('subdocument');
+    expect(
+      typed({}, [
+        { name: 'Sec-Fetch-Dest', value: 'empty' },
+        { name: 'Sec-Fetch-Mode', value: 'cors' },
+      ]),
+    ).toBe('fetch');
+    expect(
+      typed({}, [
+        { name: 'Sec-Fetch-Dest', value: 'empty' },
+        { name: 'X-Requested-With', value: 'XMLHttpRequest' },
+      ]),
+    ).toBe('xhr');
+  });
+
+  it('an HTML request answered with HTML is a document; otherwise "other"', () => {
+    const accept = [{ name: 'Accept', value: 'text/html,application/xhtml+xml,*/*;q=0.8' }];
+    expect(typed({}, accept, { content: { mimeType: 'text/html; charset=utf-8' } })).toBe('document');
+    expect(typed({}, accept, { headers: [{ name: 'content-type', value: 'text/html' }] })).toBe('document');
+    expect(typed({}, accept, { content: { mimeType: 'application/json' } })).toBe('other');
+    expect(typed({}, [{ name: 'Accept', value: '*/*' }], { content: { mimeType: 'text/html' } })).toBe('other');
+  });
+
+  it('WebSocket entries load as websocket', () => {
+    expect(typed({ _resourceType: 'websocket' })).toBe('websocket');
+    expect(typed({ _webSocketMessages: [{ type: 'send', data: 'hi' }] })).toBe('websocket');
+    expect(typed({}, [{ name: 'Upgrade', value: 'websocket' }])).toBe('websocket');
+  });
+
+  it('an unknown or prototype-named _resourceType falls back to guessing', () => {
+    expect(typed({ _resourceType: 'constructor' })).toBe('other');
+    expect(typed({ _resourceType: '__proto__' }, [{ name: 'Sec-Fetch-Dest', value: 'image' }])).toBe('image');
+  });
+});
+
+describe('initiators (the site for cookies)', () => {
+  const nav = [{ name: 'Sec-Fetch-Mode', value: 'navigate' }];
+  const doc = (url: string, time: string, headers: unknown[] = nav, extra: Json = {}) =>
+    entry(url, { request: request(url, { headers }), ...extra }, time);
+  const sub = (url: string, time: string, headers: unknown[] = [], extra: Json = {}) =>
+    entry(url, { request: request(url, { headers }), ...extra }, time);
+
+  it("a document's initiator is its Referer; without one it is browser-initiated (same-site)", () => {
+    const entries = load([
+      doc('https://shop.test/', '2024-05-01T10:00:00Z'),
+      doc('https://shop.test/cart', '2024-05-01T10:00:01Z', [
+        ...nav,
+        { name: 'Referer', value: 'https://evil.test/x' },
+      ]),
+    ]);
+    expect(byIndex(entries, 0).request).toMatchObject({ initiatorSource: 'browser-initiated' });
+    expect(byIndex(entries, 0).request.initiatorUrl).toBeUndefined();
+    expect(byIndex(entries, 1).request).toMatchObject({
+      initiatorUrl: 'https://evil.test/x',
+      initiatorSource: 'referer',
+    });
+  });
+
+  it("a subresource's initiator is the latest document of its page, then of the whole trace", () => {
+    const entries = load([
+      doc('https://a.test/', '2024-05-01T10:00:00Z', nav, { pageref: 'p1' }),
+      doc('https://b.test/', '2024-05-01T10:00:01Z', nav, { pageref: 'p2' }),
+      sub('https://cdn.test/x.js', '2024-05-01T10:00:02Z', [], { pageref: 'p1' }),
+      sub('https://cdn.test/y.js', '2024-05-01T10:00:03Z'),
+    ]);
+    expect(byIndex(entries, 2).request).toMatchObject({
+      initiatorUrl: 'https://a.test/',
+      initiatorSource: 'page-document',
+    });
+    expect(byIndex(entries, 3).request).toMatchObject({
+      initiatorUrl: 'https://b.test/',
+      initiatorSource: 'latest-document',
+    });
+  });
+
+  it('decides by time order, not file order', () => {
+    const entries = load([
+      sub('https://cdn.test/x.js', '2024-05-01T10:00:05Z'),
+      doc('https://a.test/', '2024-05-01T10:00:00Z'),
+      doc('https://b.test/', '2024-05-01T10:00:09Z'),
+    ]);
+    expect(byIndex(entries, 0).request.initiatorUrl).toBe('https://a.test/');
+  });
+
+  it('with no document, falls back to Chrome _initiator.url, then Referer, then Origin', () => {
+    const entries = load([
+      sub('https://cdn.test/1', '2024-05-01T10:00:00Z', [{ name: 'Referer', value: 'https://r.test/' }], {
+        _initiator: { type: 'parser', url: 'https://i.test/page' },
+      }),
+      sub('https://cdn.test/2', '2024-05-01T10:00:01Z', [{ name: 'referer', value: 'https://r.test/' }]),
+      sub('wss://ws.test/', '2024-05-01T10:00:02Z', [{ name: 'Origin', value: 'https://o.test' }]),
+      sub('https://cdn.test/4', '2024-05-01T10:00:03Z', [{ name: 'Referer', value: 'not a url' }]),
+    ]);
+    expect(byIndex(entries, 0).request).toMatchObject({
+      initiatorUrl: 'https://i.test/page',
+      initiatorSource: 'chrome-initiator',
+    });
+    expect(byIndex(entries, 1).request).toMatchObject({
+      initiatorUrl: 'https://r.test/',
+      initiatorSource: 'subresource-referer',
+    });
+    expect(byIndex(entries, 2).request).toMatchObject({
+      initiatorUrl: 'https://o.test',
+      initiatorSource: 'origin-header',
+    });
+    expect(byIndex(entries, 3).request.initiatorUrl).toBeUndefined();
+  });
+
+  it("a subresource of a page whose document is not in the trace uses its own hints before another page's document", () => {
+    const entries = load([
+      doc('https://other.test/', '2024-05-01T10:00:00Z', nav, { pageref: 'p2' }),
+      sub('https://cdn.test/x', '2024-05-01T10:00:01Z', [{ name: 'Referer', value: 'https://mine.test/' }], {
+        pageref: 'p1',
+      }),
+    ]);
+    expect(byIndex(entries, 1).request.initiatorUrl).toBe('https://mine.test/');
+  });
+
+  it("our recorder's _sessionscope.initiatorUrl wins over everything", () => {
+    const entries = load([
+      doc('https://a.test/', '2024-05-01T10:00:00Z', [...nav, { name: 'Referer', value: 'https://r.test/' }], {
+        _sessionscope: { initiatorUrl: 'https://recorded.test/' },
+      }),
+    ]);
+    expect(entries[0]?.request).toMatchObject({ initiatorUrl: 'https://recorded.test/', initiatorSource: 'recorder' });
+  });
+});
+
+describe('browser reports', () => {
+  it('reads _sessionscope.browserReport', () => {
+    const browserReport = {
+      blockedRequestCookies: [{ name: 'sid', domain: 'a.test', path: '/', reasons: ['SecureOnly'] }],
+      blockedResponseCookies: [{ cookieLine: 'x=1; SameSite=None', reasons: ['SameSiteNoneInsecure'] }],
+    };
+    const [e] = load([entry('https://a.test/', { _sessionscope: { browserReport } })]);
+    expect(e?.browserReport).toEqual(browserReport);
+  });
+
+  it('a malformed report names the field', () => {
+    const bad = { blockedRequestCookies: [{ name: 'sid', reasons: [7] }] };
+    const error = thrownBy(() =>
+      harToTrace(har([entry('https://a.test/'), entry('https://a.test/', { _sessionscope: { browserReport: bad } })])),
+    );
+    expect(error.where).toBe('log.entries[1]._sessionscope.browserReport.blockedRequestCookies[0].reasons[0]');
+  });
+});
+
+describe('times and order', () => {
+  it('orders events by startedDateTime, ties in file order, and keeps each source index', () => {
+    const entries = load([
+      entry('https://a.test/late', {}, '2024-05-01T10:00:02Z'),
+      entry('https://a.test/tie-first', {}, '2024-05-01T12:00:01+02:00'),
+      entry('https://a.test/tie-second', {}, '2024-05-01T10:00:01.000Z'),
+      entry('https://a.test/early', {}, '2024-05-01T10:00:00.9724178Z'),
+    ]);
+    expect(entries.map((e) => e.index)).toEqual([3, 1, 2, 0]);
+    expect(entries[0]?.startedAt).toBeCloseTo(Date.UTC(2024, 4, 1, 10, 0, 0, 972) + 0.4178, 3);
+  });
+
+  it("a missing or invalid startedDateTime takes the previous entry's time, and says so", () => {
+    const trace = harToTrace(
+      har([
+        entry('https://a.test/0', {}, '2024-05-01T10:00:00Z'),
+        { ...entry('https://a.test/1'), startedDateTime: undefined },
+        entry('https://a.test/2', {}, 'yesterday'),
+        entry('https://a.test/3', {}, '2024-05-01T09:00:00Z'),
+      ]),
+    );
+    const entries = entriesOf(trace);
+    expect(byIndex(entries, 1).startedAt).toBe(Date.UTC(2024, 4, 1, 10));
+    expect(byIndex(entries, 2).startedAt).toBe(Date.UTC(2024, 4, 1, 10));
+    expect(trace.warnings?.map((w) => w.where)).toEqual([
+      'log.entries[1].startedDateTime',
+      'log.entries[2].startedDateTime',
+    ]);
+    expect(trace.warnings?.[1]?.message).toContain('"yesterday"');
+    expect(trace.warnings?.[1]?.message).toContain("previous entry's time");
+  });
+
+  it('a first entry without a time takes the first dated time', () => {
+    const entries = load([
+      { ...entry('https://a.test/0'), startedDateTime: 12 },
+      entry('https://a.test/1', {}, '2024-05-01T10:00:00Z'),
+    ]);
+    expect(byIndex(entries, 0).startedAt).toBe(Date.UTC(2024, 4, 1, 10));
+  });
+
+  it('a file with no warnings has none listed', () => {
+    expect(harToTrace(har([entry('https://a.test/')])).warnings).toBeUndefined();
+  });
+});
+
+describe('the trace source', () => {
+  it('names creator, version and a different browser; counts entries', () => {
+    const trace = harToTrace(
+      har([entry('https://a.test/')], { browser: { name: 'Firefox', version: '3.6' } }),
+      'x.har',
+    );
+    expect(trace.source).toEqual({ format: 'har', creator: 'Test 1 (Firefox 3.6)', file: 'x.har' });
+    expect(trace.entryCount).toBe(1);
+  });
+
+  it('leaves the browser out when it repeats the creator, and the creator out when absent', () => {
+    const same = harToTrace(
+      har([], { creator: { name: 'Firefox', version: '111' }, browser: { name: 'Firefox', version: '111' } }),
+    );
+    expect(same.source.creator).toBe('Firefox 111');
+    expect(harToTrace(har([], { creator: 'nonsense' })).source.creator).toBeUndefined();
+  });
+});
+
+describe('malformed files', () => {
+  const whereOf = (doc: unknown) => thrownBy(() => harToTrace(doc, 'bad.har'));
+
+  it.each([
+    ['the top level is not an object', [1, 2], 'log', 'not a HAR'],
+    ['log is missing', { foo: 1 }, 'log', '"log" field is missing'],
+    ['log is not an object', { log: 'x' }, 'log', 'must be an object, not a string'],
+    ['log.entries is missing', { log: { version: '1.2' } }, 'log.entries', '"log.entries" field is missing'],
+    ['log.entries is not an array', { log: { entries: {} } }, 'log.entries', 'must be an array, not an object'],
+  ])('%s', (_, doc, where, words) => {
+    const error = whereOf(doc);
+    expect(error.where).toBe(where);
+    expect(error.message).toContain('bad.har: ');
+    expect(error.message).toContain(words);
+  });
+
+  it.each([
+    ['an entry that is not an object', [entry('https://a.test/'), 'x'], 'log.entries[1]'],
+    [
+      'a missing request',
+      [entry('https://a.test/'), entry('https://a.test/'), { startedDateTime: '2024-05-01T10:00:00Z' }],
+      'log.entries[2].request',
+    ],
+    [
+      'request.url not a string',
+      [entry('https://a.test/', { request: { method: 'GET', url: 42 } })],
+      'log.entries[0].request.url',
+    ],
+    [
+      'request.method missing',
+      [entry('https://a.test/', { request: { url: 'https://a.test/' } })],
+      'log.entries[0].request.method',
+    ],
+    [
+      'headers not an array',
+      [entry('https://a.test/', { request: request('https://a.test/', { headers: 'Cookie: a=1' }) })],
+      'log.entries[0].request.headers',
+    ],
+    [
+      'a header without a name',
+      [entry('https://a.test/', { request: request('https://a.test/', { headers: [{ value: 'x' }] }) })],
+      'log.entries[0].request.headers[0].name',
+    ],
+    [
+      'a header that is not an object',
+      [entry('https://a.test/', { response: response({ headers: [null] }) })],
+      'log.entries[0].response.headers[0]',
+    ],
+    [
+      'a header value that is an object',
+      [entry('https://a.test/', { response: response({ headers: [{ name: 'a', value: {} }] }) })],
+      'log.entries[0].response.headers[0].value',
+    ],
+    [
+      'status that is a string',
+      [entry('https://a.test/', { response: { status: '200', headers: [] } })],
+      'log.entries[0].response.status',
+    ],
+    ['response that is a string', [entry('https://a.test/', { response: 'ok' })], 'log.entries[0].response'],
+    [
+      'a postData param without a name',
+      [entry('https://a.test/', { request: request('https://a.test/', { postData: { params: [{ value: 'v' }] } }) })],
+      'log.entries[0].request.postData.params[0].name',
+    ],
+    [
+      'a request cookie without a name (used: no Cookie header)',
+      [entry('https://a.test/', { request: request('https://a.test/', { cookies: [{ value: 'v' }] }) })],
+      'log.entries[0].request.cookies[0].name',
+    ],
+    [
+      'a response cookie that is not an object (used: no Set-Cookie)',
+      [entry('https://a.test/', { response: response({ cookies: [3] }) })],
+      'log.entries[0].response.cookies[0]',
+    ],
+    [
+      '_sessionscope.initiatorUrl that is a number',
+      [entry('https://a.test/', { _sessionscope: { initiatorUrl: 1 } })],
+      'log.entries[0]._sessionscope.initiatorUrl',
+    ],
+  ])('%s names the entry and field', (_, entries, where) => {
+    const error = whereOf(har(entries));
+    expect(error.where).toBe(where);
+    expect(error.message).toMatch(/^bad\.har: /);
+    expect(error.message).toContain(`(at ${where})`);
+  });
+
+  it('says what a wrong field held', () => {
+    const error = whereOf(har([entry('https://a.test/', { request: { method: 'GET', url: 42 } })]));
+    expect(error.message).toContain('"url" must be a string, not a number');
+  });
+
+  it('turns any other exception from inside into a TraceInputError naming the entry', () => {
+    const hostile = {
+      startedDateTime: '2024-05-01T10:00:00Z',
+      get request(): never {
+        throw new RangeError('boom');
+      },
+    };
+    const error = whereOf(har([entry('https://a.test/'), hostile]));
+    expect(error.where).toBe('log.entries[1]');
+    expect(error.message).toContain('entry 1 could not be read');
+    expect(error.message).toContain('RangeError: boom');
+  });
+
+  it('turns an exception while reading the log into a TraceInputError', () => {
+    const log = new Proxy(
+      {},
+      {
+        getOwnPropertyDescriptor: () => {
+          throw new Error('trap');
+        },
+      },
+    );
+    const error = whereOf({ log });
+    expect(error.where).toBe('log');
+  });
+});
+
+describe('parseHar on text', () => {
+  it('strips a byte-order mark', () => {
+    const trace = parseHar(`\uFEFF${JSON.stringify(har([entry('https://a.test/')]))}`);
+    expect(trace.entryCount).toBe(1);
+  });
+
+  it('reports a JSON syntax error with the file, "not JSON" and line and column', () => {
+    const error = thrownBy(() => parseHar('{\n  "log": {\n    "entries": [,]\n  }\n}', 'x.har'));
+    expect(error.message).toContain('x.har: not JSON');
+    expect(error.where).toBe('line 3 column 17');
+  });
+
+  it('reports a truncated file as ending early, at its end', () => {
+    const error = thrownBy(() => parseHar('{"log": {"entries": [{"request": {"url": "htt', 'cut.har'));
+    expect(error.message).toContain('cut.har: not JSON: the file ends early (truncated?)');
+    expect(error.where).toBe('line 1 column 46');
+  });
+
+  it('reports an empty file', () => {
+    expect(thrownBy(() => parseHar('  \n', 'e.har')).message).toContain('e.har: not JSON: the file is empty');
+  });
+});
