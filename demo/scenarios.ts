@@ -17,8 +17,14 @@ export interface DemoScenario {
   steps: ScenarioStep[];
   /** Rule IDs from RULES.md this scenario must produce, and (optionally) cause/reason details. */
   expected: { rule: string; cookie?: string; cause?: string; reason?: string }[];
-  /** Cookie names Chromium will refuse to send somewhere in this scenario, with Chrome's reason. */
+  /**
+   * Cookie names Chromium will refuse to send somewhere in this scenario, with Chrome's reason exactly
+   * as the DevTools protocol names it (`CookieBlockedReason`). Chromium 156 reports a cross-site
+   * SameSite block as `SchemefulSameSiteStrict`/`SchemefulSameSiteLax` even when both sites are https.
+   */
   expectedNotSent?: { cookie: string; reason: string }[];
+  /** Set-Cookie lines Chromium will refuse to store, with its `SetCookieBlockedReason`. */
+  expectedRejected?: { cookie: string; reason: string }[];
 }
 
 /** The first step of every scenario is a `goto`: where a person starts it from the index page. */
@@ -43,8 +49,11 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
       { rule: 'session-not-sent', cookie: 'sid', reason: 'SecureOnly' },
       { rule: 'session-reset', cookie: 'sid', cause: 'not-sent' },
       { rule: 'cookie-set-over-http', cookie: 'sid' },
+      { rule: 'cookie-rejected', cookie: 'sid', reason: 'OverwriteSecure' },
     ],
     expectedNotSent: [{ cookie: 'sid', reason: 'SecureOnly' }],
+    // The new http:// session cookie may not replace the Secure one (RFC 6265bis 5.7 step 16).
+    expectedRejected: [{ cookie: 'sid', reason: 'OverwriteSecure' }],
   },
   {
     id: 'load-balancer',
@@ -151,6 +160,10 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
       { rule: 'jwt-alg-none', cookie: 'app_session' },
       { rule: 'jwt-no-expiry', cookie: 'app_session' },
     ],
+    expectedNotSent: [
+      { cookie: 'app_session', reason: 'SecureOnly' },
+      { cookie: 'PHPSESSID', reason: 'DomainMismatch' },
+    ],
   },
   {
     id: 'samesite-cross-site',
@@ -169,8 +182,8 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
       { rule: 'session-not-sent', cookie: 'sessionid', reason: 'SameSiteLax' },
     ],
     expectedNotSent: [
-      { cookie: 'sid', reason: 'SameSiteStrict' },
-      { cookie: 'sessionid', reason: 'SameSiteLax' },
+      { cookie: 'sid', reason: 'SchemefulSameSiteStrict' },
+      { cookie: 'sessionid', reason: 'SchemefulSameSiteLax' },
     ],
   },
   {

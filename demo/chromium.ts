@@ -1,0 +1,41 @@
+// Launching Debian's Chromium with the flags proven on this machine (shared/design/TESTING.md), plus
+// the two the demo needs: every *.test host mapped to 127.0.0.1 and the self-signed certificate accepted.
+// The extension E2E tests and `npm run demo` import this; keep its signatures stable.
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Flags without which Chromium fights the closed network, or the demo hosts do not resolve. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--host-resolver-rules=MAP *.test 127.0.0.1',
+  '--ignore-certificate-errors',
+];
+
+export function findChromium(): string {
+  if (existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;
+  throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install it with: apt-get install -y chromium`);
+}
+
+export async function launchChromium(
+  opts: { extensionDir?: string; devtools?: boolean; headless?: boolean } = {},
+): Promise<Browser> {
+  const args = [...CHROMIUM_ARGS];
+  if (opts.extensionDir !== undefined) {
+    args.push(`--disable-extensions-except=${opts.extensionDir}`, `--load-extension=${opts.extensionDir}`);
+  }
+  return puppeteer.launch({
+    executablePath: findChromium(),
+    headless: opts.headless ?? true,
+    devtools: opts.devtools ?? false,
+    enableExtensions: opts.extensionDir !== undefined,
+    acceptInsecureCerts: true,
+    args,
+  });
+}
