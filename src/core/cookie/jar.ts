@@ -192,7 +192,7 @@ export class CookieJar {
     const key = cookieKey(cookie);
     const old = this.cookies.get(site, key);
     // RFC 6265bis 5.7 step 22: nor overwrite one.
-    if (old !== undefined && old.httpOnly && !fromHttpApi) {
+    if (old?.httpOnly && !fromHttpApi) {
       return {
         kind: 'rejected',
         reason: 'HttpOnlyFromScript',
