@@ -1,0 +1,206 @@
+/**
+ * The engine's entry point: a trace in, findings, session lanes and per-request cookie verdicts out. Pure and
+ * deterministic — the same trace and settings give the same result, byte for byte once serialised.
+ */
+import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
+import { RULES, type RuleId } from '../rules/registry.ts';
+import {
+  type EvidenceValue,
+  type FindingDraft,
+  type RuleContext,
+  SEVERITY_RANK,
+  type Severity,
+} from '../rules/rule.ts';
+import type { Trace } from '../trace/types.ts';
+import type { AnalysisFacts, IdEnd, RequestFacts, SessionLane } from './facts.ts';
+import { classifyPeriodicRotation } from './periodicRotation.ts';
+import { type ValueView, valueRenderer } from './redact.ts';
+import { Replay } from './replay.ts';
+import { type AnalysisSettings, withDefaults } from './settings.ts';
+
+export type RenderedEvidence = string | number | boolean | readonly string[];
+
+export interface Finding {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly title: string;
+  readonly origin: string;
+  readonly cookie?: string;
+  readonly entry: number;
+  readonly url: string;
+  readonly reason?: string;
+  readonly cause?: string;
+  readonly related?: readonly number[];
+  readonly message: string;
+  readonly fix: string;
+  readonly evidence: Readonly<Record<string, RenderedEvidence>>;
+}
+
+export interface LaneIdView {
+  readonly id: string;
+  readonly firstEntry: number;
+  readonly lastEntry: number;
+  /** The rule whose finding ended this ID (`session-rotated`, `session-reset`), absent while current. */
+  readonly endedBy?: string;
+  readonly cause?: string;
+  readonly endEntry?: number;
+}
+
+export interface SessionView {
+  readonly origin: string;
+  readonly cookie: string;
+  readonly domain: string;
+  readonly path: string;
+  readonly identifiedBy: string;
+  readonly ids: readonly LaneIdView[];
+}
+
+export interface RequestView {
+  readonly entry: number;
+  readonly method: string;
+  readonly url: string;
+  readonly status?: number;
+  readonly sent: readonly { readonly name: string; readonly value?: string; readonly session?: boolean }[];
+  readonly notSent: readonly {
+    readonly name: string;
+    readonly domain: string;
+    readonly path: string;
+    readonly reason: string;
+    readonly browserReasons?: readonly string[];
+  }[];
+}
+
+export interface AnalysisResult {
+  readonly findings: readonly Finding[];
+  readonly sessions: readonly SessionView[];
+  readonly requests: readonly RequestView[];
+  readonly facts: AnalysisFacts;
+  /** False when the input has no Cookie data at all (a sanitised export): sent/not-sent come from the model alone. */
+  readonly cookiesRecorded: boolean;
+  readonly settings: AnalysisSettings;
+}
+
+export interface AnalyzeOptions {
+  readonly settings?: Partial<AnalysisSettings>;
+  /** How session values appear in messages and evidence. Default redacted. */
+  readonly values?: ValueView;
+}
+
+const RULE_ORDER = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
+
+export function analyzeTrace(trace: Trace, options: AnalyzeOptions = {}): AnalysisResult {
+  const settings = withDefaults(options.settings);
+  const show = valueRenderer(options.values ?? 'redacted');
+  const replayed = new Replay(trace, settings).run();
+  classifyPeriodicRotation(replayed.lanes);
+  const byEntry = new Map<number, RequestFacts>(replayed.requests.map((r) => [r.entry, r]));
+  const ctx: RuleContext = { facts: replayed, settings, show, request: (e) => byEntry.get(e) };
+
+  const drafts: { rule: (typeof RULES)[number]; draft: FindingDraft }[] = [];
+  for (const rule of RULES) for (const draft of rule.check(ctx)) drafts.push({ rule, draft });
+  drafts.sort(
+    (a, b) =>
+      a.draft.entry - b.draft.entry ||
+      SEVERITY_RANK[b.rule.severity] - SEVERITY_RANK[a.rule.severity] ||
+      RULE_ORDER.get(a.rule.id)! - RULE_ORDER.get(b.rule.id)! ||
+      compare(a.draft.cookie ?? '', b.draft.cookie ?? '') ||
+      compare(a.draft.message, b.draft.message),
+  );
+  const indexByKey = new Map<string, number>();
+  drafts.forEach(({ draft }, i) => {
+    if (draft.key !== undefined) indexByKey.set(draft.key, i);
+  });
+  const findings: Finding[] = drafts.map(({ rule, draft }) => {
+    const related = (draft.relatedKeys ?? []).map((k) => indexByKey.get(k)).filter((i): i is number => i !== undefined);
+    return {
+      rule: rule.id,
+      severity: rule.severity,
+      title: rule.title,
+      origin: draft.origin,
+      ...(draft.cookie !== undefined ? { cookie: draft.cookie } : {}),
+      entry: draft.entry,
+      url: draft.url,
+      ...(draft.reason !== undefined ? { reason: draft.reason } : {}),
+      ...(draft.cause !== undefined ? { cause: draft.cause } : {}),
+      ...(related.length > 0 ? { related } : {}),
+      message: draft.message,
+      fix: rule.docs.fix,
+      evidence: renderEvidence(draft.evidence, show),
+    };
+  });
+
+  return {
+    findings,
+    sessions: replayed.lanes.filter((l) => l.ids.length > 0).map((l) => laneView(l, show)),
+    requests: replayed.requests.map((r) => requestView(r, show)),
+    facts: replayed,
+    cookiesRecorded: replayed.cookiesRecorded,
+    settings,
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function renderEvidence(
+  evidence: Readonly<Record<string, EvidenceValue>>,
+  show: (v: string) => string,
+): Record<string, RenderedEvidence> {
+  const out: Record<string, RenderedEvidence> = {};
+  const one = (v: string | { secret: string }) => (typeof v === 'string' ? v : show(v.secret));
+  for (const [k, v] of Object.entries(evidence)) {
+    if (Array.isArray(v)) {
+      const parts = (v as readonly (string | { secret: string })[]).map(one);
+      // A Set-Cookie line split around its value reads as one string again.
+      out[k] = k === 'setCookie' ? parts.join('') : parts;
+    } else if (typeof v === 'object' && v !== null) out[k] = one(v as { secret: string });
+    else out[k] = v as string | number | boolean;
+  }
+  return out;
+}
+
+const END_RULE: Record<IdEnd['kind'], string | undefined> = {
+  rotated: 'session-rotated',
+  reset: 'session-reset',
+  'replaced-unseen': undefined,
+};
+
+function laneView(lane: SessionLane, show: (v: string) => string): SessionView {
+  return {
+    origin: lane.origin,
+    cookie: lane.cookie,
+    domain: lane.domain,
+    path: lane.path,
+    identifiedBy: lane.identifiedBy,
+    ids: lane.ids.map((id) => {
+      const endedBy = id.end ? END_RULE[id.end.kind] : undefined;
+      return {
+        id: show(id.id),
+        firstEntry: id.firstEntry,
+        lastEntry: id.lastEntry,
+        ...(id.end ? { endedBy: endedBy ?? 'changed-without-set-cookie', endEntry: id.end.entry } : {}),
+        ...(id.end?.kind === 'reset' ? { cause: id.end.cause } : {}),
+      };
+    }),
+  };
+}
+
+function requestView(r: RequestFacts, show: (v: string) => string): RequestView {
+  return {
+    entry: r.entry,
+    method: r.method,
+    url: r.url,
+    ...(r.status !== undefined ? { status: r.status } : {}),
+    sent: r.sent.map((s) => ({ name: s.name, ...(s.session ? { session: true, value: show(s.value) } : {}) })),
+    notSent: r.notSent.map((n) => ({
+      name: n.name,
+      domain: n.domain,
+      path: n.path,
+      reason: n.reason,
+      ...(n.browserReasons ? { browserReasons: n.browserReasons } : {}),
+    })),
+  };
+}
+
+export { NOT_SENT_REASONS };

@@ -1,0 +1,29 @@
+/**
+ * The cookies an entry actually carried and the Set-Cookie lines its response actually had, read from
+ * headers when present, else from the HAR `cookies` arrays (exporters that strip headers keep those).
+ */
+import { type CookiePair, cookieHeaderPairs, headerValues, setCookieLines } from '../trace/headers.ts';
+import type { TraceEntry } from '../trace/types.ts';
+
+export function sentCookiePairs(entry: TraceEntry): CookiePair[] {
+  const headers = headerValues(entry.request.headers, 'cookie');
+  if (headers.length > 0) return headers.flatMap(cookieHeaderPairs);
+  return (entry.request.cookies ?? []).map((c) => ({ name: c.name, value: c.value }));
+}
+
+export function responseSetCookieLines(entry: TraceEntry): string[] {
+  const response = entry.response;
+  if (!response) return [];
+  const lines = setCookieLines(response.headers);
+  if (lines.length > 0) return lines;
+  return (response.cookies ?? []).map((c) => c.raw ?? `${c.name}=${c.value}`);
+}
+
+/** `name=value` of a Set-Cookie line without a full parse, for cheap pre-passes. */
+export function setCookieNameValue(line: string): CookiePair | undefined {
+  const semi = line.indexOf(';');
+  const pair = semi === -1 ? line : line.slice(0, semi);
+  const eq = pair.indexOf('=');
+  if (eq === -1) return undefined;
+  return { name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim() };
+}

@@ -1,0 +1,150 @@
+/**
+ * The facts the replay establishes about a trace: per request, what was sent, what was not and why, what
+ * each Set-Cookie did; per session cookie, its lane of IDs and the events that ended each ID. Rules read
+ * these facts and decide findings; they never replay cookies themselves.
+ */
+import type { NotSentReason } from '../cookie/reasons.ts';
+import type { ParsedSetCookie, StoreOutcome } from '../cookie/types.ts';
+import type { ResourceType } from '../trace/types.ts';
+
+export interface SentCookieFact {
+  readonly name: string;
+  readonly value: string;
+  /** Where the jar had it (undefined when the request carried a cookie the jar never saw set). */
+  readonly domain?: string;
+  readonly path?: string;
+  readonly session: boolean;
+}
+
+export interface NotSentCookieFact {
+  readonly name: string;
+  readonly value: string;
+  readonly domain: string;
+  readonly path: string;
+  readonly reason: NotSentReason;
+  readonly session: boolean;
+  /** Reasons Chrome itself reported for this cookie on this request, when the trace carries them. */
+  readonly browserReasons?: readonly string[];
+}
+
+export interface SetCookieFact {
+  readonly line: string;
+  readonly outcome: StoreOutcome;
+  /** The parsed line when it parsed (also for rejected-by-storage lines). */
+  readonly parsed?: ParsedSetCookie;
+  readonly name: string;
+  readonly value: string;
+  readonly session: boolean;
+}
+
+export type LoginSignal = 'password-post' | 'authorization-header' | 'after-401' | 'auth-cookie';
+
+export const LOGIN_SIGNAL_TEXT: Record<LoginSignal, string> = {
+  'password-post': 'a POST carrying a password field',
+  'authorization-header': 'an Authorization header appearing',
+  'after-401': 'a success following a 401',
+  'auth-cookie': 'a new authentication cookie being set',
+};
+
+export interface RequestFacts {
+  readonly entry: number;
+  readonly time: number;
+  readonly method: string;
+  readonly url: string;
+  /** scheme://host[:port] of the request URL. */
+  readonly origin: string;
+  readonly host: string;
+  readonly resourceType: ResourceType;
+  readonly status?: number;
+  readonly sent: readonly SentCookieFact[];
+  readonly notSent: readonly NotSentCookieFact[];
+  readonly setCookies: readonly SetCookieFact[];
+  readonly login?: LoginSignal;
+  readonly logout: boolean;
+  readonly referer?: string;
+}
+
+/** Why an ID stopped being the client's session ID. */
+export type IdEnd =
+  /** The value changed with no Set-Cookie in the trace (page script, or the trace missed it). */
+  | { readonly kind: 'replaced-unseen'; readonly entry: number }
+  | {
+      readonly kind: 'rotated';
+      readonly entry: number;
+      readonly afterLogin?: LoginSignal;
+      readonly atLogout: boolean;
+      readonly periodic: boolean;
+    }
+  | {
+      readonly kind: 'reset';
+      readonly entry: number;
+      readonly cause: ResetCause;
+      readonly notSentReason?: NotSentReason;
+      readonly atLogout: boolean;
+      /** For server-rejected: the affinity/route that changed with it (session-backend-switch). */
+      readonly backendSwitch?: BackendSwitch;
+    };
+
+export type ResetCause =
+  | 'not-sent'
+  | 'server-rejected'
+  | 'cleared-by-server'
+  | 'expired'
+  | 'cleared-by-script'
+  | 'evicted'
+  | 'overwritten';
+
+export interface BackendSwitch {
+  readonly entry: number;
+  /** e.g. `SERVERID: node1 → node2` or `JSESSIONID route: node1 → node2`. */
+  readonly changes: readonly string[];
+}
+
+export interface LaneId {
+  readonly id: string;
+  /** Entry whose response set it, or the first request that carried it. */
+  readonly firstEntry: number;
+  lastEntry: number;
+  /** How the lane learnt of it. */
+  readonly source: 'set-cookie' | 'carried' | 'cookie-event';
+  readonly route?: string;
+  end?: IdEnd;
+  /**
+   * Resets that did not end the ID on the client: the server issued a new ID the browser rejected
+   * (e.g. OverwriteSecure on http://), so the client keeps sending this one.
+   */
+  readonly incidents: IdEnd[];
+  /** Requests that carried this ID. */
+  carriedCount: number;
+}
+
+export interface SessionLane {
+  /** Stable key: domain + path + name of the cookie slot (RFC 6265bis 5.7 identity). */
+  readonly key: string;
+  readonly cookie: string;
+  readonly domain: string;
+  readonly path: string;
+  /** scheme://host of the request where the lane started. */
+  readonly origin: string;
+  /** Why the cookie counts as a session cookie. */
+  readonly identifiedBy: string;
+  readonly ids: LaneId[];
+  /** Backend switches seen while one ID stayed valid (no reset). */
+  readonly backendSwitches: BackendSwitch[];
+}
+
+export interface LoginFact {
+  readonly entry: number;
+  readonly signal: LoginSignal;
+  readonly origin: string;
+  /** Lanes whose ID the login request carried, with the ID before and after the login's redirect chain. */
+  readonly lanes: readonly { readonly laneKey: string; readonly before: string; after?: string; afterEntry?: number }[];
+}
+
+export interface AnalysisFacts {
+  readonly requests: readonly RequestFacts[];
+  readonly lanes: readonly SessionLane[];
+  readonly logins: readonly LoginFact[];
+  /** Session cookie names and why: name pattern, token-like, or user override. */
+  readonly sessionCookieNames: ReadonlyMap<string, string>;
+}

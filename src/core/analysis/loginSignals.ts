@@ -1,0 +1,62 @@
+/**
+ * Recognises logins and logouts from the traffic (RULES.md, end of the lifecycle rules): a POST whose body
+ * has a password-like field, an Authorization header appearing, a success after a 401, a new
+ * authentication cookie; a logout is a request whose path names logout/signout.
+ */
+import { isAuthCookieName } from '../session/identify.ts';
+import { headerValue } from '../trace/headers.ts';
+import type { TraceEntry } from '../trace/types.ts';
+import { responseSetCookieLines, setCookieNameValue } from './entryCookies.ts';
+import type { LoginSignal } from './facts.ts';
+
+const PASSWORD_FIELD =
+  /^(pass(word)?|passwd|pwd|user_?pass(word)?|login_?password|secret|pin|credentials?\[password\])$/i;
+const PASSWORD_IN_BODY = /(^|[&?{,"\s])"?(pass(word)?|passwd|pwd)"?\s*[=:]/i;
+const LOGOUT_PATH = /(log|sign)[-_]?(out|off)\b/i;
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}
+
+export function isLogoutRequest(entry: TraceEntry): boolean {
+  return LOGOUT_PATH.test(pathOf(entry.request.url));
+}
+
+function hasPasswordField(entry: TraceEntry): boolean {
+  const post = entry.request.postData;
+  if (!post) return false;
+  if (post.params?.some((p) => PASSWORD_FIELD.test(p.name))) return true;
+  // Bodies can be large: only the first 64 KiB are searched, enough for any login form.
+  return post.text !== undefined && PASSWORD_IN_BODY.test(post.text.slice(0, 65_536));
+}
+
+/** Per-origin memory the login signals need: was Authorization sent before, was the last answer a 401. */
+export class LoginDetector {
+  private readonly authorizationSeen = new Set<string>();
+  private readonly lastStatus = new Map<string, number>();
+
+  /** Call once per entry, in trace order. */
+  detect(entry: TraceEntry, origin: string): LoginSignal | undefined {
+    const status = entry.response?.status;
+    const previous = this.lastStatus.get(origin);
+    if (status !== undefined && status > 0) this.lastStatus.set(origin, status);
+    const hasAuthorization = headerValue(entry.request.headers, 'authorization') !== undefined;
+    const authorizationAppeared = hasAuthorization && !this.authorizationSeen.has(origin);
+    if (hasAuthorization) this.authorizationSeen.add(origin);
+    const succeeded = status !== undefined && status >= 200 && status < 400;
+
+    if (entry.request.method.toUpperCase() === 'POST' && hasPasswordField(entry)) return 'password-post';
+    if (authorizationAppeared && succeeded) return 'authorization-header';
+    if (previous === 401 && succeeded) return 'after-401';
+    const setsAuthCookie = responseSetCookieLines(entry).some((line) => {
+      const pair = setCookieNameValue(line);
+      return pair !== undefined && pair.value !== '' && isAuthCookieName(pair.name) && !/max-age=0/i.test(line);
+    });
+    if (setsAuthCookie && succeeded) return 'auth-cookie';
+    return undefined;
+  }
+}

@@ -1,0 +1,608 @@
+/**
+ * Replays a trace through the cookie jar model and the session lanes, in order, once: the single linear
+ * pass every analysis rests on. It compares what the jar says a request must carry with what the request
+ * really carried, applies each response's Set-Cookie lines, and follows every session cookie's IDs as a
+ * lane, recording why each ID ended. It decides facts; the rules decide findings.
+ */
+
+import { domainMatch } from '../cookie/domain.ts';
+import { CookieJar } from '../cookie/jar.ts';
+import { parseSetCookie } from '../cookie/parseSetCookie.ts';
+import { defaultPath, pathMatch } from '../cookie/path.ts';
+import type { NotSentReason } from '../cookie/reasons.ts';
+import type { StoredCookie } from '../cookie/types.ts';
+import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
+import { headerValue } from '../trace/headers.ts';
+import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
+import { responseSetCookieLines, sentCookiePairs } from './entryCookies.ts';
+import type {
+  AnalysisFacts,
+  BackendSwitch,
+  IdEnd,
+  LaneId,
+  LoginFact,
+  LoginSignal,
+  NotSentCookieFact,
+  RequestFacts,
+  SentCookieFact,
+  SessionLane,
+  SetCookieFact,
+} from './facts.ts';
+import { isLogoutRequest, LoginDetector } from './loginSignals.ts';
+import { identifySessionCookies } from './sessionCookies.ts';
+import type { AnalysisSettings } from './settings.ts';
+
+interface ParsedUrl {
+  readonly url: URL;
+  readonly origin: string;
+}
+
+function parseUrl(text: string): ParsedUrl | undefined {
+  try {
+    const url = new URL(text);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'ws:' && url.protocol !== 'wss:')
+      return undefined;
+    return { url, origin: `${url.protocol}//${url.host}` };
+  } catch {
+    return undefined;
+  }
+}
+
+export function laneKey(domain: string, path: string, name: string): string {
+  return `${domain}\u0000${path}\u0000${name}`;
+}
+
+/** A login whose redirect chain is still being followed: rotation inside it counts as "at login". */
+interface OpenLogin {
+  readonly fact: LoginFact;
+  nextUrl?: string;
+}
+
+/** Preflights never carry cookies (Fetch standard, CORS-preflight request): comparing them is noise. */
+function isPreflight(entry: TraceEntry): boolean {
+  return (
+    entry.request.method.toUpperCase() === 'OPTIONS' &&
+    headerValue(entry.request.headers, 'access-control-request-method') !== undefined
+  );
+}
+
+function traceRecordsCookies(trace: Trace): boolean {
+  return trace.events.some(
+    (e) =>
+      e.kind === 'entry' &&
+      (headerValue(e.entry.request.headers, 'cookie') !== undefined || (e.entry.request.cookies?.length ?? 0) > 0),
+  );
+}
+
+function redirectTarget(entry: TraceEntry, base: string): string | undefined {
+  const location = entry.response?.redirectUrl || (entry.response && headerValue(entry.response.headers, 'location'));
+  if (!location) return undefined;
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+export class Replay {
+  private readonly jar = new CookieJar();
+  private readonly lanes = new Map<string, SessionLane>();
+  private readonly requests: RequestFacts[] = [];
+  private readonly logins: LoginFact[] = [];
+  private readonly loginDetector = new LoginDetector();
+  private openLogin: OpenLogin | undefined;
+  private readonly cookiesRecorded: boolean;
+
+  constructor(
+    private readonly trace: Trace,
+    private readonly settings: AnalysisSettings,
+    private readonly sessionNames: ReadonlyMap<string, string> = identifySessionCookies(trace, settings),
+  ) {
+    this.cookiesRecorded = traceRecordsCookies(trace);
+  }
+
+  run(): AnalysisFacts & { readonly cookiesRecorded: boolean } {
+    for (const event of this.trace.events) this.apply(event);
+    this.closeLogin();
+    return {
+      requests: this.requests,
+      lanes: [...this.lanes.values()],
+      logins: this.logins,
+      sessionCookieNames: this.sessionNames,
+      cookiesRecorded: this.cookiesRecorded,
+    };
+  }
+
+  private isSession(name: string): boolean {
+    return this.sessionNames.has(name);
+  }
+
+  private apply(event: TraceEvent): void {
+    switch (event.kind) {
+      case 'entry':
+        this.applyEntry(event.entry);
+        return;
+      case 'cookie-changed':
+        this.applyCookieEvent(event);
+        return;
+      case 'navigation':
+        return;
+    }
+  }
+
+  private applyCookieEvent(event: Extract<TraceEvent, { kind: 'cookie-changed' }>): void {
+    const c = event.cookie;
+    const domain = c.domain.replace(/^\./, '').toLowerCase();
+    const lane = this.lanes.get(laneKey(domain, c.path, c.name));
+    const current = lane && currentId(lane);
+    if (event.removed && current && current.id === c.value && this.jar.get(c.name, domain, c.path)) {
+      // A removal the Set-Cookie lines did not explain: script, another extension, eviction or expiry.
+      const cause = event.cause === 'evicted' ? 'evicted' : event.cause === 'expired' ? 'expired' : 'cleared-by-script';
+      if (event.cause !== 'overwrite' && event.cause !== 'expired_overwrite') {
+        current.end = { kind: 'reset', entry: current.lastEntry, cause, atLogout: false };
+      }
+    }
+    this.jar.upsertFromEvent(c, event.time, event.removed);
+  }
+
+  private laneFor(cookie: { name: string; domain: string; path: string }, origin: string): SessionLane {
+    const key = laneKey(cookie.domain, cookie.path, cookie.name);
+    let lane = this.lanes.get(key);
+    if (!lane) {
+      lane = {
+        key,
+        cookie: cookie.name,
+        domain: cookie.domain,
+        path: cookie.path,
+        origin,
+        identifiedBy: this.sessionNames.get(cookie.name) ?? 'session cookie',
+        ids: [],
+        backendSwitches: [],
+      };
+      this.lanes.set(key, lane);
+    }
+    return lane;
+  }
+
+  private applyEntry(entry: TraceEntry): void {
+    const parsed = parseUrl(entry.request.url);
+    const time = this.settings.now ?? entry.startedAt;
+    const status = entry.response?.status;
+    const base = {
+      entry: entry.index,
+      time: entry.startedAt,
+      method: entry.request.method,
+      url: entry.request.url,
+      resourceType: entry.request.resourceType ?? 'other',
+      ...(status !== undefined ? { status } : {}),
+      ...(headerValue(entry.request.headers, 'referer') !== undefined
+        ? { referer: headerValue(entry.request.headers, 'referer')! }
+        : {}),
+    };
+    if (!parsed) {
+      // Not an http(s) URL (data:, blob:, chrome-extension:…): cookies do not apply.
+      this.requests.push({ ...base, origin: '', host: '', sent: [], notSent: [], setCookies: [], logout: false });
+      return;
+    }
+    this.followLogin(entry);
+    const login = this.loginDetector.detect(entry, parsed.origin);
+    const logout = isLogoutRequest(entry);
+    const { sent, notSent } = this.compareCookies(entry, parsed, time);
+
+    // Lanes whose current ID this request carried (and their affinity, for backend switches).
+    const carried = new Map<string, string>();
+    for (const s of sent) {
+      if (!s.session || s.domain === undefined || s.path === undefined) continue;
+      const lane = this.laneFor({ name: s.name, domain: s.domain, path: s.path }, parsed.origin);
+      const current = currentId(lane);
+      if (!current || current.end || current.id !== s.value) {
+        this.startId(lane, s.value, entry.index, 'carried');
+      }
+      const id = currentId(lane)!;
+      id.lastEntry = entry.index;
+      id.carriedCount++;
+      carried.set(lane.key, s.value);
+    }
+    // Client-side expiry ends an ID at the first request that would have carried it.
+    for (const n of notSent) {
+      if (!n.session || n.reason !== 'Expired') continue;
+      const lane = this.lanes.get(laneKey(n.domain, n.path, n.name));
+      const current = lane && currentId(lane);
+      if (current && current.id === n.value) {
+        current.end = {
+          kind: 'reset',
+          entry: entry.index,
+          cause: 'expired',
+          notSentReason: 'Expired',
+          atLogout: false,
+        };
+      }
+    }
+
+    if (login) {
+      this.closeLogin();
+      const fact: LoginFact = {
+        entry: entry.index,
+        signal: login,
+        origin: parsed.origin,
+        lanes: [...carried].map(([laneKey, before]) => ({ laneKey, before })),
+      };
+      this.logins.push(fact);
+      const next = redirectTarget(entry, entry.request.url);
+      this.openLogin = next ? { fact, nextUrl: next } : { fact };
+    }
+
+    const setCookies = this.applySetCookies(entry, parsed, time, {
+      carried,
+      notSent,
+      sent,
+      login: this.openLogin ? this.openLogin.fact.signal : undefined,
+      logout,
+    });
+    this.requests.push({
+      ...base,
+      origin: parsed.origin,
+      host: parsed.url.hostname,
+      sent,
+      notSent,
+      setCookies,
+      ...(login ? { login } : {}),
+      logout,
+    });
+    if (this.openLogin && !this.openLogin.nextUrl) this.closeLogin();
+  }
+
+  /** Keeps a login open while its redirect chain is followed; closes it (and checks fixation) after. */
+  private followLogin(entry: TraceEntry): void {
+    const open = this.openLogin;
+    if (!open) return;
+    if (open.nextUrl !== undefined && sameUrl(open.nextUrl, entry.request.url)) {
+      const next = redirectTarget(entry, entry.request.url);
+      if (next) open.nextUrl = next;
+      else delete open.nextUrl;
+      return;
+    }
+    this.closeLogin();
+  }
+
+  private closeLogin(): void {
+    const open = this.openLogin;
+    if (!open) return;
+    this.openLogin = undefined;
+    for (const l of open.fact.lanes) {
+      const lane = this.lanes.get(l.laneKey);
+      const current = lane && currentId(lane);
+      if (current) {
+        l.after = current.id;
+        l.afterEntry = current.firstEntry;
+      }
+    }
+  }
+
+  /** What the jar says the request must carry, against what it carried: sent facts and not-sent facts. */
+  private compareCookies(
+    entry: TraceEntry,
+    parsed: ParsedUrl,
+    time: number,
+  ): { sent: SentCookieFact[]; notSent: NotSentCookieFact[] } {
+    const ctx = {
+      url: entry.request.url,
+      method: entry.request.method,
+      time,
+      ...(entry.request.initiatorUrl !== undefined ? { siteForCookiesUrl: entry.request.initiatorUrl } : {}),
+      isTopLevelNavigation: entry.request.resourceType === 'document',
+    };
+    const expected = this.jar.cookiesFor(ctx);
+    const sent: SentCookieFact[] = [];
+    if (isPreflight(entry)) return { sent, notSent: [] };
+    const browserBlocked = entry.browserReport?.blockedRequestCookies ?? [];
+    if (!this.cookiesRecorded) {
+      // The file has no Cookie data at all (sanitised export): the jar's view is all there is.
+      for (const c of expected.sent) sent.push(this.sentFact(c.name, c.value, c));
+      return { sent, notSent: expected.notSent.map((n) => this.notSentFact(n.cookie, n.reason, browserBlocked)) };
+    }
+    const remaining: StoredCookie[] = [...expected.sent];
+    const notSentLeft = [...expected.notSent];
+    for (const pair of sentCookiePairs(entry)) {
+      let i = remaining.findIndex((c) => c.name === pair.name && c.value === pair.value);
+      if (i === -1) i = remaining.findIndex((c) => c.name === pair.name);
+      if (i !== -1) {
+        const [c] = remaining.splice(i, 1);
+        sent.push(this.sentFact(pair.name, pair.value, c));
+        continue;
+      }
+      // The browser sent a cookie the model would not have: trust the browser, keep the model honest.
+      const j = notSentLeft.findIndex((n) => n.cookie.name === pair.name && n.cookie.value === pair.value);
+      if (j !== -1) {
+        const [n] = notSentLeft.splice(j, 1);
+        sent.push(this.sentFact(pair.name, pair.value, n!.cookie));
+        continue;
+      }
+      const inferred = this.jar.observeSent(pair.name, pair.value, entry.request.url, time);
+      sent.push(this.sentFact(pair.name, pair.value, inferred ?? { domain: parsed.url.hostname, path: '/' }));
+    }
+    const notSent = notSentLeft.map((n) => this.notSentFact(n.cookie, n.reason, browserBlocked));
+    for (const c of remaining) {
+      // The model says it must go, the browser did not send it: say why if the browser said, else Unknown.
+      const reported = browserBlocked.find((b) => b.name === c.name)?.reasons;
+      const reason = (reported?.find(isNotSentReason) ?? 'Unknown') as NotSentReason;
+      notSent.push(this.notSentFact(c, reason, browserBlocked));
+    }
+    return { sent, notSent };
+  }
+
+  private sentFact(
+    name: string,
+    value: string,
+    where: { readonly domain: string; readonly path: string } | undefined,
+  ): SentCookieFact {
+    return {
+      name,
+      value,
+      session: this.isSession(name),
+      ...(where ? { domain: where.domain, path: where.path } : {}),
+    };
+  }
+
+  private notSentFact(
+    cookie: StoredCookie,
+    reason: NotSentReason,
+    browserBlocked: readonly { name: string; domain?: string; path?: string; reasons: readonly string[] }[],
+  ): NotSentCookieFact {
+    const reported = browserBlocked.find(
+      (b) =>
+        b.name === cookie.name &&
+        (b.domain === undefined || b.domain.replace(/^\./, '') === cookie.domain) &&
+        (b.path === undefined || b.path === cookie.path),
+    );
+    return {
+      name: cookie.name,
+      value: cookie.value,
+      domain: cookie.domain,
+      path: cookie.path,
+      reason,
+      session: this.isSession(cookie.name),
+      ...(reported ? { browserReasons: reported.reasons } : {}),
+    };
+  }
+
+  private startId(lane: SessionLane, value: string, entry: number, source: LaneId['source']): LaneId {
+    const previous = currentId(lane);
+    if (previous && !previous.end) previous.end = { kind: 'replaced-unseen', entry };
+    const { route } = splitRouteSuffix(lane.cookie, value);
+    const id: LaneId = {
+      id: value,
+      firstEntry: entry,
+      lastEntry: entry,
+      source,
+      carriedCount: 0,
+      incidents: [],
+      ...(route ? { route } : {}),
+    };
+    lane.ids.push(id);
+    return id;
+  }
+
+  /** Finds the lane a Set-Cookie line speaks to: its exact slot, else a live lane of that name for this host. */
+  private laneForSetCookie(name: string, domain: string | undefined, path: string | undefined, parsed: ParsedUrl) {
+    const host = parsed.url.hostname;
+    const exact = this.lanes.get(laneKey(domain ?? host, path ?? defaultPath(parsed.url), name));
+    if (exact) return exact;
+    let best: SessionLane | undefined;
+    for (const lane of this.lanes.values()) {
+      if (lane.cookie !== name || !domainMatch(host, lane.domain)) continue;
+      if (!pathMatch(parsed.url.pathname, lane.path)) continue;
+      if (!best || lane.path.length > best.path.length) best = lane;
+    }
+    return best;
+  }
+
+  private applySetCookies(
+    entry: TraceEntry,
+    parsed: ParsedUrl,
+    time: number,
+    ctx: {
+      carried: Map<string, string>;
+      notSent: NotSentCookieFact[];
+      sent: SentCookieFact[];
+      login: LoginSignal | undefined;
+      logout: boolean;
+    },
+  ): SetCookieFact[] {
+    const facts: SetCookieFact[] = [];
+    /** Per lane, what this response did to it: issued a new value, deleted it. Decided once per lane. */
+    const effects = new Map<SessionLane, { issued?: string; stored?: StoredCookie; deleted: boolean }>();
+    const affinitySet = new Map<string, string>();
+    for (const line of responseSetCookieLines(entry)) {
+      const outcome = this.jar.setCookie(line, entry.request.url, time, { entry: entry.index });
+      const parsedLine = outcome.kind === 'rejected' ? (outcome.parsed ?? tryParse(line)) : undefined;
+      const cookie =
+        outcome.kind === 'stored' ? outcome.cookie : outcome.kind === 'deleted' ? outcome.parsed : parsedLine;
+      const name = cookie?.name ?? '';
+      const value = cookie?.value ?? '';
+      const session = cookie !== undefined && this.isSession(name);
+      // Attribute rules need the attributes of stored session cookies too; other stored lines skip a re-parse.
+      const attributes =
+        outcome.kind === 'deleted' ? outcome.parsed : (parsedLine ?? (session ? tryParse(line) : undefined));
+      facts.push({ line, outcome, name, value, session, ...(attributes ? { parsed: attributes } : {}) });
+      if (cookie && classifyCookieName(name).kind === 'affinity') affinitySet.set(name, value);
+      if (!session || !cookie) continue;
+      if (outcome.kind === 'stored') {
+        const lane = this.laneFor(outcome.cookie, parsed.origin);
+        const effect = effects.get(lane) ?? { deleted: false };
+        effect.issued = outcome.cookie.value;
+        effect.stored = outcome.cookie;
+        effects.set(lane, effect);
+      } else if (outcome.kind === 'deleted') {
+        const removed = outcome.removed;
+        const lane = removed
+          ? this.lanes.get(laneKey(removed.domain, removed.path, removed.name))
+          : this.laneForSetCookie(name, outcome.parsed.domain, outcome.parsed.path, parsed);
+        if (!lane || !removed) continue;
+        const effect = effects.get(lane) ?? { deleted: false };
+        effect.deleted = true;
+        effects.set(lane, effect);
+      } else if (parsedLine && value !== '') {
+        // Rejected by the browser, yet the server issued a new ID: that is what tells a reset.
+        const lane = this.laneForSetCookie(name, parsedLine.domain, parsedLine.path, parsed);
+        if (!lane) continue;
+        const effect = effects.get(lane) ?? { deleted: false };
+        effect.issued = value;
+        effects.set(lane, effect);
+      }
+    }
+    for (const [lane, effect] of effects) this.decideLaneChange(lane, effect, entry, parsed, ctx, affinitySet);
+    this.noteBackendSwitchWithoutReset(entry, ctx.carried, ctx.sent, affinitySet);
+    return facts;
+  }
+
+  private decideLaneChange(
+    lane: SessionLane,
+    effect: { issued?: string; stored?: StoredCookie; deleted: boolean },
+    entry: TraceEntry,
+    parsed: ParsedUrl,
+    ctx: {
+      carried: Map<string, string>;
+      notSent: NotSentCookieFact[];
+      sent: SentCookieFact[];
+      login: LoginSignal | undefined;
+      logout: boolean;
+    },
+    affinitySet: Map<string, string>,
+  ): void {
+    const current = currentId(lane);
+    const live = current && !current.end ? current : undefined;
+    const issued = effect.issued;
+    if (issued === undefined || issued === '') {
+      if (effect.deleted && live) {
+        live.end = { kind: 'reset', entry: entry.index, cause: 'cleared-by-server', atLogout: ctx.logout };
+      }
+      return;
+    }
+    if (live && live.id === issued) return; // the same ID re-sent (expiry refreshed): no change
+    const carriedOld = live !== undefined && ctx.carried.get(lane.key) === live.id;
+    let end: IdEnd | undefined;
+    if (live) {
+      if (carriedOld) {
+        if (ctx.login || ctx.logout) {
+          end = {
+            kind: 'rotated',
+            entry: entry.index,
+            ...(ctx.login ? { afterLogin: ctx.login } : {}),
+            atLogout: ctx.logout,
+            periodic: false,
+          };
+        } else {
+          const backendSwitch = this.backendChanges(lane, live, issued, entry, ctx.sent, affinitySet);
+          end = {
+            kind: 'reset',
+            entry: entry.index,
+            cause: 'server-rejected',
+            atLogout: false,
+            ...(backendSwitch ? { backendSwitch } : {}),
+          };
+        }
+      } else {
+        const missing = ctx.notSent.find((n) => n.name === lane.cookie && n.value === live.id);
+        end = missing
+          ? {
+              kind: 'reset',
+              entry: entry.index,
+              cause: missing.reason === 'Expired' ? 'expired' : 'not-sent',
+              notSentReason: missing.reason,
+              atLogout: ctx.logout,
+            }
+          : { kind: 'reset', entry: entry.index, cause: 'overwritten', atLogout: ctx.logout };
+      }
+    }
+    if (!effect.stored) {
+      // The browser rejected the new cookie: the server moved on, the client keeps its old ID.
+      if (live && end) live.incidents.push(end);
+      return;
+    }
+    if (live && end) live.end = end;
+    // Only the stored cookie's own slot gets the new ID (it may differ from the lane matched by name).
+    const target = this.laneFor(effect.stored, parsed.origin);
+    this.startId(target, issued, entry.index, 'set-cookie');
+  }
+
+  /** Affinity that changed within this request: carried affinity cookies vs. the ones the response set. */
+  private backendChanges(
+    lane: SessionLane,
+    old: LaneId,
+    issued: string,
+    entry: TraceEntry,
+    sent: SentCookieFact[],
+    affinitySet: Map<string, string>,
+  ): BackendSwitch | undefined {
+    const changes: string[] = [];
+    for (const s of sent) {
+      const after = affinitySet.get(s.name);
+      if (after !== undefined && after !== s.value) changes.push(`${s.name}: ${s.value} → ${after}`);
+    }
+    const newRoute = splitRouteSuffix(lane.cookie, issued).route;
+    if (old.route && newRoute && old.route !== newRoute)
+      changes.push(`${lane.cookie} route: ${old.route} → ${newRoute}`);
+    return changes.length > 0 ? { entry: entry.index, changes } : undefined;
+  }
+
+  private noteBackendSwitchWithoutReset(
+    entry: TraceEntry,
+    carried: Map<string, string>,
+    sent: SentCookieFact[],
+    affinitySet: Map<string, string>,
+  ): void {
+    if (affinitySet.size === 0) return;
+    const changes: string[] = [];
+    for (const s of sent) {
+      const after = affinitySet.get(s.name);
+      if (after !== undefined && after !== '' && after !== s.value) changes.push(`${s.name}: ${s.value} → ${after}`);
+    }
+    if (changes.length === 0) return;
+    for (const key of carried.keys()) {
+      const lane = this.lanes.get(key);
+      const current = lane && currentId(lane);
+      // A lane whose ID this response replaced is told by the reset (with its backend switch), not here.
+      if (!lane || !current || current.end || current.id !== carried.get(key)) continue;
+      if (lane.backendSwitches.some((b) => b.entry >= current.firstEntry)) continue;
+      lane.backendSwitches.push({ entry: entry.index, changes });
+    }
+  }
+}
+
+/** The lane's latest ID; it may have ended (`end` set) with no successor yet. */
+function currentId(lane: SessionLane): LaneId | undefined {
+  return lane.ids[lane.ids.length - 1];
+}
+
+function tryParse(line: string) {
+  const r = parseSetCookie(line);
+  return r.ok ? r.cookie : undefined;
+}
+
+function sameUrl(a: string, b: string): boolean {
+  try {
+    return new URL(a).href === new URL(b).href;
+  } catch {
+    return a === b;
+  }
+}
+
+const REASON_SET: ReadonlySet<string> = new Set([
+  'SecureOnly',
+  'NotOnPath',
+  'DomainMismatch',
+  'SameSiteStrict',
+  'SameSiteLax',
+  'SameSiteUnspecifiedTreatedAsLax',
+  'SameSiteNoneInsecure',
+  'SchemeMismatch',
+  'PortMismatch',
+  'NameValuePairExceedsMaxSize',
+  'ThirdPartyBlocked',
+  'UserPreferences',
+]);
+
+function isNotSentReason(r: string): boolean {
+  return REASON_SET.has(r);
+}

@@ -1,0 +1,53 @@
+/**
+ * Most attribute rules share one shape: look at each Set-Cookie of a session cookie, and report the first
+ * one per cookie and host that fails a test, with a count. This builds such a rule from its test.
+ */
+import { firstPerCookie, type SessionSetCookie, sessionSetCookies, times } from './helpers.ts';
+import { defineRule, type EvidenceValue, type Rule, type RuleContext, type RuleDocs, type Severity } from './rule.ts';
+
+export interface AttributeRuleSpec<Id extends string> {
+  readonly id: Id;
+  readonly severity: Severity;
+  readonly title: string;
+  readonly docs: RuleDocs;
+  /** Returns the problem in one phrase when the Set-Cookie has it, else undefined. */
+  readonly test: (item: SessionSetCookie, ctx: RuleContext) => string | undefined;
+  readonly evidence?: (item: SessionSetCookie) => Record<string, EvidenceValue>;
+}
+
+export function attributeRule<const Id extends string>(spec: AttributeRuleSpec<Id>): Rule<Id> {
+  return defineRule({
+    id: spec.id,
+    severity: spec.severity,
+    title: spec.title,
+    docs: spec.docs,
+    check(ctx) {
+      const failing = sessionSetCookies(ctx)
+        .map((item) => ({ ...item, problem: spec.test(item, ctx) }))
+        .filter((item): item is SessionSetCookie & { problem: string } => item.problem !== undefined);
+      return firstPerCookie(failing).map(({ item, count }) => ({
+        origin: item.request.origin,
+        cookie: item.fact.name,
+        entry: item.request.entry,
+        url: item.request.url,
+        message: `${item.fact.name}: ${item.problem}${times(count)}.`,
+        evidence: {
+          setCookie: redactLine(item.fact.line, item.fact.value),
+          ...(count > 1 ? { occurrences: count } : {}),
+          ...(spec.evidence?.(item) ?? {}),
+        },
+      }));
+    },
+  });
+}
+
+/** The Set-Cookie line with its value marked secret, so exports redact it and keep the attributes. */
+export function redactLine(line: string, value: string): readonly (string | { secret: string })[] {
+  const at = value === '' ? -1 : line.indexOf(value);
+  if (at === -1) return [line];
+  return [line.slice(0, at), { secret: value }, line.slice(at + value.length)];
+}
+
+export function isHttps(url: string): boolean {
+  return url.startsWith('https:') || url.startsWith('wss:');
+}

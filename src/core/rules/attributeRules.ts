@@ -1,0 +1,128 @@
+/**
+ * The attribute rules of RULES.md that test one Set-Cookie of a session cookie at a time. Each is one small
+ * spec; rules with more logic (rejections, prefixes, client-side data) have their own files.
+ */
+import { registrableDomain } from '../cookie/domain.ts';
+import { attributeRule, isHttps } from './attributeRule.ts';
+
+export const cookieNoHttpOnly = attributeRule({
+  id: 'cookie-no-httponly',
+  severity: 'medium',
+  title: 'Session cookie without HttpOnly',
+  docs: {
+    explanation: 'Page scripts can read this session cookie (document.cookie), so any XSS can steal the session.',
+    fix: 'Add the HttpOnly attribute to the session cookie.',
+    peer: 'ZAP 10010',
+  },
+  test: ({ parsed }) => (parsed.httpOnly ? undefined : 'set without HttpOnly, so page scripts can read it'),
+});
+
+export const cookieNoSecure = attributeRule({
+  id: 'cookie-no-secure',
+  severity: 'high',
+  title: 'Session cookie set over HTTPS without Secure',
+  docs: {
+    explanation:
+      'The session cookie was set over HTTPS without the Secure attribute, so the browser also sends it over plain http://, where anyone on the network can read it.',
+    fix: 'Add the Secure attribute (and serve the whole site over HTTPS, with HSTS).',
+    peer: 'ZAP 10011',
+  },
+  test: ({ parsed, request }) => (isHttps(request.url) && !parsed.secure ? 'set over HTTPS without Secure' : undefined),
+});
+
+export const cookieSetOverHttp = attributeRule({
+  id: 'cookie-set-over-http',
+  severity: 'high',
+  title: 'Session cookie issued over plain HTTP',
+  docs: {
+    explanation:
+      'The session ID travelled in clear text on an http:// response: anyone on the network can read and replay it.',
+    fix: 'Serve the site over HTTPS only, redirect http:// to https:// before any session is created, and send HSTS.',
+  },
+  test: ({ request }) =>
+    request.url.startsWith('http:') ? `issued on a plain http:// response (${request.url})` : undefined,
+});
+
+export const cookieSameSiteMissing = attributeRule({
+  id: 'cookie-samesite-missing',
+  severity: 'low',
+  title: 'Session cookie without SameSite',
+  docs: {
+    explanation:
+      'No SameSite attribute: the browser default applies (Lax in Chrome, after a 2-minute grace for top-level POSTs; other browsers differ), so cross-site behaviour is left to chance.',
+    fix: 'Set SameSite=Lax (or Strict) explicitly; use SameSite=None; Secure only for cookies that must travel cross-site.',
+    peer: 'ZAP 10054-1',
+  },
+  test: ({ parsed }) =>
+    parsed.sameSite === 'unspecified' ? 'no SameSite attribute (browser default applies)' : undefined,
+});
+
+export const cookieSameSiteNone = attributeRule({
+  id: 'cookie-samesite-none',
+  severity: 'low',
+  title: 'Session cookie with SameSite=None',
+  docs: {
+    explanation: 'SameSite=None sends the session cookie on cross-site requests too, which opens the door to CSRF.',
+    fix: 'Use SameSite=Lax unless the session must work inside cross-site frames or requests; then add CSRF tokens.',
+    peer: 'ZAP 10054-2',
+  },
+  test: ({ parsed }) => (parsed.sameSite === 'none' ? 'SameSite=None: sent on cross-site requests' : undefined),
+});
+
+export const cookieSameSiteNoneInsecure = attributeRule({
+  id: 'cookie-samesite-none-insecure',
+  severity: 'high',
+  title: 'SameSite=None without Secure',
+  docs: {
+    explanation: 'Browsers reject a SameSite=None cookie that is not Secure: the session cookie is never stored.',
+    fix: 'Add Secure to every SameSite=None cookie (and serve it over HTTPS).',
+    peer: 'Chrome (SameSiteNoneInsecure)',
+  },
+  test: ({ parsed }) =>
+    parsed.sameSite === 'none' && !parsed.secure ? 'SameSite=None without Secure: browsers reject it' : undefined,
+});
+
+export const cookieDomainBroad = attributeRule({
+  id: 'cookie-domain-broad',
+  severity: 'medium',
+  title: 'Session cookie visible to other subdomains',
+  docs: {
+    explanation:
+      'The Domain attribute makes the session cookie visible to every host under that domain, so any sibling or child subdomain (and whoever controls it) receives and can overwrite the session.',
+    fix: 'Leave out the Domain attribute (a host-only cookie), or use the __Host- prefix.',
+    peer: 'ZAP 90033',
+  },
+  test: ({ parsed, request }) => {
+    if (parsed.domain === undefined) return undefined;
+    const site = registrableDomain(request.host);
+    const scope = parsed.domain === site ? `every subdomain of ${site}` : `every host under ${parsed.domain}`;
+    return `Domain=${parsed.domain} makes it visible to ${scope}`;
+  },
+});
+
+export const cookiePersistentSession = attributeRule({
+  id: 'cookie-persistent-session',
+  severity: 'low',
+  title: 'Long-lived session cookie',
+  docs: {
+    explanation:
+      'The session cookie outlives the threshold (24 hours by default): it stays on disk and keeps the session open on shared computers long after the user left.',
+    fix: 'Use a browser-session cookie (no Expires/Max-Age) or a lifetime matching the server-side idle timeout; use a separate remember-me token if needed.',
+  },
+  test: ({ parsed, request }, ctx) => {
+    const seconds =
+      parsed.maxAge !== undefined
+        ? parsed.maxAge
+        : parsed.expires !== undefined
+          ? Math.round((parsed.expires - request.time) / 1000)
+          : undefined;
+    if (seconds === undefined || seconds <= ctx.settings.persistentThresholdSeconds) return undefined;
+    return `persists for ${formatDuration(seconds)} (threshold ${formatDuration(ctx.settings.persistentThresholdSeconds)})`;
+  },
+});
+
+function formatDuration(seconds: number): string {
+  if (seconds >= 2 * 86_400) return `${Math.round((seconds / 86_400) * 10) / 10} days`;
+  if (seconds >= 3600) return `${Math.round((seconds / 3600) * 10) / 10} hours`;
+  return `${seconds} seconds`;
+}

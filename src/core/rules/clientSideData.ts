@@ -1,0 +1,97 @@
+/** session-client-side-data, jwt-alg-none, jwt-no-expiry: what a session cookie value carries in the clear. */
+import type { RequestFacts } from '../analysis/facts.ts';
+import { type ClientSideData, jwtHasNoneAlg, jwtLacksExpiry, readClientSideData } from '../session/tokenData.ts';
+import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
+
+interface Seen {
+  readonly request: RequestFacts;
+  readonly name: string;
+  readonly value: string;
+  readonly data: ClientSideData;
+}
+
+/** The first readable value of each session cookie per host. */
+function readableValues(ctx: RuleContext): Seen[] {
+  const seen = new Map<string, Seen>();
+  for (const request of ctx.facts.requests) {
+    for (const c of [...request.setCookies, ...request.sent]) {
+      if (!c.session || c.value === '') continue;
+      const key = `${request.host}\u0000${c.name}`;
+      if (seen.has(key)) continue;
+      const data = readClientSideData(c.value);
+      if (data) seen.set(key, { request, name: c.name, value: c.value, data });
+    }
+  }
+  return [...seen.values()];
+}
+
+function keysOf(data: ClientSideData): string[] {
+  const payload = data.payload;
+  return typeof payload === 'object' && payload !== null ? Object.keys(payload) : [];
+}
+
+function finding(s: Seen, message: string, extra: Record<string, string | boolean>): FindingDraft {
+  return {
+    origin: s.request.origin,
+    cookie: s.name,
+    entry: s.request.entry,
+    url: s.request.url,
+    message,
+    evidence: { value: { secret: s.value }, kind: s.data.kind, fields: keysOf(s.data), ...extra },
+  };
+}
+
+const KIND_TEXT: Record<ClientSideData['kind'], string> = {
+  jwt: 'a JWT',
+  'base64-json': 'base64-encoded JSON',
+  'signed-json': 'a signed, not encrypted, payload',
+};
+
+export const sessionClientSideData = defineRule({
+  id: 'session-client-side-data',
+  severity: 'medium',
+  title: 'Readable data in the session cookie',
+  docs: {
+    explanation:
+      'The session cookie is not an opaque ID: it carries data anyone holding it can read (a JWT, base64 JSON, or a signed-but-not-encrypted session). Anything in it — user IDs, roles, e-mail — is disclosed, and the server cannot revoke it before it expires.',
+    fix: 'Keep session state on the server behind an opaque random ID, or encrypt the cookie (not just sign it) and keep secrets out of it.',
+  },
+  check: (ctx) =>
+    readableValues(ctx).map((s) => {
+      const fields = keysOf(s.data);
+      const shown = ctx.show(s.value) === s.value ? ` Decoded: ${JSON.stringify(s.data.payload).slice(0, 300)}` : '';
+      const format =
+        s.data.kind === 'signed-json' ? `${KIND_TEXT[s.data.kind]} (${s.data.format})` : KIND_TEXT[s.data.kind];
+      return finding(s, `${s.name} carries ${format} with fields ${fields.join(', ') || '(none)'}.${shown}`, {});
+    }),
+});
+
+export const jwtAlgNone = defineRule({
+  id: 'jwt-alg-none',
+  severity: 'high',
+  title: 'JWT session token with alg none',
+  docs: {
+    explanation:
+      'The session JWT declares "alg": "none": it is not signed, so anyone can forge a token with any claims if the server accepts it.',
+    fix: 'Sign tokens (HS256/RS256/EdDSA) and have the server reject alg none and pin the expected algorithm.',
+  },
+  check: (ctx) =>
+    readableValues(ctx)
+      .filter((s) => jwtHasNoneAlg(s.data))
+      .map((s) => finding(s, `${s.name} is a JWT with alg "none": unsigned and forgeable.`, { alg: 'none' })),
+});
+
+export const jwtNoExpiry = defineRule({
+  id: 'jwt-no-expiry',
+  severity: 'low',
+  title: 'JWT session token without expiry',
+  docs: {
+    explanation:
+      'The session JWT has no "exp" claim: once stolen it stays valid forever unless the server keeps a deny-list.',
+    fix: 'Add a short "exp" claim and refresh tokens as needed.',
+  },
+  check: (ctx) =>
+    readableValues(ctx)
+      .filter((s) => jwtLacksExpiry(s.data))
+      .map((s) => finding(s, `${s.name} is a JWT with no exp claim: it never expires.`, { exp: false })),
+});

@@ -1,0 +1,61 @@
+/**
+ * What a rule is: one module per rule under src/core/rules/, each exporting a `Rule` with its stable ID
+ * (shared/design/RULES.md), severity, title, help text and a pure `check` over the replay's facts. The
+ * registry (registry.ts) collects them; the panel's help, the text report and SARIF read these objects.
+ */
+import type { AnalysisFacts, RequestFacts } from '../analysis/facts.ts';
+import type { AnalysisSettings } from '../analysis/settings.ts';
+
+export type Severity = 'info' | 'low' | 'medium' | 'high';
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3 };
+
+/** A session value or other secret inside evidence: rendered raw or as a stable hash by the output. */
+export interface Secret {
+  readonly secret: string;
+}
+export type EvidenceValue = string | number | boolean | Secret | readonly (string | Secret)[];
+
+export interface RuleContext {
+  readonly facts: AnalysisFacts;
+  readonly settings: AnalysisSettings;
+  /** Renders a session value for a message: the value itself with --include-values, else its hash. */
+  readonly show: (value: string) => string;
+  readonly request: (entry: number) => RequestFacts | undefined;
+}
+
+export interface FindingDraft {
+  /** Unique within one analysis, so other findings can point at it (`related`). */
+  readonly key?: string;
+  readonly relatedKeys?: readonly string[];
+  readonly origin: string;
+  readonly cookie?: string;
+  readonly entry: number;
+  readonly url: string;
+  readonly message: string;
+  /** A NotSentReason or SetCookieRejectedReason name (RULES.md vocabularies). */
+  readonly reason?: string;
+  /** session-reset's cause. */
+  readonly cause?: string;
+  readonly evidence: Readonly<Record<string, EvidenceValue>>;
+}
+
+export interface RuleDocs {
+  /** What the rule means, for the panel's help and SARIF's fullDescription. */
+  readonly explanation: string;
+  readonly fix: string;
+  /** The equivalent check of a peer tool (ZAP rule, Chrome issue), when one exists. */
+  readonly peer?: string;
+}
+
+export interface Rule<Id extends string = string> {
+  readonly id: Id;
+  readonly severity: Severity;
+  readonly title: string;
+  readonly docs: RuleDocs;
+  /** Rules that run after others may read their findings' keys; every rule is pure. */
+  check(ctx: RuleContext): FindingDraft[];
+}
+
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
+}

@@ -1,0 +1,77 @@
+/**
+ * session-reset: the client's session was lost and (usually) a new ID issued, with its cause told apart
+ * (RULES.md): not-sent, server-rejected, cleared-by-server, expired, cleared-by-script, evicted, overwritten.
+ */
+import type { ResetCause } from '../analysis/facts.ts';
+import { defineRule } from './rule.ts';
+import { idTransitions, notSentKey, resetKey } from './transitions.ts';
+
+const CAUSE_TEXT: Record<ResetCause, string> = {
+  'not-sent': 'the browser did not send the session cookie, so the server started a new session',
+  'server-rejected':
+    'the request carried a valid ID and the server answered with a new one, with no login or logout in between: server-side expiry, a restart, or sessions not shared between servers',
+  'cleared-by-server': 'the server deleted the cookie with a Set-Cookie (logout or code)',
+  expired: 'the cookie expired on the client (its Expires/Max-Age passed)',
+  'cleared-by-script': 'the cookie was removed by page script or another extension',
+  evicted: 'the browser evicted the cookie (too many cookies for the domain)',
+  overwritten: 'another Set-Cookie with the same name, domain and path replaced it',
+};
+
+const CAUSE_FIX: Record<ResetCause, string> = {
+  'not-sent': 'Fix why the cookie was not sent (see the linked session-not-sent finding).',
+  'server-rejected':
+    'Check the server-side session lifetime, persistence across restarts, and that every server behind the balancer shares sessions (or the balancer keeps affinity).',
+  'cleared-by-server': 'Expected at logout; elsewhere, find the code that deletes the session cookie.',
+  expired: 'Give the session cookie a lifetime at least as long as the server-side session, or none (browser session).',
+  'cleared-by-script':
+    'Find the script that removes the cookie (document.cookie with a past expiry, cookieStore.delete).',
+  evicted: 'Set fewer cookies on this domain; browsers keep about 180 per domain.',
+  overwritten: 'Find which response overwrote the session cookie and give the two cookies different names.',
+};
+
+export const sessionReset = defineRule({
+  id: 'session-reset',
+  severity: 'high',
+  title: 'Session lost (reset)',
+  docs: {
+    explanation:
+      "The client's session was lost: the ID it held stopped being used and (usually) a new one was issued. The cause says why: " +
+      Object.entries(CAUSE_TEXT)
+        .map(([c, t]) => `${c}: ${t}`)
+        .join('; ') +
+      '.',
+    fix: 'Depends on the cause; each finding carries the fix for its cause.',
+  },
+  check(ctx) {
+    return idTransitions(ctx).flatMap((t) => {
+      if (t.end.kind !== 'reset') return [];
+      const end = t.end;
+      const where = end.atLogout ? ' at a logout request' : '';
+      const after = t.next
+        ? ` New ID: ${ctx.show(t.next.id)}.`
+        : t.incident
+          ? ' The server issued a new ID, but the browser rejected that cookie and keeps the old one.'
+          : '';
+      const related = end.cause === 'not-sent' || end.cause === 'expired' ? [notSentKey(t.lane.key, end.entry)] : [];
+      return [
+        {
+          key: resetKey(t.lane.key, end.entry),
+          relatedKeys: related,
+          origin: t.lane.origin,
+          cookie: t.lane.cookie,
+          entry: end.entry,
+          url: t.request?.url ?? '',
+          cause: end.cause,
+          ...(end.notSentReason ? { reason: end.notSentReason } : {}),
+          message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${CAUSE_TEXT[end.cause]}.${after} ${CAUSE_FIX[end.cause]}`,
+          evidence: {
+            lostId: { secret: t.id.id },
+            ...(t.next ? { newId: { secret: t.next.id } } : {}),
+            cause: end.cause,
+            ...(end.backendSwitch ? { backendChanges: end.backendSwitch.changes } : {}),
+          },
+        },
+      ];
+    });
+  },
+});

@@ -1,0 +1,90 @@
+/**
+ * Reads what a session cookie value carries in the clear: a JWT, base64-encoded JSON, or a signed but
+ * not encrypted session (Flask/itsdangerous, Rails cookie store, cookie-session). Used by the rules
+ * session-client-side-data, jwt-alg-none and jwt-no-expiry. Pure: atob/TextDecoder only.
+ */
+
+export type ClientSideData =
+  | {
+      readonly kind: 'jwt';
+      readonly header: Record<string, unknown>;
+      readonly payload: Record<string, unknown>;
+    }
+  | { readonly kind: 'base64-json'; readonly payload: unknown }
+  | { readonly kind: 'signed-json'; readonly format: string; readonly payload: unknown };
+
+/** Values longer than this are not decoded: a hostile 1 MB cookie must not cost more than a look. */
+const MAX_DECODE_LENGTH = 16_384;
+
+export function decodeBase64Url(s: string): string | undefined {
+  if (!/^[A-Za-z0-9+/_-]*=*$/.test(s)) return undefined;
+  const b64 = s.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+  const padded = b64 + '='.repeat((4 - (b64.length % 4)) % 4);
+  try {
+    const binary = atob(padded);
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseJsonObject(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  const t = text.trim();
+  if (!(t.startsWith('{') || t.startsWith('['))) return undefined;
+  try {
+    return JSON.parse(t) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function safeDecodeURIComponent(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Returns what the value reveals, or undefined for an opaque token. */
+export function readClientSideData(rawValue: string): ClientSideData | undefined {
+  if (rawValue.length > MAX_DECODE_LENGTH) return undefined;
+  const value = safeDecodeURIComponent(rawValue.replace(/^"|"$/g, ''));
+  const parts = value.split('.');
+  // RFC 7519 JWS compact form: header.payload.signature (signature may be empty for alg none).
+  if (parts.length === 3) {
+    const header = parseJsonObject(decodeBase64Url(parts[0]!));
+    const payload = parseJsonObject(decodeBase64Url(parts[1]!));
+    if (isRecord(header) && typeof header.alg === 'string' && isRecord(payload)) {
+      return { kind: 'jwt', header, payload };
+    }
+  }
+  // itsdangerous (Flask): payload.timestamp.signature, payload optionally zlib'd ("." prefix, not readable here).
+  if (parts.length === 3 && parts[0] !== '') {
+    const payload = parseJsonObject(decodeBase64Url(parts[0]!));
+    if (payload !== undefined) return { kind: 'signed-json', format: 'itsdangerous (Flask)', payload };
+  }
+  // Rails cookie store (unencrypted, old) and others: base64--digest.
+  const dashDash = value.indexOf('--');
+  if (dashDash > 0) {
+    const payload = parseJsonObject(decodeBase64Url(value.slice(0, dashDash)));
+    if (payload !== undefined) return { kind: 'signed-json', format: 'base64--digest (Rails)', payload };
+  }
+  const whole = parseJsonObject(decodeBase64Url(value));
+  if (whole !== undefined) return { kind: 'base64-json', payload: whole };
+  return undefined;
+}
+
+export function jwtHasNoneAlg(data: ClientSideData): boolean {
+  return data.kind === 'jwt' && String(data.header.alg).toLowerCase() === 'none';
+}
+
+export function jwtLacksExpiry(data: ClientSideData): boolean {
+  return data.kind === 'jwt' && data.payload.exp === undefined;
+}
