@@ -84,12 +84,12 @@ capturePlatform.addHeaderListener(
   },
   ['responseHeaders'],
 );
-capturePlatform.addHeaderListener(
-  webRequest.onErrorOccurred,
-  (details: Parameters<HopTracker['errorOccurred']>[0]) => {
+// No headers to see here, and Firefox refuses any extraInfoSpec on this event (even an empty one).
+webRequest.onErrorOccurred.addListener(
+  (details) => {
     if (inTab(details)) record(tracker.errorOccurred(details));
   },
-  [],
+  { urls: ['<all_urls>'] },
 );
 
 browser.cookies.onChanged.addListener((change) => {

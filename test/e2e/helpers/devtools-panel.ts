@@ -1,0 +1,130 @@
+// Drives the built extension in Chromium for the E2E tests and `npm run demo`: finds the extension's
+// id and service worker, opens the real DevTools window's "Sessions" panel (recipe in TESTING.md) and
+// reads what the panel shows as plain data.
+import type { Browser, Frame, Page, WebWorker } from 'puppeteer-core';
+import type { RecordedEvent } from '../../../src/background/messages.ts';
+
+export const PANEL_TITLE = 'Sessions';
+export const PANEL_PATH = '/src/panel/panel.html';
+
+async function poll<T>(what: string, timeoutMs: number, attempt: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await attempt().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** The extension's service worker (a `service_worker` target at chrome-extension://ID/). */
+export async function extensionWorker(browser: Browser): Promise<{ id: string; worker: WebWorker }> {
+  const target = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+    { timeout: 15_000 },
+  );
+  const worker = await target.worker();
+  if (!worker) throw new Error('the extension service worker target has no worker');
+  return { id: new URL(target.url()).host, worker };
+}
+
+function isPageDevTools(url: string): boolean {
+  // A page made by browser.newPage() gets a DevTools window whose URL carries `hasOtherClients`.
+  return url.startsWith('devtools://devtools/bundled/devtools_app.html') && url.includes('hasOtherClients');
+}
+
+/**
+ * Opens the Sessions panel in a DevTools window and returns the panel's frame. `showPanel` is retried
+ * because the first calls come before `devtools.panels.create` has finished.
+ */
+export async function openSessionsPanel(devtools: Page, extensionId: string, timeoutMs = 30_000): Promise<Frame> {
+  const panelUrl = `chrome-extension://${extensionId}${PANEL_PATH}`;
+  const panelId = `chrome-extension://${extensionId}${PANEL_TITLE.replaceAll(' ', '')}`;
+  const frame = await poll('the Sessions panel frame', timeoutMs, async () => {
+    const found = devtools.frames().find((f) => f.url().startsWith(panelUrl));
+    if (found) return found;
+    await devtools.evaluate((id) => {
+      (globalThis as unknown as { DevToolsAPI?: { showPanel(id: string): void } }).DevToolsAPI?.showPanel(id);
+    }, panelId);
+    return undefined;
+  });
+  await frame.waitForSelector('[data-testid="panel-status"]', { timeout: timeoutMs });
+  return frame;
+}
+
+/** A new page and its own DevTools window (launched with devtools: true) showing the Sessions panel. */
+export async function pageWithPanel(
+  browser: Browser,
+  extensionId: string,
+): Promise<{ page: Page; devtools: Page; panel: Frame }> {
+  const before = new Set(browser.targets().filter((t) => isPageDevTools(t.url())));
+  const page = await browser.newPage();
+  const target = await browser.waitForTarget((t) => isPageDevTools(t.url()) && !before.has(t), { timeout: 30_000 });
+  const devtools = await target.asPage();
+  const panel = await openSessionsPanel(devtools, extensionId);
+  return { page, devtools, panel };
+}
+
+export interface PanelCookie {
+  readonly name: string;
+  /** The whole text of the cookie's cell item, as the user reads it. */
+  readonly text: string;
+}
+
+export interface PanelRow {
+  readonly method: string;
+  readonly url: string;
+  readonly status: string;
+  readonly sent: readonly PanelCookie[];
+  readonly set: readonly PanelCookie[];
+}
+
+/**
+ * The request table as the panel shows it (text read from the DOM). The page function has no named
+ * inner functions on purpose: tsx/esbuild would wrap them in a `__name` helper the page lacks.
+ */
+export function readPanelRows(frame: Frame): Promise<PanelRow[]> {
+  return frame.$$eval('[data-testid="request-row"]', (rows) =>
+    rows.map((row) => ({
+      method: row.querySelector('[data-testid="row-method"]')?.textContent?.trim() ?? '',
+      url: row.querySelector('[data-testid="row-url"]')?.getAttribute('title') ?? '',
+      status: row.querySelector('[data-testid="row-status"]')?.textContent?.trim() ?? '',
+      sent: [...row.querySelectorAll('[data-testid="cookie-sent"]')].map((item) => ({
+        name: item.getAttribute('data-cookie-name') ?? '',
+        text: item.textContent?.trim() ?? '',
+      })),
+      set: [...row.querySelectorAll('[data-testid="cookie-set"]')].map((item) => ({
+        name: item.getAttribute('data-cookie-name') ?? '',
+        text: item.textContent?.trim() ?? '',
+      })),
+    })),
+  );
+}
+
+/** Waits until the panel shows a row whose URL satisfies `match` (the stream is asynchronous). */
+export async function waitForRow(
+  frame: Frame,
+  match: (row: PanelRow) => boolean,
+  timeoutMs = 10_000,
+): Promise<PanelRow[]> {
+  return poll('a matching panel row', timeoutMs, async () => {
+    const rows = await readPanelRows(frame);
+    return rows.some(match) ? rows : undefined;
+  });
+}
+
+/** The tab id DevTools inspects, as the panel sees it. */
+export function inspectedTabId(frame: Frame): Promise<number> {
+  return frame.evaluate(() => chrome.devtools.inspectedWindow.tabId);
+}
+
+/** The events the background recorded for a tab, read from its storage.session mirror. */
+export async function recordedEvents(worker: WebWorker, tabId: number): Promise<RecordedEvent[]> {
+  // The mirror is written every 250 ms; wait for a write that includes the latest events.
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  return worker.evaluate(async (id) => {
+    const items = await chrome.storage.session.get(`tab:${id}`);
+    const state = items[`tab:${id}`] as { events?: RecordedEvent[] } | undefined;
+    return state?.events ?? [];
+  }, tabId);
+}
