@@ -124,7 +124,7 @@ export function analyzeTrace(trace: Trace, options: AnalyzeOptions = {}): Analys
       ...(draft.cause !== undefined ? { cause: draft.cause } : {}),
       ...(related.length > 0 ? { related } : {}),
       message: draft.message,
-      fix: rule.docs.fix,
+      fix: draft.fix ?? rule.docs.fix,
       evidence: renderEvidence(draft.evidence, show),
     };
   });

@@ -61,9 +61,9 @@ export function identifySessionCookies(trace: Trace, settings: AnalysisSettings)
     const entry = event.entry;
     const host = hostOf(entry.request.url);
     order++;
-    let list = hostOrders.get(host);
-    if (!list) hostOrders.set(host, (list = []));
+    const list = hostOrders.get(host) ?? [];
     list.push(order);
+    hostOrders.set(host, list);
     for (const pair of sentCookiePairs(entry)) {
       if (!consider(pair.name)) continue;
       const stats = candidates.get(pair.name);

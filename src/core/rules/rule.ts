@@ -37,6 +37,8 @@ export interface FindingDraft {
   /** session-reset's cause. */
   readonly cause?: string;
   readonly evidence: Readonly<Record<string, EvidenceValue>>;
+  /** A fix specific to this finding (a reset's cause, a not-sent reason); default the rule's fix. */
+  readonly fix?: string;
 }
 
 export interface RuleDocs {

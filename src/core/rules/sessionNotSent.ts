@@ -8,6 +8,7 @@
 import { laneKey } from '../analysis/replay.ts';
 import type { NotSentReason } from '../cookie/reasons.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
+import { laneByKey } from './helpers.ts';
 import { defineRule } from './rule.ts';
 import { idTransitions, notSentKey } from './transitions.ts';
 
@@ -31,6 +32,29 @@ const REPORTING: Record<NotSentReason, 'always' | 'when-consequential' | 'never'
   Unknown: 'when-consequential',
 };
 
+const REASON_FIX: Record<NotSentReason, string> = {
+  SecureOnly:
+    'Serve every page over https (redirect http:// and send HSTS) so the Secure session cookie is always sent.',
+  NotOnPath: 'Set Path=/ on the session cookie (without Path it defaults to the directory of the URL that set it).',
+  DomainMismatch:
+    'Set the cookie for the host that needs it, or a Domain covering both hosts (mind cookie-domain-broad).',
+  SameSiteStrict: 'Use SameSite=Lax so top-level navigations from other sites keep the session.',
+  SameSiteLax:
+    'Cross-site POSTs and subresources do not carry Lax cookies: use SameSite=None; Secure for flows that must (with CSRF protection), or keep the flow same-site.',
+  SameSiteUnspecifiedTreatedAsLax:
+    'Set SameSite explicitly: Lax is now the default; use SameSite=None; Secure where cross-site requests need the session.',
+  SameSiteNoneInsecure: 'Add Secure to the SameSite=None cookie.',
+  SchemeMismatch: 'Serve the site over https only: a cookie set over https is not sent to http://.',
+  PortMismatch: 'Serve the session on one port or set the cookie from the port that uses it.',
+  NameValuePairExceedsMaxSize: 'Keep the session cookie small: an opaque ID, not data.',
+  ThirdPartyBlocked:
+    'The browser blocks third-party cookies here: use a first-party flow, CHIPS (Partitioned) or the Storage Access API.',
+  UserPreferences: 'The user’s settings block this cookie: detect it and explain, or avoid needing it.',
+  Expired: 'Give the session cookie a lifetime at least as long as the server-side session, or none (browser session).',
+  Deleted: 'Find what deleted the cookie.',
+  Unknown: 'Compare with the browser’s own report (DevTools Network → Cookies, "show filtered out request cookies").',
+};
+
 export const sessionNotSent = defineRule({
   id: 'session-not-sent',
   severity: 'high',
@@ -48,6 +72,7 @@ export const sessionNotSent = defineRule({
       }
     }
     const reported = new Set<string>();
+    const lanes = laneByKey(ctx);
     return ctx.facts.requests.flatMap((request) =>
       request.notSent.flatMap((n) => {
         if (!n.session) return [];
@@ -66,7 +91,9 @@ export const sessionNotSent = defineRule({
         return [
           {
             key,
-            origin: request.origin,
+            // The session's origin (where the lane began), as in CLI.md's example: the URL shows where it failed.
+            origin: lanes.get(lane)?.origin ?? request.origin,
+            fix: REASON_FIX[n.reason],
             cookie: n.name,
             entry: request.entry,
             url: request.url,

@@ -63,7 +63,8 @@ export const sessionReset = defineRule({
           url: t.request?.url ?? '',
           cause: end.cause,
           ...(end.notSentReason ? { reason: end.notSentReason } : {}),
-          message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${CAUSE_TEXT[end.cause]}.${after} ${CAUSE_FIX[end.cause]}`,
+          message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${CAUSE_TEXT[end.cause]}.${after}`,
+          fix: CAUSE_FIX[end.cause],
           evidence: {
             lostId: { secret: t.id.id },
             ...(t.next ? { newId: { secret: t.next.id } } : {}),

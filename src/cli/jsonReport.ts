@@ -1,0 +1,20 @@
+/** The CLI's JSON document (shared/design/CLI.md, "JSON shape"): fields may be added, none renamed. */
+import type { AnalysisResult } from '../core/analysis/analyze.ts';
+import type { Trace } from '../core/trace/types.ts';
+import { TOOL } from './tool.ts';
+
+export function jsonReport(file: string, trace: Trace, result: AnalysisResult, withRequests: boolean): unknown {
+  return {
+    tool: TOOL,
+    input: {
+      file,
+      format: trace.source.format,
+      ...(trace.source.creator ? { creator: trace.source.creator } : {}),
+      entries: trace.entryCount,
+      cookiesRecorded: result.cookiesRecorded,
+    },
+    sessions: result.sessions,
+    findings: result.findings,
+    ...(withRequests ? { requests: result.requests } : {}),
+  };
+}
