@@ -48,14 +48,15 @@ export class CdpCapture {
   readonly #navigationInitiators = new Map<string, string>();
   #mainFrameId: string | undefined;
 
-  private constructor(
-    readonly page: Page,
-    readonly cdp: CDPSession,
-  ) {}
+  private constructor(readonly cdp: CDPSession) {}
 
   static async attach(page: Page): Promise<CdpCapture> {
-    const cdp = await page.createCDPSession();
-    const capture = new CdpCapture(page, cdp);
+    return CdpCapture.listenOn(await page.createCDPSession());
+  }
+
+  /** Starts capturing on an existing DevTools session (a page's own, or a test double). */
+  static async listenOn(cdp: CDPSession): Promise<CdpCapture> {
+    const capture = new CdpCapture(cdp);
     capture.#listen();
     await cdp.send('Page.enable');
     await cdp.send('Network.enable');

@@ -1,0 +1,147 @@
+// The committed HARs in test/fixtures/demo-har show what their scenario is about: each was recorded
+// from real Chromium by scripts/record-demo-hars.ts, and these checks catch a recording that regressed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEMO_SCENARIOS, scenarioStart } from '../scenarios.ts';
+import type { HarEntry, HarLog } from './to-har.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'demo-har');
+
+function load(id: string): HarLog {
+  return JSON.parse(readFileSync(join(FIXTURES, `${id}.har`), 'utf8')) as HarLog;
+}
+
+const sent = (e: HarEntry, name: string) => e.request.cookies.filter((c) => c.name === name).map((c) => c.value);
+const set = (e: HarEntry, name: string) => e.response.cookies.filter((c) => c.name === name);
+const setLines = (e: HarEntry) =>
+  e.response.headers.filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+const at = (har: HarLog, i: number): HarEntry => {
+  const entry = har.log.entries[i];
+  if (entry === undefined) throw new Error(`no entry ${i}`);
+  return entry;
+};
+const gapMs = (a: HarEntry, b: HarEntry) => Date.parse(b.startedDateTime) - Date.parse(a.startedDateTime);
+
+describe.each(DEMO_SCENARIOS.map((s) => [s.id, s] as const))('fixture %s', (id, scenario) => {
+  const har = load(id);
+
+  it('is a HAR 1.2 log from Chromium whose first request is the scenario start', () => {
+    expect(har.log.version).toBe('1.2');
+    expect(har.log.creator.name).toBe('sessionscope-recorder');
+    expect(har.log.browser.name).toBe('Chromium');
+    const start = scenarioStart(scenario);
+    const first = new URL(at(har, 0).request.url);
+    expect([first.protocol, first.hostname, first.pathname]).toEqual([`${start.scheme}:`, start.host, start.path]);
+    expect(at(har, 0)._sessionscope.initiatorUrl).toBeUndefined();
+    for (const entry of har.log.entries) {
+      expect(entry.response.status).toBeGreaterThan(0);
+      expect(entry._sessionscope.browserReport).toBeDefined();
+    }
+  });
+
+  it('holds every refusal to send the scenario expects, with Chrome’s reason', () => {
+    const blocked = har.log.entries.flatMap((e) => e._sessionscope.browserReport?.blockedRequestCookies ?? []);
+    for (const { cookie, reason } of scenario.expectedNotSent ?? []) {
+      expect(
+        blocked.some((b) => b.name === cookie && b.reasons.includes(reason)),
+        `${cookie} ${reason}`,
+      ).toBe(true);
+    }
+    const rejected = har.log.entries.flatMap((e) => e._sessionscope.browserReport?.blockedResponseCookies ?? []);
+    for (const { cookie, reason } of scenario.expectedRejected ?? []) {
+      expect(rejected.some((b) => b.cookieLine.startsWith(`${cookie}=`) && b.reasons.includes(reason))).toBe(true);
+    }
+  });
+});
+
+describe('fixture contents per scenario', () => {
+  it('secure-lost-on-http: the http:// request lacks the Secure sid and gets a new one', () => {
+    const har = load('secure-lost-on-http');
+    const overHttp = har.log.entries.find((e) => e.request.url.startsWith('http://'));
+    if (overHttp === undefined) throw new Error('no http:// entry');
+    expect(sent(overHttp, 'sid')).toEqual([]);
+    expect(set(overHttp, 'sid')).toHaveLength(1);
+  });
+
+  it('load-balancer: node1’s ID goes to the balancer, node2’s comes back', () => {
+    const [a, b] = load('load-balancer').log.entries;
+    if (a === undefined || b === undefined) throw new Error('two entries expected');
+    expect(sent(b, 'JSESSIONID')).toEqual(set(a, 'JSESSIONID').map((c) => c.value));
+    expect(set(b, 'JSESSIONID')[0]?.value).toMatch(/\.node2$/);
+    expect(set(b, 'SERVERID')[0]?.value).toBe('node2');
+  });
+
+  it('server-expiry: after more than 2 s the old sid is sent and a new one issued', () => {
+    const har = load('server-expiry');
+    const [a, b] = [at(har, 0), at(har, 1)];
+    expect(gapMs(a, b)).toBeGreaterThan(2000);
+    const oldSid = set(a, 'sid')[0]?.value;
+    expect(sent(b, 'sid')).toEqual([oldSid]);
+    expect(set(b, 'sid')[0]?.value).not.toBe(oldSid);
+  });
+
+  it('client-expiry: the Max-Age=2 cookie is absent after expiry and a new one issued', () => {
+    const har = load('client-expiry');
+    const [a, b] = [at(har, 0), at(har, 1)];
+    expect(setLines(a).some((l) => l.startsWith('sid=') && l.includes('Max-Age=2'))).toBe(true);
+    expect(gapMs(a, b)).toBeGreaterThan(2000);
+    expect(sent(b, 'sid')).toEqual([]);
+    expect(set(b, 'sid')).toHaveLength(1);
+  });
+
+  it('logout: the logout response deletes sid with Max-Age=0 and a past Expires', () => {
+    const logout = load('logout').log.entries.find((e) => e.request.url.endsWith('/account/logout'));
+    if (logout === undefined) throw new Error('no logout entry');
+    expect(sent(logout, 'sid')).toHaveLength(1);
+    expect(setLines(logout).some((l) => /^sid=;.*Max-Age=0.*Expires=Thu, 01 Jan 1970/.test(l))).toBe(true);
+  });
+
+  it('fixation: the password POST carries the pre-login sid and no new one is set', () => {
+    const har = load('fixation');
+    const login = har.log.entries.find((e) => e.request.method === 'POST');
+    if (login === undefined) throw new Error('no POST');
+    expect(login.request.postData?.params?.map((p) => p.name)).toContain('password');
+    expect(sent(login, 'sid')).toEqual(set(at(har, 0), 'sid').map((c) => c.value));
+    expect(set(login, 'sid')).toEqual([]);
+    expect(sent(at(har, 2), 'sid')).toEqual(sent(login, 'sid'));
+  });
+
+  it('rotation: the password POST answers with a different sid', () => {
+    const login = load('rotation').log.entries.find((e) => e.request.method === 'POST');
+    if (login === undefined) throw new Error('no POST');
+    const [before] = sent(login, 'sid');
+    const [after] = set(login, 'sid');
+    expect(before).toBeDefined();
+    expect(after?.value).toBeDefined();
+    expect(after?.value).not.toBe(before);
+  });
+
+  it('id-in-url: request URLs carry the sid value as ;jsessionid= and ?sid=', () => {
+    const har = load('id-in-url');
+    const sid = set(at(har, 0), 'sid')[0]?.value;
+    expect(at(har, 1).request.url).toContain(`;jsessionid=${sid}`);
+    expect(at(har, 2).request.queryString).toContainEqual({ name: 'sid', value: sid });
+  });
+
+  it('insecure-attributes: the weak Set-Cookie lines, the http:// one, and the alg:none JWT', () => {
+    const har = load('insecure-attributes');
+    const lines = setLines(at(har, 0));
+    const sessionid = lines.find((l) => l.startsWith('sessionid='));
+    expect(sessionid).toMatch(/Domain=shop\.test/);
+    expect(sessionid).toMatch(/Max-Age=2592000/);
+    expect(sessionid).not.toMatch(/Secure|HttpOnly|SameSite/i);
+    const jwt = set(at(har, 0), 'app_session')[0]?.value ?? '';
+    expect(JSON.parse(atob(jwt.split('.')[0] ?? ''))).toEqual({ alg: 'none', typ: 'JWT' });
+    expect(JSON.parse(atob((jwt.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/')))).not.toHaveProperty('exp');
+    const overHttp = har.log.entries.find((e) => e.request.url.startsWith('http://'));
+    expect(overHttp && set(overHttp, 'PHPSESSID')).toHaveLength(1);
+    const api = har.log.entries.find((e) => new URL(e.request.url).hostname === 'api.shop.test');
+    expect(api && sent(api, 'sessionid')).toEqual(set(at(har, 0), 'sessionid').map((c) => c.value));
+  });
+
+  it('shadowed-paths: one request carries two sid cookies', () => {
+    const har = load('shadowed-paths');
+    expect(har.log.entries.some((e) => sent(e, 'sid').length === 2)).toBe(true);
+  });
+});
