@@ -1,0 +1,63 @@
+// Format detection: HAR, native Sessionscope traces (not yet readable), and files that are neither.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectTraceFormat, parseTraceFile } from './detectFormat.ts';
+import { TraceInputError } from './types.ts';
+
+function messageOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(TraceInputError);
+    return (error as TraceInputError).message;
+  }
+  throw new Error('expected a TraceInputError, nothing was thrown');
+}
+
+describe('parseTraceFile', () => {
+  it('reads a HAR file (with its byte-order mark)', () => {
+    const text = readFileSync('/work/shared/corpora/har/mitmproxy-with-bom.har', 'utf8');
+    const trace = parseTraceFile(text, 'bom.har');
+    expect(trace.source.format).toBe('har');
+    expect(trace.entryCount).toBe(1);
+  });
+
+  it('recognises a native trace and says it is not supported yet', () => {
+    const text = JSON.stringify({ format: 'sessionscope-trace', version: 1, events: [] });
+    expect(messageOf(() => parseTraceFile(text, 't.json'))).toBe('t.json: native traces are not supported yet');
+  });
+
+  it('names a newer native trace version', () => {
+    const text = JSON.stringify({ format: 'sessionscope-trace', version: 3 });
+    expect(messageOf(() => parseTraceFile(text))).toContain(
+      'trace version 3 is newer than this Sessionscope understands (1)',
+    );
+  });
+
+  it('names a version it cannot understand that is not newer', () => {
+    const text = JSON.stringify({ format: 'sessionscope-trace', version: '1' });
+    expect(messageOf(() => parseTraceFile(text))).toContain(
+      'trace version "1" is not one this Sessionscope understands (1)',
+    );
+  });
+
+  it.each([
+    ['{"hello": 1}', 'neither a HAR file (no "log" field) nor a Sessionscope trace'],
+    ['[1, 2]', 'the top level is an array'],
+    ['"text"', 'the top level is a string'],
+    ['{"format": "other-trace"}', 'neither a HAR file'],
+  ])('rejects %s', (text, words) => {
+    expect(messageOf(() => parseTraceFile(text, 'f.json'))).toContain(words);
+  });
+
+  it('passes HAR errors through, naming the file', () => {
+    const text = readFileSync('/work/shared/corpora/har/harviewer-not-valid.har', 'utf8');
+    expect(messageOf(() => parseTraceFile(text, 'nv.har'))).toContain('nv.har: not a HAR');
+    expect(messageOf(() => parseTraceFile('{"log": ', 'cut.har'))).toContain('the file ends early (truncated?)');
+  });
+
+  it('a "__proto__" format key is data, not a prototype', () => {
+    expect(detectTraceFormat(JSON.parse('{"__proto__": {"format": "sessionscope-trace"}}'))).toBe('unknown');
+    expect(detectTraceFormat(JSON.parse('{"__proto__": {"log": {}}}'))).toBe('unknown');
+  });
+});
