@@ -52,7 +52,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
       { rule: 'cookie-rejected', cookie: 'sid', reason: 'OverwriteSecure' },
     ],
     expectedNotSent: [{ cookie: 'sid', reason: 'SecureOnly' }],
-    // The new http:// session cookie may not replace the Secure one (RFC 6265bis 5.7 step 16).
+    // The new http:// session cookie may not replace the Secure one (RFC 6265bis 5.7, from "Leave Secure Cookies Alone").
     expectedRejected: [{ cookie: 'sid', reason: 'OverwriteSecure' }],
   },
   {
