@@ -1,0 +1,90 @@
+// The Firefox build in Firefox ESR: the background must see the demo site's Cookie and Set-Cookie
+// headers (Firefox shows them without extraHeaders and joins Set-Cookie lines with "\n") and the panel
+// page must show them.
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScenario } from '../../demo/drive.ts';
+import { findScenario } from '../../demo/scenarios.ts';
+import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import type { RecordedEvent } from '../../src/background/messages.ts';
+import { readPanelRows } from './helpers/devtools-panel.ts';
+import { buildFirefoxE2E, launchFirefoxWithExtension, openPanelForTab } from './helpers/firefox.ts';
+
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  buildFirefoxE2E();
+  server = await startDemoServer();
+  browser = await launchFirefoxWithExtension(['shop.test', 'api.shop.test', 'other.test', 'lb.test']);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Firefox: background capture and the panel page', () => {
+  let panel: Page;
+
+  beforeAll(async () => {
+    const page = await browser.newPage();
+    await runScenario(page, server, findScenario('secure-lost-on-http'));
+    panel = await openPanelForTab(browser, page, (path) => server.url('http', 'shop.test', path));
+  });
+
+  it('records the Cookie and Set-Cookie headers of the demo site', async () => {
+    // Read inside the page: over BiDi, panel.url() of a moz-extension tab reads about:blank.
+    const tabId = await panel.evaluate(() => Number(new URLSearchParams(location.search).get('tabId')));
+    expect(tabId).toBeGreaterThan(0);
+    // Ask the background over the same port protocol the panel uses: the snapshot is what it recorded.
+    // Returned as JSON text so the result crosses BiDi as one plain string.
+    const eventsJson = await panel.evaluate(
+      (id) =>
+        new Promise<string>((done, fail) => {
+          const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+          const port = ext.runtime.connect({ name: `panel:${id}` });
+          port.onMessage.addListener((message: { type: string; events: RecordedEvent[] }) => {
+            if (message.type === 'snapshot') done(JSON.stringify(message.events));
+            port.disconnect();
+          });
+          port.postMessage({ type: 'subscribe', since: -1 });
+          setTimeout(() => fail(new Error('no snapshot within 5 s')), 5000);
+        }),
+      tabId,
+    );
+    const events = JSON.parse(eventsJson) as RecordedEvent[];
+    const entries = events.flatMap((e) => (e.event.kind === 'entry' ? [e.event.entry] : []));
+    const header = (headers: readonly { name: string; value: string }[] | undefined, name: string) =>
+      (headers ?? []).filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
+
+    const login = entries.find((e) => e.request.method === 'POST' && e.request.url.includes('/secure/login'));
+    expect(login, 'the login POST was recorded').toBeDefined();
+    const setCookies = header(login!.response?.headers, 'set-cookie');
+    expect(setCookies.some((line) => /^sid=\w+;.*Secure/i.test(line))).toBe(true);
+    expect(setCookies.every((line) => !line.includes('\n'))).toBe(true);
+    expect(login!.request.postData?.params?.length ?? 0).toBeGreaterThan(0);
+
+    const account = entries[entries.indexOf(login!) + 1];
+    expect(account?.request.url).toContain('https://shop.test');
+    expect(header(account?.request.headers, 'cookie').join('; ')).toMatch(/(^|; )sid=/);
+
+    const overHttp = entries.filter((e) => e.request.url.startsWith('http://shop.test'));
+    expect(overHttp.length).toBeGreaterThan(0);
+    for (const e of overHttp) expect(header(e.request.headers, 'cookie').join('; ')).not.toMatch(/(^|; )sid=/);
+
+    const change = events.find((e) => e.event.kind === 'cookie-changed' && e.event.cookie.name === 'sid');
+    expect(change, 'cookies.onChanged reported sid').toBeDefined();
+  });
+
+  it('shows sid set and carried in the panel page', async () => {
+    await panel.waitForSelector('[data-testid="request-row"]');
+    const rows = await readPanelRows(panel);
+    const login = rows.find((r) => r.method === 'POST' && r.url.includes('/secure/login'));
+    expect(login?.set.map((c) => c.name)).toContain('sid');
+    expect(rows.some((r) => r.url.startsWith('https://') && r.sent.some((c) => c.name === 'sid'))).toBe(true);
+    for (const r of rows.filter((row) => row.url.startsWith('http://'))) {
+      expect(r.sent.map((c) => c.name)).not.toContain('sid');
+    }
+  });
+});
