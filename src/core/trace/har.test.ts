@@ -405,6 +405,14 @@ describe('times and order', () => {
     expect(byIndex(entries, 0).startedAt).toBe(Date.UTC(2024, 4, 1, 10));
   });
 
+  it('a time without a zone is read as UTC, and noted', () => {
+    const trace = harToTrace(har([entry('https://a.test/', {}, '2024-05-01T10:00:00')]));
+    expect(entriesOf(trace)[0]?.startedAt).toBe(Date.UTC(2024, 4, 1, 10));
+    expect(trace.warnings).toEqual([
+      { where: 'log.entries[0].startedDateTime', message: 'startedDateTime has no time zone; read as UTC' },
+    ]);
+  });
+
   it('a file with no warnings has none listed', () => {
     expect(harToTrace(har([entry('https://a.test/')])).warnings).toBeUndefined();
   });

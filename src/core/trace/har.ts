@@ -149,16 +149,7 @@ function readEntry(fields: HarFields, raw: unknown, index: number): EntryDraft {
     hasWebSocketMessages: Array.isArray(ownField(raw, '_webSocketMessages')),
   });
 
-  const startField = ownField(raw, 'startedDateTime');
-  const start = typeof startField === 'string' ? parseHarTime(startField) : undefined;
-  const startProblem =
-    startField === undefined || startField === null
-      ? 'startedDateTime is missing'
-      : !start
-        ? `startedDateTime ${JSON.stringify(String(startField)).slice(0, 80)} is not an ISO 8601 date-time`
-        : start.zoneAssumed
-          ? 'startedDateTime has no time zone; read as UTC'
-          : undefined;
+  const start = readStartedDateTime(ownField(raw, 'startedDateTime'));
 
   const pageRef = ownField(raw, 'pageref');
   const recordedInitiator = sessionscope
@@ -173,9 +164,9 @@ function readEntry(fields: HarFields, raw: unknown, index: number): EntryDraft {
 
   return {
     index,
-    parsedStart: start?.ms,
-    startProblem,
-    startedAt: start?.ms ?? 0,
+    parsedStart: start.ms,
+    startProblem: start.problem,
+    startedAt: start.ms ?? 0,
     request: {
       method,
       url,
@@ -193,6 +184,17 @@ function readEntry(fields: HarFields, raw: unknown, index: number): EntryDraft {
     ...(recordedInitiator ? { recordedInitiator } : {}),
     ...(chromeInitiator ? { chromeInitiator } : {}),
   };
+}
+
+/** The start time, and what was wrong with the field if anything (repaired later, and noted). */
+function readStartedDateTime(field: unknown): { ms: number | undefined; problem: string | undefined } {
+  if (field === undefined || field === null) return { ms: undefined, problem: 'startedDateTime is missing' };
+  const time = typeof field === 'string' ? parseHarTime(field) : undefined;
+  if (!time) {
+    const shown = typeof field === 'string' ? JSON.stringify(field.slice(0, 60)) : kindOf(field);
+    return { ms: undefined, problem: `startedDateTime ${shown} is not an ISO 8601 date-time` };
+  }
+  return { ms: time.ms, problem: time.zoneAssumed ? 'startedDateTime has no time zone; read as UTC' : undefined };
 }
 
 /**
