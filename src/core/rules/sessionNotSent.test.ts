@@ -1,0 +1,143 @@
+// session-not-sent: a session cookie the jar held for the request was not sent, with the one reason why.
+// Reasons that always matter are reported once per ID; benign-looking ones (NotOnPath, DomainMismatch,
+// Unknown) only when the request then lost the session or was refused.
+import { describe, expect, it } from 'vitest';
+import { findingsOf, GOOD, ID, trace } from '../../../test/helpers/traceBuilder.ts';
+
+describe('session-not-sent', () => {
+  it('a Secure sid followed by an http:// link → session-not-sent SecureOnly', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .get('http://shop.test/catalogue', { cookie: '' })
+      .analyze();
+    const found = findingsOf(result, 'session-not-sent');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      cookie: 'sid',
+      entry: 1,
+      reason: 'SecureOnly',
+      severity: 'high',
+      origin: 'https://shop.test',
+      url: 'http://shop.test/catalogue',
+    });
+    expect(result.requests[1]!.notSent).toEqual([
+      { name: 'sid', domain: 'shop.test', path: '/', reason: 'SecureOnly' },
+    ]);
+  });
+
+  it('the same cookie kept back for the same reason twice is reported once', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .get('http://shop.test/a', { cookie: '' })
+      .get('http://shop.test/b', { cookie: '' })
+      .analyze();
+    expect(findingsOf(result, 'session-not-sent').map((f) => f.entry)).toEqual([1]);
+  });
+
+  it('a SameSite=Strict sid on a link from another site → SameSiteStrict', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; Path=/; Secure; HttpOnly; SameSite=Strict`] })
+      .get('https://shop.test/landing', { cookie: '', initiatorUrl: 'https://other.test/' })
+      .analyze();
+    expect(findingsOf(result, 'session-not-sent').map((f) => [f.cookie, f.entry, f.reason])).toEqual([
+      ['sid', 1, 'SameSiteStrict'],
+    ]);
+  });
+
+  it('a SameSite=Lax sid on a form POST from another site → SameSiteLax', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .post('https://shop.test/order', { cookie: '', form: { item: '1' }, initiatorUrl: 'https://other.test/' })
+      .analyze();
+    expect(findingsOf(result, 'session-not-sent').map((f) => [f.cookie, f.entry, f.reason])).toEqual([
+      ['sid', 1, 'SameSiteLax'],
+    ]);
+  });
+
+  it('a sid without SameSite, older than two minutes, on a cross-site POST → SameSiteUnspecifiedTreatedAsLax', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; Path=/; Secure; HttpOnly`] })
+      .post('https://shop.test/order', {
+        cookie: '',
+        form: { item: '1' },
+        initiatorUrl: 'https://other.test/',
+        after: 3 * 60_000,
+      })
+      .analyze();
+    expect(findingsOf(result, 'session-not-sent').map((f) => [f.cookie, f.entry, f.reason])).toEqual([
+      ['sid', 1, 'SameSiteUnspecifiedTreatedAsLax'],
+    ]);
+  });
+
+  it('a SameSite=Lax sid on a cross-site top-level GET is sent: nothing to report', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .get('https://shop.test/landing', { cookie: `sid=${ID.a}`, initiatorUrl: 'https://other.test/' })
+      .analyze();
+    expect(findingsOf(result, 'session-not-sent')).toEqual([]);
+    expect(result.requests[1]!.notSent).toEqual([]);
+  });
+
+  it('a sid whose Max-Age passed → session-not-sent Expired', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; Max-Age=2; ${GOOD}`] })
+      .get('https://shop.test/again', { cookie: '', after: 3000 })
+      .analyze();
+    expect(findingsOf(result, 'session-not-sent').map((f) => [f.cookie, f.entry, f.reason])).toEqual([
+      ['sid', 1, 'Expired'],
+    ]);
+  });
+
+  it('a sid on another Path is not reported for a request that succeeded without it', () => {
+    const result = trace()
+      .get('https://shop.test/app/', {
+        cookie: '',
+        setCookie: [`sid=${ID.a}; Path=/app; Secure; HttpOnly; SameSite=Lax`],
+      })
+      .get('https://shop.test/help', { cookie: '' })
+      .analyze();
+    expect(result.requests[1]!.notSent.map((n) => n.reason)).toEqual(['NotOnPath']);
+    expect(findingsOf(result, 'session-not-sent')).toEqual([]);
+  });
+
+  it('a sid on another Path is reported (NotOnPath) when the request without it was refused with 401', () => {
+    const result = trace()
+      .get('https://shop.test/app/', {
+        cookie: '',
+        setCookie: [`sid=${ID.a}; Path=/app; Secure; HttpOnly; SameSite=Lax`],
+      })
+      .get('https://shop.test/api/orders', { cookie: '', status: 401 })
+      .analyze();
+    expect(findingsOf(result, 'session-not-sent').map((f) => [f.cookie, f.entry, f.reason])).toEqual([
+      ['sid', 1, 'NotOnPath'],
+    ]);
+  });
+
+  it('a host-only sid on a sibling host that then issues its own session → DomainMismatch, linked to the reset', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .get('https://www.shop.test/', { cookie: '', setCookie: [`sid=${ID.b}; Domain=shop.test; ${GOOD}`] })
+      .analyze();
+    const notSent = findingsOf(result, 'session-not-sent');
+    expect(notSent.map((f) => [f.cookie, f.entry, f.reason])).toEqual([['sid', 1, 'DomainMismatch']]);
+    const reset = findingsOf(result, 'session-reset')[0]!;
+    expect(reset.related?.map((i) => result.findings[i]!.rule)).toEqual(['session-not-sent']);
+  });
+
+  it('a cookie that is not a session cookie is never reported', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: ['theme=dark; Path=/; Secure'] })
+      .get('http://shop.test/x', { cookie: '' })
+      .analyze();
+    expect(result.requests[1]!.notSent.map((n) => [n.name, n.reason])).toEqual([['theme', 'SecureOnly']]);
+    expect(findingsOf(result, 'session-not-sent')).toEqual([]);
+  });
+
+  it('a sid the browser sent is not reported', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .get('https://shop.test/x', { cookie: `sid=${ID.a}` })
+      .analyze();
+    expect(findingsOf(result, 'session-not-sent')).toEqual([]);
+  });
+});

@@ -1,0 +1,214 @@
+// session-reset: the client's session was lost, one test per cause the engine can tell from traffic
+// (not-sent, server-rejected, cleared-by-server, expired, overwritten) and from the extension's
+// cookies.onChanged events (cleared-by-script, evicted). A server that rotates on every request is not a reset.
+import { describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../../src/core/analysis/analyze.ts';
+import { findingsOf, GOOD, ID, trace } from '../../../test/helpers/traceBuilder.ts';
+
+const sid = (id: string, extra = '') => `sid=${id}; ${GOOD}${extra}`;
+
+function resets(result: AnalysisResult) {
+  return findingsOf(result, 'session-reset').map((f) => ({ cookie: f.cookie, entry: f.entry, cause: f.cause }));
+}
+
+describe('session-reset', () => {
+  it('not-sent: the Secure sid is not sent on an http:// page, which issues a new sid', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('http://shop.test/catalogue', { cookie: '', setCookie: [`sid=${ID.b}; Path=/; HttpOnly; SameSite=Lax`] })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 1, cause: 'not-sent' }]);
+    const reset = findingsOf(result, 'session-reset')[0]!;
+    expect(reset.reason).toBe('SecureOnly');
+    expect(reset.severity).toBe('high');
+    // It links the session-not-sent finding that explains it.
+    expect(reset.related).toHaveLength(1);
+    expect(result.findings[reset.related![0]!]).toMatchObject({
+      rule: 'session-not-sent',
+      entry: 1,
+      reason: 'SecureOnly',
+    });
+  });
+
+  it('server-rejected: the request carried a valid sid and the server answered with a new one', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/cart', { cookie: `sid=${ID.a}`, after: 30 * 60_000, setCookie: [sid(ID.b)] })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 1, cause: 'server-rejected' }]);
+    // Nothing changed on the way to the back-end: no backend switch is claimed.
+    expect(findingsOf(result, 'session-backend-switch')).toEqual([]);
+    expect(findingsOf(result, 'session-reset')[0]!.evidence.backendChanges).toBeUndefined();
+  });
+
+  it('server-rejected with a SERVERID change → also session-backend-switch naming the change', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a), 'SERVERID=node1; Path=/'] })
+      .get('https://shop.test/cart', {
+        cookie: `sid=${ID.a}; SERVERID=node1`,
+        setCookie: [sid(ID.b), 'SERVERID=node2; Path=/'],
+      })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 1, cause: 'server-rejected' }]);
+    const reset = findingsOf(result, 'session-reset')[0]!;
+    expect(reset.evidence.backendChanges).toEqual(['SERVERID: node1 → node2']);
+    const switched = findingsOf(result, 'session-backend-switch');
+    expect(switched.map((f) => [f.cookie, f.entry])).toEqual([['sid', 1]]);
+  });
+
+  it('server-rejected with the same SERVERID on both requests → no backend switch', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a), 'SERVERID=node1; Path=/'] })
+      .get('https://shop.test/cart', {
+        cookie: `sid=${ID.a}; SERVERID=node1`,
+        setCookie: [sid(ID.b), 'SERVERID=node1; Path=/'],
+      })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 1, cause: 'server-rejected' }]);
+    expect(findingsOf(result, 'session-backend-switch')).toEqual([]);
+  });
+
+  it('server-rejected with a JSESSIONID route .node1 → .node2 → also session-backend-switch', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`JSESSIONID=${ID.a}.node1; ${GOOD}`] })
+      .get('https://shop.test/cart', {
+        cookie: `JSESSIONID=${ID.a}.node1`,
+        setCookie: [`JSESSIONID=${ID.b}.node2; ${GOOD}`],
+      })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'JSESSIONID', entry: 1, cause: 'server-rejected' }]);
+    expect(findingsOf(result, 'session-reset')[0]!.evidence.backendChanges).toEqual([
+      'JSESSIONID route: node1 → node2',
+    ]);
+    expect(findingsOf(result, 'session-backend-switch').map((f) => [f.cookie, f.entry])).toEqual([['JSESSIONID', 1]]);
+  });
+
+  it('server-rejected with an unchanged JSESSIONID route → no backend switch', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`JSESSIONID=${ID.a}.node1; ${GOOD}`] })
+      .get('https://shop.test/cart', {
+        cookie: `JSESSIONID=${ID.a}.node1`,
+        setCookie: [`JSESSIONID=${ID.b}.node1; ${GOOD}`],
+      })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'JSESSIONID', entry: 1, cause: 'server-rejected' }]);
+    expect(findingsOf(result, 'session-backend-switch')).toEqual([]);
+  });
+
+  it('cleared-by-server: a Set-Cookie with Max-Age=0 deletes the sid', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/cart/empty', { cookie: `sid=${ID.a}`, setCookie: [sid('', '; Max-Age=0')] })
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.b)] })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 1, cause: 'cleared-by-server' }]);
+    expect(findingsOf(result, 'session-reset')[0]!.message).not.toContain('at a logout request');
+    // The deleted cookie is not "not sent" afterwards: the deletion is the finding.
+    expect(findingsOf(result, 'session-not-sent')).toEqual([]);
+  });
+
+  it('cleared-by-server at a logout path says so', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/account/logout', {
+        cookie: `sid=${ID.a}`,
+        setCookie: ['sid=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure; HttpOnly'],
+      })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 1, cause: 'cleared-by-server' }]);
+    expect(findingsOf(result, 'session-reset')[0]!.message).toContain('at a logout request');
+  });
+
+  it('expired: the sid had Max-Age=2, the next request 3 s later carries none and gets a new sid', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a, '; Max-Age=2')] })
+      .get('https://shop.test/again', { cookie: '', after: 3000, setCookie: [sid(ID.b, '; Max-Age=2')] })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 1, cause: 'expired' }]);
+    expect(findingsOf(result, 'session-reset')[0]!.reason).toBe('Expired');
+  });
+
+  it('not expired: the same scenario with the request 1 s later carries the sid and nothing is lost', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a, '; Max-Age=2')] })
+      .get('https://shop.test/again', { cookie: `sid=${ID.a}`, after: 1000 })
+      .analyze();
+    expect(resets(result)).toEqual([]);
+  });
+
+  it('overwritten: a response to a request that did not carry the sid (a CORS preflight) replaces it', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .request('OPTIONS', 'https://shop.test/api/cart', {
+        resourceType: 'other',
+        headers: { 'Access-Control-Request-Method': 'PUT', Origin: 'https://shop.test' },
+        status: 204,
+        setCookie: [sid(ID.b)],
+      })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 1, cause: 'overwritten' }]);
+  });
+
+  it('cleared-by-script: a cookies.onChanged removal (explicit) of the current sid', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .cookieChanged({ name: 'sid', value: ID.a, domain: 'shop.test', removed: true, cause: 'explicit' })
+      .get('https://shop.test/x', { cookie: '', setCookie: [sid(ID.b)] })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 0, cause: 'cleared-by-script' }]);
+  });
+
+  it('evicted: a cookies.onChanged removal with cause evicted', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .cookieChanged({ name: 'sid', value: ID.a, domain: 'shop.test', removed: true, cause: 'evicted' })
+      .get('https://shop.test/x', { cookie: '', setCookie: [sid(ID.b)] })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 0, cause: 'evicted' }]);
+  });
+
+  it('a cookies.onChanged removal because a Set-Cookie overwrote it is not a reset', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .cookieChanged({ name: 'sid', value: ID.a, domain: 'shop.test', removed: true, cause: 'overwrite' })
+      .get('https://shop.test/x', { cookie: `sid=${ID.a}` })
+      .analyze();
+    expect(resets(result)).toEqual([]);
+  });
+
+  it('a removal event for another value (a stale copy) does not reset the current sid', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .cookieChanged({ name: 'sid', value: ID.c, domain: 'shop.test', removed: true, cause: 'explicit' })
+      .get('https://shop.test/x', { cookie: `sid=${ID.a}` })
+      .analyze();
+    expect(resets(result)).toEqual([]);
+  });
+
+  it('periodic rotation (a new ID on every request) is not reported as session-reset', () => {
+    const ids = [ID.a, ID.b, ID.c, ID.d, ID.e];
+    let scenario = trace().get('https://shop.test/', { cookie: '', setCookie: [sid(ids[0]!)] });
+    for (let i = 1; i < ids.length; i++) {
+      scenario = scenario.get(`https://shop.test/p${i}`, { cookie: `sid=${ids[i - 1]}`, setCookie: [sid(ids[i]!)] });
+    }
+    const result = scenario.analyze();
+    expect(resets(result)).toEqual([]);
+    expect(findingsOf(result, 'session-rotated')).toHaveLength(4);
+  });
+
+  it('one lost session among many requests that kept it is still a reset (not a rotation policy)', () => {
+    let scenario = trace().get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] });
+    for (let i = 1; i <= 6; i++) scenario = scenario.get(`https://shop.test/p${i}`, { cookie: `sid=${ID.a}` });
+    const result = scenario.get('https://shop.test/p7', { cookie: `sid=${ID.a}`, setCookie: [sid(ID.b)] }).analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 7, cause: 'server-rejected' }]);
+  });
+
+  it('a session that simply continues is never reset', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/a', { cookie: `sid=${ID.a}` })
+      .get('https://shop.test/b', { cookie: `sid=${ID.a}` })
+      .analyze();
+    expect(resets(result)).toEqual([]);
+  });
+});

@@ -1,0 +1,140 @@
+// session-rotated: the server replaced the ID the request carried. At a login (each of the four login
+// signals of RULES.md) it says so; a server that rotates on every request is a rotation policy, not a reset.
+import { describe, expect, it } from 'vitest';
+import { findingsOf, GOOD, ID, trace } from '../../../test/helpers/traceBuilder.ts';
+
+const sid = (id: string) => `sid=${id}; ${GOOD}`;
+
+describe('session-rotated', () => {
+  it('a password POST answered with a new sid → rotated at login (password field)', () => {
+    const result = trace()
+      .get('https://shop.test/login', { cookie: '', setCookie: [sid(ID.a)] })
+      .post('https://shop.test/login', {
+        cookie: `sid=${ID.a}`,
+        form: { user: 'ann', password: 'hunter2' },
+        setCookie: [sid(ID.b)],
+        location: 'https://shop.test/account',
+      })
+      .get('https://shop.test/account', { cookie: `sid=${ID.b}` })
+      .analyze();
+    const found = findingsOf(result, 'session-rotated');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ cookie: 'sid', entry: 1, severity: 'info' });
+    expect(found[0]!.message).toContain('at login');
+    expect(found[0]!.message).toContain('password field');
+    expect(found[0]!.evidence.afterLogin).toBe(true);
+    expect(findingsOf(result, 'session-reset')).toEqual([]);
+    expect(result.facts.logins.map((l) => [l.entry, l.signal])).toEqual([[1, 'password-post']]);
+  });
+
+  it('a JSON login body with a "password" key is a password POST too', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .post('https://shop.test/api/login', {
+        resourceType: 'fetch',
+        cookie: `sid=${ID.a}`,
+        body: { mimeType: 'application/json', text: '{"email":"a@b.test","password":"x"}' },
+        setCookie: [sid(ID.b)],
+      })
+      .analyze();
+    expect(findingsOf(result, 'session-rotated')[0]!.message).toContain('password field');
+  });
+
+  it('an Authorization header appearing with a new sid → rotated at login (Authorization)', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/api/me', {
+        cookie: `sid=${ID.a}`,
+        headers: { Authorization: 'Basic YW5uOnB3' },
+        setCookie: [sid(ID.b)],
+      })
+      .analyze();
+    const found = findingsOf(result, 'session-rotated');
+    expect(found.map((f) => f.entry)).toEqual([1]);
+    expect(found[0]!.message).toContain('Authorization header');
+    expect(result.facts.logins.map((l) => l.signal)).toEqual(['authorization-header']);
+  });
+
+  it('a 401 followed by a success with a new sid → rotated at login (after a 401)', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/admin', { cookie: `sid=${ID.a}`, status: 401 })
+      .get('https://shop.test/admin', { cookie: `sid=${ID.a}`, setCookie: [sid(ID.b)] })
+      .analyze();
+    const found = findingsOf(result, 'session-rotated');
+    expect(found.map((f) => f.entry)).toEqual([2]);
+    expect(found[0]!.message).toContain('following a 401');
+    expect(findingsOf(result, 'session-reset')).toEqual([]);
+  });
+
+  it('a new authentication cookie set with a new sid → rotated at login (auth cookie)', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/sso/callback', {
+        cookie: `sid=${ID.a}`,
+        setCookie: [sid(ID.b), `auth_token=${ID.c}; ${GOOD}`],
+      })
+      .analyze();
+    const found = findingsOf(result, 'session-rotated');
+    expect(found.map((f) => [f.cookie, f.entry])).toEqual([['sid', 1]]);
+    expect(found[0]!.message).toContain('authentication cookie');
+    expect(result.facts.logins.map((l) => l.signal)).toEqual(['auth-cookie']);
+  });
+
+  it('a rotation in the login redirect chain (POST → 302 → page that sets the new sid) still counts as at login', () => {
+    const result = trace()
+      .get('https://shop.test/login', { cookie: '', setCookie: [sid(ID.a)] })
+      .post('https://shop.test/login', {
+        cookie: `sid=${ID.a}`,
+        form: { username: 'ann', password: 'pw' },
+        location: '/welcome',
+      })
+      .get('https://shop.test/welcome', { cookie: `sid=${ID.a}`, setCookie: [sid(ID.b)] })
+      .analyze();
+    const found = findingsOf(result, 'session-rotated');
+    expect(found.map((f) => f.entry)).toEqual([2]);
+    expect(found[0]!.message).toContain('at login');
+    expect(findingsOf(result, 'session-fixation')).toEqual([]);
+  });
+
+  it('rotation at a logout request is rotation at logout, not a reset', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/account/logout', { cookie: `sid=${ID.a}`, setCookie: [sid(ID.b)] })
+      .analyze();
+    const found = findingsOf(result, 'session-rotated');
+    expect(found.map((f) => f.entry)).toEqual([1]);
+    expect(found[0]!.message).toContain('at logout');
+    expect(findingsOf(result, 'session-reset')).toEqual([]);
+  });
+
+  it('a server that rotates the ID on every request is a periodic rotation, never a session-reset', () => {
+    const ids = [ID.a, ID.b, ID.c, ID.d, ID.e, ID.f];
+    let scenario = trace().get('https://shop.test/', { cookie: '', setCookie: [sid(ids[0]!)] });
+    for (let i = 1; i < ids.length; i++) {
+      scenario = scenario.get(`https://shop.test/page${i}`, { cookie: `sid=${ids[i - 1]}`, setCookie: [sid(ids[i]!)] });
+    }
+    const result = scenario.analyze();
+    expect(findingsOf(result, 'session-reset')).toEqual([]);
+    const found = findingsOf(result, 'session-rotated');
+    expect(found.map((f) => f.entry)).toEqual([1, 2, 3, 4, 5]);
+    for (const f of found) expect(f.message).toContain('rotates the ID continually');
+  });
+
+  it('no rotation when the server re-sends the same ID (refreshing its expiry)', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/x', { cookie: `sid=${ID.a}`, setCookie: [sid(ID.a)] })
+      .analyze();
+    expect(findingsOf(result, 'session-rotated')).toEqual([]);
+    expect(findingsOf(result, 'session-reset')).toEqual([]);
+  });
+
+  it('a login that does not change the ID is not a rotation', () => {
+    const result = trace()
+      .get('https://shop.test/login', { cookie: '', setCookie: [sid(ID.a)] })
+      .post('https://shop.test/login', { cookie: `sid=${ID.a}`, form: { user: 'ann', password: 'pw' } })
+      .analyze();
+    expect(findingsOf(result, 'session-rotated')).toEqual([]);
+  });
+});
