@@ -404,4 +404,12 @@ describe('CookieJar events and observed cookies', () => {
     expect(jar.size).toBe(1);
     expect(jar.observeSent('__Host-x', '1', APP, T0 + 3)?.secure).toBe(true);
   });
+
+  it('observeSent revives a cookie the jar thought expired, with an unknown expiry', () => {
+    const jar = jarWith(['sid=1; Path=/; Max-Age=1']);
+    const revived = jar.observeSent('sid', '1', APP, T0 + 5000);
+    expect(revived).toMatchObject({ origin: 'inferred', createdAt: T0 });
+    expect(revived?.expiresAt).toBeUndefined();
+    expect(jar.cookiesFor(get(APP, { time: T0 + 6000 })).sent.map((c) => c.value)).toEqual(['1']);
+  });
 });

@@ -268,7 +268,8 @@ export class CookieJar {
 
   /**
    * A request carried `name=value` at `time`. When the jar has a cookie of that name matching the request
-   * with that value, it is returned as is. When one matches with another value, the browser knows better
+   * with that value, it is returned as is (if the jar thought it expired, its expiry becomes unknown and
+   * its origin `inferred`). When one matches with another value, the browser knows better
    * (a script changed it): its value is updated and its origin becomes `inferred`. Otherwise the jar
    * learns a new cookie, origin `inferred`, whose attributes are GUESSES: host-only on the request host,
    * Path "/", session, SameSite unspecified, not HttpOnly, and not Secure unless its name carries a
@@ -284,7 +285,14 @@ export class CookieJar {
       (c) => c.name === name && hostMatches(c, target.host) && pathMatch(path, c.path),
     );
     const same = candidates.find((c) => c.value === value);
-    if (same !== undefined) return same;
+    if (same !== undefined && !isExpired(same, time)) return same;
+    if (same !== undefined) {
+      // The browser still sends a cookie the jar thinks expired: its real expiry is unknown, not passed.
+      const { expiresAt: _unknown, ...rest } = same;
+      const refreshed: StoredCookie = { ...rest, lastAccessedAt: time, origin: 'inferred' };
+      this.insert(refreshed, time);
+      return refreshed;
+    }
     const known = candidates.sort(cookieHeaderOrder)[0];
     const prefixed = /^__(secure|host)-/i.test(name);
     const cookie: StoredCookie =

@@ -53,8 +53,9 @@ describe('path (RFC 6265bis 5.1.4)', () => {
     expect(pathMatch('/ab', '/a')).toBe(false);
     expect(pathMatch('/a', '/a/')).toBe(false);
   });
-  it('decodes %-escaped unreserved characters of the request path, as Chrome', () => {
-    expect(requestPath(new URL('http://h/f%6Fo/%2F'))).toBe('/foo/%2F');
+  it('does not decode %-escapes of the request path, as Chromium', () => {
+    expect(requestPath(new URL('http://h/f%6Fo/%2F'))).toBe('/f%6Fo/%2F');
+    expect(pathMatch(requestPath(new URL('http://h/f%6Fo/bar')), '/foo')).toBe(false);
   });
 });
 

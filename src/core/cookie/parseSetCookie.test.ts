@@ -14,6 +14,7 @@ function parsed(line: string): ParsedSetCookie {
 const REJECTIONS: readonly { reason: SetCookieRejectedReason; rejected: string; accepted: string }[] = [
   { reason: 'NoCookieContent', rejected: '  \t ', accepted: 'a=' },
   { reason: 'SyntaxError', rejected: ' = ; Path=/', accepted: '=value' },
+  { reason: 'SyntaxError', rejected: '=a=b', accepted: 'a==b' },
   { reason: 'DisallowedCharacter', rejected: 'a=b\u0000c', accepted: 'a=b\tc' },
   { reason: 'DisallowedCharacter', rejected: 'a=b; Path=/\r', accepted: 'a=b; Path=/' },
   { reason: 'DisallowedCharacter', rejected: 'a=b\u007f', accepted: 'a=b~' },
@@ -70,7 +71,7 @@ describe('parseSetCookie attributes (RFC 6265bis 5.6.1-5.6.7)', () => {
   it('lets the last attribute of a kind win, and an invalid Path reset to default-path', () => {
     expect(parsed('a=b; Path=/x; Path=/y').path).toBe('/y');
     expect(parsed('a=b; Path=/x; Path=y').path).toBeUndefined();
-    expect(parsed('a=b; Domain=x.com; Domain=').domain).toBe('x.com');
+    expect(parsed('a=b; Domain=x.com; Domain=').domain).toBe('');
   });
   it('ignores an invalid Expires or Max-Age with a warning, keeping an earlier valid one', () => {
     const c = parsed('a=b; Max-Age=10; Max-Age=1e3; Expires=soon');

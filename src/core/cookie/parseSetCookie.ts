@@ -93,12 +93,10 @@ const ATTRIBUTE_HANDLERS: Readonly<Record<string, (draft: Draft, value: string) 
     }
     draft.maxAge = Number(value);
   },
-  // 5.6.3: leading dot dropped, lower-cased. An empty Domain is ignored (the spec says SHOULD ignore).
+  // 5.6.3: leading dot dropped, lower-cased. The spec says an empty Domain SHOULD be ignored, but Chromium
+  // (checked: 156, http-state OPTIONAL_DOMAIN0042) lets it win and makes a host-only cookie: kept as "".
   domain(draft, value) {
-    if (value === '') {
-      draft.warnings.push('Empty Domain attribute ignored.');
-      return;
-    }
+    if (value === '') draft.warnings.push('Empty Domain attribute: a host-only cookie, as in Chrome.');
     draft.domain = (value.startsWith('.') ? value.slice(1) : value).toLowerCase();
   },
   // 5.6.4: a Path that is empty or does not start with "/" means default-path (it still overrides).
@@ -166,6 +164,11 @@ export function parseSetCookie(line: string): SetCookieParseResult {
   const value = trimWhitespace(equals < 0 ? nameValuePair : nameValuePair.slice(equals + 1));
 
   if (name === '' && value === '') return rejected('SyntaxError', 'The cookie has an empty name and value.', line);
+  // A nameless cookie whose value holds "=" would reach the server as a different name=value pair:
+  // Chromium refuses it (checked: 156, http-state NAME0017 "=a=bar").
+  if (name === '' && value.includes('=')) {
+    return rejected('SyntaxError', 'A nameless cookie may not have "=" in its value.', line);
+  }
   const size = utf8Length(name) + utf8Length(value);
   if (size > MAX_NAME_VALUE_BYTES) {
     return rejected(

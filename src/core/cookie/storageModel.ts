@@ -72,7 +72,8 @@ function domainOf(
   parsed: ParsedSetCookie,
   host: string,
 ): { domain: string; hostOnly: boolean } | { reason: 'InvalidDomain'; detail: string } {
-  if (parsed.domain === undefined) return { domain: host, hostOnly: true };
+  // No Domain attribute, or an empty one (Chrome's reading of "Domain="): a host-only cookie.
+  if (parsed.domain === undefined || parsed.domain === '') return { domain: host, hostOnly: true };
   const domain = canonicalizeHost(parsed.domain);
   if (domain === undefined) return { reason: 'InvalidDomain', detail: `Domain "${parsed.domain}" is not a host name.` };
   if (isPublicSuffix(domain)) {
@@ -99,7 +100,7 @@ function prefixViolation(parsed: ParsedSetCookie, hostOnly: boolean): string | u
   if (hasPrefix(parsed.name, '__Secure-') && !parsed.secure) return '__Secure- cookies need the Secure attribute.';
   if (hasPrefix(parsed.name, '__Host-')) {
     if (!parsed.secure) return '__Host- cookies need the Secure attribute.';
-    if (parsed.domain !== undefined || !hostOnly) return '__Host- cookies may not have a Domain attribute.';
+    if (!hostOnly || (parsed.domain ?? '') !== '') return '__Host- cookies may not have a Domain attribute.';
     if (parsed.path !== '/') return '__Host- cookies need Path=/.';
   }
   return undefined;

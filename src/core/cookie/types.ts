@@ -10,7 +10,10 @@ export type SameSite = 'strict' | 'lax' | 'none' | 'unspecified';
 export interface ParsedSetCookie {
   readonly name: string;
   readonly value: string;
-  /** Domain attribute as given, leading dot removed, lower-cased; undefined when absent. */
+  /**
+   * Domain attribute as given, leading dot removed, lower-cased; undefined when absent. "" when the last
+   * Domain attribute is empty, which Chrome treats as host-only.
+   */
   readonly domain?: string;
   /** Path attribute when it starts with "/", else undefined (default-path applies). */
   readonly path?: string;
