@@ -1,0 +1,34 @@
+// cookie-domain-broad: a Domain attribute makes the session cookie visible to sibling subdomains (ZAP 90033).
+import { describe, expect, it } from 'vitest';
+import { findingsOf, ID, trace } from '../../../test/helpers/traceBuilder.ts';
+
+describe('cookie-domain-broad', () => {
+  it('sid with Domain=shop.test set by www.shop.test → cookie-domain-broad naming the scope', () => {
+    const result = trace()
+      .get('https://www.shop.test/', {
+        cookie: '',
+        setCookie: [`sid=${ID.a}; Domain=shop.test; Path=/; Secure; HttpOnly; SameSite=Lax`],
+      })
+      .analyze();
+    const found = findingsOf(result, 'cookie-domain-broad');
+    expect(found.map((f) => [f.cookie, f.entry, f.severity])).toEqual([['sid', 0, 'medium']]);
+    expect(found[0]!.message).toContain('Domain=shop.test');
+  });
+
+  it('a leading dot in Domain is the same broad scope', () => {
+    const result = trace()
+      .get('https://shop.test/', {
+        cookie: '',
+        setCookie: [`sid=${ID.a}; Domain=.shop.test; Path=/; Secure; HttpOnly; SameSite=Lax`],
+      })
+      .analyze();
+    expect(findingsOf(result, 'cookie-domain-broad').map((f) => f.cookie)).toEqual(['sid']);
+  });
+
+  it('a host-only sid (no Domain) → nothing', () => {
+    const result = trace()
+      .get('https://www.shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; Path=/; Secure; HttpOnly; SameSite=Lax`] })
+      .analyze();
+    expect(findingsOf(result, 'cookie-domain-broad')).toEqual([]);
+  });
+});

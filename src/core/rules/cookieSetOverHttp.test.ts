@@ -1,0 +1,31 @@
+// cookie-set-over-http: a session cookie issued on a plain http:// response.
+import { describe, expect, it } from 'vitest';
+import { findingsOf, ID, trace } from '../../../test/helpers/traceBuilder.ts';
+
+describe('cookie-set-over-http', () => {
+  it('PHPSESSID issued on an http:// response → cookie-set-over-http', () => {
+    const result = trace()
+      .get('http://shop.test/', { cookie: '', setCookie: [`PHPSESSID=${ID.a}; Path=/; HttpOnly; SameSite=Lax`] })
+      .analyze();
+    const found = findingsOf(result, 'cookie-set-over-http');
+    expect(found.map((f) => [f.cookie, f.entry, f.severity])).toEqual([['PHPSESSID', 0, 'high']]);
+    expect(found[0]!.message).toContain('http://shop.test/');
+  });
+
+  it('the same cookie issued over https → nothing', () => {
+    const result = trace()
+      .get('https://shop.test/', {
+        cookie: '',
+        setCookie: [`PHPSESSID=${ID.a}; Path=/; Secure; HttpOnly; SameSite=Lax`],
+      })
+      .analyze();
+    expect(findingsOf(result, 'cookie-set-over-http')).toEqual([]);
+  });
+
+  it('a non-session cookie over http → nothing', () => {
+    const result = trace()
+      .get('http://shop.test/', { cookie: '', setCookie: ['lang=en; Path=/'] })
+      .analyze();
+    expect(findingsOf(result, 'cookie-set-over-http')).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+// session-id-in-url: a session ID value in a request URL (query, fragment, ;jsessionid= path parameter) or Referer.
+import { describe, expect, it } from 'vitest';
+import { findingsOf, GOOD, ID, trace } from '../../../test/helpers/traceBuilder.ts';
+
+const sid = (id: string) => `sid=${id}; ${GOOD}`;
+
+describe('session-id-in-url', () => {
+  it('the sid in a ;jsessionid= path parameter → session-id-in-url', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get(`https://shop.test/cart;jsessionid=${ID.a}`, { cookie: `sid=${ID.a}` })
+      .analyze();
+    const found = findingsOf(result, 'session-id-in-url');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ cookie: 'sid', entry: 1, severity: 'high' });
+    expect(found[0]!.evidence.where).toBe('URL');
+  });
+
+  it('the sid in a query string → session-id-in-url', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get(`https://shop.test/search?q=shoes&s=${ID.a}`, { cookie: `sid=${ID.a}` })
+      .analyze();
+    expect(findingsOf(result, 'session-id-in-url').map((f) => [f.cookie, f.entry])).toEqual([['sid', 1]]);
+  });
+
+  it('a JSESSIONID in the URL of a request that carries no cookie at all', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`JSESSIONID=${ID.b}; ${GOOD}`] })
+      .get(`https://shop.test/app;jsessionid=${ID.b}?x=1`, { cookie: '' })
+      .analyze();
+    expect(findingsOf(result, 'session-id-in-url').map((f) => [f.cookie, f.entry])).toEqual([['JSESSIONID', 1]]);
+  });
+
+  it('the sid in the Referer of a request to another site → session-id-in-url (Referer header)', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://cdn.test/lib.js', {
+        resourceType: 'script',
+        cookie: '',
+        headers: { Referer: `https://shop.test/page?token=${ID.a}` },
+      })
+      .analyze();
+    const found = findingsOf(result, 'session-id-in-url');
+    expect(found.map((f) => [f.cookie, f.entry, f.evidence.where])).toEqual([['sid', 1, 'Referer header']]);
+  });
+
+  it('URLs without the session ID → nothing', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/search?q=shoes&page=2', {
+        cookie: `sid=${ID.a}`,
+        headers: { Referer: 'https://shop.test/' },
+      })
+      .analyze();
+    expect(findingsOf(result, 'session-id-in-url')).toEqual([]);
+  });
+
+  it('a short ID that happens to appear in a URL is not claimed as a leak', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: ['sid=42; Path=/; Secure; HttpOnly; SameSite=Lax'] })
+      .get('https://shop.test/item/42?page=42', { cookie: 'sid=42' })
+      .analyze();
+    expect(findingsOf(result, 'session-id-in-url')).toEqual([]);
+  });
+});

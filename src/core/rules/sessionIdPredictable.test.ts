@@ -1,0 +1,46 @@
+// session-id-predictable: several observed IDs of one cookie share long prefixes, count up, or differ in few characters.
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { findingsOf, GOOD, trace } from '../../../test/helpers/traceBuilder.ts';
+
+/** A session whose server hands out each of `ids` in turn (a re-login each time, so nothing else fires). */
+function issued(ids: readonly string[]) {
+  let scenario = trace().get('https://shop.test/', { cookie: '', setCookie: [`sid=${ids[0]}; ${GOOD}`] });
+  for (let i = 1; i < ids.length; i++) {
+    scenario = scenario.get('https://shop.test/logout', {
+      cookie: `sid=${ids[i - 1]}`,
+      setCookie: [`sid=${ids[i]}; ${GOOD}`],
+    });
+  }
+  return scenario.analyze();
+}
+
+describe('session-id-predictable', () => {
+  it('IDs that count up → sequential', () => {
+    const result = issued(['1000000017', '1000000018', '1000000020']);
+    const found = findingsOf(result, 'session-id-predictable');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ cookie: 'sid', entry: 0, severity: 'high' });
+    expect(found[0]!.evidence.pattern).toBe('sequential');
+  });
+
+  it('IDs that share most of their characters as a prefix → common-prefix', () => {
+    const prefix = 'a1b2c3d4e5f60718293a4b5c6d';
+    const result = issued([`${prefix}7e8f90`, `${prefix}01dd3c`, `${prefix}9b02fa`]);
+    expect(findingsOf(result, 'session-id-predictable').map((f) => f.evidence.pattern)).toEqual(['common-prefix']);
+  });
+
+  it('IDs that differ from one to the next in a few scattered characters → few-differences', () => {
+    const result = issued(['7f3a9c0e5b2d8f1a4c6e', '7f3a9c1e5b2d8f1a4c6f', '8f3a9c1e5b2d8f1b4c6f']);
+    expect(findingsOf(result, 'session-id-predictable').map((f) => f.evidence.pattern)).toEqual(['few-differences']);
+  });
+
+  it('independent random IDs → nothing', () => {
+    const ids = Array.from({ length: 5 }, () => randomBytes(16).toString('hex'));
+    expect(findingsOf(issued(ids), 'session-id-predictable')).toEqual([]);
+  });
+
+  it('one ID alone says nothing about predictability', () => {
+    expect(findingsOf(issued(['1000000017']), 'session-id-predictable')).toEqual([]);
+  });
+});
