@@ -4,14 +4,23 @@ import type { Page } from 'puppeteer-core';
 import type { DemoScenario, ScenarioStep } from './scenarios.ts';
 import type { DemoServer } from './server.ts';
 
-/** Every cookie of the page's browser context gone, for a clean start (DevTools protocol). */
+/**
+ * Every cookie of the page's browser context gone, for a clean start: Chromium's DevTools protocol
+ * `Network.clearBrowserCookies`, or the context's cookie list in Firefox (WebDriver BiDi has no CDP).
+ */
 export async function clearCookies(page: Page): Promise<void> {
-  const cdp = await page.createCDPSession();
-  try {
-    await cdp.send('Network.clearBrowserCookies');
-  } finally {
-    await cdp.detach();
+  // createCDPSession throws in a WebDriver BiDi (Firefox) page: use the context's cookie API there.
+  const cdp = await page.createCDPSession().catch(() => undefined);
+  if (cdp !== undefined) {
+    try {
+      await cdp.send('Network.clearBrowserCookies');
+    } finally {
+      await cdp.detach();
+    }
+    return;
   }
+  const context = page.browserContext();
+  await context.deleteCookie(...(await context.cookies()));
 }
 
 async function runStep(page: Page, server: DemoServer, step: ScenarioStep): Promise<void> {

@@ -27,21 +27,24 @@ async function analyze(id: string): Promise<Finding[]> {
   return (JSON.parse(stdout) as { findings: Finding[] }).findings;
 }
 
-describe.concurrent.each(DEMO_SCENARIOS.map((s) => [s.id, s] as const))('sessionscope analyze on %s.har', (_id, scenario) => {
-  it('reports every finding the scenario expects', { timeout: 30_000 }, async () => {
-    const findings = await analyze(scenario.id);
-    for (const want of scenario.expected) {
-      const match = findings.some(
-        (f) =>
-          f.rule === want.rule &&
-          (want.cookie === undefined || f.cookie === want.cookie) &&
-          (want.cause === undefined || f.cause === want.cause) &&
-          (want.reason === undefined || f.reason === want.reason),
-      );
-      expect(
-        match,
-        `${JSON.stringify(want)} among ${findings.map((f) => `${f.rule}:${f.cookie ?? ''}`).join(' ')}`,
-      ).toBe(true);
-    }
-  });
-});
+describe.concurrent.each(DEMO_SCENARIOS.map((s) => [s.id, s] as const))(
+  'sessionscope analyze on %s.har',
+  (_id, scenario) => {
+    it('reports every finding the scenario expects', { timeout: 30_000 }, async () => {
+      const findings = await analyze(scenario.id);
+      for (const want of scenario.expected) {
+        const match = findings.some(
+          (f) =>
+            f.rule === want.rule &&
+            (want.cookie === undefined || f.cookie === want.cookie) &&
+            (want.cause === undefined || f.cause === want.cause) &&
+            (want.reason === undefined || f.reason === want.reason),
+        );
+        expect(
+          match,
+          `${JSON.stringify(want)} among ${findings.map((f) => `${f.rule}:${f.cookie ?? ''}`).join(' ')}`,
+        ).toBe(true);
+      }
+    });
+  },
+);

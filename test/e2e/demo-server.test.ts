@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, launchChromium } from '../../demo/chromium.ts';
+import { clearCookies } from '../../demo/drive.ts';
 import { recordScenarioHar } from '../../demo/har/record.ts';
 import type { HarEntry, HarLog } from '../../demo/har/to-har.ts';
 import { findScenario } from '../../demo/scenarios.ts';
@@ -119,6 +120,21 @@ describe('demo scenarios in Chromium', () => {
     expect(siteSid).toBeDefined();
     expect(appSid).toBeDefined();
     expect(cookieNamed(entryFor(har, 'GET', '/shadow/app/cart'), 'sid')).toEqual([appSid, siteSid]);
+  });
+});
+
+describe('clearCookies', () => {
+  it('empties the page’s cookie jar', async () => {
+    const context = await browser.createBrowserContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url('https', 'lb.test', '/lb/'));
+      expect((await context.cookies()).map((c) => c.name).sort()).toEqual(['JSESSIONID', 'SERVERID']);
+      await clearCookies(page);
+      expect(await context.cookies()).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });
 
