@@ -1,0 +1,60 @@
+// cookie-rejected: a session Set-Cookie the browser would refuse, with Chrome's SetCookieBlockedReason.
+import { describe, expect, it } from 'vitest';
+import { findingsOf, GOOD, ID, trace } from '../../../test/helpers/traceBuilder.ts';
+
+describe('cookie-rejected', () => {
+  it('a Secure sid set from an http:// URL → cookie-rejected SecureOnly', () => {
+    const result = trace()
+      .get('http://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .analyze();
+    expect(findingsOf(result, 'cookie-rejected').map((f) => [f.cookie, f.entry, f.reason, f.severity])).toEqual([
+      ['sid', 0, 'SecureOnly', 'high'],
+    ]);
+    expect(result.sessions).toEqual([]);
+  });
+
+  it('a sid with a Domain the host is not in → cookie-rejected InvalidDomain', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; Domain=other.test; ${GOOD}`] })
+      .analyze();
+    expect(findingsOf(result, 'cookie-rejected').map((f) => [f.cookie, f.reason])).toEqual([['sid', 'InvalidDomain']]);
+  });
+
+  it('an http:// page trying to replace the Secure sid → cookie-rejected OverwriteSecure; the old sid survives', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .get('http://shop.test/x', { cookie: '', setCookie: [`sid=${ID.b}; Path=/; HttpOnly; SameSite=Lax`] })
+      .get('https://shop.test/y', { cookie: `sid=${ID.a}` })
+      .analyze();
+    expect(findingsOf(result, 'cookie-rejected').map((f) => [f.cookie, f.entry, f.reason])).toEqual([
+      ['sid', 1, 'OverwriteSecure'],
+    ]);
+    // The client kept its ID: back on https it is still the first one, nothing was lost for good.
+    expect(result.sessions[0]!.ids).toHaveLength(1);
+  });
+
+  it('the same rejection on every response is reported once with a count', () => {
+    const line = `sid=${ID.a}; ${GOOD}`;
+    const result = trace()
+      .get('http://shop.test/a', { cookie: '', setCookie: [line] })
+      .get('http://shop.test/b', { cookie: '', setCookie: [line] })
+      .analyze();
+    const found = findingsOf(result, 'cookie-rejected');
+    expect(found.map((f) => f.entry)).toEqual([0]);
+    expect(found[0]!.message).toContain('(2 times)');
+  });
+
+  it('a rejected cookie that is not a session cookie → nothing', () => {
+    const result = trace()
+      .get('http://shop.test/', { cookie: '', setCookie: ['theme=dark; Path=/; Secure'] })
+      .analyze();
+    expect(findingsOf(result, 'cookie-rejected')).toEqual([]);
+  });
+
+  it('a well-formed sid → nothing', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .analyze();
+    expect(findingsOf(result, 'cookie-rejected')).toEqual([]);
+  });
+});

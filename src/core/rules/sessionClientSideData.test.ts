@@ -1,0 +1,47 @@
+// session-client-side-data: the session cookie carries readable data (a JWT, base64 JSON, a signed session).
+import { describe, expect, it } from 'vitest';
+import { b64url, findingsOf, GOOD, ID, trace } from '../../../test/helpers/traceBuilder.ts';
+
+function sessionValue(value: string, name = 'session') {
+  return trace()
+    .get('https://shop.test/', { cookie: '', setCookie: [`${name}=${value}; ${GOOD}`] })
+    .get('https://shop.test/x', { cookie: `${name}=${value}` });
+}
+
+describe('session-client-side-data', () => {
+  it('a JWT session → session-client-side-data listing its fields, once per cookie', () => {
+    const jwt = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: '42', role: 'admin', exp: 1_900_000_000 })}.c2lnbmF0dXJl`;
+    const result = sessionValue(jwt).analyze();
+    const found = findingsOf(result, 'session-client-side-data');
+    expect(found.map((f) => [f.cookie, f.entry, f.severity])).toEqual([['session', 0, 'medium']]);
+    expect(found[0]!.evidence).toMatchObject({ kind: 'jwt', fields: ['sub', 'role', 'exp'] });
+    // Redacted by default: the decoded payload is only shown with raw values.
+    expect(found[0]!.message).not.toContain('admin');
+    expect(findingsOf(sessionValue(jwt).analyze({ values: 'raw' }), 'session-client-side-data')[0]!.message).toContain(
+      '"role":"admin"',
+    );
+  });
+
+  it('base64-encoded JSON → session-client-side-data (base64-json)', () => {
+    const result = sessionValue(btoa(JSON.stringify({ user: 'bob', cart: [1, 2] }))).analyze();
+    expect(findingsOf(result, 'session-client-side-data').map((f) => f.evidence.kind)).toEqual(['base64-json']);
+  });
+
+  it('a Flask (itsdangerous) signed session → session-client-side-data (signed-json)', () => {
+    const result = sessionValue(`${b64url({ user_id: 7 })}.ZxYwVQ.sIgNaTuRe-sIgNaTuRe`).analyze();
+    const found = findingsOf(result, 'session-client-side-data');
+    expect(found.map((f) => f.evidence.kind)).toEqual(['signed-json']);
+    expect(found[0]!.message).toContain('Flask');
+  });
+
+  it('an opaque random ID → nothing', () => {
+    expect(findingsOf(sessionValue(ID.a).analyze(), 'session-client-side-data')).toEqual([]);
+  });
+
+  it('readable data in a cookie that is not a session cookie → nothing', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`prefs=${btoa('{"theme":"dark"}')}; Path=/`] })
+      .analyze();
+    expect(findingsOf(result, 'session-client-side-data')).toEqual([]);
+  });
+});
