@@ -12,6 +12,7 @@ export function jsonReport(file: string, trace: Trace, result: AnalysisResult, w
       ...(trace.source.creator ? { creator: trace.source.creator } : {}),
       entries: trace.entryCount,
       cookiesRecorded: result.cookiesRecorded,
+      ...(trace.warnings?.length ? { warnings: trace.warnings } : {}),
     },
     sessions: result.sessions,
     findings: result.findings,

@@ -52,6 +52,7 @@ export function textReport(file: string, trace: Trace, result: AnalysisResult): 
       'Note: this file records no Cookie headers (a sanitised export?): what was sent is inferred from the Set-Cookie lines.',
     );
   }
+  for (const w of trace.warnings ?? []) out.push(`Warning: ${w.message} (at ${w.where})`);
   const origins = [
     ...new Set([...result.sessions.map((s) => s.origin), ...result.findings.map((f) => f.origin)]),
   ].sort();
