@@ -83,7 +83,7 @@ export interface PanelRow {
  * The request table as the panel shows it (text read from the DOM). The page function has no named
  * inner functions on purpose: tsx/esbuild would wrap them in a `__name` helper the page lacks.
  */
-export function readPanelRows(frame: Frame): Promise<PanelRow[]> {
+export function readPanelRows(frame: Frame | Page): Promise<PanelRow[]> {
   return frame.$$eval('[data-testid="request-row"]', (rows) =>
     rows.map((row) => ({
       method: row.querySelector('[data-testid="row-method"]')?.textContent?.trim() ?? '',
