@@ -1,0 +1,80 @@
+// Every demo scenario, recorded in real Chromium (test/fixtures/demo-har/<id>.har), gives the findings its
+// entry in demo/scenarios.ts promises — and nothing misleading: no session-reset or session-not-sent that the
+// scenario does not account for.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEMO_SCENARIOS, type DemoScenario } from '../../demo/scenarios.ts';
+import { type AnalysisResult, analyzeTrace, type Finding } from '../../src/core/analysis/analyze.ts';
+import { parseTraceFile } from '../../src/core/trace/index.ts';
+
+const FIXTURES = new URL('../fixtures/demo-har/', import.meta.url);
+
+/** Chrome reports cross-site blocks with schemeful names; our vocabulary uses the plain ones (RULES.md). */
+const CHROME_TO_OURS: Readonly<Record<string, string>> = {
+  SchemefulSameSiteStrict: 'SameSiteStrict',
+  SchemefulSameSiteLax: 'SameSiteLax',
+  SchemefulSameSiteUnspecifiedTreatedAsLax: 'SameSiteUnspecifiedTreatedAsLax',
+};
+
+function analyse(id: string): AnalysisResult {
+  const file = new URL(`${id}.har`, FIXTURES);
+  return analyzeTrace(parseTraceFile(readFileSync(file, 'utf8'), `${id}.har`));
+}
+
+function matches(f: Finding, e: DemoScenario['expected'][number]): boolean {
+  return (
+    f.rule === e.rule &&
+    (e.cookie === undefined || f.cookie === e.cookie) &&
+    (e.cause === undefined || f.cause === e.cause) &&
+    (e.reason === undefined || f.reason === e.reason)
+  );
+}
+
+/**
+ * Whether the scenario accounts for a session-reset or session-not-sent finding: it is expected; or it is a
+ * session-not-sent for a cookie and reason Chromium itself blocked in this scenario (`expectedNotSent`); or it
+ * is the session-not-sent an expected session-reset links as its explanation (`related`).
+ */
+function accountedFor(f: Finding, scenario: DemoScenario, result: AnalysisResult): boolean {
+  if (scenario.expected.some((e) => matches(f, e))) return true;
+  if (f.rule !== 'session-not-sent') return false;
+  const chromeBlocked = (scenario.expectedNotSent ?? []).some(
+    (n) => n.cookie === f.cookie && (CHROME_TO_OURS[n.reason] ?? n.reason) === f.reason,
+  );
+  if (chromeBlocked) return true;
+  const index = result.findings.indexOf(f);
+  return result.findings.some(
+    (r) => r.related?.includes(index) && r.rule === 'session-reset' && scenario.expected.some((e) => matches(r, e)),
+  );
+}
+
+describe('demo fixtures: every scenario gives the findings it promises', () => {
+  it('there is a recorded fixture for every scenario', () => {
+    expect(DEMO_SCENARIOS.length).toBeGreaterThanOrEqual(11);
+  });
+
+  describe.each(DEMO_SCENARIOS.map((s) => [s.id, s] as const))('%s', (_id, scenario) => {
+    const result = analyse(scenario.id);
+
+    it.each(
+      scenario.expected.map(
+        (e) =>
+          [
+            `${e.rule}${e.cookie ? ` ${e.cookie}` : ''}${e.cause ? ` (${e.cause})` : ''}${e.reason ? ` [${e.reason}]` : ''}`,
+            e,
+          ] as const,
+      ),
+    )('reports %s', (_label, expected) => {
+      const found = result.findings.filter((f) => matches(f, expected));
+      expect(found, JSON.stringify(result.findings.map((f) => [f.rule, f.cookie, f.reason, f.cause]))).not.toEqual([]);
+    });
+
+    it('reports no session-reset or session-not-sent it does not account for', () => {
+      const misleading = result.findings
+        .filter((f) => f.rule === 'session-reset' || f.rule === 'session-not-sent')
+        .filter((f) => !accountedFor(f, scenario, result))
+        .map((f) => `${f.rule} ${f.cookie} #${f.entry} ${f.reason ?? ''}${f.cause ?? ''}`);
+      expect(misleading).toEqual([]);
+    });
+  });
+});
