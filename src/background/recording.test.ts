@@ -31,18 +31,23 @@ function portPair(name: string) {
   const panelDisconnects: (() => void)[] = [];
   const background: PanelPort = {
     name,
-    postMessage: (m: BackgroundMessage) => queueMicrotask(() => toPanel.forEach((l) => l(structuredClone(m)))),
-    onMessage: { addListener: (l) => toBackground.push(l) },
-    onDisconnect: { addListener: (l) => disconnects.push(l) },
+    postMessage: (m: BackgroundMessage) =>
+      queueMicrotask(() => {
+        for (const l of toPanel) l(structuredClone(m));
+      }),
+    onMessage: { addListener: (l) => void toBackground.push(l) },
+    onDisconnect: { addListener: (l) => void disconnects.push(l) },
   };
   const panel: RuntimePort = {
-    postMessage: (m: PanelMessage) => queueMicrotask(() => toBackground.forEach((l) => l(structuredClone(m)))),
-    onMessage: { addListener: (l) => toPanel.push(l) },
-    onDisconnect: { addListener: (l) => panelDisconnects.push(l) },
+    postMessage: (m: PanelMessage) =>
+      queueMicrotask(() => {
+        for (const l of toBackground) l(structuredClone(m));
+      }),
+    onMessage: { addListener: (l) => void toPanel.push(l) },
+    onDisconnect: { addListener: (l) => void panelDisconnects.push(l) },
   };
   const drop = () => {
-    disconnects.forEach((l) => l());
-    panelDisconnects.forEach((l) => l());
+    for (const l of [...disconnects, ...panelDisconnects]) l();
   };
   return { background, panel, drop };
 }
