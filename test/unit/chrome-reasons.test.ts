@@ -109,9 +109,7 @@ describe('not-sent reasons agree with Chrome on the demo fixtures', () => {
       }
     }
     expect(compared).toBeGreaterThan(0);
-    expect(disagreements).toEqual(
-      KNOWN_DISAGREEMENTS.map((d) => d.line).filter((l) => !l.includes('ours=') || !l.includes('chrome=(none)')),
-    );
+    expect(disagreements).toEqual(KNOWN_CHROME_BLOCKED_DISAGREEMENTS.map((d) => d.line));
   });
 
   it('a cookie our model says was not sent, for a reason Chrome can report, Chrome blocked too', () => {
