@@ -14,7 +14,7 @@ import type { StoredCookie } from '../cookie/types.ts';
 import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
 import { headerValue } from '../trace/headers.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
-import { responseSetCookieLines, sentCookiePairs } from './entryCookies.ts';
+import { responseSetCookieLines, sentCookiePairs, setCookieNameValue } from './entryCookies.ts';
 import type {
   AnalysisFacts,
   BackendSwitch,
@@ -418,9 +418,11 @@ export class Replay {
       const parsedLine = outcome.kind === 'rejected' ? (outcome.parsed ?? tryParse(line)) : undefined;
       const cookie =
         outcome.kind === 'stored' ? outcome.cookie : outcome.kind === 'deleted' ? outcome.parsed : parsedLine;
-      const name = cookie?.name ?? '';
-      const value = cookie?.value ?? '';
-      const session = cookie !== undefined && this.isSession(name);
+      // A line the parser refused still names its cookie: `sid=<5000 bytes>` is a rejected *session* cookie.
+      const rough = cookie ? undefined : setCookieNameValue(line);
+      const name = cookie?.name ?? rough?.name ?? '';
+      const value = cookie?.value ?? rough?.value ?? '';
+      const session = name !== '' && this.isSession(name);
       // Attribute rules need the attributes of stored session cookies too; other stored lines skip a re-parse.
       const attributes =
         outcome.kind === 'deleted' ? outcome.parsed : (parsedLine ?? (session ? tryParse(line) : undefined));

@@ -13,6 +13,11 @@ export interface AttributeRuleSpec<Id extends string> {
   /** Returns the problem in one phrase when the Set-Cookie has it, else undefined. */
   readonly test: (item: SessionSetCookie, ctx: RuleContext) => string | undefined;
   readonly evidence?: (item: SessionSetCookie) => Record<string, EvidenceValue>;
+  /**
+   * Also test lines the browser rejected: true where the problem exists on the wire whatever the browser
+   * does (an ID sent over http://) or is the reason for the rejection (SameSite=None without Secure).
+   */
+  readonly includeRejected?: boolean;
 }
 
 export function attributeRule<const Id extends string>(spec: AttributeRuleSpec<Id>): Rule<Id> {
@@ -22,7 +27,7 @@ export function attributeRule<const Id extends string>(spec: AttributeRuleSpec<I
     title: spec.title,
     docs: spec.docs,
     check(ctx) {
-      const failing = sessionSetCookies(ctx)
+      const failing = sessionSetCookies(ctx, spec.includeRejected)
         .map((item) => ({ ...item, problem: spec.test(item, ctx) }))
         .filter((item): item is SessionSetCookie & { problem: string } => item.problem !== undefined);
       return firstPerCookie(failing).map(({ item, count }) => ({

@@ -39,6 +39,7 @@ export const cookieSetOverHttp = attributeRule({
       'The session ID travelled in clear text on an http:// response: anyone on the network can read and replay it.',
     fix: 'Serve the site over HTTPS only, redirect http:// to https:// before any session is created, and send HSTS.',
   },
+  includeRejected: true,
   test: ({ request }) =>
     request.url.startsWith('http:') ? `issued on a plain http:// response (${request.url})` : undefined,
 });
@@ -78,6 +79,7 @@ export const cookieSameSiteNoneInsecure = attributeRule({
     fix: 'Add Secure to every SameSite=None cookie (and serve it over HTTPS).',
     peer: 'Chrome (SameSiteNoneInsecure)',
   },
+  includeRejected: true,
   test: ({ parsed }) =>
     parsed.sameSite === 'none' && !parsed.secure ? 'SameSite=None without Secure: browsers reject it' : undefined,
 });

@@ -9,12 +9,14 @@ export interface SessionSetCookie {
   readonly parsed: ParsedSetCookie;
 }
 
-/** Every Set-Cookie of a session cookie that parsed and sets a value (deletions excluded). */
-export function sessionSetCookies(ctx: RuleContext): SessionSetCookie[] {
+/** Every Set-Cookie of a session cookie that parsed and sets a value (deletions excluded; rejections on request). */
+export function sessionSetCookies(ctx: RuleContext, includeRejected = false): SessionSetCookie[] {
   const out: SessionSetCookie[] = [];
   for (const request of ctx.facts.requests) {
     for (const fact of request.setCookies) {
       if (!fact.session || fact.outcome.kind === 'deleted' || fact.value === '' || !fact.parsed) continue;
+      // A cookie the browser refused never existed on the client: its attributes describe nothing.
+      if (fact.outcome.kind === 'rejected' && !includeRejected) continue;
       out.push({ request, fact, parsed: fact.parsed });
     }
   }
