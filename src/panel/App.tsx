@@ -1,8 +1,8 @@
-// The Sessions panel's view: a live table of the inspected tab's requests and the cookies each one
-// carried and set. Renders text only (values come from web pages: never as HTML) and reads rows made
-// by model.ts.
+// The Sessions panel's view: a live table of the inspected tab's requests, the cookies each one carried,
+// did not carry (with the reason) and set, and the engine's findings. Renders text only (values come from
+// web pages: never as HTML) and reads rows made by model.ts.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { type RequestRow, requestRows } from './model.ts';
+import { type FindingView, panelView, type RequestRow } from './model.ts';
 import type { PanelState, PanelStore } from './store.ts';
 
 function usePanelState(store: PanelStore): PanelState {
@@ -57,7 +57,48 @@ function CookiesSet({ row }: { row: RequestRow }) {
         >
           <span class="cookie-name">{cookie.name}</span>=<span class="cookie-value">{cookie.shownValue}</span>
           {cookie.deletes ? <span class="badge">deleted</span> : null}
+          {cookie.rejectedReason ? (
+            <span class="badge rejected" data-testid="set-rejected">
+              rejected: {cookie.rejectedReason}
+            </span>
+          ) : null}
           {cookie.attributes.length > 0 ? <span class="cookie-attributes">{cookie.attributes.join('; ')}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function NotSent({ row }: { row: RequestRow }) {
+  if (row.notSent.length === 0) return null;
+  return (
+    <ul class="cookies not-sent">
+      {row.notSent.map((cookie, i) => (
+        <li key={`${cookie.name}#${i}`} data-testid="cookie-not-sent" data-cookie-name={cookie.name}>
+          <span class="cookie-name">{cookie.name}</span> not sent:{' '}
+          <span class="reason" data-testid="not-sent-reason">
+            {cookie.reason}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Findings({ findings }: { findings: readonly FindingView[] }) {
+  if (findings.length === 0) return null;
+  return (
+    <ul class="findings">
+      {findings.map((f, i) => (
+        <li
+          key={`${f.rule}#${i}`}
+          data-testid="finding"
+          data-rule={f.rule}
+          class={`severity-${f.severity}`}
+          title={f.message}
+        >
+          <span class="severity">{f.severity}</span> <span class="rule-id">{f.rule}</span>{' '}
+          <span class="finding-message">{f.message}</span>
         </li>
       ))}
     </ul>
@@ -81,9 +122,13 @@ function Row({ row }: { row: RequestRow }) {
       </td>
       <td class="sent">
         <CookiesSent row={row} />
+        <NotSent row={row} />
       </td>
       <td class="set">
         <CookiesSet row={row} />
+      </td>
+      <td class="row-findings">
+        <Findings findings={row.findings} />
       </td>
     </tr>
   );
@@ -97,7 +142,11 @@ const STATUS_LABEL: Readonly<Record<PanelState['status'], string>> = {
 
 export function App({ store, tabId }: { store: PanelStore; tabId: number }) {
   const state = usePanelState(store);
-  const rows = useMemo(() => requestRows(state.events), [state.events]);
+  const view = useMemo(() => panelView(state.events), [state.events]);
+  const rows = view.rows;
+  const counts = (['high', 'medium', 'low'] as const).map(
+    (sev) => [sev, view.analysis.findings.filter((f) => f.severity === sev).length] as const,
+  );
   return (
     <main>
       <header class="toolbar">
@@ -107,6 +156,9 @@ export function App({ store, tabId }: { store: PanelStore; tabId: number }) {
         </span>
         <span class="muted" data-testid="row-count">
           {rows.length} requests · tab {tabId}
+        </span>
+        <span class="muted" data-testid="finding-counts">
+          {counts.map(([sev, n]) => `${n} ${sev}`).join(' · ')}
         </span>
       </header>
       {rows.length === 0 ? (
@@ -123,6 +175,7 @@ export function App({ store, tabId }: { store: PanelStore; tabId: number }) {
               <th>Status</th>
               <th>Cookies sent</th>
               <th>Cookies set</th>
+              <th>Findings</th>
             </tr>
           </thead>
           <tbody>

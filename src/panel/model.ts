@@ -1,13 +1,16 @@
-// THE SEAM between recorded events and what the panel shows: events in, table rows out. Today it reads
-// the headers itself; when the core engine's `analyzeTrace(trace)` lands, build the Trace here from the
-// same events and attach its findings and session lanes to the rows — the view only reads rows.
+// The seam between recorded events and what the panel shows: events in, rows out. Every decision — which
+// cookie is a session cookie, what a Set-Cookie line means, what was not sent and why, which findings a
+// request carries — comes from the core engine (`analyzeTrace`); this module only arranges it for the view.
 
 import type { RecordedEvent } from '../background/messages.ts';
-import type { Header, TraceEntry, TraceEvent } from '../core/trace/types.ts';
+import { type AnalysisResult, analyzeTrace, type Finding } from '../core/analysis/analyze.ts';
+import { parseSetCookie } from '../core/cookie/parseSetCookie.ts';
+import { cookieHeaderPairs, headerValues, setCookieLines } from '../core/trace/headers.ts';
+import type { Trace, TraceEntry, TraceEvent } from '../core/trace/types.ts';
 
 export interface SentCookieView {
   readonly name: string;
-  /** The value as shown: shortened when it looks like a session ID or token. */
+  /** The value as shown: shortened when it is a session ID. */
   readonly shownValue: string;
   readonly looksLikeSession: boolean;
 }
@@ -20,6 +23,22 @@ export interface SetCookieView {
   readonly looksLikeSession: boolean;
   /** An expiry in the past or Max-Age ≤ 0: the Set-Cookie deletes the cookie. */
   readonly deletes: boolean;
+  /** Why the browser refuses this line (a SetCookie reason of RULES.md), when it does. */
+  readonly rejectedReason?: string;
+}
+
+export interface NotSentView {
+  readonly name: string;
+  readonly domain: string;
+  readonly path: string;
+  readonly reason: string;
+}
+
+export interface FindingView {
+  readonly rule: string;
+  readonly severity: Finding['severity'];
+  readonly title: string;
+  readonly message: string;
 }
 
 export interface RequestRow {
@@ -34,17 +53,8 @@ export interface RequestRow {
   readonly resourceType?: string;
   readonly cookiesSent: readonly SentCookieView[];
   readonly cookiesSet: readonly SetCookieView[];
-}
-
-/** Known session-cookie names (RULES.md "What is a session cookie", rule 1). Later: core's detector. */
-const SESSION_NAME_PATTERNS: readonly RegExp[] = [
-  /^(?:__host-|__secure-)?(?:phpsessid|jsessionid|asp\.net_sessionid|aspsessionid.*|\.aspnetcore\.(?:session|cookies|identity\.application)|\.aspxauth|connect\.sid|sessionid|session|sid|sessid|laravel_session|.*_session|sess.*|ssess.*|wordpress_logged_in_.*|cfid|cftoken|zenid|siteserver)$/i,
-];
-/** A value this long with no spaces reads as an opaque token (entropy checks are the engine's job). */
-const TOKEN_MIN_LENGTH = 20;
-
-export function looksLikeSessionCookie(name: string, value: string): boolean {
-  return SESSION_NAME_PATTERNS.some((re) => re.test(name)) || (value.length >= TOKEN_MIN_LENGTH && !/\s/.test(value));
+  readonly notSent: readonly NotSentView[];
+  readonly findings: readonly FindingView[];
 }
 
 /** Keeps the start and end of a long secret so IDs can be told apart without showing them whole. */
@@ -52,55 +62,50 @@ export function shortenValue(value: string): string {
   return value.length <= 12 ? value : `${value.slice(0, 6)}…${value.slice(-4)}`;
 }
 
-function headerValues(headers: readonly Header[], name: string): string[] {
-  return headers.filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
-}
-
-/** RFC 6265bis 5.7 order aside, a Cookie header is `name=value` pairs joined by "; ". */
-export function parseCookieHeader(value: string): { name: string; value: string }[] {
-  return value
+function attributesAsWritten(line: string): string[] {
+  return line
     .split(';')
-    .map((pair) => pair.trim())
-    .filter((pair) => pair !== '')
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      return eq < 0 ? { name: '', value: pair } : { name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim() };
-    });
+    .slice(1)
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
 }
 
-function deletesCookie(attributes: readonly string[], now: number): boolean {
-  for (const attribute of attributes) {
-    const [key = '', ...rest] = attribute.split('=');
-    const value = rest.join('=').trim();
-    if (key.trim().toLowerCase() === 'max-age' && /^-?\d+$/.test(value) && Number(value) <= 0) return true;
-    if (key.trim().toLowerCase() === 'expires') {
-      const expires = Date.parse(value);
-      if (!Number.isNaN(expires) && expires < now) return true;
-    }
-  }
-  return false;
-}
-
-/** A display-level split of one Set-Cookie line (the engine's parser decides what the browser does). */
-export function setCookieView(line: string, responseTime: number): SetCookieView {
-  const [pair = '', ...attributeParts] = line.split(';');
-  const eq = pair.indexOf('=');
-  const name = eq < 0 ? '' : pair.slice(0, eq).trim();
-  const value = eq < 0 ? pair.trim() : pair.slice(eq + 1).trim();
-  const attributes = attributeParts.map((a) => a.trim()).filter((a) => a !== '');
-  const looksLikeSession = looksLikeSessionCookie(name, value);
+function setCookieView(
+  line: string,
+  entry: TraceEntry,
+  sessionNames: ReadonlySet<string>,
+  rejected?: string,
+): SetCookieView {
+  const parsed = parseSetCookie(line);
+  const name = parsed.ok ? parsed.cookie.name : '';
+  const value = parsed.ok ? parsed.cookie.value : line;
+  const session = sessionNames.has(name);
+  const deletes =
+    parsed.ok &&
+    ((parsed.cookie.maxAge !== undefined && parsed.cookie.maxAge <= 0) ||
+      (parsed.cookie.maxAge === undefined &&
+        parsed.cookie.expires !== undefined &&
+        parsed.cookie.expires < entry.startedAt));
   return {
     name,
-    shownValue: looksLikeSession ? shortenValue(value) : value,
-    attributes,
-    looksLikeSession,
-    deletes: deletesCookie(attributes, responseTime),
+    shownValue: session ? shortenValue(value) : value,
+    attributes: attributesAsWritten(line),
+    looksLikeSession: session,
+    deletes,
+    ...(rejected ? { rejectedReason: rejected } : parsed.ok ? {} : { rejectedReason: parsed.reason }),
   };
 }
 
-export function requestRowOf(seq: number, entry: TraceEntry): RequestRow {
-  const sent = headerValues(entry.request.headers, 'cookie').flatMap(parseCookieHeader);
-  const setLines = headerValues(entry.response?.headers ?? [], 'set-cookie');
+function requestRowOf(
+  seq: number,
+  entry: TraceEntry,
+  analysis: AnalysisResult,
+  findings: readonly Finding[],
+): RequestRow {
+  const facts = analysis.facts.requests.find((r) => r.entry === entry.index);
+  const sessionNames = new Set(analysis.facts.sessionCookieNames.keys());
+  const sent = headerValues(entry.request.headers, 'cookie').flatMap(cookieHeaderPairs);
+  const lines = setCookieLines(entry.response?.headers ?? []);
   return {
     seq,
     entryIndex: entry.index,
@@ -111,19 +116,52 @@ export function requestRowOf(seq: number, entry: TraceEntry): RequestRow {
     ...(entry.response?.redirectUrl ? { redirectUrl: entry.response.redirectUrl } : {}),
     ...(entry.request.resourceType ? { resourceType: entry.request.resourceType } : {}),
     cookiesSent: sent.map(({ name, value }) => {
-      const looksLikeSession = looksLikeSessionCookie(name, value);
-      return { name, shownValue: looksLikeSession ? shortenValue(value) : value, looksLikeSession };
+      const session = sessionNames.has(name);
+      return { name, shownValue: session ? shortenValue(value) : value, looksLikeSession: session };
     }),
-    cookiesSet: setLines.map((line) => setCookieView(line, entry.startedAt)),
+    cookiesSet: lines.map((line, i) => {
+      const outcome = facts?.setCookies[i]?.outcome;
+      return setCookieView(line, entry, sessionNames, outcome?.kind === 'rejected' ? outcome.reason : undefined);
+    }),
+    notSent: (facts?.notSent ?? []).map((n) => ({ name: n.name, domain: n.domain, path: n.path, reason: n.reason })),
+    findings: findings.map((f) => ({ rule: f.rule, severity: f.severity, title: f.title, message: f.message })),
   };
+}
+
+/** The trace events alone, in order: the input the core engine takes. */
+export function traceEvents(events: readonly RecordedEvent[]): TraceEvent[] {
+  return events.map((recorded) => recorded.event);
+}
+
+export function liveTrace(events: readonly RecordedEvent[]): Trace {
+  const traceEventList = traceEvents(events);
+  return {
+    source: { format: 'live' },
+    events: traceEventList,
+    entryCount: traceEventList.filter((e) => e.kind === 'entry').length,
+  };
+}
+
+export interface PanelView {
+  readonly rows: readonly RequestRow[];
+  readonly analysis: AnalysisResult;
+}
+
+/** Analyses the recording and lays out one row per request, with its findings and not-sent cookies. */
+export function panelView(events: readonly RecordedEvent[]): PanelView {
+  // The panel may show session values (they are the user's own), so the engine renders them raw.
+  const analysis = analyzeTrace(liveTrace(events), { values: 'raw' });
+  const findingsByEntry = new Map<number, Finding[]>();
+  for (const f of analysis.findings) findingsByEntry.set(f.entry, [...(findingsByEntry.get(f.entry) ?? []), f]);
+  const rows = events.flatMap(({ seq, event }) =>
+    event.kind === 'entry'
+      ? [requestRowOf(seq, event.entry, analysis, findingsByEntry.get(event.entry.index) ?? [])]
+      : [],
+  );
+  return { rows, analysis };
 }
 
 /** All request rows of a tab's events, in recording order. */
 export function requestRows(events: readonly RecordedEvent[]): RequestRow[] {
-  return events.flatMap(({ seq, event }) => (event.kind === 'entry' ? [requestRowOf(seq, event.entry)] : []));
-}
-
-/** The trace events alone, in order: the input the core engine will take. */
-export function traceEvents(events: readonly RecordedEvent[]): TraceEvent[] {
-  return events.map((recorded) => recorded.event);
+  return [...panelView(events).rows];
 }

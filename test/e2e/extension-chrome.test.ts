@@ -89,6 +89,11 @@ describe('Chrome: the Sessions panel in real DevTools', () => {
     const insecure = rows.filter((r) => r.url.startsWith('http://shop.test'));
     expect(insecure.length).toBeGreaterThan(0);
     for (const row of insecure) expect(row.sent.map((c) => c.name)).not.toContain('sid');
+
+    // The engine's verdict, shown in the panel: sid was not sent because of SecureOnly, and the session was lost.
+    const firstInsecure = insecure[0]!;
+    expect(firstInsecure.notSent).toContainEqual({ name: 'sid', reason: 'SecureOnly' });
+    expect(firstInsecure.findings).toEqual(expect.arrayContaining(['session-not-sent', 'session-reset']));
   });
 
   it('logout: shows the carried sid and the deleting Set-Cookie', async () => {

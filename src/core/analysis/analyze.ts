@@ -90,8 +90,11 @@ const RULE_ORDER = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
 
 export function analyzeTrace(trace: Trace, options: AnalyzeOptions = {}): AnalysisResult {
   const settings = withDefaults(options.settings);
-  const show = valueRenderer(options.values ?? 'redacted');
+  const view = options.values ?? 'redacted';
+  const show = valueRenderer(view);
   const replayed = new Replay(trace, settings).run();
+  // Session IDs also travel inside URLs (`;jsessionid=…`, `?sid=…`): a redacted report hides them there too.
+  const hideInText = view === 'raw' ? (t: string) => t : textRedactor(sessionValues(replayed), show);
   classifyPeriodicRotation(replayed.lanes);
   const byEntry = new Map<number, RequestFacts>(replayed.requests.map((r) => [r.entry, r]));
   const ctx: RuleContext = { facts: replayed, settings, show, request: (e) => byEntry.get(e) };
@@ -119,7 +122,7 @@ export function analyzeTrace(trace: Trace, options: AnalyzeOptions = {}): Analys
       origin: draft.origin,
       ...(draft.cookie !== undefined ? { cookie: draft.cookie } : {}),
       entry: draft.entry,
-      url: draft.url,
+      url: hideInText(draft.url),
       ...(draft.reason !== undefined ? { reason: draft.reason } : {}),
       ...(draft.cause !== undefined ? { cause: draft.cause } : {}),
       ...(related.length > 0 ? { related } : {}),
@@ -132,10 +135,32 @@ export function analyzeTrace(trace: Trace, options: AnalyzeOptions = {}): Analys
   return {
     findings,
     sessions: replayed.lanes.filter((l) => l.ids.length > 0).map((l) => laneView(l, show)),
-    requests: replayed.requests.map((r) => requestView(r, show)),
+    requests: replayed.requests.map((r) => requestView(r, show, hideInText)),
     facts: replayed,
     cookiesRecorded: replayed.cookiesRecorded,
     settings,
+  };
+}
+
+/** Values short enough to occur by chance in any URL are not worth hiding (and would mangle it). */
+const MIN_HIDDEN_LENGTH = 8;
+
+function sessionValues(facts: AnalysisFacts): string[] {
+  const values = new Set<string>();
+  for (const lane of facts.lanes) for (const id of lane.ids) values.add(id.id);
+  for (const r of facts.requests) {
+    for (const c of r.sent) if (c.session) values.add(c.value);
+    for (const c of r.setCookies) if (c.session) values.add(c.value);
+  }
+  // Longest first, so a value containing another is replaced whole.
+  return [...values].filter((v) => v.length >= MIN_HIDDEN_LENGTH).sort((a, b) => b.length - a.length);
+}
+
+function textRedactor(values: readonly string[], show: (v: string) => string): (text: string) => string {
+  return (text) => {
+    let out = text;
+    for (const v of values) if (out.includes(v)) out = out.split(v).join(show(v));
+    return out;
   };
 }
 
@@ -186,11 +211,11 @@ function laneView(lane: SessionLane, show: (v: string) => string): SessionView {
   };
 }
 
-function requestView(r: RequestFacts, show: (v: string) => string): RequestView {
+function requestView(r: RequestFacts, show: (v: string) => string, hideInText: (t: string) => string): RequestView {
   return {
     entry: r.entry,
     method: r.method,
-    url: r.url,
+    url: hideInText(r.url),
     ...(r.status !== undefined ? { status: r.status } : {}),
     sent: r.sent.map((s) => ({ name: s.name, ...(s.session ? { session: true, value: show(s.value) } : {}) })),
     notSent: r.notSent.map((n) => ({

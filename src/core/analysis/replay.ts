@@ -166,6 +166,8 @@ export class Replay {
 
   private applyEntry(entry: TraceEntry): void {
     const parsed = parseUrl(entry.request.url);
+    // `--now` is the clock for expiry decisions on requests (CLI.md); cookies are still stored at the moment the
+    // response arrived, so Max-Age counts from then and a cookie is not "born expired".
     const time = this.settings.now ?? entry.startedAt;
     const status = entry.response?.status;
     const base = {
@@ -414,7 +416,7 @@ export class Replay {
     const effects = new Map<SessionLane, { issued?: string; stored?: StoredCookie; deleted: boolean }>();
     const affinitySet = new Map<string, string>();
     for (const line of responseSetCookieLines(entry)) {
-      const outcome = this.jar.setCookie(line, entry.request.url, time, { entry: entry.index });
+      const outcome = this.jar.setCookie(line, entry.request.url, entry.startedAt, { entry: entry.index });
       const parsedLine = outcome.kind === 'rejected' ? (outcome.parsed ?? tryParse(line)) : undefined;
       const cookie =
         outcome.kind === 'stored' ? outcome.cookie : outcome.kind === 'deleted' ? outcome.parsed : parsedLine;

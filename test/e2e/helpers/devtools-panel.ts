@@ -77,6 +77,10 @@ export interface PanelRow {
   readonly status: string;
   readonly sent: readonly PanelCookie[];
   readonly set: readonly PanelCookie[];
+  /** Cookies the engine says were not sent, with the reason shown. */
+  readonly notSent: readonly { readonly name: string; readonly reason: string }[];
+  /** Rule IDs of the findings shown on the row. */
+  readonly findings: readonly string[];
 }
 
 /**
@@ -97,6 +101,13 @@ export function readPanelRows(frame: Frame | Page): Promise<PanelRow[]> {
         name: item.getAttribute('data-cookie-name') ?? '',
         text: item.textContent?.trim() ?? '',
       })),
+      notSent: [...row.querySelectorAll('[data-testid="cookie-not-sent"]')].map((item) => ({
+        name: item.getAttribute('data-cookie-name') ?? '',
+        reason: item.querySelector('[data-testid="not-sent-reason"]')?.textContent?.trim() ?? '',
+      })),
+      findings: [...row.querySelectorAll('[data-testid="finding"]')].map(
+        (item) => item.getAttribute('data-rule') ?? '',
+      ),
     })),
   );
 }
