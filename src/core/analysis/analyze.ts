@@ -17,6 +17,7 @@ import { classifyPeriodicRotation } from './periodicRotation.ts';
 import { type ValueView, valueRenderer } from './redact.ts';
 import { Replay } from './replay.ts';
 import { type AnalysisSettings, withDefaults } from './settings.ts';
+import { knownValuesIn } from './valuesInText.ts';
 
 export type RenderedEvidence = string | number | boolean | readonly string[];
 
@@ -145,21 +146,26 @@ export function analyzeTrace(trace: Trace, options: AnalyzeOptions = {}): Analys
 /** Values short enough to occur by chance in any URL are not worth hiding (and would mangle it). */
 const MIN_HIDDEN_LENGTH = 8;
 
-function sessionValues(facts: AnalysisFacts): string[] {
+function sessionValues(facts: AnalysisFacts): Set<string> {
   const values = new Set<string>();
   for (const lane of facts.lanes) for (const id of lane.ids) values.add(id.id);
   for (const r of facts.requests) {
     for (const c of r.sent) if (c.session) values.add(c.value);
     for (const c of r.setCookies) if (c.session) values.add(c.value);
   }
-  // Longest first, so a value containing another is replaced whole.
-  return [...values].filter((v) => v.length >= MIN_HIDDEN_LENGTH).sort((a, b) => b.length - a.length);
+  for (const v of values) if (v.length < MIN_HIDDEN_LENGTH) values.delete(v);
+  return values;
 }
 
-function textRedactor(values: readonly string[], show: (v: string) => string): (text: string) => string {
+function textRedactor(values: ReadonlySet<string>, show: (v: string) => string): (text: string) => string {
   return (text) => {
     let out = text;
-    for (const v of values) if (out.includes(v)) out = out.split(v).join(show(v));
+    // Longest first (knownValuesIn's order), so a value containing another is replaced whole.
+    for (const v of knownValuesIn(text, values)) {
+      out = out.split(v).join(show(v));
+      const encoded = encodeURIComponent(v);
+      if (encoded !== v) out = out.split(encoded).join(show(v));
+    }
     return out;
   };
 }

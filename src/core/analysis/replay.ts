@@ -234,7 +234,7 @@ export class Replay {
       this.openLogin = next ? { fact, nextUrl: next } : { fact };
     }
 
-    const setCookies = this.applySetCookies(entry, parsed, time, {
+    const setCookies = this.applySetCookies(entry, parsed, {
       carried,
       notSent,
       sent,
@@ -402,7 +402,6 @@ export class Replay {
   private applySetCookies(
     entry: TraceEntry,
     parsed: ParsedUrl,
-    time: number,
     ctx: {
       carried: Map<string, string>;
       notSent: NotSentCookieFact[];

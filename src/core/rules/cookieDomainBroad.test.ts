@@ -25,6 +25,17 @@ describe('cookie-domain-broad', () => {
     expect(findingsOf(result, 'cookie-domain-broad').map((f) => f.cookie)).toEqual(['sid']);
   });
 
+  it('a Domain the browser rejects (InvalidDomain) makes nothing visible: cookie-rejected, not cookie-domain-broad', () => {
+    const result = trace()
+      .get('https://shop.test/', {
+        cookie: '',
+        setCookie: [`sid=${ID.a}; Domain=other.test; Path=/; Secure; HttpOnly; SameSite=Lax`],
+      })
+      .analyze();
+    expect(findingsOf(result, 'cookie-rejected').map((f) => f.reason)).toEqual(['InvalidDomain']);
+    expect(findingsOf(result, 'cookie-domain-broad')).toEqual([]);
+  });
+
   it('a host-only sid (no Domain) → nothing', () => {
     const result = trace()
       .get('https://www.shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; Path=/; Secure; HttpOnly; SameSite=Lax`] })

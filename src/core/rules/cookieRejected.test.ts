@@ -33,6 +33,24 @@ describe('cookie-rejected', () => {
     expect(result.sessions[0]!.ids).toHaveLength(1);
   });
 
+  it('a sid whose name and value exceed 4096 bytes → cookie-rejected NameValuePairExceedsMaxSize', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${'a'.repeat(5000)}; ${GOOD}`] })
+      .analyze();
+    expect(findingsOf(result, 'cookie-rejected').map((f) => [f.cookie, f.reason])).toEqual([
+      ['sid', 'NameValuePairExceedsMaxSize'],
+    ]);
+  });
+
+  it('a sid with a control character → cookie-rejected DisallowedCharacter', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}\u0001; ${GOOD}`] })
+      .analyze();
+    expect(findingsOf(result, 'cookie-rejected').map((f) => [f.cookie, f.reason])).toEqual([
+      ['sid', 'DisallowedCharacter'],
+    ]);
+  });
+
   it('the same rejection on every response is reported once with a count', () => {
     const line = `sid=${ID.a}; ${GOOD}`;
     const result = trace()

@@ -45,6 +45,22 @@ describe('session-id-in-url', () => {
     expect(found.map((f) => [f.cookie, f.entry, f.evidence.where])).toEqual([['sid', 1, 'Referer header']]);
   });
 
+  it('a redacted report hides the ID inside the URL it reports (raw shows it)', () => {
+    const scenario = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get(`https://shop.test/cart;jsessionid=${ID.a}`, { cookie: `sid=${ID.a}` });
+    const redacted = scenario.analyze({ values: 'redacted' });
+    expect(findingsOf(redacted, 'session-id-in-url')).toHaveLength(1);
+    const printed = JSON.stringify({
+      findings: redacted.findings,
+      sessions: redacted.sessions,
+      requests: redacted.requests,
+    });
+    expect(printed).not.toContain(ID.a);
+    expect(findingsOf(redacted, 'session-id-in-url')[0]!.url).toMatch(/;jsessionid=h:[0-9a-f]{8}$/);
+    expect(findingsOf(scenario.analyze({ values: 'raw' }), 'session-id-in-url')[0]!.url).toContain(ID.a);
+  });
+
   it('URLs without the session ID → nothing', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })

@@ -2,6 +2,7 @@
  * session-id-in-url: a session ID value appears in a request URL (query, fragment, `;jsessionid=` path
  * parameter) or in a Referer header (RULES.md). URLs leak into logs, history, Referer and shared links.
  */
+import { knownValuesIn } from '../analysis/valuesInText.ts';
 import { defineRule } from './rule.ts';
 
 /** Shorter values would match by accident (`sid=1` is not a leak worth a high finding). */
@@ -36,6 +37,7 @@ export const sessionIdInUrl = defineRule({
         if (c.session && c.value.length >= MIN_ID_LENGTH) ids.set(c.value, c.name);
       }
     }
+    const known = new Set(ids.keys());
     const reported = new Set<string>();
     return ctx.facts.requests.flatMap((request) => {
       const places: [string, string][] = [['URL', decode(request.url)]];
@@ -44,7 +46,10 @@ export const sessionIdInUrl = defineRule({
         const param = PATH_PARAMETER.exec(text);
         let found: [string, string] | undefined;
         if (param) found = [param[2]!, ids.get(param[2]!) ?? param[1]!];
-        if (!found) for (const [id, cookie] of ids) if (text.includes(id)) found = [id, cookie];
+        if (!found) {
+          const [id] = knownValuesIn(text, known);
+          if (id !== undefined) found = [id, ids.get(id)!];
+        }
         if (!found) continue;
         const [id, cookie] = found;
         const once = `${id}\u0000${where}`;

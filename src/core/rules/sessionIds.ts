@@ -10,6 +10,8 @@ export interface ObservedIds {
   readonly url: string;
   /** Distinct IDs in order of first sight, route suffixes removed (they are affinity, not randomness). */
   readonly ids: string[];
+  /** The same IDs as a set, for constant-time membership while collecting. */
+  readonly seen: Set<string>;
 }
 
 export function observedIds(ctx: RuleContext): ObservedIds[] {
@@ -31,11 +33,15 @@ export function observedIds(ctx: RuleContext): ObservedIds[] {
           firstEntry: request.entry,
           url: request.url,
           ids: [],
+          seen: new Set(),
         };
         groups.set(key, group);
       }
       const id = splitRouteSuffix(c.name, c.value.replace(/^"|"$/g, '')).id;
-      if (!group.ids.includes(id)) group.ids.push(id);
+      if (!group.seen.has(id)) {
+        group.seen.add(id);
+        group.ids.push(id);
+      }
     }
   }
   return [...groups.values()];

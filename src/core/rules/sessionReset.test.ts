@@ -136,6 +136,25 @@ describe('session-reset', () => {
     expect(resets(result)).toEqual([]);
   });
 
+  it('expired, judged at --now: a sid whose Expires is before --now and that was not sent', () => {
+    const result = trace()
+      .get('https://shop.test/', {
+        cookie: 'theme=dark',
+        setCookie: [`sid=${ID.a}; Expires=Wed, 01 Jan 2025 01:00:00 GMT; ${GOOD}`],
+      })
+      .get('https://shop.test/again', { cookie: 'theme=dark', setCookie: [sid(ID.b)] })
+      .analyze({ settings: { now: Date.UTC(2025, 0, 1, 2) } });
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 1, cause: 'expired' }]);
+  });
+
+  it('expired, judged at --now: Max-Age counts from when the cookie was received, not from --now', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: 'theme=dark', setCookie: [sid(ID.a, '; Max-Age=2')] })
+      .get('https://shop.test/again', { cookie: 'theme=dark', setCookie: [sid(ID.b)] })
+      .analyze({ settings: { now: Date.UTC(2025, 0, 2) } });
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 1, cause: 'expired' }]);
+  });
+
   it('overwritten: a response to a request that did not carry the sid (a CORS preflight) replaces it', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
