@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding, SessionView } from '../core/analysis/analyze.ts';
+import { idHue } from './idColour.ts';
+import { layoutLanes } from './lanes.ts';
+
+const lane = (origin: string, cookie: string, ids: SessionView['ids']): SessionView => ({
+  origin,
+  cookie,
+  domain: new URL(origin).hostname,
+  path: '/',
+  identifiedBy: 'name',
+  ids,
+});
+
+const resetFinding: Finding = {
+  rule: 'session-reset',
+  severity: 'high',
+  title: 'Session reset',
+  origin: 'https://shop.test',
+  cookie: 'sid',
+  entry: 6,
+  url: 'http://shop.test/',
+  cause: 'not-sent',
+  message: 'sid was reset',
+  fix: 'keep it',
+  evidence: {},
+};
+
+describe('layoutLanes', () => {
+  const sessions = [
+    lane('https://shop.test', 'sid', [
+      { id: 'aaaaaaaaaaaaaaaa', firstEntry: 0, lastEntry: 2, endedBy: 'session-rotated', endEntry: 3 },
+      { id: 'bbbbbbbbbbbbbbbb', firstEntry: 3, lastEntry: 5, endedBy: 'session-reset', cause: 'not-sent', endEntry: 6 },
+      { id: 'cccc', firstEntry: 6, lastEntry: 7, endedBy: 'session-reset', cause: 'cleared-by-server', endEntry: 8 },
+      { id: 'dddd', firstEntry: 8, lastEntry: 9 },
+    ]),
+    lane('https://lb.test', 'JSESSIONID', [{ id: 'x', firstEntry: 1, lastEntry: 1 }]),
+    lane('https://shop.test', 'PHPSESSID', [
+      { id: 'y', firstEntry: 4, lastEntry: 4, endedBy: 'session-reset', cause: 'expired', endEntry: 5 },
+    ]),
+  ];
+  const [shop, lb] = layoutLanes(sessions, [resetFinding], 10);
+
+  it('groups lanes by origin, in the engine’s order', () => {
+    expect(shop?.origin).toBe('https://shop.test');
+    expect(shop?.lanes.map((l) => l.cookie)).toEqual(['sid', 'PHPSESSID']);
+    expect(lb?.lanes.map((l) => l.cookie)).toEqual(['JSESSIONID']);
+  });
+
+  it('places each ID by entry index, up to the entry that ended it', () => {
+    const segments = shop!.lanes[0]!.segments;
+    expect(segments.map((s) => [s.left, s.width])).toEqual([
+      [0, 0.4],
+      [0.3, 0.4],
+      [0.6, 0.3],
+      [0.8, 0.2],
+    ]);
+    expect(segments[0]?.shortId).toBe('aaaaaa…aaaa');
+    expect(segments[0]?.hue).toBe(idHue('aaaaaaaaaaaaaaaa'));
+    expect(segments[0]?.hue).not.toBe(segments[1]?.hue);
+  });
+
+  it('marks what ended each ID, with the reset cause and the finding that reports it', () => {
+    const ends = shop!.lanes[0]!.segments.map((s) => s.end);
+    expect(ends.map((e) => e?.label)).toEqual(['rotated', 'reset: not-sent', 'cleared (cleared-by-server)', undefined]);
+    expect(ends[1]?.finding).toBe(resetFinding);
+    expect(ends[0]?.finding).toBeUndefined();
+    expect(shop!.lanes[1]!.segments[0]?.end).toMatchObject({ kind: 'expired', entry: 5 });
+  });
+
+  it('widens the span when an ID reaches past the recorded entry count', () => {
+    const [only] = layoutLanes([lane('https://a.test', 's', [{ id: 'z', firstEntry: 0, lastEntry: 19 }])], [], 10);
+    expect(only?.lanes[0]?.segments[0]?.width).toBe(1);
+  });
+});
