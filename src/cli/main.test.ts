@@ -246,6 +246,9 @@ describe('formats and options', () => {
     // Judged at 00:01 it is still valid, so the browser simply did not send it.
     const early = await run(['analyze', file, '--format', 'json', '--now', '2025-01-01T00:01:00Z'], { [file]: input });
     expect(reset(early)?.cause).toBe('not-sent');
+    // Judged at 02:00, long after, it had expired too.
+    const late = await run(['analyze', file, '--format', 'json', '--now', '2025-01-01T02:00:00Z'], { [file]: input });
+    expect(reset(late)?.cause).toBe('expired');
   });
 
   it('--include-values prints session IDs that are otherwise redacted', async () => {

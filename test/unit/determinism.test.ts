@@ -16,19 +16,6 @@ const FIXTURES = [
   '/work/shared/corpora/har/harviewer-noPages.har',
 ];
 
-/**
- * KNOWN ENGINE BUG (reported): the `url` of findings and requests is printed as is, so a session ID carried in
- * the URL (the very thing session-id-in-url reports) leaks in clear without --include-values. For these
- * fixtures the redaction check below looks at everything but the `url` fields; the failing test that covers
- * the URLs is in the test-writer's report. Remove the entry once URLs are redacted.
- */
-const URL_LEAK_FIXTURES: ReadonlySet<string> = new Set(['id-in-url.har']);
-
-/** The JSON text without its `url` properties (only for URL_LEAK_FIXTURES). */
-function withoutUrls(json: string): string {
-  return JSON.stringify(JSON.parse(json), (key, value) => (key === 'url' ? undefined : value));
-}
-
 async function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
@@ -67,7 +54,7 @@ function sessionValues(file: string): string[] {
 
 const name = (file: string) => file.slice(file.lastIndexOf('/') + 1);
 
-describe.each(FIXTURES.map((f) => [name(f), f] as const))('%s', (fileName, file) => {
+describe.each(FIXTURES.map((f) => [name(f), f] as const))('%s', (_name, file) => {
   it('gives byte-identical JSON on two runs', async () => {
     const first = await run(['analyze', file, '--format', 'json', '--requests']);
     const second = await run(['analyze', file, '--format', 'json', '--requests']);
@@ -80,8 +67,7 @@ describe.each(FIXTURES.map((f) => [name(f), f] as const))('%s', (fileName, file)
   it('shows no session value without --include-values', async () => {
     const values = sessionValues(file);
     expect(values.length).toBeGreaterThan(0);
-    const output = (await run(['analyze', file, '--format', 'json', '--requests'])).stdout;
-    const redacted = URL_LEAK_FIXTURES.has(fileName) ? withoutUrls(output) : output;
+    const redacted = (await run(['analyze', file, '--format', 'json', '--requests'])).stdout;
     expect(values.filter((v) => redacted.includes(v))).toEqual([]);
     expect(redacted).toMatch(/"h:[0-9a-f]{8}"/);
     const raw = (await run(['analyze', file, '--format', 'json', '--requests', '--include-values'])).stdout;

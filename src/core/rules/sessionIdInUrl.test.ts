@@ -61,6 +61,18 @@ describe('session-id-in-url', () => {
     expect(findingsOf(scenario.analyze({ values: 'raw' }), 'session-id-in-url')[0]!.url).toContain(ID.a);
   });
 
+  it('a redacted report also hides a percent-encoded ID (base64 + / =) in the URL', () => {
+    const value = 'q8Zr+T0x/Wm3Lk9Pa2Vd7Q==';
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${value}; ${GOOD}`] })
+      .get(`https://shop.test/cart?s=${encodeURIComponent(value)}`, { cookie: `sid=${value}` })
+      .analyze({ values: 'redacted' });
+    expect(findingsOf(result, 'session-id-in-url')).toHaveLength(1);
+    const printed = JSON.stringify({ findings: result.findings, requests: result.requests });
+    expect(printed).not.toContain(encodeURIComponent(value));
+    expect(printed).not.toContain(value);
+  });
+
   it('URLs without the session ID → nothing', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
