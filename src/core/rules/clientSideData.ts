@@ -13,13 +13,16 @@ interface Seen {
 /** The first readable value of each session cookie per host. */
 function readableValues(ctx: RuleContext): Seen[] {
   const seen = new Map<string, Seen>();
+  // The same opaque value is carried by every request: decode each distinct value once.
+  const opaque = new Set<string>();
   for (const request of ctx.facts.requests) {
     for (const c of [...request.setCookies, ...request.sent]) {
-      if (!c.session || c.value === '') continue;
+      if (!c.session || c.value === '' || opaque.has(c.value)) continue;
       const key = `${request.host}\u0000${c.name}`;
       if (seen.has(key)) continue;
       const data = readClientSideData(c.value);
       if (data) seen.set(key, { request, name: c.name, value: c.value, data });
+      else opaque.add(c.value);
     }
   }
   return [...seen.values()];

@@ -130,8 +130,24 @@ export type NameClass =
   | { readonly kind: 'not-session'; readonly pattern: string }
   | { readonly kind: 'unknown' };
 
+/**
+ * Every request repeats the same few cookie names: remember each name's class. Bounded, because a hostile
+ * trace can carry millions of distinct names.
+ */
+const CLASS_CACHE = new Map<string, NameClass>();
+const CLASS_CACHE_MAX = 10_000;
+
 /** Classifies a cookie by its name alone. Affinity wins over session (`SERVERID` is not `SESS*`). */
 export function classifyCookieName(name: string): NameClass {
+  const cached = CLASS_CACHE.get(name);
+  if (cached) return cached;
+  const result = classifyUncached(name);
+  if (CLASS_CACHE.size >= CLASS_CACHE_MAX) CLASS_CACHE.clear();
+  CLASS_CACHE.set(name, result);
+  return result;
+}
+
+function classifyUncached(name: string): NameClass {
   const bare = stripCookiePrefix(name);
   const affinity = matchAffinity(bare);
   if (affinity) return { kind: 'affinity', pattern: affinity };

@@ -16,6 +16,9 @@ export type ClientSideData =
 /** Values longer than this are not decoded: a hostile 1 MB cookie must not cost more than a look. */
 const MAX_DECODE_LENGTH = 16_384;
 
+/** One decoder for every call: constructing a TextDecoder per cookie value dominated analysis time. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export function decodeBase64Url(s: string): string | undefined {
   if (!/^[A-Za-z0-9+/_-]*=*$/.test(s)) return undefined;
   const b64 = s.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
@@ -23,10 +26,18 @@ export function decodeBase64Url(s: string): string | undefined {
   try {
     const binary = atob(padded);
     const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Base64 of a JSON object starts with "e" (`{` is 0x7B) and of an array with "W" (`[` is 0x5B): anything else
+ * cannot decode to JSON, so most opaque IDs are turned away without decoding.
+ */
+function mayBeBase64Json(s: string): boolean {
+  return s.startsWith('e') || s.startsWith('W');
 }
 
 function parseJsonObject(text: string | undefined): unknown {
@@ -58,7 +69,7 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
   const value = safeDecodeURIComponent(rawValue.replace(/^"|"$/g, ''));
   const parts = value.split('.');
   // RFC 7519 JWS compact form: header.payload.signature (signature may be empty for alg none).
-  if (parts.length === 3) {
+  if (parts.length === 3 && mayBeBase64Json(parts[0]!)) {
     const header = parseJsonObject(decodeBase64Url(parts[0]!));
     const payload = parseJsonObject(decodeBase64Url(parts[1]!));
     if (isRecord(header) && typeof header.alg === 'string' && isRecord(payload)) {
@@ -66,16 +77,17 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
     }
   }
   // itsdangerous (Flask): payload.timestamp.signature, payload optionally zlib'd ("." prefix, not readable here).
-  if (parts.length === 3 && parts[0] !== '') {
+  if (parts.length === 3 && mayBeBase64Json(parts[0]!)) {
     const payload = parseJsonObject(decodeBase64Url(parts[0]!));
     if (payload !== undefined) return { kind: 'signed-json', format: 'itsdangerous (Flask)', payload };
   }
   // Rails cookie store (unencrypted, old) and others: base64--digest.
   const dashDash = value.indexOf('--');
-  if (dashDash > 0) {
+  if (dashDash > 0 && mayBeBase64Json(value)) {
     const payload = parseJsonObject(decodeBase64Url(value.slice(0, dashDash)));
     if (payload !== undefined) return { kind: 'signed-json', format: 'base64--digest (Rails)', payload };
   }
+  if (!mayBeBase64Json(value)) return undefined;
   const whole = parseJsonObject(decodeBase64Url(value));
   if (whole !== undefined) return { kind: 'base64-json', payload: whole };
   return undefined;

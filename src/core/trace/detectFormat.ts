@@ -1,14 +1,15 @@
 // Decides what a trace file is, HAR or a native Sessionscope trace, and imports it; anything else is a
 // TraceInputError that says what the file was expected to look like.
+import { NATIVE_FORMAT, NATIVE_VERSION, parseNativeTrace } from '../formats/native.ts';
 import { harToTrace } from './har.ts';
 import { isObject, kindOf, ownField } from './harFields.ts';
 import { inFile, parseJsonText } from './jsonText.ts';
 import { type Trace, TraceInputError } from './types.ts';
 
 /** The native trace format's marker (`"format": "sessionscope-trace"` at the top level). */
-export const NATIVE_TRACE_FORMAT = 'sessionscope-trace';
+export const NATIVE_TRACE_FORMAT = NATIVE_FORMAT;
 /** The newest native trace version this build reads. */
-export const NATIVE_TRACE_VERSION = 1;
+export const NATIVE_TRACE_VERSION = NATIVE_VERSION;
 
 export type TraceFileKind = 'har' | 'sessionscope-trace' | 'unknown';
 
@@ -40,20 +41,7 @@ export function parseTraceFile(text: string, file?: string): Trace {
   }
 }
 
+/** A native trace as a Trace (its saved settings and analysis: `parseNativeTrace` in core/formats). */
 function nativeTraceToTrace(document: object, file: string | undefined): Trace {
-  const version = ownField(document as Record<string, unknown>, 'version');
-  if (version !== NATIVE_TRACE_VERSION) {
-    const newer = typeof version === 'number' && version > NATIVE_TRACE_VERSION;
-    const shown = typeof version === 'number' ? String(version) : JSON.stringify(version ?? null);
-    throw new TraceInputError(
-      inFile(
-        file,
-        newer
-          ? `trace version ${shown} is newer than this Sessionscope understands (${NATIVE_TRACE_VERSION})`
-          : `trace version ${shown} is not one this Sessionscope understands (${NATIVE_TRACE_VERSION})`,
-      ),
-      'version',
-    );
-  }
-  throw new TraceInputError(inFile(file, 'native traces are not supported yet'));
+  return parseNativeTrace(document, file).trace;
 }
