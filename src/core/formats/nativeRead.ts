@@ -1,0 +1,336 @@
+/**
+ * Reads a native trace document strictly: every field of the format is checked, and anything malformed is a
+ * TraceInputError naming the file and the field (`events[3].entry.request.headers[2].value`). Unknown extra
+ * fields are ignored (a later minor addition must not break older readers); wrong types never are.
+ */
+import type { Finding, LaneIdView, RequestView, SessionView } from '../analysis/analyze.ts';
+import type { AnalysisSettings } from '../analysis/settings.ts';
+import { NOT_SENT_REASON_NAMES } from '../cookie/reasons.ts';
+import { RULES, type RuleId } from '../rules/registry.ts';
+import type { Severity } from '../rules/rule.ts';
+import type {
+  BrowserCookieReport,
+  CookieChangeCause,
+  Header,
+  InitiatorSource,
+  PostData,
+  ResourceType,
+  TraceEntry,
+  TraceEvent,
+  TraceInputWarning,
+  TraceRequest,
+  TraceResponse,
+  TraceSourceFormat,
+} from '../trace/types.ts';
+import { isObject, type JsonObject, kindOf, type NativeFields, ownField } from './nativeFields.ts';
+
+export const RESOURCE_TYPES: readonly ResourceType[] = [
+  'document',
+  'subdocument',
+  'xhr',
+  'fetch',
+  'script',
+  'stylesheet',
+  'image',
+  'font',
+  'media',
+  'websocket',
+  'ping',
+  'other',
+];
+export const INITIATOR_SOURCES: readonly InitiatorSource[] = [
+  'recorder',
+  'referer',
+  'browser-initiated',
+  'page-document',
+  'latest-document',
+  'chrome-initiator',
+  'subresource-referer',
+  'origin-header',
+];
+export const CHANGE_CAUSES: readonly CookieChangeCause[] = [
+  'explicit',
+  'overwrite',
+  'expired',
+  'expired_overwrite',
+  'evicted',
+];
+export const SAME_SITE_VALUES = ['strict', 'lax', 'none', 'unspecified'] as const;
+export const SOURCE_FORMATS: readonly TraceSourceFormat[] = ['har', 'sessionscope-trace', 'live'];
+export const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high'];
+const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);
+
+function headers(f: NativeFields, parent: JsonObject, at: string): Header[] {
+  return f.objects(parent, 'headers', at).map(({ item, at: h }) => ({
+    name: f.requiredString(item, 'name', h),
+    value: f.requiredString(item, 'value', h),
+  }));
+}
+
+function postData(f: NativeFields, p: JsonObject, at: string): PostData {
+  const mimeType = f.optionalString(p, 'mimeType', at);
+  const text = f.optionalString(p, 'text', at);
+  const params = ownField(p, 'params') === undefined ? undefined : f.objects(p, 'params', at);
+  return {
+    ...(mimeType !== undefined ? { mimeType } : {}),
+    ...(text !== undefined ? { text } : {}),
+    ...(params
+      ? {
+          params: params.map(({ item, at: q }) => {
+            const value = f.optionalString(item, 'value', q);
+            return { name: f.requiredString(item, 'name', q), ...(value !== undefined ? { value } : {}) };
+          }),
+        }
+      : {}),
+  };
+}
+
+function request(f: NativeFields, r: JsonObject, at: string): TraceRequest {
+  const cookies =
+    ownField(r, 'cookies') === undefined
+      ? undefined
+      : f.objects(r, 'cookies', at).map(({ item, at: c }) => ({
+          name: f.requiredString(item, 'name', c),
+          value: f.requiredString(item, 'value', c),
+        }));
+  const post = f.optionalObject(r, 'postData', at);
+  const resourceType = f.optionalOneOf(r, 'resourceType', at, RESOURCE_TYPES);
+  const initiatorUrl = f.optionalString(r, 'initiatorUrl', at);
+  const initiatorSource = f.optionalOneOf(r, 'initiatorSource', at, INITIATOR_SOURCES);
+  return {
+    method: f.requiredString(r, 'method', at),
+    url: f.requiredString(r, 'url', at),
+    headers: headers(f, r, at),
+    ...(cookies ? { cookies } : {}),
+    ...(post ? { postData: postData(f, post, `${at}.postData`) } : {}),
+    ...(resourceType ? { resourceType } : {}),
+    ...(initiatorUrl !== undefined ? { initiatorUrl } : {}),
+    ...(initiatorSource ? { initiatorSource } : {}),
+  };
+}
+
+function response(f: NativeFields, r: JsonObject, at: string): TraceResponse {
+  const cookies =
+    ownField(r, 'cookies') === undefined
+      ? undefined
+      : f.objects(r, 'cookies', at).map(({ item, at: c }) => {
+          const raw = f.optionalString(item, 'raw', c);
+          return {
+            name: f.requiredString(item, 'name', c),
+            value: f.requiredString(item, 'value', c),
+            ...(raw !== undefined ? { raw } : {}),
+          };
+        });
+  const redirectUrl = f.optionalString(r, 'redirectUrl', at);
+  return {
+    status: f.requiredNumber(r, 'status', at),
+    headers: headers(f, r, at),
+    ...(cookies ? { cookies } : {}),
+    ...(redirectUrl !== undefined ? { redirectUrl } : {}),
+  };
+}
+
+function browserReport(f: NativeFields, b: JsonObject, at: string): BrowserCookieReport {
+  const req =
+    ownField(b, 'blockedRequestCookies') === undefined
+      ? undefined
+      : f.objects(b, 'blockedRequestCookies', at).map(({ item, at: c }) => {
+          const domain = f.optionalString(item, 'domain', c);
+          const path = f.optionalString(item, 'path', c);
+          return {
+            name: f.requiredString(item, 'name', c),
+            ...(domain !== undefined ? { domain } : {}),
+            ...(path !== undefined ? { path } : {}),
+            reasons: f.stringList(item, 'reasons', c, true)!,
+          };
+        });
+  const res =
+    ownField(b, 'blockedResponseCookies') === undefined
+      ? undefined
+      : f.objects(b, 'blockedResponseCookies', at).map(({ item, at: c }) => ({
+          cookieLine: f.requiredString(item, 'cookieLine', c),
+          reasons: f.stringList(item, 'reasons', c, true)!,
+        }));
+  return { ...(req ? { blockedRequestCookies: req } : {}), ...(res ? { blockedResponseCookies: res } : {}) };
+}
+
+function entry(f: NativeFields, e: JsonObject, at: string): TraceEntry {
+  const res = f.optionalObject(e, 'response', at);
+  const report = f.optionalObject(e, 'browserReport', at);
+  const pageRef = f.optionalString(e, 'pageRef', at);
+  return {
+    index: f.requiredCount(e, 'index', at),
+    startedAt: f.requiredNumber(e, 'startedAt', at),
+    ...(pageRef !== undefined ? { pageRef } : {}),
+    request: request(f, f.requiredObject(e, 'request', at), `${at}.request`),
+    ...(res ? { response: response(f, res, `${at}.response`) } : {}),
+    ...(report ? { browserReport: browserReport(f, report, `${at}.browserReport`) } : {}),
+  };
+}
+
+export function readEvent(f: NativeFields, ev: JsonObject, at: string): TraceEvent {
+  const kind = f.requiredOneOf(ev, 'kind', at, ['entry', 'cookie-changed', 'navigation'] as const);
+  switch (kind) {
+    case 'entry':
+      return { kind, entry: entry(f, f.requiredObject(ev, 'entry', at), `${at}.entry`) };
+    case 'navigation':
+      return { kind, time: f.requiredNumber(ev, 'time', at), url: f.requiredString(ev, 'url', at) };
+    case 'cookie-changed': {
+      const c = f.requiredObject(ev, 'cookie', at);
+      const cat = `${at}.cookie`;
+      const expiresAt = f.optionalNumber(c, 'expiresAt', cat);
+      return {
+        kind,
+        time: f.requiredNumber(ev, 'time', at),
+        cookie: {
+          name: f.requiredString(c, 'name', cat),
+          value: f.requiredString(c, 'value', cat),
+          domain: f.requiredString(c, 'domain', cat),
+          path: f.requiredString(c, 'path', cat),
+          hostOnly: f.requiredBoolean(c, 'hostOnly', cat),
+          secure: f.requiredBoolean(c, 'secure', cat),
+          httpOnly: f.requiredBoolean(c, 'httpOnly', cat),
+          sameSite: f.requiredOneOf(c, 'sameSite', cat, SAME_SITE_VALUES),
+          ...(expiresAt !== undefined ? { expiresAt } : {}),
+        },
+        removed: f.requiredBoolean(ev, 'removed', at),
+        cause: f.requiredOneOf(ev, 'cause', at, CHANGE_CAUSES),
+      };
+    }
+  }
+}
+
+export function readSettings(f: NativeFields, s: JsonObject, at: string): AnalysisSettings {
+  const now = f.optionalNumber(s, 'now', at);
+  return {
+    sessionCookies: f.stringList(s, 'sessionCookies', at, true)!,
+    notSessionCookies: f.stringList(s, 'notSessionCookies', at, true)!,
+    persistentThresholdSeconds: f.requiredNumber(s, 'persistentThresholdSeconds', at),
+    minEntropyBits: f.requiredNumber(s, 'minEntropyBits', at),
+    ...(now !== undefined ? { now } : {}),
+  };
+}
+
+export function readWarnings(f: NativeFields, doc: JsonObject): TraceInputWarning[] {
+  return f.objects(doc, 'warnings', '', false).map(({ item, at }) => ({
+    where: f.requiredString(item, 'where', at),
+    message: f.requiredString(item, 'message', at),
+  }));
+}
+
+/** The analysis the exporter saw, as saved. */
+export interface SavedAnalysis {
+  readonly cookiesRecorded: boolean;
+  readonly sessionCookieNames: readonly { readonly name: string; readonly why: string }[];
+  readonly sessions: readonly SessionView[];
+  readonly findings: readonly Finding[];
+  readonly requests: readonly RequestView[];
+}
+
+function evidence(f: NativeFields, e: JsonObject, at: string): Finding['evidence'] {
+  const out: Record<string, Finding['evidence'][string]> = {};
+  for (const key of Object.keys(e)) {
+    const v = e[key];
+    if (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) out[key] = v;
+    else if (Array.isArray(v)) out[key] = f.stringList(e, key, at, true)!;
+    else f.fail(`${at}.${key}`, `evidence must be a string, number, true/false or a list of strings, not ${kindOf(v)}`);
+  }
+  return out;
+}
+
+function finding(f: NativeFields, x: JsonObject, at: string): Finding {
+  const cookie = f.optionalString(x, 'cookie', at);
+  const reason = f.optionalString(x, 'reason', at);
+  const cause = f.optionalString(x, 'cause', at);
+  const related = f.countList(x, 'related', at);
+  return {
+    rule: f.requiredOneOf(x, 'rule', at, RULE_IDS),
+    severity: f.requiredOneOf(x, 'severity', at, SEVERITIES),
+    title: f.requiredString(x, 'title', at),
+    origin: f.requiredString(x, 'origin', at),
+    ...(cookie !== undefined ? { cookie } : {}),
+    entry: f.requiredCount(x, 'entry', at),
+    url: f.requiredString(x, 'url', at),
+    ...(reason !== undefined ? { reason } : {}),
+    ...(cause !== undefined ? { cause } : {}),
+    ...(related ? { related } : {}),
+    message: f.requiredString(x, 'message', at),
+    fix: f.requiredString(x, 'fix', at),
+    evidence: evidence(f, f.requiredObject(x, 'evidence', at), `${at}.evidence`),
+  };
+}
+
+function laneId(f: NativeFields, x: JsonObject, at: string): LaneIdView {
+  const endedBy = f.optionalString(x, 'endedBy', at);
+  const cause = f.optionalString(x, 'cause', at);
+  const endEntry = f.optionalCount(x, 'endEntry', at);
+  return {
+    id: f.requiredString(x, 'id', at),
+    firstEntry: f.requiredCount(x, 'firstEntry', at),
+    lastEntry: f.requiredCount(x, 'lastEntry', at),
+    ...(endedBy !== undefined ? { endedBy } : {}),
+    ...(endEntry !== undefined ? { endEntry } : {}),
+    ...(cause !== undefined ? { cause } : {}),
+  };
+}
+
+function session(f: NativeFields, x: JsonObject, at: string): SessionView {
+  return {
+    origin: f.requiredString(x, 'origin', at),
+    cookie: f.requiredString(x, 'cookie', at),
+    domain: f.requiredString(x, 'domain', at),
+    path: f.requiredString(x, 'path', at),
+    identifiedBy: f.requiredString(x, 'identifiedBy', at),
+    ids: f.objects(x, 'ids', at).map(({ item, at: i }) => laneId(f, item, i)),
+  };
+}
+
+function requestView(f: NativeFields, x: JsonObject, at: string): RequestView {
+  const status = f.optionalNumber(x, 'status', at);
+  return {
+    entry: f.requiredCount(x, 'entry', at),
+    method: f.requiredString(x, 'method', at),
+    url: f.requiredString(x, 'url', at),
+    ...(status !== undefined ? { status } : {}),
+    sent: f.objects(x, 'sent', at).map(({ item, at: s }) => {
+      const isSession = f.optionalBoolean(item, 'session', s);
+      const value = f.optionalString(item, 'value', s);
+      return {
+        name: f.requiredString(item, 'name', s),
+        ...(isSession !== undefined ? { session: isSession } : {}),
+        ...(value !== undefined ? { value } : {}),
+      };
+    }),
+    notSent: f.objects(x, 'notSent', at).map(({ item, at: n }) => {
+      const browserReasons = f.stringList(item, 'browserReasons', n, false);
+      return {
+        name: f.requiredString(item, 'name', n),
+        domain: f.requiredString(item, 'domain', n),
+        path: f.requiredString(item, 'path', n),
+        reason: f.requiredOneOf(item, 'reason', n, NOT_SENT_REASON_NAMES),
+        ...(browserReasons ? { browserReasons } : {}),
+      };
+    }),
+  };
+}
+
+export function readAnalysis(f: NativeFields, a: JsonObject, at: string): SavedAnalysis {
+  const findings = f.objects(a, 'findings', at).map(({ item, at: x }) => finding(f, item, x));
+  findings.forEach((x, i) => {
+    for (const r of x.related ?? []) {
+      if (r >= findings.length) f.fail(`${at}.findings[${i}].related`, `related finding ${r} does not exist`);
+    }
+  });
+  return {
+    cookiesRecorded: f.requiredBoolean(a, 'cookiesRecorded', at),
+    sessionCookieNames: f.objects(a, 'sessionCookieNames', at).map(({ item, at: n }) => ({
+      name: f.requiredString(item, 'name', n),
+      why: f.requiredString(item, 'why', n),
+    })),
+    sessions: f.objects(a, 'sessions', at).map(({ item, at: s }) => session(f, item, s)),
+    findings,
+    requests: f.objects(a, 'requests', at).map(({ item, at: r }) => requestView(f, item, r)),
+  };
+}
+
+export { isObject, type JsonObject, kindOf, ownField };

@@ -1,0 +1,249 @@
+/**
+ * Redaction of a whole trace before it leaves the machine (issue 6): cookie values, Authorization
+ * credentials and session IDs inside URLs become the engine's stable hash (`redactValue`, `h:1a2b3c4d`), so
+ * equal values stay equal and a redacted trace still shows the same rotations, resets and lanes. Cookie
+ * names and attributes are kept: they are what the analysis is about, and they are not secrets.
+ */
+import { redactValue } from '../analysis/redact.ts';
+import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
+import { cookieHeaderPairs } from '../trace/headers.ts';
+import type {
+  BrowserCookieReport,
+  CookieSnapshot,
+  Header,
+  PostData,
+  Trace,
+  TraceEntry,
+  TraceEvent,
+  TraceRequest,
+  TraceResponse,
+} from '../trace/types.ts';
+
+/** Values shorter than this occur by chance in any text (and the engine does not hide them either). */
+const MIN_HIDDEN_LENGTH = 8;
+
+/** Headers whose whole credential is secret: only the scheme word ("Bearer", "Basic") stays. */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization']);
+
+/** URL path parameters that servers use to rewrite session IDs into URLs (`;jsessionid=…`). */
+const PATH_SESSION_PARAMETER = /;(jsessionid|phpsessid|sid|sessionid)=([^;?#/]+)/gi;
+
+/**
+ * A cookie value's redacted form: the hash of the whole value, as the engine shows it. A JSESSIONID route
+ * suffix (`ID.node1`, `ID!123`) is affinity, not a secret, and the engine splits it off to see backend
+ * switches: it is kept after the hash, so a redacted trace still shows them.
+ */
+export function redactCookieValue(name: string, value: string): string {
+  if (value === '') return value;
+  const { id, route } = splitRouteSuffix(name, value);
+  if (route === undefined) return redactValue(value);
+  return `${redactValue(value)}${value.slice(id.length, value.length - route.length)}${route}`;
+}
+
+/** Redacts a Set-Cookie line's value; the name and every attribute are kept byte for byte. */
+export function redactSetCookieLine(line: string): string {
+  const semi = line.indexOf(';');
+  const pair = semi === -1 ? line : line.slice(0, semi);
+  const rest = semi === -1 ? '' : line.slice(semi);
+  const eq = pair.indexOf('=');
+  if (eq === -1) return `${redactCookieValue('', pair.trim())}${rest}`;
+  const name = pair.slice(0, eq).trim();
+  const value = pair.slice(eq + 1).trim();
+  return `${pair.slice(0, eq)}=${redactCookieValue(name, value)}${rest}`;
+}
+
+/** Redacts a Cookie header: every pair keeps its name, every value is hashed. */
+export function redactCookieHeader(value: string): string {
+  return cookieHeaderPairs(value)
+    .map((p) => (p.name === '' ? redactCookieValue('', p.value) : `${p.name}=${redactCookieValue(p.name, p.value)}`))
+    .join('; ');
+}
+
+function redactCredential(value: string): string {
+  const space = value.indexOf(' ');
+  if (space === -1) return redactValue(value);
+  return `${value.slice(0, space)} ${redactValue(value.slice(space + 1).trim())}`;
+}
+
+/** Every value (and its percent-encoded form) that must not appear anywhere in free text, to its hash. */
+function secretsOf(trace: Trace): Map<string, string> {
+  const secrets = new Map<string, string>();
+  const add = (name: string, value: string) => {
+    const { id } = splitRouteSuffix(name, value);
+    for (const v of new Set([value, id])) {
+      if (v.length < MIN_HIDDEN_LENGTH || secrets.has(v)) continue;
+      const hidden = v === value ? redactCookieValue(name, value) : redactValue(v);
+      secrets.set(v, hidden);
+      const encoded = encodeURIComponent(v);
+      if (encoded !== v) secrets.set(encoded, hidden);
+    }
+  };
+  const addUrl = (url: string | undefined) => {
+    if (!url) return;
+    for (const m of url.matchAll(PATH_SESSION_PARAMETER)) add(m[1]!, m[2]!);
+    const query = url.indexOf('?');
+    if (query === -1) return;
+    const hash = url.indexOf('#', query);
+    for (const piece of url.slice(query + 1, hash === -1 ? undefined : hash).split('&')) {
+      const eq = piece.indexOf('=');
+      if (eq <= 0) continue;
+      const name = safeDecode(piece.slice(0, eq));
+      if (classifyCookieName(name).kind === 'session') add(name, safeDecode(piece.slice(eq + 1)));
+    }
+  };
+  for (const event of trace.events) {
+    if (event.kind === 'cookie-changed') add(event.cookie.name, event.cookie.value);
+    if (event.kind === 'navigation') addUrl(event.url);
+    if (event.kind !== 'entry') continue;
+    const { request, response } = event.entry;
+    addUrl(request.url);
+    for (const h of request.headers) {
+      const lower = h.name.toLowerCase();
+      if (lower === 'cookie') for (const p of cookieHeaderPairs(h.value)) add(p.name, p.value);
+      if (lower === 'referer') addUrl(h.value);
+      if (CREDENTIAL_HEADERS.has(lower)) add('', h.value.slice(h.value.indexOf(' ') + 1).trim());
+    }
+    for (const c of request.cookies ?? []) add(c.name, c.value);
+    for (const h of response?.headers ?? []) {
+      const lower = h.name.toLowerCase();
+      if (lower === 'set-cookie') {
+        const pair = setCookiePair(h.value);
+        if (pair) add(pair.name, pair.value);
+      }
+      if (lower === 'location') addUrl(h.value);
+    }
+    for (const c of response?.cookies ?? []) add(c.name, c.value);
+  }
+  return secrets;
+}
+
+function setCookiePair(line: string): { name: string; value: string } | undefined {
+  const semi = line.indexOf(';');
+  const pair = semi === -1 ? line : line.slice(0, semi);
+  const eq = pair.indexOf('=');
+  return eq === -1
+    ? { name: '', value: pair.trim() }
+    : { name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim() };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Replaces every known secret in free text in one pass (longest first, so a value containing another is
+ * replaced whole, and a hash just written is never matched again).
+ */
+export function textRedactor(secrets: ReadonlyMap<string, string>): (text: string) => string {
+  if (secrets.size === 0) return (text) => text;
+  const alternatives = [...secrets.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const pattern = new RegExp(alternatives.map(escapeRegExp).join('|'), 'g');
+  return (text) => text.replace(pattern, (found) => secrets.get(found) ?? found);
+}
+
+export interface TraceRedaction {
+  readonly trace: Trace;
+  /** Hides the same secrets in any other text that goes with the trace (finding messages, URLs). */
+  readonly text: (text: string) => string;
+}
+
+/** A copy of the trace with every secret value replaced by its hash. The input is not changed. */
+export function redactTrace(trace: Trace): TraceRedaction {
+  const text = textRedactor(secretsOf(trace));
+  const header = (h: Header): Header => {
+    const lower = h.name.toLowerCase();
+    if (lower === 'cookie') return { name: h.name, value: redactCookieHeader(h.value) };
+    if (lower === 'set-cookie') return { name: h.name, value: redactSetCookieLine(h.value) };
+    if (CREDENTIAL_HEADERS.has(lower)) return { name: h.name, value: redactCredential(h.value) };
+    return { name: h.name, value: text(h.value) };
+  };
+  const postData = (p: PostData): PostData => ({
+    ...(p.mimeType !== undefined ? { mimeType: p.mimeType } : {}),
+    ...(p.text !== undefined ? { text: redactBody(p.text, p.mimeType, text) } : {}),
+    ...(p.params
+      ? {
+          params: p.params.map((q) =>
+            q.value === undefined ? { name: q.name } : { name: q.name, value: redactValue(q.value) },
+          ),
+        }
+      : {}),
+  });
+  const request = (r: TraceRequest): TraceRequest => ({
+    ...r,
+    url: text(r.url),
+    headers: r.headers.map(header),
+    ...(r.cookies
+      ? { cookies: r.cookies.map((c) => ({ name: c.name, value: redactCookieValue(c.name, c.value) })) }
+      : {}),
+    ...(r.postData ? { postData: postData(r.postData) } : {}),
+    ...(r.initiatorUrl !== undefined ? { initiatorUrl: text(r.initiatorUrl) } : {}),
+  });
+  const response = (r: TraceResponse): TraceResponse => ({
+    ...r,
+    headers: r.headers.map(header),
+    ...(r.cookies
+      ? {
+          cookies: r.cookies.map((c) => ({
+            name: c.name,
+            value: redactCookieValue(c.name, c.value),
+            ...(c.raw !== undefined ? { raw: redactSetCookieLine(c.raw) } : {}),
+          })),
+        }
+      : {}),
+    ...(r.redirectUrl !== undefined ? { redirectUrl: text(r.redirectUrl) } : {}),
+  });
+  const report = (b: BrowserCookieReport): BrowserCookieReport => ({
+    ...b,
+    ...(b.blockedResponseCookies
+      ? {
+          blockedResponseCookies: b.blockedResponseCookies.map((c) => ({
+            cookieLine: redactSetCookieLine(c.cookieLine),
+            reasons: c.reasons,
+          })),
+        }
+      : {}),
+  });
+  const entry = (e: TraceEntry): TraceEntry => ({
+    ...e,
+    request: request(e.request),
+    ...(e.response ? { response: response(e.response) } : {}),
+    ...(e.browserReport ? { browserReport: report(e.browserReport) } : {}),
+  });
+  const snapshot = (c: CookieSnapshot): CookieSnapshot => ({ ...c, value: redactCookieValue(c.name, c.value) });
+  const event = (ev: TraceEvent): TraceEvent => {
+    switch (ev.kind) {
+      case 'entry':
+        return { kind: 'entry', entry: entry(ev.entry) };
+      case 'cookie-changed':
+        return { ...ev, cookie: snapshot(ev.cookie) };
+      case 'navigation':
+        return { ...ev, url: text(ev.url) };
+    }
+  };
+  return { trace: { ...trace, events: trace.events.map(event) }, text };
+}
+
+/**
+ * A request body: form fields keep their names (the login detector looks for a password field) and lose
+ * their values; any other body only loses the known secrets found in it.
+ */
+function redactBody(body: string, mimeType: string | undefined, text: (t: string) => string): string {
+  if (!mimeType?.toLowerCase().startsWith('application/x-www-form-urlencoded')) return text(body);
+  return body
+    .split('&')
+    .map((piece) => {
+      const eq = piece.indexOf('=');
+      return eq === -1
+        ? piece
+        : `${piece.slice(0, eq)}=${encodeURIComponent(redactValue(safeDecode(piece.slice(eq + 1))))}`;
+    })
+    .join('&');
+}
