@@ -1,18 +1,30 @@
-// The background: the only code that touches webRequest and cookies. It records every tab's request
-// hops and cookie changes (always, for now) and serves them to Sessions panels. Listeners are added
-// synchronously at the top level, as an MV3 service worker / event page must.
+// The background: the only code that touches webRequest and cookies. It records each tab's request
+// hops and cookie changes (every tab from its creation, or only tabs with a Sessions panel, per the
+// settings) and serves them to Sessions panels. Every listener is added synchronously at the top level:
+// a stopped MV3 service worker (or Firefox event page) is woken only for listeners registered that way.
 import browser from 'webextension-polyfill';
 import { cookieChangedEvent } from './cookie-change.ts';
 import { type FinishedHop, HopTracker } from './hop-tracker.ts';
-import { PanelHub, type PanelPort } from './panel-hub.ts';
+import { PanelHub, type PanelPort, settingsMessage } from './panel-hub.ts';
 import { capturePlatform } from './platform.ts';
 import { RecorderStore, type SessionStorageArea } from './recorder-store.ts';
+import { SETTINGS_KEYS, settingsFrom, touchesSettings } from './settings.ts';
 import { siteOfHost } from './site.ts';
 import { installTestHooks } from './test-hooks.ts';
 
-const store = new RecorderStore(browser.storage.session as unknown as SessionStorageArea);
-const hub = new PanelHub(store);
+const ALL_SITES = { origins: ['<all_urls>'] };
+
+const readSettings = async () => settingsFrom(await browser.storage.local.get(null));
+
+const store = new RecorderStore(browser.storage.session as unknown as SessionStorageArea, undefined, readSettings);
+const hub = new PanelHub(store, undefined, {
+  // Firefox MV3 treats host permissions as opt-in: the panel offers a button when this is false.
+  permissionsGranted: () => browser.permissions.contains(ALL_SITES),
+  setPreserveLog: (value) => browser.storage.local.set({ [SETTINGS_KEYS.preserveLog]: value }),
+});
 const tracker = new HopTracker(capturePlatform, (tabId) => store.existing(tabId)?.topUrl);
+/** The main-frame request each tab is navigating with: a new one starts a new page of the log. */
+const navigationOfTab = new Map<number, string>();
 
 /** Requests outside any tab (tabId -1: the extension's own, service workers, prefetch) are skipped. */
 function inTab(details: { tabId: number }): boolean {
@@ -27,12 +39,23 @@ function afterRestore(work: () => void): void {
 function record(hop: FinishedHop | undefined): void {
   if (!hop) return;
   afterRestore(() => {
+    if (!store.recording(hop.tabId)) return;
     store.appendEntry(hop.tabId, hop.entry);
     if (hop.committedTopUrl) {
       store.recorder(hop.tabId).setTopUrl(hop.committedTopUrl);
       store.touch(hop.tabId);
     }
   });
+}
+
+/** Without "Preserve log", a new top-level navigation clears the tab's log, as DevTools' Network panel does. */
+function noteNavigation(details: { tabId: number; requestId: string; type: string }): void {
+  if (details.type !== 'main_frame') return;
+  const previous = navigationOfTab.get(details.tabId);
+  navigationOfTab.set(details.tabId, details.requestId);
+  // The same request again is a redirect hop of the navigation, not a new page.
+  if (previous === details.requestId || store.settings.preserveLog) return;
+  if ((store.existing(details.tabId)?.size ?? 0) > 0) store.clear(details.tabId);
 }
 
 const { webRequest } = browser;
@@ -43,6 +66,8 @@ capturePlatform.addHeaderListener(
     if (!inTab(details)) return;
     tracker.beforeRequest(details);
     afterRestore(() => {
+      if (!store.recording(details.tabId)) return;
+      noteNavigation(details);
       // The tab talks to this site from now on: its cookie changes belong to the tab.
       store.recorder(details.tabId).noteUrl(details.url);
     });
@@ -97,14 +122,41 @@ browser.cookies.onChanged.addListener((change) => {
   afterRestore(() => {
     const site = siteOfHost(change.cookie.domain);
     for (const recorder of store.recorders()) {
-      if (recorder.relatesToSite(site)) store.append(recorder.tabId, cookieChangedEvent(change, time));
+      if (!store.recording(recorder.tabId) || !recorder.relatesToSite(site)) continue;
+      store.append(recorder.tabId, cookieChangedEvent(change, time));
     }
   });
 });
 
-browser.tabs.onRemoved.addListener((tabId) => afterRestore(() => store.forget(tabId)));
+browser.tabs.onRemoved.addListener((tabId) =>
+  afterRestore(() => {
+    navigationOfTab.delete(tabId);
+    store.forget(tabId);
+  }),
+);
 
 browser.runtime.onConnect.addListener((port) => hub.connect(port as unknown as PanelPort));
+
+browser.storage.onChanged.addListener((changes, areaName) => {
+  if (areaName !== 'local' || !touchesSettings(Object.keys(changes))) return;
+  void readSettings().then((settings) => {
+    store.settings = settings;
+    hub.broadcast(settingsMessage(settings));
+  });
+});
+
+const announcePermissions = () =>
+  void browser.permissions.contains(ALL_SITES).then((granted) => hub.broadcast({ type: 'permissions', granted }));
+browser.permissions.onAdded.addListener(announcePermissions);
+browser.permissions.onRemoved.addListener(announcePermissions);
+
+// Tabs closed while the worker was stopped (or before a browser restart): free what they left behind.
+afterRestore(() => {
+  void browser.tabs.query({}).then((tabs) => {
+    const open = new Set(tabs.map((tab) => tab.id));
+    for (const recorder of store.recorders()) if (!open.has(recorder.tabId)) store.forget(recorder.tabId);
+  });
+});
 
 // Only in the E2E build of Firefox, whose background no test can reach (see test-hooks.ts).
 if (__SESSIONSCOPE_E2E__) installTestHooks();

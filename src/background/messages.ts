@@ -28,17 +28,56 @@ export interface RecordedEvent {
 /** Panel → background. */
 export type PanelMessage =
   /** Sent right after connecting: "give me every event after `since`" (-1 for all of them). */
-  { readonly type: 'subscribe'; readonly since: number };
+  | { readonly type: 'subscribe'; readonly since: number }
+  /** Forget the tab's recorded events (every panel of the tab gets a `snapshot` with `reset: true`). */
+  | { readonly type: 'clear' }
+  /** Turn "Preserve log" on or off (a global setting, `settings.preserveLog` in storage.local). */
+  | { readonly type: 'setPreserveLog'; readonly value: boolean };
 
 /** Background → panel. */
 export type BackgroundMessage =
-  /** The answer to `subscribe`: every recorded event after `since`, in order. */
-  | { readonly type: 'snapshot'; readonly events: readonly RecordedEvent[] }
+  /**
+   * The answer to `subscribe`: every recorded event after `since`, in order. With `reset: true` the
+   * panel must first drop every event it holds (the recording was cleared, by the user or by a
+   * navigation without "Preserve log"); such a snapshot is also pushed unasked when that happens.
+   */
+  | ({
+      readonly type: 'snapshot';
+      readonly events: readonly RecordedEvent[];
+      readonly reset?: boolean;
+    } & RecordingHealth)
   /** Events recorded since the last message, in order; follows the snapshot for as long as the port lives. */
-  | { readonly type: 'events'; readonly events: readonly RecordedEvent[] };
+  | ({ readonly type: 'events'; readonly events: readonly RecordedEvent[] } & RecordingHealth)
+  /** Whether the extension may see the inspected pages' requests (Firefox MV3: host access is opt-in). */
+  | { readonly type: 'permissions'; readonly granted: boolean }
+  /** The recording settings now in force; sent after each snapshot and whenever they change. */
+  | {
+      readonly type: 'settings';
+      readonly preserveLog: boolean;
+      readonly recordFromStart: boolean;
+      readonly maxEventsPerTab: number;
+    };
+
+/** What a panel must tell the user about the completeness of the recording. */
+export interface RecordingHealth {
+  /** Events of this page of the recording the background no longer holds (oldest first, past the cap). */
+  readonly droppedCount?: number;
+  /** storage.session was full: older events may not survive a service-worker restart. */
+  readonly storageDegraded?: boolean;
+}
+
+/** Shape checks per message type: a port is a trust boundary, even between our own pages. */
+const PANEL_MESSAGE_CHECKS: Readonly<Record<PanelMessage['type'], (message: Record<string, unknown>) => boolean>> = {
+  subscribe: (message) => typeof message.since === 'number' && Number.isInteger(message.since),
+  clear: () => true,
+  setPreserveLog: (message) => typeof message.value === 'boolean',
+};
 
 export function isPanelMessage(value: unknown): value is PanelMessage {
   if (typeof value !== 'object' || value === null) return false;
-  const message = value as { type?: unknown; since?: unknown };
-  return message.type === 'subscribe' && typeof message.since === 'number';
+  const message = value as Record<string, unknown>;
+  const check = Object.hasOwn(PANEL_MESSAGE_CHECKS, String(message.type))
+    ? PANEL_MESSAGE_CHECKS[message.type as PanelMessage['type']]
+    : undefined;
+  return check?.(message) ?? false;
 }

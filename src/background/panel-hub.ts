@@ -1,8 +1,10 @@
 // Serves the Sessions panels: each panel connects a port named `panel:<tabId>`, subscribes from the
-// last sequence number it has, gets a snapshot of the rest, then a batch of new events whenever some
-// are recorded. Each port remembers the last number it was sent, so nothing is sent twice or skipped.
+// last sequence number it has, gets a snapshot of the rest, then a batch of new events whenever more
+// are safely stored. Each port remembers the last number it was sent, so nothing is sent twice or
+// skipped. Panels may also clear their tab's recording and switch "Preserve log".
 import { type BackgroundMessage, isPanelMessage, tabIdOfPortName } from './messages.ts';
 import type { RecorderStore } from './recorder-store.ts';
+import type { RecordingSettings } from './settings.ts';
 
 /** The slice of runtime.Port the hub uses. */
 export interface PanelPort {
@@ -12,6 +14,19 @@ export interface PanelPort {
   readonly onDisconnect: { addListener(listener: () => void): void };
 }
 
+/** What the hub asks of the rest of the background (browser APIs stay out of this module). */
+export interface HubHost {
+  /** Whether the extension may see every site's requests (Firefox asks the user for it). */
+  permissionsGranted(): Promise<boolean>;
+  /** Stores the "Preserve log" choice. */
+  setPreserveLog(value: boolean): Promise<void>;
+}
+
+const NO_HOST: HubHost = {
+  permissionsGranted: async () => true,
+  setPreserveLog: async () => undefined,
+};
+
 interface Subscription {
   readonly port: PanelPort;
   readonly tabId: number;
@@ -20,6 +35,10 @@ interface Subscription {
 
 export const DEFAULT_BATCH_DELAY_MS = 50;
 
+export function settingsMessage(settings: RecordingSettings): BackgroundMessage {
+  return { type: 'settings', ...settings };
+}
+
 export class PanelHub {
   readonly #subscriptions = new Set<Subscription>();
   #batchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -27,8 +46,11 @@ export class PanelHub {
   constructor(
     private readonly store: RecorderStore,
     private readonly batchDelayMs = DEFAULT_BATCH_DELAY_MS,
+    private readonly host: HubHost = NO_HOST,
   ) {
-    store.onAppend(() => this.#scheduleBatch());
+    // Panels get an event once storage holds it: after a restart it keeps the number they know it by.
+    store.onDurable(() => this.#scheduleBatch());
+    store.onReset((tabId) => this.#resetPanels(tabId));
   }
 
   /** Handles runtime.onConnect; ignores ports that are not a panel's. */
@@ -37,18 +59,32 @@ export class PanelHub {
     if (tabId === undefined) return;
     let subscription: Subscription | undefined;
     port.onMessage.addListener((message) => {
-      if (!isPanelMessage(message) || subscription) return;
-      const pending: Subscription = { port, tabId, lastSentSeq: message.since };
-      subscription = pending;
-      void this.store.ready.then(() => {
-        const events = this.store.recorder(tabId).eventsSince(pending.lastSentSeq);
-        pending.lastSentSeq = events.at(-1)?.seq ?? pending.lastSentSeq;
-        this.#post(pending, { type: 'snapshot', events });
-        this.#subscriptions.add(pending);
-      });
+      if (!isPanelMessage(message)) return;
+      switch (message.type) {
+        case 'subscribe': {
+          if (subscription) return;
+          const pending: Subscription = { port, tabId, lastSentSeq: message.since };
+          subscription = pending;
+          void this.store.ready.then(() => this.#start(pending));
+          return;
+        }
+        case 'clear':
+          void this.store.ready.then(() => this.store.clear(tabId));
+          return;
+        case 'setPreserveLog':
+          void this.host.setPreserveLog(message.value);
+          return;
+      }
     });
     port.onDisconnect.addListener(() => {
-      if (subscription) this.#subscriptions.delete(subscription);
+      if (!subscription) return;
+      this.#subscriptions.delete(subscription);
+      // The last panel of the tab closed: a tab recorded only with a panel stops here (its events stay).
+      const recorder = this.store.existing(tabId);
+      if (recorder && ![...this.#subscriptions].some((s) => s.tabId === tabId)) {
+        recorder.panelOpened = false;
+        this.store.touch(tabId);
+      }
     });
   }
 
@@ -57,16 +93,67 @@ export class PanelHub {
     return this.#subscriptions.size;
   }
 
-  /** Sends every subscriber what it has not had yet; normally runs on a short timer. */
+  /** Sends a message to every panel (settings or permissions changed). */
+  broadcast(message: BackgroundMessage): void {
+    for (const subscription of this.#subscriptions) this.#post(subscription, message);
+  }
+
+  /** Sends every subscriber the stored events it has not had yet; normally runs on a short timer. */
   sendPending(): void {
     if (this.#batchTimer !== undefined) clearTimeout(this.#batchTimer);
     this.#batchTimer = undefined;
     for (const subscription of this.#subscriptions) {
-      const recorder = this.store.existing(subscription.tabId);
-      const events = recorder?.eventsSince(subscription.lastSentSeq) ?? [];
+      const events = this.#eventsFor(subscription);
       if (events.length === 0) continue;
-      subscription.lastSentSeq = events.at(-1)!.seq;
-      this.#post(subscription, { type: 'events', events });
+      this.#post(subscription, { type: 'events', events, ...this.#health(subscription.tabId) });
+    }
+  }
+
+  #start(subscription: Subscription): void {
+    const recorder = this.store.recorder(subscription.tabId);
+    if (!recorder.panelOpened) {
+      recorder.panelOpened = true;
+      this.store.touch(subscription.tabId);
+    }
+    // The panel holds events from before a clear it has not heard of: it must drop them.
+    const reset = subscription.lastSentSeq >= 0 && subscription.lastSentSeq < recorder.clearedBeforeSeq;
+    const events = this.#eventsFor(subscription);
+    this.#post(subscription, {
+      type: 'snapshot',
+      events,
+      ...(reset ? { reset: true } : {}),
+      ...this.#health(subscription.tabId),
+    });
+    this.#post(subscription, settingsMessage(this.store.settings));
+    this.#subscriptions.add(subscription);
+    void this.host
+      .permissionsGranted()
+      .then((granted) => this.#post(subscription, { type: 'permissions', granted }))
+      .catch(() => undefined);
+  }
+
+  /** The durable events after what the subscription was sent; advances its mark. */
+  #eventsFor(subscription: Subscription) {
+    const recorder = this.store.existing(subscription.tabId);
+    if (!recorder) return [];
+    const durable = this.store.durableSeq(subscription.tabId);
+    const events = recorder.eventsBetween(subscription.lastSentSeq + 1, durable + 1);
+    subscription.lastSentSeq = events.at(-1)?.seq ?? subscription.lastSentSeq;
+    return events;
+  }
+
+  #health(tabId: number): { droppedCount: number; storageDegraded: boolean } {
+    return {
+      droppedCount: this.store.existing(tabId)?.droppedCount ?? 0,
+      storageDegraded: this.store.storageDegraded,
+    };
+  }
+
+  #resetPanels(tabId: number): void {
+    for (const subscription of this.#subscriptions) {
+      if (subscription.tabId !== tabId) continue;
+      subscription.lastSentSeq = (this.store.existing(tabId)?.clearedBeforeSeq ?? 0) - 1;
+      this.#post(subscription, { type: 'snapshot', events: [], reset: true, ...this.#health(tabId) });
     }
   }
 

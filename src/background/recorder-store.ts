@@ -1,8 +1,15 @@
-// All tabs' recorders, mirrored into storage.session so a stopped service worker loses nothing: every
-// change marks its tab dirty and dirty tabs are written together a moment later (batched writes).
+// All tabs' recorders, mirrored into storage.session so a stopped service worker loses nothing.
+// Each tab is stored as a small meta record (`tab:<id>:meta`) plus its events in fixed chunks of
+// sequence numbers (`tab:<id>:chunk:<n>` holds seq n·CHUNK … n·CHUNK+CHUNK-1), and a flush writes only
+// the chunks that changed: a long recording does not rewrite megabytes on every flush. An event counts
+// as durable once storage has it; panels are sent durable events only, so a worker killed between a
+// send and a write can never make a panel hold an event the restarted worker numbers again.
+// When storage is full the store evicts its oldest stored chunks, keeps going and says so
+// (`storageDegraded`): the newest events survive, the recording never stops.
 import type { TraceEntry, TraceEvent } from '../core/trace/types.ts';
 import type { RecordedEvent } from './messages.ts';
-import { TabRecorder, type TabRecorderState } from './tab-recorder.ts';
+import { DEFAULT_SETTINGS, type RecordingSettings } from './settings.ts';
+import { TabRecorder, type TabRecorderMeta } from './tab-recorder.ts';
 
 /** The slice of `storage.session` the store uses (an in-memory fake in unit tests). */
 export interface SessionStorageArea {
@@ -12,40 +19,104 @@ export interface SessionStorageArea {
 }
 
 export type AppendListener = (tabId: number, recorded: RecordedEvent) => void;
+export type TabListener = (tabId: number) => void;
 
-const KEY_PREFIX = 'tab:';
-export const DEFAULT_FLUSH_DELAY_MS = 250;
+export const DEFAULT_FLUSH_DELAY_MS = 100;
+/** Events per stored chunk: small enough that rewriting the open chunk is cheap, large enough to keep keys few. */
+export const CHUNK_SIZE = 100;
+/** How often a failed write evicts old chunks and tries again before giving up on that flush. */
+const MAX_EVICTION_ROUNDS = 6;
 
-function storageKey(tabId: number): string {
-  return `${KEY_PREFIX}${tabId}`;
+const TAB_KEY = /^tab:(\d+):(meta|chunk:(\d+))$/;
+
+export function metaKey(tabId: number): string {
+  return `tab:${tabId}:meta`;
 }
 
-function isTabState(value: unknown): value is TabRecorderState {
-  const state = value as Partial<TabRecorderState> | null;
+export function chunkKey(tabId: number, chunk: number): string {
+  return `tab:${tabId}:chunk:${chunk}`;
+}
+
+function chunkOf(seq: number): number {
+  return Math.floor(seq / CHUNK_SIZE);
+}
+
+function isMeta(value: unknown): value is TabRecorderMeta {
+  const meta = value as Partial<TabRecorderMeta> | null;
   return (
-    typeof state === 'object' &&
-    state !== null &&
-    typeof state.tabId === 'number' &&
-    Array.isArray(state.events) &&
-    typeof state.nextEntryIndex === 'number' &&
-    Array.isArray(state.sites)
+    typeof meta === 'object' &&
+    meta !== null &&
+    typeof meta.tabId === 'number' &&
+    typeof meta.nextSeq === 'number' &&
+    typeof meta.clearedBeforeSeq === 'number' &&
+    typeof meta.nextEntryIndex === 'number' &&
+    Array.isArray(meta.sites)
   );
+}
+
+function isRecordedEvent(value: unknown): value is RecordedEvent {
+  const recorded = value as Partial<RecordedEvent> | null;
+  return typeof recorded === 'object' && recorded !== null && typeof recorded.seq === 'number' && !!recorded.event;
+}
+
+/**
+ * The events stored for one tab, rebuilt from storage items: the chunks in order, only those after the
+ * last clear, and only the unbroken run that ends with the newest (older chunks may have been evicted).
+ */
+export function storedTabEvents(items: Readonly<Record<string, unknown>>, tabId: number): RecordedEvent[] {
+  const meta = items[metaKey(tabId)];
+  const firstWanted = isMeta(meta) ? Math.max(meta.clearedBeforeSeq, meta.firstSeq ?? 0) : 0;
+  const chunks: { n: number; events: RecordedEvent[] }[] = [];
+  for (const [key, value] of Object.entries(items)) {
+    const match = TAB_KEY.exec(key);
+    if (!match || Number(match[1]) !== tabId || match[3] === undefined || !Array.isArray(value)) continue;
+    chunks.push({ n: Number(match[3]), events: value.filter(isRecordedEvent) });
+  }
+  chunks.sort((a, b) => a.n - b.n);
+  const events = chunks.flatMap((c) => c.events).filter((e) => e.seq >= firstWanted);
+  let start = events.length - 1;
+  while (start > 0 && events[start - 1]!.seq === events[start]!.seq - 1) start--;
+  return start < 0 ? [] : events.slice(start);
+}
+
+/** What the store knows of a tab's stored copy. */
+interface StoredTab {
+  /** Chunk numbers present in storage. */
+  readonly chunks: Set<number>;
+  /** The lowest sequence number not yet written (everything below is in storage or deliberately gone). */
+  unwrittenFrom: number;
+  /** The last sequence number panels may be sent. */
+  durableSeq: number;
 }
 
 export class RecorderStore {
   readonly #recorders = new Map<number, TabRecorder>();
+  readonly #stored = new Map<number, StoredTab>();
   readonly #dirty = new Set<number>();
-  readonly #listeners: AppendListener[] = [];
+  readonly #appendListeners: AppendListener[] = [];
+  readonly #durableListeners: TabListener[] = [];
+  readonly #resetListeners: TabListener[] = [];
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
   #flushing: Promise<void> = Promise.resolve();
+  #degraded = false;
+  /** Current recording settings (index.ts keeps them in step with storage.local). */
+  settings: RecordingSettings = DEFAULT_SETTINGS;
   /** Resolves once the state of an earlier life of the service worker is back. */
   readonly ready: Promise<void>;
 
   constructor(
     private readonly storage: SessionStorageArea,
     private readonly flushDelayMs = DEFAULT_FLUSH_DELAY_MS,
+    /** Reads the recording settings (storage.local); `ready` waits for them too. */
+    loadSettings?: () => Promise<RecordingSettings>,
   ) {
-    this.ready = this.#restore();
+    const settingsLoaded = (loadSettings?.() ?? Promise.resolve(DEFAULT_SETTINGS)).then(
+      (settings) => {
+        this.settings = settings;
+      },
+      (error) => console.warn('Sessionscope: could not read settings; using the defaults', error),
+    );
+    this.ready = Promise.all([this.#restore(), settingsLoaded]).then(() => undefined);
   }
 
   async #restore(): Promise<void> {
@@ -56,15 +127,48 @@ export class RecorderStore {
       console.warn('Sessionscope: could not restore recorded events', error);
       return;
     }
-    for (const [key, value] of Object.entries(items)) {
-      if (!key.startsWith(KEY_PREFIX) || !isTabState(value)) continue;
-      // A tab recorded before the restart keeps its events; anything recorded meanwhile wins on conflict.
-      if (!this.#recorders.has(value.tabId)) this.#recorders.set(value.tabId, new TabRecorder(value.tabId, value));
+    const chunksByTab = new Map<number, Set<number>>();
+    for (const key of Object.keys(items)) {
+      const match = TAB_KEY.exec(key);
+      if (!match || match[3] === undefined) continue;
+      const tabId = Number(match[1]);
+      const chunks = chunksByTab.get(tabId) ?? new Set<number>();
+      chunks.add(Number(match[3]));
+      chunksByTab.set(tabId, chunks);
+    }
+    for (const [key, meta] of Object.entries(items)) {
+      const match = TAB_KEY.exec(key);
+      if (match?.[2] !== 'meta' || !isMeta(meta)) continue;
+      const tabId = meta.tabId;
+      // Anything recorded during the restore (none: index.ts waits for `ready`) would win on conflict.
+      if (this.#recorders.has(tabId)) continue;
+      const recorder = new TabRecorder(tabId, meta, storedTabEvents(items, tabId));
+      this.#recorders.set(tabId, recorder);
+      this.#stored.set(tabId, {
+        chunks: chunksByTab.get(tabId) ?? new Set(),
+        unwrittenFrom: recorder.nextSeq,
+        durableSeq: recorder.nextSeq - 1,
+      });
     }
   }
 
   onAppend(listener: AppendListener): void {
-    this.#listeners.push(listener);
+    this.#appendListeners.push(listener);
+  }
+
+  /** Called when more of a tab's events are safely stored (and may be sent to panels). */
+  onDurable(listener: TabListener): void {
+    this.#durableListeners.push(listener);
+  }
+
+  /** Called when a tab's recording was cleared (panels must drop what they hold). */
+  onReset(listener: TabListener): void {
+    this.#resetListeners.push(listener);
+  }
+
+  /** Whether some write failed for lack of room and older stored events were given up. */
+  get storageDegraded(): boolean {
+    return this.#degraded;
   }
 
   /** The tab's recorder, made on first use. */
@@ -81,8 +185,22 @@ export class RecorderStore {
     return this.#recorders.get(tabId);
   }
 
+  /** The recorder of a tab that is being recorded under the current settings, or undefined. */
+  recording(tabId: number): TabRecorder | undefined {
+    if (this.settings.recordFromStart) return this.recorder(tabId);
+    const recorder = this.#recorders.get(tabId);
+    return recorder?.panelOpened ? recorder : undefined;
+  }
+
   recorders(): TabRecorder[] {
     return [...this.#recorders.values()];
+  }
+
+  /** The last sequence number of the tab that storage holds (or gave up on): what panels may see. */
+  durableSeq(tabId: number): number {
+    const recorder = this.#recorders.get(tabId);
+    if (!recorder) return -1;
+    return this.#stored.get(tabId)?.durableSeq ?? recorder.firstSeq - 1;
   }
 
   appendEntry(tabId: number, entry: Omit<TraceEntry, 'index'>): RecordedEvent {
@@ -93,40 +211,117 @@ export class RecorderStore {
     return this.#announce(tabId, this.recorder(tabId).append(event));
   }
 
-  /** Marks a tab's non-event state (sites, top URL) as changed so it is written too. */
+  /** Marks a tab's non-event state (sites, top URL, panel opened) as changed so it is written too. */
   touch(tabId: number): void {
     this.#dirty.add(tabId);
     this.#scheduleFlush();
   }
 
-  /** The tab closed: free its buffer and its stored copy. */
-  forget(tabId: number): void {
-    this.#recorders.delete(tabId);
-    this.#dirty.delete(tabId);
-    this.storage.remove([storageKey(tabId)]).catch((error) => console.warn('Sessionscope: remove failed', error));
+  /** Forgets the tab's events (numbering goes on); its stored chunks go at the next flush. */
+  clear(tabId: number): void {
+    const recorder = this.#recorders.get(tabId);
+    if (!recorder) return;
+    recorder.clear();
+    this.touch(tabId);
+    for (const listener of this.#resetListeners) listener(tabId);
   }
 
-  /** Writes every dirty tab now; resolves when storage has them. */
+  /** The tab closed: free its buffer and every stored key of it. */
+  forget(tabId: number): void {
+    const stored = this.#stored.get(tabId);
+    this.#recorders.delete(tabId);
+    this.#stored.delete(tabId);
+    this.#dirty.delete(tabId);
+    const keys = [metaKey(tabId), ...[...(stored?.chunks ?? [])].map((n) => chunkKey(tabId, n))];
+    this.#chain(() => this.storage.remove(keys), 'remove a closed tab');
+  }
+
+  /** Writes what changed in every dirty tab now; resolves when storage has it. */
   flush(): Promise<void> {
     if (this.#flushTimer !== undefined) clearTimeout(this.#flushTimer);
     this.#flushTimer = undefined;
-    const items: Record<string, unknown> = {};
-    for (const tabId of this.#dirty) {
-      const recorder = this.#recorders.get(tabId);
-      if (recorder) items[storageKey(tabId)] = recorder.toState();
-    }
+    const tabs = [...this.#dirty];
     this.#dirty.clear();
-    if (Object.keys(items).length === 0) return this.#flushing;
-    // Writes are chained so an older state can never land after a newer one.
-    this.#flushing = this.#flushing
-      .then(() => this.storage.set(items))
-      .catch((error) => console.warn('Sessionscope: could not save recorded events', error));
+    for (const tabId of tabs) {
+      const recorder = this.#recorders.get(tabId);
+      if (recorder) this.#chain(() => this.#writeTab(recorder), 'save recorded events');
+    }
     return this.#flushing;
   }
 
+  /** Serialises storage work: an older state can never land after a newer one. */
+  #chain(work: () => Promise<void>, what: string): void {
+    this.#flushing = this.#flushing.then(work).catch((error) => console.warn(`Sessionscope: could not ${what}`, error));
+  }
+
+  async #writeTab(recorder: TabRecorder): Promise<void> {
+    const tabId = recorder.tabId;
+    if (this.#recorders.get(tabId) !== recorder) return; // closed meanwhile
+    const stored = this.#stored.get(tabId) ?? { chunks: new Set<number>(), unwrittenFrom: 0, durableSeq: -1 };
+    this.#stored.set(tabId, stored);
+    const nextSeq = recorder.nextSeq;
+    const firstHeld = recorder.firstSeq;
+    // Chunks wholly before the first held event (cap, clear) are no longer wanted.
+    const stale = [...stored.chunks].filter((n) => (n + 1) * CHUNK_SIZE <= firstHeld);
+    const items: Record<string, unknown> = { [metaKey(tabId)]: recorder.meta() };
+    const from = Math.max(stored.unwrittenFrom, firstHeld);
+    const written: number[] = [];
+    if (from < nextSeq) {
+      for (let n = chunkOf(from); n <= chunkOf(nextSeq - 1); n++) {
+        items[chunkKey(tabId, n)] = recorder.eventsBetween(n * CHUNK_SIZE, (n + 1) * CHUNK_SIZE);
+        written.push(n);
+      }
+    }
+    if (stale.length > 0) {
+      await this.storage.remove(stale.map((n) => chunkKey(tabId, n)));
+      for (const n of stale) stored.chunks.delete(n);
+    }
+    const saved = await this.#setWithEviction(items, tabId);
+    if (saved) for (const n of written) stored.chunks.add(n);
+    // Given up or not, these events are as safe as they will get: let panels have them.
+    stored.unwrittenFrom = nextSeq;
+    if (stored.durableSeq !== nextSeq - 1) {
+      stored.durableSeq = nextSeq - 1;
+      for (const listener of this.#durableListeners) listener(tabId);
+    }
+  }
+
+  /** Sets the items; when storage refuses (quota), drops the oldest stored chunks and retries. */
+  async #setWithEviction(items: Record<string, unknown>, writingTab: number): Promise<boolean> {
+    for (let round = 0; ; round++) {
+      try {
+        await this.storage.set(items);
+        return true;
+      } catch (error) {
+        if (!this.#degraded) console.warn('Sessionscope: storage.session is full; keeping the newest events', error);
+        this.#degraded = true;
+        if (round >= MAX_EVICTION_ROUNDS || !(await this.#evictOldest(items, writingTab))) {
+          // Nothing more to give up: the events stay in memory only (and are still sent to panels).
+          return false;
+        }
+      }
+    }
+  }
+
+  /** Removes the older half of the stored chunks not being written now, oldest first; false if none. */
+  async #evictOldest(writing: Record<string, unknown>, writingTab: number): Promise<boolean> {
+    const candidates: { tabId: number; n: number }[] = [];
+    for (const [tabId, stored] of this.#stored) {
+      for (const n of stored.chunks) if (!(chunkKey(tabId, n) in writing)) candidates.push({ tabId, n });
+    }
+    if (candidates.length === 0) return false;
+    // The tab being written gives up its own oldest first; then other tabs' oldest.
+    candidates.sort((a, b) => Number(a.tabId !== writingTab) - Number(b.tabId !== writingTab) || a.n - b.n);
+    const victims = candidates.slice(0, Math.max(1, Math.ceil(candidates.length / 2)));
+    await this.storage.remove(victims.map((v) => chunkKey(v.tabId, v.n)));
+    for (const v of victims) this.#stored.get(v.tabId)?.chunks.delete(v.n);
+    return true;
+  }
+
   #announce(tabId: number, recorded: RecordedEvent): RecordedEvent {
+    this.recorder(tabId).trimTo(this.settings.maxEventsPerTab);
     this.touch(tabId);
-    for (const listener of this.#listeners) listener(tabId, recorded);
+    for (const listener of this.#appendListeners) listener(tabId, recorded);
     return recorded;
   }
 

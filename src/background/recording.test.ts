@@ -52,7 +52,7 @@ function portPair(name: string) {
   return { background, panel, drop };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('recording and serving a tab', () => {
   it('numbers events densely and restores them after a restart', async () => {

@@ -1,45 +1,85 @@
-// The record of one tab: an append-only list of events, each with its sequence number, plus what the
-// tab has talked to (its sites) so cookie changes can be routed to it. Serialisable for storage.session.
+// The record of one tab: a bounded list of events, each with its sequence number, plus what the tab
+// has talked to (its sites) so cookie changes can be routed to it. Past the per-tab cap the oldest
+// events are dropped and counted; `clear` starts a new page of the recording. Sequence numbers never
+// go back (not even after a clear), so a panel resuming from its last number can never mistake a new
+// event for one it already holds.
 import type { TraceEntry, TraceEvent } from '../core/trace/types.ts';
 import type { RecordedEvent } from './messages.ts';
 import { siteOfUrl } from './site.ts';
 
-/** The JSON form kept in storage.session; restoring it gives back the same recorder. */
-export interface TabRecorderState {
+/** What the recorder keeps besides its events (the events are stored in chunks, see recorder-store.ts). */
+export interface TabRecorderMeta {
   readonly tabId: number;
-  readonly events: readonly RecordedEvent[];
+  readonly nextSeq: number;
+  /** The first sequence number after the last clear: events before it are gone on purpose. */
+  readonly clearedBeforeSeq: number;
+  /** Sequence number of the oldest event held; stored chunks may still hold older ones (cut by the cap). */
+  readonly firstSeq?: number;
   readonly nextEntryIndex: number;
   readonly topUrl?: string;
   readonly sites: readonly string[];
+  /** A panel asked for this tab (used when recording starts only with a panel). */
+  readonly panelOpened: boolean;
 }
 
 export class TabRecorder {
-  readonly #events: RecordedEvent[];
+  /** Kept events live in #events[#head…]; the dropped prefix is cut off in bulk, not one by one. */
+  #events: RecordedEvent[];
+  #head = 0;
   readonly #sites: Set<string>;
+  #nextSeq: number;
+  #clearedBeforeSeq: number;
   #nextEntryIndex: number;
   #topUrl: string | undefined;
+  #panelOpened: boolean;
 
   constructor(
     readonly tabId: number,
-    state?: TabRecorderState,
+    meta?: TabRecorderMeta,
+    events: readonly RecordedEvent[] = [],
   ) {
-    this.#events = [...(state?.events ?? [])];
-    this.#sites = new Set(state?.sites ?? []);
-    this.#nextEntryIndex = state?.nextEntryIndex ?? 0;
-    this.#topUrl = state?.topUrl;
+    this.#events = [...events];
+    this.#sites = new Set(meta?.sites ?? []);
+    this.#nextSeq = Math.max(meta?.nextSeq ?? 0, (events.at(-1)?.seq ?? -1) + 1);
+    this.#clearedBeforeSeq = meta?.clearedBeforeSeq ?? 0;
+    this.#nextEntryIndex = meta?.nextEntryIndex ?? 0;
+    this.#topUrl = meta?.topUrl;
+    this.#panelOpened = meta?.panelOpened ?? false;
   }
 
   get topUrl(): string | undefined {
     return this.#topUrl;
   }
 
-  /** The sequence number the next event gets: one more than the last. */
+  /** The sequence number the next event gets: one more than the last ever given. */
   get nextSeq(): number {
-    return (this.#events.at(-1)?.seq ?? -1) + 1;
+    return this.#nextSeq;
+  }
+
+  /** Sequence number of the oldest event still held (nextSeq when none is). */
+  get firstSeq(): number {
+    return this.#events[this.#head]?.seq ?? this.#nextSeq;
+  }
+
+  get clearedBeforeSeq(): number {
+    return this.#clearedBeforeSeq;
+  }
+
+  /** Events of the current page of the recording that are no longer held (cap reached, storage lost). */
+  get droppedCount(): number {
+    return this.firstSeq - this.#clearedBeforeSeq;
   }
 
   get size(): number {
-    return this.#events.length;
+    return this.#events.length - this.#head;
+  }
+
+  get panelOpened(): boolean {
+    return this.#panelOpened;
+  }
+
+  set panelOpened(value: boolean) {
+    this.#panelOpened = value;
   }
 
   /** Notes that the tab talked to this URL's site (called when a request starts). */
@@ -65,24 +105,55 @@ export class TabRecorder {
   }
 
   append(event: TraceEvent): RecordedEvent {
-    const recorded: RecordedEvent = { seq: this.nextSeq, event };
+    const recorded: RecordedEvent = { seq: this.#nextSeq++, event };
     this.#events.push(recorded);
     return recorded;
   }
 
-  /** Every event after sequence number `since` (-1: all), in order. */
-  eventsSince(since: number): RecordedEvent[] {
-    // Sequence numbers are dense from the first kept event, so the position is arithmetic.
-    const first = this.#events[0]?.seq ?? 0;
-    return this.#events.slice(Math.max(0, since + 1 - first));
+  /** Drops the oldest events until at most `max` are held; returns how many went. */
+  trimTo(max: number): number {
+    const excess = this.size - Math.max(0, max);
+    if (excess <= 0) return 0;
+    this.#head += excess;
+    // Cutting the array only now and then keeps a long burst past the cap linear, not quadratic.
+    if (this.#head > 1024 && this.#head * 2 > this.#events.length) {
+      this.#events = this.#events.slice(this.#head);
+      this.#head = 0;
+    }
+    return excess;
   }
 
-  toState(): TabRecorderState {
+  /** Forgets every event (the user cleared, or a navigation without "Preserve log"); numbering goes on. */
+  clear(): void {
+    this.#events = [];
+    this.#head = 0;
+    this.#clearedBeforeSeq = this.#nextSeq;
+    // A fresh page of the recording: entry indexes restart, as in a new trace.
+    this.#nextEntryIndex = 0;
+  }
+
+  /** Every event held after sequence number `since` (-1: all), in order. */
+  eventsSince(since: number): RecordedEvent[] {
+    // Sequence numbers are dense from the first held event, so the position is arithmetic.
+    return this.#events.slice(this.#head + Math.max(0, since + 1 - this.firstSeq));
+  }
+
+  /** Events with seq in [from, to), held ones only. */
+  eventsBetween(from: number, to: number): RecordedEvent[] {
+    const start = this.#head + Math.max(0, from - this.firstSeq);
+    const end = this.#head + Math.max(0, to - this.firstSeq);
+    return this.#events.slice(start, end);
+  }
+
+  meta(): TabRecorderMeta {
     return {
       tabId: this.tabId,
-      events: this.#events,
+      nextSeq: this.#nextSeq,
+      clearedBeforeSeq: this.#clearedBeforeSeq,
+      firstSeq: this.firstSeq,
       nextEntryIndex: this.#nextEntryIndex,
       sites: [...this.#sites],
+      panelOpened: this.#panelOpened,
       ...(this.#topUrl ? { topUrl: this.#topUrl } : {}),
     };
   }

@@ -1,0 +1,51 @@
+// The recording settings, kept in storage.local under `settings.*` keys so they outlive the browser
+// session: how many events a tab may hold, whether tabs are recorded from creation or only once a
+// Sessions panel opens for them, and whether a top-level navigation keeps the log ("Preserve log").
+export interface RecordingSettings {
+  /** Per-tab cap; past it the oldest events are dropped and counted. */
+  readonly maxEventsPerTab: number;
+  /** Record every tab from its creation (so a login before DevTools opened is seen), or only tabs with a panel. */
+  readonly recordFromStart: boolean;
+  /** Keep the log across top-level navigations; off clears it on each one, as DevTools' Network panel does. */
+  readonly preserveLog: boolean;
+}
+
+export const SETTINGS_KEYS: Readonly<Record<keyof RecordingSettings, string>> = {
+  maxEventsPerTab: 'settings.maxEventsPerTab',
+  recordFromStart: 'settings.recordFromStart',
+  preserveLog: 'settings.preserveLog',
+};
+
+export const DEFAULT_SETTINGS: RecordingSettings = {
+  maxEventsPerTab: 100_000,
+  recordFromStart: true,
+  // On by default: a lost session is a story across navigations (login → redirect → the page that
+  // forgot it), and a log cleared at each one would hide exactly that. Users can turn it off.
+  preserveLog: true,
+};
+
+/** Accepted values per setting; anything else (a hand-edited or corrupt store) falls back to the default. */
+const VALID: { readonly [K in keyof RecordingSettings]: (value: unknown) => value is RecordingSettings[K] } = {
+  maxEventsPerTab: (value): value is number => Number.isInteger(value) && (value as number) >= 1,
+  recordFromStart: (value): value is boolean => typeof value === 'boolean',
+  preserveLog: (value): value is boolean => typeof value === 'boolean',
+};
+
+/** The settings held in storage.local items (as `storage.local.get(null)` returns them). */
+export function settingsFrom(items: Readonly<Record<string, unknown>>): RecordingSettings {
+  const read = <K extends keyof RecordingSettings>(key: K): RecordingSettings[K] => {
+    const value = items[SETTINGS_KEYS[key]];
+    return VALID[key](value) ? value : DEFAULT_SETTINGS[key];
+  };
+  return {
+    maxEventsPerTab: read('maxEventsPerTab'),
+    recordFromStart: read('recordFromStart'),
+    preserveLog: read('preserveLog'),
+  };
+}
+
+/** Whether a storage.onChanged change touches a setting. */
+export function touchesSettings(changedKeys: readonly string[]): boolean {
+  const keys = new Set(Object.values(SETTINGS_KEYS));
+  return changedKeys.some((key) => keys.has(key));
+}
