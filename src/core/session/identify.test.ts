@@ -1,0 +1,95 @@
+// Which cookie names are sessions, which are load-balancer affinity, which are known not to be sessions
+// (RULES.md "What is a session cookie"), and the route suffix of a JSESSIONID.
+import { describe, expect, it } from 'vitest';
+import { classifyCookieName, isAuthCookieName, splitRouteSuffix, stripCookiePrefix } from './identify.ts';
+
+describe('classifyCookieName', () => {
+  it.each([
+    'PHPSESSID',
+    'phpsessid',
+    'JSESSIONID',
+    'ASP.NET_SessionId',
+    'ASPSESSIONIDQACTBSRA',
+    '.AspNetCore.Session',
+    '.ASPXAUTH',
+    'connect.sid',
+    'sessionid',
+    'sid',
+    '_myapp_session',
+    'laravel_session',
+    'SESSION',
+    'SESS9a8b7c6d',
+    'SSESS9a8b7c6d',
+    'wordpress_logged_in_0123abcd',
+    'CFID',
+    'zenid',
+    '__Host-sid',
+    '__Secure-PHPSESSID',
+  ])('%s is a session cookie', (name) => {
+    expect(classifyCookieName(name).kind).toBe('session');
+  });
+
+  it.each(['AWSALB', 'AWSALBCORS', 'AWSELB', 'BIGipServerpool_web', 'SERVERID', 'ROUTEID', 'ARRAffinity'])(
+    '%s is affinity, not a session',
+    (name) => {
+      expect(classifyCookieName(name).kind).toBe('affinity');
+    },
+  );
+
+  it.each([
+    '_ga',
+    '_ga_ABC123',
+    '_gid',
+    '__utma',
+    '__cf_bm',
+    'XSRF-TOKEN',
+    'csrftoken',
+    'ai_session',
+    'OptanonConsent',
+  ])('%s is known not to be a session (even when it looks like one)', (name) => {
+    expect(classifyCookieName(name).kind).toBe('not-session');
+  });
+
+  it.each(['theme', 'lang', 'cart', 'mysid', 'user_sessions_count'])('%s is unknown by name', (name) => {
+    expect(classifyCookieName(name).kind).toBe('unknown');
+  });
+
+  it('says which pattern matched', () => {
+    expect(classifyCookieName('SESSabc')).toEqual({ kind: 'session', pattern: 'SESS*' });
+  });
+});
+
+describe('cookie name helpers', () => {
+  it('strips the __Host- and __Secure- prefixes, in any case', () => {
+    expect(stripCookiePrefix('__Host-sid')).toBe('sid');
+    expect(stripCookiePrefix('__SECURE-token')).toBe('token');
+    expect(stripCookiePrefix('__Hostile')).toBe('__Hostile');
+  });
+
+  it('recognises authentication cookie names (a login signal)', () => {
+    expect(isAuthCookieName('auth_token')).toBe(true);
+    expect(isAuthCookieName('__Host-access_token')).toBe(true);
+    expect(isAuthCookieName('remember_web_59ba36addc2b2f94')).toBe(true);
+    expect(isAuthCookieName('sid')).toBe(false);
+  });
+});
+
+describe('splitRouteSuffix', () => {
+  it('splits a Tomcat route suffix off a JSESSIONID', () => {
+    expect(splitRouteSuffix('JSESSIONID', 'A1B2C3D4E5.node1')).toEqual({ id: 'A1B2C3D4E5', route: 'node1' });
+  });
+
+  it('splits a WebLogic !-suffix', () => {
+    expect(splitRouteSuffix('JSESSIONID', 'A1B2C3!-123456')).toEqual({ id: 'A1B2C3', route: '!-123456' });
+  });
+
+  it('leaves other cookies and suffix-less IDs whole', () => {
+    expect(splitRouteSuffix('sid', 'abc.node1')).toEqual({ id: 'abc.node1' });
+    expect(splitRouteSuffix('JSESSIONID', 'A1B2C3D4E5')).toEqual({ id: 'A1B2C3D4E5' });
+    expect(splitRouteSuffix('JSESSIONID', 'A1B2C3D4E5.')).toEqual({ id: 'A1B2C3D4E5.' });
+  });
+
+  it('applies to a prefixed JSESSIONID too', () => {
+    expect(splitRouteSuffix('__Host-JSESSIONID', 'ABC.n2').route).toBe('n2');
+  });
+});

@@ -1,0 +1,60 @@
+// What a session cookie value reveals in the clear: JWTs, base64 JSON, signed-but-not-encrypted sessions.
+import { describe, expect, it } from 'vitest';
+import { b64url } from '../../../test/helpers/traceBuilder.ts';
+import { decodeBase64Url, jwtHasNoneAlg, jwtLacksExpiry, readClientSideData } from './tokenData.ts';
+
+describe('readClientSideData', () => {
+  it('reads a JWT: header and payload', () => {
+    const data = readClientSideData(`${b64url({ alg: 'HS256' })}.${b64url({ sub: '7', exp: 1 })}.sig`);
+    expect(data).toEqual({ kind: 'jwt', header: { alg: 'HS256' }, payload: { sub: '7', exp: 1 } });
+    expect(jwtHasNoneAlg(data!)).toBe(false);
+    expect(jwtLacksExpiry(data!)).toBe(false);
+  });
+
+  it('tells alg none and a missing exp', () => {
+    const data = readClientSideData(`${b64url({ alg: 'none' })}.${b64url({ sub: '7' })}.`)!;
+    expect(jwtHasNoneAlg(data)).toBe(true);
+    expect(jwtLacksExpiry(data)).toBe(true);
+  });
+
+  it('reads a quoted, percent-encoded value', () => {
+    const jwt = `${b64url({ alg: 'HS256' })}.${b64url({ sub: '7' })}.sig`;
+    expect(readClientSideData(`"${encodeURIComponent(jwt)}"`)?.kind).toBe('jwt');
+  });
+
+  it('reads base64 JSON', () => {
+    expect(readClientSideData(btoa('{"user":"bob"}'))).toEqual({ kind: 'base64-json', payload: { user: 'bob' } });
+  });
+
+  it('reads a Flask (itsdangerous) session and a Rails base64--digest cookie as signed JSON', () => {
+    expect(readClientSideData(`${b64url({ uid: 1 })}.ZxYwVQ.c2lnbmF0dXJl`)).toMatchObject({
+      kind: 'signed-json',
+      format: 'itsdangerous (Flask)',
+    });
+    expect(readClientSideData(`${btoa('{"uid":1}')}--0123456789abcdef`)).toMatchObject({
+      kind: 'signed-json',
+      format: 'base64--digest (Rails)',
+    });
+  });
+
+  it('says nothing about opaque IDs, non-JSON base64 and very long values', () => {
+    expect(readClientSideData('f3a91c07d2b84e6a9c51e0b7a4d2f886')).toBeUndefined();
+    expect(readClientSideData(btoa('just some text'))).toBeUndefined();
+    expect(readClientSideData(btoa(`{"a":"${'x'.repeat(20_000)}"}`))).toBeUndefined();
+    expect(readClientSideData('')).toBeUndefined();
+  });
+});
+
+describe('decodeBase64Url', () => {
+  it('decodes base64url and base64, with or without padding', () => {
+    expect(decodeBase64Url('eyJhIjoxfQ')).toBe('{"a":1}');
+    expect(decodeBase64Url('eyJhIjoxfQ==')).toBe('{"a":1}');
+  });
+
+  it('refuses characters outside the alphabet and invalid UTF-8', () => {
+    expect(decodeBase64Url('ab$cd')).toBeUndefined();
+    expect(decodeBase64Url('_w')).toBeUndefined();
+    // btoa of a Latin-1 "ü" is the single byte 0xFC: not UTF-8.
+    expect(decodeBase64Url(btoa('ü'))).toBeUndefined();
+  });
+});
