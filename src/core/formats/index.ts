@@ -1,0 +1,9 @@
+// Trace formats in and out (issue 6), for the CLI and the panel: the native trace (export, strict import),
+// HAR 1.2 export, redaction, the streaming HAR reader for files too big for one string, and the HTML report.
+
+export { exportHar } from './harExport.ts';
+export type { ExportOptions, NativeTrace } from './native.ts';
+export { exportNativeTrace, NATIVE_FORMAT, NATIVE_VERSION, parseNativeTrace, parseNativeTraceText } from './native.ts';
+export type { SavedAnalysis } from './nativeRead.ts';
+export type { TraceRedaction } from './redactTrace.ts';
+export { redactCookieHeader, redactCookieValue, redactSetCookieLine, redactTrace } from './redactTrace.ts';
