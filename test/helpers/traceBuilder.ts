@@ -12,6 +12,7 @@ import {
   type Finding,
 } from '../../src/core/analysis/analyze.ts';
 import type {
+  BrowserCookieReport,
   CookieChangeCause,
   CookieSnapshot,
   Header,
@@ -62,6 +63,10 @@ export interface RequestOptions {
   readonly after?: number;
   /** The request failed: no response at all. */
   readonly noResponse?: boolean;
+  /** Cookies the browser itself said it blocked (Chrome's DevTools protocol), as the recorder stores them. */
+  readonly browserReport?: BrowserCookieReport;
+  /** HAR `request.cookies` (for exporters that keep the parsed list but strip the Cookie header). */
+  readonly requestCookies?: readonly { readonly name: string; readonly value: string }[];
 }
 
 export interface CookieChange {
@@ -136,7 +141,9 @@ export class TraceBuilder {
         resourceType: options.resourceType ?? 'document',
         ...(postData ? { postData } : {}),
         ...(options.initiatorUrl !== undefined ? { initiatorUrl: options.initiatorUrl } : {}),
+        ...(options.requestCookies ? { cookies: options.requestCookies } : {}),
       },
+      ...(options.browserReport ? { browserReport: options.browserReport } : {}),
       ...(options.noResponse
         ? {}
         : {

@@ -1,0 +1,78 @@
+// Login and logout recognition from traffic (RULES.md, end of the lifecycle rules).
+import { describe, expect, it } from 'vitest';
+import { trace } from '../../../test/helpers/traceBuilder.ts';
+import type { TraceEntry } from '../trace/types.ts';
+import { isLogoutRequest, LoginDetector } from './loginSignals.ts';
+
+function entries(b: ReturnType<typeof trace>): TraceEntry[] {
+  return b.build().events.flatMap((e) => (e.kind === 'entry' ? [e.entry] : []));
+}
+
+function signals(b: ReturnType<typeof trace>): (string | undefined)[] {
+  const detector = new LoginDetector();
+  return entries(b).map((e) => detector.detect(e, new URL(e.request.url).origin));
+}
+
+describe('LoginDetector', () => {
+  it.each([{ password: 'x' }, { passwd: 'x' }, { pwd: 'x' }, { 'credentials[password]': 'x' }, { user_pass: 'x' }])(
+    'a POST with a password-like field %j is a login',
+    (form) => {
+      expect(signals(trace().post('https://shop.test/login', { form: { user: 'ann', ...form } }))).toEqual([
+        'password-post',
+      ]);
+    },
+  );
+
+  it('a GET with a password in the query, or a POST without one, is no login', () => {
+    expect(
+      signals(
+        trace()
+          .get('https://shop.test/login?password=x')
+          .post('https://shop.test/cart', { form: { qty: '1' } }),
+      ),
+    ).toEqual([undefined, undefined]);
+  });
+
+  it('an Authorization header is a login the first time it appears on an origin (and succeeds)', () => {
+    const auth = { headers: { Authorization: 'Bearer t' } };
+    expect(
+      signals(
+        trace()
+          .get('https://api.test/public')
+          .get('https://api.test/me', auth)
+          .get('https://api.test/orders', auth)
+          .get('https://other.test/me', auth),
+      ),
+    ).toEqual([undefined, 'authorization-header', undefined, 'authorization-header']);
+  });
+
+  it('a success right after a 401 on the same origin is a login', () => {
+    expect(
+      signals(trace().get('https://shop.test/admin', { status: 401 }).get('https://shop.test/admin', { status: 200 })),
+    ).toEqual([undefined, 'after-401']);
+  });
+
+  it('a new authentication cookie is a login; its deletion is not', () => {
+    expect(
+      signals(
+        trace()
+          .get('https://shop.test/cb', { setCookie: ['auth_token=abc; Path=/'] })
+          .get('https://shop.test/out', { setCookie: ['auth_token=abc; Max-Age=0; Path=/'] })
+          .get('https://shop.test/out2', { setCookie: ['auth_token=; Path=/'] }),
+      ),
+    ).toEqual(['auth-cookie', undefined, undefined]);
+  });
+});
+
+describe('isLogoutRequest', () => {
+  it.each(['/logout', '/account/log-out', '/users/sign_out', '/signoff', '/auth/Logout?next=/'])(
+    '%s is a logout',
+    (path) => {
+      expect(isLogoutRequest(entries(trace().get(`https://shop.test${path}`))[0]!)).toBe(true);
+    },
+  );
+
+  it.each(['/login', '/catalogue', '/blog/logouts-explained'])('%s is not', (path) => {
+    expect(isLogoutRequest(entries(trace().get(`https://shop.test${path}`))[0]!)).toBe(false);
+  });
+});

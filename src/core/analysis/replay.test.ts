@@ -1,0 +1,96 @@
+// The replay's facts, beyond what single rules show: sanitised files with no Cookie data, HAR cookie lists,
+// Firefox's joined Set-Cookie lines, preflights, non-http URLs, and Chrome's own reasons beside ours.
+import { describe, expect, it } from 'vitest';
+import { GOOD, ID, trace } from '../../../test/helpers/traceBuilder.ts';
+
+describe('replay facts', () => {
+  it('a trace with no Cookie data at all: what was sent comes from the jar, and says so', () => {
+    const result = trace()
+      .get('https://shop.test/', { setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .get('https://shop.test/a')
+      .get('http://shop.test/b')
+      .analyze();
+    expect(result.cookiesRecorded).toBe(false);
+    expect(result.requests[1]!.sent.map((s) => s.name)).toEqual(['sid']);
+    expect(result.requests[2]!.notSent.map((n) => [n.name, n.reason])).toEqual([['sid', 'SecureOnly']]);
+  });
+
+  it('a HAR request.cookies list stands in for a missing Cookie header', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .get('https://shop.test/a', { requestCookies: [{ name: 'sid', value: ID.a }] })
+      .analyze();
+    expect(result.requests[1]!.sent.map((s) => s.name)).toEqual(['sid']);
+    expect(result.requests[1]!.notSent).toEqual([]);
+  });
+
+  it('Firefox’s "\\n"-joined Set-Cookie value is two cookies', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}\ntheme=dark; Path=/`] })
+      .analyze();
+    expect(result.facts.requests[0]!.setCookies.map((c) => [c.name, c.outcome.kind])).toEqual([
+      ['sid', 'stored'],
+      ['theme', 'stored'],
+    ]);
+  });
+
+  it('a CORS preflight never carries cookies, so nothing is "not sent" on it', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .request('OPTIONS', 'https://shop.test/api', {
+        resourceType: 'other',
+        cookie: '',
+        headers: { 'Access-Control-Request-Method': 'PUT' },
+      })
+      .analyze();
+    expect(result.requests[1]!.notSent).toEqual([]);
+  });
+
+  it('a request for a non-http URL carries no cookies and breaks nothing', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .get('data:text/html,hello', { resourceType: 'other' })
+      .get('https://shop.test/a', { cookie: `sid=${ID.a}` })
+      .analyze();
+    expect(result.requests[1]).toMatchObject({ sent: [], notSent: [] });
+    expect(result.findings.filter((f) => f.severity === 'high')).toEqual([]);
+  });
+
+  it('Chrome’s reasons are kept beside ours', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .get('http://shop.test/a', {
+        cookie: '',
+        browserReport: {
+          blockedRequestCookies: [{ name: 'sid', domain: 'shop.test', path: '/', reasons: ['SecureOnly'] }],
+        },
+      })
+      .analyze();
+    expect(result.requests[1]!.notSent).toEqual([
+      { name: 'sid', domain: 'shop.test', path: '/', reason: 'SecureOnly', browserReasons: ['SecureOnly'] },
+    ]);
+  });
+
+  it('a cookie the model would send but the browser did not: Chrome’s reason when it gave one, else Unknown', () => {
+    const base = () => trace().get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] });
+    const withChrome = base()
+      .get('https://shop.test/a', {
+        cookie: '',
+        browserReport: { blockedRequestCookies: [{ name: 'sid', reasons: ['UserPreferences'] }] },
+      })
+      .analyze();
+    expect(withChrome.requests[1]!.notSent.map((n) => n.reason)).toEqual(['UserPreferences']);
+    const without = base().get('https://shop.test/a', { cookie: '' }).analyze();
+    expect(without.requests[1]!.notSent.map((n) => n.reason)).toEqual(['Unknown']);
+  });
+
+  it('a cookie the browser sent that the trace never showed being set joins the jar as carried', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: `sid=${ID.a}` })
+      .get('https://shop.test/a', { cookie: '' })
+      .analyze();
+    expect(result.sessions[0]!.ids.map((i) => i.firstEntry)).toEqual([0]);
+    // Its attributes are guesses, so the model will not invent a reason for its absence.
+    expect(result.requests[1]!.notSent.map((n) => n.reason)).toEqual(['Unknown']);
+  });
+});

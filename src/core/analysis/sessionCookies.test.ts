@@ -1,0 +1,80 @@
+// Which cookies of a trace count as session IDs: by name, by the user's marks, or because the value is an
+// opaque token the server set once and the browser sent back on most later requests to that host.
+import { describe, expect, it } from 'vitest';
+import { ID, trace } from '../../../test/helpers/traceBuilder.ts';
+import { identifySessionCookies } from './sessionCookies.ts';
+import { withDefaults } from './settings.ts';
+
+const identify = (b: ReturnType<typeof trace>, settings = {}) =>
+  identifySessionCookies(b.build(), withDefaults(settings));
+
+describe('identifySessionCookies', () => {
+  it('a known name is a session cookie from its first sight', () => {
+    const names = identify(trace().get('https://shop.test/', { cookie: '', setCookie: ['PHPSESSID=abc; Path=/'] }));
+    expect(names.get('PHPSESSID')).toBe('name matches PHPSESSID');
+  });
+
+  it('an opaque token set once and sent back on the later requests is a session cookie', () => {
+    const names = identify(
+      trace()
+        .get('https://shop.test/', { cookie: '', setCookie: [`tok=${ID.a}; Path=/`] })
+        .get('https://shop.test/a', { cookie: `tok=${ID.a}` })
+        .get('https://shop.test/b', { cookie: `tok=${ID.a}` }),
+    );
+    expect(names.get('tok')).toMatch(/^opaque token set by shop\.test and sent back on 2 of 2 later requests$/);
+  });
+
+  it('a token that is not sent back is not a session cookie', () => {
+    const names = identify(
+      trace()
+        .get('https://shop.test/', { cookie: '', setCookie: [`tok=${ID.a}; Path=/`] })
+        .get('https://shop.test/a', { cookie: '' })
+        .get('https://shop.test/b', { cookie: '' }),
+    );
+    expect(names.has('tok')).toBe(false);
+  });
+
+  it('a short or guessable value is state, not a token', () => {
+    const names = identify(
+      trace()
+        .get('https://shop.test/', { cookie: '', setCookie: ['cart=1234567890123456; Path=/', 'theme=dark; Path=/'] })
+        .get('https://shop.test/a', { cookie: 'cart=1234567890123456; theme=dark' })
+        .get('https://shop.test/b', { cookie: 'cart=1234567890123456; theme=dark' }),
+    );
+    expect(names.has('cart')).toBe(false);
+    expect(names.has('theme')).toBe(false);
+  });
+
+  it('a value rewritten more than three times is state, not a session ID', () => {
+    const ids = [ID.a, ID.b, ID.c, ID.d];
+    let scenario = trace().get('https://shop.test/', { cookie: '', setCookie: [`tok=${ids[0]}; Path=/`] });
+    for (let i = 1; i < ids.length; i++) {
+      scenario = scenario.get(`https://shop.test/${i}`, {
+        cookie: `tok=${ids[i - 1]}`,
+        setCookie: [`tok=${ids[i]}; Path=/`],
+      });
+    }
+    scenario = scenario.get('https://shop.test/last', { cookie: `tok=${ids[3]}` });
+    expect(identify(scenario).has('tok')).toBe(false);
+  });
+
+  it('known non-session names (analytics, CSRF) never count, however random', () => {
+    const names = identify(
+      trace()
+        .get('https://shop.test/', { cookie: '', setCookie: [`XSRF-TOKEN=${ID.a}; Path=/`, `__cf_bm=${ID.b}; Path=/`] })
+        .get('https://shop.test/a', { cookie: `XSRF-TOKEN=${ID.a}; __cf_bm=${ID.b}` })
+        .get('https://shop.test/b', { cookie: `XSRF-TOKEN=${ID.a}; __cf_bm=${ID.b}` }),
+    );
+    expect([...names.keys()]).toEqual([]);
+  });
+
+  it('the user’s marks win both ways, case-insensitively', () => {
+    const scenario = trace().get('https://shop.test/', {
+      cookie: '',
+      setCookie: ['Pref=dark; Path=/', `sid=${ID.a}; Path=/`],
+    });
+    const names = identify(scenario, { sessionCookies: ['pref'], notSessionCookies: ['SID'] });
+    expect(names.get('Pref')).toBe('marked by the user');
+    expect(names.has('sid')).toBe(false);
+  });
+});
