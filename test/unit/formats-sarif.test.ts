@@ -21,7 +21,13 @@ const validate = ajv.compile(
 
 async function sarif(files: readonly string[], read: (path: string) => string = (p) => readFileSync(p, 'utf8')) {
   let stdout = '';
-  const io: Io = { stdout: (s) => void (stdout += s), stderr: () => undefined, readFile: read };
+  const io: Io = {
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: () => undefined,
+    readFile: read,
+  };
   expect(await main(['analyze', ...files, '--format', 'sarif'], io)).toBe(0);
   return JSON.parse(stdout);
 }
