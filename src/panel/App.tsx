@@ -1,9 +1,30 @@
-// The Sessions panel's view: a live table of the inspected tab's requests, the cookies each one carried,
-// did not carry (with the reason) and set, and the engine's findings. Renders text only (values come from
-// web pages: never as HTML) and reads rows made by model.ts.
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { type FindingView, panelView, type RequestRow } from './model.ts';
+// The Sessions panel: toolbar, source tabs (the live recording and each imported trace), view tabs
+// (timeline, lanes, findings, cookies) and the request detail. Reads state from the controller and renders
+// every page-controlled string as text (values come from web pages: never as HTML).
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { LIVE, type PanelController, type UiState, type ViewName } from './controller.ts';
+import { isEmptyFilter, matchesFilter, parseFilter } from './filter.ts';
+import type { RequestRow, TraceView } from './model.ts';
+import { useSelected } from './state.ts';
 import type { PanelState, PanelStore } from './store.ts';
+import { Cookies } from './views/Cookies.tsx';
+import { RequestDetail } from './views/Detail.tsx';
+import { Findings, SEVERITIES } from './views/Findings.tsx';
+import { Lanes } from './views/Lanes.tsx';
+import { Timeline } from './views/Timeline.tsx';
+
+const STATUS_LABEL: Readonly<Record<PanelState['status'], string>> = {
+  connecting: 'Connecting…',
+  live: 'Recording',
+  reconnecting: 'Reconnecting…',
+};
+
+const VIEWS: readonly { readonly name: ViewName; readonly label: string }[] = [
+  { name: 'timeline', label: 'Timeline' },
+  { name: 'lanes', label: 'Lanes' },
+  { name: 'findings', label: 'Findings' },
+  { name: 'cookies', label: 'Cookies' },
+];
 
 function usePanelState(store: PanelStore): PanelState {
   const [state, setState] = useState(store.state);
@@ -14,177 +35,214 @@ function usePanelState(store: PanelStore): PanelState {
   return state;
 }
 
-function clockTime(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+function visibleRows(rows: readonly RequestRow[], filterText: string, sessionOnly: boolean): readonly RequestRow[] {
+  const filter = parseFilter(filterText);
+  if (isEmptyFilter(filter) && !sessionOnly) return rows;
+  return rows.filter((r) => (!sessionOnly || r.sessionRelevant) && matchesFilter(r, filter));
 }
 
-function statusText(row: RequestRow): string {
-  return row.status === undefined ? 'failed' : String(row.status);
-}
-
-function CookiesSent({ row }: { row: RequestRow }) {
-  if (row.cookiesSent.length === 0) return <span class="none">—</span>;
-  return (
-    <ul class="cookies">
-      {row.cookiesSent.map((cookie, i) => (
-        <li
-          key={`${cookie.name}#${i}`}
-          data-testid="cookie-sent"
-          data-cookie-name={cookie.name}
-          class={cookie.looksLikeSession ? 'session' : undefined}
-        >
-          <span class="cookie-name">{cookie.name}</span>=<span class="cookie-value">{cookie.shownValue}</span>
-        </li>
-      ))}
-    </ul>
+function Toolbar({
+  controller,
+  ui,
+  panel,
+  view,
+  tabId,
+}: {
+  controller: PanelController;
+  ui: UiState;
+  panel: PanelState;
+  view: TraceView | undefined;
+  tabId: number;
+}) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  const live = ui.source === LIVE;
+  const counts = SEVERITIES.map(
+    (sev) => [sev, view?.analysis.findings.filter((f) => f.severity === sev).length ?? 0] as const,
   );
-}
-
-function CookiesSet({ row }: { row: RequestRow }) {
-  if (row.cookiesSet.length === 0) return <span class="none">—</span>;
   return (
-    <ul class="cookies">
-      {row.cookiesSet.map((cookie, i) => (
-        <li
-          key={`${cookie.name}#${i}`}
-          data-testid="cookie-set"
-          data-cookie-name={cookie.name}
-          class={
-            [cookie.looksLikeSession ? 'session' : '', cookie.deletes ? 'deletes' : ''].join(' ').trim() || undefined
-          }
-        >
-          <span class="cookie-name">{cookie.name}</span>=<span class="cookie-value">{cookie.shownValue}</span>
-          {cookie.deletes ? <span class="badge">deleted</span> : null}
-          {cookie.rejectedReason ? (
-            <span class="badge rejected" data-testid="set-rejected">
-              rejected: {cookie.rejectedReason}
-            </span>
-          ) : null}
-          {cookie.attributes.length > 0 ? <span class="cookie-attributes">{cookie.attributes.join('; ')}</span> : null}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function NotSent({ row }: { row: RequestRow }) {
-  if (row.notSent.length === 0) return null;
-  return (
-    <ul class="cookies not-sent">
-      {row.notSent.map((cookie, i) => (
-        <li key={`${cookie.name}#${i}`} data-testid="cookie-not-sent" data-cookie-name={cookie.name}>
-          <span class="cookie-name">{cookie.name}</span> not sent:{' '}
-          <span class="reason" data-testid="not-sent-reason">
-            {cookie.reason}
+    <header class="toolbar">
+      <span
+        data-testid="panel-status"
+        class={`record status-${panel.status}`}
+        title={view ? `last analysis ${view.analysisMs.toFixed(0)} ms` : undefined}
+      >
+        <span class="dot" aria-hidden="true" /> {STATUS_LABEL[panel.status]}
+      </span>
+      <button
+        type="button"
+        data-testid="clear"
+        onClick={() => controller.clear()}
+        disabled={!live}
+        title="Clear the live recording"
+      >
+        Clear
+      </button>
+      <label title="Keep requests across navigations, as in the Network panel">
+        <input
+          type="checkbox"
+          data-testid="preserve-log"
+          checked={panel.preserveLog ?? ui.preserveLog}
+          onChange={(e) => controller.setPreserveLog((e.currentTarget as HTMLInputElement).checked)}
+        />{' '}
+        Preserve log
+      </label>
+      <button
+        type="button"
+        data-testid="import"
+        onClick={() => fileInput.current?.click()}
+        title="Open a HAR or Sessionscope trace"
+      >
+        Import…
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".har,.json,application/json"
+        data-testid="import-input"
+        hidden
+        onChange={(e) => {
+          const input = e.currentTarget as HTMLInputElement;
+          const file = input.files?.[0];
+          if (file) void controller.importFile(file).finally(() => (input.value = ''));
+        }}
+      />
+      <span class="muted" data-testid="row-count">
+        {view?.rows.length ?? 0} requests{live ? ` · tab ${tabId}` : ''}
+      </span>
+      <span class="counts" data-testid="finding-counts">
+        {counts.map(([sev, n], i) => (
+          <span key={sev} class={`count severity-${sev}`} data-severity={sev}>
+            {i > 0 ? ' · ' : ''}
+            {n} {sev}
           </span>
-        </li>
-      ))}
-    </ul>
+        ))}
+      </span>
+    </header>
   );
 }
 
-function Findings({ findings }: { findings: readonly FindingView[] }) {
-  if (findings.length === 0) return null;
+function SourceTabs({ controller, ui }: { controller: PanelController; ui: UiState }) {
+  if (ui.imports.length === 0) return null;
+  const tab = (id: string, label: string, closable: boolean) => (
+    <span key={id} class={`source-tab${ui.source === id ? ' active' : ''}`} data-testid="source-tab" data-source={id}>
+      <button type="button" onClick={() => controller.showSource(id)}>
+        {label}
+      </button>
+      {closable ? (
+        <button type="button" class="close" title="Close" onClick={() => controller.closeImport(id)}>
+          ×
+        </button>
+      ) : null}
+    </span>
+  );
   return (
-    <ul class="findings">
-      {findings.map((f, i) => (
-        <li
-          key={`${f.rule}#${i}`}
-          data-testid="finding"
-          data-rule={f.rule}
-          class={`severity-${f.severity}`}
-          title={f.message}
-        >
-          <span class="severity">{f.severity}</span> <span class="rule-id">{f.rule}</span>{' '}
-          <span class="finding-message">{f.message}</span>
-        </li>
-      ))}
-    </ul>
+    <nav class="source-tabs">
+      {tab(LIVE, 'Live', false)}
+      {ui.imports.map((i) => tab(i.id, `Imported: ${i.file}`, true))}
+    </nav>
   );
 }
 
-function Row({ row }: { row: RequestRow }) {
-  const failed = row.status === undefined || row.status >= 400;
-  return (
-    <tr data-testid="request-row" data-seq={row.seq} class={failed ? 'failed' : undefined}>
-      <td class="time">{clockTime(row.startedAt)}</td>
-      <td class="method" data-testid="row-method">
-        {row.method}
-      </td>
-      <td class="url" data-testid="row-url" title={row.url}>
-        {row.url}
-        {row.redirectUrl ? <div class="redirect">→ {row.redirectUrl}</div> : null}
-      </td>
-      <td class="status" data-testid="row-status">
-        {statusText(row)}
-      </td>
-      <td class="sent">
-        <CookiesSent row={row} />
-        <NotSent row={row} />
-      </td>
-      <td class="set">
-        <CookiesSet row={row} />
-      </td>
-      <td class="row-findings">
-        <Findings findings={row.findings} />
-      </td>
-    </tr>
+export function App({ controller, tabId }: { controller: PanelController; tabId: number }) {
+  const ui = useSelected(controller.ui, (u) => u);
+  const live = useSelected(controller.live, (v) => v);
+  const panel = usePanelState(controller.store);
+  const view = controller.currentView(ui, live);
+  const rows = useMemo(
+    () => visibleRows(view?.rows ?? [], ui.filterText, ui.sessionOnly),
+    [view, ui.filterText, ui.sessionOnly],
   );
-}
 
-const STATUS_LABEL: Readonly<Record<PanelState['status'], string>> = {
-  connecting: 'Connecting…',
-  live: 'Recording',
-  reconnecting: 'Reconnecting…',
-};
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') controller.closeDetail();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [controller]);
 
-export function App({ store, tabId }: { store: PanelStore; tabId: number }) {
-  const state = usePanelState(store);
-  const view = useMemo(() => panelView(state.events), [state.events]);
-  const rows = view.rows;
-  const counts = (['high', 'medium', 'low'] as const).map(
-    (sev) => [sev, view.analysis.findings.filter((f) => f.severity === sev).length] as const,
-  );
+  const onDrop = (event: DragEvent) => {
+    const file = event.dataTransfer?.files?.[0];
+    if (!file) return;
+    event.preventDefault();
+    void controller.importFile(file);
+  };
+
+  const showDetail = ui.view === 'timeline' && ui.detail && ui.selected !== undefined && view !== undefined;
   return (
-    <main>
-      <header class="toolbar">
-        <strong>Sessions</strong>
-        <span data-testid="panel-status" class={`status-${state.status}`}>
-          {STATUS_LABEL[state.status]}
-        </span>
-        <span class="muted" data-testid="row-count">
-          {rows.length} requests · tab {tabId}
-        </span>
-        <span class="muted" data-testid="finding-counts">
-          {counts.map(([sev, n]) => `${n} ${sev}`).join(' · ')}
-        </span>
-      </header>
-      {rows.length === 0 ? (
-        <p class="empty" data-testid="empty">
-          No requests yet. Reload the page to see its requests and cookies.
-        </p>
-      ) : (
-        <table data-testid="request-table">
-          <thead>
-            <tr>
-              <th>Time</th>
-              <th>Method</th>
-              <th>URL</th>
-              <th>Status</th>
-              <th>Cookies sent</th>
-              <th>Cookies set</th>
-              <th>Findings</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <Row key={row.seq} row={row} />
-            ))}
-          </tbody>
-        </table>
-      )}
+    <main onDragOver={(e) => e.preventDefault()} onDrop={onDrop} data-source={ui.source}>
+      <Toolbar controller={controller} ui={ui} panel={panel} view={view} tabId={tabId} />
+      <SourceTabs controller={controller} ui={ui} />
+      {ui.importError ? (
+        <div class="import-error" role="alert" data-testid="import-error">
+          <span>Could not open the file: {ui.importError}</span>{' '}
+          <button type="button" onClick={() => controller.dismissImportError()}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {panel.hostAccess === false && ui.source === LIVE ? (
+        <div class="notice" data-testid="host-access">
+          Sessionscope may not see this site’s requests yet.{' '}
+          <button type="button" onClick={() => controller.requestHostAccess()}>
+            Allow access to sites
+          </button>
+        </div>
+      ) : null}
+      <div class="view-tabs" role="tablist">
+        {VIEWS.map((v) => (
+          <button
+            type="button"
+            role="tab"
+            key={v.name}
+            aria-selected={ui.view === v.name}
+            class={ui.view === v.name ? 'active' : undefined}
+            data-testid={`tab-${v.name}`}
+            onClick={() => controller.showView(v.name)}
+          >
+            {v.label}
+          </button>
+        ))}
+        {ui.view === 'timeline' && !showDetail ? (
+          <span class="filter">
+            <input
+              type="search"
+              placeholder="Filter: text origin: cookie: rule: severity: (-negates)"
+              data-testid="filter"
+              value={ui.filterText}
+              onInput={(e) => controller.setFilter((e.currentTarget as HTMLInputElement).value)}
+            />
+            <label>
+              <input
+                type="checkbox"
+                data-testid="session-only"
+                checked={ui.sessionOnly}
+                onChange={(e) => controller.setSessionOnly((e.currentTarget as HTMLInputElement).checked)}
+              />{' '}
+              Session requests only
+            </label>
+          </span>
+        ) : null}
+      </div>
+      {view === undefined || view.rows.length === 0 ? (
+        ui.view === 'timeline' ? (
+          <p class="empty" data-testid="empty">
+            {ui.source === LIVE
+              ? 'No requests yet. Reload the page to see its requests and cookies, or import a HAR (drop it here).'
+              : 'This file has no requests.'}
+          </p>
+        ) : null
+      ) : null}
+      {view && showDetail ? (
+        <RequestDetail view={view} entry={ui.selected!} controller={controller} />
+      ) : view && ui.view === 'timeline' && view.rows.length > 0 ? (
+        <Timeline rows={rows} selected={ui.selected} controller={controller} />
+      ) : null}
+      {view && ui.view === 'lanes' ? <Lanes view={view} controller={controller} /> : null}
+      {view && ui.view === 'findings' ? <Findings view={view} controller={controller} /> : null}
+      {view && ui.view === 'cookies' ? (
+        <Cookies view={view} ui={ui} controller={controller} editable={ui.source === LIVE} />
+      ) : null}
     </main>
   );
 }

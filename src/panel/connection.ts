@@ -13,12 +13,37 @@ export interface RuntimePort {
 
 export const RECONNECT_DELAY_MS = 300;
 
+export interface PanelConnection {
+  /** Sends a message on the current port; dropped while reconnecting (the toolbar state is re-sent then). */
+  send(message: PanelMessage): void;
+}
+
+function applyMessage(store: PanelStore, message: BackgroundMessage): void {
+  switch (message.type) {
+    case 'snapshot':
+    case 'events': {
+      if (message.type === 'snapshot' && message.reset) store.resetEvents(message.events);
+      else store.addEvents(message.events);
+      store.setStatus('live');
+      if (message.droppedCount !== undefined) store.setInfo({ droppedCount: message.droppedCount });
+      return;
+    }
+    case 'permissions':
+      store.setInfo({ hostAccess: message.granted });
+      return;
+    case 'settings':
+      store.setInfo({ preserveLog: message.preserveLog });
+      return;
+  }
+}
+
 export function keepConnected(
   connect: (name: string) => RuntimePort,
   tabId: number,
   store: PanelStore,
   schedule: (run: () => void, ms: number) => void = (run, ms) => void setTimeout(run, ms),
-): void {
+): PanelConnection {
+  let current: RuntimePort | undefined;
   const open = (): void => {
     let port: RuntimePort;
     try {
@@ -27,18 +52,25 @@ export function keepConnected(
       schedule(open, RECONNECT_DELAY_MS);
       return;
     }
+    current = port;
     port.onMessage.addListener((raw) => {
-      const message = raw as BackgroundMessage;
-      if (message.type === 'snapshot' || message.type === 'events') {
-        store.addEvents(message.events);
-        store.setStatus('live');
-      }
+      if (typeof raw === 'object' && raw !== null) applyMessage(store, raw as BackgroundMessage);
     });
     port.onDisconnect.addListener(() => {
+      if (current === port) current = undefined;
       store.setStatus('reconnecting');
       schedule(open, RECONNECT_DELAY_MS);
     });
     port.postMessage({ type: 'subscribe', since: store.lastSeq });
   };
   open();
+  return {
+    send(message) {
+      try {
+        current?.postMessage(message);
+      } catch {
+        // The port died between the check and the call; onDisconnect reconnects.
+      }
+    },
+  };
 }

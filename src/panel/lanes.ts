@@ -29,6 +29,20 @@ export interface LaneSegment {
   readonly end?: LaneEnd;
 }
 
+/**
+ * A finding on the lane that did not end an ID (the engine's SessionView has no end for it): a reset whose
+ * new ID the browser refused, so the old one stayed (e.g. OverwriteSecure on http://), or the session
+ * cookie not sent on a request.
+ */
+export interface LaneIncident {
+  readonly kind: 'reset' | 'not-sent';
+  readonly label: string;
+  readonly entry: number;
+  /** Position as a fraction (0–1) of the recording's entry span. */
+  readonly at: number;
+  readonly finding: Finding;
+}
+
 export interface LaneLayout {
   readonly key: string;
   readonly cookie: string;
@@ -36,6 +50,7 @@ export interface LaneLayout {
   readonly path: string;
   readonly identifiedBy: string;
   readonly segments: readonly LaneSegment[];
+  readonly incidents: readonly LaneIncident[];
 }
 
 export interface OriginLanes {
@@ -96,6 +111,7 @@ export function layoutLanes(
         ...(end ? { end } : {}),
       };
     });
+    const incidents = laneIncidents(lane, sessions, findings, segments, span);
     const layout: LaneLayout = {
       key: `${lane.origin} ${lane.domain}${lane.path} ${lane.cookie}`,
       cookie: lane.cookie,
@@ -103,8 +119,52 @@ export function layoutLanes(
       path: lane.path,
       identifiedBy: lane.identifiedBy,
       segments,
+      incidents,
     };
     byOrigin.set(lane.origin, [...(byOrigin.get(lane.origin) ?? []), layout]);
   }
   return [...byOrigin].map(([origin, lanes]) => ({ origin, lanes }));
+}
+
+const INCIDENT_RULES: Readonly<Record<string, LaneIncident['kind']>> = {
+  'session-reset': 'reset',
+  'session-not-sent': 'not-sent',
+};
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** The lane a finding belongs to: same cookie name, and the request host inside the lane's domain. */
+function belongsTo(f: Finding, lane: SessionView, sessions: readonly SessionView[]): boolean {
+  if (f.cookie !== lane.cookie) return false;
+  const host = hostOf(f.url);
+  const candidates = sessions.filter(
+    (l) => l.cookie === f.cookie && (host === l.domain || host.endsWith(`.${l.domain}`)),
+  );
+  // Several lanes of one name (paths, subdomains): the engine's first match; none matching: the only lane.
+  return candidates.length > 0 ? candidates[0] === lane : sessions.filter((l) => l.cookie === f.cookie)[0] === lane;
+}
+
+function laneIncidents(
+  lane: SessionView,
+  sessions: readonly SessionView[],
+  findings: readonly Finding[],
+  segments: readonly LaneSegment[],
+  span: number,
+): LaneIncident[] {
+  const ends = new Set(segments.flatMap((s) => (s.end ? [s.end.entry] : [])));
+  const out: LaneIncident[] = [];
+  for (const f of findings) {
+    const kind = INCIDENT_RULES[f.rule];
+    if (kind === undefined || !belongsTo(f, lane, sessions)) continue;
+    if (kind === 'reset' && ends.has(f.entry)) continue;
+    const label = kind === 'reset' ? `reset: ${f.cause ?? 'unknown cause'} (ID kept)` : `not sent: ${f.reason ?? '?'}`;
+    out.push({ kind, label, entry: f.entry, at: Math.min(1, (f.entry + 0.5) / span), finding: f });
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { App } from './App.tsx';
 import { keepConnected, type RuntimePort } from './connection.ts';
+import { PanelController } from './controller.ts';
 import { PanelStore } from './store.ts';
 import { applyTheme, themeFromDevTools } from './theme.ts';
 import './panel.css';
@@ -14,6 +15,18 @@ function inspectedTabId(): number | undefined {
   return browser.devtools?.inspectedWindow?.tabId;
 }
 
+/** Saves a file through a Blob URL and an <a download> (nothing leaves the machine). */
+function download(fileName: string, text: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 const root = document.getElementById('app')!;
 applyTheme(document.documentElement, themeFromDevTools(browser.devtools?.panels?.themeName));
 const tabId = inspectedTabId();
@@ -21,6 +34,15 @@ if (tabId === undefined) {
   root.textContent = 'Sessionscope: no inspected tab (open this panel from DevTools).';
 } else {
   const store = new PanelStore();
-  keepConnected((name) => browser.runtime.connect({ name }) as unknown as RuntimePort, tabId, store);
-  render(<App store={store} tabId={tabId} />, root);
+  const connection = keepConnected((name) => browser.runtime.connect({ name }) as unknown as RuntimePort, tabId, store);
+  const controller = new PanelController(store, {
+    send: (message) => connection.send(message),
+    storage: {
+      get: (key) => browser.storage.local.get(key),
+      set: (items) => browser.storage.local.set(items),
+    },
+    download,
+    requestHostAccess: () => void browser.permissions.request({ origins: ['<all_urls>'] }),
+  });
+  render(<App controller={controller} tabId={tabId} />, root);
 }

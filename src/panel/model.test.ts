@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { requestRows } from './model.ts';
 
 describe('requestRows', () => {
-  it('shows carried and set cookies, shortening session-looking values and marking deletions', () => {
+  it('shows the engine’s view of carried and set cookies: session IDs shortened, deletions marked', () => {
     const rows = requestRows([
-      { seq: 0, event: { kind: 'navigation', time: 1, url: 'https://shop.test/' } },
+      { seq: 7, event: { kind: 'navigation', time: 1, url: 'https://shop.test/' } },
       {
-        seq: 1,
+        seq: 8,
         event: {
           kind: 'entry',
           entry: {
@@ -30,13 +30,20 @@ describe('requestRows', () => {
     ]);
     expect(rows).toHaveLength(1);
     const [row] = rows;
-    expect(row?.cookiesSent).toEqual([
-      { name: 'sid', shownValue: '012345…0123', looksLikeSession: true },
-      { name: 'theme', shownValue: 'dark', looksLikeSession: false },
+    expect(row?.seq).toBe(8);
+    expect(
+      row?.cookiesSent.map(({ name, shownValue, looksLikeSession }) => [name, shownValue, looksLikeSession]),
+    ).toEqual([
+      ['sid', '012345…0123', true],
+      ['theme', 'dark', false],
     ]);
+    expect(row?.cookiesSent[0]?.hue).toBeTypeOf('number');
     expect(row?.cookiesSet.map((c) => [c.name, c.deletes, c.attributes])).toEqual([
       ['sid', true, ['Path=/', 'Max-Age=0', 'Secure']],
       ['theme', false, ['Path=/']],
     ]);
+    expect(row?.markers.map((m) => m.kind)).toContain('cleared');
+    expect(row?.sessionRelevant).toBe(true);
+    expect(row?.cookies).toEqual(['sid', 'theme', 'sid', 'theme']);
   });
 });

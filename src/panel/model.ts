@@ -1,18 +1,27 @@
-// The seam between recorded events and what the panel shows: events in, rows out. Every decision — which
-// cookie is a session cookie, what a Set-Cookie line means, what was not sent and why, which findings a
-// request carries — comes from the core engine (`analyzeTrace`); this module only arranges it for the view.
+// The seam between a trace (live or imported) and what the panel shows: trace in, rows out. Every decision —
+// which cookie is a session cookie, what a Set-Cookie did, what was not sent and why, which findings a
+// request carries, what ended an ID — comes from the core engine (`analyzeTrace`); this module only arranges
+// its result for the views. Rows are light (built from the engine's facts for every entry); the request
+// detail, which parses Set-Cookie attributes, is built on demand for the one request shown.
 
 import type { RecordedEvent } from '../background/messages.ts';
 import { type AnalysisResult, analyzeTrace, type Finding } from '../core/analysis/analyze.ts';
+import type { RequestFacts } from '../core/analysis/facts.ts';
+import type { AnalysisSettings } from '../core/analysis/settings.ts';
 import { parseSetCookie } from '../core/cookie/parseSetCookie.ts';
-import { cookieHeaderPairs, headerValues, setCookieLines } from '../core/trace/headers.ts';
+import { NOT_SENT_REASONS, SET_COOKIE_REJECTED_REASONS } from '../core/cookie/reasons.ts';
+import type { ParsedSetCookie } from '../core/cookie/types.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../core/trace/types.ts';
+import type { FilterableRow } from './filter.ts';
+import { idHue, shortId } from './idColour.ts';
 
 export interface SentCookieView {
   readonly name: string;
   /** The value as shown: shortened when it is a session ID. */
   readonly shownValue: string;
   readonly looksLikeSession: boolean;
+  /** Colour of the session ID (its hash), for session cookies. */
+  readonly hue?: number;
 }
 
 export interface SetCookieView {
@@ -21,7 +30,7 @@ export interface SetCookieView {
   /** Attributes as written, e.g. `Path=/`, `Secure`, `SameSite=Lax`. */
   readonly attributes: readonly string[];
   readonly looksLikeSession: boolean;
-  /** An expiry in the past or Max-Age ≤ 0: the Set-Cookie deletes the cookie. */
+  /** The engine says this Set-Cookie deleted the cookie (expiry in the past / Max-Age ≤ 0). */
   readonly deletes: boolean;
   /** Why the browser refuses this line (a SetCookie reason of RULES.md), when it does. */
   readonly rejectedReason?: string;
@@ -32,6 +41,7 @@ export interface NotSentView {
   readonly domain: string;
   readonly path: string;
   readonly reason: string;
+  readonly session: boolean;
 }
 
 export interface FindingView {
@@ -41,12 +51,21 @@ export interface FindingView {
   readonly message: string;
 }
 
-export interface RequestRow {
+/** A session event drawn on a timeline row: an ID set, rotated, reset, cleared or expired here. */
+export interface RowMarker {
+  readonly kind: 'set' | 'rotated' | 'reset' | 'cleared' | 'expired' | 'rejected' | 'changed';
+  readonly cookie: string;
+  readonly label: string;
+}
+
+export interface RequestRow extends FilterableRow {
+  /** The background's sequence number (live recordings), else the entry index. */
   readonly seq: number;
   readonly entryIndex: number;
   readonly startedAt: number;
   readonly method: string;
   readonly url: string;
+  readonly origin: string;
   /** HTTP status, or undefined when the request failed or has no response. */
   readonly status?: number;
   readonly redirectUrl?: string;
@@ -55,12 +74,13 @@ export interface RequestRow {
   readonly cookiesSet: readonly SetCookieView[];
   readonly notSent: readonly NotSentView[];
   readonly findings: readonly FindingView[];
+  readonly markers: readonly RowMarker[];
+  /** Carried, set or missed a session cookie, or has a finding: kept by "session requests only". */
+  readonly sessionRelevant: boolean;
 }
 
 /** Keeps the start and end of a long secret so IDs can be told apart without showing them whole. */
-export function shortenValue(value: string): string {
-  return value.length <= 12 ? value : `${value.slice(0, 6)}…${value.slice(-4)}`;
-}
+export const shortenValue = shortId;
 
 function attributesAsWritten(line: string): string[] {
   return line
@@ -70,61 +90,125 @@ function attributesAsWritten(line: string): string[] {
     .filter((a) => a !== '');
 }
 
-function setCookieView(
-  line: string,
-  entry: TraceEntry,
-  sessionNames: ReadonlySet<string>,
-  rejected?: string,
-): SetCookieView {
-  const parsed = parseSetCookie(line);
-  const name = parsed.ok ? parsed.cookie.name : '';
-  const value = parsed.ok ? parsed.cookie.value : line;
-  const session = sessionNames.has(name);
-  const deletes =
-    parsed.ok &&
-    ((parsed.cookie.maxAge !== undefined && parsed.cookie.maxAge <= 0) ||
-      (parsed.cookie.maxAge === undefined &&
-        parsed.cookie.expires !== undefined &&
-        parsed.cookie.expires < entry.startedAt));
-  return {
-    name,
-    shownValue: session ? shortenValue(value) : value,
-    attributes: attributesAsWritten(line),
-    looksLikeSession: session,
-    deletes,
-    ...(rejected ? { rejectedReason: rejected } : parsed.ok ? {} : { rejectedReason: parsed.reason }),
-  };
+function originOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return '';
+  }
+}
+
+/** The lane events of one entry, from `AnalysisResult.sessions`: what ended an ID there. */
+function laneEndMarkers(analysis: AnalysisResult): Map<number, RowMarker[]> {
+  const byEntry = new Map<number, RowMarker[]>();
+  for (const lane of analysis.sessions) {
+    for (const id of lane.ids) {
+      if (id.endEntry === undefined || id.endedBy === undefined) continue;
+      const marker = laneEndMarker(lane.cookie, id.endedBy, id.cause);
+      byEntry.set(id.endEntry, [...(byEntry.get(id.endEntry) ?? []), marker]);
+    }
+  }
+  return byEntry;
+}
+
+const RESET_CAUSE_MARKER: Readonly<Record<string, RowMarker['kind']>> = {
+  'cleared-by-server': 'cleared',
+  'cleared-by-script': 'cleared',
+  expired: 'expired',
+};
+
+function laneEndMarker(cookie: string, endedBy: string, cause: string | undefined): RowMarker {
+  if (endedBy === 'session-rotated') return { kind: 'rotated', cookie, label: `${cookie} rotated` };
+  if (endedBy === 'session-reset') {
+    const kind = (cause && RESET_CAUSE_MARKER[cause]) || 'reset';
+    return { kind, cookie, label: kind === 'reset' ? `${cookie} reset: ${cause ?? '?'}` : `${cookie} ${kind}` };
+  }
+  return { kind: 'changed', cookie, label: `${cookie} changed` };
+}
+
+function setCookieMarkers(facts: RequestFacts | undefined): RowMarker[] {
+  const out: RowMarker[] = [];
+  for (const c of facts?.setCookies ?? []) {
+    if (!c.session) continue;
+    const kind = c.outcome.kind === 'stored' ? 'set' : c.outcome.kind === 'deleted' ? 'cleared' : 'rejected';
+    const label = kind === 'rejected' && c.outcome.kind === 'rejected' ? `${c.name} rejected` : `${c.name} ${kind}`;
+    out.push({ kind, cookie: c.name, label });
+  }
+  return out;
+}
+
+/** Lane ends win over the plain set/cleared marker of the same cookie on the same row. */
+function rowMarkers(laneEnds: readonly RowMarker[], setMarkers: readonly RowMarker[]): RowMarker[] {
+  const ended = new Set(laneEnds.map((m) => m.cookie));
+  const seen = new Set<string>();
+  const out: RowMarker[] = [];
+  for (const m of [...laneEnds, ...setMarkers.filter((m) => !ended.has(m.cookie) || m.kind === 'rejected')]) {
+    const key = `${m.kind}\u0000${m.cookie}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(m);
+  }
+  return out;
 }
 
 function requestRowOf(
   seq: number,
   entry: TraceEntry,
-  analysis: AnalysisResult,
+  facts: RequestFacts | undefined,
   findings: readonly Finding[],
+  markers: readonly RowMarker[],
 ): RequestRow {
-  const facts = analysis.facts.requests.find((r) => r.entry === entry.index);
-  const sessionNames = new Set(analysis.facts.sessionCookieNames.keys());
-  const sent = headerValues(entry.request.headers, 'cookie').flatMap(cookieHeaderPairs);
-  const lines = setCookieLines(entry.response?.headers ?? []);
+  const cookiesSent: SentCookieView[] = (facts?.sent ?? []).map((c) =>
+    c.session
+      ? { name: c.name, shownValue: shortId(c.value), looksLikeSession: true, hue: idHue(c.value) }
+      : { name: c.name, shownValue: c.value, looksLikeSession: false },
+  );
+  const cookiesSet: SetCookieView[] = (facts?.setCookies ?? []).map((c) => ({
+    name: c.name,
+    shownValue: c.session ? shortId(c.value) : c.value,
+    attributes: attributesAsWritten(c.line),
+    looksLikeSession: c.session,
+    deletes: c.outcome.kind === 'deleted',
+    ...(c.outcome.kind === 'rejected' ? { rejectedReason: c.outcome.reason } : {}),
+  }));
+  const notSent: NotSentView[] = (facts?.notSent ?? []).map((n) => ({
+    name: n.name,
+    domain: n.domain,
+    path: n.path,
+    reason: n.reason,
+    session: n.session,
+  }));
+  const findingViews = findings.map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    title: f.title,
+    message: f.message,
+  }));
+  const sessionRelevant =
+    findings.length > 0 ||
+    (facts?.sent ?? []).some((c) => c.session) ||
+    notSent.some((n) => n.session) ||
+    cookiesSet.some((c) => c.looksLikeSession);
   return {
     seq,
     entryIndex: entry.index,
     startedAt: entry.startedAt,
     method: entry.request.method,
     url: entry.request.url,
+    origin: facts?.origin || originOf(entry.request.url),
     ...(entry.response ? { status: entry.response.status } : {}),
     ...(entry.response?.redirectUrl ? { redirectUrl: entry.response.redirectUrl } : {}),
     ...(entry.request.resourceType ? { resourceType: entry.request.resourceType } : {}),
-    cookiesSent: sent.map(({ name, value }) => {
-      const session = sessionNames.has(name);
-      return { name, shownValue: session ? shortenValue(value) : value, looksLikeSession: session };
-    }),
-    cookiesSet: lines.map((line, i) => {
-      const outcome = facts?.setCookies[i]?.outcome;
-      return setCookieView(line, entry, sessionNames, outcome?.kind === 'rejected' ? outcome.reason : undefined);
-    }),
-    notSent: (facts?.notSent ?? []).map((n) => ({ name: n.name, domain: n.domain, path: n.path, reason: n.reason })),
-    findings: findings.map((f) => ({ rule: f.rule, severity: f.severity, title: f.title, message: f.message })),
+    cookiesSent,
+    cookiesSet,
+    notSent,
+    findings: findingViews,
+    markers,
+    sessionRelevant,
+    cookies: [...cookiesSent.map((c) => c.name), ...cookiesSet.map((c) => c.name), ...notSent.map((n) => n.name)],
+    rules: findingViews.map((f) => f.rule),
+    severities: findingViews.map((f) => f.severity),
   };
 }
 
@@ -135,33 +219,206 @@ export function traceEvents(events: readonly RecordedEvent[]): TraceEvent[] {
 
 export function liveTrace(events: readonly RecordedEvent[]): Trace {
   const traceEventList = traceEvents(events);
+  let entryCount = 0;
+  for (const e of traceEventList) if (e.kind === 'entry') entryCount++;
+  return { source: { format: 'live' }, events: traceEventList, entryCount };
+}
+
+export type SessionOverrides = Pick<AnalysisSettings, 'sessionCookies' | 'notSessionCookies'>;
+
+export interface TraceView {
+  readonly trace: Trace;
+  readonly rows: readonly RequestRow[];
+  readonly analysis: AnalysisResult;
+  /** Findings by the entry they concern. */
+  readonly findingsByEntry: ReadonlyMap<number, readonly Finding[]>;
+  readonly entries: ReadonlyMap<number, TraceEntry>;
+  readonly factsByEntry: ReadonlyMap<number, RequestFacts>;
+  /** Wall-clock milliseconds the analysis and row layout took (shown in the toolbar's tooltip). */
+  readonly analysisMs: number;
+}
+
+/**
+ * Analyses a trace and lays out one row per request. `seqOf` maps an entry to the background's sequence
+ * number for live recordings.
+ */
+export function traceView(
+  trace: Trace,
+  overrides: Partial<SessionOverrides> = {},
+  seqOf: (entry: TraceEntry, position: number) => number = (entry) => entry.index,
+): TraceView {
+  const started = performance.now();
+  // The panel may show session values (they are the user's own), so the engine renders them raw.
+  const analysis = analyzeTrace(trace, { values: 'raw', settings: overrides });
+  const findingsByEntry = new Map<number, Finding[]>();
+  for (const f of analysis.findings) {
+    const list = findingsByEntry.get(f.entry);
+    if (list) list.push(f);
+    else findingsByEntry.set(f.entry, [f]);
+  }
+  const factsByEntry = new Map<number, RequestFacts>(analysis.facts.requests.map((r) => [r.entry, r]));
+  const laneEnds = laneEndMarkers(analysis);
+  const entries = new Map<number, TraceEntry>();
+  const rows: RequestRow[] = [];
+  trace.events.forEach((event, position) => {
+    if (event.kind !== 'entry') return;
+    const entry = event.entry;
+    entries.set(entry.index, entry);
+    const facts = factsByEntry.get(entry.index);
+    const markers = rowMarkers(laneEnds.get(entry.index) ?? [], setCookieMarkers(facts));
+    rows.push(requestRowOf(seqOf(entry, position), entry, facts, findingsByEntry.get(entry.index) ?? [], markers));
+  });
   return {
-    source: { format: 'live' },
-    events: traceEventList,
-    entryCount: traceEventList.filter((e) => e.kind === 'entry').length,
+    trace,
+    rows,
+    analysis,
+    findingsByEntry,
+    entries,
+    factsByEntry,
+    analysisMs: performance.now() - started,
   };
 }
 
-export interface PanelView {
-  readonly rows: readonly RequestRow[];
-  readonly analysis: AnalysisResult;
-}
-
-/** Analyses the recording and lays out one row per request, with its findings and not-sent cookies. */
-export function panelView(events: readonly RecordedEvent[]): PanelView {
-  // The panel may show session values (they are the user's own), so the engine renders them raw.
-  const analysis = analyzeTrace(liveTrace(events), { values: 'raw' });
-  const findingsByEntry = new Map<number, Finding[]>();
-  for (const f of analysis.findings) findingsByEntry.set(f.entry, [...(findingsByEntry.get(f.entry) ?? []), f]);
-  const rows = events.flatMap(({ seq, event }) =>
-    event.kind === 'entry'
-      ? [requestRowOf(seq, event.entry, analysis, findingsByEntry.get(event.entry.index) ?? [])]
-      : [],
-  );
-  return { rows, analysis };
+/** The live recording's view: rows carry the background's sequence numbers. */
+export function panelView(events: readonly RecordedEvent[], overrides: Partial<SessionOverrides> = {}): TraceView {
+  return traceView(liveTrace(events), overrides, (_entry, position) => events[position]?.seq ?? position);
 }
 
 /** All request rows of a tab's events, in recording order. */
 export function requestRows(events: readonly RecordedEvent[]): RequestRow[] {
   return [...panelView(events).rows];
+}
+
+// ——— Request detail ———
+
+export interface NotSentDetail extends NotSentView {
+  /** The reason's description, from NOT_SENT_REASONS. */
+  readonly description: string;
+  /** What the browser itself reported, when the trace carries it. */
+  readonly browserReasons?: readonly string[];
+}
+
+export interface SetCookieDetail {
+  readonly line: string;
+  readonly name: string;
+  readonly value: string;
+  readonly session: boolean;
+  /** The attributes parsed by `parseSetCookie`, as label/value pairs; absent when the line did not parse. */
+  readonly attributes?: readonly (readonly [string, string])[];
+  readonly warnings: readonly string[];
+  readonly outcome: 'stored' | 'deleted' | 'rejected';
+  readonly rejected?: { readonly reason: string; readonly description: string; readonly detail: string };
+}
+
+export interface RequestDetail {
+  readonly row: RequestRow;
+  readonly sent: readonly { readonly name: string; readonly value: string; readonly session: boolean }[];
+  readonly notSent: readonly NotSentDetail[];
+  readonly setCookies: readonly SetCookieDetail[];
+  readonly findings: readonly Finding[];
+}
+
+function attributeList(c: ParsedSetCookie): (readonly [string, string])[] {
+  const out: (readonly [string, string])[] = [];
+  if (c.domain !== undefined) out.push(['Domain', c.domain === '' ? '(empty: host-only)' : c.domain]);
+  out.push(['Path', c.path ?? '(default)']);
+  if (c.expires !== undefined) out.push(['Expires', new Date(c.expires).toISOString()]);
+  if (c.maxAge !== undefined) out.push(['Max-Age', String(c.maxAge)]);
+  out.push(['Secure', c.secure ? 'yes' : 'no']);
+  out.push(['HttpOnly', c.httpOnly ? 'yes' : 'no']);
+  out.push(['SameSite', c.sameSite]);
+  if (c.partitioned) out.push(['Partitioned', 'yes']);
+  return out;
+}
+
+export function requestDetail(view: TraceView, row: RequestRow): RequestDetail {
+  const facts = view.factsByEntry.get(row.entryIndex);
+  const setCookies = (facts?.setCookies ?? []).map((c): SetCookieDetail => {
+    const parsed = parseSetCookie(c.line);
+    const outcome = c.outcome;
+    return {
+      line: c.line,
+      name: c.name,
+      value: c.value,
+      session: c.session,
+      ...(parsed.ok ? { attributes: attributeList(parsed.cookie) } : {}),
+      warnings: parsed.ok ? parsed.cookie.warnings : [],
+      outcome: outcome.kind,
+      ...(outcome.kind === 'rejected'
+        ? {
+            rejected: {
+              reason: outcome.reason,
+              description: SET_COOKIE_REJECTED_REASONS[outcome.reason] ?? '',
+              detail: outcome.detail,
+            },
+          }
+        : {}),
+    };
+  });
+  return {
+    row,
+    sent: (facts?.sent ?? []).map((c) => ({ name: c.name, value: c.value, session: c.session })),
+    notSent: (facts?.notSent ?? []).map((n) => ({
+      name: n.name,
+      domain: n.domain,
+      path: n.path,
+      reason: n.reason,
+      session: n.session,
+      description: NOT_SENT_REASONS[n.reason] ?? '',
+      ...(n.browserReasons ? { browserReasons: n.browserReasons } : {}),
+    })),
+    setCookies,
+    findings: view.findingsByEntry.get(row.entryIndex) ?? [],
+  };
+}
+
+// ——— Cookies seen (the jar view's stand-in) ———
+
+export interface SeenCookie {
+  readonly name: string;
+  readonly domain: string;
+  readonly path: string;
+  /** The last value set (or carried), as recorded. */
+  readonly value: string;
+  /** What the last Set-Cookie for it did, or `carried` when the recording only saw it sent. */
+  readonly lastOutcome: 'stored' | 'deleted' | 'rejected' | 'carried';
+  readonly lastEntry: number;
+  /** Why the engine counts it as a session cookie (name pattern, token-like, override), if it does. */
+  readonly sessionBecause?: string;
+}
+
+/**
+ * The cookies the recording saw set or carried, one per name/domain/path, with the last thing that happened
+ * to it. `AnalysisResult` does not expose the replay's jar, so this lists the engine's facts instead.
+ */
+export function cookiesSeen(analysis: AnalysisResult): SeenCookie[] {
+  const byKey = new Map<string, SeenCookie>();
+  const why = analysis.facts.sessionCookieNames;
+  const put = (c: Omit<SeenCookie, 'sessionBecause'>) => {
+    const because = why.get(c.name);
+    byKey.set(`${c.domain}\u0000${c.path}\u0000${c.name}`, { ...c, ...(because ? { sessionBecause: because } : {}) });
+  };
+  for (const r of analysis.facts.requests) {
+    for (const s of r.sent) {
+      const key = `${s.domain ?? r.host}\u0000${s.path ?? '/'}\u0000${s.name}`;
+      if (!byKey.has(key))
+        put({
+          name: s.name,
+          domain: s.domain ?? r.host,
+          path: s.path ?? '/',
+          value: s.value,
+          lastOutcome: 'carried',
+          lastEntry: r.entry,
+        });
+    }
+    for (const c of r.setCookies) {
+      const o = c.outcome;
+      const where =
+        o.kind === 'stored'
+          ? { domain: o.cookie.domain, path: o.cookie.path }
+          : { domain: c.parsed?.domain || r.host, path: c.parsed?.path ?? '/' };
+      put({ name: c.name, ...where, value: c.value, lastOutcome: o.kind, lastEntry: r.entry });
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.domain.localeCompare(b.domain) || a.name.localeCompare(b.name));
 }

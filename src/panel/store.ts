@@ -7,10 +7,18 @@ export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting';
 export interface PanelState {
   readonly events: readonly RecordedEvent[];
   readonly status: ConnectionStatus;
+  /** The background's "Preserve log" setting, once it has said. */
+  readonly preserveLog?: boolean;
+  /** False when the browser has not granted host access (Firefox MV3): nothing can be recorded. */
+  readonly hostAccess?: boolean;
+  /** Events the background dropped past its cap: the recording is incomplete. */
+  readonly droppedCount?: number;
 }
 
 export class PanelStore {
   #state: PanelState = { events: [], status: 'connecting' };
+  /** Kept apart from the events so that Clear empties the view without re-fetching what was cleared. */
+  #lastSeq = -1;
   readonly #listeners = new Set<() => void>();
 
   get state(): PanelState {
@@ -19,7 +27,7 @@ export class PanelStore {
 
   /** The sequence number of the last event held, -1 when none: where a resumed stream starts. */
   get lastSeq(): number {
-    return this.#state.events.at(-1)?.seq ?? -1;
+    return this.#lastSeq;
   }
 
   /** Adds events after the last one held; older or repeated sequence numbers are dropped. */
@@ -32,7 +40,24 @@ export class PanelStore {
       last = recorded.seq;
     }
     if (fresh.length === 0) return;
+    this.#lastSeq = last;
     this.#set({ ...this.#state, events: [...this.#state.events, ...fresh] });
+  }
+
+  /** Replaces every event held (a snapshot after the recording was cleared or the page navigated). */
+  resetEvents(events: readonly RecordedEvent[]): void {
+    this.#lastSeq = events.at(-1)?.seq ?? -1;
+    this.#set({ ...this.#state, events: [...events] });
+  }
+
+  /** Records what the background said about the recording (settings, host access, dropped events). */
+  setInfo(info: Pick<PanelState, 'preserveLog' | 'hostAccess' | 'droppedCount'>): void {
+    this.#set({ ...this.#state, ...info });
+  }
+
+  /** Empties the view (the toolbar's Clear); events after the last one held still arrive. */
+  clear(): void {
+    if (this.#state.events.length > 0) this.#set({ ...this.#state, events: [] });
   }
 
   setStatus(status: ConnectionStatus): void {

@@ -1,0 +1,212 @@
+// @vitest-environment happy-dom
+// The whole panel rendered from recorded demo HARs (test/fixtures/demo-har) through the real importer and
+// engine: the timeline's findings, the lanes' ID change and cause, the findings view, the request detail's
+// not-sent reason, import into a separate tab, and the session-cookie marks.
+import { readFileSync } from 'node:fs';
+import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findScenario } from '../../demo/scenarios.ts';
+import type { PanelMessage, RecordedEvent } from '../background/messages.ts';
+import { NOT_SENT_REASONS } from '../core/cookie/reasons.ts';
+import { ruleById } from '../core/rules/registry.ts';
+import { parseTraceFile } from '../core/trace/detectFormat.ts';
+import { App } from './App.tsx';
+import { PanelController } from './controller.ts';
+import { overridesKey } from './sessionOverrides.ts';
+import { PanelStore } from './store.ts';
+import type { Scheduler } from './throttle.ts';
+
+const harPath = (id: string) => `test/fixtures/demo-har/${id}.har`;
+const harText = (id: string) => readFileSync(harPath(id), 'utf8');
+
+function recorded(id: string): RecordedEvent[] {
+  return parseTraceFile(harText(id), `${id}.har`).events.map((event, seq) => ({ seq, event }));
+}
+
+/** Runs scheduled work at once: the test decides when analysis happens. */
+const immediate: Scheduler = { now: () => 0, later: (task) => task() };
+
+function mountPanel(scenario: string) {
+  const store = new PanelStore();
+  store.addEvents(recorded(scenario));
+  const sent: PanelMessage[] = [];
+  const items: Record<string, unknown> = {};
+  const controller = new PanelController(
+    store,
+    {
+      send: (m) => void sent.push(m),
+      storage: {
+        get: async (k) => (k in items ? { [k]: items[k] } : {}),
+        set: async (more) => void Object.assign(items, more),
+      },
+      download: () => {},
+    },
+    immediate,
+  );
+  controller.analyseNow();
+  const screen = render(<App controller={controller} tabId={1} />);
+  return { store, controller, screen, sent, items, root: screen.container as HTMLElement };
+}
+
+const all = (root: ParentNode, testId: string) => [...root.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`)];
+const one = (root: ParentNode, testId: string) => {
+  const found = root.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+  if (!found) throw new Error(`no [data-testid="${testId}"]`);
+  return found;
+};
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+afterEach(cleanup);
+
+describe('the Sessions panel on the secure-lost-on-http recording', () => {
+  const scenario = findScenario('secure-lost-on-http');
+  const expectedNotSent = scenario.expected.find((e) => e.rule === 'session-not-sent')!;
+  const expectedReset = scenario.expected.find((e) => e.rule === 'session-reset')!;
+
+  it('lists every request with its findings', async () => {
+    const { root } = mountPanel(scenario.id);
+    await flush();
+    const rows = all(root, 'request-row');
+    const entries = parseTraceFile(harText(scenario.id), 'x').entryCount;
+    expect(rows).toHaveLength(entries);
+    const rules = all(root, 'finding').map((f) => f.dataset.rule);
+    for (const e of scenario.expected) expect(rules).toContain(e.rule);
+    const http = rows.find((r) => one(r, 'row-url').title.startsWith('http://'))!;
+    expect(all(http, 'cookie-not-sent').map((n) => n.dataset.cookieName)).toContain(expectedNotSent.cookie);
+  });
+
+  it('draws the session lane with the reset and its cause, and jumps to the request from it', async () => {
+    const { root } = mountPanel(scenario.id);
+    fireEvent.click(one(root, 'tab-lanes'));
+    await flush();
+    const lane = all(root, 'lane').find((l) => l.dataset.cookie === expectedReset.cookie)!;
+    expect(lane).toBeDefined();
+    expect(all(lane, 'lane-segment').length).toBeGreaterThanOrEqual(1);
+    const reset = all(lane, 'lane-event').find((e) => e.dataset.kind === 'reset')!;
+    expect(reset.textContent).toContain(`reset: ${expectedReset.cause}`);
+    fireEvent.click(reset);
+    await flush();
+    const selected = all(root, 'request-row').find((r) => r.getAttribute('aria-selected') === 'true');
+    expect(selected?.dataset.entry).toBe(reset.dataset.entry);
+  });
+
+  it('groups findings by severity then rule, with the rule’s explanation, fix and a link to the request', async () => {
+    const { root } = mountPanel(scenario.id);
+    fireEvent.click(one(root, 'tab-findings'));
+    await flush();
+    const groups = all(root, 'finding-group');
+    const order = ['high', 'medium', 'low', 'info'];
+    const ranks = groups.map((g) => order.indexOf(g.dataset.severity!));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    const notSent = groups.find((g) => g.dataset.rule === 'session-not-sent')!;
+    expect(notSent.textContent).toContain(ruleById('session-not-sent')!.docs.explanation);
+    expect(notSent.textContent).toContain('Fix:');
+    const link = one(notSent, 'finding-entry-link');
+    fireEvent.click(link);
+    await flush();
+    expect(all(root, 'request-row').find((r) => r.getAttribute('aria-selected') === 'true')?.dataset.entry).toBe(
+      link.dataset.entry,
+    );
+  });
+
+  it('opens the request detail with the not-sent cookie, its reason and what the reason means; Esc goes back', async () => {
+    const { root } = mountPanel(scenario.id);
+    await flush();
+    const http = all(root, 'request-row').find((r) => one(r, 'row-url').title.startsWith('http://'))!;
+    fireEvent.click(http);
+    await flush();
+    const detail = one(root, 'request-detail');
+    const missing = all(detail, 'detail-not-sent').find((n) => n.dataset.cookieName === expectedNotSent.cookie)!;
+    expect(one(missing, 'detail-not-sent-reason').textContent).toBe(expectedNotSent.reason);
+    expect(missing.textContent).toContain(NOT_SENT_REASONS[expectedNotSent.reason as keyof typeof NOT_SENT_REASONS]);
+    const rejected = scenario.expected.find((e) => e.rule === 'cookie-rejected')!;
+    expect(
+      all(root, 'detail-set-rejected')
+        .map((r) => r.textContent)
+        .join(' '),
+    ).toContain(rejected.reason);
+    fireEvent.keyDown(document, { key: 'Escape' });
+    await flush();
+    expect(root.querySelector('[data-testid="request-detail"]')).toBeNull();
+    expect(all(root, 'request-row').length).toBeGreaterThan(0);
+  });
+
+  it('moves the selection with the arrow keys and opens it with Enter', async () => {
+    const { root } = mountPanel(scenario.id);
+    await flush();
+    const list = one(root, 'timeline-scroller');
+    fireEvent.keyDown(list, { key: 'Home' });
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    await flush();
+    expect(all(root, 'request-row').find((r) => r.getAttribute('aria-selected') === 'true')?.dataset.entry).toBe('1');
+    fireEvent.keyDown(one(root, 'timeline-scroller'), { key: 'Enter' });
+    await flush();
+    expect(one(root, 'request-detail').dataset.entry).toBe('1');
+  });
+
+  it('filters with the Network-panel syntax and the session-only toggle', async () => {
+    const { root, controller } = mountPanel(scenario.id);
+    await flush();
+    const total = all(root, 'request-row').length;
+    controller.setFilter(`rule:${expectedReset.rule}`);
+    await flush();
+    const shown = all(root, 'request-row');
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(total);
+    for (const row of shown) expect(all(row, 'finding').map((f) => f.dataset.rule)).toContain(expectedReset.rule);
+    controller.setFilter(`-rule:${expectedReset.rule}`);
+    await flush();
+    expect(all(root, 'request-row').length).toBe(total - shown.length);
+  });
+});
+
+describe('import, clear and session-cookie marks', () => {
+  it('opens an imported HAR in its own tab and leaves the live recording alone; a bad file changes nothing', async () => {
+    const { root, controller, store } = mountPanel('logout');
+    await flush();
+    const liveRows = all(root, 'request-row').length;
+    const liveEvents = store.state.events;
+    await controller.importFile(new File(['{"log": {"entries": [tru'], 'broken.har'));
+    await flush();
+    expect(one(root, 'import-error').textContent).toContain('broken.har');
+    expect(root.querySelector('[data-testid="source-tab"]')).toBeNull();
+    expect(all(root, 'request-row')).toHaveLength(liveRows);
+
+    await controller.importFile(new File([harText('load-balancer')], 'load-balancer.har'));
+    await flush();
+    expect(root.querySelector('[data-testid="import-error"]')).toBeNull();
+    const tabs = all(root, 'source-tab').map((t) => t.textContent);
+    expect(tabs.some((t) => t?.includes('Imported: load-balancer.har'))).toBe(true);
+    const imported = all(root, 'finding').map((f) => f.dataset.rule);
+    for (const e of findScenario('load-balancer').expected) expect(imported).toContain(e.rule);
+    expect(store.state.events).toBe(liveEvents);
+    controller.showSource('live');
+    await flush();
+    expect(all(root, 'request-row')).toHaveLength(liveRows);
+  });
+
+  it('Clear empties the live view and tells the background; Preserve log is sent too', async () => {
+    const { root, sent } = mountPanel('logout');
+    await flush();
+    fireEvent.click(one(root, 'preserve-log'));
+    fireEvent.click(one(root, 'clear'));
+    await flush();
+    expect(sent).toEqual([{ type: 'setPreserveLog', value: true }, { type: 'clear' }]);
+    expect(all(root, 'request-row')).toHaveLength(0);
+  });
+
+  it('marks a cookie as not a session cookie, re-analyses and remembers it for the site', async () => {
+    const { root, items, controller } = mountPanel('logout');
+    await flush();
+    fireEvent.click(one(root, 'tab-cookies'));
+    await flush();
+    const sid = all(root, 'jar-cookie').find((c) => c.dataset.cookieName === 'sid')!;
+    expect(one(sid, 'jar-session').textContent).toMatch(/^yes/);
+    fireEvent.click(one(sid, 'toggle-session'));
+    await flush();
+    const after = all(root, 'jar-cookie').find((c) => c.dataset.cookieName === 'sid')!;
+    expect(one(after, 'jar-session').textContent).toBe('no');
+    const site = controller.ui.value.site!;
+    expect(items[overridesKey(site)]).toEqual({ sessionCookies: [], notSessionCookies: ['sid'] });
+  });
+});

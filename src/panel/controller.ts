@@ -1,0 +1,228 @@
+// The panel's state and actions, outside any component: the live recording's latest analysis (re-run at
+// most every 250 ms on the newest events), imported traces (each analysed once, in its own tab), what the
+// user is looking at (view, selection, detail, filter) and the per-site session-cookie overrides.
+import type { PanelMessage } from '../background/messages.ts';
+import { registrableDomain } from '../core/cookie/domain.ts';
+import { importTraceFile } from './importTrace.ts';
+import { panelView, type SessionOverrides, type TraceView, traceView } from './model.ts';
+import {
+  type KeyValueStorage,
+  loadOverrides,
+  NO_OVERRIDES,
+  saveOverrides,
+  toggleSessionCookie,
+} from './sessionOverrides.ts';
+import { Observable } from './state.ts';
+import type { PanelStore } from './store.ts';
+import { browserScheduler, type Scheduler, throttledRunner } from './throttle.ts';
+
+export type ViewName = 'timeline' | 'lanes' | 'findings' | 'cookies';
+
+export interface ImportedTrace {
+  readonly id: string;
+  readonly file: string;
+  readonly view: TraceView;
+}
+
+export interface UiState {
+  readonly view: ViewName;
+  /** `live` or an imported trace's id. */
+  readonly source: string;
+  /** Entry index of the selected request. */
+  readonly selected?: number;
+  readonly detail: boolean;
+  readonly filterText: string;
+  readonly sessionOnly: boolean;
+  readonly imports: readonly ImportedTrace[];
+  /** The last import's problem, shown until the next import or dismissal. */
+  readonly importError?: string;
+  readonly preserveLog: boolean;
+  /** The inspected site (registrable domain) the overrides belong to. */
+  readonly site?: string;
+  readonly overrides: SessionOverrides;
+}
+
+/** What the panel needs from the browser; main.tsx wires the real ones, tests pass fakes. */
+export interface PanelServices {
+  send(message: PanelMessage): void;
+  readonly storage: KeyValueStorage;
+  download(fileName: string, text: string, mimeType: string): void;
+  /** Asks the browser for host access (Firefox MV3 makes it opt-in); absent where not needed. */
+  requestHostAccess?(): void;
+}
+
+export const LIVE = 'live';
+export const ANALYSIS_INTERVAL_MS = 250;
+
+const INITIAL_UI: UiState = {
+  view: 'timeline',
+  source: LIVE,
+  detail: false,
+  filterText: '',
+  sessionOnly: false,
+  imports: [],
+  preserveLog: false,
+  overrides: NO_OVERRIDES,
+};
+
+function siteOfView(view: TraceView): string | undefined {
+  for (let i = view.trace.events.length - 1; i >= 0; i--) {
+    const event = view.trace.events[i]!;
+    const url =
+      event.kind === 'navigation'
+        ? event.url
+        : event.kind === 'entry' && event.entry.request.resourceType === 'document'
+          ? event.entry.request.url
+          : undefined;
+    if (url === undefined) continue;
+    try {
+      return registrableDomain(new URL(url).hostname);
+    } catch {}
+  }
+  const first = view.rows[0];
+  if (!first) return undefined;
+  try {
+    return registrableDomain(new URL(first.url).hostname);
+  } catch {
+    return undefined;
+  }
+}
+
+export class PanelController {
+  readonly ui = new Observable<UiState>(INITIAL_UI);
+  readonly live = new Observable<TraceView | undefined>(undefined);
+  readonly #store: PanelStore;
+  readonly #services: PanelServices;
+  readonly #runner;
+  #importCount = 0;
+
+  constructor(store: PanelStore, services: PanelServices, scheduler: Scheduler = browserScheduler) {
+    this.#store = store;
+    this.#services = services;
+    this.#runner = throttledRunner<undefined>(() => this.#analyseLive(), ANALYSIS_INTERVAL_MS, scheduler);
+    store.subscribe(() => this.#runner.request(undefined));
+    this.#runner.request(undefined);
+  }
+
+  get store(): PanelStore {
+    return this.#store;
+  }
+
+  /** Re-analyses the live recording now (tests; the throttle does it on its own otherwise). */
+  analyseNow(): void {
+    this.#analyseLive();
+  }
+
+  #analyseLive(): void {
+    const view = panelView(this.#store.state.events, this.ui.value.overrides);
+    this.live.set(view);
+    const site = siteOfView(view);
+    if (site !== undefined && site !== this.ui.value.site) {
+      this.#patch({ site });
+      void loadOverrides(this.#services.storage, site).then((overrides) => {
+        if (this.ui.value.site !== site) return;
+        this.#patch({ overrides });
+        this.#runner.request(undefined);
+      });
+    }
+  }
+
+  #patch(change: Partial<UiState>): void {
+    this.ui.set({ ...this.ui.value, ...change });
+  }
+
+  /** The trace view the user is looking at: live, or the imported one selected. */
+  currentView(ui: UiState = this.ui.value, live: TraceView | undefined = this.live.value): TraceView | undefined {
+    if (ui.source === LIVE) return live;
+    return ui.imports.find((i) => i.id === ui.source)?.view;
+  }
+
+  showView(view: ViewName): void {
+    this.#patch({ view, detail: false });
+  }
+
+  showSource(source: string): void {
+    if (source !== this.ui.value.source) this.#patch({ source, selected: undefined, detail: false });
+  }
+
+  select(entry: number | undefined): void {
+    this.#patch({ selected: entry });
+  }
+
+  /** Jumps to a request from the lanes or the findings: the timeline, that row selected. */
+  reveal(entry: number): void {
+    this.#patch({ view: 'timeline', selected: entry, detail: false });
+  }
+
+  openDetail(entry?: number): void {
+    const selected = entry ?? this.ui.value.selected;
+    if (selected !== undefined) this.#patch({ view: 'timeline', selected, detail: true });
+  }
+
+  closeDetail(): void {
+    if (this.ui.value.detail) this.#patch({ detail: false });
+  }
+
+  setFilter(filterText: string): void {
+    this.#patch({ filterText });
+  }
+
+  setSessionOnly(sessionOnly: boolean): void {
+    this.#patch({ sessionOnly });
+  }
+
+  clear(): void {
+    this.#services.send({ type: 'clear' });
+    this.#store.clear();
+    this.#patch({ selected: undefined, detail: false });
+  }
+
+  setPreserveLog(value: boolean): void {
+    this.#services.send({ type: 'setPreserveLog', value });
+    this.#patch({ preserveLog: value });
+  }
+
+  async toggleSessionCookie(name: string, isSessionNow: boolean): Promise<void> {
+    const overrides = toggleSessionCookie(this.ui.value.overrides, name, isSessionNow);
+    this.#patch({ overrides });
+    this.#runner.request(undefined);
+    const site = this.ui.value.site;
+    if (site !== undefined) await saveOverrides(this.#services.storage, site, overrides);
+  }
+
+  /** Imports a file into its own tab; a bad file leaves everything as it was and says why. */
+  async importFile(file: Blob & { readonly name: string }): Promise<void> {
+    const outcome = await importTraceFile(file);
+    if (!outcome.ok) {
+      this.#patch({ importError: outcome.message });
+      return;
+    }
+    const id = `import-${++this.#importCount}`;
+    const imported: ImportedTrace = { id, file: file.name, view: traceView(outcome.trace) };
+    const { importError: _dropped, ...rest } = this.ui.value;
+    this.ui.set({ ...rest, imports: [...rest.imports, imported], source: id, selected: undefined, detail: false });
+  }
+
+  dismissImportError(): void {
+    const { importError: _dropped, ...rest } = this.ui.value;
+    this.ui.set(rest);
+  }
+
+  closeImport(id: string): void {
+    const imports = this.ui.value.imports.filter((i) => i.id !== id);
+    const source = this.ui.value.source === id ? LIVE : this.ui.value.source;
+    this.#patch({
+      imports,
+      source,
+      ...(source === LIVE && this.ui.value.source === id ? { selected: undefined, detail: false } : {}),
+    });
+  }
+
+  requestHostAccess(): void {
+    this.#services.requestHostAccess?.();
+  }
+
+  download(fileName: string, text: string, mimeType: string): void {
+    this.#services.download(fileName, text, mimeType);
+  }
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { type Scheduler, throttledRunner } from './throttle.ts';
+
+/** A manual clock: tasks run when the test advances time. */
+function fakeScheduler(costMs = 0) {
+  let time = 0;
+  const tasks: { at: number; task: () => void }[] = [];
+  const scheduler: Scheduler = { now: () => time, later: (task, ms) => void tasks.push({ at: time + ms, task }) };
+  return {
+    scheduler,
+    cost: (ms: number) => {
+      time += ms;
+    },
+    advance(ms: number) {
+      const until = time + ms;
+      for (;;) {
+        tasks.sort((a, b) => a.at - b.at);
+        const next = tasks[0];
+        if (!next || next.at > until) break;
+        tasks.shift();
+        time = next.at;
+        next.task();
+      }
+      time = until;
+    },
+    costMs,
+  };
+}
+
+describe('throttledRunner', () => {
+  it('runs the first request at once and coalesces a burst into one run on the newest input', () => {
+    const clock = fakeScheduler();
+    const runs: number[] = [];
+    const runner = throttledRunner<number>((n) => runs.push(n), 250, clock.scheduler);
+    runner.request(1);
+    clock.advance(0);
+    for (let n = 2; n <= 10; n++) {
+      runner.request(n);
+      clock.advance(10);
+    }
+    expect(runs).toEqual([1]);
+    clock.advance(250);
+    expect(runs).toEqual([1, 10]);
+  });
+
+  it('waits twice as long as a slow run took before the next', () => {
+    const clock = fakeScheduler();
+    const at: number[] = [];
+    const runner = throttledRunner<number>(
+      () => {
+        at.push(clock.scheduler.now());
+        clock.cost(400);
+      },
+      250,
+      clock.scheduler,
+    );
+    runner.request(1);
+    clock.advance(0);
+    runner.request(2);
+    clock.advance(2000);
+    expect(at).toEqual([0, 1200]);
+  });
+});

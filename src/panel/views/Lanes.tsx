@@ -1,0 +1,117 @@
+// The session lanes: per origin, each session cookie a horizontal lane of its IDs over the recording (by
+// entry index), each ID a coloured segment, the event that ended it marked at its end and listed beneath.
+// Clicking a segment or an event selects that request in the timeline.
+import { useMemo } from 'preact/hooks';
+import type { PanelController } from '../controller.ts';
+import { layoutLanes } from '../lanes.ts';
+import type { TraceView } from '../model.ts';
+
+const pct = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
+
+export function Lanes({ view, controller }: { view: TraceView; controller: PanelController }) {
+  const origins = useMemo(
+    () => layoutLanes(view.analysis.sessions, view.analysis.findings, view.trace.entryCount),
+    [view],
+  );
+  if (origins.length === 0)
+    return (
+      <p class="empty" data-testid="lanes-empty">
+        No session cookie seen yet.
+      </p>
+    );
+  return (
+    <section class="lanes" data-testid="lanes-view">
+      {origins.map((o) => (
+        <div key={o.origin} class="lane-origin">
+          <h3 class="mono">{o.origin}</h3>
+          {o.lanes.map((lane) => (
+            <div key={lane.key} class="lane" data-testid="lane" data-cookie={lane.cookie} data-origin={o.origin}>
+              <div class="lane-label">
+                <strong>{lane.cookie}</strong>{' '}
+                <span class="muted">
+                  {lane.domain}
+                  {lane.path} · {lane.identifiedBy}
+                </span>
+              </div>
+              <div class="lane-track">
+                {lane.segments.map((s) => (
+                  <button
+                    type="button"
+                    key={`${s.id}@${s.firstEntry}`}
+                    class="lane-segment"
+                    data-testid="lane-segment"
+                    data-id={s.shortId}
+                    style={{ left: pct(s.left), width: pct(s.width), '--id-hue': String(s.hue) }}
+                    title={`${lane.cookie}=${s.shortId}, entries #${s.firstEntry}–#${s.lastEntry}`}
+                    onClick={() => controller.reveal(s.firstEntry)}
+                  >
+                    {s.shortId}
+                  </button>
+                ))}
+                {lane.segments.map((s) =>
+                  s.end ? (
+                    <button
+                      type="button"
+                      key={`end@${s.end.entry}:${s.id}`}
+                      class={`lane-tick end-${s.end.kind}`}
+                      style={{ left: pct(s.left + s.width) }}
+                      title={`${s.end.label} at #${s.end.entry}`}
+                      aria-label={s.end.label}
+                      onClick={() => controller.reveal(s.end!.entry)}
+                    />
+                  ) : null,
+                )}
+                {lane.incidents.map((i) => (
+                  <button
+                    type="button"
+                    key={`${i.kind}@${i.entry}`}
+                    class={`lane-tick incident end-${i.kind}`}
+                    style={{ left: pct(i.at) }}
+                    title={`${i.label} at #${i.entry}`}
+                    aria-label={i.label}
+                    onClick={() => controller.reveal(i.entry)}
+                  />
+                ))}
+              </div>
+              <ul class="lane-events">
+                {lane.segments.map((s) =>
+                  s.end ? (
+                    <li key={`${s.id}@${s.end.entry}`}>
+                      <button
+                        type="button"
+                        class={`lane-end end-${s.end.kind}`}
+                        data-testid="lane-event"
+                        data-kind={s.end.kind}
+                        data-entry={s.end.entry}
+                        title={s.end.finding?.message ?? s.end.label}
+                        onClick={() => controller.reveal(s.end!.entry)}
+                      >
+                        #{s.end.entry} {s.shortId} {s.end.label}
+                      </button>
+                    </li>
+                  ) : null,
+                )}
+                {lane.incidents.map((i) => (
+                  <li key={`${i.kind}@${i.entry}`}>
+                    <button
+                      type="button"
+                      class={`lane-end end-${i.kind}`}
+                      data-testid="lane-event"
+                      data-kind={i.kind}
+                      data-entry={i.entry}
+                      title={i.finding.message}
+                      onClick={() => controller.reveal(i.entry)}
+                    >
+                      #{i.entry} {lane.cookie} {i.label}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      ))}
+      <p class="muted axis">Lanes run left to right over the recording’s {view.trace.entryCount} requests.</p>
+    </section>
+  );
+}

@@ -1,0 +1,234 @@
+// The timeline: one row per request, newest at the bottom, windowed (only the rows in view are in the
+// DOM, so 100,000 rows scroll like 100), following the live tail until the user scrolls up and again once
+// they are back at the bottom. ↑/↓ move the selection, Enter opens the request's detail.
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { PanelController } from '../controller.ts';
+import type { RequestRow } from '../model.ts';
+import { isAtBottom, scrollTopToReveal, visibleWindow } from '../virtualWindow.ts';
+
+export const ROW_HEIGHT = 22;
+
+function clockTime(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+}
+
+function hueStyle(hue: number | undefined) {
+  return hue === undefined ? undefined : { '--id-hue': String(hue) };
+}
+
+function Row({ row, selected, onClick }: { row: RequestRow; selected: boolean; onClick: (row: RequestRow) => void }) {
+  const failed = row.status === undefined || row.status >= 400;
+  const session = row.cookiesSent.filter((c) => c.looksLikeSession);
+  const others = row.cookiesSent.filter((c) => !c.looksLikeSession);
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the list handles the keyboard for every row (↑/↓/Enter).
+    <div
+      role="option"
+      tabIndex={-1}
+      aria-selected={selected}
+      data-testid="request-row"
+      data-seq={row.seq}
+      data-entry={row.entryIndex}
+      class={`trow${selected ? ' selected' : ''}${failed ? ' failed' : ''}`}
+      onClick={() => onClick(row)}
+    >
+      <span class="cell time">{clockTime(row.startedAt)}</span>
+      <span class="cell method" data-testid="row-method">
+        {row.method}
+      </span>
+      <span class="cell url" data-testid="row-url" title={row.url}>
+        {row.url}
+      </span>
+      <span class="cell status" data-testid="row-status">
+        {row.status === undefined ? 'failed' : String(row.status)}
+      </span>
+      <span class="cell session-ids">
+        {session.map((c, i) => (
+          <span
+            key={`${c.name}#${i}`}
+            class="id-chip"
+            style={hueStyle(c.hue)}
+            data-testid="cookie-sent"
+            data-cookie-name={c.name}
+            title={`${c.name} sent`}
+          >
+            <span class="cookie-name">{c.name}</span>=<span class="cookie-value">{c.shownValue}</span>
+          </span>
+        ))}
+        {row.notSent.map((n, i) => (
+          <span
+            key={`${n.name}!${i}`}
+            class={`not-sent-chip${n.session ? ' session' : ''}`}
+            data-testid="cookie-not-sent"
+            data-cookie-name={n.name}
+            title={`${n.name} not sent: ${n.reason}`}
+          >
+            <span class="cookie-name">{n.name}</span> ✕{' '}
+            <span class="reason" data-testid="not-sent-reason">
+              {n.reason}
+            </span>
+          </span>
+        ))}
+      </span>
+      <span class="cell cookies">
+        {others.map((c, i) => (
+          <span key={`${c.name}#${i}`} class="sent-plain" data-testid="cookie-sent" data-cookie-name={c.name}>
+            <span class="cookie-name">{c.name}</span>=<span class="cookie-value">{c.shownValue}</span>
+          </span>
+        ))}
+        {row.cookiesSet.map((c, i) => (
+          <span
+            key={`${c.name}@${i}`}
+            class={`set-item${c.looksLikeSession ? ' session' : ''}${c.deletes ? ' deletes' : ''}`}
+            data-testid="cookie-set"
+            data-cookie-name={c.name}
+          >
+            <span class="cookie-name">{c.name}</span>=<span class="cookie-value">{c.shownValue}</span>
+            {c.deletes ? <span class="badge">deleted</span> : null}
+            {c.rejectedReason ? (
+              <span class="badge rejected" data-testid="set-rejected">
+                rejected: {c.rejectedReason}
+              </span>
+            ) : null}
+            {c.attributes.length > 0 ? <span class="cookie-attributes"> {c.attributes.join('; ')}</span> : null}
+          </span>
+        ))}
+      </span>
+      <span class="cell marks">
+        {row.markers.map((m) => (
+          <span
+            key={`${m.kind}:${m.cookie}`}
+            class={`marker marker-${m.kind}`}
+            data-testid="marker"
+            data-kind={m.kind}
+            title={m.label}
+          >
+            {m.label}
+          </span>
+        ))}
+        {row.findings.map((f, i) => (
+          <span
+            key={`${f.rule}#${i}`}
+            class={`finding-badge severity-${f.severity}`}
+            data-testid="finding"
+            data-rule={f.rule}
+            data-severity={f.severity}
+            title={`${f.severity}: ${f.message}`}
+          >
+            {f.rule}
+          </span>
+        ))}
+      </span>
+    </div>
+  );
+}
+
+export function Timeline({
+  rows,
+  selected,
+  controller,
+}: {
+  rows: readonly RequestRow[];
+  selected: number | undefined;
+  controller: PanelController;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewportHeight, setViewportHeight] = useState(600);
+  /** Following the live tail: true until the user scrolls up, true again once back at the bottom. */
+  const following = useRef(true);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () => setViewportHeight(el.clientHeight || 600);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // New rows: stay at the bottom if the user was there.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || !following.current) return;
+    el.scrollTop = rows.length * ROW_HEIGHT;
+    setScrollTop(el.scrollTop);
+  }, [rows.length]);
+
+  // A selection made elsewhere (keyboard, lanes, findings): bring it into view.
+  const selectedPosition = selected === undefined ? -1 : rows.findIndex((r) => r.entryIndex === selected);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || selectedPosition < 0) return;
+    const top = scrollTopToReveal(selectedPosition, ROW_HEIGHT, el.scrollTop, el.clientHeight || viewportHeight);
+    if (top !== el.scrollTop) {
+      el.scrollTop = top;
+      following.current = isAtBottom(top, el.clientHeight, rows.length * ROW_HEIGHT);
+      setScrollTop(top);
+    }
+  }, [selectedPosition]);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (!el) return;
+    following.current = isAtBottom(el.scrollTop, el.clientHeight, el.scrollHeight);
+    setScrollTop(el.scrollTop);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (rows.length === 0) return;
+    const at = selectedPosition;
+    const move = (to: number) => {
+      event.preventDefault();
+      const row = rows[Math.max(0, Math.min(rows.length - 1, to))];
+      if (row) controller.select(row.entryIndex);
+    };
+    if (event.key === 'ArrowDown') move(at < 0 ? 0 : at + 1);
+    else if (event.key === 'ArrowUp') move(at < 0 ? rows.length - 1 : at - 1);
+    else if (event.key === 'Home') move(0);
+    else if (event.key === 'End') move(rows.length - 1);
+    else if (event.key === 'Enter' && at >= 0) {
+      event.preventDefault();
+      controller.openDetail(rows[at]!.entryIndex);
+    }
+  };
+
+  const window = visibleWindow({ count: rows.length, rowHeight: ROW_HEIGHT, scrollTop, viewportHeight });
+  const shown = rows.slice(window.first, window.end);
+  const onRowClick = (row: RequestRow) => controller.openDetail(row.entryIndex);
+  return (
+    <div class="timeline" data-testid="request-table">
+      <div class="trow thead">
+        <span class="cell time">Time</span>
+        <span class="cell method">Method</span>
+        <span class="cell url">URL</span>
+        <span class="cell status">Status</span>
+        <span class="cell session-ids">Session ID sent</span>
+        <span class="cell cookies">Cookies</span>
+        <span class="cell marks">Events · findings</span>
+      </div>
+      <div
+        class="tbody"
+        ref={scroller}
+        tabIndex={0}
+        role="listbox"
+        aria-label={`${rows.length} requests`}
+        data-testid="timeline-scroller"
+        onScroll={onScroll}
+        onKeyDown={onKeyDown}
+      >
+        <div class="tspacer" style={{ height: `${window.totalHeight}px` }}>
+          <div class="twindow" style={{ transform: `translateY(${window.offsetTop}px)` }}>
+            {shown.map((row) => (
+              <Row key={row.seq} row={row} selected={row.entryIndex === selected} onClick={onRowClick} />
+            ))}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
