@@ -1,6 +1,8 @@
-// Format detection: HAR, native Sessionscope traces (not yet readable), and files that are neither.
+// Format detection: HAR, native Sessionscope traces, and files that are neither.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { analyzeTrace } from '../analysis/analyze.ts';
+import { exportNativeTrace } from '../formats/native.ts';
 import { detectTraceFormat, parseTraceFile } from './detectFormat.ts';
 import { TraceInputError } from './types.ts';
 
@@ -22,9 +24,17 @@ describe('parseTraceFile', () => {
     expect(trace.entryCount).toBe(1);
   });
 
-  it('recognises a native trace and says it is not supported yet', () => {
+  it('loads a native trace (an export of a HAR reads back as the same events)', () => {
+    const har = parseTraceFile(readFileSync('/work/shared/corpora/har/mitmproxy-with-bom.har', 'utf8'), 'bom.har');
+    const text = exportNativeTrace(har, analyzeTrace(har), { values: 'raw' });
+    const trace = parseTraceFile(text, 't.json');
+    expect(trace.source.format).toBe('sessionscope-trace');
+    expect(trace.events).toEqual(har.events);
+  });
+
+  it('refuses a native trace with a missing field, naming it', () => {
     const text = JSON.stringify({ format: 'sessionscope-trace', version: 1, events: [] });
-    expect(messageOf(() => parseTraceFile(text, 't.json'))).toBe('t.json: native traces are not supported yet');
+    expect(messageOf(() => parseTraceFile(text, 't.json'))).toBe('t.json: "values" is missing (at values)');
   });
 
   it('names a newer native trace version', () => {
