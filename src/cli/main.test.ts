@@ -3,8 +3,11 @@
 // file, and the real bin/sessionscope.mjs in a child process.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type Io, main } from './main.ts';
+
+// Whole-file CLI runs: give a loaded shared machine room (an idle run takes well under a second each).
+vi.setConfig({ testTimeout: 60_000 });
 
 const CORPUS = '/work/shared/corpora/har/';
 const BROKEN = ['harviewer-not-json.har', 'harviewer-not-valid.har', 'mitmproxy-brokenfile.har'];

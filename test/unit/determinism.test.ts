@@ -2,10 +2,13 @@
 // values secret unless asked: no Set-Cookie or Cookie value of a session cookie appears in the output without
 // --include-values (with it, they do).
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type Io, main } from '../../src/cli/main.ts';
 import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
 import { cookieHeaderPairs, parseTraceFile, setCookieLines } from '../../src/core/trace/index.ts';
+
+// Whole-file CLI runs: give a loaded shared machine room (an idle run takes well under a second each).
+vi.setConfig({ testTimeout: 60_000 });
 
 const DEMO = new URL('../fixtures/demo-har/', import.meta.url).pathname;
 const FIXTURES = [
