@@ -1,0 +1,112 @@
+// Background memory: the service worker's retained JS heap (after a forced GC, CDP HeapProfiler +
+// Runtime.getHeapUsage) with 100,000 events buffered for one tab, against the same worker with that tab's
+// recording empty, alternating. Events go in through the RecorderStore (see lib/feeder.ts), not through
+// 100,000 real requests. Then 10% more than the cap: the cap setting and the dropped count the store reports.
+// Alone: `node --import tsx bench/background-memory.ts [pairs]`
+import { extensionWorker } from '../test/e2e/helpers/devtools-panel.ts';
+import { buildExtension, exposeRecorderStore, launch, retainedHeap, STORE_GLOBAL } from './lib/browser.ts';
+import { installFeeder, templateEntries } from './lib/feeder.ts';
+import { alternate, fmt, range, runRow } from './lib/stats.ts';
+
+const ID = 'background-memory';
+const TITLE = 'Background memory (100,000 events buffered for a tab)';
+const GOAL = '≤ 60 MB retained; the cap is a setting; dropped events counted';
+const EVENTS = 100_000;
+const MB = 1024 * 1024;
+
+runRow(ID, TITLE, GOAL, async () => {
+  const pairs = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 5);
+  const browser = await launch({ extensionDir: buildExtension() });
+  try {
+    const { worker } = await extensionWorker(browser);
+    await exposeRecorderStore(worker);
+    await installFeeder(worker, templateEntries());
+    const page = await browser.newPage();
+    await page.goto('about:blank');
+    // The newest tab is ours (no "tabs" permission: URLs are hidden, ids are not).
+    const tabId = await worker.evaluate(async () =>
+      Math.max(-1, ...(await chrome.tabs.query({})).map((t) => t.id ?? -1)),
+    );
+    if (tabId < 0) throw new Error('no tab id for the benchmark page');
+    const forget = () =>
+      worker.evaluate(
+        async (id, key) => {
+          const store = (globalThis as unknown as Record<string, { forget(id: number): void; flush(): Promise<void> }>)[
+            key
+          ]!;
+          store.forget(id);
+          await store.flush();
+        },
+        tabId,
+        STORE_GLOBAL,
+      );
+    let fillMs = 0;
+    const result = await alternate(
+      pairs,
+      async () => {
+        await forget();
+        return (await retainedHeap(worker)).usedBytes / MB;
+      },
+      async () => {
+        const t = performance.now();
+        await worker.evaluate(
+          (id, n) =>
+            (globalThis as unknown as { __benchFeed(id: number, n: number): Promise<void> }).__benchFeed(id, n),
+          tabId,
+          EVENTS,
+        );
+        fillMs = performance.now() - t;
+        return (await retainedHeap(worker)).usedBytes / MB;
+      },
+      { log: console.log },
+    );
+    // Past the cap: 10% more events than the setting allows.
+    const state = await worker.evaluate(
+      async (id, key) => {
+        type Store = {
+          settings: { maxEventsPerTab: number };
+          existing(id: number): { size: number; droppedCount: number } | undefined;
+          storageDegraded: boolean;
+        };
+        const store = (globalThis as unknown as Record<string, Store>)[key]!;
+        const cap = store.settings.maxEventsPerTab;
+        const before = store.existing(id)?.size ?? 0;
+        await (globalThis as unknown as { __benchFeed(id: number, n: number): Promise<void> }).__benchFeed(
+          id,
+          Math.round(cap * 1.1) - before,
+        );
+        const recorder = store.existing(id);
+        return {
+          cap,
+          size: recorder?.size ?? 0,
+          dropped: recorder?.droppedCount ?? 0,
+          degraded: store.storageDegraded,
+        };
+      },
+      tabId,
+      STORE_GLOBAL,
+    );
+    const retained = result.subject.median - result.baseline.median;
+    const perEvent = (retained * MB) / EVENTS;
+    const capOk =
+      state.size === Math.min(state.cap, Math.round(state.cap * 1.1)) &&
+      state.dropped === Math.round(state.cap * 1.1) - state.cap;
+    return {
+      id: ID,
+      title: TITLE,
+      goal: GOAL,
+      verdict: result.subject.median <= 60 && capOk ? 'met' : 'missed',
+      figures: [
+        `baseline (tab recording empty): ${range(result.baseline, ' MB', 2)}`,
+        `with ${EVENTS.toLocaleString('en-US')} events: ${range(result.subject, ' MB', 2)}`,
+        `ratio of medians: ${fmt(result.ratio, 1)}; retained by the events ≈ ${fmt(retained, 1)} MB (${fmt(perEvent, 0)} bytes/event)`,
+        `appending ${EVENTS.toLocaleString('en-US')} events + flush to storage.session: ${fmt(fillMs / 1000, 1)} s (last run)`,
+        `cap setting maxEventsPerTab = ${state.cap.toLocaleString('en-US')}; after ${Math.round(state.cap * 1.1).toLocaleString('en-US')} events: ${state.size.toLocaleString('en-US')} held, droppedCount ${state.dropped.toLocaleString('en-US')}${capOk ? ' (as expected)' : ' (UNEXPECTED)'}; storageDegraded ${state.degraded}`,
+      ],
+      data: { ...result, retained, perEvent, cap: state },
+      note: 'events injected through the RecorderStore in the service worker (not real requests); the panel’s display of the dropped count is not measured here',
+    };
+  } finally {
+    await browser.close();
+  }
+});

@@ -1,0 +1,67 @@
+// Feeding synthetic events into the real background: realistic core TraceEntries (imported from a
+// generated HAR by the core's own importer) are sent to the service worker once as templates; code
+// evaluated there clones them (fresh strings per event, as webRequest details would be) and appends
+// them through the RecorderStore found by exposeRecorderStore: the path a recorded request takes after
+// the webRequest listeners (store → storage.session mirror → PanelHub → panel port).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WebWorker } from 'puppeteer-core';
+import { harToTrace } from '../../src/core/trace/har.ts';
+import { ensureHar } from '../gen-har.ts';
+import { STORE_GLOBAL } from './browser.ts';
+import { OUT_DIR } from './stats.ts';
+
+/** Up to `count` entries of a small generated HAR as core TraceEntries, without their index. */
+export function templateEntries(count = 500): unknown[] {
+  const file = join(OUT_DIR, 'har-templates.har');
+  ensureHar(file, { entries: count, seed: 3 });
+  const trace = harToTrace(JSON.parse(readFileSync(file, 'utf8')), file);
+  return trace.events.flatMap((event) => {
+    if (event.kind !== 'entry') return [];
+    const { index: _index, ...rest } = event.entry;
+    return [rest];
+  });
+}
+
+/**
+ * Installed in the worker: `__benchFeed(tabId, count)` appends `count` events at once;
+ * `__benchFeedAtRate(tabId, total, perSecond)` appends on a 10 ms clock, catching up to rate × elapsed,
+ * and resolves with the achieved rate and the worst lag behind schedule.
+ */
+const FEEDER_SOURCE = `(() => {
+  const store = globalThis.${STORE_GLOBAL};
+  let serial = 0;
+  const next = (tabId) => {
+    const templates = globalThis.__benchTemplates;
+    const template = templates[serial % templates.length];
+    const entry = JSON.parse(JSON.stringify(template));
+    const n = serial++;
+    entry.startedAt = 1767603600000 + n * 10;
+    entry.request.url = entry.request.url + (entry.request.url.includes('?') ? '&' : '?') + 'bench=' + n;
+    store.appendEntry(tabId, entry);
+  };
+  globalThis.__benchFeed = (tabId, count) => { for (let i = 0; i < count; i++) next(tabId); return store.flush(); };
+  globalThis.__benchFeedAtRate = (tabId, total, perSecond) => new Promise((resolve) => {
+    const start = performance.now();
+    let sent = 0;
+    let worstLagMs = 0;
+    const tick = () => {
+      const now = performance.now();
+      const due = Math.min(total, Math.floor(((now - start) / 1000) * perSecond));
+      worstLagMs = Math.max(worstLagMs, ((due - sent) / perSecond) * 1000);
+      while (sent < due) { next(tabId); sent++; }
+      if (sent >= total) {
+        const seconds = (performance.now() - start) / 1000;
+        resolve({ sent, seconds, rate: sent / seconds, worstLagMs });
+      } else setTimeout(tick, 10);
+    };
+    tick();
+  });
+})()`;
+
+export async function installFeeder(worker: WebWorker, templates: unknown[]): Promise<void> {
+  await worker.evaluate((t) => {
+    (globalThis as unknown as { __benchTemplates: unknown }).__benchTemplates = t;
+  }, templates);
+  await worker.evaluate(FEEDER_SOURCE);
+}
