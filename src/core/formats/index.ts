@@ -2,6 +2,7 @@
 // HAR 1.2 export, redaction, the streaming HAR reader for files too big for one string, and the HTML report.
 
 export { exportHar } from './harExport.ts';
+export { HarStreamReader, readHarStream } from './harStream.ts';
 export type { ExportOptions, NativeTrace } from './native.ts';
 export { exportNativeTrace, NATIVE_FORMAT, NATIVE_VERSION, parseNativeTrace, parseNativeTraceText } from './native.ts';
 export type { SavedAnalysis } from './nativeRead.ts';

@@ -1,0 +1,93 @@
+// The streaming HAR reader gives exactly the Trace of the in-memory importer — every demo fixture and every
+// good corpus file, whatever the chunk size — and refuses what it refuses, with the same kind of message.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { HarStreamReader, readHarStream } from '../../src/core/formats/index.ts';
+import { parseTraceFile } from '../../src/core/trace/index.ts';
+import { TraceInputError } from '../../src/core/trace/types.ts';
+
+const DEMO = new URL('../fixtures/demo-har/', import.meta.url).pathname;
+const CORPUS = '/work/shared/corpora/har/';
+const BROKEN = ['harviewer-not-json.har', 'harviewer-not-valid.har', 'mitmproxy-brokenfile.har'];
+const GOOD = [
+  ...readdirSync(DEMO).map((f) => `${DEMO}${f}`),
+  ...readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.har') && !BROKEN.includes(f))
+    .map((f) => `${CORPUS}${f}`),
+].sort();
+
+async function* chunked(bytes: Uint8Array, size: number) {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+async function streamed(bytes: Uint8Array, file: string, size = 4096) {
+  return readHarStream(chunked(bytes, size), file);
+}
+
+async function refusal(run: () => Promise<unknown>): Promise<TraceInputError> {
+  try {
+    await run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(TraceInputError);
+    return e as TraceInputError;
+  }
+  throw new Error('expected a TraceInputError');
+}
+
+describe.each(GOOD.map((p) => [p.replace(/^.*\//, ''), p]))('%s', (_name, path) => {
+  const bytes = readFileSync(path);
+  const expected = parseTraceFile(bytes.toString('utf8'), path);
+
+  it.each([1 << 16, 997, 7])('streams in %i-byte chunks to the in-memory Trace', async (size) => {
+    expect(await streamed(bytes, path, size)).toEqual(expected);
+  });
+});
+
+describe('what the streaming reader refuses', () => {
+  it.each(BROKEN)('%s is refused as not JSON or not a HAR', async (name) => {
+    const error = await refusal(() => streamed(readFileSync(`${CORPUS}${name}`), name));
+    expect(error.message).toMatch(new RegExp(`^${name.replace('.', '\\.')}: not (JSON|a HAR)`));
+  });
+
+  it('a truncated file "ends early"', async () => {
+    const text = readFileSync(`${DEMO}rotation.har`, 'utf8');
+    const error = await refusal(() => streamed(new TextEncoder().encode(text.slice(0, 2000)), 'cut.har'));
+    expect(error.message).toBe('cut.har: not JSON: the file ends early (truncated?)');
+  });
+
+  it('a malformed entry is named by its real position', async () => {
+    const har = JSON.parse(readFileSync(`${DEMO}rotation.har`, 'utf8'));
+    har.log.entries[2].request.url = 42;
+    const bytes = new TextEncoder().encode(JSON.stringify(har));
+    const inMemory = (() => {
+      try {
+        parseTraceFile(JSON.stringify(har), 'bad.har');
+      } catch (e) {
+        return e as TraceInputError;
+      }
+    })();
+    const error = await refusal(() => streamed(bytes, 'bad.har', 100));
+    expect(error.where).toBe('log.entries[2].request.url');
+    expect(error.message).toBe(inMemory?.message);
+  });
+
+  it('entries that are not an array, an empty file, text after the end', async () => {
+    const enc = (s: string) => new TextEncoder().encode(s);
+    expect((await refusal(() => streamed(enc('{"log": {"entries": {"a": {}}}}'), 'o.har'))).where).toBe('log.entries');
+    expect((await refusal(() => streamed(enc(''), 'e.har'))).message).toBe('e.har: not JSON: the file is empty');
+    expect((await refusal(() => streamed(enc('{"log": {"entries": []}} x'), 't.har'))).message).toContain(
+      'more text after the end',
+    );
+    expect((await refusal(() => streamed(enc('[1, 2]'), 'a.har'))).message).toContain('not a HAR');
+  });
+
+  it('counts bytes and entries as it goes (for the progress line)', () => {
+    const bytes = readFileSync(`${DEMO}rotation.har`);
+    const reader = new HarStreamReader('r.har');
+    reader.write(bytes.subarray(0, 100));
+    expect(reader.bytesRead).toBe(100);
+    reader.write(bytes.subarray(100));
+    expect(reader.entryCount).toBe(parseTraceFile(bytes.toString('utf8')).entryCount);
+    expect(reader.end().entryCount).toBe(reader.entryCount);
+  });
+});
