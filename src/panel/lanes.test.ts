@@ -39,7 +39,7 @@ describe('layoutLanes', () => {
       { id: 'y', firstEntry: 4, lastEntry: 4, endedBy: 'session-reset', cause: 'expired', endEntry: 5 },
     ]),
   ];
-  const [shop, lb] = layoutLanes(sessions, [resetFinding], 10);
+  const [shop, lb] = layoutLanes(sessions, [resetFinding], { first: 0, end: 10 });
 
   it('groups lanes by origin, in the engine’s order', () => {
     expect(shop?.origin).toBe('https://shop.test');
@@ -69,7 +69,30 @@ describe('layoutLanes', () => {
   });
 
   it('widens the span when an ID reaches past the recorded entry count', () => {
-    const [only] = layoutLanes([lane('https://a.test', 's', [{ id: 'z', firstEntry: 0, lastEntry: 19 }])], [], 10);
+    const [only] = layoutLanes([lane('https://a.test', 's', [{ id: 'z', firstEntry: 0, lastEntry: 19 }])], [], {
+      first: 0,
+      end: 10,
+    });
     expect(only?.lanes[0]?.segments[0]?.width).toBe(1);
+  });
+
+  it('starts the picture at the first entry held (a live recording after Clear)', () => {
+    const [only] = layoutLanes([lane('https://a.test', 's', [{ id: 'z', firstEntry: 15, lastEntry: 19 }])], [], {
+      first: 10,
+      end: 20,
+    });
+    expect(only?.lanes[0]?.segments[0]).toMatchObject({ left: 0.5, width: 0.5 });
+  });
+
+  it('puts a reset that kept the ID (the new one was refused) and a not-sent on the lane, from the findings', () => {
+    const kept = layoutLanes(
+      [lane('https://shop.test', 'sid', [{ id: 'aaaa', firstEntry: 1, lastEntry: 2 }])],
+      [resetFinding, { ...resetFinding, rule: 'session-not-sent', reason: 'SecureOnly', cause: undefined }],
+      { first: 0, end: 8 },
+    );
+    expect(kept[0]?.lanes[0]?.incidents.map((i) => [i.kind, i.label, i.entry])).toEqual([
+      ['reset', 'reset: not-sent (ID kept)', 6],
+      ['not-sent', 'not sent: SecureOnly', 6],
+    ]);
   });
 });

@@ -82,13 +82,25 @@ function endOf(
   return { kind: 'changed', label: 'changed without Set-Cookie', entry, ...withFinding };
 }
 
+/** The entry indices the picture spans: `first` (inclusive) to `end` (exclusive). */
+export interface EntryRange {
+  readonly first: number;
+  readonly end: number;
+}
+
+/**
+ * `range` is the recording's entries: 0 … entryCount for an imported file; for a live recording after Clear
+ * the indices go on counting, so the picture starts at the first entry still held.
+ */
 export function layoutLanes(
   sessions: readonly SessionView[],
   findings: readonly Finding[],
-  entryCount: number,
+  range: EntryRange,
 ): OriginLanes[] {
-  let span = Math.max(1, entryCount);
-  for (const lane of sessions) for (const id of lane.ids) span = Math.max(span, (id.endEntry ?? id.lastEntry) + 1);
+  const first = range.first;
+  let end = Math.max(range.end, first + 1);
+  for (const lane of sessions) for (const id of lane.ids) end = Math.max(end, (id.endEntry ?? id.lastEntry) + 1);
+  const span = end - first;
   const findingAt = (rule: string, cookie: string, entry: number) =>
     findings.find((f) => f.rule === rule && f.cookie === cookie && f.entry === entry);
   const byOrigin = new Map<string, LaneLayout[]>();
@@ -106,12 +118,12 @@ export function layoutLanes(
         hue: idHue(id.id),
         firstEntry: id.firstEntry,
         lastEntry: id.lastEntry,
-        left: id.firstEntry / span,
+        left: (id.firstEntry - first) / span,
         width: (stop - id.firstEntry) / span,
         ...(end ? { end } : {}),
       };
     });
-    const incidents = laneIncidents(lane, sessions, findings, segments, span);
+    const incidents = laneIncidents(lane, sessions, findings, segments, first, span);
     const layout: LaneLayout = {
       key: `${lane.origin} ${lane.domain}${lane.path} ${lane.cookie}`,
       cookie: lane.cookie,
@@ -155,6 +167,7 @@ function laneIncidents(
   sessions: readonly SessionView[],
   findings: readonly Finding[],
   segments: readonly LaneSegment[],
+  first: number,
   span: number,
 ): LaneIncident[] {
   const ends = new Set(segments.flatMap((s) => (s.end ? [s.end.entry] : [])));
@@ -164,7 +177,7 @@ function laneIncidents(
     if (kind === undefined || !belongsTo(f, lane, sessions)) continue;
     if (kind === 'reset' && ends.has(f.entry)) continue;
     const label = kind === 'reset' ? `reset: ${f.cause ?? 'unknown cause'} (ID kept)` : `not sent: ${f.reason ?? '?'}`;
-    out.push({ kind, label, entry: f.entry, at: Math.min(1, (f.entry + 0.5) / span), finding: f });
+    out.push({ kind, label, entry: f.entry, at: Math.min(1, (f.entry - first + 0.5) / span), finding: f });
   }
   return out;
 }

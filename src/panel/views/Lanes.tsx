@@ -9,10 +9,14 @@ import type { TraceView } from '../model.ts';
 const pct = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
 
 export function Lanes({ view, controller }: { view: TraceView; controller: PanelController }) {
-  const origins = useMemo(
-    () => layoutLanes(view.analysis.sessions, view.analysis.findings, view.trace.entryCount),
-    [view],
-  );
+  const origins = useMemo(() => {
+    const first = view.rows[0]?.entryIndex ?? 0;
+    const last = view.rows.at(-1)?.entryIndex ?? 0;
+    return layoutLanes(view.analysis.sessions, view.analysis.findings, {
+      first,
+      end: Math.max(last + 1, view.trace.entryCount),
+    });
+  }, [view]);
   if (origins.length === 0)
     return (
       <p class="empty" data-testid="lanes-empty">
@@ -111,7 +115,7 @@ export function Lanes({ view, controller }: { view: TraceView; controller: Panel
           ))}
         </div>
       ))}
-      <p class="muted axis">Lanes run left to right over the recording’s {view.trace.entryCount} requests.</p>
+      <p class="muted axis">Lanes run left to right over the recording’s {view.rows.length} requests.</p>
     </section>
   );
 }

@@ -72,6 +72,9 @@ export interface PanelCookie {
 }
 
 export interface PanelRow {
+  /** The row's sequence number (live) or entry index (imported), as the panel labels it. */
+  readonly seq?: string;
+  readonly entry?: string;
   readonly method: string;
   readonly url: string;
   readonly status: string;
@@ -81,15 +84,20 @@ export interface PanelRow {
   readonly notSent: readonly { readonly name: string; readonly reason: string }[];
   /** Rule IDs of the findings shown on the row. */
   readonly findings: readonly string[];
+  /** Session events marked on the row (`sid set`, `sid rotated`, `sid reset: not-sent` …). */
+  readonly markers?: readonly string[];
 }
 
 /**
- * The request table as the panel shows it (text read from the DOM). The page function has no named
- * inner functions on purpose: tsx/esbuild would wrap them in a `__name` helper the page lacks.
+ * The rows the timeline has in the DOM now (it is windowed: only rows in view and a few around). The page
+ * function has no named inner functions on purpose: tsx/esbuild would wrap them in a `__name` helper the
+ * page lacks.
  */
-export function readPanelRows(frame: Frame | Page): Promise<PanelRow[]> {
+function renderedPanelRows(frame: Frame | Page): Promise<PanelRow[]> {
   return frame.$$eval('[data-testid="request-row"]', (rows) =>
     rows.map((row) => ({
+      seq: row.getAttribute('data-seq') ?? '',
+      entry: row.getAttribute('data-entry') ?? '',
       method: row.querySelector('[data-testid="row-method"]')?.textContent?.trim() ?? '',
       url: row.querySelector('[data-testid="row-url"]')?.getAttribute('title') ?? '',
       status: row.querySelector('[data-testid="row-status"]')?.textContent?.trim() ?? '',
@@ -108,8 +116,44 @@ export function readPanelRows(frame: Frame | Page): Promise<PanelRow[]> {
       findings: [...row.querySelectorAll('[data-testid="finding"]')].map(
         (item) => item.getAttribute('data-rule') ?? '',
       ),
+      markers: [...row.querySelectorAll('[data-testid="marker"]')].map((item) => item.textContent?.trim() ?? ''),
     })),
   );
+}
+
+const SCROLLER = '[data-testid="timeline-scroller"]';
+
+/**
+ * Every request row of the timeline as the panel shows it (text read from the DOM). The timeline is
+ * windowed, so when it is taller than its viewport this scrolls it page by page, as a user would, collects
+ * the rows by sequence number, and scrolls back to where it was (the bottom keeps following new rows).
+ */
+export async function readPanelRows(frame: Frame | Page): Promise<PanelRow[]> {
+  const size = await frame
+    .$eval(SCROLLER, (el) => ({ top: el.scrollTop, height: el.scrollHeight, view: el.clientHeight }))
+    .catch(() => undefined);
+  if (!size || size.height <= size.view) return renderedPanelRows(frame);
+  const bySeq = new Map<string, PanelRow>();
+  const wasAtBottom = size.top + size.view >= size.height - 4;
+  for (let top = 0; top < size.height; top += Math.max(1, size.view - 22)) {
+    await frame.$eval(
+      SCROLLER,
+      (el, y) => {
+        el.scrollTop = y;
+      },
+      top,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    for (const row of await renderedPanelRows(frame)) bySeq.set(row.seq ?? row.url, row);
+  }
+  await frame.$eval(
+    SCROLLER,
+    (el, y) => {
+      el.scrollTop = y;
+    },
+    wasAtBottom ? size.height * 2 : size.top,
+  );
+  return [...bySeq.values()].sort((a, b) => Number(a.seq) - Number(b.seq));
 }
 
 /** Waits until the panel shows a row whose URL satisfies `match` (the stream is asynchronous). */
@@ -129,13 +173,27 @@ export function inspectedTabId(frame: Frame): Promise<number> {
   return frame.evaluate(() => chrome.devtools.inspectedWindow.tabId);
 }
 
-/** The events the background recorded for a tab, read from its storage.session mirror. */
+/**
+ * The events the background recorded for a tab, read from its storage.session mirror: the legacy single
+ * `tab:<id>` list or the `tab:<id>:chunk:<n>` chunks (arrays or JSON strings), in sequence order.
+ */
 export async function recordedEvents(worker: WebWorker, tabId: number): Promise<RecordedEvent[]> {
   // The mirror is written every 250 ms; wait for a write that includes the latest events.
   await new Promise((resolve) => setTimeout(resolve, 400));
   return worker.evaluate(async (id) => {
-    const items = await chrome.storage.session.get(`tab:${id}`);
-    const state = items[`tab:${id}`] as { events?: RecordedEvent[] } | undefined;
-    return state?.events ?? [];
+    const items = (await chrome.storage.session.get(null)) as Record<string, unknown>;
+    const legacy = items[`tab:${id}`] as { events?: RecordedEvent[] } | undefined;
+    if (legacy?.events) return legacy.events;
+    const chunkKey = new RegExp(`^tab:${id}:chunk:(\\d+)$`);
+    const chunks = Object.entries(items)
+      .map(([key, value]) => ({ n: Number(chunkKey.exec(key)?.[1] ?? Number.NaN), value }))
+      .filter((c) => !Number.isNaN(c.n))
+      .sort((a, b) => a.n - b.n);
+    const bySeq = new Map<number, RecordedEvent>();
+    for (const c of chunks) {
+      const list = (typeof c.value === 'string' ? JSON.parse(c.value) : c.value) as RecordedEvent[];
+      for (const e of list) bySeq.set(e.seq, e);
+    }
+    return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
   }, tabId);
 }

@@ -1,0 +1,214 @@
+// The Sessions panel's views in headless Chromium's real DevTools, driven by the demo scenarios: for each,
+// the findings view lists the scenario's expected findings, the session lane shows the ID change (or the
+// kept-ID reset / not-sent) with its cause, and the request detail shows the not-sent cookie with its reason.
+// Then a corpus HAR and a broken one go through the panel's file input. One browser for the whole file;
+// screenshots go to test-output/ (git-ignored).
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, ElementHandle, Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../demo/chromium.ts';
+import { clearCookies, runScenario } from '../../demo/drive.ts';
+import { type DemoScenario, findScenario } from '../../demo/scenarios.ts';
+import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import { extensionWorker, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
+
+const EXTENSION_DIR = resolve('dist/chrome');
+const OUTPUT_DIR = resolve('test-output');
+const CORPUS = '/work/shared/corpora/har';
+
+let server: DemoServer;
+let browser: Browser;
+let page: Page;
+let panel: Frame;
+
+beforeAll(async () => {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  server = await startDemoServer();
+  browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
+  const { id } = await extensionWorker(browser);
+  ({ page, panel } = await pageWithPanel(browser, id));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function poll<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await attempt().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const click = (selector: string) => panel.$eval(selector, (el) => (el as HTMLElement).click());
+
+/** Text and data attributes of every element with a test id, read in the panel. */
+function readAll(testId: string): Promise<{ text: string; data: Record<string, string> }[]> {
+  return panel.$$eval(`[data-testid="${testId}"]`, (els) =>
+    els.map((el) => ({
+      text: el.textContent?.trim() ?? '',
+      data: { ...(el as HTMLElement).dataset } as Record<string, string>,
+    })),
+  );
+}
+
+async function screenshot(name: string): Promise<void> {
+  const main = await panel.$('main');
+  await main?.screenshot({ path: resolve(OUTPUT_DIR, `panel-${name}.png`) });
+}
+
+/** Clears the panel, runs the scenario with fresh cookies and waits until its findings are all shown. */
+async function record(s: DemoScenario): Promise<void> {
+  await click('[data-testid="tab-timeline"]');
+  await click('[data-testid="clear"]');
+  await clearCookies(page);
+  await runScenario(page, server, s);
+  await poll(`the findings of ${s.id}`, async () => {
+    const rules = (await readPanelRows(panel)).flatMap((r) => r.findings);
+    return s.expected.every((e) => rules.includes(e.rule)) ? rules : undefined;
+  });
+}
+
+async function openDetailOf(urlPart: string, method = 'GET'): Promise<void> {
+  await click('[data-testid="tab-timeline"]');
+  const rows = await readPanelRows(panel);
+  const row = rows.findLast((r) => r.method === method && r.url.includes(urlPart));
+  if (!row) throw new Error(`no ${method} ${urlPart} row`);
+  await panel.$eval(`[data-testid="request-row"][data-seq="${row.seq}"]`, (el) => (el as HTMLElement).click());
+  await panel.waitForSelector('[data-testid="request-detail"]', { timeout: 5_000 });
+}
+
+async function expectFindingsView(s: DemoScenario): Promise<void> {
+  await click('[data-testid="tab-findings"]');
+  const groups = await readAll('finding-group');
+  for (const e of s.expected) {
+    const group = groups.find((g) => g.data.rule === e.rule);
+    expect(group, `findings view shows ${e.rule}`).toBeDefined();
+    if (e.cookie) expect(group!.text).toContain(e.cookie);
+  }
+}
+
+async function laneEvents(cookie: string): Promise<{ text: string; data: Record<string, string> }[]> {
+  await click('[data-testid="tab-lanes"]');
+  return panel.$$eval(
+    '[data-testid="lane"]',
+    (lanes, name) =>
+      lanes
+        .filter((l) => (l as HTMLElement).dataset.cookie === name)
+        .flatMap((l) =>
+          [...l.querySelectorAll('[data-testid="lane-event"]')].map((e) => ({
+            text: e.textContent?.trim() ?? '',
+            data: { ...(e as HTMLElement).dataset } as Record<string, string>,
+          })),
+        ),
+    cookie,
+  );
+}
+
+describe('Chrome: the Sessions panel views for the demo scenarios', () => {
+  it('secure-lost-on-http: not sent (SecureOnly), reset on the lane, detail with the reason', async () => {
+    const s = findScenario('secure-lost-on-http');
+    await record(s);
+    await expectFindingsView(s);
+    const reset = s.expected.find((e) => e.rule === 'session-reset')!;
+    const events = await laneEvents(reset.cookie!);
+    expect(events.map((e) => e.text).join(' | ')).toContain(`reset: ${reset.cause}`);
+    await screenshot(`${s.id}-lanes`);
+    await openDetailOf('http://shop.test');
+    const notSent = s.expectedNotSent![0]!;
+    const detail = await readAll('detail-not-sent');
+    const cookie = detail.find((d) => d.data.cookieName === notSent.cookie);
+    expect(cookie?.text).toContain(notSent.reason);
+    await screenshot(`${s.id}-detail`);
+    await panel.evaluate(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })));
+    await panel.waitForSelector('[data-testid="timeline-scroller"]', { timeout: 5_000 });
+    await screenshot(`${s.id}-timeline`);
+  });
+
+  it('logout: the lane shows sid cleared by the server; the detail shows the deleting Set-Cookie', async () => {
+    const s = findScenario('logout');
+    await record(s);
+    await expectFindingsView(s);
+    const reset = s.expected[0]!;
+    const events = await laneEvents(reset.cookie!);
+    const cleared = events.find((e) => e.data.kind === 'cleared');
+    expect(cleared?.text).toContain(reset.cause);
+    await screenshot(`${s.id}-lanes`);
+    await openDetailOf('/account/logout');
+    const sets = await readAll('detail-set-cookie');
+    expect(sets.find((c) => c.data.cookieName === reset.cookie)?.data.outcome).toBe('deleted');
+    expect((await readAll('detail-sent')).map((c) => c.data.cookieName)).toContain(reset.cookie);
+    await screenshot(`${s.id}-detail`);
+  });
+
+  it('load-balancer: the lane shows JSESSIONID reset by the other node, then a new ID', async () => {
+    const s = findScenario('load-balancer');
+    await record(s);
+    await expectFindingsView(s);
+    const reset = s.expected.find((e) => e.rule === 'session-reset')!;
+    const events = await laneEvents(reset.cookie!);
+    expect(events.find((e) => e.data.kind === 'reset')?.text).toContain(`reset: ${reset.cause}`);
+    const segments = await readAll('lane-segment');
+    expect(new Set(segments.map((x) => x.data.id)).size).toBeGreaterThanOrEqual(2);
+    await screenshot(`${s.id}-lanes`);
+    await openDetailOf('/lb/cart');
+    expect((await readAll('detail-finding')).map((f) => f.data.rule)).toEqual(
+      expect.arrayContaining(s.expected.map((e) => e.rule)),
+    );
+    await screenshot(`${s.id}-detail`);
+  });
+
+  it('samesite-cross-site: the lanes show sid and sessionid not sent, the detail gives SameSite reasons', async () => {
+    const s = findScenario('samesite-cross-site');
+    await record(s);
+    await expectFindingsView(s);
+    for (const e of s.expected) {
+      const events = await laneEvents(e.cookie!);
+      expect(events.map((x) => x.text).join(' | ')).toContain(`not sent: ${e.reason}`);
+    }
+    await screenshot(`${s.id}-lanes`);
+    // The cross-site form POST carries neither cookie.
+    await openDetailOf('shop.test', 'POST');
+    const detail = await readAll('detail-not-sent-reason');
+    const reasons = (await readAll('detail-not-sent')).map((d) => [d.data.cookieName, d.text]);
+    expect(detail.length).toBeGreaterThan(0);
+    const lax = s.expected.find((e) => e.cookie === 'sessionid')!;
+    expect(reasons.find(([name]) => name === lax.cookie)?.[1]).toContain(lax.reason);
+    await screenshot(`${s.id}-detail`);
+  });
+});
+
+describe('Chrome: importing files into the panel', () => {
+  it('opens a corpus HAR in its own tab and refuses a broken one, leaving the live view as it was', async () => {
+    await click('[data-testid="tab-timeline"]');
+    await panel.evaluate(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })));
+    const liveBefore = await readPanelRows(panel);
+    const input = (await panel.$('input[data-testid="import-input"]')) as ElementHandle<HTMLInputElement> | null;
+    await input!.uploadFile(`${CORPUS}/harviewer-not-json.har`);
+    const error = await poll('the import error', async () => (await readAll('import-error'))[0]);
+    expect(error.text).toContain('harviewer-not-json.har');
+    expect(await readAll('source-tab')).toHaveLength(0);
+    expect(await readPanelRows(panel)).toHaveLength(liveBefore.length);
+
+    await input!.uploadFile(`${CORPUS}/mitmproxy-chrome.har`);
+    const tabs = await poll('the imported tab', async () => {
+      const found = await readAll('source-tab');
+      return found.length > 0 ? found : undefined;
+    });
+    expect(tabs.map((t) => t.text).join(' ')).toContain('Imported: mitmproxy-chrome.har');
+    expect(await readAll('import-error')).toHaveLength(0);
+    const imported = await readPanelRows(panel);
+    expect(imported.length).toBeGreaterThan(0);
+    expect(imported.map((r) => r.url)).not.toEqual(liveBefore.map((r) => r.url));
+    await screenshot('imported');
+
+    await panel.$eval('[data-testid="source-tab"][data-source="live"] button', (el) => (el as HTMLElement).click());
+    const liveAfter = await readPanelRows(panel);
+    expect(liveAfter.map((r) => r.url)).toEqual(liveBefore.map((r) => r.url));
+  });
+});
