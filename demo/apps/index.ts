@@ -1,5 +1,6 @@
 // The registry of scenario apps, one per entry of DEMO_SCENARIOS; each call makes fresh session stores.
 import type { DemoApp } from '../app.ts';
+import { burstApp } from './burst.ts';
 import { clientExpiryApp } from './client-expiry.ts';
 import { idInUrlApp } from './id-in-url.ts';
 import { insecureAttributesApp } from './insecure-attributes.ts';
@@ -24,5 +25,7 @@ export function createDemoApps(): DemoApp[] {
     insecureAttributesApp(),
     sameSiteCrossSiteApp(),
     shadowedPathsApp(),
+    // Not a scenario: the load page of the hardening tests.
+    burstApp(),
   ];
 }

@@ -28,6 +28,13 @@ export interface FinishedHop {
   readonly entry: Omit<TraceEntry, 'index'>;
   /** The top-level document of the tab after this hop, when the hop was a final main-frame response. */
   readonly committedTopUrl?: string;
+  /** The browser's id of the request (shared by its redirect hops). */
+  readonly requestId: string;
+  /**
+   * False when this tracker never saw the hop start: the browser skipped onBeforeSendHeaders, or the
+   * service worker was restarted mid-request, in which case the hop may already be recorded.
+   */
+  readonly seenStart: boolean;
 }
 
 interface HopDraft {
@@ -147,8 +154,10 @@ export class HopTracker {
     rawResponseHeaders: RawHeaders,
     redirectUrl?: string,
   ): FinishedHop | undefined {
-    // No draft: the browser skipped onBeforeSendHeaders (cache, internal redirect); record what we know.
-    const draft = this.#drafts.get(details.requestId) ?? {
+    // No draft: the browser skipped onBeforeSendHeaders (cache, internal redirect) or the worker
+    // restarted mid-request; record what we know (the caller decides whether it is a repeat).
+    const known = this.#drafts.get(details.requestId);
+    const draft = known ?? {
       details,
       startedAt: details.timeStamp,
       headers: [],
@@ -183,7 +192,13 @@ export class HopTracker {
         : {}),
     };
     const committed = isDocument && status !== undefined && !location && status > 0;
-    return { tabId: start.tabId, entry, ...(committed ? { committedTopUrl: start.url } : {}) };
+    return {
+      tabId: start.tabId,
+      entry,
+      requestId: details.requestId,
+      seenStart: known !== undefined,
+      ...(committed ? { committedTopUrl: start.url } : {}),
+    };
   }
 
   #cleanInitiator(value: string | undefined): string | undefined {

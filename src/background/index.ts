@@ -39,13 +39,20 @@ function afterRestore(work: () => void): void {
 function record(hop: FinishedHop | undefined): void {
   if (!hop) return;
   afterRestore(() => {
-    if (!store.recording(hop.tabId)) return;
+    const recorder = store.recording(hop.tabId);
+    if (!recorder) return;
+    // An earlier life of the worker recorded this hop and was stopped before the request ended.
+    if (!hop.seenStart && recorder.hasRecordedHop(hop.requestId)) return;
     store.appendEntry(hop.tabId, hop.entry);
-    if (hop.committedTopUrl) {
-      store.recorder(hop.tabId).setTopUrl(hop.committedTopUrl);
-      store.touch(hop.tabId);
-    }
+    recorder.hopRecorded(hop.requestId);
+    if (hop.committedTopUrl) recorder.setTopUrl(hop.committedTopUrl);
+    store.touch(hop.tabId);
   });
+}
+
+/** The request ended or was redirected: its current hop is complete (see TabRecorder.hopRecorded). */
+function hopEnded(details: { tabId: number; requestId: string }): void {
+  afterRestore(() => store.existing(details.tabId)?.hopEnded(details.requestId));
 }
 
 /** Without "Preserve log", a new top-level navigation clears the tab's log, as DevTools' Network panel does. */
@@ -98,21 +105,27 @@ capturePlatform.addHeaderListener(
 capturePlatform.addHeaderListener(
   webRequest.onBeforeRedirect,
   (details: Parameters<HopTracker['beforeRedirect']>[0]) => {
-    if (inTab(details)) record(tracker.beforeRedirect(details));
+    if (!inTab(details)) return;
+    record(tracker.beforeRedirect(details));
+    hopEnded(details);
   },
   ['responseHeaders'],
 );
 capturePlatform.addHeaderListener(
   webRequest.onCompleted,
   (details: Parameters<HopTracker['completed']>[0]) => {
-    if (inTab(details)) record(tracker.completed(details));
+    if (!inTab(details)) return;
+    record(tracker.completed(details));
+    hopEnded(details);
   },
   ['responseHeaders'],
 );
 // No headers to see here, and Firefox refuses any extraInfoSpec on this event (even an empty one).
 webRequest.onErrorOccurred.addListener(
   (details) => {
-    if (inTab(details)) record(tracker.errorOccurred(details));
+    if (!inTab(details)) return;
+    record(tracker.errorOccurred(details));
+    hopEnded(details);
   },
   { urls: ['<all_urls>'] },
 );

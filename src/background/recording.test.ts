@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TraceEntry } from '../core/trace/types.ts';
 import { keepConnected, type RuntimePort } from '../panel/connection.ts';
 import { PanelStore } from '../panel/store.ts';
@@ -102,7 +102,7 @@ describe('recording and serving a tab', () => {
     store.appendEntry(5, entry('https://a.test/2'));
     store.appendEntry(6, entry('https://b.test/other-tab'));
     await settle();
-    expect(panelStore.state.events.map((e) => e.seq)).toEqual([0, 1]);
+    await vi.waitFor(() => expect(panelStore.state.events.map((e) => e.seq)).toEqual([0, 1]), { timeout: 2000 });
     expect(panelStore.state.status).toBe('live');
 
     // The service worker stops: state survives only in storage; the port drops; the panel reconnects.
@@ -119,7 +119,9 @@ describe('recording and serving a tab', () => {
     await settle();
 
     expect(connections).toEqual(['panel:5', 'panel:5']);
-    expect(panelStore.state.events.map((e) => e.seq)).toEqual([0, 1, 2, 3]);
+    await vi.waitFor(() => expect(panelStore.state.events.map((e) => e.seq)).toEqual([0, 1, 2, 3]), {
+      timeout: 2000,
+    });
     expect(panelStore.state.events.map((e) => (e.event.kind === 'entry' ? e.event.entry.request.url : ''))).toEqual([
       'https://a.test/1',
       'https://a.test/2',

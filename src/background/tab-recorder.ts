@@ -20,7 +20,12 @@ export interface TabRecorderMeta {
   readonly sites: readonly string[];
   /** A panel asked for this tab (used when recording starts only with a panel). */
   readonly panelOpened: boolean;
+  /** Requests whose current hop is recorded but which have not ended (see `hopRecorded`). */
+  readonly openRequests?: readonly string[];
 }
+
+/** Bound on remembered open requests: a request that never ends must not grow the meta record forever. */
+const MAX_OPEN_REQUESTS = 2000;
 
 export class TabRecorder {
   /** Kept events live in #events[#head…]; the dropped prefix is cut off in bulk, not one by one. */
@@ -32,6 +37,7 @@ export class TabRecorder {
   #nextEntryIndex: number;
   #topUrl: string | undefined;
   #panelOpened: boolean;
+  readonly #openRequests: Set<string>;
 
   constructor(
     readonly tabId: number,
@@ -45,6 +51,27 @@ export class TabRecorder {
     this.#nextEntryIndex = meta?.nextEntryIndex ?? 0;
     this.#topUrl = meta?.topUrl;
     this.#panelOpened = meta?.panelOpened ?? false;
+    this.#openRequests = new Set(meta?.openRequests ?? []);
+  }
+
+  /**
+   * The current hop of this request is recorded. A restarted worker that sees the request end without
+   * having seen it start asks `hasRecordedHop` so it does not record the same hop twice.
+   */
+  hopRecorded(requestId: string): void {
+    this.#openRequests.add(requestId);
+    if (this.#openRequests.size > MAX_OPEN_REQUESTS) {
+      this.#openRequests.delete(this.#openRequests.values().next().value as string);
+    }
+  }
+
+  hasRecordedHop(requestId: string): boolean {
+    return this.#openRequests.has(requestId);
+  }
+
+  /** The request ended or moved to its next hop. */
+  hopEnded(requestId: string): void {
+    this.#openRequests.delete(requestId);
   }
 
   get topUrl(): string | undefined {
@@ -154,6 +181,7 @@ export class TabRecorder {
       nextEntryIndex: this.#nextEntryIndex,
       sites: [...this.#sites],
       panelOpened: this.#panelOpened,
+      openRequests: [...this.#openRequests],
       ...(this.#topUrl ? { topUrl: this.#topUrl } : {}),
     };
   }
