@@ -1,8 +1,11 @@
-/** Parses `sessionscope analyze` arguments exactly as shared/design/CLI.md describes, with usage errors as values. */
-import { parseArgs } from 'node:util';
+/**
+ * Parses `sessionscope analyze` arguments exactly as shared/design/CLI.md describes (plus `--format html`), and
+ * `sessionscope export FILE --to native|har` (issue 6), with usage errors as values.
+ */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { Severity } from '../core/rules/rule.ts';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'html';
 
 export interface AnalyzeCommand {
   readonly command: 'analyze';
@@ -15,46 +18,84 @@ export interface AnalyzeCommand {
   readonly now?: number;
 }
 
-export type ParsedCommand = AnalyzeCommand | { readonly command: 'help' } | { readonly command: 'version' };
+export type ExportTarget = 'native' | 'har';
+
+export interface ExportCommand {
+  readonly command: 'export';
+  readonly file: string;
+  readonly to: ExportTarget;
+  readonly includeValues: boolean;
+  readonly sessionCookies: readonly string[];
+  readonly now?: number;
+  /** Where to write; standard output when absent. */
+  readonly out?: string;
+}
+
+export type ParsedCommand =
+  | AnalyzeCommand
+  | ExportCommand
+  | { readonly command: 'help' }
+  | { readonly command: 'version' };
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: sessionscope analyze FILE... [--format text|json|sarif] [--requests] [--fail-on low|medium|high]
+export const USAGE = `Usage: sessionscope analyze FILE... [--format text|json|sarif|html] [--requests] [--fail-on low|medium|high]
                             [--include-values] [--session-cookie NAME]... [--now ISO-DATE]
+       sessionscope export FILE --to native|har [--include-values] [--session-cookie NAME]... [--now ISO-DATE]
+                            [-o OUT]
 
 Analyses HAR 1.2 files (Chrome, Firefox, Safari, Charles, mitmproxy, Playwright…) or Sessionscope traces and
 explains what happened to the session: which ID was sent, which cookie was not sent and why, rotations,
 resets and their causes, insecure cookie attributes. FILE "-" reads standard input.
+export writes FILE as a Sessionscope trace (native) or a HAR 1.2 file with the findings per entry, to OUT or
+standard output; cookie values, credentials and session IDs in URLs are hashed unless --include-values.
 
 Exit codes: 0 analysed, 1 a finding at or above --fail-on, 2 bad usage or unreadable input.`;
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'html'];
+const TARGETS: readonly ExportTarget[] = ['native', 'har'];
 const FAIL_ON = ['low', 'medium', 'high'] as const;
 
 export function parseCommand(argv: readonly string[]): ParsedCommand {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { command: 'help' };
   if (argv[0] === '--version' || argv[0] === '-v') return { command: 'version' };
   const [command, ...rest] = argv;
-  if (command !== 'analyze') throw new UsageError(`unknown command "${command}": the command is "analyze"`);
-  let parsed: ReturnType<typeof parseArgs>;
+  if (command === 'analyze') return parseAnalyze(rest);
+  if (command === 'export') return parseExport(rest);
+  throw new UsageError(`unknown command "${command}": the commands are "analyze" and "export"`);
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const SHARED_OPTIONS: Options = {
+  'include-values': { type: 'boolean', default: false },
+  'session-cookie': { type: 'string', multiple: true, default: [] },
+  now: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+};
+
+function parse(args: readonly string[], options: Options) {
   try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        requests: { type: 'boolean', default: false },
-        'fail-on': { type: 'string' },
-        'include-values': { type: 'boolean', default: false },
-        'session-cookie': { type: 'string', multiple: true, default: [] },
-        now: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    return parseArgs({ args: [...args], allowPositionals: true, strict: true, options });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+}
+
+function parseNow(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const now = Date.parse(value as string);
+  if (Number.isNaN(now)) throw new UsageError(`--now must be an ISO date such as 2026-01-31T12:00:00Z, not "${value}"`);
+  return now;
+}
+
+function parseAnalyze(rest: readonly string[]): ParsedCommand {
+  const parsed = parse(rest, {
+    format: { type: 'string', default: 'text' },
+    requests: { type: 'boolean', default: false },
+    'fail-on': { type: 'string' },
+    ...SHARED_OPTIONS,
+  });
   const v = parsed.values;
   if (v.help) return { command: 'help' };
   const format = v.format as string;
@@ -63,12 +104,7 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
   const failOn = v['fail-on'] as string | undefined;
   if (failOn !== undefined && !(FAIL_ON as readonly string[]).includes(failOn))
     throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`);
-  let now: number | undefined;
-  if (v.now !== undefined) {
-    now = Date.parse(v.now as string);
-    if (Number.isNaN(now))
-      throw new UsageError(`--now must be an ISO date such as 2026-01-31T12:00:00Z, not "${v.now}"`);
-  }
+  const now = parseNow(v.now);
   if (parsed.positionals.length === 0)
     throw new UsageError('no FILE given: name a HAR or trace file, or "-" for standard input');
   return {
@@ -80,5 +116,33 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
     includeValues: v['include-values'] as boolean,
     sessionCookies: v['session-cookie'] as string[],
     ...(now !== undefined ? { now } : {}),
+  };
+}
+
+function parseExport(rest: readonly string[]): ParsedCommand {
+  const parsed = parse(rest, { to: { type: 'string' }, out: { type: 'string', short: 'o' }, ...SHARED_OPTIONS });
+  const v = parsed.values;
+  if (v.help) return { command: 'help' };
+  const to = v.to as string | undefined;
+  if (to === undefined) throw new UsageError('export needs --to native or --to har');
+  if (!TARGETS.includes(to as ExportTarget))
+    throw new UsageError(`--to must be one of ${TARGETS.join(', ')}, not "${to}"`);
+  const now = parseNow(v.now);
+  if (parsed.positionals.length !== 1)
+    throw new UsageError(
+      parsed.positionals.length === 0
+        ? 'no FILE given: name a HAR or trace file, or "-" for standard input'
+        : 'export takes one FILE',
+    );
+  const out = v.out as string | undefined;
+  if (out === '') throw new UsageError('-o needs a file name');
+  return {
+    command: 'export',
+    file: parsed.positionals[0]!,
+    to: to as ExportTarget,
+    includeValues: v['include-values'] as boolean,
+    sessionCookies: v['session-cookie'] as string[],
+    ...(now !== undefined ? { now } : {}),
+    ...(out !== undefined ? { out } : {}),
   };
 }

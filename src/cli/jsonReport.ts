@@ -1,9 +1,9 @@
 /** The CLI's JSON document (shared/design/CLI.md, "JSON shape"): fields may be added, none renamed. */
-import type { AnalysisResult } from '../core/analysis/analyze.ts';
+import type { ReportedAnalysis } from '../core/formats/htmlReport.ts';
 import type { Trace } from '../core/trace/types.ts';
 import { TOOL } from './tool.ts';
 
-export function jsonReport(file: string, trace: Trace, result: AnalysisResult, withRequests: boolean): unknown {
+export function jsonReport(file: string, trace: Trace, result: ReportedAnalysis, withRequests: boolean): unknown {
   return {
     tool: TOOL,
     input: {

@@ -1,61 +1,38 @@
 /**
- * `sessionscope analyze`: reads each file, runs the core engine, prints the report, and maps outcomes to the
- * exit codes of CLI.md (0 analysed, 1 findings at or above --fail-on, 2 bad usage or unreadable input).
- * Errors are one line naming the file and the problem, never a stack trace. Nothing is written next to FILE.
+ * `sessionscope analyze` and `sessionscope export`: reads each file (HAR or native trace, streamed when large),
+ * runs the core engine, prints the report, and maps outcomes to the exit codes of CLI.md (0 analysed, 1 findings
+ * at or above --fail-on, 2 bad usage or unreadable input). Errors are one line naming the file and the problem,
+ * never a stack trace. Nothing is written next to FILE; `export -o OUT` writes only OUT.
  */
-import { readFileSync } from 'node:fs';
-import { type AnalysisResult, analyzeTrace } from '../core/analysis/analyze.ts';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { analyzeTrace } from '../core/analysis/analyze.ts';
+import type { AnalysisSettings } from '../core/analysis/settings.ts';
+import { htmlReport, type ReportedAnalysis } from '../core/formats/htmlReport.ts';
+import { exportHar, exportNativeTrace } from '../core/formats/index.ts';
 import { SEVERITY_RANK } from '../core/rules/rule.ts';
-import { parseTraceFile } from '../core/trace/index.ts';
-import { type Trace, TraceInputError } from '../core/trace/types.ts';
-import { type AnalyzeCommand, parseCommand, USAGE, UsageError } from './args.ts';
+import type { Trace, TraceInputWarning } from '../core/trace/types.ts';
+import { type AnalyzeCommand, type ExportCommand, parseCommand, USAGE, UsageError } from './args.ts';
+import { InputError, type InputIo, type LoadedInput, loadInput, nodeInputIo } from './input.ts';
 import { jsonReport } from './jsonReport.ts';
 import { sarifReport } from './sarifReport.ts';
 import { textReport } from './textReport.ts';
 import { TOOL } from './tool.ts';
 
-export interface Io {
+export interface Io extends InputIo {
   readonly stdout: (s: string) => void;
   readonly stderr: (s: string) => void;
-  readonly readFile: (path: string) => string;
+  /** Writes `export -o OUT`. */
+  readonly writeFile?: (path: string, text: string) => void;
 }
 
 const nodeIo: Io = {
+  ...nodeInputIo,
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   readFile: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
+  writeFile: (path, text) => writeFileSync(path, text),
 };
-
-class InputError extends Error {}
-
-function readTrace(file: string, io: Io): Trace {
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why =
-      err.code === 'ENOENT'
-        ? 'no such file'
-        : err.code === 'EISDIR'
-          ? 'is a directory'
-          : err.code === 'EACCES'
-            ? 'permission denied'
-            : err.code === 'ERR_STRING_TOO_LONG' || /string longer than/i.test(err.message)
-              ? 'the file is larger than this version can read into memory (streaming input is not built yet)'
-              : err.message;
-    throw new InputError(`${file}: cannot read: ${why}`);
-  }
-  try {
-    return parseTraceFile(text, file);
-  } catch (e) {
-    if (e instanceof TraceInputError) {
-      // Importer messages already begin with the file name; make sure one is there.
-      throw new InputError(e.message.startsWith(file) ? e.message : `${file}: ${e.message}`);
-    }
-    throw new InputError(`${file}: could not be read as a HAR or trace: ${(e as Error).message}`);
-  }
-}
 
 export async function main(argv: readonly string[], io: Io = nodeIo): Promise<number> {
   let command: ReturnType<typeof parseCommand>;
@@ -76,24 +53,69 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
     io.stdout(`${TOOL.name} ${TOOL.version}\n`);
     return 0;
   }
+  if (command.command === 'export') return exportFile(command, io);
   return analyzeFiles(command, io);
 }
 
-function analyzeFiles(command: AnalyzeCommand, io: Io): number {
-  const analysed: { file: string; trace: Trace; result: AnalysisResult }[] = [];
+interface Options {
+  readonly sessionCookies: readonly string[];
+  readonly now?: number;
+  readonly includeValues: boolean;
+}
+
+/** The settings to analyse with: a native trace's saved ones, with the command line's added on top. */
+function settingsFor(loaded: LoadedInput, options: Options): Partial<AnalysisSettings> {
+  const saved = loaded.native?.settings;
+  const sessionCookies = [...new Set([...(saved?.sessionCookies ?? []), ...options.sessionCookies])];
+  return {
+    ...saved,
+    sessionCookies,
+    ...(options.now !== undefined ? { now: options.now } : {}),
+  };
+}
+
+const REDACTED_NOTE: TraceInputWarning = {
+  where: 'values',
+  message: 'this trace was exported with redacted values: IDs show as hashes, --include-values cannot restore them',
+};
+const REANALYSED_NOTE: TraceInputWarning = {
+  where: 'values',
+  message:
+    'analysed again with new settings; its values are hashes, so rules that read a value (entropy, token contents, token-like cookie names) may differ from what the exporter saw',
+};
+
+/**
+ * The analysis to report. A redacted native trace shows the analysis its exporter saw (its values are hashes:
+ * value-reading rules would judge the hashes), unless new settings ask for a new one; anything else is analysed.
+ */
+function analysisFor(loaded: LoadedInput, options: Options): { trace: Trace; analysis: ReportedAnalysis } {
+  const { native } = loaded;
+  const settings = settingsFor(loaded, options);
+  if (native?.values !== 'redacted') {
+    const values = options.includeValues ? 'raw' : 'redacted';
+    return { trace: loaded.trace, analysis: analyzeTrace(loaded.trace, { settings, values }) };
+  }
+  const changed = options.sessionCookies.length > 0 || options.now !== undefined;
+  const notes = [...(options.includeValues ? [REDACTED_NOTE] : []), ...(changed ? [REANALYSED_NOTE] : [])];
+  const trace: Trace =
+    notes.length > 0 ? { ...loaded.trace, warnings: [...(loaded.trace.warnings ?? []), ...notes] } : loaded.trace;
+  const analysis = changed ? analyzeTrace(loaded.trace, { settings, values: 'raw' }) : native.analysis;
+  return { trace, analysis };
+}
+
+function summaryOf(trace: Trace): string {
+  return `${trace.source.format}${trace.source.creator ? `, ${trace.source.creator}` : ''}, ${trace.entryCount} entries`;
+}
+
+async function analyzeFiles(command: AnalyzeCommand, io: Io): Promise<number> {
+  const analysed: { file: string; trace: Trace; result: ReportedAnalysis }[] = [];
   let unreadable = false;
   for (const file of command.files) {
     try {
-      const trace = readTrace(file, io);
-      const result = analyzeTrace(trace, {
-        settings: {
-          sessionCookies: command.sessionCookies,
-          ...(command.now !== undefined ? { now: command.now } : {}),
-        },
-        values: command.includeValues ? 'raw' : 'redacted',
-      });
-      analysed.push({ file, trace, result });
-      if (command.format === 'text') io.stdout(`${analysed.length > 1 ? '\n' : ''}${textReport(file, trace, result)}`);
+      const { trace, analysis } = analysisFor(await loadInput(file, io), command);
+      analysed.push({ file, trace, result: analysis });
+      if (command.format === 'text')
+        io.stdout(`${analysed.length > 1 ? '\n' : ''}${textReport(file, trace, analysis)}`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       unreadable = true;
@@ -107,6 +129,16 @@ function analyzeFiles(command: AnalyzeCommand, io: Io): number {
   if (command.format === 'sarif' && analysed.length > 0) {
     io.stdout(`${JSON.stringify(sarifReport(analysed), null, 2)}\n`);
   }
+  if (command.format === 'html' && analysed.length > 0) {
+    const inputs = analysed.map(({ file, trace, result }) => ({
+      file,
+      summary: summaryOf(trace),
+      entryCount: trace.entryCount,
+      analysis: result,
+      ...(trace.warnings ? { warnings: trace.warnings } : {}),
+    }));
+    io.stdout(htmlReport(inputs, TOOL));
+  }
   if (unreadable) return 2;
   const threshold = command.failOn;
   if (threshold === undefined) return 0;
@@ -114,4 +146,53 @@ function analyzeFiles(command: AnalyzeCommand, io: Io): number {
     result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]),
   );
   return failing ? 1 : 0;
+}
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  return a !== '-' && real(a) === real(b);
+}
+
+async function exportFile(command: ExportCommand, io: Io): Promise<number> {
+  if (command.out !== undefined && samePath(command.file, command.out)) {
+    io.stderr(`sessionscope: ${command.out}: refusing to overwrite the input file\n`);
+    return 2;
+  }
+  let loaded: LoadedInput;
+  try {
+    loaded = await loadInput(command.file, io);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.stderr(`sessionscope: ${e.message}\n`);
+    return 2;
+  }
+  const alreadyRedacted = loaded.native?.values === 'redacted';
+  if (alreadyRedacted && command.includeValues) io.stderr(`sessionscope: ${command.file}: ${REDACTED_NOTE.message}\n`);
+  const result = analyzeTrace(loaded.trace, { settings: settingsFor(loaded, command) });
+  const options = {
+    values: command.includeValues ? ('raw' as const) : ('redacted' as const),
+    valuesAlreadyRedacted: alreadyRedacted,
+    tool: TOOL,
+  };
+  const text =
+    command.to === 'native'
+      ? exportNativeTrace(loaded.trace, result, options)
+      : exportHar(loaded.trace, result, options);
+  if (command.out === undefined) {
+    io.stdout(text);
+    return 0;
+  }
+  try {
+    (io.writeFile ?? writeFileSync)(command.out, text);
+  } catch (e) {
+    io.stderr(`sessionscope: ${command.out}: cannot write: ${(e as Error).message}\n`);
+    return 2;
+  }
+  return 0;
 }

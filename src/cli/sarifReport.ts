@@ -1,5 +1,5 @@
 /** SARIF 2.1.0 output: one result per finding, rules described from the rule modules (CLI.md `--format sarif`). */
-import type { AnalysisResult } from '../core/analysis/analyze.ts';
+import type { ReportedAnalysis } from '../core/formats/htmlReport.ts';
 import { RULES } from '../core/rules/registry.ts';
 import type { Severity } from '../core/rules/rule.ts';
 import { TOOL } from './tool.ts';
@@ -28,7 +28,7 @@ export function artifactUri(file: string): string {
   return encoded;
 }
 
-export function sarifReport(runs: readonly { file: string; result: AnalysisResult }[]): unknown {
+export function sarifReport(runs: readonly { file: string; result: ReportedAnalysis }[]): unknown {
   const ruleIndex = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -37,7 +37,7 @@ export function sarifReport(runs: readonly { file: string; result: AnalysisResul
   };
 }
 
-function sarifRun(uri: string, result: AnalysisResult, ruleIndex: ReadonlyMap<string, number>): unknown {
+function sarifRun(uri: string, result: ReportedAnalysis, ruleIndex: ReadonlyMap<string, number>): unknown {
   return {
     tool: {
       driver: {

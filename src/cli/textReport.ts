@@ -2,7 +2,8 @@
  * The text report, for a person: a summary, then per origin, per session lane, the story of the IDs and the
  * findings worst first, each with its evidence and fix. Findings not tied to a lane come last per origin.
  */
-import type { AnalysisResult, Finding, SessionView } from '../core/analysis/analyze.ts';
+import type { Finding, SessionView } from '../core/analysis/analyze.ts';
+import type { ReportedAnalysis } from '../core/formats/htmlReport.ts';
 import { SEVERITY_RANK, type Severity } from '../core/rules/rule.ts';
 import type { Trace } from '../core/trace/types.ts';
 
@@ -41,7 +42,7 @@ function renderFinding(f: Finding, all: readonly Finding[]): string[] {
   return lines;
 }
 
-export function textReport(file: string, trace: Trace, result: AnalysisResult): string {
+export function textReport(file: string, trace: Trace, result: ReportedAnalysis): string {
   const out: string[] = [];
   const counts = SEVERITIES.map((s) => `${result.findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
   const creator = trace.source.creator ? `, ${trace.source.creator}` : '';

@@ -174,9 +174,10 @@ function entryJson(entry: TraceEntry, findings: readonly Finding[], request: Req
  * `log._sessionscope.cookieEvents` (our importer ignores them: use the native format to keep them).
  */
 export function exportHar(trace: Trace, result: AnalysisResult, options: ExportOptions = {}): string {
-  const values = options.values ?? 'redacted';
-  const analysis = analyzeTrace(trace, { settings: result.settings, values });
-  const redaction = values === 'redacted' ? redactTrace(trace) : undefined;
+  const hashed = options.valuesAlreadyRedacted === true;
+  const values = hashed ? 'redacted' : (options.values ?? 'redacted');
+  const analysis = analyzeTrace(trace, { settings: result.settings, values: hashed ? 'raw' : values });
+  const redaction = values === 'redacted' && !hashed ? redactTrace(trace) : undefined;
   const text = redaction?.text ?? ((t: string) => t);
   const events: readonly TraceEvent[] = (redaction?.trace ?? trace).events;
   const entries = events.flatMap((e) => (e.kind === 'entry' ? [e.entry] : [])).sort((a, b) => a.index - b.index);

@@ -3,6 +3,8 @@
 
 export { exportHar } from './harExport.ts';
 export { HarStreamReader, readHarStream } from './harStream.ts';
+export type { HtmlReportInput, ReportedAnalysis } from './htmlReport.ts';
+export { escapeHtml, htmlReport } from './htmlReport.ts';
 export type { ExportOptions, NativeTrace } from './native.ts';
 export { exportNativeTrace, NATIVE_FORMAT, NATIVE_VERSION, parseNativeTrace, parseNativeTraceText } from './native.ts';
 export type { SavedAnalysis } from './nativeRead.ts';

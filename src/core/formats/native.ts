@@ -29,6 +29,11 @@ export const NATIVE_VERSION = 1;
 export interface ExportOptions {
   /** `redacted` (the default everywhere): cookie values, credentials and IDs in URLs become `h:…` hashes. */
   readonly values?: ValueView;
+  /**
+   * The trace's values are hashes already (an imported redacted trace): they are written as they are, never
+   * hashed twice, and the file says `redacted`.
+   */
+  readonly valuesAlreadyRedacted?: boolean;
   /** Who wrote the file, e.g. `{ name: 'sessionscope', version: '0.1.0' }`. */
   readonly tool?: { readonly name: string; readonly version: string };
 }
@@ -55,9 +60,10 @@ function baseName(file: string): string {
  * raw ones). Deterministic: the same trace and settings give the same bytes.
  */
 export function exportNativeTrace(trace: Trace, result: AnalysisResult, options: ExportOptions = {}): string {
-  const values = options.values ?? 'redacted';
-  const analysis = analyzeTrace(trace, { settings: result.settings, values });
-  const redaction = values === 'redacted' ? redactTrace(trace) : undefined;
+  const hashed = options.valuesAlreadyRedacted === true;
+  const values = hashed ? 'redacted' : (options.values ?? 'redacted');
+  const analysis = analyzeTrace(trace, { settings: result.settings, values: hashed ? 'raw' : values });
+  const redaction = values === 'redacted' && !hashed ? redactTrace(trace) : undefined;
   const events = (redaction?.trace ?? trace).events;
   const text = redaction?.text ?? ((t: string) => t);
   const source = trace.source;
