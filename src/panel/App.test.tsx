@@ -31,6 +31,7 @@ function mountPanel(scenario: string) {
   store.addEvents(recorded(scenario));
   const sent: PanelMessage[] = [];
   const items: Record<string, unknown> = {};
+  const downloads: { fileName: string; text: string }[] = [];
   const controller = new PanelController(
     store,
     {
@@ -39,13 +40,13 @@ function mountPanel(scenario: string) {
         get: async (k) => (k in items ? { [k]: items[k] } : {}),
         set: async (more) => void Object.assign(items, more),
       },
-      download: () => {},
+      download: (fileName, text) => void downloads.push({ fileName, text }),
     },
     immediate,
   );
   controller.analyseNow();
   const screen = render(<App controller={controller} tabId={1} />);
-  return { store, controller, screen, sent, items, root: screen.container as HTMLElement };
+  return { store, controller, screen, sent, items, downloads, root: screen.container as HTMLElement };
 }
 
 const all = (root: ParentNode, testId: string) => [...root.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`)];
@@ -208,5 +209,45 @@ describe('import, clear and session-cookie marks', () => {
     expect(one(after, 'jar-session').textContent).toBe('no');
     const site = controller.ui.value.site!;
     expect(items[overridesKey(site)]).toEqual({ sessionCookies: [], notSessionCookies: ['sid'] });
+  });
+});
+
+describe('export', () => {
+  it('downloads a redacted trace and HAR by default, raw values only after opting in past a warning', async () => {
+    const { root, controller, downloads } = mountPanel('logout');
+    await flush();
+    const ids = controller.live.value!.analysis.facts.lanes.flatMap((l) => l.ids.map((i) => i.id));
+    expect(ids.length).toBeGreaterThan(0);
+    fireEvent.click(one(root, 'export-trace'));
+    fireEvent.click(one(root, 'export-har'));
+    expect(downloads.map((d) => d.fileName)).toEqual([
+      expect.stringMatching(/\.sessionscope\.json$/),
+      expect.stringMatching(/\.har$/),
+    ]);
+    for (const d of downloads) for (const id of ids) expect(d.text).not.toContain(id);
+    expect(JSON.parse(downloads[0]!.text).format).toBe('sessionscope-trace');
+    expect(root.querySelector('[data-testid="export-raw-warning"]')).toBeNull();
+
+    fireEvent.click(one(root, 'export-raw'));
+    await flush();
+    expect(one(root, 'export-raw-warning').textContent).toContain('session IDs');
+    fireEvent.click(one(root, 'export-har'));
+    expect(downloads[2]?.fileName).toMatch(/-RAW\.har$/);
+    expect(downloads[2]?.text).toContain(ids[0]!);
+  });
+
+  it('renders only the rows in view for 100,000 requests', async () => {
+    const { Timeline } = await import('./views/Timeline.tsx');
+    const { controller } = mountPanel('logout');
+    cleanup();
+    const template = controller.live.value!.rows[0]!;
+    const rows = Array.from({ length: 100_000 }, (_, i) => ({ ...template, seq: i, entryIndex: i }));
+    const screen = render(<Timeline rows={rows} selected={undefined} controller={controller} />);
+    await flush();
+    const rendered = screen.container.querySelectorAll('[data-testid="request-row"]').length;
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(100);
+    const spacer = screen.container.querySelector<HTMLElement>('.tspacer');
+    expect(spacer?.style.height).toBe(`${100_000 * 22}px`);
   });
 });

@@ -106,6 +106,34 @@ function Toolbar({
           if (file) void controller.importFile(file).finally(() => (input.value = ''));
         }}
       />
+      <span class="export">
+        Export{' '}
+        <button
+          type="button"
+          data-testid="export-trace"
+          disabled={!view}
+          onClick={() => controller.exportView('trace')}
+        >
+          Trace
+        </button>{' '}
+        <button type="button" data-testid="export-har" disabled={!view} onClick={() => controller.exportView('har')}>
+          HAR
+        </button>{' '}
+        <label title="Exports hide cookie values and session IDs unless this is ticked">
+          <input
+            type="checkbox"
+            data-testid="export-raw"
+            checked={ui.exportRawValues}
+            onChange={(e) => controller.setExportRawValues((e.currentTarget as HTMLInputElement).checked)}
+          />{' '}
+          raw values
+        </label>
+      </span>
+      {ui.exportRawValues ? (
+        <span class="raw-warning" role="alert" data-testid="export-raw-warning">
+          ⚠ Exports will contain live session IDs and cookie values: anyone holding the file can use these sessions.
+        </span>
+      ) : null}
       <span class="muted" data-testid="row-count">
         {view?.rows.length ?? 0} requests{live ? ` · tab ${tabId}` : ''}
       </span>

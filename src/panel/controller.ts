@@ -3,6 +3,7 @@
 // user is looking at (view, selection, detail, filter) and the per-site session-cookie overrides.
 import type { PanelMessage } from '../background/messages.ts';
 import { registrableDomain } from '../core/cookie/domain.ts';
+import { exportHar, exportNativeTrace } from '../core/formats/index.ts';
 import { importTraceFile } from './importTrace.ts';
 import { panelView, type SessionOverrides, type TraceView, traceView } from './model.ts';
 import {
@@ -40,7 +41,11 @@ export interface UiState {
   /** The inspected site (registrable domain) the overrides belong to. */
   readonly site?: string;
   readonly overrides: SessionOverrides;
+  /** Exports keep raw cookie values and session IDs (the user opted in, past a warning). */
+  readonly exportRawValues: boolean;
 }
+
+export type ExportFormat = 'trace' | 'har';
 
 /** What the panel needs from the browser; main.tsx wires the real ones, tests pass fakes. */
 export interface PanelServices {
@@ -63,6 +68,7 @@ const INITIAL_UI: UiState = {
   imports: [],
   preserveLog: false,
   overrides: NO_OVERRIDES,
+  exportRawValues: false,
 };
 
 function siteOfView(view: TraceView): string | undefined {
@@ -86,6 +92,16 @@ function siteOfView(view: TraceView): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function exportBaseName(ui: UiState, view: TraceView): string {
+  if (ui.source !== LIVE) {
+    const file = ui.imports.find((i) => i.id === ui.source)?.file ?? 'imported';
+    return file.replace(/\.(har|json)$/i, '');
+  }
+  const first = view.rows[0]?.startedAt;
+  const stamp = first === undefined ? 'empty' : new Date(first).toISOString().slice(0, 19).replaceAll(':', '-');
+  return `sessionscope-${ui.site ?? 'recording'}-${stamp}`;
 }
 
 export class PanelController {
@@ -222,7 +238,32 @@ export class PanelController {
     this.#services.requestHostAccess?.();
   }
 
-  download(fileName: string, text: string, mimeType: string): void {
-    this.#services.download(fileName, text, mimeType);
+  setExportRawValues(exportRawValues: boolean): void {
+    this.#patch({ exportRawValues });
+  }
+
+  /**
+   * Writes the trace in view as a native trace or a HAR 1.2 file, redacted unless the user opted in to raw
+   * values, and hands it to the browser's download.
+   */
+  exportView(format: ExportFormat): void {
+    const ui = this.ui.value;
+    const view = this.currentView();
+    if (!view) return;
+    const options = { values: ui.exportRawValues ? ('raw' as const) : ('redacted' as const) };
+    const base = exportBaseName(ui, view);
+    const suffix = ui.exportRawValues ? '-RAW' : '';
+    if (format === 'trace')
+      this.#services.download(
+        `${base}${suffix}.sessionscope.json`,
+        exportNativeTrace(view.trace, view.analysis, options),
+        'application/json',
+      );
+    else
+      this.#services.download(
+        `${base}${suffix}.har`,
+        exportHar(view.trace, view.analysis, options),
+        'application/json',
+      );
   }
 }
