@@ -14,10 +14,10 @@ function signals(b: ReturnType<typeof trace>): (string | undefined)[] {
 }
 
 describe('LoginDetector', () => {
-  it.each([{ password: 'x' }, { passwd: 'x' }, { pwd: 'x' }, { 'credentials[password]': 'x' }, { user_pass: 'x' }])(
-    'a POST with a password-like field %j is a login',
-    (form) => {
-      expect(signals(trace().post('https://shop.test/login', { form: { user: 'ann', ...form } }))).toEqual([
+  it.each(['password', 'passwd', 'pwd', 'credentials[password]', 'user_pass'])(
+    'a POST with a password-like field "%s" is a login',
+    (field) => {
+      expect(signals(trace().post('https://shop.test/login', { form: { user: 'ann', [field]: 'x' } }))).toEqual([
         'password-post',
       ]);
     },
