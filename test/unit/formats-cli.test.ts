@@ -55,7 +55,11 @@ async function run(args: readonly string[], files: Record<string, string> = {}, 
   return { code, stdout, stderr, written };
 }
 
-type Report = { input: { format: string; entries: number }; sessions: unknown[]; findings: unknown[] };
+type Report = {
+  input: { format: string; entries: number; creator?: string };
+  sessions: unknown[];
+  findings: unknown[];
+};
 const report = (r: Run) => JSON.parse(r.stdout) as Report;
 
 describe.each(FIXTURES)('%s', (name) => {
