@@ -33,6 +33,22 @@ export function quantile(values: readonly number[], q: number): number {
 }
 
 /**
+ * The frame interval below which a share q of the *time* was spent (not of the frames): one frozen
+ * 5-second frame among 300 smooth ones is 1 frame in 300 but most of the time, and this says so.
+ */
+export function timeWeightedQuantile(intervals: readonly number[], q: number): number {
+  if (intervals.length === 0) return Number.NaN;
+  const sorted = [...intervals].sort((a, b) => a - b);
+  const total = sorted.reduce((s, x) => s + x, 0);
+  let acc = 0;
+  for (const x of sorted) {
+    acc += x;
+    if (acc >= q * total) return x;
+  }
+  return sorted[sorted.length - 1]!;
+}
+
+/**
  * Runs baseline and subject alternately, `pairs` times each (A B A B …), after `warmup` unrecorded
  * pairs; each run returns its figure. Alternating spreads the noise of a shared machine over both sides.
  */

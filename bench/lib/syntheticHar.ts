@@ -147,7 +147,10 @@ export function writeSyntheticHar(path: string, opts: HarGenOptions): { entries:
   const shared = new Map<string, string>();
   const cumulative: number[] = [];
   let acc = 0;
-  for (const o of ORIGINS) cumulative.push((acc += o.weight));
+  for (const o of ORIGINS) {
+    acc += o.weight;
+    cumulative.push(acc);
+  }
   const chooseOrigin = () => {
     const r = random() * acc;
     return ORIGINS[cumulative.findIndex((c) => r < c)] ?? ORIGINS[0]!;

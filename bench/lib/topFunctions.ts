@@ -7,14 +7,18 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
   children?: number[];
 }
-interface Profile {
+export interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
 }
 
 export function topFunctions(file: string, n = 25): string[] {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  return topOfProfile(JSON.parse(readFileSync(file, 'utf8')) as Profile, n);
+}
+
+/** Self time per function, most first, as printable lines (the idle and program pseudo-nodes included). */
+export function topOfProfile(profile: Profile, n = 25): string[] {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map<string, number>();
   let total = 0;
@@ -24,7 +28,7 @@ export function topFunctions(file: string, n = 25): string[] {
     total += dt;
     if (!node) return;
     const { functionName, url, lineNumber } = node.callFrame;
-    const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/main\//, '')}:${lineNumber + 1}`;
+    const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/main\//, '').replace(/^chrome-extension:\/\/[a-z]+\//, '')}:${lineNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + dt);
   });
   return [...self.entries()]

@@ -1,0 +1,133 @@
+// Import: the generated 100,000-entry HAR opened in the real Sessions panel (its Import button's file
+// input), timed inside the panel frame from the input's `change` event to the first animation frame in
+// which a row of the imported trace is in the DOM. Baseline, in the same fresh panel just before: reading
+// the same File and JSON.parse of its text there (what any import must at least do). Each pair gets a
+// fresh page, DevTools window and panel. Reports "not available yet" while the panel has no import input.
+// Alone: `node --import tsx bench/import.ts [pairs]`
+import type { Browser, Frame } from 'puppeteer-core';
+import { extensionWorker, pageWithPanel } from '../test/e2e/helpers/devtools-panel.ts';
+import { ensureHar, HAR_100K, HAR_100K_OPTIONS } from './gen-har.ts';
+import { buildExtension, launch } from './lib/browser.ts';
+import { alternate, fmt, type RowResult, range, runRow } from './lib/stats.ts';
+
+const ID = 'import';
+const TITLE = 'Import (100,000-entry trace opened in the panel)';
+const GOAL = 'first rows visible ≤ 1 s';
+const IMPORT_INPUT = '[data-testid="import-input"]';
+
+async function freshPanel(browser: Browser, extensionId: string): Promise<{ panel: Frame; close(): Promise<void> }> {
+  const { page, panel } = await pageWithPanel(browser, extensionId);
+  return { panel, close: () => page.close() };
+}
+
+/** Installs the in-frame timers: change on the import input → first frame with an imported row. */
+async function armImportTimer(panel: Frame): Promise<void> {
+  await panel.evaluate(`(() => {
+    const state = { changeAt: 0, rowsAt: 0, error: '' };
+    globalThis.__benchImport = state;
+    document.addEventListener('change', (e) => {
+      if (e.target && e.target.matches && e.target.matches('${IMPORT_INPUT}')) state.changeAt = performance.now();
+    }, true);
+    const look = () => {
+      if (state.changeAt && !state.rowsAt) {
+        const row = [...document.querySelectorAll('[data-testid="request-row"] [data-testid="row-url"]')]
+          .find((cell) => (cell.getAttribute('title') || cell.textContent || '').includes('shop.test'));
+        if (row) state.rowsAt = performance.now();
+        const err = document.querySelector('[data-testid="import-error"]');
+        if (err) state.error = err.textContent || 'import error';
+      }
+      if (!state.rowsAt && !state.error) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  })()`);
+}
+
+runRow(ID, TITLE, GOAL, async (): Promise<RowResult> => {
+  const pairs = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 5);
+  const made = ensureHar(HAR_100K, HAR_100K_OPTIONS);
+  const browser = await launch({ extensionDir: buildExtension(), devtools: true });
+  try {
+    const { id } = await extensionWorker(browser);
+    const probe = await freshPanel(browser, id);
+    const available = (await probe.panel.$(IMPORT_INPUT)) !== null;
+    await probe.close();
+    if (!available) {
+      return {
+        id: ID,
+        title: TITLE,
+        goal: GOAL,
+        verdict: 'not available yet',
+        figures: [`the panel has no ${IMPORT_INPUT} yet`],
+      };
+    }
+    let current: { panel: Frame; close(): Promise<void> } | undefined;
+    let lastError = '';
+    const result = await alternate(
+      pairs,
+      async () => {
+        // A: a fresh panel; read the same file with a File of our own and JSON.parse it there.
+        await current?.close();
+        current = await freshPanel(browser, id);
+        const panel = current.panel;
+        await panel.evaluate(() => {
+          const input = document.createElement('input');
+          input.type = 'file';
+          input.id = 'bench-file';
+          input.hidden = true;
+          document.body.append(input);
+        });
+        const mine = await panel.$<HTMLInputElement>('input#bench-file');
+        await mine!.uploadFile(HAR_100K);
+        return panel.evaluate(async () => {
+          const file = (document.getElementById('bench-file') as HTMLInputElement).files![0]!;
+          const t = performance.now();
+          const parsed = JSON.parse(await file.text()) as { log: { entries: unknown[] } };
+          const ms = performance.now() - t;
+          if (parsed.log.entries.length === 0) throw new Error('empty');
+          return ms;
+        });
+      },
+      async () => {
+        // B: the panel's own import of the same file.
+        const panel = current!.panel;
+        await armImportTimer(panel);
+        const input = await panel.$<HTMLInputElement>(`input${IMPORT_INPUT}`);
+        await input!.uploadFile(HAR_100K);
+        await panel.waitForFunction(
+          () => {
+            const s = (globalThis as unknown as { __benchImport: { rowsAt: number; error: string } }).__benchImport;
+            return s.rowsAt > 0 || s.error !== '';
+          },
+          { timeout: 300_000, polling: 200 },
+        );
+        const s = (await panel.evaluate(() => (globalThis as unknown as { __benchImport: unknown }).__benchImport)) as {
+          changeAt: number;
+          rowsAt: number;
+          error: string;
+        };
+        if (s.error) {
+          lastError = s.error;
+          throw new Error(`the panel refused the import: ${s.error}`);
+        }
+        return s.rowsAt - s.changeAt;
+      },
+      { log: console.log },
+    );
+    await current?.close();
+    return {
+      id: ID,
+      title: TITLE,
+      goal: GOAL,
+      verdict: result.subject.median <= 1000 ? 'met' : 'missed',
+      figures: [
+        `input: ${made.entries.toLocaleString('en-US')} entries, ${(made.bytes / 1e6).toFixed(0)} MB HAR`,
+        `baseline (in the panel frame: File.text() + JSON.parse): ${range(result.baseline, ' ms', 0)}`,
+        `import → first rows visible: ${range(result.subject, ' ms', 0)}`,
+        `ratio of medians: ${fmt(result.ratio, 2)}`,
+      ],
+      data: { ...result, lastError },
+    };
+  } finally {
+    await browser.close();
+  }
+});

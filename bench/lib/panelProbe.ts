@@ -1,0 +1,91 @@
+// Probes inside the real Sessions panel frame: a requestAnimationFrame sampler (frame intervals while
+// the panel works), the panel's event store found on its heap (how many events it holds: "no event
+// lost"), its memory, and the DevTools protocol's Performance metrics (where the panel's time went).
+import type { Frame } from 'puppeteer-core';
+import { cdpOf } from './browser.ts';
+
+export const PANEL_STORE_GLOBAL = '__sessionscopeBenchPanelStore';
+
+/** Starts recording frame intervals in the frame (idempotent); `takeFrameIntervals` returns and resets them. */
+export async function installFrameSampler(frame: Frame): Promise<void> {
+  await frame.evaluate(`(() => {
+    if (globalThis.__benchFrames) return;
+    const state = { last: 0, intervals: [] };
+    globalThis.__benchFrames = state;
+    const loop = (now) => {
+      if (state.last) state.intervals.push(now - state.last);
+      state.last = now;
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  })()`);
+}
+
+export async function takeFrameIntervals(frame: Frame): Promise<number[]> {
+  return frame.evaluate(`(() => {
+    const state = globalThis.__benchFrames;
+    const out = state.intervals;
+    state.intervals = [];
+    return out;
+  })()`) as Promise<number[]>;
+}
+
+/**
+ * Finds the panel's event store on the panel's heap (an object with `addEvents` whose `state.events` is
+ * an array) and exposes it; false when the panel keeps its events some other way.
+ */
+export async function exposePanelStore(frame: Frame): Promise<boolean> {
+  const cdp = cdpOf(frame);
+  const proto = await frame.evaluateHandle('Object.prototype');
+  const protoId = proto.remoteObject().objectId;
+  if (!protoId) return false;
+  const all = await cdp.send('Runtime.queryObjects', { prototypeObjectId: protoId });
+  const found = await cdp.send('Runtime.callFunctionOn', {
+    objectId: all.objects.objectId!,
+    returnByValue: true,
+    functionDeclaration: `function () {
+      const store = this.find((o) => { try {
+        return o && typeof o.addEvents === 'function' && o.state && Array.isArray(o.state.events);
+      } catch { return false; } });
+      if (store) globalThis.${PANEL_STORE_GLOBAL} = store;
+      return !!store;
+    }`,
+  });
+  await cdp.send('Runtime.releaseObject', { objectId: all.objects.objectId! }).catch(() => undefined);
+  await proto.dispose();
+  return found.result.value === true;
+}
+
+/** Events the panel holds (its store), or the row count it shows when its store was not found. */
+export async function panelEventCount(frame: Frame): Promise<{ events: number; lastSeq: number; source: string }> {
+  return frame.evaluate(`(() => {
+    const store = globalThis.${PANEL_STORE_GLOBAL};
+    if (store) return { events: store.state.events.length, lastSeq: store.lastSeq ?? -1, source: 'panel store' };
+    const text = document.querySelector('[data-testid="row-count"]')?.textContent ?? '';
+    const n = Number((text.match(/[\\d,]+/) ?? ['-1'])[0].replaceAll(',', ''));
+    return { events: n, lastSeq: -1, source: 'row-count text' };
+  })()`) as Promise<{ events: number; lastSeq: number; source: string }>;
+}
+
+/** performance.memory in the frame (precise with --enable-precise-memory-info). */
+export async function panelMemory(frame: Frame): Promise<{ usedMB: number; totalMB: number }> {
+  return frame.evaluate(`(() => {
+    const m = performance.memory;
+    return { usedMB: m.usedJSHeapSize / 1048576, totalMB: m.totalJSHeapSize / 1048576 };
+  })()`) as Promise<{ usedMB: number; totalMB: number }>;
+}
+
+export type Metrics = Record<string, number>;
+
+export async function performanceMetrics(frame: Frame): Promise<Metrics> {
+  const cdp = cdpOf(frame);
+  await cdp.send('Performance.enable').catch(() => undefined);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
+/** Seconds spent per activity between two metric snapshots (the renderer process of the frame). */
+export function metricDelta(before: Metrics, after: Metrics): Record<string, number> {
+  const keys = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'];
+  return Object.fromEntries(keys.map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]));
+}

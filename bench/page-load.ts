@@ -1,0 +1,101 @@
+// Page-load overhead: a page with 300 cookie-carrying subresources (lib/pageServer.ts) loaded in
+// headless Chromium. Pair 1: without the extension (baseline) vs with it. Pair 2: DevTools open without
+// the extension (baseline) vs DevTools open on our Sessions panel. Four browsers stay up; each round
+// loads the page once in each (A B C D, a fresh URL each time), so both pairs alternate. The figure is
+// the page's own load time (navigation timing: start → loadEventEnd). Afterwards one more load is made
+// with the service worker under the CPU profiler (CDP Profiler) to say where the extension's time goes.
+// Alone: `node --import tsx bench/page-load.ts [rounds]`
+import type { Page } from 'puppeteer-core';
+import { extensionWorker, pageWithPanel } from '../test/e2e/helpers/devtools-panel.ts';
+import { buildExtension, cdpOf, launch } from './lib/browser.ts';
+import { SUBRESOURCES, startPageServer } from './lib/pageServer.ts';
+import { fmt, range, runRow, summarize } from './lib/stats.ts';
+import { type Profile, topOfProfile } from './lib/topFunctions.ts';
+
+const ID = 'page-load';
+const TITLE = 'Page-load overhead (300 subresources with cookies)';
+const GOAL = 'median ratio ≤ 1.03 in both pairs';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function loadMs(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  const ms = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return nav.loadEventEnd - nav.startTime;
+  });
+  const images = await page.evaluate(
+    () => [...document.images].filter((img) => img.complete && img.naturalWidth > 0).length,
+  );
+  if (images !== SUBRESOURCES) throw new Error(`only ${images} of ${SUBRESOURCES} subresources loaded`);
+  // Let work the load left behind (the extension's batching, the panel's re-analysis) settle before the next.
+  await sleep(500);
+  return ms;
+}
+
+runRow(ID, TITLE, GOAL, async () => {
+  const rounds = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 7);
+  const server = await startPageServer();
+  const extensionDir = buildExtension();
+  const plain = await launch();
+  const withExt = await launch({ extensionDir });
+  const devtoolsPlain = await launch({ devtools: true });
+  const devtoolsPanel = await launch({ extensionDir, devtools: true });
+  try {
+    const a = await plain.newPage();
+    const b = await withExt.newPage();
+    const c = await devtoolsPlain.newPage();
+    const { id } = await extensionWorker(devtoolsPanel);
+    const { page: d } = await pageWithPanel(devtoolsPanel, id);
+    await sleep(2_000); // DevTools windows finish loading before the first round
+    const times: Record<'a' | 'b' | 'c' | 'd', number[]> = { a: [], b: [], c: [], d: [] };
+    let run = 0;
+    for (let r = -1; r < rounds; r++) {
+      const round = {
+        a: await loadMs(a, server.url(`a${run++}`)),
+        b: await loadMs(b, server.url(`b${run++}`)),
+        c: await loadMs(c, server.url(`c${run++}`)),
+        d: await loadMs(d, server.url(`d${run++}`)),
+      };
+      if (r >= 0) for (const k of ['a', 'b', 'c', 'd'] as const) times[k].push(round[k]);
+      console.log(
+        `  ${r < 0 ? 'warm-up' : `round ${r + 1}/${rounds}`}: plain ${fmt(round.a, 0)} ms, extension ${fmt(round.b, 0)} ms | DevTools ${fmt(round.c, 0)} ms, DevTools+panel ${fmt(round.d, 0)} ms`,
+      );
+    }
+    const [sa, sb, sc, sd] = (['a', 'b', 'c', 'd'] as const).map((k) => summarize(times[k])) as [
+      ReturnType<typeof summarize>,
+      ReturnType<typeof summarize>,
+      ReturnType<typeof summarize>,
+      ReturnType<typeof summarize>,
+    ];
+    const ratio1 = sb.median / sa.median;
+    const ratio2 = sd.median / sc.median;
+    // Where the extension's time goes: one load with the service worker profiled.
+    const { worker } = await extensionWorker(withExt);
+    const cdp = cdpOf(worker);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    const profiledMs = await loadMs(b, server.url(`profiled${run++}`));
+    const { profile } = await cdp.send('Profiler.stop');
+    const top = topOfProfile(profile as unknown as Profile, 8);
+    return {
+      id: ID,
+      title: TITLE,
+      goal: GOAL,
+      verdict: ratio1 <= 1.03 && ratio2 <= 1.03 ? 'met' : 'missed',
+      figures: [
+        `pair 1 baseline, no extension: ${range(sa, ' ms', 0)}`,
+        `pair 1 with the extension:     ${range(sb, ' ms', 0)}  → ratio of medians ${fmt(ratio1, 3)}`,
+        `pair 2 baseline, DevTools open, no extension: ${range(sc, ' ms', 0)}`,
+        `pair 2 DevTools open on the Sessions panel:   ${range(sd, ' ms', 0)}  → ratio of medians ${fmt(ratio2, 3)}`,
+        `service worker profile of one extra load (${fmt(profiledMs, 0)} ms), self time:`,
+        ...top.map((line) => `  ${line}`),
+      ],
+      data: { plain: sa, extension: sb, devtools: sc, devtoolsPanel: sd, ratio1, ratio2, profileTop: top },
+      note: 'default settings (record from start, preserve log on): the recording grows by 301 events per load in the extension browsers',
+    };
+  } finally {
+    await Promise.allSettled([plain.close(), withExt.close(), devtoolsPlain.close(), devtoolsPanel.close()]);
+    await server.close();
+  }
+});

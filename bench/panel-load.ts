@@ -1,0 +1,150 @@
+// Panel under load: 100,000 events fed at 1,000 events/s into the real Sessions panel (headless
+// Chromium, DevTools open on a page, the panel shown), in five streaming windows of 20,000 events
+// alternating with idle windows (the baseline: the same panel, nothing arriving). Frame intervals are
+// sampled with requestAnimationFrame inside the panel frame. At the end: the events the panel holds
+// against the events the background numbered (no event lost), and the panel page's memory.
+// Events enter through the background's RecorderStore (lib/feeder.ts), then travel the real path.
+// Alone: `node --import tsx bench/panel-load.ts [windows]`
+import { extensionWorker, inspectedTabId, pageWithPanel } from '../test/e2e/helpers/devtools-panel.ts';
+import { buildExtension, exposeRecorderStore, launch, retainedHeap, STORE_GLOBAL } from './lib/browser.ts';
+import { installFeeder, templateEntries } from './lib/feeder.ts';
+import {
+  exposePanelStore,
+  installFrameSampler,
+  metricDelta,
+  panelEventCount,
+  panelMemory,
+  performanceMetrics,
+  takeFrameIntervals,
+} from './lib/panelProbe.ts';
+import { fmt, quantile, range, runRow, summarize, timeWeightedQuantile } from './lib/stats.ts';
+
+const ID = 'panel-load';
+const TITLE = 'Panel under load (100,000 events at 1,000/s)';
+const GOAL = 'p95 frame interval ≤ 20 ms while streaming, no event lost, panel memory reported';
+const TOTAL = 100_000;
+const RATE = 1_000;
+const IDLE_MS = 5_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+runRow(ID, TITLE, GOAL, async () => {
+  const windows = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 5);
+  const perWindow = Math.ceil(TOTAL / windows);
+  const browser = await launch({ extensionDir: buildExtension(), devtools: true });
+  try {
+    const { id, worker } = await extensionWorker(browser);
+    await exposeRecorderStore(worker);
+    await installFeeder(worker, templateEntries());
+    const { panel } = await pageWithPanel(browser, id);
+    const tabId = await inspectedTabId(panel);
+    const foundStore = await exposePanelStore(panel);
+    await installFrameSampler(panel);
+    await sleep(1_000);
+    await takeFrameIntervals(panel);
+    const idleP95: number[] = [];
+    const streamP95: number[] = [];
+    const streamMax: number[] = [];
+    const idleAll: number[] = [];
+    const streamAll: number[] = [];
+    const rates: number[] = [];
+    const idleMetrics: Record<string, number>[] = [];
+    const streamMetrics: Record<string, number>[] = [];
+    for (let w = 0; w < windows; w++) {
+      // A: idle.
+      let m0 = await performanceMetrics(panel);
+      await takeFrameIntervals(panel);
+      await sleep(IDLE_MS);
+      const idle = await takeFrameIntervals(panel);
+      idleMetrics.push(metricDelta(m0, await performanceMetrics(panel)));
+      // B: streaming.
+      m0 = await performanceMetrics(panel);
+      const fed = (await worker.evaluate(
+        (tab, n, rate) =>
+          (
+            globalThis as unknown as { __benchFeedAtRate(t: number, n: number, r: number): Promise<unknown> }
+          ).__benchFeedAtRate(tab, n, rate),
+        tabId,
+        Math.min(perWindow, TOTAL - w * perWindow),
+        RATE,
+      )) as { sent: number; rate: number; worstLagMs: number };
+      const streaming = await takeFrameIntervals(panel);
+      streamMetrics.push(metricDelta(m0, await performanceMetrics(panel)));
+      idleP95.push(timeWeightedQuantile(idle, 0.95));
+      streamP95.push(timeWeightedQuantile(streaming, 0.95));
+      streamMax.push(Math.max(...streaming));
+      idleAll.push(...idle);
+      streamAll.push(...streaming);
+      rates.push(fed.rate);
+      const held = await panelEventCount(panel);
+      console.log(
+        `  window ${w + 1}/${windows}: idle p95 ${fmt(timeWeightedQuantile(idle, 0.95))} ms (${idle.length} frames) | streaming ${fed.sent} events at ${fmt(fed.rate, 0)}/s: ` +
+          `p95 ${fmt(timeWeightedQuantile(streaming, 0.95))} ms (by frame count ${fmt(quantile(streaming, 0.95))} ms), max ${fmt(Math.max(...streaming), 0)} ms (${streaming.length} frames); panel holds ${held.events}`,
+      );
+    }
+    // Drain: everything the background numbered should reach the panel.
+    const expected = await worker.evaluate(
+      (tab, key) => {
+        const store = (
+          globalThis as unknown as Record<
+            string,
+            { existing(id: number): { nextSeq: number; size: number } | undefined }
+          >
+        )[key]!;
+        return store.existing(tab)?.nextSeq ?? 0;
+      },
+      tabId,
+      STORE_GLOBAL,
+    );
+    const drainStart = performance.now();
+    let held = await panelEventCount(panel);
+    while (held.events < expected && performance.now() - drainStart < 120_000) {
+      await sleep(500);
+      held = await panelEventCount(panel);
+    }
+    const drainMs = performance.now() - drainStart;
+    const memory = await panelMemory(panel);
+    const heap = await retainedHeap(panel);
+    const domRows = await panel.$$eval('[data-testid="request-row"]', (rows) => rows.length);
+    const idleS = summarize(idleP95);
+    const streamS = summarize(streamP95);
+    const lost = expected - held.events;
+    const sum = (list: Record<string, number>[], key: string) => list.reduce((s, m) => s + (m[key] ?? 0), 0);
+    const busy = (list: Record<string, number>[], seconds: number) =>
+      `task ${fmt((100 * sum(list, 'TaskDuration')) / seconds, 0)}% of wall time (script ${fmt(sum(list, 'ScriptDuration'), 1)} s, layout ${fmt(sum(list, 'LayoutDuration'), 1)} s, style ${fmt(sum(list, 'RecalcStyleDuration'), 1)} s)`;
+    const met = streamS.median <= 20 && timeWeightedQuantile(streamAll, 0.95) <= 20 && lost === 0;
+    const streamSeconds = (windows * perWindow) / RATE;
+    return {
+      id: ID,
+      title: TITLE,
+      goal: GOAL,
+      verdict: met ? 'met' : 'missed',
+      figures: [
+        `p95 frame interval is weighted by time (95% of the wall time was spent in frames at most this long); by frame count in brackets`,
+        `baseline idle p95 frame interval per window: ${range(idleS, ' ms')}`,
+        `streaming p95 frame interval per window: ${range(streamS, ' ms')}; worst frame ${fmt(Math.max(...streamMax), 0)} ms`,
+        `ratio of medians (streaming / idle): ${fmt(streamS.median / idleS.median, 2)}; over all frames: streaming ${fmt(timeWeightedQuantile(streamAll, 0.95))} ms (${fmt(quantile(streamAll, 0.95))} ms), idle ${fmt(timeWeightedQuantile(idleAll, 0.95))} ms (${fmt(quantile(idleAll, 0.95))} ms)`,
+        `frames painted while streaming: ${streamAll.length} in ${fmt(streamSeconds, 0)} s (${fmt(streamAll.length / streamSeconds, 0)}/s; 60/s when smooth)`,
+        `feed rate achieved: ${range(summarize(rates), ' events/s', 0)}`,
+        `events: background numbered ${expected.toLocaleString('en-US')}, panel holds ${held.events.toLocaleString('en-US')} (${held.source}${foundStore ? '' : ', panel store not found'}) → ${lost === 0 ? 'none lost' : `${lost.toLocaleString('en-US')} MISSING`}; drained ${fmt(drainMs / 1000, 1)} s after the last window`,
+        `panel memory: performance.memory used ${fmt(memory.usedMB, 1)} MB (total ${fmt(memory.totalMB, 1)} MB); after GC (CDP Runtime.getHeapUsage) ${fmt(heap.usedBytes / 1048576, 1)} MB; ${domRows} request rows in the DOM`,
+        `panel renderer while streaming: ${busy(streamMetrics, streamSeconds)}; idle: ${busy(idleMetrics, (windows * IDLE_MS) / 1000)}`,
+      ],
+      data: {
+        idle: idleS,
+        streaming: streamS,
+        rates: summarize(rates),
+        expected,
+        held,
+        drainMs,
+        memory,
+        heap,
+        domRows,
+        idleMetrics,
+        streamMetrics,
+      },
+      note: 'events injected through the background RecorderStore (store → storage.session → PanelHub → port), not real requests',
+    };
+  } finally {
+    await browser.close();
+  }
+});

@@ -1,0 +1,124 @@
+// `npm run bench`: builds the extension once, generates the big inputs, then runs every benchmark row
+// as its own process (one at a time: the machine has two cores) and prints a summary with the machine's
+// description. Rows save their figures to bench/out/results/<id>.json. Options: `--only id,id` and
+// `--skip id,id`. These are benchmarks, not tests: the exit code is 0 unless a row failed to run.
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { ensureHar, HAR_1GB, HAR_1GB_OPTIONS, HAR_100K, HAR_100K_OPTIONS } from './gen-har.ts';
+import { buildExtension, chromiumVersion } from './lib/browser.ts';
+import { BENCH_DIR, OUT_DIR, REPO_DIR, type RowResult } from './lib/stats.ts';
+
+interface Row {
+  readonly id: string;
+  readonly script: string;
+  readonly nodeArgs?: readonly string[];
+  readonly args?: readonly string[];
+  readonly timeoutMs: number;
+}
+
+/** In the order of the issue's table. Pair counts are each script's defaults (≥ 5 where a baseline alternates). */
+export const ROWS: readonly Row[] = [
+  { id: 'page-load', script: 'page-load.ts', timeoutMs: 240_000 },
+  {
+    id: 'analysis-throughput',
+    script: 'analysis-throughput.ts',
+    nodeArgs: ['--max-old-space-size=6144', '--expose-gc'],
+    timeoutMs: 360_000,
+  },
+  { id: 'streaming', script: 'streaming.ts', timeoutMs: 300_000 },
+  { id: 'panel-load', script: 'panel-load.ts', timeoutMs: 240_000 },
+  { id: 'import', script: 'import.ts', timeoutMs: 300_000 },
+  { id: 'background-memory', script: 'background-memory.ts', timeoutMs: 180_000 },
+];
+
+function listOption(name: string): Set<string> | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? new Set((process.argv[i + 1] ?? '').split(',')) : undefined;
+}
+
+function runChild(row: Row): Promise<{ code: number | null; timedOut: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [...(row.nodeArgs ?? []), '--import', 'tsx', join(BENCH_DIR, row.script), ...(row.args ?? [])],
+      {
+        cwd: REPO_DIR,
+        stdio: 'inherit',
+        env: { ...process.env, BENCH_NO_BUILD: '1' },
+        detached: true,
+      },
+    );
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      // The row's own process group: its browsers and child processes go with it.
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    }, row.timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, timedOut });
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const only = listOption('--only');
+  const skip = listOption('--skip');
+  const rows = ROWS.filter((r) => (!only || only.has(r.id)) && !skip?.has(r.id));
+  const started = performance.now();
+  const machine = [
+    `date ${new Date().toISOString()}`,
+    `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory (${(freemem() / 2 ** 30).toFixed(1)} free)`,
+    `${chromiumVersion()}, Node ${process.version}`,
+    `load average at start ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  ];
+  console.log(machine.join('\n'));
+  if (rows.some((r) => r.id !== 'analysis-throughput' && r.id !== 'streaming')) buildExtension();
+  if (rows.some((r) => r.id === 'analysis-throughput' || r.id === 'import')) ensureHar(HAR_100K, HAR_100K_OPTIONS);
+  if (rows.some((r) => r.id === 'streaming')) ensureHar(HAR_1GB, HAR_1GB_OPTIONS);
+  const summary: { row: Row; result?: RowResult & { at?: string }; seconds: number; problem?: string }[] = [];
+  for (const row of rows) {
+    const file = join(OUT_DIR, 'results', `${row.id}.json`);
+    rmSync(file, { force: true });
+    console.log(`\n### ${row.id} (${new Date().toISOString().slice(11, 19)}, load ${loadavg()[0]!.toFixed(2)})`);
+    const t = performance.now();
+    const { code, timedOut } = await runChild(row);
+    const seconds = (performance.now() - t) / 1000;
+    let result: RowResult | undefined;
+    try {
+      result = JSON.parse(readFileSync(file, 'utf8')) as RowResult;
+    } catch {
+      result = undefined;
+    }
+    const problem = timedOut
+      ? `timed out after ${row.timeoutMs / 1000} s`
+      : code !== 0 && !result
+        ? `exit ${code}`
+        : undefined;
+    summary.push({ row, ...(result ? { result } : {}), seconds, ...(problem ? { problem } : {}) });
+  }
+  const total = (performance.now() - started) / 1000;
+  console.log('\n================ summary ================');
+  console.log(machine.join('\n'));
+  console.log(
+    `load average at end ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; total ${(total / 60).toFixed(1)} min`,
+  );
+  for (const { row, result, seconds, problem } of summary) {
+    console.log(
+      `\n[${problem ? 'FAILED' : (result?.verdict ?? 'no result').toUpperCase()}] ${result?.title ?? row.id} — goal: ${result?.goal ?? '?'} (${seconds.toFixed(0)} s)`,
+    );
+    if (problem) console.log(`   ${problem}`);
+    for (const line of result?.figures ?? []) console.log(`   ${line}`);
+    if (result?.note) console.log(`   note: ${result.note.split('\n')[0]}`);
+  }
+  const failed = summary.some((s) => s.problem || s.result?.verdict === 'failed');
+  process.exit(failed ? 1 : 0);
+}
+
+void main();

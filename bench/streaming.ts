@@ -1,0 +1,109 @@
+// Streaming: a generated 1 GiB HAR (4 KB JSON bodies on API responses) analysed with bounded memory.
+// Subject: `sessionscope analyze FILE` (text report to /dev/null) when the CLI reads large files as a stream;
+// until then the CLI refuses the file, which is reported as "not available yet", and the core's
+// HAR stream reader + analyzeTrace are measured directly (lib/streamChild.ts). Baseline: reading the
+// same file through a stream and nothing else (the disk/page-cache floor). Each run is its own process
+// under /usr/bin/time, whose "maximum resident set size" is the peak RSS.
+// Alone: `node --import tsx bench/streaming.ts [pairs]` (default 1 pair: one run of 1 GiB takes minutes here).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureHar, HAR_1GB, HAR_1GB_OPTIONS } from './gen-har.ts';
+import { BENCH_DIR, fmt, REPO_DIR, type RowResult, range, runRow, summarize } from './lib/stats.ts';
+
+const ID = 'streaming';
+const TITLE = 'Streaming (1 GiB HAR)';
+const GOAL = 'completes; peak RSS ≤ 300 MB; report MB/s';
+const MB = 1e6;
+
+interface Run {
+  readonly ok: boolean;
+  readonly seconds: number;
+  readonly peakRssMB: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly status: number | null;
+}
+
+/** Runs a command under GNU time; peak RSS from its %M (KiB). */
+function timed(command: string, args: string[], stdoutToNull = false): Run {
+  const t = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '__TIME__ %M', command, ...args], {
+    cwd: REPO_DIR,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    stdio: ['ignore', stdoutToNull ? 'ignore' : 'pipe', 'pipe'],
+  });
+  const seconds = (performance.now() - t) / 1000;
+  const stderr = r.stderr ?? '';
+  const kib = Number(/__TIME__ (\d+)/.exec(stderr)?.[1] ?? Number.NaN);
+  return {
+    ok: r.status === 0,
+    seconds,
+    peakRssMB: (kib * 1024) / MB,
+    stdout: r.stdout ?? '',
+    stderr: stderr.replace(/.*__TIME__.*\n?/, ''),
+    status: r.status,
+  };
+}
+
+const child = join(BENCH_DIR, 'lib', 'streamChild.ts');
+const node = process.execPath;
+
+runRow(ID, TITLE, GOAL, async (): Promise<RowResult> => {
+  const pairs = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1);
+  const made = ensureHar(HAR_1GB, HAR_1GB_OPTIONS);
+  const sizeMB = made.bytes / MB;
+  // Does the CLI take the file? One try tells (it refuses in well under a second when it cannot).
+  const cliArgs = [join(REPO_DIR, 'bin', 'sessionscope.mjs'), 'analyze', HAR_1GB];
+  const raw: Run[] = [];
+  const subject: Run[] = [];
+  let cliAvailable = true;
+  let cliRefusal = '';
+  for (let i = 0; i < pairs; i++) {
+    raw.push(timed(node, ['--import', 'tsx', child, 'raw', HAR_1GB]));
+    let run = cliAvailable ? timed(node, cliArgs, true) : undefined;
+    if (run && !run.ok) {
+      cliAvailable = false;
+      cliRefusal = run.stderr.trim().split('\n')[0] ?? `exit ${run.status}`;
+      run = undefined;
+    }
+    run ??= timed(node, ['--max-old-space-size=4096', '--import', 'tsx', child, 'reader', HAR_1GB]);
+    subject.push(run);
+    console.log(
+      `  pair ${i + 1}/${pairs}: raw read ${fmt(raw.at(-1)!.seconds)} s (${fmt(raw.at(-1)!.peakRssMB, 0)} MB RSS) | ` +
+        `${cliAvailable ? 'CLI' : 'core stream reader'} ${run.ok ? 'completed' : `FAILED (${run.stderr.trim().split('\n').at(-1)})`} in ${fmt(run.seconds)} s, peak RSS ${fmt(run.peakRssMB, 0)} MB`,
+    );
+  }
+  const rawS = summarize(raw.map((r) => r.seconds));
+  const subS = summarize(subject.map((r) => r.seconds));
+  const rssS = summarize(subject.map((r) => r.peakRssMB));
+  const completed = subject.every((r) => r.ok);
+  const detail = subject.find((r) => r.ok && r.stdout.startsWith('{'))?.stdout;
+  const info = detail ? (JSON.parse(detail) as { entries: number; findings: number; readMs: number }) : undefined;
+  const figures = [
+    `input: ${made.entries.toLocaleString('en-US')} entries, ${fmt(sizeMB, 0)} MB`,
+    cliAvailable
+      ? 'subject: sessionscope analyze (text report)'
+      : `subject: the CLI is not streaming yet (it says: "${cliRefusal}"); measured instead: the core HAR stream reader + analyzeTrace in one process`,
+    `baseline raw streamed read: ${range(rawS, ' s')} → ${fmt(sizeMB / rawS.median, 0)} MB/s`,
+    `subject: ${completed ? 'completed' : 'DID NOT COMPLETE'}; ${range(subS, ' s')} → ${fmt(sizeMB / subS.median, 1)} MB/s; ratio of medians ${fmt(subS.median / rawS.median, 1)}`,
+    `peak RSS: ${range(rssS, ' MB', 0)}`,
+    ...(info
+      ? [
+          `read phase ${fmt(info.readMs / 1000, 1)} s (${fmt(sizeMB / (info.readMs / 1000), 1)} MB/s), ${info.entries.toLocaleString('en-US')} events, ${info.findings} findings`,
+        ]
+      : []),
+  ];
+  const met = completed && rssS.max <= 300;
+  return {
+    id: ID,
+    title: TITLE,
+    goal: GOAL,
+    verdict: cliAvailable ? (met ? 'met' : 'missed') : 'not available yet',
+    figures,
+    data: { raw: rawS, subject: subS, rss: rssS, cliAvailable, cliRefusal, info, readerMet: met },
+    note: cliAvailable
+      ? undefined
+      : `core reader + analysis alone: ${met ? 'within' : 'NOT within'} the goal (completes, peak RSS ${fmt(rssS.max, 0)} MB)`,
+  };
+});
