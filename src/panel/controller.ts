@@ -5,7 +5,7 @@ import type { PanelMessage } from '../background/messages.ts';
 import { registrableDomain } from '../core/cookie/domain.ts';
 import { exportHar, exportNativeTrace } from '../core/formats/index.ts';
 import { importTraceFile } from './importTrace.ts';
-import { panelView, type SessionOverrides, type TraceView, traceView } from './model.ts';
+import { type SessionOverrides, type TraceView, traceView } from './model.ts';
 import {
   type KeyValueStorage,
   loadOverrides,
@@ -16,6 +16,7 @@ import {
 import { Observable } from './state.ts';
 import type { PanelStore } from './store.ts';
 import { browserScheduler, type Scheduler, throttledRunner } from './throttle.ts';
+import { inThreadAnalyser, type LiveAnalyser } from './workerProtocol.ts';
 
 export type ViewName = 'timeline' | 'lanes' | 'findings' | 'cookies';
 
@@ -112,9 +113,17 @@ export class PanelController {
   readonly #runner;
   #importCount = 0;
 
-  constructor(store: PanelStore, services: PanelServices, scheduler: Scheduler = browserScheduler) {
+  readonly #analyser: LiveAnalyser;
+
+  constructor(
+    store: PanelStore,
+    services: PanelServices,
+    scheduler: Scheduler = browserScheduler,
+    analyser: LiveAnalyser = inThreadAnalyser,
+  ) {
     this.#store = store;
     this.#services = services;
+    this.#analyser = analyser;
     this.#runner = throttledRunner<undefined>(() => this.#analyseLive(), ANALYSIS_INTERVAL_MS, scheduler);
     store.subscribe(() => this.#runner.request(undefined));
     this.#runner.request(undefined);
@@ -125,12 +134,18 @@ export class PanelController {
   }
 
   /** Re-analyses the live recording now (tests; the throttle does it on its own otherwise). */
-  analyseNow(): void {
-    this.#analyseLive();
+  analyseNow(): Promise<void> | undefined {
+    return this.#analyseLive();
   }
 
-  #analyseLive(): void {
-    const view = panelView(this.#store.state.events, this.ui.value.overrides);
+  #analyseLive(): Promise<void> | undefined {
+    const result = this.#analyser.analyse(this.#store.state.events, this.ui.value.overrides);
+    if (result instanceof Promise) return result.then((view) => this.#showLive(view));
+    this.#showLive(result);
+    return undefined;
+  }
+
+  #showLive(view: TraceView): void {
     this.live.set(view);
     const site = siteOfView(view);
     if (site !== undefined && site !== this.ui.value.site) {

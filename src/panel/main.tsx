@@ -6,6 +6,7 @@ import { keepConnected, type RuntimePort } from './connection.ts';
 import { PanelController } from './controller.ts';
 import { PanelStore } from './store.ts';
 import { applyTheme, themeFromDevTools } from './theme.ts';
+import { inThreadAnalyser, type LiveAnalyser, type WorkerLike, workerAnalyser } from './workerProtocol.ts';
 import './panel.css';
 
 /** Inside DevTools the inspected tab; as a plain page (tests, a detached view) the `tabId` parameter. */
@@ -27,6 +28,16 @@ function download(fileName: string, text: string, mimeType: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Analysis runs in a worker so big recordings never freeze the panel; on this thread if none can start. */
+function liveAnalyser(): LiveAnalyser {
+  try {
+    const worker = new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module' });
+    return workerAnalyser(worker as unknown as WorkerLike);
+  } catch {
+    return inThreadAnalyser;
+  }
+}
+
 const root = document.getElementById('app')!;
 applyTheme(document.documentElement, themeFromDevTools(browser.devtools?.panels?.themeName));
 const tabId = inspectedTabId();
@@ -35,14 +46,19 @@ if (tabId === undefined) {
 } else {
   const store = new PanelStore();
   const connection = keepConnected((name) => browser.runtime.connect({ name }) as unknown as RuntimePort, tabId, store);
-  const controller = new PanelController(store, {
-    send: (message) => connection.send(message),
-    storage: {
-      get: (key) => browser.storage.local.get(key),
-      set: (items) => browser.storage.local.set(items),
+  const controller = new PanelController(
+    store,
+    {
+      send: (message) => connection.send(message),
+      storage: {
+        get: (key) => browser.storage.local.get(key),
+        set: (items) => browser.storage.local.set(items),
+      },
+      download,
+      requestHostAccess: () => void browser.permissions.request({ origins: ['<all_urls>'] }),
     },
-    download,
-    requestHostAccess: () => void browser.permissions.request({ origins: ['<all_urls>'] }),
-  });
+    undefined,
+    liveAnalyser(),
+  );
   render(<App controller={controller} tabId={tabId} />, root);
 }

@@ -61,3 +61,31 @@ describe('throttledRunner', () => {
     expect(at).toEqual([0, 1200]);
   });
 });
+
+describe('throttledRunner with work done elsewhere', () => {
+  it('never overlaps a run that has not finished', async () => {
+    const clock = fakeScheduler();
+    let finish: () => void = () => {};
+    const started: number[] = [];
+    const runner = throttledRunner<number>(
+      (n) => {
+        started.push(n);
+        return new Promise<void>((resolve) => {
+          finish = resolve;
+        });
+      },
+      250,
+      clock.scheduler,
+    );
+    runner.request(1);
+    clock.advance(0);
+    runner.request(2);
+    clock.advance(5000);
+    expect(started).toEqual([1]);
+    finish();
+    await Promise.resolve();
+    await Promise.resolve();
+    clock.advance(250);
+    expect(started).toEqual([1, 2]);
+  });
+});

@@ -1,6 +1,7 @@
 // Runs an expensive computation (re-analysing the whole recording) at most once per interval, always on the
-// newest input, and never twice back to back: after a run that took d ms, the next waits at least
-// max(minIntervalMs, 2·d) so the page keeps at least half of its time for scrolling and input.
+// newest input, and never twice back to back: after a run that blocked the page for d ms, the next waits at
+// least max(minIntervalMs, 2·d) so the page keeps at least half of its time for scrolling and input. A run
+// that returns a promise (work done in a worker) is never overlapped by the next one.
 
 export interface Scheduler {
   /** Milliseconds on some monotonic clock. */
@@ -20,12 +21,13 @@ export interface ThrottledRunner<I> {
 }
 
 export function throttledRunner<I>(
-  run: (input: I) => void,
+  run: (input: I) => unknown,
   minIntervalMs: number,
   scheduler: Scheduler,
 ): ThrottledRunner<I> {
   let pending: { input: I } | undefined;
   let waiting = false;
+  let busy = false;
   let nextAllowed = Number.NEGATIVE_INFINITY;
   const fire = () => {
     waiting = false;
@@ -33,13 +35,20 @@ export function throttledRunner<I>(
     const { input } = pending;
     pending = undefined;
     const started = scheduler.now();
-    run(input);
+    const result = run(input);
     const took = scheduler.now() - started;
     nextAllowed = scheduler.now() + Math.max(minIntervalMs, 2 * took);
-    if (pending) schedule();
+    if (result instanceof Promise) {
+      busy = true;
+      void result.finally(() => {
+        busy = false;
+        nextAllowed = Math.max(nextAllowed, scheduler.now() + minIntervalMs);
+        if (pending) schedule();
+      });
+    } else if (pending) schedule();
   };
   const schedule = () => {
-    if (waiting) return;
+    if (waiting || busy) return;
     waiting = true;
     scheduler.later(fire, Math.max(0, nextAllowed - scheduler.now()));
   };

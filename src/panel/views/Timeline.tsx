@@ -14,6 +14,16 @@ function clockTime(ms: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
+/** The part of a URL that tells requests apart (path and query); the origin follows, dimmed. */
+function pathOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.pathname}${u.search}`;
+  } catch {
+    return url;
+  }
+}
+
 function hueStyle(hue: number | undefined) {
   return hue === undefined ? undefined : { '--id-hue': String(hue) };
 }
@@ -39,7 +49,7 @@ function Row({ row, selected, onClick }: { row: RequestRow; selected: boolean; o
         {row.method}
       </span>
       <span class="cell url" data-testid="row-url" title={row.url}>
-        {row.url}
+        <span class="url-path">{pathOf(row.url)}</span> <span class="url-origin">{row.origin}</span>
       </span>
       <span class="cell status" data-testid="row-status">
         {row.status === undefined ? 'failed' : String(row.status)}
