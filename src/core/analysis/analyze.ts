@@ -17,7 +17,7 @@ import { classifyPeriodicRotation } from './periodicRotation.ts';
 import { type ValueView, valueRenderer } from './redact.ts';
 import { Replay } from './replay.ts';
 import { type AnalysisSettings, withDefaults } from './settings.ts';
-import { knownValuesIn } from './valuesInText.ts';
+import { MIN_VALUE_LENGTH, ValueFinder } from './valuesInText.ts';
 
 export type RenderedEvidence = string | number | boolean | readonly string[];
 
@@ -143,9 +143,6 @@ export function analyzeTrace(trace: Trace, options: AnalyzeOptions = {}): Analys
   };
 }
 
-/** Values short enough to occur by chance in any URL are not worth hiding (and would mangle it). */
-const MIN_HIDDEN_LENGTH = 8;
-
 function sessionValues(facts: AnalysisFacts): Set<string> {
   const values = new Set<string>();
   for (const lane of facts.lanes) for (const id of lane.ids) values.add(id.id);
@@ -153,15 +150,17 @@ function sessionValues(facts: AnalysisFacts): Set<string> {
     for (const c of r.sent) if (c.session) values.add(c.value);
     for (const c of r.setCookies) if (c.session) values.add(c.value);
   }
-  for (const v of values) if (v.length < MIN_HIDDEN_LENGTH) values.delete(v);
+  // Values short enough to occur by chance in any URL are not worth hiding (and would mangle it).
+  for (const v of values) if (v.length < MIN_VALUE_LENGTH) values.delete(v);
   return values;
 }
 
 function textRedactor(values: ReadonlySet<string>, show: (v: string) => string): (text: string) => string {
+  const finder = new ValueFinder(values);
   return (text) => {
     let out = text;
-    // Longest first (knownValuesIn's order), so a value containing another is replaced whole.
-    for (const v of knownValuesIn(text, values)) {
+    // Longest first (the finder's order), so a value containing another is replaced whole.
+    for (const v of finder.find(text)) {
       out = out.split(v).join(show(v));
       const encoded = encodeURIComponent(v);
       if (encoded !== v) out = out.split(encoded).join(show(v));

@@ -142,7 +142,7 @@ export class Replay {
         current.end = { kind: 'reset', entry: current.lastEntry, cause, atLogout: false };
       }
     }
-    this.jar.upsertFromEvent(c, event.time, event.removed);
+    this.jar.upsertFromEvent(c, event.time, event.removed, event.cause);
   }
 
   private laneFor(cookie: { name: string; domain: string; path: string }, origin: string): SessionLane {

@@ -2,7 +2,7 @@
  * session-id-in-url: a session ID value appears in a request URL (query, fragment, `;jsessionid=` path
  * parameter) or in a Referer header (RULES.md). URLs leak into logs, history, Referer and shared links.
  */
-import { knownValuesIn } from '../analysis/valuesInText.ts';
+import { ValueFinder } from '../analysis/valuesInText.ts';
 import { defineRule } from './rule.ts';
 
 /** Shorter values would match by accident (`sid=1` is not a leak worth a high finding). */
@@ -37,7 +37,7 @@ export const sessionIdInUrl = defineRule({
         if (c.session && c.value.length >= MIN_ID_LENGTH) ids.set(c.value, c.name);
       }
     }
-    const known = new Set(ids.keys());
+    const finder = new ValueFinder(ids.keys());
     const reported = new Set<string>();
     return ctx.facts.requests.flatMap((request) => {
       const places: [string, string][] = [['URL', decode(request.url)]];
@@ -47,7 +47,7 @@ export const sessionIdInUrl = defineRule({
         let found: [string, string] | undefined;
         if (param) found = [param[2]!, ids.get(param[2]!) ?? param[1]!];
         if (!found) {
-          const [id] = knownValuesIn(text, known);
+          const [id] = finder.find(text);
           if (id !== undefined) found = [id, ids.get(id)!];
         }
         if (!found) continue;
