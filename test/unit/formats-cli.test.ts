@@ -25,8 +25,16 @@ interface Run {
   readonly written: Record<string, string>;
 }
 
-/** Runs main() in-process; `files` are in-memory inputs by name; `stream` makes every disk file stream. */
-async function run(args: readonly string[], files: Record<string, string> = {}, stream = false): Promise<Run> {
+/**
+ * Runs main() in-process; `files` are in-memory inputs by name; `stream` makes every disk file stream;
+ * `progress` receives progress lines as a terminal would.
+ */
+async function run(
+  args: readonly string[],
+  files: Record<string, string> = {},
+  stream = false,
+  progress?: (line: string) => void,
+): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const written: Record<string, string> = {};
@@ -50,6 +58,7 @@ async function run(args: readonly string[], files: Record<string, string> = {}, 
           streamAbove: 0,
         }
       : {}),
+    ...(progress ? { progress } : {}),
   };
   const code = await main(args, io);
   return { code, stdout, stderr, written };
@@ -103,6 +112,21 @@ describe.each(FIXTURES)('%s', (name) => {
       expect(streamed.stdout).toBe(whole.stdout);
       expect(streamed.code).toBe(whole.code);
     }
+  });
+});
+
+describe('progress while streaming', () => {
+  it('on a terminal: a "bytes / total, entries" line, cleared at the end; nothing on standard error otherwise', async () => {
+    const lines: string[] = [];
+    const file = `${DEMO}rotation.har`;
+    const r = await run(['analyze', file, '--format', 'json'], {}, true, (line) => lines.push(line));
+    expect(r.stderr).toBe('');
+    const total = (statSync(file).size / 2 ** 20).toFixed(1);
+    expect(lines[0]).toMatch(
+      new RegExp(`^\\rsessionscope: reading .*rotation\\.har: [\\d.]+ / ${total} MB, \\d+ entries\\u001b\\[K$`),
+    );
+    expect(lines.at(-1)).toBe('\r\u001b[K');
+    expect((await run(['analyze', file, '--format', 'json'], {}, true)).stderr).toBe('');
   });
 });
 
