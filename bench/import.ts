@@ -4,7 +4,7 @@
 // the same File and JSON.parse of its text there (what any import must at least do). Each pair gets a
 // fresh page, DevTools window and panel. Reports "not available yet" while the panel has no import input.
 // Alone: `node --import tsx bench/import.ts [pairs]`
-import type { Browser, Frame } from 'puppeteer-core';
+import type { Browser, ElementHandle, Frame } from 'puppeteer-core';
 import { extensionWorker, pageWithPanel } from '../test/e2e/helpers/devtools-panel.ts';
 import { ensureHar, HAR_100K, HAR_100K_OPTIONS } from './gen-har.ts';
 import { buildExtension, launch } from './lib/browser.ts';
@@ -76,7 +76,7 @@ runRow(ID, TITLE, GOAL, async (): Promise<RowResult> => {
           input.hidden = true;
           document.body.append(input);
         });
-        const mine = await panel.$<HTMLInputElement>('input#bench-file');
+        const mine = (await panel.$('input#bench-file')) as ElementHandle<HTMLInputElement> | null;
         await mine!.uploadFile(HAR_100K);
         return panel.evaluate(async () => {
           const file = (document.getElementById('bench-file') as HTMLInputElement).files![0]!;
@@ -91,7 +91,7 @@ runRow(ID, TITLE, GOAL, async (): Promise<RowResult> => {
         // B: the panel's own import of the same file.
         const panel = current!.panel;
         await armImportTimer(panel);
-        const input = await panel.$<HTMLInputElement>(`input${IMPORT_INPUT}`);
+        const input = (await panel.$(IMPORT_INPUT)) as ElementHandle<HTMLInputElement> | null;
         await input!.uploadFile(HAR_100K);
         await panel.waitForFunction(
           () => {

@@ -4,12 +4,15 @@
 // loads the page once in each (A B C D, a fresh URL each time), so both pairs alternate. The figure is
 // the page's own load time (navigation timing: start → loadEventEnd). Afterwards one more load is made
 // with the service worker under the CPU profiler (CDP Profiler) to say where the extension's time goes.
+// A fifth browser runs a control extension (bench/control-extension: the same webRequest listeners with
+// extraHeaders, empty) in the same rounds: it separates Chromium's cost of such listeners from ours.
 // Alone: `node --import tsx bench/page-load.ts [rounds]`
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { extensionWorker, pageWithPanel } from '../test/e2e/helpers/devtools-panel.ts';
 import { buildExtension, cdpOf, launch } from './lib/browser.ts';
 import { SUBRESOURCES, startPageServer } from './lib/pageServer.ts';
-import { fmt, range, runRow, summarize } from './lib/stats.ts';
+import { BENCH_DIR, fmt, range, runRow, summarize } from './lib/stats.ts';
 import { type Profile, topOfProfile } from './lib/topFunctions.ts';
 
 const ID = 'page-load';
@@ -40,14 +43,16 @@ runRow(ID, TITLE, GOAL, async () => {
   const withExt = await launch({ extensionDir });
   const devtoolsPlain = await launch({ devtools: true });
   const devtoolsPanel = await launch({ extensionDir, devtools: true });
+  const control = await launch({ extensionDir: join(BENCH_DIR, 'control-extension') });
   try {
+    const e = await control.newPage();
     const a = await plain.newPage();
     const b = await withExt.newPage();
     const c = await devtoolsPlain.newPage();
     const { id } = await extensionWorker(devtoolsPanel);
     const { page: d } = await pageWithPanel(devtoolsPanel, id);
     await sleep(2_000); // DevTools windows finish loading before the first round
-    const times: Record<'a' | 'b' | 'c' | 'd', number[]> = { a: [], b: [], c: [], d: [] };
+    const times: Record<'a' | 'b' | 'c' | 'd' | 'e', number[]> = { a: [], b: [], c: [], d: [], e: [] };
     let run = 0;
     for (let r = -1; r < rounds; r++) {
       const round = {
@@ -55,10 +60,11 @@ runRow(ID, TITLE, GOAL, async () => {
         b: await loadMs(b, server.url(`b${run++}`)),
         c: await loadMs(c, server.url(`c${run++}`)),
         d: await loadMs(d, server.url(`d${run++}`)),
+        e: await loadMs(e, server.url(`e${run++}`)),
       };
-      if (r >= 0) for (const k of ['a', 'b', 'c', 'd'] as const) times[k].push(round[k]);
+      if (r >= 0) for (const k of ['a', 'b', 'c', 'd', 'e'] as const) times[k].push(round[k]);
       console.log(
-        `  ${r < 0 ? 'warm-up' : `round ${r + 1}/${rounds}`}: plain ${fmt(round.a, 0)} ms, extension ${fmt(round.b, 0)} ms | DevTools ${fmt(round.c, 0)} ms, DevTools+panel ${fmt(round.d, 0)} ms`,
+        `  ${r < 0 ? 'warm-up' : `round ${r + 1}/${rounds}`}: plain ${fmt(round.a, 0)} ms, extension ${fmt(round.b, 0)} ms | DevTools ${fmt(round.c, 0)} ms, DevTools+panel ${fmt(round.d, 0)} ms | control ${fmt(round.e, 0)} ms`,
       );
     }
     const [sa, sb, sc, sd] = (['a', 'b', 'c', 'd'] as const).map((k) => summarize(times[k])) as [
@@ -67,6 +73,7 @@ runRow(ID, TITLE, GOAL, async () => {
       ReturnType<typeof summarize>,
       ReturnType<typeof summarize>,
     ];
+    const se = summarize(times.e);
     const ratio1 = sb.median / sa.median;
     const ratio2 = sd.median / sc.median;
     // Where the extension's time goes: one load with the service worker profiled.
@@ -86,16 +93,23 @@ runRow(ID, TITLE, GOAL, async () => {
       figures: [
         `pair 1 baseline, no extension: ${range(sa, ' ms', 0)}`,
         `pair 1 with the extension:     ${range(sb, ' ms', 0)}  → ratio of medians ${fmt(ratio1, 3)}`,
+        `control (empty listeners, same extraInfoSpec): ${range(se, ' ms', 0)}  → ratio to pair 1 baseline ${fmt(se.median / sa.median, 3)}`,
         `pair 2 baseline, DevTools open, no extension: ${range(sc, ' ms', 0)}`,
         `pair 2 DevTools open on the Sessions panel:   ${range(sd, ' ms', 0)}  → ratio of medians ${fmt(ratio2, 3)}`,
         `service worker profile of one extra load (${fmt(profiledMs, 0)} ms), self time:`,
         ...top.map((line) => `  ${line}`),
       ],
-      data: { plain: sa, extension: sb, devtools: sc, devtoolsPanel: sd, ratio1, ratio2, profileTop: top },
+      data: { plain: sa, extension: sb, devtools: sc, devtoolsPanel: sd, control: se, ratio1, ratio2, profileTop: top },
       note: 'default settings (record from start, preserve log on): the recording grows by 301 events per load in the extension browsers',
     };
   } finally {
-    await Promise.allSettled([plain.close(), withExt.close(), devtoolsPlain.close(), devtoolsPanel.close()]);
+    await Promise.allSettled([
+      plain.close(),
+      withExt.close(),
+      devtoolsPlain.close(),
+      devtoolsPanel.close(),
+      control.close(),
+    ]);
     await server.close();
   }
 });

@@ -27,7 +27,7 @@ export const ROWS: readonly Row[] = [
     nodeArgs: ['--max-old-space-size=6144', '--expose-gc'],
     timeoutMs: 360_000,
   },
-  { id: 'streaming', script: 'streaming.ts', timeoutMs: 300_000 },
+  { id: 'streaming', script: 'streaming.ts', timeoutMs: 330_000 },
   { id: 'panel-load', script: 'panel-load.ts', timeoutMs: 240_000 },
   { id: 'import', script: 'import.ts', timeoutMs: 300_000 },
   { id: 'background-memory', script: 'background-memory.ts', timeoutMs: 180_000 },

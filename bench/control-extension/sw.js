@@ -1,0 +1,12 @@
+// The page-load row's control: the same webRequest events and extraInfoSpec as Sessionscope's background
+// (src/background/index.ts, platform.ts), each listener empty.
+const filter = { urls: ['<all_urls>'] };
+const noop = () => undefined;
+chrome.webRequest.onBeforeRequest.addListener(noop, filter, ['requestBody', 'extraHeaders']);
+chrome.webRequest.onBeforeSendHeaders.addListener(noop, filter, ['requestHeaders', 'extraHeaders']);
+chrome.webRequest.onSendHeaders.addListener(noop, filter, ['requestHeaders', 'extraHeaders']);
+chrome.webRequest.onHeadersReceived.addListener(noop, filter, ['responseHeaders', 'extraHeaders']);
+chrome.webRequest.onBeforeRedirect.addListener(noop, filter, ['responseHeaders', 'extraHeaders']);
+chrome.webRequest.onCompleted.addListener(noop, filter, ['responseHeaders', 'extraHeaders']);
+chrome.webRequest.onErrorOccurred.addListener(noop, filter);
+chrome.cookies.onChanged.addListener(noop);
