@@ -3,7 +3,7 @@
 // description. Rows save their figures to bench/out/results/<id>.json. Options: `--only id,id` and
 // `--skip id,id`. These are benchmarks, not tests: the exit code is 0 unless a row failed to run.
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ensureHar, HAR_1GB, HAR_1GB_OPTIONS, HAR_100K, HAR_100K_OPTIONS } from './gen-har.ts';
@@ -25,11 +25,11 @@ export const ROWS: readonly Row[] = [
     id: 'analysis-throughput',
     script: 'analysis-throughput.ts',
     nodeArgs: ['--max-old-space-size=6144', '--expose-gc'],
-    timeoutMs: 360_000,
+    timeoutMs: 720_000,
   },
   { id: 'streaming', script: 'streaming.ts', timeoutMs: 330_000 },
   { id: 'panel-load', script: 'panel-load.ts', timeoutMs: 240_000 },
-  { id: 'import', script: 'import.ts', timeoutMs: 300_000 },
+  { id: 'import', script: 'import.ts', timeoutMs: 480_000 },
   { id: 'background-memory', script: 'background-memory.ts', timeoutMs: 180_000 },
 ];
 
@@ -102,21 +102,22 @@ async function main(): Promise<void> {
     summary.push({ row, ...(result ? { result } : {}), seconds, ...(problem ? { problem } : {}) });
   }
   const total = (performance.now() - started) / 1000;
-  console.log('\n================ summary ================');
-  console.log(machine.join('\n'));
-  console.log(
+  const lines: string[] = ['================ summary ================', ...machine];
+  lines.push(
     `load average at end ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}; total ${(total / 60).toFixed(1)} min`,
   );
   for (const { row, result, seconds, problem } of summary) {
-    console.log(
-      `\n[${problem ? 'FAILED' : (result?.verdict ?? 'no result').toUpperCase()}] ${result?.title ?? row.id} — goal: ${result?.goal ?? '?'} (${seconds.toFixed(0)} s)`,
-    );
-    if (problem) console.log(`   ${problem}`);
-    for (const line of result?.figures ?? []) console.log(`   ${line}`);
-    if (result?.note) console.log(`   note: ${result.note.split('\n')[0]}`);
+    const verdict = problem ? 'FAILED' : (result?.verdict ?? 'no result').toUpperCase();
+    lines.push('', `[${verdict}] ${result?.title ?? row.id} — goal: ${result?.goal ?? '?'} (${seconds.toFixed(0)} s)`);
+    if (problem) lines.push(`   ${problem}`);
+    for (const line of result?.figures ?? []) lines.push(`   ${line}`);
+    if (result?.note) lines.push(`   note: ${result.note.split('\n')[0]}`);
   }
+  console.log(`\n${lines.join('\n')}`);
+  // Kept for RESULTS.md: the last summary, as printed.
+  writeFileSync(join(OUT_DIR, 'summary.txt'), `${lines.join('\n')}\n`);
   const failed = summary.some((s) => s.problem || s.result?.verdict === 'failed');
   process.exit(failed ? 1 : 0);
 }
