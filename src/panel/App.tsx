@@ -64,7 +64,7 @@ function Toolbar({
       <span
         data-testid="panel-status"
         class={`record status-${panel.status}`}
-        title={view ? `last analysis ${view.analysisMs.toFixed(0)} ms` : undefined}
+        title={view ? `last analysis ${view.analysisMs.toFixed(0)} ms (${controller.analysisRunsIn})` : undefined}
       >
         <span class="dot" aria-hidden="true" /> {STATUS_LABEL[panel.status]}
       </span>
@@ -198,7 +198,12 @@ export function App({ controller, tabId }: { controller: PanelController; tabId:
 
   const showDetail = ui.view === 'timeline' && ui.detail && ui.selected !== undefined && view !== undefined;
   return (
-    <main onDragOver={(e) => e.preventDefault()} onDrop={onDrop} data-source={ui.source}>
+    <main
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={onDrop}
+      data-source={ui.source}
+      data-analysis-runs-in={controller.analysisRunsIn}
+    >
       <Toolbar controller={controller} ui={ui} panel={panel} view={view} tabId={tabId} />
       <SourceTabs controller={controller} ui={ui} />
       {ui.importError ? (

@@ -129,6 +129,11 @@ export class PanelController {
     this.#runner.request(undefined);
   }
 
+  /** Where the live analysis runs ('worker' or 'page'), for the status tooltip and the tests. */
+  get analysisRunsIn(): 'worker' | 'page' {
+    return this.#analyser.where;
+  }
+
   get store(): PanelStore {
     return this.#store;
   }

@@ -30,10 +30,15 @@ export function handleWorkerRequest(events: RecordedEvent[], request: WorkerRequ
 
 /** Analyses the live recording: on this thread, or in a worker. */
 export interface LiveAnalyser {
+  /** Where the analysis runs now: in a worker, or on the page (no worker, or it died). */
+  readonly where: 'worker' | 'page';
   analyse(events: readonly RecordedEvent[], overrides: SessionOverrides): TraceView | Promise<TraceView>;
 }
 
-export const inThreadAnalyser: LiveAnalyser = { analyse: (events, overrides) => panelView(events, overrides) };
+export const inThreadAnalyser: LiveAnalyser = {
+  where: 'page',
+  analyse: (events, overrides) => panelView(events, overrides),
+};
 
 /** The slice of Worker the client uses (a fake in tests). */
 export interface WorkerLike {
@@ -73,6 +78,9 @@ export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
     }
   });
   return {
+    get where() {
+      return broken ? 'page' : 'worker';
+    },
     analyse(events, overrides) {
       if (broken) return panelView(events, overrides);
       const continues =

@@ -211,4 +211,14 @@ describe('Chrome: importing files into the panel', () => {
     const liveAfter = await readPanelRows(panel);
     expect(liveAfter.map((r) => r.url)).toEqual(liveBefore.map((r) => r.url));
   });
+
+  it('analyses in a worker and fits the headless DevTools window (a docked width) without sideways scrolling', async () => {
+    expect(await panel.$eval('main', (m) => (m as HTMLElement).dataset.analysisRunsIn)).toBe('worker');
+    // Resizing the DevTools target (setViewport) stalls the inspected page's navigations here, so this
+    // checks the width the headless window has (~550 px, the narrow layout), not 400 px.
+    expect(await panel.evaluate(() => window.innerWidth)).toBeLessThan(700);
+    const overflow = await panel.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot('narrow-timeline');
+  });
 });
