@@ -49,10 +49,11 @@ describe('layoutLanes', () => {
 
   it('places each ID by entry index, up to the entry that ended it', () => {
     const segments = shop!.lanes[0]!.segments;
+    // Each ID stops where the next starts (the request that ended it set the next one).
     expect(segments.map((s) => [s.left, s.width])).toEqual([
-      [0, 0.4],
-      [0.3, 0.4],
-      [0.6, 0.3],
+      [0, 0.3],
+      [0.3, 0.3],
+      [0.6, 0.2],
       [0.8, 0.2],
     ]);
     expect(segments[0]?.shortId).toBe('aaaaaa…aaaa');
@@ -74,6 +75,23 @@ describe('layoutLanes', () => {
       end: 10,
     });
     expect(only?.lanes[0]?.segments[0]?.width).toBe(1);
+  });
+
+  it('keeps half a request for an ID replaced on the request that first carried it', () => {
+    const [only] = layoutLanes(
+      [
+        lane('https://lb.test', 'JSESSIONID', [
+          { id: 'node1', firstEntry: 0, lastEntry: 0, endedBy: 'session-reset', cause: 'server-rejected', endEntry: 0 },
+          { id: 'node2', firstEntry: 0, lastEntry: 1 },
+        ]),
+      ],
+      [],
+      { first: 0, end: 2 },
+    );
+    expect(only?.lanes[0]?.segments.map((s) => [s.left, s.width])).toEqual([
+      [0, 0.25],
+      [0, 1],
+    ]);
   });
 
   it('starts the picture at the first entry held (a live recording after Clear)', () => {

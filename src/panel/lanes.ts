@@ -105,8 +105,12 @@ export function layoutLanes(
     findings.find((f) => f.rule === rule && f.cookie === cookie && f.entry === entry);
   const byOrigin = new Map<string, LaneLayout[]>();
   for (const lane of sessions) {
-    const segments = lane.ids.map((id): LaneSegment => {
-      const stop = Math.max(id.lastEntry, id.endEntry ?? id.lastEntry) + 1;
+    const segments = lane.ids.map((id, k): LaneSegment => {
+      // An ID runs to the end of the last request that carried it, or to where the next ID starts when that
+      // request already set the next one (a reset or rotation on the same request).
+      let stop = Math.max(id.lastEntry, id.endEntry ?? id.lastEntry) + 1;
+      const next = lane.ids[k + 1];
+      if (next && next.firstEntry < stop) stop = Math.max(id.firstEntry + 0.5, next.firstEntry);
       const finding =
         id.endedBy !== undefined && id.endEntry !== undefined
           ? findingAt(id.endedBy, lane.cookie, id.endEntry)

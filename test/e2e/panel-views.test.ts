@@ -58,6 +58,15 @@ function readAll(testId: string): Promise<{ text: string; data: Record<string, s
 }
 
 async function screenshot(name: string): Promise<void> {
+  // Let the panel paint what it just rendered (a capture right after a click came out blank at times).
+  await panel.evaluate(
+    () =>
+      new Promise((resolve) => {
+        requestAnimationFrame(() => requestAnimationFrame(resolve));
+        setTimeout(resolve, 300);
+      }),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 100));
   const main = await panel.$('main');
   await main?.screenshot({ path: resolve(OUTPUT_DIR, `panel-${name}.png`) });
 }

@@ -107,17 +107,6 @@ function Row({ row, selected, onClick }: { row: RequestRow; selected: boolean; o
         ))}
       </span>
       <span class="cell marks">
-        {row.markers.map((m) => (
-          <span
-            key={`${m.kind}:${m.cookie}`}
-            class={`marker marker-${m.kind}`}
-            data-testid="marker"
-            data-kind={m.kind}
-            title={m.label}
-          >
-            {m.label}
-          </span>
-        ))}
         {row.findings.map((f, i) => (
           <span
             key={`${f.rule}#${i}`}
@@ -128,6 +117,17 @@ function Row({ row, selected, onClick }: { row: RequestRow; selected: boolean; o
             title={`${f.severity}: ${f.message}`}
           >
             {f.rule}
+          </span>
+        ))}
+        {row.markers.map((m) => (
+          <span
+            key={`${m.kind}:${m.cookie}`}
+            class={`marker marker-${m.kind}`}
+            data-testid="marker"
+            data-kind={m.kind}
+            title={m.label}
+          >
+            {m.label}
           </span>
         ))}
       </span>
@@ -219,7 +219,7 @@ export function Timeline({
         <span class="cell status">Status</span>
         <span class="cell session-ids">Session ID sent</span>
         <span class="cell cookies">Cookies</span>
-        <span class="cell marks">Events · findings</span>
+        <span class="cell marks">Findings · events</span>
       </div>
       <div
         class="tbody"
