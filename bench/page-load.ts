@@ -12,6 +12,7 @@ import type { Page } from 'puppeteer-core';
 import { extensionWorker, pageWithPanel } from '../test/e2e/helpers/devtools-panel.ts';
 import { buildExtension, cdpOf, launch } from './lib/browser.ts';
 import { SUBRESOURCES, startPageServer } from './lib/pageServer.ts';
+import { metricDelta, performanceMetrics } from './lib/panelProbe.ts';
 import { BENCH_DIR, fmt, range, runRow, summarize } from './lib/stats.ts';
 import { type Profile, topOfProfile } from './lib/topFunctions.ts';
 
@@ -50,7 +51,15 @@ runRow(ID, TITLE, GOAL, async () => {
     const b = await withExt.newPage();
     const c = await devtoolsPlain.newPage();
     const { id } = await extensionWorker(devtoolsPanel);
-    const { page: d } = await pageWithPanel(devtoolsPanel, id);
+    const { page: d, panel } = await pageWithPanel(devtoolsPanel, id);
+    // Where pair 2's extra time goes: the panel renderer's busy time during each of its loads (CDP Performance).
+    const panelBusy: Record<string, number>[] = [];
+    const loadWithPanel = async (url: string) => {
+      const before = await performanceMetrics(panel);
+      const ms = await loadMs(d, url);
+      panelBusy.push(metricDelta(before, await performanceMetrics(panel)));
+      return ms;
+    };
     await sleep(2_000); // DevTools windows finish loading before the first round
     const times: Record<'a' | 'b' | 'c' | 'd' | 'e', number[]> = { a: [], b: [], c: [], d: [], e: [] };
     let run = 0;
@@ -59,7 +68,7 @@ runRow(ID, TITLE, GOAL, async () => {
         a: await loadMs(a, server.url(`a${run++}`)),
         b: await loadMs(b, server.url(`b${run++}`)),
         c: await loadMs(c, server.url(`c${run++}`)),
-        d: await loadMs(d, server.url(`d${run++}`)),
+        d: await loadWithPanel(server.url(`d${run++}`)),
         e: await loadMs(e, server.url(`e${run++}`)),
       };
       if (r >= 0) for (const k of ['a', 'b', 'c', 'd', 'e'] as const) times[k].push(round[k]);
@@ -96,6 +105,7 @@ runRow(ID, TITLE, GOAL, async () => {
         `control (empty listeners, same extraInfoSpec): ${range(se, ' ms', 0)}  → ratio to pair 1 baseline ${fmt(se.median / sa.median, 3)}`,
         `pair 2 baseline, DevTools open, no extension: ${range(sc, ' ms', 0)}`,
         `pair 2 DevTools open on the Sessions panel:   ${range(sd, ' ms', 0)}  → ratio of medians ${fmt(ratio2, 3)}`,
+        `panel renderer busy per load with the panel (CDP Performance, incl. the 500 ms settle): task ${range(summarize(panelBusy.map((m) => (m.TaskDuration ?? 0) * 1000)), ' ms', 0)}, of which script ${range(summarize(panelBusy.map((m) => (m.ScriptDuration ?? 0) * 1000)), ' ms', 0)}`,
         `service worker profile of one extra load (${fmt(profiledMs, 0)} ms), self time:`,
         ...top.map((line) => `  ${line}`),
       ],
