@@ -4,17 +4,21 @@
 // a stopped MV3 service worker (or Firefox event page) is woken only for listeners registered that way.
 import browser from 'webextension-polyfill';
 import { cookieChangedEvent } from './cookie-change.ts';
+import { guarded, installDiagnostics, reportError } from './diagnostics.ts';
 import { type FinishedHop, HopTracker } from './hop-tracker.ts';
 import { PanelHub, type PanelPort, settingsMessage } from './panel-hub.ts';
 import { capturePlatform } from './platform.ts';
 import { RecorderStore, type SessionStorageArea } from './recorder-store.ts';
 import { SETTINGS_KEYS, settingsFrom, touchesSettings } from './settings.ts';
 import { siteOfHost } from './site.ts';
+import { hopKey } from './tab-recorder.ts';
 import { installTestHooks } from './test-hooks.ts';
 
 const ALL_SITES = { origins: ['<all_urls>'] };
 
 const readSettings = async () => settingsFrom(await browser.storage.local.get(null));
+
+installDiagnostics(browser.storage.session as unknown as { set(items: Record<string, unknown>): Promise<void> });
 
 const store = new RecorderStore(browser.storage.session as unknown as SessionStorageArea, undefined, readSettings);
 const hub = new PanelHub(store, undefined, {
@@ -33,7 +37,7 @@ function inTab(details: { tabId: number }): boolean {
 
 /** Work on the store waits for the restore of earlier state; `then` keeps the events in order. */
 function afterRestore(work: () => void): void {
-  void store.ready.then(work);
+  void store.ready.then(work).catch((error) => reportError('recording', error));
 }
 
 function record(hop: FinishedHop | undefined): void {
@@ -42,17 +46,13 @@ function record(hop: FinishedHop | undefined): void {
     const recorder = store.recording(hop.tabId);
     if (!recorder) return;
     // An earlier life of the worker recorded this hop and was stopped before the request ended.
-    if (!hop.seenStart && recorder.hasRecordedHop(hop.requestId)) return;
+    const key = hopKey(hop.requestId, hop.entry.request.url);
+    if (!hop.seenStart && recorder.hasRecordedHop(key)) return;
     store.appendEntry(hop.tabId, hop.entry);
-    recorder.hopRecorded(hop.requestId);
+    recorder.hopRecorded(key);
     if (hop.committedTopUrl) recorder.setTopUrl(hop.committedTopUrl);
     store.touch(hop.tabId);
   });
-}
-
-/** The request ended or was redirected: its current hop is complete (see TabRecorder.hopRecorded). */
-function hopEnded(details: { tabId: number; requestId: string }): void {
-  afterRestore(() => store.existing(details.tabId)?.hopEnded(details.requestId));
 }
 
 /** Without "Preserve log", a new top-level navigation clears the tab's log, as DevTools' Network panel does. */
@@ -69,7 +69,7 @@ const { webRequest } = browser;
 
 capturePlatform.addHeaderListener(
   webRequest.onBeforeRequest,
-  (details: Parameters<HopTracker['beforeRequest']>[0]) => {
+  guarded('onBeforeRequest', (details: Parameters<HopTracker['beforeRequest']>[0]) => {
     if (!inTab(details)) return;
     tracker.beforeRequest(details);
     afterRestore(() => {
@@ -78,68 +78,67 @@ capturePlatform.addHeaderListener(
       // The tab talks to this site from now on: its cookie changes belong to the tab.
       store.recorder(details.tabId).noteUrl(details.url);
     });
-  },
+  }),
   ['requestBody'],
 );
 capturePlatform.addHeaderListener(
   webRequest.onBeforeSendHeaders,
-  (details: Parameters<HopTracker['beforeSendHeaders']>[0]) => {
+  guarded('onBeforeSendHeaders', (details: Parameters<HopTracker['beforeSendHeaders']>[0]) => {
     if (inTab(details)) tracker.beforeSendHeaders(details);
-  },
+  }),
   ['requestHeaders'],
 );
 capturePlatform.addHeaderListener(
   webRequest.onSendHeaders,
-  (details: Parameters<HopTracker['sendHeaders']>[0]) => {
+  guarded('onSendHeaders', (details: Parameters<HopTracker['sendHeaders']>[0]) => {
     if (inTab(details)) tracker.sendHeaders(details);
-  },
+  }),
   ['requestHeaders'],
 );
 capturePlatform.addHeaderListener(
   webRequest.onHeadersReceived,
-  (details: Parameters<HopTracker['headersReceived']>[0]) => {
+  guarded('onHeadersReceived', (details: Parameters<HopTracker['headersReceived']>[0]) => {
     if (inTab(details)) record(tracker.headersReceived(details));
-  },
+  }),
   ['responseHeaders'],
 );
 capturePlatform.addHeaderListener(
   webRequest.onBeforeRedirect,
-  (details: Parameters<HopTracker['beforeRedirect']>[0]) => {
+  guarded('onBeforeRedirect', (details: Parameters<HopTracker['beforeRedirect']>[0]) => {
     if (!inTab(details)) return;
     record(tracker.beforeRedirect(details));
-    hopEnded(details);
-  },
+  }),
   ['responseHeaders'],
 );
 capturePlatform.addHeaderListener(
   webRequest.onCompleted,
-  (details: Parameters<HopTracker['completed']>[0]) => {
+  guarded('onCompleted', (details: Parameters<HopTracker['completed']>[0]) => {
     if (!inTab(details)) return;
     record(tracker.completed(details));
-    hopEnded(details);
-  },
+  }),
   ['responseHeaders'],
 );
 // No headers to see here, and Firefox refuses any extraInfoSpec on this event (even an empty one).
 webRequest.onErrorOccurred.addListener(
-  (details) => {
+  guarded('onErrorOccurred', (details) => {
     if (!inTab(details)) return;
     record(tracker.errorOccurred(details));
-    hopEnded(details);
-  },
+  }),
   { urls: ['<all_urls>'] },
 );
 
-browser.cookies.onChanged.addListener((change) => {
-  const time = Date.now();
-  afterRestore(() => {
-    const site = siteOfHost(change.cookie.domain);
-    for (const recorder of store.recorders()) {
-      if (!store.recording(recorder.tabId) || !recorder.relatesToSite(site)) continue;
-      store.append(recorder.tabId, cookieChangedEvent(change, time));
-    }
-  });
-});
+browser.cookies.onChanged.addListener(
+  guarded('cookies.onChanged', (change) => {
+    const time = Date.now();
+    afterRestore(() => {
+      const site = siteOfHost(change.cookie.domain);
+      for (const recorder of store.recorders()) {
+        if (!store.recording(recorder.tabId) || !recorder.relatesToSite(site)) continue;
+        store.append(recorder.tabId, cookieChangedEvent(change, time));
+      }
+    });
+  }),
+);
 
 browser.tabs.onRemoved.addListener((tabId) =>
   afterRestore(() => {
@@ -148,7 +147,7 @@ browser.tabs.onRemoved.addListener((tabId) =>
   }),
 );
 
-browser.runtime.onConnect.addListener((port) => hub.connect(port as unknown as PanelPort));
+browser.runtime.onConnect.addListener(guarded('onConnect', (port) => hub.connect(port as unknown as PanelPort)));
 
 browser.storage.onChanged.addListener((changes, areaName) => {
   if (areaName !== 'local' || !touchesSettings(Object.keys(changes))) return;

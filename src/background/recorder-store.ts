@@ -114,7 +114,8 @@ export class RecorderStore {
   readonly #durableListeners: TabListener[] = [];
   readonly #resetListeners: TabListener[] = [];
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
-  #flushing: Promise<void> = Promise.resolve();
+  /** Storage calls issued and not yet answered. */
+  readonly #pending = new Set<Promise<unknown>>();
   #degraded = false;
   /** Current recording settings (index.ts keeps them in step with storage.local). */
   settings: RecordingSettings = DEFAULT_SETTINGS;
@@ -250,7 +251,7 @@ export class RecorderStore {
     this.#stored.delete(tabId);
     this.#dirty.delete(tabId);
     const keys = [metaKey(tabId), ...[...(stored?.chunks ?? [])].map((n) => chunkKey(tabId, n))];
-    this.#chain(() => this.storage.remove(keys), 'remove a closed tab');
+    this.#track(this.storage.remove(keys), 'remove a closed tab');
   }
 
   /** Writes what changed in every dirty tab now; resolves when storage has it. */
@@ -261,60 +262,71 @@ export class RecorderStore {
     this.#dirty.clear();
     for (const tabId of tabs) {
       const recorder = this.#recorders.get(tabId);
-      if (recorder) this.#chain(() => this.#writeTab(recorder), 'save recorded events');
+      if (recorder) this.#track(this.#writeTab(recorder), 'save recorded events');
     }
-    return this.#flushing;
+    return Promise.all([...this.#pending]).then(() => undefined);
   }
 
-  /** Serialises storage work: an older state can never land after a newer one. */
-  #chain(work: () => Promise<void>, what: string): void {
-    this.#flushing = this.#flushing.then(work).catch((error) => console.warn(`Sessionscope: could not ${what}`, error));
+  /**
+   * Storage calls are issued at once, not after the previous one resolved: calls from one context
+   * reach the browser in order, and waiting would widen the window a stopped worker loses.
+   */
+  #track(work: Promise<unknown>, what: string): void {
+    const tracked = work
+      .catch((error) => console.warn(`Sessionscope: could not ${what}`, error))
+      .finally(() => this.#pending.delete(tracked));
+    this.#pending.add(tracked);
   }
 
-  async #writeTab(recorder: TabRecorder): Promise<void> {
+  #writeTab(recorder: TabRecorder): Promise<void> {
     const tabId = recorder.tabId;
-    if (this.#recorders.get(tabId) !== recorder) return; // closed meanwhile
     const stored = this.#stored.get(tabId) ?? { chunks: new Set<number>(), unwrittenFrom: 0, durableSeq: -1 };
     this.#stored.set(tabId, stored);
     const nextSeq = recorder.nextSeq;
     const firstHeld = recorder.firstSeq;
     // Chunks wholly before the first held event (cap, clear) are no longer wanted.
     const stale = [...stored.chunks].filter((n) => (n + 1) * CHUNK_SIZE <= firstHeld);
-    const items: Record<string, unknown> = { [metaKey(tabId)]: recorder.meta() };
+    if (stale.length > 0) {
+      for (const n of stale) stored.chunks.delete(n);
+      this.#track(this.storage.remove(stale.map((n) => chunkKey(tabId, n))), 'remove old chunks');
+    }
     const from = Math.max(stored.unwrittenFrom, firstHeld);
-    const written: number[] = [];
-    if (from < nextSeq) {
-      for (let n = chunkOf(from); n <= chunkOf(nextSeq - 1); n++) {
+    const chunks: number[] = [];
+    for (let n = chunkOf(from); from < nextSeq && n <= chunkOf(nextSeq - 1); n++) chunks.push(n);
+    stored.unwrittenFrom = nextSeq;
+    // Built again for a retry: by then the chunks may hold more events, and the retry must not
+    // overwrite a newer write with an older picture.
+    const items = (): Record<string, unknown> => {
+      const built: Record<string, unknown> = { [metaKey(tabId)]: recorder.meta() };
+      for (const n of chunks) {
         // As one JSON string: Chrome charges storage.session by its in-memory value tree, about six
         // times the JSON size for header lists, so strings hold six times as many events in the 10 MB.
-        items[chunkKey(tabId, n)] = JSON.stringify(recorder.eventsBetween(n * CHUNK_SIZE, (n + 1) * CHUNK_SIZE));
-        written.push(n);
+        built[chunkKey(tabId, n)] = JSON.stringify(recorder.eventsBetween(n * CHUNK_SIZE, (n + 1) * CHUNK_SIZE));
       }
-    }
-    if (stale.length > 0) {
-      await this.storage.remove(stale.map((n) => chunkKey(tabId, n)));
-      for (const n of stale) stored.chunks.delete(n);
-    }
-    const saved = await this.#setWithEviction(items, tabId);
-    if (saved) for (const n of written) stored.chunks.add(n);
-    // Given up or not, these events are as safe as they will get: let panels have them.
-    stored.unwrittenFrom = nextSeq;
-    if (stored.durableSeq !== nextSeq - 1) {
-      stored.durableSeq = nextSeq - 1;
-      for (const listener of this.#durableListeners) listener(tabId);
-    }
+      return built;
+    };
+    return this.#setWithEviction(items, tabId).then((saved) => {
+      if (this.#recorders.get(tabId) !== recorder) return; // closed meanwhile
+      if (saved) for (const n of chunks) stored.chunks.add(n);
+      // Given up or not, these events are as safe as they will get: let panels have them.
+      if (stored.durableSeq < nextSeq - 1) {
+        stored.durableSeq = nextSeq - 1;
+        for (const listener of this.#durableListeners) listener(tabId);
+      }
+    });
   }
 
   /** Sets the items; when storage refuses (quota), drops the oldest stored chunks and retries. */
-  async #setWithEviction(items: Record<string, unknown>, writingTab: number): Promise<boolean> {
+  async #setWithEviction(items: () => Record<string, unknown>, writingTab: number): Promise<boolean> {
     for (let round = 0; ; round++) {
+      const batch = items();
       try {
-        await this.storage.set(items);
+        await this.storage.set(batch);
         return true;
       } catch (error) {
         if (!this.#degraded) console.warn('Sessionscope: storage.session is full; keeping the newest events', error);
         this.#degraded = true;
-        if (round >= MAX_EVICTION_ROUNDS || !(await this.#evictOldest(items, writingTab))) {
+        if (round >= MAX_EVICTION_ROUNDS || !(await this.#evictOldest(batch, writingTab))) {
           // Nothing more to give up: the events stay in memory only (and are still sent to panels).
           return false;
         }
@@ -332,8 +344,8 @@ export class RecorderStore {
     // The tab being written gives up its own oldest first; then other tabs' oldest.
     candidates.sort((a, b) => Number(a.tabId !== writingTab) - Number(b.tabId !== writingTab) || a.n - b.n);
     const victims = candidates.slice(0, Math.max(1, Math.ceil(candidates.length / 2)));
-    await this.storage.remove(victims.map((v) => chunkKey(v.tabId, v.n)));
     for (const v of victims) this.#stored.get(v.tabId)?.chunks.delete(v.n);
+    await this.storage.remove(victims.map((v) => chunkKey(v.tabId, v.n)));
     return true;
   }
 

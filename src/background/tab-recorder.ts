@@ -20,12 +20,23 @@ export interface TabRecorderMeta {
   readonly sites: readonly string[];
   /** A panel asked for this tab (used when recording starts only with a panel). */
   readonly panelOpened: boolean;
-  /** Requests whose current hop is recorded but which have not ended (see `hopRecorded`). */
-  readonly openRequests?: readonly string[];
+  /** Keys of the most recently recorded hops (see `hopRecorded`). */
+  readonly recentHops?: readonly string[];
 }
 
-/** Bound on remembered open requests: a request that never ends must not grow the meta record forever. */
-const MAX_OPEN_REQUESTS = 2000;
+/**
+ * Recorded hops remembered to spot a repeat: more than the requests in flight at once, few enough
+ * that the meta record written with every flush stays a few kilobytes.
+ */
+const MAX_RECENT_HOPS = 512;
+
+/** A short key for one hop: the request id and a hash of its URL (redirect hops share the id). */
+export function hopKey(requestId: string, url: string): string {
+  // FNV-1a, 32 bits: only tells this request's hops apart, no security role.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < url.length; i++) hash = Math.imul(hash ^ url.charCodeAt(i), 0x01000193);
+  return `${requestId}:${(hash >>> 0).toString(36)}`;
+}
 
 export class TabRecorder {
   /** Kept events live in #events[#head…]; the dropped prefix is cut off in bulk, not one by one. */
@@ -37,7 +48,7 @@ export class TabRecorder {
   #nextEntryIndex: number;
   #topUrl: string | undefined;
   #panelOpened: boolean;
-  readonly #openRequests: Set<string>;
+  readonly #recentHops: Set<string>;
 
   constructor(
     readonly tabId: number,
@@ -51,27 +62,23 @@ export class TabRecorder {
     this.#nextEntryIndex = meta?.nextEntryIndex ?? 0;
     this.#topUrl = meta?.topUrl;
     this.#panelOpened = meta?.panelOpened ?? false;
-    this.#openRequests = new Set(meta?.openRequests ?? []);
+    this.#recentHops = new Set(meta?.recentHops ?? []);
   }
 
   /**
-   * The current hop of this request is recorded. A restarted worker that sees the request end without
-   * having seen it start asks `hasRecordedHop` so it does not record the same hop twice.
+   * This hop is recorded. A restarted worker that sees a hop end without having seen it start (or
+   * is handed again an event its killed predecessor had handled) asks `hasRecordedHop` so it does
+   * not record the same hop twice.
    */
-  hopRecorded(requestId: string): void {
-    this.#openRequests.add(requestId);
-    if (this.#openRequests.size > MAX_OPEN_REQUESTS) {
-      this.#openRequests.delete(this.#openRequests.values().next().value as string);
+  hopRecorded(key: string): void {
+    this.#recentHops.add(key);
+    if (this.#recentHops.size > MAX_RECENT_HOPS) {
+      this.#recentHops.delete(this.#recentHops.values().next().value as string);
     }
   }
 
-  hasRecordedHop(requestId: string): boolean {
-    return this.#openRequests.has(requestId);
-  }
-
-  /** The request ended or moved to its next hop. */
-  hopEnded(requestId: string): void {
-    this.#openRequests.delete(requestId);
+  hasRecordedHop(key: string): boolean {
+    return this.#recentHops.has(key);
   }
 
   get topUrl(): string | undefined {
@@ -181,7 +188,7 @@ export class TabRecorder {
       nextEntryIndex: this.#nextEntryIndex,
       sites: [...this.#sites],
       panelOpened: this.#panelOpened,
-      openRequests: [...this.#openRequests],
+      recentHops: [...this.#recentHops],
       ...(this.#topUrl ? { topUrl: this.#topUrl } : {}),
     };
   }
