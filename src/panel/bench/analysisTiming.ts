@@ -1,12 +1,16 @@
 // How long the panel's re-analysis takes on a big recording: repeats a recorded demo HAR's entries to
-// N entries (default 100,000) and times analyzeTrace and panelView once each. Run:
-//   node --import tsx src/panel/bench/analysisTiming.ts [N]
+// N entries (default 100,000) and times, once each: the engine (analyzeTrace), the panel's whole view
+// (panelView = engine + rows), what the page pays to receive the worker's answer (a structured clone), and
+// one filter pass over all rows. Run:  node --import tsx src/panel/bench/analysisTiming.ts [N]
 import { readFileSync } from 'node:fs';
 import type { RecordedEvent } from '../../background/messages.ts';
 import { analyzeTrace } from '../../core/analysis/analyze.ts';
 import { parseTraceFile } from '../../core/trace/detectFormat.ts';
 import type { TraceEvent } from '../../core/trace/types.ts';
-import { liveTrace, panelView } from '../model.ts';
+import { matchesFilter, parseFilter } from '../filter.ts';
+import { liveTrace } from '../model.ts';
+import { NO_OVERRIDES } from '../sessionOverrides.ts';
+import { handleWorkerRequest } from '../workerProtocol.ts';
 
 const total = Number(process.argv[2] ?? 100_000);
 const file = 'test/fixtures/demo-har/secure-lost-on-http.har';
@@ -17,13 +21,20 @@ for (let i = 0; i < total; i++) {
   const entry = { ...source.entry, index: i, startedAt: source.entry.startedAt + i * 10 };
   events.push({ seq: i, event: { kind: 'entry', entry } });
 }
-let t = performance.now();
-const analysis = analyzeTrace(liveTrace(events), { values: 'raw' });
-const analyseMs = performance.now() - t;
-t = performance.now();
-const view = panelView(events);
-const viewMs = performance.now() - t;
+const time = <T>(run: () => T): [T, number] => {
+  const started = performance.now();
+  const value = run();
+  return [value, performance.now() - started];
+};
+const [analysis, analyseMs] = time(() => analyzeTrace(liveTrace(events), { values: 'raw' }));
+const held: RecordedEvent[] = [];
+handleWorkerRequest(held, { type: 'append', events });
+const [reply, viewMs] = time(() => handleWorkerRequest(held, { type: 'analyse', id: 0, overrides: NO_OVERRIDES })!);
+const [, cloneMs] = time(() => structuredClone(reply));
+const filter = parseFilter('origin:shop.test -rule:session-established');
+const [shown, filterMs] = time(() => reply.view.rows.filter((r) => matchesFilter(r, filter)).length);
 console.log(
-  `${total} entries: analyzeTrace ${analyseMs.toFixed(0)} ms (${analysis.findings.length} findings), ` +
-    `panelView ${viewMs.toFixed(0)} ms (${view.rows.length} rows)`,
+  `${total} entries: analyzeTrace ${analyseMs.toFixed(0)} ms (${analysis.findings.length} findings); ` +
+    `worker view (engine + rows) ${viewMs.toFixed(0)} ms; structured clone of the answer ${cloneMs.toFixed(0)} ms; ` +
+    `filter over ${reply.view.rows.length} rows ${filterMs.toFixed(0)} ms (${shown} shown)`,
 );
