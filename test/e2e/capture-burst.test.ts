@@ -1,0 +1,196 @@
+// Load on the recorder in Chromium: a page firing thousands of fetches must reach a Sessions panel's
+// port complete and in order (the demo server's request log is the truth); past the per-tab cap the panel protocol
+// says exactly how many were dropped; a closed tab's buffers are freed. Long variant: `npm run soak`.
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../demo/chromium.ts';
+import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import { DIAGNOSTICS_KEY } from '../../src/background/diagnostics.ts';
+import type { BackgroundMessage } from '../../src/background/messages.ts';
+import { SETTINGS_KEYS } from '../../src/background/settings.ts';
+import { extensionWorker } from './helpers/devtools-panel.ts';
+
+const SOAK = process.env.SESSIONSCOPE_SOAK === '1';
+const BURST = SOAK ? { n: 20_000, ms: 20_000 } : { n: 5000, ms: 5000 };
+const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
+
+let server: DemoServer;
+let browser: Browser;
+let extensionId: string;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
+  ({ id: extensionId } = await extensionWorker(browser));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function until(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Runs code in an extension page: storage, tabs and runtime ports are open to it. */
+async function inExtensionPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
+  const probe = await browser.newPage();
+  try {
+    await probe.goto(`chrome-extension://${extensionId}/src/devtools/devtools.html`);
+    return await work(probe);
+  } finally {
+    await probe.close();
+  }
+}
+
+async function tabIdOf(urlPart: string): Promise<number> {
+  const tabs = await inExtensionPage((p) => p.evaluate(() => chrome.tabs.query({})));
+  return Math.max(...tabs.flatMap((t) => (t.url?.includes(urlPart) && t.id !== undefined ? [t.id] : [])));
+}
+
+/** Subscribes as a panel would and returns the snapshot the background answers with. */
+async function snapshotOf(tabId: number): Promise<Extract<BackgroundMessage, { type: 'snapshot' }>> {
+  return inExtensionPage((p) =>
+    p.evaluate(
+      (id) =>
+        new Promise<Extract<BackgroundMessage, { type: 'snapshot' }>>((done) => {
+          const port = chrome.runtime.connect({ name: `panel:${id}` });
+          port.onMessage.addListener((message: BackgroundMessage) => {
+            if (message.type !== 'snapshot') return;
+            port.disconnect();
+            done(message);
+          });
+          port.postMessage({ type: 'subscribe', since: -1 });
+        }),
+      tabId,
+    ),
+  );
+}
+
+async function runBurst(page: Page, n: number, ms: number): Promise<number> {
+  const started = Date.now();
+  await page.goto(server.url('http', 'burst.test', `/burst/?n=${n}&ms=${ms}`));
+  await until('the burst to finish', 180_000, () =>
+    page.evaluate((total) => {
+      const b = (window as unknown as { __burst?: { done: number; failed: number } }).__burst;
+      return b !== undefined && b.done + b.failed === total;
+    }, n),
+  );
+  return Date.now() - started;
+}
+
+function pingsServedSince(logStart: number): string[] {
+  return server.requestLog.slice(logStart).flatMap((r) => (r.url.startsWith('/burst/ping') ? [r.url] : []));
+}
+
+describe('Chrome: bursts of requests', () => {
+  it(`${BURST.n} fetches reach a subscribed panel port, each once, in order`, async () => {
+    const page = await browser.newPage();
+    const probe = await browser.newPage();
+    try {
+      await page.goto(server.url('http', 'burst.test', '/burst/?n=0'));
+      const tabId = await tabIdOf('/burst/?n=0');
+      // A panel's side of the protocol, in an extension page: collect every message for the tab.
+      await probe.goto(`chrome-extension://${extensionId}/src/devtools/devtools.html`);
+      await probe.evaluate((id) => {
+        const w = window as unknown as { __seqs: number[]; __urls: string[]; __health: unknown[] };
+        w.__seqs = [];
+        w.__urls = [];
+        w.__health = [];
+        const port = chrome.runtime.connect({ name: `panel:${id}` });
+        port.onMessage.addListener((message: BackgroundMessage) => {
+          if (message.type !== 'snapshot' && message.type !== 'events') return;
+          w.__health.push({ dropped: message.droppedCount, degraded: message.storageDegraded });
+          for (const e of message.events) {
+            w.__seqs.push(e.seq);
+            if (e.event.kind === 'entry') w.__urls.push(e.event.entry.request.url);
+          }
+        });
+        port.postMessage({ type: 'subscribe', since: -1 });
+      }, tabId);
+      const logStart = server.requestLog.length;
+      const elapsed = await runBurst(page, BURST.n, BURST.ms);
+      const served = pingsServedSince(logStart);
+      expect(served).toHaveLength(BURST.n);
+      const collected = () =>
+        probe.evaluate(() => {
+          const w = window as unknown as { __seqs: number[]; __urls: string[]; __health: unknown[] };
+          return { seqs: w.__seqs, urls: w.__urls, health: w.__health };
+        });
+      await until('every ping at the port', 30_000, async () => (await collected()).urls.length >= BURST.n + 2).catch(
+        () => undefined,
+      );
+      const { seqs, urls, health } = await collected();
+      const pings = urls.flatMap((u) => (u.includes('/burst/ping') ? [new URL(u).pathname + new URL(u).search] : []));
+      // In order and once: sequence numbers dense from the first, no ping twice, exactly the served ones.
+      expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+      expect(new Set(pings).size).toBe(pings.length);
+      expect([...pings].sort()).toEqual([...served].sort());
+      expect(health.every((h) => (h as { dropped: number }).dropped === 0)).toBe(true);
+      const rate = Math.round((BURST.n / elapsed) * 1000);
+      console.info(
+        `burst: ${BURST.n} requests in ${elapsed} ms (${rate}/s), all ${pings.length} delivered to the port`,
+      );
+      expect(
+        await inExtensionPage((p) =>
+          p.evaluate(async (k) => (await chrome.storage.session.get(k))[k], DIAGNOSTICS_KEY),
+        ),
+      ).toBeUndefined();
+    } finally {
+      await probe.close();
+      await page.close();
+    }
+  });
+
+  it('past the per-tab cap keeps the newest events and says exactly how many were dropped', async () => {
+    const cap = 400;
+    const n = 1000;
+    await inExtensionPage((p) =>
+      p.evaluate((key, value) => chrome.storage.local.set({ [key]: value }), SETTINGS_KEYS.maxEventsPerTab, cap),
+    );
+    try {
+      const page = await browser.newPage();
+      const logStart = server.requestLog.length;
+      await runBurst(page, n, 1000);
+      const served = pingsServedSince(logStart);
+      const tabId = await tabIdOf('/burst/');
+      let snapshot = await snapshotOf(tabId);
+      await until('the last events', 20_000, async () => {
+        snapshot = await snapshotOf(tabId);
+        return snapshot.events.length + (snapshot.droppedCount ?? 0) >= n + 1;
+      }).catch(() => undefined);
+      // The page, n pings (and whatever else the tab did) were recorded: the newest `cap` are held and
+      // every older one is counted, so held + dropped is exactly the number of events recorded.
+      expect(snapshot.events).toHaveLength(cap);
+      const seqs = snapshot.events.map((e) => e.seq);
+      expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+      expect(snapshot.droppedCount).toBe(seqs[0]);
+      expect(snapshot.droppedCount! + cap).toBeGreaterThanOrEqual(served.length + 1);
+      const lastPings = snapshot.events.filter(
+        (e) => e.event.kind === 'entry' && e.event.entry.request.url.includes('/burst/ping'),
+      );
+      expect(lastPings.length).toBeGreaterThan(cap - 10);
+
+      // Closing the tab frees its buffer in memory and in storage.session.
+      await page.close();
+      await until('the stored copy to go', 10_000, async () => {
+        const keys = await inExtensionPage((p) =>
+          p.evaluate(async () => Object.keys(await chrome.storage.session.get(null))),
+        );
+        return !keys.some((k) => k.startsWith(`tab:${tabId}:`));
+      });
+      const after = await snapshotOf(tabId);
+      expect(after.events).toEqual([]);
+    } finally {
+      await inExtensionPage((p) =>
+        p.evaluate((key) => chrome.storage.local.remove(key), SETTINGS_KEYS.maxEventsPerTab),
+      );
+    }
+  });
+});
