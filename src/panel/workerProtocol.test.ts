@@ -58,6 +58,10 @@ describe('workerAnalyser', () => {
     expect(view.rows).toEqual(local.rows);
     expect(view.analysis.findings).toEqual(local.analysis.findings);
     expect([...view.entries.keys()]).toEqual([...local.entries.keys()]);
+    expect(view.analysis.sessions).toEqual(local.analysis.sessions);
+    expect([...view.analysis.facts.sessionCookieNames]).toEqual([...local.analysis.facts.sessionCookieNames]);
+    expect([...view.factsByEntry.keys()]).toEqual([...local.factsByEntry.keys()]);
+    expect([...view.findingsByEntry.keys()]).toEqual([...local.findingsByEntry.keys()]);
     expect(view.trace.entryCount).toBe(local.trace.entryCount);
   });
 
