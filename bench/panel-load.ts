@@ -6,7 +6,7 @@
 // Events enter through the background's RecorderStore (lib/feeder.ts), then travel the real path.
 // Alone: `node --import tsx bench/panel-load.ts [windows]`
 import { extensionWorker, inspectedTabId, pageWithPanel } from '../test/e2e/helpers/devtools-panel.ts';
-import { buildExtension, exposeRecorderStore, launch, retainedHeap, STORE_GLOBAL } from './lib/browser.ts';
+import { buildExtension, cdpOf, exposeRecorderStore, launch, retainedHeap, STORE_GLOBAL } from './lib/browser.ts';
 import { installFeeder, templateEntries } from './lib/feeder.ts';
 import {
   exposePanelStore,
@@ -18,6 +18,7 @@ import {
   takeFrameIntervals,
 } from './lib/panelProbe.ts';
 import { fmt, quantile, range, runRow, summarize, timeWeightedQuantile } from './lib/stats.ts';
+import { type Profile, topOfProfile } from './lib/topFunctions.ts';
 
 const ID = 'panel-load';
 const TITLE = 'Panel under load (100,000 events at 1,000/s)';
@@ -48,6 +49,7 @@ runRow(ID, TITLE, GOAL, async () => {
     const streamAll: number[] = [];
     const rates: number[] = [];
     const idleMetrics: Record<string, number>[] = [];
+    let profileTop: string[] = [];
     const streamMetrics: Record<string, number>[] = [];
     for (let w = 0; w < windows; w++) {
       // A: idle.
@@ -56,7 +58,12 @@ runRow(ID, TITLE, GOAL, async () => {
       await sleep(IDLE_MS);
       const idle = await takeFrameIntervals(panel);
       idleMetrics.push(metricDelta(m0, await performanceMetrics(panel)));
-      // B: streaming.
+      // B: streaming (the fourth window under the CPU profiler of the panel's main thread).
+      const profiled = w === Math.min(3, windows - 1);
+      if (profiled) {
+        await cdpOf(panel).send('Profiler.enable');
+        await cdpOf(panel).send('Profiler.start');
+      }
       m0 = await performanceMetrics(panel);
       const fed = (await worker.evaluate(
         (tab, n, rate) =>
@@ -68,6 +75,10 @@ runRow(ID, TITLE, GOAL, async () => {
         RATE,
       )) as { sent: number; rate: number; worstLagMs: number };
       const streaming = await takeFrameIntervals(panel);
+      if (profiled) {
+        const { profile } = await cdpOf(panel).send('Profiler.stop');
+        profileTop = topOfProfile(profile as unknown as Profile, 10);
+      }
       streamMetrics.push(metricDelta(m0, await performanceMetrics(panel)));
       idleP95.push(timeWeightedQuantile(idle, 0.95));
       streamP95.push(timeWeightedQuantile(streaming, 0.95));
@@ -128,6 +139,8 @@ runRow(ID, TITLE, GOAL, async () => {
         `events: background numbered ${expected.toLocaleString('en-US')}, panel holds ${held.events.toLocaleString('en-US')} (${held.source}${foundStore ? '' : ', panel store not found'}) → ${lost === 0 ? 'none lost' : `${lost.toLocaleString('en-US')} MISSING`}; drained ${fmt(drainMs / 1000, 1)} s after the last window`,
         `panel memory: performance.memory used ${fmt(memory.usedMB, 1)} MB (total ${fmt(memory.totalMB, 1)} MB); after GC (CDP Runtime.getHeapUsage) ${fmt(heap.usedBytes / 1048576, 1)} MB; ${domRows} request rows in the DOM`,
         `panel renderer while streaming: ${busy(streamMetrics, streamSeconds)}; idle: ${busy(idleMetrics, (windows * IDLE_MS) / 1000)}`,
+        `CPU profile of the panel's main thread during streaming window ${Math.min(4, windows)} (self time):`,
+        ...profileTop.map((line) => `  ${line}`),
       ],
       data: {
         idle: idleS,
