@@ -48,8 +48,7 @@ function record(hop: FinishedHop | undefined): void {
     // An earlier life of the worker recorded this hop and was stopped before the request ended.
     const key = hopKey(hop.requestId, hop.entry.request.url);
     if (!hop.seenStart && recorder.hasRecordedHop(key)) return;
-    store.appendEntry(hop.tabId, hop.entry);
-    recorder.hopRecorded(key);
+    store.appendEntry(hop.tabId, hop.entry, key);
     if (hop.committedTopUrl) recorder.setTopUrl(hop.committedTopUrl);
     store.touch(hop.tabId);
   });

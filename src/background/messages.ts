@@ -23,6 +23,8 @@ export function tabIdOfPortName(name: string): number | undefined {
 export interface RecordedEvent {
   readonly seq: number;
   readonly event: TraceEvent;
+  /** For request hops: a key of the browser's request id and URL, so a restarted worker can tell a hop it already has. */
+  readonly hop?: string;
 }
 
 /** Panel → background. */

@@ -221,8 +221,8 @@ export class RecorderStore {
     return this.#stored.get(tabId)?.durableSeq ?? recorder.firstSeq - 1;
   }
 
-  appendEntry(tabId: number, entry: Omit<TraceEntry, 'index'>): RecordedEvent {
-    return this.#announce(tabId, this.recorder(tabId).appendEntry(entry));
+  appendEntry(tabId: number, entry: Omit<TraceEntry, 'index'>, hop?: string): RecordedEvent {
+    return this.#announce(tabId, this.recorder(tabId).appendEntry(entry, hop));
   }
 
   append(tabId: number, event: TraceEvent): RecordedEvent {

@@ -11,6 +11,7 @@ import {
   storedTabEvents,
 } from './recorder-store.ts';
 import { DEFAULT_SETTINGS, type RecordingSettings, SETTINGS_KEYS, settingsFrom } from './settings.ts';
+import { hopKey } from './tab-recorder.ts';
 
 /** storage.session stand-in with Chrome's behaviour on a full area: the whole set() is refused. */
 class QuotaStorage implements SessionStorageArea {
@@ -208,6 +209,21 @@ describe('storage.session writes', () => {
     expect(Object.keys(storage.items).filter((k) => k.startsWith('tab:6:'))).toEqual([]);
     expect(store.existing(6)).toBeUndefined();
     expect(storage.items[metaKey(7)]).toBeDefined();
+  });
+});
+
+describe('restarts', () => {
+  it('a restarted store knows which hops its predecessor recorded (so a late event is not recorded twice)', async () => {
+    const storage = new QuotaStorage();
+    const store = storeWith(storage);
+    await store.ready;
+    const key = hopKey('req-1', 'https://a.test/ping?i=1');
+    store.appendEntry(11, entry('https://a.test/ping?i=1'), key);
+    await store.flush();
+    const restarted = storeWith(storage);
+    await restarted.ready;
+    expect(restarted.existing(11)!.hasRecordedHop(key)).toBe(true);
+    expect(restarted.existing(11)!.hasRecordedHop(hopKey('req-1', 'https://a.test/redirected'))).toBe(false);
   });
 });
 

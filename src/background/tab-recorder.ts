@@ -20,15 +20,13 @@ export interface TabRecorderMeta {
   readonly sites: readonly string[];
   /** A panel asked for this tab (used when recording starts only with a panel). */
   readonly panelOpened: boolean;
-  /** Keys of the most recently recorded hops (see `hopRecorded`). */
-  readonly recentHops?: readonly string[];
 }
 
 /**
- * Recorded hops remembered to spot a repeat: more than the requests in flight at once, few enough
- * that the meta record written with every flush stays a few kilobytes.
+ * Recorded hops remembered to spot a repeat: far more than a stopped worker's queue of undelivered
+ * events can span. The keys travel with the stored events, so a restart rebuilds the set from them.
  */
-const MAX_RECENT_HOPS = 512;
+const MAX_RECENT_HOPS = 20_000;
 
 /** A short key for one hop: the request id and a hash of its URL (redirect hops share the id). */
 export function hopKey(requestId: string, url: string): string {
@@ -62,21 +60,14 @@ export class TabRecorder {
     this.#nextEntryIndex = meta?.nextEntryIndex ?? 0;
     this.#topUrl = meta?.topUrl;
     this.#panelOpened = meta?.panelOpened ?? false;
-    this.#recentHops = new Set(meta?.recentHops ?? []);
+    this.#recentHops = new Set();
+    for (const recorded of events.slice(-MAX_RECENT_HOPS)) if (recorded.hop) this.#recentHops.add(recorded.hop);
   }
 
   /**
-   * This hop is recorded. A restarted worker that sees a hop end without having seen it start (or
-   * is handed again an event its killed predecessor had handled) asks `hasRecordedHop` so it does
-   * not record the same hop twice.
+   * Whether this hop is recorded already: a restarted worker that sees a hop end without having seen
+   * it start (or is handed again an event its killed predecessor had handled) must not record it twice.
    */
-  hopRecorded(key: string): void {
-    this.#recentHops.add(key);
-    if (this.#recentHops.size > MAX_RECENT_HOPS) {
-      this.#recentHops.delete(this.#recentHops.values().next().value as string);
-    }
-  }
-
   hasRecordedHop(key: string): boolean {
     return this.#recentHops.has(key);
   }
@@ -133,14 +124,20 @@ export class TabRecorder {
   }
 
   /** Records a finished hop; entries are numbered 0, 1, 2… in the order they finish. */
-  appendEntry(entry: Omit<TraceEntry, 'index'>): RecordedEvent {
+  appendEntry(entry: Omit<TraceEntry, 'index'>, hop?: string): RecordedEvent {
     const numbered: TraceEntry = { index: this.#nextEntryIndex++, ...entry };
-    return this.append({ kind: 'entry', entry: numbered });
+    return this.append({ kind: 'entry', entry: numbered }, hop);
   }
 
-  append(event: TraceEvent): RecordedEvent {
-    const recorded: RecordedEvent = { seq: this.#nextSeq++, event };
+  append(event: TraceEvent, hop?: string): RecordedEvent {
+    const recorded: RecordedEvent = { seq: this.#nextSeq++, event, ...(hop ? { hop } : {}) };
     this.#events.push(recorded);
+    if (hop) {
+      this.#recentHops.add(hop);
+      if (this.#recentHops.size > MAX_RECENT_HOPS) {
+        this.#recentHops.delete(this.#recentHops.values().next().value as string);
+      }
+    }
     return recorded;
   }
 
@@ -188,7 +185,6 @@ export class TabRecorder {
       nextEntryIndex: this.#nextEntryIndex,
       sites: [...this.#sites],
       panelOpened: this.#panelOpened,
-      recentHops: [...this.#recentHops],
       ...(this.#topUrl ? { topUrl: this.#topUrl } : {}),
     };
   }
