@@ -146,7 +146,7 @@ describe('Chrome: bursts of requests', () => {
       await probe.close();
       await page.close();
     }
-  });
+  }, 240_000); // 5,000 fetches take 25–75 s on the 2-core test machine, depending on its load
 
   it('past the per-tab cap keeps the newest events and says exactly how many were dropped', async () => {
     const cap = 400;
