@@ -1,0 +1,126 @@
+// The recording settings in the built Chrome extension: without "Preserve log" a top-level navigation
+// starts a fresh log (panels are told to reset); with "record from start" off a tab is recorded only
+// once a panel subscribes for it. The panel's side of the protocol runs in an extension page.
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../demo/chromium.ts';
+import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import type { BackgroundMessage } from '../../src/background/messages.ts';
+import { SETTINGS_KEYS } from '../../src/background/settings.ts';
+import { extensionWorker } from './helpers/devtools-panel.ts';
+
+const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
+
+let server: DemoServer;
+let browser: Browser;
+let extensionId: string;
+/** An extension page acting as a panel: it keeps ports open and logs what they receive. */
+let panelPage: Page;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchChromium({ extensionDir: EXTENSION_DIR });
+  ({ id: extensionId } = await extensionWorker(browser));
+  panelPage = await browser.newPage();
+  await panelPage.goto(`chrome-extension://${extensionId}/src/devtools/devtools.html`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function setSetting(key: string, value: unknown): Promise<void> {
+  await panelPage.evaluate((k, v) => chrome.storage.local.set({ [k]: v }), key, value);
+  await new Promise((r) => setTimeout(r, 300)); // storage.onChanged reaches the background
+}
+
+async function tabIdOf(page: Page): Promise<number> {
+  const url = page.url();
+  const tabs = await panelPage.evaluate(() => chrome.tabs.query({}));
+  return Math.max(...tabs.flatMap((t) => (t.url === url && t.id !== undefined ? [t.id] : [])));
+}
+
+/** Subscribes a port for the tab; returns a reader of every message received so far. */
+async function subscribe(tabId: number): Promise<() => Promise<BackgroundMessage[]>> {
+  const name = `log${tabId}`;
+  await panelPage.evaluate(
+    (id, logName) => {
+      const log: BackgroundMessage[] = [];
+      (window as unknown as Record<string, unknown>)[logName] = log;
+      const port = chrome.runtime.connect({ name: `panel:${id}` });
+      port.onMessage.addListener((m: BackgroundMessage) => void log.push(m));
+      port.postMessage({ type: 'subscribe', since: -1 });
+    },
+    tabId,
+    name,
+  );
+  return () =>
+    panelPage.evaluate((logName) => (window as unknown as Record<string, BackgroundMessage[]>)[logName]!, name);
+}
+
+function entryUrls(messages: readonly BackgroundMessage[]): string[] {
+  const urls: string[] = [];
+  for (const m of messages) {
+    if (m.type !== 'snapshot' && m.type !== 'events') continue;
+    if (m.type === 'snapshot' && m.reset) urls.length = 0;
+    for (const e of m.events) if (e.event.kind === 'entry') urls.push(new URL(e.event.entry.request.url).pathname);
+  }
+  return urls;
+}
+
+async function until(what: string, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('Chrome: recording settings', () => {
+  it('without Preserve log, a top-level navigation clears the log and resets the panel', async () => {
+    await setSetting(SETTINGS_KEYS.preserveLog, false);
+    try {
+      const page = await browser.newPage();
+      await page.goto(server.url('http', 'shop.test', '/first-page'));
+      const read = await subscribe(await tabIdOf(page));
+      await until('the first page', async () => entryUrls(await read()).includes('/first-page'));
+      await page.goto(server.url('http', 'shop.test', '/second-page'));
+      await until('the second page', async () => entryUrls(await read()).includes('/second-page'));
+      const messages = await read();
+      expect(messages.some((m) => m.type === 'settings' && m.preserveLog === false)).toBe(true);
+      expect(messages.some((m) => m.type === 'snapshot' && m.reset === true)).toBe(true);
+      expect(entryUrls(messages)).toEqual(['/second-page']);
+      await page.close();
+    } finally {
+      await setSetting(SETTINGS_KEYS.preserveLog, true);
+    }
+  });
+
+  it('with Preserve log (the default), both pages stay', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('http', 'shop.test', '/kept-1'));
+    await page.goto(server.url('http', 'shop.test', '/kept-2'));
+    const read = await subscribe(await tabIdOf(page));
+    await until('both pages', async () => entryUrls(await read()).length >= 2);
+    expect(entryUrls(await read())).toEqual(['/kept-1', '/kept-2']);
+    await page.close();
+  });
+
+  it('with record-from-start off, a tab is recorded only once a panel subscribes', async () => {
+    await setSetting(SETTINGS_KEYS.recordFromStart, false);
+    try {
+      const page = await browser.newPage();
+      await page.goto(server.url('http', 'shop.test', '/before-panel'));
+      const read = await subscribe(await tabIdOf(page));
+      await until('the snapshot', async () => (await read()).some((m) => m.type === 'snapshot'));
+      await page.goto(server.url('http', 'shop.test', '/with-panel'));
+      await until('the page seen with the panel', async () => entryUrls(await read()).includes('/with-panel'));
+      expect(entryUrls(await read())).toEqual(['/with-panel']);
+      await page.close();
+    } finally {
+      await setSetting(SETTINGS_KEYS.recordFromStart, true);
+    }
+  });
+});
