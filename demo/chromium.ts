@@ -16,6 +16,10 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-quic',
   '--host-resolver-rules=MAP *.test 127.0.0.1',
   '--ignore-certificate-errors',
+  // Chrome upgrades typed and linked http:// navigations to https:// and falls back after a timeout when the
+  // upgrade fails (the demo's http port speaks no TLS): that wait made http:// steps slow and flaky, and the
+  // demo exists to show what happens on the http:// request itself.
+  '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
 ];
 
 export function findChromium(): string {
