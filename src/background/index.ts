@@ -45,9 +45,10 @@ function record(hop: FinishedHop | undefined): void {
   afterRestore(() => {
     const recorder = store.recording(hop.tabId);
     if (!recorder) return;
-    // An earlier life of the worker recorded this hop and was stopped before the request ended.
+    // An earlier life of the worker recorded this hop and was stopped before Chrome knew it was handled:
+    // Chrome then delivers the hop's events again, start included, to the new worker. A hop is recorded once.
     const key = hopKey(hop.requestId, hop.entry.request.url);
-    if (!hop.seenStart && recorder.hasRecordedHop(key)) return;
+    if (recorder.hasRecordedHop(key)) return;
     store.appendEntry(hop.tabId, hop.entry, key);
     if (hop.committedTopUrl) recorder.setTopUrl(hop.committedTopUrl);
     store.touch(hop.tabId);

@@ -77,14 +77,17 @@ describe('Firefox: background capture and the panel page', () => {
     expect(change, 'cookies.onChanged reported sid').toBeDefined();
   });
 
-  it('shows sid set and carried in the panel page', async () => {
+  it('shows sid set and carried in the panel page, and the engine’s findings for the lost session', async () => {
     await panel.waitForSelector('[data-testid="request-row"]');
     const rows = await readPanelRows(panel);
     const login = rows.find((r) => r.method === 'POST' && r.url.includes('/secure/login'));
     expect(login?.set.map((c) => c.name)).toContain('sid');
     expect(rows.some((r) => r.url.startsWith('https://') && r.sent.some((c) => c.name === 'sid'))).toBe(true);
-    for (const r of rows.filter((row) => row.url.startsWith('http://'))) {
-      expect(r.sent.map((c) => c.name)).not.toContain('sid');
-    }
+    const overHttp = rows.filter((row) => row.url.startsWith('http://'));
+    for (const r of overHttp) expect(r.sent.map((c) => c.name)).not.toContain('sid');
+    // Firefox's own recording, analysed by the same engine: sid held back as SecureOnly, the session lost.
+    const first = overHttp[0]!;
+    expect(first.notSent).toContainEqual({ name: 'sid', reason: 'SecureOnly' });
+    expect(first.findings).toEqual(expect.arrayContaining(['session-not-sent', 'session-reset']));
   });
 });
