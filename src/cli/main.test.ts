@@ -4,12 +4,13 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { CORPORA } from '../../test/helpers/shared.ts';
 import { type Io, main } from './main.ts';
 
 // Whole-file CLI runs: give a loaded shared machine room (an idle run takes well under a second each).
 vi.setConfig({ testTimeout: 60_000 });
 
-const CORPUS = '/work/shared/corpora/har/';
+const CORPUS = `${CORPORA}har/`;
 const BROKEN = ['harviewer-not-json.har', 'harviewer-not-valid.har', 'mitmproxy-brokenfile.har'];
 const GOOD_CORPUS = readdirSync(CORPUS)
   .filter((f) => f.endsWith('.har') && !BROKEN.includes(f))

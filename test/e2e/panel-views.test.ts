@@ -11,11 +11,12 @@ import { launchChromium } from '../../demo/chromium.ts';
 import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { type DemoScenario, findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import { CORPORA } from '../helpers/shared.ts';
 import { extensionWorker, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
 
 const EXTENSION_DIR = resolve('dist/chrome');
 const OUTPUT_DIR = resolve('test-output');
-const CORPUS = '/work/shared/corpora/har';
+const CORPUS = `${CORPORA}har`;
 
 let server: DemoServer;
 let browser: Browser;

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { type Io, main } from '../../src/cli/main.ts';
 import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
 import { cookieHeaderPairs, parseTraceFile, setCookieLines } from '../../src/core/trace/index.ts';
+import { CORPORA } from '../helpers/shared.ts';
 
 // Whole-file CLI runs: give a loaded shared machine room (an idle run takes well under a second each).
 vi.setConfig({ testTimeout: 60_000 });
@@ -16,7 +17,7 @@ const FIXTURES = [
     .filter((f) => f.endsWith('.har'))
     .sort()
     .map((f) => `${DEMO}${f}`),
-  '/work/shared/corpora/har/harviewer-noPages.har',
+  `${CORPORA}har/harviewer-noPages.har`,
 ];
 
 async function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -10,10 +10,11 @@ import { type AnalysisResult, analyzeTrace } from '../../src/core/analysis/analy
 import { exportHar } from '../../src/core/formats/index.ts';
 import { parseTraceFile } from '../../src/core/trace/index.ts';
 import { sessionCookieValues } from '../fixtures/formats/secrets.ts';
+import { CORPORA } from '../helpers/shared.ts';
 
 const require = createRequire(import.meta.url);
 const DEMO = new URL('../fixtures/demo-har/', import.meta.url).pathname;
-const CORPUS = '/work/shared/corpora/har/';
+const CORPUS = `${CORPORA}har/`;
 const BROKEN = ['harviewer-not-json.har', 'harviewer-not-valid.har', 'mitmproxy-brokenfile.har'];
 const INPUTS = [
   ...readdirSync(DEMO).map((f) => `${DEMO}${f}`),

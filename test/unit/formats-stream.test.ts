@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { HarStreamReader, readHarStream } from '../../src/core/formats/index.ts';
 import { parseTraceFile } from '../../src/core/trace/index.ts';
 import { TraceInputError } from '../../src/core/trace/types.ts';
+import { CORPORA } from '../helpers/shared.ts';
 
 const DEMO = new URL('../fixtures/demo-har/', import.meta.url).pathname;
-const CORPUS = '/work/shared/corpora/har/';
+const CORPUS = `${CORPORA}har/`;
 const BROKEN = ['harviewer-not-json.har', 'harviewer-not-valid.har', 'mitmproxy-brokenfile.har'];
 const GOOD = [
   ...readdirSync(DEMO).map((f) => `${DEMO}${f}`),

@@ -2,6 +2,7 @@
 // RFC 6265bis 5.1.1 that the files do not cover.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CORPORA } from '../../../test/helpers/shared.ts';
 import { parseCookieDate } from './cookieDate.ts';
 
 interface DateCase {
@@ -11,7 +12,7 @@ interface DateCase {
 
 /** The BSD file starts with `//` licence lines: drop them before JSON.parse. */
 function load(file: string): DateCase[] {
-  const text = readFileSync(`/work/shared/corpora/http-state/dates/${file}`, 'utf8');
+  const text = readFileSync(`${CORPORA}http-state/dates/${file}`, 'utf8');
   const json = text
     .split('\n')
     .filter((line) => !line.trimStart().startsWith('//'))

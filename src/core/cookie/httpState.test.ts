@@ -4,6 +4,7 @@
 // The same cases are then compared with the Cookie header Chromium 156 really sent on this machine.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CORPORA } from '../../../test/helpers/shared.ts';
 import { CookieJar } from './jar.ts';
 
 interface ParserCase {
@@ -13,7 +14,7 @@ interface ParserCase {
   readonly sent: readonly { readonly name: string; readonly value: string }[];
 }
 
-const CORPUS = '/work/shared/corpora/http-state/parser.json';
+const CORPUS = `${CORPORA}http-state/parser.json`;
 const cases = JSON.parse(readFileSync(CORPUS, 'utf8')) as ParserCase[];
 
 /**

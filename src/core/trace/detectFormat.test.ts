@@ -1,6 +1,7 @@
 // Format detection: HAR, native Sessionscope traces, and files that are neither.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CORPORA } from '../../../test/helpers/shared.ts';
 import { analyzeTrace } from '../analysis/analyze.ts';
 import { exportNativeTrace } from '../formats/native.ts';
 import { detectTraceFormat, parseTraceFile } from './detectFormat.ts';
@@ -18,14 +19,14 @@ function messageOf(run: () => unknown): string {
 
 describe('parseTraceFile', () => {
   it('reads a HAR file (with its byte-order mark)', () => {
-    const text = readFileSync('/work/shared/corpora/har/mitmproxy-with-bom.har', 'utf8');
+    const text = readFileSync(`${CORPORA}har/mitmproxy-with-bom.har`, 'utf8');
     const trace = parseTraceFile(text, 'bom.har');
     expect(trace.source.format).toBe('har');
     expect(trace.entryCount).toBe(1);
   });
 
   it('loads a native trace (an export of a HAR reads back as the same events)', () => {
-    const har = parseTraceFile(readFileSync('/work/shared/corpora/har/mitmproxy-with-bom.har', 'utf8'), 'bom.har');
+    const har = parseTraceFile(readFileSync(`${CORPORA}har/mitmproxy-with-bom.har`, 'utf8'), 'bom.har');
     const text = exportNativeTrace(har, analyzeTrace(har), { values: 'raw' });
     const trace = parseTraceFile(text, 't.json');
     expect(trace.source.format).toBe('sessionscope-trace');
@@ -61,7 +62,7 @@ describe('parseTraceFile', () => {
   });
 
   it('passes HAR errors through, naming the file', () => {
-    const text = readFileSync('/work/shared/corpora/har/harviewer-not-valid.har', 'utf8');
+    const text = readFileSync(`${CORPORA}har/harviewer-not-valid.har`, 'utf8');
     expect(messageOf(() => parseTraceFile(text, 'nv.har'))).toContain('nv.har: not a HAR');
     expect(messageOf(() => parseTraceFile('{"log": ', 'cut.har'))).toContain('the file ends early (truncated?)');
   });

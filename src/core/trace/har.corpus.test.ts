@@ -3,11 +3,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORPORA } from '../../../test/helpers/shared.ts';
 import { parseHar } from './har.ts';
 import { headerValues, setCookieLines } from './headers.ts';
 import { type Trace, type TraceEntry, TraceInputError } from './types.ts';
 
-const CORPUS = '/work/shared/corpora/har';
+const CORPUS = `${CORPORA}har`;
 const BROKEN = ['harviewer-not-json.har', 'harviewer-not-valid.har', 'mitmproxy-brokenfile.har'];
 const allFiles = readdirSync(CORPUS).filter((name) => name.endsWith('.har'));
 const goodFiles = allFiles.filter((name) => !BROKEN.includes(name));
