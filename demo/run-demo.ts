@@ -55,7 +55,16 @@ async function startServer(): Promise<DemoServer> {
 function describeRow(row: PanelRow): string {
   const sent = row.sent.map((c) => c.text).join(', ') || '—';
   const set = row.set.map((c) => c.text.replace(/(Path|Max-Age|Expires|Domain)=/g, ' $1=')).join(' | ') || '—';
-  return `    ${row.status.padEnd(6)} ${row.method.padEnd(5)} ${row.url}\n        sent: ${sent}\n        set:  ${set}`;
+  const lines = [
+    `    ${row.status.padEnd(6)} ${row.method.padEnd(5)} ${row.url}`,
+    `        sent: ${sent}`,
+    `        set:  ${set}`,
+  ];
+  // What the engine says about the request, as the panel shows it: cookies held back and why, findings.
+  if (row.notSent.length > 0)
+    lines.push(`        not sent: ${row.notSent.map((c) => `${c.name} (${c.reason})`).join(', ')}`);
+  if (row.findings.length > 0) lines.push(`        findings: ${row.findings.join(', ')}`);
+  return lines.join('\n');
 }
 
 async function walkScenarios(browser: Browser, server: DemoServer): Promise<void> {
