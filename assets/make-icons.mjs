@@ -1,25 +1,14 @@
 // Generates the extension's PNG icons (16/32/48/128) with Node alone: a magnifier lens over a cookie,
 // drawn by a signed-distance test per pixel, encoded as PNG with node:zlib. Run: node assets/make-icons.mjs
 import { writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
+// CRC-32 (ISO 3309) for PNG chunks and zip entries comes from node:zlib (Node ≥ 20.15), not a copy of our own.
 
 const SIZES = [16, 32, 48, 128];
 const COOKIE = [196, 134, 62];
 const CHIP = [92, 56, 26];
 const LENS_RIM = [38, 84, 160];
 const LENS_GLASS = [200, 225, 255];
-
-/** CRC-32 as PNG chunks need it (ISO 3309, the table-driven form). */
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 function chunk(type, data) {
   const out = Buffer.alloc(12 + data.length);
