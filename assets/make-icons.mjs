@@ -2,6 +2,7 @@
 // drawn by a signed-distance test per pixel, encoded as PNG with node:zlib. Run: node assets/make-icons.mjs
 import { writeFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
+
 // CRC-32 (ISO 3309) for PNG chunks and zip entries comes from node:zlib (Node ≥ 20.15), not a copy of our own.
 
 const SIZES = [16, 32, 48, 128];

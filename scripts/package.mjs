@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
+
 // CRC-32 (ISO 3309) for PNG chunks and zip entries comes from node:zlib (Node ≥ 20.15), not a copy of our own.
 
 const root = resolve(import.meta.dirname, '..');
