@@ -93,14 +93,27 @@ async function openDetailOf(urlPart: string, method = 'GET'): Promise<void> {
   await panel.waitForSelector('[data-testid="request-detail"]', { timeout: 5_000 });
 }
 
+/**
+ * Waits until the findings view lists every expected finding with its cookie. It polls because one rule can
+ * be expected for several cookies (samesite-cross-site: session-not-sent for sid, then for sessionid on the
+ * later POST), and `record` returns as soon as each rule has shown up once.
+ */
 async function expectFindingsView(s: DemoScenario): Promise<void> {
   await click('[data-testid="tab-findings"]');
-  const groups = await readAll('finding-group');
-  for (const e of s.expected) {
-    const group = groups.find((g) => g.data.rule === e.rule);
-    expect(group, `findings view shows ${e.rule}`).toBeDefined();
-    if (e.cookie) expect(group!.text).toContain(e.cookie);
-  }
+  const missing = (groups: { text: string; data: Record<string, string> }[]) =>
+    s.expected.filter((e) => {
+      const texts = groups.filter((g) => g.data.rule === e.rule).map((g) => g.text);
+      return texts.length === 0 || (e.cookie !== undefined && !texts.some((t) => t.includes(e.cookie!)));
+    });
+  let last: typeof s.expected = s.expected;
+  await poll('the findings view', async () => {
+    last = missing(await readAll('finding-group'));
+    return last.length === 0 ? true : undefined;
+  }).catch(() => undefined);
+  expect(
+    last.map((e) => `${e.rule} ${e.cookie ?? ''}`),
+    'expected findings missing from the findings view',
+  ).toEqual([]);
 }
 
 async function laneEvents(cookie: string): Promise<{ text: string; data: Record<string, string> }[]> {
