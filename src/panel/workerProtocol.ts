@@ -44,6 +44,7 @@ function viewToJson(view: TraceView): string {
     analysis: {
       findings: view.analysis.findings,
       sessions: view.analysis.sessions,
+      jar: view.analysis.jar,
       cookiesRecorded: view.analysis.cookiesRecorded,
       settings: view.analysis.settings,
       facts: { ...facts, sessionCookieNames: [...facts.sessionCookieNames] },

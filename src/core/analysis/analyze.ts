@@ -3,6 +3,7 @@
  * deterministic — the same trace and settings give the same result, byte for byte once serialised.
  */
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
+import type { SameSite, StoredCookie } from '../cookie/types.ts';
 import { RULES, type RuleId } from '../rules/registry.ts';
 import {
   type EvidenceValue,
@@ -71,10 +72,32 @@ export interface RequestView {
   }[];
 }
 
+/** A cookie the browser held when the recording ended, as the jar model sees it. */
+export interface JarCookieView {
+  readonly name: string;
+  /** Shown per `AnalyzeOptions.values` when it is a session cookie; other values as they are. */
+  readonly value: string;
+  readonly domain: string;
+  readonly path: string;
+  readonly hostOnly: boolean;
+  readonly secure: boolean;
+  readonly httpOnly: boolean;
+  readonly sameSite: SameSite;
+  readonly partitioned: boolean;
+  /** ms since epoch; absent for a cookie that lives until the browser closes. */
+  readonly expiresAt?: number;
+  readonly session: boolean;
+  /** How the model learnt of it; `inferred` means a request carried it before any Set-Cookie was seen. */
+  readonly source: StoredCookie['origin'];
+  readonly setByEntry?: number;
+}
+
 export interface AnalysisResult {
   readonly findings: readonly Finding[];
   readonly sessions: readonly SessionView[];
   readonly requests: readonly RequestView[];
+  /** The jar at the end of the trace (the cookies a next request could carry), sorted by domain, path, name. */
+  readonly jar: readonly JarCookieView[];
   readonly facts: AnalysisFacts;
   /** False when the input has no Cookie data at all (a sanitised export): sent/not-sent come from the model alone. */
   readonly cookiesRecorded: boolean;
@@ -137,7 +160,13 @@ export function analyzeTrace(trace: Trace, options: AnalyzeOptions = {}): Analys
     findings,
     sessions: replayed.lanes.filter((l) => l.ids.length > 0).map((l) => laneView(l, show)),
     requests: replayed.requests.map((r) => requestView(r, show, hideInText)),
-    facts: replayed,
+    jar: jarView(replayed.jar, replayed.sessionCookieNames, show),
+    facts: {
+      requests: replayed.requests,
+      lanes: replayed.lanes,
+      logins: replayed.logins,
+      sessionCookieNames: replayed.sessionCookieNames,
+    },
     cookiesRecorded: replayed.cookiesRecorded,
     settings,
   };
@@ -231,6 +260,33 @@ function requestView(r: RequestFacts, show: (v: string) => string, hideInText: (
       ...(n.browserReasons ? { browserReasons: n.browserReasons } : {}),
     })),
   };
+}
+
+function jarView(
+  cookies: readonly StoredCookie[],
+  sessionNames: ReadonlyMap<string, string>,
+  show: (v: string) => string,
+): JarCookieView[] {
+  return cookies
+    .map((c) => {
+      const session = sessionNames.has(c.name);
+      return {
+        name: c.name,
+        value: session ? show(c.value) : c.value,
+        domain: c.domain,
+        path: c.path,
+        hostOnly: c.hostOnly,
+        secure: c.secure,
+        httpOnly: c.httpOnly,
+        sameSite: c.sameSite,
+        partitioned: c.partitioned,
+        ...(c.expiresAt !== undefined ? { expiresAt: c.expiresAt } : {}),
+        session,
+        source: c.origin,
+        ...(c.setByEntry !== undefined ? { setByEntry: c.setByEntry } : {}),
+      };
+    })
+    .sort((a, b) => compare(a.domain, b.domain) || compare(a.path, b.path) || compare(a.name, b.name));
 }
 
 export { NOT_SENT_REASONS };

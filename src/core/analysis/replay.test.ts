@@ -94,3 +94,38 @@ describe('replay facts', () => {
     expect(result.requests[1]!.notSent.map((n) => n.reason)).toEqual(['Unknown']);
   });
 });
+
+describe('the jar left at the end of the trace', () => {
+  it('holds what is still set, drops what was deleted or has expired, and redacts session values by default', () => {
+    const t = trace()
+      .get('https://shop.test/', {
+        cookie: '',
+        setCookie: [`sid=${ID.a}; ${GOOD}`, 'theme=dark; Path=/', 'promo=1; Max-Age=60; Path=/', 'old=x; Path=/'],
+      })
+      .get('https://shop.test/logout-of-old', {
+        cookie: `sid=${ID.a}; theme=dark; promo=1; old=x`,
+        setCookie: ['old=; Max-Age=0; Path=/'],
+      })
+      .wait(120_000)
+      .get('https://shop.test/later', { cookie: `sid=${ID.a}; theme=dark` });
+    const redacted = t.analyze();
+    expect(redacted.jar.map((c) => c.name)).toEqual(['sid', 'theme']);
+    const sid = redacted.jar.find((c) => c.name === 'sid')!;
+    expect(sid.session).toBe(true);
+    expect(sid.value).not.toContain(ID.a);
+    expect(sid).toMatchObject({
+      domain: 'shop.test',
+      path: '/',
+      hostOnly: true,
+      secure: true,
+      source: 'set-cookie',
+      setByEntry: 0,
+    });
+    expect(redacted.jar.find((c) => c.name === 'theme')).toMatchObject({
+      value: 'dark',
+      session: false,
+      secure: false,
+    });
+    expect(t.analyze({ values: 'raw' }).jar.find((c) => c.name === 'sid')!.value).toBe(ID.a);
+  });
+});

@@ -92,6 +92,8 @@ export class Replay {
   private readonly loginDetector = new LoginDetector();
   private openLogin: OpenLogin | undefined;
   private readonly cookiesRecorded: boolean;
+  /** The clock at the last event: what "now" is for the jar left at the end of the recording. */
+  private lastTime: number | undefined;
 
   constructor(
     private readonly trace: Trace,
@@ -101,10 +103,13 @@ export class Replay {
     this.cookiesRecorded = traceRecordsCookies(trace);
   }
 
-  run(): AnalysisFacts & { readonly cookiesRecorded: boolean } {
+  run(): AnalysisFacts & { readonly cookiesRecorded: boolean; readonly jar: readonly StoredCookie[] } {
     for (const event of this.trace.events) this.apply(event);
     this.closeLogin();
+    const end = this.settings.now ?? this.lastTime;
     return {
+      // The cookies the browser held when the recording ended, expired ones left out (the panel's jar view).
+      jar: this.jar.all(end),
       requests: this.requests,
       lanes: [...this.lanes.values()],
       logins: this.logins,
@@ -118,6 +123,8 @@ export class Replay {
   }
 
   private apply(event: TraceEvent): void {
+    const time = event.kind === 'entry' ? event.entry.startedAt : event.time;
+    if (Number.isFinite(time)) this.lastTime = Math.max(this.lastTime ?? time, time);
     switch (event.kind) {
       case 'entry':
         this.applyEntry(event.entry);
