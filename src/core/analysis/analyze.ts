@@ -3,7 +3,7 @@
  * deterministic — the same trace and settings give the same result, byte for byte once serialised.
  */
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
-import type { SameSite, StoredCookie } from '../cookie/types.ts';
+import type { StoredCookie } from '../cookie/types.ts';
 import { RULES, type RuleId } from '../rules/registry.ts';
 import {
   type EvidenceValue,
@@ -72,25 +72,19 @@ export interface RequestView {
   }[];
 }
 
-/** A cookie the browser held when the recording ended, as the jar model sees it. */
-export interface JarCookieView {
-  readonly name: string;
-  /** Shown per `AnalyzeOptions.values` when it is a session cookie; other values as they are. */
-  readonly value: string;
-  readonly domain: string;
-  readonly path: string;
-  readonly hostOnly: boolean;
-  readonly secure: boolean;
-  readonly httpOnly: boolean;
-  readonly sameSite: SameSite;
-  readonly partitioned: boolean;
-  /** ms since epoch; absent for a cookie that lives until the browser closes. */
-  readonly expiresAt?: number;
+/**
+ * A cookie the browser held when the recording ended, as the jar model sees it: the stored cookie's attributes,
+ * with its value shown per `AnalyzeOptions.values` when it is a session cookie (other values as they are).
+ */
+export type JarCookieView = Pick<
+  StoredCookie,
+  'name' | 'value' | 'domain' | 'path' | 'hostOnly' | 'secure' | 'httpOnly' | 'sameSite' | 'partitioned' | 'expiresAt'
+> & {
   readonly session: boolean;
   /** How the model learnt of it; `inferred` means a request carried it before any Set-Cookie was seen. */
   readonly source: StoredCookie['origin'];
   readonly setByEntry?: number;
-}
+};
 
 export interface AnalysisResult {
   readonly findings: readonly Finding[];
