@@ -162,6 +162,9 @@ export class RecorderStore {
       if (this.#recorders.has(tabId)) continue;
       const recorder = new TabRecorder(tabId, meta, storedTabEvents(items, tabId));
       this.#recorders.set(tabId, recorder);
+      // Stored events start later than the meta says the tab held: an earlier life evicted them for
+      // lack of room. The storage is still nearly full, and the panel must still be told.
+      if (recorder.firstSeq > Math.max(meta.clearedBeforeSeq, meta.firstSeq ?? 0)) this.#degraded = true;
       this.#stored.set(tabId, {
         chunks: chunksByTab.get(tabId) ?? new Set(),
         unwrittenFrom: recorder.nextSeq,

@@ -104,6 +104,7 @@ describe('per-tab cap', () => {
         .map((e) => e.seq),
     ).toEqual(recorder.eventsSince(-1).map((e) => e.seq));
     expect(restarted.existing(1)!.droppedCount).toBe(750);
+    expect(restarted.storageDegraded).toBe(false); // cap drops are not storage loss
     expect(restarted.appendEntry(1, entry('https://a.test/next')).seq).toBe(1000);
   });
 
@@ -173,6 +174,8 @@ describe('storage.session writes', () => {
     const recorder = restarted.existing(4)!;
     expect(recorder.eventsSince(-1).at(-1)!.seq).toBe(1999);
     expect(recorder.droppedCount + recorder.size).toBe(2000);
+    // The restarted worker knows storage gave events up, so panels keep showing the notice.
+    expect(restarted.storageDegraded).toBe(true);
     expect(restarted.appendEntry(4, entry('https://a.test/after')).seq).toBe(2000);
   });
 

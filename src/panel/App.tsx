@@ -11,6 +11,7 @@ import { Cookies } from './views/Cookies.tsx';
 import { RequestDetail } from './views/Detail.tsx';
 import { Findings, SEVERITIES } from './views/Findings.tsx';
 import { Lanes } from './views/Lanes.tsx';
+import { RecordingHealth } from './views/RecordingHealth.tsx';
 import { Timeline } from './views/Timeline.tsx';
 
 const STATUS_LABEL: Readonly<Record<PanelState['status'], string>> = {
@@ -222,6 +223,7 @@ export function App({ controller, tabId }: { controller: PanelController; tabId:
           </button>
         </div>
       ) : null}
+      {ui.source === LIVE ? <RecordingHealth panel={panel} /> : null}
       <div class="view-tabs" role="tablist">
         {VIEWS.map((v) => (
           <button

@@ -26,13 +26,14 @@ function applyMessage(store: PanelStore, message: BackgroundMessage): void {
       else store.addEvents(message.events);
       store.setStatus('live');
       if (message.droppedCount !== undefined) store.setInfo({ droppedCount: message.droppedCount });
+      if (message.storageDegraded !== undefined) store.setInfo({ storageDegraded: message.storageDegraded });
       return;
     }
     case 'permissions':
       store.setInfo({ hostAccess: message.granted });
       return;
     case 'settings':
-      store.setInfo({ preserveLog: message.preserveLog });
+      store.setInfo({ preserveLog: message.preserveLog, maxEventsPerTab: message.maxEventsPerTab });
       return;
   }
 }

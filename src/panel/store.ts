@@ -13,6 +13,10 @@ export interface PanelState {
   readonly hostAccess?: boolean;
   /** Events the background dropped past its cap: the recording is incomplete. */
   readonly droppedCount?: number;
+  /** storage.session was full: the background gave up its oldest stored events (see RecordingHealth). */
+  readonly storageDegraded?: boolean;
+  /** The background's per-tab cap, once it has said. */
+  readonly maxEventsPerTab?: number;
 }
 
 export class PanelStore {
@@ -51,7 +55,9 @@ export class PanelStore {
   }
 
   /** Records what the background said about the recording (settings, host access, dropped events). */
-  setInfo(info: Pick<PanelState, 'preserveLog' | 'hostAccess' | 'droppedCount'>): void {
+  setInfo(
+    info: Pick<PanelState, 'preserveLog' | 'hostAccess' | 'droppedCount' | 'storageDegraded' | 'maxEventsPerTab'>,
+  ): void {
     this.#set({ ...this.#state, ...info });
   }
 
