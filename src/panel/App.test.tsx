@@ -197,7 +197,7 @@ describe('import, clear and session-cookie marks', () => {
   });
 
   it('marks a cookie as not a session cookie, re-analyses and remembers it for the site', async () => {
-    const { root, items, controller } = mountPanel('logout');
+    const { root, items, controller } = mountPanel('secure-lost-on-http');
     await flush();
     fireEvent.click(one(root, 'tab-cookies'));
     await flush();
@@ -209,6 +209,55 @@ describe('import, clear and session-cookie marks', () => {
     expect(one(after, 'jar-session').textContent).toBe('no');
     const site = controller.ui.value.site!;
     expect(items[overridesKey(site)]).toEqual({ sessionCookies: [], notSessionCookies: ['sid'] });
+  });
+
+  it('shows the jar held at the end for the site, with attributes and expiry, and the cookies gone by then', async () => {
+    const { root, controller } = mountPanel('load-balancer');
+    await flush();
+    fireEvent.click(one(root, 'tab-cookies'));
+    await flush();
+    const jar = controller.live.value!.analysis.jar;
+    const held = all(root, 'jar-cookie');
+    expect(held.map((c) => c.dataset.cookieName).sort()).toEqual(jar.map((c) => c.name).sort());
+    const session = held.find((c) => c.dataset.cookieName === 'JSESSIONID')!;
+    const model = jar.find((c) => c.name === 'JSESSIONID')!;
+    expect(one(session, 'jar-session').textContent).toMatch(/^yes/);
+    const attrs = one(session, 'jar-attributes').textContent!;
+    expect(attrs).toContain(`SameSite=${model.sameSite}`);
+    expect(attrs.includes('HttpOnly')).toBe(model.httpOnly);
+    expect(one(session, 'jar-expires').textContent).toBe(
+      model.expiresAt === undefined
+        ? 'browser session'
+        : expect.stringContaining(new Date(model.expiresAt).toISOString().slice(0, 16)),
+    );
+    expect(all(root, 'gone-cookie')).toHaveLength(0);
+  });
+
+  it('lists a cookie deleted during the recording under gone, still markable', async () => {
+    const { root } = mountPanel('logout');
+    await flush();
+    fireEvent.click(one(root, 'tab-cookies'));
+    await flush();
+    expect(all(root, 'jar-cookie').map((c) => c.dataset.cookieName)).not.toContain('sid');
+    const sid = all(root, 'gone-cookie').find((c) => c.dataset.cookieName === 'sid')!;
+    expect(one(sid, 'gone-last').textContent).toMatch(/^deleted by #\d+/);
+    expect(one(sid, 'jar-session').textContent).toMatch(/^yes/);
+    fireEvent.click(one(sid, 'toggle-session'));
+    await flush();
+    const after = all(root, 'gone-cookie').find((c) => c.dataset.cookieName === 'sid')!;
+    expect(one(after, 'jar-session').textContent).toBe('no');
+  });
+
+  it("limits the live jar to the inspected site: another site's cookies are left out", async () => {
+    const { root, controller } = mountPanel('load-balancer');
+    await flush();
+    controller.ui.set({ ...controller.ui.value, site: 'example.org' });
+    fireEvent.click(one(root, 'tab-cookies'));
+    await flush();
+    expect(all(root, 'jar-cookie')).toHaveLength(0);
+    controller.ui.set({ ...controller.ui.value, site: 'lb.test' });
+    await flush();
+    expect(all(root, 'jar-cookie').length).toBe(controller.live.value!.analysis.jar.length);
   });
 });
 

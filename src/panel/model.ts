@@ -5,9 +5,10 @@
 // detail, which parses Set-Cookie attributes, is built on demand for the one request shown.
 
 import type { RecordedEvent } from '../background/messages.ts';
-import { type AnalysisResult, analyzeTrace, type Finding } from '../core/analysis/analyze.ts';
+import { type AnalysisResult, analyzeTrace, type Finding, type JarCookieView } from '../core/analysis/analyze.ts';
 import type { RequestFacts } from '../core/analysis/facts.ts';
 import type { AnalysisSettings } from '../core/analysis/settings.ts';
+import { domainMatch } from '../core/cookie/domain.ts';
 import { parseSetCookie } from '../core/cookie/parseSetCookie.ts';
 import { NOT_SENT_REASONS, SET_COOKIE_REJECTED_REASONS } from '../core/cookie/reasons.ts';
 import type { ParsedSetCookie } from '../core/cookie/types.ts';
@@ -421,4 +422,34 @@ export function cookiesSeen(analysis: AnalysisResult): SeenCookie[] {
     }
   }
   return [...byKey.values()].sort((a, b) => a.domain.localeCompare(b.domain) || a.name.localeCompare(b.name));
+}
+
+// ——— The cookie jar view ———
+
+export interface SiteJar {
+  /** The cookies the browser held when the recording ended, for the site (all of them without a site). */
+  readonly held: readonly (JarCookieView & { readonly sessionBecause?: string })[];
+  /** Cookies the recording saw set or sent that are no longer held (deleted, expired, rejected, evicted). */
+  readonly gone: readonly SeenCookie[];
+}
+
+/**
+ * The end-of-recording jar limited to a site: the cookies whose domain is the site or within it (RFC 6265bis
+ * 5.1.3 domain-match — a registrable domain has no parent a cookie could be set on but its public suffix,
+ * which browsers refuse). Cookies seen but gone by the end follow, each with the last thing that happened.
+ */
+export function siteJar(analysis: AnalysisResult, site: string | undefined): SiteJar {
+  const ofSite = (domain: string) => site === undefined || domainMatch(domain, site);
+  const why = analysis.facts.sessionCookieNames;
+  const held = analysis.jar
+    .filter((c) => ofSite(c.domain))
+    .map((c) => {
+      const because = why.get(c.name);
+      return because ? { ...c, sessionBecause: because } : c;
+    });
+  const heldKeys = new Set(held.map((c) => `${c.domain}\u0000${c.path}\u0000${c.name}`));
+  const gone = cookiesSeen(analysis).filter(
+    (c) => ofSite(c.domain) && !heldKeys.has(`${c.domain}\u0000${c.path}\u0000${c.name}`),
+  );
+  return { held, gone };
 }

@@ -179,6 +179,14 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
     const segments = await readAll('lane-segment');
     expect(new Set(segments.map((x) => x.data.id)).size).toBeGreaterThanOrEqual(2);
     await screenshot(`${s.id}-lanes`);
+    // The jar at the end of the recording, limited to the inspected site: the new session ID is held.
+    await click('[data-testid="tab-cookies"]');
+    const held = await readAll('jar-cookie');
+    const session = held.find((c) => c.data.cookieName === reset.cookie);
+    expect(session?.data.domain).toBe('lb.test');
+    expect(session?.text).toMatch(/yes \(/);
+    expect(held.every((c) => c.data.domain === 'lb.test' || c.data.domain?.endsWith('.lb.test'))).toBe(true);
+    await screenshot(`${s.id}-cookies`);
     await openDetailOf('/lb/cart');
     expect((await readAll('detail-finding')).map((f) => f.data.rule)).toEqual(
       expect.arrayContaining(s.expected.map((e) => e.rule)),
