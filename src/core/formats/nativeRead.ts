@@ -22,6 +22,7 @@ import type {
   TraceResponse,
   TraceSourceFormat,
 } from '../trace/types.ts';
+import { definedFields } from './definedFields.ts';
 import { isObject, type JsonObject, kindOf, type NativeFields, ownField } from './nativeFields.ts';
 
 export const RESOURCE_TYPES: readonly ResourceType[] = [
@@ -68,21 +69,14 @@ function headers(f: NativeFields, parent: JsonObject, at: string): Header[] {
 }
 
 function postData(f: NativeFields, p: JsonObject, at: string): PostData {
-  const mimeType = f.optionalString(p, 'mimeType', at);
-  const text = f.optionalString(p, 'text', at);
   const params = ownField(p, 'params') === undefined ? undefined : f.objects(p, 'params', at);
-  return {
-    ...(mimeType !== undefined ? { mimeType } : {}),
-    ...(text !== undefined ? { text } : {}),
-    ...(params
-      ? {
-          params: params.map(({ item, at: q }) => {
-            const value = f.optionalString(item, 'value', q);
-            return { name: f.requiredString(item, 'name', q), ...(value !== undefined ? { value } : {}) };
-          }),
-        }
-      : {}),
-  };
+  return definedFields({
+    mimeType: f.optionalString(p, 'mimeType', at),
+    text: f.optionalString(p, 'text', at),
+    params: params?.map(({ item, at: q }) =>
+      definedFields({ name: f.requiredString(item, 'name', q), value: f.optionalString(item, 'value', q) }),
+    ),
+  });
 }
 
 function request(f: NativeFields, r: JsonObject, at: string): TraceRequest {
@@ -94,56 +88,49 @@ function request(f: NativeFields, r: JsonObject, at: string): TraceRequest {
           value: f.requiredString(item, 'value', c),
         }));
   const post = f.optionalObject(r, 'postData', at);
-  const resourceType = f.optionalOneOf(r, 'resourceType', at, RESOURCE_TYPES);
-  const initiatorUrl = f.optionalString(r, 'initiatorUrl', at);
-  const initiatorSource = f.optionalOneOf(r, 'initiatorSource', at, INITIATOR_SOURCES);
-  return {
+  return definedFields({
     method: f.requiredString(r, 'method', at),
     url: f.requiredString(r, 'url', at),
     headers: headers(f, r, at),
-    ...(cookies ? { cookies } : {}),
-    ...(post ? { postData: postData(f, post, `${at}.postData`) } : {}),
-    ...(resourceType ? { resourceType } : {}),
-    ...(initiatorUrl !== undefined ? { initiatorUrl } : {}),
-    ...(initiatorSource ? { initiatorSource } : {}),
-  };
+    cookies,
+    postData: post && postData(f, post, `${at}.postData`),
+    resourceType: f.optionalOneOf(r, 'resourceType', at, RESOURCE_TYPES),
+    initiatorUrl: f.optionalString(r, 'initiatorUrl', at),
+    initiatorSource: f.optionalOneOf(r, 'initiatorSource', at, INITIATOR_SOURCES),
+  });
 }
 
 function response(f: NativeFields, r: JsonObject, at: string): TraceResponse {
   const cookies =
     ownField(r, 'cookies') === undefined
       ? undefined
-      : f.objects(r, 'cookies', at).map(({ item, at: c }) => {
-          const raw = f.optionalString(item, 'raw', c);
-          return {
+      : f.objects(r, 'cookies', at).map(({ item, at: c }) =>
+          definedFields({
             name: f.requiredString(item, 'name', c),
             value: f.requiredString(item, 'value', c),
-            ...(raw !== undefined ? { raw } : {}),
-          };
-        });
-  const redirectUrl = f.optionalString(r, 'redirectUrl', at);
-  return {
+            raw: f.optionalString(item, 'raw', c),
+          }),
+        );
+  return definedFields({
     status: f.requiredNumber(r, 'status', at),
     headers: headers(f, r, at),
-    ...(cookies ? { cookies } : {}),
-    ...(redirectUrl !== undefined ? { redirectUrl } : {}),
-  };
+    cookies,
+    redirectUrl: f.optionalString(r, 'redirectUrl', at),
+  });
 }
 
 function browserReport(f: NativeFields, b: JsonObject, at: string): BrowserCookieReport {
   const req =
     ownField(b, 'blockedRequestCookies') === undefined
       ? undefined
-      : f.objects(b, 'blockedRequestCookies', at).map(({ item, at: c }) => {
-          const domain = f.optionalString(item, 'domain', c);
-          const path = f.optionalString(item, 'path', c);
-          return {
+      : f.objects(b, 'blockedRequestCookies', at).map(({ item, at: c }) =>
+          definedFields({
             name: f.requiredString(item, 'name', c),
-            ...(domain !== undefined ? { domain } : {}),
-            ...(path !== undefined ? { path } : {}),
+            domain: f.optionalString(item, 'domain', c),
+            path: f.optionalString(item, 'path', c),
             reasons: f.stringList(item, 'reasons', c, true)!,
-          };
-        });
+          }),
+        );
   const res =
     ownField(b, 'blockedResponseCookies') === undefined
       ? undefined
@@ -151,21 +138,20 @@ function browserReport(f: NativeFields, b: JsonObject, at: string): BrowserCooki
           cookieLine: f.requiredString(item, 'cookieLine', c),
           reasons: f.stringList(item, 'reasons', c, true)!,
         }));
-  return { ...(req ? { blockedRequestCookies: req } : {}), ...(res ? { blockedResponseCookies: res } : {}) };
+  return definedFields({ blockedRequestCookies: req, blockedResponseCookies: res });
 }
 
 function entry(f: NativeFields, e: JsonObject, at: string): TraceEntry {
   const res = f.optionalObject(e, 'response', at);
   const report = f.optionalObject(e, 'browserReport', at);
-  const pageRef = f.optionalString(e, 'pageRef', at);
-  return {
+  return definedFields({
     index: f.requiredCount(e, 'index', at),
     startedAt: f.requiredNumber(e, 'startedAt', at),
-    ...(pageRef !== undefined ? { pageRef } : {}),
+    pageRef: f.optionalString(e, 'pageRef', at),
     request: request(f, f.requiredObject(e, 'request', at), `${at}.request`),
-    ...(res ? { response: response(f, res, `${at}.response`) } : {}),
-    ...(report ? { browserReport: browserReport(f, report, `${at}.browserReport`) } : {}),
-  };
+    response: res && response(f, res, `${at}.response`),
+    browserReport: report && browserReport(f, report, `${at}.browserReport`),
+  });
 }
 
 export function readEvent(f: NativeFields, ev: JsonObject, at: string): TraceEvent {
@@ -178,11 +164,10 @@ export function readEvent(f: NativeFields, ev: JsonObject, at: string): TraceEve
     case 'cookie-changed': {
       const c = f.requiredObject(ev, 'cookie', at);
       const cat = `${at}.cookie`;
-      const expiresAt = f.optionalNumber(c, 'expiresAt', cat);
       return {
         kind,
         time: f.requiredNumber(ev, 'time', at),
-        cookie: {
+        cookie: definedFields({
           name: f.requiredString(c, 'name', cat),
           value: f.requiredString(c, 'value', cat),
           domain: f.requiredString(c, 'domain', cat),
@@ -191,8 +176,8 @@ export function readEvent(f: NativeFields, ev: JsonObject, at: string): TraceEve
           secure: f.requiredBoolean(c, 'secure', cat),
           httpOnly: f.requiredBoolean(c, 'httpOnly', cat),
           sameSite: f.requiredOneOf(c, 'sameSite', cat, SAME_SITE_VALUES),
-          ...(expiresAt !== undefined ? { expiresAt } : {}),
-        },
+          expiresAt: f.optionalNumber(c, 'expiresAt', cat),
+        }),
         removed: f.requiredBoolean(ev, 'removed', at),
         cause: f.requiredOneOf(ev, 'cause', at, CHANGE_CAUSES),
       };
@@ -201,14 +186,13 @@ export function readEvent(f: NativeFields, ev: JsonObject, at: string): TraceEve
 }
 
 export function readSettings(f: NativeFields, s: JsonObject, at: string): AnalysisSettings {
-  const now = f.optionalNumber(s, 'now', at);
-  return {
+  return definedFields({
     sessionCookies: f.stringList(s, 'sessionCookies', at, true)!,
     notSessionCookies: f.stringList(s, 'notSessionCookies', at, true)!,
     persistentThresholdSeconds: f.requiredNumber(s, 'persistentThresholdSeconds', at),
     minEntropyBits: f.requiredNumber(s, 'minEntropyBits', at),
-    ...(now !== undefined ? { now } : {}),
-  };
+    now: f.optionalNumber(s, 'now', at),
+  });
 }
 
 export function readWarnings(f: NativeFields, doc: JsonObject): TraceInputWarning[] {
@@ -239,39 +223,32 @@ function evidence(f: NativeFields, e: JsonObject, at: string): Finding['evidence
 }
 
 function finding(f: NativeFields, x: JsonObject, at: string): Finding {
-  const cookie = f.optionalString(x, 'cookie', at);
-  const reason = f.optionalString(x, 'reason', at);
-  const cause = f.optionalString(x, 'cause', at);
-  const related = f.countList(x, 'related', at);
-  return {
+  return definedFields({
     rule: f.requiredOneOf(x, 'rule', at, RULE_IDS),
     severity: f.requiredOneOf(x, 'severity', at, SEVERITIES),
     title: f.requiredString(x, 'title', at),
     origin: f.requiredString(x, 'origin', at),
-    ...(cookie !== undefined ? { cookie } : {}),
+    cookie: f.optionalString(x, 'cookie', at),
     entry: f.requiredCount(x, 'entry', at),
     url: f.requiredString(x, 'url', at),
-    ...(reason !== undefined ? { reason } : {}),
-    ...(cause !== undefined ? { cause } : {}),
-    ...(related ? { related } : {}),
+    reason: f.optionalString(x, 'reason', at),
+    cause: f.optionalString(x, 'cause', at),
+    related: f.countList(x, 'related', at),
     message: f.requiredString(x, 'message', at),
     fix: f.requiredString(x, 'fix', at),
     evidence: evidence(f, f.requiredObject(x, 'evidence', at), `${at}.evidence`),
-  };
+  });
 }
 
 function laneId(f: NativeFields, x: JsonObject, at: string): LaneIdView {
-  const endedBy = f.optionalString(x, 'endedBy', at);
-  const cause = f.optionalString(x, 'cause', at);
-  const endEntry = f.optionalCount(x, 'endEntry', at);
-  return {
+  return definedFields({
     id: f.requiredString(x, 'id', at),
     firstEntry: f.requiredCount(x, 'firstEntry', at),
     lastEntry: f.requiredCount(x, 'lastEntry', at),
-    ...(endedBy !== undefined ? { endedBy } : {}),
-    ...(endEntry !== undefined ? { endEntry } : {}),
-    ...(cause !== undefined ? { cause } : {}),
-  };
+    endedBy: f.optionalString(x, 'endedBy', at),
+    endEntry: f.optionalCount(x, 'endEntry', at),
+    cause: f.optionalString(x, 'cause', at),
+  });
 }
 
 function session(f: NativeFields, x: JsonObject, at: string): SessionView {
@@ -286,32 +263,28 @@ function session(f: NativeFields, x: JsonObject, at: string): SessionView {
 }
 
 function requestView(f: NativeFields, x: JsonObject, at: string): RequestView {
-  const status = f.optionalNumber(x, 'status', at);
-  return {
+  return definedFields({
     entry: f.requiredCount(x, 'entry', at),
     method: f.requiredString(x, 'method', at),
     url: f.requiredString(x, 'url', at),
-    ...(status !== undefined ? { status } : {}),
-    sent: f.objects(x, 'sent', at).map(({ item, at: s }) => {
-      const isSession = f.optionalBoolean(item, 'session', s);
-      const value = f.optionalString(item, 'value', s);
-      return {
+    status: f.optionalNumber(x, 'status', at),
+    sent: f.objects(x, 'sent', at).map(({ item, at: s }) =>
+      definedFields({
         name: f.requiredString(item, 'name', s),
-        ...(isSession !== undefined ? { session: isSession } : {}),
-        ...(value !== undefined ? { value } : {}),
-      };
-    }),
-    notSent: f.objects(x, 'notSent', at).map(({ item, at: n }) => {
-      const browserReasons = f.stringList(item, 'browserReasons', n, false);
-      return {
+        session: f.optionalBoolean(item, 'session', s),
+        value: f.optionalString(item, 'value', s),
+      }),
+    ),
+    notSent: f.objects(x, 'notSent', at).map(({ item, at: n }) =>
+      definedFields({
         name: f.requiredString(item, 'name', n),
         domain: f.requiredString(item, 'domain', n),
         path: f.requiredString(item, 'path', n),
         reason: f.requiredOneOf(item, 'reason', n, NOT_SENT_REASON_NAMES),
-        ...(browserReasons ? { browserReasons } : {}),
-      };
-    }),
-  };
+        browserReasons: f.stringList(item, 'browserReasons', n, false),
+      }),
+    ),
+  });
 }
 
 export function readAnalysis(f: NativeFields, a: JsonObject, at: string): SavedAnalysis {
