@@ -1,0 +1,310 @@
+// What the Sessions panel tells the user when the recording is incomplete, in the built Chrome extension
+// with the real DevTools panel: past the per-tab cap it shows exactly how many events were dropped (the demo
+// server's own request count is the truth), and with storage.session filled to its quota it shows the
+// storage notice, keeps recording and showing every request, and a stopped service worker comes back
+// with the newest events (recorder-store.ts: the oldest stored chunks are the ones given up).
+import { resolve } from 'node:path';
+import type { Browser, CDPSession, Frame, Page } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, findChromium } from '../../demo/chromium.ts';
+import { clearCookies, runScenario } from '../../demo/drive.ts';
+import { findScenario } from '../../demo/scenarios.ts';
+import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import { storedTabEvents } from '../../src/background/recorder-store.ts';
+import { SETTINGS_KEYS } from '../../src/background/settings.ts';
+import { inspectedTabId, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
+
+const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
+/** Chrome's storage.session quota (chrome.storage.session.QUOTA_BYTES). */
+const SESSION_QUOTA = 10 * 1024 * 1024;
+const FILLER_PREFIX = 'test-filler:';
+
+let server: DemoServer;
+let browser: Browser;
+let extensionId: string;
+/** A page whose CDP session speaks the ServiceWorker domain (the browser target does not have it). */
+let control: CDPSession;
+const version = { id: '', status: '' };
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  // As in capture-restart.test.ts: puppeteer left out of the worker, so a stopped worker restarts as for a user.
+  browser = await puppeteer.launch({
+    executablePath: findChromium(),
+    headless: true,
+    devtools: true,
+    enableExtensions: true,
+    acceptInsecureCerts: true,
+    args: [...CHROMIUM_ARGS],
+    targetFilter: (target) => target.type() !== 'service_worker',
+  });
+  extensionId = await browser.installExtension(EXTENSION_DIR);
+  const page = await browser.newPage();
+  control = await page.createCDPSession();
+  control.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions) {
+      if (!v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
+      version.id = v.versionId;
+      version.status = v.runningStatus;
+    }
+  });
+  await control.send('ServiceWorker.enable');
+  await until('the worker version', 10_000, () => version.id !== '');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function until(what: string, timeoutMs: number, check: () => boolean | Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Runs code in an extension page (storage and tabs are open to extension pages). */
+async function inExtensionPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
+  const probe = await browser.newPage();
+  try {
+    await probe.goto(`chrome-extension://${extensionId}/src/devtools/devtools.html`);
+    return await work(probe);
+  } finally {
+    await probe.close();
+  }
+}
+
+async function setLocal(key: string, value: unknown): Promise<void> {
+  await inExtensionPage((p) =>
+    p.evaluate(
+      (k, v) => (v === null ? chrome.storage.local.remove(k) : chrome.storage.local.set({ [k]: v })),
+      key,
+      value,
+    ),
+  );
+  await new Promise((r) => setTimeout(r, 300)); // storage.onChanged reaches the background
+}
+
+interface WorkerLog {
+  readonly errors: string[];
+  readonly warnings: string[];
+  detach(): Promise<void>;
+}
+
+/**
+ * Listens to the running extension worker's console and uncaught exceptions over a raw CDP session
+ * (puppeteer itself is kept out of the worker, see beforeAll).
+ */
+async function watchWorker(): Promise<WorkerLog> {
+  const root = await browser.target().createCDPSession();
+  const { targetInfos } = await root.send('Target.getTargets');
+  const target = targetInfos.find(
+    (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
+  );
+  if (!target) throw new Error('the extension worker is not running');
+  const { sessionId } = await root.send('Target.attachToTarget', { targetId: target.targetId, flatten: true });
+  const session = root.connection()!.session(sessionId)!;
+  const log: WorkerLog = {
+    errors: [],
+    warnings: [],
+    detach: async () => {
+      await root.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+      await root.detach().catch(() => undefined);
+    },
+  };
+  const text = (args: readonly { value?: unknown; description?: string }[]) =>
+    args.map((a) => a.description ?? String(a.value)).join(' ');
+  session.on('Runtime.consoleAPICalled', (e) => {
+    if (e.type === 'error') log.errors.push(text(e.args));
+    if (e.type === 'warning') log.warnings.push(text(e.args));
+  });
+  session.on('Runtime.exceptionThrown', (e) =>
+    log.errors.push(e.exceptionDetails.exception?.description ?? e.exceptionDetails.text),
+  );
+  await session.send('Runtime.enable');
+  return log;
+}
+
+/** Stops the extension's service worker the way DevTools' "Stop" does, and waits until it is down. */
+async function stopWorker(): Promise<void> {
+  await until('the worker to run', 10_000, () => version.status === 'running' || version.status === 'stopped');
+  let sentAt = 0;
+  await until('the worker to stop', 10_000, async () => {
+    if (version.status === 'stopped') return true;
+    if (Date.now() - sentAt > 2000) {
+      sentAt = Date.now();
+      await control.send('ServiceWorker.stopWorker', { versionId: version.id });
+    }
+    return false;
+  });
+}
+
+async function runBurst(page: Page, n: number, ms: number): Promise<void> {
+  await page.goto(server.url('http', 'burst.test', `/burst/?n=${n}&ms=${ms}`));
+  await until('the burst to finish', 120_000, () =>
+    page.evaluate((total) => {
+      const b = (window as unknown as { __burst?: { done: number; failed: number } }).__burst;
+      return b !== undefined && b.done + b.failed === total;
+    }, n),
+  );
+  expect(await page.evaluate(() => (window as unknown as { __burst: { failed: number } }).__burst.failed)).toBe(0);
+}
+
+/** What the panel's recording-health notice says now (undefined parts are not shown). */
+function healthNotice(panel: Frame) {
+  return panel.evaluate(() => {
+    const q = (id: string) => document.querySelector(`[data-testid="${id}"]`);
+    return {
+      dropped: q('dropped-notice')?.getAttribute('data-dropped') ?? undefined,
+      droppedText: q('dropped-count')?.textContent ?? undefined,
+      cap: q('dropped-cap')?.textContent ?? undefined,
+      storage: q('storage-notice')?.textContent ?? undefined,
+    };
+  });
+}
+
+function panelStatus(panel: Frame): Promise<string> {
+  return panel.$eval('[data-testid="panel-status"]', (el) => el.textContent?.trim() ?? '');
+}
+
+/** Fills storage.session from an extension page until less than `leaveBytes` is free; returns the filler size. */
+async function fillSessionStorage(leaveBytes: number): Promise<number> {
+  return inExtensionPage((p) =>
+    p.evaluate(
+      async (prefix, quota, leave) => {
+        let n = 0;
+        let filled = 0;
+        // Halving piece sizes: each piece that still fits stays, until only `leave` bytes or less are free.
+        for (let size = 1024 * 1024; size >= leave; size = Math.floor(size / 2)) {
+          for (;;) {
+            try {
+              await chrome.storage.session.set({ [`${prefix}${n}`]: 'f'.repeat(size) });
+              n++;
+              filled += size;
+            } catch {
+              break;
+            }
+          }
+        }
+        void quota;
+        return filled;
+      },
+      FILLER_PREFIX,
+      SESSION_QUOTA,
+      leaveBytes,
+    ),
+  );
+}
+
+async function removeFiller(): Promise<void> {
+  await inExtensionPage((p) =>
+    p.evaluate(async (prefix) => {
+      const keys = Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith(prefix));
+      await chrome.storage.session.remove(keys);
+    }, FILLER_PREFIX),
+  );
+}
+
+describe('Chrome: the panel says when the recording is incomplete', () => {
+  it('past the per-tab cap, the panel shows exactly how many events were dropped', async () => {
+    const cap = 300;
+    const n = 800;
+    await setLocal(SETTINGS_KEYS.maxEventsPerTab, cap);
+    const { page, panel } = await pageWithPanel(browser, extensionId);
+    try {
+      const logStart = server.requestLog.length;
+      await runBurst(page, n, 1000);
+      // Every request the tab made that the server answered: the page and its pings (no cookies are set).
+      const served = server.requestLog.slice(logStart).filter((r) => r.host.endsWith('burst.test'));
+      expect(served.filter((r) => r.url.startsWith('/burst/ping'))).toHaveLength(n);
+      const expectedDropped = served.length - cap;
+      let notice = await healthNotice(panel);
+      await until('the dropped count to settle', 20_000, async () => {
+        notice = await healthNotice(panel);
+        return notice.dropped === String(expectedDropped);
+      }).catch(() => undefined);
+      expect(notice.dropped).toBe(String(expectedDropped));
+      expect(notice.droppedText).toBe(expectedDropped.toLocaleString('en-US'));
+      expect(notice.cap).toBe(String(cap));
+      expect(notice.storage).toBeUndefined();
+      // The panel still shows at least the newest `cap` requests, the last ping among them.
+      const rows = await readPanelRows(panel);
+      expect(rows.length).toBeGreaterThanOrEqual(cap);
+      console.info(
+        `cap ${cap}: ${served.length} requests served, panel shows ${expectedDropped} dropped, ${rows.length} rows`,
+      );
+    } finally {
+      await page.close();
+      await setLocal(SETTINGS_KEYS.maxEventsPerTab, null);
+    }
+  });
+
+  it('with storage.session full: a visible notice, every request still shown, recording goes on, the newest survive a worker stop', async () => {
+    const { page, panel } = await pageWithPanel(browser, extensionId);
+    const worker = await watchWorker();
+    const tabId = await inspectedTabId(panel);
+    try {
+      await clearCookies(page);
+      // Room for a few stored chunks only: the recording outgrows it at once.
+      const filled = await fillSessionStorage(48 * 1024);
+      expect(filled).toBeGreaterThan(SESSION_QUOTA / 2);
+      const logStart = server.requestLog.length;
+      await runScenario(page, server, findScenario('secure-lost-on-http'));
+      await runBurst(page, 300, 1000);
+      await page.goto(server.url('http', 'shop.test', '/after-storage-full'));
+      const served = server.requestLog.slice(logStart).filter((r) => !r.url.startsWith('/favicon'));
+      await until('the storage notice', 15_000, async () => (await healthNotice(panel)).storage !== undefined);
+      expect((await healthNotice(panel)).storage).toMatch(/^Storage full/);
+      // Every request is still shown, the last one included: the recording did not stop.
+      let rows = await readPanelRows(panel);
+      await until(`${served.length} rows`, 20_000, async () => {
+        rows = await readPanelRows(panel);
+        return rows.length >= served.length;
+      });
+      expect(rows).toHaveLength(served.length);
+      expect(new URL(rows.at(-1)!.url).pathname).toBe('/after-storage-full');
+      const lastSeq = Number(rows.at(-1)!.seq);
+      expect(worker.errors).toEqual([]);
+      expect(worker.warnings.some((w) => w.includes('storage.session is full'))).toBe(true);
+
+      // What storage holds is an unbroken run ending with the newest event; the oldest were given up.
+      const items = await inExtensionPage((p) => p.evaluate(() => chrome.storage.session.get(null)));
+      const stored = storedTabEvents(items, tabId);
+      expect(stored.length).toBeGreaterThan(0);
+      expect(stored.at(-1)!.seq).toBeGreaterThanOrEqual(lastSeq);
+      expect(stored[0]!.seq).toBeGreaterThan(0);
+      expect(stored.map((e) => e.seq)).toEqual(stored.map((_, i) => stored[0]!.seq + i));
+
+      // The worker stops: the panel reconnects, keeps what it has, and the notice stays.
+      await worker.detach();
+      await stopWorker();
+      await until('the panel to reconnect', 20_000, async () => (await panelStatus(panel)) === 'Recording');
+      const restarted = await watchWorker();
+      try {
+        await page.goto(server.url('http', 'shop.test', '/after-restart'));
+        await until('the request after the restart', 20_000, async () =>
+          (await readPanelRows(panel)).some((r) => r.url.endsWith('/after-restart')),
+        );
+        rows = await readPanelRows(panel);
+        expect(rows).toHaveLength(served.length + 1);
+        expect(Number(rows.at(-1)!.seq)).toBeGreaterThan(stored.at(-1)!.seq);
+        const notice = await healthNotice(panel);
+        expect(notice.storage).toMatch(/^Storage full/);
+        // The restarted background holds only the stored (newest) run; the evicted ones count as dropped.
+        expect(Number(notice.dropped)).toBe(stored[0]!.seq);
+        expect(restarted.errors).toEqual([]);
+        console.info(
+          `storage full (${filled} bytes of filler): ${served.length} requests shown, ${stored.length} newest events stored and back after a worker stop (seq ${stored[0]!.seq}–${stored.at(-1)!.seq})`,
+        );
+      } finally {
+        await restarted.detach();
+      }
+    } finally {
+      await removeFiller();
+      await page.close();
+    }
+  });
+});
