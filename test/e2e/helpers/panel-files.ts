@@ -90,7 +90,10 @@ export async function importIntoPanel(panel: Frame, path: string, timeoutMs = 20
   );
   // A previous refusal's message stays until the next import; dismiss it so a new one can be told apart.
   await panel.$$eval('[data-testid="import-error"] button', (buttons) =>
-    buttons.forEach((b) => (b as HTMLElement).click()),
+    buttons.map((b) => {
+      (b as HTMLElement).click();
+      return true;
+    }),
   );
   const input = (await panel.$('input[data-testid="import-input"]')) as ElementHandle<HTMLInputElement> | null;
   if (!input) throw new Error('the panel has no import input');
