@@ -1,0 +1,166 @@
+// Every file of shared/corpora/har/ through the Sessions panel's import input in headless Chromium's real
+// DevTools (issue 6: "imports or is refused as described, in the panel and the CLI"), one browser for all.
+// A good file opens in its own imported view with the rows, findings and lanes the CLI reports for it; a broken
+// one is refused with the CLI's own message (what is wrong and where) and changes nothing; the live recording
+// stays as it was after each.
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../demo/chromium.ts';
+import { clearCookies, runScenario } from '../../demo/drive.ts';
+import { findScenario } from '../../demo/scenarios.ts';
+import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import { main } from '../../src/cli/main.ts';
+import { CORPORA } from '../helpers/shared.ts';
+import { extensionWorker, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
+import {
+  importIntoPanel,
+  readShownFindings,
+  readShownLanes,
+  type ShownFinding,
+  shownRowCount,
+  showSource,
+} from './helpers/panel-files.ts';
+
+const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
+const CORPUS = `${CORPORA}har/`;
+const FILES = readdirSync(CORPUS)
+  .filter((f) => f.endsWith('.har'))
+  .sort();
+/** The corpus README's files broken on purpose. */
+const BROKEN = ['harviewer-not-json.har', 'harviewer-not-valid.har', 'mitmproxy-brokenfile.har'];
+
+interface CliReport {
+  input: { entries: number };
+  findings: { rule: string; severity: string; cookie?: string; entry: number }[];
+  sessions: { origin: string; cookie: string; ids: unknown[] }[];
+  requests: unknown[];
+}
+
+/** `sessionscope analyze NAME --format json --requests`, run in-process on the corpus file of that name. */
+async function cli(name: string): Promise<{ code: number; report?: CliReport; stderr: string }> {
+  let out = '';
+  let stderr = '';
+  const code = await main(['analyze', name, '--format', 'json', '--requests'], {
+    readFile: (p) => readFileSync(`${CORPUS}${p}`, 'utf8'),
+    stdout: (s) => {
+      out += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+  });
+  return { code, stderr, ...(out ? { report: JSON.parse(out) as CliReport } : {}) };
+}
+
+let server: DemoServer;
+let browser: Browser;
+let page: Page;
+let panel: Frame;
+let liveUrls: string[];
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
+  const { id } = await extensionWorker(browser);
+  ({ page, panel } = await pageWithPanel(browser, id).catch(async () => {
+    // The panel can fail to load while another helper rebuilds dist/: once more on a fresh page.
+    await new Promise((r) => setTimeout(r, 5_000));
+    return pageWithPanel(browser, id);
+  }));
+  // Something live to keep: the rotation scenario's requests.
+  await clearCookies(page);
+  await runScenario(page, server, findScenario('rotation'));
+  const deadline = Date.now() + 15_000;
+  let previous = -1;
+  for (;;) {
+    const rows = await readPanelRows(panel);
+    if ((rows.length > 0 && rows.length === previous) || Date.now() > deadline) {
+      liveUrls = rows.map((r) => r.url);
+      break;
+    }
+    previous = rows.length;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const sorted = (list: readonly ShownFinding[]) =>
+  [...list].sort((a, b) => a.entry - b.entry || a.rule.localeCompare(b.rule) || a.cookie.localeCompare(b.cookie));
+
+async function liveIsUnchanged(name: string): Promise<void> {
+  // With no import open the panel shows no source tabs at all: it is on the live view then.
+  if ((await panel.$('[data-testid="source-tab"][data-source="live"]')) !== null) await showSource(panel, 'live');
+  expect(await panel.$eval('main', (m) => m.getAttribute('data-source'))).toBe('live');
+  await panel.$eval('[data-testid="tab-timeline"]', (el) => (el as HTMLElement).click());
+  expect(
+    (await readPanelRows(panel)).map((r) => r.url),
+    `live rows after ${name}`,
+  ).toEqual(liveUrls);
+}
+
+describe('Chrome: every corpus HAR through the panel’s import input', () => {
+  it('the corpus holds the files issue 6 speaks of, and the live recording has rows to keep', () => {
+    expect(FILES.length).toBeGreaterThanOrEqual(17);
+    expect(FILES).toEqual(expect.arrayContaining(BROKEN));
+    expect(liveUrls.length).toBeGreaterThan(0);
+  });
+
+  it('refuses each broken file with the CLI’s message, changing nothing', async () => {
+    for (const name of BROKEN) {
+      const expected = await cli(name);
+      expect(expected.code, name).toBe(2);
+      // The CLI's one line: "sessionscope: <file>: <what is wrong> (at <where>)".
+      const message = expected.stderr.trim().replace(/^sessionscope: /, '');
+      expect(message).toMatch(new RegExp(`^${name.replaceAll('.', '\\.')}: .+\\(at .+\\)$`));
+      const tabsBefore = await panel.$$eval('[data-testid="source-tab"]', (t) => t.length);
+      const shownBefore = await panel.$eval('main', (m) => m.getAttribute('data-source'));
+      const result = await importIntoPanel(panel, `${CORPUS}${name}`);
+      expect(result.error, name).toBe(`Could not open the file: ${message}`);
+      expect(await panel.$$eval('[data-testid="source-tab"]', (t) => t.length), name).toBe(tabsBefore);
+      expect(await panel.$eval('main', (m) => m.getAttribute('data-source')), name).toBe(shownBefore);
+      await liveIsUnchanged(name);
+    }
+  });
+
+  it('opens each good file in its own view with the CLI’s rows, findings and lanes', async () => {
+    const timings: string[] = [];
+    for (const name of FILES.filter((f) => !BROKEN.includes(f))) {
+      const started = Date.now();
+      const expected = await cli(name);
+      expect(expected.stderr, name).toBe('');
+      const report = expected.report!;
+      const result = await importIntoPanel(panel, `${CORPUS}${name}`);
+      expect(result.error, name).toBeUndefined();
+      const label = await panel.$eval(
+        `[data-testid="source-tab"][data-source="${result.source}"]`,
+        (el) => el.textContent ?? '',
+      );
+      expect(label, name).toContain(`Imported: ${name}`);
+      expect(await shownRowCount(panel), name).toBe(report.requests.length);
+      await panel.$eval('[data-testid="tab-timeline"]', (el) => (el as HTMLElement).click());
+      expect((await panel.$$('[data-testid="request-row"]')).length, `${name} rows in the DOM`).toBeGreaterThan(0);
+      expect(sorted(await readShownFindings(panel)), name).toEqual(
+        sorted(
+          report.findings.map((f) => ({ rule: f.rule, severity: f.severity, entry: f.entry, cookie: f.cookie ?? '' })),
+        ),
+      );
+      const lanes = await readShownLanes(panel);
+      const key = (l: { origin: string; cookie: string; ids: unknown[] | readonly unknown[] }) =>
+        `${l.origin} ${l.cookie} ${l.ids.length}`;
+      expect(lanes.map(key).sort(), name).toEqual(report.sessions.map(key).sort());
+      // Close it again (as a user would), so the panel holds one import at a time.
+      await panel.$eval(`[data-testid="source-tab"][data-source="${result.source}"] button.close`, (el) =>
+        (el as HTMLElement).click(),
+      );
+      await liveIsUnchanged(name);
+      timings.push(`${name} ${report.requests.length} rows ${Date.now() - started} ms`);
+    }
+    console.log(`corpus imports:\n${timings.join('\n')}`);
+  });
+});
