@@ -16,7 +16,7 @@ import type { Trace } from '../trace/types.ts';
 import type { AnalysisFacts, IdEnd, RequestFacts, SessionLane } from './facts.ts';
 import { classifyPeriodicRotation } from './periodicRotation.ts';
 import { type ValueView, valueRenderer } from './redact.ts';
-import { Replay } from './replay.ts';
+import { Replay, type ReplayedFacts } from './replay.ts';
 import { type AnalysisSettings, withDefaults } from './settings.ts';
 import { MIN_VALUE_LENGTH, ValueFinder } from './valuesInText.ts';
 
@@ -108,9 +108,12 @@ const RULE_ORDER = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
 
 export function analyzeTrace(trace: Trace, options: AnalyzeOptions = {}): AnalysisResult {
   const settings = withDefaults(options.settings);
-  const view = options.values ?? 'redacted';
+  return analysisOf(new Replay(trace, settings).run(), settings, options.values ?? 'redacted');
+}
+
+/** Findings, views and the result from replayed facts: what every entry point does after its replay. */
+export function analysisOf(replayed: ReplayedFacts, settings: AnalysisSettings, view: ValueView): AnalysisResult {
   const show = valueRenderer(view);
-  const replayed = new Replay(trace, settings).run();
   // Session IDs also travel inside URLs (`;jsessionid=…`, `?sid=…`): a redacted report hides them there too.
   const hideInText = view === 'raw' ? (t: string) => t : textRedactor(sessionValues(replayed), show);
   classifyPeriodicRotation(replayed.lanes);

@@ -67,11 +67,12 @@ function isPreflight(entry: TraceEntry): boolean {
 }
 
 function traceRecordsCookies(trace: Trace): boolean {
-  return trace.events.some(
-    (e) =>
-      e.kind === 'entry' &&
-      (headerValue(e.entry.request.headers, 'cookie') !== undefined || (e.entry.request.cookies?.length ?? 0) > 0),
-  );
+  return trace.events.some((e) => e.kind === 'entry' && entryRecordsCookies(e.entry));
+}
+
+/** Whether this entry shows the input kept Cookie data (a sanitised export has none on any entry). */
+export function entryRecordsCookies(entry: TraceEntry): boolean {
+  return headerValue(entry.request.headers, 'cookie') !== undefined || (entry.request.cookies?.length ?? 0) > 0;
 }
 
 function redirectTarget(entry: TraceEntry, base: string): string | undefined {
@@ -84,27 +85,55 @@ function redirectTarget(entry: TraceEntry, base: string): string | undefined {
   }
 }
 
+/** What one replay establishes: the facts, whether the input had Cookie data, the jar left at the end. */
+export type ReplayedFacts = AnalysisFacts & {
+  readonly cookiesRecorded: boolean;
+  readonly jar: readonly StoredCookie[];
+};
+
+/** Replays a whole in-memory trace: the pre-passes over it, then one EventReplay pass. */
 export class Replay {
+  constructor(
+    private readonly trace: Trace,
+    private readonly settings: AnalysisSettings,
+    private readonly sessionNames: ReadonlyMap<string, string> = identifySessionCookies(trace, settings),
+  ) {}
+
+  run(): ReplayedFacts {
+    const replay = new EventReplay(this.settings, this.sessionNames, traceRecordsCookies(this.trace));
+    for (const event of this.trace.events) replay.feed(event);
+    return replay.finish();
+  }
+}
+
+/**
+ * The replay proper, fed one event at a time in trace order, so a caller can analyse a trace it never holds
+ * whole (a streamed file). It needs the two answers only the whole trace gives, found beforehand by a first
+ * pass (TracePrepass): the session cookie names, and whether the input recorded Cookie headers at all.
+ */
+export class EventReplay {
   private readonly jar = new CookieJar();
   private readonly lanes = new Map<string, SessionLane>();
   private readonly requests: RequestFacts[] = [];
   private readonly logins: LoginFact[] = [];
   private readonly loginDetector = new LoginDetector();
   private openLogin: OpenLogin | undefined;
-  private readonly cookiesRecorded: boolean;
   /** The clock at the last event: what "now" is for the jar left at the end of the recording. */
   private lastTime: number | undefined;
 
   constructor(
-    private readonly trace: Trace,
     private readonly settings: AnalysisSettings,
-    private readonly sessionNames: ReadonlyMap<string, string> = identifySessionCookies(trace, settings),
-  ) {
-    this.cookiesRecorded = traceRecordsCookies(trace);
+    private readonly sessionNames: ReadonlyMap<string, string>,
+    private readonly cookiesRecorded: boolean,
+  ) {}
+
+  /** The next event, in trace order. */
+  feed(event: TraceEvent): void {
+    this.apply(event);
   }
 
-  run(): AnalysisFacts & { readonly cookiesRecorded: boolean; readonly jar: readonly StoredCookie[] } {
-    for (const event of this.trace.events) this.apply(event);
+  /** No more events: close what is open and hand over the facts. */
+  finish(): ReplayedFacts {
     this.closeLogin();
     const end = this.settings.now ?? this.lastTime;
     return {

@@ -1,15 +1,13 @@
 /**
- * Reads a HAR file of any size, chunk by chunk, without ever holding its text or its parsed document: a
- * streaming JSON parser (@streamparser/json) hands over one `log.entries[i]` at a time, each is imported by the
+ * Reads a HAR file of any size, chunk by chunk, without ever holding its text or its parsed document: the
+ * entry scanner (harEntryScanner.ts) hands over one parsed `log.entries[i]` at a time, each is imported by the
  * ordinary HAR importer on its own and then forgotten, so response bodies and all the fields the engine does
  * not read are dropped as soon as they are parsed. The result is the same Trace the in-memory importer gives
  * (same time repairs and warnings, same order, same initiators): what the two importers do across entries is
  * redone here from each entry's single-entry import. Memory is bounded by the compact entries the engine needs
  * anyway, not by the file.
  */
-import { JSONParser } from '@streamparser/json';
 import { harToTrace } from '../trace/har.ts';
-import { isObject, kindOf } from '../trace/harFields.ts';
 import { inFile } from '../trace/jsonText.ts';
 import {
   type InitiatorSource,
@@ -18,6 +16,7 @@ import {
   TraceInputError,
   type TraceInputWarning,
 } from '../trace/types.ts';
+import { HarEntryScanner, type HarScanHandlers } from './harEntryScanner.ts';
 
 /** Initiators the single-entry import decides for good: our recorder's, and a document's own Referer. */
 const FINAL_INITIATORS: ReadonlySet<InitiatorSource | undefined> = new Set([
@@ -29,59 +28,46 @@ const FINAL_INITIATORS: ReadonlySet<InitiatorSource | undefined> = new Set([
 /** What the single-entry import says about an undated entry; the cross-entry repair replaces this ending. */
 const UNDATED_SUFFIX = '; no entry has a time; file order is kept';
 
-interface StreamedEntry {
+export interface StreamedEntry {
   readonly entry: TraceEntry;
   /** The single-entry import found no usable start time: repaired from its neighbours in file order. */
   readonly undated?: string;
   readonly warnings: readonly TraceInputWarning[];
 }
 
-const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
+/** What a HAR's outer structure lacks, in the in-memory importer's words (it is given a stand-in document). */
+export function notAHarThrower(file: string | undefined): HarScanHandlers['notAHar'] {
+  return (path, standIn) => {
+    const document = path === 'root' ? standIn : path === 'log' ? { log: standIn } : { log: { entries: standIn } };
+    harToTrace(document, file);
+    throw new TraceInputError(inFile(file, 'not a HAR'), path);
+  };
+}
+
+/** The HAR's creator line from `log.creator` and `log.browser`, as the in-memory importer writes it. */
+export function creatorLine(fields: { creator?: unknown; browser?: unknown }): string | undefined {
+  return harToTrace({ log: { ...fields, entries: [] } }).source.creator;
+}
 
 export class HarStreamReader {
-  private readonly parser: JSONParser;
+  private readonly scanner: HarEntryScanner;
   private readonly entries: StreamedEntry[] = [];
-  private creatorSource: { creator?: unknown; browser?: unknown } = {};
-  private failure: TraceInputError | undefined;
-  /** `log.entries` once parsed (emptied: its elements are taken out one by one); undefined when absent. */
-  private entriesField: unknown;
-  private rootDone = false;
-  private started = false;
-  /** Bytes (or string characters) written so far: for progress lines. */
-  bytesRead = 0;
+  private readonly creatorSource: { creator?: unknown; browser?: unknown } = {};
+  private failure: unknown;
 
   constructor(private readonly file?: string) {
-    // `log.entries` itself is asked for too, to tell a missing or non-array `entries` from an empty one; it
-    // would then keep every element, so each is taken out of it here as soon as it is handed over.
-    const paths = ['$.log.entries', '$.log.entries.*', '$.log.creator', '$.log.browser'];
-    this.parser = new JSONParser({ paths, keepStack: false });
-    this.parser.onValue = ({ value, key, parent, stack }) => {
-      if (stack.length === 2) {
-        if (key === 'entries') this.entriesField = value;
-        else if (key === 'creator' || key === 'browser') this.creatorSource[key] = value;
-        return;
-      }
-      if (Array.isArray(parent)) parent.length = 0;
-      else if (isObject(parent)) delete (parent as Record<string, unknown>)[String(key)];
-      if (this.failure) return;
-      if (!Array.isArray(parent)) {
-        this.failure = new TraceInputError(
-          inFile(this.file, `not a HAR: "log.entries" must be an array, not ${kindOf(parent)}`),
-          'log.entries',
-        );
-        return;
-      }
-      this.addEntry(value, key as number);
-    };
-    this.parser.onError = (error: Error) => {
-      if (this.failure) return;
-      this.failure = this.rootDone
-        ? new TraceInputError(inFile(this.file, 'not JSON: more text after the end of the document'))
-        : syntaxError(this.file, error, this.bytesRead);
-    };
-    this.parser.onEnd = () => {
-      this.rootDone = true;
-    };
+    this.scanner = new HarEntryScanner(file, {
+      entry: (raw, index) => this.entries.push(importHarEntry(raw, index, file)),
+      logField: (key, value) => {
+        if (key === 'creator' || key === 'browser') this.creatorSource[key] = value;
+      },
+      notAHar: notAHarThrower(file),
+    });
+  }
+
+  /** Bytes written so far: for progress lines. */
+  get bytesRead(): number {
+    return this.scanner.bytesRead;
   }
 
   /** Entries read so far. */
@@ -92,103 +78,67 @@ export class HarStreamReader {
   /** Feeds the next piece of the file (bytes, or text). Throws TraceInputError as soon as the file is wrong. */
   write(chunk: Uint8Array | string): void {
     if (this.failure) throw this.failure;
-    let piece = chunk;
-    if (!this.started && piece.length > 0) {
-      this.started = true;
-      if (typeof piece === 'string') piece = piece.startsWith('\uFEFF') ? piece.slice(1) : piece;
-      else if (BYTE_ORDER_MARK.every((b, i) => piece[i] === b)) piece = (piece as Uint8Array).subarray(3);
+    try {
+      this.scanner.write(chunk);
+    } catch (error) {
+      this.failure = error;
+      throw error;
     }
-    this.bytesRead += chunk.length;
-    if (this.rootDone) {
-      if (typeof piece === 'string' ? piece.trim() !== '' : piece.some((b) => !isJsonSpace(b))) {
-        this.failure = new TraceInputError(inFile(this.file, 'not JSON: more text after the end of the document'));
-      }
-    } else {
-      try {
-        this.parser.write(piece);
-      } catch (error) {
-        this.failure ??= syntaxError(this.file, error as Error, this.bytesRead);
-      }
-    }
-    if (this.failure) throw this.failure;
   }
 
   /** The whole file was written: the Trace, exactly as the in-memory importer would give it. */
   end(): Trace {
-    if (!this.failure && !this.rootDone) {
-      if (!this.started) this.failure = new TraceInputError(inFile(this.file, 'not JSON: the file is empty'));
-      else {
-        try {
-          this.parser.end();
-        } catch (error) {
-          this.failure ??= syntaxError(this.file, error as Error, this.bytesRead);
-        }
-        if (!this.rootDone)
-          this.failure ??= new TraceInputError(inFile(this.file, 'not JSON: the file ends early (truncated?)'));
-      }
-    }
     if (this.failure) throw this.failure;
-    const entries = this.entriesField;
-    if (entries === undefined) {
-      throw new TraceInputError(inFile(this.file, 'not a HAR: the "log.entries" field is missing'), 'log.entries');
-    }
-    if (!Array.isArray(entries)) {
-      const message = `not a HAR: "log.entries" must be an array, not ${kindOf(entries)}`;
-      throw new TraceInputError(inFile(this.file, message), 'log.entries');
-    }
+    this.scanner.end();
     return this.assemble();
   }
 
-  private addEntry(raw: unknown, index: number): void {
-    let single: Trace;
-    try {
-      single = harToTrace({ log: { entries: [raw] } }, this.file);
-    } catch (error) {
-      this.failure = renumbered(error, index);
-      return;
-    }
-    const only = single.events[0];
-    if (only?.kind !== 'entry') {
-      this.failure = new TraceInputError(
-        inFile(this.file, `entry ${index} could not be read`),
-        `log.entries[${index}]`,
-      );
-      return;
-    }
-    const warnings: TraceInputWarning[] = [];
-    let undated: string | undefined;
-    for (const w of single.warnings ?? []) {
-      const where = w.where.replace('log.entries[0]', `log.entries[${index}]`);
-      if (w.message.endsWith(UNDATED_SUFFIX)) undated = w.message.slice(0, -UNDATED_SUFFIX.length);
-      else warnings.push({ where, message: w.message });
-    }
-    this.entries.push({
-      entry: { ...only.entry, index },
-      ...(undated !== undefined ? { undated } : {}),
-      warnings,
-    });
-  }
-
   private assemble(): Trace {
-    const creator = harToTrace({ log: { ...this.creatorSource, entries: [] } }).source.creator;
+    const creator = creatorLine(this.creatorSource);
     const warnings: TraceInputWarning[] = [];
     const timed = repairTimes(this.entries, warnings);
     const ordered = timed.sort((a, b) => a.startedAt - b.startedAt || a.index - b.index);
+    const initiators = new InitiatorResolver();
     return {
       source: {
         format: 'har',
         ...(creator ? { creator } : {}),
         ...(this.file !== undefined ? { file: this.file } : {}),
       },
-      events: resolveInitiators(ordered).map((entry) => ({ kind: 'entry', entry })),
+      events: ordered.map((entry) => ({ kind: 'entry', entry: initiators.resolve(entry) })),
       entryCount: this.entries.length,
       ...(warnings.length > 0 ? { warnings } : {}),
     };
   }
 }
 
-function isJsonSpace(byte: number): boolean {
-  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+/**
+ * One raw `log.entries[index]` through the ordinary importer on its own; its warnings and errors name the
+ * entry's real position. What needs the other entries (time repair, initiators) is left to the caller.
+ */
+export function importHarEntry(raw: unknown, index: number, file: string | undefined): StreamedEntry {
+  let single: Trace;
+  try {
+    single = harToTrace({ log: { entries: [raw] } }, file);
+  } catch (error) {
+    throw renumbered(error, index);
+  }
+  const only = single.events[0];
+  if (only?.kind !== 'entry') {
+    throw new TraceInputError(inFile(file, `entry ${index} could not be read`), `log.entries[${index}]`);
+  }
+  const warnings: TraceInputWarning[] = [];
+  let undated: string | undefined;
+  for (const w of single.warnings ?? []) {
+    const where = w.where.replace('log.entries[0]', `log.entries[${index}]`);
+    if (w.message.endsWith(UNDATED_SUFFIX)) undated = w.message.slice(0, -UNDATED_SUFFIX.length);
+    else warnings.push({ where, message: w.message });
+  }
+  return {
+    entry: index === 0 ? only.entry : { ...only.entry, index },
+    ...(undated !== undefined ? { undated } : {}),
+    warnings,
+  };
 }
 
 /** The single-entry import's error, with `log.entries[0]` / "entry 0" naming the entry's real position. */
@@ -200,19 +150,6 @@ function renumbered(error: unknown, index: number): TraceInputError {
   const suffix = error.where ? ` (at ${error.where})` : '';
   const base = suffix && error.message.endsWith(suffix) ? error.message.slice(0, -suffix.length) : error.message;
   return new TraceInputError(base.replace(/\bentry 0\b/, `entry ${index}`), where);
-}
-
-function syntaxError(file: string | undefined, error: Error, bytes: number): TraceInputError {
-  const message = error.message ?? String(error);
-  if (/ended in (the )?mid|ended in the middle|Unexpected end/i.test(message)) {
-    return new TraceInputError(inFile(file, 'not JSON: the file ends early (truncated?)'));
-  }
-  const position = /absolute position "(\d+)"/.exec(message)?.[1];
-  const found = /^Unexpected "([^"]*)"/.exec(message)?.[1];
-  return new TraceInputError(
-    inFile(file, found !== undefined ? `not JSON: unexpected ${JSON.stringify(found)}` : `not JSON: ${message}`),
-    `byte ${position ?? bytes}`,
-  );
 }
 
 /**
@@ -229,17 +166,22 @@ function repairTimes(entries: readonly StreamedEntry[], warnings: TraceInputWarn
       warnings.push(...own);
     } else {
       startedAt = previous ?? firstDated ?? 0;
-      const from =
-        previous !== undefined
-          ? "the previous entry's time is used"
-          : firstDated !== undefined
-            ? "the first dated entry's time is used"
-            : 'no entry has a time; file order is kept';
-      warnings.push({ where, message: `${undated}; ${from}` }, ...own);
+      warnings.push({ where, message: undatedMessage(undated, previous, firstDated) }, ...own);
     }
     previous = startedAt;
     return startedAt === entry.startedAt ? entry : { ...entry, startedAt };
   });
+}
+
+/** The warning for an undated entry, saying which time it was given (har.ts, assignStartTimes). */
+export function undatedMessage(undated: string, previous: number | undefined, firstDated: number | undefined): string {
+  const from =
+    previous !== undefined
+      ? "the previous entry's time is used"
+      : firstDated !== undefined
+        ? "the first dated entry's time is used"
+        : 'no entry has a time; file order is kept';
+  return `${undated}; ${from}`;
 }
 
 /**
@@ -247,23 +189,25 @@ function repairTimes(entries: readonly StreamedEntry[], warnings: TraceInputWarn
  * already decided recorder and document initiators, and for a subresource found its best hint (Chrome's
  * initiator, Referer, Origin); what needs the other entries is the page's or the trace's latest document.
  */
-function resolveInitiators(ordered: readonly TraceEntry[]): TraceEntry[] {
-  const latestDocumentOfPage = new Map<string, string>();
-  let latestDocument: string | undefined;
-  return ordered.map((entry) => {
+export class InitiatorResolver {
+  private readonly latestDocumentOfPage = new Map<string, string>();
+  private latestDocument: string | undefined;
+
+  /** The next entry in time order, with its initiator decided. */
+  resolve(entry: TraceEntry): TraceEntry {
     const request = entry.request;
     let url = request.initiatorUrl;
     let source = request.initiatorSource;
     if (!FINAL_INITIATORS.has(source)) {
-      const pageDocument = entry.pageRef !== undefined ? latestDocumentOfPage.get(entry.pageRef) : undefined;
+      const pageDocument = entry.pageRef !== undefined ? this.latestDocumentOfPage.get(entry.pageRef) : undefined;
       if (pageDocument) [url, source] = [pageDocument, 'page-document'];
-      else if ((entry.pageRef === undefined || url === undefined) && latestDocument !== undefined) {
-        [url, source] = [latestDocument, 'latest-document'];
+      else if ((entry.pageRef === undefined || url === undefined) && this.latestDocument !== undefined) {
+        [url, source] = [this.latestDocument, 'latest-document'];
       }
     }
     if (request.resourceType === 'document') {
-      latestDocument = request.url;
-      if (entry.pageRef !== undefined) latestDocumentOfPage.set(entry.pageRef, request.url);
+      this.latestDocument = request.url;
+      if (entry.pageRef !== undefined) this.latestDocumentOfPage.set(entry.pageRef, request.url);
     }
     if (url === request.initiatorUrl && source === request.initiatorSource) return entry;
     const { initiatorUrl: _url, initiatorSource: _source, ...rest } = request;
@@ -275,7 +219,7 @@ function resolveInitiators(ordered: readonly TraceEntry[]): TraceEntry[] {
         ...(source ? { initiatorSource: source } : {}),
       },
     };
-  });
+  }
 }
 
 /** Reads a whole HAR from an async sequence of chunks (a Node stream, a `File.stream()` reader). */
