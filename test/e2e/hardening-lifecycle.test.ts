@@ -1,0 +1,286 @@
+// The recording through the life of a tab and of the browser, in the built Chrome extension, checked
+// against what docs/SECURITY.md ("Recording settings", "What it keeps") promises: a panel closed and
+// opened again shows the whole recording (and, with record-from-start off, nothing from while no panel
+// was open); a top-level navigation keeps or clears the log as "Preserve log" says; a closed tab's
+// buffers leave storage.session; after a browser restart with session restore the restored tab starts
+// a clean recording, with nothing stale from before the restart.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Frame, Page } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, findChromium, launchChromium } from '../../demo/chromium.ts';
+import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import { DIAGNOSTICS_KEY } from '../../src/background/diagnostics.ts';
+import type { BackgroundMessage } from '../../src/background/messages.ts';
+import { SETTINGS_KEYS } from '../../src/background/settings.ts';
+import { extensionWorker, inspectedTabId, PANEL_PATH, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
+
+const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
+
+let server: DemoServer;
+let browser: Browser;
+let extensionId: string;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
+  ({ id: extensionId } = await extensionWorker(browser));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function until(what: string, timeoutMs: number, check: () => boolean | Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** Runs code in an extension page of `on` (storage, tabs and runtime ports are open to it). */
+async function inExtensionPage<T>(work: (page: Page) => Promise<T>, on: Browser = browser, id = extensionId) {
+  const probe = await on.newPage();
+  try {
+    await probe.goto(`chrome-extension://${id}/src/devtools/devtools.html`);
+    return await work(probe);
+  } finally {
+    await probe.close();
+  }
+}
+
+async function setLocal(key: string, value: unknown): Promise<void> {
+  await inExtensionPage((p) =>
+    p.evaluate(
+      (k, v) => (v === null ? chrome.storage.local.remove(k) : chrome.storage.local.set({ [k]: v })),
+      key,
+      value,
+    ),
+  );
+  await new Promise((r) => setTimeout(r, 300)); // storage.onChanged reaches the background
+}
+
+/** Subscribes as a fresh panel would and returns the background's snapshot for the tab. */
+function snapshotOf(tabId: number, on: Browser = browser, id = extensionId) {
+  return inExtensionPage(
+    (p) =>
+      p.evaluate(
+        (tab) =>
+          new Promise<Extract<BackgroundMessage, { type: 'snapshot' }>>((done) => {
+            const port = chrome.runtime.connect({ name: `panel:${tab}` });
+            port.onMessage.addListener((message: BackgroundMessage) => {
+              if (message.type !== 'snapshot') return;
+              port.disconnect();
+              done(message);
+            });
+            port.postMessage({ type: 'subscribe', since: -1 });
+          }),
+        tabId,
+      ),
+    on,
+    id,
+  );
+}
+
+function storageSessionKeys(on: Browser = browser, id = extensionId): Promise<string[]> {
+  return inExtensionPage((p) => p.evaluate(async () => Object.keys(await chrome.storage.session.get(null))), on, id);
+}
+
+/** The paths of the rows a panel shows, in order. */
+async function rowPaths(panel: Frame | Page): Promise<string[]> {
+  return (await readPanelRows(panel)).map((r) => new URL(r.url).pathname);
+}
+
+async function waitForPaths(panel: Frame | Page, expected: readonly string[]): Promise<void> {
+  let seen: string[] = [];
+  await until(`the panel to show ${expected.join(', ')}`, 20_000, async () => {
+    seen = await rowPaths(panel);
+    return seen.join(' ') === expected.join(' ');
+  }).catch(() => undefined);
+  expect(seen).toEqual(expected);
+}
+
+/** The same panel page as in DevTools, opened as a tab for the inspected tab (main.tsx reads `?tabId`). */
+async function reopenPanel(tabId: number): Promise<Page> {
+  const panel = await browser.newPage();
+  await panel.goto(`chrome-extension://${extensionId}${PANEL_PATH}?tabId=${tabId}`);
+  await panel.waitForSelector('[data-testid="panel-status"]');
+  return panel;
+}
+
+const visit = (page: Page, path: string) => page.goto(server.url('http', 'shop.test', path));
+
+describe('Chrome: the recording across panels, navigations, closed tabs and restarts', () => {
+  it('a panel closed and opened again shows the whole recording, what happened without a panel included', async () => {
+    const { page, devtools, panel } = await pageWithPanel(browser, extensionId);
+    const tabId = await inspectedTabId(panel);
+    await visit(page, '/with-panel');
+    await waitForPaths(panel, ['/with-panel']);
+    await devtools.close(); // DevTools closed: the panel's port goes
+    await new Promise((r) => setTimeout(r, 500)); // the port's disconnect reaches the background
+    await visit(page, '/without-panel');
+    const reopened = await reopenPanel(tabId);
+    // Record from start (the default): the tab was recorded all along.
+    await waitForPaths(reopened, ['/with-panel', '/without-panel']);
+    await visit(page, '/after-reopen');
+    await waitForPaths(reopened, ['/with-panel', '/without-panel', '/after-reopen']);
+    await reopened.close();
+    await page.close();
+  });
+
+  it('with record-from-start off, nothing is recorded while no panel is open; what was recorded stays', async () => {
+    await setLocal(SETTINGS_KEYS.recordFromStart, false);
+    try {
+      const { page, devtools, panel } = await pageWithPanel(browser, extensionId);
+      const tabId = await inspectedTabId(panel);
+      await visit(page, '/seen-by-panel');
+      await waitForPaths(panel, ['/seen-by-panel']);
+      await devtools.close();
+      await new Promise((r) => setTimeout(r, 500)); // the port's disconnect reaches the background
+      await visit(page, '/no-panel-open');
+      const reopened = await reopenPanel(tabId);
+      await waitForPaths(reopened, ['/seen-by-panel']);
+      await visit(page, '/panel-open-again');
+      await waitForPaths(reopened, ['/seen-by-panel', '/panel-open-again']);
+      await reopened.close();
+      await page.close();
+    } finally {
+      await setLocal(SETTINGS_KEYS.recordFromStart, null);
+    }
+  });
+
+  it('"Preserve log" ticked off in the panel: the next top-level navigation starts a fresh log; ticked on keeps pages', async () => {
+    const { page, panel } = await pageWithPanel(browser, extensionId);
+    try {
+      await visit(page, '/nav-1');
+      await waitForPaths(panel, ['/nav-1']);
+      const box = '[data-testid="preserve-log"]';
+      expect(await panel.$eval(box, (el) => (el as HTMLInputElement).checked)).toBe(true);
+      await panel.click(box);
+      await until(
+        'Preserve log off',
+        10_000,
+        async () => !(await panel.$eval(box, (el) => (el as HTMLInputElement).checked)),
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      await visit(page, '/nav-2');
+      await waitForPaths(panel, ['/nav-2']);
+      await panel.click(box);
+      await until('Preserve log on', 10_000, () => panel.$eval(box, (el) => (el as HTMLInputElement).checked));
+      await new Promise((r) => setTimeout(r, 300));
+      await visit(page, '/nav-3');
+      await waitForPaths(panel, ['/nav-2', '/nav-3']);
+    } finally {
+      await setLocal(SETTINGS_KEYS.preserveLog, null);
+      await page.close();
+    }
+  });
+
+  it('closing a tab frees its stored buffers; the background then serves nothing for it', async () => {
+    const page = await browser.newPage();
+    await visit(page, '/tab-to-close');
+    const tabs = await inExtensionPage((p) => p.evaluate(() => chrome.tabs.query({})));
+    const tabId = tabs.find((t) => t.url?.endsWith('/tab-to-close'))!.id!;
+    await until('the tab to be stored', 10_000, async () => (await storageSessionKeys()).includes(`tab:${tabId}:meta`));
+    expect((await snapshotOf(tabId)).events.length).toBeGreaterThan(0);
+    await page.close();
+    await until('its keys to go', 10_000, async () =>
+      (await storageSessionKeys()).every((k) => !k.startsWith(`tab:${tabId}:`)),
+    );
+    expect((await snapshotOf(tabId)).events).toEqual([]);
+    expect(await storageSessionKeys()).not.toContain(DIAGNOSTICS_KEY);
+  });
+
+  it('after a browser restart with session restore, the restored tab starts a clean recording', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'sessionscope-restore-'));
+    const launch = () =>
+      puppeteer.launch({
+        executablePath: findChromium(),
+        headless: true,
+        enableExtensions: true,
+        acceptInsecureCerts: true,
+        userDataDir: profile,
+        args: [
+          ...CHROMIUM_ARGS,
+          `--disable-extensions-except=${EXTENSION_DIR}`,
+          `--load-extension=${EXTENSION_DIR}`,
+          '--restore-last-session',
+        ],
+      });
+    let first: Browser | undefined;
+    let second: Browser | undefined;
+    try {
+      first = await launch();
+      const id = (await extensionWorker(first)).id;
+      const page = await first.newPage();
+      await page.goto(server.url('http', 'shop.test', '/before-restart-1'));
+      await page.goto(server.url('http', 'shop.test', '/before-restart-2'));
+      await until('the recording to be stored', 10_000, async () =>
+        (await storageSessionKeys(first, id)).some((k) => /^tab:\d+:chunk:/.test(k)),
+      );
+      const oldTabId = (await inExtensionPage((p) => p.evaluate(() => chrome.tabs.query({})), first, id)).find((t) =>
+        t.url?.endsWith('/before-restart-2'),
+      )!.id!;
+      await new Promise((r) => setTimeout(r, 1500)); // let Chrome save its session
+      await first.close();
+      first = undefined;
+
+      const logStart = server.requestLog.length;
+      second = await launch();
+      expect((await extensionWorker(second)).id).toBe(id);
+      let restored: { id?: number; url?: string } | undefined;
+      await until('the tab to be restored', 20_000, async () => {
+        const tabs = await inExtensionPage((p) => p.evaluate(() => chrome.tabs.query({})), second, id);
+        restored = tabs.find((t) => t.url?.endsWith('/before-restart-2'));
+        return restored !== undefined;
+      });
+      const tabId = restored!.id!;
+      const restoredLoads = server.requestLog.slice(logStart).filter((r) => r.url === '/before-restart-2').length;
+      expect(restoredLoads).toBeGreaterThan(0);
+      // Chrome restores the tab while it is still starting the extension's worker, so that first load
+      // may go unseen (observed: it does). Whatever the tab holds, it is nothing from before the restart.
+      const atRestore = await snapshotOf(tabId, second, id);
+      const pathsOf = (events: typeof atRestore.events) =>
+        events.flatMap((e) => (e.event.kind === 'entry' ? [new URL(e.event.entry.request.url).pathname] : []));
+      expect(pathsOf(atRestore.events).every((p) => p === '/before-restart-2')).toBe(true);
+      expect(pathsOf(atRestore.events).length).toBeLessThanOrEqual(restoredLoads);
+      // A reload is recorded, in a recording that starts clean at sequence number 0.
+      const page2 = (await second.pages()).find((p) => p.url().endsWith('/before-restart-2'))!;
+      await page2.goto(server.url('http', 'shop.test', '/after-restart'));
+      await until('the new load to be recorded', 20_000, async () =>
+        pathsOf((await snapshotOf(tabId, second, id)).events).includes('/after-restart'),
+      );
+      const snapshot = await snapshotOf(tabId, second, id);
+      const paths = pathsOf(snapshot.events);
+      expect(paths).toEqual([...pathsOf(atRestore.events), '/after-restart']);
+      expect(snapshot.events[0]!.seq).toBe(0);
+      expect(snapshot.events.map((e) => e.seq)).toEqual(snapshot.events.map((_, i) => i));
+      expect(snapshot.droppedCount).toBe(0);
+      expect(snapshot.storageDegraded).toBe(false);
+      // Nothing of the first browser's tabs is left (storage.session lives in memory only).
+      // Read in one go: the probe page doing the reading is a tab too.
+      const { keys, open } = await inExtensionPage(
+        (p) =>
+          p.evaluate(async () => ({
+            keys: Object.keys(await chrome.storage.session.get(null)),
+            open: (await chrome.tabs.query({})).map((t) => t.id),
+          })),
+        second,
+        id,
+      );
+      expect(keys.filter((k) => k.startsWith('tab:') && !open.includes(Number(k.split(':')[1])))).toEqual([]);
+      expect(keys).not.toContain(DIAGNOSTICS_KEY);
+      console.info(
+        `restart with session restore: tab ${oldTabId} restored as tab ${tabId}; its restored load recorded: ${atRestore.events.length > 0}`,
+      );
+    } finally {
+      await first?.close();
+      await second?.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+});
