@@ -1,10 +1,9 @@
 // The panel's analysis worker: keeps a copy of the live recording's events (appended as they arrive) and
 // re-analyses it on request off the page's thread, so a recording of 100,000 requests — tens of seconds of
 // engine time — never freezes scrolling or typing. The logic is `handleWorkerRequest` (workerProtocol.ts).
-import type { RecordedEvent } from '../background/messages.ts';
-import { handleWorkerRequest, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
+import { handleWorkerRequest, newWorkerState, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
 
-const events: RecordedEvent[] = [];
+const state = newWorkerState();
 
 const scope = globalThis as unknown as {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
@@ -12,6 +11,6 @@ const scope = globalThis as unknown as {
 };
 
 scope.onmessage = (e) => {
-  const reply = handleWorkerRequest(events, e.data);
+  const reply = handleWorkerRequest(state, e.data);
   if (reply) scope.postMessage(reply);
 };

@@ -1,11 +1,11 @@
 // The panel's state and actions, outside any component: the live recording's latest analysis (re-run at
 // most every 250 ms on the newest events), imported traces (each analysed once, in its own tab), what the
 // user is looking at (view, selection, detail, filter) and the per-site session-cookie overrides.
-import type { PanelMessage } from '../background/messages.ts';
+import type { PanelMessage, RecordedEvent } from '../background/messages.ts';
 import { registrableDomain } from '../core/cookie/domain.ts';
 import { exportHar, exportNativeTrace } from '../core/formats/index.ts';
-import { importTraceFile } from './importTrace.ts';
-import { type SessionOverrides, type TraceView, traceView } from './model.ts';
+import { importedView, importTraceFile } from './importTrace.ts';
+import type { SessionOverrides, TraceView } from './model.ts';
 import {
   type KeyValueStorage,
   loadOverrides,
@@ -72,9 +72,14 @@ const INITIAL_UI: UiState = {
   exportRawValues: false,
 };
 
-function siteOfView(view: TraceView): string | undefined {
-  for (let i = view.trace.events.length - 1; i >= 0; i--) {
-    const event = view.trace.events[i]!;
+/**
+ * The inspected site: the registrable domain of the last page navigated to or document loaded, read from the
+ * newest event back (a live view reads the store's events: building the view's trace would copy them all).
+ */
+function siteOfView(view: TraceView, events?: readonly RecordedEvent[]): string | undefined {
+  const count = events ? events.length : view.trace.events.length;
+  for (let i = count - 1; i >= 0; i--) {
+    const event = events ? events[i]!.event : view.trace.events[i]!;
     const url =
       event.kind === 'navigation'
         ? event.url
@@ -124,7 +129,13 @@ export class PanelController {
     this.#store = store;
     this.#services = services;
     this.#analyser = analyser;
-    this.#runner = throttledRunner<undefined>(() => this.#analyseLive(), ANALYSIS_INTERVAL_MS, scheduler);
+    // The next analysis waits at least twice as long as the last one took (in the worker, the page's own
+    // time otherwise), so a long recording is analysed less often instead of queuing work.
+    this.#runner = throttledRunner<undefined>(
+      () => this.#analyseLive(),
+      () => Math.max(ANALYSIS_INTERVAL_MS, 2 * (this.live.value?.analysisMs ?? 0)),
+      scheduler,
+    );
     store.subscribe(() => this.#runner.request(undefined));
     this.#runner.request(undefined);
   }
@@ -152,7 +163,7 @@ export class PanelController {
 
   #showLive(view: TraceView): void {
     this.live.set(view);
-    const site = siteOfView(view);
+    const site = siteOfView(view, this.#store.state.events);
     if (site !== undefined && site !== this.ui.value.site) {
       this.#patch({ site });
       void loadOverrides(this.#services.storage, site).then((overrides) => {
@@ -234,7 +245,7 @@ export class PanelController {
       return;
     }
     const id = `import-${++this.#importCount}`;
-    const imported: ImportedTrace = { id, file: file.name, view: traceView(outcome.trace) };
+    const imported: ImportedTrace = { id, file: file.name, view: importedView(outcome) };
     const { importError: _dropped, ...rest } = this.ui.value;
     this.ui.set({ ...rest, imports: [...rest.imports, imported], source: id, selected: undefined, detail: false });
   }

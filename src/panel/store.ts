@@ -34,18 +34,24 @@ export class PanelStore {
     return this.#lastSeq;
   }
 
-  /** Adds events after the last one held; older or repeated sequence numbers are dropped. */
+  /**
+   * Adds events after the last one held; older or repeated sequence numbers are dropped. The event list is
+   * append-only: a batch is pushed onto the array held (no copy of the whole recording per batch) and the
+   * state object stays the same, so views that read only the status and settings do not re-render. Clear
+   * and resets replace the array, which is how a reader tells a new recording from a longer one.
+   */
   addEvents(events: readonly RecordedEvent[]): void {
     let last = this.lastSeq;
-    const fresh: RecordedEvent[] = [];
+    const held = this.#state.events as RecordedEvent[];
+    const before = held.length;
     for (const recorded of events) {
       if (recorded.seq <= last) continue;
-      fresh.push(recorded);
+      held.push(recorded);
       last = recorded.seq;
     }
-    if (fresh.length === 0) return;
+    if (held.length === before) return;
     this.#lastSeq = last;
-    this.#set({ ...this.#state, events: [...this.#state.events, ...fresh] });
+    this.#notify();
   }
 
   /** Replaces every event held (a snapshot after the recording was cleared or the page navigated). */
@@ -77,6 +83,10 @@ export class PanelStore {
 
   #set(state: PanelState): void {
     this.#state = state;
+    this.#notify();
+  }
+
+  #notify(): void {
     for (const listener of this.#listeners) listener();
   }
 }

@@ -88,4 +88,26 @@ describe('throttledRunner with work done elsewhere', () => {
     clock.advance(250);
     expect(started).toEqual([1, 2]);
   });
+
+  it('reads an interval given as a function after each run (it grows with the work)', () => {
+    const clock = fakeScheduler();
+    const at: number[] = [];
+    let interval = 250;
+    const runner = throttledRunner<number>(
+      () => void at.push(clock.scheduler.now()),
+      () => interval,
+      clock.scheduler,
+    );
+    runner.request(1);
+    clock.advance(0);
+    interval = 1_000;
+    runner.request(2);
+    clock.advance(500);
+    expect(at).toEqual([0, 250]);
+    runner.request(3);
+    clock.advance(749);
+    expect(at).toEqual([0, 250]);
+    clock.advance(1);
+    expect(at).toEqual([0, 250, 1_250]);
+  });
 });

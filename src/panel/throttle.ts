@@ -20,11 +20,13 @@ export interface ThrottledRunner<I> {
   request(input: I): void;
 }
 
+/** `minInterval` may be a function: read after each run (an interval that grows with the work). */
 export function throttledRunner<I>(
   run: (input: I) => unknown,
-  minIntervalMs: number,
+  minInterval: number | (() => number),
   scheduler: Scheduler,
 ): ThrottledRunner<I> {
+  const minIntervalMs = () => (typeof minInterval === 'number' ? minInterval : minInterval());
   let pending: { input: I } | undefined;
   let waiting = false;
   let busy = false;
@@ -37,12 +39,12 @@ export function throttledRunner<I>(
     const started = scheduler.now();
     const result = run(input);
     const took = scheduler.now() - started;
-    nextAllowed = scheduler.now() + Math.max(minIntervalMs, 2 * took);
+    nextAllowed = scheduler.now() + Math.max(minIntervalMs(), 2 * took);
     if (result instanceof Promise) {
       busy = true;
       void result.finally(() => {
         busy = false;
-        nextAllowed = Math.max(nextAllowed, scheduler.now() + minIntervalMs);
+        nextAllowed = Math.max(nextAllowed, scheduler.now() + minIntervalMs());
         if (pending) schedule();
       });
     } else if (pending) schedule();

@@ -6,6 +6,7 @@ import { panelView } from './model.ts';
 import { NO_OVERRIDES } from './sessionOverrides.ts';
 import {
   handleWorkerRequest,
+  newWorkerState,
   type WorkerLike,
   type WorkerReply,
   type WorkerRequest,
@@ -19,8 +20,10 @@ const events: RecordedEvent[] = parseTraceFile(
 
 /** A worker in the same thread, speaking the real protocol through structuredClone as postMessage does. */
 function fakeWorker() {
-  const held: RecordedEvent[] = [];
+  const state = newWorkerState();
+  const held = state.events;
   const requests: WorkerRequest['type'][] = [];
+  const replies: WorkerReply[] = [];
   const listeners: { message: ((e: MessageEvent<WorkerReply>) => void)[]; error: (() => void)[] } = {
     message: [],
     error: [],
@@ -28,7 +31,8 @@ function fakeWorker() {
   const worker: WorkerLike & { fail(): void } = {
     postMessage(message) {
       requests.push(message.type);
-      const reply = handleWorkerRequest(held, structuredClone(message));
+      const reply = handleWorkerRequest(state, structuredClone(message));
+      if (reply) replies.push(reply);
       if (reply)
         queueMicrotask(() => {
           for (const l of listeners.message) l({ data: structuredClone(reply) } as MessageEvent<WorkerReply>);
@@ -41,17 +45,19 @@ function fakeWorker() {
       for (const l of listeners.error) l();
     },
   };
-  return { worker, requests, held };
+  return { worker, requests, held, replies };
 }
 
 describe('workerAnalyser', () => {
   it('gives the same rows and findings as analysing on the page, sending only new events', async () => {
     const { worker, requests, held } = fakeWorker();
     const analyser = workerAnalyser(worker);
-    const half = events.slice(0, events.length - 1);
-    expect(half.length).toBeGreaterThan(0);
-    await analyser.analyse(half, NO_OVERRIDES);
-    const view = await analyser.analyse(events, NO_OVERRIDES);
+    // The store appends to the array it holds; a longer same array is new events only.
+    const live = events.slice(0, events.length - 1);
+    expect(live.length).toBeGreaterThan(0);
+    await analyser.analyse(live, NO_OVERRIDES);
+    live.push(events.at(-1)!);
+    const view = await analyser.analyse(live, NO_OVERRIDES);
     expect(requests).toEqual(['reset', 'analyse', 'append', 'analyse']);
     expect(held).toHaveLength(events.length);
     const local = panelView(events);
@@ -75,5 +81,44 @@ describe('workerAnalyser', () => {
     const view = await analyser.analyse(events, NO_OVERRIDES);
     expect(requests).toHaveLength(4);
     expect(view.rows).toHaveLength(panelView(events).rows.length);
+  });
+
+  it('answers with only the new and changed rows and summary parts; the page patches its view', async () => {
+    const { worker, replies } = fakeWorker();
+    const analyser = workerAnalyser(worker);
+    const live: RecordedEvent[] = events.slice(0, events.length - 2);
+    await analyser.analyse(live, NO_OVERRIDES);
+    const first = replies.at(-1)!;
+    expect(first.full).toBe(true);
+    expect(JSON.parse(first.rows)).toHaveLength(panelView(live).rows.length);
+
+    // Nothing new: nothing is sent again.
+    const same = await analyser.analyse(live, NO_OVERRIDES);
+    expect(JSON.parse(replies.at(-1)!.rows)).toEqual([]);
+    expect(replies.at(-1)!.summary).toBe('{}');
+    expect(same.rows).toEqual(panelView(live).rows);
+
+    // The store appends to the same array: only the rows from the new events (and any whose verdict they
+    // changed) travel, and the patched view equals a whole analysis on the page.
+    live.push(...events.slice(events.length - 2));
+    const view = await analyser.analyse(live, NO_OVERRIDES);
+    const changed = JSON.parse(replies.at(-1)!.rows) as [number][];
+    const local = panelView(events);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.length).toBeLessThan(local.rows.length);
+    expect(view.rows).toEqual(local.rows);
+    expect(view.analysis.findings).toEqual(local.analysis.findings);
+    expect(view.analysis.facts.requests).toEqual(local.analysis.facts.requests);
+    expect(view.analysis.jar).toEqual(local.analysis.jar);
+    expect(view.trace.events).toEqual(local.trace.events);
+    expect([...view.findingsByEntry.entries()]).toEqual([...local.findingsByEntry.entries()]);
+
+    // An override changes verdicts of existing rows: those rows are sent again.
+    const name = local.analysis.facts.sessionCookieNames.keys().next().value!;
+    const unmarked = await analyser.analyse(live, { sessionCookies: [], notSessionCookies: [name] });
+    const localUnmarked = panelView(events, { sessionCookies: [], notSessionCookies: [name] });
+    expect(JSON.parse(replies.at(-1)!.rows).length).toBeGreaterThan(0);
+    expect(unmarked.rows).toEqual(localUnmarked.rows);
+    expect(unmarked.analysis.findings).toEqual(localUnmarked.analysis.findings);
   });
 });

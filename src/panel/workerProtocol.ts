@@ -1,10 +1,16 @@
 // Messages between the panel page and its analysis worker (analysisWorker.ts), and the page-side client
 // that keeps the worker's copy of the events in step and turns its answers back into TraceViews.
+//
+// The worker re-analyses the recording, but the page's work per answer is proportional to what changed:
+// the worker remembers the last rows it sent (their JSON text) and sends only new rows and rows whose
+// verdict changed, and each part of the summary (findings, lanes, jar…) only when it changed. The page
+// patches its rows in place; the things only some views need (the trace's event list, the per-request
+// facts as a list) are built when a view asks for them.
 import type { RecordedEvent } from '../background/messages.ts';
 import type { AnalysisResult, Finding } from '../core/analysis/analyze.ts';
 import type { AnalysisFacts, RequestFacts } from '../core/analysis/facts.ts';
-import type { TraceEntry } from '../core/trace/types.ts';
-import { liveTrace, panelView, type SessionOverrides, type TraceView } from './model.ts';
+import type { Trace, TraceEntry } from '../core/trace/types.ts';
+import { panelView, type RequestRow, type SessionOverrides, type TraceView, traceEvents } from './model.ts';
 
 export type WorkerRequest =
   | { readonly type: 'reset'; readonly events: readonly RecordedEvent[] }
@@ -16,72 +22,124 @@ export type WorkerReply = {
   readonly id: number;
   /** How many events the analysis covered (the first `count` the page sent). */
   readonly count: number;
+  /** The worker started from nothing (after a reset): the page drops what it held. */
+  readonly full: boolean;
+  /** How many rows the view has; rows past it are dropped. */
+  readonly rowCount: number;
   /**
-   * The rows and the analysis as JSON text: the page parses 100,000 rows in about a tenth of the time a
-   * structured clone of the same objects takes to arrive (measured by bench/analysisTiming.ts).
+   * The new and changed rows as JSON text, `[[position, row, facts | null], …]`: JSON text because the page
+   * parses it in a fraction of the time a structured clone of the same objects takes to arrive.
    */
-  readonly json: string;
+  readonly rows: string;
+  /** The summary parts that changed, as JSON text of a `Partial<SummaryJson>`. */
+  readonly summary: string;
   readonly analysisMs: number;
 };
 
-/**
- * What the JSON carries; Maps travel as entry lists. `analysis.requests` (the engine's per-request summary for
- * reports) stays behind: the panel reads the fuller `facts.requests`, and exports re-analyse the trace.
- */
-interface ViewJson {
-  readonly rows: TraceView['rows'];
-  readonly analysis: Omit<AnalysisResult, 'facts' | 'requests'> & {
-    readonly facts: Omit<AnalysisFacts, 'sessionCookieNames'> & {
-      readonly sessionCookieNames: readonly (readonly [string, string])[];
-    };
+/** The parts of an analysis besides its rows, each sent only when its JSON differs from the last sent. */
+interface SummaryJson {
+  readonly findings: AnalysisResult['findings'];
+  readonly sessions: AnalysisResult['sessions'];
+  readonly jar: AnalysisResult['jar'];
+  readonly cookiesRecorded: boolean;
+  readonly settings: AnalysisResult['settings'];
+  readonly lanes: AnalysisFacts['lanes'];
+  readonly logins: AnalysisFacts['logins'];
+  readonly sessionCookieNames: readonly (readonly [string, string])[];
+}
+
+type SummaryPart = keyof SummaryJson;
+
+/** Summary parts that are lists sent as a delta: their new length and the items that changed, by index. */
+const ARRAY_PARTS: ReadonlySet<SummaryPart> = new Set(['findings', 'sessions', 'jar', 'lanes', 'logins']);
+
+interface ListDelta<T> {
+  readonly length: number;
+  readonly changed: readonly (readonly [number, T])[];
+}
+
+function summaryParts(view: TraceView): { readonly [K in SummaryPart]: SummaryJson[K] } {
+  const { analysis } = view;
+  return {
+    findings: analysis.findings,
+    sessions: analysis.sessions,
+    jar: analysis.jar,
+    cookiesRecorded: analysis.cookiesRecorded,
+    settings: analysis.settings,
+    lanes: analysis.facts.lanes,
+    logins: analysis.facts.logins,
+    sessionCookieNames: [...analysis.facts.sessionCookieNames],
   };
 }
 
-function viewToJson(view: TraceView): string {
-  const { facts } = view.analysis;
-  const payload: ViewJson = {
-    rows: view.rows,
-    analysis: {
-      findings: view.analysis.findings,
-      sessions: view.analysis.sessions,
-      jar: view.analysis.jar,
-      cookiesRecorded: view.analysis.cookiesRecorded,
-      settings: view.analysis.settings,
-      facts: { ...facts, sessionCookieNames: [...facts.sessionCookieNames] },
-    },
-  };
-  return JSON.stringify(payload);
+/** The worker's memory: its copy of the events and what it last told the page. */
+export interface WorkerState {
+  readonly events: RecordedEvent[];
+  /** JSON text of each row (with its facts) as last sent, by position. */
+  rowTexts: string[];
+  summaryTexts: Partial<Record<SummaryPart, string>>;
+  /** Each item's JSON text of the list parts, as last sent. */
+  arrayTexts: Partial<Record<SummaryPart, string[]>>;
 }
 
-function viewFromJson(json: string, covered: readonly RecordedEvent[], analysisMs: number): TraceView {
-  const parsed = JSON.parse(json) as ViewJson;
-  const facts: AnalysisFacts = {
-    ...parsed.analysis.facts,
-    sessionCookieNames: new Map(parsed.analysis.facts.sessionCookieNames),
-  };
-  const analysis: AnalysisResult = { ...parsed.analysis, requests: [], facts };
-  const trace = liveTrace(covered);
-  const entries = new Map<number, TraceEntry>();
-  for (const ev of trace.events) if (ev.kind === 'entry') entries.set(ev.entry.index, ev.entry);
-  const findingsByEntry = new Map<number, Finding[]>();
-  for (const f of analysis.findings) {
-    const list = findingsByEntry.get(f.entry);
-    if (list) list.push(f);
-    else findingsByEntry.set(f.entry, [f]);
-  }
-  const factsByEntry = new Map<number, RequestFacts>(facts.requests.map((r) => [r.entry, r]));
-  return { trace, rows: parsed.rows, analysis, findingsByEntry, entries, factsByEntry, analysisMs };
+export function newWorkerState(): WorkerState {
+  return { events: [], rowTexts: [], summaryTexts: {}, arrayTexts: {} };
 }
 
 /** The worker's side: its copy of the events, changed and analysed by each request. */
-export function handleWorkerRequest(events: RecordedEvent[], request: WorkerRequest): WorkerReply | undefined {
-  if (request.type === 'reset') events.length = 0;
+export function handleWorkerRequest(state: WorkerState, request: WorkerRequest): WorkerReply | undefined {
+  if (request.type === 'reset') {
+    state.events.length = 0;
+    state.rowTexts = [];
+    state.summaryTexts = {};
+    state.arrayTexts = {};
+  }
   if (request.type === 'reset' || request.type === 'append') {
-    for (const ev of request.events) events.push(ev);
+    for (const ev of request.events) state.events.push(ev);
     return undefined;
   }
-  const view = panelView(events, request.overrides);
-  return { type: 'view', id: request.id, count: events.length, json: viewToJson(view), analysisMs: view.analysisMs };
+  const view = panelView(state.events, request.overrides);
+  const started = performance.now();
+  const full = state.rowTexts.length === 0 && Object.keys(state.summaryTexts).length === 0;
+  const changedRows: string[] = [];
+  view.rows.forEach((row, position) => {
+    const text = JSON.stringify([row, view.factsByEntry.get(row.entryIndex) ?? null]);
+    if (state.rowTexts[position] === text) return;
+    state.rowTexts[position] = text;
+    changedRows.push(`[${position},${text.slice(1)}`);
+  });
+  state.rowTexts.length = view.rows.length;
+  const changedParts: string[] = [];
+  for (const [part, value] of Object.entries(summaryParts(view)) as [SummaryPart, unknown][]) {
+    if (ARRAY_PARTS.has(part)) {
+      // Long lists (findings grow with the recording) travel as their length and the items that changed.
+      const texts = (value as unknown[]).map((item) => JSON.stringify(item));
+      const before = state.arrayTexts[part] ?? [];
+      const changed: string[] = [];
+      texts.forEach((text, i) => {
+        if (before[i] !== text) changed.push(`[${i},${text}]`);
+      });
+      state.arrayTexts[part] = texts;
+      if (changed.length === 0 && texts.length === before.length && part in state.summaryTexts) continue;
+      state.summaryTexts[part] = '';
+      changedParts.push(`${JSON.stringify(part)}:{"length":${texts.length},"changed":[${changed.join(',')}]}`);
+      continue;
+    }
+    const text = JSON.stringify(value);
+    if (state.summaryTexts[part] === text) continue;
+    state.summaryTexts[part] = text;
+    changedParts.push(`${JSON.stringify(part)}:${text}`);
+  }
+  return {
+    type: 'view',
+    id: request.id,
+    count: state.events.length,
+    full,
+    rowCount: view.rows.length,
+    rows: `[${changedRows.join(',')}]`,
+    summary: `{${changedParts.join(',')}}`,
+    analysisMs: view.analysisMs + (performance.now() - started),
+  };
 }
 
 /** Analyses the live recording: on this thread, or in a worker. */
@@ -103,14 +161,122 @@ export interface WorkerLike {
   addEventListener(type: 'error', listener: () => void): void;
 }
 
+/** The page's copy of the live view, patched by each answer. */
+class PageView {
+  events: readonly RecordedEvent[] = [];
+  readonly rows: RequestRow[] = [];
+  readonly factsByEntry = new Map<number, RequestFacts>();
+  findingsByEntry = new Map<number, Finding[]>();
+  readonly entries = new Map<number, TraceEntry>();
+  #entriesScanned = 0;
+  summary: SummaryJson = {
+    findings: [],
+    sessions: [],
+    jar: [],
+    cookiesRecorded: false,
+    settings: {} as AnalysisResult['settings'],
+    lanes: [],
+    logins: [],
+    sessionCookieNames: [],
+  };
+  #sessionCookieNames = new Map<string, string>();
+
+  apply(reply: WorkerReply, events: readonly RecordedEvent[]): TraceView {
+    if (reply.full || events !== this.events) {
+      this.rows.length = 0;
+      this.factsByEntry.clear();
+      this.entries.clear();
+      this.#entriesScanned = 0;
+    }
+    this.events = events;
+    for (const [position, row, facts] of JSON.parse(reply.rows) as [number, RequestRow, RequestFacts | null][]) {
+      const before = this.rows[position];
+      if (before && before.entryIndex !== row.entryIndex) this.factsByEntry.delete(before.entryIndex);
+      this.rows[position] = row;
+      if (facts) this.factsByEntry.set(row.entryIndex, facts);
+      else this.factsByEntry.delete(row.entryIndex);
+    }
+    this.rows.length = reply.rowCount;
+    for (; this.#entriesScanned < reply.count; this.#entriesScanned++) {
+      const event = events[this.#entriesScanned]?.event;
+      if (event?.kind === 'entry') this.entries.set(event.entry.index, event.entry);
+    }
+    const changed = JSON.parse(reply.summary) as Partial<Record<SummaryPart, unknown>>;
+    const next: Record<string, unknown> = { ...this.summary };
+    for (const [part, value] of Object.entries(changed) as [SummaryPart, unknown][]) {
+      if (!ARRAY_PARTS.has(part)) next[part] = value;
+      else {
+        const { length, changed: items } = value as ListDelta<unknown>;
+        const list = (this.summary[part] as readonly unknown[]).slice(0, length);
+        for (const [i, item] of items) list[i] = item;
+        next[part] = list;
+      }
+    }
+    this.summary = next as unknown as SummaryJson;
+    if (changed.sessionCookieNames) this.#sessionCookieNames = new Map(this.summary.sessionCookieNames);
+    if (changed.findings) {
+      this.findingsByEntry = new Map();
+      for (const f of this.summary.findings) {
+        const list = this.findingsByEntry.get(f.entry);
+        if (list) list.push(f);
+        else this.findingsByEntry.set(f.entry, [f]);
+      }
+    }
+    return this.#view(reply);
+  }
+
+  /** A view object per answer (views re-render on a new one); the heavy parts are built only when read. */
+  #view(reply: WorkerReply): TraceView {
+    const { rows, factsByEntry, summary } = this;
+    const covered = this.events;
+    const count = reply.count;
+    let trace: Trace | undefined;
+    let requests: RequestFacts[] | undefined;
+    const facts: AnalysisFacts = {
+      get requests() {
+        requests ??= rows.flatMap((r) => factsByEntry.get(r.entryIndex) ?? []);
+        return requests;
+      },
+      lanes: summary.lanes,
+      logins: summary.logins,
+      sessionCookieNames: this.#sessionCookieNames,
+    };
+    // `requests` (the engine's per-request summary for reports) stays empty: exports re-analyse the trace.
+    const analysis: AnalysisResult = {
+      findings: summary.findings,
+      sessions: summary.sessions,
+      requests: [],
+      jar: summary.jar,
+      facts,
+      cookiesRecorded: summary.cookiesRecorded,
+      settings: summary.settings,
+    };
+    return {
+      get trace() {
+        trace ??= { source: { format: 'live' }, events: traceEvents(covered.slice(0, count)), entryCount: rows.length };
+        return trace;
+      },
+      rows,
+      analysis,
+      findingsByEntry: this.findingsByEntry,
+      entries: this.entries,
+      factsByEntry,
+      analysisMs: reply.analysisMs,
+    };
+  }
+}
+
 /**
- * Sends only the events the worker has not seen (Clear or a reset snapshot sends them all again) and falls
- * back to analysing on this thread if the worker fails to start or dies.
+ * Sends only the events the worker has not seen (Clear or a reset snapshot, which give the store a new
+ * array, send them all again) and falls back to analysing on this thread if the worker fails to start or
+ * dies.
  */
 export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
-  let sent: readonly RecordedEvent[] = [];
+  let sentArray: readonly RecordedEvent[] | undefined;
+  let sentCount = 0;
   let broken = false;
   let nextId = 0;
+  const page = new PageView();
   const waiting = new Map<
     number,
     { events: readonly RecordedEvent[]; resolve: (v: TraceView) => void; overrides: SessionOverrides }
@@ -120,7 +286,7 @@ export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
     const job = waiting.get(reply.id);
     if (!job) return;
     waiting.delete(reply.id);
-    job.resolve(viewFromJson(reply.json, job.events.slice(0, reply.count), reply.analysisMs));
+    job.resolve(page.apply(reply, job.events));
   });
   worker.addEventListener('error', () => {
     broken = true;
@@ -135,12 +301,11 @@ export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
     },
     analyse(events, overrides) {
       if (broken) return panelView(events, overrides);
-      const continues =
-        sent.length <= events.length && (sent.length === 0 || events[sent.length - 1] === sent[sent.length - 1]);
-      if (continues && sent.length > 0) {
-        if (events.length > sent.length) worker.postMessage({ type: 'append', events: events.slice(sent.length) });
+      if (events === sentArray && events.length >= sentCount) {
+        if (events.length > sentCount) worker.postMessage({ type: 'append', events: events.slice(sentCount) });
       } else worker.postMessage({ type: 'reset', events });
-      sent = events;
+      sentArray = events;
+      sentCount = events.length;
       const id = nextId++;
       return new Promise<TraceView>((resolve) => {
         waiting.set(id, { events, resolve, overrides });

@@ -10,7 +10,7 @@ import type { TraceEvent } from '../../core/trace/types.ts';
 import { matchesFilter, parseFilter } from '../filter.ts';
 import { liveTrace } from '../model.ts';
 import { NO_OVERRIDES } from '../sessionOverrides.ts';
-import { handleWorkerRequest } from '../workerProtocol.ts';
+import { handleWorkerRequest, newWorkerState } from '../workerProtocol.ts';
 
 const total = Number(process.argv[2] ?? 100_000);
 const file = 'test/fixtures/demo-har/secure-lost-on-http.har';
@@ -27,20 +27,27 @@ const time = <T>(run: () => T): [T, number] => {
   return [value, performance.now() - started];
 };
 const [analysis, analyseMs] = time(() => analyzeTrace(liveTrace(events), { values: 'raw' }));
-const held: RecordedEvent[] = [];
-handleWorkerRequest(held, { type: 'append', events });
-const [reply, viewMs] = time(() => handleWorkerRequest(held, { type: 'analyse', id: 0, overrides: NO_OVERRIDES })!);
+const state = newWorkerState();
+const tail = events.splice(total - 1_000);
+handleWorkerRequest(state, { type: 'append', events });
+const [reply, viewMs] = time(() => handleWorkerRequest(state, { type: 'analyse', id: 0, overrides: NO_OVERRIDES })!);
 const [, cloneMs] = time(() => structuredClone(reply));
 const [parsed, parseMs] = time(
   () =>
-    JSON.parse(reply.json) as {
-      rows: { url: string; origin: string; cookies: string[]; rules: string[]; severities: string[] }[];
-    },
+    JSON.parse(reply.rows) as [
+      number,
+      { url: string; origin: string; cookies: string[]; rules: string[]; severities: string[] },
+    ][],
 );
+// The next answer after 1,000 more events: only the new and changed rows travel.
+handleWorkerRequest(state, { type: 'append', events: tail });
+const [delta, deltaMs] = time(() => handleWorkerRequest(state, { type: 'analyse', id: 1, overrides: NO_OVERRIDES })!);
+const [deltaRows, deltaParseMs] = time(() => (JSON.parse(delta.rows) as unknown[]).length);
 const filter = parseFilter('origin:shop.test -rule:session-established');
-const [shown, filterMs] = time(() => parsed.rows.filter((r) => matchesFilter(r, filter)).length);
+const [shown, filterMs] = time(() => parsed.filter(([, r]) => matchesFilter(r, filter)).length);
 console.log(
   `${total} entries: analyzeTrace ${analyseMs.toFixed(0)} ms (${analysis.findings.length} findings); ` +
-    `worker view (engine + rows) ${viewMs.toFixed(0)} ms; posting the answer (clone of ${(reply.json.length / 1e6).toFixed(0)} MB of JSON) ${cloneMs.toFixed(0)} ms, ` +
-    `parsing it on the page ${parseMs.toFixed(0)} ms; filter over ${parsed.rows.length} rows ${filterMs.toFixed(0)} ms (${shown} shown)`,
+    `worker view (engine + rows) ${viewMs.toFixed(0)} ms; posting the first answer (clone of ${(reply.rows.length / 1e6).toFixed(0)} MB of JSON) ${cloneMs.toFixed(0)} ms, ` +
+    `parsing it on the page ${parseMs.toFixed(0)} ms; filter over ${parsed.length} rows ${filterMs.toFixed(0)} ms (${shown} shown); ` +
+    `after 1,000 more events: worker ${deltaMs.toFixed(0)} ms, ${deltaRows} rows sent (${(delta.rows.length / 1e3).toFixed(0)} kB), parsed on the page in ${deltaParseMs.toFixed(1)} ms; summary ${(delta.summary.length / 1e3).toFixed(0)} kB (first ${(reply.summary.length / 1e3).toFixed(0)} kB)`,
 );
