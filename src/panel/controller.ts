@@ -4,8 +4,8 @@
 import type { PanelMessage, RecordedEvent } from '../background/messages.ts';
 import { registrableDomain } from '../core/cookie/domain.ts';
 import { exportHar, exportNativeTrace } from '../core/formats/index.ts';
-import { importTraceFile } from './importTrace.ts';
-import { type SessionOverrides, type TraceView, traceView } from './model.ts';
+import { importedView, importTraceFile } from './importTrace.ts';
+import type { SessionOverrides, TraceView } from './model.ts';
 import {
   type KeyValueStorage,
   loadOverrides,
@@ -245,7 +245,7 @@ export class PanelController {
       return;
     }
     const id = `import-${++this.#importCount}`;
-    const imported: ImportedTrace = { id, file: file.name, view: traceView(outcome.trace) };
+    const imported: ImportedTrace = { id, file: file.name, view: importedView(outcome) };
     const { importError: _dropped, ...rest } = this.ui.value;
     this.ui.set({ ...rest, imports: [...rest.imports, imported], source: id, selected: undefined, detail: false });
   }

@@ -1,16 +1,49 @@
 // Opens a trace file the user picked or dropped: HAR (any flavour the importer reads) or a native trace,
-// through the core's `parseTraceFile`. A bad file becomes a message naming the problem and where; the caller
-// changes nothing then.
-import { parseTraceFile } from '../core/trace/detectFormat.ts';
+// through the core's readers. A bad file becomes a message naming the problem and where; the caller changes
+// nothing then. A native trace opens as its exporter saw it: analysed with the settings it saved, and, when its
+// values are redacted, showing the findings and lanes it saved (docs/TRACE-FORMAT.md, "Redaction": analysing
+// hashes again would lose what the value-reading rules found, e.g. a JWT with alg "none").
+import type { AnalysisSettings } from '../core/analysis/settings.ts';
+import { parseNativeTrace } from '../core/formats/native.ts';
+import type { SavedAnalysis } from '../core/formats/nativeRead.ts';
+import { detectTraceFormat, harToTrace, parseJsonText, parseTraceFile } from '../core/trace/index.ts';
 import { type Trace, TraceInputError } from '../core/trace/types.ts';
+import { type TraceView, traceView } from './model.ts';
 
 export type ImportOutcome =
-  | { readonly ok: true; readonly trace: Trace }
+  | {
+      readonly ok: true;
+      readonly trace: Trace;
+      /** A native trace's saved settings (session-cookie overrides, thresholds). */
+      readonly settings?: AnalysisSettings;
+      /** A redacted native trace's saved analysis, to show instead of one made from its hashes. */
+      readonly saved?: SavedAnalysis;
+    }
   | { readonly ok: false; readonly message: string };
+
+function readTrace(text: string, fileName: string): Extract<ImportOutcome, { ok: true }> {
+  const document = parseJsonText(text, fileName);
+  switch (detectTraceFormat(document)) {
+    case 'har':
+      return { ok: true, trace: harToTrace(document, fileName) };
+    case 'sessionscope-trace': {
+      const native = parseNativeTrace(document, fileName);
+      return {
+        ok: true,
+        trace: native.trace,
+        settings: native.settings,
+        ...(native.values === 'redacted' ? { saved: native.analysis } : {}),
+      };
+    }
+    case 'unknown':
+      // parseTraceFile words what the file was expected to look like.
+      return { ok: true, trace: parseTraceFile(text, fileName) };
+  }
+}
 
 export function importTraceText(text: string, fileName: string): ImportOutcome {
   try {
-    return { ok: true, trace: parseTraceFile(text, fileName) };
+    return readTrace(text, fileName);
   } catch (error) {
     // TraceInputError's message already names the file and the place (`… (at log.entries[3])`).
     if (error instanceof TraceInputError) return { ok: false, message: error.message };
@@ -33,4 +66,9 @@ export async function importTraceFile(file: Blob & { readonly name: string }): P
     };
   }
   return importTraceText(text, file.name);
+}
+
+/** The view of an imported trace: with a native trace's settings, and its saved findings and lanes if redacted. */
+export function importedView(imported: Extract<ImportOutcome, { ok: true }>): TraceView {
+  return traceView(imported.trace, imported.settings, undefined, imported.saved);
 }

@@ -241,16 +241,19 @@ export interface TraceView {
 
 /**
  * Analyses a trace and lays out one row per request. `seqOf` maps an entry to the background's sequence
- * number for live recordings.
+ * number for live recordings. `saved` is a redacted native trace's own findings and lanes, shown instead of
+ * the ones its hashed values would give.
  */
 export function traceView(
   trace: Trace,
-  overrides: Partial<SessionOverrides> = {},
+  overrides: Partial<AnalysisSettings> = {},
   seqOf: (entry: TraceEntry, position: number) => number = (entry) => entry.index,
+  saved?: Pick<AnalysisResult, 'findings' | 'sessions'>,
 ): TraceView {
   const started = performance.now();
   // The panel may show session values (they are the user's own), so the engine renders them raw.
-  const analysis = analyzeTrace(trace, { values: 'raw', settings: overrides });
+  const fresh = analyzeTrace(trace, { values: 'raw', settings: overrides });
+  const analysis: AnalysisResult = saved ? { ...fresh, findings: saved.findings, sessions: saved.sessions } : fresh;
   const findingsByEntry = new Map<number, Finding[]>();
   for (const f of analysis.findings) {
     const list = findingsByEntry.get(f.entry);

@@ -1,0 +1,89 @@
+// Importing into the panel: a native trace opens as its exporter saw it (its saved settings, and its saved
+// findings and lanes when redacted), through the controller's own import; HAR files and bad files as before.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { AnalysisSettings } from '../core/analysis/settings.ts';
+import { exportHar, exportNativeTrace } from '../core/formats/index.ts';
+import { parseTraceFile } from '../core/trace/detectFormat.ts';
+import { PanelController } from './controller.ts';
+import { importedView, importTraceText } from './importTrace.ts';
+import { type TraceView, traceView } from './model.ts';
+import { PanelStore } from './store.ts';
+import type { Scheduler } from './throttle.ts';
+
+const harText = (id: string) => readFileSync(`test/fixtures/demo-har/${id}.har`, 'utf8');
+/** What the exporter's panel showed for a demo HAR, with the user's session-cookie settings. */
+const exporterView = (id: string, settings: Partial<AnalysisSettings> = {}) =>
+  traceView(parseTraceFile(harText(id), `${id}.har`), settings);
+
+const findingKeys = (view: TraceView) =>
+  view.analysis.findings.map((f) => `${f.rule} #${f.entry} ${f.cookie ?? ''} ${f.cause ?? ''} ${f.reason ?? ''}`);
+const laneKeys = (view: TraceView) =>
+  view.analysis.sessions.map((l) => `${l.origin} ${l.cookie} ${l.ids.map((i) => `${i.endedBy}:${i.cause}`)}`);
+
+function imported(text: string, fileName: string): TraceView {
+  const outcome = importTraceText(text, fileName);
+  if (!outcome.ok) throw new Error(outcome.message);
+  return importedView(outcome);
+}
+
+const immediate: Scheduler = { now: () => 0, later: (task) => task() };
+
+describe('importing a native trace into the panel', () => {
+  it('a redacted trace shows the findings its exporter saw, value-reading rules included', () => {
+    const exporter = exporterView('insecure-attributes');
+    const values = ['jwt-alg-none', 'jwt-no-expiry', 'session-client-side-data'];
+    expect(exporter.analysis.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(values));
+    const text = exportNativeTrace(exporter.trace, exporter.analysis, { values: 'redacted' });
+    const view = imported(text, 'insecure-attributes.sessionscope.json');
+    expect(findingKeys(view)).toEqual(findingKeys(exporter));
+    expect(laneKeys(view)).toEqual(laneKeys(exporter));
+    // The rows carry the saved findings too (the timeline's finding badges).
+    expect(view.rows.flatMap((r) => r.findings.map((f) => f.rule))).toEqual(expect.arrayContaining(values));
+  });
+
+  it.each(['raw', 'redacted'] as const)(
+    'a %s trace is analysed with the session-cookie settings it saved',
+    (values) => {
+      const settings = { notSessionCookies: ['sid'] };
+      const exporter = exporterView('rotation', settings);
+      expect(laneKeys(exporter).some((k) => k.includes(' sid '))).toBe(false);
+      expect(laneKeys(exporterView('rotation')).some((k) => k.includes(' sid '))).toBe(true);
+      const view = imported(exportNativeTrace(exporter.trace, exporter.analysis, { values }), 'rotation.json');
+      expect(view.analysis.settings.notSessionCookies).toEqual(['sid']);
+      expect(findingKeys(view)).toEqual(findingKeys(exporter));
+      expect(laneKeys(view)).toEqual(laneKeys(exporter));
+    },
+  );
+
+  it('a HAR carries no settings or saved analysis, and is analysed as it is', () => {
+    const exporter = exporterView('load-balancer');
+    const outcome = importTraceText(exportHar(exporter.trace, exporter.analysis, { values: 'raw' }), 'lb.har');
+    expect(outcome.ok && outcome.settings === undefined && outcome.saved === undefined).toBe(true);
+    expect(findingKeys(imported(harText('load-balancer'), 'lb.har'))).toEqual(findingKeys(exporter));
+  });
+
+  it('a file that is neither HAR nor trace is refused with the message that says so', () => {
+    const outcome = importTraceText('{"entries": []}', 'odd.json');
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.message).toMatch(/^odd\.json: neither a HAR file .* nor a Sessionscope trace/);
+  });
+
+  it('the controller’s import opens a redacted trace with its saved findings', async () => {
+    const exporter = exporterView('insecure-attributes');
+    const text = exportNativeTrace(exporter.trace, exporter.analysis, { values: 'redacted' });
+    const controller = new PanelController(
+      new PanelStore(),
+      {
+        send: () => undefined,
+        storage: { get: async () => ({}), set: async () => undefined },
+        download: () => undefined,
+      },
+      immediate,
+    );
+    await controller.importFile(new File([text], 'insecure-attributes.sessionscope.json'));
+    expect(controller.ui.value.importError).toBeUndefined();
+    const view = controller.currentView();
+    expect(view && findingKeys(view)).toEqual(findingKeys(exporter));
+  });
+});
