@@ -55,6 +55,17 @@ function baseName(file: string): string {
 }
 
 /**
+ * The file's `entryCount`, which every `entry.index` must be below. A live recording whose oldest events were
+ * dropped (the per-tab cap) holds entries numbered from N > 0, and counting them would give a file no reader
+ * accepts: the count then covers the dropped entries too, as a HAR's would.
+ */
+function entryCountOf(trace: Trace): number {
+  let count = trace.entryCount;
+  for (const e of trace.events) if (e.kind === 'entry' && e.entry.index >= count) count = e.entry.index + 1;
+  return count;
+}
+
+/**
  * The native trace document for `trace` as analysed in `result` (its settings are saved, and the analysis is
  * rendered again in the requested value view so a redacted file holds no raw value even when the panel showed
  * raw ones). Deterministic: the same trace and settings give the same bytes.
@@ -77,7 +88,7 @@ export function exportNativeTrace(trace: Trace, result: AnalysisResult, options:
       ...(source.creator !== undefined ? { creator: source.creator } : {}),
       ...(source.file !== undefined ? { file: baseName(source.file) } : {}),
     },
-    entryCount: trace.entryCount,
+    entryCount: entryCountOf(trace),
     ...(trace.warnings?.length
       ? { warnings: trace.warnings.map((w) => ({ where: w.where, message: text(w.message) })) }
       : {}),
