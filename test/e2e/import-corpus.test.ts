@@ -163,4 +163,35 @@ describe('Chrome: every corpus HAR through the panel’s import input', () => {
     }
     console.log(`corpus imports:\n${timings.join('\n')}`);
   });
+
+  it('takes a file dropped on the panel the same way as a picked one', async () => {
+    const drop = (name: string) =>
+      panel.evaluate(
+        (fileName, text) => {
+          const data = new DataTransfer();
+          data.items.add(new File([text], fileName, { type: 'application/json' }));
+          document
+            .querySelector('main')
+            ?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+        },
+        name,
+        readFileSync(`${CORPUS}${name}`, 'utf8'),
+      );
+    const broken = 'harviewer-not-valid.har';
+    const refusal = (await cli(broken)).stderr.trim().replace(/^sessionscope: /, '');
+    await drop(broken);
+    const error = await panel.waitForSelector('[data-testid="import-error"] span', { timeout: 10_000 });
+    expect(await error?.evaluate((el) => el.textContent)).toBe(`Could not open the file: ${refusal}`);
+    await liveIsUnchanged(broken);
+
+    const good = 'harviewer-noPages.har';
+    await drop(good);
+    const tab = await panel.waitForSelector('[data-testid="source-tab"]:not([data-source="live"])', {
+      timeout: 10_000,
+    });
+    expect(await tab?.evaluate((el) => el.textContent)).toContain(`Imported: ${good}`);
+    expect(await panel.$('[data-testid="import-error"]')).toBeNull();
+    expect(await shownRowCount(panel)).toBe((await cli(good)).report!.requests.length);
+    await liveIsUnchanged(good);
+  });
 });
