@@ -3,6 +3,7 @@
 // the same trace, and must stay fast on a 1 MB Set-Cookie header or 10,000 cookie attributes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzzRuns, fuzzTimeout } from '../../../test/helpers/fuzzRuns.ts';
 import type { CookieChangeCause, Header, ResourceType, Trace, TraceEvent } from '../trace/types.ts';
 import { type AnalysisResult, analyzeTrace } from './analyze.ts';
 
@@ -287,10 +288,10 @@ function cpuMs(work: () => void): number {
 }
 
 /** The budget of the three generated properties together: 10,000 runs in under 15 s of CPU. */
-const FUZZ_BUDGET_MS = 15_000;
+const FUZZ_BUDGET_MS = 1.5 * fuzzRuns();
 let fuzzCpuMs = 0;
 /** Generous wall-clock limits, so a loaded machine slows the properties down without failing them. */
-const WALL_LIMIT_MS = 120_000;
+const WALL_LIMIT_MS = fuzzTimeout(120_000);
 
 describe('analyzeTrace on generated traces', () => {
   it(
@@ -307,7 +308,7 @@ describe('analyzeTrace on generated traces', () => {
             const first = printed(analyzeTrace(trace, options));
             expect(printed(analyzeTrace(trace, options))).toBe(first);
           }),
-          { numRuns: 3000 },
+          { numRuns: fuzzRuns(0.3) },
         ),
       );
     },
@@ -320,7 +321,7 @@ describe('analyzeTrace on generated traces', () => {
       fuzzCpuMs += cpuMs(() =>
         fc.assert(
           fc.property(traceOf(value, 3), (trace) => expectWellFormed(trace, analyzeTrace(trace))),
-          { numRuns: 6000 },
+          { numRuns: fuzzRuns(0.6) },
         ),
       );
     },
@@ -333,7 +334,7 @@ describe('analyzeTrace on generated traces', () => {
       fuzzCpuMs += cpuMs(() =>
         fc.assert(
           fc.property(traceOf(valueOrHuge, 2), (trace) => expectWellFormed(trace, analyzeTrace(trace))),
-          { numRuns: 1000 },
+          { numRuns: fuzzRuns(0.1) },
         ),
       );
     },

@@ -2,11 +2,12 @@
 // characters, lone surrogates), and the worst cases named in the design finish well under 200 ms.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzzRuns, fuzzTimeout } from '../../../test/helpers/fuzzRuns.ts';
 import { parseCookieDate } from './cookieDate.ts';
 import { CookieJar } from './jar.ts';
 import { parseSetCookie } from './parseSetCookie.ts';
 
-const RUNS = 10_000;
+const RUNS = fuzzRuns();
 
 /** Strings mixing cookie syntax, control characters, lone surrogates and astral characters. */
 const hostile = fc.oneof(
@@ -51,7 +52,7 @@ function elapsed(run: () => void): number {
 }
 
 /** The property runs take ~1 s alone; leave room for a busy machine. */
-const PROPERTY_TIMEOUT_MS = 30_000;
+const PROPERTY_TIMEOUT_MS = fuzzTimeout(30_000);
 
 describe('parsers on arbitrary input', () => {
   it(

@@ -2,15 +2,16 @@
 // never another exception, never pollutes prototypes; the Cookie header parser never throws.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fuzzRuns, fuzzTimeout } from '../../../test/helpers/fuzzRuns.ts';
 import { parseTraceFile } from './detectFormat.ts';
 import { harToTrace, parseHar } from './har.ts';
 import { cookieHeaderPairs } from './headers.ts';
 import { type Trace, TraceInputError } from './types.ts';
 
-const RUNS = 10_000;
+const RUNS = fuzzRuns();
 // Each property runs 10,000 times, about 1-2 s apiece on an idle 2-core machine; the timeout leaves
 // room for a machine shared with other jobs.
-const SLOW = 30_000;
+const SLOW = fuzzTimeout(30_000);
 
 /**
  * Runs the importer; returns the trace, or undefined when it threw TraceInputError. Anything else

@@ -1,6 +1,7 @@
 // The JSON error locator agrees with JSON.parse on what is JSON, and points at the right place.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzzRuns } from '../../../test/helpers/fuzzRuns.ts';
 import { findJsonSyntaxError, lineColumnAt } from './jsonSyntax.ts';
 
 const isJson = (text: string): boolean => {
@@ -63,7 +64,7 @@ describe('findJsonSyntaxError', () => {
           expect(findJsonSyntaxError(text)).toBeUndefined();
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: fuzzRuns(0.4) },
     );
   });
 
@@ -85,7 +86,7 @@ describe('findJsonSyntaxError', () => {
         expect(problem === undefined).toBe(isJson(text));
         if (problem) expect(problem.offset).toBeLessThanOrEqual(text.length);
       }),
-      { numRuns: 3000 },
+      { numRuns: fuzzRuns(0.6) },
     );
   });
 });
