@@ -64,7 +64,7 @@ export type BackgroundMessage =
 export interface RecordingHealth {
   /** Events of this page of the recording the background no longer holds (oldest first, past the cap). */
   readonly droppedCount?: number;
-  /** storage.session was full: older events may not survive a service-worker restart. */
+  /** storage.session ran out of room for this tab: only its newest stored events would survive a service-worker restart. */
   readonly storageDegraded?: boolean;
 }
 

@@ -145,7 +145,7 @@ export class PanelHub {
   #health(tabId: number): { droppedCount: number; storageDegraded: boolean } {
     return {
       droppedCount: this.store.existing(tabId)?.droppedCount ?? 0,
-      storageDegraded: this.store.storageDegraded,
+      storageDegraded: this.store.storageDegradedFor(tabId),
     };
   }
 

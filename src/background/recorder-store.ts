@@ -116,7 +116,9 @@ export class RecorderStore {
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
   /** Storage calls issued and not yet answered. */
   readonly #pending = new Set<Promise<unknown>>();
-  #degraded = false;
+  /** Tabs whose stored copy lost events for lack of room (evicted chunks, or a write given up). */
+  readonly #degradedTabs = new Set<number>();
+  #warnedFull = false;
   /** Current recording settings (index.ts keeps them in step with storage.local). */
   settings: RecordingSettings = DEFAULT_SETTINGS;
   /** Resolves once the state of an earlier life of the service worker is back. */
@@ -164,7 +166,7 @@ export class RecorderStore {
       this.#recorders.set(tabId, recorder);
       // Stored events start later than the meta says the tab held: an earlier life evicted them for
       // lack of room. The storage is still nearly full, and the panel must still be told.
-      if (recorder.firstSeq > Math.max(meta.clearedBeforeSeq, meta.firstSeq ?? 0)) this.#degraded = true;
+      if (recorder.firstSeq > Math.max(meta.clearedBeforeSeq, meta.firstSeq ?? 0)) this.#degradedTabs.add(tabId);
       this.#stored.set(tabId, {
         chunks: chunksByTab.get(tabId) ?? new Set(),
         unwrittenFrom: recorder.nextSeq,
@@ -187,9 +189,17 @@ export class RecorderStore {
     this.#resetListeners.push(listener);
   }
 
-  /** Whether some write failed for lack of room and older stored events were given up. */
+  /** Whether some tab's stored copy lost events for lack of room. */
   get storageDegraded(): boolean {
-    return this.#degraded;
+    return this.#degradedTabs.size > 0;
+  }
+
+  /**
+   * Whether this tab's stored copy lost events for lack of room: a restarted worker would bring back only
+   * its newest ones. Per tab, so a tab recorded after the room ran out (or came back) is not flagged.
+   */
+  storageDegradedFor(tabId: number): boolean {
+    return this.#degradedTabs.has(tabId);
   }
 
   /** The tab's recorder, made on first use. */
@@ -243,6 +253,8 @@ export class RecorderStore {
     const recorder = this.#recorders.get(tabId);
     if (!recorder) return;
     recorder.clear();
+    // What storage lost belonged to the page of the recording just cleared.
+    this.#degradedTabs.delete(tabId);
     this.touch(tabId);
     for (const listener of this.#resetListeners) listener(tabId);
   }
@@ -253,6 +265,7 @@ export class RecorderStore {
     this.#recorders.delete(tabId);
     this.#stored.delete(tabId);
     this.#dirty.delete(tabId);
+    this.#degradedTabs.delete(tabId);
     const keys = [metaKey(tabId), ...[...(stored?.chunks ?? [])].map((n) => chunkKey(tabId, n))];
     this.#track(this.storage.remove(keys), 'remove a closed tab');
   }
@@ -327,10 +340,11 @@ export class RecorderStore {
         await this.storage.set(batch);
         return true;
       } catch (error) {
-        if (!this.#degraded) console.warn('Sessionscope: storage.session is full; keeping the newest events', error);
-        this.#degraded = true;
+        if (!this.#warnedFull) console.warn('Sessionscope: storage.session is full; keeping the newest events', error);
+        this.#warnedFull = true;
         if (round >= MAX_EVICTION_ROUNDS || !(await this.#evictOldest(batch, writingTab))) {
           // Nothing more to give up: the events stay in memory only (and are still sent to panels).
+          if (this.#recorders.has(writingTab)) this.#degradedTabs.add(writingTab);
           return false;
         }
       }
@@ -347,7 +361,10 @@ export class RecorderStore {
     // The tab being written gives up its own oldest first; then other tabs' oldest.
     candidates.sort((a, b) => Number(a.tabId !== writingTab) - Number(b.tabId !== writingTab) || a.n - b.n);
     const victims = candidates.slice(0, Math.max(1, Math.ceil(candidates.length / 2)));
-    for (const v of victims) this.#stored.get(v.tabId)?.chunks.delete(v.n);
+    for (const v of victims) {
+      this.#stored.get(v.tabId)?.chunks.delete(v.n);
+      this.#degradedTabs.add(v.tabId);
+    }
     await this.storage.remove(victims.map((v) => chunkKey(v.tabId, v.n)));
     return true;
   }

@@ -175,8 +175,14 @@ describe('storage.session writes', () => {
     expect(recorder.eventsSince(-1).at(-1)!.seq).toBe(1999);
     expect(recorder.droppedCount + recorder.size).toBe(2000);
     // The restarted worker knows storage gave events up, so panels keep showing the notice.
-    expect(restarted.storageDegraded).toBe(true);
+    expect(restarted.storageDegradedFor(4)).toBe(true);
     expect(restarted.appendEntry(4, entry('https://a.test/after')).seq).toBe(2000);
+    // Only for that tab: another tab's complete stored copy is not flagged; a clear ends the flag.
+    restarted.appendEntry(8, entry('https://b.test/'));
+    await restarted.flush();
+    expect(restarted.storageDegradedFor(8)).toBe(false);
+    restarted.clear(4);
+    expect(restarted.storageDegradedFor(4)).toBe(false);
   });
 
   it('sends panels only stored events, so a worker killed before a write cannot make a number repeat', async () => {

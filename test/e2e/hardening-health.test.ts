@@ -170,18 +170,19 @@ function panelStatus(panel: Frame): Promise<string> {
   return panel.$eval('[data-testid="panel-status"]', (el) => el.textContent?.trim() ?? '');
 }
 
-/** Fills storage.session from an extension page until less than `leaveBytes` is free; returns the filler size. */
-async function fillSessionStorage(leaveBytes: number): Promise<number> {
+/** Fills a storage area from an extension page until less than `leaveBytes` is free; returns the filler size. */
+async function fillStorage(area: 'session' | 'local', leaveBytes: number): Promise<number> {
   return inExtensionPage((p) =>
     p.evaluate(
-      async (prefix, quota, leave) => {
+      async (areaName, prefix, quota, leave) => {
+        const storage = chrome.storage[areaName];
         let n = 0;
         let filled = 0;
         // Halving piece sizes: each piece that still fits stays, until only `leave` bytes or less are free.
         for (let size = 1024 * 1024; size >= leave; size = Math.floor(size / 2)) {
           for (;;) {
             try {
-              await chrome.storage.session.set({ [`${prefix}${n}`]: 'f'.repeat(size) });
+              await storage.set({ [`${prefix}${n}`]: 'f'.repeat(size) });
               n++;
               filled += size;
             } catch {
@@ -192,6 +193,7 @@ async function fillSessionStorage(leaveBytes: number): Promise<number> {
         void quota;
         return filled;
       },
+      area,
       FILLER_PREFIX,
       SESSION_QUOTA,
       leaveBytes,
@@ -199,12 +201,17 @@ async function fillSessionStorage(leaveBytes: number): Promise<number> {
   );
 }
 
-async function removeFiller(): Promise<void> {
+async function removeFiller(area: 'session' | 'local'): Promise<void> {
   await inExtensionPage((p) =>
-    p.evaluate(async (prefix) => {
-      const keys = Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith(prefix));
-      await chrome.storage.session.remove(keys);
-    }, FILLER_PREFIX),
+    p.evaluate(
+      async (areaName, prefix) => {
+        const storage = chrome.storage[areaName];
+        const keys = Object.keys(await storage.get(null)).filter((k) => k.startsWith(prefix));
+        await storage.remove(keys);
+      },
+      area,
+      FILLER_PREFIX,
+    ),
   );
 }
 
@@ -249,7 +256,7 @@ describe('Chrome: the panel says when the recording is incomplete', () => {
     try {
       await clearCookies(page);
       // Room for a few stored chunks only: the recording outgrows it at once.
-      const filled = await fillSessionStorage(48 * 1024);
+      const filled = await fillStorage('session', 48 * 1024);
       expect(filled).toBeGreaterThan(SESSION_QUOTA / 2);
       const logStart = server.requestLog.length;
       await runScenario(page, server, findScenario('secure-lost-on-http'));
@@ -303,7 +310,34 @@ describe('Chrome: the panel says when the recording is incomplete', () => {
         await restarted.detach();
       }
     } finally {
-      await removeFiller();
+      await removeFiller('session');
+      await page.close();
+    }
+  });
+
+  it('with storage.local full (it holds only the settings), recording and the panel go on without an error', async () => {
+    const { page, panel } = await pageWithPanel(browser, extensionId);
+    const worker = await watchWorker();
+    try {
+      const filled = await fillStorage('local', 1024);
+      expect(filled).toBeGreaterThan(SESSION_QUOTA / 2);
+      await page.goto(server.url('http', 'shop.test', '/local-full-1'));
+      await page.goto(server.url('http', 'shop.test', '/local-full-2'));
+      await until('both requests in the panel', 20_000, async () =>
+        (await readPanelRows(panel)).some((r) => r.url.endsWith('/local-full-2')),
+      );
+      const paths = (await readPanelRows(panel)).map((r) => new URL(r.url).pathname);
+      expect(paths.slice(-2)).toEqual(['/local-full-1', '/local-full-2']);
+      expect(await healthNotice(panel)).toEqual({
+        dropped: undefined,
+        droppedText: undefined,
+        cap: undefined,
+        storage: undefined,
+      });
+      expect(worker.errors).toEqual([]);
+    } finally {
+      await worker.detach();
+      await removeFiller('local');
       await page.close();
     }
   });
