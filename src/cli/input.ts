@@ -1,14 +1,26 @@
 /**
  * Reads one input file for the CLI: a HAR or a native trace, whole when it is small, and a HAR streamed entry by
  * entry when it is larger than `streamAbove` bytes (default 64 MiB), so files bigger than the biggest string the
- * JS engine can hold still load, with memory bounded by the compact trace instead of the file. Both paths give
- * the same Trace. A progress line goes to standard error while streaming, only when it is a terminal.
+ * JS engine can hold still load. For `analyze`, a streamed HAR is never held: a first pass indexes it (times,
+ * order, warnings, and the session-cookie pre-pass), and its events are read again when the analysis asks
+ * (harStreamEvents.ts), so memory is bounded by the analysis's facts, not by the file. For `export`, which
+ * needs every entry, the streamed file becomes a whole Trace. Both paths give the same analysis. A progress
+ * line goes to standard error while streaming, only when it is a terminal.
  */
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { type PrepassResult, TracePrepass } from '../core/analysis/prepass.ts';
+import type { AnalysisSettings } from '../core/analysis/settings.ts';
 import { HarStreamReader } from '../core/formats/harStream.ts';
+import {
+  type HarStreamIndex,
+  harEvents,
+  indexHarStream,
+  type StreamProgress,
+  streamedTraceSummary,
+} from '../core/formats/harStreamEvents.ts';
 import { NATIVE_FORMAT, type NativeTrace, parseNativeTrace } from '../core/formats/native.ts';
 import { detectTraceFormat, harToTrace, parseJsonText, parseTraceFile } from '../core/trace/index.ts';
-import { type Trace, TraceInputError } from '../core/trace/types.ts';
+import { type Trace, type TraceEvent, TraceInputError } from '../core/trace/types.ts';
 
 export const DEFAULT_STREAM_ABOVE = 64 * 1024 * 1024;
 
@@ -30,10 +42,28 @@ export interface InputIo {
 export class InputError extends Error {}
 
 export interface LoadedInput {
+  /** For a streamed HAR read for analysis: its source, entry count and warnings, but no events (see `events`). */
   readonly trace: Trace;
   /** Present when the file is a native trace: its saved settings and analysis. */
   readonly native?: NativeTrace;
   readonly streamed: boolean;
+  /** A streamed HAR read for analysis: its events, read again from the file each time this is opened. */
+  readonly events?: StreamedEvents;
+}
+
+export interface StreamedEvents {
+  readonly index: HarStreamIndex;
+  readonly open: () => AsyncIterable<TraceEvent>;
+  /** The session-cookie pre-pass made during indexing; absent when file order is not trace order. */
+  readonly prepass?: PrepassResult;
+}
+
+export interface LoadOptions {
+  /**
+   * The caller only analyses (it needs no Trace): a large HAR is then indexed, not held. With settings, the
+   * indexing pass also makes the analysis's pre-pass, saving one more reading of the file.
+   */
+  readonly analyseOnly?: { readonly settings: AnalysisSettings };
 }
 
 export const nodeInputIo: Omit<InputIo, 'readFile'> = {
@@ -88,7 +118,7 @@ function looksNative(head: string): boolean {
   return new RegExp(`"format"\\s*:\\s*"${NATIVE_FORMAT}"`).test(head.slice(0, 4096));
 }
 
-export async function loadInput(file: string, io: InputIo): Promise<LoadedInput> {
+export async function loadInput(file: string, io: InputIo, options: LoadOptions = {}): Promise<LoadedInput> {
   const size = io.fileSize?.(file);
   const streamAbove = io.streamAbove ?? DEFAULT_STREAM_ABOVE;
   if (size !== undefined && size > streamAbove && io.openStream) {
@@ -98,7 +128,10 @@ export async function loadInput(file: string, io: InputIo): Promise<LoadedInput>
     } catch (e) {
       throw cannotRead(file, e);
     }
-    if (!looksNative(head)) return { trace: await streamHar(file, size, io), streamed: true };
+    if (!looksNative(head)) {
+      if (options.analyseOnly) return indexHar(file, size, io, options.analyseOnly.settings);
+      return { trace: await streamHar(file, size, io), streamed: true };
+    }
   }
   let text: string;
   try {
@@ -126,29 +159,75 @@ export async function loadInput(file: string, io: InputIo): Promise<LoadedInput>
 const MB = 1024 * 1024;
 const PROGRESS_EVERY_MS = 200;
 
-async function streamHar(file: string, size: number, io: InputIo): Promise<Trace> {
-  const reader = new HarStreamReader(file);
+/** A progress line on the terminal while a file is read, at most every PROGRESS_EVERY_MS; a clean line after. */
+function progressLine(file: string, size: number, io: InputIo, label: string) {
   const progress = io.progress;
   let shown = 0;
-  const show = () => {
-    const line = `sessionscope: reading ${file}: ${(reader.bytesRead / MB).toFixed(1)} / ${(size / MB).toFixed(1)} MB, ${reader.entryCount} entries`;
-    progress?.(`\r${line}\u001b[K`);
+  return {
+    update(reader: StreamProgress): void {
+      if (!progress || Date.now() - shown < PROGRESS_EVERY_MS) return;
+      shown = Date.now();
+      const line = `sessionscope: ${label} ${file}: ${(reader.bytesRead / MB).toFixed(1)} / ${(size / MB).toFixed(1)} MB, ${reader.entryCount} entries`;
+      progress(`\r${line}\u001b[K`);
+    },
+    // Leave the terminal line clean for what comes next.
+    done: () => progress?.('\r\u001b[K'),
   };
+}
+
+/** Reading errors as the CLI reports them: the importer's words, or why the file cannot be read. */
+function asInputError(file: string, e: unknown): InputError {
+  if (e instanceof TraceInputError) return inputError(file, e);
+  return cannotRead(file, e);
+}
+
+async function indexHar(file: string, size: number, io: InputIo, settings: AnalysisSettings): Promise<LoadedInput> {
+  const prepass = new TracePrepass(settings);
+  const shown = progressLine(file, size, io, 'reading (pass 1)');
+  let index: HarStreamIndex;
+  try {
+    index = await indexHarStream(
+      io.openStream!(file),
+      file,
+      (entry) => prepass.feed({ kind: 'entry', entry }),
+      shown.update,
+    );
+  } catch (e) {
+    throw asInputError(file, e);
+  } finally {
+    shown.done();
+  }
+  let readings = 0;
+  async function* open(): AsyncGenerator<TraceEvent> {
+    const shownAgain = progressLine(file, size, io, `reading (pass ${++readings + 1})`);
+    try {
+      yield* harEvents(io.openStream!(file), index, file, shownAgain.update);
+    } catch (e) {
+      throw asInputError(file, e);
+    } finally {
+      shownAgain.done();
+    }
+  }
+  return {
+    trace: streamedTraceSummary(index, file),
+    streamed: true,
+    // Fed in file order, the pre-pass is the trace-order one only when the two orders are the same.
+    events: { index, open, ...(index.order ? {} : { prepass: prepass.finish() }) },
+  };
+}
+
+async function streamHar(file: string, size: number, io: InputIo): Promise<Trace> {
+  const reader = new HarStreamReader(file);
+  const shown = progressLine(file, size, io, 'reading');
   try {
     for await (const chunk of io.openStream!(file)) {
       reader.write(chunk);
-      if (progress && Date.now() - shown >= PROGRESS_EVERY_MS) {
-        shown = Date.now();
-        show();
-      }
+      shown.update(reader);
     }
-    const trace = reader.end();
-    return trace;
+    return reader.end();
   } catch (e) {
-    if (e instanceof TraceInputError) throw inputError(file, e);
-    throw cannotRead(file, e);
+    throw asInputError(file, e);
   } finally {
-    // Leave the terminal line clean for what comes next.
-    progress?.('\r\u001b[K');
+    shown.done();
   }
 }

@@ -7,7 +7,8 @@
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeTrace } from '../core/analysis/analyze.ts';
-import type { AnalysisSettings } from '../core/analysis/settings.ts';
+import { analyzeEventStream } from '../core/analysis/analyzeStream.ts';
+import { type AnalysisSettings, withDefaults } from '../core/analysis/settings.ts';
 import { htmlReport, type ReportedAnalysis } from '../core/formats/htmlReport.ts';
 import { exportHar, exportNativeTrace } from '../core/formats/index.ts';
 import { SEVERITY_RANK } from '../core/rules/rule.ts';
@@ -88,12 +89,22 @@ const REANALYSED_NOTE: TraceInputWarning = {
  * The analysis to report. A redacted native trace shows the analysis its exporter saw (its values are hashes:
  * value-reading rules would judge the hashes), unless new settings ask for a new one; anything else is analysed.
  */
-function analysisFor(loaded: LoadedInput, options: Options): { trace: Trace; analysis: ReportedAnalysis } {
-  const { native } = loaded;
+async function analysisFor(
+  loaded: LoadedInput,
+  options: Options,
+): Promise<{ trace: Trace; analysis: ReportedAnalysis }> {
+  const { native, events } = loaded;
   const settings = settingsFor(loaded, options);
   if (native?.values !== 'redacted') {
     const values = options.includeValues ? 'raw' : 'redacted';
-    return { trace: loaded.trace, analysis: analyzeTrace(loaded.trace, { settings, values }) };
+    const analysis = events
+      ? await analyzeEventStream(events.open, {
+          settings,
+          values,
+          ...(events.prepass ? { prepass: events.prepass } : {}),
+        })
+      : analyzeTrace(loaded.trace, { settings, values });
+    return { trace: loaded.trace, analysis };
   }
   const changed = options.sessionCookies.length > 0 || options.now !== undefined;
   const notes = [...(options.includeValues ? [REDACTED_NOTE] : []), ...(changed ? [REANALYSED_NOTE] : [])];
@@ -102,6 +113,8 @@ function analysisFor(loaded: LoadedInput, options: Options): { trace: Trace; ana
   const analysis = changed ? analyzeTrace(loaded.trace, { settings, values: 'raw' }) : native.analysis;
   return { trace, analysis };
 }
+
+const EMPTY_TRACE: Trace = { source: { format: 'har' }, events: [], entryCount: 0 };
 
 function summaryOf(trace: Trace): string {
   return `${trace.source.format}${trace.source.creator ? `, ${trace.source.creator}` : ''}, ${trace.entryCount} entries`;
@@ -112,7 +125,10 @@ async function analyzeFiles(command: AnalyzeCommand, io: Io): Promise<number> {
   let unreadable = false;
   for (const file of command.files) {
     try {
-      const { trace, analysis } = analysisFor(await loadInput(file, io), command);
+      // A large HAR is only indexed, then read again by the analysis: made with the settings a HAR gets.
+      const settings = withDefaults(settingsFor({ trace: EMPTY_TRACE, streamed: false }, command));
+      const loaded = await loadInput(file, io, { analyseOnly: { settings } });
+      const { trace, analysis } = await analysisFor(loaded, command);
       analysed.push({ file, trace, result: analysis });
       if (command.format === 'text')
         io.stdout(`${analysed.length > 1 ? '\n' : ''}${textReport(file, trace, analysis)}`);

@@ -13,7 +13,7 @@ import {
   type Severity,
 } from '../rules/rule.ts';
 import type { Trace } from '../trace/types.ts';
-import type { AnalysisFacts, IdEnd, RequestFacts, SessionLane } from './facts.ts';
+import type { AnalysisFacts, IdEnd, NotSentCookieFact, RequestFacts, SentCookieFact, SessionLane } from './facts.ts';
 import { classifyPeriodicRotation } from './periodicRotation.ts';
 import { type ValueView, valueRenderer } from './redact.ts';
 import { Replay, type ReplayedFacts } from './replay.ts';
@@ -153,10 +153,10 @@ export function analysisOf(replayed: ReplayedFacts, settings: AnalysisSettings, 
     };
   });
 
-  return {
+  const result: AnalysisResult = {
     findings,
     sessions: replayed.lanes.filter((l) => l.ids.length > 0).map((l) => laneView(l, show)),
-    requests: replayed.requests.map((r) => requestView(r, show, hideInText)),
+    requests: [],
     jar: jarView(replayed.jar, replayed.sessionCookieNames, show),
     facts: {
       requests: replayed.requests,
@@ -167,6 +167,23 @@ export function analysisOf(replayed: ReplayedFacts, settings: AnalysisSettings, 
     cookiesRecorded: replayed.cookiesRecorded,
     settings,
   };
+  // One view per request is as much memory again as the facts, and most callers (the CLI's text report) never
+  // read it: built on first read, then kept as a plain property. Enumerable, so copies and JSON still have it.
+  const views = new RequestViews(show, hideInText);
+  lazyProperty(result, 'requests', () => replayed.requests.map((r) => views.of(r)));
+  return result;
+}
+
+function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+  });
 }
 
 function sessionValues(facts: AnalysisFacts): Set<string> {
@@ -242,21 +259,53 @@ function laneView(lane: SessionLane, show: (v: string) => string): SessionView {
   };
 }
 
-function requestView(r: RequestFacts, show: (v: string) => string, hideInText: (t: string) => string): RequestView {
-  return {
-    entry: r.entry,
-    method: r.method,
-    url: hideInText(r.url),
-    ...(r.status !== undefined ? { status: r.status } : {}),
-    sent: r.sent.map((s) => ({ name: s.name, ...(s.session ? { session: true, value: show(s.value) } : {}) })),
-    notSent: r.notSent.map((n) => ({
-      name: n.name,
-      domain: n.domain,
-      path: n.path,
-      reason: n.reason,
-      ...(n.browserReasons ? { browserReasons: n.browserReasons } : {}),
-    })),
-  };
+type SentView = RequestView['sent'][number];
+type NotSentView = RequestView['notSent'][number];
+
+/** Request views; a fact shared by many requests (factCache.ts) gets one shared view. */
+class RequestViews {
+  private readonly sent = new Map<SentCookieFact, SentView>();
+  private readonly notSent = new Map<NotSentCookieFact, NotSentView>();
+
+  constructor(
+    private readonly show: (v: string) => string,
+    private readonly hideInText: (t: string) => string,
+  ) {}
+
+  of(r: RequestFacts): RequestView {
+    return {
+      entry: r.entry,
+      method: r.method,
+      url: this.hideInText(r.url),
+      ...(r.status !== undefined ? { status: r.status } : {}),
+      sent: r.sent.map((s) => this.sentView(s)),
+      notSent: r.notSent.map((n) => this.notSentView(n)),
+    };
+  }
+
+  private sentView(s: SentCookieFact): SentView {
+    let view = this.sent.get(s);
+    if (!view) {
+      view = { name: s.name, ...(s.session ? { session: true, value: this.show(s.value) } : {}) };
+      this.sent.set(s, view);
+    }
+    return view;
+  }
+
+  private notSentView(n: NotSentCookieFact): NotSentView {
+    let view = this.notSent.get(n);
+    if (!view) {
+      view = {
+        name: n.name,
+        domain: n.domain,
+        path: n.path,
+        reason: n.reason,
+        ...(n.browserReasons ? { browserReasons: n.browserReasons } : {}),
+      };
+      this.notSent.set(n, view);
+    }
+    return view;
+  }
 }
 
 function jarView(

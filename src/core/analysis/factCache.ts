@@ -1,0 +1,43 @@
+/**
+ * Hands out one shared object per distinct fact. The replay keeps, for every request, what it sent and what it
+ * did not send and why; on a long trace the same cookie with the same value is sent (or not sent, for the same
+ * reason) on thousands of requests, and facts are read-only, so one object can stand for all of them. On the
+ * benchmark's 100,000-entry HAR that is 1.5 million fact objects reduced to a few thousand (bench/RESULTS.md
+ * row 3): the difference between memory that grows with the cookies and memory that grows with the requests.
+ */
+export class FactCache<T> {
+  private readonly root = new Map<string, unknown>();
+
+  /** The fact already made for these key parts, or a new one from `make` (kept for next time). */
+  get(parts: readonly string[], make: () => T): T {
+    let level = this.root;
+    const last = parts.length - 1;
+    for (let i = 0; i < last; i++) {
+      let next = level.get(parts[i]!) as Map<string, unknown> | undefined;
+      if (!next) {
+        next = new Map();
+        level.set(parts[i]!, next);
+      }
+      level = next;
+    }
+    const key = parts[last]!;
+    let fact = level.get(key) as T | undefined;
+    if (fact === undefined) {
+      fact = make();
+      level.set(key, fact);
+    }
+    return fact;
+  }
+}
+
+/** One copy of each distinct string (hosts, origins, Referers repeat on most requests of a trace). */
+export class StringPool {
+  private readonly pool = new Map<string, string>();
+
+  intern(text: string): string {
+    const known = this.pool.get(text);
+    if (known !== undefined) return known;
+    this.pool.set(text, text);
+    return text;
+  }
+}
