@@ -75,7 +75,8 @@ export const nodeInputIo: Omit<InputIo, 'readFile'> = {
       return undefined;
     }
   },
-  openStream: (path) => createReadStream(path, { highWaterMark: 1 << 20 }),
+  // 64 KiB chunks: with 1 MiB ones, chunks waiting for a collection added ~70 MB to the peak RSS of a 1 GiB analysis.
+  openStream: (path) => createReadStream(path, { highWaterMark: 1 << 16 }),
   readHead: (path, bytes) => {
     const fd = openSync(path, 'r');
     try {

@@ -41,3 +41,34 @@ export class StringPool {
     return text;
   }
 }
+
+/**
+ * One shared array per distinct list of shared facts: consecutive requests to a host mostly send (and do not
+ * send) the very same cookies, so their lists are equal item for item. Items are compared by identity, which
+ * is what FactCache makes meaningful.
+ */
+export class ListPool<T extends object> {
+  private readonly ids = new Map<T, number>();
+  private readonly lists = new Map<string, readonly T[]>();
+
+  constructor(private readonly empty: readonly T[]) {}
+
+  share(items: readonly T[]): readonly T[] {
+    if (items.length === 0) return this.empty;
+    let key = '';
+    for (const item of items) {
+      let id = this.ids.get(item);
+      if (id === undefined) {
+        id = this.ids.size;
+        this.ids.set(item, id);
+      }
+      key += `${id},`;
+    }
+    const known = this.lists.get(key);
+    if (known) return known;
+    // A copy: the caller's array was grown by push and keeps spare room.
+    const list = items.slice();
+    this.lists.set(key, list);
+    return list;
+  }
+}

@@ -15,7 +15,7 @@ import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
 import { headerValue } from '../trace/headers.ts';
 import type { ResourceType, Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, sentCookiePairs, setCookieNameValue } from './entryCookies.ts';
-import { FactCache, StringPool } from './factCache.ts';
+import { FactCache, ListPool, StringPool } from './factCache.ts';
 import type {
   AnalysisFacts,
   BackendSwitch,
@@ -122,6 +122,8 @@ export class EventReplay {
   /** Facts are read-only and repeat across requests: one object per distinct fact (factCache.ts). */
   private readonly sentFacts = new FactCache<SentCookieFact>();
   private readonly notSentFacts = new FactCache<NotSentCookieFact>();
+  private readonly sentLists = new ListPool<SentCookieFact>(NO_SENT);
+  private readonly notSentLists = new ListPool<NotSentCookieFact>(NO_NOT_SENT);
   private readonly strings = new StringPool();
   /** The clock at the last event: what "now" is for the jar left at the end of the recording. */
   private lastTime: number | undefined;
@@ -285,8 +287,8 @@ export class EventReplay {
         request,
         this.strings.intern(parsed.origin),
         this.strings.intern(parsed.url.hostname),
-        exactly(sent, NO_SENT),
-        exactly(notSent, NO_NOT_SENT),
+        this.sentLists.share(sent),
+        this.notSentLists.share(notSent),
         exactly(setCookies, NO_SET_COOKIES),
         login,
         logout,
