@@ -39,7 +39,7 @@ export class HarIndexer implements StreamProgress {
 
   /** `onEntry` sees each imported (slimmed) entry in file order, before times are repaired. */
   constructor(
-    private readonly file: string | undefined,
+    file: string | undefined,
     onEntry?: (entry: TraceEntry) => void,
   ) {
     this.scanner = new HarEntryScanner(file, {
