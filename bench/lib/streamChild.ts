@@ -1,9 +1,12 @@
 // Child process of the streaming row: `raw FILE` reads the file through a stream and counts bytes (the
-// I/O floor); `reader FILE` streams it through the core's HAR stream reader and analyzeTrace, as a CLI
-// with streaming input would. Prints one JSON line {bytes, entries?, findings?, ms}.
+// I/O floor); `reader FILE` analyses it as the CLI does with a large HAR, from the core alone: a first pass
+// indexes it (with the session-cookie pre-pass), a second streams its events into analyzeEventStream.
+// Prints one JSON line {bytes, entries?, findings?, readMs (the first pass), ms}.
 import { createReadStream, statSync } from 'node:fs';
-import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
-import { readHarStream } from '../../src/core/formats/harStream.ts';
+import { analyzeEventStream } from '../../src/core/analysis/analyzeStream.ts';
+import { TracePrepass } from '../../src/core/analysis/prepass.ts';
+import { withDefaults } from '../../src/core/analysis/settings.ts';
+import { harEvents, indexHarStream } from '../../src/core/formats/harStreamEvents.ts';
 
 const [mode, file] = process.argv.slice(2) as [string, string];
 const t = performance.now();
@@ -12,13 +15,19 @@ if (mode === 'raw') {
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) bytes += (chunk as Buffer).length;
   console.log(JSON.stringify({ bytes, ms: performance.now() - t }));
 } else {
-  const trace = await readHarStream(createReadStream(file, { highWaterMark: 1 << 20 }), file);
+  // 64 KiB chunks, as the CLI reads (bigger ones raise the peak RSS while they wait for a collection).
+  const open = () => createReadStream(file, { highWaterMark: 1 << 16 });
+  const prepass = new TracePrepass(withDefaults({}));
+  const index = await indexHarStream(open(), file, (entry) => prepass.feed({ kind: 'entry', entry }));
   const readMs = performance.now() - t;
-  const result = analyzeTrace(trace, { values: 'redacted' });
+  const result = await analyzeEventStream(() => harEvents(open(), index, file), {
+    values: 'redacted',
+    ...(index.order ? {} : { prepass: prepass.finish() }),
+  });
   console.log(
     JSON.stringify({
       bytes: statSync(file).size,
-      entries: trace.events.length,
+      entries: index.entryCount,
       findings: result.findings.length,
       readMs,
       ms: performance.now() - t,
