@@ -92,3 +92,30 @@ describe('what the streaming reader refuses', () => {
     expect(reader.end().entryCount).toBe(reader.entryCount);
   });
 });
+
+describe('the entry scanner names what is wrong and where', () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  const good = JSON.parse(readFileSync(`${DEMO}rotation.har`, 'utf8'));
+
+  it('an entry that is not JSON: the problem, the entry, and the byte offset of the fault', async () => {
+    const text = JSON.stringify(good).replace('"method":"GET"', '"method":GET');
+    const error = await refusal(() => streamed(enc(text), 'bad.har', 50));
+    expect(error.message).toMatch(/^bad\.har: not JSON: unexpected 'G'.* \(in log\.entries\[0\]\) \(at byte \d+\)$/);
+    const at = Number(/^byte (\d+)$/.exec(error.where ?? '')?.[1]);
+    expect(text.slice(at, at + 3)).toBe('GET');
+  });
+
+  it('an entry that is not an object is refused by its position', async () => {
+    const text = JSON.stringify({ log: { ...good.log, entries: [good.log.entries[0], 42] } });
+    const error = await refusal(() => streamed(enc(text), 'n.har', 64));
+    expect(error.where).toBe('log.entries[1]');
+    expect(error.message).toMatch(/an entry must be an object, not a number .*log\.entries\[1\]/);
+  });
+
+  it('multi-byte characters split across chunks decode whole', async () => {
+    const har = structuredClone(good);
+    har.log.entries[0].request.url = `${har.log.entries[0].request.url}?q=été-日本-🍪`;
+    const text = JSON.stringify(har);
+    expect(await streamed(enc(text), 'u.har', 1)).toEqual(parseTraceFile(text, 'u.har'));
+  });
+});
