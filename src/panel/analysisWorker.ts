@@ -11,6 +11,5 @@ const scope = globalThis as unknown as {
 };
 
 scope.onmessage = (e) => {
-  const reply = handleWorkerRequest(state, e.data);
-  if (reply) scope.postMessage(reply);
+  for (const reply of handleWorkerRequest(state, e.data)) scope.postMessage(reply);
 };

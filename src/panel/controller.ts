@@ -136,7 +136,10 @@ export class PanelController {
       () => Math.max(ANALYSIS_INTERVAL_MS, 2 * (this.live.value?.analysisMs ?? 0)),
       scheduler,
     );
-    store.subscribe(() => this.#runner.request(undefined));
+    store.subscribe(() => {
+      this.#analyser.sync?.(store.state.events);
+      this.#runner.request(undefined);
+    });
     this.#runner.request(undefined);
   }
 

@@ -7,6 +7,8 @@ import { NO_OVERRIDES } from './sessionOverrides.ts';
 import {
   handleWorkerRequest,
   newWorkerState,
+  ROWS_PER_MESSAGE,
+  type ViewReply,
   type WorkerLike,
   type WorkerReply,
   type WorkerRequest,
@@ -31,12 +33,12 @@ function fakeWorker() {
   const worker: WorkerLike & { fail(): void } = {
     postMessage(message) {
       requests.push(message.type);
-      const reply = handleWorkerRequest(state, structuredClone(message));
-      if (reply) replies.push(reply);
-      if (reply)
+      for (const reply of handleWorkerRequest(state, structuredClone(message))) {
+        replies.push(reply);
         queueMicrotask(() => {
           for (const l of listeners.message) l({ data: structuredClone(reply) } as MessageEvent<WorkerReply>);
         });
+      }
     },
     addEventListener(type: 'message' | 'error', listener: never) {
       (listeners[type] as unknown[]).push(listener);
@@ -45,7 +47,8 @@ function fakeWorker() {
       for (const l of listeners.error) l();
     },
   };
-  return { worker, requests, held, replies };
+  const lastView = () => replies.at(-1) as ViewReply;
+  return { worker, requests, held, replies, lastView };
 }
 
 describe('workerAnalyser', () => {
@@ -84,25 +87,25 @@ describe('workerAnalyser', () => {
   });
 
   it('answers with only the new and changed rows and summary parts; the page patches its view', async () => {
-    const { worker, replies } = fakeWorker();
+    const { worker, lastView } = fakeWorker();
     const analyser = workerAnalyser(worker);
     const live: RecordedEvent[] = events.slice(0, events.length - 2);
     await analyser.analyse(live, NO_OVERRIDES);
-    const first = replies.at(-1)!;
+    const first = lastView();
     expect(first.full).toBe(true);
     expect(JSON.parse(first.rows)).toHaveLength(panelView(live).rows.length);
 
     // Nothing new: nothing is sent again.
     const same = await analyser.analyse(live, NO_OVERRIDES);
-    expect(JSON.parse(replies.at(-1)!.rows)).toEqual([]);
-    expect(replies.at(-1)!.summary).toBe('{}');
+    expect(JSON.parse(lastView().rows)).toEqual([]);
+    expect(lastView().summary).toBe('{}');
     expect(same.rows).toEqual(panelView(live).rows);
 
     // The store appends to the same array: only the rows from the new events (and any whose verdict they
     // changed) travel, and the patched view equals a whole analysis on the page.
     live.push(...events.slice(events.length - 2));
     const view = await analyser.analyse(live, NO_OVERRIDES);
-    const changed = JSON.parse(replies.at(-1)!.rows) as [number][];
+    const changed = JSON.parse(lastView().rows) as [number][];
     const local = panelView(events);
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.length).toBeLessThan(local.rows.length);
@@ -117,8 +120,25 @@ describe('workerAnalyser', () => {
     const name = local.analysis.facts.sessionCookieNames.keys().next().value!;
     const unmarked = await analyser.analyse(live, { sessionCookies: [], notSessionCookies: [name] });
     const localUnmarked = panelView(events, { sessionCookies: [], notSessionCookies: [name] });
-    expect(JSON.parse(replies.at(-1)!.rows).length).toBeGreaterThan(0);
+    expect(JSON.parse(lastView().rows).length).toBeGreaterThan(0);
     expect(unmarked.rows).toEqual(localUnmarked.rows);
     expect(unmarked.analysis.findings).toEqual(localUnmarked.analysis.findings);
+  });
+
+  it('sends a large batch of rows in parts the page applies one task at a time', async () => {
+    const { worker, replies } = fakeWorker();
+    const analyser = workerAnalyser(worker);
+    const entries = events.filter((e) => e.event.kind === 'entry');
+    const many: RecordedEvent[] = Array.from({ length: ROWS_PER_MESSAGE * 2 + 10 }, (_, i) => {
+      const source = entries[i % entries.length]!.event as Extract<RecordedEvent['event'], { kind: 'entry' }>;
+      return {
+        seq: i,
+        event: { kind: 'entry', entry: { ...source.entry, index: i, startedAt: source.entry.startedAt + i } },
+      };
+    });
+    const view = await analyser.analyse(many, NO_OVERRIDES);
+    expect(replies.map((r) => r.type)).toEqual(['rows', 'rows', 'view']);
+    for (const r of replies) expect((JSON.parse(r.rows) as unknown[]).length).toBeLessThanOrEqual(ROWS_PER_MESSAGE);
+    expect(view.rows).toEqual(panelView(many).rows);
   });
 });

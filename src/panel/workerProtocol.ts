@@ -17,24 +17,41 @@ export type WorkerRequest =
   | { readonly type: 'append'; readonly events: readonly RecordedEvent[] }
   | { readonly type: 'analyse'; readonly id: number; readonly overrides: SessionOverrides };
 
-export type WorkerReply = {
+export type WorkerReply = RowsPart | ViewReply;
+
+/**
+ * Rows of an answer sent ahead of it, a few hundred at a time: each arrives as its own task on the page, so
+ * a large batch of changed rows (after a long analysis) is taken in small steps the page can paint between.
+ */
+export interface RowsPart {
+  readonly type: 'rows';
+  readonly id: number;
+  /** The worker started from nothing (after a reset): the page drops what it held. */
+  readonly full: boolean;
+  /** New and changed rows as JSON text, `[[position, row, facts | null], …]`. */
+  readonly rows: string;
+}
+
+export interface ViewReply {
   readonly type: 'view';
   readonly id: number;
   /** How many events the analysis covered (the first `count` the page sent). */
   readonly count: number;
-  /** The worker started from nothing (after a reset): the page drops what it held. */
   readonly full: boolean;
   /** How many rows the view has; rows past it are dropped. */
   readonly rowCount: number;
   /**
-   * The new and changed rows as JSON text, `[[position, row, facts | null], …]`: JSON text because the page
-   * parses it in a fraction of the time a structured clone of the same objects takes to arrive.
+   * The last new and changed rows, as in RowsPart: JSON text because the page parses it in a fraction of the
+   * time a structured clone of the same objects takes to arrive.
    */
   readonly rows: string;
-  /** The summary parts that changed, as JSON text of a `Partial<SummaryJson>`. */
+  /** The summary parts that changed, as JSON text (list parts as `{length, changed: [[i, item]…]}`). */
   readonly summary: string;
   readonly analysisMs: number;
-};
+}
+
+/** Rows per message: parsing a few hundred rows on the page takes a few milliseconds. */
+export const ROWS_PER_MESSAGE = 250;
 
 /** The parts of an analysis besides its rows, each sent only when its JSON differs from the last sent. */
 interface SummaryJson {
@@ -87,7 +104,7 @@ export function newWorkerState(): WorkerState {
 }
 
 /** The worker's side: its copy of the events, changed and analysed by each request. */
-export function handleWorkerRequest(state: WorkerState, request: WorkerRequest): WorkerReply | undefined {
+export function handleWorkerRequest(state: WorkerState, request: WorkerRequest): WorkerReply[] {
   if (request.type === 'reset') {
     state.events.length = 0;
     state.rowTexts = [];
@@ -96,7 +113,7 @@ export function handleWorkerRequest(state: WorkerState, request: WorkerRequest):
   }
   if (request.type === 'reset' || request.type === 'append') {
     for (const ev of request.events) state.events.push(ev);
-    return undefined;
+    return [];
   }
   const view = panelView(state.events, request.overrides);
   const started = performance.now();
@@ -130,16 +147,26 @@ export function handleWorkerRequest(state: WorkerState, request: WorkerRequest):
     state.summaryTexts[part] = text;
     changedParts.push(`${JSON.stringify(part)}:${text}`);
   }
-  return {
+  const parts: WorkerReply[] = [];
+  for (let at = 0; at + ROWS_PER_MESSAGE < changedRows.length; at += ROWS_PER_MESSAGE)
+    parts.push({
+      type: 'rows',
+      id: request.id,
+      full,
+      rows: `[${changedRows.slice(at, at + ROWS_PER_MESSAGE).join(',')}]`,
+    });
+  const lastAt = parts.length * ROWS_PER_MESSAGE;
+  parts.push({
     type: 'view',
     id: request.id,
     count: state.events.length,
     full,
     rowCount: view.rows.length,
-    rows: `[${changedRows.join(',')}]`,
+    rows: `[${changedRows.slice(lastAt).join(',')}]`,
     summary: `{${changedParts.join(',')}}`,
     analysisMs: view.analysisMs + (performance.now() - started),
-  };
+  });
+  return parts;
 }
 
 /** Analyses the live recording: on this thread, or in a worker. */
@@ -147,6 +174,11 @@ export interface LiveAnalyser {
   /** Where the analysis runs now: in a worker, or on the page (no worker, or it died). */
   readonly where: 'worker' | 'page';
   analyse(events: readonly RecordedEvent[], overrides: SessionOverrides): TraceView | Promise<TraceView>;
+  /**
+   * Hands the events recorded so far to where the analysis runs, as they arrive (a batch at a time, so the
+   * page never copies a large backlog at once); `analyse` sends whatever is still missing.
+   */
+  sync?(events: readonly RecordedEvent[]): void;
 }
 
 export const inThreadAnalyser: LiveAnalyser = {
@@ -181,8 +213,12 @@ class PageView {
   };
   #sessionCookieNames = new Map<string, string>();
 
-  apply(reply: WorkerReply, events: readonly RecordedEvent[]): TraceView {
-    if (reply.full || events !== this.events) {
+  #resetFor = -1;
+
+  /** Patches rows from an answer's part; the first part of an answer after a reset drops what was held. */
+  applyRows(reply: RowsPart | ViewReply, events: readonly RecordedEvent[]): void {
+    if ((reply.full || events !== this.events) && this.#resetFor !== reply.id) {
+      this.#resetFor = reply.id;
       this.rows.length = 0;
       this.factsByEntry.clear();
       this.entries.clear();
@@ -196,6 +232,10 @@ class PageView {
       if (facts) this.factsByEntry.set(row.entryIndex, facts);
       else this.factsByEntry.delete(row.entryIndex);
     }
+  }
+
+  apply(reply: ViewReply, events: readonly RecordedEvent[]): TraceView {
+    this.applyRows(reply, events);
     this.rows.length = reply.rowCount;
     for (; this.#entriesScanned < reply.count; this.#entriesScanned++) {
       const event = events[this.#entriesScanned]?.event;
@@ -226,7 +266,7 @@ class PageView {
   }
 
   /** A view object per answer (views re-render on a new one); the heavy parts are built only when read. */
-  #view(reply: WorkerReply): TraceView {
+  #view(reply: ViewReply): TraceView {
     const { rows, factsByEntry, summary } = this;
     const covered = this.events;
     const count = reply.count;
@@ -285,6 +325,7 @@ export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
     const reply = e.data;
     const job = waiting.get(reply.id);
     if (!job) return;
+    if (reply.type === 'rows') return page.applyRows(reply, job.events);
     waiting.delete(reply.id);
     job.resolve(page.apply(reply, job.events));
   });
@@ -299,13 +340,17 @@ export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
     get where() {
       return broken ? 'page' : 'worker';
     },
-    analyse(events, overrides) {
-      if (broken) return panelView(events, overrides);
+    sync(events) {
+      if (broken) return;
       if (events === sentArray && events.length >= sentCount) {
         if (events.length > sentCount) worker.postMessage({ type: 'append', events: events.slice(sentCount) });
       } else worker.postMessage({ type: 'reset', events });
       sentArray = events;
       sentCount = events.length;
+    },
+    analyse(events, overrides) {
+      if (broken) return panelView(events, overrides);
+      this.sync?.(events);
       const id = nextId++;
       return new Promise<TraceView>((resolve) => {
         waiting.set(id, { events, resolve, overrides });
