@@ -38,10 +38,7 @@ export class HarIndexer implements StreamProgress {
   private readonly creatorSource: { creator?: unknown; browser?: unknown } = {};
 
   /** `onEntry` sees each imported (slimmed) entry in file order, before times are repaired. */
-  constructor(
-    file: string | undefined,
-    onEntry?: (entry: TraceEntry) => void,
-  ) {
+  constructor(file: string | undefined, onEntry?: (entry: TraceEntry) => void) {
     this.scanner = new HarEntryScanner(file, {
       entry: (raw, index) => {
         const imported = importHarEntry(raw, index, file);
