@@ -9,7 +9,7 @@ import type { Browser, ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../demo/chromium.ts';
 import { clearCookies, runScenario } from '../../demo/drive.ts';
-import { type DemoScenario, findScenario } from '../../demo/scenarios.ts';
+import { DEMO_SCENARIOS, type DemoScenario, findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { CORPORA } from '../helpers/shared.ts';
 import { extensionWorker, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
@@ -212,6 +212,46 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
     expect(reasons.find(([name]) => name === lax.cookie)?.[1]).toContain(lax.reason);
     await screenshot(`${s.id}-detail`);
   });
+});
+
+/** The lane event each lifecycle finding must leave on its cookie's lane. */
+const LANE_MARK: Record<
+  string,
+  (e: DemoScenario['expected'][number]) => (ev: { text: string; data: Record<string, string> }) => boolean
+> = {
+  'session-reset': (e) => (ev) => ev.text.includes(`reset: ${e.cause}`) || ev.text.includes(`(${e.cause})`),
+  'session-rotated': () => (ev) => ev.data.kind === 'rotated',
+  'session-not-sent': (e) => (ev) => ev.text.includes(`not sent: ${e.reason}`),
+};
+
+describe('Chrome: every other demo scenario in the panel', () => {
+  const covered = new Set(['secure-lost-on-http', 'logout', 'load-balancer', 'samesite-cross-site']);
+  for (const s of DEMO_SCENARIOS.filter((x) => !covered.has(x.id))) {
+    it(`${s.id}: the findings view, the lanes and the request detail`, async () => {
+      await record(s);
+      await expectFindingsView(s);
+      for (const e of s.expected) {
+        const mark = LANE_MARK[e.rule];
+        if (!mark || !e.cookie) continue;
+        const events = await laneEvents(e.cookie);
+        expect(
+          events.some(mark(e)),
+          `lane ${e.cookie} shows ${e.rule} (${e.cause ?? e.reason ?? ''}): ${events.map((x) => x.text).join(' | ')}`,
+        ).toBe(true);
+      }
+      for (const n of s.expectedNotSent ?? []) {
+        await click('[data-testid="tab-timeline"]');
+        const row = (await readPanelRows(panel)).find((r) => r.notSent.some((c) => c.name === n.cookie));
+        expect(row, `a row with ${n.cookie} not sent`).toBeDefined();
+        await panel.$eval(`[data-testid="request-row"][data-seq="${row!.seq}"]`, (el) => (el as HTMLElement).click());
+        await panel.waitForSelector('[data-testid="request-detail"]', { timeout: 5_000 });
+        const detail = await readAll('detail-not-sent');
+        expect(detail.find((d) => d.data.cookieName === n.cookie)?.text, `detail of #${row!.seq}`).toMatch(/\w/);
+        await panel.evaluate(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })));
+      }
+      await screenshot(`${s.id}-findings`);
+    });
+  }
 });
 
 describe('Chrome: importing files into the panel', () => {
