@@ -167,7 +167,7 @@ function SourceTabs({ controller, ui }: { controller: PanelController; ui: UiSta
   return (
     <nav class="source-tabs">
       {tab(LIVE, 'Live', false)}
-      {ui.imports.map((i) => tab(i.id, `Imported: ${i.file}`, true))}
+      {ui.imports.map((i) => tab(i.id, `Imported: ${i.file}${i.analysing ? ' (analysing…)' : ''}`, true))}
     </nav>
   );
 }

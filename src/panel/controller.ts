@@ -4,7 +4,8 @@
 import type { PanelMessage, RecordedEvent } from '../background/messages.ts';
 import { registrableDomain } from '../core/cookie/domain.ts';
 import { exportHar, exportNativeTrace } from '../core/formats/index.ts';
-import { importedView, importTraceFile } from './importTrace.ts';
+import { importTraceFileProgressively, type StreamImportOptions } from './importStream.ts';
+import { importedView } from './importTrace.ts';
 import type { SessionOverrides, TraceView } from './model.ts';
 import {
   type KeyValueStorage,
@@ -24,6 +25,8 @@ export interface ImportedTrace {
   readonly id: string;
   readonly file: string;
   readonly view: TraceView;
+  /** A large file's first rows, shown while the rest is read and analysed: no verdicts yet. */
+  readonly analysing?: boolean;
 }
 
 export interface UiState {
@@ -117,6 +120,8 @@ export class PanelController {
   readonly #services: PanelServices;
   readonly #runner;
   #importCount = 0;
+  /** How large files are streamed (tests lower the size from which they are). */
+  importOptions: StreamImportOptions = {};
 
   readonly #analyser: LiveAnalyser;
 
@@ -240,17 +245,69 @@ export class PanelController {
     if (site !== undefined) await saveOverrides(this.#services.storage, site, overrides);
   }
 
-  /** Imports a file into its own tab; a bad file leaves everything as it was and says why. */
+  /**
+   * Imports a file into its own tab; a bad file leaves everything as it was and says why. A large HAR's tab
+   * opens with its first rows as soon as they are read (marked as analysing) and gets the analysed view when
+   * the whole file is read; if the file turns out broken, that tab is taken down again and the error shown.
+   */
   async importFile(file: Blob & { readonly name: string }): Promise<void> {
-    const outcome = await importTraceFile(file);
+    let id: string | undefined;
+    const newId = () => {
+      id ??= `import-${++this.#importCount}`;
+      return id;
+    };
+    let previewed = false;
+    let before: Pick<UiState, 'source' | 'selected' | 'detail'> | undefined;
+    const outcome = await importTraceFileProgressively(
+      file,
+      (preview) => {
+        previewed = true;
+        const { importError: _dropped, ...rest } = this.ui.value;
+        before = { source: rest.source, selected: rest.selected, detail: rest.detail };
+        const imported: ImportedTrace = { id: newId(), file: file.name, view: preview, analysing: true };
+        this.ui.set({
+          ...rest,
+          imports: [...rest.imports, imported],
+          source: imported.id,
+          selected: undefined,
+          detail: false,
+        });
+      },
+      this.importOptions,
+    );
     if (!outcome.ok) {
+      if (previewed) this.#withdrawImport(newId(), before);
       this.#patch({ importError: outcome.message });
       return;
     }
-    const id = `import-${++this.#importCount}`;
-    const imported: ImportedTrace = { id, file: file.name, view: importedView(outcome) };
+    const imported: ImportedTrace = { id: newId(), file: file.name, view: importedView(outcome) };
+    if (previewed) {
+      // The user may have closed the preview's tab meanwhile: then there is nothing to fill in.
+      if (!this.ui.value.imports.some((i) => i.id === imported.id)) return;
+      this.#patch({ imports: this.ui.value.imports.map((i) => (i.id === imported.id ? imported : i)) });
+      return;
+    }
     const { importError: _dropped, ...rest } = this.ui.value;
-    this.ui.set({ ...rest, imports: [...rest.imports, imported], source: id, selected: undefined, detail: false });
+    this.ui.set({
+      ...rest,
+      imports: [...rest.imports, imported],
+      source: imported.id,
+      selected: undefined,
+      detail: false,
+    });
+  }
+
+  /** Takes a refused file's preview tab down, back to what was on view before it if the user is still on it. */
+  #withdrawImport(id: string, before: Pick<UiState, 'source' | 'selected' | 'detail'> | undefined): void {
+    const ui = this.ui.value;
+    const imports = ui.imports.filter((i) => i.id !== id);
+    const stillThere = (source: string | undefined) => source === LIVE || imports.some((i) => i.id === source);
+    if (ui.source !== id) {
+      this.#patch({ imports });
+      return;
+    }
+    const back = before && stillThere(before.source) ? before : { source: LIVE, selected: undefined, detail: false };
+    this.#patch({ imports, ...back });
   }
 
   dismissImportError(): void {
@@ -283,7 +340,8 @@ export class PanelController {
   exportView(format: ExportFormat): void {
     const ui = this.ui.value;
     const view = this.currentView();
-    if (!view) return;
+    // A file still being read has only its first entries here: exporting them would lose the rest.
+    if (!view || ui.imports.find((i) => i.id === ui.source)?.analysing) return;
     const options = { values: ui.exportRawValues ? ('raw' as const) : ('redacted' as const) };
     const base = exportBaseName(ui, view);
     const suffix = ui.exportRawValues ? '-RAW' : '';
