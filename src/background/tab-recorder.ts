@@ -1,9 +1,11 @@
-// The record of one tab: a bounded list of events, each with its sequence number, plus what the tab
+// The record of one tab: a bounded list of events, each with its sequence number (held compactly, see
+// event-log.ts), plus what the tab
 // has talked to (its sites) so cookie changes can be routed to it. Past the per-tab cap the oldest
 // events are dropped and counted; `clear` starts a new page of the recording. Sequence numbers never
 // go back (not even after a clear), so a panel resuming from its last number can never mistake a new
 // event for one it already holds.
 import type { TraceEntry, TraceEvent } from '../core/trace/types.ts';
+import { EventLog } from './event-log.ts';
 import type { RecordedEvent } from './messages.ts';
 import { siteOfUrl } from './site.ts';
 
@@ -37,9 +39,8 @@ export function hopKey(requestId: string, url: string): string {
 }
 
 export class TabRecorder {
-  /** Kept events live in #events[#head…]; the dropped prefix is cut off in bulk, not one by one. */
-  #events: RecordedEvent[];
-  #head = 0;
+  /** The held events: the newest live, older ones packed. */
+  readonly #log: EventLog;
   readonly #sites: Set<string>;
   #nextSeq: number;
   #clearedBeforeSeq: number;
@@ -53,7 +54,8 @@ export class TabRecorder {
     meta?: TabRecorderMeta,
     events: readonly RecordedEvent[] = [],
   ) {
-    this.#events = [...events];
+    this.#log = new EventLog();
+    for (const recorded of events) this.#log.push(recorded);
     this.#sites = new Set(meta?.sites ?? []);
     this.#nextSeq = Math.max(meta?.nextSeq ?? 0, (events.at(-1)?.seq ?? -1) + 1);
     this.#clearedBeforeSeq = meta?.clearedBeforeSeq ?? 0;
@@ -83,7 +85,7 @@ export class TabRecorder {
 
   /** Sequence number of the oldest event still held (nextSeq when none is). */
   get firstSeq(): number {
-    return this.#events[this.#head]?.seq ?? this.#nextSeq;
+    return this.#log.size > 0 ? this.#log.firstSeq : this.#nextSeq;
   }
 
   get clearedBeforeSeq(): number {
@@ -96,7 +98,7 @@ export class TabRecorder {
   }
 
   get size(): number {
-    return this.#events.length - this.#head;
+    return this.#log.size;
   }
 
   get panelOpened(): boolean {
@@ -131,7 +133,7 @@ export class TabRecorder {
 
   append(event: TraceEvent, hop?: string): RecordedEvent {
     const recorded: RecordedEvent = { seq: this.#nextSeq++, event, ...(hop ? { hop } : {}) };
-    this.#events.push(recorded);
+    this.#log.push(recorded);
     if (hop) {
       this.#recentHops.add(hop);
       if (this.#recentHops.size > MAX_RECENT_HOPS) {
@@ -145,19 +147,13 @@ export class TabRecorder {
   trimTo(max: number): number {
     const excess = this.size - Math.max(0, max);
     if (excess <= 0) return 0;
-    this.#head += excess;
-    // Cutting the array only now and then keeps a long burst past the cap linear, not quadratic.
-    if (this.#head > 1024 && this.#head * 2 > this.#events.length) {
-      this.#events = this.#events.slice(this.#head);
-      this.#head = 0;
-    }
+    this.#log.dropOldest(excess);
     return excess;
   }
 
   /** Forgets every event (the user cleared, or a navigation without "Preserve log"); numbering goes on. */
   clear(): void {
-    this.#events = [];
-    this.#head = 0;
+    this.#log.clear(this.#nextSeq);
     this.#clearedBeforeSeq = this.#nextSeq;
     // A fresh page of the recording: entry indexes restart, as in a new trace.
     this.#nextEntryIndex = 0;
@@ -165,15 +161,12 @@ export class TabRecorder {
 
   /** Every event held after sequence number `since` (-1: all), in order. */
   eventsSince(since: number): RecordedEvent[] {
-    // Sequence numbers are dense from the first held event, so the position is arithmetic.
-    return this.#events.slice(this.#head + Math.max(0, since + 1 - this.firstSeq));
+    return this.#log.between(since + 1, this.#nextSeq);
   }
 
   /** Events with seq in [from, to), held ones only. */
   eventsBetween(from: number, to: number): RecordedEvent[] {
-    const start = this.#head + Math.max(0, from - this.firstSeq);
-    const end = this.#head + Math.max(0, to - this.firstSeq);
-    return this.#events.slice(start, end);
+    return this.#log.between(from, to);
   }
 
   meta(): TabRecorderMeta {

@@ -1,0 +1,153 @@
+// One tab's recorded events in a compact form: the newest events stay as live objects (the ones panels
+// and the storage mirror read again and again), older ones are packed in blocks of BLOCK_SIZE events,
+// each block one deflated JSON text. A live event costs ~2.4 KB of service-worker heap (every header a
+// separate object and strings); packed, a recorded request costs ~70 bytes, because neighbouring events
+// repeat the same header names, user agent, cookies and Set-Cookie attributes. Nothing is dropped: a
+// packed block decodes to exactly the events that went in (they are JSON already: the storage mirror
+// and the panel port both carry them as JSON). Packing is synchronous (fflate), so the order of events
+// and what a stopped worker loses are the same as with plain arrays.
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import type { RecordedEvent } from './messages.ts';
+
+/** Events per packed block: larger blocks compress better (200: ~70 B/event, 25: ~115) but cost more to read back. */
+export const BLOCK_SIZE = 200;
+/**
+ * The newest events kept live: panels are sent the last few dozen at a time and the storage mirror
+ * rewrites the open chunk, so reads of packed blocks happen only for a panel that (re)subscribes late.
+ */
+export const HOT_EVENTS = 500;
+/** Deflate level 6: 15 % smaller than level 1 on recorded traffic for about the same time. */
+const DEFLATE_LEVEL = 6;
+
+/** A run of BLOCK_SIZE events with consecutive sequence numbers, stored as deflated UTF-8 JSON. */
+interface PackedBlock {
+  readonly firstSeq: number;
+  readonly count: number;
+  readonly bytes: Uint8Array;
+}
+
+export function packEvents(events: readonly RecordedEvent[]): Uint8Array {
+  return deflateSync(strToU8(JSON.stringify(events)), { level: DEFLATE_LEVEL });
+}
+
+export function unpackEvents(bytes: Uint8Array): RecordedEvent[] {
+  return JSON.parse(strFromU8(inflateSync(bytes))) as RecordedEvent[];
+}
+
+/**
+ * Events with dense sequence numbers from `firstSeq` to `endSeq - 1`: packed blocks first (oldest),
+ * then the live tail. Dropping the oldest (the per-tab cap) moves `firstSeq`; a block goes once all
+ * its events are dropped, so a partly dropped block is still read from its first held event.
+ */
+export class EventLog {
+  #blocks: PackedBlock[] = [];
+  /** Live events are #live[#liveHead…]; the dropped prefix is cut off in bulk, not one by one. */
+  #live: RecordedEvent[] = [];
+  #liveHead = 0;
+  #firstSeq: number;
+  #endSeq: number;
+
+  constructor(
+    /** Sequence number the log starts at when it holds nothing. */
+    emptyFirstSeq = 0,
+    private readonly hotEvents = HOT_EVENTS,
+    private readonly blockSize = BLOCK_SIZE,
+  ) {
+    this.#firstSeq = emptyFirstSeq;
+    this.#endSeq = emptyFirstSeq;
+  }
+
+  /** Sequence number of the oldest event held (endSeq when none is). */
+  get firstSeq(): number {
+    return this.#firstSeq;
+  }
+
+  /** One more than the newest event's sequence number. */
+  get endSeq(): number {
+    return this.#endSeq;
+  }
+
+  get size(): number {
+    return this.#endSeq - this.#firstSeq;
+  }
+
+  /** How many events are held packed (for tests and the benchmark). */
+  get packedBlocks(): number {
+    return this.#blocks.length;
+  }
+
+  /** Adds the newest event; its seq must be endSeq (sequence numbers are dense). */
+  push(recorded: RecordedEvent): void {
+    if (this.size === 0) this.#firstSeq = recorded.seq;
+    else if (recorded.seq !== this.#endSeq)
+      throw new Error(`event ${recorded.seq} out of order (expected ${this.#endSeq})`);
+    this.#live.push(recorded);
+    this.#endSeq = recorded.seq + 1;
+    if (this.#live.length - this.#liveHead >= this.hotEvents + this.blockSize) this.#packOldestLive();
+  }
+
+  /** Drops the oldest `count` events (fewer if fewer are held). */
+  dropOldest(count: number): void {
+    const drop = Math.min(Math.max(0, count), this.size);
+    if (drop === 0) return;
+    this.#firstSeq += drop;
+    while (this.#blocks.length > 0 && this.#blocks[0]!.firstSeq + this.#blocks[0]!.count <= this.#firstSeq) {
+      this.#blocks.shift();
+    }
+    if (this.#blocks.length === 0) {
+      const liveFirst = this.#live[this.#liveHead]?.seq;
+      if (liveFirst !== undefined && liveFirst < this.#firstSeq) this.#liveHead += this.#firstSeq - liveFirst;
+    }
+    // Cutting the array only now and then keeps a long burst past the cap linear, not quadratic.
+    if (this.#liveHead > 1024 && this.#liveHead * 2 > this.#live.length) {
+      this.#live = this.#live.slice(this.#liveHead);
+      this.#liveHead = 0;
+    }
+    if (this.size === 0) this.clear(this.#firstSeq);
+  }
+
+  /** Forgets every event; the next one pushed may start anywhere. */
+  clear(emptyFirstSeq: number): void {
+    this.#blocks = [];
+    this.#live = [];
+    this.#liveHead = 0;
+    this.#firstSeq = emptyFirstSeq;
+    this.#endSeq = emptyFirstSeq;
+  }
+
+  /** Held events with seq in [from, to), in order; packed ones are decoded afresh. */
+  between(from: number, to: number): RecordedEvent[] {
+    const start = Math.max(from, this.#firstSeq);
+    const end = Math.min(to, this.endSeq);
+    if (start >= end) return [];
+    const out: RecordedEvent[] = [];
+    for (const block of this.#blocks) {
+      const blockEnd = block.firstSeq + block.count;
+      if (blockEnd <= start) continue;
+      if (block.firstSeq >= end) break;
+      const events = unpackEvents(block.bytes);
+      const lo = Math.max(start, block.firstSeq) - block.firstSeq;
+      const hi = Math.min(end, blockEnd) - block.firstSeq;
+      for (let i = lo; i < hi; i++) out.push(events[i]!);
+    }
+    const liveFirst = this.#live[this.#liveHead]?.seq;
+    if (liveFirst !== undefined && end > liveFirst) {
+      const lo = this.#liveHead + Math.max(0, start - liveFirst);
+      const hi = this.#liveHead + (end - liveFirst);
+      for (let i = lo; i < hi; i++) out.push(this.#live[i]!);
+    }
+    return out;
+  }
+
+  /** Packs the oldest live block: called when the live tail holds a whole block beyond the hot events. */
+  #packOldestLive(): void {
+    const events = this.#live.slice(this.#liveHead, this.#liveHead + this.blockSize);
+    // Dropped events (the cap) never reach here packed: the live head is past them.
+    this.#blocks.push({ firstSeq: events[0]!.seq, count: events.length, bytes: packEvents(events) });
+    this.#liveHead += events.length;
+    if (this.#liveHead * 2 > this.#live.length) {
+      this.#live = this.#live.slice(this.#liveHead);
+      this.#liveHead = 0;
+    }
+  }
+}
