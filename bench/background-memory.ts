@@ -3,8 +3,9 @@
 // recording empty, alternating. Events go in through the RecorderStore (see lib/feeder.ts), not through
 // 100,000 real requests. Then 10% more than the cap: the cap setting and the dropped count the store reports.
 // Alone: `node --import tsx bench/background-memory.ts [pairs]`
-import { extensionWorker } from '../test/e2e/helpers/devtools-panel.ts';
+
 import type { WebWorker } from 'puppeteer-core';
+import { extensionWorker } from '../test/e2e/helpers/devtools-panel.ts';
 import { buildExtension, cdpOf, exposeRecorderStore, launch, STORE_GLOBAL } from './lib/browser.ts';
 import { installFeeder, templateEntries } from './lib/feeder.ts';
 import { alternate, fmt, range, runRow } from './lib/stats.ts';
@@ -80,12 +81,18 @@ runRow(ID, TITLE, GOAL, async () => {
       async (id, key) => {
         type Store = {
           settings: { maxEventsPerTab: number };
-          existing(id: number): { size: number; droppedCount: number } | undefined;
+          existing(
+            id: number,
+          ): { size: number; droppedCount: number; eventsSince(since: number): unknown[] } | undefined;
           storageDegraded: boolean;
         };
         const store = (globalThis as unknown as Record<string, Store>)[key]!;
         const cap = store.settings.maxEventsPerTab;
         const before = store.existing(id)?.size ?? 0;
+        // What a panel subscribing now costs: every held event, packed ones decoded.
+        const t = performance.now();
+        const snapshotEvents = store.existing(id)?.eventsSince(-1).length ?? 0;
+        const snapshotMs = performance.now() - t;
         await (globalThis as unknown as { __benchFeed(id: number, n: number): Promise<void> }).__benchFeed(
           id,
           Math.round(cap * 1.1) - before,
@@ -96,6 +103,8 @@ runRow(ID, TITLE, GOAL, async () => {
           size: recorder?.size ?? 0,
           dropped: recorder?.droppedCount ?? 0,
           degraded: store.storageDegraded,
+          snapshotEvents,
+          snapshotMs,
         };
       },
       tabId,
@@ -117,6 +126,7 @@ runRow(ID, TITLE, GOAL, async () => {
         `of which (last run) JS heap ${fmt(lastFull.heap / MB, 2)} MB, array-buffer backing stores ${fmt(lastFull.backing / MB, 2)} MB`,
         `ratio of medians: ${fmt(result.ratio, 1)}; retained by the events ≈ ${fmt(retained, 1)} MB (${fmt(perEvent, 0)} bytes/event)`,
         `appending ${EVENTS.toLocaleString('en-US')} events + flush to storage.session: ${fmt(fillMs / 1000, 1)} s (last run)`,
+        `a panel's full snapshot (eventsSince(-1), ${state.snapshotEvents.toLocaleString('en-US')} events, packed ones decoded): ${fmt(state.snapshotMs / 1000, 2)} s`,
         `cap setting maxEventsPerTab = ${state.cap.toLocaleString('en-US')}; after ${Math.round(state.cap * 1.1).toLocaleString('en-US')} events: ${state.size.toLocaleString('en-US')} held, droppedCount ${state.dropped.toLocaleString('en-US')}${capOk ? ' (as expected)' : ' (UNEXPECTED)'}; storageDegraded ${state.degraded}`,
       ],
       data: { ...result, retained, perEvent, cap: state },

@@ -314,10 +314,18 @@ export class RecorderStore {
     // overwrite a newer write with an older picture.
     const items = (): Record<string, unknown> => {
       const built: Record<string, unknown> = { [metaKey(tabId)]: recorder.meta() };
+      const first = chunks[0];
+      if (first === undefined) return built;
+      // Read once for all chunks: older events are packed 200 to a block (event-log.ts), and reading
+      // chunk by chunk would decode each block eight times.
+      const events = recorder.eventsBetween(first * CHUNK_SIZE, (chunks.at(-1)! + 1) * CHUNK_SIZE);
+      const firstSeq = events[0]?.seq ?? 0;
       for (const n of chunks) {
+        const from = Math.max(0, n * CHUNK_SIZE - firstSeq);
+        const to = Math.max(0, (n + 1) * CHUNK_SIZE - firstSeq);
         // As one JSON string: Chrome charges storage.session by its in-memory value tree, about six
         // times the JSON size for header lists, so strings hold six times as many events in the 10 MB.
-        built[chunkKey(tabId, n)] = JSON.stringify(recorder.eventsBetween(n * CHUNK_SIZE, (n + 1) * CHUNK_SIZE));
+        built[chunkKey(tabId, n)] = JSON.stringify(events.slice(from, to));
       }
       return built;
     };
