@@ -16,22 +16,29 @@ import type { Scheduler } from './throttle.ts';
 const harText = (id: string) => readFileSync(`test/fixtures/demo-har/${id}.har`, 'utf8');
 
 /** A File whose stream comes in small chunks, as a large file's does, counting how often it is read whole. */
-function chunkedFile(text: string, name: string, chunkSize = 1024): ImportFile & { wholeReads: number } {
+function chunkedFile(
+  text: string,
+  name: string,
+  chunkSize = 1024,
+): ImportFile & { wholeReads: number; streamReads: number } {
   const bytes = new TextEncoder().encode(text);
-  const file = new File([bytes], name) as File & { wholeReads: number };
+  const file = new File([bytes], name) as File & { wholeReads: number; streamReads: number };
   file.wholeReads = 0;
+  file.streamReads = 0;
   const text0 = file.text.bind(file);
   file.text = () => {
     file.wholeReads++;
     return text0();
   };
-  file.stream = () =>
-    new ReadableStream<Uint8Array>({
+  file.stream = () => {
+    file.streamReads++;
+    return new ReadableStream<Uint8Array>({
       start(controller) {
         for (let at = 0; at < bytes.length; at += chunkSize) controller.enqueue(bytes.slice(at, at + chunkSize));
         controller.close();
       },
     }) as ReturnType<File['stream']>;
+  };
   return file;
 }
 
@@ -69,7 +76,7 @@ describe('streamed import of a large HAR', () => {
     }
     expect(outcome.ok).toBe(true);
     if (outcome.ok) expect(outcome.trace).toEqual(whole);
-    expect(file.wholeReads).toBe(0);
+    expect([file.wholeReads, file.streamReads]).toEqual([0, 1]);
   });
 
   it('a file broken past the preview is refused with the whole-file import’s message', async () => {
@@ -87,7 +94,7 @@ describe('streamed import of a large HAR', () => {
     expect(outcome).toEqual(expected);
   });
 
-  it('a large native trace is read whole, with its saved settings, and shows no preview', async () => {
+  it('a large native trace is read whole at once (never streamed), with its saved settings', async () => {
     const exporter = traceView(parseTraceFile(harText('rotation'), 'rotation.har'), { notSessionCookies: ['sid'] });
     const text = exportNativeTrace(exporter.trace, exporter.analysis, { values: 'raw' });
     const previews: TraceView[] = [];
@@ -95,6 +102,7 @@ describe('streamed import of a large HAR', () => {
     const outcome = await importTraceFileProgressively(file, (v) => previews.push(v), STREAM_ALL);
     expect(previews).toHaveLength(0);
     expect(outcome.ok && outcome.settings?.notSessionCookies).toEqual(['sid']);
+    expect([file.wholeReads, file.streamReads]).toEqual([1, 0]);
   });
 
   it('small files keep the whole-file path', async () => {

@@ -46,11 +46,25 @@ export async function importTraceFileProgressively(
   if (file.size < (options.streamFromBytes ?? STREAM_FROM_BYTES) || typeof file.stream !== 'function') {
     return importTraceFile(file);
   }
+  if (!(await startsLikeHar(file))) return importTraceFile(file);
   try {
     return { ok: true, trace: await streamHar(file, onPreview, options) };
   } catch {
     // Whatever the stream reader found, the whole-file importer words the refusal as the panel always did.
     return importTraceFile(file);
+  }
+}
+
+/**
+ * Whether the document's first key is `log`, as in every HAR writer's output. Anything else (a native trace,
+ * whose `log`-less root the stream reader would only notice at its very end) is read whole instead.
+ */
+async function startsLikeHar(file: ImportFile): Promise<boolean> {
+  try {
+    const head = await file.slice(0, 1024).text();
+    return /^\uFEFF?\s*\{\s*"log"\s*:/.test(head);
+  } catch {
+    return false;
   }
 }
 
