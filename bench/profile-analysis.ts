@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeTrace } from '../src/core/analysis/analyze.ts';
 import { harToTrace } from '../src/core/trace/har.ts';
-import { ensureHar } from './gen-har.ts';
+import { ensureHar, HAR_100K, HAR_100K_OPTIONS } from './gen-har.ts';
 import { OUT_DIR } from './lib/stats.ts';
 
 const entries = Number(process.argv[2] ?? 20_000);
-const file = join(OUT_DIR, `har-${entries}.har`);
-ensureHar(file, { entries, seed: 7 });
+const file = entries === 100_000 ? HAR_100K : join(OUT_DIR, `har-${entries}.har`);
+ensureHar(file, entries === 100_000 ? HAR_100K_OPTIONS : { entries, seed: 7 });
 const text = readFileSync(file, 'utf8');
 let t = performance.now();
 const doc = JSON.parse(text);

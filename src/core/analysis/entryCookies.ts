@@ -7,7 +7,8 @@ import type { TraceEntry } from '../trace/types.ts';
 
 export function sentCookiePairs(entry: TraceEntry): CookiePair[] {
   const headers = headerValues(entry.request.headers, 'cookie');
-  if (headers.length > 0) return headers.flatMap(cookieHeaderPairs);
+  if (headers.length === 1) return cookieHeaderPairs(headers[0]!);
+  if (headers.length > 1) return headers.flatMap(cookieHeaderPairs);
   return (entry.request.cookies ?? []).map((c) => ({ name: c.name, value: c.value }));
 }
 

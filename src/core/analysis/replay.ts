@@ -337,7 +337,8 @@ export class EventReplay {
       ...(entry.request.initiatorUrl !== undefined ? { siteForCookiesUrl: entry.request.initiatorUrl } : {}),
       isTopLevelNavigation: entry.request.resourceType === 'document',
     };
-    const expected = this.jar.cookiesFor(ctx);
+    // Only names, values, domains and paths are read from the answer: the copy-free variant.
+    const expected = this.jar.cookiesForReplay(ctx);
     const sent: SentCookieFact[] = [];
     if (isPreflight(entry)) return { sent, notSent: [] };
     const browserBlocked = entry.browserReport?.blockedRequestCookies ?? [];
@@ -346,18 +347,18 @@ export class EventReplay {
       for (const c of expected.sent) sent.push(this.sentFact(c.name, c.value, c));
       return { sent, notSent: expected.notSent.map((n) => this.notSentFact(n.cookie, n.reason, browserBlocked)) };
     }
-    const remaining: StoredCookie[] = [...expected.sent];
-    const notSentLeft = [...expected.notSent];
+    // Plain loops, no callbacks: this runs for every cookie of every request.
+    const remaining: StoredCookie[] = expected.sent.slice();
+    const notSentLeft = expected.notSent.slice();
     for (const pair of sentCookiePairs(entry)) {
-      let i = remaining.findIndex((c) => c.name === pair.name && c.value === pair.value);
-      if (i === -1) i = remaining.findIndex((c) => c.name === pair.name);
+      const i = indexOfCookie(remaining, pair.name, pair.value);
       if (i !== -1) {
         const [c] = remaining.splice(i, 1);
         sent.push(this.sentFact(pair.name, pair.value, c));
         continue;
       }
       // The browser sent a cookie the model would not have: trust the browser, keep the model honest.
-      const j = notSentLeft.findIndex((n) => n.cookie.name === pair.name && n.cookie.value === pair.value);
+      const j = indexOfNotSent(notSentLeft, pair.name, pair.value);
       if (j !== -1) {
         const [n] = notSentLeft.splice(j, 1);
         sent.push(this.sentFact(pair.name, pair.value, n!.cookie));
@@ -366,10 +367,11 @@ export class EventReplay {
       const inferred = this.jar.observeSent(pair.name, pair.value, entry.request.url, time);
       sent.push(this.sentFact(pair.name, pair.value, inferred ?? { domain: parsed.url.hostname, path: '/' }));
     }
-    const notSent = notSentLeft.map((n) => this.notSentFact(n.cookie, n.reason, browserBlocked));
+    const notSent: NotSentCookieFact[] = [];
+    for (const n of notSentLeft) notSent.push(this.notSentFact(n.cookie, n.reason, browserBlocked));
     for (const c of remaining) {
       // The model says it must go, the browser did not send it: say why if the browser said, else Unknown.
-      const reported = browserBlocked.find((b) => b.name === c.name)?.reasons;
+      const reported = browserBlocked.length === 0 ? undefined : browserBlocked.find((b) => b.name === c.name)?.reasons;
       const reason = (reported?.find(isNotSentReason) ?? 'Unknown') as NotSentReason;
       notSent.push(this.notSentFact(c, reason, browserBlocked));
     }
@@ -396,24 +398,36 @@ export class EventReplay {
     reason: NotSentReason,
     browserBlocked: readonly { name: string; domain?: string; path?: string; reasons: readonly string[] }[],
   ): NotSentCookieFact {
-    const reported = browserBlocked.find(
-      (b) =>
-        b.name === cookie.name &&
-        (b.domain === undefined || b.domain.replace(/^\./, '') === cookie.domain) &&
-        (b.path === undefined || b.path === cookie.path),
+    const reported =
+      browserBlocked.length === 0
+        ? undefined
+        : browserBlocked.find(
+            (b) =>
+              b.name === cookie.name &&
+              (b.domain === undefined || b.domain.replace(/^\./, '') === cookie.domain) &&
+              (b.path === undefined || b.path === cookie.path),
+          );
+    // What the browser reported is rare and per request: such facts are not shared.
+    if (reported) return this.makeNotSentFact(cookie, reason, reported.reasons);
+    return this.notSentFacts.get([cookie.name, cookie.value, cookie.domain, cookie.path, reason], () =>
+      this.makeNotSentFact(cookie, reason, undefined),
     );
-    const make = (): NotSentCookieFact => ({
+  }
+
+  private makeNotSentFact(
+    cookie: StoredCookie,
+    reason: NotSentReason,
+    browserReasons: readonly string[] | undefined,
+  ): NotSentCookieFact {
+    return {
       name: cookie.name,
       value: cookie.value,
       domain: cookie.domain,
       path: cookie.path,
       reason,
       session: this.isSession(cookie.name),
-      ...(reported ? { browserReasons: reported.reasons } : {}),
-    });
-    // What the browser reported is rare and per request: such facts are not shared.
-    if (reported) return make();
-    return this.notSentFacts.get([cookie.name, cookie.value, cookie.domain, cookie.path, reason], make);
+      ...(browserReasons ? { browserReasons } : {}),
+    };
   }
 
   private startId(lane: SessionLane, value: string, entry: number, source: LaneId['source']): LaneId {
@@ -674,6 +688,26 @@ function requestFacts(
     ...(login ? { login } : {}),
     logout,
   };
+}
+
+/** The cookie named `name` with this value, else the first of that name; -1 when none. */
+function indexOfCookie(cookies: readonly StoredCookie[], name: string, value: string): number {
+  let byName = -1;
+  for (let i = 0; i < cookies.length; i++) {
+    const c = cookies[i]!;
+    if (c.name !== name) continue;
+    if (c.value === value) return i;
+    if (byName === -1) byName = i;
+  }
+  return byName;
+}
+
+function indexOfNotSent(cookies: readonly { readonly cookie: StoredCookie }[], name: string, value: string): number {
+  for (let i = 0; i < cookies.length; i++) {
+    const c = cookies[i]!.cookie;
+    if (c.name === name && c.value === value) return i;
+  }
+  return -1;
 }
 
 /** An array grown by push keeps spare room (half again its length, plus 16): kept for every request, trim it. */

@@ -13,9 +13,22 @@ const TLDTS_OPTIONS = { allowPrivateDomains: true, extractHostname: false } as c
 /** True for an IPv4 dotted quad or a bracketed/unbracketed IPv6 literal (already canonical). */
 export function isIpAddress(host: string): boolean {
   if (host.includes(':')) return true; // only IPv6 literals contain ":" once the port is gone
-  const parts = host.split('.');
-  if (parts.length !== 4) return false;
-  return parts.every((part) => part !== '' && part.length <= 3 && [...part].every((c) => c >= '0' && c <= '9'));
+  // Four dot-separated runs of 1–3 ASCII digits, read in place: this runs for every domain-match of
+  // every cookie on every request of a trace, so it allocates nothing.
+  let parts = 1;
+  let digits = 0;
+  for (let i = 0; i < host.length; i++) {
+    const code = host.charCodeAt(i);
+    if (code === 0x2e) {
+      if (digits === 0 || ++parts > 4) return false;
+      digits = 0;
+    } else if (code >= 0x30 && code <= 0x39) {
+      if (++digits > 3) return false;
+    } else {
+      return false;
+    }
+  }
+  return parts === 4 && digits > 0;
 }
 
 /** Characters that make a Domain attribute something other than a host name (a port, a path, a space…). */
@@ -59,9 +72,18 @@ export function isPublicSuffix(domain: string): boolean {
  * `localhost`, a public suffix): the "site" of RFC 6265bis 5.2 and the bucket for Chrome's per-domain limit.
  */
 export function registrableDomain(host: string): string {
-  if (isIpAddress(host)) return host;
-  return getDomain(host, TLDTS_OPTIONS) ?? host;
+  const known = registrableDomains.get(host);
+  if (known !== undefined) return known;
+  const domain = isIpAddress(host) ? host : (getDomain(host, TLDTS_OPTIONS) ?? host);
+  // A trace has few hosts and asks for each on every request: remember the answers (bounded, so a
+  // trace with millions of distinct hosts cannot grow the memo without end).
+  if (registrableDomains.size >= REGISTRABLE_DOMAIN_MEMO_MAX) registrableDomains.clear();
+  registrableDomains.set(host, domain);
+  return domain;
 }
+
+const REGISTRABLE_DOMAIN_MEMO_MAX = 10_000;
+const registrableDomains = new Map<string, string>();
 
 /** The host of a URL in canonical form, or undefined when the URL does not parse. */
 export function hostOfUrl(url: string): string | undefined {

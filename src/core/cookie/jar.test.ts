@@ -214,6 +214,36 @@ describe('CookieJar.cookiesFor order and access (RFC 6265bis 5.8.3)', () => {
     expect(jar.get('root', 'app.example.com', '/')?.lastAccessedAt).toBe(T0 + 10);
   });
 
+  it('cookiesForReplay decides as cookiesFor and records the access time in the jar, not on the answer', () => {
+    const lines = ['root=1; Path=/', 'deep=1; Path=/account', 'other=1; Path=/elsewhere'];
+    const plain = jarWith(lines);
+    const replay = jarWith(lines);
+    const ctx = get(APP, { time: T0 + 10 });
+    const answer = replay.cookiesForReplay(ctx);
+    const expected = plain.cookiesFor(ctx);
+    expect(answer.sent.map((c) => c.name)).toEqual(expected.sent.map((c) => c.name));
+    expect(answer.notSent.map((n) => [n.cookie.name, n.reason])).toEqual(
+      expected.notSent.map((n) => [n.cookie.name, n.reason]),
+    );
+    expect(answer.sent.every((c) => c.lastAccessedAt === T0)).toBe(true);
+    expect(replay.get('deep', 'app.example.com', '/account')?.lastAccessedAt).toBe(T0 + 10);
+    expect(replay.all()).toEqual(plain.all());
+    expect(replay.cookiesFor(get(APP, { time: T0 + 20 }))).toEqual(plain.cookiesFor(get(APP, { time: T0 + 20 })));
+  });
+
+  it('evicts by the access times cookiesForReplay recorded', () => {
+    const jar = new CookieJar();
+    for (let i = 0; i < COOKIE_LIMITS.perDomainMax - 1; i++) jar.setCookie(`c${i}=v; Path=/`, APP, T0 + i);
+    jar.setCookie('x=v; Path=/x', APP, T0 + 500);
+    // Touches c0..c178 (Path=/), not x: by creation c0 is the oldest, by access x is.
+    jar.cookiesForReplay(get('https://app.example.com/', { time: T0 + 1000 }));
+    jar.setCookie('overflow=v; Path=/', APP, T0 + 2000);
+    const evicted = jar.drainEvictions();
+    expect(evicted.map((e) => e.cookie.name).slice(0, 2)).toEqual(['x', 'c0']);
+    expect(evicted[0]?.cookie.lastAccessedAt).toBe(T0 + 500);
+    expect(evicted[1]?.cookie.lastAccessedAt).toBe(T0 + 1000);
+  });
+
   it('ignores cookies of unrelated sites entirely', () => {
     const jar = jarWith(['a=1; Path=/']);
     expect(jar.cookiesFor(get('https://other.org/'))).toEqual({ sent: [], notSent: [] });

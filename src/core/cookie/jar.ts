@@ -120,6 +120,13 @@ function isExpired(c: StoredCookie, time: number): boolean {
 
 export class CookieJar {
   private readonly cookies = new SiteIndex<StoredCookie>();
+  /**
+   * Last-access times newer than the stored cookie's own `lastAccessedAt` (RFC 6265bis 5.8.3 step 3), kept
+   * beside it: a replay touches every sent cookie of every request, and copying each cookie to record the
+   * time was most of the jar's work. Every cookie handed out goes through current(), so callers still see
+   * the time in `lastAccessedAt`. An entry is dropped when its cookie leaves the jar.
+   */
+  private readonly accessedAt = new Map<StoredCookie, number>();
   private readonly tombstones = new SiteIndex<Tombstone>();
   private evictions: CookieEviction[] = [];
 
@@ -130,7 +137,7 @@ export class CookieJar {
 
   /** All cookies held; with `time`, only those not expired at that time. */
   all(time?: number): StoredCookie[] {
-    const list = [...this.cookies.values()];
+    const list = [...this.cookies.values()].map((c) => this.current(c));
     return time === undefined ? list : list.filter((c) => !isExpired(c, time));
   }
 
@@ -140,7 +147,7 @@ export class CookieJar {
     const kinds = hostOnly === undefined ? [true, false] : [hostOnly];
     for (const kind of kinds) {
       const found = this.cookies.get(site, cookieKey({ name, domain, path, hostOnly: kind }));
-      if (found !== undefined) return found;
+      if (found !== undefined) return this.current(found);
     }
     return undefined;
   }
@@ -205,13 +212,15 @@ export class CookieJar {
     if (created.expired) {
       // An expiry in the past deletes the cookie with this identity (RFC 6265bis 5.7 last steps).
       if (old === undefined) return { kind: 'deleted', parsed };
+      const removed = this.current(old);
       this.remove(old, time, true);
-      return { kind: 'deleted', removed: old, parsed };
+      return { kind: 'deleted', removed, parsed };
     }
     // Step 22: a replacement keeps the creation time of the cookie it replaces.
     const stored = old === undefined ? cookie : { ...cookie, createdAt: old.createdAt };
+    const replaced = old === undefined ? undefined : this.current(old);
     this.insert(stored, time);
-    return old === undefined ? { kind: 'stored', cookie: stored } : { kind: 'stored', cookie: stored, replaced: old };
+    return replaced === undefined ? { kind: 'stored', cookie: stored } : { kind: 'stored', cookie: stored, replaced };
   }
 
   /**
@@ -224,15 +233,17 @@ export class CookieJar {
     const domain = c.domain.startsWith('.') ? c.domain.slice(1) : c.domain;
     const identity = { name: c.name, domain, path: c.path, hostOnly: c.hostOnly };
     const site = registrableDomain(domain);
-    const old = this.cookies.get(site, cookieKey(identity));
+    const stale = this.cookies.get(site, cookieKey(identity));
+    const old = stale === undefined ? undefined : this.current(stale);
     if (removed) {
-      if (old === undefined) return { kind: 'removed' };
+      if (stale === undefined || old === undefined) return { kind: 'removed' };
       if (cause === 'expired') {
         // Keep it, expired, so the next request reports Expired once (the jar evicts lazily).
+        this.accessedAt.delete(stale);
         this.cookies.set(site, cookieKey(old), { ...old, expiresAt: Math.min(old.expiresAt ?? time, time) });
         return { kind: 'removed', removed: old };
       }
-      this.remove(old, time, cause !== 'overwrite' && cause !== 'expired_overwrite' && cause !== 'evicted');
+      this.remove(stale, time, cause !== 'overwrite' && cause !== 'expired_overwrite' && cause !== 'evicted');
       if (cause === 'evicted') this.evictions.push({ cookie: old, time, cause: 'evicted' });
       return { kind: 'removed', removed: old };
     }
@@ -285,7 +296,7 @@ export class CookieJar {
       (c) => c.name === name && hostMatches(c, target.host) && pathMatch(path, c.path),
     );
     const same = candidates.find((c) => c.value === value);
-    if (same !== undefined && !isExpired(same, time)) return same;
+    if (same !== undefined && !isExpired(same, time)) return this.current(same);
     if (same !== undefined) {
       // The browser still sends a cookie the jar thinks expired: its real expiry is unknown, not passed.
       const { expiresAt: _unknown, ...rest } = same;
@@ -294,6 +305,7 @@ export class CookieJar {
       return refreshed;
     }
     const known = candidates.sort(cookieHeaderOrder)[0];
+    // (`known` and `same` are copied with a new lastAccessedAt below, so their stale one never shows.)
     const prefixed = /^__(secure|host)-/i.test(name);
     const cookie: StoredCookie =
       known !== undefined
@@ -326,28 +338,53 @@ export class CookieJar {
    * cookies get their last-access time updated (step 3).
    */
   cookiesFor(ctx: RequestContext): CookiesForRequest {
+    const { sent, notSent } = this.cookiesForReplay(ctx);
+    return {
+      sent: sent.map((c) => this.current(c)),
+      notSent: notSent.map((n) => ({ cookie: this.current(n.cookie), reason: n.reason })),
+    };
+  }
+
+  /**
+   * cookiesFor, for a replay that reads only the names, values, domains and paths of the answer: the same
+   * decision and the same update of the jar, but the cookies come back as stored, so their
+   * `lastAccessedAt` may be older than the jar's (get() and all() give the current one). Spares a copy of
+   * every cookie on every request.
+   */
+  cookiesForReplay(ctx: RequestContext): CookiesForRequest {
     const request = requestFacts(ctx);
     if (request === undefined) return { sent: [], notSent: [] };
     const site = registrableDomain(request.target.host);
     const sent: StoredCookie[] = [];
     const notSent: NotSentCookie[] = [];
-    for (const cookie of [...(this.cookies.bucket(site)?.values() ?? [])]) {
-      const reason = firstNotSentReason(cookie, request);
-      if (reason === undefined) {
-        sent.push(cookie);
-        continue;
+    const bucket = this.cookies.buckets.get(site);
+    // The bucket is walked in place (this runs for every request of a trace): deleting the entry being
+    // visited is well defined during Map iteration.
+    if (bucket !== undefined) {
+      for (const [key, cookie] of bucket) {
+        const reason = firstNotSentReason(cookie, request);
+        if (reason === undefined) {
+          // Step 3: the last-access time of a sent cookie becomes now.
+          this.accessedAt.set(cookie, ctx.time);
+          sent.push(cookie);
+          continue;
+        }
+        if (reason !== 'Expired') {
+          notSent.push({
+            cookie,
+            reason: cookie.origin === 'inferred' && GUESSED_REASONS.has(reason) ? 'Unknown' : reason,
+          });
+          continue;
+        }
+        // Reported once, then dropped: with its last-access time, which leaves the jar with it.
+        notSent.push({ cookie: this.current(cookie), reason });
+        this.cookies.delete(site, key);
+        this.accessedAt.delete(cookie);
       }
-      notSent.push({
-        cookie,
-        reason: cookie.origin === 'inferred' && GUESSED_REASONS.has(reason) ? 'Unknown' : reason,
-      });
-      if (reason === 'Expired') this.cookies.delete(site, cookieKey(cookie));
     }
-    notSent.push(...this.deletedMatching(site, request));
+    if (this.tombstones.size > 0) notSent.push(...this.deletedMatching(site, request));
     sent.sort(cookieHeaderOrder);
-    const touched = sent.map((c) => ({ ...c, lastAccessedAt: ctx.time }));
-    for (const c of touched) this.cookies.set(site, cookieKey(c), c);
-    return { sent: touched, notSent };
+    return { sent, notSent };
   }
 
   /** Tombstones of the site that the request would have matched (domain and path), as Deleted. */
@@ -382,6 +419,8 @@ export class CookieJar {
   private insert(cookie: StoredCookie, time: number): void {
     const site = siteOfCookie(cookie);
     const key = cookieKey(cookie);
+    const replaced = this.cookies.get(site, key);
+    if (replaced !== undefined) this.accessedAt.delete(replaced);
     this.cookies.set(site, key, cookie);
     this.tombstones.delete(site, key);
     const bucket = this.cookies.bucket(site);
@@ -396,20 +435,33 @@ export class CookieJar {
   /** Removes `count` of `candidates`: expired first, then non-Secure before Secure, least recently accessed first. */
   private purge(candidates: StoredCookie[], count: number, time: number): void {
     const rank = (c: StoredCookie) => (isExpired(c, time) ? 0 : c.secure ? 2 : 1);
-    candidates.sort((a, b) => rank(a) - rank(b) || a.lastAccessedAt - b.lastAccessedAt);
-    for (const cookie of candidates.slice(0, count)) {
-      this.remove(cookie, time, false);
+    const accessed = (c: StoredCookie) => this.accessedAt.get(c) ?? c.lastAccessedAt;
+    candidates.sort((a, b) => rank(a) - rank(b) || accessed(a) - accessed(b));
+    for (const stored of candidates.slice(0, count)) {
+      const cookie = this.current(stored);
+      this.remove(stored, time, false);
       this.evictions.push({ cookie, time, cause: isExpired(cookie, time) ? 'expired' : 'evicted' });
     }
   }
 
-  private remove(cookie: StoredCookie, time: number, remember: boolean): void {
-    const site = siteOfCookie(cookie);
-    const key = cookieKey(cookie);
+  /** `stored`: the object in the jar (not a current() copy). */
+  private remove(stored: StoredCookie, time: number, remember: boolean): void {
+    const site = siteOfCookie(stored);
+    const key = cookieKey(stored);
+    const cookie = this.current(stored);
+    this.accessedAt.delete(stored);
     this.cookies.delete(site, key);
     if (!remember) return;
     this.tombstones.set(site, key, { cookie, removedAt: time });
     if (this.tombstones.size > COOKIE_LIMITS.tombstoneMax) this.forgetOldestTombstones();
+  }
+
+  /** A stored cookie with its current last-access time (a copy only when it changed since it was stored). */
+  private current(cookie: StoredCookie): StoredCookie {
+    const accessed = this.accessedAt.get(cookie);
+    return accessed === undefined || accessed === cookie.lastAccessedAt
+      ? cookie
+      : { ...cookie, lastAccessedAt: accessed };
   }
 
   /** Drops the oldest tenth of the tombstones (rare: only after thousands of deletions). */

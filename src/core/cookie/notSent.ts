@@ -18,7 +18,7 @@ export interface RequestFacts {
 export function requestFacts(ctx: RequestContext): RequestFacts | undefined {
   const target = cookieUrl(ctx.url);
   if (target === undefined) return undefined;
-  return { ctx, target, path: requestPath(target.url), sameSite: isSameSiteRequest(ctx) };
+  return { ctx, target, path: requestPath(target.url), sameSite: isSameSiteRequest(ctx, target.url) };
 }
 
 /** RFC 6265bis 5.8.3 step 1.1: a host-only cookie needs the same host, a domain cookie a domain-match. */
@@ -59,7 +59,9 @@ export const NOT_SENT_PRIORITY: readonly NotSentReason[] = NOT_SENT_CHECKS.map((
 
 /** The first reason (by priority) that keeps `cookie` off the request, or undefined when it is sent. */
 export function firstNotSentReason(cookie: StoredCookie, request: RequestFacts): NotSentReason | undefined {
-  return NOT_SENT_CHECKS.find((check) => check.applies(cookie, request))?.reason;
+  // A plain loop: this runs for every cookie of the site on every request of a trace.
+  for (const check of NOT_SENT_CHECKS) if (check.applies(cookie, request)) return check.reason;
+  return undefined;
 }
 
 /**

@@ -25,16 +25,32 @@ const SITE_SCHEMES: Readonly<Record<string, string>> = {
 
 /** The schemeful site (scheme + registrable domain) of a URL, or undefined for URLs that have none. */
 export function siteOf(url: string): string | undefined {
-  let parsed: URL;
+  const known = sitesOfUrls.get(url);
+  if (known !== undefined) return known === NO_SITE ? undefined : known;
+  let parsed: URL | undefined;
   try {
     parsed = new URL(url);
   } catch {
-    return undefined;
+    parsed = undefined;
   }
-  const scheme = SITE_SCHEMES[parsed.protocol];
-  if (scheme === undefined) return undefined;
-  return `${scheme}://${registrableDomain(parsed.hostname)}`;
+  const site = parsed === undefined ? undefined : siteOfParsedUrl(parsed);
+  // The site-for-cookies URLs of a trace (its documents) repeat on every subresource: remember them,
+  // boundedly, instead of parsing each again.
+  if (sitesOfUrls.size >= SITE_MEMO_MAX) sitesOfUrls.clear();
+  sitesOfUrls.set(url, site ?? NO_SITE);
+  return site;
 }
+
+/** siteOf for a URL already parsed. */
+export function siteOfParsedUrl(url: URL): string | undefined {
+  const scheme = SITE_SCHEMES[url.protocol];
+  if (scheme === undefined) return undefined;
+  return `${scheme}://${registrableDomain(url.hostname)}`;
+}
+
+const SITE_MEMO_MAX = 10_000;
+const NO_SITE = '';
+const sitesOfUrls = new Map<string, string>();
 
 /**
  * RFC 6265bis 5.2 with Chrome's schemeful same-site: two URLs are same-site when their schemes match
@@ -45,9 +61,15 @@ export function isSameSite(urlA: string, urlB: string): boolean {
   return a !== undefined && a === siteOf(urlB);
 }
 
-/** Whether the request is same-site for cookies; an unknown site for cookies counts as same-site. */
-export function isSameSiteRequest(ctx: RequestContext): boolean {
-  return ctx.siteForCookiesUrl === undefined || isSameSite(ctx.url, ctx.siteForCookiesUrl);
+/**
+ * Whether the request is same-site for cookies; an unknown site for cookies counts as same-site.
+ * `requestUrl`: ctx.url already parsed (the jar has it), to spare a second parse.
+ */
+export function isSameSiteRequest(ctx: RequestContext, requestUrl?: URL): boolean {
+  if (ctx.siteForCookiesUrl === undefined) return true;
+  if (requestUrl === undefined) return isSameSite(ctx.url, ctx.siteForCookiesUrl);
+  const site = siteOfParsedUrl(requestUrl);
+  return site !== undefined && site === siteOf(ctx.siteForCookiesUrl);
 }
 
 function laxAllows(ctx: RequestContext): boolean {

@@ -31,6 +31,20 @@ export interface CookieUrl {
 
 /** Parses a request URL for cookie purposes; undefined for unparsable URLs and schemes without cookies. */
 export function cookieUrl(requestUrl: string): CookieUrl | undefined {
+  // A replay asks about the same URL several times in a row (the request's cookies, then each Set-Cookie
+  // line of its response): the last answer is kept. CookieUrl is read-only, so sharing it is safe.
+  if (requestUrl === lastCookieUrl.text) return lastCookieUrl.parsed;
+  const parsed = parseCookieUrl(requestUrl);
+  lastCookieUrl = { text: requestUrl, parsed };
+  return parsed;
+}
+
+let lastCookieUrl: { readonly text: string | undefined; readonly parsed: CookieUrl | undefined } = {
+  text: undefined,
+  parsed: undefined,
+};
+
+function parseCookieUrl(requestUrl: string): CookieUrl | undefined {
   let url: URL;
   try {
     url = new URL(requestUrl);

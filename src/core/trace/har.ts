@@ -208,10 +208,16 @@ function readHeaders(fields: HarFields, parent: JsonObject, where: string, isRes
   const headers: Header[] = [];
   for (let position = 0; position < list.length; position++) {
     const header = fields.element(list, position, headersAt);
-    const at = `${headersAt}[${position}]`;
-    const name = fields.requiredString(header, 'name', at);
-    const value = fields.lenientText(header, 'value', at);
-    if (isResponse && name.toLowerCase() === 'set-cookie') {
+    // A well-formed header (string name and value) is read directly; anything else goes through the
+    // checked reads, whose error messages need the header's location, built only then (a 100,000-entry
+    // HAR has millions of headers).
+    const rawName = ownField(header, 'name');
+    const rawValue = ownField(header, 'value');
+    const name =
+      typeof rawName === 'string' ? rawName : fields.requiredString(header, 'name', `${headersAt}[${position}]`);
+    const value =
+      typeof rawValue === 'string' ? rawValue : fields.lenientText(header, 'value', `${headersAt}[${position}]`);
+    if (isResponse && name.length === SET_COOKIE.length && name.toLowerCase() === SET_COOKIE) {
       for (const line of splitSetCookieValue(value)) headers.push({ name, value: line });
     } else {
       headers.push({ name, value });
@@ -219,6 +225,8 @@ function readHeaders(fields: HarFields, parent: JsonObject, where: string, isRes
   }
   return headers;
 }
+
+const SET_COOKIE = 'set-cookie';
 
 function readRequestCookieList(fields: HarFields, request: JsonObject, where: string) {
   const list = fields.optionalArray(request, 'cookies', where);
