@@ -278,8 +278,13 @@ describe('Chrome: the panel says when the recording is incomplete', () => {
       expect(worker.warnings.some((w) => w.includes('storage.session is full'))).toBe(true);
 
       // What storage holds is an unbroken run ending with the newest event; the oldest were given up.
-      const items = await inExtensionPage((p) => p.evaluate(() => chrome.storage.session.get(null)));
-      const stored = storedTabEvents(items, tabId);
+      // The mirror writes every 250 ms and asynchronously: wait until it has caught up with the panel's last row.
+      let stored: ReturnType<typeof storedTabEvents> = [];
+      await until('storage.session to hold the newest event', 20_000, async () => {
+        const items = await inExtensionPage((p) => p.evaluate(() => chrome.storage.session.get(null)));
+        stored = storedTabEvents(items, tabId);
+        return stored.length > 0 && stored.at(-1)!.seq >= lastSeq;
+      }).catch(() => undefined);
       expect(stored.length).toBeGreaterThan(0);
       expect(stored.at(-1)!.seq).toBeGreaterThanOrEqual(lastSeq);
       expect(stored[0]!.seq).toBeGreaterThan(0);
@@ -288,7 +293,7 @@ describe('Chrome: the panel says when the recording is incomplete', () => {
       // The worker stops: the panel reconnects, keeps what it has, and the notice stays.
       await worker.detach();
       await stopWorker();
-      await until('the panel to reconnect', 20_000, async () => (await panelStatus(panel)) === 'Recording');
+      await until('the panel to reconnect', 45_000, async () => (await panelStatus(panel)) === 'Recording');
       const restarted = await watchWorker();
       try {
         await page.goto(server.url('http', 'shop.test', '/after-restart'));
