@@ -10,6 +10,7 @@ import { DIAGNOSTICS_KEY } from '../../src/background/diagnostics.ts';
 import type { BackgroundMessage } from '../../src/background/messages.ts';
 import { SETTINGS_KEYS } from '../../src/background/settings.ts';
 import { extensionWorker } from './helpers/devtools-panel.ts';
+import { inExtensionPage as inExtensionPageOf, until } from './helpers/extension-harness.ts';
 
 const SOAK = process.env.SESSIONSCOPE_SOAK === '1';
 const BURST = SOAK ? { n: 20_000, ms: 20_000 } : { n: 5000, ms: 5000 };
@@ -30,24 +31,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function until(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/** Runs code in an extension page: storage, tabs and runtime ports are open to it. */
-async function inExtensionPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
-  const probe = await browser.newPage();
-  try {
-    await probe.goto(`chrome-extension://${extensionId}/src/devtools/devtools.html`);
-    return await work(probe);
-  } finally {
-    await probe.close();
-  }
-}
+const inExtensionPage = <T>(work: (page: Page) => Promise<T>) => inExtensionPageOf(browser, extensionId, work);
 
 async function tabIdOf(urlPart: string): Promise<number> {
   const tabs = await inExtensionPage((p) => p.evaluate(() => chrome.tabs.query({})));

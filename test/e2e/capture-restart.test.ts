@@ -3,10 +3,8 @@
 // doubled (the demo server's own request log is the truth), the panel must reconnect by itself, and
 // its findings must equal those of an uninterrupted run. Long variant: `npm run soak`.
 import { resolve } from 'node:path';
-import type { Browser, CDPSession, Frame, Page } from 'puppeteer-core';
-import puppeteer from 'puppeteer-core';
+import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, findChromium } from '../../demo/chromium.ts';
 import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { type DemoScenario, findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
@@ -14,6 +12,12 @@ import { DIAGNOSTICS_KEY } from '../../src/background/diagnostics.ts';
 import type { RecordedEvent } from '../../src/background/messages.ts';
 import { storedTabEvents } from '../../src/background/recorder-store.ts';
 import { inspectedTabId, type PanelRow, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
+import {
+  launchWithStoppableWorker,
+  type StoppableWorkerBrowser,
+  stopWorker as stopExtensionWorker,
+  until,
+} from './helpers/extension-harness.ts';
 
 const SOAK = process.env.SESSIONSCOPE_SOAK === '1';
 /** The built extension; another build can be tried with SESSIONSCOPE_CHROME_DIR. */
@@ -23,35 +27,12 @@ const BURST = SOAK ? { n: 20_000, ms: 20_000, stops: 12 } : { n: 1000, ms: 2000,
 let server: DemoServer;
 let browser: Browser;
 let extensionId: string;
-/** A page whose CDP session speaks the ServiceWorker domain (the browser target does not have it). */
-let control: CDPSession;
-/** The extension's service worker version: its id and running status, kept current by CDP events. */
-const version = { id: '', status: '' };
+let harness: StoppableWorkerBrowser;
+
 beforeAll(async () => {
   server = await startDemoServer();
-  // Puppeteer holds every new worker until it has attached; a restarted extension worker sometimes
-  // stayed "starting" that way. Left alone (filtered out), it restarts as it would for a user.
-  browser = await puppeteer.launch({
-    executablePath: findChromium(),
-    headless: true,
-    devtools: true,
-    enableExtensions: true,
-    acceptInsecureCerts: true,
-    args: [...CHROMIUM_ARGS],
-    targetFilter: (target) => target.type() !== 'service_worker',
-  });
-  extensionId = await browser.installExtension(EXTENSION_DIR);
-  const page = await browser.newPage();
-  control = await page.createCDPSession();
-  control.on('ServiceWorker.workerVersionUpdated', (e) => {
-    for (const v of e.versions) {
-      if (!v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
-      version.id = v.versionId;
-      version.status = v.runningStatus;
-    }
-  });
-  await control.send('ServiceWorker.enable');
-  await until('the worker version', 10_000, () => version.id !== '');
+  harness = await launchWithStoppableWorker(EXTENSION_DIR);
+  ({ browser, extensionId } = harness);
 });
 
 afterAll(async () => {
@@ -59,28 +40,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function until(what: string, timeoutMs: number, check: () => boolean | Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Stops the extension's service worker the way DevTools' "Stop" does, and waits until it is down. */
-async function stopWorker(): Promise<void> {
-  // A worker still starting (woken by the last stop's queued events) is let start, then stopped.
-  await until('the worker to run', 10_000, () => version.status === 'running' || version.status === 'stopped');
-  let sentAt = 0;
-  await until('the worker to stop', 10_000, async () => {
-    if (version.status === 'stopped') return true;
-    if (Date.now() - sentAt > 2000) {
-      sentAt = Date.now();
-      await control.send('ServiceWorker.stopWorker', { versionId: version.id });
-    }
-    return false;
-  });
-}
+const stopWorker = () => stopExtensionWorker(harness);
 
 /** Every text the panel's status showed since the last call (a MutationObserver keeps them). */
 async function statusLog(panel: Frame): Promise<string[]> {

@@ -4,16 +4,22 @@
 // storage notice, keeps recording and showing every request, and a stopped service worker comes back
 // with the newest events (recorder-store.ts: the oldest stored chunks are the ones given up).
 import { resolve } from 'node:path';
-import type { Browser, CDPSession, Frame, Page } from 'puppeteer-core';
-import puppeteer from 'puppeteer-core';
+import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, findChromium } from '../../demo/chromium.ts';
 import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { storedTabEvents } from '../../src/background/recorder-store.ts';
 import { SETTINGS_KEYS } from '../../src/background/settings.ts';
 import { inspectedTabId, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
+import {
+  inExtensionPage as inExtensionPageOf,
+  launchWithStoppableWorker,
+  type StoppableWorkerBrowser,
+  setLocal as setLocalOf,
+  stopWorker as stopExtensionWorker,
+  until,
+} from './helpers/extension-harness.ts';
 
 const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
 /** Chrome's storage.session quota (chrome.storage.session.QUOTA_BYTES). */
@@ -23,34 +29,12 @@ const FILLER_PREFIX = 'test-filler:';
 let server: DemoServer;
 let browser: Browser;
 let extensionId: string;
-/** A page whose CDP session speaks the ServiceWorker domain (the browser target does not have it). */
-let control: CDPSession;
-const version = { id: '', status: '' };
+let harness: StoppableWorkerBrowser;
 
 beforeAll(async () => {
   server = await startDemoServer();
-  // As in capture-restart.test.ts: puppeteer left out of the worker, so a stopped worker restarts as for a user.
-  browser = await puppeteer.launch({
-    executablePath: findChromium(),
-    headless: true,
-    devtools: true,
-    enableExtensions: true,
-    acceptInsecureCerts: true,
-    args: [...CHROMIUM_ARGS],
-    targetFilter: (target) => target.type() !== 'service_worker',
-  });
-  extensionId = await browser.installExtension(EXTENSION_DIR);
-  const page = await browser.newPage();
-  control = await page.createCDPSession();
-  control.on('ServiceWorker.workerVersionUpdated', (e) => {
-    for (const v of e.versions) {
-      if (!v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
-      version.id = v.versionId;
-      version.status = v.runningStatus;
-    }
-  });
-  await control.send('ServiceWorker.enable');
-  await until('the worker version', 10_000, () => version.id !== '');
+  harness = await launchWithStoppableWorker(EXTENSION_DIR);
+  ({ browser, extensionId } = harness);
 });
 
 afterAll(async () => {
@@ -58,35 +42,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function until(what: string, timeoutMs: number, check: () => boolean | Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const inExtensionPage = <T>(work: (page: Page) => Promise<T>) => inExtensionPageOf(browser, extensionId, work);
 
-/** Runs code in an extension page (storage and tabs are open to extension pages). */
-async function inExtensionPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
-  const probe = await browser.newPage();
-  try {
-    await probe.goto(`chrome-extension://${extensionId}/src/devtools/devtools.html`);
-    return await work(probe);
-  } finally {
-    await probe.close();
-  }
-}
-
-async function setLocal(key: string, value: unknown): Promise<void> {
-  await inExtensionPage((p) =>
-    p.evaluate(
-      (k, v) => (v === null ? chrome.storage.local.remove(k) : chrome.storage.local.set({ [k]: v })),
-      key,
-      value,
-    ),
-  );
-  await new Promise((r) => setTimeout(r, 300)); // storage.onChanged reaches the background
-}
+const setLocal = (key: string, value: unknown) => setLocalOf(browser, extensionId, key, value);
 
 interface WorkerLog {
   readonly errors: string[];
@@ -128,19 +86,7 @@ async function watchWorker(): Promise<WorkerLog> {
   return log;
 }
 
-/** Stops the extension's service worker the way DevTools' "Stop" does, and waits until it is down. */
-async function stopWorker(): Promise<void> {
-  await until('the worker to run', 10_000, () => version.status === 'running' || version.status === 'stopped');
-  let sentAt = 0;
-  await until('the worker to stop', 10_000, async () => {
-    if (version.status === 'stopped') return true;
-    if (Date.now() - sentAt > 2000) {
-      sentAt = Date.now();
-      await control.send('ServiceWorker.stopWorker', { versionId: version.id });
-    }
-    return false;
-  });
-}
+const stopWorker = () => stopExtensionWorker(harness);
 
 async function runBurst(page: Page, n: number, ms: number): Promise<void> {
   await page.goto(server.url('http', 'burst.test', `/burst/?n=${n}&ms=${ms}`));

@@ -16,6 +16,7 @@ import { DIAGNOSTICS_KEY } from '../../src/background/diagnostics.ts';
 import type { BackgroundMessage } from '../../src/background/messages.ts';
 import { SETTINGS_KEYS } from '../../src/background/settings.ts';
 import { extensionWorker, inspectedTabId, PANEL_PATH, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
+import { inExtensionPage as inExtensionPageOf, setLocal as setLocalOf, until } from './helpers/extension-harness.ts';
 
 const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
 
@@ -34,35 +35,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function until(what: string, timeoutMs: number, check: () => boolean | Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
 /** Runs code in an extension page of `on` (storage, tabs and runtime ports are open to it). */
-async function inExtensionPage<T>(work: (page: Page) => Promise<T>, on: Browser = browser, id = extensionId) {
-  const probe = await on.newPage();
-  try {
-    await probe.goto(`chrome-extension://${id}/src/devtools/devtools.html`);
-    return await work(probe);
-  } finally {
-    await probe.close();
-  }
-}
+const inExtensionPage = <T>(work: (page: Page) => Promise<T>, on: Browser = browser, id = extensionId) =>
+  inExtensionPageOf(on, id, work);
 
-async function setLocal(key: string, value: unknown): Promise<void> {
-  await inExtensionPage((p) =>
-    p.evaluate(
-      (k, v) => (v === null ? chrome.storage.local.remove(k) : chrome.storage.local.set({ [k]: v })),
-      key,
-      value,
-    ),
-  );
-  await new Promise((r) => setTimeout(r, 300)); // storage.onChanged reaches the background
-}
+const setLocal = (key: string, value: unknown) => setLocalOf(browser, extensionId, key, value);
 
 /** Subscribes as a fresh panel would and returns the background's snapshot for the tab. */
 function snapshotOf(tabId: number, on: Browser = browser, id = extensionId) {

@@ -1,0 +1,102 @@
+// What the capture and hardening E2E files share: waiting for a condition, running code in one of the
+// extension's own pages (storage, tabs and runtime ports are open to those), changing a setting in
+// storage.local, and a browser whose extension service worker can be stopped and watched over CDP.
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, findChromium } from '../../../demo/chromium.ts';
+
+/** Polls `check` until it holds; throws naming `what` after `timeoutMs`. */
+export async function until(
+  what: string,
+  timeoutMs: number,
+  check: () => boolean | Promise<boolean>,
+  everyMs = 100,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Runs `work` in a fresh extension page of `browser`, closed afterwards. */
+export async function inExtensionPage<T>(
+  browser: Browser,
+  extensionId: string,
+  work: (page: Page) => Promise<T>,
+): Promise<T> {
+  const probe = await browser.newPage();
+  try {
+    await probe.goto(`chrome-extension://${extensionId}/src/devtools/devtools.html`);
+    return await work(probe);
+  } finally {
+    await probe.close();
+  }
+}
+
+/** Sets (or, with null, removes) a storage.local key, then gives storage.onChanged time to reach the background. */
+export async function setLocal(browser: Browser, extensionId: string, key: string, value: unknown): Promise<void> {
+  await inExtensionPage(browser, extensionId, (p) =>
+    p.evaluate(
+      (k, v) => (v === null ? chrome.storage.local.remove(k) : chrome.storage.local.set({ [k]: v })),
+      key,
+      value,
+    ),
+  );
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+export interface StoppableWorkerBrowser {
+  readonly browser: Browser;
+  readonly extensionId: string;
+  /** A page's CDP session that speaks the ServiceWorker domain (the browser target does not have it). */
+  readonly control: CDPSession;
+  /** The extension's service worker version: its id and running status, kept current by CDP events. */
+  readonly version: { id: string; status: string };
+}
+
+/**
+ * Headless Chromium with the extension whose service worker puppeteer leaves alone: puppeteer holds every new
+ * worker until it has attached, and a restarted extension worker sometimes stayed "starting" that way.
+ * Filtered out, it restarts as it would for a user.
+ */
+export async function launchWithStoppableWorker(extensionDir: string): Promise<StoppableWorkerBrowser> {
+  const browser = await puppeteer.launch({
+    executablePath: findChromium(),
+    headless: true,
+    devtools: true,
+    enableExtensions: true,
+    acceptInsecureCerts: true,
+    args: [...CHROMIUM_ARGS],
+    targetFilter: (target) => target.type() !== 'service_worker',
+  });
+  const extensionId = await browser.installExtension(extensionDir);
+  const page = await browser.newPage();
+  const control = await page.createCDPSession();
+  const version = { id: '', status: '' };
+  control.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions) {
+      if (!v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
+      version.id = v.versionId;
+      version.status = v.runningStatus;
+    }
+  });
+  await control.send('ServiceWorker.enable');
+  await until('the worker version', 10_000, () => version.id !== '');
+  return { browser, extensionId, control, version };
+}
+
+/** Stops the extension's service worker the way DevTools' "Stop" does, and waits until it is down. */
+export async function stopWorker({ control, version }: StoppableWorkerBrowser): Promise<void> {
+  // A worker still starting (woken by the last stop's queued events) is let start, then stopped.
+  await until('the worker to run', 10_000, () => version.status === 'running' || version.status === 'stopped');
+  let sentAt = 0;
+  await until('the worker to stop', 10_000, async () => {
+    if (version.status === 'stopped') return true;
+    if (Date.now() - sentAt > 2000) {
+      sentAt = Date.now();
+      await control.send('ServiceWorker.stopWorker', { versionId: version.id });
+    }
+    return false;
+  });
+}
