@@ -176,6 +176,8 @@ beforeAll(async () => {
   livePanel = live.panel;
 
   await clearCookies(live.page);
+  // A fresh DevTools window can take longer than clickInPanel's 10 s to lay out the panel on a loaded machine.
+  await livePanel.waitForSelector('[data-testid="clear"]', { visible: true, timeout: 60_000 });
   await clickInPanel(livePanel, '[data-testid="clear"]');
   for (const s of SCENARIOS) await runScenario(live.page, server, s);
 
