@@ -20,7 +20,6 @@ describe('HopTracker', () => {
   it('cuts a redirected request into one entry per hop, with the final headers and the body', () => {
     const tracker = new HopTracker(capturePlatform, () => 'https://shop.test/');
     tracker.beforeRequest({ ...details(), requestBody: { formData: { user: ['ann'], password: ['pw'] } } });
-    tracker.beforeSendHeaders({ ...details(), requestHeaders: [{ name: 'Cookie', value: 'a=1' }] });
     tracker.sendHeaders({ ...details(), requestHeaders: [{ name: 'Cookie', value: 'a=1; b=2' }] });
     const first = tracker.headersReceived({
       ...details({ timeStamp: 1010 }),
@@ -33,7 +32,7 @@ describe('HopTracker', () => {
     expect(tracker.beforeRedirect({ ...details(), statusCode: 303, redirectUrl: 'https://shop.test/account' })).toBe(
       undefined,
     );
-    tracker.beforeSendHeaders({
+    tracker.sendHeaders({
       ...details({ url: 'https://shop.test/account', method: 'GET', timeStamp: 1020 }),
       requestHeaders: [{ name: 'Cookie', value: 'sid=x' }],
     });
@@ -62,11 +61,23 @@ describe('HopTracker', () => {
     expect(tracker.pendingCount).toBe(0);
   });
 
+  it('opens a new hop when the same request sends its headers again without a redirect (auth retry)', () => {
+    const tracker = new HopTracker(capturePlatform, () => 'https://shop.test/');
+    tracker.sendHeaders({ ...details(), requestHeaders: [] });
+    const challenge = tracker.headersReceived({ ...details(), statusCode: 401, responseHeaders: [] });
+    tracker.sendHeaders({ ...details({ timeStamp: 1050 }), requestHeaders: [{ name: 'Cookie', value: 'sid=1' }] });
+    const answer = tracker.completed({ ...details(), statusCode: 200, responseHeaders: [] });
+    expect(challenge?.entry.response?.status).toBe(401);
+    expect(answer?.entry.startedAt).toBe(1050);
+    expect(answer?.entry.request.headers).toEqual([{ name: 'Cookie', value: 'sid=1' }]);
+    expect(answer?.entry.response?.status).toBe(200);
+  });
+
   it('uses the initiator for a navigation and the tab’s page for a subresource', () => {
     const tracker = new HopTracker(capturePlatform, () => 'https://shop.test/page');
-    tracker.beforeSendHeaders({ ...details({ initiator: 'https://other.test' }), requestHeaders: [] });
+    tracker.sendHeaders({ ...details({ initiator: 'https://other.test' }), requestHeaders: [] });
     const nav = tracker.errorOccurred(details());
-    tracker.beforeSendHeaders({
+    tracker.sendHeaders({
       ...details({ requestId: '2', type: 'xmlhttprequest', url: 'https://api.shop.test/x', initiator: 'null' }),
       requestHeaders: [],
     });
@@ -89,6 +100,23 @@ describe('capture platform', () => {
     };
     expect(capturePlatform.addHeaderListener(firefoxLike, () => {}, ['requestHeaders'])).toBe(false);
     expect(calls).toEqual([['requestHeaders']]);
+  });
+
+  it('listens for bodies only on types that can carry one, without Firefox’s "beacon" where it is refused', () => {
+    const filters: { types?: string[] }[] = [];
+    const chromeLike = {
+      addListener(_l: unknown, filter: { types?: string[] }, spec?: string[]) {
+        if (filter.types?.includes('beacon')) throw new Error("Invalid enumeration value 'beacon'");
+        expect(spec).toEqual(['requestBody']);
+        filters.push(filter);
+      },
+    };
+    capturePlatform.addBodyListener(chromeLike, () => {});
+    expect(filters).toHaveLength(1);
+    expect(filters[0]?.types).toContain('xmlhttprequest');
+    expect(filters[0]?.types).toContain('main_frame');
+    expect(filters[0]?.types).not.toContain('image');
+    expect(filters[0]?.types).not.toContain('beacon');
   });
 
   it('maps webRequest types', () => {

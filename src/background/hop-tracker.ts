@@ -31,7 +31,7 @@ export interface FinishedHop {
   /** The browser's id of the request (shared by its redirect hops). */
   readonly requestId: string;
   /**
-   * False when this tracker never saw the hop start: the browser skipped onBeforeSendHeaders, or the
+   * False when this tracker never saw the hop start: the browser skipped onSendHeaders, or the
    * service worker was restarted mid-request, in which case the hop may already be recorded.
    */
   readonly seenStart: boolean;
@@ -88,8 +88,11 @@ export class HopTracker {
     if (postData) this.#bodies.set(details.requestId, postData);
   }
 
-  /** A hop starts (again, after a redirect) when its headers are about to be sent. */
-  beforeSendHeaders(details: RequestDetails & { requestHeaders?: RawHeaders }): void {
+  /**
+   * A hop starts (again, after a redirect or an auth retry) when its headers leave: these headers, after
+   * every extension had its say, are the truth about which cookies were sent.
+   */
+  sendHeaders(details: RequestDetails & { requestHeaders?: RawHeaders }): void {
     const draft: HopDraft = {
       details,
       startedAt: details.timeStamp,
@@ -102,13 +105,6 @@ export class HopTracker {
     this.#drafts.set(details.requestId, draft);
   }
 
-  /** The headers as they finally left (after other extensions had their say): these are the truth. */
-  sendHeaders(details: RequestDetails & { requestHeaders?: RawHeaders }): void {
-    const draft = this.#drafts.get(details.requestId);
-    if (draft) draft.headers = this.platform.normaliseRequestHeaders(details.requestHeaders);
-    else this.beforeSendHeaders(details);
-  }
-
   /** The response of this hop is known: the hop is finished. */
   headersReceived(
     details: RequestDetails & { statusCode: number; responseHeaders?: RawHeaders },
@@ -116,7 +112,7 @@ export class HopTracker {
     return this.#finish(details, details.statusCode, details.responseHeaders);
   }
 
-  /** The hop ended in a redirect; the next beforeSendHeaders of this request opens a new hop. */
+  /** The hop ended in a redirect; the next sendHeaders of this request opens a new hop. */
   beforeRedirect(
     details: RequestDetails & { statusCode: number; redirectUrl: string; responseHeaders?: RawHeaders },
   ): FinishedHop | undefined {
@@ -154,7 +150,7 @@ export class HopTracker {
     rawResponseHeaders: RawHeaders,
     redirectUrl?: string,
   ): FinishedHop | undefined {
-    // No draft: the browser skipped onBeforeSendHeaders (cache, internal redirect) or the worker
+    // No draft: the browser skipped onSendHeaders (cache, internal redirect) or the worker
     // restarted mid-request; record what we know (the caller decides whether it is a repeat).
     const known = this.#drafts.get(details.requestId);
     const draft = known ?? {

@@ -67,31 +67,28 @@ function noteNavigation(details: { tabId: number; requestId: string; type: strin
 
 const { webRequest } = browser;
 
-capturePlatform.addHeaderListener(
+// Only the requests that can carry a body: their body, and the start of each navigation.
+capturePlatform.addBodyListener(
   webRequest.onBeforeRequest,
   guarded('onBeforeRequest', (details: Parameters<HopTracker['beforeRequest']>[0]) => {
     if (!inTab(details)) return;
     tracker.beforeRequest(details);
     afterRestore(() => {
-      if (!store.recording(details.tabId)) return;
-      noteNavigation(details);
-      // The tab talks to this site from now on: its cookie changes belong to the tab.
-      store.recorder(details.tabId).noteUrl(details.url);
+      if (store.recording(details.tabId)) noteNavigation(details);
     });
   }),
-  ['requestBody'],
 );
-capturePlatform.addHeaderListener(
-  webRequest.onBeforeSendHeaders,
-  guarded('onBeforeSendHeaders', (details: Parameters<HopTracker['beforeSendHeaders']>[0]) => {
-    if (inTab(details)) tracker.beforeSendHeaders(details);
-  }),
-  ['requestHeaders'],
-);
+// The headers as they finally left. No onBeforeSendHeaders: onSendHeaders alone opens the hop
+// (HopTracker.sendHeaders), and one event fewer per request is page-load time saved.
 capturePlatform.addHeaderListener(
   webRequest.onSendHeaders,
   guarded('onSendHeaders', (details: Parameters<HopTracker['sendHeaders']>[0]) => {
-    if (inTab(details)) tracker.sendHeaders(details);
+    if (!inTab(details)) return;
+    tracker.sendHeaders(details);
+    afterRestore(() => {
+      // The tab talks to this site from now on: its cookie changes belong to the tab.
+      if (store.recording(details.tabId)) store.recorder(details.tabId).noteUrl(details.url);
+    });
   }),
   ['requestHeaders'],
 );

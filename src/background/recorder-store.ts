@@ -22,10 +22,13 @@ export type AppendListener = (tabId: number, recorded: RecordedEvent) => void;
 export type TabListener = (tabId: number) => void;
 
 /**
- * Events are written in the task after they arrive: a worker stopped abruptly (DevTools, a crash)
- * loses at most what it was handling. Cheap because only the open chunk is rewritten (see CHUNK_SIZE).
+ * The least time between two writes. After a quiet spell an event is written in the next task; in a
+ * burst (a page's hundreds of subresources) the events of each 50 ms go in one write, so a worker stopped
+ * abruptly (DevTools, a crash) loses at most the last 50 ms it was handling. A write per event cost the
+ * page load dearly: each `storage.session.set` is serialised in the worker and again in the browser
+ * process, whose UI thread also routes every webRequest event (bench/RESULTS.md, row 1).
  */
-export const DEFAULT_FLUSH_DELAY_MS = 0;
+export const DEFAULT_FLUSH_SPACING_MS = 50;
 /** Events per stored chunk: small enough that rewriting the open chunk on each write is cheap, large enough to keep keys few. */
 export const CHUNK_SIZE = 25;
 /** How often a failed write evicts old chunks and tries again before giving up on that flush. */
@@ -114,6 +117,8 @@ export class RecorderStore {
   readonly #durableListeners: TabListener[] = [];
   readonly #resetListeners: TabListener[] = [];
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the last flush started (Date.now()); -Infinity before the first. */
+  #lastFlushAt = Number.NEGATIVE_INFINITY;
   /** Storage calls issued and not yet answered. */
   readonly #pending = new Set<Promise<unknown>>();
   /** Tabs whose stored copy lost events for lack of room (evicted chunks, or a write given up). */
@@ -126,7 +131,7 @@ export class RecorderStore {
 
   constructor(
     private readonly storage: SessionStorageArea,
-    private readonly flushDelayMs = DEFAULT_FLUSH_DELAY_MS,
+    private readonly flushSpacingMs = DEFAULT_FLUSH_SPACING_MS,
     /** Reads the recording settings (storage.local); `ready` waits for them too. */
     loadSettings?: () => Promise<RecordingSettings>,
   ) {
@@ -274,6 +279,7 @@ export class RecorderStore {
   flush(): Promise<void> {
     if (this.#flushTimer !== undefined) clearTimeout(this.#flushTimer);
     this.#flushTimer = undefined;
+    this.#lastFlushAt = Date.now();
     const tabs = [...this.#dirty];
     this.#dirty.clear();
     for (const tabId of tabs) {
@@ -385,6 +391,8 @@ export class RecorderStore {
   }
 
   #scheduleFlush(): void {
-    if (this.#flushTimer === undefined) this.#flushTimer = setTimeout(() => void this.flush(), this.flushDelayMs);
+    if (this.#flushTimer !== undefined) return;
+    const wait = Math.max(0, this.#lastFlushAt + this.flushSpacingMs - Date.now());
+    this.#flushTimer = setTimeout(() => void this.flush(), wait);
   }
 }
