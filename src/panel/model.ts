@@ -237,6 +237,11 @@ export interface TraceView {
   readonly factsByEntry: ReadonlyMap<number, RequestFacts>;
   /** Wall-clock milliseconds the analysis and row layout took (shown in the toolbar's tooltip). */
   readonly analysisMs: number;
+  /**
+   * `cookiesSeen(analysis)` worked out already (the live worker's answer carries it, so the page need not read
+   * every request's facts for the Cookies view); computed from the facts when absent.
+   */
+  readonly seenCookies?: readonly SeenCookie[];
 }
 
 /**
@@ -441,7 +446,11 @@ export interface SiteJar {
  * 5.1.3 domain-match — a registrable domain has no parent a cookie could be set on but its public suffix,
  * which browsers refuse). Cookies seen but gone by the end follow, each with the last thing that happened.
  */
-export function siteJar(analysis: AnalysisResult, site: string | undefined): SiteJar {
+export function siteJar(
+  analysis: AnalysisResult,
+  site: string | undefined,
+  seen: readonly SeenCookie[] = cookiesSeen(analysis),
+): SiteJar {
   const ofSite = (domain: string) => site === undefined || domainMatch(domain, site);
   const why = analysis.facts.sessionCookieNames;
   const held = analysis.jar
@@ -451,8 +460,6 @@ export function siteJar(analysis: AnalysisResult, site: string | undefined): Sit
       return because ? { ...c, sessionBecause: because } : c;
     });
   const heldKeys = new Set(held.map((c) => `${c.domain}\u0000${c.path}\u0000${c.name}`));
-  const gone = cookiesSeen(analysis).filter(
-    (c) => ofSite(c.domain) && !heldKeys.has(`${c.domain}\u0000${c.path}\u0000${c.name}`),
-  );
+  const gone = seen.filter((c) => ofSite(c.domain) && !heldKeys.has(`${c.domain}\u0000${c.path}\u0000${c.name}`));
   return { held, gone };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../background/messages.ts';
 import { parseTraceFile } from '../core/trace/detectFormat.ts';
-import { panelView } from './model.ts';
+import { cookiesSeen, panelView, type RequestRow } from './model.ts';
 import { NO_OVERRIDES } from './sessionOverrides.ts';
 import {
   handleWorkerRequest,
@@ -14,6 +14,17 @@ import {
   type WorkerRequest,
   workerAnalyser,
 } from './workerProtocol.ts';
+
+/** Rows as a view reads them: the page's rows parse their lists when first read (getters). */
+const asRead = (rows: readonly RequestRow[]) =>
+  rows.map((row) => ({
+    ...row,
+    cookiesSent: row.cookiesSent,
+    cookiesSet: row.cookiesSet,
+    notSent: row.notSent,
+    findings: row.findings,
+    markers: row.markers,
+  }));
 
 const events: RecordedEvent[] = parseTraceFile(
   readFileSync('test/fixtures/demo-har/rotation.har', 'utf8'),
@@ -64,7 +75,7 @@ describe('workerAnalyser', () => {
     expect(requests).toEqual(['reset', 'analyse', 'append', 'analyse']);
     expect(held).toHaveLength(events.length);
     const local = panelView(events);
-    expect(view.rows).toEqual(local.rows);
+    expect(asRead(view.rows)).toEqual(local.rows);
     expect(view.analysis.findings).toEqual(local.analysis.findings);
     expect([...view.entries.keys()]).toEqual([...local.entries.keys()]);
     expect(view.analysis.sessions).toEqual(local.analysis.sessions);
@@ -93,35 +104,40 @@ describe('workerAnalyser', () => {
     await analyser.analyse(live, NO_OVERRIDES);
     const first = lastView();
     expect(first.full).toBe(true);
-    expect(JSON.parse(first.rows)).toHaveLength(panelView(live).rows.length);
+    expect(JSON.parse(first.heads)).toHaveLength(panelView(live).rows.length);
 
     // Nothing new: nothing is sent again.
     const same = await analyser.analyse(live, NO_OVERRIDES);
-    expect(JSON.parse(lastView().rows)).toEqual([]);
+    expect(JSON.parse(lastView().heads)).toEqual([]);
     expect(lastView().summary).toBe('{}');
-    expect(same.rows).toEqual(panelView(live).rows);
+    expect(asRead(same.rows)).toEqual(panelView(live).rows);
 
     // The store appends to the same array: only the rows from the new events (and any whose verdict they
     // changed) travel, and the patched view equals a whole analysis on the page.
     live.push(...events.slice(events.length - 2));
     const view = await analyser.analyse(live, NO_OVERRIDES);
-    const changed = JSON.parse(lastView().rows) as [number][];
+    const changed = JSON.parse(lastView().heads) as [number][];
     const local = panelView(events);
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.length).toBeLessThan(local.rows.length);
-    expect(view.rows).toEqual(local.rows);
+    expect(asRead(view.rows)).toEqual(local.rows);
     expect(view.analysis.findings).toEqual(local.analysis.findings);
     expect(view.analysis.facts.requests).toEqual(local.analysis.facts.requests);
     expect(view.analysis.jar).toEqual(local.analysis.jar);
     expect(view.trace.events).toEqual(local.trace.events);
+    // The detail's facts (parsed from their text on read) and the Cookies view's list come out the same.
+    for (const row of local.rows)
+      expect(view.factsByEntry.get(row.entryIndex)).toEqual(local.factsByEntry.get(row.entryIndex));
+    expect(view.seenCookies).toEqual(cookiesSeen(local.analysis));
+    expect(view.seenCookies?.length).toBeGreaterThan(0);
     expect([...view.findingsByEntry.entries()]).toEqual([...local.findingsByEntry.entries()]);
 
     // An override changes verdicts of existing rows: those rows are sent again.
     const name = local.analysis.facts.sessionCookieNames.keys().next().value!;
     const unmarked = await analyser.analyse(live, { sessionCookies: [], notSessionCookies: [name] });
     const localUnmarked = panelView(events, { sessionCookies: [], notSessionCookies: [name] });
-    expect(JSON.parse(lastView().rows).length).toBeGreaterThan(0);
-    expect(unmarked.rows).toEqual(localUnmarked.rows);
+    expect(JSON.parse(lastView().heads).length).toBeGreaterThan(0);
+    expect(asRead(unmarked.rows)).toEqual(localUnmarked.rows);
     expect(unmarked.analysis.findings).toEqual(localUnmarked.analysis.findings);
   });
 
@@ -138,7 +154,11 @@ describe('workerAnalyser', () => {
     });
     const view = await analyser.analyse(many, NO_OVERRIDES);
     expect(replies.map((r) => r.type)).toEqual(['rows', 'rows', 'view']);
-    for (const r of replies) expect((JSON.parse(r.rows) as unknown[]).length).toBeLessThanOrEqual(ROWS_PER_MESSAGE);
-    expect(view.rows).toEqual(panelView(many).rows);
+    for (const r of replies) {
+      expect(r.lists).toHaveLength((JSON.parse(r.heads) as unknown[]).length);
+      expect(r.facts).toHaveLength(r.lists.length);
+    }
+    for (const r of replies) expect((JSON.parse(r.heads) as unknown[]).length).toBeLessThanOrEqual(ROWS_PER_MESSAGE);
+    expect(asRead(view.rows)).toEqual(panelView(many).rows);
   });
 });

@@ -6,11 +6,25 @@
 // verdict changed, and each part of the summary (findings, lanes, jar…) only when it changed. The page
 // patches its rows in place; the things only some views need (the trace's event list, the per-request
 // facts as a list) are built when a view asks for them.
+//
+// A row travels in three pieces of JSON text: its head (the fields the page reads on every row: filter,
+// counts, lookups by entry), its lists (cookies sent, set and not sent, findings, markers) and its request's
+// facts. The page parses only the heads on arrival; a row's lists are parsed when a view first reads them
+// (the windowed timeline shows a few dozen rows) and its facts when the detail shows that request. Parsing
+// every row whole on arrival — ~4 kB of JSON per request — was what made the page's long frames.
 import type { RecordedEvent } from '../background/messages.ts';
 import type { AnalysisResult, Finding } from '../core/analysis/analyze.ts';
 import type { AnalysisFacts, RequestFacts } from '../core/analysis/facts.ts';
 import type { Trace, TraceEntry } from '../core/trace/types.ts';
-import { panelView, type RequestRow, type SessionOverrides, type TraceView, traceEvents } from './model.ts';
+import {
+  cookiesSeen,
+  panelView,
+  type RequestRow,
+  type SeenCookie,
+  type SessionOverrides,
+  type TraceView,
+  traceEvents,
+} from './model.ts';
 
 export type WorkerRequest =
   | { readonly type: 'reset'; readonly events: readonly RecordedEvent[] }
@@ -23,16 +37,27 @@ export type WorkerReply = RowsPart | ViewReply;
  * Rows of an answer sent ahead of it, a few hundred at a time: each arrives as its own task on the page, so
  * a large batch of changed rows (after a long analysis) is taken in small steps the page can paint between.
  */
-export interface RowsPart {
+export interface RowsPart extends ChangedRows {
   readonly type: 'rows';
   readonly id: number;
   /** The worker started from nothing (after a reset): the page drops what it held. */
   readonly full: boolean;
-  /** New and changed rows as JSON text, `[[position, row, facts | null], …]`. */
-  readonly rows: string;
 }
 
-export interface ViewReply {
+/**
+ * New and changed rows, as JSON text (the page parses text in a fraction of the time a structured clone of
+ * the same objects takes to arrive), the three arrays in the same order.
+ */
+export interface ChangedRows {
+  /** `[[position, head], …]`: each row without its lists (RowHead). */
+  readonly heads: string;
+  /** Each row's lists (RowLists), parsed on the page when a view first reads them. */
+  readonly lists: readonly string[];
+  /** Each row's request facts, null when the engine has none; parsed when the detail shows the request. */
+  readonly facts: readonly (string | null)[];
+}
+
+export interface ViewReply extends ChangedRows {
   readonly type: 'view';
   readonly id: number;
   /** How many events the analysis covered (the first `count` the page sent). */
@@ -40,18 +65,23 @@ export interface ViewReply {
   readonly full: boolean;
   /** How many rows the view has; rows past it are dropped. */
   readonly rowCount: number;
-  /**
-   * The last new and changed rows, as in RowsPart: JSON text because the page parses it in a fraction of the
-   * time a structured clone of the same objects takes to arrive.
-   */
-  readonly rows: string;
   /** The summary parts that changed, as JSON text (list parts as `{length, changed: [[i, item]…]}`). */
   readonly summary: string;
   readonly analysisMs: number;
 }
 
-/** Rows per message: parsing a few hundred rows on the page takes a few milliseconds. */
+/** Rows per message: a few hundred heads are parsed on the page in a millisecond or two. */
 export const ROWS_PER_MESSAGE = 250;
+
+/** The row fields that are lists: the bulk of a row, read only for the rows a view shows. */
+const LIST_FIELDS = ['cookiesSent', 'cookiesSet', 'notSent', 'findings', 'markers'] as const;
+export type RowLists = Pick<RequestRow, (typeof LIST_FIELDS)[number]>;
+export type RowHead = Omit<RequestRow, keyof RowLists>;
+
+function splitRow(row: RequestRow): [RowHead, RowLists] {
+  const { cookiesSent, cookiesSet, notSent, findings, markers, ...head } = row;
+  return [head, { cookiesSent, cookiesSet, notSent, findings, markers }];
+}
 
 /** The parts of an analysis besides its rows, each sent only when its JSON differs from the last sent. */
 interface SummaryJson {
@@ -63,12 +93,14 @@ interface SummaryJson {
   readonly lanes: AnalysisFacts['lanes'];
   readonly logins: AnalysisFacts['logins'];
   readonly sessionCookieNames: readonly (readonly [string, string])[];
+  /** The Cookies view's "seen" list, so the page need not read every request's facts for it. */
+  readonly seen: readonly SeenCookie[];
 }
 
 type SummaryPart = keyof SummaryJson;
 
 /** Summary parts that are lists sent as a delta: their new length and the items that changed, by index. */
-const ARRAY_PARTS: ReadonlySet<SummaryPart> = new Set(['findings', 'sessions', 'jar', 'lanes', 'logins']);
+const ARRAY_PARTS: ReadonlySet<SummaryPart> = new Set(['findings', 'sessions', 'jar', 'lanes', 'logins', 'seen']);
 
 interface ListDelta<T> {
   readonly length: number;
@@ -86,13 +118,14 @@ function summaryParts(view: TraceView): { readonly [K in SummaryPart]: SummaryJs
     lanes: analysis.facts.lanes,
     logins: analysis.facts.logins,
     sessionCookieNames: [...analysis.facts.sessionCookieNames],
+    seen: cookiesSeen(analysis),
   };
 }
 
 /** The worker's memory: its copy of the events and what it last told the page. */
 export interface WorkerState {
   readonly events: RecordedEvent[];
-  /** JSON text of each row (with its facts) as last sent, by position. */
+  /** JSON text of each row (head, lists and facts) as last sent, by position. */
   rowTexts: string[];
   summaryTexts: Partial<Record<SummaryPart, string>>;
   /** Each item's JSON text of the list parts, as last sent. */
@@ -118,13 +151,27 @@ export function handleWorkerRequest(state: WorkerState, request: WorkerRequest):
   const view = panelView(state.events, request.overrides);
   const started = performance.now();
   const full = state.rowTexts.length === 0 && Object.keys(state.summaryTexts).length === 0;
-  const changedRows: string[] = [];
+  const changedRows: { head: string; lists: string; facts: string | null }[] = [];
   view.rows.forEach((row, position) => {
-    const text = JSON.stringify([row, view.factsByEntry.get(row.entryIndex) ?? null]);
+    const [head, lists] = splitRow(row);
+    const headText = JSON.stringify(head);
+    const listsText = JSON.stringify(lists);
+    const facts = view.factsByEntry.get(row.entryIndex);
+    const factsText = facts ? JSON.stringify(facts) : null;
+    // JSON text has no raw line breaks: the three joined by one are this row's fingerprint.
+    const text = `${headText}\n${listsText}\n${factsText}`;
     if (state.rowTexts[position] === text) return;
     state.rowTexts[position] = text;
-    changedRows.push(`[${position},${text.slice(1)}`);
+    changedRows.push({ head: `[${position},${headText}]`, lists: listsText, facts: factsText });
   });
+  const rowsOf = (from: number, to: number): ChangedRows => {
+    const slice = changedRows.slice(from, to);
+    return {
+      heads: `[${slice.map((r) => r.head).join(',')}]`,
+      lists: slice.map((r) => r.lists),
+      facts: slice.map((r) => r.facts),
+    };
+  };
   state.rowTexts.length = view.rows.length;
   const changedParts: string[] = [];
   for (const [part, value] of Object.entries(summaryParts(view)) as [SummaryPart, unknown][]) {
@@ -149,12 +196,7 @@ export function handleWorkerRequest(state: WorkerState, request: WorkerRequest):
   }
   const parts: WorkerReply[] = [];
   for (let at = 0; at + ROWS_PER_MESSAGE < changedRows.length; at += ROWS_PER_MESSAGE)
-    parts.push({
-      type: 'rows',
-      id: request.id,
-      full,
-      rows: `[${changedRows.slice(at, at + ROWS_PER_MESSAGE).join(',')}]`,
-    });
+    parts.push({ type: 'rows', id: request.id, full, ...rowsOf(at, at + ROWS_PER_MESSAGE) });
   const lastAt = parts.length * ROWS_PER_MESSAGE;
   parts.push({
     type: 'view',
@@ -162,7 +204,7 @@ export function handleWorkerRequest(state: WorkerState, request: WorkerRequest):
     count: state.events.length,
     full,
     rowCount: view.rows.length,
-    rows: `[${changedRows.slice(lastAt).join(',')}]`,
+    ...rowsOf(lastAt, changedRows.length),
     summary: `{${changedParts.join(',')}}`,
     analysisMs: view.analysisMs + (performance.now() - started),
   });
@@ -193,11 +235,118 @@ export interface WorkerLike {
   addEventListener(type: 'error', listener: () => void): void;
 }
 
+/** A row from the worker: its head read on arrival, its lists parsed from their text when first read. */
+class LiveRow implements RequestRow {
+  readonly seq: number;
+  readonly entryIndex: number;
+  readonly startedAt: number;
+  readonly method: string;
+  readonly url: string;
+  readonly origin: string;
+  readonly status?: number;
+  readonly redirectUrl?: string;
+  readonly resourceType?: string;
+  readonly sessionRelevant: boolean;
+  readonly cookies: readonly string[];
+  readonly rules: readonly string[];
+  readonly severities: readonly string[];
+  #listsText: string | undefined;
+  #lists: RowLists | undefined;
+
+  constructor(head: RowHead, listsText: string) {
+    this.seq = head.seq;
+    this.entryIndex = head.entryIndex;
+    this.startedAt = head.startedAt;
+    this.method = head.method;
+    this.url = head.url;
+    this.origin = head.origin;
+    if (head.status !== undefined) this.status = head.status;
+    if (head.redirectUrl !== undefined) this.redirectUrl = head.redirectUrl;
+    if (head.resourceType !== undefined) this.resourceType = head.resourceType;
+    this.sessionRelevant = head.sessionRelevant;
+    this.cookies = head.cookies;
+    this.rules = head.rules;
+    this.severities = head.severities;
+    this.#listsText = listsText;
+  }
+
+  #read(): RowLists {
+    if (this.#lists === undefined) {
+      this.#lists = JSON.parse(this.#listsText as string) as RowLists;
+      this.#listsText = undefined;
+    }
+    return this.#lists;
+  }
+
+  get cookiesSent(): RowLists['cookiesSent'] {
+    return this.#read().cookiesSent;
+  }
+  get cookiesSet(): RowLists['cookiesSet'] {
+    return this.#read().cookiesSet;
+  }
+  get notSent(): RowLists['notSent'] {
+    return this.#read().notSent;
+  }
+  get findings(): RowLists['findings'] {
+    return this.#read().findings;
+  }
+  get markers(): RowLists['markers'] {
+    return this.#read().markers;
+  }
+}
+
+/**
+ * The live view's facts by entry, held as the worker's JSON text and parsed on each read of one entry (the
+ * detail reads the one request it shows). Reading them all (`entries`, iteration) parses every one: only
+ * tests and small recordings do.
+ */
+class FactsTexts implements ReadonlyMap<number, RequestFacts> {
+  readonly #texts = new Map<number, string>();
+
+  set(entry: number, text: string): void {
+    this.#texts.set(entry, text);
+  }
+  delete(entry: number): void {
+    this.#texts.delete(entry);
+  }
+  clear(): void {
+    this.#texts.clear();
+  }
+  get(entry: number): RequestFacts | undefined {
+    const text = this.#texts.get(entry);
+    return text === undefined ? undefined : (JSON.parse(text) as RequestFacts);
+  }
+  has(entry: number): boolean {
+    return this.#texts.has(entry);
+  }
+  get size(): number {
+    return this.#texts.size;
+  }
+  keys() {
+    return this.#texts.keys();
+  }
+  #parsed(): Map<number, RequestFacts> {
+    return new Map([...this.#texts].map(([entry, text]) => [entry, JSON.parse(text) as RequestFacts]));
+  }
+  values() {
+    return this.#parsed().values();
+  }
+  entries() {
+    return this.#parsed().entries();
+  }
+  [Symbol.iterator]() {
+    return this.#parsed()[Symbol.iterator]();
+  }
+  forEach(callback: (value: RequestFacts, key: number, map: ReadonlyMap<number, RequestFacts>) => void): void {
+    for (const [entry, facts] of this.#parsed()) callback(facts, entry, this);
+  }
+}
+
 /** The page's copy of the live view, patched by each answer. */
 class PageView {
   events: readonly RecordedEvent[] = [];
   readonly rows: RequestRow[] = [];
-  readonly factsByEntry = new Map<number, RequestFacts>();
+  readonly factsByEntry = new FactsTexts();
   findingsByEntry = new Map<number, Finding[]>();
   readonly entries = new Map<number, TraceEntry>();
   #entriesScanned = 0;
@@ -210,6 +359,7 @@ class PageView {
     lanes: [],
     logins: [],
     sessionCookieNames: [],
+    seen: [],
   };
   #sessionCookieNames = new Map<string, string>();
 
@@ -225,13 +375,15 @@ class PageView {
       this.#entriesScanned = 0;
     }
     this.events = events;
-    for (const [position, row, facts] of JSON.parse(reply.rows) as [number, RequestRow, RequestFacts | null][]) {
+    const heads = JSON.parse(reply.heads) as [number, RowHead][];
+    heads.forEach(([position, head], i) => {
       const before = this.rows[position];
-      if (before && before.entryIndex !== row.entryIndex) this.factsByEntry.delete(before.entryIndex);
-      this.rows[position] = row;
-      if (facts) this.factsByEntry.set(row.entryIndex, facts);
-      else this.factsByEntry.delete(row.entryIndex);
-    }
+      if (before && before.entryIndex !== head.entryIndex) this.factsByEntry.delete(before.entryIndex);
+      this.rows[position] = new LiveRow(head, reply.lists[i] as string);
+      const facts = reply.facts[i];
+      if (facts) this.factsByEntry.set(head.entryIndex, facts);
+      else this.factsByEntry.delete(head.entryIndex);
+    });
   }
 
   apply(reply: ViewReply, events: readonly RecordedEvent[]): TraceView {
@@ -302,6 +454,7 @@ class PageView {
       entries: this.entries,
       factsByEntry,
       analysisMs: reply.analysisMs,
+      seenCookies: summary.seen,
     };
   }
 }

@@ -12,12 +12,14 @@ import { liveTrace } from '../model.ts';
 import { NO_OVERRIDES } from '../sessionOverrides.ts';
 import { handleWorkerRequest, newWorkerState, type ViewReply, type WorkerReply } from '../workerProtocol.ts';
 
-/** An answer's parts put back together: all its rows, and its summary. */
+/** An answer's parts put back together: all its row heads (what the page parses on arrival), its summary. */
 const whole = (parts: WorkerReply[]) => ({
   rows: `[${parts
-    .map((p) => p.rows.slice(1, -1))
+    .map((p) => p.heads.slice(1, -1))
     .filter((r) => r !== '')
     .join(',')}]`,
+  lists: parts.flatMap((p) => p.lists),
+  facts: parts.flatMap((p) => p.facts),
   summary: (parts.at(-1) as ViewReply).summary,
 });
 

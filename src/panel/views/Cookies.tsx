@@ -82,7 +82,7 @@ export function Cookies({
   editable: boolean;
 }) {
   const site = editable ? ui.site : undefined;
-  const jar = useMemo(() => siteJar(view.analysis, site), [view, site]);
+  const jar = useMemo(() => siteJar(view.analysis, site, view.seenCookies), [view, site]);
   return (
     <section class="cookies-view" data-testid="cookies-view">
       <p class="muted">
