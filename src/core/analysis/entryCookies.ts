@@ -2,7 +2,13 @@
  * The cookies an entry actually carried and the Set-Cookie lines its response actually had, read from
  * headers when present, else from the HAR `cookies` arrays (exporters that strip headers keep those).
  */
-import { type CookiePair, cookieHeaderPairs, headerValues, setCookieLines } from '../trace/headers.ts';
+import {
+  type CookiePair,
+  cookieHeaderNames,
+  cookieHeaderPairs,
+  headerValues,
+  setCookieLines,
+} from '../trace/headers.ts';
 import type { TraceEntry } from '../trace/types.ts';
 
 export function sentCookiePairs(entry: TraceEntry): CookiePair[] {
@@ -10,6 +16,17 @@ export function sentCookiePairs(entry: TraceEntry): CookiePair[] {
   if (headers.length === 1) return cookieHeaderPairs(headers[0]!);
   if (headers.length > 1) return headers.flatMap(cookieHeaderPairs);
   return (entry.request.cookies ?? []).map((c) => ({ name: c.name, value: c.value }));
+}
+
+/**
+ * The names of sentCookiePairs(entry), except the empty names of bare values (a Cookie header piece without
+ * "="), read without building the pairs: the session-cookie pre-pass reads only names, and never empty ones.
+ */
+export function sentCookieNames(entry: TraceEntry): string[] {
+  const headers = headerValues(entry.request.headers, 'cookie');
+  if (headers.length === 1) return cookieHeaderNames(headers[0]!);
+  if (headers.length > 1) return headers.flatMap(cookieHeaderNames);
+  return (entry.request.cookies ?? []).map((c) => c.name);
 }
 
 export function responseSetCookieLines(entry: TraceEntry): string[] {

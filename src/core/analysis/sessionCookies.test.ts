@@ -1,8 +1,9 @@
 // Which cookies of a trace count as session IDs: by name, by the user's marks, or because the value is an
 // opaque token the server set once and the browser sent back on most later requests to that host.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ID, trace } from '../../../test/helpers/traceBuilder.ts';
-import { identifySessionCookies } from './sessionCookies.ts';
+import { HostCache, identifySessionCookies } from './sessionCookies.ts';
 import { withDefaults } from './settings.ts';
 
 const identify = (b: ReturnType<typeof trace>, settings = {}) =>
@@ -76,5 +77,48 @@ describe('identifySessionCookies', () => {
     const names = identify(scenario, { sessionCookies: ['pref'], notSessionCookies: ['SID'] });
     expect(names.get('Pref')).toBe('marked by the user');
     expect(names.has('sid')).toBe(false);
+  });
+});
+
+describe('HostCache', () => {
+  const hostOf = (url: string) => {
+    try {
+      return new URL(url).hostname;
+    } catch {
+      return '';
+    }
+  };
+
+  it.each([
+    'https://shop.test/a?b#c',
+    'http://shop.test',
+    'https://user:pw@shop.test:8443/x',
+    'http:///shop.test/x',
+    'http://shop.test\\x',
+    'http://a.test /x',
+    'http://a.te\tst/x',
+    'https://[::1]:8443/',
+    'https://127.1/',
+    'https://xn--nxasmq6b.test/',
+    'https://ÉCOLE.test/',
+    'data:text/plain,x',
+    'http://',
+    'not a url',
+  ])('%j has the host of a full parse, asked twice', (url) => {
+    const cache = new HostCache();
+    expect(cache.hostOf(url)).toBe(hostOf(url));
+    expect(cache.hostOf(url)).toBe(hostOf(url));
+  });
+
+  it('agrees with a full parse on random URLs sharing authorities', () => {
+    const cache = new HostCache();
+    const part = fc.stringMatching(/^[a-c.:@/\\?# \t%0-9[\]]{0,10}$/);
+    fc.assert(
+      fc.property(fc.constantFrom('http://', 'https://', 'http:/', 'HTTP://'), part, part, (scheme, a, b) => {
+        const url = `${scheme}${a}${b}`;
+        expect(cache.hostOf(url)).toBe(hostOf(url));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

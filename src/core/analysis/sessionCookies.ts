@@ -8,7 +8,7 @@
 import { estimateSingle } from '../session/entropy.ts';
 import { classifyCookieName } from '../session/identify.ts';
 import type { Trace, TraceEvent } from '../trace/types.ts';
-import { responseSetCookieLines, sentCookiePairs, setCookieNameValue } from './entryCookies.ts';
+import { responseSetCookieLines, sentCookieNames, setCookieNameValue } from './entryCookies.ts';
 import type { AnalysisSettings } from './settings.ts';
 
 /** A value shorter than this, or with fewer bits, is not "long enough and random enough" to be a token. */
@@ -37,6 +37,44 @@ function hostOf(url: string): string {
   }
 }
 
+/**
+ * Where the authority of an http(s) URL written plainly ends (the first "/", "\\", "?" or "#" after
+ * "scheme://"), or -1 when the URL is not that simple: another scheme, spaces or control characters in the
+ * authority (the parser removes tabs and line breaks, trims the ends, rejects the rest), or an empty authority (the parser skips further slashes: "http:///h" is
+ * host "h"). The host depends on nothing after that point (WHATWG URL, authority state).
+ */
+function plainAuthorityEnd(url: string): number {
+  const from = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : -1;
+  if (from === -1) return -1;
+  for (let i = from; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === 0x2f || c === 0x5c || c === 0x3f || c === 0x23) return i === from ? -1 : i;
+    if (c <= 0x20) return -1;
+  }
+  return url.length === from ? -1 : url.length;
+}
+
+/**
+ * hostOf, with each distinct "scheme://authority" parsed once: a trace has a handful of origins and one URL
+ * per request, and parsing every URL was a third of this pre-pass. Keyed by the URL's text up to the end of its
+ * authority, so the answer is the one the whole URL would give.
+ */
+export class HostCache {
+  private readonly hosts = new Map<string, string>();
+
+  hostOf(url: string): string {
+    const end = plainAuthorityEnd(url);
+    if (end === -1) return hostOf(url);
+    const prefix = url.slice(0, end);
+    let host = this.hosts.get(prefix);
+    if (host === undefined) {
+      host = hostOf(prefix);
+      this.hosts.set(prefix, host);
+    }
+    return host;
+  }
+}
+
 export function identifySessionCookies(trace: Trace, settings: AnalysisSettings): Map<string, string> {
   const identifier = new SessionCookieIdentifier(settings);
   for (const event of trace.events) identifier.feed(event);
@@ -55,6 +93,9 @@ export class SessionCookieIdentifier {
   private readonly candidates = new Map<string, TokenStats>();
   /** Entries seen per host so far. */
   private readonly hostCounts = new Map<string, number>();
+  private readonly hosts = new HostCache();
+  /** consider()'s answer per name: the same for every sighting (its marks in `result` are made at the first). */
+  private readonly considered = new Map<string, boolean>();
   private order = 0;
 
   constructor(settings: AnalysisSettings) {
@@ -65,13 +106,13 @@ export class SessionCookieIdentifier {
   feed(event: TraceEvent): void {
     if (event.kind !== 'entry') return;
     const entry = event.entry;
-    const host = hostOf(entry.request.url);
+    const host = this.hosts.hostOf(entry.request.url);
     const order = ++this.order;
     const hostCount = (this.hostCounts.get(host) ?? 0) + 1;
     this.hostCounts.set(host, hostCount);
-    for (const pair of sentCookiePairs(entry)) {
-      if (!this.consider(pair.name)) continue;
-      const stats = this.candidates.get(pair.name);
+    for (const name of sentCookieNames(entry)) {
+      if (!this.consider(name)) continue;
+      const stats = this.candidates.get(name);
       if (stats && stats.host === host && order > stats.firstSetEntryOrder) stats.carriedAfter++;
     }
     for (const line of responseSetCookieLines(entry)) {
@@ -113,6 +154,15 @@ export class SessionCookieIdentifier {
   }
 
   private consider(name: string): boolean {
+    let answer = this.considered.get(name);
+    if (answer === undefined) {
+      answer = this.decide(name);
+      this.considered.set(name, answer);
+    }
+    return answer;
+  }
+
+  private decide(name: string): boolean {
     const lower = name.toLowerCase();
     if (this.refused.has(lower) || name === '') return false;
     if (this.forced.has(lower)) {

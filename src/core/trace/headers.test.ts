@@ -1,6 +1,14 @@
 // Header helpers: case-insensitive lookup, Cookie header pairs (RFC 6265bis 4.2.1 / 5.6), Set-Cookie lines.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cookieHeaderPairs, hasHeader, headerValue, headerValues, setCookieLines } from './headers.ts';
+import {
+  cookieHeaderNames,
+  cookieHeaderPairs,
+  hasHeader,
+  headerValue,
+  headerValues,
+  setCookieLines,
+} from './headers.ts';
 
 const headers = [
   { name: 'Set-Cookie', value: 'a=1' },
@@ -61,5 +69,60 @@ describe('cookieHeaderPairs', () => {
 
   it('keeps duplicates in order (a shadowed cookie is sent twice)', () => {
     expect(cookieHeaderPairs('sid=new; sid=old').map((p) => p.value)).toEqual(['new', 'old']);
+  });
+});
+
+describe('cookieHeaderNames', () => {
+  // The pre-pass reads names only: they must be the names of the pairs, bare values (no "=") left out.
+  it.each([
+    ['a=1; b=2', ['a', 'b']],
+    ['  a = 1 ;b=2;;  ', ['a', 'b']],
+    ['token', []],
+    ['a=1; bare; =v', ['a', '']],
+    ['k=v=w', ['k']],
+    ['\ta=1\t;\t c\t=', ['a', 'c']],
+  ])('%j', (value, expected) => {
+    expect(cookieHeaderNames(value)).toEqual(expected);
+  });
+
+  it('gives the names of cookieHeaderPairs for random headers', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-c=; \t"]{0,24}$/), (value) => {
+        const pairs = cookieHeaderPairs(value);
+        const withEquals = value
+          .split(';')
+          .map((piece) => piece.replace(/^[ \t]+|[ \t]+$/g, ''))
+          .filter((piece) => piece !== '');
+        expect(pairs.length).toBe(withEquals.length);
+        expect(cookieHeaderNames(value)).toEqual(
+          pairs.filter((_, i) => withEquals[i]!.includes('=')).map((p) => p.name),
+        );
+      }),
+    );
+  });
+});
+
+describe('cookieHeaderPairs against the split-and-trim reading', () => {
+  // The reading the index-based parser replaced, kept here as the reference it must agree with.
+  const EDGE = /^[ \t]+|[ \t]+$/g;
+  const reference = (value: string) =>
+    value
+      .split(';')
+      .map((piece) => piece.replace(EDGE, ''))
+      .filter((piece) => piece !== '')
+      .map((piece) => {
+        const eq = piece.indexOf('=');
+        return eq === -1
+          ? { name: '', value: piece }
+          : { name: piece.slice(0, eq).replace(EDGE, ''), value: piece.slice(eq + 1).replace(EDGE, '') };
+      });
+
+  it('agrees on random headers', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[ab=; \t"\r\n]{0,30}$/), (value) => {
+        expect(cookieHeaderPairs(value)).toEqual(reference(value));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
