@@ -50,11 +50,23 @@ export class StringPool {
 export class ListPool<T extends object> {
   private readonly ids = new Map<T, number>();
   private readonly lists = new Map<string, readonly T[]>();
+  /** The list last handed out per first item: the next request's list is most often that very one. */
+  private readonly lastByFirst = new Map<T, readonly T[]>();
 
   constructor(private readonly empty: readonly T[]) {}
 
   share(items: readonly T[]): readonly T[] {
     if (items.length === 0) return this.empty;
+    const first = items[0]!;
+    const last = this.lastByFirst.get(first);
+    // Equal item for item: it is the list the key below would find (each key has one list), without the key.
+    if (last !== undefined && sameItems(last, items)) return last;
+    const list = this.shareByKey(items);
+    this.lastByFirst.set(first, list);
+    return list;
+  }
+
+  private shareByKey(items: readonly T[]): readonly T[] {
     let key = '';
     for (const item of items) {
       let id = this.ids.get(item);
@@ -71,4 +83,10 @@ export class ListPool<T extends object> {
     this.lists.set(key, list);
     return list;
   }
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -10,6 +10,7 @@ import { CookieJar } from '../cookie/jar.ts';
 import { parseSetCookie } from '../cookie/parseSetCookie.ts';
 import { defaultPath, pathMatch } from '../cookie/path.ts';
 import type { NotSentReason } from '../cookie/reasons.ts';
+import { cookieUrl } from '../cookie/storageModel.ts';
 import type { StoredCookie } from '../cookie/types.ts';
 import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
 import { headerValue } from '../trace/headers.ts';
@@ -38,15 +39,14 @@ interface ParsedUrl {
   readonly origin: string;
 }
 
+/**
+ * The request URL, parsed by the jar's cookieUrl(): http(s) and ws(s) URLs (which always have a host) are the
+ * ones cookies apply to, and the jar, asked next about the same URL, gets its last answer instead of a
+ * second parse.
+ */
 function parseUrl(text: string): ParsedUrl | undefined {
-  try {
-    const url = new URL(text);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'ws:' && url.protocol !== 'wss:')
-      return undefined;
-    return { url, origin: `${url.protocol}//${url.host}` };
-  } catch {
-    return undefined;
-  }
+  const url = cookieUrl(text)?.url;
+  return url === undefined ? undefined : { url, origin: `${url.protocol}//${url.host}` };
 }
 
 export function laneKey(domain: string, path: string, name: string): string {
@@ -122,6 +122,12 @@ export class EventReplay {
   /** Facts are read-only and repeat across requests: one object per distinct fact (factCache.ts). */
   private readonly sentFacts = new FactCache<SentCookieFact>();
   private readonly notSentFacts = new FactCache<NotSentCookieFact>();
+  /**
+   * In front of the fact caches, by stored cookie (stored cookies are never changed, only replaced): the fact
+   * it last gave, found without building a key. The same fact the cache would give: it came from it.
+   */
+  private readonly sentFactOf = new WeakMap<StoredCookie, SentCookieFact>();
+  private readonly notSentFactOf = new WeakMap<StoredCookie, NotSentCookieFact>();
   private readonly sentLists = new ListPool<SentCookieFact>(NO_SENT);
   private readonly notSentLists = new ListPool<NotSentCookieFact>(NO_NOT_SENT);
   private readonly strings = new StringPool();
@@ -354,7 +360,7 @@ export class EventReplay {
       const i = indexOfCookie(remaining, pair.name, pair.value);
       if (i !== -1) {
         const [c] = remaining.splice(i, 1);
-        sent.push(this.sentFact(pair.name, pair.value, c));
+        sent.push(this.storedSentFact(pair.name, pair.value, c!));
         continue;
       }
       // The browser sent a cookie the model would not have: trust the browser, keep the model honest.
@@ -376,6 +382,17 @@ export class EventReplay {
       notSent.push(this.notSentFact(c, reason, browserBlocked));
     }
     return { sent, notSent };
+  }
+
+  /** sentFact for a cookie of the jar, through the per-cookie front cache when the pair is the cookie's own. */
+  private storedSentFact(name: string, value: string, cookie: StoredCookie): SentCookieFact {
+    if (name !== cookie.name || value !== cookie.value) return this.sentFact(name, value, cookie);
+    let fact = this.sentFactOf.get(cookie);
+    if (fact === undefined) {
+      fact = this.sentFact(name, value, cookie);
+      this.sentFactOf.set(cookie, fact);
+    }
+    return fact;
   }
 
   private sentFact(
@@ -409,9 +426,13 @@ export class EventReplay {
           );
     // What the browser reported is rare and per request: such facts are not shared.
     if (reported) return this.makeNotSentFact(cookie, reason, reported.reasons);
-    return this.notSentFacts.get([cookie.name, cookie.value, cookie.domain, cookie.path, reason], () =>
+    const last = this.notSentFactOf.get(cookie);
+    if (last !== undefined && last.reason === reason) return last;
+    const fact = this.notSentFacts.get([cookie.name, cookie.value, cookie.domain, cookie.path, reason], () =>
       this.makeNotSentFact(cookie, reason, undefined),
     );
+    this.notSentFactOf.set(cookie, fact);
+    return fact;
   }
 
   private makeNotSentFact(
