@@ -3,6 +3,7 @@
 // settings) and serves them to Sessions panels. Every listener is added synchronously at the top level:
 // a stopped MV3 service worker (or Firefox event page) is woken only for listeners registered that way.
 import browser from 'webextension-polyfill';
+import { CaptureSwitch, captureListener, captureWanted } from './capture-switch.ts';
 import { cookieChangedEvent } from './cookie-change.ts';
 import { guarded, installDiagnostics, reportError } from './diagnostics.ts';
 import { type FinishedHop, HopTracker } from './hop-tracker.ts';
@@ -25,6 +26,8 @@ const hub = new PanelHub(store, undefined, {
   // Firefox MV3 treats host permissions as opt-in: the panel offers a button when this is false.
   permissionsGranted: () => browser.permissions.contains(ALL_SITES),
   setPreserveLog: (value) => browser.storage.local.set({ [SETTINGS_KEYS.preserveLog]: value }),
+  setRecordFromStart: (value) => browser.storage.local.set({ [SETTINGS_KEYS.recordFromStart]: value }),
+  panelsChanged: () => updateCapture(),
 });
 const tracker = new HopTracker(capturePlatform, (tabId) => store.existing(tabId)?.topUrl);
 /** The main-frame request each tab is navigating with: a new one starts a new page of the log. */
@@ -68,79 +71,82 @@ function noteNavigation(details: { tabId: number; requestId: string; type: strin
 const { webRequest } = browser;
 
 // Only the requests that can carry a body: their body, and the start of each navigation.
-capturePlatform.addBodyListener(
-  webRequest.onBeforeRequest,
-  guarded('onBeforeRequest', (details: Parameters<HopTracker['beforeRequest']>[0]) => {
-    if (!inTab(details)) return;
-    tracker.beforeRequest(details);
-    afterRestore(() => {
-      if (store.recording(details.tabId)) noteNavigation(details);
-    });
-  }),
-);
+const onBeforeRequest = guarded('onBeforeRequest', (details: Parameters<HopTracker['beforeRequest']>[0]) => {
+  if (!inTab(details)) return;
+  tracker.beforeRequest(details);
+  afterRestore(() => {
+    if (store.recording(details.tabId)) noteNavigation(details);
+  });
+});
 // The headers as they finally left. No onBeforeSendHeaders: onSendHeaders alone opens the hop
 // (HopTracker.sendHeaders), and one event fewer per request is page-load time saved.
-capturePlatform.addHeaderListener(
-  webRequest.onSendHeaders,
-  guarded('onSendHeaders', (details: Parameters<HopTracker['sendHeaders']>[0]) => {
-    if (!inTab(details)) return;
-    tracker.sendHeaders(details);
-    afterRestore(() => {
-      // The tab talks to this site from now on: its cookie changes belong to the tab.
-      if (store.recording(details.tabId)) store.recorder(details.tabId).noteUrl(details.url);
-    });
-  }),
-  ['requestHeaders'],
-);
-capturePlatform.addHeaderListener(
-  webRequest.onHeadersReceived,
-  guarded('onHeadersReceived', (details: Parameters<HopTracker['headersReceived']>[0]) => {
-    if (inTab(details)) record(tracker.headersReceived(details));
-  }),
-  ['responseHeaders'],
-);
-capturePlatform.addHeaderListener(
-  webRequest.onBeforeRedirect,
-  guarded('onBeforeRedirect', (details: Parameters<HopTracker['beforeRedirect']>[0]) => {
-    if (!inTab(details)) return;
-    record(tracker.beforeRedirect(details));
-  }),
-  ['responseHeaders'],
-);
-capturePlatform.addHeaderListener(
-  webRequest.onCompleted,
-  guarded('onCompleted', (details: Parameters<HopTracker['completed']>[0]) => {
-    if (!inTab(details)) return;
-    record(tracker.completed(details));
-  }),
-  ['responseHeaders'],
-);
-// No headers to see here, and Firefox refuses any extraInfoSpec on this event (even an empty one).
-webRequest.onErrorOccurred.addListener(
-  guarded('onErrorOccurred', (details) => {
-    if (!inTab(details)) return;
-    record(tracker.errorOccurred(details));
-  }),
-  { urls: ['<all_urls>'] },
-);
+const onSendHeaders = guarded('onSendHeaders', (details: Parameters<HopTracker['sendHeaders']>[0]) => {
+  if (!inTab(details)) return;
+  tracker.sendHeaders(details);
+  afterRestore(() => {
+    // The tab talks to this site from now on: its cookie changes belong to the tab.
+    if (store.recording(details.tabId)) store.recorder(details.tabId).noteUrl(details.url);
+  });
+});
+const onHeadersReceived = guarded('onHeadersReceived', (details: Parameters<HopTracker['headersReceived']>[0]) => {
+  if (inTab(details)) record(tracker.headersReceived(details));
+});
+const onBeforeRedirect = guarded('onBeforeRedirect', (details: Parameters<HopTracker['beforeRedirect']>[0]) => {
+  if (inTab(details)) record(tracker.beforeRedirect(details));
+});
+const onCompleted = guarded('onCompleted', (details: Parameters<HopTracker['completed']>[0]) => {
+  if (inTab(details)) record(tracker.completed(details));
+});
+const onErrorOccurred = guarded('onErrorOccurred', (details: Parameters<HopTracker['errorOccurred']>[0]) => {
+  if (inTab(details)) record(tracker.errorOccurred(details));
+});
+const onCookieChanged = guarded('cookies.onChanged', (change: Parameters<typeof cookieChangedEvent>[0]) => {
+  const time = Date.now();
+  afterRestore(() => {
+    const site = siteOfHost(change.cookie.domain);
+    for (const recorder of store.recorders()) {
+      if (!store.recording(recorder.tabId) || !recorder.relatesToSite(site)) continue;
+      store.append(recorder.tabId, cookieChangedEvent(change, time));
+    }
+  });
+});
 
-browser.cookies.onChanged.addListener(
-  guarded('cookies.onChanged', (change) => {
-    const time = Date.now();
-    afterRestore(() => {
-      const site = siteOfHost(change.cookie.domain);
-      for (const recorder of store.recorders()) {
-        if (!store.recording(recorder.tabId) || !recorder.relatesToSite(site)) continue;
-        store.append(recorder.tabId, cookieChangedEvent(change, time));
-      }
-    });
-  }),
-);
+const capture = new CaptureSwitch([
+  captureListener(webRequest.onBeforeRequest, onBeforeRequest, (l) =>
+    capturePlatform.addBodyListener(webRequest.onBeforeRequest, l),
+  ),
+  captureListener(webRequest.onSendHeaders, onSendHeaders, (l) =>
+    capturePlatform.addHeaderListener(webRequest.onSendHeaders, l, ['requestHeaders']),
+  ),
+  captureListener(webRequest.onHeadersReceived, onHeadersReceived, (l) =>
+    capturePlatform.addHeaderListener(webRequest.onHeadersReceived, l, ['responseHeaders']),
+  ),
+  captureListener(webRequest.onBeforeRedirect, onBeforeRedirect, (l) =>
+    capturePlatform.addHeaderListener(webRequest.onBeforeRedirect, l, ['responseHeaders']),
+  ),
+  captureListener(webRequest.onCompleted, onCompleted, (l) =>
+    capturePlatform.addHeaderListener(webRequest.onCompleted, l, ['responseHeaders']),
+  ),
+  // No headers to see here, and Firefox refuses any extraInfoSpec on this event (even an empty one).
+  captureListener(webRequest.onErrorOccurred, onErrorOccurred, (l) =>
+    webRequest.onErrorOccurred.addListener(l, { urls: ['<all_urls>'] }),
+  ),
+  captureListener(browser.cookies.onChanged, onCookieChanged, (l) => browser.cookies.onChanged.addListener(l)),
+]);
+// Synchronously, at the top level: this is what wakes a stopped worker for a request.
+capture.set(true);
+/** Detaches the capture listeners while nothing is being recorded (see capture-switch.ts). */
+function updateCapture(): void {
+  const panelTabs = store.recorders().filter((recorder) => recorder.panelOpened).length;
+  capture.set(captureWanted(store.settings.recordFromStart, panelTabs));
+}
+afterRestore(updateCapture);
 
 browser.tabs.onRemoved.addListener((tabId) =>
   afterRestore(() => {
     navigationOfTab.delete(tabId);
     store.forget(tabId);
+    updateCapture();
   }),
 );
 
@@ -150,6 +156,7 @@ browser.storage.onChanged.addListener((changes, areaName) => {
   if (areaName !== 'local' || !touchesSettings(Object.keys(changes))) return;
   void readSettings().then((settings) => {
     store.settings = settings;
+    updateCapture();
     hub.broadcast(settingsMessage(settings));
   });
 });
@@ -164,6 +171,7 @@ afterRestore(() => {
   void browser.tabs.query({}).then((tabs) => {
     const open = new Set(tabs.map((tab) => tab.id));
     for (const recorder of store.recorders()) if (!open.has(recorder.tabId)) store.forget(recorder.tabId);
+    updateCapture();
   });
 });
 

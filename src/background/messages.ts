@@ -34,7 +34,8 @@ export type PanelMessage =
   /** Forget the tab's recorded events (every panel of the tab gets a `snapshot` with `reset: true`). */
   | { readonly type: 'clear' }
   /** Turn "Preserve log" on or off (a global setting, `settings.preserveLog` in storage.local). */
-  | { readonly type: 'setPreserveLog'; readonly value: boolean };
+  | { readonly type: 'setPreserveLog'; readonly value: boolean }
+  | { readonly type: 'setRecordFromStart'; readonly value: boolean };
 
 /** Background → panel. */
 export type BackgroundMessage =
@@ -73,6 +74,7 @@ const PANEL_MESSAGE_CHECKS: Readonly<Record<PanelMessage['type'], (message: Reco
   subscribe: (message) => typeof message.since === 'number' && Number.isInteger(message.since),
   clear: () => true,
   setPreserveLog: (message) => typeof message.value === 'boolean',
+  setRecordFromStart: (message) => typeof message.value === 'boolean',
 };
 
 export function isPanelMessage(value: unknown): value is PanelMessage {

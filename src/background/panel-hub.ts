@@ -20,11 +20,17 @@ export interface HubHost {
   permissionsGranted(): Promise<boolean>;
   /** Stores the "Preserve log" choice. */
   setPreserveLog(value: boolean): Promise<void>;
+  /** Stores the "Record from start" choice. */
+  setRecordFromStart(value: boolean): Promise<void>;
+  /** A tab gained its first panel or lost its last: whether to capture at all may have changed. */
+  panelsChanged(): void;
 }
 
 const NO_HOST: HubHost = {
   permissionsGranted: async () => true,
   setPreserveLog: async () => undefined,
+  setRecordFromStart: async () => undefined,
+  panelsChanged: () => undefined,
 };
 
 interface Subscription {
@@ -74,6 +80,9 @@ export class PanelHub {
         case 'setPreserveLog':
           void this.host.setPreserveLog(message.value);
           return;
+        case 'setRecordFromStart':
+          void this.host.setRecordFromStart(message.value);
+          return;
       }
     });
     port.onDisconnect.addListener(() => {
@@ -84,6 +93,7 @@ export class PanelHub {
       if (recorder && ![...this.#subscriptions].some((s) => s.tabId === tabId)) {
         recorder.panelOpened = false;
         this.store.touch(tabId);
+        this.host.panelsChanged();
       }
     });
   }
@@ -114,6 +124,7 @@ export class PanelHub {
     if (!recorder.panelOpened) {
       recorder.panelOpened = true;
       this.store.touch(subscription.tabId);
+      this.host.panelsChanged();
     }
     // The panel holds events from before a clear it has not heard of: it must drop them.
     const reset = subscription.lastSentSeq >= 0 && subscription.lastSentSeq < recorder.clearedBeforeSeq;

@@ -287,19 +287,31 @@ describe('clear and panel messages', () => {
     expect(store.existing(9)).toBeDefined(); // what was recorded stays until the tab closes
   });
 
-  it('passes Preserve log changes to the host and refuses malformed messages', async () => {
+  it('passes setting changes to the host, tells it when panels come and go, and refuses malformed messages', async () => {
     const store = storeWith(new QuotaStorage());
     const calls: boolean[] = [];
+    const fromStart: boolean[] = [];
+    let panelChanges = 0;
     const hub = new PanelHub(store, 1, {
       permissionsGranted: async () => false,
       setPreserveLog: async (value) => void calls.push(value),
+      setRecordFromStart: async (value) => void fromStart.push(value),
+      panelsChanged: () => void panelChanges++,
     });
     const panel = panelPort('panel:10');
     hub.connect(panel.port);
     panel.post({ type: 'setPreserveLog', value: false });
     panel.post({ type: 'setPreserveLog', value: 'yes' });
+    panel.post({ type: 'setRecordFromStart', value: true });
+    panel.post({ type: 'setRecordFromStart', value: 1 });
     panel.post({ type: 'subscribe', since: -1 });
     await vi.waitFor(() => expect(calls).toEqual([false]), { timeout: 2000 });
+    expect(fromStart).toEqual([true]);
+    await vi.waitFor(() => expect(panelChanges).toBe(1), { timeout: 2000 });
+    expect(store.existing(10)?.panelOpened).toBe(true);
+    panel.close();
+    expect(panelChanges).toBe(2);
+    expect(store.existing(10)?.panelOpened).toBe(false);
     await vi.waitFor(() => expect(panel.received).toContainEqual({ type: 'permissions', granted: false }), {
       timeout: 2000,
     });

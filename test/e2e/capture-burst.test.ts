@@ -10,7 +10,7 @@ import { DIAGNOSTICS_KEY } from '../../src/background/diagnostics.ts';
 import type { BackgroundMessage } from '../../src/background/messages.ts';
 import { SETTINGS_KEYS } from '../../src/background/settings.ts';
 import { extensionWorker } from './helpers/devtools-panel.ts';
-import { inExtensionPage as inExtensionPageOf, until } from './helpers/extension-harness.ts';
+import { inExtensionPage as inExtensionPageOf, recordFromStart, until } from './helpers/extension-harness.ts';
 
 const SOAK = process.env.SESSIONSCOPE_SOAK === '1';
 const BURST = SOAK ? { n: 20_000, ms: 20_000 } : { n: 5000, ms: 5000 };
@@ -24,6 +24,8 @@ beforeAll(async () => {
   server = await startDemoServer();
   browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
   ({ id: extensionId } = await extensionWorker(browser));
+  // The bursts run in tabs without a panel; the cap test's panel subscribes afterwards.
+  await recordFromStart(browser, extensionId);
 });
 
 afterAll(async () => {

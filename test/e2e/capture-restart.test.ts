@@ -14,6 +14,7 @@ import { storedTabEvents } from '../../src/background/recorder-store.ts';
 import { inspectedTabId, type PanelRow, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
 import {
   launchWithStoppableWorker,
+  recordFromStart,
   type StoppableWorkerBrowser,
   stopWorker as stopExtensionWorker,
   until,
@@ -33,6 +34,8 @@ beforeAll(async () => {
   server = await startDemoServer();
   harness = await launchWithStoppableWorker(EXTENSION_DIR);
   ({ browser, extensionId } = harness);
+  // The burst's tab has no panel: what a stopped worker keeps is tested with record-from-start on.
+  await recordFromStart(browser, extensionId);
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@
 // starts a fresh log (panels are told to reset); with "record from start" off a tab is recorded only
 // once a panel subscribes for it. The panel's side of the protocol runs in an extension page.
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../demo/chromium.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
@@ -15,15 +15,18 @@ const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrom
 let server: DemoServer;
 let browser: Browser;
 let extensionId: string;
+let worker: WebWorker;
 /** An extension page acting as a panel: it keeps ports open and logs what they receive. */
 let panelPage: Page;
 
 beforeAll(async () => {
   server = await startDemoServer();
   browser = await launchChromium({ extensionDir: EXTENSION_DIR });
-  ({ id: extensionId } = await extensionWorker(browser));
+  ({ id: extensionId, worker } = await extensionWorker(browser));
   panelPage = await browser.newPage();
   await panelPage.goto(`chrome-extension://${extensionId}/src/devtools/devtools.html`);
+  // These tests record tabs before a panel subscribes (the setting is off by default).
+  await setSetting(SETTINGS_KEYS.recordFromStart, true);
 });
 
 afterAll(async () => {
@@ -50,6 +53,7 @@ async function subscribe(tabId: number): Promise<() => Promise<BackgroundMessage
       const log: BackgroundMessage[] = [];
       (window as unknown as Record<string, unknown>)[logName] = log;
       const port = chrome.runtime.connect({ name: `panel:${id}` });
+      (window as unknown as Record<string, unknown>)[`port${id}`] = port;
       port.onMessage.addListener((m: BackgroundMessage) => void log.push(m));
       port.postMessage({ type: 'subscribe', since: -1 });
     },
@@ -58,6 +62,40 @@ async function subscribe(tabId: number): Promise<() => Promise<BackgroundMessage
   );
   return () =>
     panelPage.evaluate((logName) => (window as unknown as Record<string, BackgroundMessage[]>)[logName]!, name);
+}
+
+/** Closes the subscription's port, as a closing panel does. */
+async function unsubscribe(tabId: number): Promise<void> {
+  await panelPage.evaluate((id) => {
+    const ports = window as unknown as Record<string, chrome.runtime.Port>;
+    ports[`port${id}`]?.disconnect();
+  }, tabId);
+}
+
+const CAPTURE_EVENTS = [
+  'onBeforeRequest',
+  'onSendHeaders',
+  'onHeadersReceived',
+  'onBeforeRedirect',
+  'onCompleted',
+  'onErrorOccurred',
+] as const;
+const ALL_ATTACHED = [...CAPTURE_EVENTS.map(() => true), true];
+
+/** Whether the background has a listener on each capture event (webRequest's, then cookies.onChanged). */
+function listenerStates(): Promise<boolean[]> {
+  return worker.evaluate(
+    (names) => [
+      ...names.map((name) => chrome.webRequest[name].hasListeners()),
+      chrome.cookies.onChanged.hasListeners(),
+    ],
+    [...CAPTURE_EVENTS],
+  );
+}
+
+/** True when any capture listener is attached (they come and go as a set). */
+async function capturing(): Promise<boolean> {
+  return (await listenerStates()).some(Boolean);
 }
 
 function entryUrls(messages: readonly BackgroundMessage[]): string[] {
@@ -108,19 +146,33 @@ describe('Chrome: recording settings', () => {
     await page.close();
   });
 
-  it('with record-from-start off, a tab is recorded only once a panel subscribes', async () => {
+  it('with record-from-start off, a tab is recorded only while a panel is subscribed, and no listener is left without one', async () => {
     await setSetting(SETTINGS_KEYS.recordFromStart, false);
     try {
+      // Nothing to record: the background holds no webRequest or cookies listener, so page loads pay nothing.
+      await until('the listeners to go', async () => !(await capturing()));
+      expect(await capturing()).toEqual(false);
       const page = await browser.newPage();
       await page.goto(server.url('http', 'shop.test', '/before-panel'));
-      const read = await subscribe(await tabIdOf(page));
+      const tabId = await tabIdOf(page);
+      const read = await subscribe(tabId);
       await until('the snapshot', async () => (await read()).some((m) => m.type === 'snapshot'));
+      expect(await listenerStates()).toEqual(ALL_ATTACHED);
       await page.goto(server.url('http', 'shop.test', '/with-panel'));
       await until('the page seen with the panel', async () => entryUrls(await read()).includes('/with-panel'));
       expect(entryUrls(await read())).toEqual(['/with-panel']);
+      // The panel goes: so do the listeners; what was recorded stays.
+      await unsubscribe(tabId);
+      await until('the listeners to go again', async () => !(await capturing()));
+      await page.goto(server.url('http', 'shop.test', '/after-panel'));
+      const again = await subscribe(tabId);
+      await until('the second snapshot', async () => (await again()).some((m) => m.type === 'snapshot'));
+      expect(entryUrls(await again())).toEqual(['/with-panel']);
+      await unsubscribe(tabId);
       await page.close();
     } finally {
       await setSetting(SETTINGS_KEYS.recordFromStart, true);
     }
+    expect(await listenerStates()).toEqual(ALL_ATTACHED);
   });
 });

@@ -16,7 +16,12 @@ import { DIAGNOSTICS_KEY } from '../../src/background/diagnostics.ts';
 import type { BackgroundMessage } from '../../src/background/messages.ts';
 import { SETTINGS_KEYS } from '../../src/background/settings.ts';
 import { extensionWorker, inspectedTabId, PANEL_PATH, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
-import { inExtensionPage as inExtensionPageOf, setLocal as setLocalOf, until } from './helpers/extension-harness.ts';
+import {
+  inExtensionPage as inExtensionPageOf,
+  recordFromStart,
+  setLocal as setLocalOf,
+  until,
+} from './helpers/extension-harness.ts';
 
 const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
 
@@ -28,6 +33,9 @@ beforeAll(async () => {
   server = await startDemoServer();
   browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
   ({ id: extensionId } = await extensionWorker(browser));
+  // Most of these tests are about what happens while no panel is open; the test of the setting turned
+  // off turns it off itself.
+  await recordFromStart(browser, extensionId);
 });
 
 afterAll(async () => {
@@ -126,7 +134,7 @@ describe('Chrome: the recording across panels, navigations, closed tabs and rest
       await reopened.close();
       await page.close();
     } finally {
-      await setLocal(SETTINGS_KEYS.recordFromStart, null);
+      await setLocal(SETTINGS_KEYS.recordFromStart, true);
     }
   });
 
@@ -193,6 +201,7 @@ describe('Chrome: the recording across panels, navigations, closed tabs and rest
     try {
       first = await launch();
       const id = (await extensionWorker(first)).id;
+      await recordFromStart(first, id);
       const page = await first.newPage();
       await page.goto(server.url('http', 'shop.test', '/before-restart-1'));
       await page.goto(server.url('http', 'shop.test', '/before-restart-2'));

@@ -4,6 +4,7 @@
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from '../../../demo/chromium.ts';
+import { SETTINGS_KEYS } from '../../../src/background/settings.ts';
 
 /** Polls `check` until it holds; throws naming `what` after `timeoutMs`. */
 export async function until(
@@ -44,6 +45,14 @@ export async function setLocal(browser: Browser, extensionId: string, key: strin
     ),
   );
   await new Promise((r) => setTimeout(r, 300));
+}
+
+/**
+ * Turns on "record from start" (off by default): for tests of what the background records in tabs
+ * that have no Sessions panel open.
+ */
+export function recordFromStart(browser: Browser, extensionId: string): Promise<void> {
+  return setLocal(browser, extensionId, SETTINGS_KEYS.recordFromStart, true);
 }
 
 export interface StoppableWorkerBrowser {

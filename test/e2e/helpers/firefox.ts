@@ -9,7 +9,7 @@ import { GECKO_ID } from '../../../src/manifest.ts';
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
 export const FIREFOX_E2E_DIR = resolve('dist/firefox-e2e');
 export const FIXED_ADDON_UUID = '0b5e5510-0000-4000-8000-5e5510500000';
-const OPEN_PANEL_PATH = '/__sessionscope_e2e__/open-panel';
+export const OPEN_PANEL_PATH = '/__sessionscope_e2e__/open-panel';
 
 /** Builds dist/firefox-e2e (the Firefox build plus test hooks); ~2 s. */
 export function buildFirefoxE2E(): void {
