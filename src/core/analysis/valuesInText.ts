@@ -1,7 +1,7 @@
 /**
  * Finds known session values inside a URL or header text — anywhere in it, also percent-encoded — in time
- * linear in the text: values are indexed by their first 8 characters (every value looked for is at least that
- * long) and the text is probed once per position. A loop over every known ID per URL would make analysis
+ * linear in the text: values are indexed by a hash of their first 8 characters (every value looked for is at
+ * least that long) and the text is probed once per position, the hash rolled along. A loop over every known ID per URL would make analysis
  * quadratic on traces where IDs rotate often.
  */
 
@@ -16,38 +16,67 @@ function safeDecode(s: string): string {
   }
 }
 
+/** A polynomial hash of the MIN_VALUE_LENGTH characters of `text` from `at`, in 32 bits. */
+function windowHash(text: string, at: number): number {
+  let h = 0;
+  for (let k = 0; k < MIN_VALUE_LENGTH; k++) h = (Math.imul(h, HASH_BASE) + text.charCodeAt(at + k)) | 0;
+  return h;
+}
+
+const HASH_BASE = 31;
+/** HASH_BASE to the power MIN_VALUE_LENGTH - 1: the weight of the character leaving the window. */
+const HASH_LEAVING = (() => {
+  let w = 1;
+  for (let k = 1; k < MIN_VALUE_LENGTH; k++) w = Math.imul(w, HASH_BASE);
+  return w;
+})();
+
 export class ValueFinder {
-  private readonly byPrefix = new Map<string, string[]>();
+  /**
+   * The values by the hash of their first MIN_VALUE_LENGTH characters (a rolling hash): the text is probed
+   * at every position without cutting a string out of it each time. A hash hit is only a candidate; the
+   * value is found when the text really starts with it there. Within a bucket, values keep their order.
+   */
+  private readonly byPrefixHash = new Map<number, string[]>();
 
   constructor(values: Iterable<string>) {
     for (const v of values) {
       if (v.length < MIN_VALUE_LENGTH) continue;
-      const key = v.slice(0, MIN_VALUE_LENGTH);
-      const list = this.byPrefix.get(key) ?? [];
+      const key = windowHash(v, 0);
+      const list = this.byPrefixHash.get(key) ?? [];
       if (!list.includes(v)) list.push(v);
-      this.byPrefix.set(key, list);
+      this.byPrefixHash.set(key, list);
     }
   }
 
+  /** Whether any value is looked for. */
   get size(): number {
-    return this.byPrefix.size;
+    return this.byPrefixHash.size;
   }
 
   /** The known values that occur in `text` or in its percent-decoded form, longest first. */
   find(text: string): string[] {
-    if (this.byPrefix.size === 0) return [];
+    if (this.byPrefixHash.size === 0) return [];
     const found = new Set<string>();
     this.scan(text, found);
-    const decoded = safeDecode(text);
+    // Without "%" the decoded text is the text itself (decodeURIComponent only rewrites escapes).
+    const decoded = text.indexOf('%') === -1 ? text : safeDecode(text);
     if (decoded !== text) this.scan(decoded, found);
     return [...found].sort((a, b) => b.length - a.length);
   }
 
   private scan(text: string, found: Set<string>): void {
-    for (let i = 0; i + MIN_VALUE_LENGTH <= text.length; i++) {
-      const candidates = this.byPrefix.get(text.slice(i, i + MIN_VALUE_LENGTH));
-      if (!candidates) continue;
-      for (const v of candidates) if (text.startsWith(v, i)) found.add(v);
+    const last = text.length - MIN_VALUE_LENGTH;
+    if (last < 0) return;
+    let h = windowHash(text, 0);
+    for (let i = 0; ; i++) {
+      const candidates = this.byPrefixHash.get(h);
+      if (candidates !== undefined) for (const v of candidates) if (text.startsWith(v, i)) found.add(v);
+      if (i === last) return;
+      h =
+        (Math.imul(h - Math.imul(text.charCodeAt(i), HASH_LEAVING), HASH_BASE) +
+          text.charCodeAt(i + MIN_VALUE_LENGTH)) |
+        0;
     }
   }
 }

@@ -1,4 +1,6 @@
 /** The distinct session IDs observed per cookie name and host, with the entry of first sight: for the entropy rules. */
+
+import type { RequestFacts } from '../analysis/facts.ts';
 import { splitRouteSuffix } from '../session/identify.ts';
 import type { RuleContext } from './rule.ts';
 
@@ -16,33 +18,38 @@ export interface ObservedIds {
 
 export function observedIds(ctx: RuleContext): ObservedIds[] {
   const groups = new Map<string, ObservedIds>();
-  for (const request of ctx.facts.requests) {
-    const values = [
-      ...request.setCookies.filter((c) => c.session && c.outcome.kind !== 'deleted'),
-      ...request.sent.filter((c) => c.session),
-    ];
-    for (const c of values) {
-      if (c.value === '') continue;
-      const key = `${request.host}\u0000${c.name}`;
-      let group = groups.get(key);
-      if (!group) {
-        group = {
-          cookie: c.name,
-          origin: request.origin,
-          host: request.host,
-          firstEntry: request.entry,
-          url: request.url,
-          ids: [],
-          seen: new Set(),
-        };
-        groups.set(key, group);
-      }
-      const id = splitRouteSuffix(c.name, c.value.replace(/^"|"$/g, '')).id;
-      if (!group.seen.has(id)) {
-        group.seen.add(id);
-        group.ids.push(id);
-      }
+  /** The ID of each (shared) cookie fact, worked out once: facts repeat on most requests. */
+  const idOf = new Map<{ readonly name: string; readonly value: string }, string>();
+  const observe = (request: RequestFacts, c: { readonly name: string; readonly value: string }) => {
+    if (c.value === '') return;
+    const key = `${request.host}\u0000${c.name}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        cookie: c.name,
+        origin: request.origin,
+        host: request.host,
+        firstEntry: request.entry,
+        url: request.url,
+        ids: [],
+        seen: new Set(),
+      };
+      groups.set(key, group);
     }
+    let id = idOf.get(c);
+    if (id === undefined) {
+      id = splitRouteSuffix(c.name, c.value.replace(/^"|"$/g, '')).id;
+      idOf.set(c, id);
+    }
+    if (!group.seen.has(id)) {
+      group.seen.add(id);
+      group.ids.push(id);
+    }
+  };
+  // Per request, the Set-Cookie values first, then the sent ones (plain loops: this runs for every request).
+  for (const request of ctx.facts.requests) {
+    for (const c of request.setCookies) if (c.session && c.outcome.kind !== 'deleted') observe(request, c);
+    for (const c of request.sent) if (c.session) observe(request, c);
   }
   return [...groups.values()];
 }
