@@ -5,19 +5,24 @@
 // against the events the background numbered (no event lost), and the panel page's memory.
 // Events enter through the background's RecorderStore (lib/feeder.ts), then travel the real path.
 // Alone: `node --import tsx bench/panel-load.ts [windows]`
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { extensionWorker, inspectedTabId, pageWithPanel } from '../test/e2e/helpers/devtools-panel.ts';
 import { buildExtension, cdpOf, exposeRecorderStore, launch, retainedHeap, STORE_GLOBAL } from './lib/browser.ts';
 import { installFeeder, templateEntries } from './lib/feeder.ts';
 import {
   exposePanelStore,
   installFrameSampler,
+  installLongTaskSampler,
   metricDelta,
   panelEventCount,
   panelMemory,
   performanceMetrics,
   takeFrameIntervals,
+  takeLongTasks,
 } from './lib/panelProbe.ts';
-import { fmt, quantile, range, runRow, summarize, timeWeightedQuantile } from './lib/stats.ts';
+import { fmt, OUT_DIR, quantile, range, runRow, summarize, timeWeightedQuantile } from './lib/stats.ts';
 import { type Profile, topOfProfile } from './lib/topFunctions.ts';
 
 const ID = 'panel-load';
@@ -40,6 +45,8 @@ runRow(ID, TITLE, GOAL, async () => {
     const tabId = await inspectedTabId(panel);
     const foundStore = await exposePanelStore(panel);
     await installFrameSampler(panel);
+    await installLongTaskSampler(panel);
+    const loadAtStart = loadavg()[0]!;
     await sleep(1_000);
     await takeFrameIntervals(panel);
     const idleP95: number[] = [];
@@ -47,6 +54,7 @@ runRow(ID, TITLE, GOAL, async () => {
     const streamMax: number[] = [];
     const idleAll: number[] = [];
     const streamAll: number[] = [];
+    const longTasks: number[] = [];
     const rates: number[] = [];
     const idleMetrics: Record<string, number>[] = [];
     let profileTop: string[] = [];
@@ -65,6 +73,7 @@ runRow(ID, TITLE, GOAL, async () => {
         await cdpOf(panel).send('Profiler.start');
       }
       m0 = await performanceMetrics(panel);
+      await takeLongTasks(panel);
       const fed = (await worker.evaluate(
         (tab, n, rate) =>
           (
@@ -75,9 +84,12 @@ runRow(ID, TITLE, GOAL, async () => {
         RATE,
       )) as { sent: number; rate: number; worstLagMs: number };
       const streaming = await takeFrameIntervals(panel);
+      longTasks.push(...(await takeLongTasks(panel)));
       if (profiled) {
         const { profile } = await cdpOf(panel).send('Profiler.stop');
         profileTop = topOfProfile(profile as unknown as Profile, 10);
+        // Kept for a closer look (DevTools' Performance panel or bench/lib/topFunctions.ts can open it).
+        writeFileSync(join(OUT_DIR, 'panel-load.cpuprofile'), JSON.stringify(profile));
       }
       streamMetrics.push(metricDelta(m0, await performanceMetrics(panel)));
       idleP95.push(timeWeightedQuantile(idle, 0.95));
@@ -138,6 +150,8 @@ runRow(ID, TITLE, GOAL, async () => {
         `feed rate achieved: ${range(summarize(rates), ' events/s', 0)}`,
         `events: background numbered ${expected.toLocaleString('en-US')}, panel holds ${held.events.toLocaleString('en-US')} (${held.source}${foundStore ? '' : ', panel store not found'}) → ${lost === 0 ? 'none lost' : `${lost.toLocaleString('en-US')} MISSING`}; drained ${fmt(drainMs / 1000, 1)} s after the last window`,
         `panel memory: performance.memory used ${fmt(memory.usedMB, 1)} MB (total ${fmt(memory.totalMB, 1)} MB); after GC (CDP Runtime.getHeapUsage) ${fmt(heap.usedBytes / 1048576, 1)} MB; ${domRows} request rows in the DOM`,
+        `long tasks (≥ 50 ms) on the panel's main thread while streaming: ${longTasks.length}, ${fmt(longTasks.reduce((a, b) => a + b, 0) / 1000, 1)} s in all, longest ${fmt(Math.max(0, ...longTasks), 0)} ms`,
+        `machine load (1-min load average, 2 cores): ${fmt(loadAtStart, 1)} at the start, ${fmt(loadavg()[0]!, 1)} at the end`,
         `panel renderer while streaming: ${busy(streamMetrics, streamSeconds)}; idle: ${busy(idleMetrics, (windows * IDLE_MS) / 1000)}`,
         `CPU profile of the panel's main thread during streaming window ${Math.min(4, windows)} (self time):`,
         ...profileTop.map((line) => `  ${line}`),
@@ -154,6 +168,7 @@ runRow(ID, TITLE, GOAL, async () => {
         domRows,
         idleMetrics,
         streamMetrics,
+        longTasks,
       },
       note: 'events injected through the background RecorderStore (store → storage.session → PanelHub → port), not real requests',
     };

@@ -21,6 +21,30 @@ export async function installFrameSampler(frame: Frame): Promise<void> {
   })()`);
 }
 
+/**
+ * Starts recording the frame's long tasks (the Long Tasks API: tasks of 50 ms or more on its main thread);
+ * `takeLongTasks` returns their durations and resets them.
+ */
+export async function installLongTaskSampler(frame: Frame): Promise<void> {
+  await frame.evaluate(`(() => {
+    if (globalThis.__benchLongTasks) return;
+    const state = { durations: [] };
+    globalThis.__benchLongTasks = state;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) state.durations.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  })()`);
+}
+
+export async function takeLongTasks(frame: Frame): Promise<number[]> {
+  return frame.evaluate(`(() => {
+    const state = globalThis.__benchLongTasks;
+    const out = state ? state.durations : [];
+    if (state) state.durations = [];
+    return out;
+  })()`) as Promise<number[]>;
+}
+
 export async function takeFrameIntervals(frame: Frame): Promise<number[]> {
   return frame.evaluate(`(() => {
     const state = globalThis.__benchFrames;

@@ -15,6 +15,14 @@ import { PanelController } from './controller.ts';
 import { overridesKey } from './sessionOverrides.ts';
 import { PanelStore } from './store.ts';
 import type { Scheduler } from './throttle.ts';
+import {
+  handleWorkerRequest,
+  type LiveAnalyser,
+  newWorkerState,
+  type WorkerLike,
+  type WorkerReply,
+  workerAnalyser,
+} from './workerProtocol.ts';
 
 const harPath = (id: string) => `test/fixtures/demo-har/${id}.har`;
 const harText = (id: string) => readFileSync(harPath(id), 'utf8');
@@ -26,7 +34,24 @@ function recorded(id: string): RecordedEvent[] {
 /** Runs scheduled work at once: the test decides when analysis happens. */
 const immediate: Scheduler = { now: () => 0, later: (task) => task() };
 
-function mountPanel(scenario: string) {
+/** The analysis worker's protocol in this thread, through structuredClone as postMessage does. */
+function inThreadWorker(): WorkerLike {
+  const state = newWorkerState();
+  const listeners: ((e: MessageEvent<WorkerReply>) => void)[] = [];
+  return {
+    postMessage(message) {
+      for (const reply of handleWorkerRequest(state, structuredClone(message)))
+        setTimeout(() => {
+          for (const l of listeners) l({ data: structuredClone(reply) } as MessageEvent<WorkerReply>);
+        }, 0);
+    },
+    addEventListener(type: 'message' | 'error', listener: never) {
+      if (type === 'message') listeners.push(listener);
+    },
+  };
+}
+
+function mountPanel(scenario: string, analyser?: LiveAnalyser) {
   const store = new PanelStore();
   store.addEvents(recorded(scenario));
   const sent: PanelMessage[] = [];
@@ -43,6 +68,7 @@ function mountPanel(scenario: string) {
       download: (fileName, text) => void downloads.push({ fileName, text }),
     },
     immediate,
+    analyser,
   );
   controller.analyseNow();
   const screen = render(<App controller={controller} tabId={1} />);
@@ -130,6 +156,22 @@ describe('the Sessions panel on the secure-lost-on-http recording', () => {
     await flush();
     expect(root.querySelector('[data-testid="request-detail"]')).toBeNull();
     expect(all(root, 'request-row').length).toBeGreaterThan(0);
+  });
+
+  it('with the analysis in a worker, fetches the detail’s facts from it when the detail opens', async () => {
+    const { root, controller } = mountPanel(scenario.id, workerAnalyser(inThreadWorker()));
+    for (let i = 0; i < 5; i++) await flush();
+    expect(controller.analysisRunsIn).toBe('worker');
+    const http = all(root, 'request-row').find((r) => one(r, 'row-url').title.startsWith('http://'))!;
+    fireEvent.click(http);
+    // The row's facts stay in the worker until the detail asks for them (fireEvent renders at once).
+    expect(root.querySelector('[data-testid="request-detail"]')).toBeNull();
+    expect(root.querySelector('[data-testid="request-detail-loading"]')).not.toBeNull();
+    for (let i = 0; i < 3; i++) await flush();
+    const missing = all(one(root, 'request-detail'), 'detail-not-sent').find(
+      (n) => n.dataset.cookieName === expectedNotSent.cookie,
+    )!;
+    expect(one(missing, 'detail-not-sent-reason').textContent).toBe(expectedNotSent.reason);
   });
 
   it('moves the selection with the arrow keys and opens it with Enter', async () => {
@@ -231,6 +273,22 @@ describe('import, clear and session-cookie marks', () => {
         : expect.stringContaining(new Date(model.expiresAt).toISOString().slice(0, 16)),
     );
     expect(all(root, 'gone-cookie')).toHaveLength(0);
+  });
+
+  it('with the analysis in a worker, lists the cookies held and gone as the page would', async () => {
+    const { root } = mountPanel('logout', workerAnalyser(inThreadWorker()));
+    for (let i = 0; i < 5; i++) await flush();
+    fireEvent.click(one(root, 'tab-cookies'));
+    await flush();
+    const local = mountPanel('logout');
+    await flush();
+    fireEvent.click(one(local.root, 'tab-cookies'));
+    await flush();
+    const gone = (r: HTMLElement) => all(r, 'gone-cookie').map((c) => c.textContent);
+    const held = (r: HTMLElement) => all(r, 'jar-cookie').map((c) => c.textContent);
+    expect(gone(root)).toEqual(gone(local.root));
+    expect(held(root)).toEqual(held(local.root));
+    expect(all(root, 'gone-cookie').map((c) => c.dataset.cookieName)).toContain('sid');
   });
 
   it('lists a cookie deleted during the recording under gone, still markable', async () => {

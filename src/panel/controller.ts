@@ -141,6 +141,8 @@ export class PanelController {
       () => Math.max(ANALYSIS_INTERVAL_MS, 2 * (this.live.value?.analysisMs ?? 0)),
       scheduler,
     );
+    // A request's facts fetched for the detail: the same analysis, shown again.
+    this.#analyser.onRefresh?.((view) => this.live.set(view));
     store.subscribe(() => {
       this.#analyser.sync?.(store.state.events);
       this.#runner.request(undefined);

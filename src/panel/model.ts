@@ -235,6 +235,11 @@ export interface TraceView {
   readonly findingsByEntry: ReadonlyMap<number, readonly Finding[]>;
   readonly entries: ReadonlyMap<number, TraceEntry>;
   readonly factsByEntry: ReadonlyMap<number, RequestFacts>;
+  /**
+   * True while a request's facts are being fetched (the live worker's view keeps them in the worker and
+   * sends the one the detail asks for); asks for them. Absent when every request's facts are held.
+   */
+  readonly awaitingFacts?: (entry: number) => boolean;
   /** Wall-clock milliseconds the analysis and row layout took (shown in the toolbar's tooltip). */
   readonly analysisMs: number;
   /**

@@ -2,18 +2,23 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../background/messages.ts';
 import { parseTraceFile } from '../core/trace/detectFormat.ts';
-import { cookiesSeen, panelView, type RequestRow } from './model.ts';
+import { cookiesSeen, panelView, type RequestRow, type TraceView } from './model.ts';
 import { NO_OVERRIDES } from './sessionOverrides.ts';
 import {
+  EVENTS_PER_MESSAGE,
   handleWorkerRequest,
   newWorkerState,
   ROWS_PER_MESSAGE,
+  type RowsPart,
   type ViewReply,
   type WorkerLike,
   type WorkerReply,
   type WorkerRequest,
   workerAnalyser,
 } from './workerProtocol.ts';
+
+/** Lets the fake worker's answers (queued microtasks) arrive. */
+const answers = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Rows as a view reads them: the page's rows parse their lists when first read (getters). */
 const asRead = (rows: readonly RequestRow[]) =>
@@ -58,7 +63,7 @@ function fakeWorker() {
       for (const l of listeners.error) l();
     },
   };
-  const lastView = () => replies.at(-1) as ViewReply;
+  const lastView = () => replies.filter((r) => r.type === 'view').at(-1) as ViewReply;
   return { worker, requests, held, replies, lastView };
 }
 
@@ -122,12 +127,23 @@ describe('workerAnalyser', () => {
     expect(changed.length).toBeLessThan(local.rows.length);
     expect(asRead(view.rows)).toEqual(local.rows);
     expect(view.analysis.findings).toEqual(local.analysis.findings);
-    expect(view.analysis.facts.requests).toEqual(local.analysis.facts.requests);
+    // The page holds no list of every request's facts (the Cookies view gets its list from the worker).
+    expect(() => view.analysis.facts.requests).toThrow();
     expect(view.analysis.jar).toEqual(local.analysis.jar);
     expect(view.trace.events).toEqual(local.trace.events);
-    // The detail's facts (parsed from their text on read) and the Cookies view's list come out the same.
-    for (const row of local.rows)
-      expect(view.factsByEntry.get(row.entryIndex)).toEqual(local.factsByEntry.get(row.entryIndex));
+    // The detail's facts are fetched from the worker one request at a time, then shown again (onRefresh).
+    const refreshed: TraceView[] = [];
+    analyser.onRefresh?.((v) => refreshed.push(v));
+    for (const row of local.rows) {
+      expect(view.awaitingFacts?.(row.entryIndex)).toBe(true);
+      expect(view.factsByEntry.get(row.entryIndex)).toBeUndefined();
+    }
+    await answers();
+    expect(refreshed.length).toBeGreaterThan(0);
+    for (const row of local.rows) {
+      expect(refreshed.at(-1)!.awaitingFacts?.(row.entryIndex)).toBe(false);
+      expect(refreshed.at(-1)!.factsByEntry.get(row.entryIndex)).toEqual(local.factsByEntry.get(row.entryIndex));
+    }
     expect(view.seenCookies).toEqual(cookiesSeen(local.analysis));
     expect(view.seenCookies?.length).toBeGreaterThan(0);
     expect([...view.findingsByEntry.entries()]).toEqual([...local.findingsByEntry.entries()]);
@@ -139,6 +155,33 @@ describe('workerAnalyser', () => {
     expect(JSON.parse(lastView().heads).length).toBeGreaterThan(0);
     expect(asRead(unmarked.rows)).toEqual(localUnmarked.rows);
     expect(unmarked.analysis.findings).toEqual(localUnmarked.analysis.findings);
+    // Facts fetched before are dropped for the rows sent again (their facts changed), and fetched anew.
+    const resent = (JSON.parse(lastView().heads) as [number, RequestRow][]).map(([, row]) => row.entryIndex);
+    for (const entry of resent) expect(unmarked.awaitingFacts?.(entry)).toBe(true);
+    await answers();
+    for (const row of localUnmarked.rows)
+      expect(unmarked.factsByEntry.get(row.entryIndex)).toEqual(localUnmarked.factsByEntry.get(row.entryIndex));
+  });
+
+  it('hands a large batch of events to the worker a few hundred per task; an analysis sends the rest at once', async () => {
+    const entries = events.filter((e) => e.event.kind === 'entry');
+    const many: RecordedEvent[] = Array.from({ length: EVENTS_PER_MESSAGE * 3 + 10 }, (_, i) => ({
+      seq: i,
+      event: entries[i % entries.length]!.event,
+    }));
+    const { worker, requests, held } = fakeWorker();
+    const analyser = workerAnalyser(worker);
+    analyser.sync?.(many);
+    expect(requests).toEqual(['reset']);
+    expect(held).toHaveLength(EVENTS_PER_MESSAGE);
+    await answers();
+    expect(requests).toEqual(['reset', 'append']);
+    expect(held).toHaveLength(EVENTS_PER_MESSAGE * 2);
+    await analyser.analyse(many, NO_OVERRIDES);
+    expect(requests.slice(2)).toEqual(['append', 'append', 'analyse']);
+    expect(held).toHaveLength(many.length);
+    await answers();
+    expect(requests).toHaveLength(5);
   });
 
   it('sends a large batch of rows in parts the page applies one task at a time', async () => {
@@ -154,11 +197,11 @@ describe('workerAnalyser', () => {
     });
     const view = await analyser.analyse(many, NO_OVERRIDES);
     expect(replies.map((r) => r.type)).toEqual(['rows', 'rows', 'view']);
-    for (const r of replies) {
+    for (const r of replies as (RowsPart | ViewReply)[]) {
+      expect((JSON.parse(r.heads) as unknown[]).length).toBeLessThanOrEqual(ROWS_PER_MESSAGE);
       expect(r.lists).toHaveLength((JSON.parse(r.heads) as unknown[]).length);
-      expect(r.facts).toHaveLength(r.lists.length);
+      expect(r.withFacts).toHaveLength(r.lists.length);
     }
-    for (const r of replies) expect((JSON.parse(r.heads) as unknown[]).length).toBeLessThanOrEqual(ROWS_PER_MESSAGE);
     expect(asRead(view.rows)).toEqual(panelView(many).rows);
   });
 });

@@ -7,11 +7,13 @@
 // patches its rows in place; the things only some views need (the trace's event list, the per-request
 // facts as a list) are built when a view asks for them.
 //
-// A row travels in three pieces of JSON text: its head (the fields the page reads on every row: filter,
-// counts, lookups by entry), its lists (cookies sent, set and not sent, findings, markers) and its request's
-// facts. The page parses only the heads on arrival; a row's lists are parsed when a view first reads them
-// (the windowed timeline shows a few dozen rows) and its facts when the detail shows that request. Parsing
-// every row whole on arrival — ~4 kB of JSON per request — was what made the page's long frames.
+// A row travels as two pieces of JSON text: its head (the fields the page reads on every row: filter,
+// counts, lookups by entry) and its lists (cookies sent, set and not sent, findings, markers). The page
+// parses only the heads on arrival; a row's lists are parsed when a view first reads them (the windowed
+// timeline shows a few dozen rows). A request's facts (the detail's full cookie values, Set-Cookie lines
+// and outcomes: more than half of a row's bytes) stay in the worker: the page asks for the one request the
+// detail shows (`facts` request) and keeps it until that row changes. Parsing every row whole with its
+// facts on arrival — ~4 kB of JSON per request — was what made the page's long frames.
 import type { RecordedEvent } from '../background/messages.ts';
 import type { AnalysisResult, Finding } from '../core/analysis/analyze.ts';
 import type { AnalysisFacts, RequestFacts } from '../core/analysis/facts.ts';
@@ -29,9 +31,21 @@ import {
 export type WorkerRequest =
   | { readonly type: 'reset'; readonly events: readonly RecordedEvent[] }
   | { readonly type: 'append'; readonly events: readonly RecordedEvent[] }
-  | { readonly type: 'analyse'; readonly id: number; readonly overrides: SessionOverrides };
+  | { readonly type: 'analyse'; readonly id: number; readonly overrides: SessionOverrides }
+  /** One request's facts from the last analysis, for the detail. */
+  | { readonly type: 'facts'; readonly entry: number };
 
-export type WorkerReply = RowsPart | ViewReply;
+export type WorkerReply = RowsPart | ViewReply | FactsReply;
+
+/**
+ * A request's facts as JSON text (null when the last analysis has none for it). The worker answers in
+ * order with its analyses, so facts that changed since come with the rows part that says so, after this.
+ */
+export interface FactsReply {
+  readonly type: 'facts';
+  readonly entry: number;
+  readonly facts: string | null;
+}
 
 /**
  * Rows of an answer sent ahead of it, a few hundred at a time: each arrives as its own task on the page, so
@@ -53,8 +67,8 @@ export interface ChangedRows {
   readonly heads: string;
   /** Each row's lists (RowLists), parsed on the page when a view first reads them. */
   readonly lists: readonly string[];
-  /** Each row's request facts, null when the engine has none; parsed when the detail shows the request. */
-  readonly facts: readonly (string | null)[];
+  /** Whether the engine has facts for each row's request (the page asks for them when the detail shows it). */
+  readonly withFacts: readonly boolean[];
 }
 
 export interface ViewReply extends ChangedRows {
@@ -69,6 +83,12 @@ export interface ViewReply extends ChangedRows {
   readonly summary: string;
   readonly analysisMs: number;
 }
+
+/**
+ * Events per message to the worker: the page clones what it posts on its own thread (~2 kB per recorded
+ * request), so a large batch from the background goes over in steps, one task each, the page painting between.
+ */
+export const EVENTS_PER_MESSAGE = 250;
 
 /** Rows per message: a few hundred heads are parsed on the page in a millisecond or two. */
 export const ROWS_PER_MESSAGE = 250;
@@ -128,12 +148,14 @@ export interface WorkerState {
   /** JSON text of each row (head, lists and facts) as last sent, by position. */
   rowTexts: string[];
   summaryTexts: Partial<Record<SummaryPart, string>>;
+  /** The last analysis's facts by entry, for `facts` requests. */
+  facts: ReadonlyMap<number, RequestFacts>;
   /** Each item's JSON text of the list parts, as last sent. */
   arrayTexts: Partial<Record<SummaryPart, string[]>>;
 }
 
 export function newWorkerState(): WorkerState {
-  return { events: [], rowTexts: [], summaryTexts: {}, arrayTexts: {} };
+  return { events: [], rowTexts: [], summaryTexts: {}, arrayTexts: {}, facts: new Map() };
 }
 
 /** The worker's side: its copy of the events, changed and analysed by each request. */
@@ -143,33 +165,40 @@ export function handleWorkerRequest(state: WorkerState, request: WorkerRequest):
     state.rowTexts = [];
     state.summaryTexts = {};
     state.arrayTexts = {};
+    state.facts = new Map();
   }
   if (request.type === 'reset' || request.type === 'append') {
     for (const ev of request.events) state.events.push(ev);
     return [];
   }
+  if (request.type === 'facts') {
+    const facts = state.facts.get(request.entry);
+    return [{ type: 'facts', entry: request.entry, facts: facts ? JSON.stringify(facts) : null }];
+  }
   const view = panelView(state.events, request.overrides);
+  state.facts = view.factsByEntry;
   const started = performance.now();
   const full = state.rowTexts.length === 0 && Object.keys(state.summaryTexts).length === 0;
-  const changedRows: { head: string; lists: string; facts: string | null }[] = [];
+  const changedRows: { head: string; lists: string; withFacts: boolean }[] = [];
   view.rows.forEach((row, position) => {
     const [head, lists] = splitRow(row);
     const headText = JSON.stringify(head);
     const listsText = JSON.stringify(lists);
     const facts = view.factsByEntry.get(row.entryIndex);
     const factsText = facts ? JSON.stringify(facts) : null;
-    // JSON text has no raw line breaks: the three joined by one are this row's fingerprint.
+    // JSON text has no raw line breaks: the three joined by one are this row's fingerprint (facts included,
+    // so a row whose facts changed is sent again and the page drops the facts it fetched for it).
     const text = `${headText}\n${listsText}\n${factsText}`;
     if (state.rowTexts[position] === text) return;
     state.rowTexts[position] = text;
-    changedRows.push({ head: `[${position},${headText}]`, lists: listsText, facts: factsText });
+    changedRows.push({ head: `[${position},${headText}]`, lists: listsText, withFacts: facts !== undefined });
   });
   const rowsOf = (from: number, to: number): ChangedRows => {
     const slice = changedRows.slice(from, to);
     return {
       heads: `[${slice.map((r) => r.head).join(',')}]`,
       lists: slice.map((r) => r.lists),
-      facts: slice.map((r) => r.facts),
+      withFacts: slice.map((r) => r.withFacts),
     };
   };
   state.rowTexts.length = view.rows.length;
@@ -221,6 +250,11 @@ export interface LiveAnalyser {
    * page never copies a large backlog at once); `analyse` sends whatever is still missing.
    */
   sync?(events: readonly RecordedEvent[]): void;
+  /**
+   * Registers who shows a new view of the analysis already given when it gains something between answers
+   * (a request's facts arrived from the worker for the detail, or the worker died and the page took over).
+   */
+  onRefresh?(listener: (view: TraceView) => void): void;
 }
 
 export const inThreadAnalyser: LiveAnalyser = {
@@ -296,49 +330,79 @@ class LiveRow implements RequestRow {
 }
 
 /**
- * The live view's facts by entry, held as the worker's JSON text and parsed on each read of one entry (the
- * detail reads the one request it shows). Reading them all (`entries`, iteration) parses every one: only
- * tests and small recordings do.
+ * The live view's facts by entry, fetched from the worker one request at a time: `get` of a request not
+ * fetched yet asks the worker and gives undefined until the answer (`awaiting` says so); an answer is kept
+ * until that row is sent again (its facts changed). Only `has`, `size` and `keys` cover every request: the
+ * page never holds them all (reading them all throws).
  */
-class FactsTexts implements ReadonlyMap<number, RequestFacts> {
-  readonly #texts = new Map<number, string>();
+class FetchedFacts implements ReadonlyMap<number, RequestFacts> {
+  /** Entries the engine has facts for. */
+  readonly #known = new Map<number, true>();
+  readonly #fetched = new Map<number, string>();
+  readonly #asked = new Set<number>();
+  readonly #ask: (entry: number) => void;
 
-  set(entry: number, text: string): void {
-    this.#texts.set(entry, text);
+  constructor(ask: (entry: number) => void) {
+    this.#ask = ask;
+  }
+
+  /** A row of this entry arrived (new or changed): what was fetched for it is stale. */
+  mark(entry: number, withFacts: boolean): void {
+    this.#fetched.delete(entry);
+    if (withFacts) this.#known.set(entry, true);
+    else this.#known.delete(entry);
   }
   delete(entry: number): void {
-    this.#texts.delete(entry);
+    this.#known.delete(entry);
+    this.#fetched.delete(entry);
   }
   clear(): void {
-    this.#texts.clear();
+    this.#known.clear();
+    this.#fetched.clear();
+    this.#asked.clear();
+  }
+  received(entry: number, text: string | null): void {
+    this.#asked.delete(entry);
+    if (text !== null && this.#known.has(entry)) this.#fetched.set(entry, text);
+  }
+  /** True while the request's facts are on their way (asking for them if nobody has yet). */
+  awaiting(entry: number): boolean {
+    if (!this.#known.has(entry) || this.#fetched.has(entry)) return false;
+    if (!this.#asked.has(entry)) {
+      this.#asked.add(entry);
+      this.#ask(entry);
+    }
+    return true;
   }
   get(entry: number): RequestFacts | undefined {
-    const text = this.#texts.get(entry);
-    return text === undefined ? undefined : (JSON.parse(text) as RequestFacts);
+    const text = this.#fetched.get(entry);
+    if (text !== undefined) return JSON.parse(text) as RequestFacts;
+    this.awaiting(entry);
+    return undefined;
   }
   has(entry: number): boolean {
-    return this.#texts.has(entry);
+    return this.#known.has(entry);
   }
   get size(): number {
-    return this.#texts.size;
+    return this.#known.size;
   }
   keys() {
-    return this.#texts.keys();
+    return this.#known.keys();
   }
-  #parsed(): Map<number, RequestFacts> {
-    return new Map([...this.#texts].map(([entry, text]) => [entry, JSON.parse(text) as RequestFacts]));
+  #all(): never {
+    throw new Error('the live view fetches facts one request at a time (get), not all at once');
   }
-  values() {
-    return this.#parsed().values();
+  values(): MapIterator<RequestFacts> {
+    return this.#all();
   }
-  entries() {
-    return this.#parsed().entries();
+  entries(): MapIterator<[number, RequestFacts]> {
+    return this.#all();
   }
-  [Symbol.iterator]() {
-    return this.#parsed()[Symbol.iterator]();
+  [Symbol.iterator](): MapIterator<[number, RequestFacts]> {
+    return this.#all();
   }
-  forEach(callback: (value: RequestFacts, key: number, map: ReadonlyMap<number, RequestFacts>) => void): void {
-    for (const [entry, facts] of this.#parsed()) callback(facts, entry, this);
+  forEach(): void {
+    this.#all();
   }
 }
 
@@ -346,7 +410,12 @@ class FactsTexts implements ReadonlyMap<number, RequestFacts> {
 class PageView {
   events: readonly RecordedEvent[] = [];
   readonly rows: RequestRow[] = [];
-  readonly factsByEntry = new FactsTexts();
+  readonly factsByEntry: FetchedFacts;
+  #lastReply: ViewReply | undefined;
+
+  constructor(askFacts: (entry: number) => void) {
+    this.factsByEntry = new FetchedFacts(askFacts);
+  }
   findingsByEntry = new Map<number, Finding[]>();
   readonly entries = new Map<number, TraceEntry>();
   #entriesScanned = 0;
@@ -380,9 +449,7 @@ class PageView {
       const before = this.rows[position];
       if (before && before.entryIndex !== head.entryIndex) this.factsByEntry.delete(before.entryIndex);
       this.rows[position] = new LiveRow(head, reply.lists[i] as string);
-      const facts = reply.facts[i];
-      if (facts) this.factsByEntry.set(head.entryIndex, facts);
-      else this.factsByEntry.delete(head.entryIndex);
+      this.factsByEntry.mark(head.entryIndex, reply.withFacts[i] === true);
     });
   }
 
@@ -419,15 +486,16 @@ class PageView {
 
   /** A view object per answer (views re-render on a new one); the heavy parts are built only when read. */
   #view(reply: ViewReply): TraceView {
+    this.#lastReply = reply;
     const { rows, factsByEntry, summary } = this;
     const covered = this.events;
     const count = reply.count;
     let trace: Trace | undefined;
-    let requests: RequestFacts[] | undefined;
     const facts: AnalysisFacts = {
-      get requests() {
-        requests ??= rows.flatMap((r) => factsByEntry.get(r.entryIndex) ?? []);
-        return requests;
+      // The page holds no request's facts but the ones the detail fetched (`factsByEntry`); the Cookies view
+      // reads `seenCookies` instead of walking them all.
+      get requests(): never {
+        throw new Error("the live view has no list of every request's facts: read factsByEntry.get(entry)");
       },
       lanes: summary.lanes,
       logins: summary.logins,
@@ -453,29 +521,61 @@ class PageView {
       findingsByEntry: this.findingsByEntry,
       entries: this.entries,
       factsByEntry,
+      awaitingFacts: (entry) => factsByEntry.awaiting(entry),
       analysisMs: reply.analysisMs,
       seenCookies: summary.seen,
     };
+  }
+
+  /** A new view object of the last answer (views re-render on a new one): a request's facts arrived. */
+  refreshed(): TraceView | undefined {
+    return this.#lastReply && this.#view(this.#lastReply);
   }
 }
 
 /**
  * Sends only the events the worker has not seen (Clear or a reset snapshot, which give the store a new
- * array, send them all again) and falls back to analysing on this thread if the worker fails to start or
- * dies.
+ * array, send them all again), EVENTS_PER_MESSAGE at a time in tasks of their own (an analysis sends what is
+ * left at once), and falls back to analysing on this thread if the worker fails to start or dies.
  */
 export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
   let sentArray: readonly RecordedEvent[] | undefined;
   let sentCount = 0;
   let broken = false;
+  let moreScheduled = false;
+  /** Sends up to `limit` more events; the rest follow in later tasks. */
+  const sendMore = (limit: number) => {
+    if (broken || !sentArray) return;
+    const to = Math.min(sentArray.length, sentCount + limit);
+    if (to > sentCount) worker.postMessage({ type: 'append', events: sentArray.slice(sentCount, to) });
+    sentCount = to;
+    if (sentCount < sentArray.length && !moreScheduled) {
+      moreScheduled = true;
+      setTimeout(() => {
+        moreScheduled = false;
+        sendMore(EVENTS_PER_MESSAGE);
+      }, 0);
+    }
+  };
   let nextId = 0;
-  const page = new PageView();
+  let lastAsked: { events: readonly RecordedEvent[]; overrides: SessionOverrides } | undefined;
+  const refreshListeners: ((view: TraceView) => void)[] = [];
+  const refresh = (view: TraceView | undefined) => {
+    if (view) for (const listener of refreshListeners) listener(view);
+  };
+  const page = new PageView((entry) => {
+    if (!broken) worker.postMessage({ type: 'facts', entry });
+  });
   const waiting = new Map<
     number,
     { events: readonly RecordedEvent[]; resolve: (v: TraceView) => void; overrides: SessionOverrides }
   >();
   worker.addEventListener('message', (e: MessageEvent<WorkerReply>) => {
     const reply = e.data;
+    if (reply.type === 'facts') {
+      page.factsByEntry.received(reply.entry, reply.facts);
+      return refresh(page.refreshed());
+    }
     const job = waiting.get(reply.id);
     if (!job) return;
     if (reply.type === 'rows') return page.applyRows(reply, job.events);
@@ -484,10 +584,13 @@ export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
   });
   worker.addEventListener('error', () => {
     broken = true;
+    const answered = waiting.size > 0;
     for (const [id, job] of waiting) {
       waiting.delete(id);
       job.resolve(panelView(job.events, job.overrides));
     }
+    // A detail waiting for facts the dead worker will never send gets the page's own analysis.
+    if (!answered && lastAsked) refresh(panelView(lastAsked.events, lastAsked.overrides));
   });
   return {
     get where() {
@@ -495,20 +598,26 @@ export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
     },
     sync(events) {
       if (broken) return;
-      if (events === sentArray && events.length >= sentCount) {
-        if (events.length > sentCount) worker.postMessage({ type: 'append', events: events.slice(sentCount) });
-      } else worker.postMessage({ type: 'reset', events });
-      sentArray = events;
-      sentCount = events.length;
+      if (events !== sentArray || events.length < sentCount) {
+        sentArray = events;
+        sentCount = Math.min(events.length, EVENTS_PER_MESSAGE);
+        worker.postMessage({ type: 'reset', events: events.slice(0, sentCount) });
+        sendMore(0);
+      } else sendMore(EVENTS_PER_MESSAGE);
     },
     analyse(events, overrides) {
       if (broken) return panelView(events, overrides);
+      lastAsked = { events, overrides };
       this.sync?.(events);
+      sendMore(Number.POSITIVE_INFINITY);
       const id = nextId++;
       return new Promise<TraceView>((resolve) => {
         waiting.set(id, { events, resolve, overrides });
         worker.postMessage({ type: 'analyse', id, overrides });
       });
+    },
+    onRefresh(listener) {
+      refreshListeners.push(listener);
     },
   };
 }

@@ -10,18 +10,26 @@ import type { TraceEvent } from '../../core/trace/types.ts';
 import { matchesFilter, parseFilter } from '../filter.ts';
 import { liveTrace } from '../model.ts';
 import { NO_OVERRIDES } from '../sessionOverrides.ts';
-import { handleWorkerRequest, newWorkerState, type ViewReply, type WorkerReply } from '../workerProtocol.ts';
+import {
+  handleWorkerRequest,
+  newWorkerState,
+  type RowsPart,
+  type ViewReply,
+  type WorkerReply,
+} from '../workerProtocol.ts';
 
 /** An answer's parts put back together: all its row heads (what the page parses on arrival), its summary. */
-const whole = (parts: WorkerReply[]) => ({
-  rows: `[${parts
-    .map((p) => p.heads.slice(1, -1))
-    .filter((r) => r !== '')
-    .join(',')}]`,
-  lists: parts.flatMap((p) => p.lists),
-  facts: parts.flatMap((p) => p.facts),
-  summary: (parts.at(-1) as ViewReply).summary,
-});
+const whole = (replies: WorkerReply[]) => {
+  const parts = replies as (RowsPart | ViewReply)[];
+  return {
+    rows: `[${parts
+      .map((p) => p.heads.slice(1, -1))
+      .filter((r) => r !== '')
+      .join(',')}]`,
+    lists: parts.flatMap((p) => p.lists),
+    summary: (parts.at(-1) as ViewReply).summary,
+  };
+};
 
 const total = Number(process.argv[2] ?? 100_000);
 const file = 'test/fixtures/demo-har/secure-lost-on-http.har';

@@ -15,6 +15,18 @@ export function RequestDetail({
 }) {
   const row = view.rows.find((r) => r.entryIndex === entry);
   if (!row) return null;
+  if (view.awaitingFacts?.(entry))
+    return (
+      <section class="detail" data-testid="request-detail-loading" data-entry={entry}>
+        <header class="detail-head">
+          <button type="button" onClick={() => controller.closeDetail()}>
+            ← Back (Esc)
+          </button>
+          <span class="method">{row.method}</span> <span class="url">{row.url}</span>
+        </header>
+        <p class="muted">Reading this request's cookies…</p>
+      </section>
+    );
   const detail: Detail = requestDetail(view, row);
   return (
     <section class="detail" data-testid="request-detail" data-entry={entry}>
