@@ -57,11 +57,21 @@ export const NOT_SENT_CHECKS: readonly NotSentCheck[] = [
 /** The reporting priority of NotSentReasons, as a list (first = highest). */
 export const NOT_SENT_PRIORITY: readonly NotSentReason[] = NOT_SENT_CHECKS.map((check) => check.reason);
 
+/**
+ * How many checks of NOT_SENT_CHECKS come before the SameSite ones: those three end the table, and each asks
+ * sameSiteBlock() whether its own reason is the verdict, so the first that applies is that verdict.
+ */
+const CHECKS_BEFORE_SAME_SITE = NOT_SENT_CHECKS.length - 3;
+
 /** The first reason (by priority) that keeps `cookie` off the request, or undefined when it is sent. */
 export function firstNotSentReason(cookie: StoredCookie, request: RequestFacts): NotSentReason | undefined {
   // A plain loop: this runs for every cookie of the site on every request of a trace.
-  for (const check of NOT_SENT_CHECKS) if (check.applies(cookie, request)) return check.reason;
-  return undefined;
+  for (let i = 0; i < CHECKS_BEFORE_SAME_SITE; i++) {
+    const check = NOT_SENT_CHECKS[i]!;
+    if (check.applies(cookie, request)) return check.reason;
+  }
+  // The three SameSite checks in one: sameSiteBlock() asked once, not once per check.
+  return sameSiteBlock(cookie, request.ctx, request.sameSite);
 }
 
 /**
