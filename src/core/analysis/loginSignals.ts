@@ -23,7 +23,12 @@ function pathOf(url: string): string {
 }
 
 export function isLogoutRequest(entry: TraceEntry): boolean {
-  return LOGOUT_PATH.test(pathOf(entry.request.url));
+  return isLogoutPath(pathOf(entry.request.url));
+}
+
+/** isLogoutRequest for a request whose URL is already parsed: its path. */
+export function isLogoutPath(pathname: string): boolean {
+  return LOGOUT_PATH.test(pathname);
 }
 
 function hasPasswordField(entry: TraceEntry): boolean {

@@ -30,7 +30,7 @@ import type {
   SessionLane,
   SetCookieFact,
 } from './facts.ts';
-import { isLogoutRequest, LoginDetector } from './loginSignals.ts';
+import { isLogoutPath, LoginDetector } from './loginSignals.ts';
 import { identifySessionCookies } from './sessionCookies.ts';
 import type { AnalysisSettings } from './settings.ts';
 
@@ -235,7 +235,7 @@ export class EventReplay {
     }
     this.followLogin(entry);
     const login = this.loginDetector.detect(entry, parsed.origin);
-    const logout = isLogoutRequest(entry);
+    const logout = isLogoutPath(parsed.url.pathname);
     const { sent, notSent } = this.compareCookies(entry, parsed, time);
 
     // Lanes whose current ID this request carried (and their affinity, for backend switches).

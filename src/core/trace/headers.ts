@@ -2,23 +2,35 @@
 // name/value pairs, and Set-Cookie lines one per cookie.
 import type { Header } from './types.ts';
 
+/**
+ * Whether `header` is called `lowerName`, a lower-cased field name (a token: ASCII, RFC 9110 5.1, 5.6.2);
+ * names compare case-insensitively.
+ * The lengths are compared first, sparing most lower-casings: lower-casing never shortens a name, and the one
+ * character it lengthens (U+0130) gives a non-ASCII "i\u0307" that no ASCII name contains.
+ */
+function isNamed(header: Header, lowerName: string): boolean {
+  return header.name.length === lowerName.length && header.name.toLowerCase() === lowerName;
+}
+
 /** Values of every header called `name`, in order; names compare case-insensitively (RFC 9110 5.1). */
 export function headerValues(headers: readonly Header[], name: string): string[] {
   const wanted = name.toLowerCase();
   const values: string[] = [];
   for (const header of headers) {
-    if (header.name.toLowerCase() === wanted) values.push(header.value);
+    if (isNamed(header, wanted)) values.push(header.value);
   }
   return values;
 }
 
 /** The first value of header `name`, or undefined. */
 export function headerValue(headers: readonly Header[], name: string): string | undefined {
-  return headerValues(headers, name)[0];
+  const wanted = name.toLowerCase();
+  for (const header of headers) if (isNamed(header, wanted)) return header.value;
+  return undefined;
 }
 
 export function hasHeader(headers: readonly Header[], name: string): boolean {
-  return headerValues(headers, name).length > 0;
+  return headerValue(headers, name) !== undefined;
 }
 
 export interface CookiePair {
