@@ -5,6 +5,7 @@
  * lost the session or was refused (401/403).
  */
 
+import type { NotSentCookieFact } from '../analysis/facts.ts';
 import { laneKey } from '../analysis/replay.ts';
 import type { NotSentReason } from '../cookie/reasons.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
@@ -66,27 +67,37 @@ export const sessionNotSent = defineRule({
   },
   check(ctx) {
     const consequential = new Set<string>();
+    /** The entries of `consequential`: a request with none needs no key to tell. */
+    const consequentialEntries = new Set<number>();
     for (const t of idTransitions(ctx)) {
       if (t.end.kind === 'reset' && (t.end.cause === 'not-sent' || t.end.cause === 'expired')) {
         consequential.add(notSentKey(t.lane.key, t.end.entry));
+        consequentialEntries.add(t.end.entry);
       }
     }
     const reported = new Set<string>();
     const lanes = laneByKey(ctx);
+    // Not-sent facts are shared across requests (factCache.ts): each one's lane and report key made once.
+    const keysOf = new Map<NotSentCookieFact, { readonly lane: string; readonly once: string }>();
     return ctx.facts.requests.flatMap((request) =>
       request.notSent.flatMap((n) => {
         if (!n.session) return [];
-        const lane = laneKey(n.domain, n.path, n.name);
-        const key = notSentKey(lane, request.entry);
+        let keys = keysOf.get(n);
+        if (keys === undefined) {
+          const lane = laneKey(n.domain, n.path, n.name);
+          keys = { lane, once: `${lane}\u0000${n.reason}\u0000${n.value}` };
+          keysOf.set(n, keys);
+        }
+        const { lane, once } = keys;
         const refused = request.status === 401 || request.status === 403;
         const mode = REPORTING[n.reason];
-        const once = `${lane}\u0000${n.reason}\u0000${n.value}`;
         const report =
-          consequential.has(key) ||
+          (consequentialEntries.has(request.entry) && consequential.has(notSentKey(lane, request.entry))) ||
           (mode === 'always' && !reported.has(once)) ||
           (mode === 'when-consequential' && refused && !reported.has(once));
         if (!report) return [];
         reported.add(once);
+        const key = notSentKey(lane, request.entry);
         const browser = n.browserReasons?.length ? ` Chrome reported: ${n.browserReasons.join(', ')}.` : '';
         return [
           {
