@@ -238,6 +238,19 @@ describe('import, clear and session-cookie marks', () => {
     expect(all(root, 'request-row')).toHaveLength(0);
   });
 
+  it('Record from start shows the background’s setting and asks it to change', async () => {
+    const { root, store, sent } = mountPanel('logout');
+    await flush();
+    const box = one(root, 'record-from-start') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    store.setInfo({ recordFromStart: true });
+    await flush();
+    expect((one(root, 'record-from-start') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(one(root, 'record-from-start'));
+    await flush();
+    expect(sent).toEqual([{ type: 'setRecordFromStart', value: false }]);
+  });
+
   it('marks a cookie as not a session cookie, re-analyses and remembers it for the site', async () => {
     const { root, items, controller } = mountPanel('secure-lost-on-http');
     await flush();

@@ -87,6 +87,15 @@ function Toolbar({
         />{' '}
         Preserve log
       </label>
+      <label title="Record every tab from its first request, even with DevTools closed (slows every page load)">
+        <input
+          type="checkbox"
+          data-testid="record-from-start"
+          checked={panel.recordFromStart ?? false}
+          onChange={(e) => controller.setRecordFromStart((e.currentTarget as HTMLInputElement).checked)}
+        />{' '}
+        Record from start
+      </label>
       <button
         type="button"
         data-testid="import"

@@ -33,7 +33,11 @@ function applyMessage(store: PanelStore, message: BackgroundMessage): void {
       store.setInfo({ hostAccess: message.granted });
       return;
     case 'settings':
-      store.setInfo({ preserveLog: message.preserveLog, maxEventsPerTab: message.maxEventsPerTab });
+      store.setInfo({
+        preserveLog: message.preserveLog,
+        recordFromStart: message.recordFromStart,
+        maxEventsPerTab: message.maxEventsPerTab,
+      });
       return;
   }
 }

@@ -239,6 +239,11 @@ export class PanelController {
     this.#patch({ preserveLog: value });
   }
 
+  /** The background answers with a settings message, which the checkbox shows. */
+  setRecordFromStart(value: boolean): void {
+    this.#services.send({ type: 'setRecordFromStart', value });
+  }
+
   async toggleSessionCookie(name: string, isSessionNow: boolean): Promise<void> {
     const overrides = toggleSessionCookie(this.ui.value.overrides, name, isSessionNow);
     this.#patch({ overrides });

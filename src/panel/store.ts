@@ -9,6 +9,8 @@ export interface PanelState {
   readonly status: ConnectionStatus;
   /** The background's "Preserve log" setting, once it has said. */
   readonly preserveLog?: boolean;
+  /** The background's "Record from start" setting (every tab recorded, panel or not), once it has said. */
+  readonly recordFromStart?: boolean;
   /** False when the browser has not granted host access (Firefox MV3): nothing can be recorded. */
   readonly hostAccess?: boolean;
   /** Events the background dropped past its cap: the recording is incomplete. */
@@ -62,7 +64,10 @@ export class PanelStore {
 
   /** Records what the background said about the recording (settings, host access, dropped events). */
   setInfo(
-    info: Pick<PanelState, 'preserveLog' | 'hostAccess' | 'droppedCount' | 'storageDegraded' | 'maxEventsPerTab'>,
+    info: Pick<
+      PanelState,
+      'preserveLog' | 'recordFromStart' | 'hostAccess' | 'droppedCount' | 'storageDegraded' | 'maxEventsPerTab'
+    >,
   ): void {
     this.#set({ ...this.#state, ...info });
   }
