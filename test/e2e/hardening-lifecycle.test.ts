@@ -117,11 +117,25 @@ describe('Chrome: the recording across panels, navigations, closed tabs and rest
     await page.close();
   });
 
-  it('with record-from-start off, nothing is recorded while no panel is open; what was recorded stays', async () => {
-    await setLocal(SETTINGS_KEYS.recordFromStart, false);
+  it('with record-from-start ticked off in the panel, nothing is recorded while no panel is open; what was recorded stays', async () => {
     try {
       const { page, devtools, panel } = await pageWithPanel(browser, extensionId);
       const tabId = await inspectedTabId(panel);
+      // The checkbox shows the background's setting (turned on in beforeAll) and turns it off.
+      const box = '[data-testid="record-from-start"]';
+      await until('Record from start shown on', 10_000, () =>
+        panel.$eval(box, (el) => (el as HTMLInputElement).checked),
+      );
+      await panel.click(box);
+      await until(
+        'Record from start off',
+        10_000,
+        async () => !(await panel.$eval(box, (el) => (el as HTMLInputElement).checked)),
+      );
+      const stored = await inExtensionPage((p) =>
+        p.evaluate((key) => chrome.storage.local.get(key), SETTINGS_KEYS.recordFromStart),
+      );
+      expect(stored[SETTINGS_KEYS.recordFromStart]).toBe(false);
       await visit(page, '/seen-by-panel');
       await waitForPaths(panel, ['/seen-by-panel']);
       await devtools.close();
