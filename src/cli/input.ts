@@ -186,9 +186,9 @@ function asInputError(file: string, e: unknown): InputError {
 /**
  * How much V8 lets the old generation grow past what its last full collection kept, in percent (its default is
  * a factor of 1.1 to 4, chosen from GC and mutator speed). A streamed analysis's live heap only grows (the
- * facts of every request), and at the default the heap reached ~1.6x it: on the 1 GiB benchmark file, ~70 MB
- * of a peak RSS near 300 MB was garbage awaiting collection. At 20 % the peak fell by about that, for no
- * measurable time (bench/RESULTS.md row 3). Read by V8 at each collection, so setting it now takes effect.
+ * facts of every request), so what lies above it is garbage awaiting collection: at the peak of the 1 GiB
+ * benchmark file the old space was 192 MB at the default and 112 MB at 20 %, in the same time (~64 s,
+ * bench/RESULTS.md row 3). Read by V8 at each collection, so setting it now takes effect.
  */
 const STREAMED_HEAP_GROWING_PERCENT = 20;
 
