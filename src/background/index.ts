@@ -28,6 +28,11 @@ const hub = new PanelHub(store, undefined, {
   setPreserveLog: (value) => browser.storage.local.set({ [SETTINGS_KEYS.preserveLog]: value }),
   setRecordFromStart: (value) => browser.storage.local.set({ [SETTINGS_KEYS.recordFromStart]: value }),
   panelsChanged: () => updateCapture(),
+  refreshSettings: () =>
+    readSettings().then((settings) => {
+      store.settings = settings;
+      updateCapture();
+    }),
 });
 const tracker = new HopTracker(capturePlatform, (tabId) => store.existing(tabId)?.topUrl);
 /** The main-frame request each tab is navigating with: a new one starts a new page of the log. */

@@ -24,6 +24,12 @@ export interface HubHost {
   setRecordFromStart(value: boolean): Promise<void>;
   /** A tab gained its first panel or lost its last: whether to capture at all may have changed. */
   panelsChanged(): void;
+  /**
+   * Reads the settings from storage again. A subscribing panel waits for it, so what it is told (and
+   * whether the background captures) is what storage holds, even if a storage.onChanged event was
+   * missed — as happened in CI when a setting was written while the worker was still starting.
+   */
+  refreshSettings(): Promise<void>;
 }
 
 const NO_HOST: HubHost = {
@@ -31,6 +37,7 @@ const NO_HOST: HubHost = {
   setPreserveLog: async () => undefined,
   setRecordFromStart: async () => undefined,
   panelsChanged: () => undefined,
+  refreshSettings: async () => undefined,
 };
 
 interface Subscription {
@@ -71,7 +78,11 @@ export class PanelHub {
           if (subscription) return;
           const pending: Subscription = { port, tabId, lastSentSeq: message.since };
           subscription = pending;
-          void this.store.ready.then(() => this.#start(pending));
+          // After the store's own first read, so this newer read is the one that stays. A failed read
+          // keeps the settings held; the panel is served either way.
+          void this.store.ready
+            .then(() => this.host.refreshSettings().catch(() => undefined))
+            .then(() => this.#start(pending));
           return;
         }
         case 'clear':

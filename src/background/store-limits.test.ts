@@ -297,6 +297,10 @@ describe('clear and panel messages', () => {
       setPreserveLog: async (value) => void calls.push(value),
       setRecordFromStart: async (value) => void fromStart.push(value),
       panelsChanged: () => void panelChanges++,
+      // Storage says record-from-start is on although nobody told the store: the panel must hear it.
+      refreshSettings: async () => {
+        store.settings = { ...store.settings, recordFromStart: true };
+      },
     });
     const panel = panelPort('panel:10');
     hub.connect(panel.port);
@@ -309,6 +313,7 @@ describe('clear and panel messages', () => {
     expect(fromStart).toEqual([true]);
     await vi.waitFor(() => expect(panelChanges).toBe(1), { timeout: 2000 });
     expect(store.existing(10)?.panelOpened).toBe(true);
+    expect(panel.received).toContainEqual(expect.objectContaining({ type: 'settings', recordFromStart: true }));
     panel.close();
     expect(panelChanges).toBe(2);
     expect(store.existing(10)?.panelOpened).toBe(false);
