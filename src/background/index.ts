@@ -2,6 +2,7 @@
 // hops and cookie changes (every tab from its creation, or only tabs with a Sessions panel, per the
 // settings) and serves them to Sessions panels. Every listener is added synchronously at the top level:
 // a stopped MV3 service worker (or Firefox event page) is woken only for listeners registered that way.
+// The capture listeners are then removed while nothing is being recorded (capture-switch.ts).
 import browser from 'webextension-polyfill';
 import { CaptureSwitch, captureListener, captureWanted } from './capture-switch.ts';
 import { cookieChangedEvent } from './cookie-change.ts';
@@ -10,7 +11,7 @@ import { type FinishedHop, HopTracker } from './hop-tracker.ts';
 import { PanelHub, type PanelPort, settingsMessage } from './panel-hub.ts';
 import { capturePlatform } from './platform.ts';
 import { RecorderStore, type SessionStorageArea } from './recorder-store.ts';
-import { SETTINGS_KEYS, settingsFrom, touchesSettings } from './settings.ts';
+import { type RecordingSettings, SETTINGS_KEYS, settingsFrom, touchesSettings } from './settings.ts';
 import { siteOfHost } from './site.ts';
 import { hopKey } from './tab-recorder.ts';
 import { installTestHooks } from './test-hooks.ts';
@@ -28,11 +29,7 @@ const hub = new PanelHub(store, undefined, {
   setPreserveLog: (value) => browser.storage.local.set({ [SETTINGS_KEYS.preserveLog]: value }),
   setRecordFromStart: (value) => browser.storage.local.set({ [SETTINGS_KEYS.recordFromStart]: value }),
   panelsChanged: () => updateCapture(),
-  refreshSettings: () =>
-    readSettings().then((settings) => {
-      store.settings = settings;
-      updateCapture();
-    }),
+  refreshSettings: () => readSettings().then(applySettings),
 });
 const tracker = new HopTracker(capturePlatform, (tabId) => store.existing(tabId)?.topUrl);
 /** The main-frame request each tab is navigating with: a new one starts a new page of the log. */
@@ -147,6 +144,12 @@ function updateCapture(): void {
 }
 afterRestore(updateCapture);
 
+/** Settings read from storage: the store records by them, and the capture listeners follow them. */
+function applySettings(settings: RecordingSettings): void {
+  store.settings = settings;
+  updateCapture();
+}
+
 browser.tabs.onRemoved.addListener((tabId) =>
   afterRestore(() => {
     navigationOfTab.delete(tabId);
@@ -160,8 +163,7 @@ browser.runtime.onConnect.addListener(guarded('onConnect', (port) => hub.connect
 browser.storage.onChanged.addListener((changes, areaName) => {
   if (areaName !== 'local' || !touchesSettings(Object.keys(changes))) return;
   void readSettings().then((settings) => {
-    store.settings = settings;
-    updateCapture();
+    applySettings(settings);
     hub.broadcast(settingsMessage(settings));
   });
 });
