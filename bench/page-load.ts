@@ -24,6 +24,9 @@ const ID = 'page-load';
 const TITLE = 'Page-load overhead (300 subresources with cookies)';
 const GOAL = 'median ratio ≤ 1.03 in both pairs';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The six browsers of a round: plain, extension, DevTools, DevTools + panel, control, record from start. */
+const KEYS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+type Key = (typeof KEYS)[number];
 
 async function loadMs(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
@@ -68,18 +71,25 @@ runRow(ID, TITLE, GOAL, async () => {
       return ms;
     };
     await sleep(2_000); // DevTools windows finish loading before the first round
-    const times: Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f', number[]> = { a: [], b: [], c: [], d: [], e: [], f: [] };
+    const times: Record<Key, number[]> = { a: [], b: [], c: [], d: [], e: [], f: [] };
     let run = 0;
     for (let r = -1; r < rounds; r++) {
-      const round = {
-        a: await loadMs(a, server.url(`a${run++}`)),
-        b: await loadMs(b, server.url(`b${run++}`)),
-        c: await loadMs(c, server.url(`c${run++}`)),
-        d: await loadWithPanel(server.url(`d${run++}`)),
-        e: await loadMs(e, server.url(`e${run++}`)),
-        f: await loadMs(f, server.url(`f${run++}`)),
+      // Each round starts one browser later than the last: a load right after another browser's (whose
+      // work may linger past the settle) is not always the same browser's.
+      const loaders: Record<Key, (url: string) => Promise<number>> = {
+        a: (url) => loadMs(a, url),
+        b: (url) => loadMs(b, url),
+        c: (url) => loadMs(c, url),
+        d: loadWithPanel,
+        e: (url) => loadMs(e, url),
+        f: (url) => loadMs(f, url),
       };
-      if (r >= 0) for (const k of ['a', 'b', 'c', 'd', 'e', 'f'] as const) times[k].push(round[k]);
+      const round = {} as Record<Key, number>;
+      for (let i = 0; i < KEYS.length; i++) {
+        const k = KEYS[(i + Math.max(r, 0)) % KEYS.length] as Key;
+        round[k] = await loaders[k](server.url(`${k}${run++}`));
+      }
+      if (r >= 0) for (const k of KEYS) times[k].push(round[k]);
       console.log(
         `  ${r < 0 ? 'warm-up' : `round ${r + 1}/${rounds}`}: plain ${fmt(round.a, 0)} ms, extension ${fmt(round.b, 0)} ms | DevTools ${fmt(round.c, 0)} ms, DevTools+panel ${fmt(round.d, 0)} ms | control ${fmt(round.e, 0)} ms, record from start ${fmt(round.f, 0)} ms`,
       );
