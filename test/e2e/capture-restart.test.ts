@@ -13,6 +13,7 @@ import type { RecordedEvent } from '../../src/background/messages.ts';
 import { storedTabEvents } from '../../src/background/recorder-store.ts';
 import { inspectedTabId, type PanelRow, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
 import {
+  inExtensionPage as inExtensionPageOf,
   launchWithStoppableWorker,
   recordFromStart,
   type StoppableWorkerBrowser,
@@ -105,15 +106,7 @@ async function runWithStops(page: Page, panel: Frame, scenario: DemoScenario): P
 }
 
 /** Runs code in an extension page (storage.session and tabs are open to extension pages). */
-async function inExtensionPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
-  const probe = await browser.newPage();
-  try {
-    await probe.goto(`chrome-extension://${extensionId}/src/devtools/devtools.html`);
-    return await work(probe);
-  } finally {
-    await probe.close();
-  }
-}
+const inExtensionPage = <T>(work: (page: Page) => Promise<T>) => inExtensionPageOf(browser, extensionId, work);
 
 /** Every stored event of a tab. */
 async function storedEvents(tabId: number): Promise<RecordedEvent[]> {
