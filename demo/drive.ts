@@ -29,8 +29,15 @@ async function runStep(page: Page, server: DemoServer, step: ScenarioStep): Prom
       await page.goto(server.url(step.scheme, step.host, step.path), { waitUntil: 'load' });
       return;
     case 'click': {
-      await page.waitForSelector(step.selector);
-      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(step.selector)]);
+      const target = await page.waitForSelector(step.selector);
+      if (target === null) throw new Error(`no element ${step.selector}`);
+      // The element's own click(), not a mouse click at its coordinates: with DevTools docked in the same
+      // window a mouse click sometimes started no navigation (30 s timeouts in the E2E runs with a panel).
+      await Promise.all([
+        page.waitForNavigation({ waitUntil: 'load' }),
+        target.evaluate((el) => (el as HTMLElement).click()),
+      ]);
+      await target.dispose();
       return;
     }
     case 'submit': {
