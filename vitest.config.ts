@@ -23,9 +23,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          // Real browsers on a shared 2-core machine occasionally miss a navigation deadline; one retry of the
-          // same test (same assertions) tells a flake from a failure. A test that fails twice fails the run.
-          retry: 1,
+          // No retry: a test that passes only on its second try hides a race (one such "flake" was a real race in
+          // the background, f32d398). A failure fails the run, visibly.
         },
       },
     ],

@@ -56,29 +56,37 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('recording and serving a tab', () => {
   it('writes a burst in few writes: the first at once, the rest at most one per spacing', async () => {
-    const storage = new MemoryStorage();
-    const writes: number[] = [];
-    const set = storage.set.bind(storage);
-    storage.set = async (items) => {
-      writes.push(Date.now());
-      await set(items);
-    };
-    const store = new RecorderStore(storage, 40);
-    await store.ready;
-    const started = Date.now();
-    // 60 events, one per task, over ~60 ms: a write per event before the spacing.
-    for (let i = 0; i < 60; i++) {
-      store.appendEntry(4, entry(`https://a.test/${i}`));
-      await new Promise((resolve) => setTimeout(resolve, 1));
+    // On the fake clock: the decision under test is "at most one write per spacing", not how fast this machine is
+    // (with the real clock a loaded machine delayed writes and the measured gaps shrank below the spacing).
+    vi.useFakeTimers();
+    try {
+      const storage = new MemoryStorage();
+      const writes: number[] = [];
+      const set = storage.set.bind(storage);
+      storage.set = async (items) => {
+        writes.push(Date.now());
+        await set(items);
+      };
+      const store = new RecorderStore(storage, 40);
+      await store.ready;
+      const started = Date.now();
+      // 60 events, one per millisecond: a write per event before the spacing.
+      for (let i = 0; i < 60; i++) {
+        store.appendEntry(4, entry(`https://a.test/${i}`));
+        await vi.advanceTimersByTimeAsync(1);
+      }
+      await vi.advanceTimersByTimeAsync(100);
+      const elapsed = Date.now() - started;
+      expect(writes[0]).toBe(started);
+      expect(writes.length).toBeGreaterThanOrEqual(2);
+      expect(writes.length).toBeLessThanOrEqual(Math.ceil(elapsed / 40) + 1);
+      for (let i = 1; i < writes.length; i++) expect(writes[i]! - writes[i - 1]!).toBeGreaterThanOrEqual(40);
+      const restarted = new RecorderStore(storage, 40);
+      await restarted.ready;
+      expect(restarted.existing(4)?.eventsSince(-1)).toHaveLength(60);
+    } finally {
+      vi.useRealTimers();
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const elapsed = Date.now() - started;
-    expect(writes.length).toBeGreaterThanOrEqual(2);
-    expect(writes.length).toBeLessThanOrEqual(Math.ceil(elapsed / 40) + 1);
-    for (let i = 1; i < writes.length; i++) expect(writes[i]! - writes[i - 1]!).toBeGreaterThanOrEqual(39);
-    const restarted = new RecorderStore(storage, 40);
-    await restarted.ready;
-    expect(restarted.existing(4)?.eventsSince(-1)).toHaveLength(60);
   });
 
   it('numbers events densely and restores them after a restart', async () => {

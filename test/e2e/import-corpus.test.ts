@@ -1,4 +1,4 @@
-// Every file of shared/corpora/har/ through the Sessions panel's import input in headless Chromium's real
+// Every file of test/fixtures/corpora/har/ through the Sessions panel's import input in headless Chromium's real
 // DevTools (issue 6: "imports or is refused as described, in the panel and the CLI"), one browser for all.
 // A good file opens in its own imported view with the rows, findings and lanes the CLI reports for it; a broken
 // one is refused with the CLI's own message (what is wrong and where) and changes nothing; the live recording

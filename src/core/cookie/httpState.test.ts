@@ -1,4 +1,4 @@
-// Runs the IETF http-state parser suite (222 cases, shared/corpora/http-state/parser.json) through the
+// Runs the IETF http-state parser suite (222 cases, test/fixtures/corpora/http-state/parser.json) through the
 // CookieJar and compares the Cookie header it would send. Cases where the suite (written for RFC 6265
 // in 2011) disagrees with RFC 6265bis and today's browsers are listed with the reason, and must fail.
 // The same cases are then compared with the Cookie header Chromium 156 really sent on this machine.
