@@ -1,16 +1,30 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx, so `npx sessionscope` works right after `npm ci` with no
-// build step. Unexpected crashes print one line; a stack trace only with SESSIONSCOPE_DEBUG=1.
+// The `sessionscope` command. Unexpected crashes print one line; a stack trace only with SESSIONSCOPE_DEBUG=1.
+//
+// Which code it runs:
+// - In a checkout (src/cli/main.ts is beside this file), the TypeScript source through tsx, always, even when a
+//   compiled dist/cli/main.js exists: `npx sessionscope` works right after `npm ci` with no build step, and the
+//   tests that spawn this file test the source as it is now, never a build left over from an earlier `npm pack`.
+// - In an installed package (the tarball ships bin/ and dist/cli/, no src/, no tsx), the compiled
+//   dist/cli/main.js that `npm pack` built (vite.cli.config.ts): no TypeScript compiler at run time.
 // tsx's require hook, not its ESM loader: on Node 20 an ESM loader's hooks run on a thread of their own, whose
 // heap stays resident for the whole run (~25 MB of a streamed analysis's peak RSS, bench/RESULTS.md row 3);
 // the require hook compiles the same TypeScript on this thread.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { register } from 'tsx/cjs/api';
+import { fileURLToPath } from 'node:url';
 
-register();
-const require = createRequire(import.meta.url);
+async function loadMain() {
+  const source = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+  if (!existsSync(source)) return (await import('../dist/cli/main.js')).main;
+  // Imported only here: an installed package has no tsx.
+  const { register } = await import('tsx/cjs/api');
+  register();
+  return createRequire(import.meta.url)(source).main;
+}
+
 try {
-  const { main } = require('../src/cli/main.ts');
+  const main = await loadMain();
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   process.stderr.write(`sessionscope: internal error: ${error?.message ?? error}\n`);
