@@ -42,9 +42,8 @@ export function packAndInstall(): InstalledCli {
     if (tarballs.length !== 1) throw new Error(`npm pack wrote ${tarballs.length} tarballs in ${root}`);
     const tarball = join(root, tarballs[0]!);
     const prefix = join(root, 'prefix');
-    // --prefer-offline, not --offline: the tarballs of our dependencies are in the npm cache after `npm ci`, but
-    // their registry documents (packuments), which an install by name needs, are not; those are fetched.
-    npm(['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball], root);
+    // --offline: the package has no runtime dependency (vite.cli.config.ts bundles them), so nothing is fetched.
+    npm(['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball], root);
     const workDir = join(root, 'work');
     mkdirSync(workDir);
     return {
