@@ -31,7 +31,11 @@ export const ROWS: readonly Row[] = [
   { id: 'panel-load', script: 'panel-load.ts', timeoutMs: 240_000 },
   { id: 'import', script: 'import.ts', timeoutMs: 480_000 },
   { id: 'background-memory', script: 'background-memory.ts', timeoutMs: 180_000 },
+  { id: 'cli-startup', script: 'cli-startup.ts', timeoutMs: 300_000 },
 ];
+
+/** Rows that drive the built extension in a browser; the others need no extension build. */
+const BROWSER_ROWS = new Set(['page-load', 'panel-load', 'import', 'background-memory']);
 
 function listOption(name: string): Set<string> | undefined {
   const i = process.argv.indexOf(name);
@@ -77,7 +81,7 @@ async function main(): Promise<void> {
       .join(' ')}`,
   ];
   console.log(machine.join('\n'));
-  if (rows.some((r) => r.id !== 'analysis-throughput' && r.id !== 'streaming')) buildExtension();
+  if (rows.some((r) => BROWSER_ROWS.has(r.id))) buildExtension();
   if (rows.some((r) => r.id === 'analysis-throughput' || r.id === 'import')) ensureHar(HAR_100K, HAR_100K_OPTIONS);
   if (rows.some((r) => r.id === 'streaming')) ensureHar(HAR_1GB, HAR_1GB_OPTIONS);
   const summary: { row: Row; result?: RowResult & { at?: string }; seconds: number; problem?: string }[] = [];
