@@ -9,6 +9,9 @@ const lane = (origin: string, cookie: string, ids: SessionView['ids']): SessionV
   domain: new URL(origin).hostname,
   path: '/',
   identifiedBy: 'name',
+  confidence: 'likely',
+  evidence: ['name'],
+  thirdParty: false,
   ids,
 });
 

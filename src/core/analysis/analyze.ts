@@ -15,6 +15,8 @@ import {
 import type { Trace } from '../trace/types.ts';
 import type { AnalysisFacts, IdEnd, NotSentCookieFact, RequestFacts, SentCookieFact, SessionLane } from './facts.ts';
 import { classifyPeriodicRotation } from './periodicRotation.ts';
+import type { Confidence } from './sessionCookies.ts';
+import { type FindingSession, FindingSessions, lowerOf, severityCeiling } from './severityCeiling.ts';
 import { type ValueView, valueRenderer } from './redact.ts';
 import { Replay, type ReplayedFacts } from './replay.ts';
 import { type AnalysisSettings, withDefaults } from './settings.ts';
@@ -36,6 +38,8 @@ export interface Finding {
   readonly message: string;
   readonly fix: string;
   readonly evidence: Readonly<Record<string, RenderedEvidence>>;
+  /** How sure we are that the cookie is a session and why (RULES.md: a finding says which evidence). */
+  readonly session?: FindingSession;
 }
 
 export interface LaneIdView {
@@ -54,6 +58,10 @@ export interface SessionView {
   readonly domain: string;
   readonly path: string;
   readonly identifiedBy: string;
+  readonly confidence: Confidence;
+  readonly evidence: readonly string[];
+  /** A session of a host outside the inspected site: listed apart. */
+  readonly thirdParty: boolean;
   readonly ids: readonly LaneIdView[];
 }
 
@@ -120,12 +128,21 @@ export function analysisOf(replayed: ReplayedFacts, settings: AnalysisSettings, 
   const byEntry = new Map<number, RequestFacts>(replayed.requests.map((r) => [r.entry, r]));
   const ctx: RuleContext = { facts: replayed, settings, show, request: (e) => byEntry.get(e) };
 
-  const drafts: { rule: (typeof RULES)[number]; draft: FindingDraft }[] = [];
-  for (const rule of RULES) for (const draft of rule.check(ctx)) drafts.push({ rule, draft });
+  const sessions = new FindingSessions(replayed);
+  const drafts: { rule: (typeof RULES)[number]; draft: FindingDraft; severity: Severity; session?: FindingSession }[] =
+    [];
+  for (const rule of RULES) {
+    for (const draft of rule.check(ctx)) {
+      const session = sessions.of(draft.cookie, draft.origin);
+      const own = draft.severity ? lowerOf(draft.severity, rule.severity) : rule.severity;
+      const severity = lowerOf(own, severityCeiling(session, settings.thirdPartySessions));
+      drafts.push({ rule, draft, severity, ...(session ? { session } : {}) });
+    }
+  }
   drafts.sort(
     (a, b) =>
       a.draft.entry - b.draft.entry ||
-      SEVERITY_RANK[b.rule.severity] - SEVERITY_RANK[a.rule.severity] ||
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
       RULE_ORDER.get(a.rule.id)! - RULE_ORDER.get(b.rule.id)! ||
       compare(a.draft.cookie ?? '', b.draft.cookie ?? '') ||
       compare(a.draft.message, b.draft.message),
@@ -134,11 +151,11 @@ export function analysisOf(replayed: ReplayedFacts, settings: AnalysisSettings, 
   drafts.forEach(({ draft }, i) => {
     if (draft.key !== undefined) indexByKey.set(draft.key, i);
   });
-  const findings: Finding[] = drafts.map(({ rule, draft }) => {
+  const findings: Finding[] = drafts.map(({ rule, draft, severity, session }) => {
     const related = (draft.relatedKeys ?? []).map((k) => indexByKey.get(k)).filter((i): i is number => i !== undefined);
     return {
       rule: rule.id,
-      severity: rule.severity,
+      severity,
       title: rule.title,
       origin: draft.origin,
       ...(draft.cookie !== undefined ? { cookie: draft.cookie } : {}),
@@ -150,6 +167,7 @@ export function analysisOf(replayed: ReplayedFacts, settings: AnalysisSettings, 
       message: draft.message,
       fix: draft.fix ?? rule.docs.fix,
       evidence: renderEvidence(draft.evidence, show),
+      ...(session ? { session } : {}),
     };
   });
 
@@ -163,6 +181,8 @@ export function analysisOf(replayed: ReplayedFacts, settings: AnalysisSettings, 
       lanes: replayed.lanes,
       logins: replayed.logins,
       sessionCookieNames: replayed.sessionCookieNames,
+      ...(replayed.sessionIdentities ? { sessionIdentities: replayed.sessionIdentities } : {}),
+      ...(replayed.firstPartySites ? { firstPartySites: replayed.firstPartySites } : {}),
     },
     cookiesRecorded: replayed.cookiesRecorded,
     settings,
@@ -246,6 +266,9 @@ function laneView(lane: SessionLane, show: (v: string) => string): SessionView {
     domain: lane.domain,
     path: lane.path,
     identifiedBy: lane.identifiedBy,
+    confidence: lane.confidence,
+    evidence: lane.evidence,
+    thirdParty: lane.thirdParty,
     ids: lane.ids.map((id) => {
       const endedBy = id.end ? END_RULE[id.end.kind] : undefined;
       return {

@@ -27,7 +27,7 @@ export async function analyzeEventStream(
     for await (const event of openEvents()) first.feed(event);
     prepass = first.finish();
   }
-  const replay = new EventReplay(settings, prepass.sessionNames, prepass.cookiesRecorded);
+  const replay = new EventReplay(settings, prepass);
   for await (const event of openEvents()) replay.feed(event);
   return analysisOf(replay.finish(), settings, options.values ?? 'redacted');
 }

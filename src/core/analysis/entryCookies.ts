@@ -6,6 +6,7 @@ import {
   type CookiePair,
   cookieHeaderNames,
   cookieHeaderPairs,
+  headerValue,
   headerValues,
   setCookieLines,
 } from '../trace/headers.ts';
@@ -44,4 +45,9 @@ export function setCookieNameValue(line: string): CookiePair | undefined {
   const eq = pair.indexOf('=');
   if (eq === -1) return undefined;
   return { name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim() };
+}
+
+/** Whether this entry shows the input kept Cookie data (a sanitised export has none on any entry). */
+export function entryRecordsCookies(entry: TraceEntry): boolean {
+  return headerValue(entry.request.headers, 'cookie') !== undefined || (entry.request.cookies?.length ?? 0) > 0;
 }

@@ -6,6 +6,7 @@
 import type { NotSentReason } from '../cookie/reasons.ts';
 import type { ParsedSetCookie, StoreOutcome } from '../cookie/types.ts';
 import type { ResourceType } from '../trace/types.ts';
+import type { Confidence, SessionIdentity } from './sessionCookies.ts';
 
 export interface SentCookieFact {
   readonly name: string;
@@ -126,8 +127,13 @@ export interface SessionLane {
   readonly path: string;
   /** scheme://host of the request where the lane started. */
   readonly origin: string;
-  /** Why the cookie counts as a session cookie. */
+  /** Why the cookie counts as a session cookie: its evidence, in words, joined. */
   readonly identifiedBy: string;
+  /** How sure the identification is (RULES.md "What is a session cookie"). */
+  readonly confidence: Confidence;
+  readonly evidence: readonly string[];
+  /** The cookie belongs to a host outside the inspected site: listed apart, no lifecycle alarm above `low`. */
+  readonly thirdParty: boolean;
   readonly ids: LaneId[];
   /** Backend switches seen while one ID stayed valid (no reset). */
   readonly backendSwitches: BackendSwitch[];
@@ -147,4 +153,8 @@ export interface AnalysisFacts {
   readonly logins: readonly LoginFact[];
   /** Session cookie names and why: name pattern, token-like, or user override. */
   readonly sessionCookieNames: ReadonlyMap<string, string>;
+  /** Session cookie names with their confidence and evidence. */
+  readonly sessionIdentities?: ReadonlyMap<string, SessionIdentity>;
+  /** Registrable domains of the inspected site's top-level pages. */
+  readonly firstPartySites?: ReadonlySet<string>;
 }

@@ -34,7 +34,7 @@ describe('LoginDetector', () => {
   });
 
   it('an Authorization header is a login the first time it appears on an origin (and succeeds)', () => {
-    const auth = { headers: { Authorization: 'Bearer t' } };
+    const auth = { headers: { Authorization: 'Basic YW5uOnB3' } };
     expect(
       signals(
         trace()
@@ -48,8 +48,18 @@ describe('LoginDetector', () => {
 
   it('a success right after a 401 on the same origin is a login', () => {
     expect(
-      signals(trace().get('https://shop.test/admin', { status: 401 }).get('https://shop.test/admin', { status: 200 })),
+      signals(
+        trace()
+          .get('https://shop.test/admin', { status: 401, responseHeaders: { 'WWW-Authenticate': 'Basic realm="a"' } })
+          .get('https://shop.test/admin', { status: 200 }),
+      ),
     ).toEqual([undefined, 'after-401']);
+  });
+
+  it('a page after a failed form login (a 401 without an HTTP authentication challenge) is no login', () => {
+    expect(
+      signals(trace().post('https://shop.test/login', { form: { user: 'ann' }, status: 401 }).get('https://shop.test/login')),
+    ).toEqual([undefined, undefined]);
   });
 
   it('a new authentication cookie is a login; its deletion is not', () => {

@@ -7,11 +7,14 @@ import { isAuthCookieName } from '../session/identify.ts';
 import { headerValue } from '../trace/headers.ts';
 import type { TraceEntry } from '../trace/types.ts';
 import { responseSetCookieLines, setCookieNameValue } from './entryCookies.ts';
+import { redirectTargetOf } from './redirects.ts';
 import type { LoginSignal } from './facts.ts';
 
 const PASSWORD_FIELD =
   /^(pass(word)?|passwd|pwd|user_?pass(word)?|login_?password|secret|pin|credentials?\[password\])$/i;
 const PASSWORD_IN_BODY = /(^|[&?{,"\s])"?(pass(word)?|passwd|pwd)"?\s*[=:]/i;
+/** HTTP authentication schemes that carry the user's credentials (RFC 7617 Basic, RFC 7616 Digest, NTLM/Negotiate). */
+const CREDENTIAL_SCHEME = /^\s*(basic|digest|ntlm|negotiate)\s/i;
 const LOGOUT_PATH = /(log|sign)[-_]?(out|off)\b/i;
 
 function pathOf(url: string): string {
@@ -48,8 +51,13 @@ export class LoginDetector {
   detect(entry: TraceEntry, origin: string): LoginSignal | undefined {
     const status = entry.response?.status;
     const previous = this.lastStatus.get(origin);
-    if (status !== undefined && status > 0) this.lastStatus.set(origin, status);
-    const hasAuthorization = headerValue(entry.request.headers, 'authorization') !== undefined;
+    // Only a 401 that challenged for HTTP authentication (RFC 9110 11.6.1, WWW-Authenticate) makes the next success a
+    // login; a form login answered 401 and followed by the login page again is a failed login, not a success.
+    const challenged = status === 401 && headerValue(entry.response?.headers ?? [], 'www-authenticate') !== undefined;
+    if (status !== undefined && status > 0) this.lastStatus.set(origin, status === 401 && !challenged ? 400 : status);
+    // Credentials, not a token already issued: `Bearer` shows a login that happened elsewhere, earlier (RULES.md: the
+    // login point is the request that carried the credentials).
+    const hasAuthorization = CREDENTIAL_SCHEME.test(headerValue(entry.request.headers, 'authorization') ?? '');
     const authorizationAppeared = hasAuthorization && !this.authorizationSeen.has(origin);
     if (hasAuthorization) this.authorizationSeen.add(origin);
     const succeeded = status !== undefined && status >= 200 && status < 400;
@@ -64,4 +72,23 @@ export class LoginDetector {
     if (setsAuthCookie && succeeded) return 'auth-cookie';
     return undefined;
   }
+}
+
+/** A page a failed login lands on again: the login or sign-in form. */
+const LOGIN_PAGE_PATH = /(log|sign)[-_]?(in|on)\b|\/auth(\/|$)|\/session\/new\b/i;
+
+/**
+ * Whether a login request visibly failed (RULES.md: a login that failed — the login form shown again, an error
+ * page, a 401 — is no login): an error status, or a redirect back to the same path or to a login page (a successful
+ * login lands on the page behind it, not on the form).
+ */
+export function loginFailed(entry: TraceEntry): boolean {
+  const status = entry.response?.status;
+  if (status === undefined || status === 0) return false;
+  if (status >= 400) return true;
+  if (status < 300) return false;
+  const target = redirectTargetOf(entry);
+  if (!target) return false;
+  const targetPath = pathOf(target);
+  return targetPath === pathOf(entry.request.url) || LOGIN_PAGE_PATH.test(targetPath);
 }

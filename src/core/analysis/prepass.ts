@@ -1,20 +1,25 @@
 /**
- * The two answers the replay needs from the whole trace before it starts: which cookie names are session IDs,
- * and whether the input recorded Cookie headers at all (a sanitised export has none, and then the jar's view
- * is all there is). Fed one event at a time, so a streamed trace can get them from a first pass.
+ * The answers the replay needs from the whole trace before it starts: which cookie names are session IDs (and how
+ * sure), which sites are the ones being inspected (the top-level pages), and whether the input recorded Cookie
+ * headers at all (a sanitised export has none, and then the jar's view is all there is). Fed one event at a time,
+ * so a streamed trace can get them from a first pass.
  */
 import type { TraceEvent } from '../trace/types.ts';
-import { entryRecordsCookies } from './replay.ts';
-import { SessionCookieIdentifier } from './sessionCookies.ts';
+import { entryRecordsCookies } from './entryCookies.ts';
+import { FirstPartySiteFinder } from './firstParty.ts';
+import { SessionCookieIdentifier, type SessionIdentity } from './sessionCookies.ts';
 import type { AnalysisSettings } from './settings.ts';
 
 export interface PrepassResult {
-  readonly sessionNames: ReadonlyMap<string, string>;
+  readonly sessionNames: ReadonlyMap<string, SessionIdentity>;
   readonly cookiesRecorded: boolean;
+  /** Registrable domains of the trace's top-level pages. */
+  readonly firstPartySites: ReadonlySet<string>;
 }
 
 export class TracePrepass {
   private readonly identifier: SessionCookieIdentifier;
+  private readonly sites = new FirstPartySiteFinder();
   private cookiesRecorded = false;
 
   constructor(settings: AnalysisSettings) {
@@ -24,10 +29,15 @@ export class TracePrepass {
   /** The next event, in trace order (the session cookie decision depends on it). */
   feed(event: TraceEvent): void {
     this.identifier.feed(event);
+    this.sites.feed(event);
     if (!this.cookiesRecorded && event.kind === 'entry') this.cookiesRecorded = entryRecordsCookies(event.entry);
   }
 
   finish(): PrepassResult {
-    return { sessionNames: this.identifier.finish(), cookiesRecorded: this.cookiesRecorded };
+    return {
+      sessionNames: this.identifier.finish(),
+      cookiesRecorded: this.cookiesRecorded,
+      firstPartySites: this.sites.finish(),
+    };
   }
 }

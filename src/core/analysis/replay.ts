@@ -30,8 +30,10 @@ import type {
   SessionLane,
   SetCookieFact,
 } from './facts.ts';
-import { isLogoutPath, LoginDetector } from './loginSignals.ts';
-import { identifySessionCookies } from './sessionCookies.ts';
+import { isLogoutPath, LoginDetector, loginFailed } from './loginSignals.ts';
+import { isFirstParty } from './firstParty.ts';
+import { type PrepassResult, TracePrepass } from './prepass.ts';
+import type { SessionIdentity } from './sessionCookies.ts';
 import type { AnalysisSettings } from './settings.ts';
 
 interface ParsedUrl {
@@ -67,15 +69,6 @@ function isPreflight(entry: TraceEntry): boolean {
   );
 }
 
-function traceRecordsCookies(trace: Trace): boolean {
-  return trace.events.some((e) => e.kind === 'entry' && entryRecordsCookies(e.entry));
-}
-
-/** Whether this entry shows the input kept Cookie data (a sanitised export has none on any entry). */
-export function entryRecordsCookies(entry: TraceEntry): boolean {
-  return headerValue(entry.request.headers, 'cookie') !== undefined || (entry.request.cookies?.length ?? 0) > 0;
-}
-
 function redirectTarget(entry: TraceEntry, base: string): string | undefined {
   const location = entry.response?.redirectUrl || (entry.response && headerValue(entry.response.headers, 'location'));
   if (!location) return undefined;
@@ -97,11 +90,12 @@ export class Replay {
   constructor(
     private readonly trace: Trace,
     private readonly settings: AnalysisSettings,
-    private readonly sessionNames: ReadonlyMap<string, string> = identifySessionCookies(trace, settings),
   ) {}
 
   run(): ReplayedFacts {
-    const replay = new EventReplay(this.settings, this.sessionNames, traceRecordsCookies(this.trace));
+    const prepass = new TracePrepass(this.settings);
+    for (const event of this.trace.events) prepass.feed(event);
+    const replay = new EventReplay(this.settings, prepass.finish());
     for (const event of this.trace.events) replay.feed(event);
     return replay.finish();
   }
@@ -134,11 +128,18 @@ export class EventReplay {
   /** The clock at the last event: what "now" is for the jar left at the end of the recording. */
   private lastTime: number | undefined;
 
+  private readonly sessionNames: ReadonlyMap<string, SessionIdentity>;
+  private readonly cookiesRecorded: boolean;
+  private readonly firstPartySites: ReadonlySet<string>;
+
   constructor(
     private readonly settings: AnalysisSettings,
-    private readonly sessionNames: ReadonlyMap<string, string>,
-    private readonly cookiesRecorded: boolean,
-  ) {}
+    prepass: PrepassResult,
+  ) {
+    this.sessionNames = prepass.sessionNames;
+    this.cookiesRecorded = prepass.cookiesRecorded;
+    this.firstPartySites = prepass.firstPartySites;
+  }
 
   /** The next event, in trace order. */
   feed(event: TraceEvent): void {
@@ -155,7 +156,9 @@ export class EventReplay {
       requests: this.requests,
       lanes: [...this.lanes.values()],
       logins: this.logins,
-      sessionCookieNames: this.sessionNames,
+      sessionCookieNames: new Map([...this.sessionNames].map(([name, identity]) => [name, identity.evidence[0] ?? ''])),
+      sessionIdentities: this.sessionNames,
+      firstPartySites: this.firstPartySites,
       cookiesRecorded: this.cookiesRecorded,
     };
   }
@@ -198,13 +201,18 @@ export class EventReplay {
     const key = laneKey(cookie.domain, cookie.path, cookie.name);
     let lane = this.lanes.get(key);
     if (!lane) {
+      const identity = this.sessionNames.get(cookie.name) ?? UNKNOWN_IDENTITY;
       lane = {
         key,
         cookie: cookie.name,
         domain: cookie.domain,
         path: cookie.path,
         origin,
-        identifiedBy: this.sessionNames.get(cookie.name) ?? 'session cookie',
+        identifiedBy: identity.evidence.join('; '),
+        confidence: identity.confidence,
+        evidence: identity.evidence,
+        // RULES.md: a cookie of a host outside the inspected site is a third-party session, listed apart.
+        thirdParty: !isFirstParty(cookie.domain, this.firstPartySites),
         ids: [],
         backendSwitches: [],
       };
@@ -234,7 +242,9 @@ export class EventReplay {
       return;
     }
     this.followLogin(entry);
-    const login = this.loginDetector.detect(entry, parsed.origin);
+    // A login that visibly failed (an error status, the login form again) is no login (RULES.md, session-fixation).
+    const signal = this.loginDetector.detect(entry, parsed.origin);
+    const login = signal !== undefined && !loginFailed(entry) ? signal : undefined;
     const logout = isLogoutPath(parsed.url.pathname);
     const { sent, notSent } = this.compareCookies(entry, parsed, time);
 
@@ -666,6 +676,9 @@ interface RequestShape {
   readonly status: number | undefined;
   referer: string | undefined;
 }
+
+/** A lane opened for a cookie the identification did not name (cannot happen for session facts; kept total). */
+const UNKNOWN_IDENTITY: SessionIdentity = { confidence: 'possible', evidence: ['session cookie'], against: [] };
 
 const NO_SENT: readonly SentCookieFact[] = Object.freeze([]);
 const NO_NOT_SENT: readonly NotSentCookieFact[] = Object.freeze([]);

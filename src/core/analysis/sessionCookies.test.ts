@@ -12,7 +12,7 @@ const identify = (b: ReturnType<typeof trace>, settings = {}) =>
 describe('identifySessionCookies', () => {
   it('a known name is a session cookie from its first sight', () => {
     const names = identify(trace().get('https://shop.test/', { cookie: '', setCookie: ['PHPSESSID=abc; Path=/'] }));
-    expect(names.get('PHPSESSID')).toBe('name matches PHPSESSID');
+    expect(names.get('PHPSESSID')).toEqual({ confidence: 'likely', evidence: ['name matches PHPSESSID'], against: [] });
   });
 
   it('an opaque token set once and sent back on the later requests is a session cookie', () => {
@@ -22,7 +22,12 @@ describe('identifySessionCookies', () => {
         .get('https://shop.test/a', { cookie: `tok=${ID.a}` })
         .get('https://shop.test/b', { cookie: `tok=${ID.a}` }),
     );
-    expect(names.get('tok')).toMatch(/^opaque token set by shop\.test and sent back on 2 of 2 later requests$/);
+    // The token heuristic alone is the weakest evidence (RULES.md): `possible`.
+    expect(names.get('tok')).toEqual({
+      confidence: 'possible',
+      evidence: ['opaque token set by shop.test and sent back on 2 of 2 later requests'],
+      against: [],
+    });
   });
 
   it('a token that is not sent back is not a session cookie', () => {
@@ -75,7 +80,7 @@ describe('identifySessionCookies', () => {
       setCookie: ['Pref=dark; Path=/', `sid=${ID.a}; Path=/`],
     });
     const names = identify(scenario, { sessionCookies: ['pref'], notSessionCookies: ['SID'] });
-    expect(names.get('Pref')).toBe('marked by the user');
+    expect(names.get('Pref')).toEqual({ confidence: 'certain', evidence: ['marked by the user'], against: [] });
     expect(names.has('sid')).toBe(false);
   });
 });

@@ -1,14 +1,21 @@
 /**
- * Decides which cookie names of a trace are session IDs (RULES.md "What is a session cookie"): by name,
- * by user override, or because the value is an opaque token the server set once and the browser sent back
- * on most later requests to that host. A pre-pass over the whole trace: linear in its
- * size, and fed one event at a time it keeps only counters (so a streamed trace can be identified too).
+ * Decides which cookie names of a trace are session IDs, by evidence, with a confidence (RULES.md "What is a
+ * session cookie"): behaviour at a login or logout (`certain`), a known session or authentication name whose values
+ * can be IDs (`likely`), an opaque token the server set once and the browser sent back on most later requests
+ * (`possible` on its own), a user's mark (`certain`). Evidence against — a cookie the Open Cookie Database lists as
+ * tracking, analytics, bot-protection, consent, geolocation or preference, a CSRF name, values that cannot be IDs or
+ * are readable structured data — keeps a cookie out. A pre-pass over the whole trace: linear in its size, and fed
+ * one event at a time it keeps only counters and a few values per name (so a streamed trace can be identified too).
  */
 
 import { estimateSingle } from '../session/entropy.ts';
-import { classifyCookieName } from '../session/identify.ts';
-import type { Trace, TraceEvent } from '../trace/types.ts';
-import { responseSetCookieLines, sentCookieNames, setCookieNameValue } from './entryCookies.ts';
+import { classifyCookieName, hasAuthNameShape, type NameClass } from '../session/identify.ts';
+import { type ValueShape, valueShape } from '../session/valueShape.ts';
+import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
+import { responseSetCookieLines, sentCookiePairs, setCookieNameValue } from './entryCookies.ts';
+import { LOGIN_SIGNAL_TEXT } from './facts.ts';
+import { isLogoutPath, LoginDetector, loginFailed } from './loginSignals.ts';
+import { redirectTargetOf } from './redirects.ts';
 import type { AnalysisSettings } from './settings.ts';
 
 /** A value shorter than this, or with fewer bits, is not "long enough and random enough" to be a token. */
@@ -18,6 +25,20 @@ const TOKEN_MIN_BITS = 64;
 const TOKEN_MIN_RETURN_SHARE = 0.5;
 /** "Sets it once": a cookie rewritten with new values this many times is state, not a session ID. */
 const TOKEN_MAX_DISTINCT_SET_VALUES = 3;
+/** Distinct values per name whose shape is read: enough to judge, bounded for hostile traces. */
+const MAX_SHAPED_VALUES = 8;
+
+/** How sure the identification is (RULES.md): behaviour or a user's mark, a known name, a token shape alone. */
+export type Confidence = 'certain' | 'likely' | 'possible';
+export const CONFIDENCE_RANK: Record<Confidence, number> = { possible: 0, likely: 1, certain: 2 };
+
+export interface SessionIdentity {
+  readonly confidence: Confidence;
+  /** The evidence for, strongest first, in words ("issued in answer to the login at entry 12"). */
+  readonly evidence: readonly string[];
+  /** Evidence against that was outweighed, in words (kept so a reader sees both sides). */
+  readonly against: readonly string[];
+}
 
 interface TokenStats {
   setValues: Set<string>;
@@ -29,6 +50,16 @@ interface TokenStats {
   carriedAfter: number;
 }
 
+/** What the pre-pass learns of one cookie name. */
+interface NameStats {
+  readonly cls: NameClass;
+  /** Shapes of the first distinct values seen (set or sent). */
+  readonly shapes: Map<string, ValueShape>;
+  token?: TokenStats;
+  /** Behaviour, in words: issued at a login, cleared at a logout. */
+  readonly behaviour: string[];
+}
+
 function hostOf(url: string): string {
   try {
     return new URL(url).hostname;
@@ -36,7 +67,6 @@ function hostOf(url: string): string {
     return '';
   }
 }
-
 /**
  * Where the authority of an http(s) URL written plainly ends (the first "/", "\\", "?" or "#" after
  * "scheme://"), or -1 when the URL is not that simple: another scheme, spaces or control characters in the
@@ -75,27 +105,33 @@ export class HostCache {
   }
 }
 
-export function identifySessionCookies(trace: Trace, settings: AnalysisSettings): Map<string, string> {
+export function identifySessionCookies(trace: Trace, settings: AnalysisSettings): Map<string, SessionIdentity> {
   const identifier = new SessionCookieIdentifier(settings);
   for (const event of trace.events) identifier.feed(event);
   return identifier.finish();
 }
 
+/** A login whose response (or the next hop of its redirect) may issue the session. */
+interface PendingLogin {
+  readonly entry: number;
+  readonly text: string;
+  readonly nextUrl?: string;
+}
+
 /**
  * The same decision fed one event at a time, in trace order (for a trace read as a stream). It keeps per
- * cookie name and per host only counters, never the entries: "later requests to the setting host" is the
- * host's final count minus its count when the cookie was first set.
+ * cookie name and per host only counters and a few values, never the entries: "later requests to the setting
+ * host" is the host's final count minus its count when the cookie was first set.
  */
 export class SessionCookieIdentifier {
-  private readonly result = new Map<string, string>();
   private readonly forced: ReadonlySet<string>;
   private readonly refused: ReadonlySet<string>;
-  private readonly candidates = new Map<string, TokenStats>();
+  private readonly names = new Map<string, NameStats | null>();
   /** Entries seen per host so far. */
   private readonly hostCounts = new Map<string, number>();
   private readonly hosts = new HostCache();
-  /** consider()'s answer per name: the same for every sighting (its marks in `result` are made at the first). */
-  private readonly considered = new Map<string, boolean>();
+  private readonly logins = new LoginDetector();
+  private pendingLogin: PendingLogin | undefined;
   private order = 0;
 
   constructor(settings: AnalysisSettings) {
@@ -110,70 +146,159 @@ export class SessionCookieIdentifier {
     const order = ++this.order;
     const hostCount = (this.hostCounts.get(host) ?? 0) + 1;
     this.hostCounts.set(host, hostCount);
-    for (const name of sentCookieNames(entry)) {
-      if (!this.consider(name)) continue;
-      const stats = this.candidates.get(name);
-      if (stats && stats.host === host && order > stats.firstSetEntryOrder) stats.carriedAfter++;
+    for (const { name, value } of sentCookiePairs(entry)) {
+      const stats = this.statsOf(name);
+      if (!stats) continue;
+      this.noteValue(stats, value);
+      const token = stats.token;
+      if (token && token.host === host && order > token.firstSetEntryOrder) token.carriedAfter++;
     }
+    const login = this.loginAt(entry, host);
+    const logout = isLogoutPath(pathOf(entry.request.url));
     for (const line of responseSetCookieLines(entry)) {
       const pair = setCookieNameValue(line);
-      if (!pair || !this.consider(pair.name) || pair.value === '') continue;
-      let stats = this.candidates.get(pair.name);
-      if (!stats) {
-        stats = {
-          setValues: new Set(),
-          host,
-          firstSetEntryOrder: order,
-          hostCountAtFirstSet: hostCount,
-          tokenLike: true,
-          carriedAfter: 0,
-        };
-        this.candidates.set(pair.name, stats);
+      if (!pair) continue;
+      const stats = this.statsOf(pair.name);
+      if (!stats) continue;
+      if (pair.value === '' || isDeletion(line)) {
+        if (logout) stats.behaviour.push(`cleared at the logout at entry ${entry.index}`);
+        continue;
       }
-      // More distinct values than the limit already decide "not a token": no need to keep collecting them.
-      if (stats.setValues.size <= TOKEN_MAX_DISTINCT_SET_VALUES) stats.setValues.add(pair.value);
-      const value = pair.value.replace(/^"|"$/g, '');
-      if (value.length < TOKEN_MIN_LENGTH || estimateSingle(value).bits < TOKEN_MIN_BITS) stats.tokenLike = false;
+      this.noteValue(stats, pair.value);
+      if (login) stats.behaviour.push(`issued in answer to the login at entry ${login.entry} (${login.text})`);
+      this.noteToken(stats, pair.value, host, order, hostCount);
     }
   }
 
-  /** Session cookie names and why, in the order they were recognised. */
-  finish(): Map<string, string> {
-    const result = this.result;
-    for (const [name, stats] of this.candidates) {
-      if (result.has(name) || !stats.tokenLike || stats.setValues.size > TOKEN_MAX_DISTINCT_SET_VALUES) continue;
-      const later = (this.hostCounts.get(stats.host) ?? 0) - stats.hostCountAtFirstSet;
-      if (later >= 2 && stats.carriedAfter / later >= TOKEN_MIN_RETURN_SHARE) {
-        result.set(
-          name,
-          `opaque token set by ${stats.host} and sent back on ${stats.carriedAfter} of ${later} later requests`,
-        );
-      }
+  /** Session cookie names and their identity, in the order they were first seen. */
+  finish(): Map<string, SessionIdentity> {
+    const result = new Map<string, SessionIdentity>();
+    for (const [name, stats] of this.names) {
+      const identity = stats ? this.decide(name, stats) : undefined;
+      if (identity) result.set(name, identity);
     }
     return result;
   }
 
-  private consider(name: string): boolean {
-    let answer = this.considered.get(name);
-    if (answer === undefined) {
-      answer = this.decide(name);
-      this.considered.set(name, answer);
+  /** The login this entry belongs to: a successful login request, or the next hop of its redirect. */
+  private loginAt(entry: TraceEntry, host: string): PendingLogin | undefined {
+    const pending = this.pendingLogin;
+    this.pendingLogin = undefined;
+    const signal = this.logins.detect(entry, originOf(entry.request.url));
+    if (signal && !loginFailed(entry)) {
+      const next = redirectTargetOf(entry);
+      const login: PendingLogin = { entry: entry.index, text: LOGIN_SIGNAL_TEXT[signal], ...(next ? { nextUrl: next } : {}) };
+      if (next) this.pendingLogin = login;
+      return login;
     }
-    return answer;
+    if (pending?.nextUrl === entry.request.url && host !== '') return pending;
+    return undefined;
   }
 
-  private decide(name: string): boolean {
-    const lower = name.toLowerCase();
-    if (this.refused.has(lower) || name === '') return false;
-    if (this.forced.has(lower)) {
-      this.result.set(name, 'marked by the user');
-      return false;
+  private statsOf(name: string): NameStats | undefined {
+    let stats = this.names.get(name);
+    if (stats === undefined) {
+      const lower = name.toLowerCase();
+      stats =
+        name === '' || this.refused.has(lower)
+          ? null
+          : { cls: classifyCookieName(name), shapes: new Map(), behaviour: [] };
+      this.names.set(name, stats);
     }
-    const cls = classifyCookieName(name);
-    if (cls.kind === 'session') {
-      this.result.set(name, `name matches ${cls.pattern}`);
-      return false;
-    }
-    return cls.kind === 'unknown';
+    return stats ?? undefined;
   }
+
+  private noteValue(stats: NameStats, value: string): void {
+    if (stats.shapes.size < MAX_SHAPED_VALUES && !stats.shapes.has(value)) stats.shapes.set(value, valueShape(value));
+  }
+
+  private noteToken(stats: NameStats, value: string, host: string, order: number, hostCount: number): void {
+    let token = stats.token;
+    if (!token) {
+      token = {
+        setValues: new Set(),
+        host,
+        firstSetEntryOrder: order,
+        hostCountAtFirstSet: hostCount,
+        tokenLike: true,
+        carriedAfter: 0,
+      };
+      stats.token = token;
+    }
+    // More distinct values than the limit already decide "not a token": no need to keep collecting them.
+    if (token.setValues.size <= TOKEN_MAX_DISTINCT_SET_VALUES) token.setValues.add(value);
+    const bare = value.replace(/^"|"$/g, '');
+    if (bare.length < TOKEN_MIN_LENGTH || estimateSingle(bare).bits < TOKEN_MIN_BITS) token.tokenLike = false;
+  }
+
+  private decide(name: string, stats: NameStats): SessionIdentity | undefined {
+    if (this.forced.has(name.toLowerCase())) return { confidence: 'certain', evidence: ['marked by the user'], against: [] };
+    const { cls } = stats;
+    if (cls.kind === 'affinity' || cls.kind === 'not-session') return undefined;
+    const shapes = [...stats.shapes.values()];
+    // RULES.md: a name match counts "provided the value can be an ID"; readable structured data is evidence against.
+    if (shapes.length > 0 && shapes.every((s) => s === 'not-an-id' || s === 'structured')) return undefined;
+    const idShaped = shapes.some((s) => s === 'opaque' || s === 'client-side-store');
+    const knownName =
+      cls.kind === 'session'
+        ? `name matches ${cls.pattern}`
+        : cls.kind === 'documented-session'
+          ? `documented as a session cookie: ${cls.pattern}`
+          : undefined;
+    // A name that only has the shape of one (`MS_AUTH`, `leo_auth_token`) is weaker than a known name.
+    const nameShape =
+      knownName === undefined && hasAuthNameShape(name) && idShaped && longestValue(stats) >= TOKEN_MIN_LENGTH
+        ? 'its name says authentication or session and its value is a token'
+        : undefined;
+    const tokenEvidence = this.tokenEvidence(stats);
+    const clientSideToken = shapes.includes('client-side-store');
+    const behaviour = [...new Set(stats.behaviour)].slice(0, 3);
+    const named = [knownName ?? nameShape].filter((e): e is string => e !== undefined);
+    if (behaviour.length > 0 && (named.length > 0 || tokenEvidence || idShaped)) {
+      return { confidence: 'certain', evidence: [...behaviour, ...named], against: [] };
+    }
+    const token = tokenEvidence ? [tokenEvidence] : [];
+    // A listed name is `likely` on its own; a dataset's "session" label or a name's shape needs the value's
+    // behaviour (set once, sent back) or a token format (a JWT, a session store) to agree.
+    if (cls.kind === 'session' || (named.length > 0 && (tokenEvidence || clientSideToken))) {
+      return { confidence: 'likely', evidence: [...named, ...token], against: [] };
+    }
+    if (named.length > 0 || tokenEvidence) return { confidence: 'possible', evidence: [...named, ...token], against: [] };
+    return undefined;
+  }
+
+  private tokenEvidence(stats: NameStats): string | undefined {
+    const token = stats.token;
+    if (!token || !token.tokenLike || token.setValues.size > TOKEN_MAX_DISTINCT_SET_VALUES) return undefined;
+    const later = (this.hostCounts.get(token.host) ?? 0) - token.hostCountAtFirstSet;
+    if (later < 2 || token.carriedAfter / later < TOKEN_MIN_RETURN_SHARE) return undefined;
+    return `opaque token set by ${token.host} and sent back on ${token.carriedAfter} of ${later} later requests`;
+  }
+}
+
+function longestValue(stats: NameStats): number {
+  let longest = 0;
+  for (const v of stats.shapes.keys()) longest = Math.max(longest, v.length);
+  return longest;
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}
+
+/** A Set-Cookie that deletes its cookie: Max-Age zero or less, or an Expires in the past of any recording. */
+function isDeletion(line: string): boolean {
+  return /;\s*max-age\s*=\s*(0|-\d+)\s*(;|$)/i.test(line) || /;\s*expires\s*=[^;]*(19[0-9]{2}|200[0-9])/i.test(line);
 }

@@ -11,6 +11,11 @@ export interface AnalysisSettings {
   readonly minEntropyBits: number;
   /** The clock for expiry decisions (CLI `--now`); default each entry's own start time. */
   readonly now?: number;
+  /**
+   * Judge third-party sessions (hosts outside the inspected site) at full severity (CLI `--third-party-sessions`).
+   * Off by default: a developer cannot fix an ad server's cookies, so those raise nothing above `low`.
+   */
+  readonly thirdPartySessions: boolean;
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
@@ -18,6 +23,7 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   notSessionCookies: [],
   persistentThresholdSeconds: 24 * 60 * 60,
   minEntropyBits: 64,
+  thirdPartySessions: false,
 };
 
 export function withDefaults(partial: Partial<AnalysisSettings> = {}): AnalysisSettings {

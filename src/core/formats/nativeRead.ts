@@ -191,6 +191,8 @@ export function readSettings(f: NativeFields, s: JsonObject, at: string): Analys
     notSessionCookies: f.stringList(s, 'notSessionCookies', at, true)!,
     persistentThresholdSeconds: f.requiredNumber(s, 'persistentThresholdSeconds', at),
     minEntropyBits: f.requiredNumber(s, 'minEntropyBits', at),
+    // Absent in traces written before third-party sessions were told apart: the default then.
+    thirdPartySessions: f.optionalBoolean(s, 'thirdPartySessions', at) ?? false,
     now: f.optionalNumber(s, 'now', at),
   });
 }
@@ -251,6 +253,8 @@ function laneId(f: NativeFields, x: JsonObject, at: string): LaneIdView {
   });
 }
 
+const CONFIDENCES = ['certain', 'likely', 'possible'] as const;
+
 function session(f: NativeFields, x: JsonObject, at: string): SessionView {
   return {
     origin: f.requiredString(x, 'origin', at),
@@ -258,6 +262,10 @@ function session(f: NativeFields, x: JsonObject, at: string): SessionView {
     domain: f.requiredString(x, 'domain', at),
     path: f.requiredString(x, 'path', at),
     identifiedBy: f.requiredString(x, 'identifiedBy', at),
+    // Traces written before confidence existed: their identification was by name or token shape, unproven.
+    confidence: f.optionalOneOf(x, 'confidence', at, CONFIDENCES) ?? 'possible',
+    evidence: f.stringList(x, 'evidence', at, false) ?? [f.requiredString(x, 'identifiedBy', at)],
+    thirdParty: f.optionalBoolean(x, 'thirdParty', at) ?? false,
     ids: f.objects(x, 'ids', at).map(({ item, at: i }) => laneId(f, item, i)),
   };
 }

@@ -117,6 +117,7 @@ export function settingsJson(s: AnalysisSettings): Json {
     notSessionCookies: [...s.notSessionCookies],
     persistentThresholdSeconds: s.persistentThresholdSeconds,
     minEntropyBits: s.minEntropyBits,
+    thirdPartySessions: s.thirdPartySessions || undefined,
     now: s.now,
   });
 }
@@ -150,6 +151,9 @@ function sessionJson(s: SessionView): Json {
     domain: s.domain,
     path: s.path,
     identifiedBy: s.identifiedBy,
+    confidence: s.confidence,
+    evidence: [...s.evidence],
+    thirdParty: s.thirdParty,
     ids: s.ids.map((id) =>
       compact({
         id: id.id,

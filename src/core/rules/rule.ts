@@ -39,6 +39,8 @@ export interface FindingDraft {
   readonly evidence: Readonly<Record<string, EvidenceValue>>;
   /** A fix specific to this finding (a reset's cause, a not-sent reason); default the rule's fix. */
   readonly fix?: string;
+  /** Lower than the rule's severity when this instance is expected (a reset at a logout the user asked for). */
+  readonly severity?: Severity;
 }
 
 export interface RuleDocs {

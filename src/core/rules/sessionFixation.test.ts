@@ -17,18 +17,37 @@ describe('session-fixation', () => {
       .analyze();
     const found = findingsOf(result, 'session-fixation');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ cookie: 'sid', entry: 1, severity: 'high' });
+    expect(found[0]).toMatchObject({ cookie: 'sid', entry: 1, severity: 'medium' }); // a name alone makes the cookie `likely`: at most medium (RULES.md)
     expect(found[0]!.evidence.loginSignal).toBe('password-post');
   });
 
-  it('an Authorization header appearing without a new sid → session-fixation (Authorization)', () => {
+  it('an Authorization header with credentials appearing without a new sid → session-fixation (Authorization)', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
-      .get('https://shop.test/api/me', { cookie: `sid=${ID.a}`, headers: { Authorization: 'Bearer abc.def' } })
+      .get('https://shop.test/api/me', { cookie: `sid=${ID.a}`, headers: { Authorization: 'Basic YW5uOnB3' } })
       .analyze();
     expect(findingsOf(result, 'session-fixation').map((f) => [f.entry, f.evidence.loginSignal])).toEqual([
       [1, 'authorization-header'],
     ]);
+  });
+
+  it('a Bearer token appearing is no login: the token was issued elsewhere, earlier', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/api/me', { cookie: `sid=${ID.a}`, headers: { Authorization: 'Bearer abc.def' } })
+      .analyze();
+    expect(findingsOf(result, 'session-fixation')).toEqual([]);
+  });
+
+  it('a login that failed (a 401, or the login form again) is no login: no fixation', () => {
+    for (const answer of [{ status: 401 }, { location: 'https://shop.test/login?error=1' }]) {
+      const result = trace()
+        .get('https://shop.test/login', { cookie: '', setCookie: [sid(ID.a)] })
+        .post('https://shop.test/login', { cookie: `sid=${ID.a}`, form: { user: 'ann', password: 'bad' }, ...answer })
+        .get('https://shop.test/login?error=1', { cookie: `sid=${ID.a}` })
+        .analyze();
+      expect(findingsOf(result, 'session-fixation')).toEqual([]);
+    }
   });
 
   it('a login whose redirect target issues the new sid is not fixation', () => {

@@ -20,7 +20,7 @@ describe('session-reset', () => {
     expect(resets(result)).toEqual([{ cookie: 'sid', entry: 1, cause: 'not-sent' }]);
     const reset = findingsOf(result, 'session-reset')[0]!;
     expect(reset.reason).toBe('SecureOnly');
-    expect(reset.severity).toBe('high');
+    expect(reset.severity).toBe('medium'); // a name alone makes the cookie `likely`: at most medium (RULES.md)
     // It links the session-not-sent finding that explains it.
     expect(reset.related).toHaveLength(1);
     expect(result.findings[reset.related![0]!]).toMatchObject({

@@ -55,10 +55,14 @@ describe('session-rotated', () => {
     expect(result.facts.logins.map((l) => l.signal)).toEqual(['authorization-header']);
   });
 
-  it('a 401 followed by a success with a new sid → rotated at login (after a 401)', () => {
+  it('an HTTP authentication challenge (401) followed by a success with a new sid → rotated at login (after a 401)', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
-      .get('https://shop.test/admin', { cookie: `sid=${ID.a}`, status: 401 })
+      .get('https://shop.test/admin', {
+        cookie: `sid=${ID.a}`,
+        status: 401,
+        responseHeaders: { 'WWW-Authenticate': 'Basic realm="admin"' },
+      })
       .get('https://shop.test/admin', { cookie: `sid=${ID.a}`, setCookie: [sid(ID.b)] })
       .analyze();
     const found = findingsOf(result, 'session-rotated');

@@ -50,12 +50,31 @@ describe('classifyCookieName', () => {
     expect(classifyCookieName(name).kind).toBe('not-session');
   });
 
-  it.each(['theme', 'lang', 'cart', 'mysid', 'user_sessions_count'])('%s is unknown by name', (name) => {
+  it.each(['theme', 'cart', 'mysid', 'user_sessions_count'])('%s is unknown by name', (name) => {
     expect(classifyCookieName(name).kind).toBe('unknown');
   });
 
   it('says which pattern matched', () => {
-    expect(classifyCookieName('SESSabc')).toEqual({ kind: 'session', pattern: 'SESS*' });
+    expect(classifyCookieName('SESSabc')).toEqual({ kind: 'session', pattern: 'SESS*', exact: false });
+  });
+
+  it('takes what a cookie is instead from the Open Cookie Database, not a hand list', () => {
+    expect(classifyCookieName('lang')).toMatchObject({ kind: 'not-session', purpose: 'preference' });
+    expect(classifyCookieName('bm_sv')).toMatchObject({ kind: 'not-session', purpose: 'bot-protection' });
+    expect(classifyCookieName('visid_incap_592261')).toMatchObject({ kind: 'not-session', purpose: 'bot-protection' });
+    expect(classifyCookieName('_ga_XYZ')).toMatchObject({ kind: 'not-session', purpose: 'analytics' });
+  });
+
+  it('a listed session name beats the dataset; a wildcard pattern does not', () => {
+    // Instagram's `sessionid` is listed as marketing; Django's is a session. App Insights' `ai_session` is analytics.
+    expect(classifyCookieName('sessionid')).toMatchObject({ kind: 'session', exact: true });
+    expect(classifyCookieName('SID')).toMatchObject({ kind: 'session', exact: true });
+    expect(classifyCookieName('ai_session')).toMatchObject({ kind: 'not-session', purpose: 'analytics' });
+  });
+
+  it('load-balancer cookies the dataset knows are affinity', () => {
+    expect(classifyCookieName('incap_ses_198_592261').kind).not.toBe('session');
+    expect(classifyCookieName('AWSALB').kind).toBe('affinity');
   });
 });
 

@@ -3,6 +3,13 @@
  * (shared/design/RULES.md, "What is a session cookie"). Name tables are data; the token-like
  * heuristic needs the whole trace and lives in `sessionCookies.ts`.
  */
+import {
+  COOKIE_DATABASE_SOURCE,
+  type CookiePurpose,
+  type KnownCookie,
+  knownCookie,
+  NOT_SESSION_PURPOSES,
+} from './cookieDatabase.ts';
 
 /** Glob-like patterns, case-insensitive: `*` = any run of characters. From RULES.md, rule 1. */
 export const SESSION_NAME_PATTERNS: readonly string[] = [
@@ -46,41 +53,28 @@ export const AFFINITY_NAME_PATTERNS: readonly string[] = [
 ];
 
 /**
- * Cookies that look like opaque tokens but are known not to be sessions: analytics, consent, CSRF and
- * bot-management cookies. Without this list the token-like heuristic would call `__cf_bm` a session.
+ * Name shapes that say "not a session ID" whatever the site: anti-CSRF tokens are random and sent back, so they look
+ * like sessions to the token heuristic. Tracking, analytics, bot-protection and other known cookies come from the
+ * Open Cookie Database (cookieDatabase.ts), not from a hand list here.
  */
-export const NOT_SESSION_NAME_PATTERNS: readonly string[] = [
-  '_ga',
-  '_ga_*',
-  '_gid',
-  '_gat*',
-  '_gcl_*',
-  '__utm*',
-  '_fbp',
-  '_fbc',
-  '_hj*',
-  '__cf_bm',
-  'cf_clearance',
-  '_cfuvid',
-  '__stripe_mid',
-  '__stripe_sid',
-  'csrftoken',
-  'XSRF-TOKEN',
-  '_csrf',
-  '__RequestVerificationToken*',
-  'NID',
-  '1P_JAR',
-  'AEC',
-  'OptanonConsent',
-  'OptanonAlertBoxClosed',
-  'ai_session',
-  'ai_user',
-  'AMCV_*',
-  'mbox',
-  's_*',
-  'optimizely*',
-  'ajs_*',
-  'mp_*',
+const NOT_SESSION_NAME_SHAPE = /csrf|xsrf|requestverificationtoken|antiforgery/i;
+
+/**
+ * Authentication cookies of the large identity providers (RULES.md, rule 2): Google's SID family and Microsoft's
+ * account cookies. They hold a login, not a tracker, although ad datasets list some of them.
+ */
+export const IDENTITY_PROVIDER_NAMES: readonly string[] = [
+  'SID',
+  'HSID',
+  'SSID',
+  'APISID',
+  'SAPISID',
+  '__Secure-1PSID',
+  '__Secure-3PSID',
+  '.MSA.Auth',
+  'MSPAuth',
+  'ESTSAUTH',
+  'ESTSAUTHPERSISTENT',
 ];
 
 /** Names that mark an authentication cookie: its appearance is a login signal (RULES.md, "A login…"). */
@@ -100,7 +94,19 @@ export const AUTH_NAME_PATTERNS: readonly string[] = [
   'logged_in',
 ];
 
+/**
+ * The shape of an authentication cookie's name, beyond the known names: `auth` or `session` as a word of the name
+ * (`MS_AUTH`, `leo_auth_token`, `p_auth_token`, `app-session`). On its own it is weaker than a known name: the value
+ * must also look like a token (sessionCookies.ts).
+ */
+const AUTH_NAME_SHAPE = /(^|[._-])(auth|authn|session|sess)([._-]|token|id)?([._-]|$)|auth_?token|access_?token|id_?token/i;
+
+export function hasAuthNameShape(name: string): boolean {
+  return AUTH_NAME_SHAPE.test(stripCookiePrefix(name));
+}
+
 const PREFIXES = ['__host-', '__secure-'];
+
 
 function globToRegExp(glob: string): RegExp {
   const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.+');
@@ -112,9 +118,9 @@ function matcher(patterns: readonly string[]): (name: string) => string | undefi
   return (name) => compiled.find(([, re]) => re.test(name))?.[0];
 }
 
-const matchSession = matcher(SESSION_NAME_PATTERNS);
+const matchSession = matcher([...SESSION_NAME_PATTERNS, ...IDENTITY_PROVIDER_NAMES]);
 const matchAffinity = matcher(AFFINITY_NAME_PATTERNS);
-const matchNotSession = matcher(NOT_SESSION_NAME_PATTERNS);
+const matchNotSession = (name: string): string | undefined => NOT_SESSION_NAME_SHAPE.exec(name)?.[0];
 const matchAuth = matcher(AUTH_NAME_PATTERNS);
 
 /** `__Host-sid` → `sid`: RULES.md counts a prefixed known name as that name. */
@@ -125,9 +131,13 @@ export function stripCookiePrefix(name: string): string {
 }
 
 export type NameClass =
-  | { readonly kind: 'session'; readonly pattern: string }
+  /** `exact`: a name of the list itself, not a wildcard pattern (`*_session`), which a dataset entry may overrule. */
+  | { readonly kind: 'session'; readonly pattern: string; readonly exact: boolean }
   | { readonly kind: 'affinity'; readonly pattern: string }
-  | { readonly kind: 'not-session'; readonly pattern: string }
+  /** `purpose`: what the cookie is instead, when the cookie dataset says (absent for a CSRF name shape). */
+  | { readonly kind: 'not-session'; readonly pattern: string; readonly purpose?: CookiePurpose }
+  /** The cookie dataset documents it as a platform's session cookie: weak evidence, the value must agree. */
+  | { readonly kind: 'documented-session'; readonly pattern: string }
   | { readonly kind: 'unknown' };
 
 /**
@@ -137,7 +147,12 @@ export type NameClass =
 const CLASS_CACHE = new Map<string, NameClass>();
 const CLASS_CACHE_MAX = 10_000;
 
-/** Classifies a cookie by its name alone. Affinity wins over session (`SERVERID` is not `SESS*`). */
+/**
+ * Classifies a cookie by its name alone (RULES.md "What is a session cookie"). Affinity wins over session
+ * (`SERVERID` is not `SESS*`); a name of the session list itself beats the dataset (Django's `sessionid` is a
+ * session although Instagram's is listed as marketing), a wildcard pattern does not (`ai_session` is App Insights'
+ * analytics, not a `*_session` framework cookie).
+ */
 export function classifyCookieName(name: string): NameClass {
   const cached = CLASS_CACHE.get(name);
   if (cached) return cached;
@@ -147,14 +162,25 @@ export function classifyCookieName(name: string): NameClass {
   return result;
 }
 
+function datasetLabel(known: KnownCookie): string {
+  return `${known.name} (${known.platform ? `${known.platform}, ` : ''}${known.purpose}; ${COOKIE_DATABASE_SOURCE})`;
+}
+
 function classifyUncached(name: string): NameClass {
   const bare = stripCookiePrefix(name);
   const affinity = matchAffinity(bare);
   if (affinity) return { kind: 'affinity', pattern: affinity };
+  const known = knownCookie(name) ?? knownCookie(bare);
+  if (known?.purpose === 'affinity') return { kind: 'affinity', pattern: datasetLabel(known) };
   const notSession = matchNotSession(bare);
-  if (notSession) return { kind: 'not-session', pattern: notSession };
-  const session = matchSession(bare);
-  if (session) return { kind: 'session', pattern: session };
+  if (notSession) return { kind: 'not-session', pattern: `name contains ${notSession}`, purpose: 'csrf' };
+  const session = matchSession(bare) ?? matchSession(name);
+  const exact = session !== undefined && !session.includes('*');
+  if (session && exact) return { kind: 'session', pattern: session, exact };
+  if (known && NOT_SESSION_PURPOSES.has(known.purpose))
+    return { kind: 'not-session', pattern: datasetLabel(known), purpose: known.purpose };
+  if (session) return { kind: 'session', pattern: session, exact };
+  if (known?.purpose === 'session') return { kind: 'documented-session', pattern: datasetLabel(known) };
   return { kind: 'unknown' };
 }
 

@@ -1,0 +1,69 @@
+/**
+ * The site being inspected (RULES.md: sessions of "the registrable domain of the page being inspected" come first;
+ * third-party cookies are listed apart): the registrable domains of the trace's top-level pages. A top-level page
+ * is a navigation the recorder saw, the first document of each HAR page, and every hop of the redirect chain that
+ * document followed (a site that redirects `mousel.lu` to `brasseriedeluxembourg.lu` is inspected at both).
+ * Fed one event at a time, so a streamed trace gets the answer from its first pass.
+ */
+import { hostOfUrl, registrableDomain } from '../cookie/domain.ts';
+import type { TraceEntry, TraceEvent } from '../trace/types.ts';
+import { redirectTargetOf } from './redirects.ts';
+
+export function siteOfUrl(url: string): string | undefined {
+  const host = hostOfUrl(url);
+  return host === undefined || host === '' ? undefined : registrableDomain(host);
+}
+
+export class FirstPartySiteFinder {
+  private readonly sites = new Set<string>();
+  private readonly pagesSeen = new Set<string>();
+  /** Where the last top-level document redirected to: the next document there is top-level too. */
+  private readonly pendingRedirects = new Set<string>();
+  private firstEntryUrl: string | undefined;
+
+  feed(event: TraceEvent): void {
+    if (event.kind === 'navigation') {
+      this.add(event.url);
+      return;
+    }
+    if (event.kind !== 'entry') return;
+    const entry = event.entry;
+    this.firstEntryUrl ??= entry.request.url;
+    if (this.isTopLevel(entry)) {
+      this.add(entry.request.url);
+      const next = redirectTargetOf(entry);
+      if (next) this.pendingRedirects.add(next);
+    }
+  }
+
+  /** The registrable domains of the top-level pages; the first request's site when the trace shows none. */
+  finish(): ReadonlySet<string> {
+    if (this.sites.size === 0 && this.firstEntryUrl !== undefined) this.add(this.firstEntryUrl);
+    return this.sites;
+  }
+
+  private isTopLevel(entry: TraceEntry): boolean {
+    if (entry.request.resourceType !== 'document') return false;
+    if (this.pendingRedirects.delete(entry.request.url)) return true;
+    // A HAR page's first document is its top-level page; later documents of the page are frames.
+    if (entry.pageRef !== undefined) {
+      if (this.pagesSeen.has(entry.pageRef)) return false;
+      this.pagesSeen.add(entry.pageRef);
+      return true;
+    }
+    // No pages (a live recording, a HAR without them): a document the browser itself started (typed, bookmark)
+    // or the trace's very first request.
+    return entry.request.initiatorSource === 'browser-initiated' || this.firstEntryUrl === entry.request.url;
+  }
+
+  private add(url: string): void {
+    const site = siteOfUrl(url);
+    if (site) this.sites.add(site);
+  }
+}
+
+/** Whether a request origin or cookie domain belongs to one of the inspected sites. */
+export function isFirstParty(hostOrOrigin: string, sites: ReadonlySet<string>): boolean {
+  const host = hostOrOrigin.includes('://') ? (hostOfUrl(hostOrOrigin) ?? '') : hostOrOrigin.replace(/^\./, '');
+  return sites.has(registrableDomain(host));
+}

@@ -1,0 +1,74 @@
+// Severity follows confidence and expectation (RULES.md): the same lost session is high when the cookie is
+// certainly a session, medium when only its name says so, low when only its token shape does, and low on a
+// third-party host unless the user asked for third-party sessions. Each finding says what made it a session.
+import { describe, expect, it } from 'vitest';
+import { findingsOf, GOOD, ID, trace } from '../../../test/helpers/traceBuilder.ts';
+
+/** A Secure cookie set over https, then an http:// page that cannot carry it and gets a new one. */
+function lostOnHttp(name: string, host = 'shop.test', start = trace().get(`https://${host}/`)) {
+  return start
+    .get(`https://${host}/home`, { cookie: '', setCookie: [`${name}=${ID.a}; ${GOOD}`] })
+    .get(`https://${host}/a`, { cookie: `${name}=${ID.a}` })
+    .get(`https://${host}/b`, { cookie: `${name}=${ID.a}` })
+    .get(`http://${host}/plain`, { cookie: '', setCookie: [`${name}=${ID.b}; Path=/; HttpOnly; SameSite=Lax`] });
+}
+
+const notSent = (result: ReturnType<ReturnType<typeof trace>['analyze']>) => findingsOf(result, 'session-not-sent')[0];
+
+describe('severity follows confidence', () => {
+  it('a known name alone makes the session likely: at most medium, and the finding says why', () => {
+    const found = notSent(lostOnHttp('sid').analyze());
+    expect(found).toMatchObject({ severity: 'medium', session: { confidence: 'likely', thirdParty: false } });
+    expect(found?.session?.evidence[0]).toBe('name matches sid');
+  });
+
+  it('a session issued in answer to a login is certain: high', () => {
+    const result = trace()
+      .get('https://shop.test/login')
+      .post('https://shop.test/login', {
+        form: { user: 'ann', password: 'pw' },
+        setCookie: [`sid=${ID.a}; ${GOOD}`],
+        location: 'https://shop.test/account',
+      })
+      .get('https://shop.test/account', { cookie: `sid=${ID.a}` })
+      .get('http://shop.test/plain', { cookie: '', setCookie: [`sid=${ID.b}; Path=/; HttpOnly; SameSite=Lax`] })
+      .analyze();
+    const found = notSent(result);
+    expect(found).toMatchObject({ severity: 'high', session: { confidence: 'certain' } });
+    expect(found?.session?.evidence[0]).toMatch(/^issued in answer to the login at entry 1 \(a POST carrying a password field\)$/);
+  });
+
+  it('a login that failed (the form came back) is no evidence: the name alone stays likely', () => {
+    const result = trace()
+      .get('https://shop.test/login')
+      .post('https://shop.test/login', {
+        form: { user: 'ann', password: 'wrong' },
+        setCookie: [`sid=${ID.a}; ${GOOD}`],
+        location: 'https://shop.test/login?error=1',
+      })
+      .get('https://shop.test/login?error=1', { cookie: `sid=${ID.a}` })
+      .get('http://shop.test/plain', { cookie: '', setCookie: [`sid=${ID.b}; Path=/; HttpOnly; SameSite=Lax`] })
+      .analyze();
+    expect(notSent(result)).toMatchObject({ severity: 'medium', session: { confidence: 'likely' } });
+  });
+
+  it('an opaque token alone makes a cookie a possible session: at most low', () => {
+    const found = notSent(lostOnHttp('tok').analyze());
+    expect(found).toMatchObject({ severity: 'low', session: { confidence: 'possible' } });
+  });
+
+  it('the user’s mark makes it certain: high', () => {
+    const found = notSent(lostOnHttp('tok').analyze({ settings: { sessionCookies: ['tok'] } }));
+    expect(found).toMatchObject({ severity: 'high', session: { confidence: 'certain', evidence: ['marked by the user'] } });
+  });
+
+  it('a session of a third-party host raises nothing above low, unless third-party sessions are asked for', () => {
+    // The inspected page is news.test; the session lives on ads.test, a host of another site.
+    const scenario = () => lostOnHttp('sid', 'ads.test', trace().get('https://news.test/'));
+    const found = notSent(scenario().analyze());
+    expect(found).toMatchObject({ severity: 'low', session: { thirdParty: true } });
+    expect(scenario().analyze().sessions.map((s) => [s.cookie, s.thirdParty])).toEqual([['sid', true]]);
+    const asked = notSent(scenario().analyze({ settings: { thirdPartySessions: true } }));
+    expect(asked).toMatchObject({ severity: 'medium', session: { thirdParty: true } });
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * Severity follows confidence and expectation (RULES.md, end of the lifecycle rules): a finding about a `possible`
+ * session is at most `low`, about a `likely` one at most `medium`; a third-party session (a host outside the
+ * inspected site) raises nothing above `low` unless the user asked for third-party sessions. A rule may lower its
+ * own finding further (a reset at a logout the user asked for is `info`). This module only lowers.
+ */
+import { domainMatch } from '../cookie/domain.ts';
+import { SEVERITY_RANK, type Severity } from '../rules/rule.ts';
+import { isFirstParty } from './firstParty.ts';
+import type { AnalysisFacts, SessionLane } from './facts.ts';
+import type { Confidence } from './sessionCookies.ts';
+
+const CONFIDENCE_CEILING: Record<Confidence, Severity> = { possible: 'low', likely: 'medium', certain: 'high' };
+const THIRD_PARTY_CEILING: Severity = 'low';
+
+/** What made the finding's cookie a session, as the finding tells it. */
+export interface FindingSession {
+  readonly confidence: Confidence;
+  readonly evidence: readonly string[];
+  readonly thirdParty: boolean;
+}
+
+export function lowerOf(a: Severity, b: Severity): Severity {
+  return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b;
+}
+
+/** The session a finding speaks of: its lane (by cookie name and origin), else the name's identity. */
+export class FindingSessions {
+  private readonly lanesByName = new Map<string, SessionLane[]>();
+
+  constructor(private readonly facts: AnalysisFacts) {
+    for (const lane of facts.lanes) {
+      const list = this.lanesByName.get(lane.cookie) ?? [];
+      list.push(lane);
+      this.lanesByName.set(lane.cookie, list);
+    }
+  }
+
+  of(cookie: string | undefined, origin: string): FindingSession | undefined {
+    if (cookie === undefined) return undefined;
+    const host = hostOfOrigin(origin);
+    const lanes = this.lanesByName.get(cookie) ?? [];
+    const lane = lanes.find((l) => l.origin === origin) ?? lanes.find((l) => host !== '' && domainMatch(host, l.domain));
+    if (lane) return { confidence: lane.confidence, evidence: lane.evidence, thirdParty: lane.thirdParty };
+    const identity = this.facts.sessionIdentities?.get(cookie);
+    if (!identity) return undefined;
+    const sites = this.facts.firstPartySites;
+    return {
+      confidence: identity.confidence,
+      evidence: identity.evidence,
+      thirdParty: sites !== undefined && host !== '' && !isFirstParty(host, sites),
+    };
+  }
+}
+
+/** The highest severity a finding about this session may have. */
+export function severityCeiling(session: FindingSession | undefined, thirdPartySessions: boolean): Severity {
+  if (!session) return 'high';
+  const byConfidence = CONFIDENCE_CEILING[session.confidence];
+  return session.thirdParty && !thirdPartySessions ? lowerOf(byConfidence, THIRD_PARTY_CEILING) : byConfidence;
+}
+
+function hostOfOrigin(origin: string): string {
+  try {
+    return new URL(origin).hostname;
+  } catch {
+    return '';
+  }
+}

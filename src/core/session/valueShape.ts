@@ -1,0 +1,103 @@
+/**
+ * What a cookie value looks like, for identification (RULES.md: a name match "provided the value can be an ID";
+ * "its value is readable structured data" is evidence against) and for telling an update from a new ID (a
+ * client-side session store re-encoded, a structured value whose embedded ID stays, a JWT re-issued for the same
+ * subject is an update, not a new session).
+ */
+import { readClientSideData } from './tokenData.ts';
+
+export type ValueShape =
+  /** Cannot be a session ID: empty, a flag (`t`, `1`, `true`), a short word, a number, a date, a locale. */
+  | 'not-an-id'
+  /** Readable structured data: `a=b&c=d`, `k:v|k:v`, raw JSON. */
+  | 'structured'
+  /** A client-side session store or token: a JWT, base64 JSON, a signed JSON (Flask, Rails), an encrypted envelope. */
+  | 'client-side-store'
+  /** An opaque token: what a server-side session ID looks like. */
+  | 'opaque';
+
+/**
+ * Flags and tiny numbers cannot be IDs. Short or numeric values can (badly: session-id-low-entropy is there to say
+ * so), so length alone never rules a value out.
+ */
+const FLAG = /^(t|f|true|false|yes|no|on|off|y|n|null|undefined|none|deleted|-?\d{1,2}(\.\d+)?)$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\w{3}, \d{2} \w{3} \d{4}/;
+const LOCALE = /^[a-z]{2}([-_][A-Za-z]{2})?$/;
+/** `a=b&c=d`, `a:b|c:d`, `a=b;c=d`: two or more readable fields. */
+const FIELDS = /^([\w.%-]+[=:][^&|;:=]*)([&|;,]([\w.%-]+[=:][^&|;:=]*))+$/;
+/** A number with a readable label (`ajax:6397089261371032347`): a counter or an echo, not a random ID. */
+const LABELLED_NUMBER = /^[A-Za-z]+[:=]\d+$/;
+/**
+ * Stores that cannot be read but show their kind: Laravel's encrypted cookies (base64 of {"iv":…,"value":…,"mac":…}),
+ * Rails' encrypted and signed cookie store (`data--iv--tag`, `data--digest`, base64 parts), Flask's compressed
+ * itsdangerous payload (`.eJ…` = "." + base64 of zlib data).
+ */
+const UNREADABLE_STORE = [/^eyJpdiI6/, /^[A-Za-z0-9+/=]{16,}--[A-Za-z0-9+/=]{16,}(--[A-Za-z0-9+/=]{16,})?$/, /^\.eJ[\w-]+\.[\w-]+\.[\w-]+$/];
+
+function unquote(value: string): string {
+  const v = value.replace(/^"|"$/g, '');
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
+
+export function valueShape(raw: string): ValueShape {
+  const value = unquote(raw);
+  if (value === '' || FLAG.test(value) || DATE.test(value) || LOCALE.test(value)) return 'not-an-id';
+  if (UNREADABLE_STORE.some((re) => re.test(value)) || readClientSideData(value) !== undefined) return 'client-side-store';
+  if (value.startsWith('{') || value.startsWith('[') || FIELDS.test(value) || LABELLED_NUMBER.test(value))
+    return 'structured';
+  return 'opaque';
+}
+
+/** Claims that name the session or its subject inside a client-side store or a structured value. */
+const ID_FIELDS = ['sid', 'session_id', 'sessionId', 'session', 'sub', 'user_id', 'userId', 'uid', 'id'];
+
+function embeddedIdOf(raw: string): string | undefined {
+  const value = unquote(raw);
+  const data = readClientSideData(value);
+  const record =
+    data?.kind === 'jwt'
+      ? data.payload
+      : data && typeof data.payload === 'object' && data.payload !== null
+        ? (data.payload as Record<string, unknown>)
+        : undefined;
+  if (record) {
+    for (const field of ID_FIELDS) {
+      const v = record[field];
+      if (typeof v === 'string' || typeof v === 'number') return `${field}=${v}`;
+    }
+    return undefined;
+  }
+  if (FIELDS.test(value)) {
+    const fields = new Map(
+      value.split(/[&|;,]/).map((f) => {
+        const i = f.search(/[=:]/);
+        return [f.slice(0, i).toLowerCase(), f.slice(i + 1)] as const;
+      }),
+    );
+    for (const field of ID_FIELDS) {
+      const v = fields.get(field.toLowerCase());
+      if (v) return `${field}=${v}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether `next` is the same session as `previous`, re-encoded or updated in place: both client-side stores (or
+ * structured values) whose embedded ID or subject, where one can be read, is the same. An opaque value that
+ * changes is a new ID.
+ */
+export function isUpdateOf(previous: string, next: string): boolean {
+  const a = valueShape(previous);
+  const b = valueShape(next);
+  if (a !== b || (a !== 'client-side-store' && a !== 'structured')) return false;
+  const idA = embeddedIdOf(previous);
+  const idB = embeddedIdOf(next);
+  // Encrypted stores (Laravel, Rails 5+, cookie-session with keys) cannot be read: re-encoding is what they do
+  // on every response, so an unreadable store that changes is taken as the same session (RULES.md).
+  return idA === idB;
+}
