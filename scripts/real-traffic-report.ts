@@ -29,7 +29,9 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.har'))) {
     const wrong = label?.notSessions.some((n) => n.cookie === s.cookie) && s.confidence !== 'possible';
     if (wrong) notSessionsWrong++;
     if (verbose || wrong)
-      lines.push(`  ${wrong ? 'WRONG ' : ''}session ${s.cookie} @${s.origin} ${s.confidence}${s.thirdParty ? ' 3p' : ''}: ${s.evidence.join('; ')}`);
+      lines.push(
+        `  ${wrong ? 'WRONG ' : ''}session ${s.cookie} @${s.origin} ${s.confidence}${s.thirdParty ? ' 3p' : ''}: ${s.evidence.join('; ')}`,
+      );
   }
   for (const sc of label?.sessionCookies ?? []) {
     if (sc.verdict !== 'SESSION') continue;
@@ -49,4 +51,6 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.har'))) {
   }
   if (lines.length > 0) console.log(`${file}\n${lines.join('\n')}`);
 }
-console.log(`lifecycle alarms >= medium: ${medium}; notSessions taken as likely/certain: ${notSessionsWrong}; sessions missed: ${sessionsMissed}`);
+console.log(
+  `lifecycle alarms >= medium: ${medium}; notSessions taken as likely/certain: ${notSessionsWrong}; sessions missed: ${sessionsMissed}`,
+);

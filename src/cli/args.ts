@@ -15,6 +15,8 @@ export interface AnalyzeCommand {
   readonly failOn?: Exclude<Severity, 'info'>;
   readonly includeValues: boolean;
   readonly sessionCookies: readonly string[];
+  /** Judge sessions of third-party hosts at full severity (off: nothing above low for them). */
+  readonly thirdPartySessions: boolean;
   readonly now?: number;
 }
 
@@ -26,6 +28,7 @@ export interface ExportCommand {
   readonly to: ExportTarget;
   readonly includeValues: boolean;
   readonly sessionCookies: readonly string[];
+  readonly thirdPartySessions: boolean;
   readonly now?: number;
   /** Where to write; standard output when absent. */
   readonly out?: string;
@@ -40,7 +43,7 @@ export type ParsedCommand =
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: sessionscope analyze FILE... [--format text|json|sarif|html] [--requests] [--fail-on low|medium|high]
-                            [--include-values] [--session-cookie NAME]... [--now ISO-DATE]
+                            [--include-values] [--session-cookie NAME]... [--third-party-sessions] [--now ISO-DATE]
        sessionscope export FILE --to native|har [--include-values] [--session-cookie NAME]... [--now ISO-DATE]
                             [-o OUT]
 
@@ -49,6 +52,9 @@ explains what happened to the session: which ID was sent, which cookie was not s
 resets and their causes, insecure cookie attributes. FILE "-" reads standard input.
 export writes FILE as a Sessionscope trace (native) or a HAR 1.2 file with the findings per entry, to OUT or
 standard output; cookie values, credentials and session IDs in URLs are hashed unless --include-values.
+Sessions of hosts outside the inspected site (ad, analytics, widget hosts) raise nothing above low unless
+--third-party-sessions. Each session has a confidence (certain, likely, possible) from its evidence; a finding
+is at most medium on a likely session and low on a possible one. --session-cookie NAME marks one as certain.
 
 Exit codes: 0 analysed, 1 a finding at or above --fail-on, 2 bad usage or unreadable input.`;
 
@@ -70,6 +76,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 const SHARED_OPTIONS: Options = {
   'include-values': { type: 'boolean', default: false },
   'session-cookie': { type: 'string', multiple: true, default: [] },
+  'third-party-sessions': { type: 'boolean', default: false },
   now: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 };
@@ -115,6 +122,7 @@ function parseAnalyze(rest: readonly string[]): ParsedCommand {
     ...(failOn ? { failOn: failOn as AnalyzeCommand['failOn'] & string } : {}),
     includeValues: v['include-values'] as boolean,
     sessionCookies: v['session-cookie'] as string[],
+    thirdPartySessions: v['third-party-sessions'] as boolean,
     ...(now !== undefined ? { now } : {}),
   };
 }
@@ -142,6 +150,7 @@ function parseExport(rest: readonly string[]): ParsedCommand {
     to: to as ExportTarget,
     includeValues: v['include-values'] as boolean,
     sessionCookies: v['session-cookie'] as string[],
+    thirdPartySessions: v['third-party-sessions'] as boolean,
     ...(now !== undefined ? { now } : {}),
     ...(out !== undefined ? { out } : {}),
   };

@@ -60,6 +60,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
 
 interface Options {
   readonly sessionCookies: readonly string[];
+  readonly thirdPartySessions: boolean;
   readonly now?: number;
   readonly includeValues: boolean;
 }
@@ -71,6 +72,7 @@ function settingsFor(loaded: LoadedInput, options: Options): Partial<AnalysisSet
   return {
     ...saved,
     sessionCookies,
+    ...(options.thirdPartySessions ? { thirdPartySessions: true } : {}),
     ...(options.now !== undefined ? { now: options.now } : {}),
   };
 }
@@ -106,7 +108,7 @@ async function analysisFor(
       : analyzeTrace(loaded.trace, { settings, values });
     return { trace: loaded.trace, analysis };
   }
-  const changed = options.sessionCookies.length > 0 || options.now !== undefined;
+  const changed = options.sessionCookies.length > 0 || options.thirdPartySessions || options.now !== undefined;
   const notes = [...(options.includeValues ? [REDACTED_NOTE] : []), ...(changed ? [REANALYSED_NOTE] : [])];
   const trace: Trace =
     notes.length > 0 ? { ...loaded.trace, warnings: [...(loaded.trace.warnings ?? []), ...notes] } : loaded.trace;

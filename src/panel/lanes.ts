@@ -5,7 +5,7 @@ import type { Finding, SessionView } from '../core/analysis/analyze.ts';
 import { idHue, shortId } from './idColour.ts';
 
 /** The end markers the lanes draw: rotated, reset (with its cause), cleared, expired, changed unseen. */
-export type LaneEndKind = 'rotated' | 'reset' | 'cleared' | 'expired' | 'changed';
+export type LaneEndKind = 'rotated' | 'reset' | 'cleared' | 'expired' | 'changed' | 'updated';
 
 export interface LaneEnd {
   readonly kind: LaneEndKind;
@@ -49,6 +49,9 @@ export interface LaneLayout {
   readonly domain: string;
   readonly path: string;
   readonly identifiedBy: string;
+  /** How sure the identification is, and whether the cookie is a third-party host's (shown beside the lane). */
+  readonly confidence: SessionView['confidence'];
+  readonly thirdParty: boolean;
   readonly segments: readonly LaneSegment[];
   readonly incidents: readonly LaneIncident[];
 }
@@ -79,6 +82,7 @@ function endOf(
     const label = kind === 'reset' ? `reset: ${cause ?? 'unknown cause'}` : cause ? `${kind} (${cause})` : kind;
     return { kind, label, ...(cause ? { cause } : {}), entry, ...withFinding };
   }
+  if (endedBy === 'updated') return { kind: 'updated', label: 'updated (same session)', entry, ...withFinding };
   return { kind: 'changed', label: 'changed without Set-Cookie', entry, ...withFinding };
 }
 
@@ -134,6 +138,8 @@ export function layoutLanes(
       domain: lane.domain,
       path: lane.path,
       identifiedBy: lane.identifiedBy,
+      confidence: lane.confidence,
+      thirdParty: lane.thirdParty,
       segments,
       incidents,
     };

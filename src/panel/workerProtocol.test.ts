@@ -105,7 +105,9 @@ describe('workerAnalyser', () => {
   it('answers with only the new and changed rows and summary parts; the page patches its view', async () => {
     const { worker, lastView } = fakeWorker();
     const analyser = workerAnalyser(worker);
-    const live: RecordedEvent[] = events.slice(0, events.length - 2);
+    // Held back: the last request only. (The login before it makes sid a *certain* session, which rightly changes
+    // the severity of the findings on every earlier row: appending it would change them all.)
+    const live: RecordedEvent[] = events.slice(0, events.length - 1);
     await analyser.analyse(live, NO_OVERRIDES);
     const first = lastView();
     expect(first.full).toBe(true);
@@ -119,7 +121,7 @@ describe('workerAnalyser', () => {
 
     // The store appends to the same array: only the rows from the new events (and any whose verdict they
     // changed) travel, and the patched view equals a whole analysis on the page.
-    live.push(...events.slice(events.length - 2));
+    live.push(...events.slice(events.length - 1));
     const view = await analyser.analyse(live, NO_OVERRIDES);
     const changed = JSON.parse(lastView().heads) as [number][];
     const local = panelView(events);

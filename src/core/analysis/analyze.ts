@@ -15,11 +15,11 @@ import {
 import type { Trace } from '../trace/types.ts';
 import type { AnalysisFacts, IdEnd, NotSentCookieFact, RequestFacts, SentCookieFact, SessionLane } from './facts.ts';
 import { classifyPeriodicRotation } from './periodicRotation.ts';
-import type { Confidence } from './sessionCookies.ts';
-import { type FindingSession, FindingSessions, lowerOf, severityCeiling } from './severityCeiling.ts';
 import { type ValueView, valueRenderer } from './redact.ts';
 import { Replay, type ReplayedFacts } from './replay.ts';
+import type { Confidence } from './sessionCookies.ts';
 import { type AnalysisSettings, withDefaults } from './settings.ts';
+import { type FindingSession, FindingSessions, lowerOf, severityCeiling } from './severityCeiling.ts';
 import { MIN_VALUE_LENGTH, ValueFinder } from './valuesInText.ts';
 
 export type RenderedEvidence = string | number | boolean | readonly string[];
@@ -257,6 +257,7 @@ const END_RULE: Record<IdEnd['kind'], string | undefined> = {
   rotated: 'session-rotated',
   reset: 'session-reset',
   'replaced-unseen': undefined,
+  updated: undefined,
 };
 
 function laneView(lane: SessionLane, show: (v: string) => string): SessionView {
@@ -275,7 +276,12 @@ function laneView(lane: SessionLane, show: (v: string) => string): SessionView {
         id: show(id.id),
         firstEntry: id.firstEntry,
         lastEntry: id.lastEntry,
-        ...(id.end ? { endedBy: endedBy ?? 'changed-without-set-cookie', endEntry: id.end.entry } : {}),
+        ...(id.end
+          ? {
+              endedBy: endedBy ?? (id.end.kind === 'updated' ? 'updated' : 'changed-without-set-cookie'),
+              endEntry: id.end.entry,
+            }
+          : {}),
         ...(id.end?.kind === 'reset' ? { cause: id.end.cause } : {}),
       };
     }),

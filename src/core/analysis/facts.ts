@@ -69,6 +69,11 @@ export interface RequestFacts {
 export type IdEnd =
   /** The value changed with no Set-Cookie in the trace (page script, or the trace missed it). */
   | { readonly kind: 'replaced-unseen'; readonly entry: number }
+  /**
+   * The same session, re-encoded or updated in place (a client-side store, a structured value keeping its embedded
+   * ID, a JWT re-issued for the same subject): not a new ID (RULES.md), so no reset or rotation.
+   */
+  | { readonly kind: 'updated'; readonly entry: number }
   | {
       readonly kind: 'rotated';
       readonly entry: number;

@@ -58,7 +58,11 @@ describe('LoginDetector', () => {
 
   it('a page after a failed form login (a 401 without an HTTP authentication challenge) is no login', () => {
     expect(
-      signals(trace().post('https://shop.test/login', { form: { user: 'ann' }, status: 401 }).get('https://shop.test/login')),
+      signals(
+        trace()
+          .post('https://shop.test/login', { form: { user: 'ann' }, status: 401 })
+          .get('https://shop.test/login'),
+      ),
     ).toEqual([undefined, undefined]);
   });
 

@@ -7,8 +7,8 @@ import { isAuthCookieName } from '../session/identify.ts';
 import { headerValue } from '../trace/headers.ts';
 import type { TraceEntry } from '../trace/types.ts';
 import { responseSetCookieLines, setCookieNameValue } from './entryCookies.ts';
-import { redirectTargetOf } from './redirects.ts';
 import type { LoginSignal } from './facts.ts';
+import { redirectTargetOf } from './redirects.ts';
 
 const PASSWORD_FIELD =
   /^(pass(word)?|passwd|pwd|user_?pass(word)?|login_?password|secret|pin|credentials?\[password\])$/i;

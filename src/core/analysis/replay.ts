@@ -13,6 +13,7 @@ import type { NotSentReason } from '../cookie/reasons.ts';
 import { cookieUrl } from '../cookie/storageModel.ts';
 import type { StoredCookie } from '../cookie/types.ts';
 import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
+import { isUpdateOf } from '../session/valueShape.ts';
 import { headerValue } from '../trace/headers.ts';
 import type { ResourceType, Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, sentCookiePairs, setCookieNameValue } from './entryCookies.ts';
@@ -30,8 +31,8 @@ import type {
   SessionLane,
   SetCookieFact,
 } from './facts.ts';
-import { isLogoutPath, LoginDetector, loginFailed } from './loginSignals.ts';
 import { isFirstParty } from './firstParty.ts';
+import { isLogoutPath, LoginDetector, loginFailed } from './loginSignals.ts';
 import { type PrepassResult, TracePrepass } from './prepass.ts';
 import type { SessionIdentity } from './sessionCookies.ts';
 import type { AnalysisSettings } from './settings.ts';
@@ -579,7 +580,9 @@ export class EventReplay {
     const carriedOld = live !== undefined && ctx.carried.get(lane.key) === live.id;
     let end: IdEnd | undefined;
     if (live) {
-      if (carriedOld) {
+      if (carriedOld && !ctx.login && !ctx.logout && isUpdateOf(live.id, issued)) {
+        end = { kind: 'updated', entry: entry.index };
+      } else if (carriedOld) {
         if (ctx.login || ctx.logout) {
           end = {
             kind: 'rotated',

@@ -187,7 +187,11 @@ export class SessionCookieIdentifier {
     const signal = this.logins.detect(entry, originOf(entry.request.url));
     if (signal && !loginFailed(entry)) {
       const next = redirectTargetOf(entry);
-      const login: PendingLogin = { entry: entry.index, text: LOGIN_SIGNAL_TEXT[signal], ...(next ? { nextUrl: next } : {}) };
+      const login: PendingLogin = {
+        entry: entry.index,
+        text: LOGIN_SIGNAL_TEXT[signal],
+        ...(next ? { nextUrl: next } : {}),
+      };
       if (next) this.pendingLogin = login;
       return login;
     }
@@ -232,7 +236,8 @@ export class SessionCookieIdentifier {
   }
 
   private decide(name: string, stats: NameStats): SessionIdentity | undefined {
-    if (this.forced.has(name.toLowerCase())) return { confidence: 'certain', evidence: ['marked by the user'], against: [] };
+    if (this.forced.has(name.toLowerCase()))
+      return { confidence: 'certain', evidence: ['marked by the user'], against: [] };
     const { cls } = stats;
     if (cls.kind === 'affinity' || cls.kind === 'not-session') return undefined;
     const shapes = [...stats.shapes.values()];
@@ -263,7 +268,8 @@ export class SessionCookieIdentifier {
     if (cls.kind === 'session' || (named.length > 0 && (tokenEvidence || clientSideToken))) {
       return { confidence: 'likely', evidence: [...named, ...token], against: [] };
     }
-    if (named.length > 0 || tokenEvidence) return { confidence: 'possible', evidence: [...named, ...token], against: [] };
+    if (named.length > 0 || tokenEvidence)
+      return { confidence: 'possible', evidence: [...named, ...token], against: [] };
     return undefined;
   }
 

@@ -35,7 +35,9 @@ describe('severity follows confidence', () => {
       .analyze();
     const found = notSent(result);
     expect(found).toMatchObject({ severity: 'high', session: { confidence: 'certain' } });
-    expect(found?.session?.evidence[0]).toMatch(/^issued in answer to the login at entry 1 \(a POST carrying a password field\)$/);
+    expect(found?.session?.evidence[0]).toMatch(
+      /^issued in answer to the login at entry 1 \(a POST carrying a password field\)$/,
+    );
   });
 
   it('a login that failed (the form came back) is no evidence: the name alone stays likely', () => {
@@ -59,7 +61,10 @@ describe('severity follows confidence', () => {
 
   it('the user’s mark makes it certain: high', () => {
     const found = notSent(lostOnHttp('tok').analyze({ settings: { sessionCookies: ['tok'] } }));
-    expect(found).toMatchObject({ severity: 'high', session: { confidence: 'certain', evidence: ['marked by the user'] } });
+    expect(found).toMatchObject({
+      severity: 'high',
+      session: { confidence: 'certain', evidence: ['marked by the user'] },
+    });
   });
 
   it('a session of a third-party host raises nothing above low, unless third-party sessions are asked for', () => {
@@ -67,7 +72,11 @@ describe('severity follows confidence', () => {
     const scenario = () => lostOnHttp('sid', 'ads.test', trace().get('https://news.test/'));
     const found = notSent(scenario().analyze());
     expect(found).toMatchObject({ severity: 'low', session: { thirdParty: true } });
-    expect(scenario().analyze().sessions.map((s) => [s.cookie, s.thirdParty])).toEqual([['sid', true]]);
+    expect(
+      scenario()
+        .analyze()
+        .sessions.map((s) => [s.cookie, s.thirdParty]),
+    ).toEqual([['sid', true]]);
     const asked = notSent(scenario().analyze({ settings: { thirdPartySessions: true } }));
     expect(asked).toMatchObject({ severity: 'medium', session: { thirdParty: true } });
   });

@@ -6,8 +6,8 @@
  */
 import { domainMatch } from '../cookie/domain.ts';
 import { SEVERITY_RANK, type Severity } from '../rules/rule.ts';
-import { isFirstParty } from './firstParty.ts';
 import type { AnalysisFacts, SessionLane } from './facts.ts';
+import { isFirstParty } from './firstParty.ts';
 import type { Confidence } from './sessionCookies.ts';
 
 const CONFIDENCE_CEILING: Record<Confidence, Severity> = { possible: 'low', likely: 'medium', certain: 'high' };
@@ -40,7 +40,8 @@ export class FindingSessions {
     if (cookie === undefined) return undefined;
     const host = hostOfOrigin(origin);
     const lanes = this.lanesByName.get(cookie) ?? [];
-    const lane = lanes.find((l) => l.origin === origin) ?? lanes.find((l) => host !== '' && domainMatch(host, l.domain));
+    const lane =
+      lanes.find((l) => l.origin === origin) ?? lanes.find((l) => host !== '' && domainMatch(host, l.domain));
     if (lane) return { confidence: lane.confidence, evidence: lane.evidence, thirdParty: lane.thirdParty };
     const identity = this.facts.sessionIdentities?.get(cookie);
     if (!identity) return undefined;

@@ -239,7 +239,19 @@ function finding(f: NativeFields, x: JsonObject, at: string): Finding {
     message: f.requiredString(x, 'message', at),
     fix: f.requiredString(x, 'fix', at),
     evidence: evidence(f, f.requiredObject(x, 'evidence', at), `${at}.evidence`),
+    session: findingSession(f, x, at),
   });
+}
+
+/** What made a finding's cookie a session; absent in traces written before confidence existed. */
+function findingSession(f: NativeFields, x: JsonObject, at: string): Finding['session'] {
+  const s = f.optionalObject(x, 'session', at);
+  if (!s) return undefined;
+  return {
+    confidence: f.requiredOneOf(s, 'confidence', `${at}.session`, CONFIDENCES),
+    evidence: f.stringList(s, 'evidence', `${at}.session`, true)!,
+    thirdParty: f.requiredBoolean(s, 'thirdParty', `${at}.session`),
+  };
 }
 
 function laneId(f: NativeFields, x: JsonObject, at: string): LaneIdView {

@@ -141,6 +141,9 @@ function findingJson(f: Finding, text: (t: string) => string): Json {
     message: text(f.message),
     fix: f.fix,
     evidence,
+    session: f.session
+      ? { confidence: f.session.confidence, evidence: [...f.session.evidence], thirdParty: f.session.thirdParty }
+      : undefined,
   });
 }
 

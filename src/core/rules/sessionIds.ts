@@ -16,12 +16,25 @@ export interface ObservedIds {
   readonly seen: Set<string>;
 }
 
+/**
+ * Values that are a later version of the same session (their predecessor ended as an update): not independently
+ * issued, so the entropy and predictability rules leave them out (RULES.md, session-id-predictable).
+ */
+function updatedValues(ctx: RuleContext): ReadonlySet<string> {
+  const values = new Set<string>();
+  for (const lane of ctx.facts.lanes) {
+    for (let i = 1; i < lane.ids.length; i++) if (lane.ids[i - 1]!.end?.kind === 'updated') values.add(lane.ids[i]!.id);
+  }
+  return values;
+}
+
 export function observedIds(ctx: RuleContext): ObservedIds[] {
   const groups = new Map<string, ObservedIds>();
+  const updated = updatedValues(ctx);
   /** The ID of each (shared) cookie fact, worked out once: facts repeat on most requests. */
   const idOf = new Map<{ readonly name: string; readonly value: string }, string>();
   const observe = (request: RequestFacts, c: { readonly name: string; readonly value: string }) => {
-    if (c.value === '') return;
+    if (c.value === '' || updated.has(c.value)) return;
     const key = `${request.host}\u0000${c.name}`;
     let group = groups.get(key);
     if (!group) {

@@ -62,7 +62,8 @@ export function knownCookie(name: string): KnownCookie | undefined {
   const key = name.toLowerCase();
   let hit = cache.get(key);
   if (hit === undefined) {
-    hit = exact.get(key) ?? prefixes.find((p) => key.startsWith(p.prefix) && key.length > p.prefix.length)?.known ?? null;
+    hit =
+      exact.get(key) ?? prefixes.find((p) => key.startsWith(p.prefix) && key.length > p.prefix.length)?.known ?? null;
     if (cache.size > 10_000) cache.clear();
     cache.set(key, hit);
   }

@@ -99,14 +99,14 @@ export const AUTH_NAME_PATTERNS: readonly string[] = [
  * (`MS_AUTH`, `leo_auth_token`, `p_auth_token`, `app-session`). On its own it is weaker than a known name: the value
  * must also look like a token (sessionCookies.ts).
  */
-const AUTH_NAME_SHAPE = /(^|[._-])(auth|authn|session|sess)([._-]|token|id)?([._-]|$)|auth_?token|access_?token|id_?token/i;
+const AUTH_NAME_SHAPE =
+  /(^|[._-])(auth|authn|session|sess)([._-]|token|id)?([._-]|$)|auth_?token|access_?token|id_?token/i;
 
 export function hasAuthNameShape(name: string): boolean {
   return AUTH_NAME_SHAPE.test(stripCookiePrefix(name));
 }
 
 const PREFIXES = ['__host-', '__secure-'];
-
 
 function globToRegExp(glob: string): RegExp {
   const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.+');

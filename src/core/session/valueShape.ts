@@ -26,13 +26,17 @@ const LOCALE = /^[a-z]{2}([-_][A-Za-z]{2})?$/;
 /** `a=b&c=d`, `a:b|c:d`, `a=b;c=d`: two or more readable fields. */
 const FIELDS = /^([\w.%-]+[=:][^&|;:=]*)([&|;,]([\w.%-]+[=:][^&|;:=]*))+$/;
 /** A number with a readable label (`ajax:6397089261371032347`): a counter or an echo, not a random ID. */
-const LABELLED_NUMBER = /^[A-Za-z]+[:=]\d+$/;
+const LABELLED_NUMBER = /^[A-Za-z]{2,}[:=]\d{10,}$/;
 /**
  * Stores that cannot be read but show their kind: Laravel's encrypted cookies (base64 of {"iv":…,"value":…,"mac":…}),
  * Rails' encrypted and signed cookie store (`data--iv--tag`, `data--digest`, base64 parts), Flask's compressed
  * itsdangerous payload (`.eJ…` = "." + base64 of zlib data).
  */
-const UNREADABLE_STORE = [/^eyJpdiI6/, /^[A-Za-z0-9+/=]{16,}--[A-Za-z0-9+/=]{16,}(--[A-Za-z0-9+/=]{16,})?$/, /^\.eJ[\w-]+\.[\w-]+\.[\w-]+$/];
+const UNREADABLE_STORE = [
+  /^eyJpdiI6/,
+  /^[A-Za-z0-9+/=]{16,}--[A-Za-z0-9+/=]{16,}(--[A-Za-z0-9+/=]{16,})?$/,
+  /^\.eJ[\w-]+\.[\w-]+\.[\w-]+$/,
+];
 
 function unquote(value: string): string {
   const v = value.replace(/^"|"$/g, '');
@@ -46,7 +50,8 @@ function unquote(value: string): string {
 export function valueShape(raw: string): ValueShape {
   const value = unquote(raw);
   if (value === '' || FLAG.test(value) || DATE.test(value) || LOCALE.test(value)) return 'not-an-id';
-  if (UNREADABLE_STORE.some((re) => re.test(value)) || readClientSideData(value) !== undefined) return 'client-side-store';
+  if (UNREADABLE_STORE.some((re) => re.test(value)) || readClientSideData(value) !== undefined)
+    return 'client-side-store';
   if (value.startsWith('{') || value.startsWith('[') || FIELDS.test(value) || LABELLED_NUMBER.test(value))
     return 'structured';
   return 'opaque';

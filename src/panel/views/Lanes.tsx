@@ -8,6 +8,16 @@ import type { TraceView } from '../model.ts';
 
 const pct = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
 
+/** What each confidence means (RULES.md "What is a session cookie"), on hover. */
+const CONFIDENCE_HELP: Record<'certain' | 'likely' | 'possible', string> = {
+  certain:
+    'Certain: the server issued or replaced it at a login, cleared it at a logout, or you marked it. Findings keep their full severity.',
+  likely:
+    'Likely: its name is a known session or authentication cookie and its values can be IDs. Findings at most medium.',
+  possible:
+    'Possible: only its value looks like an opaque token that is sent back. Findings at most low. Mark it in the Cookies view to make it certain.',
+};
+
 export function Lanes({ view, controller }: { view: TraceView; controller: PanelController }) {
   const origins = useMemo(() => {
     const first = view.rows[0]?.entryIndex ?? 0;
@@ -32,6 +42,14 @@ export function Lanes({ view, controller }: { view: TraceView; controller: Panel
             <div key={lane.key} class="lane" data-testid="lane" data-cookie={lane.cookie} data-origin={o.origin}>
               <div class="lane-label">
                 <strong>{lane.cookie}</strong>{' '}
+                <span
+                  class={`confidence confidence-${lane.confidence}`}
+                  data-testid="lane-confidence"
+                  title={CONFIDENCE_HELP[lane.confidence]}
+                >
+                  {lane.confidence}
+                  {lane.thirdParty ? ' · third party' : ''}
+                </span>{' '}
                 <span class="muted">
                   {lane.domain}
                   {lane.path} · {lane.identifiedBy}
