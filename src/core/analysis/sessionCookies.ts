@@ -58,6 +58,10 @@ interface NameStats {
   token?: TokenStats;
   /** Behaviour, in words: issued at a login, cleared at a logout. */
   readonly behaviour: string[];
+  /** The successful login request that carried it, in words: the cookie the server bound the login to. */
+  carriedAtLogin?: string;
+  /** The last entry (feed order) whose carrying was counted: a request with two cookies of one name counts once. */
+  lastCarriedOrder?: number;
 }
 
 function hostOf(url: string): string {
@@ -146,14 +150,19 @@ export class SessionCookieIdentifier {
     const order = ++this.order;
     const hostCount = (this.hostCounts.get(host) ?? 0) + 1;
     this.hostCounts.set(host, hostCount);
+    const login = this.loginAt(entry, host);
     for (const { name, value } of sentCookiePairs(entry)) {
       const stats = this.statsOf(name);
       if (!stats) continue;
       this.noteValue(stats, value);
+      if (login?.entry === entry.index)
+        stats.carriedAtLogin ??= `carried by the login at entry ${login.entry} (${login.text})`;
       const token = stats.token;
-      if (token && token.host === host && order > token.firstSetEntryOrder) token.carriedAfter++;
+      if (token && token.host === host && order > token.firstSetEntryOrder && stats.lastCarriedOrder !== order) {
+        token.carriedAfter++;
+        stats.lastCarriedOrder = order;
+      }
     }
-    const login = this.loginAt(entry, host);
     const logout = isLogoutPath(pathOf(entry.request.url));
     for (const line of responseSetCookieLines(entry)) {
       const pair = setCookieNameValue(line);
@@ -261,6 +270,11 @@ export class SessionCookieIdentifier {
     const named = [knownName ?? nameShape].filter((e): e is string => e !== undefined);
     if (behaviour.length > 0 && (named.length > 0 || tokenEvidence || idShaped)) {
       return { confidence: 'certain', evidence: [...behaviour, ...named], against: [] };
+    }
+    // A session cookie by name that a successful login carried is what the server bound the login to (kept or
+    // replaced later, it is the session): behaviour, with the name to say which cookie.
+    if (stats.carriedAtLogin && named.length > 0 && idShaped) {
+      return { confidence: 'certain', evidence: [stats.carriedAtLogin, ...named], against: [] };
     }
     const token = tokenEvidence ? [tokenEvidence] : [];
     // A listed name is `likely` on its own; a dataset's "session" label or a name's shape needs the value's

@@ -17,7 +17,8 @@ describe('session-fixation', () => {
       .analyze();
     const found = findingsOf(result, 'session-fixation');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ cookie: 'sid', entry: 1, severity: 'medium' }); // a name alone makes the cookie `likely`: at most medium (RULES.md)
+    // The login carried sid: the cookie the login was bound to, a certain session.
+    expect(found[0]).toMatchObject({ cookie: 'sid', entry: 1, severity: 'high', session: { confidence: 'certain' } });
     expect(found[0]!.evidence.loginSignal).toBe('password-post');
   });
 

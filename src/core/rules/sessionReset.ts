@@ -62,6 +62,8 @@ export const sessionReset = defineRule({
           entry: end.entry,
           url: t.request?.url ?? '',
           cause: end.cause,
+          // The behaviour we recommend, at a logout the user asked for: told, not alarmed (RULES.md).
+          ...(end.atLogout && end.cause === 'cleared-by-server' ? { severity: 'info' as const } : {}),
           ...(end.notSentReason ? { reason: end.notSentReason } : {}),
           message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${CAUSE_TEXT[end.cause]}.${after}`,
           fix: CAUSE_FIX[end.cause],
