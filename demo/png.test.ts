@@ -9,7 +9,10 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
   const view = new DataView(out.buffer);
   view.setUint32(0, data.length);
-  out.set([...type].map((ch) => ch.charCodeAt(0)), 4);
+  out.set(
+    [...type].map((ch) => ch.charCodeAt(0)),
+    4,
+  );
   out.set(data, 8);
   return out;
 }
@@ -76,7 +79,7 @@ describe('distinctColours', () => {
   it('counts one colour in a blank white image and every colour of a varied one', () => {
     const white = new Uint8Array(6 * 6 * 3).fill(255);
     expect(distinctColours(decodePng(encodePng(6, 6, 3, white)))).toBe(1);
-    const stripes = Uint8Array.from({ length: 6 * 6 * 3 }, (_, i) => Math.floor(i / 3) % 4 === 0 ? 0 : 255);
+    const stripes = Uint8Array.from({ length: 6 * 6 * 3 }, (_, i) => (Math.floor(i / 3) % 4 === 0 ? 0 : 255));
     expect(distinctColours(decodePng(encodePng(6, 6, 3, stripes)))).toBe(2);
   });
 });
