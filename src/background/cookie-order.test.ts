@@ -78,4 +78,11 @@ describe('CookieChangeOrder', () => {
     expect(trace).toEqual(['sid set', 'sid changed']);
     expect(order.inFlightCount).toBe(0);
   });
+
+  it('forgets hops never reported as ended once too many are tracked', () => {
+    for (let i = 0; i < 1000; i++) order.hopStarted(`lost${i}`, 'https://shop.test/');
+    vi.advanceTimersByTime(2000);
+    order.hopStarted('new', 'https://shop.test/');
+    expect(order.inFlightCount).toBe(1);
+  });
 });

@@ -14,6 +14,9 @@
 // without an event) holds nothing back longer than `maxHoldMs`.
 import { siteOfHost, siteOfUrl } from './site.ts';
 
+/** Hops in flight at once before stale ones are looked for (a page rarely has more than a few hundred). */
+const MAX_TRACKED_HOPS = 1000;
+
 export interface Timers {
   setTimeout(work: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
@@ -45,7 +48,10 @@ export class CookieChangeOrder {
 
   /** A hop's request headers have left (onSendHeaders). A request has one hop in flight at a time. */
   hopStarted(requestId: string, url: string): void {
-    this.#inFlight.set(requestId, { site: siteOfUrl(url), startedAt: this.clock() });
+    const now = this.clock();
+    // Hops the browser never reported the end of would pile up here; past a bound, the stale ones go.
+    if (this.#inFlight.size >= MAX_TRACKED_HOPS) this.#forgetStaleHops(now);
+    this.#inFlight.set(requestId, { site: siteOfUrl(url), startedAt: now });
   }
 
   /**
@@ -63,12 +69,9 @@ export class CookieChangeOrder {
   cookieChanged(cookieDomain: string, deliver: () => void): void {
     const site = siteOfHost(cookieDomain);
     const now = this.clock();
+    this.#forgetStaleHops(now);
     const waitingFor = new Set<string>();
-    for (const [requestId, hop] of this.#inFlight) {
-      // Hops older than the longest hold are taken as lost (no event will end them) and forgotten.
-      if (now - hop.startedAt >= this.maxHoldMs) this.#inFlight.delete(requestId);
-      else if (hop.site === site) waitingFor.add(requestId);
-    }
+    for (const [requestId, hop] of this.#inFlight) if (hop.site === site) waitingFor.add(requestId);
     if (waitingFor.size === 0 && this.#held.length === 0) {
       deliver();
       return;
@@ -83,6 +86,13 @@ export class CookieChangeOrder {
   }
   get inFlightCount(): number {
     return this.#inFlight.size;
+  }
+
+  /** Hops older than the longest hold are taken as lost (no event will end them): nothing waits for them. */
+  #forgetStaleHops(now: number): void {
+    for (const [requestId, hop] of this.#inFlight) {
+      if (now - hop.startedAt >= this.maxHoldMs) this.#inFlight.delete(requestId);
+    }
   }
 
   /** Delivers from the front while the first change waits for nothing more, or has waited `maxHoldMs`. */
