@@ -12,6 +12,7 @@ import type { PanelRow } from './helpers/devtools-panel.ts';
 import { launchFirefoxWithExtension } from './helpers/firefox.ts';
 import {
   type FirefoxSessionsPanel,
+  firefoxHostAccessNotice,
   openFirefoxSessionsPanel,
   SYSTEM_ACCESS_ARG,
   waitForFirefoxPanelRows,
@@ -69,6 +70,12 @@ describe('Firefox: the Sessions panel in the real DevTools toolbox', () => {
       [landing.set.find((c) => c.name === 'JSESSIONID')?.text.split(' ')[0], 'SERVERID=node1'].sort(),
     );
     expect(cart.set.find((c) => c.name === 'SERVERID')?.text).toMatch(/^SERVERID=node2\b/);
+  });
+
+  it('has host access as installed: a temporary add-on gets its Manifest V3 host permissions (README, Firefox)', async () => {
+    // The rows above exist only because webRequest saw lb.test; the panel asks for nothing either.
+    expect(rows.length).toBeGreaterThan(0);
+    expect(await firefoxHostAccessNotice(browser, panel)).toBeUndefined();
   });
 
   it('says no cookie was held back: the cookies the first request set did not exist when it was sent', () => {

@@ -208,10 +208,11 @@ export async function waitForFirefoxPanelRows(
   }
 }
 
-/** The panel's status line ("Recording … N requests · tab ID …"), as the user reads it. */
-export async function firefoxPanelStatus(browser: Browser, panel: FirefoxSessionsPanel): Promise<string> {
-  return (
-    (await inPanelDocument(browser, panel, (doc) => doc.querySelector('[data-testid="panel-status"]')?.textContent)) ??
-    ''
-  );
+/** The panel's host-access notice ("Sessionscope may not see this site's requests yet"), if it shows one. */
+export function firefoxHostAccessNotice(browser: Browser, panel: FirefoxSessionsPanel): Promise<string | undefined> {
+  return inPanelDocument(
+    browser,
+    panel,
+    (doc) => doc.querySelector('[data-testid="host-access"]')?.textContent?.trim() ?? null,
+  ).then((text) => text ?? undefined);
 }
