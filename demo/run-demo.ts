@@ -1,9 +1,10 @@
 // `npm run demo`: the demo site plus Chromium with the built extension and the Sessions panel open.
 // With a display it leaves the browser running until Ctrl-C; without one it walks every scenario
 // headless and writes what the panel showed to demo-output/ (screenshots and captured events).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser } from 'puppeteer-core';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Frame } from 'puppeteer-core';
 import {
   extensionWorker,
   inspectedTabId,
@@ -12,8 +13,9 @@ import {
   readPanelRows,
   recordedEvents,
 } from '../test/e2e/helpers/devtools-panel.ts';
-import { CHROMIUM_PATH, launchChromium } from './chromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './chromium.ts';
 import { clearCookies, runScenario } from './drive.ts';
+import { writePanelScreenshot } from './panel-screenshot.ts';
 import { DEMO_SCENARIOS } from './scenarios.ts';
 import { type DemoServer, PortInUseError, startDemoServer } from './server.ts';
 
@@ -67,25 +69,70 @@ function describeRow(row: PanelRow): string {
   return lines.join('\n');
 }
 
+/** The headless DevTools window: a full-HD screen, so the not-sent reasons of two cookies fit their column. */
+const DEVTOOLS_WINDOW = { width: 1920, height: 1000 };
+
+/**
+ * Headless Chromium whose DevTools windows open undocked, so the Sessions panel gets the whole window. Docked
+ * (the default), the headless DevTools window kept the left part for the inspected page and left the panel
+ * 554 px, where the column headers read "M…" and "S…". The dock side is a DevTools preference kept in the
+ * profile, so the browser starts from a fresh profile that has it.
+ */
+async function launchHeadlessUndocked(profileDir: string): Promise<Browser> {
+  mkdirSync(join(profileDir, 'Default'), { recursive: true });
+  writeFileSync(
+    join(profileDir, 'Default', 'Preferences'),
+    // DevTools stores each preference as JSON text, hence the quotes inside the string.
+    JSON.stringify({ devtools: { preferences: { currentDockState: '"undocked"' } } }),
+  );
+  return puppeteer.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    devtools: true,
+    enableExtensions: true,
+    acceptInsecureCerts: true,
+    userDataDir: profileDir,
+    args: [
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--window-size=${DEVTOOLS_WINDOW.width},${DEVTOOLS_WINDOW.height}`,
+    ],
+  });
+}
+
+/** The panel's rows once two reads 300 ms apart agree (events reach the panel in batches). */
+async function settledRows(panel: Frame): Promise<PanelRow[]> {
+  let last = JSON.stringify(await readPanelRows(panel));
+  for (let i = 0; i < 20; i++) {
+    await new Promise((done) => setTimeout(done, 300));
+    const rows = await readPanelRows(panel);
+    const now = JSON.stringify(rows);
+    if (now === last) return rows;
+    last = now;
+  }
+  throw new Error('the panel kept changing for 6 s after the scenario ended');
+}
+
 async function walkScenarios(browser: Browser, server: DemoServer): Promise<void> {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const { id, worker } = await extensionWorker(browser);
   for (const scenario of DEMO_SCENARIOS) {
     const started = Date.now();
     const { page, devtools, panel } = await pageWithPanel(browser, id);
-    await devtools.setViewport({ width: 1280, height: 800 }).catch(() => undefined);
     await clearCookies(page);
     await runScenario(page, server, scenario);
-    // The panel gets events in batches; give the last one time to arrive.
-    await new Promise((done) => setTimeout(done, 500));
-    const rows = await readPanelRows(panel);
+    const rows = await settledRows(panel);
+    if (rows.length === 0) throw new Error(`scenario ${scenario.id}: the Sessions panel shows no requests`);
     const events = await recordedEvents(worker, await inspectedTabId(panel));
-    const main = await panel.$('main');
-    await main?.screenshot({ path: resolve(OUTPUT_DIR, `${scenario.id}.png`) });
+    const screenshot = resolve(OUTPUT_DIR, `${scenario.id}.png`);
+    await writePanelScreenshot(devtools, panel, screenshot).catch((error: Error) => {
+      throw new Error(`scenario ${scenario.id}: no screenshot written: ${error.message}`, { cause: error });
+    });
     writeFileSync(resolve(OUTPUT_DIR, `events-${scenario.id}.json`), `${JSON.stringify(events, null, 2)}\n`);
     process.stdout.write(
       `\n${scenario.id} — ${scenario.title} (${rows.length} requests, ${Date.now() - started} ms)\n` +
-        `${rows.map(describeRow).join('\n')}\n`,
+        `${rows.map(describeRow).join('\n')}\n    screenshot: ${screenshot}\n`,
     );
     await page.close();
   }
@@ -103,10 +150,15 @@ async function main(): Promise<void> {
       `Index: ${server.url('https', 'shop.test', '/')}\n`,
   );
   const headful = Boolean(process.env.DISPLAY);
-  const browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true, headless: !headful });
+  const profileDir = headful ? undefined : mkdtempSync(join(tmpdir(), 'sessionscope-demo-'));
+  const browser =
+    profileDir === undefined
+      ? await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true, headless: false })
+      : await launchHeadlessUndocked(profileDir);
   const shutdown = async (code: number) => {
     await browser.close().catch(() => undefined);
     await server.close();
+    if (profileDir !== undefined) rmSync(profileDir, { recursive: true, force: true });
     process.exit(code);
   };
   if (headful) {

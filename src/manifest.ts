@@ -42,7 +42,10 @@ export function manifestFor(browser: TargetBrowser): ManifestV3Export {
   const browserSpecificSettings = {
     gecko: {
       id: GECKO_ID,
-      // 140 is the first release that reads data_collection_permissions (and an ESR).
+      // The APIs used (MV3 background scripts, storage.session, devtools.panels, non-blocking webRequest,
+      // cookies.onChanged) are all older than 128; 140 is the floor because it is the first release that reads
+      // data_collection_permissions, which Mozilla asks of new add-ons (below it, web-ext lint warns that the key
+      // is unsupported), and it is an ESR. README.md says the same; the E2E tests run on ESR 153.
       strict_min_version: '140.0',
       data_collection_permissions: { required: ['none' as const] },
     },

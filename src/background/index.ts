@@ -6,6 +6,7 @@
 import browser from 'webextension-polyfill';
 import { CaptureSwitch, captureListener, captureWanted } from './capture-switch.ts';
 import { cookieChangedEvent } from './cookie-change.ts';
+import { CookieChangeOrder } from './cookie-order.ts';
 import { guarded, installDiagnostics, reportError } from './diagnostics.ts';
 import { type FinishedHop, HopTracker } from './hop-tracker.ts';
 import { PanelHub, type PanelPort, settingsMessage } from './panel-hub.ts';
@@ -32,6 +33,8 @@ const hub = new PanelHub(store, undefined, {
   refreshSettings: () => readSettings().then(applySettings),
 });
 const tracker = new HopTracker(capturePlatform, (tabId) => store.existing(tabId)?.topUrl);
+/** Cookie changes wait for the entries of the requests already on their way (cookie-order.ts). */
+const cookieOrder = new CookieChangeOrder();
 /** The main-frame request each tab is navigating with: a new one starts a new page of the log. */
 const navigationOfTab = new Map<number, string>();
 
@@ -85,32 +88,45 @@ const onBeforeRequest = guarded('onBeforeRequest', (details: Parameters<HopTrack
 const onSendHeaders = guarded('onSendHeaders', (details: Parameters<HopTracker['sendHeaders']>[0]) => {
   if (!inTab(details)) return;
   tracker.sendHeaders(details);
+  cookieOrder.hopStarted(details.requestId, details.url);
   afterRestore(() => {
     // The tab talks to this site from now on: its cookie changes belong to the tab.
     if (store.recording(details.tabId)) store.recorder(details.tabId).noteUrl(details.url);
   });
 });
 const onHeadersReceived = guarded('onHeadersReceived', (details: Parameters<HopTracker['headersReceived']>[0]) => {
-  if (inTab(details)) record(tracker.headersReceived(details));
+  if (!inTab(details)) return;
+  record(tracker.headersReceived(details));
+  cookieOrder.hopEnded(details.requestId);
 });
 const onBeforeRedirect = guarded('onBeforeRedirect', (details: Parameters<HopTracker['beforeRedirect']>[0]) => {
-  if (inTab(details)) record(tracker.beforeRedirect(details));
+  if (!inTab(details)) return;
+  record(tracker.beforeRedirect(details));
+  cookieOrder.hopEnded(details.requestId);
 });
 const onCompleted = guarded('onCompleted', (details: Parameters<HopTracker['completed']>[0]) => {
-  if (inTab(details)) record(tracker.completed(details));
+  if (!inTab(details)) return;
+  record(tracker.completed(details));
+  cookieOrder.hopEnded(details.requestId);
 });
 const onErrorOccurred = guarded('onErrorOccurred', (details: Parameters<HopTracker['errorOccurred']>[0]) => {
-  if (inTab(details)) record(tracker.errorOccurred(details));
+  if (!inTab(details)) return;
+  record(tracker.errorOccurred(details));
+  cookieOrder.hopEnded(details.requestId);
 });
 const onCookieChanged = guarded('cookies.onChanged', (change: Parameters<typeof cookieChangedEvent>[0]) => {
   const time = Date.now();
-  afterRestore(() => {
-    const site = siteOfHost(change.cookie.domain);
-    for (const recorder of store.recorders()) {
-      if (!store.recording(recorder.tabId) || !recorder.relatesToSite(site)) continue;
-      store.append(recorder.tabId, cookieChangedEvent(change, time));
-    }
-  });
+  // Firefox reports the cookies a response sets before that response's onHeadersReceived: recorded at once,
+  // they would precede the entry of the request that set them (cookie-order.ts).
+  cookieOrder.cookieChanged(change.cookie.domain, () =>
+    afterRestore(() => {
+      const site = siteOfHost(change.cookie.domain);
+      for (const recorder of store.recorders()) {
+        if (!store.recording(recorder.tabId) || !recorder.relatesToSite(site)) continue;
+        store.append(recorder.tabId, cookieChangedEvent(change, time));
+      }
+    }),
+  );
 });
 
 const capture = new CaptureSwitch([

@@ -19,19 +19,27 @@ export function buildFirefoxE2E(): void {
   });
 }
 
-export async function launchFirefoxWithExtension(demoHosts: readonly string[]): Promise<Browser> {
+/**
+ * Headless Firefox ESR with the extension in `extensionDir` (default: the E2E build) installed as a temporary
+ * add-on. `args` are extra command-line flags (firefox-devtools.ts needs one to reach the toolbox).
+ */
+export async function launchFirefoxWithExtension(
+  demoHosts: readonly string[],
+  opts: { extensionDir?: string; args?: readonly string[] } = {},
+): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
     acceptInsecureCerts: true,
+    args: [...(opts.args ?? [])],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIXED_ADDON_UUID }),
       // Firefox has no --host-resolver-rules: these names resolve to loopback instead.
       'network.dns.localDomains': demoHosts.join(','),
     },
   });
-  await browser.installExtension(FIREFOX_E2E_DIR);
+  await browser.installExtension(opts.extensionDir ?? FIREFOX_E2E_DIR);
   // The background script starts a moment after the install returns.
   await new Promise((done) => setTimeout(done, 1500));
   return browser;
