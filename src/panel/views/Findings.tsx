@@ -99,6 +99,15 @@ export function Findings({ view, controller }: { view: TraceView; controller: Pa
                       })}
                     </div>
                   ) : null}
+                  {f.session ? (
+                    <div class="muted" data-testid="finding-session">
+                      Session: {f.session.confidence}
+                      {f.session.thirdParty ? ', third party' : ''} — {f.session.evidence.join('; ')}.
+                      {f.session.confidence === 'certain'
+                        ? ''
+                        : ' Wrong? Mark or unmark the cookie in the Cookies view (a mark makes it certain).'}
+                    </div>
+                  ) : null}
                   <div class="fix">Fix: {f.fix}</div>
                 </li>
               ))}
