@@ -289,7 +289,7 @@ export class SessionCookieIdentifier {
 
   private tokenEvidence(stats: NameStats): string | undefined {
     const token = stats.token;
-    if (!token || !token.tokenLike || token.setValues.size > TOKEN_MAX_DISTINCT_SET_VALUES) return undefined;
+    if (!token?.tokenLike || token.setValues.size > TOKEN_MAX_DISTINCT_SET_VALUES) return undefined;
     const later = (this.hostCounts.get(token.host) ?? 0) - token.hostCountAtFirstSet;
     if (later < 2 || token.carriedAfter / later < TOKEN_MIN_RETURN_SHARE) return undefined;
     return `opaque token set by ${token.host} and sent back on ${token.carriedAfter} of ${later} later requests`;
