@@ -54,15 +54,22 @@ export function textReport(file: string, trace: Trace, result: ReportedAnalysis)
     );
   }
   for (const w of trace.warnings ?? []) out.push(`Warning: ${w.message} (at ${w.where})`);
+  // The inspected site's own origins first; an origin whose sessions are all third-party comes after (RULES.md).
+  const thirdParty = (origin: string) => {
+    const lanes = result.sessions.filter((s) => s.origin === origin);
+    return lanes.length > 0 && lanes.every((s) => s.thirdParty);
+  };
   const origins = [
     ...new Set([...result.sessions.map((s) => s.origin), ...result.findings.map((f) => f.origin)]),
-  ].sort();
+  ].sort((a, b) => Number(thirdParty(a)) - Number(thirdParty(b)) || (a < b ? -1 : a > b ? 1 : 0));
   for (const origin of origins) {
-    out.push('', origin || '(no origin)');
+    out.push('', `${origin || '(no origin)'}${thirdParty(origin) ? ' (third party)' : ''}`);
     const lanes = result.sessions.filter((s) => s.origin === origin);
     const claimed = new Set<Finding>();
     for (const lane of lanes) {
-      out.push(`  Session ${lane.cookie} (domain ${lane.domain}, path ${lane.path}; ${lane.identifiedBy})`);
+      out.push(
+        `  Session ${lane.cookie} (${lane.confidence}; domain ${lane.domain}, path ${lane.path}; ${lane.identifiedBy})`,
+      );
       out.push(`    IDs: ${laneStory(lane)}`);
       const findings = result.findings.filter(
         (f) => f.origin === origin && f.cookie === lane.cookie && !claimed.has(f) && f.severity !== 'info',

@@ -145,7 +145,11 @@ export function layoutLanes(
     };
     byOrigin.set(lane.origin, [...(byOrigin.get(lane.origin) ?? []), layout]);
   }
-  return [...byOrigin].map(([origin, lanes]) => ({ origin, lanes }));
+  // The inspected site's sessions first; origins whose sessions are all third-party are listed after (RULES.md).
+  const allThirdParty = (lanes: readonly LaneLayout[]) => lanes.every((l) => l.thirdParty);
+  return [...byOrigin]
+    .map(([origin, lanes]) => ({ origin, lanes }))
+    .sort((a, b) => Number(allThirdParty(a.lanes)) - Number(allThirdParty(b.lanes)));
 }
 
 const INCIDENT_RULES: Readonly<Record<string, LaneIncident['kind']>> = {
