@@ -137,14 +137,26 @@ export interface LoginFact {
   readonly entry: number;
   readonly signal: LoginSignal;
   readonly origin: string;
+  /** The entries of the login's redirect chain after the login request, in order (empty when it did not redirect). */
+  readonly chain: number[];
   /** Lanes whose ID the login request carried, with the ID before and after the login's redirect chain. */
   readonly lanes: readonly { readonly laneKey: string; readonly before: string; after?: string; afterEntry?: number }[];
+}
+
+/** A response that answered as to a client not logged in: 401, 403, or a redirect to a login page (loggedOut.ts). */
+export interface LoggedOutAnswer {
+  readonly entry: number;
+  readonly status: number;
+  /** The login page a redirect pointed to. */
+  readonly loginPage?: string;
 }
 
 export interface AnalysisFacts {
   readonly requests: readonly RequestFacts[];
   readonly lanes: readonly SessionLane[];
   readonly logins: readonly LoginFact[];
+  /** Responses that answered as logged out, in trace order (few: kept apart from the per-request facts). */
+  readonly loggedOut?: readonly LoggedOutAnswer[];
   /** Session cookie names and why: name pattern, token-like, or user override. */
   readonly sessionCookieNames: ReadonlyMap<string, string>;
 }

@@ -22,6 +22,7 @@ import type {
   BackendSwitch,
   IdEnd,
   LaneId,
+  LoggedOutAnswer,
   LoginFact,
   LoginSignal,
   NotSentCookieFact,
@@ -30,6 +31,7 @@ import type {
   SessionLane,
   SetCookieFact,
 } from './facts.ts';
+import { loggedOutAnswer, rotatesAtLogin } from './loggedOut.ts';
 import { isLogoutPath, LoginDetector } from './loginSignals.ts';
 import { identifySessionCookies } from './sessionCookies.ts';
 import type { AnalysisSettings } from './settings.ts';
@@ -117,6 +119,7 @@ export class EventReplay {
   private readonly lanes = new Map<string, SessionLane>();
   private readonly requests: RequestFacts[] = [];
   private readonly logins: LoginFact[] = [];
+  private readonly loggedOut: LoggedOutAnswer[] = [];
   private readonly loginDetector = new LoginDetector();
   private openLogin: OpenLogin | undefined;
   /** Facts are read-only and repeat across requests: one object per distinct fact (factCache.ts). */
@@ -155,6 +158,7 @@ export class EventReplay {
       requests: this.requests,
       lanes: [...this.lanes.values()],
       logins: this.logins,
+      loggedOut: this.loggedOut,
       sessionCookieNames: this.sessionNames,
       cookiesRecorded: this.cookiesRecorded,
     };
@@ -234,6 +238,8 @@ export class EventReplay {
       return;
     }
     this.followLogin(entry);
+    const answer = loggedOutAnswer(entry, parsed.url);
+    if (answer) this.loggedOut.push(answer);
     const login = this.loginDetector.detect(entry, parsed.origin);
     const logout = isLogoutPath(parsed.url.pathname);
     const { sent, notSent } = this.compareCookies(entry, parsed, time);
@@ -274,6 +280,7 @@ export class EventReplay {
         entry: entry.index,
         signal: login,
         origin: parsed.origin,
+        chain: [],
         lanes: [...carried].map(([laneKey, before]) => ({ laneKey, before })),
       };
       this.logins.push(fact);
@@ -286,6 +293,7 @@ export class EventReplay {
       notSent,
       sent,
       login: this.openLogin ? this.openLogin.fact.signal : undefined,
+      ...(this.openLogin ? { loginEntry: this.openLogin.fact.entry } : {}),
       logout,
     });
     this.requests.push(
@@ -308,6 +316,7 @@ export class EventReplay {
     const open = this.openLogin;
     if (!open) return;
     if (open.nextUrl !== undefined && sameUrl(open.nextUrl, entry.request.url)) {
+      open.fact.chain.push(entry.index);
       const next = redirectTarget(entry, entry.request.url);
       if (next) open.nextUrl = next;
       else delete open.nextUrl;
@@ -490,6 +499,8 @@ export class EventReplay {
       notSent: NotSentCookieFact[];
       sent: SentCookieFact[];
       login: LoginSignal | undefined;
+      /** The entry of the open login, while its redirect chain is followed. */
+      loginEntry?: number;
       logout: boolean;
     },
   ): SetCookieFact[] {
@@ -552,6 +563,8 @@ export class EventReplay {
       notSent: NotSentCookieFact[];
       sent: SentCookieFact[];
       login: LoginSignal | undefined;
+      /** The entry of the open login, while its redirect chain is followed. */
+      loginEntry?: number;
       logout: boolean;
     },
     affinitySet: Map<string, string>,
@@ -570,7 +583,11 @@ export class EventReplay {
     let end: IdEnd | undefined;
     if (live) {
       if (carriedOld) {
-        if (ctx.login || ctx.logout) {
+        const loginRotates = ctx.login !== undefined && rotatesAtLogin(live, ctx.loginEntry ?? entry.index);
+        if (loginRotates || ctx.logout) {
+          // Rotated, yet the back-end changed too: still a switch within the session (RULES.md).
+          const backendSwitch = this.backendChanges(lane, live, issued, entry, ctx.sent, affinitySet);
+          if (backendSwitch) lane.backendSwitches.push(backendSwitch);
           end = {
             kind: 'rotated',
             entry: entry.index,
