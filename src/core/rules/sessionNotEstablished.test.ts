@@ -3,7 +3,8 @@
 // request carries none and is answered as logged out. A login answered with the login page again, a login that
 // sets its cookie, and a login whose next request still carries a session are not it.
 import { describe, expect, it } from 'vitest';
-import type { AnalysisResult } from '../../../src/core/analysis/analyze.ts';
+import { textReport } from '../../../src/cli/textReport.ts';
+import { type AnalysisResult, analyzeTrace } from '../../../src/core/analysis/analyze.ts';
 import { findingsOf, GOOD, ID, summary, trace } from '../../../test/helpers/traceBuilder.ts';
 
 const PASSWORD = { username: 'demo', password: 'pw' };
@@ -15,12 +16,13 @@ function serious(result: AnalysisResult): string[] {
 describe('session-not-established', () => {
   it('no Set-Cookie at all: the login redirects to /account, which sends the browser back to /login', () => {
     // What express-session with `cookie: { secure: true }` does over http://: the session is saved, no cookie sent.
-    const result = trace()
+    const scenario = trace()
       .get('http://shop.test/login')
       .post('http://shop.test/login', { form: PASSWORD, location: '/account' })
       .get('http://shop.test/account', { location: '/login' })
       .get('http://shop.test/login')
-      .analyze();
+      .build();
+    const result = analyzeTrace(scenario);
     expect(serious(result)).toEqual(['session-not-established -@1']);
     const [f] = findingsOf(result, 'session-not-established');
     expect(f!.severity).toBe('high');
@@ -35,6 +37,17 @@ describe('session-not-established', () => {
     });
     // Nothing recorded a Cookie header because there never was a cookie: no "sanitised export" suspicion.
     expect(result.cookiesRecorded).toBe(false);
+    const report = textReport('scenario.har', scenario, result);
+    expect(report).not.toContain('sanitised');
+    expect(report).toContain('session-not-established');
+  });
+
+  it('a file stripped of its Cookie headers, whose cookies later requests would carry, gets the note', () => {
+    const scenario = trace()
+      .get('https://shop.test/', { setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .get('https://shop.test/a')
+      .build();
+    expect(textReport('scenario.har', scenario, analyzeTrace(scenario))).toContain('a sanitised export?');
   });
 
   it('the browser rejects the Secure session cookie on http:// → names the cookie and SecureOnly', () => {
