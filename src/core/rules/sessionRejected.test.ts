@@ -3,7 +3,7 @@
 // that replaces the ID (a session-reset) are not it.
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../../src/core/analysis/analyze.ts';
-import { findingsOf, GOOD, ID, summary, trace } from '../../../test/helpers/traceBuilder.ts';
+import { b64url, findingsOf, GOOD, ID, summary, T0, trace } from '../../../test/helpers/traceBuilder.ts';
 
 const sid = (id: string) => `sid=${id}; ${GOOD}`;
 const PASSWORD = { username: 'demo', password: 'pw' };
@@ -40,6 +40,25 @@ describe('session-rejected', () => {
     const [f] = findingsOf(result, 'session-rejected');
     expect(f!.evidence).toMatchObject({ status: 401, acceptedOnSamePath: 0, lastAccepted: 1, occurrences: 2 });
     expect(f!.evidence.secondsSinceLastAccepted).toBe(3600);
+  });
+
+  it('a JWT session past its exp: the finding says by how much', () => {
+    const jwt = `${b64url({ alg: 'HS256' })}.${b64url({ sub: 'demo', exp: T0 / 1000 + 2 })}.c2lnbmF0dXJl`;
+    const result = trace()
+      .post('https://app.test/login', {
+        cookie: '',
+        form: PASSWORD,
+        location: '/me',
+        setCookie: [`api_session=${jwt}; ${GOOD}`],
+      })
+      .get('https://app.test/me', { cookie: `api_session=${jwt}` })
+      .get('https://app.test/me', { cookie: `api_session=${jwt}`, status: 401, after: 3000 })
+      .analyze();
+    expect(serious(result)).toEqual(['session-client-side-data api_session@0', 'session-rejected api_session@2']);
+    const [f] = findingsOf(result, 'session-rejected');
+    // Sent at T0 + 4 s (the POST at T0, then 1 s and 3 s), exp at T0 + 2 s.
+    expect(f!.evidence.secondsPastTokenExpiry).toBe(2);
+    expect(f!.message).toContain("The token's exp had passed 2 s before this request.");
   });
 
   it('403 to a session the same path accepted before', () => {

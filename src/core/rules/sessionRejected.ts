@@ -8,6 +8,7 @@
  */
 import type { LoggedOutAnswer, RequestFacts } from '../analysis/facts.ts';
 import { isLoginPagePath } from '../analysis/loggedOut.ts';
+import { readClientSideData } from '../session/tokenData.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 
 export function rejectedKey(cookie: string, entry: number): string {
@@ -94,6 +95,9 @@ export const sessionRejected = defineRule({
             ? `it was issued at the login at entry ${loginEntry}`
             : `the same path answered ${ctx.request(acceptedEntry!)?.status ?? ''} to it at entry ${acceptedEntry}`;
         const gap = last ? ` It was last accepted ${seconds(r.time - last.time)} earlier (entry ${last.entry}).` : '';
+        const expired = jwtExpiredBy(s.value, r.time);
+        const token =
+          expired === undefined ? '' : ` The token's exp had passed ${seconds(expired)} before this request.`;
         first.set(key, {
           count: 1,
           draft: {
@@ -102,7 +106,7 @@ export const sessionRejected = defineRule({
             cookie: s.name,
             entry: r.entry,
             url: r.url,
-            message: `${s.name} ${ctx.show(s.value)} was sent and the server answered as logged out, with ${answerText(answer)}, without issuing a new ID; ${accepted}.${gap}`,
+            message: `${s.name} ${ctx.show(s.value)} was sent and the server answered as logged out, with ${answerText(answer)}, without issuing a new ID; ${accepted}.${gap}${token}`,
             evidence: {
               sessionId: { secret: s.value },
               status: answer.status,
@@ -111,6 +115,7 @@ export const sessionRejected = defineRule({
               ...(loginEntry !== undefined ? { issuedAtLogin: loginEntry } : {}),
               ...(acceptedEntry !== undefined ? { acceptedOnSamePath: acceptedEntry } : {}),
               ...(last ? { lastAccepted: last.entry, secondsSinceLastAccepted: round(r.time - last.time) } : {}),
+              ...(expired !== undefined ? { secondsPastTokenExpiry: round(expired) } : {}),
             },
           },
         });
@@ -136,6 +141,15 @@ export const sessionRejected = defineRule({
 function isRejection(r: RequestFacts, cookie: string, path: string): boolean {
   if (r.login !== undefined || r.logout || isLoginPagePath(path)) return false;
   return !r.setCookies.some((c) => c.name === cookie);
+}
+
+/** How long before `time` a JWT session value's `exp` (RFC 7519 4.1.4, seconds) passed; undefined if it had not. */
+function jwtExpiredBy(value: string, time: number): number | undefined {
+  const data = readClientSideData(value);
+  const exp = data?.kind === 'jwt' ? data.payload.exp : undefined;
+  if (typeof exp !== 'number' || !Number.isFinite(time)) return undefined;
+  const past = time - exp * 1000;
+  return past >= 0 ? past : undefined;
 }
 
 function round(ms: number): number {
