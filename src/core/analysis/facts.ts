@@ -143,12 +143,14 @@ export interface LoginFact {
   readonly lanes: readonly { readonly laneKey: string; readonly before: string; after?: string; afterEntry?: number }[];
 }
 
-/** A response that answered as to a client not logged in: 401, 403, or a redirect to a login page (loggedOut.ts). */
+/** A response that answered as to a client not logged in: 401, 403, a redirect to a login page, a login form (loggedOut.ts). */
 export interface LoggedOutAnswer {
   readonly entry: number;
   readonly status: number;
   /** The login page a redirect pointed to. */
   readonly loginPage?: string;
+  /** A success whose body is a page with a login form. */
+  readonly loginForm?: true;
 }
 
 export interface AnalysisFacts {

@@ -1,6 +1,6 @@
 /**
  * How a server answers a client it does not take as logged in (RULES.md, session-rejected and the evidence
- * for a session cookie): 401 or 403, or a redirect to a login page. And where a login's redirect chain ends
+ * for a session cookie): 401 or 403, a redirect to a login page, or a page with a login form. And where a login's redirect chain ends
  * its rotation: a login rotates an ID once, so an ID the login or its chain issued is not "rotated" again.
  */
 import { headerValue } from '../trace/headers.ts';
@@ -20,6 +20,8 @@ export function loggedOutAnswer(entry: TraceEntry, base: URL): LoggedOutAnswer |
   if (status === undefined) return undefined;
   // RFC 9110 15.5.2 and 15.5.4: not authenticated, or not allowed.
   if (status === 401 || status === 403) return { entry: entry.index, status };
+  if (status >= 200 && status < 300 && entry.response?.loginForm)
+    return { entry: entry.index, status, loginForm: true };
   if (status < 300 || status > 399) return undefined;
   const location = entry.response?.redirectUrl || headerValue(entry.response?.headers ?? [], 'location');
   if (!location) return undefined;

@@ -9,7 +9,13 @@
  *   cookie and being answered as logged out (401, 403, a redirect to the login page).
  * A POST answered with the login page again is a refused login as likely as a lost cookie: not reported.
  */
-import { LOGIN_SIGNAL_TEXT, type LoginFact, type RequestFacts, type SetCookieFact } from '../analysis/facts.ts';
+import {
+  LOGIN_SIGNAL_TEXT,
+  type LoggedOutAnswer,
+  type LoginFact,
+  type RequestFacts,
+  type SetCookieFact,
+} from '../analysis/facts.ts';
 import { isLoginPagePath } from '../analysis/loggedOut.ts';
 import { SET_COOKIE_REJECTED_REASONS } from '../cookie/reasons.ts';
 import { redactLine } from './attributeRule.ts';
@@ -46,7 +52,7 @@ export const sessionNotEstablished = defineRule({
 function notEstablished(
   ctx: RuleContext,
   login: LoginFact,
-  answers: ReadonlyMap<number, { entry: number; status: number; loginPage?: string }>,
+  answers: ReadonlyMap<number, LoggedOutAnswer>,
 ): FindingDraft | undefined {
   // Only a password POST says "this is where the session should start"; the other signals need a cookie or a header.
   if (login.signal !== 'password-post') return undefined;

@@ -19,6 +19,7 @@ export function rejectedKey(cookie: string, entry: number): string {
 export function answerText(answer: LoggedOutAnswer): string {
   if (answer.status === 401) return 'HTTP 401 Unauthorized';
   if (answer.status === 403) return 'HTTP 403 Forbidden';
+  if (answer.loginForm) return `a ${answer.status} page with a login form`;
   return `a ${answer.status} redirect to the login page ${answer.loginPage ? pathOf(answer.loginPage) : ''}`.trim();
 }
 
@@ -111,6 +112,7 @@ export const sessionRejected = defineRule({
               sessionId: { secret: s.value },
               status: answer.status,
               ...(answer.loginPage ? { loginPage: answer.loginPage } : {}),
+              ...(answer.loginForm ? { loginForm: true } : {}),
               newSessionCookie: 'none',
               ...(loginEntry !== undefined ? { issuedAtLogin: loginEntry } : {}),
               ...(acceptedEntry !== undefined ? { acceptedOnSamePath: acceptedEntry } : {}),
