@@ -244,6 +244,23 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     onlySerious: true,
   },
   {
+    id: 'secure-cookie-rejected-on-http',
+    title: 'Secure session cookie refused on an http:// site: login never sticks (express)',
+    sentence:
+      'A hand-written express login sets sid with res.cookie(…, { secure: true }) on a plain http:// site: the browser refuses to store a Secure cookie from http://, the next page finds no session and sends you back to /login.',
+    steps: [
+      { action: 'goto', scheme: 'http', host: 'legacy.test', path: '/' },
+      { action: 'submit', selector: '#login-form' },
+    ],
+    expected: [
+      { rule: 'session-not-established', cookie: 'sid', reason: 'SecureOnly' },
+      { rule: 'cookie-rejected', cookie: 'sid', reason: 'SecureOnly' },
+      { rule: 'cookie-set-over-http', cookie: 'sid' },
+    ],
+    expectedRejected: [{ cookie: 'sid', reason: 'SecureOnly' }],
+    onlySerious: true,
+  },
+  {
     id: 'cookie-session-updates',
     title: 'Client-side session re-encoded on every response (cookie-session)',
     sentence:

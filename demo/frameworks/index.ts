@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clusterApp } from './cluster.ts';
 import { cookieSessionApp } from './cookie-session.ts';
 import { jwtApiApp } from './jwt-api.ts';
+import { secureCookieRejectedApp } from './secure-cookie-rejected.ts';
 import { secureOverHttpApp } from './secure-over-http.ts';
 
 export interface FrameworkApp {
@@ -20,6 +21,7 @@ export function createFrameworkApps(): FrameworkApp[] {
     clusterApp({ scenarioId: 'cluster-login-affinity', host: 'cluster.test', affinityCookie: true }),
     clusterApp({ scenarioId: 'cluster-login', host: 'nodes.test', affinityCookie: false }),
     secureOverHttpApp(),
+    secureCookieRejectedApp(),
     cookieSessionApp(),
     jwtApiApp(),
   ];

@@ -109,6 +109,14 @@ describe('fixture contents per scenario', () => {
     expect(at(har, 1).request.postData?.params?.map((p) => p.name)).toContain('password');
   });
 
+  it('secure-cookie-rejected-on-http: the login sets a Secure sid over http://, Chromium refuses it, none is sent', () => {
+    const har = load('secure-cookie-rejected-on-http');
+    expect(paths(har)).toEqual(['GET / 200', 'POST /login 302', 'GET /account 302', 'GET /login 200']);
+    expect(setLines(at(har, 1)).some((l) => /^sid=[0-9a-f]{32};.*Secure/.test(l))).toBe(true);
+    expect(at(har, 1)._sessionscope.browserReport?.blockedResponseCookies?.[0]?.reasons).toEqual(['SecureOnly']);
+    expect(har.log.entries.flatMap((e) => sent(e, 'sid'))).toEqual([]);
+  });
+
   it('cookie-session-updates: every response writes session and session.sig again, each with a new value', () => {
     const har = load('cookie-session-updates');
     expect(cookieLines(har)).toEqual(Array(4).fill(['session', 'session.sig']));

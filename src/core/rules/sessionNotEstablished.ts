@@ -26,6 +26,8 @@ const FIX_NOT_SET =
   'Make the server send the session cookie at login: a framework that marks it Secure sends none over http:// (express-session `cookie.secure`, Django `SESSION_COOKIE_SECURE`, Spring `server.servlet.session.cookie.secure`) — serve the login over HTTPS, or behind a TLS proxy tell the framework so (Express `app.set("trust proxy", 1)`); check that the session is saved before the redirect is sent.';
 const FIX_REJECTED =
   'Set the session cookie so the browser accepts it (see the reason; the cookie-rejected finding says more).';
+const FIX_SECURE_ONLY =
+  'Serve the login, and the whole site, over HTTPS: a browser stores a Secure cookie only from an https:// response (or drop Secure only where HTTPS is impossible, e.g. local development).';
 
 function isSuccess(status: number | undefined): boolean {
   return status !== undefined && status >= 200 && status < 300;
@@ -105,8 +107,8 @@ function notEstablished(
       entry: post.entry,
       url: post.url,
       reason,
-      message: `${head} the browser rejected its ${refused.name} cookie (${reason}: ${SET_COOKIE_REJECTED_REASONS[reason]}).${after}`,
-      fix: FIX_REJECTED,
+      message: `${head} the browser rejected its ${refused.name} cookie (${reason}: ${SET_COOKIE_REJECTED_REASONS[reason].replace(/\.$/, '')}).${after}`,
+      fix: reason === 'SecureOnly' ? FIX_SECURE_ONLY : FIX_REJECTED,
       evidence: { ...evidence, setCookie: redactLine(refused.outcome.raw, refused.value), reason },
     };
   }
