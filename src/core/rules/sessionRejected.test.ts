@@ -69,6 +69,18 @@ describe('session-rejected', () => {
     expect(serious(result)).toEqual(['session-rejected sid@1']);
   });
 
+  it('a 403 to a logged-in session on a page it was never allowed, or a POST after a GET, is not a rejection', () => {
+    const result = trace()
+      .post('https://app.test/login', { cookie: '', form: PASSWORD, location: '/home', setCookie: [sid(ID.a)] })
+      .get('https://app.test/home', { cookie: `sid=${ID.a}` })
+      .get('https://app.test/admin', { cookie: `sid=${ID.a}`, status: 403 })
+      .get('https://app.test/form', { cookie: `sid=${ID.a}` })
+      // A failed CSRF check answers 403 too.
+      .post('https://app.test/form', { cookie: `sid=${ID.a}`, form: { q: '1' }, status: 403 })
+      .analyze();
+    expect(findingsOf(result, 'session-rejected')).toEqual([]);
+  });
+
   it('an anonymous session sent to a members’ page and redirected to /login is not rejected', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })

@@ -3,8 +3,9 @@
  * as logged out — 401, 403, a redirect to a login page — without issuing a new ID. Stateless and token apps, Spring
  * Security and stores that forget sessions fail this way; no Set-Cookie ever says so, so no reset shows it.
  *
- * Only a session shown to be logged in counts (issued at a recognised login, or accepted on the same path
- * before): an anonymous session sent to a members' page is answered with the login page by design.
+ * Only a session shown to be logged in counts (issued at a recognised login, or accepted by the same method and
+ * path before): an anonymous session sent to a members' page is answered with the login page by design. A 403
+ * counts only after the same request was allowed with that session, as 403 also means "not allowed".
  */
 import type { LoggedOutAnswer, RequestFacts } from '../analysis/facts.ts';
 import { isLoginPagePath } from '../analysis/loggedOut.ts';
@@ -71,7 +72,7 @@ export const sessionRejected = defineRule({
       const path = pathOf(r.url).split('?')[0] ?? '';
       for (const s of r.sent) {
         if (!s.session) continue;
-        const onPath = `${r.origin}\u0000${path}\u0000${s.value}`;
+        const onPath = `${r.method} ${r.origin}\u0000${path}\u0000${s.value}`;
         if (r.logout) afterLogout.add(s.value);
         if (!answer) {
           if (r.status !== undefined && r.status >= 200 && r.status < 400) {
@@ -84,6 +85,9 @@ export const sessionRejected = defineRule({
         const loginEntry = issued.get(s.value);
         const acceptedEntry = okOnPath.get(onPath);
         if (loginEntry === undefined && acceptedEntry === undefined) continue;
+        // 403 is also "logged in, not allowed" (an admin page, a failed CSRF check): only a 403 where the same
+        // request was allowed with this session before says the session itself is no longer accepted.
+        if (answer.status === 403 && acceptedEntry === undefined) continue;
         const key = `${r.origin}\u0000${s.name}\u0000${s.value}`;
         const seen = first.get(key);
         if (seen) {
