@@ -1,5 +1,6 @@
 // session-backend-switch: an affinity cookie or a JSESSIONID route changed within one session. Beside a
-// server-rejected reset it names the likely cause; alone it says the server kept the session this time.
+// server-rejected reset it names the likely cause; alone it says what the server did with the session there
+// (kept it, rotated it at a login, answered as logged out).
 import { describe, expect, it } from 'vitest';
 import { findingsOf, GOOD, ID, trace } from '../../../test/helpers/traceBuilder.ts';
 

@@ -1,6 +1,7 @@
 /**
  * session-backend-switch: an affinity cookie or a JSESSIONID route suffix changed between two requests of
- * one session; beside a server-rejected reset it names the likely cause, sessions not replicated (RULES.md).
+ * one session, also inside a login's redirect chain; beside a server-rejected reset or a logged-out answer it
+ * names the likely cause, sessions not replicated (RULES.md).
  */
 import { defineRule } from './rule.ts';
 import { rejectedKey } from './sessionRejected.ts';
@@ -12,7 +13,7 @@ export const sessionBackendSwitch = defineRule({
   title: 'Request moved to another back-end server',
   docs: {
     explanation:
-      'The load balancer sent a request of this session to another back-end (its affinity cookie or the route suffix of the session ID changed). If the new server does not know the session, the user is logged out.',
+      'The load balancer sent a request of this session to another back-end (its affinity cookie or the route suffix of the session ID changed), wherever that happens — also on the hops of a login’s redirect chain. If the new server does not know the session, the user is logged out: beside a server-rejected reset or a session-rejected finding it names the likely cause, sessions not shared between servers.',
     fix: 'Share sessions between servers (a central store such as Redis or database, or replication), or make the balancer keep affinity (sticky sessions) and check why it did not.',
   },
   check(ctx) {
