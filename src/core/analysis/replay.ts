@@ -667,7 +667,10 @@ export class EventReplay {
       const current = lane && currentId(lane);
       // A lane whose ID this response replaced is told by the reset (with its backend switch), not here.
       if (!lane || !current || current.end || current.id !== carried.get(key)) continue;
-      if (lane.backendSwitches.some((b) => b.entry >= current.firstEntry)) continue;
+      // One switch per ID. A switch at the entry whose Set-Cookie issued this ID (a login's rotation) belongs to
+      // the ID before it: that request did not carry this one.
+      const issuedAt = current.source === 'set-cookie' ? current.firstEntry : -1;
+      if (lane.backendSwitches.some((b) => b.entry >= current.firstEntry && b.entry !== issuedAt)) continue;
       lane.backendSwitches.push({ entry: entry.index, changes });
     }
   }

@@ -109,4 +109,21 @@ describe('session-backend-switch', () => {
         .map((f) => `${f.rule}@${f.entry}`),
     ).toEqual(['session-rejected@1', 'session-backend-switch@1']);
   });
+
+  it('a switch at the login’s rotation and another later on the new ID are two switches', () => {
+    const result = trace()
+      .get('https://shop.test/login', { cookie: '', setCookie: [sid(ID.a), 'SERVERID=node1; Path=/'] })
+      .post('https://shop.test/login', {
+        cookie: `sid=${ID.a}; SERVERID=node1`,
+        form: { username: 'demo', password: 'pw' },
+        setCookie: [sid(ID.b), 'SERVERID=node2; Path=/'],
+      })
+      .get('https://shop.test/cart', { cookie: `sid=${ID.b}; SERVERID=node2`, setCookie: ['SERVERID=node1; Path=/'] })
+      .analyze();
+    const found = findingsOf(result, 'session-backend-switch');
+    expect(found.map((f) => [f.entry, f.message.includes('kept the session')])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+  });
 });
