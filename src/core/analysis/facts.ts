@@ -83,6 +83,8 @@ export type IdEnd =
       readonly atLogout: boolean;
       /** For server-rejected: the affinity/route that changed with it (session-backend-switch). */
       readonly backendSwitch?: BackendSwitch;
+      /** For server-rejected inside a login's redirect chain: the login's entry (it had just issued the ID). */
+      readonly loginEntry?: number;
     };
 
 export type ResetCause =

@@ -603,6 +603,8 @@ export class EventReplay {
             cause: 'server-rejected',
             atLogout: false,
             ...(backendSwitch ? { backendSwitch } : {}),
+            // Still inside the login's chain: the ID was one the login or its chain had just issued.
+            ...(ctx.login !== undefined && ctx.loginEntry !== undefined ? { loginEntry: ctx.loginEntry } : {}),
           };
         }
       } else {

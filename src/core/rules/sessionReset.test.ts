@@ -257,6 +257,8 @@ describe('session-reset', () => {
       { cookie: 'sid', entry: 2, cause: 'server-rejected' },
       { cookie: 'sid', entry: 3, cause: 'server-rejected' },
     ]);
+    expect(findingsOf(result, 'session-reset').map((f) => f.evidence.issuedByLoginAt)).toEqual([1, 1]);
+    expect(findingsOf(result, 'session-reset')[0]!.message).toContain('the login did not survive its own redirects');
     expect(findingsOf(result, 'session-reset').map((f) => f.evidence.backendChanges)).toEqual([
       ['SERVERID: node2 → node1'],
       ['SERVERID: node1 → node2'],
