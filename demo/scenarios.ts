@@ -25,6 +25,11 @@ export interface DemoScenario {
   expectedNotSent?: { cookie: string; reason: string }[];
   /** Set-Cookie lines Chromium will refuse to store, with its `SetCookieBlockedReason`. */
   expectedRejected?: { cookie: string; reason: string }[];
+  /**
+   * The expected findings at medium and high are all there are: no other finding of that severity may appear,
+   * and Chrome blocks and rejects exactly the cookies listed above, no others.
+   */
+  onlySerious?: boolean;
 }
 
 /** The first step of every scenario is a `goto`: where a person starts it from the index page. */
@@ -197,6 +202,93 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
       { action: 'click', selector: '#to-cart' },
     ],
     expected: [{ rule: 'session-shadowed', cookie: 'sid' }],
+  },
+  {
+    id: 'cluster-login-affinity',
+    title: 'Cluster without shared sessions: login on the wrong node (express-session)',
+    sentence:
+      'Two express-session nodes, each with its own MemoryStore, behind a round-robin balancer that writes SERVERID but ignores it: every hop of POST → 302 → GET lands on the node that does not know the ID, which issues its own, and you end on the login page.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'cluster.test', path: '/' },
+      { action: 'submit', selector: '#login-form' },
+    ],
+    expected: [
+      { rule: 'session-rotated', cookie: 'connect.sid' },
+      { rule: 'session-reset', cookie: 'connect.sid', cause: 'server-rejected' },
+      { rule: 'session-backend-switch', cookie: 'connect.sid' },
+    ],
+    onlySerious: true,
+  },
+  {
+    id: 'cluster-login',
+    title: 'Cluster without shared sessions: logged in, then rejected (express-session)',
+    sentence:
+      'The same two express-session nodes with saveUninitialized off and no affinity cookie: node2 logs you in and sets connect.sid, node1 does not know it, issues nothing and redirects you to /login.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'nodes.test', path: '/' },
+      { action: 'submit', selector: '#login-form' },
+    ],
+    expected: [{ rule: 'session-rejected', cookie: 'connect.sid' }],
+    onlySerious: true,
+  },
+  {
+    id: 'secure-cookie-over-http',
+    title: 'Secure session cookie on an http:// site: login never sticks (express-session)',
+    sentence:
+      'express-session with cookie: { secure: true } on a plain http:// site: the login is accepted on the server, but no Set-Cookie is ever sent, so the next page finds no session and sends you back to /login.',
+    steps: [
+      { action: 'goto', scheme: 'http', host: 'plain.test', path: '/' },
+      { action: 'submit', selector: '#login-form' },
+    ],
+    expected: [{ rule: 'session-not-established' }],
+    onlySerious: true,
+  },
+  {
+    id: 'secure-cookie-rejected-on-http',
+    title: 'Secure session cookie refused on an http:// site: login never sticks (express)',
+    sentence:
+      'A hand-written express login sets sid with res.cookie(…, { secure: true }) on a plain http:// site: the browser refuses to store a Secure cookie from http://, the next page finds no session and sends you back to /login.',
+    steps: [
+      { action: 'goto', scheme: 'http', host: 'legacy.test', path: '/' },
+      { action: 'submit', selector: '#login-form' },
+    ],
+    expected: [
+      { rule: 'session-not-established', cookie: 'sid', reason: 'SecureOnly' },
+      { rule: 'cookie-rejected', cookie: 'sid', reason: 'SecureOnly' },
+      { rule: 'cookie-set-over-http', cookie: 'sid' },
+    ],
+    expectedRejected: [{ cookie: 'sid', reason: 'SecureOnly' }],
+    onlySerious: true,
+  },
+  {
+    id: 'cookie-session-updates',
+    title: 'Client-side session re-encoded on every response (cookie-session)',
+    sentence:
+      'cookie-session keeps the session in the cookie itself and writes it again on every response (it counts page views): each new value is the same session updated, not a new session.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'cookies.test', path: '/' },
+      { action: 'submit', selector: '#login-form' },
+      { action: 'click', selector: '#again' },
+    ],
+    expected: [{ rule: 'session-client-side-data', cookie: 'session' }],
+    onlySerious: true,
+  },
+  {
+    id: 'jwt-expired',
+    title: 'Expired JWT session answered 401 (jose)',
+    sentence:
+      'A stateless app keeps a 2-second HS256 JWT in the api_session cookie; after 3 s the browser still sends it, the token no longer verifies and the server answers 401 without any new cookie.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'jwt.test', path: '/' },
+      { action: 'submit', selector: '#login-form' },
+      { action: 'wait', ms: 3000 },
+      { action: 'click', selector: '#again' },
+    ],
+    expected: [
+      { rule: 'session-rejected', cookie: 'api_session' },
+      { rule: 'session-client-side-data', cookie: 'api_session' },
+    ],
+    onlySerious: true,
   },
 ];
 

@@ -114,4 +114,45 @@ describe('demo server', () => {
       }
     }
   });
+
+  it('hands a framework host node’s own request: express reads the login body; express-session sends no cookie over http', async () => {
+    const post = (host: string, path: string) =>
+      new Promise<{ status: number; location?: string; setCookies: string[] }>((resolve, reject) => {
+        const body = 'username=demo&password=pw';
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: server.httpPort,
+            path,
+            method: 'POST',
+            headers: {
+              Host: `${host}:${server.httpPort}`,
+              'Content-Type': 'application/x-www-form-urlencoded',
+              'Content-Length': body.length,
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                ...(res.headers.location ? { location: res.headers.location } : {}),
+                setCookies: res.headers['set-cookie'] ?? [],
+              }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    // express-session with cookie.secure on http://: the login is accepted, and no Set-Cookie at all.
+    expect(await post('plain.test', '/login')).toEqual({ status: 302, location: '/account', setCookies: [] });
+    expect((await get('plain.test', '/account')).status).toBe(302);
+    // The hand-written express login sends its Secure sid anyway (the browser is what refuses it).
+    const legacy = await post('legacy.test', '/login');
+    expect(legacy.status).toBe(302);
+    expect(legacy.setCookies).toEqual([
+      expect.stringMatching(/^sid=[0-9a-f]{32}; Path=\/; HttpOnly; Secure; SameSite=Lax$/),
+    ]);
+  });
 });

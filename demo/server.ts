@@ -6,6 +6,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { pathToFileURL } from 'node:url';
 import { type DemoApp, type DemoRequest, type DemoResponse, escapeHtml, htmlPage, parseCookieHeader } from './app.ts';
 import { createDemoApps } from './apps/index.ts';
+import { createFrameworkApps } from './frameworks/index.ts';
 import { DEMO_SCENARIOS, scenarioStart } from './scenarios.ts';
 import { generateDemoCertificate } from './tls.ts';
 
@@ -90,6 +91,7 @@ export async function startDemoServer(
 ): Promise<DemoServer> {
   const bindHost = opts.host ?? '127.0.0.1';
   const apps: DemoApp[] = createDemoApps();
+  const frameworkApps = createFrameworkApps();
   const requestLog: { method: string; host: string; url: string; time: number; scheme: 'http' | 'https' }[] = [];
   let httpPort = opts.httpPort ?? 0;
   let httpsPort = opts.httpsPort ?? 0;
@@ -99,6 +101,12 @@ export async function startDemoServer(
   const handler = (scheme: 'http' | 'https') => async (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? 'localhost').replace(/:\d+$/, '').toLowerCase();
     requestLog.push({ method: req.method ?? 'GET', host, url: req.url ?? '/', time: Date.now(), scheme });
+    // A framework app reads the request itself (its body too): hand it over before anything is consumed.
+    const framework = frameworkApps.find((a) => a.host === host);
+    if (framework) {
+      framework.listener(req, res);
+      return;
+    }
     let answer: DemoResponse;
     try {
       const parsed = new URL(req.url ?? '/', `${scheme}://${host}`);

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_SCENARIOS, scenarioStart } from '../scenarios.ts';
+import { DEMO_SCENARIOS, type DemoScenario, scenarioStart } from '../scenarios.ts';
 import type { HarEntry, HarLog } from './to-har.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'demo-har');
@@ -55,7 +55,88 @@ describe.each(DEMO_SCENARIOS.map((s) => [s.id, s] as const))('fixture %s', (id, 
   });
 });
 
+describe.each(DEMO_SCENARIOS.filter((s) => s.onlySerious).map((s) => [s.id, s] as const))(
+  'fixture %s: Chromium refused exactly what the scenario lists',
+  (id, scenario) => {
+    const har = load(id);
+    it('no other cookie blocked, no other Set-Cookie rejected', () => {
+      const blocked = har.log.entries.flatMap((e) =>
+        (e._sessionscope.browserReport?.blockedRequestCookies ?? []).flatMap((b) =>
+          b.reasons.map((r) => `${b.name} ${r}`),
+        ),
+      );
+      const rejected = har.log.entries.flatMap((e) =>
+        (e._sessionscope.browserReport?.blockedResponseCookies ?? []).flatMap((b) =>
+          b.reasons.map((r) => `${b.cookieLine.slice(0, b.cookieLine.indexOf('='))} ${r}`),
+        ),
+      );
+      const listed = (l: DemoScenario['expectedNotSent']) => (l ?? []).map((x) => `${x.cookie} ${x.reason}`).sort();
+      expect([...new Set(blocked)].sort()).toEqual(listed(scenario.expectedNotSent));
+      expect([...new Set(rejected)].sort()).toEqual(listed(scenario.expectedRejected));
+    });
+  },
+);
+
+const cookieLines = (har: HarLog) => har.log.entries.map((e) => setLines(e).map((l) => l.slice(0, l.indexOf('='))));
+const paths = (har: HarLog) =>
+  har.log.entries.map((e) => `${e.request.method} ${new URL(e.request.url).pathname} ${e.response.status}`);
+
 describe('fixture contents per scenario', () => {
+  it('cluster-login-affinity: each hop carries the ID the last one set and gets a new one from the other node', () => {
+    const har = load('cluster-login-affinity');
+    expect(paths(har)).toEqual(['GET / 200', 'POST /login 302', 'GET /account 302', 'GET /login 200']);
+    const entries = har.log.entries;
+    expect(entries.map((e) => set(e, 'SERVERID')[0]?.value)).toEqual(['node1', 'node2', 'node1', 'node2']);
+    for (let i = 1; i < entries.length; i++) {
+      expect(sent(at(har, i), 'connect.sid')).toEqual(set(at(har, i - 1), 'connect.sid').map((c) => c.value));
+      expect(set(at(har, i), 'connect.sid')).toHaveLength(1);
+    }
+  });
+
+  it('cluster-login: the ID the login set goes to the other node, which sets none and redirects to /login', () => {
+    const har = load('cluster-login');
+    expect(paths(har)).toEqual(['GET / 200', 'POST /login 302', 'GET /account 302', 'GET /login 200']);
+    expect(cookieLines(har)).toEqual([[], ['connect.sid'], [], []]);
+    expect(sent(at(har, 2), 'connect.sid')).toEqual(set(at(har, 1), 'connect.sid').map((c) => c.value));
+    expect(at(har, 2).response.redirectURL).toMatch(/\/login$/);
+  });
+
+  it('secure-cookie-over-http: the password POST is accepted over http:// and no Set-Cookie appears anywhere', () => {
+    const har = load('secure-cookie-over-http');
+    expect(paths(har)).toEqual(['GET / 200', 'POST /login 302', 'GET /account 302', 'GET /login 200']);
+    expect(har.log.entries.every((e) => e.request.url.startsWith('http://'))).toBe(true);
+    expect(cookieLines(har)).toEqual([[], [], [], []]);
+    expect(at(har, 1).request.postData?.params?.map((p) => p.name)).toContain('password');
+  });
+
+  it('secure-cookie-rejected-on-http: the login sets a Secure sid over http://, Chromium refuses it, none is sent', () => {
+    const har = load('secure-cookie-rejected-on-http');
+    expect(paths(har)).toEqual(['GET / 200', 'POST /login 302', 'GET /account 302', 'GET /login 200']);
+    expect(setLines(at(har, 1)).some((l) => /^sid=[0-9a-f]{32};.*Secure/.test(l))).toBe(true);
+    expect(at(har, 1)._sessionscope.browserReport?.blockedResponseCookies?.[0]?.reasons).toEqual(['SecureOnly']);
+    expect(har.log.entries.flatMap((e) => sent(e, 'sid'))).toEqual([]);
+  });
+
+  it('cookie-session-updates: every response writes session and session.sig again, each with a new value', () => {
+    const har = load('cookie-session-updates');
+    expect(cookieLines(har)).toEqual(Array(4).fill(['session', 'session.sig']));
+    const values = har.log.entries.map((e) => set(e, 'session')[0]?.value);
+    expect(new Set(values).size).toBe(4);
+    // The same session inside, one more page view each time.
+    expect(values.map((v) => (JSON.parse(atob(v ?? '')) as { views: number }).views)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('jwt-expired: the JWT the login set is accepted, then answered 401 past its exp with no Set-Cookie', () => {
+    const har = load('jwt-expired');
+    expect(paths(har)).toEqual(['GET / 200', 'POST /login 302', 'GET /me 200', 'GET /me 401']);
+    const jwt = set(at(har, 1), 'api_session')[0]?.value ?? '';
+    const exp = (JSON.parse(atob((jwt.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as { exp: number })
+      .exp;
+    expect(sent(at(har, 3), 'api_session')).toEqual([jwt]);
+    expect(Date.parse(at(har, 3).startedDateTime)).toBeGreaterThan(exp * 1000);
+    expect(setLines(at(har, 3))).toEqual([]);
+  });
+
   it('secure-lost-on-http: the http:// request lacks the Secure sid and gets a new one', () => {
     const har = load('secure-lost-on-http');
     const overHttp = har.log.entries.find((e) => e.request.url.startsWith('http://'));

@@ -3,7 +3,7 @@
  * findings worst first, each with its evidence and fix. Findings not tied to a lane come last per origin.
  */
 import type { Finding, SessionView } from '../core/analysis/analyze.ts';
-import type { ReportedAnalysis } from '../core/formats/htmlReport.ts';
+import { COOKIE_HEADERS_MISSING, cookieHeadersMissing, type ReportedAnalysis } from '../core/formats/htmlReport.ts';
 import { SEVERITY_RANK, type Severity } from '../core/rules/rule.ts';
 import type { Trace } from '../core/trace/types.ts';
 
@@ -48,11 +48,7 @@ export function textReport(file: string, trace: Trace, result: ReportedAnalysis)
   const creator = trace.source.creator ? `, ${trace.source.creator}` : '';
   out.push(`Sessionscope — ${file} (${trace.source.format}${creator}, ${trace.entryCount} entries)`);
   out.push(`Findings: ${counts}`);
-  if (!result.cookiesRecorded) {
-    out.push(
-      'Note: this file records no Cookie headers (a sanitised export?): what was sent is inferred from the Set-Cookie lines.',
-    );
-  }
+  if (cookieHeadersMissing(result)) out.push(`Note: ${COOKIE_HEADERS_MISSING.replace(/^This/, 'this')}`);
   for (const w of trace.warnings ?? []) out.push(`Warning: ${w.message} (at ${w.where})`);
   // The inspected site's own origins first; an origin whose sessions are all third-party comes after (RULES.md).
   const thirdParty = (origin: string) => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_SCENARIOS, type DemoScenario } from '../../demo/scenarios.ts';
 import { type AnalysisResult, analyzeTrace, type Finding } from '../../src/core/analysis/analyze.ts';
 import { parseTraceFile } from '../../src/core/trace/index.ts';
+import type { Trace } from '../../src/core/trace/types.ts';
 
 const FIXTURES = new URL('../fixtures/demo-har/', import.meta.url);
 
@@ -16,9 +17,24 @@ const CHROME_TO_OURS: Readonly<Record<string, string>> = {
   SchemefulSameSiteUnspecifiedTreatedAsLax: 'SameSiteUnspecifiedTreatedAsLax',
 };
 
+function load(id: string): Trace {
+  return parseTraceFile(readFileSync(new URL(`${id}.har`, FIXTURES), 'utf8'), `${id}.har`);
+}
+
 function analyse(id: string): AnalysisResult {
-  const file = new URL(`${id}.har`, FIXTURES);
-  return analyzeTrace(parseTraceFile(readFileSync(file, 'utf8'), `${id}.har`));
+  return analyzeTrace(load(id));
+}
+
+/** `#entry cookie` of every Set-Cookie Chrome refused to store, with its reasons (the recorder's browserReport). */
+function chromeRejected(trace: Trace): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  for (const e of trace.events) {
+    if (e.kind !== 'entry') continue;
+    for (const b of e.entry.browserReport?.blockedResponseCookies ?? []) {
+      out.set(`#${e.entry.index} ${b.cookieLine.slice(0, Math.max(0, b.cookieLine.indexOf('=')))}`, b.reasons);
+    }
+  }
+  return out;
 }
 
 function matches(f: Finding, e: DemoScenario['expected'][number]): boolean {
@@ -50,7 +66,7 @@ function accountedFor(f: Finding, scenario: DemoScenario, result: AnalysisResult
 
 describe('demo fixtures: every scenario gives the findings it promises', () => {
   it('there is a recorded fixture for every scenario', () => {
-    expect(DEMO_SCENARIOS.length).toBeGreaterThanOrEqual(11);
+    expect(DEMO_SCENARIOS.length).toBeGreaterThanOrEqual(17);
   });
 
   describe.each(DEMO_SCENARIOS.map((s) => [s.id, s] as const))('%s', (_id, scenario) => {
@@ -68,6 +84,27 @@ describe('demo fixtures: every scenario gives the findings it promises', () => {
       const found = result.findings.filter((f) => matches(f, expected));
       expect(found, JSON.stringify(result.findings.map((f) => [f.rule, f.cookie, f.reason, f.cause]))).not.toEqual([]);
     });
+
+    it('rejects exactly the Set-Cookie lines Chromium rejected, each for a reason Chromium gave', () => {
+      const chrome = chromeRejected(load(scenario.id));
+      const ours = result.facts.requests.flatMap((r) =>
+        r.setCookies.flatMap((c) =>
+          c.outcome.kind === 'rejected' ? [[`#${r.entry} ${c.name}`, c.outcome.reason]] : [],
+        ),
+      );
+      expect(ours.map(([where]) => where).sort()).toEqual([...chrome.keys()].sort());
+      for (const [where, reason] of ours) expect(chrome.get(where!), where).toContain(reason);
+    });
+
+    // Only where the scenario promises its findings at medium and high are all there are (onlySerious).
+    if (scenario.onlySerious)
+      it('reports no finding at medium or high beyond the expected ones', () => {
+        const unexpected = result.findings
+          .filter((f) => f.severity === 'medium' || f.severity === 'high')
+          .filter((f) => !scenario.expected.some((e) => matches(f, e)))
+          .map((f) => `${f.rule} ${f.cookie ?? '-'} #${f.entry} ${f.reason ?? ''}${f.cause ?? ''}`);
+        expect(unexpected).toEqual([]);
+      });
 
     it('reports no session-reset or session-not-sent it does not account for', () => {
       const misleading = result.findings

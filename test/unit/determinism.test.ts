@@ -58,6 +58,9 @@ function sessionValues(file: string): string[] {
 
 const name = (file: string) => file.slice(file.lastIndexOf('/') + 1);
 
+/** Demo recordings with no session cookie value at all: express-session sent no Set-Cookie over http://. */
+const WITHOUT_SESSION_VALUES: ReadonlySet<string> = new Set(['secure-cookie-over-http.har']);
+
 describe.each(FIXTURES.map((f) => [name(f), f] as const))('%s', (_name, file) => {
   it('gives byte-identical JSON on two runs', async () => {
     const first = await run(['analyze', file, '--format', 'json', '--requests']);
@@ -70,11 +73,13 @@ describe.each(FIXTURES.map((f) => [name(f), f] as const))('%s', (_name, file) =>
 
   it('shows no session value without --include-values', async () => {
     const values = sessionValues(file);
-    expect(values.length).toBeGreaterThan(0);
+    const hasValues = !WITHOUT_SESSION_VALUES.has(name(file));
+    expect(values.length > 0).toBe(hasValues);
     const redacted = (await run(['analyze', file, '--format', 'json', '--requests'])).stdout;
     expect(values.filter((v) => redacted.includes(v))).toEqual([]);
-    expect(redacted).toMatch(/"h:[0-9a-f]{8}"/);
+    // A hash stands where a value was (in a Set-Cookie line of evidence too, for a cookie the browser refused).
+    expect(/\bh:[0-9a-f]{8}\b/.test(redacted)).toBe(hasValues);
     const raw = (await run(['analyze', file, '--format', 'json', '--requests', '--include-values'])).stdout;
-    expect(values.some((v) => raw.includes(v))).toBe(true);
+    expect(values.some((v) => raw.includes(v))).toBe(hasValues);
   });
 });

@@ -14,6 +14,8 @@ const DEMO = new URL('../fixtures/demo-har/', import.meta.url).pathname;
 const FIXTURES = readdirSync(DEMO)
   .filter((f) => f.endsWith('.har'))
   .sort();
+/** Demo recordings with no session cookie value to leak: the session cookie never existed (express-session sent none). */
+const WITHOUT_SESSION_VALUES: ReadonlySet<string> = new Set(['secure-cookie-over-http.har']);
 const SCHEMA = JSON.parse(
   readFileSync(new URL('../../schema/sessionscope-trace-1.schema.json', import.meta.url), 'utf8'),
 ) as object;
@@ -81,7 +83,7 @@ describe.each(FIXTURES)('%s', (name) => {
     expect(imported.analysis.findings).toEqual(result.findings);
     expect(imported.analysis.sessions).toEqual(result.sessions);
     const secrets = sessionCookieValues(trace, result);
-    expect(secrets.length).toBeGreaterThan(0);
+    expect(secrets.length > 0).toBe(!WITHOUT_SESSION_VALUES.has(name));
     for (const secret of secrets) expect(text.includes(secret), `${secret} leaked`).toBe(false);
   });
 

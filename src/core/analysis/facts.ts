@@ -89,6 +89,8 @@ export type IdEnd =
       readonly atLogout: boolean;
       /** For server-rejected: the affinity/route that changed with it (session-backend-switch). */
       readonly backendSwitch?: BackendSwitch;
+      /** For server-rejected inside a login's redirect chain: the login's entry (it had just issued the ID). */
+      readonly loginEntry?: number;
     };
 
 export type ResetCause =
@@ -148,14 +150,28 @@ export interface LoginFact {
   readonly entry: number;
   readonly signal: LoginSignal;
   readonly origin: string;
+  /** The entries of the login's redirect chain after the login request, in order (empty when it did not redirect). */
+  readonly chain: number[];
   /** Lanes whose ID the login request carried, with the ID before and after the login's redirect chain. */
   readonly lanes: readonly { readonly laneKey: string; readonly before: string; after?: string; afterEntry?: number }[];
+}
+
+/** A response that answered as to a client not logged in: 401, 403, a redirect to a login page, a login form (loggedOut.ts). */
+export interface LoggedOutAnswer {
+  readonly entry: number;
+  readonly status: number;
+  /** The login page a redirect pointed to. */
+  readonly loginPage?: string;
+  /** A success whose body is a page with a login form. */
+  readonly loginForm?: true;
 }
 
 export interface AnalysisFacts {
   readonly requests: readonly RequestFacts[];
   readonly lanes: readonly SessionLane[];
   readonly logins: readonly LoginFact[];
+  /** Responses that answered as logged out, in trace order (few: kept apart from the per-request facts). */
+  readonly loggedOut?: readonly LoggedOutAnswer[];
   /** Session cookie names and why: name pattern, token-like, or user override. */
   readonly sessionCookieNames: ReadonlyMap<string, string>;
   /** Session cookie names with their confidence and evidence. */

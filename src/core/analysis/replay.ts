@@ -23,6 +23,7 @@ import type {
   BackendSwitch,
   IdEnd,
   LaneId,
+  LoggedOutAnswer,
   LoginFact,
   LoginSignal,
   NotSentCookieFact,
@@ -32,6 +33,7 @@ import type {
   SetCookieFact,
 } from './facts.ts';
 import { isFirstParty } from './firstParty.ts';
+import { loggedOutAnswer, rotatesAtLogin } from './loggedOut.ts';
 import { isLogoutPath, LoginDetector, loginFailed } from './loginSignals.ts';
 import { type PrepassResult, TracePrepass } from './prepass.ts';
 import type { SessionIdentity } from './sessionCookies.ts';
@@ -112,6 +114,7 @@ export class EventReplay {
   private readonly lanes = new Map<string, SessionLane>();
   private readonly requests: RequestFacts[] = [];
   private readonly logins: LoginFact[] = [];
+  private readonly loggedOut: LoggedOutAnswer[] = [];
   private readonly loginDetector = new LoginDetector();
   private openLogin: OpenLogin | undefined;
   /** Facts are read-only and repeat across requests: one object per distinct fact (factCache.ts). */
@@ -157,6 +160,7 @@ export class EventReplay {
       requests: this.requests,
       lanes: [...this.lanes.values()],
       logins: this.logins,
+      loggedOut: this.loggedOut,
       sessionCookieNames: new Map([...this.sessionNames].map(([name, identity]) => [name, identity.evidence[0] ?? ''])),
       sessionIdentities: this.sessionNames,
       firstPartySites: this.firstPartySites,
@@ -243,6 +247,8 @@ export class EventReplay {
       return;
     }
     this.followLogin(entry);
+    const answer = loggedOutAnswer(entry, parsed.url);
+    if (answer) this.loggedOut.push(answer);
     // A login that visibly failed (an error status, the login form again) is no login (RULES.md, session-fixation).
     const signal = this.loginDetector.detect(entry, parsed.origin);
     const login = signal !== undefined && !loginFailed(entry) ? signal : undefined;
@@ -285,6 +291,7 @@ export class EventReplay {
         entry: entry.index,
         signal: login,
         origin: parsed.origin,
+        chain: [],
         lanes: [...carried].map(([laneKey, before]) => ({ laneKey, before })),
       };
       this.logins.push(fact);
@@ -297,6 +304,7 @@ export class EventReplay {
       notSent,
       sent,
       login: this.openLogin ? this.openLogin.fact.signal : undefined,
+      ...(this.openLogin ? { loginEntry: this.openLogin.fact.entry } : {}),
       logout,
     });
     this.requests.push(
@@ -319,6 +327,7 @@ export class EventReplay {
     const open = this.openLogin;
     if (!open) return;
     if (open.nextUrl !== undefined && sameUrl(open.nextUrl, entry.request.url)) {
+      open.fact.chain.push(entry.index);
       const next = redirectTarget(entry, entry.request.url);
       if (next) open.nextUrl = next;
       else delete open.nextUrl;
@@ -501,6 +510,8 @@ export class EventReplay {
       notSent: NotSentCookieFact[];
       sent: SentCookieFact[];
       login: LoginSignal | undefined;
+      /** The entry of the open login, while its redirect chain is followed. */
+      loginEntry?: number;
       logout: boolean;
     },
   ): SetCookieFact[] {
@@ -563,6 +574,8 @@ export class EventReplay {
       notSent: NotSentCookieFact[];
       sent: SentCookieFact[];
       login: LoginSignal | undefined;
+      /** The entry of the open login, while its redirect chain is followed. */
+      loginEntry?: number;
       logout: boolean;
     },
     affinitySet: Map<string, string>,
@@ -580,10 +593,16 @@ export class EventReplay {
     const carriedOld = live !== undefined && ctx.carried.get(lane.key) === live.id;
     let end: IdEnd | undefined;
     if (live) {
-      if (carriedOld && !ctx.login && !ctx.logout && isUpdateOf(live.id, issued)) {
+      // The login request itself may rotate even a client-side store; the hops after it only update it.
+      const atLoginRequest = ctx.login !== undefined && (ctx.loginEntry ?? entry.index) === entry.index;
+      if (carriedOld && !atLoginRequest && !ctx.logout && isUpdateOf(live.id, issued)) {
         end = { kind: 'updated', entry: entry.index };
       } else if (carriedOld) {
-        if (ctx.login || ctx.logout) {
+        const loginRotates = ctx.login !== undefined && rotatesAtLogin(live, ctx.loginEntry ?? entry.index);
+        if (loginRotates || ctx.logout) {
+          // Rotated, yet the back-end changed too: still a switch within the session (RULES.md).
+          const backendSwitch = this.backendChanges(lane, live, issued, entry, ctx.sent, affinitySet);
+          if (backendSwitch) lane.backendSwitches.push(backendSwitch);
           end = {
             kind: 'rotated',
             entry: entry.index,
@@ -599,6 +618,8 @@ export class EventReplay {
             cause: 'server-rejected',
             atLogout: false,
             ...(backendSwitch ? { backendSwitch } : {}),
+            // Still inside the login's chain: the ID was one the login or its chain had just issued.
+            ...(ctx.login !== undefined && ctx.loginEntry !== undefined ? { loginEntry: ctx.loginEntry } : {}),
           };
         }
       } else {
@@ -663,7 +684,10 @@ export class EventReplay {
       const current = lane && currentId(lane);
       // A lane whose ID this response replaced is told by the reset (with its backend switch), not here.
       if (!lane || !current || current.end || current.id !== carried.get(key)) continue;
-      if (lane.backendSwitches.some((b) => b.entry >= current.firstEntry)) continue;
+      // One switch per ID. A switch at the entry whose Set-Cookie issued this ID (a login's rotation) belongs to
+      // the ID before it: that request did not carry this one.
+      const issuedAt = current.source === 'set-cookie' ? current.firstEntry : -1;
+      if (lane.backendSwitches.some((b) => b.entry >= current.firstEntry && b.entry !== issuedAt)) continue;
       lane.backendSwitches.push({ entry: entry.index, changes });
     }
   }

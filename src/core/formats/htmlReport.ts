@@ -16,6 +16,18 @@ export interface ReportedAnalysis {
   readonly cookiesRecorded: boolean;
 }
 
+export const COOKIE_HEADERS_MISSING =
+  'This file records no Cookie headers, though cookies were set that later requests would carry (a sanitised export?): what was sent is inferred from the Set-Cookie lines.';
+
+/**
+ * Whether the input looks stripped of its Cookie headers: none anywhere, yet the jar model says some request
+ * carried a cookie. A trace where no cookie was ever stored has no Cookie header because there was none to send
+ * (a login whose session cookie never arrived): saying "sanitised" there would blame the file for the bug.
+ */
+export function cookieHeadersMissing(analysis: ReportedAnalysis): boolean {
+  return !analysis.cookiesRecorded && analysis.requests.some((r) => r.sent.length > 0);
+}
+
 export interface HtmlReportInput {
   readonly file: string;
   /** e.g. "har, Chrome 156, 87 entries". */
@@ -120,11 +132,7 @@ function sectionHtml(input: HtmlReportInput): string {
   const { analysis } = input;
   const counts = SEVERITIES.map((s) => `${analysis.findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
   const notes = [
-    ...(analysis.cookiesRecorded
-      ? []
-      : [
-          'This file records no Cookie headers (a sanitised export?): what was sent is inferred from the Set-Cookie lines.',
-        ]),
+    ...(cookieHeadersMissing(analysis) ? [COOKIE_HEADERS_MISSING] : []),
     ...(input.warnings ?? []).map((w) => `${w.message} (at ${w.where})`),
   ];
   const lanes =

@@ -20,7 +20,9 @@ import { sessionFixation } from './sessionFixation.ts';
 import { sessionIdInUrl } from './sessionIdInUrl.ts';
 import { sessionIdLowEntropy } from './sessionIdLowEntropy.ts';
 import { sessionIdPredictable } from './sessionIdPredictable.ts';
+import { sessionNotEstablished } from './sessionNotEstablished.ts';
 import { sessionNotSent } from './sessionNotSent.ts';
+import { sessionRejected } from './sessionRejected.ts';
 import { sessionReset } from './sessionReset.ts';
 import { sessionRotated } from './sessionRotated.ts';
 import { sessionShadowed } from './sessionShadowed.ts';
@@ -32,6 +34,8 @@ export const RULES = [
   sessionNotSent,
   sessionReset,
   sessionBackendSwitch,
+  sessionRejected,
+  sessionNotEstablished,
   sessionFixation,
   sessionIdInUrl,
   sessionShadowed,

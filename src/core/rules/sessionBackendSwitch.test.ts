@@ -1,5 +1,6 @@
 // session-backend-switch: an affinity cookie or a JSESSIONID route changed within one session. Beside a
-// server-rejected reset it names the likely cause; alone it says the server kept the session this time.
+// server-rejected reset it names the likely cause; alone it says what the server did with the session there
+// (kept it, rotated it at a login, answered as logged out).
 import { describe, expect, it } from 'vitest';
 import { findingsOf, GOOD, ID, trace } from '../../../test/helpers/traceBuilder.ts';
 
@@ -59,5 +60,70 @@ describe('session-backend-switch', () => {
       .analyze();
     expect(result.sessions).toEqual([]);
     expect(result.facts.sessionCookieNames.has('SERVERID')).toBe(false);
+  });
+
+  it('inside a login chain: the JSESSIONID the login issued on node2 is replaced by node1 on the next hop', () => {
+    const result = trace()
+      .get('https://shop.test/login', { cookie: '' })
+      .post('https://shop.test/login', {
+        cookie: '',
+        form: { username: 'demo', password: 'pw' },
+        location: '/account',
+        setCookie: [`JSESSIONID=${ID.a}.node2; ${GOOD}`],
+      })
+      .get('https://shop.test/account', {
+        cookie: `JSESSIONID=${ID.a}.node2`,
+        location: '/login',
+        setCookie: [`JSESSIONID=${ID.b}.node1; ${GOOD}`],
+      })
+      .analyze();
+    expect(findingsOf(result, 'session-rotated')).toEqual([]);
+    const [reset] = findingsOf(result, 'session-reset');
+    expect(reset).toMatchObject({ entry: 2, cause: 'server-rejected' });
+    const found = findingsOf(result, 'session-backend-switch');
+    expect(found.map((f) => [f.entry, f.evidence.changes])).toEqual([[2, ['JSESSIONID route: node2 → node1']]]);
+    expect(found[0]!.message).toContain('did not accept the session ID');
+  });
+
+  it('the affinity cookie changes and that server answers as logged out → the switch names the rejection', () => {
+    const result = trace()
+      .post('https://shop.test/login', {
+        cookie: '',
+        form: { username: 'demo', password: 'pw' },
+        location: '/account',
+        setCookie: [sid(ID.a), 'SERVERID=node2; Path=/'],
+      })
+      .get('https://shop.test/account', {
+        cookie: `sid=${ID.a}; SERVERID=node2`,
+        location: '/login',
+        setCookie: ['SERVERID=node1; Path=/'],
+      })
+      .analyze();
+    const [found] = findingsOf(result, 'session-backend-switch');
+    expect(found).toMatchObject({ entry: 1, evidence: { changes: ['SERVERID: node2 → node1'] } });
+    expect(found!.message).toContain('that server answered as logged out');
+    expect(found!.related?.map((i) => result.findings[i]!.rule)).toEqual(['session-rejected']);
+    expect(
+      result.findings
+        .filter((f) => f.severity === 'high' || f.severity === 'medium')
+        .map((f) => `${f.rule}@${f.entry}`),
+    ).toEqual(['session-rejected@1', 'session-backend-switch@1']);
+  });
+
+  it('a switch at the login’s rotation and another later on the new ID are two switches', () => {
+    const result = trace()
+      .get('https://shop.test/login', { cookie: '', setCookie: [sid(ID.a), 'SERVERID=node1; Path=/'] })
+      .post('https://shop.test/login', {
+        cookie: `sid=${ID.a}; SERVERID=node1`,
+        form: { username: 'demo', password: 'pw' },
+        setCookie: [sid(ID.b), 'SERVERID=node2; Path=/'],
+      })
+      .get('https://shop.test/cart', { cookie: `sid=${ID.b}; SERVERID=node2`, setCookie: ['SERVERID=node1; Path=/'] })
+      .analyze();
+    const found = findingsOf(result, 'session-backend-switch');
+    expect(found.map((f) => [f.entry, f.message.includes('kept the session')])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
   });
 });

@@ -230,4 +230,71 @@ describe('session-reset', () => {
       .analyze();
     expect(resets(result)).toEqual([]);
   });
+
+  it('a login rotates once: an ID its chain had just issued and the next hop replaces was rejected', () => {
+    // Two nodes without shared sessions behind a round-robin balancer: every hop of POST → 302 → GET lands on the
+    // node that does not know the ID it carries. The login's own replacement is its rotation; the next ones are not.
+    const result = trace()
+      .get('https://shop.test/login', { cookie: '', setCookie: [sid(ID.a), 'SERVERID=node1; Path=/'] })
+      .post('https://shop.test/login', {
+        cookie: `sid=${ID.a}; SERVERID=node1`,
+        form: { username: 'demo', password: 'pw' },
+        location: '/account',
+        setCookie: [sid(ID.b), 'SERVERID=node2; Path=/'],
+      })
+      .get('https://shop.test/account', {
+        cookie: `sid=${ID.b}; SERVERID=node2`,
+        location: '/login',
+        setCookie: [sid(ID.c), 'SERVERID=node1; Path=/'],
+      })
+      .get('https://shop.test/login', {
+        cookie: `sid=${ID.c}; SERVERID=node1`,
+        setCookie: [sid(ID.d), 'SERVERID=node2; Path=/'],
+      })
+      .analyze();
+    expect(findingsOf(result, 'session-rotated').map((f) => f.entry)).toEqual([1]);
+    expect(resets(result)).toEqual([
+      { cookie: 'sid', entry: 2, cause: 'server-rejected' },
+      { cookie: 'sid', entry: 3, cause: 'server-rejected' },
+    ]);
+    expect(findingsOf(result, 'session-reset').map((f) => f.evidence.issuedByLoginAt)).toEqual([1, 1]);
+    expect(findingsOf(result, 'session-reset')[0]!.message).toContain('the login did not survive its own redirects');
+    expect(findingsOf(result, 'session-reset').map((f) => f.evidence.backendChanges)).toEqual([
+      ['SERVERID: node2 → node1'],
+      ['SERVERID: node1 → node2'],
+    ]);
+    // Every hop switched back-end, the login's own hop too (there the login issued a new ID anyway).
+    const switches = findingsOf(result, 'session-backend-switch');
+    expect(switches.map((f) => [f.entry, f.evidence.changes])).toEqual([
+      [1, ['SERVERID: node1 → node2']],
+      [2, ['SERVERID: node2 → node1']],
+      [3, ['SERVERID: node1 → node2']],
+    ]);
+    expect(switches[0]!.message).toContain('issued a new ID there anyway');
+    expect(
+      result.findings
+        .filter((f) => f.severity === 'high' || f.severity === 'medium')
+        .map((f) => `${f.rule}@${f.entry}`),
+    ).toEqual([
+      'session-backend-switch@1',
+      'session-reset@2',
+      'session-backend-switch@2',
+      'session-reset@3',
+      'session-backend-switch@3',
+    ]);
+  });
+
+  it('a login whose chain carries the ID from before it, replaced on a hop, is still the login’s rotation', () => {
+    const result = trace()
+      .get('https://shop.test/login', { cookie: '', setCookie: [sid(ID.a)] })
+      .post('https://shop.test/login', {
+        cookie: `sid=${ID.a}`,
+        form: { username: 'demo', password: 'pw' },
+        location: '/account',
+      })
+      .get('https://shop.test/account', { cookie: `sid=${ID.a}`, setCookie: [sid(ID.b)] })
+      .analyze();
+    expect(resets(result)).toEqual([]);
+    expect(findingsOf(result, 'session-rotated').map((f) => f.entry)).toEqual([2]);
+  });
 });

@@ -9,7 +9,7 @@ import { idTransitions, notSentKey, resetKey } from './transitions.ts';
 const CAUSE_TEXT: Record<ResetCause, string> = {
   'not-sent': 'the browser did not send the session cookie, so the server started a new session',
   'server-rejected':
-    'the request carried a valid ID and the server answered with a new one, with no login or logout in between: server-side expiry, a restart, or sessions not shared between servers',
+    'the request carried a valid ID and the server answered with a new one, though no login or logout on that request asked for one: server-side expiry, a restart, or sessions not shared between servers',
   'cleared-by-server': 'the server deleted the cookie with a Set-Cookie (logout or code)',
   expired: 'the cookie expired on the client (its Expires/Max-Age passed)',
   'cleared-by-script': 'the cookie was removed by page script or another extension',
@@ -52,6 +52,10 @@ export const sessionReset = defineRule({
         : t.incident
           ? ' The server issued a new ID, but the browser rejected that cookie and keeps the old one.'
           : '';
+      const chain =
+        end.loginEntry !== undefined
+          ? ` The login at entry ${end.loginEntry} had issued it one hop earlier in its redirect chain: the login did not survive its own redirects.`
+          : '';
       const related = end.cause === 'not-sent' || end.cause === 'expired' ? [notSentKey(t.lane.key, end.entry)] : [];
       return [
         {
@@ -65,13 +69,14 @@ export const sessionReset = defineRule({
           // The behaviour we recommend, at a logout the user asked for: told, not alarmed (RULES.md).
           ...(end.atLogout && end.cause === 'cleared-by-server' ? { severity: 'info' as const } : {}),
           ...(end.notSentReason ? { reason: end.notSentReason } : {}),
-          message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${CAUSE_TEXT[end.cause]}.${after}`,
+          message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${CAUSE_TEXT[end.cause]}.${after}${chain}`,
           fix: CAUSE_FIX[end.cause],
           evidence: {
             lostId: { secret: t.id.id },
             ...(t.next ? { newId: { secret: t.next.id } } : {}),
             cause: end.cause,
             ...(end.backendSwitch ? { backendChanges: end.backendSwitch.changes } : {}),
+            ...(end.loginEntry !== undefined ? { issuedByLoginAt: end.loginEntry } : {}),
           },
         },
       ];

@@ -57,7 +57,8 @@ export const AFFINITY_NAME_PATTERNS: readonly string[] = [
  * like sessions to the token heuristic. Tracking, analytics, bot-protection and other known cookies come from the
  * Open Cookie Database (cookieDatabase.ts), not from a hand list here.
  */
-const NOT_SESSION_NAME_SHAPE = /csrf|xsrf|requestverificationtoken|antiforgery/i;
+/** Also the signature companion of another cookie (`session.sig`: cookie-session/keygrip's HMAC, new on every change). */
+const NOT_SESSION_NAME_SHAPE = /csrf|xsrf|requestverificationtoken|antiforgery|\.sig$/i;
 
 /**
  * Authentication cookies of the large identity providers (RULES.md, rule 2): Google's SID family and Microsoft's

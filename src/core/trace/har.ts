@@ -8,6 +8,7 @@ import { HarFields, isObject, type JsonObject, kindOf, ownField } from './harFie
 import { parseHarTime } from './harTime.ts';
 import { headerValue, setCookieLines, splitSetCookieValue } from './headers.ts';
 import { parseJsonText } from './jsonText.ts';
+import { isLoginFormPage } from './loginForm.ts';
 import { guessResourceType } from './resourceType.ts';
 import type {
   BrowserCookieReport,
@@ -275,6 +276,7 @@ function readResponse(fields: HarFields, entry: JsonObject, at: string): TraceRe
     headers,
     ...(cookies.length > 0 ? { cookies } : {}),
     ...(redirect ? { redirectUrl: redirect } : {}),
+    ...(bodyIsLoginForm(response) ? { loginForm: true as const } : {}),
   };
 }
 
@@ -403,6 +405,19 @@ function initiatorOf(
   const overall: Initiator = [latestDocument, 'latest-document'];
   const order = draft.pageRef !== undefined ? [...hints, overall] : [overall, ...hints];
   return order.find(([url]) => url !== undefined) ?? [undefined, undefined];
+}
+
+/** `response.content.text` (when the exporter kept bodies) is a page with a login form; read leniently. */
+function bodyIsLoginForm(response: JsonObject): boolean {
+  const content = ownField(response, 'content');
+  if (!isObject(content)) return false;
+  const text = ownField(content, 'text');
+  if (typeof text !== 'string' || text === '') return false;
+  return isLoginFormPage(
+    text,
+    textOrUndefined(ownField(content, 'mimeType')),
+    textOrUndefined(ownField(content, 'encoding')),
+  );
 }
 
 /** `response.content.mimeType`; read leniently, as nothing but the resource-type guess uses it. */

@@ -74,6 +74,8 @@ export interface TraceResponse {
   /** HAR `response.cookies` when the source has no Set-Cookie header (some exporters strip headers). */
   readonly cookies?: readonly { readonly name: string; readonly value: string; readonly raw?: string }[];
   readonly redirectUrl?: string;
+  /** The body is a page with a login form (a password input), when the source kept the body (loginForm.ts). */
+  readonly loginForm?: true;
 }
 
 /** Cookie reasons a browser itself reported (Chrome's DevTools protocol), kept to compare with ours. */

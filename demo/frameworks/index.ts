@@ -1,0 +1,28 @@
+// Scenarios served by real session software (express with express-session, cookie-session, jose) instead of
+// the demo's own session code: the engine must get the story right on the libraries people use. Each app owns
+// one host name and gets node's own request and response, as in production.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { clusterApp } from './cluster.ts';
+import { cookieSessionApp } from './cookie-session.ts';
+import { jwtApiApp } from './jwt-api.ts';
+import { secureCookieRejectedApp } from './secure-cookie-rejected.ts';
+import { secureOverHttpApp } from './secure-over-http.ts';
+
+export interface FrameworkApp {
+  readonly scenarioId: string;
+  /** The host name it serves (browsers map *.test to 127.0.0.1). */
+  readonly host: string;
+  readonly listener: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+/** Fresh apps with empty session stores. */
+export function createFrameworkApps(): FrameworkApp[] {
+  return [
+    clusterApp({ scenarioId: 'cluster-login-affinity', host: 'cluster.test', affinityCookie: true }),
+    clusterApp({ scenarioId: 'cluster-login', host: 'nodes.test', affinityCookie: false }),
+    secureOverHttpApp(),
+    secureCookieRejectedApp(),
+    cookieSessionApp(),
+    jwtApiApp(),
+  ];
+}

@@ -1,0 +1,123 @@
+// How a server says "not logged in": 401, 403, a redirect to a same-site login page, a page with a login form
+// (read from the HAR body when it was kept). And where a login's rotation ends: an ID held before the login.
+import { describe, expect, it } from 'vitest';
+import { GOOD, ID, summary, trace } from '../../../test/helpers/traceBuilder.ts';
+import { parseTraceFile } from '../trace/index.ts';
+import { isLoginFormPage } from '../trace/loginForm.ts';
+import { analyzeTrace } from './analyze.ts';
+import { isLoginPagePath, rotatesAtLogin } from './loggedOut.ts';
+
+describe('logged-out answers', () => {
+  it('401, 403 and a redirect to a same-site login page; not a redirect elsewhere or to another site', () => {
+    const result = trace()
+      .get('https://a.test/x', { status: 401 })
+      .get('https://a.test/x', { status: 403 })
+      .get('https://a.test/x', { location: '/users/sign_in?next=/x' })
+      .get('https://a.test/x', { location: '/home' })
+      .get('https://a.test/x', { location: 'https://idp.test/login' })
+      .get('https://a.test/x', { status: 404 })
+      .analyze();
+    expect(result.facts.loggedOut).toEqual([
+      { entry: 0, status: 401 },
+      { entry: 1, status: 403 },
+      { entry: 2, status: 302, loginPage: 'https://a.test/users/sign_in?next=/x' },
+    ]);
+  });
+
+  it('login page paths', () => {
+    for (const p of ['/login', '/users/sign_in', '/account/log-in/', '/login.php', '/logon', '/auth/signin'])
+      expect(isLoginPagePath(p), p).toBe(true);
+    for (const p of ['/', '/account', '/blogin', '/logins-history', '/logout'])
+      expect(isLoginPagePath(p), p).toBe(false);
+  });
+
+  it('a login form in an HTML body, plain or base64; not in JSON, not a text field', () => {
+    const html = '<form method=post><input name=user><input type="password" name=pw></form>';
+    expect(isLoginFormPage(html, 'text/html; charset=utf-8')).toBe(true);
+    expect(isLoginFormPage(btoa(html), 'text/html', 'base64')).toBe(true);
+    expect(isLoginFormPage('<INPUT TYPE=PASSWORD>', undefined)).toBe(true);
+    expect(isLoginFormPage(html, 'application/json')).toBe(false);
+    expect(isLoginFormPage('<input type="text" name="password">', 'text/html')).toBe(false);
+  });
+
+  it('a HAR with bodies: a 200 login page answering a logged-in ID is session-rejected', () => {
+    const entry = (url: string, cookie: string, status: number, setCookie: string[], body: string, post = false) => ({
+      startedDateTime: new Date(Date.UTC(2025, 0, 1, 0, 0, post ? 0 : 5)).toISOString(),
+      time: 1,
+      request: {
+        method: post ? 'POST' : 'GET',
+        url,
+        httpVersion: 'HTTP/1.1',
+        headers: [
+          ...(cookie ? [{ name: 'Cookie', value: cookie }] : []),
+          ...(post ? [{ name: 'Content-Type', value: 'application/x-www-form-urlencoded' }] : []),
+        ],
+        queryString: [],
+        cookies: [],
+        headersSize: -1,
+        bodySize: 0,
+        ...(post
+          ? {
+              postData: {
+                mimeType: 'application/x-www-form-urlencoded',
+                text: 'user=a&password=b',
+                params: [
+                  { name: 'user', value: 'a' },
+                  { name: 'password', value: 'b' },
+                ],
+              },
+            }
+          : {}),
+      },
+      response: {
+        status,
+        statusText: '',
+        httpVersion: 'HTTP/1.1',
+        headers: [
+          ...setCookie.map((value) => ({ name: 'Set-Cookie', value })),
+          ...(status === 302 ? [{ name: 'Location', value: '/account' }] : []),
+        ],
+        cookies: [],
+        content: { size: body.length, mimeType: 'text/html', text: body },
+        redirectURL: status === 302 ? '/account' : '',
+        headersSize: -1,
+        bodySize: body.length,
+      },
+      cache: {},
+      timings: { send: 0, wait: 1, receive: 0 },
+    });
+    const har = {
+      log: {
+        version: '1.2',
+        creator: { name: 'test', version: '1' },
+        entries: [
+          entry('https://a.test/login', '', 302, [`sid=${ID.a}; ${GOOD}`], '', true),
+          entry('https://a.test/account', `sid=${ID.a}`, 200, [], '<h1>Please log in</h1><input type=password name=p>'),
+        ],
+      },
+    };
+    const result = analyzeTrace(parseTraceFile(JSON.stringify(har), 'bodies.har'));
+    expect(result.facts.loggedOut).toEqual([{ entry: 1, status: 200, loginForm: true }]);
+    expect(summary(result).filter((s) => !s.startsWith('session-established'))).toEqual(['session-rejected sid@1']);
+    expect(result.findings.find((f) => f.rule === 'session-rejected')?.message).toContain(
+      'a 200 page with a login form',
+    );
+  });
+});
+
+describe('rotatesAtLogin', () => {
+  const id = (firstEntry: number, source: 'set-cookie' | 'carried') => ({
+    id: 'x',
+    firstEntry,
+    lastEntry: firstEntry,
+    source,
+    incidents: [],
+    carriedCount: 1,
+  });
+  it('an ID from before the login rotates; one the login or its chain set does not', () => {
+    expect(rotatesAtLogin(id(2, 'set-cookie'), 5)).toBe(true);
+    expect(rotatesAtLogin(id(5, 'carried'), 5)).toBe(true);
+    expect(rotatesAtLogin(id(5, 'set-cookie'), 5)).toBe(false);
+    expect(rotatesAtLogin(id(6, 'carried'), 5)).toBe(false);
+  });
+});

@@ -1,0 +1,118 @@
+// session-not-established: a password POST the server accepted, and no session cookie reached the browser —
+// none was set (express-session with cookie.secure over http://), or the browser rejected it — while the next
+// request carries none and is answered as logged out. A login answered with the login page again, a login that
+// sets its cookie, and a login whose next request still carries a session are not it.
+import { describe, expect, it } from 'vitest';
+import { textReport } from '../../../src/cli/textReport.ts';
+import { type AnalysisResult, analyzeTrace } from '../../../src/core/analysis/analyze.ts';
+import { findingsOf, GOOD, ID, summary, trace } from '../../../test/helpers/traceBuilder.ts';
+
+const PASSWORD = { username: 'demo', password: 'pw' };
+
+function serious(result: AnalysisResult): string[] {
+  return summary(result).filter((_, i) => ['medium', 'high'].includes(result.findings[i]!.severity));
+}
+
+describe('session-not-established', () => {
+  it('no Set-Cookie at all: the login redirects to /account, which sends the browser back to /login', () => {
+    // What express-session with `cookie: { secure: true }` does over http://: the session is saved, no cookie sent.
+    const scenario = trace()
+      .get('http://shop.test/login')
+      .post('http://shop.test/login', { form: PASSWORD, location: '/account' })
+      .get('http://shop.test/account', { location: '/login' })
+      .get('http://shop.test/login')
+      .build();
+    const result = analyzeTrace(scenario);
+    expect(serious(result)).toEqual(['session-not-established -@1']);
+    const [f] = findingsOf(result, 'session-not-established');
+    expect(f!.severity).toBe('high');
+    expect(f!.message).toContain('the server redirected to /account');
+    expect(f!.message).toContain('neither its response nor its redirect chain set one');
+    expect(f!.evidence).toMatchObject({
+      setCookie: 'none on the login response or its redirect chain',
+      loggedOutAt: 2,
+      status: 302,
+      loginPage: 'http://shop.test/login',
+      nextRequest: 'http://shop.test/account',
+    });
+    // Nothing recorded a Cookie header because there never was a cookie: no "sanitised export" suspicion.
+    expect(result.cookiesRecorded).toBe(false);
+    const report = textReport('scenario.har', scenario, result);
+    expect(report).not.toContain('sanitised');
+    expect(report).toContain('session-not-established');
+  });
+
+  it('a file stripped of its Cookie headers, whose cookies later requests would carry, gets the note', () => {
+    const scenario = trace()
+      .get('https://shop.test/', { setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .get('https://shop.test/a')
+      .build();
+    expect(textReport('scenario.har', scenario, analyzeTrace(scenario))).toContain('a sanitised export?');
+  });
+
+  it('the browser rejects the Secure session cookie on http:// → names the cookie and SecureOnly', () => {
+    const result = trace()
+      .post('http://shop.test/login', {
+        cookie: '',
+        form: PASSWORD,
+        location: '/account',
+        setCookie: [`sid=${ID.a}; ${GOOD}`],
+      })
+      .get('http://shop.test/account', { cookie: '', location: '/login' })
+      .analyze();
+    const [f] = findingsOf(result, 'session-not-established');
+    expect(f).toMatchObject({ cookie: 'sid', entry: 0, reason: 'SecureOnly' });
+    expect(f!.message).toContain('the browser rejected its sid cookie (SecureOnly');
+    expect(serious(result)).toEqual([
+      'session-not-established sid@0 SecureOnly',
+      'cookie-set-over-http sid@0',
+      'cookie-rejected sid@0 SecureOnly',
+    ]);
+  });
+
+  it('a script’s login answered 200, then the API answers 401 to a request with no session', () => {
+    const result = trace()
+      .post('https://app.test/api/login', { cookie: '', form: PASSWORD, resourceType: 'fetch' })
+      .get('https://app.test/api/me', { cookie: '', resourceType: 'fetch', status: 401 })
+      .analyze();
+    expect(serious(result)).toEqual(['session-not-established -@0']);
+  });
+
+  it('a login answered with the login page again is as likely a wrong password: not reported', () => {
+    const result = trace()
+      .post('https://shop.test/login', { cookie: '', form: PASSWORD, location: '/login?error=1' })
+      .get('https://shop.test/login?error=1', { cookie: '' })
+      .get('https://shop.test/account', { cookie: '', location: '/login' })
+      .analyze();
+    expect(findingsOf(result, 'session-not-established')).toEqual([]);
+  });
+
+  it('a login that sets its session cookie establishes the session', () => {
+    const result = trace()
+      .post('https://shop.test/login', {
+        cookie: '',
+        form: PASSWORD,
+        location: '/account',
+        setCookie: [`sid=${ID.a}; ${GOOD}`],
+      })
+      .get('https://shop.test/account', { cookie: `sid=${ID.a}` })
+      .analyze();
+    expect(serious(result)).toEqual([]);
+  });
+
+  it('a login whose next request still carries a session cookie is not this rule’s (fixation is told apart)', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .post('https://shop.test/login', { cookie: `sid=${ID.a}`, form: PASSWORD, location: '/account' })
+      .get('https://shop.test/account', { cookie: `sid=${ID.a}`, location: '/login' })
+      .analyze();
+    expect(findingsOf(result, 'session-not-established')).toEqual([]);
+  });
+
+  it('an accepted login with nothing after it in the trace: no evidence, no finding', () => {
+    const result = trace()
+      .post('https://shop.test/login', { cookie: '', form: PASSWORD, location: '/account' })
+      .analyze();
+    expect(findingsOf(result, 'session-not-established')).toEqual([]);
+  });
+});

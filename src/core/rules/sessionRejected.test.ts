@@ -1,0 +1,120 @@
+// session-rejected: a logged-in session ID is sent and the server answers as logged out (401, 403, a redirect to
+// the login page) without issuing a new ID. An anonymous session, the login page itself, a logout and a response
+// that replaces the ID (a session-reset) are not it.
+import { describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../../src/core/analysis/analyze.ts';
+import { b64url, findingsOf, GOOD, ID, summary, T0, trace } from '../../../test/helpers/traceBuilder.ts';
+
+const sid = (id: string) => `sid=${id}; ${GOOD}`;
+const PASSWORD = { username: 'demo', password: 'pw' };
+
+/** Every finding at medium or above: what the scenario must show, and nothing else. */
+function serious(result: AnalysisResult): string[] {
+  return summary(result).filter((_, i) => ['medium', 'high'].includes(result.findings[i]!.severity));
+}
+
+describe('session-rejected', () => {
+  it('two nodes without shared sessions: the ID the login issued is answered with a redirect to /login', () => {
+    const result = trace()
+      .get('https://shop.test/login', { cookie: '' })
+      .post('https://shop.test/login', { cookie: '', form: PASSWORD, location: '/account', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/account', { cookie: `sid=${ID.a}`, location: '/login' })
+      .get('https://shop.test/login', { cookie: `sid=${ID.a}` })
+      .analyze();
+    expect(serious(result)).toEqual(['session-rejected sid@2']);
+    const [f] = findingsOf(result, 'session-rejected');
+    expect(f!.severity).toBe('high');
+    expect(f!.evidence).toMatchObject({ status: 302, loginPage: 'https://shop.test/login', issuedAtLogin: 1 });
+    expect(f!.message).toContain('a 302 redirect to the login page /login');
+    expect(f!.message).toContain('issued at the login at entry 1');
+  });
+
+  it('an expired token: the API that answered 200 answers 401 to the same cookie later', () => {
+    const result = trace()
+      .get('https://app.test/api/me', { cookie: `sid=${ID.a}`, resourceType: 'fetch' })
+      .get('https://app.test/api/me', { cookie: `sid=${ID.a}`, resourceType: 'fetch', after: 60_000 })
+      .get('https://app.test/api/me', { cookie: `sid=${ID.a}`, resourceType: 'fetch', status: 401, after: 3_600_000 })
+      .get('https://app.test/api/me', { cookie: `sid=${ID.a}`, resourceType: 'fetch', status: 401 })
+      .analyze();
+    expect(serious(result)).toEqual(['session-rejected sid@2']);
+    const [f] = findingsOf(result, 'session-rejected');
+    expect(f!.evidence).toMatchObject({ status: 401, acceptedOnSamePath: 0, lastAccepted: 1, occurrences: 2 });
+    expect(f!.evidence.secondsSinceLastAccepted).toBe(3600);
+  });
+
+  it('a JWT session past its exp: the finding says by how much', () => {
+    const jwt = `${b64url({ alg: 'HS256' })}.${b64url({ sub: 'demo', exp: T0 / 1000 + 2 })}.c2lnbmF0dXJl`;
+    const result = trace()
+      .post('https://app.test/login', {
+        cookie: '',
+        form: PASSWORD,
+        location: '/me',
+        setCookie: [`api_session=${jwt}; ${GOOD}`],
+      })
+      .get('https://app.test/me', { cookie: `api_session=${jwt}` })
+      .get('https://app.test/me', { cookie: `api_session=${jwt}`, status: 401, after: 3000 })
+      .analyze();
+    expect(serious(result)).toEqual(['session-client-side-data api_session@0', 'session-rejected api_session@2']);
+    const [f] = findingsOf(result, 'session-rejected');
+    // Sent at T0 + 4 s (the POST at T0, then 1 s and 3 s), exp at T0 + 2 s.
+    expect(f!.evidence.secondsPastTokenExpiry).toBe(2);
+    expect(f!.message).toContain("The token's exp had passed 2 s before this request.");
+  });
+
+  it('403 to a session the same path accepted before', () => {
+    const result = trace()
+      .get('https://app.test/admin', { cookie: `sid=${ID.a}` })
+      .get('https://app.test/admin', { cookie: `sid=${ID.a}`, status: 403 })
+      .analyze();
+    expect(serious(result)).toEqual(['session-rejected sid@1']);
+  });
+
+  it('a 403 to a logged-in session on a page it was never allowed, or a POST after a GET, is not a rejection', () => {
+    const result = trace()
+      .post('https://app.test/login', { cookie: '', form: PASSWORD, location: '/home', setCookie: [sid(ID.a)] })
+      .get('https://app.test/home', { cookie: `sid=${ID.a}` })
+      .get('https://app.test/admin', { cookie: `sid=${ID.a}`, status: 403 })
+      .get('https://app.test/form', { cookie: `sid=${ID.a}` })
+      // A failed CSRF check answers 403 too.
+      .post('https://app.test/form', { cookie: `sid=${ID.a}`, form: { q: '1' }, status: 403 })
+      .analyze();
+    expect(findingsOf(result, 'session-rejected')).toEqual([]);
+  });
+
+  it('an anonymous session sent to a members’ page and redirected to /login is not rejected', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/account', { cookie: `sid=${ID.a}`, location: '/login' })
+      .get('https://shop.test/login', { cookie: `sid=${ID.a}` })
+      .analyze();
+    expect(serious(result)).toEqual([]);
+  });
+
+  it('a logout redirecting to /login, and the login page itself, are not rejections', () => {
+    const result = trace()
+      .post('https://shop.test/login', { cookie: '', form: PASSWORD, location: '/account', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/account', { cookie: `sid=${ID.a}` })
+      .get('https://shop.test/logout', { cookie: `sid=${ID.a}`, location: '/login' })
+      .get('https://shop.test/login', { cookie: `sid=${ID.a}`, status: 401 })
+      .get('https://shop.test/account', { cookie: `sid=${ID.a}`, location: '/login' })
+      .analyze();
+    expect(findingsOf(result, 'session-rejected')).toEqual([]);
+  });
+
+  it('a redirect to /login that issues a new ID is a server-rejected reset, not session-rejected', () => {
+    const result = trace()
+      .post('https://shop.test/login', { cookie: '', form: PASSWORD, location: '/account', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/account', { cookie: `sid=${ID.a}`, location: '/login', setCookie: [sid(ID.b)] })
+      .get('https://shop.test/login', { cookie: `sid=${ID.b}` })
+      .analyze();
+    expect(serious(result)).toEqual(['session-reset sid@1 (server-rejected)']);
+  });
+
+  it('a redirect to another site’s login (an identity provider) is not an answer about this session', () => {
+    const result = trace()
+      .get('https://app.test/a', { cookie: `sid=${ID.a}` })
+      .get('https://app.test/a', { cookie: `sid=${ID.a}`, location: 'https://idp.test/login' })
+      .analyze();
+    expect(findingsOf(result, 'session-rejected')).toEqual([]);
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * session-rejected (RULES.md): the request carried a session ID the server had accepted, and the server answered
+ * as logged out — 401, 403, a redirect to a login page — without issuing a new ID. Stateless and token apps, Spring
+ * Security and stores that forget sessions fail this way; no Set-Cookie ever says so, so no reset shows it.
+ *
+ * Only a session shown to be logged in counts (issued at a recognised login, or accepted by the same method and
+ * path before): an anonymous session sent to a members' page is answered with the login page by design. A 403
+ * counts only after the same request was allowed with that session, as 403 also means "not allowed".
+ */
+import type { LoggedOutAnswer, RequestFacts } from '../analysis/facts.ts';
+import { isLoginPagePath } from '../analysis/loggedOut.ts';
+import { readClientSideData } from '../session/tokenData.ts';
+import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
+
+export function rejectedKey(cookie: string, entry: number): string {
+  return `rejected\u0000${cookie}\u0000${entry}`;
+}
+
+/** How the server answered, in words: `HTTP 401 Unauthorized`, `a 302 redirect to the login page /login`. */
+export function answerText(answer: LoggedOutAnswer): string {
+  if (answer.status === 401) return 'HTTP 401 Unauthorized';
+  if (answer.status === 403) return 'HTTP 403 Forbidden';
+  if (answer.loginForm) return `a ${answer.status} page with a login form`;
+  return `a ${answer.status} redirect to the login page ${answer.loginPage ? pathOf(answer.loginPage) : ''}`.trim();
+}
+
+export function pathOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.pathname + u.search;
+  } catch {
+    return url;
+  }
+}
+
+/** Session values the logins issued (on their response or redirect chain): value → login entry. */
+function issuedAtLogins(ctx: RuleContext): Map<string, number> {
+  const issued = new Map<string, number>();
+  for (const login of ctx.facts.logins) {
+    for (const entry of [login.entry, ...login.chain]) {
+      for (const c of ctx.request(entry)?.setCookies ?? []) {
+        if (c.session && c.outcome.kind === 'stored' && c.value !== '' && !issued.has(c.value))
+          issued.set(c.value, login.entry);
+      }
+    }
+  }
+  return issued;
+}
+
+const FIX =
+  'Find why the server no longer accepts the session: its idle or absolute timeout (compare it with the time since the ID was last accepted), a restart with an in-memory store, back-end servers that do not share sessions, or a token that expired or no longer verifies (its exp, the signing key). If the session should end, say so to the user and clear the cookie.';
+
+export const sessionRejected = defineRule({
+  id: 'session-rejected',
+  severity: 'high',
+  title: 'Session rejected by the server',
+  docs: {
+    explanation:
+      'The request carried a session ID the server had accepted (issued at a login, or answered before on the same path), and the server now answered as if the user were logged out — 401, 403 or a redirect to a login page — without issuing a new ID. The user is logged out with no cookie change the browser could show: the server-side session expired or was lost (restart, another back-end that does not share sessions), or the token expired or no longer verifies.',
+    fix: FIX,
+  },
+  check(ctx) {
+    const answers = new Map((ctx.facts.loggedOut ?? []).map((a) => [a.entry, a]));
+    if (answers.size === 0) return [];
+    const issued = issuedAtLogins(ctx);
+    const okOnPath = new Map<string, number>();
+    const lastOk = new Map<string, RequestFacts>();
+    const afterLogout = new Set<string>();
+    const first = new Map<string, { draft: FindingDraft; count: number }>();
+    for (const r of ctx.facts.requests) {
+      const answer = answers.get(r.entry);
+      const path = pathOf(r.url).split('?')[0] ?? '';
+      for (const s of r.sent) {
+        if (!s.session) continue;
+        const onPath = `${r.method} ${r.origin}\u0000${path}\u0000${s.value}`;
+        if (r.logout) afterLogout.add(s.value);
+        if (!answer) {
+          if (r.status !== undefined && r.status >= 200 && r.status < 400) {
+            if (!okOnPath.has(onPath)) okOnPath.set(onPath, r.entry);
+            lastOk.set(s.value, r);
+          }
+          continue;
+        }
+        if (!isRejection(r, s.name, path) || afterLogout.has(s.value)) continue;
+        const loginEntry = issued.get(s.value);
+        const acceptedEntry = okOnPath.get(onPath);
+        if (loginEntry === undefined && acceptedEntry === undefined) continue;
+        // 403 is also "logged in, not allowed" (an admin page, a failed CSRF check): only a 403 where the same
+        // request was allowed with this session before says the session itself is no longer accepted.
+        if (answer.status === 403 && acceptedEntry === undefined) continue;
+        const key = `${r.origin}\u0000${s.name}\u0000${s.value}`;
+        const seen = first.get(key);
+        if (seen) {
+          seen.count++;
+          continue;
+        }
+        const last = lastOk.get(s.value);
+        const accepted =
+          loginEntry !== undefined
+            ? `it was issued at the login at entry ${loginEntry}`
+            : `the same path answered ${ctx.request(acceptedEntry!)?.status ?? ''} to it at entry ${acceptedEntry}`;
+        const gap = last ? ` It was last accepted ${seconds(r.time - last.time)} earlier (entry ${last.entry}).` : '';
+        const expired = jwtExpiredBy(s.value, r.time);
+        const token =
+          expired === undefined ? '' : ` The token's exp had passed ${seconds(expired)} before this request.`;
+        first.set(key, {
+          count: 1,
+          draft: {
+            key: rejectedKey(s.name, r.entry),
+            origin: r.origin,
+            cookie: s.name,
+            entry: r.entry,
+            url: r.url,
+            message: `${s.name} ${ctx.show(s.value)} was sent and the server answered as logged out, with ${answerText(answer)}, without issuing a new ID; ${accepted}.${gap}${token}`,
+            evidence: {
+              sessionId: { secret: s.value },
+              status: answer.status,
+              ...(answer.loginPage ? { loginPage: answer.loginPage } : {}),
+              ...(answer.loginForm ? { loginForm: true } : {}),
+              newSessionCookie: 'none',
+              ...(loginEntry !== undefined ? { issuedAtLogin: loginEntry } : {}),
+              ...(acceptedEntry !== undefined ? { acceptedOnSamePath: acceptedEntry } : {}),
+              ...(last ? { lastAccepted: last.entry, secondsSinceLastAccepted: round(r.time - last.time) } : {}),
+              ...(expired !== undefined ? { secondsPastTokenExpiry: round(expired) } : {}),
+            },
+          },
+        });
+      }
+    }
+    return [...first.values()].map(({ draft, count }) =>
+      count > 1
+        ? {
+            ...draft,
+            message: `${draft.message} (${count} requests)`,
+            evidence: { ...draft.evidence, occurrences: count },
+          }
+        : draft,
+    );
+  },
+});
+
+/**
+ * Whether a logged-out answer to this request says the session was refused: not a login attempt, a logout or
+ * the login page itself (they answer so by design), and no Set-Cookie for the cookie (a new or cleared ID is a
+ * session-reset, told with its cause).
+ */
+function isRejection(r: RequestFacts, cookie: string, path: string): boolean {
+  if (r.login !== undefined || r.logout || isLoginPagePath(path)) return false;
+  return !r.setCookies.some((c) => c.name === cookie);
+}
+
+/** How long before `time` a JWT session value's `exp` (RFC 7519 4.1.4, seconds) passed; undefined if it had not. */
+function jwtExpiredBy(value: string, time: number): number | undefined {
+  const data = readClientSideData(value);
+  const exp = data?.kind === 'jwt' ? data.payload.exp : undefined;
+  if (typeof exp !== 'number' || !Number.isFinite(time)) return undefined;
+  const past = time - exp * 1000;
+  return past >= 0 ? past : undefined;
+}
+
+function round(ms: number): number {
+  return Math.round(ms / 100) / 10;
+}
+
+function seconds(ms: number): string {
+  return `${round(ms)} s`;
+}
