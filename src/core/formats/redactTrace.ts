@@ -6,6 +6,7 @@
  */
 import { redactValue } from '../analysis/redact.ts';
 import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
+import { embeddedIdOf, valueShape } from '../session/valueShape.ts';
 import { cookieHeaderPairs } from '../trace/headers.ts';
 import type {
   BrowserCookieReport,
@@ -35,6 +36,10 @@ const PATH_SESSION_PARAMETER = /;(jsessionid|phpsessid|sid|sessionid)=([^;?#/]+)
  */
 export function redactCookieValue(name: string, value: string): string {
   if (value === '') return value;
+  // A client-side session store keeps, after its hash, the hash of the session it holds: without it a redacted
+  // trace would read every re-encoding of the store as a new session (valueShape.ts, REDACTED_STORE).
+  if (valueShape(value) === 'client-side-store')
+    return `${redactValue(value)}~${redactValue(embeddedIdOf(value) ?? '').slice(2)}`;
   const { id, route } = splitRouteSuffix(name, value);
   if (route === undefined) return redactValue(value);
   return `${redactValue(value)}${value.slice(id.length, value.length - route.length)}${route}`;

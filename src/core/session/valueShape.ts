@@ -47,8 +47,15 @@ function unquote(value: string): string {
   }
 }
 
+/**
+ * A client-side store as a redacted export writes it (`h:<hash of the value>~<hash of its session key>`): the value
+ * is gone but whether two versions hold the same session is not (formats/redactTrace.ts).
+ */
+const REDACTED_STORE = /^h:[0-9a-f]{8}~([0-9a-f]{8})$/;
+
 export function valueShape(raw: string): ValueShape {
   const value = unquote(raw);
+  if (REDACTED_STORE.test(value)) return 'client-side-store';
   if (value === '' || FLAG.test(value) || DATE.test(value) || LOCALE.test(value)) return 'not-an-id';
   if (UNREADABLE_STORE.some((re) => re.test(value)) || readClientSideData(value) !== undefined)
     return 'client-side-store';
@@ -60,8 +67,11 @@ export function valueShape(raw: string): ValueShape {
 /** Claims that name the session or its subject inside a client-side store or a structured value. */
 const ID_FIELDS = ['sid', 'session_id', 'sessionId', 'session', 'sub', 'user_id', 'userId', 'uid', 'id'];
 
-function embeddedIdOf(raw: string): string | undefined {
+/** The ID or subject a client-side store or structured value names, as `field=value`; undefined when unreadable. */
+export function embeddedIdOf(raw: string): string | undefined {
   const value = unquote(raw);
+  const redacted = REDACTED_STORE.exec(value);
+  if (redacted) return `key=${redacted[1]}`;
   const data = readClientSideData(value);
   const record =
     data?.kind === 'jwt'
