@@ -53,7 +53,11 @@ export function textReport(file: string, trace: Trace, result: ReportedAnalysis)
       'Note: this file records no Cookie headers (a sanitised export?): what was sent is inferred from the Set-Cookie lines.',
     );
   }
-  for (const w of trace.warnings ?? []) out.push(`Warning: ${w.message} (at ${w.where})`);
+  const skipped = (trace.warnings ?? []).filter((w) => w.skippedEntry !== undefined).length;
+  if (trace.warnings?.length) {
+    const what = skipped > 0 ? `${skipped} unreadable ${skipped === 1 ? 'entry' : 'entries'} skipped; ` : '';
+    out.push(`Input: ${what}${trace.warnings.length} import warning(s), listed on standard error.`);
+  }
   const origins = [
     ...new Set([...result.sessions.map((s) => s.origin), ...result.findings.map((f) => f.origin)]),
   ].sort();
@@ -80,4 +84,31 @@ export function textReport(file: string, trace: Trace, result: ReportedAnalysis)
   }
   if (result.findings.length === 0) out.push('', 'No session findings.');
   return `${out.join('\n')}\n`;
+}
+
+/** Warnings shown one per line; beyond this, the first ones and a summary line (JSON lists every one). */
+export const WARNING_LINES_SHOWN = 10;
+
+/**
+ * The import warnings of a file for standard error (CLI.md: a line per skipped entry or repair, so standard output
+ * stays the report): each names the file and the place; many become the first few and one summary line.
+ */
+export function warningLines(file: string, trace: Trace): string[] {
+  const warnings = trace.warnings ?? [];
+  const line = (w: (typeof warnings)[number]) => `sessionscope: ${file}: warning: ${w.message} (at ${w.where})`;
+  if (warnings.length <= WARNING_LINES_SHOWN) return warnings.map(line);
+  const shown = warnings.slice(0, WARNING_LINES_SHOWN - 1);
+  const rest = warnings.slice(WARNING_LINES_SHOWN - 1);
+  const skipped = rest.filter((w) => w.skippedEntry !== undefined);
+  const skippedText = skipped.length > 0 ? `, of which ${skipped.length} skipped entries (${entryList(skipped)})` : '';
+  return [
+    ...shown.map(line),
+    `sessionscope: ${file}: warning: ${rest.length} more import warnings${skippedText}; --format json lists every one in input.warnings`,
+  ];
+}
+
+/** "3, 17, 40, …": the skipped entries' indexes, the first few. */
+function entryList(skipped: readonly { readonly skippedEntry?: number }[]): string {
+  const first = skipped.slice(0, 8).map((w) => `#${w.skippedEntry}`);
+  return skipped.length > first.length ? `${first.join(', ')}, …` : first.join(', ');
 }

@@ -7,10 +7,19 @@
  * apart from the headers the engine never reads. An entry that arrives before its turn (a file not in time
  * order) waits; in a time-ordered file, the usual case, none does, so nothing accumulates.
  */
+
+import { requireReadableEntry } from '../trace/har.ts';
 import { slimEntry } from '../trace/slimEntry.ts';
 import type { Trace, TraceEntry, TraceEvent, TraceInputWarning } from '../trace/types.ts';
 import { HarEntryScanner } from './harEntryScanner.ts';
-import { creatorLine, InitiatorResolver, importHarEntry, notAHarThrower, undatedMessage } from './harStream.ts';
+import {
+  creatorLine,
+  InitiatorResolver,
+  importHarEntry,
+  isSkipped,
+  notAHarThrower,
+  undatedMessage,
+} from './harStream.ts';
 
 export interface HarStreamIndex {
   readonly entryCount: number;
@@ -33,12 +42,20 @@ export interface StreamProgress {
 export class HarIndexer implements StreamProgress {
   private readonly scanner: HarEntryScanner;
   private times = new Float64Array(1024);
-  /** Undated entries and entries with warnings (few): by file position. */
-  private readonly notes = new Map<number, { undated?: string; warnings: readonly TraceInputWarning[] }>();
+  /** Undated, skipped (unreadable) and repaired entries (few): by file position. */
+  private readonly notes = new Map<
+    number,
+    { undated?: string; skipped?: boolean; warnings: readonly TraceInputWarning[] }
+  >();
+  private skippedCount = 0;
+  private firstSkipped: TraceInputWarning | undefined;
   private readonly creatorSource: { creator?: unknown; browser?: unknown } = {};
 
   /** `onEntry` sees each imported (slimmed) entry in file order, before times are repaired. */
-  constructor(file: string | undefined, onEntry?: (entry: TraceEntry) => void) {
+  constructor(
+    private readonly file: string | undefined,
+    onEntry?: (entry: TraceEntry) => void,
+  ) {
     this.scanner = new HarEntryScanner(file, {
       entry: (raw, index) => {
         const imported = importHarEntry(raw, index, file);
@@ -46,6 +63,13 @@ export class HarIndexer implements StreamProgress {
           const grown = new Float64Array(this.times.length * 2);
           grown.set(this.times);
           this.times = grown;
+        }
+        if (isSkipped(imported)) {
+          this.times[index] = Number.NaN;
+          this.notes.set(index, { skipped: true, warnings: [imported.skipped] });
+          this.skippedCount++;
+          this.firstSkipped ??= imported.skipped;
+          return;
         }
         this.times[index] = imported.undated === undefined ? imported.entry.startedAt : Number.NaN;
         if (imported.undated !== undefined || imported.warnings.length > 0) {
@@ -78,6 +102,7 @@ export class HarIndexer implements StreamProgress {
   end(): HarStreamIndex {
     this.scanner.end();
     const count = this.scanner.entryCount;
+    requireReadableEntry(count, this.skippedCount, this.firstSkipped, this.file);
     const startedAt = this.times.slice(0, count);
     const warnings: TraceInputWarning[] = [];
     // The in-memory importer's repair: an undated entry takes the time of the entry before it in the file.
@@ -88,6 +113,12 @@ export class HarIndexer implements StreamProgress {
     let inFileOrder = true;
     for (let i = 0; i < count; i++) {
       const note = this.notes.get(i);
+      if (note?.skipped) {
+        // Never emitted (the second pass skips it again); a time keeps the order array whole.
+        startedAt[i] = previous ?? firstDated ?? 0;
+        warnings.push(...note.warnings);
+        continue;
+      }
       if (note?.undated !== undefined) {
         startedAt[i] = previous ?? firstDated ?? 0;
         warnings.push({
@@ -126,7 +157,8 @@ export function streamedTraceSummary(index: HarStreamIndex, file?: string): Trac
 /** The second pass, push-style: each written chunk emits the events it completes, in trace order. */
 export class HarEventReader implements StreamProgress {
   private readonly scanner: HarEntryScanner;
-  private readonly waiting = new Map<number, TraceEntry>();
+  /** Entries read before their turn; null for an unreadable entry, which takes its turn and emits nothing. */
+  private readonly waiting = new Map<number, TraceEntry | null>();
   private readonly initiators = new InitiatorResolver();
   /** How many entries were emitted: the next to emit is the trace's entry at this position. */
   private emitted = 0;
@@ -138,9 +170,13 @@ export class HarEventReader implements StreamProgress {
   ) {
     this.scanner = new HarEntryScanner(file, {
       entry: (raw, position) => {
-        const { entry } = importHarEntry(raw, position, file);
-        const startedAt = index.startedAt[position] ?? entry.startedAt;
-        const slim = slimEntry(startedAt === entry.startedAt ? entry : { ...entry, startedAt });
+        const imported = importHarEntry(raw, position, file);
+        let slim: TraceEntry | null = null;
+        if (!isSkipped(imported)) {
+          const entry = imported.entry;
+          const startedAt = index.startedAt[position] ?? entry.startedAt;
+          slim = slimEntry(startedAt === entry.startedAt ? entry : { ...entry, startedAt });
+        }
         if (this.nextPosition() === position) {
           this.send(slim);
           for (let next = this.nextPosition(); this.waiting.has(next); next = this.nextPosition()) {
@@ -179,9 +215,9 @@ export class HarEventReader implements StreamProgress {
     return this.index.order ? (this.index.order[this.emitted] ?? -1) : this.emitted;
   }
 
-  private send(entry: TraceEntry): void {
+  private send(entry: TraceEntry | null): void {
     this.emitted++;
-    this.emit({ kind: 'entry', entry: this.initiators.resolve(entry) });
+    if (entry) this.emit({ kind: 'entry', entry: this.initiators.resolve(entry) });
   }
 }
 

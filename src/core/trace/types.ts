@@ -134,6 +134,8 @@ export interface TraceInputWarning {
   /** Location such as `log.entries[3].startedDateTime`. */
   readonly where: string;
   readonly message: string;
+  /** Set when the importer skipped a whole entry: its 0-based index in the source (HAR `log.entries`). */
+  readonly skippedEntry?: number;
 }
 
 export interface Trace {
@@ -157,6 +159,8 @@ export class TraceInputError extends Error {
     message: string,
     /** JSON-pointer-like location such as `log.entries[3].request.headers`, when known. */
     readonly where?: string,
+    /** What is wrong, without the file name or the location: for a warning about a skipped entry. */
+    readonly problem: string = message,
   ) {
     super(where ? `${message} (at ${where})` : message);
     this.name = 'TraceInputError';
