@@ -10,7 +10,7 @@ import { HarEntryScanner } from '../core/formats/harEntryScanner.ts';
 import { HarStreamReader, importHarEntry, isSkipped, notAHarThrower } from '../core/formats/harStream.ts';
 import type { Trace, TraceEntry } from '../core/trace/types.ts';
 import { previewView } from './importPreview.ts';
-import { type ImportOutcome, importTraceFile } from './importTrace.ts';
+import { type ImportOutcome, importNotice, importTraceFile } from './importTrace.ts';
 import type { TraceView } from './model.ts';
 
 /** Files from this size up are streamed: below it, reading the whole text takes well under a second. */
@@ -48,7 +48,9 @@ export async function importTraceFileProgressively(
   }
   if (!(await startsLikeHar(file))) return importTraceFile(file);
   try {
-    return { ok: true, trace: await streamHar(file, onPreview, options) };
+    const trace = await streamHar(file, onPreview, options);
+    const notice = importNotice(trace);
+    return { ok: true, trace, ...(notice ? { notice } : {}) };
   } catch {
     // Whatever the stream reader found, the whole-file importer words the refusal as the panel always did.
     return importTraceFile(file);
