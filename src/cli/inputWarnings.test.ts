@@ -75,7 +75,11 @@ describe('skipped entries in the CLI', () => {
     expect(doc.input.warnings).toEqual([
       { where: 'log.entries[1].request.url', message: 'entry 1 skipped: "url" is missing', skippedEntry: 1 },
       { where: 'log.entries[2].request.method', message: '"method" is null; read as GET' },
-      { where: 'log.entries[3]', message: 'entry 3 skipped: an entry must be an object, not a number', skippedEntry: 3 },
+      {
+        where: 'log.entries[3]',
+        message: 'entry 3 skipped: an entry must be an object, not a number',
+        skippedEntry: 3,
+      },
     ]);
     expect(doc.requests.map((q: { entry: number }) => q.entry)).toEqual([0, 2, 4]);
   });
@@ -124,4 +128,3 @@ describe('skipped entries in the CLI', () => {
     expect(await run(args, {}, true)).toEqual(await run(args, {}));
   });
 });
-
