@@ -128,3 +128,20 @@ describe('skipped entries in the CLI', () => {
     expect(await run(args, {}, true)).toEqual(await run(args, {}));
   });
 });
+
+describe('the recording browser in the report', () => {
+  it('JSON names the browser and the cookie defaults applied (Chrome 44: no Lax by default)', async () => {
+    const path = `${CORPORA}real-traffic/pagexray--www.nytimes.com.har`;
+    const doc = JSON.parse((await run(['analyze', path, '--format', 'json'], {})).stdout);
+    expect(doc.input.browser).toEqual({ name: 'chrome', version: 44, from: 'log.browser' });
+    expect(doc.input.cookieDefaults.laxByDefault).toBe(false);
+  });
+
+  it('an unknown browser is said to be unknown, in JSON and in text', async () => {
+    const json = JSON.parse((await run(['analyze', 'bent.har', '--format', 'json'], { 'bent.har': BENT })).stdout);
+    expect(json.input.browser).toBe('unknown');
+    expect(json.input.cookieDefaults).toEqual({ laxByDefault: true, basis: expect.stringMatching(/^browser unknown/) });
+    const text = await run(['analyze', 'bent.har'], { 'bent.har': BENT });
+    expect(text.stdout).toMatch(/^Browser: browser unknown: a cookie without SameSite is taken as Lax/m);
+  });
+});

@@ -102,6 +102,8 @@ async function analysisFor(
           settings,
           values,
           ...(events.prepass ? { prepass: events.prepass } : {}),
+          // The events carry no source: the recording browser's cookie defaults come with them.
+          ...(loaded.trace.source.browser ? { browser: loaded.trace.source.browser } : {}),
         })
       : analyzeTrace(loaded.trace, { settings, values });
     return { trace: loaded.trace, analysis };

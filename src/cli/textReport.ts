@@ -3,6 +3,7 @@
  * findings worst first, each with its evidence and fix. Findings not tied to a lane come last per origin.
  */
 import type { Finding, SessionView } from '../core/analysis/analyze.ts';
+import { cookieDefaultsFor } from '../core/cookie/browserDefaults.ts';
 import type { ReportedAnalysis } from '../core/formats/htmlReport.ts';
 import { SEVERITY_RANK, type Severity } from '../core/rules/rule.ts';
 import type { Trace } from '../core/trace/types.ts';
@@ -48,6 +49,7 @@ export function textReport(file: string, trace: Trace, result: ReportedAnalysis)
   const creator = trace.source.creator ? `, ${trace.source.creator}` : '';
   out.push(`Sessionscope — ${file} (${trace.source.format}${creator}, ${trace.entryCount} entries)`);
   out.push(`Findings: ${counts}`);
+  out.push(`Browser: ${cookieDefaultsFor(trace.source.browser).basis}.`);
   if (!result.cookiesRecorded) {
     out.push(
       'Note: this file records no Cookie headers (a sanitised export?): what was sent is inferred from the Set-Cookie lines.',

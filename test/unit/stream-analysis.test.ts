@@ -33,6 +33,7 @@ async function analyzeHarBytes(bytes: Uint8Array, file: string, size: number, va
   const index = await indexHarStream(chunked(bytes, size), file, (entry) => prepass.feed({ kind: 'entry', entry }));
   const result = await analyzeEventStream(() => harEvents(chunked(bytes, size), index, file), {
     values,
+    ...(index.browser ? { browser: index.browser } : {}),
     // The file-order prepass is only valid when file order is trace order.
     ...(index.order ? {} : { prepass: prepass.finish() }),
   });
@@ -54,7 +55,8 @@ describe.each(GOOD.map((p) => [p.replace(/^.*\//, ''), p]))('%s', (_name, path) 
   });
 
   it('analyzeEventStream over the Trace events makes its own first pass', async () => {
-    expect(await analyzeEventStream(() => trace.events)).toEqual(analyzeTrace(trace));
+    const browser = trace.source.browser;
+    expect(await analyzeEventStream(() => trace.events, browser ? { browser } : {})).toEqual(analyzeTrace(trace));
   });
 });
 

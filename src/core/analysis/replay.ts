@@ -5,6 +5,7 @@
  * lane, recording why each ID ended. It decides facts; the rules decide findings.
  */
 
+import { cookieDefaultsFor } from '../cookie/browserDefaults.ts';
 import { domainMatch } from '../cookie/domain.ts';
 import { CookieJar } from '../cookie/jar.ts';
 import { parseSetCookie } from '../cookie/parseSetCookie.ts';
@@ -101,7 +102,12 @@ export class Replay {
   ) {}
 
   run(): ReplayedFacts {
-    const replay = new EventReplay(this.settings, this.sessionNames, traceRecordsCookies(this.trace));
+    const replay = new EventReplay(
+      this.settings,
+      this.sessionNames,
+      traceRecordsCookies(this.trace),
+      cookieDefaultsFor(this.trace.source.browser).laxByDefault,
+    );
     for (const event of this.trace.events) replay.feed(event);
     return replay.finish();
   }
@@ -138,6 +144,8 @@ export class EventReplay {
     private readonly settings: AnalysisSettings,
     private readonly sessionNames: ReadonlyMap<string, string>,
     private readonly cookiesRecorded: boolean,
+    /** The recording browser treats a cookie without SameSite as Lax (cookie/browserDefaults.ts). */
+    private readonly laxByDefault = true,
   ) {}
 
   /** The next event, in trace order. */
@@ -342,6 +350,7 @@ export class EventReplay {
       time,
       ...(entry.request.initiatorUrl !== undefined ? { siteForCookiesUrl: entry.request.initiatorUrl } : {}),
       isTopLevelNavigation: entry.request.resourceType === 'document',
+      ...(this.laxByDefault ? {} : { laxByDefault: false }),
     };
     // Only names, values, domains and paths are read from the answer: the copy-free variant.
     const expected = this.jar.cookiesForReplay(ctx);

@@ -7,8 +7,15 @@
  * redone here from each entry's single-entry import. Memory is bounded by the compact entries the engine needs
  * anyway, not by the file.
  */
-import { harToTrace, readHarDocument, requireReadableEntry, skippedEntryMessage } from '../trace/har.ts';
+import {
+  firstUserAgent,
+  harToTrace,
+  readHarDocument,
+  requireReadableEntry,
+  skippedEntryMessage,
+} from '../trace/har.ts';
 import { inFile } from '../trace/jsonText.ts';
+import { browserFromLog, browserFromUserAgent } from '../trace/recordingBrowser.ts';
 import {
   type InitiatorSource,
   type Trace,
@@ -106,6 +113,9 @@ export class HarStreamReader {
 
   private assemble(): Trace {
     const creator = creatorLine(this.creatorSource);
+    const browser =
+      browserFromLog(this.creatorSource) ??
+      browserFromUserAgent(firstUserAgent(this.entries.flatMap((one) => (isSkipped(one) ? [] : [one.entry]))));
     const skipped = this.entries.filter(isSkipped);
     requireReadableEntry(this.entries.length, skipped.length, skipped[0]?.skipped, this.file);
     const warnings: TraceInputWarning[] = [];
@@ -116,6 +126,7 @@ export class HarStreamReader {
       source: {
         format: 'har',
         ...(creator ? { creator } : {}),
+        ...(browser ? { browser } : {}),
         ...(this.file !== undefined ? { file: this.file } : {}),
       },
       events: ordered.map((entry) => ({ kind: 'entry', entry: initiators.resolve(entry) })),

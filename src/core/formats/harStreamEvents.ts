@@ -8,7 +8,8 @@
  * order) waits; in a time-ordered file, the usual case, none does, so nothing accumulates.
  */
 
-import { requireReadableEntry } from '../trace/har.ts';
+import { firstUserAgent, requireReadableEntry } from '../trace/har.ts';
+import { browserFromLog, browserFromUserAgent, type RecordingBrowser } from '../trace/recordingBrowser.ts';
 import { slimEntry } from '../trace/slimEntry.ts';
 import type { Trace, TraceEntry, TraceEvent, TraceInputWarning } from '../trace/types.ts';
 import { HarEntryScanner } from './harEntryScanner.ts';
@@ -24,6 +25,8 @@ import {
 export interface HarStreamIndex {
   readonly entryCount: number;
   readonly creator?: string;
+  /** The recording browser, as the in-memory importer decides it. */
+  readonly browser?: RecordingBrowser;
   /** The in-memory importer's warnings, in its order. */
   readonly warnings: readonly TraceInputWarning[];
   /** Start time of each entry, by file position, after the importer's repair of missing times. */
@@ -48,6 +51,8 @@ export class HarIndexer implements StreamProgress {
     { undated?: string; skipped?: boolean; warnings: readonly TraceInputWarning[] }
   >();
   private skippedCount = 0;
+  /** The first User-Agent header in file order: the browser when the log does not name it. */
+  private userAgent: string | undefined;
   private firstSkipped: TraceInputWarning | undefined;
   private readonly creatorSource: { creator?: unknown; browser?: unknown } = {};
 
@@ -71,6 +76,7 @@ export class HarIndexer implements StreamProgress {
           this.firstSkipped ??= imported.skipped;
           return;
         }
+        this.userAgent ??= firstUserAgent([imported.entry]);
         this.times[index] = imported.undated === undefined ? imported.entry.startedAt : Number.NaN;
         if (imported.undated !== undefined || imported.warnings.length > 0) {
           this.notes.set(index, {
@@ -131,12 +137,20 @@ export class HarIndexer implements StreamProgress {
       previous = startedAt[i];
     }
     const creator = creatorLine(this.creatorSource);
+    const browser = browserFromLog(this.creatorSource) ?? browserFromUserAgent(this.userAgent);
     let order: Uint32Array | undefined;
     if (!inFileOrder) {
       // Entries that started together keep their file order (the importer's stable sort).
       order = Uint32Array.from({ length: count }, (_, i) => i).sort((a, b) => startedAt[a]! - startedAt[b]! || a - b);
     }
-    return { entryCount: count, ...(creator ? { creator } : {}), warnings, startedAt, ...(order ? { order } : {}) };
+    return {
+      entryCount: count,
+      ...(creator ? { creator } : {}),
+      ...(browser ? { browser } : {}),
+      warnings,
+      startedAt,
+      ...(order ? { order } : {}),
+    };
   }
 }
 
@@ -146,6 +160,7 @@ export function streamedTraceSummary(index: HarStreamIndex, file?: string): Trac
     source: {
       format: 'har',
       ...(index.creator ? { creator: index.creator } : {}),
+      ...(index.browser ? { browser: index.browser } : {}),
       ...(file !== undefined ? { file } : {}),
     },
     events: [],

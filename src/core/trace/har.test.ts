@@ -426,8 +426,26 @@ describe('the trace source', () => {
       har([entry('https://a.test/')], { browser: { name: 'Firefox', version: '3.6' } }),
       'x.har',
     );
-    expect(trace.source).toEqual({ format: 'har', creator: 'Test 1 (Firefox 3.6)', file: 'x.har' });
+    expect(trace.source).toEqual({
+      format: 'har',
+      creator: 'Test 1 (Firefox 3.6)',
+      browser: { name: 'firefox', version: 3, from: 'log.browser' },
+      file: 'x.har',
+    });
     expect(trace.entryCount).toBe(1);
+  });
+
+  it('takes the browser from the first User-Agent when the log does not name one (Chrome DevTools)', () => {
+    const ua = (value: string) => ({
+      request: request('https://a.test/', { headers: [{ name: 'User-Agent', value }] }),
+    });
+    const trace = harToTrace(
+      har([entry('https://a.test/'), entry('https://a.test/', ua('Mozilla/5.0 Chrome/51.0.2704.103 Safari/537.36'))], {
+        creator: { name: 'WebInspector', version: '537.36' },
+      }),
+    );
+    expect(trace.source.browser).toEqual({ name: 'chrome', version: 51, from: 'user-agent' });
+    expect(harToTrace(har([entry('https://a.test/')])).source.browser).toBeUndefined();
   });
 
   it('leaves the browser out when it repeats the creator, and the creator out when absent', () => {

@@ -10,6 +10,7 @@ import { HarFields, isObject, type JsonObject, kindOf, ownField, scalarText } fr
 import { parseHarTime } from './harTime.ts';
 import { headerValue, setCookieLines, splitSetCookieValue } from './headers.ts';
 import { inFile, parseJsonText } from './jsonText.ts';
+import { browserFromLog, browserFromUserAgent, type RecordingBrowser } from './recordingBrowser.ts';
 import { guessResourceType } from './resourceType.ts';
 import {
   type BrowserCookieReport,
@@ -70,10 +71,12 @@ export function readHarDocument(har: unknown, file?: string): Trace {
   const fields = new HarFields(file);
   let rawEntries: readonly unknown[];
   let creator: string | undefined;
+  let logBrowser: RecordingBrowser | undefined;
   try {
     const log = readLog(fields, har);
     rawEntries = readEntriesArray(fields, log);
     creator = readCreator(log);
+    logBrowser = browserFromLog({ browser: ownField(log, 'browser'), creator: ownField(log, 'creator') });
   } catch (thrown) {
     throw fields.asInputError(thrown, 'log', 'the HAR log');
   }
@@ -97,12 +100,27 @@ export function readHarDocument(har: unknown, file?: string): Trace {
   const ordered = [...drafts].sort((a, b) => a.startedAt - b.startedAt || a.index - b.index);
   const events: TraceEvent[] = resolveInitiators(ordered).map((entry) => ({ kind: 'entry', entry }));
 
+  const browser = logBrowser ?? browserFromUserAgent(firstUserAgent(drafts));
   return {
-    source: { format: 'har', ...(creator ? { creator } : {}), ...(file !== undefined ? { file } : {}) },
+    source: {
+      format: 'har',
+      ...(creator ? { creator } : {}),
+      ...(browser ? { browser } : {}),
+      ...(file !== undefined ? { file } : {}),
+    },
     events,
     entryCount: rawEntries.length,
     ...(warnings.length > 0 ? { warnings } : {}),
   };
+}
+
+/** The User-Agent of the first entry in file order that has one: the browser, when the log does not name it. */
+export function firstUserAgent(entries: readonly { readonly request: { readonly headers: readonly Header[] } }[]) {
+  for (const entry of entries) {
+    const userAgent = headerValue(entry.request.headers, 'user-agent');
+    if (userAgent) return userAgent;
+  }
+  return undefined;
 }
 
 function readLog(fields: HarFields, har: unknown): JsonObject {

@@ -138,11 +138,15 @@ export interface TraceInputWarning {
   readonly skippedEntry?: number;
 }
 
+import type { RecordingBrowser } from './recordingBrowser.ts';
+
 export interface Trace {
   readonly source: {
     readonly format: TraceSourceFormat;
     /** e.g. "Chrome 156", "Firefox 47", "mitmproxy 10". */
     readonly creator?: string;
+    /** The browser that made the recording, when the file says (its cookie defaults depend on it). */
+    readonly browser?: RecordingBrowser;
     readonly file?: string;
   };
   /** Events in the order they happened. Entries keep their source index even if reordered by time. */
