@@ -16,6 +16,8 @@ export function jsonReport(file: string, trace: Trace, result: ReportedAnalysis,
       browser: trace.source.browser ?? 'unknown',
       cookieDefaults: cookieDefaultsFor(trace.source.browser),
       entries: trace.entryCount,
+      // Browser runs found in the file (WebPageTest keeps several); each was analysed with its own jar.
+      runs: trace.runs ?? 1,
       cookiesRecorded: result.cookiesRecorded,
       ...(trace.warnings?.length ? { warnings: trace.warnings } : {}),
     },

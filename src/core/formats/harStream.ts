@@ -12,7 +12,9 @@ import {
   harToTrace,
   readHarDocument,
   requireReadableEntry,
+  runCount,
   skippedEntryMessage,
+  traceOrder,
 } from '../trace/har.ts';
 import { inFile } from '../trace/jsonText.ts';
 import { browserFromLog, browserFromUserAgent } from '../trace/recordingBrowser.ts';
@@ -120,7 +122,8 @@ export class HarStreamReader {
     requireReadableEntry(this.entries.length, skipped.length, skipped[0]?.skipped, this.file);
     const warnings: TraceInputWarning[] = [];
     const timed = repairTimes(this.entries, warnings);
-    const ordered = timed.sort((a, b) => a.startedAt - b.startedAt || a.index - b.index);
+    const ordered = timed.sort(traceOrder);
+    const runs = runCount(ordered);
     const initiators = new InitiatorResolver();
     return {
       source: {
@@ -131,6 +134,7 @@ export class HarStreamReader {
       },
       events: ordered.map((entry) => ({ kind: 'entry', entry: initiators.resolve(entry) })),
       entryCount: this.entries.length,
+      ...(runs !== undefined ? { runs } : {}),
       ...(warnings.length > 0 ? { warnings } : {}),
     };
   }

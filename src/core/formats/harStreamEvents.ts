@@ -33,6 +33,8 @@ export interface HarStreamIndex {
   readonly startedAt: Float64Array;
   /** File positions in trace order; absent when that is the file's own order. */
   readonly order?: Uint32Array;
+  /** Browser runs in the file, when more than one (the trace's `runs`). */
+  readonly runs?: number;
 }
 
 /** What a reader of the file reports, for progress lines. */
@@ -45,6 +47,9 @@ export interface StreamProgress {
 export class HarIndexer implements StreamProgress {
   private readonly scanner: HarEntryScanner;
   private times = new Float64Array(1024);
+  /** Each entry's browser run + 1, by file position; 0 for none (trace order is run by run). */
+  private runs = new Uint32Array(1024);
+  private readonly runIds = new Set<number>();
   /** Undated, skipped (unreadable) and repaired entries (few): by file position. */
   private readonly notes = new Map<
     number,
@@ -68,6 +73,9 @@ export class HarIndexer implements StreamProgress {
           const grown = new Float64Array(this.times.length * 2);
           grown.set(this.times);
           this.times = grown;
+          const grownRuns = new Uint32Array(this.runs.length * 2);
+          grownRuns.set(this.runs);
+          this.runs = grownRuns;
         }
         if (isSkipped(imported)) {
           this.times[index] = Number.NaN;
@@ -77,6 +85,11 @@ export class HarIndexer implements StreamProgress {
           return;
         }
         this.userAgent ??= firstUserAgent([imported.entry]);
+        const run = imported.entry.run;
+        if (run !== undefined) {
+          this.runs[index] = run + 1;
+          this.runIds.add(run);
+        }
         this.times[index] = imported.undated === undefined ? imported.entry.startedAt : Number.NaN;
         if (imported.undated !== undefined || imported.warnings.length > 0) {
           this.notes.set(index, {
@@ -110,6 +123,7 @@ export class HarIndexer implements StreamProgress {
     const count = this.scanner.entryCount;
     requireReadableEntry(count, this.skippedCount, this.firstSkipped, this.file);
     const startedAt = this.times.slice(0, count);
+    const runs = this.runs.subarray(0, count);
     const warnings: TraceInputWarning[] = [];
     // The in-memory importer's repair: an undated entry takes the time of the entry before it in the file.
     let firstDated: number | undefined;
@@ -117,11 +131,13 @@ export class HarIndexer implements StreamProgress {
       if (!Number.isNaN(startedAt[i]!)) firstDated = startedAt[i];
     let previous: number | undefined;
     let inFileOrder = true;
+    let previousRun = 0;
     for (let i = 0; i < count; i++) {
       const note = this.notes.get(i);
       if (note?.skipped) {
         // Never emitted (the second pass skips it again); a time keeps the order array whole.
         startedAt[i] = previous ?? firstDated ?? 0;
+        runs[i] = previousRun;
         warnings.push(...note.warnings);
         continue;
       }
@@ -133,15 +149,19 @@ export class HarIndexer implements StreamProgress {
         });
       }
       if (note) warnings.push(...note.warnings);
-      if (previous !== undefined && startedAt[i]! < previous) inFileOrder = false;
+      if (previous !== undefined && (runs[i]! < previousRun || (runs[i] === previousRun && startedAt[i]! < previous)))
+        inFileOrder = false;
       previous = startedAt[i];
+      previousRun = runs[i]!;
     }
     const creator = creatorLine(this.creatorSource);
     const browser = browserFromLog(this.creatorSource) ?? browserFromUserAgent(this.userAgent);
     let order: Uint32Array | undefined;
     if (!inFileOrder) {
       // Entries that started together keep their file order (the importer's stable sort).
-      order = Uint32Array.from({ length: count }, (_, i) => i).sort((a, b) => startedAt[a]! - startedAt[b]! || a - b);
+      order = Uint32Array.from({ length: count }, (_, i) => i).sort(
+        (a, b) => runs[a]! - runs[b]! || startedAt[a]! - startedAt[b]! || a - b,
+      );
     }
     return {
       entryCount: count,
@@ -149,6 +169,7 @@ export class HarIndexer implements StreamProgress {
       ...(browser ? { browser } : {}),
       warnings,
       startedAt,
+      ...(this.runIds.size > 1 ? { runs: this.runIds.size } : {}),
       ...(order ? { order } : {}),
     };
   }
@@ -165,6 +186,7 @@ export function streamedTraceSummary(index: HarStreamIndex, file?: string): Trac
     },
     events: [],
     entryCount: index.entryCount,
+    ...(index.runs !== undefined ? { runs: index.runs } : {}),
     ...(index.warnings.length > 0 ? { warnings: index.warnings } : {}),
   };
 }

@@ -6,6 +6,7 @@
 // only known fields are read, nothing is merged, nothing recurses over the input.
 
 import { readRequestCookies, readResponseCookies } from './harCookies.ts';
+import { durationOf, offNetworkKind, runOf } from './harEntryKind.ts';
 import { HarFields, isObject, type JsonObject, kindOf, ownField, scalarText } from './harFields.ts';
 import { parseHarTime } from './harTime.ts';
 import { headerValue, setCookieLines, splitSetCookieValue } from './headers.ts';
@@ -16,6 +17,7 @@ import {
   type BrowserCookieReport,
   type Header,
   type InitiatorSource,
+  type OffNetwork,
   type PostData,
   type ResourceType,
   type Trace,
@@ -96,11 +98,12 @@ export function readHarDocument(har: unknown, file?: string): Trace {
   const drafts = read.filter((slot): slot is EntryDraft => !('skipped' in slot));
   assignStartTimes(read, warnings);
 
-  // Events in the order they happened; entries that started together keep their file order.
-  const ordered = [...drafts].sort((a, b) => a.startedAt - b.startedAt || a.index - b.index);
+  // Events in the order they happened, run by run; entries that started together keep their file order.
+  const ordered = [...drafts].sort(traceOrder);
   const events: TraceEvent[] = resolveInitiators(ordered).map((entry) => ({ kind: 'entry', entry }));
 
   const browser = logBrowser ?? browserFromUserAgent(firstUserAgent(drafts));
+  const runs = runCount(drafts);
   return {
     source: {
       format: 'har',
@@ -110,6 +113,7 @@ export function readHarDocument(har: unknown, file?: string): Trace {
     },
     events,
     entryCount: rawEntries.length,
+    ...(runs !== undefined ? { runs } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
   };
 }
@@ -121,6 +125,24 @@ export function firstUserAgent(entries: readonly { readonly request: { readonly 
     if (userAgent) return userAgent;
   }
   return undefined;
+}
+
+/**
+ * The trace's order: run by run (several runs of a browser in one file are separate profiles, and WebPageTest
+ * gives them overlapping clocks), then by start time, then file order.
+ */
+export function traceOrder(
+  a: { readonly run?: number; readonly startedAt: number; readonly index: number },
+  b: { readonly run?: number; readonly startedAt: number; readonly index: number },
+): number {
+  return (a.run ?? 0) - (b.run ?? 0) || a.startedAt - b.startedAt || a.index - b.index;
+}
+
+/** How many browser runs the entries name, when more than one (RULES.md: each run is its own jar). */
+export function runCount(entries: Iterable<{ readonly run?: number }>): number | undefined {
+  const runs = new Set<number>();
+  for (const entry of entries) if (entry.run !== undefined) runs.add(entry.run);
+  return runs.size > 1 ? runs.size : undefined;
 }
 
 function readLog(fields: HarFields, har: unknown): JsonObject {
@@ -179,6 +201,9 @@ interface EntryDraft {
   readonly response?: TraceResponse;
   readonly browserReport?: BrowserCookieReport;
   readonly pageRef?: string;
+  readonly offNetwork?: OffNetwork;
+  readonly duration?: number;
+  readonly run?: number;
   /** Referer header, when it is an absolute URL. */
   readonly referer?: string;
   /** `_sessionscope.initiatorUrl`: our recorder saw the real initiator. */
@@ -219,6 +244,16 @@ function readEntry(fields: HarFields, raw: unknown, index: number): Omit<EntryDr
   const start = readStartedDateTime(ownField(raw, 'startedDateTime'));
 
   const pageRef = ownField(raw, 'pageref');
+  const rawResponse = ownField(raw, 'response');
+  const offNetwork = offNetworkKind({
+    entry: raw,
+    response: isObject(rawResponse) ? rawResponse : undefined,
+    method,
+    status: response?.status,
+    responseHeaders: response?.headers ?? [],
+  });
+  const duration = durationOf(raw);
+  const run = runOf(raw, pageRef);
   const recordedInitiator = sessionscope
     ? fields.optionalString(sessionscope, 'initiatorUrl', `${at}._sessionscope`)
     : undefined;
@@ -246,6 +281,9 @@ function readEntry(fields: HarFields, raw: unknown, index: number): Omit<EntryDr
     ...(response ? { response } : {}),
     ...(browserReport ? { browserReport } : {}),
     ...(typeof pageRef === 'string' || typeof pageRef === 'number' ? { pageRef: String(pageRef) } : {}),
+    ...(offNetwork ? { offNetwork } : {}),
+    ...(duration !== undefined ? { duration } : {}),
+    ...(run !== undefined ? { run } : {}),
     ...(referer ? { referer } : {}),
     ...(origin ? { origin } : {}),
     ...(recordedInitiator ? { recordedInitiator } : {}),
@@ -484,6 +522,9 @@ function resolveInitiators(ordered: readonly EntryDraft[]): TraceEntry[] {
       ...(draft.response ? { response: draft.response } : {}),
       ...(draft.browserReport ? { browserReport: draft.browserReport } : {}),
       ...(draft.pageRef !== undefined ? { pageRef: draft.pageRef } : {}),
+      ...(draft.offNetwork ? { offNetwork: draft.offNetwork } : {}),
+      ...(draft.duration !== undefined ? { duration: draft.duration } : {}),
+      ...(draft.run !== undefined ? { run: draft.run } : {}),
     };
   });
 }

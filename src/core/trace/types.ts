@@ -87,6 +87,12 @@ export interface BrowserCookieReport {
   readonly blockedResponseCookies?: readonly { readonly cookieLine: string; readonly reasons: readonly string[] }[];
 }
 
+/**
+ * Why an entry never reached a server (RULES.md, "What is a request"): a browser-internal redirect (HSTS or
+ * HTTPS upgrade), a proxy's CONNECT tunnel, an answer from the memory or disk cache, or from a service worker.
+ */
+export type OffNetwork = 'internal-redirect' | 'proxy-tunnel' | 'cache' | 'service-worker';
+
 /** One request/response exchange: a HAR entry, or one hop of a live request. */
 export interface TraceEntry {
   /** 0-based index into the source's entries (HAR `log.entries`): the `entry` of the CLI contract. */
@@ -98,6 +104,12 @@ export interface TraceEntry {
   readonly browserReport?: BrowserCookieReport;
   /** Browser tab/page this entry belongs to, when known. */
   readonly pageRef?: string;
+  /** Set when the entry never reached a server: shown, never judged "not sent". */
+  readonly offNetwork?: OffNetwork;
+  /** ms from the start to the end of the response (HAR `time`): when its Set-Cookie took effect. */
+  readonly duration?: number;
+  /** The browser run the entry belongs to, for files holding several (WebPageTest): each run is its own jar. */
+  readonly run?: number;
 }
 
 export type CookieChangeCause = 'explicit' | 'overwrite' | 'expired' | 'expired_overwrite' | 'evicted';
@@ -153,6 +165,8 @@ export interface Trace {
   readonly events: readonly TraceEvent[];
   /** Number of entries in the source (HAR `log.entries.length`). */
   readonly entryCount: number;
+  /** Browser runs in the file (each its own profile and jar), when it holds more than one. */
+  readonly runs?: number;
   /** Repairs and guesses made while importing; absent or empty when the file needed none. */
   readonly warnings?: readonly TraceInputWarning[];
 }
