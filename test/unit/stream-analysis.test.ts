@@ -84,3 +84,21 @@ describe('files whose order is not the trace order', () => {
     expect(result).toEqual(analyzeTrace(trace, { values: 'raw' }));
   });
 });
+
+// Real files with what the streamed reader must treat as the in-memory one does: several WebPageTest runs (ordered
+// run by run, a fresh jar each), an object-valued postData param, entries with a null method (noted).
+describe.each([
+  'pagexray--en.wikipedia.org.spdy-wpt.har',
+  'pagexray--case-sensitive-protocol.har',
+  'compare--en.wikipedia.org-webpagetest-chrome.har',
+])('real-traffic/%s', (name) => {
+  const path = `${CORPORA}real-traffic/${name}`;
+  const bytes = readFileSync(path);
+  const trace = parseTraceFile(bytes.toString('utf8'), path);
+
+  it('streamed in 64 KiB chunks: the in-memory analysis and summary', async () => {
+    const { index, result } = await analyzeHarBytes(bytes, path, 1 << 16, 'redacted');
+    expect(result).toEqual(analyzeTrace(trace, { values: 'redacted' }));
+    expect(streamedTraceSummary(index, path)).toEqual({ ...trace, events: [] });
+  });
+});
