@@ -137,3 +137,15 @@ describe('the entry scanner names what is wrong and where', () => {
     expect(await streamed(enc(text), 'u.har', 1)).toEqual(parseTraceFile(text, 'u.har'));
   });
 });
+
+describe('real files the reader must bend for, streamed', () => {
+  it.each([
+    'pagexray--en.wikipedia.org.spdy-wpt.har',
+    'pagexray--case-sensitive-protocol.har',
+    'compare--en.wikipedia.org-webpagetest-chrome.har',
+  ])('%s streams to the in-memory Trace (runs, bent fields, warnings)', async (name) => {
+    const path = `${CORPORA}real-traffic/${name}`;
+    const bytes = readFileSync(path);
+    expect(await streamed(bytes, path, 1 << 16)).toEqual(parseTraceFile(bytes.toString('utf8'), path));
+  });
+});
