@@ -1,4 +1,6 @@
 /** The CLI's JSON document (shared/design/CLI.md, "JSON shape"): fields may be added, none renamed. */
+
+import { cookieDefaultsFor } from '../core/cookie/browserDefaults.ts';
 import type { ReportedAnalysis } from '../core/formats/htmlReport.ts';
 import type { Trace } from '../core/trace/types.ts';
 import { TOOL } from './tool.ts';
@@ -10,7 +12,12 @@ export function jsonReport(file: string, trace: Trace, result: ReportedAnalysis,
       file,
       format: trace.source.format,
       ...(trace.source.creator ? { creator: trace.source.creator } : {}),
+      // The recording browser, or "unknown", and the cookie defaults the analysis applied because of it.
+      browser: trace.source.browser ?? 'unknown',
+      cookieDefaults: cookieDefaultsFor(trace.source.browser),
       entries: trace.entryCount,
+      // Browser runs found in the file (WebPageTest keeps several); each was analysed with its own jar.
+      runs: trace.runs ?? 1,
       cookiesRecorded: result.cookiesRecorded,
       ...(trace.warnings?.length ? { warnings: trace.warnings } : {}),
     },

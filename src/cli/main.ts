@@ -17,7 +17,7 @@ import { type AnalyzeCommand, type ExportCommand, parseCommand, USAGE, UsageErro
 import { InputError, type InputIo, type LoadedInput, loadInput, nodeInputIo } from './input.ts';
 import { jsonReport } from './jsonReport.ts';
 import { sarifReport } from './sarifReport.ts';
-import { textReport } from './textReport.ts';
+import { textReport, warningLines } from './textReport.ts';
 import { TOOL } from './tool.ts';
 
 export interface Io extends InputIo {
@@ -104,6 +104,8 @@ async function analysisFor(
           settings,
           values,
           ...(events.prepass ? { prepass: events.prepass } : {}),
+          // The events carry no source: the recording browser's cookie defaults come with them.
+          ...(loaded.trace.source.browser ? { browser: loaded.trace.source.browser } : {}),
         })
       : analyzeTrace(loaded.trace, { settings, values });
     return { trace: loaded.trace, analysis };
@@ -132,6 +134,8 @@ async function analyzeFiles(command: AnalyzeCommand, io: Io): Promise<number> {
       const loaded = await loadInput(file, io, { analyseOnly: { settings } });
       const { trace, analysis } = await analysisFor(loaded, command);
       analysed.push({ file, trace, result: analysis });
+      // Import warnings go to standard error in every format but JSON, which carries them in input.warnings.
+      if (command.format !== 'json') for (const line of warningLines(file, trace)) io.stderr(`${line}\n`);
       if (command.format === 'text')
         io.stdout(`${analysed.length > 1 ? '\n' : ''}${textReport(file, trace, analysis)}`);
     } catch (e) {

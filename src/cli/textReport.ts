@@ -3,6 +3,7 @@
  * findings worst first, each with its evidence and fix. Findings not tied to a lane come last per origin.
  */
 import type { Finding, SessionView } from '../core/analysis/analyze.ts';
+import { cookieDefaultsFor } from '../core/cookie/browserDefaults.ts';
 import { COOKIE_HEADERS_MISSING, cookieHeadersMissing, type ReportedAnalysis } from '../core/formats/htmlReport.ts';
 import { SEVERITY_RANK, type Severity } from '../core/rules/rule.ts';
 import type { Trace } from '../core/trace/types.ts';
@@ -48,16 +49,21 @@ export function textReport(file: string, trace: Trace, result: ReportedAnalysis)
   const creator = trace.source.creator ? `, ${trace.source.creator}` : '';
   out.push(`Sessionscope — ${file} (${trace.source.format}${creator}, ${trace.entryCount} entries)`);
   out.push(`Findings: ${counts}`);
+  out.push(`Browser: ${cookieDefaultsFor(trace.source.browser).basis}.`);
   if (cookieHeadersMissing(result)) out.push(`Note: ${COOKIE_HEADERS_MISSING.replace(/^This/, 'this')}`);
-  for (const w of trace.warnings ?? []) out.push(`Warning: ${w.message} (at ${w.where})`);
+  const skipped = (trace.warnings ?? []).filter((w) => w.skippedEntry !== undefined).length;
+  if (trace.warnings?.length) {
+    const what = skipped > 0 ? `${skipped} unreadable ${skipped === 1 ? 'entry' : 'entries'} skipped; ` : '';
+    out.push(`Input: ${what}${trace.warnings.length} import warning(s), listed on standard error.`);
+  }
   // The inspected site's own origins first; an origin whose sessions are all third-party comes after (RULES.md).
   const thirdParty = (origin: string) => {
     const lanes = result.sessions.filter((s) => s.origin === origin);
     return lanes.length > 0 && lanes.every((s) => s.thirdParty);
   };
-  const origins = [
-    ...new Set([...result.sessions.map((s) => s.origin), ...result.findings.map((f) => f.origin)]),
-  ].sort((a, b) => Number(thirdParty(a)) - Number(thirdParty(b)) || (a < b ? -1 : a > b ? 1 : 0));
+  const origins = [...new Set([...result.sessions.map((s) => s.origin), ...result.findings.map((f) => f.origin)])].sort(
+    (a, b) => Number(thirdParty(a)) - Number(thirdParty(b)) || (a < b ? -1 : a > b ? 1 : 0),
+  );
   for (const origin of origins) {
     out.push('', `${origin || '(no origin)'}${thirdParty(origin) ? ' (third party)' : ''}`);
     const lanes = result.sessions.filter((s) => s.origin === origin);
@@ -83,4 +89,31 @@ export function textReport(file: string, trace: Trace, result: ReportedAnalysis)
   }
   if (result.findings.length === 0) out.push('', 'No session findings.');
   return `${out.join('\n')}\n`;
+}
+
+/** Warnings shown one per line; beyond this, the first ones and a summary line (JSON lists every one). */
+export const WARNING_LINES_SHOWN = 10;
+
+/**
+ * The import warnings of a file for standard error (CLI.md: a line per skipped entry or repair, so standard output
+ * stays the report): each names the file and the place; many become the first few and one summary line.
+ */
+export function warningLines(file: string, trace: Trace): string[] {
+  const warnings = trace.warnings ?? [];
+  const line = (w: (typeof warnings)[number]) => `sessionscope: ${file}: warning: ${w.message} (at ${w.where})`;
+  if (warnings.length <= WARNING_LINES_SHOWN) return warnings.map(line);
+  const shown = warnings.slice(0, WARNING_LINES_SHOWN - 1);
+  const rest = warnings.slice(WARNING_LINES_SHOWN - 1);
+  const skipped = rest.filter((w) => w.skippedEntry !== undefined);
+  const skippedText = skipped.length > 0 ? `, of which ${skipped.length} skipped entries (${entryList(skipped)})` : '';
+  return [
+    ...shown.map(line),
+    `sessionscope: ${file}: warning: ${rest.length} more import warnings${skippedText}; --format json lists every one in input.warnings`,
+  ];
+}
+
+/** "3, 17, 40, …": the skipped entries' indexes, the first few. */
+function entryList(skipped: readonly { readonly skippedEntry?: number }[]): string {
+  const first = skipped.slice(0, 8).map((w) => `#${w.skippedEntry}`);
+  return skipped.length > first.length ? `${first.join(', ')}, …` : first.join(', ');
 }

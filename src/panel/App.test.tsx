@@ -11,7 +11,7 @@ import { NOT_SENT_REASONS } from '../core/cookie/reasons.ts';
 import { ruleById } from '../core/rules/registry.ts';
 import { parseTraceFile } from '../core/trace/detectFormat.ts';
 import { App } from './App.tsx';
-import { PanelController } from './controller.ts';
+import { LIVE, PanelController } from './controller.ts';
 import { overridesKey } from './sessionOverrides.ts';
 import { PanelStore } from './store.ts';
 import type { Scheduler } from './throttle.ts';
@@ -204,6 +204,21 @@ describe('the Sessions panel on the secure-lost-on-http recording', () => {
 });
 
 describe('import, clear and session-cookie marks', () => {
+  it('opens a HAR with an unreadable entry and shows an import notice naming it, on that tab only', async () => {
+    const { root, controller } = mountPanel('logout');
+    await flush();
+    expect(root.querySelector('[data-testid="import-notice"]')).toBeNull();
+    const har = JSON.parse(harText('load-balancer'));
+    har.log.entries.splice(1, 0, 'not an entry');
+    await controller.importFile(new File([JSON.stringify(har)], 'bent.har'));
+    await flush();
+    expect(root.querySelector('[data-testid="import-error"]')).toBeNull();
+    expect(one(root, 'import-notice').textContent).toContain('#1 (an entry must be an object, not a string)');
+    controller.showSource(LIVE);
+    await flush();
+    expect(root.querySelector('[data-testid="import-notice"]')).toBeNull();
+  });
+
   it('opens an imported HAR in its own tab and leaves the live recording alone; a bad file changes nothing', async () => {
     const { root, controller, store } = mountPanel('logout');
     await flush();

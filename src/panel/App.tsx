@@ -159,6 +159,11 @@ function Toolbar({
   );
 }
 
+/** The import notice of the imported trace on view (entries skipped, fields repaired), if any. */
+function importNoticeOf(ui: UiState): string | undefined {
+  return ui.imports.find((i) => i.id === ui.source)?.notice;
+}
+
 function SourceTabs({ controller, ui }: { controller: PanelController; ui: UiState }) {
   if (ui.imports.length === 0) return null;
   const tab = (id: string, label: string, closable: boolean) => (
@@ -222,6 +227,11 @@ export function App({ controller, tabId }: { controller: PanelController; tabId:
           <button type="button" onClick={() => controller.dismissImportError()}>
             Dismiss
           </button>
+        </div>
+      ) : null}
+      {importNoticeOf(ui) ? (
+        <div class="notice import-notice" role="status" data-testid="import-notice">
+          {importNoticeOf(ui)}
         </div>
       ) : null}
       {panel.hostAccess === false && ui.source === LIVE ? (

@@ -27,6 +27,8 @@ export interface ImportedTrace {
   readonly view: TraceView;
   /** A large file's first rows, shown while the rest is read and analysed: no verdicts yet. */
   readonly analysing?: boolean;
+  /** The import notice: entries skipped and fields repaired while reading the file. */
+  readonly notice?: string;
 }
 
 export interface UiState {
@@ -287,7 +289,12 @@ export class PanelController {
       this.#patch({ importError: outcome.message });
       return;
     }
-    const imported: ImportedTrace = { id: newId(), file: file.name, view: importedView(outcome) };
+    const imported: ImportedTrace = {
+      id: newId(),
+      file: file.name,
+      view: importedView(outcome),
+      ...(outcome.notice ? { notice: outcome.notice } : {}),
+    };
     if (previewed) {
       // The user may have closed the preview's tab meanwhile: then there is nothing to fill in.
       if (!this.ui.value.imports.some((i) => i.id === imported.id)) return;

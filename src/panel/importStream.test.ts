@@ -8,7 +8,7 @@ import { parseTraceFile } from '../core/trace/detectFormat.ts';
 import { LIVE, PanelController } from './controller.ts';
 import { ANALYSING_MARKER } from './importPreview.ts';
 import { type ImportFile, importTraceFileProgressively } from './importStream.ts';
-import { importTraceFile } from './importTrace.ts';
+import { importTraceFile, importTraceText } from './importTrace.ts';
 import { type TraceView, traceView } from './model.ts';
 import { PanelStore } from './store.ts';
 import type { Scheduler } from './throttle.ts';
@@ -168,5 +168,20 @@ describe('the controller’s progressive import', () => {
     expect(controller.ui.value.imports).toEqual([first]);
     expect(controller.ui.value.source).toBe(first.id);
     expect(controller.ui.value.importError).toMatch(/^cut\.har: /);
+  });
+});
+
+describe('streamed import of a HAR with unreadable entries', () => {
+  it('skips them as the whole-file import does, with the same notice, and leaves them out of the preview', async () => {
+    const good = JSON.parse(harText('samesite-cross-site'));
+    good.log.entries.splice(1, 0, 'not an entry');
+    const text = JSON.stringify(good);
+    const previews: TraceView[] = [];
+    const file = chunkedFile(text, 'bent.har');
+    const outcome = await importTraceFileProgressively(file, (v) => previews.push(v), STREAM_ALL);
+    const whole = importTraceText(text, 'bent.har');
+    expect(outcome).toEqual(whole);
+    expect(outcome.ok && outcome.notice).toContain('#1 (an entry must be an object, not a string)');
+    expect(previews[0]?.rows.map((r) => r.entryIndex)).toEqual([0, 2]);
   });
 });

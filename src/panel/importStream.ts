@@ -7,10 +7,10 @@
 // A file the stream reader refuses is read again by the whole-file importer, so the panel refuses it with
 // exactly the message it always gave (and a large native trace, which has no `log`, is read the usual way).
 import { HarEntryScanner } from '../core/formats/harEntryScanner.ts';
-import { HarStreamReader, importHarEntry, notAHarThrower } from '../core/formats/harStream.ts';
+import { HarStreamReader, importHarEntry, isSkipped, notAHarThrower } from '../core/formats/harStream.ts';
 import type { Trace, TraceEntry } from '../core/trace/types.ts';
 import { previewView } from './importPreview.ts';
-import { type ImportOutcome, importTraceFile } from './importTrace.ts';
+import { type ImportOutcome, importNotice, importTraceFile } from './importTrace.ts';
 import type { TraceView } from './model.ts';
 
 /** Files from this size up are streamed: below it, reading the whole text takes well under a second. */
@@ -48,7 +48,9 @@ export async function importTraceFileProgressively(
   }
   if (!(await startsLikeHar(file))) return importTraceFile(file);
   try {
-    return { ok: true, trace: await streamHar(file, onPreview, options) };
+    const trace = await streamHar(file, onPreview, options);
+    const notice = importNotice(trace);
+    return { ok: true, trace, ...(notice ? { notice } : {}) };
   } catch {
     // Whatever the stream reader found, the whole-file importer words the refusal as the panel always did.
     return importTraceFile(file);
@@ -77,7 +79,10 @@ async function streamHar(file: ImportFile, onPreview: (view: TraceView) => void,
   // It sees the bytes after the reader, which throws first on anything wrong.
   let previewScanner: HarEntryScanner | undefined = new HarEntryScanner(file.name, {
     entry: (raw, index) => {
-      if (firstEntries.length < wanted) firstEntries.push(importHarEntry(raw, index, file.name).entry);
+      if (firstEntries.length >= wanted) return;
+      const imported = importHarEntry(raw, index, file.name);
+      // An unreadable entry is left out of the preview too; the finished import names it.
+      if (!isSkipped(imported)) firstEntries.push(imported.entry);
     },
     notAHar: notAHarThrower(file.name),
   });

@@ -87,3 +87,47 @@ describe('importing a native trace into the panel', () => {
     expect(view && findingKeys(view)).toEqual(findingKeys(exporter));
   });
 });
+
+describe('the import notice', () => {
+  /** A HAR of three entries: the second has no URL (skipped), the third a null method (repaired). */
+  const bent = JSON.stringify({
+    log: {
+      entries: [
+        { startedDateTime: '2024-05-01T10:00:00Z', request: { method: 'GET', url: 'https://a.test/' } },
+        { startedDateTime: '2024-05-01T10:00:01Z', request: { method: 'GET' } },
+        { startedDateTime: '2024-05-01T10:00:02Z', request: { method: null, url: 'https://a.test/b' } },
+      ],
+    },
+  });
+
+  it('names each skipped entry and counts the repaired fields; the file still opens', () => {
+    const outcome = importTraceText(bent, 'bent.har');
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.notice).toBe(
+      '1 of 3 entries could not be read and are left out: #1 ("url" is missing). ' +
+        '1 field(s) were repaired or ignored while reading (e.g. log.entries[2].request.method: "method" is null; read as GET).',
+    );
+    expect(importedView(outcome).rows.map((r) => r.entryIndex)).toEqual([0, 2]);
+  });
+
+  it('is absent for a file read without repairs', () => {
+    const outcome = importTraceText(harText('rotation'), 'rotation.har');
+    expect(outcome.ok && outcome.notice).toBeUndefined();
+  });
+
+  it('the controller keeps it with the imported trace on view', async () => {
+    const controller = new PanelController(
+      new PanelStore(),
+      {
+        send: () => undefined,
+        storage: { get: async () => ({}), set: async () => undefined },
+        download: () => undefined,
+      },
+      immediate,
+    );
+    await controller.importFile(new File([bent], 'bent.har'));
+    const ui = controller.ui.value;
+    expect(ui.imports.find((i) => i.id === ui.source)?.notice).toContain('#1 ("url" is missing)');
+  });
+});

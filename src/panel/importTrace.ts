@@ -18,6 +18,8 @@ export type ImportOutcome =
       readonly settings?: AnalysisSettings;
       /** A redacted native trace's saved analysis, to show instead of one made from its hashes. */
       readonly saved?: SavedAnalysis;
+      /** Entries skipped and fields repaired while reading, for the import notice (see importNotice). */
+      readonly notice?: string;
     }
   | { readonly ok: false; readonly message: string };
 
@@ -43,7 +45,9 @@ function readTrace(text: string, fileName: string): Extract<ImportOutcome, { ok:
 
 export function importTraceText(text: string, fileName: string): ImportOutcome {
   try {
-    return readTrace(text, fileName);
+    const outcome = readTrace(text, fileName);
+    const notice = importNotice(outcome.trace);
+    return notice ? { ...outcome, notice } : outcome;
   } catch (error) {
     // TraceInputError's message already names the file and the place (`… (at log.entries[3])`).
     if (error instanceof TraceInputError) return { ok: false, message: error.message };
@@ -66,6 +70,39 @@ export async function importTraceFile(file: Blob & { readonly name: string }): P
     };
   }
   return importTraceText(text, file.name);
+}
+
+/** Skipped entries named one by one up to this many; beyond it, the first ones and a count. */
+const NOTICE_ENTRIES = 5;
+
+/**
+ * What the import notice says about a file that loaded with repairs (CLI.md: one bad entry never refuses a file,
+ * and the user is told which entries were left out): undefined when nothing was repaired or skipped.
+ */
+export function importNotice(trace: Trace): string | undefined {
+  const warnings = trace.warnings ?? [];
+  if (warnings.length === 0) return undefined;
+  const skipped = warnings.filter((w) => w.skippedEntry !== undefined);
+  const repaired = warnings.length - skipped.length;
+  const parts: string[] = [];
+  if (skipped.length > 0) {
+    const named = skipped
+      .slice(0, NOTICE_ENTRIES)
+      .map((w) => `#${w.skippedEntry} (${w.message.replace(/^entry \d+ skipped: /, '')})`);
+    const more = skipped.length > NOTICE_ENTRIES ? `, and ${skipped.length - NOTICE_ENTRIES} more` : '';
+    parts.push(
+      `${skipped.length} of ${trace.entryCount} entries could not be read and are left out: ${named.join('; ')}${more}.`,
+    );
+  }
+  if (repaired > 0)
+    parts.push(
+      `${repaired} field(s) were repaired or ignored while reading (e.g. ${describe(warnings.find((w) => w.skippedEntry === undefined))}).`,
+    );
+  return parts.join(' ');
+}
+
+function describe(warning: { readonly where: string; readonly message: string } | undefined): string {
+  return warning ? `${warning.where}: ${warning.message}` : '';
 }
 
 /** The view of an imported trace: with a native trace's settings, and its saved findings and lanes if redacted. */

@@ -12,6 +12,7 @@ import { domainMatch } from '../core/cookie/domain.ts';
 import { parseSetCookie } from '../core/cookie/parseSetCookie.ts';
 import { NOT_SENT_REASONS, SET_COOKIE_REJECTED_REASONS } from '../core/cookie/reasons.ts';
 import type { ParsedSetCookie } from '../core/cookie/types.ts';
+import { browserFromUserAgent, type RecordingBrowser } from '../core/trace/recordingBrowser.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../core/trace/types.ts';
 import type { FilterableRow } from './filter.ts';
 import { idHue, shortId } from './idColour.ts';
@@ -222,7 +223,17 @@ export function liveTrace(events: readonly RecordedEvent[]): Trace {
   const traceEventList = traceEvents(events);
   let entryCount = 0;
   for (const e of traceEventList) if (e.kind === 'entry') entryCount++;
-  return { source: { format: 'live' }, events: traceEventList, entryCount };
+  const browser = liveBrowser();
+  return { source: { format: 'live', ...(browser ? { browser } : {}) }, events: traceEventList, entryCount };
+}
+
+/**
+ * The browser the panel runs in, which is the one recording: its cookie defaults apply (a live recording in
+ * Firefox must not be judged with Chrome's Lax by default). Undefined outside a browser (tests, benchmarks).
+ */
+export function liveBrowser(): RecordingBrowser | undefined {
+  const userAgent = (globalThis as { navigator?: { userAgent?: unknown } }).navigator?.userAgent;
+  return typeof userAgent === 'string' ? browserFromUserAgent(userAgent) : undefined;
 }
 
 export type SessionOverrides = Pick<AnalysisSettings, 'sessionCookies' | 'notSessionCookies'>;

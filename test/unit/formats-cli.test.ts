@@ -161,7 +161,8 @@ describe('sessionscope export', () => {
     await run(['export', `${DEMO}rotation.har`, '--to', 'native', '-o', 'a.json'], files);
     const r = await run(['analyze', 'a.json', '--session-cookie', 'theme'], files);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('analysed again with new settings');
+    // A note about the input: on standard error in text format (CLI.md), beside the report.
+    expect(r.stderr).toContain('analysed again with new settings');
   });
 });
 

@@ -56,20 +56,32 @@ describe('what the streaming reader refuses', () => {
     expect(error.message).toBe('cut.har: not JSON: the file ends early (truncated?)');
   });
 
-  it('a malformed entry is named by its real position', async () => {
+  it('a malformed entry is skipped and named by its real position, as the in-memory importer does', async () => {
     const har = JSON.parse(readFileSync(`${DEMO}rotation.har`, 'utf8'));
     har.log.entries[2].request.url = 42;
-    const bytes = new TextEncoder().encode(JSON.stringify(har));
+    const text = JSON.stringify(har);
+    const trace = await streamed(new TextEncoder().encode(text), 'bad.har', 100);
+    expect(trace).toEqual(parseTraceFile(text, 'bad.har'));
+    expect(trace.warnings).toContainEqual({
+      where: 'log.entries[2].request.url',
+      message: 'entry 2 skipped: "url" must be a string, not a number',
+      skippedEntry: 2,
+    });
+    expect(trace.events.some((e) => e.kind === 'entry' && e.entry.index === 2)).toBe(false);
+  });
+
+  it('a file whose entries are all unreadable is refused with the in-memory message', async () => {
+    const text = JSON.stringify({ log: { entries: [{ request: { url: 1 } }, 'x'] } });
     const inMemory = (() => {
       try {
-        parseTraceFile(JSON.stringify(har), 'bad.har');
+        parseTraceFile(text, 'none.har');
       } catch (e) {
         return e as TraceInputError;
       }
     })();
-    const error = await refusal(() => streamed(bytes, 'bad.har', 100));
-    expect(error.where).toBe('log.entries[2].request.url');
+    const error = await refusal(() => streamed(new TextEncoder().encode(text), 'none.har', 7));
     expect(error.message).toBe(inMemory?.message);
+    expect(error.message).toMatch(/^none\.har: no readable entry: all 2 entries are unreadable/);
   });
 
   it('entries that are not an array, an empty file, text after the end', async () => {
@@ -105,11 +117,17 @@ describe('the entry scanner names what is wrong and where', () => {
     expect(text.slice(at, at + 3)).toBe('GET');
   });
 
-  it('an entry that is not an object is refused by its position', async () => {
+  it('an entry that is not an object is skipped and named by its position', async () => {
     const text = JSON.stringify({ log: { ...good.log, entries: [good.log.entries[0], 42] } });
-    const error = await refusal(() => streamed(enc(text), 'n.har', 64));
-    expect(error.where).toBe('log.entries[1]');
-    expect(error.message).toMatch(/an entry must be an object, not a number .*log\.entries\[1\]/);
+    const trace = await streamed(enc(text), 'n.har', 64);
+    expect(trace.warnings).toEqual([
+      {
+        where: 'log.entries[1]',
+        message: 'entry 1 skipped: an entry must be an object, not a number',
+        skippedEntry: 1,
+      },
+    ]);
+    expect(trace).toEqual(parseTraceFile(text, 'n.har'));
   });
 
   it('multi-byte characters split across chunks decode whole', async () => {
@@ -117,5 +135,17 @@ describe('the entry scanner names what is wrong and where', () => {
     har.log.entries[0].request.url = `${har.log.entries[0].request.url}?q=été-日本-🍪`;
     const text = JSON.stringify(har);
     expect(await streamed(enc(text), 'u.har', 1)).toEqual(parseTraceFile(text, 'u.har'));
+  });
+});
+
+describe('real files the reader must bend for, streamed', () => {
+  it.each([
+    'pagexray--en.wikipedia.org.spdy-wpt.har',
+    'pagexray--case-sensitive-protocol.har',
+    'compare--en.wikipedia.org-webpagetest-chrome.har',
+  ])('%s streams to the in-memory Trace (runs, bent fields, warnings)', async (name) => {
+    const path = `${CORPORA}real-traffic/${name}`;
+    const bytes = readFileSync(path);
+    expect(await streamed(bytes, path, 1 << 16)).toEqual(parseTraceFile(bytes.toString('utf8'), path));
   });
 });

@@ -33,6 +33,7 @@ async function analyzeHarBytes(bytes: Uint8Array, file: string, size: number, va
   const index = await indexHarStream(chunked(bytes, size), file, (entry) => prepass.feed({ kind: 'entry', entry }));
   const result = await analyzeEventStream(() => harEvents(chunked(bytes, size), index, file), {
     values,
+    ...(index.browser ? { browser: index.browser } : {}),
     // The file-order prepass is only valid when file order is trace order.
     ...(index.order ? {} : { prepass: prepass.finish() }),
   });
@@ -54,7 +55,8 @@ describe.each(GOOD.map((p) => [p.replace(/^.*\//, ''), p]))('%s', (_name, path) 
   });
 
   it('analyzeEventStream over the Trace events makes its own first pass', async () => {
-    expect(await analyzeEventStream(() => trace.events)).toEqual(analyzeTrace(trace));
+    const browser = trace.source.browser;
+    expect(await analyzeEventStream(() => trace.events, browser ? { browser } : {})).toEqual(analyzeTrace(trace));
   });
 });
 
@@ -80,5 +82,23 @@ describe('files whose order is not the trace order', () => {
     const { index, result } = await analyzeHarBytes(new TextEncoder().encode(text), 'u.har', 100, 'raw');
     expect(streamedTraceSummary(index, 'u.har').warnings).toEqual(trace.warnings);
     expect(result).toEqual(analyzeTrace(trace, { values: 'raw' }));
+  });
+});
+
+// Real files with what the streamed reader must treat as the in-memory one does: several WebPageTest runs (ordered
+// run by run, a fresh jar each), an object-valued postData param, entries with a null method (noted).
+describe.each([
+  'pagexray--en.wikipedia.org.spdy-wpt.har',
+  'pagexray--case-sensitive-protocol.har',
+  'compare--en.wikipedia.org-webpagetest-chrome.har',
+])('real-traffic/%s', (name) => {
+  const path = `${CORPORA}real-traffic/${name}`;
+  const bytes = readFileSync(path);
+  const trace = parseTraceFile(bytes.toString('utf8'), path);
+
+  it('streamed in 64 KiB chunks: the in-memory analysis and summary', async () => {
+    const { index, result } = await analyzeHarBytes(bytes, path, 1 << 16, 'redacted');
+    expect(result).toEqual(analyzeTrace(trace, { values: 'redacted' }));
+    expect(streamedTraceSummary(index, path)).toEqual({ ...trace, events: [] });
   });
 });

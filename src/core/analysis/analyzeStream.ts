@@ -5,6 +5,8 @@
  * a caller that already made the first pass (while indexing a file, say) hands its answers over instead.
  */
 
+import { cookieDefaultsFor } from '../cookie/browserDefaults.ts';
+import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
 import type { TraceEvent } from '../trace/types.ts';
 import { type AnalysisResult, type AnalyzeOptions, analysisOf } from './analyze.ts';
 import { type PrepassResult, TracePrepass } from './prepass.ts';
@@ -14,6 +16,8 @@ import { withDefaults } from './settings.ts';
 export interface StreamAnalyzeOptions extends AnalyzeOptions {
   /** The first pass's answers, made with the same settings over the same events in the same order. */
   readonly prepass?: PrepassResult;
+  /** The recording browser (events carry no source): its cookie defaults apply, as analyzeTrace applies them. */
+  readonly browser?: RecordingBrowser;
 }
 
 export async function analyzeEventStream(
@@ -27,7 +31,8 @@ export async function analyzeEventStream(
     for await (const event of openEvents()) first.feed(event);
     prepass = first.finish();
   }
-  const replay = new EventReplay(settings, prepass);
+  const laxByDefault = cookieDefaultsFor(options.browser).laxByDefault;
+  const replay = new EventReplay(settings, prepass, laxByDefault);
   for await (const event of openEvents()) replay.feed(event);
   return analysisOf(replay.finish(), settings, options.values ?? 'redacted');
 }

@@ -5,6 +5,7 @@
  * lane, recording why each ID ended. It decides facts; the rules decide findings.
  */
 
+import { cookieDefaultsFor } from '../cookie/browserDefaults.ts';
 import { domainMatch } from '../cookie/domain.ts';
 import { CookieJar } from '../cookie/jar.ts';
 import { parseSetCookie } from '../cookie/parseSetCookie.ts';
@@ -98,7 +99,11 @@ export class Replay {
   run(): ReplayedFacts {
     const prepass = new TracePrepass(this.settings);
     for (const event of this.trace.events) prepass.feed(event);
-    const replay = new EventReplay(this.settings, prepass.finish());
+    const replay = new EventReplay(
+      this.settings,
+      prepass.finish(),
+      cookieDefaultsFor(this.trace.source.browser).laxByDefault,
+    );
     for (const event of this.trace.events) replay.feed(event);
     return replay.finish();
   }
@@ -110,7 +115,15 @@ export class Replay {
  * pass (TracePrepass): the session cookie names, and whether the input recorded Cookie headers at all.
  */
 export class EventReplay {
-  private readonly jar = new CookieJar();
+  /** The browser profile's jar; a new one for each browser run of the file (startRun). */
+  private jar = new CookieJar();
+  /** The browser run being replayed (TraceEntry.run); entries come run by run. */
+  private run: number | undefined;
+  /**
+   * When the response that stored each cookie arrived (its start + duration): a request that started before then,
+   * in flight beside it, could not carry it (RULES.md, "What is a request").
+   */
+  private readonly arrivedAt = new WeakMap<StoredCookie, number>();
   private readonly lanes = new Map<string, SessionLane>();
   private readonly requests: RequestFacts[] = [];
   private readonly logins: LoginFact[] = [];
@@ -139,6 +152,8 @@ export class EventReplay {
   constructor(
     private readonly settings: AnalysisSettings,
     prepass: PrepassResult,
+    /** The recording browser treats a cookie without SameSite as Lax (cookie/browserDefaults.ts). */
+    private readonly laxByDefault = true,
   ) {
     this.sessionNames = prepass.sessionNames;
     this.cookiesRecorded = prepass.cookiesRecorded;
@@ -227,6 +242,7 @@ export class EventReplay {
   }
 
   private applyEntry(entry: TraceEntry): void {
+    if (entry.run !== this.run) this.startRun(entry);
     const parsed = parseUrl(entry.request.url);
     // `--now` is the clock for expiry decisions on requests (CLI.md); cookies are still stored at the moment the
     // response arrived, so Max-Age counts from then and a cookie is not "born expired".
@@ -322,6 +338,28 @@ export class EventReplay {
     if (this.openLogin && !this.openLogin.nextUrl) this.closeLogin();
   }
 
+  /**
+   * A new browser run (RULES.md: a file holding several runs is several jars): a fresh jar, and the IDs the last
+   * run left open end unseen (no finding: the next run's browser never had them).
+   */
+  private startRun(entry: TraceEntry): void {
+    const first = this.run === undefined && this.requests.length === 0;
+    this.run = entry.run;
+    if (first) return;
+    this.closeLogin();
+    this.jar = new CookieJar();
+    for (const lane of this.lanes.values()) {
+      const current = currentId(lane);
+      if (current && !current.end) current.end = { kind: 'replaced-unseen', entry: entry.index };
+    }
+  }
+
+  /** The cookie's response had not arrived when this entry's request started: it was not in the jar yet. */
+  private inFlight(cookie: StoredCookie, entry: TraceEntry): boolean {
+    const arrived = this.arrivedAt.get(cookie);
+    return arrived !== undefined && arrived > entry.startedAt;
+  }
+
   /** Keeps a login open while its redirect chain is followed; closes it (and checks fixation) after. */
   private followLogin(entry: TraceEntry): void {
     const open = this.openLogin;
@@ -362,16 +400,20 @@ export class EventReplay {
       time,
       ...(entry.request.initiatorUrl !== undefined ? { siteForCookiesUrl: entry.request.initiatorUrl } : {}),
       isTopLevelNavigation: entry.request.resourceType === 'document',
+      ...(this.laxByDefault ? {} : { laxByDefault: false }),
     };
     // Only names, values, domains and paths are read from the answer: the copy-free variant.
     const expected = this.jar.cookiesForReplay(ctx);
     const sent: SentCookieFact[] = [];
-    if (isPreflight(entry)) return { sent, notSent: [] };
+    // What never reached a server (a preflight's cookies are not sent; a cache, service-worker or internal answer
+    // sent nothing) is shown but never judged.
+    if (isPreflight(entry) || entry.offNetwork !== undefined) return { sent, notSent: [] };
     const browserBlocked = entry.browserReport?.blockedRequestCookies ?? [];
     if (!this.cookiesRecorded) {
       // The file has no Cookie data at all (sanitised export): the jar's view is all there is.
-      for (const c of expected.sent) sent.push(this.sentFact(c.name, c.value, c));
-      return { sent, notSent: expected.notSent.map((n) => this.notSentFact(n.cookie, n.reason, browserBlocked)) };
+      for (const c of expected.sent) if (!this.inFlight(c, entry)) sent.push(this.sentFact(c.name, c.value, c));
+      const notSent = expected.notSent.filter((n) => !this.inFlight(n.cookie, entry));
+      return { sent, notSent: notSent.map((n) => this.notSentFact(n.cookie, n.reason, browserBlocked)) };
     }
     // Plain loops, no callbacks: this runs for every cookie of every request.
     const remaining: StoredCookie[] = expected.sent.slice();
@@ -390,12 +432,22 @@ export class EventReplay {
         sent.push(this.sentFact(pair.name, pair.value, n!.cookie));
         continue;
       }
+      // The value the jar held before a response still in flight replaced it: sent as it was, not a new cookie.
+      const replacedInFlight = remaining.findIndex((c) => c.name === pair.name && this.inFlight(c, entry));
+      if (replacedInFlight !== -1) {
+        const [c] = remaining.splice(replacedInFlight, 1);
+        sent.push(this.sentFact(pair.name, pair.value, c!));
+        continue;
+      }
       const inferred = this.jar.observeSent(pair.name, pair.value, entry.request.url, time);
       sent.push(this.sentFact(pair.name, pair.value, inferred ?? { domain: parsed.url.hostname, path: '/' }));
     }
     const notSent: NotSentCookieFact[] = [];
-    for (const n of notSentLeft) notSent.push(this.notSentFact(n.cookie, n.reason, browserBlocked));
+    for (const n of notSentLeft) {
+      if (!this.inFlight(n.cookie, entry)) notSent.push(this.notSentFact(n.cookie, n.reason, browserBlocked));
+    }
     for (const c of remaining) {
+      if (this.inFlight(c, entry)) continue;
       // The model says it must go, the browser did not send it: say why if the browser said, else Unknown.
       const reported = browserBlocked.length === 0 ? undefined : browserBlocked.find((b) => b.name === c.name)?.reasons;
       const reason = (reported?.find(isNotSentReason) ?? 'Unknown') as NotSentReason;
@@ -521,6 +573,9 @@ export class EventReplay {
     const affinitySet = new Map<string, string>();
     for (const line of responseSetCookieLines(entry)) {
       const outcome = this.jar.setCookie(line, entry.request.url, entry.startedAt, { entry: entry.index });
+      if (outcome.kind === 'stored' && entry.duration !== undefined && entry.duration > 0) {
+        this.arrivedAt.set(outcome.cookie, entry.startedAt + entry.duration);
+      }
       const parsedLine = outcome.kind === 'rejected' ? (outcome.parsed ?? tryParse(line)) : undefined;
       const cookie =
         outcome.kind === 'stored' ? outcome.cookie : outcome.kind === 'deleted' ? outcome.parsed : parsedLine;

@@ -85,9 +85,10 @@ const CROSS_SITE_RULES: Readonly<Record<SameSite, (ctx: RequestContext, ageMs: n
     none: () => undefined,
     strict: () => 'SameSiteStrict',
     lax: (ctx) => (laxAllows(ctx) ? undefined : 'SameSiteLax'),
-    // Lax by default (RFC 6265bis 5.6.7 "Default" enforcement, Chrome 80+), with the Lax+POST exception.
+    // Lax by default (RFC 6265bis 5.6.7 "Default" enforcement, Chrome 80+), with the Lax+POST exception; a
+    // recording browser without it (older Chrome, Firefox, Safari: ctx.laxByDefault false) sends it as None.
     unspecified: (ctx, ageMs) =>
-      laxAllows(ctx) || (ctx.isTopLevelNavigation && ageMs <= LAX_ALLOW_UNSAFE_MAX_AGE_MS)
+      ctx.laxByDefault === false || laxAllows(ctx) || (ctx.isTopLevelNavigation && ageMs <= LAX_ALLOW_UNSAFE_MAX_AGE_MS)
         ? undefined
         : 'SameSiteUnspecifiedTreatedAsLax',
   };

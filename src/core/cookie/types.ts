@@ -77,6 +77,11 @@ export interface RequestContext {
   readonly siteForCookiesUrl?: string;
   /** A top-level navigation (document request): Lax cookies go on cross-site top-level GETs. */
   readonly isTopLevelNavigation: boolean;
+  /**
+   * The recording browser treats a cookie without SameSite as Lax (Chrome 80+; browserDefaults.ts). Absent means
+   * true; false makes such a cookie go on cross-site requests, as before Chrome 80 and in Firefox and Safari.
+   */
+  readonly laxByDefault?: boolean;
 }
 
 export interface NotSentCookie {

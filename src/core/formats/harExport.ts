@@ -111,12 +111,25 @@ const NO_RESPONSE = {
   bodySize: UNKNOWN,
 };
 
+/**
+ * The entry fields by which Chrome's HAR says an entry never reached a server, as our importer reads them back
+ * (trace/harEntryKind.ts); an internal redirect is its status text and a service worker a response field, below.
+ */
+const OFF_NETWORK_MARKS: Readonly<Record<NonNullable<TraceEntry['offNetwork']> | 'network', object>> = {
+  network: {},
+  'internal-redirect': {},
+  'proxy-tunnel': {},
+  cache: { _fromCache: 'memory' },
+  'service-worker': {},
+};
+
 function responseJson(entry: TraceEntry) {
   const r = entry.response;
   if (!r) return NO_RESPONSE;
   return {
     status: r.status,
-    statusText: STATUS_TEXT[r.status] ?? '',
+    statusText: entry.offNetwork === 'internal-redirect' ? 'Internal Redirect' : (STATUS_TEXT[r.status] ?? ''),
+    ...(entry.offNetwork === 'service-worker' ? { _fetchedViaServiceWorker: true } : {}),
     httpVersion: 'HTTP/1.1',
     cookies: responseCookies(entry),
     headers: headersJson(r.headers),
@@ -148,7 +161,9 @@ function entryJson(entry: TraceEntry, findings: readonly Finding[], request: Req
   return {
     ...(entry.pageRef !== undefined ? { pageref: entry.pageRef } : {}),
     startedDateTime: new Date(entry.startedAt).toISOString(),
-    time: 0,
+    time: entry.duration ?? 0,
+    ...(entry.run !== undefined ? { _run: entry.run } : {}),
+    ...OFF_NETWORK_MARKS[entry.offNetwork ?? 'network'],
     request: {
       method: entry.request.method,
       url: entry.request.url,

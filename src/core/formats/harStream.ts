@@ -7,8 +7,17 @@
  * redone here from each entry's single-entry import. Memory is bounded by the compact entries the engine needs
  * anyway, not by the file.
  */
-import { harToTrace } from '../trace/har.ts';
+import {
+  firstUserAgent,
+  harToTrace,
+  readHarDocument,
+  requireReadableEntry,
+  runCount,
+  skippedEntryMessage,
+  traceOrder,
+} from '../trace/har.ts';
 import { inFile } from '../trace/jsonText.ts';
+import { browserFromLog, browserFromUserAgent } from '../trace/recordingBrowser.ts';
 import {
   type InitiatorSource,
   type Trace,
@@ -35,6 +44,17 @@ export interface StreamedEntry {
   readonly warnings: readonly TraceInputWarning[];
 }
 
+/** An entry the importer could not read: the warning naming it, with its real position. */
+export interface SkippedStreamEntry {
+  readonly skipped: TraceInputWarning & { readonly skippedEntry: number };
+}
+
+export type ImportedHarEntry = StreamedEntry | SkippedStreamEntry;
+
+export function isSkipped(imported: ImportedHarEntry): imported is SkippedStreamEntry {
+  return 'skipped' in imported;
+}
+
 /** What a HAR's outer structure lacks, in the in-memory importer's words (it is given a stand-in document). */
 export function notAHarThrower(file: string | undefined): HarScanHandlers['notAHar'] {
   return (path, standIn) => {
@@ -51,7 +71,7 @@ export function creatorLine(fields: { creator?: unknown; browser?: unknown }): s
 
 export class HarStreamReader {
   private readonly scanner: HarEntryScanner;
-  private readonly entries: StreamedEntry[] = [];
+  private readonly entries: ImportedHarEntry[] = [];
   private readonly creatorSource: { creator?: unknown; browser?: unknown } = {};
   private failure: unknown;
 
@@ -95,18 +115,26 @@ export class HarStreamReader {
 
   private assemble(): Trace {
     const creator = creatorLine(this.creatorSource);
+    const browser =
+      browserFromLog(this.creatorSource) ??
+      browserFromUserAgent(firstUserAgent(this.entries.flatMap((one) => (isSkipped(one) ? [] : [one.entry]))));
+    const skipped = this.entries.filter(isSkipped);
+    requireReadableEntry(this.entries.length, skipped.length, skipped[0]?.skipped, this.file);
     const warnings: TraceInputWarning[] = [];
     const timed = repairTimes(this.entries, warnings);
-    const ordered = timed.sort((a, b) => a.startedAt - b.startedAt || a.index - b.index);
+    const ordered = timed.sort(traceOrder);
+    const runs = runCount(ordered);
     const initiators = new InitiatorResolver();
     return {
       source: {
         format: 'har',
         ...(creator ? { creator } : {}),
+        ...(browser ? { browser } : {}),
         ...(this.file !== undefined ? { file: this.file } : {}),
       },
       events: ordered.map((entry) => ({ kind: 'entry', entry: initiators.resolve(entry) })),
       entryCount: this.entries.length,
+      ...(runs !== undefined ? { runs } : {}),
       ...(warnings.length > 0 ? { warnings } : {}),
     };
   }
@@ -116,16 +144,19 @@ export class HarStreamReader {
  * One raw `log.entries[index]` through the ordinary importer on its own; its warnings and errors name the
  * entry's real position. What needs the other entries (time repair, initiators) is left to the caller.
  */
-export function importHarEntry(raw: unknown, index: number, file: string | undefined): StreamedEntry {
+export function importHarEntry(raw: unknown, index: number, file: string | undefined): ImportedHarEntry {
   let single: Trace;
   try {
-    single = harToTrace({ log: { entries: [raw] } }, file);
+    single = readHarDocument({ log: { entries: [raw] } }, file);
   } catch (error) {
     throw renumbered(error, index);
   }
   const only = single.events[0];
   if (only?.kind !== 'entry') {
-    throw new TraceInputError(inFile(file, `entry ${index} could not be read`), `log.entries[${index}]`);
+    const skipped = single.warnings?.find((w) => w.skippedEntry !== undefined);
+    const problem = skipped?.message.slice(skippedEntryMessage(0, '').length) ?? 'it could not be read';
+    const where = skipped?.where.replace('log.entries[0]', `log.entries[${index}]`) ?? `log.entries[${index}]`;
+    return { skipped: { where, message: skippedEntryMessage(index, problem), skippedEntry: index } };
   }
   const warnings: TraceInputWarning[] = [];
   let undated: string | undefined;
@@ -154,12 +185,20 @@ function renumbered(error: unknown, index: number): TraceInputError {
 
 /**
  * The in-memory importer's time repair (har.ts, assignStartTimes): an undated entry takes the time of the
- * entry before it in the file, or of the first dated entry when it comes first; each repair is noted.
+ * entry before it in the file, or of the first dated entry when it comes first; each repair is noted. A skipped
+ * entry's warning keeps its place in file order.
  */
-function repairTimes(entries: readonly StreamedEntry[], warnings: TraceInputWarning[]): TraceEntry[] {
+function repairTimes(imported: readonly ImportedHarEntry[], warnings: TraceInputWarning[]): TraceEntry[] {
+  const entries = imported.filter((one): one is StreamedEntry => !isSkipped(one));
   const firstDated = entries.find((e) => e.undated === undefined)?.entry.startedAt;
   let previous: number | undefined;
-  return entries.map(({ entry, undated, warnings: own }) => {
+  const timed: TraceEntry[] = [];
+  for (const one of imported) {
+    if (isSkipped(one)) {
+      warnings.push(one.skipped);
+      continue;
+    }
+    const { entry, undated, warnings: own } = one;
     const where = `log.entries[${entry.index}].startedDateTime`;
     let startedAt = entry.startedAt;
     if (undated === undefined) {
@@ -169,8 +208,9 @@ function repairTimes(entries: readonly StreamedEntry[], warnings: TraceInputWarn
       warnings.push({ where, message: undatedMessage(undated, previous, firstDated) }, ...own);
     }
     previous = startedAt;
-    return startedAt === entry.startedAt ? entry : { ...entry, startedAt };
-  });
+    timed.push(startedAt === entry.startedAt ? entry : { ...entry, startedAt });
+  }
+  return timed;
 }
 
 /** The warning for an undated entry, saying which time it was given (har.ts, assignStartTimes). */

@@ -141,6 +141,8 @@ function browserReport(f: NativeFields, b: JsonObject, at: string): BrowserCooki
   return definedFields({ blockedRequestCookies: req, blockedResponseCookies: res });
 }
 
+const OFF_NETWORK = ['internal-redirect', 'proxy-tunnel', 'cache', 'service-worker'] as const;
+
 function entry(f: NativeFields, e: JsonObject, at: string): TraceEntry {
   const res = f.optionalObject(e, 'response', at);
   const report = f.optionalObject(e, 'browserReport', at);
@@ -148,6 +150,9 @@ function entry(f: NativeFields, e: JsonObject, at: string): TraceEntry {
     index: f.requiredCount(e, 'index', at),
     startedAt: f.requiredNumber(e, 'startedAt', at),
     pageRef: f.optionalString(e, 'pageRef', at),
+    offNetwork: f.optionalOneOf(e, 'offNetwork', at, OFF_NETWORK),
+    duration: f.optionalNumber(e, 'duration', at),
+    run: f.optionalNumber(e, 'run', at),
     request: request(f, f.requiredObject(e, 'request', at), `${at}.request`),
     response: res && response(f, res, `${at}.response`),
     browserReport: report && browserReport(f, report, `${at}.browserReport`),

@@ -20,7 +20,9 @@ const SLOW = fuzzTimeout(30_000);
 function traceOrInputError(run: () => Trace): Trace | undefined {
   try {
     const trace = run();
-    if (trace.events.length !== trace.entryCount) throw new Error('one event per entry expected');
+    // Every entry is an event or a warning naming it as skipped, never both, never neither.
+    const skipped = (trace.warnings ?? []).filter((w) => w.skippedEntry !== undefined).length;
+    if (trace.events.length + skipped !== trace.entryCount) throw new Error('one event or skip per entry expected');
     return trace;
   } catch (error) {
     if (!(error instanceof TraceInputError)) throw error;

@@ -356,12 +356,14 @@ describe('browser reports', () => {
     expect(e?.browserReport).toEqual(browserReport);
   });
 
-  it('a malformed report names the field', () => {
+  it('an entry with a malformed report is skipped, naming the field', () => {
     const bad = { blockedRequestCookies: [{ name: 'sid', reasons: [7] }] };
-    const error = thrownBy(() =>
-      harToTrace(har([entry('https://a.test/'), entry('https://a.test/', { _sessionscope: { browserReport: bad } })])),
+    const trace = harToTrace(
+      har([entry('https://a.test/'), entry('https://a.test/', { _sessionscope: { browserReport: bad } })]),
     );
-    expect(error.where).toBe('log.entries[1]._sessionscope.browserReport.blockedRequestCookies[0].reasons[0]');
+    expect(trace.warnings?.map((w) => [w.where, w.skippedEntry])).toEqual([
+      ['log.entries[1]._sessionscope.browserReport.blockedRequestCookies[0].reasons[0]', 1],
+    ]);
   });
 });
 
@@ -424,8 +426,26 @@ describe('the trace source', () => {
       har([entry('https://a.test/')], { browser: { name: 'Firefox', version: '3.6' } }),
       'x.har',
     );
-    expect(trace.source).toEqual({ format: 'har', creator: 'Test 1 (Firefox 3.6)', file: 'x.har' });
+    expect(trace.source).toEqual({
+      format: 'har',
+      creator: 'Test 1 (Firefox 3.6)',
+      browser: { name: 'firefox', version: 3, from: 'log.browser' },
+      file: 'x.har',
+    });
     expect(trace.entryCount).toBe(1);
+  });
+
+  it('takes the browser from the first User-Agent when the log does not name one (Chrome DevTools)', () => {
+    const ua = (value: string) => ({
+      request: request('https://a.test/', { headers: [{ name: 'User-Agent', value }] }),
+    });
+    const trace = harToTrace(
+      har([entry('https://a.test/'), entry('https://a.test/', ua('Mozilla/5.0 Chrome/51.0.2704.103 Safari/537.36'))], {
+        creator: { name: 'WebInspector', version: '537.36' },
+      }),
+    );
+    expect(trace.source.browser).toEqual({ name: 'chrome', version: 51, from: 'user-agent' });
+    expect(harToTrace(har([entry('https://a.test/')])).source.browser).toBeUndefined();
   });
 
   it('leaves the browser out when it repeats the creator, and the creator out when absent', () => {
@@ -453,92 +473,220 @@ describe('malformed files', () => {
     expect(error.message).toContain(words);
   });
 
+  // An entry the analysis cannot use is skipped and named; the rest of the file is read (CLI.md, exit codes).
+  const ok = entry('https://ok.test/');
   it.each([
-    ['an entry that is not an object', [entry('https://a.test/'), 'x'], 'log.entries[1]'],
+    ['an entry that is not an object', [ok, 'x'], 1, 'log.entries[1]', 'an entry must be an object, not a string'],
     [
       'a missing request',
-      [entry('https://a.test/'), entry('https://a.test/'), { startedDateTime: '2024-05-01T10:00:00Z' }],
+      [ok, ok, { startedDateTime: '2024-05-01T10:00:00Z' }],
+      2,
       'log.entries[2].request',
+      '"request" is missing',
     ],
     [
       'request.url not a string',
-      [entry('https://a.test/', { request: { method: 'GET', url: 42 } })],
+      [entry('https://a.test/', { request: { method: 'GET', url: 42 } }), ok],
+      0,
       'log.entries[0].request.url',
+      '"url" must be a string, not a number',
     ],
     [
-      'request.method missing',
-      [entry('https://a.test/', { request: { url: 'https://a.test/' } })],
+      '_sessionscope.initiatorUrl that is a number (our own recorder: read strictly)',
+      [ok, entry('https://a.test/', { _sessionscope: { initiatorUrl: 1 } })],
+      1,
+      'log.entries[1]._sessionscope.initiatorUrl',
+      '"initiatorUrl" must be a string, not a number',
+    ],
+  ])('%s: the entry is skipped and named, the others are read', (_, entries, index, where, words) => {
+    const trace = harToTrace(har(entries), 'bad.har');
+    expect(entriesOf(trace).map((e) => e.index)).toEqual(entries.map((_e, i) => i).filter((i) => i !== index));
+    expect(trace.entryCount).toBe(entries.length);
+    expect(trace.warnings).toEqual([{ where, message: `entry ${index} skipped: ${words}`, skippedEntry: index }]);
+  });
+
+  it('refuses a file whose entries are all unreadable, naming the first', () => {
+    const error = whereOf(har(['x', { request: { url: 1 } }]));
+    expect(error.where).toBe('log.entries[0]');
+    expect(error.message).toMatch(
+      /^bad\.har: no readable entry: all 2 entries are unreadable; the first: entry 0 skipped/,
+    );
+  });
+
+  it('reads a HAR with no entries at all (an empty recording is not a broken file)', () => {
+    expect(harToTrace(har([])).events).toEqual([]);
+  });
+
+  // A field the analysis can do without never costs the entry: it is repaired or dropped, and noted.
+  it.each([
+    [
+      'request.method missing: read as GET',
+      entry('https://a.test/', { request: { url: 'https://a.test/' } }),
       'log.entries[0].request.method',
+      '"method" is missing; read as GET',
+    ],
+    [
+      'request.method null (WebPageTest 18.09): read as GET',
+      entry('https://a.test/', { request: { method: null, url: 'https://a.test/' } }),
+      'log.entries[0].request.method',
+      '"method" is null; read as GET',
     ],
     [
       'headers not an array',
-      [entry('https://a.test/', { request: request('https://a.test/', { headers: 'Cookie: a=1' }) })],
+      entry('https://a.test/', { request: request('https://a.test/', { headers: 'Cookie: a=1' }) }),
       'log.entries[0].request.headers',
+      '"headers" must be an array, not a string; ignored',
     ],
     [
       'a header without a name',
-      [entry('https://a.test/', { request: request('https://a.test/', { headers: [{ value: 'x' }] }) })],
+      entry('https://a.test/', { request: request('https://a.test/', { headers: [{ value: 'x' }] }) }),
       'log.entries[0].request.headers[0].name',
+      '"name" must be a string, not undefined; ignored',
     ],
     [
       'a header that is not an object',
-      [entry('https://a.test/', { response: response({ headers: [null] }) })],
+      entry('https://a.test/', { response: response({ headers: [null] }) }),
       'log.entries[0].response.headers[0]',
+      'must be an object, not null; ignored',
     ],
     [
       'a header value that is an object',
-      [entry('https://a.test/', { response: response({ headers: [{ name: 'a', value: {} }] }) })],
+      entry('https://a.test/', { response: response({ headers: [{ name: 'a', value: {} }] }) }),
       'log.entries[0].response.headers[0].value',
+      '"value" must be a string, not an object; ignored',
     ],
     [
-      'status that is a string',
-      [entry('https://a.test/', { response: { status: '200', headers: [] } })],
+      'a status that is not a number',
+      entry('https://a.test/', { response: { status: 'OK', headers: [{ name: 'a', value: 'b' }] } }),
       'log.entries[0].response.status',
+      '"status" is a string; read as 0 (no status)',
     ],
-    ['response that is a string', [entry('https://a.test/', { response: 'ok' })], 'log.entries[0].response'],
+    [
+      'a response that is a string',
+      entry('https://a.test/', { response: 'ok' }),
+      'log.entries[0].response',
+      '"response" must be an object, not a string; ignored',
+    ],
+    [
+      'a postData that is a string',
+      entry('https://a.test/', { request: request('https://a.test/', { postData: 'a=1' }) }),
+      'log.entries[0].request.postData',
+      '"postData" must be an object, not a string; ignored',
+    ],
     [
       'a postData param without a name',
-      [entry('https://a.test/', { request: request('https://a.test/', { postData: { params: [{ value: 'v' }] } }) })],
+      entry('https://a.test/', { request: request('https://a.test/', { postData: { params: [{ value: 'v' }] } }) }),
       'log.entries[0].request.postData.params[0].name',
+      '"name" must be a string, not undefined; ignored',
     ],
     [
       'a request cookie without a name (used: no Cookie header)',
-      [entry('https://a.test/', { request: request('https://a.test/', { cookies: [{ value: 'v' }] }) })],
+      entry('https://a.test/', { request: request('https://a.test/', { cookies: [{ value: 'v' }] }) }),
       'log.entries[0].request.cookies[0].name',
+      '"name" must be a string, not undefined; ignored',
+    ],
+    [
+      'a request cookie whose value is an object',
+      entry('https://a.test/', { request: request('https://a.test/', { cookies: [{ name: 'a', value: {} }] }) }),
+      'log.entries[0].request.cookies[0].value',
+      '"value" must be a string, not an object; the cookie is ignored',
     ],
     [
       'a response cookie that is not an object (used: no Set-Cookie)',
-      [entry('https://a.test/', { response: response({ cookies: [3] }) })],
+      entry('https://a.test/', { response: response({ cookies: [3] }) }),
       'log.entries[0].response.cookies[0]',
+      'must be an object, not a number; ignored',
     ],
-    [
-      '_sessionscope.initiatorUrl that is a number',
-      [entry('https://a.test/', { _sessionscope: { initiatorUrl: 1 } })],
-      'log.entries[0]._sessionscope.initiatorUrl',
-    ],
-  ])('%s names the entry and field', (_, entries, where) => {
-    const error = whereOf(har(entries));
-    expect(error.where).toBe(where);
-    expect(error.message).toMatch(/^bad\.har: /);
-    expect(error.message).toContain(`(at ${where})`);
+  ])('%s: the entry is read and the repair noted', (_, bent, where, message) => {
+    const trace = harToTrace(har([bent]), 'bad.har');
+    expect(entriesOf(trace)).toHaveLength(1);
+    expect(trace.warnings).toEqual([{ where, message }]);
+  });
+
+  it('reads a missing or null method as GET', () => {
+    const [e] = load([entry('https://a.test/', { request: { method: null, url: 'https://a.test/' } })]);
+    expect(e?.request.method).toBe('GET');
+  });
+
+  it('keeps the readable headers and cookies beside a dropped one', () => {
+    const [e] = load([
+      entry('https://a.test/', {
+        request: request('https://a.test/', {
+          headers: [{ name: 'Cookie', value: 'sid=1' }, 7, { name: 'Accept', value: '*/*' }],
+        }),
+        response: response({
+          cookies: [
+            { name: 'b', value: [] },
+            { name: 'c', value: 'x' },
+          ],
+        }),
+      }),
+    ]);
+    expect(e?.request.headers).toEqual([
+      { name: 'Cookie', value: 'sid=1' },
+      { name: 'Accept', value: '*/*' },
+    ]);
+    expect(e?.response?.cookies?.map((c) => c.name)).toEqual(['c']);
+  });
+
+  it('reads a numeric status string as its number', () => {
+    const [e] = load([entry('https://a.test/', { response: { status: '302', headers: [] } })]);
+    expect(e?.response?.status).toBe(302);
+  });
+
+  it.each([
+    ['a number', 42, '42'],
+    ['a boolean', false, 'false'],
+    ['an object (pagexray)', { nested: [1, 'two'] }, '{"nested":[1,"two"]}'],
+    ['an array', ['a', 'b'], '["a","b"]'],
+    ['null', null, undefined],
+  ])('a postData param value that is %s is read as its text, without a warning', (_, value, read) => {
+    const trace = harToTrace(
+      har([
+        entry('https://a.test/', {
+          request: request('https://a.test/', { method: 'POST', postData: { params: [{ name: 'p', value }] } }),
+        }),
+      ]),
+    );
+    const [e] = entriesOf(trace);
+    expect(e?.request.postData?.params).toEqual([read === undefined ? { name: 'p' } : { name: 'p', value: read }]);
+    expect(trace.warnings).toBeUndefined();
+  });
+
+  it("notes repairs in file order, each entry's time repair first", () => {
+    const trace = harToTrace(
+      har([
+        { ...entry('https://a.test/', { request: { method: null, url: 'https://a.test/' } }), startedDateTime: 'x' },
+        'not an entry',
+        entry('https://b.test/', { response: 'ok' }),
+      ]),
+    );
+    expect(trace.warnings?.map((w) => w.where)).toEqual([
+      'log.entries[0].startedDateTime',
+      'log.entries[0].request.method',
+      'log.entries[1]',
+      'log.entries[2].response',
+    ]);
   });
 
   it('says what a wrong field held', () => {
     const error = whereOf(har([entry('https://a.test/', { request: { method: 'GET', url: 42 } })]));
     expect(error.message).toContain('"url" must be a string, not a number');
+    expect(error.message).toContain('no readable entry');
   });
 
-  it('turns any other exception from inside into a TraceInputError naming the entry', () => {
+  it('skips an entry whose reading throws anything else, naming it', () => {
     const hostile = {
       startedDateTime: '2024-05-01T10:00:00Z',
       get request(): never {
         throw new RangeError('boom');
       },
     };
-    const error = whereOf(har([entry('https://a.test/'), hostile]));
-    expect(error.where).toBe('log.entries[1]');
-    expect(error.message).toContain('entry 1 could not be read');
-    expect(error.message).toContain('RangeError: boom');
+    const trace = harToTrace(har([entry('https://a.test/'), hostile]));
+    expect(trace.warnings).toHaveLength(1);
+    expect(trace.warnings?.[0]?.where).toBe('log.entries[1]');
+    expect(trace.warnings?.[0]?.message).toContain('entry 1 skipped: entry 1 could not be read');
+    expect(trace.warnings?.[0]?.message).toContain('RangeError: boom');
   });
 
   it('turns an exception while reading the log into a TraceInputError', () => {

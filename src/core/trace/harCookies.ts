@@ -1,7 +1,7 @@
 // HAR's parsed cookie lists (`request.cookies`, `response.cookies`), used only when an exporter stripped
 // the Cookie / Set-Cookie headers but kept these lists. For responses, a Set-Cookie line is rebuilt from
 // the HAR cookie fields so the cookie model can parse it like any other (RFC 6265bis 4.1.1 syntax).
-import { type HarFields, ownField } from './harFields.ts';
+import { type HarFields, type JsonObject, kindOf, ownField, scalarText } from './harFields.ts';
 import { parseHarTime } from './harTime.ts';
 
 export interface HarRequestCookie {
@@ -16,20 +16,36 @@ export interface HarResponseCookie {
   readonly raw: string;
 }
 
+/**
+ * The readable cookies of a list, each with its name and value as text; a cookie without a text name, or whose
+ * value is an object or array, is noted and left out (the rest of the list, and the entry, are still read).
+ */
+function readableCookies(
+  fields: HarFields,
+  list: readonly unknown[],
+  where: string,
+): { cookie: JsonObject; name: string; value: string }[] {
+  const cookies: { cookie: JsonObject; name: string; value: string }[] = [];
+  for (let position = 0; position < list.length; position++) {
+    const cookie = fields.namedElement(list, position, where);
+    if (!cookie) continue;
+    const value = scalarText(ownField(cookie, 'value'));
+    if (value === undefined) {
+      const found = kindOf(ownField(cookie, 'value'));
+      fields.note(`${where}[${position}].value`, `"value" must be a string, not ${found}; the cookie is ignored`);
+      continue;
+    }
+    cookies.push({ cookie, name: ownField(cookie, 'name') as string, value });
+  }
+  return cookies;
+}
+
 export function readRequestCookies(fields: HarFields, list: readonly unknown[], where: string): HarRequestCookie[] {
-  return list.map((_, position) => {
-    const cookie = fields.element(list, position, where);
-    const at = `${where}[${position}]`;
-    return { name: fields.requiredString(cookie, 'name', at), value: fields.lenientText(cookie, 'value', at) };
-  });
+  return readableCookies(fields, list, where).map(({ name, value }) => ({ name, value }));
 }
 
 export function readResponseCookies(fields: HarFields, list: readonly unknown[], where: string): HarResponseCookie[] {
-  return list.map((_, position) => {
-    const cookie = fields.element(list, position, where);
-    const at = `${where}[${position}]`;
-    const name = fields.requiredString(cookie, 'name', at);
-    const value = fields.lenientText(cookie, 'value', at);
+  return readableCookies(fields, list, where).map(({ cookie, name, value }) => {
     const attributes: string[] = [];
     const path = textField(cookie, 'path');
     if (path) attributes.push(`Path=${path}`);

@@ -2,7 +2,7 @@
 // file, or an inherited property, is never mistaken for data), checked types, and a TraceInputError that
 // names the file and the field's location when a required field is missing or of the wrong type.
 import { inFile } from './jsonText.ts';
-import { TraceInputError } from './types.ts';
+import { TraceInputError, type TraceInputWarning } from './types.ts';
 
 export type JsonObject = { readonly [key: string]: unknown };
 
@@ -23,6 +23,14 @@ export function kindOf(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** A string as is, a number or boolean as its string form, absent or null as ""; undefined for anything else. */
+export function scalarText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
 /** A message from anything thrown, without trusting it (its `message` getter or toString may throw too). */
 export function describeThrown(thrown: unknown): string {
   try {
@@ -35,16 +43,28 @@ export function describeThrown(thrown: unknown): string {
 
 /** Field access bound to one file, so every error names it. `where` is the parent's location. */
 export class HarFields {
+  /**
+   * Repairs made while reading the current entry (a field dropped or replaced so the entry could still be read);
+   * the importer gives each entry a fresh list, so the notes stay with their entry.
+   */
+  notes: TraceInputWarning[] = [];
+
   constructor(readonly file: string | undefined) {}
 
   fail(where: string, message: string): never {
-    throw new TraceInputError(inFile(this.file, message), where);
+    throw new TraceInputError(inFile(this.file, message), where, message);
+  }
+
+  /** Notes a repair of a field the analysis can do without. */
+  note(where: string, message: string): void {
+    this.notes.push({ where, message });
   }
 
   /** Throws TraceInputError as is; wraps anything else as a TraceInputError at `where`. */
   asInputError(thrown: unknown, where: string, what: string): TraceInputError {
     if (thrown instanceof TraceInputError) return thrown;
-    return new TraceInputError(inFile(this.file, `${what} could not be read (${describeThrown(thrown)})`), where);
+    const problem = `${what} could not be read (${describeThrown(thrown)})`;
+    return new TraceInputError(inFile(this.file, problem), where, problem);
   }
 
   private missingOrWrong(parent: JsonObject, key: string, where: string, expected: string): never {
@@ -95,10 +115,47 @@ export class HarFields {
    */
   lenientText(parent: JsonObject, key: string, where: string): string {
     const value = ownField(parent, key);
-    if (value === undefined || value === null) return '';
-    if (typeof value === 'string') return value;
-    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-    return this.missingOrWrong(parent, key, where, 'a string');
+    const text = scalarText(value);
+    return text ?? this.missingOrWrong(parent, key, where, 'a string');
+  }
+
+  /**
+   * An object the analysis can do without (postData, a response): absent or null is undefined, and so is
+   * any other kind, noted as ignored, so the rest of the entry is still read.
+   */
+  lenientObject(parent: JsonObject, key: string, where: string): JsonObject | undefined {
+    const value = ownField(parent, key);
+    if (value === undefined || value === null) return undefined;
+    if (isObject(value)) return value;
+    this.note(`${where}.${key}`, `"${key}" must be an object, not ${kindOf(value)}; ignored`);
+    return undefined;
+  }
+
+  /** An array the analysis can do without (headers, cookie lists, params): as lenientObject. */
+  lenientArray(parent: JsonObject, key: string, where: string): readonly unknown[] | undefined {
+    const value = ownField(parent, key);
+    if (value === undefined || value === null) return undefined;
+    if (Array.isArray(value)) return value;
+    this.note(`${where}.${key}`, `"${key}" must be an array, not ${kindOf(value)}; ignored`);
+    return undefined;
+  }
+
+  /**
+   * An element of such an array that must be an object with a text `name` (a header, a cookie, a param):
+   * anything else is noted and dropped (undefined), and the rest of the list is still read.
+   */
+  namedElement(list: readonly unknown[], position: number, where: string): JsonObject | undefined {
+    const value = list[position];
+    const at = `${where}[${position}]`;
+    if (!isObject(value)) {
+      this.note(at, `must be an object, not ${kindOf(value)}; ignored`);
+      return undefined;
+    }
+    if (typeof ownField(value, 'name') !== 'string') {
+      this.note(`${at}.name`, `"name" must be a string, not ${kindOf(ownField(value, 'name'))}; ignored`);
+      return undefined;
+    }
+    return value;
   }
 
   /** An array element that must be an object. */

@@ -89,6 +89,12 @@ export interface BrowserCookieReport {
   readonly blockedResponseCookies?: readonly { readonly cookieLine: string; readonly reasons: readonly string[] }[];
 }
 
+/**
+ * Why an entry never reached a server (RULES.md, "What is a request"): a browser-internal redirect (HSTS or
+ * HTTPS upgrade), a proxy's CONNECT tunnel, an answer from the memory or disk cache, or from a service worker.
+ */
+export type OffNetwork = 'internal-redirect' | 'proxy-tunnel' | 'cache' | 'service-worker';
+
 /** One request/response exchange: a HAR entry, or one hop of a live request. */
 export interface TraceEntry {
   /** 0-based index into the source's entries (HAR `log.entries`): the `entry` of the CLI contract. */
@@ -100,6 +106,12 @@ export interface TraceEntry {
   readonly browserReport?: BrowserCookieReport;
   /** Browser tab/page this entry belongs to, when known. */
   readonly pageRef?: string;
+  /** Set when the entry never reached a server: shown, never judged "not sent". */
+  readonly offNetwork?: OffNetwork;
+  /** ms from the start to the end of the response (HAR `time`): when its Set-Cookie took effect. */
+  readonly duration?: number;
+  /** The browser run the entry belongs to, for files holding several (WebPageTest): each run is its own jar. */
+  readonly run?: number;
 }
 
 export type CookieChangeCause = 'explicit' | 'overwrite' | 'expired' | 'expired_overwrite' | 'evicted';
@@ -136,19 +148,27 @@ export interface TraceInputWarning {
   /** Location such as `log.entries[3].startedDateTime`. */
   readonly where: string;
   readonly message: string;
+  /** Set when the importer skipped a whole entry: its 0-based index in the source (HAR `log.entries`). */
+  readonly skippedEntry?: number;
 }
+
+import type { RecordingBrowser } from './recordingBrowser.ts';
 
 export interface Trace {
   readonly source: {
     readonly format: TraceSourceFormat;
     /** e.g. "Chrome 156", "Firefox 47", "mitmproxy 10". */
     readonly creator?: string;
+    /** The browser that made the recording, when the file says (its cookie defaults depend on it). */
+    readonly browser?: RecordingBrowser;
     readonly file?: string;
   };
   /** Events in the order they happened. Entries keep their source index even if reordered by time. */
   readonly events: readonly TraceEvent[];
   /** Number of entries in the source (HAR `log.entries.length`). */
   readonly entryCount: number;
+  /** Browser runs in the file (each its own profile and jar), when it holds more than one. */
+  readonly runs?: number;
   /** Repairs and guesses made while importing; absent or empty when the file needed none. */
   readonly warnings?: readonly TraceInputWarning[];
 }
@@ -159,6 +179,8 @@ export class TraceInputError extends Error {
     message: string,
     /** JSON-pointer-like location such as `log.entries[3].request.headers`, when known. */
     readonly where?: string,
+    /** What is wrong, without the file name or the location: for a warning about a skipped entry. */
+    readonly problem: string = message,
   ) {
     super(where ? `${message} (at ${where})` : message);
     this.name = 'TraceInputError';

@@ -1,0 +1,131 @@
+// RULES.md, "What is a request": what never reached a server is shown but not judged "not sent"; a request in
+// flight beside the response that set a cookie is judged against the jar as it was when it started; several
+// browser runs in one file are several jars.
+import { describe, expect, it } from 'vitest';
+import { parseHar } from '../trace/har.ts';
+import { analyzeTrace } from './analyze.ts';
+
+const SID = 'PHPSESSID=5f4dcc3b5aa765d61d8327deb882cf99';
+type Json = Record<string, unknown>;
+
+/** A HAR entry at `ms` after 10:00:00 that takes `time` ms; `cookie` is what the request carried. */
+function step(
+  ms: number,
+  url: string,
+  options: { time?: number; cookie?: string; setCookie?: string; extra?: Json } = {},
+) {
+  return {
+    startedDateTime: new Date(Date.UTC(2024, 4, 1, 10, 0, 0, ms)).toISOString(),
+    time: options.time ?? 10,
+    request: {
+      method: 'GET',
+      url,
+      headers: options.cookie ? [{ name: 'Cookie', value: options.cookie }] : [],
+    },
+    response: {
+      status: 200,
+      statusText: 'OK',
+      headers: options.setCookie ? [{ name: 'Set-Cookie', value: options.setCookie }] : [{ name: 'X', value: '1' }],
+    },
+    ...options.extra,
+  };
+}
+
+function analyse(entries: unknown[]) {
+  const trace = parseHar(JSON.stringify({ log: { browser: { name: 'Chrome', version: '120' }, entries } }));
+  const result = analyzeTrace(trace);
+  const notSentAt = (entry: number) => result.requests.find((r) => r.entry === entry)?.notSent.map((n) => n.name);
+  const rules = (rule: string) => result.findings.filter((f) => f.rule === rule).map((f) => f.entry);
+  return { notSentAt, rules, result };
+}
+
+describe('what never reached a server is shown, not judged', () => {
+  it.each([
+    ['a memory-cache answer', { _fromCache: 'memory' }],
+    ['a service-worker answer', { response: { status: 200, headers: [], _fetchedViaServiceWorker: true } }],
+    [
+      "Chrome's HSTS internal redirect",
+      {
+        response: {
+          status: 307,
+          statusText: 'Internal Redirect',
+          headers: [{ name: 'Location', value: 'https://shop.test/b' }],
+        },
+      },
+    ],
+  ])('%s without the session cookie: no not-sent fact, no reset', (_, extra) => {
+    const { notSentAt, rules, result } = analyse([
+      step(0, 'https://shop.test/', { setCookie: `${SID}; Path=/; Secure` }),
+      step(100, 'https://shop.test/b', { extra }),
+      step(200, 'https://shop.test/c', { cookie: SID }),
+    ]);
+    expect(result.requests.map((r) => r.entry)).toEqual([0, 1, 2]);
+    expect(notSentAt(1)).toEqual([]);
+    expect(rules('session-not-sent')).toEqual([]);
+    expect(rules('session-reset')).toEqual([]);
+  });
+
+  it('the same request over the network is judged: not sent', () => {
+    const { notSentAt } = analyse([
+      step(0, 'https://shop.test/', { setCookie: `${SID}; Path=/; Secure` }),
+      step(100, 'https://shop.test/b'),
+      step(200, 'https://shop.test/c', { cookie: SID }),
+    ]);
+    expect(notSentAt(1)).toEqual(['PHPSESSID']);
+  });
+
+  it('a Set-Cookie on an answer from the cache is still applied', () => {
+    const { notSentAt } = analyse([
+      step(0, 'https://shop.test/', { setCookie: `${SID}; Path=/; Secure`, extra: { _fromCache: 'disk' } }),
+      step(100, 'https://shop.test/b'),
+      step(200, 'https://shop.test/c', { cookie: SID }),
+    ]);
+    expect(notSentAt(1)).toEqual(['PHPSESSID']);
+  });
+});
+
+describe('requests in flight together', () => {
+  it('a request that started before the Set-Cookie arrived did not miss the cookie; one after did', () => {
+    const { notSentAt } = analyse([
+      step(0, 'https://shop.test/', { time: 500, setCookie: `${SID}; Path=/; Secure` }),
+      step(100, 'https://shop.test/early.js'),
+      step(600, 'https://shop.test/late.js'),
+      step(700, 'https://shop.test/c', { cookie: SID }),
+    ]);
+    expect(notSentAt(1)).toEqual([]);
+    expect(notSentAt(2)).toEqual(['PHPSESSID']);
+  });
+
+  it('a request in flight beside a replacement carried the old value: not a not-sent, not a new cookie', () => {
+    const OLD = 'PHPSESSID=11111111111111111111111111111111';
+    const NEW = 'PHPSESSID=22222222222222222222222222222222';
+    const { notSentAt, result } = analyse([
+      step(0, 'https://shop.test/', { setCookie: `${OLD}; Path=/; Secure` }),
+      step(100, 'https://shop.test/login', { time: 500, cookie: OLD, setCookie: `${NEW}; Path=/; Secure` }),
+      step(200, 'https://shop.test/app.js', { cookie: OLD }),
+      step(700, 'https://shop.test/c', { cookie: NEW }),
+    ]);
+    expect(notSentAt(2)).toEqual([]);
+    expect(result.requests.find((r) => r.entry === 2)?.sent.map((s) => s.name)).toEqual(['PHPSESSID']);
+  });
+});
+
+describe('several browser runs in one file', () => {
+  it('each run is its own jar: the second run does not miss the first run’s cookie', () => {
+    const run = (n: number, ms: number, options: Parameters<typeof step>[2] = {}) =>
+      step(ms, `https://shop.test/${n}/${ms}`, { ...options, extra: { _run: n, pageref: `page_${n}_0` } });
+    // WebPageTest runs share one clock: run 2 starts "before" run 1 ends.
+    const { notSentAt, rules, result } = analyse([
+      run(1, 0, { setCookie: `${SID}; Path=/; Secure` }),
+      run(1, 500, { cookie: SID }),
+      run(2, 100),
+      run(2, 200, { setCookie: 'PHPSESSID=99999999999999999999999999999999; Path=/; Secure' }),
+      run(2, 300, { cookie: 'PHPSESSID=99999999999999999999999999999999' }),
+    ]);
+    expect(result.requests.map((r) => r.entry)).toEqual([0, 1, 2, 3, 4]);
+    expect(notSentAt(2)).toEqual([]);
+    expect(rules('session-not-sent')).toEqual([]);
+    expect(rules('session-reset')).toEqual([]);
+    expect(rules('session-rotated')).toEqual([]);
+  });
+});

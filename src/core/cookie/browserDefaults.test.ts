@@ -1,0 +1,129 @@
+// Lax by default follows the recording browser: Chrome from 80 on, never Firefox or Safari; an unknown browser
+// keeps it and says so. Checked on the SameSite verdict and through a whole analysis, on both sides of Chrome 80.
+import { describe, expect, it } from 'vitest';
+import { analyzeTrace } from '../analysis/analyze.ts';
+import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
+import type { Trace, TraceEntry } from '../trace/types.ts';
+import { CHROME_LAX_BY_DEFAULT_FROM, cookieDefaultsFor } from './browserDefaults.ts';
+import { sameSiteBlock } from './sameSite.ts';
+
+const chrome = (version?: number): RecordingBrowser => ({
+  name: 'chrome',
+  ...(version !== undefined ? { version } : {}),
+  from: 'log.browser',
+});
+
+describe('cookieDefaultsFor', () => {
+  it.each([
+    [chrome(CHROME_LAX_BY_DEFAULT_FROM - 1), false],
+    [chrome(CHROME_LAX_BY_DEFAULT_FROM), true],
+    [chrome(44), false],
+    [chrome(120), true],
+    [chrome(), true],
+    [{ name: 'firefox', version: 62, from: 'log.browser' } as const, false],
+    [{ name: 'firefox', version: 140, from: 'log.browser' } as const, false],
+    [{ name: 'safari', version: 16, from: 'user-agent' } as const, false],
+  ])('%j: lax by default %s', (browser, lax) => {
+    expect(cookieDefaultsFor(browser).laxByDefault).toBe(lax);
+  });
+
+  it('an unknown browser keeps Lax by default and says the browser was unknown', () => {
+    expect(cookieDefaultsFor(undefined)).toEqual({
+      laxByDefault: true,
+      basis: expect.stringMatching(/^browser unknown/),
+    });
+  });
+});
+
+describe('the SameSite verdict takes the default as a setting', () => {
+  const crossSiteImage = {
+    url: 'https://shop.test/pixel',
+    method: 'GET',
+    time: 10_000_000,
+    siteForCookiesUrl: 'https://news.test/',
+    isTopLevelNavigation: false,
+  };
+  const unspecified = { sameSite: 'unspecified' as const, createdAt: 0 };
+
+  it('Lax by default: a cookie without SameSite stays off a cross-site subresource', () => {
+    expect(sameSiteBlock(unspecified, crossSiteImage)).toBe('SameSiteUnspecifiedTreatedAsLax');
+    expect(sameSiteBlock(unspecified, { ...crossSiteImage, laxByDefault: true })).toBe(
+      'SameSiteUnspecifiedTreatedAsLax',
+    );
+  });
+
+  it('without it: the cookie goes, and an explicit SameSite=Lax or Strict still does not', () => {
+    const legacy = { ...crossSiteImage, laxByDefault: false };
+    expect(sameSiteBlock(unspecified, legacy)).toBeUndefined();
+    expect(sameSiteBlock({ sameSite: 'lax', createdAt: 0 }, legacy)).toBe('SameSiteLax');
+    expect(sameSiteBlock({ sameSite: 'strict', createdAt: 0 }, legacy)).toBe('SameSiteStrict');
+  });
+});
+
+describe('a whole analysis on both sides of Chrome 80', () => {
+  /**
+   * A session cookie without SameSite, set by shop.test; then a cross-site image from news.test to shop.test that
+   * carried no Cookie; then a same-site page that carried it (so the file records cookies).
+   */
+  function trace(browser: RecordingBrowser | undefined): Trace {
+    const at = (s: number) => Date.UTC(2024, 4, 1, 10, 0, s);
+    const entries: TraceEntry[] = [
+      {
+        index: 0,
+        startedAt: at(0),
+        request: { method: 'GET', url: 'https://shop.test/', headers: [], resourceType: 'document' },
+        response: {
+          status: 200,
+          headers: [{ name: 'Set-Cookie', value: 'PHPSESSID=9f8e7d6c5b4a39281706f5e4d3c2b1a0; Path=/; Secure' }],
+        },
+      },
+      {
+        index: 1,
+        startedAt: at(1),
+        request: {
+          method: 'GET',
+          url: 'https://shop.test/pixel',
+          headers: [],
+          resourceType: 'image',
+          initiatorUrl: 'https://news.test/',
+          initiatorSource: 'page-document',
+        },
+        response: { status: 200, headers: [] },
+      },
+      {
+        index: 2,
+        startedAt: at(2),
+        request: {
+          method: 'GET',
+          url: 'https://shop.test/cart',
+          headers: [{ name: 'Cookie', value: 'PHPSESSID=9f8e7d6c5b4a39281706f5e4d3c2b1a0' }],
+          resourceType: 'document',
+        },
+        response: { status: 200, headers: [] },
+      },
+    ];
+    return {
+      source: { format: 'har', ...(browser ? { browser } : {}) },
+      events: entries.map((entry) => ({ kind: 'entry', entry })),
+      entryCount: entries.length,
+    };
+  }
+  const reasonAt1 = (browser: RecordingBrowser | undefined) =>
+    analyzeTrace(trace(browser))
+      .requests.find((r) => r.entry === 1)
+      ?.notSent.map((n) => n.reason);
+
+  it('Chrome 80 and later: kept back by Lax by default', () => {
+    expect(reasonAt1(chrome(80))).toEqual(['SameSiteUnspecifiedTreatedAsLax']);
+    expect(reasonAt1(chrome(120))).toEqual(['SameSiteUnspecifiedTreatedAsLax']);
+  });
+
+  it('Chrome 79 and Firefox would have sent it: its absence has no SameSite explanation', () => {
+    expect(reasonAt1(chrome(79))).toEqual(['Unknown']);
+    expect(reasonAt1({ name: 'firefox', version: 62, from: 'log.browser' })).toEqual(['Unknown']);
+  });
+
+  it('an unknown browser is judged as Chrome 80+ (the default)', () => {
+    expect(reasonAt1(undefined)).toEqual(['SameSiteUnspecifiedTreatedAsLax']);
+  });
+});

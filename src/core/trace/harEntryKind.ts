@@ -1,0 +1,73 @@
+/**
+ * What a HAR entry is besides a request: whether it went over the network to a server at all, and which browser
+ * run it belongs to. RULES.md, "What is a request": browser-internal redirects, proxy CONNECT tunnels and answers
+ * from the cache or a service worker are shown but never judged "not sent"; a file holding several runs of a
+ * browser (WebPageTest's runs, each with a fresh profile) is several jars, one per run.
+ */
+import { type JsonObject, ownField } from './harFields.ts';
+import type { Header, OffNetwork } from './types.ts';
+
+interface EntryShape {
+  readonly entry: JsonObject;
+  readonly response: JsonObject | undefined;
+  readonly method: string;
+  readonly status: number | undefined;
+  readonly responseHeaders: readonly Header[];
+}
+
+const hasHeader = (headers: readonly Header[], name: string) => headers.some((h) => h.name.toLowerCase() === name);
+const field = (object: JsonObject | undefined, key: string) => (object ? ownField(object, key) : undefined);
+
+/** The signs of an entry that never reached a server, first match wins; each names the writer that leaves it. */
+const OFF_NETWORK_SIGNS: readonly { readonly kind: OffNetwork; readonly applies: (e: EntryShape) => boolean }[] = [
+  // A proxy's CONNECT: the tunnel, not a request of the page (mitmproxy, Charles, Fiddler).
+  { kind: 'proxy-tunnel', applies: (e) => e.method.toUpperCase() === 'CONNECT' },
+  // Chrome's HSTS or HTTPS-upgrade redirect, made inside the browser: "307 Internal Redirect" with a
+  // Non-Authoritative-Reason header (net/url_request/url_request_redirect_job.cc).
+  {
+    kind: 'internal-redirect',
+    applies: (e) =>
+      e.status === 307 &&
+      (hasHeader(e.responseHeaders, 'non-authoritative-reason') ||
+        /internal redirect/i.test(String(field(e.response, 'statusText') ?? ''))),
+  },
+  // Chrome DevTools: `_fetchedViaServiceWorker` on the response (and on the entry in some writers).
+  {
+    kind: 'service-worker',
+    applies: (e) =>
+      field(e.response, '_fetchedViaServiceWorker') === true || field(e.entry, '_fetchedViaServiceWorker') === true,
+  },
+  // Chrome DevTools: `_fromCache: "memory" | "disk"` on the entry; older writers `_fromDiskCache` on the response.
+  {
+    kind: 'cache',
+    applies: (e) =>
+      typeof field(e.entry, '_fromCache') === 'string' ||
+      field(e.response, '_fromDiskCache') === true ||
+      field(e.entry, '_fromDiskCache') === true,
+  },
+];
+
+/** Why the entry never reached a server, or undefined when it did (or the file does not say). */
+export function offNetworkKind(shape: EntryShape): OffNetwork | undefined {
+  return OFF_NETWORK_SIGNS.find((sign) => sign.applies(shape))?.kind;
+}
+
+/** WebPageTest's page ids: `page_<run>_<cached>` (2.x) and `page_<run>_<cached>_<step>` (17+). */
+const WPT_PAGE_ID = /^page_(\d{1,6})_[01](?:_\d{1,6})?$/;
+
+/**
+ * The browser run an entry belongs to: WebPageTest's `_run` on the entry, else the run in its page id. A repeat
+ * view (`_cached` 1) is the same run: the same profile, cookies kept. Undefined for every other writer.
+ */
+export function runOf(entry: JsonObject, pageRef: unknown): number | undefined {
+  const run = ownField(entry, '_run');
+  if (typeof run === 'number' && Number.isInteger(run) && run >= 0) return run;
+  const page = typeof pageRef === 'string' ? WPT_PAGE_ID.exec(pageRef) : null;
+  return page ? Number(page[1]) : undefined;
+}
+
+/** The entry's `time` (ms from start to the end of the response), when it is a usable number. */
+export function durationOf(entry: JsonObject): number | undefined {
+  const time = ownField(entry, 'time');
+  return typeof time === 'number' && Number.isFinite(time) && time >= 0 ? time : undefined;
+}

@@ -1,0 +1,87 @@
+// The recording browser is read from log.browser, a creator that is a browser, or a User-Agent, as real writers
+// fill them (each row is a pair found in the real corpora or in a writer's documentation).
+import { describe, expect, it } from 'vitest';
+import { browserFromLog, browserFromUserAgent } from './recordingBrowser.ts';
+
+describe('the browser of a HAR log', () => {
+  it.each([
+    [
+      'WebPageTest 2.17 (Google Chrome 44)',
+      {
+        creator: { name: 'WebPagetest', version: '2.17' },
+        browser: { name: 'Google Chrome', version: '44.0.2403.157' },
+      },
+      { name: 'chrome', version: 44, from: 'log.browser' },
+    ],
+    [
+      'chrome-har (Chrome 97)',
+      { creator: { name: 'chrome-har' }, browser: { name: 'Chrome', version: '97.0.4692.99' } },
+      { name: 'chrome', version: 97, from: 'log.browser' },
+    ],
+    [
+      'Firefox as its own creator',
+      { creator: { name: 'Firefox', version: '111.0.1' }, browser: { name: 'Firefox', version: '111.0.1' } },
+      { name: 'firefox', version: 111, from: 'log.browser' },
+    ],
+    [
+      'Firebug (Firefox 3.6)',
+      { creator: { name: 'Firebug' }, browser: { name: 'Firefox', version: '3.6.11pre' } },
+      { name: 'firefox', version: 3, from: 'log.browser' },
+    ],
+    [
+      'a Firefox creator without browser',
+      { creator: { name: 'Firefox', version: '47.0' } },
+      { name: 'firefox', version: 47, from: 'log.creator' },
+    ],
+    [
+      'Edge 18 (EdgeHTML)',
+      { browser: { name: 'Microsoft Edge', version: '18.17763' } },
+      { name: 'edge-legacy', version: 18, from: 'log.browser' },
+    ],
+  ])('%s', (_, log, browser) => {
+    expect(browserFromLog(log)).toEqual(browser);
+  });
+
+  it.each([
+    ['WebInspector (Chrome DevTools writes no browser)', { creator: { name: 'WebInspector', version: '537.36' } }],
+    ['a proxy', { creator: { name: 'Charles Proxy', version: '4.6.3' } }],
+    ['nothing', {}],
+    ['a browser field that is not an object', { browser: 'Chrome' }],
+  ])('%s: unknown', (_, log) => {
+    expect(browserFromLog(log)).toBeUndefined();
+  });
+});
+
+describe('the browser of a User-Agent', () => {
+  it.each([
+    [
+      'Mozilla/5.0 (Windows NT 6.1; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/44.0.2403.157 Safari/537.36',
+      'chrome',
+      44,
+    ],
+    [
+      'Mozilla/5.0 (Macintosh) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/66.0.3359.117 Safari/537.36',
+      'chrome',
+      66,
+    ],
+    [
+      'Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 Edg/120.0',
+      'chrome',
+      120,
+    ],
+    [
+      'Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0 Safari/537.36 Edge/18.17763',
+      'edge-legacy',
+      18,
+    ],
+    ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:109.0) Gecko/20100101 Firefox/111.0', 'firefox', 111],
+    ['Mozilla/5.0 (Macintosh) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.3 Safari/605.1.15', 'safari', 16],
+    ['Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.0; Trident/5.0)', 'ie', 9],
+  ])('%s', (userAgent, name, version) => {
+    expect(browserFromUserAgent(userAgent)).toEqual({ name, version, from: 'user-agent' });
+  });
+
+  it.each(['Charles/4.6.3', 'curl/8.0', 'insomnia/2022.1.1', undefined])('%s: unknown', (userAgent) => {
+    expect(browserFromUserAgent(userAgent)).toBeUndefined();
+  });
+});

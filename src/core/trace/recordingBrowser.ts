@@ -1,0 +1,102 @@
+/**
+ * Which browser made a recording, and which major version: browsers differ in cookie defaults (Chrome treats a
+ * cookie without SameSite as Lax from Chrome 80; Firefox and Safari never shipped that by default), so the
+ * analysis must judge a 2015 Chrome recording by 2015 Chrome's rules. Read from the HAR's `log.browser`, else a
+ * `log.creator` that is a browser (Firefox writes its own name there), else a request's User-Agent header (the
+ * DevTools of Chrome write "WebInspector" as creator and no browser).
+ */
+export type BrowserName = 'chrome' | 'firefox' | 'safari' | 'edge-legacy' | 'ie';
+
+export interface RecordingBrowser {
+  readonly name: BrowserName;
+  /** Major version; absent when the recording does not say. */
+  readonly version?: number;
+  /** Where it was read. */
+  readonly from: 'log.browser' | 'log.creator' | 'user-agent';
+}
+
+/** Product names as HAR writers spell them (`log.browser.name`, `log.creator.name`), first match wins. */
+const PRODUCT_NAMES: readonly { readonly pattern: RegExp; readonly name: BrowserName }[] = [
+  // Edge up to 18 was EdgeHTML; from 79 it is Chromium, with Chromium's major version and cookie rules.
+  { pattern: /^microsoft edge$|^edge$/i, name: 'chrome' },
+  { pattern: /chrom(e|ium)/i, name: 'chrome' },
+  { pattern: /firefox|namoroka|minefield/i, name: 'firefox' },
+  { pattern: /internet explorer|^msie$/i, name: 'ie' },
+  { pattern: /safari/i, name: 'safari' },
+];
+
+/** User-Agent tokens, most specific first (Chrome's UA also says "Safari", Edge's also says "Chrome"). */
+const USER_AGENT_TOKENS: readonly { readonly pattern: RegExp; readonly name: BrowserName }[] = [
+  { pattern: /\bEdge\/(\d+)/, name: 'edge-legacy' },
+  { pattern: /\bEdg(?:A|iOS)?\/(\d+)/, name: 'chrome' },
+  { pattern: /\b(?:Headless)?Chrome\/(\d+)/, name: 'chrome' },
+  { pattern: /\bCriOS\/(\d+)/, name: 'chrome' },
+  { pattern: /\bFirefox\/(\d+)/, name: 'firefox' },
+  { pattern: /\bMSIE (\d+)/, name: 'ie' },
+  { pattern: /\bTrident\/.*rv:(\d+)/, name: 'ie' },
+  { pattern: /\bVersion\/(\d+)[\d.]* (?:Mobile\/\S+ )?Safari\//, name: 'safari' },
+];
+
+function majorVersion(version: unknown): number | undefined {
+  const text = typeof version === 'number' ? String(version) : typeof version === 'string' ? version : '';
+  const match = /^\s*v?(\d{1,4})/.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+
+function versionInName(name: string): number | undefined {
+  const match = /(?:chrome|chromium|firefox|safari|edge|explorer|msie)\D{0,3}(\d{1,4})/i.exec(name);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** A browser from a HAR `{ name, version }` field, or undefined when the name is not a browser's. */
+export function browserFromProduct(
+  product: { readonly name?: unknown; readonly version?: unknown } | undefined,
+  from: RecordingBrowser['from'],
+): RecordingBrowser | undefined {
+  if (!product || typeof product.name !== 'string') return undefined;
+  const name = PRODUCT_NAMES.find((p) => p.pattern.test(product.name as string))?.name;
+  if (!name) return undefined;
+  // A writer may put the whole product line in the name ("WebPagetest 2.17 (Google Chrome 44.0.2403.157)", our own
+  // HAR export) and leave the version empty: then the number after the browser's word is its version.
+  const version = majorVersion(product.version) ?? versionInName(product.name);
+  // "Microsoft Edge 18" and older were EdgeHTML, not Chromium.
+  const edgeHtml = /edge/i.test(product.name) && version !== undefined && version < 79;
+  return { name: edgeHtml ? 'edge-legacy' : name, ...(version !== undefined ? { version } : {}), from };
+}
+
+/** A browser from a User-Agent header, or undefined for tools (curl, Charles, Insomnia). */
+export function browserFromUserAgent(userAgent: string | undefined): RecordingBrowser | undefined {
+  if (!userAgent) return undefined;
+  for (const token of USER_AGENT_TOKENS) {
+    const match = token.pattern.exec(userAgent);
+    if (match) return { name: token.name, version: Number(match[1]), from: 'user-agent' };
+  }
+  return undefined;
+}
+
+/** The recording's browser from the HAR's log fields: `log.browser` first, then a creator that is a browser. */
+export function browserFromLog(log: {
+  readonly browser?: unknown;
+  readonly creator?: unknown;
+}): RecordingBrowser | undefined {
+  const product = (value: unknown) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as { name?: unknown; version?: unknown })
+      : undefined;
+  return (
+    browserFromProduct(product(log.browser), 'log.browser') ?? browserFromProduct(product(log.creator), 'log.creator')
+  );
+}
+
+const DISPLAY_NAMES: Readonly<Record<BrowserName, string>> = {
+  chrome: 'Chrome',
+  firefox: 'Firefox',
+  safari: 'Safari',
+  'edge-legacy': 'Edge (EdgeHTML)',
+  ie: 'Internet Explorer',
+};
+
+/** "Chrome 44", "Firefox". */
+export function browserLabel(browser: RecordingBrowser): string {
+  return `${DISPLAY_NAMES[browser.name]}${browser.version !== undefined ? ` ${browser.version}` : ''}`;
+}
