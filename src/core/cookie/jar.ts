@@ -8,6 +8,7 @@ import { firstNotSentReason, hostMatches, type RequestFacts, requestFacts } from
 import { parseSetCookie } from './parseSetCookie.ts';
 import { pathMatch } from './path.ts';
 import type { NotSentReason } from './reasons.ts';
+import type { StoreContext } from './sameSite.ts';
 import { cookieUrl, createCookie } from './storageModel.ts';
 import type { CookiesForRequest, NotSentCookie, RequestContext, StoredCookie, StoreOutcome } from './types.ts';
 
@@ -44,6 +45,8 @@ export interface SetCookieOptions {
   readonly entry?: number;
   /** False for document.cookie / cookie APIs: they may not set or overwrite HttpOnly cookies. Default true. */
   readonly fromHttpApi?: boolean;
+  /** The response's site for cookies: a cross-site subresource may not store SameSite≠None cookies. */
+  readonly context?: StoreContext;
 }
 
 /** A cookie removed before a request: remembered so later requests can say "Deleted". */
@@ -59,6 +62,13 @@ interface Tombstone {
 const GUESSED_REASONS: ReadonlySet<NotSentReason> = new Set([
   'DomainMismatch',
   'NotOnPath',
+  'SameSiteStrict',
+  'SameSiteLax',
+  'SameSiteUnspecifiedTreatedAsLax',
+]);
+
+/** The reasons that depend on whether the request is same-site (RFC 6265bis 5.8.3 step 1.6). */
+const SAME_SITE_REASONS: ReadonlySet<NotSentReason> = new Set([
   'SameSiteStrict',
   'SameSiteLax',
   'SameSiteUnspecifiedTreatedAsLax',
@@ -161,6 +171,21 @@ export class CookieJar {
 
   /** RFC 6265bis 5.7: store one Set-Cookie value received from `requestUrl` at `time`. */
   setCookie(line: string, requestUrl: string, time: number, opts: SetCookieOptions = {}): StoreOutcome {
+    return this.storeLine(line, requestUrl, time, opts, true);
+  }
+
+  /** What setCookie would do with the line, leaving the jar as it is (to compare with a browser's verdict). */
+  probeSetCookie(line: string, requestUrl: string, time: number, opts: SetCookieOptions = {}): StoreOutcome {
+    return this.storeLine(line, requestUrl, time, opts, false);
+  }
+
+  private storeLine(
+    line: string,
+    requestUrl: string,
+    time: number,
+    opts: SetCookieOptions,
+    commit: boolean,
+  ): StoreOutcome {
     const target = cookieUrl(requestUrl);
     if (target === undefined) {
       return {
@@ -173,7 +198,7 @@ export class CookieJar {
     const parse = parseSetCookie(line);
     if (!parse.ok) return { kind: 'rejected', reason: parse.reason, detail: parse.detail, raw: line };
     const parsed = parse.cookie;
-    const created = createCookie(parsed, target, time, opts.entry);
+    const created = createCookie(parsed, target, time, opts.entry, opts.context);
     if (!created.ok) return { kind: 'rejected', reason: created.reason, detail: created.detail, raw: line, parsed };
 
     const fromHttpApi = opts.fromHttpApi ?? true;
@@ -213,13 +238,13 @@ export class CookieJar {
       // An expiry in the past deletes the cookie with this identity (RFC 6265bis 5.7 last steps).
       if (old === undefined) return { kind: 'deleted', parsed };
       const removed = this.current(old);
-      this.remove(old, time, true);
+      if (commit) this.remove(old, time, true);
       return { kind: 'deleted', removed, parsed };
     }
     // Step 22: a replacement keeps the creation time of the cookie it replaces.
     const stored = old === undefined ? cookie : { ...cookie, createdAt: old.createdAt };
     const replaced = old === undefined ? undefined : this.current(old);
-    this.insert(stored, time);
+    if (commit) this.insert(stored, time);
     return replaced === undefined ? { kind: 'stored', cookie: stored } : { kind: 'stored', cookie: stored, replaced };
   }
 
@@ -338,10 +363,12 @@ export class CookieJar {
    * cookies get their last-access time updated (step 3).
    */
   cookiesFor(ctx: RequestContext): CookiesForRequest {
-    const { sent, notSent } = this.cookiesForReplay(ctx);
+    const { sent, notSent, undecided } = this.cookiesForReplay(ctx);
+    const current = (n: NotSentCookie): NotSentCookie => ({ cookie: this.current(n.cookie), reason: n.reason });
     return {
       sent: sent.map((c) => this.current(c)),
-      notSent: notSent.map((n) => ({ cookie: this.current(n.cookie), reason: n.reason })),
+      notSent: notSent.map(current),
+      ...(undecided ? { undecided: undecided.map(current) } : {}),
     };
   }
 
@@ -357,6 +384,7 @@ export class CookieJar {
     const site = registrableDomain(request.target.host);
     const sent: StoredCookie[] = [];
     const notSent: NotSentCookie[] = [];
+    let undecided: NotSentCookie[] | undefined;
     const bucket = this.cookies.buckets.get(site);
     // The bucket is walked in place (this runs for every request of a trace): deleting the entry being
     // visited is well defined during Map iteration.
@@ -367,6 +395,12 @@ export class CookieJar {
           // Step 3: the last-access time of a sent cookie becomes now.
           this.accessedAt.set(cookie, ctx.time);
           sent.push(cookie);
+          continue;
+        }
+        if (request.siteUnknown && SAME_SITE_REASONS.has(reason)) {
+          // Sent if the request is same-site, not if cross-site: the trace does not say which.
+          const shown = cookie.origin === 'inferred' && GUESSED_REASONS.has(reason) ? 'Unknown' : reason;
+          (undecided ??= []).push({ cookie, reason: shown });
           continue;
         }
         if (reason !== 'Expired') {
@@ -384,7 +418,7 @@ export class CookieJar {
     }
     if (this.tombstones.size > 0) notSent.push(...this.deletedMatching(site, request));
     sent.sort(cookieHeaderOrder);
-    return { sent, notSent };
+    return undecided === undefined ? { sent, notSent } : { sent, notSent, undecided };
   }
 
   /** Tombstones of the site that the request would have matched (domain and path), as Deleted. */

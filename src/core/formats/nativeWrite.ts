@@ -45,6 +45,7 @@ function requestJson(r: TraceRequest): Json {
     resourceType: r.resourceType,
     initiatorUrl: r.initiatorUrl,
     initiatorSource: r.initiatorSource,
+    siteContext: r.siteContext ? { kind: r.siteContext.kind, from: r.siteContext.from } : undefined,
   });
 }
 

@@ -9,12 +9,14 @@ import { parseHarTime } from './harTime.ts';
 import { headerValue, setCookieLines, splitSetCookieValue } from './headers.ts';
 import { parseJsonText } from './jsonText.ts';
 import { guessResourceType } from './resourceType.ts';
+import { readSiteContext, SiteContextResolver } from './siteContext.ts';
 import type {
   BrowserCookieReport,
   Header,
   InitiatorSource,
   PostData,
   ResourceType,
+  SiteContext,
   Trace,
   TraceEntry,
   TraceEvent,
@@ -120,6 +122,8 @@ interface EntryDraft {
   readonly chromeInitiator?: string;
   /** Origin header, when it is an origin (not "null"). */
   readonly origin?: string;
+  /** `_sessionscope.siteContext`: our recorder decided it from the browser's frame data. */
+  readonly recordedSiteContext?: SiteContext;
 }
 
 function readEntry(fields: HarFields, raw: unknown, index: number): EntryDraft {
@@ -156,6 +160,7 @@ function readEntry(fields: HarFields, raw: unknown, index: number): EntryDraft {
     ? fields.optionalString(sessionscope, 'initiatorUrl', `${at}._sessionscope`)
     : undefined;
   const browserReport = sessionscope ? readBrowserReport(fields, sessionscope, `${at}._sessionscope`) : undefined;
+  const recordedSiteContext = sessionscope ? readSiteContext(ownField(sessionscope, 'siteContext')) : undefined;
   const chromeInitiator = isObject(chromeInitiatorField)
     ? absoluteUrl(textOrUndefined(ownField(chromeInitiatorField, 'url')))
     : undefined;
@@ -183,6 +188,7 @@ function readEntry(fields: HarFields, raw: unknown, index: number): EntryDraft {
     ...(origin ? { origin } : {}),
     ...(recordedInitiator ? { recordedInitiator } : {}),
     ...(chromeInitiator ? { chromeInitiator } : {}),
+    ...(recordedSiteContext ? { recordedSiteContext } : {}),
   };
 }
 
@@ -360,6 +366,7 @@ function assignStartTimes(drafts: EntryDraft[], warnings: TraceInputWarning[]): 
 function resolveInitiators(ordered: readonly EntryDraft[]): TraceEntry[] {
   const latestDocumentOfPage = new Map<string, string>();
   let latestDocument: string | undefined;
+  const siteContexts = new SiteContextResolver();
   return ordered.map((draft) => {
     const [initiatorUrl, initiatorSource] = initiatorOf(draft, latestDocumentOfPage, latestDocument);
     if (draft.resourceType === 'document') {
@@ -371,7 +378,7 @@ function resolveInitiators(ordered: readonly EntryDraft[]): TraceEntry[] {
       ...(initiatorUrl !== undefined ? { initiatorUrl } : {}),
       ...(initiatorSource !== undefined ? { initiatorSource } : {}),
     };
-    return {
+    const entry: TraceEntry = {
       index: draft.index,
       startedAt: draft.startedAt,
       request,
@@ -379,6 +386,7 @@ function resolveInitiators(ordered: readonly EntryDraft[]): TraceEntry[] {
       ...(draft.browserReport ? { browserReport: draft.browserReport } : {}),
       ...(draft.pageRef !== undefined ? { pageRef: draft.pageRef } : {}),
     };
+    return siteContexts.withSiteContext(entry, draft.recordedSiteContext);
   });
 }
 
