@@ -8,7 +8,7 @@ import { firstNotSentReason, hostMatches, type RequestFacts, requestFacts } from
 import { parseSetCookie } from './parseSetCookie.ts';
 import { pathMatch } from './path.ts';
 import type { NotSentReason } from './reasons.ts';
-import type { StoreContext } from './sameSite.ts';
+import { type StoreContext, sameSiteStoreBlock } from './sameSite.ts';
 import { cookieUrl, createCookie } from './storageModel.ts';
 import type { CookiesForRequest, NotSentCookie, RequestContext, StoredCookie, StoreOutcome } from './types.ts';
 
@@ -138,6 +138,12 @@ export class CookieJar {
    */
   private readonly accessedAt = new Map<StoredCookie, number>();
   private readonly tombstones = new SiteIndex<Tombstone>();
+  /**
+   * Cookies the model refused to store for SameSite alone (a cross-site context): if a request carries one
+   * later, the browser did store it (an older browser, or a context the trace got wrong), and the jar takes
+   * it with its real attributes instead of guessing them.
+   */
+  private readonly refused = new SiteIndex<StoredCookie>();
   private evictions: CookieEviction[] = [];
 
   /** Number of cookies held (expired ones not yet seen by a request included). */
@@ -198,8 +204,15 @@ export class CookieJar {
     const parse = parseSetCookie(line);
     if (!parse.ok) return { kind: 'rejected', reason: parse.reason, detail: parse.detail, raw: line };
     const parsed = parse.cookie;
-    const created = createCookie(parsed, target, time, opts.entry, opts.context);
+    const created = createCookie(parsed, target, time, opts.entry);
     if (!created.ok) return { kind: 'rejected', reason: created.reason, detail: created.detail, raw: line, parsed };
+    // RFC 6265bis 5.7, the same-site-flag step: not from a cross-site response other than a top-level navigation.
+    const sameSiteRefusal = opts.context === undefined ? undefined : sameSiteStoreBlock(parsed.sameSite, opts.context);
+    if (sameSiteRefusal !== undefined) {
+      if (commit) this.rememberRefused(created.cookie);
+      const detail = 'Set on a cross-site response that is not a top-level navigation.';
+      return { kind: 'rejected', reason: sameSiteRefusal, detail, raw: line, parsed };
+    }
 
     const fromHttpApi = opts.fromHttpApi ?? true;
     // RFC 6265bis 5.7 step 12: a non-HTTP API may not create an HttpOnly cookie.
@@ -329,6 +342,8 @@ export class CookieJar {
       this.insert(refreshed, time);
       return refreshed;
     }
+    const refused = this.takeRefused(name, value, target.host, path, time);
+    if (refused !== undefined) return refused;
     const known = candidates.sort(cookieHeaderOrder)[0];
     // (`known` and `same` are copied with a new lastAccessedAt below, so their stale one never shows.)
     const prefixed = /^__(secure|host)-/i.test(name);
@@ -400,7 +415,8 @@ export class CookieJar {
         if (request.siteUnknown && SAME_SITE_REASONS.has(reason)) {
           // Sent if the request is same-site, not if cross-site: the trace does not say which.
           const shown = cookie.origin === 'inferred' && GUESSED_REASONS.has(reason) ? 'Unknown' : reason;
-          (undecided ??= []).push({ cookie, reason: shown });
+          undecided ??= [];
+          undecided.push({ cookie, reason: shown });
           continue;
         }
         if (reason !== 'Expired') {
@@ -419,6 +435,29 @@ export class CookieJar {
     if (this.tombstones.size > 0) notSent.push(...this.deletedMatching(site, request));
     sent.sort(cookieHeaderOrder);
     return undecided === undefined ? { sent, notSent } : { sent, notSent, undecided };
+  }
+
+  private rememberRefused(cookie: StoredCookie): void {
+    if (this.refused.size >= COOKIE_LIMITS.tombstoneMax) {
+      // Bounded like the tombstones: a long trace of cross-site trackers starts the memory afresh.
+      this.refused.buckets.clear();
+      this.refused.size = 0;
+    }
+    this.refused.set(siteOfCookie(cookie), cookieKey(cookie), cookie);
+  }
+
+  /** A refused cookie with this name and value that a request to `host`/`path` would carry, now stored. */
+  private takeRefused(name: string, value: string, host: string, path: string, time: number): StoredCookie | undefined {
+    if (this.refused.size === 0) return undefined;
+    const site = registrableDomain(host);
+    for (const [key, c] of this.refused.bucket(site) ?? []) {
+      if (c.name !== name || c.value !== value || !hostMatches(c, host) || !pathMatch(path, c.path)) continue;
+      this.refused.delete(site, key);
+      const stored: StoredCookie = { ...c, lastAccessedAt: time };
+      this.insert(stored, time);
+      return stored;
+    }
+    return undefined;
   }
 
   /** Tombstones of the site that the request would have matched (domain and path), as Deleted. */

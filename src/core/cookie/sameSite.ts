@@ -120,6 +120,11 @@ export function sameSiteBlock(
 export interface StoreContext {
   readonly siteContext?: SiteContextKind;
   readonly isTopLevelNavigation: boolean;
+  /**
+   * Whether the recording browser treats a cookie without SameSite as Lax (Chrome 80+); default true. A
+   * browser without Lax-by-default stores such a cookie from any context, as it sends it to any.
+   */
+  readonly laxByDefault?: boolean;
 }
 
 /** What each SameSite value needs to be stored from a cross-site response (RFC 6265bis 5.7, same-site-flag step). */
@@ -139,5 +144,6 @@ const CROSS_SITE_STORE: Readonly<Record<SameSite, SetCookieRejectedReason | unde
  */
 export function sameSiteStoreBlock(sameSite: SameSite, ctx: StoreContext): SetCookieRejectedReason | undefined {
   if (ctx.siteContext !== 'cross-site' || ctx.isTopLevelNavigation) return undefined;
+  if (sameSite === 'unspecified' && ctx.laxByDefault === false) return undefined;
   return CROSS_SITE_STORE[sameSite];
 }

@@ -5,7 +5,6 @@
 import { canonicalizeHost, domainMatch, isPublicSuffix, isSecureOrigin } from './domain.ts';
 import { defaultPath } from './path.ts';
 import type { SetCookieRejectedReason } from './reasons.ts';
-import { type StoreContext, sameSiteStoreBlock } from './sameSite.ts';
 import type { ParsedSetCookie, StoredCookie } from './types.ts';
 
 /** RFC 6265bis 5.6.1/5.6.2: user agents cap cookie lifetimes at 400 days (Chrome's kMaxCookieAge). */
@@ -130,17 +129,11 @@ export function createCookie(
   url: CookieUrl,
   time: number,
   setByEntry?: number,
-  context?: StoreContext,
 ): CreatedCookie {
   const domain = domainOf(parsed, url.host);
   if ('reason' in domain) return refuse(domain.reason, domain.detail);
   // Step 10: Secure cookies only from secure origins (https, or http on a loopback host as in Chrome).
   if (parsed.secure && !url.secure) return refuse('SecureOnly', 'A Secure cookie was set from an insecure URL.');
-  // The same-site-flag step (before the SameSite=None and prefix steps): not from a cross-site subresource.
-  const sameSiteBlock = context === undefined ? undefined : sameSiteStoreBlock(parsed.sameSite, context);
-  if (sameSiteBlock !== undefined) {
-    return refuse(sameSiteBlock, 'Set on a cross-site response that is not a top-level navigation.');
-  }
   const prefixProblem = prefixViolation(parsed, domain.hostOnly);
   if (prefixProblem !== undefined) return refuse('InvalidPrefix', prefixProblem);
   // Step 15 (and Chrome since 80): SameSite=None requires Secure.
