@@ -52,3 +52,4 @@ export const SET_COOKIE_REJECTED_REASONS = {
 } as const;
 
 export type SetCookieRejectedReason = keyof typeof SET_COOKIE_REJECTED_REASONS;
+export const SET_COOKIE_REJECTED_REASON_NAMES = Object.keys(SET_COOKIE_REJECTED_REASONS) as SetCookieRejectedReason[];

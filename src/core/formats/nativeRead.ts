@@ -5,7 +5,7 @@
  */
 import type { Finding, LaneIdView, RequestView, SessionView } from '../analysis/analyze.ts';
 import type { AnalysisSettings } from '../analysis/settings.ts';
-import { NOT_SENT_REASON_NAMES } from '../cookie/reasons.ts';
+import { NOT_SENT_REASON_NAMES, SET_COOKIE_REJECTED_REASON_NAMES } from '../cookie/reasons.ts';
 import { RULES, type RuleId } from '../rules/registry.ts';
 import type { Severity } from '../rules/rule.ts';
 import type {
@@ -309,6 +309,12 @@ function requestView(f: NativeFields, x: JsonObject, at: string): RequestView {
         browserReasons: f.stringList(item, 'browserReasons', n, false),
       }),
     ),
+    // Absent in files saved before it existed: read as none.
+    rejected: f.objects(x, 'rejected', at, false).map(({ item, at: j }) => ({
+      name: f.requiredString(item, 'name', j),
+      domain: f.requiredString(item, 'domain', j),
+      reason: f.requiredOneOf(item, 'reason', j, SET_COOKIE_REJECTED_REASON_NAMES),
+    })),
   });
 }
 

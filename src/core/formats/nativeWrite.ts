@@ -180,6 +180,7 @@ function requestViewJson(r: RequestView, text: (t: string) => string): Json {
         browserReasons: n.browserReasons ? [...n.browserReasons] : undefined,
       }),
     ),
+    rejected: r.rejected.map((x) => ({ name: x.name, domain: x.domain, reason: x.reason })),
   });
 }
 
