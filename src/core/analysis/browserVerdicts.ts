@@ -4,12 +4,19 @@
 import { SET_COOKIE_REJECTED_REASONS, type SetCookieRejectedReason } from '../cookie/reasons.ts';
 import type { TraceEntry } from '../trace/types.ts';
 
+/** Chrome's SetCookieBlockedReason names that differ from the model's: its third-party variants are one name. */
+const CHROME_NAMES: Readonly<Record<string, string>> = {
+  ThirdPartyPhaseout: 'ThirdPartyBlocked',
+  ThirdPartyBlockedInFirstPartySet: 'ThirdPartyBlocked',
+};
+
 /**
  * Chrome's name in the model's vocabulary: its `Schemeful…` SameSite names (which Chromium reports even when
  * both sites are https) are the SameSite reason of the same cookie; other names are kept.
  */
 export function modelReasonName(chromeName: string): string {
-  return chromeName.startsWith('Schemeful') ? chromeName.slice('Schemeful'.length) : chromeName;
+  if (chromeName.startsWith('Schemeful')) return chromeName.slice('Schemeful'.length);
+  return CHROME_NAMES[chromeName] ?? chromeName;
 }
 
 function isSetCookieRejectedReason(name: string): name is SetCookieRejectedReason {
