@@ -73,7 +73,7 @@ export interface RequestContext {
   readonly time: number;
   /**
    * The site for cookies: URL of the top-level document / initiator. Undefined = same-site (unknown
-   * context is treated as same-site, which is what a HAR without initiator info lets us say).
+   * context is treated as same-site, unless `siteContext` says otherwise).
    */
   readonly siteForCookiesUrl?: string;
   /**

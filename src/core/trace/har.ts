@@ -356,7 +356,8 @@ function assignStartTimes(drafts: EntryDraft[], warnings: TraceInputWarning[]): 
 /**
  * Decides each request's initiator, the URL whose site decides same-site for cookies (RFC 6265bis 5.2),
  * walking entries in time order. Our recorder's value wins. A top-level document's initiator is the
- * page it was navigated from, its Referer (none: typed, bookmarked, or stripped; treated as same-site).
+ * page it was navigated from, its Referer (none: typed, bookmarked, or stripped; its site context then comes
+ * from Sec-Fetch-Site or stays unknown, siteContext.ts).
  * A subresource's is its top-level document: the latest document of its page (pageref), else Chrome's
  * `_initiator.url`, its Referer or its Origin header when its page is known but its document is not
  * (another tab's document would be wrong), else the latest document of the whole trace, else those hints.

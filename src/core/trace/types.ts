@@ -44,7 +44,7 @@ export interface TraceRequest {
   readonly resourceType?: ResourceType;
   /**
    * The URL of the document that initiated the request, or of the top-level page for subresources.
-   * Used as the site for cookies; absent when unknown (then same-site is assumed, and said).
+   * Used as the site for cookies when no `siteContext` decides; absent when unknown.
    */
   readonly initiatorUrl?: string;
   /** How `initiatorUrl` was decided (or, for `browser-initiated`, why it is absent), to explain the guess. */
