@@ -1,7 +1,9 @@
 // Launching Debian's Chromium with the flags proven on this machine (shared/design/TESTING.md), plus
 // the two the demo needs: every *.test host mapped to 127.0.0.1 and the self-signed certificate accepted.
 // The extension E2E tests and `npm run demo` import this; keep its signatures stable.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -27,8 +29,20 @@ export function findChromium(): string {
   throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install it with: apt-get install -y chromium`);
 }
 
+/**
+ * A fresh profile whose cookie setting allows third-party cookies, as a regular Chrome profile's default
+ * does (`profile.cookie_controls_mode` 0): Chromium 156 headless otherwise blocks them and reports every
+ * Set-Cookie of a cross-site frame as UserPreferences, hiding its SameSite verdicts.
+ */
+function profileAllowingThirdPartyCookies(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sessionscope-chromium-'));
+  mkdirSync(join(dir, 'Default'));
+  writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+  return dir;
+}
+
 export async function launchChromium(
-  opts: { extensionDir?: string; devtools?: boolean; headless?: boolean } = {},
+  opts: { extensionDir?: string; devtools?: boolean; headless?: boolean; allowThirdPartyCookies?: boolean } = {},
 ): Promise<Browser> {
   const args = [...CHROMIUM_ARGS];
   if (opts.extensionDir !== undefined) {
@@ -40,6 +54,7 @@ export async function launchChromium(
     devtools: opts.devtools ?? false,
     enableExtensions: opts.extensionDir !== undefined,
     acceptInsecureCerts: true,
+    ...(opts.allowThirdPartyCookies ? { userDataDir: profileAllowingThirdPartyCookies() } : {}),
     args,
   });
 }

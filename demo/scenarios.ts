@@ -174,7 +174,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     id: 'samesite-cross-site',
     title: 'SameSite cookies not sent from another site',
     sentence:
-      'shop.test sets sid SameSite=Strict and sessionid SameSite=Lax; a link from other.test arrives without sid, and a form POST from other.test arrives with neither.',
+      'shop.test sets sid SameSite=Strict and sessionid SameSite=Lax; a link from other.test arrives without sid, and a form POST from other.test arrives with neither. A chat widget from other.test in an iframe on shop.test cannot set its session cookie at all.',
     steps: [
       { action: 'goto', scheme: 'https', host: 'shop.test', path: '/samesite/' },
       { action: 'click', selector: '#to-other' },
@@ -185,10 +185,17 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     expected: [
       { rule: 'session-not-sent', cookie: 'sid', reason: 'SameSiteStrict' },
       { rule: 'session-not-sent', cookie: 'sessionid', reason: 'SameSiteLax' },
+      { rule: 'cookie-rejected', cookie: 'JSESSIONID', reason: 'SameSiteLax' },
     ],
     expectedNotSent: [
       { cookie: 'sid', reason: 'SchemefulSameSiteStrict' },
       { cookie: 'sessionid', reason: 'SchemefulSameSiteLax' },
+    ],
+    // The widget's Set-Cookie on its cross-site iframe response (RFC 6265bis 5.7, same-site-flag step), recorded
+    // with third-party cookies allowed (a regular profile): widget_consent, SameSite=None, is stored.
+    expectedRejected: [
+      { cookie: 'JSESSIONID', reason: 'SchemefulSameSiteLax' },
+      { cookie: 'widget_theme', reason: 'SchemefulSameSiteUnspecifiedTreatedAsLax' },
     ],
   },
   {

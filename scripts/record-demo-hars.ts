@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   };
   await mkdir(OUT_DIR, { recursive: true });
   const server = await startServer();
-  const browser = await launchChromium({ headless: true });
+  // Third-party cookies allowed, as in a regular profile: a cross-site frame's Set-Cookie gets Chrome's SameSite verdict.
+  const browser = await launchChromium({ headless: true, allowThirdPartyCookies: true });
   try {
     for (const scenario of scenarios) {
       const har = await recordScenarioHar(browser, server, scenario, pkg.version);

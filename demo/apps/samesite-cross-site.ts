@@ -1,6 +1,9 @@
 // Scenario samesite-cross-site: shop.test sets sid SameSite=Strict and sessionid SameSite=Lax; pages on
 // other.test link and POST to shop.test. RFC 6265bis 5.8.3: Strict cookies go on same-site requests
-// only; Lax ones also on cross-site top-level GET navigations, never on a cross-site POST.
+// only; Lax ones also on cross-site top-level GET navigations, never on a cross-site POST. shop.test's
+// page also embeds a chat widget from other.test in an iframe, whose response sets its own session cookie
+// with SameSite=Lax and a preference without SameSite: RFC 6265bis 5.7 refuses both (a cross-site response
+// that is not a top-level navigation may only set SameSite=None cookies), so the widget never gets a session.
 import { cookieValue, type DemoApp, type DemoRequest, escapeHtml, serverSaw, shortId } from '../app.ts';
 import { SessionStore } from '../session-store.ts';
 import { link, scenarioPage } from './scenario-page.ts';
@@ -20,6 +23,22 @@ export function sameSiteCrossSiteApp(): DemoApp {
         `sid (Strict) sent: ${shortId(sid)}`,
         `sessionid (Lax) sent: ${shortId(laxSid)}`,
       ]);
+      if (req.host === 'other.test' && req.path === '/samesite/widget') {
+        const known = cookieValue(req, 'JSESSIONID');
+        const widgetSession = known ?? sessions.create().id;
+        return scenarioPage(
+          ID,
+          `<p>Chat widget on <strong>other.test</strong>. Its session cookie arrived: ${shortId(known)}</p>`,
+          known
+            ? []
+            : [
+                `JSESSIONID=${widgetSession}; Path=/; Secure; HttpOnly; SameSite=Lax`,
+                'widget_theme=light; Path=/; Secure',
+                // The one kind a cross-site frame may set: SameSite=None (with Secure).
+                'widget_consent=yes; Path=/; Secure; SameSite=None',
+              ],
+        );
+      }
       if (req.host === 'other.test') {
         const target = (path: string) => escapeHtml(req.url('https', 'shop.test', path));
         return scenarioPage(
@@ -49,7 +68,8 @@ ${link('back-to-other', req.url('https', 'other.test', '/samesite/'), 'Back to o
           ];
       return scenarioPage(
         ID,
-        `${saw}${link('to-other', req.url('https', 'other.test', '/samesite/'), 'Go to other.test')}`,
+        `${saw}${link('to-other', req.url('https', 'other.test', '/samesite/'), 'Go to other.test')}
+<iframe id="widget" title="Chat widget from other.test" src="${escapeHtml(req.url('https', 'other.test', '/samesite/widget'))}"></iframe>`,
         setCookies,
       );
     },

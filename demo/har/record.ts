@@ -19,15 +19,19 @@ export async function recordScenarioHar(
   scenario: DemoScenario,
   creatorVersion: string,
 ): Promise<HarLog> {
-  // A fresh context is a fresh cookie jar: no cookie from another scenario can leak in.
-  const context = await browser.createBrowserContext();
+  // The profile's own context, its cookies cleared first: no cookie from another scenario can leak in. (A new
+  // browser context would be incognito-like, which blocks third-party cookies whatever the profile allows.)
+  const context = browser.defaultBrowserContext();
+  const page = await context.newPage();
   try {
-    const page = await context.newPage();
+    const storage = await page.createCDPSession();
+    await storage.send('Network.clearBrowserCookies');
+    await storage.detach();
     const capture = await CdpCapture.attach(page);
     await runScenario(page, server, scenario);
     await capture.stop();
     return toHar(capture.hops, capture.pageLoads, { creatorVersion, browserVersion: await chromiumVersion(browser) });
   } finally {
-    await context.close();
+    await page.close();
   }
 }

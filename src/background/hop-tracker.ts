@@ -4,9 +4,10 @@
 import type { Header, PostData, TraceEntry } from '../core/trace/types.ts';
 import type { CapturePlatform, InitiatorFields } from './platform.ts';
 import { resourceTypeOf } from './resource-type.ts';
+import { type FrameFields, liveSiteContext } from './site-context.ts';
 
 /** The webRequest details fields the tracker reads (common to every event, both browsers). */
-export interface RequestDetails extends InitiatorFields {
+export interface RequestDetails extends InitiatorFields, FrameFields {
   readonly requestId: string;
   readonly tabId: number;
   readonly url: string;
@@ -169,9 +170,15 @@ export class HopTracker {
       redirectUrl ??
       (status !== undefined && REDIRECT_STATUSES.has(status) ? resolveLocation(start.url, responseHeaders) : undefined);
     const isDocument = start.type === 'main_frame';
-    const initiatorUrl = isDocument
-      ? this.#cleanInitiator(this.platform.initiatorOf(start))
-      : (this.topUrlOf(start.tabId) ?? start.documentUrl ?? this.#cleanInitiator(this.platform.initiatorOf(start)));
+    const topUrl = this.topUrlOf(start.tabId);
+    const initiator = this.#cleanInitiator(this.platform.initiatorOf(start));
+    const initiatorUrl = isDocument ? initiator : (topUrl ?? start.documentUrl ?? initiator);
+    // The site for cookies from the browser's own frame data (site-context.ts), kept in the entry.
+    const siteContext = liveSiteContext(
+      { ...start, ...(initiator !== undefined ? { initiatorUrl: initiator } : {}) },
+      topUrl,
+      draft.headers,
+    );
     const entry: Omit<TraceEntry, 'index'> = {
       startedAt: draft.startedAt,
       pageRef: String(start.tabId),
@@ -181,6 +188,7 @@ export class HopTracker {
         headers: draft.headers,
         resourceType: resourceTypeOf(start.type),
         ...(initiatorUrl ? { initiatorUrl } : {}),
+        siteContext,
         ...(draft.postData ? { postData: draft.postData } : {}),
       },
       ...(status !== undefined

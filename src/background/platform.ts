@@ -1,6 +1,8 @@
 // The browser differences of capture, in one place: Chrome hides Cookie/Set-Cookie from webRequest
 // unless `extraHeaders` is asked for, Firefox throws on that flag but shows them anyway; Firefox joins
-// several Set-Cookie headers with "\n"; the page a navigation came from has a different field name.
+// several Set-Cookie headers with "\n"; the page a navigation came from has a different field name; the
+// frame data that decides a request's site for cookies differs too (Chrome: frameType/parentFrameId,
+// Firefox: frameAncestors/thirdParty), read from the details every listener gets (site-context.ts).
 import type { Header } from '../core/trace/types.ts';
 
 /** The webRequest fields this module reads; both browsers' details objects fit it. */

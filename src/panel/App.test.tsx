@@ -386,3 +386,21 @@ describe('export', () => {
     expect(spacer?.style.height).toBe(`${100_000 * 22}px`);
   });
 });
+
+describe('request detail: site for cookies and rejected Set-Cookie lines', () => {
+  it('the cross-site widget iframe shows its context and every line it could not set, session cookie or not', async () => {
+    const { root } = mountPanel('samesite-cross-site');
+    await flush();
+    const widget = all(root, 'request-row').find((r) => one(r, 'row-url').title.endsWith('/samesite/widget'))!;
+    fireEvent.click(widget);
+    await flush();
+    const detail = one(root, 'request-detail');
+    expect(one(detail, 'detail-site-context').dataset.kind).toBe('cross-site');
+    const rejected = all(detail, 'detail-set-rejected').map((r) => r.textContent ?? '');
+    const expected = findScenario('samesite-cross-site').expectedRejected ?? [];
+    expect(rejected).toHaveLength(expected.length);
+    for (const { reason } of expected) {
+      expect(rejected.some((text) => text.includes(reason.replace(/^Schemeful/, '')))).toBe(true);
+    }
+  });
+});

@@ -13,7 +13,7 @@ import { parseSetCookie } from '../core/cookie/parseSetCookie.ts';
 import { NOT_SENT_REASONS, SET_COOKIE_REJECTED_REASONS } from '../core/cookie/reasons.ts';
 import type { ParsedSetCookie } from '../core/cookie/types.ts';
 import { browserFromUserAgent, type RecordingBrowser } from '../core/trace/recordingBrowser.ts';
-import type { Trace, TraceEntry, TraceEvent } from '../core/trace/types.ts';
+import type { SiteContext, Trace, TraceEntry, TraceEvent } from '../core/trace/types.ts';
 import type { FilterableRow } from './filter.ts';
 import { idHue, shortId } from './idColour.ts';
 
@@ -72,6 +72,8 @@ export interface RequestRow extends FilterableRow {
   readonly status?: number;
   readonly redirectUrl?: string;
   readonly resourceType?: string;
+  /** The request's site for cookies and what decided it (trace/siteContext.ts), when the trace says. */
+  readonly siteContext?: SiteContext;
   readonly cookiesSent: readonly SentCookieView[];
   readonly cookiesSet: readonly SetCookieView[];
   readonly notSent: readonly NotSentView[];
@@ -202,6 +204,7 @@ function requestRowOf(
     ...(entry.response ? { status: entry.response.status } : {}),
     ...(entry.response?.redirectUrl ? { redirectUrl: entry.response.redirectUrl } : {}),
     ...(entry.request.resourceType ? { resourceType: entry.request.resourceType } : {}),
+    ...(entry.request.siteContext ? { siteContext: entry.request.siteContext } : {}),
     cookiesSent,
     cookiesSet,
     notSent,

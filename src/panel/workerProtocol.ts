@@ -17,7 +17,7 @@
 import type { RecordedEvent } from '../background/messages.ts';
 import type { AnalysisResult, Finding } from '../core/analysis/analyze.ts';
 import type { AnalysisFacts, RequestFacts } from '../core/analysis/facts.ts';
-import type { Trace, TraceEntry } from '../core/trace/types.ts';
+import type { SiteContext, Trace, TraceEntry } from '../core/trace/types.ts';
 import {
   cookiesSeen,
   panelView,
@@ -277,9 +277,11 @@ class LiveRow implements RequestRow {
   readonly method: string;
   readonly url: string;
   readonly origin: string;
-  readonly status?: number;
-  readonly redirectUrl?: string;
-  readonly resourceType?: string;
+  // Optional fields are declared, not initialised: an absent one stays absent, as on a row made on the page.
+  declare readonly status?: number;
+  declare readonly redirectUrl?: string;
+  declare readonly resourceType?: string;
+  declare readonly siteContext?: SiteContext;
   readonly sessionRelevant: boolean;
   readonly cookies: readonly string[];
   readonly rules: readonly string[];
@@ -297,6 +299,7 @@ class LiveRow implements RequestRow {
     if (head.status !== undefined) this.status = head.status;
     if (head.redirectUrl !== undefined) this.redirectUrl = head.redirectUrl;
     if (head.resourceType !== undefined) this.resourceType = head.resourceType;
+    if (head.siteContext !== undefined) this.siteContext = head.siteContext;
     this.sessionRelevant = head.sessionRelevant;
     this.cookies = head.cookies;
     this.rules = head.rules;

@@ -18,6 +18,7 @@ import type {
   Header,
   PostData,
   ResourceType,
+  SiteContextKind,
   Trace,
   TraceEntry,
   TraceEvent,
@@ -50,6 +51,8 @@ export interface RequestOptions {
   /** A Location header (and a 302 status unless `status` says otherwise). */
   readonly location?: string;
   readonly initiatorUrl?: string;
+  /** The request's site for cookies, as an importer or the recorder decided it. */
+  readonly siteContext?: SiteContextKind;
   readonly resourceType?: ResourceType;
   /** Extra request headers (Authorization, Referer…). */
   readonly headers?: Readonly<Record<string, string>>;
@@ -141,6 +144,7 @@ export class TraceBuilder {
         resourceType: options.resourceType ?? 'document',
         ...(postData ? { postData } : {}),
         ...(options.initiatorUrl !== undefined ? { initiatorUrl: options.initiatorUrl } : {}),
+        ...(options.siteContext !== undefined ? { siteContext: { kind: options.siteContext, from: 'initiator' } } : {}),
         ...(options.requestCookies ? { cookies: options.requestCookies } : {}),
       },
       ...(options.browserReport ? { browserReport: options.browserReport } : {}),

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeTrace, type RequestView } from '../../src/core/analysis/analyze.ts';
 import { NOT_SENT_REASON_NAMES } from '../../src/core/cookie/reasons.ts';
 import { parseTraceFile } from '../../src/core/trace/index.ts';
-import type { BrowserCookieReport, TraceEntry } from '../../src/core/trace/types.ts';
+import type { BrowserCookieReport, Trace, TraceEntry } from '../../src/core/trace/types.ts';
 
 const FIXTURES = new URL('../fixtures/demo-har/', import.meta.url);
 
@@ -129,5 +129,102 @@ describe('not-sent reasons agree with Chrome on the demo fixtures', () => {
     }
     expect(compared).toBeGreaterThan(0);
     expect(disagreements).toEqual(KNOWN_MODEL_BLOCKED_DISAGREEMENTS.map((d) => d.line));
+  });
+});
+
+/**
+ * The fixtures with Chrome's verdicts on Set-Cookie lines taken out, so the analysis shows the model's own
+ * verdicts (the replay otherwise follows what the browser reported).
+ */
+function withoutSetCookieVerdicts(trace: Trace): Trace {
+  return {
+    ...trace,
+    events: trace.events.map((e) =>
+      e.kind === 'entry' && e.entry.browserReport
+        ? { ...e, entry: { ...e.entry, browserReport: { ...e.entry.browserReport, blockedResponseCookies: [] } } }
+        : e,
+    ),
+  };
+}
+
+interface SetCookieComparison {
+  readonly where: string;
+  readonly line: string;
+  /** Chrome's reasons in our names; empty when Chrome stored the line. */
+  readonly chrome: readonly string[];
+  /** Our model's reason, or undefined when it stored the line. */
+  readonly ours: string | undefined;
+}
+
+function setCookieComparisons(): SetCookieComparison[] {
+  const out: SetCookieComparison[] = [];
+  for (const file of readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.har'))
+    .sort()) {
+    const trace = parseTraceFile(readFileSync(new URL(file, FIXTURES), 'utf8'), file);
+    const facts = analyzeTrace(withoutSetCookieVerdicts(trace)).facts;
+    for (const event of trace.events) {
+      if (event.kind !== 'entry' || !event.entry.browserReport) continue;
+      const blocked = event.entry.browserReport.blockedResponseCookies ?? [];
+      const request = facts.requests.find((r) => r.entry === event.entry.index);
+      for (const fact of request?.setCookies ?? []) {
+        out.push({
+          where: `${file} #${event.entry.index}`,
+          line: fact.line,
+          chrome: (blocked.find((b) => b.cookieLine === fact.line)?.reasons ?? []).map(toOurs),
+          ours: fact.outcome.kind === 'rejected' ? fact.outcome.reason : undefined,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+const SET_COOKIES = setCookieComparisons();
+/** Our Set-Cookie reasons Chrome has no name for (document.cookie is no network event). */
+const SET_REASONS_CHROME_CANNOT_REPORT: ReadonlySet<string> = new Set(['HttpOnlyFromScript']);
+
+describe('rejected Set-Cookie lines agree with Chrome on the demo fixtures (the model alone, without Chrome’s verdicts)', () => {
+  it('the fixtures hold Set-Cookie lines Chrome rejected, SameSite ones among them', () => {
+    const rejected = SET_COOKIES.filter((c) => c.chrome.length > 0);
+    expect(rejected.length).toBeGreaterThanOrEqual(3);
+    expect(rejected.flatMap((c) => c.chrome)).toEqual(
+      expect.arrayContaining(['SameSiteLax', 'SameSiteUnspecifiedTreatedAsLax']),
+    );
+  });
+
+  it('every line Chrome rejected, our model rejects for one of Chrome’s reasons', () => {
+    const disagreements = SET_COOKIES.filter((c) => c.chrome.length > 0 && !c.chrome.includes(c.ours ?? 'stored')).map(
+      (c) =>
+        `${c.where} ${c.line.split(';')[0]?.split('=')[0]}: ours=${c.ours ?? 'stored'} chrome=${c.chrome.join('|')}`,
+    );
+    expect(disagreements).toEqual([]);
+  });
+
+  it('every line our model rejects for a reason Chrome can report, Chrome rejected too', () => {
+    const disagreements = SET_COOKIES.filter(
+      (c) => c.ours !== undefined && !SET_REASONS_CHROME_CANNOT_REPORT.has(c.ours) && !c.chrome.includes(c.ours),
+    ).map(
+      (c) =>
+        `${c.where} ${c.line.split(';')[0]?.split('=')[0]}: ours=${c.ours} chrome=${c.chrome.join('|') || 'stored'}`,
+    );
+    expect(disagreements).toEqual([]);
+  });
+
+  it('no cookie a request carried is called "not sent" on that request', () => {
+    const contradictions: string[] = [];
+    let carried = 0;
+    for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.har'))) {
+      const trace = parseTraceFile(readFileSync(new URL(file, FIXTURES), 'utf8'), file);
+      for (const r of analyzeTrace(trace).facts.requests) {
+        carried += r.sent.length;
+        for (const n of r.notSent) {
+          if (r.sent.some((s) => s.name === n.name && s.value === n.value))
+            contradictions.push(`${file} #${r.entry} ${n.name}`);
+        }
+      }
+    }
+    expect(carried).toBeGreaterThan(0);
+    expect(contradictions).toEqual([]);
   });
 });

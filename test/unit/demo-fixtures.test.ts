@@ -1,10 +1,12 @@
 // Every demo scenario, recorded in real Chromium (test/fixtures/demo-har/<id>.har), gives the findings its
 // entry in demo/scenarios.ts promises — and nothing misleading: no session-reset or session-not-sent that the
 // scenario does not account for.
+
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SCENARIOS, type DemoScenario } from '../../demo/scenarios.ts';
 import { type AnalysisResult, analyzeTrace, type Finding } from '../../src/core/analysis/analyze.ts';
+import { modelReasonName } from '../../src/core/analysis/browserVerdicts.ts';
 import { parseTraceFile } from '../../src/core/trace/index.ts';
 import type { Trace } from '../../src/core/trace/types.ts';
 
@@ -31,7 +33,11 @@ function chromeRejected(trace: Trace): Map<string, readonly string[]> {
   for (const e of trace.events) {
     if (e.kind !== 'entry') continue;
     for (const b of e.entry.browserReport?.blockedResponseCookies ?? []) {
-      out.set(`#${e.entry.index} ${b.cookieLine.slice(0, Math.max(0, b.cookieLine.indexOf('=')))}`, b.reasons);
+      // In the model's vocabulary: Chromium says `SchemefulSameSiteLax` even between two https sites.
+      out.set(
+        `#${e.entry.index} ${b.cookieLine.slice(0, Math.max(0, b.cookieLine.indexOf('=')))}`,
+        b.reasons.map(modelReasonName),
+      );
     }
   }
   return out;

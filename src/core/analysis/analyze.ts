@@ -78,6 +78,12 @@ export interface RequestView {
     readonly reason: string;
     readonly browserReasons?: readonly string[];
   }[];
+  /**
+   * Every Set-Cookie of the response the browser did not store (CLI.md `requests[].rejected`), session cookie
+   * or not: its name, the domain it was for (its Domain attribute, else the request host) and the
+   * SetCookieBlockedReason.
+   */
+  readonly rejected: readonly { readonly name: string; readonly domain: string; readonly reason: string }[];
 }
 
 /**
@@ -310,6 +316,7 @@ class RequestViews {
       ...(r.status !== undefined ? { status: r.status } : {}),
       sent: r.sent.map((s) => this.sentView(s)),
       notSent: r.notSent.map((n) => this.notSentView(n)),
+      rejected: rejectedViews(r),
     };
   }
 
@@ -336,6 +343,16 @@ class RequestViews {
     }
     return view;
   }
+}
+
+function rejectedViews(r: RequestFacts): RequestView['rejected'] {
+  const rejected: RequestView['rejected'][number][] = [];
+  for (const s of r.setCookies) {
+    if (s.outcome.kind !== 'rejected') continue;
+    const domain = s.parsed?.domain || r.host;
+    rejected.push({ name: s.name, domain, reason: s.outcome.reason });
+  }
+  return rejected;
 }
 
 function jarView(

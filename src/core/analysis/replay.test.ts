@@ -129,3 +129,55 @@ describe('the jar left at the end of the trace', () => {
     expect(t.analyze({ values: 'raw' }).jar.find((c) => c.name === 'sid')!.value).toBe(ID.a);
   });
 });
+
+describe('Set-Cookie in a cross-site context (RFC 6265bis 5.7) and the site context on requests', () => {
+  const WIDGET = 'https://widget.test/embed';
+
+  it('a cross-site iframe response cannot replace the session ID: the old ID stays, the line is listed rejected', () => {
+    const result = trace()
+      .get(WIDGET, { cookie: '', setCookie: [`sid=${ID.a}; Path=/; Secure; HttpOnly; SameSite=Lax`] })
+      .get('https://shop.test/', { cookie: '' })
+      .get(WIDGET, {
+        cookie: `sid=${ID.a}`,
+        resourceType: 'subdocument',
+        siteContext: 'cross-site',
+        setCookie: [`sid=${ID.b}; Path=/; Secure; HttpOnly`, 'pref=1; Path=/; Secure; SameSite=None', 'theme=dark'],
+      })
+      .get('https://widget.test/next', { cookie: `sid=${ID.a}; pref=1` })
+      .analyze({ values: 'raw' });
+    expect(result.requests[2]!.rejected).toEqual([
+      { name: 'sid', domain: 'widget.test', reason: 'SameSiteUnspecifiedTreatedAsLax' },
+      { name: 'theme', domain: 'widget.test', reason: 'SameSiteUnspecifiedTreatedAsLax' },
+    ]);
+    expect(result.requests[3]!.notSent).toEqual([]);
+    const sid = result.sessions.find((s) => s.cookie === 'sid')!;
+    expect(sid.ids.map((i) => i.id)).toEqual([ID.a]);
+  });
+
+  it('a Set-Cookie the browser reported refusing is not stored, with the browser’s reason', () => {
+    const line = `sid=${ID.b}; Domain=other.test; Path=/; Secure`;
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .get('https://shop.test/a', {
+        cookie: `sid=${ID.a}`,
+        setCookie: [line],
+        browserReport: { blockedResponseCookies: [{ cookieLine: line, reasons: ['UserPreferences'] }] },
+      })
+      .get('https://shop.test/b', { cookie: `sid=${ID.a}` })
+      .analyze({ values: 'raw' });
+    // The model says InvalidDomain too, but the browser's word is what it did: its reason is kept when ours is not among them.
+    expect(result.requests[1]!.rejected).toEqual([{ name: 'sid', domain: 'other.test', reason: 'UserPreferences' }]);
+    expect(result.sessions.find((s) => s.cookie === 'sid')!.ids.map((i) => i.id)).toEqual([ID.a]);
+  });
+
+  it('with an unknown site context, a Lax cookie the browser did not send gets SameSiteLax, not Unknown; one it sent is sent', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .get('https://shop.test/api', { cookie: '', resourceType: 'fetch', siteContext: 'unknown' })
+      .get('https://shop.test/api2', { cookie: `sid=${ID.a}`, resourceType: 'fetch', siteContext: 'unknown' })
+      .analyze();
+    expect(result.requests[1]!.notSent.map((n) => [n.name, n.reason])).toEqual([['sid', 'SameSiteLax']]);
+    expect(result.requests[2]!.sent.map((s) => s.name)).toEqual(['sid']);
+    expect(result.requests[2]!.notSent).toEqual([]);
+  });
+});

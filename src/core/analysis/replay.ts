@@ -12,11 +12,12 @@ import { parseSetCookie } from '../cookie/parseSetCookie.ts';
 import { defaultPath, pathMatch } from '../cookie/path.ts';
 import type { NotSentReason } from '../cookie/reasons.ts';
 import { cookieUrl } from '../cookie/storageModel.ts';
-import type { StoredCookie } from '../cookie/types.ts';
+import type { StoredCookie, StoreOutcome } from '../cookie/types.ts';
 import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
 import { isUpdateOf } from '../session/valueShape.ts';
 import { headerValue } from '../trace/headers.ts';
 import type { ResourceType, Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
+import { browserRejectionOf } from './browserVerdicts.ts';
 import { responseSetCookieLines, sentCookiePairs, setCookieNameValue } from './entryCookies.ts';
 import { FactCache, ListPool, StringPool } from './factCache.ts';
 import type {
@@ -399,6 +400,7 @@ export class EventReplay {
       method: entry.request.method,
       time,
       ...(entry.request.initiatorUrl !== undefined ? { siteForCookiesUrl: entry.request.initiatorUrl } : {}),
+      ...(entry.request.siteContext !== undefined ? { siteContext: entry.request.siteContext.kind } : {}),
       isTopLevelNavigation: entry.request.resourceType === 'document',
       ...(this.laxByDefault ? {} : { laxByDefault: false }),
     };
@@ -411,13 +413,18 @@ export class EventReplay {
     const browserBlocked = entry.browserReport?.blockedRequestCookies ?? [];
     if (!this.cookiesRecorded) {
       // The file has no Cookie data at all (sanitised export): the jar's view is all there is.
+      // (Cookies the site context leaves undecided count as sent, as the model always assumed.)
       for (const c of expected.sent) if (!this.inFlight(c, entry)) sent.push(this.sentFact(c.name, c.value, c));
+      for (const u of expected.undecided ?? [])
+        if (!this.inFlight(u.cookie, entry)) sent.push(this.sentFact(u.cookie.name, u.cookie.value, u.cookie));
       const notSent = expected.notSent.filter((n) => !this.inFlight(n.cookie, entry));
       return { sent, notSent: notSent.map((n) => this.notSentFact(n.cookie, n.reason, browserBlocked)) };
     }
     // Plain loops, no callbacks: this runs for every cookie of every request.
     const remaining: StoredCookie[] = expected.sent.slice();
-    const notSentLeft = expected.notSent.slice();
+    // Undecided cookies (unknown site for cookies) the browser carried were sent; the others were not, for
+    // the SameSite reason that alone explains it.
+    const notSentLeft = expected.undecided ? [...expected.undecided, ...expected.notSent] : expected.notSent.slice();
     for (const pair of sentCookiePairs(entry)) {
       const i = indexOfCookie(remaining, pair.name, pair.value);
       if (i !== -1) {
@@ -572,7 +579,7 @@ export class EventReplay {
     const effects = new Map<SessionLane, { issued?: string; stored?: StoredCookie; deleted: boolean }>();
     const affinitySet = new Map<string, string>();
     for (const line of responseSetCookieLines(entry)) {
-      const outcome = this.jar.setCookie(line, entry.request.url, entry.startedAt, { entry: entry.index });
+      const outcome = this.storeSetCookie(entry, line);
       if (outcome.kind === 'stored' && entry.duration !== undefined && entry.duration > 0) {
         this.arrivedAt.set(outcome.cookie, entry.startedAt + entry.duration);
       }
@@ -617,6 +624,32 @@ export class EventReplay {
     for (const [lane, effect] of effects) this.decideLaneChange(lane, effect, entry, parsed, ctx, affinitySet);
     this.noteBackendSwitchWithoutReset(entry, ctx.carried, ctx.sent, affinitySet);
     return facts;
+  }
+
+  /**
+   * One Set-Cookie line into the jar, in the response's site context; a line the browser reported refusing
+   * is not stored, and gets the browser's reason unless the model's own is among those it gave.
+   */
+  private storeSetCookie(entry: TraceEntry, line: string): StoreOutcome {
+    const context = {
+      ...(entry.request.siteContext !== undefined ? { siteContext: entry.request.siteContext.kind } : {}),
+      isTopLevelNavigation: entry.request.resourceType === 'document',
+      ...(this.laxByDefault ? {} : { laxByDefault: false }),
+    };
+    const refused = browserRejectionOf(entry, line);
+    if (refused === undefined || refused.length === 0) {
+      return this.jar.setCookie(line, entry.request.url, entry.startedAt, { entry: entry.index, context });
+    }
+    const model = this.jar.probeSetCookie(line, entry.request.url, entry.startedAt, { entry: entry.index, context });
+    if (model.kind === 'rejected' && refused.includes(model.reason)) return model;
+    const parsed = model.kind === 'rejected' ? model.parsed : (tryParse(line) ?? undefined);
+    return {
+      kind: 'rejected',
+      reason: refused[0]!,
+      detail: 'The browser reported not storing it.',
+      raw: line,
+      ...(parsed ? { parsed } : {}),
+    };
   }
 
   private decideLaneChange(

@@ -443,3 +443,61 @@ describe('CookieJar events and observed cookies', () => {
     expect(jar.cookiesFor(get(APP, { time: T0 + 6000 })).sent.map((c) => c.value)).toEqual(['1']);
   });
 });
+
+describe('the site context decided from the trace (RFC 6265bis 5.2, 5.7, 5.8.3)', () => {
+  const WIDGET = 'https://widget.example.net/frame';
+  const crossSubresource = { context: { siteContext: 'cross-site', isTopLevelNavigation: false } } as const;
+
+  it.each([
+    ['a=1; Secure; SameSite=Strict', 'SameSiteStrict'],
+    ['a=1; Secure; SameSite=Lax', 'SameSiteLax'],
+    ['a=1; Secure', 'SameSiteUnspecifiedTreatedAsLax'],
+  ])('a cross-site subresource response may not store %s (%s)', (line, reason) => {
+    const jar = new CookieJar();
+    expect(reasonOf(jar.setCookie(line, WIDGET, T0, crossSubresource))).toBe(reason);
+    expect(jar.size).toBe(0);
+  });
+
+  it('stores SameSite=None there, any cookie on a cross-site top-level navigation, and when the site is unknown', () => {
+    const jar = new CookieJar();
+    expect(reasonOf(jar.setCookie('n=1; Secure; SameSite=None', WIDGET, T0, crossSubresource))).toBe('stored');
+    const navigation = { context: { siteContext: 'cross-site', isTopLevelNavigation: true } } as const;
+    expect(reasonOf(jar.setCookie('s=1; Secure; SameSite=Strict', WIDGET, T0, navigation))).toBe('stored');
+    const unknown = { context: { siteContext: 'unknown', isTopLevelNavigation: false } } as const;
+    expect(reasonOf(jar.setCookie('l=1; Secure; SameSite=Lax', WIDGET, T0, unknown))).toBe('stored');
+    // A browser without Lax-by-default stores an unspecified cookie from any context.
+    const old = { context: { siteContext: 'cross-site', isTopLevelNavigation: false, laxByDefault: false } } as const;
+    expect(reasonOf(jar.setCookie('u=1; Secure', WIDGET, T0, old))).toBe('stored');
+    expect(reasonOf(jar.setCookie('v=1; Secure; SameSite=Lax', WIDGET, T0, old))).toBe('SameSiteLax');
+  });
+
+  it('a refused cookie that a request carries after all is taken with its real attributes, not guessed ones', () => {
+    const jar = new CookieJar();
+    jar.setCookie('w=1; Path=/frame; Secure; HttpOnly; SameSite=Lax', WIDGET, T0, crossSubresource);
+    const taken = jar.observeSent('w', '1', WIDGET, T0 + 1000);
+    expect(taken).toMatchObject({ path: '/frame', httpOnly: true, sameSite: 'lax', origin: 'set-cookie' });
+  });
+
+  it('a known context decides SameSite; an unknown one leaves the SameSite verdict undecided, with its reason', () => {
+    const lines = [
+      'strict=1; Secure; SameSite=Strict; Path=/',
+      'lax=1; Secure; SameSite=Lax; Path=/',
+      'plain=1; Path=/',
+    ];
+    const names = (cookies: readonly { cookie: { name: string }; reason: string }[] | undefined) =>
+      (cookies ?? []).map((n) => [n.cookie.name, n.reason]);
+    const sameSite = jarWith(lines).cookiesFor(get(APP, { siteContext: 'same-site', ...CROSS_SITE }));
+    expect(sameSite.sent.map((c) => c.name).sort()).toEqual(['lax', 'plain', 'strict']);
+    const crossSite = jarWith(lines).cookiesFor(get(APP, { siteContext: 'cross-site' }));
+    expect(crossSite.sent).toEqual([]);
+    expect(names(crossSite.notSent).sort()).toEqual([
+      ['lax', 'SameSiteLax'],
+      ['plain', 'SameSiteUnspecifiedTreatedAsLax'],
+      ['strict', 'SameSiteStrict'],
+    ]);
+    const unknown = jarWith(lines).cookiesFor(get(APP, { siteContext: 'unknown' }));
+    expect(unknown.sent).toEqual([]);
+    expect(unknown.notSent).toEqual([]);
+    expect(names(unknown.undecided).sort()).toEqual(names(crossSite.notSent).sort());
+  });
+});

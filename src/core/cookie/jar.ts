@@ -8,6 +8,7 @@ import { firstNotSentReason, hostMatches, type RequestFacts, requestFacts } from
 import { parseSetCookie } from './parseSetCookie.ts';
 import { pathMatch } from './path.ts';
 import type { NotSentReason } from './reasons.ts';
+import { type StoreContext, sameSiteStoreBlock } from './sameSite.ts';
 import { cookieUrl, createCookie } from './storageModel.ts';
 import type { CookiesForRequest, NotSentCookie, RequestContext, StoredCookie, StoreOutcome } from './types.ts';
 
@@ -44,6 +45,8 @@ export interface SetCookieOptions {
   readonly entry?: number;
   /** False for document.cookie / cookie APIs: they may not set or overwrite HttpOnly cookies. Default true. */
   readonly fromHttpApi?: boolean;
+  /** The response's site for cookies: a cross-site subresource may not store SameSite≠None cookies. */
+  readonly context?: StoreContext;
 }
 
 /** A cookie removed before a request: remembered so later requests can say "Deleted". */
@@ -59,6 +62,13 @@ interface Tombstone {
 const GUESSED_REASONS: ReadonlySet<NotSentReason> = new Set([
   'DomainMismatch',
   'NotOnPath',
+  'SameSiteStrict',
+  'SameSiteLax',
+  'SameSiteUnspecifiedTreatedAsLax',
+]);
+
+/** The reasons that depend on whether the request is same-site (RFC 6265bis 5.8.3 step 1.6). */
+const SAME_SITE_REASONS: ReadonlySet<NotSentReason> = new Set([
   'SameSiteStrict',
   'SameSiteLax',
   'SameSiteUnspecifiedTreatedAsLax',
@@ -128,6 +138,12 @@ export class CookieJar {
    */
   private readonly accessedAt = new Map<StoredCookie, number>();
   private readonly tombstones = new SiteIndex<Tombstone>();
+  /**
+   * Cookies the model refused to store for SameSite alone (a cross-site context): if a request carries one
+   * later, the browser did store it (an older browser, or a context the trace got wrong), and the jar takes
+   * it with its real attributes instead of guessing them.
+   */
+  private readonly refused = new SiteIndex<StoredCookie>();
   private evictions: CookieEviction[] = [];
 
   /** Number of cookies held (expired ones not yet seen by a request included). */
@@ -161,6 +177,21 @@ export class CookieJar {
 
   /** RFC 6265bis 5.7: store one Set-Cookie value received from `requestUrl` at `time`. */
   setCookie(line: string, requestUrl: string, time: number, opts: SetCookieOptions = {}): StoreOutcome {
+    return this.storeLine(line, requestUrl, time, opts, true);
+  }
+
+  /** What setCookie would do with the line, leaving the jar as it is (to compare with a browser's verdict). */
+  probeSetCookie(line: string, requestUrl: string, time: number, opts: SetCookieOptions = {}): StoreOutcome {
+    return this.storeLine(line, requestUrl, time, opts, false);
+  }
+
+  private storeLine(
+    line: string,
+    requestUrl: string,
+    time: number,
+    opts: SetCookieOptions,
+    commit: boolean,
+  ): StoreOutcome {
     const target = cookieUrl(requestUrl);
     if (target === undefined) {
       return {
@@ -175,6 +206,13 @@ export class CookieJar {
     const parsed = parse.cookie;
     const created = createCookie(parsed, target, time, opts.entry);
     if (!created.ok) return { kind: 'rejected', reason: created.reason, detail: created.detail, raw: line, parsed };
+    // RFC 6265bis 5.7, the same-site-flag step: not from a cross-site response other than a top-level navigation.
+    const sameSiteRefusal = opts.context === undefined ? undefined : sameSiteStoreBlock(parsed.sameSite, opts.context);
+    if (sameSiteRefusal !== undefined) {
+      if (commit) this.rememberRefused(created.cookie);
+      const detail = 'Set on a cross-site response that is not a top-level navigation.';
+      return { kind: 'rejected', reason: sameSiteRefusal, detail, raw: line, parsed };
+    }
 
     const fromHttpApi = opts.fromHttpApi ?? true;
     // RFC 6265bis 5.7 step 12: a non-HTTP API may not create an HttpOnly cookie.
@@ -213,13 +251,13 @@ export class CookieJar {
       // An expiry in the past deletes the cookie with this identity (RFC 6265bis 5.7 last steps).
       if (old === undefined) return { kind: 'deleted', parsed };
       const removed = this.current(old);
-      this.remove(old, time, true);
+      if (commit) this.remove(old, time, true);
       return { kind: 'deleted', removed, parsed };
     }
     // Step 22: a replacement keeps the creation time of the cookie it replaces.
     const stored = old === undefined ? cookie : { ...cookie, createdAt: old.createdAt };
     const replaced = old === undefined ? undefined : this.current(old);
-    this.insert(stored, time);
+    if (commit) this.insert(stored, time);
     return replaced === undefined ? { kind: 'stored', cookie: stored } : { kind: 'stored', cookie: stored, replaced };
   }
 
@@ -304,6 +342,8 @@ export class CookieJar {
       this.insert(refreshed, time);
       return refreshed;
     }
+    const refused = this.takeRefused(name, value, target.host, path, time);
+    if (refused !== undefined) return refused;
     const known = candidates.sort(cookieHeaderOrder)[0];
     // (`known` and `same` are copied with a new lastAccessedAt below, so their stale one never shows.)
     const prefixed = /^__(secure|host)-/i.test(name);
@@ -338,10 +378,12 @@ export class CookieJar {
    * cookies get their last-access time updated (step 3).
    */
   cookiesFor(ctx: RequestContext): CookiesForRequest {
-    const { sent, notSent } = this.cookiesForReplay(ctx);
+    const { sent, notSent, undecided } = this.cookiesForReplay(ctx);
+    const current = (n: NotSentCookie): NotSentCookie => ({ cookie: this.current(n.cookie), reason: n.reason });
     return {
       sent: sent.map((c) => this.current(c)),
-      notSent: notSent.map((n) => ({ cookie: this.current(n.cookie), reason: n.reason })),
+      notSent: notSent.map(current),
+      ...(undecided ? { undecided: undecided.map(current) } : {}),
     };
   }
 
@@ -357,6 +399,7 @@ export class CookieJar {
     const site = registrableDomain(request.target.host);
     const sent: StoredCookie[] = [];
     const notSent: NotSentCookie[] = [];
+    let undecided: NotSentCookie[] | undefined;
     const bucket = this.cookies.buckets.get(site);
     // The bucket is walked in place (this runs for every request of a trace): deleting the entry being
     // visited is well defined during Map iteration.
@@ -367,6 +410,13 @@ export class CookieJar {
           // Step 3: the last-access time of a sent cookie becomes now.
           this.accessedAt.set(cookie, ctx.time);
           sent.push(cookie);
+          continue;
+        }
+        if (request.siteUnknown && SAME_SITE_REASONS.has(reason)) {
+          // Sent if the request is same-site, not if cross-site: the trace does not say which.
+          const shown = cookie.origin === 'inferred' && GUESSED_REASONS.has(reason) ? 'Unknown' : reason;
+          undecided ??= [];
+          undecided.push({ cookie, reason: shown });
           continue;
         }
         if (reason !== 'Expired') {
@@ -384,7 +434,30 @@ export class CookieJar {
     }
     if (this.tombstones.size > 0) notSent.push(...this.deletedMatching(site, request));
     sent.sort(cookieHeaderOrder);
-    return { sent, notSent };
+    return undecided === undefined ? { sent, notSent } : { sent, notSent, undecided };
+  }
+
+  private rememberRefused(cookie: StoredCookie): void {
+    if (this.refused.size >= COOKIE_LIMITS.tombstoneMax) {
+      // Bounded like the tombstones: a long trace of cross-site trackers starts the memory afresh.
+      this.refused.buckets.clear();
+      this.refused.size = 0;
+    }
+    this.refused.set(siteOfCookie(cookie), cookieKey(cookie), cookie);
+  }
+
+  /** A refused cookie with this name and value that a request to `host`/`path` would carry, now stored. */
+  private takeRefused(name: string, value: string, host: string, path: string, time: number): StoredCookie | undefined {
+    if (this.refused.size === 0) return undefined;
+    const site = registrableDomain(host);
+    for (const [key, c] of this.refused.bucket(site) ?? []) {
+      if (c.name !== name || c.value !== value || !hostMatches(c, host) || !pathMatch(path, c.path)) continue;
+      this.refused.delete(site, key);
+      const stored: StoredCookie = { ...c, lastAccessedAt: time };
+      this.insert(stored, time);
+      return stored;
+    }
+    return undefined;
   }
 
   /** Tombstones of the site that the request would have matched (domain and path), as Deleted. */

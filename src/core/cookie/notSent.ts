@@ -3,7 +3,7 @@
 import { domainMatch } from './domain.ts';
 import { pathMatch, requestPath } from './path.ts';
 import type { NotSentReason } from './reasons.ts';
-import { isSameSiteRequest, sameSiteBlock } from './sameSite.ts';
+import { isSameSiteRequest, sameSiteBlock, siteUnknown } from './sameSite.ts';
 import { type CookieUrl, cookieUrl } from './storageModel.ts';
 import type { RequestContext, StoredCookie } from './types.ts';
 
@@ -12,13 +12,22 @@ export interface RequestFacts {
   readonly ctx: RequestContext;
   readonly target: CookieUrl;
   readonly path: string;
+  /** Known to be same-site (false when cross-site or unknown). */
   readonly sameSite: boolean;
+  /** The site for cookies is unknown: a SameSite reason only says what happens if the request is cross-site. */
+  readonly siteUnknown: boolean;
 }
 
 export function requestFacts(ctx: RequestContext): RequestFacts | undefined {
   const target = cookieUrl(ctx.url);
   if (target === undefined) return undefined;
-  return { ctx, target, path: requestPath(target.url), sameSite: isSameSiteRequest(ctx, target.url) };
+  return {
+    ctx,
+    target,
+    path: requestPath(target.url),
+    sameSite: isSameSiteRequest(ctx, target.url),
+    siteUnknown: siteUnknown(ctx),
+  };
 }
 
 /** RFC 6265bis 5.8.3 step 1.1: a host-only cookie needs the same host, a domain cookie a domain-match. */

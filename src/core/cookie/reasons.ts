@@ -38,8 +38,18 @@ export const SET_COOKIE_REJECTED_REASONS = {
   DisallowedCharacter: 'The line contains a control character that browsers reject.',
   NoCookieContent: 'The Set-Cookie line is empty.',
   SchemeNotSupported: 'The URL scheme does not support cookies.',
+  // RFC 6265bis 5.7, the same-site-flag step: a cross-site response (other than a top-level navigation) may
+  // not store a cookie whose SameSite is not None.
+  SameSiteStrict: 'SameSite=Strict on a cross-site response that is not a top-level navigation.',
+  SameSiteLax: 'SameSite=Lax on a cross-site response that is not a top-level navigation.',
+  SameSiteUnspecifiedTreatedAsLax:
+    'No SameSite attribute (treated as Lax) on a cross-site response that is not a top-level navigation.',
+  // Only where the browser reported them: the model does not know the user's cookie settings.
+  ThirdPartyBlocked: 'Third-party cookies are blocked in this context (the browser said so).',
+  UserPreferences: 'Blocked by the user’s cookie settings (the browser said so).',
   // Chrome has no SetCookieBlockedReason for this (document.cookie is not a network event); RFC 6265bis 5.7.
   HttpOnlyFromScript: 'A script (a non-HTTP API) tried to set or overwrite an HttpOnly cookie.',
 } as const;
 
 export type SetCookieRejectedReason = keyof typeof SET_COOKIE_REJECTED_REASONS;
+export const SET_COOKIE_REJECTED_REASON_NAMES = Object.keys(SET_COOKIE_REJECTED_REASONS) as SetCookieRejectedReason[];

@@ -1,8 +1,10 @@
 // SameSite: whether a request is same-site (RFC 6265bis 5.2, schemeful as Chrome does it) and whether a
 // cookie's SameSite value lets it go on a request in a given context (RFC 6265bis 5.8.3 step 1, plus
 // Chrome's Lax-by-default and its "Lax+POST" exception).
+
+import type { SiteContextKind } from '../trace/types.ts';
 import { registrableDomain } from './domain.ts';
-import type { NotSentReason } from './reasons.ts';
+import type { NotSentReason, SetCookieRejectedReason } from './reasons.ts';
 import type { RequestContext, SameSite } from './types.ts';
 
 /** Methods RFC 9110 9.2.1 calls safe: Lax cookies may go on a cross-site top-level navigation using one. */
@@ -62,14 +64,22 @@ export function isSameSite(urlA: string, urlB: string): boolean {
 }
 
 /**
- * Whether the request is same-site for cookies; an unknown site for cookies counts as same-site.
+ * Whether the request is known to be same-site for cookies (RFC 6265bis 5.2). A site context decided from
+ * the trace wins (`unknown` is not same-site: siteUnknown() tells it from cross-site); without one, the
+ * site of `siteForCookiesUrl` is compared, and no site for cookies at all counts as same-site.
  * `requestUrl`: ctx.url already parsed (the jar has it), to spare a second parse.
  */
 export function isSameSiteRequest(ctx: RequestContext, requestUrl?: URL): boolean {
+  if (ctx.siteContext !== undefined) return ctx.siteContext === 'same-site';
   if (ctx.siteForCookiesUrl === undefined) return true;
   if (requestUrl === undefined) return isSameSite(ctx.url, ctx.siteForCookiesUrl);
   const site = siteOfParsedUrl(requestUrl);
   return site !== undefined && site === siteOf(ctx.siteForCookiesUrl);
+}
+
+/** Whether the trace could not tell same-site from cross-site for this request. */
+export function siteUnknown(ctx: RequestContext): boolean {
+  return ctx.siteContext === 'unknown';
 }
 
 function laxAllows(ctx: RequestContext): boolean {
@@ -105,4 +115,36 @@ export function sameSiteBlock(
 ): NotSentReason | undefined {
   if (sameSiteRequest) return undefined;
   return CROSS_SITE_RULES[cookie.sameSite](ctx, ctx.time - cookie.createdAt);
+}
+
+/** Where a Set-Cookie arrived: the response's site for cookies and whether it is a top-level navigation. */
+export interface StoreContext {
+  readonly siteContext?: SiteContextKind;
+  readonly isTopLevelNavigation: boolean;
+  /**
+   * Whether the recording browser treats a cookie without SameSite as Lax (Chrome 80+); default true. A
+   * browser without Lax-by-default stores such a cookie from any context, as it sends it to any.
+   */
+  readonly laxByDefault?: boolean;
+}
+
+/** What each SameSite value needs to be stored from a cross-site response (RFC 6265bis 5.7, same-site-flag step). */
+const CROSS_SITE_STORE: Readonly<Record<SameSite, SetCookieRejectedReason | undefined>> = {
+  none: undefined,
+  strict: 'SameSiteStrict',
+  lax: 'SameSiteLax',
+  // Lax by default (RFC 6265bis 5.6.7 "Default" enforcement, Chrome 80+).
+  unspecified: 'SameSiteUnspecifiedTreatedAsLax',
+};
+
+/**
+ * RFC 6265bis 5.7, the step for a same-site-flag other than "None": a cookie received on a same-site
+ * request, or on a top-level navigation (any SameSite value may be created there), is kept; any other is
+ * ignored. Only a response known to be cross-site is refused: an unknown context stores (the browser's
+ * later requests show whether it did).
+ */
+export function sameSiteStoreBlock(sameSite: SameSite, ctx: StoreContext): SetCookieRejectedReason | undefined {
+  if (ctx.siteContext !== 'cross-site' || ctx.isTopLevelNavigation) return undefined;
+  if (sameSite === 'unspecified' && ctx.laxByDefault === false) return undefined;
+  return CROSS_SITE_STORE[sameSite];
 }

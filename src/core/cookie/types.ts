@@ -2,6 +2,7 @@
  * The cookie model's public shapes: what a parsed Set-Cookie is, what the jar stores, and what it says
  * about a request. RFC 6265bis section numbers are cited where the shape follows the spec.
  */
+import type { SiteContextKind } from '../trace/types.ts';
 import type { NotSentReason, SetCookieRejectedReason } from './reasons.ts';
 
 export type SameSite = 'strict' | 'lax' | 'none' | 'unspecified';
@@ -72,9 +73,14 @@ export interface RequestContext {
   readonly time: number;
   /**
    * The site for cookies: URL of the top-level document / initiator. Undefined = same-site (unknown
-   * context is treated as same-site, which is what a HAR without initiator info lets us say).
+   * context is treated as same-site, unless `siteContext` says otherwise).
    */
   readonly siteForCookiesUrl?: string;
+  /**
+   * The request's site for cookies as decided from the trace (trace/siteContext.ts); wins over
+   * `siteForCookiesUrl`. `unknown`: SameSite verdicts are left open (CookiesForRequest.undecided).
+   */
+  readonly siteContext?: SiteContextKind;
   /** A top-level navigation (document request): Lax cookies go on cross-site top-level GETs. */
   readonly isTopLevelNavigation: boolean;
   /**
@@ -94,6 +100,11 @@ export interface CookiesForRequest {
   readonly sent: readonly StoredCookie[];
   /** Cookies of the jar whose domain relates to the request host but that must not be sent, one reason each. */
   readonly notSent: readonly NotSentCookie[];
+  /**
+   * With an unknown site for cookies: cookies that go if the request is same-site and not if it is
+   * cross-site, each with the reason it would not. Absent when there are none.
+   */
+  readonly undecided?: readonly NotSentCookie[];
 }
 
 /** What storing one Set-Cookie did to the jar. */

@@ -145,6 +145,7 @@ function sessionscopeJson(entry: TraceEntry, findings: readonly Finding[], reque
   return {
     ...(entry.request.initiatorUrl !== undefined ? { initiatorUrl: entry.request.initiatorUrl } : {}),
     ...(entry.request.initiatorSource !== undefined ? { initiatorSource: entry.request.initiatorSource } : {}),
+    ...(entry.request.siteContext !== undefined ? { siteContext: entry.request.siteContext } : {}),
     findings: findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,

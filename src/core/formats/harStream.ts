@@ -18,6 +18,7 @@ import {
 } from '../trace/har.ts';
 import { inFile } from '../trace/jsonText.ts';
 import { browserFromLog, browserFromUserAgent } from '../trace/recordingBrowser.ts';
+import { SiteContextResolver } from '../trace/siteContext.ts';
 import {
   type InitiatorSource,
   type Trace,
@@ -232,9 +233,16 @@ export function undatedMessage(undated: string, previous: number | undefined, fi
 export class InitiatorResolver {
   private readonly latestDocumentOfPage = new Map<string, string>();
   private latestDocument: string | undefined;
+  private readonly siteContexts = new SiteContextResolver();
 
-  /** The next entry in time order, with its initiator decided. */
+  /** The next entry in time order, with its initiator and its site context decided. */
   resolve(entry: TraceEntry): TraceEntry {
+    const resolved = this.resolveInitiator(entry);
+    // The single-entry import kept a context recorded from the browser's frames; the rest needs the walk.
+    return this.siteContexts.withSiteContext(resolved, entry.request.siteContext);
+  }
+
+  private resolveInitiator(entry: TraceEntry): TraceEntry {
     const request = entry.request;
     let url = request.initiatorUrl;
     let source = request.initiatorSource;

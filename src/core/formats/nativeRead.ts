@@ -5,7 +5,7 @@
  */
 import type { Finding, LaneIdView, RequestView, SessionView } from '../analysis/analyze.ts';
 import type { AnalysisSettings } from '../analysis/settings.ts';
-import { NOT_SENT_REASON_NAMES } from '../cookie/reasons.ts';
+import { NOT_SENT_REASON_NAMES, SET_COOKIE_REJECTED_REASON_NAMES } from '../cookie/reasons.ts';
 import { RULES, type RuleId } from '../rules/registry.ts';
 import type { Severity } from '../rules/rule.ts';
 import type {
@@ -15,6 +15,9 @@ import type {
   InitiatorSource,
   PostData,
   ResourceType,
+  SiteContext,
+  SiteContextKind,
+  SiteContextSource,
   TraceEntry,
   TraceEvent,
   TraceInputWarning,
@@ -48,6 +51,17 @@ export const INITIATOR_SOURCES: readonly InitiatorSource[] = [
   'chrome-initiator',
   'subresource-referer',
   'origin-header',
+];
+export const SITE_CONTEXT_KINDS: readonly SiteContextKind[] = ['same-site', 'cross-site', 'unknown'];
+export const SITE_CONTEXT_SOURCES: readonly SiteContextSource[] = [
+  'sec-fetch-site',
+  'frame',
+  'initiator',
+  'page',
+  'referer',
+  'origin',
+  'redirect-chain',
+  'none',
 ];
 export const CHANGE_CAUSES: readonly CookieChangeCause[] = [
   'explicit',
@@ -97,7 +111,18 @@ function request(f: NativeFields, r: JsonObject, at: string): TraceRequest {
     resourceType: f.optionalOneOf(r, 'resourceType', at, RESOURCE_TYPES),
     initiatorUrl: f.optionalString(r, 'initiatorUrl', at),
     initiatorSource: f.optionalOneOf(r, 'initiatorSource', at, INITIATOR_SOURCES),
+    siteContext: siteContext(f, r, at),
   });
+}
+
+function siteContext(f: NativeFields, r: JsonObject, at: string): SiteContext | undefined {
+  const context = f.optionalObject(r, 'siteContext', at);
+  if (!context) return undefined;
+  const where = `${at}.siteContext`;
+  return {
+    kind: f.requiredOneOf(context, 'kind', where, SITE_CONTEXT_KINDS),
+    from: f.requiredOneOf(context, 'from', where, SITE_CONTEXT_SOURCES),
+  };
 }
 
 function response(f: NativeFields, r: JsonObject, at: string): TraceResponse {
@@ -309,6 +334,12 @@ function requestView(f: NativeFields, x: JsonObject, at: string): RequestView {
         browserReasons: f.stringList(item, 'browserReasons', n, false),
       }),
     ),
+    // Absent in files saved before it existed: read as none.
+    rejected: f.objects(x, 'rejected', at, false).map(({ item, at: j }) => ({
+      name: f.requiredString(item, 'name', j),
+      domain: f.requiredString(item, 'domain', j),
+      reason: f.requiredOneOf(item, 'reason', j, SET_COOKIE_REJECTED_REASON_NAMES),
+    })),
   });
 }
 

@@ -45,6 +45,7 @@ function requestJson(r: TraceRequest): Json {
     resourceType: r.resourceType,
     initiatorUrl: r.initiatorUrl,
     initiatorSource: r.initiatorSource,
+    siteContext: r.siteContext ? { kind: r.siteContext.kind, from: r.siteContext.from } : undefined,
   });
 }
 
@@ -189,6 +190,7 @@ function requestViewJson(r: RequestView, text: (t: string) => string): Json {
         browserReasons: n.browserReasons ? [...n.browserReasons] : undefined,
       }),
     ),
+    rejected: r.rejected.map((x) => ({ name: x.name, domain: x.domain, reason: x.reason })),
   });
 }
 

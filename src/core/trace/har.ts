@@ -14,6 +14,7 @@ import { inFile, parseJsonText } from './jsonText.ts';
 import { isLoginFormPage } from './loginForm.ts';
 import { browserFromLog, browserFromUserAgent, type RecordingBrowser } from './recordingBrowser.ts';
 import { guessResourceType } from './resourceType.ts';
+import { readSiteContext, SiteContextResolver } from './siteContext.ts';
 import {
   type BrowserCookieReport,
   type Header,
@@ -21,6 +22,7 @@ import {
   type OffNetwork,
   type PostData,
   type ResourceType,
+  type SiteContext,
   type Trace,
   type TraceEntry,
   type TraceEvent,
@@ -213,6 +215,8 @@ interface EntryDraft {
   readonly chromeInitiator?: string;
   /** Origin header, when it is an origin (not "null"). */
   readonly origin?: string;
+  /** `_sessionscope.siteContext`: our recorder decided it from the browser's frame data. */
+  readonly recordedSiteContext?: SiteContext;
 }
 
 function readEntry(fields: HarFields, raw: unknown, index: number): Omit<EntryDraft, 'notes'> {
@@ -259,6 +263,7 @@ function readEntry(fields: HarFields, raw: unknown, index: number): Omit<EntryDr
     ? fields.optionalString(sessionscope, 'initiatorUrl', `${at}._sessionscope`)
     : undefined;
   const browserReport = sessionscope ? readBrowserReport(fields, sessionscope, `${at}._sessionscope`) : undefined;
+  const recordedSiteContext = sessionscope ? readSiteContext(ownField(sessionscope, 'siteContext')) : undefined;
   const chromeInitiator = isObject(chromeInitiatorField)
     ? absoluteUrl(textOrUndefined(ownField(chromeInitiatorField, 'url')))
     : undefined;
@@ -289,6 +294,7 @@ function readEntry(fields: HarFields, raw: unknown, index: number): Omit<EntryDr
     ...(origin ? { origin } : {}),
     ...(recordedInitiator ? { recordedInitiator } : {}),
     ...(chromeInitiator ? { chromeInitiator } : {}),
+    ...(recordedSiteContext ? { recordedSiteContext } : {}),
   };
 }
 
@@ -496,7 +502,8 @@ function assignStartTimes(read: readonly (EntryDraft | SkippedEntry)[], warnings
 /**
  * Decides each request's initiator, the URL whose site decides same-site for cookies (RFC 6265bis 5.2),
  * walking entries in time order. Our recorder's value wins. A top-level document's initiator is the
- * page it was navigated from, its Referer (none: typed, bookmarked, or stripped; treated as same-site).
+ * page it was navigated from, its Referer (none: typed, bookmarked, or stripped; its site context then comes
+ * from Sec-Fetch-Site or stays unknown, siteContext.ts).
  * A subresource's is its top-level document: the latest document of its page (pageref), else Chrome's
  * `_initiator.url`, its Referer or its Origin header when its page is known but its document is not
  * (another tab's document would be wrong), else the latest document of the whole trace, else those hints.
@@ -506,6 +513,7 @@ function assignStartTimes(read: readonly (EntryDraft | SkippedEntry)[], warnings
 function resolveInitiators(ordered: readonly EntryDraft[]): TraceEntry[] {
   const latestDocumentOfPage = new Map<string, string>();
   let latestDocument: string | undefined;
+  const siteContexts = new SiteContextResolver();
   return ordered.map((draft) => {
     const [initiatorUrl, initiatorSource] = initiatorOf(draft, latestDocumentOfPage, latestDocument);
     if (draft.resourceType === 'document') {
@@ -517,7 +525,7 @@ function resolveInitiators(ordered: readonly EntryDraft[]): TraceEntry[] {
       ...(initiatorUrl !== undefined ? { initiatorUrl } : {}),
       ...(initiatorSource !== undefined ? { initiatorSource } : {}),
     };
-    return {
+    const entry: TraceEntry = {
       index: draft.index,
       startedAt: draft.startedAt,
       request,
@@ -528,6 +536,7 @@ function resolveInitiators(ordered: readonly EntryDraft[]): TraceEntry[] {
       ...(draft.duration !== undefined ? { duration: draft.duration } : {}),
       ...(draft.run !== undefined ? { run: draft.run } : {}),
     };
+    return siteContexts.withSiteContext(entry, draft.recordedSiteContext);
   });
 }
 

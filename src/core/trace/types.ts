@@ -44,12 +44,44 @@ export interface TraceRequest {
   readonly resourceType?: ResourceType;
   /**
    * The URL of the document that initiated the request, or of the top-level page for subresources.
-   * Used as the site for cookies; absent when unknown (then same-site is assumed, and said).
+   * Used as the site for cookies when no `siteContext` decides; absent when unknown.
    */
   readonly initiatorUrl?: string;
   /** How `initiatorUrl` was decided (or, for `browser-initiated`, why it is absent), to explain the guess. */
   readonly initiatorSource?: InitiatorSource;
+  /**
+   * Whether the request is same-site or cross-site for cookies (RFC 6265bis 5.2), and what said so. Absent
+   * when the source decided nothing (the jar then compares the request URL with `initiatorUrl`).
+   */
+  readonly siteContext?: SiteContext;
 }
+
+/**
+ * The request's site for cookies as one verdict (RFC 6265bis 5.2): `unknown` when nothing in the capture or
+ * file says, which the jar never turns into `same-site`.
+ */
+export interface SiteContext {
+  readonly kind: SiteContextKind;
+  readonly from: SiteContextSource;
+}
+
+export type SiteContextKind = 'same-site' | 'cross-site' | 'unknown';
+
+/**
+ * What decided a SiteContext: the `Sec-Fetch-Site` request header; the browser's own frame data at capture
+ * (webRequest's frameType/frameAncestors/thirdParty); the request's initiator (recorded, or Chrome's
+ * `_initiator`); the page's top-level document; the Referer; the Origin header; the navigation a redirect
+ * hop belongs to; nothing (`none`, with kind `unknown`).
+ */
+export type SiteContextSource =
+  | 'sec-fetch-site'
+  | 'frame'
+  | 'initiator'
+  | 'page'
+  | 'referer'
+  | 'origin'
+  | 'redirect-chain'
+  | 'none';
 
 /**
  * Where an importer found the initiator: our recorder wrote it; the Referer of a document request (the

@@ -1,8 +1,22 @@
 // One request in full: the cookies it carried, the cookies it did NOT carry with the engine's reason (and
 // what that reason means), each Set-Cookie parsed into attributes with its warnings and rejection, and the
 // request's findings. Esc or "Back" returns to the timeline.
+
+import type { SiteContextSource } from '../../core/trace/types.ts';
 import type { PanelController } from '../controller.ts';
 import { type RequestDetail as Detail, requestDetail, type TraceView } from '../model.ts';
+
+/** What decided the request's site for cookies, in words. */
+const SITE_CONTEXT_FROM: Readonly<Record<SiteContextSource, string>> = {
+  'sec-fetch-site': 'from its Sec-Fetch-Site header',
+  frame: "from the browser's frame data",
+  initiator: 'from the page that started it',
+  page: "from its page's top-level document",
+  referer: 'from its Referer',
+  origin: 'from its Origin header',
+  'redirect-chain': 'from the navigation this redirect belongs to',
+  none: 'nothing in the recording says; SameSite verdicts follow what the browser sent',
+};
 
 export function RequestDetail({
   view,
@@ -41,6 +55,11 @@ export function RequestDetail({
         <span class="status">{row.status === undefined ? 'failed' : row.status}</span>
         <span class="muted"> · entry #{row.entryIndex}</span>
         {row.redirectUrl ? <div class="muted">→ {row.redirectUrl}</div> : null}
+        {row.siteContext ? (
+          <div class="muted" data-testid="detail-site-context" data-kind={row.siteContext.kind}>
+            Site for cookies: <strong>{row.siteContext.kind}</strong> ({SITE_CONTEXT_FROM[row.siteContext.from]})
+          </div>
+        ) : null}
       </header>
 
       <h3>Cookies sent ({detail.sent.length})</h3>

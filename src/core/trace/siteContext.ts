@@ -1,0 +1,210 @@
+// The site for cookies of each request (RFC 6265bis 5.2 "same-site" and "cross-site" requests), decided
+// from what a capture or a file holds, strongest first: the browser's own frame data recorded at capture,
+// the navigation a redirect hop belongs to, the `Sec-Fetch-Site` request header (Fetch Metadata), the
+// page's top-level document, the request's initiator, the Referer, the Origin header. When none says, the
+// verdict is `unknown`: never `same-site` by default.
+import { siteOf } from '../cookie/sameSite.ts';
+import { headerValue } from './headers.ts';
+import type {
+  Header,
+  InitiatorSource,
+  ResourceType,
+  SiteContext,
+  SiteContextKind,
+  SiteContextSource,
+  TraceEntry,
+} from './types.ts';
+
+/**
+ * `Sec-Fetch-Site` values (Fetch Metadata Request Headers, "Sec-Fetch-Site"): how the request's initiator
+ * relates to its URL. `none` is a user-initiated navigation (typed URL, bookmark): no other site asked.
+ */
+const SEC_FETCH_SITE: Readonly<Record<string, SiteContextKind>> = {
+  'same-origin': 'same-site',
+  'same-site': 'same-site',
+  none: 'same-site',
+  'cross-site': 'cross-site',
+};
+
+/** What the URL an importer chose as initiator (trace/har.ts) tells about the site for cookies. */
+const FROM_INITIATOR_SOURCE: Readonly<Record<InitiatorSource, SiteContextSource>> = {
+  recorder: 'initiator',
+  referer: 'referer',
+  'browser-initiated': 'none',
+  'page-document': 'page',
+  'latest-document': 'page',
+  'chrome-initiator': 'initiator',
+  'subresource-referer': 'referer',
+  'origin-header': 'origin',
+};
+
+/** Initiator sources that name the top-level document of the request's page (not just who started it). */
+const TOP_LEVEL_SOURCES: ReadonlySet<InitiatorSource> = new Set(['page-document', 'latest-document']);
+
+export const UNKNOWN_SITE_CONTEXT: SiteContext = Object.freeze({ kind: 'unknown', from: 'none' });
+
+/** The verdict of the `Sec-Fetch-Site` header, when the request has a known value. */
+export function secFetchSiteKind(headers: readonly Header[]): SiteContextKind | undefined {
+  const value = headerValue(headers, 'sec-fetch-site');
+  return value === undefined ? undefined : SEC_FETCH_SITE[value.trim().toLowerCase()];
+}
+
+/**
+ * RFC 6265bis 5.2 (schemeful, as Chrome): same-site when both URLs have the same scheme and registrable
+ * domain. Undefined when either URL has no site (unparsable, data:, about:).
+ */
+export function siteRelation(siteForCookiesUrl: string | undefined, url: string): SiteContextKind | undefined {
+  if (siteForCookiesUrl === undefined) return undefined;
+  const a = siteOf(siteForCookiesUrl);
+  const b = siteOf(url);
+  if (a === undefined || b === undefined) return undefined;
+  return a === b ? 'same-site' : 'cross-site';
+}
+
+/** One request, as an importer sees it, for deciding its site for cookies. */
+export interface SiteContextInput {
+  readonly url: string;
+  readonly resourceType: ResourceType;
+  readonly headers: readonly Header[];
+  /** Decided at capture from the browser's frame data (our recorder); wins over everything else. */
+  readonly recorded?: SiteContext;
+  /** The initiator URL the importer chose, and how. */
+  readonly initiatorUrl?: string;
+  readonly initiatorSource?: InitiatorSource;
+  /** For a navigation: the URL of the document (or Referer) that started it, when the file names one. */
+  readonly navigationInitiatorUrl?: string;
+  /** Where this hop's response redirects to (absolute), if it is a redirect. */
+  readonly redirectTo?: string;
+}
+
+/** A navigation (or fetch) followed through its redirects: what each later hop inherits. */
+interface Chain {
+  /** The URL of whoever started the chain, when known. */
+  readonly initiatorUrl?: string;
+  /** The first hop's URL and its verdict. */
+  readonly firstUrl: string;
+  readonly firstKind: SiteContextKind;
+}
+
+/**
+ * Decides the site context of each request of a trace, fed in time order: it remembers where redirects
+ * lead, so a redirect hop keeps the context of the navigation it belongs to (the site of the navigation's
+ * initiator, not the previous hop's URL).
+ */
+export class SiteContextResolver {
+  /** Redirect target URL → the chain that leads there (bounded: a chain ends at its next hop). */
+  private readonly pending = new Map<string, Chain>();
+
+  decide(input: SiteContextInput): SiteContext {
+    const chain = this.pending.get(input.url);
+    if (chain !== undefined) this.pending.delete(input.url);
+    const context = input.recorded ?? (chain ? hopContext(chain, input) : undefined) ?? firstHopContext(input);
+    if (input.redirectTo !== undefined) {
+      const next: Chain = chain ?? {
+        ...(input.navigationInitiatorUrl !== undefined ? { initiatorUrl: input.navigationInitiatorUrl } : {}),
+        firstUrl: input.url,
+        firstKind: context.kind,
+      };
+      if (this.pending.size >= MAX_PENDING) this.pending.clear();
+      this.pending.set(input.redirectTo, next);
+    }
+    return context;
+  }
+
+  /**
+   * The entry with its site context decided (entries in time order, initiators already resolved). A
+   * context our recorder took from the browser's frame data is kept; any other is decided again from the
+   * entry, the same way for a file read whole or streamed.
+   */
+  withSiteContext(entry: TraceEntry, recorded?: SiteContext): TraceEntry {
+    const request = entry.request;
+    const kept = recorded !== undefined && recorded.from === 'frame' ? recorded : undefined;
+    const redirectTo = redirectTargetOf(entry);
+    const siteContext = this.decide({
+      url: request.url,
+      resourceType: request.resourceType ?? 'other',
+      headers: request.headers,
+      ...(kept ? { recorded: kept } : {}),
+      ...(request.initiatorUrl !== undefined ? { initiatorUrl: request.initiatorUrl } : {}),
+      ...(request.initiatorSource !== undefined ? { initiatorSource: request.initiatorSource } : {}),
+      ...(request.initiatorUrl !== undefined ? { navigationInitiatorUrl: request.initiatorUrl } : {}),
+      ...(redirectTo !== undefined ? { redirectTo } : {}),
+    });
+    const same = request.siteContext?.kind === siteContext.kind && request.siteContext.from === siteContext.from;
+    return same ? entry : { ...entry, request: { ...request, siteContext } };
+  }
+}
+
+/** Where a 3xx response sends the request next (absolute), if anywhere. */
+function redirectTargetOf(entry: TraceEntry): string | undefined {
+  const response = entry.response;
+  if (response === undefined || response.status < 300 || response.status >= 400) return undefined;
+  const location = response.redirectUrl || headerValue(response.headers, 'location');
+  if (!location) return undefined;
+  try {
+    return new URL(location, entry.request.url).href;
+  } catch {
+    return undefined;
+  }
+}
+
+const MAX_PENDING = 10_000;
+
+/**
+ * A redirect hop: RFC 6265bis 5.2.1 compares the navigation's initiator with the hop's URL. Known initiator:
+ * compare. Unknown initiator: a hop on the first hop's site has the first hop's verdict; a hop leaving a
+ * same-site first hop's site is cross-site; anything else is unknown. Undefined when the chain cannot tell
+ * (the hop's own headers may).
+ */
+function hopContext(chain: Chain, input: SiteContextInput): SiteContext | undefined {
+  const byInitiator = siteRelation(chain.initiatorUrl, input.url);
+  if (byInitiator !== undefined) return { kind: byInitiator, from: 'redirect-chain' };
+  if (chain.firstKind === 'unknown') return undefined;
+  const onFirstSite = siteRelation(chain.firstUrl, input.url);
+  if (onFirstSite === 'same-site') return { kind: chain.firstKind, from: 'redirect-chain' };
+  if (onFirstSite === 'cross-site' && chain.firstKind === 'same-site')
+    return { kind: 'cross-site', from: 'redirect-chain' };
+  return undefined;
+}
+
+function firstHopContext(input: SiteContextInput): SiteContext {
+  const fetchSite = secFetchSiteKind(input.headers);
+  // A cross-site initiator makes the request cross-site for cookies, whatever frame it is in.
+  if (fetchSite === 'cross-site') return { kind: 'cross-site', from: 'sec-fetch-site' };
+  const isNavigation = input.resourceType === 'document';
+  if (fetchSite === 'same-site' && isNavigation) return { kind: 'same-site', from: 'sec-fetch-site' };
+  // A subresource: its site for cookies is the top-level document's site (RFC 6265bis 5.2.1), which a
+  // same-origin initiator does not show (an embedded cross-site frame fetching from its own origin).
+  const topLevel =
+    !isNavigation && input.initiatorSource !== undefined && TOP_LEVEL_SOURCES.has(input.initiatorSource)
+      ? siteRelation(input.initiatorUrl, input.url)
+      : undefined;
+  if (topLevel !== undefined) return { kind: topLevel, from: 'page' };
+  if (fetchSite === 'same-site') return { kind: 'same-site', from: 'sec-fetch-site' };
+  const byInitiator = siteRelation(input.initiatorUrl, input.url);
+  if (byInitiator !== undefined && input.initiatorSource !== undefined) {
+    return { kind: byInitiator, from: FROM_INITIATOR_SOURCE[input.initiatorSource] };
+  }
+  return UNKNOWN_SITE_CONTEXT;
+}
+
+const KINDS: ReadonlySet<string> = new Set<SiteContextKind>(['same-site', 'cross-site', 'unknown']);
+const SOURCES: ReadonlySet<string> = new Set<SiteContextSource>([
+  'sec-fetch-site',
+  'frame',
+  'initiator',
+  'page',
+  'referer',
+  'origin',
+  'redirect-chain',
+  'none',
+]);
+
+/** A SiteContext as our recorder writes it (`_sessionscope.siteContext`); undefined when it is not one. */
+export function readSiteContext(value: unknown): SiteContext | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const kind: unknown = Object.hasOwn(value, 'kind') ? (value as { kind: unknown }).kind : undefined;
+  const from: unknown = Object.hasOwn(value, 'from') ? (value as { from: unknown }).from : undefined;
+  if (typeof kind !== 'string' || !KINDS.has(kind) || typeof from !== 'string' || !SOURCES.has(from)) return undefined;
+  return { kind: kind as SiteContextKind, from: from as SiteContextSource };
+}
