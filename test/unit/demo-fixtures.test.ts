@@ -91,6 +91,15 @@ describe('demo fixtures: every scenario gives the findings it promises', () => {
       expect(found, JSON.stringify(result.findings.map((f) => [f.rule, f.cookie, f.reason, f.cause]))).not.toEqual([]);
     });
 
+    // RULES.md: behaviour at a login is the strongest evidence. A scenario that logs in (and whose session cookie
+    // reached the jar) shows its sessions as certain.
+    if (scenario.steps.some((s) => s.action === 'submit' && s.selector === '#login-form'))
+      it('a scenario that logs in shows its session lanes as certain', () => {
+        expect(result.sessions.map((s) => [s.cookie, s.confidence])).toEqual(
+          result.sessions.map((s) => [s.cookie, 'certain']),
+        );
+      });
+
     it('rejects exactly the Set-Cookie lines Chromium rejected, each for a reason Chromium gave', () => {
       const chrome = chromeRejected(load(scenario.id));
       const ours = result.facts.requests.flatMap((r) =>
