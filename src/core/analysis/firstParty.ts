@@ -6,8 +6,8 @@
  * Fed one event at a time, so a streamed trace gets the answer from its first pass.
  */
 import { hostOfUrl, registrableDomain } from '../cookie/domain.ts';
+import { redirectTargetOf } from '../trace/redirects.ts';
 import type { TraceEntry, TraceEvent } from '../trace/types.ts';
-import { redirectTargetOf } from './redirects.ts';
 
 export function siteOfUrl(url: string): string | undefined {
   const host = hostOfUrl(url);

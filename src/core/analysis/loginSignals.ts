@@ -5,10 +5,10 @@
  */
 import { isAuthCookieName } from '../session/identify.ts';
 import { headerValue } from '../trace/headers.ts';
+import { redirectTargetOf } from '../trace/redirects.ts';
 import type { TraceEntry } from '../trace/types.ts';
 import { responseSetCookieLines, setCookieNameValue } from './entryCookies.ts';
 import type { LoginSignal } from './facts.ts';
-import { redirectTargetOf } from './redirects.ts';
 
 const PASSWORD_FIELD =
   /^(pass(word)?|passwd|pwd|user_?pass(word)?|login_?password|secret|pin|credentials?\[password\])$/i;

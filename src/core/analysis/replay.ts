@@ -16,6 +16,7 @@ import type { StoredCookie, StoreOutcome } from '../cookie/types.ts';
 import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
 import { isUpdateOf } from '../session/valueShape.ts';
 import { headerValue } from '../trace/headers.ts';
+import { redirectTargetOf } from '../trace/redirects.ts';
 import type { ResourceType, Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { browserRejectionOf } from './browserVerdicts.ts';
 import { responseSetCookieLines, sentCookiePairs, setCookieNameValue } from './entryCookies.ts';
@@ -72,16 +73,6 @@ function isPreflight(entry: TraceEntry): boolean {
     entry.request.method.toUpperCase() === 'OPTIONS' &&
     headerValue(entry.request.headers, 'access-control-request-method') !== undefined
   );
-}
-
-function redirectTarget(entry: TraceEntry, base: string): string | undefined {
-  const location = entry.response?.redirectUrl || (entry.response && headerValue(entry.response.headers, 'location'));
-  if (!location) return undefined;
-  try {
-    return new URL(location, base).href;
-  } catch {
-    return undefined;
-  }
 }
 
 /** What one replay establishes: the facts, whether the input had Cookie data, the jar left at the end. */
@@ -312,7 +303,7 @@ export class EventReplay {
         lanes: [...carried].map(([laneKey, before]) => ({ laneKey, before })),
       };
       this.logins.push(fact);
-      const next = redirectTarget(entry, entry.request.url);
+      const next = redirectTargetOf(entry);
       this.openLogin = next ? { fact, nextUrl: next } : { fact };
     }
 
@@ -367,7 +358,7 @@ export class EventReplay {
     if (!open) return;
     if (open.nextUrl !== undefined && sameUrl(open.nextUrl, entry.request.url)) {
       open.fact.chain.push(entry.index);
-      const next = redirectTarget(entry, entry.request.url);
+      const next = redirectTargetOf(entry);
       if (next) open.nextUrl = next;
       else delete open.nextUrl;
       return;

@@ -11,11 +11,11 @@
 import { estimateSingle } from '../session/entropy.ts';
 import { classifyCookieName, hasAuthNameShape, type NameClass } from '../session/identify.ts';
 import { type ValueShape, valueShape } from '../session/valueShape.ts';
+import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, sentCookiePairs, setCookieNameValue } from './entryCookies.ts';
 import { LOGIN_SIGNAL_TEXT } from './facts.ts';
 import { isLogoutPath, LoginDetector, loginFailed } from './loginSignals.ts';
-import { redirectTargetOf } from './redirects.ts';
 import type { AnalysisSettings } from './settings.ts';
 
 /** A value shorter than this, or with fewer bits, is not "long enough and random enough" to be a token. */

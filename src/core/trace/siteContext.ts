@@ -3,8 +3,10 @@
 // the navigation a redirect hop belongs to, the `Sec-Fetch-Site` request header (Fetch Metadata), the
 // page's top-level document, the request's initiator, the Referer, the Origin header. When none says, the
 // verdict is `unknown`: never `same-site` by default.
+
 import { siteOf } from '../cookie/sameSite.ts';
 import { headerValue } from './headers.ts';
+import { redirectTargetOf } from './redirects.ts';
 import type {
   Header,
   InitiatorSource,
@@ -132,19 +134,6 @@ export class SiteContextResolver {
     });
     const same = request.siteContext?.kind === siteContext.kind && request.siteContext.from === siteContext.from;
     return same ? entry : { ...entry, request: { ...request, siteContext } };
-  }
-}
-
-/** Where a 3xx response sends the request next (absolute), if anywhere. */
-function redirectTargetOf(entry: TraceEntry): string | undefined {
-  const response = entry.response;
-  if (response === undefined || response.status < 300 || response.status >= 400) return undefined;
-  const location = response.redirectUrl || headerValue(response.headers, 'location');
-  if (!location) return undefined;
-  try {
-    return new URL(location, entry.request.url).href;
-  } catch {
-    return undefined;
   }
 }
 
