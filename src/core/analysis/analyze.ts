@@ -12,6 +12,7 @@ import {
   SEVERITY_RANK,
   type Severity,
 } from '../rules/rule.ts';
+import { buildStories, type Story } from '../story/story.ts';
 import type { Trace } from '../trace/types.ts';
 import type { AnalysisFacts, IdEnd, NotSentCookieFact, RequestFacts, SentCookieFact, SessionLane } from './facts.ts';
 import { classifyPeriodicRotation } from './periodicRotation.ts';
@@ -104,6 +105,8 @@ export interface AnalysisResult {
   /** False when the input has no Cookie data at all (a sanitised export): sent/not-sent come from the model alone. */
   readonly cookiesRecorded: boolean;
   readonly settings: AnalysisSettings;
+  /** "What happened": a story per session lost, rejected, never established or at risk (story/story.ts). */
+  readonly story?: readonly Story[];
 }
 
 export interface AnalyzeOptions {
@@ -186,6 +189,7 @@ export function analysisOf(replayed: ReplayedFacts, settings: AnalysisSettings, 
     },
     cookiesRecorded: replayed.cookiesRecorded,
     settings,
+    story: buildStories({ findings, facts: replayed }, { hideInText }),
   };
   // One view per request is as much memory again as the facts, and most callers (the CLI's text report) never
   // read it: built on first read, then kept as a plain property. Enumerable, so copies and JSON still have it.
