@@ -70,6 +70,8 @@ export interface RequestView {
   readonly entry: number;
   readonly method: string;
   readonly url: string;
+  /** The request's start, ms since the epoch (the reports' request tables show it). */
+  readonly time?: number;
   readonly status?: number;
   readonly sent: readonly { readonly name: string; readonly value?: string; readonly session?: boolean }[];
   readonly notSent: readonly {
@@ -310,6 +312,7 @@ class RequestViews {
       entry: r.entry,
       method: r.method,
       url: this.hideInText(r.url),
+      ...(Number.isFinite(r.time) ? { time: r.time } : {}),
       ...(r.status !== undefined ? { status: r.status } : {}),
       sent: r.sent.map((s) => this.sentView(s)),
       notSent: r.notSent.map((n) => this.notSentView(n)),

@@ -302,7 +302,7 @@ export function buildStories(input: StoryInput, options: StoryOptions = {}): Sto
     const related = relatedOf(findings, index);
     for (const i of related) told.add(i);
     withLifecycle.add(sessionKey(f));
-    stories.push(storyOf(f, index, related, { byEntry, lanes: input.facts.lanes, uses, findings, hide }));
+    stories.push(storyOf(f, related, { byEntry, lanes: input.facts.lanes, uses, findings, hide }));
   }
   // Other findings at medium or above: one at-risk story per session, led by its worst finding.
   const bySession = new Map<string, { f: StoryFinding; index: number }[]>();
@@ -317,7 +317,7 @@ export function buildStories(input: StoryInput, options: StoryOptions = {}): Sto
       (a, b) => SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] || a.index - b.index,
     )[0]!;
     const related = [...new Set([lead.index, ...list.map((p) => p.index)])].sort((a, b) => a - b);
-    stories.push(storyOf(lead.f, lead.index, related, { byEntry, lanes: input.facts.lanes, uses, findings, hide }));
+    stories.push(storyOf(lead.f, related, { byEntry, lanes: input.facts.lanes, uses, findings, hide }));
   }
   return stories.sort((a, b) => a.entry - b.entry || a.time - b.time);
 }
@@ -350,7 +350,7 @@ interface Context {
   readonly hide: (t: string) => string;
 }
 
-function storyOf(f: StoryFinding, index: number, related: readonly number[], ctx: Context): Story {
+function storyOf(f: StoryFinding, related: readonly number[], ctx: Context): Story {
   const request = ctx.byEntry.get(f.entry);
   const time = request?.time ?? Number.NaN;
   const cookie = f.cookie ?? '';
@@ -382,7 +382,7 @@ function storyOf(f: StoryFinding, index: number, related: readonly number[], ctx
     ...serverSteps(request, cookie),
     ...timingSteps(timing, time, ctx),
     ...sureSteps(f),
-    ...relatedSteps(related, index, ctx.findings),
+    ...relatedSteps(related, ctx.findings),
     `Fix: ${fix}`,
   ];
   return {
@@ -496,12 +496,13 @@ function sureSteps(f: StoryFinding): string[] {
   return [`How sure: ${f.session.confidence}${why}${f.session.thirdParty ? '; a third-party session' : ''}.`];
 }
 
-function relatedSteps(related: readonly number[], index: number, findings: readonly StoryFinding[]): string[] {
-  const others = related.filter((i) => i !== index).map((i) => findings[i]);
-  const words = others
+function relatedSteps(related: readonly number[], findings: readonly StoryFinding[]): string[] {
+  if (related.length < 2) return [];
+  const words = related
+    .map((i) => findings[i])
     .filter((f): f is StoryFinding => f !== undefined)
     .map((f) => `${f.rule}${f.reason ? ` [${f.reason}]` : ''} at #${f.entry}`);
-  return words.length > 0 ? [`Findings: ${[findings[index]!.rule, ...words].join(', ')}.`] : [];
+  return [`Findings: ${words.join(', ')}.`];
 }
 
 function timingOf(id: LaneId, request: RequestFacts, cookie: string, ctx: Context): StoryTiming {
