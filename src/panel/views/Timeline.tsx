@@ -62,9 +62,14 @@ function Row({ row, selected, onClick }: { row: RequestRow; selected: boolean; o
             style={hueStyle(c.hue)}
             data-testid="cookie-sent"
             data-cookie-name={c.name}
-            title={`${c.name} sent`}
+            title={`${c.name} sent${c.idName ? ` (${c.idName} in the reports)` : ''}`}
           >
             <span class="cookie-name">{c.name}</span>=<span class="cookie-value">{c.shownValue}</span>
+            {c.idName ? (
+              <span class="id-hash" data-testid="id-hash">
+                {c.idName}
+              </span>
+            ) : null}
           </span>
         ))}
         {row.notSent.map((n, i) => (
@@ -96,6 +101,11 @@ function Row({ row, selected, onClick }: { row: RequestRow; selected: boolean; o
             data-cookie-name={c.name}
           >
             <span class="cookie-name">{c.name}</span>=<span class="cookie-value">{c.shownValue}</span>
+            {c.idName ? (
+              <span class="id-hash" data-testid="id-hash">
+                {c.idName}
+              </span>
+            ) : null}
             {c.deletes ? <span class="badge">deleted</span> : null}
             {c.rejectedReason ? (
               <span class="badge rejected" data-testid="set-rejected">
