@@ -161,6 +161,28 @@ describe('story rows for rules without a dedicated branch', () => {
     expect(s!.cause).toBe("a login was recognised but no session cookie reached the browser's jar: Set-Cookie refused");
   });
 
+  it('one risk on many requests is one story that says how often; each loss stays its own story', () => {
+    const notSent = (entry: number) => finding({ rule: 'session-not-sent', reason: 'SameSiteLax', entry });
+    const reset = (entry: number) =>
+      finding({
+        rule: 'session-reset',
+        cause: 'server-rejected',
+        entry,
+        cookie: 'other',
+        origin: 'https://other.test',
+      });
+    const stories = buildStories({
+      findings: [notSent(0), notSent(1), reset(0), reset(1)],
+      facts: base.facts,
+    });
+    const risks = stories.filter((s) => s.kind === 'at-risk');
+    expect(risks).toHaveLength(1);
+    expect(risks[0]!.entry).toBe(0);
+    expect(risks[0]!.related).toEqual([0, 1]);
+    expect(risks[0]!.steps).toContain('Again on 1 later request (the last at #1).');
+    expect(stories.filter((s) => s.kind === 'lost').map((s) => s.entry)).toEqual([0, 1]);
+  });
+
   it('skips info and third-party low findings, keeps a likely session’s medium finding of any rule', () => {
     const thirdParty = { confidence: 'likely' as const, evidence: [], thirdParty: true };
     const stories = buildStories({

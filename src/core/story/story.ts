@@ -288,6 +288,7 @@ export function buildStories(input: StoryInput, options: StoryOptions = {}): Sto
         SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] ||
         a.index - b.index,
     );
+  const relations = new Relations(findings);
   const told = new Set<number>();
   const stories: Story[] = [];
   // Sessions with a lifecycle story: their other findings (attributes) are not a second story.
@@ -299,7 +300,7 @@ export function buildStories(input: StoryInput, options: StoryOptions = {}): Sto
       pending.push({ f, index });
       continue;
     }
-    const related = relatedOf(findings, index);
+    const related = relations.of(index);
     for (const i of related) told.add(i);
     withLifecycle.add(sessionKey(f));
     stories.push(storyOf(f, related, { byEntry, lanes: input.facts.lanes, uses, findings, hide }));
@@ -319,7 +320,41 @@ export function buildStories(input: StoryInput, options: StoryOptions = {}): Sto
     const related = [...new Set([lead.index, ...list.map((p) => p.index)])].sort((a, b) => a - b);
     stories.push(storyOf(lead.f, related, { byEntry, lanes: input.facts.lanes, uses, findings, hide }));
   }
-  return stories.sort((a, b) => a.entry - b.entry || a.time - b.time);
+  return mergeRepeats(stories.sort((a, b) => a.entry - b.entry || a.time - b.time));
+}
+
+/**
+ * The same risk again (one cookie, rule and cause on many requests: every cross-site POST without the Lax
+ * cookie) is one story that says how often, not a story per request; losses are each told.
+ */
+function mergeRepeats(stories: readonly Story[]): Story[] {
+  const first = new Map<string, { story: Story; count: number; last: number; related: Set<number> }>();
+  const out: (Story | string)[] = [];
+  for (const s of stories) {
+    if (s.kind !== 'at-risk') {
+      out.push(s);
+      continue;
+    }
+    const key = `${s.rule}\u0000${s.cookie ?? ''}\u0000${s.origin}\u0000${s.cause}`;
+    const seen = first.get(key);
+    if (seen) {
+      seen.count++;
+      seen.last = s.entry;
+      for (const i of s.related) seen.related.add(i);
+      continue;
+    }
+    first.set(key, { story: s, count: 0, last: s.entry, related: new Set(s.related) });
+    out.push(key);
+  }
+  return out.map((item) => {
+    if (typeof item !== 'string') return item;
+    const { story, count, last, related } = first.get(item)!;
+    if (count === 0) return story;
+    const again = `Again on ${count} later request${count === 1 ? '' : 's'} (the last at #${last}).`;
+    const steps = [...story.steps];
+    steps.splice(Math.max(steps.length - 1, 0), 0, again);
+    return { ...story, steps, related: [...related].sort((a, b) => a - b) };
+  });
 }
 
 function sessionKey(f: StoryFinding): string {
@@ -328,18 +363,33 @@ function sessionKey(f: StoryFinding): string {
 
 /**
  * The findings one lead finding's story tells: itself, those it links (`related`), those linking to it, and
- * those about the same request and cookie (the Set-Cookie refused at the same request).
+ * those about the same request and cookie (the Set-Cookie refused at the same request). Indexed once, so a
+ * trace with thousands of findings is not searched once per story.
  */
-function relatedOf(findings: readonly StoryFinding[], index: number): number[] {
-  const lead = findings[index]!;
-  const out = new Set<number>([index]);
-  for (const i of lead.related ?? []) out.add(i);
-  findings.forEach((f, i) => {
-    if (f.related?.includes(index)) out.add(i);
-    if (f.entry === lead.entry && f.cookie !== undefined && f.cookie === lead.cookie && f.severity !== 'info')
-      out.add(i);
-  });
-  return [...out].sort((a, b) => a - b);
+class Relations {
+  private readonly linkedFrom = new Map<number, number[]>();
+  private readonly atRequest = new Map<string, number[]>();
+
+  constructor(private readonly findings: readonly StoryFinding[]) {
+    findings.forEach((f, i) => {
+      for (const r of f.related ?? []) push(this.linkedFrom, r, i);
+      if (f.cookie !== undefined && f.severity !== 'info') push(this.atRequest, `${f.entry}\u0000${f.cookie}`, i);
+    });
+  }
+
+  of(index: number): number[] {
+    const lead = this.findings[index]!;
+    const out = new Set<number>([index, ...(lead.related ?? []), ...(this.linkedFrom.get(index) ?? [])]);
+    if (lead.cookie !== undefined)
+      for (const i of this.atRequest.get(`${lead.entry}\u0000${lead.cookie}`) ?? []) out.add(i);
+    return [...out].sort((a, b) => a - b);
+  }
+}
+
+function push<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 interface Context {
