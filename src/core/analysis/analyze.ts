@@ -70,7 +70,7 @@ export interface RequestView {
   readonly entry: number;
   readonly method: string;
   readonly url: string;
-  /** The request's start, ms since the epoch (the reports' request tables show it). */
+  /** The request's start, whole ms since the epoch (the reports' request tables show it). */
   readonly time?: number;
   readonly status?: number;
   readonly sent: readonly { readonly name: string; readonly value?: string; readonly session?: boolean }[];
@@ -312,7 +312,8 @@ class RequestViews {
       entry: r.entry,
       method: r.method,
       url: this.hideInText(r.url),
-      ...(Number.isFinite(r.time) ? { time: r.time } : {}),
+      // Whole milliseconds, as a Date and a HAR's startedDateTime hold them (an export re-reads the same time).
+      ...(Number.isFinite(r.time) ? { time: Math.trunc(r.time) } : {}),
       ...(r.status !== undefined ? { status: r.status } : {}),
       sent: r.sent.map((s) => this.sentView(s)),
       notSent: r.notSent.map((n) => this.notSentView(n)),
