@@ -23,6 +23,8 @@ export function jsonReport(file: string, trace: Trace, result: ReportedAnalysis,
     },
     sessions: result.sessions,
     findings: result.findings,
+    // "What happened" (story/story.ts): absent for an analysis saved before stories existed.
+    ...(result.story ? { story: result.story } : {}),
     ...(withRequests ? { requests: result.requests } : {}),
   };
 }

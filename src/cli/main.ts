@@ -137,7 +137,9 @@ async function analyzeFiles(command: AnalyzeCommand, io: Io): Promise<number> {
       // Import warnings go to standard error in every format but JSON, which carries them in input.warnings.
       if (command.format !== 'json') for (const line of warningLines(file, trace)) io.stderr(`${line}\n`);
       if (command.format === 'text')
-        io.stdout(`${analysed.length > 1 ? '\n' : ''}${textReport(file, trace, analysis)}`);
+        io.stdout(
+          `${analysed.length > 1 ? '\n' : ''}${textReport(file, trace, analysis, { requests: command.requests })}`,
+        );
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       unreadable = true;
@@ -148,6 +150,9 @@ async function analyzeFiles(command: AnalyzeCommand, io: Io): Promise<number> {
     const docs = analysed.map(({ file, trace, result }) => jsonReport(file, trace, result, command.requests));
     io.stdout(`${JSON.stringify(docs.length === 1 && command.files.length === 1 ? docs[0] : docs, null, 2)}\n`);
   }
+  // SARIF has results, not requests: said, not silently ignored.
+  if (command.format === 'sarif' && command.requests)
+    io.stderr('sessionscope: --requests is not part of SARIF output (use --format json, text or html)\n');
   if (command.format === 'sarif' && analysed.length > 0) {
     io.stdout(`${JSON.stringify(sarifReport(analysed), null, 2)}\n`);
   }
@@ -159,7 +164,7 @@ async function analyzeFiles(command: AnalyzeCommand, io: Io): Promise<number> {
       analysis: result,
       ...(trace.warnings ? { warnings: trace.warnings } : {}),
     }));
-    io.stdout(htmlReport(inputs, TOOL));
+    io.stdout(htmlReport(inputs, TOOL, { requests: command.requests }));
   }
   if (unreadable) return 2;
   const threshold = command.failOn;

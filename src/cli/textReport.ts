@@ -1,11 +1,13 @@
 /**
- * The text report, for a person: a summary, then per origin, per session lane, the story of the IDs and the
- * findings worst first, each with its evidence and fix. Findings not tied to a lane come last per origin.
+ * The text report, for a person: a summary, what happened to the sessions (story/story.ts), then per origin, per
+ * session lane, the IDs and the findings worst first, each with its evidence and fix; then the findings not tied
+ * to a lane, per origin; then, with --requests, every request's cookies.
  */
 import type { Finding, SessionView } from '../core/analysis/analyze.ts';
 import { cookieDefaultsFor } from '../core/cookie/browserDefaults.ts';
 import { COOKIE_HEADERS_MISSING, cookieHeadersMissing, type ReportedAnalysis } from '../core/formats/htmlReport.ts';
 import { SEVERITY_RANK, type Severity } from '../core/rules/rule.ts';
+import { requestsText, storyText } from '../core/story/storyText.ts';
 import type { Trace } from '../core/trace/types.ts';
 
 const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
@@ -43,7 +45,17 @@ function renderFinding(f: Finding, all: readonly Finding[]): string[] {
   return lines;
 }
 
-export function textReport(file: string, trace: Trace, result: ReportedAnalysis): string {
+export interface TextReportOptions {
+  /** `--requests`: list every entry's cookies sent and not sent. */
+  readonly requests?: boolean;
+}
+
+export function textReport(
+  file: string,
+  trace: Trace,
+  result: ReportedAnalysis,
+  options: TextReportOptions = {},
+): string {
   const out: string[] = [];
   const counts = SEVERITIES.map((s) => `${result.findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
   const creator = trace.source.creator ? `, ${trace.source.creator}` : '';
@@ -56,19 +68,20 @@ export function textReport(file: string, trace: Trace, result: ReportedAnalysis)
     const what = skipped > 0 ? `${skipped} unreadable ${skipped === 1 ? 'entry' : 'entries'} skipped; ` : '';
     out.push(`Input: ${what}${trace.warnings.length} import warning(s), listed on standard error.`);
   }
+  // The story first: what happened to the sessions, in words; then the lanes; then everything else.
+  out.push(...storyText(result.story));
   // The inspected site's own origins first; an origin whose sessions are all third-party comes after (RULES.md).
   const thirdParty = (origin: string) => {
     const lanes = result.sessions.filter((s) => s.origin === origin);
     return lanes.length > 0 && lanes.every((s) => s.thirdParty);
   };
-  const origins = [...new Set([...result.sessions.map((s) => s.origin), ...result.findings.map((f) => f.origin)])].sort(
+  const claimed = new Set<Finding>();
+  const laneOrigins = [...new Set(result.sessions.map((s) => s.origin))].sort(
     (a, b) => Number(thirdParty(a)) - Number(thirdParty(b)) || (a < b ? -1 : a > b ? 1 : 0),
   );
-  for (const origin of origins) {
+  for (const origin of laneOrigins) {
     out.push('', `${origin || '(no origin)'}${thirdParty(origin) ? ' (third party)' : ''}`);
-    const lanes = result.sessions.filter((s) => s.origin === origin);
-    const claimed = new Set<Finding>();
-    for (const lane of lanes) {
+    for (const lane of result.sessions.filter((s) => s.origin === origin)) {
       out.push(
         `  Session ${lane.cookie} (${lane.confidence}; domain ${lane.domain}, path ${lane.path}; ${lane.identifiedBy})`,
       );
@@ -81,13 +94,17 @@ export function textReport(file: string, trace: Trace, result: ReportedAnalysis)
         out.push(...renderFinding(f, result.findings));
       }
     }
-    const rest = result.findings.filter((f) => f.origin === origin && !claimed.has(f) && f.severity !== 'info');
-    if (rest.length > 0) {
-      out.push('  Other findings');
-      for (const f of rest.sort(worstFirst)) out.push(...renderFinding(f, result.findings));
-    }
+  }
+  const rest = result.findings.filter((f) => !claimed.has(f) && f.severity !== 'info');
+  const restOrigins = [...new Set(rest.map((f) => f.origin))].sort();
+  if (rest.length > 0) out.push('', 'Other findings');
+  for (const origin of restOrigins) {
+    out.push(`  ${origin || '(no origin)'}`);
+    for (const f of rest.filter((x) => x.origin === origin).sort(worstFirst))
+      out.push(...renderFinding(f, result.findings));
   }
   if (result.findings.length === 0) out.push('', 'No session findings.');
+  if (options.requests) out.push(...requestsText(result.requests));
   return `${out.join('\n')}\n`;
 }
 

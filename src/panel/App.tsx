@@ -12,6 +12,7 @@ import { RequestDetail } from './views/Detail.tsx';
 import { Findings, SEVERITIES } from './views/Findings.tsx';
 import { Lanes } from './views/Lanes.tsx';
 import { RecordingHealth } from './views/RecordingHealth.tsx';
+import { StoryBanner } from './views/StoryBanner.tsx';
 import { Timeline } from './views/Timeline.tsx';
 
 const STATUS_LABEL: Readonly<Record<PanelState['status'], string>> = {
@@ -286,6 +287,9 @@ export function App({ controller, tabId }: { controller: PanelController; tabId:
               : 'This file has no requests.'}
           </p>
         ) : null
+      ) : null}
+      {view && ui.view === 'timeline' && !showDetail ? (
+        <StoryBanner story={view.analysis.story} selected={ui.selected} controller={controller} />
       ) : null}
       {view && showDetail ? (
         <RequestDetail view={view} entry={ui.selected!} controller={controller} />

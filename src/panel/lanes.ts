@@ -2,6 +2,7 @@
 // segment positioned by entry index (0 … entryCount) and the event that ended it as a marker on its end.
 // Only arranges `AnalysisResult.sessions` and the findings; what ended an ID is the engine's verdict.
 import type { Finding, SessionView } from '../core/analysis/analyze.ts';
+import { idName } from '../core/story/story.ts';
 import { idHue, shortId } from './idColour.ts';
 
 /** The end markers the lanes draw: rotated, reset (with its cause), cleared, expired, changed unseen. */
@@ -20,6 +21,8 @@ export interface LaneEnd {
 export interface LaneSegment {
   readonly id: string;
   readonly shortId: string;
+  /** The ID's short stable name in the CLI and HTML reports (`h:1a2b3c4d`). */
+  readonly idName: string;
   readonly hue: number;
   readonly firstEntry: number;
   readonly lastEntry: number;
@@ -123,6 +126,7 @@ export function layoutLanes(
       return {
         id: id.id,
         shortId: shortId(id.id),
+        idName: idName(id.id),
         hue: idHue(id.id),
         firstEntry: id.firstEntry,
         lastEntry: id.lastEntry,

@@ -12,6 +12,7 @@ import { domainMatch } from '../core/cookie/domain.ts';
 import { parseSetCookie } from '../core/cookie/parseSetCookie.ts';
 import { NOT_SENT_REASONS, SET_COOKIE_REJECTED_REASONS } from '../core/cookie/reasons.ts';
 import type { ParsedSetCookie } from '../core/cookie/types.ts';
+import { idName } from '../core/story/story.ts';
 import { browserFromUserAgent, type RecordingBrowser } from '../core/trace/recordingBrowser.ts';
 import type { SiteContext, Trace, TraceEntry, TraceEvent } from '../core/trace/types.ts';
 import type { FilterableRow } from './filter.ts';
@@ -24,6 +25,8 @@ export interface SentCookieView {
   readonly looksLikeSession: boolean;
   /** Colour of the session ID (its hash), for session cookies. */
   readonly hue?: number;
+  /** The ID's short stable name in the CLI and HTML reports (`h:1a2b3c4d`), for session cookies. */
+  readonly idName?: string;
 }
 
 export interface SetCookieView {
@@ -32,6 +35,8 @@ export interface SetCookieView {
   /** Attributes as written, e.g. `Path=/`, `Secure`, `SameSite=Lax`. */
   readonly attributes: readonly string[];
   readonly looksLikeSession: boolean;
+  /** The ID's short stable name in the reports (`h:1a2b3c4d`), for session cookies that set a value. */
+  readonly idName?: string;
   /** The engine says this Set-Cookie deleted the cookie (expiry in the past / Max-Age ≤ 0). */
   readonly deletes: boolean;
   /** Why the browser refuses this line (a SetCookie reason of RULES.md), when it does. */
@@ -165,7 +170,13 @@ function requestRowOf(
 ): RequestRow {
   const cookiesSent: SentCookieView[] = (facts?.sent ?? []).map((c) =>
     c.session
-      ? { name: c.name, shownValue: shortId(c.value), looksLikeSession: true, hue: idHue(c.value) }
+      ? {
+          name: c.name,
+          shownValue: shortId(c.value),
+          looksLikeSession: true,
+          hue: idHue(c.value),
+          idName: idName(c.value),
+        }
       : { name: c.name, shownValue: c.value, looksLikeSession: false },
   );
   const cookiesSet: SetCookieView[] = (facts?.setCookies ?? []).map((c) => ({
@@ -173,6 +184,7 @@ function requestRowOf(
     shownValue: c.session ? shortId(c.value) : c.value,
     attributes: attributesAsWritten(c.line),
     looksLikeSession: c.session,
+    ...(c.session && c.value !== '' ? { idName: idName(c.value) } : {}),
     deletes: c.outcome.kind === 'deleted',
     ...(c.outcome.kind === 'rejected' ? { rejectedReason: c.outcome.reason } : {}),
   }));

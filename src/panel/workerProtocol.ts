@@ -115,6 +115,8 @@ interface SummaryJson {
   readonly sessionCookieNames: readonly (readonly [string, string])[];
   /** The Cookies view's "seen" list, so the page need not read every request's facts for it. */
   readonly seen: readonly SeenCookie[];
+  /** "What happened" (core/story): the banner above the request list. */
+  readonly story: NonNullable<AnalysisResult['story']>;
 }
 
 type SummaryPart = keyof SummaryJson;
@@ -139,6 +141,7 @@ function summaryParts(view: TraceView): { readonly [K in SummaryPart]: SummaryJs
     logins: analysis.facts.logins,
     sessionCookieNames: [...analysis.facts.sessionCookieNames],
     seen: cookiesSeen(analysis),
+    story: analysis.story ?? [],
   };
 }
 
@@ -432,6 +435,7 @@ class PageView {
     logins: [],
     sessionCookieNames: [],
     seen: [],
+    story: [],
   };
   #sessionCookieNames = new Map<string, string>();
 
@@ -513,6 +517,7 @@ class PageView {
       facts,
       cookiesRecorded: summary.cookiesRecorded,
       settings: summary.settings,
+      story: summary.story,
     };
     return {
       get trace() {

@@ -12,6 +12,7 @@ import {
   SEVERITY_RANK,
   type Severity,
 } from '../rules/rule.ts';
+import { buildStories, type Story } from '../story/story.ts';
 import type { Trace } from '../trace/types.ts';
 import type { AnalysisFacts, IdEnd, NotSentCookieFact, RequestFacts, SentCookieFact, SessionLane } from './facts.ts';
 import { classifyPeriodicRotation } from './periodicRotation.ts';
@@ -69,6 +70,8 @@ export interface RequestView {
   readonly entry: number;
   readonly method: string;
   readonly url: string;
+  /** The request's start, whole ms since the epoch (the reports' request tables show it). */
+  readonly time?: number;
   readonly status?: number;
   readonly sent: readonly { readonly name: string; readonly value?: string; readonly session?: boolean }[];
   readonly notSent: readonly {
@@ -110,6 +113,8 @@ export interface AnalysisResult {
   /** False when the input has no Cookie data at all (a sanitised export): sent/not-sent come from the model alone. */
   readonly cookiesRecorded: boolean;
   readonly settings: AnalysisSettings;
+  /** "What happened": a story per session lost, rejected, never established or at risk (story/story.ts). */
+  readonly story?: readonly Story[];
 }
 
 export interface AnalyzeOptions {
@@ -193,6 +198,7 @@ export function analysisOf(replayed: ReplayedFacts, settings: AnalysisSettings, 
     },
     cookiesRecorded: replayed.cookiesRecorded,
     settings,
+    story: buildStories({ findings, facts: replayed }, { hideInText }),
   };
   // One view per request is as much memory again as the facts, and most callers (the CLI's text report) never
   // read it: built on first read, then kept as a plain property. Enumerable, so copies and JSON still have it.
@@ -313,6 +319,8 @@ class RequestViews {
       entry: r.entry,
       method: r.method,
       url: this.hideInText(r.url),
+      // Whole milliseconds, as a Date and a HAR's startedDateTime hold them (an export re-reads the same time).
+      ...(Number.isFinite(r.time) ? { time: Math.trunc(r.time) } : {}),
       ...(r.status !== undefined ? { status: r.status } : {}),
       sent: r.sent.map((s) => this.sentView(s)),
       notSent: r.notSent.map((n) => this.notSentView(n)),

@@ -7,6 +7,8 @@
  */
 import type { Finding, RequestView, SessionView } from '../analysis/analyze.ts';
 import type { Severity } from '../rules/rule.ts';
+import type { Story } from '../story/story.ts';
+import { requestTableHtml, STORY_STYLE, storyHtml } from '../story/storyHtml.ts';
 
 /** What a report needs of an analysis (a fresh one, or the one saved in a native trace). */
 export interface ReportedAnalysis {
@@ -14,6 +16,8 @@ export interface ReportedAnalysis {
   readonly sessions: readonly SessionView[];
   readonly requests: readonly RequestView[];
   readonly cookiesRecorded: boolean;
+  /** Absent in an analysis saved before stories existed (a native trace's). */
+  readonly story?: readonly Story[];
 }
 
 export const COOKIE_HEADERS_MISSING =
@@ -69,7 +73,7 @@ white-space:nowrap;padding:0 .3rem;box-sizing:border-box;min-width:4px}
 .finding.high{border-color:#b0192e}.finding.medium{border-color:#e08a1e}.finding.low{border-color:#a3b11b}
 table{border-collapse:collapse;margin:.3rem 0}td,th{border:1px solid #e1e4ea;padding:.15rem .45rem;text-align:left;
 vertical-align:top}th{background:#f4f5f7;font-weight:600}.fix{margin:.3rem 0 0}.muted{color:#5f6b7a}
-`;
+${STORY_STYLE}`;
 
 function laneHtml(lane: SessionView, entryCount: number): string {
   const span = Math.max(entryCount, 1);
@@ -128,7 +132,7 @@ function findingHtml(f: Finding, all: readonly Finding[]): string {
 <p class="fix"><strong>Fix:</strong> ${escapeHtml(f.fix)}</p></div>`;
 }
 
-function sectionHtml(input: HtmlReportInput): string {
+function sectionHtml(input: HtmlReportInput, options: HtmlReportOptions): string {
   const { analysis } = input;
   const counts = SEVERITIES.map((s) => `${analysis.findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
   const notes = [
@@ -148,14 +152,22 @@ function sectionHtml(input: HtmlReportInput): string {
   }).join('\n');
   return `<section><h2>${escapeHtml(input.file)}</h2><p class="muted">${escapeHtml(input.summary)}. Findings: ${counts}.</p>
 ${notes.map((n) => `<p class="muted">Note: ${escapeHtml(n)}</p>`).join('\n')}
+${storyHtml(analysis.story)}
 <h3>Session lanes</h3>${lanes}
-<h3>Findings</h3>${findings || '<p>No session findings.</p>'}</section>`;
+<h3>Findings</h3>${findings || '<p>No session findings.</p>'}
+${requestTableHtml(analysis, options.requests === true)}</section>`;
 }
 
 /** One page for one or more analysed files. */
+export interface HtmlReportOptions {
+  /** `--requests`: every request with every cookie, not only the requests of a session. */
+  readonly requests?: boolean;
+}
+
 export function htmlReport(
   inputs: readonly HtmlReportInput[],
   tool: { readonly name: string; readonly version: string },
+  options: HtmlReportOptions = {},
 ): string {
   const title = `Sessionscope report — ${inputs.map((i) => i.file).join(', ')}`;
   return `<!DOCTYPE html>
@@ -163,7 +175,7 @@ export function htmlReport(
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body><h1>Sessionscope report</h1><p class="muted">${escapeHtml(`${tool.name} ${tool.version}`)}</p>
-${inputs.map(sectionHtml).join('\n')}
+${inputs.map((i) => sectionHtml(i, options)).join('\n')}
 </body></html>
 `;
 }

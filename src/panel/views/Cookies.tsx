@@ -3,6 +3,7 @@
 // expired, rejected) with the last thing that happened to each. Each can be marked or unmarked as the
 // session cookie; the marks are remembered per site.
 import { useMemo } from 'preact/hooks';
+import { idName } from '../../core/story/story.ts';
 import type { PanelController, UiState } from '../controller.ts';
 import { shortId } from '../idColour.ts';
 import { siteJar, type TraceView } from '../model.ts';
@@ -113,6 +114,7 @@ export function Cookies({
               <td class="mono">{c.name}</td>
               <td class="mono" title={c.value}>
                 {c.session ? shortId(c.value) : c.value}
+                {c.session && c.value !== '' ? <span class="id-hash">{idName(c.value)}</span> : null}
               </td>
               <td class="mono">
                 {c.domain}
@@ -154,6 +156,7 @@ export function Cookies({
                   </td>
                   <td class="mono" title={c.value}>
                     {shortId(c.value)}
+                    {c.value !== '' ? <span class="id-hash">{idName(c.value)}</span> : null}
                   </td>
                   <td data-testid="gone-last">{lastEvent(c)}</td>
                   <td>

@@ -2,6 +2,7 @@
 // what that reason means), each Set-Cookie parsed into attributes with its warnings and rejection, and the
 // request's findings. Esc or "Back" returns to the timeline.
 
+import { idName } from '../../core/story/story.ts';
 import type { SiteContextSource } from '../../core/trace/types.ts';
 import type { PanelController } from '../controller.ts';
 import { type RequestDetail as Detail, requestDetail, type TraceView } from '../model.ts';
@@ -72,7 +73,18 @@ export function RequestDetail({
               <tr key={`${c.name}#${i}`} data-testid="detail-sent" data-cookie-name={c.name}>
                 <th>{c.name}</th>
                 <td class="mono">{c.value}</td>
-                <td>{c.session ? <span class="badge session-badge">session</span> : null}</td>
+                <td>
+                  {c.session ? <span class="badge session-badge">session</span> : null}
+                  {c.session ? (
+                    <span
+                      class="id-hash"
+                      data-testid="detail-id-hash"
+                      title="This ID's name in the CLI and HTML reports"
+                    >
+                      {idName(c.value)}
+                    </span>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

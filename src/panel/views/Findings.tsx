@@ -4,6 +4,7 @@ import { useMemo } from 'preact/hooks';
 import type { Finding } from '../../core/analysis/analyze.ts';
 import { ruleById } from '../../core/rules/registry.ts';
 import type { Severity } from '../../core/rules/rule.ts';
+import { idName } from '../../core/story/story.ts';
 import type { PanelController } from '../controller.ts';
 import type { TraceView } from '../model.ts';
 
@@ -31,12 +32,15 @@ export function groupFindings(findings: readonly Finding[]): RuleGroup[] {
   return out;
 }
 
-function evidenceText(value: Finding['evidence'][string]): string {
+/** Evidence as text; a session ID gets its short name in the reports beside it, to match a CLI or HTML finding. */
+function evidenceText(value: Finding['evidence'][string], ids: ReadonlySet<string>): string {
+  if (typeof value === 'string' && ids.has(value)) return `${value} (${idName(value)})`;
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
 
 export function Findings({ view, controller }: { view: TraceView; controller: PanelController }) {
   const groups = useMemo(() => groupFindings(view.analysis.findings), [view]);
+  const ids = useMemo(() => new Set(view.analysis.facts.lanes.flatMap((l) => l.ids.map((i) => i.id))), [view]);
   if (groups.length === 0)
     return (
       <p class="empty" data-testid="findings-empty">
@@ -81,7 +85,7 @@ export function Findings({ view, controller }: { view: TraceView; controller: Pa
                       {Object.entries(f.evidence).map(([k, v]) => (
                         <div key={k}>
                           <dt>{k}</dt>
-                          <dd class="mono">{evidenceText(v)}</dd>
+                          <dd class="mono">{evidenceText(v, ids)}</dd>
                         </div>
                       ))}
                     </dl>

@@ -64,7 +64,7 @@ export function Lanes({ view, controller }: { view: TraceView; controller: Panel
                     data-testid="lane-segment"
                     data-id={s.shortId}
                     style={{ left: pct(s.left), width: pct(s.width), '--id-hue': String(s.hue) }}
-                    title={`${lane.cookie}=${s.shortId}, entries #${s.firstEntry}–#${s.lastEntry}`}
+                    title={`${lane.cookie}=${s.shortId} (${s.idName}), entries #${s.firstEntry}–#${s.lastEntry}`}
                     onClick={() => controller.reveal(s.firstEntry)}
                   >
                     {s.shortId}
@@ -108,7 +108,7 @@ export function Lanes({ view, controller }: { view: TraceView; controller: Panel
                         title={s.end.finding?.message ?? s.end.label}
                         onClick={() => controller.reveal(s.end!.entry)}
                       >
-                        #{s.end.entry} {s.shortId} {s.end.label}
+                        #{s.end.entry} {s.shortId} <span class="id-hash">{s.idName}</span> {s.end.label}
                       </button>
                     </li>
                   ) : null,

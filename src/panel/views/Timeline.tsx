@@ -62,9 +62,16 @@ function Row({ row, selected, onClick }: { row: RequestRow; selected: boolean; o
             style={hueStyle(c.hue)}
             data-testid="cookie-sent"
             data-cookie-name={c.name}
-            title={`${c.name} sent`}
+            title={`${c.name} sent${c.idName ? ` (${c.idName} in the reports)` : ''}`}
           >
-            <span class="cookie-name">{c.name}</span>=<span class="cookie-value">{c.shownValue}</span>
+            {/* The report's name of the ID first: it is what stays visible in a narrow column. */}
+            <span class="cookie-name">{c.name}</span>=
+            {c.idName ? (
+              <span class="id-hash lead" data-testid="id-hash">
+                {c.idName}
+              </span>
+            ) : null}
+            <span class={`cookie-value${c.idName ? ' after-hash' : ''}`}>{c.shownValue}</span>
           </span>
         ))}
         {row.notSent.map((n, i) => (
@@ -95,7 +102,13 @@ function Row({ row, selected, onClick }: { row: RequestRow; selected: boolean; o
             data-testid="cookie-set"
             data-cookie-name={c.name}
           >
-            <span class="cookie-name">{c.name}</span>=<span class="cookie-value">{c.shownValue}</span>
+            <span class="cookie-name">{c.name}</span>=
+            {c.idName ? (
+              <span class="id-hash lead" data-testid="id-hash">
+                {c.idName}
+              </span>
+            ) : null}
+            <span class={`cookie-value${c.idName ? ' after-hash' : ''}`}>{c.shownValue}</span>
             {c.deletes ? <span class="badge">deleted</span> : null}
             {c.rejectedReason ? (
               <span class="badge rejected" data-testid="set-rejected">

@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type AnalysisResult, analyzeTrace } from '../analysis/analyze.ts';
+import { redactValue } from '../analysis/redact.ts';
+import { parseHar } from '../trace/har.ts';
+import { buildStories, clock, duration, idName, type StoryFinding } from './story.ts';
+
+function analysed(name: string, values: 'raw' | 'redacted' = 'redacted'): AnalysisResult {
+  return analyzeTrace(parseHar(readFileSync(`test/fixtures/demo-har/${name}.har`, 'utf8')), { values });
+}
+
+function timeOf(result: AnalysisResult, entry: number): number {
+  return result.facts.requests.find((r) => r.entry === entry)!.time;
+}
+
+/** The value the lane held before the given entry's request (raw, from the facts). */
+function laneIds(result: AnalysisResult, cookie: string): string[] {
+  return result.facts.lanes.find((l) => l.cookie === cookie)!.ids.map((i) => i.id);
+}
+
+describe('story over the recorded demo scenarios', () => {
+  it('secure-lost-on-http: lost at the http request, SecureOnly, new ID refused; idle and age from the lane', () => {
+    const result = analysed('secure-lost-on-http');
+    expect(result.story).toHaveLength(1);
+    const s = result.story![0]!;
+    expect(s.kind).toBe('lost');
+    expect(s.cookie).toBe('sid');
+    const lost = result.findings.findIndex((f) => f.rule === 'session-reset');
+    expect(s.entry).toBe(result.findings[lost]!.entry);
+    expect(s.time).toBe(timeOf(result, s.entry));
+    expect(s.headline).toContain(`(#${s.entry})`);
+    expect(s.headline).toMatch(/^Your session was lost at \d\d:\d\d:\d\d\.\d{3} UTC on GET http:\/\//);
+    expect(s.cause).toContain('Secure cookie `sid` is not sent over http://');
+    expect(s.cause).toContain('refused by the browser: OverwriteSecure');
+    expect(s.confidence).toBe('certain');
+    // The not-sent and the refused Set-Cookie at the same request are told in this story, not apart.
+    const notSent = result.findings.findIndex((f) => f.rule === 'session-not-sent');
+    expect(s.related).toEqual(expect.arrayContaining([lost, notSent]));
+    expect(s.fix).toBe(result.findings[notSent]!.fix);
+    expect(s.steps.some((x) => x.startsWith('Browser: did not send `sid`') && x.includes('SecureOnly'))).toBe(true);
+    // The ID was last sent at the request before (#2), first seen at the login's answer (#1).
+    const raw = laneIds(analysed('secure-lost-on-http', 'raw'), 'sid')[0]!;
+    const sentBefore = result.facts.requests.filter((r) => r.entry < s.entry && r.sent.some((c) => c.value === raw));
+    const last = sentBefore[sentBefore.length - 1]!;
+    expect(s.timing.lastUsedEntry).toBe(last.entry);
+    expect(s.timing.lastUse).toBe('sent');
+    expect(s.timing.idleMs).toBe(s.time - last.time);
+    expect(s.timing.firstEntry).toBe(1);
+    expect(s.timing.ageMs).toBe(s.time - timeOf(result, 1));
+    expect(s.steps.some((x) => x.startsWith(`Idle: ${duration(s.timing.idleMs!)}`))).toBe(true);
+    // Session cookie without Expires: no expiry evidence to give.
+    expect(s.timing.expiresAt).toBeUndefined();
+  });
+
+  it('server-expiry: the request carried the ID and the server answered with a new one', () => {
+    const result = analysed('server-expiry');
+    expect(result.story).toHaveLength(1);
+    const s = result.story![0]!;
+    const reset = result.findings.find((f) => f.rule === 'session-reset')!;
+    expect([s.kind, s.entry, s.rule]).toEqual(['lost', reset.entry, 'session-reset']);
+    expect(s.cause).toContain('carried `sid`');
+    expect(s.cause).toContain('server no longer knew the session');
+    expect(s.cause).toContain(`new ID ${reset.evidence.newId}`);
+    expect(s.steps).toContain(`Browser: sent \`sid\` ${reset.evidence.lostId}.`);
+    // Idle time is what tells a server-side idle timeout apart: here the gap since the ID was set.
+    expect(s.timing.idleMs).toBe(s.time - timeOf(result, 0));
+    expect(s.timing.idleMs).toBeGreaterThan(1000);
+    expect(s.timing.ageMs).toBe(s.timing.idleMs);
+  });
+
+  it('client-expiry: the cookie expired in the browser before the request, with the margin', () => {
+    const result = analysed('client-expiry');
+    expect(result.story).toHaveLength(1);
+    const s = result.story![0]!;
+    expect(s.kind).toBe('lost');
+    expect(s.cause).toContain('expired in the browser');
+    const set = result.facts.requests[0]!.setCookies.find((c) => c.name === 'sid')!;
+    const expiresAt = set.outcome.kind === 'stored' ? set.outcome.cookie.expiresAt : undefined;
+    expect(expiresAt).toBeDefined();
+    expect(s.timing.expiresAt).toBe(expiresAt);
+    expect(s.timing.expiryMarginMs).toBe(expiresAt! - s.time);
+    expect(s.timing.expiryMarginMs).toBeLessThan(0);
+    expect(s.steps).toContain(
+      `Expiry: the cookie expired in the browser at ${clock(expiresAt!)}, ${duration(s.time - expiresAt!)} before this request (${clock(s.time)}).`,
+    );
+  });
+
+  it('load-balancer: lost to another back-end; the backend-switch joins the story and gives the fix', () => {
+    const result = analysed('load-balancer');
+    const lost = result.story!.filter((s) => s.kind === 'lost');
+    expect(lost).toHaveLength(1);
+    const s = lost[0]!;
+    expect(s.cookie).toBe('JSESSIONID');
+    expect(s.cause).toContain('another back-end server (SERVERID: node1 → node2');
+    const sw = result.findings.findIndex((f) => f.rule === 'session-backend-switch');
+    expect(s.related).toContain(sw);
+    expect(s.fix).toBe(result.findings[sw]!.fix);
+    // The low SameSite finding of the same session is not a second story.
+    expect(result.story).toHaveLength(1);
+  });
+
+  it('logout: a reset the user asked for is no story at all', () => {
+    const result = analysed('logout');
+    expect(result.findings.some((f) => f.rule === 'session-reset')).toBe(true);
+    expect(result.story).toEqual([]);
+  });
+
+  it('names IDs by their hash even when the analysis shows raw values, and never prints a raw ID', () => {
+    const raw = analysed('server-expiry', 'raw');
+    const [lost, next] = laneIds(raw, 'sid');
+    const text = JSON.stringify(raw.story);
+    expect(text).toContain(redactValue(lost!));
+    expect(text).toContain(redactValue(next!));
+    expect(text).not.toContain(lost!);
+    expect(idName('h:0123abcd')).toBe('h:0123abcd');
+  });
+});
+
+describe('story rows for rules without a dedicated branch', () => {
+  const base = analysed('server-expiry');
+  const finding = (over: Partial<StoryFinding>): StoryFinding => ({
+    rule: 'x',
+    severity: 'high',
+    origin: 'https://shop.test:8443',
+    cookie: 'sid',
+    entry: 1,
+    url: 'https://shop.test:8443/expiry/again',
+    message: 'Something.',
+    fix: 'Do the thing.',
+    evidence: {},
+    ...over,
+  });
+
+  it('session-rejected: carried the ID, refused with 401, no new ID', () => {
+    const stories = buildStories({
+      findings: [finding({ rule: 'session-rejected', evidence: { status: 401 } })],
+      facts: base.facts,
+    });
+    expect(stories).toHaveLength(1);
+    expect(stories[0]!.kind).toBe('rejected');
+    expect(stories[0]!.headline).toMatch(/^Your session was rejected at /);
+    expect(stories[0]!.cause).toContain('answered 401 without issuing a new ID');
+  });
+
+  it('session-rejected: a redirect to the login page is named', () => {
+    const [s] = buildStories({
+      findings: [finding({ rule: 'session-rejected', evidence: { status: 302, loginPage: '/login' } })],
+      facts: base.facts,
+    });
+    expect(s!.cause).toContain('redirected to the login page /login');
+  });
+
+  it('session-not-established: a login with no session cookie, with its reason', () => {
+    const [s] = buildStories({
+      findings: [
+        finding({ rule: 'session-not-established', cookie: undefined, evidence: { reason: 'Set-Cookie refused' } }),
+      ],
+      facts: base.facts,
+    });
+    expect(s!.kind).toBe('not-established');
+    expect(s!.cause).toBe("a login was recognised but no session cookie reached the browser's jar: Set-Cookie refused");
+  });
+
+  it('one risk on many requests is one story that says how often; each loss stays its own story', () => {
+    const notSent = (entry: number) => finding({ rule: 'session-not-sent', reason: 'SameSiteLax', entry });
+    const reset = (entry: number) =>
+      finding({
+        rule: 'session-reset',
+        cause: 'server-rejected',
+        entry,
+        cookie: 'other',
+        origin: 'https://other.test',
+      });
+    const stories = buildStories({
+      findings: [notSent(0), notSent(1), reset(0), reset(1)],
+      facts: base.facts,
+    });
+    const risks = stories.filter((s) => s.kind === 'at-risk');
+    expect(risks).toHaveLength(1);
+    expect(risks[0]!.entry).toBe(0);
+    expect(risks[0]!.related).toEqual([0, 1]);
+    expect(risks[0]!.steps).toContain('Again on 1 later request (the last at #1).');
+    expect(stories.filter((s) => s.kind === 'lost').map((s) => s.entry)).toEqual([0, 1]);
+  });
+
+  it('skips info and third-party low findings, keeps a likely session’s medium finding of any rule', () => {
+    const thirdParty = { confidence: 'likely' as const, evidence: [], thirdParty: true };
+    const stories = buildStories({
+      findings: [
+        finding({ rule: 'session-reset', severity: 'info', cause: 'cleared-by-server' }),
+        finding({ rule: 'session-reset', severity: 'low', session: thirdParty, cookie: '_ga' }),
+        finding({ rule: 'cookie-no-httponly', severity: 'medium', message: 'Set without HttpOnly.' }),
+      ],
+      facts: base.facts,
+    });
+    expect(stories.map((s) => [s.kind, s.rule, s.cause])).toEqual([
+      ['at-risk', 'cookie-no-httponly', 'set without HttpOnly'],
+    ]);
+  });
+});

@@ -1,0 +1,663 @@
+/**
+ * "What happened": for each session that was lost, rejected, never established or put at risk, a short story
+ * in plain words — when, on which request, what the browser did, what the server answered, the cause and how
+ * sure we are, the fix, and the time evidence that tells causes apart (idle time, session age, cookie expiry).
+ *
+ * Pure and generic over rule IDs: what a finding means for the story is a row of `CAUSES` (keyed by rule,
+ * then rule + cause / reason), so a new rule is a new row, not a new branch. Findings about the same request
+ * and cookie (the not-sent behind a reset, the Set-Cookie the browser refused) join the story they explain.
+ *
+ * IDs are always named by their short stable hash (`h:1a2b3c4d`, redact.ts): it is the one name the CLI,
+ * the HTML report and the panel share, and it reveals nothing, so a story never needs redacting.
+ */
+import type { AnalysisFacts, LaneId, RequestFacts, SessionLane, SetCookieFact } from '../analysis/facts.ts';
+import { redactValue } from '../analysis/redact.ts';
+import type { FindingSession } from '../analysis/severityCeiling.ts';
+import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
+import { SEVERITY_RANK, type Severity } from '../rules/rule.ts';
+
+export type StoryKind = 'lost' | 'rejected' | 'not-established' | 'at-risk';
+
+/** The time evidence of a story, as numbers (ms), so callers and tests need not parse the words. */
+export interface StoryTiming {
+  /** Since the ID was last sent (or set, if never sent) before this request. */
+  readonly idleMs?: number;
+  readonly lastUsedEntry?: number;
+  /** Whether `lastUsedEntry` sent the ID or only set it (an ID never sent before this request). */
+  readonly lastUse?: 'sent' | 'set';
+  /** Since the ID was first seen. */
+  readonly ageMs?: number;
+  readonly firstEntry?: number;
+  /** When the browser's copy of the cookie expires (Expires / Max-Age of its last Set-Cookie). */
+  readonly expiresAt?: number;
+  /** expiresAt minus the request time: negative when the cookie had expired before the request. */
+  readonly expiryMarginMs?: number;
+}
+
+export interface Story {
+  readonly kind: StoryKind;
+  readonly entry: number;
+  /** The request's start, ms since the epoch. */
+  readonly time: number;
+  readonly headline: string;
+  readonly steps: readonly string[];
+  /** The cause in words (the part of the headline after the colon). */
+  readonly cause: string;
+  readonly confidence?: FindingSession['confidence'];
+  readonly fix: string;
+  readonly cookie?: string;
+  readonly origin: string;
+  /** The primary finding's rule and the indexes into `findings` of every finding the story tells. */
+  readonly rule: string;
+  readonly related: readonly number[];
+  readonly timing: StoryTiming;
+}
+
+/** What the story needs of a finding (a fresh `Finding` or one read back from a saved analysis). */
+export interface StoryFinding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly origin: string;
+  readonly cookie?: string;
+  readonly entry: number;
+  readonly url: string;
+  readonly reason?: string;
+  readonly cause?: string;
+  readonly related?: readonly number[];
+  readonly message: string;
+  readonly fix: string;
+  readonly evidence: Readonly<Record<string, unknown>>;
+  readonly session?: FindingSession;
+}
+
+export interface StoryInput {
+  readonly findings: readonly StoryFinding[];
+  readonly facts: Pick<AnalysisFacts, 'requests' | 'lanes'>;
+}
+
+export interface StoryOptions {
+  /** Hides session values inside URLs (the report's own redaction); identity by default. */
+  readonly hideInText?: (text: string) => string;
+}
+
+/** What the story knows when it words a cause. */
+interface CauseContext {
+  readonly finding: StoryFinding;
+  readonly cookie: string;
+  readonly request?: RequestFacts;
+  readonly lostId?: string;
+  readonly newId?: NewId;
+  readonly reason?: string;
+  readonly timing: StoryTiming;
+}
+
+interface NewId {
+  readonly id: string;
+  /** Why the browser refused it; undefined when it stored it. */
+  readonly refused?: string;
+}
+
+interface CauseRow {
+  readonly kind: StoryKind;
+  /** The cause in words: what happened and why, one clause. */
+  readonly cause: (c: CauseContext) => string;
+}
+
+const HEADLINE: Record<StoryKind, string> = {
+  lost: 'Your session was lost',
+  rejected: 'Your session was rejected',
+  'not-established': 'Your session was never established',
+  'at-risk': 'Your session is at risk',
+};
+
+/** Why a cookie was not sent, as a clause about the cookie; NOT_SENT_REASONS' sentence for the rest. */
+const NOT_SENT_CLAUSE: Readonly<Record<string, (cookie: string) => string>> = {
+  SecureOnly: (c) => `the Secure cookie \`${c}\` is not sent over http://`,
+  Expired: (c) => `the cookie \`${c}\` had expired in the browser`,
+  NotOnPath: (c) => `the cookie \`${c}\`'s Path does not cover this URL`,
+  DomainMismatch: (c) => `the cookie \`${c}\`'s domain does not cover this host`,
+  SameSiteStrict: (c) => `the SameSite=Strict cookie \`${c}\` is not sent on a request from another site`,
+  SameSiteLax: (c) =>
+    `the SameSite=Lax cookie \`${c}\` is not sent on this cross-site request (only top-level GET navigations carry it)`,
+  SameSiteUnspecifiedTreatedAsLax: (c) =>
+    `the cookie \`${c}\` has no SameSite, is treated as Lax and is not sent on this cross-site request`,
+  SameSiteNoneInsecure: (c) => `the SameSite=None cookie \`${c}\` lacks Secure`,
+  SchemeMismatch: (c) => `the cookie \`${c}\` was set over https and is not sent to http://`,
+  PortMismatch: (c) => `the cookie \`${c}\` belongs to another port`,
+  ThirdPartyBlocked: (c) => `the browser blocks the third-party cookie \`${c}\``,
+  UserPreferences: (c) => `the user's settings block the cookie \`${c}\``,
+};
+
+function notSentClause(cookie: string, reason: string | undefined): string {
+  if (reason === undefined) return `the browser did not send the cookie \`${cookie}\``;
+  const clause = NOT_SENT_CLAUSE[reason];
+  if (clause) return clause(cookie);
+  const why = (NOT_SENT_REASONS as Readonly<Record<string, string>>)[reason];
+  return `the browser did not send the cookie \`${cookie}\` (${reason}${why ? `: ${lowerFirst(why.replace(/\.$/, ''))}` : ''})`;
+}
+
+/** What the server's answer did to the session: a new ID stored, one refused, or none. */
+function afterwards(c: CauseContext, none: string): string {
+  if (!c.newId) return none;
+  return c.newId.refused
+    ? `so the server started a new session (new ID ${c.newId.id}, refused by the browser: ${c.newId.refused})`
+    : `so the server started a new session (new ID ${c.newId.id})`;
+}
+
+function backendChanges(f: StoryFinding): string | undefined {
+  const changes = f.evidence.backendChanges ?? f.evidence.changes;
+  return Array.isArray(changes) && changes.length > 0 ? changes.join(', ') : undefined;
+}
+
+/**
+ * One row per rule, or per rule and cause / reason (`rule:cause`), looked up most specific first. The two
+ * lifecycle rules `session-rejected` and `session-not-established` read `status`, `loginPage` and `reason`
+ * from their evidence when present.
+ */
+const CAUSES: Readonly<Record<string, CauseRow>> = {
+  'session-reset:not-sent': {
+    kind: 'lost',
+    cause: (c) =>
+      `${notSentClause(c.cookie, c.reason)}, ${afterwards(c, 'so the server could not recognise the session')}`,
+  },
+  'session-reset:expired': {
+    kind: 'lost',
+    cause: (c) => `the cookie \`${c.cookie}\` expired in the browser, ${afterwards(c, 'so it was no longer sent')}`,
+  },
+  'session-reset:server-rejected': {
+    kind: 'lost',
+    cause: (c) => {
+      const moved = backendChanges(c.finding);
+      const carried = `the request carried \`${c.cookie}\` ${c.lostId ?? ''}`.trimEnd();
+      return moved
+        ? `${carried} but went to another back-end server (${moved}) that did not know the session, ${afterwards(c, 'so the session ended')}`
+        : `${carried} but the server no longer knew the session (server-side expiry, a restart, or sessions not shared between servers), ${afterwards(c, 'so the session ended')}`;
+    },
+  },
+  'session-reset:cleared-by-server': {
+    kind: 'lost',
+    cause: (c) => `the server deleted the cookie \`${c.cookie}\` with a Set-Cookie outside any logout`,
+  },
+  'session-reset:cleared-by-script': {
+    kind: 'lost',
+    cause: (c) => `the cookie \`${c.cookie}\` was removed in the browser (page script or another extension)`,
+  },
+  'session-reset:evicted': {
+    kind: 'lost',
+    cause: (c) => `the browser evicted the cookie \`${c.cookie}\` (too many cookies for its domain)`,
+  },
+  'session-reset:overwritten': {
+    kind: 'lost',
+    cause: (c) => `another Set-Cookie with the same name, domain and path replaced \`${c.cookie}\``,
+  },
+  'session-reset': { kind: 'lost', cause: (c) => lowerFirst(stripEnd(c.finding.message)) },
+  'session-rejected': {
+    kind: 'rejected',
+    cause: (c) => {
+      const status = c.finding.evidence.status ?? c.request?.status;
+      const loginPage = c.finding.evidence.loginPage;
+      const answer =
+        typeof loginPage === 'string' && loginPage !== ''
+          ? `redirected to the login page ${loginPage}`
+          : `answered ${status ?? 'with a refusal'}`;
+      const why = typeof c.finding.evidence.reason === 'string' ? ` (${c.finding.evidence.reason})` : '';
+      return `the request carried \`${c.cookie}\`${c.lostId ? ` ${c.lostId}` : ''} and the server ${answer} without issuing a new ID${why}`;
+    },
+  },
+  'session-not-established': {
+    kind: 'not-established',
+    cause: (c) => {
+      const why = typeof c.finding.evidence.reason === 'string' ? `: ${c.finding.evidence.reason}` : '';
+      return `a login was recognised but no session cookie reached the browser's jar${why}`;
+    },
+  },
+  'session-not-sent': {
+    kind: 'at-risk',
+    cause: (c) => `${notSentClause(c.cookie, c.reason)}, so the server cannot recognise the session on this request`,
+  },
+  'session-backend-switch': {
+    kind: 'at-risk',
+    cause: (c) =>
+      `the session moved to another back-end server (${backendChanges(c.finding) ?? 'route changed'}); it survives only if servers share sessions`,
+  },
+  'session-fixation': {
+    kind: 'at-risk',
+    cause: (c) =>
+      `the login kept the session ID${c.lostId ? ` ${c.lostId}` : ''} it was given before, so whoever planted that ID shares the logged-in session`,
+  },
+};
+
+/**
+ * Whose fix the story gives, when a finding it tells has a more specific one than the lead (a reset caused by a
+ * not-sent cookie is fixed by fixing the not-sent reason).
+ */
+const FIX_FROM: Readonly<Record<string, readonly string[]>> = {
+  'session-reset:not-sent': ['session-not-sent'],
+  'session-reset:expired': ['session-not-sent'],
+  'session-reset:server-rejected': ['session-backend-switch'],
+};
+
+/** A finding of any other rule at medium or above: the session is at risk, in the finding's own words. */
+const OTHER: CauseRow = { kind: 'at-risk', cause: (c) => lowerFirst(stripEnd(c.finding.message)) };
+
+/** The rules that make a story even below medium (a likely session's loss is capped at medium, still told). */
+const STORY_RULES: ReadonlySet<string> = new Set([
+  'session-reset',
+  'session-not-sent',
+  'session-rejected',
+  'session-not-established',
+  'session-backend-switch',
+  'session-fixation',
+]);
+
+/** Which finding leads when several tell one event: the loss before what explains it. */
+const LEAD_RANK: Readonly<Record<string, number>> = {
+  'session-reset': 0,
+  'session-rejected': 1,
+  'session-not-established': 2,
+  'session-fixation': 3,
+  'session-not-sent': 4,
+  'session-backend-switch': 5,
+};
+
+function rowOf(f: StoryFinding): CauseRow {
+  const specific = f.cause ?? f.reason;
+  return (specific !== undefined ? CAUSES[`${f.rule}:${specific}`] : undefined) ?? CAUSES[f.rule] ?? OTHER;
+}
+
+/** Noise is not a story: info (expected, e.g. a logout the user asked for) and third-party low findings. */
+function tellable(f: StoryFinding): boolean {
+  if (SEVERITY_RANK[f.severity] >= SEVERITY_RANK.medium) return true;
+  return STORY_RULES.has(f.rule) && f.severity !== 'info' && f.session?.thirdParty !== true;
+}
+
+export function buildStories(input: StoryInput, options: StoryOptions = {}): Story[] {
+  const hide = options.hideInText ?? ((t: string) => t);
+  const { findings } = input;
+  const byEntry = new Map<number, RequestFacts>();
+  for (const r of input.facts.requests) byEntry.set(r.entry, r);
+  const uses = new IdUses(input.facts.requests);
+
+  const candidates = findings
+    .map((f, index) => ({ f, index }))
+    .filter(({ f }) => tellable(f))
+    .sort(
+      (a, b) =>
+        a.f.entry - b.f.entry ||
+        (LEAD_RANK[a.f.rule] ?? 9) - (LEAD_RANK[b.f.rule] ?? 9) ||
+        SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] ||
+        a.index - b.index,
+    );
+  const relations = new Relations(findings);
+  const told = new Set<number>();
+  const stories: Story[] = [];
+  // Sessions with a lifecycle story: their other findings (attributes) are not a second story.
+  const withLifecycle = new Set<string>();
+  const pending: { f: StoryFinding; index: number }[] = [];
+  for (const { f, index } of candidates) {
+    if (told.has(index)) continue;
+    if (!STORY_RULES.has(f.rule)) {
+      pending.push({ f, index });
+      continue;
+    }
+    const related = relations.of(index);
+    for (const i of related) told.add(i);
+    withLifecycle.add(sessionKey(f));
+    stories.push(storyOf(f, related, { byEntry, lanes: input.facts.lanes, uses, findings, hide }));
+  }
+  // Other findings at medium or above: one at-risk story per session, led by its worst finding.
+  const bySession = new Map<string, { f: StoryFinding; index: number }[]>();
+  for (const p of pending) {
+    if (told.has(p.index) || withLifecycle.has(sessionKey(p.f))) continue;
+    const list = bySession.get(sessionKey(p.f)) ?? [];
+    list.push(p);
+    bySession.set(sessionKey(p.f), list);
+  }
+  for (const list of bySession.values()) {
+    const lead = [...list].sort(
+      (a, b) => SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] || a.index - b.index,
+    )[0]!;
+    const related = [...new Set([lead.index, ...list.map((p) => p.index)])].sort((a, b) => a - b);
+    stories.push(storyOf(lead.f, related, { byEntry, lanes: input.facts.lanes, uses, findings, hide }));
+  }
+  return mergeRepeats(stories.sort((a, b) => a.entry - b.entry || a.time - b.time));
+}
+
+/**
+ * The same risk again (one cookie, rule and cause on many requests: every cross-site POST without the Lax
+ * cookie) is one story that says how often, not a story per request; losses are each told.
+ */
+function mergeRepeats(stories: readonly Story[]): Story[] {
+  const first = new Map<string, { story: Story; count: number; last: number; related: Set<number> }>();
+  const out: (Story | string)[] = [];
+  for (const s of stories) {
+    if (s.kind !== 'at-risk') {
+      out.push(s);
+      continue;
+    }
+    const key = `${s.rule}\u0000${s.cookie ?? ''}\u0000${s.origin}\u0000${s.cause}`;
+    const seen = first.get(key);
+    if (seen) {
+      seen.count++;
+      seen.last = s.entry;
+      for (const i of s.related) seen.related.add(i);
+      continue;
+    }
+    first.set(key, { story: s, count: 0, last: s.entry, related: new Set(s.related) });
+    out.push(key);
+  }
+  return out.map((item) => {
+    if (typeof item !== 'string') return item;
+    const { story, count, last, related } = first.get(item)!;
+    if (count === 0) return story;
+    const again = `Again on ${count} later request${count === 1 ? '' : 's'} (the last at #${last}).`;
+    const steps = [...story.steps];
+    steps.splice(Math.max(steps.length - 1, 0), 0, again);
+    return { ...story, steps, related: [...related].sort((a, b) => a - b) };
+  });
+}
+
+function sessionKey(f: StoryFinding): string {
+  return `${f.cookie ?? ''}\u0000${f.origin}`;
+}
+
+/**
+ * The findings one lead finding's story tells: itself, those it links (`related`), those linking to it, and
+ * those about the same request and cookie (the Set-Cookie refused at the same request). Indexed once, so a
+ * trace with thousands of findings is not searched once per story.
+ */
+class Relations {
+  private readonly linkedFrom = new Map<number, number[]>();
+  private readonly atRequest = new Map<string, number[]>();
+
+  constructor(private readonly findings: readonly StoryFinding[]) {
+    findings.forEach((f, i) => {
+      for (const r of f.related ?? []) push(this.linkedFrom, r, i);
+      if (f.cookie !== undefined && f.severity !== 'info') push(this.atRequest, `${f.entry}\u0000${f.cookie}`, i);
+    });
+  }
+
+  of(index: number): number[] {
+    const lead = this.findings[index]!;
+    const out = new Set<number>([index, ...(lead.related ?? []), ...(this.linkedFrom.get(index) ?? [])]);
+    if (lead.cookie !== undefined)
+      for (const i of this.atRequest.get(`${lead.entry}\u0000${lead.cookie}`) ?? []) out.add(i);
+    return [...out].sort((a, b) => a - b);
+  }
+}
+
+function push<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+interface Context {
+  readonly byEntry: ReadonlyMap<number, RequestFacts>;
+  readonly lanes: readonly SessionLane[];
+  readonly uses: IdUses;
+  readonly findings: readonly StoryFinding[];
+  readonly hide: (t: string) => string;
+}
+
+function storyOf(f: StoryFinding, related: readonly number[], ctx: Context): Story {
+  const request = ctx.byEntry.get(f.entry);
+  const time = request?.time ?? Number.NaN;
+  const cookie = f.cookie ?? '';
+  const lane = laneOf(ctx.lanes, f);
+  const id = lane ? idAt(lane, f.entry, request) : undefined;
+  const reason = related.map((i) => ctx.findings[i]?.reason).find((r) => r !== undefined) ?? f.reason;
+  const timing = id && request ? timingOf(id, request, cookie, ctx) : {};
+  const causeContext: CauseContext = {
+    finding: f,
+    cookie,
+    ...(request ? { request } : {}),
+    ...(id ? { lostId: idName(id.id) } : {}),
+    ...(lane && request ? newIdOf(lane, id, request) : {}),
+    ...(reason !== undefined ? { reason } : {}),
+    timing,
+  };
+  const row = rowOf(f);
+  const cause = row.cause(causeContext);
+  const fixFrom = FIX_FROM[`${f.rule}:${f.cause ?? f.reason ?? ''}`] ?? [];
+  const fix =
+    related.map((i) => ctx.findings[i]).find((r) => r !== undefined && fixFrom.includes(r.rule))?.fix ?? f.fix;
+  const where = request
+    ? `${request.method} ${ctx.hide(request.url)} (#${f.entry})`
+    : `${ctx.hide(f.url)} (#${f.entry})`;
+  const when = Number.isFinite(time) ? ` at ${clock(time)}` : '';
+  const headline = `${HEADLINE[row.kind]}${when} on ${where}: ${cause}.`;
+  const steps = [
+    ...browserSteps(request, cookie, id),
+    ...serverSteps(request, cookie),
+    ...timingSteps(timing, time, ctx),
+    ...sureSteps(f),
+    ...relatedSteps(related, ctx.findings),
+    `Fix: ${fix}`,
+  ];
+  return {
+    kind: row.kind,
+    entry: f.entry,
+    time,
+    headline,
+    steps,
+    cause,
+    ...(f.session ? { confidence: f.session.confidence } : {}),
+    fix,
+    ...(f.cookie !== undefined ? { cookie: f.cookie } : {}),
+    origin: f.origin,
+    rule: f.rule,
+    related,
+    timing,
+  };
+}
+
+/** The finding's lane: same cookie and origin, else same cookie whose domain the request's host is in. */
+function laneOf(lanes: readonly SessionLane[], f: StoryFinding): SessionLane | undefined {
+  if (f.cookie === undefined) return undefined;
+  const same = lanes.filter((l) => l.cookie === f.cookie);
+  return same.find((l) => l.origin === f.origin) ?? same[0];
+}
+
+/** The ID the client held when the request was made: ended (or hit) by this request, else the current one. */
+function idAt(lane: SessionLane, entry: number, request: RequestFacts | undefined): LaneId | undefined {
+  const hit = lane.ids.find((id) => id.end?.entry === entry || id.incidents.some((i) => i.entry === entry));
+  if (hit && hit.firstEntry < entry) return hit;
+  const carried = request?.sent.find((c) => c.name === lane.cookie)?.value;
+  const notSent = request?.notSent.find((c) => c.name === lane.cookie)?.value;
+  const value = carried ?? notSent;
+  const byValue = value !== undefined ? lane.ids.find((id) => id.id === value) : undefined;
+  if (byValue) return byValue;
+  return [...lane.ids].reverse().find((id) => id.firstEntry <= entry) ?? hit;
+}
+
+function newIdOf(lane: SessionLane, id: LaneId | undefined, request: RequestFacts): { newId?: NewId } {
+  const set = request.setCookies.filter((c) => c.name === lane.cookie && c.value !== '' && c.value !== id?.id);
+  const stored = set.find((c) => c.outcome.kind === 'stored');
+  if (stored) return { newId: { id: idName(stored.value) } };
+  const refused = set.find((c) => c.outcome.kind === 'rejected');
+  if (refused && refused.outcome.kind === 'rejected')
+    return { newId: { id: idName(refused.value), refused: refused.outcome.reason } };
+  return {};
+}
+
+function browserSteps(request: RequestFacts | undefined, cookie: string, id: LaneId | undefined): string[] {
+  if (!request || cookie === '') return [];
+  const sent = request.sent.find((c) => c.name === cookie);
+  if (sent) return [`Browser: sent \`${cookie}\` ${idName(sent.value)}.`];
+  const notSent = request.notSent.find((c) => c.name === cookie);
+  if (notSent) {
+    const why = (NOT_SENT_REASONS as Readonly<Record<string, string>>)[notSent.reason] ?? '';
+    return [
+      `Browser: did not send \`${cookie}\` ${idName(notSent.value)}: ${notSent.reason}${why ? ` — ${lowerFirst(why)}` : ''}`,
+    ];
+  }
+  return id && id.firstEntry < request.entry
+    ? [`Browser: sent no \`${cookie}\` (it held ${idName(id.id)} before).`]
+    : [`Browser: sent no \`${cookie}\`.`];
+}
+
+/** What the response did with the cookie: stored, deleted or refused Set-Cookies, and the status. */
+function serverSteps(request: RequestFacts | undefined, cookie: string): string[] {
+  if (!request) return [];
+  const status = request.status === undefined ? 'no response' : String(request.status);
+  const sets = request.setCookies.filter((c) => cookie === '' || c.name === cookie).map(setCookieWords);
+  return [`Server: answered ${status}${sets.length > 0 ? `; ${sets.join('; ')}` : ', with no new ID'}.`];
+}
+
+const OUTCOME_WORDS: Readonly<Record<SetCookieFact['outcome']['kind'], string>> = {
+  stored: 'set ID {id}, which the browser stored',
+  deleted: 'deleted the cookie',
+  rejected: 'set ID {id}, which the browser refused',
+};
+
+function setCookieWords(c: SetCookieFact): string {
+  const words = OUTCOME_WORDS[c.outcome.kind].replace('{id}', idName(c.value));
+  const reason = c.outcome.kind === 'rejected' ? ` (${c.outcome.reason})` : '';
+  return `\`${c.name}\`: ${words}${reason}`;
+}
+
+function timingSteps(t: StoryTiming, time: number, ctx: Context): string[] {
+  const out: string[] = [];
+  if (t.idleMs !== undefined && t.lastUsedEntry !== undefined) {
+    const last = ctx.byEntry.get(t.lastUsedEntry);
+    const at = `#${t.lastUsedEntry}${last ? ` at ${clock(last.time)}` : ''}`;
+    out.push(
+      t.lastUse === 'sent'
+        ? `Idle: ${duration(t.idleMs)} since the ID was last sent (${at}).`
+        : `Idle: ${duration(t.idleMs)} since the ID was set (${at}); it was not sent in between.`,
+    );
+  }
+  if (t.ageMs !== undefined && t.firstEntry !== undefined)
+    out.push(`Age: the session was ${duration(t.ageMs)} old (first seen at #${t.firstEntry}).`);
+  if (t.expiresAt !== undefined && t.expiryMarginMs !== undefined) {
+    out.push(
+      t.expiryMarginMs < 0
+        ? `Expiry: the cookie expired in the browser at ${clock(t.expiresAt)}, ${duration(-t.expiryMarginMs)} before this request (${clock(time)}).`
+        : `Expiry: the cookie was still valid for ${duration(t.expiryMarginMs)} (until ${clock(t.expiresAt)}), so the browser's copy had not expired.`,
+    );
+  }
+  return out;
+}
+
+function sureSteps(f: StoryFinding): string[] {
+  if (!f.session) return [];
+  const why = f.session.evidence.length > 0 ? ` (${f.session.evidence.join('; ')})` : '';
+  return [`How sure: ${f.session.confidence}${why}${f.session.thirdParty ? '; a third-party session' : ''}.`];
+}
+
+function relatedSteps(related: readonly number[], findings: readonly StoryFinding[]): string[] {
+  if (related.length < 2) return [];
+  const words = related
+    .map((i) => findings[i])
+    .filter((f): f is StoryFinding => f !== undefined)
+    .map((f) => `${f.rule}${f.reason ? ` [${f.reason}]` : ''} at #${f.entry}`);
+  return [`Findings: ${words.join(', ')}.`];
+}
+
+function timingOf(id: LaneId, request: RequestFacts, cookie: string, ctx: Context): StoryTiming {
+  const first = ctx.byEntry.get(id.firstEntry);
+  const lastSent = ctx.uses.lastBefore(cookie, id.id, request.entry);
+  const lastUsedEntry = lastSent ?? (id.firstEntry < request.entry ? id.firstEntry : undefined);
+  const lastUsed = lastUsedEntry !== undefined ? ctx.byEntry.get(lastUsedEntry) : undefined;
+  const expiresAt = ctx.uses.expiryBefore(cookie, id.id, request.entry, ctx.byEntry);
+  return {
+    ...(lastUsed && lastUsedEntry !== undefined
+      ? { idleMs: request.time - lastUsed.time, lastUsedEntry, lastUse: lastSent !== undefined ? 'sent' : 'set' }
+      : {}),
+    ...(first && id.firstEntry < request.entry ? { ageMs: request.time - first.time, firstEntry: id.firstEntry } : {}),
+    ...(expiresAt !== undefined ? { expiresAt, expiryMarginMs: expiresAt - request.time } : {}),
+  };
+}
+
+/**
+ * Where each session ID was sent and stored, gathered in one pass over the requests for the IDs asked of it
+ * (a trace may hold 100,000 requests; the stories ask about a handful of IDs).
+ */
+class IdUses {
+  private index: Map<string, { sent: number[]; stored: number[] }> | undefined;
+
+  constructor(private readonly requests: readonly RequestFacts[]) {}
+
+  private build(): Map<string, { sent: number[]; stored: number[] }> {
+    const index = new Map<string, { sent: number[]; stored: number[] }>();
+    const of = (name: string, value: string) => {
+      const key = `${name}\u0000${value}`;
+      let uses = index.get(key);
+      if (!uses) {
+        uses = { sent: [], stored: [] };
+        index.set(key, uses);
+      }
+      return uses;
+    };
+    for (const r of this.requests) {
+      for (const c of r.sent) if (c.session) of(c.name, c.value).sent.push(r.entry);
+      for (const c of r.setCookies)
+        if (c.session && c.outcome.kind === 'stored') of(c.name, c.value).stored.push(r.entry);
+    }
+    return index;
+  }
+
+  private uses(name: string, value: string) {
+    this.index ??= this.build();
+    return this.index.get(`${name}\u0000${value}`);
+  }
+
+  lastBefore(name: string, value: string, entry: number): number | undefined {
+    return lastBelow(this.uses(name, value)?.sent ?? [], entry);
+  }
+
+  /** The expiry the browser's copy had: from the last Set-Cookie that stored this ID before the request. */
+  expiryBefore(
+    name: string,
+    value: string,
+    entry: number,
+    byEntry: ReadonlyMap<number, RequestFacts>,
+  ): number | undefined {
+    const at = lastBelow(this.uses(name, value)?.stored ?? [], entry);
+    if (at === undefined) return undefined;
+    const set = byEntry.get(at)?.setCookies.find((c) => c.name === name && c.value === value);
+    return set?.outcome.kind === 'stored' ? set.outcome.cookie.expiresAt : undefined;
+  }
+}
+
+function lastBelow(sorted: readonly number[], entry: number): number | undefined {
+  let found: number | undefined;
+  for (const e of sorted) {
+    if (e >= entry) break;
+    found = e;
+  }
+  return found;
+}
+
+/** The one short name of an ID everywhere (CLI, HTML, panel); a value already hashed stays as it is. */
+export function idName(value: string): string {
+  return /^h:[0-9a-f]{8}$/.test(value) ? value : redactValue(value);
+}
+
+/** hh:mm:ss.mmm in UTC: reports must read the same on every machine. */
+export function clock(ms: number): string {
+  if (!Number.isFinite(ms)) return '?';
+  return `${new Date(ms).toISOString().slice(11, 23)} UTC`;
+}
+
+/** A duration a person reads at a glance: 412 ms, 3.2 s, 12 min 5 s, 2 h 3 min, 3 d 4 h. */
+export function duration(ms: number): string {
+  const abs = Math.abs(ms);
+  if (abs < 1000) return `${Math.round(abs)} ms`;
+  if (abs < 60_000) return `${(abs / 1000).toFixed(abs < 10_000 ? 3 : 1)} s`;
+  const s = Math.round(abs / 1000);
+  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  if (s < 86_400) return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+  return `${Math.floor(s / 86_400)} d ${Math.floor((s % 86_400) / 3600)} h`;
+}
+
+/** Lower-cases a sentence's first letter to follow a colon, but not a name (`PHPSESSID: …`, `JSESSIONID`). */
+function lowerFirst(s: string): string {
+  if (/^[\w.-]+:/.test(s) || /^.[A-Z]/.test(s)) return s;
+  return s.length > 0 ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+
+function stripEnd(s: string): string {
+  return s.replace(/[.\s]+$/, '');
+}
