@@ -105,6 +105,7 @@ export function Lanes({ view, controller }: { view: TraceView; controller: Panel
                         data-testid="lane-event"
                         data-kind={s.end.kind}
                         data-entry={s.end.entry}
+                        data-label={s.end.label}
                         title={s.end.finding?.message ?? s.end.label}
                         onClick={() => controller.reveal(s.end!.entry)}
                       >
@@ -121,6 +122,7 @@ export function Lanes({ view, controller }: { view: TraceView; controller: Panel
                       data-testid="lane-event"
                       data-kind={i.kind}
                       data-entry={i.entry}
+                      data-label={i.label}
                       title={i.finding.message}
                       onClick={() => controller.reveal(i.entry)}
                     >

@@ -169,8 +169,8 @@ export async function readShownLanes(panel: Frame): Promise<ShownLane[]> {
       events: [...lane.querySelectorAll('[data-testid="lane-event"]')].map((e) => ({
         kind: e.getAttribute('data-kind') ?? '',
         entry: Number(e.getAttribute('data-entry')),
-        // "#<entry> <short ID or cookie> <label>": the label is what ended the ID, the same in every export.
-        label: (e.textContent ?? '').trim().split(/\s+/).slice(2).join(' '),
+        // What ended the ID, the same in every export (the visible text also names the ID, which an export hashes).
+        label: e.getAttribute('data-label') ?? '',
       })),
     })),
   );
