@@ -3,11 +3,13 @@
  * TraceInputError naming the file and the field (`events[3].entry.request.headers[2].value`). Unknown extra
  * fields are ignored (a later minor addition must not break older readers); wrong types never are.
  */
+
 import type { Finding, LaneIdView, RequestView, SessionView } from '../analysis/analyze.ts';
 import type { AnalysisSettings } from '../analysis/settings.ts';
 import { NOT_SENT_REASON_NAMES, SET_COOKIE_REJECTED_REASON_NAMES } from '../cookie/reasons.ts';
 import { RULES, type RuleId } from '../rules/registry.ts';
 import type { Severity } from '../rules/rule.ts';
+import { SITE_CONTEXT_KINDS, SITE_CONTEXT_SOURCES } from '../trace/siteContext.ts';
 import type {
   BrowserCookieReport,
   CookieChangeCause,
@@ -16,8 +18,6 @@ import type {
   PostData,
   ResourceType,
   SiteContext,
-  SiteContextKind,
-  SiteContextSource,
   TraceEntry,
   TraceEvent,
   TraceInputWarning,
@@ -51,17 +51,6 @@ export const INITIATOR_SOURCES: readonly InitiatorSource[] = [
   'chrome-initiator',
   'subresource-referer',
   'origin-header',
-];
-export const SITE_CONTEXT_KINDS: readonly SiteContextKind[] = ['same-site', 'cross-site', 'unknown'];
-export const SITE_CONTEXT_SOURCES: readonly SiteContextSource[] = [
-  'sec-fetch-site',
-  'frame',
-  'initiator',
-  'page',
-  'referer',
-  'origin',
-  'redirect-chain',
-  'none',
 ];
 export const CHANGE_CAUSES: readonly CookieChangeCause[] = [
   'explicit',

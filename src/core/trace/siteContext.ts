@@ -177,8 +177,9 @@ function firstHopContext(input: SiteContextInput): SiteContext {
   return UNKNOWN_SITE_CONTEXT;
 }
 
-const KINDS: ReadonlySet<string> = new Set<SiteContextKind>(['same-site', 'cross-site', 'unknown']);
-const SOURCES: ReadonlySet<string> = new Set<SiteContextSource>([
+/** Every kind and every source a SiteContext may name (the native reader checks saved ones against these). */
+export const SITE_CONTEXT_KINDS: readonly SiteContextKind[] = ['same-site', 'cross-site', 'unknown'];
+export const SITE_CONTEXT_SOURCES: readonly SiteContextSource[] = [
   'sec-fetch-site',
   'frame',
   'initiator',
@@ -187,7 +188,9 @@ const SOURCES: ReadonlySet<string> = new Set<SiteContextSource>([
   'origin',
   'redirect-chain',
   'none',
-]);
+];
+const KINDS: ReadonlySet<string> = new Set(SITE_CONTEXT_KINDS);
+const SOURCES: ReadonlySet<string> = new Set(SITE_CONTEXT_SOURCES);
 
 /** A SiteContext as our recorder writes it (`_sessionscope.siteContext`); undefined when it is not one. */
 export function readSiteContext(value: unknown): SiteContext | undefined {
