@@ -7,7 +7,7 @@ import { runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import type { RecordedEvent } from '../../src/background/messages.ts';
-import { readPanelRows } from './helpers/devtools-panel.ts';
+import { type PanelRow, waitForRow } from './helpers/devtools-panel.ts';
 import { buildFirefoxE2E, launchFirefoxWithExtension, OPEN_PANEL_PATH, openPanelForTab } from './helpers/firefox.ts';
 
 let server: DemoServer;
@@ -80,13 +80,15 @@ describe('Firefox: background capture and the panel page', () => {
   });
 
   it('shows sid set and carried in the panel page, and the engine’s findings for the lost session', async () => {
-    await panel.waitForSelector('[data-testid="request-row"]');
-    const rows = await readPanelRows(panel);
+    // The panel page is a background tab whose timers Firefox throttles: wait until it shows the scenario's
+    // first http:// page with its verdicts, not just the first row.
+    const isScenarioHttpRow = (row: PanelRow) => row.url.startsWith('http://') && !row.url.includes(OPEN_PANEL_PATH);
+    const rows = await waitForRow(panel, (row) => isScenarioHttpRow(row) && row.findings.length > 0, 20_000);
     const login = rows.find((r) => r.method === 'POST' && r.url.includes('/secure/login'));
     expect(login?.set.map((c) => c.name)).toContain('sid');
     expect(rows.some((r) => r.url.startsWith('https://') && r.sent.some((c) => c.name === 'sid'))).toBe(true);
     // The scenario's http:// pages, not the test hook's page that opened the panel.
-    const overHttp = rows.filter((row) => row.url.startsWith('http://') && !row.url.includes(OPEN_PANEL_PATH));
+    const overHttp = rows.filter(isScenarioHttpRow);
     for (const r of overHttp) expect(r.sent.map((c) => c.name)).not.toContain('sid');
     // Firefox's own recording, analysed by the same engine: sid held back as SecureOnly, the session lost.
     const first = overHttp[0]!;

@@ -140,6 +140,9 @@ export async function readPanelRows(frame: Frame | Page): Promise<PanelRow[]> {
       SCROLLER,
       (el, y) => {
         el.scrollTop = y;
+        // Fire the scroll handler now: a page in a background tab (the Firefox panel page) may not
+        // deliver the browser's own scroll event until its next, throttled, refresh.
+        el.dispatchEvent(new Event('scroll'));
       },
       top,
     );
@@ -158,7 +161,7 @@ export async function readPanelRows(frame: Frame | Page): Promise<PanelRow[]> {
 
 /** Waits until the panel shows a row whose URL satisfies `match` (the stream is asynchronous). */
 export async function waitForRow(
-  frame: Frame,
+  frame: Frame | Page,
   match: (row: PanelRow) => boolean,
   timeoutMs = 10_000,
 ): Promise<PanelRow[]> {
