@@ -32,7 +32,7 @@ describe('axisTicks', () => {
     const ticks = axisTicks(entries([0, 5, 40, 300, 1200]), { first: 0, end: 5 }, 3);
     expect(ticks).toEqual([
       { entry: 0, at: 0, label: '10:23:01.120', minor: false },
-      { entry: 2, at: 0.4, label: '10:23:01.160', minor: true },
+      { entry: 2, at: 0.4, label: '10:23:01.160', minor: false },
       { entry: 4, at: 0.8, label: '10:23:02.320', minor: false },
     ]);
   });
@@ -43,6 +43,11 @@ describe('axisTicks', () => {
       [0, '10:23:01'],
       [3, '10:24:01'],
     ]);
+  });
+
+  it('makes no tick minor when a narrow panel fits them all', () => {
+    const ticks = axisTicks(entries([0, 1000, 2000, 3000]), { first: 0, end: 4 }, 8);
+    expect(ticks.map((t) => t.minor)).toEqual([false, false, false, false]);
   });
 
   it('positions ticks from the first entry held (a live recording after Clear) and never more than asked', () => {

@@ -14,9 +14,12 @@ export interface AxisTick {
   /** Position as a fraction (0–1) of the lanes' entry span, at the start of the request, as segments are. */
   readonly at: number;
   readonly label: string;
-  /** Every other tick is minor: a narrow panel hides those so the labels do not overlap. */
+  /** With more ticks than a narrow panel fits, every other tick is minor: a narrow panel hides those. */
   readonly minor: boolean;
 }
+
+/** Ticks a docked (~550 px) panel shows side by side without their labels overlapping. */
+export const MAX_MAJOR_TICKS = 4;
 
 export type ClockPrecision = 'ms' | 's' | 'day';
 
@@ -61,12 +64,13 @@ export function axisTicks(
     const steps = Math.min(count, sorted.length) - 1;
     for (let i = 0; i <= steps; i++) picks.push(Math.round((i * (sorted.length - 1)) / steps));
   }
-  const ticks: AxisTick[] = [];
+  const ticks: Omit<AxisTick, 'minor'>[] = [];
   for (const k of new Set(picks)) {
     const e = sorted[k]!;
     const label = clockLabel(e.startedAt, precision);
     if (ticks.at(-1)?.label === label) continue;
-    ticks.push({ entry: e.entry, at: (e.entry - range.first) / span, label, minor: ticks.length % 2 === 1 });
+    ticks.push({ entry: e.entry, at: (e.entry - range.first) / span, label });
   }
-  return ticks;
+  // A narrow panel fits about four labels: beyond that, every other tick is minor (hidden there).
+  return ticks.map((t, i) => ({ ...t, minor: ticks.length > MAX_MAJOR_TICKS && i % 2 === 1 }));
 }
