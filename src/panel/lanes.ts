@@ -120,6 +120,13 @@ export interface EntryRange {
   readonly end: number;
 }
 
+/** The entries the lanes are drawn over: `range`, widened to every ID's last entry or end (the axis uses it too). */
+export function laneSpan(sessions: readonly SessionView[], range: EntryRange): EntryRange {
+  let end = Math.max(range.end, range.first + 1);
+  for (const lane of sessions) for (const id of lane.ids) end = Math.max(end, (id.endEntry ?? id.lastEntry) + 1);
+  return { first: range.first, end };
+}
+
 /**
  * `range` is the recording's entries: 0 … entryCount for an imported file; for a live recording after Clear
  * the indices go on counting, so the picture starts at the first entry still held.
@@ -129,9 +136,7 @@ export function layoutLanes(
   findings: readonly Finding[],
   range: EntryRange,
 ): OriginLanes[] {
-  const first = range.first;
-  let end = Math.max(range.end, first + 1);
-  for (const lane of sessions) for (const id of lane.ids) end = Math.max(end, (id.endEntry ?? id.lastEntry) + 1);
+  const { first, end } = laneSpan(sessions, range);
   const span = end - first;
   const findingAt = (rule: string, cookie: string, entry: number) =>
     findings.find((f) => f.rule === rule && f.cookie === cookie && f.entry === entry);

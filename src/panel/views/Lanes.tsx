@@ -4,7 +4,7 @@
 // that request in the timeline (the controller's one selection).
 import { useMemo } from 'preact/hooks';
 import type { PanelController } from '../controller.ts';
-import { layoutLanes } from '../lanes.ts';
+import { laneSpan, layoutLanes } from '../lanes.ts';
 import { reasonHelp } from '../laneWords.ts';
 import type { TraceView } from '../model.ts';
 import { axisTicks } from '../timeAxis.ts';
@@ -24,7 +24,7 @@ const CONFIDENCE_HELP: Record<'certain' | 'likely' | 'possible', string> = {
     'Possible: only its value looks like an opaque token that is sent back. Findings at most low. Mark it in the Cookies view to make it certain.',
 };
 
-/** Ticks drawn on the axis; a narrow panel hides every other one (panel.css). */
+/** Ticks drawn on the axis; a narrow panel hides every other one (lanes.css). */
 const AXIS_TICKS = 8;
 
 export function Lanes({ view, controller }: { view: TraceView; controller: PanelController }) {
@@ -33,13 +33,10 @@ export function Lanes({ view, controller }: { view: TraceView; controller: Panel
     const last = view.rows.at(-1)?.entryIndex ?? 0;
     const range = { first, end: Math.max(last + 1, view.trace.entryCount) };
     const origins = layoutLanes(view.analysis.sessions, view.analysis.findings, range);
-    // The lanes may reach past the rows (an ID's end entry): the axis uses the span the lanes were laid out on.
-    const end = Math.max(
-      range.end,
-      ...origins.flatMap((o) => o.lanes.flatMap((l) => l.segments.map((s) => s.lastEntry + 1))),
-    );
+    // An ID may reach past the rows (its end entry): the axis spans what the lanes were laid out on.
+    const span = laneSpan(view.analysis.sessions, range);
     const timed = view.rows.map((r) => ({ entry: r.entryIndex, startedAt: r.startedAt }));
-    return { origins, ticks: axisTicks(timed, { first, end }, AXIS_TICKS) };
+    return { origins, ticks: axisTicks(timed, span, AXIS_TICKS) };
   }, [view]);
   if (origins.length === 0)
     return (
