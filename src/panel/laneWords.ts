@@ -10,6 +10,16 @@ import { NOT_SENT_REASONS, SET_COOKIE_REJECTED_REASONS } from '../core/cookie/re
  */
 export type MarkTone = 'loss' | 'ended' | 'rotated' | 'updated' | 'warning' | 'switch';
 
+/** Which of several marks on one request comes first in the list (and is drawn on top): a loss first. */
+export const TONE_RANK: Readonly<Record<MarkTone, number>> = {
+  loss: 0,
+  switch: 1,
+  warning: 2,
+  ended: 3,
+  rotated: 4,
+  updated: 5,
+};
+
 export interface MarkWords {
   readonly words: string;
   readonly tone: MarkTone;

@@ -110,7 +110,8 @@ describe('layoutLanes', () => {
   it('puts a reset that kept the ID (the new one was refused) and a not-sent on the lane, from the findings', () => {
     const kept = layoutLanes(
       [lane('https://shop.test', 'sid', [{ id: 'aaaa', firstEntry: 1, lastEntry: 2 }])],
-      [resetFinding, { ...resetFinding, rule: 'session-not-sent', reason: 'SecureOnly', cause: undefined }],
+      // The not-sent comes first in the findings; the loss (the reset) is listed first on the lane.
+      [{ ...resetFinding, rule: 'session-not-sent', reason: 'SecureOnly', cause: undefined }, resetFinding],
       { first: 0, end: 8 },
     );
     expect(kept[0]?.lanes[0]?.incidents.map((i) => [i.kind, i.label, i.entry])).toEqual([

@@ -4,7 +4,7 @@
 import type { Finding, SessionView } from '../core/analysis/analyze.ts';
 import { idName } from '../core/story/story.ts';
 import { idHue, shortId } from './idColour.ts';
-import { endWords, incidentWords, type MarkTone } from './laneWords.ts';
+import { endWords, incidentWords, type MarkTone, TONE_RANK } from './laneWords.ts';
 
 /** The end markers the lanes draw: rotated, reset (with its cause), cleared, expired, changed unseen. */
 export type LaneEndKind = 'rotated' | 'reset' | 'cleared' | 'expired' | 'changed' | 'updated';
@@ -243,5 +243,6 @@ function laneIncidents(
       finding: f,
     });
   }
-  return out;
+  // Several marks on one request sit on one spot: the loss is listed first and drawn last (on top).
+  return out.sort((a, b) => a.entry - b.entry || TONE_RANK[a.tone] - TONE_RANK[b.tone]);
 }
