@@ -28,7 +28,8 @@ export async function setDevToolsTheme(devtools: Page, extensionId: string, them
     host.setPreference('ui-theme', JSON.stringify(value));
   }, UI_THEME[theme]);
   await devtools.reload();
-  const panel = await openSessionsPanel(devtools, extensionId);
+  // DevTools loads again from scratch: on a busy machine that took longer than a first panel opening's 30 s.
+  const panel = await openSessionsPanel(devtools, extensionId, 60_000);
   const shown = await panelTheme(panel);
   if (shown !== theme) throw new Error(`DevTools is set to the ${theme} theme but the panel shows ${shown ?? 'none'}`);
   return panel;
