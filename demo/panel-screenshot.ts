@@ -1,6 +1,6 @@
 // Screenshots of the DevTools window on the Sessions panel for `npm run demo`, checked before they are
-// written: the window must be wide enough to read the columns, and the panel's timeline must be painted
-// (not one flat colour) where its rows are.
+// written: the panel frame must have the width asked for, and the view shot must be painted (not one flat
+// colour) where its content is.
 //
 // Why not `elementHandle.screenshot()` of the panel's <main>, as the demo once did: puppeteer takes element
 // screenshots with `captureBeyondViewport: true`, which has Chromium re-render the page into a new surface
@@ -13,10 +13,10 @@ import { writeFileSync } from 'node:fs';
 import type { Frame, Page } from 'puppeteer-core';
 import { type DecodedPng, decodePng, distinctColours } from './png.ts';
 
-/** Narrower than this, the timeline's headers shrink to "M…" and "S…" and the not-sent reasons are cut. */
-export const MIN_PANEL_WIDTH = 1280;
-/** A painted timeline (text, badges, row lines) has hundreds of colours; a blank one has one or two. */
-const MIN_TIMELINE_COLOURS = 16;
+/** A painted view (text, badges, row lines) has hundreds of colours; a blank one has one or two. */
+const MIN_VIEW_COLOURS = 16;
+/** How far the panel frame may be from the width asked for (DevTools' own chrome does not scale evenly). */
+export const WIDTH_TOLERANCE = 8;
 
 export class BlankScreenshotError extends Error {}
 
@@ -38,28 +38,54 @@ function coloursIn(png: DecodedPng, box: { x: number; y: number; width: number; 
 
 /**
  * Shoots the DevTools window `devtools` whose Sessions panel is `panel` and writes it to `path`, after
- * checking that the panel is at least MIN_PANEL_WIDTH wide and that its timeline is painted in the image.
- * Throws BlankScreenshotError (and writes nothing) otherwise.
+ * checking that the panel frame is `width` px wide (± WIDTH_TOLERANCE) and that the view's `region` is
+ * painted in the image. Throws BlankScreenshotError (and writes nothing) otherwise.
  */
-export async function writePanelScreenshot(devtools: Page, panel: Frame, path: string): Promise<void> {
+export async function writePanelScreenshot(
+  devtools: Page,
+  panel: Frame,
+  path: string,
+  expect: { readonly width: number; readonly region: string },
+): Promise<void> {
   const width = await panel.evaluate(() => window.innerWidth);
-  if (width < MIN_PANEL_WIDTH) {
-    throw new BlankScreenshotError(`the Sessions panel is ${width} px wide; at least ${MIN_PANEL_WIDTH} px are needed`);
+  if (Math.abs(width - expect.width) > WIDTH_TOLERANCE) {
+    throw new BlankScreenshotError(`the Sessions panel is ${width} px wide, not ${expect.width} px`);
   }
   // Two animation frames: the last render of the panel has been painted, not only laid out.
   await panel.evaluate(
     () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
   );
-  const timeline = await panel.$('[data-testid="timeline-scroller"]');
-  const box = await timeline?.boundingBox();
-  await timeline?.dispose();
-  if (box === undefined || box === null) throw new BlankScreenshotError('the panel shows no timeline');
+  const region = await panel.$(expect.region);
+  const box = await region?.boundingBox();
+  await region?.dispose();
+  if (box === undefined || box === null) throw new BlankScreenshotError(`the panel shows no ${expect.region}`);
   const bytes = await devtools.screenshot({ captureBeyondViewport: false });
   const colours = coloursIn(decodePng(bytes), box);
-  if (colours < MIN_TIMELINE_COLOURS) {
+  if (colours < MIN_VIEW_COLOURS) {
     throw new BlankScreenshotError(
-      `the screenshot's timeline area has ${colours} colour(s): the panel's rows were not painted`,
+      `the screenshot's ${expect.region} area has ${colours} colour(s): the panel was not painted`,
     );
   }
   writeFileSync(path, bytes);
 }
+
+/**
+ * Sizes the DevTools page so that the panel frame inside it is `width` px wide: a docked DevTools (~550 px)
+ * or a wide one. DevTools' side parts do not shrink in proportion, so this adjusts a few times.
+ */
+export async function sizePanelTo(devtools: Page, panel: Frame, width: number, height: number): Promise<number> {
+  const frameWidth = () => panel.evaluate(() => window.innerWidth);
+  let pageWidth = width + ((await devtools.evaluate(() => window.innerWidth)) - (await frameWidth()));
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await devtools.setViewport({ width: pageWidth, height });
+    // The frame takes its new size on the next layout of DevTools.
+    for (let wait = 0; wait < 10 && (await frameWidth()) > pageWidth; wait++) await sleep(100);
+    await sleep(150);
+    const off = (await frameWidth()) - width;
+    if (Math.abs(off) <= WIDTH_TOLERANCE / 2) break;
+    pageWidth -= off;
+  }
+  return frameWidth();
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));

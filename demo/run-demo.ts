@@ -15,8 +15,8 @@ import {
 } from '../test/e2e/helpers/devtools-panel.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './chromium.ts';
 import { clearCookies, runScenario } from './drive.ts';
-import { writePanelScreenshot } from './panel-screenshot.ts';
-import { DEMO_SCENARIOS } from './scenarios.ts';
+import { shootPanel } from './panel-shots.ts';
+import { DEMO_SCENARIOS, type DemoScenario } from './scenarios.ts';
 import { type DemoServer, PortInUseError, startDemoServer } from './server.ts';
 
 const EXTENSION_DIR = resolve('dist/chrome');
@@ -114,25 +114,38 @@ async function settledRows(panel: Frame): Promise<PanelRow[]> {
   throw new Error('the panel kept changing for 6 s after the scenario ended');
 }
 
+/** Every scenario, or those named in DEMO_ONLY (comma-separated IDs), to look at a few quickly. */
+function scenariosToWalk(): readonly DemoScenario[] {
+  const only = process.env.DEMO_ONLY?.split(',').filter((x) => x !== '');
+  if (!only || only.length === 0) return DEMO_SCENARIOS;
+  const unknown = only.filter((x) => !DEMO_SCENARIOS.some((s) => s.id === x));
+  if (unknown.length > 0) fail(`DEMO_ONLY names no scenario: ${unknown.join(', ')}`);
+  return DEMO_SCENARIOS.filter((s) => only.includes(s.id));
+}
+
 async function walkScenarios(browser: Browser, server: DemoServer): Promise<void> {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const { id, worker } = await extensionWorker(browser);
-  for (const scenario of DEMO_SCENARIOS) {
+  for (const scenario of scenariosToWalk()) {
     const started = Date.now();
     const { page, devtools, panel } = await pageWithPanel(browser, id);
     await clearCookies(page);
     await runScenario(page, server, scenario);
     const rows = await settledRows(panel);
+    const recorded = Date.now();
     if (rows.length === 0) throw new Error(`scenario ${scenario.id}: the Sessions panel shows no requests`);
     const events = await recordedEvents(worker, await inspectedTabId(panel));
-    const screenshot = resolve(OUTPUT_DIR, `${scenario.id}.png`);
-    await writePanelScreenshot(devtools, panel, screenshot).catch((error: Error) => {
-      throw new Error(`scenario ${scenario.id}: no screenshot written: ${error.message}`, { cause: error });
-    });
+    // Events first: the screenshots reload DevTools (to switch its theme).
     writeFileSync(resolve(OUTPUT_DIR, `events-${scenario.id}.json`), `${JSON.stringify(events, null, 2)}\n`);
+    const shots = await shootPanel(devtools, panel, id, { id: scenario.id, rows: rows.length, dir: OUTPUT_DIR }).catch(
+      (error: Error) => {
+        throw new Error(`scenario ${scenario.id}: screenshots not all written: ${error.message}`, { cause: error });
+      },
+    );
     process.stdout.write(
-      `\n${scenario.id} — ${scenario.title} (${rows.length} requests, ${Date.now() - started} ms)\n` +
-        `${rows.map(describeRow).join('\n')}\n    screenshot: ${screenshot}\n`,
+      `\n${scenario.id} — ${scenario.title} (${rows.length} requests, recorded in ${recorded - started} ms, ` +
+        `${shots.length} screenshots in ${Date.now() - recorded} ms)\n` +
+        `${rows.map(describeRow).join('\n')}\n    screenshots: ${scenario.id}-<view>-<width>-<theme>.png\n`,
     );
     await page.close();
   }

@@ -110,7 +110,13 @@ describe('the Sessions panel on the secure-lost-on-http recording', () => {
     expect(lane).toBeDefined();
     expect(all(lane, 'lane-segment').length).toBeGreaterThanOrEqual(1);
     const reset = all(lane, 'lane-event').find((e) => e.dataset.kind === 'reset')!;
-    expect(reset.textContent).toContain(`reset: ${expectedReset.cause}`);
+    // The engine's code stays on the event for readers and on hover; the lane says it in words, as a loss.
+    expect(reset.dataset.label).toContain(`reset: ${expectedReset.cause}`);
+    expect(reset.title).toContain(`reset: ${expectedReset.cause}`);
+    expect(reset.textContent).toContain('lost: the cookie was not sent (SecureOnly)');
+    expect(reset.dataset.tone).toBe('loss');
+    expect(all(root, 'lane-axis-tick').length).toBeGreaterThanOrEqual(2);
+    expect(all(root, 'lane-legend-item').map((i) => i.dataset.tone)).toContain('loss');
     fireEvent.click(reset);
     await flush();
     const selected = all(root, 'request-row').find((r) => r.getAttribute('aria-selected') === 'true');

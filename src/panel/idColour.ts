@@ -1,5 +1,9 @@
-// A stable colour per session ID, so a changed ID is visible at a glance in the timeline and the lanes:
-// the hue comes from a hash of the ID (FNV-1a, 32 bit), the lightness from the theme's CSS.
+// A stable colour per session ID, so a changed ID is visible at a glance in the timeline and the lanes. The
+// colour comes from the ID's short stable name (`h:e73bb72e`, the one the CLI and HTML reports print), so the
+// same ID gets the same colour in Chrome, in Firefox and in an import of a redacted trace (which holds only
+// that name). Hues come from a palette without red: red means a lost session in the lanes, nothing else.
+// The lightness comes from the theme's CSS.
+import { idName } from '../core/story/story.ts';
 
 /** FNV-1a over UTF-16 code units: cheap, stable across runs and browsers. */
 export function hashString(text: string): number {
@@ -11,9 +15,18 @@ export function hashString(text: string): number {
   return hash >>> 0;
 }
 
-/** Hue in degrees (0–359) for an ID; equal IDs get equal hues. */
+/**
+ * The ID hues, in degrees. Red (hue 0, and 330–30 around it) is left out on purpose: the lanes draw a lost
+ * session in red. Neighbours differ by at least 20°, so two IDs next to each other on a lane stay apart.
+ */
+export const ID_HUES: readonly number[] = [45, 70, 100, 135, 160, 185, 205, 225, 250, 275, 300];
+
+/** Hue in degrees for an ID, from its short stable name; equal IDs get equal hues. */
 export function idHue(id: string): number {
-  return hashString(id) % 360;
+  const name = idName(id);
+  // The name is the FNV-1a hash in hex: its own digits pick the palette entry.
+  const hash = Number.parseInt(name.slice(2), 16);
+  return ID_HUES[hash % ID_HUES.length]!;
 }
 
 /** Keeps the start and end of a long ID so two IDs can be told apart without showing either whole. */

@@ -67,6 +67,8 @@ describe('layoutLanes', () => {
   it('marks what ended each ID, with the reset cause and the finding that reports it', () => {
     const ends = shop!.lanes[0]!.segments.map((s) => s.end);
     expect(ends.map((e) => e?.label)).toEqual(['rotated', 'reset: not-sent', 'cleared (cleared-by-server)', undefined]);
+    expect(ends.map((e) => e?.tone)).toEqual(['rotated', 'loss', 'ended', undefined]);
+    expect(ends[1]?.words).toBe('lost: the cookie was not sent, so the server started a new session');
     expect(ends[1]?.finding).toBe(resetFinding);
     expect(ends[0]?.finding).toBeUndefined();
     expect(shop!.lanes[1]!.segments[0]?.end).toMatchObject({ kind: 'expired', entry: 5 });
@@ -108,12 +110,45 @@ describe('layoutLanes', () => {
   it('puts a reset that kept the ID (the new one was refused) and a not-sent on the lane, from the findings', () => {
     const kept = layoutLanes(
       [lane('https://shop.test', 'sid', [{ id: 'aaaa', firstEntry: 1, lastEntry: 2 }])],
-      [resetFinding, { ...resetFinding, rule: 'session-not-sent', reason: 'SecureOnly', cause: undefined }],
+      // The not-sent comes first in the findings; the loss (the reset) is listed first on the lane.
+      [{ ...resetFinding, rule: 'session-not-sent', reason: 'SecureOnly', cause: undefined }, resetFinding],
       { first: 0, end: 8 },
     );
     expect(kept[0]?.lanes[0]?.incidents.map((i) => [i.kind, i.label, i.entry])).toEqual([
       ['reset', 'reset: not-sent (ID kept)', 6],
       ['not-sent', 'not sent: SecureOnly', 6],
+    ]);
+  });
+
+  it('marks a backend switch, a server rejection and a refused Set-Cookie at their request, in words', () => {
+    const at = (rule: Finding['rule'], entry: number, extra: Partial<Finding> = {}): Finding => ({
+      ...resetFinding,
+      rule,
+      entry,
+      cause: undefined,
+      ...extra,
+    });
+    const [only] = layoutLanes(
+      [lane('https://shop.test', 'sid', [{ id: 'aaaa', firstEntry: 0, lastEntry: 7 }])],
+      [
+        at('session-backend-switch', 2),
+        at('session-rejected', 3),
+        at('cookie-rejected', 4, { reason: 'SecureOnly' }),
+        at('cookie-no-httponly', 5),
+        at('session-backend-switch', 6, { cookie: 'other' }),
+      ],
+      { first: 0, end: 8 },
+    );
+    expect(only?.lanes[0]?.incidents.map((i) => [i.kind, i.entry, i.label, i.tone, i.words])).toEqual([
+      ['backend-switch', 2, 'backend-switch', 'switch', 'moved to another back-end server'],
+      ['rejected', 3, 'session-rejected', 'loss', 'lost: the server answered as logged out'],
+      [
+        'set-cookie-rejected',
+        4,
+        'cookie-rejected: SecureOnly',
+        'warning',
+        'Set-Cookie refused by the browser (SecureOnly)',
+      ],
     ]);
   });
 });

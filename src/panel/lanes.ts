@@ -4,14 +4,18 @@
 import type { Finding, SessionView } from '../core/analysis/analyze.ts';
 import { idName } from '../core/story/story.ts';
 import { idHue, shortId } from './idColour.ts';
+import { endWords, incidentWords, type MarkTone, TONE_RANK } from './laneWords.ts';
 
 /** The end markers the lanes draw: rotated, reset (with its cause), cleared, expired, changed unseen. */
 export type LaneEndKind = 'rotated' | 'reset' | 'cleared' | 'expired' | 'changed' | 'updated';
 
 export interface LaneEnd {
   readonly kind: LaneEndKind;
-  /** What the marker says, e.g. `rotated`, `reset: server-rejected`, `cleared`. */
+  /** The engine's code for the end, e.g. `rotated`, `reset: server-rejected`, `cleared (cleared-by-server)`. */
   readonly label: string;
+  /** What the lane shows, in words (laneWords.ts), and the colour family it is drawn in. */
+  readonly words: string;
+  readonly tone: MarkTone;
   readonly cause?: string;
   readonly entry: number;
   /** The finding that reports the end, when the engine made one (its message explains it). */
@@ -32,14 +36,28 @@ export interface LaneSegment {
   readonly end?: LaneEnd;
 }
 
+/** The findings drawn on a lane at their request, by rule: the kind names the mark. */
+const INCIDENT_KINDS = {
+  'session-reset': 'reset',
+  'session-not-sent': 'not-sent',
+  'session-backend-switch': 'backend-switch',
+  'session-rejected': 'rejected',
+  'cookie-rejected': 'set-cookie-rejected',
+} as const;
+export type LaneIncidentKind = (typeof INCIDENT_KINDS)[keyof typeof INCIDENT_KINDS];
+
 /**
  * A finding on the lane that did not end an ID (the engine's SessionView has no end for it): a reset whose
  * new ID the browser refused, so the old one stayed (e.g. OverwriteSecure on http://), or the session
- * cookie not sent on a request.
+ * cookie not sent on a request, a request moved to another back-end, the server answering as logged out
+ * (session-rejected), a Set-Cookie of the lane's cookie the browser refused.
  */
 export interface LaneIncident {
-  readonly kind: 'reset' | 'not-sent';
+  readonly kind: LaneIncidentKind;
+  /** The engine's code, e.g. `reset: not-sent (ID kept)`, `not sent: SecureOnly`, `backend-switch`. */
   readonly label: string;
+  readonly words: string;
+  readonly tone: MarkTone;
   readonly entry: number;
   /** Position as a fraction (0–1) of the recording's entry span. */
   readonly at: number;
@@ -79,20 +97,34 @@ function endOf(
 ): LaneEnd | undefined {
   if (endedBy === undefined || entry === undefined) return undefined;
   const withFinding = finding ? { finding } : {};
-  if (endedBy === 'session-rotated') return { kind: 'rotated', label: 'rotated', entry, ...withFinding };
+  const end = (kind: LaneEndKind, label: string): LaneEnd => ({
+    kind,
+    label,
+    ...endWords(kind, cause),
+    ...(cause ? { cause } : {}),
+    entry,
+    ...withFinding,
+  });
+  if (endedBy === 'session-rotated') return end('rotated', 'rotated');
   if (endedBy === 'session-reset') {
     const kind = (cause && RESET_CAUSE_KIND[cause]) || 'reset';
-    const label = kind === 'reset' ? `reset: ${cause ?? 'unknown cause'}` : cause ? `${kind} (${cause})` : kind;
-    return { kind, label, ...(cause ? { cause } : {}), entry, ...withFinding };
+    return end(kind, kind === 'reset' ? `reset: ${cause ?? 'unknown cause'}` : cause ? `${kind} (${cause})` : kind);
   }
-  if (endedBy === 'updated') return { kind: 'updated', label: 'updated (same session)', entry, ...withFinding };
-  return { kind: 'changed', label: 'changed without Set-Cookie', entry, ...withFinding };
+  if (endedBy === 'updated') return end('updated', 'updated (same session)');
+  return end('changed', 'changed without Set-Cookie');
 }
 
 /** The entry indices the picture spans: `first` (inclusive) to `end` (exclusive). */
 export interface EntryRange {
   readonly first: number;
   readonly end: number;
+}
+
+/** The entries the lanes are drawn over: `range`, widened to every ID's last entry or end (the axis uses it too). */
+export function laneSpan(sessions: readonly SessionView[], range: EntryRange): EntryRange {
+  let end = Math.max(range.end, range.first + 1);
+  for (const lane of sessions) for (const id of lane.ids) end = Math.max(end, (id.endEntry ?? id.lastEntry) + 1);
+  return { first: range.first, end };
 }
 
 /**
@@ -104,9 +136,7 @@ export function layoutLanes(
   findings: readonly Finding[],
   range: EntryRange,
 ): OriginLanes[] {
-  const first = range.first;
-  let end = Math.max(range.end, first + 1);
-  for (const lane of sessions) for (const id of lane.ids) end = Math.max(end, (id.endEntry ?? id.lastEntry) + 1);
+  const { first, end } = laneSpan(sessions, range);
   const span = end - first;
   const findingAt = (rule: string, cookie: string, entry: number) =>
     findings.find((f) => f.rule === rule && f.cookie === cookie && f.entry === entry);
@@ -156,9 +186,13 @@ export function layoutLanes(
     .sort((a, b) => Number(allThirdParty(a.lanes)) - Number(allThirdParty(b.lanes)));
 }
 
-const INCIDENT_RULES: Readonly<Record<string, LaneIncident['kind']>> = {
-  'session-reset': 'reset',
-  'session-not-sent': 'not-sent',
+/** The engine's code of each incident (its `data-label`; exports and the E2E readers compare these). */
+const INCIDENT_LABEL: Readonly<Record<LaneIncidentKind, (f: Finding) => string>> = {
+  reset: (f) => `reset: ${f.cause ?? 'unknown cause'} (ID kept)`,
+  'not-sent': (f) => `not sent: ${f.reason ?? '?'}`,
+  'backend-switch': () => 'backend-switch',
+  rejected: () => 'session-rejected',
+  'set-cookie-rejected': (f) => `cookie-rejected: ${f.reason ?? '?'}`,
 };
 
 function hostOf(url: string): string {
@@ -191,11 +225,24 @@ function laneIncidents(
   const ends = new Set(segments.flatMap((s) => (s.end ? [s.end.entry] : [])));
   const out: LaneIncident[] = [];
   for (const f of findings) {
-    const kind = INCIDENT_RULES[f.rule];
-    if (kind === undefined || !belongsTo(f, lane, sessions)) continue;
+    if (!Object.hasOwn(INCIDENT_KINDS, f.rule) || !belongsTo(f, lane, sessions)) continue;
+    const kind = INCIDENT_KINDS[f.rule as keyof typeof INCIDENT_KINDS];
     if (kind === 'reset' && ends.has(f.entry)) continue;
-    const label = kind === 'reset' ? `reset: ${f.cause ?? 'unknown cause'} (ID kept)` : `not sent: ${f.reason ?? '?'}`;
-    out.push({ kind, label, entry: f.entry, at: Math.min(1, (f.entry - first + 0.5) / span), finding: f });
+    // A kept-ID reset caused by a cookie not sent: the not-sent finding of that request names the reason.
+    const reason =
+      kind === 'reset'
+        ? findings.find((n) => n.rule === 'session-not-sent' && n.cookie === f.cookie && n.entry === f.entry)?.reason
+        : f.reason;
+    const shown = incidentWords(f.rule, { cause: f.cause, reason })!;
+    out.push({
+      kind,
+      label: INCIDENT_LABEL[kind](f),
+      ...shown,
+      entry: f.entry,
+      at: Math.min(1, (f.entry - first + 0.5) / span),
+      finding: f,
+    });
   }
-  return out;
+  // Several marks on one request sit on one spot: the loss is listed first and drawn last (on top).
+  return out.sort((a, b) => a.entry - b.entry || TONE_RANK[a.tone] - TONE_RANK[b.tone]);
 }

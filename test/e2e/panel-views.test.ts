@@ -133,6 +133,62 @@ async function laneEvents(cookie: string): Promise<{ text: string; data: Record<
   );
 }
 
+/** Hue (0–360) and saturation (0–1) of a computed CSS `rgb()` colour. */
+function hueOf(css: string): { hue: number; saturation: number } {
+  const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((n) => Number(n) / 255) as [number, number, number];
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  const d = max - min;
+  const saturation = max === 0 ? 0 : d / max;
+  if (d === 0) return { hue: 0, saturation };
+  const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  return { hue: (h * 60 + 360) % 360, saturation };
+}
+const isRed = (css: string) => {
+  const { hue, saturation } = hueOf(css);
+  return saturation > 0.3 && (hue <= 25 || hue >= 335);
+};
+
+/**
+ * The lanes read at a glance: a time axis with clock times (ms on a short recording), a legend of the mark
+ * colours, the lost ID of `cookie` ending in red and its loss mark red, and every ID colour not red.
+ */
+async function expectReadableLanes(cookie: string): Promise<void> {
+  const ticks = await readAll('lane-axis-tick');
+  expect(ticks.length, 'time axis ticks').toBeGreaterThanOrEqual(2);
+  for (const t of ticks) expect(t.text).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/);
+  const legend = await readAll('lane-legend-item');
+  expect(legend.map((l) => l.data.tone)).toEqual(expect.arrayContaining(['loss', 'rotated', 'switch']));
+  const drawn = await panel.$eval(`[data-testid="lane"][data-cookie="${cookie}"]`, (lane) => ({
+    marks: [...lane.querySelectorAll('[data-testid="lane-mark"]')].map((m) => ({
+      tone: (m as HTMLElement).dataset.tone ?? '',
+      colour: getComputedStyle(m).backgroundColor,
+    })),
+    segments: [...lane.querySelectorAll('[data-testid="lane-segment"]')].map((el) => ({
+      loss: (el as HTMLElement).dataset.loss === 'true',
+      background: getComputedStyle(el).backgroundColor,
+      border: getComputedStyle(el).borderTopColor,
+      cap: getComputedStyle(el).boxShadow,
+    })),
+  }));
+  const lossMarks = drawn.marks.filter((m) => m.tone === 'loss');
+  expect(lossMarks.length, 'a loss mark on the lane').toBeGreaterThan(0);
+  for (const m of lossMarks) expect(isRed(m.colour), `loss mark ${m.colour}`).toBe(true);
+  for (const m of drawn.marks.filter((x) => x.tone !== 'loss')) expect(isRed(m.colour), `${m.tone} mark`).toBe(false);
+  const lost = drawn.segments.filter((x) => x.loss);
+  const kept = drawn.segments.filter((x) => !x.loss);
+  expect(lost.length, 'a lost ID').toBeGreaterThan(0);
+  expect(kept.length, 'an ID not lost').toBeGreaterThan(0);
+  for (const x of lost) expect(isRed(x.cap.match(/rgba?\([^)]*\)/)?.[0] ?? ''), `lost ID cap ${x.cap}`).toBe(true);
+  for (const x of kept) {
+    expect(x.cap === 'none' || !isRed(x.cap), `kept ID cap ${x.cap}`).toBe(true);
+  }
+  for (const x of drawn.segments) {
+    expect(isRed(x.background), `ID fill ${x.background}`).toBe(false);
+    expect(isRed(x.border), `ID border ${x.border}`).toBe(false);
+  }
+}
+
 describe('Chrome: the Sessions panel views for the demo scenarios', () => {
   it('secure-lost-on-http: not sent (SecureOnly), reset on the lane, detail with the reason', async () => {
     const s = findScenario('secure-lost-on-http');
@@ -140,7 +196,7 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
     await expectFindingsView(s);
     const reset = s.expected.find((e) => e.rule === 'session-reset')!;
     const events = await laneEvents(reset.cookie!);
-    expect(events.map((e) => e.text).join(' | ')).toContain(`reset: ${reset.cause}`);
+    expect(events.map((e) => e.data.label).join(' | ')).toContain(`reset: ${reset.cause}`);
     await screenshot(`${s.id}-lanes`);
     await openDetailOf('http://shop.test');
     const notSent = s.expectedNotSent![0]!;
@@ -160,7 +216,10 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
     const reset = s.expected[0]!;
     const events = await laneEvents(reset.cookie!);
     const cleared = events.find((e) => e.data.kind === 'cleared');
-    expect(cleared?.text).toContain(reset.cause);
+    expect(cleared?.data.label).toContain(reset.cause);
+    // A logout ends the session on purpose: said in words, and not in the loss colour.
+    expect(cleared?.text).toContain('ended: the server deleted the cookie (logout)');
+    expect(cleared?.data.tone).toBe('ended');
     await screenshot(`${s.id}-lanes`);
     await openDetailOf('/account/logout');
     const sets = await readAll('detail-set-cookie');
@@ -175,10 +234,22 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
     await expectFindingsView(s);
     const reset = s.expected.find((e) => e.rule === 'session-reset')!;
     const events = await laneEvents(reset.cookie!);
-    expect(events.find((e) => e.data.kind === 'reset')?.text).toContain(`reset: ${reset.cause}`);
+    expect(events.find((e) => e.data.kind === 'reset')?.data.label).toContain(`reset: ${reset.cause}`);
     const segments = await readAll('lane-segment');
     expect(new Set(segments.map((x) => x.data.id)).size).toBeGreaterThanOrEqual(2);
+    await expectReadableLanes(reset.cookie!);
     await screenshot(`${s.id}-lanes`);
+    // Clicking the reset event selects its request in the timeline (the panel's one selection).
+    const resetEvent = events.find((e) => e.data.kind === 'reset')!;
+    await panel.$eval(
+      `[data-testid="lane"][data-cookie="${reset.cookie}"] [data-testid="lane-event"][data-kind="reset"]`,
+      (el) => (el as HTMLElement).click(),
+    );
+    await panel.waitForSelector('[data-testid="timeline-scroller"]', { timeout: 5_000 });
+    const selected = await poll('the selected row', () =>
+      panel.$eval('[data-testid="request-row"][aria-selected="true"]', (el) => (el as HTMLElement).dataset.entry),
+    );
+    expect(selected).toBe(resetEvent.data.entry);
     // The jar at the end of the recording, limited to the inspected site: the new session ID is held.
     await click('[data-testid="tab-cookies"]');
     const held = await readAll('jar-cookie');
@@ -200,7 +271,8 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
     await expectFindingsView(s);
     for (const e of s.expected.filter((x) => x.rule === 'session-not-sent')) {
       const events = await laneEvents(e.cookie!);
-      expect(events.map((x) => x.text).join(' | ')).toContain(`not sent: ${e.reason}`);
+      expect(events.map((x) => x.data.label).join(' | ')).toContain(`not sent: ${e.reason}`);
+      expect(events.map((x) => x.text).join(' | ')).toContain(`not sent (${e.reason})`);
     }
     await screenshot(`${s.id}-lanes`);
     // The cross-site form POST carries neither cookie.
@@ -219,9 +291,12 @@ const LANE_MARK: Record<
   string,
   (e: DemoScenario['expected'][number]) => (ev: { text: string; data: Record<string, string> }) => boolean
 > = {
-  'session-reset': (e) => (ev) => ev.text.includes(`reset: ${e.cause}`) || ev.text.includes(`(${e.cause})`),
+  'session-reset': (e) => (ev) =>
+    ev.data.label?.includes(`reset: ${e.cause}`) === true || ev.data.label?.includes(`(${e.cause})`) === true,
   'session-rotated': () => (ev) => ev.data.kind === 'rotated',
-  'session-not-sent': (e) => (ev) => ev.text.includes(`not sent: ${e.reason}`),
+  'session-not-sent': (e) => (ev) => ev.data.label?.includes(`not sent: ${e.reason}`) === true,
+  'session-backend-switch': () => (ev) => ev.data.kind === 'backend-switch',
+  'session-rejected': () => (ev) => ev.data.kind === 'rejected' && ev.data.tone === 'loss',
 };
 
 describe('Chrome: every other demo scenario in the panel', () => {

@@ -1,10 +1,16 @@
 // The session lanes: per origin, each session cookie a horizontal lane of its IDs over the recording (by
-// entry index), each ID a coloured segment, the event that ended it marked at its end and listed beneath.
-// Clicking a segment or an event selects that request in the timeline.
+// entry index), each ID a coloured segment, the event that ended it marked at its end and listed beneath,
+// with a time axis above and a legend of the mark colours. Clicking a segment, a mark or an event selects
+// that request in the timeline (the controller's one selection).
 import { useMemo } from 'preact/hooks';
 import type { PanelController } from '../controller.ts';
-import { layoutLanes } from '../lanes.ts';
+import { laneSpan, layoutLanes } from '../lanes.ts';
+import { reasonHelp } from '../laneWords.ts';
 import type { TraceView } from '../model.ts';
+import { axisTicks } from '../timeAxis.ts';
+import { LaneAxis } from './LaneAxis.tsx';
+import { LaneLegend } from './LaneLegend.tsx';
+import './lanes.css';
 
 const pct = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
 
@@ -18,14 +24,19 @@ const CONFIDENCE_HELP: Record<'certain' | 'likely' | 'possible', string> = {
     'Possible: only its value looks like an opaque token that is sent back. Findings at most low. Mark it in the Cookies view to make it certain.',
 };
 
+/** Ticks drawn on the axis; a narrow panel hides every other one (lanes.css). */
+const AXIS_TICKS = 8;
+
 export function Lanes({ view, controller }: { view: TraceView; controller: PanelController }) {
-  const origins = useMemo(() => {
+  const { origins, ticks } = useMemo(() => {
     const first = view.rows[0]?.entryIndex ?? 0;
     const last = view.rows.at(-1)?.entryIndex ?? 0;
-    return layoutLanes(view.analysis.sessions, view.analysis.findings, {
-      first,
-      end: Math.max(last + 1, view.trace.entryCount),
-    });
+    const range = { first, end: Math.max(last + 1, view.trace.entryCount) };
+    const origins = layoutLanes(view.analysis.sessions, view.analysis.findings, range);
+    // An ID may reach past the rows (its end entry): the axis spans what the lanes were laid out on.
+    const span = laneSpan(view.analysis.sessions, range);
+    const timed = view.rows.map((r) => ({ entry: r.entryIndex, startedAt: r.startedAt }));
+    return { origins, ticks: axisTicks(timed, span, AXIS_TICKS) };
   }, [view]);
   if (origins.length === 0)
     return (
@@ -35,6 +46,8 @@ export function Lanes({ view, controller }: { view: TraceView; controller: Panel
     );
   return (
     <section class="lanes" data-testid="lanes-view">
+      <LaneLegend />
+      <LaneAxis ticks={ticks} />
       {origins.map((o) => (
         <div key={o.origin} class="lane-origin">
           <h3 class="mono">{o.origin}</h3>
@@ -60,11 +73,12 @@ export function Lanes({ view, controller }: { view: TraceView; controller: Panel
                   <button
                     type="button"
                     key={`${s.id}@${s.firstEntry}`}
-                    class="lane-segment"
+                    class={`lane-segment${s.end?.tone === 'loss' ? ' lost' : ''}`}
                     data-testid="lane-segment"
                     data-id={s.shortId}
+                    data-loss={s.end?.tone === 'loss' ? 'true' : undefined}
                     style={{ left: pct(s.left), width: pct(s.width), '--id-hue': String(s.hue) }}
-                    title={`${lane.cookie}=${s.shortId} (${s.idName}), entries #${s.firstEntry}–#${s.lastEntry}`}
+                    title={`${lane.cookie}=${s.shortId} (${s.idName}), entries #${s.firstEntry}–#${s.lastEntry}${s.end ? `; ${s.end.words}` : ''}`}
                     onClick={() => controller.reveal(s.firstEntry)}
                   >
                     {s.shortId}
@@ -75,10 +89,13 @@ export function Lanes({ view, controller }: { view: TraceView; controller: Panel
                     <button
                       type="button"
                       key={`end@${s.end.entry}:${s.id}`}
-                      class={`lane-tick end-${s.end.kind}`}
+                      class={`lane-tick end-${s.end.kind} tone-${s.end.tone}`}
+                      data-testid="lane-mark"
+                      data-tone={s.end.tone}
+                      data-entry={s.end.entry}
                       style={{ left: pct(s.left + s.width) }}
-                      title={`${s.end.label} at #${s.end.entry}`}
-                      aria-label={s.end.label}
+                      title={`#${s.end.entry} ${s.end.words} [${s.end.label}]`}
+                      aria-label={s.end.words}
                       onClick={() => controller.reveal(s.end!.entry)}
                     />
                   ) : null,
@@ -87,10 +104,13 @@ export function Lanes({ view, controller }: { view: TraceView; controller: Panel
                   <button
                     type="button"
                     key={`${i.kind}@${i.entry}`}
-                    class={`lane-tick incident end-${i.kind}`}
+                    class={`lane-tick incident end-${i.kind} tone-${i.tone}`}
+                    data-testid="lane-mark"
+                    data-tone={i.tone}
+                    data-entry={i.entry}
                     style={{ left: pct(i.at) }}
-                    title={`${i.label} at #${i.entry}`}
-                    aria-label={i.label}
+                    title={`#${i.entry} ${i.words} [${i.label}]`}
+                    aria-label={i.words}
                     onClick={() => controller.reveal(i.entry)}
                   />
                 ))}
@@ -101,15 +121,16 @@ export function Lanes({ view, controller }: { view: TraceView; controller: Panel
                     <li key={`${s.id}@${s.end.entry}`}>
                       <button
                         type="button"
-                        class={`lane-end end-${s.end.kind}`}
+                        class={`lane-end end-${s.end.kind} tone-${s.end.tone}`}
                         data-testid="lane-event"
                         data-kind={s.end.kind}
                         data-entry={s.end.entry}
                         data-label={s.end.label}
-                        title={s.end.finding?.message ?? s.end.label}
+                        data-tone={s.end.tone}
+                        title={`${s.end.label}${s.end.finding ? ` — ${s.end.finding.message}` : ''}`}
                         onClick={() => controller.reveal(s.end!.entry)}
                       >
-                        #{s.end.entry} {s.shortId} <span class="id-hash">{s.idName}</span> {s.end.label}
+                        #{s.end.entry} {s.shortId} <span class="id-hash">{s.idName}</span> {s.end.words}
                       </button>
                     </li>
                   ) : null,
@@ -118,15 +139,16 @@ export function Lanes({ view, controller }: { view: TraceView; controller: Panel
                   <li key={`${i.kind}@${i.entry}`}>
                     <button
                       type="button"
-                      class={`lane-end end-${i.kind}`}
+                      class={`lane-end end-${i.kind} tone-${i.tone}`}
                       data-testid="lane-event"
                       data-kind={i.kind}
                       data-entry={i.entry}
                       data-label={i.label}
-                      title={i.finding.message}
+                      data-tone={i.tone}
+                      title={`${i.label} — ${[reasonHelp(i.finding.rule, i.finding.reason), i.finding.message].filter(Boolean).join(' ')}`}
                       onClick={() => controller.reveal(i.entry)}
                     >
-                      #{i.entry} {lane.cookie} {i.label}
+                      #{i.entry} {lane.cookie} {i.words}
                     </button>
                   </li>
                 ))}
