@@ -62,7 +62,10 @@ export class HarIndexer implements StreamProgress {
   private previousTime: number | undefined;
   private previousRun = 0;
 
-  /** `onEntry` sees each read (slimmed) entry in file order, before times are repaired. */
+  /**
+   * `onEntry` sees each entry in file order as it reads alone (harInitiators.ts, entryAlone), before times are
+   * repaired: the session-cookie pre-pass, which keeps names and sites, never the entry (so it is not slimmed).
+   */
   constructor(
     private readonly file: string | undefined,
     private readonly onEntry?: (entry: TraceEntry) => void,
@@ -134,7 +137,7 @@ export class HarIndexer implements StreamProgress {
     // Only what the repair needs: an undated entry may wait for the first dated one, its draft need not.
     const { parsedStart, startProblem, notes } = imported;
     this.repair.add({ index, parsedStart, startProblem, notes });
-    this.onEntry?.(slimEntry(entryAlone(imported)));
+    this.onEntry?.(entryAlone(imported));
   }
 
   /** A repaired time, in file order. A skipped entry is never emitted; its time and run keep the order whole. */
