@@ -11,17 +11,19 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { type PrepassResult, TracePrepass } from '../core/analysis/prepass.ts';
 import type { AnalysisSettings } from '../core/analysis/settings.ts';
-import { HarStreamReader } from '../core/har/harStream.ts';
+import type { NativeTrace } from '../core/native/native.ts';
 import {
   type HarStreamIndex,
+  HarStreamReader,
   harEvents,
   indexHarStream,
+  openTrace,
+  readTraceText,
+  SNIFF_BYTES,
+  STREAM_FROM_BYTES,
   type StreamProgress,
   streamedTraceSummary,
-} from '../core/har/harStreamEvents.ts';
-import type { NativeTrace } from '../core/native/native.ts';
-import { openTrace, SNIFF_BYTES, STREAM_FROM_BYTES } from '../core/open/openTrace.ts';
-import { readTraceText } from '../core/open/readTrace.ts';
+} from '../core/open/index.ts';
 import { type Trace, type TraceEvent, TraceInputError } from '../core/trace/types.ts';
 import { fileChunks } from './fileChunks.ts';
 
