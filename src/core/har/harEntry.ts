@@ -63,7 +63,7 @@ export interface EntryDraft {
   readonly index: number;
   /** Repairs made while reading it (fields dropped or replaced), in the order they were made. */
   readonly notes: readonly TraceInputWarning[];
-  /** Parsed `startedDateTime`; undefined when missing or invalid (repaired by assignStartTimes). */
+  /** Parsed `startedDateTime`; undefined when missing or invalid (repaired by harStartTimes.ts). */
   parsedStart: number | undefined;
   startProblem: string | undefined;
   startedAt: number;
