@@ -10,9 +10,9 @@ import { classifyPeriodicRotation } from '../src/core/analysis/periodicRotation.
 import { valueRenderer } from '../src/core/analysis/redact.ts';
 import { Replay } from '../src/core/analysis/replay.ts';
 import { withDefaults } from '../src/core/analysis/settings.ts';
+import { harToTrace } from '../src/core/har/har.ts';
 import { RULES } from '../src/core/rules/registry.ts';
 import type { RuleContext } from '../src/core/rules/rule.ts';
-import { harToTrace } from '../src/core/trace/har.ts';
 import { ensureHar } from './gen-har.ts';
 import { OUT_DIR } from './lib/stats.ts';
 

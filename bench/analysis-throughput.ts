@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { textReport } from '../src/cli/textReport.ts';
 import { analyzeTrace } from '../src/core/analysis/analyze.ts';
-import { harToTrace } from '../src/core/trace/har.ts';
+import { harToTrace } from '../src/core/har/har.ts';
 import { ensureHar, HAR_100K, HAR_100K_OPTIONS } from './gen-har.ts';
 import { fmt, range, runRow, summarize } from './lib/stats.ts';
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeTrace } from '../src/core/analysis/analyze.ts';
-import { harToTrace } from '../src/core/trace/har.ts';
+import { harToTrace } from '../src/core/har/har.ts';
 import { ensureHar, HAR_100K, HAR_100K_OPTIONS } from './gen-har.ts';
 import { OUT_DIR } from './lib/stats.ts';
 

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeTrace } from '../src/core/analysis/analyze.ts';
-import { parseHar } from '../src/core/trace/har.ts';
+import { parseHar } from '../src/core/har/har.ts';
 
 const DIR = new URL('../test/fixtures/corpora/real-traffic/', import.meta.url).pathname;
 const labels = JSON.parse(readFileSync(join(DIR, 'labels.json'), 'utf8')).files as Record<

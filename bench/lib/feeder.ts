@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WebWorker } from 'puppeteer-core';
-import { harToTrace } from '../../src/core/trace/har.ts';
+import { harToTrace } from '../../src/core/har/har.ts';
 import { ensureHar } from '../gen-har.ts';
 import { STORE_GLOBAL } from './browser.ts';
 import { OUT_DIR } from './stats.ts';

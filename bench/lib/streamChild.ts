@@ -6,7 +6,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { analyzeEventStream } from '../../src/core/analysis/analyzeStream.ts';
 import { TracePrepass } from '../../src/core/analysis/prepass.ts';
 import { withDefaults } from '../../src/core/analysis/settings.ts';
-import { harEvents, indexHarStream } from '../../src/core/formats/harStreamEvents.ts';
+import { harEvents, indexHarStream } from '../../src/core/har/harStreamEvents.ts';
 
 const [mode, file] = process.argv.slice(2) as [string, string];
 const t = performance.now();

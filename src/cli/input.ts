@@ -1,29 +1,31 @@
 /**
  * Reads one input file for the CLI: a HAR or a native trace, whole when it is small, and a HAR streamed entry by
- * entry when it is larger than `streamAbove` bytes (default 64 MiB), so files bigger than the biggest string the
- * JS engine can hold still load. For `analyze`, a streamed HAR is never held: a first pass indexes it (times,
+ * entry from STREAM_FROM_BYTES (core/open/openTrace.ts decides, for the panel too), so files bigger than the
+ * biggest string the JS engine can hold still load. For `analyze`, a streamed HAR is never held: a first pass indexes it (times,
  * order, warnings, and the session-cookie pre-pass), and its events are read again when the analysis asks
  * (harStreamEvents.ts), so memory is bounded by the analysis's facts, not by the file. For `export`, which
  * needs every entry, the streamed file becomes a whole Trace. Both paths give the same analysis. A progress
  * line goes to standard error while streaming, only when it is a terminal.
  */
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { type PrepassResult, TracePrepass } from '../core/analysis/prepass.ts';
 import type { AnalysisSettings } from '../core/analysis/settings.ts';
-import { HarStreamReader } from '../core/formats/harStream.ts';
+import type { NativeTrace } from '../core/native/native.ts';
 import {
   type HarStreamIndex,
+  HarStreamReader,
   harEvents,
   indexHarStream,
+  openTrace,
+  readTraceText,
+  SNIFF_BYTES,
+  STREAM_FROM_BYTES,
   type StreamProgress,
   streamedTraceSummary,
-} from '../core/formats/harStreamEvents.ts';
-import { NATIVE_FORMAT, type NativeTrace, parseNativeTrace } from '../core/formats/native.ts';
-import { detectTraceFormat, harToTrace, parseJsonText, parseTraceFile } from '../core/trace/index.ts';
+} from '../core/open/index.ts';
 import { type Trace, type TraceEvent, TraceInputError } from '../core/trace/types.ts';
-
-export const DEFAULT_STREAM_ABOVE = 64 * 1024 * 1024;
+import { fileChunks } from './fileChunks.ts';
 
 export interface InputIo {
   /** The whole file as text ("-" is standard input). */
@@ -33,9 +35,9 @@ export interface InputIo {
   /** The file as a stream of byte chunks. */
   readonly openStream?: (path: string) => AsyncIterable<Uint8Array>;
   /** The first bytes of the file, to tell a native trace from a HAR before choosing how to read it. */
-  readonly readHead?: (path: string, bytes: number) => string;
-  /** Files above this many bytes are streamed. */
-  readonly streamAbove?: number;
+  readonly readHead?: (path: string, bytes: number) => Uint8Array;
+  /** Files of this many bytes or more are streamed (default STREAM_FROM_BYTES). */
+  readonly streamFromBytes?: number;
   /** Where progress lines go (a terminal's standard error), or undefined to stay quiet. */
   readonly progress?: (line: string) => void;
 }
@@ -76,19 +78,19 @@ export const nodeInputIo: Omit<InputIo, 'readFile'> = {
       return undefined;
     }
   },
-  // 64 KiB chunks: with 1 MiB ones, chunks waiting for a collection added ~70 MB to the peak RSS of a 1 GiB analysis.
-  openStream: (path) => createReadStream(path, { highWaterMark: 1 << 16 }),
+  openStream: fileChunks,
   readHead: (path, bytes) => {
     const fd = openSync(path, 'r');
     try {
       const buffer = Buffer.alloc(bytes);
       const read = readSync(fd, buffer, 0, bytes, 0);
-      return buffer.subarray(0, read).toString('utf8');
+      return buffer.subarray(0, read);
     } finally {
       closeSync(fd);
     }
   },
-  streamAbove: Number(process.env.SESSIONSCOPE_STREAM_ABOVE) || DEFAULT_STREAM_ABOVE,
+  // SESSIONSCOPE_STREAM_ABOVE moves the line (tests stream small files with it); files of that size or more stream.
+  streamFromBytes: Number(process.env.SESSIONSCOPE_STREAM_ABOVE) || STREAM_FROM_BYTES,
   ...(process.stderr.isTTY ? { progress: (line: string) => process.stderr.write(line) } : {}),
 };
 
@@ -115,22 +117,23 @@ function inputError(file: string, e: unknown): InputError {
   return new InputError(`${file}: could not be read as a HAR or trace: ${(e as Error).message}`);
 }
 
-/** A native trace announces itself in its first bytes (`"format": "sessionscope-trace"` comes first). */
-function looksNative(head: string): boolean {
-  return new RegExp(`"format"\\s*:\\s*"${NATIVE_FORMAT}"`).test(head.slice(0, 4096));
-}
-
 export async function loadInput(file: string, io: InputIo, options: LoadOptions = {}): Promise<LoadedInput> {
   const size = io.fileSize?.(file);
-  const streamAbove = io.streamAbove ?? DEFAULT_STREAM_ABOVE;
-  if (size !== undefined && size > streamAbove && io.openStream) {
-    let head = '';
+  // Standard input and in-memory inputs have no size: they are read whole.
+  if (size !== undefined && io.readHead && io.openStream) {
+    let head: Uint8Array;
     try {
-      head = io.readHead?.(file, 4096) ?? '';
+      head = io.readHead(file, SNIFF_BYTES);
     } catch (e) {
       throw cannotRead(file, e);
     }
-    if (!looksNative(head)) {
+    let stream: boolean;
+    try {
+      stream = openTrace(head, size, { file, streamFromBytes: io.streamFromBytes ?? STREAM_FROM_BYTES }).stream;
+    } catch (e) {
+      throw inputError(file, e);
+    }
+    if (stream) {
       if (options.analyseOnly) return indexHar(file, size, io, options.analyseOnly.settings);
       return { trace: await streamHar(file, size, io), streamed: true };
     }
@@ -142,17 +145,8 @@ export async function loadInput(file: string, io: InputIo, options: LoadOptions 
     throw cannotRead(file, e);
   }
   try {
-    const document = parseJsonText(text, file);
-    switch (detectTraceFormat(document)) {
-      case 'sessionscope-trace': {
-        const native = parseNativeTrace(document, file);
-        return { trace: native.trace, native, streamed: false };
-      }
-      case 'har':
-        return { trace: harToTrace(document, file), streamed: false };
-      case 'unknown':
-        return { trace: parseTraceFile(text, file), streamed: false };
-    }
+    const { trace, native } = readTraceText(text, file);
+    return { trace, ...(native ? { native } : {}), streamed: false };
   } catch (e) {
     throw inputError(file, e);
   }

@@ -30,12 +30,12 @@ async function run(args: readonly string[], files: Readonly<Record<string, strin
     ...(stream
       ? {
           fileSize: (path) => bytes(path).length,
-          readHead: (path, n) => new TextDecoder().decode(bytes(path).subarray(0, n)),
+          readHead: (path, n) => bytes(path).subarray(0, n),
           openStream: async function* (path) {
             const all = bytes(path);
             for (let at = 0; at < all.length; at += 4096) yield all.subarray(at, at + 4096);
           },
-          streamAbove: 0,
+          streamFromBytes: 0,
         }
       : {}),
   };

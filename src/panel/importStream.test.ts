@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportNativeTrace } from '../core/formats/index.ts';
-import { parseTraceFile } from '../core/trace/detectFormat.ts';
+import { parseTraceFile } from '../core/open/readTrace.ts';
 import { LIVE, PanelController } from './controller.ts';
 import { ANALYSING_MARKER } from './importPreview.ts';
 import { type ImportFile, importTraceFileProgressively } from './importStream.ts';

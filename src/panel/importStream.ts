@@ -1,20 +1,20 @@
 // Opens a large HAR progressively: the picked or dropped file is read as a stream (`File.stream()`) through
 // the core's HarStreamReader, so the panel never holds the file's text or its parsed document, and the first
 // entries read are handed to the caller at once as a preview (importPreview.ts) to draw while the rest of the
-// file is read and the whole trace analysed. Small files keep the whole-file path (importTrace.ts): it is
-// already fast for them and it also reads native traces.
+// file is read and the whole trace analysed. Whether a file is streamed is the core's decision (openTrace, the
+// same as the CLI's): small files and native traces keep the whole-file path (importTrace.ts).
 //
 // A file the stream reader refuses is read again by the whole-file importer, so the panel refuses it with
-// exactly the message it always gave (and a large native trace, which has no `log`, is read the usual way).
-import { HarEntryScanner } from '../core/formats/harEntryScanner.ts';
-import { HarStreamReader, importHarEntry, isSkipped, notAHarThrower } from '../core/formats/harStream.ts';
+// exactly the message it always gave.
+import type { EntryDraft } from '../core/har/harEntry.ts';
+import { entryAlone } from '../core/har/harInitiators.ts';
+import { HarStreamReader } from '../core/har/harStream.ts';
+import { openTrace, SNIFF_BYTES, type TraceOpening } from '../core/open/openTrace.ts';
 import type { Trace, TraceEntry } from '../core/trace/types.ts';
 import { previewView } from './importPreview.ts';
 import { type ImportOutcome, importNotice, importTraceFile } from './importTrace.ts';
 import type { TraceView } from './model.ts';
 
-/** Files from this size up are streamed: below it, reading the whole text takes well under a second. */
-export const STREAM_FROM_BYTES = 8 * 1024 * 1024;
 /** Entries in the preview: more than a screenful of rows. */
 export const PREVIEW_ENTRIES = 100;
 /** The preview is shown after this long even with fewer entries (a file of few, huge entries). */
@@ -25,6 +25,7 @@ const YIELD_EVERY_MS = 50;
 export type ImportFile = Blob & { readonly name: string };
 
 export interface StreamImportOptions {
+  /** Files of this many bytes or more are streamed; default the core's STREAM_FROM_BYTES. */
   readonly streamFromBytes?: number;
   readonly previewEntries?: number;
   /** Gives the page a turn; default a macrotask, so a frame can be painted. */
@@ -43,10 +44,9 @@ export async function importTraceFileProgressively(
   onPreview: (view: TraceView) => void,
   options: StreamImportOptions = {},
 ): Promise<ImportOutcome> {
-  if (file.size < (options.streamFromBytes ?? STREAM_FROM_BYTES) || typeof file.stream !== 'function') {
-    return importTraceFile(file);
-  }
-  if (!(await startsLikeHar(file))) return importTraceFile(file);
+  if (typeof file.stream !== 'function') return importTraceFile(file);
+  const opening = await openingOf(file, options.streamFromBytes);
+  if (!opening?.stream) return importTraceFile(file);
   try {
     const trace = await streamHar(file, onPreview, options);
     const notice = importNotice(trace);
@@ -58,33 +58,30 @@ export async function importTraceFileProgressively(
 }
 
 /**
- * Whether the document's first key is `log`, as in every HAR writer's output. Anything else (a native trace,
- * whose `log`-less root the stream reader would only notice at its very end) is read whole instead.
+ * How the core opens this file, from its first bytes; undefined when they cannot be read or no reader takes
+ * the file (the whole-file importer then says why).
  */
-async function startsLikeHar(file: ImportFile): Promise<boolean> {
+async function openingOf(file: ImportFile, streamFromBytes: number | undefined): Promise<TraceOpening | undefined> {
   try {
-    const head = await file.slice(0, 1024).text();
-    return /^\uFEFF?\s*\{\s*"log"\s*:/.test(head);
+    const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+    return openTrace(head, file.size, {
+      file: file.name,
+      ...(streamFromBytes !== undefined ? { streamFromBytes } : {}),
+    });
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 async function streamHar(file: ImportFile, onPreview: (view: TraceView) => void, options: StreamImportOptions) {
   const wanted = options.previewEntries ?? PREVIEW_ENTRIES;
   const yieldToPage = options.yieldToPage ?? nextTask;
-  const reader = new HarStreamReader(file.name);
   const firstEntries: TraceEntry[] = [];
-  // A second scanner over the first chunks only: HarStreamReader keeps its entries to itself until the end.
-  // It sees the bytes after the reader, which throws first on anything wrong.
-  let previewScanner: HarEntryScanner | undefined = new HarEntryScanner(file.name, {
-    entry: (raw, index) => {
-      if (firstEntries.length >= wanted) return;
-      const imported = importHarEntry(raw, index, file.name);
-      // An unreadable entry is left out of the preview too; the finished import names it.
-      if (!isSkipped(imported)) firstEntries.push(imported.entry);
-    },
-    notAHar: notAHarThrower(file.name),
+  let previewShown = false;
+  // The reader hands over each entry as it is read; the first ones make the preview (an unreadable entry is left
+  // out of it too; the finished import names it).
+  const reader = new HarStreamReader(file.name, (draft: EntryDraft) => {
+    if (!previewShown && firstEntries.length < wanted) firstEntries.push(entryAlone(draft));
   });
   const started = performance.now();
   let lastYield = started;
@@ -94,11 +91,10 @@ async function streamHar(file: ImportFile, onPreview: (view: TraceView) => void,
       const { done, value } = await stream.read();
       if (done) break;
       reader.write(value);
-      if (previewScanner) {
-        previewScanner.write(value);
+      if (!previewShown) {
         const waited = performance.now() - started;
         if (firstEntries.length >= wanted || (firstEntries.length > 0 && waited >= PREVIEW_AFTER_MS)) {
-          previewScanner = undefined;
+          previewShown = true;
           onPreview(previewView(file.name, firstEntries));
           await yieldToPage();
           lastYield = performance.now();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisSettings } from '../core/analysis/settings.ts';
 import { exportHar, exportNativeTrace } from '../core/formats/index.ts';
-import { parseTraceFile } from '../core/trace/detectFormat.ts';
+import { parseTraceFile } from '../core/open/readTrace.ts';
 import { PanelController } from './controller.ts';
 import { importedView, importTraceText } from './importTrace.ts';
 import { type TraceView, traceView } from './model.ts';

@@ -4,9 +4,8 @@
 // values are redacted, showing the findings and lanes it saved (docs/TRACE-FORMAT.md, "Redaction": analysing
 // hashes again would lose what the value-reading rules found, e.g. a JWT with alg "none").
 import type { AnalysisSettings } from '../core/analysis/settings.ts';
-import { parseNativeTrace } from '../core/formats/native.ts';
-import type { SavedAnalysis } from '../core/formats/nativeRead.ts';
-import { detectTraceFormat, harToTrace, parseJsonText, parseTraceFile } from '../core/trace/index.ts';
+import type { SavedAnalysis } from '../core/native/nativeRead.ts';
+import { readTraceText } from '../core/open/readTrace.ts';
 import { type Trace, TraceInputError } from '../core/trace/types.ts';
 import { type TraceView, traceView } from './model.ts';
 
@@ -24,23 +23,14 @@ export type ImportOutcome =
   | { readonly ok: false; readonly message: string };
 
 function readTrace(text: string, fileName: string): Extract<ImportOutcome, { ok: true }> {
-  const document = parseJsonText(text, fileName);
-  switch (detectTraceFormat(document)) {
-    case 'har':
-      return { ok: true, trace: harToTrace(document, fileName) };
-    case 'sessionscope-trace': {
-      const native = parseNativeTrace(document, fileName);
-      return {
-        ok: true,
-        trace: native.trace,
-        settings: native.settings,
-        ...(native.values === 'redacted' ? { saved: native.analysis } : {}),
-      };
-    }
-    case 'unknown':
-      // parseTraceFile words what the file was expected to look like.
-      return { ok: true, trace: parseTraceFile(text, fileName) };
-  }
+  const { trace, native } = readTraceText(text, fileName);
+  if (!native) return { ok: true, trace };
+  return {
+    ok: true,
+    trace,
+    settings: native.settings,
+    ...(native.values === 'redacted' ? { saved: native.analysis } : {}),
+  };
 }
 
 export function importTraceText(text: string, fileName: string): ImportOutcome {

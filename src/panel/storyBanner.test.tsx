@@ -7,7 +7,7 @@ import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../background/messages.ts';
 import { analyzeTrace } from '../core/analysis/analyze.ts';
-import { parseTraceFile } from '../core/trace/detectFormat.ts';
+import { parseTraceFile } from '../core/open/readTrace.ts';
 import { App } from './App.tsx';
 import { PanelController } from './controller.ts';
 import { PanelStore } from './store.ts';

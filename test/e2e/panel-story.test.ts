@@ -12,7 +12,7 @@ import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
-import { parseTraceFile } from '../../src/core/trace/detectFormat.ts';
+import { parseTraceFile } from '../../src/core/open/readTrace.ts';
 import { extensionWorker, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
 
 const EXTENSION_DIR = resolve('dist/chrome');

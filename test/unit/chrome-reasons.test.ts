@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrace, type RequestView } from '../../src/core/analysis/analyze.ts';
 import { NOT_SENT_REASON_NAMES } from '../../src/core/cookie/reasons.ts';
-import { parseTraceFile } from '../../src/core/trace/index.ts';
+import { parseTraceFile } from '../../src/core/open/readTrace.ts';
 import type { BrowserCookieReport, Trace, TraceEntry } from '../../src/core/trace/types.ts';
 
 const FIXTURES = new URL('../fixtures/demo-har/', import.meta.url);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_SCENARIOS, type DemoScenario } from '../../demo/scenarios.ts';
 import { type AnalysisResult, analyzeTrace, type Finding } from '../../src/core/analysis/analyze.ts';
 import { modelReasonName } from '../../src/core/analysis/browserVerdicts.ts';
-import { parseTraceFile } from '../../src/core/trace/index.ts';
+import { parseTraceFile } from '../../src/core/open/readTrace.ts';
 import type { Trace } from '../../src/core/trace/types.ts';
 
 const FIXTURES = new URL('../fixtures/demo-har/', import.meta.url);

@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { type Io, main } from '../../src/cli/main.ts';
 import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
-import { cookieHeaderPairs, parseTraceFile, setCookieLines } from '../../src/core/trace/index.ts';
+import { parseTraceFile } from '../../src/core/open/readTrace.ts';
+import { cookieHeaderPairs, setCookieLines } from '../../src/core/trace/index.ts';
 import { CORPORA } from '../helpers/shared.ts';
 
 // Whole-file CLI runs: give a loaded shared machine room (an idle run takes well under a second each).

@@ -6,7 +6,7 @@ import { createReadStream, mkdirSync, readdirSync, readFileSync, statSync } from
 import { describe, expect, it } from 'vitest';
 import { type Io, main } from '../../src/cli/main.ts';
 import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
-import { parseTraceFile } from '../../src/core/trace/index.ts';
+import { parseTraceFile } from '../../src/core/open/readTrace.ts';
 import { writeBigHar } from '../fixtures/formats/bigHar.ts';
 import { sessionCookieValues } from '../fixtures/formats/secrets.ts';
 
@@ -54,8 +54,8 @@ async function run(
       ? {
           fileSize: (path: string) => statSync(path).size,
           openStream: (path: string) => createReadStream(path, { highWaterMark: 4096 }),
-          readHead: (path: string, bytes: number) => readFileSync(path, 'utf8').slice(0, bytes),
-          streamAbove: 0,
+          readHead: (path: string, bytes: number) => readFileSync(path).subarray(0, bytes),
+          streamFromBytes: 0,
         }
       : {}),
     ...(progress ? { progress } : {}),

@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { type AnalysisResult, analyzeTrace } from '../../src/core/analysis/analyze.ts';
 import { exportHar } from '../../src/core/formats/index.ts';
-import { parseTraceFile } from '../../src/core/trace/index.ts';
+import { parseTraceFile } from '../../src/core/open/readTrace.ts';
 import { sessionCookieValues } from '../fixtures/formats/secrets.ts';
 import { CORPORA } from '../helpers/shared.ts';
 

@@ -6,7 +6,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
 import { exportNativeTrace, parseNativeTrace, parseNativeTraceText } from '../../src/core/formats/index.ts';
-import { parseTraceFile } from '../../src/core/trace/index.ts';
+import { parseTraceFile } from '../../src/core/open/readTrace.ts';
 import { TraceInputError } from '../../src/core/trace/types.ts';
 import { sessionCookieValues } from '../fixtures/formats/secrets.ts';
 

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HarStreamReader, readHarStream } from '../../src/core/formats/index.ts';
-import { parseTraceFile } from '../../src/core/trace/index.ts';
+import { parseTraceFile } from '../../src/core/open/readTrace.ts';
 import { TraceInputError } from '../../src/core/trace/types.ts';
 import { CORPORA } from '../helpers/shared.ts';
 

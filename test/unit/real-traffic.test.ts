@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
-import { parseHar } from '../../src/core/trace/har.ts';
+import { parseHar } from '../../src/core/har/har.ts';
 import { CORPORA } from '../helpers/shared.ts';
 
 const DIR = `${CORPORA}real-traffic/`;

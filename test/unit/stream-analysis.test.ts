@@ -8,8 +8,8 @@ import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
 import { analyzeEventStream } from '../../src/core/analysis/analyzeStream.ts';
 import { TracePrepass } from '../../src/core/analysis/prepass.ts';
 import { withDefaults } from '../../src/core/analysis/settings.ts';
-import { harEvents, indexHarStream, streamedTraceSummary } from '../../src/core/formats/harStreamEvents.ts';
-import { parseTraceFile } from '../../src/core/trace/index.ts';
+import { harEvents, indexHarStream, streamedTraceSummary } from '../../src/core/har/harStreamEvents.ts';
+import { parseTraceFile } from '../../src/core/open/readTrace.ts';
 import { CORPORA } from '../helpers/shared.ts';
 
 const DEMO = new URL('../fixtures/demo-har/', import.meta.url).pathname;

@@ -2,7 +2,7 @@
 // (read from the HAR body when it was kept). And where a login's rotation ends: an ID held before the login.
 import { describe, expect, it } from 'vitest';
 import { GOOD, ID, summary, trace } from '../../../test/helpers/traceBuilder.ts';
-import { parseTraceFile } from '../trace/index.ts';
+import { parseTraceFile } from '../open/readTrace.ts';
 import { isLoginFormPage } from '../trace/loginForm.ts';
 import { analyzeTrace } from './analyze.ts';
 import { isLoginPagePath, rotatesAtLogin } from './loggedOut.ts';

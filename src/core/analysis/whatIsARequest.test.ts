@@ -2,7 +2,7 @@
 // flight beside the response that set a cookie is judged against the jar as it was when it started; several
 // browser runs in one file are several jars.
 import { describe, expect, it } from 'vitest';
-import { parseHar } from '../trace/har.ts';
+import { parseHar } from '../har/har.ts';
 import { analyzeTrace } from './analyze.ts';
 
 const SID = 'PHPSESSID=5f4dcc3b5aa765d61d8327deb882cf99';

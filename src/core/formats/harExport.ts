@@ -7,11 +7,11 @@
  */
 import { type AnalysisResult, analyzeTrace, type Finding, type RequestView } from '../analysis/analyze.ts';
 import { parseSetCookie } from '../cookie/parseSetCookie.ts';
+import type { ExportOptions } from '../native/native.ts';
+import { eventJson } from '../native/nativeWrite.ts';
+import { redactTrace } from '../native/redactTrace.ts';
 import { cookieHeaderPairs, headerValue, setCookieLines } from '../trace/headers.ts';
 import type { Header, Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
-import type { ExportOptions } from './native.ts';
-import { eventJson } from './nativeWrite.ts';
-import { redactTrace } from './redactTrace.ts';
 
 /** HAR's `-1`: "not available" for sizes and timings (HAR 1.2 spec, request/response/timings). */
 const UNKNOWN = -1;

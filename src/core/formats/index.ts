@@ -1,12 +1,19 @@
-// Trace formats in and out (issue 6), for the CLI and the panel: the native trace (export, strict import),
-// HAR 1.2 export, redaction, the streaming HAR reader for files too big for one string, and the HTML report.
+// Trace formats out (issue 6), for the CLI and the panel: HAR 1.2 export and the HTML report; with the native
+// trace (core/native: export, strict import, redaction) and the streaming HAR reader (core/har) re-exported for
+// the callers that import them from here.
 
+export { HarStreamReader, readHarStream } from '../har/harStream.ts';
+export type { ExportOptions, NativeTrace } from '../native/native.ts';
+export {
+  exportNativeTrace,
+  NATIVE_FORMAT,
+  NATIVE_VERSION,
+  parseNativeTrace,
+  parseNativeTraceText,
+} from '../native/native.ts';
+export type { SavedAnalysis } from '../native/nativeRead.ts';
+export type { TraceRedaction } from '../native/redactTrace.ts';
+export { redactCookieHeader, redactCookieValue, redactSetCookieLine, redactTrace } from '../native/redactTrace.ts';
 export { exportHar } from './harExport.ts';
-export { HarStreamReader, readHarStream } from './harStream.ts';
 export type { HtmlReportInput, ReportedAnalysis } from './htmlReport.ts';
 export { escapeHtml, htmlReport } from './htmlReport.ts';
-export type { ExportOptions, NativeTrace } from './native.ts';
-export { exportNativeTrace, NATIVE_FORMAT, NATIVE_VERSION, parseNativeTrace, parseNativeTraceText } from './native.ts';
-export type { SavedAnalysis } from './nativeRead.ts';
-export type { TraceRedaction } from './redactTrace.ts';
-export { redactCookieHeader, redactCookieValue, redactSetCookieLine, redactTrace } from './redactTrace.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type AnalysisResult, analyzeTrace } from '../analysis/analyze.ts';
 import { redactValue } from '../analysis/redact.ts';
-import { parseHar } from '../trace/har.ts';
+import { parseHar } from '../har/har.ts';
 import { buildStories, clock, duration, idName, type StoryFinding } from './story.ts';
 
 function analysed(name: string, values: 'raw' | 'redacted' = 'redacted'): AnalysisResult {

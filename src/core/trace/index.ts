@@ -1,10 +1,6 @@
-// The trace layer's public surface: importers (HAR, format detection), header helpers and the types.
+// The trace layer's public surface: the Trace types, header helpers and JSON text reading. Readers of files sit
+// above it: HAR in core/har, native traces in core/native, and opening any file in core/open.
 
-export type { TraceFileKind } from './detectFormat.ts';
-export { detectTraceFormat, NATIVE_TRACE_FORMAT, NATIVE_TRACE_VERSION, parseTraceFile } from './detectFormat.ts';
-export { harToTrace, parseHar } from './har.ts';
-export type { HarTime } from './harTime.ts';
-export { parseHarTime } from './harTime.ts';
 export type { CookiePair } from './headers.ts';
 export {
   cookieHeaderPairs,

@@ -28,7 +28,7 @@ const SEC_FETCH_SITE: Readonly<Record<string, SiteContextKind>> = {
   'cross-site': 'cross-site',
 };
 
-/** What the URL an importer chose as initiator (trace/har.ts) tells about the site for cookies. */
+/** What the URL an importer chose as initiator (har/harInitiators.ts) tells about the site for cookies. */
 const FROM_INITIATOR_SOURCE: Readonly<Record<InitiatorSource, SiteContextSource>> = {
   recorder: 'initiator',
   referer: 'referer',

@@ -42,8 +42,14 @@ function slimPostData(post: PostData): PostData {
   return { ...post, text: post.text.slice(0, ANALYSED_BODY_CHARS) };
 }
 
+/** What slimming reads and replaces: a TraceEntry, or an entry as read before its initiator is decided. */
+interface SlimmableEntry {
+  readonly request: { readonly headers: readonly Header[]; readonly postData?: PostData };
+  readonly response?: { readonly headers: readonly Header[] };
+}
+
 /** The entry with only the headers and the part of the body the analysis reads; everything else unchanged. */
-export function slimEntry(entry: TraceEntry): TraceEntry {
+export function slimEntry<Entry extends SlimmableEntry = TraceEntry>(entry: Entry): Entry {
   const { request, response } = entry;
   return {
     ...entry,
@@ -53,5 +59,5 @@ export function slimEntry(entry: TraceEntry): TraceEntry {
       ...(request.postData ? { postData: slimPostData(request.postData) } : {}),
     },
     ...(response ? { response: { ...response, headers: slimHeaders(response.headers) } } : {}),
-  };
+  } as Entry;
 }

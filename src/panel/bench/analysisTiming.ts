@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { RecordedEvent } from '../../background/messages.ts';
 import { analyzeTrace } from '../../core/analysis/analyze.ts';
-import { parseTraceFile } from '../../core/trace/detectFormat.ts';
+import { parseTraceFile } from '../../core/open/readTrace.ts';
 import type { TraceEvent } from '../../core/trace/types.ts';
 import { matchesFilter, parseFilter } from '../filter.ts';
 import { liveTrace } from '../model.ts';

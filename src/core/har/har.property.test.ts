@@ -3,10 +3,10 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fuzzRuns, fuzzTimeout } from '../../../test/helpers/fuzzRuns.ts';
-import { parseTraceFile } from './detectFormat.ts';
+import { parseTraceFile } from '../open/readTrace.ts';
+import { cookieHeaderPairs } from '../trace/headers.ts';
+import { type Trace, TraceInputError } from '../trace/types.ts';
 import { harToTrace, parseHar } from './har.ts';
-import { cookieHeaderPairs } from './headers.ts';
-import { type Trace, TraceInputError } from './types.ts';
 
 const RUNS = fuzzRuns();
 // Each property runs 10,000 times, about 1-2 s apiece on an idle 2-core machine; the timeout leaves

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fuzzRuns, fuzzTimeout } from '../../../test/helpers/fuzzRuns.ts';
 import { analyzeTrace } from '../analysis/analyze.ts';
-import { parseTraceFile } from '../trace/detectFormat.ts';
+import { parseTraceFile } from '../open/readTrace.ts';
 import { TraceInputError } from '../trace/types.ts';
 import { exportNativeTrace, parseNativeTrace } from './native.ts';
 

@@ -1,7 +1,7 @@
 // Strict field reading for native traces: on top of the HAR field reader (own properties only, a
 // TraceInputError naming the file and the location), the checks a format we write ourselves can afford:
 // booleans, enumerations, integers, string lists, and no silently ignored wrong types.
-import { HarFields, isObject, type JsonObject, kindOf, ownField } from '../trace/harFields.ts';
+import { HarFields, isObject, type JsonObject, kindOf, ownField } from '../har/harFields.ts';
 
 export class NativeFields extends HarFields {
   /** Top-level fields are read with an empty parent location: `.settings` reads as `settings`. */

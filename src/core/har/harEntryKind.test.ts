@@ -1,8 +1,8 @@
 // Which HAR entries never reached a server, and which browser run an entry belongs to, from the marks real
 // writers leave (Chrome DevTools, WebPageTest, proxies).
 import { describe, expect, it } from 'vitest';
+import type { TraceEntry } from '../trace/types.ts';
 import { parseHar } from './har.ts';
-import type { TraceEntry } from './types.ts';
 
 type Json = Record<string, unknown>;
 function entryOf(extra: Json, response: Json = {}, request: Json = {}): TraceEntry {

@@ -2,9 +2,9 @@
 // the page's top-level document, Chrome's _initiator, the Referer, nothing; a redirect hop keeps the context
 // of the navigation it belongs to; our recorder's frame verdict is kept; a streamed read decides the same.
 import { describe, expect, it } from 'vitest';
-import { readHarStream } from '../formats/harStream.ts';
+import type { SiteContext, TraceEntry } from '../trace/types.ts';
 import { parseHar } from './har.ts';
-import type { SiteContext, TraceEntry } from './types.ts';
+import { readHarStream } from './harStream.ts';
 
 interface EntrySpec {
   readonly url: string;

@@ -1,8 +1,8 @@
 // HAR import, one normalisation or error path per test, on small hand-made files.
 import { describe, expect, it } from 'vitest';
+import { headerValues } from '../trace/headers.ts';
+import { type Trace, type TraceEntry, TraceInputError } from '../trace/types.ts';
 import { harToTrace, parseHar } from './har.ts';
-import { headerValues } from './headers.ts';
-import { type Trace, type TraceEntry, TraceInputError } from './types.ts';
 
 type Json = Record<string, unknown>;
 

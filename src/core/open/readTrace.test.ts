@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CORPORA } from '../../../test/helpers/shared.ts';
 import { analyzeTrace } from '../analysis/analyze.ts';
-import { exportNativeTrace } from '../formats/native.ts';
-import { detectTraceFormat, parseTraceFile } from './detectFormat.ts';
-import { TraceInputError } from './types.ts';
+import { exportNativeTrace } from '../native/native.ts';
+import { TraceInputError } from '../trace/types.ts';
+import { detectTraceFormat, parseTraceFile } from './readTrace.ts';
 
 function messageOf(run: () => unknown): string {
   try {

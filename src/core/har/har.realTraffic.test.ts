@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CORPORA } from '../../../test/helpers/shared.ts';
+import type { Trace, TraceEntry } from '../trace/types.ts';
 import { parseHar } from './har.ts';
-import type { Trace, TraceEntry } from './types.ts';
 
 const BROKEN = ['harviewer-not-json.har', 'harviewer-not-valid.har', 'mitmproxy-brokenfile.har'];
 const FILES = ['real-traffic', 'har'].flatMap((folder) =>

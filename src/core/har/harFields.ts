@@ -1,8 +1,8 @@
 // Reads named fields out of untrusted JSON: own properties only (so "__proto__" or "constructor" in a
 // file, or an inherited property, is never mistaken for data), checked types, and a TraceInputError that
 // names the file and the field's location when a required field is missing or of the wrong type.
-import { inFile } from './jsonText.ts';
-import { TraceInputError, type TraceInputWarning } from './types.ts';
+import { inFile } from '../trace/jsonText.ts';
+import { TraceInputError, type TraceInputWarning } from '../trace/types.ts';
 
 export type JsonObject = { readonly [key: string]: unknown };
 

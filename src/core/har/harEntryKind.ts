@@ -4,8 +4,9 @@
  * from the cache or a service worker are shown but never judged "not sent"; a file holding several runs of a
  * browser (WebPageTest's runs, each with a fresh profile) is several jars, one per run.
  */
+
+import type { Header, OffNetwork } from '../trace/types.ts';
 import { type JsonObject, ownField } from './harFields.ts';
-import type { Header, OffNetwork } from './types.ts';
 
 interface EntryShape {
   readonly entry: JsonObject;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrace } from '../analysis/analyze.ts';
-import { parseTraceFile } from '../trace/detectFormat.ts';
+import { parseTraceFile } from '../open/readTrace.ts';
 import type { Trace } from '../trace/types.ts';
 import { exportNativeTrace, parseNativeTraceText } from './native.ts';
 

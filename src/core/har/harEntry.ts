@@ -1,201 +1,69 @@
-// Imports HAR 1.2 files (http://www.softwareishard.com/blog/har-12-spec/) as Traces. Bends like the files real
-// writers produce, as DevTools and HAR viewers do: a field the analysis can do without (a postData param that is
-// a number or an object, a null method, a header without a name, a response that is not an object) is repaired
-// or dropped and noted; an entry the analysis cannot use (no request URL) is skipped and named in a warning; only
-// a file that is not JSON, not a HAR, or has entries of which none can be read is refused. Safe on hostile input:
-// only known fields are read, nothing is merged, nothing recurses over the input.
+// One HAR entry (`log.entries[i]`) read into an EntryDraft, leniently: a field the analysis can do without (a
+// postData param that is a number or an object, a null method, a header without a name, a response that is not
+// an object) is repaired or dropped and noted with the field's location; an entry the analysis cannot use (no
+// request URL) becomes a SkippedHarEntry whose warning names it. The whole-file and the streamed readers both
+// read every entry here, with its real position, so every message names the entry as the file has it.
+// Safe on hostile input: only known fields are read, nothing is merged, nothing recurses over the input.
 
+import { headerValue, setCookieLines, splitSetCookieValue } from '../trace/headers.ts';
+import { isLoginFormPage } from '../trace/loginForm.ts';
+import { guessResourceType } from '../trace/resourceType.ts';
+import { readSiteContext } from '../trace/siteContext.ts';
+import type {
+  BrowserCookieReport,
+  Header,
+  OffNetwork,
+  PostData,
+  ResourceType,
+  SiteContext,
+  TraceInputWarning,
+  TraceRequest,
+  TraceResponse,
+} from '../trace/types.ts';
 import { readRequestCookies, readResponseCookies } from './harCookies.ts';
 import { durationOf, offNetworkKind, runOf } from './harEntryKind.ts';
-import { HarFields, isObject, type JsonObject, kindOf, ownField, scalarText } from './harFields.ts';
+import { type HarFields, isObject, type JsonObject, kindOf, ownField, scalarText } from './harFields.ts';
 import { parseHarTime } from './harTime.ts';
-import { headerValue, setCookieLines, splitSetCookieValue } from './headers.ts';
-import { inFile, parseJsonText } from './jsonText.ts';
-import { isLoginFormPage } from './loginForm.ts';
-import { browserFromLog, browserFromUserAgent, type RecordingBrowser } from './recordingBrowser.ts';
-import { guessResourceType } from './resourceType.ts';
-import { readSiteContext, SiteContextResolver } from './siteContext.ts';
-import {
-  type BrowserCookieReport,
-  type Header,
-  type InitiatorSource,
-  type OffNetwork,
-  type PostData,
-  type ResourceType,
-  type SiteContext,
-  type Trace,
-  type TraceEntry,
-  type TraceEvent,
-  TraceInputError,
-  type TraceInputWarning,
-  type TraceRequest,
-  type TraceResponse,
-} from './types.ts';
 
-/** Parses a HAR file's text (a leading byte-order mark is allowed). Throws TraceInputError. */
-export function parseHar(text: string, file?: string): Trace {
-  return harToTrace(parseJsonText(text, file), file);
+/** An entry that could not be read, and the warning that names it. */
+export interface SkippedHarEntry {
+  readonly index: number;
+  readonly skipped: TraceInputWarning & { readonly skippedEntry: number };
 }
 
-/**
- * Converts an already-parsed HAR document. Throws TraceInputError, and nothing else: for what is not a HAR, and
- * for a HAR whose entries are all unreadable.
- */
-export function harToTrace(har: unknown, file?: string): Trace {
-  const trace = readHarDocument(har, file);
-  const skipped = (trace.warnings ?? []).filter((w) => w.skippedEntry !== undefined);
-  requireReadableEntry(trace.entryCount, skipped.length, skipped[0], file);
-  return trace;
+export type ImportedHarEntry = EntryDraft | SkippedHarEntry;
+
+export function isSkipped(imported: ImportedHarEntry): imported is SkippedHarEntry {
+  return 'skipped' in imported;
 }
 
-/**
- * Refuses a file with entries of which none could be read: there is nothing to analyse, and a warning per
- * entry would hide that. A HAR with no entries at all is read (an empty recording is not a broken file).
- */
-export function requireReadableEntry(
-  entryCount: number,
-  skippedCount: number,
-  firstSkipped: TraceInputWarning | undefined,
-  file: string | undefined,
-): void {
-  if (entryCount === 0 || skippedCount < entryCount || !firstSkipped) return;
-  const problem = `no readable entry: all ${entryCount} entries are unreadable; the first: ${firstSkipped.message}`;
-  throw new TraceInputError(inFile(file, problem), firstSkipped.where, problem);
-}
-
-/** The message of the warning for a skipped entry: the streamed importer renumbers it (harStream.ts). */
+/** The message of the warning for a skipped entry (the panel's import notice strips this prefix). */
 export function skippedEntryMessage(index: number, problem: string): string {
   return `entry ${index} skipped: ${problem}`;
 }
 
 /**
- * harToTrace without the refusal of a file whose entries are all unreadable: for the streamed importer, which
- * reads one entry at a time and decides that over the whole file.
+ * Reads `log.entries[index]`: its draft, or, when it cannot be read, the warning that skips it. Never throws for
+ * what the entry holds. `fields` names the file in messages; its notes are this entry's repairs.
  */
-export function readHarDocument(har: unknown, file?: string): Trace {
-  const fields = new HarFields(file);
-  let rawEntries: readonly unknown[];
-  let creator: string | undefined;
-  let logBrowser: RecordingBrowser | undefined;
+export function importHarEntry(fields: HarFields, raw: unknown, index: number): ImportedHarEntry {
+  fields.notes = [];
   try {
-    const log = readLog(fields, har);
-    rawEntries = readEntriesArray(fields, log);
-    creator = readCreator(log);
-    logBrowser = browserFromLog({ browser: ownField(log, 'browser'), creator: ownField(log, 'creator') });
+    return readEntry(fields, raw, index);
   } catch (thrown) {
-    throw fields.asInputError(thrown, 'log', 'the HAR log');
+    const error = fields.asInputError(thrown, `log.entries[${index}]`, `entry ${index}`);
+    const where = error.where ?? `log.entries[${index}]`;
+    return { index, skipped: { where, message: skippedEntryMessage(index, error.problem), skippedEntry: index } };
   }
-
-  const warnings: TraceInputWarning[] = [];
-  const read: (EntryDraft | SkippedEntry)[] = [];
-  for (let index = 0; index < rawEntries.length; index++) {
-    fields.notes = [];
-    try {
-      read.push({ ...readEntry(fields, rawEntries[index], index), notes: fields.notes });
-    } catch (thrown) {
-      const error = fields.asInputError(thrown, `log.entries[${index}]`, `entry ${index}`);
-      const where = error.where ?? `log.entries[${index}]`;
-      read.push({ index, skipped: { where, message: skippedEntryMessage(index, error.problem), skippedEntry: index } });
-    }
-  }
-  const drafts = read.filter((slot): slot is EntryDraft => !('skipped' in slot));
-  assignStartTimes(read, warnings);
-
-  // Events in the order they happened, run by run; entries that started together keep their file order.
-  const ordered = [...drafts].sort(traceOrder);
-  const events: TraceEvent[] = resolveInitiators(ordered).map((entry) => ({ kind: 'entry', entry }));
-
-  const browser = logBrowser ?? browserFromUserAgent(firstUserAgent(drafts));
-  const runs = runCount(drafts);
-  return {
-    source: {
-      format: 'har',
-      ...(creator ? { creator } : {}),
-      ...(browser ? { browser } : {}),
-      ...(file !== undefined ? { file } : {}),
-    },
-    events,
-    entryCount: rawEntries.length,
-    ...(runs !== undefined ? { runs } : {}),
-    ...(warnings.length > 0 ? { warnings } : {}),
-  };
-}
-
-/** The User-Agent of the first entry in file order that has one: the browser, when the log does not name it. */
-export function firstUserAgent(entries: readonly { readonly request: { readonly headers: readonly Header[] } }[]) {
-  for (const entry of entries) {
-    const userAgent = headerValue(entry.request.headers, 'user-agent');
-    if (userAgent) return userAgent;
-  }
-  return undefined;
-}
-
-/**
- * The trace's order: run by run (several runs of a browser in one file are separate profiles, and WebPageTest
- * gives them overlapping clocks), then by start time, then file order.
- */
-export function traceOrder(
-  a: { readonly run?: number; readonly startedAt: number; readonly index: number },
-  b: { readonly run?: number; readonly startedAt: number; readonly index: number },
-): number {
-  return (a.run ?? 0) - (b.run ?? 0) || a.startedAt - b.startedAt || a.index - b.index;
-}
-
-/** How many browser runs the entries name, when more than one (RULES.md: each run is its own jar). */
-export function runCount(entries: Iterable<{ readonly run?: number }>): number | undefined {
-  const runs = new Set<number>();
-  for (const entry of entries) if (entry.run !== undefined) runs.add(entry.run);
-  return runs.size > 1 ? runs.size : undefined;
-}
-
-function readLog(fields: HarFields, har: unknown): JsonObject {
-  if (!isObject(har)) {
-    return fields.fail('log', `not a HAR: the top level is ${kindOf(har)}, expected an object with a "log" field`);
-  }
-  const log = ownField(har, 'log');
-  if (log === undefined) return fields.fail('log', 'not a HAR: the "log" field is missing');
-  if (!isObject(log)) return fields.fail('log', `not a HAR: "log" must be an object, not ${kindOf(log)}`);
-  return log;
-}
-
-function readEntriesArray(fields: HarFields, log: JsonObject): readonly unknown[] {
-  const entries = ownField(log, 'entries');
-  if (entries === undefined) return fields.fail('log.entries', 'not a HAR: the "log.entries" field is missing');
-  if (!Array.isArray(entries)) {
-    return fields.fail('log.entries', `not a HAR: "log.entries" must be an array, not ${kindOf(entries)}`);
-  }
-  return entries;
-}
-
-/** "Firebug 1.7X.0a3 (Firefox 3.6.11pre)"; the browser is left out when it says the same as the creator. */
-function readCreator(log: JsonObject): string | undefined {
-  const describe = (key: string): string | undefined => {
-    const part = ownField(log, key);
-    if (!isObject(part)) return undefined;
-    const name = ownField(part, 'name');
-    const version = ownField(part, 'version');
-    const words = [name, version].filter((w) => typeof w === 'string' || typeof w === 'number').map(String);
-    const text = words.join(' ').trim();
-    return text === '' ? undefined : text;
-  };
-  const creator = describe('creator');
-  const browser = describe('browser');
-  if (!browser || browser === creator) return creator;
-  return creator ? `${creator} (${browser})` : browser;
-}
-
-/** An entry that could not be read, and the warning that names it. */
-interface SkippedEntry {
-  readonly index: number;
-  readonly skipped: TraceInputWarning;
 }
 
 /** One entry as read, before times are repaired and initiators decided (both need the other entries). */
-interface EntryDraft {
+export interface EntryDraft {
+  /** Its position in `log.entries`, which every warning about it names. */
   readonly index: number;
-  /** Repairs made while reading it (fields dropped or replaced). */
-  notes?: readonly TraceInputWarning[];
-  /** Parsed `startedDateTime`; undefined when missing or invalid (repaired by assignStartTimes). */
+  /** Repairs made while reading it (fields dropped or replaced), in the order they were made. */
+  readonly notes: readonly TraceInputWarning[];
+  /** Parsed `startedDateTime`; undefined when missing or invalid (repaired by harStartTimes.ts). */
   parsedStart: number | undefined;
   startProblem: string | undefined;
   startedAt: number;
@@ -219,7 +87,7 @@ interface EntryDraft {
   readonly recordedSiteContext?: SiteContext;
 }
 
-function readEntry(fields: HarFields, raw: unknown, index: number): Omit<EntryDraft, 'notes'> {
+function readEntry(fields: HarFields, raw: unknown, index: number): EntryDraft {
   const at = `log.entries[${index}]`;
   if (!isObject(raw)) return fields.fail(at, `an entry must be an object, not ${kindOf(raw)}`);
 
@@ -272,6 +140,7 @@ function readEntry(fields: HarFields, raw: unknown, index: number): Omit<EntryDr
 
   return {
     index,
+    notes: fields.notes,
     parsedStart: start.ms,
     startProblem: start.problem,
     startedAt: start.ms ?? 0,
@@ -463,104 +332,6 @@ function readBrowserReport(
     ...(blockedRequestCookies ? { blockedRequestCookies } : {}),
     ...(blockedResponseCookies ? { blockedResponseCookies } : {}),
   };
-}
-
-/**
- * An entry with a missing or unreadable startedDateTime takes the time of the entry before it in the
- * file (exporters write entries in request order), or of the first dated entry after it when it is
- * first; a file with no dates at all keeps file order at time 0. Each repair is noted.
- */
-function assignStartTimes(read: readonly (EntryDraft | SkippedEntry)[], warnings: TraceInputWarning[]): void {
-  let previous: number | undefined;
-  const drafts = read.filter((slot): slot is EntryDraft => !('skipped' in slot));
-  const firstDated = drafts.find((draft) => draft.parsedStart !== undefined)?.parsedStart;
-  for (const draft of read) {
-    // Warnings come in file order, each entry's time repair before its other repairs (as harStream.ts gives them).
-    if ('skipped' in draft) {
-      warnings.push(draft.skipped);
-      continue;
-    }
-    const where = `log.entries[${draft.index}].startedDateTime`;
-    if (draft.parsedStart !== undefined) {
-      draft.startedAt = draft.parsedStart;
-      if (draft.startProblem) warnings.push({ where, message: draft.startProblem });
-    } else {
-      draft.startedAt = previous ?? firstDated ?? 0;
-      const from =
-        previous !== undefined
-          ? "the previous entry's time is used"
-          : firstDated !== undefined
-            ? "the first dated entry's time is used"
-            : 'no entry has a time; file order is kept';
-      warnings.push({ where, message: `${draft.startProblem ?? 'startedDateTime is unreadable'}; ${from}` });
-    }
-    if (draft.notes) warnings.push(...draft.notes);
-    previous = draft.startedAt;
-  }
-}
-
-/**
- * Decides each request's initiator, the URL whose site decides same-site for cookies (RFC 6265bis 5.2),
- * walking entries in time order. Our recorder's value wins. A top-level document's initiator is the
- * page it was navigated from, its Referer (none: typed, bookmarked, or stripped; its site context then comes
- * from Sec-Fetch-Site or stays unknown, siteContext.ts).
- * A subresource's is its top-level document: the latest document of its page (pageref), else Chrome's
- * `_initiator.url`, its Referer or its Origin header when its page is known but its document is not
- * (another tab's document would be wrong), else the latest document of the whole trace, else those hints.
- * A subresource's Referer may name a frame or a stylesheet rather than the top-level page, so it only
- * comes after the documents.
- */
-function resolveInitiators(ordered: readonly EntryDraft[]): TraceEntry[] {
-  const latestDocumentOfPage = new Map<string, string>();
-  let latestDocument: string | undefined;
-  const siteContexts = new SiteContextResolver();
-  return ordered.map((draft) => {
-    const [initiatorUrl, initiatorSource] = initiatorOf(draft, latestDocumentOfPage, latestDocument);
-    if (draft.resourceType === 'document') {
-      latestDocument = draft.request.url;
-      if (draft.pageRef !== undefined) latestDocumentOfPage.set(draft.pageRef, draft.request.url);
-    }
-    const request: TraceRequest = {
-      ...draft.request,
-      ...(initiatorUrl !== undefined ? { initiatorUrl } : {}),
-      ...(initiatorSource !== undefined ? { initiatorSource } : {}),
-    };
-    const entry: TraceEntry = {
-      index: draft.index,
-      startedAt: draft.startedAt,
-      request,
-      ...(draft.response ? { response: draft.response } : {}),
-      ...(draft.browserReport ? { browserReport: draft.browserReport } : {}),
-      ...(draft.pageRef !== undefined ? { pageRef: draft.pageRef } : {}),
-      ...(draft.offNetwork ? { offNetwork: draft.offNetwork } : {}),
-      ...(draft.duration !== undefined ? { duration: draft.duration } : {}),
-      ...(draft.run !== undefined ? { run: draft.run } : {}),
-    };
-    return siteContexts.withSiteContext(entry, draft.recordedSiteContext);
-  });
-}
-
-type Initiator = readonly [url: string | undefined, source: InitiatorSource | undefined];
-
-function initiatorOf(
-  draft: EntryDraft,
-  latestDocumentOfPage: ReadonlyMap<string, string>,
-  latestDocument: string | undefined,
-): Initiator {
-  if (draft.recordedInitiator !== undefined) return [draft.recordedInitiator, 'recorder'];
-  if (draft.resourceType === 'document') {
-    return draft.referer ? [draft.referer, 'referer'] : [undefined, 'browser-initiated'];
-  }
-  const pageDocument = draft.pageRef !== undefined ? latestDocumentOfPage.get(draft.pageRef) : undefined;
-  if (pageDocument) return [pageDocument, 'page-document'];
-  const hints: Initiator[] = [
-    [draft.chromeInitiator, 'chrome-initiator'],
-    [draft.referer, 'subresource-referer'],
-    [draft.origin, 'origin-header'],
-  ];
-  const overall: Initiator = [latestDocument, 'latest-document'];
-  const order = draft.pageRef !== undefined ? [...hints, overall] : [overall, ...hints];
-  return order.find(([url]) => url !== undefined) ?? [undefined, undefined];
 }
 
 /** `response.content.text` (when the exporter kept bodies) is a page with a login form; read leniently. */

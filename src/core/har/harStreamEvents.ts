@@ -1,33 +1,33 @@
 /**
  * A HAR too large to hold, read as a sequence of trace events instead of a Trace, in two passes over its bytes.
- * The first (HarIndexer) imports every entry to learn what only the whole file tells — each entry's repaired
- * start time, hence the trace order; the import warnings; the creator — and keeps just those (a few bytes per
- * entry). The second (harEvents) imports the entries again and hands them over one at a time, in trace order,
- * times repaired, initiators decided, headers slimmed: the same events the in-memory importer's Trace has,
+ * The first (HarIndexer) reads every entry to learn what only the whole file tells — each entry's repaired
+ * start time, hence the trace order; the reading warnings; the creator — and keeps just those (a few bytes per
+ * entry). The second (harEvents) reads the entries again and hands them over one at a time, in trace order,
+ * times repaired, initiators decided, headers slimmed: the same events the whole-file reader's Trace has,
  * apart from the headers the engine never reads. An entry that arrives before its turn (a file not in time
- * order) waits; in a time-ordered file, the usual case, none does, so nothing accumulates.
+ * order) waits; in a time-ordered file, the usual case, none does, so nothing accumulates. Both passes read
+ * entries with the one entry reader (harEntry.ts) and the first repairs times with the one repair
+ * (harStartTimes.ts).
  */
 
-import { firstUserAgent, requireReadableEntry } from '../trace/har.ts';
+import { headerValue } from '../trace/headers.ts';
 import { browserFromLog, browserFromUserAgent, type RecordingBrowser } from '../trace/recordingBrowser.ts';
 import { slimEntry } from '../trace/slimEntry.ts';
 import type { Trace, TraceEntry, TraceEvent, TraceInputWarning } from '../trace/types.ts';
+import { requireReadableEntry } from './har.ts';
+import { type EntryDraft, importHarEntry, isSkipped } from './harEntry.ts';
 import { HarEntryScanner } from './harEntryScanner.ts';
-import {
-  creatorLine,
-  InitiatorResolver,
-  importHarEntry,
-  isSkipped,
-  notAHarThrower,
-  undatedMessage,
-} from './harStream.ts';
+import { HarFields } from './harFields.ts';
+import { entryAlone, InitiatorResolver } from './harInitiators.ts';
+import { creatorLine, type HarLogSource, notAHarThrower } from './harLog.ts';
+import { StartTimeRepair } from './harStartTimes.ts';
 
 export interface HarStreamIndex {
   readonly entryCount: number;
   readonly creator?: string;
-  /** The recording browser, as the in-memory importer decides it. */
+  /** The recording browser, as the whole-file reader decides it. */
   readonly browser?: RecordingBrowser;
-  /** The in-memory importer's warnings, in its order. */
+  /** The whole-file reader's warnings, in its order. */
   readonly warnings: readonly TraceInputWarning[];
   /** Start time of each entry, by file position, after the importer's repair of missing times. */
   readonly startedAt: Float64Array;
@@ -46,61 +46,36 @@ export interface StreamProgress {
 /** The first pass: feed it the file's chunks, then `end()` gives the index. */
 export class HarIndexer implements StreamProgress {
   private readonly scanner: HarEntryScanner;
+  private readonly fields: HarFields;
+  private readonly repair: StartTimeRepair;
   private times = new Float64Array(1024);
   /** Each entry's browser run + 1, by file position; 0 for none (trace order is run by run). */
   private runs = new Uint32Array(1024);
   private readonly runIds = new Set<number>();
-  /** Undated, skipped (unreadable) and repaired entries (few): by file position. */
-  private readonly notes = new Map<
-    number,
-    { undated?: string; skipped?: boolean; warnings: readonly TraceInputWarning[] }
-  >();
   private skippedCount = 0;
+  private firstSkipped: TraceInputWarning | undefined;
   /** The first User-Agent header in file order: the browser when the log does not name it. */
   private userAgent: string | undefined;
-  private firstSkipped: TraceInputWarning | undefined;
-  private readonly creatorSource: { creator?: unknown; browser?: unknown } = {};
+  private readonly source: HarLogSource = {};
+  /** Whether the repaired times, run by run, never go back in file order (then no order array is needed). */
+  private inFileOrder = true;
+  private previousTime: number | undefined;
+  private previousRun = 0;
 
-  /** `onEntry` sees each imported (slimmed) entry in file order, before times are repaired. */
+  /**
+   * `onEntry` sees each entry in file order as it reads alone (harInitiators.ts, entryAlone), before times are
+   * repaired: the session-cookie pre-pass, which keeps names and sites, never the entry (so it is not slimmed).
+   */
   constructor(
     private readonly file: string | undefined,
-    onEntry?: (entry: TraceEntry) => void,
+    private readonly onEntry?: (entry: TraceEntry) => void,
   ) {
+    this.fields = new HarFields(file);
+    this.repair = new StartTimeRepair((index, startedAt, skipped) => this.place(index, startedAt, skipped));
     this.scanner = new HarEntryScanner(file, {
-      entry: (raw, index) => {
-        const imported = importHarEntry(raw, index, file);
-        if (index >= this.times.length) {
-          const grown = new Float64Array(this.times.length * 2);
-          grown.set(this.times);
-          this.times = grown;
-          const grownRuns = new Uint32Array(this.runs.length * 2);
-          grownRuns.set(this.runs);
-          this.runs = grownRuns;
-        }
-        if (isSkipped(imported)) {
-          this.times[index] = Number.NaN;
-          this.notes.set(index, { skipped: true, warnings: [imported.skipped] });
-          this.skippedCount++;
-          this.firstSkipped ??= imported.skipped;
-          return;
-        }
-        this.userAgent ??= firstUserAgent([imported.entry]);
-        const run = imported.entry.run;
-        if (run !== undefined) {
-          this.runs[index] = run + 1;
-          this.runIds.add(run);
-        }
-        this.times[index] = imported.undated === undefined ? imported.entry.startedAt : Number.NaN;
-        if (imported.undated !== undefined || imported.warnings.length > 0) {
-          this.notes.set(index, {
-            ...(imported.undated !== undefined ? { undated: imported.undated } : {}),
-            warnings: imported.warnings,
-          });
-        }
-        onEntry?.(slimEntry(imported.entry));
-      },
+      entry: (raw, index) => this.read(raw, index),
       logField: (key, value) => {
-        if (key === 'creator' || key === 'browser') this.creatorSource[key] = value;
+        if (key === 'creator' || key === 'browser') this.source[key] = value;
       },
       notAHar: notAHarThrower(file),
     });
@@ -120,45 +95,16 @@ export class HarIndexer implements StreamProgress {
 
   end(): HarStreamIndex {
     this.scanner.end();
+    this.repair.end();
     const count = this.scanner.entryCount;
     requireReadableEntry(count, this.skippedCount, this.firstSkipped, this.file);
     const startedAt = this.times.slice(0, count);
     const runs = this.runs.subarray(0, count);
-    const warnings: TraceInputWarning[] = [];
-    // The in-memory importer's repair: an undated entry takes the time of the entry before it in the file.
-    let firstDated: number | undefined;
-    for (let i = 0; i < count && firstDated === undefined; i++)
-      if (!Number.isNaN(startedAt[i]!)) firstDated = startedAt[i];
-    let previous: number | undefined;
-    let inFileOrder = true;
-    let previousRun = 0;
-    for (let i = 0; i < count; i++) {
-      const note = this.notes.get(i);
-      if (note?.skipped) {
-        // Never emitted (the second pass skips it again); a time keeps the order array whole.
-        startedAt[i] = previous ?? firstDated ?? 0;
-        runs[i] = previousRun;
-        warnings.push(...note.warnings);
-        continue;
-      }
-      if (note?.undated !== undefined) {
-        startedAt[i] = previous ?? firstDated ?? 0;
-        warnings.push({
-          where: `log.entries[${i}].startedDateTime`,
-          message: undatedMessage(note.undated, previous, firstDated),
-        });
-      }
-      if (note) warnings.push(...note.warnings);
-      if (previous !== undefined && (runs[i]! < previousRun || (runs[i] === previousRun && startedAt[i]! < previous)))
-        inFileOrder = false;
-      previous = startedAt[i];
-      previousRun = runs[i]!;
-    }
-    const creator = creatorLine(this.creatorSource);
-    const browser = browserFromLog(this.creatorSource) ?? browserFromUserAgent(this.userAgent);
+    const creator = creatorLine(this.source);
+    const browser = browserFromLog(this.source) ?? browserFromUserAgent(this.userAgent || undefined);
     let order: Uint32Array | undefined;
-    if (!inFileOrder) {
-      // Entries that started together keep their file order (the importer's stable sort).
+    if (!this.inFileOrder) {
+      // Entries that started together keep their file order (the whole-file reader's stable sort).
       order = Uint32Array.from({ length: count }, (_, i) => i).sort(
         (a, b) => runs[a]! - runs[b]! || startedAt[a]! - startedAt[b]! || a - b,
       );
@@ -167,11 +113,55 @@ export class HarIndexer implements StreamProgress {
       entryCount: count,
       ...(creator ? { creator } : {}),
       ...(browser ? { browser } : {}),
-      warnings,
+      warnings: this.repair.warnings,
       startedAt,
       ...(this.runIds.size > 1 ? { runs: this.runIds.size } : {}),
       ...(order ? { order } : {}),
     };
+  }
+
+  private read(raw: unknown, index: number): void {
+    const imported = importHarEntry(this.fields, raw, index);
+    if (index >= this.times.length) this.grow();
+    if (isSkipped(imported)) {
+      this.skippedCount++;
+      this.firstSkipped ??= imported.skipped;
+      this.repair.add(imported);
+      return;
+    }
+    this.userAgent ||= headerValue(imported.request.headers, 'user-agent');
+    if (imported.run !== undefined) {
+      this.runs[index] = imported.run + 1;
+      this.runIds.add(imported.run);
+    }
+    // Only what the repair needs: an undated entry may wait for the first dated one, its draft need not.
+    const { parsedStart, startProblem, notes } = imported;
+    this.repair.add({ index, parsedStart, startProblem, notes });
+    this.onEntry?.(entryAlone(imported));
+  }
+
+  /** A repaired time, in file order. A skipped entry is never emitted; its time and run keep the order whole. */
+  private place(index: number, startedAt: number, skipped: boolean): void {
+    this.times[index] = startedAt;
+    if (skipped) {
+      this.runs[index] = this.previousRun;
+      return;
+    }
+    const run = this.runs[index]!;
+    const previous = this.previousTime;
+    if (previous !== undefined && (run < this.previousRun || (run === this.previousRun && startedAt < previous)))
+      this.inFileOrder = false;
+    this.previousTime = startedAt;
+    this.previousRun = run;
+  }
+
+  private grow(): void {
+    const times = new Float64Array(this.times.length * 2);
+    times.set(this.times);
+    this.times = times;
+    const runs = new Uint32Array(this.runs.length * 2);
+    runs.set(this.runs);
+    this.runs = runs;
   }
 }
 
@@ -194,8 +184,9 @@ export function streamedTraceSummary(index: HarStreamIndex, file?: string): Trac
 /** The second pass, push-style: each written chunk emits the events it completes, in trace order. */
 export class HarEventReader implements StreamProgress {
   private readonly scanner: HarEntryScanner;
+  private readonly fields: HarFields;
   /** Entries read before their turn; null for an unreadable entry, which takes its turn and emits nothing. */
-  private readonly waiting = new Map<number, TraceEntry | null>();
+  private readonly waiting = new Map<number, EntryDraft | null>();
   private readonly initiators = new InitiatorResolver();
   /** How many entries were emitted: the next to emit is the trace's entry at this position. */
   private emitted = 0;
@@ -205,26 +196,31 @@ export class HarEventReader implements StreamProgress {
     file: string | undefined,
     private readonly emit: (event: TraceEvent) => void,
   ) {
+    this.fields = new HarFields(file);
     this.scanner = new HarEntryScanner(file, {
-      entry: (raw, position) => {
-        const imported = importHarEntry(raw, position, file);
-        let slim: TraceEntry | null = null;
-        if (!isSkipped(imported)) {
-          const entry = imported.entry;
-          const startedAt = index.startedAt[position] ?? entry.startedAt;
-          slim = slimEntry(startedAt === entry.startedAt ? entry : { ...entry, startedAt });
-        }
-        if (this.nextPosition() === position) {
-          this.send(slim);
-          for (let next = this.nextPosition(); this.waiting.has(next); next = this.nextPosition()) {
-            const ready = this.waiting.get(next)!;
-            this.waiting.delete(next);
-            this.send(ready);
-          }
-        } else this.waiting.set(position, slim);
-      },
+      entry: (raw, position) => this.read(raw, position),
       notAHar: notAHarThrower(file),
     });
+  }
+
+  private read(raw: unknown, position: number): void {
+    const imported = importHarEntry(this.fields, raw, position);
+    let slim: EntryDraft | null = null;
+    if (!isSkipped(imported)) {
+      imported.startedAt = this.index.startedAt[position] ?? imported.startedAt;
+      // Slimmed before it may wait: the initiator walk reads only headers slimming keeps (Sec-Fetch-Site).
+      slim = slimEntry(imported);
+    }
+    if (this.nextPosition() !== position) {
+      this.waiting.set(position, slim);
+      return;
+    }
+    this.send(slim);
+    for (let next = this.nextPosition(); this.waiting.has(next); next = this.nextPosition()) {
+      const ready = this.waiting.get(next)!;
+      this.waiting.delete(next);
+      this.send(ready);
+    }
   }
 
   get bytesRead(): number {
@@ -252,9 +248,9 @@ export class HarEventReader implements StreamProgress {
     return this.index.order ? (this.index.order[this.emitted] ?? -1) : this.emitted;
   }
 
-  private send(entry: TraceEntry | null): void {
+  private send(draft: EntryDraft | null): void {
     this.emitted++;
-    if (entry) this.emit({ kind: 'entry', entry: this.initiators.resolve(entry) });
+    if (draft) this.emit({ kind: 'entry', entry: this.initiators.resolve(draft) });
   }
 }
 

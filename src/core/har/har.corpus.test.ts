@@ -4,9 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPORA } from '../../../test/helpers/shared.ts';
+import { headerValues, setCookieLines } from '../trace/headers.ts';
+import { type Trace, type TraceEntry, TraceInputError } from '../trace/types.ts';
 import { parseHar } from './har.ts';
-import { headerValues, setCookieLines } from './headers.ts';
-import { type Trace, type TraceEntry, TraceInputError } from './types.ts';
 
 const CORPUS = `${CORPORA}har`;
 const BROKEN = ['harviewer-not-json.har', 'harviewer-not-valid.har', 'mitmproxy-brokenfile.har'];

@@ -1,0 +1,145 @@
+// Reads HAR 1.2 files (http://www.softwareishard.com/blog/har-12-spec/) as Traces. Bends like the files real
+// writers produce, as DevTools and HAR viewers do: a field the analysis can do without is repaired or dropped and
+// noted (harEntry.ts); an entry the analysis cannot use is skipped and named in a warning; only a file that is
+// not JSON, not a HAR, or has entries of which none can be read is refused. HarTraceBuilder is the one assembly
+// of a Trace from entries fed in file order: the whole-file reader feeds it from the parsed array, the streamed
+// reader (harStream.ts) from the entry scanner, so both give the same Trace.
+
+import { headerValue } from '../trace/headers.ts';
+import { inFile, parseJsonText } from '../trace/jsonText.ts';
+import { browserFromLog, browserFromUserAgent } from '../trace/recordingBrowser.ts';
+import { type Trace, TraceInputError, type TraceInputWarning } from '../trace/types.ts';
+import { type EntryDraft, importHarEntry, isSkipped } from './harEntry.ts';
+import { HarFields, ownField } from './harFields.ts';
+import { InitiatorResolver } from './harInitiators.ts';
+import { creatorLine, type HarLogSource, readHarLog } from './harLog.ts';
+import { StartTimeRepair } from './harStartTimes.ts';
+
+/** Parses a HAR file's text (a leading byte-order mark is allowed). Throws TraceInputError. */
+export function parseHar(text: string, file?: string): Trace {
+  return harToTrace(parseJsonText(text, file), file);
+}
+
+/**
+ * Converts an already-parsed HAR document. Throws TraceInputError, and nothing else: for what is not a HAR, and
+ * for a HAR whose entries are all unreadable.
+ */
+export function harToTrace(har: unknown, file?: string): Trace {
+  const builder = new HarTraceBuilder(file);
+  const { log, entries } = readHarLog(builder.fields, har);
+  builder.logSource({ creator: ownField(log, 'creator'), browser: ownField(log, 'browser') });
+  for (let index = 0; index < entries.length; index++) builder.add(entries[index]);
+  return builder.finish();
+}
+
+/**
+ * Assembles a Trace from a HAR's entries fed one at a time in file order: each is read on its own (harEntry.ts),
+ * then what needs the others is done once all are in: start times repaired, time order, initiators.
+ */
+export class HarTraceBuilder {
+  readonly fields: HarFields;
+  /** Readable entries by file position (undefined where an entry was skipped). */
+  private readonly drafts: (EntryDraft | undefined)[] = [];
+  private readonly repair: StartTimeRepair;
+  private source: HarLogSource = {};
+  private skippedCount = 0;
+  private firstSkipped: TraceInputWarning | undefined;
+  /** The first User-Agent in file order: the browser, when the log does not name it. */
+  private userAgent: string | undefined;
+
+  /** `onEntry` sees each readable entry as soon as it is read (a preview), before times and initiators. */
+  constructor(
+    private readonly file: string | undefined,
+    private readonly onEntry?: (draft: EntryDraft) => void,
+  ) {
+    this.fields = new HarFields(file);
+    this.repair = new StartTimeRepair((index, startedAt) => {
+      const draft = this.drafts[index];
+      if (draft) draft.startedAt = startedAt;
+    });
+  }
+
+  /** Entries fed so far. */
+  get entryCount(): number {
+    return this.drafts.length;
+  }
+
+  /** `log.creator` and `log.browser`. */
+  logSource(source: HarLogSource): void {
+    this.source = source;
+  }
+
+  /** The next element of `log.entries`, as parsed. */
+  add(raw: unknown): void {
+    const imported = importHarEntry(this.fields, raw, this.drafts.length);
+    if (isSkipped(imported)) {
+      this.drafts.push(undefined);
+      this.skippedCount++;
+      this.firstSkipped ??= imported.skipped;
+    } else {
+      this.drafts.push(imported);
+      this.userAgent ||= headerValue(imported.request.headers, 'user-agent');
+      this.onEntry?.(imported);
+    }
+    this.repair.add(imported);
+  }
+
+  /** All entries were fed: the Trace. Throws TraceInputError when none of them could be read. */
+  finish(): Trace {
+    this.repair.end();
+    const count = this.drafts.length;
+    requireReadableEntry(count, this.skippedCount, this.firstSkipped, this.file);
+    // Events in the order they happened, run by run; entries that started together keep their file order.
+    const ordered = this.drafts.filter((draft): draft is EntryDraft => draft !== undefined).sort(traceOrder);
+    const initiators = new InitiatorResolver();
+    const creator = creatorLine(this.source);
+    const browser = browserFromLog(this.source) ?? browserFromUserAgent(this.userAgent || undefined);
+    const runs = runCount(ordered);
+    const warnings = this.repair.warnings;
+    return {
+      source: {
+        format: 'har',
+        ...(creator ? { creator } : {}),
+        ...(browser ? { browser } : {}),
+        ...(this.file !== undefined ? { file: this.file } : {}),
+      },
+      events: ordered.map((draft) => ({ kind: 'entry', entry: initiators.resolve(draft) })),
+      entryCount: count,
+      ...(runs !== undefined ? { runs } : {}),
+      ...(warnings.length > 0 ? { warnings } : {}),
+    };
+  }
+}
+
+/**
+ * Refuses a file with entries of which none could be read: there is nothing to analyse, and a warning per
+ * entry would hide that. A HAR with no entries at all is read (an empty recording is not a broken file).
+ */
+export function requireReadableEntry(
+  entryCount: number,
+  skippedCount: number,
+  firstSkipped: TraceInputWarning | undefined,
+  file: string | undefined,
+): void {
+  if (entryCount === 0 || skippedCount < entryCount || !firstSkipped) return;
+  const problem = `no readable entry: all ${entryCount} entries are unreadable; the first: ${firstSkipped.message}`;
+  throw new TraceInputError(inFile(file, problem), firstSkipped.where, problem);
+}
+
+/**
+ * The trace's order: run by run (several runs of a browser in one file are separate profiles, and WebPageTest
+ * gives them overlapping clocks), then by start time, then file order.
+ */
+export function traceOrder(
+  a: { readonly run?: number; readonly startedAt: number; readonly index: number },
+  b: { readonly run?: number; readonly startedAt: number; readonly index: number },
+): number {
+  return (a.run ?? 0) - (b.run ?? 0) || a.startedAt - b.startedAt || a.index - b.index;
+}
+
+/** How many browser runs the entries name, when more than one (RULES.md: each run is its own jar). */
+export function runCount(entries: Iterable<{ readonly run?: number }>): number | undefined {
+  const runs = new Set<number>();
+  for (const entry of entries) if (entry.run !== undefined) runs.add(entry.run);
+  return runs.size > 1 ? runs.size : undefined;
+}

@@ -1,0 +1,75 @@
+/**
+ * Reads a HAR file of any size, chunk by chunk, without ever holding its text or its parsed document: the entry
+ * scanner (harEntryScanner.ts) hands over one parsed `log.entries[i]` at a time, and the same HarTraceBuilder
+ * the whole-file reader uses (har.ts) reads it and forgets the rest, so response bodies and all the fields the
+ * engine does not read are dropped as soon as they are parsed. The result is the Trace the whole-file reader
+ * gives. Memory is bounded by the compact entries the engine needs anyway, not by the file.
+ */
+import type { Trace } from '../trace/types.ts';
+import { HarTraceBuilder } from './har.ts';
+import type { EntryDraft } from './harEntry.ts';
+import { HarEntryScanner } from './harEntryScanner.ts';
+import { notAHarThrower } from './harLog.ts';
+
+export class HarStreamReader {
+  private readonly scanner: HarEntryScanner;
+  private readonly builder: HarTraceBuilder;
+  private failure: unknown;
+
+  /** `onEntry` sees each readable entry as soon as it is read (the panel's preview), before times and initiators. */
+  constructor(file?: string, onEntry?: (draft: EntryDraft) => void) {
+    const builder = new HarTraceBuilder(file, onEntry);
+    const source: { creator?: unknown; browser?: unknown } = {};
+    builder.logSource(source);
+    this.builder = builder;
+    this.scanner = new HarEntryScanner(file, {
+      entry: (raw) => builder.add(raw),
+      logField: (key, value) => {
+        if (key === 'creator' || key === 'browser') source[key] = value;
+      },
+      notAHar: notAHarThrower(file),
+    });
+  }
+
+  /** Bytes written so far: for progress lines. */
+  get bytesRead(): number {
+    return this.scanner.bytesRead;
+  }
+
+  /** Entries read so far. */
+  get entryCount(): number {
+    return this.builder.entryCount;
+  }
+
+  /** Feeds the next piece of the file (bytes, or text). Throws TraceInputError as soon as the file is wrong. */
+  write(chunk: Uint8Array | string): void {
+    if (this.failure) throw this.failure;
+    try {
+      this.scanner.write(chunk);
+    } catch (error) {
+      this.failure = error;
+      throw error;
+    }
+  }
+
+  /** The whole file was written: the Trace, exactly as the whole-file reader would give it. */
+  end(): Trace {
+    if (this.failure) throw this.failure;
+    this.scanner.end();
+    return this.builder.finish();
+  }
+}
+
+/** Reads a whole HAR from an async sequence of chunks (a Node stream, a `File.stream()` reader). */
+export async function readHarStream(
+  chunks: AsyncIterable<Uint8Array | string>,
+  file?: string,
+  onProgress?: (reader: HarStreamReader) => void,
+): Promise<Trace> {
+  const reader = new HarStreamReader(file);
+  for await (const chunk of chunks) {
+    reader.write(chunk);
+    onProgress?.(reader);
+  }
+  return reader.end();
+}

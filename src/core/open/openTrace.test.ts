@@ -1,0 +1,79 @@
+// How a file is opened, from its first bytes and size: one decision for the CLI and the panel.
+import { describe, expect, it } from 'vitest';
+import { TraceInputError } from '../trace/types.ts';
+import { openTrace, SNIFF_BYTES, STREAM_FROM_BYTES, sniffTraceKind } from './openTrace.ts';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('sniffTraceKind', () => {
+  it.each([
+    ['a HAR', '{"log": {"version": "1.2", "entries": []}}', 'har'],
+    ['a HAR with a byte-order mark and white space', '\uFEFF \n {"log": {}}', 'har'],
+    ['a HAR whose first key is not log', '{"version": 1, "log": {}}', 'har'],
+    ['a native trace', '{"format": "sessionscope-trace", "version": 1}', 'sessionscope-trace'],
+    ['a native trace, indented', '{\n  "format" : "sessionscope-trace",\n  "version": 1', 'sessionscope-trace'],
+    ['a JSON array', '[1, 2]', 'unknown'],
+    ['text', 'hello', 'unknown'],
+    ['an empty file', '', 'unknown'],
+  ])('%s', (_, text, kind) => {
+    expect(sniffTraceKind(bytes(text))).toBe(kind);
+  });
+
+  it('a HAR that quotes the native marker inside a string is still a HAR (the quotes are escaped there)', () => {
+    const har = JSON.stringify({ log: { comment: '{"format": "sessionscope-trace"}', entries: [] } });
+    expect(sniffTraceKind(bytes(har))).toBe('har');
+  });
+
+  it('gzip by its magic bytes', () => {
+    expect(sniffTraceKind(new Uint8Array([0x1f, 0x8b, 0x08, 0x00]))).toBe('gzip');
+  });
+
+  it('reads only what the head holds: a cut head is enough', () => {
+    const head = bytes(`{"format": "sessionscope-trace", "events": [${'1,'.repeat(SNIFF_BYTES)}`).subarray(
+      0,
+      SNIFF_BYTES,
+    );
+    expect(sniffTraceKind(head)).toBe('sessionscope-trace');
+  });
+});
+
+describe('openTrace', () => {
+  const har = bytes('{"log": {"entries": [');
+
+  it(`streams a HAR of ${STREAM_FROM_BYTES} bytes or more, reads a smaller one whole`, () => {
+    expect(openTrace(har, STREAM_FROM_BYTES)).toEqual({ kind: 'har', stream: true });
+    expect(openTrace(har, STREAM_FROM_BYTES - 1)).toEqual({ kind: 'har', stream: false });
+  });
+
+  it('the threshold is 8 MiB unless the caller moves it', () => {
+    expect(STREAM_FROM_BYTES).toBe(8 * 1024 * 1024);
+    expect(openTrace(har, 10, { streamFromBytes: 10 }).stream).toBe(true);
+    expect(openTrace(har, 10, { streamFromBytes: 11 }).stream).toBe(false);
+  });
+
+  it('reads a native trace whole at any size (its reader needs the document)', () => {
+    const native = bytes('{"format": "sessionscope-trace", "version": 1');
+    expect(openTrace(native, 10 * STREAM_FROM_BYTES)).toEqual({ kind: 'sessionscope-trace', stream: false });
+  });
+
+  it('reads a file of unknown size whole (standard input)', () => {
+    expect(openTrace(har, undefined)).toEqual({ kind: 'har', stream: false });
+  });
+
+  it('streams a large file that is not JSON, so the stream reader refuses it at its first bytes', () => {
+    expect(openTrace(bytes('PK\u0003\u0004'), STREAM_FROM_BYTES)).toEqual({ kind: 'unknown', stream: true });
+  });
+
+  it('refuses a gzip-compressed file with a message that says what to do', () => {
+    let error: unknown;
+    try {
+      openTrace(new Uint8Array([0x1f, 0x8b, 0x08]), 100, { file: 'session.har.gz' });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(TraceInputError);
+    expect((error as TraceInputError).message).toBe(
+      'session.har.gz: the file is compressed (gzip): decompress it first (gunzip) and open the HAR or trace inside',
+    );
+  });
+});

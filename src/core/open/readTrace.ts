@@ -1,0 +1,51 @@
+// Reads a whole trace file's text, HAR or a native Sessionscope trace, decided by the parsed document's top-level
+// fields; anything else is a TraceInputError that says what the file was expected to look like. The one
+// whole-file reader of the CLI and the panel (openTrace.ts decides when a file is read whole).
+import { harToTrace } from '../har/har.ts';
+import { isObject, kindOf, ownField } from '../har/harFields.ts';
+import { NATIVE_FORMAT, type NativeTrace, parseNativeTrace } from '../native/native.ts';
+import { inFile, parseJsonText } from '../trace/jsonText.ts';
+import { type Trace, TraceInputError } from '../trace/types.ts';
+
+export type TraceFileKind = 'har' | 'sessionscope-trace' | 'unknown';
+
+/** What a parsed JSON document is, judged by its top-level fields only. */
+export function detectTraceFormat(document: unknown): TraceFileKind {
+  if (!isObject(document)) return 'unknown';
+  if (ownField(document, 'format') === NATIVE_FORMAT) return 'sessionscope-trace';
+  if (ownField(document, 'log') !== undefined) return 'har';
+  return 'unknown';
+}
+
+/** A file as read: its Trace, and for a native trace everything else it saved (settings, analysis). */
+export interface ReadTrace {
+  readonly trace: Trace;
+  readonly native?: NativeTrace;
+}
+
+/** Reads a trace file's text, whichever format it is in. Throws TraceInputError, and nothing else. */
+export function readTraceText(text: string, file?: string): ReadTrace {
+  const document = parseJsonText(text, file);
+  switch (detectTraceFormat(document)) {
+    case 'har':
+      return { trace: harToTrace(document, file) };
+    case 'sessionscope-trace': {
+      const native = parseNativeTrace(document, file);
+      return { trace: native.trace, native };
+    }
+    case 'unknown':
+      throw new TraceInputError(
+        inFile(
+          file,
+          isObject(document)
+            ? 'neither a HAR file (no "log" field) nor a Sessionscope trace (no "format": "sessionscope-trace")'
+            : `neither a HAR file nor a Sessionscope trace: the top level is ${kindOf(document)}, expected an object`,
+        ),
+      );
+  }
+}
+
+/** The Trace of a trace file's text, whichever format it is in. Throws TraceInputError, and nothing else. */
+export function parseTraceFile(text: string, file?: string): Trace {
+  return readTraceText(text, file).trace;
+}
