@@ -1,12 +1,24 @@
 /**
  * The facts the replay establishes about a trace: per request, what was sent, what was not and why, what
  * each Set-Cookie did; per session cookie, its lane of IDs and the events that ended each ID. Rules read
- * these facts and decide findings; they never replay cookies themselves.
+ * these facts and decide findings; they never replay cookies themselves. This module is the floor both the engine
+ * (analysis/) and the rules (rules/) stand on: it imports neither (layering.test.ts).
  */
 import type { NotSentReason } from '../cookie/reasons.ts';
 import type { ParsedSetCookie, StoreOutcome } from '../cookie/types.ts';
 import type { ResourceType } from '../trace/types.ts';
-import type { Confidence, SessionIdentity } from './sessionCookies.ts';
+
+/** How sure the identification is (RULES.md): behaviour or a user's mark, a known name, a token shape alone. */
+export type Confidence = 'certain' | 'likely' | 'possible';
+
+/** Why a cookie counts as a session cookie (sessionCookies.ts finds it). */
+export interface SessionIdentity {
+  readonly confidence: Confidence;
+  /** The evidence for, strongest first, in words ("issued in answer to the login at entry 12"). */
+  readonly evidence: readonly string[];
+  /** Evidence against that was outweighed, in words (kept so a reader sees both sides). */
+  readonly against: readonly string[];
+}
 
 export interface SentCookieFact {
   readonly name: string;
@@ -126,8 +138,13 @@ export interface LaneId {
   carriedCount: number;
 }
 
+/** A SessionLane's key: the cookie slot's domain, path and name (RFC 6265bis 5.7 identity). */
+export function laneKey(domain: string, path: string, name: string): string {
+  return `${domain}\u0000${path}\u0000${name}`;
+}
+
 export interface SessionLane {
-  /** Stable key: domain + path + name of the cookie slot (RFC 6265bis 5.7 identity). */
+  /** Stable key: domain + path + name of the cookie slot (RFC 6265bis 5.7 identity), from laneKey(). */
   readonly key: string;
   readonly cookie: string;
   readonly domain: string;

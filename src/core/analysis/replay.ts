@@ -10,7 +10,7 @@ import { domainMatch } from '../cookie/domain.ts';
 import { CookieJar } from '../cookie/jar.ts';
 import { parseSetCookie } from '../cookie/parseSetCookie.ts';
 import { defaultPath, pathMatch } from '../cookie/path.ts';
-import type { NotSentReason } from '../cookie/reasons.ts';
+import { isBrowserNotSentReason, type NotSentReason } from '../cookie/reasons.ts';
 import { cookieUrl } from '../cookie/storageModel.ts';
 import type { StoredCookie, StoreOutcome } from '../cookie/types.ts';
 import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
@@ -21,25 +21,26 @@ import type { ResourceType, Trace, TraceEntry, TraceEvent } from '../trace/types
 import { browserRejectionOf } from './browserVerdicts.ts';
 import { responseSetCookieLines, sentCookiePairs, setCookieNameValue } from './entryCookies.ts';
 import { FactCache, ListPool, StringPool } from './factCache.ts';
-import type {
-  AnalysisFacts,
-  BackendSwitch,
-  IdEnd,
-  LaneId,
-  LoggedOutAnswer,
-  LoginFact,
-  LoginSignal,
-  NotSentCookieFact,
-  RequestFacts,
-  SentCookieFact,
-  SessionLane,
-  SetCookieFact,
+import {
+  type AnalysisFacts,
+  type BackendSwitch,
+  type IdEnd,
+  type LaneId,
+  type LoggedOutAnswer,
+  type LoginFact,
+  type LoginSignal,
+  laneKey,
+  type NotSentCookieFact,
+  type RequestFacts,
+  type SentCookieFact,
+  type SessionIdentity,
+  type SessionLane,
+  type SetCookieFact,
 } from './facts.ts';
 import { isFirstParty } from './firstParty.ts';
 import { loggedOutAnswer, rotatesAtLogin } from './loggedOut.ts';
 import { isLogoutPath, LoginDetector, loginFailed } from './loginSignals.ts';
 import { type PrepassResult, TracePrepass } from './prepass.ts';
-import type { SessionIdentity } from './sessionCookies.ts';
 import type { AnalysisSettings } from './settings.ts';
 
 interface ParsedUrl {
@@ -55,10 +56,6 @@ interface ParsedUrl {
 function parseUrl(text: string): ParsedUrl | undefined {
   const url = cookieUrl(text)?.url;
   return url === undefined ? undefined : { url, origin: `${url.protocol}//${url.host}` };
-}
-
-export function laneKey(domain: string, path: string, name: string): string {
-  return `${domain}\u0000${path}\u0000${name}`;
 }
 
 /** A login whose redirect chain is still being followed: rotation inside it counts as "at login". */
@@ -448,7 +445,7 @@ export class EventReplay {
       if (this.inFlight(c, entry)) continue;
       // The model says it must go, the browser did not send it: say why if the browser said, else Unknown.
       const reported = browserBlocked.length === 0 ? undefined : browserBlocked.find((b) => b.name === c.name)?.reasons;
-      const reason = (reported?.find(isNotSentReason) ?? 'Unknown') as NotSentReason;
+      const reason = reported?.find(isBrowserNotSentReason) ?? 'Unknown';
       notSent.push(this.notSentFact(c, reason, browserBlocked));
     }
     return { sent, notSent };
@@ -871,23 +868,4 @@ function sameUrl(a: string, b: string): boolean {
   } catch {
     return a === b;
   }
-}
-
-const REASON_SET: ReadonlySet<string> = new Set([
-  'SecureOnly',
-  'NotOnPath',
-  'DomainMismatch',
-  'SameSiteStrict',
-  'SameSiteLax',
-  'SameSiteUnspecifiedTreatedAsLax',
-  'SameSiteNoneInsecure',
-  'SchemeMismatch',
-  'PortMismatch',
-  'NameValuePairExceedsMaxSize',
-  'ThirdPartyBlocked',
-  'UserPreferences',
-]);
-
-function isNotSentReason(r: string): boolean {
-  return REASON_SET.has(r);
 }
