@@ -12,6 +12,7 @@ import {
   SEVERITY_RANK,
   type Severity,
 } from '../rules/rule.ts';
+import { MIN_VALUE_LENGTH, ValueFinder } from '../session/valuesInText.ts';
 import { buildStories, type Story } from '../story/story.ts';
 import type { Trace } from '../trace/types.ts';
 import type {
@@ -28,7 +29,6 @@ import { type ValueView, valueRenderer } from './redact.ts';
 import { Replay, type ReplayedFacts } from './replay.ts';
 import { type AnalysisSettings, withDefaults } from './settings.ts';
 import { type FindingSession, FindingSessions, lowerOf, severityCeiling } from './severityCeiling.ts';
-import { MIN_VALUE_LENGTH, ValueFinder } from './valuesInText.ts';
 
 export type RenderedEvidence = string | number | boolean | readonly string[];
 

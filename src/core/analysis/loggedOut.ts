@@ -3,16 +3,10 @@
  * for a session cookie): 401 or 403, a redirect to a login page, or a page with a login form. And where a login's redirect chain ends
  * its rotation: a login rotates an ID once, so an ID the login or its chain issued is not "rotated" again.
  */
+import { isLoginPagePath } from '../session/loginPage.ts';
 import { headerValue } from '../trace/headers.ts';
 import type { TraceEntry } from '../trace/types.ts';
 import type { LaneId, LoggedOutAnswer } from './facts.ts';
-
-/** `/login`, `/users/sign_in`, `/account/log-in/`, `/login.php`, `/logon`: a path naming a login page. */
-const LOGIN_PAGE_PATH = /(^|\/)(log[-_]?in|sign[-_]?in|log[-_]?on)(\/|\.|$)/i;
-
-export function isLoginPagePath(pathname: string): boolean {
-  return LOGIN_PAGE_PATH.test(pathname);
-}
 
 /** The logged-out answer of one response, if it is one (the request URL is `base` for a relative Location). */
 export function loggedOutAnswer(entry: TraceEntry, base: URL): LoggedOutAnswer | undefined {
