@@ -12,6 +12,7 @@ import {
   SEVERITY_RANK,
   type Severity,
 } from '../rules/rule.ts';
+import { classifyPeriodicRotation } from '../rules/sessionRotated.ts';
 import { MIN_VALUE_LENGTH, ValueFinder } from '../session/valuesInText.ts';
 import { buildStories, type Story } from '../story/story.ts';
 import type { Trace } from '../trace/types.ts';
@@ -24,7 +25,6 @@ import type {
   SentCookieFact,
   SessionLane,
 } from './facts.ts';
-import { classifyPeriodicRotation } from './periodicRotation.ts';
 import { type ValueView, valueRenderer } from './redact.ts';
 import { Replay, type ReplayedFacts } from './replay.ts';
 import { type AnalysisSettings, withDefaults } from './settings.ts';
