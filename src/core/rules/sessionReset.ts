@@ -49,7 +49,7 @@ const RESET_CAUSES: readonly (readonly [ResetCause, (change: IdChange) => boolea
   ['expired', (c) => c.notSent?.reason === 'Expired'],
   // It was not sent, for another reason: the server saw no session.
   ['not-sent', (c) => c.notSent !== undefined],
-  // Held, not sent, not missing: another Set-Cookie of the same name, domain and path replaced it.
+  // Neither carried nor missing from the request for a reason: another Set-Cookie of its slot replaced it.
   ['overwritten', () => true],
 ];
 
@@ -64,7 +64,10 @@ export function idEndOf(change: IdChange): IdEnd {
   return resetOf(change);
 }
 
-/** The reset of a held ID that updateOf and rotationOf did not claim, with its cause. */
+/**
+ * The reset of a held ID that updateOf and rotationOf did not claim, with its cause. Asked only after them
+ * (idEndOf): a carried ID replaced at a logout is a rotation, so a server-rejected reset is never at a logout.
+ */
 export function resetOf(change: IdChange): ResetEnd {
   const cause = RESET_CAUSES.find(([, holds]) => holds(change))?.[0] ?? 'overwritten';
   const notSentReason = cause === 'expired' || cause === 'not-sent' ? change.notSent?.reason : undefined;
