@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeTrace } from '../src/core/analysis/analyze.ts';
-import { classifyPeriodicRotation } from '../src/core/analysis/periodicRotation.ts';
 import { valueRenderer } from '../src/core/analysis/redact.ts';
 import { Replay } from '../src/core/analysis/replay.ts';
 import { withDefaults } from '../src/core/analysis/settings.ts';
 import { harToTrace } from '../src/core/har/har.ts';
 import { RULES } from '../src/core/rules/registry.ts';
 import type { RuleContext } from '../src/core/rules/rule.ts';
+import { classifyPeriodicRotation } from '../src/core/rules/sessionRotated.ts';
 import { ensureHar } from './gen-har.ts';
 import { OUT_DIR } from './lib/stats.ts';
 

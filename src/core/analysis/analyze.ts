@@ -12,16 +12,23 @@ import {
   SEVERITY_RANK,
   type Severity,
 } from '../rules/rule.ts';
+import { classifyPeriodicRotation } from '../rules/sessionRotated.ts';
+import { MIN_VALUE_LENGTH, ValueFinder } from '../session/valuesInText.ts';
 import { buildStories, type Story } from '../story/story.ts';
 import type { Trace } from '../trace/types.ts';
-import type { AnalysisFacts, IdEnd, NotSentCookieFact, RequestFacts, SentCookieFact, SessionLane } from './facts.ts';
-import { classifyPeriodicRotation } from './periodicRotation.ts';
+import type {
+  AnalysisFacts,
+  Confidence,
+  IdEnd,
+  NotSentCookieFact,
+  RequestFacts,
+  SentCookieFact,
+  SessionLane,
+} from './facts.ts';
 import { type ValueView, valueRenderer } from './redact.ts';
 import { Replay, type ReplayedFacts } from './replay.ts';
-import type { Confidence } from './sessionCookies.ts';
 import { type AnalysisSettings, withDefaults } from './settings.ts';
 import { type FindingSession, FindingSessions, lowerOf, severityCeiling } from './severityCeiling.ts';
-import { MIN_VALUE_LENGTH, ValueFinder } from './valuesInText.ts';
 
 export type RenderedEvidence = string | number | boolean | readonly string[];
 

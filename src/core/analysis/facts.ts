@@ -1,12 +1,24 @@
 /**
  * The facts the replay establishes about a trace: per request, what was sent, what was not and why, what
  * each Set-Cookie did; per session cookie, its lane of IDs and the events that ended each ID. Rules read
- * these facts and decide findings; they never replay cookies themselves.
+ * these facts and decide findings; they never replay cookies themselves. This module is the floor both the engine
+ * (analysis/) and the rules (rules/) stand on: it imports neither (layering.test.ts).
  */
 import type { NotSentReason } from '../cookie/reasons.ts';
 import type { ParsedSetCookie, StoreOutcome } from '../cookie/types.ts';
 import type { ResourceType } from '../trace/types.ts';
-import type { Confidence, SessionIdentity } from './sessionCookies.ts';
+
+/** How sure the identification is (RULES.md): behaviour or a user's mark, a known name, a token shape alone. */
+export type Confidence = 'certain' | 'likely' | 'possible';
+
+/** Why a cookie counts as a session cookie (sessionCookies.ts finds it). */
+export interface SessionIdentity {
+  readonly confidence: Confidence;
+  /** The evidence for, strongest first, in words ("issued in answer to the login at entry 12"). */
+  readonly evidence: readonly string[];
+  /** Evidence against that was outweighed, in words (kept so a reader sees both sides). */
+  readonly against: readonly string[];
+}
 
 export interface SentCookieFact {
   readonly name: string;
@@ -93,6 +105,11 @@ export type IdEnd =
       readonly loginEntry?: number;
     };
 
+/** The ends the lifecycle rules decide (sessionRotated.ts, sessionReset.ts), by kind. */
+export type UpdatedEnd = Extract<IdEnd, { readonly kind: 'updated' }>;
+export type RotatedEnd = Extract<IdEnd, { readonly kind: 'rotated' }>;
+export type ResetEnd = Extract<IdEnd, { readonly kind: 'reset' }>;
+
 export type ResetCause =
   | 'not-sent'
   | 'server-rejected'
@@ -126,8 +143,40 @@ export interface LaneId {
   carriedCount: number;
 }
 
+/** A SessionLane's key: the cookie slot's domain, path and name (RFC 6265bis 5.7 identity). */
+export function laneKey(domain: string, path: string, name: string): string {
+  return `${domain}\u0000${path}\u0000${name}`;
+}
+
+/**
+ * What one response did to the ID a session lane held, as the replay gathered it: the facts session-rotated,
+ * session-reset and session-backend-switch decide the ID's end from (their exported decisions).
+ */
+export interface IdChange {
+  /** The entry whose response changed the ID. */
+  readonly entry: number;
+  /** The session cookie's name (the lane's). */
+  readonly cookie: string;
+  /** The ID the client held until this response. */
+  readonly held: LaneId;
+  /** The new value the server issued; absent when the response only deleted the cookie. */
+  readonly issued?: string;
+  /** The request carried the held ID. */
+  readonly carried: boolean;
+  /** The held ID was in the jar for this request and not sent: that fact, with its reason. */
+  readonly notSent?: NotSentCookieFact;
+  /** The login open on this request: its own, or the one whose redirect chain this request follows. */
+  readonly login?: { readonly signal: LoginSignal; readonly entry: number };
+  /** The request is a logout. */
+  readonly logout: boolean;
+  /** The cookies the request carried (its affinity cookies among them). */
+  readonly sent: readonly SentCookieFact[];
+  /** The affinity cookies the response set, name → value ('' when it deleted one). */
+  readonly affinitySet: ReadonlyMap<string, string>;
+}
+
 export interface SessionLane {
-  /** Stable key: domain + path + name of the cookie slot (RFC 6265bis 5.7 identity). */
+  /** Stable key: domain + path + name of the cookie slot (RFC 6265bis 5.7 identity), from laneKey(). */
   readonly key: string;
   readonly cookie: string;
   readonly domain: string;

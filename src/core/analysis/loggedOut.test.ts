@@ -1,11 +1,10 @@
 // How a server says "not logged in": 401, 403, a redirect to a same-site login page, a page with a login form
-// (read from the HAR body when it was kept). And where a login's rotation ends: an ID held before the login.
+// (read from the HAR body when it was kept).
 import { describe, expect, it } from 'vitest';
 import { GOOD, ID, summary, trace } from '../../../test/helpers/traceBuilder.ts';
 import { parseTraceFile } from '../open/readTrace.ts';
 import { isLoginFormPage } from '../trace/loginForm.ts';
 import { analyzeTrace } from './analyze.ts';
-import { isLoginPagePath, rotatesAtLogin } from './loggedOut.ts';
 
 describe('logged-out answers', () => {
   it('401, 403 and a redirect to a same-site login page; not a redirect elsewhere or to another site', () => {
@@ -22,13 +21,6 @@ describe('logged-out answers', () => {
       { entry: 1, status: 403 },
       { entry: 2, status: 302, loginPage: 'https://a.test/users/sign_in?next=/x' },
     ]);
-  });
-
-  it('login page paths', () => {
-    for (const p of ['/login', '/users/sign_in', '/account/log-in/', '/login.php', '/logon', '/auth/signin'])
-      expect(isLoginPagePath(p), p).toBe(true);
-    for (const p of ['/', '/account', '/blogin', '/logins-history', '/logout'])
-      expect(isLoginPagePath(p), p).toBe(false);
   });
 
   it('a login form in an HTML body, plain or base64; not in JSON, not a text field', () => {
@@ -102,22 +94,5 @@ describe('logged-out answers', () => {
     expect(result.findings.find((f) => f.rule === 'session-rejected')?.message).toContain(
       'a 200 page with a login form',
     );
-  });
-});
-
-describe('rotatesAtLogin', () => {
-  const id = (firstEntry: number, source: 'set-cookie' | 'carried') => ({
-    id: 'x',
-    firstEntry,
-    lastEntry: firstEntry,
-    source,
-    incidents: [],
-    carriedCount: 1,
-  });
-  it('an ID from before the login rotates; one the login or its chain set does not', () => {
-    expect(rotatesAtLogin(id(2, 'set-cookie'), 5)).toBe(true);
-    expect(rotatesAtLogin(id(5, 'carried'), 5)).toBe(true);
-    expect(rotatesAtLogin(id(5, 'set-cookie'), 5)).toBe(false);
-    expect(rotatesAtLogin(id(6, 'carried'), 5)).toBe(false);
   });
 });

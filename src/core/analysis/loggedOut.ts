@@ -1,18 +1,11 @@
 /**
  * How a server answers a client it does not take as logged in (RULES.md, session-rejected and the evidence
- * for a session cookie): 401 or 403, a redirect to a login page, or a page with a login form. And where a login's redirect chain ends
- * its rotation: a login rotates an ID once, so an ID the login or its chain issued is not "rotated" again.
+ * for a session cookie): 401 or 403, a redirect to a login page, or a page with a login form.
  */
+import { isLoginPagePath } from '../session/loginPage.ts';
 import { headerValue } from '../trace/headers.ts';
 import type { TraceEntry } from '../trace/types.ts';
-import type { LaneId, LoggedOutAnswer } from './facts.ts';
-
-/** `/login`, `/users/sign_in`, `/account/log-in/`, `/login.php`, `/logon`: a path naming a login page. */
-const LOGIN_PAGE_PATH = /(^|\/)(log[-_]?in|sign[-_]?in|log[-_]?on)(\/|\.|$)/i;
-
-export function isLoginPagePath(pathname: string): boolean {
-  return LOGIN_PAGE_PATH.test(pathname);
-}
+import type { LoggedOutAnswer } from './facts.ts';
 
 /** The logged-out answer of one response, if it is one (the request URL is `base` for a relative Location). */
 export function loggedOutAnswer(entry: TraceEntry, base: URL): LoggedOutAnswer | undefined {
@@ -34,15 +27,4 @@ export function loggedOutAnswer(entry: TraceEntry, base: URL): LoggedOutAnswer |
   // Same site only: a redirect to an identity provider is the start of a login, not an answer about this session.
   if (target.host !== base.host || !isLoginPagePath(target.pathname)) return undefined;
   return { entry: entry.index, status, loginPage: target.href };
-}
-
-/**
- * Whether replacing this ID at a login (or on a hop of its redirect chain) is the login's rotation: only an ID
- * the client held before the login. One that the login or its chain had just issued and that the next hop
- * replaces was not accepted there: the server rejected it (e.g. the hop reached a node that does not know it).
- */
-export function rotatesAtLogin(id: LaneId, loginEntry: number): boolean {
-  if (id.firstEntry < loginEntry) return true;
-  // First seen carried on the login request itself: held before it, the trace only started there.
-  return id.firstEntry === loginEntry && id.source === 'carried';
 }

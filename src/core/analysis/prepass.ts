@@ -6,8 +6,9 @@
  */
 import type { TraceEvent } from '../trace/types.ts';
 import { entryRecordsCookies } from './entryCookies.ts';
+import type { SessionIdentity } from './facts.ts';
 import { FirstPartySiteFinder } from './firstParty.ts';
-import { SessionCookieIdentifier, type SessionIdentity } from './sessionCookies.ts';
+import { SessionCookieIdentifier } from './sessionCookies.ts';
 import type { AnalysisSettings } from './settings.ts';
 
 export interface PrepassResult {

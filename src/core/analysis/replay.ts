@@ -2,7 +2,8 @@
  * Replays a trace through the cookie jar model and the session lanes, in order, once: the single linear
  * pass every analysis rests on. It compares what the jar says a request must carry with what the request
  * really carried, applies each response's Set-Cookie lines, and follows every session cookie's IDs as a
- * lane, recording why each ID ended. It decides facts; the rules decide findings.
+ * lane, recording why each ID ended. It gathers facts; how an ID ends is decided by the rule that owns the
+ * decision (sessionReset.ts, sessionRotated.ts, sessionBackendSwitch.ts), and the rules decide findings.
  */
 
 import { cookieDefaultsFor } from '../cookie/browserDefaults.ts';
@@ -10,36 +11,37 @@ import { domainMatch } from '../cookie/domain.ts';
 import { CookieJar } from '../cookie/jar.ts';
 import { parseSetCookie } from '../cookie/parseSetCookie.ts';
 import { defaultPath, pathMatch } from '../cookie/path.ts';
-import type { NotSentReason } from '../cookie/reasons.ts';
+import { isBrowserNotSentReason, type NotSentReason } from '../cookie/reasons.ts';
 import { cookieUrl } from '../cookie/storageModel.ts';
 import type { StoredCookie, StoreOutcome } from '../cookie/types.ts';
+import { isFirstSwitchOf, switchBesideEnd, switchWithoutResetOf } from '../rules/sessionBackendSwitch.ts';
+import { expiryResetOf, idEndOf, resetAtRemoval } from '../rules/sessionReset.ts';
 import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
-import { isUpdateOf } from '../session/valueShape.ts';
 import { headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { ResourceType, Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { browserRejectionOf } from './browserVerdicts.ts';
 import { responseSetCookieLines, sentCookiePairs, setCookieNameValue } from './entryCookies.ts';
 import { FactCache, ListPool, StringPool } from './factCache.ts';
-import type {
-  AnalysisFacts,
-  BackendSwitch,
-  IdEnd,
-  LaneId,
-  LoggedOutAnswer,
-  LoginFact,
-  LoginSignal,
-  NotSentCookieFact,
-  RequestFacts,
-  SentCookieFact,
-  SessionLane,
-  SetCookieFact,
+import {
+  type AnalysisFacts,
+  type IdChange,
+  type LaneId,
+  type LoggedOutAnswer,
+  type LoginFact,
+  type LoginSignal,
+  laneKey,
+  type NotSentCookieFact,
+  type RequestFacts,
+  type SentCookieFact,
+  type SessionIdentity,
+  type SessionLane,
+  type SetCookieFact,
 } from './facts.ts';
 import { isFirstParty } from './firstParty.ts';
-import { loggedOutAnswer, rotatesAtLogin } from './loggedOut.ts';
+import { loggedOutAnswer } from './loggedOut.ts';
 import { isLogoutPath, LoginDetector, loginFailed } from './loginSignals.ts';
 import { type PrepassResult, TracePrepass } from './prepass.ts';
-import type { SessionIdentity } from './sessionCookies.ts';
 import type { AnalysisSettings } from './settings.ts';
 
 interface ParsedUrl {
@@ -55,10 +57,6 @@ interface ParsedUrl {
 function parseUrl(text: string): ParsedUrl | undefined {
   const url = cookieUrl(text)?.url;
   return url === undefined ? undefined : { url, origin: `${url.protocol}//${url.host}` };
-}
-
-export function laneKey(domain: string, path: string, name: string): string {
-  return `${domain}\u0000${path}\u0000${name}`;
 }
 
 /** A login whose redirect chain is still being followed: rotation inside it counts as "at login". */
@@ -201,10 +199,8 @@ export class EventReplay {
     const current = lane && currentId(lane);
     if (event.removed && current && current.id === c.value && this.jar.get(c.name, domain, c.path)) {
       // A removal the Set-Cookie lines did not explain: script, another extension, eviction or expiry.
-      const cause = event.cause === 'evicted' ? 'evicted' : event.cause === 'expired' ? 'expired' : 'cleared-by-script';
-      if (event.cause !== 'overwrite' && event.cause !== 'expired_overwrite') {
-        current.end = { kind: 'reset', entry: current.lastEntry, cause, atLogout: false };
-      }
+      const end = resetAtRemoval(event.cause, current.lastEntry);
+      if (end) current.end = end;
     }
     this.jar.upsertFromEvent(c, event.time, event.removed, event.cause);
   }
@@ -279,18 +275,11 @@ export class EventReplay {
     }
     // Client-side expiry ends an ID at the first request that would have carried it.
     for (const n of notSent) {
-      if (!n.session || n.reason !== 'Expired') continue;
+      const end = n.session ? expiryResetOf(n, entry.index) : undefined;
+      if (!end) continue;
       const lane = this.lanes.get(laneKey(n.domain, n.path, n.name));
       const current = lane && currentId(lane);
-      if (current && current.id === n.value) {
-        current.end = {
-          kind: 'reset',
-          entry: entry.index,
-          cause: 'expired',
-          notSentReason: 'Expired',
-          atLogout: false,
-        };
-      }
+      if (current && current.id === n.value) current.end = end;
     }
 
     if (login) {
@@ -448,7 +437,7 @@ export class EventReplay {
       if (this.inFlight(c, entry)) continue;
       // The model says it must go, the browser did not send it: say why if the browser said, else Unknown.
       const reported = browserBlocked.length === 0 ? undefined : browserBlocked.find((b) => b.name === c.name)?.reasons;
-      const reason = (reported?.find(isNotSentReason) ?? 'Unknown') as NotSentReason;
+      const reason = reported?.find(isBrowserNotSentReason) ?? 'Unknown';
       notSent.push(this.notSentFact(c, reason, browserBlocked));
     }
     return { sent, notSent };
@@ -552,19 +541,7 @@ export class EventReplay {
     return best;
   }
 
-  private applySetCookies(
-    entry: TraceEntry,
-    parsed: ParsedUrl,
-    ctx: {
-      carried: Map<string, string>;
-      notSent: NotSentCookieFact[];
-      sent: SentCookieFact[];
-      login: LoginSignal | undefined;
-      /** The entry of the open login, while its redirect chain is followed. */
-      loginEntry?: number;
-      logout: boolean;
-    },
-  ): SetCookieFact[] {
+  private applySetCookies(entry: TraceEntry, parsed: ParsedUrl, ctx: LaneChangeContext): SetCookieFact[] {
     const facts: SetCookieFact[] = [];
     /** Per lane, what this response did to it: issued a new value, deleted it. Decided once per lane. */
     const effects = new Map<SessionLane, { issued?: string; stored?: StoredCookie; deleted: boolean }>();
@@ -648,72 +625,23 @@ export class EventReplay {
     effect: { issued?: string; stored?: StoredCookie; deleted: boolean },
     entry: TraceEntry,
     parsed: ParsedUrl,
-    ctx: {
-      carried: Map<string, string>;
-      notSent: NotSentCookieFact[];
-      sent: SentCookieFact[];
-      login: LoginSignal | undefined;
-      /** The entry of the open login, while its redirect chain is followed. */
-      loginEntry?: number;
-      logout: boolean;
-    },
+    ctx: LaneChangeContext,
     affinitySet: Map<string, string>,
   ): void {
     const current = currentId(lane);
     const live = current && !current.end ? current : undefined;
     const issued = effect.issued;
     if (issued === undefined || issued === '') {
-      if (effect.deleted && live) {
-        live.end = { kind: 'reset', entry: entry.index, cause: 'cleared-by-server', atLogout: ctx.logout };
-      }
+      if (effect.deleted && live) live.end = idEndOf(this.idChange(lane, live, undefined, entry, ctx, affinitySet));
       return;
     }
     if (live && live.id === issued) return; // the same ID re-sent (expiry refreshed): no change
-    const carriedOld = live !== undefined && ctx.carried.get(lane.key) === live.id;
-    let end: IdEnd | undefined;
-    if (live) {
-      // The login request itself may rotate even a client-side store; the hops after it only update it.
-      const atLoginRequest = ctx.login !== undefined && (ctx.loginEntry ?? entry.index) === entry.index;
-      if (carriedOld && !atLoginRequest && !ctx.logout && isUpdateOf(live.id, issued)) {
-        end = { kind: 'updated', entry: entry.index };
-      } else if (carriedOld) {
-        const loginRotates = ctx.login !== undefined && rotatesAtLogin(live, ctx.loginEntry ?? entry.index);
-        if (loginRotates || ctx.logout) {
-          // Rotated, yet the back-end changed too: still a switch within the session (RULES.md).
-          const backendSwitch = this.backendChanges(lane, live, issued, entry, ctx.sent, affinitySet);
-          if (backendSwitch) lane.backendSwitches.push(backendSwitch);
-          end = {
-            kind: 'rotated',
-            entry: entry.index,
-            ...(ctx.login ? { afterLogin: ctx.login } : {}),
-            atLogout: ctx.logout,
-            periodic: false,
-          };
-        } else {
-          const backendSwitch = this.backendChanges(lane, live, issued, entry, ctx.sent, affinitySet);
-          end = {
-            kind: 'reset',
-            entry: entry.index,
-            cause: 'server-rejected',
-            atLogout: false,
-            ...(backendSwitch ? { backendSwitch } : {}),
-            // Still inside the login's chain: the ID was one the login or its chain had just issued.
-            ...(ctx.login !== undefined && ctx.loginEntry !== undefined ? { loginEntry: ctx.loginEntry } : {}),
-          };
-        }
-      } else {
-        const missing = ctx.notSent.find((n) => n.name === lane.cookie && n.value === live.id);
-        end = missing
-          ? {
-              kind: 'reset',
-              entry: entry.index,
-              cause: missing.reason === 'Expired' ? 'expired' : 'not-sent',
-              notSentReason: missing.reason,
-              atLogout: ctx.logout,
-            }
-          : { kind: 'reset', entry: entry.index, cause: 'overwritten', atLogout: ctx.logout };
-      }
-    }
+    // How the held ID ended is the lifecycle rules' decision (sessionReset.ts idEndOf); a rotation that also moved
+    // back-end is recorded on the lane as a switch within the session (sessionBackendSwitch.ts).
+    const change = live && this.idChange(lane, live, issued, entry, ctx, affinitySet);
+    const end = change && idEndOf(change);
+    const laneSwitch = change && end && switchBesideEnd(end, change);
+    if (laneSwitch) lane.backendSwitches.push(laneSwitch);
     if (!effect.stored) {
       // The browser rejected the new cookie: the server moved on, the client keeps its old ID.
       if (live && end) live.incidents.push(end);
@@ -725,24 +653,30 @@ export class EventReplay {
     this.startId(target, issued, entry.index, 'set-cookie');
   }
 
-  /** Affinity that changed within this request: carried affinity cookies vs. the ones the response set. */
-  private backendChanges(
+  /** What this response did to the lane's live ID, as the facts the lifecycle rules decide from. */
+  private idChange(
     lane: SessionLane,
-    old: LaneId,
-    issued: string,
+    live: LaneId,
+    issued: string | undefined,
     entry: TraceEntry,
-    sent: SentCookieFact[],
+    ctx: LaneChangeContext,
     affinitySet: Map<string, string>,
-  ): BackendSwitch | undefined {
-    const changes: string[] = [];
-    for (const s of sent) {
-      const after = affinitySet.get(s.name);
-      if (after !== undefined && after !== s.value) changes.push(`${s.name}: ${s.value} → ${after}`);
-    }
-    const newRoute = splitRouteSuffix(lane.cookie, issued).route;
-    if (old.route && newRoute && old.route !== newRoute)
-      changes.push(`${lane.cookie} route: ${old.route} → ${newRoute}`);
-    return changes.length > 0 ? { entry: entry.index, changes } : undefined;
+  ): IdChange {
+    const notSent = ctx.notSent.find((n) => n.name === lane.cookie && n.value === live.id);
+    return {
+      entry: entry.index,
+      cookie: lane.cookie,
+      held: live,
+      ...(issued !== undefined ? { issued } : {}),
+      carried: ctx.carried.get(lane.key) === live.id,
+      ...(notSent ? { notSent } : {}),
+      ...(ctx.login !== undefined && ctx.loginEntry !== undefined
+        ? { login: { signal: ctx.login, entry: ctx.loginEntry } }
+        : {}),
+      logout: ctx.logout,
+      sent: ctx.sent,
+      affinitySet,
+    };
   }
 
   private noteBackendSwitchWithoutReset(
@@ -751,25 +685,27 @@ export class EventReplay {
     sent: SentCookieFact[],
     affinitySet: Map<string, string>,
   ): void {
-    if (affinitySet.size === 0) return;
-    const changes: string[] = [];
-    for (const s of sent) {
-      const after = affinitySet.get(s.name);
-      if (after !== undefined && after !== '' && after !== s.value) changes.push(`${s.name}: ${s.value} → ${after}`);
-    }
-    if (changes.length === 0) return;
+    const found = switchWithoutResetOf(entry.index, sent, affinitySet);
+    if (!found) return;
     for (const key of carried.keys()) {
       const lane = this.lanes.get(key);
       const current = lane && currentId(lane);
       // A lane whose ID this response replaced is told by the reset (with its backend switch), not here.
       if (!lane || !current || current.end || current.id !== carried.get(key)) continue;
-      // One switch per ID. A switch at the entry whose Set-Cookie issued this ID (a login's rotation) belongs to
-      // the ID before it: that request did not carry this one.
-      const issuedAt = current.source === 'set-cookie' ? current.firstEntry : -1;
-      if (lane.backendSwitches.some((b) => b.entry >= current.firstEntry && b.entry !== issuedAt)) continue;
-      lane.backendSwitches.push({ entry: entry.index, changes });
+      if (isFirstSwitchOf(current, lane.backendSwitches)) lane.backendSwitches.push({ ...found });
     }
   }
+}
+
+/** What applySetCookies knows of the request, for deciding what its response did to each lane. */
+interface LaneChangeContext {
+  readonly carried: Map<string, string>;
+  readonly notSent: NotSentCookieFact[];
+  readonly sent: SentCookieFact[];
+  readonly login: LoginSignal | undefined;
+  /** The entry of the open login, while its redirect chain is followed. */
+  readonly loginEntry?: number;
+  readonly logout: boolean;
 }
 
 /** What a request's facts start from, before the cookies are compared. */
@@ -871,23 +807,4 @@ function sameUrl(a: string, b: string): boolean {
   } catch {
     return a === b;
   }
-}
-
-const REASON_SET: ReadonlySet<string> = new Set([
-  'SecureOnly',
-  'NotOnPath',
-  'DomainMismatch',
-  'SameSiteStrict',
-  'SameSiteLax',
-  'SameSiteUnspecifiedTreatedAsLax',
-  'SameSiteNoneInsecure',
-  'SchemeMismatch',
-  'PortMismatch',
-  'NameValuePairExceedsMaxSize',
-  'ThirdPartyBlocked',
-  'UserPreferences',
-]);
-
-function isNotSentReason(r: string): boolean {
-  return REASON_SET.has(r);
 }

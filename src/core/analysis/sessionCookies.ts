@@ -14,7 +14,7 @@ import { type ValueShape, valueShape } from '../session/valueShape.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, sentCookiePairs, setCookieNameValue } from './entryCookies.ts';
-import { LOGIN_SIGNAL_TEXT } from './facts.ts';
+import { LOGIN_SIGNAL_TEXT, type SessionIdentity } from './facts.ts';
 import { isLogoutPath, LoginDetector, loginFailed } from './loginSignals.ts';
 import type { AnalysisSettings } from './settings.ts';
 
@@ -27,18 +27,6 @@ const TOKEN_MIN_RETURN_SHARE = 0.5;
 const TOKEN_MAX_DISTINCT_SET_VALUES = 3;
 /** Distinct values per name whose shape is read: enough to judge, bounded for hostile traces. */
 const MAX_SHAPED_VALUES = 8;
-
-/** How sure the identification is (RULES.md): behaviour or a user's mark, a known name, a token shape alone. */
-export type Confidence = 'certain' | 'likely' | 'possible';
-export const CONFIDENCE_RANK: Record<Confidence, number> = { possible: 0, likely: 1, certain: 2 };
-
-export interface SessionIdentity {
-  readonly confidence: Confidence;
-  /** The evidence for, strongest first, in words ("issued in answer to the login at entry 12"). */
-  readonly evidence: readonly string[];
-  /** Evidence against that was outweighed, in words (kept so a reader sees both sides). */
-  readonly against: readonly string[];
-}
 
 interface TokenStats {
   setValues: Set<string>;

@@ -6,9 +6,8 @@
  */
 import { domainMatch } from '../cookie/domain.ts';
 import { SEVERITY_RANK, type Severity } from '../rules/rule.ts';
-import type { AnalysisFacts, SessionLane } from './facts.ts';
+import type { AnalysisFacts, Confidence, SessionLane } from './facts.ts';
 import { isFirstParty } from './firstParty.ts';
-import type { Confidence } from './sessionCookies.ts';
 
 const CONFIDENCE_CEILING: Record<Confidence, Severity> = { possible: 'low', likely: 'medium', certain: 'high' };
 const THIRD_PARTY_CEILING: Severity = 'low';

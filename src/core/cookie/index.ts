@@ -25,8 +25,8 @@ export {
   NOT_SENT_CHECKS,
   NOT_SENT_PRIORITY,
   notSentReasons,
-  type RequestFacts,
-  requestFacts,
+  type ResolvedRequest,
+  resolveRequest,
 } from './notSent.ts';
 export { MAX_ATTRIBUTE_VALUE_BYTES, MAX_NAME_VALUE_BYTES, parseSetCookie, utf8Length } from './parseSetCookie.ts';
 export { defaultPath, pathMatch, requestPath } from './path.ts';

@@ -4,7 +4,7 @@
 // Time always comes in as data.
 import type { CookieChangeCause, CookieSnapshot } from '../trace/types.ts';
 import { domainMatch, registrableDomain } from './domain.ts';
-import { firstNotSentReason, hostMatches, type RequestFacts, requestFacts } from './notSent.ts';
+import { firstNotSentReason, hostMatches, type ResolvedRequest, resolveRequest } from './notSent.ts';
 import { parseSetCookie } from './parseSetCookie.ts';
 import { pathMatch } from './path.ts';
 import type { NotSentReason } from './reasons.ts';
@@ -329,7 +329,7 @@ export class CookieJar {
     const target = cookieUrl(requestUrl);
     if (target === undefined) return undefined;
     const site = registrableDomain(target.host);
-    const path = requestFacts({ url: requestUrl, method: 'GET', time, isTopLevelNavigation: false })?.path ?? '/';
+    const path = resolveRequest({ url: requestUrl, method: 'GET', time, isTopLevelNavigation: false })?.path ?? '/';
     const candidates = [...(this.cookies.bucket(site)?.values() ?? [])].filter(
       (c) => c.name === name && hostMatches(c, target.host) && pathMatch(path, c.path),
     );
@@ -394,7 +394,7 @@ export class CookieJar {
    * every cookie on every request.
    */
   cookiesForReplay(ctx: RequestContext): CookiesForRequest {
-    const request = requestFacts(ctx);
+    const request = resolveRequest(ctx);
     if (request === undefined) return { sent: [], notSent: [] };
     const site = registrableDomain(request.target.host);
     const sent: StoredCookie[] = [];
@@ -461,7 +461,7 @@ export class CookieJar {
   }
 
   /** Tombstones of the site that the request would have matched (domain and path), as Deleted. */
-  private deletedMatching(site: string, request: RequestFacts): NotSentCookie[] {
+  private deletedMatching(site: string, request: ResolvedRequest): NotSentCookie[] {
     const found: NotSentCookie[] = [];
     for (const { cookie } of this.tombstones.bucket(site)?.values() ?? []) {
       if (hostMatches(cookie, request.target.host) && pathMatch(request.path, cookie.path)) {

@@ -2,7 +2,7 @@
 // reason of the whole table, as notSentReasons() lists them (RFC 6265bis 5.8.3 step 1, in priority order).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstNotSentReason, NOT_SENT_PRIORITY, notSentReasons, requestFacts } from './notSent.ts';
+import { firstNotSentReason, NOT_SENT_PRIORITY, notSentReasons, resolveRequest } from './notSent.ts';
 import type { RequestContext, StoredCookie } from './types.ts';
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -60,8 +60,8 @@ describe('firstNotSentReason', () => {
           ...(r.site !== undefined ? { siteForCookiesUrl: r.site } : {}),
           isTopLevelNavigation: r.top,
         };
-        const facts = requestFacts(ctx)!;
-        expect(firstNotSentReason(stored, facts)).toBe(notSentReasons(stored, ctx)[0]);
+        const request = resolveRequest(ctx)!;
+        expect(firstNotSentReason(stored, request)).toBe(notSentReasons(stored, ctx)[0]);
       }),
       { numRuns: 5000 },
     );

@@ -7,8 +7,11 @@ import { isSameSiteRequest, sameSiteBlock, siteUnknown } from './sameSite.ts';
 import { type CookieUrl, cookieUrl } from './storageModel.ts';
 import type { RequestContext, StoredCookie } from './types.ts';
 
-/** The request facts every check reads, computed once per request. */
-export interface RequestFacts {
+/**
+ * A request as the not-sent checks read it: its context resolved once (URL parsed, path, same-site verdict).
+ * Not analysis/facts.ts's RequestFacts, which is what the replay established about a request of the trace.
+ */
+export interface ResolvedRequest {
   readonly ctx: RequestContext;
   readonly target: CookieUrl;
   readonly path: string;
@@ -18,7 +21,7 @@ export interface RequestFacts {
   readonly siteUnknown: boolean;
 }
 
-export function requestFacts(ctx: RequestContext): RequestFacts | undefined {
+export function resolveRequest(ctx: RequestContext): ResolvedRequest | undefined {
   const target = cookieUrl(ctx.url);
   if (target === undefined) return undefined;
   return {
@@ -37,7 +40,7 @@ export function hostMatches(cookie: Pick<StoredCookie, 'domain' | 'hostOnly'>, h
 
 interface NotSentCheck {
   readonly reason: NotSentReason;
-  readonly applies: (cookie: StoredCookie, request: RequestFacts) => boolean;
+  readonly applies: (cookie: StoredCookie, request: ResolvedRequest) => boolean;
 }
 
 /**
@@ -73,7 +76,7 @@ export const NOT_SENT_PRIORITY: readonly NotSentReason[] = NOT_SENT_CHECKS.map((
 const CHECKS_BEFORE_SAME_SITE = NOT_SENT_CHECKS.length - 3;
 
 /** The first reason (by priority) that keeps `cookie` off the request, or undefined when it is sent. */
-export function firstNotSentReason(cookie: StoredCookie, request: RequestFacts): NotSentReason | undefined {
+export function firstNotSentReason(cookie: StoredCookie, request: ResolvedRequest): NotSentReason | undefined {
   // A plain loop: this runs for every cookie of the site on every request of a trace.
   for (let i = 0; i < CHECKS_BEFORE_SAME_SITE; i++) {
     const check = NOT_SENT_CHECKS[i]!;
@@ -88,7 +91,7 @@ export function firstNotSentReason(cookie: StoredCookie, request: RequestFacts):
  * would be sent. For comparing with Chrome, which reports all of its reasons.
  */
 export function notSentReasons(cookie: StoredCookie, ctx: RequestContext): NotSentReason[] {
-  const request = requestFacts(ctx);
+  const request = resolveRequest(ctx);
   if (request === undefined) return [];
   return NOT_SENT_CHECKS.filter((check) => check.applies(cookie, request)).map((check) => check.reason);
 }

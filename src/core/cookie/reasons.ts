@@ -27,6 +27,17 @@ export const NOT_SENT_REASONS = {
 export type NotSentReason = keyof typeof NOT_SENT_REASONS;
 export const NOT_SENT_REASON_NAMES = Object.keys(NOT_SENT_REASONS) as NotSentReason[];
 
+/**
+ * The not-sent reasons only the model gives (RULES.md: "the last ones Chrome has no name for"). A browser's
+ * report never names them, so a name it reported is not read as one of these.
+ */
+const MODEL_ONLY_NOT_SENT_REASONS: ReadonlySet<string> = new Set<NotSentReason>(['Expired', 'Deleted', 'Unknown']);
+
+/** Whether a name a browser reported for a cookie it did not send (Chrome's CookieBlockedReason) is one of ours. */
+export function isBrowserNotSentReason(name: string): name is NotSentReason {
+  return Object.hasOwn(NOT_SENT_REASONS, name) && !MODEL_ONLY_NOT_SENT_REASONS.has(name);
+}
+
 export const SET_COOKIE_REJECTED_REASONS = {
   SecureOnly: 'A Secure cookie was set from an insecure (http://) URL.',
   SameSiteNoneInsecure: 'SameSite=None without the Secure attribute.',

@@ -1,8 +1,12 @@
 /**
  * session-backend-switch: an affinity cookie or a JSESSIONID route suffix changed between two requests of
  * one session, also inside a login's redirect chain; beside a server-rejected reset or a logged-out answer it
- * names the likely cause, sessions not replicated (RULES.md).
+ * names the likely cause, sessions not replicated (RULES.md). The replay asks this module whether a request
+ * switched back-end (backendSwitchOf, switchWithoutResetOf) and whether a switch is new for an ID; the rule
+ * reports what the replay recorded.
  */
+import type { BackendSwitch, IdChange, IdEnd, LaneId, SentCookieFact } from '../analysis/facts.ts';
+import { splitRouteSuffix } from '../session/identify.ts';
 import { defineRule } from './rule.ts';
 import { rejectedKey } from './sessionRejected.ts';
 import { idTransitions, resetKey } from './transitions.ts';
@@ -57,3 +61,66 @@ export const sessionBackendSwitch = defineRule({
     return [...withReset, ...alone];
   },
 });
+
+/**
+ * `NAME: before → after` for each affinity cookie the request carried and the response set to another value.
+ * A deleted one ('' after) counts only when `cleared` says so (see the two callers).
+ */
+function affinityChanges(
+  sent: readonly SentCookieFact[],
+  affinitySet: ReadonlyMap<string, string>,
+  cleared: 'counts' | 'ignored',
+): string[] {
+  const changes: string[] = [];
+  if (affinitySet.size === 0) return changes;
+  for (const s of sent) {
+    const after = affinitySet.get(s.name);
+    if (after === undefined || after === s.value || (after === '' && cleared === 'ignored')) continue;
+    changes.push(`${s.name}: ${s.value} → ${after}`);
+  }
+  return changes;
+}
+
+/**
+ * The switch on a request whose response replaced the held ID: an affinity cookie the response changed, or the
+ * route suffix of the ID (`JSESSIONID=….node1` → `….node2`). A deleted affinity cookie counts here: beside a
+ * new ID, the balancer dropping the affinity is part of what moved the session.
+ */
+export function backendSwitchOf(change: IdChange): BackendSwitch | undefined {
+  const changes = affinityChanges(change.sent, change.affinitySet, 'counts');
+  const oldRoute = change.held.route;
+  const newRoute = change.issued === undefined ? undefined : splitRouteSuffix(change.cookie, change.issued).route;
+  if (oldRoute && newRoute && oldRoute !== newRoute) changes.push(`${change.cookie} route: ${oldRoute} → ${newRoute}`);
+  return changes.length > 0 ? { entry: change.entry, changes } : undefined;
+}
+
+/**
+ * The switch to record on the lane itself for an ID's end: a rotation that also moved back-end is still a
+ * switch within the session (RULES.md). A reset carries its switch in its end (sessionReset.ts); an update in
+ * place is not judged.
+ */
+export function switchBesideEnd(end: IdEnd, change: IdChange): BackendSwitch | undefined {
+  return end.kind === 'rotated' ? backendSwitchOf(change) : undefined;
+}
+
+/**
+ * The switch on a request whose session IDs all survived: affinity cookies the response set to other values.
+ * A deleted affinity cookie alone is no move to another server.
+ */
+export function switchWithoutResetOf(
+  entry: number,
+  sent: readonly SentCookieFact[],
+  affinitySet: ReadonlyMap<string, string>,
+): BackendSwitch | undefined {
+  const changes = affinityChanges(sent, affinitySet, 'ignored');
+  return changes.length > 0 ? { entry, changes } : undefined;
+}
+
+/**
+ * One switch per ID: whether `id` has none recorded yet. A switch at the entry whose Set-Cookie issued the ID
+ * (a login's rotation) belongs to the ID before it: that request did not carry this one.
+ */
+export function isFirstSwitchOf(id: LaneId, recorded: readonly BackendSwitch[]): boolean {
+  const issuedAt = id.source === 'set-cookie' ? id.firstEntry : -1;
+  return !recorded.some((b) => b.entry >= id.firstEntry && b.entry !== issuedAt);
+}

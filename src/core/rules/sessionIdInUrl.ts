@@ -2,7 +2,7 @@
  * session-id-in-url: a session ID value appears in a request URL (query, fragment, `;jsessionid=` path
  * parameter) or in a Referer header (RULES.md). URLs leak into logs, history, Referer and shared links.
  */
-import { ValueFinder } from '../analysis/valuesInText.ts';
+import { ValueFinder } from '../session/valuesInText.ts';
 import { defineRule } from './rule.ts';
 
 /** Shorter values would match by accident (`sid=1` is not a leak worth a high finding). */

@@ -16,8 +16,8 @@ import {
   type RequestFacts,
   type SetCookieFact,
 } from '../analysis/facts.ts';
-import { isLoginPagePath } from '../analysis/loggedOut.ts';
 import { SET_COOKIE_REJECTED_REASONS } from '../cookie/reasons.ts';
+import { isLoginPagePath } from '../session/loginPage.ts';
 import { redactLine } from './attributeRule.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { answerText, pathOf } from './sessionRejected.ts';

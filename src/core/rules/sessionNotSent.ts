@@ -5,8 +5,7 @@
  * lost the session or was refused (401/403).
  */
 
-import type { NotSentCookieFact } from '../analysis/facts.ts';
-import { laneKey } from '../analysis/replay.ts';
+import { laneKey, type NotSentCookieFact } from '../analysis/facts.ts';
 import type { NotSentReason } from '../cookie/reasons.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import { laneByKey } from './helpers.ts';

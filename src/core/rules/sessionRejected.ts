@@ -8,7 +8,7 @@
  * counts only after the same request was allowed with that session, as 403 also means "not allowed".
  */
 import type { LoggedOutAnswer, RequestFacts } from '../analysis/facts.ts';
-import { isLoginPagePath } from '../analysis/loggedOut.ts';
+import { isLoginPagePath } from '../session/loginPage.ts';
 import { readClientSideData } from '../session/tokenData.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 

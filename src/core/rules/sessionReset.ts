@@ -1,9 +1,16 @@
 /**
  * session-reset: the client's session was lost and (usually) a new ID issued, with its cause told apart
  * (RULES.md): not-sent, server-rejected, cleared-by-server, expired, cleared-by-script, evicted, overwritten.
+ * The decision is here: how a held ID ends when a response changes it (idEndOf: an update or a rotation as
+ * sessionRotated.ts decides, else a reset, its cause from RESET_CAUSES), when the browser's own removal of the
+ * cookie is a reset (resetAtRemoval), and when client-side expiry is (expiryResetOf). The replay gathers the
+ * facts, records the ends these return; the rule reports them.
  */
-import type { ResetCause } from '../analysis/facts.ts';
+import type { IdChange, IdEnd, NotSentCookieFact, ResetCause, ResetEnd } from '../analysis/facts.ts';
+import type { CookieChangeCause } from '../trace/types.ts';
 import { defineRule } from './rule.ts';
+import { backendSwitchOf } from './sessionBackendSwitch.ts';
+import { rotationOf, updateOf } from './sessionRotated.ts';
 import { idTransitions, notSentKey, resetKey } from './transitions.ts';
 
 const CAUSE_TEXT: Record<ResetCause, string> = {
@@ -28,6 +35,78 @@ const CAUSE_FIX: Record<ResetCause, string> = {
   evicted: 'Set fewer cookies on this domain; browsers keep about 180 per domain.',
   overwritten: 'Find which response overwrote the session cookie and give the two cookies different names.',
 };
+
+/**
+ * Why a held ID the response replaced or deleted was lost, when neither an update nor a rotation: the first
+ * cause whose condition holds (RULES.md, session-reset).
+ */
+const RESET_CAUSES: readonly (readonly [ResetCause, (change: IdChange) => boolean])[] = [
+  // A Set-Cookie that deletes it, issuing nothing.
+  ['cleared-by-server', (c) => c.issued === undefined],
+  // The request carried it and got a new one, no login or logout asking for one (rotationOf said no).
+  ['server-rejected', (c) => c.carried],
+  // It was not sent, because it had expired on the client.
+  ['expired', (c) => c.notSent?.reason === 'Expired'],
+  // It was not sent, for another reason: the server saw no session.
+  ['not-sent', (c) => c.notSent !== undefined],
+  // Neither carried nor missing from the request for a reason: another Set-Cookie of its slot replaced it.
+  ['overwritten', () => true],
+];
+
+/** How the held ID ends: the first of these decisions that claims the change; a reset when none does. */
+const END_DECISIONS: readonly ((change: IdChange) => IdEnd | undefined)[] = [updateOf, rotationOf];
+
+export function idEndOf(change: IdChange): IdEnd {
+  for (const decide of END_DECISIONS) {
+    const end = decide(change);
+    if (end) return end;
+  }
+  return resetOf(change);
+}
+
+/**
+ * The reset of a held ID that updateOf and rotationOf did not claim, with its cause. Asked only after them
+ * (idEndOf): a carried ID replaced at a logout is a rotation, so a server-rejected reset is never at a logout.
+ */
+export function resetOf(change: IdChange): ResetEnd {
+  const cause = RESET_CAUSES.find(([, holds]) => holds(change))?.[0] ?? 'overwritten';
+  const notSentReason = cause === 'expired' || cause === 'not-sent' ? change.notSent?.reason : undefined;
+  const backendSwitch = cause === 'server-rejected' ? backendSwitchOf(change) : undefined;
+  return {
+    kind: 'reset',
+    entry: change.entry,
+    cause,
+    ...(notSentReason ? { notSentReason } : {}),
+    atLogout: change.logout,
+    ...(backendSwitch ? { backendSwitch } : {}),
+    // Still inside the login's chain: the ID was one the login or its chain had just issued (rotatesAtLogin).
+    ...(cause === 'server-rejected' && change.login ? { loginEntry: change.login.entry } : {}),
+  };
+}
+
+/**
+ * The browser removed the cookie itself (cookies.onChanged, `removed`, with its cause) while the client held the
+ * ID, and no Set-Cookie line explains it. An overwrite is told by the Set-Cookie that made it, not here.
+ */
+const RESET_BY_REMOVAL: Readonly<Record<CookieChangeCause, ResetCause | undefined>> = {
+  explicit: 'cleared-by-script',
+  evicted: 'evicted',
+  expired: 'expired',
+  overwrite: undefined,
+  expired_overwrite: undefined,
+};
+
+/** The reset a browser-reported removal means, at the last request that carried the ID; undefined for none. */
+export function resetAtRemoval(cause: CookieChangeCause, lastEntry: number): ResetEnd | undefined {
+  const reset = RESET_BY_REMOVAL[cause];
+  return reset === undefined ? undefined : { kind: 'reset', entry: lastEntry, cause: reset, atLogout: false };
+}
+
+/** Client-side expiry ends an ID at the first request that would have carried it (the cookie not sent: Expired). */
+export function expiryResetOf(notSent: NotSentCookieFact, entry: number): ResetEnd | undefined {
+  if (notSent.reason !== 'Expired') return undefined;
+  return { kind: 'reset', entry, cause: 'expired', notSentReason: 'Expired', atLogout: false };
+}
 
 export const sessionReset = defineRule({
   id: 'session-reset',

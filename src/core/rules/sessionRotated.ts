@@ -1,5 +1,18 @@
-/** session-rotated: the server replaced the ID the request carried; good after a login (RULES.md). */
-import { LOGIN_SIGNAL_TEXT } from '../analysis/facts.ts';
+/**
+ * session-rotated: the server replaced the ID the request carried; good after a login (RULES.md). The decision
+ * is here: when a new value is no new ID at all (updateOf), when a replaced ID was rotated (rotationOf: at a
+ * login that rotates it, or at a logout), and when a lane's resets are a rotation policy (classifyPeriodicRotation).
+ * What is neither is a reset (sessionReset.ts).
+ */
+import {
+  type IdChange,
+  type LaneId,
+  LOGIN_SIGNAL_TEXT,
+  type RotatedEnd,
+  type SessionLane,
+  type UpdatedEnd,
+} from '../analysis/facts.ts';
+import { isUpdateOf } from '../session/valueShape.ts';
 import { defineRule } from './rule.ts';
 import { idTransitions } from './transitions.ts';
 
@@ -39,3 +52,67 @@ export const sessionRotated = defineRule({
       });
   },
 });
+
+/**
+ * A new value that keeps the session (a client-side store re-encoded, a structured value keeping its embedded ID,
+ * a JWT re-issued for the same subject) is an update, not a new ID (RULES.md). The login request itself may
+ * rotate even a client-side store, and a logout ends the session: neither is an update.
+ */
+export function updateOf(change: IdChange): UpdatedEnd | undefined {
+  if (!change.carried || change.issued === undefined || change.logout) return undefined;
+  if (change.login !== undefined && change.login.entry === change.entry) return undefined;
+  return isUpdateOf(change.held.id, change.issued) ? { kind: 'updated', entry: change.entry } : undefined;
+}
+
+/**
+ * A replaced ID the request carried (and that updateOf did not claim) was rotated when a login that rotates it is
+ * open, or at a logout; otherwise it is a reset (sessionReset.ts).
+ */
+export function rotationOf(change: IdChange): RotatedEnd | undefined {
+  if (!change.carried || change.issued === undefined) return undefined;
+  const loginRotates = change.login !== undefined && rotatesAtLogin(change.held, change.login.entry);
+  if (!loginRotates && !change.logout) return undefined;
+  return {
+    kind: 'rotated',
+    entry: change.entry,
+    ...(change.login ? { afterLogin: change.login.signal } : {}),
+    atLogout: change.logout,
+    periodic: false,
+  };
+}
+
+/**
+ * Whether replacing this ID at a login (or on a hop of its redirect chain) is the login's rotation: only an ID
+ * the client held before the login. One that the login or its chain had just issued and that the next hop
+ * replaces was not accepted there: the server rejected it (e.g. the hop reached a node that does not know it).
+ */
+export function rotatesAtLogin(id: Pick<LaneId, 'firstEntry' | 'source'>, loginEntry: number): boolean {
+  if (id.firstEntry < loginEntry) return true;
+  // First seen carried on the login request itself: held before it, the trace only started there.
+  return id.firstEntry === loginEntry && id.source === 'carried';
+}
+
+/** A lane's server-rejected resets are a rotation policy when there are at least this many… */
+const PERIODIC_MIN_ROTATIONS = 3;
+/** …and they ended at least this share of the requests that carried an ID of the lane. */
+const PERIODIC_MIN_SHARE = 0.5;
+
+/**
+ * Some servers rotate the session ID on most responses (PHP session_regenerate_id on every request, rolling
+ * tokens). On the wire that looks like a server-rejected reset each time; when it happens often enough it is a
+ * policy, not a loss: those ends become periodic rotations. Affinity changes keep a reset a reset. Run once the
+ * whole trace is replayed (it counts over the lane); it rewrites the ends in place.
+ */
+export function classifyPeriodicRotation(lanes: readonly SessionLane[]): void {
+  for (const lane of lanes) {
+    const rejected = lane.ids.filter(
+      (id) => id.end?.kind === 'reset' && id.end.cause === 'server-rejected' && !id.end.backendSwitch,
+    );
+    const carrying = lane.ids.reduce((n, id) => n + id.carriedCount, 0);
+    if (rejected.length < PERIODIC_MIN_ROTATIONS || rejected.length < carrying * PERIODIC_MIN_SHARE) continue;
+    for (const id of rejected) {
+      if (id.end?.kind !== 'reset') continue;
+      id.end = { kind: 'rotated', entry: id.end.entry, atLogout: false, periodic: true };
+    }
+  }
+}

@@ -1,0 +1,101 @@
+// session-rotated's decisions, as tables of facts → end: when a new value is an update in place (no new ID),
+// when a replaced ID was rotated (a login that rotates it, a logout), which IDs a login rotates, and when a
+// lane's resets are a rotation policy. The scenarios through the whole engine are in sessionRotated.test.ts.
+import { describe, expect, it } from 'vitest';
+import { AT, heldId, idChange } from '../../../test/helpers/idChange.ts';
+import type { LaneId, ResetEnd, SessionLane } from '../analysis/facts.ts';
+import { classifyPeriodicRotation, rotatesAtLogin, rotationOf, updateOf } from './sessionRotated.ts';
+
+const STRUCTURED = { held: heldId({ id: 'uid=42&cart=1' }), issued: 'uid=42&cart=2' };
+
+describe('updateOf', () => {
+  it.each([
+    ['a structured value keeping its uid', idChange(STRUCTURED), true],
+    ['an opaque value replaced', idChange(), false],
+    ['a structured value naming another uid', idChange({ ...STRUCTURED, issued: 'uid=43&cart=1' }), false],
+    ['not carried (the server never saw it)', idChange({ ...STRUCTURED, carried: false }), false],
+    ['at a logout', idChange({ ...STRUCTURED, logout: true }), false],
+    ['on the login request itself', idChange({ ...STRUCTURED, login: { signal: 'password-post', entry: AT } }), false],
+    ['on a hop of a login chain', idChange({ ...STRUCTURED, login: { signal: 'password-post', entry: 3 } }), true],
+  ])('%s → update: %s', (_, change, expected) => {
+    expect(updateOf(change)).toEqual(expected ? { kind: 'updated', entry: AT } : undefined);
+  });
+});
+
+describe('rotationOf', () => {
+  it.each([
+    ['no login, no logout', idChange(), undefined],
+    [
+      'a login (password POST) open, the ID held before it',
+      idChange({ login: { signal: 'password-post', entry: 2 } }),
+      { kind: 'rotated', entry: AT, afterLogin: 'password-post', atLogout: false, periodic: false },
+    ],
+    ['a logout', idChange({ logout: true }), { kind: 'rotated', entry: AT, atLogout: true, periodic: false }],
+    [
+      'a login whose chain issued the ID',
+      idChange({ held: heldId({ firstEntry: 3 }), login: { signal: 'auth-cookie', entry: 3 } }),
+      undefined,
+    ],
+    ['a logout, the ID not carried', idChange({ logout: true, carried: false }), undefined],
+  ])('%s → %o', (_, change, expected) => {
+    expect(rotationOf(change)).toEqual(expected);
+  });
+});
+
+describe('rotatesAtLogin', () => {
+  it.each([
+    [2, 'set-cookie', true], // held before the login
+    [5, 'carried', true], // carried on the login request itself: held before it
+    [5, 'set-cookie', false], // issued by the login
+    [6, 'carried', false], // first seen on the login's chain
+  ] as const)('first seen at %i (%s), login at 5 → %s', (firstEntry, source, expected) => {
+    expect(rotatesAtLogin({ firstEntry, source }, 5)).toBe(expected);
+  });
+});
+
+describe('classifyPeriodicRotation', () => {
+  const rejected = (entry: number, extra: Partial<ResetEnd> = {}): LaneId =>
+    heldId({
+      firstEntry: entry - 1,
+      carriedCount: 1,
+      end: { kind: 'reset', entry, cause: 'server-rejected', atLogout: false, ...extra },
+    });
+  const lane = (ids: LaneId[]): SessionLane => ({
+    key: 'k',
+    cookie: 'sid',
+    domain: 'shop.test',
+    path: '/',
+    origin: 'https://shop.test',
+    identifiedBy: 'name',
+    confidence: 'likely',
+    evidence: [],
+    thirdParty: false,
+    ids,
+    backendSwitches: [],
+  });
+  const kinds = (l: SessionLane) =>
+    l.ids.map((id) => (id.end?.kind === 'rotated' && id.end.periodic ? 'periodic' : id.end?.kind));
+
+  it.each([
+    [
+      'three rejections on three carrying requests',
+      [rejected(1), rejected(2), rejected(3)],
+      ['periodic', 'periodic', 'periodic'],
+    ],
+    ['two rejections: too few', [rejected(1), rejected(2)], ['reset', 'reset']],
+    [
+      'three rejections among many carrying requests',
+      [rejected(1), rejected(2), rejected(3), heldId({ carriedCount: 10 })],
+      ['reset', 'reset', 'reset', undefined],
+    ],
+    [
+      'a rejection with a back-end switch stays a reset',
+      [rejected(1), rejected(2), rejected(3), rejected(4, { backendSwitch: { entry: 4, changes: ['x'] } })],
+      ['periodic', 'periodic', 'periodic', 'reset'],
+    ],
+  ])('%s', (_, ids, expected) => {
+    const l = lane(ids);
+    classifyPeriodicRotation([l]);
+    expect(kinds(l)).toEqual(expected);
+  });
+});

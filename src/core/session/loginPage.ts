@@ -1,0 +1,12 @@
+/**
+ * Whether a URL path names a login page: where a server sends a client it does not take as logged in
+ * (analysis/loggedOut.ts), and a hop the rules do not read as the end of a session (session-rejected,
+ * session-not-established). Vocabulary both the engine and the rules read, so it sits below both.
+ */
+
+/** `/login`, `/users/sign_in`, `/account/log-in/`, `/login.php`, `/logon`: a path naming a login page. */
+const LOGIN_PAGE_PATH = /(^|\/)(log[-_]?in|sign[-_]?in|log[-_]?on)(\/|\.|$)/i;
+
+export function isLoginPagePath(pathname: string): boolean {
+  return LOGIN_PAGE_PATH.test(pathname);
+}
