@@ -196,21 +196,32 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
     // Selecting the row: the detail opens beside the list, which stays in view.
     await panel.$eval(rowSelector, (el) => (el as HTMLElement).click());
     await panel.waitForSelector('[data-testid="request-detail"]', { timeout: 5_000 });
-    const layout = await panel.evaluate(() => {
-      const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
-      const list = box('[data-testid="timeline-scroller"]');
-      const detail = box('[data-testid="request-detail"]');
-      const visibleRows = [...document.querySelectorAll('[data-testid="request-row"]')].filter(
-        (r) => r.getBoundingClientRect().width > 0,
-      ).length;
-      return {
-        list: list && { left: list.left, right: list.right, width: list.width },
-        detail: detail && { left: detail.left, width: detail.width },
-        visibleRows,
-        width: window.innerWidth,
-      };
-    });
-    expect(layout.list?.width, 'the list beside the detail').toBeGreaterThan(100);
+    const readLayout = () =>
+      panel.evaluate(() => {
+        const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
+        const list = box('[data-testid="timeline-scroller"]');
+        const detail = box('[data-testid="request-detail"]');
+        const visibleRows = [...document.querySelectorAll('[data-testid="request-row"]')].filter(
+          (r) => r.getBoundingClientRect().width > 0,
+        ).length;
+        return {
+          list: list && { left: list.left, right: list.right, width: list.width },
+          detail: detail && { left: detail.left, width: detail.width },
+          visibleRows,
+          width: window.innerWidth,
+        };
+      });
+    // Let the panel lay the split out (the first frames after the click may not have it yet).
+    let layout = await readLayout();
+    await poll(
+      'the list and the detail laid out',
+      async () => {
+        layout = await readLayout();
+        return (layout.list?.width ?? 0) > 0 && (layout.detail?.width ?? 0) > 0 ? true : undefined;
+      },
+      3_000,
+    ).catch(() => undefined);
+    expect(layout.list?.width, `the list beside the detail: ${JSON.stringify(layout)}`).toBeGreaterThan(100);
     expect(layout.detail?.width, 'the detail beside the list').toBeGreaterThan(200);
     expect(layout.detail!.left).toBeGreaterThanOrEqual(layout.list!.right - 1);
     expect(layout.visibleRows).toBe(rows.length);
@@ -309,6 +320,10 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
     );
     expect(cut, 'headers cut short at 1,400 px').toEqual([]);
     await (await wide.$('main'))?.screenshot({ path: resolve(OUTPUT_DIR, 'panel-wide-1400.png') });
+    await wide.$eval(`[data-testid="request-row"][data-entry="${cliNumber}"]`, (el) => (el as HTMLElement).click());
+    await wide.waitForSelector('[data-testid="request-detail"]', { timeout: 5_000 });
+    await new Promise((r) => setTimeout(r, 300));
+    await (await wide.$('main'))?.screenshot({ path: resolve(OUTPUT_DIR, 'panel-wide-1400-detail.png') });
     await wide.close();
   });
 

@@ -7,7 +7,7 @@
 import { useMemo } from 'preact/hooks';
 import { idName } from '../../core/story/story.ts';
 import type { Header, InitiatorSource, SiteContextSource } from '../../core/trace/types.ts';
-import { clockTime, durationText } from '../clock.ts';
+import { calendarDate, clockTime, durationText } from '../clock.ts';
 import { rowNumber } from '../columns.ts';
 import type { PanelController } from '../controller.ts';
 import { type RequestExchange, requestExchange } from '../exchange.ts';
@@ -89,7 +89,7 @@ function Overview({ row, exchange }: { row: RequestRow; exchange: RequestExchang
         <tr>
           <th>Started</th>
           <td data-testid="detail-started">
-            {clockTime(startedAt)} <span class="muted">{new Date(startedAt).toISOString().slice(0, 10)}</span>
+            {clockTime(startedAt)} <span class="muted">{calendarDate(startedAt)}</span>
           </td>
         </tr>
         {exchange?.duration !== undefined ? (
