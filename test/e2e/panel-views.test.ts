@@ -324,6 +324,30 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
     await wide.waitForSelector('[data-testid="request-detail"]', { timeout: 5_000 });
     await new Promise((r) => setTimeout(r, 300));
     await (await wide.$('main'))?.screenshot({ path: resolve(OUTPUT_DIR, 'panel-wide-1400-detail.png') });
+
+    // Dragging with the mouse: the split handle widens the detail, a header's right edge widens its column.
+    const boxOf = (selector: string) =>
+      wide.$eval(selector, (el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      });
+    const drag = async (selector: string, dx: number) => {
+      const b = await boxOf(selector);
+      const [x, y] = [b.x + b.width / 2, b.y + b.height / 2];
+      await wide.mouse.move(x, y);
+      await wide.mouse.down();
+      await wide.mouse.move(x + dx / 2, y, { steps: 3 });
+      await wide.mouse.move(x + dx, y, { steps: 3 });
+      await wide.mouse.up();
+      await new Promise((r) => setTimeout(r, 100));
+    };
+    const detailBefore = (await boxOf('[data-testid="request-detail"]')).width;
+    await drag('[data-testid="split-handle"]', -120);
+    expect((await boxOf('[data-testid="request-detail"]')).width - detailBefore).toBeCloseTo(120, -1);
+    const methodHeader = '[data-testid="column-header"][data-column="method"]';
+    const methodBefore = (await boxOf(methodHeader)).width;
+    await drag(`${methodHeader} [data-testid="column-resize"]`, 50);
+    expect((await boxOf(methodHeader)).width - methodBefore).toBeCloseTo(50, -1);
     await wide.close();
   });
 
