@@ -226,6 +226,8 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
     expect(layout.detail!.left).toBeGreaterThanOrEqual(layout.list!.right - 1);
     expect(layout.visibleRows).toBe(rows.length);
     expect(await panel.$eval('[data-testid="detail-number"]', (el) => el.textContent)).toBe(`#${cliNumber}`);
+    // DevTools' own theme decides inside DevTools (headless DevTools runs its default, light, theme).
+    expect(await panel.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
 
     // The detail shows the request as recorded: raw headers in order, Referer and Sec-Fetch-Site.
     const entry = trace.events
@@ -348,6 +350,14 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
     const methodBefore = (await boxOf(methodHeader)).width;
     await drag(`${methodHeader} [data-testid="column-resize"]`, 50);
     expect((await boxOf(methodHeader)).width - methodBefore).toBeCloseTo(50, -1);
+
+    // A panel page outside DevTools follows the system's colour scheme, live.
+    expect(await wide.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await wide.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await poll('the dark theme', async () =>
+      (await wide.evaluate(() => document.documentElement.dataset.theme)) === 'dark' ? true : undefined,
+    );
+    await (await wide.$('main'))?.screenshot({ path: resolve(OUTPUT_DIR, 'panel-wide-1400-dark.png') });
     await wide.close();
   });
 
