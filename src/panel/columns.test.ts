@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { analyzeTrace } from '../core/analysis/analyze.ts';
 import { storyText } from '../core/story/storyText.ts';
 import type { Trace, TraceEntry } from '../core/trace/types.ts';
-import { COLUMNS, DEFAULT_SORT, gridTemplate, nextSort, resizeColumn, rowNumber, sortRows } from './columns.ts';
+import {
+  COLUMNS,
+  DEFAULT_SORT,
+  gridTemplate,
+  newestLast,
+  nextSort,
+  resizeColumn,
+  rowNumber,
+  sortRows,
+} from './columns.ts';
 import { type RequestRow, traceView } from './model.ts';
 
 function row(entryIndex: number, fields: Partial<RequestRow> = {}): RequestRow {
@@ -56,6 +65,15 @@ describe('sorting the request list', () => {
   it('puts failed requests before every status, and the worst findings last ascending', () => {
     expect(numbers(sortRows(rows, { column: 'status', direction: 'asc' }))).toEqual([2, 1, 0, 3]);
     expect(numbers(sortRows(rows, { column: 'marks', direction: 'desc' }))).toEqual([1, 3, 0, 2]);
+  });
+});
+
+describe('following the live tail', () => {
+  it('happens only in an order that puts new requests last', () => {
+    expect(newestLast(DEFAULT_SORT)).toBe(true);
+    expect(newestLast({ column: 'time', direction: 'asc' })).toBe(true);
+    expect(newestLast({ column: 'number', direction: 'desc' })).toBe(false);
+    expect(newestLast({ column: 'url', direction: 'asc' })).toBe(false);
   });
 });
 

@@ -93,6 +93,14 @@ export const DEFAULT_SORT: SortOrder = { column: 'number', direction: 'asc' };
 /** Widths in px the user dragged columns to; a column not in it keeps its default. */
 export type ColumnWidths = Readonly<Partial<Record<ColumnId, number>>>;
 
+/**
+ * New requests arrive at the bottom in this order (recording order, or by start time): only then does the
+ * list follow the live tail.
+ */
+export function newestLast(order: SortOrder): boolean {
+  return order.direction === 'asc' && (order.column === 'number' || order.column === 'time');
+}
+
 /** A click on a column's header: the same column flips direction, another one sorts ascending. */
 export function nextSort(current: SortOrder, column: ColumnId): SortOrder {
   if (current.column !== column) return { column, direction: 'asc' };

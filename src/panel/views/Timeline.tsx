@@ -5,7 +5,15 @@
 // (`compact`) only the #, method, URL and status columns are laid out; the other cells stay in the DOM, hidden.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { clockTime } from '../clock.ts';
-import { COLUMNS, type ColumnWidths, DEFAULT_SORT, gridTemplate, rowNumber, type SortOrder } from '../columns.ts';
+import {
+  COLUMNS,
+  type ColumnWidths,
+  DEFAULT_SORT,
+  gridTemplate,
+  newestLast,
+  rowNumber,
+  type SortOrder,
+} from '../columns.ts';
 import type { PanelController } from '../controller.ts';
 import { findingPill } from '../findingPill.ts';
 import type { RequestRow } from '../model.ts';
@@ -258,7 +266,7 @@ export function Timeline({
   // New rows: stay at the bottom if the user was there.
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (!el || !following.current) return;
+    if (!el || !following.current || !newestLast(sort)) return;
     el.scrollTop = rows.length * ROW_HEIGHT;
     setScrollTop(el.scrollTop);
   }, [rows.length]);
