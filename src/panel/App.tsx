@@ -1,7 +1,7 @@
 // The Sessions panel: toolbar (with severity counts that filter), source tabs (the live recording and each
 // imported trace), view tabs (timeline, lanes, findings, cookies) and the request list with the request detail
-// beside it. Reads state from the controller and renders
-// every page-controlled string as text (values come from web pages: never as HTML).
+// beside it. Reads state from the controller and renders every page-controlled string as text (values come
+// from web pages: never as HTML).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Severity } from '../core/rules/rule.ts';
 import { sortRows } from './columns.ts';
