@@ -209,6 +209,116 @@ describe('the Sessions panel on the secure-lost-on-http recording', () => {
   });
 });
 
+describe('DevTools conventions: list and detail side by side, sorting, row numbers, severity filter', () => {
+  const scenario = findScenario('secure-lost-on-http');
+  const trace = () => parseTraceFile(harText(scenario.id), `${scenario.id}.har`);
+  const httpRow = (root: HTMLElement) =>
+    all(root, 'request-row').find((r) => one(r, 'row-url').title.startsWith('http://'))!;
+
+  it('opens the detail beside the list, which stays; the close button brings the full list back', async () => {
+    const { root } = mountPanel(scenario.id);
+    await flush();
+    const count = all(root, 'request-row').length;
+    fireEvent.click(httpRow(root));
+    await flush();
+    expect(one(root, 'request-split').classList.contains('with-detail')).toBe(true);
+    expect(one(root, 'request-detail')).toBeDefined();
+    expect(all(root, 'request-row')).toHaveLength(count);
+    expect(one(root, 'request-table').classList.contains('compact')).toBe(true);
+    // Another row, with the detail open: the detail follows.
+    const other = all(root, 'request-row').find((r) => r !== httpRow(root))!;
+    fireEvent.click(other);
+    await flush();
+    expect(one(root, 'request-detail').dataset.entry).toBe(other.dataset.entry);
+    fireEvent.click(one(root, 'detail-close'));
+    await flush();
+    expect(root.querySelector('[data-testid="request-detail"]')).toBeNull();
+    expect(one(root, 'request-table').classList.contains('compact')).toBe(false);
+    expect(all(root, 'request-row')).toHaveLength(count);
+  });
+
+  it('numbers rows with the entry index the CLI prints as #N, and the detail title says the same', async () => {
+    const { root, controller } = mountPanel(scenario.id);
+    await flush();
+    const lost = controller.currentView()!.analysis.findings.find((f) => f.rule === 'session-not-sent')!;
+    const row = httpRow(root);
+    expect(one(row, 'row-number').textContent).toBe(String(lost.entry));
+    fireEvent.click(row);
+    await flush();
+    expect(one(root, 'detail-number').textContent).toBe(`#${lost.entry}`);
+  });
+
+  it("shows the request's raw headers as recorded, Referer and Sec-Fetch-Site, timing and the findings' rule IDs", async () => {
+    const { root } = mountPanel(scenario.id);
+    await flush();
+    const row = httpRow(root);
+    fireEvent.click(row);
+    await flush();
+    const entry = trace().events.flatMap((e) => (e.kind === 'entry' ? [e.entry] : []))[Number(row.dataset.entry)]!;
+    const shown = (testId: string) =>
+      all(one(root, testId), 'detail-header').map(
+        (h) => `${h.querySelector('th')?.textContent}: ${h.querySelector('td')?.textContent}`,
+      );
+    expect(shown('detail-request-headers')).toEqual(entry.request.headers.map((h) => `${h.name}: ${h.value}`));
+    expect(shown('detail-response-headers')).toEqual(entry.response!.headers.map((h) => `${h.name}: ${h.value}`));
+    const header = (name: string) => entry.request.headers.find((h) => h.name.toLowerCase() === name)?.value;
+    const referer = one(root, 'detail-referer');
+    expect(referer.dataset.present).toBe(String(header('referer') !== undefined));
+    if (header('referer')) expect(referer.textContent).toBe(header('referer'));
+    const fetchSite = one(root, 'detail-sec-fetch-site');
+    expect(fetchSite.dataset.present).toBe(String(header('sec-fetch-site') !== undefined));
+    expect(one(root, 'detail-started').textContent).toMatch(/^\d\d:\d\d:\d\d\.\d{3} /);
+    const rules = all(root, 'detail-rule-id').map((r) => r.textContent);
+    expect(rules).toContain('session-not-sent');
+    for (const f of all(root, 'detail-finding')) expect(f.textContent).toContain(ruleById(f.dataset.rule!)!.title);
+  });
+
+  it('sorts by a column header click (again: the other way), recording order by default', async () => {
+    const { root } = mountPanel(scenario.id);
+    await flush();
+    const order = () => all(root, 'request-row').map((r) => Number(r.dataset.entry));
+    const initial = order();
+    expect(initial).toEqual([...initial].sort((a, b) => a - b));
+    const header = (column: string) =>
+      all(root, 'column-header')
+        .find((h) => h.dataset.column === column)!
+        .querySelector('button')!;
+    fireEvent.click(header('url'));
+    await flush();
+    const urls = () => all(root, 'request-row').map((r) => one(r, 'row-url').title);
+    expect(urls()).toEqual([...urls()].sort((a, b) => a.localeCompare(b)));
+    expect(order()).not.toEqual(initial);
+    expect(header('url').textContent).toContain('▲');
+    fireEvent.click(header('url'));
+    await flush();
+    expect(urls()).toEqual([...urls()].sort((a, b) => b.localeCompare(a)));
+    expect(header('url').textContent).toContain('▼');
+  });
+
+  it('a severity count filters the list and the findings to that severity; pressed again, everything', async () => {
+    const { root } = mountPanel(scenario.id);
+    await flush();
+    const total = all(root, 'request-row').length;
+    const high = all(root, 'severity-count').find((b) => b.dataset.severity === 'high')!;
+    expect(high.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(high);
+    await flush();
+    expect(high.getAttribute('aria-pressed')).toBe('true');
+    const shown = all(root, 'request-row');
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(total);
+    for (const row of shown) expect(all(row, 'finding').map((f) => f.dataset.severity)).toContain('high');
+    fireEvent.click(one(root, 'tab-findings'));
+    await flush();
+    expect(new Set(all(root, 'finding-group').map((g) => g.dataset.severity))).toEqual(new Set(['high']));
+    fireEvent.click(high);
+    fireEvent.click(one(root, 'tab-timeline'));
+    await flush();
+    expect(high.getAttribute('aria-pressed')).toBe('false');
+    expect(all(root, 'request-row')).toHaveLength(total);
+  });
+});
+
 describe('import, clear and session-cookie marks', () => {
   it('opens a HAR with an unreadable entry and shows an import notice naming it, on that tab only', async () => {
     const { root, controller } = mountPanel('logout');

@@ -1,19 +1,21 @@
-// The Sessions panel: toolbar, source tabs (the live recording and each imported trace), view tabs
-// (timeline, lanes, findings, cookies) and the request detail. Reads state from the controller and renders
-// every page-controlled string as text (values come from web pages: never as HTML).
+// The Sessions panel: toolbar (with severity counts that filter), source tabs (the live recording and each
+// imported trace), view tabs (timeline, lanes, findings, cookies) and the request list with the request detail
+// beside it. Reads state from the controller and renders every page-controlled string as text (values come
+// from web pages: never as HTML).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Severity } from '../core/rules/rule.ts';
+import { sortRows } from './columns.ts';
 import { LIVE, type PanelController, type UiState, type ViewName } from './controller.ts';
 import { isEmptyFilter, matchesFilter, parseFilter } from './filter.ts';
 import type { RequestRow, TraceView } from './model.ts';
 import { useSelected } from './state.ts';
 import type { PanelState, PanelStore } from './store.ts';
 import { Cookies } from './views/Cookies.tsx';
-import { RequestDetail } from './views/Detail.tsx';
 import { Findings, SEVERITIES } from './views/Findings.tsx';
 import { Lanes } from './views/Lanes.tsx';
 import { RecordingHealth } from './views/RecordingHealth.tsx';
+import { RequestSplit } from './views/RequestSplit.tsx';
 import { StoryBanner } from './views/StoryBanner.tsx';
-import { Timeline } from './views/Timeline.tsx';
 
 const STATUS_LABEL: Readonly<Record<PanelState['status'], string>> = {
   connecting: 'Connecting…',
@@ -37,10 +39,20 @@ function usePanelState(store: PanelStore): PanelState {
   return state;
 }
 
-function visibleRows(rows: readonly RequestRow[], filterText: string, sessionOnly: boolean): readonly RequestRow[] {
+function visibleRows(
+  rows: readonly RequestRow[],
+  filterText: string,
+  sessionOnly: boolean,
+  severity: Severity | undefined,
+): readonly RequestRow[] {
   const filter = parseFilter(filterText);
-  if (isEmptyFilter(filter) && !sessionOnly) return rows;
-  return rows.filter((r) => (!sessionOnly || r.sessionRelevant) && matchesFilter(r, filter));
+  if (isEmptyFilter(filter) && !sessionOnly && severity === undefined) return rows;
+  return rows.filter(
+    (r) =>
+      (!sessionOnly || r.sessionRelevant) &&
+      (severity === undefined || r.severities.includes(severity)) &&
+      matchesFilter(r, filter),
+  );
 }
 
 function Toolbar({
@@ -150,9 +162,23 @@ function Toolbar({
       </span>
       <span class="counts" data-testid="finding-counts">
         {counts.map(([sev, n], i) => (
-          <span key={sev} class={`count severity-${sev}`} data-severity={sev}>
+          <span key={sev}>
             {i > 0 ? ' · ' : ''}
-            {n} {sev}
+            <button
+              type="button"
+              class={`count severity-${sev}`}
+              data-testid="severity-count"
+              data-severity={sev}
+              aria-pressed={ui.severity === sev}
+              title={
+                ui.severity === sev
+                  ? 'Showing only these: click to show every request and finding again'
+                  : `Show only the requests and findings of ${sev} severity`
+              }
+              onClick={() => controller.toggleSeverity(sev)}
+            >
+              {n} {sev}
+            </button>
           </span>
         ))}
       </span>
@@ -193,8 +219,8 @@ export function App({ controller, tabId }: { controller: PanelController; tabId:
   const panel = usePanelState(controller.store);
   const view = controller.currentView(ui, live);
   const rows = useMemo(
-    () => visibleRows(view?.rows ?? [], ui.filterText, ui.sessionOnly),
-    [view, ui.filterText, ui.sessionOnly],
+    () => sortRows(visibleRows(view?.rows ?? [], ui.filterText, ui.sessionOnly, ui.severity), ui.sort),
+    [view, ui.filterText, ui.sessionOnly, ui.severity, ui.sort],
   );
 
   useEffect(() => {
@@ -212,7 +238,6 @@ export function App({ controller, tabId }: { controller: PanelController; tabId:
     void controller.importFile(file);
   };
 
-  const showDetail = ui.view === 'timeline' && ui.detail && ui.selected !== undefined && view !== undefined;
   return (
     <main
       onDragOver={(e) => e.preventDefault()}
@@ -258,7 +283,7 @@ export function App({ controller, tabId }: { controller: PanelController; tabId:
             {v.label}
           </button>
         ))}
-        {ui.view === 'timeline' && !showDetail ? (
+        {ui.view === 'timeline' ? (
           <span class="filter">
             <input
               type="search"
@@ -288,16 +313,14 @@ export function App({ controller, tabId }: { controller: PanelController; tabId:
           </p>
         ) : null
       ) : null}
-      {view && ui.view === 'timeline' && !showDetail ? (
+      {view && ui.view === 'timeline' && !ui.detail ? (
         <StoryBanner story={view.analysis.story} selected={ui.selected} controller={controller} />
       ) : null}
-      {view && showDetail ? (
-        <RequestDetail view={view} entry={ui.selected!} controller={controller} />
-      ) : view && ui.view === 'timeline' && view.rows.length > 0 ? (
-        <Timeline rows={rows} selected={ui.selected} controller={controller} />
+      {view && ui.view === 'timeline' && view.rows.length > 0 ? (
+        <RequestSplit view={view} rows={rows} ui={ui} controller={controller} />
       ) : null}
       {view && ui.view === 'lanes' ? <Lanes view={view} controller={controller} /> : null}
-      {view && ui.view === 'findings' ? <Findings view={view} controller={controller} /> : null}
+      {view && ui.view === 'findings' ? <Findings view={view} controller={controller} severity={ui.severity} /> : null}
       {view && ui.view === 'cookies' ? (
         <Cookies view={view} ui={ui} controller={controller} editable={ui.source === LIVE} />
       ) : null}

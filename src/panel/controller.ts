@@ -4,6 +4,8 @@
 import type { PanelMessage, RecordedEvent } from '../background/messages.ts';
 import { registrableDomain } from '../core/cookie/domain.ts';
 import { exportHar, exportNativeTrace } from '../core/formats/index.ts';
+import type { Severity } from '../core/rules/rule.ts';
+import { type ColumnId, type ColumnWidths, DEFAULT_SORT, nextSort, resizeColumn, type SortOrder } from './columns.ts';
 import { importTraceFileProgressively, type StreamImportOptions } from './importStream.ts';
 import { importedView } from './importTrace.ts';
 import type { SessionOverrides, TraceView } from './model.ts';
@@ -37,7 +39,15 @@ export interface UiState {
   readonly source: string;
   /** Entry index of the selected request. */
   readonly selected?: number;
+  /** The selected request's detail is open beside the list. */
   readonly detail: boolean;
+  /** The detail pane's width in px, once its handle was dragged (split.ts keeps it within the room there is). */
+  readonly detailWidth?: number;
+  /** The request list's order (a header click) and the widths its columns were dragged to. */
+  readonly sort: SortOrder;
+  readonly columnWidths: ColumnWidths;
+  /** The severity the toolbar's count buttons filter the list and the findings to, if one is pressed. */
+  readonly severity?: Severity;
   readonly filterText: string;
   readonly sessionOnly: boolean;
   readonly imports: readonly ImportedTrace[];
@@ -69,6 +79,8 @@ const INITIAL_UI: UiState = {
   view: 'timeline',
   source: LIVE,
   detail: false,
+  sort: DEFAULT_SORT,
+  columnWidths: {},
   filterText: '',
   sessionOnly: false,
   imports: [],
@@ -220,6 +232,27 @@ export class PanelController {
 
   closeDetail(): void {
     if (this.ui.value.detail) this.#patch({ detail: false });
+  }
+
+  /** A click on a column's header: sorts by it, or flips its direction. */
+  sortBy(column: ColumnId): void {
+    this.#patch({ sort: nextSort(this.ui.value.sort, column) });
+  }
+
+  resizeColumn(column: ColumnId, width: number): void {
+    this.#patch({ columnWidths: resizeColumn(this.ui.value.columnWidths, column, width) });
+  }
+
+  setDetailWidth(detailWidth: number): void {
+    if (detailWidth !== this.ui.value.detailWidth) this.#patch({ detailWidth });
+  }
+
+  /** A severity count in the toolbar: shows only that severity; pressed again, everything. */
+  toggleSeverity(severity: Severity): void {
+    if (this.ui.value.severity === severity) {
+      const { severity: _dropped, ...rest } = this.ui.value;
+      this.ui.set(rest);
+    } else this.#patch({ severity });
   }
 
   setFilter(filterText: string): void {

@@ -5,7 +5,7 @@ import { App } from './App.tsx';
 import { keepConnected, type RuntimePort } from './connection.ts';
 import { PanelController } from './controller.ts';
 import { PanelStore } from './store.ts';
-import { applyTheme, themeFromDevTools } from './theme.ts';
+import { type DevToolsThemeSource, followTheme } from './theme.ts';
 import { inThreadAnalyser, type LiveAnalyser, type WorkerLike, workerAnalyser } from './workerProtocol.ts';
 import './panel.css';
 
@@ -39,7 +39,17 @@ function liveAnalyser(): LiveAnalyser {
 }
 
 const root = document.getElementById('app')!;
-applyTheme(document.documentElement, themeFromDevTools(browser.devtools?.panels?.themeName));
+/**
+ * DevTools' panels API in this frame: Chrome's own `chrome.devtools.panels` (it has the theme handler setter
+ * the polyfill does not wrap), else the polyfill's (Firefox: `onThemeChanged`).
+ */
+function devToolsPanels(): DevToolsThemeSource | undefined {
+  const chromePanels = (globalThis as { chrome?: { devtools?: { panels?: DevToolsThemeSource } } }).chrome?.devtools
+    ?.panels;
+  return chromePanels?.setThemeChangeHandler ? chromePanels : browser.devtools?.panels;
+}
+
+followTheme(document.documentElement, devToolsPanels());
 const tabId = inspectedTabId();
 if (tabId === undefined) {
   root.textContent = 'Sessionscope: no inspected tab (open this panel from DevTools).';

@@ -5,14 +5,26 @@
 // screenshots go to test-output/ (git-ignored).
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, ElementHandle, Frame, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Frame, Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../demo/chromium.ts';
 import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { DEMO_SCENARIOS, type DemoScenario, findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import { main } from '../../src/cli/main.ts';
+import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
+import { exportHar } from '../../src/core/formats/index.ts';
+import type { TraceEntry } from '../../src/core/trace/types.ts';
+import { liveTrace } from '../../src/panel/model.ts';
 import { CORPORA } from '../helpers/shared.ts';
-import { extensionWorker, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
+import {
+  extensionWorker,
+  inspectedTabId,
+  PANEL_PATH,
+  pageWithPanel,
+  readPanelRows,
+  recordedEvents,
+} from './helpers/devtools-panel.ts';
 
 const EXTENSION_DIR = resolve('dist/chrome');
 const OUTPUT_DIR = resolve('test-output');
@@ -22,13 +34,15 @@ let server: DemoServer;
 let browser: Browser;
 let page: Page;
 let panel: Frame;
+let extensionId: string;
+let serviceWorker: WebWorker;
 
 beforeAll(async () => {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   server = await startDemoServer();
   browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
-  const { id } = await extensionWorker(browser);
-  ({ page, panel } = await pageWithPanel(browser, id));
+  ({ id: extensionId, worker: serviceWorker } = await extensionWorker(browser));
+  ({ page, panel } = await pageWithPanel(browser, extensionId));
 });
 
 afterAll(async () => {
@@ -207,6 +221,200 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
     await panel.evaluate(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })));
     await panel.waitForSelector('[data-testid="timeline-scroller"]', { timeout: 5_000 });
     await screenshot(`${s.id}-timeline`);
+  });
+
+  it('secure-lost-on-http, DevTools conventions: detail beside the list with raw headers, #N as the CLI, sorting, severity filter', async () => {
+    const s = findScenario('secure-lost-on-http');
+    await record(s);
+    await click('[data-testid="tab-timeline"]');
+    const rows = await readPanelRows(panel);
+    const http = rows.findLast((r) => r.method === 'GET' && r.url.startsWith('http://shop.test'))!;
+    expect(http, 'the http:// row').toBeDefined();
+    const rowSelector = `[data-testid="request-row"][data-seq="${http.seq}"]`;
+    const shownNumber = await panel.$eval(`${rowSelector} [data-testid="row-number"]`, (el) => el.textContent ?? '');
+
+    // The CLI's #N for the request that lost the session: the recording exported as HAR and analysed by the CLI.
+    const events = await recordedEvents(serviceWorker, await inspectedTabId(panel));
+    const trace = liveTrace(events);
+    const har = exportHar(trace, analyzeTrace(trace, { values: 'raw' }), { values: 'raw' });
+    let report = '';
+    await main(['analyze', 'recording.har'], {
+      readFile: () => har,
+      stdout: (text) => {
+        report += text;
+      },
+      stderr: () => undefined,
+    });
+    const cliNumber = /at #(\d+) http:\/\/shop\.test/.exec(report.slice(report.indexOf('session-not-sent')))?.[1];
+    expect(cliNumber, `the CLI report names the http:// request:\n${report}`).toBeDefined();
+    expect(shownNumber).toBe(cliNumber);
+
+    // Selecting the row: the detail opens beside the list, which stays in view.
+    await panel.$eval(rowSelector, (el) => (el as HTMLElement).click());
+    await panel.waitForSelector('[data-testid="request-detail"]', { timeout: 5_000 });
+    const readLayout = () =>
+      panel.evaluate(() => {
+        const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
+        const list = box('[data-testid="timeline-scroller"]');
+        const detail = box('[data-testid="request-detail"]');
+        const visibleRows = [...document.querySelectorAll('[data-testid="request-row"]')].filter(
+          (r) => r.getBoundingClientRect().width > 0,
+        ).length;
+        return {
+          list: list && { left: list.left, right: list.right, width: list.width },
+          detail: detail && { left: detail.left, width: detail.width },
+          visibleRows,
+          width: window.innerWidth,
+        };
+      });
+    // Let the panel lay the split out (the first frames after the click may not have it yet).
+    let layout = await readLayout();
+    await poll(
+      'the list and the detail laid out',
+      async () => {
+        layout = await readLayout();
+        return (layout.list?.width ?? 0) > 0 && (layout.detail?.width ?? 0) > 0 ? true : undefined;
+      },
+      3_000,
+    ).catch(() => undefined);
+    expect(layout.list?.width, `the list beside the detail: ${JSON.stringify(layout)}`).toBeGreaterThan(100);
+    expect(layout.detail?.width, 'the detail beside the list').toBeGreaterThan(200);
+    expect(layout.detail!.left).toBeGreaterThanOrEqual(layout.list!.right - 1);
+    expect(layout.visibleRows).toBe(rows.length);
+    expect(await panel.$eval('[data-testid="detail-number"]', (el) => el.textContent)).toBe(`#${cliNumber}`);
+    // DevTools' own theme decides inside DevTools (headless DevTools runs its default, light, theme).
+    expect(await panel.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+
+    // The detail shows the request as recorded: raw headers in order, Referer and Sec-Fetch-Site.
+    const entry = trace.events
+      .flatMap((e) => (e.kind === 'entry' ? [e.entry] : []))
+      .find((e) => String(e.index) === cliNumber)!;
+    const shownHeaders = (testId: string) =>
+      panel.$$eval(`[data-testid="${testId}"] [data-testid="detail-header"]`, (trs) =>
+        trs.map((tr) => `${tr.querySelector('th')?.textContent}: ${tr.querySelector('td')?.textContent}`),
+      );
+    const asText = (headers: TraceEntry['request']['headers']) => headers.map((h) => `${h.name}: ${h.value}`);
+    expect(await shownHeaders('detail-request-headers')).toEqual(asText(entry.request.headers));
+    expect(await shownHeaders('detail-response-headers')).toEqual(asText(entry.response!.headers));
+    expect(entry.request.headers.length).toBeGreaterThan(0);
+    const recorded = (e: TraceEntry, name: string) =>
+      e.request.headers.find((h) => h.name.toLowerCase() === name)?.value;
+    const callout = async (testId: string) =>
+      panel.$eval(`[data-testid="${testId}"]`, (el) => ({
+        present: (el as HTMLElement).dataset.present,
+        text: el.textContent?.trim(),
+      }));
+    for (const [testId, name] of [
+      ['detail-referer', 'referer'],
+      ['detail-sec-fetch-site', 'sec-fetch-site'],
+    ] as const) {
+      const value = recorded(entry, name);
+      const shown = await callout(testId);
+      expect(shown.present, `${name} on the http:// request`).toBe(String(value !== undefined));
+      if (value !== undefined) expect(shown.text).toBe(value);
+      else expect(shown.text).toMatch(/^none sent/);
+    }
+    await screenshot(`${s.id}-split`);
+
+    // The login POST (https, same site): its Sec-Fetch-Site and Referer as the browser sent them.
+    const login = rows.find((r) => r.method === 'POST' && r.url.startsWith('https://shop.test'))!;
+    await panel.$eval(`[data-testid="request-row"][data-seq="${login.seq}"]`, (el) => (el as HTMLElement).click());
+    await panel.waitForSelector(`[data-testid="request-detail"][data-entry="${login.entry}"]`, { timeout: 5_000 });
+    const loginEntry = trace.events
+      .flatMap((e) => (e.kind === 'entry' ? [e.entry] : []))
+      .find((e) => String(e.index) === login.entry)!;
+    expect(recorded(loginEntry, 'sec-fetch-site'), 'Chromium records Sec-Fetch-Site on https://').toBeDefined();
+    expect((await callout('detail-sec-fetch-site')).text).toBe(recorded(loginEntry, 'sec-fetch-site'));
+    expect((await callout('detail-referer')).text).toBe(recorded(loginEntry, 'referer'));
+
+    // Close: the full list is back.
+    await click('[data-testid="detail-close"]');
+    await poll('the detail to close', async () =>
+      (await panel.$('[data-testid="request-detail"]')) ? undefined : true,
+    );
+    expect(await panel.$eval('[data-testid="request-table"]', (el) => el.classList.contains('compact'))).toBe(false);
+
+    // Sorting: a header click reorders the rows, a second click reverses them, # restores recording order.
+    const shownOrder = () =>
+      panel.$$eval('[data-testid="request-row"]', (els) =>
+        els.map((el) => el.querySelector('[data-testid="row-url"]')?.getAttribute('title') ?? ''),
+      );
+    const before = await shownOrder();
+    const sortBy = (column: string) => click(`[data-testid="column-header"][data-column="${column}"] button`);
+    await sortBy('url');
+    const ascending = await shownOrder();
+    expect(ascending).toEqual([...before].sort((a, b) => a.localeCompare(b)));
+    expect(ascending).not.toEqual(before);
+    await sortBy('url');
+    expect(await shownOrder()).toEqual([...ascending].reverse());
+    await sortBy('number');
+    expect(await shownOrder()).toEqual(before);
+
+    // A severity count filters the rows to that severity, and back.
+    const high = '[data-testid="severity-count"][data-severity="high"]';
+    await click(high);
+    expect(await panel.$eval(high, (el) => el.getAttribute('aria-pressed'))).toBe('true');
+    const filtered = await readPanelRows(panel);
+    const severities = await panel.$$eval('[data-testid="request-row"]', (els) =>
+      els.map((el) => [...el.querySelectorAll('[data-testid="finding"]')].map((f) => f.getAttribute('data-severity'))),
+    );
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.length).toBeLessThan(rows.length);
+    for (const list of severities) expect(list).toContain('high');
+    await screenshot(`${s.id}-high-only`);
+    await click(high);
+    expect(await panel.$eval(high, (el) => el.getAttribute('aria-pressed'))).toBe('false');
+    expect(await readPanelRows(panel)).toHaveLength(rows.length);
+
+    // At 1,400 px (the panel page in a wide tab) no column header is cut short.
+    const wide = await browser.newPage();
+    await wide.setViewport({ width: 1400, height: 700 });
+    await wide.goto(`chrome-extension://${extensionId}${PANEL_PATH}?tabId=${await inspectedTabId(panel)}`);
+    await wide.waitForSelector('[data-testid="request-row"]', { timeout: 10_000 });
+    const cut = await wide.$$eval('[data-testid="column-header"] button', (buttons) =>
+      buttons
+        .filter((b) => b.scrollWidth > b.clientWidth || b.getBoundingClientRect().width < 20)
+        .map((b) => b.textContent),
+    );
+    expect(cut, 'headers cut short at 1,400 px').toEqual([]);
+    await (await wide.$('main'))?.screenshot({ path: resolve(OUTPUT_DIR, 'panel-wide-1400.png') });
+    await wide.$eval(`[data-testid="request-row"][data-entry="${cliNumber}"]`, (el) => (el as HTMLElement).click());
+    await wide.waitForSelector('[data-testid="request-detail"]', { timeout: 5_000 });
+    await new Promise((r) => setTimeout(r, 300));
+    await (await wide.$('main'))?.screenshot({ path: resolve(OUTPUT_DIR, 'panel-wide-1400-detail.png') });
+
+    // Dragging with the mouse: the split handle widens the detail, a header's right edge widens its column.
+    const boxOf = (selector: string) =>
+      wide.$eval(selector, (el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      });
+    const drag = async (selector: string, dx: number) => {
+      const b = await boxOf(selector);
+      const [x, y] = [b.x + b.width / 2, b.y + b.height / 2];
+      await wide.mouse.move(x, y);
+      await wide.mouse.down();
+      await wide.mouse.move(x + dx / 2, y, { steps: 3 });
+      await wide.mouse.move(x + dx, y, { steps: 3 });
+      await wide.mouse.up();
+      await new Promise((r) => setTimeout(r, 100));
+    };
+    const detailBefore = (await boxOf('[data-testid="request-detail"]')).width;
+    await drag('[data-testid="split-handle"]', -120);
+    expect((await boxOf('[data-testid="request-detail"]')).width - detailBefore).toBeCloseTo(120, -1);
+    const methodHeader = '[data-testid="column-header"][data-column="method"]';
+    const methodBefore = (await boxOf(methodHeader)).width;
+    await drag(`${methodHeader} [data-testid="column-resize"]`, 50);
+    expect((await boxOf(methodHeader)).width - methodBefore).toBeCloseTo(50, -1);
+
+    // A panel page outside DevTools follows the system's colour scheme, live.
+    expect(await wide.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await wide.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await poll('the dark theme', async () =>
+      (await wide.evaluate(() => document.documentElement.dataset.theme)) === 'dark' ? true : undefined,
+    );
+    await (await wide.$('main'))?.screenshot({ path: resolve(OUTPUT_DIR, 'panel-wide-1400-dark.png') });
+    await wide.close();
   });
 
   it('logout: the lane shows sid cleared by the server; the detail shows the deleting Set-Cookie', async () => {

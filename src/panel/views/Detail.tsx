@@ -1,11 +1,17 @@
-// One request in full: the cookies it carried, the cookies it did NOT carry with the engine's reason (and
-// what that reason means), each Set-Cookie parsed into attributes with its warnings and rejection, and the
-// request's findings. Esc or "Back" returns to the timeline.
+// One request in full, in a pane beside the list: its #N (as the CLI and reports number it), when it started
+// and how long it took, what started it, the Referer and Sec-Fetch-Site that explain its SameSite verdicts, the
+// redirect chain it is a hop of, its findings (title and rule ID), the cookies it carried, the cookies it did
+// NOT carry with the engine's reason (and what that reason means), each Set-Cookie parsed into attributes with
+// its warnings and rejection, and the raw request and response headers as recorded. Esc or × closes it.
 
+import { useMemo } from 'preact/hooks';
 import { idName } from '../../core/story/story.ts';
-import type { SiteContextSource } from '../../core/trace/types.ts';
+import type { Header, InitiatorSource, SiteContextSource } from '../../core/trace/types.ts';
+import { calendarDate, clockTime, durationText } from '../clock.ts';
+import { rowNumber } from '../columns.ts';
 import type { PanelController } from '../controller.ts';
-import { type RequestDetail as Detail, requestDetail, type TraceView } from '../model.ts';
+import { type RequestExchange, requestExchange } from '../exchange.ts';
+import { type RequestDetail as Detail, type RequestRow, requestDetail, type TraceView } from '../model.ts';
 
 /** What decided the request's site for cookies, in words. */
 const SITE_CONTEXT_FROM: Readonly<Record<SiteContextSource, string>> = {
@@ -19,6 +25,160 @@ const SITE_CONTEXT_FROM: Readonly<Record<SiteContextSource, string>> = {
   none: 'nothing in the recording says; SameSite verdicts follow what the browser sent',
 };
 
+/** How the recording knows what started the request, in words. */
+const INITIATOR_FROM: Readonly<Record<InitiatorSource, string>> = {
+  recorder: 'recorded by the browser',
+  referer: 'the Referer of this navigation',
+  'browser-initiated': 'none: the browser started it (typed URL, bookmark)',
+  'page-document': "the page's top-level document",
+  'latest-document': 'the latest top-level document',
+  'chrome-initiator': "Chrome's initiator in the HAR",
+  'subresource-referer': 'the Referer of this subresource',
+  'origin-header': 'the Origin header',
+};
+
+/** The title line: #N, method, URL and status, and the close button. */
+function DetailHead({ row, controller }: { row: RequestRow; controller: PanelController }) {
+  return (
+    <header class="detail-head">
+      <button
+        type="button"
+        class="detail-close"
+        data-testid="detail-close"
+        title="Close the detail (Esc)"
+        aria-label="Close the detail"
+        onClick={() => controller.closeDetail()}
+      >
+        ×
+      </button>
+      <strong class="detail-number" data-testid="detail-number" title="This request's number in the CLI and reports">
+        {rowNumber(row)}
+      </strong>{' '}
+      <span class="method">{row.method}</span>{' '}
+      <span class="url" data-testid="detail-url">
+        {row.url}
+      </span>{' '}
+      <span class="status">{row.status === undefined ? 'failed' : row.status}</span>
+      {row.redirectUrl ? <div class="muted">→ {row.redirectUrl}</div> : null}
+    </header>
+  );
+}
+
+function HeaderTable({ headers, testId }: { headers: readonly Header[]; testId: string }) {
+  if (headers.length === 0) return <p class="muted">None recorded.</p>;
+  return (
+    <table class="kv raw-headers" data-testid={testId}>
+      <tbody>
+        {headers.map((h, i) => (
+          <tr key={`${h.name}#${i}`} data-testid="detail-header" data-name={h.name}>
+            <th class="mono">{h.name}</th>
+            <td class="mono">{h.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Timing, initiator, site for cookies and the two headers behind a SameSite verdict. */
+function Overview({ row, exchange }: { row: RequestRow; exchange: RequestExchange | undefined }) {
+  const startedAt = exchange?.startedAt ?? row.startedAt;
+  return (
+    <table class="kv overview">
+      <tbody>
+        <tr>
+          <th>Started</th>
+          <td data-testid="detail-started">
+            {clockTime(startedAt)} <span class="muted">{calendarDate(startedAt)}</span>
+          </td>
+        </tr>
+        {exchange?.duration !== undefined ? (
+          <tr>
+            <th>Duration</th>
+            <td data-testid="detail-duration">{durationText(exchange.duration)}</td>
+          </tr>
+        ) : null}
+        {exchange?.initiator ? (
+          <tr>
+            <th>Initiator</th>
+            <td data-testid="detail-initiator">
+              {exchange.initiator.url ? <span class="mono">{exchange.initiator.url}</span> : null}
+              {exchange.initiator.source ? (
+                <span class="muted"> (from {INITIATOR_FROM[exchange.initiator.source]})</span>
+              ) : null}
+            </td>
+          </tr>
+        ) : null}
+        {row.siteContext ? (
+          <tr>
+            <th>Site for cookies</th>
+            <td data-testid="detail-site-context" data-kind={row.siteContext.kind}>
+              <strong>{row.siteContext.kind}</strong> ({SITE_CONTEXT_FROM[row.siteContext.from]})
+            </td>
+          </tr>
+        ) : null}
+        {/* Called out: where the request came from is what SameSite=Lax/Strict verdicts turn on. */}
+        <tr class="samesite-evidence">
+          <th>Referer</th>
+          <td data-testid="detail-referer" data-present={exchange?.referer !== undefined}>
+            {exchange?.referer !== undefined ? (
+              <span class="mono">{exchange.referer}</span>
+            ) : (
+              <span class="muted">none sent</span>
+            )}
+          </td>
+        </tr>
+        <tr class="samesite-evidence">
+          <th>Sec-Fetch-Site</th>
+          <td data-testid="detail-sec-fetch-site" data-present={exchange?.secFetchSite !== undefined}>
+            {exchange?.secFetchSite !== undefined ? (
+              <strong class="mono">{exchange.secFetchSite}</strong>
+            ) : (
+              <span class="muted">none sent (browsers send it to https:// only)</span>
+            )}
+          </td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+function RedirectChain({
+  exchange,
+  entry,
+  controller,
+}: {
+  exchange: RequestExchange | undefined;
+  entry: number;
+  controller: PanelController;
+}) {
+  if (!exchange || exchange.redirectChain.length === 0) return null;
+  return (
+    <>
+      <h3>Redirect chain ({exchange.redirectChain.length} hops)</h3>
+      <ol class="plain redirect-chain" data-testid="detail-redirect-chain">
+        {exchange.redirectChain.map((hop) => (
+          <li
+            key={hop.entry}
+            data-testid="redirect-hop"
+            data-entry={hop.entry}
+            class={hop.entry === entry ? 'current' : ''}
+          >
+            {hop.entry === entry ? (
+              <strong>#{hop.entry}</strong>
+            ) : (
+              <button type="button" class="link" onClick={() => controller.openDetail(hop.entry)}>
+                #{hop.entry}
+              </button>
+            )}{' '}
+            {hop.method} <span class="mono">{hop.url}</span> <span class="muted">→ {hop.status ?? 'failed'}</span>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
 export function RequestDetail({
   view,
   entry,
@@ -28,40 +188,38 @@ export function RequestDetail({
   entry: number;
   controller: PanelController;
 }) {
+  // The entries in recording order: the redirect chain is read by position.
+  const exchange = useMemo(() => requestExchange([...view.entries.values()], entry), [view, entry]);
   const row = view.rows.find((r) => r.entryIndex === entry);
   if (!row) return null;
   if (view.awaitingFacts?.(entry))
     return (
       <section class="detail" data-testid="request-detail-loading" data-entry={entry}>
-        <header class="detail-head">
-          <button type="button" onClick={() => controller.closeDetail()}>
-            ← Back (Esc)
-          </button>
-          <span class="method">{row.method}</span> <span class="url">{row.url}</span>
-        </header>
+        <DetailHead row={row} controller={controller} />
         <p class="muted">Reading this request's cookies…</p>
       </section>
     );
   const detail: Detail = requestDetail(view, row);
   return (
-    <section class="detail" data-testid="request-detail" data-entry={entry}>
-      <header class="detail-head">
-        <button type="button" data-testid="detail-back" onClick={() => controller.closeDetail()}>
-          ← Back (Esc)
-        </button>
-        <span class="method">{row.method}</span>{' '}
-        <span class="url" data-testid="detail-url">
-          {row.url}
-        </span>{' '}
-        <span class="status">{row.status === undefined ? 'failed' : row.status}</span>
-        <span class="muted"> · entry #{row.entryIndex}</span>
-        {row.redirectUrl ? <div class="muted">→ {row.redirectUrl}</div> : null}
-        {row.siteContext ? (
-          <div class="muted" data-testid="detail-site-context" data-kind={row.siteContext.kind}>
-            Site for cookies: <strong>{row.siteContext.kind}</strong> ({SITE_CONTEXT_FROM[row.siteContext.from]})
-          </div>
-        ) : null}
-      </header>
+    <section class="detail" data-testid="request-detail" data-entry={entry} aria-label={`Request ${rowNumber(row)}`}>
+      <DetailHead row={row} controller={controller} />
+      <Overview row={row} exchange={exchange} />
+      <RedirectChain exchange={exchange} entry={entry} controller={controller} />
+
+      <h3>Findings ({detail.findings.length})</h3>
+      {detail.findings.length === 0 ? <p class="muted">None.</p> : null}
+      <ul class="plain">
+        {detail.findings.map((f, i) => (
+          <li key={`${f.rule}#${i}`} data-testid="detail-finding" data-rule={f.rule} class={`severity-${f.severity}`}>
+            <span class="severity">{f.severity}</span> <strong>{f.title}</strong>{' '}
+            <span class="rule-id" data-testid="detail-rule-id">
+              {f.rule}
+            </span>
+            <div>{f.message}</div>
+            <div class="fix">Fix: {f.fix}</div>
+          </li>
+        ))}
+      </ul>
 
       <h3>Cookies sent ({detail.sent.length})</h3>
       {detail.sent.length === 0 ? (
@@ -158,17 +316,14 @@ export function RequestDetail({
         </div>
       ))}
 
-      <h3>Findings ({detail.findings.length})</h3>
-      {detail.findings.length === 0 ? <p class="muted">None.</p> : null}
-      <ul class="plain">
-        {detail.findings.map((f, i) => (
-          <li key={`${f.rule}#${i}`} data-testid="detail-finding" data-rule={f.rule} class={`severity-${f.severity}`}>
-            <span class="severity">{f.severity}</span> <span class="rule-id">{f.rule}</span> {f.title}
-            <div>{f.message}</div>
-            <div class="fix">Fix: {f.fix}</div>
-          </li>
-        ))}
-      </ul>
+      <h3>Request headers ({exchange?.requestHeaders.length ?? 0})</h3>
+      <HeaderTable headers={exchange?.requestHeaders ?? []} testId="detail-request-headers" />
+      <h3>Response headers ({exchange?.responseHeaders?.length ?? 0})</h3>
+      {exchange?.responseHeaders ? (
+        <HeaderTable headers={exchange.responseHeaders} testId="detail-response-headers" />
+      ) : (
+        <p class="muted">No response (the request failed or was still pending).</p>
+      )}
     </section>
   );
 }

@@ -38,13 +38,28 @@ function evidenceText(value: Finding['evidence'][string], ids: ReadonlySet<strin
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
 
-export function Findings({ view, controller }: { view: TraceView; controller: PanelController }) {
-  const groups = useMemo(() => groupFindings(view.analysis.findings), [view]);
+export function Findings({
+  view,
+  controller,
+  severity,
+}: {
+  view: TraceView;
+  controller: PanelController;
+  /** Only this severity (a pressed count in the toolbar). */
+  severity?: Severity;
+}) {
+  const groups = useMemo(
+    () =>
+      groupFindings(
+        severity === undefined ? view.analysis.findings : view.analysis.findings.filter((f) => f.severity === severity),
+      ),
+    [view, severity],
+  );
   const ids = useMemo(() => new Set(view.analysis.facts.lanes.flatMap((l) => l.ids.map((i) => i.id))), [view]);
   if (groups.length === 0)
     return (
       <p class="empty" data-testid="findings-empty">
-        No findings.
+        {severity === undefined ? 'No findings.' : `No ${severity} findings.`}
       </p>
     );
   return (

@@ -1,18 +1,25 @@
 // The timeline: one row per request, newest at the bottom, windowed (only the rows in view are in the
 // DOM, so 100,000 rows scroll like 100), following the live tail until the user scrolls up and again once
-// they are back at the bottom. ↑/↓ move the selection, Enter opens the request's detail.
+// they are back at the bottom. ↑/↓ move the selection, Enter opens the request's detail. A header click
+// sorts by that column (again: the other way); a header's right edge drags its width. Beside an open detail
+// (`compact`) only the #, method, URL and status columns are laid out; the other cells stay in the DOM, hidden.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { clockTime } from '../clock.ts';
+import {
+  COLUMNS,
+  type ColumnWidths,
+  DEFAULT_SORT,
+  gridTemplate,
+  newestLast,
+  rowNumber,
+  type SortOrder,
+} from '../columns.ts';
 import type { PanelController } from '../controller.ts';
+import { findingPill } from '../findingPill.ts';
 import type { RequestRow } from '../model.ts';
 import { isAtBottom, scrollTopToReveal, visibleWindow } from '../virtualWindow.ts';
 
 export const ROW_HEIGHT = 22;
-
-function clockTime(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
-}
 
 /** The part of a URL that tells requests apart (path and query); the origin follows, dimmed. */
 function pathOf(url: string): string {
@@ -44,6 +51,9 @@ function Row({ row, selected, onClick }: { row: RequestRow; selected: boolean; o
       class={`trow${selected ? ' selected' : ''}${failed ? ' failed' : ''}`}
       onClick={() => onClick(row)}
     >
+      <span class="cell number" data-testid="row-number" title={`${rowNumber(row)} in the CLI and reports`}>
+        {row.entryIndex}
+      </span>
       <span class="cell time">{clockTime(row.startedAt)}</span>
       <span class="cell method" data-testid="row-method">
         {row.method}
@@ -120,18 +130,21 @@ function Row({ row, selected, onClick }: { row: RequestRow; selected: boolean; o
         ))}
       </span>
       <span class="cell marks">
-        {row.findings.map((f, i) => (
-          <span
-            key={`${f.rule}#${i}`}
-            class={`finding-badge severity-${f.severity}`}
-            data-testid="finding"
-            data-rule={f.rule}
-            data-severity={f.severity}
-            title={`${f.severity}: ${f.message}`}
-          >
-            {f.rule}
-          </span>
-        ))}
+        {row.findings.map((f, i) => {
+          const pill = findingPill(f);
+          return (
+            <span
+              key={`${f.rule}#${i}`}
+              class={`finding-badge severity-${f.severity}`}
+              data-testid="finding"
+              data-rule={f.rule}
+              data-severity={f.severity}
+              title={pill.hover}
+            >
+              {pill.text}
+            </span>
+          );
+        })}
         {row.markers.map((m) => (
           <span
             key={`${m.kind}:${m.cookie}`}
@@ -148,14 +161,90 @@ function Row({ row, selected, onClick }: { row: RequestRow; selected: boolean; o
   );
 }
 
+const SORT_ARROW = { asc: '▲', desc: '▼' } as const;
+const SORTED_WORDS = { asc: 'sorted ascending', desc: 'sorted descending' } as const;
+/** One arrow-key press on a column's resize grip, in px. */
+const COLUMN_KEY_STEP = 8;
+
+/** The header: a sort button per column and a grip on its right edge that drags (or arrow-keys) its width. */
+function Header({ sort, widths, controller }: { sort: SortOrder; widths: ColumnWidths; controller: PanelController }) {
+  const drag = useRef<{ id: (typeof COLUMNS)[number]['id']; startX: number; startWidth: number } | undefined>();
+  const widthOf = (el: Element) => (el.parentElement?.getBoundingClientRect().width ?? 0) || 0;
+  return (
+    <div class="trow thead">
+      {COLUMNS.map((c) => {
+        const sorted = sort.column === c.id ? sort.direction : undefined;
+        return (
+          <span
+            key={c.id}
+            class={`cell ${c.id}${sorted ? ' sorted' : ''}`}
+            data-testid="column-header"
+            data-column={c.id}
+          >
+            <button
+              type="button"
+              class="sort"
+              title={`${c.title}. Click to sort.`}
+              aria-label={`${c.label}${sorted ? `, ${SORTED_WORDS[sorted]}` : ''}`}
+              onClick={() => controller.sortBy(c.id)}
+            >
+              {c.label}
+              <span class="sort-arrow" aria-hidden="true">
+                {sorted ? SORT_ARROW[sorted] : ''}
+              </span>
+            </button>
+            {/* biome-ignore lint/a11y/useSemanticElements: an <hr> cannot be dragged or focused as a grip. */}
+            <span
+              class="col-resize"
+              role="separator"
+              aria-orientation="vertical"
+              aria-label={`${c.label} column width`}
+              aria-valuenow={widths[c.id] ?? c.width}
+              tabIndex={0}
+              data-testid="column-resize"
+              data-column={c.id}
+              onPointerDown={(e) => {
+                const el = e.currentTarget as HTMLElement;
+                el.setPointerCapture?.(e.pointerId);
+                drag.current = { id: c.id, startX: e.clientX, startWidth: widthOf(el) };
+                e.preventDefault();
+              }}
+              onPointerMove={(e) => {
+                const d = drag.current;
+                if (d?.id === c.id) controller.resizeColumn(c.id, d.startWidth + e.clientX - d.startX);
+              }}
+              onPointerUp={() => {
+                drag.current = undefined;
+              }}
+              onKeyDown={(e) => {
+                const step = { ArrowLeft: -COLUMN_KEY_STEP, ArrowRight: COLUMN_KEY_STEP }[e.key];
+                if (step === undefined) return;
+                e.preventDefault();
+                controller.resizeColumn(c.id, widthOf(e.currentTarget as HTMLElement) + step);
+              }}
+            />
+          </span>
+        );
+      })}
+    </div>
+  );
+}
+
 export function Timeline({
   rows,
   selected,
   controller,
+  sort = DEFAULT_SORT,
+  widths = {},
+  compact = false,
 }: {
   rows: readonly RequestRow[];
   selected: number | undefined;
   controller: PanelController;
+  sort?: SortOrder;
+  widths?: ColumnWidths;
+  /** The detail is open beside the list: only the key columns. */
+  compact?: boolean;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -177,7 +266,7 @@ export function Timeline({
   // New rows: stay at the bottom if the user was there.
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (!el || !following.current) return;
+    if (!el || !following.current || !newestLast(sort)) return;
     el.scrollTop = rows.length * ROW_HEIGHT;
     setScrollTop(el.scrollTop);
   }, [rows.length]);
@@ -224,16 +313,12 @@ export function Timeline({
   const shown = rows.slice(window.first, window.end);
   const onRowClick = (row: RequestRow) => controller.openDetail(row.entryIndex);
   return (
-    <div class="timeline" data-testid="request-table">
-      <div class="trow thead">
-        <span class="cell time">Time</span>
-        <span class="cell method">Method</span>
-        <span class="cell url">URL</span>
-        <span class="cell status">Status</span>
-        <span class="cell session-ids">Session ID sent</span>
-        <span class="cell cookies">Cookies</span>
-        <span class="cell marks">Findings · events</span>
-      </div>
+    <div
+      class={`timeline${compact ? ' compact' : ''}`}
+      data-testid="request-table"
+      style={{ '--columns': gridTemplate(widths, compact) }}
+    >
+      <Header sort={sort} widths={widths} controller={controller} />
       <div
         class="tbody"
         ref={scroller}
