@@ -18,15 +18,14 @@ import {
   type WorkerReply,
 } from '../workerProtocol.ts';
 
-/** An answer's parts put back together: all its row heads (what the page parses on arrival), its summary. */
+/** An answer's parts put back together: all its rows (what the page parses on arrival), its summary. */
 const whole = (replies: WorkerReply[]) => {
   const parts = replies as (RowsPart | ViewReply)[];
   return {
     rows: `[${parts
-      .map((p) => p.heads.slice(1, -1))
+      .map((p) => p.rows.slice(1, -1))
       .filter((r) => r !== '')
       .join(',')}]`,
-    lists: parts.flatMap((p) => p.lists),
     summary: (parts.at(-1) as ViewReply).summary,
   };
 };
