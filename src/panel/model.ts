@@ -4,7 +4,6 @@
 // its result for the views. Rows are light (built from the engine's facts for every entry); the request
 // detail, which parses Set-Cookie attributes, is built on demand for the one request shown.
 
-import type { RecordedEvent } from '../background/messages.ts';
 import { type AnalysisResult, analyzeTrace, type Finding, type JarCookieView } from '../core/analysis/analyze.ts';
 import type { RequestFacts } from '../core/analysis/facts.ts';
 import type { AnalysisSettings } from '../core/analysis/settings.ts';
@@ -15,6 +14,7 @@ import type { ParsedSetCookie } from '../core/cookie/types.ts';
 import { idName } from '../core/story/story.ts';
 import { browserFromUserAgent, type RecordingBrowser } from '../core/trace/recordingBrowser.ts';
 import type { SiteContext, Trace, TraceEntry, TraceEvent } from '../core/trace/types.ts';
+import type { RecordedEvent } from '../protocol/messages.ts';
 import type { FilterableRow } from './filter.ts';
 import { idHue, shortId } from './idColour.ts';
 

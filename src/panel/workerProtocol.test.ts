@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { RecordedEvent } from '../background/messages.ts';
 import { parseTraceFile } from '../core/trace/detectFormat.ts';
+import type { RecordedEvent } from '../protocol/messages.ts';
 import { cookiesSeen, panelView, type RequestRow, type TraceView } from './model.ts';
 import { NO_OVERRIDES } from './sessionOverrides.ts';
 import {

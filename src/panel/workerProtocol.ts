@@ -9,11 +9,12 @@
 // row's bytes) stay in the worker: the page asks for the one request the detail shows (`facts` request).
 // Rows and summaries travel as JSON text: the page parses text in a fraction of the time a structured clone
 // of the same objects takes to arrive.
-import type { RecordedEvent } from '../background/messages.ts';
+
 import type { AnalysisResult, Finding } from '../core/analysis/analyze.ts';
 import type { AnalysisFacts, RequestFacts } from '../core/analysis/facts.ts';
 import { AnalysisSession } from '../core/analysis/session.ts';
 import type { Trace, TraceEntry } from '../core/trace/types.ts';
+import type { RecordedEvent } from '../protocol/messages.ts';
 import {
   cookiesSeen,
   laneEndMarkers,

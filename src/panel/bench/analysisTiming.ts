@@ -3,10 +3,10 @@
 // (panelView = engine + rows), what the page pays to receive the worker's answer (JSON text), and
 // one filter pass over all rows. Run:  node --import tsx src/panel/bench/analysisTiming.ts [N]
 import { readFileSync } from 'node:fs';
-import type { RecordedEvent } from '../../background/messages.ts';
 import { analyzeTrace } from '../../core/analysis/analyze.ts';
 import { parseTraceFile } from '../../core/trace/detectFormat.ts';
 import type { TraceEvent } from '../../core/trace/types.ts';
+import type { RecordedEvent } from '../../protocol/messages.ts';
 import { matchesFilter, parseFilter } from '../filter.ts';
 import { liveTrace } from '../model.ts';
 import { NO_OVERRIDES } from '../sessionOverrides.ts';
