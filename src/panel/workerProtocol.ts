@@ -3,8 +3,8 @@
 //
 // The worker keeps one long-lived AnalysisSession (core/analysis/session.ts), fed the events the page appends.
 // An analysis replays only the new events, and the session names the requests whose rows changed (new ones,
-// and earlier ones whose findings or lane ends the new events decided): only those rows travel. The summary
-// travels whole but for the findings, which grow with the recording: their unchanged head stays on the page.
+// and earlier ones whose findings or lane ends the new events decided): only those rows travel. Of the summary
+// only the parts and list items that differ from the ones last sent travel (compared as data, not as text).
 // A request's facts (the detail's full cookie values, Set-Cookie lines and outcomes: more than half of a
 // row's bytes) stay in the worker: the page asks for the one request the detail shows (`facts` request).
 // Rows and summaries travel as JSON text: the page parses text in a fraction of the time a structured clone
@@ -12,6 +12,7 @@
 
 import type { AnalysisResult, Finding } from '../core/analysis/analyze.ts';
 import type { AnalysisFacts, RequestFacts } from '../core/analysis/facts.ts';
+import { sameData } from '../core/analysis/sameData.ts';
 import { AnalysisSession } from '../core/analysis/session.ts';
 import type { Trace, TraceEntry } from '../core/trace/types.ts';
 import type { RecordedEvent } from '../protocol/messages.ts';
@@ -72,10 +73,7 @@ export interface ViewReply extends ChangedRows {
   readonly full: boolean;
   /** How many rows the view has; rows past it are dropped. */
   readonly rowCount: number;
-  /**
-   * The summary as JSON text, `{}` when no event came since the last answer (the same events give the same
-   * analysis); the findings as `{length, changed: [[i, item]…]}`: the ones from the first that changed on.
-   */
+  /** The summary parts that changed, as JSON text (list parts as `{length, changed: [[i, item]…]}`). */
   readonly summary: string;
   readonly analysisMs: number;
 }
@@ -112,12 +110,9 @@ interface ListDelta<T> {
   readonly changed: readonly (readonly [number, T])[];
 }
 
-function summaryParts(
-  analysis: AnalysisResult,
-  findings: ListDelta<Finding>,
-): { readonly [K in SummaryPart]: K extends 'findings' ? ListDelta<Finding> : SummaryJson[K] } {
+function summaryParts(analysis: AnalysisResult): { readonly [K in SummaryPart]: SummaryJson[K] } {
   return {
-    findings,
+    findings: analysis.findings,
     sessions: analysis.sessions,
     jar: analysis.jar,
     cookiesRecorded: analysis.cookiesRecorded,
@@ -140,8 +135,8 @@ interface LiveSession {
   readonly rows: { readonly seq: number; readonly entry: TraceEntry }[];
   /** A row's position by its entry. */
   readonly positionOf: Map<number, number>;
-  /** The last analysis (its findings, to send the ones that changed). */
-  last?: AnalysisResult;
+  /** The summary parts as last sent, to send only what changed. */
+  sent: Partial<Record<SummaryPart, unknown>>;
 }
 
 /** The worker's memory: its copy of the events and the session analysing them. */
@@ -165,27 +160,40 @@ function liveSession(state: WorkerState, overrides: SessionOverrides): LiveSessi
   const browser = liveBrowser();
   // The panel may show session values (they are the user's own), so the engine renders them raw.
   const session = new AnalysisSession({ values: 'raw', settings: overrides, ...(browser ? { browser } : {}) });
-  state.live = { session, overrides, fed: 0, rows: [], positionOf: new Map() };
+  state.live = { session, overrides, fed: 0, rows: [], positionOf: new Map(), sent: {} };
   return state.live;
 }
 
-/** The findings from the first one that differs from the last analysis's, by index (findings are in entry order). */
-function findingsDelta(
-  before: AnalysisResult | undefined,
-  after: AnalysisResult,
-  changed: readonly number[] | undefined,
+/** Summary parts that are lists, sent as a delta: they grow with the recording. */
+const ARRAY_PARTS: ReadonlySet<SummaryPart> = new Set(['findings', 'sessions', 'jar', 'lanes', 'logins', 'seen']);
+
+/**
+ * The summary parts that differ from the ones last sent, as JSON text; lists as their length and the items
+ * that differ. Compared as data (sameData), so only what changed is serialised.
+ */
+function changedSummary(
+  parts: { readonly [K in SummaryPart]: SummaryJson[K] },
+  sent: Partial<Record<SummaryPart, unknown>>,
 ) {
-  const findings = after.findings;
-  let from = 0;
-  if (before && changed) {
-    // Rows unchanged before the first changed entry have the same findings at the same indexes.
-    const first = changed.length === 0 ? Number.POSITIVE_INFINITY : changed[0]!;
-    const known = Math.min(before.findings.length, findings.length);
-    while (from < known && findings[from]!.entry < first) from++;
+  const changedParts: string[] = [];
+  for (const [part, value] of Object.entries(parts) as [SummaryPart, unknown][]) {
+    const before = sent[part];
+    sent[part] = value;
+    if (ARRAY_PARTS.has(part)) {
+      const items = value as readonly unknown[];
+      const was = (before ?? []) as readonly unknown[];
+      const changed: string[] = [];
+      items.forEach((item, i) => {
+        if (i >= was.length || !sameData(was[i], item)) changed.push(`[${i},${JSON.stringify(item)}]`);
+      });
+      if (before !== undefined && changed.length === 0 && items.length === was.length) continue;
+      changedParts.push(`${JSON.stringify(part)}:{"length":${items.length},"changed":[${changed.join(',')}]}`);
+      continue;
+    }
+    if (before !== undefined && sameData(before, value)) continue;
+    changedParts.push(`${JSON.stringify(part)}:${JSON.stringify(value)}`);
   }
-  const items: (readonly [number, Finding])[] = [];
-  for (let i = from; i < findings.length; i++) items.push([i, findings[i]!]);
-  return { length: findings.length, changed: items };
+  return `{${changedParts.join(',')}}`;
 }
 
 /** The worker's side: its copy of the events, and the session fed them and asked for what changed. */
@@ -213,8 +221,6 @@ export function handleWorkerRequest(state: WorkerState, request: WorkerRequest):
   live.session.feed(traceEvents(fresh));
   live.fed = state.events.length;
   const { result, changed } = live.session.snapshot();
-  const before = live.last;
-  live.last = result;
 
   const positions = changed.all
     ? live.rows.map((_, position) => position)
@@ -239,11 +245,9 @@ export function handleWorkerRequest(state: WorkerState, request: WorkerRequest):
   });
   const rowsOf = (from: number, to: number): ChangedRows => ({ rows: `[${rowTexts.slice(from, to).join(',')}]` });
 
-  let summary = '{}';
-  if (changed.all || fresh.length > 0) {
-    const delta = findingsDelta(changed.all ? undefined : before, result, changed.all ? undefined : changed.entries);
-    summary = JSON.stringify(summaryParts(result, delta));
-  }
+  // The same events give the same analysis: with none new and no restart, nothing to compare.
+  if (changed.all) live.sent = {};
+  const summary = changed.all || fresh.length > 0 ? changedSummary(summaryParts(result), live.sent) : '{}';
   const full = changed.all;
   const parts: WorkerReply[] = [];
   for (let at = 0; at + ROWS_PER_MESSAGE < rowTexts.length; at += ROWS_PER_MESSAGE)
@@ -422,12 +426,15 @@ class PageView {
       if (event?.kind === 'entry') this.entries.set(event.entry.index, event.entry);
     }
     const changed = JSON.parse(reply.summary) as Partial<Record<SummaryPart, unknown>>;
-    const next: Record<string, unknown> = { ...this.summary, ...changed };
-    if (changed.findings) {
-      const { length, changed: items } = changed.findings as ListDelta<Finding>;
-      const list = this.summary.findings.slice(0, length);
-      for (const [i, item] of items) list[i] = item;
-      next.findings = list;
+    const next: Record<string, unknown> = { ...this.summary };
+    for (const [part, value] of Object.entries(changed) as [SummaryPart, unknown][]) {
+      if (!ARRAY_PARTS.has(part)) next[part] = value;
+      else {
+        const { length, changed: items } = value as ListDelta<unknown>;
+        const list = (this.summary[part] as readonly unknown[]).slice(0, length);
+        for (const [i, item] of items) list[i] = item;
+        next[part] = list;
+      }
     }
     this.summary = next as unknown as SummaryJson;
     if (changed.sessionCookieNames) this.#sessionCookieNames = new Map(this.summary.sessionCookieNames);

@@ -5,6 +5,7 @@
  * known only after the next request) and the lane ends drawn on it (an ID ends where its successor appears).
  */
 import type { AnalysisResult, Finding, SessionView } from './analyze.ts';
+import { sameData } from './sameData.ts';
 
 /** Findings by the entry they concern, in the result's order. */
 function findingsByEntry(findings: readonly Finding[]): Map<number, Finding[]> {
@@ -30,20 +31,6 @@ function laneEndsByEntry(sessions: readonly SessionView[]): Map<number, string[]
     }
   }
   return byEntry;
-}
-
-/** Equal as data: findings are plain objects, arrays and scalars. */
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  if (keysA.length !== Object.keys(b).length) return false;
-  for (const k of keysA) {
-    if (!Object.hasOwn(b, k)) return false;
-    if (!sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  }
-  return true;
 }
 
 function addDiffering<T>(
