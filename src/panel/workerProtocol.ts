@@ -165,7 +165,15 @@ function liveSession(state: WorkerState, overrides: SessionOverrides): LiveSessi
 }
 
 /** Summary parts that are lists, sent as a delta: they grow with the recording. */
-const ARRAY_PARTS: ReadonlySet<SummaryPart> = new Set(['findings', 'sessions', 'jar', 'lanes', 'logins', 'seen']);
+const ARRAY_PARTS: ReadonlySet<SummaryPart> = new Set([
+  'findings',
+  'sessions',
+  'jar',
+  'lanes',
+  'logins',
+  'seen',
+  'story',
+]);
 
 /**
  * The summary parts that differ from the ones last sent, as JSON text; lists as their length and the items
