@@ -2,9 +2,12 @@
 // Chromium, DevTools open on a page, the panel shown), in five streaming windows of 20,000 events
 // alternating with idle windows (the baseline: the same panel, nothing arriving). Frame intervals are
 // sampled with requestAnimationFrame inside the panel frame. At the end: the events the panel holds
-// against the events the background numbered (no event lost), and the panel page's memory.
+// against the events the background numbered (no event lost), and the panel page's memory. A CPU-busy
+// neighbour process (a child spinning one core) runs through both the idle and the streaming windows, as
+// another program on a user's machine would; it is stopped at the end.
 // Events enter through the background's RecorderStore (lib/feeder.ts), then travel the real path.
 // Alone: `node --import tsx bench/panel-load.ts [windows]`
+import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +30,8 @@ import { type Profile, topOfProfile } from './lib/topFunctions.ts';
 
 const ID = 'panel-load';
 const TITLE = 'Panel under load (100,000 events at 1,000/s)';
-const GOAL = 'p95 frame interval ≤ 20 ms while streaming, no event lost, panel memory reported';
+const GOAL =
+  'p95 frame interval ≤ 16.7 ms while streaming beside a CPU-busy neighbour, no event lost, panel ≤ 150 MB after GC';
 const TOTAL = 100_000;
 const RATE = 1_000;
 const IDLE_MS = 5_000;
@@ -37,6 +41,7 @@ runRow(ID, TITLE, GOAL, async () => {
   const windows = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 5);
   const perWindow = Math.ceil(TOTAL / windows);
   const browser = await launch({ extensionDir: buildExtension(), devtools: true });
+  let neighbour: ChildProcess | undefined;
   try {
     const { id, worker } = await extensionWorker(browser);
     await exposeRecorderStore(worker);
@@ -46,6 +51,8 @@ runRow(ID, TITLE, GOAL, async () => {
     const foundStore = await exposePanelStore(panel);
     await installFrameSampler(panel);
     await installLongTaskSampler(panel);
+    // The neighbour: one core kept busy for the whole measurement, baseline and subject windows alike.
+    neighbour = spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
     const loadAtStart = loadavg()[0]!;
     await sleep(1_000);
     await takeFrameIntervals(panel);
@@ -129,6 +136,8 @@ runRow(ID, TITLE, GOAL, async () => {
       held = await panelEventCount(panel);
     }
     const drainMs = performance.now() - drainStart;
+    neighbour.kill();
+    neighbour = undefined;
     const memory = await panelMemory(panel);
     const heap = await retainedHeap(panel);
     const domRows = await panel.$$eval('[data-testid="request-row"]', (rows) => rows.length);
@@ -138,7 +147,11 @@ runRow(ID, TITLE, GOAL, async () => {
     const sum = (list: Record<string, number>[], key: string) => list.reduce((s, m) => s + (m[key] ?? 0), 0);
     const busy = (list: Record<string, number>[], seconds: number) =>
       `task ${fmt((100 * sum(list, 'TaskDuration')) / seconds, 0)}% of wall time (script ${fmt(sum(list, 'ScriptDuration'), 1)} s, layout ${fmt(sum(list, 'LayoutDuration'), 1)} s, style ${fmt(sum(list, 'RecalcStyleDuration'), 1)} s)`;
-    const met = streamS.median <= 20 && timeWeightedQuantile(streamAll, 0.95) <= 20 && lost === 0;
+    const met =
+      streamS.median <= 16.7 &&
+      timeWeightedQuantile(streamAll, 0.95) <= 16.7 &&
+      lost === 0 &&
+      heap.usedBytes / 1048576 <= 150;
     const streamSeconds = (windows * perWindow) / RATE;
     return {
       id: ID,
@@ -155,7 +168,7 @@ runRow(ID, TITLE, GOAL, async () => {
         `events: background numbered ${expected.toLocaleString('en-US')}, panel holds ${held.events.toLocaleString('en-US')} (${held.source}${foundStore ? '' : ', panel store not found'}) → ${lost === 0 ? 'none lost' : `${lost.toLocaleString('en-US')} MISSING`}; drained ${fmt(drainMs / 1000, 1)} s after the last window`,
         `panel memory: performance.memory used ${fmt(memory.usedMB, 1)} MB (total ${fmt(memory.totalMB, 1)} MB); after GC (CDP Runtime.getHeapUsage) ${fmt(heap.usedBytes / 1048576, 1)} MB; ${domRows} request rows in the DOM`,
         `long tasks (≥ 50 ms) on the panel's main thread while streaming: ${longTasks.length}, ${fmt(longTasks.reduce((a, b) => a + b, 0) / 1000, 1)} s in all, longest ${fmt(Math.max(0, ...longTasks), 0)} ms`,
-        `machine load (1-min load average, 2 cores): ${fmt(loadAtStart, 1)} at the start, ${fmt(loadavg()[0]!, 1)} at the end`,
+        `machine load (1-min load average, 2 cores): ${fmt(loadAtStart, 1)} at the start, ${fmt(loadavg()[0]!, 1)} at the end; a CPU-busy neighbour (node, one core spinning) ran through every window`,
         `panel renderer while streaming: ${busy(streamMetrics, streamSeconds)}; idle: ${busy(idleMetrics, (windows * IDLE_MS) / 1000)}`,
         `CPU profile of the panel's main thread during streaming window ${Math.min(4, windows)} (self time):`,
         ...profileTop.map((line) => `  ${line}`),
@@ -177,6 +190,7 @@ runRow(ID, TITLE, GOAL, async () => {
       note: 'events injected through the background RecorderStore (store → storage.session → PanelHub → port), not real requests',
     };
   } finally {
+    neighbour?.kill();
     await browser.close();
   }
 });

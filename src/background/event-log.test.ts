@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../core/trace/types.ts';
+import type { RecordedEvent } from '../protocol/messages.ts';
 import { EventLog, packEvents, unpackEvents } from './event-log.ts';
-import type { RecordedEvent } from './messages.ts';
 
 function entryEvent(seq: number): RecordedEvent {
   const event: TraceEvent = {

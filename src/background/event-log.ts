@@ -7,7 +7,7 @@
 // and the panel port both carry them as JSON). Packing is synchronous (fflate), so the order of events
 // and what a stopped worker loses are the same as with plain arrays.
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import type { RecordedEvent } from './messages.ts';
+import type { RecordedEvent } from '../protocol/messages.ts';
 
 /** Events per packed block: larger blocks compress better (200: ~70 B/event, 25: ~115) but cost more to read back. */
 export const BLOCK_SIZE = 200;

@@ -4,6 +4,7 @@
 // a stopped MV3 service worker (or Firefox event page) is woken only for listeners registered that way.
 // The capture listeners are then removed while nothing is being recorded (capture-switch.ts).
 import browser from 'webextension-polyfill';
+import { type RecordingSettings, SETTINGS_KEYS } from '../protocol/messages.ts';
 import { CaptureSwitch, captureListener, captureWanted } from './capture-switch.ts';
 import { cookieChangedEvent } from './cookie-change.ts';
 import { CookieChangeOrder } from './cookie-order.ts';
@@ -12,7 +13,7 @@ import { type FinishedHop, HopTracker } from './hop-tracker.ts';
 import { PanelHub, type PanelPort, settingsMessage } from './panel-hub.ts';
 import { capturePlatform } from './platform.ts';
 import { RecorderStore, type SessionStorageArea } from './recorder-store.ts';
-import { type RecordingSettings, SETTINGS_KEYS, settingsFrom, touchesSettings } from './settings.ts';
+import { settingsFrom, touchesSettings } from './settings.ts';
 import { siteOfHost } from './site.ts';
 import { hopKey } from './tab-recorder.ts';
 import { installTestHooks } from './test-hooks.ts';

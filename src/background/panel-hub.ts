@@ -2,9 +2,10 @@
 // last sequence number it has, gets a snapshot of the rest, then a batch of new events whenever more
 // are safely stored. Each port remembers the last number it was sent, so nothing is sent twice or
 // skipped. Panels may also clear their tab's recording and switch "Preserve log".
-import { type BackgroundMessage, isPanelMessage, tabIdOfPortName } from './messages.ts';
+
+import type { RecordingSettings } from '../protocol/messages.ts';
+import { type BackgroundMessage, isPanelMessage, tabIdOfPortName } from '../protocol/messages.ts';
 import type { RecorderStore } from './recorder-store.ts';
-import type { RecordingSettings } from './settings.ts';
 
 /** The slice of runtime.Port the hub uses. */
 export interface PanelPort {

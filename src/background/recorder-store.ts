@@ -7,8 +7,8 @@
 // When storage is full the store evicts its oldest stored chunks, keeps going and says so
 // (`storageDegraded`): the newest events survive, the recording never stops.
 import type { TraceEntry, TraceEvent } from '../core/trace/types.ts';
-import type { RecordedEvent } from './messages.ts';
-import { DEFAULT_SETTINGS, type RecordingSettings } from './settings.ts';
+import type { RecordedEvent, RecordingSettings } from '../protocol/messages.ts';
+import { DEFAULT_SETTINGS } from './settings.ts';
 import { TabRecorder, type TabRecorderMeta } from './tab-recorder.ts';
 
 /** The slice of `storage.session` the store uses (an in-memory fake in unit tests). */

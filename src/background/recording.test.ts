@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { TraceEntry } from '../core/trace/types.ts';
 import { keepConnected, type RuntimePort } from '../panel/connection.ts';
 import { PanelStore } from '../panel/store.ts';
-import type { BackgroundMessage, PanelMessage } from './messages.ts';
+import type { BackgroundMessage, PanelMessage } from '../protocol/messages.ts';
 import { PanelHub, type PanelPort } from './panel-hub.ts';
 import { RecorderStore, type SessionStorageArea } from './recorder-store.ts';
 

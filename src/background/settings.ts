@@ -1,20 +1,9 @@
 // The recording settings, kept in storage.local under `settings.*` keys so they outlive the browser
 // session: how many events a tab may hold, whether tabs are recorded from creation or only once a
 // Sessions panel opens for them, and whether a top-level navigation keeps the log ("Preserve log").
-export interface RecordingSettings {
-  /** Per-tab cap; past it the oldest events are dropped and counted. */
-  readonly maxEventsPerTab: number;
-  /** Record every tab from its creation (so a login before DevTools opened is seen), or only tabs with a panel. */
-  readonly recordFromStart: boolean;
-  /** Keep the log across top-level navigations; off clears it on each one, as DevTools' Network panel does. */
-  readonly preserveLog: boolean;
-}
-
-export const SETTINGS_KEYS: Readonly<Record<keyof RecordingSettings, string>> = {
-  maxEventsPerTab: 'settings.maxEventsPerTab',
-  recordFromStart: 'settings.recordFromStart',
-  preserveLog: 'settings.preserveLog',
-};
+// Their shape and keys are part of the panel protocol (protocol/messages.ts); their defaults and reading
+// are the background's.
+import { type RecordingSettings, SETTINGS_KEYS } from '../protocol/messages.ts';
 
 export const DEFAULT_SETTINGS: RecordingSettings = {
   maxEventsPerTab: 100_000,

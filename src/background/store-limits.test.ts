@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TraceEntry } from '../core/trace/types.ts';
-import { type BackgroundMessage, isPanelMessage } from './messages.ts';
+import { type BackgroundMessage, isPanelMessage, type RecordingSettings, SETTINGS_KEYS } from '../protocol/messages.ts';
 import { PanelHub, type PanelPort } from './panel-hub.ts';
 import {
   CHUNK_SIZE,
@@ -10,7 +10,7 @@ import {
   type SessionStorageArea,
   storedTabEvents,
 } from './recorder-store.ts';
-import { DEFAULT_SETTINGS, type RecordingSettings, SETTINGS_KEYS, settingsFrom } from './settings.ts';
+import { DEFAULT_SETTINGS, settingsFrom } from './settings.ts';
 import { hopKey } from './tab-recorder.ts';
 
 /** storage.session stand-in with Chrome's behaviour on a full area: the whole set() is refused. */

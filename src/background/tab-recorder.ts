@@ -5,8 +5,8 @@
 // go back (not even after a clear), so a panel resuming from its last number can never mistake a new
 // event for one it already holds.
 import type { TraceEntry, TraceEvent } from '../core/trace/types.ts';
+import type { RecordedEvent } from '../protocol/messages.ts';
 import { EventLog } from './event-log.ts';
-import type { RecordedEvent } from './messages.ts';
 import { siteOfUrl } from './site.ts';
 
 /** What the recorder keeps besides its events (the events are stored in chunks, see recorder-store.ts). */

@@ -1,6 +1,6 @@
-// The panel's analysis worker: keeps a copy of the live recording's events (appended as they arrive) and
-// re-analyses it on request off the page's thread, so a recording of 100,000 requests — tens of seconds of
-// engine time — never freezes scrolling or typing. The logic is `handleWorkerRequest` (workerProtocol.ts).
+// The panel's analysis worker: keeps the live recording's events (appended as they arrive) and one analysis
+// session fed them, asked on request for what changed — off the page's thread, so a recording of 100,000
+// requests never freezes scrolling or typing. The logic is `handleWorkerRequest` (workerProtocol.ts).
 import { handleWorkerRequest, newWorkerState, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
 
 const state = newWorkerState();

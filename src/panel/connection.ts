@@ -1,7 +1,7 @@
 // Keeps the panel connected to the background: connects a `panel:<tabId>` port, subscribes from the
 // last event held, feeds the store, and reconnects by itself when the port drops (the service worker
 // was stopped or restarted) — resuming from the last sequence number, so no event is lost or doubled.
-import { type BackgroundMessage, type PanelMessage, panelPortName } from '../background/messages.ts';
+import { type BackgroundMessage, type PanelMessage, panelPortName } from '../protocol/messages.ts';
 import type { PanelStore } from './store.ts';
 
 /** The slice of runtime.Port the panel uses. */

@@ -1,10 +1,11 @@
 // The panel's state and actions, outside any component: the live recording's latest analysis (re-run at
 // most every 250 ms on the newest events), imported traces (each analysed once, in its own tab), what the
 // user is looking at (view, selection, detail, filter) and the per-site session-cookie overrides.
-import type { PanelMessage, RecordedEvent } from '../background/messages.ts';
+
 import { registrableDomain } from '../core/cookie/domain.ts';
 import { exportHar, exportNativeTrace } from '../core/formats/index.ts';
 import type { Severity } from '../core/rules/rule.ts';
+import type { PanelMessage, RecordedEvent } from '../protocol/messages.ts';
 import { type ColumnId, type ColumnWidths, DEFAULT_SORT, nextSort, resizeColumn, type SortOrder } from './columns.ts';
 import { importTraceFileProgressively, type StreamImportOptions } from './importStream.ts';
 import { importedView } from './importTrace.ts';

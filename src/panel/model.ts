@@ -4,7 +4,6 @@
 // its result for the views. Rows are light (built from the engine's facts for every entry); the request
 // detail, which parses Set-Cookie attributes, is built on demand for the one request shown.
 
-import type { RecordedEvent } from '../background/messages.ts';
 import { type AnalysisResult, analyzeTrace, type Finding, type JarCookieView } from '../core/analysis/analyze.ts';
 import type { RequestFacts } from '../core/analysis/facts.ts';
 import type { AnalysisSettings } from '../core/analysis/settings.ts';
@@ -15,6 +14,7 @@ import type { ParsedSetCookie } from '../core/cookie/types.ts';
 import { idName } from '../core/story/story.ts';
 import { browserFromUserAgent, type RecordingBrowser } from '../core/trace/recordingBrowser.ts';
 import type { SiteContext, Trace, TraceEntry, TraceEvent } from '../core/trace/types.ts';
+import type { RecordedEvent } from '../protocol/messages.ts';
 import type { FilterableRow } from './filter.ts';
 import { idHue, shortId } from './idColour.ts';
 
@@ -109,7 +109,7 @@ function originOf(url: string): string {
 }
 
 /** The lane events of one entry, from `AnalysisResult.sessions`: what ended an ID there. */
-function laneEndMarkers(analysis: AnalysisResult): Map<number, RowMarker[]> {
+export function laneEndMarkers(analysis: AnalysisResult): Map<number, RowMarker[]> {
   const byEntry = new Map<number, RowMarker[]>();
   for (const lane of analysis.sessions) {
     for (const id of lane.ids) {
@@ -229,6 +229,17 @@ function requestRowOf(
   };
 }
 
+/** One request's row from what the engine says of it: its facts, its findings, the lane ends drawn on it. */
+export function requestRow(
+  seq: number,
+  entry: TraceEntry,
+  facts: RequestFacts | undefined,
+  findings: readonly Finding[],
+  laneEnds: readonly RowMarker[],
+): RequestRow {
+  return requestRowOf(seq, entry, facts, findings, rowMarkers(laneEnds, setCookieMarkers(facts)));
+}
+
 /** The trace events alone, in order: the input the core engine takes. */
 export function traceEvents(events: readonly RecordedEvent[]): TraceEvent[] {
   return events.map((recorded) => recorded.event);
@@ -305,8 +316,8 @@ export function traceView(
     const entry = event.entry;
     entries.set(entry.index, entry);
     const facts = factsByEntry.get(entry.index);
-    const markers = rowMarkers(laneEnds.get(entry.index) ?? [], setCookieMarkers(facts));
-    rows.push(requestRowOf(seqOf(entry, position), entry, facts, findingsByEntry.get(entry.index) ?? [], markers));
+    const findings = findingsByEntry.get(entry.index) ?? [];
+    rows.push(requestRow(seqOf(entry, position), entry, facts, findings, laneEnds.get(entry.index) ?? []));
   });
   return {
     trace,

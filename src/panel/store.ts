@@ -1,6 +1,6 @@
 // The panel's state, kept outside components: the inspected tab's recorded events (in sequence, no
 // duplicates) and the connection status. Components subscribe and re-render on change.
-import type { RecordedEvent } from '../background/messages.ts';
+import type { RecordedEvent } from '../protocol/messages.ts';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting';
 

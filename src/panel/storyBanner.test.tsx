@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RecordedEvent } from '../background/messages.ts';
 import { analyzeTrace } from '../core/analysis/analyze.ts';
 import { parseTraceFile } from '../core/open/readTrace.ts';
+import type { RecordedEvent } from '../protocol/messages.ts';
 import { App } from './App.tsx';
 import { PanelController } from './controller.ts';
 import { PanelStore } from './store.ts';

@@ -1,27 +1,28 @@
 // Messages between the panel page and its analysis worker (analysisWorker.ts), and the page-side client
 // that keeps the worker's copy of the events in step and turns its answers back into TraceViews.
 //
-// The worker re-analyses the recording, but the page's work per answer is proportional to what changed:
-// the worker remembers the last rows it sent (their JSON text) and sends only new rows and rows whose
-// verdict changed, and each part of the summary (findings, lanes, jar…) only when it changed. The page
-// patches its rows in place; the things only some views need (the trace's event list, the per-request
-// facts as a list) are built when a view asks for them.
-//
-// A row travels as two pieces of JSON text: its head (the fields the page reads on every row: filter,
-// counts, lookups by entry) and its lists (cookies sent, set and not sent, findings, markers). The page
-// parses only the heads on arrival; a row's lists are parsed when a view first reads them (the windowed
-// timeline shows a few dozen rows). A request's facts (the detail's full cookie values, Set-Cookie lines
-// and outcomes: more than half of a row's bytes) stay in the worker: the page asks for the one request the
-// detail shows (`facts` request) and keeps it until that row changes. Parsing every row whole with its
-// facts on arrival — ~4 kB of JSON per request — was what made the page's long frames.
-import type { RecordedEvent } from '../background/messages.ts';
+// The worker keeps one long-lived AnalysisSession (core/analysis/session.ts), fed the events the page appends.
+// An analysis replays only the new events, and the session names the requests whose rows changed (new ones,
+// and earlier ones whose findings or lane ends the new events decided): only those rows travel. Of the summary
+// only the parts and list items that differ from the ones last sent travel (compared as data, not as text).
+// A request's facts (the detail's full cookie values, Set-Cookie lines and outcomes: more than half of a
+// row's bytes) stay in the worker: the page asks for the one request the detail shows (`facts` request).
+// Rows and summaries travel as JSON text: the page parses text in a fraction of the time a structured clone
+// of the same objects takes to arrive.
+
 import type { AnalysisResult, Finding } from '../core/analysis/analyze.ts';
 import type { AnalysisFacts, RequestFacts } from '../core/analysis/facts.ts';
-import type { SiteContext, Trace, TraceEntry } from '../core/trace/types.ts';
+import { sameData } from '../core/analysis/sameData.ts';
+import { AnalysisSession } from '../core/analysis/session.ts';
+import type { Trace, TraceEntry } from '../core/trace/types.ts';
+import type { RecordedEvent } from '../protocol/messages.ts';
 import {
   cookiesSeen,
+  laneEndMarkers,
+  liveBrowser,
   panelView,
   type RequestRow,
+  requestRow,
   type SeenCookie,
   type SessionOverrides,
   type TraceView,
@@ -49,26 +50,19 @@ export interface FactsReply {
 
 /**
  * Rows of an answer sent ahead of it, a few hundred at a time: each arrives as its own task on the page, so
- * a large batch of changed rows (after a long analysis) is taken in small steps the page can paint between.
+ * a large batch of changed rows (the first analysis of a long recording) is taken in small steps the page can
+ * paint between.
  */
 export interface RowsPart extends ChangedRows {
   readonly type: 'rows';
   readonly id: number;
-  /** The worker started from nothing (after a reset): the page drops what it held. */
+  /** Every row is sent (the session started over): the page drops what it held. */
   readonly full: boolean;
 }
 
-/**
- * New and changed rows, as JSON text (the page parses text in a fraction of the time a structured clone of
- * the same objects takes to arrive), the three arrays in the same order.
- */
 export interface ChangedRows {
-  /** `[[position, head], …]`: each row without its lists (RowHead). */
-  readonly heads: string;
-  /** Each row's lists (RowLists), parsed on the page when a view first reads them. */
-  readonly lists: readonly string[];
-  /** Whether the engine has facts for each row's request (the page asks for them when the detail shows it). */
-  readonly withFacts: readonly boolean[];
+  /** `[[position, row], …]`: the new and changed rows, as JSON text. */
+  readonly rows: string;
 }
 
 export interface ViewReply extends ChangedRows {
@@ -90,20 +84,10 @@ export interface ViewReply extends ChangedRows {
  */
 export const EVENTS_PER_MESSAGE = 250;
 
-/** Rows per message: a few hundred heads are parsed on the page in a millisecond or two. */
+/** Rows per message: a few hundred rows are parsed on the page in a millisecond or two. */
 export const ROWS_PER_MESSAGE = 250;
 
-/** The row fields that are lists: the bulk of a row, read only for the rows a view shows. */
-const LIST_FIELDS = ['cookiesSent', 'cookiesSet', 'notSent', 'findings', 'markers'] as const;
-export type RowLists = Pick<RequestRow, (typeof LIST_FIELDS)[number]>;
-export type RowHead = Omit<RequestRow, keyof RowLists>;
-
-function splitRow(row: RequestRow): [RowHead, RowLists] {
-  const { cookiesSent, cookiesSet, notSent, findings, markers, ...head } = row;
-  return [head, { cookiesSent, cookiesSet, notSent, findings, markers }];
-}
-
-/** The parts of an analysis besides its rows, each sent only when its JSON differs from the last sent. */
+/** The parts of an analysis besides its rows. */
 interface SummaryJson {
   readonly findings: AnalysisResult['findings'];
   readonly sessions: AnalysisResult['sessions'];
@@ -121,16 +105,12 @@ interface SummaryJson {
 
 type SummaryPart = keyof SummaryJson;
 
-/** Summary parts that are lists sent as a delta: their new length and the items that changed, by index. */
-const ARRAY_PARTS: ReadonlySet<SummaryPart> = new Set(['findings', 'sessions', 'jar', 'lanes', 'logins', 'seen']);
-
 interface ListDelta<T> {
   readonly length: number;
   readonly changed: readonly (readonly [number, T])[];
 }
 
-function summaryParts(view: TraceView): { readonly [K in SummaryPart]: SummaryJson[K] } {
-  const { analysis } = view;
+function summaryParts(analysis: AnalysisResult): { readonly [K in SummaryPart]: SummaryJson[K] } {
   return {
     findings: analysis.findings,
     sessions: analysis.sessions,
@@ -145,89 +125,140 @@ function summaryParts(view: TraceView): { readonly [K in SummaryPart]: SummaryJs
   };
 }
 
-/** The worker's memory: its copy of the events and what it last told the page. */
+/** The live recording's analysis in the worker: one session, and where each of its rows sits. */
+interface LiveSession {
+  readonly session: AnalysisSession;
+  readonly overrides: SessionOverrides;
+  /** How many of the worker's events the session was fed. */
+  fed: number;
+  /** Each row's request and sequence number, by position. */
+  readonly rows: { readonly seq: number; readonly entry: TraceEntry }[];
+  /** A row's position by its entry. */
+  readonly positionOf: Map<number, number>;
+  /** The summary parts as last sent, to send only what changed. */
+  sent: Partial<Record<SummaryPart, unknown>>;
+}
+
+/** The worker's memory: its copy of the events and the session analysing them. */
 export interface WorkerState {
   readonly events: RecordedEvent[];
-  /** JSON text of each row (head, lists and facts) as last sent, by position. */
-  rowTexts: string[];
-  summaryTexts: Partial<Record<SummaryPart, string>>;
-  /** The last analysis's facts by entry, for `facts` requests. */
-  facts: ReadonlyMap<number, RequestFacts>;
-  /** Each item's JSON text of the list parts, as last sent. */
-  arrayTexts: Partial<Record<SummaryPart, string[]>>;
+  live: LiveSession | undefined;
 }
 
 export function newWorkerState(): WorkerState {
-  return { events: [], rowTexts: [], summaryTexts: {}, arrayTexts: {}, facts: new Map() };
+  return { events: [], live: undefined };
 }
 
-/** The worker's side: its copy of the events, changed and analysed by each request. */
+function sameOverrides(a: SessionOverrides, b: SessionOverrides): boolean {
+  const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return same(a.sessionCookies, b.sessionCookies) && same(a.notSessionCookies, b.notSessionCookies);
+}
+
+/** The session for these overrides: the one running, or a new one (an override changes every verdict). */
+function liveSession(state: WorkerState, overrides: SessionOverrides): LiveSession {
+  if (state.live && sameOverrides(state.live.overrides, overrides)) return state.live;
+  const browser = liveBrowser();
+  // The panel may show session values (they are the user's own), so the engine renders them raw.
+  const session = new AnalysisSession({ values: 'raw', settings: overrides, ...(browser ? { browser } : {}) });
+  state.live = { session, overrides, fed: 0, rows: [], positionOf: new Map(), sent: {} };
+  return state.live;
+}
+
+/** Summary parts that are lists, sent as a delta: they grow with the recording. */
+const ARRAY_PARTS: ReadonlySet<SummaryPart> = new Set([
+  'findings',
+  'sessions',
+  'jar',
+  'lanes',
+  'logins',
+  'seen',
+  'story',
+]);
+
+/**
+ * The summary parts that differ from the ones last sent, as JSON text; lists as their length and the items
+ * that differ. Compared as data (sameData), so only what changed is serialised.
+ */
+function changedSummary(
+  parts: { readonly [K in SummaryPart]: SummaryJson[K] },
+  sent: Partial<Record<SummaryPart, unknown>>,
+) {
+  const changedParts: string[] = [];
+  for (const [part, value] of Object.entries(parts) as [SummaryPart, unknown][]) {
+    const before = sent[part];
+    sent[part] = value;
+    if (ARRAY_PARTS.has(part)) {
+      const items = value as readonly unknown[];
+      const was = (before ?? []) as readonly unknown[];
+      const changed: string[] = [];
+      items.forEach((item, i) => {
+        if (i >= was.length || !sameData(was[i], item)) changed.push(`[${i},${JSON.stringify(item)}]`);
+      });
+      if (before !== undefined && changed.length === 0 && items.length === was.length) continue;
+      changedParts.push(`${JSON.stringify(part)}:{"length":${items.length},"changed":[${changed.join(',')}]}`);
+      continue;
+    }
+    if (before !== undefined && sameData(before, value)) continue;
+    changedParts.push(`${JSON.stringify(part)}:${JSON.stringify(value)}`);
+  }
+  return `{${changedParts.join(',')}}`;
+}
+
+/** The worker's side: its copy of the events, and the session fed them and asked for what changed. */
 export function handleWorkerRequest(state: WorkerState, request: WorkerRequest): WorkerReply[] {
   if (request.type === 'reset') {
     state.events.length = 0;
-    state.rowTexts = [];
-    state.summaryTexts = {};
-    state.arrayTexts = {};
-    state.facts = new Map();
+    state.live = undefined;
   }
   if (request.type === 'reset' || request.type === 'append') {
     for (const ev of request.events) state.events.push(ev);
     return [];
   }
   if (request.type === 'facts') {
-    const facts = state.facts.get(request.entry);
+    const facts = state.live?.session.facts(request.entry);
     return [{ type: 'facts', entry: request.entry, facts: facts ? JSON.stringify(facts) : null }];
   }
-  const view = panelView(state.events, request.overrides);
-  state.facts = view.factsByEntry;
   const started = performance.now();
-  const full = state.rowTexts.length === 0 && Object.keys(state.summaryTexts).length === 0;
-  const changedRows: { head: string; lists: string; withFacts: boolean }[] = [];
-  view.rows.forEach((row, position) => {
-    const [head, lists] = splitRow(row);
-    const headText = JSON.stringify(head);
-    const listsText = JSON.stringify(lists);
-    const facts = view.factsByEntry.get(row.entryIndex);
-    const factsText = facts ? JSON.stringify(facts) : null;
-    // JSON text has no raw line breaks: the three joined by one are this row's fingerprint (facts included,
-    // so a row whose facts changed is sent again and the page drops the facts it fetched for it).
-    const text = `${headText}\n${listsText}\n${factsText}`;
-    if (state.rowTexts[position] === text) return;
-    state.rowTexts[position] = text;
-    changedRows.push({ head: `[${position},${headText}]`, lists: listsText, withFacts: facts !== undefined });
-  });
-  const rowsOf = (from: number, to: number): ChangedRows => {
-    const slice = changedRows.slice(from, to);
-    return {
-      heads: `[${slice.map((r) => r.head).join(',')}]`,
-      lists: slice.map((r) => r.lists),
-      withFacts: slice.map((r) => r.withFacts),
-    };
-  };
-  state.rowTexts.length = view.rows.length;
-  const changedParts: string[] = [];
-  for (const [part, value] of Object.entries(summaryParts(view)) as [SummaryPart, unknown][]) {
-    if (ARRAY_PARTS.has(part)) {
-      // Long lists (findings grow with the recording) travel as their length and the items that changed.
-      const texts = (value as unknown[]).map((item) => JSON.stringify(item));
-      const before = state.arrayTexts[part] ?? [];
-      const changed: string[] = [];
-      texts.forEach((text, i) => {
-        if (before[i] !== text) changed.push(`[${i},${text}]`);
-      });
-      state.arrayTexts[part] = texts;
-      if (changed.length === 0 && texts.length === before.length && part in state.summaryTexts) continue;
-      state.summaryTexts[part] = '';
-      changedParts.push(`${JSON.stringify(part)}:{"length":${texts.length},"changed":[${changed.join(',')}]}`);
-      continue;
-    }
-    const text = JSON.stringify(value);
-    if (state.summaryTexts[part] === text) continue;
-    state.summaryTexts[part] = text;
-    changedParts.push(`${JSON.stringify(part)}:${text}`);
+  const live = liveSession(state, request.overrides);
+  const fresh = state.events.slice(live.fed);
+  for (const recorded of fresh) {
+    if (recorded.event.kind !== 'entry') continue;
+    live.positionOf.set(recorded.event.entry.index, live.rows.length);
+    live.rows.push({ seq: recorded.seq, entry: recorded.event.entry });
   }
+  live.session.feed(traceEvents(fresh));
+  live.fed = state.events.length;
+  const { result, changed } = live.session.snapshot();
+
+  const positions = changed.all
+    ? live.rows.map((_, position) => position)
+    : changed.entries.map((entry) => live.positionOf.get(entry)).filter((p): p is number => p !== undefined);
+  const findingsAt = new Map<number, Finding[]>();
+  for (const f of result.findings) {
+    const list = findingsAt.get(f.entry);
+    if (list) list.push(f);
+    else findingsAt.set(f.entry, [f]);
+  }
+  const laneEnds = laneEndMarkers(result);
+  const rowTexts = positions.map((position) => {
+    const { seq, entry } = live.rows[position]!;
+    const row = requestRow(
+      seq,
+      entry,
+      live.session.facts(entry.index),
+      findingsAt.get(entry.index) ?? [],
+      laneEnds.get(entry.index) ?? [],
+    );
+    return `[${position},${JSON.stringify(row)}]`;
+  });
+  const rowsOf = (from: number, to: number): ChangedRows => ({ rows: `[${rowTexts.slice(from, to).join(',')}]` });
+
+  // The same events give the same analysis: with none new and no restart, nothing to compare.
+  if (changed.all) live.sent = {};
+  const summary = changed.all || fresh.length > 0 ? changedSummary(summaryParts(result), live.sent) : '{}';
+  const full = changed.all;
   const parts: WorkerReply[] = [];
-  for (let at = 0; at + ROWS_PER_MESSAGE < changedRows.length; at += ROWS_PER_MESSAGE)
+  for (let at = 0; at + ROWS_PER_MESSAGE < rowTexts.length; at += ROWS_PER_MESSAGE)
     parts.push({ type: 'rows', id: request.id, full, ...rowsOf(at, at + ROWS_PER_MESSAGE) });
   const lastAt = parts.length * ROWS_PER_MESSAGE;
   parts.push({
@@ -235,10 +266,10 @@ export function handleWorkerRequest(state: WorkerState, request: WorkerRequest):
     id: request.id,
     count: state.events.length,
     full,
-    rowCount: view.rows.length,
-    ...rowsOf(lastAt, changedRows.length),
-    summary: `{${changedParts.join(',')}}`,
-    analysisMs: view.analysisMs + (performance.now() - started),
+    rowCount: live.rows.length,
+    ...rowsOf(lastAt, rowTexts.length),
+    summary,
+    analysisMs: performance.now() - started,
   });
   return parts;
 }
@@ -272,69 +303,6 @@ export interface WorkerLike {
   addEventListener(type: 'error', listener: () => void): void;
 }
 
-/** A row from the worker: its head read on arrival, its lists parsed from their text when first read. */
-class LiveRow implements RequestRow {
-  readonly seq: number;
-  readonly entryIndex: number;
-  readonly startedAt: number;
-  readonly method: string;
-  readonly url: string;
-  readonly origin: string;
-  // Optional fields are declared, not initialised: an absent one stays absent, as on a row made on the page.
-  declare readonly status?: number;
-  declare readonly redirectUrl?: string;
-  declare readonly resourceType?: string;
-  declare readonly siteContext?: SiteContext;
-  readonly sessionRelevant: boolean;
-  readonly cookies: readonly string[];
-  readonly rules: readonly string[];
-  readonly severities: readonly string[];
-  #listsText: string | undefined;
-  #lists: RowLists | undefined;
-
-  constructor(head: RowHead, listsText: string) {
-    this.seq = head.seq;
-    this.entryIndex = head.entryIndex;
-    this.startedAt = head.startedAt;
-    this.method = head.method;
-    this.url = head.url;
-    this.origin = head.origin;
-    if (head.status !== undefined) this.status = head.status;
-    if (head.redirectUrl !== undefined) this.redirectUrl = head.redirectUrl;
-    if (head.resourceType !== undefined) this.resourceType = head.resourceType;
-    if (head.siteContext !== undefined) this.siteContext = head.siteContext;
-    this.sessionRelevant = head.sessionRelevant;
-    this.cookies = head.cookies;
-    this.rules = head.rules;
-    this.severities = head.severities;
-    this.#listsText = listsText;
-  }
-
-  #read(): RowLists {
-    if (this.#lists === undefined) {
-      this.#lists = JSON.parse(this.#listsText as string) as RowLists;
-      this.#listsText = undefined;
-    }
-    return this.#lists;
-  }
-
-  get cookiesSent(): RowLists['cookiesSent'] {
-    return this.#read().cookiesSent;
-  }
-  get cookiesSet(): RowLists['cookiesSet'] {
-    return this.#read().cookiesSet;
-  }
-  get notSent(): RowLists['notSent'] {
-    return this.#read().notSent;
-  }
-  get findings(): RowLists['findings'] {
-    return this.#read().findings;
-  }
-  get markers(): RowLists['markers'] {
-    return this.#read().markers;
-  }
-}
-
 /**
  * The live view's facts by entry, fetched from the worker one request at a time: `get` of a request not
  * fetched yet asks the worker and gives undefined until the answer (`awaiting` says so); an answer is kept
@@ -352,11 +320,10 @@ class FetchedFacts implements ReadonlyMap<number, RequestFacts> {
     this.#ask = ask;
   }
 
-  /** A row of this entry arrived (new or changed): what was fetched for it is stale. */
-  mark(entry: number, withFacts: boolean): void {
+  /** A row of this entry arrived (new or changed): what was fetched for it is stale. (Every row has facts.) */
+  mark(entry: number): void {
     this.#fetched.delete(entry);
-    if (withFacts) this.#known.set(entry, true);
-    else this.#known.delete(entry);
+    this.#known.set(entry, true);
   }
   delete(entry: number): void {
     this.#known.delete(entry);
@@ -451,13 +418,12 @@ class PageView {
       this.#entriesScanned = 0;
     }
     this.events = events;
-    const heads = JSON.parse(reply.heads) as [number, RowHead][];
-    heads.forEach(([position, head], i) => {
+    for (const [position, row] of JSON.parse(reply.rows) as [number, RequestRow][]) {
       const before = this.rows[position];
-      if (before && before.entryIndex !== head.entryIndex) this.factsByEntry.delete(before.entryIndex);
-      this.rows[position] = new LiveRow(head, reply.lists[i] as string);
-      this.factsByEntry.mark(head.entryIndex, reply.withFacts[i] === true);
-    });
+      if (before && before.entryIndex !== row.entryIndex) this.factsByEntry.delete(before.entryIndex);
+      this.rows[position] = row;
+      this.factsByEntry.mark(row.entryIndex);
+    }
   }
 
   apply(reply: ViewReply, events: readonly RecordedEvent[]): TraceView {

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../demo/chromium.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { DIAGNOSTICS_KEY } from '../../src/background/diagnostics.ts';
-import type { BackgroundMessage } from '../../src/background/messages.ts';
-import { SETTINGS_KEYS } from '../../src/background/settings.ts';
+import type { BackgroundMessage } from '../../src/protocol/messages.ts';
+import { SETTINGS_KEYS } from '../../src/protocol/messages.ts';
 import { extensionWorker } from './helpers/devtools-panel.ts';
 import { inExtensionPage as inExtensionPageOf, recordFromStart, until } from './helpers/extension-harness.ts';
 

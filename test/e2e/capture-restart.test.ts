@@ -9,8 +9,8 @@ import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { type DemoScenario, findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { DIAGNOSTICS_KEY } from '../../src/background/diagnostics.ts';
-import type { RecordedEvent } from '../../src/background/messages.ts';
 import { storedTabEvents } from '../../src/background/recorder-store.ts';
+import type { RecordedEvent } from '../../src/protocol/messages.ts';
 import { inspectedTabId, type PanelRow, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
 import {
   inExtensionPage as inExtensionPageOf,

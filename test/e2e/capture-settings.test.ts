@@ -6,8 +6,8 @@ import type { Browser, Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../demo/chromium.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
-import type { BackgroundMessage } from '../../src/background/messages.ts';
-import { SETTINGS_KEYS } from '../../src/background/settings.ts';
+import type { BackgroundMessage } from '../../src/protocol/messages.ts';
+import { SETTINGS_KEYS } from '../../src/protocol/messages.ts';
 import { extensionWorker } from './helpers/devtools-panel.ts';
 
 const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');

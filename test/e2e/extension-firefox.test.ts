@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
-import type { RecordedEvent } from '../../src/background/messages.ts';
+import type { RecordedEvent } from '../../src/protocol/messages.ts';
 import { type PanelRow, waitForRow } from './helpers/devtools-panel.ts';
 import { buildFirefoxE2E, launchFirefoxWithExtension, OPEN_PANEL_PATH, openPanelForTab } from './helpers/firefox.ts';
 

@@ -10,7 +10,7 @@ import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { storedTabEvents } from '../../src/background/recorder-store.ts';
-import { SETTINGS_KEYS } from '../../src/background/settings.ts';
+import { SETTINGS_KEYS } from '../../src/protocol/messages.ts';
 import { inspectedTabId, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
 import {
   inExtensionPage as inExtensionPageOf,

@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, findChromium, launchChromium } from '../../demo/chromium.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { DIAGNOSTICS_KEY } from '../../src/background/diagnostics.ts';
-import type { BackgroundMessage } from '../../src/background/messages.ts';
-import { SETTINGS_KEYS } from '../../src/background/settings.ts';
+import type { BackgroundMessage } from '../../src/protocol/messages.ts';
+import { SETTINGS_KEYS } from '../../src/protocol/messages.ts';
 import { extensionWorker, inspectedTabId, PANEL_PATH, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
 import {
   inExtensionPage as inExtensionPageOf,

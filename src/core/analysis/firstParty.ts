@@ -36,10 +36,16 @@ export class FirstPartySiteFinder {
     }
   }
 
-  /** The registrable domains of the top-level pages; the first request's site when the trace shows none. */
+  /**
+   * The registrable domains of the top-level pages so far; the first request's site when the trace shows none.
+   * A copy, and the fallback is not kept: the finder may be fed on, and a page seen later replaces it.
+   */
   finish(): ReadonlySet<string> {
-    if (this.sites.size === 0 && this.firstEntryUrl !== undefined) this.add(this.firstEntryUrl);
-    return this.sites;
+    if (this.sites.size === 0 && this.firstEntryUrl !== undefined) {
+      const site = siteOfUrl(this.firstEntryUrl);
+      return new Set(site ? [site] : []);
+    }
+    return new Set(this.sites);
   }
 
   private isTopLevel(entry: TraceEntry): boolean {

@@ -95,7 +95,7 @@ export class Replay {
       cookieDefaultsFor(this.trace.source.browser).laxByDefault,
     );
     for (const event of this.trace.events) replay.feed(event);
-    return replay.finish();
+    return replay.facts();
   }
 }
 
@@ -135,7 +135,8 @@ export class EventReplay {
   /** The clock at the last event: what "now" is for the jar left at the end of the recording. */
   private lastTime: number | undefined;
 
-  private readonly sessionNames: ReadonlyMap<string, SessionIdentity>;
+  /** The identity of each session cookie name; the names are fixed for a replay, the identities may grow. */
+  private sessionNames: ReadonlyMap<string, SessionIdentity>;
   private readonly cookiesRecorded: boolean;
   private readonly firstPartySites: ReadonlySet<string>;
 
@@ -155,21 +156,50 @@ export class EventReplay {
     this.apply(event);
   }
 
-  /** No more events: close what is open and hand over the facts. */
-  finish(): ReplayedFacts {
-    this.closeLogin();
+  /**
+   * The identities of the same session cookie names, as more of the trace decided them (a name's evidence and
+   * confidence may grow; the set of names may not: that is a new replay). Lanes show the latest (facts()).
+   */
+  useIdentities(sessionNames: ReadonlyMap<string, SessionIdentity>): void {
+    if (!sameKeys(sessionNames, this.sessionNames)) throw new Error('a replay keeps its session cookie names');
+    this.sessionNames = sessionNames;
+  }
+
+  /**
+   * The facts of the events fed so far, as if the trace ended here; the replay may go on being fed. What the
+   * replay goes on changing (lanes, logins) is copied, so the facts handed over stay as they were.
+   */
+  facts(): ReplayedFacts {
     const end = this.settings.now ?? this.lastTime;
+    const lanes = [...this.lanes.values()].map((lane) => this.laneSoFar(lane));
+    const byKey = new Map(lanes.map((lane) => [lane.key, lane]));
+    const logins = this.logins.map((login) =>
+      login === this.openLogin?.fact ? closedLogin(login, byKey) : copyLogin(login),
+    );
     return {
       // The cookies the browser held when the recording ended, expired ones left out (the panel's jar view).
       jar: this.jar.all(end),
-      requests: this.requests,
-      lanes: [...this.lanes.values()],
-      logins: this.logins,
-      loggedOut: this.loggedOut,
+      requests: this.requests.slice(),
+      lanes,
+      logins,
+      loggedOut: this.loggedOut.slice(),
       sessionCookieNames: new Map([...this.sessionNames].map(([name, identity]) => [name, identity.evidence[0] ?? ''])),
       sessionIdentities: this.sessionNames,
       firstPartySites: this.firstPartySites,
       cookiesRecorded: this.cookiesRecorded,
+    };
+  }
+
+  /** A copy of the lane as it is now, with its cookie's latest identity. */
+  private laneSoFar(lane: SessionLane): SessionLane {
+    const identity = this.sessionNames.get(lane.cookie);
+    return {
+      ...lane,
+      ...(identity
+        ? { identifiedBy: identity.evidence.join('; '), confidence: identity.confidence, evidence: identity.evidence }
+        : {}),
+      ids: lane.ids.map((id) => ({ ...id, incidents: id.incidents.slice() })),
+      backendSwitches: lane.backendSwitches.slice(),
     };
   }
 
@@ -359,14 +389,7 @@ export class EventReplay {
     const open = this.openLogin;
     if (!open) return;
     this.openLogin = undefined;
-    for (const l of open.fact.lanes) {
-      const lane = this.lanes.get(l.laneKey);
-      const current = lane && currentId(lane);
-      if (current) {
-        l.after = current.id;
-        l.afterEntry = current.firstEntry;
-      }
-    }
+    noteLanesAfterLogin(open.fact, this.lanes);
   }
 
   /** What the jar says the request must carry, against what it carried: sent facts and not-sent facts. */
@@ -789,6 +812,35 @@ function indexOfNotSent(cookies: readonly { readonly cookie: StoredCookie }[], n
 /** An array grown by push keeps spare room (half again its length, plus 16): kept for every request, trim it. */
 function exactly<T>(items: readonly T[], empty: readonly T[]): readonly T[] {
   return items.length === 0 ? empty : items.slice();
+}
+
+/** Each lane the login carried: the ID it holds once the login (and its redirect chain) is over. */
+function noteLanesAfterLogin(login: LoginFact, lanes: ReadonlyMap<string, SessionLane>): void {
+  for (const l of login.lanes) {
+    const lane = lanes.get(l.laneKey);
+    const current = lane && currentId(lane);
+    if (current) {
+      l.after = current.id;
+      l.afterEntry = current.firstEntry;
+    }
+  }
+}
+
+function copyLogin(login: LoginFact): LoginFact {
+  return { ...login, chain: login.chain.slice(), lanes: login.lanes.map((l) => ({ ...l })) };
+}
+
+/** A copy of the login still open, closed as the end of the trace would close it. */
+function closedLogin(login: LoginFact, lanes: ReadonlyMap<string, SessionLane>): LoginFact {
+  const copy = copyLogin(login);
+  noteLanesAfterLogin(copy, lanes);
+  return copy;
+}
+
+function sameKeys(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): boolean {
+  if (a.size !== b.size) return false;
+  for (const key of a.keys()) if (!b.has(key)) return false;
+  return true;
 }
 
 /** The lane's latest ID; it may have ended (`end` set) with no successor yet. */

@@ -3,10 +3,10 @@
 // (panelView = engine + rows), what the page pays to receive the worker's answer (JSON text), and
 // one filter pass over all rows. Run:  node --import tsx src/panel/bench/analysisTiming.ts [N]
 import { readFileSync } from 'node:fs';
-import type { RecordedEvent } from '../../background/messages.ts';
 import { analyzeTrace } from '../../core/analysis/analyze.ts';
 import { parseTraceFile } from '../../core/open/readTrace.ts';
 import type { TraceEvent } from '../../core/trace/types.ts';
+import type { RecordedEvent } from '../../protocol/messages.ts';
 import { matchesFilter, parseFilter } from '../filter.ts';
 import { liveTrace } from '../model.ts';
 import { NO_OVERRIDES } from '../sessionOverrides.ts';
@@ -18,15 +18,14 @@ import {
   type WorkerReply,
 } from '../workerProtocol.ts';
 
-/** An answer's parts put back together: all its row heads (what the page parses on arrival), its summary. */
+/** An answer's parts put back together: all its rows (what the page parses on arrival), its summary. */
 const whole = (replies: WorkerReply[]) => {
   const parts = replies as (RowsPart | ViewReply)[];
   return {
     rows: `[${parts
-      .map((p) => p.heads.slice(1, -1))
+      .map((p) => p.rows.slice(1, -1))
       .filter((r) => r !== '')
       .join(',')}]`,
-    lists: parts.flatMap((p) => p.lists),
     summary: (parts.at(-1) as ViewReply).summary,
   };
 };

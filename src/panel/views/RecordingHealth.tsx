@@ -1,7 +1,7 @@
 // Tells the user when the live recording is incomplete or at risk: events the background dropped past
 // its per-tab cap, and a full storage.session (what the background then does is in recorder-store.ts:
 // it gives up its oldest stored chunks, keeps every event in memory and keeps recording).
-import { SETTINGS_KEYS } from '../../background/settings.ts';
+import { SETTINGS_KEYS } from '../../protocol/messages.ts';
 import type { PanelState } from '../store.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');

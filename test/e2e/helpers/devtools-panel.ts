@@ -2,7 +2,7 @@
 // id and service worker, opens the real DevTools window's "Sessions" panel (recipe in TESTING.md) and
 // reads what the panel shows as plain data.
 import type { Browser, Frame, Page, WebWorker } from 'puppeteer-core';
-import type { RecordedEvent } from '../../../src/background/messages.ts';
+import type { RecordedEvent } from '../../../src/protocol/messages.ts';
 
 export const PANEL_TITLE = 'Sessions';
 export const PANEL_PATH = '/src/panel/panel.html';

@@ -4,7 +4,7 @@
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from '../../../demo/chromium.ts';
-import { SETTINGS_KEYS } from '../../../src/background/settings.ts';
+import { SETTINGS_KEYS } from '../../../src/protocol/messages.ts';
 
 /** Polls `check` until it holds; throws naming `what` after `timeoutMs`. */
 export async function until(

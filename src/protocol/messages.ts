@@ -1,5 +1,7 @@
-// The messages between the background and a Sessions panel over a `runtime.connect` port named
-// `panel:<tabId>`. Shared by both sides; every message is a plain JSON object tagged by `type`.
+// The protocol between the background and a Sessions panel: the messages over a `runtime.connect` port named
+// `panel:<tabId>`, and the recording settings they carry (with the storage keys the panel names to the user).
+// The one module both sides import — the panel never reaches into background/ — and every message is a plain
+// JSON object tagged by `type`.
 import type { TraceEvent } from '../core/trace/types.ts';
 
 /** Prefix of the port name; the inspected tab's id follows it. */
@@ -54,12 +56,27 @@ export type BackgroundMessage =
   /** Whether the extension may see the inspected pages' requests (Firefox MV3: host access is opt-in). */
   | { readonly type: 'permissions'; readonly granted: boolean }
   /** The recording settings now in force; sent after each snapshot and whenever they change. */
-  | {
-      readonly type: 'settings';
-      readonly preserveLog: boolean;
-      readonly recordFromStart: boolean;
-      readonly maxEventsPerTab: number;
-    };
+  | ({ readonly type: 'settings' } & RecordingSettings);
+
+/**
+ * The recording settings, kept in storage.local under `settings.*` keys so they outlive the browser session
+ * (background/settings.ts reads and defaults them).
+ */
+export interface RecordingSettings {
+  /** Per-tab cap; past it the oldest events are dropped and counted. */
+  readonly maxEventsPerTab: number;
+  /** Record every tab from its creation (so a login before DevTools opened is seen), or only tabs with a panel. */
+  readonly recordFromStart: boolean;
+  /** Keep the log across top-level navigations; off clears it on each one, as DevTools' Network panel does. */
+  readonly preserveLog: boolean;
+}
+
+/** Where each setting is kept in storage.local (the panel names the key when it explains the cap). */
+export const SETTINGS_KEYS: Readonly<Record<keyof RecordingSettings, string>> = {
+  maxEventsPerTab: 'settings.maxEventsPerTab',
+  recordFromStart: 'settings.recordFromStart',
+  preserveLog: 'settings.preserveLog',
+};
 
 /** What a panel must tell the user about the completeness of the recording. */
 export interface RecordingHealth {

@@ -1,0 +1,285 @@
+/**
+ * The result of an analysis from the replay's facts: every rule run over them, findings ordered and linked, the
+ * session lanes, jar and request views rendered with values shown or redacted, and the stories. What every entry
+ * point (analyzeTrace, a stream, a live session) does with the facts it replayed.
+ */
+import type { StoredCookie } from '../cookie/types.ts';
+import { RULES } from '../rules/registry.ts';
+import {
+  type EvidenceValue,
+  type FindingDraft,
+  type RuleContext,
+  SEVERITY_RANK,
+  type Severity,
+} from '../rules/rule.ts';
+import { classifyPeriodicRotation } from '../rules/sessionRotated.ts';
+import { MIN_VALUE_LENGTH, ValueFinder } from '../session/valuesInText.ts';
+import { buildStories } from '../story/story.ts';
+import type { AnalysisResult, Finding, JarCookieView, RenderedEvidence, RequestView, SessionView } from './analyze.ts';
+import type { AnalysisFacts, IdEnd, NotSentCookieFact, RequestFacts, SentCookieFact, SessionLane } from './facts.ts';
+import { type ValueView, valueRenderer } from './redact.ts';
+import type { ReplayedFacts } from './replay.ts';
+import type { AnalysisSettings } from './settings.ts';
+import { type FindingSession, FindingSessions, lowerOf, severityCeiling } from './severityCeiling.ts';
+
+const RULE_ORDER = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
+
+/** Findings, views and the result from replayed facts: what every entry point does after its replay. */
+export function analysisOf(replayed: ReplayedFacts, settings: AnalysisSettings, view: ValueView): AnalysisResult {
+  const show = valueRenderer(view);
+  // Session IDs also travel inside URLs (`;jsessionid=…`, `?sid=…`): a redacted report hides them there too.
+  const hideInText = view === 'raw' ? (t: string) => t : textRedactor(sessionValues(replayed), show);
+  classifyPeriodicRotation(replayed.lanes);
+  const byEntry = new Map<number, RequestFacts>(replayed.requests.map((r) => [r.entry, r]));
+  const ctx: RuleContext = { facts: replayed, settings, show, request: (e) => byEntry.get(e) };
+
+  const sessions = new FindingSessions(replayed);
+  const drafts: { rule: (typeof RULES)[number]; draft: FindingDraft; severity: Severity; session?: FindingSession }[] =
+    [];
+  for (const rule of RULES) {
+    for (const draft of rule.check(ctx)) {
+      const session = sessions.of(draft.cookie, draft.origin);
+      const own = draft.severity ? lowerOf(draft.severity, rule.severity) : rule.severity;
+      const severity = lowerOf(own, severityCeiling(session, settings.thirdPartySessions));
+      drafts.push({ rule, draft, severity, ...(session ? { session } : {}) });
+    }
+  }
+  drafts.sort(
+    (a, b) =>
+      a.draft.entry - b.draft.entry ||
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+      RULE_ORDER.get(a.rule.id)! - RULE_ORDER.get(b.rule.id)! ||
+      compare(a.draft.cookie ?? '', b.draft.cookie ?? '') ||
+      compare(a.draft.message, b.draft.message),
+  );
+  const indexByKey = new Map<string, number>();
+  drafts.forEach(({ draft }, i) => {
+    if (draft.key !== undefined) indexByKey.set(draft.key, i);
+  });
+  const findings: Finding[] = drafts.map(({ rule, draft, severity, session }) => {
+    const related = (draft.relatedKeys ?? []).map((k) => indexByKey.get(k)).filter((i): i is number => i !== undefined);
+    return {
+      rule: rule.id,
+      severity,
+      title: rule.title,
+      origin: draft.origin,
+      ...(draft.cookie !== undefined ? { cookie: draft.cookie } : {}),
+      entry: draft.entry,
+      url: hideInText(draft.url),
+      ...(draft.reason !== undefined ? { reason: draft.reason } : {}),
+      ...(draft.cause !== undefined ? { cause: draft.cause } : {}),
+      ...(related.length > 0 ? { related } : {}),
+      message: draft.message,
+      fix: draft.fix ?? rule.docs.fix,
+      evidence: renderEvidence(draft.evidence, show),
+      ...(session ? { session } : {}),
+    };
+  });
+
+  const result: AnalysisResult = {
+    findings,
+    sessions: replayed.lanes.filter((l) => l.ids.length > 0).map((l) => laneView(l, show)),
+    requests: [],
+    jar: jarView(replayed.jar, replayed.sessionCookieNames, show),
+    facts: {
+      requests: replayed.requests,
+      lanes: replayed.lanes,
+      logins: replayed.logins,
+      loggedOut: replayed.loggedOut ?? [],
+      sessionCookieNames: replayed.sessionCookieNames,
+      ...(replayed.sessionIdentities ? { sessionIdentities: replayed.sessionIdentities } : {}),
+      ...(replayed.firstPartySites ? { firstPartySites: replayed.firstPartySites } : {}),
+    },
+    cookiesRecorded: replayed.cookiesRecorded,
+    settings,
+    story: buildStories({ findings, facts: replayed }, { hideInText }),
+  };
+  // One view per request is as much memory again as the facts, and most callers (the CLI's text report) never
+  // read it: built on first read, then kept as a plain property. Enumerable, so copies and JSON still have it.
+  const views = new RequestViews(show, hideInText);
+  lazyProperty(result, 'requests', () => replayed.requests.map((r) => views.of(r)));
+  return result;
+}
+
+function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+  });
+}
+
+function sessionValues(facts: AnalysisFacts): Set<string> {
+  const values = new Set<string>();
+  for (const lane of facts.lanes) for (const id of lane.ids) values.add(id.id);
+  for (const r of facts.requests) {
+    for (const c of r.sent) if (c.session) values.add(c.value);
+    for (const c of r.setCookies) if (c.session) values.add(c.value);
+  }
+  // Values short enough to occur by chance in any URL are not worth hiding (and would mangle it).
+  for (const v of values) if (v.length < MIN_VALUE_LENGTH) values.delete(v);
+  return values;
+}
+
+function textRedactor(values: ReadonlySet<string>, show: (v: string) => string): (text: string) => string {
+  const finder = new ValueFinder(values);
+  return (text) => {
+    let out = text;
+    // Longest first (the finder's order), so a value containing another is replaced whole.
+    for (const v of finder.find(text)) {
+      out = out.split(v).join(show(v));
+      const encoded = encodeURIComponent(v);
+      if (encoded !== v) out = out.split(encoded).join(show(v));
+    }
+    return out;
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function renderEvidence(
+  evidence: Readonly<Record<string, EvidenceValue>>,
+  show: (v: string) => string,
+): Record<string, RenderedEvidence> {
+  const out: Record<string, RenderedEvidence> = {};
+  const one = (v: string | { secret: string }) => (typeof v === 'string' ? v : show(v.secret));
+  for (const [k, v] of Object.entries(evidence)) {
+    if (Array.isArray(v)) {
+      const parts = (v as readonly (string | { secret: string })[]).map(one);
+      // A Set-Cookie line split around its value reads as one string again.
+      out[k] = k === 'setCookie' ? parts.join('') : parts;
+    } else if (typeof v === 'object' && v !== null) out[k] = one(v as { secret: string });
+    else out[k] = v as string | number | boolean;
+  }
+  return out;
+}
+
+const END_RULE: Record<IdEnd['kind'], string | undefined> = {
+  rotated: 'session-rotated',
+  reset: 'session-reset',
+  'replaced-unseen': undefined,
+  updated: undefined,
+};
+
+function laneView(lane: SessionLane, show: (v: string) => string): SessionView {
+  return {
+    origin: lane.origin,
+    cookie: lane.cookie,
+    domain: lane.domain,
+    path: lane.path,
+    identifiedBy: lane.identifiedBy,
+    confidence: lane.confidence,
+    evidence: lane.evidence,
+    thirdParty: lane.thirdParty,
+    ids: lane.ids.map((id) => {
+      const endedBy = id.end ? END_RULE[id.end.kind] : undefined;
+      return {
+        id: show(id.id),
+        firstEntry: id.firstEntry,
+        lastEntry: id.lastEntry,
+        ...(id.end
+          ? {
+              endedBy: endedBy ?? (id.end.kind === 'updated' ? 'updated' : 'changed-without-set-cookie'),
+              endEntry: id.end.entry,
+            }
+          : {}),
+        ...(id.end?.kind === 'reset' ? { cause: id.end.cause } : {}),
+      };
+    }),
+  };
+}
+
+type SentView = RequestView['sent'][number];
+type NotSentView = RequestView['notSent'][number];
+
+/** Request views; a fact shared by many requests (factCache.ts) gets one shared view. */
+class RequestViews {
+  private readonly sent = new Map<SentCookieFact, SentView>();
+  private readonly notSent = new Map<NotSentCookieFact, NotSentView>();
+
+  constructor(
+    private readonly show: (v: string) => string,
+    private readonly hideInText: (t: string) => string,
+  ) {}
+
+  of(r: RequestFacts): RequestView {
+    return {
+      entry: r.entry,
+      method: r.method,
+      url: this.hideInText(r.url),
+      // Whole milliseconds, as a Date and a HAR's startedDateTime hold them (an export re-reads the same time).
+      ...(Number.isFinite(r.time) ? { time: Math.trunc(r.time) } : {}),
+      ...(r.status !== undefined ? { status: r.status } : {}),
+      sent: r.sent.map((s) => this.sentView(s)),
+      notSent: r.notSent.map((n) => this.notSentView(n)),
+      rejected: rejectedViews(r),
+    };
+  }
+
+  private sentView(s: SentCookieFact): SentView {
+    let view = this.sent.get(s);
+    if (!view) {
+      view = { name: s.name, ...(s.session ? { session: true, value: this.show(s.value) } : {}) };
+      this.sent.set(s, view);
+    }
+    return view;
+  }
+
+  private notSentView(n: NotSentCookieFact): NotSentView {
+    let view = this.notSent.get(n);
+    if (!view) {
+      view = {
+        name: n.name,
+        domain: n.domain,
+        path: n.path,
+        reason: n.reason,
+        ...(n.browserReasons ? { browserReasons: n.browserReasons } : {}),
+      };
+      this.notSent.set(n, view);
+    }
+    return view;
+  }
+}
+
+function rejectedViews(r: RequestFacts): RequestView['rejected'] {
+  const rejected: RequestView['rejected'][number][] = [];
+  for (const s of r.setCookies) {
+    if (s.outcome.kind !== 'rejected') continue;
+    const domain = s.parsed?.domain || r.host;
+    rejected.push({ name: s.name, domain, reason: s.outcome.reason });
+  }
+  return rejected;
+}
+
+function jarView(
+  cookies: readonly StoredCookie[],
+  sessionNames: ReadonlyMap<string, string>,
+  show: (v: string) => string,
+): JarCookieView[] {
+  return cookies
+    .map((c) => {
+      const session = sessionNames.has(c.name);
+      return {
+        name: c.name,
+        value: session ? show(c.value) : c.value,
+        domain: c.domain,
+        path: c.path,
+        hostOnly: c.hostOnly,
+        secure: c.secure,
+        httpOnly: c.httpOnly,
+        sameSite: c.sameSite,
+        partitioned: c.partitioned,
+        ...(c.expiresAt !== undefined ? { expiresAt: c.expiresAt } : {}),
+        session,
+        source: c.origin,
+        ...(c.setByEntry !== undefined ? { setByEntry: c.setByEntry } : {}),
+      };
+    })
+    .sort((a, b) => compare(a.domain, b.domain) || compare(a.path, b.path) || compare(a.name, b.name));
+}

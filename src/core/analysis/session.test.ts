@@ -1,0 +1,168 @@
+// An AnalysisSession fed a trace a piece at a time answers exactly what the whole-file analysis answers: for
+// every HAR fixture, fed 1, 7 and all events at a time with a snapshot after each piece, the last snapshot
+// deep-equals the whole-trace replay's result — findings decided by later entries included — and every
+// snapshot on the way equals the analysis of the events fed so far, also across the snapshots where the set
+// of session cookies changed and the session replayed from the start.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseTraceFile } from '../open/readTrace.ts';
+import type { Trace, TraceEvent } from '../trace/types.ts';
+import { analysisOf } from './analysisResult.ts';
+import { type AnalysisResult, analyzeTrace } from './analyze.ts';
+import { Replay } from './replay.ts';
+import { AnalysisSession, type SessionSnapshot } from './session.ts';
+import { withDefaults } from './settings.ts';
+
+const FIXTURES = new URL('../../../test/fixtures/', import.meta.url).pathname;
+
+function harFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return harFiles(path);
+    return name.endsWith('.har') ? [path] : [];
+  });
+}
+
+/** Every fixture that reads as a trace (a few corpus files are broken on purpose: they test the reader). */
+const TRACES: [string, Trace][] = harFiles(FIXTURES)
+  .sort()
+  .flatMap((path): [string, Trace][] => {
+    try {
+      return [[path.slice(FIXTURES.length), parseTraceFile(readFileSync(path, 'utf8'), path)]];
+    } catch {
+      return [];
+    }
+  });
+
+/** The whole-file analysis as it was made before sessions: the first pass over every event, then one replay. */
+function wholeFileAnalysis(trace: Trace): AnalysisResult {
+  const settings = withDefaults({});
+  return analysisOf(new Replay(trace, settings).run(), settings, 'redacted');
+}
+
+function sessionOf(trace: Trace): AnalysisSession {
+  const browser = trace.source.browser;
+  return new AnalysisSession(browser ? { browser } : {});
+}
+
+type Fed = { prefix: TraceEvent[]; snapshot: SessionSnapshot }[];
+/** The 7-at-a-time feeding of each trace, which three tests read (made once: the machine is shared). */
+const fedBySeven = new WeakMap<Trace, Fed>();
+
+/** Feeds the trace `size` events at a time, a snapshot after each piece. */
+function fedInPieces(trace: Trace, size: number): Fed {
+  const known = size === 7 ? fedBySeven.get(trace) : undefined;
+  if (known) return known;
+  const fed = feedInPieces(trace, size);
+  if (size === 7) fedBySeven.set(trace, fed);
+  return fed;
+}
+
+function feedInPieces(trace: Trace, size: number): Fed {
+  const session = sessionOf(trace);
+  const snapshots: { prefix: TraceEvent[]; snapshot: SessionSnapshot }[] = [];
+  for (let at = 0; at < trace.events.length; at += size) {
+    session.feed(trace.events.slice(at, at + size));
+    snapshots.push({ prefix: trace.events.slice(0, at + size), snapshot: session.snapshot() });
+  }
+  return snapshots;
+}
+
+function prefixTrace(trace: Trace, events: TraceEvent[]): Trace {
+  return { ...trace, events, entryCount: events.filter((e) => e.kind === 'entry').length };
+}
+
+it('reads the fixtures', () => {
+  expect(TRACES.length).toBeGreaterThan(50);
+});
+
+describe.each(TRACES)('%s', (_name, trace) => {
+  const whole = wholeFileAnalysis(trace);
+
+  it('analyzeTrace is the whole-file analysis', () => {
+    expect(analyzeTrace(trace)).toEqual(whole);
+  });
+
+  it.each([1, 7, Number.MAX_SAFE_INTEGER])(
+    'fed %i events at a time: the last snapshot is the whole-file analysis',
+    (size) => {
+      const snapshots = fedInPieces(trace, size);
+      expect(snapshots.at(-1)?.snapshot.result ?? analyzeTrace(trace)).toEqual(whole);
+    },
+  );
+
+  it('fed 7 events at a time: every snapshot is the analysis of the events so far', () => {
+    for (const { prefix, snapshot } of fedInPieces(trace, 7)) {
+      expect(snapshot.result).toEqual(analyzeTrace(prefixTrace(trace, prefix)));
+    }
+  });
+});
+
+describe('rows changed between snapshots', () => {
+  it.each(TRACES)('%s: every row whose findings or lane ends changed is named', (_name, trace) => {
+    let before: AnalysisResult | undefined;
+    for (const { snapshot } of fedInPieces(trace, 7)) {
+      const { result, changed } = snapshot;
+      if (before && !changed.all) {
+        const named = new Set(changed.entries);
+        for (const r of result.facts.requests) {
+          const was = before.facts.requests.find((b) => b.entry === r.entry);
+          const differs =
+            was === undefined ||
+            JSON.stringify(findingsAt(before, r.entry)) !== JSON.stringify(findingsAt(result, r.entry)) ||
+            JSON.stringify(endsAt(before, r.entry)) !== JSON.stringify(endsAt(result, r.entry));
+          if (differs) expect(named, `entry ${r.entry}`).toContain(r.entry);
+        }
+      }
+      before = result;
+    }
+  });
+
+  it('the first snapshot changes every row', () => {
+    const [, trace] = TRACES[0]!;
+    const session = sessionOf(trace);
+    session.feed(trace.events);
+    expect(session.snapshot().changed).toEqual({ all: true });
+    expect(session.snapshot().changed).toEqual({ all: false, entries: [] });
+  });
+
+  it('facts(entry) is the request facts of the last snapshot', () => {
+    const [, trace] = TRACES.find(([, t]) => t.entryCount > 3)!;
+    const session = sessionOf(trace);
+    session.feed(trace.events);
+    const { result } = session.snapshot();
+    for (const r of result.facts.requests) expect(session.facts(r.entry)).toBe(r);
+    expect(session.facts(-1)).toBeUndefined();
+  });
+});
+
+describe('a session cookie set that changes mid-stream', () => {
+  // A fixture where a later entry makes a cookie a session cookie (or another site the inspected one): the
+  // session replays from the start at that snapshot, and says every row changed.
+  const restarting = TRACES.filter(([, trace]) =>
+    fedInPieces(trace, 7)
+      .slice(1)
+      .some(({ snapshot }) => snapshot.changed.all),
+  );
+
+  it('happens in several fixtures', () => {
+    expect(restarting.length).toBeGreaterThan(3);
+  });
+
+  it.each(restarting)('%s: fed one at a time, the result is still the whole-file analysis', (_name, trace) => {
+    const snapshots = fedInPieces(trace, 1);
+    expect(snapshots.slice(1).some(({ snapshot }) => snapshot.changed.all)).toBe(true);
+    expect(snapshots.at(-1)!.snapshot.result).toEqual(wholeFileAnalysis(trace));
+  });
+});
+
+function findingsAt(result: AnalysisResult, entry: number) {
+  return result.findings.filter((f) => f.entry === entry).map(({ related: _, ...f }) => f);
+}
+
+function endsAt(result: AnalysisResult, entry: number) {
+  return result.sessions.flatMap((s) =>
+    s.ids.filter((id) => id.endEntry === entry).map((id) => [s.cookie, id.endedBy, id.cause]),
+  );
+}
