@@ -15,10 +15,17 @@ import {
 import { classifyPeriodicRotation } from '../rules/sessionRotated.ts';
 import { MIN_VALUE_LENGTH, ValueFinder } from '../session/valuesInText.ts';
 import { buildStories } from '../story/story.ts';
-import type { AnalysisResult, Finding, JarCookieView, RenderedEvidence, RequestView, SessionView } from './analyze.ts';
 import type { AnalysisFacts, IdEnd, NotSentCookieFact, RequestFacts, SentCookieFact, SessionLane } from './facts.ts';
 import { type ValueView, valueRenderer } from './redact.ts';
 import type { ReplayedFacts } from './replay.ts';
+import type {
+  AnalysisResult,
+  Finding,
+  JarCookieView,
+  RenderedEvidence,
+  RequestView,
+  SessionView,
+} from './resultTypes.ts';
 import type { AnalysisSettings } from './settings.ts';
 import { type FindingSession, FindingSessions, lowerOf, severityCeiling } from './severityCeiling.ts';
 

@@ -4,7 +4,7 @@
  * what can change later is what the rest of the trace decides about it: its findings (a rotation at a login is
  * known only after the next request) and the lane ends drawn on it (an ID ends where its successor appears).
  */
-import type { AnalysisResult, Finding, SessionView } from './analyze.ts';
+import type { AnalysisResult, Finding, SessionView } from './resultTypes.ts';
 import { sameData } from './sameData.ts';
 
 /** Findings by the entry they concern, in the result's order. */
