@@ -65,9 +65,11 @@ describe.each(FIXTURES)('%s', (name) => {
     const imported = parseNativeTraceText(exportNativeTrace(trace, result, { values: 'raw' }), 'x.json');
     expect(imported.trace.events).toEqual(trace.events);
     expect(imported.trace.entryCount).toBe(trace.entryCount);
+    // The recording browser travels with the trace: a re-analysis applies its cookie defaults.
     expect(imported.trace.source).toEqual({
       format: 'sessionscope-trace',
       creator: trace.source.creator,
+      browser: trace.source.browser,
       file: 'x.json',
     });
     expect(imported.exportedFrom.format).toBe('har');
@@ -82,6 +84,7 @@ describe.each(FIXTURES)('%s', (name) => {
     expect(imported.values).toBe('redacted');
     expect(imported.analysis.findings).toEqual(result.findings);
     expect(imported.analysis.sessions).toEqual(result.sessions);
+    expect(imported.analysis.story).toEqual(result.story);
     const secrets = sessionCookieValues(trace, result);
     expect(secrets.length > 0).toBe(!WITHOUT_SESSION_VALUES.has(name));
     for (const secret of secrets) expect(text.includes(secret), `${secret} leaked`).toBe(false);

@@ -7,6 +7,7 @@ import { type AnalysisResult, analyzeTrace } from '../analysis/analyze.ts';
 import type { ValueView } from '../analysis/redact.ts';
 import type { AnalysisSettings } from '../analysis/settings.ts';
 import { inFile, parseJsonText } from '../trace/jsonText.ts';
+import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
 import { type Trace, TraceInputError, type TraceSourceFormat } from '../trace/types.ts';
 import { NativeFields } from './nativeFields.ts';
 import {
@@ -15,12 +16,13 @@ import {
   ownField,
   readAnalysis,
   readEvent,
+  readRecordingBrowser,
   readSettings,
   readWarnings,
   type SavedAnalysis,
   SOURCE_FORMATS,
 } from './nativeRead.ts';
-import { analysisJson, eventJson, settingsJson } from './nativeWrite.ts';
+import { analysisJson, eventJson, recordingBrowserJson, settingsJson } from './nativeWrite.ts';
 import { redactTrace } from './redactTrace.ts';
 
 export const NATIVE_FORMAT = 'sessionscope-trace';
@@ -46,7 +48,12 @@ export interface NativeTrace {
   readonly values: ValueView;
   readonly analysis: SavedAnalysis;
   /** Where the exporter's trace came from (a HAR by Chrome 156, a live recording, …). */
-  readonly exportedFrom: { readonly format: TraceSourceFormat; readonly creator?: string; readonly file?: string };
+  readonly exportedFrom: {
+    readonly format: TraceSourceFormat;
+    readonly creator?: string;
+    readonly file?: string;
+    readonly browser?: RecordingBrowser;
+  };
 }
 
 /** The last path segment: the exporter's directory layout is nobody's business. */
@@ -87,6 +94,8 @@ export function exportNativeTrace(trace: Trace, result: AnalysisResult, options:
       format: source.format,
       ...(source.creator !== undefined ? { creator: source.creator } : {}),
       ...(source.file !== undefined ? { file: baseName(source.file) } : {}),
+      // Re-analysis judges cookies by this browser's defaults, as the analysis of the source did.
+      ...(source.browser ? { browser: recordingBrowserJson(source.browser) } : {}),
     },
     entryCount: entryCountOf(trace),
     ...(trace.warnings?.length
@@ -139,10 +148,12 @@ function readDocument(f: NativeFields, doc: unknown, file: string | undefined): 
   const src = f.requiredObject(doc, 'source', '');
   const creator = f.optionalString(src, 'creator', 'source');
   const sourceFile = f.optionalString(src, 'file', 'source');
+  const browser = readRecordingBrowser(f, src, 'source');
   const exportedFrom = {
     format: f.requiredOneOf(src, 'format', 'source', SOURCE_FORMATS),
     ...(creator !== undefined ? { creator } : {}),
     ...(sourceFile !== undefined ? { file: sourceFile } : {}),
+    ...(browser ? { browser } : {}),
   };
   const entryCount = f.requiredCount(doc, 'entryCount', '');
   const warnings = readWarnings(f, doc);
@@ -154,10 +165,13 @@ function readDocument(f: NativeFields, doc: unknown, file: string | undefined): 
     }
   });
   const analysis = readAnalysis(f, f.requiredObject(doc, 'analysis', ''), 'analysis');
+  // The exporter's warnings, then what this reader left out (a saved story it could not read).
+  warnings.push(...f.notes);
   const trace: Trace = {
     source: {
       format: NATIVE_FORMAT,
       ...(creator !== undefined ? { creator } : {}),
+      ...(browser ? { browser } : {}),
       ...(file !== undefined ? { file } : {}),
     },
     events,

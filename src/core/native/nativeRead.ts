@@ -1,7 +1,8 @@
 /**
  * Reads a native trace document strictly: every field of the format is checked, and anything malformed is a
  * TraceInputError naming the file and the field (`events[3].entry.request.headers[2].value`). Unknown extra
- * fields are ignored (a later minor addition must not break older readers); wrong types never are.
+ * fields are ignored (a later minor addition must not break older readers); wrong types never are. One exception:
+ * the saved "What happened" story, words about findings that are all read, is left out with a warning instead.
  */
 
 import type { Finding, LaneIdView, RequestView, SessionView } from '../analysis/analyze.ts';
@@ -9,6 +10,8 @@ import type { AnalysisSettings } from '../analysis/settings.ts';
 import { NOT_SENT_REASON_NAMES, SET_COOKIE_REJECTED_REASON_NAMES } from '../cookie/reasons.ts';
 import { RULES, type RuleId } from '../rules/registry.ts';
 import type { Severity } from '../rules/rule.ts';
+import type { Story, StoryKind, StoryTiming } from '../story/story.ts';
+import type { BrowserName, RecordingBrowser } from '../trace/recordingBrowser.ts';
 import { SITE_CONTEXT_KINDS, SITE_CONTEXT_SOURCES } from '../trace/siteContext.ts';
 import type {
   BrowserCookieReport,
@@ -230,6 +233,8 @@ export interface SavedAnalysis {
   readonly sessions: readonly SessionView[];
   readonly findings: readonly Finding[];
   readonly requests: readonly RequestView[];
+  /** "What happened"; absent in traces written before it was saved, or when the saved one could not be read. */
+  readonly story?: readonly Story[];
 }
 
 function evidence(f: NativeFields, e: JsonObject, at: string): Finding['evidence'] {
@@ -332,6 +337,82 @@ function requestView(f: NativeFields, x: JsonObject, at: string): RequestView {
   });
 }
 
+// Listed as a record so that a browser added to BrowserName fails to compile until it is readable here too.
+const BROWSER_NAMES = Object.keys({
+  chrome: 1,
+  firefox: 1,
+  safari: 1,
+  'edge-legacy': 1,
+  ie: 1,
+} satisfies Record<BrowserName, 1>) as BrowserName[];
+const BROWSER_FROM = ['log.browser', 'log.creator', 'user-agent'] as const;
+
+/** `source.browser`: the recording browser, whose cookie defaults a re-analysis must apply; absent in older traces. */
+export function readRecordingBrowser(f: NativeFields, src: JsonObject, at: string): RecordingBrowser | undefined {
+  const b = f.optionalObject(src, 'browser', at);
+  if (!b) return undefined;
+  const where = `${at}.browser`;
+  return definedFields({
+    name: f.requiredOneOf(b, 'name', where, BROWSER_NAMES),
+    version: f.optionalCount(b, 'version', where),
+    from: f.requiredOneOf(b, 'from', where, BROWSER_FROM),
+  });
+}
+
+const STORY_KINDS: readonly StoryKind[] = ['lost', 'rejected', 'not-established', 'at-risk'];
+
+function storyTiming(f: NativeFields, t: JsonObject, at: string): StoryTiming {
+  return definedFields({
+    idleMs: f.optionalNumber(t, 'idleMs', at),
+    lastUsedEntry: f.optionalCount(t, 'lastUsedEntry', at),
+    lastUse: f.optionalOneOf(t, 'lastUse', at, ['sent', 'set'] as const),
+    ageMs: f.optionalNumber(t, 'ageMs', at),
+    firstEntry: f.optionalCount(t, 'firstEntry', at),
+    expiresAt: f.optionalNumber(t, 'expiresAt', at),
+    expiryMarginMs: f.optionalNumber(t, 'expiryMarginMs', at),
+  });
+}
+
+/** One saved story; `findings` is how many findings were read, which `related` indexes into. */
+function story(f: NativeFields, x: JsonObject, at: string, findings: number): Story {
+  f.requiredArray(x, 'related', at);
+  const related = f.countList(x, 'related', at) ?? [];
+  const missing = related.find((r) => r >= findings);
+  if (missing !== undefined) f.fail(`${at}.related`, `related finding ${missing} does not exist`);
+  return definedFields({
+    kind: f.requiredOneOf(x, 'kind', at, STORY_KINDS),
+    entry: f.requiredCount(x, 'entry', at),
+    time: f.requiredNumber(x, 'time', at),
+    headline: f.requiredString(x, 'headline', at),
+    steps: f.stringList(x, 'steps', at, true)!,
+    cause: f.requiredString(x, 'cause', at),
+    confidence: f.optionalOneOf(x, 'confidence', at, CONFIDENCES),
+    fix: f.requiredString(x, 'fix', at),
+    cookie: f.optionalString(x, 'cookie', at),
+    origin: f.requiredString(x, 'origin', at),
+    rule: f.requiredString(x, 'rule', at),
+    related,
+    timing: storyTiming(f, f.requiredObject(x, 'timing', at), `${at}.timing`),
+  });
+}
+
+/**
+ * The saved stories, read leniently: they are words about the findings, which are all read, so a malformed one
+ * is a warning (a note naming where) and not a refusal of the trace. The whole list is then left out, not only
+ * the bad story: the reports read a list as every story there is, and a shortened one (or an empty one: "no
+ * session was lost") would say less happened than did.
+ */
+function stories(f: NativeFields, a: JsonObject, at: string, findings: number): Story[] | undefined {
+  if (ownField(a, 'story') === undefined) return undefined;
+  try {
+    return f.objects(a, 'story', at).map(({ item, at: s }) => story(f, item, s, findings));
+  } catch (thrown) {
+    const error = f.asInputError(thrown, `${at}.story`, 'the saved story');
+    f.note(error.where ?? `${at}.story`, `the saved "What happened" story is not shown: ${error.problem}`);
+    return undefined;
+  }
+}
+
 export function readAnalysis(f: NativeFields, a: JsonObject, at: string): SavedAnalysis {
   const findings = f.objects(a, 'findings', at).map(({ item, at: x }) => finding(f, item, x));
   findings.forEach((x, i) => {
@@ -348,6 +429,7 @@ export function readAnalysis(f: NativeFields, a: JsonObject, at: string): SavedA
     sessions: f.objects(a, 'sessions', at).map(({ item, at: s }) => session(f, item, s)),
     findings,
     requests: f.objects(a, 'requests', at).map(({ item, at: r }) => requestView(f, item, r)),
+    ...definedFields({ story: stories(f, a, at, findings.length) }),
   };
 }
 

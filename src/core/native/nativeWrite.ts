@@ -5,6 +5,8 @@
  */
 import type { AnalysisResult, Finding, RequestView, SessionView } from '../analysis/analyze.ts';
 import type { AnalysisSettings } from '../analysis/settings.ts';
+import type { Story, StoryTiming } from '../story/story.ts';
+import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
 import type {
   BrowserCookieReport,
   CookieSnapshot,
@@ -194,9 +196,45 @@ function requestViewJson(r: RequestView, text: (t: string) => string): Json {
   });
 }
 
+/** The recording browser, so a re-analysis applies the same cookie defaults (recordingBrowser.ts). */
+export function recordingBrowserJson(b: RecordingBrowser): Json {
+  return compact({ name: b.name, version: b.version, from: b.from });
+}
+
+function storyTimingJson(t: StoryTiming): Json {
+  return compact({
+    idleMs: t.idleMs,
+    lastUsedEntry: t.lastUsedEntry,
+    lastUse: t.lastUse,
+    ageMs: t.ageMs,
+    firstEntry: t.firstEntry,
+    expiresAt: t.expiresAt,
+    expiryMarginMs: t.expiryMarginMs,
+  });
+}
+
+/** One "What happened" story; its words quote URLs and cookie lines, so every free-text field goes through `text`. */
+function storyJson(s: Story, text: (t: string) => string): Json {
+  return compact({
+    kind: s.kind,
+    entry: s.entry,
+    time: s.time,
+    headline: text(s.headline),
+    steps: s.steps.map((step) => text(step)),
+    cause: text(s.cause),
+    confidence: s.confidence,
+    fix: text(s.fix),
+    cookie: s.cookie,
+    origin: s.origin,
+    rule: s.rule,
+    related: [...s.related],
+    timing: storyTimingJson(s.timing),
+  });
+}
+
 /** The analysis as the exporter saw it; `text` hides secrets the engine left in free text. */
 export function analysisJson(result: AnalysisResult, text: (t: string) => string): Json {
-  return {
+  return compact({
     cookiesRecorded: result.cookiesRecorded,
     sessionCookieNames: [...result.facts.sessionCookieNames.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -204,5 +242,6 @@ export function analysisJson(result: AnalysisResult, text: (t: string) => string
     sessions: result.sessions.map(sessionJson),
     findings: result.findings.map((f) => findingJson(f, text)),
     requests: result.requests.map((r) => requestViewJson(r, text)),
-  };
+    story: result.story?.map((s) => storyJson(s, text)),
+  });
 }
