@@ -109,6 +109,8 @@ describe('the Sessions panel on the secure-lost-on-http recording', () => {
     const lane = all(root, 'lane').find((l) => l.dataset.cookie === expectedReset.cookie)!;
     expect(lane).toBeDefined();
     expect(all(lane, 'lane-segment').length).toBeGreaterThanOrEqual(1);
+    // Each ID is named on its lane as in the timeline and the reports: its short hash.
+    for (const segment of all(lane, 'lane-segment')) expect(segment.textContent).toMatch(/^h:[0-9a-f]{8}$/);
     const reset = all(lane, 'lane-event').find((e) => e.dataset.kind === 'reset')!;
     // The engine's code stays on the event for readers and on hover; the lane says it in words, as a loss.
     expect(reset.dataset.label).toContain(`reset: ${expectedReset.cause}`);

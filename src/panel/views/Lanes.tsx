@@ -81,7 +81,8 @@ export function Lanes({ view, controller }: { view: TraceView; controller: Panel
                     title={`${lane.cookie}=${s.shortId} (${s.idName}), entries #${s.firstEntry}–#${s.lastEntry}${s.end ? `; ${s.end.words}` : ''}`}
                     onClick={() => controller.reveal(s.firstEntry)}
                   >
-                    {s.shortId}
+                    {/* The ID's one short name, as the timeline, the CLI and the reports show it; the value on hover. */}
+                    {s.idName}
                   </button>
                 ))}
                 {lane.segments.map((s) =>
