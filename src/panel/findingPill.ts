@@ -12,3 +12,15 @@ export interface FindingPill {
 export function findingPill(f: FindingView): FindingPill {
   return { text: f.title || f.rule, hover: `${f.rule} (${f.severity}): ${f.message}` };
 }
+
+/**
+ * How many findings a row has, shown before its pills: the row is one line high, so when several pills do not
+ * fit the count still says how many there are (the hover lists them all; the detail shows them whole).
+ */
+export function findingsCount(findings: readonly FindingView[]): FindingPill | undefined {
+  if (findings.length < 2) return undefined;
+  return {
+    text: String(findings.length),
+    hover: findings.map((f) => `${findingPill(f).text} [${f.rule}]`).join('\n'),
+  };
+}

@@ -15,7 +15,7 @@ import {
   type SortOrder,
 } from '../columns.ts';
 import type { PanelController } from '../controller.ts';
-import { findingPill } from '../findingPill.ts';
+import { findingPill, findingsCount } from '../findingPill.ts';
 import type { RequestRow } from '../model.ts';
 import { isAtBottom, scrollTopToReveal, visibleWindow } from '../virtualWindow.ts';
 
@@ -130,6 +130,7 @@ function Row({ row, selected, onClick }: { row: RequestRow; selected: boolean; o
         ))}
       </span>
       <span class="cell marks">
+        <FindingsCount findings={row.findings} />
         {row.findings.map((f, i) => {
           const pill = findingPill(f);
           return (
@@ -338,5 +339,15 @@ export function Timeline({
         </div>
       </div>
     </div>
+  );
+}
+
+function FindingsCount({ findings }: { readonly findings: RequestRow['findings'] }) {
+  const count = findingsCount(findings);
+  if (!count) return null;
+  return (
+    <span class="finding-count" data-testid="finding-count" title={count.hover}>
+      {count.text}
+    </span>
   );
 }
