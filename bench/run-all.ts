@@ -30,7 +30,7 @@ export const ROWS: readonly Row[] = [
   { id: 'streaming', script: 'streaming.ts', timeoutMs: 330_000 },
   { id: 'panel-load', script: 'panel-load.ts', timeoutMs: 240_000 },
   { id: 'import', script: 'import.ts', timeoutMs: 480_000 },
-  { id: 'background-memory', script: 'background-memory.ts', timeoutMs: 180_000 },
+  { id: 'background-memory', script: 'background-memory.ts', timeoutMs: 300_000 },
   { id: 'cli-startup', script: 'cli-startup.ts', timeoutMs: 300_000 },
 ];
 
