@@ -4,8 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPORA } from '../../../test/helpers/shared.ts';
+import { thrownBy } from '../../../test/helpers/thrownBy.ts';
 import { headerValues, setCookieLines } from '../trace/headers.ts';
-import { type Trace, type TraceEntry, TraceInputError } from '../trace/types.ts';
+import type { Trace, TraceEntry } from '../trace/types.ts';
 import { parseHar } from './har.ts';
 
 const CORPUS = `${CORPORA}har`;
@@ -18,16 +19,6 @@ const text = (name: string): string => readFileSync(join(CORPUS, name), 'utf8');
 const rawLog = (name: string) => JSON.parse(text(name).replace(/^\uFEFF/, '')).log;
 const entriesOf = (trace: Trace): TraceEntry[] =>
   trace.events.flatMap((event) => (event.kind === 'entry' ? [event.entry] : []));
-
-function thrownBy(run: () => unknown): TraceInputError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TraceInputError);
-    return error as TraceInputError;
-  }
-  throw new Error('expected a TraceInputError, nothing was thrown');
-}
 
 describe('the real HAR corpus', () => {
   it('has the 14 good files and 3 broken ones the README lists', () => {

@@ -1,7 +1,8 @@
 // HAR import, one normalisation or error path per test, on small hand-made files.
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../../../test/helpers/thrownBy.ts';
 import { headerValues } from '../trace/headers.ts';
-import { type Trace, type TraceEntry, TraceInputError } from '../trace/types.ts';
+import type { Trace, TraceEntry } from '../trace/types.ts';
 import { harToTrace, parseHar } from './har.ts';
 
 type Json = Record<string, unknown>;
@@ -24,16 +25,6 @@ const entriesOf = (trace: Trace): TraceEntry[] =>
   trace.events.flatMap((event) => (event.kind === 'entry' ? [event.entry] : []));
 const load = (entries: unknown[]): TraceEntry[] => entriesOf(harToTrace(har(entries)));
 const byIndex = (entries: TraceEntry[], index: number): TraceEntry => entries.find((e) => e.index === index)!;
-
-function thrownBy(run: () => unknown): TraceInputError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TraceInputError);
-    return error as TraceInputError;
-  }
-  throw new Error('expected a TraceInputError, nothing was thrown');
-}
 
 describe('headers and cookies', () => {
   it('splits a "\\n"-joined Set-Cookie into one header per cookie, keeping the header name as written', () => {
