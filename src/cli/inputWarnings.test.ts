@@ -1,46 +1,13 @@
-// CLI.md: an entry that cannot be read is skipped and named — in input.warnings of the JSON, on standard error in
-// text — and the rest of the file is analysed; the whole-file and the streamed paths say the same.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { type CliRun, runCli } from '../../test/helpers/runCli.ts';
 import { CORPORA } from '../../test/helpers/shared.ts';
-import { type Io, main } from './main.ts';
 import { WARNING_LINES_SHOWN } from './textReport.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** Runs main() in-process on in-memory files; `streamAbove` makes every file the streamed path's. */
-async function run(args: readonly string[], files: Readonly<Record<string, string>>, stream = false): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const bytes = (path: string) => new TextEncoder().encode(files[path] ?? readFileSync(path, 'utf8'));
-  const io: Io = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    readFile: (path) => files[path] ?? readFileSync(path, 'utf8'),
-    ...(stream
-      ? {
-          fileSize: (path) => bytes(path).length,
-          readHead: (path, n) => bytes(path).subarray(0, n),
-          openStream: async function* (path) {
-            const all = bytes(path);
-            for (let at = 0; at < all.length; at += 4096) yield all.subarray(at, at + 4096);
-          },
-          streamFromBytes: 0,
-        }
-      : {}),
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+function run(args: readonly string[], files: Record<string, string>, stream = false): Promise<CliRun> {
+  return runCli(args, { files: { ...files }, stream });
 }
 
 const entry = (url: string, at: string, extra: Record<string, unknown> = {}) => ({

@@ -2,11 +2,11 @@
 // problem (never a stack), the text/json/sarif formats, --requests, --session-cookie, --now, every good corpus
 // file, and the real bin/sessionscope.mjs in a child process.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { type CliRun, runCli } from '../../test/helpers/runCli.ts';
 import { CORPORA } from '../../test/helpers/shared.ts';
 import { RULES } from '../core/rules/registry.ts';
-import { type Io, main } from './main.ts';
 
 // Whole-file CLI runs: give a loaded shared machine room (an idle run takes well under a second each).
 vi.setConfig({ testTimeout: 60_000 });
@@ -20,30 +20,12 @@ const DEMO = new URL('../../test/fixtures/demo-har/', import.meta.url).pathname;
 const BIN = new URL('../../bin/sessionscope.mjs', import.meta.url).pathname;
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** Runs main() in-process; `files` are in-memory inputs by name, everything else is read from disk. */
-async function run(args: readonly string[], files: Readonly<Record<string, string>> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    readFile: (path) => files[path] ?? readFileSync(path, 'utf8'),
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+function run(args: readonly string[], files: Record<string, string> = {}): Promise<CliRun> {
+  return runCli(args, { files: { ...files } });
 }
 
-const json = (r: Run) => JSON.parse(r.stdout) as { findings: { rule: string; cause?: string; cookie?: string }[] };
+const json = (r: CliRun) => JSON.parse(r.stdout) as { findings: { rule: string; cause?: string; cookie?: string }[] };
 
 interface HarStep {
   readonly url: string;
@@ -245,7 +227,7 @@ describe('formats and options', () => {
         setCookie: ['sid=6c0e8d4b1f7a39e2d5b80c4a7f16e93d; Path=/; Secure; HttpOnly'],
       },
     ]);
-    const reset = (r: Run) => json(r).findings.find((f) => f.rule === 'session-reset');
+    const reset = (r: CliRun) => json(r).findings.find((f) => f.rule === 'session-reset');
     // By each entry's own clock the sid had expired at 00:10.
     expect(reset(await run(['analyze', file, '--format', 'json'], { [file]: input }))?.cause).toBe('expired');
     // Judged at 00:01 it is still valid, so the browser simply did not send it.

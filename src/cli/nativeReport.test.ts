@@ -1,9 +1,9 @@
 // A native trace is reported as the HAR it was exported from: the same "What happened" story (text, JSON and
 // HTML) and the same recording browser with its cookie defaults, whether its values are raw (analysed again, so
 // the browser must travel with the trace) or redacted (shown with the exporter's saved analysis, story included).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { type Io, main } from './main.ts';
+import { runCli } from '../../test/helpers/runCli.ts';
 
 // Whole-file CLI runs, several per fixture: room on a loaded shared machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -16,19 +16,7 @@ const EXPORTED = '/virtual/exported.json';
 
 /** Runs main() in-process; files written by `export -o` stay in `files`, and are read from there first. */
 async function run(args: readonly string[], files: Map<string, string>): Promise<string> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    readFile: (path) => files.get(path) ?? readFileSync(path, 'utf8'),
-    writeFile: (path, text) => files.set(path, text),
-  };
-  const code = await main(args, io);
+  const { code, stdout, stderr } = await runCli(args, { files });
   expect(code, stderr).toBe(0);
   expect(stderr, 'no import warnings').toBe('');
   return stdout;

@@ -2,26 +2,12 @@
 // shows per-request cookies in text and HTML (and says why not in SARIF) instead of being silently ignored.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Io, main } from './main.ts';
+import { runCli } from '../../test/helpers/runCli.ts';
 
 const DEMO = new URL('../../test/fixtures/demo-har/', import.meta.url).pathname;
 const LOST = `${DEMO}secure-lost-on-http.har`;
 
-async function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    readFile: (path) => readFileSync(path, 'utf8'),
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: readonly string[]) => runCli(args);
 
 describe('the story in the CLI', () => {
   it('text: "What happened" comes before every lane and finding; lanes before the other findings', async () => {

@@ -3,10 +3,10 @@
 // --include-values (with it, they do).
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { type Io, main } from '../../src/cli/main.ts';
 import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
 import { parseTraceFile } from '../../src/core/open/readTrace.ts';
 import { cookieHeaderPairs, setCookieLines } from '../../src/core/trace/index.ts';
+import { runCli } from '../helpers/runCli.ts';
 import { CORPORA } from '../helpers/shared.ts';
 
 // Whole-file CLI runs: give a loaded shared machine room (an idle run takes well under a second each).
@@ -21,21 +21,7 @@ const FIXTURES = [
   `${CORPORA}har/harviewer-noPages.har`,
 ];
 
-async function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    readFile: (path) => readFileSync(path, 'utf8'),
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: readonly string[]) => runCli(args);
 
 /** Values (8+ characters) of the session cookies of a file, as the server set them and the browser sent them. */
 function sessionValues(file: string): string[] {

@@ -2,13 +2,13 @@
 // lanes), `sessionscope export`, streaming input (same JSON as in memory; a 50 MB HAR under a heap the in-memory
 // path cannot survive), and the self-contained, escaped HTML report.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Io, main } from '../../src/cli/main.ts';
 import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
 import { parseTraceFile } from '../../src/core/open/readTrace.ts';
 import { writeBigHar } from '../fixtures/formats/bigHar.ts';
 import { sessionCookieValues } from '../fixtures/formats/secrets.ts';
+import { type CliRun, runCli } from '../helpers/runCli.ts';
 
 const DEMO = new URL('../fixtures/demo-har/', import.meta.url).pathname;
 const FIXTURES = readdirSync(DEMO)
@@ -18,50 +18,17 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const BIN = `${ROOT}bin/sessionscope.mjs`;
 const OUT = `${ROOT}test-output/formats/`;
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly written: Record<string, string>;
-}
-
 /**
  * Runs main() in-process; `files` are in-memory inputs by name; `stream` makes every disk file stream;
  * `progress` receives progress lines as a terminal would.
  */
-async function run(
+function run(
   args: readonly string[],
   files: Record<string, string> = {},
   stream = false,
   progress?: (line: string) => void,
-): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const written: Record<string, string> = {};
-  const io: Io = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    readFile: (path) => files[path] ?? readFileSync(path, 'utf8'),
-    writeFile: (path, text) => {
-      written[path] = text;
-      files[path] = text;
-    },
-    ...(stream
-      ? {
-          fileSize: (path: string) => statSync(path).size,
-          openStream: (path: string) => createReadStream(path, { highWaterMark: 4096 }),
-          readHead: (path: string, bytes: number) => readFileSync(path).subarray(0, bytes),
-          streamFromBytes: 0,
-        }
-      : {}),
-    ...(progress ? { progress } : {}),
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr, written };
+): Promise<CliRun> {
+  return runCli(args, { files, stream, ...(progress ? { progress } : {}) });
 }
 
 type Report = {
@@ -69,7 +36,7 @@ type Report = {
   sessions: unknown[];
   findings: unknown[];
 };
-const report = (r: Run) => JSON.parse(r.stdout) as Report;
+const report = (r: CliRun) => JSON.parse(r.stdout) as Report;
 
 describe.each(FIXTURES)('%s', (name) => {
   const file = `${DEMO}${name}`;

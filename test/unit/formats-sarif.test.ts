@@ -5,8 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { type Io, main } from '../../src/cli/main.ts';
 import { artifactUri } from '../../src/cli/sarifReport.ts';
+import { runCli } from '../helpers/runCli.ts';
 
 const DEMO = new URL('../fixtures/demo-har/', import.meta.url).pathname;
 const FIXTURES = readdirSync(DEMO)
@@ -19,16 +19,9 @@ const validate = ajv.compile(
   JSON.parse(readFileSync(new URL('../../schema/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8')),
 );
 
-async function sarif(files: readonly string[], read: (path: string) => string = (p) => readFileSync(p, 'utf8')) {
-  let stdout = '';
-  const io: Io = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: () => undefined,
-    readFile: read,
-  };
-  expect(await main(['analyze', ...files, '--format', 'sarif'], io)).toBe(0);
+async function sarif(files: readonly string[], readFile?: (path: string) => string) {
+  const { code, stdout } = await runCli(['analyze', ...files, '--format', 'sarif'], readFile ? { readFile } : {});
+  expect(code).toBe(0);
   return JSON.parse(stdout);
 }
 
