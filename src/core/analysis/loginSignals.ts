@@ -15,7 +15,8 @@ const PASSWORD_FIELD =
 const PASSWORD_IN_BODY = /(^|[&?{,"\s])"?(pass(word)?|passwd|pwd)"?\s*[=:]/i;
 /** HTTP authentication schemes that carry the user's credentials (RFC 7617 Basic, RFC 7616 Digest, NTLM/Negotiate). */
 const CREDENTIAL_SCHEME = /^\s*(basic|digest|ntlm|negotiate)\s/i;
-const LOGOUT_PATH = /(log|sign)[-_]?(out|off)\b/i;
+/** A logout's word in a path (exported so a pre-pass can rule a URL out before parsing it). */
+export const LOGOUT_WORD = /(log|sign)[-_]?(out|off)\b/i;
 
 function pathOf(url: string): string {
   try {
@@ -31,7 +32,7 @@ export function isLogoutRequest(entry: TraceEntry): boolean {
 
 /** isLogoutRequest for a request whose URL is already parsed: its path. */
 export function isLogoutPath(pathname: string): boolean {
-  return LOGOUT_PATH.test(pathname);
+  return LOGOUT_WORD.test(pathname);
 }
 
 function hasPasswordField(entry: TraceEntry): boolean {
@@ -65,13 +66,17 @@ export class LoginDetector {
     if (entry.request.method.toUpperCase() === 'POST' && hasPasswordField(entry)) return 'password-post';
     if (authorizationAppeared && succeeded) return 'authorization-header';
     if (previous === 401 && succeeded) return 'after-401';
-    const setsAuthCookie = responseSetCookieLines(entry).some((line) => {
-      const pair = setCookieNameValue(line);
-      return pair !== undefined && pair.value !== '' && isAuthCookieName(pair.name) && !/max-age=0/i.test(line);
-    });
-    if (setsAuthCookie && succeeded) return 'auth-cookie';
+    // Only a success can be this login: the Set-Cookie lines are not read for the others.
+    if (succeeded && setsAuthCookie(entry)) return 'auth-cookie';
     return undefined;
   }
+}
+
+function setsAuthCookie(entry: TraceEntry): boolean {
+  return responseSetCookieLines(entry).some((line) => {
+    const pair = setCookieNameValue(line);
+    return pair !== undefined && pair.value !== '' && isAuthCookieName(pair.name) && !/max-age=0/i.test(line);
+  });
 }
 
 /** A page a failed login lands on again: the login or sign-in form. */
