@@ -4,7 +4,7 @@
  * authentication cookie; a logout is a request whose path names logout/signout.
  */
 import { isAuthCookieName } from '../session/identify.ts';
-import { headerValue } from '../trace/headers.ts';
+import { hasHeader, headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { TraceEntry } from '../trace/types.ts';
 import { responseSetCookieLines, setCookieNameValue } from './entryCookies.ts';
@@ -63,7 +63,7 @@ export class LoginDetector {
     if (hasAuthorization) this.authorizationSeen.add(origin);
     const succeeded = status !== undefined && status >= 200 && status < 400;
 
-    if (entry.request.method.toUpperCase() === 'POST' && hasPasswordField(entry)) return 'password-post';
+    if (isPost(entry.request.method) && hasPasswordField(entry)) return 'password-post';
     if (authorizationAppeared && succeeded) return 'authorization-header';
     if (previous === 401 && succeeded) return 'after-401';
     // Only a success can be this login: the Set-Cookie lines are not read for the others.
@@ -72,7 +72,15 @@ export class LoginDetector {
   }
 }
 
+/** `method` is POST in any case, without lower-casing every request's method (this runs for each of them). */
+function isPost(method: string): boolean {
+  return method === 'POST' || (method.length === 4 && method.toUpperCase() === 'POST');
+}
+
 function setsAuthCookie(entry: TraceEntry): boolean {
+  const response = entry.response;
+  // Most responses set nothing: decided without building their (empty) list of lines.
+  if (!response || (response.cookies === undefined && !hasHeader(response.headers, 'set-cookie'))) return false;
   return responseSetCookieLines(entry).some((line) => {
     const pair = setCookieNameValue(line);
     return pair !== undefined && pair.value !== '' && isAuthCookieName(pair.name) && !/max-age=0/i.test(line);
