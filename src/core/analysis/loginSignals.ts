@@ -4,7 +4,7 @@
  * authentication cookie; a logout is a request whose path names logout/signout.
  */
 import { isAuthCookieName } from '../session/identify.ts';
-import { headerValue } from '../trace/headers.ts';
+import { hasHeader, headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { TraceEntry } from '../trace/types.ts';
 import { responseSetCookieLines, setCookieNameValue } from './entryCookies.ts';
@@ -15,7 +15,8 @@ const PASSWORD_FIELD =
 const PASSWORD_IN_BODY = /(^|[&?{,"\s])"?(pass(word)?|passwd|pwd)"?\s*[=:]/i;
 /** HTTP authentication schemes that carry the user's credentials (RFC 7617 Basic, RFC 7616 Digest, NTLM/Negotiate). */
 const CREDENTIAL_SCHEME = /^\s*(basic|digest|ntlm|negotiate)\s/i;
-const LOGOUT_PATH = /(log|sign)[-_]?(out|off)\b/i;
+/** A logout's word in a path (exported so a pre-pass can rule a URL out before parsing it). */
+export const LOGOUT_WORD = /(log|sign)[-_]?(out|off)\b/i;
 
 function pathOf(url: string): string {
   try {
@@ -31,7 +32,7 @@ export function isLogoutRequest(entry: TraceEntry): boolean {
 
 /** isLogoutRequest for a request whose URL is already parsed: its path. */
 export function isLogoutPath(pathname: string): boolean {
-  return LOGOUT_PATH.test(pathname);
+  return LOGOUT_WORD.test(pathname);
 }
 
 function hasPasswordField(entry: TraceEntry): boolean {
@@ -62,16 +63,28 @@ export class LoginDetector {
     if (hasAuthorization) this.authorizationSeen.add(origin);
     const succeeded = status !== undefined && status >= 200 && status < 400;
 
-    if (entry.request.method.toUpperCase() === 'POST' && hasPasswordField(entry)) return 'password-post';
+    if (isPost(entry.request.method) && hasPasswordField(entry)) return 'password-post';
     if (authorizationAppeared && succeeded) return 'authorization-header';
     if (previous === 401 && succeeded) return 'after-401';
-    const setsAuthCookie = responseSetCookieLines(entry).some((line) => {
-      const pair = setCookieNameValue(line);
-      return pair !== undefined && pair.value !== '' && isAuthCookieName(pair.name) && !/max-age=0/i.test(line);
-    });
-    if (setsAuthCookie && succeeded) return 'auth-cookie';
+    // Only a success can be this login: the Set-Cookie lines are not read for the others.
+    if (succeeded && setsAuthCookie(entry)) return 'auth-cookie';
     return undefined;
   }
+}
+
+/** `method` is POST in any case, without lower-casing every request's method (this runs for each of them). */
+function isPost(method: string): boolean {
+  return method === 'POST' || (method.length === 4 && method.toUpperCase() === 'POST');
+}
+
+function setsAuthCookie(entry: TraceEntry): boolean {
+  const response = entry.response;
+  // Most responses set nothing: decided without building their (empty) list of lines.
+  if (!response || (response.cookies === undefined && !hasHeader(response.headers, 'set-cookie'))) return false;
+  return responseSetCookieLines(entry).some((line) => {
+    const pair = setCookieNameValue(line);
+    return pair !== undefined && pair.value !== '' && isAuthCookieName(pair.name) && !/max-age=0/i.test(line);
+  });
 }
 
 /** A page a failed login lands on again: the login or sign-in form. */

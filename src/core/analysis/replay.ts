@@ -289,10 +289,12 @@ export class EventReplay {
     const logout = isLogoutPath(parsed.url.pathname);
     const { sent, notSent } = this.compareCookies(entry, parsed, time);
 
-    // Lanes whose current ID this request carried (and their affinity, for backend switches).
-    const carried = new Map<string, string>();
+    // Lanes whose current ID this request carried (and their affinity, for backend switches). Made only for a
+    // request that carried a session cookie: most requests share the empty one.
+    let carried: Map<string, string> = NOTHING_CARRIED;
     for (const s of sent) {
       if (!s.session || s.domain === undefined || s.path === undefined) continue;
+      if (carried === NOTHING_CARRIED) carried = new Map();
       const lane = this.laneFor({ name: s.name, domain: s.domain, path: s.path }, parsed.origin);
       const current = currentId(lane);
       if (!current || current.end || current.id !== s.value) {
@@ -331,7 +333,7 @@ export class EventReplay {
       notSent,
       sent,
       login: this.openLogin ? this.openLogin.fact.signal : undefined,
-      ...(this.openLogin ? { loginEntry: this.openLogin.fact.entry } : {}),
+      loginEntry: this.openLogin ? this.openLogin.fact.entry : undefined,
       logout,
     });
     this.requests.push(
@@ -565,11 +567,17 @@ export class EventReplay {
   }
 
   private applySetCookies(entry: TraceEntry, parsed: ParsedUrl, ctx: LaneChangeContext): SetCookieFact[] {
+    const lines = responseSetCookieLines(entry);
+    if (lines.length === 0) {
+      // Nothing set: no lane changes; only a backend switch the request's own cookies show.
+      this.noteBackendSwitchWithoutReset(entry, ctx.carried, ctx.sent, NOTHING_SET);
+      return [];
+    }
     const facts: SetCookieFact[] = [];
     /** Per lane, what this response did to it: issued a new value, deleted it. Decided once per lane. */
     const effects = new Map<SessionLane, { issued?: string; stored?: StoredCookie; deleted: boolean }>();
     const affinitySet = new Map<string, string>();
-    for (const line of responseSetCookieLines(entry)) {
+    for (const line of lines) {
       const outcome = this.storeSetCookie(entry, line);
       if (outcome.kind === 'stored' && entry.duration !== undefined && entry.duration > 0) {
         this.arrivedAt.set(outcome.cookie, entry.startedAt + entry.duration);
@@ -727,7 +735,7 @@ interface LaneChangeContext {
   readonly sent: SentCookieFact[];
   readonly login: LoginSignal | undefined;
   /** The entry of the open login, while its redirect chain is followed. */
-  readonly loginEntry?: number;
+  readonly loginEntry: number | undefined;
   readonly logout: boolean;
 }
 
@@ -746,6 +754,9 @@ interface RequestShape {
 const UNKNOWN_IDENTITY: SessionIdentity = { confidence: 'possible', evidence: ['session cookie'], against: [] };
 
 const NO_SENT: readonly SentCookieFact[] = Object.freeze([]);
+/** Shared by the requests that carried no session cookie, and the responses that set no affinity cookie: never written. */
+const NOTHING_CARRIED: Map<string, string> = new Map();
+const NOTHING_SET: Map<string, string> = new Map();
 const NO_NOT_SENT: readonly NotSentCookieFact[] = Object.freeze([]);
 const NO_SET_COOKIES: readonly SetCookieFact[] = Object.freeze([]);
 

@@ -15,7 +15,7 @@ import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, sentCookiePairs, setCookieNameValue } from './entryCookies.ts';
 import { LOGIN_SIGNAL_TEXT, type SessionIdentity } from './facts.ts';
-import { isLogoutPath, LoginDetector, loginFailed } from './loginSignals.ts';
+import { isLogoutPath, LOGOUT_WORD, LoginDetector, loginFailed } from './loginSignals.ts';
 import type { AnalysisSettings } from './settings.ts';
 
 /** A value shorter than this, or with fewer bits, is not "long enough and random enough" to be a token. */
@@ -77,23 +77,32 @@ function plainAuthorityEnd(url: string): number {
 }
 
 /**
- * hostOf, with each distinct "scheme://authority" parsed once: a trace has a handful of origins and one URL
- * per request, and parsing every URL was a third of this pre-pass. Keyed by the URL's text up to the end of its
- * authority, so the answer is the one the whole URL would give.
+ * hostOf and originOf, with each distinct "scheme://authority" parsed once: a trace has a handful of origins and
+ * one URL per request, and parsing every URL was a third of this pre-pass. Keyed by the URL's text up to the end
+ * of its authority, so the answer is the one the whole URL would give (both depend on nothing after it).
  */
 export class HostCache {
-  private readonly hosts = new Map<string, string>();
+  private readonly parts = new Map<string, { readonly host: string; readonly origin: string }>();
 
   hostOf(url: string): string {
+    return this.partsOf(url)?.host ?? hostOf(url);
+  }
+
+  originOf(url: string): string {
+    return this.partsOf(url)?.origin ?? originOf(url);
+  }
+
+  /** The cached parts of a plainly written http(s) URL; undefined for any other, which is parsed whole. */
+  private partsOf(url: string): { readonly host: string; readonly origin: string } | undefined {
     const end = plainAuthorityEnd(url);
-    if (end === -1) return hostOf(url);
+    if (end === -1) return undefined;
     const prefix = url.slice(0, end);
-    let host = this.hosts.get(prefix);
-    if (host === undefined) {
-      host = hostOf(prefix);
-      this.hosts.set(prefix, host);
+    let parts = this.parts.get(prefix);
+    if (parts === undefined) {
+      parts = { host: hostOf(prefix), origin: originOf(prefix) };
+      this.parts.set(prefix, parts);
     }
-    return host;
+    return parts;
   }
 }
 
@@ -151,7 +160,7 @@ export class SessionCookieIdentifier {
         stats.lastCarriedOrder = order;
       }
     }
-    const logout = isLogoutPath(pathOf(entry.request.url));
+    const logout = isLogoutUrl(entry.request.url);
     for (const line of responseSetCookieLines(entry)) {
       const pair = setCookieNameValue(line);
       if (!pair) continue;
@@ -181,7 +190,7 @@ export class SessionCookieIdentifier {
   private loginAt(entry: TraceEntry, host: string): PendingLogin | undefined {
     const pending = this.pendingLogin;
     this.pendingLogin = undefined;
-    const signal = this.logins.detect(entry, originOf(entry.request.url));
+    const signal = this.logins.detect(entry, this.hosts.originOf(entry.request.url));
     if (signal && !loginFailed(entry)) {
       const next = redirectTargetOf(entry);
       const login: PendingLogin = {
@@ -297,6 +306,18 @@ function originOf(url: string): string {
     return '';
   }
 }
+
+/**
+ * isLogoutPath of the URL's path. The parser makes the path from the URL's own text (it only percent-encodes,
+ * turns "\\" into "/" and drops dot segments, tabs and line breaks), so a URL without tabs or line breaks whose
+ * text has no logout word has none in its path either: most URLs are decided without being parsed.
+ */
+function isLogoutUrl(url: string): boolean {
+  if (!LOGOUT_WORD.test(url) && !TAB_OR_LINE_BREAK.test(url)) return false;
+  return isLogoutPath(pathOf(url));
+}
+
+const TAB_OR_LINE_BREAK = /[\t\n\r]/;
 
 function pathOf(url: string): string {
   try {

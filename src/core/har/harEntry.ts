@@ -47,7 +47,8 @@ export function skippedEntryMessage(index: number, problem: string): string {
  * what the entry holds. `fields` names the file in messages; its notes are this entry's repairs.
  */
 export function importHarEntry(fields: HarFields, raw: unknown, index: number): ImportedHarEntry {
-  fields.notes = [];
+  // A list left empty by the last entry is reused; one that was kept (it has notes) is replaced.
+  if (fields.notes.length > 0) fields.notes = [];
   try {
     return readEntry(fields, raw, index);
   } catch (thrown) {
@@ -138,34 +139,39 @@ function readEntry(fields: HarFields, raw: unknown, index: number): EntryDraft {
   const referer = absoluteUrl(headerValue(requestHeaders, 'referer'));
   const origin = absoluteUrl(headerValue(requestHeaders, 'origin'));
 
-  return {
+  const read: Mutable<EntryDraft['request']> = { method, url, headers: requestHeaders };
+  if (requestCookies && requestCookies.length > 0) read.cookies = requestCookies;
+  if (postData) read.postData = postData;
+  read.resourceType = resourceType;
+  // Optional fields assigned only when present (absent, never undefined), in one fixed order, rather than spread
+  // from a temporary object each: this runs for every entry.
+  const draft: Mutable<EntryDraft> = {
     index,
-    notes: fields.notes,
+    // Most entries need no repair: they share one empty list rather than each keeping its own.
+    notes: fields.notes.length === 0 ? NO_NOTES : fields.notes,
     parsedStart: start.ms,
     startProblem: start.problem,
     startedAt: start.ms ?? 0,
-    request: {
-      method,
-      url,
-      headers: requestHeaders,
-      ...(requestCookies && requestCookies.length > 0 ? { cookies: requestCookies } : {}),
-      ...(postData ? { postData } : {}),
-      resourceType,
-    },
+    request: read,
     resourceType,
-    ...(response ? { response } : {}),
-    ...(browserReport ? { browserReport } : {}),
-    ...(typeof pageRef === 'string' || typeof pageRef === 'number' ? { pageRef: String(pageRef) } : {}),
-    ...(offNetwork ? { offNetwork } : {}),
-    ...(duration !== undefined ? { duration } : {}),
-    ...(run !== undefined ? { run } : {}),
-    ...(referer ? { referer } : {}),
-    ...(origin ? { origin } : {}),
-    ...(recordedInitiator ? { recordedInitiator } : {}),
-    ...(chromeInitiator ? { chromeInitiator } : {}),
-    ...(recordedSiteContext ? { recordedSiteContext } : {}),
   };
+  if (response) draft.response = response;
+  if (browserReport) draft.browserReport = browserReport;
+  if (typeof pageRef === 'string' || typeof pageRef === 'number') draft.pageRef = String(pageRef);
+  if (offNetwork) draft.offNetwork = offNetwork;
+  if (duration !== undefined) draft.duration = duration;
+  if (run !== undefined) draft.run = run;
+  if (referer) draft.referer = referer;
+  if (origin) draft.origin = origin;
+  if (recordedInitiator) draft.recordedInitiator = recordedInitiator;
+  if (chromeInitiator) draft.chromeInitiator = chromeInitiator;
+  if (recordedSiteContext) draft.recordedSiteContext = recordedSiteContext;
+  return draft;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const NO_NOTES: readonly TraceInputWarning[] = Object.freeze([]);
 
 /**
  * The request method. Some writers lose it (WebPageTest 18.09 writes null for many HTTP/2 requests): a request
@@ -193,28 +199,63 @@ function readStartedDateTime(field: unknown): { ms: number | undefined; problem:
 /**
  * Headers as an array of {name, value}. Missing or null is an empty list (harviewer's no-headers file,
  * exporters that strip headers). Set-Cookie values joined with "\n" (Firefox) become one header each.
+ * A list that is already that (the usual case) is kept as parsed, array and objects, rather than copied: a
+ * 100,000-entry HAR has millions of headers, and a copy of each was the import's largest cost (bench row 2).
+ * Writers of traces and HARs copy name and value out of each header, so other fields a file gives a header
+ * (a `comment`) go no further than before.
  */
-function readHeaders(fields: HarFields, parent: JsonObject, where: string, isResponse: boolean): Header[] {
+function readHeaders(fields: HarFields, parent: JsonObject, where: string, isResponse: boolean): readonly Header[] {
   const list = fields.lenientArray(parent, 'headers', where);
   if (!list) return [];
-  const headersAt = `${where}.headers`;
+  if (isHeaderList(list, isResponse)) return list;
+  return repairedHeaders(fields, list, `${where}.headers`, isResponse);
+}
+
+/**
+ * Whether every element is a header as the trace holds it: an object with text `name` and `value` of its own,
+ * and, in a response, every Set-Cookie value one non-blank line that splitting would leave as it is.
+ */
+function isHeaderList(list: readonly unknown[], isResponse: boolean): list is readonly Header[] {
+  for (let position = 0; position < list.length; position++) {
+    const item = list[position];
+    if (!isObject(item)) return false;
+    const name = ownField(item, 'name');
+    const value = ownField(item, 'value');
+    if (typeof name !== 'string' || typeof value !== 'string') return false;
+    if (isResponse && isSetCookie(name) && !isOneSetCookieLine(value)) return false;
+  }
+  return true;
+}
+
+function isSetCookie(name: string): boolean {
+  return name.length === SET_COOKIE.length && name.toLowerCase() === SET_COOKIE;
+}
+
+/** The value is what splitSetCookieValue gives back alone: no line break, no trailing CR, not blank. */
+function isOneSetCookieLine(value: string): boolean {
+  return !value.includes('\n') && !value.endsWith('\r') && value.trim() !== '';
+}
+
+/** The lenient read of a list that is not all well-formed headers: each repair noted with the header's place. */
+function repairedHeaders(
+  fields: HarFields,
+  list: readonly unknown[],
+  headersAt: string,
+  isResponse: boolean,
+): Header[] {
   const headers: Header[] = [];
   for (let position = 0; position < list.length; position++) {
-    // A well-formed header (string name and value) is read directly; anything else goes through the
-    // lenient reads, whose notes need the header's location, built only then (a 100,000-entry HAR has
-    // millions of headers). A header that cannot be read is dropped and noted; the others still count.
     const item = list[position];
-    const rawName = isObject(item) ? ownField(item, 'name') : undefined;
     const rawValue = isObject(item) ? ownField(item, 'value') : undefined;
-    const header = typeof rawName === 'string' ? item : fields.namedElement(list, position, headersAt);
+    const header = fields.namedElement(list, position, headersAt);
     if (!header) continue;
-    const name = rawName as string;
+    const name = ownField(header, 'name') as string;
     const value = typeof rawValue === 'string' ? rawValue : scalarText(rawValue);
     if (value === undefined) {
       fields.note(`${headersAt}[${position}].value`, `"value" must be a string, not ${kindOf(rawValue)}; ignored`);
       continue;
     }
-    if (isResponse && name.length === SET_COOKIE.length && name.toLowerCase() === SET_COOKIE) {
+    if (isResponse && isSetCookie(name)) {
       for (const line of splitSetCookieValue(value)) headers.push({ name, value: line });
     } else {
       headers.push({ name, value });
@@ -271,15 +312,19 @@ function readResponse(fields: HarFields, entry: JsonObject, at: string): TraceRe
   if (status === 0 && headers.length === 0) return undefined;
 
   const redirect = textOrUndefined(ownField(response, 'redirectURL'));
-  const cookieList = setCookieLines(headers).length === 0 ? fields.lenientArray(response, 'cookies', where) : undefined;
+  const cookieList = hasSetCookieLine(headers) ? undefined : fields.lenientArray(response, 'cookies', where);
   const cookies = cookieList ? readResponseCookies(fields, cookieList, `${where}.cookies`) : [];
-  return {
-    status,
-    headers,
-    ...(cookies.length > 0 ? { cookies } : {}),
-    ...(redirect ? { redirectUrl: redirect } : {}),
-    ...(bodyIsLoginForm(response) ? { loginForm: true as const } : {}),
-  };
+  const read: Mutable<TraceResponse> = { status, headers };
+  if (cookies.length > 0) read.cookies = cookies;
+  if (redirect) read.redirectUrl = redirect;
+  if (bodyIsLoginForm(response)) read.loginForm = true;
+  return read;
+}
+
+/** Whether setCookieLines(headers) is not empty, without building the lines when no header is Set-Cookie. */
+function hasSetCookieLine(headers: readonly Header[]): boolean {
+  for (const header of headers) if (isSetCookie(header.name)) return setCookieLines(headers).length > 0;
+  return false;
 }
 
 /** The status code; a numeric string is its number, anything else is 0 (no status), noted. */
@@ -360,5 +405,22 @@ function textOrUndefined(value: unknown): string | undefined {
 /** The value when it parses as an absolute URL; Referer and initiator hints that do not are ignored. */
 function absoluteUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  return URL.canParse(value) ? value : undefined;
+  return parsesAsUrl(value) ? value : undefined;
+}
+
+/**
+ * URL.canParse, remembered: a trace's Referer and Origin values are a few pages and origins repeated on every
+ * request. Bounded, so a hostile file of distinct values costs a parse each, as without it, and no more memory.
+ */
+const parsedUrls = new Map<string, boolean>();
+const MAX_PARSED_URLS = 4096;
+
+function parsesAsUrl(value: string): boolean {
+  let parses = parsedUrls.get(value);
+  if (parses === undefined) {
+    parses = URL.canParse(value);
+    if (parsedUrls.size >= MAX_PARSED_URLS) parsedUrls.clear();
+    parsedUrls.set(value, parses);
+  }
+  return parses;
 }

@@ -1,7 +1,7 @@
 // Each request's initiator and site context, decided walking a HAR's entries in time order (the same walk for a
 // file read whole or streamed).
 import { SiteContextResolver } from '../trace/siteContext.ts';
-import type { InitiatorSource, TraceEntry, TraceRequest } from '../trace/types.ts';
+import type { InitiatorSource, SiteContext, TraceEntry, TraceRequest } from '../trace/types.ts';
 import type { EntryDraft } from './harEntry.ts';
 
 /**
@@ -27,10 +27,13 @@ export class InitiatorResolver {
       this.latestDocument = draft.request.url;
       if (draft.pageRef !== undefined) this.latestDocumentOfPage.set(draft.pageRef, draft.request.url);
     }
-    return this.siteContexts.withSiteContext(
-      traceEntry(draft, initiatorUrl, initiatorSource),
+    const entry = traceEntry(draft, initiatorUrl, initiatorSource);
+    // The request is this entry's own (traceEntry copied it): its site context is set on it, not on a third copy.
+    (entry.request as { siteContext?: SiteContext }).siteContext = this.siteContexts.contextOf(
+      entry,
       draft.recordedSiteContext,
     );
+    return entry;
   }
 }
 
@@ -47,27 +50,33 @@ export function entryAlone(draft: EntryDraft): TraceEntry {
   return traceEntry(draft, initiatorUrl, initiatorSource);
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The draft as a TraceEntry, with a request of its own. Optional fields are assigned, not spread, and only
+ * when present (absent, never undefined), in one fixed key order: this runs for every entry of a trace.
+ */
 function traceEntry(
   draft: EntryDraft,
   initiatorUrl: string | undefined,
   initiatorSource: InitiatorSource | undefined,
 ): TraceEntry {
-  const request: TraceRequest = {
-    ...draft.request,
-    ...(initiatorUrl !== undefined ? { initiatorUrl } : {}),
-    ...(initiatorSource !== undefined ? { initiatorSource } : {}),
-  };
-  return {
-    index: draft.index,
-    startedAt: draft.startedAt,
-    request,
-    ...(draft.response ? { response: draft.response } : {}),
-    ...(draft.browserReport ? { browserReport: draft.browserReport } : {}),
-    ...(draft.pageRef !== undefined ? { pageRef: draft.pageRef } : {}),
-    ...(draft.offNetwork ? { offNetwork: draft.offNetwork } : {}),
-    ...(draft.duration !== undefined ? { duration: draft.duration } : {}),
-    ...(draft.run !== undefined ? { run: draft.run } : {}),
-  };
+  const read = draft.request;
+  const request: Mutable<TraceRequest> = { method: read.method, url: read.url, headers: read.headers };
+  if (read.cookies !== undefined) request.cookies = read.cookies;
+  if (read.postData !== undefined) request.postData = read.postData;
+  if (read.resourceType !== undefined) request.resourceType = read.resourceType;
+  if (read.siteContext !== undefined) request.siteContext = read.siteContext;
+  if (initiatorUrl !== undefined) request.initiatorUrl = initiatorUrl;
+  if (initiatorSource !== undefined) request.initiatorSource = initiatorSource;
+  const entry: Mutable<TraceEntry> = { index: draft.index, startedAt: draft.startedAt, request };
+  if (draft.response) entry.response = draft.response;
+  if (draft.browserReport) entry.browserReport = draft.browserReport;
+  if (draft.pageRef !== undefined) entry.pageRef = draft.pageRef;
+  if (draft.offNetwork) entry.offNetwork = draft.offNetwork;
+  if (draft.duration !== undefined) entry.duration = draft.duration;
+  if (draft.run !== undefined) entry.run = draft.run;
+  return entry;
 }
 
 type Initiator = readonly [url: string | undefined, source: InitiatorSource | undefined];
@@ -79,16 +88,18 @@ function initiatorOf(
 ): Initiator {
   if (draft.recordedInitiator !== undefined) return [draft.recordedInitiator, 'recorder'];
   if (draft.resourceType === 'document') {
-    return draft.referer ? [draft.referer, 'referer'] : [undefined, 'browser-initiated'];
+    return draft.referer ? [draft.referer, 'referer'] : BROWSER_INITIATED;
   }
   const pageDocument = draft.pageRef !== undefined ? latestDocumentOfPage.get(draft.pageRef) : undefined;
   if (pageDocument) return [pageDocument, 'page-document'];
-  const hints: Initiator[] = [
-    [draft.chromeInitiator, 'chrome-initiator'],
-    [draft.referer, 'subresource-referer'],
-    [draft.origin, 'origin-header'],
-  ];
-  const overall: Initiator = [latestDocument, 'latest-document'];
-  const order = draft.pageRef !== undefined ? [...hints, overall] : [overall, ...hints];
-  return order.find(([url]) => url !== undefined) ?? [undefined, undefined];
+  // A page that is known but whose document is not: its own hints before another page's document.
+  if (draft.pageRef === undefined && latestDocument !== undefined) return [latestDocument, 'latest-document'];
+  if (draft.chromeInitiator !== undefined) return [draft.chromeInitiator, 'chrome-initiator'];
+  if (draft.referer !== undefined) return [draft.referer, 'subresource-referer'];
+  if (draft.origin !== undefined) return [draft.origin, 'origin-header'];
+  if (latestDocument !== undefined) return [latestDocument, 'latest-document'];
+  return NO_INITIATOR;
 }
+
+const BROWSER_INITIATED: Initiator = [undefined, 'browser-initiated'];
+const NO_INITIATOR: Initiator = [undefined, undefined];

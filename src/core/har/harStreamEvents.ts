@@ -3,9 +3,9 @@
  * The first (HarIndexer) reads every entry to learn what only the whole file tells — each entry's repaired
  * start time, hence the trace order; the reading warnings; the creator — and keeps just those (a few bytes per
  * entry). The second (harEvents) reads the entries again and hands them over one at a time, in trace order,
- * times repaired, initiators decided, headers slimmed: the same events the whole-file reader's Trace has,
- * apart from the headers the engine never reads. An entry that arrives before its turn (a file not in time
- * order) waits; in a time-ordered file, the usual case, none does, so nothing accumulates. Both passes read
+ * times repaired, initiators decided: the same events the whole-file reader's Trace has. An entry that
+ * arrives before its turn (a file not in time order) waits, with only the headers the engine reads (slimEntry.ts);
+ * in a time-ordered file, the usual case, none does, so nothing accumulates. Both passes read
  * entries with the one entry reader (harEntry.ts) and the first repairs times with the one repair
  * (harStartTimes.ts).
  */
@@ -205,17 +205,18 @@ export class HarEventReader implements StreamProgress {
 
   private read(raw: unknown, position: number): void {
     const imported = importHarEntry(this.fields, raw, position);
-    let slim: EntryDraft | null = null;
+    let draft: EntryDraft | null = null;
     if (!isSkipped(imported)) {
       imported.startedAt = this.index.startedAt[position] ?? imported.startedAt;
-      // Slimmed before it may wait: the initiator walk reads only headers slimming keeps (Sec-Fetch-Site).
-      slim = slimEntry(imported);
+      draft = imported;
     }
     if (this.nextPosition() !== position) {
-      this.waiting.set(position, slim);
+      // Only an entry that waits is slimmed, so that waiting entries stay small; one handed over at once is
+      // forgotten as soon as it is analysed, and the engine reads only headers slimming keeps either way.
+      this.waiting.set(position, draft && slimEntry(draft));
       return;
     }
-    this.send(slim);
+    this.send(draft);
     for (let next = this.nextPosition(); this.waiting.has(next); next = this.nextPosition()) {
       const ready = this.waiting.get(next)!;
       this.waiting.delete(next);

@@ -110,5 +110,18 @@ export function splitSetCookieValue(value: string): string[] {
 
 /** Every Set-Cookie line of a response, `\n`-joined values split, in order. */
 export function setCookieLines(headers: readonly Header[]): string[] {
-  return headerValues(headers, 'set-cookie').flatMap(splitSetCookieValue);
+  // Read for every response by several passes: one loop, and a value that is already one line is not split.
+  const lines: string[] = [];
+  for (const header of headers) {
+    if (!isNamed(header, 'set-cookie')) continue;
+    const value = header.value;
+    if (isOneLine(value)) lines.push(value);
+    else for (const line of splitSetCookieValue(value)) lines.push(line);
+  }
+  return lines;
+}
+
+/** A value splitSetCookieValue gives back as it is: no line break, no trailing CR, not blank. */
+function isOneLine(value: string): boolean {
+  return !value.includes('\n') && !value.endsWith('\r') && value.trim() !== '';
 }

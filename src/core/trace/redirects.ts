@@ -2,7 +2,10 @@
 import { headerValue } from './headers.ts';
 import type { TraceEntry } from './types.ts';
 
-export function redirectTargetOf(entry: TraceEntry, base: string = entry.request.url): string | undefined {
+/** What redirectTargetOf reads of an entry. */
+export type RedirectingEntry = Pick<TraceEntry, 'response'> & { readonly request: { readonly url: string } };
+
+export function redirectTargetOf(entry: RedirectingEntry, base: string = entry.request.url): string | undefined {
   const response = entry.response;
   // A Location on a 201 Created names the new resource, not a next hop (RFC 9110 10.2.2).
   if (response === undefined || response.status < 300 || response.status >= 400) return undefined;

@@ -15,6 +15,7 @@ import type {
   SiteContextKind,
   SiteContextSource,
   TraceEntry,
+  TraceRequest,
 } from './types.ts';
 
 /**
@@ -114,27 +115,44 @@ export class SiteContextResolver {
   }
 
   /**
-   * The entry with its site context decided (entries in time order, initiators already resolved). A
-   * context our recorder took from the browser's frame data is kept; any other is decided again from the
-   * entry, the same way for a file read whole or streamed.
+   * The site context of an entry's request (entries in time order, initiators already resolved). A context our
+   * recorder took from the browser's frame data is kept; any other is decided again from the entry, the same
+   * way for a file read whole or streamed.
    */
-  withSiteContext(entry: TraceEntry, recorded?: SiteContext): TraceEntry {
+  contextOf(entry: SiteContextEntry, recorded?: SiteContext): SiteContext {
     const request = entry.request;
-    const kept = recorded !== undefined && recorded.from === 'frame' ? recorded : undefined;
-    const redirectTo = redirectTargetOf(entry);
-    const siteContext = this.decide({
+    // Built by assignment, not by spreading optional fields: this runs for every request of a trace.
+    const input: Mutable<SiteContextInput> = {
       url: request.url,
       resourceType: request.resourceType ?? 'other',
       headers: request.headers,
-      ...(kept ? { recorded: kept } : {}),
-      ...(request.initiatorUrl !== undefined ? { initiatorUrl: request.initiatorUrl } : {}),
-      ...(request.initiatorSource !== undefined ? { initiatorSource: request.initiatorSource } : {}),
-      ...(request.initiatorUrl !== undefined ? { navigationInitiatorUrl: request.initiatorUrl } : {}),
-      ...(redirectTo !== undefined ? { redirectTo } : {}),
-    });
+    };
+    if (recorded !== undefined && recorded.from === 'frame') input.recorded = recorded;
+    if (request.initiatorUrl !== undefined) {
+      input.initiatorUrl = request.initiatorUrl;
+      input.navigationInitiatorUrl = request.initiatorUrl;
+    }
+    if (request.initiatorSource !== undefined) input.initiatorSource = request.initiatorSource;
+    const redirectTo = redirectTargetOf(entry);
+    if (redirectTo !== undefined) input.redirectTo = redirectTo;
+    return this.decide(input);
+  }
+
+  /** The entry with its site context decided (contextOf); the same entry when it already has that context. */
+  withSiteContext(entry: TraceEntry, recorded?: SiteContext): TraceEntry {
+    const request = entry.request;
+    const siteContext = this.contextOf(entry, recorded);
     const same = request.siteContext?.kind === siteContext.kind && request.siteContext.from === siteContext.from;
     return same ? entry : { ...entry, request: { ...request, siteContext } };
   }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** What contextOf reads of an entry: its request, initiator decided, and its response (for a redirect). */
+export interface SiteContextEntry {
+  readonly request: Pick<TraceRequest, 'url' | 'resourceType' | 'headers' | 'initiatorUrl' | 'initiatorSource'>;
+  readonly response?: TraceEntry['response'];
 }
 
 const MAX_PENDING = 10_000;

@@ -27,6 +27,7 @@ export const ANALYSED_HEADERS: ReadonlySet<string> = new Set([
   'upgrade',
   'x-requested-with',
   'access-control-request-method',
+  'www-authenticate',
 ]);
 
 /** The login detector searches only this much of a request body for a password field (loginSignals.ts). */
