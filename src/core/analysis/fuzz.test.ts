@@ -287,9 +287,6 @@ function cpuMs(work: () => void): number {
   return (used.user + used.system) / 1000;
 }
 
-/** The budget of the three generated properties together: 10,000 runs in under 15 s of CPU. */
-const FUZZ_BUDGET_MS = 1.5 * fuzzRuns();
-let fuzzCpuMs = 0;
 /** Generous wall-clock limits, so a loaded machine slows the properties down without failing them. */
 const WALL_LIMIT_MS = fuzzTimeout(120_000);
 
@@ -298,18 +295,16 @@ describe('analyzeTrace on generated traces', () => {
     'is deterministic: the same trace gives the same report (redacted and raw, with and without --now)',
     () => {
       const now = fc.option(fc.integer({ min: T0 - 86_400_000, max: T0 + 86_400_000 }), { nil: undefined });
-      fuzzCpuMs += cpuMs(() =>
-        fc.assert(
-          fc.property(traceOf(value, 4), fc.boolean(), now, (trace, raw, at) => {
-            const options = {
-              values: raw ? ('raw' as const) : ('redacted' as const),
-              settings: at === undefined ? {} : { now: at },
-            };
-            const first = printed(analyzeTrace(trace, options));
-            expect(printed(analyzeTrace(trace, options))).toBe(first);
-          }),
-          { numRuns: fuzzRuns(0.3) },
-        ),
+      fc.assert(
+        fc.property(traceOf(value, 4), fc.boolean(), now, (trace, raw, at) => {
+          const options = {
+            values: raw ? ('raw' as const) : ('redacted' as const),
+            settings: at === undefined ? {} : { now: at },
+          };
+          const first = printed(analyzeTrace(trace, options));
+          expect(printed(analyzeTrace(trace, options))).toBe(first);
+        }),
+        { numRuns: fuzzRuns(0.3) },
       );
     },
     WALL_LIMIT_MS,
@@ -318,11 +313,9 @@ describe('analyzeTrace on generated traces', () => {
   it(
     'never throws, and every finding names an entry of the trace and a non-empty message',
     () => {
-      fuzzCpuMs += cpuMs(() =>
-        fc.assert(
-          fc.property(traceOf(value, 3), (trace) => expectWellFormed(trace, analyzeTrace(trace))),
-          { numRuns: fuzzRuns(0.6) },
-        ),
+      fc.assert(
+        fc.property(traceOf(value, 3), (trace) => expectWellFormed(trace, analyzeTrace(trace))),
+        { numRuns: fuzzRuns(0.6) },
       );
     },
     WALL_LIMIT_MS,
@@ -331,20 +324,13 @@ describe('analyzeTrace on generated traces', () => {
   it(
     'never throws on values over the size limit or long decodable ones',
     () => {
-      fuzzCpuMs += cpuMs(() =>
-        fc.assert(
-          fc.property(traceOf(valueOrHuge, 2), (trace) => expectWellFormed(trace, analyzeTrace(trace))),
-          { numRuns: fuzzRuns(0.1) },
-        ),
+      fc.assert(
+        fc.property(traceOf(valueOrHuge, 2), (trace) => expectWellFormed(trace, analyzeTrace(trace))),
+        { numRuns: fuzzRuns(0.1) },
       );
     },
     WALL_LIMIT_MS,
   );
-
-  it('the 10,000 generated runs above stay inside their CPU budget', () => {
-    expect(fuzzCpuMs).toBeGreaterThan(0);
-    expect(fuzzCpuMs).toBeLessThan(FUZZ_BUDGET_MS);
-  });
 });
 
 describe('hostile sizes stay fast', () => {
