@@ -220,7 +220,7 @@ describe('workerAnalyser', () => {
     expect(resentEarlier).toBeGreaterThan(0);
   });
 
-  it('hands a large batch of events to the worker a few hundred per task; an analysis sends the rest at once', async () => {
+  it('hands a large batch of events to the worker a few hundred per task; an analysis waits for them all', async () => {
     const entries = events.filter((e) => e.event.kind === 'entry');
     const many: RecordedEvent[] = Array.from({ length: EVENTS_PER_MESSAGE * 3 + 10 }, (_, i) => ({
       seq: i,
@@ -234,11 +234,13 @@ describe('workerAnalyser', () => {
     await answers();
     expect(requests).toEqual(['reset', 'append']);
     expect(held).toHaveLength(EVENTS_PER_MESSAGE * 2);
-    await analyser.analyse(NO_OVERRIDES);
-    expect(requests.slice(2)).toEqual(['append', 'analyse']);
+    const view = analyser.analyse(NO_OVERRIDES);
+    expect(requests).toEqual(['reset', 'append']);
+    await view;
+    expect(requests.slice(2)).toEqual(['append', 'append', 'analyse']);
     expect(held).toHaveLength(many.length);
     await answers();
-    expect(requests).toHaveLength(4);
+    expect(requests).toHaveLength(5);
   });
 
   it('sends a large batch of rows in parts the page applies one task at a time', async () => {

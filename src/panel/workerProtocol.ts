@@ -613,9 +613,10 @@ class PageView {
 }
 
 /**
- * Hands the events to the worker as they arrive (EVENTS_PER_MESSAGE at a time, the rest in tasks of their own;
- * an analysis sends what is left at once) and forgets them once posted: the worker holds them. If the worker
- * fails to start or dies, the analysis moves to this thread and whoever listens hands the recording over again.
+ * Hands the events to the worker as they arrive (EVENTS_PER_MESSAGE at a time, the rest in tasks of their own)
+ * and forgets them once posted: the worker holds them. An analysis is asked for once they are all posted: posting
+ * a backlog at once would hold the page for the clone of every event in it (~40 µs each). If the worker fails
+ * to start or dies, the analysis moves to this thread and whoever listens hands the recording over again.
  */
 export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
   /** Set once the worker died: the page's own analysis. */
@@ -624,6 +625,8 @@ export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
   let queue: RecordedEvent[] = [];
   let posted = 0;
   let moreScheduled = false;
+  /** Messages that wait for every event handed over to be posted (analyses). */
+  let afterSent: (() => void)[] = [];
   /** Posts up to `limit` more events; the rest follow in later tasks. */
   const sendMore = (limit: number) => {
     if (fallback) return;
@@ -633,6 +636,9 @@ export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
     if (posted === queue.length) {
       queue = [];
       posted = 0;
+      const waitingForEvents = afterSent;
+      afterSent = [];
+      for (const post of waitingForEvents) post();
       return;
     }
     if (!moreScheduled) {
@@ -677,6 +683,7 @@ export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
     fallback = own;
     queue = [];
     posted = 0;
+    afterSent = [];
     // The worker took the events with it: answers still awaited get the page's (empty) view, and whoever
     // listens hands the recording over again, which the page then analyses.
     for (const [id, job] of waiting) {
@@ -707,11 +714,12 @@ export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
     },
     analyse(overrides) {
       if (fallback) return fallback.analyse(overrides);
-      sendMore(Number.POSITIVE_INFINITY);
       const id = nextId++;
       return new Promise<TraceView>((resolve) => {
         waiting.set(id, { resolve, overrides });
-        worker.postMessage({ type: 'analyse', id, overrides });
+        const post = () => worker.postMessage({ type: 'analyse', id, overrides });
+        if (queue.length === 0) post();
+        else afterSent.push(post);
       });
     },
     exportFile(format, values) {
