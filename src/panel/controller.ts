@@ -7,7 +7,7 @@ import { registrableDomain } from '../core/cookie/domain.ts';
 import type { Severity } from '../core/rules/rule.ts';
 import type { PanelMessage, RecordedEvent } from '../protocol/messages.ts';
 import { type ColumnId, type ColumnWidths, DEFAULT_SORT, nextSort, resizeColumn, type SortOrder } from './columns.ts';
-import { importTraceFileProgressively, type StreamImportOptions } from './importStream.ts';
+import { importTraceFileProgressively, isStreamed, previewOfFile, type StreamImportOptions } from './importStream.ts';
 import { importedView } from './importTrace.ts';
 import { type ExportFormat, exportText } from './liveExport.ts';
 import type { SessionOverrides, TraceView } from './model.ts';
@@ -21,6 +21,7 @@ import {
 import { Observable } from './state.ts';
 import type { PanelStore } from './store.ts';
 import { browserScheduler, type Scheduler, throttledRunner } from './throttle.ts';
+import { type ImportWorker, importWithWorker } from './workerImportClient.ts';
 import { type LiveAnalyser, pageAnalyser } from './workerProtocol.ts';
 
 export type { ExportFormat } from './liveExport.ts';
@@ -35,6 +36,10 @@ export interface ImportedTrace {
   readonly analysing?: boolean;
   /** The import notice: entries skipped and fields repaired while reading the file. */
   readonly notice?: string;
+  /** Writes the export file where the trace is held (a large file read in a worker); on the page when absent. */
+  readonly exportFile?: (format: ExportFormat, values: 'raw' | 'redacted') => Promise<string>;
+  /** Lets go of what holds the trace (its worker) when the tab closes. */
+  readonly close?: () => void;
 }
 
 export interface UiState {
@@ -74,6 +79,8 @@ export interface PanelServices {
   requestHostAccess?(): void;
   /** Asks the background for the whole recording again (the analysis worker died with the events it held). */
   refetchRecording?(): void;
+  /** A worker to read and analyse a large imported file in (the page then holds only its rows). */
+  startImportWorker?(): ImportWorker | undefined;
 }
 
 export const LIVE = 'live';
@@ -308,6 +315,9 @@ export class PanelController {
    * the whole file is read; if the file turns out broken, that tab is taken down again and the error shown.
    */
   async importFile(file: Blob & { readonly name: string }): Promise<void> {
+    const worker = (await isStreamed(file, this.importOptions)) ? this.#services.startImportWorker?.() : undefined;
+    // A file the worker's reader refuses is imported again below, which words the refusal as it always did.
+    if (worker && (await this.#importInWorker(file, worker))) return;
     let id: string | undefined;
     const newId = () => {
       id ??= `import-${++this.#importCount}`;
@@ -359,6 +369,57 @@ export class PanelController {
     });
   }
 
+  /**
+   * A large HAR read and analysed in a worker: its tab opens with the first analysed rows and fills in as the
+   * file is read (marked as analysing until the whole file's analysis is in). False when the file was refused
+   * (its tab taken down again, the worker stopped).
+   */
+  async #importInWorker(file: Blob & { readonly name: string }, worker: ImportWorker): Promise<boolean> {
+    const id = `import-${++this.#importCount}`;
+    let before: Pick<UiState, 'source' | 'selected' | 'detail'> | undefined;
+    const close = () => worker.terminate();
+    let analysedRows = false;
+    // The first entries straight from the file, while the worker starts and analyses the first ones.
+    void previewOfFile(file, this.importOptions).then((preview) => {
+      if (preview && !analysedRows) show(preview);
+    });
+    const show = (view: TraceView) => {
+      const imported: ImportedTrace = { id, file: file.name, view, analysing: true, close };
+      if (before === undefined) {
+        const { importError: _dropped, ...rest } = this.ui.value;
+        before = { source: rest.source, selected: rest.selected, detail: rest.detail };
+        this.ui.set({ ...rest, imports: [...rest.imports, imported], source: id, selected: undefined, detail: false });
+      } else if (this.ui.value.imports.some((i) => i.id === id))
+        this.#patch({ imports: this.ui.value.imports.map((i) => (i.id === id ? imported : i)) });
+    };
+    const outcome = await importWithWorker(worker, file, (view) => {
+      analysedRows = true;
+      show(view);
+    });
+    analysedRows = true;
+    if (!outcome.ok) {
+      worker.terminate();
+      if (before !== undefined) this.#withdrawImport(id, before);
+      return false;
+    }
+    const imported: ImportedTrace = {
+      id,
+      file: file.name,
+      view: outcome.view,
+      ...(outcome.notice ? { notice: outcome.notice } : {}),
+      exportFile: outcome.exportFile,
+      close,
+    };
+    if (before === undefined) {
+      const { importError: _dropped, ...rest } = this.ui.value;
+      this.ui.set({ ...rest, imports: [...rest.imports, imported], source: id, selected: undefined, detail: false });
+    } else if (this.ui.value.imports.some((i) => i.id === id))
+      this.#patch({ imports: this.ui.value.imports.map((i) => (i.id === id ? imported : i)) });
+    // The user closed the tab meanwhile: nothing to fill in.
+    else worker.terminate();
+    return true;
+  }
+
   /** Takes a refused file's preview tab down, back to what was on view before it if the user is still on it. */
   #withdrawImport(id: string, before: Pick<UiState, 'source' | 'selected' | 'detail'> | undefined): void {
     const ui = this.ui.value;
@@ -378,6 +439,7 @@ export class PanelController {
   }
 
   closeImport(id: string): void {
+    this.ui.value.imports.find((i) => i.id === id)?.close?.();
     const imports = this.ui.value.imports.filter((i) => i.id !== id);
     const source = this.ui.value.source === id ? LIVE : this.ui.value.source;
     this.#patch({
@@ -407,10 +469,13 @@ export class PanelController {
     if (!view || ui.imports.find((i) => i.id === ui.source)?.analysing) return;
     const values = ui.exportRawValues ? ('raw' as const) : ('redacted' as const);
     const fileName = `${exportBaseName(ui, view)}${ui.exportRawValues ? '-RAW' : ''}${format === 'trace' ? '.sessionscope.json' : '.har'}`;
+    const imported = ui.imports.find((i) => i.id === ui.source);
     const text =
       ui.source === LIVE
         ? this.#analyser.exportFile(format, values)
-        : exportText(format, view.trace, view.analysis, values);
+        : imported?.exportFile
+          ? imported.exportFile(format, values)
+          : exportText(format, view.trace, view.analysis, values);
     const download = (file: string) => this.#services.download(fileName, file, 'application/json');
     // The worker's file arrives later; if the worker died meanwhile there is none (the user may export again).
     if (typeof text === 'string') download(text);

@@ -6,6 +6,7 @@ import { keepConnected, type RuntimePort } from './connection.ts';
 import { PanelController } from './controller.ts';
 import { PanelStore } from './store.ts';
 import { type DevToolsThemeSource, followTheme } from './theme.ts';
+import type { ImportWorker } from './workerImportClient.ts';
 import { type LiveAnalyser, pageAnalyser, type WorkerLike, workerAnalyser } from './workerProtocol.ts';
 import './panel.css';
 
@@ -35,6 +36,15 @@ function liveAnalyser(): LiveAnalyser {
     return workerAnalyser(worker as unknown as WorkerLike);
   } catch {
     return pageAnalyser();
+  }
+}
+
+/** A worker of its own for a large imported file (none if workers cannot start: the page imports it then). */
+function startImportWorker(): ImportWorker | undefined {
+  try {
+    return new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module' }) as unknown as ImportWorker;
+  } catch {
+    return undefined;
   }
 }
 
@@ -69,6 +79,7 @@ if (tabId === undefined) {
       download,
       requestHostAccess: () => void browser.permissions.request({ origins: ['<all_urls>'] }),
       refetchRecording: () => connection.refetch(),
+      startImportWorker,
     },
     undefined,
     analyser,

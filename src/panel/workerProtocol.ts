@@ -165,6 +165,11 @@ interface LiveSession {
 export interface WorkerState {
   readonly events: RecordedEvent[];
   live: LiveSession | undefined;
+  /**
+   * A file imported in this worker (workerImport.ts): its source (whose browser's cookie defaults apply, not
+   * the panel's) and, once read, the whole trace (exports write it as read, with its warnings).
+   */
+  imported?: { readonly source: Trace['source']; readonly trace?: Trace };
 }
 
 export function newWorkerState(): WorkerState {
@@ -179,7 +184,7 @@ function sameOverrides(a: SessionOverrides, b: SessionOverrides): boolean {
 /** The session for these overrides: the one running, or a new one (an override changes every verdict). */
 function liveSession(state: WorkerState, overrides: SessionOverrides): LiveSession {
   if (state.live && sameOverrides(state.live.overrides, overrides)) return state.live;
-  const browser = liveBrowser();
+  const browser = state.imported ? state.imported.source.browser : liveBrowser();
   // The panel may show session values (they are the user's own), so the engine renders them raw.
   const session = new AnalysisSession({ values: 'raw', settings: overrides, ...(browser ? { browser } : {}) });
   state.live = { session, overrides, fed: 0, rows: [], positionOf: new Map(), sent: {} };
@@ -247,7 +252,7 @@ function exportOf(state: WorkerState, request: Extract<WorkerRequest, { type: 'e
   const events = traceEvents(state.events.slice(0, live?.fed ?? state.events.length));
   let entryCount = 0;
   for (const event of events) if (event.kind === 'entry') entryCount++;
-  const trace: Trace = { source: { format: 'live' }, events, entryCount };
+  const trace: Trace = state.imported?.trace ?? { source: { format: 'live' }, events, entryCount };
   let analysis = live?.result;
   if (!analysis) {
     const session = new AnalysisSession({ values: 'raw' });
@@ -262,6 +267,7 @@ export function handleWorkerRequest(state: WorkerState, request: WorkerRequest):
   if (request.type === 'reset') {
     state.events.length = 0;
     state.live = undefined;
+    delete state.imported;
   }
   if (request.type === 'reset' || request.type === 'append') {
     for (const ev of request.events) state.events.push(ev);
