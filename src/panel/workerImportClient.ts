@@ -27,6 +27,11 @@ export type WorkerImportOutcome =
 const ANALYSIS_INTERVAL_MS = 250;
 /** Until the first rows are in, sooner: the first entries are analysed in milliseconds. */
 const FIRST_ROWS_INTERVAL_MS = 50;
+/**
+ * Analyses while reading stop once one takes this long in the worker: each covers every request read so far,
+ * and the whole file is analysed again once read (its finished trace), so more of them would only delay that.
+ */
+const PROGRESS_ANALYSIS_LIMIT_MS = 1_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,11 +44,18 @@ export async function importWithWorker(
   const analyser = workerAnalyser(worker);
   let finished: ImportedReply | undefined;
   let died = false;
+  let ended: () => void = () => undefined;
+  const end = new Promise<void>((resolve) => {
+    ended = resolve;
+  });
   worker.addEventListener('message', (e: MessageEvent<WorkerReply | ImportedReply>) => {
-    if (e.data.type === 'imported') finished = e.data;
+    if (e.data.type !== 'imported') return;
+    finished = e.data;
+    ended();
   });
   worker.addEventListener('error', () => {
     died = true;
+    ended();
   });
   const request: ImportRequest = { type: 'import', file, name: file.name };
   (worker as unknown as { postMessage(message: ImportRequest): void }).postMessage(request);
@@ -53,6 +65,10 @@ export async function importWithWorker(
     const view = await analyser.analyse(NO_OVERRIDES);
     if (finished || died) break;
     if (view.rows.length > 0) onRows(view);
+    if (view.analysisMs > PROGRESS_ANALYSIS_LIMIT_MS) {
+      await end;
+      break;
+    }
     const interval = view.rows.length > 0 ? ANALYSIS_INTERVAL_MS : FIRST_ROWS_INTERVAL_MS;
     // Each analysis of a growing file costs more (the engine's snapshot covers every request so far), and it
     // holds up the worker's reading: at most a quarter of the worker's time goes to them.
