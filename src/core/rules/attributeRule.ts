@@ -23,6 +23,7 @@ export interface AttributeRuleSpec<Id extends string> {
 }
 
 type Failing = SessionSetCookie & { readonly problem: string };
+const NONE: readonly Failing[] = [];
 
 export function attributeRule<const Id extends string>(spec: AttributeRuleSpec<Id>): Rule<Id> {
   return perRequestRule({
@@ -31,6 +32,8 @@ export function attributeRule<const Id extends string>(spec: AttributeRuleSpec<I
     title: spec.title,
     docs: spec.docs,
     observe(request, settings) {
+      // Most requests set no cookie: nothing to allocate for them.
+      if (request.setCookies.length === 0) return NONE;
       const failing: Failing[] = [];
       for (const item of sessionSetCookiesOf(request, spec.includeRejected)) {
         const problem = spec.test(item, { settings });

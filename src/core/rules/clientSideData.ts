@@ -11,6 +11,8 @@ interface Seen {
   readonly data: ClientSideData;
 }
 
+const NONE: readonly Seen[] = [];
+
 /**
  * What each cookie fact's value reads as (null: opaque). Facts are shared by the requests that repeat them
  * (the same ID carried on every request): each is decoded once, not once per request and rule.
@@ -32,13 +34,15 @@ function readableValues(
 ): PerRequest<Seen> {
   return {
     observe(request) {
-      const out: Seen[] = [];
-      for (const c of [...request.setCookies, ...request.sent]) {
-        if (!c.session || c.value === '') continue;
-        const data = dataOf(c);
-        if (data) out.push({ request, name: c.name, value: c.value, data });
+      let out: Seen[] | undefined;
+      for (const cookies of [request.setCookies, request.sent]) {
+        for (const c of cookies) {
+          if (!c.session || c.value === '') continue;
+          const data = dataOf(c);
+          if (data) (out ??= []).push({ request, name: c.name, value: c.value, data });
+        }
       }
-      return out;
+      return out ?? NONE;
     },
     onceKey: (s) => `${s.request.host}\u0000${s.name}`,
     draft: (s, _count, ctx) => report(s, ctx),

@@ -9,6 +9,8 @@ interface Shadowed {
   readonly copies: readonly SentCookieFact[];
 }
 
+const NONE: readonly Shadowed[] = [];
+
 export const sessionShadowed = perRequestRule({
   id: 'session-shadowed',
   severity: 'medium',
@@ -18,7 +20,9 @@ export const sessionShadowed = perRequestRule({
       'The request carries several cookies with the same session cookie name (set with different Path or Domain). Servers read only one of them — usually the first — which may be the stale one, so the user appears logged out or in another session.',
     fix: 'Set the session cookie with one Path and one Domain everywhere, and delete stray copies (a Set-Cookie with Max-Age=0 and the stray Path/Domain).',
   },
-  observe(request): Shadowed[] {
+  observe(request): readonly Shadowed[] {
+    // One cookie cannot shadow itself: most requests are done here.
+    if (request.sent.length < 2) return NONE;
     const byName = new Map<string, SentCookieFact[]>();
     for (const s of request.sent) {
       if (!s.session) continue;

@@ -7,11 +7,13 @@ import { perRequestRule } from './perRequestRule.ts';
 import type { PerRequest } from './rule.ts';
 
 type Rejected = { request: RequestFacts; fact: SetCookieFact & { outcome: { kind: 'rejected' } } };
+const NONE: readonly Rejected[] = [];
 
 /** The request's rejected Set-Cookies that `keep` keeps, reported once per host, cookie and reason, with the count. */
 function rejections(keep: (r: Rejected) => boolean): PerRequest<Rejected> {
   return {
     observe(request) {
+      if (request.setCookies.length === 0) return NONE;
       const out: Rejected[] = [];
       for (const fact of request.setCookies) {
         if (fact.outcome.kind !== 'rejected') continue;
