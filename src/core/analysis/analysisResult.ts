@@ -35,8 +35,8 @@ const RULE_ORDER = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
 
 /**
  * What analyses of one growing replay keep from one snapshot to the next (session.ts), so the next costs what is
- * new: the rules' folds, the session values, the findings made, the stories written. Each part tells by itself when the replay started
- * over (new request facts) and starts over with it.
+ * new: the rules' folds, the session values, the findings made, the stories written. Each part tells by itself
+ * when the replay started over (new request facts) and starts over with it.
  */
 export class AnalysisMemory {
   readonly runs = new RuleRuns();

@@ -9,15 +9,18 @@ import { RULES } from '../rules/registry.ts';
 import type { FindingDraft, PerRequest, Rule, RuleContext } from '../rules/rule.ts';
 import { NewRequests } from './newRequests.ts';
 
-/** One per-request rule's fold, and the finding last drafted for each of its groups at the count it had. */
+/** One per-request rule's fold. */
 interface Fold {
   readonly rule: PerRequest<unknown>;
   readonly groups: FirstPerKey<unknown>;
-  readonly drafted: WeakMap<object, { readonly count: number; readonly draft: FindingDraft | undefined }>;
 }
+
+/** The finding last drafted for each group of every fold, at the count it had: one map for all folds (each costs). */
+type Drafted = WeakMap<object, { readonly count: number; readonly draft: FindingDraft | undefined }>;
 
 export class RuleRuns {
   private folds = new Map<Rule, Fold>();
+  private drafted: Drafted = new WeakMap();
   private readonly newRequests = new NewRequests();
   /** What the kept findings were worded with: other settings or another value renderer word them anew. */
   private wordedWith: Pick<RuleContext, 'settings' | 'show'> | undefined;
@@ -28,7 +31,7 @@ export class RuleRuns {
     const out = new Map<Rule, FindingDraft[]>();
     for (const rule of RULES) {
       const fold = this.folds.get(rule);
-      out.set(rule, fold ? draftsOf(fold, ctx) : rule.check(ctx));
+      out.set(rule, fold ? draftsOf(fold, this.drafted, ctx) : rule.check(ctx));
     }
     return out;
   }
@@ -40,10 +43,10 @@ export class RuleRuns {
     if (from === 0 || !sameWords) {
       this.wordedWith = { settings: ctx.settings, show: ctx.show };
       this.folds = new Map();
+      this.drafted = new WeakMap();
       for (const rule of RULES) {
         const perRequest = rule.perRequest;
-        if (perRequest)
-          this.folds.set(rule, { rule: perRequest, groups: new FirstPerKey(perRequest), drafted: new WeakMap() });
+        if (perRequest) this.folds.set(rule, { rule: perRequest, groups: new FirstPerKey(perRequest) });
       }
       from = 0;
     }
@@ -54,13 +57,13 @@ export class RuleRuns {
 }
 
 /** The fold's findings: a group whose count did not change keeps the very finding it had (the same object). */
-function draftsOf(fold: Fold, ctx: RuleContext): FindingDraft[] {
+function draftsOf(fold: Fold, drafted: Drafted, ctx: RuleContext): FindingDraft[] {
   const drafts: FindingDraft[] = [];
   for (const group of fold.groups.values()) {
-    let known = fold.drafted.get(group);
+    let known = drafted.get(group);
     if (known?.count !== group.count) {
       known = { count: group.count, draft: fold.rule.draft(group.first, group.count, ctx) };
-      fold.drafted.set(group, known);
+      drafted.set(group, known);
     }
     if (known.draft) drafts.push(known.draft);
   }

@@ -14,7 +14,10 @@ export class SessionValues {
     | { readonly size: number; readonly show: (v: string) => string; readonly hide: (t: string) => string }
     | undefined;
 
-  /** A function hiding every session value in a text, rendered by `show`: the same function while no value was added. */
+  /**
+   * A function hiding every session value in a text, rendered by `show`: the same function while no value was
+   * added (findingReuse.ts keeps a finding only while its URL was hidden by the same function).
+   */
   hideInText(facts: AnalysisFacts, show: (v: string) => string): (text: string) => string {
     const from = this.newRequests.since(facts.requests);
     if (from === 0) {
