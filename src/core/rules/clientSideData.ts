@@ -39,7 +39,9 @@ function readableValues(
         for (const c of cookies) {
           if (!c.session || c.value === '') continue;
           const data = dataOf(c);
-          if (data) (out ??= []).push({ request, name: c.name, value: c.value, data });
+          if (!data) continue;
+          out ??= [];
+          out.push({ request, name: c.name, value: c.value, data });
         }
       }
       return out ?? NONE;
