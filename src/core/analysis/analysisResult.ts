@@ -13,9 +13,9 @@ import {
   type Severity,
 } from '../rules/rule.ts';
 import { classifyPeriodicRotation } from '../rules/sessionRotated.ts';
-import { MIN_VALUE_LENGTH, ValueFinder } from '../session/valuesInText.ts';
-import { buildStories } from '../story/story.ts';
-import type { AnalysisFacts, IdEnd, NotSentCookieFact, RequestFacts, SentCookieFact, SessionLane } from './facts.ts';
+import { buildStories, StoryMemory } from '../story/story.ts';
+import type { IdEnd, NotSentCookieFact, RequestFacts, SentCookieFact, SessionLane } from './facts.ts';
+import { FindingReuse } from './findingReuse.ts';
 import { type ValueView, valueRenderer } from './redact.ts';
 import type { ReplayedFacts } from './replay.ts';
 import type {
@@ -26,16 +26,48 @@ import type {
   RequestView,
   SessionView,
 } from './resultTypes.ts';
+import { RuleRuns } from './ruleRuns.ts';
+import { SessionValues } from './sessionValues.ts';
 import type { AnalysisSettings } from './settings.ts';
 import { type FindingSession, FindingSessions, lowerOf, severityCeiling } from './severityCeiling.ts';
 
 const RULE_ORDER = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
 
+/**
+ * What analyses of one growing replay keep from one snapshot to the next (session.ts), so the next costs what is
+ * new: the rules' folds, the session values, the findings made, the stories written. Each part tells by itself
+ * when the replay started over (new request facts) and starts over with it.
+ */
+export class AnalysisMemory {
+  readonly runs = new RuleRuns();
+  readonly values = new SessionValues();
+  readonly findings = new FindingReuse();
+  readonly stories = new StoryMemory();
+  private readonly renderers = new Map<ValueView, (v: string) => string>();
+
+  /** One renderer per view, kept: what was worded with it can be kept too. */
+  show(view: ValueView): (v: string) => string {
+    let show = this.renderers.get(view);
+    if (!show) {
+      show = valueRenderer(view);
+      this.renderers.set(view, show);
+    }
+    return show;
+  }
+}
+
+const SHOW_AS_IS = (t: string) => t;
+
 /** Findings, views and the result from replayed facts: what every entry point does after its replay. */
-export function analysisOf(replayed: ReplayedFacts, settings: AnalysisSettings, view: ValueView): AnalysisResult {
-  const show = valueRenderer(view);
+export function analysisOf(
+  replayed: ReplayedFacts,
+  settings: AnalysisSettings,
+  view: ValueView,
+  memory = new AnalysisMemory(),
+): AnalysisResult {
+  const show = memory.show(view);
   // Session IDs also travel inside URLs (`;jsessionid=…`, `?sid=…`): a redacted report hides them there too.
-  const hideInText = view === 'raw' ? (t: string) => t : textRedactor(sessionValues(replayed), show);
+  const hideInText = view === 'raw' ? SHOW_AS_IS : memory.values.hideInText(replayed, show);
   classifyPeriodicRotation(replayed.lanes);
   const byEntry = new Map<number, RequestFacts>(replayed.requests.map((r) => [r.entry, r]));
   const ctx: RuleContext = { facts: replayed, settings, show, request: (e) => byEntry.get(e) };
@@ -43,12 +75,12 @@ export function analysisOf(replayed: ReplayedFacts, settings: AnalysisSettings, 
   const sessions = new FindingSessions(replayed);
   const drafts: { rule: (typeof RULES)[number]; draft: FindingDraft; severity: Severity; session?: FindingSession }[] =
     [];
-  for (const rule of RULES) {
-    for (const draft of rule.check(ctx)) {
+  for (const [rule, ruleDrafts] of memory.runs.drafts(ctx)) {
+    for (const draft of ruleDrafts) {
       const session = sessions.of(draft.cookie, draft.origin);
       const own = draft.severity ? lowerOf(draft.severity, rule.severity) : rule.severity;
       const severity = lowerOf(own, severityCeiling(session, settings.thirdPartySessions));
-      drafts.push({ rule, draft, severity, ...(session ? { session } : {}) });
+      drafts.push({ rule: rule as (typeof RULES)[number], draft, severity, ...(session ? { session } : {}) });
     }
   }
   drafts.sort(
@@ -65,22 +97,26 @@ export function analysisOf(replayed: ReplayedFacts, settings: AnalysisSettings, 
   });
   const findings: Finding[] = drafts.map(({ rule, draft, severity, session }) => {
     const related = (draft.relatedKeys ?? []).map((k) => indexByKey.get(k)).filter((i): i is number => i !== undefined);
-    return {
-      rule: rule.id,
-      severity,
-      title: rule.title,
-      origin: draft.origin,
-      ...(draft.cookie !== undefined ? { cookie: draft.cookie } : {}),
-      entry: draft.entry,
-      url: hideInText(draft.url),
-      ...(draft.reason !== undefined ? { reason: draft.reason } : {}),
-      ...(draft.cause !== undefined ? { cause: draft.cause } : {}),
-      ...(related.length > 0 ? { related } : {}),
-      message: draft.message,
-      fix: draft.fix ?? rule.docs.fix,
-      evidence: renderEvidence(draft.evidence, show),
-      ...(session ? { session } : {}),
-    };
+    const made = { severity, session, related, hideInText };
+    return (
+      memory.findings.kept(draft, made) ??
+      memory.findings.keep(draft, made, {
+        rule: rule.id,
+        severity,
+        title: rule.title,
+        origin: draft.origin,
+        ...(draft.cookie !== undefined ? { cookie: draft.cookie } : {}),
+        entry: draft.entry,
+        url: hideInText(draft.url),
+        ...(draft.reason !== undefined ? { reason: draft.reason } : {}),
+        ...(draft.cause !== undefined ? { cause: draft.cause } : {}),
+        ...(related.length > 0 ? { related } : {}),
+        message: draft.message,
+        fix: draft.fix ?? rule.docs.fix,
+        evidence: renderEvidence(draft.evidence, show),
+        ...(session ? { session } : {}),
+      })
+    );
   });
 
   const result: AnalysisResult = {
@@ -99,7 +135,7 @@ export function analysisOf(replayed: ReplayedFacts, settings: AnalysisSettings, 
     },
     cookiesRecorded: replayed.cookiesRecorded,
     settings,
-    story: buildStories({ findings, facts: replayed }, { hideInText }),
+    story: buildStories({ findings, facts: replayed }, { hideInText, memory: memory.stories }),
   };
   // One view per request is as much memory again as the facts, and most callers (the CLI's text report) never
   // read it: built on first read, then kept as a plain property. Enumerable, so copies and JSON still have it.
@@ -118,32 +154,6 @@ function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, co
       return value;
     },
   });
-}
-
-function sessionValues(facts: AnalysisFacts): Set<string> {
-  const values = new Set<string>();
-  for (const lane of facts.lanes) for (const id of lane.ids) values.add(id.id);
-  for (const r of facts.requests) {
-    for (const c of r.sent) if (c.session) values.add(c.value);
-    for (const c of r.setCookies) if (c.session) values.add(c.value);
-  }
-  // Values short enough to occur by chance in any URL are not worth hiding (and would mangle it).
-  for (const v of values) if (v.length < MIN_VALUE_LENGTH) values.delete(v);
-  return values;
-}
-
-function textRedactor(values: ReadonlySet<string>, show: (v: string) => string): (text: string) => string {
-  const finder = new ValueFinder(values);
-  return (text) => {
-    let out = text;
-    // Longest first (the finder's order), so a value containing another is replaced whole.
-    for (const v of finder.find(text)) {
-      out = out.split(v).join(show(v));
-      const encoded = encodeURIComponent(v);
-      if (encoded !== v) out = out.split(encoded).join(show(v));
-    }
-    return out;
-  };
 }
 
 function compare(a: string, b: string): number {

@@ -3,6 +3,8 @@
  * per request must redraw. A request's own facts never change once replayed (a new replay is a new start);
  * what can change later is what the rest of the trace decides about it: its findings (a rotation at a login is
  * known only after the next request) and the lane ends drawn on it (an ID ends where its successor appears).
+ * A finding that did not change is the very object of the last snapshot (findingReuse.ts), so sameData's first
+ * test, identity, settles most of them.
  */
 import type { AnalysisResult, Finding, SessionView } from './resultTypes.ts';
 import { sameData } from './sameData.ts';

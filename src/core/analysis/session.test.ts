@@ -155,6 +155,36 @@ describe('a session cookie set that changes mid-stream', () => {
     expect(snapshots.slice(1).some(({ snapshot }) => snapshot.changed.all)).toBe(true);
     expect(snapshots.at(-1)!.snapshot.result).toEqual(wholeFileAnalysis(trace));
   });
+
+  // A snapshot keeps what the last one made (the rules' folds, findings, stories: analysisResult.ts) while the
+  // replay goes on, and drops it when the replay starts over: fed one event at a time, the snapshots at each
+  // restart and the two after it (and every tenth, all of them in a small trace) must still be what a fresh
+  // analysis of the same events makes.
+  it.each(restarting)('%s: fed one at a time, snapshots about each restart are fresh analyses', (_n, trace) => {
+    const snapshots = fedInPieces(trace, 1);
+    const restartedAt = (i: number) => snapshots[i]?.snapshot.changed.all === true;
+    snapshots.forEach(({ prefix, snapshot }, i) => {
+      const near = restartedAt(i) || restartedAt(i - 1) || restartedAt(i - 2);
+      if (!near && i % 10 !== 0 && snapshots.length > 60) return;
+      expect(snapshot.result).toEqual(analyzeTrace(prefixTrace(trace, prefix)));
+    });
+  });
+});
+
+describe('values shown raw', () => {
+  // The raw view words findings and stories with the values themselves: what a snapshot keeps is worded so too.
+  it.each(TRACES.filter(([, trace]) => trace.entryCount <= 200))(
+    '%s: fed 7 at a time, each snapshot is a fresh raw analysis',
+    (_n, trace) => {
+      const browser = trace.source.browser;
+      const session = new AnalysisSession({ values: 'raw', ...(browser ? { browser } : {}) });
+      for (let at = 0; at < trace.events.length; at += 7) {
+        session.feed(trace.events.slice(at, at + 7));
+        const prefix = prefixTrace(trace, trace.events.slice(0, at + 7));
+        expect(session.snapshot().result).toEqual(analyzeTrace(prefix, { values: 'raw' }));
+      }
+    },
+  );
 });
 
 function findingsAt(result: AnalysisResult, entry: number) {

@@ -9,7 +9,7 @@
 import { cookieDefaultsFor } from '../cookie/browserDefaults.ts';
 import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
 import type { TraceEvent } from '../trace/types.ts';
-import { analysisOf } from './analysisResult.ts';
+import { AnalysisMemory, analysisOf } from './analysisResult.ts';
 import type { RequestFacts } from './facts.ts';
 import { type PrepassResult, TracePrepass } from './prepass.ts';
 import { EventReplay } from './replay.ts';
@@ -56,6 +56,8 @@ export class AnalysisSession {
   private readonly laxByDefault: boolean;
   private readonly answers: Answers;
   private last: AnalysisResult | undefined;
+  /** What one snapshot keeps for the next, so a snapshot costs what is new (analysisResult.ts). */
+  private readonly memory = new AnalysisMemory();
   /** The last snapshot's request facts by entry, for facts(). */
   private readonly factsByEntry = new Map<number, RequestFacts>();
 
@@ -83,7 +85,7 @@ export class AnalysisSession {
   /** The analysis of every event fed so far, and the rows that changed since the last snapshot. */
   snapshot(): SessionSnapshot {
     const { replay, restarted } = this.replayUpToDate();
-    const result = analysisOf(replay.facts(), this.settings, this.options.values ?? 'redacted');
+    const result = analysisOf(replay.facts(), this.settings, this.options.values ?? 'redacted', this.memory);
     const before = this.last;
     const changed: RowChanges =
       restarted || before === undefined ? { all: true } : { all: false, entries: changedEntries(before, result) };

@@ -26,6 +26,8 @@ export function lowerOf(a: Severity, b: Severity): Severity {
 /** The session a finding speaks of: its lane (by cookie name and origin), else the name's identity. */
 export class FindingSessions {
   private readonly lanesByName = new Map<string, SessionLane[]>();
+  /** Thousands of findings share a few origins: each origin's host parsed once. */
+  private readonly hosts = new Map<string, string>();
 
   constructor(private readonly facts: AnalysisFacts) {
     for (const lane of facts.lanes) {
@@ -37,7 +39,11 @@ export class FindingSessions {
 
   of(cookie: string | undefined, origin: string): FindingSession | undefined {
     if (cookie === undefined) return undefined;
-    const host = hostOfOrigin(origin);
+    let host = this.hosts.get(origin);
+    if (host === undefined) {
+      host = hostOfOrigin(origin);
+      this.hosts.set(origin, host);
+    }
     const lanes = this.lanesByName.get(cookie) ?? [];
     const lane =
       lanes.find((l) => l.origin === origin) ?? lanes.find((l) => host !== '' && domainMatch(host, l.domain));

@@ -2,8 +2,10 @@
  * Most attribute rules share one shape: look at each Set-Cookie of a session cookie, and report the first
  * one per cookie and host that fails a test, with a count. This builds such a rule from its test.
  */
-import { firstPerCookie, type SessionSetCookie, sessionSetCookies, times } from './helpers.ts';
-import { defineRule, type EvidenceValue, type Rule, type RuleContext, type RuleDocs, type Severity } from './rule.ts';
+import type { AnalysisSettings } from '../analysis/settings.ts';
+import { perCookieAndHost, type SessionSetCookie, sessionSetCookiesOf, times } from './helpers.ts';
+import { perRequestRule } from './perRequestRule.ts';
+import type { EvidenceValue, Rule, RuleDocs, Severity } from './rule.ts';
 
 export interface AttributeRuleSpec<Id extends string> {
   readonly id: Id;
@@ -11,7 +13,7 @@ export interface AttributeRuleSpec<Id extends string> {
   readonly title: string;
   readonly docs: RuleDocs;
   /** Returns the problem in one phrase when the Set-Cookie has it, else undefined. */
-  readonly test: (item: SessionSetCookie, ctx: RuleContext) => string | undefined;
+  readonly test: (item: SessionSetCookie, ctx: { readonly settings: AnalysisSettings }) => string | undefined;
   readonly evidence?: (item: SessionSetCookie) => Record<string, EvidenceValue>;
   /**
    * Also test lines the browser rejected: true where the problem exists on the wire whatever the browser
@@ -20,29 +22,38 @@ export interface AttributeRuleSpec<Id extends string> {
   readonly includeRejected?: boolean;
 }
 
+type Failing = SessionSetCookie & { readonly problem: string };
+const NONE: readonly Failing[] = [];
+
 export function attributeRule<const Id extends string>(spec: AttributeRuleSpec<Id>): Rule<Id> {
-  return defineRule({
+  return perRequestRule({
     id: spec.id,
     severity: spec.severity,
     title: spec.title,
     docs: spec.docs,
-    check(ctx) {
-      const failing = sessionSetCookies(ctx, spec.includeRejected)
-        .map((item) => ({ ...item, problem: spec.test(item, ctx) }))
-        .filter((item): item is SessionSetCookie & { problem: string } => item.problem !== undefined);
-      return firstPerCookie(failing).map(({ item, count }) => ({
-        origin: item.request.origin,
-        cookie: item.fact.name,
-        entry: item.request.entry,
-        url: item.request.url,
-        message: `${item.fact.name}: ${item.problem}${times(count)}.`,
-        evidence: {
-          setCookie: redactLine(item.fact.line, item.fact.value),
-          ...(count > 1 ? { occurrences: count } : {}),
-          ...(spec.evidence?.(item) ?? {}),
-        },
-      }));
+    observe(request, settings) {
+      // Most requests set no cookie: nothing to allocate for them.
+      if (request.setCookies.length === 0) return NONE;
+      const failing: Failing[] = [];
+      for (const item of sessionSetCookiesOf(request, spec.includeRejected)) {
+        const problem = spec.test(item, { settings });
+        if (problem !== undefined) failing.push({ ...item, problem });
+      }
+      return failing;
     },
+    onceKey: perCookieAndHost,
+    draft: (item: Failing, count) => ({
+      origin: item.request.origin,
+      cookie: item.fact.name,
+      entry: item.request.entry,
+      url: item.request.url,
+      message: `${item.fact.name}: ${item.problem}${times(count)}.`,
+      evidence: {
+        setCookie: redactLine(item.fact.line, item.fact.value),
+        ...(count > 1 ? { occurrences: count } : {}),
+        ...(spec.evidence?.(item) ?? {}),
+      },
+    }),
   });
 }
 

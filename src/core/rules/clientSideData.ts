@@ -1,7 +1,8 @@
 /** session-client-side-data, jwt-alg-none, jwt-no-expiry: what a session cookie value carries in the clear. */
-import type { RequestFacts } from '../analysis/facts.ts';
+import type { RequestFacts, SentCookieFact, SetCookieFact } from '../analysis/facts.ts';
 import { type ClientSideData, jwtHasNoneAlg, jwtLacksExpiry, readClientSideData } from '../session/tokenData.ts';
-import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
+import { perRequestRule } from './perRequestRule.ts';
+import type { FindingDraft, PerRequest } from './rule.ts';
 
 interface Seen {
   readonly request: RequestFacts;
@@ -10,22 +11,44 @@ interface Seen {
   readonly data: ClientSideData;
 }
 
-/** The first readable value of each session cookie per host. */
-function readableValues(ctx: RuleContext): Seen[] {
-  const seen = new Map<string, Seen>();
-  // The same opaque value is carried by every request: decode each distinct value once.
-  const opaque = new Set<string>();
-  for (const request of ctx.facts.requests) {
-    for (const c of [...request.setCookies, ...request.sent]) {
-      if (!c.session || c.value === '' || opaque.has(c.value)) continue;
-      const key = `${request.host}\u0000${c.name}`;
-      if (seen.has(key)) continue;
-      const data = readClientSideData(c.value);
-      if (data) seen.set(key, { request, name: c.name, value: c.value, data });
-      else opaque.add(c.value);
-    }
+const NONE: readonly Seen[] = [];
+
+/**
+ * What each cookie fact's value reads as (null: opaque). Facts are shared by the requests that repeat them
+ * (the same ID carried on every request): each is decoded once, not once per request and rule.
+ */
+const decoded = new WeakMap<SetCookieFact | SentCookieFact, ClientSideData | null>();
+
+function dataOf(c: SetCookieFact | SentCookieFact): ClientSideData | undefined {
+  let data = decoded.get(c);
+  if (data === undefined) {
+    data = readClientSideData(c.value) ?? null;
+    decoded.set(c, data);
   }
-  return [...seen.values()];
+  return data ?? undefined;
+}
+
+/** The readable session cookie values of each request, Set-Cookies first; the first per host and cookie counts. */
+function readableValues(
+  report: (s: Seen, ctx: { show: (v: string) => string }) => FindingDraft | undefined,
+): PerRequest<Seen> {
+  return {
+    observe(request) {
+      let out: Seen[] | undefined;
+      for (const cookies of [request.setCookies, request.sent]) {
+        for (const c of cookies) {
+          if (!c.session || c.value === '') continue;
+          const data = dataOf(c);
+          if (!data) continue;
+          out ??= [];
+          out.push({ request, name: c.name, value: c.value, data });
+        }
+      }
+      return out ?? NONE;
+    },
+    onceKey: (s) => `${s.request.host}\u0000${s.name}`,
+    draft: (s, _count, ctx) => report(s, ctx),
+  };
 }
 
 function keysOf(data: ClientSideData): string[] {
@@ -50,7 +73,7 @@ const KIND_TEXT: Record<ClientSideData['kind'], string> = {
   'signed-json': 'a signed, not encrypted, payload',
 };
 
-export const sessionClientSideData = defineRule({
+export const sessionClientSideData = perRequestRule({
   id: 'session-client-side-data',
   severity: 'medium',
   title: 'Readable data in the session cookie',
@@ -59,17 +82,16 @@ export const sessionClientSideData = defineRule({
       'The session cookie is not an opaque ID: it carries data anyone holding it can read (a JWT, base64 JSON, or a signed-but-not-encrypted session). Anything in it — user IDs, roles, e-mail — is disclosed, and the server cannot revoke it before it expires.',
     fix: 'Keep session state on the server behind an opaque random ID, or encrypt the cookie (not just sign it) and keep secrets out of it.',
   },
-  check: (ctx) =>
-    readableValues(ctx).map((s) => {
-      const fields = keysOf(s.data);
-      const shown = ctx.show(s.value) === s.value ? ` Decoded: ${JSON.stringify(s.data.payload).slice(0, 300)}` : '';
-      const format =
-        s.data.kind === 'signed-json' ? `${KIND_TEXT[s.data.kind]} (${s.data.format})` : KIND_TEXT[s.data.kind];
-      return finding(s, `${s.name} carries ${format} with fields ${fields.join(', ') || '(none)'}.${shown}`, {});
-    }),
+  ...readableValues((s, ctx) => {
+    const fields = keysOf(s.data);
+    const shown = ctx.show(s.value) === s.value ? ` Decoded: ${JSON.stringify(s.data.payload).slice(0, 300)}` : '';
+    const format =
+      s.data.kind === 'signed-json' ? `${KIND_TEXT[s.data.kind]} (${s.data.format})` : KIND_TEXT[s.data.kind];
+    return finding(s, `${s.name} carries ${format} with fields ${fields.join(', ') || '(none)'}.${shown}`, {});
+  }),
 });
 
-export const jwtAlgNone = defineRule({
+export const jwtAlgNone = perRequestRule({
   id: 'jwt-alg-none',
   severity: 'high',
   title: 'JWT session token with alg none',
@@ -78,13 +100,15 @@ export const jwtAlgNone = defineRule({
       'The session JWT declares "alg": "none": it is not signed, so anyone can forge a token with any claims if the server accepts it.',
     fix: 'Sign tokens (HS256/RS256/EdDSA) and have the server reject alg none and pin the expected algorithm.',
   },
-  check: (ctx) =>
-    readableValues(ctx)
-      .filter((s) => jwtHasNoneAlg(s.data))
-      .map((s) => finding(s, `${s.name} is a JWT with alg "none": unsigned and forgeable.`, { alg: 'none' })),
+  // The first readable value of the cookie decides (a later one may be signed).
+  ...readableValues((s) =>
+    jwtHasNoneAlg(s.data)
+      ? finding(s, `${s.name} is a JWT with alg "none": unsigned and forgeable.`, { alg: 'none' })
+      : undefined,
+  ),
 });
 
-export const jwtNoExpiry = defineRule({
+export const jwtNoExpiry = perRequestRule({
   id: 'jwt-no-expiry',
   severity: 'low',
   title: 'JWT session token without expiry',
@@ -93,8 +117,9 @@ export const jwtNoExpiry = defineRule({
       'The session JWT has no "exp" claim: once stolen it stays valid forever unless the server keeps a deny-list.',
     fix: 'Add a short "exp" claim and refresh tokens as needed.',
   },
-  check: (ctx) =>
-    readableValues(ctx)
-      .filter((s) => jwtLacksExpiry(s.data))
-      .map((s) => finding(s, `${s.name} is a JWT with no exp claim: it never expires.`, { exp: false })),
+  ...readableValues((s) =>
+    jwtLacksExpiry(s.data)
+      ? finding(s, `${s.name} is a JWT with no exp claim: it never expires.`, { exp: false })
+      : undefined,
+  ),
 });

@@ -1,4 +1,4 @@
-/** Small shared readers for rules: session Set-Cookie facts, lanes by key, once-per-cookie de-duplication. */
+/** Small shared readers for rules: a request's session Set-Cookie facts, lanes by key, the once-per-cookie key. */
 import type { RequestFacts, SessionLane, SetCookieFact } from '../analysis/facts.ts';
 import type { ParsedSetCookie } from '../cookie/types.ts';
 import type { RuleContext } from './rule.ts';
@@ -9,16 +9,14 @@ export interface SessionSetCookie {
   readonly parsed: ParsedSetCookie;
 }
 
-/** Every Set-Cookie of a session cookie that parsed and sets a value (deletions excluded; rejections on request). */
-export function sessionSetCookies(ctx: RuleContext, includeRejected = false): SessionSetCookie[] {
+/** The request's Set-Cookies of a session cookie that parsed and set a value (deletions excluded; rejections on request). */
+export function sessionSetCookiesOf(request: RequestFacts, includeRejected = false): SessionSetCookie[] {
   const out: SessionSetCookie[] = [];
-  for (const request of ctx.facts.requests) {
-    for (const fact of request.setCookies) {
-      if (!fact.session || fact.outcome.kind === 'deleted' || fact.value === '' || !fact.parsed) continue;
-      // A cookie the browser refused never existed on the client: its attributes describe nothing.
-      if (fact.outcome.kind === 'rejected' && !includeRejected) continue;
-      out.push({ request, fact, parsed: fact.parsed });
-    }
+  for (const fact of request.setCookies) {
+    if (!fact.session || fact.outcome.kind === 'deleted' || fact.value === '' || !fact.parsed) continue;
+    // A cookie the browser refused never existed on the client: its attributes describe nothing.
+    if (fact.outcome.kind === 'rejected' && !includeRejected) continue;
+    out.push({ request, fact, parsed: fact.parsed });
   }
   return out;
 }
@@ -27,17 +25,11 @@ export function sessionSetCookies(ctx: RuleContext, includeRejected = false): Se
  * Attribute rules report each problem once per cookie name and host, at its first occurrence, with the
  * count: a session cookie re-set on every response must not flood the report.
  */
-export function firstPerCookie<T extends { request: RequestFacts; fact: { name: string } }>(
-  items: readonly T[],
-): { item: T; count: number }[] {
-  const seen = new Map<string, { item: T; count: number }>();
-  for (const item of items) {
-    const key = `${item.request.host}\u0000${item.fact.name}`;
-    const entry = seen.get(key);
-    if (entry) entry.count++;
-    else seen.set(key, { item, count: 1 });
-  }
-  return [...seen.values()];
+export function perCookieAndHost(item: {
+  readonly request: RequestFacts;
+  readonly fact: { readonly name: string };
+}): string {
+  return `${item.request.host}\u0000${item.fact.name}`;
 }
 
 export function laneByKey(ctx: RuleContext): Map<string, SessionLane> {

@@ -51,6 +51,24 @@ export interface RuleDocs {
   readonly peer?: string;
 }
 
+/** What a per-request rule's finding may read besides its observation: never the rest of the trace. */
+export type DraftContext = Pick<RuleContext, 'settings' | 'show'>;
+
+/**
+ * A rule that decides request by request, from one request's facts alone (they are final once replayed): what
+ * each request shows (`observe`), reported once per key at its first observation with how many there were.
+ * The engine keeps what each request showed, so a trace that grows observes only its new requests; `check`
+ * is the same fold over every request (perRequestRule.ts).
+ */
+export interface PerRequest<Item> {
+  /** What the rule sees on this request, in the order it reports it. */
+  observe(request: RequestFacts, settings: AnalysisSettings): readonly Item[];
+  /** Observations of one key are one finding: the first, with the count. */
+  onceKey(item: Item): string;
+  /** The finding for a key first observed as `first` and seen `count` times; none when it does not qualify. */
+  draft(first: Item, count: number, ctx: DraftContext): FindingDraft | undefined;
+}
+
 export interface Rule<Id extends string = string> {
   readonly id: Id;
   readonly severity: Severity;
@@ -58,6 +76,9 @@ export interface Rule<Id extends string = string> {
   readonly docs: RuleDocs;
   /** Rules that run after others may read their findings' keys; every rule is pure. */
   check(ctx: RuleContext): FindingDraft[];
+  /** Present when the rule decides request by request: the data `check` folds, for an engine fed incrementally. */
+  // biome-ignore lint/suspicious/noExplicitAny: each rule has its own observation type; the engine only passes it back.
+  readonly perRequest?: PerRequest<any>;
 }
 
 export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {

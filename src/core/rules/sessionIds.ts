@@ -28,7 +28,19 @@ function updatedValues(ctx: RuleContext): ReadonlySet<string> {
   return values;
 }
 
-export function observedIds(ctx: RuleContext): ObservedIds[] {
+/** Both entropy rules read the same groups of the same facts: gathered once per analysis. */
+const gathered = new WeakMap<RuleContext['facts'], readonly ObservedIds[]>();
+
+export function observedIds(ctx: RuleContext): readonly ObservedIds[] {
+  let groups = gathered.get(ctx.facts);
+  if (!groups) {
+    groups = gatherObservedIds(ctx);
+    gathered.set(ctx.facts, groups);
+  }
+  return groups;
+}
+
+function gatherObservedIds(ctx: RuleContext): ObservedIds[] {
   const groups = new Map<string, ObservedIds>();
   const updated = updatedValues(ctx);
   /** The ID of each (shared) cookie fact, worked out once: facts repeat on most requests. */

@@ -5,11 +5,12 @@
  * lost the session or was refused (401/403).
  */
 
-import { laneKey, type NotSentCookieFact } from '../analysis/facts.ts';
+import { laneKey, type NotSentCookieFact, type RequestFacts } from '../analysis/facts.ts';
 import type { NotSentReason } from '../cookie/reasons.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
+import { DraftMemo } from './draftMemo.ts';
 import { laneByKey } from './helpers.ts';
-import { defineRule } from './rule.ts';
+import { defineRule, type FindingDraft } from './rule.ts';
 import { idTransitions, notSentKey } from './transitions.ts';
 
 /** How each reason is reported: always (once per ID), when it caused a loss, or never (told elsewhere). */
@@ -78,9 +79,11 @@ export const sessionNotSent = defineRule({
     const lanes = laneByKey(ctx);
     // Not-sent facts are shared across requests (factCache.ts): each one's lane and report key made once.
     const keysOf = new Map<NotSentCookieFact, { readonly lane: string; readonly once: string }>();
-    return ctx.facts.requests.flatMap((request) =>
-      request.notSent.flatMap((n) => {
-        if (!n.session) return [];
+    const drafts: FindingDraft[] = [];
+    // Plain loops: this runs over every request of the trace on every snapshot.
+    for (const request of ctx.facts.requests) {
+      for (const n of request.notSent) {
+        if (!n.session) continue;
         let keys = keysOf.get(n);
         if (keys === undefined) {
           const lane = laneKey(n.domain, n.path, n.name);
@@ -94,32 +97,46 @@ export const sessionNotSent = defineRule({
           (consequentialEntries.has(request.entry) && consequential.has(notSentKey(lane, request.entry))) ||
           (mode === 'always' && !reported.has(once)) ||
           (mode === 'when-consequential' && refused && !reported.has(once));
-        if (!report) return [];
+        if (!report) continue;
         reported.add(once);
-        const key = notSentKey(lane, request.entry);
-        const browser = n.browserReasons?.length ? ` Chrome reported: ${n.browserReasons.join(', ')}.` : '';
-        return [
-          {
-            key,
-            // The session's origin (where the lane began), as in CLI.md's example: the URL shows where it failed.
-            origin: lanes.get(lane)?.origin ?? request.origin,
-            fix: REASON_FIX[n.reason],
-            cookie: n.name,
-            entry: request.entry,
-            url: request.url,
-            reason: n.reason,
-            message: `${n.name} (${ctx.show(n.value)}, domain ${n.domain}, path ${n.path}) was not sent: ${n.reason} — ${NOT_SENT_REASONS[n.reason]}${browser}`,
-            evidence: {
-              id: { secret: n.value },
-              domain: n.domain,
-              path: n.path,
-              method: request.method,
-              ...(request.status !== undefined ? { status: request.status } : {}),
-              ...(n.browserReasons ? { browserReasons: n.browserReasons } : {}),
-            },
-          },
-        ];
-      }),
-    );
+        const origin = lanes.get(lane)?.origin;
+        drafts.push(
+          notSentDrafts.draft(request, [n, origin, ctx.show], () => draftOf(request, n, lane, origin, ctx.show)),
+        );
+      }
+    }
+    return drafts;
   },
 });
+
+/** Each request's findings, the same objects while nothing they are worded from changed (draftMemo.ts). */
+const notSentDrafts = new DraftMemo<RequestFacts>();
+
+function draftOf(
+  request: RequestFacts,
+  n: NotSentCookieFact,
+  lane: string,
+  laneOrigin: string | undefined,
+  show: (value: string) => string,
+): FindingDraft {
+  const browser = n.browserReasons?.length ? ` Chrome reported: ${n.browserReasons.join(', ')}.` : '';
+  return {
+    key: notSentKey(lane, request.entry),
+    // The session's origin (where the lane began), as in CLI.md's example: the URL shows where it failed.
+    origin: laneOrigin ?? request.origin,
+    fix: REASON_FIX[n.reason],
+    cookie: n.name,
+    entry: request.entry,
+    url: request.url,
+    reason: n.reason,
+    message: `${n.name} (${show(n.value)}, domain ${n.domain}, path ${n.path}) was not sent: ${n.reason} — ${NOT_SENT_REASONS[n.reason]}${browser}`,
+    evidence: {
+      id: { secret: n.value },
+      domain: n.domain,
+      path: n.path,
+      method: request.method,
+      ...(request.status !== undefined ? { status: request.status } : {}),
+      ...(n.browserReasons ? { browserReasons: n.browserReasons } : {}),
+    },
+  };
+}

@@ -8,6 +8,7 @@
  */
 import type { IdChange, IdEnd, NotSentCookieFact, ResetCause, ResetEnd } from '../analysis/facts.ts';
 import type { CookieChangeCause } from '../trace/types.ts';
+import { DraftMemo } from './draftMemo.ts';
 import { defineRule } from './rule.ts';
 import { backendSwitchOf } from './sessionBackendSwitch.ts';
 import { rotationOf, updateOf } from './sessionRotated.ts';
@@ -125,40 +126,56 @@ export const sessionReset = defineRule({
     return idTransitions(ctx).flatMap((t) => {
       if (t.end.kind !== 'reset') return [];
       const end = t.end;
-      const where = end.atLogout ? ' at a logout request' : '';
-      const after = t.next
-        ? ` New ID: ${ctx.show(t.next.id)}.`
-        : t.incident
-          ? ' The server issued a new ID, but the browser rejected that cookie and keeps the old one.'
-          : '';
-      const chain =
-        end.loginEntry !== undefined
-          ? ` The login at entry ${end.loginEntry} had issued it one hop earlier in its redirect chain: the login did not survive its own redirects.`
-          : '';
-      const related = end.cause === 'not-sent' || end.cause === 'expired' ? [notSentKey(t.lane.key, end.entry)] : [];
+      const inputs = [
+        t.lane.key,
+        t.lane.origin,
+        t.lane.cookie,
+        t.id.id,
+        t.next?.id,
+        t.incident,
+        t.request?.url,
+        ctx.show,
+      ];
       return [
-        {
-          key: resetKey(t.lane.key, end.entry),
-          relatedKeys: related,
-          origin: t.lane.origin,
-          cookie: t.lane.cookie,
-          entry: end.entry,
-          url: t.request?.url ?? '',
-          cause: end.cause,
-          // The behaviour we recommend, at a logout the user asked for: told, not alarmed (RULES.md).
-          ...(end.atLogout && end.cause === 'cleared-by-server' ? { severity: 'info' as const } : {}),
-          ...(end.notSentReason ? { reason: end.notSentReason } : {}),
-          message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${CAUSE_TEXT[end.cause]}.${after}${chain}`,
-          fix: CAUSE_FIX[end.cause],
-          evidence: {
-            lostId: { secret: t.id.id },
-            ...(t.next ? { newId: { secret: t.next.id } } : {}),
+        resetDrafts.draft(end, inputs, () => {
+          const where = end.atLogout ? ' at a logout request' : '';
+          const after = t.next
+            ? ` New ID: ${ctx.show(t.next.id)}.`
+            : t.incident
+              ? ' The server issued a new ID, but the browser rejected that cookie and keeps the old one.'
+              : '';
+          const chain =
+            end.loginEntry !== undefined
+              ? ` The login at entry ${end.loginEntry} had issued it one hop earlier in its redirect chain: the login did not survive its own redirects.`
+              : '';
+          const related =
+            end.cause === 'not-sent' || end.cause === 'expired' ? [notSentKey(t.lane.key, end.entry)] : [];
+          return {
+            key: resetKey(t.lane.key, end.entry),
+            relatedKeys: related,
+            origin: t.lane.origin,
+            cookie: t.lane.cookie,
+            entry: end.entry,
+            url: t.request?.url ?? '',
             cause: end.cause,
-            ...(end.backendSwitch ? { backendChanges: end.backendSwitch.changes } : {}),
-            ...(end.loginEntry !== undefined ? { issuedByLoginAt: end.loginEntry } : {}),
-          },
-        },
+            // The behaviour we recommend, at a logout the user asked for: told, not alarmed (RULES.md).
+            ...(end.atLogout && end.cause === 'cleared-by-server' ? { severity: 'info' as const } : {}),
+            ...(end.notSentReason ? { reason: end.notSentReason } : {}),
+            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${CAUSE_TEXT[end.cause]}.${after}${chain}`,
+            fix: CAUSE_FIX[end.cause],
+            evidence: {
+              lostId: { secret: t.id.id },
+              ...(t.next ? { newId: { secret: t.next.id } } : {}),
+              cause: end.cause,
+              ...(end.backendSwitch ? { backendChanges: end.backendSwitch.changes } : {}),
+              ...(end.loginEntry !== undefined ? { issuedByLoginAt: end.loginEntry } : {}),
+            },
+          };
+        }),
       ];
     });
   },
 });
+
+/** Each end's finding, the same object while nothing it is worded from changed (draftMemo.ts). */
+const resetDrafts = new DraftMemo<ResetEnd>();

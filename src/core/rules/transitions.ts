@@ -12,7 +12,19 @@ export interface IdTransition {
   readonly request?: RequestFacts;
 }
 
-export function idTransitions(ctx: RuleContext): IdTransition[] {
+/** Four lifecycle rules read the transitions of the same facts: listed once per analysis. */
+const listed = new WeakMap<RuleContext['facts'], readonly IdTransition[]>();
+
+export function idTransitions(ctx: RuleContext): readonly IdTransition[] {
+  let transitions = listed.get(ctx.facts);
+  if (!transitions) {
+    transitions = listTransitions(ctx);
+    listed.set(ctx.facts, transitions);
+  }
+  return transitions;
+}
+
+function listTransitions(ctx: RuleContext): IdTransition[] {
   const out: IdTransition[] = [];
   for (const lane of ctx.facts.lanes) {
     lane.ids.forEach((id, i) => {

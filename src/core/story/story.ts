@@ -11,6 +11,7 @@
  * the HTML report and the panel share, and it reveals nothing, so a story never needs redacting.
  */
 import type { AnalysisFacts, LaneId, RequestFacts, SessionLane, SetCookieFact } from '../analysis/facts.ts';
+import { NewRequests } from '../analysis/newRequests.ts';
 import { redactValue } from '../analysis/redact.ts';
 import type { FindingSession } from '../analysis/severityCeiling.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
@@ -78,6 +79,33 @@ export interface StoryInput {
 export interface StoryOptions {
   /** Hides session values inside URLs (the report's own redaction); identity by default. */
   readonly hideInText?: (text: string) => string;
+  /** What the stories of the same growing trace kept from the last time they were told. */
+  readonly memory?: StoryMemory;
+}
+
+/**
+ * What the stories of one growing trace keep from one telling to the next: the requests indexed, and each story
+ * written, by its lead finding. A story is written again only when something it is written from changed: the
+ * findings it tells (the engine hands back the same Finding object while one did not change), the ID it names,
+ * its cause, the redaction. The time evidence looks only at requests before the story's, which a growing trace
+ * does not change while entries come in order.
+ */
+export class StoryMemory {
+  private readonly newRequests = new NewRequests();
+  private byEntry = new Map<number, RequestFacts>();
+  private uses: IdUses | undefined;
+  readonly written = new WeakMap<StoryFinding, { readonly inputs: readonly unknown[]; readonly story: Story }>();
+
+  /** The requests by entry and their ID uses, for these requests (the ones seen before and more, or new ones). */
+  requests(requests: readonly RequestFacts[]): { byEntry: Map<number, RequestFacts>; uses: IdUses } {
+    const from = this.newRequests.since(requests);
+    if (from === 0 || !this.uses) {
+      this.byEntry = new Map();
+      this.uses = new IdUses(requests);
+    } else this.uses.grown(requests);
+    for (let i = from; i < requests.length; i++) this.byEntry.set(requests[i]!.entry, requests[i]!);
+    return { byEntry: this.byEntry, uses: this.uses };
+  }
 }
 
 /** What the story knows when it words a cause. */
@@ -88,7 +116,6 @@ interface CauseContext {
   readonly lostId?: string;
   readonly newId?: NewId;
   readonly reason?: string;
-  readonly timing: StoryTiming;
 }
 
 interface NewId {
@@ -274,9 +301,11 @@ function tellable(f: StoryFinding): boolean {
 export function buildStories(input: StoryInput, options: StoryOptions = {}): Story[] {
   const hide = options.hideInText ?? ((t: string) => t);
   const { findings } = input;
-  const byEntry = new Map<number, RequestFacts>();
-  for (const r of input.facts.requests) byEntry.set(r.entry, r);
-  const uses = new IdUses(input.facts.requests);
+  const { byEntry, uses } = options.memory?.requests(input.facts.requests) ?? {
+    byEntry: new Map(input.facts.requests.map((r) => [r.entry, r])),
+    uses: new IdUses(input.facts.requests),
+  };
+  const ctx: Context = { byEntry, lanes: new LaneIndex(input.facts.lanes), uses, findings, hide };
 
   const candidates = findings
     .map((f, index) => ({ f, index }))
@@ -290,7 +319,7 @@ export function buildStories(input: StoryInput, options: StoryOptions = {}): Sto
     );
   const relations = new Relations(findings);
   const told = new Set<number>();
-  const stories: Story[] = [];
+  const leads: Lead[] = [];
   // Sessions with a lifecycle story: their other findings (attributes) are not a second story.
   const withLifecycle = new Set<string>();
   const pending: { f: StoryFinding; index: number }[] = [];
@@ -303,7 +332,7 @@ export function buildStories(input: StoryInput, options: StoryOptions = {}): Sto
     const related = relations.of(index);
     for (const i of related) told.add(i);
     withLifecycle.add(sessionKey(f));
-    stories.push(storyOf(f, related, { byEntry, lanes: input.facts.lanes, uses, findings, hide }));
+    leads.push(leadOf(f, related, ctx));
   }
   // Other findings at medium or above: one at-risk story per session, led by its worst finding.
   const bySession = new Map<string, { f: StoryFinding; index: number }[]>();
@@ -318,24 +347,52 @@ export function buildStories(input: StoryInput, options: StoryOptions = {}): Sto
       (a, b) => SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] || a.index - b.index,
     )[0]!;
     const related = [...new Set([lead.index, ...list.map((p) => p.index)])].sort((a, b) => a - b);
-    stories.push(storyOf(lead.f, related, { byEntry, lanes: input.facts.lanes, uses, findings, hide }));
+    leads.push(leadOf(lead.f, related, ctx));
   }
-  return mergeRepeats(stories.sort((a, b) => a.entry - b.entry || a.time - b.time));
+  // Merged first, then worded: a risk repeated on thousands of requests is one story, so only the stories
+  // kept are written out (each costs the time evidence and the steps).
+  return mergeRepeats(leads.sort((a, b) => a.entry - b.entry || a.time - b.time)).map(({ lead, again }) => {
+    const story = options.memory ? remembered(lead, ctx, options.memory) : storyOf(lead, ctx);
+    if (!again) return story;
+    const words = `Again on ${again.count} later request${again.count === 1 ? '' : 's'} (the last at #${again.last}).`;
+    const steps = [...story.steps];
+    steps.splice(Math.max(steps.length - 1, 0), 0, words);
+    return { ...story, steps, related: [...again.related].sort((a, b) => a - b) };
+  });
+}
+
+/** A story's lead, its kind and cause decided: all a repeat needs to be recognised before the story is written. */
+interface Lead {
+  readonly f: StoryFinding;
+  readonly related: readonly number[];
+  readonly request: RequestFacts | undefined;
+  readonly entry: number;
+  readonly time: number;
+  readonly lane: SessionLane | undefined;
+  readonly id: LaneId | undefined;
+  readonly kind: StoryKind;
+  readonly cause: string;
+}
+
+/** The lead kept, with the repeats merged into it (none for a story told once). */
+interface Kept {
+  readonly lead: Lead;
+  readonly again?: { readonly count: number; readonly last: number; readonly related: ReadonlySet<number> };
 }
 
 /**
  * The same risk again (one cookie, rule and cause on many requests: every cross-site POST without the Lax
  * cookie) is one story that says how often, not a story per request; losses are each told.
  */
-function mergeRepeats(stories: readonly Story[]): Story[] {
-  const first = new Map<string, { story: Story; count: number; last: number; related: Set<number> }>();
-  const out: (Story | string)[] = [];
-  for (const s of stories) {
+function mergeRepeats(leads: readonly Lead[]): Kept[] {
+  const first = new Map<string, { lead: Lead; count: number; last: number; related: Set<number> }>();
+  const out: (Lead | string)[] = [];
+  for (const s of leads) {
     if (s.kind !== 'at-risk') {
       out.push(s);
       continue;
     }
-    const key = `${s.rule}\u0000${s.cookie ?? ''}\u0000${s.origin}\u0000${s.cause}`;
+    const key = `${s.f.rule}\u0000${s.f.cookie ?? ''}\u0000${s.f.origin}\u0000${s.cause}`;
     const seen = first.get(key);
     if (seen) {
       seen.count++;
@@ -343,17 +400,13 @@ function mergeRepeats(stories: readonly Story[]): Story[] {
       for (const i of s.related) seen.related.add(i);
       continue;
     }
-    first.set(key, { story: s, count: 0, last: s.entry, related: new Set(s.related) });
+    first.set(key, { lead: s, count: 0, last: s.entry, related: new Set(s.related) });
     out.push(key);
   }
   return out.map((item) => {
-    if (typeof item !== 'string') return item;
-    const { story, count, last, related } = first.get(item)!;
-    if (count === 0) return story;
-    const again = `Again on ${count} later request${count === 1 ? '' : 's'} (the last at #${last}).`;
-    const steps = [...story.steps];
-    steps.splice(Math.max(steps.length - 1, 0), 0, again);
-    return { ...story, steps, related: [...related].sort((a, b) => a - b) };
+    if (typeof item !== 'string') return { lead: item };
+    const { lead, count, last, related } = first.get(item)!;
+    return count === 0 ? { lead } : { lead, again: { count, last, related } };
   });
 }
 
@@ -394,31 +447,64 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
 
 interface Context {
   readonly byEntry: ReadonlyMap<number, RequestFacts>;
-  readonly lanes: readonly SessionLane[];
+  readonly lanes: LaneIndex;
   readonly uses: IdUses;
   readonly findings: readonly StoryFinding[];
   readonly hide: (t: string) => string;
 }
 
-function storyOf(f: StoryFinding, related: readonly number[], ctx: Context): Story {
+function leadOf(f: StoryFinding, related: readonly number[], ctx: Context): Lead {
   const request = ctx.byEntry.get(f.entry);
-  const time = request?.time ?? Number.NaN;
-  const cookie = f.cookie ?? '';
-  const lane = laneOf(ctx.lanes, f);
-  const id = lane ? idAt(lane, f.entry, request) : undefined;
+  const lane = ctx.lanes.laneOf(f);
+  const id = lane ? ctx.lanes.idAt(lane, f.entry, request) : undefined;
   const reason = related.map((i) => ctx.findings[i]?.reason).find((r) => r !== undefined) ?? f.reason;
-  const timing = id && request ? timingOf(id, request, cookie, ctx) : {};
   const causeContext: CauseContext = {
     finding: f,
-    cookie,
+    cookie: f.cookie ?? '',
     ...(request ? { request } : {}),
     ...(id ? { lostId: idName(id.id) } : {}),
     ...(lane && request ? newIdOf(lane, id, request) : {}),
     ...(reason !== undefined ? { reason } : {}),
-    timing,
   };
   const row = rowOf(f);
-  const cause = row.cause(causeContext);
+  return {
+    f,
+    related,
+    request,
+    entry: f.entry,
+    time: request?.time ?? Number.NaN,
+    lane,
+    id,
+    kind: row.kind,
+    cause: row.cause(causeContext),
+  };
+}
+
+/** The story written before from the same lead and the same inputs, else a new one. */
+function remembered(lead: Lead, ctx: Context, memory: StoryMemory): Story {
+  // Entries out of order: a later request may change the time evidence of an earlier story; written anew each time.
+  if (!ctx.uses.inOrder()) return storyOf(lead, ctx);
+  const inputs = [
+    ctx.hide,
+    lead.id?.id,
+    lead.id?.firstEntry,
+    lead.kind,
+    lead.cause,
+    ...lead.related,
+    ...lead.related.map((i) => ctx.findings[i]),
+  ];
+  const known = memory.written.get(lead.f);
+  if (known && known.inputs.length === inputs.length && known.inputs.every((v, i) => v === inputs[i]))
+    return known.story;
+  const story = storyOf(lead, ctx);
+  memory.written.set(lead.f, { inputs, story });
+  return story;
+}
+
+function storyOf(lead: Lead, ctx: Context): Story {
+  const { f, related, request, time, id, kind, cause } = lead;
+  const cookie = f.cookie ?? '';
+  const timing = id && request ? timingOf(id, request, cookie, ctx) : {};
   const fixFrom = FIX_FROM[`${f.rule}:${f.cause ?? f.reason ?? ''}`] ?? [];
   const fix =
     related.map((i) => ctx.findings[i]).find((r) => r !== undefined && fixFrom.includes(r.rule))?.fix ?? f.fix;
@@ -426,7 +512,7 @@ function storyOf(f: StoryFinding, related: readonly number[], ctx: Context): Sto
     ? `${request.method} ${ctx.hide(request.url)} (#${f.entry})`
     : `${ctx.hide(f.url)} (#${f.entry})`;
   const when = Number.isFinite(time) ? ` at ${clock(time)}` : '';
-  const headline = `${HEADLINE[row.kind]}${when} on ${where}: ${cause}.`;
+  const headline = `${HEADLINE[kind]}${when} on ${where}: ${cause}.`;
   const steps = [
     ...browserSteps(request, cookie, id),
     ...serverSteps(request, cookie),
@@ -436,7 +522,7 @@ function storyOf(f: StoryFinding, related: readonly number[], ctx: Context): Sto
     `Fix: ${fix}`,
   ];
   return {
-    kind: row.kind,
+    kind,
     entry: f.entry,
     time,
     headline,
@@ -452,23 +538,93 @@ function storyOf(f: StoryFinding, related: readonly number[], ctx: Context): Sto
   };
 }
 
-/** The finding's lane: same cookie and origin, else same cookie whose domain the request's host is in. */
-function laneOf(lanes: readonly SessionLane[], f: StoryFinding): SessionLane | undefined {
-  if (f.cookie === undefined) return undefined;
-  const same = lanes.filter((l) => l.cookie === f.cookie);
-  return same.find((l) => l.origin === f.origin) ?? same[0];
+/**
+ * The lanes indexed for the questions a story asks of them: a finding's lane, and the ID a lane held at a
+ * request. Built once per set of stories: a lane may hold thousands of IDs and incidents, and thousands of
+ * stories ask about it.
+ */
+class LaneIndex {
+  private readonly byCookie = new Map<string, SessionLane[]>();
+  private readonly ids = new Map<SessionLane, LaneIds>();
+
+  constructor(lanes: readonly SessionLane[]) {
+    for (const lane of lanes) {
+      const list = this.byCookie.get(lane.cookie);
+      if (list) list.push(lane);
+      else this.byCookie.set(lane.cookie, [lane]);
+    }
+  }
+
+  /** The finding's lane: same cookie and origin, else the first lane of the cookie. */
+  laneOf(f: StoryFinding): SessionLane | undefined {
+    if (f.cookie === undefined) return undefined;
+    const same = this.byCookie.get(f.cookie) ?? [];
+    return same.find((l) => l.origin === f.origin) ?? same[0];
+  }
+
+  /** The ID the client held when the request was made: ended (or hit) by this request, else the current one. */
+  idAt(lane: SessionLane, entry: number, request: RequestFacts | undefined): LaneId | undefined {
+    let ids = this.ids.get(lane);
+    if (!ids) {
+      ids = new LaneIds(lane.ids);
+      this.ids.set(lane, ids);
+    }
+    const hit = ids.endedAt(entry);
+    if (hit && hit.firstEntry < entry) return hit;
+    const carried = request?.sent.find((c) => c.name === lane.cookie)?.value;
+    const notSent = request?.notSent.find((c) => c.name === lane.cookie)?.value;
+    const value = carried ?? notSent;
+    const byValue = value !== undefined ? ids.withValue(value) : undefined;
+    if (byValue) return byValue;
+    return ids.lastFirstSeenBy(entry) ?? hit;
+  }
 }
 
-/** The ID the client held when the request was made: ended (or hit) by this request, else the current one. */
-function idAt(lane: SessionLane, entry: number, request: RequestFacts | undefined): LaneId | undefined {
-  const hit = lane.ids.find((id) => id.end?.entry === entry || id.incidents.some((i) => i.entry === entry));
-  if (hit && hit.firstEntry < entry) return hit;
-  const carried = request?.sent.find((c) => c.name === lane.cookie)?.value;
-  const notSent = request?.notSent.find((c) => c.name === lane.cookie)?.value;
-  const value = carried ?? notSent;
-  const byValue = value !== undefined ? lane.ids.find((id) => id.id === value) : undefined;
-  if (byValue) return byValue;
-  return [...lane.ids].reverse().find((id) => id.firstEntry <= entry) ?? hit;
+/** One lane's IDs by the entries that ended them (or hit them with an incident), by value, and by first sight. */
+class LaneIds {
+  /** The first ID (in lane order) whose end or one of whose incidents is at the entry. */
+  private readonly ending = new Map<number, LaneId>();
+  private readonly byValue = new Map<string, LaneId>();
+  /** Whether first sights never decrease along the lane, so the last one by an entry is found by bisection. */
+  private readonly ordered: boolean;
+
+  constructor(private readonly ids: readonly LaneId[]) {
+    let ordered = true;
+    ids.forEach((id, i) => {
+      if (id.end && !this.ending.has(id.end.entry)) this.ending.set(id.end.entry, id);
+      for (const incident of id.incidents) if (!this.ending.has(incident.entry)) this.ending.set(incident.entry, id);
+      if (!this.byValue.has(id.id)) this.byValue.set(id.id, id);
+      if (i > 0 && ids[i - 1]!.firstEntry > id.firstEntry) ordered = false;
+    });
+    this.ordered = ordered;
+  }
+
+  endedAt(entry: number): LaneId | undefined {
+    return this.ending.get(entry);
+  }
+
+  withValue(value: string): LaneId | undefined {
+    return this.byValue.get(value);
+  }
+
+  /** The last ID first seen at or before the entry. */
+  lastFirstSeenBy(entry: number): LaneId | undefined {
+    if (!this.ordered) return [...this.ids].reverse().find((id) => id.firstEntry <= entry);
+    const after = firstIndexWhere(this.ids, (id) => id.firstEntry > entry);
+    return after > 0 ? this.ids[after - 1] : undefined;
+  }
+}
+
+/** The first index whose item passes `test`, in a list where every item after a passing one passes too. */
+function firstIndexWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (test(items[mid]!)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 function newIdOf(lane: SessionLane, id: LaneId | undefined, request: RequestFacts): { newId?: NewId } {
@@ -575,36 +731,54 @@ function timingOf(id: LaneId, request: RequestFacts, cookie: string, ctx: Contex
  * (a trace may hold 100,000 requests; the stories ask about a handful of IDs).
  */
 class IdUses {
-  private index: Map<string, { sent: number[]; stored: number[] }> | undefined;
+  private readonly index = new Map<string, { sent: number[]; stored: number[] }>();
+  /** How many requests the index holds: built on the first question, extended by the requests added since. */
+  private indexed = 0;
+  private lastEntry = Number.NEGATIVE_INFINITY;
+  /** Whether the requests come in ascending entries, so each list of uses is sorted and bisected. */
+  private ordered = true;
 
-  constructor(private readonly requests: readonly RequestFacts[]) {}
+  constructor(private requests: readonly RequestFacts[]) {}
 
-  private build(): Map<string, { sent: number[]; stored: number[] }> {
-    const index = new Map<string, { sent: number[]; stored: number[] }>();
+  /** Whether every request so far came after the one before it (entries ascending). */
+  inOrder(): boolean {
+    this.extend();
+    return this.ordered;
+  }
+
+  /** The same requests and more (the trace grew). */
+  grown(requests: readonly RequestFacts[]): void {
+    this.requests = requests;
+  }
+
+  private extend(): void {
     const of = (name: string, value: string) => {
       const key = `${name}\u0000${value}`;
-      let uses = index.get(key);
+      let uses = this.index.get(key);
       if (!uses) {
         uses = { sent: [], stored: [] };
-        index.set(key, uses);
+        this.index.set(key, uses);
       }
       return uses;
     };
-    for (const r of this.requests) {
+    for (; this.indexed < this.requests.length; this.indexed++) {
+      const r = this.requests[this.indexed]!;
+      if (r.entry < this.lastEntry) this.ordered = false;
+      this.lastEntry = r.entry;
       for (const c of r.sent) if (c.session) of(c.name, c.value).sent.push(r.entry);
       for (const c of r.setCookies)
         if (c.session && c.outcome.kind === 'stored') of(c.name, c.value).stored.push(r.entry);
     }
-    return index;
   }
 
   private uses(name: string, value: string) {
-    this.index ??= this.build();
+    this.extend();
     return this.index.get(`${name}\u0000${value}`);
   }
 
   lastBefore(name: string, value: string, entry: number): number | undefined {
-    return lastBelow(this.uses(name, value)?.sent ?? [], entry);
+    const uses = this.uses(name, value);
+    return lastBelow(uses?.sent ?? [], entry, this.ordered);
   }
 
   /** The expiry the browser's copy had: from the last Set-Cookie that stored this ID before the request. */
@@ -614,16 +788,22 @@ class IdUses {
     entry: number,
     byEntry: ReadonlyMap<number, RequestFacts>,
   ): number | undefined {
-    const at = lastBelow(this.uses(name, value)?.stored ?? [], entry);
+    const uses = this.uses(name, value);
+    const at = lastBelow(uses?.stored ?? [], entry, this.ordered);
     if (at === undefined) return undefined;
     const set = byEntry.get(at)?.setCookies.find((c) => c.name === name && c.value === value);
     return set?.outcome.kind === 'stored' ? set.outcome.cookie.expiresAt : undefined;
   }
 }
 
-function lastBelow(sorted: readonly number[], entry: number): number | undefined {
+/** The use before the first one at or after `entry` (an ID sent on every request has thousands: bisected when sorted). */
+function lastBelow(entries: readonly number[], entry: number, sorted: boolean): number | undefined {
+  if (sorted) {
+    const at = firstIndexWhere(entries, (e) => e >= entry);
+    return at > 0 ? entries[at - 1] : undefined;
+  }
   let found: number | undefined;
-  for (const e of sorted) {
+  for (const e of entries) {
     if (e >= entry) break;
     found = e;
   }
