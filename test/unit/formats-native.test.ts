@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
 import { exportNativeTrace, parseNativeTrace, parseNativeTraceText } from '../../src/core/formats/index.ts';
 import { parseTraceFile } from '../../src/core/open/readTrace.ts';
-import { TraceInputError } from '../../src/core/trace/types.ts';
 import { sessionCookieValues } from '../fixtures/formats/secrets.ts';
+import { thrownBy } from '../helpers/thrownBy.ts';
 
 const DEMO = new URL('../fixtures/demo-har/', import.meta.url).pathname;
 const FIXTURES = readdirSync(DEMO)
@@ -28,16 +28,6 @@ function load(name: string) {
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests spoil arbitrary fields of a parsed document
 type Spoilable = any;
-
-function refusal(run: () => unknown): TraceInputError {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TraceInputError);
-    return e as TraceInputError;
-  }
-  throw new Error('expected a TraceInputError');
-}
 
 describe.each(FIXTURES)('%s', (name) => {
   const { trace, result } = load(name);
@@ -162,7 +152,7 @@ describe('strict reading', () => {
   ])('names %s', (where, spoil, words) => {
     const doc = good();
     spoil(doc);
-    const error = refusal(() => parseNativeTrace(doc, 'bad.json'));
+    const error = thrownBy(() => parseNativeTrace(doc, 'bad.json'));
     expect(error.where).toBe(where);
     expect(error.message).toContain(words);
     expect(error.message.startsWith('bad.json: ')).toBe(true);
@@ -170,7 +160,7 @@ describe('strict reading', () => {
 
   it('a newer version names both versions', () => {
     const doc = { ...good(), version: 2 };
-    const error = refusal(() => parseTraceFile(JSON.stringify(doc), 'future.json'));
+    const error = thrownBy(() => parseTraceFile(JSON.stringify(doc), 'future.json'));
     expect(error.message).toBe(
       'future.json: trace version 2 is newer than this Sessionscope understands (1) (at version)',
     );
@@ -178,7 +168,7 @@ describe('strict reading', () => {
 
   it('a truncated native file is "not JSON … ends early"', () => {
     const text = exportNativeTrace(trace, result);
-    expect(refusal(() => parseTraceFile(text.slice(0, text.length / 2), 'cut.json')).message).toContain(
+    expect(thrownBy(() => parseTraceFile(text.slice(0, text.length / 2), 'cut.json')).message).toContain(
       'the file ends early (truncated?)',
     );
   });

@@ -2,6 +2,7 @@
 
 import type { RequestFacts } from '../analysis/facts.ts';
 import { splitRouteSuffix } from '../session/identify.ts';
+import { perFacts } from './perFacts.ts';
 import type { RuleContext } from './rule.ts';
 
 export interface ObservedIds {
@@ -29,16 +30,7 @@ function updatedValues(ctx: RuleContext): ReadonlySet<string> {
 }
 
 /** Both entropy rules read the same groups of the same facts: gathered once per analysis. */
-const gathered = new WeakMap<RuleContext['facts'], readonly ObservedIds[]>();
-
-export function observedIds(ctx: RuleContext): readonly ObservedIds[] {
-  let groups = gathered.get(ctx.facts);
-  if (!groups) {
-    groups = gatherObservedIds(ctx);
-    gathered.set(ctx.facts, groups);
-  }
-  return groups;
-}
+export const observedIds: (ctx: RuleContext) => readonly ObservedIds[] = perFacts(gatherObservedIds);
 
 function gatherObservedIds(ctx: RuleContext): ObservedIds[] {
   const groups = new Map<string, ObservedIds>();

@@ -1,5 +1,6 @@
 /** The ends and incidents of every lane ID in one list, with the ID that followed: what lifecycle rules read. */
 import type { IdEnd, LaneId, RequestFacts, SessionLane } from '../analysis/facts.ts';
+import { perFacts } from './perFacts.ts';
 import type { RuleContext } from './rule.ts';
 
 export interface IdTransition {
@@ -13,16 +14,7 @@ export interface IdTransition {
 }
 
 /** Four lifecycle rules read the transitions of the same facts: listed once per analysis. */
-const listed = new WeakMap<RuleContext['facts'], readonly IdTransition[]>();
-
-export function idTransitions(ctx: RuleContext): readonly IdTransition[] {
-  let transitions = listed.get(ctx.facts);
-  if (!transitions) {
-    transitions = listTransitions(ctx);
-    listed.set(ctx.facts, transitions);
-  }
-  return transitions;
-}
+export const idTransitions: (ctx: RuleContext) => readonly IdTransition[] = perFacts(listTransitions);
 
 function listTransitions(ctx: RuleContext): IdTransition[] {
   const out: IdTransition[] = [];
