@@ -56,7 +56,8 @@ export async function takeFrameIntervals(frame: Frame): Promise<number[]> {
 
 /**
  * Finds the panel's event store on the panel's heap (an object with `addEvents` whose `state.events` is
- * an array) and exposes it; false when the panel keeps its events some other way.
+ * an array) and exposes it; false when the panel keeps its events some other way. (With the analysis in a
+ * worker the store holds no events, only their count, `state.eventCount`.)
  */
 export async function exposePanelStore(frame: Frame): Promise<boolean> {
   const cdp = cdpOf(frame);
@@ -84,7 +85,7 @@ export async function exposePanelStore(frame: Frame): Promise<boolean> {
 export async function panelEventCount(frame: Frame): Promise<{ events: number; lastSeq: number; source: string }> {
   return frame.evaluate(`(() => {
     const store = globalThis.${PANEL_STORE_GLOBAL};
-    if (store) return { events: store.state.events.length, lastSeq: store.lastSeq ?? -1, source: 'panel store' };
+    if (store) return { events: store.state.eventCount ?? store.state.events.length, lastSeq: store.lastSeq ?? -1, source: 'panel store' };
     const text = document.querySelector('[data-testid="row-count"]')?.textContent ?? '';
     const n = Number((text.match(/[\\d,]+/) ?? ['-1'])[0].replaceAll(',', ''));
     return { events: n, lastSeq: -1, source: 'row-count text' };

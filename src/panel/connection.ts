@@ -9,6 +9,7 @@ export interface RuntimePort {
   postMessage(message: PanelMessage): void;
   readonly onMessage: { addListener(listener: (message: unknown) => void): void };
   readonly onDisconnect: { addListener(listener: () => void): void };
+  disconnect?(): void;
 }
 
 export const RECONNECT_DELAY_MS = 300;
@@ -16,6 +17,11 @@ export const RECONNECT_DELAY_MS = 300;
 export interface PanelConnection {
   /** Sends a message on the current port; dropped while reconnecting (the toolbar state is re-sent then). */
   send(message: PanelMessage): void;
+  /**
+   * Forgets every event and subscribes again from the start on a new port (the background serves one
+   * subscription per port): the whole recording arrives again, for an analysis that lost the events it held.
+   */
+  refetch(): void;
 }
 
 function applyMessage(store: PanelStore, message: BackgroundMessage): void {
@@ -59,10 +65,13 @@ export function keepConnected(
     }
     current = port;
     port.onMessage.addListener((raw) => {
+      // A port given up for a new subscription (refetch) may still deliver what it had queued.
+      if (current !== port) return;
       if (typeof raw === 'object' && raw !== null) applyMessage(store, raw as BackgroundMessage);
     });
     port.onDisconnect.addListener(() => {
-      if (current === port) current = undefined;
+      if (current !== port) return;
+      current = undefined;
       store.setStatus('reconnecting');
       schedule(open, RECONNECT_DELAY_MS);
     });
@@ -76,6 +85,20 @@ export function keepConnected(
       } catch {
         // The port died between the check and the call; onDisconnect reconnects.
       }
+    },
+    refetch() {
+      const old = current;
+      if (!old) {
+        // Reconnecting already: that subscription starts from the beginning.
+        store.forgetAll();
+        return;
+      }
+      current = undefined;
+      store.forgetAll();
+      try {
+        old.disconnect?.();
+      } catch {}
+      open();
     },
   };
 }

@@ -1,14 +1,15 @@
 // The panel's state and actions, outside any component: the live recording's latest analysis (re-run at
 // most every 250 ms on the newest events), imported traces (each analysed once, in its own tab), what the
-// user is looking at (view, selection, detail, filter) and the per-site session-cookie overrides.
+// user is looking at (view, selection, detail, filter) and the per-site session-cookie overrides. The live
+// recording's events go straight from the store to the analyser (the worker keeps them, the page does not).
 
 import { registrableDomain } from '../core/cookie/domain.ts';
-import { exportHar, exportNativeTrace } from '../core/formats/index.ts';
 import type { Severity } from '../core/rules/rule.ts';
 import type { PanelMessage, RecordedEvent } from '../protocol/messages.ts';
 import { type ColumnId, type ColumnWidths, DEFAULT_SORT, nextSort, resizeColumn, type SortOrder } from './columns.ts';
-import { importTraceFileProgressively, type StreamImportOptions } from './importStream.ts';
+import { importTraceFileProgressively, isStreamed, previewOfFile, type StreamImportOptions } from './importStream.ts';
 import { importedView } from './importTrace.ts';
+import { type ExportFormat, exportText } from './liveExport.ts';
 import type { SessionOverrides, TraceView } from './model.ts';
 import {
   type KeyValueStorage,
@@ -20,7 +21,10 @@ import {
 import { Observable } from './state.ts';
 import type { PanelStore } from './store.ts';
 import { browserScheduler, type Scheduler, throttledRunner } from './throttle.ts';
-import { inThreadAnalyser, type LiveAnalyser } from './workerProtocol.ts';
+import { type ImportWorker, importWithWorker } from './workerImportClient.ts';
+import { type LiveAnalyser, pageAnalyser } from './workerProtocol.ts';
+
+export type { ExportFormat } from './liveExport.ts';
 
 export type ViewName = 'timeline' | 'lanes' | 'findings' | 'cookies';
 
@@ -32,6 +36,10 @@ export interface ImportedTrace {
   readonly analysing?: boolean;
   /** The import notice: entries skipped and fields repaired while reading the file. */
   readonly notice?: string;
+  /** Writes the export file where the trace is held (a large file read in a worker); on the page when absent. */
+  readonly exportFile?: (format: ExportFormat, values: 'raw' | 'redacted') => Promise<string>;
+  /** Lets go of what holds the trace (its worker) when the tab closes. */
+  readonly close?: () => void;
 }
 
 export interface UiState {
@@ -62,8 +70,6 @@ export interface UiState {
   readonly exportRawValues: boolean;
 }
 
-export type ExportFormat = 'trace' | 'har';
-
 /** What the panel needs from the browser; main.tsx wires the real ones, tests pass fakes. */
 export interface PanelServices {
   send(message: PanelMessage): void;
@@ -71,6 +77,10 @@ export interface PanelServices {
   download(fileName: string, text: string, mimeType: string): void;
   /** Asks the browser for host access (Firefox MV3 makes it opt-in); absent where not needed. */
   requestHostAccess?(): void;
+  /** Asks the background for the whole recording again (the analysis worker died with the events it held). */
+  refetchRecording?(): void;
+  /** A worker to read and analyse a large imported file in (the page then holds only its rows). */
+  startImportWorker?(): ImportWorker | undefined;
 }
 
 export const LIVE = 'live';
@@ -90,32 +100,33 @@ const INITIAL_UI: UiState = {
   exportRawValues: false,
 };
 
-/**
- * The inspected site: the registrable domain of the last page navigated to or document loaded, read from the
- * newest event back (a live view reads the store's events: building the view's trace would copy them all).
- */
-function siteOfView(view: TraceView, events?: readonly RecordedEvent[]): string | undefined {
-  const count = events ? events.length : view.trace.events.length;
-  for (let i = count - 1; i >= 0; i--) {
-    const event = events ? events[i]!.event : view.trace.events[i]!;
-    const url =
-      event.kind === 'navigation'
-        ? event.url
-        : event.kind === 'entry' && event.entry.request.resourceType === 'document'
-          ? event.entry.request.url
-          : undefined;
-    if (url === undefined) continue;
-    try {
-      return registrableDomain(new URL(url).hostname);
-    } catch {}
+/** The URL of the last page navigated to or document loaded in these events, if any (newest first). */
+function lastPageUrl(events: readonly RecordedEvent[]): string | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i]!.event;
+    if (event.kind === 'navigation') return event.url;
+    if (event.kind === 'entry' && event.entry.request.resourceType === 'document') return event.entry.request.url;
   }
-  const first = view.rows[0];
-  if (!first) return undefined;
+  return undefined;
+}
+
+function siteOfUrl(url: string): string | undefined {
   try {
-    return registrableDomain(new URL(first.url).hostname);
+    return registrableDomain(new URL(url).hostname);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The inspected site: the registrable domain of the last page navigated to or document loaded (noted as the
+ * events went by: the page does not keep them), else of the first request.
+ */
+function siteOfView(view: TraceView, pageUrl: string | undefined): string | undefined {
+  const ofPage = pageUrl === undefined ? undefined : siteOfUrl(pageUrl);
+  if (ofPage !== undefined) return ofPage;
+  const first = view.rows[0];
+  return first ? siteOfUrl(first.url) : undefined;
 }
 
 function exportBaseName(ui: UiState, view: TraceView): string {
@@ -139,12 +150,14 @@ export class PanelController {
   importOptions: StreamImportOptions = {};
 
   readonly #analyser: LiveAnalyser;
+  /** The last page URL of the live recording (see siteOfView). */
+  #pageUrl: string | undefined;
 
   constructor(
     store: PanelStore,
     services: PanelServices,
     scheduler: Scheduler = browserScheduler,
-    analyser: LiveAnalyser = inThreadAnalyser,
+    analyser: LiveAnalyser = pageAnalyser(),
   ) {
     this.#store = store;
     this.#services = services;
@@ -158,11 +171,19 @@ export class PanelController {
     );
     // A request's facts fetched for the detail: the same analysis, shown again.
     this.#analyser.onRefresh?.((view) => this.live.set(view));
-    store.subscribe(() => {
-      this.#analyser.sync?.(store.state.events);
-      this.#runner.request(undefined);
-    });
+    // The worker died with the events: the background still has the recording and sends it all again.
+    this.#analyser.onEventsLost?.(() => services.refetchRecording?.());
+    // The events held so far (none when the store hands them on), then each batch as it arrives.
+    this.#feed(store.state.events, true);
+    store.onEvents((events, restart) => this.#feed(events, restart));
+    store.subscribe(() => this.#runner.request(undefined));
     this.#runner.request(undefined);
+  }
+
+  #feed(events: readonly RecordedEvent[], restart: boolean): void {
+    const pageUrl = lastPageUrl(events);
+    if (restart || pageUrl !== undefined) this.#pageUrl = pageUrl;
+    this.#analyser.feed(events, restart);
   }
 
   /** Where the live analysis runs ('worker' or 'page'), for the status tooltip and the tests. */
@@ -180,7 +201,7 @@ export class PanelController {
   }
 
   #analyseLive(): Promise<void> | undefined {
-    const result = this.#analyser.analyse(this.#store.state.events, this.ui.value.overrides);
+    const result = this.#analyser.analyse(this.ui.value.overrides);
     if (result instanceof Promise) return result.then((view) => this.#showLive(view));
     this.#showLive(result);
     return undefined;
@@ -188,7 +209,7 @@ export class PanelController {
 
   #showLive(view: TraceView): void {
     this.live.set(view);
-    const site = siteOfView(view, this.#store.state.events);
+    const site = siteOfView(view, this.#pageUrl);
     if (site !== undefined && site !== this.ui.value.site) {
       this.#patch({ site });
       void loadOverrides(this.#services.storage, site).then((overrides) => {
@@ -294,6 +315,9 @@ export class PanelController {
    * the whole file is read; if the file turns out broken, that tab is taken down again and the error shown.
    */
   async importFile(file: Blob & { readonly name: string }): Promise<void> {
+    const worker = (await isStreamed(file, this.importOptions)) ? this.#services.startImportWorker?.() : undefined;
+    // A file the worker's reader refuses is imported again below, which words the refusal as it always did.
+    if (worker && (await this.#importInWorker(file, worker))) return;
     let id: string | undefined;
     const newId = () => {
       id ??= `import-${++this.#importCount}`;
@@ -345,6 +369,57 @@ export class PanelController {
     });
   }
 
+  /**
+   * A large HAR read and analysed in a worker: its tab opens with the first analysed rows and fills in as the
+   * file is read (marked as analysing until the whole file's analysis is in). False when the file was refused
+   * (its tab taken down again, the worker stopped).
+   */
+  async #importInWorker(file: Blob & { readonly name: string }, worker: ImportWorker): Promise<boolean> {
+    const id = `import-${++this.#importCount}`;
+    let before: Pick<UiState, 'source' | 'selected' | 'detail'> | undefined;
+    const close = () => worker.terminate();
+    let analysedRows = false;
+    // The first entries straight from the file, while the worker starts and analyses the first ones.
+    void previewOfFile(file, this.importOptions).then((preview) => {
+      if (preview && !analysedRows) show(preview);
+    });
+    const show = (view: TraceView) => {
+      const imported: ImportedTrace = { id, file: file.name, view, analysing: true, close };
+      if (before === undefined) {
+        const { importError: _dropped, ...rest } = this.ui.value;
+        before = { source: rest.source, selected: rest.selected, detail: rest.detail };
+        this.ui.set({ ...rest, imports: [...rest.imports, imported], source: id, selected: undefined, detail: false });
+      } else if (this.ui.value.imports.some((i) => i.id === id))
+        this.#patch({ imports: this.ui.value.imports.map((i) => (i.id === id ? imported : i)) });
+    };
+    const outcome = await importWithWorker(worker, file, (view) => {
+      analysedRows = true;
+      show(view);
+    });
+    analysedRows = true;
+    if (!outcome.ok) {
+      worker.terminate();
+      if (before !== undefined) this.#withdrawImport(id, before);
+      return false;
+    }
+    const imported: ImportedTrace = {
+      id,
+      file: file.name,
+      view: outcome.view,
+      ...(outcome.notice ? { notice: outcome.notice } : {}),
+      exportFile: outcome.exportFile,
+      close,
+    };
+    if (before === undefined) {
+      const { importError: _dropped, ...rest } = this.ui.value;
+      this.ui.set({ ...rest, imports: [...rest.imports, imported], source: id, selected: undefined, detail: false });
+    } else if (this.ui.value.imports.some((i) => i.id === id))
+      this.#patch({ imports: this.ui.value.imports.map((i) => (i.id === id ? imported : i)) });
+    // The user closed the tab meanwhile: nothing to fill in.
+    else worker.terminate();
+    return true;
+  }
+
   /** Takes a refused file's preview tab down, back to what was on view before it if the user is still on it. */
   #withdrawImport(id: string, before: Pick<UiState, 'source' | 'selected' | 'detail'> | undefined): void {
     const ui = this.ui.value;
@@ -364,6 +439,7 @@ export class PanelController {
   }
 
   closeImport(id: string): void {
+    this.ui.value.imports.find((i) => i.id === id)?.close?.();
     const imports = this.ui.value.imports.filter((i) => i.id !== id);
     const source = this.ui.value.source === id ? LIVE : this.ui.value.source;
     this.#patch({
@@ -383,27 +459,26 @@ export class PanelController {
 
   /**
    * Writes the trace in view as a native trace or a HAR 1.2 file, redacted unless the user opted in to raw
-   * values, and hands it to the browser's download.
+   * values, and hands it to the browser's download. The live recording's file is written where its events
+   * are (the worker); an imported one's here.
    */
   exportView(format: ExportFormat): void {
     const ui = this.ui.value;
     const view = this.currentView();
     // A file still being read has only its first entries here: exporting them would lose the rest.
     if (!view || ui.imports.find((i) => i.id === ui.source)?.analysing) return;
-    const options = { values: ui.exportRawValues ? ('raw' as const) : ('redacted' as const) };
-    const base = exportBaseName(ui, view);
-    const suffix = ui.exportRawValues ? '-RAW' : '';
-    if (format === 'trace')
-      this.#services.download(
-        `${base}${suffix}.sessionscope.json`,
-        exportNativeTrace(view.trace, view.analysis, options),
-        'application/json',
-      );
-    else
-      this.#services.download(
-        `${base}${suffix}.har`,
-        exportHar(view.trace, view.analysis, options),
-        'application/json',
-      );
+    const values = ui.exportRawValues ? ('raw' as const) : ('redacted' as const);
+    const fileName = `${exportBaseName(ui, view)}${ui.exportRawValues ? '-RAW' : ''}${format === 'trace' ? '.sessionscope.json' : '.har'}`;
+    const imported = ui.imports.find((i) => i.id === ui.source);
+    const text =
+      ui.source === LIVE
+        ? this.#analyser.exportFile(format, values)
+        : imported?.exportFile
+          ? imported.exportFile(format, values)
+          : exportText(format, view.trace, view.analysis, values);
+    const download = (file: string) => this.#services.download(fileName, file, 'application/json');
+    // The worker's file arrives later; if the worker died meanwhile there is none (the user may export again).
+    if (typeof text === 'string') download(text);
+    else void text.then(download, () => undefined);
   }
 }

@@ -48,13 +48,19 @@ export async function importTraceFileProgressively(
   const opening = await openingOf(file, options.streamFromBytes);
   if (!opening?.stream) return importTraceFile(file);
   try {
-    const trace = await streamHar(file, onPreview, options);
+    const trace = (await streamHar(file, onPreview, options)) as Trace;
     const notice = importNotice(trace);
     return { ok: true, trace, ...(notice ? { notice } : {}) };
   } catch {
     // Whatever the stream reader found, the whole-file importer words the refusal as the panel always did.
     return importTraceFile(file);
   }
+}
+
+/** The core streams this file (a large HAR): read progressively, not as one text. */
+export async function isStreamed(file: ImportFile, options: StreamImportOptions = {}): Promise<boolean> {
+  if (typeof file.stream !== 'function') return false;
+  return (await openingOf(file, options.streamFromBytes))?.stream === true;
 }
 
 /**
@@ -73,7 +79,29 @@ async function openingOf(file: ImportFile, streamFromBytes: number | undefined):
   }
 }
 
-async function streamHar(file: ImportFile, onPreview: (view: TraceView) => void, options: StreamImportOptions) {
+/**
+ * The first rows of a large HAR (no verdicts), read from the start of the file alone: shown while a worker
+ * reads and analyses the whole file. Undefined when none could be read.
+ */
+export async function previewOfFile(
+  file: ImportFile,
+  options: StreamImportOptions = {},
+): Promise<TraceView | undefined> {
+  let preview: TraceView | undefined;
+  try {
+    await streamHar(file, (view) => (preview = view), options, true);
+  } catch {
+    // A broken file: the worker's import refuses it with the message.
+  }
+  return preview;
+}
+
+async function streamHar(
+  file: ImportFile,
+  onPreview: (view: TraceView) => void,
+  options: StreamImportOptions,
+  stopAfterPreview = false,
+): Promise<Trace | undefined> {
   const wanted = options.previewEntries ?? PREVIEW_ENTRIES;
   const yieldToPage = options.yieldToPage ?? nextTask;
   const firstEntries: TraceEntry[] = [];
@@ -96,6 +124,10 @@ async function streamHar(file: ImportFile, onPreview: (view: TraceView) => void,
         if (firstEntries.length >= wanted || (firstEntries.length > 0 && waited >= PREVIEW_AFTER_MS)) {
           previewShown = true;
           onPreview(previewView(file.name, firstEntries));
+          if (stopAfterPreview) {
+            await stream.cancel();
+            return undefined;
+          }
           await yieldToPage();
           lastYield = performance.now();
         }

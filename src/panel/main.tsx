@@ -6,7 +6,8 @@ import { keepConnected, type RuntimePort } from './connection.ts';
 import { PanelController } from './controller.ts';
 import { PanelStore } from './store.ts';
 import { type DevToolsThemeSource, followTheme } from './theme.ts';
-import { inThreadAnalyser, type LiveAnalyser, type WorkerLike, workerAnalyser } from './workerProtocol.ts';
+import type { ImportWorker } from './workerImportClient.ts';
+import { type LiveAnalyser, pageAnalyser, type WorkerLike, workerAnalyser } from './workerProtocol.ts';
 import './panel.css';
 
 /** Inside DevTools the inspected tab; as a plain page (tests, a detached view) the `tabId` parameter. */
@@ -34,7 +35,16 @@ function liveAnalyser(): LiveAnalyser {
     const worker = new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module' });
     return workerAnalyser(worker as unknown as WorkerLike);
   } catch {
-    return inThreadAnalyser;
+    return pageAnalyser();
+  }
+}
+
+/** A worker of its own for a large imported file (none if workers cannot start: the page imports it then). */
+function startImportWorker(): ImportWorker | undefined {
+  try {
+    return new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module' }) as unknown as ImportWorker;
+  } catch {
+    return undefined;
   }
 }
 
@@ -54,7 +64,9 @@ const tabId = inspectedTabId();
 if (tabId === undefined) {
   root.textContent = 'Sessionscope: no inspected tab (open this panel from DevTools).';
 } else {
-  const store = new PanelStore();
+  const analyser = liveAnalyser();
+  // The analyser keeps the events (the worker its own copy, the page's analysis its list): the store need not.
+  const store = new PanelStore({ keepEvents: false });
   const connection = keepConnected((name) => browser.runtime.connect({ name }) as unknown as RuntimePort, tabId, store);
   const controller = new PanelController(
     store,
@@ -66,9 +78,11 @@ if (tabId === undefined) {
       },
       download,
       requestHostAccess: () => void browser.permissions.request({ origins: ['<all_urls>'] }),
+      refetchRecording: () => connection.refetch(),
+      startImportWorker,
     },
     undefined,
-    liveAnalyser(),
+    analyser,
   );
   render(<App controller={controller} tabId={tabId} />, root);
 }

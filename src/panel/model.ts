@@ -15,6 +15,7 @@ import { idName } from '../core/story/story.ts';
 import { browserFromUserAgent, type RecordingBrowser } from '../core/trace/recordingBrowser.ts';
 import type { SiteContext, Trace, TraceEntry, TraceEvent } from '../core/trace/types.ts';
 import type { RecordedEvent } from '../protocol/messages.ts';
+import type { RequestExchange } from './exchange.ts';
 import type { FilterableRow } from './filter.ts';
 import { idHue, shortId } from './idColour.ts';
 
@@ -277,6 +278,11 @@ export interface TraceView {
    * sends the one the detail asks for); asks for them. Absent when every request's facts are held.
    */
   readonly awaitingFacts?: (entry: number) => boolean;
+  /**
+   * A request's raw headers and redirect chain, when the view holds no entries (the live worker's view sends
+   * them with the request's facts); read from `entries` when absent.
+   */
+  readonly exchangeOf?: (entry: number) => RequestExchange | undefined;
   /** Wall-clock milliseconds the analysis and row layout took (shown in the toolbar's tooltip). */
   readonly analysisMs: number;
   /**

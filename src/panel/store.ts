@@ -1,11 +1,16 @@
 // The panel's state, kept outside components: the inspected tab's recorded events (in sequence, no
-// duplicates) and the connection status. Components subscribe and re-render on change.
+// duplicates) and the connection status. Components subscribe and re-render on change. With the analysis in
+// a worker the page holds no events at all: each batch is handed on (`onEvents`) and only counted here, since
+// the worker keeps its own copy and a page holding 100,000 recorded requests as well cost ~300 MB.
 import type { RecordedEvent } from '../protocol/messages.ts';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting';
 
 export interface PanelState {
+  /** Every event of the recording, when the store keeps them (`keepEvents`); empty otherwise. */
   readonly events: readonly RecordedEvent[];
+  /** How many events the recording has reached the panel with (held or handed on). */
+  readonly eventCount: number;
   readonly status: ConnectionStatus;
   /** The background's "Preserve log" setting, once it has said. */
   readonly preserveLog?: boolean;
@@ -21,11 +26,21 @@ export interface PanelState {
   readonly maxEventsPerTab?: number;
 }
 
+/** Hears each batch of new events; `restart` when the recording started over (Clear, a reset snapshot). */
+export type EventsListener = (events: readonly RecordedEvent[], restart: boolean) => void;
+
 export class PanelStore {
-  #state: PanelState = { events: [], status: 'connecting' };
+  #state: PanelState = { events: [], eventCount: 0, status: 'connecting' };
   /** Kept apart from the events so that Clear empties the view without re-fetching what was cleared. */
   #lastSeq = -1;
   readonly #listeners = new Set<() => void>();
+  readonly #eventListeners = new Set<EventsListener>();
+  readonly #keepEvents: boolean;
+
+  /** `keepEvents: false` when whoever listens to `onEvents` keeps the events itself (the analysis worker). */
+  constructor(options: { readonly keepEvents?: boolean } = {}) {
+    this.#keepEvents = options.keepEvents ?? true;
+  }
 
   get state(): PanelState {
     return this.#state;
@@ -44,22 +59,37 @@ export class PanelStore {
    */
   addEvents(events: readonly RecordedEvent[]): void {
     let last = this.lastSeq;
-    const held = this.#state.events as RecordedEvent[];
-    const before = held.length;
+    const fresh: RecordedEvent[] = [];
     for (const recorded of events) {
       if (recorded.seq <= last) continue;
-      held.push(recorded);
+      fresh.push(recorded);
       last = recorded.seq;
     }
-    if (held.length === before) return;
+    if (fresh.length === 0) return;
     this.#lastSeq = last;
+    if (this.#keepEvents) for (const recorded of fresh) (this.#state.events as RecordedEvent[]).push(recorded);
+    // The count changes in place, as the event list does: views that read only the status do not re-render.
+    (this.#state as { eventCount: number }).eventCount += fresh.length;
+    for (const listener of this.#eventListeners) listener(fresh, false);
     this.#notify();
   }
 
   /** Replaces every event held (a snapshot after the recording was cleared or the page navigated). */
   resetEvents(events: readonly RecordedEvent[]): void {
     this.#lastSeq = events.at(-1)?.seq ?? -1;
-    this.#set({ ...this.#state, events: [...events] });
+    this.#restart(events);
+  }
+
+  /** Forgets every event and where the stream stood: the next subscription asks for the whole recording. */
+  forgetAll(): void {
+    this.#lastSeq = -1;
+    this.#restart([]);
+  }
+
+  /** Hears every batch of new events (and restarts), before the store's other listeners are told. */
+  onEvents(listener: EventsListener): () => void {
+    this.#eventListeners.add(listener);
+    return () => this.#eventListeners.delete(listener);
   }
 
   /** Records what the background said about the recording (settings, host access, dropped events). */
@@ -74,7 +104,7 @@ export class PanelStore {
 
   /** Empties the view (the toolbar's Clear); events after the last one held still arrive. */
   clear(): void {
-    if (this.#state.events.length > 0) this.#set({ ...this.#state, events: [] });
+    if (this.#state.eventCount > 0) this.#restart([]);
   }
 
   setStatus(status: ConnectionStatus): void {
@@ -84,6 +114,14 @@ export class PanelStore {
   subscribe(listener: () => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** A new recording: a new array (how a reader tells it from a longer one), then every listener told. */
+  #restart(events: readonly RecordedEvent[]): void {
+    const next = { ...this.#state, events: this.#keepEvents ? [...events] : [], eventCount: events.length };
+    this.#state = next;
+    for (const listener of this.#eventListeners) listener(events, true);
+    this.#notify();
   }
 
   #set(state: PanelState): void {

@@ -1,12 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseTraceFile } from '../core/open/readTrace.ts';
 import type { RecordedEvent } from '../protocol/messages.ts';
-import { cookiesSeen, panelView, type RequestRow, type TraceView } from './model.ts';
+import { requestExchange } from './exchange.ts';
+import { exportText } from './liveExport.ts';
+import { cookiesSeen, panelView, type RequestRow, type SessionOverrides, type TraceView } from './model.ts';
 import { NO_OVERRIDES } from './sessionOverrides.ts';
 import {
   EVENTS_PER_MESSAGE,
   handleWorkerRequest,
+  type LiveAnalyser,
   newWorkerState,
   ROWS_PER_MESSAGE,
   type RowsPart,
@@ -29,6 +32,22 @@ const events: RecordedEvent[] = parseTraceFile(
   readFileSync('test/fixtures/demo-har/rotation.har', 'utf8'),
   'r.har',
 ).events.map((event, seq) => ({ seq, event }));
+
+/**
+ * Hands the analyser what the store would (the events appended to the array since the last call; a new array
+ * is a new recording), then asks for the analysis.
+ */
+function storeLike(analyser: LiveAnalyser) {
+  let array: readonly RecordedEvent[] | undefined;
+  let fed = 0;
+  return (events: readonly RecordedEvent[], overrides: SessionOverrides = NO_OVERRIDES) => {
+    if (events !== array || events.length < fed) analyser.feed(events, true);
+    else analyser.feed(events.slice(fed), false);
+    array = events;
+    fed = events.length;
+    return analyser.analyse(overrides);
+  };
+}
 
 /** A worker in the same thread, speaking the real protocol through structuredClone as postMessage does. */
 function fakeWorker() {
@@ -65,18 +84,18 @@ describe('workerAnalyser', () => {
   it('gives the same rows and findings as analysing on the page, sending only new events', async () => {
     const { worker, requests, held } = fakeWorker();
     const analyser = workerAnalyser(worker);
+    const analyse = storeLike(analyser);
     // The store appends to the array it holds; a longer same array is new events only.
     const live = events.slice(0, events.length - 1);
     expect(live.length).toBeGreaterThan(0);
-    await analyser.analyse(live, NO_OVERRIDES);
+    await analyse(live, NO_OVERRIDES);
     live.push(events.at(-1)!);
-    const view = await analyser.analyse(live, NO_OVERRIDES);
+    const view = await analyse(live, NO_OVERRIDES);
     expect(requests).toEqual(['reset', 'analyse', 'append', 'analyse']);
     expect(held).toHaveLength(events.length);
     const local = panelView(events);
     expect(asRead(view.rows)).toEqual(local.rows);
     expect(view.analysis.findings).toEqual(local.analysis.findings);
-    expect([...view.entries.keys()]).toEqual([...local.entries.keys()]);
     expect(view.analysis.sessions).toEqual(local.analysis.sessions);
     expect([...view.analysis.facts.sessionCookieNames]).toEqual([...local.analysis.facts.sessionCookieNames]);
     expect([...view.factsByEntry.keys()]).toEqual([...local.factsByEntry.keys()]);
@@ -87,11 +106,17 @@ describe('workerAnalyser', () => {
   it('starts over after Clear, and falls back to the page when the worker dies', async () => {
     const { worker, requests } = fakeWorker();
     const analyser = workerAnalyser(worker);
-    await analyser.analyse(events, NO_OVERRIDES);
-    await analyser.analyse(events.slice(2), NO_OVERRIDES);
+    const analyse = storeLike(analyser);
+    await analyse(events, NO_OVERRIDES);
+    await analyse(events.slice(2), NO_OVERRIDES);
     expect(requests.slice(2)).toEqual(['reset', 'analyse']);
+    // The worker dies with the events: whoever listens hands the recording over again, analysed on the page.
+    const lost = vi.fn();
+    analyser.onEventsLost?.(lost);
     worker.fail();
-    const view = await analyser.analyse(events, NO_OVERRIDES);
+    expect(lost).toHaveBeenCalledOnce();
+    expect(analyser.where).toBe('page');
+    const view = await analyse([...events], NO_OVERRIDES);
     expect(requests).toHaveLength(4);
     expect(view.rows).toHaveLength(panelView(events).rows.length);
   });
@@ -99,16 +124,17 @@ describe('workerAnalyser', () => {
   it('answers with only the new and changed rows and summary parts; the page patches its view', async () => {
     const { worker, lastView } = fakeWorker();
     const analyser = workerAnalyser(worker);
+    const analyse = storeLike(analyser);
     // Held back: the last request only. (The login before it makes sid a *certain* session, which rightly changes
     // the severity of the findings on every earlier row: appending it would change them all.)
     const live: RecordedEvent[] = events.slice(0, events.length - 1);
-    await analyser.analyse(live, NO_OVERRIDES);
+    await analyse(live, NO_OVERRIDES);
     const first = lastView();
     expect(first.full).toBe(true);
     expect(JSON.parse(first.rows)).toHaveLength(panelView(live).rows.length);
 
     // Nothing new: nothing is sent again.
-    const same = await analyser.analyse(live, NO_OVERRIDES);
+    const same = await analyse(live, NO_OVERRIDES);
     expect(JSON.parse(lastView().rows)).toEqual([]);
     expect(lastView().summary).toBe('{}');
     expect(asRead(same.rows)).toEqual(panelView(live).rows);
@@ -116,7 +142,7 @@ describe('workerAnalyser', () => {
     // The store appends to the same array: only the rows from the new events (and any whose verdict they
     // changed) travel, and the patched view equals a whole analysis on the page.
     live.push(...events.slice(events.length - 1));
-    const view = await analyser.analyse(live, NO_OVERRIDES);
+    const view = await analyse(live, NO_OVERRIDES);
     const changed = JSON.parse(lastView().rows) as [number][];
     const local = panelView(events);
     expect(changed.length).toBeGreaterThan(0);
@@ -126,7 +152,11 @@ describe('workerAnalyser', () => {
     // The page holds no list of every request's facts (the Cookies view gets its list from the worker).
     expect(() => view.analysis.facts.requests).toThrow();
     expect(view.analysis.jar).toEqual(local.analysis.jar);
-    expect(view.trace.events).toEqual(local.trace.events);
+    // The page holds no events: exports are written in the worker, as the page would have written them.
+    expect(() => view.trace.events).toThrow();
+    for (const format of ['trace', 'har'] as const)
+      for (const values of ['redacted', 'raw'] as const)
+        expect(await analyser.exportFile(format, values)).toBe(exportText(format, local.trace, local.analysis, values));
     // The detail's facts are fetched from the worker one request at a time, then shown again (onRefresh).
     const refreshed: TraceView[] = [];
     analyser.onRefresh?.((v) => refreshed.push(v));
@@ -139,6 +169,10 @@ describe('workerAnalyser', () => {
     for (const row of local.rows) {
       expect(refreshed.at(-1)!.awaitingFacts?.(row.entryIndex)).toBe(false);
       expect(refreshed.at(-1)!.factsByEntry.get(row.entryIndex)).toEqual(local.factsByEntry.get(row.entryIndex));
+      // The raw headers and redirect chain come with them (the page holds no entries).
+      expect(refreshed.at(-1)!.exchangeOf?.(row.entryIndex)).toEqual(
+        requestExchange([...local.entries.values()], row.entryIndex),
+      );
     }
     expect(view.seenCookies).toEqual(cookiesSeen(local.analysis));
     expect(view.seenCookies?.length).toBeGreaterThan(0);
@@ -146,7 +180,7 @@ describe('workerAnalyser', () => {
 
     // An override changes verdicts of existing rows: those rows are sent again.
     const name = local.analysis.facts.sessionCookieNames.keys().next().value!;
-    const unmarked = await analyser.analyse(live, { sessionCookies: [], notSessionCookies: [name] });
+    const unmarked = await analyse(live, { sessionCookies: [], notSessionCookies: [name] });
     const localUnmarked = panelView(events, { sessionCookies: [], notSessionCookies: [name] });
     expect(JSON.parse(lastView().rows).length).toBeGreaterThan(0);
     expect(asRead(unmarked.rows)).toEqual(localUnmarked.rows);
@@ -168,10 +202,11 @@ describe('workerAnalyser', () => {
       }));
       const { worker, lastView } = fakeWorker();
       const analyser = workerAnalyser(worker);
+      const analyse = storeLike(analyser);
       const live: RecordedEvent[] = [];
       for (const event of recorded) {
         live.push(event);
-        const view = await analyser.analyse(live, NO_OVERRIDES);
+        const view = await analyse(live, NO_OVERRIDES);
         const local = panelView(live);
         expect(asRead(view.rows), name).toEqual(local.rows);
         expect(view.analysis.findings, name).toEqual(local.analysis.findings);
@@ -185,7 +220,7 @@ describe('workerAnalyser', () => {
     expect(resentEarlier).toBeGreaterThan(0);
   });
 
-  it('hands a large batch of events to the worker a few hundred per task; an analysis sends the rest at once', async () => {
+  it('hands a large batch of events to the worker a few hundred per task; an analysis waits for them all', async () => {
     const entries = events.filter((e) => e.event.kind === 'entry');
     const many: RecordedEvent[] = Array.from({ length: EVENTS_PER_MESSAGE * 3 + 10 }, (_, i) => ({
       seq: i,
@@ -193,13 +228,15 @@ describe('workerAnalyser', () => {
     }));
     const { worker, requests, held } = fakeWorker();
     const analyser = workerAnalyser(worker);
-    analyser.sync?.(many);
+    analyser.feed(many, true);
     expect(requests).toEqual(['reset']);
     expect(held).toHaveLength(EVENTS_PER_MESSAGE);
     await answers();
     expect(requests).toEqual(['reset', 'append']);
     expect(held).toHaveLength(EVENTS_PER_MESSAGE * 2);
-    await analyser.analyse(many, NO_OVERRIDES);
+    const view = analyser.analyse(NO_OVERRIDES);
+    expect(requests).toEqual(['reset', 'append']);
+    await view;
     expect(requests.slice(2)).toEqual(['append', 'append', 'analyse']);
     expect(held).toHaveLength(many.length);
     await answers();
@@ -209,6 +246,7 @@ describe('workerAnalyser', () => {
   it('sends a large batch of rows in parts the page applies one task at a time', async () => {
     const { worker, replies } = fakeWorker();
     const analyser = workerAnalyser(worker);
+    const analyse = storeLike(analyser);
     const entries = events.filter((e) => e.event.kind === 'entry');
     const many: RecordedEvent[] = Array.from({ length: ROWS_PER_MESSAGE * 2 + 10 }, (_, i) => {
       const source = entries[i % entries.length]!.event as Extract<RecordedEvent['event'], { kind: 'entry' }>;
@@ -217,7 +255,7 @@ describe('workerAnalyser', () => {
         event: { kind: 'entry', entry: { ...source.entry, index: i, startedAt: source.entry.startedAt + i } },
       };
     });
-    const view = await analyser.analyse(many, NO_OVERRIDES);
+    const view = await analyse(many, NO_OVERRIDES);
     expect(replies.map((r) => r.type)).toEqual(['rows', 'rows', 'view']);
     for (const r of replies as (RowsPart | ViewReply)[]) {
       expect((JSON.parse(r.rows) as unknown[]).length).toBeLessThanOrEqual(ROWS_PER_MESSAGE);

@@ -9,6 +9,8 @@
 // row's bytes) stay in the worker: the page asks for the one request the detail shows (`facts` request).
 // Rows and summaries travel as JSON text: the page parses text in a fraction of the time a structured clone
 // of the same objects takes to arrive.
+// The page keeps no events (the worker holds them): the detail's raw headers and redirect chain come with the
+// request's facts, and an export of the live recording is written here and handed over as text.
 
 import type { AnalysisResult, Finding } from '../core/analysis/analyze.ts';
 import type { AnalysisFacts, RequestFacts } from '../core/analysis/facts.ts';
@@ -16,6 +18,8 @@ import { sameData } from '../core/analysis/sameData.ts';
 import { AnalysisSession } from '../core/analysis/session.ts';
 import type { Trace, TraceEntry } from '../core/trace/types.ts';
 import type { RecordedEvent } from '../protocol/messages.ts';
+import { type RequestExchange, requestExchange } from './exchange.ts';
+import { type ExportFormat, type ExportValues, exportText } from './liveExport.ts';
 import {
   cookiesSeen,
   laneEndMarkers,
@@ -28,24 +32,40 @@ import {
   type TraceView,
   traceEvents,
 } from './model.ts';
+import { RowSharing } from './rowSharing.ts';
 
 export type WorkerRequest =
   | { readonly type: 'reset'; readonly events: readonly RecordedEvent[] }
   | { readonly type: 'append'; readonly events: readonly RecordedEvent[] }
   | { readonly type: 'analyse'; readonly id: number; readonly overrides: SessionOverrides }
-  /** One request's facts from the last analysis, for the detail. */
-  | { readonly type: 'facts'; readonly entry: number };
+  /** One request's facts from the last analysis and its recorded exchange, for the detail. */
+  | { readonly type: 'facts'; readonly entry: number }
+  /** The events of the last analysis as an export file. */
+  | {
+      readonly type: 'export';
+      readonly id: number;
+      readonly format: ExportFormat;
+      readonly values: ExportValues;
+    };
 
-export type WorkerReply = RowsPart | ViewReply | FactsReply;
+export type WorkerReply = RowsPart | ViewReply | FactsReply | ExportReply;
 
 /**
- * A request's facts as JSON text (null when the last analysis has none for it). The worker answers in
- * order with its analyses, so facts that changed since come with the rows part that says so, after this.
+ * A request's facts and exchange (raw headers, redirect chain) as JSON text (null when the last analysis has
+ * none for it). The worker answers in order with its analyses, so facts that changed since come with the rows
+ * part that says so, after this.
  */
 export interface FactsReply {
   readonly type: 'facts';
   readonly entry: number;
   readonly facts: string | null;
+  readonly exchange: string | null;
+}
+
+export interface ExportReply {
+  readonly type: 'export';
+  readonly id: number;
+  readonly text: string;
 }
 
 /**
@@ -137,12 +157,19 @@ interface LiveSession {
   readonly positionOf: Map<number, number>;
   /** The summary parts as last sent, to send only what changed. */
   sent: Partial<Record<SummaryPart, unknown>>;
+  /** The last analysis, for exports. */
+  result?: AnalysisResult;
 }
 
 /** The worker's memory: its copy of the events and the session analysing them. */
 export interface WorkerState {
   readonly events: RecordedEvent[];
   live: LiveSession | undefined;
+  /**
+   * A file imported in this worker (workerImport.ts): its source (whose browser's cookie defaults apply, not
+   * the panel's) and, once read, the whole trace (exports write it as read, with its warnings).
+   */
+  imported?: { readonly source: Trace['source']; readonly trace?: Trace };
 }
 
 export function newWorkerState(): WorkerState {
@@ -157,7 +184,7 @@ function sameOverrides(a: SessionOverrides, b: SessionOverrides): boolean {
 /** The session for these overrides: the one running, or a new one (an override changes every verdict). */
 function liveSession(state: WorkerState, overrides: SessionOverrides): LiveSession {
   if (state.live && sameOverrides(state.live.overrides, overrides)) return state.live;
-  const browser = liveBrowser();
+  const browser = state.imported ? state.imported.source.browser : liveBrowser();
   // The panel may show session values (they are the user's own), so the engine renders them raw.
   const session = new AnalysisSession({ values: 'raw', settings: overrides, ...(browser ? { browser } : {}) });
   state.live = { session, overrides, fed: 0, rows: [], positionOf: new Map(), sent: {} };
@@ -204,20 +231,62 @@ function changedSummary(
   return `{${changedParts.join(',')}}`;
 }
 
+/** A request's raw headers and redirect chain, read from the entries in recording order (the rows' order). */
+function exchangeOf(live: LiveSession, entry: number): RequestExchange | undefined {
+  const position = live.positionOf.get(entry);
+  if (position === undefined) return undefined;
+  // Only the hops around it matter to the redirect reader, but it walks by position: a window of the entries
+  // would shift them, and a click is rare enough for the whole list.
+  return requestExchange(
+    live.rows.map((r) => r.entry),
+    entry,
+  );
+}
+
+/**
+ * The export file of what the page shows: the events the last analysis covered, with that analysis (the trace
+ * as the page built it before, its source `live`).
+ */
+function exportOf(state: WorkerState, request: Extract<WorkerRequest, { type: 'export' }>): string {
+  const live = state.live;
+  const events = traceEvents(state.events.slice(0, live?.fed ?? state.events.length));
+  let entryCount = 0;
+  for (const event of events) if (event.kind === 'entry') entryCount++;
+  const trace: Trace = state.imported?.trace ?? { source: { format: 'live' }, events, entryCount };
+  let analysis = live?.result;
+  if (!analysis) {
+    const session = new AnalysisSession({ values: 'raw' });
+    session.feed(events);
+    analysis = session.snapshot().result;
+  }
+  return exportText(request.format, trace, analysis, request.values);
+}
+
 /** The worker's side: its copy of the events, and the session fed them and asked for what changed. */
 export function handleWorkerRequest(state: WorkerState, request: WorkerRequest): WorkerReply[] {
   if (request.type === 'reset') {
     state.events.length = 0;
     state.live = undefined;
+    delete state.imported;
   }
   if (request.type === 'reset' || request.type === 'append') {
     for (const ev of request.events) state.events.push(ev);
     return [];
   }
   if (request.type === 'facts') {
-    const facts = state.live?.session.facts(request.entry);
-    return [{ type: 'facts', entry: request.entry, facts: facts ? JSON.stringify(facts) : null }];
+    const live = state.live;
+    const facts = live?.session.facts(request.entry);
+    const exchange = live && exchangeOf(live, request.entry);
+    return [
+      {
+        type: 'facts',
+        entry: request.entry,
+        facts: facts ? JSON.stringify(facts) : null,
+        exchange: exchange ? JSON.stringify(exchange) : null,
+      },
+    ];
   }
+  if (request.type === 'export') return [{ type: 'export', id: request.id, text: exportOf(state, request) }];
   const started = performance.now();
   const live = liveSession(state, request.overrides);
   const fresh = state.events.slice(live.fed);
@@ -229,6 +298,7 @@ export function handleWorkerRequest(state: WorkerState, request: WorkerRequest):
   live.session.feed(traceEvents(fresh));
   live.fed = state.events.length;
   const { result, changed } = live.session.snapshot();
+  live.result = result;
 
   const positions = changed.all
     ? live.rows.map((_, position) => position)
@@ -278,23 +348,44 @@ export function handleWorkerRequest(state: WorkerState, request: WorkerRequest):
 export interface LiveAnalyser {
   /** Where the analysis runs now: in a worker, or on the page (no worker, or it died). */
   readonly where: 'worker' | 'page';
-  analyse(events: readonly RecordedEvent[], overrides: SessionOverrides): TraceView | Promise<TraceView>;
   /**
-   * Hands the events recorded so far to where the analysis runs, as they arrive (a batch at a time, so the
-   * page never copies a large backlog at once); `analyse` sends whatever is still missing.
+   * Hands over the events recorded since the last call (`restart`: the recording started over with these).
+   * The analyser keeps them: the page need not.
    */
-  sync?(events: readonly RecordedEvent[]): void;
+  feed(events: readonly RecordedEvent[], restart: boolean): void;
+  /** The analysis of every event handed over so far. */
+  analyse(overrides: SessionOverrides): TraceView | Promise<TraceView>;
+  /** The events of the last analysis (the view on display) with that analysis, as an export file. */
+  exportFile(format: ExportFormat, values: ExportValues): string | Promise<string>;
   /**
    * Registers who shows a new view of the analysis already given when it gains something between answers
    * (a request's facts arrived from the worker for the detail, or the worker died and the page took over).
    */
   onRefresh?(listener: (view: TraceView) => void): void;
+  /** Registers who hands the whole recording over again when the events given were lost (the worker died). */
+  onEventsLost?(listener: () => void): void;
 }
 
-export const inThreadAnalyser: LiveAnalyser = {
-  where: 'page',
-  analyse: (events, overrides) => panelView(events, overrides),
-};
+/** The analysis on this thread (no worker could start, or it died): the events are kept here. */
+export function pageAnalyser(): LiveAnalyser {
+  let events: RecordedEvent[] = [];
+  let last: TraceView | undefined;
+  return {
+    where: 'page',
+    feed(batch, restart) {
+      if (restart) events = [];
+      for (const recorded of batch) events.push(recorded);
+    },
+    analyse(overrides) {
+      last = panelView(events, overrides);
+      return last;
+    },
+    exportFile(format, values) {
+      const view = last ?? panelView(events);
+      return exportText(format, view.trace, view.analysis, values);
+    },
+  };
+}
 
 /** The slice of Worker the client uses (a fake in tests). */
 export interface WorkerLike {
@@ -304,15 +395,17 @@ export interface WorkerLike {
 }
 
 /**
- * The live view's facts by entry, fetched from the worker one request at a time: `get` of a request not
- * fetched yet asks the worker and gives undefined until the answer (`awaiting` says so); an answer is kept
- * until that row is sent again (its facts changed). Only `has`, `size` and `keys` cover every request: the
- * page never holds them all (reading them all throws).
+ * The live view's facts and recorded exchanges by entry, fetched from the worker one request at a time: `get`
+ * of a request not fetched yet asks the worker and gives undefined until the answer (`awaiting` says so); an
+ * answer is kept until that row is sent again (its facts changed). Only `has`, `size` and `keys` cover every
+ * request: the page never holds them all (reading them all throws).
  */
 class FetchedFacts implements ReadonlyMap<number, RequestFacts> {
   /** Entries the engine has facts for. */
   readonly #known = new Map<number, true>();
-  readonly #fetched = new Map<number, string>();
+  readonly #fetched = new Map<number, { readonly facts: string; readonly exchange: string | null }>();
+  /** Fetched exchanges that later requests may have extended (a redirect's next hop): asked for again. */
+  readonly #stale = new Set<number>();
   readonly #asked = new Set<number>();
   readonly #ask: (entry: number) => void;
 
@@ -325,6 +418,10 @@ class FetchedFacts implements ReadonlyMap<number, RequestFacts> {
     this.#fetched.delete(entry);
     this.#known.set(entry, true);
   }
+  /** New requests were recorded: a fetched exchange's redirect chain may have grown; it is asked for again. */
+  markExchangesStale(): void {
+    for (const entry of this.#fetched.keys()) this.#stale.add(entry);
+  }
   delete(entry: number): void {
     this.#known.delete(entry);
     this.#fetched.delete(entry);
@@ -332,26 +429,40 @@ class FetchedFacts implements ReadonlyMap<number, RequestFacts> {
   clear(): void {
     this.#known.clear();
     this.#fetched.clear();
+    this.#stale.clear();
     this.#asked.clear();
   }
-  received(entry: number, text: string | null): void {
+  received(entry: number, facts: string | null, exchange: string | null): void {
     this.#asked.delete(entry);
-    if (text !== null && this.#known.has(entry)) this.#fetched.set(entry, text);
+    this.#stale.delete(entry);
+    if (facts !== null && this.#known.has(entry)) this.#fetched.set(entry, { facts, exchange });
+  }
+  #askOnce(entry: number): void {
+    if (this.#asked.has(entry)) return;
+    this.#asked.add(entry);
+    this.#ask(entry);
   }
   /** True while the request's facts are on their way (asking for them if nobody has yet). */
   awaiting(entry: number): boolean {
     if (!this.#known.has(entry) || this.#fetched.has(entry)) return false;
-    if (!this.#asked.has(entry)) {
-      this.#asked.add(entry);
-      this.#ask(entry);
-    }
+    this.#askOnce(entry);
     return true;
   }
   get(entry: number): RequestFacts | undefined {
-    const text = this.#fetched.get(entry);
-    if (text !== undefined) return JSON.parse(text) as RequestFacts;
+    const fetched = this.#fetched.get(entry);
+    if (fetched !== undefined) return JSON.parse(fetched.facts) as RequestFacts;
     this.awaiting(entry);
     return undefined;
+  }
+  /** The request's raw headers and redirect chain, fetched with its facts (the last one while asked again). */
+  exchange(entry: number): RequestExchange | undefined {
+    const fetched = this.#fetched.get(entry);
+    if (fetched === undefined) {
+      this.awaiting(entry);
+      return undefined;
+    }
+    if (this.#stale.has(entry)) this.#askOnce(entry);
+    return fetched.exchange === null ? undefined : (JSON.parse(fetched.exchange) as RequestExchange);
   }
   has(entry: number): boolean {
     return this.#known.has(entry);
@@ -379,19 +490,20 @@ class FetchedFacts implements ReadonlyMap<number, RequestFacts> {
   }
 }
 
-/** The page's copy of the live view, patched by each answer. */
+/** The live worker view holds no entries: the detail reads a request's exchange through `exchangeOf`. */
+const NO_ENTRIES: ReadonlyMap<number, TraceEntry> = new Map();
+
+/** The page's copy of the live view, patched by each answer: rows (their repeated parts shared) and summary. */
 class PageView {
-  events: readonly RecordedEvent[] = [];
   readonly rows: RequestRow[] = [];
   readonly factsByEntry: FetchedFacts;
+  readonly #sharing = new RowSharing();
   #lastReply: ViewReply | undefined;
 
   constructor(askFacts: (entry: number) => void) {
     this.factsByEntry = new FetchedFacts(askFacts);
   }
   findingsByEntry = new Map<number, Finding[]>();
-  readonly entries = new Map<number, TraceEntry>();
-  #entriesScanned = 0;
   summary: SummaryJson = {
     findings: [],
     sessions: [],
@@ -408,31 +520,27 @@ class PageView {
 
   #resetFor = -1;
 
-  /** Patches rows from an answer's part; the first part of an answer after a reset drops what was held. */
-  applyRows(reply: RowsPart | ViewReply, events: readonly RecordedEvent[]): void {
-    if ((reply.full || events !== this.events) && this.#resetFor !== reply.id) {
+  /** Patches rows from an answer's part; the first part of an answer that starts over drops what was held. */
+  applyRows(reply: RowsPart | ViewReply): void {
+    if (reply.full && this.#resetFor !== reply.id) {
       this.#resetFor = reply.id;
       this.rows.length = 0;
       this.factsByEntry.clear();
-      this.entries.clear();
-      this.#entriesScanned = 0;
+      this.#sharing.clear();
     }
-    this.events = events;
     for (const [position, row] of JSON.parse(reply.rows) as [number, RequestRow][]) {
       const before = this.rows[position];
       if (before && before.entryIndex !== row.entryIndex) this.factsByEntry.delete(before.entryIndex);
-      this.rows[position] = row;
+      this.rows[position] = this.#sharing.share(row);
       this.factsByEntry.mark(row.entryIndex);
     }
   }
 
-  apply(reply: ViewReply, events: readonly RecordedEvent[]): TraceView {
-    this.applyRows(reply, events);
+  apply(reply: ViewReply): TraceView {
+    const before = this.rows.length;
+    this.applyRows(reply);
     this.rows.length = reply.rowCount;
-    for (; this.#entriesScanned < reply.count; this.#entriesScanned++) {
-      const event = events[this.#entriesScanned]?.event;
-      if (event?.kind === 'entry') this.entries.set(event.entry.index, event.entry);
-    }
+    if (this.rows.length > before) this.factsByEntry.markExchangesStale();
     const changed = JSON.parse(reply.summary) as Partial<Record<SummaryPart, unknown>>;
     const next: Record<string, unknown> = { ...this.summary };
     for (const [part, value] of Object.entries(changed) as [SummaryPart, unknown][]) {
@@ -461,9 +569,6 @@ class PageView {
   #view(reply: ViewReply): TraceView {
     this.#lastReply = reply;
     const { rows, factsByEntry, summary } = this;
-    const covered = this.events;
-    const count = reply.count;
-    let trace: Trace | undefined;
     const facts: AnalysisFacts = {
       // The page holds no request's facts but the ones the detail fetched (`factsByEntry`); the Cookies view
       // reads `seenCookies` instead of walking them all.
@@ -474,7 +579,7 @@ class PageView {
       logins: summary.logins,
       sessionCookieNames: this.#sessionCookieNames,
     };
-    // `requests` (the engine's per-request summary for reports) stays empty: exports re-analyse the trace.
+    // `requests` (the engine's per-request summary for reports) stays empty: exports are written in the worker.
     const analysis: AnalysisResult = {
       findings: summary.findings,
       sessions: summary.sessions,
@@ -485,17 +590,23 @@ class PageView {
       settings: summary.settings,
       story: summary.story,
     };
-    return {
-      get trace() {
-        trace ??= { source: { format: 'live' }, events: traceEvents(covered.slice(0, count)), entryCount: rows.length };
-        return trace;
+    const trace: Trace = {
+      source: { format: 'live' },
+      // The events stay in the worker (exports are written there).
+      get events(): never {
+        throw new Error('the live view holds no events: the worker does');
       },
+      entryCount: rows.length,
+    };
+    return {
+      trace,
       rows,
       analysis,
       findingsByEntry: this.findingsByEntry,
-      entries: this.entries,
+      entries: NO_ENTRIES,
       factsByEntry,
       awaitingFacts: (entry) => factsByEntry.awaiting(entry),
+      exchangeOf: (entry) => factsByEntry.exchange(entry),
       analysisMs: reply.analysisMs,
       seenCookies: summary.seen,
     };
@@ -508,22 +619,35 @@ class PageView {
 }
 
 /**
- * Sends only the events the worker has not seen (Clear or a reset snapshot, which give the store a new
- * array, send them all again), EVENTS_PER_MESSAGE at a time in tasks of their own (an analysis sends what is
- * left at once), and falls back to analysing on this thread if the worker fails to start or dies.
+ * Hands the events to the worker as they arrive (EVENTS_PER_MESSAGE at a time, the rest in tasks of their own)
+ * and forgets them once posted: the worker holds them. An analysis is asked for once they are all posted: posting
+ * a backlog at once would hold the page for the clone of every event in it (~40 µs each). If the worker fails
+ * to start or dies, the analysis moves to this thread and whoever listens hands the recording over again.
  */
 export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
-  let sentArray: readonly RecordedEvent[] | undefined;
-  let sentCount = 0;
-  let broken = false;
+  /** Set once the worker died: the page's own analysis. */
+  let fallback: LiveAnalyser | undefined;
+  /** Events handed over and not yet posted, from `posted` on. */
+  let queue: RecordedEvent[] = [];
+  let posted = 0;
   let moreScheduled = false;
-  /** Sends up to `limit` more events; the rest follow in later tasks. */
+  /** Messages that wait for every event handed over to be posted (analyses). */
+  let afterSent: (() => void)[] = [];
+  /** Posts up to `limit` more events; the rest follow in later tasks. */
   const sendMore = (limit: number) => {
-    if (broken || !sentArray) return;
-    const to = Math.min(sentArray.length, sentCount + limit);
-    if (to > sentCount) worker.postMessage({ type: 'append', events: sentArray.slice(sentCount, to) });
-    sentCount = to;
-    if (sentCount < sentArray.length && !moreScheduled) {
+    if (fallback) return;
+    const to = Math.min(queue.length, posted + limit);
+    if (to > posted) worker.postMessage({ type: 'append', events: queue.slice(posted, to) });
+    posted = to;
+    if (posted === queue.length) {
+      queue = [];
+      posted = 0;
+      const waitingForEvents = afterSent;
+      afterSent = [];
+      for (const post of waitingForEvents) post();
+      return;
+    }
+    if (!moreScheduled) {
       moreScheduled = true;
       setTimeout(() => {
         moreScheduled = false;
@@ -532,66 +656,91 @@ export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
     }
   };
   let nextId = 0;
-  let lastAsked: { events: readonly RecordedEvent[]; overrides: SessionOverrides } | undefined;
   const refreshListeners: ((view: TraceView) => void)[] = [];
+  const lostListeners: (() => void)[] = [];
   const refresh = (view: TraceView | undefined) => {
     if (view) for (const listener of refreshListeners) listener(view);
   };
   const page = new PageView((entry) => {
-    if (!broken) worker.postMessage({ type: 'facts', entry });
+    if (!fallback) worker.postMessage({ type: 'facts', entry });
   });
-  const waiting = new Map<
-    number,
-    { events: readonly RecordedEvent[]; resolve: (v: TraceView) => void; overrides: SessionOverrides }
-  >();
+  const waiting = new Map<number, { resolve: (v: TraceView) => void; overrides: SessionOverrides }>();
+  const exports = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
   worker.addEventListener('message', (e: MessageEvent<WorkerReply>) => {
     const reply = e.data;
     if (reply.type === 'facts') {
-      page.factsByEntry.received(reply.entry, reply.facts);
+      page.factsByEntry.received(reply.entry, reply.facts, reply.exchange);
       return refresh(page.refreshed());
+    }
+    if (reply.type === 'export') {
+      exports.get(reply.id)?.resolve(reply.text);
+      exports.delete(reply.id);
+      return;
     }
     const job = waiting.get(reply.id);
     if (!job) return;
-    if (reply.type === 'rows') return page.applyRows(reply, job.events);
+    if (reply.type === 'rows') return page.applyRows(reply);
     waiting.delete(reply.id);
-    job.resolve(page.apply(reply, job.events));
+    job.resolve(page.apply(reply));
   });
   worker.addEventListener('error', () => {
-    broken = true;
-    const answered = waiting.size > 0;
+    if (fallback) return;
+    const own = pageAnalyser();
+    fallback = own;
+    queue = [];
+    posted = 0;
+    afterSent = [];
+    // The worker took the events with it: answers still awaited get the page's (empty) view, and whoever
+    // listens hands the recording over again, which the page then analyses.
     for (const [id, job] of waiting) {
       waiting.delete(id);
-      job.resolve(panelView(job.events, job.overrides));
+      job.resolve(own.analyse(job.overrides) as TraceView);
     }
-    // A detail waiting for facts the dead worker will never send gets the page's own analysis.
-    if (!answered && lastAsked) refresh(panelView(lastAsked.events, lastAsked.overrides));
+    for (const [id, job] of exports) {
+      exports.delete(id);
+      job.reject(new Error('the analysis worker stopped before the export was written'));
+    }
+    for (const listener of lostListeners) listener();
   });
   return {
     get where() {
-      return broken ? 'page' : 'worker';
+      return fallback ? 'page' : 'worker';
     },
-    sync(events) {
-      if (broken) return;
-      if (events !== sentArray || events.length < sentCount) {
-        sentArray = events;
-        sentCount = Math.min(events.length, EVENTS_PER_MESSAGE);
-        worker.postMessage({ type: 'reset', events: events.slice(0, sentCount) });
+    feed(events, restart) {
+      if (fallback) return fallback.feed(events, restart);
+      if (restart) {
+        queue = [...events];
+        posted = Math.min(queue.length, EVENTS_PER_MESSAGE);
+        worker.postMessage({ type: 'reset', events: queue.slice(0, posted) });
         sendMore(0);
-      } else sendMore(EVENTS_PER_MESSAGE);
+        return;
+      }
+      for (const recorded of events) queue.push(recorded);
+      sendMore(EVENTS_PER_MESSAGE);
     },
-    analyse(events, overrides) {
-      if (broken) return panelView(events, overrides);
-      lastAsked = { events, overrides };
-      this.sync?.(events);
-      sendMore(Number.POSITIVE_INFINITY);
+    analyse(overrides) {
+      if (fallback) return fallback.analyse(overrides);
       const id = nextId++;
       return new Promise<TraceView>((resolve) => {
-        waiting.set(id, { events, resolve, overrides });
-        worker.postMessage({ type: 'analyse', id, overrides });
+        waiting.set(id, { resolve, overrides });
+        const post = () => worker.postMessage({ type: 'analyse', id, overrides });
+        if (queue.length === 0) post();
+        else afterSent.push(post);
+      });
+    },
+    exportFile(format, values) {
+      if (fallback) return fallback.exportFile(format, values);
+      const id = nextId++;
+      return new Promise<string>((resolve, reject) => {
+        exports.set(id, { resolve, reject });
+        worker.postMessage({ type: 'export', id, format, values });
       });
     },
     onRefresh(listener) {
       refreshListeners.push(listener);
+    },
+    onEventsLost(listener) {
+      lostListeners.push(listener);
     },
   };
 }

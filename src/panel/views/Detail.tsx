@@ -189,7 +189,10 @@ export function RequestDetail({
   controller: PanelController;
 }) {
   // The entries in recording order: the redirect chain is read by position.
-  const exchange = useMemo(() => requestExchange([...view.entries.values()], entry), [view, entry]);
+  const exchange = useMemo(
+    () => (view.exchangeOf ? view.exchangeOf(entry) : requestExchange([...view.entries.values()], entry)),
+    [view, entry],
+  );
   const row = view.rows.find((r) => r.entryIndex === entry);
   if (!row) return null;
   if (view.awaitingFacts?.(entry))

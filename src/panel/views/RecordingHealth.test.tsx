@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PanelState } from '../store.ts';
 import { RecordingHealth } from './RecordingHealth.tsx';
 
-const base: PanelState = { events: [], status: 'live' };
+const base: PanelState = { events: [], eventCount: 0, status: 'live' };
 const text = (root: ParentNode, id: string) => root.querySelector(`[data-testid="${id}"]`)?.textContent ?? null;
 
 afterEach(cleanup);

@@ -1,0 +1,129 @@
+// A large HAR read in the analysis worker: analysed rows while it is read, then exactly the whole-file import's
+// analysed view; exports written in the worker; a broken file refused with the whole-file import's message.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LIVE, PanelController } from './controller.ts';
+import { importedView, importTraceText } from './importTrace.ts';
+import { exportText } from './liveExport.ts';
+import { PanelStore } from './store.ts';
+import type { Scheduler } from './throttle.ts';
+import { type ImportedReply, type ImportRequest, importInWorker } from './workerImport.ts';
+import type { ImportWorker } from './workerImportClient.ts';
+import { handleWorkerRequest, newWorkerState, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
+
+const harText = (id: string) => readFileSync(`test/fixtures/demo-har/${id}.har`, 'utf8');
+
+/** The analysis worker in this thread: requests cloned as postMessage does (the file passed as is). */
+function fakeWorker(): ImportWorker & { terminated: boolean } {
+  const state = newWorkerState();
+  const listeners: ((e: MessageEvent<WorkerReply | ImportedReply>) => void)[] = [];
+  const deliver = (reply: WorkerReply | ImportedReply) =>
+    setTimeout(() => {
+      for (const l of listeners) l({ data: structuredClone(reply) } as MessageEvent<WorkerReply | ImportedReply>);
+    }, 0);
+  const worker = {
+    terminated: false,
+    postMessage(message: WorkerRequest | ImportRequest) {
+      if (message.type === 'import') void importInWorker(state, message, deliver);
+      else for (const reply of handleWorkerRequest(state, structuredClone(message))) deliver(reply);
+    },
+    addEventListener(type: 'message' | 'error', listener: never) {
+      if (type === 'message') listeners.push(listener);
+    },
+    terminate() {
+      worker.terminated = true;
+    },
+  };
+  return worker;
+}
+
+/** A File whose stream comes in small pieces, as a large file's does; `pieceMs` apart (a slow disk) if given. */
+function chunkedFile(text: string, name: string, chunkSize = 512, pieceMs = 0): File {
+  const bytes = new TextEncoder().encode(text);
+  const file = new File([bytes], name);
+  file.stream = () => {
+    let at = 0;
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (pieceMs > 0) await new Promise((resolve) => setTimeout(resolve, pieceMs));
+        if (at >= bytes.length) return controller.close();
+        controller.enqueue(bytes.slice(at, at + chunkSize));
+        at += chunkSize;
+      },
+    }) as ReturnType<File['stream']>;
+  };
+  return file;
+}
+
+const immediate: Scheduler = { now: () => 0, later: (task) => task() };
+
+function newController(worker: ImportWorker, downloads: { fileName: string; text: string }[] = []) {
+  const controller = new PanelController(
+    new PanelStore(),
+    {
+      send: () => undefined,
+      storage: { get: async () => ({}), set: async () => undefined },
+      download: (fileName, text) => void downloads.push({ fileName, text }),
+      startImportWorker: () => worker,
+    },
+    immediate,
+  );
+  controller.importOptions = { streamFromBytes: 0 };
+  return controller;
+}
+
+describe('a large HAR read in the analysis worker', () => {
+  it('gives the whole-file import’s analysed view, and writes its exports in the worker', async () => {
+    const text = harText('samesite-cross-site');
+    const worker = fakeWorker();
+    const downloads: { fileName: string; text: string }[] = [];
+    const controller = newController(worker, downloads);
+    await controller.importFile(chunkedFile(text, 'samesite.har'));
+    const imported = controller.ui.value.imports[0]!;
+    expect(controller.ui.value.source).toBe(imported.id);
+    expect(imported.analysing).toBeUndefined();
+    const whole = importTraceText(text, 'samesite.har');
+    if (!whole.ok) throw new Error('the fixture should import');
+    const expected = importedView(whole);
+    expect([...imported.view.rows]).toEqual(expected.rows);
+    expect(imported.view.analysis.findings).toEqual(expected.analysis.findings);
+    expect(imported.view.analysis.sessions).toEqual(expected.analysis.sessions);
+    controller.exportView('har');
+    controller.exportView('trace');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(downloads.map((d) => d.text)).toEqual([
+      exportText('har', expected.trace, expected.analysis, 'redacted'),
+      exportText('trace', expected.trace, expected.analysis, 'redacted'),
+    ]);
+    controller.closeImport(imported.id);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('shows analysed rows while the file is read', async () => {
+    const text = harText('load-balancer');
+    const worker = fakeWorker();
+    const controller = newController(worker);
+    const seen: number[] = [];
+    controller.ui.subscribe(() => {
+      const imported = controller.ui.value.imports[0];
+      if (imported?.analysing) seen.push(imported.view.rows.length);
+    });
+    // Read slowly (about 1.5 s in all): the page's analyses come in between the pieces.
+    await controller.importFile(chunkedFile(text, 'lb.har', Math.ceil(text.length / 60), 25));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(controller.ui.value.imports[0]?.analysing).toBeUndefined();
+  });
+
+  it('refuses a broken file with the whole-file import’s message and stops the worker', async () => {
+    const text = `${harText('logout').slice(0, 3000)}`;
+    const worker = fakeWorker();
+    const controller = newController(worker);
+    await controller.importFile(chunkedFile(text, 'broken.har'));
+    const refused = importTraceText(text, 'broken.har');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(controller.ui.value.importError).toBe(refused.message);
+    expect(controller.ui.value.imports).toEqual([]);
+    expect(controller.ui.value.source).toBe(LIVE);
+    expect(worker.terminated).toBe(true);
+  });
+});
