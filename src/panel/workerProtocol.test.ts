@@ -23,6 +23,8 @@ import {
 /** Lets the fake worker's answers (queued microtasks) arrive. */
 const answers = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+const sameRow = (a: RequestRow, b: RequestRow | undefined) => JSON.stringify(a) === JSON.stringify(b);
+
 /** The rows of a view, as an array to compare. */
 const asRead = (rows: readonly RequestRow[]) => [...rows];
 
@@ -130,7 +132,7 @@ describe('workerAnalyser', () => {
     const live: RecordedEvent[] = events.slice(0, events.length - 1);
     await analyse(live, NO_OVERRIDES);
     const first = lastView();
-    expect(first.full).toBe(true);
+    expect(first.restarted).toBe(true);
     expect(JSON.parse(first.rows)).toHaveLength(panelView(live).rows.length);
 
     // Nothing new: nothing is sent again.
@@ -193,6 +195,38 @@ describe('workerAnalyser', () => {
       expect(unmarked.factsByEntry.get(row.entryIndex)).toEqual(localUnmarked.factsByEntry.get(row.entryIndex));
   });
 
+  it('after a restart sends only the rows that read differently; the page keeps the rest and refetches facts', async () => {
+    const recorded = parseTraceFile(readFileSync(`${DEMO}samesite-cross-site.har`, 'utf8'), 'x.har').events.map(
+      (event, seq) => ({ seq, event }),
+    );
+    const { worker, lastView } = fakeWorker();
+    const analyser = workerAnalyser(worker);
+    const analyse = storeLike(analyser);
+    const before = await analyse(recorded, NO_OVERRIDES);
+    const unmarked = asRead(before.rows);
+    expect(JSON.parse(lastView().rows)).toHaveLength(unmarked.length);
+    const entry = unmarked[0]!.entryIndex;
+    before.factsByEntry.get(entry);
+    await answers();
+    expect(before.awaitingFacts?.(entry)).toBe(false);
+
+    // An override starts the analysis over (any verdict may change), yet some rows read as before.
+    const overrides = { sessionCookies: [], notSessionCookies: ['sid'] };
+    const local = panelView(recorded, overrides);
+    const differing = local.rows.flatMap((row, i) => (sameRow(row, unmarked[i]) ? [] : [i]));
+    expect(differing.length).toBeGreaterThan(0);
+    expect(differing.length).toBeLessThan(local.rows.length);
+    const view = await analyse(recorded, overrides);
+    expect(lastView().restarted).toBe(true);
+    expect((JSON.parse(lastView().rows) as [number][]).map(([position]) => position)).toEqual(differing);
+    expect(asRead(view.rows)).toEqual(local.rows);
+    expect(view.analysis.findings).toEqual(local.analysis.findings);
+    // A request's facts hold more than its row: those fetched before the restart are asked for again.
+    expect(view.awaitingFacts?.(entry)).toBe(true);
+    await answers();
+    expect(view.factsByEntry.get(entry)).toEqual(local.factsByEntry.get(entry));
+  });
+
   it('appended one event at a time, each patched view is the whole analysis of the events so far', async () => {
     let resentEarlier = 0;
     for (const name of readdirSync(DEMO)) {
@@ -213,7 +247,7 @@ describe('workerAnalyser', () => {
         expect(view.analysis.sessions, name).toEqual(local.analysis.sessions);
         expect(view.seenCookies, name).toEqual(cookiesSeen(local.analysis));
         const sent = JSON.parse(lastView().rows) as [number][];
-        if (!lastView().full && sent.some(([position]) => position < local.rows.length - 1)) resentEarlier++;
+        if (!lastView().restarted && sent.some(([position]) => position < local.rows.length - 1)) resentEarlier++;
       }
     }
     // Some appended request decided something about an earlier one (a rotation, an ID's end): that row came again.

@@ -33,6 +33,7 @@ import {
   traceEvents,
 } from './model.ts';
 import { RowSharing } from './rowSharing.ts';
+import { ShownRows } from './shownRows.ts';
 
 export type WorkerRequest =
   | { readonly type: 'reset'; readonly events: readonly RecordedEvent[] }
@@ -76,8 +77,8 @@ export interface ExportReply {
 export interface RowsPart extends ChangedRows {
   readonly type: 'rows';
   readonly id: number;
-  /** Every row is sent (the session started over): the page drops what it held. */
-  readonly full: boolean;
+  /** The analysis started over: the page drops the request facts it fetched (the rows that differ are sent). */
+  readonly restarted: boolean;
 }
 
 export interface ChangedRows {
@@ -90,7 +91,7 @@ export interface ViewReply extends ChangedRows {
   readonly id: number;
   /** How many events the analysis covered (the first `count` the page sent). */
   readonly count: number;
-  readonly full: boolean;
+  readonly restarted: boolean;
   /** How many rows the view has; rows past it are dropped. */
   readonly rowCount: number;
   /** The summary parts that changed, as JSON text (list parts as `{length, changed: [[i, item]…]}`). */
@@ -161,10 +162,12 @@ interface LiveSession {
   result?: AnalysisResult;
 }
 
-/** The worker's memory: its copy of the events and the session analysing them. */
+/** The worker's memory: its copy of the events, the session analysing them and what the page holds of them. */
 export interface WorkerState {
   readonly events: RecordedEvent[];
   live: LiveSession | undefined;
+  /** The rows the page holds (sent and not dropped), to send only those that differ. */
+  readonly shown: ShownRows;
   /**
    * A file imported in this worker (workerImport.ts): its source (whose browser's cookie defaults apply, not
    * the panel's) and, once read, the whole trace (exports write it as read, with its warnings).
@@ -173,7 +176,7 @@ export interface WorkerState {
 }
 
 export function newWorkerState(): WorkerState {
-  return { events: [], live: undefined };
+  return { events: [], live: undefined, shown: new ShownRows() };
 }
 
 function sameOverrides(a: SessionOverrides, b: SessionOverrides): boolean {
@@ -267,6 +270,7 @@ export function handleWorkerRequest(state: WorkerState, request: WorkerRequest):
   if (request.type === 'reset') {
     state.events.length = 0;
     state.live = undefined;
+    state.shown.clear();
     delete state.imported;
   }
   if (request.type === 'reset' || request.type === 'append') {
@@ -310,7 +314,8 @@ export function handleWorkerRequest(state: WorkerState, request: WorkerRequest):
     else findingsAt.set(f.entry, [f]);
   }
   const laneEnds = laneEndMarkers(result);
-  const rowTexts = positions.map((position) => {
+  const rowTexts: string[] = [];
+  for (const position of positions) {
     const { seq, entry } = live.rows[position]!;
     const row = requestRow(
       seq,
@@ -319,23 +324,26 @@ export function handleWorkerRequest(state: WorkerState, request: WorkerRequest):
       findingsAt.get(entry.index) ?? [],
       laneEnds.get(entry.index) ?? [],
     );
-    return `[${position},${JSON.stringify(row)}]`;
-  });
+    const text = JSON.stringify(row);
+    // After a restart every row is laid out again; most read as before, and the page keeps those.
+    if (state.shown.differs(position, text)) rowTexts.push(`[${position},${text}]`);
+  }
+  state.shown.truncate(live.rows.length);
   const rowsOf = (from: number, to: number): ChangedRows => ({ rows: `[${rowTexts.slice(from, to).join(',')}]` });
 
   // The same events give the same analysis: with none new and no restart, nothing to compare.
   if (changed.all) live.sent = {};
   const summary = changed.all || fresh.length > 0 ? changedSummary(summaryParts(result), live.sent) : '{}';
-  const full = changed.all;
+  const restarted = changed.all;
   const parts: WorkerReply[] = [];
   for (let at = 0; at + ROWS_PER_MESSAGE < rowTexts.length; at += ROWS_PER_MESSAGE)
-    parts.push({ type: 'rows', id: request.id, full, ...rowsOf(at, at + ROWS_PER_MESSAGE) });
+    parts.push({ type: 'rows', id: request.id, restarted, ...rowsOf(at, at + ROWS_PER_MESSAGE) });
   const lastAt = parts.length * ROWS_PER_MESSAGE;
   parts.push({
     type: 'view',
     id: request.id,
     count: state.events.length,
-    full,
+    restarted,
     rowCount: live.rows.length,
     ...rowsOf(lastAt, rowTexts.length),
     summary,
@@ -426,8 +434,8 @@ class FetchedFacts implements ReadonlyMap<number, RequestFacts> {
     this.#known.delete(entry);
     this.#fetched.delete(entry);
   }
-  clear(): void {
-    this.#known.clear();
+  /** The analysis started over: what was fetched may have changed (every request stays known). */
+  forgetFetched(): void {
     this.#fetched.clear();
     this.#stale.clear();
     this.#asked.clear();
@@ -520,13 +528,14 @@ class PageView {
 
   #resetFor = -1;
 
-  /** Patches rows from an answer's part; the first part of an answer that starts over drops what was held. */
+  /**
+   * Patches rows from an answer's part. The first part of an answer that started over drops the facts fetched
+   * (the rows it does not send read as before, but a request's facts hold more than its row).
+   */
   applyRows(reply: RowsPart | ViewReply): void {
-    if (reply.full && this.#resetFor !== reply.id) {
+    if (reply.restarted && this.#resetFor !== reply.id) {
       this.#resetFor = reply.id;
-      this.rows.length = 0;
-      this.factsByEntry.clear();
-      this.#sharing.clear();
+      this.factsByEntry.forgetFetched();
     }
     for (const [position, row] of JSON.parse(reply.rows) as [number, RequestRow][]) {
       const before = this.rows[position];
@@ -539,7 +548,10 @@ class PageView {
   apply(reply: ViewReply): TraceView {
     const before = this.rows.length;
     this.applyRows(reply);
+    for (let position = reply.rowCount; position < this.rows.length; position++)
+      this.factsByEntry.delete(this.rows[position]!.entryIndex);
     this.rows.length = reply.rowCount;
+    if (reply.rowCount === 0) this.#sharing.clear();
     if (this.rows.length > before) this.factsByEntry.markExchangesStale();
     const changed = JSON.parse(reply.summary) as Partial<Record<SummaryPart, unknown>>;
     const next: Record<string, unknown> = { ...this.summary };
