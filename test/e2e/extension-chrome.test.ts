@@ -15,6 +15,7 @@ import {
   pageWithPanel,
   readPanelRows,
   recordedEvents,
+  screenshotPanel,
   waitForRow,
 } from './helpers/devtools-panel.ts';
 
@@ -52,9 +53,8 @@ function shownValue(text: string, name: string): string {
     .trim();
 }
 
-async function screenshot(panel: Frame, name: string): Promise<void> {
-  const element = await panel.$('main');
-  await element?.screenshot({ path: resolve(OUTPUT_DIR, `${name}.png`) });
+function screenshot(panel: Frame, name: string): Promise<void> {
+  return screenshotPanel(panel, resolve(OUTPUT_DIR, `${name}.png`));
 }
 
 describe('Chrome: the Sessions panel in real DevTools', () => {

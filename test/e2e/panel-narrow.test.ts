@@ -10,7 +10,7 @@ import { launchChromium } from '../../demo/chromium.ts';
 import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
-import { extensionWorker, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
+import { extensionWorker, pageWithPanel, readPanelRows, screenshotPanel } from './helpers/devtools-panel.ts';
 
 const EXTENSION_DIR = resolve('dist/chrome');
 const OUTPUT_DIR = resolve('test-output');
@@ -144,7 +144,7 @@ describe('Chrome: the Sessions panel in a narrow (400 px) DevTools', () => {
     expect(badges.boxes.length).toBeGreaterThan(0);
     for (const b of badges.boxes) expect(b.left + 20).toBeLessThan(width);
     await panel.$eval('main', (m) => m.scrollIntoView());
-    await (await panel.$('main'))?.screenshot({ path: resolve(OUTPUT_DIR, 'panel-narrow-timeline.png') });
+    await screenshotPanel(panel, resolve(OUTPUT_DIR, 'panel-narrow-timeline.png'));
 
     // The request detail of the row with the reset.
     const rows = await readPanelRows(panel);
@@ -159,7 +159,7 @@ describe('Chrome: the Sessions panel in a narrow (400 px) DevTools', () => {
     expect(detail.scrollWidth - detail.width, 'the detail scrolls sideways').toBeLessThanOrEqual(0);
     const detailOverflow = await panel.$eval('[data-testid="request-detail"]', (el) => el.scrollWidth - el.clientWidth);
     expect(detailOverflow, 'the detail pane scrolls sideways').toBeLessThanOrEqual(0);
-    await (await panel.$('main'))?.screenshot({ path: resolve(OUTPUT_DIR, 'panel-narrow-detail.png') });
+    await screenshotPanel(panel, resolve(OUTPUT_DIR, 'panel-narrow-detail.png'));
 
     // The other views fit as well.
     await panel.evaluate(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })));
@@ -168,7 +168,7 @@ describe('Chrome: the Sessions panel in a narrow (400 px) DevTools', () => {
       await settle();
       const overflow = await panel.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${view}: the main layout scrolls sideways`).toBeLessThanOrEqual(0);
-      await (await panel.$('main'))?.screenshot({ path: resolve(OUTPUT_DIR, `panel-narrow-${view}.png`) });
+      await screenshotPanel(panel, resolve(OUTPUT_DIR, `panel-narrow-${view}.png`));
     }
   });
 });

@@ -13,7 +13,7 @@ import { findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
 import { parseTraceFile } from '../../src/core/open/readTrace.ts';
-import { extensionWorker, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
+import { extensionWorker, pageWithPanel, readPanelRows, screenshotPanel } from './helpers/devtools-panel.ts';
 
 const EXTENSION_DIR = resolve('dist/chrome');
 const OUTPUT_DIR = resolve('test-output');
@@ -86,8 +86,7 @@ async function screenshot(name: string): Promise<void> {
         setTimeout(done, 300);
       }),
   );
-  const main = await panel.$('main');
-  await main?.screenshot({ path: resolve(OUTPUT_DIR, `panel-story-${name}.png`) });
+  await screenshotPanel(panel, resolve(OUTPUT_DIR, `panel-story-${name}.png`));
 }
 
 /** The story shown, checked against what it must say; then its link selects its row. */

@@ -24,6 +24,7 @@ import {
   pageWithPanel,
   readPanelRows,
   recordedEvents,
+  screenshotPanel,
 } from './helpers/devtools-panel.ts';
 
 const EXTENSION_DIR = resolve('dist/chrome');
@@ -82,8 +83,7 @@ async function screenshot(name: string): Promise<void> {
       }),
   );
   await new Promise((resolve) => setTimeout(resolve, 100));
-  const main = await panel.$('main');
-  await main?.screenshot({ path: resolve(OUTPUT_DIR, `panel-${name}.png`) });
+  await screenshotPanel(panel, resolve(OUTPUT_DIR, `panel-${name}.png`));
 }
 
 /** Clears the panel, runs the scenario with fresh cookies and waits until its findings are all shown. */
@@ -377,11 +377,11 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
         .map((b) => b.textContent),
     );
     expect(cut, 'headers cut short at 1,400 px').toEqual([]);
-    await (await wide.$('main'))?.screenshot({ path: resolve(OUTPUT_DIR, 'panel-wide-1400.png') });
+    await screenshotPanel(wide, resolve(OUTPUT_DIR, 'panel-wide-1400.png'));
     await wide.$eval(`[data-testid="request-row"][data-entry="${cliNumber}"]`, (el) => (el as HTMLElement).click());
     await wide.waitForSelector('[data-testid="request-detail"]', { timeout: 5_000 });
     await new Promise((r) => setTimeout(r, 300));
-    await (await wide.$('main'))?.screenshot({ path: resolve(OUTPUT_DIR, 'panel-wide-1400-detail.png') });
+    await screenshotPanel(wide, resolve(OUTPUT_DIR, 'panel-wide-1400-detail.png'));
 
     // Dragging with the mouse: the split handle widens the detail, a header's right edge widens its column.
     const boxOf = (selector: string) =>
@@ -413,7 +413,7 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
     await poll('the dark theme', async () =>
       (await wide.evaluate(() => document.documentElement.dataset.theme)) === 'dark' ? true : undefined,
     );
-    await (await wide.$('main'))?.screenshot({ path: resolve(OUTPUT_DIR, 'panel-wide-1400-dark.png') });
+    await screenshotPanel(wide, resolve(OUTPUT_DIR, 'panel-wide-1400-dark.png'));
     await wide.close();
   });
 

@@ -159,6 +159,33 @@ export async function readPanelRows(frame: Frame | Page): Promise<PanelRow[]> {
   return [...bySeq.values()].sort((a, b) => Number(a.seq) - Number(b.seq));
 }
 
+/**
+ * Saves a picture of the panel's `main` for whoever reads the run (test-output/). The panel's window is brought
+ * to the front first: DevTools windows behind another (a second page's, the inspected page's) are hidden
+ * (document.visibilityState), paint no frame, and a capture then waits for one forever. That hung two CI runs'
+ * tests to their timeout, old panel code and new alike; a panel that still paints nothing says so here.
+ */
+export async function screenshotPanel(panel: Frame | Page, path: string): Promise<void> {
+  await ('bringToFront' in panel ? panel : panel.page()).bringToFront();
+  await panel.evaluate(
+    () =>
+      new Promise<void>((painted, failed) => {
+        const timer = setTimeout(
+          () => failed(new Error(`the panel painted no frame in 10 s (visibilityState ${document.visibilityState})`)),
+          10_000,
+        );
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            clearTimeout(timer);
+            painted();
+          }),
+        );
+      }),
+  );
+  const main = await panel.$('main');
+  await main?.screenshot({ path });
+}
+
 /** Waits until the panel shows a row whose URL satisfies `match` (the stream is asynchronous). */
 export async function waitForRow(
   frame: Frame | Page,
