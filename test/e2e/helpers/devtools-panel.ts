@@ -62,6 +62,8 @@ export async function pageWithPanel(
   const target = await browser.waitForTarget((t) => isPageDevTools(t.url()) && !before.has(t), { timeout: 30_000 });
   const devtools = await target.asPage();
   const panel = await openSessionsPanel(devtools, extensionId);
+  // In front, as the window a user reads is: one behind another is hidden and paints nothing (see screenshotPanel).
+  await devtools.bringToFront();
   return { page, devtools, panel };
 }
 
