@@ -193,8 +193,16 @@ function importNoticeOf(ui: UiState): string | undefined {
 
 function SourceTabs({ controller, ui }: { controller: PanelController; ui: UiState }) {
   if (ui.imports.length === 0) return null;
-  const tab = (id: string, label: string, closable: boolean) => (
-    <span key={id} class={`source-tab${ui.source === id ? ' active' : ''}`} data-testid="source-tab" data-source={id}>
+  // A large import is read and held in a worker of its own (`close` lets it go): said in the tab's tooltip.
+  const tab = (id: string, label: string, closable: boolean, inWorker = false) => (
+    <span
+      key={id}
+      class={`source-tab${ui.source === id ? ' active' : ''}`}
+      data-testid="source-tab"
+      data-source={id}
+      data-held-in={inWorker ? 'worker' : 'page'}
+      title={inWorker ? 'Read and analysed in a background worker (a large file)' : undefined}
+    >
       <button type="button" onClick={() => controller.showSource(id)}>
         {label}
       </button>
@@ -208,7 +216,9 @@ function SourceTabs({ controller, ui }: { controller: PanelController; ui: UiSta
   return (
     <nav class="source-tabs">
       {tab(LIVE, 'Live', false)}
-      {ui.imports.map((i) => tab(i.id, `Imported: ${i.file}${i.analysing ? ' (analysing…)' : ''}`, true))}
+      {ui.imports.map((i) =>
+        tab(i.id, `Imported: ${i.file}${i.analysing ? ' (analysing…)' : ''}`, true, i.close !== undefined),
+      )}
     </nav>
   );
 }
