@@ -4,6 +4,7 @@
  */
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import type { Trace } from '../trace/types.ts';
+import { NoMemory } from './analysisMemory.ts';
 import type { AnalysisResult, AnalyzeOptions } from './resultTypes.ts';
 import { AnalysisSession } from './session.ts';
 
@@ -18,12 +19,12 @@ export type {
   SessionView,
 } from './resultTypes.ts';
 
-/** The whole trace at once: a session fed every event, and its one snapshot. */
+/** The whole trace at once: a session fed every event, and its one snapshot (so it keeps nothing for a next). */
 export function analyzeTrace(trace: Trace, options: AnalyzeOptions = {}): AnalysisResult {
-  const session = new AnalysisSession({
-    ...options,
-    ...(trace.source.browser ? { browser: trace.source.browser } : {}),
-  });
+  const session = new AnalysisSession(
+    { ...options, ...(trace.source.browser ? { browser: trace.source.browser } : {}) },
+    new NoMemory(),
+  );
   session.feed(trace.events);
   return session.snapshot().result;
 }

@@ -6,6 +6,7 @@
  */
 
 import type { TraceEvent } from '../trace/types.ts';
+import { NoMemory } from './analysisMemory.ts';
 import type { AnalysisResult } from './analyze.ts';
 import { TracePrepass } from './prepass.ts';
 import { AnalysisSession, type SessionOptions } from './session.ts';
@@ -13,7 +14,10 @@ import { withDefaults } from './settings.ts';
 
 export type StreamAnalyzeOptions = SessionOptions;
 
-/** A session fed the events of the second opening, with the first opening's answers given to it. */
+/**
+ * A session fed the events of the second opening, with the first opening's answers given to it; one snapshot at
+ * the end, so it keeps nothing for a next.
+ */
 export async function analyzeEventStream(
   openEvents: () => AsyncIterable<TraceEvent> | Iterable<TraceEvent>,
   options: StreamAnalyzeOptions = {},
@@ -24,7 +28,7 @@ export async function analyzeEventStream(
     for await (const event of openEvents()) first.feed(event);
     prepass = first.finish();
   }
-  const session = new AnalysisSession({ ...options, prepass });
+  const session = new AnalysisSession({ ...options, prepass }, new NoMemory());
   const one: TraceEvent[] = [];
   for await (const event of openEvents()) {
     one[0] = event;
