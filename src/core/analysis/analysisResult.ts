@@ -18,6 +18,7 @@ import { type AnalysisMemory, NoMemory } from './analysisMemory.ts';
 import type { IdEnd, NotSentCookieFact, RequestFacts, SentCookieFact, SessionLane } from './facts.ts';
 import type { ValueView } from './redact.ts';
 import type { ReplayedFacts } from './replay.ts';
+import { requestsByEntry } from './requestsByEntry.ts';
 import type {
   AnalysisResult,
   Finding,
@@ -47,7 +48,7 @@ export function analysisOf(
   // Session IDs also travel inside URLs (`;jsessionid=…`, `?sid=…`): a redacted report hides them there too.
   const hideInText = view === 'raw' ? SHOW_AS_IS : memory.hideInText(replayed, show);
   classifyPeriodicRotation(replayed.lanes);
-  const byEntry = new Map<number, RequestFacts>(replayed.requests.map((r) => [r.entry, r]));
+  const byEntry = requestsByEntry(replayed.requests);
   const ctx: RuleContext = {
     facts: replayed,
     settings,
@@ -116,13 +117,28 @@ export function analysisOf(
     },
     cookiesRecorded: replayed.cookiesRecorded,
     settings,
-    story: buildStories({ findings, facts: replayed }, { hideInText, memory: memory.stories }),
+    story: buildStories({ findings, facts: replayed, byEntry }, { hideInText, memory: memory.stories }),
   };
-  // One view per request is as much memory again as the facts, and most callers (the CLI's text report) never
-  // read it: built on first read, then kept as a plain property. Enumerable, so copies and JSON still have it.
-  const views = new RequestViews(show, hideInText);
-  lazyProperty(result, 'requests', () => replayed.requests.map((r) => views.of(r)));
+  lazyRequestViews(result, replayed.requests, show, hideInText);
   return result;
+}
+
+/**
+ * One view per request is as much memory again as the facts, and most callers (the CLI's text report) never read
+ * it: built on first read, then kept as a plain property. Enumerable, so copies and JSON still have it. Made out
+ * here, so that the getter holds what the views are made from and not analysisOf's scope (its index of requests
+ * by entry, its drafts) for as long as the result lives.
+ */
+function lazyRequestViews(
+  result: AnalysisResult,
+  requests: readonly RequestFacts[],
+  show: (v: string) => string,
+  hideInText: (t: string) => string,
+): void {
+  lazyProperty(result, 'requests', () => {
+    const views = new RequestViews(show, hideInText);
+    return requests.map((r) => views.of(r));
+  });
 }
 
 function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {

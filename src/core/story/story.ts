@@ -13,6 +13,7 @@
 import type { AnalysisFacts, LaneId, RequestFacts, SessionLane, SetCookieFact } from '../analysis/facts.ts';
 import { NewRequests } from '../analysis/newRequests.ts';
 import { redactValue } from '../analysis/redact.ts';
+import { requestsByEntry } from '../analysis/requestsByEntry.ts';
 import type { FindingSession } from '../analysis/severityCeiling.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import { SEVERITY_RANK, type Severity } from '../rules/rule.ts';
@@ -74,6 +75,8 @@ export interface StoryFinding {
 export interface StoryInput {
   readonly findings: readonly StoryFinding[];
   readonly facts: Pick<AnalysisFacts, 'requests' | 'lanes'>;
+  /** The same requests by entry, when the caller has them indexed already (one index, not two, at the peak). */
+  readonly byEntry?: ReadonlyMap<number, RequestFacts>;
 }
 
 export interface StoryOptions {
@@ -302,7 +305,7 @@ export function buildStories(input: StoryInput, options: StoryOptions = {}): Sto
   const hide = options.hideInText ?? ((t: string) => t);
   const { findings } = input;
   const { byEntry, uses } = options.memory?.requests(input.facts.requests) ?? {
-    byEntry: new Map(input.facts.requests.map((r) => [r.entry, r])),
+    byEntry: input.byEntry ?? requestsByEntry(input.facts.requests),
     uses: new IdUses(input.facts.requests),
   };
   const ctx: Context = { byEntry, lanes: new LaneIndex(input.facts.lanes), uses, findings, hide };
