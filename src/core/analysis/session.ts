@@ -3,8 +3,9 @@
  * what analyzeTrace would say of the events so far, and with the requests whose verdicts changed since it last
  * answered. The replay is sequential and resumable, so a snapshot replays only the new events; it starts over
  * only when the whole-trace answers the replay rests on change (a new session cookie name, a new inspected
- * site, the first Cookie header): those change the verdicts of requests already replayed. analyzeTrace, the
- * streamed CLI and the panel's live and imported recordings all drive this one engine.
+ * site, the first Cookie header): those change the verdicts of requests already replayed. The panel's live and
+ * imported recordings drive it; analyzeTrace and a streamed file, which answer once, run the same replay and the
+ * same analysis (analysisResult.ts) without a session, and keep nothing for a next snapshot.
  */
 import { cookieDefaultsFor } from '../cookie/browserDefaults.ts';
 import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
@@ -65,8 +66,8 @@ export class AnalysisSession {
   private indexed = 0;
 
   /**
-   * `memory`: what one snapshot keeps for the next, so a snapshot costs what is new (analysisMemory.ts); a
-   * session asked for one snapshot only is given NoMemory, and pays for no bookkeeping.
+   * `memory`: what one snapshot keeps for the next, so a snapshot costs what is new (analysisMemory.ts). With
+   * NoMemory each snapshot is a fresh analysis, and nothing is kept between them.
    */
   constructor(
     private readonly options: SessionOptions = {},
