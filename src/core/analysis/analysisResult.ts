@@ -13,11 +13,12 @@ import {
   type Severity,
 } from '../rules/rule.ts';
 import { classifyPeriodicRotation } from '../rules/sessionRotated.ts';
-import { buildStories, StoryMemory } from '../story/story.ts';
+import { buildStories } from '../story/story.ts';
+import { type AnalysisMemory, NoMemory } from './analysisMemory.ts';
 import type { IdEnd, NotSentCookieFact, RequestFacts, SentCookieFact, SessionLane } from './facts.ts';
-import { FindingReuse } from './findingReuse.ts';
-import { type ValueView, valueRenderer } from './redact.ts';
+import type { ValueView } from './redact.ts';
 import type { ReplayedFacts } from './replay.ts';
+import { requestsByEntry } from './requestsByEntry.ts';
 import type {
   AnalysisResult,
   Finding,
@@ -26,56 +27,40 @@ import type {
   RequestView,
   SessionView,
 } from './resultTypes.ts';
-import { RuleRuns } from './ruleRuns.ts';
-import { SessionValues } from './sessionValues.ts';
 import type { AnalysisSettings } from './settings.ts';
 import { type FindingSession, FindingSessions, lowerOf, severityCeiling } from './severityCeiling.ts';
 
 const RULE_ORDER = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
 
-/**
- * What analyses of one growing replay keep from one snapshot to the next (session.ts), so the next costs what is
- * new: the rules' folds, the session values, the findings made, the stories written. Each part tells by itself
- * when the replay started over (new request facts) and starts over with it.
- */
-export class AnalysisMemory {
-  readonly runs = new RuleRuns();
-  readonly values = new SessionValues();
-  readonly findings = new FindingReuse();
-  readonly stories = new StoryMemory();
-  private readonly renderers = new Map<ValueView, (v: string) => string>();
-
-  /** One renderer per view, kept: what was worded with it can be kept too. */
-  show(view: ValueView): (v: string) => string {
-    let show = this.renderers.get(view);
-    if (!show) {
-      show = valueRenderer(view);
-      this.renderers.set(view, show);
-    }
-    return show;
-  }
-}
-
 const SHOW_AS_IS = (t: string) => t;
 
-/** Findings, views and the result from replayed facts: what every entry point does after its replay. */
+/**
+ * Findings, views and the result from replayed facts: what every entry point does after its replay. `memory` is
+ * what the analyses of a growing replay share (analysisMemory.ts); none for one analysis.
+ */
 export function analysisOf(
   replayed: ReplayedFacts,
   settings: AnalysisSettings,
   view: ValueView,
-  memory = new AnalysisMemory(),
+  memory: AnalysisMemory = new NoMemory(),
 ): AnalysisResult {
   const show = memory.show(view);
   // Session IDs also travel inside URLs (`;jsessionid=…`, `?sid=…`): a redacted report hides them there too.
-  const hideInText = view === 'raw' ? SHOW_AS_IS : memory.values.hideInText(replayed, show);
+  const hideInText = view === 'raw' ? SHOW_AS_IS : memory.hideInText(replayed, show);
   classifyPeriodicRotation(replayed.lanes);
-  const byEntry = new Map<number, RequestFacts>(replayed.requests.map((r) => [r.entry, r]));
-  const ctx: RuleContext = { facts: replayed, settings, show, request: (e) => byEntry.get(e) };
+  const byEntry = requestsByEntry(replayed.requests);
+  const ctx: RuleContext = {
+    facts: replayed,
+    settings,
+    show,
+    request: (e) => byEntry.get(e),
+    memos: memory.ruleMemos(),
+  };
 
   const sessions = new FindingSessions(replayed);
   const drafts: { rule: (typeof RULES)[number]; draft: FindingDraft; severity: Severity; session?: FindingSession }[] =
     [];
-  for (const [rule, ruleDrafts] of memory.runs.drafts(ctx)) {
+  for (const [rule, ruleDrafts] of memory.drafts(ctx)) {
     for (const draft of ruleDrafts) {
       const session = sessions.of(draft.cookie, draft.origin);
       const own = draft.severity ? lowerOf(draft.severity, rule.severity) : rule.severity;
@@ -98,25 +83,22 @@ export function analysisOf(
   const findings: Finding[] = drafts.map(({ rule, draft, severity, session }) => {
     const related = (draft.relatedKeys ?? []).map((k) => indexByKey.get(k)).filter((i): i is number => i !== undefined);
     const made = { severity, session, related, hideInText };
-    return (
-      memory.findings.kept(draft, made) ??
-      memory.findings.keep(draft, made, {
-        rule: rule.id,
-        severity,
-        title: rule.title,
-        origin: draft.origin,
-        ...(draft.cookie !== undefined ? { cookie: draft.cookie } : {}),
-        entry: draft.entry,
-        url: hideInText(draft.url),
-        ...(draft.reason !== undefined ? { reason: draft.reason } : {}),
-        ...(draft.cause !== undefined ? { cause: draft.cause } : {}),
-        ...(related.length > 0 ? { related } : {}),
-        message: draft.message,
-        fix: draft.fix ?? rule.docs.fix,
-        evidence: renderEvidence(draft.evidence, show),
-        ...(session ? { session } : {}),
-      })
-    );
+    return memory.finding(draft, made, () => ({
+      rule: rule.id,
+      severity,
+      title: rule.title,
+      origin: draft.origin,
+      ...(draft.cookie !== undefined ? { cookie: draft.cookie } : {}),
+      entry: draft.entry,
+      url: hideInText(draft.url),
+      ...(draft.reason !== undefined ? { reason: draft.reason } : {}),
+      ...(draft.cause !== undefined ? { cause: draft.cause } : {}),
+      ...(related.length > 0 ? { related } : {}),
+      message: draft.message,
+      fix: draft.fix ?? rule.docs.fix,
+      evidence: renderEvidence(draft.evidence, show),
+      ...(session ? { session } : {}),
+    }));
   });
 
   const result: AnalysisResult = {
@@ -135,13 +117,28 @@ export function analysisOf(
     },
     cookiesRecorded: replayed.cookiesRecorded,
     settings,
-    story: buildStories({ findings, facts: replayed }, { hideInText, memory: memory.stories }),
+    story: buildStories({ findings, facts: replayed, byEntry }, { hideInText, memory: memory.stories }),
   };
-  // One view per request is as much memory again as the facts, and most callers (the CLI's text report) never
-  // read it: built on first read, then kept as a plain property. Enumerable, so copies and JSON still have it.
-  const views = new RequestViews(show, hideInText);
-  lazyProperty(result, 'requests', () => replayed.requests.map((r) => views.of(r)));
+  lazyRequestViews(result, replayed.requests, show, hideInText);
   return result;
+}
+
+/**
+ * One view per request is as much memory again as the facts, and most callers (the CLI's text report) never read
+ * it: built on first read, then kept as a plain property. Enumerable, so copies and JSON still have it. Made out
+ * here, so that the getter holds what the views are made from and not analysisOf's scope (its index of requests
+ * by entry, its drafts) for as long as the result lives.
+ */
+function lazyRequestViews(
+  result: AnalysisResult,
+  requests: readonly RequestFacts[],
+  show: (v: string) => string,
+  hideInText: (t: string) => string,
+): void {
+  lazyProperty(result, 'requests', () => {
+    const views = new RequestViews(show, hideInText);
+    return requests.map((r) => views.of(r));
+  });
 }
 
 function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {

@@ -4,8 +4,10 @@
  */
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import type { Trace } from '../trace/types.ts';
+import { analysisOf } from './analysisResult.ts';
+import { Replay } from './replay.ts';
 import type { AnalysisResult, AnalyzeOptions } from './resultTypes.ts';
-import { AnalysisSession } from './session.ts';
+import { withDefaults } from './settings.ts';
 
 export type {
   AnalysisResult,
@@ -18,14 +20,14 @@ export type {
   SessionView,
 } from './resultTypes.ts';
 
-/** The whole trace at once: a session fed every event, and its one snapshot. */
+/**
+ * The whole trace at once: its replay, then one analysis of the facts, with no memory (analysisMemory.ts): there
+ * is no next snapshot to keep anything for. What a session (session.ts) fed every event answers at its first
+ * snapshot; the replay's own state goes before the rules run.
+ */
 export function analyzeTrace(trace: Trace, options: AnalyzeOptions = {}): AnalysisResult {
-  const session = new AnalysisSession({
-    ...options,
-    ...(trace.source.browser ? { browser: trace.source.browser } : {}),
-  });
-  session.feed(trace.events);
-  return session.snapshot().result;
+  const settings = withDefaults(options.settings);
+  return analysisOf(new Replay(trace, settings).run(), settings, options.values ?? 'redacted');
 }
 
 export { NOT_SENT_REASONS };

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTraceFile } from '../open/readTrace.ts';
 import type { Trace, TraceEvent } from '../trace/types.ts';
+import { NoMemory } from './analysisMemory.ts';
 import { analysisOf } from './analysisResult.ts';
 import { type AnalysisResult, analyzeTrace } from './analyze.ts';
 import { Replay } from './replay.ts';
@@ -134,6 +135,53 @@ describe('rows changed between snapshots', () => {
     const { result } = session.snapshot();
     for (const r of result.facts.requests) expect(session.facts(r.entry)).toBe(r);
     expect(session.facts(-1)).toBeUndefined();
+  });
+
+  it('facts(entry) follows the snapshots, asked after some of them only, across restarts', () => {
+    const [, trace] = TRACES.find(([, t]) =>
+      fedInPieces(t, 7)
+        .slice(1)
+        .some(({ snapshot }) => snapshot.changed.all),
+    )!;
+    const session = sessionOf(trace);
+    let asked = 0;
+    for (let at = 0; at < trace.events.length; at += 7) {
+      session.feed(trace.events.slice(at, at + 7));
+      const { result } = session.snapshot();
+      if ((at / 7) % 3 === 1) continue;
+      for (const r of result.facts.requests) expect(session.facts(r.entry)).toBe(r);
+      asked++;
+    }
+    expect(asked).toBeGreaterThan(1);
+  });
+});
+
+describe('what a session keeps between snapshots', () => {
+  // A session's memory is chosen when it is made: the default remembers what a snapshot made, so a finding that did
+  // not change is the very same object in the next snapshot (what rowChanges.ts compares at a glance); NoMemory,
+  // for an analysis that answers once, keeps nothing, so each snapshot is made anew, and says the same.
+  const [name, trace] = TRACES.find(([, t]) => {
+    const result = analyzeTrace(t);
+    return (result.story ?? []).length > 0 && result.findings.some((f) => f.rule === 'session-reset');
+  })!;
+  const twoSnapshots = (session: AnalysisSession) => {
+    session.feed(trace.events);
+    return [session.snapshot().result, session.snapshot().result] as const;
+  };
+
+  it(`${name}: remembered, the next snapshot hands back the findings that did not change`, () => {
+    const [first, second] = twoSnapshots(sessionOf(trace));
+    const resets = second.findings.filter((f) => f.rule === 'session-reset');
+    expect(resets.length).toBeGreaterThan(0);
+    for (const f of resets) expect(first.findings).toContain(f);
+  });
+
+  it(`${name}: with NoMemory, the next snapshot is made anew and equals the first`, () => {
+    const browser = trace.source.browser;
+    const [first, second] = twoSnapshots(new AnalysisSession(browser ? { browser } : {}, new NoMemory()));
+    expect(second).toEqual(first);
+    for (const [i, f] of second.findings.entries()) expect(f).not.toBe(first.findings[i]);
+    for (const [i, story] of (second.story ?? []).entries()) expect(story).not.toBe(first.story?.[i]);
   });
 });
 

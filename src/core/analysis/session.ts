@@ -3,13 +3,15 @@
  * what analyzeTrace would say of the events so far, and with the requests whose verdicts changed since it last
  * answered. The replay is sequential and resumable, so a snapshot replays only the new events; it starts over
  * only when the whole-trace answers the replay rests on change (a new session cookie name, a new inspected
- * site, the first Cookie header): those change the verdicts of requests already replayed. analyzeTrace, the
- * streamed CLI and the panel's live and imported recordings all drive this one engine.
+ * site, the first Cookie header): those change the verdicts of requests already replayed. The panel's live and
+ * imported recordings drive it; analyzeTrace and a streamed file, which answer once, run the same replay and the
+ * same analysis (analysisResult.ts) without a session, and keep nothing for a next snapshot.
  */
 import { cookieDefaultsFor } from '../cookie/browserDefaults.ts';
 import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
 import type { TraceEvent } from '../trace/types.ts';
-import { AnalysisMemory, analysisOf } from './analysisResult.ts';
+import { type AnalysisMemory, SnapshotMemory } from './analysisMemory.ts';
+import { analysisOf } from './analysisResult.ts';
 import type { RequestFacts } from './facts.ts';
 import { type PrepassResult, TracePrepass } from './prepass.ts';
 import { EventReplay } from './replay.ts';
@@ -56,12 +58,21 @@ export class AnalysisSession {
   private readonly laxByDefault: boolean;
   private readonly answers: Answers;
   private last: AnalysisResult | undefined;
-  /** What one snapshot keeps for the next, so a snapshot costs what is new (analysisResult.ts). */
-  private readonly memory = new AnalysisMemory();
-  /** The last snapshot's request facts by entry, for facts(). */
+  /**
+   * The last snapshot's request facts by entry, for facts(): indexed when first asked, up to the `indexed` first
+   * of them (a session asked for one snapshot, and no details, indexes none).
+   */
   private readonly factsByEntry = new Map<number, RequestFacts>();
+  private indexed = 0;
 
-  constructor(private readonly options: SessionOptions = {}) {
+  /**
+   * `memory`: what one snapshot keeps for the next, so a snapshot costs what is new (analysisMemory.ts). With
+   * NoMemory each snapshot is a fresh analysis, and nothing is kept between them.
+   */
+  constructor(
+    private readonly options: SessionOptions = {},
+    private readonly memory: AnalysisMemory = new SnapshotMemory(),
+  ) {
     this.settings = withDefaults(options.settings);
     this.laxByDefault = cookieDefaultsFor(options.browser).laxByDefault;
     this.answers = options.prepass
@@ -89,10 +100,10 @@ export class AnalysisSession {
     const before = this.last;
     const changed: RowChanges =
       restarted || before === undefined ? { all: true } : { all: false, entries: changedEntries(before, result) };
-    if (changed.all) this.factsByEntry.clear();
-    const requests = result.facts.requests;
-    for (let i = changed.all || !before ? 0 : before.facts.requests.length; i < requests.length; i++) {
-      this.factsByEntry.set(requests[i]!.entry, requests[i]!);
+    // A replay started over made new facts for every request; otherwise the ones indexed are still the same.
+    if (changed.all) {
+      this.factsByEntry.clear();
+      this.indexed = 0;
     }
     this.last = result;
     return { result, changed };
@@ -100,6 +111,10 @@ export class AnalysisSession {
 
   /** One request's facts as of the last snapshot (the detail of one row). */
   facts(entry: number): RequestFacts | undefined {
+    const requests = this.last?.facts.requests ?? [];
+    for (; this.indexed < requests.length; this.indexed++) {
+      this.factsByEntry.set(requests[this.indexed]!.entry, requests[this.indexed]!);
+    }
     return this.factsByEntry.get(entry);
   }
 

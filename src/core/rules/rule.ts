@@ -5,6 +5,7 @@
  */
 import type { AnalysisFacts, RequestFacts } from '../analysis/facts.ts';
 import type { AnalysisSettings } from '../analysis/settings.ts';
+import type { RuleMemos } from './memo.ts';
 
 export type Severity = 'info' | 'low' | 'medium' | 'high';
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3 };
@@ -21,6 +22,8 @@ export interface RuleContext {
   /** Renders a session value for a message: the value itself with --include-values, else its hash. */
   readonly show: (value: string) => string;
   readonly request: (entry: number) => RequestFacts | undefined;
+  /** What the rules keep between runs, held by the engine for them (memo.ts): a rule module keeps no state. */
+  readonly memos: RuleMemos;
 }
 
 export interface FindingDraft {

@@ -1,8 +1,8 @@
 /** The distinct session IDs observed per cookie name and host, with the entry of first sight: for the entropy rules. */
 
-import type { RequestFacts } from '../analysis/facts.ts';
+import type { AnalysisFacts, RequestFacts } from '../analysis/facts.ts';
 import { splitRouteSuffix } from '../session/identify.ts';
-import { perFacts } from './perFacts.ts';
+import { memo } from './memo.ts';
 import type { RuleContext } from './rule.ts';
 
 export interface ObservedIds {
@@ -30,7 +30,11 @@ function updatedValues(ctx: RuleContext): ReadonlySet<string> {
 }
 
 /** Both entropy rules read the same groups of the same facts: gathered once per analysis. */
-export const observedIds: (ctx: RuleContext) => readonly ObservedIds[] = perFacts(gatherObservedIds);
+const OBSERVED_IDS = memo<AnalysisFacts, readonly ObservedIds[]>('observed IDs', 'analysis');
+
+export function observedIds(ctx: RuleContext): readonly ObservedIds[] {
+  return ctx.memos.recall(OBSERVED_IDS, ctx.facts, [], () => gatherObservedIds(ctx));
+}
 
 function gatherObservedIds(ctx: RuleContext): ObservedIds[] {
   const groups = new Map<string, ObservedIds>();

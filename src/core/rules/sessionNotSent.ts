@@ -8,8 +8,8 @@
 import { laneKey, type NotSentCookieFact, type RequestFacts } from '../analysis/facts.ts';
 import type { NotSentReason } from '../cookie/reasons.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
-import { DraftMemo } from './draftMemo.ts';
 import { laneByKey } from './helpers.ts';
+import { memo } from './memo.ts';
 import { defineRule, type FindingDraft } from './rule.ts';
 import { idTransitions, notSentKey } from './transitions.ts';
 
@@ -101,7 +101,9 @@ export const sessionNotSent = defineRule({
         reported.add(once);
         const origin = lanes.get(lane)?.origin;
         drafts.push(
-          notSentDrafts.draft(request, [n, origin, ctx.show], () => draftOf(request, n, lane, origin, ctx.show)),
+          ctx.memos.recall(NOT_SENT_DRAFTS, request, [n, origin, ctx.show], () =>
+            draftOf(request, n, lane, origin, ctx.show),
+          ),
         );
       }
     }
@@ -109,8 +111,8 @@ export const sessionNotSent = defineRule({
   },
 });
 
-/** Each request's findings, the same objects while nothing they are worded from changed (draftMemo.ts). */
-const notSentDrafts = new DraftMemo<RequestFacts>();
+/** Each request's findings, the same objects while nothing they are worded from changed (memo.ts). */
+const NOT_SENT_DRAFTS = memo<RequestFacts, FindingDraft>('session-not-sent drafts', 'snapshots');
 
 function draftOf(
   request: RequestFacts,

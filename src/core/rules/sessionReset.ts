@@ -8,8 +8,8 @@
  */
 import type { IdChange, IdEnd, NotSentCookieFact, ResetCause, ResetEnd } from '../analysis/facts.ts';
 import type { CookieChangeCause } from '../trace/types.ts';
-import { DraftMemo } from './draftMemo.ts';
-import { defineRule } from './rule.ts';
+import { memo } from './memo.ts';
+import { defineRule, type FindingDraft } from './rule.ts';
 import { backendSwitchOf } from './sessionBackendSwitch.ts';
 import { rotationOf, updateOf } from './sessionRotated.ts';
 import { idTransitions, notSentKey, resetKey } from './transitions.ts';
@@ -137,7 +137,7 @@ export const sessionReset = defineRule({
         ctx.show,
       ];
       return [
-        resetDrafts.draft(end, inputs, () => {
+        ctx.memos.recall(RESET_DRAFTS, end, inputs, (): FindingDraft => {
           const where = end.atLogout ? ' at a logout request' : '';
           const after = t.next
             ? ` New ID: ${ctx.show(t.next.id)}.`
@@ -177,5 +177,5 @@ export const sessionReset = defineRule({
   },
 });
 
-/** Each end's finding, the same object while nothing it is worded from changed (draftMemo.ts). */
-const resetDrafts = new DraftMemo<ResetEnd>();
+/** Each end's finding, the same object while nothing it is worded from changed (memo.ts). */
+const RESET_DRAFTS = memo<ResetEnd, FindingDraft>('session-reset drafts', 'snapshots');

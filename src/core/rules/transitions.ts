@@ -1,6 +1,6 @@
 /** The ends and incidents of every lane ID in one list, with the ID that followed: what lifecycle rules read. */
-import type { IdEnd, LaneId, RequestFacts, SessionLane } from '../analysis/facts.ts';
-import { perFacts } from './perFacts.ts';
+import type { AnalysisFacts, IdEnd, LaneId, RequestFacts, SessionLane } from '../analysis/facts.ts';
+import { memo } from './memo.ts';
 import type { RuleContext } from './rule.ts';
 
 export interface IdTransition {
@@ -14,7 +14,11 @@ export interface IdTransition {
 }
 
 /** Four lifecycle rules read the transitions of the same facts: listed once per analysis. */
-export const idTransitions: (ctx: RuleContext) => readonly IdTransition[] = perFacts(listTransitions);
+const TRANSITIONS = memo<AnalysisFacts, readonly IdTransition[]>('ID transitions', 'analysis');
+
+export function idTransitions(ctx: RuleContext): readonly IdTransition[] {
+  return ctx.memos.recall(TRANSITIONS, ctx.facts, [], () => listTransitions(ctx));
+}
 
 function listTransitions(ctx: RuleContext): IdTransition[] {
   const out: IdTransition[] = [];

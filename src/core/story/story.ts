@@ -13,6 +13,7 @@
 import type { AnalysisFacts, LaneId, RequestFacts, SessionLane, SetCookieFact } from '../analysis/facts.ts';
 import { NewRequests } from '../analysis/newRequests.ts';
 import { redactValue } from '../analysis/redact.ts';
+import { type RequestsByEntry, requestsByEntry } from '../analysis/requestsByEntry.ts';
 import type { FindingSession } from '../analysis/severityCeiling.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import { SEVERITY_RANK, type Severity } from '../rules/rule.ts';
@@ -74,6 +75,8 @@ export interface StoryFinding {
 export interface StoryInput {
   readonly findings: readonly StoryFinding[];
   readonly facts: Pick<AnalysisFacts, 'requests' | 'lanes'>;
+  /** The same requests by entry, when the caller has them indexed already (one index, not two, at the peak). */
+  readonly byEntry?: RequestsByEntry;
 }
 
 export interface StoryOptions {
@@ -302,7 +305,7 @@ export function buildStories(input: StoryInput, options: StoryOptions = {}): Sto
   const hide = options.hideInText ?? ((t: string) => t);
   const { findings } = input;
   const { byEntry, uses } = options.memory?.requests(input.facts.requests) ?? {
-    byEntry: new Map(input.facts.requests.map((r) => [r.entry, r])),
+    byEntry: input.byEntry ?? requestsByEntry(input.facts.requests),
     uses: new IdUses(input.facts.requests),
   };
   const ctx: Context = { byEntry, lanes: new LaneIndex(input.facts.lanes), uses, findings, hide };
@@ -446,7 +449,7 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
 }
 
 interface Context {
-  readonly byEntry: ReadonlyMap<number, RequestFacts>;
+  readonly byEntry: RequestsByEntry;
   readonly lanes: LaneIndex;
   readonly uses: IdUses;
   readonly findings: readonly StoryFinding[];
@@ -782,12 +785,7 @@ class IdUses {
   }
 
   /** The expiry the browser's copy had: from the last Set-Cookie that stored this ID before the request. */
-  expiryBefore(
-    name: string,
-    value: string,
-    entry: number,
-    byEntry: ReadonlyMap<number, RequestFacts>,
-  ): number | undefined {
+  expiryBefore(name: string, value: string, entry: number, byEntry: RequestsByEntry): number | undefined {
     const uses = this.uses(name, value);
     const at = lastBelow(uses?.stored ?? [], entry, this.ordered);
     if (at === undefined) return undefined;
