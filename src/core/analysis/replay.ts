@@ -12,6 +12,7 @@ import { CookieJar } from '../cookie/jar.ts';
 import { parseSetCookie } from '../cookie/parseSetCookie.ts';
 import { defaultPath, pathMatch } from '../cookie/path.ts';
 import { isBrowserNotSentReason, type NotSentReason } from '../cookie/reasons.ts';
+import { type CookieVerdicts, RequestCookies, takeAt } from '../cookie/requestCookies.ts';
 import { cookieUrl } from '../cookie/storageModel.ts';
 import type { StoredCookie, StoreOutcome } from '../cookie/types.ts';
 import { isFirstSwitchOf, switchBesideEnd, switchWithoutResetOf } from '../rules/sessionBackendSwitch.ts';
@@ -19,7 +20,7 @@ import { expiryResetOf, idEndOf, resetAtRemoval } from '../rules/sessionReset.ts
 import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
 import { headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
-import type { ResourceType, Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
+import type { BrowserCookieReport, ResourceType, Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { browserRejectionOf } from './browserVerdicts.ts';
 import { responseSetCookieLines, sentCookiePairs, setCookieNameValue } from './entryCookies.ts';
 import { FactCache, ListPool, StringPool } from './factCache.ts';
@@ -132,6 +133,8 @@ export class EventReplay {
   private readonly sentLists = new ListPool<SentCookieFact>(NO_SENT);
   private readonly notSentLists = new ListPool<NotSentCookieFact>(NO_NOT_SENT);
   private readonly strings = new StringPool();
+  /** The jar's answer for the request being compared, in lists reused for every request (compareCookies). */
+  private readonly expected = new RequestCookies();
   /** The clock at the last event: what "now" is for the jar left at the end of the recording. */
   private lastTime: number | undefined;
 
@@ -409,55 +412,62 @@ export class EventReplay {
       isTopLevelNavigation: entry.request.resourceType === 'document',
       ...(this.laxByDefault ? {} : { laxByDefault: false }),
     };
-    // Only names, values, domains and paths are read from the answer: the copy-free variant.
-    const expected = this.jar.cookiesForReplay(ctx);
+    // Only names, values, domains and paths are read from the answer: the copy-free variant, into this replay's
+    // own lists (read and emptied here, before the next request).
+    const expected = this.expected;
+    this.jar.cookiesForReplay(ctx, expected);
     const sent: SentCookieFact[] = [];
     // What never reached a server (a preflight's cookies are not sent; a cache, service-worker or internal answer
     // sent nothing) is shown but never judged.
     if (isPreflight(entry) || entry.offNetwork !== undefined) return { sent, notSent: [] };
     const browserBlocked = entry.browserReport?.blockedRequestCookies ?? [];
+    const { undecided, notSent: notSentByJar } = expected;
     if (!this.cookiesRecorded) {
       // The file has no Cookie data at all (sanitised export): the jar's view is all there is.
       // (Cookies the site context leaves undecided count as sent, as the model always assumed.)
       for (const c of expected.sent) if (!this.inFlight(c, entry)) sent.push(this.sentFact(c.name, c.value, c));
-      for (const u of expected.undecided ?? [])
-        if (!this.inFlight(u.cookie, entry)) sent.push(this.sentFact(u.cookie.name, u.cookie.value, u.cookie));
-      const notSent = expected.notSent.filter((n) => !this.inFlight(n.cookie, entry));
-      return { sent, notSent: notSent.map((n) => this.notSentFact(n.cookie, n.reason, browserBlocked)) };
+      for (let i = 0; i < undecided.length; i++) {
+        const c = undecided.cookie(i);
+        if (!this.inFlight(c, entry)) sent.push(this.sentFact(c.name, c.value, c));
+      }
+      const notSent: NotSentCookieFact[] = [];
+      this.addNotSentFacts(notSentByJar, entry, browserBlocked, notSent);
+      return { sent, notSent };
     }
-    // Plain loops, no callbacks: this runs for every cookie of every request.
-    const remaining: StoredCookie[] = expected.sent.slice();
-    // Undecided cookies (unknown site for cookies) the browser carried were sent; the others were not, for
-    // the SameSite reason that alone explains it.
-    const notSentLeft = expected.undecided ? [...expected.undecided, ...expected.notSent] : expected.notSent.slice();
+    // Plain loops, no callbacks: this runs for every cookie of every request. What the request carried is taken
+    // out of the jar's lists; what is left in them was not sent.
+    const remaining = expected.sent;
     for (const pair of sentCookiePairs(entry)) {
       const i = indexOfCookie(remaining, pair.name, pair.value);
       if (i !== -1) {
-        const [c] = remaining.splice(i, 1);
-        sent.push(this.storedSentFact(pair.name, pair.value, c!));
+        sent.push(this.storedSentFact(pair.name, pair.value, takeAt(remaining, i)));
         continue;
       }
-      // The browser sent a cookie the model would not have: trust the browser, keep the model honest.
-      const j = indexOfNotSent(notSentLeft, pair.name, pair.value);
+      // Undecided cookies (unknown site for cookies) the browser carried were sent; the others were not, for
+      // the SameSite reason that alone explains it. The browser sent a cookie the model would not have: trust
+      // the browser, keep the model honest. (Undecided ones are looked at first.)
+      const j = undecided.indexOf(pair.name, pair.value);
       if (j !== -1) {
-        const [n] = notSentLeft.splice(j, 1);
-        sent.push(this.sentFact(pair.name, pair.value, n!.cookie));
+        sent.push(this.sentFact(pair.name, pair.value, undecided.take(j)));
+        continue;
+      }
+      const k = notSentByJar.indexOf(pair.name, pair.value);
+      if (k !== -1) {
+        sent.push(this.sentFact(pair.name, pair.value, notSentByJar.take(k)));
         continue;
       }
       // The value the jar held before a response still in flight replaced it: sent as it was, not a new cookie.
-      const replacedInFlight = remaining.findIndex((c) => c.name === pair.name && this.inFlight(c, entry));
+      const replacedInFlight = this.indexReplacedInFlight(remaining, pair.name, entry);
       if (replacedInFlight !== -1) {
-        const [c] = remaining.splice(replacedInFlight, 1);
-        sent.push(this.sentFact(pair.name, pair.value, c!));
+        sent.push(this.sentFact(pair.name, pair.value, takeAt(remaining, replacedInFlight)));
         continue;
       }
       const inferred = this.jar.observeSent(pair.name, pair.value, entry.request.url, time);
       sent.push(this.sentFact(pair.name, pair.value, inferred ?? { domain: parsed.url.hostname, path: '/' }));
     }
     const notSent: NotSentCookieFact[] = [];
-    for (const n of notSentLeft) {
-      if (!this.inFlight(n.cookie, entry)) notSent.push(this.notSentFact(n.cookie, n.reason, browserBlocked));
-    }
+    this.addNotSentFacts(undecided, entry, browserBlocked, notSent);
+    this.addNotSentFacts(notSentByJar, entry, browserBlocked, notSent);
     for (const c of remaining) {
       if (this.inFlight(c, entry)) continue;
       // The model says it must go, the browser did not send it: say why if the browser said, else Unknown.
@@ -466,6 +476,26 @@ export class EventReplay {
       notSent.push(this.notSentFact(c, reason, browserBlocked));
     }
     return { sent, notSent };
+  }
+
+  /** The facts of the jar's verdicts, leaving out cookies whose response had not arrived yet (inFlight). */
+  private addNotSentFacts(
+    verdicts: CookieVerdicts,
+    entry: TraceEntry,
+    browserBlocked: BrowserBlocked,
+    into: NotSentCookieFact[],
+  ): void {
+    for (let i = 0; i < verdicts.length; i++) {
+      const c = verdicts.cookie(i);
+      if (!this.inFlight(c, entry)) into.push(this.notSentFact(c, verdicts.reason(i), browserBlocked));
+    }
+  }
+
+  /** The first cookie of that name whose response was still in flight when this request started; -1 when none. */
+  private indexReplacedInFlight(cookies: readonly StoredCookie[], name: string, entry: TraceEntry): number {
+    for (let i = 0; i < cookies.length; i++)
+      if (cookies[i]!.name === name && this.inFlight(cookies[i]!, entry)) return i;
+    return -1;
   }
 
   /** sentFact for a cookie of the jar, through the per-cookie front cache when the pair is the cookie's own. */
@@ -497,7 +527,7 @@ export class EventReplay {
   private notSentFact(
     cookie: StoredCookie,
     reason: NotSentReason,
-    browserBlocked: readonly { name: string; domain?: string; path?: string; reasons: readonly string[] }[],
+    browserBlocked: BrowserBlocked,
   ): NotSentCookieFact {
     const reported =
       browserBlocked.length === 0
@@ -728,6 +758,9 @@ export class EventReplay {
   }
 }
 
+/** The cookies the browser reported not sending on the request (empty when it reported none). */
+type BrowserBlocked = NonNullable<BrowserCookieReport['blockedRequestCookies']>;
+
 /** What applySetCookies knows of the request, for deciding what its response did to each lane. */
 interface LaneChangeContext {
   readonly carried: Map<string, string>;
@@ -810,14 +843,6 @@ function indexOfCookie(cookies: readonly StoredCookie[], name: string, value: st
     if (byName === -1) byName = i;
   }
   return byName;
-}
-
-function indexOfNotSent(cookies: readonly { readonly cookie: StoredCookie }[], name: string, value: string): number {
-  for (let i = 0; i < cookies.length; i++) {
-    const c = cookies[i]!.cookie;
-    if (c.name === name && c.value === value) return i;
-  }
-  return -1;
 }
 
 /** An array grown by push keeps spare room (half again its length, plus 16): kept for every request, trim it. */

@@ -8,6 +8,7 @@
  * one event at a time it keeps only counters and a few values per name (so a streamed trace can be identified too).
  */
 
+import { plainAuthorityEnd } from '../cookie/urlAuthority.ts';
 import { estimateSingle } from '../session/entropy.ts';
 import { classifyCookieName, hasAuthNameShape, type NameClass } from '../session/identify.ts';
 import { type ValueShape, valueShape } from '../session/valueShape.ts';
@@ -59,23 +60,6 @@ function hostOf(url: string): string {
     return '';
   }
 }
-/**
- * Where the authority of an http(s) URL written plainly ends (the first "/", "\\", "?" or "#" after
- * "scheme://"), or -1 when the URL is not that simple: another scheme, spaces or control characters in the
- * authority (the parser removes tabs and line breaks, trims the ends, rejects the rest), or an empty authority (the parser skips further slashes: "http:///h" is
- * host "h"). The host depends on nothing after that point (WHATWG URL, authority state).
- */
-function plainAuthorityEnd(url: string): number {
-  const from = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : -1;
-  if (from === -1) return -1;
-  for (let i = from; i < url.length; i++) {
-    const c = url.charCodeAt(i);
-    if (c === 0x2f || c === 0x5c || c === 0x3f || c === 0x23) return i === from ? -1 : i;
-    if (c <= 0x20) return -1;
-  }
-  return url.length === from ? -1 : url.length;
-}
-
 /**
  * hostOf and originOf, with each distinct "scheme://authority" parsed once: a trace has a handful of origins and
  * one URL per request, and parsing every URL was a third of this pre-pass. Keyed by the URL's text up to the end

@@ -9,7 +9,18 @@ import type { Header } from './types.ts';
  * character it lengthens (U+0130) gives a non-ASCII "i\u0307" that no ASCII name contains.
  */
 function isNamed(header: Header, lowerName: string): boolean {
-  return header.name.length === lowerName.length && header.name.toLowerCase() === lowerName;
+  const name = header.name;
+  if (name.length !== lowerName.length) return false;
+  // ASCII letters compared by code, without a lower-cased copy of every name of the right length (most names
+  // of a recording are lower-case already, and most differ at the first letter). A non-ASCII character is
+  // left to toLowerCase, which maps some onto ASCII letters (U+212A KELVIN SIGN is "k").
+  for (let i = 0; i < name.length; i++) {
+    let code = name.charCodeAt(i);
+    if (code >= 0x80) return name.toLowerCase() === lowerName;
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    if (code !== lowerName.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Values of every header called `name`, in order; names compare case-insensitively (RFC 9110 5.1). */
