@@ -43,21 +43,15 @@ import { isFirstParty } from './firstParty.ts';
 import { loggedOutAnswer } from './loggedOut.ts';
 import { isLogoutPath, LoginDetector, loginFailed } from './loginSignals.ts';
 import { type PrepassResult, TracePrepass } from './prepass.ts';
+import { HostCache } from './sessionCookies.ts';
 import type { AnalysisSettings } from './settings.ts';
 
 interface ParsedUrl {
   readonly url: URL;
+  /** `url.hostname`, as the jar read it. */
+  readonly host: string;
+  /** "scheme://host[:port]", one string per origin of the trace (HostCache): it keys several maps per request. */
   readonly origin: string;
-}
-
-/**
- * The request URL, parsed by the jar's cookieUrl(): http(s) and ws(s) URLs (which always have a host) are the
- * ones cookies apply to, and the jar, asked next about the same URL, gets its last answer instead of a
- * second parse.
- */
-function parseUrl(text: string): ParsedUrl | undefined {
-  const url = cookieUrl(text)?.url;
-  return url === undefined ? undefined : { url, origin: `${url.protocol}//${url.host}` };
 }
 
 /** A login whose redirect chain is still being followed: rotation inside it counts as "at login". */
@@ -135,6 +129,7 @@ export class EventReplay {
   private readonly strings = new StringPool();
   /** The jar's answer for the request being compared, in lists reused for every request (compareCookies). */
   private readonly expected = new RequestCookies();
+  private readonly origins = new HostCache();
   /** The clock at the last event: what "now" is for the jar left at the end of the recording. */
   private lastTime: number | undefined;
 
@@ -191,6 +186,18 @@ export class EventReplay {
       firstPartySites: this.firstPartySites,
       cookiesRecorded: this.cookiesRecorded,
     };
+  }
+
+  /**
+   * The request URL, parsed by the jar's cookieUrl(): http(s) and ws(s) URLs (which always have a host) are the
+   * ones cookies apply to, and the jar, asked next about the same URL, gets its last answer instead of a
+   * second parse. Its origin is `${protocol}//${host}` of that parse, which is the URL's origin for these
+   * schemes: HostCache gives it without building it again for each request.
+   */
+  private parseUrl(text: string): ParsedUrl | undefined {
+    const target = cookieUrl(text);
+    if (target === undefined) return undefined;
+    return { url: target.url, host: target.host, origin: this.origins.originOf(text) };
   }
 
   /** A copy of the lane as it is now, with its cookie's latest identity. */
@@ -264,7 +271,7 @@ export class EventReplay {
 
   private applyEntry(entry: TraceEntry): void {
     if (entry.run !== this.run) this.startRun(entry);
-    const parsed = parseUrl(entry.request.url);
+    const parsed = this.parseUrl(entry.request.url);
     // `--now` is the clock for expiry decisions on requests (CLI.md); cookies are still stored at the moment the
     // response arrived, so Max-Age counts from then and a cookie is not "born expired".
     const time = this.settings.now ?? entry.startedAt;
@@ -343,7 +350,7 @@ export class EventReplay {
       requestFacts(
         request,
         this.strings.intern(parsed.origin),
-        this.strings.intern(parsed.url.hostname),
+        this.strings.intern(parsed.host),
         this.sentLists.share(sent),
         this.notSentLists.share(notSent),
         exactly(setCookies, NO_SET_COOKIES),
@@ -463,7 +470,7 @@ export class EventReplay {
         continue;
       }
       const inferred = this.jar.observeSent(pair.name, pair.value, entry.request.url, time);
-      sent.push(this.sentFact(pair.name, pair.value, inferred ?? { domain: parsed.url.hostname, path: '/' }));
+      sent.push(this.sentFact(pair.name, pair.value, inferred ?? { domain: parsed.host, path: '/' }));
     }
     const notSent: NotSentCookieFact[] = [];
     this.addNotSentFacts(undecided, entry, browserBlocked, notSent);
@@ -524,11 +531,7 @@ export class EventReplay {
     }));
   }
 
-  private notSentFact(
-    cookie: StoredCookie,
-    reason: NotSentReason,
-    browserBlocked: BrowserBlocked,
-  ): NotSentCookieFact {
+  private notSentFact(cookie: StoredCookie, reason: NotSentReason, browserBlocked: BrowserBlocked): NotSentCookieFact {
     const reported =
       browserBlocked.length === 0
         ? undefined
@@ -584,7 +587,7 @@ export class EventReplay {
 
   /** Finds the lane a Set-Cookie line speaks to: its exact slot, else a live lane of that name for this host. */
   private laneForSetCookie(name: string, domain: string | undefined, path: string | undefined, parsed: ParsedUrl) {
-    const host = parsed.url.hostname;
+    const host = parsed.host;
     const exact = this.lanes.get(laneKey(domain ?? host, path ?? defaultPath(parsed.url), name));
     if (exact) return exact;
     let best: SessionLane | undefined;
