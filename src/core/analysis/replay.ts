@@ -14,7 +14,7 @@ import { defaultPath, pathMatch } from '../cookie/path.ts';
 import { isBrowserNotSentReason, type NotSentReason } from '../cookie/reasons.ts';
 import { type CookieVerdicts, RequestCookies, takeAt } from '../cookie/requestCookies.ts';
 import { cookieUrl } from '../cookie/storageModel.ts';
-import type { StoredCookie, StoreOutcome } from '../cookie/types.ts';
+import type { RequestContext, StoredCookie, StoreOutcome } from '../cookie/types.ts';
 import { isFirstSwitchOf, switchBesideEnd, switchWithoutResetOf } from '../rules/sessionBackendSwitch.ts';
 import { expiryResetOf, idEndOf, resetAtRemoval } from '../rules/sessionReset.ts';
 import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
@@ -129,6 +129,8 @@ export class EventReplay {
   private readonly strings = new StringPool();
   /** The jar's answer for the request being compared, in lists reused for every request (compareCookies). */
   private readonly expected = new RequestCookies();
+  /** compareCookies' answer for the request being replayed, in lists reused for every request. */
+  private readonly compared: ComparedCookies = { sent: [], notSent: [] };
   private readonly origins = new HostCache();
   /** The clock at the last event: what "now" is for the jar left at the end of the recording. */
   private lastTime: number | undefined;
@@ -297,7 +299,12 @@ export class EventReplay {
     const signal = this.loginDetector.detect(entry, parsed.origin);
     const login = signal !== undefined && !loginFailed(entry) ? signal : undefined;
     const logout = isLogoutPath(parsed.url.pathname);
-    const { sent, notSent } = this.compareCookies(entry, parsed, time);
+    // Compared into this replay's own lists, then given the shared list equal to each (factCache.ts ListPool),
+    // which is what the request's facts keep and what the lanes are told.
+    const compared = this.compared;
+    this.compareCookies(entry, parsed, time, compared);
+    const sent = this.sentLists.share(compared.sent);
+    const notSent = this.notSentLists.share(compared.notSent);
 
     // Lanes whose current ID this request carried (and their affinity, for backend switches). Made only for a
     // request that carried a session cookie: most requests share the empty one.
@@ -351,8 +358,8 @@ export class EventReplay {
         request,
         this.strings.intern(parsed.origin),
         this.strings.intern(parsed.host),
-        this.sentLists.share(sent),
-        this.notSentLists.share(notSent),
+        sent,
+        notSent,
         exactly(setCookies, NO_SET_COOKIES),
         login,
         logout,
@@ -405,28 +412,29 @@ export class EventReplay {
   }
 
   /** What the jar says the request must carry, against what it carried: sent facts and not-sent facts. */
-  private compareCookies(
-    entry: TraceEntry,
-    parsed: ParsedUrl,
-    time: number,
-  ): { sent: SentCookieFact[]; notSent: NotSentCookieFact[] } {
-    const ctx = {
-      url: entry.request.url,
-      method: entry.request.method,
+  private compareCookies(entry: TraceEntry, parsed: ParsedUrl, time: number, into: ComparedCookies): void {
+    // Optional fields assigned only when present, in one fixed order, not spread from temporary objects: this
+    // runs for every request.
+    const request = entry.request;
+    const ctx: Mutable<RequestContext> = {
+      url: request.url,
+      method: request.method,
       time,
-      ...(entry.request.initiatorUrl !== undefined ? { siteForCookiesUrl: entry.request.initiatorUrl } : {}),
-      ...(entry.request.siteContext !== undefined ? { siteContext: entry.request.siteContext.kind } : {}),
-      isTopLevelNavigation: entry.request.resourceType === 'document',
-      ...(this.laxByDefault ? {} : { laxByDefault: false }),
+      isTopLevelNavigation: request.resourceType === 'document',
     };
+    if (request.initiatorUrl !== undefined) ctx.siteForCookiesUrl = request.initiatorUrl;
+    if (request.siteContext !== undefined) ctx.siteContext = request.siteContext.kind;
+    if (!this.laxByDefault) ctx.laxByDefault = false;
     // Only names, values, domains and paths are read from the answer: the copy-free variant, into this replay's
     // own lists (read and emptied here, before the next request).
     const expected = this.expected;
     this.jar.cookiesForReplay(ctx, expected);
-    const sent: SentCookieFact[] = [];
+    const { sent, notSent } = into;
+    sent.length = 0;
+    notSent.length = 0;
     // What never reached a server (a preflight's cookies are not sent; a cache, service-worker or internal answer
     // sent nothing) is shown but never judged.
-    if (isPreflight(entry) || entry.offNetwork !== undefined) return { sent, notSent: [] };
+    if (isPreflight(entry) || entry.offNetwork !== undefined) return;
     const browserBlocked = entry.browserReport?.blockedRequestCookies ?? [];
     const { undecided, notSent: notSentByJar } = expected;
     if (!this.cookiesRecorded) {
@@ -437,9 +445,8 @@ export class EventReplay {
         const c = undecided.cookie(i);
         if (!this.inFlight(c, entry)) sent.push(this.sentFact(c.name, c.value, c));
       }
-      const notSent: NotSentCookieFact[] = [];
       this.addNotSentFacts(notSentByJar, entry, browserBlocked, notSent);
-      return { sent, notSent };
+      return;
     }
     // Plain loops, no callbacks: this runs for every cookie of every request. What the request carried is taken
     // out of the jar's lists; what is left in them was not sent.
@@ -472,7 +479,6 @@ export class EventReplay {
       const inferred = this.jar.observeSent(pair.name, pair.value, entry.request.url, time);
       sent.push(this.sentFact(pair.name, pair.value, inferred ?? { domain: parsed.host, path: '/' }));
     }
-    const notSent: NotSentCookieFact[] = [];
     this.addNotSentFacts(undecided, entry, browserBlocked, notSent);
     this.addNotSentFacts(notSentByJar, entry, browserBlocked, notSent);
     for (const c of remaining) {
@@ -482,7 +488,6 @@ export class EventReplay {
       const reason = reported?.find(isBrowserNotSentReason) ?? 'Unknown';
       notSent.push(this.notSentFact(c, reason, browserBlocked));
     }
-    return { sent, notSent };
   }
 
   /** The facts of the jar's verdicts, leaving out cookies whose response had not arrived yet (inFlight). */
@@ -746,7 +751,7 @@ export class EventReplay {
   private noteBackendSwitchWithoutReset(
     entry: TraceEntry,
     carried: Map<string, string>,
-    sent: SentCookieFact[],
+    sent: readonly SentCookieFact[],
     affinitySet: Map<string, string>,
   ): void {
     const found = switchWithoutResetOf(entry.index, sent, affinitySet);
@@ -761,14 +766,22 @@ export class EventReplay {
   }
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** What a request carried and what it did not, as compareCookies finds it (lists reused request after request). */
+interface ComparedCookies {
+  readonly sent: SentCookieFact[];
+  readonly notSent: NotSentCookieFact[];
+}
+
 /** The cookies the browser reported not sending on the request (empty when it reported none). */
 type BrowserBlocked = NonNullable<BrowserCookieReport['blockedRequestCookies']>;
 
 /** What applySetCookies knows of the request, for deciding what its response did to each lane. */
 interface LaneChangeContext {
   readonly carried: Map<string, string>;
-  readonly notSent: NotSentCookieFact[];
-  readonly sent: SentCookieFact[];
+  readonly notSent: readonly NotSentCookieFact[];
+  readonly sent: readonly SentCookieFact[];
   readonly login: LoginSignal | undefined;
   /** The entry of the open login, while its redirect chain is followed. */
   readonly loginEntry: number | undefined;

@@ -14,7 +14,7 @@ import { classifyCookieName, hasAuthNameShape, type NameClass } from '../session
 import { type ValueShape, valueShape } from '../session/valueShape.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
-import { responseSetCookieLines, sentCookiePairs, setCookieNameValue } from './entryCookies.ts';
+import { forEachSentCookie, responseSetCookieLines, setCookieNameValue } from './entryCookies.ts';
 import { LOGIN_SIGNAL_TEXT, type SessionIdentity } from './facts.ts';
 import { isLogoutPath, LOGOUT_WORD, LoginDetector, loginFailed } from './loginSignals.ts';
 import type { AnalysisSettings } from './settings.ts';
@@ -132,18 +132,8 @@ export class SessionCookieIdentifier {
     const hostCount = (this.hostCounts.get(host) ?? 0) + 1;
     this.hostCounts.set(host, hostCount);
     const login = this.loginAt(entry, host);
-    for (const { name, value } of sentCookiePairs(entry)) {
-      const stats = this.statsOf(name);
-      if (!stats) continue;
-      this.noteValue(stats, value);
-      if (login?.entry === entry.index)
-        stats.carriedAtLogin ??= `carried by the login at entry ${login.entry} (${login.text})`;
-      const token = stats.token;
-      if (token && token.host === host && order > token.firstSetEntryOrder && stats.lastCarriedOrder !== order) {
-        token.carriedAfter++;
-        stats.lastCarriedOrder = order;
-      }
-    }
+    const carryingLogin = login?.entry === entry.index ? login : undefined;
+    forEachSentCookie(entry, (name, value) => this.noteSent(name, value, host, order, carryingLogin));
     const logout = isLogoutUrl(entry.request.url);
     for (const line of responseSetCookieLines(entry)) {
       const pair = setCookieNameValue(line);
@@ -157,6 +147,19 @@ export class SessionCookieIdentifier {
       this.noteValue(stats, pair.value);
       if (login) stats.behaviour.push(`issued in answer to the login at entry ${login.entry} (${login.text})`);
       this.noteToken(stats, pair.value, host, order, hostCount);
+    }
+  }
+
+  /** One cookie the entry carried (`login`: the successful login that is this very request). */
+  private noteSent(name: string, value: string, host: string, order: number, login: PendingLogin | undefined): void {
+    const stats = this.statsOf(name);
+    if (!stats) return;
+    this.noteValue(stats, value);
+    if (login) stats.carriedAtLogin ??= `carried by the login at entry ${login.entry} (${login.text})`;
+    const token = stats.token;
+    if (token && token.host === host && order > token.firstSetEntryOrder && stats.lastCarriedOrder !== order) {
+      token.carriedAfter++;
+      stats.lastCarriedOrder = order;
     }
   }
 

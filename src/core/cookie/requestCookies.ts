@@ -7,13 +7,18 @@
 import type { NotSentReason } from './reasons.ts';
 import type { StoredCookie } from './types.ts';
 
-/** Cookies, each with the one reason it is not sent: two lists kept in step (no pair object per cookie). */
+/**
+ * Cookies, each with the one reason it is not sent: two lists kept in step (no pair object per cookie). Emptied
+ * by forgetting how many there are, not by truncating the lists (`length = 0` gives an array new storage on its
+ * next push, request after request).
+ */
 export class CookieVerdicts {
   private readonly cookieList: StoredCookie[] = [];
   private readonly reasonList: NotSentReason[] = [];
+  private count = 0;
 
   get length(): number {
-    return this.cookieList.length;
+    return this.count;
   }
 
   cookie(i: number): StoredCookie {
@@ -25,14 +30,15 @@ export class CookieVerdicts {
   }
 
   push(cookie: StoredCookie, reason: NotSentReason): void {
-    this.cookieList.push(cookie);
-    this.reasonList.push(reason);
+    this.cookieList[this.count] = cookie;
+    this.reasonList[this.count] = reason;
+    this.count++;
   }
 
   /** The position of the cookie with this name and value; -1 when none. */
   indexOf(name: string, value: string): number {
     const cookies = this.cookieList;
-    for (let i = 0; i < cookies.length; i++) {
+    for (let i = 0; i < this.count; i++) {
       const c = cookies[i]!;
       if (c.name === name && c.value === value) return i;
     }
@@ -41,13 +47,19 @@ export class CookieVerdicts {
 
   /** Removes the cookie at `i` (which must exist) and its reason, keeping the others' order; returns it. */
   take(i: number): StoredCookie {
-    takeAt(this.reasonList, i);
-    return takeAt(this.cookieList, i);
+    const cookies = this.cookieList;
+    const reasons = this.reasonList;
+    const cookie = cookies[i]!;
+    for (let j = i + 1; j < this.count; j++) {
+      cookies[j - 1] = cookies[j]!;
+      reasons[j - 1] = reasons[j]!;
+    }
+    this.count--;
+    return cookie;
   }
 
   clear(): void {
-    this.cookieList.length = 0;
-    this.reasonList.length = 0;
+    this.count = 0;
   }
 }
 
