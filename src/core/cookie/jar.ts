@@ -128,7 +128,7 @@ function cookieHeaderOrder(a: StoredCookie, b: StoredCookie): number {
 /**
  * Sorts a request's cookies into cookieHeaderOrder in place, stably, as Array.prototype.sort would: an insertion
  * sort, because a request carries a handful of cookies, mostly already in order, and the built-in sort copies
- * its array into a work area first (a quarter of a replay's sorting was that allocation, per request).
+ * its array into a work area first, on every request (about 4 % of what an analysis allocated).
  */
 function sortInCookieHeaderOrder(cookies: StoredCookie[]): void {
   for (let i = 1; i < cookies.length; i++) {
