@@ -6,11 +6,27 @@ import {
   type CookiePair,
   cookieHeaderNames,
   cookieHeaderPairs,
+  forEachCookieHeaderPair,
   headerValue,
   headerValues,
+  isNamed,
   setCookieLines,
 } from '../trace/headers.ts';
 import type { TraceEntry } from '../trace/types.ts';
+
+/**
+ * The pairs sentCookiePairs(entry) gives, in order, each handed to `visit` as it is read: the session-cookie
+ * pre-pass looks at each once and keeps none (building them there was about 5 % of what an analysis allocated).
+ */
+export function forEachSentCookie(entry: TraceEntry, visit: (name: string, value: string) => void): void {
+  let cookieHeaders = 0;
+  for (const header of entry.request.headers) {
+    if (!isNamed(header, 'cookie')) continue;
+    cookieHeaders++;
+    forEachCookieHeaderPair(header.value, visit);
+  }
+  if (cookieHeaders === 0) for (const c of entry.request.cookies ?? []) visit(c.name, c.value);
+}
 
 export function sentCookiePairs(entry: TraceEntry): CookiePair[] {
   const headers = headerValues(entry.request.headers, 'cookie');

@@ -12,14 +12,15 @@ import { CookieJar } from '../cookie/jar.ts';
 import { parseSetCookie } from '../cookie/parseSetCookie.ts';
 import { defaultPath, pathMatch } from '../cookie/path.ts';
 import { isBrowserNotSentReason, type NotSentReason } from '../cookie/reasons.ts';
+import { type CookieVerdicts, RequestCookies, takeAt } from '../cookie/requestCookies.ts';
 import { cookieUrl } from '../cookie/storageModel.ts';
-import type { StoredCookie, StoreOutcome } from '../cookie/types.ts';
+import type { RequestContext, StoredCookie, StoreOutcome } from '../cookie/types.ts';
 import { isFirstSwitchOf, switchBesideEnd, switchWithoutResetOf } from '../rules/sessionBackendSwitch.ts';
 import { expiryResetOf, idEndOf, resetAtRemoval } from '../rules/sessionReset.ts';
 import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
 import { headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
-import type { ResourceType, Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
+import type { BrowserCookieReport, ResourceType, Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { browserRejectionOf } from './browserVerdicts.ts';
 import { responseSetCookieLines, sentCookiePairs, setCookieNameValue } from './entryCookies.ts';
 import { FactCache, ListPool, StringPool } from './factCache.ts';
@@ -42,21 +43,15 @@ import { isFirstParty } from './firstParty.ts';
 import { loggedOutAnswer } from './loggedOut.ts';
 import { isLogoutPath, LoginDetector, loginFailed } from './loginSignals.ts';
 import { type PrepassResult, TracePrepass } from './prepass.ts';
+import { HostCache } from './sessionCookies.ts';
 import type { AnalysisSettings } from './settings.ts';
 
 interface ParsedUrl {
   readonly url: URL;
+  /** `url.hostname`, as the jar read it. */
+  readonly host: string;
+  /** "scheme://host[:port]", one string per origin of the trace (HostCache): it keys several maps per request. */
   readonly origin: string;
-}
-
-/**
- * The request URL, parsed by the jar's cookieUrl(): http(s) and ws(s) URLs (which always have a host) are the
- * ones cookies apply to, and the jar, asked next about the same URL, gets its last answer instead of a
- * second parse.
- */
-function parseUrl(text: string): ParsedUrl | undefined {
-  const url = cookieUrl(text)?.url;
-  return url === undefined ? undefined : { url, origin: `${url.protocol}//${url.host}` };
 }
 
 /** A login whose redirect chain is still being followed: rotation inside it counts as "at login". */
@@ -132,6 +127,11 @@ export class EventReplay {
   private readonly sentLists = new ListPool<SentCookieFact>(NO_SENT);
   private readonly notSentLists = new ListPool<NotSentCookieFact>(NO_NOT_SENT);
   private readonly strings = new StringPool();
+  /** The jar's answer for the request being compared, in lists reused for every request (compareCookies). */
+  private readonly expected = new RequestCookies();
+  /** compareCookies' answer for the request being replayed, in lists reused for every request. */
+  private readonly compared: ComparedCookies = { sent: [], notSent: [] };
+  private readonly origins = new HostCache();
   /** The clock at the last event: what "now" is for the jar left at the end of the recording. */
   private lastTime: number | undefined;
 
@@ -188,6 +188,18 @@ export class EventReplay {
       firstPartySites: this.firstPartySites,
       cookiesRecorded: this.cookiesRecorded,
     };
+  }
+
+  /**
+   * The request URL, parsed by the jar's cookieUrl(): http(s) and ws(s) URLs (which always have a host) are the
+   * ones cookies apply to, and the jar, asked next about the same URL, gets its last answer instead of a
+   * second parse. Its origin is `${protocol}//${host}` of that parse, which is the URL's origin for these
+   * schemes: HostCache gives it without building it again for each request.
+   */
+  private parseUrl(text: string): ParsedUrl | undefined {
+    const target = cookieUrl(text);
+    if (target === undefined) return undefined;
+    return { url: target.url, host: target.host, origin: this.origins.originOf(text) };
   }
 
   /** A copy of the lane as it is now, with its cookie's latest identity. */
@@ -261,7 +273,7 @@ export class EventReplay {
 
   private applyEntry(entry: TraceEntry): void {
     if (entry.run !== this.run) this.startRun(entry);
-    const parsed = parseUrl(entry.request.url);
+    const parsed = this.parseUrl(entry.request.url);
     // `--now` is the clock for expiry decisions on requests (CLI.md); cookies are still stored at the moment the
     // response arrived, so Max-Age counts from then and a cookie is not "born expired".
     const time = this.settings.now ?? entry.startedAt;
@@ -287,7 +299,12 @@ export class EventReplay {
     const signal = this.loginDetector.detect(entry, parsed.origin);
     const login = signal !== undefined && !loginFailed(entry) ? signal : undefined;
     const logout = isLogoutPath(parsed.url.pathname);
-    const { sent, notSent } = this.compareCookies(entry, parsed, time);
+    // Compared into this replay's own lists, then given the shared list equal to each (factCache.ts ListPool),
+    // which is what the request's facts keep and what the lanes are told.
+    const compared = this.compared;
+    this.compareCookies(entry, parsed, time, compared);
+    const sent = this.sentLists.share(compared.sent);
+    const notSent = this.notSentLists.share(compared.notSent);
 
     // Lanes whose current ID this request carried (and their affinity, for backend switches). Made only for a
     // request that carried a session cookie: most requests share the empty one.
@@ -340,9 +357,9 @@ export class EventReplay {
       requestFacts(
         request,
         this.strings.intern(parsed.origin),
-        this.strings.intern(parsed.url.hostname),
-        this.sentLists.share(sent),
-        this.notSentLists.share(notSent),
+        this.strings.intern(parsed.host),
+        sent,
+        notSent,
         exactly(setCookies, NO_SET_COOKIES),
         login,
         logout,
@@ -395,69 +412,75 @@ export class EventReplay {
   }
 
   /** What the jar says the request must carry, against what it carried: sent facts and not-sent facts. */
-  private compareCookies(
-    entry: TraceEntry,
-    parsed: ParsedUrl,
-    time: number,
-  ): { sent: SentCookieFact[]; notSent: NotSentCookieFact[] } {
-    const ctx = {
-      url: entry.request.url,
-      method: entry.request.method,
+  private compareCookies(entry: TraceEntry, parsed: ParsedUrl, time: number, into: ComparedCookies): void {
+    // Optional fields assigned only when present, in one fixed order, not spread from temporary objects: this
+    // runs for every request.
+    const request = entry.request;
+    const ctx: Mutable<RequestContext> = {
+      url: request.url,
+      method: request.method,
       time,
-      ...(entry.request.initiatorUrl !== undefined ? { siteForCookiesUrl: entry.request.initiatorUrl } : {}),
-      ...(entry.request.siteContext !== undefined ? { siteContext: entry.request.siteContext.kind } : {}),
-      isTopLevelNavigation: entry.request.resourceType === 'document',
-      ...(this.laxByDefault ? {} : { laxByDefault: false }),
+      isTopLevelNavigation: request.resourceType === 'document',
     };
-    // Only names, values, domains and paths are read from the answer: the copy-free variant.
-    const expected = this.jar.cookiesForReplay(ctx);
-    const sent: SentCookieFact[] = [];
+    if (request.initiatorUrl !== undefined) ctx.siteForCookiesUrl = request.initiatorUrl;
+    if (request.siteContext !== undefined) ctx.siteContext = request.siteContext.kind;
+    if (!this.laxByDefault) ctx.laxByDefault = false;
+    // Only names, values, domains and paths are read from the answer: the copy-free variant, into this replay's
+    // own lists (read and emptied here, before the next request).
+    const expected = this.expected;
+    this.jar.cookiesForReplay(ctx, expected);
+    const { sent, notSent } = into;
+    sent.length = 0;
+    notSent.length = 0;
     // What never reached a server (a preflight's cookies are not sent; a cache, service-worker or internal answer
     // sent nothing) is shown but never judged.
-    if (isPreflight(entry) || entry.offNetwork !== undefined) return { sent, notSent: [] };
+    if (isPreflight(entry) || entry.offNetwork !== undefined) return;
     const browserBlocked = entry.browserReport?.blockedRequestCookies ?? [];
+    const { undecided, notSent: notSentByJar } = expected;
     if (!this.cookiesRecorded) {
       // The file has no Cookie data at all (sanitised export): the jar's view is all there is.
       // (Cookies the site context leaves undecided count as sent, as the model always assumed.)
       for (const c of expected.sent) if (!this.inFlight(c, entry)) sent.push(this.sentFact(c.name, c.value, c));
-      for (const u of expected.undecided ?? [])
-        if (!this.inFlight(u.cookie, entry)) sent.push(this.sentFact(u.cookie.name, u.cookie.value, u.cookie));
-      const notSent = expected.notSent.filter((n) => !this.inFlight(n.cookie, entry));
-      return { sent, notSent: notSent.map((n) => this.notSentFact(n.cookie, n.reason, browserBlocked)) };
+      for (let i = 0; i < undecided.length; i++) {
+        const c = undecided.cookie(i);
+        if (!this.inFlight(c, entry)) sent.push(this.sentFact(c.name, c.value, c));
+      }
+      this.addNotSentFacts(notSentByJar, entry, browserBlocked, notSent);
+      return;
     }
-    // Plain loops, no callbacks: this runs for every cookie of every request.
-    const remaining: StoredCookie[] = expected.sent.slice();
-    // Undecided cookies (unknown site for cookies) the browser carried were sent; the others were not, for
-    // the SameSite reason that alone explains it.
-    const notSentLeft = expected.undecided ? [...expected.undecided, ...expected.notSent] : expected.notSent.slice();
+    // Plain loops, no callbacks: this runs for every cookie of every request. What the request carried is taken
+    // out of the jar's lists; what is left in them was not sent.
+    const remaining = expected.sent;
     for (const pair of sentCookiePairs(entry)) {
       const i = indexOfCookie(remaining, pair.name, pair.value);
       if (i !== -1) {
-        const [c] = remaining.splice(i, 1);
-        sent.push(this.storedSentFact(pair.name, pair.value, c!));
+        sent.push(this.storedSentFact(pair.name, pair.value, takeAt(remaining, i)));
         continue;
       }
-      // The browser sent a cookie the model would not have: trust the browser, keep the model honest.
-      const j = indexOfNotSent(notSentLeft, pair.name, pair.value);
+      // Undecided cookies (unknown site for cookies) the browser carried were sent; the others were not, for
+      // the SameSite reason that alone explains it. The browser sent a cookie the model would not have: trust
+      // the browser, keep the model honest. (Undecided ones are looked at first.)
+      const j = undecided.indexOf(pair.name, pair.value);
       if (j !== -1) {
-        const [n] = notSentLeft.splice(j, 1);
-        sent.push(this.sentFact(pair.name, pair.value, n!.cookie));
+        sent.push(this.sentFact(pair.name, pair.value, undecided.take(j)));
+        continue;
+      }
+      const k = notSentByJar.indexOf(pair.name, pair.value);
+      if (k !== -1) {
+        sent.push(this.sentFact(pair.name, pair.value, notSentByJar.take(k)));
         continue;
       }
       // The value the jar held before a response still in flight replaced it: sent as it was, not a new cookie.
-      const replacedInFlight = remaining.findIndex((c) => c.name === pair.name && this.inFlight(c, entry));
+      const replacedInFlight = this.indexReplacedInFlight(remaining, pair.name, entry);
       if (replacedInFlight !== -1) {
-        const [c] = remaining.splice(replacedInFlight, 1);
-        sent.push(this.sentFact(pair.name, pair.value, c!));
+        sent.push(this.sentFact(pair.name, pair.value, takeAt(remaining, replacedInFlight)));
         continue;
       }
       const inferred = this.jar.observeSent(pair.name, pair.value, entry.request.url, time);
-      sent.push(this.sentFact(pair.name, pair.value, inferred ?? { domain: parsed.url.hostname, path: '/' }));
+      sent.push(this.sentFact(pair.name, pair.value, inferred ?? { domain: parsed.host, path: '/' }));
     }
-    const notSent: NotSentCookieFact[] = [];
-    for (const n of notSentLeft) {
-      if (!this.inFlight(n.cookie, entry)) notSent.push(this.notSentFact(n.cookie, n.reason, browserBlocked));
-    }
+    this.addNotSentFacts(undecided, entry, browserBlocked, notSent);
+    this.addNotSentFacts(notSentByJar, entry, browserBlocked, notSent);
     for (const c of remaining) {
       if (this.inFlight(c, entry)) continue;
       // The model says it must go, the browser did not send it: say why if the browser said, else Unknown.
@@ -465,7 +488,26 @@ export class EventReplay {
       const reason = reported?.find(isBrowserNotSentReason) ?? 'Unknown';
       notSent.push(this.notSentFact(c, reason, browserBlocked));
     }
-    return { sent, notSent };
+  }
+
+  /** The facts of the jar's verdicts, leaving out cookies whose response had not arrived yet (inFlight). */
+  private addNotSentFacts(
+    verdicts: CookieVerdicts,
+    entry: TraceEntry,
+    browserBlocked: BrowserBlocked,
+    into: NotSentCookieFact[],
+  ): void {
+    for (let i = 0; i < verdicts.length; i++) {
+      const c = verdicts.cookie(i);
+      if (!this.inFlight(c, entry)) into.push(this.notSentFact(c, verdicts.reason(i), browserBlocked));
+    }
+  }
+
+  /** The first cookie of that name whose response was still in flight when this request started; -1 when none. */
+  private indexReplacedInFlight(cookies: readonly StoredCookie[], name: string, entry: TraceEntry): number {
+    for (let i = 0; i < cookies.length; i++)
+      if (cookies[i]!.name === name && this.inFlight(cookies[i]!, entry)) return i;
+    return -1;
   }
 
   /** sentFact for a cookie of the jar, through the per-cookie front cache when the pair is the cookie's own. */
@@ -494,11 +536,7 @@ export class EventReplay {
     }));
   }
 
-  private notSentFact(
-    cookie: StoredCookie,
-    reason: NotSentReason,
-    browserBlocked: readonly { name: string; domain?: string; path?: string; reasons: readonly string[] }[],
-  ): NotSentCookieFact {
+  private notSentFact(cookie: StoredCookie, reason: NotSentReason, browserBlocked: BrowserBlocked): NotSentCookieFact {
     const reported =
       browserBlocked.length === 0
         ? undefined
@@ -554,7 +592,7 @@ export class EventReplay {
 
   /** Finds the lane a Set-Cookie line speaks to: its exact slot, else a live lane of that name for this host. */
   private laneForSetCookie(name: string, domain: string | undefined, path: string | undefined, parsed: ParsedUrl) {
-    const host = parsed.url.hostname;
+    const host = parsed.host;
     const exact = this.lanes.get(laneKey(domain ?? host, path ?? defaultPath(parsed.url), name));
     if (exact) return exact;
     let best: SessionLane | undefined;
@@ -713,7 +751,7 @@ export class EventReplay {
   private noteBackendSwitchWithoutReset(
     entry: TraceEntry,
     carried: Map<string, string>,
-    sent: SentCookieFact[],
+    sent: readonly SentCookieFact[],
     affinitySet: Map<string, string>,
   ): void {
     const found = switchWithoutResetOf(entry.index, sent, affinitySet);
@@ -728,11 +766,22 @@ export class EventReplay {
   }
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** What a request carried and what it did not, as compareCookies finds it (lists reused request after request). */
+interface ComparedCookies {
+  readonly sent: SentCookieFact[];
+  readonly notSent: NotSentCookieFact[];
+}
+
+/** The cookies the browser reported not sending on the request (empty when it reported none). */
+type BrowserBlocked = NonNullable<BrowserCookieReport['blockedRequestCookies']>;
+
 /** What applySetCookies knows of the request, for deciding what its response did to each lane. */
 interface LaneChangeContext {
   readonly carried: Map<string, string>;
-  readonly notSent: NotSentCookieFact[];
-  readonly sent: SentCookieFact[];
+  readonly notSent: readonly NotSentCookieFact[];
+  readonly sent: readonly SentCookieFact[];
   readonly login: LoginSignal | undefined;
   /** The entry of the open login, while its redirect chain is followed. */
   readonly loginEntry: number | undefined;
@@ -810,14 +859,6 @@ function indexOfCookie(cookies: readonly StoredCookie[], name: string, value: st
     if (byName === -1) byName = i;
   }
   return byName;
-}
-
-function indexOfNotSent(cookies: readonly { readonly cookie: StoredCookie }[], name: string, value: string): number {
-  for (let i = 0; i < cookies.length; i++) {
-    const c = cookies[i]!.cookie;
-    if (c.name === name && c.value === value) return i;
-  }
-  return -1;
 }
 
 /** An array grown by push keeps spare room (half again its length, plus 16): kept for every request, trim it. */

@@ -8,12 +8,13 @@
  * one event at a time it keeps only counters and a few values per name (so a streamed trace can be identified too).
  */
 
+import { plainAuthorityEnd } from '../cookie/urlAuthority.ts';
 import { estimateSingle } from '../session/entropy.ts';
 import { classifyCookieName, hasAuthNameShape, type NameClass } from '../session/identify.ts';
 import { type ValueShape, valueShape } from '../session/valueShape.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
-import { responseSetCookieLines, sentCookiePairs, setCookieNameValue } from './entryCookies.ts';
+import { forEachSentCookie, responseSetCookieLines, setCookieNameValue } from './entryCookies.ts';
 import { LOGIN_SIGNAL_TEXT, type SessionIdentity } from './facts.ts';
 import { isLogoutPath, LOGOUT_WORD, LoginDetector, loginFailed } from './loginSignals.ts';
 import type { AnalysisSettings } from './settings.ts';
@@ -59,23 +60,6 @@ function hostOf(url: string): string {
     return '';
   }
 }
-/**
- * Where the authority of an http(s) URL written plainly ends (the first "/", "\\", "?" or "#" after
- * "scheme://"), or -1 when the URL is not that simple: another scheme, spaces or control characters in the
- * authority (the parser removes tabs and line breaks, trims the ends, rejects the rest), or an empty authority (the parser skips further slashes: "http:///h" is
- * host "h"). The host depends on nothing after that point (WHATWG URL, authority state).
- */
-function plainAuthorityEnd(url: string): number {
-  const from = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : -1;
-  if (from === -1) return -1;
-  for (let i = from; i < url.length; i++) {
-    const c = url.charCodeAt(i);
-    if (c === 0x2f || c === 0x5c || c === 0x3f || c === 0x23) return i === from ? -1 : i;
-    if (c <= 0x20) return -1;
-  }
-  return url.length === from ? -1 : url.length;
-}
-
 /**
  * hostOf and originOf, with each distinct "scheme://authority" parsed once: a trace has a handful of origins and
  * one URL per request, and parsing every URL was a third of this pre-pass. Keyed by the URL's text up to the end
@@ -148,18 +132,8 @@ export class SessionCookieIdentifier {
     const hostCount = (this.hostCounts.get(host) ?? 0) + 1;
     this.hostCounts.set(host, hostCount);
     const login = this.loginAt(entry, host);
-    for (const { name, value } of sentCookiePairs(entry)) {
-      const stats = this.statsOf(name);
-      if (!stats) continue;
-      this.noteValue(stats, value);
-      if (login?.entry === entry.index)
-        stats.carriedAtLogin ??= `carried by the login at entry ${login.entry} (${login.text})`;
-      const token = stats.token;
-      if (token && token.host === host && order > token.firstSetEntryOrder && stats.lastCarriedOrder !== order) {
-        token.carriedAfter++;
-        stats.lastCarriedOrder = order;
-      }
-    }
+    const carryingLogin = login?.entry === entry.index ? login : undefined;
+    forEachSentCookie(entry, (name, value) => this.noteSent(name, value, host, order, carryingLogin));
     const logout = isLogoutUrl(entry.request.url);
     for (const line of responseSetCookieLines(entry)) {
       const pair = setCookieNameValue(line);
@@ -173,6 +147,19 @@ export class SessionCookieIdentifier {
       this.noteValue(stats, pair.value);
       if (login) stats.behaviour.push(`issued in answer to the login at entry ${login.entry} (${login.text})`);
       this.noteToken(stats, pair.value, host, order, hostCount);
+    }
+  }
+
+  /** One cookie the entry carried (`login`: the successful login that is this very request). */
+  private noteSent(name: string, value: string, host: string, order: number, login: PendingLogin | undefined): void {
+    const stats = this.statsOf(name);
+    if (!stats) return;
+    this.noteValue(stats, value);
+    if (login) stats.carriedAtLogin ??= `carried by the login at entry ${login.entry} (${login.text})`;
+    const token = stats.token;
+    if (token && token.host === host && order > token.firstSetEntryOrder && stats.lastCarriedOrder !== order) {
+      token.carriedAfter++;
+      stats.lastCarriedOrder = order;
     }
   }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { COOKIE_LIMITS, CookieJar } from './jar.ts';
 import { notSentReasons } from './notSent.ts';
 import type { NotSentReason, SetCookieRejectedReason } from './reasons.ts';
+import { RequestCookies } from './requestCookies.ts';
 import { LAX_ALLOW_UNSAFE_MAX_AGE_MS } from './sameSite.ts';
 import { MAX_COOKIE_AGE_MS } from './storageModel.ts';
 import type { RequestContext, StoreOutcome } from './types.ts';
@@ -219,12 +220,15 @@ describe('CookieJar.cookiesFor order and access (RFC 6265bis 5.8.3)', () => {
     const plain = jarWith(lines);
     const replay = jarWith(lines);
     const ctx = get(APP, { time: T0 + 10 });
-    const answer = replay.cookiesForReplay(ctx);
+    const answer = new RequestCookies();
+    replay.cookiesForReplay(ctx, answer);
     const expected = plain.cookiesFor(ctx);
     expect(answer.sent.map((c) => c.name)).toEqual(expected.sent.map((c) => c.name));
-    expect(answer.notSent.map((n) => [n.cookie.name, n.reason])).toEqual(
-      expected.notSent.map((n) => [n.cookie.name, n.reason]),
-    );
+    const notSent = Array.from({ length: answer.notSent.length }, (_, i) => [
+      answer.notSent.cookie(i).name,
+      answer.notSent.reason(i),
+    ]);
+    expect(notSent).toEqual(expected.notSent.map((n) => [n.cookie.name, n.reason]));
     expect(answer.sent.every((c) => c.lastAccessedAt === T0)).toBe(true);
     expect(replay.get('deep', 'app.example.com', '/account')?.lastAccessedAt).toBe(T0 + 10);
     expect(replay.all()).toEqual(plain.all());
@@ -236,7 +240,7 @@ describe('CookieJar.cookiesFor order and access (RFC 6265bis 5.8.3)', () => {
     for (let i = 0; i < COOKIE_LIMITS.perDomainMax - 1; i++) jar.setCookie(`c${i}=v; Path=/`, APP, T0 + i);
     jar.setCookie('x=v; Path=/x', APP, T0 + 500);
     // Touches c0..c178 (Path=/), not x: by creation c0 is the oldest, by access x is.
-    jar.cookiesForReplay(get('https://app.example.com/', { time: T0 + 1000 }));
+    jar.cookiesForReplay(get('https://app.example.com/', { time: T0 + 1000 }), new RequestCookies());
     jar.setCookie('overflow=v; Path=/', APP, T0 + 2000);
     const evicted = jar.drainEvictions();
     expect(evicted.map((e) => e.cookie.name).slice(0, 2)).toEqual(['x', 'c0']);

@@ -6,6 +6,7 @@ import type { SiteContextKind } from '../trace/types.ts';
 import { registrableDomain } from './domain.ts';
 import type { NotSentReason, SetCookieRejectedReason } from './reasons.ts';
 import type { RequestContext, SameSite } from './types.ts';
+import { plainAuthorityEnd } from './urlAuthority.ts';
 
 /** Methods RFC 9110 9.2.1 calls safe: Lax cookies may go on a cross-site top-level navigation using one. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
@@ -27,19 +28,22 @@ const SITE_SCHEMES: Readonly<Record<string, string>> = {
 
 /** The schemeful site (scheme + registrable domain) of a URL, or undefined for URLs that have none. */
 export function siteOf(url: string): string | undefined {
-  const known = sitesOfUrls.get(url);
+  // A plainly written http(s) URL's site is its "scheme://authority"'s: a trace has a handful of those and a
+  // distinct URL per request, so they are what is remembered (the whole URL is, for any other).
+  const end = plainAuthorityEnd(url);
+  const key = end === -1 || end === url.length ? url : url.slice(0, end);
+  const known = sitesOfUrls.get(key);
   if (known !== undefined) return known === NO_SITE ? undefined : known;
   let parsed: URL | undefined;
   try {
-    parsed = new URL(url);
+    parsed = new URL(key);
   } catch {
     parsed = undefined;
   }
   const site = parsed === undefined ? undefined : siteOfParsedUrl(parsed);
-  // The site-for-cookies URLs of a trace (its documents) repeat on every subresource: remember them,
-  // boundedly, instead of parsing each again.
+  // Remembered boundedly, instead of parsing each again.
   if (sitesOfUrls.size >= SITE_MEMO_MAX) sitesOfUrls.clear();
-  sitesOfUrls.set(url, site ?? NO_SITE);
+  sitesOfUrls.set(key, site ?? NO_SITE);
   return site;
 }
 

@@ -8,8 +8,19 @@ import type { Header } from './types.ts';
  * The lengths are compared first, sparing most lower-casings: lower-casing never shortens a name, and the one
  * character it lengthens (U+0130) gives a non-ASCII "i\u0307" that no ASCII name contains.
  */
-function isNamed(header: Header, lowerName: string): boolean {
-  return header.name.length === lowerName.length && header.name.toLowerCase() === lowerName;
+export function isNamed(header: Header, lowerName: string): boolean {
+  const name = header.name;
+  if (name.length !== lowerName.length) return false;
+  // ASCII letters compared by code, without a lower-cased copy of every name of the right length (most names
+  // of a recording are lower-case already, and most differ at the first letter). A non-ASCII character is
+  // left to toLowerCase, which maps some onto ASCII letters (U+212A KELVIN SIGN is "k").
+  for (let i = 0; i < name.length; i++) {
+    let code = name.charCodeAt(i);
+    if (code >= 0x80) return name.toLowerCase() === lowerName;
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    if (code !== lowerName.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Values of every header called `name`, in order; names compare case-insensitively (RFC 9110 5.1). */
@@ -61,6 +72,12 @@ function trimmedSlice(value: string, start: number, end: number): string {
  */
 export function cookieHeaderPairs(value: string): CookiePair[] {
   const pairs: CookiePair[] = [];
+  forEachCookieHeaderPair(value, (name, pairValue) => pairs.push({ name, value: pairValue }));
+  return pairs;
+}
+
+/** cookieHeaderPairs, each pair handed to `visit` as it is read instead of collected: for a pass that keeps none. */
+export function forEachCookieHeaderPair(value: string, visit: (name: string, value: string) => void): void {
   const length = value.length;
   for (let start = 0; start <= length; ) {
     let end = value.indexOf(';', start);
@@ -71,12 +88,11 @@ export function cookieHeaderPairs(value: string): CookiePair[] {
     while (last > first && isWsp(value.charCodeAt(last - 1))) last--;
     if (first < last) {
       const equals = value.indexOf('=', first);
-      if (equals === -1 || equals >= last) pairs.push({ name: '', value: value.slice(first, last) });
-      else pairs.push({ name: trimmedSlice(value, first, equals), value: trimmedSlice(value, equals + 1, last) });
+      if (equals === -1 || equals >= last) visit('', value.slice(first, last));
+      else visit(trimmedSlice(value, first, equals), trimmedSlice(value, equals + 1, last));
     }
     start = end + 1;
   }
-  return pairs;
 }
 
 /**
