@@ -11,6 +11,7 @@
  * the HTML report and the panel share, and it reveals nothing, so a story never needs redacting.
  */
 import type { AnalysisFacts, LaneId, RequestFacts, SessionLane, SetCookieFact } from '../analysis/facts.ts';
+import type { Finding } from '../analysis/resultTypes.ts';
 import { NewRequests } from '../analysis/newRequests.ts';
 import { redactValue } from '../analysis/redact.ts';
 import { type RequestsByEntry, requestsByEntry } from '../analysis/requestsByEntry.ts';
@@ -55,22 +56,14 @@ export interface Story {
   readonly timing: StoryTiming;
 }
 
-/** What the story needs of a finding (a fresh `Finding` or one read back from a saved analysis). */
-export interface StoryFinding {
+/**
+ * What the story needs of a finding: a fresh `Finding`, or one read back from a saved analysis (its rule any
+ * string, its evidence untyped JSON).
+ */
+export type StoryFinding = Omit<Finding, 'rule' | 'title' | 'evidence'> & {
   readonly rule: string;
-  readonly severity: Severity;
-  readonly origin: string;
-  readonly cookie?: string;
-  readonly entry: number;
-  readonly url: string;
-  readonly reason?: string;
-  readonly cause?: string;
-  readonly related?: readonly number[];
-  readonly message: string;
-  readonly fix: string;
   readonly evidence: Readonly<Record<string, unknown>>;
-  readonly session?: FindingSession;
-}
+};
 
 export interface StoryInput {
   readonly findings: readonly StoryFinding[];
