@@ -11,13 +11,13 @@
  * the HTML report and the panel share, and it reveals nothing, so a story never needs redacting.
  */
 import type { AnalysisFacts, LaneId, RequestFacts, SessionLane, SetCookieFact } from '../analysis/facts.ts';
-import type { Finding } from '../analysis/resultTypes.ts';
 import { NewRequests } from '../analysis/newRequests.ts';
 import { redactValue } from '../analysis/redact.ts';
 import { type RequestsByEntry, requestsByEntry } from '../analysis/requestsByEntry.ts';
+import type { Finding } from '../analysis/resultTypes.ts';
 import type { FindingSession } from '../analysis/severityCeiling.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
-import { SEVERITY_RANK, type Severity } from '../rules/rule.ts';
+import { SEVERITY_RANK } from '../rules/rule.ts';
 
 export type StoryKind = 'lost' | 'rejected' | 'not-established' | 'at-risk';
 
