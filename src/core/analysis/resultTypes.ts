@@ -6,7 +6,6 @@
 import type { StoredCookie } from '../cookie/types.ts';
 import type { RuleId } from '../rules/registry.ts';
 import type { Severity } from '../rules/rule.ts';
-import type { Story } from '../story/story.ts';
 import type { AnalysisFacts, Confidence } from './facts.ts';
 import type { ValueView } from './redact.ts';
 import type { AnalysisSettings } from './settings.ts';
@@ -30,6 +29,44 @@ export interface Finding {
   readonly evidence: Readonly<Record<string, RenderedEvidence>>;
   /** How sure we are that the cookie is a session and why (RULES.md: a finding says which evidence). */
   readonly session?: FindingSession;
+}
+
+/** A lost or endangered session told in words (core/story): what happened, when, and what to change. */
+export type StoryKind = 'lost' | 'rejected' | 'not-established' | 'at-risk';
+
+/** The time evidence of a story, as numbers (ms), so callers and tests need not parse the words. */
+export interface StoryTiming {
+  /** Since the ID was last sent (or set, if never sent) before this request. */
+  readonly idleMs?: number;
+  readonly lastUsedEntry?: number;
+  /** Whether `lastUsedEntry` sent the ID or only set it (an ID never sent before this request). */
+  readonly lastUse?: 'sent' | 'set';
+  /** Since the ID was first seen. */
+  readonly ageMs?: number;
+  readonly firstEntry?: number;
+  /** When the browser's copy of the cookie expires (Expires / Max-Age of its last Set-Cookie). */
+  readonly expiresAt?: number;
+  /** expiresAt minus the request time: negative when the cookie had expired before the request. */
+  readonly expiryMarginMs?: number;
+}
+
+export interface Story {
+  readonly kind: StoryKind;
+  readonly entry: number;
+  /** The request's start, ms since the epoch. */
+  readonly time: number;
+  readonly headline: string;
+  readonly steps: readonly string[];
+  /** The cause in words (the part of the headline after the colon). */
+  readonly cause: string;
+  readonly confidence?: FindingSession['confidence'];
+  readonly fix: string;
+  readonly cookie?: string;
+  readonly origin: string;
+  /** The primary finding's rule and the indexes into `findings` of every finding the story tells. */
+  readonly rule: string;
+  readonly related: readonly number[];
+  readonly timing: StoryTiming;
 }
 
 export interface LaneIdView {

@@ -14,47 +14,12 @@ import type { AnalysisFacts, LaneId, RequestFacts, SessionLane, SetCookieFact } 
 import { NewRequests } from '../analysis/newRequests.ts';
 import { redactValue } from '../analysis/redact.ts';
 import { type RequestsByEntry, requestsByEntry } from '../analysis/requestsByEntry.ts';
-import type { Finding } from '../analysis/resultTypes.ts';
-import type { FindingSession } from '../analysis/severityCeiling.ts';
+import type { Finding, Story, StoryKind, StoryTiming } from '../analysis/resultTypes.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import { SEVERITY_RANK } from '../rules/rule.ts';
 
-export type StoryKind = 'lost' | 'rejected' | 'not-established' | 'at-risk';
-
-/** The time evidence of a story, as numbers (ms), so callers and tests need not parse the words. */
-export interface StoryTiming {
-  /** Since the ID was last sent (or set, if never sent) before this request. */
-  readonly idleMs?: number;
-  readonly lastUsedEntry?: number;
-  /** Whether `lastUsedEntry` sent the ID or only set it (an ID never sent before this request). */
-  readonly lastUse?: 'sent' | 'set';
-  /** Since the ID was first seen. */
-  readonly ageMs?: number;
-  readonly firstEntry?: number;
-  /** When the browser's copy of the cookie expires (Expires / Max-Age of its last Set-Cookie). */
-  readonly expiresAt?: number;
-  /** expiresAt minus the request time: negative when the cookie had expired before the request. */
-  readonly expiryMarginMs?: number;
-}
-
-export interface Story {
-  readonly kind: StoryKind;
-  readonly entry: number;
-  /** The request's start, ms since the epoch. */
-  readonly time: number;
-  readonly headline: string;
-  readonly steps: readonly string[];
-  /** The cause in words (the part of the headline after the colon). */
-  readonly cause: string;
-  readonly confidence?: FindingSession['confidence'];
-  readonly fix: string;
-  readonly cookie?: string;
-  readonly origin: string;
-  /** The primary finding's rule and the indexes into `findings` of every finding the story tells. */
-  readonly rule: string;
-  readonly related: readonly number[];
-  readonly timing: StoryTiming;
-}
+// The story types are part of what an analysis gives (resultTypes.ts); re-exported for the story's readers.
+export type { Story, StoryKind, StoryTiming } from '../analysis/resultTypes.ts';
 
 /**
  * What the story needs of a finding: a fresh `Finding`, or one read back from a saved analysis (its rule any
