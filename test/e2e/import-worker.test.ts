@@ -12,7 +12,7 @@ import { launchChromium } from '../../demo/chromium.ts';
 import { STREAM_FROM_BYTES } from '../../src/core/open/index.ts';
 import { runCli } from '../helpers/runCli.ts';
 import { extensionWorker, pageWithPanel } from './helpers/devtools-panel.ts';
-import { importIntoPanel, readShownFindings, readShownLanes, shownRowCount } from './helpers/panel-files.ts';
+import { importIntoPanel, poll, readShownFindings, readShownLanes, shownRowCount } from './helpers/panel-files.ts';
 
 const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
 
@@ -41,16 +41,6 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function until<T>(what: string, timeoutMs: number, attempt: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await attempt();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 const sorted = <T extends { entry: number; rule: string; cookie: string }>(list: readonly T[]) =>
   [...list].sort((a, b) => a.entry - b.entry || a.rule.localeCompare(b.rule) || a.cookie.localeCompare(b.cookie));
 
@@ -67,7 +57,7 @@ describe('Chrome: a large HAR imported through the panel is analysed in a worker
     const tab = `[data-testid="source-tab"][data-source="${result.source}"]`;
     // Its own worker reads the file (the tab says so), and the first rows are on view before it is analysed.
     expect(await panel.$eval(tab, (el) => el.getAttribute('data-held-in'))).toBe('worker');
-    await until('the analysed view', 120_000, async () =>
+    await poll('the analysed view', 120_000, async () =>
       (await panel.$eval(tab, (el) => el.textContent ?? '')).includes('analysing') ? undefined : true,
     );
     expect(await panel.$eval(tab, (el) => el.textContent ?? '')).toContain('Imported: large.har');

@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Frame } from 'puppeteer-core';
 
-async function poll<T>(what: string, timeoutMs: number, attempt: () => Promise<T | undefined>): Promise<T> {
+/** Calls `attempt` until it gives a value (errors count as none yet), or throws after `timeoutMs`, naming `what`. */
+export async function poll<T>(what: string, timeoutMs: number, attempt: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
