@@ -329,16 +329,7 @@ export class PanelController {
       file,
       (preview) => {
         previewed = true;
-        const { importError: _dropped, ...rest } = this.ui.value;
-        before = { source: rest.source, selected: rest.selected, detail: rest.detail };
-        const imported: ImportedTrace = { id: newId(), file: file.name, view: preview, analysing: true };
-        this.ui.set({
-          ...rest,
-          imports: [...rest.imports, imported],
-          source: imported.id,
-          selected: undefined,
-          detail: false,
-        });
+        before = this.#openImport({ id: newId(), file: file.name, view: preview, analysing: true });
       },
       this.importOptions,
     );
@@ -353,12 +344,13 @@ export class PanelController {
       view: importedView(outcome),
       ...(outcome.notice ? { notice: outcome.notice } : {}),
     };
-    if (previewed) {
-      // The user may have closed the preview's tab meanwhile: then there is nothing to fill in.
-      if (!this.ui.value.imports.some((i) => i.id === imported.id)) return;
-      this.#patch({ imports: this.ui.value.imports.map((i) => (i.id === imported.id ? imported : i)) });
-      return;
-    }
+    // The user may have closed the preview's tab meanwhile: then there is nothing to fill in.
+    if (previewed) this.#replaceImport(imported);
+    else this.#openImport(imported);
+  }
+
+  /** Opens an import's tab and shows it (any import error dropped); returns what was on view before it. */
+  #openImport(imported: ImportedTrace): Pick<UiState, 'source' | 'selected' | 'detail'> {
     const { importError: _dropped, ...rest } = this.ui.value;
     this.ui.set({
       ...rest,
@@ -367,6 +359,14 @@ export class PanelController {
       selected: undefined,
       detail: false,
     });
+    return { source: rest.source, selected: rest.selected, detail: rest.detail };
+  }
+
+  /** Puts new content in an import's tab; false when the user has closed that tab meanwhile. */
+  #replaceImport(imported: ImportedTrace): boolean {
+    if (!this.ui.value.imports.some((i) => i.id === imported.id)) return false;
+    this.#patch({ imports: this.ui.value.imports.map((i) => (i.id === imported.id ? imported : i)) });
+    return true;
   }
 
   /**
@@ -385,12 +385,8 @@ export class PanelController {
     });
     const show = (view: TraceView) => {
       const imported: ImportedTrace = { id, file: file.name, view, analysing: true, close };
-      if (before === undefined) {
-        const { importError: _dropped, ...rest } = this.ui.value;
-        before = { source: rest.source, selected: rest.selected, detail: rest.detail };
-        this.ui.set({ ...rest, imports: [...rest.imports, imported], source: id, selected: undefined, detail: false });
-      } else if (this.ui.value.imports.some((i) => i.id === id))
-        this.#patch({ imports: this.ui.value.imports.map((i) => (i.id === id ? imported : i)) });
+      if (before === undefined) before = this.#openImport(imported);
+      else this.#replaceImport(imported);
     };
     const outcome = await importWithWorker(worker, file, (view) => {
       analysedRows = true;
@@ -410,13 +406,9 @@ export class PanelController {
       exportFile: outcome.exportFile,
       close,
     };
-    if (before === undefined) {
-      const { importError: _dropped, ...rest } = this.ui.value;
-      this.ui.set({ ...rest, imports: [...rest.imports, imported], source: id, selected: undefined, detail: false });
-    } else if (this.ui.value.imports.some((i) => i.id === id))
-      this.#patch({ imports: this.ui.value.imports.map((i) => (i.id === id ? imported : i)) });
+    if (before === undefined) this.#openImport(imported);
     // The user closed the tab meanwhile: nothing to fill in.
-    else worker.terminate();
+    else if (!this.#replaceImport(imported)) worker.terminate();
     return true;
   }
 
