@@ -11,8 +11,8 @@ import { writeSyntheticHar } from '../../bench/lib/syntheticHar.ts';
 import { launchChromium } from '../../demo/chromium.ts';
 import { STREAM_FROM_BYTES } from '../../src/core/open/index.ts';
 import { runCli } from '../helpers/runCli.ts';
-import { extensionWorker, pageWithPanel } from './helpers/devtools-panel.ts';
-import { importIntoPanel, poll, readShownFindings, readShownLanes, shownRowCount } from './helpers/panel-files.ts';
+import { extensionWorker, pageWithPanel, poll } from './helpers/devtools-panel.ts';
+import { importIntoPanel, readShownFindings, readShownLanes, shownRowCount } from './helpers/panel-files.ts';
 
 const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
 

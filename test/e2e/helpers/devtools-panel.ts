@@ -7,12 +7,20 @@ import type { RecordedEvent } from '../../../src/protocol/messages.ts';
 export const PANEL_TITLE = 'Sessions';
 export const PANEL_PATH = '/src/panel/panel.html';
 
-async function poll<T>(what: string, timeoutMs: number, attempt: () => Promise<T | undefined>): Promise<T> {
+/** Calls `attempt` until it gives a value (errors count as none yet), or throws after `timeoutMs`, naming `what`. */
+export async function poll<T>(what: string, timeoutMs: number, attempt: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
   for (;;) {
-    const value = await attempt().catch(() => undefined);
+    const value = await attempt().catch((error: unknown) => {
+      lastError = error;
+      return undefined;
+    });
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

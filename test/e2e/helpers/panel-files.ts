@@ -3,24 +3,7 @@
 // imports, and its findings and lanes views read back as plain data for comparison.
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Frame } from 'puppeteer-core';
-
-/** Calls `attempt` until it gives a value (errors count as none yet), or throws after `timeoutMs`, naming `what`. */
-export async function poll<T>(what: string, timeoutMs: number, attempt: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    const value = await attempt().catch((error: unknown) => {
-      lastError = error;
-      return undefined;
-    });
-    if (value !== undefined) return value;
-    if (Date.now() > deadline)
-      throw new Error(
-        `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
+import { poll } from './devtools-panel.ts';
 
 export interface Download {
   /** The file name the page asked for (`<a download>`), as saved. */
