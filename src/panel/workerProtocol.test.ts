@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { plainFacts } from '../core/analysis/requestRecord.ts';
 import { parseTraceFile } from '../core/open/readTrace.ts';
 import type { RecordedEvent } from '../protocol/messages.ts';
 import { requestExchange } from './exchange.ts';
@@ -170,7 +171,9 @@ describe('workerAnalyser', () => {
     expect(refreshed.length).toBeGreaterThan(0);
     for (const row of local.rows) {
       expect(refreshed.at(-1)!.awaitingFacts?.(row.entryIndex)).toBe(false);
-      expect(refreshed.at(-1)!.factsByEntry.get(row.entryIndex)).toEqual(local.factsByEntry.get(row.entryIndex));
+      expect(refreshed.at(-1)!.factsByEntry.get(row.entryIndex)).toEqual(
+        plainFacts(local.factsByEntry.get(row.entryIndex)!),
+      );
       // The raw headers and redirect chain come with them (the page holds no entries).
       expect(refreshed.at(-1)!.exchangeOf?.(row.entryIndex)).toEqual(
         requestExchange([...local.entries.values()], row.entryIndex),
@@ -192,7 +195,9 @@ describe('workerAnalyser', () => {
     for (const entry of resent) expect(unmarked.awaitingFacts?.(entry)).toBe(true);
     await answers();
     for (const row of localUnmarked.rows)
-      expect(unmarked.factsByEntry.get(row.entryIndex)).toEqual(localUnmarked.factsByEntry.get(row.entryIndex));
+      expect(unmarked.factsByEntry.get(row.entryIndex)).toEqual(
+        plainFacts(localUnmarked.factsByEntry.get(row.entryIndex)!),
+      );
   });
 
   it('after a restart sends only the rows that read differently; the page keeps the rest and refetches facts', async () => {
@@ -224,7 +229,7 @@ describe('workerAnalyser', () => {
     // A request's facts hold more than its row: those fetched before the restart are asked for again.
     expect(view.awaitingFacts?.(entry)).toBe(true);
     await answers();
-    expect(view.factsByEntry.get(entry)).toEqual(local.factsByEntry.get(entry));
+    expect(view.factsByEntry.get(entry)).toEqual(plainFacts(local.factsByEntry.get(entry)!));
   });
 
   it('appended one event at a time, each patched view is the whole analysis of the events so far', async () => {

@@ -6,6 +6,10 @@
  * row 3): the difference between memory that grows with the cookies and memory that grows with the requests.
  */
 export class FactCache<T> {
+  // One Map per distinct prefix of the parts: callers put the part with the most distinct values (a cookie's
+  // value) last, so it adds an entry to its slot's map rather than a chain of maps of its own. Value first, the
+  // 1 GiB benchmark HAR's replay held 28,000 maps (11 MB) at its peak.
+
   private readonly root = new Map<string, unknown>();
 
   /** The fact already made for these key parts, or a new one from `make` (kept for next time). */

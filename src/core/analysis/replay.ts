@@ -43,6 +43,7 @@ import { isFirstParty } from './firstParty.ts';
 import { loggedOutAnswer } from './loggedOut.ts';
 import { isLogoutPath, LoginDetector, loginFailed } from './loginSignals.ts';
 import { type PrepassResult, TracePrepass } from './prepass.ts';
+import { RequestRecords } from './requestRecord.ts';
 import { HostCache } from './sessionCookies.ts';
 import type { AnalysisSettings } from './settings.ts';
 
@@ -127,6 +128,7 @@ export class EventReplay {
   private readonly sentLists = new ListPool<SentCookieFact>(NO_SENT);
   private readonly notSentLists = new ListPool<NotSentCookieFact>(NO_NOT_SENT);
   private readonly strings = new StringPool();
+  private readonly records = new RequestRecords();
   /** The jar's answer for the request being compared, in lists reused for every request (compareCookies). */
   private readonly expected = new RequestCookies();
   /** compareCookies' answer for the request being replayed, in lists reused for every request. */
@@ -281,7 +283,9 @@ export class EventReplay {
       entry: entry.index,
       time: entry.startedAt,
       method: this.strings.intern(entry.request.method),
-      url: entry.request.url,
+      // Pooled: a long recording asks for the same URLs again and again (polling, a page's assets on every load),
+      // and a streamed file's facts are all that is left of its entries (a third of the 1 GiB benchmark's URLs).
+      url: this.strings.intern(entry.request.url),
       resourceType: entry.request.resourceType ?? 'other',
       status: entry.response?.status,
       referer: headerValue(entry.request.headers, 'referer'),
@@ -289,7 +293,9 @@ export class EventReplay {
     if (request.referer !== undefined) request.referer = this.strings.intern(request.referer);
     if (!parsed) {
       // Not an http(s) URL (data:, blob:, chrome-extension:…): cookies do not apply.
-      this.requests.push(requestFacts(request, '', '', NO_SENT, NO_NOT_SENT, NO_SET_COOKIES, undefined, false));
+      this.requests.push(
+        requestFacts(this.records, request, '', '', NO_SENT, NO_NOT_SENT, NO_SET_COOKIES, undefined, false),
+      );
       return;
     }
     this.followLogin(entry);
@@ -355,6 +361,7 @@ export class EventReplay {
     });
     this.requests.push(
       requestFacts(
+        this.records,
         request,
         this.strings.intern(parsed.origin),
         this.strings.intern(parsed.host),
@@ -526,8 +533,8 @@ export class EventReplay {
     value: string,
     where: { readonly domain: string; readonly path: string } | undefined,
   ): SentCookieFact {
-    // A cookie with no known slot keys apart from any slot: '\u0000' is in no domain.
-    const parts = where ? [name, value, where.domain, where.path] : [name, value, '\u0000'];
+    // A cookie with no known slot keys apart from any slot: '\u0000' is in no domain. The value last (FactCache).
+    const parts = where ? [name, where.domain, where.path, value] : [name, '\u0000', value];
     return this.sentFacts.get(parts, () => ({
       name,
       value,
@@ -550,7 +557,7 @@ export class EventReplay {
     if (reported) return this.makeNotSentFact(cookie, reason, reported.reasons);
     const last = this.notSentFactOf.get(cookie);
     if (last !== undefined && last.reason === reason) return last;
-    const fact = this.notSentFacts.get([cookie.name, cookie.value, cookie.domain, cookie.path, reason], () =>
+    const fact = this.notSentFacts.get([cookie.name, cookie.domain, cookie.path, reason, cookie.value], () =>
       this.makeNotSentFact(cookie, reason, undefined),
     );
     this.notSentFactOf.set(cookie, fact);
@@ -809,13 +816,9 @@ const NOTHING_SET: Map<string, string> = new Map();
 const NO_NOT_SENT: readonly NotSentCookieFact[] = Object.freeze([]);
 const NO_SET_COOKIES: readonly SetCookieFact[] = Object.freeze([]);
 
-/**
- * One request's facts, kept for every request of the trace, so built as one object literal per combination
- * of optional fields: objects built by spreading (`{ ...base, … }`) came out about twice as large in V8
- * (measured: 670 against 320 bytes a request), which is most of a streamed analysis's memory. Optional
- * fields stay absent, not undefined, and the key order is the same in every shape.
- */
+/** One request's facts, kept for every request of the trace: a small record over a shared place (requestRecord.ts). */
 function requestFacts(
+  records: RequestRecords,
   r: RequestShape,
   origin: string,
   host: string,
@@ -825,28 +828,9 @@ function requestFacts(
   login: LoginSignal | undefined,
   logout: boolean,
 ): RequestFacts {
-  const { entry, time, method, url, resourceType, status, referer } = r;
-  if (status !== undefined && referer !== undefined && login === undefined)
-    return { entry, time, method, url, resourceType, status, referer, origin, host, sent, notSent, setCookies, logout };
-  if (status !== undefined && referer === undefined && login === undefined)
-    return { entry, time, method, url, resourceType, status, origin, host, sent, notSent, setCookies, logout };
-  // The rarer shapes (no response, a login): conditional spreads, in the same key order.
-  return {
-    entry,
-    time,
-    method,
-    url,
-    resourceType,
-    ...(status !== undefined ? { status } : {}),
-    ...(referer !== undefined ? { referer } : {}),
-    origin,
-    host,
-    sent,
-    notSent,
-    setCookies,
-    ...(login ? { login } : {}),
-    logout,
-  };
+  const { method, resourceType, status, referer } = r;
+  const place = { method, resourceType, status, origin, host, login, logout };
+  return records.record(r.entry, r.time, r.url, referer, place, sent, notSent, setCookies);
 }
 
 /** The cookie named `name` with this value, else the first of that name; -1 when none. */
