@@ -9,6 +9,7 @@ import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import type { BackgroundMessage } from '../../src/protocol/messages.ts';
 import { SETTINGS_KEYS } from '../../src/protocol/messages.ts';
 import { extensionWorker } from './helpers/devtools-panel.ts';
+import { until } from './helpers/extension-harness.ts';
 
 const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
 
@@ -108,14 +109,6 @@ function entryUrls(messages: readonly BackgroundMessage[]): string[] {
   return urls;
 }
 
-async function until(what: string, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 describe('Chrome: recording settings', () => {
   it('without Preserve log, a top-level navigation clears the log and resets the panel', async () => {
     await setSetting(SETTINGS_KEYS.preserveLog, false);
@@ -123,9 +116,9 @@ describe('Chrome: recording settings', () => {
       const page = await browser.newPage();
       await page.goto(server.url('http', 'shop.test', '/first-page'));
       const read = await subscribe(await tabIdOf(page));
-      await until('the first page', async () => entryUrls(await read()).includes('/first-page'));
+      await until('the first page', 15_000, async () => entryUrls(await read()).includes('/first-page'));
       await page.goto(server.url('http', 'shop.test', '/second-page'));
-      await until('the second page', async () => entryUrls(await read()).includes('/second-page'));
+      await until('the second page', 15_000, async () => entryUrls(await read()).includes('/second-page'));
       const messages = await read();
       expect(messages.some((m) => m.type === 'settings' && m.preserveLog === false)).toBe(true);
       expect(messages.some((m) => m.type === 'snapshot' && m.reset === true)).toBe(true);
@@ -141,7 +134,7 @@ describe('Chrome: recording settings', () => {
     await page.goto(server.url('http', 'shop.test', '/kept-1'));
     await page.goto(server.url('http', 'shop.test', '/kept-2'));
     const read = await subscribe(await tabIdOf(page));
-    await until('both pages', async () => entryUrls(await read()).length >= 2);
+    await until('both pages', 15_000, async () => entryUrls(await read()).length >= 2);
     expect(entryUrls(await read())).toEqual(['/kept-1', '/kept-2']);
     await page.close();
   });
@@ -150,23 +143,23 @@ describe('Chrome: recording settings', () => {
     await setSetting(SETTINGS_KEYS.recordFromStart, false);
     try {
       // Nothing to record: the background holds no webRequest or cookies listener, so page loads pay nothing.
-      await until('the listeners to go', async () => !(await capturing()));
+      await until('the listeners to go', 15_000, async () => !(await capturing()));
       expect(await capturing()).toEqual(false);
       const page = await browser.newPage();
       await page.goto(server.url('http', 'shop.test', '/before-panel'));
       const tabId = await tabIdOf(page);
       const read = await subscribe(tabId);
-      await until('the snapshot', async () => (await read()).some((m) => m.type === 'snapshot'));
+      await until('the snapshot', 15_000, async () => (await read()).some((m) => m.type === 'snapshot'));
       expect(await listenerStates()).toEqual(ALL_ATTACHED);
       await page.goto(server.url('http', 'shop.test', '/with-panel'));
-      await until('the page seen with the panel', async () => entryUrls(await read()).includes('/with-panel'));
+      await until('the page seen with the panel', 15_000, async () => entryUrls(await read()).includes('/with-panel'));
       expect(entryUrls(await read())).toEqual(['/with-panel']);
       // The panel goes: so do the listeners; what was recorded stays.
       await unsubscribe(tabId);
-      await until('the listeners to go again', async () => !(await capturing()));
+      await until('the listeners to go again', 15_000, async () => !(await capturing()));
       await page.goto(server.url('http', 'shop.test', '/after-panel'));
       const again = await subscribe(tabId);
-      await until('the second snapshot', async () => (await again()).some((m) => m.type === 'snapshot'));
+      await until('the second snapshot', 15_000, async () => (await again()).some((m) => m.type === 'snapshot'));
       expect(entryUrls(await again())).toEqual(['/with-panel']);
       await unsubscribe(tabId);
       await page.close();

@@ -10,7 +10,7 @@ import { launchChromium } from '../../demo/chromium.ts';
 import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
-import { extensionWorker, pageWithPanel, readPanelRows, screenshotPanel } from './helpers/devtools-panel.ts';
+import { extensionWorker, pageWithPanel, poll, readPanelRows, screenshotPanel } from './helpers/devtools-panel.ts';
 
 const EXTENSION_DIR = resolve('dist/chrome');
 const OUTPUT_DIR = resolve('test-output');
@@ -34,16 +34,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function poll<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await attempt().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const click = (selector: string) => panel.$eval(selector, (el) => (el as HTMLElement).click());
 
@@ -95,7 +85,7 @@ describe('Chrome: the Sessions panel in a narrow (400 px) DevTools', () => {
     const s = findScenario('load-balancer');
     await clearCookies(page);
     await runScenario(page, server, s);
-    await poll('the scenario findings', async () => {
+    await poll('the scenario findings', 15_000, async () => {
       const rules = (await readPanelRows(panel)).flatMap((r) => r.findings);
       return s.expected.every((e) => rules.includes(e.rule)) ? rules : undefined;
     });
@@ -111,10 +101,8 @@ describe('Chrome: the Sessions panel in a narrow (400 px) DevTools', () => {
       if (Math.abs(off) <= 8) break;
       pageWidth -= off;
       await devtools.setViewport({ width: pageWidth, height: 700 });
-      await poll(
-        'the panel frame to resize',
-        async () => ((await frameWidth()) !== off + NARROW ? true : undefined),
-        5_000,
+      await poll('the panel frame to resize', 5_000, async () =>
+        (await frameWidth()) !== off + NARROW ? true : undefined,
       ).catch(() => undefined);
       await settle();
     }

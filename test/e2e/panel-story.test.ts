@@ -13,7 +13,7 @@ import { findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
 import { parseTraceFile } from '../../src/core/open/readTrace.ts';
-import { extensionWorker, pageWithPanel, readPanelRows, screenshotPanel } from './helpers/devtools-panel.ts';
+import { extensionWorker, pageWithPanel, poll, readPanelRows, screenshotPanel } from './helpers/devtools-panel.ts';
 
 const EXTENSION_DIR = resolve('dist/chrome');
 const OUTPUT_DIR = resolve('test-output');
@@ -36,16 +36,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function poll<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await attempt().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 interface ShownStory {
   readonly kind: string;
@@ -103,7 +93,7 @@ async function expectLostStory(stories: readonly ShownStory[]): Promise<void> {
   expect(await panel.evaluate(() => window.innerWidth)).toBeLessThan(700);
 
   await panel.$eval(`[data-testid="story-link"][data-entry="${lost!.entry}"]`, (el) => (el as HTMLElement).click());
-  const selected = await poll('the story row selected', async () => {
+  const selected = await poll('the story row selected', 15_000, async () => {
     const s = await selectedEntries();
     return s.length > 0 ? s : undefined;
   });
@@ -125,7 +115,7 @@ describe('Chrome: the story banner in the Sessions panel', () => {
     await panel.$eval('[data-testid="clear"]', (el) => (el as HTMLElement).click());
     await clearCookies(page);
     await runScenario(page, server, s);
-    const stories = await poll('the lost story', async () => {
+    const stories = await poll('the lost story', 15_000, async () => {
       const shown = await readStories();
       return shown.some((x) => x.kind === 'lost') ? shown : undefined;
     });
@@ -159,13 +149,13 @@ describe('Chrome: the story banner in the Sessions panel', () => {
   it('the recorded HAR, imported: the same story, the same hash as the CLI, and the link selects the row', async () => {
     const input = (await panel.$('input[data-testid="import-input"]')) as ElementHandle<HTMLInputElement> | null;
     await input!.uploadFile(FIXTURE);
-    await poll('the imported tab', async () => {
+    await poll('the imported tab', 15_000, async () => {
       const tabs = await panel.$$eval('[data-testid="source-tab"]', (els) => els.map((e) => e.textContent ?? ''));
       return tabs.some((t) => t.includes('secure-lost-on-http.har') && !t.includes('analysing')) ? tabs : undefined;
     });
     const cli = analyzeTrace(parseTraceFile(readFileSync(FIXTURE, 'utf8'), 'secure-lost-on-http.har'));
     const expected = cli.story!.find((x) => x.kind === 'lost')!;
-    const stories = await poll('the imported story', async () => {
+    const stories = await poll('the imported story', 15_000, async () => {
       const shown = await readStories();
       return shown.some((x) => x.entry === String(expected.entry)) ? shown : undefined;
     });

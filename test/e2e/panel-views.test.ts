@@ -22,6 +22,7 @@ import {
   inspectedTabId,
   PANEL_PATH,
   pageWithPanel,
+  poll,
   readPanelRows,
   recordedEvents,
   screenshotPanel,
@@ -50,16 +51,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function poll<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await attempt().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const click = (selector: string) => panel.$eval(selector, (el) => (el as HTMLElement).click());
 
@@ -92,7 +83,7 @@ async function record(s: DemoScenario): Promise<void> {
   await click('[data-testid="clear"]');
   await clearCookies(page);
   await runScenario(page, server, s);
-  await poll(`the findings of ${s.id}`, async () => {
+  await poll(`the findings of ${s.id}`, 10_000, async () => {
     const rules = (await readPanelRows(panel)).flatMap((r) => r.findings);
     return s.expected.every((e) => rules.includes(e.rule)) ? rules : undefined;
   });
@@ -120,7 +111,7 @@ async function expectFindingsView(s: DemoScenario): Promise<void> {
       return texts.length === 0 || (e.cookie !== undefined && !texts.some((t) => t.includes(e.cookie!)));
     });
   let last: typeof s.expected = s.expected;
-  await poll('the findings view', async () => {
+  await poll('the findings view', 10_000, async () => {
     last = missing(await readAll('finding-group'));
     return last.length === 0 ? true : undefined;
   }).catch(() => undefined);
@@ -269,14 +260,10 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
       });
     // Let the panel lay the split out (the first frames after the click may not have it yet).
     let layout = await readLayout();
-    await poll(
-      'the list and the detail laid out',
-      async () => {
-        layout = await readLayout();
-        return (layout.list?.width ?? 0) > 0 && (layout.detail?.width ?? 0) > 0 ? true : undefined;
-      },
-      3_000,
-    ).catch(() => undefined);
+    await poll('the list and the detail laid out', 3_000, async () => {
+      layout = await readLayout();
+      return (layout.list?.width ?? 0) > 0 && (layout.detail?.width ?? 0) > 0 ? true : undefined;
+    }).catch(() => undefined);
     expect(layout.list?.width, `the list beside the detail: ${JSON.stringify(layout)}`).toBeGreaterThan(100);
     expect(layout.detail?.width, 'the detail beside the list').toBeGreaterThan(200);
     expect(layout.detail!.left).toBeGreaterThanOrEqual(layout.list!.right - 1);
@@ -329,7 +316,7 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
 
     // Close: the full list is back.
     await click('[data-testid="detail-close"]');
-    await poll('the detail to close', async () =>
+    await poll('the detail to close', 10_000, async () =>
       (await panel.$('[data-testid="request-detail"]')) ? undefined : true,
     );
     expect(await panel.$eval('[data-testid="request-table"]', (el) => el.classList.contains('compact'))).toBe(false);
@@ -410,7 +397,7 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
     // A panel page outside DevTools follows the system's colour scheme, live.
     expect(await wide.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     await wide.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-    await poll('the dark theme', async () =>
+    await poll('the dark theme', 10_000, async () =>
       (await wide.evaluate(() => document.documentElement.dataset.theme)) === 'dark' ? true : undefined,
     );
     await screenshotPanel(wide, resolve(OUTPUT_DIR, 'panel-wide-1400-dark.png'));
@@ -454,7 +441,7 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
       (el) => (el as HTMLElement).click(),
     );
     await panel.waitForSelector('[data-testid="timeline-scroller"]', { timeout: 5_000 });
-    const selected = await poll('the selected row', () =>
+    const selected = await poll('the selected row', 10_000, () =>
       panel.$eval('[data-testid="request-row"][aria-selected="true"]', (el) => (el as HTMLElement).dataset.entry),
     );
     expect(selected).toBe(resetEvent.data.entry);
@@ -544,13 +531,13 @@ describe('Chrome: importing files into the panel', () => {
     const liveBefore = await readPanelRows(panel);
     const input = (await panel.$('input[data-testid="import-input"]')) as ElementHandle<HTMLInputElement> | null;
     await input!.uploadFile(`${CORPUS}/harviewer-not-json.har`);
-    const error = await poll('the import error', async () => (await readAll('import-error'))[0]);
+    const error = await poll('the import error', 10_000, async () => (await readAll('import-error'))[0]);
     expect(error.text).toContain('harviewer-not-json.har');
     expect(await readAll('source-tab')).toHaveLength(0);
     expect(await readPanelRows(panel)).toHaveLength(liveBefore.length);
 
     await input!.uploadFile(`${CORPUS}/mitmproxy-chrome.har`);
-    const tabs = await poll('the imported tab', async () => {
+    const tabs = await poll('the imported tab', 10_000, async () => {
       const found = await readAll('source-tab');
       return found.length > 0 ? found : undefined;
     });

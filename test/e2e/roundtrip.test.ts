@@ -13,7 +13,7 @@ import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { main } from '../../src/cli/main.ts';
-import { extensionWorker, pageWithPanel } from './helpers/devtools-panel.ts';
+import { extensionWorker, pageWithPanel, poll } from './helpers/devtools-panel.ts';
 import { harSchemaErrors } from './helpers/har-schema.ts';
 import {
   catchDownloads,
@@ -80,16 +80,6 @@ let liveRows: number;
 /** Every session cookie value the browser held at the end (CDP Network.getAllCookies). */
 let browserValues: string[];
 const exported: Exported[] = [];
-
-async function poll<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await attempt().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /** The panel can fail to load while another helper rebuilds dist/: try a fresh page once more. */
 async function openPanel(): Promise<Awaited<ReturnType<typeof pageWithPanel>>> {
@@ -183,7 +173,7 @@ beforeAll(async () => {
 
   // The worker re-analyses every 250 ms: wait until every expected finding shows and two reads agree.
   let previous = '';
-  await poll('the live findings and lanes to settle', async () => {
+  await poll('the live findings and lanes to settle', 20_000, async () => {
     const findings = await readShownFindings(livePanel);
     const lanes = await readShownLanes(livePanel);
     const rows = await shownRowCount(livePanel);

@@ -28,23 +28,33 @@ function dataOf(c: SetCookieFact | SentCookieFact): ClientSideData | undefined {
   return data ?? undefined;
 }
 
+/** `out` with the readable session cookie values among `cookies` added (made when the first one is found). */
+function readable(
+  request: RequestFacts,
+  cookies: readonly (SetCookieFact | SentCookieFact)[],
+  out: Seen[] | undefined,
+): Seen[] | undefined {
+  for (let i = 0; i < cookies.length; i++) {
+    const c = cookies[i]!;
+    if (!c.session || c.value === '') continue;
+    const data = dataOf(c);
+    if (!data) continue;
+    out ??= [];
+    out.push({ request, name: c.name, value: c.value, data });
+  }
+  return out;
+}
+
 /** The readable session cookie values of each request, Set-Cookies first; the first per host and cookie counts. */
 function readableValues(
   report: (s: Seen, ctx: { show: (v: string) => string }) => FindingDraft | undefined,
 ): PerRequest<Seen> {
   return {
     observe(request) {
-      let out: Seen[] | undefined;
-      for (const cookies of [request.setCookies, request.sent]) {
-        for (const c of cookies) {
-          if (!c.session || c.value === '') continue;
-          const data = dataOf(c);
-          if (!data) continue;
-          out ??= [];
-          out.push({ request, name: c.name, value: c.value, data });
-        }
-      }
-      return out ?? NONE;
+      // Two calls, not a loop over [setCookies, sent]: this runs for every request, and that pair was an array
+      // and an iterator per request (a fifth of the analysis's iterator garbage on the 100k benchmark HAR).
+      const out = readable(request, request.setCookies, undefined);
+      return readable(request, request.sent, out) ?? NONE;
     },
     onceKey: (s) => `${s.request.host}\u0000${s.name}`,
     draft: (s, _count, ctx) => report(s, ctx),
