@@ -47,7 +47,7 @@ async function replayed(
   prepass: PrepassResult,
   laxByDefault: boolean,
 ): Promise<ReplayedFacts> {
-  const replay = new EventReplay(settings, prepass, laxByDefault);
+  const replay = new EventReplay(settings, prepass, laxByDefault, 'pooled');
   for await (const event of events) replay.feed(event);
   return replay.facts();
 }

@@ -80,8 +80,11 @@ describe('RequestRecords', () => {
       [],
       [],
     );
+    const f = records.record(5, 6, 'https://app.test/6', undefined, place(), [], [], []);
     const placeOf = (r: RequestFacts) => (r as unknown as { place: RequestPlace }).place;
     expect(placeOf(a)).toBe(placeOf(b));
+    // Equal again after others came between: found by its key, not only as the last one.
+    expect(placeOf(f)).toBe(placeOf(a));
     expect([c.status, d.logout, e.host]).toEqual([302, true, 'other.test']);
     expect(new Set([a, c, d, e].map(placeOf)).size).toBe(4);
   });

@@ -98,8 +98,18 @@ export class RequestRecords {
     return new RequestRecord(entry, time, url, referer, this.shared(place), sent, notSent, setCookies);
   }
 
+  /** The place last handed out: the next request's is most often that very one (found without a key). */
+  private last: RequestPlace | undefined;
+
   /** The place already handed out equal to this one, else this one (kept). Keyed by origin, then the rest. */
   private shared(place: RequestPlace): RequestPlace {
+    const last = this.last;
+    if (last !== undefined && samePlace(last, place)) return last;
+    this.last = this.byKey(place);
+    return this.last;
+  }
+
+  private byKey(place: RequestPlace): RequestPlace {
     let byOrigin = this.places.get(place.origin);
     if (byOrigin === undefined) {
       byOrigin = new Map();
@@ -119,4 +129,16 @@ export class RequestRecords {
     byOrigin.set(key, place);
     return place;
   }
+}
+
+function samePlace(a: RequestPlace, b: RequestPlace): boolean {
+  return (
+    a.origin === b.origin &&
+    a.method === b.method &&
+    a.resourceType === b.resourceType &&
+    a.status === b.status &&
+    a.host === b.host &&
+    a.login === b.login &&
+    a.logout === b.logout
+  );
 }
