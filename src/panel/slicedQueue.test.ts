@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SlicedQueue } from './slicedQueue.ts';
+import { nextTaskScheduler, SlicedQueue } from './slicedQueue.ts';
 import type { Scheduler } from './throttle.ts';
 
 /** A clock that moves only when an item is handled (`cost` ms each), and tasks run when the test says. */
@@ -90,5 +90,15 @@ describe('SlicedQueue', () => {
     expect(() => fake.runTask()).toThrow('bad item');
     while (fake.pending() > 0) fake.runTask();
     expect(handled).toEqual([0, 2]);
+  });
+});
+
+describe('nextTaskScheduler', () => {
+  it('runs the task in a later task, not in this one', async () => {
+    const ran: string[] = [];
+    nextTaskScheduler.later(() => ran.push('task'), 0);
+    ran.push('after');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(ran).toEqual(['after', 'task']);
   });
 });

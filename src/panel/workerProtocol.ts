@@ -35,8 +35,8 @@ import {
 import { type BatchBudget, batchEnds } from './rowBatches.ts';
 import { RowSharing } from './rowSharing.ts';
 import { ShownRows } from './shownRows.ts';
-import { SlicedQueue } from './slicedQueue.ts';
-import { browserScheduler, type Scheduler } from './throttle.ts';
+import { nextTaskScheduler, SlicedQueue } from './slicedQueue.ts';
+import type { Scheduler } from './throttle.ts';
 
 export type WorkerRequest =
   | { readonly type: 'reset'; readonly events: readonly RecordedEvent[] }
@@ -410,7 +410,7 @@ export function pageAnalyser(): LiveAnalyser {
 
 /** What the client may be told besides the worker itself. */
 export interface WorkerAnalyserOptions {
-  /** Paces the handling of the worker's messages (slicedQueue.ts): the browser's timers unless a test's. */
+  /** Paces the handling of the worker's messages (slicedQueue.ts): a new task per slice unless a test's. */
   readonly scheduler?: Scheduler;
   /**
    * Hears the worker's messages this protocol does not know (an import's `imported`), in order with the
@@ -727,7 +727,7 @@ export function workerAnalyser(worker: WorkerLike, options: WorkerAnalyserOption
     waiting.delete(reply.id);
     job.resolve(page.apply(reply));
   };
-  const inbox = new SlicedQueue(handle, options.scheduler ?? browserScheduler);
+  const inbox = new SlicedQueue(handle, options.scheduler ?? nextTaskScheduler);
   worker.addEventListener('message', (e: MessageEvent<WorkerReply>) => inbox.push(e));
   worker.addEventListener('error', () => {
     if (fallback) return;
