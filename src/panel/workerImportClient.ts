@@ -6,7 +6,7 @@ import type { ExportFormat, ExportValues } from './liveExport.ts';
 import type { TraceView } from './model.ts';
 import { NO_OVERRIDES } from './sessionOverrides.ts';
 import type { ImportedReply, ImportRequest } from './workerImport.ts';
-import { type WorkerLike, type WorkerReply, workerAnalyser } from './workerProtocol.ts';
+import { type WorkerLike, workerAnalyser } from './workerProtocol.ts';
 
 /** A worker the import can be read in; terminated when its tab closes or the file is refused. */
 export interface ImportWorker extends WorkerLike {
@@ -41,17 +41,19 @@ export async function importWithWorker(
   file: Blob & { readonly name: string },
   onRows: (view: TraceView) => void,
 ): Promise<WorkerImportOutcome> {
-  const analyser = workerAnalyser(worker);
   let finished: ImportedReply | undefined;
   let died = false;
   let ended: () => void = () => undefined;
   const end = new Promise<void>((resolve) => {
     ended = resolve;
   });
-  worker.addEventListener('message', (e: MessageEvent<WorkerReply | ImportedReply>) => {
-    if (e.data.type !== 'imported') return;
-    finished = e.data;
-    ended();
+  // `imported` is heard through the analyser, in order with its answers (and not read as each message arrives).
+  const analyser = workerAnalyser(worker, {
+    onOtherMessage: (data) => {
+      if ((data as ImportedReply).type !== 'imported') return;
+      finished = data as ImportedReply;
+      ended();
+    },
   });
   worker.addEventListener('error', () => {
     died = true;

@@ -12,6 +12,7 @@ import {
   handleWorkerRequest,
   type LiveAnalyser,
   newWorkerState,
+  ROW_BATCH,
   ROWS_PER_MESSAGE,
   type RowsPart,
   type ViewReply,
@@ -20,6 +21,12 @@ import {
   type WorkerRequest,
   workerAnalyser,
 } from './workerProtocol.ts';
+
+/**
+ * The page handles the worker's messages in the microtasks after they arrive, all in one slice (the clock
+ * stands still): `answers()` then sees them handled. (slicedQueue.test.ts covers the slicing.)
+ */
+const IN_TESTS = { scheduler: { now: () => 0, later: (task: () => void) => queueMicrotask(task) } };
 
 /** Lets the fake worker's answers (queued microtasks) arrive. */
 const answers = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -86,7 +93,7 @@ function fakeWorker() {
 describe('workerAnalyser', () => {
   it('gives the same rows and findings as analysing on the page, sending only new events', async () => {
     const { worker, requests, held } = fakeWorker();
-    const analyser = workerAnalyser(worker);
+    const analyser = workerAnalyser(worker, IN_TESTS);
     const analyse = storeLike(analyser);
     // The store appends to the array it holds; a longer same array is new events only.
     const live = events.slice(0, events.length - 1);
@@ -108,7 +115,7 @@ describe('workerAnalyser', () => {
 
   it('starts over after Clear, and falls back to the page when the worker dies', async () => {
     const { worker, requests } = fakeWorker();
-    const analyser = workerAnalyser(worker);
+    const analyser = workerAnalyser(worker, IN_TESTS);
     const analyse = storeLike(analyser);
     await analyse(events, NO_OVERRIDES);
     await analyse(events.slice(2), NO_OVERRIDES);
@@ -126,7 +133,7 @@ describe('workerAnalyser', () => {
 
   it('answers with only the new and changed rows and summary parts; the page patches its view', async () => {
     const { worker, lastView } = fakeWorker();
-    const analyser = workerAnalyser(worker);
+    const analyser = workerAnalyser(worker, IN_TESTS);
     const analyse = storeLike(analyser);
     // Held back: the last request only. (The login before it makes sid a *certain* session, which rightly changes
     // the severity of the findings on every earlier row: appending it would change them all.)
@@ -205,7 +212,7 @@ describe('workerAnalyser', () => {
       (event, seq) => ({ seq, event }),
     );
     const { worker, lastView } = fakeWorker();
-    const analyser = workerAnalyser(worker);
+    const analyser = workerAnalyser(worker, IN_TESTS);
     const analyse = storeLike(analyser);
     const before = await analyse(recorded, NO_OVERRIDES);
     const unmarked = asRead(before.rows);
@@ -240,7 +247,7 @@ describe('workerAnalyser', () => {
         event,
       }));
       const { worker, lastView } = fakeWorker();
-      const analyser = workerAnalyser(worker);
+      const analyser = workerAnalyser(worker, IN_TESTS);
       const analyse = storeLike(analyser);
       const live: RecordedEvent[] = [];
       for (const event of recorded) {
@@ -266,7 +273,7 @@ describe('workerAnalyser', () => {
       event: entries[i % entries.length]!.event,
     }));
     const { worker, requests, held } = fakeWorker();
-    const analyser = workerAnalyser(worker);
+    const analyser = workerAnalyser(worker, IN_TESTS);
     analyser.feed(many, true);
     expect(requests).toEqual(['reset']);
     expect(held).toHaveLength(EVENTS_PER_MESSAGE);
@@ -282,9 +289,9 @@ describe('workerAnalyser', () => {
     expect(requests).toHaveLength(5);
   });
 
-  it('sends a large batch of rows in parts the page applies one task at a time', async () => {
+  it('sends a large batch of rows in parts within the budget, in order; the page ends with every row', async () => {
     const { worker, replies } = fakeWorker();
-    const analyser = workerAnalyser(worker);
+    const analyser = workerAnalyser(worker, IN_TESTS);
     const analyse = storeLike(analyser);
     const entries = events.filter((e) => e.event.kind === 'entry');
     const many: RecordedEvent[] = Array.from({ length: ROWS_PER_MESSAGE * 2 + 10 }, (_, i) => {
@@ -295,10 +302,18 @@ describe('workerAnalyser', () => {
       };
     });
     const view = await analyse(many, NO_OVERRIDES);
-    expect(replies.map((r) => r.type)).toEqual(['rows', 'rows', 'view']);
-    for (const r of replies as (RowsPart | ViewReply)[]) {
-      expect((JSON.parse(r.rows) as unknown[]).length).toBeLessThanOrEqual(ROWS_PER_MESSAGE);
+    const parts = replies as (RowsPart | ViewReply)[];
+    expect(parts.map((r) => r.type)).toEqual([...parts.slice(0, -1).map(() => 'rows'), 'view']);
+    expect(parts.length).toBeGreaterThan(2);
+    const positions: number[] = [];
+    for (const part of parts) {
+      const items = JSON.parse(part.rows) as [number, RequestRow][];
+      expect(items.length).toBeLessThanOrEqual(ROW_BATCH.maxRows);
+      const chars = items.reduce((sum, item) => sum + JSON.stringify(item).length, 0);
+      expect(chars).toBeLessThanOrEqual(ROW_BATCH.maxChars);
+      for (const [position] of items) positions.push(position);
     }
+    expect(positions).toEqual(many.map((_, i) => i));
     expect(asRead(view.rows)).toEqual(panelView(many).rows);
   });
 });

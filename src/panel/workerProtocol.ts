@@ -32,8 +32,11 @@ import {
   type TraceView,
   traceEvents,
 } from './model.ts';
+import { type BatchBudget, batchEnds } from './rowBatches.ts';
 import { RowSharing } from './rowSharing.ts';
 import { ShownRows } from './shownRows.ts';
+import { nextTaskScheduler, SlicedQueue } from './slicedQueue.ts';
+import type { Scheduler } from './throttle.ts';
 
 export type WorkerRequest =
   | { readonly type: 'reset'; readonly events: readonly RecordedEvent[] }
@@ -107,6 +110,13 @@ export const EVENTS_PER_MESSAGE = 250;
 
 /** Rows per message: a few hundred rows are parsed on the page in a millisecond or two. */
 export const ROWS_PER_MESSAGE = 250;
+
+/**
+ * How much of an answer's rows one message carries: also bounded in characters, since rows with many cookies
+ * run to several kB each (an imported HAR's: ~2 kB), and the page reads, parses and applies a message in one
+ * task (~3 ms for 128,000 characters).
+ */
+export const ROW_BATCH: BatchBudget = { maxRows: ROWS_PER_MESSAGE, maxChars: 128_000 };
 
 /** The parts of an analysis besides its rows. */
 interface SummaryJson {
@@ -330,15 +340,18 @@ export function handleWorkerRequest(state: WorkerState, request: WorkerRequest):
   }
   state.shown.truncate(live.rows.length);
   const rowsOf = (from: number, to: number): ChangedRows => ({ rows: `[${rowTexts.slice(from, to).join(',')}]` });
+  // Every batch but the last goes ahead in a part of its own; the last comes with the view.
+  const ends = batchEnds(rowTexts, ROW_BATCH);
+  const lastAt = ends.length > 1 ? ends.at(-2)! : 0;
 
   // The same events give the same analysis: with none new and no restart, nothing to compare.
   if (changed.all) live.sent = {};
   const summary = changed.all || fresh.length > 0 ? changedSummary(summaryParts(result), live.sent) : '{}';
   const restarted = changed.all;
   const parts: WorkerReply[] = [];
-  for (let at = 0; at + ROWS_PER_MESSAGE < rowTexts.length; at += ROWS_PER_MESSAGE)
-    parts.push({ type: 'rows', id: request.id, restarted, ...rowsOf(at, at + ROWS_PER_MESSAGE) });
-  const lastAt = parts.length * ROWS_PER_MESSAGE;
+  ends.slice(0, -1).forEach((end, i) => {
+    parts.push({ type: 'rows', id: request.id, restarted, ...rowsOf(i === 0 ? 0 : ends[i - 1]!, end) });
+  });
   parts.push({
     type: 'view',
     id: request.id,
@@ -394,6 +407,21 @@ export function pageAnalyser(): LiveAnalyser {
     },
   };
 }
+
+/** What the client may be told besides the worker itself. */
+export interface WorkerAnalyserOptions {
+  /** Paces the handling of the worker's messages (slicedQueue.ts): a new task per slice unless a test's. */
+  readonly scheduler?: Scheduler;
+  /**
+   * Hears the worker's messages this protocol does not know (an import's `imported`), in order with the
+   * rest. Whoever else listened to the worker's messages would read each one's data as it arrives, which is
+   * the costly part (the structured clone is read then) and must wait for the queue's slices.
+   */
+  readonly onOtherMessage?: (data: unknown) => void;
+}
+
+/** The worker's replies this client handles. */
+const REPLY_TYPES: ReadonlySet<string> = new Set<WorkerReply['type']>(['rows', 'view', 'facts', 'export']);
 
 /** The slice of Worker the client uses (a fake in tests). */
 export interface WorkerLike {
@@ -635,8 +663,10 @@ class PageView {
  * and forgets them once posted: the worker holds them. An analysis is asked for once they are all posted: posting
  * a backlog at once would hold the page for the clone of every event in it (~40 µs each). If the worker fails
  * to start or dies, the analysis moves to this thread and whoever listens hands the recording over again.
+ * The worker's messages are handled in order, a few per task (SlicedQueue): an answer of 100,000 rows comes
+ * in hundreds of messages at once, and the page paints between them.
  */
-export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
+export function workerAnalyser(worker: WorkerLike, options: WorkerAnalyserOptions = {}): LiveAnalyser {
   /** Set once the worker died: the page's own analysis. */
   let fallback: LiveAnalyser | undefined;
   /** Events handed over and not yet posted, from `posted` on. */
@@ -678,8 +708,10 @@ export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
   });
   const waiting = new Map<number, { resolve: (v: TraceView) => void; overrides: SessionOverrides }>();
   const exports = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
-  worker.addEventListener('message', (e: MessageEvent<WorkerReply>) => {
+  const handle = (e: MessageEvent<WorkerReply>) => {
+    // Read here, in the queue's slice: reading `data` is what copies the message onto this thread.
     const reply = e.data;
+    if (!REPLY_TYPES.has(reply.type)) return options.onOtherMessage?.(reply);
     if (reply.type === 'facts') {
       page.factsByEntry.received(reply.entry, reply.facts, reply.exchange);
       return refresh(page.refreshed());
@@ -694,9 +726,13 @@ export function workerAnalyser(worker: WorkerLike): LiveAnalyser {
     if (reply.type === 'rows') return page.applyRows(reply);
     waiting.delete(reply.id);
     job.resolve(page.apply(reply));
-  });
+  };
+  const inbox = new SlicedQueue(handle, options.scheduler ?? nextTaskScheduler);
+  worker.addEventListener('message', (e: MessageEvent<WorkerReply>) => inbox.push(e));
   worker.addEventListener('error', () => {
     if (fallback) return;
+    // What the dead worker said and the page has not read yet belongs to answers now given by the page.
+    inbox.clear();
     const own = pageAnalyser();
     fallback = own;
     queue = [];
