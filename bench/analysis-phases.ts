@@ -5,6 +5,7 @@
 //   node --max-old-space-size=6144 --import tsx bench/analysis-phases.ts [N]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NoMemory } from '../src/core/analysis/analysisMemory.ts';
 import { analyzeTrace } from '../src/core/analysis/analyze.ts';
 import { valueRenderer } from '../src/core/analysis/redact.ts';
 import { Replay } from '../src/core/analysis/replay.ts';
@@ -30,7 +31,8 @@ const facts = new Replay(trace, settings).run();
 const replayMs = performance.now() - t;
 classifyPeriodicRotation(facts.lanes);
 const byEntry = new Map(facts.requests.map((r) => [r.entry, r]));
-const ctx = { facts, settings, show, request: (e: number) => byEntry.get(e) } as unknown as RuleContext;
+// The rules' memos as analyzeTrace gives them (one analysis: nothing kept).
+const ctx: RuleContext = { facts, settings, show, request: (e) => byEntry.get(e), memos: new NoMemory().ruleMemos() };
 const ruleMs: [string, number][] = [];
 for (const rule of RULES) {
   const r0 = performance.now();

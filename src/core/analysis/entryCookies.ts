@@ -36,6 +36,43 @@ export function sentCookiePairs(entry: TraceEntry): CookiePair[] {
 }
 
 /**
+ * sentCookiePairs for the requests of one trace, remembered by Cookie header: consecutive requests to a site
+ * mostly carry the very same header, and cutting its pairs out again for each was the replay's largest
+ * allocation (~10 % on the 100k benchmark HAR). The lists handed out are shared: read them, never change them.
+ * Bounded: a trace whose every header differs costs a read each, as without it, and no more memory.
+ */
+export class SentCookieReader {
+  private readonly byHeader = new Map<string, readonly CookiePair[]>();
+
+  pairs(entry: TraceEntry): readonly CookiePair[] {
+    const header = onlyCookieHeader(entry);
+    if (header === undefined) return sentCookiePairs(entry);
+    let pairs = this.byHeader.get(header);
+    if (pairs === undefined) {
+      pairs = cookieHeaderPairs(header);
+      if (this.byHeader.size >= MAX_REMEMBERED_HEADERS) this.byHeader.clear();
+      this.byHeader.set(header, pairs);
+    }
+    return pairs;
+  }
+}
+
+const MAX_REMEMBERED_HEADERS = 1024;
+
+/** The value of the request's Cookie header when it has exactly one; undefined for none or several. */
+function onlyCookieHeader(entry: TraceEntry): string | undefined {
+  const headers = entry.request.headers;
+  let found: string | undefined;
+  for (let i = 0; i < headers.length; i++) {
+    const header = headers[i]!;
+    if (!isNamed(header, 'cookie')) continue;
+    if (found !== undefined) return undefined;
+    found = header.value;
+  }
+  return found;
+}
+
+/**
  * The names of sentCookiePairs(entry), except the empty names of bare values (a Cookie header piece without
  * "="), read without building the pairs: the session-cookie pre-pass reads only names, and never empty ones.
  */

@@ -22,7 +22,7 @@ import { headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { BrowserCookieReport, ResourceType, Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { browserRejectionOf } from './browserVerdicts.ts';
-import { responseSetCookieLines, sentCookiePairs, setCookieNameValue } from './entryCookies.ts';
+import { responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
 import { FactCache, ListPool, StringPool } from './factCache.ts';
 import {
   type AnalysisFacts,
@@ -128,6 +128,7 @@ export class EventReplay {
   private readonly sentLists = new ListPool<SentCookieFact>(NO_SENT);
   private readonly notSentLists = new ListPool<NotSentCookieFact>(NO_NOT_SENT);
   private readonly strings = new StringPool();
+  private readonly sentCookies = new SentCookieReader();
   private readonly records = new RequestRecords();
   /** The jar's answer for the request being compared, in lists reused for every request (compareCookies). */
   private readonly expected = new RequestCookies();
@@ -318,9 +319,11 @@ export class EventReplay {
     const notSent = this.notSentLists.share(compared.notSent);
 
     // Lanes whose current ID this request carried (and their affinity, for backend switches). Made only for a
-    // request that carried a session cookie: most requests share the empty one.
+    // request that carried a session cookie: most requests share the empty one. (Indexed loops here and below:
+    // a for-of over these lists allocated an iterator result per cookie of every request.)
     let carried: Map<string, string> = NOTHING_CARRIED;
-    for (const s of sent) {
+    for (let i = 0; i < sent.length; i++) {
+      const s = sent[i]!;
       if (!s.session || s.domain === undefined || s.path === undefined) continue;
       if (carried === NOTHING_CARRIED) carried = new Map();
       const lane = this.laneFor({ name: s.name, domain: s.domain, path: s.path }, parsed.origin);
@@ -334,7 +337,8 @@ export class EventReplay {
       carried.set(lane.key, s.value);
     }
     // Client-side expiry ends an ID at the first request that would have carried it.
-    for (const n of notSent) {
+    for (let i = 0; i < notSent.length; i++) {
+      const n = notSent[i]!;
       const end = n.session ? expiryResetOf(n, entry.index) : undefined;
       if (!end) continue;
       const lane = this.lanes.get(laneKey(n.domain, n.path, n.name));
@@ -463,7 +467,9 @@ export class EventReplay {
     // Plain loops, no callbacks: this runs for every cookie of every request. What the request carried is taken
     // out of the jar's lists; what is left in them was not sent.
     const remaining = expected.sent;
-    for (const pair of sentCookiePairs(entry)) {
+    const pairs = this.sentCookies.pairs(entry);
+    for (let p = 0; p < pairs.length; p++) {
+      const pair = pairs[p]!;
       const i = indexOfCookie(remaining, pair.name, pair.value);
       if (i !== -1) {
         sent.push(this.storedSentFact(pair.name, pair.value, takeAt(remaining, i)));
@@ -493,7 +499,8 @@ export class EventReplay {
     }
     this.addNotSentFacts(undecided, entry, browserBlocked, notSent);
     this.addNotSentFacts(notSentByJar, entry, browserBlocked, notSent);
-    for (const c of remaining) {
+    for (let i = 0; i < remaining.length; i++) {
+      const c = remaining[i]!;
       if (this.inFlight(c, entry)) continue;
       // The model says it must go, the browser did not send it: say why if the browser said, else Unknown.
       const reported = browserBlocked.length === 0 ? undefined : browserBlocked.find((b) => b.name === c.name)?.reasons;

@@ -50,8 +50,10 @@ export class RuleRuns {
       }
       from = 0;
     }
+    // The folds as a list, read by index: a Map iterator per request was most of what this loop allocated.
+    const folds = [...this.folds.values()];
     for (let i = from; i < requests.length; i++) {
-      for (const fold of this.folds.values()) fold.groups.add(fold.rule.observe(requests[i]!, ctx.settings));
+      for (let f = 0; f < folds.length; f++) folds[f]!.groups.add(folds[f]!.rule.observe(requests[i]!, ctx.settings));
     }
   }
 }

@@ -424,31 +424,32 @@ export class CookieJar {
     if (request === undefined) return;
     const site = registrableDomain(request.target.host);
     const bucket = this.cookies.buckets.get(site);
-    // The bucket is walked in place (this runs for every request of a trace): deleting the entry being
-    // visited is well defined during Map iteration.
+    // The bucket is walked in place with forEach, which hands key and cookie without the [key, cookie] pair a
+    // for-of makes per cookie (this runs for every cookie of every request: ~10 % of what an analysis
+    // allocated). Deleting the entry being visited is well defined during Map iteration.
     if (bucket !== undefined) {
-      for (const [key, cookie] of bucket) {
+      bucket.forEach((cookie, key) => {
         const reason = firstNotSentReason(cookie, request);
         if (reason === undefined) {
           // Step 3: the last-access time of a sent cookie becomes now.
           this.accessedAt.set(cookie, ctx.time);
           into.sent.push(cookie);
-          continue;
+          return;
         }
         if (request.siteUnknown && SAME_SITE_REASONS.has(reason)) {
           // Sent if the request is same-site, not if cross-site: the trace does not say which.
           into.undecided.push(cookie, cookie.origin === 'inferred' && GUESSED_REASONS.has(reason) ? 'Unknown' : reason);
-          continue;
+          return;
         }
         if (reason !== 'Expired') {
           into.notSent.push(cookie, cookie.origin === 'inferred' && GUESSED_REASONS.has(reason) ? 'Unknown' : reason);
-          continue;
+          return;
         }
         // Reported once, then dropped: with its last-access time, which leaves the jar with it.
         into.notSent.push(this.current(cookie), reason);
         this.cookies.delete(site, key);
         this.accessedAt.delete(cookie);
-      }
+      });
     }
     if (this.tombstones.size > 0) this.addDeletedMatching(site, request, into.notSent);
     sortInCookieHeaderOrder(into.sent);

@@ -19,7 +19,9 @@ export class FirstPerKey<Item> {
   constructor(private readonly rule: PerRequest<Item>) {}
 
   add(items: readonly Item[]): void {
-    for (const item of items) {
+    // Indexed: called for every request and rule; most lists are empty.
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       const key = this.rule.onceKey(item);
       const group = this.groups.get(key);
       if (group) group.count++;
@@ -42,7 +44,8 @@ export function perRequestRule<const Id extends string, Item>(spec: PerRequestRu
     perRequest,
     check(ctx) {
       const groups = new FirstPerKey(perRequest);
-      for (const request of ctx.facts.requests) groups.add(perRequest.observe(request, ctx.settings));
+      const requests = ctx.facts.requests;
+      for (let i = 0; i < requests.length; i++) groups.add(perRequest.observe(requests[i]!, ctx.settings));
       const drafts: FindingDraft[] = [];
       for (const { first, count } of groups.values()) {
         const draft = perRequest.draft(first, count, ctx);

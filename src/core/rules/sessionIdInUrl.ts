@@ -3,7 +3,10 @@
  * parameter) or in a Referer header (RULES.md). URLs leak into logs, history, Referer and shared links.
  */
 import { ValueFinder } from '../session/valuesInText.ts';
-import { defineRule } from './rule.ts';
+import { defineRule, type FindingDraft } from './rule.ts';
+
+/** Where in a request a session ID was found. */
+type Place = 'URL' | 'Referer header';
 
 /** Shorter values would match by accident (`sid=1` is not a leak worth a high finding). */
 const MIN_ID_LENGTH = 8;
@@ -34,40 +37,51 @@ export const sessionIdInUrl = defineRule({
     for (const lane of ctx.facts.lanes) {
       for (const id of lane.ids) if (id.id.length >= MIN_ID_LENGTH) ids.set(id.id, lane.cookie);
     }
-    for (const r of ctx.facts.requests) {
-      for (const c of r.sent) if (c.session && c.value.length >= MIN_ID_LENGTH) ids.set(c.value, c.name);
-      for (const c of r.setCookies) if (c.session && c.value.length >= MIN_ID_LENGTH) ids.set(c.value, c.name);
+    const requests = ctx.facts.requests;
+    // Indexed loops, no per-request lists or tuples: this reads every request of the trace.
+    for (let r = 0; r < requests.length; r++) {
+      const { sent, setCookies } = requests[r]!;
+      for (let i = 0; i < sent.length; i++) {
+        const c = sent[i]!;
+        if (c.session && c.value.length >= MIN_ID_LENGTH) ids.set(c.value, c.name);
+      }
+      for (let i = 0; i < setCookies.length; i++) {
+        const c = setCookies[i]!;
+        if (c.session && c.value.length >= MIN_ID_LENGTH) ids.set(c.value, c.name);
+      }
     }
     const finder = new ValueFinder(ids.keys());
     const reported = new Set<string>();
-    return ctx.facts.requests.flatMap((request) => {
-      const places: [string, string][] = [['URL', decode(request.url)]];
-      if (request.referer) places.push(['Referer header', decode(request.referer)]);
-      for (const [where, text] of places) {
-        const param = PATH_PARAMETER.exec(text);
-        let found: [string, string] | undefined;
-        if (param) found = [param[2]!, ids.get(param[2]!) ?? param[1]!];
-        if (!found) {
-          const [id] = finder.find(text);
-          if (id !== undefined) found = [id, ids.get(id)!];
-        }
-        if (!found) continue;
-        const [id, cookie] = found;
-        const once = `${id}\u0000${where}`;
-        if (reported.has(once)) continue;
-        reported.add(once);
-        return [
-          {
-            origin: request.origin,
-            cookie,
-            entry: request.entry,
-            url: request.url,
-            message: `The ${where} of this request carries the ${cookie} session ID ${ctx.show(id)}.`,
-            evidence: { id: { secret: id }, where },
-          },
-        ];
+    /** The ID this text carries and its cookie, once per ID and place; undefined when none (or told before). */
+    const leak = (text: string, where: Place): { id: string; cookie: string } | undefined => {
+      const param = PATH_PARAMETER.exec(text);
+      const id = param ? param[2]! : finder.longest(text);
+      if (id === undefined) return undefined;
+      const once = `${id}\u0000${where}`;
+      if (reported.has(once)) return undefined;
+      reported.add(once);
+      return { id, cookie: ids.get(id) ?? param![1]! };
+    };
+    const drafts: FindingDraft[] = [];
+    for (let r = 0; r < requests.length; r++) {
+      const request = requests[r]!;
+      // One finding per request: the URL's leak, else the Referer's.
+      let where: Place = 'URL';
+      let found = leak(decode(request.url), where);
+      if (!found && request.referer) {
+        where = 'Referer header';
+        found = leak(decode(request.referer), where);
       }
-      return [];
-    });
+      if (!found) continue;
+      drafts.push({
+        origin: request.origin,
+        cookie: found.cookie,
+        entry: request.entry,
+        url: request.url,
+        message: `The ${where} of this request carries the ${found.cookie} session ID ${ctx.show(found.id)}.`,
+        evidence: { id: { secret: found.id }, where },
+      });
+    }
+    return drafts;
   },
 });

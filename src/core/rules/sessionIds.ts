@@ -67,10 +67,17 @@ function gatherObservedIds(ctx: RuleContext): ObservedIds[] {
       group.ids.push(id);
     }
   };
-  // Per request, the Set-Cookie values first, then the sent ones (plain loops: this runs for every request).
-  for (const request of ctx.facts.requests) {
-    for (const c of request.setCookies) if (c.session && c.outcome.kind !== 'deleted') observe(request, c);
-    for (const c of request.sent) if (c.session) observe(request, c);
+  // Per request, the Set-Cookie values first, then the sent ones (indexed loops: this runs for every request,
+  // and a for-of allocated an iterator result per step).
+  const requests = ctx.facts.requests;
+  for (let r = 0; r < requests.length; r++) {
+    const request = requests[r]!;
+    const { setCookies, sent } = request;
+    for (let i = 0; i < setCookies.length; i++) {
+      const c = setCookies[i]!;
+      if (c.session && c.outcome.kind !== 'deleted') observe(request, c);
+    }
+    for (let i = 0; i < sent.length; i++) if (sent[i]!.session) observe(request, sent[i]!);
   }
   return [...groups.values()];
 }

@@ -22,7 +22,7 @@ export const sessionShadowed = perRequestRule({
   },
   observe(request): readonly Shadowed[] {
     // One cookie cannot shadow itself: most requests are done here.
-    if (request.sent.length < 2) return NONE;
+    if (request.sent.length < 2 || !repeatsASessionName(request.sent)) return NONE;
     const byName = new Map<string, SentCookieFact[]>();
     for (const s of request.sent) {
       if (!s.session) continue;
@@ -49,3 +49,18 @@ export const sessionShadowed = perRequestRule({
     };
   },
 });
+
+/**
+ * Whether two of the session cookies sent share a name: decided without the map observe builds, which most
+ * requests (several cookies, no two session ones alike) would build for nothing. A request's cookies are few;
+ * past 32 the map decides (a hostile header of thousands would make this loop quadratic).
+ */
+function repeatsASessionName(sent: readonly SentCookieFact[]): boolean {
+  if (sent.length > 32) return true;
+  for (let i = 0; i < sent.length; i++) {
+    const a = sent[i]!;
+    if (!a.session) continue;
+    for (let j = i + 1; j < sent.length; j++) if (sent[j]!.session && sent[j]!.name === a.name) return true;
+  }
+  return false;
+}

@@ -24,6 +24,9 @@ describe('ValueFinder', () => {
     expect(finder.find('abcdefg')).toEqual([]);
     expect(finder.find('abcdefgh')).toEqual(['abcdefgh']);
     expect(new ValueFinder(['short']).find('short short')).toEqual([]);
+    expect(finder.longest('https://x.test/?a=abcdefgh&q=abcdefghij')).toBe('abcdefghij');
+    expect(finder.longest('https://x.test/?q=zz%25zz-12345')).toBe('zz%zz-12345');
+    expect(finder.longest('abcdefg')).toBeUndefined();
   });
 
   it('finds what trying every value at every position finds', () => {
@@ -36,10 +39,13 @@ describe('ValueFinder', () => {
         const inserted = pick % 3 === 0 ? encodeURIComponent(value) : value;
         const cut = at % (base.length + 1);
         const text = base.slice(0, cut) + inserted + base.slice(cut);
-        const got = new ValueFinder(values).find(text);
+        const finder = new ValueFinder(values);
+        const got = finder.find(text);
         const want = naiveFind(values, text);
         expect([...got].sort()).toEqual([...want].sort());
         for (let i = 1; i < got.length; i++) expect(got[i - 1]!.length).toBeGreaterThanOrEqual(got[i]!.length);
+        // The one-value reading gives find's first: the longest, the first found of equal ones.
+        expect(finder.longest(text)).toBe(got[0]);
       }),
       { numRuns: 3000 },
     );

@@ -65,6 +65,38 @@ export class ValueFinder {
     return [...found].sort((a, b) => b.length - a.length);
   }
 
+  /**
+   * find(text)[0] (the longest value found, the first found of equal ones), without collecting the others: a
+   * rule that reports one value per text asks this of every URL of a trace, and most hold none.
+   */
+  longest(text: string): string | undefined {
+    if (this.byPrefixHash.size === 0) return undefined;
+    let best = this.longestIn(text, undefined);
+    const decoded = text.indexOf('%') === -1 ? text : safeDecode(text);
+    if (decoded !== text) best = this.longestIn(decoded, best);
+    return best;
+  }
+
+  /** The longest of `best` and the values found in `text`; a value only as long as `best` does not replace it. */
+  private longestIn(text: string, best: string | undefined): string | undefined {
+    const last = text.length - MIN_VALUE_LENGTH;
+    if (last < 0) return best;
+    let h = windowHash(text, 0);
+    for (let i = 0; ; i++) {
+      const candidates = this.byPrefixHash.get(h);
+      if (candidates !== undefined) {
+        for (const v of candidates) {
+          if ((best === undefined || v.length > best.length) && text.startsWith(v, i)) best = v;
+        }
+      }
+      if (i === last) return best;
+      h =
+        (Math.imul(h - Math.imul(text.charCodeAt(i), HASH_LEAVING), HASH_BASE) +
+          text.charCodeAt(i + MIN_VALUE_LENGTH)) |
+        0;
+    }
+  }
+
   private scan(text: string, found: Set<string>): void {
     const last = text.length - MIN_VALUE_LENGTH;
     if (last < 0) return;
