@@ -6,27 +6,12 @@ import {
   type CookiePair,
   cookieHeaderNames,
   cookieHeaderPairs,
-  forEachCookieHeaderPair,
   headerValue,
   headerValues,
   isNamed,
   setCookieLines,
 } from '../trace/headers.ts';
 import type { TraceEntry } from '../trace/types.ts';
-
-/**
- * The pairs sentCookiePairs(entry) gives, in order, each handed to `visit` as it is read: the session-cookie
- * pre-pass looks at each once and keeps none (building them there was about 5 % of what an analysis allocated).
- */
-export function forEachSentCookie(entry: TraceEntry, visit: (name: string, value: string) => void): void {
-  let cookieHeaders = 0;
-  for (const header of entry.request.headers) {
-    if (!isNamed(header, 'cookie')) continue;
-    cookieHeaders++;
-    forEachCookieHeaderPair(header.value, visit);
-  }
-  if (cookieHeaders === 0) for (const c of entry.request.cookies ?? []) visit(c.name, c.value);
-}
 
 export function sentCookiePairs(entry: TraceEntry): CookiePair[] {
   const headers = headerValues(entry.request.headers, 'cookie');
@@ -38,8 +23,9 @@ export function sentCookiePairs(entry: TraceEntry): CookiePair[] {
 /**
  * sentCookiePairs for the requests of one trace, remembered by Cookie header: consecutive requests to a site
  * mostly carry the very same header, and cutting its pairs out again for each was the replay's largest
- * allocation (~10 % on the 100k benchmark HAR). The lists handed out are shared: read them, never change them.
- * Bounded: a trace whose every header differs costs a read each, as without it, and no more memory.
+ * allocation (~10 % on the 100k benchmark HAR); the session-cookie pre-pass reads the same headers. The lists
+ * handed out are shared: read them, never change them. Bounded: a trace whose every header differs costs a
+ * read each, as without it, and no more memory.
  */
 export class SentCookieReader {
   private readonly byHeader = new Map<string, readonly CookiePair[]>();

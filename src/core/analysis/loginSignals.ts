@@ -58,7 +58,8 @@ export class LoginDetector {
     if (status !== undefined && status > 0) this.lastStatus.set(origin, status === 401 && !challenged ? 400 : status);
     // Credentials, not a token already issued: `Bearer` shows a login that happened elsewhere, earlier (RULES.md: the
     // login point is the request that carried the credentials).
-    const hasAuthorization = CREDENTIAL_SCHEME.test(headerValue(entry.request.headers, 'authorization') ?? '');
+    const authorization = headerValue(entry.request.headers, 'authorization');
+    const hasAuthorization = authorization !== undefined && CREDENTIAL_SCHEME.test(authorization);
     const authorizationAppeared = hasAuthorization && !this.authorizationSeen.has(origin);
     if (hasAuthorization) this.authorizationSeen.add(origin);
     const succeeded = status !== undefined && status >= 200 && status < 400;

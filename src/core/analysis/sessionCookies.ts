@@ -14,7 +14,7 @@ import { classifyCookieName, hasAuthNameShape, type NameClass } from '../session
 import { type ValueShape, valueShape } from '../session/valueShape.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
-import { forEachSentCookie, responseSetCookieLines, setCookieNameValue } from './entryCookies.ts';
+import { responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
 import { LOGIN_SIGNAL_TEXT, type SessionIdentity } from './facts.ts';
 import { isLogoutPath, LOGOUT_WORD, LoginDetector, loginFailed } from './loginSignals.ts';
 import type { AnalysisSettings } from './settings.ts';
@@ -116,6 +116,7 @@ export class SessionCookieIdentifier {
   private readonly hostCounts = new Map<string, number>();
   private readonly hosts = new HostCache();
   private readonly logins = new LoginDetector();
+  private readonly sentCookies = new SentCookieReader();
   private pendingLogin: PendingLogin | undefined;
   private order = 0;
 
@@ -133,7 +134,8 @@ export class SessionCookieIdentifier {
     this.hostCounts.set(host, hostCount);
     const login = this.loginAt(entry, host);
     const carryingLogin = login?.entry === entry.index ? login : undefined;
-    forEachSentCookie(entry, (name, value) => this.noteSent(name, value, host, order, carryingLogin));
+    const sent = this.sentCookies.pairs(entry);
+    for (let i = 0; i < sent.length; i++) this.noteSent(sent[i]!.name, sent[i]!.value, host, order, carryingLogin);
     const logout = isLogoutUrl(entry.request.url);
     for (const line of responseSetCookieLines(entry)) {
       const pair = setCookieNameValue(line);
