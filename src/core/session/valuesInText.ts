@@ -58,10 +58,7 @@ export class ValueFinder {
   find(text: string): string[] {
     if (this.byPrefixHash.size === 0) return [];
     const found = new Set<string>();
-    this.scan(text, found);
-    // Without "%" the decoded text is the text itself (decodeURIComponent only rewrites escapes).
-    const decoded = text.indexOf('%') === -1 ? text : safeDecode(text);
-    if (decoded !== text) this.scan(decoded, found);
+    this.eachIn(text, (value) => found.add(value));
     return [...found].sort((a, b) => b.length - a.length);
   }
 
@@ -71,39 +68,28 @@ export class ValueFinder {
    */
   longest(text: string): string | undefined {
     if (this.byPrefixHash.size === 0) return undefined;
-    let best = this.longestIn(text, undefined);
-    const decoded = text.indexOf('%') === -1 ? text : safeDecode(text);
-    if (decoded !== text) best = this.longestIn(decoded, best);
+    let best: string | undefined;
+    this.eachIn(text, (value) => {
+      if (best === undefined || value.length > best.length) best = value;
+    });
     return best;
   }
 
-  /** The longest of `best` and the values found in `text`; a value only as long as `best` does not replace it. */
-  private longestIn(text: string, best: string | undefined): string | undefined {
-    const last = text.length - MIN_VALUE_LENGTH;
-    if (last < 0) return best;
-    let h = windowHash(text, 0);
-    for (let i = 0; ; i++) {
-      const candidates = this.byPrefixHash.get(h);
-      if (candidates !== undefined) {
-        for (const v of candidates) {
-          if ((best === undefined || v.length > best.length) && text.startsWith(v, i)) best = v;
-        }
-      }
-      if (i === last) return best;
-      h =
-        (Math.imul(h - Math.imul(text.charCodeAt(i), HASH_LEAVING), HASH_BASE) +
-          text.charCodeAt(i + MIN_VALUE_LENGTH)) |
-        0;
-    }
+  /** Each occurrence of a known value in `text`, then in its percent-decoded form when that differs. */
+  private eachIn(text: string, found: (value: string) => void): void {
+    this.scan(text, found);
+    // Without "%" the decoded text is the text itself (decodeURIComponent only rewrites escapes).
+    const decoded = text.indexOf('%') === -1 ? text : safeDecode(text);
+    if (decoded !== text) this.scan(decoded, found);
   }
 
-  private scan(text: string, found: Set<string>): void {
+  private scan(text: string, found: (value: string) => void): void {
     const last = text.length - MIN_VALUE_LENGTH;
     if (last < 0) return;
     let h = windowHash(text, 0);
     for (let i = 0; ; i++) {
       const candidates = this.byPrefixHash.get(h);
-      if (candidates !== undefined) for (const v of candidates) if (text.startsWith(v, i)) found.add(v);
+      if (candidates !== undefined) for (const v of candidates) if (text.startsWith(v, i)) found(v);
       if (i === last) return;
       h =
         (Math.imul(h - Math.imul(text.charCodeAt(i), HASH_LEAVING), HASH_BASE) +
