@@ -23,9 +23,10 @@ let extensionId: string;
 beforeAll(async () => {
   server = await startDemoServer();
   browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
-  ({ id: extensionId } = await extensionWorker(browser));
+  const found = await extensionWorker(browser);
+  extensionId = found.id;
   // The bursts run in tabs without a panel; the cap test's panel subscribes afterwards.
-  await recordFromStart(browser, extensionId);
+  await recordFromStart(browser, extensionId, found.worker);
 });
 
 afterAll(async () => {

@@ -32,10 +32,11 @@ let extensionId: string;
 beforeAll(async () => {
   server = await startDemoServer();
   browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
-  ({ id: extensionId } = await extensionWorker(browser));
+  const found = await extensionWorker(browser);
+  extensionId = found.id;
   // Most of these tests are about what happens while no panel is open; the test of the setting turned
   // off turns it off itself.
-  await recordFromStart(browser, extensionId);
+  await recordFromStart(browser, extensionId, found.worker);
 });
 
 afterAll(async () => {
@@ -214,8 +215,8 @@ describe('Chrome: the recording across panels, navigations, closed tabs and rest
     let second: Browser | undefined;
     try {
       first = await launch();
-      const id = (await extensionWorker(first)).id;
-      await recordFromStart(first, id);
+      const { id, worker } = await extensionWorker(first);
+      await recordFromStart(first, id, worker);
       const page = await first.newPage();
       await page.goto(server.url('http', 'shop.test', '/before-restart-1'));
       await page.goto(server.url('http', 'shop.test', '/before-restart-2'));

@@ -1,7 +1,7 @@
 // What the capture and hardening E2E files share: waiting for a condition, running code in one of the
 // extension's own pages (storage, tabs and runtime ports are open to those), changing a setting in
 // storage.local, and a browser whose extension service worker can be stopped and watched over CDP.
-import type { Browser, CDPSession, Page } from 'puppeteer-core';
+import type { Browser, CDPSession, Page, WebWorker } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from '../../../demo/chromium.ts';
 import { SETTINGS_KEYS } from '../../../src/protocol/messages.ts';
@@ -49,10 +49,17 @@ export async function setLocal(browser: Browser, extensionId: string, key: strin
 
 /**
  * Turns on "record from start" (off by default): for tests of what the background records in tabs
- * that have no Sessions panel open.
+ * that have no Sessions panel open. Given the extension's service `worker`, returns once the background's
+ * capture listeners are attached: a page loaded before storage.onChanged reached it goes unrecorded (a
+ * clean-clone CI run once found no recording of the restart test's pages, under load, after the fixed wait
+ * alone). A browser whose worker the test must not attach to (launchWithStoppableWorker) has the wait only.
  */
-export function recordFromStart(browser: Browser, extensionId: string): Promise<void> {
-  return setLocal(browser, extensionId, SETTINGS_KEYS.recordFromStart, true);
+export async function recordFromStart(browser: Browser, extensionId: string, worker?: WebWorker): Promise<void> {
+  await setLocal(browser, extensionId, SETTINGS_KEYS.recordFromStart, true);
+  if (!worker) return;
+  await until('the background to attach its capture listeners', 10_000, () =>
+    worker.evaluate(() => chrome.webRequest.onBeforeRequest.hasListeners() && chrome.cookies.onChanged.hasListeners()),
+  );
 }
 
 export interface StoppableWorkerBrowser {
