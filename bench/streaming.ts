@@ -2,9 +2,8 @@
 // Subject: `sessionscope analyze FILE` (text report to /dev/null) of the installed package, as a team runs it
 // (`npm pack` of the working tree installed into a temporary prefix, as the CLI start-up row does); the
 // checkout's bin, which compiles the TypeScript source through tsx as it runs, is timed once for reference.
-// When the CLI reads large files as a stream;
-// until then the CLI refuses the file, which is reported as "not available yet", and the core's
-// HAR stream reader + analyzeTrace are measured directly (lib/streamChild.ts). Baseline: reading the
+// Should a CLI refuse the file, the row says "not available yet" and measures the core's HAR stream reader +
+// analyzeTrace directly (lib/streamChild.ts) instead. Baseline: reading the
 // same file through a stream and nothing else (the disk/page-cache floor). Each run is its own process
 // under /usr/bin/time, whose "maximum resident set size" is the peak RSS.
 // Alone: `node --import tsx bench/streaming.ts [pairs]` (default 1 pair: one run of 1 GiB takes minutes here).

@@ -9,7 +9,7 @@ import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import type { BackgroundMessage } from '../../src/protocol/messages.ts';
 import { SETTINGS_KEYS } from '../../src/protocol/messages.ts';
 import { extensionWorker } from './helpers/devtools-panel.ts';
-import { until } from './helpers/extension-harness.ts';
+import { captureListenerNames, captureListenerStates, until } from './helpers/extension-harness.ts';
 
 const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
 
@@ -73,25 +73,10 @@ async function unsubscribe(tabId: number): Promise<void> {
   }, tabId);
 }
 
-const CAPTURE_EVENTS = [
-  'onBeforeRequest',
-  'onSendHeaders',
-  'onHeadersReceived',
-  'onBeforeRedirect',
-  'onCompleted',
-  'onErrorOccurred',
-] as const;
-const ALL_ATTACHED = [...CAPTURE_EVENTS.map(() => true), true];
+const ALL_ATTACHED = captureListenerNames().map(() => true);
 
-/** Whether the background has a listener on each capture event (webRequest's, then cookies.onChanged). */
 function listenerStates(): Promise<boolean[]> {
-  return worker.evaluate(
-    (names) => [
-      ...names.map((name) => chrome.webRequest[name].hasListeners()),
-      chrome.cookies.onChanged.hasListeners(),
-    ],
-    [...CAPTURE_EVENTS],
-  );
+  return captureListenerStates(worker);
 }
 
 /** True when any capture listener is attached (they come and go as a set). */

@@ -57,8 +57,33 @@ export async function setLocal(browser: Browser, extensionId: string, key: strin
 export async function recordFromStart(browser: Browser, extensionId: string, worker?: WebWorker): Promise<void> {
   await setLocal(browser, extensionId, SETTINGS_KEYS.recordFromStart, true);
   if (!worker) return;
-  await until('the background to attach its capture listeners', 10_000, () =>
-    worker.evaluate(() => chrome.webRequest.onBeforeRequest.hasListeners() && chrome.cookies.onChanged.hasListeners()),
+  await until('the background to attach its capture listeners', 10_000, async () =>
+    (await captureListenerStates(worker)).every(Boolean),
+  );
+}
+
+const CAPTURE_EVENTS = [
+  'onBeforeRequest',
+  'onSendHeaders',
+  'onHeadersReceived',
+  'onBeforeRedirect',
+  'onCompleted',
+  'onErrorOccurred',
+] as const;
+
+/** The capture listeners the background attaches and detaches as a set: webRequest's events, then cookies'. */
+export function captureListenerNames(): string[] {
+  return [...CAPTURE_EVENTS.map((name) => `webRequest.${name}`), 'cookies.onChanged'];
+}
+
+/** Whether the background has a listener on each capture event, in captureListenerNames() order. */
+export function captureListenerStates(worker: WebWorker): Promise<boolean[]> {
+  return worker.evaluate(
+    (names) => [
+      ...names.map((name) => chrome.webRequest[name].hasListeners()),
+      chrome.cookies.onChanged.hasListeners(),
+    ],
+    [...CAPTURE_EVENTS],
   );
 }
 
