@@ -110,7 +110,7 @@ describe('recording and serving a tab', () => {
     });
 
     restarted.forget(3);
-    await settle();
+    await restarted.flush(); // resolves once storage has every call issued, the removal among them
     expect(storage.items['tab:3']).toBeUndefined();
   });
 

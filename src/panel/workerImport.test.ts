@@ -57,13 +57,28 @@ function chunkedFile(text: string, name: string, chunkSize = 512, pieceMs = 0): 
 
 const immediate: Scheduler = { now: () => 0, later: (task) => task() };
 
-function newController(worker: ImportWorker, downloads: { fileName: string; text: string }[] = []) {
+type Download = { fileName: string; text: string };
+
+/** Downloads as they arrive; `arrived(n)` resolves once n have (the worker's files come back through messages). */
+function downloadLog() {
+  const files: Download[] = [];
+  const waiting: { count: number; resolve: () => void }[] = [];
+  const add = (file: Download) => {
+    files.push(file);
+    for (const w of waiting.filter((w) => files.length >= w.count)) w.resolve();
+  };
+  const arrived = (count: number) =>
+    files.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ count, resolve }));
+  return { files, add, arrived };
+}
+
+function newController(worker: ImportWorker, onDownload: (file: Download) => void = () => undefined) {
   const controller = new PanelController(
     new PanelStore(),
     {
       send: () => undefined,
       storage: { get: async () => ({}), set: async () => undefined },
-      download: (fileName, text) => void downloads.push({ fileName, text }),
+      download: (fileName, text) => onDownload({ fileName, text }),
       startImportWorker: () => worker,
     },
     immediate,
@@ -76,8 +91,8 @@ describe('a large HAR read in the analysis worker', () => {
   it('gives the whole-file import’s analysed view, and writes its exports in the worker', async () => {
     const text = harText('samesite-cross-site');
     const worker = fakeWorker();
-    const downloads: { fileName: string; text: string }[] = [];
-    const controller = newController(worker, downloads);
+    const downloads = downloadLog();
+    const controller = newController(worker, downloads.add);
     await controller.importFile(chunkedFile(text, 'samesite.har'));
     const imported = controller.ui.value.imports[0]!;
     expect(controller.ui.value.source).toBe(imported.id);
@@ -90,8 +105,8 @@ describe('a large HAR read in the analysis worker', () => {
     expect(imported.view.analysis.sessions).toEqual(expected.analysis.sessions);
     controller.exportView('har');
     controller.exportView('trace');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(downloads.map((d) => d.text)).toEqual([
+    await downloads.arrived(2);
+    expect(downloads.files.map((d) => d.text)).toEqual([
       exportText('har', expected.trace, expected.analysis, 'redacted'),
       exportText('trace', expected.trace, expected.analysis, 'redacted'),
     ]);
