@@ -6,8 +6,6 @@
 //
 // A file the stream reader refuses is read again by the whole-file importer, so the panel refuses it with
 // exactly the message it always gave.
-import type { EntryDraft } from '../core/har/harEntry.ts';
-import { entryAlone } from '../core/har/harInitiators.ts';
 import { HarStreamReader } from '../core/har/harStream.ts';
 import { openTrace, SNIFF_BYTES, type TraceOpening } from '../core/open/openTrace.ts';
 import type { Trace, TraceEntry } from '../core/trace/types.ts';
@@ -108,8 +106,8 @@ async function streamHar(
   let previewShown = false;
   // The reader hands over each entry as it is read; the first ones make the preview (an unreadable entry is left
   // out of it too; the finished import names it).
-  const reader = new HarStreamReader(file.name, (draft: EntryDraft) => {
-    if (!previewShown && firstEntries.length < wanted) firstEntries.push(entryAlone(draft));
+  const reader = new HarStreamReader(file.name, (entry) => {
+    if (!previewShown && firstEntries.length < wanted) firstEntries.push(entry);
   });
   const started = performance.now();
   let lastYield = started;

@@ -142,3 +142,74 @@ describe('a large HAR read in the analysis worker', () => {
     expect(worker.terminated).toBe(true);
   });
 });
+
+describe('the session that analyses an import in the worker', () => {
+  const NO_OVERRIDES = { sessionCookies: [], notSessionCookies: [] };
+  const analyse = (state: ReturnType<typeof newWorkerState>, id: number) =>
+    handleWorkerRequest(state, { type: 'analyse', id, overrides: NO_OVERRIDES });
+
+  /** Reads the file in the worker, analysing after its first pieces as the page asks; the session before the end. */
+  async function importWithEarlyAnalysis(text: string) {
+    const state = newWorkerState();
+    const file = chunkedFile(text, 'f.har', 2048);
+    let early: unknown;
+    const stream = file.stream.bind(file);
+    // An analysis once the first entries are in, as the page asks for one while the file is read.
+    file.stream = () => {
+      const reader = stream().getReader();
+      return new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (early === undefined && state.events.length > 0) {
+            analyse(state, 1);
+            early = state.live;
+          }
+          const { done, value } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        },
+      }) as ReturnType<File['stream']>;
+    };
+    await importInWorker(state, { type: 'import', file, name: 'f.har' }, () => undefined);
+    analyse(state, 2);
+    return { state, early };
+  }
+
+  it('goes on to the end of a file in time order, with its browser known from the first entry', async () => {
+    const text = harText('samesite-cross-site');
+    const { state, early } = await importWithEarlyAnalysis(text);
+    expect(early).toBeDefined();
+    expect(state.live).toBe(early);
+    const whole = importTraceText(text, 'f.har');
+    if (!whole.ok) throw new Error('the fixture should import');
+    expect(whole.trace.source.browser).toBeDefined();
+    expect(state.live?.result?.findings).toEqual(importedView(whole).analysis.findings);
+  });
+
+  it('starts over on a file out of time order, and ends as the whole-file import', async () => {
+    const har = JSON.parse(harText('samesite-cross-site'));
+    har.log.entries.push(har.log.entries.splice(1, 1)[0]);
+    const text = JSON.stringify(har);
+    const { state, early } = await importWithEarlyAnalysis(text);
+    expect(early).toBeDefined();
+    expect(state.live).not.toBe(early);
+    const whole = importTraceText(text, 'f.har');
+    if (!whole.ok) throw new Error('the fixture should import');
+    expect(state.live?.result?.findings).toEqual(importedView(whole).analysis.findings);
+    expect(state.live?.result?.sessions).toEqual(importedView(whole).analysis.sessions);
+  });
+
+  it('starts over when the file names its browser after its entries, and ends with that browser’s defaults', async () => {
+    const har = JSON.parse(harText('samesite-cross-site'));
+    // Key order is the file's: log.browser written after the entries, naming another browser than their User-Agent.
+    const { entries, browser: _named, ...rest } = har.log;
+    har.log = { ...rest, entries, browser: { name: 'Firefox', version: '128.0' } };
+    const text = JSON.stringify(har);
+    const { state, early } = await importWithEarlyAnalysis(text);
+    expect(early).toBeDefined();
+    expect(state.live).not.toBe(early);
+    const whole = importTraceText(text, 'f.har');
+    if (!whole.ok) throw new Error('the fixture should import');
+    expect(whole.trace.source.browser?.name).toBe('firefox');
+    expect(state.live?.result?.findings).toEqual(importedView(whole).analysis.findings);
+  });
+});

@@ -2,11 +2,12 @@
 // worker without being copied), through the core's streamed reader, and its session is fed each entry as it is
 // read, so the page asks for analyses while the file is still being read and shows their rows as they come
 // (workerProtocol.ts carries them as for a live recording). The page never holds the file's text, its entries
-// or its analysis: only the rows. When the file is read, the trace the reader finishes with (times ordered,
-// initiators resolved) replaces the entries fed as they came if it differs from them, and the session starts
-// over on it: the imported view ends exactly as the whole-file importer's.
+// or its analysis: only the rows. In a file in time order (almost every HAR) the entries fed as they come are
+// the finished trace's own, and the session goes on to the end. Otherwise the trace the reader finishes with
+// (times ordered, initiators decided in that order) replaces them and the session starts over on it; so it does
+// when the file names another browser after its entries. Either way the imported view ends exactly as the
+// whole-file importer's.
 import { sameData } from '../core/analysis/sameData.ts';
-import { entryAlone } from '../core/har/harInitiators.ts';
 import { HarStreamReader } from '../core/har/harStream.ts';
 import type { Trace, TraceEvent } from '../core/trace/types.ts';
 import type { RecordedEvent } from '../protocol/messages.ts';
@@ -43,8 +44,13 @@ export async function importInWorker(
   state.live = undefined;
   // The file's own browser (its cookie defaults) is known once it is read: meanwhile none, as analyzeTrace.
   state.imported = { source: { format: 'har' } };
-  const reader = new HarStreamReader(request.name, (draft) => {
-    state.events.push(recorded({ kind: 'entry', entry: entryAlone(draft) }, draft.index));
+  const reader: HarStreamReader = new HarStreamReader(request.name, (entry) => {
+    state.events.push(recorded({ kind: 'entry', entry }, entry.index));
+    // Known from the first entry on, almost always (its User-Agent): the session starts with the right defaults.
+    const browser = reader.browser;
+    if (browser && !sameData(browser, state.imported?.source.browser)) {
+      state.imported = { source: { format: 'har', browser } };
+    }
   });
   let trace: Trace;
   try {
@@ -66,8 +72,9 @@ export async function importInWorker(
     post({ type: 'imported', ok: false });
     return;
   }
+  // A session started with another browser than the file's (named after its entries) starts over (liveSession).
   state.imported = { source: trace.source, trace };
-  if (!sameEvents(state.events, trace.events) || trace.source.browser !== undefined) {
+  if (!sameEvents(state.events, trace.events)) {
     state.events.length = 0;
     trace.events.forEach((event, i) => {
       state.events.push(recorded(event, event.kind === 'entry' ? event.entry.index : i));

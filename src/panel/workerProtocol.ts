@@ -16,6 +16,7 @@ import type { AnalysisResult, Finding } from '../core/analysis/analyze.ts';
 import type { AnalysisFacts, RequestFacts } from '../core/analysis/facts.ts';
 import { sameData } from '../core/analysis/sameData.ts';
 import { AnalysisSession } from '../core/analysis/session.ts';
+import type { RecordingBrowser } from '../core/trace/recordingBrowser.ts';
 import type { Trace, TraceEntry } from '../core/trace/types.ts';
 import type { RecordedEvent } from '../protocol/messages.ts';
 import { type RequestExchange, requestExchange } from './exchange.ts';
@@ -160,6 +161,8 @@ function summaryParts(analysis: AnalysisResult): { readonly [K in SummaryPart]: 
 interface LiveSession {
   readonly session: AnalysisSession;
   readonly overrides: SessionOverrides;
+  /** The browser whose cookie defaults the session applies. */
+  readonly browser: RecordingBrowser | undefined;
   /** How many of the worker's events the session was fed. */
   fed: number;
   /** Each row's request and sequence number, by position. */
@@ -194,13 +197,17 @@ function sameOverrides(a: SessionOverrides, b: SessionOverrides): boolean {
   return same(a.sessionCookies, b.sessionCookies) && same(a.notSessionCookies, b.notSessionCookies);
 }
 
-/** The session for these overrides: the one running, or a new one (an override changes every verdict). */
+/**
+ * The session for these overrides and this browser: the one running, or a new one (an override changes every
+ * verdict; the browser, its cookie defaults).
+ */
 function liveSession(state: WorkerState, overrides: SessionOverrides): LiveSession {
-  if (state.live && sameOverrides(state.live.overrides, overrides)) return state.live;
   const browser = state.imported ? state.imported.source.browser : liveBrowser();
+  const live = state.live;
+  if (live && sameOverrides(live.overrides, overrides) && sameData(live.browser, browser)) return live;
   // The panel may show session values (they are the user's own), so the engine renders them raw.
   const session = new AnalysisSession({ values: 'raw', settings: overrides, ...(browser ? { browser } : {}) });
-  state.live = { session, overrides, fed: 0, rows: [], positionOf: new Map(), sent: {} };
+  state.live = { session, overrides, browser, fed: 0, rows: [], positionOf: new Map(), sent: {} };
   return state.live;
 }
 

@@ -7,11 +7,11 @@
 
 import { headerValue } from '../trace/headers.ts';
 import { inFile, parseJsonText } from '../trace/jsonText.ts';
-import { browserFromLog, browserFromUserAgent } from '../trace/recordingBrowser.ts';
-import { type Trace, TraceInputError, type TraceInputWarning } from '../trace/types.ts';
+import { browserFromLog, browserFromUserAgent, type RecordingBrowser } from '../trace/recordingBrowser.ts';
+import { type Trace, type TraceEntry, TraceInputError, type TraceInputWarning } from '../trace/types.ts';
 import { type EntryDraft, importHarEntry, isSkipped } from './harEntry.ts';
 import { HarFields, ownField } from './harFields.ts';
-import { InitiatorResolver } from './harInitiators.ts';
+import { entryAlone, InitiatorResolver } from './harInitiators.ts';
 import { creatorLine, type HarLogSource, readHarLog } from './harLog.ts';
 import { StartTimeRepair } from './harStartTimes.ts';
 
@@ -34,7 +34,10 @@ export function harToTrace(har: unknown, file?: string): Trace {
 
 /**
  * Assembles a Trace from a HAR's entries fed one at a time in file order: each is read on its own (harEntry.ts),
- * then what needs the others is done once all are in: start times repaired, time order, initiators.
+ * then what needs the others: start times repaired, time order, initiators. Almost every HAR is written in the
+ * order its requests started, and then the trace's order is file order: each entry is finished (its initiator
+ * decided by the same walk) as soon as its time is known, and `finish` sorts and walks nothing again. An entry
+ * out of order ends that: `finish` sorts all of them and walks them once more, as it must.
  */
 export class HarTraceBuilder {
   readonly fields: HarFields;
@@ -46,22 +49,36 @@ export class HarTraceBuilder {
   private firstSkipped: TraceInputWarning | undefined;
   /** The first User-Agent in file order: the browser, when the log does not name it. */
   private userAgent: string | undefined;
+  /** The entries finished so far while the file is in trace order; undefined once an entry came out of it. */
+  private inOrder: { readonly walk: InitiatorResolver; readonly entries: TraceEntry[]; last?: EntryDraft } | undefined =
+    { walk: new InitiatorResolver(), entries: [] };
 
-  /** `onEntry` sees each readable entry as soon as it is read (a preview), before times and initiators. */
+  /**
+   * `onEntry` sees each readable entry as soon as it can be told: the trace's own entry while the file is in
+   * trace order, else (after the first entry out of order) the entry as it reads alone (entryAlone), to be
+   * replaced by the trace's when the file is read.
+   */
   constructor(
     private readonly file: string | undefined,
-    private readonly onEntry?: (draft: EntryDraft) => void,
+    private readonly onEntry?: (entry: TraceEntry) => void,
   ) {
     this.fields = new HarFields(file);
     this.repair = new StartTimeRepair((index, startedAt) => {
       const draft = this.drafts[index];
-      if (draft) draft.startedAt = startedAt;
+      if (!draft) return;
+      draft.startedAt = startedAt;
+      this.placed(draft);
     });
   }
 
   /** Entries fed so far. */
   get entryCount(): number {
     return this.drafts.length;
+  }
+
+  /** The recording's browser as far as the file has been read (`log.browser`, a browser creator, a User-Agent). */
+  get browser(): RecordingBrowser | undefined {
+    return browserFromLog(this.source) ?? browserFromUserAgent(this.userAgent || undefined);
   }
 
   /** `log.creator` and `log.browser`. */
@@ -79,9 +96,22 @@ export class HarTraceBuilder {
     } else {
       this.drafts.push(imported);
       this.userAgent ||= headerValue(imported.request.headers, 'user-agent');
-      this.onEntry?.(imported);
     }
     this.repair.add(imported);
+  }
+
+  /** A readable entry's start time is known (in file order): finished now if the file is still in trace order. */
+  private placed(draft: EntryDraft): void {
+    const inOrder = this.inOrder;
+    if (inOrder && (inOrder.last === undefined || traceOrder(inOrder.last, draft) <= 0)) {
+      const entry = inOrder.walk.resolve(draft);
+      inOrder.entries.push(entry);
+      inOrder.last = draft;
+      this.onEntry?.(entry);
+      return;
+    }
+    this.inOrder = undefined;
+    this.onEntry?.(entryAlone(draft));
   }
 
   /** All entries were fed: the Trace. Throws TraceInputError when none of them could be read. */
@@ -89,12 +119,10 @@ export class HarTraceBuilder {
     this.repair.end();
     const count = this.drafts.length;
     requireReadableEntry(count, this.skippedCount, this.firstSkipped, this.file);
-    // Events in the order they happened, run by run; entries that started together keep their file order.
-    const ordered = this.drafts.filter((draft): draft is EntryDraft => draft !== undefined).sort(traceOrder);
-    const initiators = new InitiatorResolver();
+    const readable = this.drafts.filter((draft): draft is EntryDraft => draft !== undefined);
     const creator = creatorLine(this.source);
-    const browser = browserFromLog(this.source) ?? browserFromUserAgent(this.userAgent || undefined);
-    const runs = runCount(ordered);
+    const browser = this.browser;
+    const runs = runCount(readable);
     const warnings = this.repair.warnings;
     return {
       source: {
@@ -103,12 +131,18 @@ export class HarTraceBuilder {
         ...(browser ? { browser } : {}),
         ...(this.file !== undefined ? { file: this.file } : {}),
       },
-      events: ordered.map((draft) => ({ kind: 'entry', entry: initiators.resolve(draft) })),
+      events: (this.inOrder?.entries ?? resolvedInTraceOrder(readable)).map((entry) => ({ kind: 'entry', entry })),
       entryCount: count,
       ...(runs !== undefined ? { runs } : {}),
       ...(warnings.length > 0 ? { warnings } : {}),
     };
   }
+}
+
+/** Events in the order they happened, run by run; entries that started together keep their file order. */
+function resolvedInTraceOrder(drafts: EntryDraft[]): TraceEntry[] {
+  const initiators = new InitiatorResolver();
+  return drafts.sort(traceOrder).map((draft) => initiators.resolve(draft));
 }
 
 /**

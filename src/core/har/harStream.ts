@@ -5,9 +5,9 @@
  * engine does not read are dropped as soon as they are parsed. The result is the Trace the whole-file reader
  * gives. Memory is bounded by the compact entries the engine needs anyway, not by the file.
  */
-import type { Trace } from '../trace/types.ts';
+import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
+import type { Trace, TraceEntry } from '../trace/types.ts';
 import { HarTraceBuilder } from './har.ts';
-import type { EntryDraft } from './harEntry.ts';
 import { HarEntryScanner } from './harEntryScanner.ts';
 import { notAHarThrower } from './harLog.ts';
 
@@ -16,8 +16,11 @@ export class HarStreamReader {
   private readonly builder: HarTraceBuilder;
   private failure: unknown;
 
-  /** `onEntry` sees each readable entry as soon as it is read (the panel's preview), before times and initiators. */
-  constructor(file?: string, onEntry?: (draft: EntryDraft) => void) {
+  /**
+   * `onEntry` sees each readable entry as soon as it can be told (HarTraceBuilder): in a file in time order, the
+   * very entries of the Trace `end` gives.
+   */
+  constructor(file?: string, onEntry?: (entry: TraceEntry) => void) {
     const builder = new HarTraceBuilder(file, onEntry);
     const source: { creator?: unknown; browser?: unknown } = {};
     builder.logSource(source);
@@ -34,6 +37,11 @@ export class HarStreamReader {
   /** Bytes written so far: for progress lines. */
   get bytesRead(): number {
     return this.scanner.bytesRead;
+  }
+
+  /** The recording's browser as far as the file has been read. */
+  get browser(): RecordingBrowser | undefined {
+    return this.builder.browser;
   }
 
   /** Entries read so far. */
