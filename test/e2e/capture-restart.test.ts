@@ -37,6 +37,16 @@ beforeAll(async () => {
   ({ browser, extensionId } = harness);
   // The burst's tab has no panel: what a stopped worker keeps is tested with record-from-start on.
   await recordFromStart(browser, extensionId);
+  // This browser's worker is not attached to (it is stopped by the tests), so whether the background heard the
+  // setting is read from what it does: a page in a new tab is stored.
+  const probe = await browser.newPage();
+  await until('a tab without a panel to be recorded', 10_000, async () => {
+    await probe.goto(server.url('http', 'shop.test', '/?probe'));
+    const tabs = await inExtensionPage((p) => p.evaluate(() => chrome.tabs.query({})));
+    const tabId = tabs.find((t) => t.url?.includes('/?probe'))?.id;
+    return tabId !== undefined && (await storedEvents(tabId)).length > 0;
+  });
+  await probe.close();
 });
 
 afterAll(async () => {

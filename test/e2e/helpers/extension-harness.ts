@@ -52,7 +52,8 @@ export async function setLocal(browser: Browser, extensionId: string, key: strin
  * that have no Sessions panel open. Given the extension's service `worker`, returns once the background's
  * capture listeners are attached: a page loaded before storage.onChanged reached it goes unrecorded (a
  * clean-clone CI run once found no recording of the restart test's pages, under load, after the fixed wait
- * alone). A browser whose worker the test must not attach to (launchWithStoppableWorker) has the wait only.
+ * alone). A browser whose worker the test must not attach to (launchWithStoppableWorker) is checked by its
+ * caller through what the background does (capture-restart: a probe tab's page is stored).
  */
 export async function recordFromStart(browser: Browser, extensionId: string, worker?: WebWorker): Promise<void> {
   await setLocal(browser, extensionId, SETTINGS_KEYS.recordFromStart, true);
