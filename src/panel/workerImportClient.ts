@@ -28,8 +28,9 @@ const ANALYSIS_INTERVAL_MS = 250;
 /** Until the first rows are in, sooner: the first entries are analysed in milliseconds. */
 const FIRST_ROWS_INTERVAL_MS = 50;
 /**
- * Analyses while reading stop once one takes this long in the worker: each covers every request read so far,
- * and the whole file is analysed again once read (its finished trace), so more of them would only delay that.
+ * Analyses while reading stop once one takes this long in the worker: each one's snapshot covers every request
+ * read so far (the replay goes on from where the last one stopped, in a file in time order), so past this they
+ * hold the reading up for longer than the rows they show are worth.
  */
 const PROGRESS_ANALYSIS_LIMIT_MS = 1_000;
 
@@ -77,7 +78,7 @@ export async function importWithWorker(
     await sleep(Math.max(interval, 3 * (performance.now() - started)));
   }
   if (died || !finished?.ok) return { ok: false };
-  // The whole file (started over on the finished trace if it differed from the entries as read).
+  // The whole file (started over on the finished trace only if it differed from the entries as read).
   const view = await analyser.analyse(NO_OVERRIDES);
   if (analyser.where !== 'worker') return { ok: false };
   return {
