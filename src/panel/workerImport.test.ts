@@ -174,42 +174,47 @@ describe('the session that analyses an import in the worker', () => {
     return { state, early };
   }
 
+  /** The whole-file importer's analysed view of the same text: where every worker import must end. */
+  function wholeImport(text: string) {
+    const whole = importTraceText(text, 'f.har');
+    if (!whole.ok) throw new Error('the fixture should import');
+    return { trace: whole.trace, analysis: importedView(whole).analysis };
+  }
+
   it('goes on to the end of a file in time order, with its browser known from the first entry', async () => {
     const text = harText('samesite-cross-site');
     const { state, early } = await importWithEarlyAnalysis(text);
     expect(early).toBeDefined();
     expect(state.live).toBe(early);
-    const whole = importTraceText(text, 'f.har');
-    if (!whole.ok) throw new Error('the fixture should import');
+    const whole = wholeImport(text);
     expect(whole.trace.source.browser).toBeDefined();
-    expect(state.live?.result?.findings).toEqual(importedView(whole).analysis.findings);
+    expect(state.live?.result?.findings).toEqual(whole.analysis.findings);
   });
 
-  it('starts over on a file out of time order, and ends as the whole-file import', async () => {
+  type RawLog = { entries: unknown[]; browser?: unknown; [key: string]: unknown };
+  it.each([
+    {
+      when: 'the file is out of time order',
+      edit: (log: RawLog) => void log.entries.push(log.entries.splice(1, 1)[0]),
+    },
+    {
+      // Key order is the file's: log.browser after the entries, naming another browser than their User-Agent.
+      when: 'the file names its browser after its entries (that browser’s cookie defaults apply)',
+      edit: (log: RawLog) => {
+        const { entries, browser: _named, ...rest } = log;
+        for (const key of Object.keys(log)) delete log[key];
+        Object.assign(log, rest, { entries, browser: { name: 'Firefox', version: '128.0' } });
+      },
+    },
+  ])('starts over when $when, and ends as the whole-file import', async ({ edit }) => {
     const har = JSON.parse(harText('samesite-cross-site'));
-    har.log.entries.push(har.log.entries.splice(1, 1)[0]);
+    edit(har.log);
     const text = JSON.stringify(har);
     const { state, early } = await importWithEarlyAnalysis(text);
     expect(early).toBeDefined();
     expect(state.live).not.toBe(early);
-    const whole = importTraceText(text, 'f.har');
-    if (!whole.ok) throw new Error('the fixture should import');
-    expect(state.live?.result?.findings).toEqual(importedView(whole).analysis.findings);
-    expect(state.live?.result?.sessions).toEqual(importedView(whole).analysis.sessions);
-  });
-
-  it('starts over when the file names its browser after its entries, and ends with that browser’s defaults', async () => {
-    const har = JSON.parse(harText('samesite-cross-site'));
-    // Key order is the file's: log.browser written after the entries, naming another browser than their User-Agent.
-    const { entries, browser: _named, ...rest } = har.log;
-    har.log = { ...rest, entries, browser: { name: 'Firefox', version: '128.0' } };
-    const text = JSON.stringify(har);
-    const { state, early } = await importWithEarlyAnalysis(text);
-    expect(early).toBeDefined();
-    expect(state.live).not.toBe(early);
-    const whole = importTraceText(text, 'f.har');
-    if (!whole.ok) throw new Error('the fixture should import');
-    expect(whole.trace.source.browser?.name).toBe('firefox');
-    expect(state.live?.result?.findings).toEqual(importedView(whole).analysis.findings);
+    const whole = wholeImport(text);
+    expect(state.live?.result?.findings).toEqual(whole.analysis.findings);
+    expect(state.live?.result?.sessions).toEqual(whole.analysis.sessions);
   });
 });
