@@ -182,12 +182,23 @@ function asInputError(file: string, e: unknown): InputError {
  * a factor of 1.1 to 4, chosen from GC and mutator speed). A streamed analysis's live heap only grows (the
  * facts of every request), so what lies above it is garbage awaiting collection: at the peak of the 1 GiB
  * benchmark file the old space was 192 MB at the default and 112 MB at 20 %, in the same time (~64 s,
- * bench/RESULTS.md row 3). Read by V8 at each collection, so setting it now takes effect.
+ * bench/RESULTS.md row 3).
  */
 const STREAMED_HEAP_GROWING_PERCENT = 20;
 
+/**
+ * V8 flags for a streamed analysis, read by V8 at each collection, so setting them now takes effect:
+ * - the old generation grows by STREAMED_HEAP_GROWING_PERCENT past what its last full collection kept;
+ * - no allocation-site pretenuring. V8 samples which allocation sites' objects survive a scavenge and from then
+ *   on allocates theirs straight in the old generation. Sampled while a chunk's entries are alive, a site whose
+ *   objects die with the next chunk was pretenured in about half the runs of the 1 GiB benchmark file: those
+ *   runs did 30 full collections instead of 6 and peaked at 200–216 MB of RSS instead of 175–183 MB (15 runs
+ *   with pretenuring, 10 without: all 10 without at 175–183 MB, bench/RESULTS.md row 3).
+ */
+const STREAMED_V8_FLAGS = [`--heap-growing-percent=${STREAMED_HEAP_GROWING_PERCENT}`, '--no-allocation-site-pretenuring'];
+
 async function indexHar(file: string, size: number, io: InputIo, settings: AnalysisSettings): Promise<LoadedInput> {
-  setFlagsFromString(`--heap-growing-percent=${STREAMED_HEAP_GROWING_PERCENT}`);
+  for (const flag of STREAMED_V8_FLAGS) setFlagsFromString(flag);
   const prepass = new TracePrepass(settings);
   const shown = progressLine(file, size, io, 'reading (pass 1)');
   let index: HarStreamIndex;
