@@ -191,11 +191,14 @@ const STREAMED_HEAP_GROWING_PERCENT = 20;
  * - the old generation grows by STREAMED_HEAP_GROWING_PERCENT past what its last full collection kept;
  * - no allocation-site pretenuring. V8 samples which allocation sites' objects survive a scavenge and from then
  *   on allocates theirs straight in the old generation. Sampled while a chunk's entries are alive, a site whose
- *   objects die with the next chunk was pretenured in about half the runs of the 1 GiB benchmark file: those
- *   runs did 30 full collections instead of 6 and peaked at 200–216 MB of RSS instead of 175–183 MB (15 runs
- *   with pretenuring, 10 without: all 10 without at 175–183 MB, bench/RESULTS.md row 3).
+ *   objects die with the next chunk was pretenured in about half the runs of the 1 GiB benchmark file (10 of
+ *   18): those runs did 30 full collections instead of 6 and peaked at 200–216 MB of RSS instead of 175–186 MB.
+ *   Without pretenuring, 23 of 23 runs peaked at 175–186 MB in the same time (bench/RESULTS.md row 3).
  */
-const STREAMED_V8_FLAGS = [`--heap-growing-percent=${STREAMED_HEAP_GROWING_PERCENT}`, '--no-allocation-site-pretenuring'];
+const STREAMED_V8_FLAGS = [
+  `--heap-growing-percent=${STREAMED_HEAP_GROWING_PERCENT}`,
+  '--no-allocation-site-pretenuring',
+];
 
 async function indexHar(file: string, size: number, io: InputIo, settings: AnalysisSettings): Promise<LoadedInput> {
   for (const flag of STREAMED_V8_FLAGS) setFlagsFromString(flag);
