@@ -42,7 +42,7 @@ export async function importInWorker(
 ): Promise<void> {
   state.events.length = 0;
   state.live = undefined;
-  // The file's own browser (its cookie defaults) is known once it is read: meanwhile none, as analyzeTrace.
+  // The file's own browser (its cookie defaults): none until the log or an entry names it, as analyzeTrace.
   state.imported = { source: { format: 'har' } };
   const reader: HarStreamReader = new HarStreamReader(request.name, (entry) => {
     state.events.push(recorded({ kind: 'entry', entry }, entry.index));
