@@ -34,6 +34,13 @@ function recorded(id: string): RecordedEvent[] {
 /** Runs scheduled work at once: the test decides when analysis happens. */
 const immediate: Scheduler = { now: () => 0, later: (task) => task() };
 
+/**
+ * The page reads the worker's answers in microtasks (not a MessageChannel task per slice, the default): each
+ * answer, delivered on a timer, is then handled before the test's next `setTimeout(0)`, whatever the order
+ * of timers and channel messages.
+ */
+const READ_IN_MICROTASKS = { scheduler: { now: () => 0, later: (task: () => void) => queueMicrotask(task) } };
+
 /** The analysis worker's protocol in this thread, through structuredClone as postMessage does. */
 function inThreadWorker(): WorkerLike {
   const state = newWorkerState();
@@ -167,7 +174,7 @@ describe('the Sessions panel on the secure-lost-on-http recording', () => {
   });
 
   it('with the analysis in a worker, fetches the detail’s facts from it when the detail opens', async () => {
-    const { root, controller } = mountPanel(scenario.id, workerAnalyser(inThreadWorker()));
+    const { root, controller } = mountPanel(scenario.id, workerAnalyser(inThreadWorker(), READ_IN_MICROTASKS));
     for (let i = 0; i < 5; i++) await flush();
     expect(controller.analysisRunsIn).toBe('worker');
     const http = all(root, 'request-row').find((r) => one(r, 'row-url').title.startsWith('http://'))!;
@@ -422,7 +429,7 @@ describe('import, clear and session-cookie marks', () => {
   });
 
   it('with the analysis in a worker, lists the cookies held and gone as the page would', async () => {
-    const { root } = mountPanel('logout', workerAnalyser(inThreadWorker()));
+    const { root } = mountPanel('logout', workerAnalyser(inThreadWorker(), READ_IN_MICROTASKS));
     for (let i = 0; i < 5; i++) await flush();
     fireEvent.click(one(root, 'tab-cookies'));
     await flush();

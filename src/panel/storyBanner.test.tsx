@@ -23,6 +23,13 @@ import {
 const HAR = readFileSync('test/fixtures/demo-har/secure-lost-on-http.har', 'utf8');
 const immediate: Scheduler = { now: () => 0, later: (task) => task() };
 
+/**
+ * The page reads the worker's answers in microtasks (not a MessageChannel task per slice, the default): each
+ * answer, delivered on a timer, is then handled before the test's next `setTimeout(0)`, whatever the order
+ * of timers and channel messages.
+ */
+const READ_IN_MICROTASKS = { scheduler: { now: () => 0, later: (task: () => void) => queueMicrotask(task) } };
+
 function inThreadWorker(): WorkerLike {
   const state = newWorkerState();
   const listeners: ((e: MessageEvent<WorkerReply>) => void)[] = [];
@@ -51,7 +58,7 @@ function mount(viaWorker: boolean) {
       download: () => undefined,
     },
     immediate,
-    viaWorker ? workerAnalyser(inThreadWorker()) : undefined,
+    viaWorker ? workerAnalyser(inThreadWorker(), READ_IN_MICROTASKS) : undefined,
   );
   controller.analyseNow();
   return render(<App controller={controller} tabId={1} />).container as HTMLElement;
