@@ -26,7 +26,7 @@ beforeAll(async () => {
   const found = await extensionWorker(browser);
   extensionId = found.id;
   // The bursts run in tabs without a panel; the cap test's panel subscribes afterwards.
-  await recordFromStart(browser, extensionId, found.worker);
+  await recordFromStart(browser, extensionId, { checkListeners: true });
 });
 
 afterAll(async () => {

@@ -36,7 +36,7 @@ beforeAll(async () => {
   extensionId = found.id;
   // Most of these tests are about what happens while no panel is open; the test of the setting turned
   // off turns it off itself.
-  await recordFromStart(browser, extensionId, found.worker);
+  await recordFromStart(browser, extensionId, { checkListeners: true });
 });
 
 afterAll(async () => {
@@ -215,8 +215,8 @@ describe('Chrome: the recording across panels, navigations, closed tabs and rest
     let second: Browser | undefined;
     try {
       first = await launch();
-      const { id, worker } = await extensionWorker(first);
-      await recordFromStart(first, id, worker);
+      const { id } = await extensionWorker(first);
+      await recordFromStart(first, id, { checkListeners: true });
       const page = await first.newPage();
       await page.goto(server.url('http', 'shop.test', '/before-restart-1'));
       await page.goto(server.url('http', 'shop.test', '/before-restart-2'));

@@ -49,18 +49,33 @@ export async function setLocal(browser: Browser, extensionId: string, key: strin
 
 /**
  * Turns on "record from start" (off by default): for tests of what the background records in tabs
- * that have no Sessions panel open. Given the extension's service `worker`, returns once the background's
- * capture listeners are attached: a page loaded before storage.onChanged reached it goes unrecorded (a
+ * that have no Sessions panel open. With `checkListeners`, returns once the background's capture listeners are
+ * attached: a page loaded before storage.onChanged reached it goes unrecorded (a
  * clean-clone CI run once found no recording of the restart test's pages, under load, after the fixed wait
  * alone). A browser whose worker the test must not attach to (launchWithStoppableWorker) is checked by its
  * caller through what the background does (capture-restart: a probe tab's page is stored).
  */
-export async function recordFromStart(browser: Browser, extensionId: string, worker?: WebWorker): Promise<void> {
+export async function recordFromStart(
+  browser: Browser,
+  extensionId: string,
+  options: { readonly checkListeners?: boolean } = {},
+): Promise<void> {
   await setLocal(browser, extensionId, SETTINGS_KEYS.recordFromStart, true);
-  if (!worker) return;
-  await until('the background to attach its capture listeners', 10_000, async () =>
-    (await captureListenerStates(worker)).every(Boolean),
-  );
+  if (!options.checkListeners) return;
+  // Each check asks the service worker running now: Chrome may have stopped and started it again since the test
+  // found it (a clean-clone CI run at f322c52 waited 10 s on listeners that one handle never showed attached).
+  await until('the background to attach its capture listeners', 10_000, async () => {
+    const worker = await runningWorker(browser);
+    return worker !== undefined && (await captureListenerStates(worker).catch(() => [false])).every(Boolean);
+  });
+}
+
+/** The extension's service worker as it runs now, if it does. */
+async function runningWorker(browser: Browser): Promise<WebWorker | undefined> {
+  const target = browser
+    .targets()
+    .find((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+  return (await target?.worker()) ?? undefined;
 }
 
 const CAPTURE_EVENTS = [
