@@ -14,15 +14,9 @@ import { App } from './App.tsx';
 import { LIVE, PanelController } from './controller.ts';
 import { overridesKey } from './sessionOverrides.ts';
 import { PanelStore } from './store.ts';
+import { inThreadWorker, READ_IN_MICROTASKS } from './testing/inThreadWorker.ts';
 import type { Scheduler } from './throttle.ts';
-import {
-  handleWorkerRequest,
-  type LiveAnalyser,
-  newWorkerState,
-  type WorkerLike,
-  type WorkerReply,
-  workerAnalyser,
-} from './workerProtocol.ts';
+import { type LiveAnalyser, workerAnalyser } from './workerProtocol.ts';
 
 const harPath = (id: string) => `test/fixtures/demo-har/${id}.har`;
 const harText = (id: string) => readFileSync(harPath(id), 'utf8');
@@ -33,30 +27,6 @@ function recorded(id: string): RecordedEvent[] {
 
 /** Runs scheduled work at once: the test decides when analysis happens. */
 const immediate: Scheduler = { now: () => 0, later: (task) => task() };
-
-/**
- * The page reads the worker's answers in microtasks (not a MessageChannel task per slice, the default): each
- * answer, delivered on a timer, is then handled before the test's next `setTimeout(0)`, whatever the order
- * of timers and channel messages.
- */
-const READ_IN_MICROTASKS = { scheduler: { now: () => 0, later: (task: () => void) => queueMicrotask(task) } };
-
-/** The analysis worker's protocol in this thread, through structuredClone as postMessage does. */
-function inThreadWorker(): WorkerLike {
-  const state = newWorkerState();
-  const listeners: ((e: MessageEvent<WorkerReply>) => void)[] = [];
-  return {
-    postMessage(message) {
-      for (const reply of handleWorkerRequest(state, structuredClone(message)))
-        setTimeout(() => {
-          for (const l of listeners) l({ data: structuredClone(reply) } as MessageEvent<WorkerReply>);
-        }, 0);
-    },
-    addEventListener(type: 'message' | 'error', listener: never) {
-      if (type === 'message') listeners.push(listener);
-    },
-  };
-}
 
 function mountPanel(scenario: string, analyser?: LiveAnalyser) {
   const store = new PanelStore();

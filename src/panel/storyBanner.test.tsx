@@ -11,40 +11,12 @@ import type { RecordedEvent } from '../protocol/messages.ts';
 import { App } from './App.tsx';
 import { PanelController } from './controller.ts';
 import { PanelStore } from './store.ts';
+import { inThreadWorker, READ_IN_MICROTASKS } from './testing/inThreadWorker.ts';
 import type { Scheduler } from './throttle.ts';
-import {
-  handleWorkerRequest,
-  newWorkerState,
-  type WorkerLike,
-  type WorkerReply,
-  workerAnalyser,
-} from './workerProtocol.ts';
+import { workerAnalyser } from './workerProtocol.ts';
 
 const HAR = readFileSync('test/fixtures/demo-har/secure-lost-on-http.har', 'utf8');
 const immediate: Scheduler = { now: () => 0, later: (task) => task() };
-
-/**
- * The page reads the worker's answers in microtasks (not a MessageChannel task per slice, the default): each
- * answer, delivered on a timer, is then handled before the test's next `setTimeout(0)`, whatever the order
- * of timers and channel messages.
- */
-const READ_IN_MICROTASKS = { scheduler: { now: () => 0, later: (task: () => void) => queueMicrotask(task) } };
-
-function inThreadWorker(): WorkerLike {
-  const state = newWorkerState();
-  const listeners: ((e: MessageEvent<WorkerReply>) => void)[] = [];
-  return {
-    postMessage(message) {
-      for (const reply of handleWorkerRequest(state, structuredClone(message)))
-        setTimeout(() => {
-          for (const l of listeners) l({ data: structuredClone(reply) } as MessageEvent<WorkerReply>);
-        }, 0);
-    },
-    addEventListener(type: 'message' | 'error', listener: never) {
-      if (type === 'message') listeners.push(listener);
-    },
-  };
-}
 
 function mount(viaWorker: boolean) {
   const store = new PanelStore();

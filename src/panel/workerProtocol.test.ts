@@ -7,6 +7,7 @@ import { requestExchange } from './exchange.ts';
 import { exportText } from './liveExport.ts';
 import { cookiesSeen, panelView, type RequestRow, type SessionOverrides, type TraceView } from './model.ts';
 import { NO_OVERRIDES } from './sessionOverrides.ts';
+import { READ_IN_MICROTASKS } from './testing/inThreadWorker.ts';
 import {
   EVENTS_PER_MESSAGE,
   handleWorkerRequest,
@@ -26,7 +27,7 @@ import {
  * The page handles the worker's messages in the microtasks after they arrive, all in one slice (the clock
  * stands still): `answers()` then sees them handled. (slicedQueue.test.ts covers the slicing.)
  */
-const IN_TESTS = { scheduler: { now: () => 0, later: (task: () => void) => queueMicrotask(task) } };
+const IN_TESTS = READ_IN_MICROTASKS;
 
 /** Lets the fake worker's answers (queued microtasks) arrive. */
 const answers = () => new Promise((resolve) => setTimeout(resolve, 0));
