@@ -22,13 +22,13 @@ import type { RecordedEvent } from '../protocol/messages.ts';
 import { type RequestExchange, requestExchange } from './exchange.ts';
 import { type ExportFormat, type ExportValues, exportText } from './liveExport.ts';
 import {
-  cookiesSeen,
   laneEndMarkers,
   liveBrowser,
   panelView,
   type RequestRow,
   requestRow,
   type SeenCookie,
+  SeenCookies,
   type SessionOverrides,
   type TraceView,
   traceEvents,
@@ -142,7 +142,7 @@ interface ListDelta<T> {
   readonly changed: readonly (readonly [number, T])[];
 }
 
-function summaryParts(analysis: AnalysisResult): { readonly [K in SummaryPart]: SummaryJson[K] } {
+function summaryParts(analysis: AnalysisResult, seen: SeenCookies): { readonly [K in SummaryPart]: SummaryJson[K] } {
   return {
     findings: analysis.findings,
     sessions: analysis.sessions,
@@ -152,7 +152,7 @@ function summaryParts(analysis: AnalysisResult): { readonly [K in SummaryPart]: 
     lanes: analysis.facts.lanes,
     logins: analysis.facts.logins,
     sessionCookieNames: [...analysis.facts.sessionCookieNames],
-    seen: cookiesSeen(analysis),
+    seen: seen.of(analysis),
     story: analysis.story ?? [],
   };
 }
@@ -171,6 +171,8 @@ interface LiveSession {
   readonly positionOf: Map<number, number>;
   /** The summary parts as last sent, to send only what changed. */
   sent: Partial<Record<SummaryPart, unknown>>;
+  /** The Cookies view's list, folded as requests arrive. */
+  readonly seen: SeenCookies;
   /** The last analysis, for exports. */
   result?: AnalysisResult;
 }
@@ -207,7 +209,16 @@ function liveSession(state: WorkerState, overrides: SessionOverrides): LiveSessi
   if (live && sameOverrides(live.overrides, overrides) && sameData(live.browser, browser)) return live;
   // The panel may show session values (they are the user's own), so the engine renders them raw.
   const session = new AnalysisSession({ values: 'raw', settings: overrides, ...(browser ? { browser } : {}) });
-  state.live = { session, overrides, browser, fed: 0, rows: [], positionOf: new Map(), sent: {} };
+  state.live = {
+    session,
+    overrides,
+    browser,
+    fed: 0,
+    rows: [],
+    positionOf: new Map(),
+    sent: {},
+    seen: new SeenCookies(),
+  };
   return state.live;
 }
 
@@ -353,7 +364,7 @@ export function handleWorkerRequest(state: WorkerState, request: WorkerRequest):
 
   // The same events give the same analysis: with none new and no restart, nothing to compare.
   if (changed.all) live.sent = {};
-  const summary = changed.all || fresh.length > 0 ? changedSummary(summaryParts(result), live.sent) : '{}';
+  const summary = changed.all || fresh.length > 0 ? changedSummary(summaryParts(result, live.seen), live.sent) : '{}';
   const restarted = changed.all;
   const parts: WorkerReply[] = [];
   ends.slice(0, -1).forEach((end, i) => {

@@ -14,7 +14,13 @@ export type MemoSpan =
    * same object, while its key and inputs are the same, so the engine sees at a glance that a finding did not
    * change (analysis/findingReuse.ts). An analysis that answers once keeps none.
    */
-  | 'snapshots';
+  | 'snapshots'
+  /**
+   * A fold over the replay's requests (the IDs observed, the URLs scanned), kept by the replay's first request:
+   * shared by the rules of one analysis and, in a growing trace, carried on by the next snapshot over the requests
+   * that arrived since. A replay that starts over has a new first request, so a new fold.
+   */
+  | 'replay';
 
 /** One kind of value a rule keeps: values of type `Value`, each by a `Key` object. */
 export interface Memo<Key extends object, Value> {

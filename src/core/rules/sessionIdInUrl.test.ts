@@ -1,6 +1,8 @@
 // session-id-in-url: a session ID value in a request URL (query, fragment, ;jsessionid= path parameter) or Referer.
 import { describe, expect, it } from 'vitest';
 import { findingsOf, GOOD, ID, trace } from '../../../test/helpers/traceBuilder.ts';
+import { analyzeTrace } from '../analysis/analyze.ts';
+import { AnalysisSession } from '../analysis/session.ts';
 
 const sid = (id: string) => `sid=${id}; ${GOOD}`;
 
@@ -90,5 +92,36 @@ describe('session-id-in-url', () => {
       .get('https://shop.test/item/42?page=42', { cookie: 'sid=42' })
       .analyze();
     expect(findingsOf(result, 'session-id-in-url')).toEqual([]);
+  });
+
+  it('a growing recording: each snapshot reports what the whole trace so far reports, also for an earlier URL holding an ID set later', () => {
+    const built = trace()
+      // The URL carries ID b before any response set it: a leak only once b is known (entry 3).
+      .get(`https://shop.test/welcome?ref=${ID.b}`, { cookie: '' })
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get(`https://shop.test/cart?s=${ID.a}`, { cookie: `sid=${ID.a}` })
+      .get('https://shop.test/login', { cookie: `sid=${ID.a}`, setCookie: [sid(ID.b)] })
+      .get(`https://shop.test/next?s=${ID.a}`, {
+        cookie: `sid=${ID.b}`,
+        headers: { Referer: `https://shop.test/page?t=${ID.b}` },
+      })
+      .get('https://shop.test/plain', { cookie: `sid=${ID.b}` })
+      .build();
+    const session = new AnalysisSession();
+    const leaks = (findings: readonly { rule: string; entry: number }[]) =>
+      findings.filter((f) => f.rule === 'session-id-in-url');
+    let before: ReturnType<typeof leaks> = [];
+    built.events.forEach((event, i) => {
+      session.feed([event]);
+      const now = leaks(session.snapshot().result.findings);
+      const events = built.events.slice(0, i + 1);
+      expect(now).toEqual(leaks(analyzeTrace({ ...built, events, entryCount: events.length }).findings));
+      before = now;
+    });
+    expect(before.map((f) => f.entry)).toEqual([0, 2, 4]);
+    // The scan went on from one snapshot to the next: with nothing new, the findings are the very same objects.
+    const again = leaks(session.snapshot().result.findings);
+    expect(again).toHaveLength(3);
+    for (const [k, f] of before.entries()) expect(again[k]).toBe(f);
   });
 });

@@ -2,8 +2,11 @@
  * session-id-in-url: a session ID value appears in a request URL (query, fragment, `;jsessionid=` path
  * parameter) or in a Referer header (RULES.md). URLs leak into logs, history, Referer and shared links.
  */
+
+import type { RequestFacts, SessionLane } from '../analysis/facts.ts';
 import { ValueFinder } from '../session/valuesInText.ts';
-import { defineRule, type FindingDraft } from './rule.ts';
+import { memo } from './memo.ts';
+import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 
 /** Where in a request a session ID was found. */
 type Place = 'URL' | 'Referer header';
@@ -33,55 +36,134 @@ export const sessionIdInUrl = defineRule({
     peer: 'ZAP 3 (Session ID in URL Rewrite)',
   },
   check(ctx) {
-    const ids = new Map<string, string>();
-    for (const lane of ctx.facts.lanes) {
-      for (const id of lane.ids) if (id.id.length >= MIN_ID_LENGTH) ids.set(id.id, lane.cookie);
-    }
     const requests = ctx.facts.requests;
-    // Indexed loops, no per-request lists or tuples: this reads every request of the trace.
-    for (let r = 0; r < requests.length; r++) {
+    if (requests.length === 0) return [];
+    // A growing replay keeps its first request: the scan goes on from the last snapshot (memo.ts).
+    const scan = ctx.memos.recall(URL_LEAKS, requests[0]!, [], () => new UrlLeakScan());
+    scan.foldValues(requests);
+    scan.lookFor(idsToFind(ctx.facts.lanes, scan.requestValues));
+    scan.scan(requests);
+    return scan.drafts(ctx);
+  },
+});
+
+/**
+ * The session IDs to look for, each with its cookie: the lanes' IDs, then the session values requests sent or were
+ * set (a value's last cookie name wins). In this order: ValueFinder reports the first of equal-length matches.
+ */
+function idsToFind(lanes: readonly SessionLane[], requestValues: ReadonlyMap<string, string>): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const lane of lanes) {
+    for (const id of lane.ids) if (id.id.length >= MIN_ID_LENGTH) ids.set(id.id, lane.cookie);
+  }
+  for (const [value, cookie] of requestValues) ids.set(value, cookie);
+  return ids;
+}
+
+/** A request whose URL or Referer carries a session ID: the first of each ID and place. */
+interface Leak {
+  readonly request: RequestFacts;
+  readonly id: string;
+  readonly where: Place;
+  /** The cookie named by a `;jsessionid=`-style path parameter (its value need not be a known ID). */
+  readonly parameterCookie: string | undefined;
+  /** Its draft, while the cookie and the value renderer it was worded with stay. */
+  drafted?: { readonly cookie: string; readonly show: RuleContext['show']; readonly draft: FindingDraft };
+}
+
+/**
+ * The requests scanned so far and what they leaked, kept from one snapshot of a growing replay to the next: a
+ * snapshot scans only the requests that arrived since, unless the IDs to look for changed (a new ID may sit in an
+ * earlier URL) — then every request again. An analysis that answers once makes one and scans every request.
+ */
+class UrlLeakScan {
+  /** The session values (long enough to look for) that requests sent or were set, by value: their cookie. */
+  readonly requestValues = new Map<string, string>();
+  #valuesFolded = 0;
+  #ids = new Map<string, string>();
+  #finder = new ValueFinder([]);
+  #scanned = 0;
+  readonly #reported = new Set<string>();
+  readonly #leaks: Leak[] = [];
+
+  /** Takes in the values of the requests not folded yet (indexed loops: this reads every request once). */
+  foldValues(requests: readonly RequestFacts[]): void {
+    for (let r = this.#valuesFolded; r < requests.length; r++) {
       const { sent, setCookies } = requests[r]!;
       for (let i = 0; i < sent.length; i++) {
         const c = sent[i]!;
-        if (c.session && c.value.length >= MIN_ID_LENGTH) ids.set(c.value, c.name);
+        if (c.session && c.value.length >= MIN_ID_LENGTH) this.requestValues.set(c.value, c.name);
       }
       for (let i = 0; i < setCookies.length; i++) {
         const c = setCookies[i]!;
-        if (c.session && c.value.length >= MIN_ID_LENGTH) ids.set(c.value, c.name);
+        if (c.session && c.value.length >= MIN_ID_LENGTH) this.requestValues.set(c.value, c.name);
       }
     }
-    const finder = new ValueFinder(ids.keys());
-    const reported = new Set<string>();
-    /** The ID this text carries and its cookie, once per ID and place; undefined when none (or told before). */
-    const leak = (text: string, where: Place): { id: string; cookie: string } | undefined => {
-      const param = PATH_PARAMETER.exec(text);
-      const id = param ? param[2]! : finder.longest(text);
-      if (id === undefined) return undefined;
-      const once = `${id}\u0000${where}`;
-      if (reported.has(once)) return undefined;
-      reported.add(once);
-      return { id, cookie: ids.get(id) ?? param![1]! };
-    };
-    const drafts: FindingDraft[] = [];
-    for (let r = 0; r < requests.length; r++) {
+    this.#valuesFolded = requests.length;
+  }
+
+  /** The IDs to look for from now on; other IDs than before (or in another order) make every request scanned again. */
+  lookFor(ids: Map<string, string>): void {
+    const before = this.#ids;
+    this.#ids = ids;
+    if (sameKeysInOrder(before, ids)) return;
+    this.#finder = new ValueFinder(ids.keys());
+    this.#scanned = 0;
+    this.#reported.clear();
+    this.#leaks.length = 0;
+  }
+
+  /** Scans the requests not scanned yet: one leak per request, its URL's, else its Referer's. */
+  scan(requests: readonly RequestFacts[]): void {
+    for (let r = this.#scanned; r < requests.length; r++) {
       const request = requests[r]!;
-      // One finding per request: the URL's leak, else the Referer's.
-      let where: Place = 'URL';
-      let found = leak(decode(request.url), where);
-      if (!found && request.referer) {
-        where = 'Referer header';
-        found = leak(decode(request.referer), where);
-      }
-      if (!found) continue;
-      drafts.push({
+      const leak = this.#leak(request, decode(request.url), 'URL') ?? this.#refererLeak(request);
+      if (leak) this.#leaks.push(leak);
+    }
+    this.#scanned = requests.length;
+  }
+
+  drafts(ctx: RuleContext): FindingDraft[] {
+    return this.#leaks.map((leak) => {
+      const cookie = this.#ids.get(leak.id) ?? leak.parameterCookie!;
+      const known = leak.drafted;
+      if (known?.cookie === cookie && known.show === ctx.show) return known.draft;
+      const { request, id, where } = leak;
+      const draft: FindingDraft = {
         origin: request.origin,
-        cookie: found.cookie,
+        cookie,
         entry: request.entry,
         url: request.url,
-        message: `The ${where} of this request carries the ${found.cookie} session ID ${ctx.show(found.id)}.`,
-        evidence: { id: { secret: found.id }, where },
-      });
-    }
-    return drafts;
-  },
-});
+        message: `The ${where} of this request carries the ${cookie} session ID ${ctx.show(id)}.`,
+        evidence: { id: { secret: id }, where },
+      };
+      leak.drafted = { cookie, show: ctx.show, draft };
+      return draft;
+    });
+  }
+
+  #refererLeak(request: RequestFacts): Leak | undefined {
+    return request.referer ? this.#leak(request, decode(request.referer), 'Referer header') : undefined;
+  }
+
+  /** The ID this text carries, once per ID and place; undefined when none (or told before). */
+  #leak(request: RequestFacts, text: string, where: Place): Leak | undefined {
+    const parameter = PATH_PARAMETER.exec(text);
+    const id = parameter ? parameter[2]! : this.#finder.longest(text);
+    if (id === undefined) return undefined;
+    const once = `${id}\u0000${where}`;
+    if (this.#reported.has(once)) return undefined;
+    this.#reported.add(once);
+    return { request, id, where, parameterCookie: parameter?.[1] };
+  }
+}
+
+function sameKeysInOrder(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): boolean {
+  if (a.size !== b.size) return false;
+  const other = b.keys();
+  for (const key of a.keys()) if (other.next().value !== key) return false;
+  return true;
+}
+
+/** What the scan of a growing replay's requests found so far, by the replay's first request. */
+const URL_LEAKS = memo<RequestFacts, UrlLeakScan>('session-id-in-url scan', 'replay');

@@ -2,6 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { findingsOf, GOOD, trace } from '../../../test/helpers/traceBuilder.ts';
+import { analyzeTrace } from '../analysis/analyze.ts';
+import { AnalysisSession } from '../analysis/session.ts';
 
 /** A session whose server hands out each of `ids` in turn (a re-login each time, so nothing else fires). */
 function issued(ids: readonly string[]) {
@@ -42,5 +44,31 @@ describe('session-id-predictable', () => {
 
   it('one ID alone says nothing about predictability', () => {
     expect(findingsOf(issued(['1000000017']), 'session-id-predictable')).toEqual([]);
+  });
+
+  it('a growing recording: each snapshot judges the IDs observed so far, as the whole trace so far does', () => {
+    // Counting-up IDs arrive one by one, with requests of another site between them: each snapshot folds in only
+    // the requests that arrived since, and judges every ID observed so far.
+    const built = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`sid=1000000017; ${GOOD}`] })
+      .get('https://shop.test/logout', { cookie: 'sid=1000000017', setCookie: [`sid=1000000018; ${GOOD}`] })
+      .get('https://shop.test/logout', { cookie: 'sid=1000000018', setCookie: [`sid=1000000020; ${GOOD}`] })
+      .get('https://shop.test/logout', { cookie: 'sid=1000000020', setCookie: [`sid=1000000023; ${GOOD}`] })
+      .get('https://app.test/', { cookie: '' })
+      .get('https://shop.test/logout', { cookie: 'sid=1000000023', setCookie: [`sid=1000000024; ${GOOD}`] })
+      .build();
+    const rules = new Set(['session-id-predictable', 'session-id-low-entropy']);
+    const judged = (findings: readonly { rule: string }[]) => findings.filter((f) => rules.has(f.rule));
+    const session = new AnalysisSession();
+    let last: ReturnType<typeof judged> = [];
+    built.events.forEach((event, i) => {
+      session.feed([event]);
+      const events = built.events.slice(0, i + 1);
+      last = judged(session.snapshot().result.findings);
+      expect(last).toEqual(judged(analyzeTrace({ ...built, events, entryCount: events.length }).findings));
+    });
+    expect(last.some((f) => f.rule === 'session-id-predictable' && f.message.includes('The 5 observed sid IDs'))).toBe(
+      true,
+    );
   });
 });

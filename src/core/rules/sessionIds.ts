@@ -1,6 +1,6 @@
 /** The distinct session IDs observed per cookie name and host, with the entry of first sight: for the entropy rules. */
 
-import type { AnalysisFacts, RequestFacts } from '../analysis/facts.ts';
+import type { RequestFacts } from '../analysis/facts.ts';
 import { splitRouteSuffix } from '../session/identify.ts';
 import { memo } from './memo.ts';
 import type { RuleContext } from './rule.ts';
@@ -29,22 +29,57 @@ function updatedValues(ctx: RuleContext): ReadonlySet<string> {
   return values;
 }
 
-/** Both entropy rules read the same groups of the same facts: gathered once per analysis. */
-const OBSERVED_IDS = memo<AnalysisFacts, readonly ObservedIds[]>('observed IDs', 'analysis');
+/**
+ * Both entropy rules read the same groups: gathered once per analysis, and in a growing replay carried on from the
+ * last snapshot over the requests that arrived since (memo.ts, by the replay's first request).
+ */
+const OBSERVED_IDS = memo<RequestFacts, ObservedIdsFold>('observed IDs', 'replay');
 
 export function observedIds(ctx: RuleContext): readonly ObservedIds[] {
-  return ctx.memos.recall(OBSERVED_IDS, ctx.facts, [], () => gatherObservedIds(ctx));
+  const requests = ctx.facts.requests;
+  if (requests.length === 0) return [];
+  return ctx.memos.recall(OBSERVED_IDS, requests[0]!, [], () => new ObservedIdsFold()).upTo(ctx);
 }
 
-function gatherObservedIds(ctx: RuleContext): ObservedIds[] {
-  const groups = new Map<string, ObservedIds>();
-  const updated = updatedValues(ctx);
+/**
+ * The groups of the requests folded so far. The values left out (updatedValues) decide what every request gave:
+ * when they change, the fold starts over.
+ */
+class ObservedIdsFold {
+  readonly #groups = new Map<string, ObservedIds>();
   /** The ID of each (shared) cookie fact, worked out once: facts repeat on most requests. */
-  const idOf = new Map<{ readonly name: string; readonly value: string }, string>();
-  const observe = (request: RequestFacts, c: { readonly name: string; readonly value: string }) => {
-    if (c.value === '' || updated.has(c.value)) return;
+  readonly #idOf = new Map<{ readonly name: string; readonly value: string }, string>();
+  #updated: ReadonlySet<string> = new Set();
+  #folded = 0;
+
+  /** The groups of every request in `ctx` (the same requests as before, and perhaps more). */
+  upTo(ctx: RuleContext): ObservedIds[] {
+    const updated = updatedValues(ctx);
+    if (!sameSet(updated, this.#updated)) {
+      this.#updated = updated;
+      this.#groups.clear();
+      this.#folded = 0;
+    }
+    // Per request, the Set-Cookie values first, then the sent ones (indexed loops: this runs for every request,
+    // and a for-of allocated an iterator result per step).
+    const requests = ctx.facts.requests;
+    for (let r = this.#folded; r < requests.length; r++) {
+      const request = requests[r]!;
+      const { setCookies, sent } = request;
+      for (let i = 0; i < setCookies.length; i++) {
+        const c = setCookies[i]!;
+        if (c.session && c.outcome.kind !== 'deleted') this.#observe(request, c);
+      }
+      for (let i = 0; i < sent.length; i++) if (sent[i]!.session) this.#observe(request, sent[i]!);
+    }
+    this.#folded = requests.length;
+    return [...this.#groups.values()];
+  }
+
+  #observe(request: RequestFacts, c: { readonly name: string; readonly value: string }): void {
+    if (c.value === '' || this.#updated.has(c.value)) return;
     const key = `${request.host}\u0000${c.name}`;
-    let group = groups.get(key);
+    let group = this.#groups.get(key);
     if (!group) {
       group = {
         cookie: c.name,
@@ -55,29 +90,22 @@ function gatherObservedIds(ctx: RuleContext): ObservedIds[] {
         ids: [],
         seen: new Set(),
       };
-      groups.set(key, group);
+      this.#groups.set(key, group);
     }
-    let id = idOf.get(c);
+    let id = this.#idOf.get(c);
     if (id === undefined) {
       id = splitRouteSuffix(c.name, c.value.replace(/^"|"$/g, '')).id;
-      idOf.set(c, id);
+      this.#idOf.set(c, id);
     }
     if (!group.seen.has(id)) {
       group.seen.add(id);
       group.ids.push(id);
     }
-  };
-  // Per request, the Set-Cookie values first, then the sent ones (indexed loops: this runs for every request,
-  // and a for-of allocated an iterator result per step).
-  const requests = ctx.facts.requests;
-  for (let r = 0; r < requests.length; r++) {
-    const request = requests[r]!;
-    const { setCookies, sent } = request;
-    for (let i = 0; i < setCookies.length; i++) {
-      const c = setCookies[i]!;
-      if (c.session && c.outcome.kind !== 'deleted') observe(request, c);
-    }
-    for (let i = 0; i < sent.length; i++) if (sent[i]!.session) observe(request, sent[i]!);
   }
-  return [...groups.values()];
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const v of a) if (!b.has(v)) return false;
+  return true;
 }
