@@ -9,6 +9,32 @@ const event = (seq: number): RecordedEvent => ({
   event: { kind: 'navigation', time: seq, url: `https://a.test/${seq}` },
 });
 
+/** Ports as runtime.connect gives them, each kept to deliver background messages through. */
+function fakePorts() {
+  const ports: (RuntimePort & { sent: unknown[]; deliver(m: unknown): void; disconnected: boolean })[] = [];
+  const connect = (): RuntimePort => {
+    const listeners: ((m: unknown) => void)[] = [];
+    const port = {
+      sent: [] as unknown[],
+      disconnected: false,
+      postMessage(m: unknown) {
+        port.sent.push(m);
+      },
+      onMessage: { addListener: (l: (m: unknown) => void) => void listeners.push(l) },
+      onDisconnect: { addListener: () => undefined },
+      disconnect() {
+        port.disconnected = true;
+      },
+      deliver(m: unknown) {
+        for (const l of listeners) l(m);
+      },
+    };
+    ports.push(port);
+    return port;
+  };
+  return { ports, connect };
+}
+
 describe('PanelStore', () => {
   it('hands each new batch on, counts it, and holds none of it when told not to keep events', () => {
     const store = new PanelStore({ keepEvents: false });
@@ -41,27 +67,7 @@ describe('PanelStore', () => {
 
 describe('keepConnected refetch', () => {
   it('forgets every event and subscribes from the start on a new port, ignoring the old one', () => {
-    const ports: (RuntimePort & { sent: unknown[]; deliver(m: unknown): void; disconnected: boolean })[] = [];
-    const connect = (): RuntimePort => {
-      const listeners: ((m: unknown) => void)[] = [];
-      const port = {
-        sent: [] as unknown[],
-        disconnected: false,
-        postMessage(m: unknown) {
-          port.sent.push(m);
-        },
-        onMessage: { addListener: (l: (m: unknown) => void) => void listeners.push(l) },
-        onDisconnect: { addListener: () => undefined },
-        disconnect() {
-          port.disconnected = true;
-        },
-        deliver(m: unknown) {
-          for (const l of listeners) l(m);
-        },
-      };
-      ports.push(port);
-      return port;
-    };
+    const { ports, connect } = fakePorts();
     const store = new PanelStore({ keepEvents: false });
     const connection = keepConnected(connect, 5, store, () => undefined);
     ports[0]!.deliver({ type: 'snapshot', events: [event(0), event(1)] });
@@ -75,5 +81,26 @@ describe('keepConnected refetch', () => {
     expect(store.state.eventCount).toBe(0);
     ports[1]!.deliver({ type: 'snapshot', events: [event(0), event(1), event(2)] });
     expect([store.state.eventCount, store.lastSeq]).toEqual([3, 2]);
+  });
+});
+
+describe('the recording health each batch repeats', () => {
+  it('makes a new state (what views re-render on) only when it changed', () => {
+    const { ports, connect } = fakePorts();
+    const store = new PanelStore({ keepEvents: false });
+    keepConnected(connect, 5, store, () => undefined);
+    const health = { droppedCount: 0, storageDegraded: false };
+    ports[0]!.deliver({ type: 'snapshot', events: [event(0)], ...health });
+    const state = store.state;
+    let told = 0;
+    store.subscribe(() => told++);
+    for (let seq = 1; seq <= 3; seq++) ports[0]!.deliver({ type: 'events', events: [event(seq)], ...health });
+    expect(store.state).toBe(state);
+    expect(store.state.eventCount).toBe(4);
+    // Listeners still hear of each batch (the analysis runs on it).
+    expect(told).toBe(3);
+    ports[0]!.deliver({ type: 'events', events: [event(4)], droppedCount: 7, storageDegraded: false });
+    expect(store.state).not.toBe(state);
+    expect(store.state).toMatchObject({ droppedCount: 7, storageDegraded: false, eventCount: 5 });
   });
 });

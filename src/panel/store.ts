@@ -99,7 +99,10 @@ export class PanelStore {
       'preserveLog' | 'recordFromStart' | 'hostAccess' | 'droppedCount' | 'storageDegraded' | 'maxEventsPerTab'
     >,
   ): void {
-    this.#set({ ...this.#state, ...info });
+    // Every batch of events repeats the recording's health: a state object (and a render of every view that
+    // reads it) only when something in it changed.
+    const changed = (Object.keys(info) as (keyof typeof info)[]).some((key) => info[key] !== this.#state[key]);
+    if (changed) this.#set({ ...this.#state, ...info });
   }
 
   /** Empties the view (the toolbar's Clear); events after the last one held still arrive. */
