@@ -58,7 +58,8 @@ describe('session-id-predictable', () => {
       .get('https://shop.test/logout', { cookie: 'sid=1000000023', setCookie: [`sid=1000000024; ${GOOD}`] })
       .build();
     const rules = new Set(['session-id-predictable', 'session-id-low-entropy']);
-    const judged = (findings: readonly { rule: string }[]) => findings.filter((f) => rules.has(f.rule));
+    const judged = (findings: readonly { rule: string; message: string }[]) =>
+      findings.filter((f) => rules.has(f.rule));
     const session = new AnalysisSession();
     let last: ReturnType<typeof judged> = [];
     built.events.forEach((event, i) => {
