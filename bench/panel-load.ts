@@ -17,15 +17,20 @@ import { installFeeder, templateEntries } from './lib/feeder.ts';
 import {
   exposePanelStore,
   installFrameSampler,
+  installLongFrameSampler,
   installLongTaskSampler,
+  type LongFrame,
+  longFrameShares,
   metricDelta,
   panelEventCount,
   panelMemory,
   performanceMetrics,
   takeFrameIntervals,
+  takeLongFrames,
   takeLongTasks,
 } from './lib/panelProbe.ts';
 import { fmt, OUT_DIR, quantile, range, runRow, summarize, timeWeightedQuantile } from './lib/stats.ts';
+import { addTicks, type ThreadTicks, threadShares, threadTicks } from './lib/threadCpu.ts';
 import { type Profile, topOfProfile } from './lib/topFunctions.ts';
 
 const ID = 'panel-load';
@@ -51,6 +56,7 @@ runRow(ID, TITLE, GOAL, async () => {
     const foundStore = await exposePanelStore(panel);
     await installFrameSampler(panel);
     await installLongTaskSampler(panel);
+    await installLongFrameSampler(panel);
     // The neighbour: one core kept busy for the whole measurement, baseline and subject windows alike.
     neighbour = spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
     const loadAtStart = loadavg()[0]!;
@@ -62,6 +68,9 @@ runRow(ID, TITLE, GOAL, async () => {
     const idleAll: number[] = [];
     const streamAll: number[] = [];
     const longTasks: number[] = [];
+    const longFrames: LongFrame[] = [];
+    const browserPid = browser.process()?.pid;
+    const streamThreads: ThreadTicks = new Map();
     const rates: number[] = [];
     const idleMetrics: Record<string, number>[] = [];
     let profileTop: string[] = [];
@@ -85,6 +94,8 @@ runRow(ID, TITLE, GOAL, async () => {
       }
       m0 = await performanceMetrics(panel);
       await takeLongTasks(panel);
+      await takeLongFrames(panel);
+      const ticksBefore = threadTicks(browserPid);
       const fed = (await worker.evaluate(
         (tab, n, rate) =>
           (
@@ -95,7 +106,9 @@ runRow(ID, TITLE, GOAL, async () => {
         RATE,
       )) as { sent: number; rate: number; worstLagMs: number };
       const streaming = await takeFrameIntervals(panel);
+      addTicks(streamThreads, ticksBefore, threadTicks(browserPid));
       longTasks.push(...(await takeLongTasks(panel)));
+      if (!profiled) longFrames.push(...(await takeLongFrames(panel)));
       if (profiled) {
         const { profile } = await cdpOf(panel).send('Profiler.stop');
         profileTop = topOfProfile(profile as unknown as Profile, 10);
@@ -168,6 +181,10 @@ runRow(ID, TITLE, GOAL, async () => {
         `events: background numbered ${expected.toLocaleString('en-US')}, panel holds ${held.events.toLocaleString('en-US')} (${held.source}${foundStore ? '' : ', panel store not found'}) → ${lost === 0 ? 'none lost' : `${lost.toLocaleString('en-US')} MISSING`}; drained ${fmt(drainMs / 1000, 1)} s after the last window`,
         `panel memory: performance.memory used ${fmt(memory.usedMB, 1)} MB (total ${fmt(memory.totalMB, 1)} MB); after GC (CDP Runtime.getHeapUsage) ${fmt(heap.usedBytes / 1048576, 1)} MB; ${domRows} request rows in the DOM`,
         `long tasks (≥ 50 ms) on the panel's main thread while streaming: ${longTasks.length}, ${fmt(longTasks.reduce((a, b) => a + b, 0) / 1000, 1)} s in all, longest ${fmt(Math.max(0, ...longTasks), 0)} ms`,
+        `long animation frames (> 50 ms) while streaming, the profiled window left out: ${longFrames.length}, ${fmt(longFrames.reduce((a, f) => a + f.duration, 0) / 1000, 1)} s in all; where their time went:`,
+        ...longFrameShares(longFrames).map((line) => `  ${line}`),
+        `CPU per thread of the browser while streaming (Linux /proc; the neighbour is one core more):`,
+        ...threadShares(streamThreads, streamSeconds).map((line) => `  ${line}`),
         `machine load (1-min load average, 2 cores): ${fmt(loadAtStart, 1)} at the start, ${fmt(loadavg()[0]!, 1)} at the end; a CPU-busy neighbour (node, one core spinning) ran through every window`,
         `panel renderer while streaming: ${busy(streamMetrics, streamSeconds)}; idle: ${busy(idleMetrics, (windows * IDLE_MS) / 1000)}`,
         `CPU profile of the panel's main thread during streaming window ${Math.min(4, windows)} (self time):`,

@@ -36,6 +36,79 @@ export async function installLongTaskSampler(frame: Frame): Promise<void> {
   })()`);
 }
 
+/**
+ * Long animation frames (Chrome's LoAF entries, frames over 50 ms) with what ran in them: each script's invoker
+ * (a timer, a port or worker message, an animation-frame callback) and function, and the frame's own rendering.
+ */
+export async function installLongFrameSampler(frame: Frame): Promise<void> {
+  await frame.evaluate(`(() => {
+    if (globalThis.__benchLongFrames) return;
+    const state = { frames: [] };
+    globalThis.__benchLongFrames = state;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        state.frames.push({
+          duration: entry.duration,
+          rendering: entry.renderStart ? entry.startTime + entry.duration - entry.renderStart : 0,
+          scripts: entry.scripts.map((s) => ({
+            what: s.invokerType + ' ' + s.invoker + (s.sourceFunctionName ? ' → ' + s.sourceFunctionName : ''),
+            duration: s.duration,
+            layout: s.forcedStyleAndLayoutDuration,
+          })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame' });
+  })()`);
+}
+
+export interface LongFrame {
+  readonly duration: number;
+  /** From the start of the frame's rendering (rAF callbacks, style, layout, paint) to its end. */
+  readonly rendering: number;
+  readonly scripts: readonly { readonly what: string; readonly duration: number; readonly layout: number }[];
+}
+
+export async function takeLongFrames(frame: Frame): Promise<LongFrame[]> {
+  return frame.evaluate(`(() => {
+    const state = globalThis.__benchLongFrames;
+    const out = state ? state.frames : [];
+    if (state) state.frames = [];
+    return out;
+  })()`) as Promise<LongFrame[]>;
+}
+
+/** Where the long frames' time went: script time per invoker and function, and rendering, largest first. */
+export function longFrameShares(frames: readonly LongFrame[], top = 8): string[] {
+  const by = new Map<string, { ms: number; count: number }>();
+  const add = (what: string, ms: number) => {
+    const known = by.get(what) ?? { ms: 0, count: 0 };
+    known.ms += ms;
+    known.count++;
+    by.set(what, known);
+  };
+  let total = 0;
+  for (const f of frames) {
+    total += f.duration;
+    let scripted = 0;
+    for (const s of f.scripts) {
+      add(s.what, s.duration);
+      scripted += s.duration;
+    }
+    add('(rendering: style, layout, paint)', f.rendering);
+    add(
+      '(other: tasks under 5 ms each, GC, native, waiting for a core)',
+      Math.max(0, f.duration - scripted - f.rendering),
+    );
+  }
+  return [...by]
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .slice(0, top)
+    .map(
+      ([what, { ms, count }]) =>
+        `${((100 * ms) / Math.max(total, 1)).toFixed(1).padStart(5)}% ${ms.toFixed(0).padStart(6)} ms ×${count} ${what}`,
+    );
+}
+
 export async function takeLongTasks(frame: Frame): Promise<number[]> {
   return frame.evaluate(`(() => {
     const state = globalThis.__benchLongTasks;

@@ -49,6 +49,14 @@ export class HarTraceBuilder {
   private firstSkipped: TraceInputWarning | undefined;
   /** The first User-Agent in file order: the browser, when the log does not name it. */
   private userAgent: string | undefined;
+  /** `browser` as last worked out, and from what. */
+  private browserAnswer:
+    | {
+        readonly source: HarLogSource;
+        readonly userAgent: string | undefined;
+        readonly browser: RecordingBrowser | undefined;
+      }
+    | undefined;
   /** The entries finished so far while the file is in trace order; undefined once an entry came out of it. */
   private inOrder: { readonly walk: InitiatorResolver; readonly entries: TraceEntry[]; last?: EntryDraft } | undefined =
     { walk: new InitiatorResolver(), entries: [] };
@@ -78,10 +86,16 @@ export class HarTraceBuilder {
 
   /** The recording's browser as far as the file has been read (`log.browser`, a browser creator, a User-Agent). */
   get browser(): RecordingBrowser | undefined {
-    return browserFromLog(this.source) ?? browserFromUserAgent(this.userAgent || undefined);
+    // Asked after every entry of a streamed import; the answer changes only with the log's fields or the first
+    // User-Agent, so the regexes behind it run once for each of those.
+    const known = this.browserAnswer;
+    if (known?.source === this.source && known.userAgent === this.userAgent) return known.browser;
+    const browser = browserFromLog(this.source) ?? browserFromUserAgent(this.userAgent || undefined);
+    this.browserAnswer = { source: this.source, userAgent: this.userAgent, browser };
+    return browser;
   }
 
-  /** `log.creator` and `log.browser`. */
+  /** `log.creator` and `log.browser`: a new object whenever they change (`browser` is kept by its identity). */
   logSource(source: HarLogSource): void {
     this.source = source;
   }

@@ -22,13 +22,16 @@ export class HarStreamReader {
    */
   constructor(file?: string, onEntry?: (entry: TraceEntry) => void) {
     const builder = new HarTraceBuilder(file, onEntry);
-    const source: { creator?: unknown; browser?: unknown } = {};
+    let source: { readonly creator?: unknown; readonly browser?: unknown } = {};
     builder.logSource(source);
     this.builder = builder;
     this.scanner = new HarEntryScanner(file, {
       entry: (raw) => builder.add(raw),
+      // A new source object each time (twice a file at most): the builder tells a changed source by identity.
       logField: (key, value) => {
-        if (key === 'creator' || key === 'browser') source[key] = value;
+        if (key !== 'creator' && key !== 'browser') return;
+        source = { ...source, [key]: value };
+        builder.logSource(source);
       },
       notAHar: notAHarThrower(file),
     });
