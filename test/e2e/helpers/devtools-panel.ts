@@ -3,6 +3,7 @@
 // reads what the panel shows as plain data.
 import type { Browser, Frame, Page, WebWorker } from 'puppeteer-core';
 import type { RecordedEvent } from '../../../src/protocol/messages.ts';
+import { isExtensionWorker } from './extension-harness.ts';
 
 export const PANEL_TITLE = 'Sessions';
 export const PANEL_PATH = '/src/panel/panel.html';
@@ -27,10 +28,7 @@ export async function poll<T>(what: string, timeoutMs: number, attempt: () => Pr
 
 /** The extension's service worker (a `service_worker` target at chrome-extension://ID/). */
 export async function extensionWorker(browser: Browser): Promise<{ id: string; worker: WebWorker }> {
-  const target = await browser.waitForTarget(
-    (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
-    { timeout: 15_000 },
-  );
+  const target = await browser.waitForTarget(isExtensionWorker, { timeout: 15_000 });
   const worker = await target.worker();
   if (!worker) throw new Error('the extension service worker target has no worker');
   return { id: new URL(target.url()).host, worker };

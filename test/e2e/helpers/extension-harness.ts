@@ -1,7 +1,7 @@
 // What the capture and hardening E2E files share: waiting for a condition, running code in one of the
 // extension's own pages (storage, tabs and runtime ports are open to those), changing a setting in
 // storage.local, and a browser whose extension service worker can be stopped and watched over CDP.
-import type { Browser, CDPSession, Page, WebWorker } from 'puppeteer-core';
+import type { Browser, CDPSession, Page, Target, WebWorker } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from '../../../demo/chromium.ts';
 import { SETTINGS_KEYS } from '../../../src/protocol/messages.ts';
@@ -70,12 +70,14 @@ export async function recordFromStart(
   });
 }
 
-/** The extension's service worker as it runs now, if it does. */
+/** Whether a target is the extension's service worker (the only extension loaded in these browsers). */
+export function isExtensionWorker(target: Target): boolean {
+  return target.type() === 'service_worker' && target.url().startsWith('chrome-extension://');
+}
+
+/** The extension's service worker as it runs now, if it does (Chrome may have stopped and started it since launch). */
 async function runningWorker(browser: Browser): Promise<WebWorker | undefined> {
-  const target = browser
-    .targets()
-    .find((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
-  return (await target?.worker()) ?? undefined;
+  return (await browser.targets().find(isExtensionWorker)?.worker()) ?? undefined;
 }
 
 const CAPTURE_EVENTS = [
