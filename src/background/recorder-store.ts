@@ -8,6 +8,7 @@
 // (`storageDegraded`): the newest events survive, the recording never stops.
 import type { TraceEntry, TraceEvent } from '../core/trace/types.ts';
 import type { RecordedEvent, RecordingSettings } from '../protocol/messages.ts';
+import { PACKED_TEXT_PREFIX, packEventsText, unpackEventsText } from './event-log.ts';
 import { DEFAULT_SETTINGS } from './settings.ts';
 import { TabRecorder, type TabRecorderMeta } from './tab-recorder.ts';
 
@@ -66,12 +67,15 @@ function isRecordedEvent(value: unknown): value is RecordedEvent {
   return typeof recorded === 'object' && recorded !== null && typeof recorded.seq === 'number' && !!recorded.event;
 }
 
-/** A stored chunk's events: a JSON string (what flush writes) or a plain array; undefined when unreadable. */
+/**
+ * A stored chunk's events: deflated text (a full chunk), a JSON string (the open chunk) or a plain array; undefined
+ * when unreadable.
+ */
 function parseChunk(value: unknown): unknown[] | undefined {
   if (Array.isArray(value)) return value;
   if (typeof value !== 'string') return undefined;
   try {
-    const parsed: unknown = JSON.parse(value);
+    const parsed: unknown = value.startsWith(PACKED_TEXT_PREFIX) ? unpackEventsText(value) : JSON.parse(value);
     return Array.isArray(parsed) ? parsed : undefined;
   } catch {
     return undefined;
@@ -329,9 +333,11 @@ export class RecorderStore {
       for (const n of chunks) {
         const from = Math.max(0, n * CHUNK_SIZE - firstSeq);
         const to = Math.max(0, (n + 1) * CHUNK_SIZE - firstSeq);
-        // As one JSON string: Chrome charges storage.session by its in-memory value tree, about six
-        // times the JSON size for header lists, so strings hold six times as many events in the 10 MB.
-        built[chunkKey(tabId, n)] = JSON.stringify(events.slice(from, to));
+        // As one string: Chrome charges storage.session by its in-memory value tree, about six times the
+        // JSON size for header lists. A full chunk is written deflated (written once, at a burst's rate); the
+        // open chunk, rewritten as it fills, as JSON.
+        const chunk = events.slice(from, to);
+        built[chunkKey(tabId, n)] = chunk.length === CHUNK_SIZE ? packEventsText(chunk) : JSON.stringify(chunk);
       }
       return built;
     };

@@ -143,6 +143,28 @@ describe('storage.session writes', () => {
     expect(storedTabEvents(storage.items, 3)).toHaveLength(20 * CHUNK_SIZE + 1);
   });
 
+  it('stores a full chunk deflated and the open one as JSON; a restarted worker reads both back exactly', async () => {
+    const storage = new QuotaStorage();
+    const store = storeWith(storage);
+    await store.ready;
+    const recorded = Array.from({ length: 2 * CHUNK_SIZE + 3 }, (_, i) =>
+      store.appendEntry(6, { ...entry(`https://a.test/page/${i}?q=${i}`), startedAt: 1000 + i }),
+    );
+    await store.flush();
+    const full = storage.items[chunkKey(6, 0)] as string;
+    const open = storage.items[chunkKey(6, 2)] as string;
+    expect(full.startsWith('deflate;base64,')).toBe(true);
+    const asJson = JSON.stringify(recorded.slice(0, CHUNK_SIZE));
+    expect(full.length).toBeLessThan(asJson.length / 3);
+    expect(JSON.parse(open)).toEqual(recorded.slice(2 * CHUNK_SIZE));
+    const restarted = storeWith(storage);
+    await restarted.ready;
+    expect(restarted.existing(6)!.eventsSince(-1)).toEqual(recorded);
+    // A chunk that cannot be read (cut short, not base64) is left out, as a bad JSON chunk is.
+    storage.items[chunkKey(6, 0)] = full.slice(0, 40);
+    expect(storedTabEvents(storage.items, 6).map((e) => e.seq)).toEqual(recorded.slice(CHUNK_SIZE).map((e) => e.seq));
+  });
+
   it('degrades on a full storage.session: keeps the newest events, says so, and never stops recording', async () => {
     const storage = new QuotaStorage(60_000);
     const store = storeWith(storage);
@@ -152,8 +174,9 @@ describe('storage.session writes', () => {
     hub.connect(panel.port);
     panel.post({ type: 'subscribe', since: -1 });
     await settle();
+    // Random URLs: full chunks are stored deflated, and repeated text would fit in far less room.
     for (let i = 0; i < 2000; i++) {
-      store.appendEntry(4, entry(`https://a.test/${i}/${'x'.repeat(40)}`));
+      store.appendEntry(4, entry(`https://a.test/${i}/${crypto.randomUUID()}${crypto.randomUUID()}`));
       if (i % 100 === 99) await store.flush();
     }
     await store.flush();
