@@ -201,12 +201,13 @@ describe('Chrome: the panel says when the recording is incomplete', () => {
     const tabId = await inspectedTabId(panel);
     try {
       await clearCookies(page);
-      // Room for a few stored chunks only: the recording outgrows it at once.
+      // Room for the open chunk (JSON) and a few full ones (deflated, a few dozen bytes a request): a burst of a
+      // thousand requests outgrows it.
       const filled = await fillStorage('session', 48 * 1024);
       expect(filled).toBeGreaterThan(SESSION_QUOTA / 2);
       const logStart = server.requestLog.length;
       await runScenario(page, server, findScenario('secure-lost-on-http'));
-      await runBurst(page, 300, 1000);
+      await runBurst(page, 1000, 1000);
       await page.goto(server.url('http', 'shop.test', '/after-storage-full'));
       const served = server.requestLog.slice(logStart).filter((r) => !r.url.startsWith('/favicon'));
       await until('the storage notice', 15_000, async () => (await healthNotice(panel)).storage !== undefined);
