@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../core/trace/types.ts';
 import type { RecordedEvent } from '../protocol/messages.ts';
-import { EventLog, packEvents, unpackEvents } from './event-log.ts';
+import { EventLog, packEvents, packedText, unpackEvents, unpackEventsText } from './event-log.ts';
 
 function entryEvent(seq: number): RecordedEvent {
   const event: TraceEvent = {
@@ -34,6 +34,33 @@ describe('EventLog', () => {
     expect(log.between(0, 57)).toEqual(pushed);
     // A range that starts inside one packed block and ends inside the live tail.
     expect(log.between(6, 50)).toEqual(pushed.slice(6, 50));
+  });
+
+  it('packs blocks ending at multiples of the block size, and keeps a block offered already deflated as it is', () => {
+    const packed: number[] = [];
+    const log = new EventLog(0, 10, 4, (events) => {
+      packed.push(events[0]!.seq);
+      return packEvents(events);
+    });
+    const pushed = Array.from({ length: 40 }, (_, i) => entryEvent(i + 3));
+    // The storage mirror deflated the chunk of seqs 8–11 while they were still live.
+    for (const recorded of pushed.slice(0, 12)) log.push(recorded);
+    const offered = packEvents(pushed.slice(5, 9));
+    log.offerPacked(8, offered);
+    log.offerPacked(6, packEvents(pushed.slice(3, 7))); // not at a block boundary: ignored
+    for (const recorded of pushed.slice(12)) log.push(recorded);
+    // 3 (short first block: 3) then 4, 8, 12, …: every block but the offered one was deflated here.
+    expect(packed).toEqual([3, 4, 12, 16, 20, 24, 28]);
+    expect(log.packedBlocks).toBe(8);
+    expect(log.between(0, 100)).toEqual(pushed);
+    // An offer for events packed already, or dropped, is ignored.
+    log.offerPacked(4, packEvents(pushed.slice(1, 5)));
+    expect(log.between(4, 8)).toEqual(pushed.slice(1, 5));
+  });
+
+  it('the text a stored chunk is written as reads back to its events', () => {
+    const events = Array.from({ length: 25 }, (_, seq) => entryEvent(seq));
+    expect(unpackEventsText(packedText(packEvents(events)))).toEqual(events);
   });
 
   it('drops the oldest across packed blocks and the live tail, counting exactly', () => {

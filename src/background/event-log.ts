@@ -9,8 +9,11 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { RecordedEvent } from '../protocol/messages.ts';
 
-/** Events per packed block: larger blocks compress better (200: ~70 B/event, 25: ~115) but cost more to read back. */
-export const BLOCK_SIZE = 200;
+/**
+ * Events per packed block: the storage mirror's chunk (recorder-store.ts), whose deflated bytes, made for storage,
+ * become the block — each event is deflated once. (Larger blocks compress better, 200: ~70 B/event, 25: ~115.)
+ */
+export const BLOCK_SIZE = 25;
 /**
  * The newest events kept live: panels are sent the last few dozen at a time and the storage mirror
  * rewrites the open chunk, so reads of packed blocks happen only for a panel that (re)subscribes late.
@@ -38,16 +41,16 @@ export function unpackEvents(bytes: Uint8Array): RecordedEvent[] {
 export const PACKED_TEXT_PREFIX = 'deflate;base64,';
 
 /**
- * Events as text for storage.session, deflated: a recorded request is ~2.4 KB of JSON, ~140 bytes so. Storage
+ * Packed events (packEvents' bytes) as text for storage.session: a recorded request is ~2.4 KB of JSON, ~140 bytes so. Storage
  * is charged for what it is handed (the worker copies every value it sets, and the browser process again), so
  * a full chunk costs the deflate once instead of copying its whole JSON twice, and 10 MB of storage holds about
  * seventeen times as many events.
  */
-export function packEventsText(events: readonly RecordedEvent[]): string {
-  return PACKED_TEXT_PREFIX + btoa(strFromU8(packEvents(events), true));
+export function packedText(bytes: Uint8Array): string {
+  return PACKED_TEXT_PREFIX + btoa(strFromU8(bytes, true));
 }
 
-/** The events of a packEventsText text; throws when it is not one (bad base64, bad deflate, bad JSON). */
+/** The events of a packedText text; throws when it is not one (bad base64, bad deflate, bad JSON). */
 export function unpackEventsText(text: string): unknown {
   return JSON.parse(strFromU8(inflateSync(strToU8(atob(text.slice(PACKED_TEXT_PREFIX.length)), true))));
 }
@@ -64,12 +67,15 @@ export class EventLog {
   #liveHead = 0;
   #firstSeq: number;
   #endSeq: number;
+  /** Whole blocks deflated elsewhere before they were packed here (offerPacked), by their first seq. */
+  readonly #packedAhead = new Map<number, Uint8Array>();
 
   constructor(
     /** Sequence number the log starts at when it holds nothing. */
     emptyFirstSeq = 0,
     private readonly hotEvents = HOT_EVENTS,
     private readonly blockSize = BLOCK_SIZE,
+    private readonly pack: (events: readonly RecordedEvent[]) => Uint8Array = packEvents,
   ) {
     this.#firstSeq = emptyFirstSeq;
     this.#endSeq = emptyFirstSeq;
@@ -104,6 +110,16 @@ export class EventLog {
     if (this.#live.length - this.#liveHead >= this.hotEvents + this.blockSize) this.#packOldestLive();
   }
 
+  /**
+   * packEvents' bytes of the `blockSize` held events from `firstSeq` (a multiple of blockSize), made elsewhere: the
+   * block is packed with these instead of being deflated again. Ignored once those events are packed or dropped.
+   */
+  offerPacked(firstSeq: number, bytes: Uint8Array): void {
+    const liveFirst = this.#live[this.#liveHead]?.seq;
+    if (liveFirst === undefined || firstSeq < liveFirst || firstSeq % this.blockSize !== 0) return;
+    this.#packedAhead.set(firstSeq, bytes);
+  }
+
   /** Drops the oldest `count` events (fewer if fewer are held). */
   dropOldest(count: number): void {
     const drop = Math.min(Math.max(0, count), this.size);
@@ -126,6 +142,7 @@ export class EventLog {
 
   /** Forgets every event; the next one pushed may start anywhere. */
   clear(emptyFirstSeq: number): void {
+    this.#packedAhead.clear();
     this.#blocks = [];
     this.#live = [];
     this.#liveHead = 0;
@@ -157,11 +174,20 @@ export class EventLog {
     return out;
   }
 
-  /** Packs the oldest live block: called when the live tail holds a whole block beyond the hot events. */
+  /**
+   * Packs the oldest live block: called when the live tail holds a whole block beyond the hot events. Blocks end at
+   * multiples of blockSize, as the storage mirror's chunks do (the first one held may be shorter), so a chunk
+   * deflated for storage is a block here.
+   */
   #packOldestLive(): void {
-    const events = this.#live.slice(this.#liveHead, this.#liveHead + this.blockSize);
+    const first = this.#live[this.#liveHead]!.seq;
+    const count = this.blockSize - (first % this.blockSize);
+    const events = this.#live.slice(this.#liveHead, this.#liveHead + count);
     // Dropped events (the cap) never reach here packed: the live head is past them.
-    this.#blocks.push({ firstSeq: events[0]!.seq, count: events.length, bytes: packEvents(events) });
+    const offered = this.#packedAhead.get(first);
+    for (const seq of this.#packedAhead.keys()) if (seq <= first) this.#packedAhead.delete(seq);
+    const bytes = offered !== undefined && events.length === this.blockSize ? offered : this.pack(events);
+    this.#blocks.push({ firstSeq: first, count: events.length, bytes });
     this.#liveHead += events.length;
     if (this.#liveHead * 2 > this.#live.length) {
       this.#live = this.#live.slice(this.#liveHead);

@@ -8,7 +8,7 @@
 // (`storageDegraded`): the newest events survive, the recording never stops.
 import type { TraceEntry, TraceEvent } from '../core/trace/types.ts';
 import type { RecordedEvent, RecordingSettings } from '../protocol/messages.ts';
-import { PACKED_TEXT_PREFIX, packEventsText, unpackEventsText } from './event-log.ts';
+import { BLOCK_SIZE, PACKED_TEXT_PREFIX, packEvents, packedText, unpackEventsText } from './event-log.ts';
 import { DEFAULT_SETTINGS } from './settings.ts';
 import { TabRecorder, type TabRecorderMeta } from './tab-recorder.ts';
 
@@ -30,8 +30,11 @@ export type TabListener = (tabId: number) => void;
  * process, whose UI thread also routes every webRequest event (bench/RESULTS.md, row 1).
  */
 export const DEFAULT_FLUSH_SPACING_MS = 50;
-/** Events per stored chunk: small enough that rewriting the open chunk on each write is cheap, large enough to keep keys few. */
-export const CHUNK_SIZE = 25;
+/**
+ * Events per stored chunk: small enough that rewriting the open chunk on each write is cheap, large enough to keep
+ * keys few; the event log's block, so a full chunk's deflated bytes serve both.
+ */
+export const CHUNK_SIZE = BLOCK_SIZE;
 /** How often a failed write evicts old chunks and tries again before giving up on that flush. */
 const MAX_EVICTION_ROUNDS = 6;
 
@@ -337,7 +340,13 @@ export class RecorderStore {
         // JSON size for header lists. A full chunk is written deflated (written once, at a burst's rate); the
         // open chunk, rewritten as it fills, as JSON.
         const chunk = events.slice(from, to);
-        built[chunkKey(tabId, n)] = chunk.length === CHUNK_SIZE ? packEventsText(chunk) : JSON.stringify(chunk);
+        if (chunk.length < CHUNK_SIZE) {
+          built[chunkKey(tabId, n)] = JSON.stringify(chunk);
+          continue;
+        }
+        const bytes = packEvents(chunk);
+        recorder.offerPacked(chunk[0]!.seq, bytes);
+        built[chunkKey(tabId, n)] = packedText(bytes);
       }
       return built;
     };

@@ -66,6 +66,11 @@ export class TabRecorder {
     for (const recorded of events.slice(-MAX_RECENT_HOPS)) if (recorded.hop) this.#recentHops.add(recorded.hop);
   }
 
+  /** packEvents' bytes of a whole block of held events, made for storage: the log keeps them instead of deflating again. */
+  offerPacked(firstSeq: number, bytes: Uint8Array): void {
+    this.#log.offerPacked(firstSeq, bytes);
+  }
+
   /**
    * Whether this hop is recorded already: a restarted worker that sees a hop end without having seen
    * it start (or is handed again an event its killed predecessor had handled) must not record it twice.
