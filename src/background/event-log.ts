@@ -1,8 +1,8 @@
 // One tab's recorded events in a compact form: the newest events stay as live objects (the ones panels
 // and the storage mirror read again and again), older ones are packed in blocks of BLOCK_SIZE events,
 // each block one deflated JSON text. A live event costs ~2.4 KB of service-worker heap (every header a
-// separate object and strings); packed, a recorded request costs ~70 bytes, because neighbouring events
-// repeat the same header names, user agent, cookies and Set-Cookie attributes. Nothing is dropped: a
+// separate object and strings); packed, a recorded request costs ~145 bytes (blocks of 25), because neighbouring
+// events repeat the same header names, user agent, cookies and Set-Cookie attributes. Nothing is dropped: a
 // packed block decodes to exactly the events that went in (they are JSON already: the storage mirror
 // and the panel port both carry them as JSON). Packing is synchronous (fflate), so the order of events
 // and what a stopped worker loses are the same as with plain arrays.
@@ -41,10 +41,10 @@ export function unpackEvents(bytes: Uint8Array): RecordedEvent[] {
 export const PACKED_TEXT_PREFIX = 'deflate;base64,';
 
 /**
- * Packed events (packEvents' bytes) as text for storage.session: a recorded request is ~2.4 KB of JSON, ~140 bytes so. Storage
- * is charged for what it is handed (the worker copies every value it sets, and the browser process again), so
- * a full chunk costs the deflate once instead of copying its whole JSON twice, and 10 MB of storage holds about
- * seventeen times as many events.
+ * Packed events (packEvents' bytes) as text for storage.session: a recorded request is ~2.4 KB of JSON, ~140 bytes
+ * so. Storage is charged for what it is handed (the worker copies every value it sets, and the browser process
+ * again), so a full chunk costs its deflate (which the log keeps as its block) instead of copying its whole JSON
+ * twice, and 10 MB of storage holds about seventeen times as many events.
  */
 export function packedText(bytes: Uint8Array): string {
   return PACKED_TEXT_PREFIX + btoa(strFromU8(bytes, true));

@@ -1,7 +1,8 @@
 // All tabs' recorders, mirrored into storage.session so a stopped service worker loses nothing.
 // Each tab is stored as a small meta record (`tab:<id>:meta`) plus its events in fixed chunks of
-// sequence numbers (`tab:<id>:chunk:<n>` holds seq n·CHUNK … n·CHUNK+CHUNK-1), and a flush writes only
-// the chunks that changed: a long recording does not rewrite megabytes on every flush. An event counts
+// sequence numbers (`tab:<id>:chunk:<n>` holds seq n·CHUNK … n·CHUNK+CHUNK-1; a full chunk deflated, the open
+// one as JSON), and a flush writes only the chunks that changed: a long recording does not rewrite megabytes on
+// every flush. An event counts
 // as durable once storage has it; panels are sent durable events only, so a worker killed between a
 // send and a write can never make a panel hold an event the restarted worker numbers again.
 // When storage is full the store evicts its oldest stored chunks, keeps going and says so
