@@ -68,13 +68,18 @@ export interface LongFrame {
   readonly scripts: readonly { readonly what: string; readonly duration: number; readonly layout: number }[];
 }
 
-export async function takeLongFrames(frame: Frame): Promise<LongFrame[]> {
+/** What a sampler installed in the frame collected since the last take (none when it is not installed), emptied. */
+function takeCollected<T>(frame: Frame, global: string, field: string): Promise<T[]> {
   return frame.evaluate(`(() => {
-    const state = globalThis.__benchLongFrames;
-    const out = state ? state.frames : [];
-    if (state) state.frames = [];
+    const state = globalThis.${global};
+    const out = state ? state.${field} : [];
+    if (state) state.${field} = [];
     return out;
-  })()`) as Promise<LongFrame[]>;
+  })()`) as Promise<T[]>;
+}
+
+export function takeLongFrames(frame: Frame): Promise<LongFrame[]> {
+  return takeCollected(frame, '__benchLongFrames', 'frames');
 }
 
 /** Where the long frames' time went: script time per invoker and function, and rendering, largest first. */
@@ -109,13 +114,8 @@ export function longFrameShares(frames: readonly LongFrame[], top = 8): string[]
     );
 }
 
-export async function takeLongTasks(frame: Frame): Promise<number[]> {
-  return frame.evaluate(`(() => {
-    const state = globalThis.__benchLongTasks;
-    const out = state ? state.durations : [];
-    if (state) state.durations = [];
-    return out;
-  })()`) as Promise<number[]>;
+export function takeLongTasks(frame: Frame): Promise<number[]> {
+  return takeCollected(frame, '__benchLongTasks', 'durations');
 }
 
 export async function takeFrameIntervals(frame: Frame): Promise<number[]> {
