@@ -330,8 +330,8 @@ export class RecorderStore {
       const built: Record<string, unknown> = { [metaKey(tabId)]: recorder.meta() };
       const first = chunks[0];
       if (first === undefined) return built;
-      // Read once for all chunks: older events are packed 200 to a block (event-log.ts), and reading
-      // chunk by chunk would decode each block eight times.
+      // Read once for all chunks: events this recent are still live in the log (event-log.ts, HOT_EVENTS), and a
+      // full chunk's bytes deflated below become its packed block there (offerPacked).
       const events = recorder.eventsBetween(first * CHUNK_SIZE, (chunks.at(-1)! + 1) * CHUNK_SIZE);
       const firstSeq = events[0]?.seq ?? 0;
       for (const n of chunks) {

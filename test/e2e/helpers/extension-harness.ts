@@ -67,11 +67,16 @@ export async function recordFromStart(
         // No subscription on this port: it makes no tab "panel opened". It stays open until the write shows.
         const port = chrome.runtime.connect({ name: 'panel:0' });
         port.postMessage(message);
+        // No named function in here: tsx (the benches) would wrap it in a helper the page does not have.
         const deadline = Date.now() + 10_000;
-        const stored = async () => (await chrome.storage.local.get(key))[key] === true;
-        while (!(await stored()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-        port.disconnect();
-        return stored();
+        for (;;) {
+          const stored = (await chrome.storage.local.get(key))[key] === true;
+          if (stored || Date.now() > deadline) {
+            port.disconnect();
+            return stored;
+          }
+          await new Promise((r) => setTimeout(r, 50));
+        }
       },
       { type: 'setRecordFromStart', value: true } satisfies PanelMessage,
       SETTINGS_KEYS.recordFromStart,
