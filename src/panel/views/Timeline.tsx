@@ -310,7 +310,11 @@ export function Timeline({
     }
   };
 
-  const window = visibleWindow({ count: rows.length, rowHeight: ROW_HEIGHT, scrollTop, viewportHeight });
+  // Following the tail, the bottom window is rendered straight away, where the layout effect above then scrolls:
+  // rendered at the old offset first, every batch of rows cost a second render and a second layout once the new
+  // offset was read back (both forced layouts, 4 % of the panel's main thread while streaming: bench/panel-load.ts).
+  const windowTop = following.current && newestLast(sort) ? rows.length * ROW_HEIGHT : scrollTop;
+  const window = visibleWindow({ count: rows.length, rowHeight: ROW_HEIGHT, scrollTop: windowTop, viewportHeight });
   const shown = rows.slice(window.first, window.end);
   const onRowClick = (row: RequestRow) => controller.openDetail(row.entryIndex);
   return (
