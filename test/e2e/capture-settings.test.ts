@@ -9,7 +9,7 @@ import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import type { BackgroundMessage } from '../../src/protocol/messages.ts';
 import { SETTINGS_KEYS } from '../../src/protocol/messages.ts';
 import { extensionWorker } from './helpers/devtools-panel.ts';
-import { captureListenerNames, captureListenerStates, until } from './helpers/extension-harness.ts';
+import { captureListenerNames, captureListenerStates, recordFromStart, until } from './helpers/extension-harness.ts';
 
 const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
 
@@ -26,8 +26,9 @@ beforeAll(async () => {
   ({ id: extensionId, worker } = await extensionWorker(browser));
   panelPage = await browser.newPage();
   await panelPage.goto(`chrome-extension://${extensionId}/src/devtools/devtools.html`);
-  // These tests record tabs before a panel subscribes (the setting is off by default).
-  await setSetting(SETTINGS_KEYS.recordFromStart, true);
+  // These tests record tabs before a panel subscribes (the setting is off by default). Ticked through the panel's
+  // message, not written to storage here: the worker has just started, when Chrome may drop storage.onChanged.
+  await recordFromStart(browser, extensionId, { checkListeners: true });
 });
 
 afterAll(async () => {
