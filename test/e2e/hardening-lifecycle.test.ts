@@ -19,6 +19,7 @@ import { extensionWorker, inspectedTabId, PANEL_PATH, pageWithPanel, readPanelRo
 import {
   inExtensionPage as inExtensionPageOf,
   recordFromStart,
+  runningCaptureListenerStates,
   setLocal as setLocalOf,
   until,
 } from './helpers/extension-harness.ts';
@@ -140,7 +141,10 @@ describe('Chrome: the recording across panels, navigations, closed tabs and rest
       await visit(page, '/seen-by-panel');
       await waitForPaths(panel, ['/seen-by-panel']);
       await devtools.close();
-      await new Promise((r) => setTimeout(r, 500)); // the port's disconnect reaches the background
+      // The last panel gone and record-from-start off: the background detaches its capture listeners.
+      await until('the background to detach its capture listeners', 10_000, async () =>
+        ((await runningCaptureListenerStates(browser)) ?? [true]).every((attached) => !attached),
+      );
       await visit(page, '/no-panel-open');
       const reopened = await reopenPanel(tabId);
       await waitForPaths(reopened, ['/seen-by-panel']);

@@ -86,10 +86,15 @@ export async function recordFromStart(
   if (!options.checkListeners) return;
   // Each check asks the service worker running now: Chrome may have stopped and started it again since the test
   // found it.
-  await until('the background to attach its capture listeners', 10_000, async () => {
-    const worker = await runningWorker(browser);
-    return worker !== undefined && (await captureListenerStates(worker).catch(() => [false])).every(Boolean);
-  });
+  await until('the background to attach its capture listeners', 10_000, async () =>
+    ((await runningCaptureListenerStates(browser)) ?? [false]).every(Boolean),
+  );
+}
+
+/** captureListenerStates of the service worker running now; undefined while none runs or it cannot be asked. */
+export async function runningCaptureListenerStates(browser: Browser): Promise<boolean[] | undefined> {
+  const worker = await runningWorker(browser);
+  return worker === undefined ? undefined : captureListenerStates(worker).catch(() => undefined);
 }
 
 /** Whether a target is the extension's service worker (the only extension loaded in these browsers). */
