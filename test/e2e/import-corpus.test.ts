@@ -64,11 +64,7 @@ beforeAll(async () => {
   server = await startDemoServer();
   browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
   const { id } = await extensionWorker(browser);
-  ({ page, panel } = await pageWithPanel(browser, id).catch(async () => {
-    // The panel can fail to load while another helper rebuilds dist/: once more on a fresh page.
-    await new Promise((r) => setTimeout(r, 5_000));
-    return pageWithPanel(browser, id);
-  }));
+  ({ page, panel } = await pageWithPanel(browser, id));
   // Something live to keep: the rotation scenario's requests.
   await clearCookies(page);
   await runScenario(page, server, findScenario('rotation'));

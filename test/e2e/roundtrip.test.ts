@@ -81,15 +81,6 @@ let liveRows: number;
 let browserValues: string[];
 const exported: Exported[] = [];
 
-/** The panel can fail to load while another helper rebuilds dist/: try a fresh page once more. */
-async function openPanel(): Promise<Awaited<ReturnType<typeof pageWithPanel>>> {
-  try {
-    return await pageWithPanel(browser, extensionId);
-  } catch {
-    await new Promise((r) => setTimeout(r, 5_000));
-    return pageWithPanel(browser, extensionId);
-  }
-}
 
 const byPlace = <T extends { entry: number; rule: string; cookie?: string }>(a: T, b: T) =>
   a.entry - b.entry || a.rule.localeCompare(b.rule) || (a.cookie ?? '').localeCompare(b.cookie ?? '');
@@ -162,7 +153,7 @@ beforeAll(async () => {
   browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
   extensionId = (await extensionWorker(browser)).id;
   downloads = await catchDownloads(browser, dir);
-  const live = await openPanel();
+  const live = await pageWithPanel(browser, extensionId);
   livePanel = live.panel;
 
   await clearCookies(live.page);
@@ -308,7 +299,7 @@ describe('Chrome: round trip through the panel’s export and import, and the CL
   });
 
   it('a fresh panel imports each export and shows the live panel’s findings and lanes', async () => {
-    const fresh = await openPanel();
+    const fresh = await pageWithPanel(browser, extensionId);
     try {
       for (const e of exported) {
         const result = await importIntoPanel(fresh.panel, e.path);
