@@ -81,7 +81,6 @@ let liveRows: number;
 let browserValues: string[];
 const exported: Exported[] = [];
 
-
 const byPlace = <T extends { entry: number; rule: string; cookie?: string }>(a: T, b: T) =>
   a.entry - b.entry || a.rule.localeCompare(b.rule) || (a.cookie ?? '').localeCompare(b.cookie ?? '');
 const sortedFindings = (list: readonly ShownFinding[]) => [...list].sort(byPlace);
