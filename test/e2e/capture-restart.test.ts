@@ -102,11 +102,13 @@ async function rowsAfterScenario(panel: Frame, count: number): Promise<PanelRow[
 
 async function runWithStops(page: Page, panel: Frame, scenario: DemoScenario): Promise<number> {
   let stops = 0;
+  const logStart = server.requestLog.length;
   await statusLog(panel);
   for (const step of scenario.steps) {
     await runScenario(page, server, { ...scenario, steps: [step] });
-    // Let the step's events be written, then kill the worker; the panel must come back on its own.
-    await new Promise((r) => setTimeout(r, 150));
+    // Once every request answered so far is a row (the panel gets events once they are stored), kill the worker;
+    // the panel must come back on its own.
+    await rowsAfterScenario(panel, served(logStart).length);
     await stopWorker();
     stops++;
     await until('the panel to notice', 5_000, async () => (await statusLog(panel)).includes('Reconnecting…'));
