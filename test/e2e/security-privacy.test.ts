@@ -11,6 +11,7 @@ import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { extensionWorker, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
+import { until } from './helpers/extension-harness.ts';
 
 const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
 
@@ -70,7 +71,7 @@ describe('Chrome: the extension sends nothing anywhere', () => {
       .find((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`))!
       .worker();
     await worker!.evaluate((url) => fetch(url).catch(() => undefined), `${canary}?from=worker`);
-    await new Promise((r) => setTimeout(r, 1000));
+    await until('both canary requests to be seen', 10_000, () => extensionRequests.length >= 2);
     expect(extensionRequests).toEqual([`panel ${canary}?from=panel`, `service worker ${canary}?from=worker`]);
     await page.close();
   });
