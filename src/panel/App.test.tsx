@@ -359,6 +359,24 @@ describe('import, clear and session-cookie marks', () => {
     fireEvent.click(one(root, 'record-from-start'));
     await flush();
     expect(sent).toEqual([{ type: 'setRecordFromStart', value: false }]);
+    // Still what the background records by, until it answers with the new setting.
+    expect((one(root, 'record-from-start') as HTMLInputElement).checked).toBe(true);
+    store.setInfo({ recordFromStart: false });
+    await flush();
+    expect((one(root, 'record-from-start') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('Preserve log, once the background has told it, shows the background’s answer rather than the click', async () => {
+    const { root, store, sent } = mountPanel('logout');
+    store.setInfo({ preserveLog: true });
+    await flush();
+    fireEvent.click(one(root, 'preserve-log'));
+    await flush();
+    expect(sent).toEqual([{ type: 'setPreserveLog', value: false }]);
+    expect((one(root, 'preserve-log') as HTMLInputElement).checked).toBe(true);
+    store.setInfo({ preserveLog: false });
+    await flush();
+    expect((one(root, 'preserve-log') as HTMLInputElement).checked).toBe(false);
   });
 
   it('marks a cookie as not a session cookie, re-analyses and remembers it for the site', async () => {

@@ -91,24 +91,20 @@ function Toolbar({
       >
         Clear
       </button>
-      <label title="Keep requests across navigations, as in the Network panel">
-        <input
-          type="checkbox"
-          data-testid="preserve-log"
-          checked={panel.preserveLog ?? ui.preserveLog}
-          onChange={(e) => controller.setPreserveLog((e.currentTarget as HTMLInputElement).checked)}
-        />{' '}
-        Preserve log
-      </label>
-      <label title="Record every tab from its first request, even with DevTools closed (slows every page load)">
-        <input
-          type="checkbox"
-          data-testid="record-from-start"
-          checked={panel.recordFromStart ?? false}
-          onChange={(e) => controller.setRecordFromStart((e.currentTarget as HTMLInputElement).checked)}
-        />{' '}
-        Record from start
-      </label>
+      <SettingBox
+        label="Preserve log"
+        title="Keep requests across navigations, as in the Network panel"
+        testId="preserve-log"
+        value={panel.preserveLog ?? ui.preserveLog}
+        ask={(value) => controller.setPreserveLog(value)}
+      />
+      <SettingBox
+        label="Record from start"
+        title="Record every tab from its first request, even with DevTools closed (slows every page load)"
+        testId="record-from-start"
+        value={panel.recordFromStart ?? false}
+        ask={(value) => controller.setRecordFromStart(value)}
+      />
       <button
         type="button"
         data-testid="import"
@@ -335,5 +331,41 @@ export function App({ controller, tabId }: { controller: PanelController; tabId:
         <Cookies view={view} ui={ui} controller={controller} editable={ui.source === LIVE} />
       ) : null}
     </main>
+  );
+}
+
+/**
+ * The checkbox of a setting the background keeps: it shows the background's answer, not the click. A click asks
+ * for the other value and the box goes back to what the background records by until its `settings` message says
+ * the new value applies (left alone, the natively flipped box would stay flipped: the `checked` rendered has not
+ * changed, so Preact does not touch it).
+ */
+function SettingBox({
+  label,
+  title,
+  testId,
+  value,
+  ask,
+}: {
+  label: string;
+  title: string;
+  testId: string;
+  value: boolean;
+  ask: (value: boolean) => void;
+}) {
+  return (
+    <label title={title}>
+      <input
+        type="checkbox"
+        data-testid={testId}
+        checked={value}
+        onChange={(e) => {
+          const box = e.currentTarget as HTMLInputElement;
+          ask(box.checked);
+          box.checked = value;
+        }}
+      />{' '}
+      {label}
+    </label>
   );
 }

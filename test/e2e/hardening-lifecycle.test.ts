@@ -164,18 +164,17 @@ describe('Chrome: the recording across panels, navigations, closed tabs and rest
       await waitForPaths(panel, ['/nav-1']);
       const box = '[data-testid="preserve-log"]';
       expect(await panel.$eval(box, (el) => (el as HTMLInputElement).checked)).toBe(true);
+      // The box shows the background's answer, sent once it records by the new setting (App.tsx, SettingBox).
       await panel.click(box);
       await until(
         'Preserve log off',
         10_000,
         async () => !(await panel.$eval(box, (el) => (el as HTMLInputElement).checked)),
       );
-      await new Promise((r) => setTimeout(r, 300));
       await visit(page, '/nav-2');
       await waitForPaths(panel, ['/nav-2']);
       await panel.click(box);
       await until('Preserve log on', 10_000, () => panel.$eval(box, (el) => (el as HTMLInputElement).checked));
-      await new Promise((r) => setTimeout(r, 300));
       await visit(page, '/nav-3');
       await waitForPaths(panel, ['/nav-2', '/nav-3']);
     } finally {
