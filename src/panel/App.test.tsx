@@ -348,36 +348,27 @@ describe('import, clear and session-cookie marks', () => {
     expect(all(root, 'request-row')).toHaveLength(0);
   });
 
-  it('Record from start shows the background’s setting and asks it to change', async () => {
-    const { root, store, sent } = mountPanel('logout');
-    await flush();
-    const box = one(root, 'record-from-start') as HTMLInputElement;
-    expect(box.checked).toBe(false);
-    store.setInfo({ recordFromStart: true });
-    await flush();
-    expect((one(root, 'record-from-start') as HTMLInputElement).checked).toBe(true);
-    fireEvent.click(one(root, 'record-from-start'));
-    await flush();
-    expect(sent).toEqual([{ type: 'setRecordFromStart', value: false }]);
-    // Still what the background records by, until it answers with the new setting.
-    expect((one(root, 'record-from-start') as HTMLInputElement).checked).toBe(true);
-    store.setInfo({ recordFromStart: false });
-    await flush();
-    expect((one(root, 'record-from-start') as HTMLInputElement).checked).toBe(false);
-  });
-
-  it('Preserve log, once the background has told it, shows the background’s answer rather than the click', async () => {
-    const { root, store, sent } = mountPanel('logout');
-    store.setInfo({ preserveLog: true });
-    await flush();
-    fireEvent.click(one(root, 'preserve-log'));
-    await flush();
-    expect(sent).toEqual([{ type: 'setPreserveLog', value: false }]);
-    expect((one(root, 'preserve-log') as HTMLInputElement).checked).toBe(true);
-    store.setInfo({ preserveLog: false });
-    await flush();
-    expect((one(root, 'preserve-log') as HTMLInputElement).checked).toBe(false);
-  });
+  it.each([
+    { box: 'record-from-start', setting: 'recordFromStart', message: 'setRecordFromStart' },
+    { box: 'preserve-log', setting: 'preserveLog', message: 'setPreserveLog' },
+  ] as const)(
+    'the $box box shows the background’s setting, asks it to change, and changes with its answer',
+    async ({ box, setting, message }) => {
+      const { root, store, sent } = mountPanel('logout');
+      const checked = () => (one(root, box) as HTMLInputElement).checked;
+      store.setInfo({ [setting]: true });
+      await flush();
+      expect(checked()).toBe(true);
+      fireEvent.click(one(root, box));
+      await flush();
+      expect(sent).toEqual([{ type: message, value: false }]);
+      // Still what the background records by, until it answers with the new setting.
+      expect(checked()).toBe(true);
+      store.setInfo({ [setting]: false });
+      await flush();
+      expect(checked()).toBe(false);
+    },
+  );
 
   it('marks a cookie as not a session cookie, re-analyses and remembers it for the site', async () => {
     const { root, items, controller } = mountPanel('secure-lost-on-http');
