@@ -50,8 +50,9 @@ export async function setLocal(browser: Browser, extensionId: string, key: strin
 /**
  * Turns on "record from start" (off by default): for tests of what the background records in tabs
  * that have no Sessions panel open. With `checkListeners`, returns once the background's capture listeners are
- * attached: a page loaded before the background applied the setting goes unrecorded. A browser whose worker the test must not attach to (launchWithStoppableWorker) is checked by its
- * caller through what the background does (capture-restart: a probe tab's page is stored).
+ * attached: a page loaded before the background applied the setting goes unrecorded. A browser whose worker the
+ * test must not attach to (launchWithStoppableWorker) is checked by its caller through what the background does
+ * (capture-restart: a probe tab's page is stored).
  */
 export async function recordFromStart(
   browser: Browser,
@@ -61,28 +62,23 @@ export async function recordFromStart(
   // Ticked as the panel's checkbox does it: a written storage.local key alone reaches the background only through
   // storage.onChanged, which Chrome drops now and then for a write made while the worker is just starting (a
   // clean-clone CI run at 914f478; 5 of 52 fresh launches here). The background applies its own write itself.
-  const stored = await inExtensionPage(browser, extensionId, (p) =>
-    p.evaluate(
-      async (message, key) => {
-        // No subscription on this port: it makes no tab "panel opened". It stays open until the write shows.
+  await inExtensionPage(browser, extensionId, async (p) => {
+    await p.evaluate(
+      (message) => {
+        // Held by the page until it closes. No subscription on this port: it makes no tab "panel opened".
         const port = chrome.runtime.connect({ name: 'panel:0' });
+        (globalThis as Record<string, unknown>).settingPort = port;
         port.postMessage(message);
-        // No named function in here: tsx (the benches) would wrap it in a helper the page does not have.
-        const deadline = Date.now() + 10_000;
-        for (;;) {
-          const stored = (await chrome.storage.local.get(key))[key] === true;
-          if (stored || Date.now() > deadline) {
-            port.disconnect();
-            return stored;
-          }
-          await new Promise((r) => setTimeout(r, 50));
-        }
       },
       { type: 'setRecordFromStart', value: true } satisfies PanelMessage,
-      SETTINGS_KEYS.recordFromStart,
-    ),
-  );
-  if (!stored) throw new Error('the background did not store "record from start" within 10 s of the panel message');
+    );
+    await until('the background to store "record from start" after the panel message', 10_000, () =>
+      p.evaluate(
+        (key) => chrome.storage.local.get(key).then((items) => items[key] === true),
+        SETTINGS_KEYS.recordFromStart,
+      ),
+    );
+  });
   if (!options.checkListeners) return;
   // Each check asks the service worker running now: Chrome may have stopped and started it again since the test
   // found it.
