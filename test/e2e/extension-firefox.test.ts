@@ -7,7 +7,7 @@ import { runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import type { RecordedEvent } from '../../src/protocol/messages.ts';
-import { type PanelRow, waitForRow } from './helpers/devtools-panel.ts';
+import { type PanelRow, poll, waitForRow } from './helpers/devtools-panel.ts';
 import { buildFirefoxE2E, launchFirefoxWithExtension, OPEN_PANEL_PATH, openPanelForTab } from './helpers/firefox.ts';
 
 let server: DemoServer;
@@ -40,22 +40,32 @@ describe('Firefox: background capture and the panel page', () => {
     const tabId = await panel.evaluate(() => Number(new URLSearchParams(location.search).get('tabId')));
     expect(tabId).toBeGreaterThan(0);
     // Ask the background over the same port protocol the panel uses: the snapshot is what it recorded.
-    // Returned as JSON text so the result crosses BiDi as one plain string.
-    const eventsJson = await panel.evaluate(
-      (id) =>
-        new Promise<string>((done, fail) => {
-          const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
-          const port = ext.runtime.connect({ name: `panel:${id}` });
-          port.onMessage.addListener((message: { type: string; events: RecordedEvent[] }) => {
-            if (message.type === 'snapshot') done(JSON.stringify(message.events));
-            port.disconnect();
-          });
-          port.postMessage({ type: 'subscribe', since: -1 });
-          setTimeout(() => fail(new Error('no snapshot within 5 s')), 5000);
-        }),
-      tabId,
-    );
-    const events = JSON.parse(eventsJson) as RecordedEvent[];
+    // Returned as JSON text so the result crosses BiDi as one plain string. The scenario's page load
+    // resolves before the background has seen its last request complete, so ask until the http:// page
+    // (the scenario's last step) is in the recording.
+    const snapshot = (id: number) =>
+      panel.evaluate(
+        (tab) =>
+          new Promise<string>((done, fail) => {
+            const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+            const port = ext.runtime.connect({ name: `panel:${tab}` });
+            port.onMessage.addListener((message: { type: string; events: RecordedEvent[] }) => {
+              if (message.type === 'snapshot') done(JSON.stringify(message.events));
+              port.disconnect();
+            });
+            port.postMessage({ type: 'subscribe', since: -1 });
+            setTimeout(() => fail(new Error('no snapshot within 5 s')), 5000);
+          }),
+        id,
+      );
+    const isHttpPage = (e: RecordedEvent) =>
+      e.event.kind === 'entry' &&
+      e.event.entry.request.url.startsWith('http://shop.test') &&
+      !e.event.entry.request.url.includes(OPEN_PANEL_PATH);
+    const events = await poll('the scenario’s http:// page in the background’s recording', 10_000, async () => {
+      const recorded = JSON.parse(await snapshot(tabId)) as RecordedEvent[];
+      return recorded.some(isHttpPage) ? recorded : undefined;
+    });
     const entries = events.flatMap((e) => (e.event.kind === 'entry' ? [e.event.entry] : []));
     const header = (headers: readonly { name: string; value: string }[] | undefined, name: string) =>
       (headers ?? []).filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
