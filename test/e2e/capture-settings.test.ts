@@ -7,9 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../demo/chromium.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import type { BackgroundMessage } from '../../src/protocol/messages.ts';
-import { SETTINGS_KEYS } from '../../src/protocol/messages.ts';
 import { extensionWorker } from './helpers/devtools-panel.ts';
-import { captureListenerNames, captureListenerStates, recordFromStart, until } from './helpers/extension-harness.ts';
+import {
+  captureListenerNames,
+  captureListenerStates,
+  type PanelSetting,
+  recordFromStart,
+  setPanelSetting,
+  until,
+} from './helpers/extension-harness.ts';
 
 const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
 
@@ -36,10 +42,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function setSetting(key: string, value: unknown): Promise<void> {
-  await panelPage.evaluate((k, v) => chrome.storage.local.set({ [k]: v }), key, value);
-  await new Promise((r) => setTimeout(r, 300)); // storage.onChanged reaches the background
-}
+/** Sets a recording setting as the panel's checkbox does; returns once the background has stored it. */
+const setSetting = (setting: PanelSetting, value: boolean) => setPanelSetting(browser, extensionId, setting, value);
 
 async function tabIdOf(page: Page): Promise<number> {
   const url = page.url();
@@ -97,7 +101,7 @@ function entryUrls(messages: readonly BackgroundMessage[]): string[] {
 
 describe('Chrome: recording settings', () => {
   it('without Preserve log, a top-level navigation clears the log and resets the panel', async () => {
-    await setSetting(SETTINGS_KEYS.preserveLog, false);
+    await setSetting('preserveLog', false);
     try {
       const page = await browser.newPage();
       await page.goto(server.url('http', 'shop.test', '/first-page'));
@@ -111,7 +115,7 @@ describe('Chrome: recording settings', () => {
       expect(entryUrls(messages)).toEqual(['/second-page']);
       await page.close();
     } finally {
-      await setSetting(SETTINGS_KEYS.preserveLog, true);
+      await setSetting('preserveLog', true);
     }
   });
 
@@ -126,7 +130,7 @@ describe('Chrome: recording settings', () => {
   });
 
   it('with record-from-start off, a tab is recorded only while a panel is subscribed, and no listener is left without one', async () => {
-    await setSetting(SETTINGS_KEYS.recordFromStart, false);
+    await setSetting('recordFromStart', false);
     try {
       // Nothing to record: the background holds no webRequest or cookies listener, so page loads pay nothing.
       await until('the listeners to go', 15_000, async () => !(await capturing()));
@@ -150,7 +154,7 @@ describe('Chrome: recording settings', () => {
       await unsubscribe(tabId);
       await page.close();
     } finally {
-      await setSetting(SETTINGS_KEYS.recordFromStart, true);
+      await setSetting('recordFromStart', true);
     }
     expect(await listenerStates()).toEqual(ALL_ATTACHED);
   });

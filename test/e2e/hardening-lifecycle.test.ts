@@ -20,7 +20,7 @@ import {
   inExtensionPage as inExtensionPageOf,
   recordFromStart,
   runningCaptureListenerStates,
-  setLocal as setLocalOf,
+  setPanelSetting,
   until,
 } from './helpers/extension-harness.ts';
 
@@ -48,8 +48,6 @@ afterAll(async () => {
 /** Runs code in an extension page of `on` (storage, tabs and runtime ports are open to it). */
 const inExtensionPage = <T>(work: (page: Page) => Promise<T>, on: Browser = browser, id = extensionId) =>
   inExtensionPageOf(on, id, work);
-
-const setLocal = (key: string, value: unknown) => setLocalOf(browser, extensionId, key, value);
 
 /** Subscribes as a fresh panel would and returns the background's snapshot for the tab. */
 function snapshotOf(tabId: number, on: Browser = browser, id = extensionId) {
@@ -153,7 +151,7 @@ describe('Chrome: the recording across panels, navigations, closed tabs and rest
       await reopened.close();
       await page.close();
     } finally {
-      await setLocal(SETTINGS_KEYS.recordFromStart, true);
+      await recordFromStart(browser, extensionId);
     }
   });
 
@@ -178,7 +176,7 @@ describe('Chrome: the recording across panels, navigations, closed tabs and rest
       await visit(page, '/nav-3');
       await waitForPaths(panel, ['/nav-2', '/nav-3']);
     } finally {
-      await setLocal(SETTINGS_KEYS.preserveLog, null);
+      await setPanelSetting(browser, extensionId, 'preserveLog', true);
       await page.close();
     }
   });

@@ -35,7 +35,11 @@ export async function inExtensionPage<T>(
   }
 }
 
-/** Sets (or, with null, removes) a storage.local key, then gives storage.onChanged time to reach the background. */
+/**
+ * Sets (or, with null, removes) a storage.local key, for a setting no checkbox sets (the per-tab cap). The
+ * background is sure to apply it only once a panel next subscribes (the subscription reads the settings again,
+ * panel-hub.ts): storage.onChanged may come sooner, or, for a worker just started, not at all. Open the panel after.
+ */
 export async function setLocal(browser: Browser, extensionId: string, key: string, value: unknown): Promise<void> {
   await inExtensionPage(browser, extensionId, (p) =>
     p.evaluate(
@@ -44,7 +48,42 @@ export async function setLocal(browser: Browser, extensionId: string, key: strin
       value,
     ),
   );
-  await new Promise((r) => setTimeout(r, 300));
+}
+
+/** The recording settings a panel's checkboxes set, and the message each sends. */
+export type PanelSetting = 'recordFromStart' | 'preserveLog';
+const SETTING_MESSAGE = { recordFromStart: 'setRecordFromStart', preserveLog: 'setPreserveLog' } as const;
+
+/**
+ * Sets a recording setting as the panel's checkbox does, and returns once the background has stored it. Not a
+ * storage.local write of the test's own: such a write reaches the background only through storage.onChanged,
+ * which Chrome drops now and then for a write made while the worker is just starting (a clean-clone CI run at
+ * 914f478; 5 of 52 fresh launches here). The background applies what it wrote itself, right after storing it.
+ */
+export async function setPanelSetting(
+  browser: Browser,
+  extensionId: string,
+  setting: PanelSetting,
+  value: boolean,
+): Promise<void> {
+  await inExtensionPage(browser, extensionId, async (p) => {
+    await p.evaluate(
+      (message) => {
+        // Held by the page until it closes. No subscription on this port: it makes no tab "panel opened".
+        const port = chrome.runtime.connect({ name: 'panel:0' });
+        (globalThis as Record<string, unknown>).settingPort = port;
+        port.postMessage(message);
+      },
+      { type: SETTING_MESSAGE[setting], value } satisfies PanelMessage,
+    );
+    await until(`the background to store ${setting} = ${value} after the panel message`, 10_000, () =>
+      p.evaluate(
+        (key, wanted) => chrome.storage.local.get(key).then((items) => items[key] === wanted),
+        SETTINGS_KEYS[setting],
+        value,
+      ),
+    );
+  });
 }
 
 /**
@@ -59,26 +98,7 @@ export async function recordFromStart(
   extensionId: string,
   options: { readonly checkListeners?: boolean } = {},
 ): Promise<void> {
-  // Ticked as the panel's checkbox does it: a written storage.local key alone reaches the background only through
-  // storage.onChanged, which Chrome drops now and then for a write made while the worker is just starting (a
-  // clean-clone CI run at 914f478; 5 of 52 fresh launches here). The background applies its own write itself.
-  await inExtensionPage(browser, extensionId, async (p) => {
-    await p.evaluate(
-      (message) => {
-        // Held by the page until it closes. No subscription on this port: it makes no tab "panel opened".
-        const port = chrome.runtime.connect({ name: 'panel:0' });
-        (globalThis as Record<string, unknown>).settingPort = port;
-        port.postMessage(message);
-      },
-      { type: 'setRecordFromStart', value: true } satisfies PanelMessage,
-    );
-    await until('the background to store "record from start" after the panel message', 10_000, () =>
-      p.evaluate(
-        (key) => chrome.storage.local.get(key).then((items) => items[key] === true),
-        SETTINGS_KEYS.recordFromStart,
-      ),
-    );
-  });
+  await setPanelSetting(browser, extensionId, 'recordFromStart', true);
   if (!options.checkListeners) return;
   // Each check asks the service worker running now: Chrome may have stopped and started it again since the test
   // found it.
