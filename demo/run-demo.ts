@@ -134,7 +134,7 @@ async function walkScenarios(browser: Browser, server: DemoServer): Promise<void
     const rows = await settledRows(panel);
     const recorded = Date.now();
     if (rows.length === 0) throw new Error(`scenario ${scenario.id}: the Sessions panel shows no requests`);
-    const events = await recordedEvents(worker, await inspectedTabId(panel));
+    const events = await recordedEvents(worker, await inspectedTabId(panel), rows.length);
     // Events first: the screenshots reload DevTools (to switch its theme).
     writeFileSync(resolve(OUTPUT_DIR, `events-${scenario.id}.json`), `${JSON.stringify(events, null, 2)}\n`);
     const shots = await shootPanel(devtools, panel, id, { id: scenario.id, rows: rows.length, dir: OUTPUT_DIR }).catch(

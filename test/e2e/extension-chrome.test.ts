@@ -117,7 +117,8 @@ describe('Chrome: the Sessions panel in real DevTools', () => {
   });
 
   it('records the raw Cookie and Set-Cookie headers and the cookie change in the background', async () => {
-    const events = await recordedEvents(worker, await inspectedTabId(panel));
+    const shown = (await readPanelRows(panel)).length;
+    const events = await recordedEvents(worker, await inspectedTabId(panel), shown);
     const entries = events.flatMap((e) => (e.event.kind === 'entry' ? [e.event.entry] : []));
     const logout = entries.find((e) => e.request.url.includes('/account/logout'));
     expect(logout?.request.headers.find((h) => h.name.toLowerCase() === 'cookie')?.value).toMatch(/(^|; )sid=/);

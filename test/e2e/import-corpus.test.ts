@@ -13,7 +13,7 @@ import { findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { main } from '../../src/cli/main.ts';
 import { CORPORA } from '../helpers/shared.ts';
-import { extensionWorker, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
+import { extensionWorker, pageWithPanel, poll, readPanelRows } from './helpers/devtools-panel.ts';
 import {
   importIntoPanel,
   readShownFindings,
@@ -67,18 +67,15 @@ beforeAll(async () => {
   ({ page, panel } = await pageWithPanel(browser, id));
   // Something live to keep: the rotation scenario's requests.
   await clearCookies(page);
+  const logStart = server.requestLog.length;
   await runScenario(page, server, findScenario('rotation'));
-  const deadline = Date.now() + 15_000;
-  let previous = -1;
-  for (;;) {
-    const rows = await readPanelRows(panel);
-    if ((rows.length > 0 && rows.length === previous) || Date.now() > deadline) {
-      liveUrls = rows.map((r) => r.url);
-      break;
-    }
-    previous = rows.length;
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  // Every request the demo server answered for the scenario is a row: wait for all of them, not for a pause.
+  const served = server.requestLog.length - logStart;
+  const rows = await poll(`the ${served} requests of the rotation scenario as rows`, 15_000, async () => {
+    const shown = await readPanelRows(panel);
+    return shown.length >= served ? shown : undefined;
+  });
+  liveUrls = rows.map((r) => r.url);
 }, 60_000);
 
 afterAll(async () => {

@@ -225,7 +225,7 @@ describe('Chrome: the Sessions panel views for the demo scenarios', () => {
     const shownNumber = await panel.$eval(`${rowSelector} [data-testid="row-number"]`, (el) => el.textContent ?? '');
 
     // The CLI's #N for the request that lost the session: the recording exported as HAR and analysed by the CLI.
-    const events = await recordedEvents(serviceWorker, await inspectedTabId(panel));
+    const events = await recordedEvents(serviceWorker, await inspectedTabId(panel), rows.length);
     const trace = liveTrace(events);
     const har = exportHar(trace, analyzeTrace(trace, { values: 'raw' }), { values: 'raw' });
     let report = '';

@@ -213,11 +213,19 @@ export function inspectedTabId(frame: Frame): Promise<number> {
 
 /**
  * The events the background recorded for a tab, read from its storage.session mirror: the legacy single
- * `tab:<id>` list or the `tab:<id>:chunk:<n>` chunks (arrays or JSON strings), in sequence order.
+ * `tab:<id>` list or the `tab:<id>:chunk:<n>` chunks (arrays or JSON strings), in sequence order. The mirror is
+ * written behind the recording (every 250 ms): read until it holds at least `entries` requests (those the panel
+ * shows), rather than after a fixed pause.
  */
-export async function recordedEvents(worker: WebWorker, tabId: number): Promise<RecordedEvent[]> {
-  // The mirror is written every 250 ms; wait for a write that includes the latest events.
-  await new Promise((resolve) => setTimeout(resolve, 400));
+export function recordedEvents(worker: WebWorker, tabId: number, entries: number): Promise<RecordedEvent[]> {
+  return poll(`${entries} requests in the background's storage.session mirror`, 10_000, async () => {
+    const events = await mirroredEvents(worker, tabId);
+    const stored = events.filter((e) => e.event.kind === 'entry').length;
+    return stored >= entries ? events : undefined;
+  });
+}
+
+function mirroredEvents(worker: WebWorker, tabId: number): Promise<RecordedEvent[]> {
   return worker.evaluate(async (id) => {
     const items = (await chrome.storage.session.get(null)) as Record<string, unknown>;
     const legacy = items[`tab:${id}`] as { events?: RecordedEvent[] } | undefined;
