@@ -59,20 +59,27 @@ export class ListPool<T extends object> {
 
   constructor(private readonly empty: readonly T[]) {}
 
-  share(items: readonly T[]): readonly T[] {
-    if (items.length === 0) return this.empty;
+  /** The shared list equal to the first `count` items (all of them by default). */
+  share(items: readonly T[], count: number = items.length): readonly T[] {
+    if (count === 0) return this.empty;
     const first = items[0]!;
     const last = this.lastByFirst.get(first);
     // Equal item for item: it is the list the key below would find (each key has one list), without the key.
-    if (last !== undefined && sameItems(last, items)) return last;
-    const list = this.shareByKey(items);
+    if (last !== undefined && sameItems(last, items, count)) return last;
+    const list = this.shareByKey(items, count);
     this.lastByFirst.set(first, list);
     return list;
   }
 
-  private shareByKey(items: readonly T[]): readonly T[] {
+  /** share() for a list refilled request after request. */
+  shareRefilled(list: RefilledList<T>): readonly T[] {
+    return this.share(list.items, list.length);
+  }
+
+  private shareByKey(items: readonly T[], count: number): readonly T[] {
     const ids: number[] = [];
-    for (const item of items) {
+    for (let i = 0; i < count; i++) {
+      const item = items[i]!;
       let id = this.ids.get(item);
       if (id === undefined) {
         id = this.ids.size;
@@ -85,15 +92,34 @@ export class ListPool<T extends object> {
     const key = ids.join(',');
     const known = this.lists.get(key);
     if (known) return known;
-    // A copy: the caller's array was grown by push and keeps spare room.
-    const list = items.slice();
+    // A copy: the caller's array was grown by push and keeps spare room (and may hold more than `count`).
+    const list = items.slice(0, count);
     this.lists.set(key, list);
     return list;
   }
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Whether `a` is the first `count` items of `b`, item for item. */
+function sameItems<T>(a: readonly T[], b: readonly T[], count: number): boolean {
+  if (a.length !== count) return false;
+  for (let i = 0; i < count; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/**
+ * A list filled anew for every request and read before the next: emptied by forgetting its length, not by
+ * `length = 0`, which gives a V8 array new storage on its next push — request after request, for every list the
+ * replay refills (what is past `length` is stale and never read).
+ */
+export class RefilledList<T> {
+  readonly items: T[] = [];
+  length = 0;
+
+  push(item: T): void {
+    this.items[this.length++] = item;
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
 }

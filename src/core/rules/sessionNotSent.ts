@@ -10,7 +10,7 @@ import type { NotSentReason } from '../cookie/reasons.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import { laneByKey } from './helpers.ts';
 import { memo } from './memo.ts';
-import { defineRule, type FindingDraft } from './rule.ts';
+import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { idTransitions, notSentKey } from './transitions.ts';
 
 /** How each reason is reported: always (once per ID), when it caused a loss, or never (told elsewhere). */
@@ -105,11 +105,7 @@ export const sessionNotSent = defineRule({
         if (!report) continue;
         reported.add(once);
         const origin = lanes.get(lane)?.origin;
-        drafts.push(
-          ctx.memos.recall(NOT_SENT_DRAFTS, request, [n, origin, ctx.show], () =>
-            draftOf(request, n, lane, origin, ctx.show),
-          ),
-        );
+        drafts.push(recalledDraft(ctx, request, n, lane, origin));
       }
     }
     return drafts;
@@ -118,6 +114,23 @@ export const sessionNotSent = defineRule({
 
 /** Each request's findings, the same objects while nothing they are worded from changed (memo.ts). */
 const NOT_SENT_DRAFTS = memo<RequestFacts, FindingDraft>('session-not-sent drafts', 'snapshots');
+
+/**
+ * The draft for a reported fact, remembered. A function of its own, not a closure written in check's loop: the
+ * variables a closure captures live in a context that V8 allocates on every pass through the loop's body,
+ * reported or not (a tenth of what an analysis allocated, for 200,000 not-sent facts of the benchmark HAR).
+ */
+function recalledDraft(
+  ctx: RuleContext,
+  request: RequestFacts,
+  n: NotSentCookieFact,
+  lane: string,
+  origin: string | undefined,
+): FindingDraft {
+  return ctx.memos.recall(NOT_SENT_DRAFTS, request, [n, origin, ctx.show], () =>
+    draftOf(request, n, lane, origin, ctx.show),
+  );
+}
 
 function draftOf(
   request: RequestFacts,
