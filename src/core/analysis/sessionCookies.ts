@@ -76,6 +76,11 @@ export class HostCache {
     return this.partsOf(url)?.origin ?? originOf(url);
   }
 
+  /** hostOf and originOf at once: one lookup of the URL's authority for a caller that needs both. */
+  hostAndOrigin(url: string): { readonly host: string; readonly origin: string } {
+    return this.partsOf(url) ?? { host: hostOf(url), origin: originOf(url) };
+  }
+
   /** The cached parts of a plainly written http(s) URL; undefined for any other, which is parsed whole. */
   private partsOf(url: string): { readonly host: string; readonly origin: string } | undefined {
     const end = plainAuthorityEnd(url);
@@ -128,11 +133,11 @@ export class SessionCookieIdentifier {
   feed(event: TraceEvent): void {
     if (event.kind !== 'entry') return;
     const entry = event.entry;
-    const host = this.hosts.hostOf(entry.request.url);
+    const { host, origin } = this.hosts.hostAndOrigin(entry.request.url);
     const order = ++this.order;
     const hostCount = (this.hostCounts.get(host) ?? 0) + 1;
     this.hostCounts.set(host, hostCount);
-    const login = this.loginAt(entry, host);
+    const login = this.loginAt(entry, host, origin);
     const carryingLogin = login?.entry === entry.index ? login : undefined;
     const sent = this.sentCookies.pairs(entry);
     for (let i = 0; i < sent.length; i++) this.noteSent(sent[i]!.name, sent[i]!.value, host, order, carryingLogin);
@@ -176,10 +181,10 @@ export class SessionCookieIdentifier {
   }
 
   /** The login this entry belongs to: a successful login request, or the next hop of its redirect. */
-  private loginAt(entry: TraceEntry, host: string): PendingLogin | undefined {
+  private loginAt(entry: TraceEntry, host: string, origin: string): PendingLogin | undefined {
     const pending = this.pendingLogin;
     this.pendingLogin = undefined;
-    const signal = this.logins.detect(entry, this.hosts.originOf(entry.request.url));
+    const signal = this.logins.detect(entry, origin);
     if (signal && !loginFailed(entry)) {
       const next = redirectTargetOf(entry);
       const login: PendingLogin = {
