@@ -250,8 +250,16 @@ export function Timeline({
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportHeight, setViewportHeight] = useState(600);
-  /** Following the live tail: true until the user scrolls up, true again once back at the bottom. */
+  /**
+   * Following the live tail: true until the user scrolls up, true again once back at the bottom. A ref for the
+   * effects that read it, state for the render: a change of it alone must render the other window.
+   */
   const following = useRef(true);
+  const [, setFollowingShown] = useState(true);
+  const setFollowing = (value: boolean) => {
+    following.current = value;
+    setFollowingShown(value);
+  };
 
   useEffect(() => {
     const el = scroller.current;
@@ -264,13 +272,20 @@ export function Timeline({
     return () => observer.disconnect();
   }, []);
 
-  // New rows: stay at the bottom if the user was there.
+  // New rows: stay at the bottom if the user was there. The offset is not put in state here (nor by the scroll
+  // event this causes, below): while following, the window rendered is the bottom one whatever the offset, and a
+  // state change would render every batch of rows twice.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el || !following.current || !newestLast(sort)) return;
     el.scrollTop = rows.length * ROW_HEIGHT;
-    setScrollTop(el.scrollTop);
   }, [rows.length]);
+
+  // Another order: the window is rendered from the offset again, which following left out of state.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el) setScrollTop(el.scrollTop);
+  }, [sort.column, sort.direction]);
 
   // A selection made elsewhere (keyboard, lanes, findings): bring it into view.
   const selectedPosition = selected === undefined ? -1 : rows.findIndex((r) => r.entryIndex === selected);
@@ -280,7 +295,7 @@ export function Timeline({
     const top = scrollTopToReveal(selectedPosition, ROW_HEIGHT, el.scrollTop, el.clientHeight || viewportHeight);
     if (top !== el.scrollTop) {
       el.scrollTop = top;
-      following.current = isAtBottom(top, el.clientHeight, rows.length * ROW_HEIGHT);
+      setFollowing(isAtBottom(top, el.clientHeight, rows.length * ROW_HEIGHT));
       setScrollTop(top);
     }
   }, [selectedPosition]);
@@ -288,8 +303,10 @@ export function Timeline({
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
-    following.current = isAtBottom(el.scrollTop, el.clientHeight, el.scrollHeight);
-    setScrollTop(el.scrollTop);
+    setFollowing(isAtBottom(el.scrollTop, el.clientHeight, el.scrollHeight));
+    // Following the tail, the bottom window is rendered whatever the offset (see windowTop); scrolled away from it,
+    // the offset is state (a change of `following` renders even when the offset kept in state is the same).
+    if (!following.current || !newestLast(sort)) setScrollTop(el.scrollTop);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
