@@ -9,6 +9,7 @@ import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { DIAGNOSTICS_KEY } from '../../src/background/diagnostics.ts';
 import type { BackgroundMessage } from '../../src/protocol/messages.ts';
 import { SETTINGS_KEYS } from '../../src/protocol/messages.ts';
+import { runBurst } from './helpers/burst.ts';
 import { extensionWorker } from './helpers/devtools-panel.ts';
 import { inExtensionPage as inExtensionPageOf, recordFromStart, until } from './helpers/extension-harness.ts';
 
@@ -60,18 +61,6 @@ async function snapshotOf(tabId: number): Promise<Extract<BackgroundMessage, { t
   );
 }
 
-async function runBurst(page: Page, n: number, ms: number): Promise<number> {
-  const started = Date.now();
-  await page.goto(server.url('http', 'burst.test', `/burst/?n=${n}&ms=${ms}`));
-  await until('the burst to finish', 180_000, () =>
-    page.evaluate((total) => {
-      const b = (window as unknown as { __burst?: { done: number; failed: number } }).__burst;
-      return b !== undefined && b.done + b.failed === total;
-    }, n),
-  );
-  return Date.now() - started;
-}
-
 function pingsServedSince(logStart: number): string[] {
   return server.requestLog.slice(logStart).flatMap((r) => (r.url.startsWith('/burst/ping') ? [r.url] : []));
 }
@@ -102,7 +91,7 @@ describe('Chrome: bursts of requests', () => {
         port.postMessage({ type: 'subscribe', since: -1 });
       }, tabId);
       const logStart = server.requestLog.length;
-      const elapsed = await runBurst(page, BURST.n, BURST.ms);
+      const { elapsedMs: elapsed } = await runBurst(page, server, BURST.n, BURST.ms);
       const served = pingsServedSince(logStart);
       expect(served).toHaveLength(BURST.n);
       const collected = () =>
@@ -144,7 +133,7 @@ describe('Chrome: bursts of requests', () => {
     try {
       const page = await browser.newPage();
       const logStart = server.requestLog.length;
-      await runBurst(page, n, 1000);
+      await runBurst(page, server, n, 1000);
       const served = pingsServedSince(logStart);
       const tabId = await tabIdOf('/burst/');
       let snapshot = await snapshotOf(tabId);

@@ -11,6 +11,7 @@ import { findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { storedTabEvents } from '../../src/background/recorder-store.ts';
 import { SETTINGS_KEYS } from '../../src/protocol/messages.ts';
+import { runBurst } from './helpers/burst.ts';
 import { inspectedTabId, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
 import {
   inExtensionPage as inExtensionPageOf,
@@ -88,17 +89,6 @@ async function watchWorker(): Promise<WorkerLog> {
 
 const stopWorker = () => stopExtensionWorker(harness);
 
-async function runBurst(page: Page, n: number, ms: number): Promise<void> {
-  await page.goto(server.url('http', 'burst.test', `/burst/?n=${n}&ms=${ms}`));
-  await until('the burst to finish', 120_000, () =>
-    page.evaluate((total) => {
-      const b = (window as unknown as { __burst?: { done: number; failed: number } }).__burst;
-      return b !== undefined && b.done + b.failed === total;
-    }, n),
-  );
-  expect(await page.evaluate(() => (window as unknown as { __burst: { failed: number } }).__burst.failed)).toBe(0);
-}
-
 /** What the panel's recording-health notice says now (undefined parts are not shown). */
 function healthNotice(panel: Frame) {
   return panel.evaluate(() => {
@@ -169,7 +159,7 @@ describe('Chrome: the panel says when the recording is incomplete', () => {
     const { page, panel } = await pageWithPanel(browser, extensionId);
     try {
       const logStart = server.requestLog.length;
-      await runBurst(page, n, 1000);
+      expect((await runBurst(page, server, n, 1000)).failed).toBe(0);
       // Every request the tab made that the server answered: the page and its pings (no cookies are set).
       const served = server.requestLog.slice(logStart).filter((r) => r.host.endsWith('burst.test'));
       expect(served.filter((r) => r.url.startsWith('/burst/ping'))).toHaveLength(n);
@@ -207,7 +197,7 @@ describe('Chrome: the panel says when the recording is incomplete', () => {
       expect(filled).toBeGreaterThan(SESSION_QUOTA / 2);
       const logStart = server.requestLog.length;
       await runScenario(page, server, findScenario('secure-lost-on-http'));
-      await runBurst(page, 1000, 1000);
+      expect((await runBurst(page, server, 1000, 1000)).failed).toBe(0);
       await page.goto(server.url('http', 'shop.test', '/after-storage-full'));
       const served = server.requestLog.slice(logStart).filter((r) => !r.url.startsWith('/favicon'));
       await until('the storage notice', 15_000, async () => (await healthNotice(panel)).storage !== undefined);

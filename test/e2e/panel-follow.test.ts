@@ -7,6 +7,7 @@ import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../demo/chromium.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import { runBurst } from './helpers/burst.ts';
 import { extensionWorker, pageWithPanel } from './helpers/devtools-panel.ts';
 import { until } from './helpers/extension-harness.ts';
 
@@ -30,11 +31,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Loads the demo's burst page, which makes `n` fetches; returns once the server has answered them all. */
+/** Loads the demo's burst page, which makes `n` fetches; returns once all were answered. */
 async function burst(n: number): Promise<void> {
-  const logStart = server.requestLog.length;
-  await page.goto(server.url('http', 'burst.test', `/burst/?n=${n}&ms=200`));
-  await until(`the server to answer ${n} fetches`, 30_000, () => server.requestLog.length - logStart >= n + 1);
+  expect((await runBurst(page, server, n, 200)).failed).toBe(0);
 }
 
 /** How many rows the timeline holds (its list's label), without scrolling it. */
