@@ -8,10 +8,9 @@ import { launchChromium } from '../../demo/chromium.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { DIAGNOSTICS_KEY } from '../../src/background/diagnostics.ts';
 import type { BackgroundMessage } from '../../src/protocol/messages.ts';
-import { SETTINGS_KEYS } from '../../src/protocol/messages.ts';
 import { runBurst } from './helpers/burst.ts';
 import { extensionWorker } from './helpers/devtools-panel.ts';
-import { inExtensionPage as inExtensionPageOf, recordFromStart, until } from './helpers/extension-harness.ts';
+import { inExtensionPage as inExtensionPageOf, recordFromStart, setLocal, until } from './helpers/extension-harness.ts';
 
 const SOAK = process.env.SESSIONSCOPE_SOAK === '1';
 const BURST = SOAK ? { n: 20_000, ms: 20_000 } : { n: 5000, ms: 5000 };
@@ -127,9 +126,7 @@ describe('Chrome: bursts of requests', () => {
   it('past the per-tab cap keeps the newest events and says exactly how many were dropped', async () => {
     const cap = 400;
     const n = 1000;
-    await inExtensionPage((p) =>
-      p.evaluate((key, value) => chrome.storage.local.set({ [key]: value }), SETTINGS_KEYS.maxEventsPerTab, cap),
-    );
+    await setLocal(browser, extensionId, 'maxEventsPerTab', cap);
     try {
       const page = await browser.newPage();
       const logStart = server.requestLog.length;
@@ -164,9 +161,7 @@ describe('Chrome: bursts of requests', () => {
       const after = await snapshotOf(tabId);
       expect(after.events).toEqual([]);
     } finally {
-      await inExtensionPage((p) =>
-        p.evaluate((key) => chrome.storage.local.remove(key), SETTINGS_KEYS.maxEventsPerTab),
-      );
+      await setLocal(browser, extensionId, 'maxEventsPerTab', null);
     }
   });
 });

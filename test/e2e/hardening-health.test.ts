@@ -10,14 +10,13 @@ import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { storedTabEvents } from '../../src/background/recorder-store.ts';
-import { SETTINGS_KEYS } from '../../src/protocol/messages.ts';
 import { runBurst } from './helpers/burst.ts';
 import { inspectedTabId, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
 import {
   inExtensionPage as inExtensionPageOf,
   launchWithStoppableWorker,
   type StoppableWorkerBrowser,
-  setLocal as setLocalOf,
+  setLocal,
   stopWorker as stopExtensionWorker,
   until,
 } from './helpers/extension-harness.ts';
@@ -45,7 +44,7 @@ afterAll(async () => {
 
 const inExtensionPage = <T>(work: (page: Page) => Promise<T>) => inExtensionPageOf(browser, extensionId, work);
 
-const setLocal = (key: string, value: unknown) => setLocalOf(browser, extensionId, key, value);
+const setCap = (value: number | null) => setLocal(browser, extensionId, 'maxEventsPerTab', value);
 
 interface WorkerLog {
   readonly errors: string[];
@@ -155,7 +154,7 @@ describe('Chrome: the panel says when the recording is incomplete', () => {
   it('past the per-tab cap, the panel shows exactly how many events were dropped', async () => {
     const cap = 300;
     const n = 800;
-    await setLocal(SETTINGS_KEYS.maxEventsPerTab, cap);
+    await setCap(cap);
     const { page, panel } = await pageWithPanel(browser, extensionId);
     try {
       const logStart = server.requestLog.length;
@@ -181,7 +180,7 @@ describe('Chrome: the panel says when the recording is incomplete', () => {
       );
     } finally {
       await page.close();
-      await setLocal(SETTINGS_KEYS.maxEventsPerTab, null);
+      await setCap(null);
     }
   });
 

@@ -4,7 +4,13 @@
 import type { Browser, CDPSession, Page, Target, WebWorker } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from '../../../demo/chromium.ts';
-import { type PanelMessage, SETTINGS_KEYS } from '../../../src/protocol/messages.ts';
+import { DEFAULT_SETTINGS } from '../../../src/background/settings.ts';
+import {
+  type BackgroundMessage,
+  type PanelMessage,
+  type RecordingSettings,
+  SETTINGS_KEYS,
+} from '../../../src/protocol/messages.ts';
 
 /** Polls `check` until it holds; throws naming `what` after `timeoutMs`. */
 export async function until(
@@ -36,17 +42,51 @@ export async function inExtensionPage<T>(
 }
 
 /**
- * Sets (or, with null, removes) a storage.local key, for a setting no checkbox sets (the per-tab cap). The
- * background is sure to apply it only once a panel next subscribes (the subscription reads the settings again,
- * panel-hub.ts): storage.onChanged may come sooner, or, for a worker just started, not at all. Open the panel after.
+ * The recording settings the background has in force, as a subscribing panel is told them: a subscription makes
+ * the background read storage.local again before it answers (panel-hub.ts), and the `settings` message follows
+ * the snapshot. Asked from a fresh extension page, for that page's own tab (whose port closes with it).
  */
-export async function setLocal(browser: Browser, extensionId: string, key: string, value: unknown): Promise<void> {
+export function settingsInForce(browser: Browser, extensionId: string): Promise<RecordingSettings> {
+  return inExtensionPage(browser, extensionId, (p) =>
+    p.evaluate(
+      () =>
+        new Promise<RecordingSettings>((done, fail) => {
+          void chrome.tabs.getCurrent().then((tab) => {
+            const port = chrome.runtime.connect({ name: `panel:${tab?.id ?? 0}` });
+            port.onMessage.addListener((message: BackgroundMessage) => {
+              if (message.type !== 'settings') return;
+              port.disconnect();
+              done(message);
+            });
+            port.postMessage({ type: 'subscribe', since: -1 });
+            setTimeout(() => fail(new Error('no settings message within 5 s')), 5000);
+          });
+        }),
+    ),
+  );
+}
+
+/**
+ * Sets (or, with null, removes) the storage.local key of a setting no checkbox sets (the per-tab cap), and returns
+ * once the background has it in force: storage.onChanged may come at once, or, for a worker just started, not at
+ * all, so the background is asked (settingsInForce) until it answers with the value.
+ */
+export async function setLocal<K extends keyof RecordingSettings>(
+  browser: Browser,
+  extensionId: string,
+  setting: K,
+  value: RecordingSettings[K] | null,
+): Promise<void> {
   await inExtensionPage(browser, extensionId, (p) =>
     p.evaluate(
       (k, v) => (v === null ? chrome.storage.local.remove(k) : chrome.storage.local.set({ [k]: v })),
-      key,
+      SETTINGS_KEYS[setting],
       value,
     ),
+  );
+  const expected = value ?? DEFAULT_SETTINGS[setting];
+  await until(`the background to have ${setting} = ${expected} in force`, 10_000, async () =>
+    Object.is((await settingsInForce(browser, extensionId))[setting], expected),
   );
 }
 
