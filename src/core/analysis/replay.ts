@@ -557,8 +557,9 @@ export class EventReplay {
 
   /**
    * The fact for a cookie not sent, shared. No closure is written here: the parameters a closure captures live in
-   * a context V8 allocates on every call, and this runs for every cookie not sent on every request (those contexts
-   * were an eighth of what an analysis allocated). The closures are in the helpers below, called only on a miss.
+   * a context V8 allocates on every call, and this runs for every cookie not sent on every request (47 of the
+   * 578 MB an analysis of the 100k HAR allocated). The closure is in sharedNotSentFact, called only on a miss, and
+   * the browser's reports are searched by a loop (reportedBlock).
    */
   private notSentFact(cookie: StoredCookie, reason: NotSentReason, browserBlocked: BrowserBlocked): NotSentCookieFact {
     const reported = browserBlocked.length === 0 ? undefined : reportedBlock(browserBlocked, cookie);
@@ -846,8 +847,7 @@ function requestFacts(
   return records.record(r.entry, r.time, r.url, referer, place, sent, notSent, setCookies);
 }
 
-/** The cookie named `name` with this value, else the first of that name; -1 when none. */
-/** The browser's report of the cookie (name, and domain and path where it gave them); loops, no closures (above). */
+/** The browser's report of the cookie (name, and domain and path where it gave them); a loop, no closure (above). */
 function reportedBlock(blocked: BrowserBlocked, cookie: StoredCookie): BrowserBlocked[number] | undefined {
   for (let i = 0; i < blocked.length; i++) {
     const b = blocked[i]!;
@@ -867,6 +867,7 @@ function blockedByName(blocked: BrowserBlocked, name: string): BrowserBlocked[nu
   return undefined;
 }
 
+/** The cookie named `name` with this value, else the first of that name; -1 when none. */
 function indexOfCookie(cookies: readonly StoredCookie[], name: string, value: string): number {
   let byName = -1;
   for (let i = 0; i < cookies.length; i++) {
