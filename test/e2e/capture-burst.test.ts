@@ -10,7 +10,13 @@ import { DIAGNOSTICS_KEY } from '../../src/background/diagnostics.ts';
 import type { BackgroundMessage } from '../../src/protocol/messages.ts';
 import { runBurst } from './helpers/burst.ts';
 import { extensionWorker } from './helpers/devtools-panel.ts';
-import { inExtensionPage as inExtensionPageOf, recordFromStart, setLocal, until } from './helpers/extension-harness.ts';
+import {
+  inExtensionPage as inExtensionPageOf,
+  panelAnswer,
+  recordFromStart,
+  setLocal,
+  until,
+} from './helpers/extension-harness.ts';
 
 const SOAK = process.env.SESSIONSCOPE_SOAK === '1';
 const BURST = SOAK ? { n: 20_000, ms: 20_000 } : { n: 5000, ms: 5000 };
@@ -42,23 +48,7 @@ async function tabIdOf(urlPart: string): Promise<number> {
 }
 
 /** Subscribes as a panel would and returns the snapshot the background answers with. */
-async function snapshotOf(tabId: number): Promise<Extract<BackgroundMessage, { type: 'snapshot' }>> {
-  return inExtensionPage((p) =>
-    p.evaluate(
-      (id) =>
-        new Promise<Extract<BackgroundMessage, { type: 'snapshot' }>>((done) => {
-          const port = chrome.runtime.connect({ name: `panel:${id}` });
-          port.onMessage.addListener((message: BackgroundMessage) => {
-            if (message.type !== 'snapshot') return;
-            port.disconnect();
-            done(message);
-          });
-          port.postMessage({ type: 'subscribe', since: -1 });
-        }),
-      tabId,
-    ),
-  );
-}
+const snapshotOf = (tabId: number) => panelAnswer(browser, extensionId, 'snapshot', tabId);
 
 function pingsServedSince(logStart: number): string[] {
   return server.requestLog.slice(logStart).flatMap((r) => (r.url.startsWith('/burst/ping') ? [r.url] : []));

@@ -13,11 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, findChromium, launchChromium } from '../../demo/chromium.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { DIAGNOSTICS_KEY } from '../../src/background/diagnostics.ts';
-import type { BackgroundMessage } from '../../src/protocol/messages.ts';
 import { SETTINGS_KEYS } from '../../src/protocol/messages.ts';
 import { extensionWorker, inspectedTabId, PANEL_PATH, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
 import {
   inExtensionPage as inExtensionPageOf,
+  panelAnswer,
   recordFromStart,
   runningCaptureListenerStates,
   setPanelSetting,
@@ -51,24 +51,7 @@ const inExtensionPage = <T>(work: (page: Page) => Promise<T>, on: Browser = brow
 
 /** Subscribes as a fresh panel would and returns the background's snapshot for the tab. */
 function snapshotOf(tabId: number, on: Browser = browser, id = extensionId) {
-  return inExtensionPage(
-    (p) =>
-      p.evaluate(
-        (tab) =>
-          new Promise<Extract<BackgroundMessage, { type: 'snapshot' }>>((done) => {
-            const port = chrome.runtime.connect({ name: `panel:${tab}` });
-            port.onMessage.addListener((message: BackgroundMessage) => {
-              if (message.type !== 'snapshot') return;
-              port.disconnect();
-              done(message);
-            });
-            port.postMessage({ type: 'subscribe', since: -1 });
-          }),
-        tabId,
-      ),
-    on,
-    id,
-  );
+  return panelAnswer(on, id, 'snapshot', tabId);
 }
 
 function storageSessionKeys(on: Browser = browser, id = extensionId): Promise<string[]> {

@@ -42,28 +42,42 @@ export async function inExtensionPage<T>(
 }
 
 /**
- * The recording settings the background has in force, as a subscribing panel is told them: a subscription makes
- * the background read storage.local again before it answers (panel-hub.ts), and the `settings` message follows
- * the snapshot. Asked from a fresh extension page, for that page's own tab (whose port closes with it).
+ * Subscribes as a panel would, for `tabId` (or, without one, for the probe page's own tab, whose port closes with
+ * it), and returns the first message of `type` the background answers with: the `snapshot` of the tab's recording,
+ * or the `settings` in force, which follow it (a subscription makes the background read storage.local again first,
+ * panel-hub.ts).
  */
-export function settingsInForce(browser: Browser, extensionId: string): Promise<RecordingSettings> {
+export function panelAnswer<T extends 'snapshot' | 'settings'>(
+  browser: Browser,
+  extensionId: string,
+  type: T,
+  tabId?: number,
+): Promise<Extract<BackgroundMessage, { type: T }>> {
   return inExtensionPage(browser, extensionId, (p) =>
     p.evaluate(
-      () =>
-        new Promise<RecordingSettings>((done, fail) => {
-          void chrome.tabs.getCurrent().then((tab) => {
-            const port = chrome.runtime.connect({ name: `panel:${tab?.id ?? 0}` });
+      (wanted, tab) =>
+        new Promise<Extract<BackgroundMessage, { type: T }>>((done, fail) => {
+          const own = tab === undefined ? chrome.tabs.getCurrent().then((t) => t?.id ?? 0) : Promise.resolve(tab);
+          void own.then((id) => {
+            const port = chrome.runtime.connect({ name: `panel:${id}` });
             port.onMessage.addListener((message: BackgroundMessage) => {
-              if (message.type !== 'settings') return;
+              if (message.type !== wanted) return;
               port.disconnect();
-              done(message);
+              done(message as Extract<BackgroundMessage, { type: T }>);
             });
             port.postMessage({ type: 'subscribe', since: -1 });
-            setTimeout(() => fail(new Error('no settings message within 5 s')), 5000);
+            setTimeout(() => fail(new Error(`no ${wanted} message within 10 s`)), 10_000);
           });
         }),
+      type,
+      tabId,
     ),
   );
+}
+
+/** The recording settings the background has in force, as a subscribing panel is told them. */
+export function settingsInForce(browser: Browser, extensionId: string): Promise<RecordingSettings> {
+  return panelAnswer(browser, extensionId, 'settings');
 }
 
 /**
