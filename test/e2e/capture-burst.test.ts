@@ -1,15 +1,12 @@
 // Load on the recorder in Chromium: a page firing thousands of fetches must reach a Sessions panel's
 // port complete and in order (the demo server's request log is the truth); past the per-tab cap the panel protocol
 // says exactly how many were dropped; a closed tab's buffers are freed. Long variant: `npm run soak`.
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../demo/chromium.ts';
-import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import type { DemoServer } from '../../demo/server.ts';
 import { DIAGNOSTICS_KEY } from '../../src/background/diagnostics.ts';
 import type { BackgroundMessage } from '../../src/protocol/messages.ts';
 import { runBurst } from './helpers/burst.ts';
-import { extensionWorker } from './helpers/devtools-panel.ts';
 import {
   inExtensionPage as inExtensionPageOf,
   panelAnswer,
@@ -17,27 +14,25 @@ import {
   setLocal,
   until,
 } from './helpers/extension-harness.ts';
+import { type ExtensionSession, launchWithExtension } from './helpers/launch.ts';
 
 const SOAK = process.env.SESSIONSCOPE_SOAK === '1';
 const BURST = SOAK ? { n: 20_000, ms: 20_000 } : { n: 5000, ms: 5000 };
-const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
 
+let session: ExtensionSession;
 let server: DemoServer;
 let browser: Browser;
 let extensionId: string;
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
-  const found = await extensionWorker(browser);
-  extensionId = found.id;
+  session = await launchWithExtension();
+  ({ server, browser, extensionId } = session);
   // The bursts run in tabs without a panel; the cap test's panel subscribes afterwards.
   await recordFromStart(browser, extensionId, { checkListeners: true });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 const inExtensionPage = <T>(work: (page: Page) => Promise<T>) => inExtensionPageOf(browser, extensionId, work);

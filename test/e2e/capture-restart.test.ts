@@ -2,7 +2,6 @@
 // during a login scenario (between its steps) and during a burst of requests. Nothing may be lost or
 // doubled (the demo server's own request log is the truth), the panel must reconnect by itself, and
 // its findings must equal those of an uninterrupted run. Long variant: `npm run soak`.
-import { resolve } from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clearCookies, runScenario } from '../../demo/drive.ts';
@@ -20,10 +19,9 @@ import {
   stopWorker as stopExtensionWorker,
   until,
 } from './helpers/extension-harness.ts';
+import { CHROME_EXTENSION_DIR } from './helpers/launch.ts';
 
 const SOAK = process.env.SESSIONSCOPE_SOAK === '1';
-/** The built extension; another build can be tried with SESSIONSCOPE_CHROME_DIR. */
-const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
 const BURST = SOAK ? { n: 20_000, ms: 20_000, stops: 12 } : { n: 1000, ms: 2000, stops: 3 };
 
 let server: DemoServer;
@@ -33,7 +31,7 @@ let harness: StoppableWorkerBrowser;
 
 beforeAll(async () => {
   server = await startDemoServer();
-  harness = await launchWithStoppableWorker(EXTENSION_DIR);
+  harness = await launchWithStoppableWorker(CHROME_EXTENSION_DIR);
   ({ browser, extensionId } = harness);
   // The burst's tab has no panel: what a stopped worker keeps is tested with record-from-start on.
   await recordFromStart(browser, extensionId);

@@ -1,13 +1,10 @@
 // The recording settings in the built Chrome extension: without "Preserve log" a top-level navigation
 // starts a fresh log (panels are told to reset); with "record from start" off a tab is recorded only
 // once a panel subscribes for it. The panel's side of the protocol runs in an extension page.
-import { resolve } from 'node:path';
 import type { Browser, Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../demo/chromium.ts';
-import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import type { DemoServer } from '../../demo/server.ts';
 import type { BackgroundMessage } from '../../src/protocol/messages.ts';
-import { extensionWorker } from './helpers/devtools-panel.ts';
 import {
   captureListenerNames,
   captureListenerStates,
@@ -16,9 +13,9 @@ import {
   setPanelSetting,
   until,
 } from './helpers/extension-harness.ts';
+import { type ExtensionSession, launchWithExtension } from './helpers/launch.ts';
 
-const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
-
+let session: ExtensionSession;
 let server: DemoServer;
 let browser: Browser;
 let extensionId: string;
@@ -27,9 +24,8 @@ let worker: WebWorker;
 let panelPage: Page;
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium({ extensionDir: EXTENSION_DIR });
-  ({ id: extensionId, worker } = await extensionWorker(browser));
+  session = await launchWithExtension({ devtools: false });
+  ({ server, browser, extensionId, worker } = session);
   panelPage = await browser.newPage();
   await panelPage.goto(`chrome-extension://${extensionId}/src/devtools/devtools.html`);
   // These tests record tabs before a panel subscribes (the setting is off by default). Ticked through the panel's
@@ -38,8 +34,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 /** Sets a recording setting as the panel's checkbox does; returns once the background has stored it. */

@@ -4,12 +4,10 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Frame, Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../demo/chromium.ts';
 import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
-import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import type { DemoServer } from '../../demo/server.ts';
 import {
-  extensionWorker,
   inspectedTabId,
   type PanelRow,
   pageWithPanel,
@@ -18,10 +16,11 @@ import {
   screenshotPanel,
   waitForRow,
 } from './helpers/devtools-panel.ts';
+import { type ExtensionSession, launchWithExtension } from './helpers/launch.ts';
 
-const EXTENSION_DIR = resolve('dist/chrome');
 const OUTPUT_DIR = resolve('test-output');
 
+let session: ExtensionSession;
 let server: DemoServer;
 let browser: Browser;
 let extensionId: string;
@@ -29,14 +28,12 @@ let worker: WebWorker;
 
 beforeAll(async () => {
   mkdirSync(OUTPUT_DIR, { recursive: true });
-  server = await startDemoServer();
-  browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
-  ({ id: extensionId, worker } = await extensionWorker(browser));
+  session = await launchWithExtension();
+  ({ server, browser, extensionId, worker } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 function rowFor(rows: readonly PanelRow[], method: string, urlPart: string): PanelRow {

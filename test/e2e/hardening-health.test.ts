@@ -3,7 +3,6 @@
 // server's own request count is the truth), and with storage.session filled to its quota it shows the
 // storage notice, keeps recording and showing every request, and a stopped service worker comes back
 // with the newest events (recorder-store.ts: the oldest stored chunks are the ones given up).
-import { resolve } from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clearCookies, runScenario } from '../../demo/drive.ts';
@@ -20,8 +19,8 @@ import {
   stopWorker as stopExtensionWorker,
   until,
 } from './helpers/extension-harness.ts';
+import { CHROME_EXTENSION_DIR } from './helpers/launch.ts';
 
-const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
 /** Chrome's storage.session quota (chrome.storage.session.QUOTA_BYTES). */
 const SESSION_QUOTA = 10 * 1024 * 1024;
 const FILLER_PREFIX = 'test-filler:';
@@ -33,7 +32,7 @@ let harness: StoppableWorkerBrowser;
 
 beforeAll(async () => {
   server = await startDemoServer();
-  harness = await launchWithStoppableWorker(EXTENSION_DIR);
+  harness = await launchWithStoppableWorker(CHROME_EXTENSION_DIR);
   ({ browser, extensionId } = harness);
 });
 

@@ -6,12 +6,12 @@
 // a clean recording, with nothing stale from before the restart.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, findChromium, launchChromium } from '../../demo/chromium.ts';
-import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import { CHROMIUM_ARGS, findChromium } from '../../demo/chromium.ts';
+import type { DemoServer } from '../../demo/server.ts';
 import { DIAGNOSTICS_KEY } from '../../src/background/diagnostics.ts';
 import { SETTINGS_KEYS } from '../../src/protocol/messages.ts';
 import { extensionWorker, inspectedTabId, PANEL_PATH, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
@@ -23,26 +23,23 @@ import {
   setPanelSetting,
   until,
 } from './helpers/extension-harness.ts';
+import { CHROME_EXTENSION_DIR, type ExtensionSession, launchWithExtension } from './helpers/launch.ts';
 
-const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
-
+let session: ExtensionSession;
 let server: DemoServer;
 let browser: Browser;
 let extensionId: string;
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
-  const found = await extensionWorker(browser);
-  extensionId = found.id;
+  session = await launchWithExtension();
+  ({ server, browser, extensionId } = session);
   // Most of these tests are about what happens while no panel is open; the test of the setting turned
   // off turns it off itself.
   await recordFromStart(browser, extensionId, { checkListeners: true });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 /** Runs code in an extension page of `on` (storage, tabs and runtime ports are open to it). */
@@ -190,8 +187,8 @@ describe('Chrome: the recording across panels, navigations, closed tabs and rest
         userDataDir: profile,
         args: [
           ...CHROMIUM_ARGS,
-          `--disable-extensions-except=${EXTENSION_DIR}`,
-          `--load-extension=${EXTENSION_DIR}`,
+          `--disable-extensions-except=${CHROME_EXTENSION_DIR}`,
+          `--load-extension=${CHROME_EXTENSION_DIR}`,
           '--restore-last-session',
         ],
       });

@@ -4,16 +4,15 @@
 // one is refused with the CLI's own message (what is wrong and where) and changes nothing; the live recording
 // stays as it was after each.
 import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, Frame, Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../demo/chromium.ts';
 import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
-import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import type { DemoServer } from '../../demo/server.ts';
 import { main } from '../../src/cli/main.ts';
 import { CORPORA } from '../helpers/shared.ts';
-import { extensionWorker, pageWithPanel, poll, readPanelRows } from './helpers/devtools-panel.ts';
+import { poll, readPanelRows } from './helpers/devtools-panel.ts';
+import { launchWithPanel, type PanelSession } from './helpers/launch.ts';
 import {
   importIntoPanel,
   readShownFindings,
@@ -23,7 +22,6 @@ import {
   showSource,
 } from './helpers/panel-files.ts';
 
-const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
 const CORPUS = `${CORPORA}har/`;
 const FILES = readdirSync(CORPUS)
   .filter((f) => f.endsWith('.har'))
@@ -54,17 +52,15 @@ async function cli(name: string): Promise<{ code: number; report?: CliReport; st
   return { code, stderr, ...(out ? { report: JSON.parse(out) as CliReport } : {}) };
 }
 
+let session: PanelSession;
 let server: DemoServer;
-let browser: Browser;
 let page: Page;
 let panel: Frame;
 let liveUrls: string[];
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
-  const { id } = await extensionWorker(browser);
-  ({ page, panel } = await pageWithPanel(browser, id));
+  session = await launchWithPanel();
+  ({ server, page, panel } = session);
   // Something live to keep: the rotation scenario's requests.
   await clearCookies(page);
   const logStart = server.requestLog.length;
@@ -78,10 +74,7 @@ beforeAll(async () => {
   liveUrls = rows.map((r) => r.url);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 const sorted = (list: readonly ShownFinding[]) =>
   [...list].sort((a, b) => a.entry - b.entry || a.rule.localeCompare(b.rule) || a.cookie.localeCompare(b.cookie));

@@ -2,34 +2,26 @@
 // come into view; once they scroll up, new rows arrive without moving what they read; back at the bottom, it
 // follows again. In the built Chrome extension's real DevTools panel, with bursts of real requests from the demo
 // server (the timeline renders only the rows in view, so what is rendered and where is what the user sees).
-import { resolve } from 'node:path';
-import type { Browser, Frame, Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../demo/chromium.ts';
-import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import type { DemoServer } from '../../demo/server.ts';
 import { runBurst } from './helpers/burst.ts';
-import { extensionWorker, pageWithPanel } from './helpers/devtools-panel.ts';
 import { until } from './helpers/extension-harness.ts';
+import { launchWithPanel, type PanelSession } from './helpers/launch.ts';
 
-const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
 const SCROLLER = '[data-testid="timeline-scroller"]';
 
+let session: PanelSession;
 let server: DemoServer;
-let browser: Browser;
 let page: Page;
 let panel: Frame;
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
-  const { id } = await extensionWorker(browser);
-  ({ page, panel } = await pageWithPanel(browser, id));
+  session = await launchWithPanel();
+  ({ server, page, panel } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 /** Loads the demo's burst page, which makes `n` fetches; returns once all were answered. */
 async function burst(n: number): Promise<void> {

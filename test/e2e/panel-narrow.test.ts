@@ -4,36 +4,30 @@
 // sideways overflow of the main layout. Screenshots go to test-output/ (git-ignored).
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Frame, Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../demo/chromium.ts';
 import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
-import { type DemoServer, startDemoServer } from '../../demo/server.ts';
-import { extensionWorker, pageWithPanel, poll, readPanelRows, screenshotPanel } from './helpers/devtools-panel.ts';
+import type { DemoServer } from '../../demo/server.ts';
+import { poll, readPanelRows, screenshotPanel } from './helpers/devtools-panel.ts';
+import { launchWithPanel, type PanelSession } from './helpers/launch.ts';
 
-const EXTENSION_DIR = resolve('dist/chrome');
 const OUTPUT_DIR = resolve('test-output');
 const NARROW = 400;
 
+let session: PanelSession;
 let server: DemoServer;
-let browser: Browser;
 let page: Page;
 let devtools: Page;
 let panel: Frame;
 
 beforeAll(async () => {
   mkdirSync(OUTPUT_DIR, { recursive: true });
-  server = await startDemoServer();
-  browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
-  const { id } = await extensionWorker(browser);
-  ({ page, devtools, panel } = await pageWithPanel(browser, id));
+  session = await launchWithPanel();
+  ({ server, page, devtools, panel } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 const click = (selector: string) => panel.$eval(selector, (el) => (el as HTMLElement).click());
 

@@ -5,37 +5,31 @@
 // through the panel's file input, tells the same story. Screenshots go to test-output/ (git-ignored).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, ElementHandle, Frame, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../demo/chromium.ts';
 import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
-import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import type { DemoServer } from '../../demo/server.ts';
 import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
 import { parseTraceFile } from '../../src/core/open/readTrace.ts';
-import { extensionWorker, pageWithPanel, poll, readPanelRows, screenshotPanel } from './helpers/devtools-panel.ts';
+import { poll, readPanelRows, screenshotPanel } from './helpers/devtools-panel.ts';
+import { launchWithPanel, type PanelSession } from './helpers/launch.ts';
 
-const EXTENSION_DIR = resolve('dist/chrome');
 const OUTPUT_DIR = resolve('test-output');
 const FIXTURE = resolve('test/fixtures/demo-har/secure-lost-on-http.har');
 
+let session: PanelSession;
 let server: DemoServer;
-let browser: Browser;
 let page: Page;
 let panel: Frame;
 
 beforeAll(async () => {
   mkdirSync(OUTPUT_DIR, { recursive: true });
-  server = await startDemoServer();
-  browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
-  const { id } = await extensionWorker(browser);
-  ({ page, panel } = await pageWithPanel(browser, id));
+  session = await launchWithPanel();
+  ({ server, page, panel } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 interface ShownStory {
   readonly kind: string;

@@ -7,10 +7,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, ElementHandle, Frame, Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../demo/chromium.ts';
 import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { DEMO_SCENARIOS, type DemoScenario, findScenario } from '../../demo/scenarios.ts';
-import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import type { DemoServer } from '../../demo/server.ts';
 import { main } from '../../src/cli/main.ts';
 import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
 import { exportHar } from '../../src/core/formats/index.ts';
@@ -18,20 +17,19 @@ import type { TraceEntry } from '../../src/core/trace/types.ts';
 import { liveTrace } from '../../src/panel/model.ts';
 import { CORPORA } from '../helpers/shared.ts';
 import {
-  extensionWorker,
   inspectedTabId,
   PANEL_PATH,
-  pageWithPanel,
   poll,
   readPanelRows,
   recordedEvents,
   screenshotPanel,
 } from './helpers/devtools-panel.ts';
+import { launchWithPanel, type PanelSession } from './helpers/launch.ts';
 
-const EXTENSION_DIR = resolve('dist/chrome');
 const OUTPUT_DIR = resolve('test-output');
 const CORPUS = `${CORPORA}har`;
 
+let session: PanelSession;
 let server: DemoServer;
 let browser: Browser;
 let page: Page;
@@ -41,16 +39,11 @@ let serviceWorker: WebWorker;
 
 beforeAll(async () => {
   mkdirSync(OUTPUT_DIR, { recursive: true });
-  server = await startDemoServer();
-  browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
-  ({ id: extensionId, worker: serviceWorker } = await extensionWorker(browser));
-  ({ page, panel } = await pageWithPanel(browser, extensionId));
+  session = await launchWithPanel();
+  ({ server, browser, page, panel, extensionId, worker: serviceWorker } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 const click = (selector: string) => panel.$eval(selector, (el) => (el as HTMLElement).click());
 

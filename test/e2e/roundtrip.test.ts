@@ -5,16 +5,16 @@
 // export holds none of the session values the browser had, and the HAR exports are valid HAR 1.2.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Frame } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../demo/chromium.ts';
 import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
-import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import type { DemoServer } from '../../demo/server.ts';
 import { main } from '../../src/cli/main.ts';
-import { extensionWorker, pageWithPanel, poll } from './helpers/devtools-panel.ts';
+import { pageWithPanel, poll } from './helpers/devtools-panel.ts';
 import { harSchemaErrors } from './helpers/har-schema.ts';
+import { type ExtensionSession, launchWithExtension } from './helpers/launch.ts';
 import {
   catchDownloads,
   clickInPanel,
@@ -28,7 +28,6 @@ import {
   shownRowCount,
 } from './helpers/panel-files.ts';
 
-const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
 const SCENARIOS = ['load-balancer', 'secure-lost-on-http', 'insecure-attributes'].map(findScenario);
 /**
  * Rules that read a cookie's value (docs/TRACE-FORMAT.md, "Redaction"): a redacted HAR holds hashes and no saved
@@ -68,6 +67,7 @@ interface SavedLane {
   ids: { id: string; firstEntry: number; lastEntry: number; endedBy?: string; cause?: string; endEntry?: number }[];
 }
 
+let session: ExtensionSession;
 let server: DemoServer;
 let browser: Browser;
 let extensionId: string;
@@ -148,9 +148,8 @@ async function cliJson(path: string): Promise<{ findings: SavedFinding[]; sessio
 beforeAll(async () => {
   const started = Date.now();
   dir = mkdtempSync(join(tmpdir(), 'sessionscope-roundtrip-'));
-  server = await startDemoServer();
-  browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
-  extensionId = (await extensionWorker(browser)).id;
+  session = await launchWithExtension();
+  ({ server, browser, extensionId } = session);
   downloads = await catchDownloads(browser, dir);
   const live = await pageWithPanel(browser, extensionId);
   livePanel = live.panel;
@@ -205,8 +204,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await downloads?.close();
-  await browser?.close();
-  await server?.close();
+  await session?.close();
   if (dir && !process.env.ROUNDTRIP_KEEP) rmSync(dir, { recursive: true, force: true });
 });
 

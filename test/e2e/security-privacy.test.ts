@@ -3,18 +3,17 @@
 // its manifest's CSP forbids remote code. The watcher is proven able to see such a request by a
 // canary fetch from both places at the end.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, CDPSession } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../demo/chromium.ts';
 import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
-import { type DemoServer, startDemoServer } from '../../demo/server.ts';
-import { extensionWorker, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
+import type { DemoServer } from '../../demo/server.ts';
+import { pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
 import { until } from './helpers/extension-harness.ts';
+import { CHROME_EXTENSION_DIR, type ExtensionSession, launchWithExtension } from './helpers/launch.ts';
 
-const EXTENSION_DIR = resolve(process.env.SESSIONSCOPE_CHROME_DIR ?? 'dist/chrome');
-
+let session: ExtensionSession;
 let server: DemoServer;
 let browser: Browser;
 let extensionId: string;
@@ -28,10 +27,8 @@ function isNetwork(url: string): boolean {
 }
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium({ extensionDir: EXTENSION_DIR, devtools: true });
-  const found = await extensionWorker(browser);
-  extensionId = found.id;
+  session = await launchWithExtension();
+  ({ server, browser, extensionId } = session);
   const workerTarget = browser
     .targets()
     .find((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`))!;
@@ -43,8 +40,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe('Chrome: the extension sends nothing anywhere', () => {
@@ -77,7 +73,7 @@ describe('Chrome: the extension sends nothing anywhere', () => {
   });
 
   it('has a CSP that allows only its own scripts, and pages that load nothing remote', () => {
-    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    const manifest = JSON.parse(readFileSync(join(CHROME_EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
       content_security_policy?: { extension_pages?: string };
       externally_connectable?: unknown;
     };
@@ -101,7 +97,7 @@ describe('Chrome: the extension sends nothing anywhere', () => {
             ? [join(dir, entry.name)]
             : [],
       );
-    const pages = htmlFiles(EXTENSION_DIR);
+    const pages = htmlFiles(CHROME_EXTENSION_DIR);
     expect(pages.length).toBeGreaterThan(0);
     for (const file of pages) expect(readFileSync(file, 'utf8'), file).not.toMatch(/(src|href)="(https?:)?\/\//);
   });
