@@ -38,11 +38,17 @@ export class ValueFinder {
    * value is found when the text really starts with it there. Within a bucket, values keep their order.
    */
   private readonly byPrefixHash = new Map<number, string[]>();
+  /**
+   * Whether any value's prefix hash has these low 16 bits: most positions of most texts start no value, and this
+   * answers them without a Map lookup per character (the scan runs over every URL and Referer of a trace).
+   */
+  private readonly lowBitsSeen = new Uint8Array(1 << 16);
 
   constructor(values: Iterable<string>) {
     for (const v of values) {
       if (v.length < MIN_VALUE_LENGTH) continue;
       const key = windowHash(v, 0);
+      this.lowBitsSeen[key & 0xffff] = 1;
       const list = this.byPrefixHash.get(key) ?? [];
       if (!list.includes(v)) list.push(v);
       this.byPrefixHash.set(key, list);
@@ -86,10 +92,13 @@ export class ValueFinder {
   private scan(text: string, found: (value: string) => void): void {
     const last = text.length - MIN_VALUE_LENGTH;
     if (last < 0) return;
+    const seen = this.lowBitsSeen;
     let h = windowHash(text, 0);
     for (let i = 0; ; i++) {
-      const candidates = this.byPrefixHash.get(h);
-      if (candidates !== undefined) for (const v of candidates) if (text.startsWith(v, i)) found(v);
+      if (seen[h & 0xffff] !== 0) {
+        const candidates = this.byPrefixHash.get(h);
+        if (candidates !== undefined) for (const v of candidates) if (text.startsWith(v, i)) found(v);
+      }
       if (i === last) return;
       h =
         (Math.imul(h - Math.imul(text.charCodeAt(i), HASH_LEAVING), HASH_BASE) +
