@@ -5,16 +5,15 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { type CliRun, runCli } from '../../test/helpers/runCli.ts';
-import { CORPORA } from '../../test/helpers/shared.ts';
+import { BROKEN_CORPUS_HARS, CORPORA } from '../../test/helpers/shared.ts';
 import { RULES } from '../core/rules/registry.ts';
 
 // Whole-file CLI runs: give a loaded shared machine room (an idle run takes well under a second each).
 vi.setConfig({ testTimeout: 60_000 });
 
 const CORPUS = `${CORPORA}har/`;
-const BROKEN = ['harviewer-not-json.har', 'harviewer-not-valid.har', 'mitmproxy-brokenfile.har'];
 const GOOD_CORPUS = readdirSync(CORPUS)
-  .filter((f) => f.endsWith('.har') && !BROKEN.includes(f))
+  .filter((f) => f.endsWith('.har') && !BROKEN_CORPUS_HARS.includes(f))
   .sort();
 const DEMO = new URL('../../test/fixtures/demo-har/', import.meta.url).pathname;
 const BIN = new URL('../../bin/sessionscope.mjs', import.meta.url).pathname;
@@ -106,16 +105,19 @@ describe('exit codes', () => {
     expect((await run(['analyze', file, '--fail-on', 'high'], { [file]: input })).code).toBe(0);
   });
 
-  it.each(BROKEN)('2 for the broken corpus file %s, with one line naming the file and the problem', async (name) => {
-    const r = await run(['analyze', `${CORPUS}${name}`]);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    const lines = r.stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(name);
-    expect(lines[0]).toMatch(/not JSON|not a HAR/);
-    expect(r.stderr).not.toContain('    at ');
-  });
+  it.each(BROKEN_CORPUS_HARS)(
+    '2 for the broken corpus file %s, with one line naming the file and the problem',
+    async (name) => {
+      const r = await run(['analyze', `${CORPUS}${name}`]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(name);
+      expect(lines[0]).toMatch(/not JSON|not a HAR/);
+      expect(r.stderr).not.toContain('    at ');
+    },
+  );
 
   it('2 for a missing file, saying so', async () => {
     const r = await run(['analyze', '/nonexistent/trace.har']);

@@ -10,7 +10,7 @@ import { clearCookies, runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
 import type { DemoServer } from '../../demo/server.ts';
 import { main } from '../../src/cli/main.ts';
-import { CORPORA } from '../helpers/shared.ts';
+import { BROKEN_CORPUS_HARS, CORPORA } from '../helpers/shared.ts';
 import { poll, readPanelRows } from './helpers/devtools-panel.ts';
 import { launchWithPanel, type PanelSession } from './helpers/launch.ts';
 import {
@@ -26,8 +26,6 @@ const CORPUS = `${CORPORA}har/`;
 const FILES = readdirSync(CORPUS)
   .filter((f) => f.endsWith('.har'))
   .sort();
-/** The corpus README's files broken on purpose. */
-const BROKEN = ['harviewer-not-json.har', 'harviewer-not-valid.har', 'mitmproxy-brokenfile.har'];
 
 interface CliReport {
   input: { entries: number };
@@ -93,12 +91,12 @@ async function liveIsUnchanged(name: string): Promise<void> {
 describe('Chrome: every corpus HAR through the panel’s import input', () => {
   it('the corpus holds the files issue 6 speaks of, and the live recording has rows to keep', () => {
     expect(FILES.length).toBeGreaterThanOrEqual(17);
-    expect(FILES).toEqual(expect.arrayContaining(BROKEN));
+    expect(FILES).toEqual(expect.arrayContaining([...BROKEN_CORPUS_HARS]));
     expect(liveUrls.length).toBeGreaterThan(0);
   });
 
   it('refuses each broken file with the CLI’s message, changing nothing', async () => {
-    for (const name of BROKEN) {
+    for (const name of BROKEN_CORPUS_HARS) {
       const expected = await cli(name);
       expect(expected.code, name).toBe(2);
       // The CLI's one line: "sessionscope: <file>: <what is wrong> (at <where>)".
@@ -116,7 +114,7 @@ describe('Chrome: every corpus HAR through the panel’s import input', () => {
 
   it('opens each good file in its own view with the CLI’s rows, findings and lanes', async () => {
     const timings: string[] = [];
-    for (const name of FILES.filter((f) => !BROKEN.includes(f))) {
+    for (const name of FILES.filter((f) => !BROKEN_CORPUS_HARS.includes(f))) {
       const started = Date.now();
       const expected = await cli(name);
       expect(expected.stderr, name).toBe('');

@@ -10,16 +10,15 @@ import { type AnalysisResult, analyzeTrace } from '../../src/core/analysis/analy
 import { exportHar } from '../../src/core/formats/index.ts';
 import { parseTraceFile } from '../../src/core/open/readTrace.ts';
 import { sessionCookieValues } from '../fixtures/formats/secrets.ts';
-import { CORPORA } from '../helpers/shared.ts';
+import { BROKEN_CORPUS_HARS, CORPORA } from '../helpers/shared.ts';
 
 const require = createRequire(import.meta.url);
 const DEMO = new URL('../fixtures/demo-har/', import.meta.url).pathname;
 const CORPUS = `${CORPORA}har/`;
-const BROKEN = ['harviewer-not-json.har', 'harviewer-not-valid.har', 'mitmproxy-brokenfile.har'];
 const INPUTS = [
   ...readdirSync(DEMO).map((f) => `${DEMO}${f}`),
   ...readdirSync(CORPUS)
-    .filter((f) => f.endsWith('.har') && !BROKEN.includes(f))
+    .filter((f) => f.endsWith('.har') && !BROKEN_CORPUS_HARS.includes(f))
     .map((f) => `${CORPUS}${f}`),
 ].sort();
 

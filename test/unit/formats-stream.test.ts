@@ -5,21 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { HarStreamReader, readHarStream } from '../../src/core/formats/index.ts';
 import { parseTraceFile } from '../../src/core/open/readTrace.ts';
 import { TraceInputError } from '../../src/core/trace/types.ts';
-import { CORPORA } from '../helpers/shared.ts';
+import { chunked } from '../helpers/chunked.ts';
+import { BROKEN_CORPUS_HARS, CORPORA } from '../helpers/shared.ts';
 
 const DEMO = new URL('../fixtures/demo-har/', import.meta.url).pathname;
 const CORPUS = `${CORPORA}har/`;
-const BROKEN = ['harviewer-not-json.har', 'harviewer-not-valid.har', 'mitmproxy-brokenfile.har'];
 const GOOD = [
   ...readdirSync(DEMO).map((f) => `${DEMO}${f}`),
   ...readdirSync(CORPUS)
-    .filter((f) => f.endsWith('.har') && !BROKEN.includes(f))
+    .filter((f) => f.endsWith('.har') && !BROKEN_CORPUS_HARS.includes(f))
     .map((f) => `${CORPUS}${f}`),
 ].sort();
-
-async function* chunked(bytes: Uint8Array, size: number) {
-  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
-}
 
 async function streamed(bytes: Uint8Array, file: string, size = 4096) {
   return readHarStream(chunked(bytes, size), file);
@@ -45,7 +41,7 @@ describe.each(GOOD.map((p) => [p.replace(/^.*\//, ''), p]))('%s', (_name, path) 
 });
 
 describe('what the streaming reader refuses', () => {
-  it.each(BROKEN)('%s is refused as not JSON or not a HAR', async (name) => {
+  it.each(BROKEN_CORPUS_HARS)('%s is refused as not JSON or not a HAR', async (name) => {
     const error = await refusal(() => streamed(readFileSync(`${CORPUS}${name}`), name));
     expect(error.message).toMatch(new RegExp(`^${name.replace('.', '\\.')}: not (JSON|a HAR)`));
   });

@@ -10,21 +10,17 @@ import { TracePrepass } from '../../src/core/analysis/prepass.ts';
 import { withDefaults } from '../../src/core/analysis/settings.ts';
 import { harEvents, indexHarStream, streamedTraceSummary } from '../../src/core/har/harStreamEvents.ts';
 import { parseTraceFile } from '../../src/core/open/readTrace.ts';
-import { CORPORA } from '../helpers/shared.ts';
+import { chunked } from '../helpers/chunked.ts';
+import { BROKEN_CORPUS_HARS, CORPORA } from '../helpers/shared.ts';
 
 const DEMO = new URL('../fixtures/demo-har/', import.meta.url).pathname;
 const CORPUS = `${CORPORA}har/`;
-const BROKEN = ['harviewer-not-json.har', 'harviewer-not-valid.har', 'mitmproxy-brokenfile.har'];
 const GOOD = [
   ...readdirSync(DEMO).map((f) => `${DEMO}${f}`),
   ...readdirSync(CORPUS)
-    .filter((f) => f.endsWith('.har') && !BROKEN.includes(f))
+    .filter((f) => f.endsWith('.har') && !BROKEN_CORPUS_HARS.includes(f))
     .map((f) => `${CORPUS}${f}`),
 ].sort();
-
-async function* chunked(bytes: Uint8Array, size: number) {
-  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
-}
 
 /** What the CLI does with a big HAR: index it (feeding the prepass in file order), then stream it again. */
 async function analyzeHarBytes(bytes: Uint8Array, file: string, size: number, values: 'raw' | 'redacted') {

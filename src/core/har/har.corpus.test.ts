@@ -3,16 +3,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORPORA } from '../../../test/helpers/shared.ts';
+import { BROKEN_CORPUS_HARS, CORPORA } from '../../../test/helpers/shared.ts';
 import { thrownBy } from '../../../test/helpers/thrownBy.ts';
 import { headerValues, setCookieLines } from '../trace/headers.ts';
 import type { Trace, TraceEntry } from '../trace/types.ts';
 import { parseHar } from './har.ts';
 
 const CORPUS = `${CORPORA}har`;
-const BROKEN = ['harviewer-not-json.har', 'harviewer-not-valid.har', 'mitmproxy-brokenfile.har'];
 const allFiles = readdirSync(CORPUS).filter((name) => name.endsWith('.har'));
-const goodFiles = allFiles.filter((name) => !BROKEN.includes(name));
+const goodFiles = allFiles.filter((name) => !BROKEN_CORPUS_HARS.includes(name));
 
 const text = (name: string): string => readFileSync(join(CORPUS, name), 'utf8');
 /** The file as a plain JSON document, read independently of the importer (BOM removed by hand). */
@@ -23,7 +22,7 @@ const entriesOf = (trace: Trace): TraceEntry[] =>
 describe('the real HAR corpus', () => {
   it('has the 14 good files and 3 broken ones the README lists', () => {
     expect(goodFiles).toHaveLength(14);
-    expect(allFiles.filter((name) => BROKEN.includes(name))).toHaveLength(3);
+    expect(allFiles.filter((name) => BROKEN_CORPUS_HARS.includes(name))).toHaveLength(3);
   });
 
   it.each(goodFiles)('%s loads with one entry event per HAR entry, each index once', (name) => {

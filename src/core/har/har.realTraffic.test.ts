@@ -3,14 +3,13 @@
 // are read as the analysis needs them. Only the three broken files of the HAR corpus are refused.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CORPORA } from '../../../test/helpers/shared.ts';
+import { BROKEN_CORPUS_HARS, CORPORA } from '../../../test/helpers/shared.ts';
 import type { Trace, TraceEntry } from '../trace/types.ts';
 import { parseHar } from './har.ts';
 
-const BROKEN = ['harviewer-not-json.har', 'harviewer-not-valid.har', 'mitmproxy-brokenfile.har'];
 const FILES = ['real-traffic', 'har'].flatMap((folder) =>
   readdirSync(`${CORPORA}${folder}`)
-    .filter((name) => name.endsWith('.har') && !BROKEN.includes(name))
+    .filter((name) => name.endsWith('.har') && !BROKEN_CORPUS_HARS.includes(name))
     .map((name) => `${CORPORA}${folder}/${name}`),
 );
 const load = (path: string): Trace => parseHar(readFileSync(path, 'utf8'), path);
