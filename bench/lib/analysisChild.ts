@@ -2,12 +2,17 @@
 // text, warms the JIT on its first 10,000 entries (unless --cold), then times JSON.parse of the whole text (the
 // baseline) and what the CLI does with what it parsed: HAR → trace import, analyzeTrace, the text report.
 // Prints one JSON line. Needs --expose-gc (a collection before each timed part, as the CLI starts each fresh).
-// Profile: node --max-old-space-size=6144 --expose-gc --cpu-prof --cpu-prof-dir=bench/out/prof --import tsx \
-//   bench/lib/analysisChild.ts bench/out/har-100k.har
+// Also the way to profile the analysis, on a file or on a generated HAR of N entries (default 100,000):
+//   node --max-old-space-size=6144 --expose-gc --cpu-prof --cpu-prof-dir=bench/out/prof --import tsx \
+//     bench/lib/analysisChild.ts [N|FILE] [--cold]
+// then `node --import tsx bench/lib/topFunctions.ts bench/out/prof/<file>.cpuprofile` for the self-time table.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { textReport } from '../../src/cli/textReport.ts';
 import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
 import { harToTrace } from '../../src/core/har/har.ts';
+import { ensureHar, HAR_100K, HAR_100K_OPTIONS } from '../gen-har.ts';
+import { OUT_DIR } from './stats.ts';
 
 export interface AnalysisPair {
   readonly parseMs: number;
@@ -54,8 +59,20 @@ function measure(text: string): AnalysisPair {
   };
 }
 
-const file = process.argv[2];
-if (!file) throw new Error('usage: analysisChild.ts FILE [--cold]');
+/** The file named, or a generated HAR of N entries (made once, kept in bench/out/). */
+function inputFile(arg: string | undefined): string {
+  if (arg !== undefined && !/^\d+$/.test(arg)) return arg;
+  const entries = Number(arg ?? 100_000);
+  if (entries === 100_000) {
+    ensureHar(HAR_100K, HAR_100K_OPTIONS);
+    return HAR_100K;
+  }
+  const file = join(OUT_DIR, `har-${entries}.har`);
+  ensureHar(file, { entries, seed: 7 });
+  return file;
+}
+
+const file = inputFile(process.argv.slice(2).find((a) => !a.startsWith('--')));
 const text = readFileSync(file, 'utf8');
 if (!process.argv.includes('--cold')) warmUp(text);
 console.log(JSON.stringify(measure(text)));
