@@ -1,7 +1,7 @@
 // Times the HAR import and analyzeTrace of this checkout against another checkout of the repository (the tree
 // before a change), both loaded in this one process and run alternately on the same parsed 100,000-entry HAR: the
 // load of the machine and the state of the heap fall on both, so a change of a few percent shows, where the
-// analysis-throughput row (each side against its own JSON.parse) moves by ±10 % from run to run.
+// analysis-throughput row (each side against its own JSON.parse, a fresh process a pair) moves ~5 % from run to run.
 // The other checkout needs its node_modules (a symlink to this one's will do), e.g.:
 //   git worktree add /tmp/before HEAD~1 && ln -s "$PWD/node_modules" /tmp/before/node_modules
 //   node --expose-gc --max-old-space-size=6144 --import tsx bench/compare-trees.ts /tmp/before [rounds]
