@@ -1,7 +1,8 @@
-// The panel's state and actions, outside any component: the live recording's latest analysis (re-run at
-// most every 250 ms on the newest events), imported traces (each analysed once, in its own tab), what the
-// user is looking at (view, selection, detail, filter) and the per-site session-cookie overrides. The live
-// recording's events go straight from the store to the analyser (the worker keeps them, the page does not).
+// The panel's state and actions, outside any component: the live recording's latest analysis (re-run on the
+// newest events at the pace refreshPace.ts sets: every 250 ms, every 500 ms during a burst), imported traces
+// (each analysed once, in its own tab), what the user is looking at (view, selection, detail, filter) and the
+// per-site session-cookie overrides. The live recording's events go straight from the store to the analyser (the
+// worker keeps them, the page does not).
 
 import { registrableDomain } from '../core/cookie/domain.ts';
 import type { Severity } from '../core/rules/rule.ts';
@@ -11,6 +12,7 @@ import { importTraceFileProgressively, isStreamed, previewOfFile, type StreamImp
 import { importedView } from './importTrace.ts';
 import { type ExportFormat, exportText } from './liveExport.ts';
 import type { SessionOverrides, TraceView } from './model.ts';
+import { ArrivalRate, refreshInterval } from './refreshPace.ts';
 import {
   type KeyValueStorage,
   loadOverrides,
@@ -84,7 +86,6 @@ export interface PanelServices {
 }
 
 export const LIVE = 'live';
-export const ANALYSIS_INTERVAL_MS = 250;
 
 const INITIAL_UI: UiState = {
   view: 'timeline',
@@ -152,6 +153,10 @@ export class PanelController {
   readonly #analyser: LiveAnalyser;
   /** The last page URL of the live recording (see siteOfView). */
   #pageUrl: string | undefined;
+  /** The recording's new events, counted between live analyses: how fast they come sets the pace. */
+  readonly #arrivals: ArrivalRate;
+  #eventsPerSecond = 0;
+  readonly #scheduler: Scheduler;
 
   constructor(
     store: PanelStore,
@@ -162,11 +167,11 @@ export class PanelController {
     this.#store = store;
     this.#services = services;
     this.#analyser = analyser;
-    // The next analysis waits at least twice as long as the last one took (in the worker, the page's own
-    // time otherwise), so a long recording is analysed less often instead of queuing work.
+    this.#scheduler = scheduler;
+    this.#arrivals = new ArrivalRate(scheduler.now());
     this.#runner = throttledRunner<undefined>(
       () => this.#analyseLive(),
-      () => Math.max(ANALYSIS_INTERVAL_MS, 2 * (this.live.value?.analysisMs ?? 0)),
+      () => refreshInterval({ analysisMs: this.live.value?.analysisMs ?? 0, eventsPerSecond: this.#eventsPerSecond }),
       scheduler,
     );
     // A request's facts fetched for the detail: the same analysis, shown again.
@@ -183,6 +188,8 @@ export class PanelController {
   #feed(events: readonly RecordedEvent[], restart: boolean): void {
     const pageUrl = lastPageUrl(events);
     if (restart || pageUrl !== undefined) this.#pageUrl = pageUrl;
+    // A recording handed over whole (a snapshot) is not a burst of arrivals.
+    if (!restart) this.#arrivals.add(events.length);
     this.#analyser.feed(events, restart);
   }
 
@@ -201,6 +208,7 @@ export class PanelController {
   }
 
   #analyseLive(): Promise<void> | undefined {
+    this.#eventsPerSecond = this.#arrivals.perSecond(this.#scheduler.now());
     const result = this.#analyser.analyse(this.ui.value.overrides);
     if (result instanceof Promise) return result.then((view) => this.#showLive(view));
     this.#showLive(result);

@@ -1,35 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type Scheduler, throttledRunner } from './throttle.ts';
-
-/** A manual clock: tasks run when the test advances time. */
-function fakeScheduler(costMs = 0) {
-  let time = 0;
-  const tasks: { at: number; task: () => void }[] = [];
-  const scheduler: Scheduler = { now: () => time, later: (task, ms) => void tasks.push({ at: time + ms, task }) };
-  return {
-    scheduler,
-    cost: (ms: number) => {
-      time += ms;
-    },
-    advance(ms: number) {
-      const until = time + ms;
-      for (;;) {
-        tasks.sort((a, b) => a.at - b.at);
-        const next = tasks[0];
-        if (!next || next.at > until) break;
-        tasks.shift();
-        time = next.at;
-        next.task();
-      }
-      time = until;
-    },
-    costMs,
-  };
-}
+import { manualClock } from './testing/manualClock.ts';
+import { throttledRunner } from './throttle.ts';
 
 describe('throttledRunner', () => {
   it('runs the first request at once and coalesces a burst into one run on the newest input', () => {
-    const clock = fakeScheduler();
+    const clock = manualClock();
     const runs: number[] = [];
     const runner = throttledRunner<number>((n) => runs.push(n), 250, clock.scheduler);
     runner.request(1);
@@ -44,7 +19,7 @@ describe('throttledRunner', () => {
   });
 
   it('waits twice as long as a slow run took before the next', () => {
-    const clock = fakeScheduler();
+    const clock = manualClock();
     const at: number[] = [];
     const runner = throttledRunner<number>(
       () => {
@@ -64,7 +39,7 @@ describe('throttledRunner', () => {
 
 describe('throttledRunner with work done elsewhere', () => {
   it('never overlaps a run that has not finished', async () => {
-    const clock = fakeScheduler();
+    const clock = manualClock();
     let finish: () => void = () => {};
     const started: number[] = [];
     const runner = throttledRunner<number>(
@@ -90,7 +65,7 @@ describe('throttledRunner with work done elsewhere', () => {
   });
 
   it('reads an interval given as a function after each run (it grows with the work)', () => {
-    const clock = fakeScheduler();
+    const clock = manualClock();
     const at: number[] = [];
     let interval = 250;
     const runner = throttledRunner<number>(
