@@ -166,9 +166,12 @@ runRow(ID, TITLE, GOAL, async () => {
     const sum = (list: Record<string, number>[], key: string) => list.reduce((s, m) => s + (m[key] ?? 0), 0);
     const busy = (list: Record<string, number>[], seconds: number) =>
       `task ${fmt((100 * sum(list, 'TaskDuration')) / seconds, 0)}% of wall time (script ${fmt(sum(list, 'ScriptDuration'), 1)} s, layout ${fmt(sum(list, 'LayoutDuration'), 1)} s, style ${fmt(sum(list, 'RecalcStyleDuration'), 1)} s; ${fmt(sum(list, 'LayoutCount') / seconds, 0)} layouts and ${fmt(sum(list, 'RecalcStyleCount') / seconds, 0)} style recalculations a second)`;
+    // Intervals are differences of 0.1 ms frame times, so 16.8 may come out as 16.800000000003: compared on the
+    // clock's own steps.
+    const onTime = (ms: number) => Math.round(ms * 10) / 10 <= ON_TIME_MS;
     const met =
-      streamS.median <= ON_TIME_MS &&
-      timeWeightedQuantile(streamAll, 0.95) <= ON_TIME_MS &&
+      onTime(streamS.median) &&
+      onTime(timeWeightedQuantile(streamAll, 0.95)) &&
       lost === 0 &&
       heap.usedBytes / 1048576 <= 150;
     const streamSeconds = (windows * perWindow) / RATE;
