@@ -11,9 +11,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { extensionWorker, inspectedTabId, pageWithPanel } from '../test/e2e/helpers/devtools-panel.ts';
-import { buildExtension, cdpOf, exposeRecorderStore, launch, retainedHeap, STORE_GLOBAL } from './lib/browser.ts';
-import { installFeeder, templateEntries } from './lib/feeder.ts';
+import { buildExtension, cdpOf, launch, retainedHeap, STORE_GLOBAL } from './lib/browser.ts';
+import { fedPanel } from './lib/feeder.ts';
 import {
   exposePanelStore,
   installFrameSampler,
@@ -54,11 +53,7 @@ runRow(ID, TITLE, GOAL, async () => {
   const browser = await launch({ extensionDir: buildExtension(), devtools: true });
   let neighbour: ChildProcess | undefined;
   try {
-    const { id, worker } = await extensionWorker(browser);
-    await exposeRecorderStore(worker);
-    await installFeeder(worker, templateEntries());
-    const { panel } = await pageWithPanel(browser, id);
-    const tabId = await inspectedTabId(panel);
+    const { worker, panel, tabId, feedAtRate } = await fedPanel(browser);
     const foundStore = await exposePanelStore(panel);
     await installFrameSampler(panel);
     await installLongTaskSampler(panel);
@@ -102,15 +97,7 @@ runRow(ID, TITLE, GOAL, async () => {
       await takeLongTasks(panel);
       await takeLongFrames(panel);
       const ticksBefore = threadTicks(browserPid);
-      const fed = (await worker.evaluate(
-        (tab, n, rate) =>
-          (
-            globalThis as unknown as { __benchFeedAtRate(t: number, n: number, r: number): Promise<unknown> }
-          ).__benchFeedAtRate(tab, n, rate),
-        tabId,
-        Math.min(perWindow, TOTAL - w * perWindow),
-        RATE,
-      )) as { sent: number; rate: number; worstLagMs: number };
+      const fed = await feedAtRate(Math.min(perWindow, TOTAL - w * perWindow), RATE);
       const streaming = await takeFrameIntervals(panel);
       addTicks(streamThreads, ticksBefore, threadTicks(browserPid));
       longTasks.push(...(await takeLongTasks(panel)));

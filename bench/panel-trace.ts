@@ -4,9 +4,8 @@
 // many layout objects were dirty, and the busiest threads of the extension's process. Not a row: the evidence behind
 // row 4's "where the time goes" (bench/RESULTS.md), for a change to the timeline's rows or the refresh pace.
 // Alone: `node --import tsx bench/panel-trace.ts [events before the trace, default 20000]`
-import { extensionWorker, inspectedTabId, pageWithPanel } from '../test/e2e/helpers/devtools-panel.ts';
-import { buildExtension, exposeRecorderStore, launch } from './lib/browser.ts';
-import { installFeeder, templateEntries } from './lib/feeder.ts';
+import { buildExtension, launch } from './lib/browser.ts';
+import { fedPanel } from './lib/feeder.ts';
 import { fmt, quantile } from './lib/stats.ts';
 
 const RATE = 1_000;
@@ -25,21 +24,8 @@ interface TraceEvent {
 const before = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 20_000);
 const browser = await launch({ extensionDir: buildExtension(), devtools: true });
 try {
-  const { id, worker } = await extensionWorker(browser);
-  await exposeRecorderStore(worker);
-  await installFeeder(worker, templateEntries());
-  const { panel } = await pageWithPanel(browser, id);
-  const tabId = await inspectedTabId(panel);
-  const feed = (count: number) =>
-    worker.evaluate(
-      (tab, n, rate) =>
-        (
-          globalThis as unknown as { __benchFeedAtRate(t: number, n: number, r: number): Promise<unknown> }
-        ).__benchFeedAtRate(tab, n, rate),
-      tabId,
-      count,
-      RATE,
-    );
+  const { feedAtRate } = await fedPanel(browser);
+  const feed = (count: number) => feedAtRate(count, RATE);
   await feed(before);
   const cdp = await browser.target().createCDPSession();
   const events: TraceEvent[] = [];

@@ -5,10 +5,11 @@
 // the webRequest listeners (store → storage.session mirror → PanelHub → panel port).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { WebWorker } from 'puppeteer-core';
+import type { Browser, Frame, WebWorker } from 'puppeteer-core';
 import { harToTrace } from '../../src/core/har/har.ts';
+import { extensionWorker, inspectedTabId, pageWithPanel } from '../../test/e2e/helpers/devtools-panel.ts';
 import { ensureHar } from '../gen-har.ts';
-import { STORE_GLOBAL } from './browser.ts';
+import { exposeRecorderStore, STORE_GLOBAL } from './browser.ts';
 import { OUT_DIR } from './stats.ts';
 
 /** Up to `count` entries of a small generated HAR as core TraceEntries, without their index. */
@@ -64,4 +65,45 @@ export async function installFeeder(worker: WebWorker, templates: unknown[]): Pr
     (globalThis as unknown as { __benchTemplates: unknown }).__benchTemplates = t;
   }, templates);
   await worker.evaluate(FEEDER_SOURCE);
+}
+
+/** What `__benchFeedAtRate` resolves with. */
+export interface FeedResult {
+  readonly sent: number;
+  readonly seconds: number;
+  readonly rate: number;
+  readonly worstLagMs: number;
+}
+
+export interface FedPanel {
+  readonly worker: WebWorker;
+  readonly panel: Frame;
+  /** The inspected tab, whose recording the panel shows and the feeder appends to. */
+  readonly tabId: number;
+  /** Appends `count` events to the tab's recording at `perSecond`, through the background's store. */
+  feedAtRate(count: number, perSecond: number): Promise<FeedResult>;
+}
+
+/** The panel rows' set-up: the feeder installed in the extension's worker, and a page with the Sessions panel open. */
+export async function fedPanel(browser: Browser): Promise<FedPanel> {
+  const { id, worker } = await extensionWorker(browser);
+  await exposeRecorderStore(worker);
+  await installFeeder(worker, templateEntries());
+  const { panel } = await pageWithPanel(browser, id);
+  const tabId = await inspectedTabId(panel);
+  return {
+    worker,
+    panel,
+    tabId,
+    feedAtRate: (count, perSecond) =>
+      worker.evaluate(
+        (tab, n, rate) =>
+          (
+            globalThis as unknown as { __benchFeedAtRate(t: number, n: number, r: number): Promise<FeedResult> }
+          ).__benchFeedAtRate(tab, n, rate),
+        tabId,
+        count,
+        perSecond,
+      ),
+  };
 }
