@@ -29,7 +29,7 @@ function applyMessage(store: PanelStore, message: BackgroundMessage): void {
     case 'snapshot':
     case 'events': {
       if (message.type === 'snapshot' && message.reset) store.resetEvents(message.events);
-      else store.addEvents(message.events);
+      else store.addEvents(message.events, message.type === 'snapshot' ? 'backlog' : 'new');
       store.setStatus('live');
       if (message.droppedCount !== undefined) store.setInfo({ droppedCount: message.droppedCount });
       if (message.storageDegraded !== undefined) store.setInfo({ storageDegraded: message.storageDegraded });

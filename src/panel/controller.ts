@@ -21,7 +21,7 @@ import {
   toggleSessionCookie,
 } from './sessionOverrides.ts';
 import { Observable } from './state.ts';
-import type { PanelStore } from './store.ts';
+import type { EventsArrival, PanelStore } from './store.ts';
 import { browserScheduler, type Scheduler, throttledRunner } from './throttle.ts';
 import { type ImportWorker, importWithWorker } from './workerImportClient.ts';
 import { type LiveAnalyser, pageAnalyser } from './workerProtocol.ts';
@@ -111,6 +111,13 @@ function lastPageUrl(events: readonly RecordedEvent[]): string | undefined {
   return undefined;
 }
 
+/** The requests among these events (a row each; cookie changes and navigations are not rows). */
+function requestsIn(events: readonly RecordedEvent[]): number {
+  let requests = 0;
+  for (const recorded of events) if (recorded.event.kind === 'entry') requests++;
+  return requests;
+}
+
 function siteOfUrl(url: string): string | undefined {
   try {
     return registrableDomain(new URL(url).hostname);
@@ -153,9 +160,9 @@ export class PanelController {
   readonly #analyser: LiveAnalyser;
   /** The last page URL of the live recording (see siteOfView). */
   #pageUrl: string | undefined;
-  /** The recording's new events, counted between live analyses: how fast they come sets the pace. */
+  /** The requests recorded as they happen, counted between live analyses: how fast they come sets the pace. */
   readonly #arrivals: ArrivalRate;
-  #eventsPerSecond = 0;
+  #requestsPerSecond = 0;
   readonly #scheduler: Scheduler;
 
   constructor(
@@ -171,7 +178,8 @@ export class PanelController {
     this.#arrivals = new ArrivalRate(scheduler.now());
     this.#runner = throttledRunner<undefined>(
       () => this.#analyseLive(),
-      () => refreshInterval({ analysisMs: this.live.value?.analysisMs ?? 0, eventsPerSecond: this.#eventsPerSecond }),
+      () =>
+        refreshInterval({ analysisMs: this.live.value?.analysisMs ?? 0, requestsPerSecond: this.#requestsPerSecond }),
       scheduler,
     );
     // A request's facts fetched for the detail: the same analysis, shown again.
@@ -179,17 +187,20 @@ export class PanelController {
     // The worker died with the events: the background still has the recording and sends it all again.
     this.#analyser.onEventsLost?.(() => services.refetchRecording?.());
     // The events held so far (none when the store hands them on), then each batch as it arrives.
-    this.#feed(store.state.events, true);
-    store.onEvents((events, restart) => this.#feed(events, restart));
+    this.#feed(store.state.events, 'restart');
+    store.onEvents((events, arrival) => this.#feed(events, arrival));
     store.subscribe(() => this.#runner.request(undefined));
     this.#runner.request(undefined);
   }
 
-  #feed(events: readonly RecordedEvent[], restart: boolean): void {
+  #feed(events: readonly RecordedEvent[], arrival: EventsArrival): void {
+    const restart = arrival === 'restart';
     const pageUrl = lastPageUrl(events);
     if (restart || pageUrl !== undefined) this.#pageUrl = pageUrl;
-    // A recording handed over whole (a snapshot) is not a burst of arrivals.
-    if (!restart) this.#arrivals.add(events.length);
+    // The pace follows the requests recorded as they happen: a backlog arriving at once (the panel opened on a long
+    // recording, a reconnect) is no burst, and a recording that starts over starts the count over.
+    if (restart) this.#arrivals.restart(this.#scheduler.now());
+    else if (arrival === 'new') this.#arrivals.add(requestsIn(events));
     this.#analyser.feed(events, restart);
   }
 
@@ -208,7 +219,7 @@ export class PanelController {
   }
 
   #analyseLive(): Promise<void> | undefined {
-    this.#eventsPerSecond = this.#arrivals.perSecond(this.#scheduler.now());
+    this.#requestsPerSecond = this.#arrivals.perSecond(this.#scheduler.now());
     const result = this.#analyser.analyse(this.ui.value.overrides);
     if (result instanceof Promise) return result.then((view) => this.#showLive(view));
     this.#showLive(result);

@@ -38,21 +38,21 @@ function fakePorts() {
 describe('PanelStore', () => {
   it('hands each new batch on, counts it, and holds none of it when told not to keep events', () => {
     const store = new PanelStore({ keepEvents: false });
-    const heard: [number[], boolean][] = [];
-    store.onEvents((events, restart) => heard.push([events.map((e) => e.seq), restart]));
-    store.addEvents([event(0), event(1)]);
+    const heard: [number[], string][] = [];
+    store.onEvents((events, arrival) => heard.push([events.map((e) => e.seq), arrival]));
+    store.addEvents([event(0), event(1)], 'backlog');
     store.addEvents([event(1), event(2)]);
     expect(heard).toEqual([
-      [[0, 1], false],
-      [[2], false],
+      [[0, 1], 'backlog'],
+      [[2], 'new'],
     ]);
     expect(store.state.events).toEqual([]);
     expect(store.state.eventCount).toBe(3);
     store.clear();
     store.resetEvents([event(7)]);
     expect(heard.slice(2)).toEqual([
-      [[], true],
-      [[7], true],
+      [[], 'restart'],
+      [[7], 'restart'],
     ]);
     expect([store.state.eventCount, store.lastSeq]).toEqual([1, 7]);
   });

@@ -26,8 +26,15 @@ export interface PanelState {
   readonly maxEventsPerTab?: number;
 }
 
-/** Hears each batch of new events; `restart` when the recording started over (Clear, a reset snapshot). */
-export type EventsListener = (events: readonly RecordedEvent[], restart: boolean) => void;
+/**
+ * How a batch of events reached the panel: `new`, recorded as they happened; `backlog`, what was recorded before the
+ * panel subscribed (or subscribed again), arriving at once; `restart`, the recording started over with these
+ * (Clear, a reset snapshot).
+ */
+export type EventsArrival = 'new' | 'backlog' | 'restart';
+
+/** Hears each batch of events and how it came. */
+export type EventsListener = (events: readonly RecordedEvent[], arrival: EventsArrival) => void;
 
 export class PanelStore {
   #state: PanelState = { events: [], eventCount: 0, status: 'connecting' };
@@ -57,7 +64,7 @@ export class PanelStore {
    * state object stays the same, so views that read only the status and settings do not re-render. Clear
    * and resets replace the array, which is how a reader tells a new recording from a longer one.
    */
-  addEvents(events: readonly RecordedEvent[]): void {
+  addEvents(events: readonly RecordedEvent[], arrival: Exclude<EventsArrival, 'restart'> = 'new'): void {
     let last = this.lastSeq;
     const fresh: RecordedEvent[] = [];
     for (const recorded of events) {
@@ -70,7 +77,7 @@ export class PanelStore {
     if (this.#keepEvents) for (const recorded of fresh) (this.#state.events as RecordedEvent[]).push(recorded);
     // The count changes in place, as the event list does: views that read only the status do not re-render.
     (this.#state as { eventCount: number }).eventCount += fresh.length;
-    for (const listener of this.#eventListeners) listener(fresh, false);
+    for (const listener of this.#eventListeners) listener(fresh, arrival);
     this.#notify();
   }
 
@@ -123,7 +130,7 @@ export class PanelStore {
   #restart(events: readonly RecordedEvent[]): void {
     const next = { ...this.#state, events: this.#keepEvents ? [...events] : [], eventCount: events.length };
     this.#state = next;
-    for (const listener of this.#eventListeners) listener(events, true);
+    for (const listener of this.#eventListeners) listener(events, 'restart');
     this.#notify();
   }
 
