@@ -4,7 +4,7 @@
 // refresh is a ~20 ms task on the page's thread (the answer read, the rows in view diffed, a forced layout of a
 // screenful of new rows: bench/panel-trace.ts), and on a 2-core machine beside a busy program those tasks were what
 // made frames late (bench/panel-load.ts at 1,000 requests a second: 1.9–3.5 % of frames late refreshing every
-// 250 ms, 0.8–1.2 % every 500 ms). And never sooner than twice as long as the last analysis took, so a long
+// 250 ms, 0.4–1.2 % every 500 ms). And never sooner than twice as long as the last analysis took, so a long
 // recording is analysed less often instead of queuing work.
 
 /** The pace while requests arrive at a readable rate. */
