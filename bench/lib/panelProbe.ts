@@ -182,7 +182,10 @@ export async function performanceMetrics(frame: Frame): Promise<Metrics> {
   return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
 }
 
-/** Seconds spent per activity, and layouts and style recalculations counted, between two metric snapshots (the renderer process of the frame). */
+/**
+ * Seconds spent per activity, and the layouts and style recalculations counted, between two metric snapshots (the
+ * renderer process of the frame).
+ */
 export function metricDelta(before: Metrics, after: Metrics): Record<string, number> {
   const keys = [
     'TaskDuration',

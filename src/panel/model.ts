@@ -456,7 +456,8 @@ export function cookiesSeen(analysis: AnalysisResult): SeenCookie[] {
 /**
  * cookiesSeen for a recording that grows (the live worker answers every 250–500 ms, refreshPace.ts): what each
  * request did is folded in once, as it arrives, instead of walking every request's facts again for each answer
- * (75 ms of a 200 ms answer at 80,000 requests). A replay that started over has new request facts: the fold starts over with it.
+ * (75 ms of a 200 ms answer at 80,000 requests). A replay that started over has new request facts: the fold starts
+ * over with it.
  */
 export class SeenCookies {
   /** Without `sessionBecause`: the evidence of a session cookie grows after its cookie was first seen. */

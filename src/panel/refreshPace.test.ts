@@ -55,35 +55,28 @@ describe('ArrivalRate', () => {
   });
 });
 
-/** The demo's logout recording's events, numbered on from `seq` as long as asked (its entries over and over). */
-function eventSource(): (count: number) => RecordedEvent[] {
-  const text = readFileSync('test/fixtures/demo-har/logout.har', 'utf8');
-  const events = parseTraceFile(text, 'logout.har').events;
-  let seq = 0;
-  return (count) => Array.from({ length: count }, () => ({ seq, event: events[seq++ % events.length]! }));
-}
+/** The demo's logout recording's requests, over and over: the `n`th event asked for. */
+const DEMO_EVENTS = parseTraceFile(readFileSync('test/fixtures/demo-har/logout.har', 'utf8'), 'logout.har').events;
+const requestEvent = (n: number): TraceEvent => DEMO_EVENTS[n % DEMO_EVENTS.length]!;
 
-/** Cookie changes recorded by the extension (no request: no row), numbered on from `seq`. */
-function cookieChanges(from: number, count: number): RecordedEvent[] {
-  return Array.from({ length: count }, (_, i) => {
-    const event: TraceEvent = {
-      kind: 'cookie-changed',
-      time: 1_767_603_600_000 + i,
-      cookie: {
-        name: 'theme',
-        value: String(i),
-        domain: 'demo.test',
-        path: '/',
-        hostOnly: true,
-        secure: false,
-        httpOnly: false,
-        sameSite: 'lax',
-      },
-      removed: false,
-      cause: 'explicit',
-    };
-    return { seq: from + i, event };
-  });
+/** A cookie change recorded by the extension (no request: no row), the `n`th. */
+function cookieChange(n: number): TraceEvent {
+  return {
+    kind: 'cookie-changed',
+    time: 1_767_603_600_000 + n,
+    cookie: {
+      name: 'theme',
+      value: String(n),
+      domain: 'demo.test',
+      path: '/',
+      hostOnly: true,
+      secure: false,
+      httpOnly: false,
+      sameSite: 'lax',
+    },
+    removed: false,
+    cause: 'explicit',
+  };
 }
 
 interface Phase {
@@ -132,17 +125,14 @@ async function liveAnalysisTimes(
   );
   const times: number[] = [];
   controller.live.subscribe(() => times.push(clock.scheduler.now()));
-  const requests = eventSource();
   let seq = 0;
   for (const phase of phases) {
     const batches = (phase.seconds * 1000) / 50;
     for (let b = 0; b < batches; b++) {
       const count =
         phase.arrival === 'backlog' ? (b === 0 ? phase.perSecond * phase.seconds : 0) : phase.perSecond / 20;
-      const batch = phase.cookieChanges
-        ? cookieChanges(seq, count)
-        : requests(count).map((e, i) => ({ ...e, seq: seq + i }));
-      seq += count;
+      const eventAt = phase.cookieChanges ? cookieChange : requestEvent;
+      const batch: RecordedEvent[] = Array.from({ length: count }, () => ({ seq, event: eventAt(seq++) }));
       if (batch.length > 0) store.addEvents(batch, phase.arrival ?? 'new');
       clock.advance(50);
       await settle();
