@@ -31,8 +31,8 @@ export class SentCookieReader {
   private readonly byHeader = new Map<string, readonly CookiePair[]>();
 
   pairs(entry: TraceEntry): readonly CookiePair[] {
-    const header = onlyCookieHeader(entry);
-    if (header === undefined) return sentCookiePairs(entry);
+    const header = cookieHeaderOf(entry);
+    if (typeof header !== 'string') return sentCookiePairs(entry);
     let pairs = this.byHeader.get(header);
     if (pairs === undefined) {
       pairs = cookieHeaderPairs(header);
@@ -45,14 +45,27 @@ export class SentCookieReader {
 
 const MAX_REMEMBERED_HEADERS = 1024;
 
-/** The value of the request's Cookie header when it has exactly one; undefined for none or several. */
-function onlyCookieHeader(entry: TraceEntry): string | undefined {
+/**
+ * What the entry carried as one text, for telling two requests' cookies apart by comparing texts: its Cookie
+ * header, or '' when it has neither a Cookie header nor a HAR `cookies` list (no cookies). Undefined when the
+ * cookies come from several headers or from the list.
+ */
+export function carriedCookieText(entry: TraceEntry): string | undefined {
+  const header = cookieHeaderOf(entry);
+  if (typeof header === 'string') return header;
+  return header === undefined && (entry.request.cookies?.length ?? 0) === 0 ? '' : undefined;
+}
+
+const SEVERAL_HEADERS = Symbol('several Cookie headers');
+
+/** The value of the request's Cookie header when it has exactly one; undefined for none. */
+function cookieHeaderOf(entry: TraceEntry): string | undefined | typeof SEVERAL_HEADERS {
   const headers = entry.request.headers;
   let found: string | undefined;
   for (let i = 0; i < headers.length; i++) {
     const header = headers[i]!;
     if (!isNamed(header, 'cookie')) continue;
-    if (found !== undefined) return undefined;
+    if (found !== undefined) return SEVERAL_HEADERS;
     found = header.value;
   }
   return found;

@@ -22,7 +22,8 @@ import { headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { BrowserCookieReport, ResourceType, Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { browserRejectionOf } from './browserVerdicts.ts';
-import { responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
+import { type Comparison, ComparisonMemo } from './comparisonMemo.ts';
+import { carriedCookieText, responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
 import { FactCache, ListPool, RefilledList, StringPool } from './factCache.ts';
 import {
   type AnalysisFacts,
@@ -135,6 +136,9 @@ export class EventReplay {
   /** compareCookies' answer for the request being replayed, in lists reused for every request. */
   private readonly compared: ComparedCookies = { sent: new RefilledList(), notSent: new RefilledList() };
   private readonly origins = new HostCache();
+  private readonly comparisons = new ComparisonMemo();
+  /** When the last response that stored a cookie arrived: a request starting before then may race it (inFlight). */
+  private lastArrival = Number.NEGATIVE_INFINITY;
   /** The clock at the last event: what "now" is for the jar left at the end of the recording. */
   private lastTime: number | undefined;
 
@@ -311,12 +315,7 @@ export class EventReplay {
     const signal = this.loginDetector.detect(entry, parsed.origin);
     const login = signal !== undefined && !loginFailed(entry) ? signal : undefined;
     const logout = isLogoutPath(parsed.url.pathname);
-    // Compared into this replay's own lists, then given the shared list equal to each (factCache.ts ListPool),
-    // which is what the request's facts keep and what the lanes are told.
-    const compared = this.compared;
-    this.compareCookies(entry, parsed, time, compared);
-    const sent = this.sentLists.shareRefilled(compared.sent);
-    const notSent = this.notSentLists.shareRefilled(compared.notSent);
+    const { sent, notSent } = this.sentAndNotSent(entry, parsed, time);
 
     // Lanes whose current ID this request carried (and their affinity, for backend switches). Made only for a
     // request that carried a session cookie: most requests share the empty one. (Indexed loops here and below:
@@ -394,6 +393,7 @@ export class EventReplay {
     if (first) return;
     this.closeLogin();
     this.jar = new CookieJar();
+    this.comparisons.clear();
     for (const lane of this.lanes.values()) {
       const current = currentId(lane);
       if (current && !current.end) current.end = { kind: 'replaced-unseen', entry: entry.index };
@@ -427,8 +427,50 @@ export class EventReplay {
     noteLanesAfterLogin(open.fact, this.lanes);
   }
 
-  /** What the jar says the request must carry, against what it carried: sent facts and not-sent facts. */
-  private compareCookies(entry: TraceEntry, parsed: ParsedUrl, time: number, into: ComparedCookies): void {
+  /**
+   * The request's sent and not-sent facts, as shared lists (factCache.ts ListPool): what the request's facts keep
+   * and what the lanes are told. Recalled when the replay compared a request of the same shape on the same jar
+   * carrying the same cookies (comparisonMemo.ts), else compared into this replay's own lists and shared.
+   */
+  private sentAndNotSent(entry: TraceEntry, parsed: ParsedUrl, time: number): Comparison {
+    const ctx = this.requestContext(entry, time);
+    const shape = this.canRecall(entry) ? this.jar.replayShape(ctx) : undefined;
+    const carried = shape === undefined ? undefined : carriedCookieText(entry);
+    if (shape !== undefined && carried !== undefined) {
+      const recalled = this.comparisons.recall(shape, carried);
+      if (recalled !== undefined) {
+        this.jar.touch(recalled.sentByJar, time);
+        return recalled;
+      }
+    }
+    const compared = this.compared;
+    const sentByJar = this.compareCookies(entry, parsed, ctx, compared);
+    const comparison = {
+      sent: this.sentLists.shareRefilled(compared.sent),
+      notSent: this.notSentLists.shareRefilled(compared.notSent),
+    };
+    if (shape !== undefined && carried !== undefined && sentByJar !== undefined) {
+      this.comparisons.remember(shape, carried, comparison, sentByJar);
+    }
+    return comparison;
+  }
+
+  /**
+   * Whether the request's comparison may be kept or recalled: it reached a server (not a preflight nor answered
+   * off the network), the browser reported no cookie of it blocked (facts of their own), and no cookie was in
+   * flight as it started (whose fact depends on when the request started).
+   */
+  private canRecall(entry: TraceEntry): boolean {
+    return (
+      entry.offNetwork === undefined &&
+      (entry.browserReport?.blockedRequestCookies?.length ?? 0) === 0 &&
+      entry.startedAt >= this.lastArrival &&
+      !isPreflight(entry)
+    );
+  }
+
+  /** The request as the jar reads it. */
+  private requestContext(entry: TraceEntry, time: number): RequestContext {
     // Optional fields assigned only when present, in one fixed order, not spread from temporary objects: this
     // runs for every request.
     const request = entry.request;
@@ -441,16 +483,32 @@ export class EventReplay {
     if (request.initiatorUrl !== undefined) ctx.siteForCookiesUrl = request.initiatorUrl;
     if (request.siteContext !== undefined) ctx.siteContext = request.siteContext.kind;
     if (!this.laxByDefault) ctx.laxByDefault = false;
+    return ctx;
+  }
+
+  /**
+   * What the jar says the request must carry, against what it carried: sent facts and not-sent facts, into
+   * `into`. Gives back the cookies the jar sent, for a comparison that may be kept (sentAndNotSent); undefined
+   * for a request that is never judged.
+   */
+  private compareCookies(
+    entry: TraceEntry,
+    parsed: ParsedUrl,
+    ctx: RequestContext,
+    into: ComparedCookies,
+  ): readonly StoredCookie[] | undefined {
+    const time = ctx.time;
     // Only names, values, domains and paths are read from the answer: the copy-free variant, into this replay's
     // own lists (read and emptied here, before the next request).
     const expected = this.expected;
     this.jar.cookiesForReplay(ctx, expected);
+    const sentByJar = expected.sent.slice();
     const { sent, notSent } = into;
     sent.clear();
     notSent.clear();
     // What never reached a server (a preflight's cookies are not sent; a cache, service-worker or internal answer
     // sent nothing) is shown but never judged.
-    if (isPreflight(entry) || entry.offNetwork !== undefined) return;
+    if (isPreflight(entry) || entry.offNetwork !== undefined) return undefined;
     const browserBlocked = entry.browserReport?.blockedRequestCookies ?? [];
     const { undecided, notSent: notSentByJar } = expected;
     if (!this.cookiesRecorded) {
@@ -462,7 +520,7 @@ export class EventReplay {
         if (!this.inFlight(c, entry)) sent.push(this.sentFact(c.name, c.value, c));
       }
       this.addNotSentFacts(notSentByJar, entry, browserBlocked, notSent);
-      return;
+      return sentByJar;
     }
     // Plain loops, no callbacks: this runs for every cookie of every request. What the request carried is taken
     // out of the jar's lists; what is left in them was not sent.
@@ -507,6 +565,8 @@ export class EventReplay {
       const reason = reported?.find(isBrowserNotSentReason) ?? 'Unknown';
       notSent.push(this.notSentFact(c, reason, browserBlocked));
     }
+    // (A cookie the jar learned from the request, observeSent, changed its site: nothing kept is recalled for it.)
+    return sentByJar;
   }
 
   /** The facts of the jar's verdicts, leaving out cookies whose response had not arrived yet (inFlight). */
@@ -639,7 +699,9 @@ export class EventReplay {
     for (const line of lines) {
       const outcome = this.storeSetCookie(entry, line);
       if (outcome.kind === 'stored' && entry.duration !== undefined && entry.duration > 0) {
-        this.arrivedAt.set(outcome.cookie, entry.startedAt + entry.duration);
+        const arrival = entry.startedAt + entry.duration;
+        this.arrivedAt.set(outcome.cookie, arrival);
+        if (arrival > this.lastArrival) this.lastArrival = arrival;
       }
       const parsedLine = outcome.kind === 'rejected' ? (outcome.parsed ?? tryParse(line)) : undefined;
       const cookie =

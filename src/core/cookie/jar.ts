@@ -9,7 +9,7 @@ import { parseSetCookie } from './parseSetCookie.ts';
 import { pathMatch } from './path.ts';
 import type { NotSentReason } from './reasons.ts';
 import { type CookieVerdicts, RequestCookies } from './requestCookies.ts';
-import { type StoreContext, sameSiteStoreBlock } from './sameSite.ts';
+import { type StoreContext, sameSiteShape, sameSiteStoreBlock } from './sameSite.ts';
 import { cookieUrl, createCookie } from './storageModel.ts';
 import type { CookiesForRequest, NotSentCookie, RequestContext, StoredCookie, StoreOutcome } from './types.ts';
 
@@ -85,6 +85,9 @@ class SiteIndex<T> {
   readonly buckets = new Map<string, Map<string, T>>();
   size = 0;
 
+  /** `changed` hears of every set and delete, with the site whose bucket it changed. */
+  constructor(private readonly changed?: (site: string) => void) {}
+
   bucket(site: string): ReadonlyMap<string, T> | undefined {
     return this.buckets.get(site);
   }
@@ -101,6 +104,7 @@ class SiteIndex<T> {
     }
     if (!bucket.has(key)) this.size++;
     bucket.set(key, value);
+    this.changed?.(site);
   }
 
   delete(site: string, key: string): boolean {
@@ -108,6 +112,7 @@ class SiteIndex<T> {
     if (bucket === undefined || !bucket.delete(key)) return false;
     this.size--;
     if (bucket.size === 0) this.buckets.delete(site);
+    this.changed?.(site);
     return true;
   }
 
@@ -146,8 +151,34 @@ function isExpired(c: StoredCookie, time: number): boolean {
   return c.expiresAt !== undefined && c.expiresAt <= time;
 }
 
+/**
+ * What a site's cookies and deletions are since they last changed, as replayShape reads them: a stamp no other
+ * state of any jar has, the distinct paths a request's path is matched against, and the first expiry to come.
+ */
+interface SiteState {
+  readonly stamp: number;
+  readonly paths: readonly string[];
+  /** The earliest expiry of the site's cookies (Infinity when none expires). */
+  readonly expiresAt: number;
+}
+
+/** Stamps are counted across jars: a new jar (a new browser run) never gives a stamp an older one gave. */
+let lastStamp = 0;
+
+/** Beyond this many distinct cookie paths in a site, the request's own path stands in for which of them match. */
+const MAX_MASKED_PATHS = 30;
+
+/**
+ * The shape of a request as cookiesForReplay decides it, and the state of the jar it was decided on: two requests
+ * with the same key and stamp get the same answer.
+ */
+export interface ReplayShape {
+  readonly key: string;
+  readonly stamp: number;
+}
+
 export class CookieJar {
-  private readonly cookies = new SiteIndex<StoredCookie>();
+  private readonly cookies = new SiteIndex<StoredCookie>((site) => this.siteStates.delete(site));
   /**
    * Last-access times newer than the stored cookie's own `lastAccessedAt` (RFC 6265bis 5.8.3 step 3), kept
    * beside it: a replay touches every sent cookie of every request, and copying each cookie to record the
@@ -155,7 +186,7 @@ export class CookieJar {
    * the time in `lastAccessedAt`. An entry is dropped when its cookie leaves the jar.
    */
   private readonly accessedAt = new Map<StoredCookie, number>();
-  private readonly tombstones = new SiteIndex<Tombstone>();
+  private readonly tombstones = new SiteIndex<Tombstone>((site) => this.siteStates.delete(site));
   /**
    * Cookies the model refused to store for SameSite alone (a cross-site context): if a request carries one
    * later, the browser did store it (an older browser, or a context the trace got wrong), and the jar takes
@@ -163,6 +194,8 @@ export class CookieJar {
    */
   private readonly refused = new SiteIndex<StoredCookie>();
   private evictions: CookieEviction[] = [];
+  /** Per site, its state since the last change to its cookies or deletions (made when first asked for). */
+  private readonly siteStates = new Map<string, SiteState>();
 
   /** Number of cookies held (expired ones not yet seen by a request included). */
   get size(): number {
@@ -453,6 +486,53 @@ export class CookieJar {
     }
     if (this.tombstones.size > 0) this.addDeletedMatching(site, request, into.notSent);
     sortInCookieHeaderOrder(into.sent);
+  }
+
+  /**
+   * The shape of the request for cookiesForReplay, and the stamp of its site's state: while the stamp holds (no
+   * cookie or deletion of the site changed), a request of the same key gets the same answer, so a replay may
+   * keep what it made of the first (analysis/comparisonMemo.ts). The key holds what the decision reads of the
+   * request: its host, whether its URL is secure, which of the site's cookie paths its path matches, and its
+   * SameSite shape. Undefined when the answer also depends on the clock: a cookie of the site expires by
+   * `ctx.time` (cookiesForReplay drops it, a change), or a SameSite verdict looks at a cookie's age.
+   */
+  replayShape(ctx: RequestContext): ReplayShape | undefined {
+    const request = resolveRequest(ctx);
+    if (request === undefined) return undefined;
+    const verdicts = sameSiteShape(ctx, request.sameSite);
+    if (verdicts === undefined) return undefined;
+    // An unknown site for cookies puts the SameSite verdicts among the undecided: another answer.
+    const sameSite = request.siteUnknown ? `?${verdicts}` : verdicts;
+    const site = registrableDomain(request.target.host);
+    const state = this.siteState(site);
+    if (state.expiresAt <= ctx.time) return undefined;
+    const paths = state.paths;
+    let matched = '';
+    if (paths.length > MAX_MASKED_PATHS) matched = request.path;
+    else for (let i = 0; i < paths.length; i++) matched += pathMatch(request.path, paths[i]!) ? '1' : '0';
+    const secure = request.target.secure ? 's' : 'i';
+    return { key: `${request.target.host}\u0000${secure}${sameSite}\u0000${matched}`, stamp: state.stamp };
+  }
+
+  /** Step 3 of cookiesFor for an answer a replay kept (replayShape): the sent cookies' last access is `time`. */
+  touch(sent: readonly StoredCookie[], time: number): void {
+    for (let i = 0; i < sent.length; i++) this.accessedAt.set(sent[i]!, time);
+  }
+
+  private siteState(site: string): SiteState {
+    let state = this.siteStates.get(site);
+    if (state === undefined) {
+      const paths = new Set<string>();
+      let expiresAt = Number.POSITIVE_INFINITY;
+      for (const cookie of this.cookies.bucket(site)?.values() ?? []) {
+        paths.add(cookie.path);
+        if (cookie.expiresAt !== undefined && cookie.expiresAt < expiresAt) expiresAt = cookie.expiresAt;
+      }
+      for (const { cookie } of this.tombstones.bucket(site)?.values() ?? []) paths.add(cookie.path);
+      state = { stamp: ++lastStamp, paths: [...paths], expiresAt };
+      this.siteStates.set(site, state);
+    }
+    return state;
   }
 
   private rememberRefused(cookie: StoredCookie): void {

@@ -121,6 +121,20 @@ export function sameSiteBlock(
   return CROSS_SITE_RULES[cookie.sameSite](ctx, ctx.time - cookie.createdAt);
 }
 
+/**
+ * What of a request its SameSite verdicts read, besides the cookie: the verdict for every SameSite value, as a
+ * few letters (same-site, top-level, safe method, Lax by default), so two requests with the same letters get the
+ * same verdicts. Undefined when a verdict also depends on the clock: the Lax+POST exception, which looks at the
+ * cookie's age, applies to a cross-site top-level navigation with an unsafe method.
+ */
+export function sameSiteShape(ctx: RequestContext, sameSiteRequest: boolean): string | undefined {
+  if (sameSiteRequest) return 's';
+  const lax = ctx.laxByDefault === false ? 'n' : 'l';
+  if (!ctx.isTopLevelNavigation) return `x${lax}`;
+  if (laxAllows(ctx)) return `xt${lax}`;
+  return lax === 'n' ? 'xtun' : undefined;
+}
+
 /** Where a Set-Cookie arrived: the response's site for cookies and whether it is a top-level navigation. */
 export interface StoreContext {
   readonly siteContext?: SiteContextKind;

@@ -1,0 +1,200 @@
+// The replay's kept comparisons (comparisonMemo.ts) are an optimisation only: an analysis that recalls them is the
+// analysis that compares every request again, on every recording the repository holds and on generated traces
+// with everything that makes a comparison depend on more than the jar and the Cookie header (cookies in flight,
+// expiry, preflights, answers off the network, the browser's own reports, cookie events, browser runs).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fuzzRuns } from '../../../test/helpers/fuzzRuns.ts';
+import { TraceBuilder } from '../../../test/helpers/traceBuilder.ts';
+import { parseHar } from '../har/har.ts';
+import type { Header, Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
+import { type AnalysisResult, analyzeTrace } from './analyze.ts';
+import { ComparisonMemo } from './comparisonMemo.ts';
+
+const FIXTURES = join(import.meta.dirname, '../../../test/fixtures');
+
+/** The analysis as it is, and how many comparisons it recalled. */
+function analysed(trace: Trace): { result: AnalysisResult; recalled: number } {
+  const recall = vi.spyOn(ComparisonMemo.prototype, 'recall');
+  const result = analyzeTrace(trace, { values: 'raw' });
+  const recalled = recall.mock.results.filter((r) => r.value !== undefined).length;
+  recall.mockRestore();
+  return { result, recalled };
+}
+
+/** The analysis with every request compared again: nothing is recalled. */
+function analysedWithoutRecall(trace: Trace): AnalysisResult {
+  const recall = vi.spyOn(ComparisonMemo.prototype, 'recall').mockReturnValue(undefined);
+  const result = analyzeTrace(trace, { values: 'raw' });
+  recall.mockRestore();
+  return result;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function harFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return harFiles(path);
+    return e.name.endsWith('.har') ? [path] : [];
+  });
+}
+
+/** The recordings that read as HAR files (the corpus holds a few that must be refused). */
+const RECORDINGS = harFiles(FIXTURES).flatMap((file) => {
+  try {
+    return [{ file, trace: parseHar(readFileSync(file, 'utf8'), file) }];
+  } catch {
+    return [];
+  }
+});
+
+describe('recalled comparisons', () => {
+  it('leave the analysis of every recording of the repository as it is, and are recalled on them', () => {
+    expect(RECORDINGS.length).toBeGreaterThan(40);
+    let recalled = 0;
+    for (const { file, trace } of RECORDINGS) {
+      const withRecall = analysed(trace);
+      recalled += withRecall.recalled;
+      expect(withRecall.result, file).toEqual(analysedWithoutRecall(trace));
+    }
+    expect(recalled).toBeGreaterThan(100);
+  });
+
+  it('leave a request the browser reported on with facts of its own', () => {
+    const crossSite = { siteContext: 'cross-site', resourceType: 'xhr', cookie: '' } as const;
+    const trace = new TraceBuilder()
+      .get('https://app.shop.test/', { setCookie: ['pref=a; Path=/; Secure; SameSite=Strict'] })
+      .get('https://app.shop.test/api', crossSite)
+      .get('https://app.shop.test/api', {
+        ...crossSite,
+        browserReport: { blockedRequestCookies: [{ name: 'pref', reasons: ['SameSiteStrict'] }] },
+      })
+      .build();
+    const { result } = analysed(trace);
+    expect(result).toEqual(analysedWithoutRecall(trace));
+    expect(result.requests[2]?.notSent).toEqual([
+      expect.objectContaining({ name: 'pref', browserReasons: ['SameSiteStrict'] }),
+    ]);
+  });
+
+  const HOSTS = ['https://app.shop.test', 'https://api.shop.test', 'http://app.shop.test', 'https://cdn.other.test'];
+  const PATHS = ['/', '/account', '/account/orders', '/v1/cart', '/accounts'];
+  const SET_COOKIE = [
+    'sid=one; Path=/; Secure; HttpOnly; SameSite=Lax',
+    'sid=two; Path=/; Secure; HttpOnly; SameSite=Lax',
+    'sid=; Path=/; Max-Age=0',
+    'pref=a; Domain=shop.test; Path=/',
+    'pref=b; Domain=shop.test; Path=/; Max-Age=3',
+    'cart=1; Path=/account',
+    'lb=x; Path=/; SameSite=None; Secure',
+    'old=1; Path=/; Max-Age=2',
+  ];
+  /** What makes a comparison one that is not kept: now and then, so that most requests can be recalled. */
+  const rarely = fc.constantFrom(false, false, false, false, false, false, false, true);
+  const request = fc.record({
+    host: fc.constantFrom(...HOSTS),
+    path: fc.constantFrom(...PATHS),
+    method: fc.constantFrom('GET', 'GET', 'POST', 'OPTIONS'),
+    preflight: rarely,
+    document: fc.boolean(),
+    site: fc.constantFrom(undefined, 'same-site' as const, 'cross-site' as const, 'unknown' as const),
+    cookie: fc.option(fc.constantFrom('', 'sid=one', 'sid=one; pref=a', 'sid=two; pref=b; lb=x', 'pref=a; stray=1')),
+    setCookie: fc.array(fc.constantFrom(...SET_COOKIE), { maxLength: 2 }),
+    after: fc.constantFrom(0, 200, 1000, 2500),
+    duration: fc.constantFrom(0, 0, 0, 100, 1500),
+    offNetwork: rarely,
+    blocked: rarely,
+    run: fc.constantFrom(undefined, undefined, 1, 2),
+  });
+  const event = fc.oneof(
+    { weight: 9, arbitrary: request.map((r) => ({ kind: 'request' as const, ...r })) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('cookie' as const),
+        value: fc.constantFrom('one', 'three'),
+        removed: fc.boolean(),
+      }),
+    },
+  );
+
+  type Generated = typeof event extends fc.Arbitrary<infer T> ? T : never;
+
+  function traceOf(events: readonly Generated[]): Trace {
+    const out: TraceEvent[] = [];
+    let time = Date.UTC(2025, 0, 1);
+    let index = 0;
+    let run: number | undefined;
+    for (const e of events) {
+      time += 700;
+      if (e.kind === 'cookie') {
+        out.push({
+          kind: 'cookie-changed',
+          time,
+          cookie: {
+            name: 'sid',
+            value: e.value,
+            domain: 'app.shop.test',
+            path: '/',
+            hostOnly: true,
+            secure: true,
+            httpOnly: true,
+            sameSite: 'lax',
+          },
+          removed: e.removed,
+          cause: e.removed ? 'explicit' : 'overwrite',
+        });
+        continue;
+      }
+      time += e.after;
+      // Runs come in order in a trace (RULES.md): a run number never goes back.
+      if (e.run !== undefined && (run === undefined || e.run > run)) run = e.run;
+      const headers: Header[] = [];
+      if (e.cookie !== null) headers.push({ name: 'Cookie', value: e.cookie });
+      const preflight = e.method === 'OPTIONS' && e.preflight;
+      if (preflight) headers.push({ name: 'Access-Control-Request-Method', value: 'POST' });
+      const entry: TraceEntry = {
+        index: index++,
+        startedAt: time,
+        duration: e.duration,
+        ...(run !== undefined ? { run } : {}),
+        request: {
+          method: e.method,
+          url: `${e.host}${e.path}`,
+          headers,
+          resourceType: e.document ? 'document' : 'xhr',
+          ...(e.site !== undefined ? { siteContext: { kind: e.site, from: 'initiator' } } : {}),
+        },
+        response: {
+          status: 200,
+          headers: e.setCookie.map((value) => ({ name: 'Set-Cookie', value })),
+        },
+        ...(e.offNetwork ? { offNetwork: 'cache' as const } : {}),
+        ...(e.blocked
+          ? { browserReport: { blockedRequestCookies: [{ name: 'pref', reasons: ['SameSiteLax'] }] } }
+          : {}),
+      };
+      out.push({ kind: 'entry', entry });
+    }
+    return { source: { format: 'har', file: 'generated.har' }, events: out, entryCount: index };
+  }
+
+  it('leave the analysis of generated traces as it is (property)', () => {
+    let recalled = 0;
+    fc.assert(
+      fc.property(fc.array(event, { minLength: 1, maxLength: 40 }), (events) => {
+        const trace = traceOf(events);
+        const withRecall = analysed(trace);
+        recalled += withRecall.recalled;
+        expect(withRecall.result).toEqual(analysedWithoutRecall(trace));
+      }),
+      { numRuns: fuzzRuns(0.03) },
+    );
+    expect(recalled).toBeGreaterThan(0);
+  });
+});

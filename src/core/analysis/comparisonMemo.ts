@@ -1,0 +1,53 @@
+/**
+ * The replay's last comparison of each kind of request (EventReplay.compareCookies), kept while it still holds.
+ * A trace asks the same question again and again: consecutive requests to a host, with the jar unchanged,
+ * carrying the very same Cookie header. The jar's answer then is the same (CookieJar.replayShape says when), and
+ * so is what the replay makes of it: the same shared lists of sent and not-sent facts. Deciding each cookie and
+ * comparing it with the header again was a third of the replay (bench/RESULTS.md, row 2).
+ */
+import type { ReplayShape } from '../cookie/jar.ts';
+import type { StoredCookie } from '../cookie/types.ts';
+import type { NotSentCookieFact, SentCookieFact } from './facts.ts';
+
+/** What a request carried and what it did not, as shared lists (factCache.ts ListPool): read, never change. */
+export interface Comparison {
+  readonly sent: readonly SentCookieFact[];
+  readonly notSent: readonly NotSentCookieFact[];
+}
+
+/** A comparison kept, with what it was made from. */
+export interface RememberedComparison extends Comparison {
+  /** The jar's state it was made on (CookieJar.replayShape). */
+  readonly stamp: number;
+  /** The request's Cookie header ('' for none). */
+  readonly carried: string;
+  /** The cookies the jar sent, whose last access a recall updates as the jar's answer would (CookieJar.touch). */
+  readonly sentByJar: readonly StoredCookie[];
+}
+
+/** Bounded: a trace of endless distinct hosts or paths starts the memory afresh rather than growing it. */
+const MAX_SHAPES = 4096;
+
+export class ComparisonMemo {
+  private readonly byShape = new Map<string, RememberedComparison>();
+
+  /**
+   * The comparison kept for a request of this shape on the same jar state carrying the same header. (The replay
+   * keeps and recalls only comparisons of requests that no cookie was in flight for: EventReplay.canRecall.)
+   */
+  recall(shape: ReplayShape, carried: string): RememberedComparison | undefined {
+    const kept = this.byShape.get(shape.key);
+    return kept !== undefined && kept.stamp === shape.stamp && kept.carried === carried ? kept : undefined;
+  }
+
+  remember(shape: ReplayShape, carried: string, comparison: Comparison, sentByJar: readonly StoredCookie[]): void {
+    if (this.byShape.size >= MAX_SHAPES) this.byShape.clear();
+    const { sent, notSent } = comparison;
+    this.byShape.set(shape.key, { sent, notSent, stamp: shape.stamp, carried, sentByJar });
+  }
+
+  /** A new browser run: a new jar. */
+  clear(): void {
+    this.byShape.clear();
+  }
+}
