@@ -15,39 +15,30 @@ export interface Comparison {
   readonly notSent: readonly NotSentCookieFact[];
 }
 
-/** A comparison kept, with what it was made from. */
-export interface RememberedComparison extends Comparison {
-  /** The jar's state it was made on (CookieJar.replayShape). */
-  readonly stamp: number;
+/** A comparison kept, with what it was made from besides its shape. */
+interface RememberedComparison extends Comparison {
   /** The request's Cookie header ('' for none). */
   readonly carried: string;
   /** The cookies the jar sent, whose last access a recall updates as the jar's answer would (CookieJar.touch). */
   readonly sentByJar: readonly StoredCookie[];
 }
 
-/** Bounded: a trace of endless distinct hosts or paths starts the memory afresh rather than growing it. */
-const MAX_SHAPES = 4096;
-
 export class ComparisonMemo {
-  private readonly byShape = new Map<string, RememberedComparison>();
+  // By shape: a change to a site's cookies makes new shapes, and the comparisons kept for the old ones go with them.
+  private readonly byShape = new WeakMap<ReplayShape, RememberedComparison>();
 
   /**
-   * The comparison kept for a request of this shape on the same jar state carrying the same header. (The replay
-   * keeps and recalls only comparisons of requests that no cookie was in flight for: EventReplay.canRecall.)
+   * The comparison kept for a request of this shape carrying the same header, with the cookies the jar sent for
+   * it. (The replay keeps and recalls only comparisons of requests that no cookie was in flight for:
+   * EventReplay.canRecall.)
    */
   recall(shape: ReplayShape, carried: string): RememberedComparison | undefined {
-    const kept = this.byShape.get(shape.key);
-    return kept !== undefined && kept.stamp === shape.stamp && kept.carried === carried ? kept : undefined;
+    const kept = this.byShape.get(shape);
+    return kept !== undefined && kept.carried === carried ? kept : undefined;
   }
 
   remember(shape: ReplayShape, carried: string, comparison: Comparison, sentByJar: readonly StoredCookie[]): void {
-    if (this.byShape.size >= MAX_SHAPES) this.byShape.clear();
     const { sent, notSent } = comparison;
-    this.byShape.set(shape.key, { sent, notSent, stamp: shape.stamp, carried, sentByJar });
-  }
-
-  /** A new browser run: a new jar. */
-  clear(): void {
-    this.byShape.clear();
+    this.byShape.set(shape, { sent, notSent, carried, sentByJar });
   }
 }

@@ -393,7 +393,6 @@ export class EventReplay {
     if (first) return;
     this.closeLogin();
     this.jar = new CookieJar();
-    this.comparisons.clear();
     for (const lane of this.lanes.values()) {
       const current = currentId(lane);
       if (current && !current.end) current.end = { kind: 'replaced-unseen', entry: entry.index };

@@ -9,7 +9,7 @@ import { parseSetCookie } from './parseSetCookie.ts';
 import { pathMatch } from './path.ts';
 import type { NotSentReason } from './reasons.ts';
 import { type CookieVerdicts, RequestCookies } from './requestCookies.ts';
-import { type StoreContext, sameSiteShape, sameSiteStoreBlock } from './sameSite.ts';
+import { SAME_SITE_SHAPES, type StoreContext, sameSiteShape, sameSiteStoreBlock } from './sameSite.ts';
 import { cookieUrl, createCookie } from './storageModel.ts';
 import type { CookiesForRequest, NotSentCookie, RequestContext, StoredCookie, StoreOutcome } from './types.ts';
 
@@ -152,29 +152,41 @@ function isExpired(c: StoredCookie, time: number): boolean {
 }
 
 /**
- * What a site's cookies and deletions are since they last changed, as replayShape reads them: a stamp no other
- * state of any jar has, the distinct paths a request's path is matched against, and the first expiry to come.
+ * What a site's cookies and deletions are since they last changed, as replayShape reads them: the distinct paths a
+ * request's path is matched against, the first expiry to come, and the shapes handed out on this state.
  */
 interface SiteState {
-  readonly stamp: number;
   readonly paths: readonly string[];
   /** The earliest expiry of the site's cookies (Infinity when none expires). */
   readonly expiresAt: number;
+  /** By host, then by what else of the request the decision reads (shapeKey). */
+  readonly shapes: Map<string, Map<number | string, ReplayShape>>;
 }
 
-/** Stamps are counted across jars: a new jar (a new browser run) never gives a stamp an older one gave. */
-let lastStamp = 0;
-
-/** Beyond this many distinct cookie paths in a site, the request's own path stands in for which of them match. */
-const MAX_MASKED_PATHS = 30;
-
 /**
- * The shape of a request as cookiesForReplay decides it, and the state of the jar it was decided on: two requests
- * with the same key and stamp get the same answer.
+ * A request as cookiesForReplay decides it, on one state of its site's cookies and deletions. The jar hands out one
+ * object per shape and state: two requests given the same object get the same answer, and a change to the site's
+ * cookies makes new objects. Its identity is what it tells; site and host say what it is when one looks.
  */
 export interface ReplayShape {
-  readonly key: string;
-  readonly stamp: number;
+  readonly site: string;
+  readonly host: string;
+}
+
+/** Up to this many distinct cookie paths in a site, which of them a request's path matches is a bit each. */
+const MAX_MASKED_PATHS = 25;
+
+/**
+ * What the decision reads of a request besides its host: whether its URL is secure, its SameSite shape (plus
+ * whether its site for cookies is unknown, which makes the SameSite verdicts undecided), and which of the site's
+ * cookie paths its path matches: a number, or with many paths a text with the path itself.
+ */
+function shapeKey(request: ResolvedRequest, sameSite: number, paths: readonly string[]): number | string {
+  const flags = (sameSite + (request.siteUnknown ? SAME_SITE_SHAPES : 0)) * 2 + (request.target.secure ? 1 : 0);
+  if (paths.length > MAX_MASKED_PATHS) return `${flags}\u0000${request.path}`;
+  let mask = 0;
+  for (let i = 0; i < paths.length; i++) if (pathMatch(request.path, paths[i]!)) mask += 2 ** i;
+  return mask * SAME_SITE_SHAPES * 4 + flags;
 }
 
 export class CookieJar {
@@ -489,29 +501,34 @@ export class CookieJar {
   }
 
   /**
-   * The shape of the request for cookiesForReplay, and the stamp of its site's state: while the stamp holds (no
-   * cookie or deletion of the site changed), a request of the same key gets the same answer, so a replay may
-   * keep what it made of the first (analysis/comparisonMemo.ts). The key holds what the decision reads of the
-   * request: its host, whether its URL is secure, which of the site's cookie paths its path matches, and its
-   * SameSite shape. Undefined when the answer also depends on the clock: a cookie of the site expires by
-   * `ctx.time` (cookiesForReplay drops it, a change), or a SameSite verdict looks at a cookie's age.
+   * The request's shape for cookiesForReplay on the jar as it is (ReplayShape): while no cookie or deletion of its
+   * site changes, a request given the same shape gets the same answer, so a replay may keep what it made of the
+   * first (analysis/comparisonMemo.ts). A shape stands for what the decision reads of the request: its host,
+   * whether its URL is secure, which of the site's cookie paths its path matches, and its SameSite shape.
+   * Undefined when the answer also depends on the clock: a cookie of the site expires by `ctx.time`
+   * (cookiesForReplay drops it, a change), or a SameSite verdict looks at a cookie's age.
    */
   replayShape(ctx: RequestContext): ReplayShape | undefined {
     const request = resolveRequest(ctx);
     if (request === undefined) return undefined;
-    const verdicts = sameSiteShape(ctx, request.sameSite);
-    if (verdicts === undefined) return undefined;
-    // An unknown site for cookies puts the SameSite verdicts among the undecided: another answer.
-    const sameSite = request.siteUnknown ? `?${verdicts}` : verdicts;
-    const site = registrableDomain(request.target.host);
+    const sameSite = sameSiteShape(ctx, request.sameSite);
+    if (sameSite === undefined) return undefined;
+    const host = request.target.host;
+    const site = registrableDomain(host);
     const state = this.siteState(site);
     if (state.expiresAt <= ctx.time) return undefined;
-    const paths = state.paths;
-    let matched = '';
-    if (paths.length > MAX_MASKED_PATHS) matched = request.path;
-    else for (let i = 0; i < paths.length; i++) matched += pathMatch(request.path, paths[i]!) ? '1' : '0';
-    const secure = request.target.secure ? 's' : 'i';
-    return { key: `${request.target.host}\u0000${secure}${sameSite}\u0000${matched}`, stamp: state.stamp };
+    let byKey = state.shapes.get(host);
+    if (byKey === undefined) {
+      byKey = new Map();
+      state.shapes.set(host, byKey);
+    }
+    const key = shapeKey(request, sameSite, state.paths);
+    let shape = byKey.get(key);
+    if (shape === undefined) {
+      shape = { site, host };
+      byKey.set(key, shape);
+    }
+    return shape;
   }
 
   /** Step 3 of cookiesFor for an answer a replay kept (replayShape): the sent cookies' last access is `time`. */
@@ -529,7 +546,7 @@ export class CookieJar {
         if (cookie.expiresAt !== undefined && cookie.expiresAt < expiresAt) expiresAt = cookie.expiresAt;
       }
       for (const { cookie } of this.tombstones.bucket(site)?.values() ?? []) paths.add(cookie.path);
-      state = { stamp: ++lastStamp, paths: [...paths], expiresAt };
+      state = { paths: [...paths], expiresAt, shapes: new Map() };
       this.siteStates.set(site, state);
     }
     return state;

@@ -122,18 +122,21 @@ export function sameSiteBlock(
 }
 
 /**
- * What of a request its SameSite verdicts read, besides the cookie: the verdict for every SameSite value, as a
- * few letters (same-site, top-level, safe method, Lax by default), so two requests with the same letters get the
- * same verdicts. Undefined when a verdict also depends on the clock: the Lax+POST exception, which looks at the
- * cookie's age, applies to a cross-site top-level navigation with an unsafe method.
+ * What of a request its SameSite verdicts read, besides the cookie (same-site, top-level, safe method, Lax by
+ * default), as a number below SAME_SITE_SHAPES: two requests with the same number get the same verdict for every
+ * cookie. Undefined when a verdict also depends on the clock: the Lax+POST exception, which looks at the cookie's
+ * age, applies to a cross-site top-level navigation with an unsafe method.
  */
-export function sameSiteShape(ctx: RequestContext, sameSiteRequest: boolean): string | undefined {
-  if (sameSiteRequest) return 's';
-  const lax = ctx.laxByDefault === false ? 'n' : 'l';
-  if (!ctx.isTopLevelNavigation) return `x${lax}`;
-  if (laxAllows(ctx)) return `xt${lax}`;
-  return lax === 'n' ? 'xtun' : undefined;
+export function sameSiteShape(ctx: RequestContext, sameSiteRequest: boolean): number | undefined {
+  if (sameSiteRequest) return 0; // every cookie may go
+  const laxByDefault = ctx.laxByDefault !== false;
+  if (!ctx.isTopLevelNavigation) return laxByDefault ? 1 : 2; // only None may go (and, without Lax by default, no SameSite)
+  if (laxAllows(ctx)) return 3; // all but Strict may go
+  return laxByDefault ? undefined : 4; // None and no SameSite may go
 }
+
+/** How many numbers sameSiteShape gives. */
+export const SAME_SITE_SHAPES = 5;
 
 /** Where a Set-Cookie arrived: the response's site for cookies and whether it is a top-level navigation. */
 export interface StoreContext {
