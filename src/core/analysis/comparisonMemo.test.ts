@@ -184,6 +184,47 @@ describe('recalled comparisons', () => {
     return { source: { format: 'har', file: 'generated.har' }, events: out, entryCount: index };
   }
 
+  it('leave a request that started while a cookie of its site was in flight with facts of its own', () => {
+    const plain: Extract<Generated, { kind: 'request' }> = {
+      kind: 'request',
+      host: 'https://api.shop.test',
+      path: '/v1/cart',
+      method: 'GET',
+      preflight: false,
+      document: false,
+      site: 'same-site',
+      cookie: 'sid=one',
+      setCookie: [],
+      after: 0,
+      duration: 0,
+      offNetwork: false,
+      blocked: false,
+      run: undefined,
+    };
+    const events: Generated[] = [
+      { ...plain, host: 'https://app.shop.test', setCookie: ['sid=one; Path=/; Secure'] },
+      // pref (for all of shop.test) arrives 1.5 s after its request starts; the next request starts 0.7 s after it.
+      {
+        ...plain,
+        host: 'https://app.shop.test',
+        path: '/',
+        setCookie: ['pref=a; Domain=shop.test; Path=/'],
+        duration: 1500,
+      },
+      plain,
+      { ...plain, after: 2500 },
+    ];
+    const trace = traceOf(events);
+    const { result } = analysed(trace);
+    expect(result).toEqual(analysedWithoutRecall(trace));
+    expect(result.requests.map((r) => r.notSent.map((n) => `${n.name}:${n.reason}`))).toEqual([
+      [],
+      [],
+      [],
+      ['pref:Unknown'],
+    ]);
+  });
+
   it('leave the analysis of generated traces as it is (property)', () => {
     let recalled = 0;
     fc.assert(

@@ -7,8 +7,8 @@
  */
 
 import { cookieDefaultsFor } from '../cookie/browserDefaults.ts';
-import { domainMatch } from '../cookie/domain.ts';
-import { CookieJar } from '../cookie/jar.ts';
+import { domainMatch, registrableDomain } from '../cookie/domain.ts';
+import { CookieJar, type ReplayShape } from '../cookie/jar.ts';
 import { parseSetCookie } from '../cookie/parseSetCookie.ts';
 import { defaultPath, pathMatch } from '../cookie/path.ts';
 import { isBrowserNotSentReason, type NotSentReason } from '../cookie/reasons.ts';
@@ -137,8 +137,11 @@ export class EventReplay {
   private readonly compared: ComparedCookies = { sent: new RefilledList(), notSent: new RefilledList() };
   private readonly origins = new HostCache();
   private readonly comparisons = new ComparisonMemo();
-  /** When the last response that stored a cookie arrived: a request starting before then may race it (inFlight). */
-  private lastArrival = Number.NEGATIVE_INFINITY;
+  /**
+   * Per site, when the last response that stored one of its cookies arrived: a request to the site starting
+   * before then may race it (inFlight).
+   */
+  private readonly lastArrival = new Map<string, number>();
   /** The clock at the last event: what "now" is for the jar left at the end of the recording. */
   private lastTime: number | undefined;
 
@@ -434,7 +437,7 @@ export class EventReplay {
   private sentAndNotSent(entry: TraceEntry, parsed: ParsedUrl, time: number): Comparison {
     const ctx = this.requestContext(entry, time);
     const shape = this.canRecall(entry) ? this.jar.replayShape(ctx) : undefined;
-    const carried = shape === undefined ? undefined : carriedCookieText(entry);
+    const carried = shape !== undefined && this.settled(entry, shape) ? carriedCookieText(entry) : undefined;
     if (shape !== undefined && carried !== undefined) {
       const recalled = this.comparisons.recall(shape, carried);
       if (recalled !== undefined) {
@@ -456,16 +459,22 @@ export class EventReplay {
 
   /**
    * Whether the request's comparison may be kept or recalled: it reached a server (not a preflight nor answered
-   * off the network), the browser reported no cookie of it blocked (facts of their own), and no cookie was in
-   * flight as it started (whose fact depends on when the request started).
+   * off the network), and the browser reported no cookie of it blocked (facts of their own).
    */
   private canRecall(entry: TraceEntry): boolean {
     return (
       entry.offNetwork === undefined &&
       (entry.browserReport?.blockedRequestCookies?.length ?? 0) === 0 &&
-      entry.startedAt >= this.lastArrival &&
       !isPreflight(entry)
     );
+  }
+
+  /**
+   * No cookie of the request's site was in flight as it started (inFlight): a comparison with one depends on when
+   * its request started, and is neither kept nor recalled.
+   */
+  private settled(entry: TraceEntry, shape: ReplayShape): boolean {
+    return entry.startedAt >= (this.lastArrival.get(shape.site) ?? Number.NEGATIVE_INFINITY);
   }
 
   /** The request as the jar reads it. */
@@ -700,7 +709,9 @@ export class EventReplay {
       if (outcome.kind === 'stored' && entry.duration !== undefined && entry.duration > 0) {
         const arrival = entry.startedAt + entry.duration;
         this.arrivedAt.set(outcome.cookie, arrival);
-        if (arrival > this.lastArrival) this.lastArrival = arrival;
+        // The site's bucket of the jar, which a request's comparison reads (CookieJar.replayShape's site).
+        const site = registrableDomain(outcome.cookie.domain);
+        if (arrival > (this.lastArrival.get(site) ?? Number.NEGATIVE_INFINITY)) this.lastArrival.set(site, arrival);
       }
       const parsedLine = outcome.kind === 'rejected' ? (outcome.parsed ?? tryParse(line)) : undefined;
       const cookie =
