@@ -29,8 +29,8 @@ export class ComparisonMemo {
 
   /**
    * The comparison kept for a request of this shape carrying the same header, with the cookies the jar sent for
-   * it. (The replay keeps and recalls only comparisons of requests that no cookie was in flight for:
-   * EventReplay.canRecall.)
+   * it. (The replay keeps and recalls only comparisons of requests that no cookie of their site was in flight
+   * for: EventReplay.settled.)
    */
   recall(shape: ReplayShape, carried: string): RememberedComparison | undefined {
     const kept = this.byShape.get(shape);

@@ -58,7 +58,7 @@ export function carriedCookieText(entry: TraceEntry): string | undefined {
 
 const SEVERAL_HEADERS = Symbol('several Cookie headers');
 
-/** The value of the request's Cookie header when it has exactly one; undefined for none. */
+/** The value of the request's Cookie header when it has exactly one; undefined for none; SEVERAL_HEADERS. */
 function cookieHeaderOf(entry: TraceEntry): string | undefined | typeof SEVERAL_HEADERS {
   const headers = entry.request.headers;
   let found: string | undefined;

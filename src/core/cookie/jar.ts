@@ -9,7 +9,13 @@ import { parseSetCookie } from './parseSetCookie.ts';
 import { pathMatch } from './path.ts';
 import type { NotSentReason } from './reasons.ts';
 import { type CookieVerdicts, RequestCookies } from './requestCookies.ts';
-import { SAME_SITE_SHAPES, type StoreContext, sameSiteShape, sameSiteStoreBlock } from './sameSite.ts';
+import {
+  SAME_SITE_SHAPES,
+  type SameSiteShape,
+  type StoreContext,
+  sameSiteShape,
+  sameSiteStoreBlock,
+} from './sameSite.ts';
 import { cookieUrl, createCookie } from './storageModel.ts';
 import type { CookiesForRequest, NotSentCookie, RequestContext, StoredCookie, StoreOutcome } from './types.ts';
 
@@ -181,7 +187,7 @@ const MAX_MASKED_PATHS = 25;
  * whether its site for cookies is unknown, which makes the SameSite verdicts undecided), and which of the site's
  * cookie paths its path matches: a number, or with many paths a text with the path itself.
  */
-function shapeKey(request: ResolvedRequest, sameSite: number, paths: readonly string[]): number | string {
+function shapeKey(request: ResolvedRequest, sameSite: SameSiteShape, paths: readonly string[]): number | string {
   const flags = (sameSite + (request.siteUnknown ? SAME_SITE_SHAPES : 0)) * 2 + (request.target.secure ? 1 : 0);
   if (paths.length > MAX_MASKED_PATHS) return `${flags}\u0000${request.path}`;
   let mask = 0;
@@ -206,7 +212,10 @@ export class CookieJar {
    */
   private readonly refused = new SiteIndex<StoredCookie>();
   private evictions: CookieEviction[] = [];
-  /** Per site, its state since the last change to its cookies or deletions (made when first asked for). */
+  /**
+   * Per site, its state since the last change to its cookies or deletions (made when first asked for; the refused
+   * cookies play no part in cookiesForReplay's answer).
+   */
   private readonly siteStates = new Map<string, SiteState>();
 
   /** Number of cookies held (expired ones not yet seen by a request included). */

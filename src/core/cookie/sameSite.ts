@@ -127,13 +127,15 @@ export function sameSiteBlock(
  * cookie. Undefined when a verdict also depends on the clock: the Lax+POST exception, which looks at the cookie's
  * age, applies to a cross-site top-level navigation with an unsafe method.
  */
-export function sameSiteShape(ctx: RequestContext, sameSiteRequest: boolean): number | undefined {
+export function sameSiteShape(ctx: RequestContext, sameSiteRequest: boolean): SameSiteShape | undefined {
   if (sameSiteRequest) return 0; // every cookie may go
   const laxByDefault = ctx.laxByDefault !== false;
   if (!ctx.isTopLevelNavigation) return laxByDefault ? 1 : 2; // only None may go (and, without Lax by default, no SameSite)
   if (laxAllows(ctx)) return 3; // all but Strict may go
   return laxByDefault ? undefined : 4; // None and no SameSite may go
 }
+
+export type SameSiteShape = 0 | 1 | 2 | 3 | 4;
 
 /** How many numbers sameSiteShape gives. */
 export const SAME_SITE_SHAPES = 5;
