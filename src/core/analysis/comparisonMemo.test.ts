@@ -2,18 +2,14 @@
 // analysis that compares every request again, on every recording the repository holds and on generated traces
 // with everything that makes a comparison depend on more than the jar and the Cookie header (cookies in flight,
 // expiry, preflights, answers off the network, the browser's own reports, cookie events, browser runs).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fixtureTraces } from '../../../test/helpers/fixtureTraces.ts';
 import { fuzzRuns } from '../../../test/helpers/fuzzRuns.ts';
 import { TraceBuilder } from '../../../test/helpers/traceBuilder.ts';
-import { parseHar } from '../har/har.ts';
 import type { Header, Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { type AnalysisResult, analyzeTrace } from './analyze.ts';
 import { ComparisonMemo } from './comparisonMemo.ts';
-
-const FIXTURES = join(import.meta.dirname, '../../../test/fixtures');
 
 /** The analysis as it is, and how many comparisons it recalled. */
 function analysed(trace: Trace): { result: AnalysisResult; recalled: number } {
@@ -36,28 +32,14 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function harFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return harFiles(path);
-    return e.name.endsWith('.har') ? [path] : [];
-  });
-}
-
-/** The recordings that read as HAR files (the corpus holds a few that must be refused). */
-const RECORDINGS = harFiles(FIXTURES).flatMap((file) => {
-  try {
-    return [{ file, trace: parseHar(readFileSync(file, 'utf8'), file) }];
-  } catch {
-    return [];
-  }
-});
+/** The recordings of the repository (the corpus's files broken on purpose left out). */
+const RECORDINGS = fixtureTraces();
 
 describe('recalled comparisons', () => {
   it('leave the analysis of every recording of the repository as it is, and are recalled on them', () => {
     expect(RECORDINGS.length).toBeGreaterThan(40);
     let recalled = 0;
-    for (const { file, trace } of RECORDINGS) {
+    for (const [file, trace] of RECORDINGS) {
       const withRecall = analysed(trace);
       recalled += withRecall.recalled;
       expect(withRecall.result, file).toEqual(analysedWithoutRecall(trace));
@@ -183,6 +165,29 @@ describe('recalled comparisons', () => {
     }
     return { source: { format: 'har', file: 'generated.har' }, events: out, entryCount: index };
   }
+
+  it('leave a preflight, and a request answered off the network, unjudged after a request like them', () => {
+    const xhr = { siteContext: 'same-site', resourceType: 'xhr', cookie: '' } as const;
+    const built = new TraceBuilder()
+      .get('https://app.shop.test/', { setCookie: ['pref=a; Path=/; Secure'] })
+      .get('https://app.shop.test/api', xhr)
+      .request('OPTIONS', 'https://app.shop.test/api', { ...xhr, headers: { 'Access-Control-Request-Method': 'POST' } })
+      .get('https://app.shop.test/api', xhr)
+      .build();
+    // The last request was answered from the cache.
+    const events = built.events.map((e, i) =>
+      e.kind === 'entry' && i === 3 ? { ...e, entry: { ...e.entry, offNetwork: 'cache' as const } } : e,
+    );
+    const trace = { ...built, events };
+    const { result } = analysed(trace);
+    expect(result).toEqual(analysedWithoutRecall(trace));
+    expect(result.requests.map((r) => r.notSent.map((n) => `${n.name}:${n.reason}`))).toEqual([
+      [],
+      ['pref:Unknown'],
+      [],
+      [],
+    ]);
+  });
 
   it('leave a request that started while a cookie of its site was in flight with facts of its own', () => {
     const plain: Extract<Generated, { kind: 'request' }> = {

@@ -70,6 +70,14 @@ function isPreflight(entry: TraceEntry): boolean {
   );
 }
 
+/**
+ * Whether the request's cookies are judged against the jar: what never reached a server (a preflight's cookies are
+ * not sent; a cache, service-worker or internal answer sent nothing) is shown but never judged.
+ */
+function isJudged(entry: TraceEntry): boolean {
+  return entry.offNetwork === undefined && !isPreflight(entry);
+}
+
 /** What one replay establishes: the facts, whether the input had Cookie data, the jar left at the end. */
 export type ReplayedFacts = AnalysisFacts & {
   readonly cookiesRecorded: boolean;
@@ -462,11 +470,7 @@ export class EventReplay {
    * off the network), and the browser reported no cookie of it blocked (facts of their own).
    */
   private canRecall(entry: TraceEntry): boolean {
-    return (
-      entry.offNetwork === undefined &&
-      (entry.browserReport?.blockedRequestCookies?.length ?? 0) === 0 &&
-      !isPreflight(entry)
-    );
+    return isJudged(entry) && (entry.browserReport?.blockedRequestCookies?.length ?? 0) === 0;
   }
 
   /**
@@ -514,9 +518,7 @@ export class EventReplay {
     const { sent, notSent } = into;
     sent.clear();
     notSent.clear();
-    // What never reached a server (a preflight's cookies are not sent; a cache, service-worker or internal answer
-    // sent nothing) is shown but never judged.
-    if (isPreflight(entry) || entry.offNetwork !== undefined) return undefined;
+    if (!isJudged(entry)) return undefined;
     const browserBlocked = entry.browserReport?.blockedRequestCookies ?? [];
     const { undecided, notSent: notSentByJar } = expected;
     if (!this.cookiesRecorded) {

@@ -3,10 +3,8 @@
 // deep-equals the whole-trace replay's result — findings decided by later entries included — and every
 // snapshot on the way equals the analysis of the events fed so far, also across the snapshots where the set
 // of session cookies changed and the session replayed from the start.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTraceFile } from '../open/readTrace.ts';
+import { fixtureTraces } from '../../../test/helpers/fixtureTraces.ts';
 import type { Trace, TraceEvent } from '../trace/types.ts';
 import { NoMemory } from './analysisMemory.ts';
 import { analysisOf } from './analysisResult.ts';
@@ -15,26 +13,8 @@ import { Replay } from './replay.ts';
 import { AnalysisSession, type SessionSnapshot } from './session.ts';
 import { withDefaults } from './settings.ts';
 
-const FIXTURES = new URL('../../../test/fixtures/', import.meta.url).pathname;
-
-function harFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return harFiles(path);
-    return name.endsWith('.har') ? [path] : [];
-  });
-}
-
 /** Every fixture that reads as a trace (a few corpus files are broken on purpose: they test the reader). */
-const TRACES: [string, Trace][] = harFiles(FIXTURES)
-  .sort()
-  .flatMap((path): [string, Trace][] => {
-    try {
-      return [[path.slice(FIXTURES.length), parseTraceFile(readFileSync(path, 'utf8'), path)]];
-    } catch {
-      return [];
-    }
-  });
+const TRACES = fixtureTraces();
 
 /** The whole-file analysis as it was made before sessions: the first pass over every event, then one replay. */
 function wholeFileAnalysis(trace: Trace): AnalysisResult {

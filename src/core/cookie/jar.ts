@@ -179,6 +179,9 @@ export interface ReplayShape {
   readonly host: string;
 }
 
+/** How many values shapeKey's flags take: each SameSite shape, with the site for cookies known or not, secure or not. */
+const FLAG_VALUES = SAME_SITE_SHAPES * 2 * 2;
+
 /** Up to this many distinct cookie paths in a site, which of them a request's path matches is a bit each. */
 const MAX_MASKED_PATHS = 25;
 
@@ -192,7 +195,7 @@ function shapeKey(request: ResolvedRequest, sameSite: SameSiteShape, paths: read
   if (paths.length > MAX_MASKED_PATHS) return `${flags}\u0000${request.path}`;
   let mask = 0;
   for (let i = 0; i < paths.length; i++) if (pathMatch(request.path, paths[i]!)) mask += 2 ** i;
-  return mask * SAME_SITE_SHAPES * 4 + flags;
+  return mask * FLAG_VALUES + flags;
 }
 
 export class CookieJar {
