@@ -65,7 +65,7 @@ function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
 describe('core layering', () => {
   it('reads the import lines it checks (the graph is not empty)', () => {
     expect(GRAPH.get('rules/sessionReset.ts')).toContain('analysis/facts.ts');
-    expect(GRAPH.get('analysis/replay.ts')).toContain('rules/sessionReset.ts');
+    expect(GRAPH.get('analysis/sessionLanes.ts')).toContain('rules/sessionReset.ts');
   });
 
   it('rules import nothing of analysis/ but the floor (facts and settings)', () => {

@@ -1,5 +1,5 @@
 /**
- * The replay's last comparison of each kind of request (EventReplay.compareCookies), kept while it still holds.
+ * The replay's last comparison of each kind of request (cookieComparison.ts), kept while it still holds.
  * A trace asks the same question again and again: consecutive requests to a host, with the jar unchanged,
  * carrying the very same Cookie header. The jar's answer then is the same (CookieJar.replayShape says when), and
  * so is what the replay makes of it: the same shared lists of sent and not-sent facts. Deciding each cookie and
@@ -30,7 +30,7 @@ export class ComparisonMemo {
   /**
    * The comparison kept for a request of this shape carrying the same header, with the cookies the jar sent for
    * it. (The replay keeps and recalls only comparisons of requests that no cookie of their site was in flight
-   * for: EventReplay.settled.)
+   * for: CookieComparison.settled.)
    */
   recall(shape: ReplayShape, carried: string): RememberedComparison | undefined {
     const kept = this.byShape.get(shape);

@@ -26,7 +26,7 @@ describe('engine regressions', () => {
     expect(JSON.stringify(result.requests)).not.toContain(ID.a);
   });
 
-  // replay.ts applyCookieEvent (line ~145) calls jar.upsertFromEvent(c, time, removed) without event.cause, so
+  // replay.ts applyCookieEvent called jar.upsertFromEvent(c, time, removed) without event.cause, so
   // the jar treats every removal as a deletion: a cookie the browser reported as expired is "Deleted" on the next
   // request instead of "Expired" (jar.ts keeps expired ones to report Expired once), and an evicted or
   // overwritten one leaves a Deleted tombstone it should not.

@@ -22,12 +22,12 @@ import type {
  * `Sec-Fetch-Site` values (Fetch Metadata Request Headers, "Sec-Fetch-Site"): how the request's initiator
  * relates to its URL. `none` is a user-initiated navigation (typed URL, bookmark): no other site asked.
  */
-const SEC_FETCH_SITE: Readonly<Record<string, SiteContextKind>> = {
-  'same-origin': 'same-site',
-  'same-site': 'same-site',
-  none: 'same-site',
-  'cross-site': 'cross-site',
-};
+const SEC_FETCH_SITE: ReadonlyMap<string, SiteContextKind> = new Map([
+  ['same-origin', 'same-site'],
+  ['same-site', 'same-site'],
+  ['none', 'same-site'],
+  ['cross-site', 'cross-site'],
+]);
 
 /** What the URL an importer chose as initiator (har/harInitiators.ts) tells about the site for cookies. */
 const FROM_INITIATOR_SOURCE: Readonly<Record<InitiatorSource, SiteContextSource>> = {
@@ -58,7 +58,8 @@ function sharedContext(kind: SiteContextKind, from: SiteContextSource): SiteCont
 /** The verdict of the `Sec-Fetch-Site` header, when the request has a known value. */
 export function secFetchSiteKind(headers: readonly Header[]): SiteContextKind | undefined {
   const value = headerValue(headers, 'sec-fetch-site');
-  return value === undefined ? undefined : SEC_FETCH_SITE[value.trim().toLowerCase()];
+  // A Map, not an object: the value comes from the file, and "constructor" must find nothing.
+  return value === undefined ? undefined : SEC_FETCH_SITE.get(value.trim().toLowerCase());
 }
 
 /**
@@ -107,7 +108,7 @@ export class SiteContextResolver {
   /** Redirect target URL → the chain that leads there (bounded: a chain ends at its next hop). */
   private readonly pending = new Map<string, Chain>();
 
-  decide(input: SiteContextInput): SiteContext {
+  private decide(input: SiteContextInput): SiteContext {
     const chain = this.pending.get(input.url);
     if (chain !== undefined) this.pending.delete(input.url);
     const context = input.recorded ?? (chain ? hopContext(chain, input) : undefined) ?? firstHopContext(input);
@@ -145,14 +146,6 @@ export class SiteContextResolver {
     const redirectTo = redirectTargetOf(entry);
     if (redirectTo !== undefined) input.redirectTo = redirectTo;
     return this.decide(input);
-  }
-
-  /** The entry with its site context decided (contextOf); the same entry when it already has that context. */
-  withSiteContext(entry: TraceEntry, recorded?: SiteContext): TraceEntry {
-    const request = entry.request;
-    const siteContext = this.contextOf(entry, recorded);
-    const same = request.siteContext?.kind === siteContext.kind && request.siteContext.from === siteContext.from;
-    return same ? entry : { ...entry, request: { ...request, siteContext } };
   }
 }
 

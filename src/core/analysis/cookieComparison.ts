@@ -1,0 +1,366 @@
+/**
+ * The replay's comparison of the wire with the jar (RULES.md, "session-not-sent" and "What is a request"): what
+ * the jar says a request must carry against what its Cookie header really carried, as facts. A cookie both hold
+ * is sent; a cookie the jar would not send gets the jar's reason; a cookie the jar would send that the request
+ * did not carry gets the browser's reason when it reported one, else Unknown; a cookie whose response was still in
+ * flight as the request started is left out (it could not be carried). Facts repeat from request to request, so
+ * they are shared (factCache.ts), and a comparison of a request like one before is recalled (comparisonMemo.ts).
+ */
+
+import { registrableDomain } from '../cookie/domain.ts';
+import type { CookieJar, ReplayShape } from '../cookie/jar.ts';
+import { isBrowserNotSentReason, type NotSentReason } from '../cookie/reasons.ts';
+import { type CookieVerdicts, RequestCookies, takeAt } from '../cookie/requestCookies.ts';
+import type { RequestContext, StoredCookie } from '../cookie/types.ts';
+import { headerValue } from '../trace/headers.ts';
+import type { BrowserCookieReport, TraceEntry } from '../trace/types.ts';
+import { type Comparison, ComparisonMemo } from './comparisonMemo.ts';
+import { carriedCookieText, SentCookieReader } from './entryCookies.ts';
+import { FactCache, ListPool, RefilledList } from './factCache.ts';
+import type { NotSentCookieFact, SentCookieFact } from './facts.ts';
+
+/** Preflights never carry cookies (Fetch standard, CORS-preflight request): comparing them is noise. */
+function isPreflight(entry: TraceEntry): boolean {
+  return (
+    entry.request.method.toUpperCase() === 'OPTIONS' &&
+    headerValue(entry.request.headers, 'access-control-request-method') !== undefined
+  );
+}
+
+/**
+ * Whether the request's cookies are judged against the jar: what never reached a server (a preflight's cookies are
+ * not sent; a cache, service-worker or internal answer sent nothing) is shown but never judged.
+ */
+function isJudged(entry: TraceEntry): boolean {
+  return entry.offNetwork === undefined && !isPreflight(entry);
+}
+
+export const NO_SENT: readonly SentCookieFact[] = Object.freeze([]);
+export const NO_NOT_SENT: readonly NotSentCookieFact[] = Object.freeze([]);
+
+/** The cookies the browser reported not sending on the request (empty when it reported none). */
+type BrowserBlocked = NonNullable<BrowserCookieReport['blockedRequestCookies']>;
+
+/** What a request carried and what it did not, as compareCookies finds it (lists reused request after request). */
+interface ComparedCookies {
+  readonly sent: RefilledList<SentCookieFact>;
+  readonly notSent: RefilledList<NotSentCookieFact>;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export class CookieComparison {
+  /**
+   * When the response that stored each cookie arrived (its start + duration): a request that started before then,
+   * in flight beside it, could not carry it (RULES.md, "What is a request").
+   */
+  private readonly arrivedAt = new WeakMap<StoredCookie, number>();
+  /**
+   * Per site, when the last response that stored one of its cookies arrived: a request to the site starting
+   * before then may race it (inFlight).
+   */
+  private readonly lastArrival = new Map<string, number>();
+  /** Facts are read-only and repeat across requests: one object per distinct fact (factCache.ts). */
+  private readonly sentFacts = new FactCache<SentCookieFact>();
+  private readonly notSentFacts = new FactCache<NotSentCookieFact>();
+  /**
+   * In front of the fact caches, by stored cookie (stored cookies are never changed, only replaced): the fact
+   * it last gave, found without building a key. The same fact the cache would give: it came from it.
+   */
+  private readonly sentFactOf = new WeakMap<StoredCookie, SentCookieFact>();
+  private readonly notSentFactOf = new WeakMap<StoredCookie, NotSentCookieFact>();
+  private readonly sentLists = new ListPool<SentCookieFact>(NO_SENT);
+  private readonly notSentLists = new ListPool<NotSentCookieFact>(NO_NOT_SENT);
+  private readonly sentCookies = new SentCookieReader();
+  /** The jar's answer for the request being compared, in lists reused for every request (compareCookies). */
+  private readonly expected = new RequestCookies();
+  /** compareCookies' answer for the request being replayed, in lists reused for every request. */
+  private readonly compared: ComparedCookies = { sent: new RefilledList(), notSent: new RefilledList() };
+  private readonly comparisons = new ComparisonMemo();
+
+  constructor(
+    /** Whether a cookie name is a session ID's (the facts say so). */
+    private readonly isSession: (name: string) => boolean,
+    /** Whether the input recorded Cookie headers at all: without, the jar's view is all there is. */
+    private readonly cookiesRecorded: boolean,
+    /** The recording browser treats a cookie without SameSite as Lax (cookie/browserDefaults.ts). */
+    private readonly laxByDefault: boolean,
+  ) {}
+
+  /**
+   * The request's sent and not-sent facts, as shared lists (factCache.ts ListPool): what the request's facts keep
+   * and what the lanes are told. Recalled when the replay compared a request of the same shape on the same jar
+   * carrying the same cookies (comparisonMemo.ts), else compared into this comparison's own lists and shared.
+   * `host`: the request URL's host, as the jar parsed it; `time`: the clock for expiry decisions.
+   */
+  compare(jar: CookieJar, entry: TraceEntry, host: string, time: number): Comparison {
+    const ctx = this.requestContext(entry, time);
+    const shape = this.canRecall(entry) ? jar.replayShape(ctx) : undefined;
+    const carried = shape !== undefined && this.settled(entry, shape) ? carriedCookieText(entry) : undefined;
+    if (shape !== undefined && carried !== undefined) {
+      const recalled = this.comparisons.recall(shape, carried);
+      if (recalled !== undefined) {
+        jar.touch(recalled.sentByJar, time);
+        return recalled;
+      }
+    }
+    const compared = this.compared;
+    const sentByJar = this.compareCookies(jar, entry, host, ctx, compared);
+    const comparison = {
+      sent: this.sentLists.shareRefilled(compared.sent),
+      notSent: this.notSentLists.shareRefilled(compared.notSent),
+    };
+    if (shape !== undefined && carried !== undefined && sentByJar !== undefined) {
+      this.comparisons.remember(shape, carried, comparison, sentByJar);
+    }
+    return comparison;
+  }
+
+  /** The entry's response stored this cookie: requests that start before it arrived could not carry it. */
+  noteStored(cookie: StoredCookie, entry: TraceEntry): void {
+    if (entry.duration === undefined || entry.duration <= 0) return;
+    const arrival = entry.startedAt + entry.duration;
+    this.arrivedAt.set(cookie, arrival);
+    // The site's bucket of the jar, which a request's comparison reads (CookieJar.replayShape's site).
+    const site = registrableDomain(cookie.domain);
+    if (arrival > (this.lastArrival.get(site) ?? Number.NEGATIVE_INFINITY)) this.lastArrival.set(site, arrival);
+  }
+
+  /** The cookie's response had not arrived when this entry's request started: it was not in the jar yet. */
+  private inFlight(cookie: StoredCookie, entry: TraceEntry): boolean {
+    const arrived = this.arrivedAt.get(cookie);
+    return arrived !== undefined && arrived > entry.startedAt;
+  }
+
+  /**
+   * Whether the request's comparison may be kept or recalled: it reached a server (not a preflight nor answered
+   * off the network), and the browser reported no cookie of it blocked (facts of their own).
+   */
+  private canRecall(entry: TraceEntry): boolean {
+    return isJudged(entry) && (entry.browserReport?.blockedRequestCookies?.length ?? 0) === 0;
+  }
+
+  /**
+   * No cookie of the request's site was in flight as it started (inFlight): a comparison with one depends on when
+   * its request started, and is neither kept nor recalled.
+   */
+  private settled(entry: TraceEntry, shape: ReplayShape): boolean {
+    return entry.startedAt >= (this.lastArrival.get(shape.site) ?? Number.NEGATIVE_INFINITY);
+  }
+
+  /** The request as the jar reads it. */
+  private requestContext(entry: TraceEntry, time: number): RequestContext {
+    // Optional fields assigned only when present, in one fixed order, not spread from temporary objects: this
+    // runs for every request.
+    const request = entry.request;
+    const ctx: Mutable<RequestContext> = {
+      url: request.url,
+      method: request.method,
+      time,
+      isTopLevelNavigation: request.resourceType === 'document',
+    };
+    if (request.initiatorUrl !== undefined) ctx.siteForCookiesUrl = request.initiatorUrl;
+    if (request.siteContext !== undefined) ctx.siteContext = request.siteContext.kind;
+    if (!this.laxByDefault) ctx.laxByDefault = false;
+    return ctx;
+  }
+
+  /**
+   * What the jar says the request must carry, against what it carried: sent facts and not-sent facts, into
+   * `into`. Gives back the cookies the jar sent, for a comparison that may be kept (compare); undefined for a
+   * request that is never judged.
+   */
+  private compareCookies(
+    jar: CookieJar,
+    entry: TraceEntry,
+    host: string,
+    ctx: RequestContext,
+    into: ComparedCookies,
+  ): readonly StoredCookie[] | undefined {
+    const time = ctx.time;
+    // Only names, values, domains and paths are read from the answer: the copy-free variant, into this
+    // comparison's own lists (read and emptied here, before the next request).
+    const expected = this.expected;
+    jar.cookiesForReplay(ctx, expected);
+    const sentByJar = expected.sent.slice();
+    const { sent, notSent } = into;
+    sent.clear();
+    notSent.clear();
+    if (!isJudged(entry)) return undefined;
+    const browserBlocked = entry.browserReport?.blockedRequestCookies ?? [];
+    const { undecided, notSent: notSentByJar } = expected;
+    if (!this.cookiesRecorded) {
+      // The file has no Cookie data at all (sanitised export): the jar's view is all there is.
+      // (Cookies the site context leaves undecided count as sent, as the model always assumed.)
+      for (const c of expected.sent) if (!this.inFlight(c, entry)) sent.push(this.sentFact(c.name, c.value, c));
+      for (let i = 0; i < undecided.length; i++) {
+        const c = undecided.cookie(i);
+        if (!this.inFlight(c, entry)) sent.push(this.sentFact(c.name, c.value, c));
+      }
+      this.addNotSentFacts(notSentByJar, entry, browserBlocked, notSent);
+      return sentByJar;
+    }
+    // Plain loops, no callbacks: this runs for every cookie of every request. What the request carried is taken
+    // out of the jar's lists; what is left in them was not sent.
+    const remaining = expected.sent;
+    const pairs = this.sentCookies.pairs(entry);
+    for (let p = 0; p < pairs.length; p++) {
+      const pair = pairs[p]!;
+      const i = indexOfCookie(remaining, pair.name, pair.value);
+      if (i !== -1) {
+        sent.push(this.storedSentFact(pair.name, pair.value, takeAt(remaining, i)));
+        continue;
+      }
+      // Undecided cookies (unknown site for cookies) the browser carried were sent; the others were not, for
+      // the SameSite reason that alone explains it. The browser sent a cookie the model would not have: trust
+      // the browser, keep the model honest. (Undecided ones are looked at first.)
+      const j = undecided.indexOf(pair.name, pair.value);
+      if (j !== -1) {
+        sent.push(this.sentFact(pair.name, pair.value, undecided.take(j)));
+        continue;
+      }
+      const k = notSentByJar.indexOf(pair.name, pair.value);
+      if (k !== -1) {
+        sent.push(this.sentFact(pair.name, pair.value, notSentByJar.take(k)));
+        continue;
+      }
+      // The value the jar held before a response still in flight replaced it: sent as it was, not a new cookie.
+      const replacedInFlight = this.indexReplacedInFlight(remaining, pair.name, entry);
+      if (replacedInFlight !== -1) {
+        sent.push(this.sentFact(pair.name, pair.value, takeAt(remaining, replacedInFlight)));
+        continue;
+      }
+      const inferred = jar.observeSent(pair.name, pair.value, entry.request.url, time);
+      sent.push(this.sentFact(pair.name, pair.value, inferred ?? { domain: host, path: '/' }));
+    }
+    this.addNotSentFacts(undecided, entry, browserBlocked, notSent);
+    this.addNotSentFacts(notSentByJar, entry, browserBlocked, notSent);
+    for (let i = 0; i < remaining.length; i++) {
+      const c = remaining[i]!;
+      if (this.inFlight(c, entry)) continue;
+      // The model says it must go, the browser did not send it: say why if the browser said, else Unknown.
+      const reported = browserBlocked.length === 0 ? undefined : blockedByName(browserBlocked, c.name)?.reasons;
+      const reason = reported?.find(isBrowserNotSentReason) ?? 'Unknown';
+      notSent.push(this.notSentFact(c, reason, browserBlocked));
+    }
+    // (A cookie the jar learned from the request, observeSent, changed its site: nothing kept is recalled for it.)
+    return sentByJar;
+  }
+
+  /** The facts of the jar's verdicts, leaving out cookies whose response had not arrived yet (inFlight). */
+  private addNotSentFacts(
+    verdicts: CookieVerdicts,
+    entry: TraceEntry,
+    browserBlocked: BrowserBlocked,
+    into: RefilledList<NotSentCookieFact>,
+  ): void {
+    for (let i = 0; i < verdicts.length; i++) {
+      const c = verdicts.cookie(i);
+      if (!this.inFlight(c, entry)) into.push(this.notSentFact(c, verdicts.reason(i), browserBlocked));
+    }
+  }
+
+  /** The first cookie of that name whose response was still in flight when this request started; -1 when none. */
+  private indexReplacedInFlight(cookies: readonly StoredCookie[], name: string, entry: TraceEntry): number {
+    for (let i = 0; i < cookies.length; i++)
+      if (cookies[i]!.name === name && this.inFlight(cookies[i]!, entry)) return i;
+    return -1;
+  }
+
+  /** sentFact for a cookie of the jar, through the per-cookie front cache when the pair is the cookie's own. */
+  private storedSentFact(name: string, value: string, cookie: StoredCookie): SentCookieFact {
+    if (name !== cookie.name || value !== cookie.value) return this.sentFact(name, value, cookie);
+    let fact = this.sentFactOf.get(cookie);
+    if (fact === undefined) {
+      fact = this.sentFact(name, value, cookie);
+      this.sentFactOf.set(cookie, fact);
+    }
+    return fact;
+  }
+
+  private sentFact(
+    name: string,
+    value: string,
+    where: { readonly domain: string; readonly path: string } | undefined,
+  ): SentCookieFact {
+    // A cookie with no known slot keys apart from any slot: '\u0000' is in no domain. The value last (FactCache).
+    const parts = where ? [name, where.domain, where.path, value] : [name, '\u0000', value];
+    return this.sentFacts.get(parts, () => ({
+      name,
+      value,
+      session: this.isSession(name),
+      ...(where ? { domain: where.domain, path: where.path } : {}),
+    }));
+  }
+
+  /**
+   * The fact for a cookie not sent, shared. No closure is written here: the parameters a closure captures live in
+   * a context V8 allocates on every call, and this runs for every cookie not sent on every request (47 of the
+   * 578 MB an analysis of the 100k HAR allocated). The closure is in sharedNotSentFact, called only on a miss, and
+   * the browser's reports are searched by a loop (reportedBlock).
+   */
+  private notSentFact(cookie: StoredCookie, reason: NotSentReason, browserBlocked: BrowserBlocked): NotSentCookieFact {
+    const reported = browserBlocked.length === 0 ? undefined : reportedBlock(browserBlocked, cookie);
+    // What the browser reported is rare and per request: such facts are not shared.
+    if (reported) return this.makeNotSentFact(cookie, reason, reported.reasons);
+    const last = this.notSentFactOf.get(cookie);
+    if (last !== undefined && last.reason === reason) return last;
+    const fact = this.sharedNotSentFact(cookie, reason);
+    this.notSentFactOf.set(cookie, fact);
+    return fact;
+  }
+
+  private sharedNotSentFact(cookie: StoredCookie, reason: NotSentReason): NotSentCookieFact {
+    return this.notSentFacts.get([cookie.name, cookie.domain, cookie.path, reason, cookie.value], () =>
+      this.makeNotSentFact(cookie, reason, undefined),
+    );
+  }
+
+  private makeNotSentFact(
+    cookie: StoredCookie,
+    reason: NotSentReason,
+    browserReasons: readonly string[] | undefined,
+  ): NotSentCookieFact {
+    return {
+      name: cookie.name,
+      value: cookie.value,
+      domain: cookie.domain,
+      path: cookie.path,
+      reason,
+      session: this.isSession(cookie.name),
+      ...(browserReasons ? { browserReasons } : {}),
+    };
+  }
+}
+
+/** The browser's report of the cookie (name, and domain and path where it gave them); a loop, no closure (above). */
+function reportedBlock(blocked: BrowserBlocked, cookie: StoredCookie): BrowserBlocked[number] | undefined {
+  for (let i = 0; i < blocked.length; i++) {
+    const b = blocked[i]!;
+    if (
+      b.name === cookie.name &&
+      (b.domain === undefined || b.domain.replace(/^\./, '') === cookie.domain) &&
+      (b.path === undefined || b.path === cookie.path)
+    )
+      return b;
+  }
+  return undefined;
+}
+
+/** The browser's first report of a cookie of this name. */
+function blockedByName(blocked: BrowserBlocked, name: string): BrowserBlocked[number] | undefined {
+  for (let i = 0; i < blocked.length; i++) if (blocked[i]!.name === name) return blocked[i];
+  return undefined;
+}
+
+/** The cookie named `name` with this value, else the first of that name; -1 when none. */
+function indexOfCookie(cookies: readonly StoredCookie[], name: string, value: string): number {
+  let byName = -1;
+  for (let i = 0; i < cookies.length; i++) {
+    const c = cookies[i]!;
+    if (c.name !== name) continue;
+    if (c.value === value) return i;
+    if (byName === -1) byName = i;
+  }
+  return byName;
+}

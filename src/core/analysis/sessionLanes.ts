@@ -1,0 +1,342 @@
+/**
+ * The session lanes of a replay: one per session cookie slot (domain, path, name: RFC 6265bis 5.7), each the IDs
+ * the slot held in turn, with what began and ended each (RULES.md, the lifecycle rules). The replay tells the lanes
+ * what each request carried, what it was not sent, and what its response set; how an ID ends is decided by the rule
+ * that owns the decision (sessionReset.ts idEndOf, sessionBackendSwitch.ts), and recorded here.
+ */
+
+import { domainMatch } from '../cookie/domain.ts';
+import { defaultPath, pathMatch } from '../cookie/path.ts';
+import type { StoredCookie } from '../cookie/types.ts';
+import { isFirstSwitchOf, switchBesideEnd, switchWithoutResetOf } from '../rules/sessionBackendSwitch.ts';
+import { expiryResetOf, idEndOf, resetAtRemoval } from '../rules/sessionReset.ts';
+import { splitRouteSuffix } from '../session/identify.ts';
+import type { CookieChangeCause } from '../trace/types.ts';
+import {
+  type IdChange,
+  type LaneId,
+  type LoginSignal,
+  laneKey,
+  type NotSentCookieFact,
+  type SentCookieFact,
+  type SessionIdentity,
+  type SessionLane,
+  type SetCookieFact,
+} from './facts.ts';
+import { isFirstParty } from './firstParty.ts';
+
+/** The request URL as the replay parsed it: what a Set-Cookie line's default domain and path come from. */
+export interface LaneUrl {
+  readonly url: URL;
+  /** `url.hostname`, as the jar read it. */
+  readonly host: string;
+  /** "scheme://host[:port]": where a lane opened by this request starts. */
+  readonly origin: string;
+}
+
+/** What the replay knows of a request, for deciding what its response did to each lane. */
+export interface LaneChangeContext {
+  /** Lane key → the ID the request carried (noteCarried). */
+  readonly carried: Map<string, string>;
+  readonly notSent: readonly NotSentCookieFact[];
+  readonly sent: readonly SentCookieFact[];
+  readonly login: LoginSignal | undefined;
+  /** The entry of the open login, while its redirect chain is followed. */
+  readonly loginEntry: number | undefined;
+  readonly logout: boolean;
+}
+
+/** What one response did to a lane: issued a new value, deleted it. Decided once per lane. */
+interface LaneEffect {
+  issued?: string;
+  stored?: StoredCookie;
+  deleted: boolean;
+}
+
+/** A lane opened for a cookie the identification did not name (cannot happen for session facts; kept total). */
+const UNKNOWN_IDENTITY: SessionIdentity = { confidence: 'possible', evidence: ['session cookie'], against: [] };
+
+/** Shared by the requests that carried no session cookie, and the responses that set no affinity cookie: never written. */
+export const NOTHING_CARRIED: Map<string, string> = new Map();
+const NOTHING_SET: Map<string, string> = new Map();
+
+export class SessionLanes {
+  private readonly lanes = new Map<string, SessionLane>();
+
+  constructor(
+    /** The identity of a session cookie name, as the replay knows it now. */
+    private readonly identityOf: (name: string) => SessionIdentity | undefined,
+    /** Registrable domains of the inspected site: a lane outside them is a third-party session. */
+    private readonly firstPartySites: ReadonlySet<string>,
+  ) {}
+
+  /** The lane of this key, if one was opened. */
+  get(key: string): SessionLane | undefined {
+    return this.lanes.get(key);
+  }
+
+  /** A copy of every lane as it is now, with its cookie's latest identity: the lanes stay the replay's. */
+  snapshot(): SessionLane[] {
+    return [...this.lanes.values()].map((lane) => this.laneSoFar(lane));
+  }
+
+  /**
+   * The session cookies the request carried: each lane's ID is the carried value from now on (a new ID starts when
+   * it differs). Gives back lane key → value carried, the request's view for its response (LaneChangeContext).
+   */
+  noteCarried(sent: readonly SentCookieFact[], entry: number, origin: string): Map<string, string> {
+    // Made only for a request that carried a session cookie: most requests share the empty one. (Indexed loops here
+    // and below: a for-of over these lists allocated an iterator result per cookie of every request.)
+    let carried: Map<string, string> = NOTHING_CARRIED;
+    for (let i = 0; i < sent.length; i++) {
+      const s = sent[i]!;
+      if (!s.session || s.domain === undefined || s.path === undefined) continue;
+      if (carried === NOTHING_CARRIED) carried = new Map();
+      const lane = this.laneFor({ name: s.name, domain: s.domain, path: s.path }, origin);
+      const current = currentId(lane);
+      if (!current || current.end || current.id !== s.value) {
+        this.startId(lane, s.value, entry, 'carried');
+      }
+      const id = currentId(lane)!;
+      id.lastEntry = entry;
+      id.carriedCount++;
+      carried.set(lane.key, s.value);
+    }
+    return carried;
+  }
+
+  /** Client-side expiry ends an ID at the first request that would have carried it. */
+  noteNotSent(notSent: readonly NotSentCookieFact[], entry: number): void {
+    for (let i = 0; i < notSent.length; i++) {
+      const n = notSent[i]!;
+      const end = n.session ? expiryResetOf(n, entry) : undefined;
+      if (!end) continue;
+      const lane = this.lanes.get(laneKey(n.domain, n.path, n.name));
+      const current = lane && currentId(lane);
+      if (current && current.id === n.value) current.end = end;
+    }
+  }
+
+  /**
+   * A cookie was removed other than by a Set-Cookie line (script, another extension, eviction or expiry): its
+   * lane's live ID ends there, when it was this value and the jar still `held` the cookie.
+   */
+  noteRemoval(key: string, value: string, cause: CookieChangeCause, held: () => boolean): void {
+    const lane = this.lanes.get(key);
+    const current = lane && currentId(lane);
+    if (!current || current.id !== value || !held()) return;
+    const end = resetAtRemoval(cause, current.lastEntry);
+    if (end) current.end = end;
+  }
+
+  /** A new browser run: the IDs the last run left open end unseen (no finding: the next run's browser never had them). */
+  endRun(entry: number): void {
+    for (const lane of this.lanes.values()) {
+      const current = currentId(lane);
+      if (current && !current.end) current.end = { kind: 'replaced-unseen', entry };
+    }
+  }
+
+  /**
+   * What the response's Set-Cookie lines (`facts`, in order) did to the session lanes: per lane, a new ID issued
+   * (stored, or refused by the browser while the server moved on) or its cookie deleted; and a back-end switch
+   * the affinity cookies it set (`affinitySet`, name → value) or the request's own show.
+   */
+  applyResponse(
+    entry: number,
+    url: LaneUrl,
+    facts: readonly SetCookieFact[],
+    affinitySet: Map<string, string>,
+    ctx: LaneChangeContext,
+  ): void {
+    if (facts.length === 0) {
+      // Nothing set: no lane changes; only a backend switch the request's own cookies show.
+      this.noteBackendSwitchWithoutReset(entry, ctx.carried, ctx.sent, NOTHING_SET);
+      return;
+    }
+    const effects = new Map<SessionLane, LaneEffect>();
+    for (const fact of facts) {
+      const { outcome, name, value } = fact;
+      if (!fact.session) continue;
+      if (outcome.kind === 'stored') {
+        const lane = this.laneFor(outcome.cookie, url.origin);
+        const effect = effectOn(effects, lane);
+        effect.issued = outcome.cookie.value;
+        effect.stored = outcome.cookie;
+      } else if (outcome.kind === 'deleted') {
+        const removed = outcome.removed;
+        const lane = removed
+          ? this.lanes.get(laneKey(removed.domain, removed.path, removed.name))
+          : this.laneForSetCookie(name, outcome.parsed.domain, outcome.parsed.path, url);
+        if (!lane || !removed) continue;
+        effectOn(effects, lane).deleted = true;
+      } else if (fact.parsed && value !== '') {
+        // Rejected by the browser, yet the server issued a new ID: that is what tells a reset.
+        const lane = this.laneForSetCookie(name, fact.parsed.domain, fact.parsed.path, url);
+        if (!lane) continue;
+        effectOn(effects, lane).issued = value;
+      }
+    }
+    for (const [lane, effect] of effects) this.decideLaneChange(lane, effect, entry, url, ctx, affinitySet);
+    this.noteBackendSwitchWithoutReset(entry, ctx.carried, ctx.sent, affinitySet);
+  }
+
+  private laneFor(cookie: { name: string; domain: string; path: string }, origin: string): SessionLane {
+    const key = laneKey(cookie.domain, cookie.path, cookie.name);
+    let lane = this.lanes.get(key);
+    if (!lane) {
+      const identity = this.identityOf(cookie.name) ?? UNKNOWN_IDENTITY;
+      lane = {
+        key,
+        cookie: cookie.name,
+        domain: cookie.domain,
+        path: cookie.path,
+        origin,
+        identifiedBy: identity.evidence.join('; '),
+        confidence: identity.confidence,
+        evidence: identity.evidence,
+        // RULES.md: a cookie of a host outside the inspected site is a third-party session, listed apart.
+        thirdParty: !isFirstParty(cookie.domain, this.firstPartySites),
+        ids: [],
+        backendSwitches: [],
+      };
+      this.lanes.set(key, lane);
+    }
+    return lane;
+  }
+
+  /** A copy of the lane as it is now, with its cookie's latest identity. */
+  private laneSoFar(lane: SessionLane): SessionLane {
+    const identity = this.identityOf(lane.cookie);
+    return {
+      ...lane,
+      ...(identity
+        ? { identifiedBy: identity.evidence.join('; '), confidence: identity.confidence, evidence: identity.evidence }
+        : {}),
+      ids: lane.ids.map((id) => ({ ...id, incidents: id.incidents.slice() })),
+      backendSwitches: lane.backendSwitches.slice(),
+    };
+  }
+
+  private startId(lane: SessionLane, value: string, entry: number, source: LaneId['source']): LaneId {
+    const previous = currentId(lane);
+    if (previous && !previous.end) previous.end = { kind: 'replaced-unseen', entry };
+    const { route } = splitRouteSuffix(lane.cookie, value);
+    const id: LaneId = {
+      id: value,
+      firstEntry: entry,
+      lastEntry: entry,
+      source,
+      carriedCount: 0,
+      incidents: [],
+      ...(route ? { route } : {}),
+    };
+    lane.ids.push(id);
+    return id;
+  }
+
+  /** Finds the lane a Set-Cookie line speaks to: its exact slot, else a live lane of that name for this host. */
+  private laneForSetCookie(name: string, domain: string | undefined, path: string | undefined, url: LaneUrl) {
+    const host = url.host;
+    const exact = this.lanes.get(laneKey(domain ?? host, path ?? defaultPath(url.url), name));
+    if (exact) return exact;
+    let best: SessionLane | undefined;
+    for (const lane of this.lanes.values()) {
+      if (lane.cookie !== name || !domainMatch(host, lane.domain)) continue;
+      if (!pathMatch(url.url.pathname, lane.path)) continue;
+      if (!best || lane.path.length > best.path.length) best = lane;
+    }
+    return best;
+  }
+
+  private decideLaneChange(
+    lane: SessionLane,
+    effect: LaneEffect,
+    entry: number,
+    url: LaneUrl,
+    ctx: LaneChangeContext,
+    affinitySet: Map<string, string>,
+  ): void {
+    const current = currentId(lane);
+    const live = current && !current.end ? current : undefined;
+    const issued = effect.issued;
+    if (issued === undefined || issued === '') {
+      if (effect.deleted && live) live.end = idEndOf(this.idChange(lane, live, undefined, entry, ctx, affinitySet));
+      return;
+    }
+    if (live && live.id === issued) return; // the same ID re-sent (expiry refreshed): no change
+    // How the held ID ended is the lifecycle rules' decision (sessionReset.ts idEndOf); a rotation that also moved
+    // back-end is recorded on the lane as a switch within the session (sessionBackendSwitch.ts).
+    const change = live && this.idChange(lane, live, issued, entry, ctx, affinitySet);
+    const end = change && idEndOf(change);
+    const laneSwitch = change && end && switchBesideEnd(end, change);
+    if (laneSwitch) lane.backendSwitches.push(laneSwitch);
+    if (!effect.stored) {
+      // The browser rejected the new cookie: the server moved on, the client keeps its old ID.
+      if (live && end) live.incidents.push(end);
+      return;
+    }
+    if (live && end) live.end = end;
+    // Only the stored cookie's own slot gets the new ID (it may differ from the lane matched by name).
+    const target = this.laneFor(effect.stored, url.origin);
+    this.startId(target, issued, entry, 'set-cookie');
+  }
+
+  /** What this response did to the lane's live ID, as the facts the lifecycle rules decide from. */
+  private idChange(
+    lane: SessionLane,
+    live: LaneId,
+    issued: string | undefined,
+    entry: number,
+    ctx: LaneChangeContext,
+    affinitySet: Map<string, string>,
+  ): IdChange {
+    const notSent = ctx.notSent.find((n) => n.name === lane.cookie && n.value === live.id);
+    return {
+      entry,
+      cookie: lane.cookie,
+      held: live,
+      ...(issued !== undefined ? { issued } : {}),
+      carried: ctx.carried.get(lane.key) === live.id,
+      ...(notSent ? { notSent } : {}),
+      ...(ctx.login !== undefined && ctx.loginEntry !== undefined
+        ? { login: { signal: ctx.login, entry: ctx.loginEntry } }
+        : {}),
+      logout: ctx.logout,
+      sent: ctx.sent,
+      affinitySet,
+    };
+  }
+
+  private noteBackendSwitchWithoutReset(
+    entry: number,
+    carried: Map<string, string>,
+    sent: readonly SentCookieFact[],
+    affinitySet: Map<string, string>,
+  ): void {
+    const found = switchWithoutResetOf(entry, sent, affinitySet);
+    if (!found) return;
+    for (const key of carried.keys()) {
+      const lane = this.lanes.get(key);
+      const current = lane && currentId(lane);
+      // A lane whose ID this response replaced is told by the reset (with its backend switch), not here.
+      if (!lane || !current || current.end || current.id !== carried.get(key)) continue;
+      if (isFirstSwitchOf(current, lane.backendSwitches)) lane.backendSwitches.push({ ...found });
+    }
+  }
+}
+
+/** The effect this response has on the lane so far (a new one, kept, on the lane's first line). */
+function effectOn(effects: Map<SessionLane, LaneEffect>, lane: SessionLane): LaneEffect {
+  let effect = effects.get(lane);
+  if (effect === undefined) {
+    effect = { deleted: false };
+    effects.set(lane, effect);
+  }
+  return effect;
+}
+
+/** The lane's latest ID; it may have ended (`end` set) with no successor yet. */
+export function currentId(lane: SessionLane): LaneId | undefined {
+  return lane.ids[lane.ids.length - 1];
+}
