@@ -1,0 +1,98 @@
+// CookieComparison on its own, against a real jar: what the jar says a request must carry against its Cookie
+// header. (comparisonMemo.test.ts checks that a recalled comparison equals a fresh one on every recording.)
+import { describe, expect, it } from 'vitest';
+import { CookieJar } from '../cookie/jar.ts';
+import type { Header, TraceEntry } from '../trace/types.ts';
+import { CookieComparison } from './cookieComparison.ts';
+
+const SHOP = 'https://shop.test/account';
+
+function request(
+  index: number,
+  cookie: string | undefined,
+  extra: Partial<TraceEntry> = {},
+  method = 'GET',
+): TraceEntry {
+  const headers: Header[] = cookie === undefined ? [] : [{ name: 'Cookie', value: cookie }];
+  return { index, startedAt: 1_000 * index, request: { method, url: SHOP, headers }, ...extra };
+}
+
+function jarWith(...lines: string[]): CookieJar {
+  const jar = new CookieJar();
+  for (const line of lines) jar.setCookie(line, 'https://shop.test/', 0);
+  return jar;
+}
+
+const comparison = (cookiesRecorded = true) => new CookieComparison((name) => name === 'sid', cookiesRecorded, true);
+
+describe('CookieComparison', () => {
+  it('tells the cookies carried from those the jar held but the request did not carry', () => {
+    const jar = jarWith('sid=abc; Path=/; Secure', 'theme=dark; Path=/', 'cart=1; Path=/basket');
+    const { sent, notSent } = comparison().compare(jar, request(1, 'sid=abc'), 'shop.test', 1_000);
+    expect(sent).toEqual([{ name: 'sid', value: 'abc', domain: 'shop.test', path: '/', session: true }]);
+    // The jar would send theme and the request did not carry it (no report says why); cart is for another path.
+    expect(notSent.map((n) => [n.name, n.reason, n.session])).toEqual([
+      ['cart', 'NotOnPath', false],
+      ['theme', 'Unknown', false],
+    ]);
+  });
+
+  it("gives the browser's reason for a cookie it reported blocking", () => {
+    const jar = jarWith('theme=dark; Path=/');
+    const blocked = { browserReport: { blockedRequestCookies: [{ name: 'theme', reasons: ['UserPreferences'] }] } };
+    const { notSent } = comparison().compare(jar, request(1, '', blocked), 'shop.test', 1_000);
+    expect(notSent).toEqual([
+      {
+        name: 'theme',
+        value: 'dark',
+        domain: 'shop.test',
+        path: '/',
+        reason: 'UserPreferences',
+        session: false,
+        browserReasons: ['UserPreferences'],
+      },
+    ]);
+  });
+
+  it('takes a carried cookie the jar never saw set as sent, in the slot the jar infers for it', () => {
+    const { sent } = comparison().compare(new CookieJar(), request(1, 'sid=xyz'), 'shop.test', 1_000);
+    expect(sent).toEqual([{ name: 'sid', value: 'xyz', domain: 'shop.test', path: '/', session: true }]);
+  });
+
+  it('leaves out a cookie whose response was still in flight when the request started', () => {
+    const jar = new CookieJar();
+    const setter = request(1, undefined, { duration: 5_000 });
+    const stored = jar.setCookie('sid=new; Path=/', 'https://shop.test/', setter.startedAt);
+    if (stored.kind !== 'stored') throw new Error('stored expected');
+    const compared = comparison();
+    compared.noteStored(stored.cookie, setter);
+    // Started at 2 s, before the response that stored sid arrived (1 s + 5 s): it could not carry it.
+    expect(compared.compare(jar, request(2, ''), 'shop.test', 2_000)).toEqual({ sent: [], notSent: [] });
+    // Started at 7 s, after: sid should have gone.
+    expect(compared.compare(jar, request(7, ''), 'shop.test', 7_000).notSent.map((n) => [n.name, n.reason])).toEqual([
+      ['sid', 'Unknown'],
+    ]);
+  });
+
+  it('judges neither a preflight nor a request answered off the network', () => {
+    const jar = jarWith('sid=abc; Path=/');
+    const preflight: TraceEntry = {
+      ...request(1, undefined, {}, 'OPTIONS'),
+      request: {
+        method: 'OPTIONS',
+        url: SHOP,
+        headers: [{ name: 'Access-Control-Request-Method', value: 'POST' }],
+      },
+    };
+    expect(comparison().compare(jar, preflight, 'shop.test', 1_000)).toEqual({ sent: [], notSent: [] });
+    const cached = request(2, undefined, { offNetwork: 'cache' });
+    expect(comparison().compare(jar, cached, 'shop.test', 2_000)).toEqual({ sent: [], notSent: [] });
+  });
+
+  it("takes the jar's view as what was sent when the input recorded no Cookie header at all", () => {
+    const jar = jarWith('sid=abc; Path=/', 'cart=1; Path=/basket');
+    const { sent, notSent } = comparison(false).compare(jar, request(1, undefined), 'shop.test', 1_000);
+    expect(sent.map((s) => s.name)).toEqual(['sid']);
+    expect(notSent.map((n) => [n.name, n.reason])).toEqual([['cart', 'NotOnPath']]);
+  });
+});
