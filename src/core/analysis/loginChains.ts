@@ -6,7 +6,8 @@
 
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { TraceEntry } from '../trace/types.ts';
-import type { LaneId, LoginFact, LoginSignal, SessionLane } from './facts.ts';
+import type { LoginFact, LoginSignal, SessionLane } from './facts.ts';
+import { currentId } from './sessionLanes.ts';
 
 /** Where lanes are found by key: the replay's own, or a snapshot of them. */
 interface LanesByKey {
@@ -80,7 +81,7 @@ export class LoginChains {
 function noteLanesAfterLogin(login: LoginFact, lanes: LanesByKey): void {
   for (const l of login.lanes) {
     const lane = lanes.get(l.laneKey);
-    const current: LaneId | undefined = lane?.ids[lane.ids.length - 1];
+    const current = lane && currentId(lane);
     if (current) {
       l.after = current.id;
       l.afterEntry = current.firstEntry;
