@@ -15,6 +15,24 @@ describe('identifySessionCookies', () => {
     expect(names.get('PHPSESSID')).toEqual({ confidence: 'likely', evidence: ['name matches PHPSESSID'], against: [] });
   });
 
+  it("a session-named cookie a tracker's short prefix row of the dataset starts is judged by what it does", () => {
+    // Marfeel's `_s` row (analytics) starts `_session_id`, Rails 2's session cookie: issued at the login, it is one.
+    const names = identify(
+      trace()
+        .get('https://shop.test/login', { cookie: '' })
+        .post('https://shop.test/login', {
+          cookie: '',
+          form: { user: 'ann', password: 'hunter2' },
+          status: 302,
+          responseHeaders: { Location: '/home' },
+          setCookie: [`_session_id=${ID.a}; Path=/; HttpOnly`],
+        })
+        .get('https://shop.test/home', { cookie: `_session_id=${ID.a}` }),
+    );
+    expect(names.get('_session_id')).toMatchObject({ against: [] });
+    expect(names.get('_session_id')?.evidence.join('; ')).toContain('issued in answer to the login');
+  });
+
   it('an opaque token set once and sent back on the later requests is a session cookie', () => {
     const names = identify(
       trace()

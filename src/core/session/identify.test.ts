@@ -72,6 +72,21 @@ describe('classifyCookieName', () => {
     expect(classifyCookieName('ai_session')).toMatchObject({ kind: 'not-session', purpose: 'analytics' });
   });
 
+  it('a dataset row that names a prefix is no evidence against a name whose own words say session beyond it', () => {
+    // Marfeel's `_s`, Tailtarget's `tp` and Mixpanel's `mp_` are prefix rows of trackers: the names they start are
+    // theirs, but `_session_id` and `tp_session` say more than their first letters do.
+    expect(classifyCookieName('_session_id')).toEqual({ kind: 'unknown' });
+    expect(classifyCookieName('tp_session')).toEqual({ kind: 'session', pattern: '*_session', exact: false });
+    expect(classifyCookieName('mp_session')).toMatchObject({ kind: 'session' });
+    // A prefix that itself says session, or a name with no session word, stays the dataset's.
+    expect(classifyCookieName('_hjSessionUser_1234')).toMatchObject({ kind: 'not-session', purpose: 'analytics' });
+    expect(classifyCookieName('intercom-session-abc123')).toMatchObject({ kind: 'not-session', purpose: 'analytics' });
+    expect(classifyCookieName('mp_0123abcd_mixpanel')).toMatchObject({ kind: 'not-session', purpose: 'analytics' });
+    expect(classifyCookieName('_ga_XYZ')).toMatchObject({ kind: 'not-session', purpose: 'analytics' });
+    // An exact row keeps its word over the wildcard session pattern (App Insights' `ai_session`, above).
+    expect(classifyCookieName('ai_session')).toMatchObject({ kind: 'not-session', purpose: 'analytics' });
+  });
+
   it('load-balancer cookies the dataset knows are affinity', () => {
     expect(classifyCookieName('incap_ses_198_592261').kind).not.toBe('session');
     expect(classifyCookieName('AWSALB').kind).toBe('affinity');

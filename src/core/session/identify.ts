@@ -171,7 +171,7 @@ function classifyUncached(name: string): NameClass {
   const bare = stripCookiePrefix(name);
   const affinity = matchAffinity(bare);
   if (affinity) return { kind: 'affinity', pattern: affinity };
-  const known = knownCookie(name) ?? knownCookie(bare);
+  const known = datasetEntryFor(name, bare);
   if (known?.purpose === 'affinity') return { kind: 'affinity', pattern: datasetLabel(known) };
   const notSession = matchNotSession(bare);
   if (notSession) return { kind: 'not-session', pattern: `name contains ${notSession}`, purpose: 'csrf' };
@@ -183,6 +183,21 @@ function classifyUncached(name: string): NameClass {
   if (session) return { kind: 'session', pattern: session, exact };
   if (known?.purpose === 'session') return { kind: 'documented-session', pattern: datasetLabel(known) };
   return { kind: 'unknown' };
+}
+
+/**
+ * The dataset's row for the name, when it speaks of it. A row that names a prefix (`_ga_` and a property ID,
+ * `_hjSession_` and a site ID) knows the names it starts, but it is no evidence against a name whose own words say
+ * session or authentication where the prefix does not: a two-letter row such as Marfeel's `_s` (analytics) says
+ * nothing about `_session_id`, which is then judged by its shape and behaviour like any unknown name.
+ */
+function datasetEntryFor(name: string, bare: string): KnownCookie | undefined {
+  const known = knownCookie(name) ?? knownCookie(bare);
+  if (known === undefined) return undefined;
+  const row = known.name.toLowerCase();
+  const byPrefix = row !== name.toLowerCase() && row !== bare.toLowerCase();
+  const against = NOT_SESSION_PURPOSES.has(known.purpose);
+  return against && byPrefix && hasAuthNameShape(name) && !hasAuthNameShape(known.name) ? undefined : known;
 }
 
 export function isAuthCookieName(name: string): boolean {
