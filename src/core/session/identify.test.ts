@@ -1,7 +1,13 @@
 // Which cookie names are sessions, which are load-balancer affinity, which are known not to be sessions
 // (RULES.md "What is a session cookie"), and the route suffix of a JSESSIONID.
 import { describe, expect, it } from 'vitest';
-import { classifyCookieName, isAuthCookieName, splitRouteSuffix, stripCookiePrefix } from './identify.ts';
+import {
+  classifyCookieName,
+  hasAuthNameShape,
+  isAuthCookieName,
+  splitRouteSuffix,
+  stripCookiePrefix,
+} from './identify.ts';
 
 describe('classifyCookieName', () => {
   it.each([
@@ -105,6 +111,14 @@ describe('cookie name helpers', () => {
     expect(isAuthCookieName('__Host-access_token')).toBe(true);
     expect(isAuthCookieName('remember_web_59ba36addc2b2f94')).toBe(true);
     expect(isAuthCookieName('sid')).toBe(false);
+  });
+
+  it("tells a name with a session or authentication word by its shape, words parted by '.', '_', '-' or ':'", () => {
+    for (const name of ['koa.sess', 'koa:sess', 'express:sess', 'app-session', 'MS_AUTH', 'leo_auth_token', '_gh_sess'])
+      expect(hasAuthNameShape(name), name).toBe(true);
+    // No word of its own: a word inside another, or a capitalised word alone (trackers' names on real page loads).
+    for (const name of ['assessment', 'author', 'sessionless', '_DataTrackerSession', 'cis-sid', 'theme'])
+      expect(hasAuthNameShape(name), name).toBe(false);
   });
 });
 

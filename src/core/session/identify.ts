@@ -97,11 +97,13 @@ export const AUTH_NAME_PATTERNS: readonly string[] = [
 
 /**
  * The shape of an authentication cookie's name, beyond the known names: `auth` or `session` as a word of the name
- * (`MS_AUTH`, `leo_auth_token`, `p_auth_token`, `app-session`). On its own it is weaker than a known name: the value
- * must also look like a token (sessionCookies.ts).
+ * (`MS_AUTH`, `leo_auth_token`, `p_auth_token`, `app-session`), words parted by `.`, `_`, `-` or `:` (session
+ * libraries name their cookies `framework:sess`: koa-session's `koa:sess`, connect's `express:sess`). On its own it
+ * is weaker than a known name: the value must also look like a token (sessionCookies.ts). Not a capitalised word
+ * alone (`MoodleSession`) nor `sid`: on real page loads those were trackers' (`_DataTrackerSession`, `cis-sid`).
  */
 const AUTH_NAME_SHAPE =
-  /(^|[._-])(auth|authn|session|sess)([._-]|token|id)?([._-]|$)|auth_?token|access_?token|id_?token/i;
+  /(^|[._:-])(auth|authn|session|sess)([._:-]|token|id)?([._:-]|$)|auth_?token|access_?token|id_?token/i;
 
 export function hasAuthNameShape(name: string): boolean {
   return AUTH_NAME_SHAPE.test(stripCookiePrefix(name));
