@@ -34,6 +34,29 @@ describe('session-client-side-data', () => {
     expect(found[0]!.message).toContain('Flask');
   });
 
+  it("Laravel's encrypted session cookie (base64 of {iv, value, mac, tag}, new on every response) → nothing", () => {
+    const encrypted = (seed: number) => {
+      const bytes = (n: number) =>
+        btoa(String.fromCharCode(...Array.from({ length: n }, (_, i) => (i * 131 + seed) % 256)));
+      return encodeURIComponent(
+        btoa(JSON.stringify({ iv: bytes(16), value: bytes(64), mac: 'f0'.repeat(32), tag: '' })),
+      );
+    };
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`laravel_session=${encrypted(1)}; ${GOOD}`] })
+      .get('https://shop.test/x', {
+        cookie: `laravel_session=${encrypted(1)}`,
+        setCookie: [`laravel_session=${encrypted(2)}; ${GOOD}`],
+      })
+      .get('https://shop.test/y', { cookie: `laravel_session=${encrypted(2)}` })
+      .analyze();
+    expect(result.sessions.map((s) => s.cookie)).toEqual(['laravel_session']);
+    expect(findingsOf(result, 'session-client-side-data')).toEqual([]);
+    // Nor is its ciphertext judged as a random ID would be.
+    expect(findingsOf(result, 'session-id-low-entropy')).toEqual([]);
+    expect(findingsOf(result, 'session-id-predictable')).toEqual([]);
+  });
+
   it('an opaque random ID → nothing', () => {
     expect(findingsOf(sessionValue(ID.a).analyze(), 'session-client-side-data')).toEqual([]);
   });

@@ -37,6 +37,23 @@ describe('readClientSideData', () => {
     });
   });
 
+  it("says nothing about an encryption envelope: Laravel's base64 of {iv, value, mac, tag} holds only ciphertext", () => {
+    const ciphertext = btoa(String.fromCharCode(...Array.from({ length: 48 }, (_, i) => (i * 89 + 7) % 256)));
+    const laravel = btoa(
+      JSON.stringify({ iv: btoa('0123456789abcdef'), value: ciphertext, mac: 'a1'.repeat(32), tag: '' }),
+    );
+    expect(readClientSideData(laravel)).toBeUndefined();
+    expect(readClientSideData(encodeURIComponent(laravel))).toBeUndefined();
+    expect(readClientSideData(btoa(JSON.stringify({ nonce: 'n0', ct: ciphertext })))).toBeUndefined();
+    // Not an envelope: a readable field beside the IV, or a "ciphertext" that is readable JSON itself.
+    expect(readClientSideData(btoa(JSON.stringify({ iv: 'x', value: ciphertext, user: 'bob' })))?.kind).toBe(
+      'base64-json',
+    );
+    expect(readClientSideData(btoa(JSON.stringify({ iv: 'x', value: btoa('{"user":"bob"}') })))?.kind).toBe(
+      'base64-json',
+    );
+  });
+
   it('says nothing about opaque IDs, non-JSON base64 and very long values', () => {
     expect(readClientSideData('f3a91c07d2b84e6a9c51e0b7a4d2f886')).toBeUndefined();
     expect(readClientSideData(btoa('just some text'))).toBeUndefined();

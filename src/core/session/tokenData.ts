@@ -89,8 +89,36 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
   }
   if (!mayBeBase64Json(value)) return undefined;
   const whole = parseJsonObject(decodeBase64Url(value));
-  if (whole !== undefined) return { kind: 'base64-json', payload: whole };
+  if (whole !== undefined && !isEncryptionEnvelope(whole)) return { kind: 'base64-json', payload: whole };
   return undefined;
+}
+
+/** The fields of an encryption envelope: initialisation vector or nonce, salt, the ciphertext, its MAC or tag. */
+const ENVELOPE_FIELDS: ReadonlySet<string> = new Set([
+  'iv',
+  'nonce',
+  'salt',
+  'value',
+  'ciphertext',
+  'ct',
+  'mac',
+  'tag',
+]);
+const CIPHERTEXT_FIELDS = ['value', 'ciphertext', 'ct'];
+
+/**
+ * JSON that only wraps ciphertext: Laravel's (and Lumen's) encrypted cookies are base64 of {"iv", "value", "mac",
+ * "tag"}, `value` the AES ciphertext (Illuminate\Encryption\Encrypter). What the session holds is inside the
+ * ciphertext, which nobody holding the cookie can read: no readable data. An envelope whose "ciphertext" decodes to
+ * JSON is not one.
+ */
+function isEncryptionEnvelope(payload: unknown): boolean {
+  if (!isRecord(payload)) return false;
+  const keys = Object.keys(payload);
+  if (!keys.every((key) => ENVELOPE_FIELDS.has(key))) return false;
+  if (!(keys.includes('iv') || keys.includes('nonce'))) return false;
+  const ciphertext = CIPHERTEXT_FIELDS.map((key) => payload[key]).find((v) => typeof v === 'string');
+  return typeof ciphertext === 'string' && parseJsonObject(decodeBase64Url(ciphertext)) === undefined;
 }
 
 export function jwtHasNoneAlg(data: ClientSideData): boolean {
