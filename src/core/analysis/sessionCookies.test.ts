@@ -33,6 +33,24 @@ describe('identifySessionCookies', () => {
     expect(names.get('_session_id')?.evidence.join('; ')).toContain('issued in answer to the login');
   });
 
+  it("an app's own `token` is judged by what it does; Adform's, on adform.net, stays what the dataset says", () => {
+    // The dataset's `token` row is Adform's advertising cookie, on adform.net: a shop's login cookie is not it.
+    const login = (host: string) =>
+      trace()
+        .get(`https://${host}/login`, { cookie: '' })
+        .post(`https://${host}/login`, {
+          cookie: '',
+          form: { user: 'ann', password: 'hunter2' },
+          setCookie: [`token=${ID.a}; Path=/; HttpOnly; Secure`],
+        })
+        .get(`https://${host}/account`, { cookie: `token=${ID.a}` })
+        .get(`https://${host}/orders`, { cookie: `token=${ID.a}` });
+    const own = identify(login('shop.test'));
+    expect(own.get('token')?.confidence).toBe('certain');
+    expect(own.get('token')?.evidence.join('; ')).toContain('issued in answer to the login');
+    expect(identify(login('track.adform.net')).get('token')).toBeUndefined();
+  });
+
   it('an opaque token set once and sent back on the later requests is a session cookie', () => {
     const names = identify(
       trace()

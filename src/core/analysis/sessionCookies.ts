@@ -8,9 +8,16 @@
  * one event at a time it keeps only counters and a few values per name (so a streamed trace can be identified too).
  */
 
+import { registrableDomain } from '../cookie/domain.ts';
 import { plainAuthorityEnd } from '../cookie/urlAuthority.ts';
 import { estimateSingle } from '../session/entropy.ts';
-import { classifyCookieName, hasAuthNameShape, type NameClass } from '../session/identify.ts';
+import {
+  classifyCookieName,
+  hasAuthNameShape,
+  isAuthCookieName,
+  type NameClass,
+  nameClassOffPlatform,
+} from '../session/identify.ts';
 import { type ValueShape, valueShape } from '../session/valueShape.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
@@ -51,6 +58,11 @@ interface NameStats {
   carriedAtLogin?: string;
   /** The last entry (feed order) whose carrying was counted: a request with two cookies of one name counts once. */
   lastCarriedOrder?: number;
+  /**
+   * For a name the dataset's row gives to a platform of a named site (Adform's `token` on adform.net): the
+   * platform's registrable domain, and whether the cookie was seen on a request to that site at all.
+   */
+  platform?: { readonly site: string; seen: boolean };
 }
 
 function hostOf(url: string): string {
@@ -147,6 +159,7 @@ export class SessionCookieIdentifier {
       if (!pair) continue;
       const stats = this.statsOf(pair.name);
       if (!stats) continue;
+      notePlatformSighting(stats, host);
       if (pair.value === '' || isDeletion(line)) {
         if (logout) stats.behaviour.push(`cleared at the logout at entry ${entry.index}`);
         continue;
@@ -161,6 +174,7 @@ export class SessionCookieIdentifier {
   private noteSent(name: string, value: string, host: string, order: number, login: PendingLogin | undefined): void {
     const stats = this.statsOf(name);
     if (!stats) return;
+    notePlatformSighting(stats, host);
     this.noteValue(stats, value);
     if (login) stats.carriedAtLogin ??= `carried by the login at entry ${login.entry} (${login.text})`;
     const token = stats.token;
@@ -203,10 +217,7 @@ export class SessionCookieIdentifier {
     let stats = this.names.get(name);
     if (stats === undefined) {
       const lower = name.toLowerCase();
-      stats =
-        name === '' || this.refused.has(lower)
-          ? null
-          : { cls: classifyCookieName(name), shapes: new Map(), behaviour: [] };
+      stats = name === '' || this.refused.has(lower) ? null : newNameStats(name);
       this.names.set(name, stats);
     }
     return stats ?? undefined;
@@ -238,7 +249,8 @@ export class SessionCookieIdentifier {
   private decide(name: string, stats: NameStats): SessionIdentity | undefined {
     if (this.forced.has(name.toLowerCase()))
       return { confidence: 'certain', evidence: ['marked by the user'], against: [] };
-    const { cls } = stats;
+    // The dataset's row speaks for its platform's cookies: a cookie of that name seen only on other sites is not one.
+    const cls = stats.platform && !stats.platform.seen ? nameClassOffPlatform(name) : stats.cls;
     if (cls.kind === 'affinity' || cls.kind === 'not-session') return undefined;
     const shapes = [...stats.shapes.values()];
     // RULES.md: a name match counts "provided the value can be an ID"; readable structured data is evidence against.
@@ -285,6 +297,24 @@ export class SessionCookieIdentifier {
     if (later < 2 || token.carriedAfter / later < TOKEN_MIN_RETURN_SHARE) return undefined;
     return `opaque token set by ${token.host} and sent back on ${token.carriedAfter} of ${later} later requests`;
   }
+}
+
+function newNameStats(name: string): NameStats {
+  const cls = classifyCookieName(name);
+  // Only for a name of the authentication list (`token`, `auth_token`: what apps call their own login cookies). A
+  // generic name (`GeoIP`, `ab`) means the same on every site, and trackers set theirs on their customers' sites
+  // from scripts (`taboola_session_id`): there the dataset's word holds wherever the cookie is seen.
+  const platform =
+    cls.kind === 'not-session' && cls.platformDomain !== undefined && isAuthCookieName(name)
+      ? { site: registrableDomain(cls.platformDomain), seen: false }
+      : undefined;
+  return platform ? { cls, shapes: new Map(), behaviour: [], platform } : { cls, shapes: new Map(), behaviour: [] };
+}
+
+/** The cookie was seen on a request to `host`: on its dataset platform's site, or not. */
+function notePlatformSighting(stats: NameStats, host: string): void {
+  const platform = stats.platform;
+  if (platform && !platform.seen && host !== '' && registrableDomain(host) === platform.site) platform.seen = true;
 }
 
 function longestValue(stats: NameStats): number {

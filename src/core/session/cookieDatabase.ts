@@ -24,6 +24,11 @@ export interface KnownCookie {
   readonly name: string;
   readonly purpose: CookiePurpose;
   readonly platform: string;
+  /**
+   * The domain the dataset says the platform sets it on (`adform.net`, `linkedin.com`), lower-case, without a
+   * leading dot or the dataset's "(3rd party)" note; undefined when the row names none (a cookie of any site).
+   */
+  readonly domain?: string;
 }
 
 /** Purposes that say "not a session ID": RULES.md's evidence against. `functional` says nothing either way. */
@@ -44,8 +49,9 @@ const rows = (database as unknown as { entries: readonly Row[] }).entries;
 const exact = new Map<string, KnownCookie>();
 /** Names the dataset marks as prefixes (`_hjSession_` + site id), longest first so the most specific wins. */
 const prefixes: { prefix: string; known: KnownCookie }[] = [];
-for (const [name, purpose, platform, , prefixMatch] of rows) {
-  const known: KnownCookie = { name, purpose, platform };
+for (const [name, purpose, platform, domainText, prefixMatch] of rows) {
+  const domain = platformDomain(domainText);
+  const known: KnownCookie = domain === undefined ? { name, purpose, platform } : { name, purpose, platform, domain };
   const key = name.toLowerCase();
   if (prefixMatch === 1) prefixes.push({ prefix: key, known });
   // Several platforms may use one name: the first row (sorted by name) stands for it, a non-session purpose
@@ -54,6 +60,16 @@ for (const [name, purpose, platform, , prefixMatch] of rows) {
   if (!before || (before.purpose === 'functional' && purpose !== 'functional')) exact.set(key, known);
 }
 prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
+
+/** A row's domain as a host: `.adnxs.com` → `adnxs.com`, `adform.net (3rd party)` → `adform.net`; '' → none. */
+function platformDomain(text: string): string | undefined {
+  const host = text
+    .replace(/\(.*\)/, '')
+    .trim()
+    .replace(/^\./, '')
+    .toLowerCase();
+  return /^[a-z0-9.-]+\.[a-z]{2,}$/.test(host) ? host : undefined;
+}
 
 const cache = new Map<string, KnownCookie | null>();
 

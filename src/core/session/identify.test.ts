@@ -93,6 +93,13 @@ describe('classifyCookieName', () => {
     expect(classifyCookieName('ai_session')).toMatchObject({ kind: 'not-session', purpose: 'analytics' });
   });
 
+  it('names the site of the platform a dataset row gives the cookie to, when the row names one', () => {
+    // "adform.net (3rd party)" in the dataset; ".adnxs.com" is read as adnxs.com; `_ga` is set on any site.
+    expect(classifyCookieName('token')).toMatchObject({ kind: 'not-session', platformDomain: 'adform.net' });
+    expect(classifyCookieName('SIDCC')).toMatchObject({ kind: 'not-session', platformDomain: 'google.com' });
+    expect(classifyCookieName('_ga')).not.toHaveProperty('platformDomain');
+  });
+
   it('load-balancer cookies the dataset knows are affinity', () => {
     expect(classifyCookieName('incap_ses_198_592261').kind).not.toBe('session');
     expect(classifyCookieName('AWSALB').kind).toBe('affinity');

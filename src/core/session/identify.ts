@@ -137,8 +137,17 @@ export type NameClass =
   /** `exact`: a name of the list itself, not a wildcard pattern (`*_session`), which a dataset entry may overrule. */
   | { readonly kind: 'session'; readonly pattern: string; readonly exact: boolean }
   | { readonly kind: 'affinity'; readonly pattern: string }
-  /** `purpose`: what the cookie is instead, when the cookie dataset says (absent for a CSRF name shape). */
-  | { readonly kind: 'not-session'; readonly pattern: string; readonly purpose?: CookiePurpose }
+  /**
+   * `purpose`: what the cookie is instead, when the cookie dataset says (absent for a CSRF name shape);
+   * `platformDomain`: the domain the dataset's row says its platform sets it on, when the row names one (the row
+   * speaks only for cookies of that site: nameClassOffPlatform is the class elsewhere).
+   */
+  | {
+      readonly kind: 'not-session';
+      readonly pattern: string;
+      readonly purpose?: CookiePurpose;
+      readonly platformDomain?: string;
+    }
   /** The cookie dataset documents it as a platform's session cookie: weak evidence, the value must agree. */
   | { readonly kind: 'documented-session'; readonly pattern: string }
   | { readonly kind: 'unknown' };
@@ -169,19 +178,31 @@ function datasetLabel(known: KnownCookie): string {
   return `${known.name} (${known.platform ? `${known.platform}, ` : ''}${known.purpose}; ${COOKIE_DATABASE_SOURCE})`;
 }
 
-function classifyUncached(name: string): NameClass {
+/**
+ * The class of a name the dataset's row does not speak for: a cookie of another site than the platform's (a shop's
+ * own `token` is not Adform's, whose row names adform.net). Judged by the name's own words, as any unknown name.
+ */
+export function nameClassOffPlatform(name: string): NameClass {
+  return classifyUncached(name, false);
+}
+
+function classifyUncached(name: string, dataset = true): NameClass {
   const bare = stripCookiePrefix(name);
   const affinity = matchAffinity(bare);
   if (affinity) return { kind: 'affinity', pattern: affinity };
-  const known = datasetEntryFor(name, bare);
+  const known = dataset ? datasetEntryFor(name, bare) : undefined;
   if (known?.purpose === 'affinity') return { kind: 'affinity', pattern: datasetLabel(known) };
   const notSession = matchNotSession(bare);
   if (notSession) return { kind: 'not-session', pattern: `name contains ${notSession}`, purpose: 'csrf' };
   const session = matchSession(bare) ?? matchSession(name);
   const exact = session !== undefined && !session.includes('*');
   if (session && exact) return { kind: 'session', pattern: session, exact };
-  if (known && NOT_SESSION_PURPOSES.has(known.purpose))
-    return { kind: 'not-session', pattern: datasetLabel(known), purpose: known.purpose };
+  if (known && NOT_SESSION_PURPOSES.has(known.purpose)) {
+    const { domain } = known;
+    return domain === undefined
+      ? { kind: 'not-session', pattern: datasetLabel(known), purpose: known.purpose }
+      : { kind: 'not-session', pattern: datasetLabel(known), purpose: known.purpose, platformDomain: domain };
+  }
   if (session) return { kind: 'session', pattern: session, exact };
   if (known?.purpose === 'session') return { kind: 'documented-session', pattern: datasetLabel(known) };
   return { kind: 'unknown' };
