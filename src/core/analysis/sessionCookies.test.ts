@@ -2,7 +2,7 @@
 // opaque token the server set once and the browser sent back on most later requests to that host.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ID, trace } from '../../../test/helpers/traceBuilder.ts';
+import { findingsOf, ID, trace } from '../../../test/helpers/traceBuilder.ts';
 import { HostCache, identifySessionCookies } from './sessionCookies.ts';
 import { withDefaults } from './settings.ts';
 
@@ -49,6 +49,28 @@ describe('identifySessionCookies', () => {
     expect(own.get('token')?.confidence).toBe('certain');
     expect(own.get('token')?.evidence.join('; ')).toContain('issued in answer to the login');
     expect(identify(login('track.adform.net')).get('token')).toBeUndefined();
+  });
+
+  it("ASP.NET Core's chunked ticket: the `chunks-N` marker is a count, not an ID; the chunks carry the session", () => {
+    const name = '.AspNetCore.Identity.Application';
+    const chunks = `${name}=chunks-2; ${name}C1=${ID.a}; ${name}C2=${ID.b}`;
+    const flow = trace()
+      .post('https://app.test/Account/Login', {
+        cookie: '',
+        form: { Email: 'ann@app.test', Password: 'hunter2' },
+        setCookie: [
+          `${name}=chunks-2; path=/; secure; httponly`,
+          `${name}C1=${ID.a}; path=/`,
+          `${name}C2=${ID.b}; path=/`,
+        ],
+      })
+      .get('https://app.test/', { cookie: chunks })
+      .get('https://app.test/orders', { cookie: chunks });
+    const names = identify(flow);
+    expect(names.has(name)).toBe(false);
+    expect([...names.keys()]).toEqual([`${name}C1`, `${name}C2`]);
+    // The marker, the same for every user, is no ID whose entropy could be too low.
+    expect(findingsOf(flow.analyze(), 'session-id-low-entropy')).toEqual([]);
   });
 
   it('an opaque token set once and sent back on the later requests is a session cookie', () => {
