@@ -14,12 +14,51 @@ function signals(b: ReturnType<typeof trace>): (string | undefined)[] {
 }
 
 describe('LoginDetector', () => {
-  it.each(['password', 'passwd', 'pwd', 'credentials[password]', 'user_pass'])(
-    'a POST with a password-like field "%s" is a login',
+  it.each([
+    'password',
+    'passwd',
+    'pwd',
+    'credentials[password]',
+    'user_pass',
+    // Rails and Devise, ASP.NET Core Identity, Symfony, Java EE form login.
+    'user[password]',
+    'session[password]',
+    'Input.Password',
+    '_password',
+    'j_password',
+  ])('a POST with a password-like field "%s" is a login', (field) => {
+    expect(signals(trace().post('https://shop.test/login', { form: { user: 'ann', [field]: 'x' } }))).toEqual([
+      'password-post',
+    ]);
+  });
+
+  it.each(['user[password]', 'Input.Password', '_password', 'j_password'])(
+    'a POST whose HAR params alone name "%s" (no body text) is a login',
     (field) => {
-      expect(signals(trace().post('https://shop.test/login', { form: { user: 'ann', [field]: 'x' } }))).toEqual([
-        'password-post',
-      ]);
+      const [entry] = entries(trace().post('https://shop.test/login', { form: { user: 'ann', [field]: 'x' } }));
+      const { text: _text, ...paramsOnly } = entry!.request.postData!;
+      const withoutText = { ...entry!, request: { ...entry!.request, postData: paramsOnly } };
+      expect(new LoginDetector().detect(withoutText, 'https://shop.test')).toBe('password-post');
+    },
+  );
+
+  it.each(['user[password]', 'Input.Password', '_password', 'j_password', 'password'])(
+    'a POST whose urlencoded text alone carries "%s" is a login',
+    (field) => {
+      const text = new URLSearchParams({ user: 'ann', [field]: 'x' }).toString();
+      const body = { text, mimeType: 'application/x-www-form-urlencoded' };
+      expect(signals(trace().post('https://shop.test/login', { body }))).toEqual(['password-post']);
+    },
+  );
+
+  it.each(['new_password', 'password_confirmation_hint', 'user[passport]', 'bypass'])(
+    'a POST with "%s" and no password field is no login',
+    (field) => {
+      const form = { user: 'ann', [field]: 'x' };
+      const text = new URLSearchParams(form).toString();
+      expect(signals(trace().post('https://shop.test/account', { form }))).toEqual([undefined]);
+      const body = { text, mimeType: 'application/x-www-form-urlencoded' };
+      expect(signals(trace().post('https://shop.test/account', { body }))).toEqual([undefined]);
     },
   );
 

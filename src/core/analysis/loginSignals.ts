@@ -10,9 +10,20 @@ import type { TraceEntry } from '../trace/types.ts';
 import { responseSetCookieLines, setCookieNameValue } from './entryCookies.ts';
 import type { LoginSignal } from './facts.ts';
 
-const PASSWORD_FIELD =
-  /^(pass(word)?|passwd|pwd|user_?pass(word)?|login_?password|secret|pin|credentials?\[password\])$/i;
-const PASSWORD_IN_BODY = /(^|[&?{,"\s])"?(pass(word)?|passwd|pwd)"?\s*[=:]/i;
+/**
+ * A password field's own word: `password`, `passwd`, `pwd`, Symfony's `_password`, Java EE's `j_password` (form
+ * login to j_security_check), ... Frameworks nest it in the form's model: Rails' and Devise's `user[password]`,
+ * ASP.NET Identity's `Input.Password`: the field's last part is its word (passwordWordOf).
+ */
+const PASSWORD_FIELD = /^(_|j_)?(pass(word)?|passwd|pwd|user_?pass(word)?|login_?password|secret|pin)$/i;
+/** The same in a body's text: urlencoded (`a=1&user%5Bpassword%5D=…`, `Input.Password=…`) or JSON (`"password":`). */
+const PASSWORD_IN_BODY = /(^|[&?{,"\s[.]|%5B|%2E)(_|j_)?"?(pass(word)?|passwd|pwd)"?(\]|%5D)?\s*[=:]/i;
+
+/** The last part of a form field's name: `user[password]` → `password`, `Input.Password` → `Password`. */
+function passwordWordOf(field: string): string {
+  const parts = field.split(/[[\].]/).filter((part) => part !== '');
+  return parts[parts.length - 1] ?? field;
+}
 /** HTTP authentication schemes that carry the user's credentials (RFC 7617 Basic, RFC 7616 Digest, NTLM/Negotiate). */
 const CREDENTIAL_SCHEME = /^\s*(basic|digest|ntlm|negotiate)\s/i;
 /** A logout's word in a path (exported so a pre-pass can rule a URL out before parsing it). */
@@ -38,7 +49,7 @@ export function isLogoutPath(pathname: string): boolean {
 function hasPasswordField(entry: TraceEntry): boolean {
   const post = entry.request.postData;
   if (!post) return false;
-  if (post.params?.some((p) => PASSWORD_FIELD.test(p.name))) return true;
+  if (post.params?.some((p) => PASSWORD_FIELD.test(passwordWordOf(p.name)))) return true;
   // Bodies can be large: only the first 64 KiB are searched, enough for any login form.
   return post.text !== undefined && PASSWORD_IN_BODY.test(post.text.slice(0, 65_536));
 }
