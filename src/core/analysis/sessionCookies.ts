@@ -249,7 +249,8 @@ export class SessionCookieIdentifier {
   private decide(name: string, stats: NameStats): SessionIdentity | undefined {
     if (this.forced.has(name.toLowerCase()))
       return { confidence: 'certain', evidence: ['marked by the user'], against: [] };
-    // The dataset's row speaks for its platform's cookies: a cookie of that name seen only on other sites is not one.
+    // For an authentication name, the dataset's row speaks for its platform's cookies (newNameStats): a cookie of that
+    // name seen only on other sites is not the platform's.
     const cls = stats.platform && !stats.platform.seen ? nameClassOffPlatform(name) : stats.cls;
     if (cls.kind === 'affinity' || cls.kind === 'not-session') return undefined;
     const shapes = [...stats.shapes.values()];

@@ -139,8 +139,9 @@ export type NameClass =
   | { readonly kind: 'affinity'; readonly pattern: string }
   /**
    * `purpose`: what the cookie is instead, when the cookie dataset says (absent for a CSRF name shape);
-   * `platformDomain`: the domain the dataset's row says its platform sets it on, when the row names one (the row
-   * speaks only for cookies of that site: nameClassOffPlatform is the class elsewhere).
+   * `platformDomain`: the domain the dataset's row says its platform sets it on, when the row names one (for a name
+   * of the authentication list the identification takes the row to speak only for cookies of that site, and
+   * nameClassOffPlatform is the class elsewhere: analysis/sessionCookies.ts).
    */
   | {
       readonly kind: 'not-session';
