@@ -128,4 +128,32 @@ describe('isLogoutRequest', () => {
   it.each(['/login', '/catalogue', '/blog/logouts-explained'])('%s is not', (path) => {
     expect(isLogoutRequest(entries(trace().get(`https://shop.test${path}`))[0]!)).toBe(false);
   });
+
+  it.each(['/session', '/sessions/42', '/api/auth/session/'])(
+    'DELETE %s (the session resource) is a logout',
+    (path) => {
+      expect(isLogoutRequest(entries(trace().request('DELETE', `https://shop.test${path}`))[0]!)).toBe(true);
+    },
+  );
+
+  it("a form's POST with the method override _method=delete is a DELETE (Rails, Laravel, Symfony forms)", () => {
+    const form = trace().post('https://shop.test/session', { form: { _method: 'delete', authenticity_token: 't' } });
+    expect(isLogoutRequest(entries(form)[0]!)).toBe(true);
+    // The HAR's params alone (an exporter that kept no body text).
+    const [entry] = entries(form);
+    const { text: _text, ...paramsOnly } = entry!.request.postData!;
+    expect(isLogoutRequest({ ...entry!, request: { ...entry!.request, postData: paramsOnly } })).toBe(true);
+    const body = { text: 'authenticity_token=t&_method=DELETE', mimeType: 'application/x-www-form-urlencoded' };
+    expect(isLogoutRequest(entries(trace().post('https://shop.test/sessions/42', { body }))[0]!)).toBe(true);
+  });
+
+  it('neither other methods on the session resource nor a DELETE of another resource is a logout', () => {
+    const notLogouts = trace()
+      .get('https://shop.test/session/new')
+      .post('https://shop.test/session', { form: { email: 'a@b.c', password: 'x' } })
+      .post('https://shop.test/session', { form: { _method: 'patch' } })
+      .request('DELETE', 'https://shop.test/cart/items/3')
+      .request('DELETE', 'https://shop.test/sessions/42/devices/7');
+    expect(entries(notLogouts).map(isLogoutRequest)).toEqual([false, false, false, false, false]);
+  });
 });

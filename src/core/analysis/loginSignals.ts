@@ -38,13 +38,34 @@ function pathOf(url: string): string {
 }
 
 export function isLogoutRequest(entry: TraceEntry): boolean {
-  return isLogoutPath(pathOf(entry.request.url));
+  return isLogoutAt(entry, pathOf(entry.request.url));
 }
 
-/** isLogoutRequest for a request whose URL is already parsed: its path. */
-export function isLogoutPath(pathname: string): boolean {
-  return LOGOUT_WORD.test(pathname);
+/**
+ * isLogoutRequest for a request whose URL is already parsed: its path names a logout (`/logout`, `/users/sign_out`),
+ * or the request deletes the session resource as REST routes write a logout (`DELETE /session`: Rails'
+ * `resource :session`, which its authentication generator makes; `DELETE /sessions/:id`; `DELETE /api/session`).
+ */
+export function isLogoutAt(entry: TraceEntry, pathname: string): boolean {
+  return LOGOUT_WORD.test(pathname) || (SESSION_RESOURCE.test(pathname) && isDeleteRequest(entry));
 }
+
+/** The path of the session resource, or of one session: `/session`, `/sessions/42`, `/api/auth/session/`. */
+const SESSION_RESOURCE = /\/sessions?(\/[^/]+)?\/?$/i;
+
+/**
+ * A DELETE, as the browser sent it or as a form does (a POST carrying `_method=delete`: the method override of
+ * Rails, Laravel and Symfony forms, which browsers cannot send as DELETE).
+ */
+export function isDeleteRequest(entry: TraceEntry): boolean {
+  const { method, postData } = entry.request;
+  if (method.length === 6 && method.toUpperCase() === 'DELETE') return true;
+  if (!isPost(method) || !postData) return false;
+  if (postData.params?.some((p) => p.name === '_method' && p.value?.toLowerCase() === 'delete')) return true;
+  return postData.text !== undefined && METHOD_OVERRIDE_DELETE.test(postData.text.slice(0, 4096));
+}
+
+const METHOD_OVERRIDE_DELETE = /(^|&)_method=delete(&|$)/i;
 
 function hasPasswordField(entry: TraceEntry): boolean {
   const post = entry.request.postData;

@@ -73,6 +73,19 @@ describe('identifySessionCookies', () => {
     expect(findingsOf(flow.analyze(), 'session-id-low-entropy')).toEqual([]);
   });
 
+  it('a cookie cleared at a REST logout (a DELETE of the session resource) is cleared at the logout', () => {
+    const names = identify(
+      trace()
+        .get('https://shop.test/', { cookie: '', setCookie: [`app_id=${ID.a}; Path=/`] })
+        .get('https://shop.test/a', { cookie: `app_id=${ID.a}` })
+        .request('DELETE', 'https://shop.test/session', {
+          cookie: `app_id=${ID.a}`,
+          setCookie: ['app_id=; Path=/; Max-Age=0'],
+        }),
+    );
+    expect(names.get('app_id')?.evidence).toContain('cleared at the logout at entry 2');
+  });
+
   it('an opaque token set once and sent back on the later requests is a session cookie', () => {
     const names = identify(
       trace()

@@ -23,7 +23,7 @@ import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
 import { LOGIN_SIGNAL_TEXT, type SessionIdentity } from './facts.ts';
-import { isLogoutPath, LOGOUT_WORD, LoginDetector, loginFailed } from './loginSignals.ts';
+import { isDeleteRequest, isLogoutAt, LOGOUT_WORD, LoginDetector, loginFailed } from './loginSignals.ts';
 import type { AnalysisSettings } from './settings.ts';
 
 /** A value shorter than this, or with fewer bits, is not "long enough and random enough" to be a token. */
@@ -153,7 +153,7 @@ export class SessionCookieIdentifier {
     const carryingLogin = login?.entry === entry.index ? login : undefined;
     const sent = this.sentCookies.pairs(entry);
     for (let i = 0; i < sent.length; i++) this.noteSent(sent[i]!.name, sent[i]!.value, host, order, carryingLogin);
-    const logout = isLogoutUrl(entry.request.url);
+    const logout = isLogoutEntry(entry);
     for (const line of responseSetCookieLines(entry)) {
       const pair = setCookieNameValue(line);
       if (!pair) continue;
@@ -333,13 +333,15 @@ function originOf(url: string): string {
 }
 
 /**
- * isLogoutPath of the URL's path. The parser makes the path from the URL's own text (it only percent-encodes,
- * turns "\\" into "/" and drops dot segments, tabs and line breaks), so a URL without tabs or line breaks whose
- * text has no logout word has none in its path either: most URLs are decided without being parsed.
+ * isLogoutAt the URL's path. The parser makes the path from the URL's own text (it only percent-encodes, turns "\\"
+ * into "/" and drops dot segments, tabs and line breaks), so a URL without tabs or line breaks whose text has no
+ * logout word has none in its path either: most requests are decided without their URL being parsed (a DELETE may
+ * still be a logout by its path, and is parsed).
  */
-function isLogoutUrl(url: string): boolean {
-  if (!LOGOUT_WORD.test(url) && !TAB_OR_LINE_BREAK.test(url)) return false;
-  return isLogoutPath(pathOf(url));
+function isLogoutEntry(entry: TraceEntry): boolean {
+  const url = entry.request.url;
+  if (!LOGOUT_WORD.test(url) && !TAB_OR_LINE_BREAK.test(url) && !isDeleteRequest(entry)) return false;
+  return isLogoutAt(entry, pathOf(url));
 }
 
 const TAB_OR_LINE_BREAK = /[\t\n\r]/;

@@ -119,6 +119,24 @@ describe('session-reset', () => {
     expect(findingsOf(result, 'session-reset')[0]!.message).toContain('at a logout request');
   });
 
+  it('cleared-by-server at a REST logout (DELETE of the session resource, sent by a form) is the logout asked for', () => {
+    // Rails' authentication generator: `button_to "Sign out", session_path, method: :delete`.
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .post('https://shop.test/session', {
+        cookie: `sid=${ID.a}`,
+        form: { _method: 'delete', authenticity_token: 't' },
+        status: 303,
+        responseHeaders: { Location: '/session/new' },
+        setCookie: ['sid=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure; HttpOnly'],
+      })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 1, cause: 'cleared-by-server' }]);
+    const [reset] = findingsOf(result, 'session-reset');
+    expect(reset!.message).toContain('at a logout request');
+    expect(reset!.severity).toBe('info');
+  });
+
   it('expired: the sid had Max-Age=2, the next request 3 s later carries none and gets a new sid', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a, '; Max-Age=2')] })
