@@ -50,13 +50,14 @@ export interface SetCookieFact {
   readonly session: boolean;
 }
 
-export type LoginSignal = 'password-post' | 'authorization-header' | 'after-401' | 'auth-cookie';
+export type LoginSignal = 'password-post' | 'authorization-header' | 'after-401' | 'auth-cookie' | 'sign-in-response';
 
 export const LOGIN_SIGNAL_TEXT: Record<LoginSignal, string> = {
   'password-post': 'a POST carrying a password field',
   'authorization-header': 'an Authorization header appearing',
   'after-401': 'a success following a 401',
   'auth-cookie': 'a new authentication cookie being set',
+  'sign-in-response': "an identity provider's sign-in response (OAuth, OpenID Connect or SAML)",
 };
 
 export interface RequestFacts {

@@ -72,6 +72,33 @@ describe('LoginDetector', () => {
     ).toEqual([undefined, undefined]);
   });
 
+  it("an identity provider's sign-in response is a login: OAuth's code and state, OpenID Connect's form_post, SAML", () => {
+    const code = '4/0AeanS0ZxQ7pW9f2Kx8';
+    const state = 'Hx81kQa9ZmP2vL7c';
+    const saml = { SAMLResponse: 'PHNhbWxwOlJlc3BvbnNlIHhtbG5zOnNhbWxwPSJ1cm46b2FzaXM6bmFtZXM', RelayState: '/' };
+    expect(
+      signals(
+        trace()
+          .get(`https://app.test/auth/callback?code=${encodeURIComponent(code)}&state=${state}`, { status: 302 })
+          .post('https://app.test/signin-oidc', { form: { id_token: 'eyJhbGciOiJSUzI1NiJ9.e30.c2ln', state } })
+          .post('https://app.test/saml/acs', { form: saml, status: 302 })
+          .post('https://app.test/oauth/callback', { body: { text: `code=${code}&state=${state}`, mimeType: 'x' } }),
+      ),
+    ).toEqual(['sign-in-response', 'sign-in-response', 'sign-in-response', 'sign-in-response']);
+  });
+
+  it('a query or form with short code and state values, or a failed callback, is no sign-in response', () => {
+    expect(
+      signals(
+        trace()
+          .get('https://shop.test/stores?code=NY&state=NY')
+          .post('https://shop.test/address', { form: { code: '10001', state: 'NY' } })
+          .get('https://app.test/auth/callback?code=4%2F0AeanS0ZxQ7pW9f2Kx8&state=Hx81kQa9ZmP2vL7c', { status: 400 })
+          .post('https://app.test/saml/acs', { form: { SAMLResponse: '' } }),
+      ),
+    ).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
   it('an Authorization header is a login the first time it appears on an origin (and succeeds)', () => {
     const auth = { headers: { Authorization: 'Basic YW5uOnB3' } };
     expect(

@@ -99,9 +99,46 @@ export class LoginDetector {
     if (isPost(entry.request.method) && hasPasswordField(entry)) return 'password-post';
     if (authorizationAppeared && succeeded) return 'authorization-header';
     if (previous === 401 && succeeded) return 'after-401';
+    if (succeeded && carriesSignInResponse(entry)) return 'sign-in-response';
     // Only a success can be this login: the Set-Cookie lines are not read for the others.
     if (succeeded && setsAuthCookie(entry)) return 'auth-cookie';
     return undefined;
+  }
+}
+
+/**
+ * The request hands the site an identity provider's answer to a sign-in (single sign-on: the password, if any, went
+ * to the provider, often earlier, and is not in the trace): an OAuth 2.0 authorization response at the redirection
+ * endpoint, `code` and `state` in the query (RFC 6749 4.1.2) or posted (OpenID Connect's form_post response mode,
+ * with `code` or `id_token`), or a SAML response posted to the assertion consumer service (`SAMLResponse`, SAML 2.0
+ * HTTP-POST binding). `state` and `code` are long random values: a query such as `?code=NY&state=NY` is none.
+ */
+function carriesSignInResponse(entry: TraceEntry): boolean {
+  const { url, method, postData } = entry.request;
+  if (url.includes('code=') && url.includes('state=') && isAuthorizationResponse(queryOf(url))) return true;
+  if (!isPost(method) || !postData) return false;
+  const params = new Map((postData.params ?? []).map((p) => [p.name, p.value ?? '']));
+  if (params.size === 0 && postData.text !== undefined && !postData.text.trimStart().startsWith('{')) {
+    for (const [name, value] of new URLSearchParams(postData.text.slice(0, 65_536))) params.set(name, value);
+  }
+  if ((params.get('SAMLResponse') ?? '').length > 0) return true;
+  return isAuthorizationResponse(params, 'id_token');
+}
+
+/** `code` (or `alternative`) and `state`, each a long value, as an authorization response has them. */
+function isAuthorizationResponse(params: ReadonlyMap<string, string> | URLSearchParams, alternative?: string): boolean {
+  const code = params.get('code') ?? (alternative !== undefined ? params.get(alternative) : undefined) ?? '';
+  const state = params.get('state') ?? '';
+  return code.length >= MIN_RANDOM_VALUE && state.length >= MIN_RANDOM_VALUE;
+}
+
+const MIN_RANDOM_VALUE = 8;
+
+function queryOf(url: string): URLSearchParams {
+  try {
+    return new URL(url).searchParams;
+  } catch {
+    return new URLSearchParams();
   }
 }
 

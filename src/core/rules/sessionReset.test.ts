@@ -137,6 +137,23 @@ describe('session-reset', () => {
     expect(reset!.severity).toBe('info');
   });
 
+  it('a new ID at a single sign-on callback (OAuth code and state) is the login, not a server-rejected reset', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/auth/callback?code=4%2F0AeanS0ZxQ7pW9f2Kx8&state=Hx81kQa9ZmP2vL7c', {
+        cookie: `sid=${ID.a}`,
+        status: 302,
+        responseHeaders: { Location: '/' },
+        setCookie: [sid(ID.b)],
+      })
+      .get('https://shop.test/', { cookie: `sid=${ID.b}` })
+      .analyze();
+    expect(resets(result)).toEqual([]);
+    expect(findingsOf(result, 'session-rotated').map((f) => [f.entry, f.message.includes('at login')])).toEqual([
+      [1, true],
+    ]);
+  });
+
   it('expired: the sid had Max-Age=2, the next request 3 s later carries none and gets a new sid', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a, '; Max-Age=2')] })
