@@ -58,14 +58,25 @@ const SESSION_RESOURCE = /\/sessions?(\/[^/]+)?\/?$/i;
  * Rails, Laravel and Symfony forms, which browsers cannot send as DELETE).
  */
 export function isDeleteRequest(entry: TraceEntry): boolean {
-  const { method, postData } = entry.request;
+  const { method } = entry.request;
   if (method.length === 6 && method.toUpperCase() === 'DELETE') return true;
-  if (!isPost(method) || !postData) return false;
-  if (postData.params?.some((p) => p.name === '_method' && p.value?.toLowerCase() === 'delete')) return true;
-  return postData.text !== undefined && METHOD_OVERRIDE_DELETE.test(postData.text.slice(0, 4096));
+  const fields = postedFields(entry);
+  return fields !== undefined && fields.get('_method')?.toLowerCase() === 'delete';
 }
 
-const METHOD_OVERRIDE_DELETE = /(^|&)_method=delete(&|$)/i;
+/**
+ * The fields a POST's form sent, by name: the HAR's `params`, or else its urlencoded body text (an exporter that kept
+ * only the text); undefined for another method, no body, or a JSON body. Only the first 64 KiB of a text are read.
+ */
+function postedFields(entry: TraceEntry): ReadonlyMap<string, string> | undefined {
+  const { method, postData } = entry.request;
+  if (!isPost(method) || !postData) return undefined;
+  const fields = new Map((postData.params ?? []).map((p) => [p.name, p.value ?? '']));
+  if (fields.size === 0 && postData.text !== undefined && !postData.text.trimStart().startsWith('{')) {
+    for (const [name, value] of new URLSearchParams(postData.text.slice(0, 65_536))) fields.set(name, value);
+  }
+  return fields;
+}
 
 function hasPasswordField(entry: TraceEntry): boolean {
   const post = entry.request.postData;
@@ -114,15 +125,12 @@ export class LoginDetector {
  * HTTP-POST binding). `state` and `code` are long random values: a query such as `?code=NY&state=NY` is none.
  */
 function carriesSignInResponse(entry: TraceEntry): boolean {
-  const { url, method, postData } = entry.request;
+  const url = entry.request.url;
   if (url.includes('code=') && url.includes('state=') && isAuthorizationResponse(queryOf(url))) return true;
-  if (!isPost(method) || !postData) return false;
-  const params = new Map((postData.params ?? []).map((p) => [p.name, p.value ?? '']));
-  if (params.size === 0 && postData.text !== undefined && !postData.text.trimStart().startsWith('{')) {
-    for (const [name, value] of new URLSearchParams(postData.text.slice(0, 65_536))) params.set(name, value);
-  }
-  if ((params.get('SAMLResponse') ?? '').length > 0) return true;
-  return isAuthorizationResponse(params, 'id_token');
+  const fields = postedFields(entry);
+  if (fields === undefined) return false;
+  if ((fields.get('SAMLResponse') ?? '').length > 0) return true;
+  return isAuthorizationResponse(fields, 'id_token');
 }
 
 /** `code` (or `alternative`) and `state`, each a long value, as an authorization response has them. */
