@@ -68,9 +68,74 @@ describe('identifySessionCookies', () => {
       .get('https://app.test/orders', { cookie: chunks });
     const names = identify(flow);
     expect(names.has(name)).toBe(false);
-    expect([...names.keys()]).toEqual([`${name}C1`, `${name}C2`]);
+    // One session: the first chunk stands for the chunked cookie; the second is a part of its value.
+    expect([...names.keys()]).toEqual([`${name}C1`]);
+    expect(names.get(`${name}C1`)?.evidence).toEqual([
+      'issued in answer to the login at entry 0 (a POST carrying a password field)',
+      'name matches .AspNetCore.Identity.Application',
+      'the first chunk of .AspNetCore.Identity.Application, whose value is written in chunks',
+    ]);
     // The marker, the same for every user, is no ID whose entropy could be too low.
     expect(findingsOf(flow.analyze(), 'session-id-low-entropy')).toEqual([]);
+  });
+
+  it('chunks are parts of one session only where the cookie is written in chunks', () => {
+    // Without the `chunks-N` marker, names ending in C1, C2 beside one without are cookies like any other.
+    const all = `session=${ID.c}; sessionC1=${ID.a}; sessionC2=${ID.b}`;
+    const names = identify(
+      trace()
+        .get('https://shop.test/', {
+          cookie: '',
+          setCookie: [`session=${ID.c}; Path=/`, `sessionC1=${ID.a}; Path=/`, `sessionC2=${ID.b}; Path=/`],
+        })
+        .get('https://shop.test/a', { cookie: all })
+        .get('https://shop.test/b', { cookie: all }),
+    );
+    expect([...names.keys()]).toEqual(['session', 'sessionC1', 'sessionC2']);
+  });
+
+  it('a chunked ticket renewed smaller and then signed out is one session, kept and then ended at the logout', () => {
+    const name = '.AspNetCore.Cookies';
+    const attrs = 'Path=/; Secure; HttpOnly; SameSite=Lax';
+    const gone = `expires=Thu, 01 Jan 1970 00:00:00 GMT; ${attrs}`;
+    const three = `${name}=chunks-3; ${name}C1=${ID.a}; ${name}C2=${ID.b}; ${name}C3=${ID.c}`;
+    const two = `${name}=chunks-2; ${name}C1=${ID.d}; ${name}C2=${ID.e}`;
+    const result = trace()
+      .get('https://app.test/Account/Login', { cookie: '' })
+      .post('https://app.test/Account/Login', {
+        cookie: '',
+        form: { Email: 'ann@app.test', Password: 'hunter2' },
+        location: '/',
+        setCookie: [
+          `${name}=chunks-3; ${attrs}`,
+          `${name}C1=${ID.a}; ${attrs}`,
+          `${name}C2=${ID.b}; ${attrs}`,
+          `${name}C3=${ID.c}; ${attrs}`,
+        ],
+      })
+      .get('https://app.test/', { cookie: three })
+      // Sliding expiration re-issues the ticket; now shorter, it needs two chunks and the third is deleted.
+      .get('https://app.test/orders', {
+        cookie: three,
+        setCookie: [
+          `${name}=chunks-2; ${attrs}`,
+          `${name}C1=${ID.d}; ${attrs}`,
+          `${name}C2=${ID.e}; ${attrs}`,
+          `${name}C3=; ${gone}`,
+        ],
+      })
+      .get('https://app.test/orders/1', { cookie: two })
+      .post('https://app.test/Account/Logout', {
+        cookie: two,
+        location: '/',
+        setCookie: [`${name}=; ${gone}`, `${name}C1=; ${gone}`, `${name}C2=; ${gone}`],
+      })
+      .get('https://app.test/', { cookie: '' })
+      .analyze();
+    expect(result.sessions.map((s) => s.cookie)).toEqual([`${name}C1`]);
+    // No chunk deleted with the ticket's shrinking is a session lost; the logout ends the one session as asked.
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(findingsOf(result, 'session-reset').map((f) => [f.entry, f.cookie])).toEqual([[5, `${name}C1`]]);
   });
 
   it('a cookie cleared at a REST logout (a DELETE of the session resource) is cleared at the logout', () => {

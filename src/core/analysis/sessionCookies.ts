@@ -10,6 +10,7 @@
 
 import { registrableDomain } from '../cookie/domain.ts';
 import { plainAuthorityEnd } from '../cookie/urlAuthority.ts';
+import { type ChunkName, chunkNameOf, isChunkCountMarker } from '../session/chunkedCookie.ts';
 import { estimateSingle } from '../session/entropy.ts';
 import {
   classifyCookieName,
@@ -188,10 +189,31 @@ export class SessionCookieIdentifier {
   finish(): Map<string, SessionIdentity> {
     const result = new Map<string, SessionIdentity>();
     for (const [name, stats] of this.names) {
-      const identity = stats ? this.decide(name, stats) : undefined;
+      if (!stats) continue;
+      const chunk = this.chunkOf(name);
+      // A later chunk is part of the value the first chunk stands for: not a session of its own.
+      if (chunk && chunk.index > 1) continue;
+      const identity = chunk ? this.decideFirstChunk(name, stats, chunk) : this.decide(name, stats);
       if (identity) result.set(name, identity);
     }
     return result;
+  }
+
+  /** The name as a chunk of a cookie the trace shows written in chunks (its marker seen set or sent). */
+  private chunkOf(name: string): ChunkName | undefined {
+    const chunk = chunkNameOf(name);
+    const base = chunk ? this.names.get(chunk.base) : undefined;
+    if (!base) return undefined;
+    for (const value of base.shapes.keys()) if (isChunkCountMarker(value)) return chunk;
+    return undefined;
+  }
+
+  /** The first chunk is judged as the chunked cookie: by that cookie's name, and by its own values and behaviour. */
+  private decideFirstChunk(name: string, stats: NameStats, chunk: ChunkName): SessionIdentity | undefined {
+    const identity = this.decide(name, stats, chunk.base);
+    if (!identity) return identity;
+    const written = `the first chunk of ${chunk.base}, whose value is written in chunks`;
+    return { ...identity, evidence: [...identity.evidence, written] };
   }
 
   /** The login this entry belongs to: a successful login request, or the next hop of its redirect. */
@@ -246,12 +268,14 @@ export class SessionCookieIdentifier {
     if (bare.length < TOKEN_MIN_LENGTH || estimateSingle(bare).bits < TOKEN_MIN_BITS) token.tokenLike = false;
   }
 
-  private decide(name: string, stats: NameStats): SessionIdentity | undefined {
+  /** `className`: the name whose class counts (for a first chunk, the chunked cookie's). */
+  private decide(name: string, stats: NameStats, className = name): SessionIdentity | undefined {
     if (this.forced.has(name.toLowerCase()))
       return { confidence: 'certain', evidence: ['marked by the user'], against: [] };
     // For an authentication name, the dataset's row speaks for its platform's cookies (newNameStats): a cookie of that
     // name seen only on other sites is not the platform's.
-    const cls = stats.platform && !stats.platform.seen ? nameClassOffPlatform(name) : stats.cls;
+    const classStats = className === name ? stats : this.names.get(className)!;
+    const cls = classStats.platform && !classStats.platform.seen ? nameClassOffPlatform(className) : classStats.cls;
     if (cls.kind === 'affinity' || cls.kind === 'not-session') return undefined;
     const shapes = [...stats.shapes.values()];
     // RULES.md: a name match counts "provided the value can be an ID"; readable structured data is evidence against.
@@ -265,7 +289,7 @@ export class SessionCookieIdentifier {
           : undefined;
     // A name that only has the shape of one (`MS_AUTH`, `leo_auth_token`) is weaker than a known name.
     const nameShape =
-      knownName === undefined && hasAuthNameShape(name) && idShaped && longestValue(stats) >= TOKEN_MIN_LENGTH
+      knownName === undefined && hasAuthNameShape(className) && idShaped && longestValue(stats) >= TOKEN_MIN_LENGTH
         ? 'its name says authentication or session and its value is a token'
         : undefined;
     const tokenEvidence = this.tokenEvidence(stats);

@@ -4,6 +4,7 @@
  * client-side session store re-encoded, a structured value whose embedded ID stays, a JWT re-issued for the same
  * subject is an update, not a new session).
  */
+import { isChunkCountMarker } from './chunkedCookie.ts';
 import { readClientSideData } from './tokenData.ts';
 
 export type ValueShape =
@@ -23,12 +24,6 @@ export type ValueShape =
 const FLAG = /^(t|f|true|false|yes|no|on|off|y|n|null|undefined|none|deleted|-?\d{1,2}(\.\d+)?)$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\w{3}, \d{2} \w{3} \d{4}/;
 const LOCALE = /^[a-z]{2}([-_][A-Za-z]{2})?$/;
-/**
- * ASP.NET Core's marker of a cookie written in chunks (ChunkingCookieManager): a large authentication ticket is
- * `<name>=chunks-N` and N cookies `<name>C1`…`<name>CN` holding the ticket. The marker is a count, the same for
- * every user; the ticket is in the chunks.
- */
-const CHUNK_COUNT = /^chunks-\d{1,4}$/;
 /** `a=b&c=d`, `a:b|c:d`, `a=b;c=d`: two or more readable fields. */
 const FIELDS = /^([\w.%-]+[=:][^&|;:=]*)([&|;,]([\w.%-]+[=:][^&|;:=]*))+$/;
 /** A number with a readable label (`ajax:6397089261371032347`): a counter or an echo, not a random ID. */
@@ -62,7 +57,7 @@ const REDACTED_STORE = /^h:[0-9a-f]{8}~([0-9a-f]{8})$/;
 export function valueShape(raw: string): ValueShape {
   const value = unquote(raw);
   if (REDACTED_STORE.test(value)) return 'client-side-store';
-  if (value === '' || FLAG.test(value) || DATE.test(value) || LOCALE.test(value) || CHUNK_COUNT.test(value))
+  if (value === '' || FLAG.test(value) || DATE.test(value) || LOCALE.test(value) || isChunkCountMarker(value))
     return 'not-an-id';
   if (UNREADABLE_STORE.some((re) => re.test(value)) || readClientSideData(value) !== undefined)
     return 'client-side-store';
