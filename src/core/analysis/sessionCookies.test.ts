@@ -6,6 +6,9 @@ import { findingsOf, ID, trace } from '../../../test/helpers/traceBuilder.ts';
 import { HostCache, identifySessionCookies } from './sessionCookies.ts';
 import { withDefaults } from './settings.ts';
 
+/** base64url of {"alg":"dir","enc":"A256GCM"}: the protected header of Auth.js's encrypted session token. */
+const JWE_HEADER = 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0';
+
 const identify = (b: ReturnType<typeof trace>, settings = {}) =>
   identifySessionCookies(b.build(), withDefaults(settings));
 
@@ -136,6 +139,76 @@ describe('identifySessionCookies', () => {
     // No chunk deleted with the ticket's shrinking is a session lost; the logout ends the one session as asked.
     expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     expect(findingsOf(result, 'session-reset').map((f) => [f.entry, f.cookie])).toEqual([[5, `${name}C1`]]);
+  });
+
+  it("Auth.js's encrypted session token, re-issued on every session check, is one session updated, not lost", () => {
+    const name = '__Secure-next-auth.session-token';
+    const attrs = 'Path=/; Secure; HttpOnly; SameSite=Lax';
+    const token = (iv: string) => `${JWE_HEADER}..${iv}.c2Vzc2lvbi1jbGFpbXMtZW5jcnlwdGVk${iv}.dGFnLW9mLXRoZS1jaXBoZXI`;
+    const result = trace()
+      .post('https://app.test/api/auth/callback/credentials', {
+        cookie: '',
+        form: { username: 'ann', password: 'hunter2' },
+        location: '/',
+        setCookie: [
+          `${name}=${token('aXYtb25lLW9uZQ')}; ${attrs}`,
+          // Where to return to after the sign-in: a URL is readable data, not an ID.
+          `__Secure-next-auth.callback-url=https%3A%2F%2Fapp.test%2Forders; ${attrs}`,
+        ],
+      })
+      .get('https://app.test/', { cookie: `${name}=${token('aXYtb25lLW9uZQ')}` })
+      .get('https://app.test/api/auth/session', {
+        cookie: `${name}=${token('aXYtb25lLW9uZQ')}`,
+        setCookie: [`${name}=${token('aXYtdHdvLXR3bw')}; ${attrs}`],
+      })
+      .get('https://app.test/api/auth/session', {
+        cookie: `${name}=${token('aXYtdHdvLXR3bw')}`,
+        setCookie: [`${name}=${token('aXYtdGhyZWUtdGhyZWU')}; ${attrs}`],
+      })
+      .get('https://app.test/orders', { cookie: `${name}=${token('aXYtdGhyZWUtdGhyZWU')}` })
+      .analyze();
+    expect(result.sessions.map((s) => s.cookie)).toEqual([name]);
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(findingsOf(result, 'session-reset')).toEqual([]);
+  });
+
+  it('numbered chunks (Auth.js, Supabase, Auth0, oauth2-proxy: x.0, x.1 or x_0, x_1) are one session, shrinking or not', () => {
+    const name = '__Secure-next-auth.session-token';
+    const attrs = 'Path=/; Secure; HttpOnly; SameSite=Lax';
+    const gone = `Max-Age=0; ${attrs}`;
+    // Auth.js fills a chunk to 3,933 characters before it starts the next.
+    const full = (id: string) => `${JWE_HEADER}..${id}.${id.repeat(115)}`;
+    const three = `${name}.0=${full(ID.a)}; ${name}.1=${ID.c.repeat(120)}; ${name}.2=${ID.e}.${ID.f}`;
+    const two = `${name}.0=${full(ID.d)}; ${name}.1=${ID.f}.${ID.a}`;
+    const set = (cookies: string) => cookies.split('; ').map((c) => `${c}; ${attrs}`);
+    const result = trace()
+      .get('https://app.test/api/auth/callback/github?code=5a1f0c9e3b7d&state=8e2c4a6f0d1b', {
+        cookie: '',
+        location: '/',
+        setCookie: set(three),
+      })
+      .get('https://app.test/', { cookie: three })
+      .get('https://app.test/api/auth/session', { cookie: three, setCookie: [...set(two), `${name}.2=; ${gone}`] })
+      .get('https://app.test/orders', { cookie: two })
+      .post('https://app.test/api/auth/signout', {
+        cookie: two,
+        location: '/',
+        setCookie: [`${name}.0=; ${gone}`, `${name}.1=; ${gone}`],
+      })
+      .get('https://app.test/', { cookie: '' })
+      .analyze();
+    expect(result.sessions.map((s) => s.cookie)).toEqual([`${name}.0`]);
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(findingsOf(result, 'session-reset').map((f) => f.entry)).toEqual([4]);
+    // No chunks: an `x_0` without an `x_1` (however long), or a short `x_0` beside an `x_1` (a tracker's two IDs).
+    const cookies = `sess_0=${ID.a.repeat(100)}; sess_2=${ID.b}; sid_0=${ID.c}; sid_1=${ID.d}`;
+    const lone = identify(
+      trace()
+        .get('https://shop.test/', { cookie: '', setCookie: cookies.split('; ').map((c) => `${c}; Path=/`) })
+        .get('https://shop.test/a', { cookie: cookies })
+        .get('https://shop.test/b', { cookie: cookies }),
+    );
+    expect([...lone.keys()]).toEqual(['sess_0', 'sess_2', 'sid_0', 'sid_1']);
   });
 
   it('a cookie cleared at a REST logout (a DELETE of the session resource) is cleared at the logout', () => {

@@ -10,7 +10,7 @@
 
 import { registrableDomain } from '../cookie/domain.ts';
 import { plainAuthorityEnd } from '../cookie/urlAuthority.ts';
-import { type ChunkName, chunkNameOf, isChunkCountMarker } from '../session/chunkedCookie.ts';
+import { type ChunkName, chunkNameOf, FULL_CHUNK_LENGTH, isChunkCountMarker } from '../session/chunkedCookie.ts';
 import { estimateSingle } from '../session/entropy.ts';
 import {
   classifyCookieName,
@@ -191,8 +191,9 @@ export class SessionCookieIdentifier {
     for (const [name, stats] of this.names) {
       if (!stats) continue;
       const chunk = this.chunkOf(name);
-      // A later chunk is part of the value the first chunk stands for: not a session of its own.
-      if (chunk && chunk.index > 1) continue;
+      // A later chunk is part of the value the first chunk stands for: not a session of its own. The user's "not a
+      // session" for the chunked cookie's name holds for its chunks.
+      if (chunk && (chunk.position > 1 || this.names.get(chunk.base) === null)) continue;
       const identity = chunk ? this.decideFirstChunk(name, stats, chunk) : this.decide(name, stats);
       if (identity) result.set(name, identity);
     }
@@ -202,9 +203,14 @@ export class SessionCookieIdentifier {
   /** The name as a chunk of a cookie the trace shows written in chunks (its marker seen set or sent). */
   private chunkOf(name: string): ChunkName | undefined {
     const chunk = chunkNameOf(name);
-    const base = chunk ? this.names.get(chunk.base) : undefined;
-    if (!base) return undefined;
-    for (const value of base.shapes.keys()) if (isChunkCountMarker(value)) return chunk;
+    if (!chunk) return undefined;
+    if (chunk.scheme === 'numbered') {
+      const first = this.names.get(chunk.first);
+      const full = first ? longestValue(first) >= FULL_CHUNK_LENGTH : false;
+      return full && this.names.has(chunk.second) ? chunk : undefined;
+    }
+    const base = this.names.get(chunk.base);
+    if (base) for (const value of base.shapes.keys()) if (isChunkCountMarker(value)) return chunk;
     return undefined;
   }
 
@@ -274,7 +280,7 @@ export class SessionCookieIdentifier {
       return { confidence: 'certain', evidence: ['marked by the user'], against: [] };
     // For an authentication name, the dataset's row speaks for its platform's cookies (newNameStats): a cookie of that
     // name seen only on other sites is not the platform's.
-    const classStats = className === name ? stats : this.names.get(className)!;
+    const classStats = className === name ? stats : (this.names.get(className) ?? newNameStats(className));
     const cls = classStats.platform && !classStats.platform.seen ? nameClassOffPlatform(className) : classStats.cls;
     if (cls.kind === 'affinity' || cls.kind === 'not-session') return undefined;
     const shapes = [...stats.shapes.values()];

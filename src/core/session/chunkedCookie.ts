@@ -1,31 +1,65 @@
 /**
- * A cookie written in chunks. ASP.NET Core's ChunkingCookieManager (the default for its cookie authentication)
- * splits a value longer than ~4 KB — an authentication ticket with many claims, common behind an OpenID Connect
- * sign-in — into `<name>C1`…`<name>CN` and sets `<name>=chunks-N` as the marker; it reads the value back as the
- * chunks joined. One session then arrives as N + 1 cookies that are set, sent and deleted together, and a ticket
- * that shrinks deletes its surplus chunks. Taken one by one they would be N sessions, and a shrinking ticket a lost
- * one. The first chunk begins the value (and its random part: the cipher's IV), so it changes exactly when the value
+ * A cookie written in chunks. A value longer than a browser keeps in one cookie (~4 KB: an authentication ticket with
+ * many claims, an encrypted JWT, common behind an OpenID Connect sign-in) is split over several cookies, set, sent
+ * and deleted together, and read back joined. Two ways of naming them are in wide use:
+ * - ASP.NET Core's ChunkingCookieManager (the default of its cookie authentication): `<name>C1`…`<name>CN`, with
+ *   `<name>=chunks-N` as the marker;
+ * - a number after a dot or an underscore, counted from 0, with no marker: Auth.js / NextAuth.js
+ *   (`next-auth.session-token.0`), Supabase's SSR client (`sb-<ref>-auth-token.0`), Auth0's SDKs (`appSession.0`),
+ *   oauth2-proxy (`_oauth2_proxy_0`).
+ * Taken one by one, one session would be N sessions, and a value that shrinks (its surplus chunks deleted) a lost
+ * one. The first chunk begins the value (and its random part, the cipher's IV), so it changes exactly when the value
  * does: it stands for the chunked cookie; the later chunks are parts of it, not sessions of their own.
  */
 
-/** The marker value of the cookie whose value is in chunks: the chunk count, the same for every user. */
+/** The marker value of ASP.NET Core's chunked cookie: the chunk count, the same for every user. */
 const CHUNK_COUNT_MARKER = /^chunks-\d{1,4}$/;
 
 export function isChunkCountMarker(value: string): boolean {
   return CHUNK_COUNT_MARKER.test(value);
 }
 
-export interface ChunkName {
-  /** The name of the chunked cookie (the one holding the marker). */
+/** What a name would be as a chunk, and what must be seen for it to be one. */
+export type ChunkName = {
+  /** The name of the chunked cookie. */
   readonly base: string;
-  /** 1 for the first chunk. */
-  readonly index: number;
-}
+  /** Its position, 1 for the first chunk. */
+  readonly position: number;
+} & (
+  | { /** ASP.NET Core: chunked where the base cookie holds the `chunks-N` marker. */ readonly scheme: 'marker' }
+  | {
+      readonly scheme: 'numbered';
+      /**
+       * Chunked where the first and the second chunk are seen and the first is full (at least FULL_CHUNK_LENGTH): a
+       * lone `x.0`, or short `x_0` and `x_1` (a tracker's two IDs), are cookies like any other.
+       */
+      readonly first: string;
+      readonly second: string;
+    }
+);
 
-const CHUNK_NAME = /^(.+)C([1-9]\d{0,3})$/;
+/**
+ * A value is split only when it does not fit one cookie, and every writer fills a chunk before it starts the next:
+ * Supabase's at 3,180 characters, Auth.js's at 3,933, ASP.NET Core's at 4,050. A first chunk shorter than this is no
+ * chunk of a split value.
+ */
+export const FULL_CHUNK_LENGTH = 3000;
 
-/** The chunked cookie and position a name would have as a chunk (`.AspNetCore.CookiesC2` → 2 of `.AspNetCore.Cookies`). */
+const MARKED_CHUNK = /^(.+)C([1-9]\d{0,3})$/;
+const NUMBERED_CHUNK = /^(.+)([._])(0|[1-9]\d{0,2})$/;
+
+/** The chunk a name would be (`.AspNetCore.CookiesC2`, `next-auth.session-token.1`), or undefined. */
 export function chunkNameOf(name: string): ChunkName | undefined {
-  const match = CHUNK_NAME.exec(name);
-  return match ? { base: match[1]!, index: Number(match[2]) } : undefined;
+  const marked = MARKED_CHUNK.exec(name);
+  if (marked) return { base: marked[1]!, position: Number(marked[2]), scheme: 'marker' };
+  const numbered = NUMBERED_CHUNK.exec(name);
+  if (!numbered) return undefined;
+  const [, base, separator] = numbered as unknown as [string, string, string];
+  return {
+    base,
+    position: Number(numbered[3]) + 1,
+    scheme: 'numbered',
+    first: `${base}${separator}0`,
+    second: `${base}${separator}1`,
+  };
 }

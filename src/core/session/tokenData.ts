@@ -63,6 +63,22 @@ function safeDecodeURIComponent(s: string): string {
   }
 }
 
+/**
+ * The value begins with a JWE's protected header (RFC 7516 compact form: header.key.iv.ciphertext.tag, the header
+ * base64url JSON naming the content encryption, `enc`): an encrypted token, such as Auth.js's session token, or the
+ * first chunk of one. Its claims cannot be read, as an encrypted session store's cannot.
+ */
+export function beginsWithJweHeader(rawValue: string): boolean {
+  if (!rawValue.startsWith('eyJ')) return false;
+  const dot = rawValue.indexOf('.');
+  if (dot === -1 || dot > MAX_JWE_HEADER_LENGTH) return false;
+  const header = parseJsonObject(decodeBase64Url(rawValue.slice(0, dot)));
+  return isRecord(header) && typeof header.enc === 'string' && typeof header.alg === 'string';
+}
+
+/** Far above a real protected header (`{"alg":"dir","enc":"A256GCM"}` is 36 characters encoded). */
+const MAX_JWE_HEADER_LENGTH = 1024;
+
 /** Returns what the value reveals, or undefined for an opaque token. */
 export function readClientSideData(rawValue: string): ClientSideData | undefined {
   if (rawValue.length > MAX_DECODE_LENGTH) return undefined;

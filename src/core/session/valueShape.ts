@@ -5,7 +5,7 @@
  * subject is an update, not a new session).
  */
 import { isChunkCountMarker } from './chunkedCookie.ts';
-import { readClientSideData } from './tokenData.ts';
+import { beginsWithJweHeader, readClientSideData } from './tokenData.ts';
 
 export type ValueShape =
   /** Cannot be a session ID: empty, a flag (`t`, `1`, `true`), a short word, a number, a date, a locale. */
@@ -26,6 +26,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\
 const LOCALE = /^[a-z]{2}([-_][A-Za-z]{2})?$/;
 /** `a=b&c=d`, `a:b|c:d`, `a=b;c=d`: two or more readable fields. */
 const FIELDS = /^([\w.%-]+[=:][^&|;:=]*)([&|;,]([\w.%-]+[=:][^&|;:=]*))+$/;
+/** A URL (Auth.js's `next-auth.callback-url`, a return address): where to go, readable, the same for every user. */
+const ABSOLUTE_URL = /^https?:\/\/\S+$/i;
 /** A number with a readable label (`ajax:6397089261371032347`): a counter or an echo, not a random ID. */
 const LABELLED_NUMBER = /^[A-Za-z]{2,}[:=]\d{10,}$/;
 /**
@@ -59,9 +61,19 @@ export function valueShape(raw: string): ValueShape {
   if (REDACTED_STORE.test(value)) return 'client-side-store';
   if (value === '' || FLAG.test(value) || DATE.test(value) || LOCALE.test(value) || isChunkCountMarker(value))
     return 'not-an-id';
-  if (UNREADABLE_STORE.some((re) => re.test(value)) || readClientSideData(value) !== undefined)
+  if (
+    UNREADABLE_STORE.some((re) => re.test(value)) ||
+    beginsWithJweHeader(value) ||
+    readClientSideData(value) !== undefined
+  )
     return 'client-side-store';
-  if (value.startsWith('{') || value.startsWith('[') || FIELDS.test(value) || LABELLED_NUMBER.test(value))
+  if (
+    value.startsWith('{') ||
+    value.startsWith('[') ||
+    FIELDS.test(value) ||
+    LABELLED_NUMBER.test(value) ||
+    ABSOLUTE_URL.test(value)
+  )
     return 'structured';
   return 'opaque';
 }

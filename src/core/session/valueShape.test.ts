@@ -1,0 +1,42 @@
+// What a cookie value looks like for identification, and when a changed value is the same session updated.
+import { describe, expect, it } from 'vitest';
+import { isUpdateOf, valueShape } from './valueShape.ts';
+
+/** base64url of {"alg":"dir","enc":"A256GCM"}: the protected header of Auth.js's encrypted session token. */
+const JWE_HEADER = 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0';
+const jwe = (iv: string, ciphertext: string) => `${JWE_HEADER}..${iv}.${ciphertext}.Qm9mZ3JhZkI0V3FfbzdyZw`;
+/** base64url of {"alg":"HS256","typ":"JWT"}: a signed token, readable. */
+const JWS_HEADER = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9';
+
+describe('valueShape', () => {
+  it('an encrypted JWT (JWE), whole or its first chunk, is a client-side store that cannot be read', () => {
+    expect(valueShape(jwe('bXlJbml0VmVjdG9y', 'c2VjcmV0LXNlc3Npb24tY2xhaW1z'))).toBe('client-side-store');
+    expect(valueShape(`${JWE_HEADER}..bXlJbml0VmVjdG9y.c2VjcmV0LXNlc3`)).toBe('client-side-store');
+  });
+
+  it('a header that names no content encryption, or is not JSON, makes no JWE', () => {
+    // A signed JWT's header has no `enc`.
+    expect(valueShape(`${JWS_HEADER}.a2V5.aXY.Y2lwaGVy.dGFn`)).toBe('opaque');
+    expect(valueShape('eyJub3QtanNvbi.a2V5.aXY.Y2lwaGVy.dGFn')).toBe('opaque');
+  });
+
+  it('a URL is readable data (a return address), not an ID', () => {
+    expect(valueShape('https%3A%2F%2Fapp.example%2Fdashboard')).toBe('structured');
+    expect(valueShape('http://localhost:3000')).toBe('structured');
+    expect(valueShape('f3a91c07d2b84e6a9c51e0b7a4d2f886')).toBe('opaque');
+  });
+
+  it("ASP.NET Core's chunk marker is a count, not an ID", () => {
+    expect(valueShape('chunks-3')).toBe('not-an-id');
+  });
+});
+
+describe('isUpdateOf', () => {
+  it('an encrypted token re-issued (a rolling session) is the same session updated', () => {
+    expect(isUpdateOf(jwe('aXYtb25l', 'Y2lwaGVyLW9uZQ'), jwe('aXYtdHdv', 'Y2lwaGVyLXR3bw'))).toBe(true);
+  });
+
+  it('an opaque ID that changes is a new ID', () => {
+    expect(isUpdateOf('f3a91c07d2b84e6a9c51e0b7a4d2f886', '6c0e8d4b1f7a39e2d5b80c4a7f16e93d')).toBe(false);
+  });
+});
