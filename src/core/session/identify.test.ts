@@ -127,6 +127,12 @@ describe('cookie name helpers', () => {
     for (const name of ['assessment', 'author', 'sessionless', '_DataTrackerSession', 'cis-sid', 'theme'])
       expect(hasAuthNameShape(name), name).toBe(false);
   });
+
+  it("tells connect's naming, a framework's name then `.sid` or `:sid`, and no other `sid`", () => {
+    for (const name of ['sails.sid', 'koa.sid', 'express:sid']) expect(hasAuthNameShape(name), name).toBe(true);
+    for (const name of ['_uetsid', 'yabs-sid', '__insp_sid', '.sid', 'app.sid.v2'])
+      expect(hasAuthNameShape(name), name).toBe(false);
+  });
 });
 
 describe('splitRouteSuffix', () => {

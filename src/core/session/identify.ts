@@ -100,10 +100,12 @@ export const AUTH_NAME_PATTERNS: readonly string[] = [
  * (`MS_AUTH`, `leo_auth_token`, `p_auth_token`, `app-session`), words parted by `.`, `_`, `-` or `:` (session
  * libraries name their cookies `framework:sess`: koa-session's `koa:sess`, connect's `express:sess`). On its own it
  * is weaker than a known name: the value must also look like a token (sessionCookies.ts). Not a capitalised word
- * alone (`MoodleSession`) nor `sid`: on real page loads those were trackers' (`_DataTrackerSession`, `cis-sid`).
+ * alone (`MoodleSession`) nor `sid` as any word: on real page loads those were trackers' (`_DataTrackerSession`,
+ * `cis-sid`); only `sid` after a framework's name and a `.` or `:`, the convention of connect's `connect.sid` that
+ * Sails (`sails.sid`) and koa's stores (`koa.sid`) follow, and no tracker of the cookie dataset does.
  */
 const AUTH_NAME_SHAPE =
-  /(^|[._:-])(auth|authn|session|sess)([._:-]|token|id)?([._:-]|$)|auth_?token|access_?token|id_?token/i;
+  /(^|[._:-])(auth|authn|session|sess)([._:-]|token|id)?([._:-]|$)|auth_?token|access_?token|id_?token|\w[.:]sid$/i;
 
 export function hasAuthNameShape(name: string): boolean {
   return AUTH_NAME_SHAPE.test(stripCookiePrefix(name));

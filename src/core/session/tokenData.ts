@@ -79,6 +79,24 @@ export function beginsWithJweHeader(rawValue: string): boolean {
 /** Far above a real protected header (`{"alg":"dir","enc":"A256GCM"}` is 36 characters encoded). */
 const MAX_JWE_HEADER_LENGTH = 1024;
 
+/**
+ * Go's gorilla/securecookie encoding, under gorilla/sessions, gin-contrib/sessions and echo's session middleware:
+ * base64url of `<unix time>|<payload, encoded or encrypted>|<MAC>`. The time is of the encoding, so every save of the
+ * session (many apps save on every request) gives a new value for the same session, whether the payload is the
+ * session's data or its ID in a server-side store; the payload cannot be read here.
+ */
+export function isTimestampSigned(rawValue: string): boolean {
+  // "MT" is base64 of "1…": a Unix time from 2001 to 2033 has ten digits, the first 1.
+  if (!rawValue.startsWith('MT') || rawValue.length < 32) return false;
+  try {
+    return TIMESTAMP_FIRST.test(atob(rawValue.slice(0, 16).replace(/-/g, '+').replace(/_/g, '/')));
+  } catch {
+    return false;
+  }
+}
+
+const TIMESTAMP_FIRST = /^1\d{9}\|/;
+
 /** Returns what the value reveals, or undefined for an opaque token. */
 export function readClientSideData(rawValue: string): ClientSideData | undefined {
   if (rawValue.length > MAX_DECODE_LENGTH) return undefined;

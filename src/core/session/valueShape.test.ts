@@ -20,6 +20,27 @@ describe('valueShape', () => {
     expect(valueShape('eyJub3QtanNvbi.a2V5.aXY.Y2lwaGVy.dGFn')).toBe('opaque');
   });
 
+  it("Phoenix's signed or encrypted session cookie (Plug) is a client-side store", () => {
+    const signed =
+      'SFMyNTY.g3QAAAABbQAAAAtfY3NyZl90b2tlbm0AAAAYbGxYQ3JqUHV2RnY4TjBL.4MXn2WGRmvHrMf1pqvxa8Tv0l1w1xIAnIjXkfgoUOpY';
+    expect(valueShape(signed)).toBe('client-side-store');
+    expect(valueShape('QTI1NkdDTQ.bXlrZXk.bXlpdg.Y2lwaGVydGV4dA.dGFn')).toBe('client-side-store');
+    // The same algorithm name, not followed by a payload and a signature, is no such cookie.
+    expect(valueShape('SFMyNTYx9c2a7e41b0d85f36')).toBe('opaque');
+  });
+
+  it("Go's gorilla/securecookie value (base64url of time|payload|MAC) is a client-side store; saved again, an update", () => {
+    const encode = (time: string) =>
+      btoa(`${time}|Z29iLWVuY29kZWQtc2Vzc2lvbi12YWx1ZXM|\x01\x02\xff\x80mac-bytes`)
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_')
+        .replace(/=+$/, '');
+    expect(valueShape(encode('1700000000'))).toBe('client-side-store');
+    expect(isUpdateOf(encode('1700000000'), encode('1700000060'))).toBe(true);
+    // base64 of digits with no `|` after the tenth is an opaque ID that happens to start with "MT".
+    expect(valueShape(btoa('1234567890abcdef1234567890abcdef'))).toBe('opaque');
+  });
+
   it('a URL is readable data (a return address), not an ID', () => {
     expect(valueShape('https%3A%2F%2Fapp.example%2Fdashboard')).toBe('structured');
     expect(valueShape('http://localhost:3000')).toBe('structured');

@@ -5,7 +5,7 @@
  * subject is an update, not a new session).
  */
 import { isChunkCountMarker } from './chunkedCookie.ts';
-import { beginsWithJweHeader, readClientSideData } from './tokenData.ts';
+import { beginsWithJweHeader, isTimestampSigned, readClientSideData } from './tokenData.ts';
 
 export type ValueShape =
   /** Cannot be a session ID: empty, a flag (`t`, `1`, `true`), a short word, a number, a date, a locale. */
@@ -33,12 +33,15 @@ const LABELLED_NUMBER = /^[A-Za-z]{2,}[:=]\d{10,}$/;
 /**
  * Stores that cannot be read but show their kind: Laravel's encrypted cookies (base64 of {"iv":…,"value":…,"mac":…}),
  * Rails' encrypted and signed cookie store (`data--iv--tag`, `data--digest`, base64 parts), Flask's compressed
- * itsdangerous payload (`.eJ…` = "." + base64 of zlib data).
+ * itsdangerous payload (`.eJ…` = "." + base64 of zlib data), Phoenix's (Plug's) signed or encrypted session cookie
+ * (base64url of the algorithm's name first: `HS256`, `HS384`, `HS512`, `A128GCM`, `A256GCM`, `A128CBC-HS256`,
+ * `A256CBC-HS512`, then the payload, an Erlang term).
  */
 const UNREADABLE_STORE = [
   /^eyJpdiI6/,
   /^[A-Za-z0-9+/=]{16,}--[A-Za-z0-9+/=]{16,}(--[A-Za-z0-9+/=]{16,})?$/,
   /^\.eJ[\w-]+\.[\w-]+\.[\w-]+$/,
+  /^(SFMyNTY|SFMzODQ|SFM1MTI|QTEyOEdDTQ|QTI1NkdDTQ|QTEyOENCQy1IUzI1Ng|QTI1NkNCQy1IUzUxMg)\.[\w-]+\.[\w-]+/,
 ];
 
 function unquote(value: string): string {
@@ -64,6 +67,7 @@ export function valueShape(raw: string): ValueShape {
   if (
     UNREADABLE_STORE.some((re) => re.test(value)) ||
     beginsWithJweHeader(value) ||
+    isTimestampSigned(value) ||
     readClientSideData(value) !== undefined
   )
     return 'client-side-store';
