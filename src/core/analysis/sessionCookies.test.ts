@@ -200,6 +200,19 @@ describe('identifySessionCookies', () => {
     expect(result.sessions.map((s) => s.cookie)).toEqual([`${name}.0`]);
     expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     expect(findingsOf(result, 'session-reset').map((f) => f.entry)).toEqual([4]);
+    // AWS load balancers' authentication numbers its chunks after a hyphen.
+    const alb = 'AWSELBAuthSessionCookie';
+    const albCookies = `${alb}-0=${ID.a.repeat(110)}; ${alb}-1=${ID.b.repeat(20)}`;
+    const albNames = identify(
+      trace()
+        .get('https://app.test/oauth2/idpresponse?code=5a1f0c9e3b7d&state=8e2c4a6f0d1b', {
+          cookie: '',
+          location: '/',
+          setCookie: set(albCookies),
+        })
+        .get('https://app.test/', { cookie: albCookies }),
+    );
+    expect([...albNames.keys()]).toEqual([`${alb}-0`]);
     // No chunks: an `x_0` without an `x_1` (however long), or a short `x_0` beside an `x_1` (a tracker's two IDs).
     const cookies = `sess_0=${ID.a.repeat(100)}; sess_2=${ID.b}; sid_0=${ID.c}; sid_1=${ID.d}`;
     const lone = identify(

@@ -4,9 +4,9 @@
  * and deleted together, and read back joined. Two ways of naming them are in wide use:
  * - ASP.NET Core's ChunkingCookieManager (the default of its cookie authentication): `<name>C1`…`<name>CN`, with
  *   `<name>=chunks-N` as the marker;
- * - a number after a dot or an underscore, counted from 0, with no marker: Auth.js / NextAuth.js
+ * - a number after a dot, an underscore or a hyphen, counted from 0, with no marker: Auth.js / NextAuth.js
  *   (`next-auth.session-token.0`), Supabase's SSR client (`sb-<ref>-auth-token.0`), Auth0's SDKs (`appSession.0`),
- *   oauth2-proxy (`_oauth2_proxy_0`).
+ *   oauth2-proxy (`_oauth2_proxy_0`), AWS load balancers' authentication (`AWSELBAuthSessionCookie-0`).
  * Taken one by one, one session would be N sessions, and a value that shrinks (its surplus chunks deleted) a lost
  * one. The first chunk begins the value (and its random part, the cipher's IV), so it changes exactly when the value
  * does: it stands for the chunked cookie; the later chunks are parts of it, not sessions of their own.
@@ -46,7 +46,7 @@ export type ChunkName = {
 export const FULL_CHUNK_LENGTH = 3000;
 
 const MARKED_CHUNK = /^(.+)C([1-9]\d{0,3})$/;
-const NUMBERED_CHUNK = /^(.+)([._])(0|[1-9]\d{0,2})$/;
+const NUMBERED_CHUNK = /^(.+)([._-])(0|[1-9]\d{0,2})$/;
 
 /** The chunk a name would be (`.AspNetCore.CookiesC2`, `next-auth.session-token.1`), or undefined. */
 export function chunkNameOf(name: string): ChunkName | undefined {

@@ -93,6 +93,32 @@ describe('classifyCookieName', () => {
     expect(classifyCookieName('ai_session')).toMatchObject({ kind: 'not-session', purpose: 'analytics' });
   });
 
+  it('a prefix row that stops inside a word of the name is no row for that name', () => {
+    // Marfeel's `_s` row is not the Shibboleth SP's `_shibsession_…` nor SimpleSAMLphp's `_saml_idp`.
+    expect(classifyCookieName('_saml_idp')).toEqual({ kind: 'unknown' });
+    expect(classifyCookieName('_shibsession_64656661756c74')).toMatchObject({ kind: 'session' });
+    // Past the prefix, a digit, an upper-case letter or a separator starts what the row knows.
+    expect(classifyCookieName('_s1')).toMatchObject({ kind: 'not-session', purpose: 'analytics' });
+    expect(classifyCookieName('TS01abcdef')).toMatchObject({ kind: 'not-session', purpose: 'bot-protection' });
+    expect(classifyCookieName('_hjSessionUser_1234')).toMatchObject({ kind: 'not-session', purpose: 'analytics' });
+  });
+
+  it("knows single sign-on software's session cookies by their default names", () => {
+    for (const name of [
+      '_shibsession_64656661756c7468747470733a2f2f7370',
+      'SimpleSAMLSessionID',
+      'CASTGC',
+      'MOD_AUTH_CAS_S',
+      '_oauth2_proxy',
+      'CF_Authorization',
+      'AWSELBAuthSessionCookie-0',
+      'KEYCLOAK_IDENTITY',
+      'appSession',
+      '__Secure-authjs.session-token',
+    ])
+      expect(classifyCookieName(name), name).toMatchObject({ kind: 'session' });
+  });
+
   it('names the site of the platform a dataset row gives the cookie to, when the row names one', () => {
     // "adform.net (3rd party)" in the dataset; ".adnxs.com" is read as adnxs.com; `_ga` is set on any site.
     expect(classifyCookieName('token')).toMatchObject({ kind: 'not-session', platformDomain: 'adform.net' });

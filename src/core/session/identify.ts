@@ -39,6 +39,28 @@ export const SESSION_NAME_PATTERNS: readonly string[] = [
   'siteserver',
 ];
 
+/**
+ * Session cookies of single sign-on software, as their documentation names them by default: the Shibboleth SP
+ * (`_shibsession_` + the application's ID), SimpleSAMLphp, Apereo CAS's ticket-granting cookie and Apache's
+ * mod_auth_cas, the authenticating proxies (oauth2-proxy, Pomerium, Cloudflare Access, AWS load balancers' OIDC
+ * authentication, in chunks `-0`, `-1`), Keycloak's login, and the Auth0 and Auth.js SDKs' session cookies.
+ */
+export const SSO_SESSION_NAMES: readonly string[] = [
+  '_shibsession_*',
+  'SimpleSAMLSessionID',
+  'SimpleSAMLAuthToken',
+  'CASTGC',
+  'MOD_AUTH_CAS',
+  'MOD_AUTH_CAS_S',
+  '_oauth2_proxy',
+  '_pomerium',
+  'CF_Authorization',
+  'AWSELBAuthSessionCookie-*',
+  'KEYCLOAK_IDENTITY',
+  'appSession',
+  'authjs.session-token',
+];
+
 /** Load-balancer affinity cookies: they explain resets, they are not sessions (RULES.md). */
 export const AFFINITY_NAME_PATTERNS: readonly string[] = [
   'AWSALB',
@@ -123,7 +145,7 @@ function matcher(patterns: readonly string[]): (name: string) => string | undefi
   return (name) => compiled.find(([, re]) => re.test(name))?.[0];
 }
 
-const matchSession = matcher([...SESSION_NAME_PATTERNS, ...IDENTITY_PROVIDER_NAMES]);
+const matchSession = matcher([...SESSION_NAME_PATTERNS, ...IDENTITY_PROVIDER_NAMES, ...SSO_SESSION_NAMES]);
 const matchAffinity = matcher(AFFINITY_NAME_PATTERNS);
 const matchNotSession = (name: string): string | undefined => NOT_SESSION_NAME_SHAPE.exec(name)?.[0];
 const matchAuth = matcher(AUTH_NAME_PATTERNS);
@@ -221,10 +243,24 @@ function datasetEntryFor(name: string, bare: string): KnownCookie | undefined {
   const known = knownCookie(name) ?? knownCookie(bare);
   if (known === undefined) return undefined;
   const row = known.name.toLowerCase();
-  const byPrefix = row !== name.toLowerCase() && row !== bare.toLowerCase();
+  const matched = row === name.toLowerCase() ? name : row === bare.toLowerCase() ? bare : undefined;
+  if (matched !== undefined) return known;
+  const started = name.toLowerCase().startsWith(row) ? name : bare;
+  if (endsMidWord(known.name, started)) return undefined;
   const against = NOT_SESSION_PURPOSES.has(known.purpose);
-  return against && byPrefix && hasAuthNameShape(name) && !hasAuthNameShape(known.name) ? undefined : known;
+  return against && hasAuthNameShape(name) && !hasAuthNameShape(known.name) ? undefined : known;
 }
+
+/**
+ * A prefix row that stops inside a lowercase word of the name (Marfeel's `_s` before `_shibsession_…` or `_saml_idp`)
+ * names a different cookie that happens to share its first letters: the row knows names that go on past its prefix
+ * with a new word, a separator or an ID (`_ga_` + property, `_hjSession` + `User_…`, `TS01` + hex).
+ */
+function endsMidWord(prefix: string, name: string): boolean {
+  return LOWER.test(prefix.at(-1) ?? '') && LOWER.test(name.charAt(prefix.length));
+}
+
+const LOWER = /^[a-z]$/;
 
 export function isAuthCookieName(name: string): boolean {
   return matchAuth(stripCookiePrefix(name)) !== undefined;
