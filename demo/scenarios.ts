@@ -297,6 +297,32 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     ],
     onlySerious: true,
   },
+  {
+    id: 'sso-login',
+    title: 'Sign-in through an identity provider: a rotation at login (express-session, OAuth 2.0)',
+    sentence:
+      'The portal keeps the sign-in state in a new session, sends you to Demo ID on another site, where you only click Continue, and takes you back with a code and the state: no password reaches the portal, and its new session ID at the callback is a rotation at login.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'portal.test', path: '/' },
+      { action: 'click', selector: '#sign-in' },
+      { action: 'submit', selector: '#continue-form' },
+    ],
+    expected: [{ rule: 'session-rotated', cookie: 'connect.sid' }],
+    onlySerious: true,
+  },
+  {
+    id: 'rest-logout',
+    title: 'Sign-out as DELETE /session: a logout the user asked for (express-session)',
+    sentence:
+      'The session is a REST resource, as Rails and Devise route it: the sign-out form posts _method=delete to /session, express-session destroys the session and clears connect.sid. The session ends at a logout: no alarm.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'rest.test', path: '/' },
+      { action: 'submit', selector: '#login-form' },
+      { action: 'submit', selector: '#logout-form' },
+    ],
+    expected: [{ rule: 'session-reset', cookie: 'connect.sid', cause: 'cleared-by-server' }],
+    onlySerious: true,
+  },
 ];
 
 export function findScenario(id: string): DemoScenario {

@@ -5,8 +5,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clusterApp } from './cluster.ts';
 import { cookieSessionApp } from './cookie-session.ts';
 import { jwtApiApp } from './jwt-api.ts';
+import { restLogoutApp } from './rest-logout.ts';
 import { secureCookieRejectedApp } from './secure-cookie-rejected.ts';
 import { secureOverHttpApp } from './secure-over-http.ts';
+import { ssoApps } from './sso.ts';
 
 export interface FrameworkApp {
   readonly scenarioId: string;
@@ -24,5 +26,7 @@ export function createFrameworkApps(): FrameworkApp[] {
     secureCookieRejectedApp(),
     cookieSessionApp(),
     jwtApiApp(),
+    ...ssoApps(),
+    restLogoutApp(),
   ];
 }
