@@ -311,6 +311,19 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     onlySerious: true,
   },
   {
+    id: 'sso-strict-cookie',
+    title: 'Sign-in through an identity provider refused: a SameSite=Strict session cookie (express-session)',
+    sentence:
+      'The same portal with its session cookie made SameSite=Strict: the way back from Demo ID is a cross-site navigation, which a Strict cookie does not go with, so the callback finds no session and no state, and refuses the sign-in.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'strict-portal.test', path: '/' },
+      { action: 'click', selector: '#sign-in' },
+      { action: 'submit', selector: '#continue-form' },
+    ],
+    expected: [{ rule: 'session-not-sent', cookie: 'connect.sid', reason: 'SameSiteStrict' }],
+    expectedNotSent: [{ cookie: 'connect.sid', reason: 'SchemefulSameSiteStrict' }],
+  },
+  {
     id: 'rest-logout',
     title: 'Sign-out as DELETE /session: a logout the user asked for (express-session)',
     sentence:

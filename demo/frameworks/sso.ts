@@ -13,9 +13,21 @@ import { link } from '../apps/scenario-page.ts';
 import type { FrameworkApp } from './index.ts';
 import { sendPage } from './pages.ts';
 
-const ID = 'sso-login';
-const PORTAL = 'portal.test';
 const PROVIDER = 'id.test';
+
+/** A portal of the demo: its scenario, its host, and the SameSite of its session cookie. */
+interface Portal {
+  readonly scenarioId: string;
+  readonly host: string;
+  readonly sameSite: 'lax' | 'strict';
+}
+
+const PORTALS: readonly Portal[] = [
+  { scenarioId: 'sso-login', host: 'portal.test', sameSite: 'lax' },
+  // The session cookie made Strict "for safety": the provider's redirect back is a cross-site navigation, which a
+  // Strict cookie does not go with, so the callback finds no session and no state, and refuses the sign-in.
+  { scenarioId: 'sso-strict-cookie', host: 'strict-portal.test', sameSite: 'strict' },
+];
 
 declare module 'express-session' {
   interface SessionData {
@@ -29,7 +41,7 @@ function originOf(req: Request, host: string): string {
   return `https://${host}${port ? `:${port}` : ''}`;
 }
 
-function portalApp(): express.Express {
+function portalApp({ scenarioId: ID, host: PORTAL, sameSite }: Portal): express.Express {
   const app = express();
   app.use(
     session({
@@ -37,7 +49,7 @@ function portalApp(): express.Express {
       store: new session.MemoryStore(),
       resave: false,
       saveUninitialized: false,
-      cookie: { secure: true, httpOnly: true, sameSite: 'lax' },
+      cookie: { secure: true, httpOnly: true, sameSite },
     }),
   );
   app.get('/', (req, res) =>
@@ -78,22 +90,35 @@ function portalApp(): express.Express {
 }
 
 /** The identity provider: it knows the user already and asks only to continue, then answers with a code. */
+/** The registered portal a redirect_uri returns to, or undefined (the provider answers only its own clients). */
+function portalOf(redirectUri: unknown): { readonly portal: Portal; readonly url: URL } | undefined {
+  if (typeof redirectUri !== 'string' || !URL.canParse(redirectUri)) return undefined;
+  const url = new URL(redirectUri);
+  const portal = PORTALS.find((p) => p.host === url.hostname);
+  return portal && url.protocol === 'https:' ? { portal, url } : undefined;
+}
+
 function providerApp(): express.Express {
   const app = express();
   app.use(express.urlencoded({ extended: false }));
+  const unknownClient = (res: express.Response) => res.status(400).type('text').send('unknown redirect_uri\n');
   app.get('/authorize', (req, res) => {
+    const client = portalOf(req.query.redirect_uri);
+    if (!client) return unknownClient(res);
     const fields = ['response_type', 'client_id', 'redirect_uri', 'state']
       .map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(String(req.query[name] ?? ''))}">`)
       .join('');
     sendPage(
       res,
-      ID,
+      client.portal.scenarioId,
       ['Demo ID: you are signed in here as demo'],
       `<form id="continue-form" method="post" action="/authorize">${fields}<button type="submit">Continue to the portal</button></form>`,
     );
   });
   app.post('/authorize', (req, res) => {
-    const back = new URL(String(req.body.redirect_uri ?? ''), originOf(req, PORTAL));
+    const client = portalOf(req.body.redirect_uri);
+    if (!client) return unknownClient(res);
+    const back = client.url;
     back.search = new URLSearchParams({
       code: randomBytes(16).toString('hex'),
       state: String(req.body.state ?? ''),
@@ -104,10 +129,20 @@ function providerApp(): express.Express {
 }
 
 export function ssoApps(): FrameworkApp[] {
-  const portal = portalApp();
   const provider = providerApp();
   return [
-    { scenarioId: ID, host: PORTAL, listener: (req: IncomingMessage, res: ServerResponse) => portal(req, res) },
-    { scenarioId: ID, host: PROVIDER, listener: (req: IncomingMessage, res: ServerResponse) => provider(req, res) },
+    ...PORTALS.map((portal) => {
+      const app = portalApp(portal);
+      return {
+        scenarioId: portal.scenarioId,
+        host: portal.host,
+        listener: (req: IncomingMessage, res: ServerResponse) => app(req, res),
+      };
+    }),
+    {
+      scenarioId: PORTALS[0]!.scenarioId,
+      host: PROVIDER,
+      listener: (req: IncomingMessage, res: ServerResponse) => provider(req, res),
+    },
   ];
 }
