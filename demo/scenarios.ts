@@ -281,6 +281,20 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     onlySerious: true,
   },
   {
+    id: 'iron-session-updates',
+    title: 'Sealed session re-sealed on every response (iron-session)',
+    sentence:
+      'iron-session seals the session into app_session and the app saves it on every request (it counts your page views): each response carries a new sealed value, and it is the same session, updated, not a new one.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'iron.test', path: '/' },
+      { action: 'submit', selector: '#login-form' },
+      { action: 'click', selector: '#again' },
+      { action: 'click', selector: '#again' },
+    ],
+    expected: [{ rule: 'session-established', cookie: 'app_session' }],
+    onlySerious: true,
+  },
+  {
     id: 'jwt-expired',
     title: 'Expired JWT session answered 401 (jose)',
     sentence:

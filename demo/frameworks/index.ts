@@ -1,9 +1,10 @@
-// Scenarios served by real session software (express with express-session, cookie-session, jose) instead of
+// Scenarios served by real session software (express with express-session, cookie-session, iron-session, jose) instead of
 // the demo's own session code: the engine must get the story right on the libraries people use. Each app owns
 // one host name and gets node's own request and response, as in production.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clusterApp } from './cluster.ts';
 import { cookieSessionApp } from './cookie-session.ts';
+import { ironSessionApp } from './iron-session.ts';
 import { jwtApiApp } from './jwt-api.ts';
 import { restLogoutApp } from './rest-logout.ts';
 import { secureCookieRejectedApp } from './secure-cookie-rejected.ts';
@@ -25,6 +26,7 @@ export function createFrameworkApps(): FrameworkApp[] {
     secureOverHttpApp(),
     secureCookieRejectedApp(),
     cookieSessionApp(),
+    ironSessionApp(),
     jwtApiApp(),
     ...ssoApps(),
     restLogoutApp(),

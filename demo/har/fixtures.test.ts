@@ -126,6 +126,75 @@ describe('fixture contents per scenario', () => {
     expect(values.map((v) => (JSON.parse(atob(v ?? '')) as { views: number }).views)).toEqual([1, 2, 3, 4]);
   });
 
+  it('iron-session-updates: every response seals app_session again, each time a new Fe26.2 value', () => {
+    const har = load('iron-session-updates');
+    expect(paths(har)).toEqual([
+      'GET / 200',
+      'POST /login 302',
+      'GET /account 200',
+      'GET /account 200',
+      'GET /account 200',
+    ]);
+    const values = har.log.entries.map((e) => set(e, 'app_session').at(-1)?.value ?? '');
+    expect(values.every((v) => v.startsWith('Fe26.2*'))).toBe(true);
+    expect(new Set(values).size).toBe(values.length);
+    // Each request carries what the response before it sealed.
+    for (let i = 1; i < values.length; i++) expect(sent(at(har, i), 'app_session')).toEqual([values[i - 1]]);
+  });
+
+  it('sso-login: the callback carries the session that holds the state and gets a new one', () => {
+    const har = load('sso-login');
+    expect(paths(har)).toEqual([
+      'GET / 200',
+      'GET /auth/start 302',
+      'GET /authorize 200',
+      'POST /authorize 302',
+      'GET /callback 302',
+      'GET /account 200',
+    ]);
+    expect(new URL(at(har, 3).request.url).hostname).toBe('id.test');
+    const callback = at(har, 4);
+    expect(new URL(callback.request.url).searchParams.get('code')).toMatch(/^[0-9a-f]{32}$/);
+    const before = set(at(har, 1), 'connect.sid')[0]?.value;
+    expect(sent(callback, 'connect.sid')).toEqual([before]);
+    const after = set(callback, 'connect.sid')[0]?.value;
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+    expect(sent(at(har, 5), 'connect.sid')).toEqual([after]);
+  });
+
+  it('sso-strict-cookie: the callback from the other site goes without the Strict session cookie and is refused', () => {
+    const har = load('sso-strict-cookie');
+    expect(paths(har)).toEqual([
+      'GET / 200',
+      'GET /auth/start 302',
+      'GET /authorize 200',
+      'POST /authorize 302',
+      'GET /callback 400',
+    ]);
+    expect(setLines(at(har, 1)).some((l) => /^connect\.sid=.*SameSite=Strict/i.test(l))).toBe(true);
+    const callback = at(har, 4);
+    expect(sent(callback, 'connect.sid')).toEqual([]);
+    const blocked = callback._sessionscope.browserReport?.blockedRequestCookies ?? [];
+    expect(blocked.map((b) => [b.name, b.reasons])).toEqual([['connect.sid', ['SchemefulSameSiteStrict']]]);
+  });
+
+  it('rest-logout: the sign-out form posts _method=delete to /session, answered with connect.sid cleared', () => {
+    const har = load('rest-logout');
+    expect(paths(har)).toEqual([
+      'GET / 200',
+      'POST /session 303',
+      'GET /account 200',
+      'POST /session 303',
+      'GET / 200',
+    ]);
+    const signOut = at(har, 3);
+    expect(signOut.request.postData?.text).toBe('_method=delete');
+    expect(sent(signOut, 'connect.sid')).toEqual([set(at(har, 1), 'connect.sid')[0]?.value]);
+    expect(setLines(signOut)).toEqual([expect.stringMatching(/^connect\.sid=; .*Expires=Thu, 01 Jan 1970/)]);
+    expect(sent(at(har, 4), 'connect.sid')).toEqual([]);
+  });
+
   it('jwt-expired: the JWT the login set is accepted, then answered 401 past its exp with no Set-Cookie', () => {
     const har = load('jwt-expired');
     expect(paths(har)).toEqual(['GET / 200', 'POST /login 302', 'GET /me 200', 'GET /me 401']);

@@ -70,6 +70,14 @@ function accountedFor(f: Finding, scenario: DemoScenario, result: AnalysisResult
   );
 }
 
+describe('demo fixtures: what a value that changes on every response is', () => {
+  it('iron-session-updates: each re-sealed value is the session updated; the one rotation is at the login', () => {
+    const result = analyse('iron-session-updates');
+    expect(result.findings.filter((f) => f.rule === 'session-rotated').map((f) => f.entry)).toEqual([1]);
+    expect(result.findings.filter((f) => f.rule === 'session-reset')).toEqual([]);
+  });
+});
+
 describe('demo fixtures: every scenario gives the findings it promises', () => {
   it('there is a recorded fixture for every scenario', () => {
     expect(DEMO_SCENARIOS.length).toBeGreaterThanOrEqual(17);

@@ -41,6 +41,13 @@ describe('valueShape', () => {
     expect(valueShape(btoa('1234567890abcdef1234567890abcdef'))).toBe('opaque');
   });
 
+  it("iron's seal (hapi, iron-session) is a client-side store, and sealed again it is an update", () => {
+    const seal = (salt: string) =>
+      `Fe26.2**0cdd607945dd1dffb7da0b0bf5f1a7daa6218cbae14cac51dcbd91fb077aeb5b*${salt}*pR8d0kn9QLRdv6ltaTHsvA*c2VhbGVkLXNlc3Npb24tZGF0YQ**1a2b3c4d5e6f*hmacsalt*aG1hYw~2`;
+    expect(valueShape(seal('9xAqR3u2'))).toBe('client-side-store');
+    expect(isUpdateOf(seal('9xAqR3u2'), seal('Lm7vWq0p'))).toBe(true);
+  });
+
   it('a URL is readable data (a return address), not an ID', () => {
     expect(valueShape('https%3A%2F%2Fapp.example%2Fdashboard')).toBe('structured');
     expect(valueShape('http://localhost:3000')).toBe('structured');
