@@ -1,6 +1,6 @@
 // Login and logout recognition from traffic (RULES.md, end of the lifecycle rules).
 import { describe, expect, it } from 'vitest';
-import { trace } from '../../../test/helpers/traceBuilder.ts';
+import { findingsOf, ID, trace } from '../../../test/helpers/traceBuilder.ts';
 import type { TraceEntry } from '../trace/types.ts';
 import { isLogoutRequest, LoginDetector } from './loginSignals.ts';
 
@@ -141,6 +141,29 @@ describe('LoginDetector', () => {
           .get('https://shop.test/out2', { setCookie: ['auth_token=; Path=/'] }),
       ),
     ).toEqual(['auth-cookie', undefined, undefined]);
+  });
+
+  it("a remember-me login (Spring Security's persistent token, renewed with the new session) is a login", () => {
+    // The session expired on the server; the remember-me cookie logs the user in again and is itself renewed.
+    const result = trace()
+      .post('https://bank.test/login', {
+        cookie: '',
+        form: { username: 'ann', password: 'hunter2', 'remember-me': 'on' },
+        location: '/',
+        setCookie: [`JSESSIONID=${ID.a}; Path=/; Secure; HttpOnly`, `remember-me=${ID.b}; Max-Age=1209600; Path=/`],
+      })
+      .get('https://bank.test/', { cookie: `JSESSIONID=${ID.a}; remember-me=${ID.b}` })
+      .wait(3_600_000)
+      .get('https://bank.test/accounts', {
+        cookie: `JSESSIONID=${ID.a}; remember-me=${ID.b}`,
+        setCookie: [`JSESSIONID=${ID.c}; Path=/; Secure; HttpOnly`, `remember-me=${ID.d}; Max-Age=1209600; Path=/`],
+      })
+      .analyze();
+    expect(findingsOf(result, 'session-rotated').map((f) => [f.cookie, f.entry])).toEqual([
+      ['JSESSIONID', 2],
+      ['remember-me', 2],
+    ]);
+    expect(findingsOf(result, 'session-reset')).toEqual([]);
   });
 });
 

@@ -143,6 +143,8 @@ describe('cookie name helpers', () => {
     expect(isAuthCookieName('auth_token')).toBe(true);
     expect(isAuthCookieName('__Host-access_token')).toBe(true);
     expect(isAuthCookieName('remember_web_59ba36addc2b2f94')).toBe(true);
+    expect(isAuthCookieName('remember-me')).toBe(true);
+    expect(isAuthCookieName('REMEMBERME')).toBe(true);
     expect(isAuthCookieName('sid')).toBe(false);
   });
 

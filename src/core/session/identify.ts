@@ -107,6 +107,9 @@ export const AUTH_NAME_PATTERNS: readonly string[] = [
   '.AspNetCore.Cookies',
   'wordpress_logged_in_*',
   'remember_*',
+  // Spring Security's and Symfony's remember-me cookies, by their default names.
+  'remember-me',
+  'REMEMBERME',
   'auth',
   'auth_token',
   'authtoken',
