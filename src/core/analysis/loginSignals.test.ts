@@ -51,6 +51,26 @@ describe('LoginDetector', () => {
     },
   );
 
+  /** A multipart body as a HAR keeps it: the text, no params (FormData posted by fetch, enctype multipart/form-data). */
+  const multipart = (fields: Record<string, string>) => ({
+    mimeType: 'multipart/form-data; boundary=----formdata-7MA4YWxk',
+    text: `${Object.entries(fields)
+      .map(
+        ([name, value]) =>
+          `------formdata-7MA4YWxk\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      )
+      .join('')}------formdata-7MA4YWxk--\r\n`,
+  });
+
+  it.each(['password', 'user[password]', 'Input.Password', 'j_password'])(
+    'a POST whose multipart text carries "%s" is a login',
+    (field) => {
+      expect(
+        signals(trace().post('https://shop.test/login', { body: multipart({ user: 'ann', [field]: 'x' }) })),
+      ).toEqual(['password-post']);
+    },
+  );
+
   it.each(['new_password', 'password_confirmation_hint', 'user[passport]', 'bypass'])(
     'a POST with "%s" and no password field is no login',
     (field) => {
@@ -59,6 +79,7 @@ describe('LoginDetector', () => {
       expect(signals(trace().post('https://shop.test/account', { form }))).toEqual([undefined]);
       const body = { text, mimeType: 'application/x-www-form-urlencoded' };
       expect(signals(trace().post('https://shop.test/account', { body }))).toEqual([undefined]);
+      expect(signals(trace().post('https://shop.test/account', { body: multipart(form) }))).toEqual([undefined]);
     },
   );
 

@@ -16,8 +16,13 @@ import type { LoginSignal } from './facts.ts';
  * ASP.NET Identity's `Input.Password`: the field's last part is its word (passwordWordOf).
  */
 const PASSWORD_FIELD = /^(_|j_)?(pass(word)?|passwd|pwd|user_?pass(word)?|login_?password|secret|pin)$/i;
-/** The same in a body's text: urlencoded (`a=1&user%5Bpassword%5D=…`, `Input.Password=…`) or JSON (`"password":`). */
-const PASSWORD_IN_BODY = /(^|[&?{,"\s[.]|%5B|%2E)(_|j_)?"?(pass(word)?|passwd|pwd)"?(\]|%5D)?\s*[=:]/i;
+/**
+ * The same in a body's text: urlencoded (`a=1&user%5Bpassword%5D=…`, `Input.Password=…`), JSON (`"password":`), or
+ * a multipart part (`Content-Disposition: form-data; name="password"`: a form posted as FormData by fetch, or with
+ * enctype multipart/form-data, which a HAR keeps as text only).
+ */
+const PASSWORD_IN_BODY =
+  /(^|[&?{,"\s[.]|%5B|%2E)(_|j_)?"?(pass(word)?|passwd|pwd)"?(\]|%5D)?\s*[=:]|\bname="([^"]*[[.])?(_|j_)?(pass(word)?|passwd|pwd)\]?"/i;
 
 /** The last part of a form field's name: `user[password]` → `password`, `Input.Password` → `Password`. */
 function passwordWordOf(field: string): string {
