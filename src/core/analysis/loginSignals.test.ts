@@ -196,9 +196,22 @@ describe('isLogoutRequest', () => {
     },
   );
 
-  it.each(['/login', '/catalogue', '/blog/logouts-explained'])('%s is not', (path) => {
-    expect(isLogoutRequest(entries(trace().get(`https://shop.test${path}`))[0]!)).toBe(false);
+  it.each([
+    '/wp-login.php?action=logout&_wpnonce=6f2a9c1d0e',
+    '/index.php?option=com_users&task=user.logout',
+    '/doku.php?id=start&do=logout',
+    '/portal?logout',
+    '/app?SignOff=1',
+  ])('%s (a query that asks for a logout) is a logout', (path) => {
+    expect(isLogoutRequest(entries(trace().get(`https://shop.test${path}`))[0]!)).toBe(true);
   });
+
+  it.each(['/login', '/catalogue', '/blog/logouts-explained', '/help?next=/logout-help', '/wp-login.php?action=login'])(
+    '%s is not',
+    (path) => {
+      expect(isLogoutRequest(entries(trace().get(`https://shop.test${path}`))[0]!)).toBe(false);
+    },
+  );
 
   it.each(['/session', '/sessions/42', '/api/auth/session/'])(
     'DELETE %s (the session resource) is a logout',

@@ -42,18 +42,43 @@ function pathOf(url: string): string {
   }
 }
 
+/** The parts of a parsed URL a logout is read from. */
+export interface LogoutUrl {
+  readonly pathname: string;
+  readonly search: string;
+}
+
 export function isLogoutRequest(entry: TraceEntry): boolean {
-  return isLogoutAt(entry, pathOf(entry.request.url));
+  const url = entry.request.url;
+  return isLogoutAt(entry, URL.canParse(url) ? new URL(url) : { pathname: pathOf(url), search: '' });
 }
 
 /**
  * isLogoutRequest for a request whose URL is already parsed: its path names a logout (`/logout`, `/users/sign_out`),
- * or the request deletes the session resource as REST routes write a logout (`DELETE /session`: Rails'
- * `resource :session`, which its authentication generator makes; `DELETE /sessions/:id`; `DELETE /api/session`).
+ * its query asks for one (WordPress's `/wp-login.php?action=logout`, Joomla's `task=user.logout`, `?logout`), or the
+ * request deletes the session resource as REST routes write a logout (`DELETE /session`: Rails' `resource :session`,
+ * which its authentication generator makes; `DELETE /sessions/:id`; `DELETE /api/session`).
  */
-export function isLogoutAt(entry: TraceEntry, pathname: string): boolean {
-  return LOGOUT_WORD.test(pathname) || (SESSION_RESOURCE.test(pathname) && isDeleteRequest(entry));
+export function isLogoutAt(entry: TraceEntry, url: LogoutUrl): boolean {
+  const { pathname, search } = url;
+  if (LOGOUT_WORD.test(pathname)) return true;
+  if (search !== '' && LOGOUT_WORD.test(search) && queryAsksLogout(search)) return true;
+  return SESSION_RESOURCE.test(pathname) && isDeleteRequest(entry);
 }
+
+/**
+ * A query parameter named as a logout (`?logout`, `?signout=1`) or whose value is one, alone or after a module
+ * (`action=logout`, `do=logout`, `task=user.logout`): not a logout word inside another value (`next=/logout-help`).
+ */
+function queryAsksLogout(search: string): boolean {
+  for (const [name, value] of new URLSearchParams(search)) {
+    if (LOGOUT_NAME.test(name) || LOGOUT_VALUE.test(value)) return true;
+  }
+  return false;
+}
+
+const LOGOUT_NAME = /^(log|sign)[-_]?(out|off)$/i;
+const LOGOUT_VALUE = /^([a-z_]+\.)?(log|sign)[-_]?(out|off)$/i;
 
 /** The path of the session resource, or of one session: `/session`, `/sessions/42`, `/api/auth/session/`. */
 const SESSION_RESOURCE = /\/sessions?(\/[^/]+)?\/?$/i;

@@ -224,7 +224,7 @@ export class EventReplay {
     // A login that visibly failed (an error status, the login form again) is no login (RULES.md, session-fixation).
     const signal = this.loginDetector.detect(entry, parsed.origin);
     const login = signal !== undefined && !loginFailed(entry) ? signal : undefined;
-    const logout = isLogoutAt(entry, parsed.url.pathname);
+    const logout = isLogoutAt(entry, parsed.url);
     const { sent, notSent } = this.comparison.compare(this.jar, entry, parsed.host, time);
 
     // Lanes whose current ID this request carried (and their affinity, for backend switches).

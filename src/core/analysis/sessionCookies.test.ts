@@ -224,6 +224,30 @@ describe('identifySessionCookies', () => {
     expect([...lone.keys()]).toEqual(['sess_0', 'sess_2', 'sid_0', 'sid_1']);
   });
 
+  it("WordPress's logout (/wp-login.php?action=logout) clears its login cookie at a logout: info, not an alarm", () => {
+    const name = 'wordpress_logged_in_5c017de2e4b0b7a6d0c4f9a1e3b2d8c7';
+    const value = `ann%7C1735776000%7C${ID.a}%7C${ID.b}`;
+    const result = trace()
+      .post('https://blog.test/wp-login.php', {
+        cookie: 'wordpress_test_cookie=WP%20Cookie%20check',
+        form: { log: 'ann', pwd: 'hunter2', 'wp-submit': 'Log In' },
+        location: '/wp-admin/',
+        setCookie: [`${name}=${value}; path=/; secure; HttpOnly`],
+      })
+      .get('https://blog.test/wp-admin/', { cookie: `${name}=${value}` })
+      .get('https://blog.test/wp-login.php?action=logout&_wpnonce=6f2a9c1d0e', {
+        cookie: `${name}=${value}`,
+        location: '/wp-login.php?loggedout=true',
+        setCookie: [`${name}=%20; expires=Mon, 02-Jan-2023 00:00:00 GMT; Max-Age=0; path=/`],
+      })
+      .get('https://blog.test/wp-login.php?loggedout=true', { cookie: '' })
+      .analyze();
+    expect(findingsOf(result, 'session-reset').map((f) => [f.cookie, f.entry, f.severity])).toEqual([
+      [name, 2, 'info'],
+    ]);
+    expect(result.sessions.find((s) => s.cookie === name)?.evidence).toContain('cleared at the logout at entry 2');
+  });
+
   it('a cookie cleared at a REST logout (a DELETE of the session resource) is cleared at the logout', () => {
     const names = identify(
       trace()

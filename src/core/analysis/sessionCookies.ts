@@ -363,26 +363,18 @@ function originOf(url: string): string {
 }
 
 /**
- * isLogoutAt the URL's path. The parser makes the path from the URL's own text (it only percent-encodes, turns "\\"
- * into "/" and drops dot segments, tabs and line breaks), so a URL without tabs or line breaks whose text has no
- * logout word has none in its path either: most requests are decided without their URL being parsed (a DELETE may
- * still be a logout by its path, and is parsed).
+ * isLogoutAt the URL. The parser makes the path and query from the URL's own text (it only percent-encodes, turns
+ * "\\" into "/" and drops dot segments, tabs and line breaks), so a URL without tabs or line breaks whose text has no
+ * logout word has none in its path or query either: most requests are decided without their URL being parsed (a
+ * DELETE may still be a logout by its path, and is parsed).
  */
 function isLogoutEntry(entry: TraceEntry): boolean {
   const url = entry.request.url;
   if (!LOGOUT_WORD.test(url) && !TAB_OR_LINE_BREAK.test(url) && !isDeleteRequest(entry)) return false;
-  return isLogoutAt(entry, pathOf(url));
+  return URL.canParse(url) && isLogoutAt(entry, new URL(url));
 }
 
 const TAB_OR_LINE_BREAK = /[\t\n\r]/;
-
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return '';
-  }
-}
 
 /** A Set-Cookie that deletes its cookie: Max-Age zero or less, or an Expires in the past of any recording. */
 function isDeletion(line: string): boolean {
