@@ -26,6 +26,11 @@ describe('LoginDetector', () => {
     'Input.Password',
     '_password',
     'j_password',
+    // MediaWiki, ASP.NET Web Forms (its Login control, and a text box named in Hungarian notation), JSF.
+    'wpPassword',
+    'ctl00$MainContent$LoginUser$Password',
+    'txtPassword',
+    'loginForm:password',
   ])('a POST with a password-like field "%s" is a login', (field) => {
     expect(signals(trace().post('https://shop.test/login', { form: { user: 'ann', [field]: 'x' } }))).toEqual([
       'password-post',
@@ -42,7 +47,7 @@ describe('LoginDetector', () => {
     },
   );
 
-  it.each(['user[password]', 'Input.Password', '_password', 'j_password', 'password'])(
+  it.each(['user[password]', 'Input.Password', '_password', 'j_password', 'password', 'wpPassword', 'a$b$Password'])(
     'a POST whose urlencoded text alone carries "%s" is a login',
     (field) => {
       const text = new URLSearchParams({ user: 'ann', [field]: 'x' }).toString();
@@ -62,7 +67,7 @@ describe('LoginDetector', () => {
       .join('')}------formdata-7MA4YWxk--\r\n`,
   });
 
-  it.each(['password', 'user[password]', 'Input.Password', 'j_password'])(
+  it.each(['password', 'user[password]', 'Input.Password', 'j_password', 'wpPassword', 'ctl00$Main$Password'])(
     'a POST whose multipart text carries "%s" is a login',
     (field) => {
       expect(
@@ -71,7 +76,7 @@ describe('LoginDetector', () => {
     },
   );
 
-  it.each(['new_password', 'password_confirmation_hint', 'user[passport]', 'bypass'])(
+  it.each(['new_password', 'password_confirmation_hint', 'user[passport]', 'bypass', 'newPassword', 'confirmPassword'])(
     'a POST with "%s" and no password field is no login',
     (field) => {
       const form = { user: 'ann', [field]: 'x' };
@@ -82,6 +87,16 @@ describe('LoginDetector', () => {
       expect(signals(trace().post('https://shop.test/account', { body: multipart(form) }))).toEqual([undefined]);
     },
   );
+
+  it('a JSON body with a camel-case password key is a login; with a new password being chosen it is not', () => {
+    const json = (body: object) => ({ text: JSON.stringify(body), mimeType: 'application/json' });
+    expect(
+      signals(trace().post('https://shop.test/api/login', { body: json({ userName: 'a', userPassword: 'x' }) })),
+    ).toEqual(['password-post']);
+    expect(
+      signals(trace().post('https://shop.test/api/me', { body: json({ newPassword: 'x', confirmPassword: 'x' }) })),
+    ).toEqual([undefined]);
+  });
 
   it('a GET with a password in the query, or a POST without one, is no login', () => {
     expect(

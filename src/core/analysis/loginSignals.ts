@@ -24,11 +24,37 @@ const PASSWORD_FIELD = /^(_|j_)?(pass(word)?|passwd|pwd|user_?pass(word)?|login_
 const PASSWORD_IN_BODY =
   /(^|[&?{,"\s[.]|%5B|%2E)(_|j_)?"?(pass(word)?|passwd|pwd)"?(\]|%5D)?\s*[=:]|\bname="([^"]*[[.])?(_|j_)?(pass(word)?|passwd|pwd)\]?"/i;
 
-/** The last part of a form field's name: `user[password]` → `password`, `Input.Password` → `Password`. */
+/**
+ * A field named in camel case whose last word says password: MediaWiki's `wpPassword`, ASP.NET Web Forms'
+ * `txtPassword`, `userPassword`. Not a new password being chosen or confirmed (`newPassword`, `confirmPassword`).
+ */
+const CAMEL_PASSWORD_FIELD =
+  /^(?!(new|confirm|old|current|repeat|retype|verify)[A-Z])[a-z]{1,12}(Password|Passwd|Pwd)$/;
+
+/**
+ * The last part of a form field's name: `user[password]` → `password`, `Input.Password` → `Password`, ASP.NET Web
+ * Forms' `ctl00$MainContent$LoginUser$Password` → `Password`, JSF's `loginForm:password` → `password`.
+ */
 function passwordWordOf(field: string): string {
-  const parts = field.split(/[[\].]/).filter((part) => part !== '');
+  const parts = field.split(/[[\].$:]/).filter((part) => part !== '');
   return parts[parts.length - 1] ?? field;
 }
+
+function isPasswordFieldName(name: string): boolean {
+  const word = passwordWordOf(name);
+  return PASSWORD_FIELD.test(word) || CAMEL_PASSWORD_FIELD.test(word);
+}
+
+/** Field names in a body's text: a multipart part's `name="…"`, a JSON key, or else an urlencoded name. */
+function fieldNamesOf(text: string): string[] {
+  const multipart = [...text.matchAll(MULTIPART_NAME)].map((m) => m[1]!);
+  if (multipart.length > 0) return multipart;
+  if (text.trimStart().startsWith('{')) return [...text.matchAll(JSON_KEY)].map((m) => m[1]!);
+  return [...new URLSearchParams(text).keys()];
+}
+
+const MULTIPART_NAME = /\bform-data; name="([^"]{1,200})"/g;
+const JSON_KEY = /"([^"\\]{1,200})"\s*:/g;
 /** HTTP authentication schemes that carry the user's credentials (RFC 7617 Basic, RFC 7616 Digest, NTLM/Negotiate). */
 const CREDENTIAL_SCHEME = /^\s*(basic|digest|ntlm|negotiate)\s/i;
 /** A logout's word in a path (exported so a pre-pass can rule a URL out before parsing it). */
@@ -111,9 +137,11 @@ function postedFields(entry: TraceEntry): ReadonlyMap<string, string> | undefine
 function hasPasswordField(entry: TraceEntry): boolean {
   const post = entry.request.postData;
   if (!post) return false;
-  if (post.params?.some((p) => PASSWORD_FIELD.test(passwordWordOf(p.name)))) return true;
+  if (post.params?.some((p) => isPasswordFieldName(p.name))) return true;
+  if (post.text === undefined) return false;
   // Bodies can be large: only the first 64 KiB are searched, enough for any login form.
-  return post.text !== undefined && PASSWORD_IN_BODY.test(post.text.slice(0, 65_536));
+  const text = post.text.slice(0, 65_536);
+  return PASSWORD_IN_BODY.test(text) || fieldNamesOf(text).some(isPasswordFieldName);
 }
 
 /** Per-origin memory the login signals need: was Authorization sent before, was the last answer a 401. */
