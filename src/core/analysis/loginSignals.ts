@@ -228,14 +228,15 @@ const LOGIN_PAGE_PATH = /(log|sign)[-_]?(in|on)\b|\/auth(\/|$)|\/session\/new\b/
 
 /**
  * Whether a login request visibly failed (RULES.md: a login that failed — the login form shown again, an error
- * page, a 401 — is no login): an error status, or a redirect back to the same path or to a login page (a successful
- * login lands on the page behind it, not on the form).
+ * page, a 401 — is no login): an error status, a page with a login form, or a redirect back to the same path or to a
+ * login page (a successful login lands on the page behind it, not on the form).
  */
 export function loginFailed(entry: TraceEntry): boolean {
   const status = entry.response?.status;
   if (status === undefined || status === 0) return false;
   if (status >= 400) return true;
-  if (status < 300) return false;
+  // A page with a login form (when the recording kept the body): the form shown again.
+  if (status < 300) return entry.response?.loginForm === true;
   const target = redirectTargetOf(entry);
   if (!target) return false;
   const targetPath = pathOf(target);

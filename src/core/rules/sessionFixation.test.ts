@@ -1,6 +1,7 @@
 // session-fixation: the session ID the client held before a login is still the one after it.
 import { describe, expect, it } from 'vitest';
 import { findingsOf, GOOD, ID, trace } from '../../../test/helpers/traceBuilder.ts';
+import { analyzeTrace } from '../analysis/analyze.ts';
 
 const sid = (id: string) => `sid=${id}; ${GOOD}`;
 
@@ -49,6 +50,47 @@ describe('session-fixation', () => {
         .analyze();
       expect(findingsOf(result, 'session-fixation')).toEqual([]);
     }
+  });
+
+  it('a login answered with the form again (a 200 page with a password input, its body recorded) is no login', () => {
+    const built = trace()
+      .get('https://shop.test/login', { cookie: '', setCookie: [sid(ID.a)] })
+      .post('https://shop.test/login', { cookie: `sid=${ID.a}`, form: { user: 'ann', password: 'bad' } })
+      .build();
+    // What the HAR importer reads from a kept body with an <input type=password> (trace/loginForm.ts).
+    const events = built.events.map((e) =>
+      e.kind === 'entry' && e.entry.index === 1
+        ? { ...e, entry: { ...e.entry, response: { ...e.entry.response!, loginForm: true as const } } }
+        : e,
+    );
+    expect(findingsOf(analyzeTrace({ ...built, events }), 'session-fixation')).toEqual([]);
+    expect(findingsOf(analyzeTrace(built), 'session-fixation').map((f) => f.entry)).toEqual([1]);
+  });
+
+  it('a password answered with a page and posted again at once (a mistyped password, then the right one) failed', () => {
+    const result = trace()
+      .get('https://shop.test/login.php', { cookie: '', setCookie: [sid(ID.a)] })
+      // PHP, WordPress and Django render the form again with a 200 after a wrong password.
+      .post('https://shop.test/login.php', { cookie: `sid=${ID.a}`, form: { user: 'ann', password: 'typo' } })
+      .post('https://shop.test/login.php?attempt=2', {
+        cookie: `sid=${ID.a}`,
+        form: { user: 'ann', password: 'right' },
+        location: 'https://shop.test/account',
+        setCookie: [sid(ID.b)],
+      })
+      .get('https://shop.test/account', { cookie: `sid=${ID.b}` })
+      .analyze();
+    expect(findingsOf(result, 'session-fixation')).toEqual([]);
+  });
+
+  it('a login that kept its ID is fixation though the same form is used again later, after a logout', () => {
+    const result = trace()
+      .get('https://shop.test/login.php', { cookie: '', setCookie: [sid(ID.a)] })
+      .post('https://shop.test/login.php', { cookie: `sid=${ID.a}`, form: { user: 'ann', password: 'pw' } })
+      .get('https://shop.test/logout.php', { cookie: `sid=${ID.a}`, setCookie: [sid(ID.b)] })
+      .post('https://shop.test/login.php', { cookie: `sid=${ID.b}`, form: { user: 'ann', password: 'pw' } })
+      .analyze();
+    expect(findingsOf(result, 'session-fixation').map((f) => f.entry)).toEqual([1, 3]);
   });
 
   it('a login whose redirect target issues the new sid is not fixation', () => {

@@ -1,7 +1,31 @@
-/** session-fixation: the ID the client held before a login is still the one after it (RULES.md). */
-import { LOGIN_SIGNAL_TEXT } from '../analysis/facts.ts';
+/**
+ * session-fixation: the ID the client held before a successful login is still the one after it (RULES.md). A login
+ * that failed is no login: one answered with an error or sent back to the form is never a login fact
+ * (loginSignals.ts), and one answered with a page is a failed attempt when the user posts the same form again.
+ */
+import { LOGIN_SIGNAL_TEXT, type LoginFact } from '../analysis/facts.ts';
 import { laneByKey } from './helpers.ts';
-import { defineRule } from './rule.ts';
+import { defineRule, type RuleContext } from './rule.ts';
+
+/**
+ * The login was answered with a page, not a redirect, and the next login is the same form posted again with no
+ * logout between: the page was the form shown again (a failed password re-renders it with a 200, as PHP, WordPress
+ * and Django do), which a HAR without bodies cannot show otherwise. A successful login is not submitted again.
+ */
+function triedAgain(ctx: RuleContext, login: LoginFact, next: LoginFact | undefined): boolean {
+  if (!next || login.signal !== 'password-post' || next.signal !== 'password-post' || login.chain.length > 0)
+    return false;
+  const url = ctx.request(login.entry)?.url;
+  if (url === undefined || addressOf(url) !== addressOf(ctx.request(next.entry)?.url ?? '')) return false;
+  for (let entry = login.entry + 1; entry < next.entry; entry++) if (ctx.request(entry)?.logout) return false;
+  return true;
+}
+
+/** A URL without its query and fragment: the form's address, whatever a failed attempt appended to it. */
+function addressOf(url: string): string {
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
+}
 
 export const sessionFixation = defineRule({
   id: 'session-fixation',
@@ -14,9 +38,18 @@ export const sessionFixation = defineRule({
   },
   check(ctx) {
     const lanes = laneByKey(ctx);
-    return ctx.facts.logins.flatMap((login) =>
+    const { logins } = ctx.facts;
+    return logins.flatMap((login, i) =>
       login.lanes.flatMap((l) => {
         if (l.after === undefined || l.after !== l.before) return [];
+        if (
+          triedAgain(
+            ctx,
+            login,
+            logins.find((next, j) => j > i && next.origin === login.origin),
+          )
+        )
+          return [];
         const lane = lanes.get(l.laneKey);
         if (!lane) return [];
         const request = ctx.request(login.entry);
