@@ -338,6 +338,19 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     expectedNotSent: [{ cookie: 'connect.sid', reason: 'SchemefulSameSiteStrict' }],
   },
   {
+    id: 'login-retry',
+    title: 'A mistyped password, then the right one: no fixation (express-session)',
+    sentence:
+      'The login page keeps an anti-CSRF token in a new session. A wrong password answers the form again with a 200, on the same session; the right one gives you a new session ID. The failed attempt is no login, so the ID it kept is no fixation.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'retry.test', path: '/' },
+      { action: 'submit', selector: '#login-form' },
+      { action: 'submit', selector: '#login-form' },
+    ],
+    expected: [{ rule: 'session-rotated', cookie: 'connect.sid' }],
+    onlySerious: true,
+  },
+  {
     id: 'rest-logout',
     title: 'Sign-out as DELETE /session: a logout the user asked for (express-session)',
     sentence:

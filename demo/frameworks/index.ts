@@ -6,6 +6,7 @@ import { clusterApp } from './cluster.ts';
 import { cookieSessionApp } from './cookie-session.ts';
 import { ironSessionApp } from './iron-session.ts';
 import { jwtApiApp } from './jwt-api.ts';
+import { loginRetryApp } from './login-retry.ts';
 import { restLogoutApp } from './rest-logout.ts';
 import { secureCookieRejectedApp } from './secure-cookie-rejected.ts';
 import { secureOverHttpApp } from './secure-over-http.ts';
@@ -30,5 +31,6 @@ export function createFrameworkApps(): FrameworkApp[] {
     jwtApiApp(),
     ...ssoApps(),
     restLogoutApp(),
+    loginRetryApp(),
   ];
 }

@@ -179,6 +179,18 @@ describe('fixture contents per scenario', () => {
     expect(blocked.map((b) => [b.name, b.reasons])).toEqual([['connect.sid', ['SchemefulSameSiteStrict']]]);
   });
 
+  it('login-retry: a mistyped password keeps the session and shows the form again; the right one replaces it', () => {
+    const har = load('login-retry');
+    expect(paths(har)).toEqual(['GET / 200', 'POST /login 200', 'POST /login 302', 'GET /account 200']);
+    const before = set(at(har, 0), 'connect.sid')[0]?.value;
+    expect(sent(at(har, 1), 'connect.sid')).toEqual([before]);
+    expect(setLines(at(har, 1))).toEqual([]);
+    expect(sent(at(har, 2), 'connect.sid')).toEqual([before]);
+    const after = set(at(har, 2), 'connect.sid')[0]?.value;
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+  });
+
   it('rest-logout: the sign-out form posts _method=delete to /session, answered with connect.sid cleared', () => {
     const har = load('rest-logout');
     expect(paths(har)).toEqual([
