@@ -9,13 +9,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Request } from 'express';
 import session from 'express-session';
 import type { FrameworkApp } from './index.ts';
+import { logIn } from './logIn.ts';
 import { loginForm, sendPage } from './pages.ts';
-
-declare module 'express-session' {
-  interface SessionData {
-    user?: string;
-  }
-}
 
 function shortSid(req: Request): string {
   return `${req.sessionID.slice(0, 8)}…`;
@@ -41,14 +36,9 @@ function node(name: string, scenarioId: string, saveUninitialized: boolean): exp
   ];
   app.get('/', (req, res) => sendPage(res, scenarioId, saw(req), loginForm('/login')));
   app.get('/login', (req, res) => sendPage(res, scenarioId, saw(req), loginForm('/login')));
-  app.post('/login', (req, res, next) => {
-    // OWASP: a new session ID at login (express-session's regenerate), then the user in it.
-    req.session.regenerate((err) => {
-      if (err) return next(err);
-      req.session.user = String(req.body.username ?? 'demo');
-      req.session.save((saveErr) => (saveErr ? next(saveErr) : res.redirect(302, '/account')));
-    });
-  });
+  app.post('/login', (req, res, next) =>
+    logIn(req, res, next, String(req.body.username ?? 'demo'), { to: '/account' }),
+  );
   app.get('/account', (req, res) => {
     if (!req.session.user) return res.redirect(302, '/login');
     sendPage(res, scenarioId, saw(req));

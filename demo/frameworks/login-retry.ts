@@ -8,6 +8,7 @@ import express from 'express';
 import session from 'express-session';
 import { escapeHtml } from '../app.ts';
 import type { FrameworkApp } from './index.ts';
+import { logIn } from './logIn.ts';
 import { sendPage } from './pages.ts';
 
 const ID = 'login-retry';
@@ -49,11 +50,7 @@ export function loginRetryApp(): FrameworkApp {
     if (!token || req.body.csrf !== token) return sendPage(res, ID, ['the form is stale: reload the page'], '', 403);
     if (req.body.password !== PASSWORD)
       return sendPage(res, ID, ['wrong password: the form again, on the same session'], form(token, PASSWORD));
-    req.session.regenerate((err) => {
-      if (err) return next(err);
-      req.session.user = String(req.body.username ?? 'demo');
-      req.session.save((saveErr) => (saveErr ? next(saveErr) : res.redirect(302, '/account')));
-    });
+    logIn(req, res, next, String(req.body.username ?? 'demo'), { to: '/account' });
   });
   app.get('/account', (req, res) => {
     if (!req.session.user) return res.redirect(302, '/');

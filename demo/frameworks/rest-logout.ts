@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
 import session from 'express-session';
 import type { FrameworkApp } from './index.ts';
+import { logIn } from './logIn.ts';
 import { loginForm, sendPage } from './pages.ts';
 
 const ID = 'rest-logout';
@@ -34,13 +35,9 @@ export function restLogoutApp(): FrameworkApp {
   app.get('/', (req, res) =>
     sendPage(res, ID, [req.session.user ? `signed in as ${req.session.user}` : 'not signed in'], loginForm('/session')),
   );
-  app.post('/session', (req, res, next) => {
-    req.session.regenerate((err) => {
-      if (err) return next(err);
-      req.session.user = String(req.body.username ?? 'demo');
-      req.session.save((saveErr) => (saveErr ? next(saveErr) : res.redirect(303, '/account')));
-    });
-  });
+  app.post('/session', (req, res, next) =>
+    logIn(req, res, next, String(req.body.username ?? 'demo'), { to: '/account', status: 303 }),
+  );
   app.delete('/session', (req, res, next) => {
     req.session.destroy((err) => {
       if (err) return next(err);

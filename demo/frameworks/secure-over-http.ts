@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
 import session from 'express-session';
 import type { FrameworkApp } from './index.ts';
+import { logIn } from './logIn.ts';
 import { loginForm, sendPage } from './pages.ts';
 
 const ID = 'secure-cookie-over-http';
@@ -26,13 +27,9 @@ export function secureOverHttpApp(): FrameworkApp {
     sendPage(response, ID, [`connection: ${req.secure ? 'https' : 'http'}`, 'not logged in'], loginForm('/login'));
   app.get('/', form);
   app.get('/login', form);
-  app.post('/login', (req, response, next) => {
-    req.session.regenerate((err) => {
-      if (err) return next(err);
-      req.session.user = String(req.body.username ?? 'demo');
-      req.session.save((saveErr) => (saveErr ? next(saveErr) : response.redirect(302, '/account')));
-    });
-  });
+  app.post('/login', (req, response, next) =>
+    logIn(req, response, next, String(req.body.username ?? 'demo'), { to: '/account' }),
+  );
   app.get('/account', (req, response) => {
     if (!req.session.user) return response.redirect(302, '/login');
     sendPage(response, ID, [`logged in as ${req.session.user}`]);

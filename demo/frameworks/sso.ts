@@ -11,6 +11,7 @@ import session from 'express-session';
 import { escapeHtml } from '../app.ts';
 import { link } from '../apps/scenario-page.ts';
 import type { FrameworkApp } from './index.ts';
+import { logIn } from './logIn.ts';
 import { sendPage } from './pages.ts';
 
 const PROVIDER = 'id.test';
@@ -76,11 +77,7 @@ function portalApp({ scenarioId: ID, host: PORTAL, sameSite }: Portal): express.
     const state = typeof req.query.state === 'string' ? req.query.state : '';
     if (!req.session.signInState || state !== req.session.signInState)
       return sendPage(res, ID, ['the sign-in state does not match this session: sign-in refused'], '', 400);
-    req.session.regenerate((err) => {
-      if (err) return next(err);
-      req.session.user = 'demo';
-      req.session.save((saveErr) => (saveErr ? next(saveErr) : res.redirect(302, '/account')));
-    });
+    logIn(req, res, next, 'demo', { to: '/account' });
   });
   app.get('/account', (req, res) => {
     if (!req.session.user) return res.redirect(302, '/');
