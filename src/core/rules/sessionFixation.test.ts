@@ -83,6 +83,23 @@ describe('session-fixation', () => {
     expect(findingsOf(result, 'session-fixation')).toEqual([]);
   });
 
+  it('a login answered with a redirect is a success, though the same form is posted again and its target went unrecorded', () => {
+    const result = trace()
+      .get('https://shop.test/login', { cookie: '', setCookie: [sid(ID.a)] })
+      .post('https://shop.test/login', {
+        cookie: `sid=${ID.a}`,
+        form: { user: 'ann', password: 'pw' },
+        location: '/home',
+      })
+      .post('https://shop.test/login', {
+        cookie: `sid=${ID.a}`,
+        form: { user: 'bob', password: 'pw' },
+        location: '/home',
+      })
+      .analyze();
+    expect(findingsOf(result, 'session-fixation').map((f) => f.entry)).toEqual([1, 2]);
+  });
+
   it('a login that kept its ID is fixation though the same form is used again later, after a logout', () => {
     const result = trace()
       .get('https://shop.test/login.php', { cookie: '', setCookie: [sid(ID.a)] })

@@ -13,10 +13,12 @@ import { defineRule, type RuleContext } from './rule.ts';
  * and Django do), which a HAR without bodies cannot show otherwise. A successful login is not submitted again.
  */
 function triedAgain(ctx: RuleContext, login: LoginFact, next: LoginFact | undefined): boolean {
-  if (!next || login.signal !== 'password-post' || next.signal !== 'password-post' || login.chain.length > 0)
-    return false;
-  const url = ctx.request(login.entry)?.url;
-  if (url === undefined || addressOf(url) !== addressOf(ctx.request(next.entry)?.url ?? '')) return false;
+  if (!next || login.signal !== 'password-post' || next.signal !== 'password-post') return false;
+  const request = ctx.request(login.entry);
+  // A page: a 2xx answer. A redirect is a success (a failure sent back to the form is no login at all), whether or
+  // not its target was recorded.
+  if (request?.status === undefined || request.status < 200 || request.status >= 300) return false;
+  if (addressOf(request.url) !== addressOf(ctx.request(next.entry)?.url ?? '')) return false;
   for (let entry = login.entry + 1; entry < next.entry; entry++) if (ctx.request(entry)?.logout) return false;
   return true;
 }
