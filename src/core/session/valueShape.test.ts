@@ -48,6 +48,13 @@ describe('valueShape', () => {
     expect(isUpdateOf(seal('9xAqR3u2'), seal('Lm7vWq0p'))).toBe(true);
   });
 
+  it('words parted by spaces, once decoded, are text, not an ID', () => {
+    expect(valueShape('WP%20Cookie%20check')).toBe('structured');
+    expect(valueShape('"Jane Doe"')).toBe('structured');
+    // base64's '+' is no space.
+    expect(valueShape('q8yqW1xY+zAbC7f2Kp0/Lm3N')).toBe('opaque');
+  });
+
   it('a URL is readable data (a return address), not an ID', () => {
     expect(valueShape('https%3A%2F%2Fapp.example%2Fdashboard')).toBe('structured');
     expect(valueShape('http://localhost:3000')).toBe('structured');

@@ -28,6 +28,11 @@ const LOCALE = /^[a-z]{2}([-_][A-Za-z]{2})?$/;
 const FIELDS = /^([\w.%-]+[=:][^&|;:=]*)([&|;,]([\w.%-]+[=:][^&|;:=]*))+$/;
 /** A URL (Auth.js's `next-auth.callback-url`, a return address): where to go, readable, the same for every user. */
 const ABSOLUTE_URL = /^https?:\/\/\S+$/i;
+/**
+ * Words parted by spaces (`WP Cookie check`, WordPress's test cookie; a name, a label): text, once decoded. A cookie
+ * value cannot hold a bare space, and no ID is encoded with one.
+ */
+const WORDS = /\S\s+\S/;
 /** A number with a readable label (`ajax:6397089261371032347`): a counter or an echo, not a random ID. */
 const LABELLED_NUMBER = /^[A-Za-z]{2,}[:=]\d{10,}$/;
 /**
@@ -78,7 +83,8 @@ export function valueShape(raw: string): ValueShape {
     value.startsWith('[') ||
     FIELDS.test(value) ||
     LABELLED_NUMBER.test(value) ||
-    ABSOLUTE_URL.test(value)
+    ABSOLUTE_URL.test(value) ||
+    WORDS.test(value)
   )
     return 'structured';
   return 'opaque';
