@@ -55,6 +55,16 @@ describe('valueShape', () => {
     expect(valueShape('q8yqW1xY+zAbC7f2Kp0/Lm3N')).toBe('opaque');
   });
 
+  it('flags among readable parts, decimal fractions and key=value fields parted by colons are readable data', () => {
+    expect(valueShape('INITIAL_anon_true_30004')).toBe('structured');
+    expect(valueShape('devicePage_false_pre')).toBe('structured');
+    expect(valueShape('0.0570435_0.538156_0.544991_0.145464')).toBe('structured');
+    expect(valueShape('un=postpaid:pd=RYkI7oBDzpkm6XB0o5nJUQ%3D%3D:st=00001053378820')).toBe('structured');
+    // An ID that merely holds the letters, or a whole number, is not.
+    expect(valueShape('b27f5a0c93e1true4d68a1c7e9f04b3d')).toBe('opaque');
+    expect(valueShape('2419437849')).toBe('opaque');
+  });
+
   it('a URL is readable data (a return address), not an ID', () => {
     expect(valueShape('https%3A%2F%2Fapp.example%2Fdashboard')).toBe('structured');
     expect(valueShape('http://localhost:3000')).toBe('structured');

@@ -24,8 +24,12 @@ export type ValueShape =
 const FLAG = /^(t|f|true|false|yes|no|on|off|y|n|null|undefined|none|deleted|-?\d{1,2}(\.\d+)?)$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\w{3}, \d{2} \w{3} \d{4}/;
 const LOCALE = /^[a-z]{2}([-_][A-Za-z]{2})?$/;
-/** `a=b&c=d`, `a:b|c:d`, `a=b;c=d`: two or more readable fields. */
-const FIELDS = /^([\w.%-]+[=:][^&|;:=]*)([&|;,]([\w.%-]+[=:][^&|;:=]*))+$/;
+/** `a=b&c=d`, `a:b|c:d`, `a=b;c=d`, `a=b:c=d`: two or more readable fields. */
+const FIELDS = /^([\w.%-]+[=:][^&|;:=]*)([&|;,]([\w.%-]+[=:][^&|;:=]*))+$|^([\w.%-]+=[^&|;:]*)(:[\w.%-]+=[^&|;:]*)+$/;
+/** Readable parts joined by `_`, `-`, `|` or `:` with a true/false among them: flags (`INITIAL_anon_true_30004`). */
+const FLAG_PART = /(^|[_|:-])(true|false)([_|:-]|$)/i;
+/** Decimal fractions, one or several (`0.0570435_0.538156`): sampling rolls and scores, numbers, not IDs. */
+const FRACTIONS = /^-?\d*\.\d+([_|:,;/ -]-?\d*\.\d+)*$/;
 /** A URL (Auth.js's `next-auth.callback-url`, a return address): where to go, readable, the same for every user. */
 const ABSOLUTE_URL = /^https?:\/\/\S+$/i;
 /**
@@ -84,7 +88,9 @@ export function valueShape(raw: string): ValueShape {
     FIELDS.test(value) ||
     LABELLED_NUMBER.test(value) ||
     ABSOLUTE_URL.test(value) ||
-    WORDS.test(value)
+    WORDS.test(value) ||
+    FLAG_PART.test(value) ||
+    FRACTIONS.test(value)
   )
     return 'structured';
   return 'opaque';
