@@ -295,6 +295,22 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     onlySerious: true,
   },
   {
+    id: 'authjs-session',
+    title: 'Encrypted JWT session re-issued at every session check (Auth.js)',
+    sentence:
+      'Auth.js keeps the session in an encrypted JWT, __Secure-authjs.session-token, and re-encrypts it with a later expiry at every session check: each check answers a new value, and it is the same session, updated, not a new one.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'authjs.test', path: '/' },
+      { action: 'click', selector: '#sign-in' },
+      { action: 'submit', selector: 'form[action$="/callback/credentials"]' },
+      { action: 'click', selector: '#check' },
+      { action: 'goto', scheme: 'https', host: 'authjs.test', path: '/' },
+      { action: 'click', selector: '#check' },
+    ],
+    expected: [{ rule: 'session-established', cookie: '__Secure-authjs.session-token' }],
+    onlySerious: true,
+  },
+  {
     id: 'jwt-expired',
     title: 'Expired JWT session answered 401 (jose)',
     sentence:

@@ -1,7 +1,8 @@
-// Scenarios served by real session software (express with express-session, cookie-session, iron-session, jose) instead of
+// Scenarios served by real session software (express with express-session, cookie-session, iron-session, Auth.js, jose) instead of
 // the demo's own session code: the engine must get the story right on the libraries people use. Each app owns
 // one host name and gets node's own request and response, as in production.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authjsApp } from './authjs.ts';
 import { clusterApp } from './cluster.ts';
 import { cookieSessionApp } from './cookie-session.ts';
 import { ironSessionApp } from './iron-session.ts';
@@ -28,6 +29,7 @@ export function createFrameworkApps(): FrameworkApp[] {
     secureCookieRejectedApp(),
     cookieSessionApp(),
     ironSessionApp(),
+    authjsApp(),
     jwtApiApp(),
     ...ssoApps(),
     restLogoutApp(),

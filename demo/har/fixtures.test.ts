@@ -142,6 +142,22 @@ describe('fixture contents per scenario', () => {
     for (let i = 1; i < values.length; i++) expect(sent(at(har, i), 'app_session')).toEqual([values[i - 1]]);
   });
 
+  it('authjs-session: the credentials sign-in sets an encrypted JWT; each session check answers a new one', () => {
+    const har = load('authjs-session');
+    const name = '__Secure-authjs.session-token';
+    const tokens = har.log.entries.flatMap((e) => set(e, name).map((c) => c.value));
+    expect(tokens).toHaveLength(3);
+    expect(new Set(tokens).size).toBe(3);
+    for (const token of tokens) {
+      // A JWE in compact form (RFC 7516): five parts, the protected header naming the content encryption.
+      const parts = token.split('.');
+      expect(parts).toHaveLength(5);
+      expect(JSON.parse(atob(parts[0]!.replace(/-/g, '+').replace(/_/g, '/')))).toMatchObject({ alg: 'dir' });
+    }
+    const checks = har.log.entries.filter((e) => new URL(e.request.url).pathname === '/auth/session');
+    expect(checks.map((e) => set(e, name).length)).toEqual([1, 1]);
+  });
+
   it('sso-login: the callback carries the session that holds the state and gets a new one', () => {
     const har = load('sso-login');
     expect(paths(har)).toEqual([

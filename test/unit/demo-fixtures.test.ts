@@ -76,6 +76,13 @@ describe('demo fixtures: what a value that changes on every response is', () => 
     expect(result.findings.filter((f) => f.rule === 'session-rotated').map((f) => f.entry)).toEqual([1]);
     expect(result.findings.filter((f) => f.rule === 'session-reset')).toEqual([]);
   });
+
+  it("authjs-session: Auth.js's re-encrypted JWT at each session check is the session updated", () => {
+    const result = analyse('authjs-session');
+    const lane = result.sessions.find((s) => s.cookie === '__Secure-authjs.session-token');
+    expect(lane?.ids.map((id) => id.endedBy)).toEqual(['updated', 'updated', undefined]);
+    expect(result.sessions.map((s) => s.cookie)).toEqual(['__Secure-authjs.session-token']);
+  });
 });
 
 describe('demo fixtures: every scenario gives the findings it promises', () => {
