@@ -311,6 +311,22 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     onlySerious: true,
   },
   {
+    id: 'authjs-chunked-session',
+    title: 'Encrypted JWT session in chunks, re-issued at every session check (Auth.js)',
+    sentence:
+      'The same Auth.js session with the 120 groups an identity provider lists for you: the token outgrows one cookie and Auth.js writes it in two chunks, __Secure-authjs.session-token.0 and .1, again at every session check. One session, updated, not two.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'authjs-groups.test', path: '/' },
+      { action: 'click', selector: '#sign-in' },
+      { action: 'submit', selector: 'form[action$="/callback/credentials"]' },
+      { action: 'click', selector: '#check' },
+      { action: 'goto', scheme: 'https', host: 'authjs-groups.test', path: '/' },
+      { action: 'click', selector: '#check' },
+    ],
+    expected: [{ rule: 'session-established', cookie: '__Secure-authjs.session-token.0' }],
+    onlySerious: true,
+  },
+  {
     id: 'jwt-expired',
     title: 'Expired JWT session answered 401 (jose)',
     sentence:

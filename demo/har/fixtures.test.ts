@@ -158,6 +158,17 @@ describe('fixture contents per scenario', () => {
     expect(checks.map((e) => set(e, name).length)).toEqual([1, 1]);
   });
 
+  it('authjs-chunked-session: the token with many claims is written as two chunks, both again at each check', () => {
+    const har = load('authjs-chunked-session');
+    const name = '__Secure-authjs.session-token';
+    const written = cookieLines(har).map((names) => names.filter((n) => n.startsWith(name)));
+    expect(written.filter((names) => names.length > 0)).toEqual(Array(3).fill([`${name}.0`, `${name}.1`]));
+    // The first chunk is full (Auth.js fills a chunk before it starts the next) and begins with the JWE's header.
+    const first = set(at(har, 3), `${name}.0`)[0]?.value ?? '';
+    expect(first.length).toBeGreaterThan(3000);
+    expect(first.startsWith('eyJ')).toBe(true);
+  });
+
   it('sso-login: the callback carries the session that holds the state and gets a new one', () => {
     const har = load('sso-login');
     expect(paths(har)).toEqual([

@@ -83,6 +83,12 @@ describe('demo fixtures: what a value that changes on every response is', () => 
     expect(lane?.ids.map((id) => id.endedBy)).toEqual(['updated', 'updated', undefined]);
     expect(result.sessions.map((s) => s.cookie)).toEqual(['__Secure-authjs.session-token']);
   });
+
+  it('authjs-chunked-session: the token written in two chunks is one session, its first chunk, updated', () => {
+    const result = analyse('authjs-chunked-session');
+    expect(result.sessions.map((s) => s.cookie)).toEqual(['__Secure-authjs.session-token.0']);
+    expect(result.sessions[0]?.ids.map((id) => id.endedBy)).toEqual(['updated', 'updated', undefined]);
+  });
 });
 
 describe('demo fixtures: every scenario gives the findings it promises', () => {
