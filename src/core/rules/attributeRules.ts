@@ -2,7 +2,7 @@
  * The attribute rules of RULES.md that test one Set-Cookie of a session cookie at a time. Each is one small
  * spec; rules with more logic (rejections, prefixes, client-side data) have their own files.
  */
-import { registrableDomain } from '../cookie/domain.ts';
+import { isLoopbackHost, registrableDomain } from '../cookie/domain.ts';
 import { attributeRule, isHttps } from './attributeRule.ts';
 
 export const cookieNoHttpOnly = attributeRule({
@@ -40,8 +40,13 @@ export const cookieSetOverHttp = attributeRule({
     fix: 'Serve the site over HTTPS only, redirect http:// to https:// before any session is created, and send HSTS.',
   },
   includeRejected: true,
+  // Not on a loopback host (http://localhost, 127.0.0.1, *.localhost): the response never left the machine, and
+  // browsers hold such an origin potentially trustworthy (W3C Secure Contexts 3.2), Secure cookies included. A
+  // developer's local server is not a site in clear text.
   test: ({ request }) =>
-    request.url.startsWith('http:') ? `issued on a plain http:// response (${request.url})` : undefined,
+    request.url.startsWith('http:') && !isLoopbackHost(request.host)
+      ? `issued on a plain http:// response (${request.url})`
+      : undefined,
 });
 
 export const cookieSameSiteMissing = attributeRule({

@@ -22,6 +22,30 @@ describe('cookie-set-over-http', () => {
     expect(findingsOf(result, 'cookie-set-over-http')).toEqual([]);
   });
 
+  it.each(['localhost:3000', '127.0.0.1:8000', 'app.localhost:5173', '[::1]:4000'])(
+    'issued over http on a loopback host (%s, a local development server) → nothing',
+    (host) => {
+      const result = trace()
+        .get(`http://${host}/`, { cookie: '', setCookie: [`PHPSESSID=${ID.a}; Path=/; HttpOnly; SameSite=Lax`] })
+        .get(`http://${host}/a`, { cookie: `PHPSESSID=${ID.a}` })
+        .analyze();
+      expect(result.sessions.map((s) => s.cookie)).toEqual(['PHPSESSID']);
+      expect(findingsOf(result, 'cookie-set-over-http')).toEqual([]);
+    },
+  );
+
+  it('an http host that only looks local (localhost.example.com, 10.0.0.5) → cookie-set-over-http', () => {
+    for (const host of ['localhost.example.com', '10.0.0.5', '127.example.com']) {
+      const result = trace()
+        .get(`http://${host}/`, { cookie: '', setCookie: [`PHPSESSID=${ID.a}; Path=/; HttpOnly; SameSite=Lax`] })
+        .analyze();
+      expect(
+        findingsOf(result, 'cookie-set-over-http').map((f) => f.cookie),
+        host,
+      ).toEqual(['PHPSESSID']);
+    }
+  });
+
   it('a non-session cookie over http → nothing', () => {
     const result = trace()
       .get('http://shop.test/', { cookie: '', setCookie: ['lang=en; Path=/'] })
