@@ -174,6 +174,11 @@ export interface IdChange {
   readonly sent: readonly SentCookieFact[];
   /** The affinity cookies the response set, name → value ('' when it deleted one). */
   readonly affinitySet: ReadonlyMap<string, string>;
+  /**
+   * The response deleted the cookie and wrote its value under another name of the same chunked cookie (`x.0` for
+   * `x`, `x` for `x.0`: the value grew past one cookie, or shrank back into one): that name.
+   */
+  readonly rewrittenAs?: string;
 }
 
 export interface SessionLane {

@@ -224,6 +224,46 @@ describe('identifySessionCookies', () => {
     expect([...lone.keys()]).toEqual(['sess_0', 'sess_2', 'sid_0', 'sid_1']);
   });
 
+  it('a value that moves between one cookie and its chunks (grown past 4 KB, or shrunk back) loses no session', () => {
+    const name = '__Secure-authjs.session-token';
+    const attrs = 'Path=/; Secure; HttpOnly; SameSite=Lax';
+    const gone = `Max-Age=0; ${attrs}`;
+    const full = (id: string) => `${JWE_HEADER}..${id}.${id.repeat(115)}`;
+    const single = `${JWE_HEADER}..${ID.e}.${ID.f}.dGFn`;
+    const chunked = `${name}.0=${full(ID.a)}; ${name}.1=${ID.b.repeat(20)}`;
+    const result = trace()
+      .post('https://app.test/auth/callback/credentials', {
+        cookie: '',
+        form: { username: 'ann', password: 'hunter2' },
+        location: '/',
+        setCookie: chunked.split('; ').map((c) => `${c}; ${attrs}`),
+      })
+      .get('https://app.test/', { cookie: chunked })
+      // Fewer claims now: the token fits one cookie; the chunks are deleted.
+      .get('https://app.test/auth/session', {
+        cookie: chunked,
+        setCookie: [`${name}=${single}; ${attrs}`, `${name}.0=; ${gone}`, `${name}.1=; ${gone}`],
+      })
+      .get('https://app.test/orders', { cookie: `${name}=${single}` })
+      // More claims again: into chunks, the single cookie deleted.
+      .get('https://app.test/auth/session', {
+        cookie: `${name}=${single}`,
+        setCookie: [`${name}=; ${gone}`, ...chunked.split('; ').map((c) => `${c}; ${attrs}`)],
+      })
+      .get('https://app.test/orders', { cookie: chunked })
+      .analyze();
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(findingsOf(result, 'session-reset')).toEqual([]);
+    // A deletion with no such rewrite is still a session lost.
+    const lost = trace()
+      .get('https://app.test/', { cookie: '', setCookie: chunked.split('; ').map((c) => `${c}; ${attrs}`) })
+      .get('https://app.test/a', { cookie: chunked, setCookie: [`${name}.0=; ${gone}`, `${name}.1=; ${gone}`] })
+      .analyze();
+    expect(findingsOf(lost, 'session-reset').map((f) => [f.cookie, f.cause])).toEqual([
+      [`${name}.0`, 'cleared-by-server'],
+    ]);
+  });
+
   it("WordPress's logout (/wp-login.php?action=logout) clears its login cookie at a logout: info, not an alarm", () => {
     const name = 'wordpress_logged_in_5c017de2e4b0b7a6d0c4f9a1e3b2d8c7';
     const value = `ann%7C1735776000%7C${ID.a}%7C${ID.b}`;

@@ -10,6 +10,7 @@ import { defaultPath, pathMatch } from '../cookie/path.ts';
 import type { StoredCookie } from '../cookie/types.ts';
 import { isFirstSwitchOf, switchBesideEnd, switchWithoutResetOf } from '../rules/sessionBackendSwitch.ts';
 import { expiryResetOf, idEndOf, resetAtRemoval } from '../rules/sessionReset.ts';
+import { sameChunkedCookie } from '../session/chunkedCookie.ts';
 import { splitRouteSuffix } from '../session/identify.ts';
 import type { CookieChangeCause } from '../trace/types.ts';
 import {
@@ -51,6 +52,8 @@ interface LaneEffect {
   issued?: string;
   stored?: StoredCookie;
   deleted: boolean;
+  /** Deleted, with the value written under another name of its chunked cookie (IdChange.rewrittenAs). */
+  rewrittenAs?: string;
 }
 
 /** A lane opened for a cookie the identification did not name (cannot happen for session facts; kept total). */
@@ -177,7 +180,14 @@ export class SessionLanes {
         effectOn(effects, lane).issued = value;
       }
     }
-    for (const [lane, effect] of effects) this.decideLaneChange(lane, effect, entry, url, ctx, affinitySet);
+    for (const [lane, effect] of effects) {
+      if (effect.deleted && effect.issued === undefined) {
+        // A name this response stored a value under (a chunk is no session, yet it carries the session's value).
+        const rewritten = facts.find((f) => f.outcome.kind === 'stored' && sameChunkedCookie(f.name, lane.cookie));
+        if (rewritten) effect.rewrittenAs = rewritten.name;
+      }
+      this.decideLaneChange(lane, effect, entry, url, ctx, affinitySet);
+    }
     this.noteBackendSwitchWithoutReset(entry, ctx.carried, ctx.sent, affinitySet);
   }
 
@@ -261,7 +271,10 @@ export class SessionLanes {
     const live = current && !current.end ? current : undefined;
     const issued = effect.issued;
     if (issued === undefined || issued === '') {
-      if (effect.deleted && live) live.end = idEndOf(this.idChange(lane, live, undefined, entry, ctx, affinitySet));
+      if (effect.deleted && live) {
+        const change = this.idChange(lane, live, undefined, entry, ctx, affinitySet);
+        live.end = idEndOf(effect.rewrittenAs === undefined ? change : { ...change, rewrittenAs: effect.rewrittenAs });
+      }
       return;
     }
     if (live && live.id === issued) return; // the same ID re-sent (expiry refreshed): no change

@@ -11,7 +11,7 @@ import type { CookieChangeCause } from '../trace/types.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft } from './rule.ts';
 import { backendSwitchOf } from './sessionBackendSwitch.ts';
-import { rotationOf, updateOf } from './sessionRotated.ts';
+import { rewriteOf, rotationOf, updateOf } from './sessionRotated.ts';
 import { idTransitions, notSentKey, resetKey } from './transitions.ts';
 
 const CAUSE_TEXT: Record<ResetCause, string> = {
@@ -55,7 +55,7 @@ const RESET_CAUSES: readonly (readonly [ResetCause, (change: IdChange) => boolea
 ];
 
 /** How the held ID ends: the first of these decisions that claims the change; a reset when none does. */
-const END_DECISIONS: readonly ((change: IdChange) => IdEnd | undefined)[] = [updateOf, rotationOf];
+const END_DECISIONS: readonly ((change: IdChange) => IdEnd | undefined)[] = [rewriteOf, updateOf, rotationOf];
 
 export function idEndOf(change: IdChange): IdEnd {
   for (const decide of END_DECISIONS) {

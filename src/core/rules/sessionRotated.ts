@@ -54,6 +54,16 @@ export const sessionRotated = defineRule({
 });
 
 /**
+ * A cookie deleted while the same response wrote its value under another name of its chunked cookie (the value grew
+ * past one cookie into chunks, or shrank back into one: Auth.js, ASP.NET Core) is the session going on under that
+ * name, not a session lost.
+ */
+export function rewriteOf(change: IdChange): UpdatedEnd | undefined {
+  if (change.issued !== undefined || change.rewrittenAs === undefined || change.logout) return undefined;
+  return { kind: 'updated', entry: change.entry };
+}
+
+/**
  * A new value that keeps the session (a client-side store re-encoded, a structured value keeping its embedded ID,
  * a JWT re-issued for the same subject) is an update, not a new ID (RULES.md). The login request itself may
  * rotate even a client-side store, and a logout ends the session: neither is an update.

@@ -63,3 +63,15 @@ export function chunkNameOf(name: string): ChunkName | undefined {
     second: `${base}${separator}1`,
   };
 }
+
+/**
+ * Two names of one chunked cookie: the cookie and a chunk of it, or two of its chunks (`x`, `x.0`, `x.1`; `y`, `yC1`).
+ * A value that grows past one cookie moves from `x` into its chunks, and one that shrinks moves back.
+ */
+export function sameChunkedCookie(a: string, b: string): boolean {
+  return a !== b && baseNameOf(a) === baseNameOf(b);
+}
+
+function baseNameOf(name: string): string {
+  return chunkNameOf(name)?.base ?? name;
+}
