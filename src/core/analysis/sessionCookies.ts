@@ -25,6 +25,7 @@ import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
 import { LOGIN_SIGNAL_TEXT, type SessionIdentity } from './facts.ts';
 import { isDeleteRequest, isLogoutAt, LOGOUT_WORD, LoginDetector, loginFailed } from './loginSignals.ts';
+import { isRedactedValue } from './redact.ts';
 import type { AnalysisSettings } from './settings.ts';
 
 /** A value shorter than this, or with fewer bits, is not "long enough and random enough" to be a token. */
@@ -206,7 +207,8 @@ export class SessionCookieIdentifier {
     if (!chunk) return undefined;
     if (chunk.scheme === 'numbered') {
       const first = this.names.get(chunk.first);
-      const full = first ? longestValue(first) >= FULL_CHUNK_LENGTH : false;
+      // A redacted export hashed the value, and its length with it: there the two names seen together decide.
+      const full = first ? longestValue(first) >= FULL_CHUNK_LENGTH || hasRedactedValue(first) : false;
       return full && this.names.has(chunk.second) ? chunk : undefined;
     }
     const base = this.names.get(chunk.base);
@@ -346,6 +348,11 @@ function newNameStats(name: string): NameStats {
 function notePlatformSighting(stats: NameStats, host: string): void {
   const platform = stats.platform;
   if (platform && !platform.seen && host !== '' && registrableDomain(host) === platform.site) platform.seen = true;
+}
+
+function hasRedactedValue(stats: NameStats): boolean {
+  for (const v of stats.shapes.keys()) if (isRedactedValue(v)) return true;
+  return false;
 }
 
 function longestValue(stats: NameStats): number {

@@ -5,6 +5,7 @@
  * names and attributes are kept: they are what the analysis is about, and they are not secrets.
  */
 import { redactValue } from '../analysis/redact.ts';
+import { isChunkCountMarker } from '../session/chunkedCookie.ts';
 import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
 import { embeddedIdOf, valueShape } from '../session/valueShape.ts';
 import { cookieHeaderPairs } from '../trace/headers.ts';
@@ -35,7 +36,8 @@ const PATH_SESSION_PARAMETER = /;(jsessionid|phpsessid|sid|sessionid)=([^;?#/]+)
  * switches: it is kept after the hash, so a redacted trace still shows them.
  */
 export function redactCookieValue(name: string, value: string): string {
-  if (value === '') return value;
+  // ASP.NET Core's `chunks-N` is a count, the same for every user, and what tells its chunks from other cookies.
+  if (value === '' || isChunkCountMarker(value)) return value;
   // A client-side session store keeps, after its hash, the hash of the session it holds: without it a redacted
   // trace would read every re-encoding of the store as a new session (valueShape.ts, REDACTED_STORE).
   if (valueShape(value) === 'client-side-store')

@@ -1,0 +1,72 @@
+// A redacted trace (every cookie value hashed) analyses as the trace it came from: the same sessions and the same
+// ends of their IDs. Here for cookies written in chunks, whose telling-apart rests on a marker value (ASP.NET Core)
+// or on the first chunk's length (Auth.js), both of which a hash would lose.
+import { describe, expect, it } from 'vitest';
+import { ID, trace } from '../../../test/helpers/traceBuilder.ts';
+import { type AnalysisResult, analyzeTrace } from '../analysis/analyze.ts';
+import type { Trace } from '../trace/types.ts';
+import { redactCookieValue, redactTrace } from './redactTrace.ts';
+
+const ATTRS = 'Path=/; Secure; HttpOnly; SameSite=Lax';
+/** base64url of {"alg":"dir","enc":"A256GCM"}: an encrypted JWT's protected header. */
+const JWE_HEADER = 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0';
+
+/** What the lifecycle shows: each session cookie and how each of its IDs ended. */
+function lanes(result: AnalysisResult): [string, (string | undefined)[]][] {
+  return result.sessions.map((s) => [s.cookie, s.ids.map((id) => id.endedBy)]);
+}
+
+function expectSameAfterRedaction(built: Trace): void {
+  const raw = analyzeTrace(built);
+  const redacted = analyzeTrace(redactTrace(built).trace);
+  expect(lanes(redacted)).toEqual(lanes(raw));
+  expect(redacted.findings.map((f) => [f.rule, f.cookie, f.entry])).toEqual(
+    raw.findings.map((f) => [f.rule, f.cookie, f.entry]),
+  );
+}
+
+describe('redactTrace on cookies written in chunks', () => {
+  it("keeps ASP.NET Core's chunks-N marker: a count, no secret", () => {
+    expect(redactCookieValue('.AspNetCore.Cookies', 'chunks-3')).toBe('chunks-3');
+    expect(redactCookieValue('.AspNetCore.CookiesC1', ID.a)).toMatch(/^h:[0-9a-f]{8}$/);
+  });
+
+  it('an ASP.NET Core ticket in chunks analyses the same redacted', () => {
+    const name = '.AspNetCore.Cookies';
+    const cookies = `${name}=chunks-2; ${name}C1=${ID.a}; ${name}C2=${ID.b}`;
+    const renewed = `${name}=chunks-2; ${name}C1=${ID.c}; ${name}C2=${ID.d}`;
+    const set = (c: string) => c.split('; ').map((p) => `${p}; ${ATTRS}`);
+    const built = trace()
+      .post('https://app.test/Account/Login', {
+        cookie: '',
+        form: { Email: 'a@app.test', Password: 'x' },
+        location: '/',
+        setCookie: set(cookies),
+      })
+      .get('https://app.test/', { cookie: cookies })
+      .get('https://app.test/orders', { cookie: cookies, setCookie: set(renewed) })
+      .get('https://app.test/orders/1', { cookie: renewed })
+      .build();
+    expect(lanes(analyzeTrace(built)).map(([cookie]) => cookie)).toEqual([`${name}C1`]);
+    expectSameAfterRedaction(built);
+  });
+
+  it("Auth.js's token in numbered chunks analyses the same redacted", () => {
+    const name = '__Secure-authjs.session-token';
+    const chunks = (id: string) => `${name}.0=${JWE_HEADER}..${id}.${id.repeat(115)}; ${name}.1=${id.repeat(20)}`;
+    const set = (c: string) => c.split('; ').map((p) => `${p}; ${ATTRS}`);
+    const built = trace()
+      .post('https://app.test/auth/callback/credentials', {
+        cookie: '',
+        form: { username: 'a', password: 'x' },
+        location: '/',
+        setCookie: set(chunks(ID.a)),
+      })
+      .get('https://app.test/', { cookie: chunks(ID.a) })
+      .get('https://app.test/auth/session', { cookie: chunks(ID.a), setCookie: set(chunks(ID.b)) })
+      .get('https://app.test/orders', { cookie: chunks(ID.b) })
+      .build();
+    expect(lanes(analyzeTrace(built)).map(([cookie]) => cookie)).toEqual([`${name}.0`]);
+    expectSameAfterRedaction(built);
+  });
+});
