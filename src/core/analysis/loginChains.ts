@@ -77,12 +77,15 @@ export class LoginChains {
   }
 }
 
-/** Each lane the login carried: the ID it holds once the login (and its redirect chain) is over. */
+/**
+ * Each lane the login carried: the ID it holds once the login (and its redirect chain) is over. None when the login
+ * ended the ID with no successor (deleted it, or moved the value under another name): the old ID is not kept.
+ */
 function noteLanesAfterLogin(login: LoginFact, lanes: LanesByKey): void {
   for (const l of login.lanes) {
     const lane = lanes.get(l.laneKey);
     const current = lane && currentId(lane);
-    if (current) {
+    if (current && !current.end) {
       l.after = current.id;
       l.afterEntry = current.firstEntry;
     }

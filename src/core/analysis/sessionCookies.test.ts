@@ -264,6 +264,39 @@ describe('identifySessionCookies', () => {
     ]);
   });
 
+  it("ASP.NET Core's ticket growing into chunks and shrinking back loses no session and is no weak ID", () => {
+    const name = '.AspNetCore.Cookies';
+    const attrs = 'Path=/; Secure; HttpOnly; SameSite=Lax';
+    const gone = `expires=Thu, 01 Jan 1970 00:00:00 GMT; ${attrs}`;
+    const chunked = `${name}=chunks-2; ${name}C1=${ID.b}; ${name}C2=${ID.c}`;
+    const result = trace()
+      .post('https://app.test/Account/Login', {
+        cookie: '',
+        form: { Email: 'ann@app.test', Password: 'hunter2' },
+        location: '/',
+        setCookie: [`${name}=${ID.a}; ${attrs}`],
+      })
+      .get('https://app.test/', { cookie: `${name}=${ID.a}` })
+      // Claims added: the ticket outgrows one cookie; the cookie itself now holds the chunk count.
+      .get('https://app.test/claims', {
+        cookie: `${name}=${ID.a}`,
+        setCookie: chunked.split('; ').map((c) => `${c}; ${attrs}`),
+      })
+      .get('https://app.test/orders', { cookie: chunked })
+      // Claims dropped: one cookie again, the chunks deleted.
+      .get('https://app.test/profile', {
+        cookie: chunked,
+        setCookie: [`${name}=${ID.d}; ${attrs}`, `${name}C1=; ${gone}`, `${name}C2=; ${gone}`],
+      })
+      .get('https://app.test/orders', { cookie: `${name}=${ID.d}` })
+      .analyze();
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(result.sessions.map((s) => [s.cookie, s.ids.map((id) => id.endedBy)])).toEqual([
+      [name, ['updated', undefined]],
+      [`${name}C1`, ['updated']],
+    ]);
+  });
+
   it("WordPress's logout (/wp-login.php?action=logout) clears its login cookie at a logout: info, not an alarm", () => {
     const name = 'wordpress_logged_in_5c017de2e4b0b7a6d0c4f9a1e3b2d8c7';
     const value = `ann%7C1735776000%7C${ID.a}%7C${ID.b}`;

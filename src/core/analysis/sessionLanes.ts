@@ -10,7 +10,7 @@ import { defaultPath, pathMatch } from '../cookie/path.ts';
 import type { StoredCookie } from '../cookie/types.ts';
 import { isFirstSwitchOf, switchBesideEnd, switchWithoutResetOf } from '../rules/sessionBackendSwitch.ts';
 import { expiryResetOf, idEndOf, resetAtRemoval } from '../rules/sessionReset.ts';
-import { sameChunkedCookie } from '../session/chunkedCookie.ts';
+import { isChunkCountMarker, sameChunkedCookie } from '../session/chunkedCookie.ts';
 import { splitRouteSuffix } from '../session/identify.ts';
 import type { CookieChangeCause } from '../trace/types.ts';
 import {
@@ -94,6 +94,8 @@ export class SessionLanes {
     for (let i = 0; i < sent.length; i++) {
       const s = sent[i]!;
       if (!s.session || s.domain === undefined || s.path === undefined) continue;
+      // ASP.NET Core's `chunks-N`: the value is in the chunks, the first of which the lanes follow.
+      if (isChunkCountMarker(s.value)) continue;
       if (carried === NOTHING_CARRIED) carried = new Map();
       const lane = this.laneFor({ name: s.name, domain: s.domain, path: s.path }, origin);
       const current = currentId(lane);
@@ -161,7 +163,11 @@ export class SessionLanes {
     for (const fact of facts) {
       const { outcome, name, value } = fact;
       if (!fact.session) continue;
-      if (outcome.kind === 'stored') {
+      if (outcome.kind === 'stored' && isChunkCountMarker(outcome.cookie.value)) {
+        // The value moved into chunks (a ticket grown past one cookie): the cookie's own ID ends here.
+        const lane = this.lanes.get(laneKey(outcome.cookie.domain, outcome.cookie.path, outcome.cookie.name));
+        if (lane) effectOn(effects, lane).deleted = true;
+      } else if (outcome.kind === 'stored') {
         const lane = this.laneFor(outcome.cookie, url.origin);
         const effect = effectOn(effects, lane);
         effect.issued = outcome.cookie.value;

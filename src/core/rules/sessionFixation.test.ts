@@ -110,6 +110,20 @@ describe('session-fixation', () => {
     expect(findingsOf(result, 'session-fixation').map((f) => f.entry)).toEqual([1, 3]);
   });
 
+  it('a login that deletes the pre-login session (and logs in under another cookie) is not fixation', () => {
+    const result = trace()
+      .get('https://shop.test/login', { cookie: '', setCookie: [sid(ID.a)] })
+      .post('https://shop.test/login', {
+        cookie: `sid=${ID.a}`,
+        form: { user: 'ann', password: 'pw' },
+        location: 'https://shop.test/account',
+        setCookie: ['sid=; Max-Age=0; Path=/', `auth_token=${ID.b}; ${GOOD}`],
+      })
+      .get('https://shop.test/account', { cookie: `auth_token=${ID.b}` })
+      .analyze();
+    expect(findingsOf(result, 'session-fixation')).toEqual([]);
+  });
+
   it('a login whose redirect target issues the new sid is not fixation', () => {
     const result = trace()
       .get('https://shop.test/login', { cookie: '', setCookie: [sid(ID.a)] })

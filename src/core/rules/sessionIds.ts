@@ -1,6 +1,7 @@
 /** The distinct session IDs observed per cookie name and host, with the entry of first sight: for the entropy rules. */
 
 import type { RequestFacts } from '../analysis/facts.ts';
+import { isChunkCountMarker } from '../session/chunkedCookie.ts';
 import { splitRouteSuffix } from '../session/identify.ts';
 import { memo } from './memo.ts';
 import type { RuleContext } from './rule.ts';
@@ -77,7 +78,8 @@ class ObservedIdsFold {
   }
 
   #observe(request: RequestFacts, c: { readonly name: string; readonly value: string }): void {
-    if (c.value === '' || this.#updated.has(c.value)) return;
+    // ASP.NET Core's `chunks-N` marker is a count, not an ID: the chunks hold the ticket.
+    if (c.value === '' || this.#updated.has(c.value) || isChunkCountMarker(c.value)) return;
     const key = `${request.host}\u0000${c.name}`;
     let group = this.#groups.get(key);
     if (!group) {
