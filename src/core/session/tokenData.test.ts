@@ -37,6 +37,17 @@ describe('readClientSideData', () => {
     });
   });
 
+  it("reads Remix's and React Router's cookie session (base64 JSON, '.', the signature) as signed JSON", () => {
+    const value = `${btoa(JSON.stringify({ userId: '42', theme: 'dark' }))}.8K3mQ2x9Zr0pLw4vN7tYcA1bD5eF6gH`;
+    expect(readClientSideData(encodeURIComponent(value))).toEqual({
+      kind: 'signed-json',
+      format: 'payload.signature (Remix, React Router)',
+      payload: { userId: '42', theme: 'dark' },
+    });
+    // A JWT cut into chunks starts with its header and part of its payload: not a signed session.
+    expect(readClientSideData('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwi')).toBeUndefined();
+  });
+
   it("says nothing about an encryption envelope: Laravel's base64 of {iv, value, mac, tag} holds only ciphertext", () => {
     const ciphertext = btoa(String.fromCharCode(...Array.from({ length: 48 }, (_, i) => (i * 89 + 7) % 256)));
     const laravel = btoa(

@@ -115,6 +115,14 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
     const payload = parseJsonObject(decodeBase64Url(parts[0]!));
     if (payload !== undefined) return { kind: 'signed-json', format: 'itsdangerous (Flask)', payload };
   }
+  // Remix's and React Router's cookie session storage: base64 of the JSON, "." and the signature (no JWT header).
+  if (parts.length === 2 && mayBeBase64Json(parts[0]!)) {
+    const payload = parseJsonObject(decodeBase64Url(parts[0]!));
+    // Not the first chunk of a JWT cut in two (its JOSE header, then part of its payload).
+    const joseHeader = isRecord(payload) && typeof payload.alg === 'string';
+    if (payload !== undefined && !joseHeader)
+      return { kind: 'signed-json', format: 'payload.signature (Remix, React Router)', payload };
+  }
   // Rails cookie store (unencrypted, old) and others: base64--digest.
   const dashDash = value.indexOf('--');
   if (dashDash > 0 && mayBeBase64Json(value)) {

@@ -81,6 +81,12 @@ describe('isUpdateOf', () => {
     expect(isUpdateOf(jwe('aXYtb25l', 'Y2lwaGVyLW9uZQ'), jwe('aXYtdHdv', 'Y2lwaGVyLXR3bw'))).toBe(true);
   });
 
+  it("Remix's cookie session saved again for the same user is an update; for another user it is not", () => {
+    const session = (data: object) => `${btoa(JSON.stringify(data))}.8K3mQ2x9Zr0pLw4vN7tYcA1bD5eF6gH`;
+    expect(isUpdateOf(session({ userId: '42', views: 1 }), session({ userId: '42', views: 2 }))).toBe(true);
+    expect(isUpdateOf(session({ userId: '42' }), session({ userId: '43' }))).toBe(false);
+  });
+
   it('an opaque ID that changes is a new ID', () => {
     expect(isUpdateOf('f3a91c07d2b84e6a9c51e0b7a4d2f886', '6c0e8d4b1f7a39e2d5b80c4a7f16e93d')).toBe(false);
   });
