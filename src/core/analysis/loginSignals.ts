@@ -17,12 +17,10 @@ import type { LoginSignal } from './facts.ts';
  */
 const PASSWORD_FIELD = /^(_|j_)?(pass(word)?|passwd|pwd|user_?pass(word)?|login_?password|secret|pin)$/i;
 /**
- * The same in a body's text: urlencoded (`a=1&user%5Bpassword%5D=…`, `Input.Password=…`), JSON (`"password":`), or
- * a multipart part (`Content-Disposition: form-data; name="password"`: a form posted as FormData by fetch, or with
- * enctype multipart/form-data, which a HAR keeps as text only).
+ * The same anywhere in a body's text, as `name=` or `name:` (urlencoded, JSON, a GraphQL mutation's arguments:
+ * `login(email: $e, password: $p)`); the body's field names are also read one by one (fieldNamesOf).
  */
-const PASSWORD_IN_BODY =
-  /(^|[&?{,"\s[.]|%5B|%2E)(_|j_)?"?(pass(word)?|passwd|pwd)"?(\]|%5D)?\s*[=:]|\bname="([^"]*[[.])?(_|j_)?(pass(word)?|passwd|pwd)\]?"/i;
+const PASSWORD_IN_BODY = /(^|[&?{,"\s[.(]|%5B|%2E)(_|j_)?"?(pass(word)?|passwd|pwd)"?(\]|%5D)?\s*[=:]/i;
 
 /**
  * A field named in camel case whose last word says password: MediaWiki's `wpPassword`, ASP.NET Web Forms'
@@ -45,7 +43,10 @@ function isPasswordFieldName(name: string): boolean {
   return PASSWORD_FIELD.test(word) || CAMEL_PASSWORD_FIELD.test(word);
 }
 
-/** Field names in a body's text: a multipart part's `name="…"`, a JSON key, or else an urlencoded name. */
+/**
+ * Field names in a body's text: a multipart part's `name="…"` (a form posted as FormData by fetch, or with enctype
+ * multipart/form-data, which a HAR keeps as text only), a JSON key, or else an urlencoded name.
+ */
 function fieldNamesOf(text: string): string[] {
   const multipart = [...text.matchAll(MULTIPART_NAME)].map((m) => m[1]!);
   if (multipart.length > 0) return multipart;

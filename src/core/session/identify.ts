@@ -246,8 +246,8 @@ function datasetEntryFor(name: string, bare: string): KnownCookie | undefined {
   const known = knownCookie(name) ?? knownCookie(bare);
   if (known === undefined) return undefined;
   const row = known.name.toLowerCase();
-  const matched = row === name.toLowerCase() ? name : row === bare.toLowerCase() ? bare : undefined;
-  if (matched !== undefined) return known;
+  if (row === name.toLowerCase() || row === bare.toLowerCase()) return known;
+  // A prefix row: the name (or the name without its `__Host-`/`__Secure-` prefix) goes on past it.
   const started = name.toLowerCase().startsWith(row) ? name : bare;
   if (endsMidWord(known.name, started)) return undefined;
   const against = NOT_SESSION_PURPOSES.has(known.purpose);
