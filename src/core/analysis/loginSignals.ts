@@ -76,8 +76,16 @@ export interface LogoutUrl {
 }
 
 export function isLogoutRequest(entry: TraceEntry): boolean {
-  const url = entry.request.url;
-  return isLogoutAt(entry, URL.canParse(url) ? new URL(url) : { pathname: pathOf(url), search: '' });
+  return isLogoutAt(entry, logoutUrlOf(entry.request.url));
+}
+
+/** The URL parsed once; a URL that does not parse is read as a path (as pathOf reads it). */
+function logoutUrlOf(url: string): LogoutUrl {
+  try {
+    return new URL(url);
+  } catch {
+    return { pathname: url, search: '' };
+  }
 }
 
 /**

@@ -378,7 +378,13 @@ function originOf(url: string): string {
 function isLogoutEntry(entry: TraceEntry): boolean {
   const url = entry.request.url;
   if (!LOGOUT_WORD.test(url) && !TAB_OR_LINE_BREAK.test(url) && !isDeleteRequest(entry)) return false;
-  return URL.canParse(url) && isLogoutAt(entry, new URL(url));
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return isLogoutAt(entry, parsed);
 }
 
 const TAB_OR_LINE_BREAK = /[\t\n\r]/;
