@@ -140,4 +140,71 @@ describe('session-not-sent', () => {
       .analyze();
     expect(findingsOf(result, 'session-not-sent')).toEqual([]);
   });
+
+  describe('a script request to another origin that carried no cookie (made without credentials)', () => {
+    const withApiCall = (api: { url: string; resourceType: 'fetch' | 'image'; cookie: string; referer?: string }) =>
+      trace()
+        .post('https://app.example.com/login', {
+          cookie: '',
+          form: { username: 'ann', password: 'hunter2' },
+          location: '/',
+          setCookie: [`sid=${ID.a}; Domain=example.com; ${GOOD}`],
+        })
+        .get('https://app.example.com/', { cookie: `sid=${ID.a}` })
+        .get(api.url, {
+          cookie: api.cookie,
+          resourceType: api.resourceType,
+          headers: api.referer ? { Referer: api.referer } : {},
+          status: 401,
+        })
+        .analyze();
+
+    it('is Unknown to the browser, and the finding says what fetch() needs to send cookies there', () => {
+      const [found] = findingsOf(
+        withApiCall({
+          url: 'https://api.example.com/v1/me',
+          resourceType: 'fetch',
+          cookie: '',
+          referer: 'https://app.example.com/',
+        }),
+        'session-not-sent',
+      );
+      expect(found?.reason).toBe('Unknown');
+      expect(found?.message).toContain(
+        "The page's script asked another origin (from https://app.example.com) and the request carried no cookie at all",
+      );
+      expect(found?.fix).toContain("credentials: 'include'");
+    });
+
+    it('says nothing of credentials for a request to its own page origin, one that carried cookies, or an image', () => {
+      const cases = [
+        {
+          url: 'https://app.example.com/api/me',
+          resourceType: 'fetch',
+          cookie: '',
+          referer: 'https://app.example.com/',
+        },
+        {
+          url: 'https://api.example.com/v1/me',
+          resourceType: 'fetch',
+          cookie: 'lang=en',
+          referer: 'https://app.example.com/',
+        },
+        {
+          url: 'https://api.example.com/v1/me.png',
+          resourceType: 'image',
+          cookie: '',
+          referer: 'https://app.example.com/',
+        },
+      ] as const;
+      for (const api of cases) {
+        const found = findingsOf(withApiCall(api), 'session-not-sent');
+        expect(
+          found.map((f) => f.reason),
+          api.url,
+        ).toEqual(['Unknown']);
+        expect(found[0]?.message, api.url).not.toContain('credentials');
+      }
+    });
+  });
 });

@@ -140,16 +140,20 @@ function draftOf(
   show: (value: string) => string,
 ): FindingDraft {
   const browser = n.browserReasons?.length ? ` Chrome reported: ${n.browserReasons.join(', ')}.` : '';
+  const withoutCredentials = n.reason === 'Unknown' ? crossOriginWithoutCredentials(request) : undefined;
+  const hint = withoutCredentials
+    ? ` The page's script asked another origin (from ${withoutCredentials}) and the request carried no cookie at all: fetch() sends cookies to another origin only with credentials: 'include' (XMLHttpRequest: withCredentials).`
+    : '';
   return {
     key: notSentKey(lane, request.entry),
     // The session's origin (where the lane began), as in CLI.md's example: the URL shows where it failed.
     origin: laneOrigin ?? request.origin,
-    fix: REASON_FIX[n.reason],
+    fix: withoutCredentials ? CREDENTIALS_FIX : REASON_FIX[n.reason],
     cookie: n.name,
     entry: request.entry,
     url: request.url,
     reason: n.reason,
-    message: `${n.name} (${show(n.value)}, domain ${n.domain}, path ${n.path}) was not sent: ${n.reason} — ${NOT_SENT_REASONS[n.reason]}${browser}`,
+    message: `${n.name} (${show(n.value)}, domain ${n.domain}, path ${n.path}) was not sent: ${n.reason} — ${NOT_SENT_REASONS[n.reason]}${browser}${hint}`,
     evidence: {
       id: { secret: n.value },
       domain: n.domain,
@@ -159,4 +163,25 @@ function draftOf(
       ...(n.browserReasons ? { browserReasons: n.browserReasons } : {}),
     },
   };
+}
+
+const CREDENTIALS_FIX =
+  "Call the API with credentials: 'include' (XMLHttpRequest: withCredentials = true), and have it answer Access-Control-Allow-Credentials: true with the page's origin, not *, in Access-Control-Allow-Origin.";
+
+/**
+ * What the model can say of an unexplained cookie held back (Unknown: no browser rule kept it): the request was a
+ * script's fetch or XHR to another origin than its page's (the Referer's) and carried no cookie at all, the mark of
+ * a request made without credentials (fetch's default, credentials: 'same-origin', sends none to another origin).
+ * The page's origin when so; the reason stays Unknown, as the browser did not name one (RULES.md: never guess).
+ */
+function crossOriginWithoutCredentials(request: RequestFacts): string | undefined {
+  if (request.resourceType !== 'fetch' && request.resourceType !== 'xhr') return undefined;
+  if (request.sent.length > 0 || request.referer === undefined) return undefined;
+  let page: string;
+  try {
+    page = new URL(request.referer).origin;
+  } catch {
+    return undefined;
+  }
+  return page !== request.origin ? page : undefined;
 }
