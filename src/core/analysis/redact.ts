@@ -13,16 +13,6 @@ export function redactValue(value: string): string {
   return `h:${(hash >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-/**
- * A value a redacted export wrote in place of a cookie's (redactCookieValue, native/redactTrace.ts): the hash, and
- * after it a client-side store's session hash (`~…`) or a route suffix. Its length is not the original's.
- */
-export function isRedactedValue(value: string): boolean {
-  return REDACTED.test(value);
-}
-
-const REDACTED = /^h:[0-9a-f]{8}([~.!]|$)/;
-
 export type ValueView = 'redacted' | 'raw';
 
 export function valueRenderer(view: ValueView): (value: string) => string {

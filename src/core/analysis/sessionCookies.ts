@@ -19,13 +19,12 @@ import {
   type NameClass,
   nameClassOffPlatform,
 } from '../session/identify.ts';
-import { type ValueShape, valueShape } from '../session/valueShape.ts';
+import { isRedactedValue, type ValueShape, valueShape } from '../session/valueShape.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
 import { LOGIN_SIGNAL_TEXT, type SessionIdentity } from './facts.ts';
 import { isDeleteRequest, isLogoutAt, LOGOUT_WORD, LoginDetector, loginFailed } from './loginSignals.ts';
-import { isRedactedValue } from './redact.ts';
 import type { AnalysisSettings } from './settings.ts';
 
 /** A value shorter than this, or with fewer bits, is not "long enough and random enough" to be a token. */

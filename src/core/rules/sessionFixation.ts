@@ -41,20 +41,22 @@ export const sessionFixation = defineRule({
   check(ctx) {
     const lanes = laneByKey(ctx);
     const { logins } = ctx.facts;
-    return logins.flatMap((login, i) =>
-      login.lanes.flatMap((l) => {
-        if (l.after === undefined || l.after !== l.before) return [];
-        if (
-          triedAgain(
-            ctx,
-            login,
-            logins.find((next, j) => j > i && next.origin === login.origin),
-          )
+    return logins.flatMap((login, i) => {
+      const kept = login.lanes.filter((l) => l.after !== undefined && l.after === l.before);
+      if (kept.length === 0) return [];
+      // The next login at this origin, if any, tells whether this one was an attempt that failed.
+      if (
+        triedAgain(
+          ctx,
+          login,
+          logins.find((other, j) => j > i && other.origin === login.origin),
         )
-          return [];
+      )
+        return [];
+      const request = ctx.request(login.entry);
+      return kept.flatMap((l) => {
         const lane = lanes.get(l.laneKey);
         if (!lane) return [];
-        const request = ctx.request(login.entry);
         return [
           {
             origin: lane.origin,
@@ -65,7 +67,7 @@ export const sessionFixation = defineRule({
             evidence: { id: { secret: l.before }, loginSignal: login.signal },
           },
         ];
-      }),
-    );
+      });
+    });
   },
 });

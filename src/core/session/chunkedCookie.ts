@@ -54,7 +54,8 @@ export function chunkNameOf(name: string): ChunkName | undefined {
   if (marked) return { base: marked[1]!, position: Number(marked[2]), scheme: 'marker' };
   const numbered = NUMBERED_CHUNK.exec(name);
   if (!numbered) return undefined;
-  const [, base, separator] = numbered as unknown as [string, string, string];
+  const base = numbered[1]!;
+  const separator = numbered[2]!;
   return {
     base,
     position: Number(numbered[3]) + 1,

@@ -55,6 +55,16 @@ const UNREADABLE_STORE = [
   /^(SFMyNTY|SFMzODQ|SFM1MTI|QTEyOEdDTQ|QTI1NkdDTQ|QTEyOENCQy1IUzI1Ng|QTI1NkNCQy1IUzUxMg)\.[\w-]+\.[\w-]+/,
 ];
 
+/** Client-side stores told by decoding a part of the value: an encrypted JWT, gorilla's securecookie, a readable one. */
+const STORE_FORMATS: readonly ((value: string) => boolean)[] = [
+  beginsWithJweHeader,
+  isTimestampSigned,
+  (value) => readClientSideData(value) !== undefined,
+];
+
+/** Readable data, evidence against an ID (RULES.md). */
+const READABLE = [FIELDS, LABELLED_NUMBER, ABSOLUTE_URL, WORDS, FLAG_PART, FRACTIONS];
+
 function unquote(value: string): string {
   const v = value.replace(/^"|"$/g, '');
   try {
@@ -70,29 +80,24 @@ function unquote(value: string): string {
  */
 const REDACTED_STORE = /^h:[0-9a-f]{8}~([0-9a-f]{8})$/;
 
+/**
+ * Any value a redacted export wrote in place of a cookie's (redactCookieValue, native/redactTrace.ts): the hash, and
+ * after it a client-side store's session hash (`~…`) or a route suffix. Its length is not the original's.
+ */
+export function isRedactedValue(value: string): boolean {
+  return REDACTED.test(value);
+}
+
+const REDACTED = /^h:[0-9a-f]{8}([~.!]|$)/;
+
 export function valueShape(raw: string): ValueShape {
   const value = unquote(raw);
   if (REDACTED_STORE.test(value)) return 'client-side-store';
   if (value === '' || FLAG.test(value) || DATE.test(value) || LOCALE.test(value) || isChunkCountMarker(value))
     return 'not-an-id';
-  if (
-    UNREADABLE_STORE.some((re) => re.test(value)) ||
-    beginsWithJweHeader(value) ||
-    isTimestampSigned(value) ||
-    readClientSideData(value) !== undefined
-  )
+  if (UNREADABLE_STORE.some((re) => re.test(value)) || STORE_FORMATS.some((is) => is(value)))
     return 'client-side-store';
-  if (
-    value.startsWith('{') ||
-    value.startsWith('[') ||
-    FIELDS.test(value) ||
-    LABELLED_NUMBER.test(value) ||
-    ABSOLUTE_URL.test(value) ||
-    WORDS.test(value) ||
-    FLAG_PART.test(value) ||
-    FRACTIONS.test(value)
-  )
-    return 'structured';
+  if (value.startsWith('{') || value.startsWith('[') || READABLE.some((re) => re.test(value))) return 'structured';
   return 'opaque';
 }
 
