@@ -37,6 +37,14 @@ describe('readClientSideData', () => {
     });
   });
 
+  it("reads Django's signed cookie session (payload:timestamp:signature) as signed JSON", () => {
+    expect(readClientSideData('eyJ2aXNpdHMiOjF9:1xZRDG:HV4ORAa0i-6fDg_O-Xa5ryiEq79vzOS4e9cr_YpyHfU')).toEqual({
+      kind: 'signed-json',
+      format: 'django.core.signing (Django)',
+      payload: { visits: 1 },
+    });
+  });
+
   it("reads Remix's and React Router's cookie session (base64 JSON, '.', the signature) as signed JSON", () => {
     const value = `${btoa(JSON.stringify({ userId: '42', theme: 'dark' }))}.8K3mQ2x9Zr0pLw4vN7tYcA1bD5eF6gH`;
     expect(readClientSideData(encodeURIComponent(value))).toEqual({

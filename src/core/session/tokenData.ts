@@ -113,6 +113,13 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
     const payload = parseJsonObject(decodeBase64Url(parts[0]!));
     if (payload !== undefined) return { kind: 'signed-json', format: 'itsdangerous (Flask)', payload };
   }
+  // Django's signed cookie session (django.core.signing, SESSION_ENGINE signed_cookies): payload:timestamp:signature,
+  // the timestamp in base 62; a zlib'd payload ("." prefix) is not readable here.
+  const colonParts = value.split(':');
+  if (colonParts.length === 3 && mayBeBase64Json(colonParts[0]!)) {
+    const payload = parseJsonObject(decodeBase64Url(colonParts[0]!));
+    if (payload !== undefined) return { kind: 'signed-json', format: 'django.core.signing (Django)', payload };
+  }
   // Remix's and React Router's cookie session storage: base64 of the JSON, "." and the signature (no JWT header).
   if (parts.length === 2 && mayBeBase64Json(parts[0]!)) {
     const payload = parseJsonObject(decodeBase64Url(parts[0]!));

@@ -41,6 +41,22 @@ describe('valueShape', () => {
     expect(valueShape(btoa('1234567890abcdef1234567890abcdef'))).toBe('opaque');
   });
 
+  it("Django's signed cookie session (payload:timestamp:signature, zlib'd or not) is a client-side store; saved again, an update", () => {
+    // Values set by Django 3.2's signed_cookies session engine, recorded in Chromium.
+    const readable = 'eyJ2aXNpdHMiOjF9:1xZRDG:HV4ORAa0i-6fDg_O-Xa5ryiEq79vzOS4e9cr_YpyHfU';
+    const savedAgain = 'eyJ2aXNpdHMiOjJ9:1xZRDH:fhxj2ptqHyu3zPmE33QWGDYzFIaYMQqG-ePGkdui_jk';
+    const compressed =
+      '.eJxVjDEOgzAMRe_iuYpqCAEzducMyI5NSVuBRKBL1bu3SCys_733P_BOOa0Z2vICPW_r2G_Zlj4ptIBw2oTj06Yd6IOn--ziPK1LErcr7qDZdbPa63a4p4OR8_ivB6SiIBIjtihaRQ5YhDhICIRmNVpZa_ANYX2tuIo0KPlGMHj14tXg-wNlqjvM:1xZRDH:aC0dhFDdVXZb1p-h3amjtXA0YLtjga2dpQQIN-esv9Y';
+    const compressedAgain =
+      '.eJxVjEEOgkAMRe_StZnYcRgoS_eegbTTIqMGEgbcGO-uJGzY_vfe_8A7l7wU6PwJIq_LENdic8wKHSAcNuH0tHED-uDxPrk0jcucxW2K22lxt0ntdd3dw8HAZfjXPVJVEYkRWxKtEwesQuolBEKzBu3SaPAtYXOuuU7UK_lWMHj14tXg-wNmVjvN:1xZRDI:x05eWtiiiidc-qrJ8YdIDO6Q5vuJ5SsNo0ZfgolHzE4';
+    expect(valueShape(readable)).toBe('client-side-store');
+    expect(isUpdateOf(readable, savedAgain)).toBe(true);
+    expect(valueShape(compressed)).toBe('client-side-store');
+    expect(isUpdateOf(compressed, compressedAgain)).toBe(true);
+    // Three colon-parted parts that are not base64 JSON first are no such cookie.
+    expect(valueShape('a7Xk29Qp:1xZRDG:HV4ORAa0i-6fDg_O-Xa5ryiEq79vzOS4e9cr')).toBe('opaque');
+  });
+
   it("iron's seal (hapi, iron-session) is a client-side store, and sealed again it is an update", () => {
     const seal = (salt: string) =>
       `Fe26.2**0cdd607945dd1dffb7da0b0bf5f1a7daa6218cbae14cac51dcbd91fb077aeb5b*${salt}*pR8d0kn9QLRdv6ltaTHsvA*c2VhbGVkLXNlc3Npb24tZGF0YQ**1a2b3c4d5e6f*hmacsalt*aG1hYw~2`;

@@ -42,7 +42,8 @@ const LABELLED_NUMBER = /^[A-Za-z]{2,}[:=]\d{10,}$/;
 /**
  * Stores that cannot be read but show their kind: Laravel's encrypted cookies (base64 of {"iv":…,"value":…,"mac":…}),
  * Rails' encrypted and signed cookie store (`data--iv--tag`, `data--digest`, base64 parts), Flask's compressed
- * itsdangerous payload (`.eJ…` = "." + base64 of zlib data), Phoenix's (Plug's) signed or encrypted session cookie
+ * itsdangerous payload (`.eJ…` = "." + base64 of zlib data, then `.timestamp.signature`; Django's signing joins the
+ * same parts with `:`), Phoenix's (Plug's) signed or encrypted session cookie
  * (base64url of the algorithm's name first: `HS256`, `HS384`, `HS512`, `A128GCM`, `A256GCM`, `A128CBC-HS256`,
  * `A256CBC-HS512`, then the payload, an Erlang term), and iron's seal (`Fe26.2*…`, hapi's @hapi/iron: hapi's cookie
  * auth and yar, iron-session), re-sealed with a new salt at every save.
@@ -50,7 +51,7 @@ const LABELLED_NUMBER = /^[A-Za-z]{2,}[:=]\d{10,}$/;
 const UNREADABLE_STORE = [
   /^eyJpdiI6/,
   /^[A-Za-z0-9+/=]{16,}--[A-Za-z0-9+/=]{16,}(--[A-Za-z0-9+/=]{16,})?$/,
-  /^\.eJ[\w-]+\.[\w-]+\.[\w-]+$/,
+  /^\.eJ[\w-]+([.:])[\w-]+\1[\w-]+$/,
   /^Fe26\.2\*/,
   /^(SFMyNTY|SFMzODQ|SFM1MTI|QTEyOEdDTQ|QTI1NkdDTQ|QTEyOENCQy1IUzI1Ng|QTI1NkNCQy1IUzUxMg)\.[\w-]+\.[\w-]+/,
 ];
