@@ -91,7 +91,10 @@ export type IdEnd =
       readonly kind: 'rotated';
       readonly entry: number;
       readonly afterLogin?: LoginSignal;
+      /** At a logout, or after one that ended this ID on the server (logoutEntry). */
       readonly atLogout: boolean;
+      /** The earlier logout that carried the ID and left its cookie in place (LaneId.loggedOutAt). */
+      readonly logoutEntry?: number;
       readonly periodic: boolean;
     }
   | {
@@ -99,7 +102,10 @@ export type IdEnd =
       readonly entry: number;
       readonly cause: ResetCause;
       readonly notSentReason?: NotSentReason;
+      /** At a logout, or after one that ended this ID on the server (logoutEntry). */
       readonly atLogout: boolean;
+      /** The earlier logout that carried the ID and left its cookie in place (LaneId.loggedOutAt). */
+      readonly logoutEntry?: number;
       /** For server-rejected: the affinity/route that changed with it (session-backend-switch). */
       readonly backendSwitch?: BackendSwitch;
       /** For server-rejected inside a login's redirect chain: the login's entry (it had just issued the ID). */
@@ -142,6 +148,12 @@ export interface LaneId {
   readonly incidents: IdEnd[];
   /** Requests that carried this ID. */
   carriedCount: number;
+  /**
+   * The first logout request that carried this ID and whose response left the cookie in place: the server ended
+   * the session on its side (Java's session.invalidate(), express-session's destroy(), PHP's session_destroy()
+   * without deleting the cookie), so the next response that replaces the ID does so because of that logout.
+   */
+  loggedOutAt?: number;
 }
 
 /** A SessionLane's key: the cookie slot's domain, path and name (RFC 6265bis 5.7 identity). */

@@ -157,6 +157,7 @@ export class SessionLanes {
     if (facts.length === 0) {
       // Nothing set: no lane changes; only a backend switch the request's own cookies show.
       this.noteBackendSwitchWithoutReset(entry, ctx.carried, ctx.sent, NOTHING_SET);
+      if (ctx.logout) this.noteLogout(entry, ctx.carried);
       return;
     }
     const effects = new Map<SessionLane, LaneEffect>();
@@ -195,6 +196,16 @@ export class SessionLanes {
       this.decideLaneChange(lane, effect, entry, url, ctx, affinitySet);
     }
     this.noteBackendSwitchWithoutReset(entry, ctx.carried, ctx.sent, affinitySet);
+    if (ctx.logout) this.noteLogout(entry, ctx.carried);
+  }
+
+  /** A logout whose response left a carried ID live: that ID was logged out on the server (LaneId.loggedOutAt). */
+  private noteLogout(entry: number, carried: Map<string, string>): void {
+    for (const [key, value] of carried) {
+      const lane = this.lanes.get(key);
+      const current = lane && currentId(lane);
+      if (current && !current.end && current.id === value) current.loggedOutAt ??= entry;
+    }
   }
 
   private laneFor(cookie: { name: string; domain: string; path: string }, origin: string): SessionLane {

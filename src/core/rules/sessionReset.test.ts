@@ -119,6 +119,18 @@ describe('session-reset', () => {
     expect(findingsOf(result, 'session-reset')[0]!.message).toContain('at a logout request');
   });
 
+  it('a cookie deleted after a logout that ended its ID on the server is told, not alarmed', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/signout', { cookie: `sid=${ID.a}`, status: 302, location: 'https://shop.test/bye' })
+      .get('https://shop.test/bye', { cookie: `sid=${ID.a}`, setCookie: [sid('', '; Max-Age=0')] })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 2, cause: 'cleared-by-server' }]);
+    const [reset] = findingsOf(result, 'session-reset');
+    expect(reset!.severity).toBe('info');
+    expect(reset!.message).toContain('after the logout at entry 1 had ended it on the server');
+  });
+
   it('cleared-by-server at a REST logout (DELETE of the session resource, sent by a form) is the logout asked for', () => {
     // Rails' authentication generator: `button_to "Sign out", session_path, method: :delete`.
     const result = trace()

@@ -73,12 +73,14 @@ export function resetOf(change: IdChange): ResetEnd {
   const cause = RESET_CAUSES.find(([, holds]) => holds(change))?.[0] ?? 'overwritten';
   const notSentReason = cause === 'expired' || cause === 'not-sent' ? change.notSent?.reason : undefined;
   const backendSwitch = cause === 'server-rejected' ? backendSwitchOf(change) : undefined;
+  const logoutEntry = change.held.loggedOutAt;
   return {
     kind: 'reset',
     entry: change.entry,
     cause,
     ...(notSentReason ? { notSentReason } : {}),
-    atLogout: change.logout,
+    atLogout: change.logout || logoutEntry !== undefined,
+    ...(logoutEntry !== undefined ? { logoutEntry } : {}),
     ...(backendSwitch ? { backendSwitch } : {}),
     // Still inside the login's chain: the ID was one the login or its chain had just issued (rotatesAtLogin).
     ...(cause === 'server-rejected' && change.login ? { loginEntry: change.login.entry } : {}),
@@ -138,7 +140,12 @@ export const sessionReset = defineRule({
       ];
       return [
         ctx.memos.recall(RESET_DRAFTS, end, inputs, (): FindingDraft => {
-          const where = end.atLogout ? ' at a logout request' : '';
+          const where =
+            end.logoutEntry !== undefined
+              ? ` after the logout at entry ${end.logoutEntry} had ended it on the server`
+              : end.atLogout
+                ? ' at a logout request'
+                : '';
           const after = t.next
             ? ` New ID: ${ctx.show(t.next.id)}.`
             : t.incident
@@ -158,7 +165,8 @@ export const sessionReset = defineRule({
             entry: end.entry,
             url: t.request?.url ?? '',
             cause: end.cause,
-            // The behaviour we recommend, at a logout the user asked for: told, not alarmed (RULES.md).
+            // The behaviour we recommend, at a logout the user asked for (or after one that had ended the ID on the
+            // server): told, not alarmed (RULES.md).
             ...(end.atLogout && end.cause === 'cleared-by-server' ? { severity: 'info' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
             message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${CAUSE_TEXT[end.cause]}.${after}${chain}`,

@@ -112,6 +112,30 @@ describe('session-rotated', () => {
     expect(findingsOf(result, 'session-reset')).toEqual([]);
   });
 
+  it('a new ID after a logout that ended the old one on the server (its cookie left in place) is that logout, not a reset', () => {
+    // Tomcat's session.invalidate() (as express-session's destroy()) sends no Set-Cookie: the logout's redirect
+    // target carries the dead ID and gets a new one. Recorded that way from Tomcat 10.
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/logout.jsp', { cookie: `sid=${ID.a}`, status: 302, location: 'https://shop.test/' })
+      .get('https://shop.test/', { cookie: `sid=${ID.a}`, setCookie: [sid(ID.b)] })
+      .get('https://shop.test/', { cookie: `sid=${ID.b}` })
+      .analyze();
+    expect(findingsOf(result, 'session-reset')).toEqual([]);
+    const found = findingsOf(result, 'session-rotated');
+    expect(found.map((f) => f.entry)).toEqual([2]);
+    expect(found[0]!.message).toContain('after the logout at entry 1');
+  });
+
+  it('a logout that did not carry the ID, or that deleted it, is no logout of a later ID', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/logout', { cookie: '', status: 302, location: 'https://shop.test/' })
+      .get('https://shop.test/', { cookie: `sid=${ID.a}`, setCookie: [sid(ID.b)] })
+      .analyze();
+    expect(findingsOf(result, 'session-reset').map((f) => [f.entry, f.cause])).toEqual([[2, 'server-rejected']]);
+  });
+
   it('a server that rotates the ID on every request is a periodic rotation, never a session-reset', () => {
     const ids = [ID.a, ID.b, ID.c, ID.d, ID.e, ID.f];
     let scenario = trace().get('https://shop.test/', { cookie: '', setCookie: [sid(ids[0]!)] });

@@ -32,11 +32,13 @@ export const sessionRotated = defineRule({
         const end = t.end.kind === 'rotated' ? t.end : undefined;
         const why = end?.afterLogin
           ? `at login (recognised from ${LOGIN_SIGNAL_TEXT[end.afterLogin]}) — good practice`
-          : end?.atLogout
-            ? 'at logout — good practice'
-            : end?.periodic
-              ? 'on most requests: the server rotates the ID continually'
-              : 'without a login';
+          : end?.logoutEntry !== undefined
+            ? `after the logout at entry ${end.logoutEntry} ended the old ID on the server — good practice`
+            : end?.atLogout
+              ? 'at logout — good practice'
+              : end?.periodic
+                ? 'on most requests: the server rotates the ID continually'
+                : 'without a login';
         return {
           origin: t.lane.origin,
           cookie: t.lane.cookie,
@@ -76,17 +78,20 @@ export function updateOf(change: IdChange): UpdatedEnd | undefined {
 
 /**
  * A replaced ID the request carried (and that updateOf did not claim) was rotated when a login that rotates it is
- * open, or at a logout; otherwise it is a reset (sessionReset.ts).
+ * open, at a logout, or after a logout that ended it on the server without deleting its cookie (the next request
+ * that needs a session gets a new one); otherwise it is a reset (sessionReset.ts).
  */
 export function rotationOf(change: IdChange): RotatedEnd | undefined {
   if (!change.carried || change.issued === undefined) return undefined;
   const loginRotates = change.login !== undefined && rotatesAtLogin(change.held, change.login.entry);
-  if (!loginRotates && !change.logout) return undefined;
+  const logoutEntry = change.held.loggedOutAt;
+  if (!loginRotates && !change.logout && logoutEntry === undefined) return undefined;
   return {
     kind: 'rotated',
     entry: change.entry,
     ...(change.login ? { afterLogin: change.login.signal } : {}),
-    atLogout: change.logout,
+    atLogout: change.logout || logoutEntry !== undefined,
+    ...(logoutEntry !== undefined ? { logoutEntry } : {}),
     periodic: false,
   };
 }
