@@ -139,6 +139,8 @@ export interface LaneId {
   lastEntry: number;
   /** How the lane learnt of it. */
   readonly source: 'set-cookie' | 'carried' | 'cookie-event';
+  /** When the response that set it arrived (start + duration), where the trace says. */
+  readonly arrivedAt?: number;
   readonly route?: string;
   end?: IdEnd;
   /**

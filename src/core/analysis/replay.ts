@@ -228,7 +228,7 @@ export class EventReplay {
     const { sent, notSent } = this.comparison.compare(this.jar, entry, parsed.host, time);
 
     // Lanes whose current ID this request carried (and their affinity, for backend switches).
-    const carried = this.lanes.noteCarried(sent, entry.index, parsed.origin);
+    const carried = this.lanes.noteCarried(sent, entry.index, parsed.origin, entry.startedAt);
     this.lanes.noteNotSent(notSent, entry.index);
 
     if (login) {
@@ -250,6 +250,7 @@ export class EventReplay {
       login: this.logins.openSignal,
       loginEntry: this.logins.openEntry,
       logout,
+      arrivedAt: entry.duration !== undefined && entry.duration > 0 ? entry.startedAt + entry.duration : undefined,
     });
     this.requests.push(
       requestFacts(

@@ -37,6 +37,7 @@ function context(over: Partial<LaneChangeContext> = {}): LaneChangeContext {
     login: undefined,
     loginEntry: undefined,
     logout: false,
+    arrivedAt: undefined,
     ...over,
   };
 }
@@ -62,10 +63,10 @@ describe('SessionLanes', () => {
   it('opens a lane at the first carried session cookie and counts the requests that carry each ID', () => {
     const l = lanes();
     const other: SentCookieFact = { name: 'theme', value: 'dark', domain: 'shop.test', path: '/', session: false };
-    const carried = l.noteCarried([sent(ID_A), other], 0, 'https://shop.test');
+    const carried = l.noteCarried([sent(ID_A), other], 0, 'https://shop.test', 0 * 1_000);
     expect([...carried]).toEqual([[KEY, ID_A]]);
-    l.noteCarried([sent(ID_A)], 1, 'https://shop.test');
-    l.noteCarried([sent(ID_B)], 2, 'https://shop.test');
+    l.noteCarried([sent(ID_A)], 1, 'https://shop.test', 1 * 1_000);
+    l.noteCarried([sent(ID_B)], 2, 'https://shop.test', 2 * 1_000);
     const [lane] = l.snapshot();
     expect(lane).toMatchObject({ key: KEY, cookie: 'sid', origin: 'https://shop.test', thirdParty: false });
     expect(
@@ -92,18 +93,18 @@ describe('SessionLanes', () => {
   });
 
   it('gives the shared empty map to a request that carried no session cookie', () => {
-    expect(lanes().noteCarried([], 0, 'https://shop.test')).toBe(NOTHING_CARRIED);
+    expect(lanes().noteCarried([], 0, 'https://shop.test', 0 * 1_000)).toBe(NOTHING_CARRIED);
   });
 
   it('marks a lane outside the inspected site third-party', () => {
     const l = lanes(['other.test']);
-    l.noteCarried([sent(ID_A)], 0, 'https://shop.test');
+    l.noteCarried([sent(ID_A)], 0, 'https://shop.test', 0 * 1_000);
     expect(l.snapshot()[0]!.thirdParty).toBe(true);
   });
 
   it('ends the live ID at the first request it was not sent on for expiry, and only that ID', () => {
     const l = lanes();
-    l.noteCarried([sent(ID_A)], 0, 'https://shop.test');
+    l.noteCarried([sent(ID_A)], 0, 'https://shop.test', 0 * 1_000);
     const notSent = (value: string, reason: NotSentCookieFact['reason']): NotSentCookieFact => ({
       name: 'sid',
       value,
@@ -126,7 +127,7 @@ describe('SessionLanes', () => {
 
   it('ends the live ID at a removal outside responses only when it is that value and the jar held it', () => {
     const l = lanes();
-    l.noteCarried([sent(ID_A)], 5, 'https://shop.test');
+    l.noteCarried([sent(ID_A)], 5, 'https://shop.test', 5 * 1_000);
     l.noteRemoval(KEY, ID_B, 'explicit', () => true);
     l.noteRemoval(KEY, ID_A, 'explicit', () => false);
     expect(l.get(KEY)!.ids[0]!.end).toBeUndefined();
@@ -137,7 +138,7 @@ describe('SessionLanes', () => {
 
   it('ends the IDs a browser run left open when the next run starts', () => {
     const l = lanes();
-    l.noteCarried([sent(ID_A)], 0, 'https://shop.test');
+    l.noteCarried([sent(ID_A)], 0, 'https://shop.test', 0 * 1_000);
     l.endRun(9);
     expect(l.get(KEY)!.ids[0]!.end).toEqual({ kind: 'replaced-unseen', entry: 9 });
   });
@@ -147,7 +148,7 @@ describe('SessionLanes', () => {
     const jar = new CookieJar();
     const at = 'https://shop.test/login';
     setCookies(jar, [`sid=${ID_A}; Path=/; Secure; HttpOnly`], at, 0);
-    const carried = l.noteCarried([sent(ID_A)], 1, 'https://shop.test');
+    const carried = l.noteCarried([sent(ID_A)], 1, 'https://shop.test', 1 * 1_000);
     const facts = setCookies(jar, [`sid=${ID_B}; Path=/; Secure; HttpOnly`], at, 1);
     l.applyResponse(
       1,
@@ -168,7 +169,7 @@ describe('SessionLanes', () => {
     const l = lanes();
     const jar = new CookieJar();
     const at = 'https://shop.test/';
-    const carried = l.noteCarried([sent(ID_A)], 0, 'https://shop.test');
+    const carried = l.noteCarried([sent(ID_A)], 0, 'https://shop.test', 0 * 1_000);
     l.applyResponse(0, url(at), setCookies(jar, [`sid=${ID_A}; Path=/`], at, 0), new Map(), context({ carried }));
     expect(l.get(KEY)!.ids.map((id) => [id.id, id.end])).toEqual([[ID_A, undefined]]);
   });
@@ -178,7 +179,7 @@ describe('SessionLanes', () => {
     const jar = new CookieJar();
     const at = 'https://shop.test/logout';
     setCookies(jar, [`sid=${ID_A}; Path=/`], at, 0);
-    const carried = l.noteCarried([sent(ID_A)], 1, 'https://shop.test');
+    const carried = l.noteCarried([sent(ID_A)], 1, 'https://shop.test', 1 * 1_000);
     const facts = setCookies(jar, ['sid=; Path=/; Max-Age=0'], at, 1);
     expect(facts[0]!.outcome.kind).toBe('deleted');
     l.applyResponse(1, url(at), facts, new Map(), context({ carried, sent: [sent(ID_A)], logout: true }));
@@ -190,7 +191,7 @@ describe('SessionLanes', () => {
     const l = lanes();
     const jar = new CookieJar();
     setCookies(jar, [`sid=${ID_A}; Path=/; Secure`], 'https://shop.test/', 0);
-    const carried = l.noteCarried([sent(ID_A)], 1, 'https://shop.test');
+    const carried = l.noteCarried([sent(ID_A)], 1, 'https://shop.test', 1 * 1_000);
     // Over http://, a Secure cookie cannot be set nor overwrite the Secure one (RFC 6265bis 5.7 steps 13, 16).
     const at = 'http://shop.test/';
     const facts = setCookies(jar, [`sid=${ID_B}; Path=/`], at, 1);
@@ -204,9 +205,9 @@ describe('SessionLanes', () => {
 
   it('hands out copies: a snapshot does not change as the lanes go on', () => {
     const l = lanes();
-    l.noteCarried([sent(ID_A)], 0, 'https://shop.test');
+    l.noteCarried([sent(ID_A)], 0, 'https://shop.test', 0 * 1_000);
     const before = l.snapshot();
-    l.noteCarried([sent(ID_B)], 1, 'https://shop.test');
+    l.noteCarried([sent(ID_B)], 1, 'https://shop.test', 1 * 1_000);
     expect(before[0]!.ids.map((id) => [id.id, id.end])).toEqual([[ID_A, undefined]]);
     expect(l.snapshot()[0]!.ids).toHaveLength(2);
   });

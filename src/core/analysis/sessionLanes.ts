@@ -45,6 +45,8 @@ export interface LaneChangeContext {
   /** The entry of the open login, while its redirect chain is followed. */
   readonly loginEntry: number | undefined;
   readonly logout: boolean;
+  /** When the response arrived (start + duration), where the trace says. */
+  readonly arrivedAt: number | undefined;
 }
 
 /** What one response did to a lane: issued a new value, deleted it. Decided once per lane. */
@@ -87,7 +89,7 @@ export class SessionLanes {
    * The session cookies the request carried: each lane's ID is the carried value from now on (a new ID starts when
    * it differs). Gives back lane key → value carried, the request's view for its response (LaneChangeContext).
    */
-  noteCarried(sent: readonly SentCookieFact[], entry: number, origin: string): Map<string, string> {
+  noteCarried(sent: readonly SentCookieFact[], entry: number, origin: string, startedAt: number): Map<string, string> {
     // Made only for a request that carried a session cookie: most requests share the empty one. (Indexed loops here
     // and below: a for-of over these lists allocated an iterator result per cookie of every request.)
     let carried: Map<string, string> = NOTHING_CARRIED;
@@ -99,6 +101,10 @@ export class SessionLanes {
       if (carried === NOTHING_CARRIED) carried = new Map();
       const lane = this.laneFor({ name: s.name, domain: s.domain, path: s.path }, origin);
       const current = currentId(lane);
+      if (current && carriesReplacedInFlight(lane, current, s.value, startedAt)) {
+        carried.set(lane.key, s.value);
+        continue;
+      }
       if (!current || current.end || current.id !== s.value) {
         this.startId(lane, s.value, entry, 'carried');
       }
@@ -245,7 +251,13 @@ export class SessionLanes {
     };
   }
 
-  private startId(lane: SessionLane, value: string, entry: number, source: LaneId['source']): LaneId {
+  private startId(
+    lane: SessionLane,
+    value: string,
+    entry: number,
+    source: LaneId['source'],
+    arrivedAt?: number,
+  ): LaneId {
     const previous = currentId(lane);
     if (previous && !previous.end) previous.end = { kind: 'replaced-unseen', entry };
     const { route } = splitRouteSuffix(lane.cookie, value);
@@ -256,6 +268,7 @@ export class SessionLanes {
       source,
       carriedCount: 0,
       incidents: [],
+      ...(arrivedAt !== undefined ? { arrivedAt } : {}),
       ...(route ? { route } : {}),
     };
     lane.ids.push(id);
@@ -309,7 +322,7 @@ export class SessionLanes {
     if (live && end) live.end = end;
     // Only the stored cookie's own slot gets the new ID (it may differ from the lane matched by name).
     const target = this.laneFor(effect.stored, url.origin);
-    this.startId(target, issued, entry, 'set-cookie');
+    this.startId(target, issued, entry, 'set-cookie', ctx.arrivedAt);
   }
 
   /** What this response did to the lane's live ID, as the facts the lifecycle rules decide from. */
@@ -369,4 +382,15 @@ function effectOn(effects: Map<SessionLane, LaneEffect>, lane: SessionLane): Lan
 /** The lane's latest ID; it may have ended (`end` set) with no successor yet. */
 export function currentId(lane: SessionLane): LaneId | undefined {
   return lane.ids[lane.ids.length - 1];
+}
+
+/**
+ * The request carried the ID that the lane's current one replaced, and it started before the response that set the
+ * current one had arrived: it was in flight beside that response with the cookie the jar held then (RULES.md, "What
+ * is a request"), so it neither ends the current ID nor brings the old one back.
+ */
+function carriesReplacedInFlight(lane: SessionLane, current: LaneId, value: string, startedAt: number): boolean {
+  if (current.end || current.arrivedAt === undefined || startedAt >= current.arrivedAt) return false;
+  const previous = lane.ids[lane.ids.length - 2];
+  return previous !== undefined && previous.id === value && previous.end?.entry === current.firstEntry;
 }

@@ -107,6 +107,29 @@ describe('requests in flight together', () => {
     ]);
     expect(notSentAt(2)).toEqual([]);
     expect(result.requests.find((r) => r.entry === 2)?.sent.map((s) => s.name)).toEqual(['PHPSESSID']);
+    // The session lane: the old ID, then the new one still live: the request in flight neither brought the old
+    // ID back nor ended the new one.
+    const [lane] = result.facts.lanes;
+    expect(lane!.ids.map((id) => [id.id.slice(-4), id.end?.kind])).toEqual([
+      ['1111', 'reset'],
+      ['2222', undefined],
+    ]);
+  });
+
+  it('the old value carried after the replacement had arrived is the old ID back (changed without a Set-Cookie)', () => {
+    const OLD = 'PHPSESSID=11111111111111111111111111111111';
+    const NEW = 'PHPSESSID=22222222222222222222222222222222';
+    const { result } = analyse([
+      step(0, 'https://shop.test/', { setCookie: `${OLD}; Path=/; Secure` }),
+      step(100, 'https://shop.test/login', { time: 500, cookie: OLD, setCookie: `${NEW}; Path=/; Secure` }),
+      step(700, 'https://shop.test/app.js', { cookie: OLD }),
+    ]);
+    const [lane] = result.facts.lanes;
+    expect(lane!.ids.map((id) => [id.id.slice(-4), id.end?.kind])).toEqual([
+      ['1111', 'reset'],
+      ['2222', 'replaced-unseen'],
+      ['1111', undefined],
+    ]);
   });
 });
 
