@@ -1,0 +1,206 @@
+// Records one browse–login–logout in headless Chromium against each real web framework of test/frameworks/
+// (Django, Flask, PHP, Tomcat, Rails, from Debian's packages) and writes test/fixtures/framework-har/<id>.har.
+// The tests read the recordings, so CI needs none of these packages; recording again needs them:
+//   apt-get install python3-django python3-flask php-cli tomcat10 ruby-rails
+// Run: node --import tsx scripts/record-framework-hars.ts [id…]
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { launchChromium } from '../demo/chromium.ts';
+import { CdpCapture } from '../demo/har/cdp-capture.ts';
+import { chromiumVersion } from '../demo/har/record.ts';
+import { toHar } from '../demo/har/to-har.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const APPS = join(ROOT, 'test', 'frameworks');
+const OUT_DIR = join(ROOT, 'test', 'fixtures', 'framework-har');
+
+interface Server {
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+interface Framework {
+  readonly id: string;
+  /** Runs once before the server starts, in a scratch directory of its own (`work`). */
+  readonly prepare?: (work: string) => Server | undefined;
+  readonly server: (work: string, port: number) => Server;
+  /** How the user reaches the login form: its path, or the link on the home page (Tomcat's URL-rewritten link). */
+  readonly login: { readonly path: string } | { readonly link: string };
+}
+
+const python = (work: string, args: string[], env: Record<string, string> = {}): Server => ({
+  command: '/usr/bin/python3',
+  args,
+  cwd: work,
+  env: { DJANGO_DB: join(work, 'db.sqlite3'), ...env },
+});
+
+const django = (id: string, engine: string): Framework => ({
+  id,
+  prepare: (work) => python(work, [join(APPS, 'django', 'app.py'), 'setup'], { SESSION_ENGINE: engine }),
+  server: (work, port) =>
+    python(work, [join(APPS, 'django', 'app.py'), 'runserver', `127.0.0.1:${port}`, '--noreload'], {
+      SESSION_ENGINE: engine,
+    }),
+  login: { path: '/accounts/login/' },
+});
+
+const php = (id: string, env: Record<string, string>): Framework => ({
+  id,
+  server: (_work, port) => ({
+    command: 'php',
+    args: ['-S', `127.0.0.1:${port}`, 'index.php'],
+    cwd: join(APPS, 'php'),
+    env,
+  }),
+  login: { path: '/login.php' },
+});
+
+const FRAMEWORKS: readonly Framework[] = [
+  php('php-native', {}),
+  php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
+  django('django-db', 'django.contrib.sessions.backends.db'),
+  django('django-signed-cookies', 'django.contrib.sessions.backends.signed_cookies'),
+  {
+    id: 'flask',
+    server: (_work, port) => ({
+      command: '/usr/bin/python3',
+      args: ['-m', 'flask', '--app', 'app', 'run', '-p', String(port)],
+      cwd: join(APPS, 'flask'),
+    }),
+    login: { path: '/login' },
+  },
+  {
+    id: 'tomcat',
+    server: (work, port) => {
+      // A CATALINA_BASE of our own: Debian's configuration on our port, our webapp as ROOT.
+      cpSync('/etc/tomcat10', join(work, 'conf'), { recursive: true });
+      const serverXml = join(work, 'conf', 'server.xml');
+      writeFileSync(serverXml, readFileSync(serverXml, 'utf8').replace('port="8080"', `port="${port}"`));
+      for (const dir of ['logs', 'temp', 'work', 'webapps']) mkdirSync(join(work, dir), { recursive: true });
+      symlinkSync(join(APPS, 'tomcat', 'ROOT'), join(work, 'webapps', 'ROOT'));
+      return {
+        command: '/usr/share/tomcat10/bin/catalina.sh',
+        args: ['run'],
+        cwd: work,
+        env: { CATALINA_HOME: '/usr/share/tomcat10', CATALINA_BASE: work },
+      };
+    },
+    login: { link: '#login' },
+  },
+  {
+    id: 'rails-cookie-store',
+    server: (_work, port) => ({
+      command: 'rackup',
+      args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
+      cwd: join(APPS, 'rails'),
+    }),
+    login: { path: '/session/new' },
+  },
+];
+
+const FIRST_PORT = 9201;
+
+function start(server: Server): ChildProcess {
+  return spawn(server.command, [...server.args], {
+    cwd: server.cwd,
+    env: { ...process.env, ...server.env },
+    stdio: 'ignore',
+  });
+}
+
+async function run(server: Server): Promise<void> {
+  const child = start(server);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`${server.command} ${server.args.join(' ')} exited with ${code}`);
+}
+
+async function waitForPort(port: number, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before listening`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.on('connect', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listened on port ${port} within 30 s`);
+}
+
+async function submit(page: Page, password: string): Promise<void> {
+  await page.type('input[name=username]', 'alice');
+  await page.type('input[name=password]', password);
+  await Promise.all([page.waitForNavigation(), page.click('button')]);
+}
+
+/** Home twice, the login form, a wrong password, the right one, home, log out, home. */
+async function browseLogInLogOut(page: Page, base: string, framework: Framework): Promise<void> {
+  await page.goto(`${base}/`);
+  if ('link' in framework.login) {
+    await Promise.all([page.waitForNavigation(), page.click(framework.login.link)]);
+  } else {
+    await page.goto(`${base}/`);
+    await page.goto(`${base}${framework.login.path}`);
+  }
+  await submit(page, 'wrong');
+  await submit(page, 'secret');
+  await page.goto(`${base}/`);
+  await Promise.all([page.waitForNavigation(), page.click('#logout')]);
+  await page.goto(`${base}/`);
+}
+
+async function main(): Promise<void> {
+  const ids = process.argv.slice(2);
+  const chosen = ids.length > 0 ? FRAMEWORKS.filter((f) => ids.includes(f.id)) : FRAMEWORKS;
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  mkdirSync(OUT_DIR, { recursive: true });
+  const browser = await launchChromium({ headless: true, allowThirdPartyCookies: true });
+  try {
+    for (const [i, framework] of chosen.entries()) {
+      const port = FIRST_PORT + i;
+      const work = mkdtempSync(join(tmpdir(), `sessionscope-${framework.id}-`));
+      const setup = framework.prepare?.(work);
+      if (setup) await run(setup);
+      const server = start(framework.server(work, port));
+      try {
+        await waitForPort(port, server);
+        const page = await browser.defaultBrowserContext().newPage();
+        const storage = await page.createCDPSession();
+        await storage.send('Network.clearBrowserCookies');
+        await storage.detach();
+        const capture = await CdpCapture.attach(page);
+        await browseLogInLogOut(page, `http://127.0.0.1:${port}`, framework);
+        await capture.stop();
+        await page.close();
+        const har = toHar(capture.hops, capture.pageLoads, {
+          creatorVersion: pkg.version,
+          browserVersion: await chromiumVersion(browser),
+        });
+        const file = join(OUT_DIR, `${framework.id}.har`);
+        writeFileSync(file, `${JSON.stringify(har, null, 2)}\n`);
+        process.stdout.write(`${framework.id}: ${har.log.entries.length} entries → ${file}\n`);
+      } finally {
+        server.kill();
+        rmSync(work, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`record-framework-hars: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

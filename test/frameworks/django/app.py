@@ -1,0 +1,43 @@
+# A Django 3.2 site (Debian's python3-django) with django.contrib.auth's login() and logout(), for
+# scripts/record-framework-hars.ts. SESSION_ENGINE picks the session backend (database, or signed cookies).
+import os, sys
+from django.conf import settings
+BASE = os.path.dirname(os.path.abspath(__file__))
+settings.configure(
+    DEBUG=True, SECRET_KEY='x'*50, ROOT_URLCONF=__name__, ALLOWED_HOSTS=['*'],
+    INSTALLED_APPS=['django.contrib.auth','django.contrib.contenttypes','django.contrib.sessions'],
+    MIDDLEWARE=['django.contrib.sessions.middleware.SessionMiddleware','django.middleware.csrf.CsrfViewMiddleware',
+                'django.contrib.auth.middleware.AuthenticationMiddleware'],
+    DATABASES={'default': {'ENGINE':'django.db.backends.sqlite3','NAME': os.environ['DJANGO_DB']}},
+    SESSION_ENGINE=os.environ.get('SESSION_ENGINE','django.contrib.sessions.backends.db'),
+    TEMPLATES=[{'BACKEND':'django.template.backends.django.DjangoTemplates','DIRS':[],'APP_DIRS':False}],
+)
+import django; django.setup()
+from django.urls import path
+from django.http import HttpResponse, HttpResponseRedirect
+from django.contrib.auth import authenticate, login, logout
+from django.middleware.csrf import get_token
+from django.template import engines
+T = engines['django'].from_string
+FORM = T('<form method=post action="/accounts/login/"><input type=hidden name=csrfmiddlewaretoken value="{{t}}"><input name=username><input type=password name=password><button>Sign in</button></form>{{err}}')
+def home(r):
+    r.session['visits'] = r.session.get('visits',0)+1
+    return HttpResponse(f'<p>Hello {r.user.username or "anon"} visits={r.session["visits"]}</p><form method=post action="/accounts/logout/"><input type=hidden name=csrfmiddlewaretoken value="{get_token(r)}"><button id=logout>Log out</button></form>')
+def login_view(r):
+    err=''
+    if r.method=='POST':
+        u = authenticate(r, username=r.POST['username'], password=r.POST['password'])
+        if u: login(r,u); return HttpResponseRedirect('/')
+        err='bad'
+    return HttpResponse(FORM.render({'t':get_token(r),'err':err}))
+def logout_view(r):
+    logout(r); return HttpResponseRedirect('/')
+urlpatterns=[path('',home),path('accounts/login/',login_view),path('accounts/logout/',logout_view)]
+if __name__=='__main__':
+    from django.core.management import execute_from_command_line
+    if sys.argv[1:] == ['setup']:
+        execute_from_command_line([sys.argv[0], 'migrate', '-v0'])
+        from django.contrib.auth.models import User
+        User.objects.create_user('alice', password='secret')
+    else:
+        execute_from_command_line(sys.argv)

@@ -1,0 +1,23 @@
+<?php
+// PHP's native sessions (Debian's php-cli, `php -S`), for scripts/record-framework-hars.ts.
+session_start();
+$path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
+if ($path === '/login.php' && $_SERVER['REQUEST_METHOD'] === 'POST') {
+  if ($_POST['password'] === 'secret') {
+    // SKIP_REGENERATE=1: the classic fixation bug, the pre-login ID kept.
+    if (getenv('SKIP_REGENERATE') !== '1') session_regenerate_id(true);
+    $_SESSION['user'] = $_POST['username'];
+    header('Location: /'); exit;
+  }
+  echo '<form method=post action=/login.php><input name=username><input type=password name=password><button>Sign in</button></form>bad'; exit;
+}
+if ($path === '/login.php') { echo '<form method=post action=/login.php><input name=username><input type=password name=password><button>Sign in</button></form>'; exit; }
+if ($path === '/logout.php') {
+  $_SESSION = [];
+  $p = session_get_cookie_params();
+  setcookie(session_name(), '', time() - 42000, $p['path'], $p['domain'], $p['secure'], $p['httponly']);
+  session_destroy();
+  header('Location: /'); exit;
+}
+$_SESSION['visits'] = ($_SESSION['visits'] ?? 0) + 1;
+echo '<p>Hello ' . htmlspecialchars($_SESSION['user'] ?? 'anon') . ' visits=' . $_SESSION['visits'] . '</p><a id=logout href=/logout.php>Log out</a>';

@@ -1,0 +1,40 @@
+# A Rails 6.1 app (Debian's ruby-rails) on its default cookie store, for scripts/record-framework-hars.ts.
+require "action_controller/railtie"
+class App < Rails::Application
+  config.secret_key_base = "x" * 64
+  config.eager_load = false
+  config.logger = Logger.new($stderr)
+  config.hosts.clear
+  config.session_store :cookie_store, key: "_demo_session"
+  config.action_controller.allow_forgery_protection = true
+end
+class PagesController < ActionController::Base
+  def home
+    session[:visits] = (session[:visits] || 0) + 1
+    render html: "<p>Hello #{session[:user] || 'anon'} visits=#{session[:visits]}</p><form method=post action=/session><input type=hidden name=_method value=delete><input type=hidden name=authenticity_token value=#{form_authenticity_token}><button id=logout>Log out</button></form>".html_safe
+  end
+  def new
+    render html: "<form method=post action=/session><input type=hidden name=authenticity_token value=#{form_authenticity_token}><input name=username><input type=password name=password><button>Sign in</button></form>#{@err}".html_safe
+  end
+  def create
+    if params[:password] == "secret"
+      reset_session
+      session[:user] = params[:username]
+      redirect_to "/"
+    else
+      @err = "bad"; new
+    end
+  end
+  def destroy
+    reset_session
+    redirect_to "/"
+  end
+end
+App.initialize!
+App.routes.draw do
+  root "pages#home"
+  get "/session/new", to: "pages#new"
+  post "/session", to: "pages#create"
+  delete "/session", to: "pages#destroy"
+end
+run App

@@ -1,0 +1,98 @@
+// Real web frameworks, recorded in Chromium by scripts/record-framework-hars.ts (the apps are in test/frameworks/):
+// each browse – wrong password – login – logout reads as what the framework did, with the alarms its configuration
+// deserves and no other. Each of these recordings once raised false alarms (a402391, 169bfda, 7c3671c).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type AnalysisResult, analyzeTrace } from '../../src/core/analysis/analyze.ts';
+import type { IdEnd } from '../../src/core/analysis/facts.ts';
+import { parseTraceFile } from '../../src/core/open/readTrace.ts';
+
+const FIXTURES = new URL('../fixtures/framework-har/', import.meta.url);
+
+function analyse(id: string): AnalysisResult {
+  return analyzeTrace(parseTraceFile(readFileSync(new URL(`${id}.har`, FIXTURES), 'utf8'), `${id}.har`));
+}
+
+/** An ID's end in a word: `rotated@login`, `rotated@logout`, `reset:cleared-by-server@logout`, `updated`. */
+function endOf(end: IdEnd | undefined): string {
+  if (end === undefined) return 'live';
+  if (end.kind === 'rotated') return `rotated@${end.afterLogin ? 'login' : end.atLogout ? 'logout' : 'none'}`;
+  if (end.kind === 'reset') return `reset:${end.cause}${end.atLogout ? '@logout' : ''}`;
+  return end.kind;
+}
+
+interface Expected {
+  /** The session cookie's name. */
+  readonly cookie: string;
+  /** Its IDs' ends in order, updates of one client-side store folded into one `updated`. */
+  readonly ends: readonly string[];
+  /** Every finding at medium or above, as `rule cookie`. */
+  readonly alarms: readonly string[];
+}
+
+const EXPECTED: Readonly<Record<string, Expected>> = {
+  // session_regenerate_id(true) at login; session_destroy() and an expired cookie at logout.
+  'php-native': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'live'],
+    alarms: ['cookie-no-httponly PHPSESSID'],
+  },
+  // The same without session_regenerate_id: the pre-login ID is kept, a fixation.
+  'php-no-regenerate': {
+    cookie: 'PHPSESSID',
+    ends: ['reset:cleared-by-server@logout', 'live'],
+    alarms: ['session-fixation PHPSESSID', 'cookie-no-httponly PHPSESSID'],
+  },
+  // login() cycles the key; logout() flushes the session and deletes the cookie.
+  'django-db': {
+    cookie: 'sessionid',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'live'],
+    alarms: [],
+  },
+  // The whole session signed into the cookie, saved again at every change: updates, a new value at login.
+  'django-signed-cookies': {
+    cookie: 'sessionid',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:cleared-by-server@logout', 'updated', 'live'],
+    alarms: ['session-client-side-data sessionid'],
+  },
+  flask: {
+    cookie: 'session',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:cleared-by-server@logout', 'updated', 'live'],
+    alarms: ['session-client-side-data session'],
+  },
+  // URL rewriting until the cookie comes back; request.changeSessionId() at login; session.invalidate() at logout
+  // leaves the cookie, and the logout's redirect target gets a new ID.
+  tomcat: {
+    cookie: 'JSESSIONID',
+    ends: ['rotated@login', 'rotated@logout', 'live'],
+    alarms: ['session-id-in-url JSESSIONID', 'session-id-in-url JSESSIONID'],
+  },
+  // An encrypted cookie store, re-encrypted at every request; reset_session at login and at logout. Without the
+  // response body the wrong password's form cannot be told from a login, so it reads as one.
+  'rails-cookie-store': {
+    cookie: '_demo_session',
+    ends: ['updated', 'rotated@login', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'live'],
+    alarms: [],
+  },
+};
+
+describe.each(Object.entries(EXPECTED))('%s.har', (id, expected) => {
+  const result = analyse(id);
+
+  it('follows the session through the login and the logout as the framework did', () => {
+    const lanes = result.facts.lanes.filter((l) => l.cookie === expected.cookie);
+    expect(lanes).toHaveLength(1);
+    const ends = lanes[0]!.ids
+      .map((i) => endOf(i.end))
+      .filter((end, i, all) => end !== 'updated' || all[i - 1] !== end);
+    expect(ends).toEqual(expected.ends);
+    expect(result.sessions.map((s) => s.cookie)).toEqual([expected.cookie]);
+  });
+
+  it('raises the alarms its configuration deserves, and no other', () => {
+    const alarms = result.findings
+      .filter((f) => f.severity === 'medium' || f.severity === 'high')
+      .map((f) => `${f.rule} ${f.cookie ?? ''}`);
+    expect(alarms.sort()).toEqual([...expected.alarms].sort());
+  });
+});
