@@ -1,10 +1,12 @@
 // Records one browse–login–logout in headless Chromium against each real web framework of test/frameworks/
-// (Django, Flask, PHP, Tomcat, Rails, from Debian's packages) and writes test/fixtures/framework-har/<id>.har.
-// The tests read the recordings, so CI needs none of these packages; recording again needs them:
+// (Django, Flask, PHP, Tomcat, Rails from Debian's packages; Fastify and Koa session libraries from npm) and writes
+// test/fixtures/framework-har/<id>.har. The tests read the recordings, so CI needs none of these; recording again
+// needs them:
 //   apt-get install python3-django python3-flask php-cli tomcat10 ruby-rails
+//   npm ci --prefix test/frameworks/node
 // Run: node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +64,18 @@ const php = (id: string, env: Record<string, string>): Framework => ({
   login: { path: '/login.php' },
 });
 
+/** A Node app of test/frameworks/node/, on its own npm packages (`npm ci --prefix test/frameworks/node`). */
+const node = (id: string): Framework => ({
+  id,
+  server: (_work, port) => {
+    if (!existsSync(join(APPS, 'node', 'node_modules'))) {
+      throw new Error(`${id} needs its packages first: npm ci --prefix test/frameworks/node`);
+    }
+    return { command: process.execPath, args: [`${id}.mjs`, String(port)], cwd: join(APPS, 'node') };
+  },
+  login: { path: '/login' },
+});
+
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
@@ -103,6 +117,9 @@ const FRAMEWORKS: readonly Framework[] = [
     }),
     login: { path: '/session/new' },
   },
+  node('fastify-secure-session'),
+  node('fastify-session'),
+  node('koa-session'),
 ];
 
 const FIRST_PORT = 9201;

@@ -74,6 +74,24 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['updated', 'rotated@login', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'live'],
     alarms: [],
   },
+  // The session encrypted into the cookie with a new nonce at every save; regenerate() at login, delete() at logout.
+  'fastify-secure-session': {
+    cookie: 'session',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:cleared-by-server@logout', 'updated', 'live'],
+    alarms: [],
+  },
+  // A server-side session: regenerate() at login; destroy() at logout leaves the cookie, the next page gets a new ID.
+  'fastify-session': {
+    cookie: 'sessionId',
+    ends: ['rotated@login', 'rotated@logout', 'live'],
+    alarms: [],
+  },
+  // Base64 JSON signed in a second cookie: readable; a new object at login, null at logout.
+  'koa-session': {
+    cookie: 'koa.sess',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:cleared-by-server@logout', 'updated', 'live'],
+    alarms: ['session-client-side-data koa.sess'],
+  },
 };
 
 describe.each(Object.entries(EXPECTED))('%s.har', (id, expected) => {

@@ -57,6 +57,18 @@ describe('valueShape', () => {
     expect(valueShape('a7Xk29Qp:1xZRDG:HV4ORAa0i-6fDg_O-Xa5ryiEq79vzOS4e9cr')).toBe('opaque');
   });
 
+  it("@fastify/secure-session's cookie (ciphertext;nonce) is a client-side store; saved again, an update", () => {
+    // Set by @fastify/secure-session 8.4 (percent-encoded, as it writes it).
+    const value =
+      '57CLjSSD%2Fb71ny2YXaud%2BxeP%2B9flW0CVG9FOteBSPIC9tGP0DWf2jwyEgPVylw%3D%3D%3BSIN%2B6oza9cVUHi59a4aKeaVnNfhkajYw';
+    const resaved =
+      'Ls%2BshEXcW32PoSZAuLnCdl0CcKn8YWG%2FrhOWtAccBCFAjAeWNQBnSnK%2BOlxSAQ%3D%3D%3B0oiGKF3pi4601VDRPmXqh1aS2dmXLND7';
+    expect(valueShape(value)).toBe('client-side-store');
+    expect(isUpdateOf(value, resaved)).toBe(true);
+    // A nonce of another length is no secretbox.
+    expect(valueShape('57CLjSSD%2Fb71ny2YXaud%2BxeP%2B9flW0CVG9FOte%3BSIN%2B6oza9cVUHi59a4')).toBe('opaque');
+  });
+
   it("iron's seal (hapi, iron-session) is a client-side store, and sealed again it is an update", () => {
     const seal = (salt: string) =>
       `Fe26.2**0cdd607945dd1dffb7da0b0bf5f1a7daa6218cbae14cac51dcbd91fb077aeb5b*${salt}*pR8d0kn9QLRdv6ltaTHsvA*c2VhbGVkLXNlc3Npb24tZGF0YQ**1a2b3c4d5e6f*hmacsalt*aG1hYw~2`;
