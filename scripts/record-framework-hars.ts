@@ -1,8 +1,8 @@
 // Records one browse–login–logout in headless Chromium against each real web framework of test/frameworks/
-// (Django, Flask, PHP, Tomcat, Rails from Debian's packages; Fastify and Koa session libraries from npm) and writes
+// (Django, Flask, PHP, Tomcat (alone, and two nodes behind nginx), Rails from Debian's packages; Fastify and Koa session libraries from npm) and writes
 // test/fixtures/framework-har/<id>.har. The tests read the recordings, so CI needs none of these; recording again
 // needs them:
-//   apt-get install python3-django python3-flask php-cli tomcat10 ruby-rails
+//   apt-get install python3-django python3-flask php-cli tomcat10 ruby-rails nginx-light
 //   npm ci --prefix test/frameworks/node
 // Run: node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -32,6 +32,8 @@ interface Framework {
   /** Runs once before the server starts, in a scratch directory of its own (`work`). */
   readonly prepare?: (work: string) => Server | undefined;
   readonly server: (work: string, port: number) => Server;
+  /** Servers behind `server` (a load balancer's nodes), each on its own port, started first. */
+  readonly backends?: (work: string, port: number) => readonly (Server & { readonly port: number })[];
   /** How the user reaches the login form: its path, or the link on the home page (Tomcat's URL-rewritten link). */
   readonly login: { readonly path: string } | { readonly link: string };
 }
@@ -64,6 +66,28 @@ const php = (id: string, env: Record<string, string>): Framework => ({
   login: { path: '/login.php' },
 });
 
+/** A CATALINA_BASE of our own: Debian's configuration on our port (and node name), our webapp as ROOT. */
+function tomcat(work: string, port: number, jvmRoute?: string): Server {
+  cpSync('/etc/tomcat10', join(work, 'conf'), { recursive: true });
+  const serverXml = join(work, 'conf', 'server.xml');
+  let xml = readFileSync(serverXml, 'utf8').replace('port="8080"', `port="${port}"`);
+  if (jvmRoute) {
+    xml = xml.replace(
+      '<Engine name="Catalina" defaultHost="localhost">',
+      `<Engine name="Catalina" defaultHost="localhost" jvmRoute="${jvmRoute}">`,
+    );
+  }
+  writeFileSync(serverXml, xml);
+  for (const dir of ['logs', 'temp', 'work', 'webapps']) mkdirSync(join(work, dir), { recursive: true });
+  symlinkSync(join(APPS, 'tomcat', 'ROOT'), join(work, 'webapps', 'ROOT'));
+  return {
+    command: '/usr/share/tomcat10/bin/catalina.sh',
+    args: ['run'],
+    cwd: work,
+    env: { CATALINA_HOME: '/usr/share/tomcat10', CATALINA_BASE: work },
+  };
+}
+
 /** A Node app of test/frameworks/node/, on its own npm packages (`npm ci --prefix test/frameworks/node`). */
 const node = (id: string): Framework => ({
   id,
@@ -92,19 +116,24 @@ const FRAMEWORKS: readonly Framework[] = [
   },
   {
     id: 'tomcat',
+    server: (work, port) => tomcat(work, port),
+    login: { link: '#login' },
+  },
+  // Two Tomcat nodes (jvmRoute node1, node2: the route suffix of JSESSIONID) that do not share sessions, behind
+  // nginx balancing round robin without affinity: the session is lost wherever a request lands on the other node.
+  {
+    id: 'tomcat-cluster-no-affinity',
+    backends: (work, port) =>
+      [1, 2].map((n) => ({ ...tomcat(join(work, `node${n}`), port + 50 + n, `node${n}`), port: port + 50 + n })),
     server: (work, port) => {
-      // A CATALINA_BASE of our own: Debian's configuration on our port, our webapp as ROOT.
-      cpSync('/etc/tomcat10', join(work, 'conf'), { recursive: true });
-      const serverXml = join(work, 'conf', 'server.xml');
-      writeFileSync(serverXml, readFileSync(serverXml, 'utf8').replace('port="8080"', `port="${port}"`));
-      for (const dir of ['logs', 'temp', 'work', 'webapps']) mkdirSync(join(work, dir), { recursive: true });
-      symlinkSync(join(APPS, 'tomcat', 'ROOT'), join(work, 'webapps', 'ROOT'));
-      return {
-        command: '/usr/share/tomcat10/bin/catalina.sh',
-        args: ['run'],
-        cwd: work,
-        env: { CATALINA_HOME: '/usr/share/tomcat10', CATALINA_BASE: work },
-      };
+      const conf = join(work, 'nginx.conf');
+      writeFileSync(
+        conf,
+        `pid ${join(work, 'nginx.pid')};\nerror_log ${join(work, 'nginx-error.log')};\nevents {}\nhttp {\n` +
+          `  access_log off;\n  upstream nodes { server 127.0.0.1:${port + 51}; server 127.0.0.1:${port + 52}; }\n` +
+          `  server { listen 127.0.0.1:${port}; location / { proxy_pass http://nodes; proxy_set_header Host $http_host; } }\n}\n`,
+      );
+      return { command: '/usr/sbin/nginx', args: ['-c', conf, '-g', 'daemon off;'], cwd: work };
     },
     login: { link: '#login' },
   },
@@ -189,8 +218,10 @@ async function main(): Promise<void> {
       const work = mkdtempSync(join(tmpdir(), `sessionscope-${framework.id}-`));
       const setup = framework.prepare?.(work);
       if (setup) await run(setup);
+      const backends = (framework.backends?.(work, port) ?? []).map((b) => ({ port: b.port, child: start(b) }));
       const server = start(framework.server(work, port));
       try {
+        for (const backend of backends) await waitForPort(backend.port, backend.child);
         await waitForPort(port, server);
         const page = await browser.defaultBrowserContext().newPage();
         const storage = await page.createCDPSession();
@@ -209,6 +240,7 @@ async function main(): Promise<void> {
         process.stdout.write(`${framework.id}: ${har.log.entries.length} entries → ${file}\n`);
       } finally {
         server.kill();
+        for (const backend of backends) backend.child.kill();
         rmSync(work, { recursive: true, force: true });
       }
     }

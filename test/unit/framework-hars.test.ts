@@ -67,6 +67,26 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'rotated@logout', 'live'],
     alarms: ['session-id-in-url JSESSIONID', 'session-id-in-url JSESSIONID'],
   },
+  // Two Tomcat nodes that do not share sessions, behind nginx's round robin: the session is lost each time a
+  // request lands on the other node, first on the login's own redirect; every move is a back-end switch.
+  'tomcat-cluster-no-affinity': {
+    cookie: 'JSESSIONID',
+    ends: [
+      'rotated@login',
+      'rotated@login',
+      'reset:server-rejected',
+      'reset:server-rejected',
+      'rotated@logout',
+      'reset:server-rejected',
+      'reset:server-rejected',
+      'live',
+    ],
+    alarms: [
+      ...Array<string>(2).fill('session-id-in-url JSESSIONID'),
+      ...Array<string>(4).fill('session-reset JSESSIONID'),
+      ...Array<string>(7).fill('session-backend-switch JSESSIONID'),
+    ],
+  },
   // An encrypted cookie store, re-encrypted at every request; reset_session at login and at logout. Without the
   // response body the wrong password's form cannot be told from a login, so it reads as one.
   'rails-cookie-store': {
@@ -112,5 +132,17 @@ describe.each(Object.entries(EXPECTED))('%s.har', (id, expected) => {
       .filter((f) => f.severity === 'medium' || f.severity === 'high')
       .map((f) => `${f.rule} ${f.cookie ?? ''}`);
     expect(alarms.sort()).toEqual([...expected.alarms].sort());
+  });
+});
+
+describe('tomcat-cluster-no-affinity.har', () => {
+  it("names the login's redirect as where the session was lost, and the node it moved to", () => {
+    const result = analyse('tomcat-cluster-no-affinity');
+    const login = result.facts.logins.at(-1)!;
+    const first = result.findings.find((f) => f.rule === 'session-reset')!;
+    expect(first.evidence.issuedByLoginAt).toBe(login.entry);
+    expect(first.message).toContain('the login did not survive its own redirects');
+    const moved = result.findings.find((f) => f.rule === 'session-backend-switch' && f.entry === first.entry);
+    expect(moved?.message).toMatch(/JSESSIONID route: node\d → node\d/);
   });
 });
