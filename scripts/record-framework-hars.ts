@@ -6,7 +6,17 @@
 //   npm ci --prefix test/frameworks/node
 // Run: node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +46,11 @@ interface Framework {
   readonly backends?: (work: string, port: number) => readonly (Server & { readonly port: number })[];
   /** How the user reaches the login form: its path, or the link on the home page (Tomcat's URL-rewritten link). */
   readonly login: { readonly path: string } | { readonly link: string };
+  /**
+   * A recording where the server loses the logged-in session instead of the user logging out: the server restarts
+   * (a memory store), or its session files are removed (server-side expiry); then the user opens `after`.
+   */
+  readonly lose?: { readonly how: 'restart' | ((work: string) => void); readonly after: string };
 }
 
 const python = (work: string, args: string[], env: Record<string, string> = {}): Server => ({
@@ -55,16 +70,21 @@ const django = (id: string, engine: string): Framework => ({
   login: { path: '/accounts/login/' },
 });
 
-const php = (id: string, env: Record<string, string>): Framework => ({
+const php = (id: string, env: Record<string, string>, settings: readonly string[] = []): Framework => ({
   id,
-  server: (_work, port) => ({
-    command: 'php',
-    args: ['-S', `127.0.0.1:${port}`, 'index.php'],
-    cwd: join(APPS, 'php'),
-    env,
-  }),
+  server: (work, port) => {
+    // Session files in the recording's own directory, where a recording that loses the session removes them.
+    mkdirSync(join(work, 'sessions'), { recursive: true });
+    const ini = [`session.save_path=${join(work, 'sessions')}`, ...settings].flatMap((setting) => ['-d', setting]);
+    return { command: 'php', args: [...ini, '-S', `127.0.0.1:${port}`, 'index.php'], cwd: join(APPS, 'php'), env };
+  },
   login: { path: '/login.php' },
 });
+
+/** PHP's session files removed, as its garbage collection does once they are older than gc_maxlifetime. */
+const expirePhpSessions = (work: string) => {
+  for (const file of readdirSync(join(work, 'sessions'))) rmSync(join(work, 'sessions', file));
+};
 
 /** A CATALINA_BASE of our own: Debian's configuration on our port (and node name), our webapp as ROOT. */
 function tomcat(work: string, port: number, jvmRoute?: string): Server {
@@ -149,6 +169,14 @@ const FRAMEWORKS: readonly Framework[] = [
   node('fastify-secure-session'),
   node('fastify-session'),
   node('koa-session'),
+  // The session lost on the server: PHP's expired session files (without strict mode PHP takes the unknown ID and
+  // starts an empty session under it; with it, it issues a new ID); a memory store's restart.
+  { ...php('php-session-expired', {}), lose: { how: expirePhpSessions, after: '/account.php' } },
+  {
+    ...php('php-session-expired-strict', {}, ['session.use_strict_mode=1']),
+    lose: { how: expirePhpSessions, after: '/account.php' },
+  },
+  { ...node('fastify-session'), id: 'fastify-session-restart', lose: { how: 'restart', after: '/' } },
 ];
 
 const FIRST_PORT = 9201;
@@ -206,6 +234,34 @@ async function browseLogInLogOut(page: Page, base: string, framework: Framework)
   await page.goto(`${base}/`);
 }
 
+/** Home, the login form, the right password, home; the server loses the session; the page `after`. */
+async function logInAndLose(page: Page, base: string, framework: Framework, lose: () => Promise<void>): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.goto(`${base}${'path' in framework.login ? framework.login.path : '/'}`);
+  await submit(page, 'secret');
+  await page.goto(`${base}/`);
+  await lose();
+  await page.goto(`${base}${framework.lose?.after ?? '/'}`);
+}
+
+/** The framework's server (behind its back-ends, if any), started; stopped by calling what it gives back. */
+async function startServers(framework: Framework, work: string, port: number): Promise<() => void> {
+  const backends = (framework.backends?.(work, port) ?? []).map((b) => ({ port: b.port, child: start(b) }));
+  const server = start(framework.server(work, port));
+  const stop = () => {
+    server.kill();
+    for (const backend of backends) backend.child.kill();
+  };
+  try {
+    for (const backend of backends) await waitForPort(backend.port, backend.child);
+    await waitForPort(port, server);
+  } catch (err) {
+    stop();
+    throw err;
+  }
+  return stop;
+}
+
 async function main(): Promise<void> {
   const ids = process.argv.slice(2);
   const chosen = ids.length > 0 ? FRAMEWORKS.filter((f) => ids.includes(f.id)) : FRAMEWORKS;
@@ -218,17 +274,24 @@ async function main(): Promise<void> {
       const work = mkdtempSync(join(tmpdir(), `sessionscope-${framework.id}-`));
       const setup = framework.prepare?.(work);
       if (setup) await run(setup);
-      const backends = (framework.backends?.(work, port) ?? []).map((b) => ({ port: b.port, child: start(b) }));
-      const server = start(framework.server(work, port));
+      let stop = await startServers(framework, work, port);
       try {
-        for (const backend of backends) await waitForPort(backend.port, backend.child);
-        await waitForPort(port, server);
         const page = await browser.defaultBrowserContext().newPage();
         const storage = await page.createCDPSession();
         await storage.send('Network.clearBrowserCookies');
         await storage.detach();
         const capture = await CdpCapture.attach(page);
-        await browseLogInLogOut(page, `http://127.0.0.1:${port}`, framework);
+        const base = `http://127.0.0.1:${port}`;
+        const lose = framework.lose;
+        if (lose === undefined) await browseLogInLogOut(page, base, framework);
+        else {
+          await logInAndLose(page, base, framework, async () => {
+            if (lose.how !== 'restart') return lose.how(work);
+            stop();
+            await new Promise((r) => setTimeout(r, 500));
+            stop = await startServers(framework, work, port);
+          });
+        }
         await capture.stop();
         await page.close();
         const har = toHar(capture.hops, capture.pageLoads, {
@@ -239,8 +302,7 @@ async function main(): Promise<void> {
         writeFileSync(file, `${JSON.stringify(har, null, 2)}\n`);
         process.stdout.write(`${framework.id}: ${har.log.entries.length} entries → ${file}\n`);
       } finally {
-        server.kill();
-        for (const backend of backends) backend.child.kill();
+        stop();
         rmSync(work, { recursive: true, force: true });
       }
     }

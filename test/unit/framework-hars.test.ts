@@ -1,6 +1,6 @@
 // Real web frameworks, recorded in Chromium by scripts/record-framework-hars.ts (the apps are in test/frameworks/):
-// each browse – wrong password – login – logout reads as what the framework did, with the alarms its configuration
-// deserves and no other. Each of these recordings once raised false alarms (a402391, 169bfda, 7c3671c).
+// each browse – wrong password – login – logout (or login, then the server loses the session) reads as what the
+// framework did, with the alarms its configuration deserves and no other. Each of these recordings once raised false alarms (a402391, 169bfda, 7c3671c).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type AnalysisResult, analyzeTrace } from '../../src/core/analysis/analyze.ts';
@@ -86,6 +86,25 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       ...Array<string>(4).fill('session-reset JSESSIONID'),
       ...Array<string>(7).fill('session-backend-switch JSESSIONID'),
     ],
+  },
+  // Lost on the server after the login: PHP's session files expired. Without strict mode PHP starts an empty
+  // session under the ID it was sent, so nothing changes on the wire but the answer: the account page sends the
+  // user to the login form (session-rejected). With strict mode it issues a new ID (a server-rejected reset).
+  'php-session-expired': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'live'],
+    alarms: ['session-rejected PHPSESSID', 'cookie-no-httponly PHPSESSID'],
+  },
+  'php-session-expired-strict': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset PHPSESSID', 'cookie-no-httponly PHPSESSID'],
+  },
+  // A memory store restarted after the login: the next page gets a new ID.
+  'fastify-session-restart': {
+    cookie: 'sessionId',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset sessionId'],
   },
   // An encrypted cookie store, re-encrypted at every request; reset_session at login and at logout. Without the
   // response body the wrong password's form cannot be told from a login, so it reads as one.

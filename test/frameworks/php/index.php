@@ -19,5 +19,9 @@ if ($path === '/logout.php') {
   session_destroy();
   header('Location: /'); exit;
 }
+if ($path === '/account.php') {
+  if (!isset($_SESSION['user'])) { header('Location: /login.php'); exit; }
+  echo '<p>Account of ' . htmlspecialchars($_SESSION['user']) . '</p>'; exit;
+}
 $_SESSION['visits'] = ($_SESSION['visits'] ?? 0) + 1;
 echo '<p>Hello ' . htmlspecialchars($_SESSION['user'] ?? 'anon') . ' visits=' . $_SESSION['visits'] . '</p><a id=logout href=/logout.php>Log out</a>';
