@@ -87,6 +87,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       ...Array<string>(7).fill('session-backend-switch JSESSIONID'),
     ],
   },
+  // Passport on express-session: req.login() regenerates the session; the logout destroys it and clears the cookie.
+  'express-passport': {
+    cookie: 'connect.sid',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'live'],
+    alarms: [],
+  },
   // Lost on the server after the login: PHP's session files expired. Without strict mode PHP starts an empty
   // session under the ID it was sent, so nothing changes on the wire but the answer: the account page sends the
   // user to the login form (session-rejected). With strict mode it issues a new ID (a server-rejected reset).

@@ -1,0 +1,35 @@
+// Passport (0.7, passport-local) on express-session: req.login() regenerates the session at login; req.logout()
+// regenerates it again, and the app destroys the new one and clears the cookie, as its documentation shows.
+import express from 'express';
+import session from 'express-session';
+import passport from 'passport';
+import { Strategy as LocalStrategy } from 'passport-local';
+import { form, home, port } from './pages.mjs';
+
+passport.use(new LocalStrategy((username, password, done) => done(null, password === 'secret' ? { username } : false)));
+passport.serializeUser((user, done) => done(null, user.username));
+passport.deserializeUser((username, done) => done(null, { username }));
+
+const app = express();
+app.use(express.urlencoded({ extended: false }));
+app.use(session({ secret: 'a signing secret', resave: false, saveUninitialized: true }));
+app.use(passport.session());
+app.get('/', (req, res) => {
+  req.session.visits = (req.session.visits ?? 0) + 1;
+  res.type('html').send(home(req.user?.username, req.session.visits));
+});
+app.get('/login', (_req, res) => res.type('html').send(form()));
+app.post('/login', (req, res, next) =>
+  passport.authenticate('local', (err, user) => {
+    if (err) return next(err);
+    if (!user) return res.type('html').send(form('bad'));
+    return req.login(user, (loginErr) => (loginErr ? next(loginErr) : res.redirect('/')));
+  })(req, res, next),
+);
+app.get('/logout', (req, res, next) =>
+  req.logout((err) => {
+    if (err) return next(err);
+    return req.session.destroy(() => res.clearCookie('connect.sid').redirect('/'));
+  }),
+);
+app.listen(port, '127.0.0.1');
