@@ -6,7 +6,7 @@
  */
 import type { TraceEvent } from '../trace/types.ts';
 import { entryRecordsCookies } from './entryCookies.ts';
-import type { SessionIdentity } from './facts.ts';
+import type { LoginSignal, SessionIdentity } from './facts.ts';
 import { FirstPartySiteFinder } from './firstParty.ts';
 import { SessionCookieIdentifier } from './sessionCookies.ts';
 import type { AnalysisSettings } from './settings.ts';
@@ -16,6 +16,12 @@ export interface PrepassResult {
   readonly cookiesRecorded: boolean;
   /** Registrable domains of the trace's top-level pages. */
   readonly firstPartySites: ReadonlySet<string>;
+  /**
+   * The login signal of each entry that has one, by entry index: detected once, here, in trace order, and read by
+   * the replay (detection reads several headers of every request). It grows as the pre-pass is fed, so a replay
+   * made before the last event was fed still finds the signals of the events fed after.
+   */
+  readonly loginSignals: ReadonlyMap<number, LoginSignal>;
 }
 
 export class TracePrepass {
@@ -39,6 +45,7 @@ export class TracePrepass {
       sessionNames: this.identifier.finish(),
       cookiesRecorded: this.cookiesRecorded,
       firstPartySites: this.sites.finish(),
+      loginSignals: this.identifier.loginSignals,
     };
   }
 }

@@ -33,7 +33,7 @@ import {
 } from './facts.ts';
 import { loggedOutAnswer } from './loggedOut.ts';
 import { LoginChains } from './loginChains.ts';
-import { isLogoutAt, LoginDetector, loginFailed } from './loginSignals.ts';
+import { isLogoutAt, loginFailed } from './loginSignals.ts';
 import { type PrepassResult, TracePrepass } from './prepass.ts';
 import { RequestRecords } from './requestRecord.ts';
 import { HostCache } from './sessionCookies.ts';
@@ -81,7 +81,6 @@ export class EventReplay {
   private readonly logins = new LoginChains();
   private readonly requests: RequestFacts[] = [];
   private readonly loggedOut: LoggedOutAnswer[] = [];
-  private readonly loginDetector = new LoginDetector();
   private readonly strings = new StringPool();
   private readonly records = new RequestRecords();
   private readonly origins = new HostCache();
@@ -92,6 +91,7 @@ export class EventReplay {
   private sessionNames: ReadonlyMap<string, SessionIdentity>;
   private readonly cookiesRecorded: boolean;
   private readonly firstPartySites: ReadonlySet<string>;
+  private readonly loginSignals: ReadonlyMap<number, LoginSignal>;
 
   constructor(
     private readonly settings: AnalysisSettings,
@@ -109,6 +109,7 @@ export class EventReplay {
     this.sessionNames = prepass.sessionNames;
     this.cookiesRecorded = prepass.cookiesRecorded;
     this.firstPartySites = prepass.firstPartySites;
+    this.loginSignals = prepass.loginSignals;
     this.comparison = new CookieComparison((name) => this.isSession(name), this.cookiesRecorded, laxByDefault);
     this.lanes = new SessionLanes((name) => this.sessionNames.get(name), this.firstPartySites);
   }
@@ -222,7 +223,7 @@ export class EventReplay {
     const answer = loggedOutAnswer(entry, parsed.url);
     if (answer) this.loggedOut.push(answer);
     // A login that visibly failed (an error status, the login form again) is no login (RULES.md, session-fixation).
-    const signal = this.loginDetector.detect(entry, parsed.origin);
+    const signal = this.loginSignals.get(entry.index);
     const login = signal !== undefined && !loginFailed(entry) ? signal : undefined;
     const logout = isLogoutAt(entry, parsed.url);
     const { sent, notSent } = this.comparison.compare(this.jar, entry, parsed.host, time);

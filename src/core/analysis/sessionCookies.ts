@@ -23,7 +23,7 @@ import { isRedactedValue, type ValueShape, valueShape } from '../session/valueSh
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
-import { LOGIN_SIGNAL_TEXT, type SessionIdentity } from './facts.ts';
+import { LOGIN_SIGNAL_TEXT, type LoginSignal, type SessionIdentity } from './facts.ts';
 import { isDeleteRequest, isLogoutAt, LOGOUT_WORD, LoginDetector, loginFailed } from './loginSignals.ts';
 import type { AnalysisSettings } from './settings.ts';
 
@@ -134,6 +134,8 @@ export class SessionCookieIdentifier {
   private readonly hostCounts = new Map<string, number>();
   private readonly hosts = new HostCache();
   private readonly logins = new LoginDetector();
+  /** Each entry's login signal, where it has one (PrepassResult.loginSignals). */
+  readonly loginSignals = new Map<number, LoginSignal>();
   private readonly sentCookies = new SentCookieReader();
   private pendingLogin: PendingLogin | undefined;
   private order = 0;
@@ -228,6 +230,7 @@ export class SessionCookieIdentifier {
     const pending = this.pendingLogin;
     this.pendingLogin = undefined;
     const signal = this.logins.detect(entry, origin);
+    if (signal) this.loginSignals.set(entry.index, signal);
     if (signal && !loginFailed(entry)) {
       const next = redirectTargetOf(entry);
       const login: PendingLogin = {
