@@ -131,6 +131,30 @@ describe('session-reset', () => {
     expect(reset!.message).toContain('after the logout at entry 1 had ended it on the server');
   });
 
+  it('an ASP.NET Core auth ticket issued again (sliding renewal, security-stamp check) is the same session', () => {
+    // A cookie scheme named by the app (not an authentication name): the ticket is told by its value alone.
+    const ticket = (body: string) => `CfDJ8Nm3tI2XgRJEo8S2sbGm1VZ${body.repeat(12)}`;
+    const cookie = (value: string) => `MyApp.Ticket=${value}; path=/; secure; samesite=lax; httponly`;
+    const result = trace()
+      .post('https://shop.test/Account/Login', {
+        cookie: '',
+        form: { Email: 'ann@shop.test', Password: 'hunter2' },
+        location: 'https://shop.test/',
+        setCookie: [cookie(ticket('Q0hVTktfT0ZfQ0lQSEVSVEVYVA'))],
+      })
+      .get('https://shop.test/', { cookie: `MyApp.Ticket=${ticket('Q0hVTktfT0ZfQ0lQSEVSVEVYVA')}` })
+      .get('https://shop.test/orders', {
+        cookie: `MyApp.Ticket=${ticket('Q0hVTktfT0ZfQ0lQSEVSVEVYVA')}`,
+        after: 31 * 60_000,
+        setCookie: [cookie(ticket('b3RoZXJfY2lwaGVydGV4dF9uZXc'))],
+      })
+      .get('https://shop.test/', { cookie: `MyApp.Ticket=${ticket('b3RoZXJfY2lwaGVydGV4dF9uZXc')}` })
+      .analyze();
+    expect(result.sessions.map((s) => s.cookie)).toEqual(['MyApp.Ticket']);
+    expect(resets(result)).toEqual([]);
+    expect(result.facts.lanes[0]!.ids.map((id) => id.end?.kind)).toEqual(['updated', undefined]);
+  });
+
   it('cleared-by-server at a REST logout (DELETE of the session resource, sent by a form) is the logout asked for', () => {
     // Rails' authentication generator: `button_to "Sign out", session_path, method: :delete`.
     const result = trace()

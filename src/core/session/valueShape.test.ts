@@ -69,6 +69,15 @@ describe('valueShape', () => {
     expect(valueShape('57CLjSSD%2Fb71ny2YXaud%2BxeP%2B9flW0CVG9FOte%3BSIN%2B6oza9cVUHi59a4')).toBe('opaque');
   });
 
+  it("ASP.NET Core's Data Protection payload (CfDJ8…: the auth ticket) is a client-side store; issued again, an update", () => {
+    // The magic header and a key id, then the encrypted ticket (base64url): the shape of `.AspNetCore.Cookies`.
+    const ticket = (body: string) => `CfDJ8Nm3tI2XgRJEo8S2sbGm1VZ${body.repeat(12)}`;
+    expect(valueShape(ticket('Q0hVTktfT0ZfQ0lQSEVSVEVYVA'))).toBe('client-side-store');
+    expect(isUpdateOf(ticket('Q0hVTktfT0ZfQ0lQSEVSVEVYVA'), ticket('b3RoZXJfY2lwaGVydGV4dF9uZXc'))).toBe(true);
+    // The five letters alone, or an ID that merely starts with them, are no such payload.
+    expect(valueShape('CfDJ8a1b2c3d4e5f6')).toBe('opaque');
+  });
+
   it("iron's seal (hapi, iron-session) is a client-side store, and sealed again it is an update", () => {
     const seal = (salt: string) =>
       `Fe26.2**0cdd607945dd1dffb7da0b0bf5f1a7daa6218cbae14cac51dcbd91fb077aeb5b*${salt}*pR8d0kn9QLRdv6ltaTHsvA*c2VhbGVkLXNlc3Npb24tZGF0YQ**1a2b3c4d5e6f*hmacsalt*aG1hYw~2`;

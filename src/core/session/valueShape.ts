@@ -46,7 +46,10 @@ const LABELLED_NUMBER = /^[A-Za-z]{2,}[:=]\d{10,}$/;
  * same parts with `:`), Phoenix's (Plug's) signed or encrypted session cookie
  * (base64url of the algorithm's name first: `HS256`, `HS384`, `HS512`, `A128GCM`, `A256GCM`, `A128CBC-HS256`,
  * `A256CBC-HS512`, then the payload, an Erlang term), libsodium's secretbox as @fastify/secure-session writes it
- * (base64 ciphertext, `;`, the base64 of its 24-byte nonce, new at every save), and iron's seal (`Fe26.2*…`, hapi's @hapi/iron: hapi's cookie
+ * (base64 ciphertext, `;`, the base64 of its 24-byte nonce, new at every save), ASP.NET Core's Data Protection
+ * payload (its magic header 09 F0 C9 F0 is `CfDJ8` in base64url: the authentication ticket of cookie authentication
+ * and Identity, encrypted into the cookie and issued again at each sliding renewal and security-stamp check), and
+ * iron's seal (`Fe26.2*…`, hapi's @hapi/iron: hapi's cookie
  * auth and yar, iron-session), re-sealed with a new salt at every save.
  */
 const UNREADABLE_STORE = [
@@ -54,6 +57,7 @@ const UNREADABLE_STORE = [
   /^[A-Za-z0-9+/=]{16,}--[A-Za-z0-9+/=]{16,}(--[A-Za-z0-9+/=]{16,})?$/,
   /^\.eJ[\w-]+([.:])[\w-]+\1[\w-]+$/,
   /^Fe26\.2\*/,
+  /^CfDJ8[\w-]{40,}$/,
   /^[A-Za-z0-9+/]{22,}={0,2};[A-Za-z0-9+/]{32}$/,
   /^(SFMyNTY|SFMzODQ|SFM1MTI|QTEyOEdDTQ|QTI1NkdDTQ|QTEyOENCQy1IUzI1Ng|QTI1NkNCQy1IUzUxMg)\.[\w-]+\.[\w-]+/,
 ];
