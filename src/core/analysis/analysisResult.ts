@@ -4,6 +4,7 @@
  * point (analyzeTrace, a stream, a live session) does with the facts it replayed.
  */
 import type { StoredCookie } from '../cookie/types.ts';
+import { failedAttempts } from '../rules/failedLogins.ts';
 import { RULES } from '../rules/registry.ts';
 import {
   type EvidenceValue,
@@ -12,7 +13,7 @@ import {
   SEVERITY_RANK,
   type Severity,
 } from '../rules/rule.ts';
-import { classifyPeriodicRotation } from '../rules/sessionRotated.ts';
+import { classifyFailedAttempts, classifyPeriodicRotation } from '../rules/sessionRotated.ts';
 import { buildStories } from '../story/story.ts';
 import { type AnalysisMemory, NoMemory } from './analysisMemory.ts';
 import type { IdEnd, NotSentCookieFact, RequestFacts, SentCookieFact, SessionLane } from './facts.ts';
@@ -49,6 +50,10 @@ export function analysisOf(
   const hideInText = view === 'raw' ? SHOW_AS_IS : memory.hideInText(replayed, show);
   classifyPeriodicRotation(replayed.lanes);
   const byEntry = requestsByEntry(replayed.requests);
+  classifyFailedAttempts(
+    replayed.lanes,
+    failedAttempts(replayed.logins, (e) => byEntry.get(e)),
+  );
   const ctx: RuleContext = {
     facts: replayed,
     settings,

@@ -3,31 +3,10 @@
  * that failed is no login: one answered with an error or sent back to the form is never a login fact
  * (loginSignals.ts), and one answered with a page is a failed attempt when the user posts the same form again.
  */
-import { LOGIN_SIGNAL_TEXT, type LoginFact } from '../analysis/facts.ts';
+import { LOGIN_SIGNAL_TEXT } from '../analysis/facts.ts';
+import { failedAttempts } from './failedLogins.ts';
 import { laneByKey } from './helpers.ts';
-import { defineRule, type RuleContext } from './rule.ts';
-
-/**
- * The login was answered with a page, not a redirect, and the next login is the same form posted again with no
- * logout between: the page was the form shown again (a failed password re-renders it with a 200, as PHP, WordPress
- * and Django do), which a HAR without bodies cannot show otherwise. A successful login is not submitted again.
- */
-function triedAgain(ctx: RuleContext, login: LoginFact, next: LoginFact | undefined): boolean {
-  if (!next || login.signal !== 'password-post' || next.signal !== 'password-post') return false;
-  const request = ctx.request(login.entry);
-  // A page: a 2xx answer. A redirect is a success (a failure sent back to the form is no login at all), whether or
-  // not its target was recorded.
-  if (request?.status === undefined || request.status < 200 || request.status >= 300) return false;
-  if (addressOf(request.url) !== addressOf(ctx.request(next.entry)?.url ?? '')) return false;
-  for (let entry = login.entry + 1; entry < next.entry; entry++) if (ctx.request(entry)?.logout) return false;
-  return true;
-}
-
-/** A URL without its query and fragment: the form's address, whatever a failed attempt appended to it. */
-function addressOf(url: string): string {
-  const end = url.search(/[?#]/);
-  return end === -1 ? url : url.slice(0, end);
-}
+import { defineRule } from './rule.ts';
 
 export const sessionFixation = defineRule({
   id: 'session-fixation',
@@ -41,18 +20,10 @@ export const sessionFixation = defineRule({
   check(ctx) {
     const lanes = laneByKey(ctx);
     const { logins } = ctx.facts;
-    return logins.flatMap((login, i) => {
+    const failed = failedAttempts(logins, ctx.request);
+    return logins.flatMap((login) => {
       const kept = login.lanes.filter((l) => l.after !== undefined && l.after === l.before);
-      if (kept.length === 0) return [];
-      // The next login at this origin, if any, tells whether this one was an attempt that failed.
-      if (
-        triedAgain(
-          ctx,
-          login,
-          logins.find((other, j) => j > i && other.origin === login.origin),
-        )
-      )
-        return [];
+      if (kept.length === 0 || failed.has(login.entry)) return [];
       const request = ctx.request(login.entry);
       return kept.flatMap((l) => {
         const lane = lanes.get(l.laneKey);

@@ -136,6 +136,46 @@ describe('session-rotated', () => {
     expect(findingsOf(result, 'session-reset').map((f) => [f.entry, f.cause])).toEqual([[2, 'server-rejected']]);
   });
 
+  it('a cookie store written again at a failed attempt (the form posted again) is updated there, rotated at the login', () => {
+    const store = (data: object) => `session=${btoa(JSON.stringify(data))}; ${GOOD}`;
+    const sent = (data: object) => `session=${btoa(JSON.stringify(data))}`;
+    const attempt = (password: string, answer: { setCookie: string[]; location?: string }, cookie: string) => ({
+      cookie,
+      form: { user: 'ann', password },
+      ...answer,
+    });
+    const result = trace()
+      .get('https://shop.test/login', { cookie: '', setCookie: [store({ csrf: 'c1' })] })
+      // The wrong password: the form again (200), the session written again with a new CSRF token.
+      .post('https://shop.test/login', attempt('wrong', { setCookie: [store({ csrf: 'c2' })] }, sent({ csrf: 'c1' })))
+      .post(
+        'https://shop.test/login',
+        attempt(
+          'hunter2',
+          { setCookie: [store({ user: 'ann' })], location: 'https://shop.test/' },
+          sent({ csrf: 'c2' }),
+        ),
+      )
+      .get('https://shop.test/', { cookie: sent({ user: 'ann' }) })
+      .analyze();
+    expect(findingsOf(result, 'session-rotated').map((f) => f.entry)).toEqual([2]);
+    expect(result.facts.lanes[0]!.ids.map((id) => id.end?.kind)).toEqual(['updated', 'rotated', undefined]);
+  });
+
+  it('a login answered with a page and not tried again is still the login that rotated the store', () => {
+    const store = (data: object) => `session=${btoa(JSON.stringify(data))}; ${GOOD}`;
+    const result = trace()
+      .get('https://shop.test/login', { cookie: '', setCookie: [store({ csrf: 'c1' })] })
+      .post('https://shop.test/login', {
+        cookie: `session=${btoa(JSON.stringify({ csrf: 'c1' }))}`,
+        form: { user: 'ann', password: 'hunter2' },
+        setCookie: [store({ user: 'ann' })],
+      })
+      .get('https://shop.test/', { cookie: `session=${btoa(JSON.stringify({ user: 'ann' }))}` })
+      .analyze();
+    expect(findingsOf(result, 'session-rotated').map((f) => f.entry)).toEqual([1]);
+  });
+
   it('a server that rotates the ID on every request is a periodic rotation, never a session-reset', () => {
     const ids = [ID.a, ID.b, ID.c, ID.d, ID.e, ID.f];
     let scenario = trace().get('https://shop.test/', { cookie: '', setCookie: [sid(ids[0]!)] });

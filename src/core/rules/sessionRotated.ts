@@ -131,3 +131,21 @@ export function classifyPeriodicRotation(lanes: readonly SessionLane[]): void {
     }
   }
 }
+
+/**
+ * A client-side store written again at a login attempt that failed (failedLogins.ts: the form posted again; Rails
+ * keeps its CSRF token in the session, Laravel re-encrypts its cookie on every response) was updated, not rotated at
+ * a login: the next value is the same session re-encoded. Told only once the next attempt is seen, so run after
+ * the replay, as classifyPeriodicRotation is; it rewrites the ends in place.
+ */
+export function classifyFailedAttempts(lanes: readonly SessionLane[], failed: ReadonlySet<number>): void {
+  if (failed.size === 0) return;
+  for (const lane of lanes) {
+    lane.ids.forEach((id, i) => {
+      const end = id.end;
+      const next = lane.ids[i + 1];
+      if (end?.kind !== 'rotated' || end.afterLogin === undefined || !failed.has(end.entry) || !next) return;
+      if (isUpdateOf(id.id, next.id)) id.end = { kind: 'updated', entry: end.entry };
+    });
+  }
+}
