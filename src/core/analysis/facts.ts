@@ -106,6 +106,8 @@ export type IdEnd =
       readonly atLogout: boolean;
       /** The earlier logout that carried the ID and left its cookie in place (LaneId.loggedOutAt). */
       readonly logoutEntry?: number;
+      /** For cleared-by-server: by Clear-Site-Data, not by a Set-Cookie line. */
+      readonly clearSiteData?: true;
       /** For server-rejected: the affinity/route that changed with it (session-backend-switch). */
       readonly backendSwitch?: BackendSwitch;
       /** For server-rejected inside a login's redirect chain: the login's entry (it had just issued the ID). */
@@ -193,6 +195,8 @@ export interface IdChange {
    * `x`, `x` for `x.0`: the value grew past one cookie, or shrank back into one): that name.
    */
   readonly rewrittenAs?: string;
+  /** The response deleted it with Clear-Site-Data (clearSiteData.ts), not with a Set-Cookie line. */
+  readonly clearSiteData?: true;
 }
 
 export interface SessionLane {

@@ -16,6 +16,7 @@ import { classifyCookieName } from '../session/identify.ts';
 import { headerValue } from '../trace/headers.ts';
 import type { ResourceType, Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { browserRejectionOf } from './browserVerdicts.ts';
+import { clearsSiteCookies } from './clearSiteData.ts';
 import { CookieComparison, NO_NOT_SENT, NO_SENT } from './cookieComparison.ts';
 import { responseSetCookieLines, setCookieNameValue } from './entryCookies.ts';
 import { StringPool } from './factCache.ts';
@@ -244,7 +245,9 @@ export class EventReplay {
     }
 
     const setCookies = this.applySetCookies(entry);
-    this.lanes.applyResponse(entry.index, parsed, setCookies.facts, setCookies.affinitySet, {
+    // After the response's own Set-Cookie lines, as Chromium stores those before it acts on the header.
+    const cleared = clearsSiteCookies(entry, parsed.url) ? this.jar.clearSite(parsed.host, entry.startedAt) : [];
+    this.lanes.applyResponse(entry.index, parsed, setCookies.facts, setCookies.affinitySet, cleared, {
       carried,
       notSent,
       sent,

@@ -155,6 +155,7 @@ describe('SessionLanes', () => {
       url(at),
       facts,
       new Map(),
+      [],
       context({ carried, sent: [sent(ID_A)], login: 'password-post', loginEntry: 1 }),
     );
     const ids = l.get(KEY)!.ids;
@@ -170,7 +171,7 @@ describe('SessionLanes', () => {
     const jar = new CookieJar();
     const at = 'https://shop.test/';
     const carried = l.noteCarried([sent(ID_A)], 0, 'https://shop.test', 0 * 1_000);
-    l.applyResponse(0, url(at), setCookies(jar, [`sid=${ID_A}; Path=/`], at, 0), new Map(), context({ carried }));
+    l.applyResponse(0, url(at), setCookies(jar, [`sid=${ID_A}; Path=/`], at, 0), new Map(), [], context({ carried }));
     expect(l.get(KEY)!.ids.map((id) => [id.id, id.end])).toEqual([[ID_A, undefined]]);
   });
 
@@ -182,7 +183,7 @@ describe('SessionLanes', () => {
     const carried = l.noteCarried([sent(ID_A)], 1, 'https://shop.test', 1 * 1_000);
     const facts = setCookies(jar, ['sid=; Path=/; Max-Age=0'], at, 1);
     expect(facts[0]!.outcome.kind).toBe('deleted');
-    l.applyResponse(1, url(at), facts, new Map(), context({ carried, sent: [sent(ID_A)], logout: true }));
+    l.applyResponse(1, url(at), facts, new Map(), [], context({ carried, sent: [sent(ID_A)], logout: true }));
     expect(l.get(KEY)!.ids).toHaveLength(1);
     expect(l.get(KEY)!.ids[0]!.end).toMatchObject({ kind: 'reset', entry: 1 });
   });
@@ -196,7 +197,7 @@ describe('SessionLanes', () => {
     const at = 'http://shop.test/';
     const facts = setCookies(jar, [`sid=${ID_B}; Path=/`], at, 1);
     expect(facts[0]!.outcome.kind).toBe('rejected');
-    l.applyResponse(1, url(at), facts, new Map(), context({ carried, sent: [sent(ID_A)] }));
+    l.applyResponse(1, url(at), facts, new Map(), [], context({ carried, sent: [sent(ID_A)] }));
     const [held] = l.get(KEY)!.ids;
     expect(l.get(KEY)!.ids).toHaveLength(1);
     expect(held!.end).toBeUndefined();

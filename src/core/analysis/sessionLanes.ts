@@ -56,6 +56,8 @@ interface LaneEffect {
   deleted: boolean;
   /** Deleted, with the value written under another name of its chunked cookie (IdChange.rewrittenAs). */
   rewrittenAs?: string;
+  /** Deleted by the response's Clear-Site-Data, not by a Set-Cookie line (IdChange.clearSiteData). */
+  clearSiteData?: true;
 }
 
 /** A lane opened for a cookie the identification did not name (cannot happen for session facts; kept total). */
@@ -158,9 +160,11 @@ export class SessionLanes {
     url: LaneUrl,
     facts: readonly SetCookieFact[],
     affinitySet: Map<string, string>,
+    /** The cookies the response's Clear-Site-Data removed (clearSiteData.ts), after its Set-Cookie lines. */
+    cleared: readonly StoredCookie[],
     ctx: LaneChangeContext,
   ): void {
-    if (facts.length === 0) {
+    if (facts.length === 0 && cleared.length === 0) {
       // Nothing set: no lane changes; only a backend switch the request's own cookies show.
       this.noteBackendSwitchWithoutReset(entry, ctx.carried, ctx.sent, NOTHING_SET);
       if (ctx.logout) this.noteLogout(entry, ctx.carried);
@@ -192,6 +196,16 @@ export class SessionLanes {
         if (!lane) continue;
         effectOn(effects, lane).issued = value;
       }
+    }
+    for (const cookie of cleared) {
+      const lane = this.lanes.get(laneKey(cookie.domain, cookie.path, cookie.name));
+      if (!lane) continue;
+      // Whatever the response set for it, the cookie is gone from the jar: its ID ends here, none starts.
+      const effect = effectOn(effects, lane);
+      effect.deleted = true;
+      effect.issued = undefined;
+      effect.stored = undefined;
+      effect.clearSiteData = true;
     }
     for (const [lane, effect] of effects) {
       if (effect.deleted && effect.issued === undefined) {
@@ -303,7 +317,11 @@ export class SessionLanes {
     if (issued === undefined || issued === '') {
       if (effect.deleted && live) {
         const change = this.idChange(lane, live, undefined, entry, ctx, affinitySet);
-        live.end = idEndOf(effect.rewrittenAs === undefined ? change : { ...change, rewrittenAs: effect.rewrittenAs });
+        live.end = idEndOf({
+          ...change,
+          ...(effect.rewrittenAs !== undefined ? { rewrittenAs: effect.rewrittenAs } : {}),
+          ...(effect.clearSiteData ? { clearSiteData: true } : {}),
+        });
       }
       return;
     }

@@ -255,6 +255,20 @@ export class CookieJar {
     return this.storeLine(line, requestUrl, time, opts, true);
   }
 
+  /**
+   * A response from `host` said `Clear-Site-Data: "cookies"`: every cookie of the host's registrable domain goes,
+   * its subdomains' too (W3C Clear Site Data, "clear cookies"; MDN). Gives back the cookies removed; each is
+   * remembered as deleted, as a Set-Cookie deletion is.
+   */
+  clearSite(host: string, time: number): StoredCookie[] {
+    const bucket = this.cookies.bucket(registrableDomain(host));
+    if (bucket === undefined) return [];
+    const held = [...bucket.values()];
+    const removed = held.map((c) => this.current(c));
+    for (const cookie of held) this.remove(cookie, time, true);
+    return removed;
+  }
+
   /** What setCookie would do with the line, leaving the jar as it is (to compare with a browser's verdict). */
   probeSetCookie(line: string, requestUrl: string, time: number, opts: SetCookieOptions = {}): StoreOutcome {
     return this.storeLine(line, requestUrl, time, opts, false);

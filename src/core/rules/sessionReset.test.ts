@@ -155,6 +155,46 @@ describe('session-reset', () => {
     expect(result.facts.lanes[0]!.ids.map((id) => id.end?.kind)).toEqual(['updated', undefined]);
   });
 
+  it('Clear-Site-Data: "cookies" at a logout clears the session there: told, and the next request misses nothing', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .post('https://shop.test/logout', {
+        cookie: `sid=${ID.a}`,
+        location: 'https://shop.test/',
+        responseHeaders: { 'Clear-Site-Data': '"cache", "cookies", "storage"' },
+      })
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.b)] })
+      .get('https://shop.test/account', { cookie: `sid=${ID.b}` })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 1, cause: 'cleared-by-server' }]);
+    const [reset] = findingsOf(result, 'session-reset');
+    expect(reset!.severity).toBe('info');
+    expect(reset!.message).toContain('with a Clear-Site-Data header');
+    expect(findingsOf(result, 'session-not-sent')).toEqual([]);
+  });
+
+  it('Clear-Site-Data clears the whole site ("*" too) and the cookie its own response set, but not over plain http', () => {
+    const api = (id: string) => `sid=${id}; Domain=shop.test; ${GOOD}`;
+    const result = trace()
+      .get('https://www.shop.test/', { cookie: '', setCookie: [api(ID.a)] })
+      .get('https://api.shop.test/session/end', {
+        cookie: `sid=${ID.a}`,
+        setCookie: [api(ID.b)],
+        responseHeaders: { 'Clear-Site-Data': '"*"' },
+      })
+      .get('https://www.shop.test/', { cookie: '' })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 1, cause: 'cleared-by-server' }]);
+    expect(findingsOf(result, 'session-not-sent')).toEqual([]);
+
+    const plain = trace()
+      .get('http://shop.example/', { cookie: '', setCookie: [`sid=${ID.a}; Path=/; HttpOnly; SameSite=Lax`] })
+      .get('http://shop.example/logout', { cookie: `sid=${ID.a}`, responseHeaders: { 'Clear-Site-Data': '"cookies"' } })
+      .get('http://shop.example/', { cookie: `sid=${ID.a}` })
+      .analyze();
+    expect(resets(plain)).toEqual([]);
+  });
+
   it('cleared-by-server at a REST logout (DELETE of the session resource, sent by a form) is the logout asked for', () => {
     // Rails' authentication generator: `button_to "Sign out", session_path, method: :delete`.
     const result = trace()

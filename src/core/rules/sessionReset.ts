@@ -14,6 +14,9 @@ import { backendSwitchOf } from './sessionBackendSwitch.ts';
 import { rewriteOf, rotationOf, updateOf } from './sessionRotated.ts';
 import { idTransitions, notSentKey, resetKey } from './transitions.ts';
 
+/** cleared-by-server's text when the header did it (clearSiteData.ts). */
+const CLEARED_BY_SITE_DATA = "the server cleared the site's cookies with a Clear-Site-Data header";
+
 const CAUSE_TEXT: Record<ResetCause, string> = {
   'not-sent': 'the browser did not send the session cookie, so the server started a new session',
   'server-rejected':
@@ -81,6 +84,7 @@ export function resetOf(change: IdChange): ResetEnd {
     ...(notSentReason ? { notSentReason } : {}),
     atLogout: change.logout || logoutEntry !== undefined,
     ...(logoutEntry !== undefined ? { logoutEntry } : {}),
+    ...(cause === 'cleared-by-server' && change.clearSiteData ? { clearSiteData: true } : {}),
     ...(backendSwitch ? { backendSwitch } : {}),
     // Still inside the login's chain: the ID was one the login or its chain had just issued (rotatesAtLogin).
     ...(cause === 'server-rejected' && change.login ? { loginEntry: change.login.entry } : {}),
@@ -169,7 +173,7 @@ export const sessionReset = defineRule({
             // server): told, not alarmed (RULES.md).
             ...(end.atLogout && end.cause === 'cleared-by-server' ? { severity: 'info' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
-            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${CAUSE_TEXT[end.cause]}.${after}${chain}`,
+            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${end.clearSiteData ? CLEARED_BY_SITE_DATA : CAUSE_TEXT[end.cause]}.${after}${chain}`,
             fix: CAUSE_FIX[end.cause],
             evidence: {
               lostId: { secret: t.id.id },
