@@ -395,6 +395,19 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     expected: [{ rule: 'session-reset', cookie: 'connect.sid', cause: 'cleared-by-server' }],
     onlySerious: true,
   },
+  {
+    id: 'clear-site-data-logout',
+    title: 'Sign-out with Clear-Site-Data: the browser drops the cookies itself (express-session)',
+    sentence:
+      'The sign-out destroys the session and answers Clear-Site-Data: "cookies", as OWASP recommends, instead of a Set-Cookie that deletes connect.sid. The browser clears the site\'s cookies; the session ends at a logout, and the next page asks without a cookie, as it should: no alarm.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'clear-site.test', path: '/' },
+      { action: 'submit', selector: '#login-form' },
+      { action: 'submit', selector: '#logout-form' },
+    ],
+    expected: [{ rule: 'session-reset', cookie: 'connect.sid', cause: 'cleared-by-server' }],
+    onlySerious: true,
+  },
 ];
 
 export function findScenario(id: string): DemoScenario {

@@ -3,6 +3,7 @@
 // one host name and gets node's own request and response, as in production.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authjsApp } from './authjs.ts';
+import { clearSiteDataApp } from './clear-site-data.ts';
 import { clusterApp } from './cluster.ts';
 import { cookieSessionApp } from './cookie-session.ts';
 import { ironSessionApp } from './iron-session.ts';
@@ -35,5 +36,6 @@ export function createFrameworkApps(): FrameworkApp[] {
     ...ssoApps(),
     restLogoutApp(),
     loginRetryApp(),
+    clearSiteDataApp(),
   ];
 }
