@@ -183,6 +183,8 @@ describe('Chrome: the panel says when the recording is incomplete', () => {
     }
   });
 
+  // Its own time limit: it reads the panel's thousand rows (a virtual list, scrolled page by page) three times over
+  // and waits out a worker stop; on a 2-core machine that took 100 s of the default 120 (2026-12-04).
   it('with storage.session full: a visible notice, every request still shown, recording goes on, the newest survive a worker stop', async () => {
     const { page, panel } = await pageWithPanel(browser, extensionId);
     const worker = await watchWorker();
@@ -253,7 +255,7 @@ describe('Chrome: the panel says when the recording is incomplete', () => {
       await removeFiller('session');
       await page.close();
     }
-  });
+  }, 240_000);
 
   it('with storage.local full (it holds only the settings), recording and the panel go on without an error', async () => {
     const { page, panel } = await pageWithPanel(browser, extensionId);
