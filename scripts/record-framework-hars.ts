@@ -2,7 +2,7 @@
 // (Django, Flask, PHP, Tomcat (alone, and two nodes behind nginx), Rails from Debian's packages; Fastify and Koa session libraries from npm) and writes
 // test/fixtures/framework-har/<id>.har. The tests read the recordings, so CI needs none of these; recording again
 // needs them:
-//   apt-get install python3-django python3-flask php-cli tomcat10 ruby-rails nginx-light
+//   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light
 //   npm ci --prefix test/frameworks/node
 // Run: node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -165,6 +165,15 @@ const FRAMEWORKS: readonly Framework[] = [
       cwd: join(APPS, 'rails'),
     }),
     login: { path: '/session/new' },
+  },
+  {
+    id: 'aiohttp-encrypted-cookie',
+    server: (_work, port) => ({
+      command: '/usr/bin/python3',
+      args: [join(APPS, 'aiohttp', 'app.py'), String(port)],
+      cwd: join(APPS, 'aiohttp'),
+    }),
+    login: { path: '/login' },
   },
   node('fastify-secure-session'),
   node('fastify-session'),

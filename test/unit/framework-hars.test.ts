@@ -119,6 +119,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'live'],
     alarms: [],
   },
+  // aiohttp-session's encrypted storage: the session as a Fernet token, new at every save (quoted, as aiohttp writes it).
+  'aiohttp-encrypted-cookie': {
+    cookie: 'AIOHTTP_SESSION',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:cleared-by-server@logout', 'updated', 'live'],
+    alarms: [],
+  },
   // The session encrypted into the cookie with a new nonce at every save; regenerate() at login, delete() at logout.
   'fastify-secure-session': {
     cookie: 'session',

@@ -78,6 +78,20 @@ describe('valueShape', () => {
     expect(valueShape('CfDJ8a1b2c3d4e5f6')).toBe('opaque');
   });
 
+  it('a Fernet token (aiohttp-session, Python cryptography) is a client-side store; saved again, an update', () => {
+    // Version 0x80, a big-endian timestamp, an IV, the ciphertext and an HMAC, base64url with padding.
+    const token = (time: string, body: string) => `gAAAAABnUA${time}${body.repeat(4)}=`;
+    expect(valueShape(token('8gTX', 'KXvOEGK1B1mr_kCS5TeJ3C5wwxVnugxeoPNFl-o8jt'))).toBe('client-side-store');
+    expect(
+      isUpdateOf(
+        token('8gTX', 'KXvOEGK1B1mr_kCS5TeJ3C5wwxVnugxeoPNFl-o8jt'),
+        token('9hUY', 'EjdcgabL8BU6X4SpzvMYPWKHrNH2G0Bliq_U-R5DaI'),
+      ),
+    ).toBe(true);
+    // The prefix alone, short, is no token.
+    expect(valueShape('gAAAAAB1a2b3c4d5e6f7a8b9c0d')).toBe('opaque');
+  });
+
   it("iron's seal (hapi, iron-session) is a client-side store, and sealed again it is an update", () => {
     const seal = (salt: string) =>
       `Fe26.2**0cdd607945dd1dffb7da0b0bf5f1a7daa6218cbae14cac51dcbd91fb077aeb5b*${salt}*pR8d0kn9QLRdv6ltaTHsvA*c2VhbGVkLXNlc3Npb24tZGF0YQ**1a2b3c4d5e6f*hmacsalt*aG1hYw~2`;
