@@ -179,6 +179,7 @@ const FRAMEWORKS: readonly Framework[] = [
   node('fastify-session'),
   node('koa-session'),
   node('express-passport'),
+  node('client-sessions'),
   // The session lost on the server: PHP's expired session files (without strict mode PHP takes the unknown ID and
   // starts an empty session under it; with it, it issues a new ID); a memory store's restart.
   { ...php('php-session-expired', {}), lose: { how: expirePhpSessions, after: '/account.php' } },

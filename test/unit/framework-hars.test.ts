@@ -93,6 +93,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'reset:cleared-by-server@logout', 'live'],
     alarms: [],
   },
+  // Mozilla's client-sessions: the session encrypted into the cookie again at every save; reset() at login and logout.
+  'client-sessions': {
+    cookie: 'session',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'live'],
+    alarms: [],
+  },
   // Lost on the server after the login: PHP's session files expired. Without strict mode PHP starts an empty
   // session under the ID it was sent, so nothing changes on the wire but the answer: the account page sends the
   // user to the login form (session-rejected). With strict mode it issues a new ID (a server-rejected reset).

@@ -92,6 +92,16 @@ describe('valueShape', () => {
     expect(valueShape('gAAAAAB1a2b3c4d5e6f7a8b9c0d')).toBe('opaque');
   });
 
+  it("Mozilla's client-sessions cookie (iv.ciphertext.createdAt.duration.mac) is a client-side store", () => {
+    // Set by client-sessions 0.8 on express (the MAC shortened here).
+    const value = (iv: string) =>
+      `${iv}.0JHmG6c4gRfK7qBH0l69NVhdodQaSyeqzWAczqxzHeo.1796386582007.1800000.RsJqwa8QokQfxrQApnIAl7pQx3`;
+    expect(valueShape(value('mxBcYzeZ7Ql8rD9xGimnDw'))).toBe('client-side-store');
+    expect(isUpdateOf(value('mxBcYzeZ7Ql8rD9xGimnDw'), value('Qm9mZ3JhZkI0V3FfbzdyZw'))).toBe(true);
+    // A version number between two IDs is no such cookie.
+    expect(valueShape('a1b2c3d4e5f6a7b8.c9d0e1f2a3b4c5d6.1.2.e7f8a9b0c1d2e3f4')).toBe('opaque');
+  });
+
   it("iron's seal (hapi, iron-session) is a client-side store, and sealed again it is an update", () => {
     const seal = (salt: string) =>
       `Fe26.2**0cdd607945dd1dffb7da0b0bf5f1a7daa6218cbae14cac51dcbd91fb077aeb5b*${salt}*pR8d0kn9QLRdv6ltaTHsvA*c2VhbGVkLXNlc3Npb24tZGF0YQ**1a2b3c4d5e6f*hmacsalt*aG1hYw~2`;

@@ -50,7 +50,8 @@ const LABELLED_NUMBER = /^[A-Za-z]{2,}[:=]\d{10,}$/;
  * payload (its magic header 09 F0 C9 F0 is `CfDJ8` in base64url: the authentication ticket of cookie authentication
  * and Identity, encrypted into the cookie and issued again at each sliding renewal and security-stamp check), a Fernet
  * token (Python's cryptography: version byte 0x80 and a timestamp, `gAAAAAB` in base64url; aiohttp-session's
- * encrypted storage, a new IV and time at every save), and iron's seal (`Fe26.2*…`, hapi's @hapi/iron: hapi's cookie
+ * encrypted storage, a new IV and time at every save), Mozilla's client-sessions (`iv.ciphertext.createdAt.duration.mac`,
+ * base64url parts around two decimal numbers, encrypted again at every save), and iron's seal (`Fe26.2*…`, hapi's @hapi/iron: hapi's cookie
  * auth and yar, iron-session), re-sealed with a new salt at every save.
  */
 const UNREADABLE_STORE = [
@@ -60,6 +61,7 @@ const UNREADABLE_STORE = [
   /^Fe26\.2\*/,
   /^CfDJ8[\w-]{40,}$/,
   /^gAAAAAB[\w-]{80,}={0,2}$/,
+  /^[\w-]{16,}\.[\w-]{16,}\.\d{10,13}\.\d+\.[\w-]{16,}$/,
   /^[A-Za-z0-9+/]{22,}={0,2};[A-Za-z0-9+/]{32}$/,
   /^(SFMyNTY|SFMzODQ|SFM1MTI|QTEyOEdDTQ|QTI1NkdDTQ|QTEyOENCQy1IUzI1Ng|QTI1NkNCQy1IUzUxMg)\.[\w-]+\.[\w-]+/,
 ];
