@@ -1,7 +1,7 @@
-// Records one browse–login–logout in headless Chromium against each real web framework of test/frameworks/
-// (Django, Flask, PHP, Tomcat (alone, and two nodes behind nginx), Rails from Debian's packages; Fastify and Koa session libraries from npm) and writes
-// test/fixtures/framework-har/<id>.har. The tests read the recordings, so CI needs none of these; recording again
-// needs them:
+// Records one browse–login–logout in headless Chromium against each real web framework of test/frameworks/ and
+// writes test/fixtures/framework-har/<id>.har: Django, Flask, aiohttp, PHP, Tomcat (alone, and two nodes behind
+// nginx), Rails from Debian's packages; Fastify's, Koa's, Passport's and Mozilla's session libraries from npm. The
+// tests read the recordings, so CI needs none of these; recording again needs them:
 //   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light
 //   npm ci --prefix test/frameworks/node
 // Run: node --import tsx scripts/record-framework-hars.ts [id…]
@@ -147,12 +147,17 @@ const FRAMEWORKS: readonly Framework[] = [
       [1, 2].map((n) => ({ ...tomcat(join(work, `node${n}`), port + 50 + n, `node${n}`), port: port + 50 + n })),
     server: (work, port) => {
       const conf = join(work, 'nginx.conf');
-      writeFileSync(
-        conf,
-        `pid ${join(work, 'nginx.pid')};\nerror_log ${join(work, 'nginx-error.log')};\nevents {}\nhttp {\n` +
-          `  access_log off;\n  upstream nodes { server 127.0.0.1:${port + 51}; server 127.0.0.1:${port + 52}; }\n` +
-          `  server { listen 127.0.0.1:${port}; location / { proxy_pass http://nodes; proxy_set_header Host $http_host; } }\n}\n`,
-      );
+      const nginx = [
+        `pid ${join(work, 'nginx.pid')};`,
+        `error_log ${join(work, 'nginx-error.log')};`,
+        'events {}',
+        'http {',
+        '  access_log off;',
+        `  upstream nodes { server 127.0.0.1:${port + 51}; server 127.0.0.1:${port + 52}; }`,
+        `  server { listen 127.0.0.1:${port}; location / { proxy_pass http://nodes; proxy_set_header Host $http_host; } }`,
+        '}',
+      ];
+      writeFileSync(conf, `${nginx.join('\n')}\n`);
       return { command: '/usr/sbin/nginx', args: ['-c', conf, '-g', 'daemon off;'], cwd: work };
     },
     login: { link: '#login' },

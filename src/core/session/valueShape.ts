@@ -40,29 +40,29 @@ const WORDS = /\S\s+\S/;
 /** A number with a readable label (`ajax:6397089261371032347`): a counter or an echo, not a random ID. */
 const LABELLED_NUMBER = /^[A-Za-z]{2,}[:=]\d{10,}$/;
 /**
- * Stores that cannot be read but show their kind: Laravel's encrypted cookies (base64 of {"iv":…,"value":…,"mac":…}),
- * Rails' encrypted and signed cookie store (`data--iv--tag`, `data--digest`, base64 parts), Flask's compressed
- * itsdangerous payload (`.eJ…` = "." + base64 of zlib data, then `.timestamp.signature`; Django's signing joins the
- * same parts with `:`), Phoenix's (Plug's) signed or encrypted session cookie
- * (base64url of the algorithm's name first: `HS256`, `HS384`, `HS512`, `A128GCM`, `A256GCM`, `A128CBC-HS256`,
- * `A256CBC-HS512`, then the payload, an Erlang term), libsodium's secretbox as @fastify/secure-session writes it
- * (base64 ciphertext, `;`, the base64 of its 24-byte nonce, new at every save), ASP.NET Core's Data Protection
- * payload (its magic header 09 F0 C9 F0 is `CfDJ8` in base64url: the authentication ticket of cookie authentication
- * and Identity, encrypted into the cookie and issued again at each sliding renewal and security-stamp check), a Fernet
- * token (Python's cryptography: version byte 0x80 and a timestamp, `gAAAAAB` in base64url; aiohttp-session's
- * encrypted storage, a new IV and time at every save), Mozilla's client-sessions (`iv.ciphertext.createdAt.duration.mac`,
- * base64url parts around two decimal numbers, encrypted again at every save), and iron's seal (`Fe26.2*…`, hapi's @hapi/iron: hapi's cookie
- * auth and yar, iron-session), re-sealed with a new salt at every save.
+ * Stores that cannot be read but show their kind: the session (or its ticket) encrypted or signed into the cookie,
+ * most of them written again with a new IV, nonce, salt or time at every save.
  */
 const UNREADABLE_STORE = [
+  // Laravel's encrypted cookies: base64 of {"iv":…,"value":…,"mac":…}.
   /^eyJpdiI6/,
+  // Rails' encrypted and signed cookie store (`data--iv--tag`, `data--digest`), Rack::Session::Cookie: base64 parts.
   /^[A-Za-z0-9+/=]{16,}--[A-Za-z0-9+/=]{16,}(--[A-Za-z0-9+/=]{16,})?$/,
+  // A zlib'd itsdangerous payload (Flask: "." + base64 of zlib data, `.timestamp.signature`; Django joins with `:`).
   /^\.eJ[\w-]+([.:])[\w-]+\1[\w-]+$/,
+  // iron's seal: hapi's @hapi/iron (hapi's cookie auth and yar), iron-session, h3.
   /^Fe26\.2\*/,
+  // ASP.NET Core's Data Protection payload: its magic header 09 F0 C9 F0 is `CfDJ8` in base64url (the ticket of
+  // cookie authentication and Identity, issued again at each sliding renewal and security-stamp check).
   /^CfDJ8[\w-]{40,}$/,
+  // A Fernet token (Python's cryptography: version byte 0x80 and a timestamp): aiohttp-session's encrypted storage.
   /^gAAAAAB[\w-]{80,}={0,2}$/,
+  // Mozilla's client-sessions: `iv.ciphertext.createdAt.duration.mac`, base64url parts around two decimal numbers.
   /^[\w-]{16,}\.[\w-]{16,}\.\d{10,13}\.\d+\.[\w-]{16,}$/,
+  // libsodium's secretbox as @fastify/secure-session writes it: base64 ciphertext, `;`, its 24-byte nonce.
   /^[A-Za-z0-9+/]{22,}={0,2};[A-Za-z0-9+/]{32}$/,
+  // Phoenix's (Plug's) signed or encrypted session: base64url of the algorithm's name (`HS256`, `HS384`, `HS512`,
+  // `A128GCM`, `A256GCM`, `A128CBC-HS256`, `A256CBC-HS512`), then the payload (an Erlang term) and more.
   /^(SFMyNTY|SFMzODQ|SFM1MTI|QTEyOEdDTQ|QTI1NkdDTQ|QTEyOENCQy1IUzI1Ng|QTI1NkNCQy1IUzUxMg)\.[\w-]+\.[\w-]+/,
 ];
 
