@@ -42,6 +42,7 @@ const END_WORDS: Readonly<Record<string, MarkWords>> = {
   rotated: { words: 'rotated: the server replaced the ID', tone: 'rotated' },
   updated: { words: 'updated: new value, same session', tone: 'updated' },
   changed: { words: 'changed: a new value arrived without a Set-Cookie', tone: 'warning' },
+  'run-ended': { words: 'ended with its browser run: the next run starts with an empty jar', tone: 'ended' },
 };
 
 /** Words for how an ID ended: `kind` as lanes.ts names it, `cause` for a reset. */

@@ -74,6 +74,21 @@ describe('layoutLanes', () => {
     expect(shop!.lanes[1]!.segments[0]?.end).toMatchObject({ kind: 'expired', entry: 5 });
   });
 
+  it('marks an ID that ended with its browser run (a file of several runs) as ended, not as a change', () => {
+    const [only] = layoutLanes(
+      [
+        lane('https://a.test', 's', [
+          { id: 'run1', firstEntry: 0, lastEntry: 1, endedBy: 'browser-run-ended', endEntry: 2 },
+          { id: 'run2', firstEntry: 2, lastEntry: 3 },
+        ]),
+      ],
+      [],
+      { first: 0, end: 4 },
+    );
+    expect(only!.lanes[0]!.segments[0]?.end).toMatchObject({ kind: 'run-ended', tone: 'ended' });
+    expect(only!.lanes[0]!.segments[0]?.end?.words).toContain('browser run');
+  });
+
   it('widens the span when an ID reaches past the recorded entry count', () => {
     const [only] = layoutLanes([lane('https://a.test', 's', [{ id: 'z', firstEntry: 0, lastEntry: 19 }])], [], {
       first: 0,

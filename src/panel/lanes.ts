@@ -7,7 +7,7 @@ import { idHue, shortId } from './idColour.ts';
 import { endWords, incidentWords, type MarkTone, TONE_RANK } from './laneWords.ts';
 
 /** The end markers the lanes draw: rotated, reset (with its cause), cleared, expired, changed unseen. */
-export type LaneEndKind = 'rotated' | 'reset' | 'cleared' | 'expired' | 'changed' | 'updated';
+export type LaneEndKind = 'rotated' | 'reset' | 'cleared' | 'expired' | 'changed' | 'updated' | 'run-ended';
 
 export interface LaneEnd {
   readonly kind: LaneEndKind;
@@ -111,6 +111,7 @@ function endOf(
     return end(kind, kind === 'reset' ? `reset: ${cause ?? 'unknown cause'}` : cause ? `${kind} (${cause})` : kind);
   }
   if (endedBy === 'updated') return end('updated', 'updated (same session)');
+  if (endedBy === 'browser-run-ended') return end('run-ended', 'browser run ended');
   return end('changed', 'changed without Set-Cookie');
 }
 

@@ -115,7 +115,8 @@ export function laneEndMarkers(analysis: AnalysisResult): Map<number, RowMarker[
   const byEntry = new Map<number, RowMarker[]>();
   for (const lane of analysis.sessions) {
     for (const id of lane.ids) {
-      if (id.endEntry === undefined || id.endedBy === undefined) continue;
+      // A browser run's end is no event of the request that starts the next run.
+      if (id.endEntry === undefined || id.endedBy === undefined || id.endedBy === 'browser-run-ended') continue;
       const marker = laneEndMarker(lane.cookie, id.endedBy, id.cause);
       byEntry.set(id.endEntry, [...(byEntry.get(id.endEntry) ?? []), marker]);
     }

@@ -179,11 +179,13 @@ function renderEvidence(
   return out;
 }
 
-const END_RULE: Record<IdEnd['kind'], string | undefined> = {
+/** How a lane view names each end: the rule that reports it, or a word where no rule does. */
+const ENDED_BY: Record<IdEnd['kind'], string> = {
   rotated: 'session-rotated',
   reset: 'session-reset',
-  'replaced-unseen': undefined,
-  updated: undefined,
+  'replaced-unseen': 'changed-without-set-cookie',
+  updated: 'updated',
+  'run-ended': 'browser-run-ended',
 };
 
 function laneView(lane: SessionLane, show: (v: string) => string): SessionView {
@@ -197,14 +199,13 @@ function laneView(lane: SessionLane, show: (v: string) => string): SessionView {
     evidence: lane.evidence,
     thirdParty: lane.thirdParty,
     ids: lane.ids.map((id) => {
-      const endedBy = id.end ? END_RULE[id.end.kind] : undefined;
       return {
         id: show(id.id),
         firstEntry: id.firstEntry,
         lastEntry: id.lastEntry,
         ...(id.end
           ? {
-              endedBy: endedBy ?? (id.end.kind === 'updated' ? 'updated' : 'changed-without-set-cookie'),
+              endedBy: ENDED_BY[id.end.kind],
               endEntry: id.end.entry,
             }
           : {}),

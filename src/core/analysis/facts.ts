@@ -83,6 +83,11 @@ export type IdEnd =
   /** The value changed with no Set-Cookie in the trace (page script, or the trace missed it). */
   | { readonly kind: 'replaced-unseen'; readonly entry: number }
   /**
+   * The browser run ended (a file of several runs, as WebPageTest writes: each run is a fresh browser and jar), so
+   * the next run never had this ID. No finding.
+   */
+  | { readonly kind: 'run-ended'; readonly entry: number }
+  /**
    * The same session, re-encoded or updated in place (a client-side store, a structured value keeping its embedded
    * ID, a JWT re-issued for the same subject): not a new ID (RULES.md), so no reset or rotation.
    */

@@ -140,7 +140,7 @@ describe('SessionLanes', () => {
     const l = lanes();
     l.noteCarried([sent(ID_A)], 0, 'https://shop.test', 0 * 1_000);
     l.endRun(9);
-    expect(l.get(KEY)!.ids[0]!.end).toEqual({ kind: 'replaced-unseen', entry: 9 });
+    expect(l.get(KEY)!.ids[0]!.end).toEqual({ kind: 'run-ended', entry: 9 });
   });
 
   it('starts the ID a response stored, ending the one the request carried as the rules decide', () => {

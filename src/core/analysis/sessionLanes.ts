@@ -146,7 +146,7 @@ export class SessionLanes {
   endRun(entry: number): void {
     for (const lane of this.lanes.values()) {
       const current = currentId(lane);
-      if (current && !current.end) current.end = { kind: 'replaced-unseen', entry };
+      if (current && !current.end) current.end = { kind: 'run-ended', entry };
     }
   }
 

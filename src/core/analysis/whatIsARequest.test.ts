@@ -150,5 +150,8 @@ describe('several browser runs in one file', () => {
     expect(rules('session-not-sent')).toEqual([]);
     expect(rules('session-reset')).toEqual([]);
     expect(rules('session-rotated')).toEqual([]);
+    // The first run's ID ends with its run, not as a value changed without a Set-Cookie.
+    expect(result.facts.lanes[0]!.ids.map((id) => id.end?.kind)).toEqual(['run-ended', undefined]);
+    expect(result.sessions[0]!.ids.map((id) => id.endedBy)).toEqual(['browser-run-ended', undefined]);
   });
 });
