@@ -12,6 +12,7 @@ import type { CookieJar, ReplayShape } from '../cookie/jar.ts';
 import { isBrowserNotSentReason, type NotSentReason } from '../cookie/reasons.ts';
 import { type CookieVerdicts, RequestCookies, takeAt } from '../cookie/requestCookies.ts';
 import type { RequestContext, StoredCookie } from '../cookie/types.ts';
+import { responseArrivedAt } from '../trace/arrival.ts';
 import { headerValue } from '../trace/headers.ts';
 import type { BrowserCookieReport, TraceEntry } from '../trace/types.ts';
 import { type Comparison, ComparisonMemo } from './comparisonMemo.ts';
@@ -118,8 +119,8 @@ export class CookieComparison {
 
   /** The entry's response stored this cookie: requests that start before it arrived could not carry it. */
   noteStored(cookie: StoredCookie, entry: TraceEntry): void {
-    if (entry.duration === undefined || entry.duration <= 0) return;
-    const arrival = entry.startedAt + entry.duration;
+    const arrival = responseArrivedAt(entry);
+    if (arrival === undefined) return;
     this.arrivedAt.set(cookie, arrival);
     // The site's bucket of the jar, which a request's comparison reads (CookieJar.replayShape's site).
     const site = registrableDomain(cookie.domain);

@@ -13,6 +13,7 @@ import { parseSetCookie } from '../cookie/parseSetCookie.ts';
 import { cookieUrl } from '../cookie/storageModel.ts';
 import type { StoredCookie, StoreOutcome } from '../cookie/types.ts';
 import { classifyCookieName } from '../session/identify.ts';
+import { responseArrivedAt } from '../trace/arrival.ts';
 import { headerValue } from '../trace/headers.ts';
 import type { ResourceType, Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { browserRejectionOf } from './browserVerdicts.ts';
@@ -254,7 +255,7 @@ export class EventReplay {
       login: this.logins.openSignal,
       loginEntry: this.logins.openEntry,
       logout,
-      arrivedAt: entry.duration !== undefined && entry.duration > 0 ? entry.startedAt + entry.duration : undefined,
+      arrivedAt: responseArrivedAt(entry),
     });
     this.requests.push(
       requestFacts(

@@ -20,10 +20,13 @@ export const sessionFixation = defineRule({
   check(ctx) {
     const lanes = laneByKey(ctx);
     const { logins } = ctx.facts;
-    const failed = failedAttempts(logins, ctx.request);
+    // Which logins were failed attempts is asked only where a login kept an ID (most traces have none).
+    let failed: ReadonlySet<number> | undefined;
     return logins.flatMap((login) => {
       const kept = login.lanes.filter((l) => l.after !== undefined && l.after === l.before);
-      if (kept.length === 0 || failed.has(login.entry)) return [];
+      if (kept.length === 0) return [];
+      failed ??= failedAttempts(logins, ctx.request);
+      if (failed.has(login.entry)) return [];
       const request = ctx.request(login.entry);
       return kept.flatMap((l) => {
         const lane = lanes.get(l.laneKey);
