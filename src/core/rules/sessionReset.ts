@@ -11,7 +11,7 @@ import type { CookieChangeCause } from '../trace/types.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft } from './rule.ts';
 import { backendSwitchOf } from './sessionBackendSwitch.ts';
-import { rewriteOf, rotationOf, updateOf } from './sessionRotated.ts';
+import { logoutOf, rewriteOf, rotationOf, updateOf } from './sessionRotated.ts';
 import { idTransitions, notSentKey, resetKey } from './transitions.ts';
 
 /** cleared-by-server's text when the header did it (clearSiteData.ts). */
@@ -76,14 +76,12 @@ export function resetOf(change: IdChange): ResetEnd {
   const cause = RESET_CAUSES.find(([, holds]) => holds(change))?.[0] ?? 'overwritten';
   const notSentReason = cause === 'expired' || cause === 'not-sent' ? change.notSent?.reason : undefined;
   const backendSwitch = cause === 'server-rejected' ? backendSwitchOf(change) : undefined;
-  const logoutEntry = change.held.loggedOutAt;
   return {
     kind: 'reset',
     entry: change.entry,
     cause,
     ...(notSentReason ? { notSentReason } : {}),
-    atLogout: change.logout || logoutEntry !== undefined,
-    ...(logoutEntry !== undefined ? { logoutEntry } : {}),
+    ...logoutOf(change),
     ...(cause === 'cleared-by-server' && change.clearSiteData ? { clearSiteData: true } : {}),
     ...(backendSwitch ? { backendSwitch } : {}),
     // Still inside the login's chain: the ID was one the login or its chain had just issued (rotatesAtLogin).

@@ -84,16 +84,24 @@ export function updateOf(change: IdChange): UpdatedEnd | undefined {
 export function rotationOf(change: IdChange): RotatedEnd | undefined {
   if (!change.carried || change.issued === undefined) return undefined;
   const loginRotates = change.login !== undefined && rotatesAtLogin(change.held, change.login.entry);
-  const logoutEntry = change.held.loggedOutAt;
-  if (!loginRotates && !change.logout && logoutEntry === undefined) return undefined;
+  const logout = logoutOf(change);
+  if (!loginRotates && !logout.atLogout) return undefined;
   return {
     kind: 'rotated',
     entry: change.entry,
     ...(change.login ? { afterLogin: change.login.signal } : {}),
-    atLogout: change.logout || logoutEntry !== undefined,
-    ...(logoutEntry !== undefined ? { logoutEntry } : {}),
+    ...logout,
     periodic: false,
   };
+}
+
+/**
+ * Whether the change is at a logout: the request is one, or an earlier logout carried the held ID and left its
+ * cookie in place (LaneId.loggedOutAt), which then names it. Read by rotationOf and by sessionReset.ts's resetOf.
+ */
+export function logoutOf(change: IdChange): { readonly atLogout: boolean; readonly logoutEntry?: number } {
+  const logoutEntry = change.held.loggedOutAt;
+  return logoutEntry === undefined ? { atLogout: change.logout } : { atLogout: true, logoutEntry };
 }
 
 /**
