@@ -36,6 +36,31 @@ describe('identifySessionCookies', () => {
     expect(names.get('_session_id')?.evidence.join('; ')).toContain('issued in answer to the login');
   });
 
+  it("the login's redirect target answers for the login with what it issues anew, not with what every page rewrites", () => {
+    // A signed counter the browser already holds, written again by every page (the login's landing page among
+    // them), is no session; a cookie that landing page issues for the first time is the login's.
+    const counter = (n: number) => `visits=2|1:0|10:1796391791|6:visits|4:${btoa(String(n))}|${'ab'.repeat(32)}`;
+    const names = identify(
+      trace()
+        .get('https://shop.test/', { cookie: '', setCookie: [`${counter(1)}; Path=/`] })
+        .get('https://shop.test/login', { cookie: counter(1) })
+        .post('https://shop.test/login', {
+          cookie: counter(1),
+          form: { user: 'ann', password: 'hunter2' },
+          status: 302,
+          responseHeaders: { Location: '/' },
+        })
+        .get('https://shop.test/', {
+          cookie: counter(1),
+          setCookie: [`${counter(2)}; Path=/`, `member=${ID.a}; Path=/; HttpOnly`],
+        })
+        .get('https://shop.test/', { cookie: `${counter(2)}; member=${ID.a}`, setCookie: [`${counter(3)}; Path=/`] }),
+    );
+    expect(names.get('visits')?.evidence.join('; ') ?? '').not.toContain('login');
+    expect(names.get('visits')?.confidence).not.toBe('certain');
+    expect(names.get('member')?.evidence.join('; ')).toContain('issued in answer to the login at entry 2');
+  });
+
   it("an app's own `token` is judged by what it does; Adform's, on adform.net, stays what the dataset says", () => {
     // The dataset's `token` row is Adform's advertising cookie, on adform.net: a shop's login cookie is not it.
     const login = (host: string) =>

@@ -168,7 +168,8 @@ export class SessionCookieIdentifier {
         continue;
       }
       this.noteValue(stats, pair.value);
-      if (login) stats.behaviour.push(`issued in answer to the login at entry ${login.entry} (${login.text})`);
+      if (login && (carryingLogin || !carries(sent, pair.name)))
+        stats.behaviour.push(`issued in answer to the login at entry ${login.entry} (${login.text})`);
       this.noteToken(stats, pair.value, host, order, hostCount);
     }
   }
@@ -394,4 +395,14 @@ const TAB_OR_LINE_BREAK = /[\t\n\r]/;
 /** A Set-Cookie that deletes its cookie: Max-Age zero or less, or an Expires in the past of any recording. */
 function isDeletion(line: string): boolean {
   return /;\s*max-age\s*=\s*(0|-\d+)\s*(;|$)/i.test(line) || /;\s*expires\s*=[^;]*(19[0-9]{2}|200[0-9])/i.test(line);
+}
+
+/**
+ * Whether the request carried a cookie of this name. The page a login redirects to answers for the login only with
+ * what it issues anew: a cookie the browser already held and that page writes again (a counter or a signed value
+ * written on every page) is written there as on any other page, login or not.
+ */
+function carries(sent: readonly { readonly name: string }[], name: string): boolean {
+  for (let i = 0; i < sent.length; i++) if (sent[i]!.name === name) return true;
+  return false;
 }

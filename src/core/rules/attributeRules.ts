@@ -2,7 +2,7 @@
  * The attribute rules of RULES.md that test one Set-Cookie of a session cookie at a time. Each is one small
  * spec; rules with more logic (rejections, prefixes, client-side data) have their own files.
  */
-import { isLoopbackHost, registrableDomain } from '../cookie/domain.ts';
+import { isIpAddress, isLoopbackHost, registrableDomain } from '../cookie/domain.ts';
 import { attributeRule, isHttps } from './attributeRule.ts';
 
 export const cookieNoHttpOnly = attributeRule({
@@ -100,7 +100,8 @@ export const cookieDomainBroad = attributeRule({
     peer: 'ZAP 90033',
   },
   test: ({ parsed, request }) => {
-    if (parsed.domain === undefined) return undefined;
+    // An IP address has no subdomains: a Domain naming it is the host itself (browsers accept no other).
+    if (parsed.domain === undefined || isIpAddress(parsed.domain)) return undefined;
     const site = registrableDomain(request.host);
     const scope = parsed.domain === site ? `every subdomain of ${site}` : `every host under ${parsed.domain}`;
     return `Domain=${parsed.domain} makes it visible to ${scope}`;

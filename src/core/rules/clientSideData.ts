@@ -97,7 +97,9 @@ export const sessionClientSideData = perRequestRule({
     const shown = ctx.show(s.value) === s.value ? ` Decoded: ${JSON.stringify(s.data.payload).slice(0, 300)}` : '';
     const format =
       s.data.kind === 'signed-json' ? `${KIND_TEXT[s.data.kind]} (${s.data.format})` : KIND_TEXT[s.data.kind];
-    return finding(s, `${s.name} carries ${format} with fields ${fields.join(', ') || '(none)'}.${shown}`, {});
+    // A signed value may hold one text (Tornado's `user`), not fields.
+    const what = typeof s.data.payload === 'string' ? 'a text value' : `fields ${fields.join(', ') || '(none)'}`;
+    return finding(s, `${s.name} carries ${format} with ${what}.${shown}`, {});
   }),
 });
 

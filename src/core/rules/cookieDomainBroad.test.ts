@@ -36,6 +36,17 @@ describe('cookie-domain-broad', () => {
     expect(findingsOf(result, 'cookie-domain-broad')).toEqual([]);
   });
 
+  it('a Domain naming the IP address the cookie came from → nothing: an address has no subdomains', () => {
+    // Pyramid's AuthTktCookieHelper sets its ticket three times, one of them with Domain=<the host>.
+    const result = trace()
+      .get('http://127.0.0.1:8080/login', {
+        cookie: '',
+        setCookie: [`auth_tkt=${ID.a}; Domain=127.0.0.1; Path=/; HttpOnly; SameSite=Lax`],
+      })
+      .analyze();
+    expect(findingsOf(result, 'cookie-domain-broad')).toEqual([]);
+  });
+
   it('a host-only sid (no Domain) → nothing', () => {
     const result = trace()
       .get('https://www.shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; Path=/; Secure; HttpOnly; SameSite=Lax`] })

@@ -56,6 +56,67 @@ describe('readClientSideData', () => {
     expect(readClientSideData('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwi')).toBeUndefined();
   });
 
+  it('reads a Mojolicious session: base64 of JSON padded with "Z" (its "=" written "-"), "--", the HMAC', () => {
+    // As Mojolicious 9 writes it: the JSON padded to 1,025 bytes so that the length tells nothing.
+    const json = '{"expires":1796395417,"user":"alice","visits":2}';
+    const b64 = btoa(json + 'Z'.repeat(1025 - json.length)).replace(/=/g, '-');
+    const value = `${b64}--c24b1afe330fd133dbacf2f34ff00d2ee41153bc7b2100135a1050d908603f9e`;
+    expect(readClientSideData(value)).toEqual({
+      kind: 'signed-json',
+      format: 'base64--digest (Mojolicious)',
+      payload: { expires: 1796395417, user: 'alice', visits: 2 },
+    });
+    // Padding is cut only from what ends in it: base64 of other text before "--" is still nothing.
+    expect(readClientSideData(`${btoa('{"a":1} tail')}--0123456789abcdef`)).toBeUndefined();
+  });
+
+  it("reads Tornado's signed values, version 2 and version 1: JSON where the value is JSON, else its text", () => {
+    const v2 = (b64: string) =>
+      `2|1:0|10:1796391791|4:user|${b64.length}:${b64}|aedc015ed02cfd5bb42bbe67c91d58e18b26dd3d25e066b6e504dddd04c09078`;
+    expect(readClientSideData(`"${v2('YWxpY2U=')}"`)).toEqual({
+      kind: 'signed-json',
+      format: 'Tornado secure cookie',
+      payload: 'alice',
+    });
+    expect(readClientSideData(v2(btoa('{"username":"alice"}')))?.payload).toEqual({ username: 'alice' });
+    expect(readClientSideData('YWxpY2U=|1796391791|0d1280f778fb55dcabd6210d19af2de6f3418865')?.payload).toBe('alice');
+    // Not a Tornado value: a signature that is not hex, a field list of another shape.
+    expect(readClientSideData(v2('YWxpY2U=').replace(/\|[0-9a-f]+$/, '|not-hex'))).toBeUndefined();
+    expect(readClientSideData('2|1:0|user|YWxpY2U=')).toBeUndefined();
+  });
+
+  it("reads Pyramid's signed session: base64url of an HMAC digest, then the JSON [accessed, created, {data}]", () => {
+    const digest = (n: number) => String.fromCharCode(...Array.from({ length: n }, (_, i) => (i * 37 + 11) % 256));
+    const sealed = (n: number, json: string) =>
+      btoa(digest(n) + json)
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_')
+        .replace(/=+$/, '');
+    const json = '[1796391801, 1796391800.6334164, {"user": "alice"}]';
+    // SHA-512, Pyramid's default, and SHA-256.
+    expect(readClientSideData(sealed(64, json))).toEqual({
+      kind: 'signed-json',
+      format: 'digest + JSON (Pyramid)',
+      payload: { user: 'alice' },
+    });
+    expect(readClientSideData(sealed(32, json))?.payload).toEqual({ user: 'alice' });
+    // After no digest length JSON begins: nothing.
+    expect(readClientSideData(sealed(40, json))).toBeUndefined();
+  });
+
+  it('reads no random ID as a signed payload after a digest', () => {
+    const bytes = new Uint8Array(96);
+    const read: string[] = [];
+    for (let i = 0; i < 5000; i++) {
+      crypto.getRandomValues(bytes);
+      const id = btoa(String.fromCharCode(...bytes))
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_');
+      if (readClientSideData(id) !== undefined) read.push(id);
+    }
+    expect(read).toEqual([]);
+  });
+
   it("says nothing about an encryption envelope: Laravel's base64 of {iv, value, mac, tag} holds only ciphertext", () => {
     const ciphertext = btoa(String.fromCharCode(...Array.from({ length: 48 }, (_, i) => (i * 89 + 7) % 256)));
     const laravel = btoa(

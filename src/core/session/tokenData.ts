@@ -131,13 +131,88 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
   // Rails cookie store (unencrypted, old) and others: base64--digest.
   const dashDash = value.indexOf('--');
   if (dashDash > 0 && mayBeBase64Json(value)) {
-    const payload = parseJsonObject(decodeBase64Url(value.slice(0, dashDash)));
+    const decoded = decodeBase64Url(value.slice(0, dashDash));
+    const payload = parseJsonObject(decoded);
     if (payload !== undefined) return { kind: 'signed-json', format: 'base64--digest (Rails)', payload };
+    // Mojolicious pads the session's JSON with "Z" to at least 1,025 bytes (so that its length tells nothing), then
+    // writes base64 (its "=" as "-") and "--" and the HMAC: JSON never ends in "Z", so the padding is cut off.
+    const padded = decoded?.endsWith('Z') ? parseJsonObject(decoded.replace(/Z+$/, '')) : undefined;
+    if (padded !== undefined) return { kind: 'signed-json', format: 'base64--digest (Mojolicious)', payload: padded };
   }
+  const tornado = readTornadoSignedValue(value);
+  if (tornado !== undefined) return { kind: 'signed-json', format: 'Tornado secure cookie', payload: tornado };
+  const afterDigest = readJsonAfterDigest(value);
+  if (afterDigest !== undefined)
+    return { kind: 'signed-json', format: 'digest + JSON (Pyramid)', payload: afterDigest };
   if (!mayBeBase64Json(value)) return undefined;
   const whole = parseJsonObject(decodeBase64Url(value));
   if (whole !== undefined && !isEncryptionEnvelope(whole)) return { kind: 'base64-json', payload: whole };
   return undefined;
+}
+
+/**
+ * Tornado's signed value (`RequestHandler.set_signed_cookie`, once `set_secure_cookie`; Jupyter's login cookie), signed
+ * and not encrypted. Version 2: `2|1:<key version>|<n>:<time>|<n>:<name>|<n>:<base64 value>|<HMAC-SHA256 hex>`, each
+ * field after its length; version 1: `<base64 value>|<time>|<HMAC-SHA1 hex>`. The value is what the application
+ * stored: JSON where it is JSON (Jupyter's user), else its text.
+ */
+const TORNADO_V2 = /^2\|1:\d+\|\d+:\d{9,11}\|\d+:[^|]*\|\d+:([A-Za-z0-9+/]*={0,2})\|[0-9a-f]{64}$/;
+const TORNADO_V1 = /^([A-Za-z0-9+/]*={0,2})\|\d{9,11}\|[0-9a-f]{40}$/;
+
+function readTornadoSignedValue(value: string): unknown {
+  const field = (TORNADO_V2.exec(value) ?? TORNADO_V1.exec(value))?.[1];
+  if (field === undefined) return undefined;
+  const text = decodeBase64Url(field);
+  if (text === undefined) return undefined;
+  return parseJsonObject(text) ?? text;
+}
+
+/**
+ * A digest, then the JSON it signs, in one base64url: Pyramid's SignedCookieSessionFactory (`SignedSerializer`:
+ * HMAC-SHA512 by default, any hashlib digest allowed) of `[accessed, created, {data}]`. Random bytes cannot place a
+ * `[` or `{` after a digest's length and JSON after it, so an opaque ID never reads as one.
+ */
+const DIGEST_LENGTHS = [64, 48, 32, 20];
+
+function readJsonAfterDigest(value: string): unknown {
+  if (value.length < 32 || value.length > MAX_DECODE_LENGTH) return undefined;
+  // Most values are opaque IDs: the byte after each digest length is read from its four characters, and the value
+  // is decoded only where one of them opens JSON.
+  const digest = DIGEST_LENGTHS.find((length) => {
+    const byte = base64UrlByteAt(value, length);
+    return byte === 0x5b || byte === 0x7b;
+  });
+  if (digest === undefined || !/^[A-Za-z0-9_-]+={0,2}$/.test(value)) return undefined;
+  try {
+    const b64 = value.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+    const bytes = Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+    const payload = parseJsonObject(UTF8.decode(bytes.subarray(digest)));
+    // Pyramid's `[accessed, created, {data}]`: the data is what the session holds.
+    const data = Array.isArray(payload) ? payload.at(-1) : undefined;
+    return isRecord(data) ? data : payload;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The byte at `offset` of what a base64url text decodes to, read from its characters; -1 outside the alphabet. */
+function base64UrlByteAt(text: string, offset: number): number {
+  const group = Math.floor(offset / 3) * 4;
+  const a = sextet(text, group + (offset % 3));
+  const b = sextet(text, group + (offset % 3) + 1);
+  if (a < 0 || b < 0) return -1;
+  const shift = [2, 4, 6][offset % 3]!;
+  return ((a << shift) | (b >> (6 - shift))) & 0xff;
+}
+
+function sextet(text: string, index: number): number {
+  const c = text.charCodeAt(index);
+  if (c >= 65 && c <= 90) return c - 65; // A–Z
+  if (c >= 97 && c <= 122) return c - 71; // a–z
+  if (c >= 48 && c <= 57) return c + 4; // 0–9
+  if (c === 45 || c === 43) return 62; // - or +
+  if (c === 95 || c === 47) return 63; // _ or /
+  return -1;
 }
 
 /** The fields of an encryption envelope: initialisation vector or nonce, salt, the ciphertext, its MAC or tag. */

@@ -92,6 +92,13 @@ describe('valueShape', () => {
     expect(valueShape('gAAAAAB1a2b3c4d5e6f7a8b9c0d')).toBe('opaque');
   });
 
+  it("Bottle's signed cookie (`!` HMAC `?` pickled name and value) is a client-side store", () => {
+    // Set by Bottle 0.12 (`response.set_cookie('visits', n, secret=…)`), quoted as Bottle writes it.
+    expect(valueShape('"!9qQ36gBem2apdfVl+8XBjw==?gAWVDgAAAAAAAACMBnZpc2l0c5RLAYaULg=="')).toBe('client-side-store');
+    expect(valueShape('!ndmuYs9UNkjm0COra5+w2w==?gAWVDgAAAAAAAACMBnZpc2l0c5RLAoaULg==')).toBe('client-side-store');
+    expect(valueShape('!short?x')).not.toBe('client-side-store');
+  });
+
   it("Mozilla's client-sessions cookie (iv.ciphertext.createdAt.duration.mac) is a client-side store", () => {
     // Set by client-sessions 0.8 on express (the MAC shortened here).
     const value = (iv: string) =>

@@ -61,6 +61,9 @@ const UNREADABLE_STORE = [
   /^[\w-]{16,}\.[\w-]{16,}\.\d{10,13}\.\d+\.[\w-]{16,}$/,
   // libsodium's secretbox as @fastify/secure-session writes it: base64 ciphertext, `;`, its 24-byte nonce.
   /^[A-Za-z0-9+/]{22,}={0,2};[A-Za-z0-9+/]{32}$/,
+  // Bottle's signed cookie (`set_cookie(name, value, secret=…)`): `!` + base64 HMAC + `?` + base64 of the pickled
+  // name and value, signed, not encrypted; written again whenever the application sets it.
+  /^![A-Za-z0-9+/]{22,}={0,2}\?[A-Za-z0-9+/]{4,}={0,2}$/,
   // Phoenix's (Plug's) signed or encrypted session: base64url of the algorithm's name (`HS256`, `HS384`, `HS512`,
   // `A128GCM`, `A256GCM`, `A128CBC-HS256`, `A256CBC-HS512`), then the payload (an Erlang term) and more.
   /^(SFMyNTY|SFMzODQ|SFM1MTI|QTEyOEdDTQ|QTI1NkdDTQ|QTEyOENCQy1IUzI1Ng|QTI1NkNCQy1IUzUxMg)\.[\w-]+\.[\w-]+/,
