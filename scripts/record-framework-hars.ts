@@ -1,9 +1,14 @@
 // Records one browse–login–logout in headless Chromium against each real web framework of test/frameworks/ and
-// writes test/fixtures/framework-har/<id>.har: Django, Flask, aiohttp, PHP, Tomcat (alone, and two nodes behind
-// nginx), Rails from Debian's packages; Fastify's, Koa's, Passport's and Mozilla's session libraries from npm. The
-// tests read the recordings, so CI needs none of these; recording again needs them:
-//   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light
-//   npm ci --prefix test/frameworks/node
+// writes test/fixtures/framework-har/<id>.har: Django, Flask (and Flask-Login), aiohttp, Starlette, Tornado, Bottle,
+// CherryPy, Pyramid, Beaker, PHP, Tomcat (alone, and two nodes behind nginx), Rails, Sinatra, Mojolicious, Dancer2,
+// Laravel, WordPress from Debian's packages; Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session,
+// iron-session, hapi's yar and cookie, Auth.js from npm. The tests read the recordings, so CI needs none of these;
+// recording again needs them:
+//   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light \
+//     python3-starlette python3-uvicorn python3-multipart python3-tornado python3-bottle python3-cherrypy3 \
+//     python3-pyramid python3-beaker python3-flask-login ruby-sinatra libmojolicious-perl libdancer2-perl \
+//     php-laravel-framework php-sqlite3 wordpress mariadb-server php-mysql
+//   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 // Run: node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, spawn } from 'node:child_process';
 import {
@@ -46,6 +51,8 @@ interface Framework {
   readonly backends?: (work: string, port: number) => readonly (Server & { readonly port: number })[];
   /** How the user reaches the login form: its path, or the link on the home page (Tomcat's URL-rewritten link). */
   readonly login: { readonly path: string } | { readonly link: string };
+  /** The login form's fields and button, where they are not `input[name=username]`, `input[name=password]`, `button`. */
+  readonly form?: { readonly username: string; readonly password: string; readonly submit: string };
   /**
    * A recording where the server loses the logged-in session instead of the user logging out: the server restarts
    * (a memory store), or its session files are removed (server-side expiry); then the user opens `after`.
@@ -120,6 +127,95 @@ const node = (id: string): Framework => ({
   login: { path: '/login' },
 });
 
+/** An app of test/frameworks/<dir>/ run by `command` (Python, Perl) with its port as the last argument. */
+const script = (
+  id: string,
+  command: string,
+  dir: string,
+  file: string,
+  env: Record<string, string> = {},
+): Framework => ({
+  id,
+  server: (_work, port) => ({ command, args: [join(APPS, dir, file), String(port)], cwd: join(APPS, dir), env }),
+  login: { path: '/login' },
+});
+
+/** Debian's WordPress, copied into the recording's directory with our configuration, on a MariaDB of its own. */
+const wordpress: Framework = {
+  id: 'wordpress',
+  prepare: (work) => {
+    const wp = join(work, 'wp');
+    cpSync('/usr/share/wordpress', wp, { recursive: true, dereference: true });
+    cpSync(join(APPS, 'wordpress', 'wp-config.php'), join(wp, 'wp-config.php'));
+    mkdirSync(join(wp, 'wp-content', 'mu-plugins'), { recursive: true });
+    cpSync(join(APPS, 'wordpress', 'sessionscope.php'), join(wp, 'wp-content', 'mu-plugins', 'sessionscope.php'));
+    const datadir = `--datadir=${join(work, 'db')}`;
+    return {
+      command: 'mariadb-install-db',
+      args: ['--no-defaults', datadir, '--auth-root-authentication-method=normal', '--skip-test-db', '--user=root'],
+      cwd: work,
+    };
+  },
+  backends: (work, port) => [
+    {
+      command: 'mariadbd',
+      args: [
+        '--no-defaults',
+        `--datadir=${join(work, 'db')}`,
+        `--port=${port + 50}`,
+        '--bind-address=127.0.0.1',
+        `--socket=${join(work, 'mysql.sock')}`,
+        '--user=root',
+        '--skip-log-bin',
+      ],
+      cwd: work,
+      port: port + 50,
+    },
+  ],
+  // Installed (alice / secret) once the database answers, then served by PHP's own server.
+  server: (work, port) => ({
+    command: 'sh',
+    args: ['-c', `php ${join(APPS, 'wordpress', 'install.php')} && exec php -S 127.0.0.1:${port}`],
+    cwd: join(work, 'wp'),
+    env: { WP_DB_PORT: String(port + 50), WP_PORT: String(port), WP_DIR: join(work, 'wp') },
+  }),
+  login: { path: '/wp-login.php' },
+  form: { username: '#user_login', password: '#user_pass', submit: '#wp-submit' },
+};
+
+/** Laravel 8 from Debian (php-laravel-framework), its users table in the recording's own SQLite file. */
+const laravel: Framework = {
+  id: 'laravel',
+  prepare: (work) => ({
+    command: 'php',
+    args: [join(APPS, 'laravel', 'setup.php')],
+    cwd: work,
+    env: { LARAVEL_DB: join(work, 'db.sqlite') },
+  }),
+  server: (work, port) => {
+    mkdirSync(join(work, 'sessions'), { recursive: true });
+    return {
+      command: 'php',
+      args: ['-S', `127.0.0.1:${port}`, '-t', 'public', 'public/index.php'],
+      cwd: join(APPS, 'laravel'),
+      env: { LARAVEL_DB: join(work, 'db.sqlite'), SESSION_FILES: join(work, 'sessions'), LARAVEL_WORK: work },
+    };
+  },
+  login: { path: '/login' },
+};
+
+/** Auth.js on Express, with packages of its own (`npm ci --prefix test/frameworks/authjs`). */
+const authjs: Framework = {
+  id: 'authjs',
+  server: (_work, port) => {
+    if (!existsSync(join(APPS, 'authjs', 'node_modules'))) {
+      throw new Error('authjs needs its packages first: npm ci --prefix test/frameworks/authjs');
+    }
+    return { command: process.execPath, args: ['app.mjs', String(port)], cwd: join(APPS, 'authjs') };
+  },
+  login: { path: '/auth/signin' },
+};
+
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
@@ -193,6 +289,32 @@ const FRAMEWORKS: readonly Framework[] = [
     lose: { how: expirePhpSessions, after: '/account.php' },
   },
   { ...node('fastify-session'), id: 'fastify-session-restart', lose: { how: 'restart', after: '/' } },
+  script('starlette', '/usr/bin/python3', 'starlette', 'app.py'),
+  script('tornado', '/usr/bin/python3', 'tornado', 'app.py'),
+  script('bottle', '/usr/bin/python3', 'bottle', 'app.py'),
+  script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py'),
+  script('pyramid', '/usr/bin/python3', 'pyramid', 'app.py'),
+  script('pyramid-authtkt', '/usr/bin/python3', 'pyramid', 'app.py', { AUTHTKT: '1' }),
+  script('beaker', '/usr/bin/python3', 'beaker', 'app.py'),
+  script('flask-login', '/usr/bin/python3', 'flask-login', 'app.py'),
+  {
+    id: 'sinatra',
+    server: (_work, port) => ({
+      command: 'rackup',
+      args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
+      cwd: join(APPS, 'sinatra'),
+    }),
+    login: { path: '/login' },
+  },
+  script('mojolicious', '/usr/bin/perl', 'mojolicious', 'app.pl'),
+  script('dancer2', '/usr/bin/perl', 'dancer2', 'app.pl'),
+  node('cookie-session'),
+  node('iron-session'),
+  node('hapi-yar'),
+  node('hapi-cookie'),
+  laravel,
+  wordpress,
+  authjs,
 ];
 
 const FIRST_PORT = 9201;
@@ -228,10 +350,17 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
   throw new Error(`nothing listened on port ${port} within 30 s`);
 }
 
-async function submit(page: Page, password: string): Promise<void> {
-  await page.type('input[name=username]', 'alice');
-  await page.type('input[name=password]', password);
-  await Promise.all([page.waitForNavigation(), page.click('button')]);
+const USUAL_FORM = { username: 'input[name=username]', password: 'input[name=password]', submit: 'button' };
+
+async function submit(page: Page, framework: Framework, password: string): Promise<void> {
+  const form = framework.form ?? USUAL_FORM;
+  // A form shown again after a wrong password may keep the user name typed (WordPress does): typed afresh.
+  await page.$eval(form.username, (input) => {
+    (input as HTMLInputElement).value = '';
+  });
+  await page.type(form.username, 'alice');
+  await page.type(form.password, password);
+  await Promise.all([page.waitForNavigation(), page.click(form.submit)]);
 }
 
 /** Home twice, the login form, a wrong password, the right one, home, log out, home. */
@@ -243,8 +372,8 @@ async function browseLogInLogOut(page: Page, base: string, framework: Framework)
     await page.goto(`${base}/`);
     await page.goto(`${base}${framework.login.path}`);
   }
-  await submit(page, 'wrong');
-  await submit(page, 'secret');
+  await submit(page, framework, 'wrong');
+  await submit(page, framework, 'secret');
   await page.goto(`${base}/`);
   await Promise.all([page.waitForNavigation(), page.click('#logout')]);
   await page.goto(`${base}/`);
@@ -254,25 +383,33 @@ async function browseLogInLogOut(page: Page, base: string, framework: Framework)
 async function logInAndLose(page: Page, base: string, framework: Framework, lose: () => Promise<void>): Promise<void> {
   await page.goto(`${base}/`);
   await page.goto(`${base}${'path' in framework.login ? framework.login.path : '/'}`);
-  await submit(page, 'secret');
+  await submit(page, framework, 'secret');
   await page.goto(`${base}/`);
   await lose();
   await page.goto(`${base}${framework.lose?.after ?? '/'}`);
 }
 
+/** Stops a process and waits until it has exited (a database server writes its files as it stops). */
+function stopped(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  child.kill();
+  return exited;
+}
+
 /** The framework's server (behind its back-ends, if any), started; stopped by calling what it gives back. */
-async function startServers(framework: Framework, work: string, port: number): Promise<() => void> {
+async function startServers(framework: Framework, work: string, port: number): Promise<() => Promise<void>> {
   const backends = (framework.backends?.(work, port) ?? []).map((b) => ({ port: b.port, child: start(b) }));
   const server = start(framework.server(work, port));
-  const stop = () => {
-    server.kill();
-    for (const backend of backends) backend.child.kill();
+  const stop = async () => {
+    await stopped(server);
+    await Promise.all(backends.map((backend) => stopped(backend.child)));
   };
   try {
     for (const backend of backends) await waitForPort(backend.port, backend.child);
     await waitForPort(port, server);
   } catch (err) {
-    stop();
+    await stop();
     throw err;
   }
   return stop;
@@ -303,7 +440,7 @@ async function main(): Promise<void> {
         else {
           await logInAndLose(page, base, framework, async () => {
             if (lose.how !== 'restart') return lose.how(work);
-            stop();
+            await stop();
             await new Promise((r) => setTimeout(r, 500));
             stop = await startServers(framework, work, port);
           });
@@ -318,7 +455,7 @@ async function main(): Promise<void> {
         writeFileSync(file, `${JSON.stringify(har, null, 2)}\n`);
         process.stdout.write(`${framework.id}: ${har.log.entries.length} entries → ${file}\n`);
       } finally {
-        stop();
+        await stop();
         rmSync(work, { recursive: true, force: true });
       }
     }

@@ -1,0 +1,19 @@
+<?php
+// Laravel 8's default session configuration (config/session.php of laravel/laravel), files driver.
+return [
+    'driver' => 'file',
+    'lifetime' => 120,
+    'expire_on_close' => false,
+    'encrypt' => false,
+    'files' => getenv('SESSION_FILES') ?: sys_get_temp_dir(),
+    'connection' => null,
+    'table' => 'sessions',
+    'store' => null,
+    'lottery' => [2, 100],
+    'cookie' => 'laravel_session',
+    'path' => '/',
+    'domain' => null,
+    'secure' => null,
+    'http_only' => true,
+    'same_site' => 'lax',
+];

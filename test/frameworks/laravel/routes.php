@@ -1,0 +1,29 @@
+<?php
+use Illuminate\Http\Request;
+use Illuminate\Support\Facades\Auth;
+use Illuminate\Support\Facades\Route;
+
+$form = fn (string $error = '') => '<form method=post action=/login><input type=hidden name=_token value="' . csrf_token() . '">'
+    . '<input name=username><input type=password name=password><button>Sign in</button></form>' . $error;
+
+Route::get('/', function (Request $request) {
+    $request->session()->put('visits', $request->session()->get('visits', 0) + 1);
+    $user = Auth::user();
+    return '<p>Hello ' . e($user ? $user->name : 'anon') . ' visits=' . $request->session()->get('visits') . '</p>'
+        . '<form method=post action=/logout><input type=hidden name=_token value="' . csrf_token() . '"><button id=logout>Log out</button></form>';
+});
+Route::get('/login', fn () => $form(session('error', '')));
+Route::post('/login', function (Request $request) {
+    if (Auth::attempt(['name' => $request->input('username'), 'password' => $request->input('password')])) {
+        $request->session()->regenerate();
+        return redirect()->intended('/');
+    }
+    return back()->with('error', 'These credentials do not match our records.');
+});
+Route::post('/logout', function (Request $request) {
+    Auth::logout();
+    $request->session()->invalidate();
+    $request->session()->regenerateToken();
+    return redirect('/');
+});
+Route::get('/account', fn () => Auth::check() ? '<p>Account of ' . e(Auth::user()->name) . '</p>' : redirect('/login'));
