@@ -115,6 +115,17 @@ function tomcat(work: string, port: number, jvmRoute?: string): Server {
   };
 }
 
+const flask = (id: string, env: Record<string, string> = {}): Framework => ({
+  id,
+  server: (_work, port) => ({
+    command: '/usr/bin/python3',
+    args: ['-m', 'flask', '--app', 'app', 'run', '-p', String(port)],
+    cwd: join(APPS, 'flask'),
+    env,
+  }),
+  login: { path: '/login' },
+});
+
 /** A Node app of test/frameworks/node/, on its own npm packages (`npm ci --prefix test/frameworks/node`). */
 const node = (id: string): Framework => ({
   id,
@@ -221,15 +232,7 @@ const FRAMEWORKS: readonly Framework[] = [
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
   django('django-db', 'django.contrib.sessions.backends.db'),
   django('django-signed-cookies', 'django.contrib.sessions.backends.signed_cookies'),
-  {
-    id: 'flask',
-    server: (_work, port) => ({
-      command: '/usr/bin/python3',
-      args: ['-m', 'flask', '--app', 'app', 'run', '-p', String(port)],
-      cwd: join(APPS, 'flask'),
-    }),
-    login: { path: '/login' },
-  },
+  flask('flask'),
   {
     id: 'tomcat',
     server: (work, port) => tomcat(work, port),
@@ -289,6 +292,8 @@ const FRAMEWORKS: readonly Framework[] = [
     lose: { how: expirePhpSessions, after: '/account.php' },
   },
   { ...node('fastify-session'), id: 'fastify-session-restart', lose: { how: 'restart', after: '/' } },
+  // A signing key made at start-up: the restart makes every session cookie unreadable to the server.
+  { ...flask('flask-random-secret-restart', { RANDOM_SECRET: '1' }), lose: { how: 'restart', after: '/' } },
   script('starlette', '/usr/bin/python3', 'starlette', 'app.py'),
   script('tornado', '/usr/bin/python3', 'tornado', 'app.py'),
   script('bottle', '/usr/bin/python3', 'bottle', 'app.py'),

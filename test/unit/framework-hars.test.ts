@@ -159,6 +159,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['updated', 'rotated@login', 'updated', 'reset:cleared-by-server@logout', 'updated', 'live'],
     alarms: ['session-client-side-data koa.sess'],
   },
+  // Flask with its key made at start-up (os.urandom), restarted after the login: the cookie it signed is unreadable
+  // to it now, and it writes a new session without the user in its place.
+  'flask-random-secret-restart': {
+    cookie: 'session',
+    ends: ['rotated@login', 'updated', 'reset:server-rejected', 'live'],
+    alarms: ['session-client-side-data session', 'session-reset session'],
+  },
   // Starlette's SessionMiddleware: itsdangerous-signed base64 JSON, cleared and rewritten at login.
   starlette: { cookie: 'session', ends: STORE_ENDS, alarms: ['session-client-side-data session'] },
   // Tornado's signed cookies: `user` set at login, cleared at logout, no HttpOnly by default; a signed `visits`

@@ -41,6 +41,23 @@ describe('session-reset', () => {
     expect(findingsOf(result, 'session-reset')[0]!.evidence.backendChanges).toBeUndefined();
   });
 
+  it('server-rejected of a session kept in the cookie: the server could no longer read it (its key changed)', () => {
+    const store = (data: object) => `${btoa(JSON.stringify(data)).replace(/=+$/, '')}.axLH2Q.c2lnbmF0dXJlLW9mLWl0`;
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`session=${store({ user: 'ann' })}; Path=/; HttpOnly`] })
+      .get('https://shop.test/cart', {
+        cookie: `session=${store({ user: 'ann' })}`,
+        setCookie: [`session=${store({ visits: 1 })}; Path=/; HttpOnly`],
+      })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'session', entry: 1, cause: 'server-rejected' }]);
+    const [reset] = findingsOf(result, 'session-reset');
+    expect(reset!.message).toContain('the session is kept in the cookie itself, so the server could no longer read it');
+    expect(reset!.fix).toContain('the same signing and encryption keys');
+    expect(reset!.evidence.clientSideStore).toBe(true);
+    expect(result.story?.[0]?.cause).toContain('could no longer read the session kept in that cookie');
+  });
+
   it('server-rejected with a SERVERID change → also session-backend-switch naming the change', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a), 'SERVERID=node1; Path=/'] })

@@ -7,12 +7,22 @@
  * facts, records the ends these return; the rule reports them.
  */
 import type { IdChange, IdEnd, NotSentCookieFact, ResetCause, ResetEnd } from '../analysis/facts.ts';
+import { valueShape } from '../session/valueShape.ts';
 import type { CookieChangeCause } from '../trace/types.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft } from './rule.ts';
 import { backendSwitchOf } from './sessionBackendSwitch.ts';
 import { logoutOf, rewriteOf, rotationOf, updateOf } from './sessionRotated.ts';
 import { idTransitions, notSentKey, resetKey } from './transitions.ts';
+
+/**
+ * server-rejected, said of a session kept in the cookie itself (a client-side store): no server-side session can
+ * expire or be missing, so what the server could not do is read the cookie.
+ */
+const STORE_NOT_READ =
+  'the session is kept in the cookie itself, so the server could no longer read it: its signing or encryption key changed (a key made at start-up and a restart, or servers with different keys)';
+const STORE_FIX =
+  'Give every server the same signing and encryption keys, from configuration rather than made at start-up, and keep old keys readable while rotating them.';
 
 /** cleared-by-server's text when the header did it (clearSiteData.ts). */
 const CLEARED_BY_SITE_DATA = "the server cleared the site's cookies with a Clear-Site-Data header";
@@ -159,6 +169,8 @@ export const sessionReset = defineRule({
               : '';
           const related =
             end.cause === 'not-sent' || end.cause === 'expired' ? [notSentKey(t.lane.key, end.entry)] : [];
+          const store = end.cause === 'server-rejected' && valueShape(t.id.id) === 'client-side-store';
+          const cause = end.clearSiteData ? CLEARED_BY_SITE_DATA : store ? STORE_NOT_READ : CAUSE_TEXT[end.cause];
           return {
             key: resetKey(t.lane.key, end.entry),
             relatedKeys: related,
@@ -171,12 +183,13 @@ export const sessionReset = defineRule({
             // server): told, not alarmed (RULES.md).
             ...(end.atLogout && end.cause === 'cleared-by-server' ? { severity: 'info' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
-            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${end.clearSiteData ? CLEARED_BY_SITE_DATA : CAUSE_TEXT[end.cause]}.${after}${chain}`,
-            fix: CAUSE_FIX[end.cause],
+            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${chain}`,
+            fix: store ? STORE_FIX : CAUSE_FIX[end.cause],
             evidence: {
               lostId: { secret: t.id.id },
               ...(t.next ? { newId: { secret: t.next.id } } : {}),
               cause: end.cause,
+              ...(store ? { clientSideStore: true } : {}),
               ...(end.backendSwitch ? { backendChanges: end.backendSwitch.changes } : {}),
               ...(end.loginEntry !== undefined ? { issuedByLoginAt: end.loginEntry } : {}),
             },

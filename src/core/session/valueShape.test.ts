@@ -57,6 +57,24 @@ describe('valueShape', () => {
     expect(valueShape('a7Xk29Qp:1xZRDG:HV4ORAa0i-6fDg_O-Xa5ryiEq79vzOS4e9cr')).toBe('opaque');
   });
 
+  it('a readable store that named its user and no longer does (or names another) is a new session, not an update', () => {
+    const flask = (data: object, ts: string) =>
+      `${btoa(JSON.stringify(data)).replace(/=+$/, '')}.${ts}.c2lnbmF0dXJlLW9mLXRoZS1zZXNzaW9u`;
+    const loggedIn = flask({ user: 'alice', visits: 2 }, 'axLH2Q');
+    // Saved again for the same user: an update, whatever else changed.
+    expect(isUpdateOf(loggedIn, flask({ user: 'alice', visits: 3 }, 'axLH2R'))).toBe(true);
+    // Flask with a key made at start-up, restarted: the old cookie unreadable, a new session written in its place.
+    expect(isUpdateOf(loggedIn, flask({ visits: 1 }, 'axLH2S'))).toBe(false);
+    expect(isUpdateOf(loggedIn, flask({ user: 'bob' }, 'axLH2S'))).toBe(false);
+    // Flask-Login's `_user_id`, Passport's `passport.user`, a user held as an object (its id).
+    expect(isUpdateOf(flask({ _user_id: '1' }, 'a1'), flask({ _fresh: false }, 'a2'))).toBe(false);
+    expect(isUpdateOf(flask({ passport: { user: 7 } }, 'a1'), flask({ passport: {} }, 'a2'))).toBe(false);
+    expect(isUpdateOf(flask({ user: { id: 7, seen: 1 } }, 'a1'), flask({ user: { id: 7, seen: 2 } }, 'a2'))).toBe(true);
+    // A store that gains a user outside a login request (a single sign-on callback) is still the same session here:
+    // only a user lost or replaced tells a new one.
+    expect(isUpdateOf(flask({ visits: 1 }, 'a1'), flask({ user: 'alice' }, 'a2'))).toBe(true);
+  });
+
   it("@fastify/secure-session's cookie (ciphertext;nonce) is a client-side store; saved again, an update", () => {
     // Set by @fastify/secure-session 8.4 (percent-encoded, as it writes it).
     const value =

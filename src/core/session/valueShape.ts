@@ -163,7 +163,43 @@ export function isUpdateOf(previous: string, next: string): boolean {
   if (a !== b || (a !== 'client-side-store' && a !== 'structured')) return false;
   const idA = embeddedIdOf(previous);
   const idB = embeddedIdOf(next);
+  // A readable store that named its user and no longer does (or names another) is a new, empty session: what a
+  // server writes when it can no longer read the one it got (Flask's key made at start-up, then a restart).
+  const owner = ownerOf(previous);
+  if (owner !== undefined && ownerOf(next) !== owner) return false;
   // Encrypted stores (Laravel, Rails 5+, cookie-session with keys) cannot be read: re-encoding is what they do
   // on every response, so an unreadable store that changes is taken as the same session (RULES.md).
   return idA === idB;
+}
+
+/**
+ * Fields in which session stores keep who is logged in: an application's own `user` or `username`, Flask-Login's
+ * `_user_id`, Django's `_auth_user_id`, a JWT's `sub`, Passport's `passport.user`.
+ */
+const OWNER_FIELDS = ['user', 'username', 'user_id', 'userId', '_user_id', '_auth_user_id', 'uid', 'sub', 'email'];
+
+/** Who a readable store says is logged in (a user held as an object: its id, name or e-mail), or undefined. */
+function ownerOf(value: string): string | undefined {
+  const data = readClientSideData(unquote(value));
+  const payload = data?.payload;
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return undefined;
+  const record = payload as Record<string, unknown>;
+  const passport = record.passport;
+  const fields = typeof passport === 'object' && passport !== null ? { ...record, ...passport } : record;
+  for (const field of OWNER_FIELDS) {
+    const owner = nameOf((fields as Record<string, unknown>)[field]);
+    if (owner !== undefined) return `${field}=${owner}`;
+  }
+  return undefined;
+}
+
+function nameOf(v: unknown): string | undefined {
+  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  if (typeof v !== 'object' || v === null) return undefined;
+  const user = v as Record<string, unknown>;
+  for (const key of ['id', 'name', 'email']) {
+    const field = user[key];
+    if (typeof field === 'string' || typeof field === 'number') return String(field);
+  }
+  return undefined;
 }

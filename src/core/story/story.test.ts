@@ -52,6 +52,19 @@ describe('story over the recorded demo scenarios', () => {
     expect(s.timing.expiresAt).toBeUndefined();
   });
 
+  it('a session kept in the cookie, written anew at each page, is as old as its first value, not its last', () => {
+    // Recorded: Flask with its key made at start-up, restarted after the login (test/frameworks/flask).
+    const text = readFileSync('test/fixtures/framework-har/flask-random-secret-restart.har', 'utf8');
+    const result = analyzeTrace(parseHar(text), { values: 'redacted' });
+    const s = result.story![0]!;
+    const login = result.facts.logins[0]!.entry;
+    expect(s.cause).toContain('could no longer read the session kept in that cookie');
+    // The value the page wrote after the login was the same session, updated: it began at the login.
+    expect(s.timing.firstEntry).toBe(login);
+    expect(s.timing.ageMs).toBe(s.time - timeOf(result, login));
+    expect(s.timing.ageMs).toBeGreaterThan(s.timing.idleMs!);
+  });
+
   it('server-expiry: the request carried the ID and the server answered with a new one', () => {
     const result = analysed('server-expiry');
     expect(result.story).toHaveLength(1);

@@ -157,8 +157,10 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
     cause: (c) => {
       const moved = backendChanges(c.finding);
       const carried = `the request carried \`${c.cookie}\` ${c.lostId ?? ''}`.trimEnd();
-      return moved
-        ? `${carried} but went to another back-end server (${moved}) that did not know the session, ${afterwards(c, 'so the session ended')}`
+      if (moved)
+        return `${carried} but went to another back-end server (${moved}) that did not know the session, ${afterwards(c, 'so the session ended')}`;
+      return c.finding.evidence.clientSideStore === true
+        ? `${carried} but the server could no longer read the session kept in that cookie (its key changed: a key made at start-up and a restart, or servers with different keys), ${afterwards(c, 'so the session ended')}`
         : `${carried} but the server no longer knew the session (server-side expiry, a restart, or sessions not shared between servers), ${afterwards(c, 'so the session ended')}`;
     },
   },
@@ -449,6 +451,7 @@ function remembered(lead: Lead, ctx: Context, memory: StoryMemory): Story {
     ctx.hide,
     lead.id?.id,
     lead.id?.firstEntry,
+    lead.lane && lead.id ? sessionStartOf(lead.lane, lead.id) : undefined,
     lead.kind,
     lead.cause,
     ...lead.related,
@@ -465,7 +468,8 @@ function remembered(lead: Lead, ctx: Context, memory: StoryMemory): Story {
 function storyOf(lead: Lead, ctx: Context): Story {
   const { f, related, request, time, id, kind, cause } = lead;
   const cookie = f.cookie ?? '';
-  const timing = id && request ? timingOf(id, request, cookie, ctx) : {};
+  const timing =
+    id && request ? timingOf(id, request, cookie, ctx, lead.lane ? sessionStartOf(lead.lane, id) : id.firstEntry) : {};
   const fixFrom = FIX_FROM[`${f.rule}:${f.cause ?? f.reason ?? ''}`] ?? [];
   const fix =
     related.map((i) => ctx.findings[i]).find((r) => r !== undefined && fixFrom.includes(r.rule))?.fix ?? f.fix;
@@ -672,8 +676,18 @@ function relatedSteps(related: readonly number[], findings: readonly StoryFindin
   return [`Findings: ${words.join(', ')}.`];
 }
 
-function timingOf(id: LaneId, request: RequestFacts, cookie: string, ctx: Context): StoryTiming {
-  const first = ctx.byEntry.get(id.firstEntry);
+/**
+ * Where the session this ID belongs to began: the first of the values it was updated from (a client-side store is
+ * written anew at many responses, each value a LaneId of its own, one session).
+ */
+function sessionStartOf(lane: SessionLane, id: LaneId): number {
+  let i = lane.ids.indexOf(id);
+  while (i > 0 && lane.ids[i - 1]!.end?.kind === 'updated') i--;
+  return i >= 0 ? lane.ids[i]!.firstEntry : id.firstEntry;
+}
+
+function timingOf(id: LaneId, request: RequestFacts, cookie: string, ctx: Context, sessionStart: number): StoryTiming {
+  const first = ctx.byEntry.get(sessionStart);
   const lastSent = ctx.uses.lastBefore(cookie, id.id, request.entry);
   const lastUsedEntry = lastSent ?? (id.firstEntry < request.entry ? id.firstEntry : undefined);
   const lastUsed = lastUsedEntry !== undefined ? ctx.byEntry.get(lastUsedEntry) : undefined;
@@ -682,7 +696,7 @@ function timingOf(id: LaneId, request: RequestFacts, cookie: string, ctx: Contex
     ...(lastUsed && lastUsedEntry !== undefined
       ? { idleMs: request.time - lastUsed.time, lastUsedEntry, lastUse: lastSent !== undefined ? 'sent' : 'set' }
       : {}),
-    ...(first && id.firstEntry < request.entry ? { ageMs: request.time - first.time, firstEntry: id.firstEntry } : {}),
+    ...(first && sessionStart < request.entry ? { ageMs: request.time - first.time, firstEntry: sessionStart } : {}),
     ...(expiresAt !== undefined ? { expiresAt, expiryMarginMs: expiresAt - request.time } : {}),
   };
 }

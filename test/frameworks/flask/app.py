@@ -1,6 +1,9 @@
 # A Flask 2.2 site (Debian's python3-flask): its default session, a signed cookie; for scripts/record-framework-hars.ts.
+import os
 from flask import Flask, session, request, redirect
-app = Flask(__name__); app.secret_key = 'x'*32
+app = Flask(__name__)
+# RANDOM_SECRET=1: the common mistake of a key made at start-up (os.urandom): a restart invalidates every session.
+app.secret_key = os.urandom(32) if os.environ.get('RANDOM_SECRET') == '1' else 'x'*32
 FORM = '<form method=post action=/login><input name=username><input type=password name=password><button>Sign in</button></form>'
 @app.route('/')
 def home():
