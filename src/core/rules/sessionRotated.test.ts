@@ -27,6 +27,38 @@ describe('session-rotated', () => {
     expect(result.facts.logins.map((l) => [l.entry, l.signal])).toEqual([[1, 'password-post']]);
   });
 
+  it('a session sealed in the cookie, new at login: no claim that the login renewed it (sealed again looks the same)', () => {
+    // Laravel-style encrypted cookies ({"iv","value","mac"}): sealed anew at every save, whatever the session inside.
+    const sealed = (n: number) =>
+      btoa(
+        JSON.stringify({
+          iv: btoa(`iv-${n}-0123456789`),
+          value: btoa(`\u0001\u00ff${n}`.repeat(8)),
+          mac: 'a1'.repeat(32),
+        }),
+      );
+    const cookie = (n: number) => `app_session=${sealed(n)}; ${GOOD}`;
+    const login = (first: string, second: string, rotated: string) =>
+      trace()
+        .get('https://shop.test/login', { cookie: '', setCookie: [first] })
+        .post('https://shop.test/login', {
+          cookie: first.split(';')[0]!,
+          form: { user: 'ann', password: 'hunter2' },
+          setCookie: [second],
+          location: 'https://shop.test/account',
+        })
+        .get('https://shop.test/account', { cookie: rotated })
+        .analyze();
+    const [sealedRotation] = findingsOf(login(cookie(1), cookie(2), `app_session=${sealed(2)}`), 'session-rotated');
+    expect(sealedRotation!.message).toContain('app_session changed from');
+    expect(sealedRotation!.message).toContain('whether the login renewed it or only sealed it again cannot be seen');
+    expect(sealedRotation!.message).not.toContain('good practice');
+    // An opaque ID replaced at login is the rotation it looks like.
+    const [opaque] = findingsOf(login(sid(ID.a), sid(ID.b), `sid=${ID.b}`), 'session-rotated');
+    expect(opaque!.message).toContain('sid rotated from');
+    expect(opaque!.message).toContain('good practice');
+  });
+
   it('a JSON login body with a "password" key is a password POST too', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })

@@ -12,9 +12,21 @@ import {
   type SessionLane,
   type UpdatedEnd,
 } from '../analysis/facts.ts';
-import { isUpdateOf } from '../session/valueShape.ts';
+import { readClientSideData } from '../session/tokenData.ts';
+import { isRedactedValue, isUpdateOf, valueShape } from '../session/valueShape.ts';
 import { defineRule } from './rule.ts';
 import { idTransitions } from './transitions.ts';
+
+/**
+ * A session encrypted into the cookie (Rails, Sinatra, Laravel, iron): every save seals it again with a new IV, so a
+ * new value at login does not show whether the session inside was renewed (Rack's cookie keeps its session_id).
+ * A redacted value hides its kind: nothing is claimed for it.
+ */
+function isSealedStore(value: string): boolean {
+  return (
+    valueShape(value) === 'client-side-store' && !isRedactedValue(value) && readClientSideData(value) === undefined
+  );
+}
 
 export const sessionRotated = defineRule({
   id: 'session-rotated',
@@ -30,8 +42,11 @@ export const sessionRotated = defineRule({
       .filter((t) => t.end.kind === 'rotated')
       .map((t) => {
         const end = t.end.kind === 'rotated' ? t.end : undefined;
+        const sealedAtLogin = end?.afterLogin !== undefined && isSealedStore(t.id.id);
         const why = end?.afterLogin
-          ? `at login (recognised from ${LOGIN_SIGNAL_TEXT[end.afterLogin]}) — good practice`
+          ? sealedAtLogin
+            ? `at login (recognised from ${LOGIN_SIGNAL_TEXT[end.afterLogin]}): the session is sealed in the cookie, so whether the login renewed it or only sealed it again cannot be seen`
+            : `at login (recognised from ${LOGIN_SIGNAL_TEXT[end.afterLogin]}) — good practice`
           : end?.logoutEntry !== undefined
             ? `after the logout at entry ${end.logoutEntry} ended the old ID on the server — good practice`
             : end?.atLogout
@@ -44,7 +59,7 @@ export const sessionRotated = defineRule({
           cookie: t.lane.cookie,
           entry: t.end.entry,
           url: t.request?.url ?? '',
-          message: `${t.lane.cookie} rotated from ${ctx.show(t.id.id)} to ${t.next ? ctx.show(t.next.id) : 'a new ID'} ${why}.`,
+          message: `${t.lane.cookie} ${sealedAtLogin ? 'changed' : 'rotated'} from ${ctx.show(t.id.id)} to ${t.next ? ctx.show(t.next.id) : 'a new ID'} ${why}.`,
           evidence: {
             before: { secret: t.id.id },
             ...(t.next ? { after: { secret: t.next.id } } : {}),
