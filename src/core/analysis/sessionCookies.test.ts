@@ -61,6 +61,49 @@ describe('identifySessionCookies', () => {
     expect(names.get('member')?.evidence.join('; ')).toContain('issued in answer to the login at entry 2');
   });
 
+  it('a login attempt that failed (the form posted again after its page) is no evidence; the login that worked is', () => {
+    const post = (password: string, setCookie: string[]) => ({
+      cookie: `sid=${ID.a}`,
+      form: { user: 'ann', password },
+      setCookie,
+    });
+    const names = identify(
+      trace()
+        .get('https://shop.test/login', { cookie: '', setCookie: [`sid=${ID.a}; Path=/; HttpOnly`] })
+        // The wrong password: the form again, with a 200 (no body recorded), and a new form token.
+        .post('https://shop.test/login', post('wrong', [`formtoken=${ID.c}; Path=/`]))
+        .post('https://shop.test/login', {
+          ...post('hunter2', [`sid=${ID.b}; Path=/; HttpOnly`]),
+          status: 302,
+          responseHeaders: { Location: '/home' },
+        })
+        .get('https://shop.test/home', { cookie: `sid=${ID.b}; formtoken=${ID.c}` }),
+    );
+    expect(names.get('sid')?.evidence).toEqual([
+      'issued in answer to the login at entry 2 (a POST carrying a password field)',
+      'name matches sid',
+    ]);
+    // Set only at the failed attempt: nothing tells a session.
+    expect(names.get('formtoken')?.confidence).not.toBe('certain');
+  });
+
+  it('a login, a logout, the same form posted again: two logins, the first no failed attempt', () => {
+    const login = (id: string) => ({
+      cookie: '',
+      form: { user: 'ann', password: 'hunter2' },
+      setCookie: [`sid=${id}; Path=/`],
+    });
+    const names = identify(
+      trace()
+        .post('https://shop.test/login', login(ID.a))
+        .get('https://shop.test/logout', { cookie: `sid=${ID.a}`, setCookie: ['sid=; Max-Age=0; Path=/'] })
+        .post('https://shop.test/login', login(ID.b)),
+    );
+    expect(names.get('sid')?.evidence).toContain(
+      'issued in answer to the login at entry 0 (a POST carrying a password field)',
+    );
+  });
+
   it("an app's own `token` is judged by what it does; Adform's, on adform.net, stays what the dataset says", () => {
     // The dataset's `token` row is Adform's advertising cookie, on adform.net: a shop's login cookie is not it.
     const login = (host: string) =>

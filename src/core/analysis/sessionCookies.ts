@@ -10,6 +10,7 @@
 
 import { registrableDomain } from '../cookie/domain.ts';
 import { plainAuthorityEnd } from '../cookie/urlAuthority.ts';
+import { isRetriedAttempt, type LoginAttempt } from '../rules/failedLogins.ts';
 import { type ChunkName, chunkNameOf, FULL_CHUNK_LENGTH, isChunkCountMarker } from '../session/chunkedCookie.ts';
 import { estimateSingle } from '../session/entropy.ts';
 import {
@@ -47,16 +48,25 @@ interface TokenStats {
   carriedAfter: number;
 }
 
+/** One piece of evidence of behaviour, and the login it was seen at: a login found later to have failed gives none. */
+interface Behaviour {
+  readonly text: string;
+  readonly login?: number;
+}
+
+/** Logins carrying a cookie that are kept: the first successful one is named, failed attempts before it aside. */
+const MAX_CARRIED_LOGINS = 4;
+
 /** What the pre-pass learns of one cookie name. */
 interface NameStats {
   readonly cls: NameClass;
   /** Shapes of the first distinct values seen (set or sent). */
   readonly shapes: Map<string, ValueShape>;
   token?: TokenStats;
-  /** Behaviour, in words: issued at a login, cleared at a logout. */
-  readonly behaviour: string[];
-  /** The successful login request that carried it, in words: the cookie the server bound the login to. */
-  carriedAtLogin?: string;
+  /** Behaviour, in words (issued at a login, cleared at a logout), with the login it was seen at. */
+  readonly behaviour: Behaviour[];
+  /** The successful login requests that carried it (the first few): the cookie the server bound the login to. */
+  readonly carriedAtLogins: Behaviour[];
   /** The last entry (feed order) whose carrying was counted: a request with two cookies of one name counts once. */
   lastCarriedOrder?: number;
   /**
@@ -138,6 +148,10 @@ export class SessionCookieIdentifier {
   readonly loginSignals = new Map<number, LoginSignal>();
   private readonly sentCookies = new SentCookieReader();
   private pendingLogin: PendingLogin | undefined;
+  /** Each origin's last login since the last logout, to tell a failed attempt when the same form is posted again. */
+  private readonly lastLogins = new Map<string, { readonly entry: number; readonly attempt: LoginAttempt }>();
+  /** Logins found to be failed attempts (isRetriedAttempt): the behaviour seen at them is no evidence. */
+  private readonly failedLogins = new Set<number>();
   private order = 0;
 
   constructor(settings: AnalysisSettings) {
@@ -157,6 +171,7 @@ export class SessionCookieIdentifier {
     const sent = this.sentCookies.pairs(entry);
     for (let i = 0; i < sent.length; i++) this.noteSent(sent[i]!.name, sent[i]!.value, host, order, carryingLogin);
     const logout = isLogoutEntry(entry);
+    if (logout) this.lastLogins.clear();
     for (const line of responseSetCookieLines(entry)) {
       const pair = setCookieNameValue(line);
       if (!pair) continue;
@@ -164,12 +179,15 @@ export class SessionCookieIdentifier {
       if (!stats) continue;
       notePlatformSighting(stats, host);
       if (pair.value === '' || isDeletion(line)) {
-        if (logout) stats.behaviour.push(`cleared at the logout at entry ${entry.index}`);
+        if (logout) stats.behaviour.push({ text: `cleared at the logout at entry ${entry.index}` });
         continue;
       }
       this.noteValue(stats, pair.value);
       if (login && (carryingLogin || !carries(sent, pair.name)))
-        stats.behaviour.push(`issued in answer to the login at entry ${login.entry} (${login.text})`);
+        stats.behaviour.push({
+          text: `issued in answer to the login at entry ${login.entry} (${login.text})`,
+          login: login.entry,
+        });
       this.noteToken(stats, pair.value, host, order, hostCount);
     }
   }
@@ -180,7 +198,11 @@ export class SessionCookieIdentifier {
     if (!stats) return;
     notePlatformSighting(stats, host);
     this.noteValue(stats, value);
-    if (login) stats.carriedAtLogin ??= `carried by the login at entry ${login.entry} (${login.text})`;
+    if (login && stats.carriedAtLogins.length < MAX_CARRIED_LOGINS)
+      stats.carriedAtLogins.push({
+        text: `carried by the login at entry ${login.entry} (${login.text})`,
+        login: login.entry,
+      });
     const token = stats.token;
     if (token && token.host === host && order > token.firstSetEntryOrder && stats.lastCarriedOrder !== order) {
       token.carriedAfter++;
@@ -233,6 +255,7 @@ export class SessionCookieIdentifier {
     const signal = this.logins.detect(entry, origin);
     if (signal) this.loginSignals.set(entry.index, signal);
     if (signal && !loginFailed(entry)) {
+      this.noteAttempt(entry, signal, origin);
       const next = redirectTargetOf(entry);
       const login: PendingLogin = {
         entry: entry.index,
@@ -244,6 +267,19 @@ export class SessionCookieIdentifier {
     }
     if (pending?.nextUrl === entry.request.url && host !== '') return pending;
     return undefined;
+  }
+
+  /** A successful-looking login: the one before it at its origin was a failed attempt if this posts its form again. */
+  private noteAttempt(entry: TraceEntry, signal: LoginSignal, origin: string): void {
+    const attempt: LoginAttempt = { signal, status: entry.response?.status, url: entry.request.url };
+    const previous = this.lastLogins.get(origin);
+    if (previous && isRetriedAttempt(previous.attempt, attempt, false)) this.failedLogins.add(previous.entry);
+    this.lastLogins.set(origin, { entry: entry.index, attempt });
+  }
+
+  /** The texts of the behaviour not seen at a login that failed. */
+  private succeeded(behaviour: readonly Behaviour[]): string[] {
+    return behaviour.filter((b) => b.login === undefined || !this.failedLogins.has(b.login)).map((b) => b.text);
   }
 
   private statsOf(name: string): NameStats | undefined {
@@ -305,15 +341,16 @@ export class SessionCookieIdentifier {
         : undefined;
     const tokenEvidence = this.tokenEvidence(stats);
     const clientSideToken = shapes.includes('client-side-store');
-    const behaviour = [...new Set(stats.behaviour)].slice(0, 3);
+    const behaviour = [...new Set(this.succeeded(stats.behaviour))].slice(0, 3);
+    const carriedAtLogin = this.succeeded(stats.carriedAtLogins)[0];
     const named = [knownName ?? nameShape].filter((e): e is string => e !== undefined);
     if (behaviour.length > 0 && (named.length > 0 || tokenEvidence || idShaped)) {
       return { confidence: 'certain', evidence: [...behaviour, ...named], against: [] };
     }
     // A session cookie by name that a successful login carried is what the server bound the login to (kept or
     // replaced later, it is the session): behaviour, with the name to say which cookie.
-    if (stats.carriedAtLogin && named.length > 0 && idShaped) {
-      return { confidence: 'certain', evidence: [stats.carriedAtLogin, ...named], against: [] };
+    if (carriedAtLogin && named.length > 0 && idShaped) {
+      return { confidence: 'certain', evidence: [carriedAtLogin, ...named], against: [] };
     }
     const token = tokenEvidence ? [tokenEvidence] : [];
     // A listed name is `likely` on its own; a dataset's "session" label or a name's shape needs the value's
@@ -344,7 +381,8 @@ function newNameStats(name: string): NameStats {
     cls.kind === 'not-session' && cls.platformDomain !== undefined && isAuthCookieName(name)
       ? { site: registrableDomain(cls.platformDomain), seen: false }
       : undefined;
-  return platform ? { cls, shapes: new Map(), behaviour: [], platform } : { cls, shapes: new Map(), behaviour: [] };
+  const stats = { cls, shapes: new Map<string, ValueShape>(), behaviour: [], carriedAtLogins: [] };
+  return platform ? { ...stats, platform } : stats;
 }
 
 /** The cookie was seen on a request to `host`: on its dataset platform's site, or not. */
