@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { findingsOf, ID, trace } from '../../../test/helpers/traceBuilder.ts';
 import type { TraceEntry } from '../trace/types.ts';
-import { isLogoutRequest, LoginDetector } from './loginSignals.ts';
+import { isLogoutRequest, LoginDetector, loginFailed } from './loginSignals.ts';
 
 function entries(b: ReturnType<typeof trace>): TraceEntry[] {
   return b.build().events.flatMap((e) => (e.kind === 'entry' ? [e.entry] : []));
@@ -203,6 +203,28 @@ describe('LoginDetector', () => {
   });
 });
 
+describe('loginFailed', () => {
+  const answered = (url: string, location: string) =>
+    entries(
+      trace().post(url, {
+        form: { user: 'ann', password: 'hunter2' },
+        status: 302,
+        responseHeaders: { Location: location },
+      }),
+    )[0]!;
+
+  it('a login redirected back to its own page (its query kept or added to) is the form shown again', () => {
+    expect(loginFailed(answered('https://shop.test/login', '/login?error=1'))).toBe(true);
+    expect(loginFailed(answered('https://shop.test/login?next=/cart', '/login?next=/cart&error=1'))).toBe(true);
+    expect(loginFailed(answered('https://shop.test/session', '/session/new'))).toBe(true);
+  });
+
+  it("a login redirected to another route of one script is a success (Roundcube's /?_task=login → /?_task=mail)", () => {
+    expect(loginFailed(answered('https://mail.test/?_task=login', '/?_task=mail&_token=sBQeNcseXo9a'))).toBe(false);
+    expect(loginFailed(answered('https://shop.test/login', '/account'))).toBe(false);
+  });
+});
+
 describe('isLogoutRequest', () => {
   it.each(['/logout', '/account/log-out', '/users/sign_out', '/signoff', '/auth/Logout?next=/'])(
     '%s is a logout',
@@ -244,6 +266,17 @@ describe('isLogoutRequest', () => {
     expect(isLogoutRequest({ ...entry!, request: { ...entry!.request, postData: paramsOnly } })).toBe(true);
     const body = { text: 'authenticity_token=t&_method=DELETE', mimeType: 'application/x-www-form-urlencoded' };
     expect(isLogoutRequest(entries(trace().post('https://shop.test/sessions/42', { body }))[0]!)).toBe(true);
+  });
+
+  it("a form POST whose fields ask for a logout is one (MediaWiki's api.php action=logout); other fields are not", () => {
+    const post = (form: Record<string, string>) =>
+      isLogoutRequest(entries(trace().post('https://wiki.test/api.php', { form }))[0]!);
+    expect(post({ action: 'logout', token: 'abc+\\', format: 'json' })).toBe(true);
+    expect(post({ logout: '1' })).toBe(true);
+    expect(post({ action: 'edit', summary: 'how to log out' })).toBe(false);
+    expect(post({ action: 'query', returnto: '/logout' })).toBe(false);
+    // A GET's query is read as before, never a body.
+    expect(isLogoutRequest(entries(trace().get('https://wiki.test/api.php?action=query'))[0]!)).toBe(false);
   });
 
   it('neither other methods on the session resource nor a DELETE of another resource is a logout', () => {

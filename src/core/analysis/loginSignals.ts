@@ -98,6 +98,7 @@ export function isLogoutAt(entry: TraceEntry, url: LogoutUrl): boolean {
   const { pathname, search } = url;
   if (LOGOUT_WORD.test(pathname)) return true;
   if (search !== '' && LOGOUT_WORD.test(search) && queryAsksLogout(search)) return true;
+  if (bodyAsksLogout(entry)) return true;
   return SESSION_RESOURCE.test(pathname) && isDeleteRequest(entry);
 }
 
@@ -107,6 +108,21 @@ export function isLogoutAt(entry: TraceEntry, url: LogoutUrl): boolean {
  */
 function queryAsksLogout(search: string): boolean {
   for (const [name, value] of new URLSearchParams(search)) {
+    if (LOGOUT_NAME.test(name) || LOGOUT_VALUE.test(value)) return true;
+  }
+  return false;
+}
+
+/**
+ * A form POST whose fields ask for a logout as a query would (MediaWiki's `POST /api.php` with `action=logout`, the
+ * logout of its own pages; a form posting `logout=1`). Only a body with a logout word in its first 4 KiB is parsed.
+ */
+export function bodyAsksLogout(entry: TraceEntry): boolean {
+  const post = entry.request.postData;
+  if (!post || !isPost(entry.request.method)) return false;
+  const words = post.params?.some((p) => LOGOUT_WORD.test(p.name) || LOGOUT_WORD.test(p.value ?? ''));
+  if (!words && !LOGOUT_WORD.test(post.text?.slice(0, 4096) ?? '')) return false;
+  for (const [name, value] of postedFields(entry) ?? []) {
     if (LOGOUT_NAME.test(name) || LOGOUT_VALUE.test(value)) return true;
   }
   return false;
@@ -140,6 +156,51 @@ function postedFields(entry: TraceEntry): ReadonlyMap<string, string> | undefine
   if (fields.size === 0 && postData.text !== undefined && !postData.text.trimStart().startsWith('{')) {
     for (const [name, value] of new URLSearchParams(postData.text.slice(0, 65_536))) fields.set(name, value);
   }
+  return fields;
+}
+
+/**
+ * A field in which a login form sends who is logging in (by its last part: `user[email]`, `Input.Email`): Django's
+ * and Spring's `username`, WordPress's `log`, MediaWiki's `wpName`, Roundcube's `_user`, Devise's `email`.
+ */
+const USER_NAME_FIELD =
+  /^(_|j_)?(user(_?name|_?id|_?login)?|login(_?name|_?id)?|e-?mail(_?address)?|log|wpname|uname|usr|account(_?name)?|name|identifier)$/i;
+
+/**
+ * What a password POST sent as the user's name (its user-name fields: form fields, or a JSON object's, one level
+ * deep), each at least two characters. A cookie holding one of these holds a name, not a session ID.
+ */
+export function userNamesPosted(entry: TraceEntry): string[] {
+  if (!isPost(entry.request.method) || !hasPasswordField(entry)) return [];
+  const fields = new Map(postedFields(entry));
+  const text = entry.request.postData?.text;
+  if (fields.size === 0 && text !== undefined && text.length <= 65_536 && text.trimStart().startsWith('{')) {
+    for (const [name, value] of jsonFields(text)) fields.set(name, value);
+  }
+  const names: string[] = [];
+  for (const [name, value] of fields) {
+    if (value.length >= 2 && USER_NAME_FIELD.test(passwordWordOf(name))) names.push(value);
+  }
+  return names;
+}
+
+/** A JSON body's text fields, and those of the objects in it (`{"user": {"email": …}}`); none for what is not JSON. */
+function jsonFields(text: string): Map<string, string> {
+  const fields = new Map<string, string>();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return fields;
+  }
+  const read = (object: unknown, depth: number) => {
+    if (typeof object !== 'object' || object === null || Array.isArray(object)) return;
+    for (const [name, value] of Object.entries(object)) {
+      if (typeof value === 'string') fields.set(name, value);
+      else if (depth < 1) read(value, depth + 1);
+    }
+  };
+  read(body, 0);
   return fields;
 }
 
@@ -248,6 +309,27 @@ export function loginFailed(entry: TraceEntry): boolean {
   if (status < 300) return entry.response?.loginForm === true;
   const target = redirectTargetOf(entry);
   if (!target) return false;
-  const targetPath = pathOf(target);
-  return targetPath === pathOf(entry.request.url) || LOGIN_PAGE_PATH.test(targetPath);
+  return sameRoute(entry.request.url, target) || LOGIN_PAGE_PATH.test(pathOf(target));
+}
+
+/**
+ * Whether a redirect goes back to the page it came from: the same path, and no parameter of the request's query
+ * given another value (`/login` → `/login?error=1` is the form again; Roundcube's `/?_task=login` → `/?_task=mail`,
+ * one script routing by its query, is another page).
+ */
+function sameRoute(url: string, target: string): boolean {
+  let from: URL;
+  let to: URL;
+  try {
+    from = new URL(url);
+    to = new URL(target, url);
+  } catch {
+    return pathOf(url) === pathOf(target);
+  }
+  if (from.pathname !== to.pathname) return false;
+  for (const [name, value] of from.searchParams) {
+    const routed = to.searchParams.get(name);
+    if (routed !== null && routed !== value) return false;
+  }
+  return true;
 }

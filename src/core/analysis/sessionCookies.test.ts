@@ -104,6 +104,34 @@ describe('identifySessionCookies', () => {
     );
   });
 
+  it('a cookie holding the user name the login posted is that name, not a session ID (MediaWiki`s UserName)', () => {
+    const names = identify(
+      trace()
+        .post('https://wiki.test/index.php/Special:UserLogin', {
+          cookie: '',
+          form: { wpName: 'alice', wpPassword: 'secret-secret', wpLoginToken: ID.c },
+          status: 302,
+          responseHeaders: { Location: '/index.php/Main_Page' },
+          setCookie: [
+            `wiki_session=${ID.a}; Path=/; HttpOnly`,
+            'wikiUserName=Alice; Max-Age=2592000; Path=/; HttpOnly',
+            // A JSON login's e-mail, percent-encoded, in a cookie of its own.
+            'last_login=ann%40wiki.test; Path=/',
+          ],
+        })
+        .post('https://wiki.test/api/login', {
+          cookie: `wiki_session=${ID.a}`,
+          body: { text: '{"user":{"email":"ann@wiki.test"},"password":"x"}', mimeType: 'application/json' },
+        })
+        .get('https://wiki.test/index.php/Main_Page', {
+          cookie: `wiki_session=${ID.a}; wikiUserName=Alice; last_login=ann%40wiki.test`,
+        }),
+    );
+    expect(names.get('wiki_session')?.confidence).toBe('certain');
+    expect(names.get('wikiUserName')).toBeUndefined();
+    expect(names.get('last_login')).toBeUndefined();
+  });
+
   it("an app's own `token` is judged by what it does; Adform's, on adform.net, stays what the dataset says", () => {
     // The dataset's `token` row is Adform's advertising cookie, on adform.net: a shop's login cookie is not it.
     const login = (host: string) =>

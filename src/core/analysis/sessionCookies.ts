@@ -25,7 +25,15 @@ import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
 import { LOGIN_SIGNAL_TEXT, type LoginSignal, type SessionIdentity } from './facts.ts';
-import { isDeleteRequest, isLogoutAt, LOGOUT_WORD, LoginDetector, loginFailed } from './loginSignals.ts';
+import {
+  bodyAsksLogout,
+  isDeleteRequest,
+  isLogoutAt,
+  LOGOUT_WORD,
+  LoginDetector,
+  loginFailed,
+  userNamesPosted,
+} from './loginSignals.ts';
 import type { AnalysisSettings } from './settings.ts';
 
 /** A value shorter than this, or with fewer bits, is not "long enough and random enough" to be a token. */
@@ -150,6 +158,8 @@ export class SessionCookieIdentifier {
   private pendingLogin: PendingLogin | undefined;
   /** Each origin's last login since the last logout, to tell a failed attempt when the same form is posted again. */
   private readonly lastLogins = new Map<string, { readonly entry: number; readonly attempt: LoginAttempt }>();
+  /** The user names password POSTs sent (userNamesPosted), as namesOf reads them: a cookie holding one is no ID. */
+  private readonly postedUserNames = new Set<string>();
   /** Logins found to be failed attempts (isRetriedAttempt): the behaviour seen at them is no evidence. */
   private readonly failedLogins = new Set<number>();
   private order = 0;
@@ -254,6 +264,7 @@ export class SessionCookieIdentifier {
     this.pendingLogin = undefined;
     const signal = this.logins.detect(entry, origin);
     if (signal) this.loginSignals.set(entry.index, signal);
+    if (signal === 'password-post') for (const name of userNamesPosted(entry)) this.postedUserNames.add(asName(name));
     if (signal && !loginFailed(entry)) {
       this.noteAttempt(entry, signal, origin);
       const next = redirectTargetOf(entry);
@@ -275,6 +286,12 @@ export class SessionCookieIdentifier {
     const previous = this.lastLogins.get(origin);
     if (previous && isRetriedAttempt(previous.attempt, attempt, false)) this.failedLogins.add(previous.entry);
     this.lastLogins.set(origin, { entry: entry.index, attempt });
+  }
+
+  private holdsOnlyUserNames(stats: NameStats): boolean {
+    if (this.postedUserNames.size === 0 || stats.shapes.size === 0) return false;
+    for (const value of stats.shapes.keys()) if (!this.postedUserNames.has(asName(value))) return false;
+    return true;
   }
 
   /** The texts of the behaviour not seen at a login that failed. */
@@ -324,6 +341,8 @@ export class SessionCookieIdentifier {
     const classStats = className === name ? stats : (this.names.get(className) ?? newNameStats(className));
     const cls = classStats.platform && !classStats.platform.seen ? nameClassOffPlatform(className) : classStats.cls;
     if (cls.kind === 'affinity' || cls.kind === 'not-session') return undefined;
+    // The name the user logged in with, kept in a cookie (MediaWiki's `<wiki>UserName`): readable data, no ID.
+    if (this.holdsOnlyUserNames(stats)) return undefined;
     const shapes = [...stats.shapes.values()];
     // RULES.md: a name match counts "provided the value can be an ID"; readable structured data is evidence against.
     if (shapes.length > 0 && shapes.every((s) => s === 'not-an-id' || s === 'structured')) return undefined;
@@ -418,7 +437,8 @@ function originOf(url: string): string {
  */
 function isLogoutEntry(entry: TraceEntry): boolean {
   const url = entry.request.url;
-  if (!LOGOUT_WORD.test(url) && !TAB_OR_LINE_BREAK.test(url) && !isDeleteRequest(entry)) return false;
+  if (!LOGOUT_WORD.test(url) && !TAB_OR_LINE_BREAK.test(url) && !isDeleteRequest(entry) && !bodyAsksLogout(entry))
+    return false;
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -443,4 +463,18 @@ function isDeletion(line: string): boolean {
 function carries(sent: readonly { readonly name: string }[], name: string): boolean {
   for (let i = 0; i < sent.length; i++) if (sent[i]!.name === name) return true;
   return false;
+}
+
+/**
+ * A user name as a cookie or a form field may write it: percent-decoded, quotes off, `+` and `_` as spaces, case
+ * folded (MediaWiki stores `alice` as `Alice`).
+ */
+function asName(value: string): string {
+  let text = value.replace(/^"|"$/g, '');
+  try {
+    text = decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    // kept as written
+  }
+  return text.replace(/_/g, ' ').trim().toLowerCase();
 }

@@ -189,7 +189,12 @@ export class SessionLanes {
           ? this.lanes.get(laneKey(removed.domain, removed.path, removed.name))
           : this.laneForSetCookie(name, outcome.parsed.domain, outcome.parsed.path, url);
         if (!lane || !removed) continue;
-        effectOn(effects, lane).deleted = true;
+        // The lines apply in order: a value an earlier line of this response stored is what this one removed
+        // (phpMyAdmin's logout sets its auth cookie, then deletes it).
+        const effect = effectOn(effects, lane);
+        effect.deleted = true;
+        effect.issued = undefined;
+        effect.stored = undefined;
       } else if (fact.parsed && value !== '') {
         // Rejected by the browser, yet the server issued a new ID: that is what tells a reset.
         const lane = this.laneForSetCookie(name, fact.parsed.domain, fact.parsed.path, url);

@@ -136,6 +136,33 @@ describe('session-reset', () => {
     expect(findingsOf(result, 'session-reset')[0]!.message).toContain('at a logout request');
   });
 
+  it('a response that sets the sid and then deletes it leaves none: the lines apply in order', () => {
+    // phpMyAdmin's logout writes its auth cookie once more, then deletes it, in one response.
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/logout', {
+        cookie: `sid=${ID.a}`,
+        setCookie: [sid(ID.b), sid('', '; Max-Age=0')],
+      })
+      .get('https://shop.test/', { cookie: '' })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 1, cause: 'cleared-by-server' }]);
+    const lane = result.facts.lanes.find((l) => l.cookie === 'sid')!;
+    expect(lane.ids.map((id) => id.id)).toEqual([ID.a]);
+    // Deleted, not a new ID set: the next request, carrying none, misses nothing.
+    expect(findingsOf(result, 'session-not-sent')).toEqual([]);
+  });
+
+  it('a response that deletes the sid and then sets a new one issues that one', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/logout', { cookie: `sid=${ID.a}`, setCookie: [sid('', '; Max-Age=0'), sid(ID.b)] })
+      .get('https://shop.test/', { cookie: `sid=${ID.b}` })
+      .analyze();
+    const lane = result.facts.lanes.find((l) => l.cookie === 'sid')!;
+    expect(lane.ids.map((id) => id.id)).toEqual([ID.a, ID.b]);
+  });
+
   it('a cookie deleted after a logout that ended its ID on the server is told, not alarmed', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
