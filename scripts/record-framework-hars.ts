@@ -1,13 +1,17 @@
 // Records one browse–login–logout in headless Chromium against each real web framework of test/frameworks/ and
 // writes test/fixtures/framework-har/<id>.har: Django, Flask (and Flask-Login), aiohttp, Starlette, Tornado, Bottle,
 // CherryPy, Pyramid, Beaker, PHP, Tomcat (alone, and two nodes behind nginx), Rails, Sinatra, Mojolicious, Dancer2,
-// Laravel, WordPress from Debian's packages; Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session,
+// Laravel, WordPress, MediaWiki, phpMyAdmin, Roundcube (with Dovecot), gorilla/sessions, Jetty, Symfony's
+// HttpFoundation, Catalyst from Debian's packages; Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session,
 // iron-session, hapi's yar and cookie, Auth.js from npm. The tests read the recordings, so CI needs none of these;
 // recording again needs them:
 //   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light \
 //     python3-starlette python3-uvicorn python3-multipart python3-tornado python3-bottle python3-cherrypy3 \
 //     python3-pyramid python3-beaker python3-flask-login ruby-sinatra libmojolicious-perl libdancer2-perl \
-//     php-laravel-framework php-sqlite3 wordpress mariadb-server php-mysql
+//     php-laravel-framework php-sqlite3 wordpress mariadb-server php-mysql mediawiki phpmyadmin roundcube-core \
+//     roundcube-sqlite3 dovecot-imapd golang-go golang-github-gorilla-sessions-dev jetty9 php-symfony-http-foundation \
+//     libcatalyst-perl libcatalyst-plugin-session-perl libcatalyst-plugin-session-state-cookie-perl \
+//     libcatalyst-plugin-session-store-fastmmap-perl
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 // Run: node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -53,6 +57,10 @@ interface Framework {
   readonly login: { readonly path: string } | { readonly link: string };
   /** The login form's fields and button, where they are not `input[name=username]`, `input[name=password]`, `button`. */
   readonly form?: { readonly username: string; readonly password: string; readonly submit: string };
+  /** alice's password, where the application refuses `secret` (MediaWiki wants ten characters for an admin). */
+  readonly password?: string;
+  /** The app's own logout link or button, where it is not `#logout` (it may go through script: see logOut). */
+  readonly logout?: string;
   /**
    * A recording where the server loses the logged-in session instead of the user logging out: the server restarts
    * (a memory store), or its session files are removed (server-side expiry); then the user opens `after`.
@@ -151,6 +159,33 @@ const script = (
   login: { path: '/login' },
 });
 
+/** A MariaDB of the recording's own, its files in `work/db`, on `port` (its account root, no password). */
+const mariadbInstall = (work: string): Server => ({
+  command: 'mariadb-install-db',
+  args: [
+    '--no-defaults',
+    `--datadir=${join(work, 'db')}`,
+    '--auth-root-authentication-method=normal',
+    '--skip-test-db',
+    '--user=root',
+  ],
+  cwd: work,
+});
+const mariadb = (work: string, port: number): Server & { readonly port: number } => ({
+  command: 'mariadbd',
+  args: [
+    '--no-defaults',
+    `--datadir=${join(work, 'db')}`,
+    `--port=${port}`,
+    '--bind-address=127.0.0.1',
+    `--socket=${join(work, 'mysql.sock')}`,
+    '--user=root',
+    '--skip-log-bin',
+  ],
+  cwd: work,
+  port,
+});
+
 /** Debian's WordPress, copied into the recording's directory with our configuration, on a MariaDB of its own. */
 const wordpress: Framework = {
   id: 'wordpress',
@@ -160,29 +195,9 @@ const wordpress: Framework = {
     cpSync(join(APPS, 'wordpress', 'wp-config.php'), join(wp, 'wp-config.php'));
     mkdirSync(join(wp, 'wp-content', 'mu-plugins'), { recursive: true });
     cpSync(join(APPS, 'wordpress', 'sessionscope.php'), join(wp, 'wp-content', 'mu-plugins', 'sessionscope.php'));
-    const datadir = `--datadir=${join(work, 'db')}`;
-    return {
-      command: 'mariadb-install-db',
-      args: ['--no-defaults', datadir, '--auth-root-authentication-method=normal', '--skip-test-db', '--user=root'],
-      cwd: work,
-    };
+    return mariadbInstall(work);
   },
-  backends: (work, port) => [
-    {
-      command: 'mariadbd',
-      args: [
-        '--no-defaults',
-        `--datadir=${join(work, 'db')}`,
-        `--port=${port + 50}`,
-        '--bind-address=127.0.0.1',
-        `--socket=${join(work, 'mysql.sock')}`,
-        '--user=root',
-        '--skip-log-bin',
-      ],
-      cwd: work,
-      port: port + 50,
-    },
-  ],
+  backends: (work, port) => [mariadb(work, port + 50)],
   // Installed (alice / secret) once the database answers, then served by PHP's own server.
   server: (work, port) => ({
     command: 'sh',
@@ -212,6 +227,164 @@ const laravel: Framework = {
       env: { LARAVEL_DB: join(work, 'db.sqlite'), SESSION_FILES: join(work, 'sessions'), LARAVEL_WORK: work },
     };
   },
+  login: { path: '/login' },
+};
+
+/**
+ * Debian's MediaWiki, installed by its own installer (alice, an administrator: ten characters of password at least)
+ * on SQLite in the recording's directory, served by PHP's own server; Vector's own login and logout links.
+ */
+const mediawiki: Framework = {
+  id: 'mediawiki',
+  server: (work, port) => {
+    const install = [
+      'php maintenance/install.php --quiet --dbtype sqlite --dbname my_wiki --skins Vector --scriptpath ""',
+      `--dbpath ${join(work, 'data')} --confpath ${work} --server http://127.0.0.1:${port}`,
+      '--pass secret-secret "Sessionscope recording" alice',
+    ].join(' ');
+    const serve = `exec env MW_CONFIG_FILE=${join(work, 'LocalSettings.php')} php -S 127.0.0.1:${port}`;
+    return { command: 'sh', args: ['-c', `${install} && ${serve}`], cwd: '/usr/share/mediawiki' };
+  },
+  login: { path: '/index.php/Special:UserLogin' },
+  form: { username: '#wpName1', password: '#wpPassword1', submit: '#wpLoginAttempt' },
+  password: 'secret-secret',
+  logout: '#pt-logout a',
+};
+
+/**
+ * Debian's phpMyAdmin, copied into the recording's directory to read our configuration (cookie authentication) in
+ * place of /etc/phpmyadmin's, logging in to a MariaDB of its own as alice; its navigation panel's logout link.
+ */
+const phpmyadmin: Framework = {
+  id: 'phpmyadmin',
+  prepare: (work) => {
+    const pma = join(work, 'pma');
+    cpSync('/usr/share/phpmyadmin', pma, { recursive: true, dereference: true });
+    const vendorConfig = join(pma, 'libraries', 'vendor_config.php');
+    mkdirSync(join(work, 'tmp'));
+    writeFileSync(
+      vendorConfig,
+      readFileSync(vendorConfig, 'utf8')
+        .replace("'/etc/phpmyadmin/config.inc.php'", `'${join(APPS, 'phpmyadmin', 'config.inc.php')}'`)
+        .replace("'/var/lib/phpmyadmin/tmp/'", `'${join(work, 'tmp')}/'`),
+    );
+    return mariadbInstall(work);
+  },
+  backends: (work, port) => [mariadb(work, port + 50)],
+  server: (work, port) => ({
+    command: 'sh',
+    args: ['-c', `php ${join(APPS, 'phpmyadmin', 'setup.php')} && exec php -S 127.0.0.1:${port}`],
+    cwd: join(work, 'pma'),
+    env: { PMA_DB_PORT: String(port + 50), PMA_TEMP: join(work, 'tmp') },
+  }),
+  login: { path: '/' },
+  form: { username: '#input_username', password: '#input_password', submit: '#input_go' },
+  logout: 'a.logout',
+};
+
+/**
+ * Debian's Roundcube (its public_html served by PHP's own server), its settings from ROUNDCUBE_* variables (which
+ * Roundcube reads over its configuration files): an SQLite file in the recording's directory, which Roundcube
+ * creates, and an IMAP server of its own, Debian's Dovecot with the account alice / secret (roundcube/dovecot.sh).
+ */
+const roundcube: Framework = {
+  id: 'roundcube',
+  backends: (work, port) => [
+    {
+      command: 'sh',
+      args: [join(APPS, 'roundcube', 'dovecot.sh'), work, String(port + 50)],
+      cwd: work,
+      port: port + 50,
+    },
+  ],
+  server: (work, port) => {
+    for (const dir of ['temp', 'logs']) mkdirSync(join(work, dir), { recursive: true });
+    return {
+      command: 'php',
+      args: ['-S', `127.0.0.1:${port}`],
+      cwd: '/var/lib/roundcube/public_html',
+      env: {
+        ROUNDCUBE_DB_DSNW: `sqlite:///${join(work, 'roundcube.db')}?mode=0646`,
+        ROUNDCUBE_IMAP_HOST: JSON.stringify([`127.0.0.1:${port + 50}`]),
+        ROUNDCUBE_TEMP_DIR: join(work, 'temp'),
+        ROUNDCUBE_LOG_DIR: join(work, 'logs'),
+      },
+    };
+  },
+  login: { path: '/' },
+  form: { username: '#rcmloginuser', password: '#rcmloginpwd', submit: '#rcmloginsubmit' },
+  logout: 'a.logout',
+};
+
+/** gorilla/sessions from Debian (golang-github-gorilla-sessions-dev), built in GOPATH mode before it starts. */
+const gorilla = (id: string, store: 'cookie' | 'filesystem'): Framework => ({
+  id,
+  server: (work, port) => {
+    mkdirSync(join(work, 'sessions'), { recursive: true });
+    const app = join(work, 'app');
+    return {
+      command: 'sh',
+      args: ['-c', `go build -o ${app} ${join(APPS, 'gorilla', 'main.go')} && exec ${app} ${port}`],
+      cwd: work,
+      env: {
+        GO111MODULE: 'off',
+        GOPATH: `/usr/share/gocode:${work}`,
+        GOCACHE: join(work, 'gocache'),
+        STORE: store,
+        SESSION_DIR: join(work, 'sessions'),
+      },
+    };
+  },
+  login: { path: '/login' },
+});
+
+/** Jetty 9.4 from Debian (jetty9): a jetty.base of our own with Tomcat's JSPs (test/frameworks/tomcat/ROOT) as ROOT. */
+const jetty: Framework = {
+  id: 'jetty',
+  server: (work, port) => {
+    mkdirSync(join(work, 'webapps'), { recursive: true });
+    symlinkSync(join(APPS, 'tomcat', 'ROOT'), join(work, 'webapps', 'ROOT'));
+    return {
+      command: 'java',
+      args: [
+        '-jar',
+        '/usr/share/jetty9/start.jar',
+        'jetty.home=/usr/share/jetty9',
+        `jetty.base=${work}`,
+        '--module=http,jsp,deploy',
+        'jetty.http.host=127.0.0.1',
+        `jetty.http.port=${port}`,
+      ],
+      cwd: work,
+    };
+  },
+  login: { link: '#login' },
+};
+
+/** Symfony's HttpFoundation session (Debian's php-symfony-http-foundation) behind a front controller of ours. */
+const symfony: Framework = {
+  id: 'symfony',
+  server: (work, port) => {
+    mkdirSync(join(work, 'sessions'), { recursive: true });
+    return {
+      command: 'php',
+      args: ['-S', `127.0.0.1:${port}`, 'index.php'],
+      cwd: join(APPS, 'symfony'),
+      env: { SESSION_DIR: join(work, 'sessions') },
+    };
+  },
+  login: { path: '/login' },
+};
+
+/** Catalyst with Catalyst::Plugin::Session (cookie state, FastMmap store: its share file in the recording's directory). */
+const catalyst: Framework = {
+  id: 'catalyst',
+  server: (work, port) => ({
+    command: '/usr/bin/perl',
+    args: [join(APPS, 'catalyst', 'app.pl'), String(port)],
+    cwd: join(APPS, 'catalyst'),
+    env: { SESSION_DIR: work },
+  }),
   login: { path: '/login' },
 };
 
@@ -320,6 +493,14 @@ const FRAMEWORKS: readonly Framework[] = [
   laravel,
   wordpress,
   authjs,
+  mediawiki,
+  phpmyadmin,
+  roundcube,
+  gorilla('gorilla-cookie-store', 'cookie'),
+  gorilla('gorilla-filesystem-store', 'filesystem'),
+  jetty,
+  symfony,
+  catalyst,
 ];
 
 const FIRST_PORT = 9201;
@@ -368,6 +549,23 @@ async function submit(page: Page, framework: Framework, password: string): Promi
   await Promise.all([page.waitForNavigation(), page.click(form.submit)]);
 }
 
+/**
+ * Clicks `#logout`, or the app's own logout, which may go through script (a form it builds and posts, an API call,
+ * then a new location) and change the page's history on the way: done when a page has loaded after the click.
+ */
+async function logOut(page: Page, framework: Framework): Promise<void> {
+  if (framework.logout === undefined) {
+    await Promise.all([page.waitForNavigation(), page.click('#logout')]);
+    return;
+  }
+  const landed = page.waitForResponse(
+    (r) => r.request().isNavigationRequest() && r.request().frame() === page.mainFrame() && r.status() < 300,
+  );
+  await page.click(framework.logout);
+  await landed;
+  await page.waitForFunction(() => document.readyState === 'complete');
+}
+
 /** Home twice, the login form, a wrong password, the right one, home, log out, home. */
 async function browseLogInLogOut(page: Page, base: string, framework: Framework): Promise<void> {
   await page.goto(`${base}/`);
@@ -378,9 +576,9 @@ async function browseLogInLogOut(page: Page, base: string, framework: Framework)
     await page.goto(`${base}${framework.login.path}`);
   }
   await submit(page, framework, 'wrong');
-  await submit(page, framework, 'secret');
+  await submit(page, framework, framework.password ?? 'secret');
   await page.goto(`${base}/`);
-  await Promise.all([page.waitForNavigation(), page.click('#logout')]);
+  await logOut(page, framework);
   await page.goto(`${base}/`);
 }
 
@@ -388,7 +586,7 @@ async function browseLogInLogOut(page: Page, base: string, framework: Framework)
 async function logInAndLose(page: Page, base: string, framework: Framework, lose: () => Promise<void>): Promise<void> {
   await page.goto(`${base}/`);
   await page.goto(`${base}${'path' in framework.login ? framework.login.path : '/'}`);
-  await submit(page, framework, 'secret');
+  await submit(page, framework, framework.password ?? 'secret');
   await page.goto(`${base}/`);
   await lose();
   await page.goto(`${base}${framework.lose?.after ?? '/'}`);

@@ -37,8 +37,10 @@ const STORE_ENDS = ['updated', 'rotated@login', 'updated', 'reset:cleared-by-ser
 /** A store whose logout writes a new, empty one rather than deleting the cookie. */
 const STORE_RENEWED_AT_LOGOUT = ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'live'];
 const SERVER_SIDE_ENDS = ['rotated@login', 'reset:cleared-by-server@logout', 'live'];
-/** WordPress's cookie names end in the hash of the site's address (here http://127.0.0.1:9201). */
-const WP_HASH = '4ca49218bb2062587624042231e545d5';
+/** WordPress's cookie names end in a hash of the site's address as its installation stored it: read from the file. */
+const WP_HASH = /wordpress_logged_in_([0-9a-f]{32})/.exec(
+  readFileSync(new URL('../fixtures/framework-har/wordpress.har', import.meta.url), 'utf8'),
+)![1]!;
 
 const EXPECTED: Readonly<Record<string, Expected>> = {
   // session_regenerate_id(true) at login; session_destroy() and an expired cookie at logout.
@@ -230,6 +232,35 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // Auth.js (credentials, JWT strategy): the session an encrypted JWT, set at the credentials callback, cleared at
   // the sign-out; its csrf-token and callback-url cookies are no sessions.
   authjs: { cookie: 'authjs.session-token', ends: ['reset:cleared-by-server@logout'], alarms: [] },
+  // MediaWiki 1.39: the login renews the session and adds <wiki>UserID and <wiki>UserName (the user's name, no
+  // session); the logout is a script's POST of action=logout to api.php.
+  mediawiki: { cookie: 'my_wiki_session', ends: ['rotated@login', 'reset:cleared-by-server@logout'], alarms: [] },
+  // Roundcube 1.6 on Dovecot: its login posts to /?_task=login and goes on to /?_task=mail with a new session;
+  // ?_task=logout deletes roundcube_sessauth.
+  roundcube: {
+    cookie: 'roundcube_sessauth',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: [],
+    sessions: ['roundcube_sessid', 'roundcube_sessauth'],
+  },
+  // Go's gorilla/sessions: the CookieStore signs the session (time|gob|MAC) into the cookie, HttpOnly off by
+  // default; the FilesystemStore signs its ID, and has no way to renew it at login (a fixation, as it is).
+  'gorilla-cookie-store': { cookie: 'session-name', ends: STORE_ENDS, alarms: ['cookie-no-httponly session-name'] },
+  'gorilla-filesystem-store': {
+    cookie: 'session-name',
+    ends: ['updated', 'reset:cleared-by-server@logout', 'live'],
+    alarms: ['cookie-no-httponly session-name', 'session-fixation session-name'],
+  },
+  // Jetty 9.4 running the Tomcat JSPs: URL rewriting until the cookie comes back, HttpOnly off by default.
+  jetty: {
+    cookie: 'JSESSIONID',
+    ends: ['rotated@login', 'rotated@logout', 'live'],
+    alarms: ['cookie-no-httponly JSESSIONID', 'session-id-in-url JSESSIONID', 'session-id-in-url JSESSIONID'],
+  },
+  // Symfony's HttpFoundation session: migrate(true) at login, invalidate() at logout.
+  symfony: { cookie: 'PHPSESSID', ends: ['rotated@login', 'rotated@logout', 'live'], alarms: [] },
+  // Catalyst with Plugin::Session: change_session_id at login, delete_session at logout.
+  catalyst: { cookie: 'sessionscopeapp_session', ends: SERVER_SIDE_ENDS, alarms: [] },
 };
 
 describe.each(Object.entries(EXPECTED))('%s.har', (id, expected) => {
@@ -250,6 +281,21 @@ describe.each(Object.entries(EXPECTED))('%s.har', (id, expected) => {
       .filter((f) => f.severity === 'medium' || f.severity === 'high')
       .map((f) => `${f.rule} ${f.cookie ?? ''}`);
     expect(alarms.sort()).toEqual([...expected.alarms].sort());
+  });
+});
+
+describe('phpmyadmin.har', () => {
+  // Not understood: phpMyAdmin posts pma_password and, on success, redirects to the route it posted to; it renews
+  // its session ID at every login form. No login is recognised, so its cookies stay possible sessions and nothing
+  // it does is raised above low: quiet rather than right. Recognising its password field alone would turn its
+  // renewals into high resets.
+  it('raises nothing at medium or above, and takes its cookies for no more than possible sessions', () => {
+    const result = analyse('phpmyadmin');
+    expect(result.findings.filter((f) => f.severity === 'medium' || f.severity === 'high')).toEqual([]);
+    expect(result.sessions.map((s) => `${s.cookie} ${s.confidence}`).sort()).toEqual([
+      'phpMyAdmin possible',
+      'pmaAuth-1 possible',
+    ]);
   });
 });
 
