@@ -120,8 +120,11 @@ function queryAsksLogout(search: string): boolean {
 export function bodyAsksLogout(entry: TraceEntry): boolean {
   const post = entry.request.postData;
   if (!post || !isPost(entry.request.method)) return false;
-  const words = post.params?.some((p) => LOGOUT_WORD.test(p.name) || LOGOUT_WORD.test(p.value ?? ''));
-  if (!words && !LOGOUT_WORD.test(post.text?.slice(0, 4096) ?? '')) return false;
+  const text = post.text ?? '';
+  const words =
+    post.params?.some((p) => LOGOUT_WORD.test(p.name) || LOGOUT_WORD.test(p.value ?? '')) ||
+    LOGOUT_WORD.test(text.length > 4096 ? text.slice(0, 4096) : text);
+  if (!words) return false;
   for (const [name, value] of postedFields(entry) ?? []) {
     if (LOGOUT_NAME.test(name) || LOGOUT_VALUE.test(value)) return true;
   }

@@ -221,6 +221,32 @@ describe('session-rotated', () => {
     for (const f of found) expect(f.message).toContain('rotates the ID continually');
   });
 
+  it("on such a lane the ID a login issued, replaced on its redirect's hop, is still lost there (two servers, no affinity)", () => {
+    // express-session on two nodes behind round robin: every request reaches the node that did not issue its ID.
+    const ids = [ID.a, ID.b, ID.c, ID.d, ID.e, ID.f];
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ids[0]!)] })
+      .get('https://shop.test/login', { cookie: `sid=${ids[0]}`, setCookie: [sid(ids[1]!)] })
+      .post('https://shop.test/login', {
+        cookie: `sid=${ids[1]}`,
+        form: { user: 'ann', password: 'hunter2' },
+        setCookie: [sid(ids[2]!)],
+        status: 302,
+        responseHeaders: { Location: '/' },
+      })
+      .get('https://shop.test/', { cookie: `sid=${ids[2]}`, setCookie: [sid(ids[3]!)] })
+      .get('https://shop.test/a', { cookie: `sid=${ids[3]}`, setCookie: [sid(ids[4]!)] })
+      .get('https://shop.test/b', { cookie: `sid=${ids[4]}`, setCookie: [sid(ids[5]!)] })
+      .analyze();
+    const [lost] = findingsOf(result, 'session-reset');
+    expect([lost?.entry, lost?.cause]).toEqual([3, 'server-rejected']);
+    expect(lost!.message).toContain('the login did not survive its own redirects');
+    // The other replacements stay the lane's rotations, told as either cause.
+    const rotations = findingsOf(result, 'session-rotated').filter((f) => f.entry !== 2);
+    expect(rotations.map((f) => f.entry)).toEqual([1, 4, 5]);
+    for (const f of rotations) expect(f.message).toContain('or each request reaches a server that does not know');
+  });
+
   it('no rotation when the server re-sends the same ID (refreshing its expiry)', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })

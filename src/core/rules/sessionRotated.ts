@@ -52,7 +52,7 @@ export const sessionRotated = defineRule({
             : end?.atLogout
               ? 'at logout — good practice'
               : end?.periodic
-                ? 'on most requests: the server rotates the ID continually'
+                ? 'on most requests: the server rotates the ID continually, or each request reaches a server that does not know the last one (sessions not shared, no affinity)'
                 : 'without a login';
         return {
           origin: t.lane.origin,
@@ -149,7 +149,10 @@ export function classifyPeriodicRotation(lanes: readonly SessionLane[]): void {
     const carrying = lane.ids.reduce((n, id) => n + id.carriedCount, 0);
     if (rejected.length < PERIODIC_MIN_ROTATIONS || rejected.length < carrying * PERIODIC_MIN_SHARE) continue;
     for (const id of rejected) {
-      if (id.end?.kind !== 'reset') continue;
+      // An ID the login or its redirect chain had just issued, replaced on the next hop, stays rejected whatever
+      // the lane does elsewhere (RULES.md: a login rotates an ID once): two servers without affinity, round robin,
+      // replace every ID too, and there the login's hop is where the user is logged out.
+      if (id.end?.kind !== 'reset' || id.end.loginEntry !== undefined) continue;
       id.end = { kind: 'rotated', entry: id.end.entry, atLogout: false, periodic: true };
     }
   }
