@@ -132,6 +132,27 @@ describe('identifySessionCookies', () => {
     expect(names.get('last_login')).toBeUndefined();
   });
 
+  it("Django's messages cookie, set at the login and again (compressed) at the logout, is no session", () => {
+    const signedList = `${btoa('[["__json_message",0,25,"Signed in."]]').replace(/=+$/, '')}:1xZUXo:x3FqAb`;
+    const compressed = '.eJyLjo6OVcrNSy8uTizJzM8rViguKcpMzlayUlJQ0lFKLS5RKEktLgEAFz4Mkw:1xZUXp:Q2b7Tz';
+    const names = identify(
+      trace()
+        .post('https://shop.test/accounts/login/', {
+          cookie: '',
+          form: { login: 'ann', password: 'hunter2' },
+          status: 302,
+          responseHeaders: { Location: '/' },
+          setCookie: [`sessionid=${ID.a}; Path=/; HttpOnly`, `messages=${signedList}; Path=/`],
+        })
+        .post('https://shop.test/accounts/logout/', {
+          cookie: `sessionid=${ID.a}; messages=${signedList}`,
+          form: {},
+          setCookie: ['sessionid=; Max-Age=0; Path=/', `messages=${compressed}; Path=/`],
+        }),
+    );
+    expect([...names.keys()]).toEqual(['sessionid']);
+  });
+
   it("an app's own `token` is judged by what it does; Adform's, on adform.net, stays what the dataset says", () => {
     // The dataset's `token` row is Adform's advertising cookie, on adform.net: a shop's login cookie is not it.
     const login = (host: string) =>

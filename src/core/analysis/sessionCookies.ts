@@ -344,8 +344,10 @@ export class SessionCookieIdentifier {
     // The name the user logged in with, kept in a cookie (MediaWiki's `<wiki>UserName`): readable data, no ID.
     if (this.holdsOnlyUserNames(stats)) return undefined;
     const shapes = [...stats.shapes.values()];
-    // RULES.md: a name match counts "provided the value can be an ID"; readable structured data is evidence against.
+    // RULES.md: a name match counts "provided the value can be an ID"; readable structured data is evidence against,
+    // also beside values it cannot read (Django's messages: a signed list, then the same compressed).
     if (shapes.length > 0 && shapes.every((s) => s === 'not-an-id' || s === 'structured')) return undefined;
+    if (shapes.includes('structured') && !shapes.includes('opaque')) return undefined;
     const idShaped = shapes.some((s) => s === 'opaque' || s === 'client-side-store');
     const knownName =
       cls.kind === 'session'

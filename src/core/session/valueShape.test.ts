@@ -110,6 +110,15 @@ describe('valueShape', () => {
     expect(valueShape('gAAAAAB1a2b3c4d5e6f7a8b9c0d')).toBe('opaque');
   });
 
+  it("a signed or encoded list is data, not a session store (Django's messages: the flash messages of a login)", () => {
+    // django.contrib.messages' signed cookie, as allauth's login leaves it: [["__json_message", 0, 25, "…"]].
+    const messages = `${btoa('[["__json_message",0,25,"Successfully signed in as alice."]]').replace(/=+$/, '')}:1xZUXo:x3Fq`;
+    expect(valueShape(messages)).toBe('structured');
+    expect(valueShape(btoa('[1,2,3]'))).toBe('structured');
+    // A store of named fields stays one.
+    expect(valueShape(`${btoa('{"visits":1}').replace(/=+$/, '')}:1xZUXo:x3Fq`)).toBe('client-side-store');
+  });
+
   it("Bottle's signed cookie (`!` HMAC `?` pickled name and value) is a client-side store", () => {
     // Set by Bottle 0.12 (`response.set_cookie('visits', n, secret=…)`), quoted as Bottle writes it.
     expect(valueShape('"!9qQ36gBem2apdfVl+8XBjw==?gAWVDgAAAAAAAACMBnZpc2l0c5RLAYaULg=="')).toBe('client-side-store');

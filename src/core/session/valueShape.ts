@@ -109,8 +109,11 @@ export function valueShape(raw: string): ValueShape {
   if (REDACTED_STORE.test(value)) return 'client-side-store';
   if (value === '' || FLAG.test(value) || DATE.test(value) || LOCALE.test(value) || isChunkCountMarker(value))
     return 'not-an-id';
-  if (UNREADABLE_STORE.some((re) => re.test(value)) || STORE_FORMATS.some((is) => is(value)))
-    return 'client-side-store';
+  if (UNREADABLE_STORE.some((re) => re.test(value))) return 'client-side-store';
+  // A signed or encoded list, not a store of named fields: data kept in a cookie (Django's messages, the flash
+  // messages its login and logout leave), no session.
+  if (Array.isArray(readClientSideData(value)?.payload)) return 'structured';
+  if (STORE_FORMATS.some((is) => is(value))) return 'client-side-store';
   if (value.startsWith('{') || value.startsWith('[') || READABLE.some((re) => re.test(value))) return 'structured';
   return 'opaque';
 }
