@@ -2,20 +2,22 @@
 // writes test/fixtures/framework-har/<id>.har: Django, Flask (and Flask-Login), aiohttp, Starlette, Tornado, Bottle,
 // CherryPy, Pyramid, Beaker, PHP, Tomcat (alone, and two nodes behind nginx), Rails, Sinatra, Mojolicious, Dancer2,
 // Laravel, WordPress, MediaWiki, phpMyAdmin, Roundcube (with Dovecot), gorilla/sessions, Jetty, Symfony's
-// HttpFoundation, Catalyst from Debian's packages; Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session,
-// iron-session, hapi's yar and cookie, Auth.js from npm. The tests read the recordings, so CI needs none of these;
-// recording again needs them:
+// HttpFoundation, Catalyst, Apache httpd's form login (mod_auth_form, mod_session), django-allauth from Debian's
+// packages; express-session (also on two nodes behind nginx), Fastify's, Koa's, Passport's, Mozilla's, express's
+// cookie-session, iron-session, hapi's yar and cookie, Auth.js from npm. The tests read the recordings, so CI needs
+// none of these; recording again needs them:
 //   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light \
 //     python3-starlette python3-uvicorn python3-multipart python3-tornado python3-bottle python3-cherrypy3 \
 //     python3-pyramid python3-beaker python3-flask-login ruby-sinatra libmojolicious-perl libdancer2-perl \
 //     php-laravel-framework php-sqlite3 wordpress mariadb-server php-mysql mediawiki phpmyadmin roundcube-core \
 //     roundcube-sqlite3 dovecot-imapd golang-go golang-github-gorilla-sessions-dev jetty9 php-symfony-http-foundation \
 //     libcatalyst-perl libcatalyst-plugin-session-perl libcatalyst-plugin-session-state-cookie-perl \
-//     libcatalyst-plugin-session-store-fastmmap-perl
+//     libcatalyst-plugin-session-store-fastmmap-perl apache2 apache2-utils python3-django-allauth
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 // Run: node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, spawn } from 'node:child_process';
 import {
+  chmodSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -121,6 +123,23 @@ function tomcat(work: string, port: number, jvmRoute?: string): Server {
     cwd: work,
     env: { CATALINA_HOME: '/usr/share/tomcat10', CATALINA_BASE: work },
   };
+}
+
+/** nginx on `port` balancing round robin, without affinity, over the two nodes on port + 51 and port + 52. */
+function roundRobin(work: string, port: number): Server {
+  const conf = join(work, 'nginx.conf');
+  const nginx = [
+    `pid ${join(work, 'nginx.pid')};`,
+    `error_log ${join(work, 'nginx-error.log')};`,
+    'events {}',
+    'http {',
+    '  access_log off;',
+    `  upstream nodes { server 127.0.0.1:${port + 51}; server 127.0.0.1:${port + 52}; }`,
+    `  server { listen 127.0.0.1:${port}; location / { proxy_pass http://nodes; proxy_set_header Host $http_host; } }`,
+    '}',
+  ];
+  writeFileSync(conf, `${nginx.join('\n')}\n`);
+  return { command: '/usr/sbin/nginx', args: ['-c', conf, '-g', 'daemon off;'], cwd: work };
 }
 
 const flask = (id: string, env: Record<string, string> = {}): Framework => ({
@@ -400,6 +419,41 @@ const authjs: Framework = {
   login: { path: '/auth/signin' },
 };
 
+/**
+ * Apache httpd's own form login (Debian's apache2): mod_auth_form keeps the user (and password) in mod_session's
+ * cookie, `session`, encrypted by mod_session_crypto where `crypto`; a configuration of ours (apache/httpd.conf) in
+ * the foreground (`-X`), its htpasswd file (alice / secret) in the recording's directory, which www-data must read.
+ */
+const apache = (id: string, crypto: boolean): Framework => ({
+  id,
+  prepare: (work) => {
+    chmodSync(work, 0o755);
+    return { command: 'htpasswd', args: ['-bc', join(work, 'htpasswd'), 'alice', 'secret'], cwd: work };
+  },
+  server: (work, port) => ({
+    command: '/usr/sbin/apache2',
+    args: ['-X', '-f', join(APPS, 'apache', 'httpd.conf'), ...(crypto ? ['-D', 'CRYPTO'] : [])],
+    cwd: work,
+    env: { APACHE_PORT: String(port), APACHE_WORK: work, APACHE_APP: join(APPS, 'apache') },
+  }),
+  login: { path: '/login.html' },
+  form: {
+    username: 'input[name=httpd_username]',
+    password: 'input[name=httpd_password]',
+    submit: 'button',
+  },
+});
+
+/** django-allauth (Debian's python3-django-allauth) on Django 3.2: its own login page and its POST logout. */
+const allauth: Framework = {
+  id: 'django-allauth',
+  prepare: (work) => python(work, [join(APPS, 'allauth', 'app.py'), 'setup']),
+  server: (work, port) =>
+    python(work, [join(APPS, 'allauth', 'app.py'), 'runserver', `127.0.0.1:${port}`, '--noreload']),
+  login: { path: '/accounts/login/' },
+  form: { username: 'input[name=login]', password: 'input[name=password]', submit: 'button.primaryAction' },
+};
+
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
@@ -417,21 +471,7 @@ const FRAMEWORKS: readonly Framework[] = [
     id: 'tomcat-cluster-no-affinity',
     backends: (work, port) =>
       [1, 2].map((n) => ({ ...tomcat(join(work, `node${n}`), port + 50 + n, `node${n}`), port: port + 50 + n })),
-    server: (work, port) => {
-      const conf = join(work, 'nginx.conf');
-      const nginx = [
-        `pid ${join(work, 'nginx.pid')};`,
-        `error_log ${join(work, 'nginx-error.log')};`,
-        'events {}',
-        'http {',
-        '  access_log off;',
-        `  upstream nodes { server 127.0.0.1:${port + 51}; server 127.0.0.1:${port + 52}; }`,
-        `  server { listen 127.0.0.1:${port}; location / { proxy_pass http://nodes; proxy_set_header Host $http_host; } }`,
-        '}',
-      ];
-      writeFileSync(conf, `${nginx.join('\n')}\n`);
-      return { command: '/usr/sbin/nginx', args: ['-c', conf, '-g', 'daemon off;'], cwd: work };
-    },
+    server: roundRobin,
     login: { link: '#login' },
   },
   {
@@ -501,6 +541,20 @@ const FRAMEWORKS: readonly Framework[] = [
   jetty,
   symfony,
   catalyst,
+  apache('apache-form-session-crypto', true),
+  apache('apache-form-session', false),
+  allauth,
+  // express-session's MemoryStore on two Node processes behind nginx round robin without sticky sessions.
+  {
+    ...node('express-session-cluster'),
+    id: 'express-session-cluster-no-affinity',
+    backends: (work, port) =>
+      [1, 2].map((n) => ({
+        ...node('express-session-cluster').server(work, port + 50 + n),
+        port: port + 50 + n,
+      })),
+    server: roundRobin,
+  },
 ];
 
 const FIRST_PORT = 9201;

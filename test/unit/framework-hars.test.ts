@@ -261,6 +261,16 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   symfony: { cookie: 'PHPSESSID', ends: ['rotated@login', 'rotated@logout', 'live'], alarms: [] },
   // Catalyst with Plugin::Session: change_session_id at login, delete_session at logout.
   catalyst: { cookie: 'sessionscopeapp_session', ends: SERVER_SIDE_ENDS, alarms: [] },
+  // django-allauth: the key cycled at login, flushed at logout; the flash messages of both (Django's `messages`
+  // cookie, a signed list) are no session.
+  'django-allauth': { cookie: 'sessionid', ends: SERVER_SIDE_ENDS, alarms: [] },
+  // Apache httpd's mod_auth_form with mod_session_crypto: the session encrypted into `session`, no HttpOnly by
+  // default; the logout writes it again for one second. (Its login, posting httpd_password, is not recognised.)
+  'apache-form-session-crypto': {
+    cookie: 'session',
+    ends: ['rotated@logout', 'live'],
+    alarms: ['cookie-no-httponly session'],
+  },
 };
 
 describe.each(Object.entries(EXPECTED))('%s.har', (id, expected) => {
@@ -281,6 +291,20 @@ describe.each(Object.entries(EXPECTED))('%s.har', (id, expected) => {
       .filter((f) => f.severity === 'medium' || f.severity === 'high')
       .map((f) => `${f.rule} ${f.cookie ?? ''}`);
     expect(alarms.sort()).toEqual([...expected.alarms].sort());
+  });
+});
+
+describe('express-session-cluster-no-affinity.har', () => {
+  // express-session's memory store on two processes behind round robin: every request reaches the process that did
+  // not issue its ID. The login's own redirect is where the user is logged out; the other replacements read as
+  // the lane's rotations (continual rotation, or servers without shared sessions: the finding says both).
+  it("names the login's redirect as where the session was lost, and raises nothing else at medium or above", () => {
+    const result = analyse('express-session-cluster-no-affinity');
+    const login = result.facts.logins.at(-1)!;
+    const alarms = result.findings.filter((f) => f.severity === 'medium' || f.severity === 'high');
+    expect(alarms.map((f) => `${f.rule} ${f.cookie}`)).toEqual(['session-reset connect.sid']);
+    expect(alarms[0]!.evidence.issuedByLoginAt).toBe(login.entry);
+    expect(alarms[0]!.message).toContain('the login did not survive its own redirects');
   });
 });
 
