@@ -265,7 +265,7 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // cookie, a signed list) are no session.
   'django-allauth': { cookie: 'sessionid', ends: SERVER_SIDE_ENDS, alarms: [] },
   // Apache httpd's mod_auth_form with mod_session_crypto: the session encrypted into `session`, no HttpOnly by
-  // default; the logout writes it again for one second. (Its login, posting httpd_password, is not recognised.)
+  // default; its login posts mod_auth_form's httpd_password; the logout writes the cookie again for one second.
   'apache-form-session-crypto': {
     cookie: 'session',
     ends: ['rotated@logout', 'live'],
@@ -309,10 +309,10 @@ describe('express-session-cluster-no-affinity.har', () => {
 });
 
 describe('phpmyadmin.har', () => {
-  // Not understood: phpMyAdmin posts pma_password and, on success, redirects to the route it posted to; it renews
-  // its session ID at every login form. No login is recognised, so its cookies stay possible sessions and nothing
-  // it does is raised above low: quiet rather than right. Recognising its password field alone would turn its
-  // renewals into high resets.
+  // Not understood: phpMyAdmin posts pma_password and, on success, redirects to the route it posted to (what a
+  // failure sent back to the form looks like); it renews its session ID at every login form. Its wrong password is
+  // known failed (the form posted again) and its right one reads as failed: no login, so its cookies stay possible
+  // sessions and nothing it does is raised above low: quiet rather than right.
   it('raises nothing at medium or above, and takes its cookies for no more than possible sessions', () => {
     const result = analyse('phpmyadmin');
     expect(result.findings.filter((f) => f.severity === 'medium' || f.severity === 'high')).toEqual([]);

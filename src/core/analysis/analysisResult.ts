@@ -52,7 +52,7 @@ export function analysisOf(
   const byEntry = requestsByEntry(replayed.requests);
   classifyFailedAttempts(
     replayed.lanes,
-    failedAttempts(replayed.logins, (e) => byEntry.get(e)),
+    failedAttempts(replayed.logins, (e) => byEntry.get(e), replayed.loginAttempts),
   );
   const ctx: RuleContext = {
     facts: replayed,
@@ -116,6 +116,7 @@ export function analysisOf(
       lanes: replayed.lanes,
       logins: replayed.logins,
       loggedOut: replayed.loggedOut ?? [],
+      ...(replayed.loginAttempts ? { loginAttempts: replayed.loginAttempts } : {}),
       sessionCookieNames: replayed.sessionCookieNames,
       ...(replayed.sessionIdentities ? { sessionIdentities: replayed.sessionIdentities } : {}),
       ...(replayed.firstPartySites ? { firstPartySites: replayed.firstPartySites } : {}),

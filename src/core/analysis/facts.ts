@@ -248,6 +248,11 @@ export interface AnalysisFacts {
   readonly requests: readonly RequestFacts[];
   readonly lanes: readonly SessionLane[];
   readonly logins: readonly LoginFact[];
+  /**
+   * Every POST that carried a password field, in trace order, a failed one too (failedLogins.ts: a login answered
+   * with a page is a failed attempt when the same form is posted again, whatever that next post's answer).
+   */
+  readonly loginAttempts?: readonly number[];
   /** Responses that answered as logged out, in trace order (few: kept apart from the per-request facts). */
   readonly loggedOut?: readonly LoggedOutAnswer[];
   /** Session cookie names and why: name pattern, token-like, or user override. */

@@ -31,6 +31,9 @@ describe('LoginDetector', () => {
     'ctl00$MainContent$LoginUser$Password',
     'txtPassword',
     'loginForm:password',
+    // Apache httpd's mod_auth_form, phpMyAdmin: the application's prefix before the word.
+    'httpd_password',
+    'pma_password',
   ])('a POST with a password-like field "%s" is a login', (field) => {
     expect(signals(trace().post('https://shop.test/login', { form: { user: 'ann', [field]: 'x' } }))).toEqual([
       'password-post',
@@ -76,17 +79,24 @@ describe('LoginDetector', () => {
     },
   );
 
-  it.each(['new_password', 'password_confirmation_hint', 'user[passport]', 'bypass', 'newPassword', 'confirmPassword'])(
-    'a POST with "%s" and no password field is no login',
-    (field) => {
-      const form = { user: 'ann', [field]: 'x' };
-      const text = new URLSearchParams(form).toString();
-      expect(signals(trace().post('https://shop.test/account', { form }))).toEqual([undefined]);
-      const body = { text, mimeType: 'application/x-www-form-urlencoded' };
-      expect(signals(trace().post('https://shop.test/account', { body }))).toEqual([undefined]);
-      expect(signals(trace().post('https://shop.test/account', { body: multipart(form) }))).toEqual([undefined]);
-    },
-  );
+  it.each([
+    'new_password',
+    'current_password',
+    'confirm_password',
+    'old_password',
+    'password_confirmation_hint',
+    'user[passport]',
+    'bypass',
+    'newPassword',
+    'confirmPassword',
+  ])('a POST with "%s" and no password field is no login', (field) => {
+    const form = { user: 'ann', [field]: 'x' };
+    const text = new URLSearchParams(form).toString();
+    expect(signals(trace().post('https://shop.test/account', { form }))).toEqual([undefined]);
+    const body = { text, mimeType: 'application/x-www-form-urlencoded' };
+    expect(signals(trace().post('https://shop.test/account', { body }))).toEqual([undefined]);
+    expect(signals(trace().post('https://shop.test/account', { body: multipart(form) }))).toEqual([undefined]);
+  });
 
   it('a JSON body with a camel-case password key is a login; with a new password being chosen it is not', () => {
     const json = (body: object) => ({ text: JSON.stringify(body), mimeType: 'application/json' });

@@ -17,6 +17,12 @@ import type { LoginSignal } from './facts.ts';
  */
 const PASSWORD_FIELD = /^(_|j_)?(pass(word)?|passwd|pwd|user_?pass(word)?|login_?password|secret|pin)$/i;
 /**
+ * A password field under an application's prefix: Apache httpd's mod_auth_form (`httpd_password`), phpMyAdmin
+ * (`pma_password`). Not a new password being chosen or confirmed, nor the current one asked to change it.
+ */
+const PREFIXED_PASSWORD_FIELD =
+  /^(?!(new|confirm|confirmation|old|current|repeat|retype|verify|reset|change)_)[a-z][a-z0-9]{1,11}_(password|passwd|pwd)$/i;
+/**
  * The same anywhere in a body's text, as `name=` or `name:` (urlencoded, JSON, a GraphQL mutation's arguments:
  * `login(email: $e, password: $p)`); the body's field names are also read one by one (fieldNamesOf).
  */
@@ -40,7 +46,7 @@ function passwordWordOf(field: string): string {
 
 function isPasswordFieldName(name: string): boolean {
   const word = passwordWordOf(name);
-  return PASSWORD_FIELD.test(word) || CAMEL_PASSWORD_FIELD.test(word);
+  return PASSWORD_FIELD.test(word) || CAMEL_PASSWORD_FIELD.test(word) || PREFIXED_PASSWORD_FIELD.test(word);
 }
 
 /**

@@ -83,6 +83,7 @@ export class EventReplay {
   private readonly logins = new LoginChains();
   private readonly requests: RequestFacts[] = [];
   private readonly loggedOut: LoggedOutAnswer[] = [];
+  private readonly loginAttempts: number[] = [];
   private readonly strings = new StringPool();
   private readonly records = new RequestRecords();
   private readonly origins = new HostCache();
@@ -145,6 +146,7 @@ export class EventReplay {
       lanes,
       logins,
       loggedOut: this.loggedOut.slice(),
+      loginAttempts: this.loginAttempts.slice(),
       sessionCookieNames: new Map([...this.sessionNames].map(([name, identity]) => [name, identity.evidence[0] ?? ''])),
       sessionIdentities: this.sessionNames,
       firstPartySites: this.firstPartySites,
@@ -226,6 +228,7 @@ export class EventReplay {
     if (answer) this.loggedOut.push(answer);
     // A login that visibly failed (an error status, the login form again) is no login (RULES.md, session-fixation).
     const signal = this.loginSignals.get(entry.index);
+    if (signal === 'password-post') this.loginAttempts.push(entry.index);
     const login = signal !== undefined && !loginFailed(entry) ? signal : undefined;
     const logout = isLogoutAt(entry, parsed.url);
     const { sent, notSent } = this.comparison.compare(this.jar, entry, parsed.host, time);

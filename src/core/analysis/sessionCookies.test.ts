@@ -87,6 +87,28 @@ describe('identifySessionCookies', () => {
     expect(names.get('formtoken')?.confidence).not.toBe('certain');
   });
 
+  it('a login attempt is failed when its form is posted again, even where that next answer is no login', () => {
+    // phpMyAdmin: the wrong password answered with the form (200), the right one redirected to the same route,
+    // which reads as the form shown again: neither is the login, and the first gives no evidence.
+    const post = (password: string, answer: object) => ({
+      cookie: `pma=${ID.a}`,
+      form: { pma_username: 'ann', pma_password: password },
+      setCookie: [`pma=${password === 'wrong' ? ID.b : ID.c}; Path=/; HttpOnly`],
+      ...answer,
+    });
+    const names = identify(
+      trace()
+        .get('https://db.test/index.php?route=/', { cookie: '', setCookie: [`pma=${ID.a}; Path=/; HttpOnly`] })
+        .post('https://db.test/index.php?route=/', post('wrong', {}))
+        .post('https://db.test/index.php?route=/', {
+          ...post('right', {}),
+          status: 302,
+          responseHeaders: { Location: '/index.php?route=/' },
+        }),
+    );
+    expect(names.get('pma')?.evidence.join('; ') ?? '').not.toContain('issued in answer to the login at entry 1');
+  });
+
   it('a login, a logout, the same form posted again: two logins, the first no failed attempt', () => {
     const login = (id: string) => ({
       cookie: '',

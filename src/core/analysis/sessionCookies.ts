@@ -265,8 +265,9 @@ export class SessionCookieIdentifier {
     const signal = this.logins.detect(entry, origin);
     if (signal) this.loginSignals.set(entry.index, signal);
     if (signal === 'password-post') for (const name of userNamesPosted(entry)) this.postedUserNames.add(asName(name));
-    if (signal && !loginFailed(entry)) {
-      this.noteAttempt(entry, signal, origin);
+    const failed = signal !== undefined && loginFailed(entry);
+    if (signal) this.noteAttempt(entry, signal, origin, failed);
+    if (signal && !failed) {
       const next = redirectTargetOf(entry);
       const login: PendingLogin = {
         entry: entry.index,
@@ -280,12 +281,15 @@ export class SessionCookieIdentifier {
     return undefined;
   }
 
-  /** A successful-looking login: the one before it at its origin was a failed attempt if this posts its form again. */
-  private noteAttempt(entry: TraceEntry, signal: LoginSignal, origin: string): void {
+  /**
+   * A login attempt, `failed` visibly (failedLogins.ts): the login before it at its origin was a failed attempt if
+   * this posts its form again, whatever this one's answer. Only a successful-looking one is the origin's last login.
+   */
+  private noteAttempt(entry: TraceEntry, signal: LoginSignal, origin: string, failed: boolean): void {
     const attempt: LoginAttempt = { signal, status: entry.response?.status, url: entry.request.url };
     const previous = this.lastLogins.get(origin);
     if (previous && isRetriedAttempt(previous.attempt, attempt, false)) this.failedLogins.add(previous.entry);
-    this.lastLogins.set(origin, { entry: entry.index, attempt });
+    if (!failed) this.lastLogins.set(origin, { entry: entry.index, attempt });
   }
 
   private holdsOnlyUserNames(stats: NameStats): boolean {

@@ -33,30 +33,46 @@ function addressOf(url: string): string {
   return end === -1 ? url : url.slice(0, end);
 }
 
-/** The login and the next one at its origin, as isRetriedAttempt reads them; the logouts between looked for last. */
+/** The login and the next attempt at its origin, as isRetriedAttempt reads them; the logouts between looked for last. */
 function triedAgain(
   request: (entry: number) => RequestFacts | undefined,
   login: LoginFact,
-  next: LoginFact | undefined,
+  next: LoginAttemptAt | undefined,
 ): boolean {
-  if (!next || !isRetriedAttempt(attemptOf(login, request), attemptOf(next, request), false)) return false;
+  if (!next || !isRetriedAttempt(attemptAt(login, request), attemptAt(next, request), false)) return false;
   for (let entry = login.entry + 1; entry < next.entry; entry++) if (request(entry)?.logout) return false;
   return true;
 }
 
-function attemptOf(login: LoginFact, request: (entry: number) => RequestFacts | undefined): LoginAttempt {
-  const answered = request(login.entry);
-  return { signal: login.signal, status: answered?.status, url: answered?.url ?? '' };
+/** A login attempt: a login fact, or a POST that carried a password field and was no login (its answer failed). */
+interface LoginAttemptAt {
+  readonly entry: number;
+  readonly signal: LoginSignal;
 }
 
-/** The entries of the logins that were failed attempts: each judged by the next login at its origin. */
+function attemptAt(at: LoginAttemptAt, request: (entry: number) => RequestFacts | undefined): LoginAttempt {
+  const answered = request(at.entry);
+  return { signal: at.signal, status: answered?.status, url: answered?.url ?? '' };
+}
+
+/**
+ * The entries of the logins that were failed attempts: each judged by the next attempt at its origin, a login or a
+ * password POST that visibly failed (`attempts`, AnalysisFacts.loginAttempts; the logins alone without it).
+ */
 export function failedAttempts(
   logins: readonly LoginFact[],
   request: (entry: number) => RequestFacts | undefined,
+  attempts?: readonly number[],
 ): ReadonlySet<number> {
   const failed = new Set<number>();
-  logins.forEach((login, i) => {
-    const next = logins.find((other, j) => j > i && other.origin === login.origin);
+  // In replay order (a file's entries may be out of time order): the attempts after this login's own place.
+  const tries: readonly LoginAttemptAt[] = attempts
+    ? attempts.map((entry) => ({ entry, signal: 'password-post' as const }))
+    : logins;
+  logins.forEach((login) => {
+    const at = tries.findIndex((t) => t.entry === login.entry);
+    if (at === -1) return;
+    const next = tries.find((t, i) => i > at && request(t.entry)?.origin === login.origin);
     if (triedAgain(request, login, next)) failed.add(login.entry);
   });
   return failed;

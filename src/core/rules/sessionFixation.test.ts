@@ -83,6 +83,22 @@ describe('session-fixation', () => {
     expect(findingsOf(result, 'session-fixation')).toEqual([]);
   });
 
+  it('a password answered with a page is failed when its form is posted again, even if that post reads as failed too', () => {
+    // The next post is redirected back to its own route (what a failure sent back to the form looks like): no
+    // login there, yet it shows the first was tried again.
+    const result = trace()
+      .get('https://db.test/index.php?route=/', { cookie: '', setCookie: [sid(ID.a)] })
+      .post('https://db.test/index.php?route=/', { cookie: `sid=${ID.a}`, form: { user: 'ann', password: 'typo' } })
+      .post('https://db.test/index.php?route=/', {
+        cookie: `sid=${ID.a}`,
+        form: { user: 'ann', password: 'right' },
+        location: 'https://db.test/index.php?route=/',
+      })
+      .get('https://db.test/index.php?route=/', { cookie: `sid=${ID.a}` })
+      .analyze();
+    expect(findingsOf(result, 'session-fixation')).toEqual([]);
+  });
+
   it('a login answered with a redirect is a success, though the same form is posted again and its target went unrecorded', () => {
     const result = trace()
       .get('https://shop.test/login', { cookie: '', setCookie: [sid(ID.a)] })

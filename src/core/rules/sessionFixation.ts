@@ -25,7 +25,7 @@ export const sessionFixation = defineRule({
     return logins.flatMap((login) => {
       const kept = login.lanes.filter((l) => l.after !== undefined && l.after === l.before);
       if (kept.length === 0) return [];
-      failed ??= failedAttempts(logins, ctx.request);
+      failed ??= failedAttempts(logins, ctx.request, ctx.facts.loginAttempts);
       if (failed.has(login.entry)) return [];
       const request = ctx.request(login.entry);
       return kept.flatMap((l) => {
