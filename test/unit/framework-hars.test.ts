@@ -266,6 +266,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'django-allauth': { cookie: 'sessionid', ends: SERVER_SIDE_ENDS, alarms: [] },
   // Apache httpd's mod_auth_form with mod_session_crypto: the session encrypted into `session`, no HttpOnly by
   // default; its login posts mod_auth_form's httpd_password; the logout writes the cookie again for one second.
+  // The same without the crypto module: the session, user name and password with it, in the clear in `session`.
+  'apache-form-session': {
+    cookie: 'session',
+    ends: ['rotated@logout', 'live'],
+    alarms: ['cookie-no-httponly session', 'session-client-side-data session'],
+  },
   'apache-form-session-crypto': {
     cookie: 'session',
     ends: ['rotated@logout', 'live'],

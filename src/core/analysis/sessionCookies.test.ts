@@ -154,6 +154,30 @@ describe('identifySessionCookies', () => {
     expect(names.get('last_login')).toBeUndefined();
   });
 
+  it("a session kept in the cookie as readable fields, issued at a login under a session's name, is the session", () => {
+    // Apache httpd's mod_session without its crypto module, behind mod_auth_form.
+    const login = (cookieName: string, location: string) =>
+      identify(
+        trace()
+          .post('https://intra.test/dologin', {
+            cookie: '',
+            form: { httpd_username: 'ann', httpd_password: 'hunter2' },
+            status: 302,
+            responseHeaders: { Location: location },
+            setCookie: [`${cookieName}=private-user=ann&private-pw=hunter2;path=/`],
+          })
+          .get('https://intra.test/private/', { cookie: `${cookieName}=private-user=ann&private-pw=hunter2` })
+          .get('https://intra.test/logout', { cookie: `${cookieName}=private-user=ann&private-pw=hunter2` }),
+      );
+    expect(login('session', '/private/').get('session')).toMatchObject({ confidence: 'certain', against: [] });
+    expect(login('session', '/private/').get('session')?.evidence).toContain(
+      'its value is readable fields: the session itself',
+    );
+    // Readable fields under another name are data, as RULES.md has it; and a failed login issues nothing.
+    expect(login('prefs', '/private/').get('prefs')).toBeUndefined();
+    expect(login('session', '/login.html?failed').get('session')).toBeUndefined();
+  });
+
   it("Django's messages cookie, set at the login and again (compressed) at the logout, is no session", () => {
     const signedList = `${btoa('[["__json_message",0,25,"Signed in."]]').replace(/=+$/, '')}:1xZUXo:x3FqAb`;
     const compressed = '.eJyLjo6OVcrNSy8uTizJzM8rViguKcpMzlayUlJQ0lFKLS5RKEktLgEAFz4Mkw:1xZUXp:Q2b7Tz';

@@ -20,7 +20,7 @@ import {
   type NameClass,
   nameClassOffPlatform,
 } from '../session/identify.ts';
-import { isRedactedValue, type ValueShape, valueShape } from '../session/valueShape.ts';
+import { isFieldsValue, isRedactedValue, type ValueShape, valueShape } from '../session/valueShape.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
@@ -292,6 +292,27 @@ export class SessionCookieIdentifier {
     if (!failed) this.lastLogins.set(origin, { entry: entry.index, attempt });
   }
 
+  /**
+   * A session kept in the cookie as readable fields (`a=b&c=d`): Apache httpd's mod_session without its crypto
+   * module (`private-user=…&private-pw=…`). Readable data is evidence against an ID, but under a session's name and
+   * issued in answer to a login that worked, the cookie is the session, its data in the clear.
+   */
+  private readableSessionStore(stats: NameStats, cls: NameClass): SessionIdentity | undefined {
+    if (cls.kind !== 'session') return undefined;
+    const values = [...stats.shapes.keys()];
+    // Its values all readable (the logout may leave only `expiry=…`), fields among them.
+    const readable = values.every((v) => stats.shapes.get(v) === 'structured' || stats.shapes.get(v) === 'not-an-id');
+    if (!readable || !values.some(isFieldsValue)) return undefined;
+    const atLogin = this.succeeded(stats.behaviour).filter((text) => text.startsWith('issued in answer to the login'));
+    if (atLogin.length === 0) return undefined;
+    const evidence = [
+      ...atLogin.slice(0, 2),
+      `name matches ${cls.pattern}`,
+      'its value is readable fields: the session itself',
+    ];
+    return { confidence: 'certain', evidence, against: [] };
+  }
+
   private holdsOnlyUserNames(stats: NameStats): boolean {
     if (this.postedUserNames.size === 0 || stats.shapes.size === 0) return false;
     for (const value of stats.shapes.keys()) if (!this.postedUserNames.has(asName(value))) return false;
@@ -348,6 +369,8 @@ export class SessionCookieIdentifier {
     // The name the user logged in with, kept in a cookie (MediaWiki's `<wiki>UserName`): readable data, no ID.
     if (this.holdsOnlyUserNames(stats)) return undefined;
     const shapes = [...stats.shapes.values()];
+    const sessionStore = this.readableSessionStore(stats, cls);
+    if (sessionStore) return sessionStore;
     // RULES.md: a name match counts "provided the value can be an ID"; readable structured data is evidence against,
     // also beside values it cannot read (Django's messages: a signed list, then the same compressed).
     if (shapes.length > 0 && shapes.every((s) => s === 'not-an-id' || s === 'structured')) return undefined;

@@ -1,6 +1,7 @@
 /** session-client-side-data, jwt-alg-none, jwt-no-expiry: what a session cookie value carries in the clear. */
 import type { RequestFacts, SentCookieFact, SetCookieFact } from '../analysis/facts.ts';
 import { type ClientSideData, jwtHasNoneAlg, jwtLacksExpiry, readClientSideData } from '../session/tokenData.ts';
+import { fieldsOf } from '../session/valueShape.ts';
 import { perRequestRule } from './perRequestRule.ts';
 import type { FindingDraft, PerRequest } from './rule.ts';
 
@@ -22,7 +23,7 @@ const decoded = new WeakMap<SetCookieFact | SentCookieFact, ClientSideData | nul
 function dataOf(c: SetCookieFact | SentCookieFact): ClientSideData | undefined {
   let data = decoded.get(c);
   if (data === undefined) {
-    data = readClientSideData(c.value) ?? null;
+    data = readClientSideData(c.value) ?? readableFields(c.value) ?? null;
     decoded.set(c, data);
   }
   return data ?? undefined;
@@ -81,7 +82,14 @@ const KIND_TEXT: Record<ClientSideData['kind'], string> = {
   jwt: 'a JWT',
   'base64-json': 'base64-encoded JSON',
   'signed-json': 'a signed, not encrypted, payload',
+  fields: 'readable fields',
 };
+
+/** A session cookie's value as fields in the clear (valueShape.ts fieldsOf), or undefined. */
+function readableFields(value: string): ClientSideData | undefined {
+  const payload = fieldsOf(value);
+  return payload ? { kind: 'fields', payload } : undefined;
+}
 
 export const sessionClientSideData = perRequestRule({
   id: 'session-client-side-data',
@@ -99,7 +107,11 @@ export const sessionClientSideData = perRequestRule({
       s.data.kind === 'signed-json' ? `${KIND_TEXT[s.data.kind]} (${s.data.format})` : KIND_TEXT[s.data.kind];
     // A signed value may hold one text (Tornado's `user`), not fields.
     const what = typeof s.data.payload === 'string' ? 'a text value' : `fields ${fields.join(', ') || '(none)'}`;
-    return finding(s, `${s.name} carries ${format} with ${what}.${shown}`, {});
+    const message =
+      s.data.kind === 'fields'
+        ? `${s.name} carries the session in the clear, as fields: ${fields.join(', ')}.${shown}`
+        : `${s.name} carries ${format} with ${what}.${shown}`;
+    return finding(s, message, {});
   }),
 });
 

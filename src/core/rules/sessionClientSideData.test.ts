@@ -34,6 +34,22 @@ describe('session-client-side-data', () => {
     expect(found[0]!.message).toContain('Flask');
   });
 
+  it('a session kept in the cookie as readable fields (mod_session, no crypto) → the fields, in the clear', () => {
+    const result = trace()
+      .post('https://intra.test/dologin', {
+        cookie: '',
+        form: { httpd_username: 'ann', httpd_password: 'hunter2' },
+        status: 302,
+        responseHeaders: { Location: '/private/' },
+        setCookie: ['session=private-user=ann&private-pw=hunter2;path=/'],
+      })
+      .get('https://intra.test/private/', { cookie: 'session=private-user=ann&private-pw=hunter2' })
+      .analyze();
+    const [found] = findingsOf(result, 'session-client-side-data');
+    expect(found!.evidence).toMatchObject({ kind: 'fields', fields: ['private-user', 'private-pw'] });
+    expect(found!.message).toBe('session carries the session in the clear, as fields: private-user, private-pw.');
+  });
+
   it("Laravel's encrypted session cookie (base64 of {iv, value, mac, tag}, new on every response) → nothing", () => {
     const encrypted = (seed: number) => {
       const bytes = (n: number) =>

@@ -11,7 +11,9 @@ export type ClientSideData =
       readonly payload: Record<string, unknown>;
     }
   | { readonly kind: 'base64-json'; readonly payload: unknown }
-  | { readonly kind: 'signed-json'; readonly format: string; readonly payload: unknown };
+  | { readonly kind: 'signed-json'; readonly format: string; readonly payload: unknown }
+  /** Readable fields (`a=b&c=d`) of a session kept in the cookie (Apache's mod_session without its crypto). */
+  | { readonly kind: 'fields'; readonly payload: Readonly<Record<string, string>> };
 
 /** Values longer than this are not decoded: a hostile 1 MB cookie must not cost more than a look. */
 const MAX_DECODE_LENGTH = 16_384;

@@ -121,6 +121,24 @@ export function valueShape(raw: string): ValueShape {
 /** Claims that name the session or its subject inside a client-side store or a structured value. */
 const ID_FIELDS = ['sid', 'session_id', 'sessionId', 'session', 'sub', 'user_id', 'userId', 'uid', 'id'];
 
+/** Readable fields, `a=b&c=d` and the like (FIELDS): what a session kept in the cookie as fields looks like. */
+export function isFieldsValue(raw: string): boolean {
+  return FIELDS.test(unquote(raw));
+}
+
+/** The fields of such a value, by name (the first of each), for showing what the cookie holds in the clear. */
+export function fieldsOf(raw: string): Record<string, string> | undefined {
+  const value = unquote(raw);
+  if (!FIELDS.test(value)) return undefined;
+  const fields: Record<string, string> = {};
+  for (const field of value.split(/[&|;,]|:(?=[\w.%-]+=)/)) {
+    const i = field.search(/[=:]/);
+    const name = i === -1 ? '' : field.slice(0, i);
+    if (name !== '' && !(name in fields)) fields[name] = field.slice(i + 1);
+  }
+  return fields;
+}
+
 /** The ID or subject a client-side store or structured value names, as `field=value`; undefined when unreadable. */
 export function embeddedIdOf(raw: string): string | undefined {
   const value = unquote(raw);
