@@ -17,7 +17,8 @@ function analyse(id: string): AnalysisResult {
 /** An ID's end in a word: `rotated@login`, `rotated@logout`, `reset:cleared-by-server@logout`, `updated`. */
 function endOf(end: IdEnd | undefined): string {
   if (end === undefined) return 'live';
-  if (end.kind === 'rotated') return `rotated@${end.afterLogin ? 'login' : end.atLogout ? 'logout' : 'none'}`;
+  if (end.kind === 'rotated')
+    return `rotated@${end.afterLogin ? 'login' : end.atLogout ? 'logout' : end.failedAttempt ? 'failed-attempt' : 'none'}`;
   if (end.kind === 'reset') return `reset:${end.cause}${end.atLogout ? '@logout' : ''}`;
   return end.kind;
 }
@@ -80,11 +81,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     alarms: ['session-id-in-url JSESSIONID', 'session-id-in-url JSESSIONID'],
   },
   // Two Tomcat nodes that do not share sessions, behind nginx's round robin: the session is lost each time a
-  // request lands on the other node, first on the login's own redirect; every move is a back-end switch.
+  // request lands on the other node, first on the login's own redirect; every move is a back-end switch. The wrong
+  // password, on the other node too, got a new ID that no login asked for.
   'tomcat-cluster-no-affinity': {
     cookie: 'JSESSIONID',
     ends: [
-      'rotated@login',
+      'rotated@failed-attempt',
       'rotated@login',
       'reset:server-rejected',
       'reset:server-rejected',

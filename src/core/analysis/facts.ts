@@ -101,6 +101,8 @@ export type IdEnd =
       /** The earlier logout that carried the ID and left its cookie in place (LaneId.loggedOutAt). */
       readonly logoutEntry?: number;
       readonly periodic: boolean;
+      /** At a login attempt later found failed (failedLogins.ts: its form posted again): no login rotated it. */
+      readonly failedAttempt?: true;
     }
   | {
       readonly kind: 'reset';

@@ -208,6 +208,32 @@ describe('session-rotated', () => {
     expect(findingsOf(result, 'session-rotated').map((f) => f.entry)).toEqual([1]);
   });
 
+  it('a new opaque ID at a failed attempt (the form posted again) is no login rotation: told as at the attempt', () => {
+    const result = trace()
+      .get('https://shop.test/login', { cookie: '', setCookie: [sid(ID.a)] })
+      .post('https://shop.test/login', {
+        cookie: `sid=${ID.a}`,
+        form: { user: 'ann', password: 'typo' },
+        setCookie: [sid(ID.b)],
+      })
+      .post('https://shop.test/login', {
+        cookie: `sid=${ID.b}`,
+        form: { user: 'ann', password: 'right' },
+        setCookie: [sid(ID.c)],
+        location: 'https://shop.test/account',
+      })
+      .get('https://shop.test/account', { cookie: `sid=${ID.c}` })
+      .analyze();
+    const found = findingsOf(result, 'session-rotated');
+    expect(found.map((f) => [f.entry, f.evidence.afterLogin])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    expect(found[0]!.message).toContain('at a login attempt that failed (the same form was posted again)');
+    expect(found[0]!.message).not.toContain('good practice');
+    expect(findingsOf(result, 'session-reset')).toEqual([]);
+  });
+
   it('a server that rotates the ID on every request is a periodic rotation, never a session-reset', () => {
     const ids = [ID.a, ID.b, ID.c, ID.d, ID.e, ID.f];
     let scenario = trace().get('https://shop.test/', { cookie: '', setCookie: [sid(ids[0]!)] });

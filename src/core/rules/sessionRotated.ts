@@ -47,13 +47,15 @@ export const sessionRotated = defineRule({
           ? sealedAtLogin
             ? `at login (recognised from ${LOGIN_SIGNAL_TEXT[end.afterLogin]}): the session is sealed in the cookie, so whether the login renewed it or only sealed it again cannot be seen`
             : `at login (recognised from ${LOGIN_SIGNAL_TEXT[end.afterLogin]}) — good practice`
-          : end?.logoutEntry !== undefined
-            ? `after the logout at entry ${end.logoutEntry} ended the old ID on the server — good practice`
-            : end?.atLogout
-              ? 'at logout — good practice'
-              : end?.periodic
-                ? 'on most requests: the server rotates the ID continually, or each request reaches a server that does not know the last one (sessions not shared, no affinity)'
-                : 'without a login';
+          : end?.failedAttempt
+            ? 'at a login attempt that failed (the same form was posted again): no login asked for it'
+            : end?.logoutEntry !== undefined
+              ? `after the logout at entry ${end.logoutEntry} ended the old ID on the server — good practice`
+              : end?.atLogout
+                ? 'at logout — good practice'
+                : end?.periodic
+                  ? 'on most requests: the server rotates the ID continually, or each request reaches a server that does not know the last one (sessions not shared, no affinity)'
+                  : 'without a login';
         return {
           origin: t.lane.origin,
           cookie: t.lane.cookie,
@@ -161,8 +163,10 @@ export function classifyPeriodicRotation(lanes: readonly SessionLane[]): void {
 /**
  * A client-side store written again at a login attempt that failed (failedLogins.ts: the form posted again; Rails
  * keeps its CSRF token in the session, Laravel re-encrypts its cookie on every response) was updated, not rotated at
- * a login: the next value is the same session re-encoded. Told only once the next attempt is seen, so run after
- * the replay, as classifyPeriodicRotation is; it rewrites the ends in place.
+ * a login: the next value is the same session re-encoded. Another new ID there was no login's rotation either (a
+ * node without the session, an application renewing it at each attempt): told as at a failed attempt, nothing
+ * claimed. Told only once the next attempt is seen, so run after the replay, as classifyPeriodicRotation is; it
+ * rewrites the ends in place.
  */
 export function classifyFailedAttempts(lanes: readonly SessionLane[], failed: ReadonlySet<number>): void {
   if (failed.size === 0) return;
@@ -172,6 +176,8 @@ export function classifyFailedAttempts(lanes: readonly SessionLane[], failed: Re
       const next = lane.ids[i + 1];
       if (end?.kind !== 'rotated' || end.afterLogin === undefined || !failed.has(end.entry) || !next) return;
       if (isUpdateOf(id.id, next.id)) id.end = { kind: 'updated', entry: end.entry };
+      // A new ID at the wrong password is no login's rotation; what it was, the answer does not tell.
+      else id.end = { kind: 'rotated', entry: end.entry, atLogout: false, periodic: false, failedAttempt: true };
     });
   }
 }
