@@ -158,7 +158,7 @@ export class SessionCookieIdentifier {
   private pendingLogin: PendingLogin | undefined;
   /** Each origin's last login since the last logout, to tell a failed attempt when the same form is posted again. */
   private readonly lastLogins = new Map<string, { readonly entry: number; readonly attempt: LoginAttempt }>();
-  /** The user names password POSTs sent (userNamesPosted), as namesOf reads them: a cookie holding one is no ID. */
+  /** The user names password POSTs sent (userNamesPosted), as asName reads them: a cookie holding one is no ID. */
   private readonly postedUserNames = new Set<string>();
   /** Logins found to be failed attempts (isRetriedAttempt): the behaviour seen at them is no evidence. */
   private readonly failedLogins = new Set<number>();
@@ -303,7 +303,7 @@ export class SessionCookieIdentifier {
     // Its values all readable (the logout may leave only `expiry=…`), fields among them.
     const readable = values.every((v) => stats.shapes.get(v) === 'structured' || stats.shapes.get(v) === 'not-an-id');
     if (!readable || !values.some(isFieldsValue)) return undefined;
-    const atLogin = this.succeeded(stats.behaviour).filter((text) => text.startsWith('issued in answer to the login'));
+    const atLogin = this.succeeded(stats.behaviour.filter((b) => b.login !== undefined));
     if (atLogin.length === 0) return undefined;
     const evidence = [
       ...atLogin.slice(0, 2),
