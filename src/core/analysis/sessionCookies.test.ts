@@ -178,6 +178,20 @@ describe('identifySessionCookies', () => {
     expect(login('session', '/login.html?failed').get('session')).toBeUndefined();
   });
 
+  it('a session store cleared to `{}` at the logout is still the session', () => {
+    const store = `${btoa('{"user":"ann"}').replace(/=+$/, '')}.axLH2Q.c2lnbmF0dXJlLW9mLWl0`;
+    const names = identify(
+      trace()
+        .post('https://shop.test/login', {
+          cookie: '',
+          form: { user: 'ann', password: 'hunter2' },
+          setCookie: [`app_store=${store}; Path=/; HttpOnly`],
+        })
+        .get('https://shop.test/logout', { cookie: `app_store=${store}`, setCookie: ['app_store={}; Path=/'] }),
+    );
+    expect(names.get('app_store')?.confidence).toBe('certain');
+  });
+
   it("Django's messages cookie, set at the login and again (compressed) at the logout, is no session", () => {
     const signedList = `${btoa('[["__json_message",0,25,"Signed in."]]').replace(/=+$/, '')}:1xZUXo:x3FqAb`;
     const compressed = '.eJyLjo6OVcrNSy8uTizJzM8rViguKcpMzlayUlJQ0lFKLS5RKEktLgEAFz4Mkw:1xZUXp:Q2b7Tz';

@@ -20,6 +20,7 @@ import {
   type NameClass,
   nameClassOffPlatform,
 } from '../session/identify.ts';
+import { readClientSideData } from '../session/tokenData.ts';
 import { isFieldsValue, isRedactedValue, type ValueShape, valueShape } from '../session/valueShape.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
@@ -371,10 +372,11 @@ export class SessionCookieIdentifier {
     const shapes = [...stats.shapes.values()];
     const sessionStore = this.readableSessionStore(stats, cls);
     if (sessionStore) return sessionStore;
-    // RULES.md: a name match counts "provided the value can be an ID"; readable structured data is evidence against,
-    // also beside values it cannot read (Django's messages: a signed list, then the same compressed).
+    // RULES.md: a name match counts "provided the value can be an ID"; readable structured data is evidence against.
     if (shapes.length > 0 && shapes.every((s) => s === 'not-an-id' || s === 'structured')) return undefined;
-    if (shapes.includes('structured') && !shapes.includes('opaque')) return undefined;
+    // A signed or encoded list is data even beside values that cannot be read (Django's messages: a signed list,
+    // then the same compressed); a store cleared to `{}` at a logout is still the store.
+    if (!shapes.includes('opaque') && [...stats.shapes.keys()].some(isReadableList)) return undefined;
     const idShaped = shapes.some((s) => s === 'opaque' || s === 'client-side-store');
     const knownName =
       cls.kind === 'session'
@@ -506,4 +508,9 @@ function asName(value: string): string {
     // kept as written
   }
   return text.replace(/_/g, ' ').trim().toLowerCase();
+}
+
+/** A value that reads as a list (a signed or encoded JSON array), not a store of named fields. */
+function isReadableList(value: string): boolean {
+  return Array.isArray(readClientSideData(value)?.payload);
 }
