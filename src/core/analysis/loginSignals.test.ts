@@ -31,13 +31,28 @@ describe('LoginDetector', () => {
     'ctl00$MainContent$LoginUser$Password',
     'txtPassword',
     'loginForm:password',
-    // Apache httpd's mod_auth_form, phpMyAdmin: the application's prefix before the word.
-    'httpd_password',
-    'pma_password',
   ])('a POST with a password-like field "%s" is a login', (field) => {
     expect(signals(trace().post('https://shop.test/login', { form: { user: 'ann', [field]: 'x' } }))).toEqual([
       'password-post',
     ]);
+  });
+
+  it("a password under an application's prefix, beside a user name of the same prefix in a short form, is a login", () => {
+    const post = (form: Record<string, string>) => signals(trace().post('https://shop.test/dologin', { form }));
+    // Apache httpd's mod_auth_form; phpMyAdmin's login form (six fields).
+    expect(post({ httpd_username: 'ann', httpd_password: 'x', httpd_location: '/private/' })).toEqual([
+      'password-post',
+    ]);
+    const pma = { route: '/', token: 't', set_session: 's', pma_username: 'ann', pma_password: 'x', server: '1' };
+    expect(post(pma)).toEqual(['password-post']);
+    const body = { text: new URLSearchParams(pma).toString(), mimeType: 'application/x-www-form-urlencoded' };
+    expect(signals(trace().post('https://shop.test/index.php', { body }))).toEqual(['password-post']);
+    // No user name of its prefix, or a settings page saving a mail server's account among many fields: no login.
+    expect(post({ user: 'ann', httpd_password: 'x' })).toEqual([undefined]);
+    const settings = { site_name: 'Shop', site_url: 'https://shop.test', smtp_host: 'mail', smtp_port: '587' };
+    const mail = { ...settings, smtp_username: 'shop', smtp_password: 'x', smtp_secure: 'tls', from_email: 'a@b.c' };
+    expect(post(mail)).toEqual([undefined]);
+    expect(post({ new_username: 'ann', new_password: 'x' })).toEqual([undefined]);
   });
 
   it.each(['user[password]', 'Input.Password', '_password', 'j_password'])(

@@ -18,10 +18,26 @@ import type { LoginSignal } from './facts.ts';
 const PASSWORD_FIELD = /^(_|j_)?(pass(word)?|passwd|pwd|user_?pass(word)?|login_?password|secret|pin)$/i;
 /**
  * A password field under an application's prefix: Apache httpd's mod_auth_form (`httpd_password`), phpMyAdmin
- * (`pma_password`). Not a new password being chosen or confirmed, nor the current one asked to change it.
+ * (`pma_password`). Not a new password being chosen or confirmed, nor the current one asked to change it. Taken for
+ * a login's only beside a user-name field of the same prefix in a short form (prefixedLoginPair): a settings page
+ * saving `smtp_username` and `smtp_password` among its many fields is no login.
  */
 const PREFIXED_PASSWORD_FIELD =
-  /^(?!(new|confirm|confirmation|old|current|repeat|retype|verify|reset|change)_)[a-z][a-z0-9]{1,11}_(password|passwd|pwd)$/i;
+  /^(?!(new|confirm|confirmation|old|current|repeat|retype|verify|reset|change)_)([a-z][a-z0-9]{1,11})_(password|passwd|pwd)$/i;
+/** A login form's fields: the user's name, the password, a few hidden ones (phpMyAdmin's has six). */
+const MAX_PREFIXED_LOGIN_FIELDS = 6;
+
+/** `<prefix>_password` beside `<prefix>_user`, `_username`, `_login`, `_name` or `_email`, in a form of few fields. */
+function prefixedLoginPair(names: readonly string[]): boolean {
+  if (names.length > MAX_PREFIXED_LOGIN_FIELDS) return false;
+  const words = names.map(passwordWordOf);
+  return words.some((word) => {
+    const prefix = PREFIXED_PASSWORD_FIELD.exec(word)?.[2];
+    if (prefix === undefined) return false;
+    const user = new RegExp(`^${prefix}_(user(name)?|login|name|e-?mail)$`, 'i');
+    return words.some((other) => user.test(other));
+  });
+}
 /**
  * The same anywhere in a body's text, as `name=` or `name:` (urlencoded, JSON, a GraphQL mutation's arguments:
  * `login(email: $e, password: $p)`); the body's field names are also read one by one (fieldNamesOf).
@@ -46,7 +62,7 @@ function passwordWordOf(field: string): string {
 
 function isPasswordFieldName(name: string): boolean {
   const word = passwordWordOf(name);
-  return PASSWORD_FIELD.test(word) || CAMEL_PASSWORD_FIELD.test(word) || PREFIXED_PASSWORD_FIELD.test(word);
+  return PASSWORD_FIELD.test(word) || CAMEL_PASSWORD_FIELD.test(word);
 }
 
 /**
@@ -217,10 +233,13 @@ function hasPasswordField(entry: TraceEntry): boolean {
   const post = entry.request.postData;
   if (!post) return false;
   if (post.params?.some((p) => isPasswordFieldName(p.name))) return true;
+  if (post.params && post.params.length > 0 && prefixedLoginPair(post.params.map((p) => p.name))) return true;
   if (post.text === undefined) return false;
   // Bodies can be large: only the first 64 KiB are searched, enough for any login form.
   const text = post.text.slice(0, 65_536);
-  return PASSWORD_IN_BODY.test(text) || fieldNamesOf(text).some(isPasswordFieldName);
+  if (PASSWORD_IN_BODY.test(text)) return true;
+  const names = fieldNamesOf(text);
+  return names.some(isPasswordFieldName) || prefixedLoginPair(names);
 }
 
 /** Per-origin memory the login signals need: was Authorization sent before, was the last answer a 401. */
