@@ -189,35 +189,37 @@ describe('recalled comparisons', () => {
     ]);
   });
 
+  /** A plain request: a same-site GET carrying the session, nothing in flight, nothing set. */
+  const plainRequest: Extract<Generated, { kind: 'request' }> = {
+    kind: 'request',
+    host: 'https://api.shop.test',
+    path: '/v1/cart',
+    method: 'GET',
+    preflight: false,
+    document: false,
+    site: 'same-site',
+    cookie: 'sid=one',
+    setCookie: [],
+    after: 0,
+    duration: 0,
+    offNetwork: false,
+    blocked: false,
+    run: undefined,
+  };
+
   it('leave a request that started while a cookie of its site was in flight with facts of its own', () => {
-    const plain: Extract<Generated, { kind: 'request' }> = {
-      kind: 'request',
-      host: 'https://api.shop.test',
-      path: '/v1/cart',
-      method: 'GET',
-      preflight: false,
-      document: false,
-      site: 'same-site',
-      cookie: 'sid=one',
-      setCookie: [],
-      after: 0,
-      duration: 0,
-      offNetwork: false,
-      blocked: false,
-      run: undefined,
-    };
     const events: Generated[] = [
-      { ...plain, host: 'https://app.shop.test', setCookie: ['sid=one; Path=/; Secure'] },
+      { ...plainRequest, host: 'https://app.shop.test', setCookie: ['sid=one; Path=/; Secure'] },
       // pref (for all of shop.test) arrives 1.5 s after its request starts; the next request starts 0.7 s after it.
       {
-        ...plain,
+        ...plainRequest,
         host: 'https://app.shop.test',
         path: '/',
         setCookie: ['pref=a; Domain=shop.test; Path=/'],
         duration: 1500,
       },
-      plain,
-      { ...plain, after: 2500 },
+      plainRequest,
+      { ...plainRequest, after: 2500 },
     ];
     const trace = traceOf(events);
     const { result } = analysed(trace);
@@ -235,23 +237,12 @@ describe('recalled comparisons', () => {
    * most generated traces (random requests alone are seldom alike: a few recalls in 300 traces, and now and then
    * none, so the property could not tell that it had exercised recall at all).
    */
-  const repeated: Generated = {
-    kind: 'request',
+  const repeated: Extract<Generated, { kind: 'request' }> = {
+    ...plainRequest,
     host: 'https://app.shop.test',
     path: '/account',
-    method: 'GET',
-    preflight: false,
-    document: false,
-    site: 'same-site',
-    cookie: 'sid=one',
-    setCookie: [],
     after: 2500,
-    duration: 0,
-    offNetwork: false,
-    blocked: false,
-    run: undefined,
   };
-
   const again: Generated = { ...repeated, after: 0 };
 
   it('leave the analysis of generated traces as it is (property)', () => {

@@ -22,13 +22,21 @@ const MAX_DECODE_LENGTH = 16_384;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export function decodeBase64Url(s: string): string | undefined {
+  const bytes = base64UrlBytes(s);
+  if (bytes === undefined) return undefined;
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bytes of base64url or base64 text, padded or not; undefined outside the alphabet or for a bad length. */
+function base64UrlBytes(s: string): Uint8Array | undefined {
   if (!/^[A-Za-z0-9+/_-]*=*$/.test(s)) return undefined;
   const b64 = s.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
-  const padded = b64 + '='.repeat((4 - (b64.length % 4)) % 4);
   try {
-    const binary = atob(padded);
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    return UTF8.decode(bytes);
+    return Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
   } catch {
     return undefined;
   }
@@ -185,9 +193,9 @@ function readJsonAfterDigest(value: string): unknown {
     return byte === 0x5b || byte === 0x7b;
   });
   if (digest === undefined || !/^[A-Za-z0-9_-]+={0,2}$/.test(value)) return undefined;
+  const bytes = base64UrlBytes(value);
+  if (bytes === undefined) return undefined;
   try {
-    const b64 = value.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
-    const bytes = Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
     const payload = parseJsonObject(UTF8.decode(bytes.subarray(digest)));
     // Pyramid's `[accessed, created, {data}]`: the data is what the session holds.
     const data = Array.isArray(payload) ? payload.at(-1) : undefined;

@@ -131,12 +131,16 @@ export function fieldsOf(raw: string): Record<string, string> | undefined {
   const value = unquote(raw);
   if (!FIELDS.test(value)) return undefined;
   const fields: Record<string, string> = {};
-  for (const field of value.split(/[&|;,]|:(?=[\w.%-]+=)/)) {
-    const i = field.search(/[=:]/);
-    const name = i === -1 ? '' : field.slice(0, i);
-    if (name !== '' && !(name in fields)) fields[name] = field.slice(i + 1);
-  }
+  for (const [name, field] of fieldPairs(value)) if (name !== '' && !(name in fields)) fields[name] = field;
   return fields;
+}
+
+/** The `name`, `value` pairs of readable fields (FIELDS), in order: `a=b&c=d`, `a:b|c:d`, `a=b:c=d`. */
+function fieldPairs(value: string): (readonly [name: string, value: string])[] {
+  return value.split(/[&|;,]|:(?=[\w.%-]+=)/).map((field) => {
+    const i = field.search(/[=:]/);
+    return i === -1 ? ['', field] : [field.slice(0, i), field.slice(i + 1)];
+  });
 }
 
 /** The ID or subject a client-side store or structured value names, as `field=value`; undefined when unreadable. */
@@ -159,12 +163,7 @@ export function embeddedIdOf(raw: string): string | undefined {
     return undefined;
   }
   if (FIELDS.test(value)) {
-    const fields = new Map(
-      value.split(/[&|;,]/).map((f) => {
-        const i = f.search(/[=:]/);
-        return [f.slice(0, i).toLowerCase(), f.slice(i + 1)] as const;
-      }),
-    );
+    const fields = new Map(fieldPairs(value).map(([name, field]) => [name.toLowerCase(), field]));
     for (const field of ID_FIELDS) {
       const v = fields.get(field.toLowerCase());
       if (v) return `${field}=${v}`;
