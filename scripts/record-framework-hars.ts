@@ -14,7 +14,7 @@
 //     libcatalyst-perl libcatalyst-plugin-session-perl libcatalyst-plugin-session-state-cookie-perl \
 //     libcatalyst-plugin-session-store-fastmmap-perl apache2 apache2-utils python3-django-allauth
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
-// Run: node --import tsx scripts/record-framework-hars.ts [id…]
+// Run: [FIRST_PORT=9201] node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, spawn } from 'node:child_process';
 import {
   chmodSync,
@@ -557,7 +557,8 @@ const FRAMEWORKS: readonly Framework[] = [
   },
 ];
 
-const FIRST_PORT = 9201;
+/** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */
+const FIRST_PORT = Number(process.env.FIRST_PORT ?? 9201);
 
 function start(server: Server): ChildProcess {
   return spawn(server.command, [...server.args], {
