@@ -524,6 +524,19 @@ const FRAMEWORKS: readonly Framework[] = [
     }),
     login: { path: '/login' },
   },
+  // Sinatra's default key, made at start-up: the restart makes the encrypted session unreadable; /account then
+  // sends the user to the login form.
+  {
+    id: 'sinatra-random-secret-restart',
+    server: (_work, port) => ({
+      command: 'rackup',
+      args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
+      cwd: join(APPS, 'sinatra'),
+      env: { RANDOM_SECRET: '1' },
+    }),
+    login: { path: '/login' },
+    lose: { how: 'restart', after: '/account' },
+  },
   script('mojolicious', '/usr/bin/perl', 'mojolicious', 'app.pl'),
   script('dancer2', '/usr/bin/perl', 'dancer2', 'app.pl'),
   node('cookie-session'),

@@ -1,7 +1,7 @@
 /**
  * IdChange facts for the lifecycle rules' decision tables (sessionReset, sessionRotated, sessionBackendSwitch):
  * by default the request carried the held ID `a…` (issued by the Set-Cookie of entry 0) and the response of
- * entry 5 issued `b…`, with no login, no logout and no affinity cookies. Each case changes what it is about.
+ * entry 5 (GET /account) issued `b…`, with no login, no logout and no affinity cookies. Each case changes what it is about.
  */
 import type { IdChange, LaneId, NotSentCookieFact } from '../../src/core/analysis/facts.ts';
 import { ID } from './traceBuilder.ts';
@@ -19,6 +19,7 @@ export function idChange(over: Partial<IdChange> = {}): IdChange {
     held: heldId(),
     issued: ID.b,
     carried: true,
+    path: '/account',
     logout: false,
     sent: [{ name: 'sid', value: ID.a, domain: 'shop.test', path: '/', session: true }],
     affinitySet: new Map(),

@@ -208,6 +208,14 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   },
   // Sinatra's Rack::Session encrypted cookie: written again at each change; session.clear at logout.
   sinatra: { cookie: 'rack.session', ends: STORE_RENEWED_AT_LOGOUT, alarms: [] },
+  // Sinatra's own default key, made at start-up, and a restart after the login: the encrypted store unreadable to
+  // the new process, which writes an empty one and sends /account to the login form. The login page and its
+  // favicon, in flight together, each saved the store: the later answer is an update, not the session lost.
+  'sinatra-random-secret-restart': {
+    cookie: 'rack.session',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:server-rejected', 'updated', 'live'],
+    alarms: ['session-reset rack.session'],
+  },
   // Mojolicious's signed cookie (base64 JSON padded with "Z", "--", the HMAC): expires => 1 at logout.
   mojolicious: { cookie: 'mojolicious', ends: STORE_ENDS, alarms: ['session-client-side-data mojolicious'] },
   // Dancer2's Simple engine: change_session_id at login, destroy_session at logout.
@@ -349,5 +357,14 @@ describe('tomcat-cluster-no-affinity.har', () => {
     expect(first.message).toContain('the login did not survive its own redirects');
     const moved = result.findings.find((f) => f.rule === 'session-backend-switch' && f.entry === first.entry);
     expect(moved?.message).toMatch(/JSESSIONID route: node\d → node\d/);
+  });
+});
+
+describe('sinatra-random-secret-restart.har', () => {
+  it('says the server could no longer read its store, and how it answered', () => {
+    const reset = analyse('sinatra-random-secret-restart').findings.find((f) => f.rule === 'session-reset')!;
+    expect(reset.url).toMatch(/\/account$/);
+    expect(reset.evidence).toMatchObject({ cause: 'server-rejected', clientSideStore: true, answeredStatus: 302 });
+    expect(reset.message).toContain('a 302 redirect to the login page /login');
   });
 });

@@ -119,6 +119,8 @@ export type IdEnd =
       readonly backendSwitch?: BackendSwitch;
       /** For server-rejected inside a login's redirect chain: the login's entry (it had just issued the ID). */
       readonly loginEntry?: number;
+      /** For server-rejected: the response answered as to a client not logged in (a redirect to a login page, 401). */
+      readonly loggedOutAnswer?: LoggedOutAnswer;
     };
 
 /** The ends the lifecycle rules decide (sessionRotated.ts, sessionReset.ts), by kind. */
@@ -187,6 +189,21 @@ export interface IdChange {
   readonly issued?: string;
   /** The request carried the held ID. */
   readonly carried: boolean;
+  /**
+   * The request carried the ID the held one replaced instead: it was in flight beside the response that set the held
+   * one (sessionLanes.ts, carriesReplacedInFlight). That value.
+   */
+  readonly carriedReplaced?: string;
+  /** The request's path (no query). */
+  readonly path: string;
+  /** The response answered as to a client not logged in (loggedOut.ts). */
+  readonly loggedOutAnswer?: LoggedOutAnswer;
+  /**
+   * The login that issued the held ID's session: the entry of the login whose response or redirect chain set the
+   * held ID, or set an ID the held one updates (a client-side store saved again). Undefined for a session no login
+   * was seen to issue.
+   */
+  readonly sessionLogin?: number;
   /** The held ID was in the jar for this request and not sent: that fact, with its reason. */
   readonly notSent?: NotSentCookieFact;
   /** The login open on this request: its own, or the one whose redirect chain this request follows. */

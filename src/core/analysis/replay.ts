@@ -257,6 +257,7 @@ export class EventReplay {
       sent,
       login: this.logins.openSignal,
       loginEntry: this.logins.openEntry,
+      loggedOut: answer,
       logout,
       arrivedAt: responseArrivedAt(entry),
     });

@@ -36,6 +36,7 @@ function context(over: Partial<LaneChangeContext> = {}): LaneChangeContext {
     sent: [],
     login: undefined,
     loginEntry: undefined,
+    loggedOut: undefined,
     logout: false,
     arrivedAt: undefined,
     ...over,

@@ -16,6 +16,7 @@ import type { CookieChangeCause } from '../trace/types.ts';
 import {
   type IdChange,
   type LaneId,
+  type LoggedOutAnswer,
   type LoginSignal,
   laneKey,
   type NotSentCookieFact,
@@ -44,6 +45,8 @@ export interface LaneChangeContext {
   readonly login: LoginSignal | undefined;
   /** The entry of the open login, while its redirect chain is followed. */
   readonly loginEntry: number | undefined;
+  /** The response answered as to a client not logged in (loggedOut.ts). */
+  readonly loggedOut: LoggedOutAnswer | undefined;
   readonly logout: boolean;
   /** When the response arrived (start + duration), where the trace says. */
   readonly arrivedAt: number | undefined;
@@ -69,6 +72,8 @@ const NOTHING_SET: Map<string, string> = new Map();
 
 export class SessionLanes {
   private readonly lanes = new Map<string, SessionLane>();
+  /** IDs a login issued, or that update one a login issued (IdChange.sessionLogin): ID → the login's entry. */
+  private readonly sessionLogins = new WeakMap<LaneId, number>();
 
   constructor(
     /** The identity of a session cookie name, as the replay knows it now. */
@@ -321,7 +326,7 @@ export class SessionLanes {
     const issued = effect.issued;
     if (issued === undefined || issued === '') {
       if (effect.deleted && live) {
-        const change = this.idChange(lane, live, undefined, entry, ctx, affinitySet);
+        const change = this.idChange(lane, live, undefined, entry, url, ctx, affinitySet);
         live.end = idEndOf({
           ...change,
           ...(effect.rewrittenAs !== undefined ? { rewrittenAs: effect.rewrittenAs } : {}),
@@ -333,7 +338,7 @@ export class SessionLanes {
     if (live && live.id === issued) return; // the same ID re-sent (expiry refreshed): no change
     // How the held ID ended is the lifecycle rules' decision (sessionReset.ts idEndOf); a rotation that also moved
     // back-end is recorded on the lane as a switch within the session (sessionBackendSwitch.ts).
-    const change = live && this.idChange(lane, live, issued, entry, ctx, affinitySet);
+    const change = live && this.idChange(lane, live, issued, entry, url, ctx, affinitySet);
     const end = change && idEndOf(change);
     const laneSwitch = change && end && switchBesideEnd(end, change);
     if (laneSwitch) lane.backendSwitches.push(laneSwitch);
@@ -345,7 +350,9 @@ export class SessionLanes {
     if (live && end) live.end = end;
     // Only the stored cookie's own slot gets the new ID (it may differ from the lane matched by name).
     const target = this.laneFor(effect.stored, url.origin);
-    this.startId(target, issued, entry, 'set-cookie', ctx.arrivedAt);
+    const id = this.startId(target, issued, entry, 'set-cookie', ctx.arrivedAt);
+    const sessionLogin = ctx.loginEntry ?? (live && end?.kind === 'updated' ? this.sessionLogins.get(live) : undefined);
+    if (sessionLogin !== undefined) this.sessionLogins.set(id, sessionLogin);
   }
 
   /** What this response did to the lane's live ID, as the facts the lifecycle rules decide from. */
@@ -354,16 +361,24 @@ export class SessionLanes {
     live: LaneId,
     issued: string | undefined,
     entry: number,
+    url: LaneUrl,
     ctx: LaneChangeContext,
     affinitySet: Map<string, string>,
   ): IdChange {
     const notSent = ctx.notSent.find((n) => n.name === lane.cookie && n.value === live.id);
+    // A value carried that is not the live ID was in flight beside the response that set the live one (noteCarried).
+    const carried = ctx.carried.get(lane.key);
+    const sessionLogin = this.sessionLogins.get(live);
     return {
       entry,
       cookie: lane.cookie,
       held: live,
       ...(issued !== undefined ? { issued } : {}),
-      carried: ctx.carried.get(lane.key) === live.id,
+      carried: carried === live.id,
+      ...(carried !== undefined && carried !== live.id ? { carriedReplaced: carried } : {}),
+      path: url.url.pathname,
+      ...(ctx.loggedOut ? { loggedOutAnswer: ctx.loggedOut } : {}),
+      ...(sessionLogin !== undefined ? { sessionLogin } : {}),
       ...(notSent ? { notSent } : {}),
       ...(ctx.login !== undefined && ctx.loginEntry !== undefined
         ? { login: { signal: ctx.login, entry: ctx.loginEntry } }

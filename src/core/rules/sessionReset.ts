@@ -12,6 +12,7 @@ import type { CookieChangeCause } from '../trace/types.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft } from './rule.ts';
 import { backendSwitchOf } from './sessionBackendSwitch.ts';
+import { answerText } from './sessionRejected.ts';
 import { logoutOf, rewriteOf, rotationOf, updateOf } from './sessionRotated.ts';
 import { idTransitions, notSentKey, resetKey } from './transitions.ts';
 
@@ -96,6 +97,7 @@ export function resetOf(change: IdChange): ResetEnd {
     ...(backendSwitch ? { backendSwitch } : {}),
     // Still inside the login's chain: the ID was one the login or its chain had just issued (rotatesAtLogin).
     ...(cause === 'server-rejected' && change.login ? { loginEntry: change.login.entry } : {}),
+    ...(cause === 'server-rejected' && change.loggedOutAnswer ? { loggedOutAnswer: change.loggedOutAnswer } : {}),
   };
 }
 
@@ -163,6 +165,9 @@ export const sessionReset = defineRule({
             : t.incident
               ? ' The server issued a new ID, but the browser rejected that cookie and keeps the old one.'
               : '';
+          const answered = end.loggedOutAnswer
+            ? ` The server answered as to a client not logged in, with ${answerText(end.loggedOutAnswer)}.`
+            : '';
           const chain =
             end.loginEntry !== undefined
               ? ` The login at entry ${end.loginEntry} had issued it one hop earlier in its redirect chain: the login did not survive its own redirects.`
@@ -183,7 +188,7 @@ export const sessionReset = defineRule({
             // server): told, not alarmed (RULES.md).
             ...(end.atLogout && end.cause === 'cleared-by-server' ? { severity: 'info' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
-            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${chain}`,
+            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${answered}${chain}`,
             fix: store ? STORE_FIX : CAUSE_FIX[end.cause],
             evidence: {
               lostId: { secret: t.id.id },
@@ -192,6 +197,7 @@ export const sessionReset = defineRule({
               ...(store ? { clientSideStore: true } : {}),
               ...(end.backendSwitch ? { backendChanges: end.backendSwitch.changes } : {}),
               ...(end.loginEntry !== undefined ? { issuedByLoginAt: end.loginEntry } : {}),
+              ...(end.loggedOutAnswer ? { answeredStatus: end.loggedOutAnswer.status } : {}),
             },
           };
         }),

@@ -7,6 +7,7 @@ import type { LaneId, ResetEnd, SessionLane } from '../analysis/facts.ts';
 import { classifyPeriodicRotation, rotatesAtLogin, rotationOf, updateOf } from './sessionRotated.ts';
 
 const STRUCTURED = { held: heldId({ id: 'uid=42&cart=1' }), issued: 'uid=42&cart=2' };
+const TO_LOGIN = { entry: AT, status: 302, loginPage: 'https://shop.test/login' };
 
 describe('updateOf', () => {
   it.each([
@@ -17,6 +18,44 @@ describe('updateOf', () => {
     ['at a logout', idChange({ ...STRUCTURED, logout: true }), false],
     ['on the login request itself', idChange({ ...STRUCTURED, login: { signal: 'password-post', entry: AT } }), false],
     ['on a hop of a login chain', idChange({ ...STRUCTURED, login: { signal: 'password-post', entry: 3 } }), true],
+    // A request in flight beside the response that set the held value, carrying the value it replaced.
+    [
+      'in flight with the replaced value',
+      idChange({ ...STRUCTURED, carried: false, carriedReplaced: 'uid=42&cart=0' }),
+      true,
+    ],
+    [
+      'in flight with a replaced value of another uid',
+      idChange({ ...STRUCTURED, carried: false, carriedReplaced: 'uid=41&cart=0' }),
+      false,
+    ],
+    // Written anew with an answer as to a client not logged in, on a session a login issued (savedUnreadable).
+    [
+      'sent to the login page, a login session',
+      idChange({ ...STRUCTURED, sessionLogin: 2, loggedOutAnswer: TO_LOGIN }),
+      false,
+    ],
+    [
+      'a 401, a login session',
+      idChange({ ...STRUCTURED, sessionLogin: 2, loggedOutAnswer: { entry: AT, status: 401 } }),
+      false,
+    ],
+    ['sent to the login page, no login seen', idChange({ ...STRUCTURED, loggedOutAnswer: TO_LOGIN }), true],
+    [
+      'a 403, a login session',
+      idChange({ ...STRUCTURED, sessionLogin: 2, loggedOutAnswer: { entry: AT, status: 403 } }),
+      true,
+    ],
+    [
+      'a password form shown, a login session',
+      idChange({ ...STRUCTURED, sessionLogin: 2, loggedOutAnswer: { entry: AT, status: 200, loginForm: true } }),
+      true,
+    ],
+    [
+      'the login page sending to itself, a login session',
+      idChange({ ...STRUCTURED, path: '/login', sessionLogin: 2, loggedOutAnswer: TO_LOGIN }),
+      true,
+    ],
   ])('%s → update: %s', (_, change, expected) => {
     expect(updateOf(change)).toEqual(expected ? { kind: 'updated', entry: AT } : undefined);
   });

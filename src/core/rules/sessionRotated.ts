@@ -12,6 +12,7 @@ import {
   type SessionLane,
   type UpdatedEnd,
 } from '../analysis/facts.ts';
+import { isLoginPagePath } from '../session/loginPage.ts';
 import { readClientSideData } from '../session/tokenData.ts';
 import { isRedactedValue, isUpdateOf, valueShape } from '../session/valueShape.ts';
 import { defineRule } from './rule.ts';
@@ -85,12 +86,34 @@ export function rewriteOf(change: IdChange): UpdatedEnd | undefined {
 /**
  * A new value that keeps the session (a client-side store re-encoded, a structured value keeping its embedded ID,
  * a JWT re-issued for the same subject) is an update, not a new ID (RULES.md). The login request itself may
- * rotate even a client-side store, and a logout ends the session: neither is an update.
+ * rotate even a client-side store, and a logout ends the session: neither is an update. Nor is a new value that
+ * came with an answer as to a client not logged in, on a session a login issued (savedUnreadable).
+ *
+ * The request may also have carried the value the held one replaced, in flight beside the response that set it:
+ * two requests saving the same store at once (a page and its favicon), the later answer written last. That is
+ * an update of both, not the session lost.
  */
 export function updateOf(change: IdChange): UpdatedEnd | undefined {
-  if (!change.carried || change.issued === undefined || change.logout) return undefined;
+  const issued = change.issued;
+  if (issued === undefined || change.logout) return undefined;
   if (change.login !== undefined && change.login.entry === change.entry) return undefined;
-  return isUpdateOf(change.held.id, change.issued) ? { kind: 'updated', entry: change.entry } : undefined;
+  const sibling = change.carriedReplaced !== undefined && isUpdateOf(change.carriedReplaced, issued);
+  if (!(change.carried || sibling) || !isUpdateOf(change.held.id, issued)) return undefined;
+  return savedUnreadable(change) ? undefined : { kind: 'updated', entry: change.entry };
+}
+
+/**
+ * The server wrote the store anew and answered as to a client not logged in — a redirect to a login page, or
+ * 401 — on a session a login had issued (IdChange.sessionLogin), outside a login, a logout or the login page
+ * itself: it could not read the store it got (its key changed at a restart: Sinatra's and Flask's made at
+ * start-up) and began an empty one, which an encrypted store cannot show by its content. A 403 or a page that
+ * only shows a password form (a "confirm your password" step) is no such answer: a logged-in user meets both.
+ */
+function savedUnreadable(change: IdChange): boolean {
+  const answer = change.loggedOutAnswer;
+  if (answer === undefined || change.sessionLogin === undefined || change.login !== undefined) return false;
+  if (answer.status !== 401 && answer.loginPage === undefined) return false;
+  return !isLoginPagePath(change.path);
 }
 
 /**
