@@ -121,6 +121,8 @@ export type IdEnd =
       readonly loginEntry?: number;
       /** For server-rejected: the response answered as to a client not logged in (a redirect to a login page, 401). */
       readonly loggedOutAnswer?: LoggedOutAnswer;
+      /** For overwritten: the response answered a request in flight with the ID the held one replaced (a race). */
+      readonly inFlightWith?: string;
     };
 
 /** The ends the lifecycle rules decide (sessionRotated.ts, sessionReset.ts), by kind. */

@@ -133,6 +133,47 @@ describe('requests in flight together', () => {
   });
 });
 
+describe('requests in flight with the value a response replaced, answered with another', () => {
+  it('an ID: the later answer replaced the login’s, a race told as such', () => {
+    const OLD = 'PHPSESSID=11111111111111111111111111111111';
+    const NEW = 'PHPSESSID=22222222222222222222222222222222';
+    const THIRD = 'PHPSESSID=33333333333333333333333333333333';
+    const { result } = analyse([
+      step(0, 'https://shop.test/', { setCookie: `${OLD}; Path=/; Secure` }),
+      step(100, 'https://shop.test/login', { time: 500, cookie: OLD, setCookie: `${NEW}; Path=/; Secure` }),
+      step(200, 'https://shop.test/app.js', { time: 500, cookie: OLD, setCookie: `${THIRD}; Path=/; Secure` }),
+      step(800, 'https://shop.test/c', { cookie: THIRD }),
+    ]);
+    const reset = result.findings.find((f) => f.rule === 'session-reset' && f.entry === 2);
+    expect(reset?.cause).toBe('overwritten');
+    // The value the request in flight carried (the one the login replaced), shown as the other values are.
+    const rotated = result.findings.find((f) => f.rule === 'session-rotated' || f.rule === 'session-reset');
+    expect(reset?.evidence.inFlightWith).toBe(rotated?.evidence.before ?? rotated?.evidence.lostId);
+    expect(reset?.message).toContain('still in flight beside the response that set it');
+    expect(reset?.fix).toContain('keep the replaced ID valid');
+    const story = result.story?.find((s) => s.entry === 2);
+    expect(story?.cause).toContain('(two requests raced)');
+  });
+
+  it('a client-side store saved by both: an update, the session goes on', () => {
+    const store = (visits: number) =>
+      `session=${Buffer.from(JSON.stringify({ visits, csrf: 'abcdefabcdef' })).toString('base64url')}`;
+    const { result } = analyse([
+      step(0, 'https://shop.test/', { setCookie: `${store(1)}; Path=/; Secure` }),
+      step(100, 'https://shop.test/page', { time: 500, cookie: store(1), setCookie: `${store(2)}; Path=/; Secure` }),
+      step(200, 'https://shop.test/favicon.ico', {
+        time: 500,
+        cookie: store(1),
+        setCookie: `${store(3)}; Path=/; Secure`,
+      }),
+      step(800, 'https://shop.test/c', { cookie: store(3) }),
+    ]);
+    expect(result.findings.filter((f) => f.rule === 'session-reset')).toEqual([]);
+    const [lane] = result.facts.lanes;
+    expect(lane!.ids.map((id) => id.end?.kind)).toEqual(['updated', 'updated', undefined]);
+  });
+});
+
 describe('several browser runs in one file', () => {
   it('each run is its own jar: the second run does not miss the first run’s cookie', () => {
     const run = (n: number, ms: number, options: Parameters<typeof step>[2] = {}) =>

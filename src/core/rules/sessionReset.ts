@@ -25,6 +25,16 @@ const STORE_NOT_READ =
 const STORE_FIX =
   'Give every server the same signing and encryption keys, from configuration rather than made at start-up, and keep old keys readable while rotating them.';
 
+/**
+ * overwritten, when the response that did it answered a request in flight with the ID the held one replaced: two
+ * requests raced, and the one with the old ID got a new ID of its own (often the server had ended the old ID at
+ * the rotation while requests still carried it: a login's regeneration beside the page's other requests).
+ */
+const RACED =
+  'a request that went out with the ID it had replaced, still in flight beside the response that set it, got yet another ID from the server, and that answer, arriving later, replaced it (two requests raced)';
+const RACED_FIX =
+  'If the server ended the old ID when it issued the new one, rotate it where no other request of the page runs beside it (the login request itself), or keep the replaced ID valid for a few seconds so that requests already in flight with it are still recognised.';
+
 /** cleared-by-server's text when the header did it (clearSiteData.ts). */
 const CLEARED_BY_SITE_DATA = "the server cleared the site's cookies with a Clear-Site-Data header";
 
@@ -98,6 +108,9 @@ export function resetOf(change: IdChange): ResetEnd {
     // Still inside the login's chain: the ID was one the login or its chain had just issued (rotatesAtLogin).
     ...(cause === 'server-rejected' && change.login ? { loginEntry: change.login.entry } : {}),
     ...(cause === 'server-rejected' && change.loggedOutAnswer ? { loggedOutAnswer: change.loggedOutAnswer } : {}),
+    ...(cause === 'overwritten' && change.carriedReplaced !== undefined
+      ? { inFlightWith: change.carriedReplaced }
+      : {}),
   };
 }
 
@@ -175,7 +188,14 @@ export const sessionReset = defineRule({
           const related =
             end.cause === 'not-sent' || end.cause === 'expired' ? [notSentKey(t.lane.key, end.entry)] : [];
           const store = end.cause === 'server-rejected' && valueShape(t.id.id) === 'client-side-store';
-          const cause = end.clearSiteData ? CLEARED_BY_SITE_DATA : store ? STORE_NOT_READ : CAUSE_TEXT[end.cause];
+          const raced = end.inFlightWith !== undefined;
+          const cause = end.clearSiteData
+            ? CLEARED_BY_SITE_DATA
+            : store
+              ? STORE_NOT_READ
+              : raced
+                ? RACED
+                : CAUSE_TEXT[end.cause];
           return {
             key: resetKey(t.lane.key, end.entry),
             relatedKeys: related,
@@ -189,7 +209,7 @@ export const sessionReset = defineRule({
             ...(end.atLogout && end.cause === 'cleared-by-server' ? { severity: 'info' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
             message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${answered}${chain}`,
-            fix: store ? STORE_FIX : CAUSE_FIX[end.cause],
+            fix: store ? STORE_FIX : raced ? RACED_FIX : CAUSE_FIX[end.cause],
             evidence: {
               lostId: { secret: t.id.id },
               ...(t.next ? { newId: { secret: t.next.id } } : {}),
@@ -198,6 +218,7 @@ export const sessionReset = defineRule({
               ...(end.backendSwitch ? { backendChanges: end.backendSwitch.changes } : {}),
               ...(end.loginEntry !== undefined ? { issuedByLoginAt: end.loginEntry } : {}),
               ...(end.loggedOutAnswer ? { answeredStatus: end.loggedOutAnswer.status } : {}),
+              ...(raced ? { inFlightWith: { secret: end.inFlightWith } } : {}),
             },
           };
         }),

@@ -178,7 +178,10 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
   },
   'session-reset:overwritten': {
     kind: 'lost',
-    cause: (c) => `another Set-Cookie with the same name, domain and path replaced \`${c.cookie}\``,
+    cause: (c) =>
+      c.finding.evidence.inFlightWith !== undefined
+        ? `a request still in flight with the ID \`${c.cookie}\` held before got yet another ID from the server, whose answer arrived later and replaced ${c.lostId ?? 'it'} (two requests raced)`
+        : `another Set-Cookie with the same name, domain and path replaced \`${c.cookie}\``,
   },
   'session-reset': { kind: 'lost', cause: (c) => lowerFirst(stripEnd(c.finding.message)) },
   'session-rejected': {
