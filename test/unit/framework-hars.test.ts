@@ -208,6 +208,28 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   },
   // Sinatra's Rack::Session encrypted cookie: written again at each change; session.clear at logout.
   sinatra: { cookie: 'rack.session', ends: STORE_RENEWED_AT_LOGOUT, alarms: [] },
+  // h3's useSession (Nuxt, Nitro): iron-sealed in `h3` at every update, no rotation; deleted at logout.
+  'h3-session': { cookie: 'h3', ends: STORE_ENDS, alarms: [] },
+  // React Router's createCookieSessionStorage: base64 JSON and its HMAC in `__session`, committed on every page;
+  // the login adds the user beside what the session held (told as a change, not a rotation); destroySession().
+  'react-router-cookie-session': {
+    cookie: '__session',
+    ends: STORE_ENDS,
+    alarms: ['session-client-side-data __session'],
+  },
+  // createMemorySessionStorage: a signed ID in `__session`, kept through the login as its documentation's login
+  // action does (a fixation); destroySession() at logout.
+  'react-router-memory-session': {
+    cookie: '__session',
+    ends: ['reset:cleared-by-server@logout', 'live'],
+    alarms: ['session-fixation __session'],
+  },
+  // better-auth's email sign-in, a JSON API called from the page: a signed token issued at the login (7 days),
+  // expired at sign-out.
+  'better-auth': { cookie: 'better-auth.session_token', ends: ['reset:cleared-by-server@logout'], alarms: [] },
+  // AdonisJS's cookie-store sessions: the ID signed in `adonis-session`, regenerate() at login; the data encrypted
+  // in a cookie named by that ID (no session of its own); the auth guard's logout keeps the ID.
+  'adonis-session': { cookie: 'adonis-session', ends: ['rotated@login', 'live'], alarms: [] },
   // Sinatra's own default key, made at start-up, and a restart after the login: the encrypted store unreadable to
   // the new process, which writes an empty one and sends /account to the login form. The login page and its
   // favicon, in flight together, each saved the store: the later answer is an update, not the session lost.
@@ -366,5 +388,13 @@ describe('sinatra-random-secret-restart.har', () => {
     expect(reset.url).toMatch(/\/account$/);
     expect(reset.evidence).toMatchObject({ cause: 'server-rejected', clientSideStore: true, answeredStatus: 302 });
     expect(reset.message).toContain('a 302 redirect to the login page /login');
+  });
+});
+
+describe('react-router-cookie-session.har', () => {
+  it('tells the login’s new value as the same session with its earlier fields kept, not a rotation', () => {
+    const rotated = analyse('react-router-cookie-session').findings.find((f) => f.rule === 'session-rotated')!;
+    expect(rotated.message).toContain('changed from');
+    expect(rotated.message).toContain('earlier fields kept (visits)');
   });
 });

@@ -18,6 +18,35 @@ describe('identifySessionCookies', () => {
     expect(names.get('PHPSESSID')).toEqual({ confidence: 'likely', evidence: ['name matches PHPSESSID'], against: [] });
   });
 
+  it("a cookie named by the ID another session cookie holds is that session's data, not a session", () => {
+    // AdonisJS: `adonis-session` holds the ID, signed (`s:` base64 JSON `{"message":<ID>}`); the session's data is
+    // in a cookie named by that ID, both issued at the login. A name of words another value merely holds stays.
+    const signed = (id: string) =>
+      `s:${btoa(JSON.stringify({ message: id, purpose: 'adonis-session', remember: 'remember_user_token' }))}.c2lnbmF0dXJlc2lnbmF0dXJl`;
+    const DATA = 'lxwu0cuctxb6nqpzahe0xd64';
+    const names = identify(
+      trace()
+        .get('https://shop.test/login', { cookie: '' })
+        .post('https://shop.test/login', {
+          cookie: '',
+          form: { user: 'ann', password: 'hunter2' },
+          status: 302,
+          responseHeaders: { Location: '/home' },
+          setCookie: [
+            `adonis-session=${signed(DATA)}; Path=/`,
+            `${DATA}=${ID.b}; Path=/`,
+            `remember_user_token=${ID.c}; Path=/`,
+          ],
+        })
+        .get('https://shop.test/home', {
+          cookie: `adonis-session=${signed(DATA)}; ${DATA}=${ID.b}; remember_user_token=${ID.c}`,
+        }),
+    );
+    expect(names.has('adonis-session')).toBe(true);
+    expect(names.has(DATA)).toBe(false);
+    expect(names.has('remember_user_token')).toBe(true);
+  });
+
   it("a session-named cookie a tracker's short prefix row of the dataset starts is judged by what it does", () => {
     // Marfeel's `_s` row (analytics) starts `_session_id`, Rails 2's session cookie: issued at the login, it is one.
     const names = identify(

@@ -20,7 +20,7 @@ import {
   type NameClass,
   nameClassOffPlatform,
 } from '../session/identify.ts';
-import { readClientSideData } from '../session/tokenData.ts';
+import { decodeBase64Url, readClientSideData } from '../session/tokenData.ts';
 import { isFieldsValue, isRedactedValue, type ValueShape, valueShape } from '../session/valueShape.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
@@ -233,7 +233,23 @@ export class SessionCookieIdentifier {
       const identity = chunk ? this.decideFirstChunk(name, stats, chunk) : this.decide(name, stats);
       if (identity) result.set(name, identity);
     }
+    for (const name of [...result.keys()]) if (this.isNamedByAnotherSession(name, result)) result.delete(name);
     return result;
+  }
+
+  /**
+   * A cookie whose name is a token that another session cookie's value holds (AdonisJS keeps a session's data in a
+   * cookie named by its ID, the ID in `adonis-session`) is that session's data, not a session of its own: its new
+   * name at a login is the other cookie's rotation, told there.
+   */
+  private isNamedByAnotherSession(name: string, sessions: ReadonlyMap<string, SessionIdentity>): boolean {
+    if (!RANDOM_NAME.test(name) || estimateSingle(name).bits < TOKEN_MIN_BITS) return false;
+    for (const other of sessions.keys()) {
+      if (other === name) continue;
+      const values = this.names.get(other)?.shapes.keys() ?? [];
+      for (const value of values) if (holdsText(value, name)) return true;
+    }
+    return false;
   }
 
   /** The name as a chunk of a cookie the trace shows written in chunks (its marker seen set or sent). */
@@ -508,6 +524,21 @@ function asName(value: string): string {
     // kept as written
   }
   return text.replace(/_/g, ' ').trim().toLowerCase();
+}
+
+/** A name that is a random token (letters and digits, both, no words parted by separators): an ID as a name. */
+const RANDOM_NAME = /^(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{16,}$/i;
+
+/** The value holds `text` as written, or in one of its base64 parts (`s:<base64 JSON>.<signature>`). */
+function holdsText(value: string, text: string): boolean {
+  if (value.includes(text)) return true;
+  let decoded = value;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    // kept as written
+  }
+  return decoded.split(/[.:]/).some((part) => part.length >= TOKEN_MIN_LENGTH && decodeBase64Url(part)?.includes(text));
 }
 
 /** A value that reads as a list (a signed or encoded JSON array), not a store of named fields. */

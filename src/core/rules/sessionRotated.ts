@@ -44,10 +44,13 @@ export const sessionRotated = defineRule({
       .map((t) => {
         const end = t.end.kind === 'rotated' ? t.end : undefined;
         const sealedAtLogin = end?.afterLogin !== undefined && isSealedStore(t.id.id);
+        const keptAtLogin = end?.afterLogin !== undefined && t.next ? fieldsKept(t.id.id, t.next.id) : undefined;
         const why = end?.afterLogin
           ? sealedAtLogin
             ? `at login (recognised from ${LOGIN_SIGNAL_TEXT[end.afterLogin]}): the session is sealed in the cookie, so whether the login renewed it or only sealed it again cannot be seen`
-            : `at login (recognised from ${LOGIN_SIGNAL_TEXT[end.afterLogin]}) — good practice`
+            : keptAtLogin
+              ? `at login (recognised from ${LOGIN_SIGNAL_TEXT[end.afterLogin]}): the session is kept readable in the cookie, and the login wrote it again with its earlier fields kept (${keptAtLogin.join(', ')}): the same session, not a new one`
+              : `at login (recognised from ${LOGIN_SIGNAL_TEXT[end.afterLogin]}) — good practice`
           : end?.failedAttempt
             ? 'at a login attempt that failed (the same form was posted again): no login asked for it'
             : end?.logoutEntry !== undefined
@@ -62,7 +65,7 @@ export const sessionRotated = defineRule({
           cookie: t.lane.cookie,
           entry: t.end.entry,
           url: t.request?.url ?? '',
-          message: `${t.lane.cookie} ${sealedAtLogin ? 'changed' : 'rotated'} from ${ctx.show(t.id.id)} to ${t.next ? ctx.show(t.next.id) : 'a new ID'} ${why}.`,
+          message: `${t.lane.cookie} ${sealedAtLogin || keptAtLogin ? 'changed' : 'rotated'} from ${ctx.show(t.id.id)} to ${t.next ? ctx.show(t.next.id) : 'a new ID'} ${why}.`,
           evidence: {
             before: { secret: t.id.id },
             ...(t.next ? { after: { secret: t.next.id } } : {}),
@@ -72,6 +75,26 @@ export const sessionRotated = defineRule({
       });
   },
 });
+
+/**
+ * The fields of a readable store that a new value keeps with the same values (React Router's and express's
+ * cookie sessions add the user beside what the session held): none kept, or a store that cannot be read, is
+ * undefined. Such a login does not renew the session, though the value changes.
+ */
+function fieldsKept(before: string, after: string): string[] | undefined {
+  const a = readClientSideData(before)?.payload;
+  const b = readClientSideData(after)?.payload;
+  if (!isRecord(a) || !isRecord(b)) return undefined;
+  // `_`-prefixed fields are the library's own (koa-session's `_maxAge`): the same in every new session.
+  const kept = Object.keys(a).filter(
+    (k) => !k.startsWith('_') && k in b && JSON.stringify(a[k]) === JSON.stringify(b[k]),
+  );
+  return kept.length > 0 ? kept : undefined;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
 
 /**
  * A cookie deleted while the same response wrote its value under another name of its chunked cookie (the value grew

@@ -143,6 +143,16 @@ describe('valueShape', () => {
     expect(isUpdateOf(seal('9xAqR3u2'), seal('Lm7vWq0p'))).toBe(true);
   });
 
+  it("AdonisJS's encrypted cookie is a client-side store, and encrypted again it is an update", () => {
+    // Set by @adonisjs/session 7's cookie store (the HMAC shortened here), a new IV at every save.
+    const value = (iv: string) =>
+      `e%3ADX3z2EiDH-O_E0mZZZKiNaLUgEvS7BgMnBVfeLvQW8P5Fv4N5aVMJJndbUA96Ff0cQ.${iv}.4kA28TVxzOsabTDNfySo-O14M6vkftV36swNMI0`;
+    expect(valueShape(value('U0xtY0taZUVVNmVmbGEwQQ'))).toBe('client-side-store');
+    expect(isUpdateOf(value('U0xtY0taZUVVNmVmbGEwQQ'), value('eVRCTDVCYzlfOHNtcHROcw'))).toBe(true);
+    // An ID with a one-letter prefix and dots, too short to hold a ciphertext, is no such cookie.
+    expect(valueShape('e:a1b2c3d4.e5f6a7b8.c9d0e1f2')).toBe('opaque');
+  });
+
   it('words parted by spaces, once decoded, are text, not an ID', () => {
     expect(valueShape('WP%20Cookie%20check')).toBe('structured');
     expect(valueShape('"Jane Doe"')).toBe('structured');

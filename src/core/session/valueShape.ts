@@ -67,6 +67,9 @@ const UNREADABLE_STORE = [
   // Phoenix's (Plug's) signed or encrypted session: base64url of the algorithm's name (`HS256`, `HS384`, `HS512`,
   // `A128GCM`, `A256GCM`, `A128CBC-HS256`, `A256CBC-HS512`), then the payload (an Erlang term) and more.
   /^(SFMyNTY|SFMzODQ|SFM1MTI|QTEyOEdDTQ|QTI1NkdDTQ|QTEyOENCQy1IUzI1Ng|QTI1NkNCQy1IUzUxMg)\.[\w-]+\.[\w-]+/,
+  // AdonisJS's encrypted cookie (`response.encryptedCookie`, its session's cookie store): `e:`, then base64url
+  // ciphertext, IV and HMAC; a new IV at every save.
+  /^e:[\w-]{16,}\.[\w-]{16,}\.[\w-]{32,}$/,
 ];
 
 /** Client-side stores told by decoding a part of the value: an encrypted JWT, gorilla's securecookie, a readable one. */
