@@ -15,7 +15,7 @@
 //     libcatalyst-plugin-session-store-fastmmap-perl apache2 apache2-utils python3-django-allauth
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 // Run: [FIRST_PORT=9201] node --import tsx scripts/record-framework-hars.ts [id…]
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
   chmodSync,
   cpSync,
@@ -61,6 +61,8 @@ interface Framework {
   readonly form?: { readonly username: string; readonly password: string; readonly submit: string };
   /** alice's password, where the application refuses `secret` (MediaWiki wants ten characters for an admin). */
   readonly password?: string;
+  /** A "keep me logged in" checkbox the login ticks (a remember-me cookie beside the session). */
+  readonly remember?: string;
   /** The app's own logout link or button, where it is not `#logout` (it may go through script: see logOut). */
   readonly logout?: string;
   /**
@@ -268,6 +270,24 @@ const mediawiki: Framework = {
   form: { username: '#wpName1', password: '#wpPassword1', submit: '#wpLoginAttempt' },
   password: 'secret-secret',
   logout: '#pt-logout a',
+};
+
+/**
+ * MediaWiki with "Keep me logged in" ticked, its sessions then lost on the server (the object cache's session
+ * rows deleted, as their expiry would): the next page is logged in again from the `my_wikiToken` cookie.
+ */
+const mediawikiRemembered: Framework = {
+  ...mediawiki,
+  id: 'mediawiki-remember-me-session-lost',
+  remember: '#wpRemember',
+  lose: {
+    how: (work) => {
+      const cache = readdirSync(join(work, 'data')).filter((f) => f.endsWith('.sqlite'));
+      const code = `foreach (${JSON.stringify(cache.map((f) => join(work, 'data', f)))} as $f) { $db = new PDO("sqlite:$f"); try { $db->exec("DELETE FROM objectcache WHERE keyname LIKE '%MWSession%'"); } catch (Exception $e) {} }`;
+      execFileSync('php', ['-r', code]);
+    },
+    after: '/index.php/Special:Preferences',
+  },
 };
 
 /**
@@ -547,6 +567,7 @@ const FRAMEWORKS: readonly Framework[] = [
   wordpress,
   authjs,
   mediawiki,
+  mediawikiRemembered,
   phpmyadmin,
   roundcube,
   gorilla('gorilla-cookie-store', 'cookie'),
@@ -614,6 +635,7 @@ async function submit(page: Page, framework: Framework, password: string): Promi
   });
   await page.type(form.username, 'alice');
   await page.type(form.password, password);
+  if (framework.remember) await page.click(framework.remember);
   await Promise.all([page.waitForNavigation(), page.click(form.submit)]);
 }
 

@@ -267,6 +267,15 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // MediaWiki 1.39: the login renews the session and adds <wiki>UserID and <wiki>UserName (the user's name, no
   // session); the logout is a script's POST of action=logout to api.php.
   mediawiki: { cookie: 'my_wiki_session', ends: ['rotated@login', 'reset:cleared-by-server@logout'], alarms: [] },
+  // The same with "Keep me logged in": the session rows then deleted from the object cache (its expiry). The next
+  // page has a new my_wiki_session and the same answer renews my_wikiToken, which logged alice back in: a loss of
+  // the session, told low, not a logout.
+  'mediawiki-remember-me-session-lost': {
+    cookie: 'my_wiki_session',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: [],
+    sessions: ['my_wiki_session', 'my_wikiToken'],
+  },
   // Roundcube 1.6 on Dovecot: its login posts to /?_task=login and goes on to /?_task=mail with a new session;
   // ?_task=logout deletes roundcube_sessauth.
   roundcube: {

@@ -34,7 +34,7 @@ export function pathOf(url: string): string {
 }
 
 /** Session values the logins issued (on their response or redirect chain): value → login entry. */
-function issuedAtLogins(ctx: RuleContext): Map<string, number> {
+export function issuedAtLogins(ctx: RuleContext): Map<string, number> {
   const issued = new Map<string, number>();
   for (const login of ctx.facts.logins) {
     for (const entry of [login.entry, ...login.chain]) {

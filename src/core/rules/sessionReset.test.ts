@@ -41,6 +41,59 @@ describe('session-reset', () => {
     expect(findingsOf(result, 'session-reset')[0]!.evidence.backendChanges).toBeUndefined();
   });
 
+  describe('server-rejected, with a persistent login cookie the request carried (remember me)', () => {
+    const REMEMBER = (id: string) => `remember=${id}; Path=/; HttpOnly; Secure; Max-Age=15552000`;
+    const lost = (answer: { setCookie: string[]; status?: number; responseHeaders?: Record<string, string> }) =>
+      trace()
+        .get('https://shop.test/login', { cookie: '' })
+        .post('https://shop.test/login', {
+          cookie: '',
+          form: { user: 'ann', password: 'hunter2' },
+          status: 302,
+          responseHeaders: { Location: '/' },
+          setCookie: [sid(ID.a), REMEMBER(ID.c)],
+        })
+        .get('https://shop.test/', { cookie: `sid=${ID.a}; remember=${ID.c}` })
+        .get('https://shop.test/account', { cookie: `sid=${ID.a}; remember=${ID.c}`, after: 30 * 60_000, ...answer })
+        .analyze();
+
+    it('renewed by the same answer: the user was logged back in, a low finding that says so', () => {
+      const result = lost({ setCookie: [sid(ID.b), REMEMBER(ID.c)] });
+      const [reset] = findingsOf(result, 'session-reset');
+      expect(reset).toMatchObject({ entry: 3, cause: 'server-rejected', severity: 'low' });
+      expect(reset!.evidence.restoredFrom).toBe('remember');
+      expect(reset!.message).toContain('logged the user back in from it (remember me)');
+      expect(result.story?.[0]?.cause).toContain('most likely logged back in from it');
+    });
+
+    it('two persistent cookies no login issued, both replaced by one answer: neither restored the other', () => {
+      const result = trace()
+        .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a), REMEMBER(ID.c)] })
+        .get('https://shop.test/', { cookie: `sid=${ID.a}; remember=${ID.c}` })
+        .get('https://shop.test/account', {
+          cookie: `sid=${ID.a}; remember=${ID.c}`,
+          setCookie: [sid(ID.b), REMEMBER(ID.d)],
+        })
+        .analyze();
+      const resets = findingsOf(result, 'session-reset');
+      expect(resets.length).toBeGreaterThan(0);
+      for (const reset of resets) expect(reset.evidence.restoredFrom).toBeUndefined();
+    });
+
+    it('not renewed, renewed for the browser session only, or answered with the login page: the session lost', () => {
+      const toLogin = { status: 302, responseHeaders: { Location: '/login' } };
+      for (const answer of [
+        { setCookie: [sid(ID.b)] },
+        { setCookie: [sid(ID.b), `remember=${ID.c}; Path=/; HttpOnly; Secure`] },
+        { setCookie: [sid(ID.b), REMEMBER(ID.c)], ...toLogin },
+      ]) {
+        const [reset] = findingsOf(lost(answer), 'session-reset');
+        expect(reset).toMatchObject({ entry: 3, cause: 'server-rejected', severity: 'high' });
+        expect(reset!.evidence.restoredFrom).toBeUndefined();
+      }
+    });
+  });
+
   it('server-rejected of a session kept in the cookie: the server could no longer read it (its key changed)', () => {
     const store = (data: object) => `${btoa(JSON.stringify(data)).replace(/=+$/, '')}.axLH2Q.c2lnbmF0dXJlLW9mLWl0`;
     const result = trace()

@@ -6,13 +6,14 @@
  * cookie is a reset (resetAtRemoval), and when client-side expiry is (expiryResetOf). The replay gathers the
  * facts, records the ends these return; the rule reports them.
  */
-import type { IdChange, IdEnd, NotSentCookieFact, ResetCause, ResetEnd } from '../analysis/facts.ts';
+import type { IdChange, IdEnd, NotSentCookieFact, RequestFacts, ResetCause, ResetEnd } from '../analysis/facts.ts';
+import type { ParsedSetCookie } from '../cookie/types.ts';
 import { valueShape } from '../session/valueShape.ts';
 import type { CookieChangeCause } from '../trace/types.ts';
 import { memo } from './memo.ts';
-import { defineRule, type FindingDraft } from './rule.ts';
+import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { backendSwitchOf } from './sessionBackendSwitch.ts';
-import { answerText } from './sessionRejected.ts';
+import { answerText, issuedAtLogins } from './sessionRejected.ts';
 import { logoutOf, rewriteOf, rotationOf, updateOf } from './sessionRotated.ts';
 import { idTransitions, notSentKey, resetKey } from './transitions.ts';
 
@@ -34,6 +35,37 @@ const RACED =
   'a request that went out with the ID it had replaced, still in flight beside the response that set it, got yet another ID from the server, and that answer, arriving later, replaced it (two requests raced)';
 const RACED_FIX =
   'If the server ended the old ID when it issued the new one, rotate it where no other request of the page runs beside it (the login request itself), or keep the replaced ID valid for a few seconds so that requests already in flight with it are still recognised.';
+
+/**
+ * A server-rejected reset whose response renewed a persistent cookie the request carried with a value a login issued
+ * (a remember-me token: MediaWiki's `<wiki>Token`, Spring's and Joomla's remember-me, phpBB's key), and answered as to a client
+ * logged in: the server no longer knew the session and logged the user back in from that cookie. The user was not
+ * logged out; what the session held beyond the login was lost. That cookie's name, or undefined.
+ */
+function restoredFrom(
+  request: RequestFacts | undefined,
+  cookie: string,
+  ctx: RuleContext,
+  loginValues: () => ReadonlyMap<string, number>,
+): string | undefined {
+  if (request === undefined || ctx.facts.loggedOut?.some((a) => a.entry === request.entry)) return undefined;
+  for (const set of request.setCookies) {
+    if (!set.session || set.name === cookie || set.value === '' || set.outcome.kind !== 'stored') continue;
+    if (!isPersistent(set.parsed, request.time)) continue;
+    // The value carried is one a login issued: a login cookie, not another session the same answer replaced.
+    if (request.sent.some((s) => s.name === set.name && loginValues().has(s.value))) return set.name;
+  }
+  return undefined;
+}
+
+/** The Set-Cookie keeps the cookie past the browser session: a Max-Age or an Expires ahead of the response. */
+function isPersistent(parsed: ParsedSetCookie | undefined, time: number): boolean {
+  if (parsed?.maxAge !== undefined) return parsed.maxAge > 0;
+  return parsed?.expires !== undefined && parsed.expires > time;
+}
+
+const RESTORED = (cookie: string) =>
+  ` The same answer renewed \`${cookie}\`, a persistent login cookie the request carried: the server most likely logged the user back in from it (remember me), so only what the session held beyond the login was lost.`;
 
 /** cleared-by-server's text when the header did it (clearSiteData.ts). */
 const CLEARED_BY_SITE_DATA = "the server cleared the site's cookies with a Clear-Site-Data header";
@@ -152,6 +184,11 @@ export const sessionReset = defineRule({
     fix: 'Depends on the cause; each finding carries the fix for its cause.',
   },
   check(ctx) {
+    let issued: ReadonlyMap<string, number> | undefined;
+    const loginValues = () => {
+      issued ??= issuedAtLogins(ctx);
+      return issued;
+    };
     return idTransitions(ctx).flatMap((t) => {
       if (t.end.kind !== 'reset') return [];
       const end = t.end;
@@ -187,6 +224,10 @@ export const sessionReset = defineRule({
               : '';
           const related =
             end.cause === 'not-sent' || end.cause === 'expired' ? [notSentKey(t.lane.key, end.entry)] : [];
+          const restored =
+            end.cause === 'server-rejected' && !t.incident
+              ? restoredFrom(t.request, t.lane.cookie, ctx, loginValues)
+              : undefined;
           const store = end.cause === 'server-rejected' && valueShape(t.id.id) === 'client-side-store';
           const raced = end.inFlightWith !== undefined;
           const cause = end.clearSiteData
@@ -207,8 +248,10 @@ export const sessionReset = defineRule({
             // The behaviour we recommend, at a logout the user asked for (or after one that had ended the ID on the
             // server): told, not alarmed (RULES.md).
             ...(end.atLogout && end.cause === 'cleared-by-server' ? { severity: 'info' as const } : {}),
+            // The user stayed logged in (restoredFrom): told, as the loss of what the session held, not alarmed.
+            ...(restored !== undefined ? { severity: 'low' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
-            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${answered}${chain}`,
+            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}`,
             fix: store ? STORE_FIX : raced ? RACED_FIX : CAUSE_FIX[end.cause],
             evidence: {
               lostId: { secret: t.id.id },
@@ -219,6 +262,7 @@ export const sessionReset = defineRule({
               ...(end.loginEntry !== undefined ? { issuedByLoginAt: end.loginEntry } : {}),
               ...(end.loggedOutAnswer ? { answeredStatus: end.loggedOutAnswer.status } : {}),
               ...(raced ? { inFlightWith: { secret: end.inFlightWith } } : {}),
+              ...(restored !== undefined ? { restoredFrom: restored } : {}),
             },
           };
         }),

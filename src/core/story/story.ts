@@ -159,6 +159,9 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
       const carried = `the request carried \`${c.cookie}\` ${c.lostId ?? ''}`.trimEnd();
       if (moved)
         return `${carried} but went to another back-end server (${moved}) that did not know the session, ${afterwards(c, 'so the session ended')}`;
+      const restored = c.finding.evidence.restoredFrom;
+      if (typeof restored === 'string')
+        return `${carried} but the server no longer knew the session and started a new one; the same answer renewed \`${restored}\`, a persistent login cookie the request carried, so the user was most likely logged back in from it (remember me) and only what the session held beyond the login was lost`;
       return c.finding.evidence.clientSideStore === true
         ? `${carried} but the server could no longer read the session kept in that cookie (its key changed: a key made at start-up and a restart, or servers with different keys), ${afterwards(c, 'so the session ended')}`
         : `${carried} but the server no longer knew the session (server-side expiry, a restart, or sessions not shared between servers), ${afterwards(c, 'so the session ended')}`;
