@@ -230,6 +230,22 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // AdonisJS's cookie-store sessions: the ID signed in `adonis-session`, regenerate() at login; the data encrypted
   // in a cookie named by that ID (no session of its own); the auth guard's logout keeps the ID.
   'adonis-session': { cookie: 'adonis-session', ends: ['rotated@login', 'live'], alarms: [] },
+  // Quart (Flask's async twin): itsdangerous-signed JSON in `session`, cleared and rewritten at login.
+  quart: { cookie: 'session', ends: STORE_ENDS, alarms: ['session-client-side-data session'] },
+  // Flask-Session 0.3's filesystem store: a uuid in `session`, written on every response and kept at login (0.3
+  // cannot change it: a fixation); the logout deletes the file and the cookie.
+  'flask-session': {
+    cookie: 'session',
+    ends: ['reset:cleared-by-server@logout', 'live'],
+    alarms: ['session-fixation session'],
+  },
+  // Yesod's clientsession: AES in `_SESSION` with no format to show it, a new value on every response (404s too),
+  // its length following the session's content: read as an encrypted store by that behaviour. clearSession at
+  // logout writes an empty one.
+  yesod: { cookie: '_SESSION', ends: STORE_RENEWED_AT_LOGOUT, alarms: [] },
+  // ikiwiki's CGI::Session: the same ID set again after the login (a fixation); the Logout button of the preferences
+  // page posts its empty password fields and ends the session on the server, leaving the cookie.
+  ikiwiki: { cookie: 'ikiwiki_session_wiki', ends: ['live'], alarms: ['session-fixation ikiwiki_session_wiki'] },
   // Sinatra's own default key, made at start-up, and a restart after the login: the encrypted store unreadable to
   // the new process, which writes an empty one and sends /account to the login form. The login page and its
   // favicon, in flight together, each saved the store: the later answer is an update, not the session lost.
@@ -405,5 +421,15 @@ describe('react-router-cookie-session.har', () => {
     const rotated = analyse('react-router-cookie-session').findings.find((f) => f.rule === 'session-rotated')!;
     expect(rotated.message).toContain('changed from');
     expect(rotated.message).toContain('earlier fields kept (visits)');
+  });
+});
+
+describe('ikiwiki.har', () => {
+  it('names the login as the fixation, not the logout that posts empty password fields', () => {
+    const result = analyse('ikiwiki');
+    const fixation = result.findings.find((f) => f.rule === 'session-fixation')!;
+    // The wrong password and the right one are the attempts; the logout's POST is none, and the right one is it.
+    expect(result.facts.loginAttempts).toHaveLength(2);
+    expect(fixation.entry).toBe(result.facts.loginAttempts!.at(-1));
   });
 });

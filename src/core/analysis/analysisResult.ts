@@ -53,6 +53,7 @@ export function analysisOf(
   classifyFailedAttempts(
     replayed.lanes,
     failedAttempts(replayed.logins, (e) => byEntry.get(e), replayed.loginAttempts),
+    replayed.sessionIdentities,
   );
   const ctx: RuleContext = {
     facts: replayed,

@@ -18,6 +18,12 @@ export interface SessionIdentity {
   readonly evidence: readonly string[];
   /** Evidence against that was outweighed, in words (kept so a reader sees both sides). */
   readonly against: readonly string[];
+  /**
+   * Its values behave as a session encrypted into the cookie, though no format shows it (Yesod's clientsession):
+   * long, in base64, and of several lengths, as a payload that grows and shrinks is (sessionCookies.ts). A new
+   * value is then the store saved again, not a new ID.
+   */
+  readonly sealedStore?: true;
 }
 
 export interface SentCookieFact {
@@ -198,6 +204,8 @@ export interface IdChange {
   readonly carriedReplaced?: string;
   /** The request's path (no query). */
   readonly path: string;
+  /** The cookie's values behave as an encrypted session store (SessionIdentity.sealedStore). */
+  readonly sealedStore?: true;
   /** The response answered as to a client not logged in (loggedOut.ts). */
   readonly loggedOutAnswer?: LoggedOutAnswer;
   /**

@@ -55,6 +55,21 @@ describe('LoginDetector', () => {
     expect(post({ new_username: 'ann', new_password: 'x' })).toEqual([undefined]);
   });
 
+  it('a form whose password fields are posted empty is no login (a preferences page, its Logout button)', () => {
+    // ikiwiki's preferences form holds `password` and `confirm_password`; its Logout button posts them empty.
+    const form = { do: 'prefs', sid: 'abc', password: '', confirm_password: '', _submit: 'Logout' };
+    expect(signals(trace().post('https://wiki.test/ikiwiki.cgi', { form }))).toEqual([undefined]);
+    const body = { text: new URLSearchParams(form).toString(), mimeType: 'application/x-www-form-urlencoded' };
+    const [entry] = entries(trace().post('https://wiki.test/ikiwiki.cgi', { body }));
+    const { params: _params, ...textOnly } = entry!.request.postData!;
+    const withoutParams = { ...entry!, request: { ...entry!.request, postData: textOnly } };
+    expect(new LoginDetector().detect(withoutParams, 'https://wiki.test')).toBeUndefined();
+    // One password filled in is a login.
+    expect(signals(trace().post('https://wiki.test/login', { form: { ...form, password: 'x' } }))).toEqual([
+      'password-post',
+    ]);
+  });
+
   it.each(['user[password]', 'Input.Password', '_password', 'j_password'])(
     'a POST whose HAR params alone name "%s" (no body text) is a login',
     (field) => {

@@ -231,7 +231,7 @@ function jsonFields(text: string): Map<string, string> {
 
 function hasPasswordField(entry: TraceEntry): boolean {
   const post = entry.request.postData;
-  if (!post) return false;
+  if (!post || passwordsLeftEmpty(post)) return false;
   if (post.params?.some((p) => isPasswordFieldName(p.name))) return true;
   if (post.params && post.params.length > 0 && prefixedLoginPair(post.params.map((p) => p.name))) return true;
   if (post.text === undefined) return false;
@@ -241,6 +241,29 @@ function hasPasswordField(entry: TraceEntry): boolean {
   const names = fieldNamesOf(text);
   return names.some(isPasswordFieldName) || prefixedLoginPair(names);
 }
+
+/**
+ * Every password field of a form body was posted empty: a form that only holds one (a preferences page, whose
+ * Logout button posts it too: ikiwiki's), not a login, which a browser never sends without a password. A body of
+ * another kind, or a field whose value the HAR left out, is not judged so.
+ */
+function passwordsLeftEmpty(post: NonNullable<TraceEntry['request']['postData']>): boolean {
+  const fields: Iterable<readonly [string, string | undefined]> =
+    post.params && post.params.length > 0
+      ? post.params.map((p) => [p.name, p.value] as const)
+      : post.text !== undefined && !post.text.trimStart().startsWith('{') && !MULTIPART_NAME_TEST.test(post.text)
+        ? new URLSearchParams(post.text.slice(0, 65_536))
+        : [];
+  let empty = false;
+  for (const [name, value] of fields) {
+    if (!isPasswordFieldName(name)) continue;
+    if (value !== '') return false;
+    empty = true;
+  }
+  return empty;
+}
+
+const MULTIPART_NAME_TEST = /\bform-data; name="/;
 
 /** Per-origin memory the login signals need: was Authorization sent before, was the last answer a 401. */
 export class LoginDetector {

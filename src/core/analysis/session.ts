@@ -12,7 +12,7 @@ import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
 import type { TraceEvent } from '../trace/types.ts';
 import { type AnalysisMemory, SnapshotMemory } from './analysisMemory.ts';
 import { analysisOf } from './analysisResult.ts';
-import type { RequestFacts } from './facts.ts';
+import type { RequestFacts, SessionIdentity } from './facts.ts';
 import { type PrepassResult, TracePrepass } from './prepass.ts';
 import { EventReplay } from './replay.ts';
 import type { AnalysisResult, AnalyzeOptions } from './resultTypes.ts';
@@ -140,15 +140,23 @@ export class AnalysisSession {
 }
 
 /**
- * Whether a replay made with `a` would give what one made with `b` gives: the same session cookie names, the
- * same inspected sites, the same "Cookie headers recorded". (The identities' evidence only labels the lanes.)
+ * Whether a replay made with `a` would give what one made with `b` gives: the same session cookie names (and which
+ * of them are encrypted stores by behaviour), the same inspected sites, the same "Cookie headers recorded". (The
+ * identities' evidence only labels the lanes.)
  */
 function sameReplayBasis(a: PrepassResult, b: PrepassResult): boolean {
   return (
     a.cookiesRecorded === b.cookiesRecorded &&
     sameInOrder(a.sessionNames.keys(), b.sessionNames.keys(), a.sessionNames.size, b.sessionNames.size) &&
+    sameSealedStores(a.sessionNames, b.sessionNames) &&
     sameInOrder(a.firstPartySites.values(), b.firstPartySites.values(), a.firstPartySites.size, b.firstPartySites.size)
   );
+}
+
+/** The same names read as encrypted stores by their values' behaviour: the replay's updates rest on it. */
+function sameSealedStores(a: ReadonlyMap<string, SessionIdentity>, b: ReadonlyMap<string, SessionIdentity>): boolean {
+  for (const [name, identity] of a) if (identity.sealedStore !== b.get(name)?.sealedStore) return false;
+  return true;
 }
 
 function sameInOrder(a: Iterator<string>, b: Iterator<string>, sizeA: number, sizeB: number): boolean {

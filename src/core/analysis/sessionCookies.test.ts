@@ -18,6 +18,25 @@ describe('identifySessionCookies', () => {
     expect(names.get('PHPSESSID')).toEqual({ confidence: 'likely', evidence: ['name matches PHPSESSID'], against: [] });
   });
 
+  it('long base64 values of several lengths, set anew on every page, read as an encrypted store', () => {
+    // Yesod's clientsession: nothing in the value shows its kind, but an ID keeps its length and a payload does not.
+    const sealed = (n: number, bytes: number) =>
+      btoa(String.fromCharCode(...Array.from({ length: bytes }, (_, i) => (i * 37 + n * 11) % 256)));
+    const pages = (lengths: number[]) => {
+      let t = trace();
+      lengths.forEach((bytes, n) => {
+        const carried = n === 0 ? '' : `_SESSION=${sealed(n - 1, lengths[n - 1]!)}`;
+        t = t.get(`https://shop.test/${n}`, { cookie: carried, setCookie: [`_SESSION=${sealed(n, bytes)}; Path=/`] });
+      });
+      return identify(t).get('_SESSION');
+    };
+    expect(pages([160, 160, 184, 184, 136])?.sealedStore).toBe(true);
+    // One length throughout: long IDs (a server that rotates on every page), not a payload.
+    expect(pages([160, 160, 160, 160, 160])?.sealedStore).toBeUndefined();
+    // Short values of two lengths are no payload either.
+    expect(pages([24, 24, 30, 30, 24])?.sealedStore).toBeUndefined();
+  });
+
   it("a cookie named by the ID another session cookie holds is that session's data, not a session", () => {
     // AdonisJS: `adonis-session` holds the ID, signed (`s:` base64 JSON `{"message":<ID>}`); the session's data is
     // in a cookie named by that ID, both issued at the login. A name of words another value merely holds stays.

@@ -76,6 +76,11 @@ interface NameStats {
   readonly behaviour: Behaviour[];
   /** The successful login requests that carried it (the first few): the cookie the server bound the login to. */
   readonly carriedAtLogins: Behaviour[];
+  /**
+   * The lengths of the values the server set (a few), while every one was long base64; undefined once one was not
+   * (isSealedValue): several lengths mark a payload encrypted into the cookie (SessionIdentity.sealedStore).
+   */
+  sealedLengths?: Set<number> | null;
   /** The last entry (feed order) whose carrying was counted: a request with two cookies of one name counts once. */
   lastCarriedOrder?: number;
   /**
@@ -194,6 +199,7 @@ export class SessionCookieIdentifier {
         continue;
       }
       this.noteValue(stats, pair.value);
+      noteSealedLength(stats, pair.value);
       if (login && (carryingLogin || !carries(sent, pair.name)))
         stats.behaviour.push({
           text: `issued in answer to the login at entry ${login.entry} (${login.text})`,
@@ -231,7 +237,7 @@ export class SessionCookieIdentifier {
       // session" for the chunked cookie's name holds for its chunks.
       if (chunk && (chunk.position > 1 || this.names.get(chunk.base) === null)) continue;
       const identity = chunk ? this.decideFirstChunk(name, stats, chunk) : this.decide(name, stats);
-      if (identity) result.set(name, identity);
+      if (identity) result.set(name, isSealedByBehaviour(stats) ? { ...identity, sealedStore: true } : identity);
     }
     for (const name of [...result.keys()]) if (this.isNamedByAnotherSession(name, result)) result.delete(name);
     return result;
@@ -436,6 +442,41 @@ export class SessionCookieIdentifier {
     if (later < 2 || token.carriedAfter / later < TOKEN_MIN_RETURN_SHARE) return undefined;
     return `opaque token set by ${token.host} and sent back on ${token.carriedAfter} of ${later} later requests`;
   }
+}
+
+/** A value long enough to hold an encrypted payload, in base64 (standard or URL-safe, percent-encoded or not). */
+const SEALED_VALUE = /^[A-Za-z0-9+/_-]{100,}={0,2}$/;
+/** Distinct lengths kept: two already tell a payload from an ID of fixed length. */
+const MAX_SEALED_LENGTHS = 4;
+
+function noteSealedLength(stats: NameStats, raw: string): void {
+  if (stats.sealedLengths === null) return;
+  let value = raw.replace(/^"|"$/g, '');
+  if (value.includes('%')) {
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      // kept as written
+    }
+  }
+  if (!SEALED_VALUE.test(value)) {
+    stats.sealedLengths = null;
+    return;
+  }
+  stats.sealedLengths ??= new Set();
+  if (stats.sealedLengths.size < MAX_SEALED_LENGTHS) stats.sealedLengths.add(value.length);
+}
+
+/**
+ * Values that behave as a session encrypted into the cookie with no format to show it: every value set long base64,
+ * of more than one length (an ID keeps its length; a payload grows and shrinks with what the session holds), none
+ * of a known format.
+ */
+function isSealedByBehaviour(stats: NameStats): boolean {
+  if ((stats.sealedLengths?.size ?? 0) < 2) return false;
+  // A store whose format shows it (readable, or sealed in a known envelope) is told by its values already.
+  for (const shape of stats.shapes.values()) if (shape !== 'opaque') return false;
+  return true;
 }
 
 function newNameStats(name: string): NameStats {

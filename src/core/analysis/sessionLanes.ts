@@ -377,6 +377,7 @@ export class SessionLanes {
       carried: carried === live.id,
       ...(carried !== undefined && carried !== live.id ? { carriedReplaced: carried } : {}),
       path: url.url.pathname,
+      ...(this.identityOf(lane.cookie)?.sealedStore ? { sealedStore: true } : {}),
       ...(ctx.loggedOut ? { loggedOutAnswer: ctx.loggedOut } : {}),
       ...(sessionLogin !== undefined ? { sessionLogin } : {}),
       ...(notSent ? { notSent } : {}),

@@ -9,6 +9,7 @@ import {
   type LaneId,
   LOGIN_SIGNAL_TEXT,
   type RotatedEnd,
+  type SessionIdentity,
   type SessionLane,
   type UpdatedEnd,
 } from '../analysis/facts.ts';
@@ -43,7 +44,9 @@ export const sessionRotated = defineRule({
       .filter((t) => t.end.kind === 'rotated')
       .map((t) => {
         const end = t.end.kind === 'rotated' ? t.end : undefined;
-        const sealedAtLogin = end?.afterLogin !== undefined && isSealedStore(t.id.id);
+        const sealedAtLogin =
+          end?.afterLogin !== undefined &&
+          (isSealedStore(t.id.id) || ctx.facts.sessionIdentities?.get(t.lane.cookie)?.sealedStore === true);
         const keptAtLogin = end?.afterLogin !== undefined && t.next ? fieldsKept(t.id.id, t.next.id) : undefined;
         const why = end?.afterLogin
           ? sealedAtLogin
@@ -120,8 +123,9 @@ export function updateOf(change: IdChange): UpdatedEnd | undefined {
   const issued = change.issued;
   if (issued === undefined || change.logout) return undefined;
   if (change.login !== undefined && change.login.entry === change.entry) return undefined;
-  const sibling = change.carriedReplaced !== undefined && isUpdateOf(change.carriedReplaced, issued);
-  if (!(change.carried || sibling) || !isUpdateOf(change.held.id, issued)) return undefined;
+  const sameSession = (a: string) => change.sealedStore === true || isUpdateOf(a, issued);
+  const sibling = change.carriedReplaced !== undefined && sameSession(change.carriedReplaced);
+  if (!(change.carried || sibling) || !sameSession(change.held.id)) return undefined;
   return savedUnreadable(change) ? undefined : { kind: 'updated', entry: change.entry };
 }
 
@@ -214,14 +218,19 @@ export function classifyPeriodicRotation(lanes: readonly SessionLane[]): void {
  * claimed. Told only once the next attempt is seen, so run after the replay, as classifyPeriodicRotation is; it
  * rewrites the ends in place.
  */
-export function classifyFailedAttempts(lanes: readonly SessionLane[], failed: ReadonlySet<number>): void {
+export function classifyFailedAttempts(
+  lanes: readonly SessionLane[],
+  failed: ReadonlySet<number>,
+  identities?: ReadonlyMap<string, SessionIdentity>,
+): void {
   if (failed.size === 0) return;
   for (const lane of lanes) {
+    const sealed = identities?.get(lane.cookie)?.sealedStore === true;
     lane.ids.forEach((id, i) => {
       const end = id.end;
       const next = lane.ids[i + 1];
       if (end?.kind !== 'rotated' || end.afterLogin === undefined || !failed.has(end.entry) || !next) return;
-      if (isUpdateOf(id.id, next.id)) id.end = { kind: 'updated', entry: end.entry };
+      if (sealed || isUpdateOf(id.id, next.id)) id.end = { kind: 'updated', entry: end.entry };
       // A new ID at the wrong password is no login's rotation; what it was, the answer does not tell.
       else id.end = { kind: 'rotated', entry: end.entry, atLogout: false, periodic: false, failedAttempt: true };
     });
