@@ -187,4 +187,30 @@ describe('CdpCapture', () => {
     // No ExtraInfo was seen: the browser's verdict is unknown, not "nothing blocked".
     expect(har.log.entries[0]?._sessionscope.browserReport).toBeUndefined();
   });
+
+  it("marks answers from the browser's memory and disk cache as Chrome DevTools does (_fromCache)", async () => {
+    const { cdp, cap } = await capture();
+    const served = (id: string, url: string, fromDiskCache: boolean) => {
+      cdp.emit('Network.requestWillBeSent', request(id, url, { type: 'Script' }));
+      cdp.emit('Network.requestServedFromCache', { requestId: id });
+      cdp.emit('Network.responseReceived', {
+        requestId: id,
+        type: 'Script',
+        response: { ...response(url, 200), fromDiskCache },
+      });
+      cdp.emit('Network.loadingFinished', { requestId: id, timestamp: 100.1, encodedDataLength: 0 });
+    };
+    served('A', 'https://shop.test/a.js', false);
+    served('B', 'https://shop.test/b.js', true);
+    cdp.emit('Network.requestWillBeSent', request('C', 'https://shop.test/c.js', { type: 'Script' }));
+    cdp.emit('Network.responseReceived', {
+      requestId: 'C',
+      type: 'Script',
+      response: response('https://shop.test/c.js', 200),
+    });
+    cdp.emit('Network.loadingFinished', { requestId: 'C', timestamp: 100.1, encodedDataLength: 10 });
+    await cap.stop(100);
+    const har = toHar(cap.hops, cap.pageLoads, { creatorVersion: 't', browserVersion: '156' });
+    expect(har.log.entries.map((e) => e._fromCache)).toEqual(['memory', 'disk', undefined]);
+  });
 });

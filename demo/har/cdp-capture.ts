@@ -27,6 +27,8 @@ export interface CapturedHop {
   encodedDataLength?: number;
   decodedBodyLength: number;
   errorText?: string;
+  /** Network.requestServedFromCache: the answer came from the browser's memory or disk cache. */
+  servedFromCache?: true;
 }
 
 export interface CapturedPageLoad {
@@ -94,6 +96,10 @@ export class CdpCapture {
     cdp.on('Network.responseReceived', (e) => {
       const hop = this.#lastHop(e.requestId);
       if (hop) hop.response = e.response;
+    });
+    cdp.on('Network.requestServedFromCache', (e) => {
+      const hop = this.#lastHop(e.requestId);
+      if (hop) hop.servedFromCache = true;
     });
     cdp.on('Network.dataReceived', (e) => {
       const hop = this.#lastHop(e.requestId);

@@ -57,6 +57,8 @@ export interface HarEntry {
   timings: { blocked: number; dns: number; connect: number; ssl: number; send: number; wait: number; receive: number };
   serverIPAddress?: string;
   _resourceType: string;
+  /** Chrome DevTools' mark of an answer from the browser's cache: no request went out. */
+  _fromCache?: 'memory' | 'disk';
   _initiator: { type: string; url?: string; lineNumber?: number; columnNumber?: number };
   _sessionscope: SessionscopeEntryExtension;
 }
@@ -265,6 +267,9 @@ function entryOf(hop: CapturedHop, next: CapturedHop | undefined, pageref: strin
     _sessionscope: {},
   };
   if (pageref !== undefined) entry.pageref = pageref;
+  // As Chrome DevTools writes it: the answer came from the cache, so the request carried no cookie to judge.
+  if (hop.response?.fromDiskCache === true) entry._fromCache = 'disk';
+  else if (hop.servedFromCache === true) entry._fromCache = 'memory';
   if (hop.response?.remoteIPAddress) entry.serverIPAddress = hop.response.remoteIPAddress;
   if (hop.initiatorUrl !== undefined) entry._sessionscope.initiatorUrl = hop.initiatorUrl;
   const report = browserReportOf(hop);

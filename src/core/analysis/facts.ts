@@ -129,6 +129,8 @@ export type IdEnd =
       readonly loggedOutAnswer?: LoggedOutAnswer;
       /** For overwritten: the response answered a request in flight with the ID the held one replaced (a race). */
       readonly inFlightWith?: string;
+      /** For cleared-by-server: the ID was issued in answer to a login attempt that failed (that attempt's entry). */
+      readonly failedAttempt?: number;
     };
 
 /** The ends the lifecycle rules decide (sessionRotated.ts, sessionReset.ts), by kind. */
@@ -222,6 +224,11 @@ export interface IdChange {
   readonly logout: boolean;
   /** The cookies the request carried (its affinity cookies among them). */
   readonly sent: readonly SentCookieFact[];
+  /**
+   * The response deleted the held ID, and the request was a POST that sent the ID (or a part of it, 16 characters
+   * or more, or of the ID a readable store holds) in its query or fields: it named the session it ended.
+   */
+  readonly postNamesHeldId?: true;
   /** The affinity cookies the response set, name → value ('' when it deleted one). */
   readonly affinitySet: ReadonlyMap<string, string>;
   /**

@@ -188,6 +188,20 @@ describe('LoginDetector', () => {
     ).toEqual([undefined, 'authorization-header', undefined, 'authorization-header']);
   });
 
+  it('credentials refused first (a wrong password sent from script, 401 with no challenge), then accepted: a login there', () => {
+    // Cockpit's login page sends each try as Basic credentials to /cockpit/login.
+    const wrong = { headers: { Authorization: 'Basic YW5uOndyb25n' }, status: 401 };
+    const right = { headers: { Authorization: 'Basic YW5uOnB3' } };
+    expect(
+      signals(
+        trace()
+          .get('https://box.test/cockpit/login', wrong)
+          .get('https://box.test/cockpit/login', right)
+          .get('https://box.test/cockpit/login', right),
+      ),
+    ).toEqual([undefined, 'authorization-header', undefined]);
+  });
+
   it('a success right after a 401 on the same origin is a login', () => {
     expect(
       signals(

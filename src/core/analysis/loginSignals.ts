@@ -185,6 +185,19 @@ function postedFields(entry: TraceEntry): ReadonlyMap<string, string> | undefine
 }
 
 /**
+ * The long values (16 characters or more) a POST sent in its query or form fields: what an application's logout
+ * posts to name the session it ends (Zabbix's `sid`, ikiwiki's), among tokens of other kinds.
+ */
+export function postedTokens(entry: TraceEntry): string[] {
+  if (!isPost(entry.request.method)) return [];
+  const tokens: string[] = [];
+  const query = entry.request.url.indexOf('?');
+  if (query !== -1) for (const [, value] of new URLSearchParams(entry.request.url.slice(query + 1))) tokens.push(value);
+  for (const [, value] of postedFields(entry) ?? []) tokens.push(value);
+  return tokens.filter((t) => t.length >= 16);
+}
+
+/**
  * A field in which a login form sends who is logging in (by its last part: `user[email]`, `Input.Email`): Django's
  * and Spring's `username`, WordPress's `log`, MediaWiki's `wpName`, Roundcube's `_user`, Devise's `email`.
  */
@@ -265,9 +278,9 @@ function passwordsLeftEmpty(post: NonNullable<TraceEntry['request']['postData']>
 
 const MULTIPART_NAME_TEST = /\bform-data; name="/;
 
-/** Per-origin memory the login signals need: was Authorization sent before, was the last answer a 401. */
+/** Per-origin memory the login signals need: were credentials accepted before, was the last answer a 401. */
 export class LoginDetector {
-  private readonly authorizationSeen = new Set<string>();
+  private readonly authorizationAccepted = new Set<string>();
   private readonly lastStatus = new Map<string, number>();
 
   /** Call once per entry, in trace order. */
@@ -282,9 +295,11 @@ export class LoginDetector {
     // login point is the request that carried the credentials).
     const authorization = headerValue(entry.request.headers, 'authorization');
     const hasAuthorization = authorization !== undefined && CREDENTIAL_SCHEME.test(authorization);
-    const authorizationAppeared = hasAuthorization && !this.authorizationSeen.has(origin);
-    if (hasAuthorization) this.authorizationSeen.add(origin);
     const succeeded = status !== undefined && status >= 200 && status < 400;
+    // The first credentials the origin accepted: a wrong password sent before them (a 401) is no login, and the
+    // right one after it is (Cockpit's login page sends each try as Basic credentials from script).
+    const authorizationAppeared = hasAuthorization && succeeded && !this.authorizationAccepted.has(origin);
+    if (hasAuthorization && succeeded) this.authorizationAccepted.add(origin);
 
     if (isPost(entry.request.method) && hasPasswordField(entry)) return 'password-post';
     if (authorizationAppeared && succeeded) return 'authorization-header';

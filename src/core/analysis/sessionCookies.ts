@@ -22,6 +22,7 @@ import {
 } from '../session/identify.ts';
 import { decodeBase64Url, readClientSideData } from '../session/tokenData.ts';
 import { isFieldsValue, isRedactedValue, type ValueShape, valueShape } from '../session/valueShape.ts';
+import { headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
@@ -163,7 +164,10 @@ export class SessionCookieIdentifier {
   private readonly sentCookies = new SentCookieReader();
   private pendingLogin: PendingLogin | undefined;
   /** Each origin's last login since the last logout, to tell a failed attempt when the same form is posted again. */
-  private readonly lastLogins = new Map<string, { readonly entry: number; readonly attempt: LoginAttempt }>();
+  private readonly lastLogins = new Map<
+    string,
+    { readonly entry: number; readonly attempt: LoginAttempt; otherPageSince: boolean }
+  >();
   /** The user names password POSTs sent (userNamesPosted), as asName reads them: a cookie holding one is no ID. */
   private readonly postedUserNames = new Set<string>();
   /** Logins found to be failed attempts (isRetriedAttempt): the behaviour seen at them is no evidence. */
@@ -188,6 +192,7 @@ export class SessionCookieIdentifier {
     for (let i = 0; i < sent.length; i++) this.noteSent(sent[i]!.name, sent[i]!.value, host, order, carryingLogin);
     const logout = isLogoutEntry(entry);
     if (logout) this.lastLogins.clear();
+    if (entry.request.resourceType === 'document') this.noteOtherPage(entry.request.url);
     for (const line of responseSetCookieLines(entry)) {
       const pair = setCookieNameValue(line);
       if (!pair) continue;
@@ -206,6 +211,13 @@ export class SessionCookieIdentifier {
           login: login.entry,
         });
       this.noteToken(stats, pair.value, host, order, hostCount);
+    }
+  }
+
+  /** A page opened: for each last login, another page than the one its redirect led to (isRetriedAttempt). */
+  private noteOtherPage(url: string): void {
+    for (const last of this.lastLogins.values()) {
+      if (last.attempt.redirectedTo !== url && last.attempt.url !== url) last.otherPageSince = true;
     }
   }
 
@@ -309,10 +321,19 @@ export class SessionCookieIdentifier {
    * this posts its form again, whatever this one's answer. Only a successful-looking one is the origin's last login.
    */
   private noteAttempt(entry: TraceEntry, signal: LoginSignal, origin: string, failed: boolean): void {
-    const attempt: LoginAttempt = { signal, status: entry.response?.status, url: entry.request.url };
+    const redirectedTo = redirectTargetOf(entry);
+    const referer = headerValue(entry.request.headers, 'referer');
+    const attempt: LoginAttempt = {
+      signal,
+      status: entry.response?.status,
+      url: entry.request.url,
+      ...(redirectedTo !== undefined ? { redirectedTo } : {}),
+      ...(referer !== undefined ? { referer } : {}),
+    };
     const previous = this.lastLogins.get(origin);
-    if (previous && isRetriedAttempt(previous.attempt, attempt, false)) this.failedLogins.add(previous.entry);
-    if (!failed) this.lastLogins.set(origin, { entry: entry.index, attempt });
+    if (previous && isRetriedAttempt(previous.attempt, attempt, false, previous.otherPageSince))
+      this.failedLogins.add(previous.entry);
+    if (!failed) this.lastLogins.set(origin, { entry: entry.index, attempt, otherPageSince: false });
   }
 
   /**

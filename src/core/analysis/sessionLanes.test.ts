@@ -37,6 +37,7 @@ function context(over: Partial<LaneChangeContext> = {}): LaneChangeContext {
     login: undefined,
     loginEntry: undefined,
     loggedOut: undefined,
+    postedTokens: () => [],
     logout: false,
     arrivedAt: undefined,
     ...over,

@@ -12,6 +12,8 @@ import { isFirstSwitchOf, switchBesideEnd, switchWithoutResetOf } from '../rules
 import { expiryResetOf, idEndOf, resetAtRemoval } from '../rules/sessionReset.ts';
 import { isChunkCountMarker, sameChunkedCookie } from '../session/chunkedCookie.ts';
 import { splitRouteSuffix } from '../session/identify.ts';
+import { readClientSideData } from '../session/tokenData.ts';
+import { isPlaceholderValue } from '../session/valueShape.ts';
 import type { CookieChangeCause } from '../trace/types.ts';
 import {
   type IdChange,
@@ -47,6 +49,8 @@ export interface LaneChangeContext {
   readonly loginEntry: number | undefined;
   /** The response answered as to a client not logged in (loggedOut.ts). */
   readonly loggedOut: LoggedOutAnswer | undefined;
+  /** The long values the request posted (loginSignals.ts postedTokens), read only when a session is deleted. */
+  readonly postedTokens: () => readonly string[];
   readonly logout: boolean;
   /** When the response arrived (start + duration), where the trace says. */
   readonly arrivedAt: number | undefined;
@@ -113,6 +117,8 @@ export class SessionLanes {
         continue;
       }
       if (!current || current.end || current.id !== s.value) {
+        // A placeholder the server left in the cookie (`deleted`: Cockpit's, PHP's) is no ID to follow.
+        if (isPlaceholderValue(s.value)) continue;
         this.startId(lane, s.value, entry, 'carried');
       }
       const id = currentId(lane)!;
@@ -183,6 +189,14 @@ export class SessionLanes {
         // The value moved into chunks (a ticket grown past one cookie): the cookie's own ID ends here.
         const lane = this.lanes.get(laneKey(outcome.cookie.domain, outcome.cookie.path, outcome.cookie.name));
         if (lane) effectOn(effects, lane).deleted = true;
+      } else if (outcome.kind === 'stored' && isPlaceholderValue(outcome.cookie.value)) {
+        // A placeholder written over the session cookie (`cockpit=deleted`, no expiry) clears it as a deletion does.
+        const lane = this.lanes.get(laneKey(outcome.cookie.domain, outcome.cookie.path, outcome.cookie.name));
+        if (!lane) continue;
+        const effect = effectOn(effects, lane);
+        effect.deleted = true;
+        effect.issued = undefined;
+        effect.stored = undefined;
       } else if (outcome.kind === 'stored') {
         const lane = this.laneFor(outcome.cookie, url.origin);
         const effect = effectOn(effects, lane);
@@ -378,6 +392,7 @@ export class SessionLanes {
       ...(carried !== undefined && carried !== live.id ? { carriedReplaced: carried } : {}),
       path: url.url.pathname,
       ...(this.identityOf(lane.cookie)?.sealedStore ? { sealedStore: true } : {}),
+      ...(issued === undefined && namesValue(ctx.postedTokens(), live.id) ? { postNamesHeldId: true } : {}),
       ...(ctx.loggedOut ? { loggedOutAnswer: ctx.loggedOut } : {}),
       ...(sessionLogin !== undefined ? { sessionLogin } : {}),
       ...(notSent ? { notSent } : {}),
@@ -416,6 +431,17 @@ function effectOn(effects: Map<SessionLane, LaneEffect>, lane: SessionLane): Lan
     effects.set(lane, effect);
   }
   return effect;
+}
+
+/** One of the posted tokens is the value, or a part of it, or a part of a string a readable store holds. */
+function namesValue(tokens: readonly string[], value: string): boolean {
+  if (tokens.length === 0) return false;
+  const payload = readClientSideData(value)?.payload;
+  const inside =
+    typeof payload === 'object' && payload !== null
+      ? Object.values(payload).filter((v): v is string => typeof v === 'string')
+      : [];
+  return tokens.some((t) => value.includes(t) || inside.some((v) => v.includes(t)));
 }
 
 /** The lane's latest ID; it may have ended (`end` set) with no successor yet. */

@@ -85,6 +85,9 @@ const KIND_TEXT: Record<ClientSideData['kind'], string> = {
   fields: 'readable fields',
 };
 
+/** Fields that hold a session's ID or the signature over it, not data. */
+const ID_OR_SIGNATURE = /^(session_?id|sid|sign|sig|signature|mac|hmac)$/i;
+
 /** A session cookie's value as fields in the clear (valueShape.ts fieldsOf), or undefined. */
 function readableFields(value: string): ClientSideData | undefined {
   const payload = fieldsOf(value);
@@ -102,6 +105,9 @@ export const sessionClientSideData = perRequestRule({
   },
   ...readableValues((s, ctx) => {
     const fields = keysOf(s.data);
+    // Only the session's ID and its signature (Zabbix's `{"sessionid", "sign"}`): an opaque ID in an envelope,
+    // nothing more to read.
+    if (fields.length > 0 && fields.every((f) => ID_OR_SIGNATURE.test(f))) return undefined;
     const shown = ctx.show(s.value) === s.value ? ` Decoded: ${JSON.stringify(s.data.payload).slice(0, 300)}` : '';
     const format =
       s.data.kind === 'signed-json' ? `${KIND_TEXT[s.data.kind]} (${s.data.format})` : KIND_TEXT[s.data.kind];

@@ -11,6 +11,10 @@ export interface LoginAttempt {
   readonly signal: LoginSignal;
   readonly status: number | undefined;
   readonly url: string;
+  /** Where its redirect pointed (its first hop), for an attempt answered with one. */
+  readonly redirectedTo?: string;
+  /** The page it was posted from (its Referer). */
+  readonly referer?: string;
 }
 
 /**
@@ -19,12 +23,38 @@ export interface LoginAttempt {
  * WordPress and Django do), which a HAR without bodies cannot show otherwise. A successful login is not submitted
  * again. Read here over the login facts, and by the pre-pass (sessionCookies.ts) as logins arrive.
  */
-export function isRetriedAttempt(login: LoginAttempt, next: LoginAttempt, logoutBetween: boolean): boolean {
+export function isRetriedAttempt(
+  login: LoginAttempt,
+  next: LoginAttempt,
+  logoutBetween: boolean,
+  /** A page other than the one the login's redirect led to was opened between the two. */
+  otherPageBetween = false,
+): boolean {
   if (login.signal !== 'password-post' || next.signal !== 'password-post' || logoutBetween) return false;
-  // A page: a 2xx answer. A redirect is a success (a failure sent back to the form is no login at all), whether or
-  // not its target was recorded.
-  if (login.status === undefined || login.status < 200 || login.status >= 300) return false;
-  return addressOf(login.url) === addressOf(next.url);
+  if (addressOf(login.url) !== addressOf(next.url)) return false;
+  // A page: a 2xx answer.
+  if (login.status !== undefined && login.status >= 200 && login.status < 300) return true;
+  // A redirect is a success (a failure sent back to the form is no login at all), unless the same form was posted
+  // again from the very page it led to, no other page opened between: the form shown there again (tt-rss sends a
+  // wrong password to `/`, which shows the form).
+  return (
+    !otherPageBetween &&
+    login.status !== undefined &&
+    login.status >= 300 &&
+    login.status < 400 &&
+    login.redirectedTo !== undefined &&
+    next.referer !== undefined &&
+    sameAddress(login.redirectedTo, next.referer)
+  );
+}
+
+/** Two absolute URLs naming the same page (the same href once parsed). */
+function sameAddress(a: string, b: string): boolean {
+  try {
+    return new URL(a).href === new URL(b).href;
+  } catch {
+    return a === b;
+  }
 }
 
 /** A URL without its query and fragment: the form's address, whatever a failed attempt appended to it. */
@@ -39,9 +69,14 @@ function triedAgain(
   login: LoginFact,
   next: LoginAttemptAt | undefined,
 ): boolean {
-  if (!next || !isRetriedAttempt(attemptAt(login, request), attemptAt(next, request), false)) return false;
-  for (let entry = login.entry + 1; entry < next.entry; entry++) if (request(entry)?.logout) return false;
-  return true;
+  if (!next) return false;
+  let otherPage = false;
+  for (let entry = login.entry + 1; entry < next.entry; entry++) {
+    const between = request(entry);
+    if (between?.logout) return false;
+    if (between?.resourceType === 'document' && !login.chain.includes(entry)) otherPage = true;
+  }
+  return isRetriedAttempt(attemptAt(login, request), attemptAt(next, request), false, otherPage);
 }
 
 /** A login attempt: a login fact, or a POST that carried a password field and was no login (its answer failed). */
@@ -50,9 +85,20 @@ interface LoginAttemptAt {
   readonly signal: LoginSignal;
 }
 
-function attemptAt(at: LoginAttemptAt, request: (entry: number) => RequestFacts | undefined): LoginAttempt {
+function attemptAt(
+  at: LoginAttemptAt & { readonly chain?: readonly number[] },
+  request: (entry: number) => RequestFacts | undefined,
+): LoginAttempt {
   const answered = request(at.entry);
-  return { signal: at.signal, status: answered?.status, url: answered?.url ?? '' };
+  // A login's redirect chain was followed: its first hop is where the redirect pointed.
+  const firstHop = at.chain?.[0] !== undefined ? request(at.chain[0])?.url : undefined;
+  return {
+    signal: at.signal,
+    status: answered?.status,
+    url: answered?.url ?? '',
+    ...(firstHop !== undefined ? { redirectedTo: firstHop } : {}),
+    ...(answered?.referer !== undefined ? { referer: answered.referer } : {}),
+  };
 }
 
 /**

@@ -27,6 +27,15 @@ describe('session-client-side-data', () => {
     expect(findingsOf(result, 'session-client-side-data').map((f) => f.evidence.kind)).toEqual(['base64-json']);
   });
 
+  it("base64 JSON holding only the session's ID and its signature (Zabbix) → nothing to read beyond the ID", () => {
+    const envelope = (extra: object) =>
+      btoa(JSON.stringify({ sessionid: 'de7386b375dee9362a96ddd6fbb3e00b', sign: 'a1b2c3d4e5f6a7b8c9d0', ...extra }));
+    expect(findingsOf(sessionValue(envelope({}), 'zbx_session').analyze(), 'session-client-side-data')).toEqual([]);
+    // One field more is data: reported.
+    const withUser = sessionValue(envelope({ user: 'bob' }), 'zbx_session').analyze();
+    expect(findingsOf(withUser, 'session-client-side-data')).toHaveLength(1);
+  });
+
   it('a Flask (itsdangerous) signed session → session-client-side-data (signed-json)', () => {
     const result = sessionValue(`${b64url({ user_id: 7 })}.ZxYwVQ.sIgNaTuRe-sIgNaTuRe`).analyze();
     const found = findingsOf(result, 'session-client-side-data');

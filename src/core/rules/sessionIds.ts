@@ -3,6 +3,7 @@
 import type { RequestFacts } from '../analysis/facts.ts';
 import { isChunkCountMarker } from '../session/chunkedCookie.ts';
 import { splitRouteSuffix } from '../session/identify.ts';
+import { isPlaceholderValue } from '../session/valueShape.ts';
 import { memo } from './memo.ts';
 import type { RuleContext } from './rule.ts';
 
@@ -97,8 +98,11 @@ class ObservedIdsFold {
     let id = this.#idOf.get(c);
     if (id === undefined) {
       id = splitRouteSuffix(c.name, c.value.replace(/^"|"$/g, '')).id;
+      // A placeholder written to clear the cookie (`deleted`) is no ID: '' marks it left out.
+      if (isPlaceholderValue(id)) id = '';
       this.#idOf.set(c, id);
     }
+    if (id === '') return;
     if (!group.seen.has(id)) {
       group.seen.add(id);
       group.ids.push(id);

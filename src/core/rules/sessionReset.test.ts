@@ -41,6 +41,118 @@ describe('session-reset', () => {
     expect(findingsOf(result, 'session-reset')[0]!.evidence.backendChanges).toBeUndefined();
   });
 
+  it('cleared-by-server: a placeholder written over the cookie (`deleted`, no expiry) clears it, and is no ID', () => {
+    // Cockpit writes `cockpit=deleted` on every page without a session; the browser then sends it back.
+    const result = trace()
+      .get('https://box.test/', { cookie: '', setCookie: ['sid=deleted; Path=/; HttpOnly'] })
+      .get('https://box.test/app', { cookie: 'sid=deleted', setCookie: [sid(ID.a)] })
+      .get('https://box.test/app', { cookie: `sid=${ID.a}` })
+      .get('https://box.test/system', { cookie: `sid=${ID.a}`, setCookie: ['sid=deleted; Path=/; HttpOnly'] })
+      .get('https://box.test/', { cookie: 'sid=deleted' })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 3, cause: 'cleared-by-server' }]);
+    const [lane] = result.facts.lanes;
+    expect(lane!.ids.map((id) => id.id)).toEqual([ID.a]);
+    expect(findingsOf(result, 'session-id-low-entropy')).toEqual([]);
+  });
+
+  it('cleared-by-server of an ID a failed login attempt issued (its error kept in a session): told, not alarmed', () => {
+    // tt-rss: a wrong password is sent to `/` with a session holding the error; `/` shows the form again and deletes
+    // the cookie; the form is posted again from there.
+    const form = (password: string) => ({ user: 'ann', password });
+    const attempts = (between: (t: ReturnType<typeof trace>) => ReturnType<typeof trace>) =>
+      between(
+        trace()
+          .get('https://rss.test/', { cookie: '' })
+          .post('https://rss.test/public.php', {
+            cookie: '',
+            form: form('wrong'),
+            status: 302,
+            responseHeaders: { Location: 'https://rss.test/' },
+            headers: { Referer: 'https://rss.test/' },
+            setCookie: [sid(ID.a)],
+          })
+          .get('https://rss.test/', { cookie: `sid=${ID.a}`, setCookie: ['sid=deleted; Path=/; Max-Age=0'] }),
+      )
+        .post('https://rss.test/public.php', {
+          cookie: '',
+          form: form('hunter2'),
+          status: 302,
+          responseHeaders: { Location: 'https://rss.test/' },
+          headers: { Referer: 'https://rss.test/' },
+          setCookie: [sid(ID.b)],
+        })
+        .analyze();
+    // Another page opened before the form was posted again (then `/` again): the first post is not known failed.
+    const [notKnown] = findingsOf(
+      attempts((t) => t.get('https://rss.test/help', { cookie: '' }).get('https://rss.test/', { cookie: '' })),
+      'session-reset',
+    );
+    expect(notKnown?.severity).not.toBe('info');
+    expect(
+      findingsOf(
+        attempts((t) => t),
+        'session-reset',
+      )[0],
+    ).toMatchObject({ entry: 2, severity: 'info' });
+    const result = trace()
+      .get('https://rss.test/', { cookie: '' })
+      .post('https://rss.test/public.php', {
+        cookie: '',
+        form: form('wrong'),
+        status: 302,
+        responseHeaders: { Location: 'https://rss.test/' },
+        headers: { Referer: 'https://rss.test/' },
+        setCookie: [sid(ID.a)],
+      })
+      .get('https://rss.test/', {
+        cookie: `sid=${ID.a}`,
+        setCookie: ['sid=deleted; Path=/; Max-Age=0'],
+      })
+      .post('https://rss.test/public.php', {
+        cookie: '',
+        form: form('hunter2'),
+        status: 302,
+        responseHeaders: { Location: 'https://rss.test/' },
+        headers: { Referer: 'https://rss.test/' },
+        setCookie: [sid(ID.b)],
+      })
+      .get('https://rss.test/', { cookie: `sid=${ID.b}` })
+      .analyze();
+    const [reset] = findingsOf(result, 'session-reset');
+    expect(reset).toMatchObject({ entry: 2, cause: 'cleared-by-server', severity: 'info' });
+    expect(reset!.evidence.issuedAtFailedAttempt).toBe(1);
+  });
+
+  it('cleared-by-server in answer to a POST that named the session (a part of its ID): its logout, told', () => {
+    // Zabbix's sign-out posts `sid` (the ID's last 16 characters) to index.php?reconnect=1.
+    const result = trace()
+      .get('https://zbx.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .post('https://zbx.test/index.php?reconnect=1', {
+        cookie: `sid=${ID.a}`,
+        form: { sid: ID.a.slice(-16) },
+        status: 302,
+        responseHeaders: { Location: 'index.php' },
+        setCookie: ['sid=deleted; Path=/; Max-Age=0'],
+      })
+      .post('https://zbx.test/index.php?save=1', {
+        cookie: '',
+        form: { token: ID.c },
+        setCookie: [sid(ID.b)],
+      })
+      .post('https://zbx.test/index.php?reconnect=1', {
+        cookie: `sid=${ID.b}`,
+        form: { sid: ID.c.slice(-16) },
+        setCookie: ['sid=deleted; Path=/; Max-Age=0'],
+      })
+      .analyze();
+    const [named, other] = findingsOf(result, 'session-reset');
+    expect(named).toMatchObject({ entry: 1, cause: 'cleared-by-server', severity: 'info' });
+    // A POST naming something else is no logout of this session.
+    expect(other).toMatchObject({ entry: 3, cause: 'cleared-by-server' });
+    expect(other?.severity).not.toBe('info');
+  });
+
   describe('server-rejected, with a persistent login cookie the request carried (remember me)', () => {
     const REMEMBER = (id: string) => `remember=${id}; Path=/; HttpOnly; Secure; Max-Age=15552000`;
     const lost = (answer: { setCookie: string[]; status?: number; responseHeaders?: Record<string, string> }) =>

@@ -215,6 +215,10 @@ export const sessionReset = defineRule({
             : t.incident
               ? ' The server issued a new ID, but the browser rejected that cookie and keeps the old one.'
               : '';
+          const attempt =
+            end.failedAttempt !== undefined
+              ? ` It had been issued in answer to the login attempt at entry ${end.failedAttempt}, which failed: no session of the user's was lost.`
+              : '';
           const answered = end.loggedOutAnswer
             ? ` The server answered as to a client not logged in, with ${answerText(end.loggedOutAnswer)}.`
             : '';
@@ -248,10 +252,12 @@ export const sessionReset = defineRule({
             // The behaviour we recommend, at a logout the user asked for (or after one that had ended the ID on the
             // server): told, not alarmed (RULES.md).
             ...(end.atLogout && end.cause === 'cleared-by-server' ? { severity: 'info' as const } : {}),
+            // An ID a failed login attempt issued (its error message kept in a session): no session of the user's.
+            ...(end.failedAttempt !== undefined ? { severity: 'info' as const } : {}),
             // The user stayed logged in (restoredFrom): told, as the loss of what the session held, not alarmed.
             ...(restored !== undefined ? { severity: 'low' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
-            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}`,
+            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}`,
             fix: store ? STORE_FIX : raced ? RACED_FIX : CAUSE_FIX[end.cause],
             evidence: {
               lostId: { secret: t.id.id },
@@ -263,6 +269,7 @@ export const sessionReset = defineRule({
               ...(end.loggedOutAnswer ? { answeredStatus: end.loggedOutAnswer.status } : {}),
               ...(raced ? { inFlightWith: { secret: end.inFlightWith } } : {}),
               ...(restored !== undefined ? { restoredFrom: restored } : {}),
+              ...(end.failedAttempt !== undefined ? { issuedAtFailedAttempt: end.failedAttempt } : {}),
             },
           };
         }),

@@ -168,7 +168,10 @@ export function rotationOf(change: IdChange): RotatedEnd | undefined {
  */
 export function logoutOf(change: IdChange): { readonly atLogout: boolean; readonly logoutEntry?: number } {
   const logoutEntry = change.held.loggedOutAt;
-  return logoutEntry === undefined ? { atLogout: change.logout } : { atLogout: true, logoutEntry };
+  // A POST that named the session it ended (its ID, or a part of it, in a field: Zabbix's sign-out posts `sid`) is
+  // that session's logout, whatever its address says.
+  const atLogout = change.logout || change.postNamesHeldId === true;
+  return logoutEntry === undefined ? { atLogout } : { atLogout: true, logoutEntry };
 }
 
 /**
@@ -228,6 +231,17 @@ export function classifyFailedAttempts(
     const sealed = identities?.get(lane.cookie)?.sealedStore === true;
     lane.ids.forEach((id, i) => {
       const end = id.end;
+      // An ID the failed attempt issued (to carry its error message: tt-rss), deleted later, was no session of the
+      // user's: the reset says so (sessionReset.ts).
+      if (
+        end?.kind === 'reset' &&
+        end.cause === 'cleared-by-server' &&
+        id.source === 'set-cookie' &&
+        failed.has(id.firstEntry)
+      ) {
+        id.end = { ...end, failedAttempt: id.firstEntry };
+        return;
+      }
       const next = lane.ids[i + 1];
       if (end?.kind !== 'rotated' || end.afterLogin === undefined || !failed.has(end.entry) || !next) return;
       if (sealed || isUpdateOf(id.id, next.id)) id.end = { kind: 'updated', entry: end.entry };

@@ -121,6 +121,15 @@ export function valueShape(raw: string): ValueShape {
   return 'opaque';
 }
 
+/**
+ * A value no session ID can be (`not-an-id`: `deleted`, a flag, a short number) in a session cookie: a placeholder
+ * the server wrote to clear it (Cockpit's and PHP's `deleted`), not an ID to follow or to judge. Long values are IDs
+ * or data, never asked.
+ */
+export function isPlaceholderValue(value: string): boolean {
+  return value.length <= 16 && valueShape(value) === 'not-an-id';
+}
+
 /** Claims that name the session or its subject inside a client-side store or a structured value. */
 const ID_FIELDS = ['sid', 'session_id', 'sessionId', 'session', 'sub', 'user_id', 'userId', 'uid', 'id'];
 
