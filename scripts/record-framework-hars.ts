@@ -2,18 +2,23 @@
 // writes test/fixtures/framework-har/<id>.har: Django, Flask (and Flask-Login), aiohttp, Starlette, Tornado, Bottle,
 // CherryPy, Pyramid, Beaker, PHP, Tomcat (alone, and two nodes behind nginx), Rails, Sinatra, Mojolicious, Dancer2,
 // Laravel, WordPress, MediaWiki, phpMyAdmin, Roundcube (with Dovecot), gorilla/sessions, Jetty, Symfony's
-// HttpFoundation, Catalyst, Apache httpd's form login (mod_auth_form, mod_session), django-allauth from Debian's
-// packages; express-session (also on two nodes behind nginx), Fastify's, Koa's, Passport's, Mozilla's, express's
-// cookie-session, iron-session, hapi's yar and cookie, Auth.js from npm. The tests read the recordings, so CI needs
-// none of these; recording again needs them:
+// HttpFoundation, Catalyst, Apache httpd's form login (mod_auth_form, mod_session), django-allauth, Quart,
+// Flask-Session, Cockpit, ikiwiki, Yesod, DokuWiki, Zabbix's frontend, Cacti, Tiny Tiny RSS from Debian's
+// packages; express-session (also on two nodes behind nginx),
+// Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session, iron-session, hapi's yar and cookie, Auth.js,
+// h3's useSession, React Router's session storage, better-auth, AdonisJS's session from npm. The tests read the
+// recordings, so CI needs none of these; recording again needs them:
 //   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light \
 //     python3-starlette python3-uvicorn python3-multipart python3-tornado python3-bottle python3-cherrypy3 \
 //     python3-pyramid python3-beaker python3-flask-login ruby-sinatra libmojolicious-perl libdancer2-perl \
 //     php-laravel-framework php-sqlite3 wordpress mariadb-server php-mysql mediawiki phpmyadmin roundcube-core \
 //     roundcube-sqlite3 dovecot-imapd golang-go golang-github-gorilla-sessions-dev jetty9 php-symfony-http-foundation \
 //     libcatalyst-perl libcatalyst-plugin-session-perl libcatalyst-plugin-session-state-cookie-perl \
-//     libcatalyst-plugin-session-store-fastmmap-perl apache2 apache2-utils python3-django-allauth
+//     libcatalyst-plugin-session-store-fastmmap-perl apache2 apache2-utils python3-django-allauth \
+//     python3-quart python3-flask-session cockpit-ws cockpit-bridge cockpit-system ikiwiki libghc-yesod-dev \
+//     dokuwiki zabbix-frontend-php zabbix-server-mysql cacti tt-rss
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
+//   npm ci --prefix test/frameworks/better-auth && npm ci --prefix test/frameworks/adonis
 // Run: [FIRST_PORT=9201] node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
@@ -63,8 +68,17 @@ interface Framework {
   readonly password?: string;
   /** A "keep me logged in" checkbox the login ticks (a remember-me cookie beside the session). */
   readonly remember?: string;
-  /** The app's own logout link or button, where it is not `#logout` (it may go through script: see logOut). */
-  readonly logout?: string;
+  /**
+   * The app's own logout link or button, where it is not `#logout` (it may go through script: see logOut); several
+   * clicked in turn where the logout is in a menu (Cockpit's session menu, then its Log out); one written
+   * `hover:<selector>` is pointed at, not clicked.
+   */
+  readonly logout?: string | readonly string[];
+  /**
+   * A login form whose script sends the credentials (Cockpit's, in an `Authorization` header to `request`, a path)
+   * and navigates only when they are right: a wrong password is shown in place, without a navigation.
+   */
+  readonly scriptLogin?: { readonly request: string };
   /**
    * A recording where the server loses the logged-in session instead of the user logging out: the server restarts
    * (a memory store), or its session files are removed (server-side expiry); then the user opens `after`.
@@ -474,6 +488,221 @@ const allauth: Framework = {
   form: { username: 'input[name=login]', password: 'input[name=password]', submit: 'button.primaryAction' },
 };
 
+/** React Router 7's session storage (test/frameworks/node/react-router-session.mjs): `cookie` or `memory`. */
+const reactRouter = (id: string, storage: 'cookie' | 'memory'): Framework => {
+  const app = node('react-router-session');
+  return { ...app, id, server: (work, port) => ({ ...app.server(work, port), env: { SESSION_STORAGE: storage } }) };
+};
+
+/**
+ * Debian's DokuWiki, copied into the recording's directory (its symlinks followed) with Debian's /etc/dokuwiki as its
+ * conf/ and /var/lib/dokuwiki/data as its data/; Debian's inc/preload.php (which points at /etc/dokuwiki) left out,
+ * our local.php, users.auth.php (alice / secret), acl.auth.php over Debian's. Served by PHP's own server with
+ * DokuWiki's index.php as the router; its login form (`do=login`) and the user tools' Log Out link.
+ */
+const dokuwiki: Framework = {
+  id: 'dokuwiki',
+  prepare: (work) => {
+    const dw = join(work, 'dw');
+    cpSync('/usr/share/dokuwiki', dw, { recursive: true, dereference: true });
+    rmSync(join(dw, 'inc', 'preload.php'));
+    cpSync('/etc/dokuwiki', join(dw, 'conf'), { recursive: true, dereference: true });
+    cpSync('/var/lib/dokuwiki/data', join(dw, 'data'), { recursive: true });
+    for (const file of ['local.php', 'users.auth.php', 'acl.auth.php']) {
+      cpSync(join(APPS, 'dokuwiki', file), join(dw, 'conf', file));
+    }
+    return undefined;
+  },
+  server: (work, port) => ({ command: 'php', args: ['-S', `127.0.0.1:${port}`, 'index.php'], cwd: join(work, 'dw') }),
+  login: { path: '/doku.php?do=login' },
+  form: { username: '#dw__login input[name=u]', password: '#dw__login input[name=p]', submit: '#dw__login button' },
+  logout: '#dokuwiki__usertools a[href*="do=logout"]',
+};
+
+/**
+ * better-auth on Express, with packages of its own (`npm ci --prefix test/frameworks/better-auth`): our pages post
+ * to its JSON sign-in and sign-out by script, as its client does; alice's password has eight characters at least.
+ */
+const betterAuth: Framework = {
+  id: 'better-auth',
+  server: (_work, port) => {
+    if (!existsSync(join(APPS, 'better-auth', 'node_modules'))) {
+      throw new Error('better-auth needs its packages first: npm ci --prefix test/frameworks/better-auth');
+    }
+    return { command: process.execPath, args: ['app.mjs', String(port)], cwd: join(APPS, 'better-auth') };
+  },
+  login: { path: '/login' },
+  password: 'secret-secret',
+};
+
+/**
+ * Flask-Session 0.3 (Debian's python3-flask-session) on Flask 2.2, `SESSION_TYPE = 'filesystem'`: its session files in
+ * `flask_session/` of the working directory, the recording's own.
+ */
+const flaskSession: Framework = {
+  id: 'flask-session',
+  server: (work, port) => ({
+    command: '/usr/bin/python3',
+    args: [join(APPS, 'flask-session', 'app.py'), String(port)],
+    cwd: work,
+  }),
+  login: { path: '/login' },
+};
+
+/**
+ * Cockpit's web service (Debian's cockpit-ws, with cockpit-bridge and cockpit-system for the console behind the login)
+ * in the foreground without TLS, logging in the local user alice (password `secret`: `useradd -m alice` and
+ * `chpasswd` first) through cockpit-session and PAM. Its login page sends the credentials from script in an
+ * `Authorization` header to /cockpit/login; the logout is the session menu's Log out.
+ */
+const cockpit: Framework = {
+  id: 'cockpit',
+  server: (_work, port) => {
+    if (!/^alice:/m.test(readFileSync('/etc/passwd', 'utf8'))) {
+      throw new Error("cockpit needs the local user alice: useradd -m alice && echo 'alice:secret' | chpasswd");
+    }
+    return {
+      command: '/usr/lib/cockpit/cockpit-ws',
+      args: ['--no-tls', '--address', '127.0.0.1', '--port', String(port)],
+      cwd: '/',
+    };
+  },
+  login: { path: '/' },
+  form: { username: '#login-user-input', password: '#login-password-input', submit: '#login-button' },
+  scriptLogin: { request: '/cockpit/login' },
+  logout: ['#toggle-menu', '#logout'],
+};
+
+/** AdonisJS 6 (plain JavaScript, no `node ace`) with @adonisjs/session's cookie store, packages in `adonis/`. */
+const adonis: Framework = {
+  id: 'adonis-session',
+  server: (_work, port) => {
+    if (!existsSync(join(APPS, 'adonis', 'node_modules'))) {
+      throw new Error('adonis-session needs its packages first: npm ci --prefix test/frameworks/adonis');
+    }
+    return { command: process.execPath, args: ['server.js', String(port)], cwd: join(APPS, 'adonis') };
+  },
+  login: { path: '/login' },
+};
+
+/**
+ * Debian's Zabbix 6.0 frontend (zabbix-frontend-php), copied into the recording's directory to read our
+ * configuration (zabbix/zabbix.conf.php) in place of /etc/zabbix/zabbix.conf.php, on a MariaDB of its own loaded with
+ * the schema Debian ships in zabbix-server-mysql and the account alice (zabbix/setup.sh); no Zabbix server runs.
+ * Its sign-in form (Remember me for 30 days ticked, its default) and the sidebar's Sign out, which posts from script.
+ */
+const zabbix: Framework = {
+  id: 'zabbix',
+  prepare: (work) => {
+    const frontend = join(work, 'zabbix');
+    cpSync('/usr/share/zabbix', frontend, { recursive: true, dereference: true });
+    const configFile = join(frontend, 'include', 'classes', 'core', 'CConfigFile.php');
+    writeFileSync(
+      configFile,
+      readFileSync(configFile, 'utf8').replace(
+        "'/etc/zabbix/zabbix.conf.php'",
+        `'${join(APPS, 'zabbix', 'zabbix.conf.php')}'`,
+      ),
+    );
+    return { command: 'sh', args: [join(APPS, 'zabbix', 'setup.sh'), work], cwd: work };
+  },
+  backends: (work, port) => [mariadb(work, port + 50)],
+  server: (work, port) => ({
+    command: 'php',
+    args: ['-S', `127.0.0.1:${port}`],
+    cwd: join(work, 'zabbix'),
+    env: { ZBX_DB_PORT: String(port + 50), ZBX_SERVER_PORT: String(port + 51) },
+  }),
+  login: { path: '/index.php' },
+  form: { username: '#name', password: '#password', submit: '#enter' },
+  logout: 'a.icon-signout',
+};
+
+/**
+ * Debian's Cacti, copied into the recording's directory with our configuration (cacti/config.php) as its
+ * include/config.php in place of Debian's link to /etc/cacti/debian.php, on a MariaDB of its own loaded with Debian's
+ * skeleton and the account alice (cacti/setup.sh), served by PHP's own server; its login form ("Keep me signed in"
+ * left unticked, its default) and the Logout of the menu under the user's name.
+ */
+const cacti: Framework = {
+  id: 'cacti',
+  prepare: (work) => {
+    const site = join(work, 'site');
+    cpSync('/usr/share/cacti/site', site, { recursive: true, dereference: true });
+    rmSync(join(site, 'include', 'config.php'));
+    cpSync(join(APPS, 'cacti', 'config.php'), join(site, 'include', 'config.php'));
+    return { command: 'sh', args: [join(APPS, 'cacti', 'setup.sh'), work], cwd: work };
+  },
+  backends: (work, port) => [mariadb(work, port + 50)],
+  server: (work, port) => ({
+    command: 'php',
+    args: ['-S', `127.0.0.1:${port}`],
+    cwd: join(work, 'site'),
+    env: { CACTI_DB_PORT: String(port + 50), CACTI_WORK: work },
+  }),
+  login: { path: '/index.php' },
+  form: { username: '#login_username', password: '#login_password', submit: '#login input[type=submit]' },
+  // The menu opens on hover (a click anywhere closes it): its Logout once its slide has ended (no height left).
+  logout: ['hover:#user', 'ul.menuoptions:not([style*=none]):not([style*=height]) a[href="/logout.php"]'],
+};
+
+/**
+ * ikiwiki (Debian's package): our wiki built in the recording's directory with its CGI wrapper (setuid, as ikiwiki
+ * makes it) and passwordauth, alice registered, served by Apache httpd in the foreground (ikiwiki/ikiwiki.sh,
+ * ikiwiki/httpd.conf). The Preferences link asks for the sign-in (CGI::Session's `ikiwiki_session_wiki`); the
+ * Preferences page's Logout button logs out.
+ */
+const ikiwiki: Framework = {
+  id: 'ikiwiki',
+  server: (work, port) => ({
+    command: 'sh',
+    args: [join(APPS, 'ikiwiki', 'ikiwiki.sh'), work, String(port)],
+    cwd: work,
+  }),
+  login: { path: '/ikiwiki.cgi?do=prefs' },
+  form: { username: 'input[name=name]', password: 'input[name=password]', submit: '#signin_submit' },
+  logout: ['a[href*="do=prefs"]', 'input[value=Logout]'],
+};
+
+/**
+ * Debian's Tiny Tiny RSS (tt-rss), copied into the recording's directory with our configuration (tt-rss/config.php) as
+ * its config.php in place of Debian's link to /etc/tt-rss/config.php, on a MariaDB of its own loaded with Debian's
+ * schema and the account alice (tt-rss/setup.sh). tt-rss refuses to run as root: PHP's own server runs as www-data.
+ * Its login form (a Dojo form: the button a widget) and the Logout of the Actions menu, which posts from script.
+ */
+const ttrss: Framework = {
+  id: 'tt-rss',
+  prepare: (work) => {
+    const www = join(work, 'www');
+    cpSync('/usr/share/tt-rss/www', www, { recursive: true, dereference: true });
+    rmSync(join(www, 'config.php'));
+    cpSync(join(APPS, 'tt-rss', 'config.php'), join(www, 'config.php'));
+    return { command: 'sh', args: [join(APPS, 'tt-rss', 'setup.sh'), work], cwd: work };
+  },
+  backends: (work, port) => [mariadb(work, port + 50)],
+  server: (work, port) => ({
+    command: 'setpriv',
+    args: ['--reuid=www-data', '--regid=www-data', '--clear-groups', 'php', '-S', `127.0.0.1:${port}`],
+    cwd: join(work, 'www'),
+    env: { TTRSS_DB_PORT: String(port + 50), TTRSS_WORK: work, TTRSS_URL: `http://127.0.0.1:${port}/` },
+  }),
+  login: { path: '/' },
+  form: { username: '#login', password: 'input[name=password]', submit: '.dijitButton.alt-primary' },
+  logout: ['#overlay[style*=none] ~ #main .action-chooser .dijitDropDownButton', '.dijitPopup ::-p-text(Logout)'],
+};
+
+/** Yesod (Debian's libghc-yesod-dev): a single-file app, compiled by ghc before it starts, on its defaults. */
+const yesod: Framework = {
+  id: 'yesod',
+  prepare: (work) => ({
+    command: 'ghc',
+    args: ['-O0', '-outputdir', join(work, 'build'), '-o', join(work, 'app'), join(APPS, 'yesod', 'app.hs')],
+    cwd: work,
+  }),
+  server: (work, port) => ({ command: join(work, 'app'), args: [String(port)], cwd: work }),
+  login: { path: '/login' },
+};
+
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
@@ -589,6 +818,20 @@ const FRAMEWORKS: readonly Framework[] = [
       })),
     server: roundRobin,
   },
+  node('h3-session'),
+  reactRouter('react-router-cookie-session', 'cookie'),
+  reactRouter('react-router-memory-session', 'memory'),
+  betterAuth,
+  adonis,
+  dokuwiki,
+  script('quart', '/usr/bin/python3', 'quart', 'app.py'),
+  flaskSession,
+  cockpit,
+  ikiwiki,
+  yesod,
+  zabbix,
+  cacti,
+  ttrss,
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */
@@ -634,9 +877,27 @@ async function submit(page: Page, framework: Framework, password: string): Promi
     (input as HTMLInputElement).value = '';
   });
   await page.type(form.username, 'alice');
+  // DokuWiki's and ikiwiki's forms fill their fields from the request, the wrong password too; Cockpit's keeps it in
+  // place: cleared before typing.
+  await page.$eval(form.password, (input) => {
+    (input as HTMLInputElement).value = '';
+  });
   await page.type(form.password, password);
   if (framework.remember) await page.click(framework.remember);
-  await Promise.all([page.waitForNavigation(), page.click(form.submit)]);
+  if (framework.scriptLogin === undefined) {
+    await Promise.all([page.waitForNavigation(), page.click(form.submit)]);
+    return;
+  }
+  // The form stays in place after a wrong password: done when the script's request is answered, and, where it
+  // succeeded, once the page it then opens has loaded.
+  const navigated = page.waitForNavigation();
+  navigated.catch(() => undefined);
+  const request = framework.scriptLogin.request;
+  const answered = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === request && r.request().headers().authorization !== undefined,
+  );
+  await page.click(form.submit);
+  if ((await answered).ok()) await navigated;
 }
 
 /**
@@ -648,12 +909,30 @@ async function logOut(page: Page, framework: Framework): Promise<void> {
     await Promise.all([page.waitForNavigation(), page.click('#logout')]);
     return;
   }
-  const landed = page.waitForResponse(
-    (r) => r.request().isNavigationRequest() && r.request().frame() === page.mainFrame() && r.status() < 300,
-  );
-  await page.click(framework.logout);
-  await landed;
-  await page.waitForFunction(() => document.readyState === 'complete');
+  // Several selectors: a menu opened, or a page opened (ikiwiki's Preferences), before the last one logs out.
+  const selectors = [framework.logout].flat();
+  for (const [i, selector] of selectors.entries()) {
+    const landed =
+      i === selectors.length - 1
+        ? page.waitForResponse(
+            // Not a redirect: a page, or a page revalidated (ikiwiki's static home, 304).
+            (r) =>
+              r.request().isNavigationRequest() &&
+              r.request().frame() === page.mainFrame() &&
+              (r.status() < 300 || r.status() === 304),
+          )
+        : undefined;
+    // Awaited below; a click that fails first must not leave it rejecting unheard (the process would die before its
+    // servers are stopped, and the next run would record them).
+    landed?.catch(() => undefined);
+    // Waited for, the first too: a page built by script after its load (tt-rss's Dojo widgets) shows its menu late.
+    // `hover:` before a selector points at it without clicking (Cacti's user menu opens on hover, a click closes it).
+    const hover = selector.startsWith('hover:');
+    const element = await page.waitForSelector(hover ? selector.slice('hover:'.length) : selector, { visible: true });
+    await (hover ? element?.hover() : element?.click());
+    await landed;
+    await page.waitForFunction(() => document.readyState === 'complete');
+  }
 }
 
 /** Home twice, the login form, a wrong password, the right one, home, log out, home. */
