@@ -103,6 +103,13 @@ export const sessionClientSideData = perRequestRule({
       'The session cookie is not an opaque ID: it carries data anyone holding it can read (a JWT, base64 JSON, or a signed-but-not-encrypted session). Anything in it — user IDs, roles, e-mail — is disclosed, and the server cannot revoke it before it expires.',
     fix: 'Keep session state on the server behind an opaque random ID, or encrypt the cookie (not just sign it) and keep secrets out of it.',
   },
+  // The value that shows the most: a store's fields grow as the session does (the user added at the login). A later
+  // value with no fewer fields and one the kept value lacks is reported instead.
+  prefer: (later: Seen, kept: Seen) => {
+    const more = keysOf(later.data);
+    const known = keysOf(kept.data);
+    return more.length >= known.length && more.some((k) => !known.includes(k));
+  },
   ...readableValues((s, ctx) => {
     const fields = keysOf(s.data);
     // Only the session's ID and its signature (Zabbix's `{"sessionid", "sign"}`): an opaque ID in an envelope,

@@ -12,9 +12,12 @@ export interface PerRequestRuleSpec<Id extends string, Item> extends PerRequest<
   readonly docs: RuleDocs;
 }
 
-/** The first observation of each key with its count, in order of first sight; fed request by request. */
+/**
+ * The first observation of each key (or the one the rule prefers, PerRequest.prefer) with its count, in order of
+ * first sight; fed request by request.
+ */
 export class FirstPerKey<Item> {
-  private readonly groups = new Map<string, { readonly first: Item; count: number }>();
+  private readonly groups = new Map<string, { first: Item; count: number }>();
 
   constructor(private readonly rule: PerRequest<Item>) {}
 
@@ -24,8 +27,10 @@ export class FirstPerKey<Item> {
       const item = items[i]!;
       const key = this.rule.onceKey(item);
       const group = this.groups.get(key);
-      if (group) group.count++;
-      else this.groups.set(key, { first: item, count: 1 });
+      if (group) {
+        group.count++;
+        if (this.rule.prefer?.(item, group.first)) group.first = item;
+      } else this.groups.set(key, { first: item, count: 1 });
     }
   }
 
@@ -35,7 +40,12 @@ export class FirstPerKey<Item> {
 }
 
 export function perRequestRule<const Id extends string, Item>(spec: PerRequestRuleSpec<Id, Item>): Rule<Id> {
-  const perRequest: PerRequest<Item> = { observe: spec.observe, onceKey: spec.onceKey, draft: spec.draft };
+  const perRequest: PerRequest<Item> = {
+    observe: spec.observe,
+    onceKey: spec.onceKey,
+    draft: spec.draft,
+    ...(spec.prefer ? { prefer: spec.prefer } : {}),
+  };
   return defineRule({
     id: spec.id,
     severity: spec.severity,

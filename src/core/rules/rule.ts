@@ -68,6 +68,11 @@ export interface PerRequest<Item> {
   observe(request: RequestFacts, settings: AnalysisSettings): readonly Item[];
   /** Observations of one key are one finding: the first, with the count. */
   onceKey(item: Item): string;
+  /**
+   * Whether a later observation of a key tells more than the one kept, and is reported instead (the count goes on):
+   * a session store's value that holds more fields than its first. Absent: the first is reported.
+   */
+  prefer?(later: Item, kept: Item): boolean;
   /** The finding for a key first observed as `first` and seen `count` times; none when it does not qualify. */
   draft(first: Item, count: number, ctx: DraftContext): FindingDraft | undefined;
 }

@@ -27,6 +27,25 @@ describe('session-client-side-data', () => {
     expect(findingsOf(result, 'session-client-side-data').map((f) => f.evidence.kind)).toEqual(['base64-json']);
   });
 
+  it('a store that grows (the user added at the login) is reported by the value that shows the most', () => {
+    const store = (data: object) => btoa(JSON.stringify(data));
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`session=${store({ visits: 1 })}; ${GOOD}`] })
+      .get('https://shop.test/login', { cookie: `session=${store({ visits: 1 })}` })
+      .get('https://shop.test/', {
+        cookie: `session=${store({ visits: 1 })}`,
+        setCookie: [`session=${store({ visits: 1, user: 'ann' })}; ${GOOD}`],
+      })
+      .get('https://shop.test/', { cookie: `session=${store({ visits: 1, user: 'ann' })}` })
+      .get('https://shop.test/out', {
+        cookie: `session=${store({ visits: 1, user: 'ann' })}`,
+        setCookie: [`session=${store({})}; ${GOOD}`],
+      })
+      .analyze();
+    const found = findingsOf(result, 'session-client-side-data');
+    expect(found.map((f) => [f.entry, f.evidence.fields])).toEqual([[2, ['visits', 'user']]]);
+  });
+
   it("base64 JSON holding only the session's ID and its signature (Zabbix) → nothing to read beyond the ID", () => {
     const envelope = (extra: object) =>
       btoa(JSON.stringify({ sessionid: 'de7386b375dee9362a96ddd6fbb3e00b', sign: 'a1b2c3d4e5f6a7b8c9d0', ...extra }));
