@@ -119,6 +119,20 @@ export class TraceBuilder {
     return this.request('POST', url, options);
   }
 
+  /**
+   * A successful login: the form at `url` opened, then posted with a password and answered with a redirect to
+   * `location`, setting `setCookie`; no cookie carried.
+   */
+  login(url: string, setCookie: string[], location = '/home'): this {
+    return this.get(url, { cookie: '' }).post(url, {
+      cookie: '',
+      form: { user: 'ann', password: 'hunter2' },
+      status: 302,
+      responseHeaders: { Location: location },
+      setCookie,
+    });
+  }
+
   request(method: string, url: string, options: RequestOptions = {}): this {
     this.time += options.after ?? STEP_MS;
     const headers: Header[] = [];

@@ -45,18 +45,11 @@ describe('identifySessionCookies', () => {
     const DATA = 'lxwu0cuctxb6nqpzahe0xd64';
     const names = identify(
       trace()
-        .get('https://shop.test/login', { cookie: '' })
-        .post('https://shop.test/login', {
-          cookie: '',
-          form: { user: 'ann', password: 'hunter2' },
-          status: 302,
-          responseHeaders: { Location: '/home' },
-          setCookie: [
-            `adonis-session=${signed(DATA)}; Path=/`,
-            `${DATA}=${ID.b}; Path=/`,
-            `remember_user_token=${ID.c}; Path=/`,
-          ],
-        })
+        .login('https://shop.test/login', [
+          `adonis-session=${signed(DATA)}; Path=/`,
+          `${DATA}=${ID.b}; Path=/`,
+          `remember_user_token=${ID.c}; Path=/`,
+        ])
         .get('https://shop.test/home', {
           cookie: `adonis-session=${signed(DATA)}; ${DATA}=${ID.b}; remember_user_token=${ID.c}`,
         }),

@@ -9,18 +9,7 @@
 # changed at its first login). The database stops when done; the recorder then runs it on its port.
 set -e
 work=$1
-mariadb-install-db --no-defaults --datadir="$work/db" --auth-root-authentication-method=normal --skip-test-db \
-  --user=root >"$work/mariadb-install.log" 2>&1
-mariadbd --no-defaults --datadir="$work/db" --skip-networking --socket="$work/setup.sock" --user=root \
-  --skip-log-bin --innodb-flush-log-at-trx-commit=0 >"$work/mariadb-setup.log" 2>&1 &
-db=$!
-sql() { mariadb --no-defaults --socket="$work/setup.sock" -uroot "$@"; }
-i=0
-until sql -e 'SELECT 1' >/dev/null 2>&1; do
-  i=$((i + 1))
-  [ $i -lt 300 ] || { kill $db; exit 1; }
-  sleep 0.1
-done
+. "$(dirname "$0")/../mariadb-setup.sh"
 sql -e 'CREATE DATABASE cacti'
 sql cacti </usr/share/doc/cacti/cacti.sql
 version=$(dpkg-query -f '${Version}' -W cacti | sed -e 's/+ds[0-9]-.*//' -e 's/~beta[0-9]*//')
@@ -34,5 +23,4 @@ UPDATE alice SET id = 4, username = 'alice', full_name = 'Alice', must_change_pa
 INSERT INTO user_auth SELECT * FROM alice;
 INSERT INTO user_auth_realm (realm_id, user_id) SELECT realm_id, 4 FROM user_auth_realm WHERE user_id = 1;
 SQL
-kill $db
-wait $db || true
+setup_db_stop

@@ -14,18 +14,7 @@ mkdir -p "$work/lock" "$work/cache/images" "$work/cache/upload" "$work/cache/exp
 chmod 755 "$work"
 chown -R www-data:www-data "$work/lock" "$work/cache"
 [ ! -d "$work/www/feed-icons" ] || chown -R www-data:www-data "$work/www/feed-icons"
-mariadb-install-db --no-defaults --datadir="$work/db" --auth-root-authentication-method=normal --skip-test-db \
-  --user=root >"$work/mariadb-install.log" 2>&1
-mariadbd --no-defaults --datadir="$work/db" --skip-networking --socket="$work/setup.sock" --user=root \
-  --skip-log-bin --innodb-flush-log-at-trx-commit=0 >"$work/mariadb-setup.log" 2>&1 &
-db=$!
-sql() { mariadb --no-defaults --socket="$work/setup.sock" -uroot "$@"; }
-i=0
-until sql -e 'SELECT 1' >/dev/null 2>&1; do
-  i=$((i + 1))
-  [ $i -lt 300 ] || { kill $db; exit 1; }
-  sleep 0.1
-done
+. "$(dirname "$0")/../mariadb-setup.sh"
 sql -e 'CREATE DATABASE ttrss'
 sql ttrss </usr/share/tt-rss/schema/ttrss_schema_mysql.sql
 sql ttrss <<'SQL'
@@ -33,5 +22,4 @@ INSERT INTO ttrss_users (login, pwd_hash, salt, access_level, full_name, created
   VALUES ('alice', 'MODE2:f63c632961c97ead3e02cee6cbef91806354e432a620512c6817e3bbc7cf392a',
     'sessionscope-recording-salt-0123456789', 0, 'Alice', NOW());
 SQL
-kill $db
-wait $db || true
+setup_db_stop

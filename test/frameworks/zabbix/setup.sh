@@ -9,18 +9,7 @@
 # stores. The database stops when done; the recorder then runs it on its port (its `mariadb` helper).
 set -e
 work=$1
-mariadb-install-db --no-defaults --datadir="$work/db" --auth-root-authentication-method=normal --skip-test-db \
-  --user=root >"$work/mariadb-install.log" 2>&1
-mariadbd --no-defaults --datadir="$work/db" --skip-networking --socket="$work/setup.sock" --user=root \
-  --skip-log-bin --innodb-flush-log-at-trx-commit=0 >"$work/mariadb-setup.log" 2>&1 &
-db=$!
-sql() { mariadb --no-defaults --socket="$work/setup.sock" -uroot "$@"; }
-i=0
-until sql -e 'SELECT 1' >/dev/null 2>&1; do
-  i=$((i + 1))
-  [ $i -lt 300 ] || { kill $db; exit 1; }
-  sleep 0.1
-done
+. "$(dirname "$0")/../mariadb-setup.sh"
 sql -e 'CREATE DATABASE zabbix CHARACTER SET utf8mb4 COLLATE utf8mb4_bin'
 for part in schema images data; do
   zcat "/usr/share/zabbix-server-mysql/$part.sql.gz" | sql zabbix
@@ -31,5 +20,4 @@ INSERT INTO users (userid, username, name, surname, passwd, url, autologin, auto
     50, 3);
 INSERT INTO users_groups (id, usrgrpid, userid) VALUES (5, 7, 3);
 SQL
-kill $db
-wait $db || true
+setup_db_stop
