@@ -277,6 +277,28 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // on every page without a session. Its logout goes over the WebSocket, which the trace does not hold: the page
   // reloaded after it, answered with `cockpit=deleted`, reads as a deletion outside any logout (known, not right).
   cockpit: { cookie: 'cockpit', ends: ['reset:cleared-by-server'], alarms: ['session-reset cockpit'] },
+  // Single sign-on with CAS: django-cas-server on port + 50 (its `sessionid` kept through the login: a real fixation,
+  // the SSO session), the app behind Apache's mod_auth_cas on the port, its `MOD_AUTH_CAS` set when the ticket comes
+  // back (?ticket=ST-…), a login at the other origin. The CAS logout leaves the app's session (no single logout).
+  'cas-mod-auth-cas': {
+    cookie: 'sessionid',
+    ends: ['rotated@failed-attempt', 'live'],
+    alarms: ['session-fixation sessionid'],
+    sessions: ['sessionid', 'MOD_AUTH_CAS'],
+  },
+  // The same with single logout: the CAS server tells the app, which deletes MOD_AUTH_CAS at its next page.
+  'cas-mod-auth-cas-single-logout': {
+    cookie: 'MOD_AUTH_CAS',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: ['session-fixation sessionid'],
+    sessions: ['sessionid', 'MOD_AUTH_CAS'],
+  },
+  // Request Tracker 5 (Mason, file sessions): a new RT_SID_<name>.<port> at the login (answered 200) and logout.
+  'request-tracker': {
+    cookie: 'RT_SID_sessionscope.9801',
+    ends: ['rotated@login', 'rotated@logout', 'live'],
+    alarms: [],
+  },
   // Sinatra's own default key, made at start-up, and a restart after the login: the encrypted store unreadable to
   // the new process, which writes an empty one and sends /account to the login form. The login page and its
   // favicon, in flight together, each saved the store: the later answer is an update, not the session lost.
@@ -462,5 +484,15 @@ describe('ikiwiki.har', () => {
     // The wrong password and the right one are the attempts; the logout's POST is none, and the right one is it.
     expect(result.facts.loginAttempts).toHaveLength(2);
     expect(fixation.entry).toBe(result.facts.loginAttempts!.at(-1));
+  });
+});
+
+describe('cas-mod-auth-cas.har', () => {
+  it("takes the app's session as issued by the login at the CAS server, the other origin", () => {
+    const result = analyse('cas-mod-auth-cas');
+    const app = result.sessions.find((s) => s.cookie === 'MOD_AUTH_CAS')!;
+    const login = result.facts.logins.at(-1)!;
+    expect(new URL(login.origin).port).not.toBe(new URL(app.origin).port);
+    expect(app.identifiedBy).toContain(`issued in answer to the login at entry ${login.entry}`);
   });
 });
