@@ -299,6 +299,25 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'rotated@logout', 'live'],
     alarms: [],
   },
+  // NextAuth.js v4 on Next.js, credentials and JWT sessions: the encrypted token re-issued by the home page; its
+  // sign-out page (GET) asks to confirm, its POST deletes the token: that POST is the logout named.
+  'next-auth': {
+    cookie: 'next-auth.session-token',
+    ends: ['updated', 'reset:cleared-by-server@logout'],
+    alarms: [],
+  },
+  // express-session on Redis (connect-redis), Redis restarted without persistence after the login: the account
+  // page sends the same ID to the login form (session-rejected), no new ID saved (saveUninitialized: false).
+  'express-session-redis-restart': {
+    cookie: 'connect.sid',
+    ends: ['rotated@login', 'live'],
+    alarms: ['session-rejected connect.sid'],
+  },
+  // Lucia v3's username-and-password example: `auth_session` issued at the login; its sign-out posts an empty form
+  // to the page's own address, which invalidates the session and deletes the cookie.
+  lucia: { cookie: 'auth_session', ends: ['reset:cleared-by-server@logout'], alarms: [] },
+  // NestJS with express-session and passport-local: req.login() and req.logout() each regenerate the session.
+  'nestjs-passport-session': { cookie: 'connect.sid', ends: ['rotated@login', 'rotated@logout', 'live'], alarms: [] },
   // Sinatra's own default key, made at start-up, and a restart after the login: the encrypted store unreadable to
   // the new process, which writes an empty one and sends /account to the login form. The login page and its
   // favicon, in flight together, each saved the store: the later answer is an update, not the session lost.

@@ -229,6 +229,8 @@ export interface IdChange {
    * or more, or of the ID a readable store holds) in its query or fields: it named the session it ended.
    */
   readonly postNamesHeldId?: true;
+  /** The response deleted the held ID, in answer to a POST that sent no field but anti-forgery tokens. */
+  readonly bareFormPost?: true;
   /** The affinity cookies the response set, name → value ('' when it deleted one). */
   readonly affinitySet: ReadonlyMap<string, string>;
   /**

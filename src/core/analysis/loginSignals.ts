@@ -185,6 +185,22 @@ function postedFields(entry: TraceEntry): ReadonlyMap<string, string> | undefine
 }
 
 /**
+ * A POST that sent no field but anti-forgery tokens: a form that is only its button (Lucia's sign-out posts an empty
+ * form to the page's own address), not one that carries what a user typed.
+ */
+export function isBareFormPost(entry: TraceEntry): boolean {
+  if (!isPost(entry.request.method)) return false;
+  const post = entry.request.postData;
+  if (!post || (post.text ?? '').trim() === '') return (post?.params?.length ?? 0) === 0;
+  if (post.text?.trimStart().startsWith('{')) return false;
+  const fields = postedFields(entry);
+  return fields !== undefined && [...fields.keys()].every((name) => ANTI_FORGERY_FIELD.test(name));
+}
+
+/** Rails' authenticity_token, Django's csrfmiddlewaretoken, Laravel's _token, `csrf`, `_csrf`, `xsrf`, `nonce`. */
+const ANTI_FORGERY_FIELD = /^(_?csrf.*|.*xsrf.*|authenticity_token|_token|.*nonce)$/i;
+
+/**
  * The long values (16 characters or more) a POST sent in its query or form fields: what an application's logout
  * posts to name the session it ends (Zabbix's `sid`, ikiwiki's), among tokens of other kinds.
  */

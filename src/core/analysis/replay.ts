@@ -35,7 +35,7 @@ import {
 } from './facts.ts';
 import { loggedOutAnswer } from './loggedOut.ts';
 import { LoginChains } from './loginChains.ts';
-import { isLogoutAt, loginFailed, postedTokens } from './loginSignals.ts';
+import { isBareFormPost, isLogoutAt, loginFailed, postedTokens } from './loginSignals.ts';
 import { type PrepassResult, TracePrepass } from './prepass.ts';
 import { RequestRecords } from './requestRecord.ts';
 import { HostCache } from './sessionCookies.ts';
@@ -259,6 +259,7 @@ export class EventReplay {
       loginEntry: this.logins.openEntry,
       loggedOut: answer,
       postedTokens: () => postedTokens(entry),
+      bareFormPost: () => isBareFormPost(entry),
       logout,
       arrivedAt: responseArrivedAt(entry),
     });

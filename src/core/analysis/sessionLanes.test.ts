@@ -38,6 +38,7 @@ function context(over: Partial<LaneChangeContext> = {}): LaneChangeContext {
     loginEntry: undefined,
     loggedOut: undefined,
     postedTokens: () => [],
+    bareFormPost: () => false,
     logout: false,
     arrivedAt: undefined,
     ...over,

@@ -51,6 +51,8 @@ export interface LaneChangeContext {
   readonly loggedOut: LoggedOutAnswer | undefined;
   /** The long values the request posted (loginSignals.ts postedTokens), read only when a session is deleted. */
   readonly postedTokens: () => readonly string[];
+  /** The request was a POST of no field but anti-forgery tokens (loginSignals.ts isBareFormPost), read likewise. */
+  readonly bareFormPost: () => boolean;
   readonly logout: boolean;
   /** When the response arrived (start + duration), where the trace says. */
   readonly arrivedAt: number | undefined;
@@ -393,6 +395,7 @@ export class SessionLanes {
       path: url.url.pathname,
       ...(this.identityOf(lane.cookie)?.sealedStore ? { sealedStore: true } : {}),
       ...(issued === undefined && namesValue(ctx.postedTokens(), live.id) ? { postNamesHeldId: true } : {}),
+      ...(issued === undefined && ctx.bareFormPost() ? { bareFormPost: true } : {}),
       ...(ctx.loggedOut ? { loggedOutAnswer: ctx.loggedOut } : {}),
       ...(sessionLogin !== undefined ? { sessionLogin } : {}),
       ...(notSent ? { notSent } : {}),

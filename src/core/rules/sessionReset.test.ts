@@ -127,6 +127,36 @@ describe('session-reset', () => {
     expect(other?.severity).not.toBe('info');
   });
 
+  it("cleared-by-server in answer to a sign-out button's form (a POST of no field but its CSRF token): a logout", () => {
+    // Lucia's example signs out by posting an empty form to the page's own address.
+    const signOut = (form: Record<string, string>) =>
+      trace()
+        .login('https://app.test/login', [sid(ID.a)], '/')
+        .get('https://app.test/', { cookie: `sid=${ID.a}` })
+        .post('https://app.test/', { cookie: `sid=${ID.a}`, form, setCookie: ['sid=; Path=/; Max-Age=0'] })
+        .analyze();
+    for (const form of [{}, { _csrf: 'x1y2z3' }] as Record<string, string>[])
+      expect(findingsOf(signOut(form), 'session-reset')[0]).toMatchObject({ entry: 3, severity: 'info' });
+    // A form that carried what the user typed, answered by a deletion: no logout read into it.
+    expect(findingsOf(signOut({ comment: 'hello' }), 'session-reset')[0]?.severity).not.toBe('info');
+  });
+
+  it('a logout page that only asks to confirm, then the POST that signs out: the POST is the logout named', () => {
+    // NextAuth: GET /api/auth/signout shows a form (the cookie stays); its POST deletes the session token.
+    const result = trace()
+      .login('https://app.test/login', [sid(ID.a)], '/')
+      .get('https://app.test/api/auth/signout', { cookie: `sid=${ID.a}` })
+      .post('https://app.test/api/auth/signout', {
+        cookie: `sid=${ID.a}`,
+        form: { csrfToken: 'abc' },
+        setCookie: ['sid=; Path=/; Max-Age=0'],
+      })
+      .analyze();
+    const [reset] = findingsOf(result, 'session-reset');
+    expect(reset).toMatchObject({ entry: 3, severity: 'info' });
+    expect(reset!.message).toContain('was lost at a logout request');
+  });
+
   describe('server-rejected, with a persistent login cookie the request carried (remember me)', () => {
     const REMEMBER = (id: string) => `remember=${id}; Path=/; HttpOnly; Secure; Max-Age=15552000`;
     const lost = (answer: { setCookie: string[]; status?: number; responseHeaders?: Record<string, string> }) =>

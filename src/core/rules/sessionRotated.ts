@@ -167,10 +167,14 @@ export function rotationOf(change: IdChange): RotatedEnd | undefined {
  * cookie in place (LaneId.loggedOutAt), which then names it. Read by rotationOf and by sessionReset.ts's resetOf.
  */
 export function logoutOf(change: IdChange): { readonly atLogout: boolean; readonly logoutEntry?: number } {
+  // A deletion in answer to a POST that named the session it ended (its ID, or a part of it, in a field: Zabbix's
+  // sign-out posts `sid`) or that sent nothing but anti-forgery tokens (a sign-out button's form: Lucia's posts to
+  // the page's own address) is that session's logout, whatever its address says.
+  const atLogout = change.logout || change.postNamesHeldId === true || change.bareFormPost === true;
+  // The request is the logout itself: it is named, not an earlier one that only showed a page (NextAuth's GET of
+  // /api/auth/signout shows a form; its POST signs out).
+  if (atLogout) return { atLogout };
   const logoutEntry = change.held.loggedOutAt;
-  // A POST that named the session it ended (its ID, or a part of it, in a field: Zabbix's sign-out posts `sid`) is
-  // that session's logout, whatever its address says.
-  const atLogout = change.logout || change.postNamesHeldId === true;
   return logoutEntry === undefined ? { atLogout } : { atLogout: true, logoutEntry };
 }
 

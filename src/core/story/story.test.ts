@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type AnalysisResult, analyzeTrace } from '../analysis/analyze.ts';
 import { redactValue } from '../analysis/redact.ts';
 import { parseHar } from '../har/har.ts';
-import { buildStories, clock, duration, idName, type StoryFinding } from './story.ts';
+import { buildStories, clock, clockBeside, duration, idName, type StoryFinding } from './story.ts';
 
 function analysed(name: string, values: 'raw' | 'redacted' = 'redacted'): AnalysisResult {
   return analyzeTrace(parseHar(readFileSync(`test/fixtures/demo-har/${name}.har`, 'utf8')), { values });
@@ -209,5 +209,13 @@ describe('story rows for rules without a dedicated branch', () => {
     expect(stories.map((s) => [s.kind, s.rule, s.cause])).toEqual([
       ['at-risk', 'cookie-no-httponly', 'set without HttpOnly'],
     ]);
+  });
+});
+
+describe('clockBeside', () => {
+  it('gives the date of a moment on another day than the request, the time alone on the same day', () => {
+    const request = Date.UTC(2026, 11, 4, 17, 30, 34, 0);
+    expect(clockBeside(Date.UTC(2026, 11, 4, 18, 0, 0, 5), request)).toBe('18:00:00.005 UTC');
+    expect(clockBeside(Date.UTC(2027, 0, 3, 17, 30, 33, 856), request)).toBe('2027-01-03 17:30:33.856 UTC');
   });
 });

@@ -660,8 +660,8 @@ function timingSteps(t: StoryTiming, time: number, ctx: Context): string[] {
   if (t.expiresAt !== undefined && t.expiryMarginMs !== undefined) {
     out.push(
       t.expiryMarginMs < 0
-        ? `Expiry: the cookie expired in the browser at ${clock(t.expiresAt)}, ${duration(-t.expiryMarginMs)} before this request (${clock(time)}).`
-        : `Expiry: the cookie was still valid for ${duration(t.expiryMarginMs)} (until ${clock(t.expiresAt)}), so the browser's copy had not expired.`,
+        ? `Expiry: the cookie expired in the browser at ${clockBeside(t.expiresAt, time)}, ${duration(-t.expiryMarginMs)} before this request (${clock(time)}).`
+        : `Expiry: the cookie was still valid for ${duration(t.expiryMarginMs)} (until ${clockBeside(t.expiresAt, time)}), so the browser's copy had not expired.`,
     );
   }
   return out;
@@ -795,6 +795,13 @@ export function idName(value: string): string {
 export function clock(ms: number): string {
   if (!Number.isFinite(ms)) return '?';
   return `${new Date(ms).toISOString().slice(11, 23)} UTC`;
+}
+
+/** clock(ms), with its date where it falls on another day than `beside` (an expiry a month away is not "17:30"). */
+export function clockBeside(ms: number, beside: number): string {
+  if (!Number.isFinite(ms) || !Number.isFinite(beside)) return clock(ms);
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  return day(ms) === day(beside) ? clock(ms) : `${day(ms)} ${clock(ms)}`;
 }
 
 /** A duration a person reads at a glance: 412 ms, 3.2 s, 12 min 5 s, 2 h 3 min, 3 d 4 h. */
