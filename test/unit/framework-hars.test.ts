@@ -318,6 +318,40 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   lucia: { cookie: 'auth_session', ends: ['reset:cleared-by-server@logout'], alarms: [] },
   // NestJS with express-session and passport-local: req.login() and req.logout() each regenerate the session.
   'nestjs-passport-session': { cookie: 'connect.sid', ends: ['rotated@login', 'rotated@logout', 'live'], alarms: [] },
+  // Redmine 5 (Debian's, Rails cookie store named `Redmine`): encrypted anew on every page, reset_session at login
+  // and logout; with autologin on, a year-long `autologin` token set at login and deleted at logout.
+  redmine: { cookie: 'Redmine', ends: STORE_RENEWED_AT_LOGOUT, alarms: [] },
+  'redmine-autologin': {
+    cookie: 'Redmine',
+    ends: STORE_RENEWED_AT_LOGOUT,
+    alarms: [],
+    sessions: ['Redmine', 'autologin'],
+  },
+  // Jupyter Notebook 6.4 with a password: a Tornado secure cookie holding a random uuid, set at login (30 days),
+  // cleared at logout; `_xsrf` is no session; the signed uuid is no readable data.
+  'jupyter-notebook': { cookie: 'username-127-0-0-1-9711', ends: ['reset:cleared-by-server@logout'], alarms: [] },
+  // Adminer 4.8: `adminer_sid` renewed at each attempt; its successful login redirects to the URL it posted to, read
+  // as the form again, so no login is recognised and its cookies stay possible sessions: quiet, not understood
+  // (phpMyAdmin's and Cacti's case).
+  adminer: {
+    cookie: 'adminer_sid',
+    ends: ['reset:server-rejected', 'reset:server-rejected', 'live'],
+    alarms: [],
+    sessions: ['adminer_sid', 'adminer_key'],
+  },
+  // Icinga Web 2 (database users; login and logout by XHR): its PHP session renewed at login, deleted at logout;
+  // `icingaweb2-session` holds the login's Unix time, no ID; with "Stay logged in", a remember-me cookie.
+  icingaweb2: {
+    cookie: 'Icingaweb2',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'live'],
+    alarms: [],
+  },
+  'icingaweb2-remember-me': {
+    cookie: 'Icingaweb2',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'live'],
+    alarms: [],
+    sessions: ['Icingaweb2', 'icingaweb2-remember-me'],
+  },
   // Sinatra's own default key, made at start-up, and a restart after the login: the encrypted store unreadable to
   // the new process, which writes an empty one and sends /account to the login form. The login page and its
   // favicon, in flight together, each saved the store: the later answer is an update, not the session lost.

@@ -567,6 +567,24 @@ describe('identifySessionCookies', () => {
     });
   });
 
+  it('a cookie that holds the time it was set (Unix seconds), issued at the login, is a timestamp, not a session', () => {
+    // Icinga Web 2 sets `icingaweb2-session=<time()>` at the login beside its PHP session.
+    const at = trace().nextTime;
+    const names = identify(
+      trace()
+        .login('https://shop.test/login', [
+          `icingaweb2-session=${Math.floor((at + 1000) / 1000)}; Path=/`,
+          `sid=${ID.a}`,
+        ])
+        .get('https://shop.test/home', { cookie: `sid=${ID.a}` }),
+    );
+    expect(names.has('icingaweb2-session')).toBe(false);
+    expect(names.has('sid')).toBe(true);
+    // A number of ten digits that is no time near its setting stays judged as a (poor) ID.
+    const numeric = identify(trace().login('https://shop.test/login', ['icingaweb2-session=1234567890; Path=/']));
+    expect(numeric.has('icingaweb2-session')).toBe(true);
+  });
+
   it('a token that is not sent back is not a session cookie', () => {
     const names = identify(
       trace()

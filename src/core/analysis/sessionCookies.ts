@@ -82,6 +82,12 @@ interface NameStats {
    * (isSealedValue): several lengths mark a payload encrypted into the cookie (SessionIdentity.sealedStore).
    */
   sealedLengths?: Set<number> | null;
+  /**
+   * Every value the server set was the time it set it (Unix seconds or milliseconds, within a day of the response:
+   * Icinga Web 2's `icingaweb2-session` holds the login's time): a timestamp, no ID. Undefined before any value set;
+   * false once one was not.
+   */
+  setTimestamps?: boolean;
   /** The last entry (feed order) whose carrying was counted: a request with two cookies of one name counts once. */
   lastCarriedOrder?: number;
   /**
@@ -184,7 +190,9 @@ export class SessionCookieIdentifier {
     const entry = event.entry;
     const { host, origin } = this.hosts.hostAndOrigin(entry.request.url);
     const order = ++this.order;
-    const hostCount = (this.hostCounts.get(host) ?? 0) + 1;
+    // An answer from the cache or a service worker never reached the server and could carry no cookie (RULES.md,
+    // "What is a request"): it is no later request a token was not sent back on.
+    const hostCount = (this.hostCounts.get(host) ?? 0) + (entry.offNetwork === undefined ? 1 : 0);
     this.hostCounts.set(host, hostCount);
     const login = this.loginAt(entry, host, origin);
     const carryingLogin = login?.entry === entry.index ? login : undefined;
@@ -205,6 +213,7 @@ export class SessionCookieIdentifier {
       }
       this.noteValue(stats, pair.value);
       noteSealedLength(stats, pair.value);
+      noteTimestamp(stats, pair.value, entry.startedAt);
       if (login && (carryingLogin || !carries(sent, pair.name)))
         stats.behaviour.push({
           text: `issued in answer to the login at entry ${login.entry} (${login.text})`,
@@ -412,6 +421,8 @@ export class SessionCookieIdentifier {
     if (cls.kind === 'affinity' || cls.kind === 'not-session') return undefined;
     // The name the user logged in with, kept in a cookie (MediaWiki's `<wiki>UserName`): readable data, no ID.
     if (this.holdsOnlyUserNames(stats)) return undefined;
+    // The time it was set, each time: a timestamp, whatever its name says.
+    if (stats.setTimestamps === true) return undefined;
     const shapes = [...stats.shapes.values()];
     const sessionStore = this.readableSessionStore(stats, cls);
     if (sessionStore) return sessionStore;
@@ -463,6 +474,17 @@ export class SessionCookieIdentifier {
     if (later < 2 || token.carriedAfter / later < TOKEN_MIN_RETURN_SHARE) return undefined;
     return `opaque token set by ${token.host} and sent back on ${token.carriedAfter} of ${later} later requests`;
   }
+}
+
+/** Unix time in seconds or milliseconds. */
+const UNIX_TIME = /^\d{10}(\d{3})?$/;
+const DAY_MS = 86_400_000;
+
+function noteTimestamp(stats: NameStats, raw: string, at: number): void {
+  if (stats.setTimestamps === false) return;
+  const value = raw.replace(/^"|"$/g, '');
+  const ms = value.length === 10 ? Number(value) * 1000 : Number(value);
+  stats.setTimestamps = UNIX_TIME.test(value) && Number.isFinite(at) && Math.abs(ms - at) <= DAY_MS;
 }
 
 /** A value long enough to hold an encrypted payload, in base64 (standard or URL-safe, percent-encoded or not). */

@@ -174,6 +174,22 @@ describe('requests in flight with the value a response replaced, answered with a
   });
 });
 
+describe('answers from the cache are no requests a cookie could ride on', () => {
+  it('they do not count against a token sent back on the requests that reached the server', () => {
+    const TOKEN = 'tok=8f14e45fceea167a5a36dedd4bea2543';
+    const cached = (ms: number, url: string) => step(ms, url, { extra: { _fromCache: 'memory' } });
+    const { result } = analyse([
+      step(0, 'https://shop.test/', { setCookie: `${TOKEN}; Path=/` }),
+      cached(100, 'https://shop.test/a.css'),
+      cached(110, 'https://shop.test/b.js'),
+      cached(120, 'https://shop.test/c.png'),
+      step(200, 'https://shop.test/page', { cookie: TOKEN }),
+      step(300, 'https://shop.test/other', { cookie: TOKEN }),
+    ]);
+    expect(result.sessions.map((s) => [s.cookie, s.confidence])).toEqual([['tok', 'possible']]);
+  });
+});
+
 describe('several browser runs in one file', () => {
   it('each run is its own jar: the second run does not miss the first run’s cookie', () => {
     const run = (n: number, ms: number, options: Parameters<typeof step>[2] = {}) =>

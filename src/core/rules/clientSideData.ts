@@ -1,5 +1,6 @@
 /** session-client-side-data, jwt-alg-none, jwt-no-expiry: what a session cookie value carries in the clear. */
 import type { RequestFacts, SentCookieFact, SetCookieFact } from '../analysis/facts.ts';
+import { estimateSingle } from '../session/entropy.ts';
 import { type ClientSideData, jwtHasNoneAlg, jwtLacksExpiry, readClientSideData } from '../session/tokenData.ts';
 import { fieldsOf } from '../session/valueShape.ts';
 import { perRequestRule } from './perRequestRule.ts';
@@ -85,6 +86,11 @@ const KIND_TEXT: Record<ClientSideData['kind'], string> = {
   fields: 'readable fields',
 };
 
+/** A text that is a random ID (hex or base64, no words): what a signed cookie wraps when it only names a session. */
+function isRandomToken(text: string): boolean {
+  return /^[A-Za-z0-9_-]{16,}$/.test(text) && estimateSingle(text).bits >= 64;
+}
+
 /** Fields that hold a session's ID or the signature over it, not data. */
 const ID_OR_SIGNATURE = /^(session_?id|sid|sign|sig|signature|mac|hmac)$/i;
 
@@ -112,9 +118,10 @@ export const sessionClientSideData = perRequestRule({
   },
   ...readableValues((s, ctx) => {
     const fields = keysOf(s.data);
-    // Only the session's ID and its signature (Zabbix's `{"sessionid", "sign"}`): an opaque ID in an envelope,
-    // nothing more to read.
+    // Only the session's ID and its signature (Zabbix's `{"sessionid", "sign"}`), or a signed random token (Jupyter's
+    // Tornado cookie signs a uuid): an opaque ID in an envelope, nothing more to read.
     if (fields.length > 0 && fields.every((f) => ID_OR_SIGNATURE.test(f))) return undefined;
+    if (typeof s.data.payload === 'string' && isRandomToken(s.data.payload)) return undefined;
     const shown = ctx.show(s.value) === s.value ? ` Decoded: ${JSON.stringify(s.data.payload).slice(0, 300)}` : '';
     const format =
       s.data.kind === 'signed-json' ? `${KIND_TEXT[s.data.kind]} (${s.data.format})` : KIND_TEXT[s.data.kind];

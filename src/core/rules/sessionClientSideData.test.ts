@@ -46,6 +46,22 @@ describe('session-client-side-data', () => {
     expect(found.map((f) => [f.entry, f.evidence.fields])).toEqual([[2, ['visits', 'user']]]);
   });
 
+  it('a signed cookie wrapping a random token (Jupyter: Tornado signs a uuid) → nothing to read beyond the ID', () => {
+    const tornado = (text: string) => {
+      const b64 = btoa(text);
+      return `"2|1:0|10:1796391791|4:user|${b64.length}:${b64}|aedc015ed02cfd5bb42bbe67c91d58e18b26dd3d25e066b6e504dddd04c09078"`;
+    };
+    const cookie = 'session';
+    expect(
+      findingsOf(
+        sessionValue(tornado('9b1e5c0a7d3f4e2a8c6b0d1f3e5a7c9b'), cookie).analyze(),
+        'session-client-side-data',
+      ),
+    ).toEqual([]);
+    // A name in it is data.
+    expect(findingsOf(sessionValue(tornado('alice'), cookie).analyze(), 'session-client-side-data')).toHaveLength(1);
+  });
+
   it("base64 JSON holding only the session's ID and its signature (Zabbix) → nothing to read beyond the ID", () => {
     const envelope = (extra: object) =>
       btoa(JSON.stringify({ sessionid: 'de7386b375dee9362a96ddd6fbb3e00b', sign: 'a1b2c3d4e5f6a7b8c9d0', ...extra }));
