@@ -3,10 +3,13 @@
 // CherryPy, Pyramid, Beaker, PHP, Tomcat (alone, and two nodes behind nginx), Rails, Sinatra, Mojolicious, Dancer2,
 // Laravel, WordPress, MediaWiki, phpMyAdmin, Roundcube (with Dovecot), gorilla/sessions, Jetty, Symfony's
 // HttpFoundation, Catalyst, Apache httpd's form login (mod_auth_form, mod_session), django-allauth, Quart,
-// Flask-Session, Cockpit, ikiwiki, Yesod, DokuWiki, Zabbix's frontend, Cacti, Tiny Tiny RSS from Debian's
-// packages; express-session (also on two nodes behind nginx),
+// Flask-Session, Cockpit, ikiwiki, Yesod, DokuWiki, Zabbix's frontend, Cacti, Tiny Tiny RSS, CAS single sign-on
+// (django-cas-server, Apache httpd's mod_auth_cas), Request Tracker, Redmine, Jupyter Notebook, Adminer, Icinga Web 2
+// from Debian's packages; express-session (also
+// on two nodes behind nginx),
 // Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session, iron-session, hapi's yar and cookie, Auth.js,
-// h3's useSession, React Router's session storage, better-auth, AdonisJS's session from npm. The tests read the
+// h3's useSession, React Router's session storage, better-auth, AdonisJS's session, NextAuth.js on Next.js,
+// connect-redis (on Debian's redis-server), Lucia, NestJS with Passport from npm. The tests read the
 // recordings, so CI needs none of these; recording again needs them:
 //   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light \
 //     python3-starlette python3-uvicorn python3-multipart python3-tornado python3-bottle python3-cherrypy3 \
@@ -16,9 +19,13 @@
 //     libcatalyst-perl libcatalyst-plugin-session-perl libcatalyst-plugin-session-state-cookie-perl \
 //     libcatalyst-plugin-session-store-fastmmap-perl apache2 apache2-utils python3-django-allauth \
 //     python3-quart python3-flask-session cockpit-ws cockpit-bridge cockpit-system ikiwiki libghc-yesod-dev \
-//     dokuwiki zabbix-frontend-php zabbix-server-mysql cacti tt-rss
+//     dokuwiki zabbix-frontend-php zabbix-server-mysql cacti tt-rss python3-django-cas-server \
+//     libapache2-mod-auth-cas request-tracker5 rt5-db-sqlite redis-server redmine redmine-sqlite jupyter-notebook \
+//     adminer icingaweb2
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 //   npm ci --prefix test/frameworks/better-auth && npm ci --prefix test/frameworks/adonis
+//   npm ci --prefix test/frameworks/next-auth && npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia
+//   npm ci --prefix test/frameworks/nestjs
 // Run: [FIRST_PORT=9201] node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
@@ -62,8 +69,11 @@ interface Framework {
   readonly backends?: (work: string, port: number) => readonly (Server & { readonly port: number })[];
   /** How the user reaches the login form: its path, or the link on the home page (Tomcat's URL-rewritten link). */
   readonly login: { readonly path: string } | { readonly link: string };
-  /** The login form's fields and button, where they are not `input[name=username]`, `input[name=password]`, `button`. */
-  readonly form?: { readonly username: string; readonly password: string; readonly submit: string };
+  /**
+   * The login form's fields and button, where they are not `input[name=username]`, `input[name=password]`, `button`;
+   * `username` null where the form asks for a password alone (Jupyter Notebook's).
+   */
+  readonly form?: { readonly username: string | null; readonly password: string; readonly submit: string };
   /** alice's password, where the application refuses `secret` (MediaWiki wants ten characters for an admin). */
   readonly password?: string;
   /** A "keep me logged in" checkbox the login ticks (a remember-me cookie beside the session). */
@@ -80,10 +90,19 @@ interface Framework {
    */
   readonly scriptLogin?: { readonly request: string };
   /**
-   * A recording where the server loses the logged-in session instead of the user logging out: the server restarts
-   * (a memory store), or its session files are removed (server-side expiry); then the user opens `after`.
+   * An application whose script loads every page in place (Icinga Web 2): its login form and its logout are answered
+   * by XHR and the next view loaded the same way, without a navigation; each is done when the network is idle.
    */
-  readonly lose?: { readonly how: 'restart' | ((work: string) => void); readonly after: string };
+  readonly inPage?: true;
+  /**
+   * A recording where the server loses the logged-in session instead of the user logging out: the server restarts
+   * (a memory store), or its back-ends alone (`restart-backends`: a session store without persistence restarted under
+   * the running app), or its session files are removed (server-side expiry); then the user opens `after`.
+   */
+  readonly lose?: {
+    readonly how: 'restart' | 'restart-backends' | ((work: string) => void);
+    readonly after: string;
+  };
 }
 
 const python = (work: string, args: string[], env: Record<string, string> = {}): Server => ({
@@ -703,6 +722,285 @@ const yesod: Framework = {
   login: { path: '/login' },
 };
 
+/**
+ * Single sign-on with CAS: a CAS server (Debian's python3-django-cas-server, our Django project cas/cas.py on SQLite,
+ * alice / secret) on port + 50, and an application on the recording's port, Apache httpd with mod_auth_cas (Debian's
+ * libapache2-mod-auth-cas, our cas/httpd.conf, in the foreground) in front of two SSI pages, every page protected.
+ * The login path is a protected page: it redirects to the CAS server's form, whose right password sends the browser
+ * back with `?ticket=ST-…`, which httpd validates with the CAS server before it sets its own cookie; the pages' Log
+ * out link goes to the CAS server's /cas/logout. Where `slo`, single logout is on at both ends (the service pattern's
+ * `single_log_out`, `CASSSOEnabled`): the CAS logout tells httpd, server to server, to end its session.
+ */
+const cas = (id: string, slo: boolean): Framework => ({
+  id,
+  prepare: (work) => {
+    // mod_auth_cas's session files, written by httpd's child as www-data.
+    chmodSync(work, 0o755);
+    mkdirSync(join(work, 'mod_auth_cas'));
+    return {
+      command: 'sh',
+      args: [
+        '-c',
+        `chown www-data ${join(work, 'mod_auth_cas')} && exec /usr/bin/python3 ${join(APPS, 'cas', 'cas.py')} setup`,
+      ],
+      cwd: work,
+      env: { DJANGO_DB: join(work, 'db.sqlite3'), CAS_SLO: slo ? '1' : '0' },
+    };
+  },
+  backends: (work, port) => [
+    {
+      ...python(work, [join(APPS, 'cas', 'cas.py'), 'runserver', `127.0.0.1:${port + 50}`, '--noreload']),
+      port: port + 50,
+    },
+  ],
+  server: (work, port) => ({
+    command: '/usr/sbin/apache2',
+    args: ['-DFOREGROUND', '-f', join(APPS, 'cas', 'httpd.conf'), ...(slo ? ['-D', 'SLO'] : [])],
+    cwd: work,
+    env: {
+      APACHE_PORT: String(port),
+      APACHE_WORK: work,
+      APACHE_APP: join(APPS, 'cas'),
+      CAS_PORT: String(port + 50),
+    },
+  }),
+  login: { path: '/second.shtml' },
+  form: { username: '#id_username', password: '#id_password', submit: '#login_form button[type=submit]' },
+});
+
+/**
+ * Next.js 16 with NextAuth.js v4 (packages of its own: `npm ci --prefix test/frameworks/next-auth`), its Pages Router
+ * catch-all route with the credentials provider: `next build` (into next-auth/.next) before `next start`, telemetry
+ * off. NextAuth's own sign-in page; the logout its own sign-out page, reached from our home page, and its button.
+ */
+const NEXT_AUTH = join(APPS, 'next-auth');
+const NEXT_BIN = join(NEXT_AUTH, 'node_modules', 'next', 'dist', 'bin', 'next');
+const nextAuth: Framework = {
+  id: 'next-auth',
+  prepare: () => {
+    if (!existsSync(NEXT_BIN))
+      throw new Error('next-auth needs its packages first: npm ci --prefix test/frameworks/next-auth');
+    return {
+      command: process.execPath,
+      args: [NEXT_BIN, 'build'],
+      cwd: NEXT_AUTH,
+      env: { NEXT_TELEMETRY_DISABLED: '1' },
+    };
+  },
+  server: (_work, port) => ({
+    command: process.execPath,
+    args: [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    cwd: NEXT_AUTH,
+    env: { NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+  }),
+  login: { path: '/api/auth/signin' },
+  logout: ['#logout', '#submitButton'],
+};
+
+/** Debian's redis-server on `port` in the foreground, without persistence (no RDB snapshots, no append-only file). */
+const redis = (work: string, port: number): Server & { readonly port: number } => ({
+  command: 'redis-server',
+  args: ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', work],
+  cwd: work,
+  port,
+});
+
+/** express-session with connect-redis on a Redis of its own, restarted (its sessions lost) after the login. */
+const expressSessionRedis: Framework = {
+  ...node('express-session-redis'),
+  id: 'express-session-redis-restart',
+  backends: (work, port) => [redis(work, port + 50)],
+  server: (work, port) => ({
+    ...node('express-session-redis').server(work, port),
+    env: { REDIS_PORT: String(port + 50) },
+  }),
+  lose: { how: 'restart-backends', after: '/account' },
+};
+
+/**
+ * Lucia v3 on Express with its SQLite adapter, packages of its own (`npm_config_nodedir=/usr npm ci --prefix
+ * test/frameworks/lucia`: better-sqlite3 built from source); its home page's Sign out form (`#logout`) posts to `/`.
+ */
+const lucia: Framework = {
+  id: 'lucia',
+  server: (_work, port) => {
+    if (!existsSync(join(APPS, 'lucia', 'node_modules'))) {
+      throw new Error('lucia needs its packages first: npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia');
+    }
+    return { command: process.execPath, args: ['app.mjs', String(port)], cwd: join(APPS, 'lucia') };
+  },
+  login: { path: '/login' },
+};
+
+/** NestJS with express-session and Passport's local strategy, packages of its own (`npm ci --prefix …/nestjs`). */
+const nestjs: Framework = {
+  id: 'nestjs-passport-session',
+  server: (_work, port) => {
+    if (!existsSync(join(APPS, 'nestjs', 'node_modules'))) {
+      throw new Error('nestjs-passport-session needs its packages first: npm ci --prefix test/frameworks/nestjs');
+    }
+    return { command: process.execPath, args: ['app.mjs', String(port)], cwd: join(APPS, 'nestjs') };
+  },
+  login: { path: '/login' },
+};
+
+/**
+ * Request Tracker 5 (Debian's request-tracker5, rt5-db-sqlite): our configuration (rt/RT_SiteConfig.pm, read through
+ * RT_SITE_CONFIG) on an SQLite database in the recording's directory, made by RT's rt-setup-database with alice a
+ * privileged user (rt/setup.sh); served by its own rt-server (Plack's Standalone server) in the foreground. Its login
+ * form, and the Logout under the "Logged in as" menu, which opens on hover.
+ */
+const requestTracker: Framework = {
+  id: 'request-tracker',
+  prepare: (work) => ({ command: 'sh', args: [join(APPS, 'rt', 'setup.sh'), work], cwd: work }),
+  server: (work, port) => ({
+    command: '/usr/share/request-tracker5/libexec/rt-server',
+    args: ['--server', 'Standalone', '--host', '127.0.0.1', '--port', String(port)],
+    cwd: work,
+    env: {
+      RT_WORK: work,
+      RT_PORT: String(port),
+      RT_SITE_CONFIG: join(APPS, 'rt', 'RT_SiteConfig.pm'),
+      RT_SITE_CONFIG_DIR: join(work, 'RT_SiteConfig.d'),
+    },
+  }),
+  login: { path: '/NoAuth/Login.html' },
+  form: {
+    username: '#login input[name=user]',
+    password: '#login input[name=pass]',
+    submit: '#login input[type=submit]',
+  },
+  // At the recorder's 800 px the "Logged in as" menu moves under More (the overflow menu): pointed at in turn.
+  logout: ['hover:#li-overflow > a', 'hover:#preferences', '#preferences-logout'],
+};
+
+/**
+ * Debian's Redmine 5.0 (Rails 6.1), copied into the recording's directory with an instance of ours (redmine/setup.sh:
+ * SQLite, Debian's postinst steps, alice), served by WEBrick (`rackup -E production`, as Debian's README.Debian shows)
+ * in the foreground. Debian's multi-tenancy names the cookie store's session `Redmine` (`Redmine.name`). Its login form,
+ * with "Stay logged in" ticked where `autologin` (days) is set, and the account menu's Sign out (a POST by jquery_ujs).
+ */
+const redmine = (id: string, autologin?: string): Framework => ({
+  id,
+  prepare: (work) => ({
+    command: 'sh',
+    args: [join(APPS, 'redmine', 'setup.sh'), work, ...(autologin ? [autologin] : [])],
+    cwd: work,
+  }),
+  server: (work, port) => ({
+    command: 'rackup',
+    args: ['-E', 'production', '-p', String(port), '-o', '127.0.0.1'],
+    cwd: join(work, 'redmine'),
+    env: { RAILS_ENV: 'production', REDMINE_INSTANCE: 'default', REDMINE_DB: join(work, 'redmine.sqlite3') },
+  }),
+  login: { path: '/login' },
+  form: { username: '#username', password: '#password', submit: '#login-submit' },
+  password: 'secret-secret',
+  ...(autologin ? { remember: '#autologin' } : {}),
+  // The browser's 800 pixels are Redmine's responsive layout: the account menu is in the flyout menu.
+  logout: ['.js-flyout-menu-toggle-button', '.js-profile-menu a.logout'],
+});
+
+/**
+ * Debian's Jupyter Notebook 6.4 (jupyter-notebook) with our configuration (jupyter/jupyter_notebook_config.py: a
+ * password hashed by notebook.auth.passwd, no token), its notebooks, settings and runtime files (the cookie secret) in
+ * the recording's directory. Its login form asks for the password alone; the Logout button of its tree page.
+ */
+const jupyter: Framework = {
+  id: 'jupyter-notebook',
+  server: (work, port) => ({
+    command: '/usr/bin/jupyter-notebook',
+    args: [`--config=${join(APPS, 'jupyter', 'jupyter_notebook_config.py')}`],
+    cwd: work,
+    env: {
+      JUPYTER_PORT: String(port),
+      JUPYTER_WORK: work,
+      HOME: work,
+      JUPYTER_CONFIG_DIR: join(work, 'config'),
+      JUPYTER_DATA_DIR: join(work, 'data'),
+      JUPYTER_RUNTIME_DIR: join(work, 'runtime'),
+      IPYTHONDIR: join(work, 'ipython'),
+    },
+  }),
+  login: { path: '/login' },
+  form: { username: null, password: '#password_input', submit: '#login_submit' },
+};
+
+/**
+ * Debian's Adminer 4.8 as Debian serves it: /etc/adminer/conf.php (Debian's plugins, its version check off) in front
+ * of /usr/share/adminer/adminer.php, here the router of PHP's own server; logging in to a MariaDB of its own as alice
+ * (adminer/setup.php), through PHP's default socket pointed at that database's (the form's Server left empty, i.e.
+ * localhost). The home page, logged in, is the login form listing the current login: the logout follows that link to
+ * the database page and presses its Logout.
+ */
+const adminer: Framework = {
+  id: 'adminer',
+  prepare: mariadbInstall,
+  backends: (work, port) => [mariadb(work, port + 50)],
+  server: (work, port) => {
+    mkdirSync(join(work, 'sessions'));
+    const socket = join(work, 'mysql.sock');
+    const ini = [
+      `mysqli.default_socket=${socket}`,
+      `pdo_mysql.default_socket=${socket}`,
+      `session.save_path=${join(work, 'sessions')}`,
+      `upload_tmp_dir=${work}`,
+    ].flatMap((setting) => ['-d', setting]);
+    return {
+      command: 'sh',
+      args: [
+        '-c',
+        `php ${join(APPS, 'adminer', 'setup.php')} && exec php "$@" -S 127.0.0.1:${port} /etc/adminer/conf.php`,
+        'sh',
+        ...ini,
+      ],
+      cwd: '/etc/adminer',
+      env: { ADMINER_DB_SOCKET: socket },
+    };
+  },
+  login: { path: '/' },
+  form: { username: '#username', password: 'input[name="auth[password]"]', submit: 'input[type=submit][value=Login]' },
+  logout: ['#logins a', '#logout'],
+};
+
+/**
+ * Debian's Icinga Web 2 (icingaweb2) set up by hand as its documentation's manual setup shows: our configuration
+ * (icingaweb2/config, read through ICINGAWEB_CONFIGDIR) with a database user backend on a MariaDB of its own
+ * (icingaweb2/setup.sh: Debian's schema, alice), reached on localhost through PHP's default socket pointed at it;
+ * public/ served by PHP's own server with its index.php (Icinga's router for PHP's server) as the router. Its login
+ * form ("Stay logged in", a toggle switch, ticked where `remember`) and the configuration menu's Logout, both answered
+ * in place by XHR (Icinga's script loads every view so).
+ */
+const icingaweb2 = (id: string, remember: boolean): Framework => ({
+  id,
+  prepare: (work) => ({ command: 'sh', args: [join(APPS, 'icingaweb2', 'setup.sh'), work], cwd: work }),
+  backends: (work, port) => [mariadb(work, port + 50)],
+  server: (work, port) => {
+    mkdirSync(join(work, 'sessions'));
+    const ini = [`pdo_mysql.default_socket=${join(work, 'mysql.sock')}`, `session.save_path=${join(work, 'sessions')}`];
+    const pub = '/usr/share/icingaweb2/public';
+    return {
+      command: 'php',
+      args: [
+        ...ini.flatMap((setting) => ['-d', setting]),
+        '-S',
+        `127.0.0.1:${port}`,
+        '-t',
+        pub,
+        join(pub, 'index.php'),
+      ],
+      cwd: pub,
+      env: { ICINGAWEB_CONFIGDIR: join(APPS, 'icingaweb2', 'config'), ICINGAWEB_STORAGEDIR: join(work, 'storage') },
+    };
+  },
+  login: { path: '/authentication/login' },
+  form: { username: 'input[name=username]', password: 'input[name=password]', submit: 'input[name=btn_submit]' },
+  ...(remember ? { remember: '.remember-me-box label.toggle-switch' } : {}),
+  inPage: true,
+  // The Logout of the configuration menu at the sidebar's foot, which opens on hover.
+  logout: ['hover:#menu .config-menu .config-nav-item', '#menu .config-menu a[href="/authentication/logout"]'],
+});
+
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
@@ -832,6 +1130,19 @@ const FRAMEWORKS: readonly Framework[] = [
   zabbix,
   cacti,
   ttrss,
+  cas('cas-mod-auth-cas', false),
+  cas('cas-mod-auth-cas-single-logout', true),
+  nextAuth,
+  expressSessionRedis,
+  lucia,
+  nestjs,
+  requestTracker,
+  redmine('redmine'),
+  redmine('redmine-autologin', '7'),
+  jupyter,
+  adminer,
+  icingaweb2('icingaweb2', false),
+  icingaweb2('icingaweb2-remember-me', true),
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */
@@ -873,17 +1184,32 @@ const USUAL_FORM = { username: 'input[name=username]', password: 'input[name=pas
 async function submit(page: Page, framework: Framework, password: string): Promise<void> {
   const form = framework.form ?? USUAL_FORM;
   // A form shown again after a wrong password may keep the user name typed (WordPress does): typed afresh.
-  await page.$eval(form.username, (input) => {
-    (input as HTMLInputElement).value = '';
-  });
-  await page.type(form.username, 'alice');
+  if (form.username !== null) {
+    await page.$eval(form.username, (input) => {
+      (input as HTMLInputElement).value = '';
+    });
+    await page.type(form.username, 'alice');
+  }
   // DokuWiki's and ikiwiki's forms fill their fields from the request, the wrong password too; Cockpit's keeps it in
   // place: cleared before typing.
   await page.$eval(form.password, (input) => {
     (input as HTMLInputElement).value = '';
   });
   await page.type(form.password, password);
-  if (framework.remember) await page.click(framework.remember);
+  // Ticked unless the form shown again after the wrong password kept it ticked (Icinga Web 2's does): a click would
+  // untick it. The selector may name the checkbox or a label of it (Icinga's toggle switch hides the box itself).
+  if (framework.remember) {
+    const ticked = await page.$eval(framework.remember, (element) => {
+      const box = element instanceof HTMLLabelElement ? element.control : element;
+      return (box as HTMLInputElement | null)?.checked === true;
+    });
+    if (!ticked) await page.click(framework.remember);
+  }
+  if (framework.inPage) {
+    await page.click(form.submit);
+    await page.waitForNetworkIdle({ idleTime: 500 });
+    return;
+  }
   if (framework.scriptLogin === undefined) {
     await Promise.all([page.waitForNavigation(), page.click(form.submit)]);
     return;
@@ -913,7 +1239,7 @@ async function logOut(page: Page, framework: Framework): Promise<void> {
   const selectors = [framework.logout].flat();
   for (const [i, selector] of selectors.entries()) {
     const landed =
-      i === selectors.length - 1
+      i === selectors.length - 1 && !framework.inPage
         ? page.waitForResponse(
             // Not a redirect: a page, or a page revalidated (ikiwiki's static home, 304).
             (r) =>
@@ -931,6 +1257,7 @@ async function logOut(page: Page, framework: Framework): Promise<void> {
     const element = await page.waitForSelector(hover ? selector.slice('hover:'.length) : selector, { visible: true });
     await (hover ? element?.hover() : element?.click());
     await landed;
+    if (framework.inPage && i === selectors.length - 1) await page.waitForNetworkIdle({ idleTime: 500 });
     await page.waitForFunction(() => document.readyState === 'complete');
   }
 }
@@ -969,14 +1296,32 @@ function stopped(child: ChildProcess): Promise<void> {
   return exited;
 }
 
-/** The framework's server (behind its back-ends, if any), started; stopped by calling what it gives back. */
-async function startServers(framework: Framework, work: string, port: number): Promise<() => Promise<void>> {
-  const backends = (framework.backends?.(work, port) ?? []).map((b) => ({ port: b.port, child: start(b) }));
+/**
+ * The framework's server (behind its back-ends, if any), started; stopped by calling what it gives back, whose
+ * `restartBackends` stops the back-ends alone and starts them again (a session store restarted under the app).
+ */
+async function startServers(
+  framework: Framework,
+  work: string,
+  port: number,
+): Promise<(() => Promise<void>) & { readonly restartBackends: () => Promise<void> }> {
+  const startBackends = () => (framework.backends?.(work, port) ?? []).map((b) => ({ port: b.port, child: start(b) }));
+  let backends = startBackends();
   const server = start(framework.server(work, port));
-  const stop = async () => {
-    await stopped(server);
-    await Promise.all(backends.map((backend) => stopped(backend.child)));
-  };
+  const stop = Object.assign(
+    async () => {
+      await stopped(server);
+      await Promise.all(backends.map((backend) => stopped(backend.child)));
+    },
+    {
+      restartBackends: async () => {
+        await Promise.all(backends.map((backend) => stopped(backend.child)));
+        await new Promise((r) => setTimeout(r, 500));
+        backends = startBackends();
+        for (const backend of backends) await waitForPort(backend.port, backend.child);
+      },
+    },
+  );
   try {
     for (const backend of backends) await waitForPort(backend.port, backend.child);
     await waitForPort(port, server);
@@ -1011,6 +1356,7 @@ async function main(): Promise<void> {
         if (lose === undefined) await browseLogInLogOut(page, base, framework);
         else {
           await logInAndLose(page, base, framework, async () => {
+            if (lose.how === 'restart-backends') return stop.restartBackends();
             if (lose.how !== 'restart') return lose.how(work);
             await stop();
             await new Promise((r) => setTimeout(r, 500));
