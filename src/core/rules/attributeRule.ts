@@ -15,6 +15,8 @@ export interface AttributeRuleSpec<Id extends string> {
   /** Returns the problem in one phrase when the Set-Cookie has it, else undefined. */
   readonly test: (item: SessionSetCookie, ctx: { readonly settings: AnalysisSettings }) => string | undefined;
   readonly evidence?: (item: SessionSetCookie) => Record<string, EvidenceValue>;
+  /** The fix for this cookie where it differs from the rule's own (docs.fix). */
+  readonly fix?: (item: SessionSetCookie) => string | undefined;
   /**
    * Also test lines the browser rejected: true where the problem exists on the wire whatever the browser
    * does (an ID sent over http://) or is the reason for the rejection (SameSite=None without Secure).
@@ -47,6 +49,7 @@ export function attributeRule<const Id extends string>(spec: AttributeRuleSpec<I
       cookie: item.fact.name,
       entry: item.request.entry,
       url: item.request.url,
+      ...optionalFix(spec.fix?.(item)),
       message: `${item.fact.name}: ${item.problem}${times(count)}.`,
       evidence: {
         setCookie: redactLine(item.fact.line, item.fact.value),
@@ -55,6 +58,10 @@ export function attributeRule<const Id extends string>(spec: AttributeRuleSpec<I
       },
     }),
   });
+}
+
+function optionalFix(fix: string | undefined): { fix?: string } {
+  return fix === undefined ? {} : { fix };
 }
 
 /** The Set-Cookie line with its value marked secret, so exports redact it and keep the attributes. */

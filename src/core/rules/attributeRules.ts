@@ -125,9 +125,21 @@ export const cookiePersistentSession = attributeRule({
           ? Math.round((parsed.expires - request.time) / 1000)
           : undefined;
     if (seconds === undefined || seconds <= ctx.settings.persistentThresholdSeconds) return undefined;
-    return `persists for ${formatDuration(seconds)} (threshold ${formatDuration(ctx.settings.persistentThresholdSeconds)})`;
+    const lasting = `persists for ${formatDuration(seconds)} (threshold ${formatDuration(ctx.settings.persistentThresholdSeconds)})`;
+    return REMEMBER_ME_NAME.test(parsed.name) ? `${lasting}: a remember-me token, persistent by design` : lasting;
   },
+  fix: ({ parsed }) => (REMEMBER_ME_NAME.test(parsed.name) ? REMEMBER_ME_FIX : undefined),
 });
+
+/**
+ * A "keep me logged in" cookie, by the names frameworks give it: Redmine's `autologin`, Rails' (Devise's)
+ * `remember_user_token`, Laravel's `remember_web_<hash>`, Flask-Login's `remember_token`, Spring's `remember-me`,
+ * Icinga Web 2's `icingaweb2-remember-me`. It is the separate token the rule's own fix recommends.
+ */
+const REMEMBER_ME_NAME =
+  /remember|auto[-_]?login|stay[-_]?(logged|signed)[-_]?in|keep[-_]?me[-_]?(logged|signed)[-_]?in/i;
+const REMEMBER_ME_FIX =
+  'A remember-me token may outlive the browser session, but keep it revocable: random, stored only as a hash on the server, replaced at each use, deleted at logout, with a lifetime the user agreed to.';
 
 function formatDuration(seconds: number): string {
   if (seconds >= 2 * 86_400) return `${Math.round((seconds / 86_400) * 10) / 10} days`;

@@ -14,6 +14,23 @@ describe('cookie-persistent-session', () => {
     expect(found[0]!.message).toContain('30 days');
   });
 
+  it("a remember-me token's lifetime is told as by design, with the fix for such a token", () => {
+    const result = trace()
+      .login('https://shop.test/login', [
+        `remember_user_token=${ID.b}; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=1209600`,
+        sid('Max-Age=2592000'),
+      ])
+      .analyze();
+    const found = findingsOf(result, 'cookie-persistent-session');
+    const remember = found.find((f) => f.cookie === 'remember_user_token')!;
+    expect(remember.message).toContain('a remember-me token, persistent by design');
+    expect(remember.fix).toContain('keep it revocable');
+    // The session cookie itself keeps the rule's own fix.
+    const session = found.find((f) => f.cookie === 'sid')!;
+    expect(session.message).not.toContain('remember-me');
+    expect(session.fix).toContain('use a separate remember-me token if needed');
+  });
+
   it('a sid whose Expires is a week after the response → cookie-persistent-session', () => {
     const expires = new Date(T0 + 7 * 86_400_000).toUTCString();
     const result = trace()
