@@ -194,11 +194,7 @@ export class SessionLanes {
       } else if (outcome.kind === 'stored' && isPlaceholderValue(outcome.cookie.value)) {
         // A placeholder written over the session cookie (`cockpit=deleted`, no expiry) clears it as a deletion does.
         const lane = this.lanes.get(laneKey(outcome.cookie.domain, outcome.cookie.path, outcome.cookie.name));
-        if (!lane) continue;
-        const effect = effectOn(effects, lane);
-        effect.deleted = true;
-        effect.issued = undefined;
-        effect.stored = undefined;
+        if (lane) clearedBy(effectOn(effects, lane));
       } else if (outcome.kind === 'stored') {
         const lane = this.laneFor(outcome.cookie, url.origin);
         const effect = effectOn(effects, lane);
@@ -212,10 +208,7 @@ export class SessionLanes {
         if (!lane || !removed) continue;
         // The lines apply in order: a value an earlier line of this response stored is what this one removed
         // (phpMyAdmin's logout sets its auth cookie, then deletes it).
-        const effect = effectOn(effects, lane);
-        effect.deleted = true;
-        effect.issued = undefined;
-        effect.stored = undefined;
+        clearedBy(effectOn(effects, lane));
       } else if (fact.parsed && value !== '') {
         // Rejected by the browser, yet the server issued a new ID: that is what tells a reset.
         const lane = this.laneForSetCookie(name, fact.parsed.domain, fact.parsed.path, url);
@@ -227,11 +220,7 @@ export class SessionLanes {
       const lane = this.lanes.get(laneKey(cookie.domain, cookie.path, cookie.name));
       if (!lane) continue;
       // Whatever the response set for it, the cookie is gone from the jar: its ID ends here, none starts.
-      const effect = effectOn(effects, lane);
-      effect.deleted = true;
-      effect.issued = undefined;
-      effect.stored = undefined;
-      effect.clearSiteData = true;
+      clearedBy(effectOn(effects, lane)).clearSiteData = true;
     }
     for (const [lane, effect] of effects) {
       if (effect.deleted && effect.issued === undefined) {
@@ -433,6 +422,14 @@ function effectOn(effects: Map<SessionLane, LaneEffect>, lane: SessionLane): Lan
     effect = { deleted: false };
     effects.set(lane, effect);
   }
+  return effect;
+}
+
+/** The response removed the cookie: whatever an earlier line of it stored, no ID is issued. */
+function clearedBy(effect: LaneEffect): LaneEffect {
+  effect.deleted = true;
+  effect.issued = undefined;
+  effect.stored = undefined;
   return effect;
 }
 
