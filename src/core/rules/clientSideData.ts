@@ -112,6 +112,8 @@ export const sessionClientSideData = perRequestRule({
   // The value that shows the most: a store's fields grow as the session does (the user added at the login). A later
   // value with no fewer fields and one the kept value lacks is reported instead.
   prefer: (later: Seen, kept: Seen) => {
+    // The same value carried again (most requests): the same data, nothing to compare.
+    if (later.value === kept.value) return false;
     const more = keysOf(later.data);
     const known = keysOf(kept.data);
     return more.length >= known.length && more.some((k) => !known.includes(k));
