@@ -352,6 +352,47 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     alarms: [],
     sessions: ['Icingaweb2', 'icingaweb2-remember-me'],
   },
+  // Session expiry. Tomcat with a one-minute timeout, 70 s idle: the account page sends the expired ID and gets a new
+  // one with the login form (server-rejected, idle 70 s).
+  'tomcat-session-timeout': {
+    cookie: 'JSESSIONID',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset JSESSIONID'],
+  },
+  // express-session with a 20-second cookie, 25 s idle: the browser no longer sends it (expired on the client).
+  'express-session-cookie-expiry': {
+    cookie: 'connect.sid',
+    ends: ['rotated@login', 'reset:expired', 'live'],
+    alarms: ['session-not-sent connect.sid', 'session-reset connect.sid'],
+  },
+  // Django with SESSION_COOKIE_AGE = 20, 25 s idle: the same, and no new ID (Django saves no empty session).
+  'django-session-age': {
+    cookie: 'sessionid',
+    ends: ['rotated@login', 'reset:expired'],
+    alarms: ['session-not-sent sessionid', 'session-reset sessionid'],
+  },
+  // Rails with Devise, "Remember me": the encrypted session store and a signed remember_user_token (its user ID and
+  // password salt readable: a real medium), deleted at sign-out (DELETE /users/sign_out).
+  'rails-devise': {
+    cookie: '_devise_app_session',
+    ends: STORE_RENEWED_AT_LOGOUT,
+    alarms: ['session-client-side-data remember_user_token'],
+    sessions: ['_devise_app_session', 'remember_user_token'],
+  },
+  // Laravel with "remember": a five-year remember_web_<hash> beside the session, deleted at logout.
+  'laravel-remember-me': {
+    cookie: 'laravel_session',
+    ends: STORE_RENEWED_AT_LOGOUT,
+    alarms: [],
+    sessions: ['laravel_session', 'remember_web_59ba36addc2b2f9401580f014c7f58ea4e30989d'],
+  },
+  // Laravel restarted with another APP_KEY after the login: the encrypted session ID unreadable, the account page
+  // sent to the login form (a server-rejected reset of the sealed cookie).
+  'laravel-app-key-rotated': {
+    cookie: 'laravel_session',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:server-rejected', 'updated', 'live'],
+    alarms: ['session-reset laravel_session'],
+  },
   // Sinatra's own default key, made at start-up, and a restart after the login: the encrypted store unreadable to
   // the new process, which writes an empty one and sends /account to the login form. The login page and its
   // favicon, in flight together, each saved the store: the later answer is an update, not the session lost.

@@ -51,7 +51,8 @@ const REASON_FIX: Record<NotSentReason, string> = {
   ThirdPartyBlocked:
     'The browser blocks third-party cookies here: use a first-party flow, CHIPS (Partitioned) or the Storage Access API.',
   UserPreferences: 'The user’s settings block this cookie: detect it and explain, or avoid needing it.',
-  Expired: 'Give the session cookie a lifetime at least as long as the server-side session, or none (browser session).',
+  Expired:
+    "The cookie's lifetime ran out: if the session should have lasted, renew the cookie's expiry as the user goes on (a sliding expiry) or give it a lifetime at least as long as the server-side session, or none (browser session); if it is the intended idle timeout, tell the user their session ended.",
   Deleted: 'Find what deleted the cookie.',
   Unknown: 'Compare with the browser’s own report (DevTools Network → Cookies, "show filtered out request cookies").',
 };

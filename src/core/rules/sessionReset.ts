@@ -22,7 +22,7 @@ import { idTransitions, notSentKey, resetKey } from './transitions.ts';
  * expire or be missing, so what the server could not do is read the cookie.
  */
 const STORE_NOT_READ =
-  'the session is kept in the cookie itself, so the server could no longer read it: its signing or encryption key changed (a key made at start-up and a restart, or servers with different keys)';
+  'the session (or its ID) is kept signed or encrypted in the cookie itself, so the server could no longer read it: its signing or encryption key changed (a key made at start-up and a restart, a key rotated without keeping the old one, or servers with different keys)';
 const STORE_FIX =
   'Give every server the same signing and encryption keys, from configuration rather than made at start-up, and keep old keys readable while rotating them.';
 
@@ -86,7 +86,8 @@ const CAUSE_FIX: Record<ResetCause, string> = {
   'server-rejected':
     'Check the server-side session lifetime, persistence across restarts, and that every server behind the balancer shares sessions (or the balancer keeps affinity).',
   'cleared-by-server': 'Expected at logout; elsewhere, find the code that deletes the session cookie.',
-  expired: 'Give the session cookie a lifetime at least as long as the server-side session, or none (browser session).',
+  expired:
+    "The cookie's lifetime ran out: if the session should have lasted, renew the cookie's expiry as the user goes on (a sliding expiry) or give it a lifetime at least as long as the server-side session, or none (browser session); if it is the intended idle timeout, tell the user their session ended.",
   'cleared-by-script':
     'Find the script that removes the cookie (document.cookie with a past expiry, cookieStore.delete).',
   evicted: 'Set fewer cookies on this domain; browsers keep about 180 per domain.',

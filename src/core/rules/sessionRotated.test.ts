@@ -57,6 +57,14 @@ describe('session-rotated', () => {
     const [opaque] = findingsOf(login(sid(ID.a), sid(ID.b), `sid=${ID.b}`), 'session-rotated');
     expect(opaque!.message).toContain('sid rotated from');
     expect(opaque!.message).toContain('good practice');
+    // Sealed anew at the logout: no more claim than at the login.
+    const logout = trace()
+      .get('https://shop.test/account', { cookie: '', setCookie: [cookie(1)] })
+      .get('https://shop.test/logout', { cookie: `app_session=${sealed(1)}`, setCookie: [cookie(2)] })
+      .analyze();
+    const [atLogout] = findingsOf(logout, 'session-rotated');
+    expect(atLogout!.message).toContain('whether the logout ended it or only sealed it again cannot be seen');
+    expect(atLogout!.message).not.toContain('good practice');
   });
 
   it('a JSON login body with a "password" key is a password POST too', () => {

@@ -44,31 +44,52 @@ export const sessionRotated = defineRule({
       .filter((t) => t.end.kind === 'rotated')
       .map((t) => {
         const end = t.end.kind === 'rotated' ? t.end : undefined;
-        const sealedAtLogin =
-          end?.afterLogin !== undefined &&
-          (isSealedStore(t.id.id) || ctx.facts.sessionIdentities?.get(t.lane.cookie)?.sealedStore === true);
+        const sealed = isSealedStore(t.id.id) || ctx.facts.sessionIdentities?.get(t.lane.cookie)?.sealedStore === true;
+        const sealedAtLogin = end?.afterLogin !== undefined && sealed;
+        const sealedAtLogout = end?.afterLogin === undefined && end?.atLogout === true && sealed;
         const keptAtLogin = end?.afterLogin !== undefined && t.next ? fieldsKept(t.id.id, t.next.id) : undefined;
-        const why = end?.afterLogin
-          ? sealedAtLogin
-            ? `at login (recognised from ${LOGIN_SIGNAL_TEXT[end.afterLogin]}): the session is sealed in the cookie, so whether the login renewed it or only sealed it again cannot be seen`
-            : keptAtLogin
-              ? `at login (recognised from ${LOGIN_SIGNAL_TEXT[end.afterLogin]}): the session is kept readable in the cookie, and the login wrote it again with its earlier fields kept (${keptAtLogin.join(', ')}): the same session, not a new one`
-              : `at login (recognised from ${LOGIN_SIGNAL_TEXT[end.afterLogin]}) — good practice`
-          : end?.failedAttempt
-            ? 'at a login attempt that failed (the same form was posted again): no login asked for it'
-            : end?.logoutEntry !== undefined
-              ? `after the logout at entry ${end.logoutEntry} ended the old ID on the server — good practice`
-              : end?.atLogout
-                ? 'at logout — good practice'
-                : end?.periodic
-                  ? 'on most requests: the server rotates the ID continually, or each request reaches a server that does not know the last one (sessions not shared, no affinity)'
-                  : 'without a login';
+        const login =
+          end?.afterLogin !== undefined ? `at login (recognised from ${LOGIN_SIGNAL_TEXT[end.afterLogin]})` : '';
+        // The first that holds says why; 'without a login' when none does.
+        const reasons: readonly (readonly [boolean, () => string])[] = [
+          [
+            sealedAtLogin,
+            () =>
+              `${login}: the session (or its ID) is sealed in the cookie, so whether the login renewed it or only sealed it again cannot be seen`,
+          ],
+          [
+            keptAtLogin !== undefined,
+            () =>
+              `${login}: the session is kept readable in the cookie, and the login wrote it again with its earlier fields kept (${keptAtLogin!.join(', ')}): the same session, not a new one`,
+          ],
+          [login !== '', () => `${login} — good practice`],
+          [
+            end?.failedAttempt === true,
+            () => 'at a login attempt that failed (the same form was posted again): no login asked for it',
+          ],
+          [
+            end?.logoutEntry !== undefined,
+            () => `after the logout at entry ${end!.logoutEntry} ended the old ID on the server — good practice`,
+          ],
+          [
+            sealedAtLogout,
+            () =>
+              'at logout: the session (or its ID) is sealed in the cookie, so whether the logout ended it or only sealed it again cannot be seen',
+          ],
+          [end?.atLogout === true, () => 'at logout — good practice'],
+          [
+            end?.periodic === true,
+            () =>
+              'on most requests: the server rotates the ID continually, or each request reaches a server that does not know the last one (sessions not shared, no affinity)',
+          ],
+        ];
+        const why = reasons.find(([holds]) => holds)?.[1]() ?? 'without a login';
         return {
           origin: t.lane.origin,
           cookie: t.lane.cookie,
           entry: t.end.entry,
           url: t.request?.url ?? '',
-          message: `${t.lane.cookie} ${sealedAtLogin || keptAtLogin ? 'changed' : 'rotated'} from ${ctx.show(t.id.id)} to ${t.next ? ctx.show(t.next.id) : 'a new ID'} ${why}.`,
+          message: `${t.lane.cookie} ${sealedAtLogin || sealedAtLogout || keptAtLogin ? 'changed' : 'rotated'} from ${ctx.show(t.id.id)} to ${t.next ? ctx.show(t.next.id) : 'a new ID'} ${why}.`,
           evidence: {
             before: { secret: t.id.id },
             ...(t.next ? { after: { secret: t.next.id } } : {}),

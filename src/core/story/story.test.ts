@@ -58,7 +58,7 @@ describe('story over the recorded demo scenarios', () => {
     const result = analyzeTrace(parseHar(text), { values: 'redacted' });
     const s = result.story![0]!;
     const login = result.facts.logins[0]!.entry;
-    expect(s.cause).toContain('could no longer read the session kept in that cookie');
+    expect(s.cause).toContain('could no longer read the session (or its ID) kept in that cookie');
     // The value the page wrote after the login was the same session, updated: it began at the login.
     expect(s.timing.firstEntry).toBe(login);
     expect(s.timing.ageMs).toBe(s.time - timeOf(result, login));

@@ -163,7 +163,7 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
       if (typeof restored === 'string')
         return `${carried} but the server no longer knew the session and started a new one; the same answer renewed \`${restored}\`, a persistent login cookie the request carried, so the user was most likely logged back in from it (remember me) and only what the session held beyond the login was lost`;
       return c.finding.evidence.clientSideStore === true
-        ? `${carried} but the server could no longer read the session kept in that cookie (its key changed: a key made at start-up and a restart, or servers with different keys), ${afterwards(c, 'so the session ended')}`
+        ? `${carried} but the server could no longer read the session (or its ID) kept in that cookie (its key changed: a key made at start-up and a restart, a key rotated without keeping the old one, or servers with different keys), ${afterwards(c, 'so the session ended')}`
         : `${carried} but the server no longer knew the session (server-side expiry, a restart, or sessions not shared between servers), ${afterwards(c, 'so the session ended')}`;
     },
   },

@@ -1,5 +1,6 @@
 # A Django 3.2 site (Debian's python3-django) with django.contrib.auth's login() and logout(), for
-# scripts/record-framework-hars.ts. SESSION_ENGINE picks the session backend (database, or signed cookies).
+# scripts/record-framework-hars.ts. SESSION_ENGINE picks the session backend (database, or signed cookies),
+# SESSION_COOKIE_AGE the sessions' lifetime in seconds; /accounts/profile/ requires the login.
 import os, sys
 from django.conf import settings
 BASE = os.path.dirname(os.path.abspath(__file__))
@@ -10,12 +11,14 @@ settings.configure(
                 'django.contrib.auth.middleware.AuthenticationMiddleware'],
     DATABASES={'default': {'ENGINE':'django.db.backends.sqlite3','NAME': os.environ['DJANGO_DB']}},
     SESSION_ENGINE=os.environ.get('SESSION_ENGINE','django.contrib.sessions.backends.db'),
+    SESSION_COOKIE_AGE=int(os.environ.get('SESSION_COOKIE_AGE', 1209600)),  # Django's default: two weeks
     TEMPLATES=[{'BACKEND':'django.template.backends.django.DjangoTemplates','DIRS':[],'APP_DIRS':False}],
 )
 import django; django.setup()
 from django.urls import path
 from django.http import HttpResponse, HttpResponseRedirect
 from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth.decorators import login_required
 from django.middleware.csrf import get_token
 from django.template import engines
 T = engines['django'].from_string
@@ -30,9 +33,13 @@ def login_view(r):
         if u: login(r,u); return HttpResponseRedirect('/')
         err='bad'
     return HttpResponse(FORM.render({'t':get_token(r),'err':err}))
+@login_required
+def account(r):
+    return HttpResponse(f'<p>Account of {r.user.username}</p>')
 def logout_view(r):
     logout(r); return HttpResponseRedirect('/')
-urlpatterns=[path('',home),path('accounts/login/',login_view),path('accounts/logout/',logout_view)]
+urlpatterns=[path('',home),path('accounts/login/',login_view),path('accounts/logout/',logout_view),
+             path('accounts/profile/',account)]
 if __name__=='__main__':
     from django.core.management import execute_from_command_line
     if sys.argv[1:] == ['setup']:

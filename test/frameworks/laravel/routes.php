@@ -4,7 +4,8 @@ use Illuminate\Support\Facades\Auth;
 use Illuminate\Support\Facades\Route;
 
 $form = fn (string $error = '') => '<form method=post action=/login><input type=hidden name=_token value="' . csrf_token() . '">'
-    . '<input name=username><input type=password name=password><button>Sign in</button></form>' . $error;
+    . '<input name=username><input type=password name=password>'
+    . '<label><input type=checkbox name=remember id=remember> Remember me</label><button>Sign in</button></form>' . $error;
 
 Route::get('/', function (Request $request) {
     $request->session()->put('visits', $request->session()->get('visits', 0) + 1);
@@ -14,7 +15,9 @@ Route::get('/', function (Request $request) {
 });
 Route::get('/login', fn () => $form(session('error', '')));
 Route::post('/login', function (Request $request) {
-    if (Auth::attempt(['name' => $request->input('username'), 'password' => $request->input('password')])) {
+    // "Remember me" as Laravel's authentication documentation shows it: Auth::attempt($credentials, $remember).
+    $remember = $request->boolean('remember');
+    if (Auth::attempt(['name' => $request->input('username'), 'password' => $request->input('password')], $remember)) {
         $request->session()->regenerate();
         return redirect()->intended('/');
     }

@@ -7,8 +7,9 @@ return [
     'timezone' => 'UTC',
     'locale' => 'en',
     'fallback_locale' => 'en',
-    // A throwaway key for this recording app only (base64 of 32 bytes).
-    'key' => 'base64:c2Vzc2lvbnNjb3BlLWxhcmF2ZWwtcmVjb3JkaW5nISE=',
+    // A throwaway key for this recording app only (base64 of 32 bytes); APP_KEY, as Laravel's .env sets it, replaces it
+    // (laravel-app-key-rotated restarts the server with another).
+    'key' => getenv('APP_KEY') ?: 'base64:c2Vzc2lvbnNjb3BlLWxhcmF2ZWwtcmVjb3JkaW5nISE=',
     'cipher' => 'AES-256-CBC',
     'providers' => [
         Illuminate\Cookie\CookieServiceProvider::class,
