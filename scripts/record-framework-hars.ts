@@ -4,7 +4,8 @@
 // Laravel, WordPress, MediaWiki, phpMyAdmin, Roundcube (with Dovecot), gorilla/sessions, Jetty, Symfony's
 // HttpFoundation, Catalyst, Apache httpd's form login (mod_auth_form, mod_session), django-allauth, Quart,
 // Flask-Session, Cockpit, ikiwiki, Yesod, DokuWiki, Zabbix's frontend, Cacti, Tiny Tiny RSS, CAS single sign-on
-// (django-cas-server, Apache httpd's mod_auth_cas), Request Tracker, Redmine, Jupyter Notebook, Adminer, Icinga Web 2
+// (django-cas-server, Apache httpd's mod_auth_cas), Request Tracker, Redmine, Jupyter Notebook, Adminer, Icinga Web 2,
+// Devise on Rails
 // from Debian's packages; express-session (also
 // on two nodes behind nginx),
 // Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session, iron-session, hapi's yar and cookie, Auth.js,
@@ -21,7 +22,7 @@
 //     python3-quart python3-flask-session cockpit-ws cockpit-bridge cockpit-system ikiwiki libghc-yesod-dev \
 //     dokuwiki zabbix-frontend-php zabbix-server-mysql cacti tt-rss python3-django-cas-server \
 //     libapache2-mod-auth-cas request-tracker5 rt5-db-sqlite redis-server redmine redmine-sqlite jupyter-notebook \
-//     adminer icingaweb2
+//     adminer icingaweb2 ruby-devise
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 //   npm ci --prefix test/frameworks/better-auth && npm ci --prefix test/frameworks/adonis
 //   npm ci --prefix test/frameworks/next-auth && npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia
@@ -76,6 +77,8 @@ interface Framework {
   readonly form?: { readonly username: string | null; readonly password: string; readonly submit: string };
   /** alice's password, where the application refuses `secret` (MediaWiki wants ten characters for an admin). */
   readonly password?: string;
+  /** What the user name field gets, where it is not `alice` (Devise's form asks for an email address). */
+  readonly user?: string;
   /** A "keep me logged in" checkbox the login ticks (a remember-me cookie beside the session). */
   readonly remember?: string;
   /**
@@ -102,6 +105,8 @@ interface Framework {
   readonly lose?: {
     readonly how: 'restart' | 'restart-backends' | ((work: string) => void);
     readonly after: string;
+    /** With `restart`: variables the restarted server gets over its own (Laravel's APP_KEY changed). */
+    readonly env?: Readonly<Record<string, string>>;
   };
 }
 
@@ -1001,6 +1006,75 @@ const icingaweb2 = (id: string, remember: boolean): Framework => ({
   logout: ['hover:#menu .config-menu .config-nav-item', '#menu .config-menu a[href="/authentication/logout"]'],
 });
 
+/** Laravel with "Remember me" ticked: `Auth::attempt($credentials, true)` adds the `remember_web_<hash>` cookie. */
+const laravelRememberMe: Framework = { ...laravel, id: 'laravel-remember-me', remember: '#remember' };
+
+/**
+ * Laravel logged in, then its APP_KEY changed (as a key rotation by `php artisan key:generate` would) and the server
+ * restarted: every cookie it encrypted, `laravel_session` too, is unreadable; then the account page.
+ */
+const laravelAppKeyRotated: Framework = {
+  ...laravel,
+  id: 'laravel-app-key-rotated',
+  lose: { how: 'restart', after: '/account', env: { APP_KEY: 'base64:cm90YXRlZC1zZXNzaW9uc2NvcGUtbGFyYXZlbC1rZXk=' } },
+};
+
+/**
+ * Session expiry over an idle user: Tomcat's session timeout (`<session-config><session-timeout>` of the copied
+ * conf/web.xml) cut to one minute; the login, ~70 s idle, then the account page (`account.jsp`, which sends a visitor
+ * without the user to the login form). The login reached by its path, the way logInAndLose goes.
+ */
+const tomcatSessionTimeout: Framework = {
+  id: 'tomcat-session-timeout',
+  server: (work, port) => {
+    const server = tomcat(work, port);
+    const webXml = join(work, 'conf', 'web.xml');
+    const xml = readFileSync(webXml, 'utf8');
+    if (!xml.includes('<session-timeout>30</session-timeout>')) throw new Error(`${webXml}: no session-timeout of 30`);
+    writeFileSync(webXml, xml.replace('<session-timeout>30</session-timeout>', '<session-timeout>1</session-timeout>'));
+    return server;
+  },
+  login: { path: '/login.jsp' },
+  lose: { how: () => execFileSync('sleep', ['70']), after: '/account.jsp' },
+};
+
+/** express-session's cookie of 20 s (`maxAge: 20000`): ~25 s idle after the login, the browser drops it. */
+const expressSessionCookieExpiry: Framework = {
+  ...node('express-session-cookie-expiry'),
+  lose: { how: () => execFileSync('sleep', ['25']), after: '/account' },
+};
+
+/** Django's database sessions with SESSION_COOKIE_AGE = 20 (cookie and session row): ~25 s idle after the login. */
+const djangoSessionAge: Framework = (() => {
+  const base = django('django-session-age', 'django.contrib.sessions.backends.db');
+  const withAge = (server: Server): Server => ({ ...server, env: { ...server.env, SESSION_COOKIE_AGE: '20' } });
+  return {
+    ...base,
+    prepare: (work) => base.prepare && withAge(base.prepare(work) as Server),
+    server: (work, port) => withAge(base.server(work, port)),
+    lose: { how: () => execFileSync('sleep', ['25']), after: '/accounts/profile/' },
+  };
+})();
+
+/**
+ * Rails 6.1 (Debian's ruby-rails) with Devise 4.8 (ruby-devise) as its README sets it up: a User model on SQLite in the
+ * recording's directory, `devise_for :users`, Devise's own sign-in view (an email address) with "Remember me" ticked,
+ * the default cookie store; the home page's `button_to` posting `_method=delete` to `/users/sign_out`.
+ */
+const railsDevise: Framework = {
+  id: 'rails-devise',
+  server: (work, port) => ({
+    command: 'rackup',
+    args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
+    cwd: join(APPS, 'rails-devise'),
+    env: { DEVISE_DB: join(work, 'db.sqlite3') },
+  }),
+  login: { path: '/users/sign_in' },
+  form: { username: '#user_email', password: '#user_password', submit: 'input[type=submit]' },
+  user: 'alice@example.com',
+  remember: '#user_remember_me',
+};
+
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
@@ -1143,6 +1217,12 @@ const FRAMEWORKS: readonly Framework[] = [
   adminer,
   icingaweb2('icingaweb2', false),
   icingaweb2('icingaweb2-remember-me', true),
+  laravelRememberMe,
+  laravelAppKeyRotated,
+  railsDevise,
+  tomcatSessionTimeout,
+  expressSessionCookieExpiry,
+  djangoSessionAge,
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */
@@ -1188,7 +1268,7 @@ async function submit(page: Page, framework: Framework, password: string): Promi
     await page.$eval(form.username, (input) => {
       (input as HTMLInputElement).value = '';
     });
-    await page.type(form.username, 'alice');
+    await page.type(form.username, framework.user ?? 'alice');
   }
   // DokuWiki's and ikiwiki's forms fill their fields from the request, the wrong password too; Cockpit's keeps it in
   // place: cleared before typing.
@@ -1360,7 +1440,18 @@ async function main(): Promise<void> {
             if (lose.how !== 'restart') return lose.how(work);
             await stop();
             await new Promise((r) => setTimeout(r, 500));
-            stop = await startServers(framework, work, port);
+            const env = lose.env;
+            const restarted: Framework =
+              env === undefined
+                ? framework
+                : {
+                    ...framework,
+                    server: (w, p) => {
+                      const server = framework.server(w, p);
+                      return { ...server, env: { ...server.env, ...env } };
+                    },
+                  };
+            stop = await startServers(restarted, work, port);
           });
         }
         await capture.stop();
