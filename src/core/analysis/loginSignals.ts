@@ -260,7 +260,11 @@ function jsonFields(text: string): Map<string, string> {
 
 function hasPasswordField(entry: TraceEntry): boolean {
   const post = entry.request.postData;
-  if (!post || passwordsLeftEmpty(post)) return false;
+  // Emptiness is read only of a body that names a password field: most POSTs name none.
+  return post !== undefined && namesPasswordField(post) && !passwordsLeftEmpty(post);
+}
+
+function namesPasswordField(post: NonNullable<TraceEntry['request']['postData']>): boolean {
   if (post.params?.some((p) => isPasswordFieldName(p.name))) return true;
   if (post.params && post.params.length > 0 && prefixedLoginPair(post.params.map((p) => p.name))) return true;
   if (post.text === undefined) return false;

@@ -35,7 +35,7 @@ import {
 } from './facts.ts';
 import { loggedOutAnswer } from './loggedOut.ts';
 import { LoginChains } from './loginChains.ts';
-import { isBareFormPost, isLogoutAt, loginFailed, postedTokens } from './loginSignals.ts';
+import { isLogoutAt, loginFailed } from './loginSignals.ts';
 import { type PrepassResult, TracePrepass } from './prepass.ts';
 import { RequestRecords } from './requestRecord.ts';
 import { HostCache } from './sessionCookies.ts';
@@ -258,8 +258,7 @@ export class EventReplay {
       login: this.logins.openSignal,
       loginEntry: this.logins.openEntry,
       loggedOut: answer,
-      postedTokens: () => postedTokens(entry),
-      bareFormPost: () => isBareFormPost(entry),
+      entry,
       logout,
       arrivedAt: responseArrivedAt(entry),
     });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { CookieJar } from '../cookie/jar.ts';
 import { parseSetCookie } from '../cookie/parseSetCookie.ts';
+import type { TraceEntry } from '../trace/types.ts';
 import {
   laneKey,
   type NotSentCookieFact,
@@ -37,8 +38,11 @@ function context(over: Partial<LaneChangeContext> = {}): LaneChangeContext {
     login: undefined,
     loginEntry: undefined,
     loggedOut: undefined,
-    postedTokens: () => [],
-    bareFormPost: () => false,
+    entry: {
+      index: 0,
+      startedAt: 0,
+      request: { method: 'GET', url: 'https://shop.test/', headers: [] },
+    } as unknown as TraceEntry,
     logout: false,
     arrivedAt: undefined,
     ...over,

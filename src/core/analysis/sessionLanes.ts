@@ -14,7 +14,7 @@ import { isChunkCountMarker, sameChunkedCookie } from '../session/chunkedCookie.
 import { splitRouteSuffix } from '../session/identify.ts';
 import { readClientSideData } from '../session/tokenData.ts';
 import { isPlaceholderValue } from '../session/valueShape.ts';
-import type { CookieChangeCause } from '../trace/types.ts';
+import type { CookieChangeCause, TraceEntry } from '../trace/types.ts';
 import {
   type IdChange,
   type LaneId,
@@ -28,6 +28,7 @@ import {
   type SetCookieFact,
 } from './facts.ts';
 import { isFirstParty } from './firstParty.ts';
+import { isBareFormPost, postedTokens } from './loginSignals.ts';
 
 /** The request URL as the replay parsed it: what a Set-Cookie line's default domain and path come from. */
 export interface LaneUrl {
@@ -49,10 +50,8 @@ export interface LaneChangeContext {
   readonly loginEntry: number | undefined;
   /** The response answered as to a client not logged in (loggedOut.ts). */
   readonly loggedOut: LoggedOutAnswer | undefined;
-  /** The long values the request posted (loginSignals.ts postedTokens), read only when a session is deleted. */
-  readonly postedTokens: () => readonly string[];
-  /** The request was a POST of no field but anti-forgery tokens (loginSignals.ts isBareFormPost), read likewise. */
-  readonly bareFormPost: () => boolean;
+  /** The request's entry: what it posted is read of it only when a session is deleted (a logout's signs). */
+  readonly entry: TraceEntry;
   readonly logout: boolean;
   /** When the response arrived (start + duration), where the trace says. */
   readonly arrivedAt: number | undefined;
@@ -191,7 +190,7 @@ export class SessionLanes {
         // The value moved into chunks (a ticket grown past one cookie): the cookie's own ID ends here.
         const lane = this.lanes.get(laneKey(outcome.cookie.domain, outcome.cookie.path, outcome.cookie.name));
         if (lane) effectOn(effects, lane).deleted = true;
-      } else if (outcome.kind === 'stored' && isPlaceholderValue(outcome.cookie.value)) {
+      } else if (outcome.kind === 'stored' && isNewPlaceholder(this.lanes, outcome.cookie)) {
         // A placeholder written over the session cookie (`cockpit=deleted`, no expiry) clears it as a deletion does.
         const lane = this.lanes.get(laneKey(outcome.cookie.domain, outcome.cookie.path, outcome.cookie.name));
         if (lane) clearedBy(effectOn(effects, lane));
@@ -383,8 +382,8 @@ export class SessionLanes {
       ...(carried !== undefined && carried !== live.id ? { carriedReplaced: carried } : {}),
       path: url.url.pathname,
       ...(this.identityOf(lane.cookie)?.sealedStore ? { sealedStore: true } : {}),
-      ...(issued === undefined && namesValue(ctx.postedTokens(), live.id) ? { postNamesHeldId: true } : {}),
-      ...(issued === undefined && ctx.bareFormPost() ? { bareFormPost: true } : {}),
+      ...(issued === undefined && namesValue(postedTokens(ctx.entry), live.id) ? { postNamesHeldId: true } : {}),
+      ...(issued === undefined && isBareFormPost(ctx.entry) ? { bareFormPost: true } : {}),
       ...(ctx.loggedOut ? { loggedOutAnswer: ctx.loggedOut } : {}),
       ...(sessionLogin !== undefined ? { sessionLogin } : {}),
       ...(notSent ? { notSent } : {}),
@@ -423,6 +422,17 @@ function effectOn(effects: Map<SessionLane, LaneEffect>, lane: SessionLane): Lan
     effects.set(lane, effect);
   }
   return effect;
+}
+
+/**
+ * The stored value is a placeholder (isPlaceholderValue), told only of a value its slot does not already hold as its
+ * ID: most responses set the ID the lane has, again.
+ */
+function isNewPlaceholder(lanes: ReadonlyMap<string, SessionLane>, cookie: StoredCookie): boolean {
+  const lane = lanes.get(laneKey(cookie.domain, cookie.path, cookie.name));
+  const current = lane && currentId(lane);
+  if (current && !current.end && current.id === cookie.value) return false;
+  return isPlaceholderValue(cookie.value);
 }
 
 /** The response removed the cookie: whatever an earlier line of it stored, no ID is issued. */
