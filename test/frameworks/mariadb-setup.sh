@@ -1,4 +1,4 @@
-# Sourced by the setup scripts of the recordings on MariaDB (cacti, tt-rss, zabbix; scripts/record-framework-hars.ts
+# Sourced by the setup scripts of the recordings on MariaDB (cacti, icingaweb2, tt-rss, zabbix; scripts/record-framework-hars.ts
 # runs each as its prepare step, the recording's directory as $1): makes a MariaDB data directory of its own
 # (mariadb-install-db, as the recorder's `mariadb` helper) in "$work/db" and starts it on a socket only, without
 # networking, for the script to load its schema through `sql`; `setup_db_stop` stops it once done. The recorder then
