@@ -20,7 +20,7 @@ import {
   type NameClass,
   nameClassOffPlatform,
 } from '../session/identify.ts';
-import { decodeBase64Url, readClientSideData } from '../session/tokenData.ts';
+import { readClientSideData, valueHolds } from '../session/tokenData.ts';
 import { isFieldsValue, isRedactedValue, type ValueShape, valueShape } from '../session/valueShape.ts';
 import { headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
@@ -274,7 +274,7 @@ export class SessionCookieIdentifier {
     for (const other of sessions.keys()) {
       if (other === name) continue;
       const values = this.names.get(other)?.shapes.keys() ?? [];
-      for (const value of values) if (holdsText(value, name)) return true;
+      for (const value of values) if (valueHolds(value, name)) return true;
     }
     return false;
   }
@@ -612,18 +612,6 @@ function asName(value: string): string {
 
 /** A name that is a random token (letters and digits, both, no words parted by separators): an ID as a name. */
 const RANDOM_NAME = /^(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{16,}$/i;
-
-/** The value holds `text` as written, or in one of its base64 parts (`s:<base64 JSON>.<signature>`). */
-function holdsText(value: string, text: string): boolean {
-  if (value.includes(text)) return true;
-  let decoded = value;
-  try {
-    decoded = decodeURIComponent(value);
-  } catch {
-    // kept as written
-  }
-  return decoded.split(/[.:]/).some((part) => part.length >= TOKEN_MIN_LENGTH && decodeBase64Url(part)?.includes(text));
-}
 
 /** A value that reads as a list (a signed or encoded JSON array), not a store of named fields. */
 function isReadableList(value: string): boolean {

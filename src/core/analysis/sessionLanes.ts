@@ -12,7 +12,7 @@ import { isFirstSwitchOf, switchBesideEnd, switchWithoutResetOf } from '../rules
 import { expiryResetOf, idEndOf, resetAtRemoval } from '../rules/sessionReset.ts';
 import { isChunkCountMarker, sameChunkedCookie } from '../session/chunkedCookie.ts';
 import { splitRouteSuffix } from '../session/identify.ts';
-import { readClientSideData } from '../session/tokenData.ts';
+import { valueHolds } from '../session/tokenData.ts';
 import { isPlaceholderValue } from '../session/valueShape.ts';
 import type { CookieChangeCause, TraceEntry } from '../trace/types.ts';
 import {
@@ -382,7 +382,9 @@ export class SessionLanes {
       ...(carried !== undefined && carried !== live.id ? { carriedReplaced: carried } : {}),
       path: url.url.pathname,
       ...(this.identityOf(lane.cookie)?.sealedStore ? { sealedStore: true } : {}),
-      ...(issued === undefined && namesValue(postedTokens(ctx.entry), live.id) ? { postNamesHeldId: true } : {}),
+      ...(issued === undefined && postedTokens(ctx.entry).some((t) => valueHolds(live.id, t))
+        ? { postNamesHeldId: true }
+        : {}),
       ...(issued === undefined && isBareFormPost(ctx.entry) ? { bareFormPost: true } : {}),
       ...(ctx.loggedOut ? { loggedOutAnswer: ctx.loggedOut } : {}),
       ...(sessionLogin !== undefined ? { sessionLogin } : {}),
@@ -441,17 +443,6 @@ function clearedBy(effect: LaneEffect): LaneEffect {
   effect.issued = undefined;
   effect.stored = undefined;
   return effect;
-}
-
-/** One of the posted tokens is the value, or a part of it, or a part of a string a readable store holds. */
-function namesValue(tokens: readonly string[], value: string): boolean {
-  if (tokens.length === 0) return false;
-  const payload = readClientSideData(value)?.payload;
-  const inside =
-    typeof payload === 'object' && payload !== null
-      ? Object.values(payload).filter((v): v is string => typeof v === 'string')
-      : [];
-  return tokens.some((t) => value.includes(t) || inside.some((v) => v.includes(t)));
 }
 
 /** The lane's latest ID; it may have ended (`end` set) with no successor yet. */

@@ -106,6 +106,17 @@ export function isTimestampSigned(rawValue: string): boolean {
 const TIMESTAMP_FIRST = /^1\d{9}\|/;
 
 /** Returns what the value reveals, or undefined for an opaque token. */
+/**
+ * The cookie value holds `text` as written, or in one of its base64 parts once decoded (`s:<base64 JSON>.<signature>`,
+ * a base64 JSON store): AdonisJS's session ID inside `adonis-session`, the part of Zabbix's session ID its sign-out
+ * posts. Parts shorter than 16 characters are not decoded.
+ */
+export function valueHolds(value: string, text: string): boolean {
+  if (value.includes(text)) return true;
+  const decoded = safeDecodeURIComponent(value);
+  return decoded.split(/[.:]/).some((part) => part.length >= 16 && decodeBase64Url(part)?.includes(text) === true);
+}
+
 export function readClientSideData(rawValue: string): ClientSideData | undefined {
   if (rawValue.length > MAX_DECODE_LENGTH) return undefined;
   const value = safeDecodeURIComponent(rawValue.replace(/^"|"$/g, ''));
