@@ -214,7 +214,9 @@ describe('session-reset', () => {
       .analyze();
     expect(resets(result)).toEqual([{ cookie: 'session', entry: 1, cause: 'server-rejected' }]);
     const [reset] = findingsOf(result, 'session-reset');
-    expect(reset!.message).toContain('the session (or its ID) is kept signed or encrypted in the cookie itself, so the server could no longer read it');
+    expect(reset!.message).toContain(
+      'the session (or its ID) is kept signed or encrypted in the cookie itself, so the server could no longer read it',
+    );
     expect(reset!.fix).toContain('the same signing and encryption keys');
     expect(reset!.evidence.clientSideStore).toBe(true);
     expect(result.story?.[0]?.cause).toContain('could no longer read the session (or its ID) kept in that cookie');
