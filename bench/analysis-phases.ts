@@ -29,7 +29,7 @@ const show = valueRenderer('redacted');
 t = performance.now();
 const facts = new Replay(trace, settings).run();
 const replayMs = performance.now() - t;
-classifyPeriodicRotation(facts.lanes);
+classifyPeriodicRotation(facts.lanes, new Set(facts.logins.map((l) => l.origin)));
 const byEntry = new Map(facts.requests.map((r) => [r.entry, r]));
 // The rules' memos as analyzeTrace gives them (one analysis: nothing kept).
 const ctx: RuleContext = { facts, settings, show, request: (e) => byEntry.get(e), memos: new NoMemory().ruleMemos() };

@@ -262,10 +262,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['updated', 'rotated@login', 'reset:cleared-by-server@logout', 'updated', 'live'],
     alarms: [],
   },
-  // Cacti 1.2: its PHP session kept through the login, a fixation not seen: the login posts to index.php and lands
-  // on index.php, what a failure sent back to the form looks like. Left so: phpMyAdmin's login lands the same way,
-  // and reading that as a success there turns its cookies, encrypted anew on every page, into alarms.
-  cacti: { cookie: 'Cacti', ends: ['reset:cleared-by-server@logout', 'live'], alarms: [] },
+  // Cacti 1.2: the login posts to index.php and lands on index.php, what a failure sent back to the form looks like;
+  // the logout after it, with no attempt between, shows it worked. Its PHP session is kept through it: a fixation.
+  cacti: {
+    cookie: 'Cacti',
+    ends: ['reset:cleared-by-server@logout', 'live'],
+    alarms: ['session-fixation Cacti'],
+  },
   // Tiny Tiny RSS: the wrong password goes to `/` with a session that holds the error, which `/` shows and deletes
   // (told, not alarmed); the right one gets a new `ttrss_sid`, without HttpOnly; the logout deletes it.
   'tt-rss': {
@@ -330,12 +333,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // Jupyter Notebook 6.4 with a password: a Tornado secure cookie holding a random uuid, set at login (30 days),
   // cleared at logout; `_xsrf` is no session; the signed uuid is no readable data.
   'jupyter-notebook': { cookie: 'username-127-0-0-1-9711', ends: ['reset:cleared-by-server@logout'], alarms: [] },
-  // Adminer 4.8: `adminer_sid` renewed at each attempt; its successful login redirects to the URL it posted to, read
-  // as the form again, so no login is recognised and its cookies stay possible sessions: quiet, not understood
-  // (phpMyAdmin's and Cacti's case).
+  // Adminer 4.8: `adminer_sid` renewed at each attempt (the wrong password answered with 403); its successful login
+  // redirects to the URL it posted to, which the logout after it shows worked (Cacti's case). `adminer_key`, kept
+  // beside the renewed session, is no fixation. Its logout keeps the ID (not told: no rule for it).
   adminer: {
     cookie: 'adminer_sid',
-    ends: ['reset:server-rejected', 'reset:server-rejected', 'live'],
+    ends: ['rotated@failed-attempt', 'rotated@login', 'live'],
     alarms: [],
     sessions: ['adminer_sid', 'adminer_key'],
   },
@@ -519,17 +522,39 @@ describe('express-session-cluster-no-affinity.har', () => {
 });
 
 describe('phpmyadmin.har', () => {
-  // Not understood: phpMyAdmin posts pma_password and, on success, redirects to the route it posted to (what a
-  // failure sent back to the form looks like); it renews its session ID at every login form. Its wrong password is
-  // known failed (the form posted again) and its right one reads as failed: no login, so its cookies stay possible
-  // sessions and nothing it does is raised above low: quiet rather than right.
-  it('raises nothing at medium or above, and takes its cookies for no more than possible sessions', () => {
-    const result = analyse('phpmyadmin');
-    expect(result.findings.filter((f) => f.severity === 'medium' || f.severity === 'high')).toEqual([]);
+  // phpMyAdmin posts pma_password and, on success, redirects to the route it posted to (what a failure sent back to
+  // the form looks like): its logout (`route=/logout`) shows that login worked. It renews its session ID on every
+  // page it shows a client not logged in, and encrypts its credentials cookies (`pmaUser-1`, `pmaAuth-1`) anew on
+  // every answer, beside the session ID it writes back unchanged.
+  const result = analyse('phpmyadmin');
+  const lane = (cookie: string) => result.facts.lanes.find((l) => l.cookie === cookie)!;
+
+  it('raises nothing above info: a login that renewed the session, and a logout', () => {
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     expect(result.sessions.map((s) => `${s.cookie} ${s.confidence}`).sort()).toEqual([
       'phpMyAdmin possible',
-      'pmaAuth-1 possible',
+      'pmaAuth-1 certain',
     ]);
+  });
+
+  it('follows the session ID: renewed on each page before the login, at the failed attempt, at the login, after the logout', () => {
+    expect(lane('phpMyAdmin').ids.map((id) => endOf(id.end))).toEqual([
+      'rotated@none',
+      'rotated@none',
+      'rotated@failed-attempt',
+      'rotated@login',
+      'rotated@logout',
+      'rotated@none',
+      'live',
+    ]);
+    const anonymous = lane('phpMyAdmin').ids.filter((id) => id.end?.kind === 'rotated' && id.end.anonymous);
+    expect(anonymous.map((id) => id.end!.entry)).toEqual([44, 90, 364]);
+  });
+
+  it('reads the credentials cookie, written anew beside the session on every answer, as updates until the logout', () => {
+    const ends = lane('pmaAuth-1').ids.map((id) => endOf(id.end));
+    expect(new Set(ends)).toEqual(new Set(['updated', 'replaced-unseen', 'reset:cleared-by-server@logout']));
+    expect(ends.at(-1)).toBe('reset:cleared-by-server@logout');
   });
 });
 

@@ -4,7 +4,7 @@
  * point (analyzeTrace, a stream, a live session) does with the facts it replayed.
  */
 import type { StoredCookie } from '../cookie/types.ts';
-import { failedAttempts } from '../rules/failedLogins.ts';
+import { failedAttempts, visiblyFailedAttempts } from '../rules/failedLogins.ts';
 import { RULES } from '../rules/registry.ts';
 import {
   type EvidenceValue,
@@ -48,13 +48,17 @@ export function analysisOf(
   const show = memory.show(view);
   // Session IDs also travel inside URLs (`;jsessionid=…`, `?sid=…`): a redacted report hides them there too.
   const hideInText = view === 'raw' ? SHOW_AS_IS : memory.hideInText(replayed, show);
-  classifyPeriodicRotation(replayed.lanes);
   const byEntry = requestsByEntry(replayed.requests);
+  // Before the periodic count: an ID renewed at a failed attempt is told by that attempt.
   classifyFailedAttempts(
     replayed.lanes,
-    failedAttempts(replayed.logins, (e) => byEntry.get(e), replayed.loginAttempts),
+    {
+      postedAgain: failedAttempts(replayed.logins, (e) => byEntry.get(e), replayed.loginAttempts),
+      answered: new Set(visiblyFailedAttempts(replayed.logins, replayed.loginAttempts)),
+    },
     replayed.sessionIdentities,
   );
+  classifyPeriodicRotation(replayed.lanes, new Set(replayed.logins.map((l) => l.origin)));
   const ctx: RuleContext = {
     facts: replayed,
     settings,

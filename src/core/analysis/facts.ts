@@ -107,8 +107,13 @@ export type IdEnd =
       /** The earlier logout that carried the ID and left its cookie in place (LaneId.loggedOutAt). */
       readonly logoutEntry?: number;
       readonly periodic: boolean;
-      /** At a login attempt later found failed (failedLogins.ts: its form posted again): no login rotated it. */
-      readonly failedAttempt?: true;
+      /** Periodic among the IDs of a client not logged in (classifyPeriodicRotation): a new one on each page. */
+      readonly anonymous?: true;
+      /**
+       * At a login attempt that failed: later found so, its form posted again (failedLogins.ts), or answered so (an
+       * error, the form sent back: loginSignals.ts loginFailed). No login rotated it.
+       */
+      readonly failedAttempt?: 'posted-again' | 'answered';
     }
   | {
       readonly kind: 'reset';
@@ -127,6 +132,8 @@ export type IdEnd =
       readonly loginEntry?: number;
       /** For server-rejected: the response answered as to a client not logged in (a redirect to a login page, 401). */
       readonly loggedOutAnswer?: LoggedOutAnswer;
+      /** For server-rejected: no login was seen to issue the held ID's session (IdChange.sessionLogin), none open. */
+      readonly anonymous?: true;
       /** For overwritten: the response answered a request in flight with the ID the held one replaced (a race). */
       readonly inFlightWith?: string;
       /** For cleared-by-server: the ID was issued in answer to a login attempt that failed (that attempt's entry). */
@@ -240,6 +247,11 @@ export interface IdChange {
   readonly rewrittenAs?: string;
   /** The response deleted it with Clear-Site-Data (clearSiteData.ts), not with a Set-Cookie line. */
   readonly clearSiteData?: true;
+  /**
+   * The same response wrote back, unchanged, the ID of another session cookie that the request carried: that
+   * cookie's name. The server read the request's session there.
+   */
+  readonly reissuedBeside?: string;
 }
 
 export interface SessionLane {

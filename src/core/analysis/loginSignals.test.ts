@@ -293,16 +293,26 @@ describe('isLogoutRequest', () => {
     '/doku.php?id=start&do=logout',
     '/portal?logout',
     '/app?SignOff=1',
+    // A route in the query: phpMyAdmin, Drupal without clean URLs, Yii.
+    '/index.php?route=/logout',
+    '/index.php?q=user/logout',
+    '/index.php?r=site/logout',
   ])('%s (a query that asks for a logout) is a logout', (path) => {
     expect(isLogoutRequest(entries(trace().get(`https://shop.test${path}`))[0]!)).toBe(true);
   });
 
-  it.each(['/login', '/catalogue', '/blog/logouts-explained', '/help?next=/logout-help', '/wp-login.php?action=login'])(
-    '%s is not',
-    (path) => {
-      expect(isLogoutRequest(entries(trace().get(`https://shop.test${path}`))[0]!)).toBe(false);
-    },
-  );
+  it.each([
+    '/login',
+    '/catalogue',
+    '/blog/logouts-explained',
+    '/help?next=/logout-help',
+    '/wp-login.php?action=login',
+    // Where to go after a login, not the page asked for.
+    '/login?next=/logout',
+    '/login?redirect_to=/account/logout',
+  ])('%s is not', (path) => {
+    expect(isLogoutRequest(entries(trace().get(`https://shop.test${path}`))[0]!)).toBe(false);
+  });
 
   it.each(['/session', '/sessions/42', '/api/auth/session/'])(
     'DELETE %s (the session resource) is a logout',

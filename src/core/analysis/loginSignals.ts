@@ -126,14 +126,22 @@ export function isLogoutAt(entry: TraceEntry, url: LogoutUrl): boolean {
 
 /**
  * A query parameter named as a logout (`?logout`, `?signout=1`) or whose value is one, alone or after a module
- * (`action=logout`, `do=logout`, `task=user.logout`): not a logout word inside another value (`next=/logout-help`).
+ * (`action=logout`, `do=logout`, `task=user.logout`, `route=/logout`): not a logout word inside another value (`next=/logout-help`).
  */
 function queryAsksLogout(search: string): boolean {
   for (const [name, value] of new URLSearchParams(search)) {
-    if (LOGOUT_NAME.test(name) || LOGOUT_VALUE.test(value)) return true;
+    if (fieldAsksLogout(name, value)) return true;
   }
   return false;
 }
+
+/** A field named as a logout, or whose value is one and that is no address to go to afterwards. */
+function fieldAsksLogout(name: string, value: string): boolean {
+  return LOGOUT_NAME.test(name) || (LOGOUT_VALUE.test(value) && !RETURN_ADDRESS.test(name));
+}
+
+/** A parameter that names where to go afterwards (`returnto=/logout`, `next=/logout`): not the page asked for. */
+const RETURN_ADDRESS = /return|redirect|next|continue|back|goto|dest|target|url|uri|callback|from|referr?er/i;
 
 /**
  * A form POST whose fields ask for a logout as a query would (MediaWiki's `POST /api.php` with `action=logout`, the
@@ -148,13 +156,14 @@ export function bodyAsksLogout(entry: TraceEntry): boolean {
     LOGOUT_WORD.test(text.length > 4096 ? text.slice(0, 4096) : text);
   if (!words) return false;
   for (const [name, value] of postedFields(entry) ?? []) {
-    if (LOGOUT_NAME.test(name) || LOGOUT_VALUE.test(value)) return true;
+    if (fieldAsksLogout(name, value)) return true;
   }
   return false;
 }
 
 const LOGOUT_NAME = /^(log|sign)[-_]?(out|off)$/i;
-const LOGOUT_VALUE = /^([a-z_]+\.)?(log|sign)[-_]?(out|off)$/i;
+// A module's action (`user.logout`) or a route in the query (phpMyAdmin's `route=/logout`, Drupal's `q=user/logout`).
+const LOGOUT_VALUE = /^([a-z_]+\.|(\/?[\w.-]+)*\/)?(log|sign)[-_]?(out|off)\/?$/i;
 
 /** The path of the session resource, or of one session: `/session`, `/sessions/42`, `/api/auth/session/`. */
 const SESSION_RESOURCE = /\/sessions?(\/[^/]+)?\/?$/i;
@@ -396,6 +405,19 @@ export function loginFailed(entry: TraceEntry): boolean {
   const target = redirectTargetOf(entry);
   if (!target) return false;
   return sameRoute(entry.request.url, target) || LOGIN_PAGE_PATH.test(pathOf(target));
+}
+
+/**
+ * Whether the login request failed only by redirecting to the very page it was posted to (loginFailed): what a
+ * form sent back looks like, and also where some applications land a login that worked (Cacti's and Adminer's
+ * `index.php`, phpMyAdmin's route). A logout later at the origin, with no attempt between, tells that it worked
+ * (sessionCookies.ts, PrepassResult.confirmedLogins).
+ */
+export function redirectedToItself(entry: TraceEntry): boolean {
+  const status = entry.response?.status;
+  if (status === undefined || status < 300 || status >= 400) return false;
+  const target = redirectTargetOf(entry);
+  return target !== undefined && sameRoute(entry.request.url, target) && !LOGIN_PAGE_PATH.test(pathOf(target));
 }
 
 /**

@@ -22,6 +22,12 @@ export interface PrepassResult {
    * made before the last event was fed still finds the signals of the events fed after.
    */
   readonly loginSignals: ReadonlyMap<number, LoginSignal>;
+  /**
+   * Login attempts that only redirected to the page they were posted to (read as the form sent back) and that a
+   * later logout at their origin, with no attempt between, showed to have worked: by entry index. A copy made at
+   * finish: it grows with later events, and a replay made with fewer is made again (session.ts).
+   */
+  readonly confirmedLogins: ReadonlySet<number>;
 }
 
 export class TracePrepass {
@@ -46,6 +52,7 @@ export class TracePrepass {
       cookiesRecorded: this.cookiesRecorded,
       firstPartySites: this.sites.finish(),
       loginSignals: this.identifier.loginSignals,
+      confirmedLogins: new Set(this.identifier.confirmedLogins),
     };
   }
 }

@@ -95,6 +95,7 @@ export class EventReplay {
   private readonly cookiesRecorded: boolean;
   private readonly firstPartySites: ReadonlySet<string>;
   private readonly loginSignals: ReadonlyMap<number, LoginSignal>;
+  private readonly confirmedLogins: ReadonlySet<number>;
 
   constructor(
     private readonly settings: AnalysisSettings,
@@ -113,6 +114,7 @@ export class EventReplay {
     this.cookiesRecorded = prepass.cookiesRecorded;
     this.firstPartySites = prepass.firstPartySites;
     this.loginSignals = prepass.loginSignals;
+    this.confirmedLogins = prepass.confirmedLogins;
     this.comparison = new CookieComparison((name) => this.isSession(name), this.cookiesRecorded, laxByDefault);
     this.lanes = new SessionLanes((name) => this.sessionNames.get(name), this.firstPartySites);
   }
@@ -229,7 +231,8 @@ export class EventReplay {
     // A login that visibly failed (an error status, the login form again) is no login (RULES.md, session-fixation).
     const signal = this.loginSignals.get(entry.index);
     if (signal === 'password-post') this.loginAttempts.push(entry.index);
-    const login = signal !== undefined && !loginFailed(entry) ? signal : undefined;
+    const failed = signal !== undefined && loginFailed(entry) && !this.confirmedLogins.has(entry.index);
+    const login = signal !== undefined && !failed ? signal : undefined;
     const logout = isLogoutAt(entry, parsed.url);
     const { sent, notSent } = this.comparison.compare(this.jar, entry, parsed.host, time);
 

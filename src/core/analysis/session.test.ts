@@ -5,6 +5,7 @@
 // of session cookies changed and the session replayed from the start.
 import { describe, expect, it } from 'vitest';
 import { fixtureTraces } from '../../../test/helpers/fixtureTraces.ts';
+import { trace } from '../../../test/helpers/traceBuilder.ts';
 import type { Trace, TraceEvent } from '../trace/types.ts';
 import { NoMemory } from './analysisMemory.ts';
 import { analysisOf } from './analysisResult.ts';
@@ -196,6 +197,31 @@ describe('a session cookie set that changes mid-stream', () => {
       if (!near && i % 10 !== 0 && snapshots.length > 60) return;
       expect(snapshot.result).toEqual(analyzeTrace(prefixTrace(trace, prefix)));
     });
+  });
+});
+
+describe('a login that a later logout shows to have worked', () => {
+  // Cacti's login lands on the page it was posted to (read as the form sent back) until its logout shows it worked:
+  // the logout changes the verdict on an entry already replayed, so the session replays from the start there.
+  const GOOD = 'Path=/; Secure; HttpOnly; SameSite=Lax';
+  const ID = 'f3a91c07d2b84e6a9c51e0b7a4d2f886';
+  const cacti = trace()
+    .get('https://box.test/index.php', { cookie: '', setCookie: [`sid=${ID}; ${GOOD}`] })
+    .post('https://box.test/index.php', {
+      cookie: `sid=${ID}`,
+      form: { login_username: 'ann', login_password: 'pw' },
+      location: '/index.php',
+    })
+    .get('https://box.test/index.php', { cookie: `sid=${ID}` })
+    .get('https://box.test/logout.php', { cookie: `sid=${ID}`, setCookie: ['sid=deleted; Path=/; Max-Age=0'] })
+    .build();
+
+  it('fed one at a time: replayed again at the logout, the last snapshot is the whole-file analysis', () => {
+    const snapshots = fedInPieces(cacti, 1);
+    expect(snapshots.map(({ snapshot }) => snapshot.changed.all)).toEqual([true, false, false, true]);
+    const last = snapshots.at(-1)!.snapshot.result;
+    expect(last).toEqual(wholeFileAnalysis(cacti));
+    expect(last.findings.filter((f) => f.rule === 'session-fixation').map((f) => f.entry)).toEqual([1]);
   });
 });
 

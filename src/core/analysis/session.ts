@@ -141,12 +141,14 @@ export class AnalysisSession {
 
 /**
  * Whether a replay made with `a` would give what one made with `b` gives: the same session cookie names (and which
- * of them are encrypted stores by behaviour), the same inspected sites, the same "Cookie headers recorded". (The
+ * of them are encrypted stores by behaviour), the same inspected sites, the same "Cookie headers recorded", the same
+ * logins confirmed by a later logout (the set only grows). (The
  * identities' evidence only labels the lanes.)
  */
 function sameReplayBasis(a: PrepassResult, b: PrepassResult): boolean {
   return (
     a.cookiesRecorded === b.cookiesRecorded &&
+    a.confirmedLogins.size === b.confirmedLogins.size &&
     sameInOrder(a.sessionNames.keys(), b.sessionNames.keys(), a.sessionNames.size, b.sessionNames.size) &&
     sameSealedStores(a.sessionNames, b.sessionNames) &&
     sameInOrder(a.firstPartySites.values(), b.firstPartySites.values(), a.firstPartySites.size, b.firstPartySites.size)

@@ -34,6 +34,7 @@ import {
   LOGOUT_WORD,
   LoginDetector,
   loginFailed,
+  redirectedToItself,
   userNamesPosted,
 } from './loginSignals.ts';
 import type { AnalysisSettings } from './settings.ts';
@@ -178,6 +179,10 @@ export class SessionCookieIdentifier {
   private readonly postedUserNames = new Set<string>();
   /** Logins found to be failed attempts (isRetriedAttempt): the behaviour seen at them is no evidence. */
   private readonly failedLogins = new Set<number>();
+  /** Each origin's last attempt that only redirected to itself (redirectedToItself), until a logout or another. */
+  private readonly landedOnItself = new Map<string, number>();
+  /** Attempts that redirected to themselves and that a logout then showed worked (PrepassResult.confirmedLogins). */
+  readonly confirmedLogins = new Set<number>();
   private order = 0;
 
   constructor(settings: AnalysisSettings) {
@@ -199,7 +204,10 @@ export class SessionCookieIdentifier {
     const sent = this.sentCookies.pairs(entry);
     for (let i = 0; i < sent.length; i++) this.noteSent(sent[i]!.name, sent[i]!.value, host, order, carryingLogin);
     const logout = isLogoutEntry(entry);
-    if (logout) this.lastLogins.clear();
+    if (logout) {
+      this.lastLogins.clear();
+      this.confirmAtLogout(origin);
+    }
     if (entry.request.resourceType === 'document') this.noteOtherPage(entry.request.url);
     for (const line of responseSetCookieLines(entry)) {
       const pair = setCookieNameValue(line);
@@ -221,6 +229,23 @@ export class SessionCookieIdentifier {
         });
       this.noteToken(stats, pair.value, host, order, hostCount);
     }
+  }
+
+  /**
+   * A password POST: the origin's last attempt, kept when it failed only by landing on the page it was posted to
+   * (redirectedToItself). Another attempt after it leaves it failed.
+   */
+  private noteLandedOnItself(entry: TraceEntry, origin: string): void {
+    if (redirectedToItself(entry)) this.landedOnItself.set(origin, entry.index);
+    else this.landedOnItself.delete(origin);
+  }
+
+  /** A logout at the origin: its last attempt that landed on itself, with no attempt since, was a login that worked. */
+  private confirmAtLogout(origin: string): void {
+    const attempt = this.landedOnItself.get(origin);
+    if (attempt === undefined) return;
+    this.confirmedLogins.add(attempt);
+    this.landedOnItself.delete(origin);
   }
 
   /** A page opened: for each last login, another page than the one its redirect led to (isRetriedAttempt). */
@@ -311,6 +336,7 @@ export class SessionCookieIdentifier {
     if (signal === 'password-post') for (const name of userNamesPosted(entry)) this.postedUserNames.add(asName(name));
     const failed = signal !== undefined && loginFailed(entry);
     if (signal) this.noteAttempt(entry, signal, origin, failed);
+    if (signal === 'password-post') this.noteLandedOnItself(entry, origin);
     if (signal && !failed) {
       const next = redirectTargetOf(entry);
       const login: PendingLogin = {

@@ -66,6 +66,22 @@ interface LaneEffect {
   rewrittenAs?: string;
   /** Deleted by the response's Clear-Site-Data, not by a Set-Cookie line (IdChange.clearSiteData). */
   clearSiteData?: true;
+  /** The cookie stored, or the one it replaced, outlives the browser session (an expiry). */
+  persistent?: boolean;
+}
+
+/**
+ * The lanes whose ID the request carried and the response wrote back unchanged, as a cookie of the browser session
+ * before and after (IdChange.reissuedBeside): the server read the session the request carried. A persistent one does
+ * not tell it: a remember-me token is written back when the server, having lost the session, logs the user in again
+ * from it.
+ */
+function reissuedLanes(effects: Map<SessionLane, LaneEffect>, carried: Map<string, string>): SessionLane[] {
+  const lanes: SessionLane[] = [];
+  for (const [lane, effect] of effects) {
+    if (effect.stored && !effect.persistent && effect.issued === carried.get(lane.key)) lanes.push(lane);
+  }
+  return lanes;
 }
 
 /** A lane opened for a cookie the identification did not name (cannot happen for session facts; kept total). */
@@ -199,6 +215,7 @@ export class SessionLanes {
         const effect = effectOn(effects, lane);
         effect.issued = outcome.cookie.value;
         effect.stored = outcome.cookie;
+        effect.persistent = outcome.cookie.expiresAt !== undefined || outcome.replaced?.expiresAt !== undefined;
       } else if (outcome.kind === 'deleted') {
         const removed = outcome.removed;
         const lane = removed
@@ -221,13 +238,15 @@ export class SessionLanes {
       // Whatever the response set for it, the cookie is gone from the jar: its ID ends here, none starts.
       clearedBy(effectOn(effects, lane)).clearSiteData = true;
     }
+    const reissued = reissuedLanes(effects, ctx.carried);
     for (const [lane, effect] of effects) {
       if (effect.deleted && effect.issued === undefined) {
         // A name this response stored a value under (a chunk is no session, yet it carries the session's value).
         const rewritten = facts.find((f) => f.outcome.kind === 'stored' && sameChunkedCookie(f.name, lane.cookie));
         if (rewritten) effect.rewrittenAs = rewritten.name;
       }
-      this.decideLaneChange(lane, effect, entry, url, ctx, affinitySet);
+      const beside = reissued.find((other) => other !== lane)?.cookie;
+      this.decideLaneChange(lane, effect, entry, url, ctx, affinitySet, beside);
     }
     this.noteBackendSwitchWithoutReset(entry, ctx.carried, ctx.sent, affinitySet);
     if (ctx.logout) this.noteLogout(entry, ctx.carried);
@@ -324,6 +343,7 @@ export class SessionLanes {
     url: LaneUrl,
     ctx: LaneChangeContext,
     affinitySet: Map<string, string>,
+    reissuedBeside: string | undefined,
   ): void {
     const current = currentId(lane);
     const live = current && !current.end ? current : undefined;
@@ -342,7 +362,10 @@ export class SessionLanes {
     if (live && live.id === issued) return; // the same ID re-sent (expiry refreshed): no change
     // How the held ID ended is the lifecycle rules' decision (sessionReset.ts idEndOf); a rotation that also moved
     // back-end is recorded on the lane as a switch within the session (sessionBackendSwitch.ts).
-    const change = live && this.idChange(lane, live, issued, entry, url, ctx, affinitySet);
+    const change = live && {
+      ...this.idChange(lane, live, issued, entry, url, ctx, affinitySet),
+      ...(reissuedBeside !== undefined ? { reissuedBeside } : {}),
+    };
     const end = change && idEndOf(change);
     const laneSwitch = change && end && switchBesideEnd(end, change);
     if (laneSwitch) lane.backendSwitches.push(laneSwitch);

@@ -123,3 +123,13 @@ export function failedAttempts(
   });
   return failed;
 }
+
+/**
+ * The password POSTs that visibly failed (an error status, the form sent back: loginSignals.ts loginFailed) and so
+ * made no login fact: `attempts` (AnalysisFacts.loginAttempts) that are no login's entry.
+ */
+export function visiblyFailedAttempts(logins: readonly LoginFact[], attempts?: readonly number[]): number[] {
+  if (!attempts) return [];
+  const loginEntries = new Set(logins.map((l) => l.entry));
+  return attempts.filter((entry) => !loginEntries.has(entry));
+}

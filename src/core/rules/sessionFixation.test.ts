@@ -116,6 +116,70 @@ describe('session-fixation', () => {
     expect(findingsOf(result, 'session-fixation').map((f) => f.entry)).toEqual([1, 2]);
   });
 
+  describe('a login redirected to the very page it was posted to (Cacti, Adminer, phpMyAdmin)', () => {
+    // What a form sent back looks like, and where these applications land a login that worked.
+    const landedOnItself = (...after: ((t: ReturnType<typeof trace>) => ReturnType<typeof trace>)[]) => {
+      let t = trace()
+        .get('https://box.test/index.php', { cookie: '', setCookie: [sid(ID.a)] })
+        .post('https://box.test/index.php', {
+          cookie: `sid=${ID.a}`,
+          form: { login_username: 'ann', login_password: 'pw' },
+          location: '/index.php',
+        })
+        .get('https://box.test/index.php', { cookie: `sid=${ID.a}` });
+      for (const step of after) t = step(t);
+      return t.analyze();
+    };
+    const logout = (t: ReturnType<typeof trace>) =>
+      t.get('https://box.test/logout.php', {
+        cookie: `sid=${ID.a}`,
+        setCookie: ['sid=deleted; Path=/; Max-Age=0'],
+        location: '/index.php',
+      });
+    const retried = (t: ReturnType<typeof trace>) =>
+      t.post('https://box.test/index.php', {
+        cookie: `sid=${ID.a}`,
+        form: { login_username: 'ann', login_password: 'pw2' },
+        location: '/index.php',
+      });
+
+    it('is a login that worked when a logout follows it, with no attempt between: its kept ID is fixation', () => {
+      const found = findingsOf(landedOnItself(logout), 'session-fixation');
+      expect(found.map((f) => [f.entry, f.severity])).toEqual([[1, 'high']]);
+    });
+
+    it('is the form sent back without a logout after it, or with another attempt before the logout', () => {
+      expect(findingsOf(landedOnItself(), 'session-fixation')).toEqual([]);
+      // The second attempt landed on itself too; the logout confirms only the last one.
+      expect(findingsOf(landedOnItself(retried, logout), 'session-fixation').map((f) => f.entry)).toEqual([3]);
+    });
+
+    it('a logout at another origin confirms nothing', () => {
+      const elsewhere = (t: ReturnType<typeof trace>) =>
+        t.get('https://other.test/logout', { cookie: '', setCookie: ['sid=deleted; Path=/; Max-Age=0'] });
+      expect(findingsOf(landedOnItself(elsewhere), 'session-fixation')).toEqual([]);
+    });
+  });
+
+  it('a cookie only possibly a session, kept beside a session the login renewed, is no fixation', () => {
+    // Adminer renews `adminer_sid` at its login and keeps `adminer_key`, a key it holds for the browser.
+    const login = (keep: string) =>
+      trace()
+        .get('https://db.test/', { cookie: '', setCookie: [sid(ID.a), `${keep}=${ID.c}; ${GOOD}`] })
+        .post('https://db.test/', {
+          cookie: `sid=${ID.a}; ${keep}=${ID.c}`,
+          form: { user: 'ann', password: 'pw' },
+          location: '/home',
+          setCookie: [sid(ID.b)],
+        })
+        .get('https://db.test/home', { cookie: `sid=${ID.b}; ${keep}=${ID.c}` })
+        .analyze();
+    // `db_key` is a possible session at most (an opaque token sent back), `sid` certain (renewed at the login).
+    expect(findingsOf(login('db_key'), 'session-fixation')).toEqual([]);
+    // A surer session kept through the login is still fixation (a PHPSESSID beside a sid).
+    expect(findingsOf(login('PHPSESSID'), 'session-fixation').map((f) => f.cookie)).toEqual(['PHPSESSID']);
+  });
+
   it('a login that kept its ID is fixation though the same form is used again later, after a logout', () => {
     const result = trace()
       .get('https://shop.test/login.php', { cookie: '', setCookie: [sid(ID.a)] })

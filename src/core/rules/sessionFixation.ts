@@ -3,7 +3,7 @@
  * that failed is no login: one answered with an error or sent back to the form is never a login fact
  * (loginSignals.ts), and one answered with a page is a failed attempt when the user posts the same form again.
  */
-import { LOGIN_SIGNAL_TEXT } from '../analysis/facts.ts';
+import { LOGIN_SIGNAL_TEXT, type LoginFact, type SessionLane } from '../analysis/facts.ts';
 import { failedAttempts } from './failedLogins.ts';
 import { laneByKey } from './helpers.ts';
 import { defineRule } from './rule.ts';
@@ -23,7 +23,7 @@ export const sessionFixation = defineRule({
     // Which logins were failed attempts is asked only where a login kept an ID (most traces have none).
     let failed: ReadonlySet<number> | undefined;
     return logins.flatMap((login) => {
-      const kept = login.lanes.filter((l) => l.after !== undefined && l.after === l.before);
+      const kept = keptIds(login.lanes, lanes);
       if (kept.length === 0) return [];
       failed ??= failedAttempts(logins, ctx.request, ctx.facts.loginAttempts);
       if (failed.has(login.entry)) return [];
@@ -45,3 +45,16 @@ export const sessionFixation = defineRule({
     });
   },
 });
+
+/**
+ * The lanes the login carried and kept. One that is only possibly a session (an opaque token sent back, no more),
+ * kept beside a session cookie the login renewed, is not the session's ID: the login renewed the session (Adminer
+ * renews `adminer_sid` and keeps `adminer_key`, a key it holds for the browser). A surer one kept is fixation.
+ */
+function keptIds(carried: LoginFact['lanes'], lanes: ReadonlyMap<string, SessionLane>): LoginFact['lanes'] {
+  const renewed = carried.some((l) => l.after !== undefined && l.after !== l.before);
+  return carried.filter(
+    (l) =>
+      l.after !== undefined && l.after === l.before && !(renewed && lanes.get(l.laneKey)?.confidence === 'possible'),
+  );
+}

@@ -89,6 +89,8 @@ describe('idEndOf', () => {
       cause: 'server-rejected',
       atLogout: false,
       backendSwitch: { entry: AT, changes: ['SERVERID: node1 → node2'] },
+      // No login was seen to issue the held ID's session (IdChange.sessionLogin).
+      anonymous: true,
     });
   });
 });

@@ -141,6 +141,7 @@ export function resetOf(change: IdChange): ResetEnd {
     // Still inside the login's chain: the ID was one the login or its chain had just issued (rotatesAtLogin).
     ...(cause === 'server-rejected' && change.login ? { loginEntry: change.login.entry } : {}),
     ...(cause === 'server-rejected' && change.loggedOutAnswer ? { loggedOutAnswer: change.loggedOutAnswer } : {}),
+    ...(cause === 'server-rejected' && change.sessionLogin === undefined && !change.login ? { anonymous: true } : {}),
     ...(cause === 'overwritten' && change.carriedReplaced !== undefined
       ? { inFlightWith: change.carriedReplaced }
       : {}),

@@ -134,7 +134,7 @@ describe('classifyPeriodicRotation', () => {
     ],
   ])('%s', (_, ids, expected) => {
     const l = lane(ids);
-    classifyPeriodicRotation([l]);
+    classifyPeriodicRotation([l], new Set());
     expect(kinds(l)).toEqual(expected);
   });
 });

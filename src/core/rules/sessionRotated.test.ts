@@ -2,6 +2,7 @@
 // signals of RULES.md) it says so; a server that rotates on every request is a rotation policy, not a reset.
 import { describe, expect, it } from 'vitest';
 import { findingsOf, GOOD, ID, trace } from '../../../test/helpers/traceBuilder.ts';
+import type { AnalysisResult } from '../analysis/analyze.ts';
 
 const sid = (id: string) => `sid=${id}; ${GOOD}`;
 
@@ -240,6 +241,103 @@ describe('session-rotated', () => {
     expect(found[0]!.message).toContain('at a login attempt that failed (the same form was posted again)');
     expect(found[0]!.message).not.toContain('good practice');
     expect(findingsOf(result, 'session-reset')).toEqual([]);
+  });
+
+  it('a new ID in answer to a password that visibly failed (an error) is told as at that attempt', () => {
+    // Adminer renews its session at each attempt; its wrong password is answered with 403.
+    const result = trace()
+      .get('https://db.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .post('https://db.test/', {
+        cookie: `sid=${ID.a}`,
+        form: { user: 'ann', password: 'typo' },
+        status: 403,
+        setCookie: [sid(ID.b)],
+      })
+      .get('https://db.test/', { cookie: `sid=${ID.b}` })
+      .analyze();
+    expect(findingsOf(result, 'session-reset')).toEqual([]);
+    const [found] = findingsOf(result, 'session-rotated');
+    expect(found?.entry).toBe(1);
+    expect(found!.message).toContain('at a login attempt that failed (answered with an error or its form again)');
+  });
+
+  describe('a site that starts a new session on each page it shows a client not logged in (phpMyAdmin)', () => {
+    // Each page with its two assets; the login after them rotates the ID too.
+    const pages = (first: 'set' | 'carried', renewals: number, login = true) => {
+      const ids = [ID.a, ID.b, ID.c, ID.d, ID.e];
+      let t =
+        first === 'set'
+          ? trace().get('https://db.test/', { cookie: '', setCookie: [sid(ids[0]!)] })
+          : trace().get('https://db.test/', { cookie: `sid=${ids[0]}` });
+      for (let i = 0; i <= renewals; i++) {
+        if (i > 0) t = t.get('https://db.test/', { cookie: `sid=${ids[i - 1]}`, setCookie: [sid(ids[i]!)] });
+        t = t
+          .get('https://db.test/app.css', { cookie: `sid=${ids[i]}` })
+          .get('https://db.test/app.js', { cookie: `sid=${ids[i]}` });
+      }
+      if (login) {
+        t = t.post('https://db.test/login', {
+          cookie: `sid=${ids[renewals]}`,
+          form: { user: 'ann', password: 'pw' },
+          setCookie: [sid(ID.f)],
+          location: '/home',
+        });
+      }
+      return t.analyze();
+    };
+    const resetEntries = (r: AnalysisResult) => findingsOf(r, 'session-reset').map((f) => f.entry);
+
+    it('told as that policy, no reset, when it renewed two IDs no login issued', () => {
+      const result = pages('set', 2);
+      expect(resetEntries(result)).toEqual([]);
+      const renewed = findingsOf(result, 'session-rotated').filter((f) => !f.evidence.afterLogin);
+      expect(renewed.map((f) => f.entry)).toEqual([3, 6]);
+      for (const f of renewed)
+        expect(f.message).toContain('for a client not logged in: the server starts a new session');
+    });
+
+    it('a reset when it happened once, on a site whose login the trace does not show, or to an ID held before the trace', () => {
+      expect(resetEntries(pages('set', 1))).toEqual([3]);
+      expect(resetEntries(pages('set', 2, false))).toEqual([3, 6]);
+      // The first ID was carried when the trace began (it may have been logged in): only one renewal is counted.
+      expect(resetEntries(pages('carried', 2))).toEqual([3, 6]);
+    });
+  });
+
+  describe('a cookie written anew beside the session ID the same answer wrote back (phpMyAdmin)', () => {
+    // phpMyAdmin encrypts its credentials cookie again on every answer, and writes its session ID back unchanged.
+    const TOKEN = (id: string) => `vault=${id}; ${GOOD}`;
+    const SESSION = (extra = '') => `PHPSESSID=${ID.a}; ${GOOD}${extra}`;
+    const pages = (session: string | undefined) =>
+      trace()
+        .post('https://db.test/login', {
+          cookie: '',
+          form: { user: 'ann', password: 'pw' },
+          setCookie: [SESSION(), TOKEN(ID.b)],
+          location: '/home',
+        })
+        .get('https://db.test/home', {
+          cookie: `PHPSESSID=${ID.a}; vault=${ID.b}`,
+          setCookie: [...(session ? [session] : []), TOKEN(ID.c)],
+        })
+        .get('https://db.test/page', {
+          cookie: `PHPSESSID=${ID.a}; vault=${ID.c}`,
+          setCookie: [...(session ? [session] : []), TOKEN(ID.d)],
+        })
+        .analyze();
+    const tokenEnds = (r: AnalysisResult) =>
+      r.facts.lanes.find((l) => l.cookie === 'vault')!.ids.map((id) => id.end?.kind ?? 'live');
+
+    it('is the same session updated: the server knew the session the request carried', () => {
+      const result = pages(SESSION());
+      expect(tokenEnds(result)).toEqual(['updated', 'updated', 'live']);
+      expect(findingsOf(result, 'session-reset')).toEqual([]);
+    });
+
+    it('is a reset when the session ID was not written back, or written back as a persistent (remember-me) cookie', () => {
+      expect(tokenEnds(pages(undefined))).toEqual(['reset', 'reset', 'live']);
+      expect(tokenEnds(pages(SESSION('; Max-Age=2592000')))).toEqual(['reset', 'reset', 'live']);
+    });
   });
 
   it('a server that rotates the ID on every request is a periodic rotation, never a session-reset', () => {

@@ -64,8 +64,12 @@ export const sessionRotated = defineRule({
           ],
           [login !== '', () => `${login} — good practice`],
           [
-            end?.failedAttempt === true,
+            end?.failedAttempt === 'posted-again',
             () => 'at a login attempt that failed (the same form was posted again): no login asked for it',
+          ],
+          [
+            end?.failedAttempt === 'answered',
+            () => 'at a login attempt that failed (answered with an error or its form again): no login asked for it',
           ],
           [
             end?.logoutEntry !== undefined,
@@ -77,6 +81,11 @@ export const sessionRotated = defineRule({
               'at logout: the session (or its ID) is sealed in the cookie, so whether the logout ended it or only sealed it again cannot be seen',
           ],
           [end?.atLogout === true, () => 'at logout — good practice'],
+          [
+            end?.anonymous === true,
+            () =>
+              'for a client not logged in: the server starts a new session on each page it shows such a client (or each page reaches a server that does not know the last one)',
+          ],
           [
             end?.periodic === true,
             () =>
@@ -144,6 +153,13 @@ export function updateOf(change: IdChange): UpdatedEnd | undefined {
   const issued = change.issued;
   if (issued === undefined || change.logout) return undefined;
   if (change.login !== undefined && change.login.entry === change.entry) return undefined;
+  // The answer wrote back the ID of another session cookie the request carried: the server knew the session, and
+  // wrote this one anew beside it (phpMyAdmin encrypts its credentials cookies again on every answer). A server
+  // that had lost the session would not have confirmed its ID.
+  const carriedLane = change.carried || change.carriedReplaced !== undefined;
+  if (carriedLane && change.reissuedBeside !== undefined && !savedUnreadable(change)) {
+    return { kind: 'updated', entry: change.entry };
+  }
   const sameSession = (a: string) => change.sealedStore === true || isUpdateOf(a, issued);
   const sibling = change.carriedReplaced !== undefined && sameSession(change.carriedReplaced);
   if (!(change.carried || sibling) || !sameSession(change.held.id)) return undefined;
@@ -221,13 +237,18 @@ const PERIODIC_MIN_SHARE = 0.5;
  * policy, not a loss: those ends become periodic rotations. Affinity changes keep a reset a reset. Run once the
  * whole trace is replayed (it counts over the lane); it rewrites the ends in place.
  */
-export function classifyPeriodicRotation(lanes: readonly SessionLane[]): void {
+export function classifyPeriodicRotation(lanes: readonly SessionLane[], loginOrigins: ReadonlySet<string>): void {
   for (const lane of lanes) {
     const rejected = lane.ids.filter(
       (id) => id.end?.kind === 'reset' && id.end.cause === 'server-rejected' && !id.end.backendSwitch,
     );
     const carrying = lane.ids.reduce((n, id) => n + id.carriedCount, 0);
-    if (rejected.length < PERIODIC_MIN_ROTATIONS || rejected.length < carrying * PERIODIC_MIN_SHARE) continue;
+    const continual = rejected.length >= PERIODIC_MIN_ROTATIONS && rejected.length >= carrying * PERIODIC_MIN_SHARE;
+    // Counted after the continual rotation, which it would otherwise thin out.
+    if (!continual) {
+      if (loginOrigins.has(lane.origin)) classifyAnonymousRenewals(lane);
+      continue;
+    }
     for (const id of rejected) {
       // An ID the login or its redirect chain had just issued, replaced on the next hop, stays rejected whatever
       // the lane does elsewhere (RULES.md: a login rotates an ID once): two servers without affinity, round robin,
@@ -238,8 +259,34 @@ export function classifyPeriodicRotation(lanes: readonly SessionLane[]): void {
   }
 }
 
+/** A site renews the sessions of clients not logged in as a policy when it did so at least this many times. */
+const ANONYMOUS_MIN_RENEWALS = 2;
+
 /**
- * A client-side store written again at a login attempt that failed (failedLogins.ts: the form posted again; Rails
+ * On a site whose login the trace shows, some servers start a new session on every page a client not logged in
+ * asks for (phpMyAdmin's login page regenerates it each time it is shown): every such ID replaced looks like a
+ * server-rejected reset, yet no login's session was lost. Told as that policy when it happened at least twice to
+ * IDs no login issued (ResetEnd.anonymous) — not to a first ID the client already held when the trace began, which
+ * may have been logged in. A login's own ID lost on its redirects stays a reset (classifyPeriodicRotation).
+ */
+function classifyAnonymousRenewals(lane: SessionLane): void {
+  const renewed = lane.ids.filter(
+    (id, i) =>
+      id.end?.kind === 'reset' &&
+      id.end.anonymous === true &&
+      id.end.backendSwitch === undefined &&
+      id.end.loggedOutAnswer === undefined &&
+      (i > 0 || id.source === 'set-cookie'),
+  );
+  if (renewed.length < ANONYMOUS_MIN_RENEWALS) return;
+  for (const id of renewed) {
+    if (id.end) id.end = { kind: 'rotated', entry: id.end.entry, atLogout: false, periodic: true, anonymous: true };
+  }
+}
+
+/**
+ * A client-side store written again at a login attempt that failed (failedLogins.ts: the form posted again, or a
+ * password POST that visibly failed; Rails
  * keeps its CSRF token in the session, Laravel re-encrypts its cookie on every response) was updated, not rotated at
  * a login: the next value is the same session re-encoded. Another new ID there was no login's rotation either (a
  * node without the session, an application renewing it at each attempt): told as at a failed attempt, nothing
@@ -248,10 +295,17 @@ export function classifyPeriodicRotation(lanes: readonly SessionLane[]): void {
  */
 export function classifyFailedAttempts(
   lanes: readonly SessionLane[],
-  failed: ReadonlySet<number>,
+  attempts: {
+    /** Logins found failed when their form was posted again (failedLogins.ts failedAttempts). */
+    readonly postedAgain: ReadonlySet<number>;
+    /** Password POSTs answered as failed: an error, the form sent back (visiblyFailedAttempts). */
+    readonly answered: ReadonlySet<number>;
+  },
   identities?: ReadonlyMap<string, SessionIdentity>,
 ): void {
-  if (failed.size === 0) return;
+  const { postedAgain, answered } = attempts;
+  if (postedAgain.size === 0 && answered.size === 0) return;
+  const failed = (entry: number) => postedAgain.has(entry) || answered.has(entry);
   for (const lane of lanes) {
     const sealed = identities?.get(lane.cookie)?.sealedStore === true;
     lane.ids.forEach((id, i) => {
@@ -262,16 +316,22 @@ export function classifyFailedAttempts(
         end?.kind === 'reset' &&
         end.cause === 'cleared-by-server' &&
         id.source === 'set-cookie' &&
-        failed.has(id.firstEntry)
+        failed(id.firstEntry)
       ) {
         id.end = { ...end, failedAttempt: id.firstEntry };
         return;
       }
+      // A new ID in answer to a password POST that visibly failed (Adminer renews its session at each attempt).
+      if (end?.kind === 'reset' && end.cause === 'server-rejected' && !end.backendSwitch && answered.has(end.entry)) {
+        id.end = { kind: 'rotated', entry: end.entry, atLogout: false, periodic: false, failedAttempt: 'answered' };
+        return;
+      }
       const next = lane.ids[i + 1];
-      if (end?.kind !== 'rotated' || end.afterLogin === undefined || !failed.has(end.entry) || !next) return;
+      if (end?.kind !== 'rotated' || end.afterLogin === undefined || !postedAgain.has(end.entry) || !next) return;
       if (sealed || isUpdateOf(id.id, next.id)) id.end = { kind: 'updated', entry: end.entry };
       // A new ID at the wrong password is no login's rotation; what it was, the answer does not tell.
-      else id.end = { kind: 'rotated', entry: end.entry, atLogout: false, periodic: false, failedAttempt: true };
+      else
+        id.end = { kind: 'rotated', entry: end.entry, atLogout: false, periodic: false, failedAttempt: 'posted-again' };
     });
   }
 }
