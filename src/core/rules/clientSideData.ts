@@ -1,7 +1,13 @@
 /** session-client-side-data, jwt-alg-none, jwt-no-expiry: what a session cookie value carries in the clear. */
 import type { RequestFacts, SentCookieFact, SetCookieFact } from '../analysis/facts.ts';
 import { estimateSingle } from '../session/entropy.ts';
-import { type ClientSideData, jwtHasNoneAlg, jwtLacksExpiry, readClientSideData } from '../session/tokenData.ts';
+import {
+  type ClientSideData,
+  jwtHasNoneAlg,
+  jwtLacksExpiry,
+  railsMessage,
+  readClientSideData,
+} from '../session/tokenData.ts';
 import { fieldsOf } from '../session/valueShape.ts';
 import { perRequestRule } from './perRequestRule.ts';
 import type { FindingDraft, PerRequest } from './rule.ts';
@@ -64,8 +70,12 @@ function readableValues(
 }
 
 function keysOf(data: ClientSideData): string[] {
-  const payload = data.payload;
-  return typeof payload === 'object' && payload !== null ? Object.keys(payload) : [];
+  return fieldNames(data.payload);
+}
+
+/** The field names of an object payload; none for a list or a text. */
+function fieldNames(payload: unknown): string[] {
+  return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? Object.keys(payload) : [];
 }
 
 function finding(s: Seen, message: string, extra: Record<string, string | boolean>): FindingDraft {
@@ -75,7 +85,12 @@ function finding(s: Seen, message: string, extra: Record<string, string | boolea
     entry: s.request.entry,
     url: s.request.url,
     message,
-    evidence: { value: { secret: s.value }, kind: s.data.kind, fields: keysOf(s.data), ...extra },
+    evidence: {
+      value: { secret: s.value },
+      kind: s.data.kind,
+      fields: fieldNames(railsMessage(s.data.payload)?.data ?? s.data.payload),
+      ...extra,
+    },
   };
 }
 
@@ -119,16 +134,26 @@ export const sessionClientSideData = perRequestRule({
     return more.length >= known.length && more.some((k) => !known.includes(k));
   },
   ...readableValues((s, ctx) => {
-    const fields = keysOf(s.data);
+    // Rails wraps what it signs in its message metadata: the data inside is what the cookie discloses.
+    const rails = railsMessage(s.data.payload);
+    const payload = rails ? rails.data : s.data.payload;
+    const fields = fieldNames(payload);
     // Only the session's ID and its signature (Zabbix's `{"sessionid", "sign"}`), or a signed random token (Jupyter's
     // Tornado cookie signs a uuid): an opaque ID in an envelope, nothing more to read.
     if (fields.length > 0 && fields.every((f) => ID_OR_SIGNATURE.test(f))) return undefined;
-    if (typeof s.data.payload === 'string' && isRandomToken(s.data.payload)) return undefined;
-    const shown = ctx.show(s.value) === s.value ? ` Decoded: ${JSON.stringify(s.data.payload).slice(0, 300)}` : '';
+    if (typeof payload === 'string' && isRandomToken(payload)) return undefined;
+    const shown = ctx.show(s.value) === s.value ? ` Decoded: ${JSON.stringify(payload).slice(0, 300)}` : '';
     const format =
-      s.data.kind === 'signed-json' ? `${KIND_TEXT[s.data.kind]} (${s.data.format})` : KIND_TEXT[s.data.kind];
-    // A signed value may hold one text (Tornado's `user`), not fields.
-    const what = typeof s.data.payload === 'string' ? 'a text value' : `fields ${fields.join(', ') || '(none)'}`;
+      s.data.kind === 'signed-json'
+        ? `${KIND_TEXT[s.data.kind]} (${s.data.format}${rails?.purpose ? `, a message for ${rails.purpose}` : ''})`
+        : KIND_TEXT[s.data.kind];
+    // A signed value may hold one text (Tornado's `user`) or a list (Devise's remember-me token), not fields.
+    const what =
+      typeof payload === 'string'
+        ? 'a text value'
+        : Array.isArray(payload)
+          ? `a list of ${payload.length} values`
+          : `fields ${fields.join(', ') || '(none)'}`;
     const message =
       s.data.kind === 'fields'
         ? `${s.name} carries the session in the clear, as fields: ${fields.join(', ')}.${shown}`

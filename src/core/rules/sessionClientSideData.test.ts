@@ -22,6 +22,28 @@ describe('session-client-side-data', () => {
     );
   });
 
+  it("a Rails signed cookie shows what its message metadata wraps (Devise's remember-me token: a list)", () => {
+    // ActiveSupport's metadata: `{"_rails": {"message": base64 of the data, "exp", "pur"}}`, or `"data"` (Rails 7.1).
+    const signed = (meta: object) =>
+      `${btoa(JSON.stringify({ _rails: meta }))}--f5888d9c5bee0c69ddd59892bb9042e27c07e24a`;
+    const list = [[1], '$2a$12$aMPzaLFppusYaKM13IW8I.', '1796406114.9911525'];
+    const purpose = 'cookie.remember_user_token';
+    for (const meta of [
+      { message: btoa(JSON.stringify(list)), exp: '2026-12-18T17:41:54.991Z', pur: purpose },
+      { data: list, exp: '2026-12-18T17:41:54.991Z', pur: purpose },
+    ]) {
+      const result = sessionValue(signed(meta), 'remember_user_token').analyze({ values: 'raw' });
+      const [found] = findingsOf(result, 'session-client-side-data');
+      expect(found!.message).toContain(`(base64--digest (Rails), a message for ${purpose}) with a list of 3 values.`);
+      expect(found!.message).toContain('Decoded: [[1],"$2a$12$aMPzaLFppusYaKM13IW8I.","1796406114.9911525"]');
+      expect(found!.evidence.fields).toEqual([]);
+    }
+    // Fields inside are named as fields.
+    const user = signed({ message: btoa(JSON.stringify({ user_id: 7 })), pur: 'cookie.user' });
+    const [found] = findingsOf(sessionValue(user).analyze(), 'session-client-side-data');
+    expect(found!.message).toContain('with fields user_id.');
+  });
+
   it('base64-encoded JSON → session-client-side-data (base64-json)', () => {
     const result = sessionValue(btoa(JSON.stringify({ user: 'bob', cart: [1, 2] }))).analyze();
     expect(findingsOf(result, 'session-client-side-data').map((f) => f.evidence.kind)).toEqual(['base64-json']);

@@ -264,6 +264,29 @@ function isEncryptionEnvelope(payload: unknown): boolean {
   return typeof ciphertext === 'string' && parseJsonObject(decodeBase64Url(ciphertext)) === undefined;
 }
 
+/**
+ * What a Rails signed or encrypted message wraps in its metadata (ActiveSupport::Messages::Metadata, Rails 5.2+):
+ * `{"_rails": {"message": <base64 of the serialized data>, "exp", "pur"}}`, or since Rails 7.1 `"data"` in place of
+ * `"message"`. The data, with the message's purpose (`cookie.remember_user_token`) and expiry; undefined for any
+ * other payload.
+ */
+export function railsMessage(
+  payload: unknown,
+): { readonly data: unknown; readonly purpose?: string; readonly expires?: string } | undefined {
+  if (!isRecord(payload) || Object.keys(payload).length !== 1 || !isRecord(payload._rails)) return undefined;
+  const meta = payload._rails;
+  const data =
+    typeof meta.message === 'string'
+      ? (parseJsonObject(decodeBase64Url(meta.message)) ?? decodeBase64Url(meta.message))
+      : meta.data;
+  if (data === undefined) return undefined;
+  return {
+    data,
+    ...(typeof meta.pur === 'string' ? { purpose: meta.pur } : {}),
+    ...(typeof meta.exp === 'string' ? { expires: meta.exp } : {}),
+  };
+}
+
 export function jwtHasNoneAlg(data: ClientSideData): boolean {
   return data.kind === 'jwt' && String(data.header.alg).toLowerCase() === 'none';
 }
