@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { trace } from '../../../test/helpers/traceBuilder.ts';
 import { type AnalysisResult, analyzeTrace } from '../analysis/analyze.ts';
 import { redactValue } from '../analysis/redact.ts';
 import { parseHar } from '../har/har.ts';
@@ -217,5 +218,34 @@ describe('clockBeside', () => {
     const request = Date.UTC(2026, 11, 4, 17, 30, 34, 0);
     expect(clockBeside(Date.UTC(2026, 11, 4, 18, 0, 0, 5), request)).toBe('18:00:00.005 UTC');
     expect(clockBeside(Date.UTC(2027, 0, 3, 17, 30, 33, 856), request)).toBe('2027-01-03 17:30:33.856 UTC');
+  });
+});
+
+describe('a story about a cookie only possibly a session', () => {
+  // An opaque token set and sent back, no name or behaviour to say more (a beacon's, a tracker's): the headline says
+  // what may have happened, not what did.
+  const token = (id: string) => `kx=${id}; Path=/; Secure; HttpOnly; SameSite=Lax`;
+  const lost = (name: 'kx' | 'sid') =>
+    trace()
+      .get('https://shop.test/', {
+        cookie: '',
+        setCookie: [token('f3a91c07d2b84e6a9c51e0b7a4d2f886').replace('kx=', `${name}=`)],
+      })
+      .get('https://shop.test/a', { cookie: `${name}=f3a91c07d2b84e6a9c51e0b7a4d2f886` })
+      .get('https://shop.test/b', {
+        cookie: `${name}=f3a91c07d2b84e6a9c51e0b7a4d2f886`,
+        setCookie: [token('6c0e8d4b1f7a39e2d5b80c4a7f16e93d').replace('kx=', `${name}=`)],
+      })
+      .get('https://shop.test/c', { cookie: `${name}=6c0e8d4b1f7a39e2d5b80c4a7f16e93d` })
+      .analyze();
+
+  it('"may have been lost", with how sure the tool is; a named session is told as lost', () => {
+    const [possible] = lost('kx').story ?? [];
+    expect(possible?.confidence).toBe('possible');
+    expect(possible!.headline).toMatch(/^Your session may have been lost at /);
+    expect(possible!.steps.some((s) => s.startsWith('How sure: possible (opaque token'))).toBe(true);
+    const [likely] = lost('sid').story ?? [];
+    expect(likely?.confidence).toBe('likely');
+    expect(likely!.headline).toMatch(/^Your session was lost at /);
   });
 });

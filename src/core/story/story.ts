@@ -98,6 +98,17 @@ const HEADLINE: Record<StoryKind, string> = {
   'at-risk': 'Your session is at risk',
 };
 
+/**
+ * The headline of a story about a cookie only possibly a session (RULES.md: an opaque token sent back, no more): a
+ * beacon's or a tracker's token may be one, and "was lost" would claim what the evidence does not show.
+ */
+const HEADLINE_IF_POSSIBLE: Record<StoryKind, string> = {
+  lost: 'Your session may have been lost',
+  rejected: 'Your session may have been rejected',
+  'not-established': 'Your session may never have been established',
+  'at-risk': 'Your session may be at risk',
+};
+
 /** Why a cookie was not sent, as a clause about the cookie; NOT_SENT_REASONS' sentence for the rest. */
 const NOT_SENT_CLAUSE: Readonly<Record<string, (cookie: string) => string>> = {
   SecureOnly: (c) => `the Secure cookie \`${c}\` is not sent over http://`,
@@ -483,7 +494,8 @@ function storyOf(lead: Lead, ctx: Context): Story {
     ? `${request.method} ${ctx.hide(request.url)} (#${f.entry})`
     : `${ctx.hide(f.url)} (#${f.entry})`;
   const when = Number.isFinite(time) ? ` at ${clock(time)}` : '';
-  const headline = `${HEADLINE[kind]}${when} on ${where}: ${cause}.`;
+  const headlines = f.session?.confidence === 'possible' ? HEADLINE_IF_POSSIBLE : HEADLINE;
+  const headline = `${headlines[kind]}${when} on ${where}: ${cause}.`;
   const steps = [
     ...browserSteps(request, cookie, id),
     ...serverSteps(request, cookie),
