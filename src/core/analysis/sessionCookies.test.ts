@@ -585,6 +585,24 @@ describe('identifySessionCookies', () => {
     expect(numeric.has('icingaweb2-session')).toBe(true);
   });
 
+  it("numbers led by the time of their setting (a beacon's first visit, last visit, count) are timestamps too", () => {
+    // Walmart's RUM beacon sets `_tap-lrB=<ms>:<ms>:1`, sent back on most of its requests.
+    const at = trace().nextTime;
+    const beacon = (value: string) =>
+      identify(
+        trace()
+          .get('https://beacon.shop.test/rum.js', {
+            cookie: '',
+            setCookie: [`_tap-lrB=${value}; Path=/; Max-Age=1209600`],
+          })
+          .get('https://beacon.shop.test/rum.gif', { cookie: `_tap-lrB=${value}` })
+          .get('https://beacon.shop.test/rum.gif', { cookie: `_tap-lrB=${value}` }),
+      );
+    expect(beacon(`${at}:${at + 1}:1`).has('_tap-lrB')).toBe(false);
+    // A random ID after the time is no list of numbers: judged as before (an opaque token sent back).
+    expect(beacon(`${at}:${ID.a}`).has('_tap-lrB')).toBe(true);
+  });
+
   it('a token that is not sent back is not a session cookie', () => {
     const names = identify(
       trace()

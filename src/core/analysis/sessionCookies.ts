@@ -447,7 +447,7 @@ export class SessionCookieIdentifier {
     if (cls.kind === 'affinity' || cls.kind === 'not-session') return undefined;
     // The name the user logged in with, kept in a cookie (MediaWiki's `<wiki>UserName`): readable data, no ID.
     if (this.holdsOnlyUserNames(stats)) return undefined;
-    // The time it was set, each time: a timestamp, whatever its name says.
+    // The time it was set, each time (alone, or leading other numbers): a timestamp, whatever its name says.
     if (stats.setTimestamps === true) return undefined;
     const shapes = [...stats.shapes.values()];
     const sessionStore = this.readableSessionStore(stats, cls);
@@ -502,15 +502,18 @@ export class SessionCookieIdentifier {
   }
 }
 
-/** Unix time in seconds or milliseconds. */
-const UNIX_TIME = /^\d{10}(\d{3})?$/;
+/**
+ * Unix time in seconds or milliseconds, alone or first among numbers (a beacon's `<first visit>:<last>:<count>`):
+ * nothing but numbers, led by a time.
+ */
+const UNIX_TIME_FIRST = /^(\d{10}|\d{13})(?:[:|._-]\d{1,13})*$/;
 const DAY_MS = 86_400_000;
 
 function noteTimestamp(stats: NameStats, raw: string, at: number): void {
   if (stats.setTimestamps === false) return;
-  const value = raw.replace(/^"|"$/g, '');
-  const ms = value.length === 10 ? Number(value) * 1000 : Number(value);
-  stats.setTimestamps = UNIX_TIME.test(value) && Number.isFinite(at) && Math.abs(ms - at) <= DAY_MS;
+  const time = UNIX_TIME_FIRST.exec(raw.replace(/^"|"$/g, ''))?.[1];
+  const ms = time === undefined ? Number.NaN : time.length === 10 ? Number(time) * 1000 : Number(time);
+  stats.setTimestamps = Number.isFinite(at) && Math.abs(ms - at) <= DAY_MS;
 }
 
 /** A value long enough to hold an encrypted payload, in base64 (standard or URL-safe, percent-encoded or not). */
