@@ -125,8 +125,9 @@ export function isLogoutAt(entry: TraceEntry, url: LogoutUrl): boolean {
 }
 
 /**
- * A query parameter named as a logout (`?logout`, `?signout=1`) or whose value is one, alone or after a module
- * (`action=logout`, `do=logout`, `task=user.logout`, `route=/logout`): not a logout word inside another value (`next=/logout-help`).
+ * A query parameter named as a logout (`?logout`, `?signout=1`) or whose value is one, alone or after a module or
+ * route (`action=logout`, `do=logout`, `task=user.logout`, `route=/logout`): not a logout word inside another value
+ * (`next=/logout-help`), nor a logout route as the address to go to afterwards (`next=/logout`).
  */
 function queryAsksLogout(search: string): boolean {
   for (const [name, value] of new URLSearchParams(search)) {

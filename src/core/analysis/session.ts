@@ -142,8 +142,7 @@ export class AnalysisSession {
 /**
  * Whether a replay made with `a` would give what one made with `b` gives: the same session cookie names (and which
  * of them are encrypted stores by behaviour), the same inspected sites, the same "Cookie headers recorded", the same
- * logins confirmed by a later logout (the set only grows). (The
- * identities' evidence only labels the lanes.)
+ * logins confirmed by a later logout (a set that only grows). (The identities' evidence only labels the lanes.)
  */
 function sameReplayBasis(a: PrepassResult, b: PrepassResult): boolean {
   return (

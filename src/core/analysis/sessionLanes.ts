@@ -362,10 +362,7 @@ export class SessionLanes {
     if (live && live.id === issued) return; // the same ID re-sent (expiry refreshed): no change
     // How the held ID ended is the lifecycle rules' decision (sessionReset.ts idEndOf); a rotation that also moved
     // back-end is recorded on the lane as a switch within the session (sessionBackendSwitch.ts).
-    const change = live && {
-      ...this.idChange(lane, live, issued, entry, url, ctx, affinitySet),
-      ...(reissuedBeside !== undefined ? { reissuedBeside } : {}),
-    };
+    const change = live && this.idChange(lane, live, issued, entry, url, ctx, affinitySet, reissuedBeside);
     const end = change && idEndOf(change);
     const laneSwitch = change && end && switchBesideEnd(end, change);
     if (laneSwitch) lane.backendSwitches.push(laneSwitch);
@@ -391,6 +388,7 @@ export class SessionLanes {
     url: LaneUrl,
     ctx: LaneChangeContext,
     affinitySet: Map<string, string>,
+    reissuedBeside?: string,
   ): IdChange {
     const notSent = ctx.notSent.find((n) => n.name === lane.cookie && n.value === live.id);
     // A value carried that is not the live ID was in flight beside the response that set the live one (noteCarried).
@@ -418,6 +416,7 @@ export class SessionLanes {
       logout: ctx.logout,
       sent: ctx.sent,
       affinitySet,
+      ...(reissuedBeside !== undefined ? { reissuedBeside } : {}),
     };
   }
 
