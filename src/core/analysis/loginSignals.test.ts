@@ -51,8 +51,25 @@ describe('LoginDetector', () => {
     expect(post({ user: 'ann', httpd_password: 'x' })).toEqual([undefined]);
     const settings = { site_name: 'Shop', site_url: 'https://shop.test', smtp_host: 'mail', smtp_port: '587' };
     const mail = { ...settings, smtp_username: 'shop', smtp_password: 'x', smtp_secure: 'tls', from_email: 'a@b.c' };
-    expect(post(mail)).toEqual([undefined]);
+    expect(signals(trace().post('https://shop.test/admin/settings', { form: mail }))).toEqual([undefined]);
     expect(post({ new_username: 'ann', new_password: 'x' })).toEqual([undefined]);
+  });
+
+  it('posted to a login page, a prefixed pair may sit among more fields, and the password be `<prefix>_pass`', () => {
+    // Horde's login form: eight fields, `horde_user` and `horde_pass`, posted to /login.php.
+    const horde = {
+      app: '',
+      login_post: '1',
+      url: '',
+      anchor_string: '',
+      horde_user: 'ann',
+      horde_pass: 'x',
+      horde_select_view: 'auto',
+      new_lang: 'en_US',
+    };
+    expect(signals(trace().post('https://mail.test/login.php', { form: horde }))).toEqual(['password-post']);
+    // The same fields saved by a settings page: no login.
+    expect(signals(trace().post('https://mail.test/settings.php', { form: horde }))).toEqual([undefined]);
   });
 
   it('a form whose password fields are posted empty is no login (a preferences page, its Logout button)', () => {

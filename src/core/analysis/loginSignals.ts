@@ -23,13 +23,25 @@ const PASSWORD_FIELD = /^(_|j_)?(pass(word)?|passwd|pwd|user_?pass(word)?|login_
  * saving `smtp_username` and `smtp_password` among its many fields is no login.
  */
 const PREFIXED_PASSWORD_FIELD =
-  /^(?!(new|confirm|confirmation|old|current|repeat|retype|verify|reset|change)_)([a-z][a-z0-9]{1,11})_(password|passwd|pwd)$/i;
+  /^(?!(new|confirm|confirmation|old|current|repeat|retype|verify|reset|change)_)([a-z][a-z0-9]{1,11})_(password|passwd|pwd|pass)$/i;
 /** A login form's fields: the user's name, the password, a few hidden ones (phpMyAdmin's has six). */
 const MAX_PREFIXED_LOGIN_FIELDS = 6;
+/**
+ * The same, posted to a page whose path names a login (LOGIN_PAGE_PATH): a settings page does not, and a login page
+ * may carry more hidden fields and choices (Horde's `/login.php` posts eight: its view, its language, an anchor…).
+ */
+const MAX_PREFIXED_LOGIN_FIELDS_AT_LOGIN_PAGE = 12;
 
-/** `<prefix>_password` beside `<prefix>_user`, `_username`, `_login`, `_name` or `_email`, in a form of few fields. */
-function prefixedLoginPair(names: readonly string[]): boolean {
-  if (names.length > MAX_PREFIXED_LOGIN_FIELDS) return false;
+/**
+ * `<prefix>_password` (or `_pass`) beside `<prefix>_user`, `_username`, `_login`, `_name` or `_email`, in a form of
+ * few fields (a few more where the form is posted to a login page).
+ */
+function prefixedLoginPair(names: readonly string[], url: string): boolean {
+  if (
+    names.length > MAX_PREFIXED_LOGIN_FIELDS &&
+    !(names.length <= MAX_PREFIXED_LOGIN_FIELDS_AT_LOGIN_PAGE && LOGIN_PAGE_PATH.test(pathOf(url)))
+  )
+    return false;
   const words = names.map(passwordWordOf);
   return words.some((word) => {
     const prefix = PREFIXED_PASSWORD_FIELD.exec(word)?.[2];
@@ -271,18 +283,26 @@ function jsonFields(text: string): Map<string, string> {
 function hasPasswordField(entry: TraceEntry): boolean {
   const post = entry.request.postData;
   // Emptiness is read only of a body that names a password field: most POSTs name none.
-  return post !== undefined && namesPasswordField(post) && !passwordsLeftEmpty(post);
+  return post !== undefined && namesPasswordField(post, entry.request.url) && !passwordsLeftEmpty(post);
 }
 
-function namesPasswordField(post: NonNullable<TraceEntry['request']['postData']>): boolean {
+function namesPasswordField(post: NonNullable<TraceEntry['request']['postData']>, url: string): boolean {
   if (post.params?.some((p) => isPasswordFieldName(p.name))) return true;
-  if (post.params && post.params.length > 0 && prefixedLoginPair(post.params.map((p) => p.name))) return true;
+  if (
+    post.params &&
+    post.params.length > 0 &&
+    prefixedLoginPair(
+      post.params.map((p) => p.name),
+      url,
+    )
+  )
+    return true;
   if (post.text === undefined) return false;
   // Bodies can be large: only the first 64 KiB are searched, enough for any login form.
   const text = post.text.slice(0, 65_536);
   if (PASSWORD_IN_BODY.test(text)) return true;
   const names = fieldNamesOf(text);
-  return names.some(isPasswordFieldName) || prefixedLoginPair(names);
+  return names.some(isPasswordFieldName) || prefixedLoginPair(names, url);
 }
 
 /**

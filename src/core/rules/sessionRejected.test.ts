@@ -101,6 +101,25 @@ describe('session-rejected', () => {
     expect(findingsOf(result, 'session-rejected')).toEqual([]);
   });
 
+  it('after the user opened the login page with the session (PostfixAdmin logs out there), no rejection', () => {
+    // PostfixAdmin's Logout is a link to its login.php, which empties the session and keeps its ID.
+    const scenario = (resourceType: 'document' | 'fetch') =>
+      trace()
+        .post('https://mail.test/login.php', {
+          cookie: '',
+          form: PASSWORD,
+          location: '/main.php',
+          setCookie: [sid(ID.a)],
+        })
+        .get('https://mail.test/main.php', { cookie: `sid=${ID.a}` })
+        .get('https://mail.test/login.php', { cookie: `sid=${ID.a}`, resourceType })
+        .get('https://mail.test/main.php', { cookie: `sid=${ID.a}`, location: '/login.php' })
+        .analyze();
+    expect(findingsOf(scenario('document'), 'session-rejected')).toEqual([]);
+    // A script's call to the login page is no page the user opened: the rejection after it stands.
+    expect(serious(scenario('fetch'))).toEqual(['session-rejected sid@3']);
+  });
+
   it('a redirect to /login that issues a new ID is a server-rejected reset, not session-rejected', () => {
     const result = trace()
       .post('https://shop.test/login', { cookie: '', form: PASSWORD, location: '/account', setCookie: [sid(ID.a)] })

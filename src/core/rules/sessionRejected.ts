@@ -5,7 +5,8 @@
  *
  * Only a session shown to be logged in counts (issued at a recognised login, or accepted by the same method and
  * path before): an anonymous session sent to a members' page is answered with the login page by design. A 403
- * counts only after the same request was allowed with that session, as 403 also means "not allowed".
+ * counts only after the same request was allowed with that session, as 403 also means "not allowed". Nor does a
+ * session after its logout, or after the user opened the login page with it (opensLoginPage).
  */
 import type { LoggedOutAnswer, RequestFacts } from '../analysis/facts.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
@@ -73,7 +74,7 @@ export const sessionRejected = defineRule({
       for (const s of r.sent) {
         if (!s.session) continue;
         const onPath = `${r.method} ${r.origin}\u0000${path}\u0000${s.value}`;
-        if (r.logout) afterLogout.add(s.value);
+        if (r.logout || opensLoginPage(r, path)) afterLogout.add(s.value);
         if (!answer) {
           if (r.status !== undefined && r.status >= 200 && r.status < 400) {
             if (!okOnPath.has(onPath)) okOnPath.set(onPath, r.entry);
@@ -138,6 +139,15 @@ export const sessionRejected = defineRule({
     );
   },
 });
+
+/**
+ * The user opened the login page with the session: some applications end the session there (PostfixAdmin's Logout
+ * is a link to its `login.php`), so answers as to a logged-out client after it are no rejection. A page reached by
+ * the user (a GET of a document), not a script's call.
+ */
+function opensLoginPage(r: RequestFacts, path: string): boolean {
+  return r.method === 'GET' && r.resourceType === 'document' && isLoginPagePath(path);
+}
 
 /**
  * Whether a logged-out answer to this request says the session was refused: not a login attempt, a logout or
