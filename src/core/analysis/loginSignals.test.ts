@@ -360,6 +360,26 @@ describe('isLogoutRequest', () => {
     expect(isLogoutRequest(entries(trace().get('https://wiki.test/api.php?action=query'))[0]!)).toBe(false);
   });
 
+  it("OpenID Connect's end-session endpoint, and an operation whose name ends the session, are logouts", () => {
+    const get = (path: string) => isLogoutRequest(entries(trace().get(`https://id.test${path}`))[0]!);
+    // IdentityServer's /connect/endsession, an end_session endpoint; not a word that only holds it.
+    expect([get('/connect/endsession'), get('/oidc/end_session'), get('/api/endSession')]).toEqual([true, true, true]);
+    expect(get('/blog/weekend-session')).toBe(false);
+    // A GraphQL mutation named for it (Keystone's Admin UI signs out with KsAuthEndSession), or for a logout.
+    const graphql = (operationName: string) => {
+      const text = JSON.stringify({ operationName, variables: {}, query: `mutation ${operationName} { x }` });
+      const body = { text, mimeType: 'application/json' };
+      return isLogoutRequest(entries(trace().post('https://cms.test/api/graphql', { body }))[0]!);
+    };
+    expect(['KsAuthEndSession', 'userLogout', 'SignOut'].map(graphql)).toEqual([true, true, true]);
+    expect(['KsAuthSignin', 'blogOutline', 'catalogOut', 'LogoutReasons'].map(graphql)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
   it('neither other methods on the session resource nor a DELETE of another resource is a logout', () => {
     const notLogouts = trace()
       .get('https://shop.test/session/new')

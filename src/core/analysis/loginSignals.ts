@@ -92,8 +92,14 @@ const MULTIPART_NAME = /\bform-data; name="([^"]{1,200})"/g;
 const JSON_KEY = /"([^"\\]{1,200})"\s*:/g;
 /** HTTP authentication schemes that carry the user's credentials (RFC 7617 Basic, RFC 7616 Digest, NTLM/Negotiate). */
 const CREDENTIAL_SCHEME = /^\s*(basic|digest|ntlm|negotiate)\s/i;
-/** A logout's word in a path (exported so a pre-pass can rule a URL out before parsing it). */
-export const LOGOUT_WORD = /(log|sign)[-_]?(out|off)\b/i;
+/**
+ * A logout's word, or OpenID Connect's name for one (its `end_session_endpoint`: IdentityServer's `/connect/endsession`,
+ * Keystone's `endSession` mutation), somewhere in a text: what a pre-pass rules a URL or a body out by before reading
+ * it (exported). Loose: a path is read by LOGOUT_PATH, a field by fieldAsksLogout.
+ */
+export const LOGOUT_WORD = /(log|sign)[-_]?(out|off)\b|end[-_]?session\b/i;
+/** A path that names a logout: its word, or `end_session` / `endsession` as a segment's start. */
+const LOGOUT_PATH = /(log|sign)[-_]?(out|off)\b|(^|[/._-])end[-_]?session\b/i;
 
 function pathOf(url: string): string {
   try {
@@ -130,7 +136,7 @@ function logoutUrlOf(url: string): LogoutUrl {
  */
 export function isLogoutAt(entry: TraceEntry, url: LogoutUrl): boolean {
   const { pathname, search } = url;
-  if (LOGOUT_WORD.test(pathname)) return true;
+  if (LOGOUT_PATH.test(pathname)) return true;
   if (search !== '' && LOGOUT_WORD.test(search) && queryAsksLogout(search)) return true;
   if (bodyAsksLogout(entry)) return true;
   return SESSION_RESOURCE.test(pathname) && isDeleteRequest(entry);
@@ -150,8 +156,24 @@ function queryAsksLogout(search: string): boolean {
 
 /** A field named as a logout, or whose value is one and that is no address to go to afterwards. */
 function fieldAsksLogout(name: string, value: string): boolean {
-  return LOGOUT_NAME.test(name) || (LOGOUT_VALUE.test(value) && !RETURN_ADDRESS.test(name));
+  if (LOGOUT_NAME.test(name)) return true;
+  return (LOGOUT_VALUE.test(value) || operationEndsSession(value)) && !RETURN_ADDRESS.test(name);
 }
+
+/**
+ * An operation's name (a GraphQL `operationName`, an RPC method) whose last words ask for a logout: `userLogout`,
+ * `SignOut`, Keystone's `KsAuthEndSession`; not a word that only holds one (`blogOutline`).
+ */
+function operationEndsSession(value: string): boolean {
+  if (value.length > 64 || !/^[A-Za-z][A-Za-z0-9_]*$/.test(value)) return false;
+  const words = value
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
+  return OPERATION_LOGOUT.test(words);
+}
+
+const OPERATION_LOGOUT = /(^| )((log|sign) ?(out|off)|end ?session)$/;
 
 /** A parameter that names where to go afterwards (`returnto=/logout`, `next=/logout`): not the page asked for. */
 const RETURN_ADDRESS = /return|redirect|next|continue|back|goto|dest|target|url|uri|callback|from|referr?er/i;
@@ -168,7 +190,7 @@ export function bodyAsksLogout(entry: TraceEntry): boolean {
     post.params?.some((p) => LOGOUT_WORD.test(p.name) || LOGOUT_WORD.test(p.value ?? '')) ||
     LOGOUT_WORD.test(text.length > 4096 ? text.slice(0, 4096) : text);
   if (!words) return false;
-  for (const [name, value] of postedFields(entry) ?? []) {
+  for (const [name, value] of formOrJsonFields(entry)) {
     if (fieldAsksLogout(name, value)) return true;
   }
   return false;
@@ -248,17 +270,23 @@ const USER_NAME_FIELD =
  */
 export function userNamesPosted(entry: TraceEntry): string[] {
   if (!isPost(entry.request.method) || !hasPasswordField(entry)) return [];
-  const fields = new Map(postedFields(entry));
-  const text = entry.request.postData?.text;
-  if (fields.size === 0 && text !== undefined && text.length <= 65_536 && text.trimStart().startsWith('{')) {
-    for (const [name, value] of jsonFields(text)) fields.set(name, value);
-  }
   const names: string[] = [];
-  for (const [name, value] of fields) {
+  for (const [name, value] of formOrJsonFields(entry)) {
     if (value.length >= 2 && USER_NAME_FIELD.test(passwordWordOf(name))) names.push(value);
   }
   return names;
 }
+
+/** A POST's form fields, or its JSON body's (jsonFields, for a body of 64 KiB at most); none for another request. */
+function formOrJsonFields(entry: TraceEntry): ReadonlyMap<string, string> {
+  const fields = postedFields(entry);
+  if (fields === undefined || fields.size > 0) return fields ?? NO_FIELDS;
+  const text = entry.request.postData?.text;
+  if (text !== undefined && text.length <= 65_536 && text.trimStart().startsWith('{')) return jsonFields(text);
+  return fields;
+}
+
+const NO_FIELDS: ReadonlyMap<string, string> = new Map();
 
 /** A JSON body's text fields, and those of the objects in it (`{"user": {"email": …}}`); none for what is not JSON. */
 function jsonFields(text: string): Map<string, string> {
