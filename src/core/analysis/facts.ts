@@ -109,6 +109,8 @@ export type IdEnd =
       readonly periodic: boolean;
       /** Periodic among the IDs of a client not logged in (classifyPeriodicRotation): a new one on each page. */
       readonly anonymous?: true;
+      /** At a request to a token refresh endpoint (`/auth/refresh`), which asks for a new one. */
+      readonly atRefresh?: true;
       /**
        * At a login attempt that failed: later found so, its form posted again (failedLogins.ts), or answered so (an
        * error, the form sent back: loginSignals.ts loginFailed). No login rotated it.

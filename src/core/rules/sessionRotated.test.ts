@@ -340,6 +340,32 @@ describe('session-rotated', () => {
     });
   });
 
+  it('a new token in answer to a token refresh endpoint is rotated there; elsewhere it is a reset', () => {
+    // Directus's Data Studio posts to /auth/refresh on each load; Simple JWT's is /api/token/refresh/.
+    const refreshed = (path: string) =>
+      trace()
+        .post('https://cms.test/auth/login', {
+          cookie: '',
+          form: { email: 'a@b.c', password: 'pw' },
+          setCookie: [sid(ID.a)],
+        })
+        .get('https://cms.test/users/me', { cookie: `sid=${ID.a}` })
+        .post(`https://cms.test${path}`, {
+          cookie: `sid=${ID.a}`,
+          body: { text: '{"mode":"session"}', mimeType: 'application/json' },
+          setCookie: [sid(ID.b)],
+        })
+        .get('https://cms.test/users/me', { cookie: `sid=${ID.b}` })
+        .analyze();
+    for (const path of ['/auth/refresh', '/api/token/refresh/', '/refresh-token']) {
+      const result = refreshed(path);
+      expect(findingsOf(result, 'session-reset')).toEqual([]);
+      const [rotated] = findingsOf(result, 'session-rotated').filter((f) => f.entry === 2);
+      expect(rotated!.message).toContain('at a token refresh: the request asked the server for a new one');
+    }
+    expect(findingsOf(refreshed('/auth/refreshments'), 'session-reset').map((f) => f.entry)).toEqual([2]);
+  });
+
   it('a server that rotates the ID on every request is a periodic rotation, never a session-reset', () => {
     const ids = [ID.a, ID.b, ID.c, ID.d, ID.e, ID.f];
     let scenario = trace().get('https://shop.test/', { cookie: '', setCookie: [sid(ids[0]!)] });

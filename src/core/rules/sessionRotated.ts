@@ -81,6 +81,7 @@ export const sessionRotated = defineRule({
               'at logout: the session (or its ID) is sealed in the cookie, so whether the logout ended it or only sealed it again cannot be seen',
           ],
           [end?.atLogout === true, () => 'at logout — good practice'],
+          [end?.atRefresh === true, () => 'at a token refresh: the request asked the server for a new one'],
           [
             end?.anonymous === true,
             () =>
@@ -189,14 +190,27 @@ export function rotationOf(change: IdChange): RotatedEnd | undefined {
   if (!change.carried || change.issued === undefined) return undefined;
   const loginRotates = change.login !== undefined && rotatesAtLogin(change.held, change.login.entry);
   const logout = logoutOf(change);
-  if (!loginRotates && !logout.atLogout) return undefined;
+  const refresh = REFRESH_ENDPOINT.test(lastSegmentOf(change.path));
+  if (!loginRotates && !logout.atLogout && !refresh) return undefined;
   return {
     kind: 'rotated',
     entry: change.entry,
     ...(change.login ? { afterLogin: change.login.signal } : {}),
     ...logout,
     periodic: false,
+    ...(refresh ? { atRefresh: true } : {}),
   };
+}
+
+/**
+ * A token refresh endpoint, by its last path segment: Directus's `/auth/refresh`, Simple JWT's `/api/token/refresh/`,
+ * `/refresh-token`, `/session/renew`. The client asked it for a new token: the ID it carried is replaced by design.
+ */
+const REFRESH_ENDPOINT = /^((refresh|renew)([-_]?(token|session))?|(token|session)[-_]?(refresh|renew))$/i;
+
+function lastSegmentOf(path: string): string {
+  const trimmed = path.endsWith('/') ? path.slice(0, -1) : path;
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
 
 /**
