@@ -5,12 +5,13 @@
 // HttpFoundation, Catalyst, Apache httpd's form login (mod_auth_form, mod_session), django-allauth, Quart,
 // Flask-Session, Cockpit, ikiwiki, Yesod, DokuWiki, Zabbix's frontend, Cacti, Tiny Tiny RSS, CAS single sign-on
 // (django-cas-server, Apache httpd's mod_auth_cas), Request Tracker, Redmine, Jupyter Notebook, Adminer, Icinga Web 2,
-// Devise on Rails
+// Devise on Rails, PostfixAdmin, SimpleSAMLphp, Horde
 // from Debian's packages; express-session (also
 // on two nodes behind nginx),
 // Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session, iron-session, hapi's yar and cookie, Auth.js,
 // h3's useSession, React Router's session storage, better-auth, AdonisJS's session, NextAuth.js on Next.js,
-// connect-redis (on Debian's redis-server), Lucia, NestJS with Passport from npm. The tests read the
+// connect-redis (on Debian's redis-server), Lucia, NestJS with Passport, hono-sessions on Hono, Sails, Keystone 6,
+// Directus from npm. The tests read the
 // recordings, so CI needs none of these; recording again needs them:
 //   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light \
 //     python3-starlette python3-uvicorn python3-multipart python3-tornado python3-bottle python3-cherrypy3 \
@@ -22,11 +23,14 @@
 //     python3-quart python3-flask-session cockpit-ws cockpit-bridge cockpit-system ikiwiki libghc-yesod-dev \
 //     dokuwiki zabbix-frontend-php zabbix-server-mysql cacti tt-rss python3-django-cas-server \
 //     libapache2-mod-auth-cas request-tracker5 rt5-db-sqlite redis-server redmine redmine-sqlite jupyter-notebook \
-//     adminer icingaweb2 ruby-devise
+//     adminer icingaweb2 ruby-devise postfixadmin simplesamlphp php-horde
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 //   npm ci --prefix test/frameworks/better-auth && npm ci --prefix test/frameworks/adonis
 //   npm ci --prefix test/frameworks/next-auth && npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia
 //   npm ci --prefix test/frameworks/nestjs
+//   npm ci --prefix test/frameworks/hono && npm ci --prefix test/frameworks/sails
+//   npm_config_nodedir=/usr npm ci --prefix test/frameworks/keystone
+//   npm_config_nodedir=/usr npm ci --prefix test/frameworks/directus
 // Run: [FIRST_PORT=9201] node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
@@ -71,6 +75,11 @@ interface Framework {
   /** How the user reaches the login form: its path, or the link on the home page (Tomcat's URL-rewritten link). */
   readonly login: { readonly path: string } | { readonly link: string };
   /**
+   * The page opened as home, where it is not `/` (PostfixAdmin's `/` redirects to its login form, whose every GET
+   * logs out: its home is the page behind the login, `/main.php`, which sends a visitor without a login to the form).
+   */
+  readonly home?: string;
+  /**
    * The login form's fields and button, where they are not `input[name=username]`, `input[name=password]`, `button`;
    * `username` null where the form asks for a password alone (Jupyter Notebook's).
    */
@@ -97,6 +106,11 @@ interface Framework {
    * by XHR and the next view loaded the same way, without a navigation; each is done when the network is idle.
    */
   readonly inPage?: true;
+  /**
+   * With `inPage`: requests the browser leaves pending for good, which the wait for an idle network tolerates
+   * (Directus's login page: Chromium never reports its /favicon.ico, a 404, finished).
+   */
+  readonly pendingForGood?: number;
   /**
    * A recording where the server loses the logged-in session instead of the user logging out: the server restarts
    * (a memory store), or its back-ends alone (`restart-backends`: a session store without persistence restarted under
@@ -1075,6 +1089,221 @@ const railsDevise: Framework = {
   remember: '#user_remember_me',
 };
 
+/**
+ * Hono with hono-sessions (packages of its own: `npm ci --prefix test/frameworks/hono`), as its README shows: the
+ * store `cookie` (CookieStore, the session sealed by iron into the cookie) or `memory` (MemoryStore, the ID sealed).
+ */
+const honoSessions = (id: string, store: 'cookie' | 'memory'): Framework => ({
+  id,
+  server: (_work, port) => {
+    if (!existsSync(join(APPS, 'hono', 'node_modules'))) {
+      throw new Error(`${id} needs its packages first: npm ci --prefix test/frameworks/hono`);
+    }
+    return {
+      command: process.execPath,
+      args: ['app.mjs', String(port)],
+      cwd: join(APPS, 'hono'),
+      env: { STORE: store },
+    };
+  },
+  login: { path: '/login' },
+});
+
+/**
+ * A minimal Sails 1 app (packages of its own: `npm ci --prefix test/frameworks/sails`) on Sails' default session
+ * (express-session, its memory store, `sails.sid`); login and logout as the actions of Sails' web app template.
+ */
+const sails: Framework = {
+  id: 'sails',
+  server: (_work, port) => {
+    if (!existsSync(join(APPS, 'sails', 'node_modules'))) {
+      throw new Error('sails needs its packages first: npm ci --prefix test/frameworks/sails');
+    }
+    return { command: process.execPath, args: ['app.js', String(port)], cwd: join(APPS, 'sails') };
+  },
+  login: { path: '/login' },
+};
+
+/**
+ * Debian's PostfixAdmin 3.3, copied into the recording's directory with Debian's config.inc.php and our
+ * config.local.php (postfixadmin/), on a MariaDB of its own set up by postfixadmin/setup.sh (setup.php's steps: the
+ * schema, the superadmin alice@example.test); public/ served by PHP's own server. Its `/` redirects to the login form,
+ * whose GET logs out: home is `main.php` (the form for a visitor without a login). Its main page's Logout button.
+ */
+const postfixadmin: Framework = {
+  id: 'postfixadmin',
+  prepare: (work) => {
+    const pfa = join(work, 'pfa');
+    cpSync('/usr/share/postfixadmin', pfa, {
+      recursive: true,
+      dereference: true,
+      // Debian's links to /etc/postfixadmin/config.local.php (absent) and /var/cache/postfixadmin/templates_c.
+      filter: (source) => !/\/(config\.local\.php|templates_c)$/.test(source),
+    });
+    mkdirSync(join(pfa, 'templates_c'));
+    cpSync('/etc/postfixadmin/dbconfig.inc.php', join(pfa, 'dbconfig.inc.php'));
+    cpSync(join(APPS, 'postfixadmin', 'config.local.php'), join(pfa, 'config.local.php'));
+    return { command: 'sh', args: [join(APPS, 'postfixadmin', 'setup.sh'), work], cwd: work };
+  },
+  backends: (work, port) => [mariadb(work, port + 50)],
+  server: (work, port) => ({
+    command: 'php',
+    args: ['-S', `127.0.0.1:${port}`],
+    cwd: join(work, 'pfa', 'public'),
+    env: { PFA_DB_PORT: String(port + 50) },
+  }),
+  home: '/main.php',
+  login: { path: '/login.php' },
+  form: { username: '#fUsername', password: '#fPassword', submit: 'button[name=submit]' },
+  user: 'alice@example.test',
+  password: 'secret42',
+  logout: 'td a.btn-primary[href="login.php"]',
+};
+
+/**
+ * Debian's SimpleSAMLphp 1.19, its www/ served by PHP's own server, with our configuration (simplesamlphp/config, read
+ * through SIMPLESAMLPHP_CONFIG_DIR: Debian's config.php and authsources.php with the admin password `secret`), its
+ * files in the recording's directory. The front page's "Login as administrator" (the `admin` auth source,
+ * core:AdminPassword: a password-only form, the user `admin` fixed); its (old, default) interface has no admin logout
+ * of its own: the Authentication tab, "Test configured authentication sources", `admin`, then that page's Logout.
+ */
+const simplesamlphp: Framework = {
+  id: 'simplesamlphp',
+  server: (work, port) => {
+    for (const dir of ['log', 'data', 'tmp', 'sessions']) mkdirSync(join(work, dir));
+    return {
+      command: 'php',
+      args: ['-S', `127.0.0.1:${port}`],
+      cwd: '/usr/share/simplesamlphp/www',
+      env: { SIMPLESAMLPHP_CONFIG_DIR: join(APPS, 'simplesamlphp', 'config'), SIMPLESAMLPHP_WORK: work },
+    };
+  },
+  login: { link: 'a[href*="login-admin.php"]' },
+  form: { username: null, password: '#password', submit: '#submit_button' },
+  logout: [
+    'a[href$="/frontpage_auth.php"]',
+    'a[href="authenticate.php"]',
+    'a[href="?as=admin"]',
+    'a[href$="as=admin&logout"]',
+  ],
+};
+
+/**
+ * Debian's Horde 5 (php-horde), copied into the recording's directory (its config/ a copy of /etc/horde/horde) and
+ * configured there by horde/setup.php as its documentation's steps do (conf.php written by Horde's own configuration
+ * tool: SQLite in the recording's directory, SQL authentication; its database migrations; the user alice), served by
+ * PHP's own server; its login form and the Log out icon of its top bar.
+ */
+const horde: Framework = {
+  id: 'horde',
+  prepare: (work) => {
+    // Debian's copy has dangling links (js/map/OpenLayers.js, for a package not installed): left out.
+    cpSync('/usr/share/horde', join(work, 'horde'), { recursive: true, dereference: true, filter: existsSync });
+    mkdirSync(join(work, 'tmp'));
+    return {
+      command: 'php',
+      args: ['-d', 'error_reporting=0', join(APPS, 'horde', 'setup.php'), work],
+      cwd: join(work, 'horde'),
+    };
+  },
+  server: (work, port) => ({ command: 'php', args: ['-S', `127.0.0.1:${port}`], cwd: join(work, 'horde') }),
+  login: { path: '/login.php' },
+  form: { username: '#horde_user', password: '#horde_pass', submit: '#login-button' },
+  logout: 'a[href*="horde_logout_token"]',
+};
+
+/**
+ * Keystone 6 (packages of its own: `npm_config_nodedir=/usr npm ci --prefix test/frameworks/keystone`, better-sqlite3
+ * built from source) as its `auth` example sets it up: @keystone-6/auth, the documented statelessSessions, SQLite in the
+ * recording's directory. keystone/build.sh builds the project in keystone/dist/ (its Admin UI a Next.js build) and
+ * makes the database; `keystone start` serves it (the example's first user made at start-up: alice@example.test).
+ * Its Admin UI's own sign-in page and Sign out button work by GraphQL requests and the Admin UI's own router.
+ */
+const KEYSTONE = join(APPS, 'keystone');
+const keystone: Framework = {
+  id: 'keystone',
+  prepare: (work) => {
+    if (!existsSync(join(KEYSTONE, 'node_modules'))) {
+      throw new Error(
+        'keystone needs its packages first: npm_config_nodedir=/usr npm ci --prefix test/frameworks/keystone',
+      );
+    }
+    return {
+      command: 'sh',
+      args: [join(KEYSTONE, 'build.sh')],
+      cwd: KEYSTONE,
+      env: { DATABASE_URL: `file:${join(work, 'keystone.db')}` },
+    };
+  },
+  server: (work, port) => ({
+    command: process.execPath,
+    args: [join(KEYSTONE, 'node_modules', '@keystone-6', 'core', 'bin', 'cli.js'), 'start'],
+    cwd: join(KEYSTONE, 'dist'),
+    env: {
+      DATABASE_URL: `file:${join(work, 'keystone.db')}`,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      KEYSTONE_TELEMETRY_DISABLED: '1',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  }),
+  login: { path: '/signin' },
+  form: { username: '#identity', password: '#password', submit: 'button[type=submit]' },
+  user: 'alice@example.test',
+  password: 'secret-secret',
+  inPage: true,
+  logout: '::-p-text(Sign out)',
+};
+
+/**
+ * Directus 11.3 (packages of its own: `npm_config_nodedir=/usr npm ci --prefix test/frameworks/directus`; 11.3.5 the
+ * last release for Node 20) on SQLite in the recording's directory, set up by its own `directus bootstrap` (alice the
+ * first admin, from ADMIN_EMAIL and ADMIN_PASSWORD), then `directus start`; its settings from environment variables as
+ * its documentation shows, the session cookie (SESSION_COOKIE_*) on its defaults. Its Data Studio (a Vue app under
+ * /admin) signs in by script in its cookie session mode; the logout is its sign-in page's Sign Out.
+ */
+const DIRECTUS = join(APPS, 'directus');
+const directusEnv = (work: string, port: number): Record<string, string> => ({
+  DB_CLIENT: 'sqlite3',
+  DB_FILENAME: join(work, 'directus.db'),
+  SECRET: 'sessionscope-directus-recording-secret',
+  ADMIN_EMAIL: 'alice@example.com',
+  ADMIN_PASSWORD: 'secret',
+  PUBLIC_URL: `http://127.0.0.1:${port}`,
+  HOST: '127.0.0.1',
+  PORT: String(port),
+  TELEMETRY: 'false',
+  STORAGE_LOCAL_ROOT: join(work, 'uploads'),
+  EXTENSIONS_PATH: join(work, 'extensions'),
+});
+const DIRECTUS_CLI = join(DIRECTUS, 'node_modules', 'directus', 'cli.js');
+const directus: Framework = {
+  id: 'directus',
+  prepare: (work) => {
+    if (!existsSync(DIRECTUS_CLI)) {
+      throw new Error(
+        'directus needs its packages first: npm_config_nodedir=/usr npm ci --prefix test/frameworks/directus',
+      );
+    }
+    for (const dir of ['uploads', 'extensions']) mkdirSync(join(work, dir));
+    // The port is not known here; bootstrap does not listen (PUBLIC_URL only matters to the server).
+    return { command: process.execPath, args: [DIRECTUS_CLI, 'bootstrap'], cwd: work, env: directusEnv(work, 0) };
+  },
+  server: (work, port) => ({
+    command: process.execPath,
+    args: [DIRECTUS_CLI, 'start'],
+    cwd: work,
+    env: directusEnv(work, port),
+  }),
+  login: { path: '/admin/login' },
+  form: { username: 'input[type=email]', password: 'input[type=password]', submit: 'button[type=submit]' },
+  user: 'alice@example.com',
+  inPage: true,
+  pendingForGood: 1,
+  // Home (`/`, then /admin) opens the sign-in page, which, signed in, says so and offers Continue and Sign Out.
+  logout: 'a.sign-out[href="/admin/logout"]',
+};
+
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
@@ -1223,6 +1452,14 @@ const FRAMEWORKS: readonly Framework[] = [
   tomcatSessionTimeout,
   expressSessionCookieExpiry,
   djangoSessionAge,
+  honoSessions('hono-sessions-cookie', 'cookie'),
+  honoSessions('hono-sessions-memory', 'memory'),
+  sails,
+  postfixadmin,
+  simplesamlphp,
+  horde,
+  keystone,
+  directus,
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */
@@ -1263,6 +1500,8 @@ const USUAL_FORM = { username: 'input[name=username]', password: 'input[name=pas
 
 async function submit(page: Page, framework: Framework, password: string): Promise<void> {
   const form = framework.form ?? USUAL_FORM;
+  // A form rendered by script after the page's load (Directus's Data Studio): waited for.
+  await page.waitForSelector(form.password);
   // A form shown again after a wrong password may keep the user name typed (WordPress does): typed afresh.
   if (form.username !== null) {
     await page.$eval(form.username, (input) => {
@@ -1287,7 +1526,7 @@ async function submit(page: Page, framework: Framework, password: string): Promi
   }
   if (framework.inPage) {
     await page.click(form.submit);
-    await page.waitForNetworkIdle({ idleTime: 500 });
+    await page.waitForNetworkIdle({ idleTime: 500, concurrency: framework.pendingForGood ?? 0 });
     return;
   }
   if (framework.scriptLogin === undefined) {
@@ -1337,25 +1576,28 @@ async function logOut(page: Page, framework: Framework): Promise<void> {
     const element = await page.waitForSelector(hover ? selector.slice('hover:'.length) : selector, { visible: true });
     await (hover ? element?.hover() : element?.click());
     await landed;
-    if (framework.inPage && i === selectors.length - 1) await page.waitForNetworkIdle({ idleTime: 500 });
+    if (framework.inPage && i === selectors.length - 1) {
+      await page.waitForNetworkIdle({ idleTime: 500, concurrency: framework.pendingForGood ?? 0 });
+    }
     await page.waitForFunction(() => document.readyState === 'complete');
   }
 }
 
 /** Home twice, the login form, a wrong password, the right one, home, log out, home. */
 async function browseLogInLogOut(page: Page, base: string, framework: Framework): Promise<void> {
-  await page.goto(`${base}/`);
+  const home = `${base}${framework.home ?? '/'}`;
+  await page.goto(home);
   if ('link' in framework.login) {
     await Promise.all([page.waitForNavigation(), page.click(framework.login.link)]);
   } else {
-    await page.goto(`${base}/`);
+    await page.goto(home);
     await page.goto(`${base}${framework.login.path}`);
   }
   await submit(page, framework, 'wrong');
   await submit(page, framework, framework.password ?? 'secret');
-  await page.goto(`${base}/`);
+  await page.goto(home);
   await logOut(page, framework);
-  await page.goto(`${base}/`);
+  await page.goto(home);
 }
 
 /** Home, the login form, the right password, home; the server loses the session; the page `after`. */

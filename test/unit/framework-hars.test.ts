@@ -484,6 +484,68 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@logout', 'live'],
     alarms: ['cookie-no-httponly session'],
   },
+  // PostfixAdmin 3.3: its PHP session regenerated at login, without HttpOnly (PHP's default); its Logout is a link to
+  // login.php, which empties the session and keeps the ID: the next page's redirect to the login page is no rejection.
+  postfixadmin: {
+    cookie: 'postfixadmin_session',
+    ends: ['rotated@login', 'live'],
+    alarms: ['cookie-no-httponly postfixadmin_session'],
+  },
+  // SimpleSAMLphp 1.19's admin login: its PHP session `SimpleSAML` kept through the login, which adds
+  // `SimpleSAMLAuthToken` (checked against the session's copy): no fixation; the logout keeps both cookies.
+  simplesamlphp: {
+    cookie: 'SimpleSAML',
+    ends: ['live'],
+    alarms: [],
+    sessions: ['SimpleSAML', 'SimpleSAMLAuthToken'],
+  },
+  // hono-sessions' CookieStore: the session sealed by iron into `session` and sealed again on every answer (a
+  // cancelled favicon's too, whose value the browser did not keep: changed without a Set-Cookie seen, told as info);
+  // its login and logout reseal it: told as such, nothing claimed.
+  'hono-sessions-cookie': {
+    cookie: 'session',
+    ends: [
+      'updated',
+      'replaced-unseen',
+      'updated',
+      'replaced-unseen',
+      'updated',
+      'rotated@login',
+      'updated',
+      'rotated@logout',
+      'updated',
+      'live',
+    ],
+    alarms: [],
+  },
+  // Its MemoryStore: a UUID kept on the server, sealed anew into `session` on every answer; renewed at login.
+  'hono-sessions-memory': {
+    cookie: 'session',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'live'],
+    alarms: [],
+  },
+  // Sails 1.5 as its web app template writes login and logout: `req.session.userId` set without regenerating the
+  // session (express-session's memory store): a real fixation; the logout only deletes the user from it.
+  sails: { cookie: 'sails.sid', ends: ['live'], alarms: ['session-fixation sails.sid'] },
+  // Keystone 6 with statelessSessions: the session sealed by iron into `keystonejs-session` at the GraphQL sign-in;
+  // the Admin UI signs out with the `endSession` mutation (operationName KsAuthEndSession), which deletes it.
+  keystone: { cookie: 'keystonejs-session', ends: ['reset:cleared-by-server@logout'], alarms: [] },
+  // Directus 11's session mode: a signed JWT (user, role, the session row's token) in `directus_session_token`,
+  // readable (a real medium); each load of the Data Studio posts to /auth/refresh, which issues a new one (rotated
+  // there); the logout empties it.
+  directus: {
+    cookie: 'directus_session_token',
+    ends: ['rotated@none', 'reset:cleared-by-server@logout'],
+    alarms: ['session-client-side-data directus_session_token'],
+  },
+  // Horde 5: horde_user and horde_pass among eight fields posted to /login.php; `Horde` renewed at login, with a
+  // `horde_secret_key` (the key of the credentials kept in the session) that the logout deletes; `Horde` kept there.
+  horde: {
+    cookie: 'Horde',
+    ends: ['rotated@login', 'live'],
+    alarms: [],
+    sessions: ['Horde', 'horde_secret_key'],
+  },
 };
 
 describe.each(Object.entries(EXPECTED))('%s.har', (id, expected) => {
