@@ -15,7 +15,7 @@ import type { LoginSignal } from './facts.ts';
  * login to j_security_check), ... Frameworks nest it in the form's model: Rails' and Devise's `user[password]`,
  * ASP.NET Identity's `Input.Password`: the field's last part is its word (passwordWordOf).
  */
-const PASSWORD_FIELD = /^(_|j_)?(pass(word)?|passwd|pwd|user_?pass(word)?|login_?password|secret|pin)$/i;
+const PASSWORD_FIELD = /^(_|j_)?(pass(word)?|passwd|pwd|user_?pass(word)?|login_?pass(word)?|secret|pin)$/i;
 /**
  * A password field under an application's prefix: Apache httpd's mod_auth_form (`httpd_password`), phpMyAdmin
  * (`pma_password`). Not a new password being chosen or confirmed, nor the current one asked to change it. Taken for

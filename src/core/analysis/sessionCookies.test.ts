@@ -18,6 +18,27 @@ describe('identifySessionCookies', () => {
     expect(names.get('PHPSESSID')).toEqual({ confidence: 'likely', evidence: ['name matches PHPSESSID'], against: [] });
   });
 
+  it("a login that landed on its own page gives its evidence once a logout shows it worked (phpMyAdmin's pmaUser-1)", () => {
+    const landed = (logout: boolean) => {
+      const t = trace()
+        .get('https://db.test/index.php', { cookie: '' })
+        .post('https://db.test/index.php', {
+          cookie: '',
+          form: { pma_username: 'ann', pma_password: 'pw' },
+          location: '/index.php',
+          setCookie: [`vault=${ID.a}; Path=/`],
+        })
+        .get('https://db.test/index.php', { cookie: `vault=${ID.a}` });
+      return identify(logout ? t.get('https://db.test/index.php?route=/logout', { cookie: `vault=${ID.a}` }) : t);
+    };
+    expect(landed(true).get('vault')).toMatchObject({
+      confidence: 'certain',
+      evidence: ['issued in answer to the login at entry 1 (a POST carrying a password field)'],
+    });
+    // Without the logout it reads as the form sent back: the cookie is judged as any other.
+    expect(landed(false).get('vault')?.confidence).not.toBe('certain');
+  });
+
   it('long base64 values of several lengths, set anew on every page, read as an encrypted store', () => {
     // Yesod's clientsession: nothing in the value shows its kind, but an ID keeps its length and a payload does not.
     const sealed = (n: number, bytes: number) =>

@@ -233,11 +233,16 @@ export class SessionCookieIdentifier {
 
   /**
    * A password POST: the origin's last attempt, kept when it failed only by landing on the page it was posted to
-   * (redirectedToItself). Another attempt after it leaves it failed.
+   * (redirectedToItself), and counted as failed until a logout confirms it. Another attempt after it leaves it
+   * failed.
    */
-  private noteLandedOnItself(entry: TraceEntry, origin: string): void {
-    if (redirectedToItself(entry)) this.landedOnItself.set(origin, entry.index);
-    else this.landedOnItself.delete(origin);
+  private noteLandedOnItself(entry: TraceEntry, origin: string, landed: boolean): void {
+    if (!landed) {
+      this.landedOnItself.delete(origin);
+      return;
+    }
+    this.landedOnItself.set(origin, entry.index);
+    this.failedLogins.add(entry.index);
   }
 
   /** A logout at the origin: its last attempt that landed on itself, with no attempt since, was a login that worked. */
@@ -245,6 +250,7 @@ export class SessionCookieIdentifier {
     const attempt = this.landedOnItself.get(origin);
     if (attempt === undefined) return;
     this.confirmedLogins.add(attempt);
+    this.failedLogins.delete(attempt);
     this.landedOnItself.delete(origin);
   }
 
@@ -334,9 +340,12 @@ export class SessionCookieIdentifier {
     const signal = this.logins.detect(entry, origin);
     if (signal) this.loginSignals.set(entry.index, signal);
     if (signal === 'password-post') for (const name of userNamesPosted(entry)) this.postedUserNames.add(asName(name));
-    const failed = signal !== undefined && loginFailed(entry);
+    // An attempt that only landed on its own page is read as a login whose evidence waits for a logout to confirm
+    // it (confirmAtLogout): until then it counts as a failed attempt.
+    const landed = signal === 'password-post' && redirectedToItself(entry);
+    const failed = signal !== undefined && loginFailed(entry) && !landed;
     if (signal) this.noteAttempt(entry, signal, origin, failed);
-    if (signal === 'password-post') this.noteLandedOnItself(entry, origin);
+    if (signal === 'password-post') this.noteLandedOnItself(entry, origin, landed);
     if (signal && !failed) {
       const next = redirectTargetOf(entry);
       const login: PendingLogin = {
