@@ -5,7 +5,7 @@
 // HttpFoundation, Catalyst, Apache httpd's form login (mod_auth_form, mod_session), django-allauth, Quart,
 // Flask-Session, Cockpit, ikiwiki, Yesod, DokuWiki, Zabbix's frontend, Cacti, Tiny Tiny RSS, CAS single sign-on
 // (django-cas-server, Apache httpd's mod_auth_cas), Request Tracker, Redmine, Jupyter Notebook, Adminer, Icinga Web 2,
-// Devise on Rails, PostfixAdmin, SimpleSAMLphp, Horde
+// Devise on Rails, PostfixAdmin, SimpleSAMLphp, Horde, phpLDAPadmin (with OpenLDAP's slapd)
 // from Debian's packages; express-session (also
 // on two nodes behind nginx),
 // Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session, iron-session, hapi's yar and cookie, Auth.js,
@@ -23,7 +23,7 @@
 //     python3-quart python3-flask-session cockpit-ws cockpit-bridge cockpit-system ikiwiki libghc-yesod-dev \
 //     dokuwiki zabbix-frontend-php zabbix-server-mysql cacti tt-rss python3-django-cas-server \
 //     libapache2-mod-auth-cas request-tracker5 rt5-db-sqlite redis-server redmine redmine-sqlite jupyter-notebook \
-//     adminer icingaweb2 ruby-devise postfixadmin simplesamlphp php-horde
+//     adminer icingaweb2 ruby-devise postfixadmin simplesamlphp php-horde phpldapadmin slapd
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 //   npm ci --prefix test/frameworks/better-auth && npm ci --prefix test/frameworks/adonis
 //   npm ci --prefix test/frameworks/next-auth && npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia
@@ -1304,6 +1304,42 @@ const directus: Framework = {
   logout: 'a.sign-out[href="/admin/logout"]',
 };
 
+/**
+ * Debian's phpLDAPadmin 1.2, copied into the recording's directory with our configuration
+ * (phpldapadmin/config.php, `auth_type` from PLA_AUTH_TYPE), its htdocs served by PHP's own server, against an
+ * OpenLDAP server of its own (Debian's slapd, phpldapadmin/slapd.sh) on port + 50 with alice / secret; the tree
+ * panel's logout link.
+ */
+const phpldapadmin = (id: string, authType: 'session' | 'cookie'): Framework => ({
+  id,
+  prepare: (work) => {
+    const pla = join(work, 'pla');
+    cpSync('/usr/share/phpldapadmin', pla, { recursive: true, dereference: true });
+    cpSync(join(APPS, 'phpldapadmin', 'config.php'), join(pla, 'config', 'config.php'));
+    return undefined;
+  },
+  backends: (work, port) => [
+    {
+      command: 'sh',
+      args: [join(APPS, 'phpldapadmin', 'slapd.sh'), work, String(port + 50)],
+      cwd: work,
+      port: port + 50,
+    },
+  ],
+  server: (work, port) => {
+    mkdirSync(join(work, 'sessions'), { recursive: true });
+    return {
+      command: 'php',
+      args: ['-d', `session.save_path=${join(work, 'sessions')}`, '-S', `127.0.0.1:${port}`],
+      cwd: join(work, 'pla', 'htdocs'),
+      env: { PLA_LDAP_PORT: String(port + 50), PLA_AUTH_TYPE: authType },
+    };
+  },
+  login: { path: '/cmd.php?cmd=login_form&server_id=1' },
+  form: { username: '#login', password: '#password', submit: 'input[name=submit]' },
+  logout: 'a[href*="cmd=logout"]',
+});
+
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
@@ -1460,6 +1496,8 @@ const FRAMEWORKS: readonly Framework[] = [
   horde,
   keystone,
   directus,
+  phpldapadmin('phpldapadmin', 'session'),
+  phpldapadmin('phpldapadmin-cookie-auth', 'cookie'),
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */

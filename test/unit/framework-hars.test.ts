@@ -538,6 +538,19 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@none', 'reset:cleared-by-server@logout'],
     alarms: ['session-client-side-data directus_session_token'],
   },
+  // phpLDAPadmin (its PHP session named md5('phpLDAPadmin'), without HttpOnly): `login` and `login_pass` posted to
+  // /cmd.php, which redirects to /cmd.php whether the password was right or not; its logout (`cmd=logout`) shows
+  // the last attempt worked, and that the session kept its ID through it: a fixation, low as the cookie is only a
+  // possible session (nothing it does shows more: it never changes).
+  phpldapadmin: { cookie: '5d89dac18813e15aa2f75788275e3588', ends: ['live'], alarms: [] },
+  // With `auth_type` cookie: the DN and password, encrypted, in `user-USER` and `user-PASS` (no HttpOnly: real
+  // mediums), set at the login and deleted at the logout; the wrong password's answer sets and deletes them.
+  'phpldapadmin-cookie-auth': {
+    cookie: 'user-PASS',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: ['cookie-no-httponly user-PASS', 'cookie-no-httponly user-USER'],
+    sessions: ['5d89dac18813e15aa2f75788275e3588', 'user-USER', 'user-PASS'],
+  },
   // Horde 5: horde_user and horde_pass among eight fields posted to /login.php; `Horde` renewed at login, with a
   // `horde_secret_key` (the key of the credentials kept in the session) that the logout deletes; `Horde` kept there.
   horde: {
@@ -591,11 +604,14 @@ describe('phpmyadmin.har', () => {
   const result = analyse('phpmyadmin');
   const lane = (cookie: string) => result.facts.lanes.find((l) => l.cookie === cookie)!;
 
-  it('raises nothing above info: a login that renewed the session, and a logout', () => {
-    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  it('raises nothing above info but the 30 days pmaUser-1 (the user name, encrypted) is kept for', () => {
+    expect(result.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${f.cookie}`)).toEqual([
+      'cookie-persistent-session pmaUser-1',
+    ]);
     expect(result.sessions.map((s) => `${s.cookie} ${s.confidence}`).sort()).toEqual([
-      'phpMyAdmin possible',
+      'phpMyAdmin certain',
       'pmaAuth-1 certain',
+      'pmaUser-1 certain',
     ]);
   });
 
@@ -617,6 +633,13 @@ describe('phpmyadmin.har', () => {
     const ends = lane('pmaAuth-1').ids.map((id) => endOf(id.end));
     expect(new Set(ends)).toEqual(new Set(['updated', 'replaced-unseen', 'reset:cleared-by-server@logout']));
     expect(ends.at(-1)).toBe('reset:cleared-by-server@logout');
+  });
+});
+
+describe('phpldapadmin.har', () => {
+  it('finds the fixation at the login that the logout confirmed, low as the cookie is only a possible session', () => {
+    const found = analyse('phpldapadmin').findings.filter((f) => f.rule === 'session-fixation');
+    expect(found.map((f) => [f.entry, f.severity])).toEqual([[75, 'low']]);
   });
 });
 
