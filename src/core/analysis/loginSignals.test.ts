@@ -72,6 +72,19 @@ describe('LoginDetector', () => {
     expect(signals(trace().post('https://mail.test/settings.php', { form: horde }))).toEqual([undefined]);
   });
 
+  it("a JSON-RPC call of a login operation with its arguments is a password POST (Deluge's auth.login)", () => {
+    const rpc = (method: string, params: unknown) => {
+      const body = { text: JSON.stringify({ method, params, id: 1 }), mimeType: 'application/json' };
+      return signals(trace().post('https://box.test/json', { body }));
+    };
+    expect(rpc('auth.login', ['secret'])).toEqual(['password-post']);
+    expect(rpc('user.signIn', { user: 'ann', key: 'x' })).toEqual(['password-post']);
+    // No arguments, or another operation: no login.
+    expect(rpc('auth.login', [])).toEqual([undefined]);
+    expect(rpc('auth.check_session', ['x'])).toEqual([undefined]);
+    expect(rpc('web.login_history', ['x'])).toEqual([undefined]);
+  });
+
   it('a form whose password fields are posted empty is no login (a preferences page, its Logout button)', () => {
     // ikiwiki's preferences form holds `password` and `confirm_password`; its Logout button posts them empty.
     const form = { do: 'prefs', sid: 'abc', password: '', confirm_password: '', _submit: 'Logout' };
@@ -378,6 +391,26 @@ describe('isLogoutRequest', () => {
       false,
       false,
     ]);
+  });
+
+  it("a JSON-RPC call that ends the session is a logout (Deluge's auth.delete_session); long values are read at once", () => {
+    const rpc = (method: string) => {
+      const body = { text: JSON.stringify({ method, params: [], id: 7 }), mimeType: 'application/json' };
+      return isLogoutRequest(entries(trace().post('https://box.test/json', { body }))[0]!);
+    };
+    expect([rpc('auth.delete_session'), rpc('session.destroySession'), rpc('auth.check_session')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    // oidc-provider's logout confirmation posts a 48-character xsrf before logout=yes: every field is read, and a
+    // long value of path characters must not send the route pattern into backtracking (it once hung the pre-pass).
+    for (const xsrf of ['aff75823c18b2b7213fbf5ead7a9a603cc3dd750acf76d03', 'a'.repeat(5000)]) {
+      const form = { xsrf, logout: 'yes' };
+      expect(isLogoutRequest(entries(trace().post('https://id.test/session/end/confirm', { form }))[0]!)).toBe(true);
+      const query = `/confirm?xsrf=${xsrf}.-_${xsrf}/logout-help`;
+      expect(isLogoutRequest(entries(trace().get(`https://id.test${query}`))[0]!)).toBe(false);
+    }
   });
 
   it('neither other methods on the session resource nor a DELETE of another resource is a logout', () => {

@@ -97,7 +97,7 @@ const CREDENTIAL_SCHEME = /^\s*(basic|digest|ntlm|negotiate)\s/i;
  * Keystone's `endSession` mutation), somewhere in a text: what a pre-pass rules a URL or a body out by before reading
  * it (exported). Loose: a path is read by LOGOUT_PATH, a field by fieldAsksLogout.
  */
-export const LOGOUT_WORD = /(log|sign)[-_]?(out|off)\b|end[-_]?session\b/i;
+export const LOGOUT_WORD = /(log|sign)[-_]?(out|off)\b|(end|delete|destroy)[-_]?session\b/i;
 /** A path that names a logout: its word, or `end_session` / `endsession` as a segment's start. */
 const LOGOUT_PATH = /(log|sign)[-_]?(out|off)\b|(^|[/._-])end[-_]?session\b/i;
 
@@ -161,19 +161,48 @@ function fieldAsksLogout(name: string, value: string): boolean {
 }
 
 /**
- * An operation's name (a GraphQL `operationName`, an RPC method) whose last words ask for a logout: `userLogout`,
- * `SignOut`, Keystone's `KsAuthEndSession`; not a word that only holds one (`blogOutline`).
+ * An operation's name (a GraphQL `operationName`, a JSON-RPC method) whose last words ask for a logout: `userLogout`,
+ * `SignOut`, Keystone's `KsAuthEndSession`, Deluge's `auth.delete_session`; not a word that only holds one
+ * (`blogOutline`).
  */
 function operationEndsSession(value: string): boolean {
-  if (value.length > 64 || !/^[A-Za-z][A-Za-z0-9_]*$/.test(value)) return false;
-  const words = value
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/_/g, ' ')
-    .toLowerCase();
-  return OPERATION_LOGOUT.test(words);
+  const words = operationWords(value);
+  return words !== undefined && OPERATION_LOGOUT.test(words);
 }
 
-const OPERATION_LOGOUT = /(^| )((log|sign) ?(out|off)|end ?session)$/;
+/** An operation's name as lower-case words (`KsAuth.endSession` → `ks auth end session`); undefined for other text. */
+function operationWords(value: string): string | undefined {
+  if (value.length > 64 || !/^[A-Za-z][A-Za-z0-9_.]*$/.test(value)) return undefined;
+  return value
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_.]/g, ' ')
+    .toLowerCase();
+}
+
+const OPERATION_LOGOUT = /(^| )((log|sign) ?(out|off)|(end|delete|destroy) ?session)$/;
+const OPERATION_LOGIN = /(^| )((log|sign) ?(in|on)|authenticate)$/;
+
+/**
+ * A JSON-RPC call of a login operation with its arguments (Deluge's web UI posts
+ * `{"method": "auth.login", "params": ["<password>"]}`): the credentials travel as the call's parameters, unnamed.
+ */
+function callsLoginOperation(entry: TraceEntry): boolean {
+  const text = entry.request.postData?.text;
+  if (text === undefined || text.length > 65_536 || !text.includes('"method"') || !LOGIN_WORD.test(text)) return false;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const { method, params } = body as { method?: unknown; params?: unknown };
+  const words = typeof method === 'string' ? operationWords(method) : undefined;
+  const hasArguments = Array.isArray(params) ? params.length > 0 : typeof params === 'object' && params !== null;
+  return words !== undefined && OPERATION_LOGIN.test(words) && hasArguments;
+}
+
+const LOGIN_WORD = /(log|sign)[-_]?(in|on)|authenticate/i;
 
 /** A parameter that names where to go afterwards (`returnto=/logout`, `next=/logout`): not the page asked for. */
 const RETURN_ADDRESS = /return|redirect|next|continue|back|goto|dest|target|url|uri|callback|from|referr?er/i;
@@ -198,7 +227,8 @@ export function bodyAsksLogout(entry: TraceEntry): boolean {
 
 const LOGOUT_NAME = /^(log|sign)[-_]?(out|off)$/i;
 // A module's action (`user.logout`) or a route in the query (phpMyAdmin's `route=/logout`, Drupal's `q=user/logout`).
-const LOGOUT_VALUE = /^([a-z_]+\.|(\/?[\w.-]+)*\/)?(log|sign)[-_]?(out|off)\/?$/i;
+// Each path segment before the last ends in its own `/`: one way to match, no backtracking over long values.
+const LOGOUT_VALUE = /^([a-z_]+\.|\/?([\w.-]+\/)*)?(log|sign)[-_]?(out|off)\/?$/i;
 
 /** The path of the session resource, or of one session: `/session`, `/sessions/42`, `/api/auth/session/`. */
 const SESSION_RESOURCE = /\/sessions?(\/[^/]+)?\/?$/i;
@@ -379,7 +409,7 @@ export class LoginDetector {
     const authorizationAppeared = hasAuthorization && succeeded && !this.authorizationAccepted.has(origin);
     if (hasAuthorization && succeeded) this.authorizationAccepted.add(origin);
 
-    if (isPost(entry.request.method) && hasPasswordField(entry)) return 'password-post';
+    if (isPost(entry.request.method) && (hasPasswordField(entry) || callsLoginOperation(entry))) return 'password-post';
     if (authorizationAppeared && succeeded) return 'authorization-header';
     if (previous === 401 && succeeded) return 'after-401';
     if (succeeded && carriesSignInResponse(entry)) return 'sign-in-response';
