@@ -180,6 +180,21 @@ describe('session-fixation', () => {
     expect(findingsOf(login('PHPSESSID'), 'session-fixation').map((f) => f.cookie)).toEqual(['PHPSESSID']);
   });
 
+  it("an identity provider's session on another port of the same host is not the application's to rotate", () => {
+    // Both on localhost: cookies ignore the port, so the provider's `_session` reaches the application's callback.
+    const result = trace()
+      .get('http://127.0.0.1:9601/auth', { cookie: '', setCookie: [`_session=${ID.a}; Path=/; HttpOnly`] })
+      .get('http://127.0.0.1:9600/callback?code=MbPz_1RWxCBRkDDUeb4e&state=eyJyZXR1cm5UbyI6Imh0', {
+        cookie: `_session=${ID.a}`,
+        location: '/',
+        setCookie: [`appSession=${ID.b}; Path=/; HttpOnly`],
+      })
+      .get('http://127.0.0.1:9600/', { cookie: `_session=${ID.a}; appSession=${ID.b}` })
+      .analyze();
+    expect(result.facts.logins.map((l) => l.signal)).toEqual(['sign-in-response']);
+    expect(findingsOf(result, 'session-fixation')).toEqual([]);
+  });
+
   it('a login that kept its ID is fixation though the same form is used again later, after a logout', () => {
     const result = trace()
       .get('https://shop.test/login.php', { cookie: '', setCookie: [sid(ID.a)] })

@@ -23,7 +23,7 @@ export const sessionFixation = defineRule({
     // Which logins were failed attempts is asked only where a login kept an ID (most traces have none).
     let failed: ReadonlySet<number> | undefined;
     return logins.flatMap((login) => {
-      const kept = keptIds(login.lanes, lanes);
+      const kept = keptIds(login.lanes, lanes).filter((l) => !otherPortsCookie(lanes.get(l.laneKey), login.origin));
       if (kept.length === 0) return [];
       failed ??= failedAttempts(logins, ctx.request, ctx.facts.loginAttempts);
       if (failed.has(login.entry)) return [];
@@ -57,4 +57,25 @@ function keptIds(carried: LoginFact['lanes'], lanes: ReadonlyMap<string, Session
     (l) =>
       l.after !== undefined && l.after === l.before && !(renewed && lanes.get(l.laneKey)?.confidence === 'possible'),
   );
+}
+
+/**
+ * A cookie set by the server on another port of the login's host: browsers send cookies whatever the port (RFC 6265
+ * 8.5), so an identity provider's session reaches the application on the same machine (both on localhost while a
+ * developer runs them), yet it is the other server's to rotate, not this login's.
+ */
+function otherPortsCookie(lane: SessionLane | undefined, loginOrigin: string): boolean {
+  if (lane === undefined || lane.origin === loginOrigin) return false;
+  const a = hostAndPort(lane.origin);
+  const b = hostAndPort(loginOrigin);
+  return a !== undefined && b !== undefined && a.host === b.host && a.port !== b.port;
+}
+
+function hostAndPort(origin: string): { host: string; port: string } | undefined {
+  try {
+    const url = new URL(origin);
+    return { host: url.hostname, port: url.port || (url.protocol === 'https:' ? '443' : '80') };
+  } catch {
+    return undefined;
+  }
 }
