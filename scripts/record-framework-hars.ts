@@ -5,7 +5,8 @@
 // HttpFoundation, Catalyst, Apache httpd's form login (mod_auth_form, mod_session), django-allauth, Quart,
 // Flask-Session, Cockpit, ikiwiki, Yesod, DokuWiki, Zabbix's frontend, Cacti, Tiny Tiny RSS, CAS single sign-on
 // (django-cas-server, Apache httpd's mod_auth_cas), Request Tracker, Redmine, Jupyter Notebook, Adminer, Icinga Web 2,
-// Devise on Rails, PostfixAdmin, SimpleSAMLphp, Horde, phpLDAPadmin (with OpenLDAP's slapd)
+// Devise on Rails, PostfixAdmin, SimpleSAMLphp, Horde, phpLDAPadmin (with OpenLDAP's slapd), Deluge's web UI
+// (with deluged), ZNC's web interface
 // from Debian's packages; express-session (also
 // on two nodes behind nginx),
 // Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session, iron-session, hapi's yar and cookie, Auth.js,
@@ -23,7 +24,7 @@
 //     python3-quart python3-flask-session cockpit-ws cockpit-bridge cockpit-system ikiwiki libghc-yesod-dev \
 //     dokuwiki zabbix-frontend-php zabbix-server-mysql cacti tt-rss python3-django-cas-server \
 //     libapache2-mod-auth-cas request-tracker5 rt5-db-sqlite redis-server redmine redmine-sqlite jupyter-notebook \
-//     adminer icingaweb2 ruby-devise postfixadmin simplesamlphp php-horde phpldapadmin slapd
+//     adminer icingaweb2 ruby-devise postfixadmin simplesamlphp php-horde phpldapadmin slapd deluge-web deluged znc
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 //   npm ci --prefix test/frameworks/better-auth && npm ci --prefix test/frameworks/adonis
 //   npm ci --prefix test/frameworks/next-auth && npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia
@@ -31,6 +32,7 @@
 //   npm ci --prefix test/frameworks/hono && npm ci --prefix test/frameworks/sails
 //   npm_config_nodedir=/usr npm ci --prefix test/frameworks/keystone
 //   npm_config_nodedir=/usr npm ci --prefix test/frameworks/directus
+//   npm ci --prefix test/frameworks/oidc
 // Run: [FIRST_PORT=9201] node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
@@ -111,6 +113,20 @@ interface Framework {
    * (Directus's login page: Chromium never reports its /favicon.ico, a 404, finished).
    */
   readonly pendingForGood?: number;
+  /**
+   * A login form that takes any password (oidc-provider's development interactions): the wrong password is not tried.
+   */
+  readonly anyPassword?: true;
+  /**
+   * A button clicked on the page the right password leads to, where it is shown (an OpenID provider's consent page):
+   * done when the next page has loaded.
+   */
+  readonly consent?: string;
+  /**
+   * A message the wrong password leaves over the form (Deluge's "Login Failed" box, over its Login button): its button,
+   * clicked where it is shown before the form is filled again.
+   */
+  readonly dismiss?: string;
   /**
    * A recording where the server loses the logged-in session instead of the user logging out: the server restarts
    * (a memory store), or its back-ends alone (`restart-backends`: a session store without persistence restarted under
@@ -1340,6 +1356,102 @@ const phpldapadmin = (id: string, authType: 'session' | 'cookie'): Framework => 
   logout: 'a[href*="cmd=logout"]',
 });
 
+/**
+ * Single sign-on with OpenID Connect (packages of its own: `npm ci --prefix test/frameworks/oidc`): the relying party,
+ * express with Auth0's express-openid-connect (`authRequired: false`, `idpLogout: true`, its default implicit
+ * `id_token` by `form_post`), on the recording's port; the identity provider, panva's oidc-provider with its
+ * development interactions (login and consent pages) and RP-initiated logout, on port + 1. Two origins, 127.0.0.1 on
+ * two ports (one cookie jar). The dev login form accepts any password: no wrong password is tried.
+ */
+const oidc: Framework = {
+  id: 'oidc-express-openid-connect',
+  backends: (_work, port) => {
+    if (!existsSync(join(APPS, 'oidc', 'node_modules'))) {
+      throw new Error('oidc-express-openid-connect needs its packages first: npm ci --prefix test/frameworks/oidc');
+    }
+    const args = ['provider.mjs', String(port + 1), String(port)];
+    return [{ command: process.execPath, args, cwd: join(APPS, 'oidc'), port: port + 1 }];
+  },
+  server: (_work, port) => ({
+    command: process.execPath,
+    args: ['rp.mjs', String(port), String(port + 1)],
+    cwd: join(APPS, 'oidc'),
+  }),
+  login: { path: '/login' },
+  form: { username: 'input[name=login]', password: 'input[name=password]', submit: 'button[type=submit]' },
+  anyPassword: true,
+  consent: 'form input[name=prompt][value=consent] ~ button[type=submit]',
+  // The home page's link to /logout, then the provider's end-session page's "Yes, sign me out".
+  logout: ['#logout', 'button[name=logout][value=yes]'],
+};
+
+/**
+ * Deluge 2.0's web UI (Debian's deluge-web) in the foreground, with its daemon (Debian's deluged, on port + 50: the
+ * UI shows its connection manager over the page until it is connected), both on the recording's directory as their
+ * config directory, from our files in `deluge/`: web.conf with the password `secret` (its `pwd_salt` and `pwd_sha1`,
+ * as Deluge's FAQ resets the password; `first_login` off, else a modal asks to change the default password) and the
+ * daemon as `default_daemon`; hostlist.conf and auth for the daemon's localclient; core.conf without DHT, UPnP, NAT-PMP,
+ * LSD. Its ExtJS login window (a password alone) calls `auth.login` on /json by XHR; the toolbar's Logout calls
+ * `auth.delete_session`.
+ */
+const DELUGE = join(APPS, 'deluge');
+const deluge: Framework = {
+  id: 'deluge-web',
+  backends: (work, port) => {
+    for (const file of ['web.conf', 'core.conf', 'auth']) cpSync(join(DELUGE, file), join(work, file));
+    chmodSync(join(work, 'auth'), 0o600);
+    const hostlist = readFileSync(join(DELUGE, 'hostlist.conf'), 'utf8').replace('DAEMON_PORT', String(port + 50));
+    writeFileSync(join(work, 'hostlist.conf'), hostlist);
+    return [
+      {
+        command: '/usr/bin/deluged',
+        args: ['-d', '-c', work, '-u', '127.0.0.1', '-p', String(port + 50), '-L', 'warning'],
+        cwd: work,
+        port: port + 50,
+      },
+    ];
+  },
+  server: (work, port) => ({
+    command: '/usr/bin/deluge-web',
+    args: ['-d', '-c', work, '-i', '127.0.0.1', '-p', String(port), '-L', 'warning'],
+    cwd: work,
+  }),
+  login: { path: '/' },
+  form: { username: null, password: '#_password', submit: '::-p-xpath(//button[normalize-space()="Login"])' },
+  // The wrong password's "Login Failed" box, shown over the login window's button: its OK.
+  dismiss: '::-p-xpath(//div[contains(@class,"x-window-dlg")]//button[normalize-space()="OK"])',
+  inPage: true,
+  // The web UI's event poll (web.get_events), answered when an event comes or after 5 s, and after a reload of the
+  // page one more request Chromium never reports finished.
+  pendingForGood: 2,
+  logout: '#logout button',
+};
+
+/**
+ * ZNC 1.8's web interface (Debian's znc) in the foreground, with our znc.conf (znc/znc.conf: one listener on the
+ * recording's port, the webadmin module, alice with the password secret as a salted SHA-256 `<Pass>` block) in the
+ * recording's directory as its data directory; as www-data (ZNC waits 30 s before it runs as root). Its login form on
+ * the home page posts to /login; the logout is the Logout link of its login bar (/logout).
+ */
+const znc: Framework = {
+  id: 'znc',
+  server: (work, port) => {
+    mkdirSync(join(work, 'configs'));
+    const conf = readFileSync(join(APPS, 'znc', 'znc.conf'), 'utf8').replace('Port = PORT', `Port = ${port}`);
+    writeFileSync(join(work, 'configs', 'znc.conf'), conf);
+    execFileSync('chown', ['-R', 'www-data:www-data', work]);
+    return {
+      command: 'setpriv',
+      args: ['--reuid=www-data', '--regid=www-data', '--clear-groups', 'znc', '--foreground', '--datadir', work],
+      cwd: work,
+      env: { HOME: work },
+    };
+  },
+  login: { path: '/' },
+  form: { username: '#user', password: '#pass', submit: 'input.submit[value=Login]' },
+  logout: '.logoutbox a',
+};
+
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
@@ -1498,6 +1610,9 @@ const FRAMEWORKS: readonly Framework[] = [
   directus,
   phpldapadmin('phpldapadmin', 'session'),
   phpldapadmin('phpldapadmin-cookie-auth', 'cookie'),
+  oidc,
+  deluge,
+  znc,
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */
@@ -1540,6 +1655,10 @@ async function submit(page: Page, framework: Framework, password: string): Promi
   const form = framework.form ?? USUAL_FORM;
   // A form rendered by script after the page's load (Directus's Data Studio): waited for.
   await page.waitForSelector(form.password);
+  if (framework.dismiss !== undefined) {
+    const button = await page.$(framework.dismiss);
+    if (button !== null && (await button.isVisible())) await button.click();
+  }
   // A form shown again after a wrong password may keep the user name typed (WordPress does): typed afresh.
   if (form.username !== null) {
     await page.$eval(form.username, (input) => {
@@ -1631,8 +1750,11 @@ async function browseLogInLogOut(page: Page, base: string, framework: Framework)
     await page.goto(home);
     await page.goto(`${base}${framework.login.path}`);
   }
-  await submit(page, framework, 'wrong');
+  if (!framework.anyPassword) await submit(page, framework, 'wrong');
   await submit(page, framework, framework.password ?? 'secret');
+  if (framework.consent !== undefined && (await page.$(framework.consent)) !== null) {
+    await Promise.all([page.waitForNavigation(), page.click(framework.consent)]);
+  }
   await page.goto(home);
   await logOut(page, framework);
   await page.goto(home);

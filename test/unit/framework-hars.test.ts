@@ -551,6 +551,24 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     alarms: ['cookie-no-httponly user-PASS', 'cookie-no-httponly user-USER'],
     sessions: ['5d89dac18813e15aa2f75788275e3588', 'user-USER', 'user-PASS'],
   },
+  // Deluge's web UI: a JSON-RPC login (`auth.login` with the password as its only argument) sets `_session_id`
+  // (Path=/json, no HttpOnly: a real medium), rewritten with the same value on each call; its logout
+  // (`auth.delete_session`) ends it on the server and leaves the cookie.
+  'deluge-web': { cookie: '_session_id', ends: ['live'], alarms: ['cookie-no-httponly _session_id'] },
+  // ZNC's web admin: its session ID set on the first page and kept through the login (a real fixation: a planted ID
+  // became alice's session when tried by hand) and the logout.
+  znc: { cookie: '9500-SessionId', ends: ['live'], alarms: ['session-fixation 9500-SessionId'] },
+  // OpenID Connect on one host: oidc-provider on port + 1, express-openid-connect on the port. The provider's
+  // `_session` reaches the application's callback (cookies ignore the port): no fixation there, it is the other
+  // server's. Known, not right: the provider's own login is posted to its interaction and redirected to
+  // `/auth/<uid>`, read as a login page (the form again), so no login is recognised there, and its renewal of
+  // `_session` when it resumes after consent reads as a HIGH server-rejected reset.
+  'oidc-express-openid-connect': {
+    cookie: 'appSession',
+    ends: ['updated', 'reset:cleared-by-server@logout'],
+    alarms: ['session-reset _session'],
+    sessions: ['_session', 'appSession'],
+  },
   // Horde 5: horde_user and horde_pass among eight fields posted to /login.php; `Horde` renewed at login, with a
   // `horde_secret_key` (the key of the credentials kept in the session) that the logout deletes; `Horde` kept there.
   horde: {
