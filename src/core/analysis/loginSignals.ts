@@ -189,14 +189,9 @@ const OPERATION_LOGIN = /(^| )((log|sign) ?(in|on)|authenticate)$/;
 function callsLoginOperation(entry: TraceEntry): boolean {
   const text = entry.request.postData?.text;
   if (text === undefined || text.length > 65_536 || !text.includes('"method"') || !LOGIN_WORD.test(text)) return false;
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return false;
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
-  const { method, params } = body as { method?: unknown; params?: unknown };
+  const body = jsonObjectOf(text);
+  if (body === undefined) return false;
+  const { method, params } = body;
   const words = typeof method === 'string' ? operationWords(method) : undefined;
   const hasArguments = Array.isArray(params) ? params.length > 0 : typeof params === 'object' && params !== null;
   return words !== undefined && OPERATION_LOGIN.test(words) && hasArguments;
@@ -321,12 +316,7 @@ const NO_FIELDS: ReadonlyMap<string, string> = new Map();
 /** A JSON body's text fields, and those of the objects in it (`{"user": {"email": …}}`); none for what is not JSON. */
 function jsonFields(text: string): Map<string, string> {
   const fields = new Map<string, string>();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return fields;
-  }
+  const body = jsonObjectOf(text);
   const read = (object: unknown, depth: number) => {
     if (typeof object !== 'object' || object === null || Array.isArray(object)) return;
     for (const [name, value] of Object.entries(object)) {
@@ -338,6 +328,18 @@ function jsonFields(text: string): Map<string, string> {
   return fields;
 }
 
+/** A JSON body's top-level object; undefined for anything else (an array, a scalar, text that is not JSON). */
+function jsonObjectOf(text: string): Record<string, unknown> | undefined {
+  try {
+    const body: unknown = JSON.parse(text);
+    return typeof body === 'object' && body !== null && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function hasPasswordField(entry: TraceEntry): boolean {
   const post = entry.request.postData;
   // Emptiness is read only of a body that names a password field: most POSTs name none.
@@ -346,15 +348,8 @@ function hasPasswordField(entry: TraceEntry): boolean {
 
 function namesPasswordField(post: NonNullable<TraceEntry['request']['postData']>, url: string): boolean {
   if (post.params?.some((p) => isPasswordFieldName(p.name))) return true;
-  if (
-    post.params &&
-    post.params.length > 0 &&
-    prefixedLoginPair(
-      post.params.map((p) => p.name),
-      url,
-    )
-  )
-    return true;
+  const paramNames = post.params?.map((p) => p.name) ?? [];
+  if (paramNames.length > 0 && prefixedLoginPair(paramNames, url)) return true;
   if (post.text === undefined) return false;
   // Bodies can be large: only the first 64 KiB are searched, enough for any login form.
   const text = post.text.slice(0, 65_536);
