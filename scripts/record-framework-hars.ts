@@ -223,15 +223,35 @@ const flask = (id: string, env: Record<string, string> = {}): Framework => ({
   login: { path: '/login' },
 });
 
+/** Throws, naming the command, unless the npm app of test/frameworks/<dir>/ has its own packages installed. */
+function needPackages(id: string, dir: string, nodedir = false, installed = join(APPS, dir, 'node_modules')): void {
+  if (existsSync(installed)) return;
+  const prefix = nodedir ? 'npm_config_nodedir=/usr ' : '';
+  throw new Error(`${id} needs its packages first: ${prefix}npm ci --prefix test/frameworks/${dir}`);
+}
+
+/** The server of an npm app of test/frameworks/<dir>/ on its own packages: `node <file> <port>` in that directory. */
+function npmApp(
+  id: string,
+  dir: string,
+  file: string,
+  options: { readonly nodedir?: boolean; readonly env?: Readonly<Record<string, string>> } = {},
+): Framework['server'] {
+  return (_work, port) => {
+    needPackages(id, dir, options.nodedir);
+    return {
+      command: process.execPath,
+      args: [file, String(port)],
+      cwd: join(APPS, dir),
+      ...(options.env ? { env: options.env } : {}),
+    };
+  };
+}
+
 /** A Node app of test/frameworks/node/, on its own npm packages (`npm ci --prefix test/frameworks/node`). */
 const node = (id: string): Framework => ({
   id,
-  server: (_work, port) => {
-    if (!existsSync(join(APPS, 'node', 'node_modules'))) {
-      throw new Error(`${id} needs its packages first: npm ci --prefix test/frameworks/node`);
-    }
-    return { command: process.execPath, args: [`${id}.mjs`, String(port)], cwd: join(APPS, 'node') };
-  },
+  server: npmApp(id, 'node', `${id}.mjs`),
   login: { path: '/login' },
 });
 
@@ -498,12 +518,7 @@ const catalyst: Framework = {
 /** Auth.js on Express, with packages of its own (`npm ci --prefix test/frameworks/authjs`). */
 const authjs: Framework = {
   id: 'authjs',
-  server: (_work, port) => {
-    if (!existsSync(join(APPS, 'authjs', 'node_modules'))) {
-      throw new Error('authjs needs its packages first: npm ci --prefix test/frameworks/authjs');
-    }
-    return { command: process.execPath, args: ['app.mjs', String(port)], cwd: join(APPS, 'authjs') };
-  },
+  server: npmApp('authjs', 'authjs', 'app.mjs'),
   login: { path: '/auth/signin' },
 };
 
@@ -579,12 +594,7 @@ const dokuwiki: Framework = {
  */
 const betterAuth: Framework = {
   id: 'better-auth',
-  server: (_work, port) => {
-    if (!existsSync(join(APPS, 'better-auth', 'node_modules'))) {
-      throw new Error('better-auth needs its packages first: npm ci --prefix test/frameworks/better-auth');
-    }
-    return { command: process.execPath, args: ['app.mjs', String(port)], cwd: join(APPS, 'better-auth') };
-  },
+  server: npmApp('better-auth', 'better-auth', 'app.mjs'),
   login: { path: '/login' },
   password: 'secret-secret',
 };
@@ -630,12 +640,7 @@ const cockpit: Framework = {
 /** AdonisJS 6 (plain JavaScript, no `node ace`) with @adonisjs/session's cookie store, packages in `adonis/`. */
 const adonis: Framework = {
   id: 'adonis-session',
-  server: (_work, port) => {
-    if (!existsSync(join(APPS, 'adonis', 'node_modules'))) {
-      throw new Error('adonis-session needs its packages first: npm ci --prefix test/frameworks/adonis');
-    }
-    return { command: process.execPath, args: ['server.js', String(port)], cwd: join(APPS, 'adonis') };
-  },
+  server: npmApp('adonis-session', 'adonis', 'server.js'),
   login: { path: '/login' },
 };
 
@@ -813,8 +818,7 @@ const NEXT_BIN = join(NEXT_AUTH, 'node_modules', 'next', 'dist', 'bin', 'next');
 const nextAuth: Framework = {
   id: 'next-auth',
   prepare: () => {
-    if (!existsSync(NEXT_BIN))
-      throw new Error('next-auth needs its packages first: npm ci --prefix test/frameworks/next-auth');
+    needPackages('next-auth', 'next-auth', false, NEXT_BIN);
     return {
       command: process.execPath,
       args: [NEXT_BIN, 'build'],
@@ -858,24 +862,14 @@ const expressSessionRedis: Framework = {
  */
 const lucia: Framework = {
   id: 'lucia',
-  server: (_work, port) => {
-    if (!existsSync(join(APPS, 'lucia', 'node_modules'))) {
-      throw new Error('lucia needs its packages first: npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia');
-    }
-    return { command: process.execPath, args: ['app.mjs', String(port)], cwd: join(APPS, 'lucia') };
-  },
+  server: npmApp('lucia', 'lucia', 'app.mjs', { nodedir: true }),
   login: { path: '/login' },
 };
 
 /** NestJS with express-session and Passport's local strategy, packages of its own (`npm ci --prefix …/nestjs`). */
 const nestjs: Framework = {
   id: 'nestjs-passport-session',
-  server: (_work, port) => {
-    if (!existsSync(join(APPS, 'nestjs', 'node_modules'))) {
-      throw new Error('nestjs-passport-session needs its packages first: npm ci --prefix test/frameworks/nestjs');
-    }
-    return { command: process.execPath, args: ['app.mjs', String(port)], cwd: join(APPS, 'nestjs') };
-  },
+  server: npmApp('nestjs-passport-session', 'nestjs', 'app.mjs'),
   login: { path: '/login' },
 };
 
@@ -1111,17 +1105,7 @@ const railsDevise: Framework = {
  */
 const honoSessions = (id: string, store: 'cookie' | 'memory'): Framework => ({
   id,
-  server: (_work, port) => {
-    if (!existsSync(join(APPS, 'hono', 'node_modules'))) {
-      throw new Error(`${id} needs its packages first: npm ci --prefix test/frameworks/hono`);
-    }
-    return {
-      command: process.execPath,
-      args: ['app.mjs', String(port)],
-      cwd: join(APPS, 'hono'),
-      env: { STORE: store },
-    };
-  },
+  server: npmApp(id, 'hono', 'app.mjs', { env: { STORE: store } }),
   login: { path: '/login' },
 });
 
@@ -1131,12 +1115,7 @@ const honoSessions = (id: string, store: 'cookie' | 'memory'): Framework => ({
  */
 const sails: Framework = {
   id: 'sails',
-  server: (_work, port) => {
-    if (!existsSync(join(APPS, 'sails', 'node_modules'))) {
-      throw new Error('sails needs its packages first: npm ci --prefix test/frameworks/sails');
-    }
-    return { command: process.execPath, args: ['app.js', String(port)], cwd: join(APPS, 'sails') };
-  },
+  server: npmApp('sails', 'sails', 'app.js'),
   login: { path: '/login' },
 };
 
@@ -1239,11 +1218,7 @@ const KEYSTONE = join(APPS, 'keystone');
 const keystone: Framework = {
   id: 'keystone',
   prepare: (work) => {
-    if (!existsSync(join(KEYSTONE, 'node_modules'))) {
-      throw new Error(
-        'keystone needs its packages first: npm_config_nodedir=/usr npm ci --prefix test/frameworks/keystone',
-      );
-    }
+    needPackages('keystone', 'keystone', true);
     return {
       command: 'sh',
       args: [join(KEYSTONE, 'build.sh')],
@@ -1296,11 +1271,7 @@ const DIRECTUS_CLI = join(DIRECTUS, 'node_modules', 'directus', 'cli.js');
 const directus: Framework = {
   id: 'directus',
   prepare: (work) => {
-    if (!existsSync(DIRECTUS_CLI)) {
-      throw new Error(
-        'directus needs its packages first: npm_config_nodedir=/usr npm ci --prefix test/frameworks/directus',
-      );
-    }
+    needPackages('directus', 'directus', true, DIRECTUS_CLI);
     for (const dir of ['uploads', 'extensions']) mkdirSync(join(work, dir));
     // The port is not known here; bootstrap does not listen (PUBLIC_URL only matters to the server).
     return { command: process.execPath, args: [DIRECTUS_CLI, 'bootstrap'], cwd: work, env: directusEnv(work, 0) };
@@ -1366,9 +1337,7 @@ const phpldapadmin = (id: string, authType: 'session' | 'cookie'): Framework => 
 const oidc: Framework = {
   id: 'oidc-express-openid-connect',
   backends: (_work, port) => {
-    if (!existsSync(join(APPS, 'oidc', 'node_modules'))) {
-      throw new Error('oidc-express-openid-connect needs its packages first: npm ci --prefix test/frameworks/oidc');
-    }
+    needPackages('oidc-express-openid-connect', 'oidc');
     const args = ['provider.mjs', String(port + 1), String(port)];
     return [{ command: process.execPath, args, cwd: join(APPS, 'oidc'), port: port + 1 }];
   },
