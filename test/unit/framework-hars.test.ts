@@ -17,10 +17,19 @@ function analyse(id: string): AnalysisResult {
 /** An ID's end in a word: `rotated@login`, `rotated@logout`, `reset:cleared-by-server@logout`, `updated`. */
 function endOf(end: IdEnd | undefined): string {
   if (end === undefined) return 'live';
-  if (end.kind === 'rotated')
-    return `rotated@${end.afterLogin ? 'login' : end.atLogout ? 'logout' : end.failedAttempt ? 'failed-attempt' : 'none'}`;
+  if (end.kind === 'rotated') return `rotated@${rotatedAt(end)}`;
   if (end.kind === 'reset') return `reset:${end.cause}${end.atLogout ? '@logout' : ''}`;
   return end.kind;
+}
+
+/** Where a rotation happened, as the rotation's message says. */
+function rotatedAt(end: Extract<IdEnd, { kind: 'rotated' }>): string {
+  if (end.afterLogin) return 'login';
+  if (end.atLogout) return 'logout';
+  if (end.failedAttempt) return 'failed-attempt';
+  if (end.atRefresh) return 'refresh';
+  if (end.atSignInCompletion !== undefined) return 'sign-in-completion';
+  return 'none';
 }
 
 interface Expected {
@@ -535,7 +544,7 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // there); the logout empties it.
   directus: {
     cookie: 'directus_session_token',
-    ends: ['rotated@none', 'reset:cleared-by-server@logout'],
+    ends: ['rotated@refresh', 'reset:cleared-by-server@logout'],
     alarms: ['session-client-side-data directus_session_token'],
   },
   // phpLDAPadmin (its PHP session named md5('phpLDAPadmin'), without HttpOnly): `login` and `login_pass` posted to
@@ -558,15 +567,17 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // ZNC's web admin: its session ID set on the first page and kept through the login (a real fixation: a planted ID
   // became alice's session when tried by hand) and the logout.
   znc: { cookie: '9500-SessionId', ends: ['live'], alarms: ['session-fixation 9500-SessionId'] },
-  // OpenID Connect on one host: oidc-provider on port + 1, express-openid-connect on the port. The provider's
-  // `_session` reaches the application's callback (cookies ignore the port): no fixation there, it is the other
-  // server's. Known, not right: the provider's own login is posted to its interaction and redirected to
-  // `/auth/<uid>`, read as a login page (the form again), so no login is recognised there, and its renewal of
-  // `_session` when it resumes after consent reads as a HIGH server-rejected reset.
+  // OpenID Connect on one host: oidc-provider on port + 1, express-openid-connect on the port. The provider's login
+  // is posted to its interaction and resumed at `/auth/<uid>` (a login page by its name), which sends the user on
+  // to the consent page: a login that worked, whose redirect chain issues `_session`. Resuming after the consent,
+  // the provider renews `_session` as it sends the application the code: rotated there. Its `_interaction` cookies,
+  // each scoped to the path of its own value, are one flow's handles. `_session` reaches the application's callback
+  // (cookies ignore the port): no fixation there, it is the other server's. The application's `appSession` is an
+  // encrypted store, updated on each page and cleared at its logout.
   'oidc-express-openid-connect': {
-    cookie: 'appSession',
-    ends: ['updated', 'reset:cleared-by-server@logout'],
-    alarms: ['session-reset _session'],
+    cookie: '_session',
+    ends: ['rotated@sign-in-completion', 'reset:cleared-by-server@logout'],
+    alarms: [],
     sessions: ['_session', 'appSession'],
   },
   // Horde 5: horde_user and horde_pass among eight fields posted to /login.php; `Horde` renewed at login, with a

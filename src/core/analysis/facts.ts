@@ -112,6 +112,11 @@ export type IdEnd =
       /** At a request to a token refresh endpoint (`/auth/refresh`), which asks for a new one. */
       readonly atRefresh?: true;
       /**
+       * Where an identity provider finished the sign-in that this login (its entry) began: the response sent the
+       * browser back to the application with an authorization code (IdChange.completesSignIn).
+       */
+      readonly atSignInCompletion?: number;
+      /**
        * At a login attempt that failed: later found so, its form posted again (failedLogins.ts), or answered so (an
        * error, the form sent back: loginSignals.ts loginFailed). No login rotated it.
        */
@@ -254,6 +259,11 @@ export interface IdChange {
    * cookie's name. The server read the request's session there.
    */
   readonly reissuedBeside?: string;
+  /**
+   * The response sent the browser back to an application with an authorization response (loginSignals.ts
+   * issuesSignInResponse): an identity provider finishing a sign-in.
+   */
+  readonly completesSignIn?: true;
 }
 
 export interface SessionLane {

@@ -430,6 +430,20 @@ function carriesSignInResponse(entry: TraceEntry): boolean {
   return isAuthorizationResponse(fields, 'id_token');
 }
 
+/**
+ * The response sends the browser to an application's redirection endpoint with an authorization response (`code` and
+ * `state` in the query: RFC 6749 4.1.2): an identity provider finishing a sign-in, for a user it recognised.
+ */
+export function issuesSignInResponse(entry: TraceEntry): boolean {
+  const target = redirectTargetOf(entry);
+  if (target === undefined || !target.includes('code=') || !target.includes('state=')) return false;
+  try {
+    return isAuthorizationResponse(new URL(target, entry.request.url).searchParams);
+  } catch {
+    return false;
+  }
+}
+
 /** `code` (or `alternative`) and `state`, each a long value, as an authorization response has them. */
 function isAuthorizationResponse(params: ReadonlyMap<string, string> | URLSearchParams, alternative?: string): boolean {
   const code = params.get('code') ?? (alternative !== undefined ? params.get(alternative) : undefined) ?? '';
@@ -492,6 +506,39 @@ export function redirectedToItself(entry: TraceEntry): boolean {
   if (status === undefined || status < 300 || status >= 400) return false;
   const target = redirectTargetOf(entry);
   return target !== undefined && sameRoute(entry.request.url, target) && !LOGIN_PAGE_PATH.test(pathOf(target));
+}
+
+/**
+ * The login page a login request was redirected to, when that is all that made it fail (loginFailed): where a form's
+ * failure sends the user back to, and also where an authorization server resumes a login that worked (oidc-provider
+ * posts its interaction and resumes at `/auth/<uid>`). That page then sends the user on (sendsOnward) where a failed
+ * attempt gets the form again (sessionCookies.ts, PrepassResult.confirmedLogins).
+ */
+export function redirectedToLoginPage(entry: TraceEntry): string | undefined {
+  const status = entry.response?.status;
+  if (status === undefined || status < 300 || status >= 400) return undefined;
+  const target = redirectTargetOf(entry);
+  if (target === undefined || sameRoute(entry.request.url, target) || !LOGIN_PAGE_PATH.test(pathOf(target)))
+    return undefined;
+  return target;
+}
+
+/**
+ * Whether the login page a login attempt was redirected to (`hop`) sent the user on, at its own origin, to a page
+ * that is neither a login page nor the one the attempt was posted to: what a login page does for a user signed in.
+ */
+export function sendsOnward(hop: TraceEntry, attemptUrl: string): boolean {
+  const status = hop.response?.status;
+  if (status === undefined || status < 300 || status >= 400) return false;
+  const target = redirectTargetOf(hop);
+  if (target === undefined || LOGIN_PAGE_PATH.test(pathOf(target)) || sameRoute(attemptUrl, target)) return false;
+  try {
+    const from = new URL(hop.request.url);
+    const to = new URL(target, from);
+    return from.origin === to.origin && from.pathname !== to.pathname;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -606,6 +606,24 @@ describe('identifySessionCookies', () => {
     expect(numeric.has('icingaweb2-session')).toBe(true);
   });
 
+  it("a cookie scoped, each time, to a path that names its value is one flow's handle, not a session", () => {
+    // oidc-provider's `_interaction=<uid>; path=/interaction/<uid>`, issued in the redirect chain of its login.
+    const flow = (path: (uid: string) => string) =>
+      identify(
+        trace()
+          .login('https://id.test/interaction/start', [
+            `_interaction=${ID.b}; Path=${path(ID.b)}; HttpOnly`,
+            `sid=${ID.a}; Path=/; HttpOnly`,
+          ])
+          .get(`https://id.test/interaction/${ID.b}`, { cookie: `_interaction=${ID.b}; sid=${ID.a}` }),
+      );
+    const handle = flow((uid) => `/interaction/${uid}`);
+    expect(handle.has('_interaction')).toBe(false);
+    expect(handle.has('sid')).toBe(true);
+    // Under a path that does not name it, the same cookie issued at the login is judged as any other.
+    expect(flow(() => '/interaction').has('_interaction')).toBe(true);
+  });
+
   it("numbers led by the time of their setting (a beacon's first visit, last visit, count) are timestamps too", () => {
     // Walmart's RUM beacon sets `_tap-lrB=<ms>:<ms>:1`, sent back on most of its requests.
     const at = trace().nextTime;

@@ -35,6 +35,8 @@ import {
   LoginDetector,
   loginFailed,
   redirectedToItself,
+  redirectedToLoginPage,
+  sendsOnward,
   userNamesPosted,
 } from './loginSignals.ts';
 import type { AnalysisSettings } from './settings.ts';
@@ -89,6 +91,12 @@ interface NameStats {
    * false once one was not.
    */
   setTimestamps?: boolean;
+  /**
+   * Every value the server set was scoped to a Path that names the value itself (oidc-provider's
+   * `_interaction=<uid>; path=/interaction/<uid>`): the handle of one URL's flow, which that URL already carries, no
+   * session ID. Undefined before any value set; false once one was not.
+   */
+  setOnOwnPath?: boolean;
   /** The last entry (feed order) whose carrying was counted: a request with two cookies of one name counts once. */
   lastCarriedOrder?: number;
   /**
@@ -151,6 +159,8 @@ interface PendingLogin {
   readonly entry: number;
   readonly text: string;
   readonly nextUrl?: string;
+  /** The attempt was redirected to a login page: it worked only if that page sends the user on (sendsOnward). */
+  readonly toLoginPage?: string;
 }
 
 /**
@@ -222,6 +232,7 @@ export class SessionCookieIdentifier {
       this.noteValue(stats, pair.value);
       noteSealedLength(stats, pair.value);
       noteTimestamp(stats, pair.value, entry.startedAt);
+      noteOwnPath(stats, line, pair.value);
       if (login && (carryingLogin || !carries(sent, pair.name)))
         stats.behaviour.push({
           text: `issued in answer to the login at entry ${login.entry} (${login.text})`,
@@ -343,21 +354,39 @@ export class SessionCookieIdentifier {
     // An attempt that only landed on its own page is read as a login whose evidence waits for a logout to confirm
     // it (confirmAtLogout): until then it counts as a failed attempt.
     const landed = signal === 'password-post' && redirectedToItself(entry);
-    const failed = signal !== undefined && loginFailed(entry) && !landed;
-    if (signal) this.noteAttempt(entry, signal, origin, failed);
+    // One redirected to a login page waits for that page's answer the same way (confirmAtLoginPage).
+    const toLoginPage = signal !== undefined && !landed ? redirectedToLoginPage(entry) : undefined;
+    const failed = signal !== undefined && loginFailed(entry) && !landed && toLoginPage === undefined;
+    if (signal) this.noteAttempt(entry, signal, origin, failed || toLoginPage !== undefined);
     if (signal === 'password-post') this.noteLandedOnItself(entry, origin, landed);
+    if (toLoginPage !== undefined) this.failedLogins.add(entry.index);
     if (signal && !failed) {
       const next = redirectTargetOf(entry);
       const login: PendingLogin = {
         entry: entry.index,
         text: LOGIN_SIGNAL_TEXT[signal],
         ...(next ? { nextUrl: next } : {}),
+        ...(toLoginPage !== undefined ? { toLoginPage: entry.request.url } : {}),
       };
       if (next) this.pendingLogin = login;
-      return login;
+      return toLoginPage === undefined ? login : undefined;
     }
-    if (pending?.nextUrl === entry.request.url && host !== '') return pending;
-    return undefined;
+    if (pending?.nextUrl !== entry.request.url || host === '') return undefined;
+    return pending.toLoginPage === undefined ? pending : this.confirmAtLoginPage(pending, pending.toLoginPage, entry);
+  }
+
+  /**
+   * The login page an attempt was redirected to, answering: a login that worked when it sends the user on
+   * (sendsOnward), then the login this hop belongs to; a failed attempt otherwise (the form again).
+   */
+  private confirmAtLoginPage(pending: PendingLogin, attemptUrl: string, hop: TraceEntry): PendingLogin | undefined {
+    if (!sendsOnward(hop, attemptUrl)) return undefined;
+    this.confirmedLogins.add(pending.entry);
+    this.failedLogins.delete(pending.entry);
+    const next = redirectTargetOf(hop);
+    const login: PendingLogin = { entry: pending.entry, text: pending.text, ...(next ? { nextUrl: next } : {}) };
+    if (next) this.pendingLogin = login;
+    return login;
   }
 
   /**
@@ -458,6 +487,8 @@ export class SessionCookieIdentifier {
     if (this.holdsOnlyUserNames(stats)) return undefined;
     // The time it was set, each time (alone, or leading other numbers): a timestamp, whatever its name says.
     if (stats.setTimestamps === true) return undefined;
+    // Scoped to a path that names it, each time: one flow's handle, the value in that flow's URLs by design.
+    if (stats.setOnOwnPath === true) return undefined;
     const shapes = [...stats.shapes.values()];
     const sessionStore = this.readableSessionStore(stats, cls);
     if (sessionStore) return sessionStore;
@@ -523,6 +554,17 @@ function noteTimestamp(stats: NameStats, raw: string, at: number): void {
   const time = UNIX_TIME_FIRST.exec(raw.replace(/^"|"$/g, ''))?.[1];
   const ms = time === undefined ? Number.NaN : time.length === 10 ? Number(time) * 1000 : Number(time);
   stats.setTimestamps = Number.isFinite(at) && Math.abs(ms - at) <= DAY_MS;
+}
+
+/** A value short enough to be a word of a path (`path=/admin`) proves nothing. */
+const OWN_PATH_MIN_VALUE = 16;
+const PATH_ATTRIBUTE = /;\s*path\s*=\s*([^;]*)/i;
+
+function noteOwnPath(stats: NameStats, line: string, value: string): void {
+  if (stats.setOnOwnPath === false) return;
+  // Most lines hold their value once: the attribute is read only when the value appears again after it.
+  const again = value.length >= OWN_PATH_MIN_VALUE && line.indexOf(value, line.indexOf(value) + value.length) !== -1;
+  stats.setOnOwnPath = again && (PATH_ATTRIBUTE.exec(line)?.[1] ?? '').split('/').includes(value);
 }
 
 /** A value long enough to hold an encrypted payload, in base64 (standard or URL-safe, percent-encoded or not). */

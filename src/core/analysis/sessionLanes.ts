@@ -28,7 +28,7 @@ import {
   type SetCookieFact,
 } from './facts.ts';
 import { isFirstParty } from './firstParty.ts';
-import { isBareFormPost, postedTokens } from './loginSignals.ts';
+import { isBareFormPost, issuesSignInResponse, postedTokens } from './loginSignals.ts';
 
 /** The request URL as the replay parsed it: what a Set-Cookie line's default domain and path come from. */
 export interface LaneUrl {
@@ -417,6 +417,9 @@ export class SessionLanes {
       sent: ctx.sent,
       affinitySet,
       ...(reissuedBeside !== undefined ? { reissuedBeside } : {}),
+      ...(issued !== undefined && sessionLogin !== undefined && issuesSignInResponse(ctx.entry)
+        ? { completesSignIn: true }
+        : {}),
     };
   }
 

@@ -161,6 +161,40 @@ describe('session-fixation', () => {
     });
   });
 
+  describe('a login redirected to a login page (an authorization server resuming there: oidc-provider)', () => {
+    // The interaction posts the password and resumes at `/auth/<uid>`, which reads as a login page; a failed
+    // attempt sent back to the form looks the same until that page answers.
+    const resumed = (hop: { location?: string; status?: number }) =>
+      trace()
+        .get('https://id.test/interaction/u1', { cookie: '', setCookie: [sid(ID.a)] })
+        .post('https://id.test/interaction/u1', {
+          cookie: `sid=${ID.a}`,
+          form: { login: 'ann', password: 'pw' },
+          location: '/auth/u1',
+        })
+        .get('https://id.test/auth/u1', { cookie: `sid=${ID.a}`, ...hop })
+        .analyze();
+
+    it('worked when that page sends the user on, to another page of its site: its kept ID is fixation', () => {
+      const result = resumed({ location: '/interaction/u2' });
+      expect(result.facts.logins.map((l) => l.entry)).toEqual([1]);
+      expect(findingsOf(result, 'session-fixation').map((f) => [f.entry, f.cookie])).toEqual([[1, 'sid']]);
+    });
+
+    it('failed when that page shows itself, sends the user back to the form, to a login page or off the site', () => {
+      for (const hop of [
+        { status: 200 },
+        { location: '/interaction/u1' },
+        { location: '/login' },
+        { location: 'https://sso.test/consent' },
+      ]) {
+        const result = resumed(hop);
+        expect(result.facts.logins).toEqual([]);
+        expect(findingsOf(result, 'session-fixation')).toEqual([]);
+      }
+    });
+  });
+
   it('a cookie only possibly a session, kept beside a session the login renewed, is no fixation', () => {
     // Adminer renews `adminer_sid` at its login and keeps `adminer_key`, a key it holds for the browser.
     const login = (keep: string) =>
@@ -178,6 +212,26 @@ describe('session-fixation', () => {
     expect(findingsOf(login('db_key'), 'session-fixation')).toEqual([]);
     // A surer session kept through the login is still fixation (a PHPSESSID beside a sid).
     expect(findingsOf(login('PHPSESSID'), 'session-fixation').map((f) => f.cookie)).toEqual(['PHPSESSID']);
+  });
+
+  it('a cookie only possibly a session, kept where the login issued a new session cookie beside it, is no fixation', () => {
+    // SimpleSAMLphp keeps `SimpleSAML` through its login and issues `SimpleSAMLAuthToken`, checked against the
+    // session's copy; phpLDAPadmin's cookie authentication issues the credentials cookies beside its PHP session.
+    const login = (issued: string[]) =>
+      trace()
+        .get('https://idp.test/login', { cookie: '', setCookie: [`box_key=${ID.a}; ${GOOD}`] })
+        .post('https://idp.test/login', {
+          cookie: `box_key=${ID.a}`,
+          form: { user: 'ann', password: 'pw' },
+          location: '/welcome',
+          ...(issued.length > 0 ? { setCookie: issued } : {}),
+        })
+        .get('https://idp.test/welcome', { cookie: `box_key=${ID.a}` })
+        .get('https://idp.test/welcome', { cookie: `box_key=${ID.a}` })
+        .analyze();
+    expect(findingsOf(login([`sid=${ID.b}; ${GOOD}`]), 'session-fixation')).toEqual([]);
+    // Kept alone, it is fixation (low: only possibly a session).
+    expect(findingsOf(login([]), 'session-fixation').map((f) => [f.cookie, f.severity])).toEqual([['box_key', 'low']]);
   });
 
   it("an identity provider's session on another port of the same host is not the application's to rotate", () => {

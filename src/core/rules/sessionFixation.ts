@@ -23,7 +23,7 @@ export const sessionFixation = defineRule({
     // Which logins were failed attempts is asked only where a login kept an ID (most traces have none).
     let failed: ReadonlySet<number> | undefined;
     return logins.flatMap((login) => {
-      const kept = keptIds(login.lanes, lanes).filter((l) => !otherPortsCookie(lanes.get(l.laneKey), login.origin));
+      const kept = keptIds(login, lanes).filter((l) => !otherPortsCookie(lanes.get(l.laneKey), login.origin));
       if (kept.length === 0) return [];
       failed ??= failedAttempts(logins, ctx.request, ctx.facts.loginAttempts);
       if (failed.has(login.entry)) return [];
@@ -48,15 +48,29 @@ export const sessionFixation = defineRule({
 
 /**
  * The lanes the login carried and kept. One that is only possibly a session (an opaque token sent back, no more),
- * kept beside a session cookie the login renewed, is not the session's ID: the login renewed the session (Adminer
- * renews `adminer_sid` and keeps `adminer_key`, a key it holds for the browser). A surer one kept is fixation.
+ * kept beside a session cookie the login renewed or newly issued, is not the session's ID: the login renewed the
+ * session (Adminer renews `adminer_sid` and keeps `adminer_key`, a key it holds for the browser), or bound it to a
+ * new cookie (SimpleSAMLphp keeps `SimpleSAML` and issues `SimpleSAMLAuthToken`, which it checks against the
+ * session's copy). A surer one kept is fixation.
  */
-function keptIds(carried: LoginFact['lanes'], lanes: ReadonlyMap<string, SessionLane>): LoginFact['lanes'] {
-  const renewed = carried.some((l) => l.after !== undefined && l.after !== l.before);
+function keptIds(login: LoginFact, lanes: ReadonlyMap<string, SessionLane>): LoginFact['lanes'] {
+  const carried = login.lanes;
+  const renewed = carried.some((l) => l.after !== undefined && l.after !== l.before) || issuesSession(login, lanes);
   return carried.filter(
     (l) =>
       l.after !== undefined && l.after === l.before && !(renewed && lanes.get(l.laneKey)?.confidence === 'possible'),
   );
+}
+
+/** The login's response or redirect chain set the first ID of a lane it did not carry, surer than a possible one. */
+function issuesSession(login: LoginFact, lanes: ReadonlyMap<string, SessionLane>): boolean {
+  const carried = new Set(login.lanes.map((l) => l.laneKey));
+  const atLogin = new Set([login.entry, ...login.chain]);
+  for (const lane of lanes.values()) {
+    if (carried.has(lane.key) || lane.confidence === 'possible') continue;
+    if (lane.ids.some((id) => id.source === 'set-cookie' && atLogin.has(id.firstEntry))) return true;
+  }
+  return false;
 }
 
 /**

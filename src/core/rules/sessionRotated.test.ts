@@ -366,6 +366,34 @@ describe('session-rotated', () => {
     expect(findingsOf(refreshed('/auth/refreshments'), 'session-reset').map((f) => f.entry)).toEqual([2]);
   });
 
+  it("an identity provider's new ID as it sends the application an authorization code is rotated there", () => {
+    // oidc-provider: the password posted to its interaction, a consent page, then `/auth/<uid>` renews `_session`
+    // and redirects to the application's callback with the code.
+    const consented = (callback: string) =>
+      trace()
+        .post('https://id.test/interaction/u1', {
+          cookie: '',
+          form: { login: 'ann', password: 'pw' },
+          setCookie: [sid(ID.a)],
+          location: '/interaction/u2',
+        })
+        .get('https://id.test/interaction/u2', { cookie: `sid=${ID.a}` })
+        .post('https://id.test/interaction/u2', {
+          cookie: `sid=${ID.a}`,
+          form: { prompt: 'consent' },
+          location: '/auth/u2',
+        })
+        .get('https://id.test/auth/u2', { cookie: `sid=${ID.a}`, setCookie: [sid(ID.b)], location: callback })
+        .analyze();
+    const result = consented('https://app.test/callback?code=MbPz_1RWxCBRkDDUeb4e&state=eyJyZXR1cm5UbyI6Imh0');
+    expect(findingsOf(result, 'session-reset')).toEqual([]);
+    const [rotated] = findingsOf(result, 'session-rotated').filter((f) => f.entry === 3);
+    expect(rotated!.message).toContain('as the identity provider finished the sign-in begun by the login at entry 0');
+    // Sent on without an authorization response (no code, or a short one), the new ID is a reset.
+    for (const elsewhere of ['https://app.test/home', 'https://app.test/callback?code=1&state=2'])
+      expect(findingsOf(consented(elsewhere), 'session-reset').map((f) => f.entry)).toEqual([3]);
+  });
+
   it('a server that rotates the ID on every request is a periodic rotation, never a session-reset', () => {
     const ids = [ID.a, ID.b, ID.c, ID.d, ID.e, ID.f];
     let scenario = trace().get('https://shop.test/', { cookie: '', setCookie: [sid(ids[0]!)] });

@@ -83,6 +83,11 @@ export const sessionRotated = defineRule({
           [end?.atLogout === true, () => 'at logout — good practice'],
           [end?.atRefresh === true, () => 'at a token refresh: the request asked the server for a new one'],
           [
+            end?.atSignInCompletion !== undefined,
+            () =>
+              `as the identity provider finished the sign-in begun by the login at entry ${end!.atSignInCompletion}, sending the application its authorization code — good practice`,
+          ],
+          [
             end?.anonymous === true,
             () =>
               'for a client not logged in: the server starts a new session on each page it shows such a client (or each page reaches a server that does not know the last one)',
@@ -191,7 +196,10 @@ export function rotationOf(change: IdChange): RotatedEnd | undefined {
   const loginRotates = change.login !== undefined && rotatesAtLogin(change.held, change.login.entry);
   const logout = logoutOf(change);
   const refresh = REFRESH_ENDPOINT.test(lastSegmentOf(change.path));
-  if (!loginRotates && !logout.atLogout && !refresh) return undefined;
+  // An identity provider renewing the session a login issued as it finishes that sign-in (after a consent page:
+  // oidc-provider): it recognised the user, since it sent the application an authorization code.
+  const signIn = change.completesSignIn === true ? change.sessionLogin : undefined;
+  if (!loginRotates && !logout.atLogout && !refresh && signIn === undefined) return undefined;
   return {
     kind: 'rotated',
     entry: change.entry,
@@ -199,6 +207,7 @@ export function rotationOf(change: IdChange): RotatedEnd | undefined {
     ...logout,
     periodic: false,
     ...(refresh ? { atRefresh: true } : {}),
+    ...(signIn !== undefined ? { atSignInCompletion: signIn } : {}),
   };
 }
 
