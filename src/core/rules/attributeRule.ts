@@ -18,8 +18,9 @@ export interface AttributeRuleSpec<Id extends string> {
   /** The fix for this cookie where it differs from the rule's own (docs.fix). */
   readonly fix?: (item: SessionSetCookie) => string | undefined;
   /**
-   * Also test lines the browser rejected: true where the problem exists on the wire whatever the browser
-   * does (an ID sent over http://) or is the reason for the rejection (SameSite=None without Secure).
+   * Also test lines the browser rejected, and lines whose cookie the same response removed again: true where the
+   * problem exists on the wire whatever the browser does (an ID sent over http://) or is the reason for the
+   * rejection (SameSite=None without Secure).
    */
   readonly includeRejected?: boolean;
 }

@@ -26,6 +26,28 @@ describe('cookie-no-httponly', () => {
     expect(findingsOf(result, 'cookie-no-httponly')[0]!.evidence.setCookie).toBe(line);
   });
 
+  it('a line whose cookie the same response deleted again is not where the cookie was set, nor counted', () => {
+    // phpLDAPadmin's wrong password: its credentials cookies set, then deleted, in one answer; the right one sets them.
+    const line = (id: string) => `sid=${id}; Path=/; Secure; SameSite=Lax`;
+    const result = trace()
+      .post('https://shop.test/login', {
+        cookie: '',
+        form: { user: 'ann', password: 'bad' },
+        setCookie: [line(ID.a), 'sid=; Path=/; Max-Age=0'],
+      })
+      .post('https://shop.test/login', { cookie: '', form: { user: 'ann', password: 'pw' }, setCookie: [line(ID.b)] })
+      .analyze();
+    const found = findingsOf(result, 'cookie-no-httponly');
+    expect(found.map((f) => [f.entry, f.evidence.occurrences])).toEqual([[1, undefined]]);
+    // Replaced by a later line of the same response, it is not counted either.
+    const twice = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [line(ID.a), line(ID.b)] })
+      .analyze();
+    expect(findingsOf(twice, 'cookie-no-httponly').map((f) => [f.entry, f.evidence.occurrences])).toEqual([
+      [0, undefined],
+    ]);
+  });
+
   it('a sid with HttpOnly → nothing', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; Path=/; Secure; HttpOnly; SameSite=Lax`] })

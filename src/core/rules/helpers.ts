@@ -1,6 +1,6 @@
 /** Small shared readers for rules: a request's session Set-Cookie facts, lanes by key, the once-per-cookie key. */
 import type { RequestFacts, SessionLane, SetCookieFact } from '../analysis/facts.ts';
-import type { ParsedSetCookie } from '../cookie/types.ts';
+import type { ParsedSetCookie, StoredCookie } from '../cookie/types.ts';
 import type { RuleContext } from './rule.ts';
 
 export interface SessionSetCookie {
@@ -9,16 +9,40 @@ export interface SessionSetCookie {
   readonly parsed: ParsedSetCookie;
 }
 
-/** The request's Set-Cookies of a session cookie that parsed and set a value (deletions excluded; rejections on request). */
-export function sessionSetCookiesOf(request: RequestFacts, includeRejected = false): SessionSetCookie[] {
+/**
+ * The request's Set-Cookies of a session cookie that parsed and set a value (deletions excluded). Rejected lines, and
+ * lines whose cookie a later line of the same response deleted or replaced, only on request (`onTheWire`): neither
+ * lived in the jar.
+ */
+export function sessionSetCookiesOf(request: RequestFacts, onTheWire = false): SessionSetCookie[] {
   const out: SessionSetCookie[] = [];
-  for (const fact of request.setCookies) {
+  const facts = request.setCookies;
+  for (let i = 0; i < facts.length; i++) {
+    const fact = facts[i]!;
     if (!fact.session || fact.outcome.kind === 'deleted' || fact.value === '' || !fact.parsed) continue;
-    // A cookie the browser refused never existed on the client: its attributes describe nothing.
-    if (fact.outcome.kind === 'rejected' && !includeRejected) continue;
+    // A cookie the browser refused never existed on the client, and one the same response removed again (phpLDAPadmin
+    // sets its credentials cookies and deletes them in answer to a wrong password) was never readable by a page nor
+    // sent: their attributes describe nothing the client held.
+    if (!onTheWire && (fact.outcome.kind === 'rejected' || supersededInResponse(facts, i))) continue;
     out.push({ request, fact, parsed: fact.parsed });
   }
   return out;
+}
+
+/** A later line of the same response deleted or replaced the cookie the line at `index` stored. */
+function supersededInResponse(facts: readonly SetCookieFact[], index: number): boolean {
+  const own = facts[index]!.outcome;
+  if (own.kind !== 'stored') return false;
+  for (let j = index + 1; j < facts.length; j++) {
+    const later = facts[j]!.outcome;
+    const gone = later.kind === 'stored' ? later.replaced : later.kind === 'deleted' ? later.removed : undefined;
+    if (gone && sameSlot(gone, own.cookie)) return true;
+  }
+  return false;
+}
+
+function sameSlot(a: StoredCookie, b: StoredCookie): boolean {
+  return a.name === b.name && a.domain === b.domain && a.path === b.path;
 }
 
 /**
