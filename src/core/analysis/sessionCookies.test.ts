@@ -606,6 +606,28 @@ describe('identifySessionCookies', () => {
     expect(numeric.has('icingaweb2-session')).toBe(true);
   });
 
+  it("express-session's signed ID format speaks for a cookie of any name, as a known name does", () => {
+    // AdminJS names express-session's cookie `adminjs`; its login keeps the ID (regenerate is not called).
+    const signed = `s%3A${'Xk9_vQ2mTz7LrB4nW8yC1dFh'}.${'aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1eF3hJ5kL7n%2Bop'}`;
+    const admin = (value: string, login: boolean) => {
+      let t = trace().get('https://shop.test/admin', { cookie: '', setCookie: [`adminjs=${value}; Path=/`] });
+      if (login)
+        t = t.post('https://shop.test/admin/login', {
+          cookie: `adminjs=${value}`,
+          form: { email: 'ann', password: 'pw' },
+          location: '/admin',
+        });
+      return identify(t.get('https://shop.test/admin', { cookie: `adminjs=${value}` })).get('adminjs');
+    };
+    expect(admin(signed, true)?.confidence).toBe('certain');
+    expect(admin(signed, true)?.evidence).toContain(
+      "its value is a session ID in express-session's signed format (s:<ID>.<signature>)",
+    );
+    expect(admin(signed, false)?.confidence).toBe('likely');
+    // A short value signed the same way (cookie-parser's signed cookies: a preference) is no ID's format.
+    expect(admin(`s%3Adark.${'aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1eF3hJ5kL7n%2Bop'}`, false)).toBeUndefined();
+  });
+
   it("a cookie scoped, each time, to a path that names its value is one flow's handle, not a session", () => {
     // oidc-provider's `_interaction=<uid>; path=/interaction/<uid>`, issued in the redirect chain of its login.
     const flow = (path: (uid: string) => string) =>

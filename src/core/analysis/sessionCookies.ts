@@ -509,11 +509,15 @@ export class SessionCookieIdentifier {
       knownName === undefined && hasAuthNameShape(className) && idShaped && longestValue(stats) >= TOKEN_MIN_LENGTH
         ? 'its name says authentication or session and its value is a token'
         : undefined;
+    const signedId =
+      knownName === undefined && nameShape === undefined && [...stats.shapes.keys()].some(isSignedSessionId)
+        ? SIGNED_SESSION_ID_TEXT
+        : undefined;
     const tokenEvidence = this.tokenEvidence(stats);
     const clientSideToken = shapes.includes('client-side-store');
     const behaviour = [...new Set(this.succeeded(stats.behaviour))].slice(0, 3);
     const carriedAtLogin = this.succeeded(stats.carriedAtLogins)[0];
-    const named = [knownName ?? nameShape].filter((e): e is string => e !== undefined);
+    const named = [knownName ?? nameShape ?? signedId].filter((e): e is string => e !== undefined);
     if (behaviour.length > 0 && (named.length > 0 || tokenEvidence || idShaped)) {
       return { confidence: 'certain', evidence: [...behaviour, ...named], against: [] };
     }
@@ -523,9 +527,9 @@ export class SessionCookieIdentifier {
       return { confidence: 'certain', evidence: [carriedAtLogin, ...named], against: [] };
     }
     const token = tokenEvidence ? [tokenEvidence] : [];
-    // A listed name is `likely` on its own; a dataset's "session" label or a name's shape needs the value's
+    // A listed name is `likely` on its own, as is a session library's format for its ID (isSignedSessionId); a dataset's "session" label or a name's shape needs the value's
     // behaviour (set once, sent back) or a token format (a JWT, a session store) to agree.
-    if (cls.kind === 'session' || (named.length > 0 && (tokenEvidence || clientSideToken))) {
+    if (cls.kind === 'session' || signedId || (named.length > 0 && (tokenEvidence || clientSideToken))) {
       return { confidence: 'likely', evidence: [...named, ...token], against: [] };
     }
     if (named.length > 0 || tokenEvidence)
@@ -554,6 +558,19 @@ function noteTimestamp(stats: NameStats, raw: string, at: number): void {
   const time = UNIX_TIME_FIRST.exec(raw.replace(/^"|"$/g, ''))?.[1];
   const ms = time === undefined ? Number.NaN : time.length === 10 ? Number(time) * 1000 : Number(time);
   stats.setTimestamps = Number.isFinite(at) && Math.abs(ms - at) <= DAY_MS;
+}
+
+/**
+ * express-session's (connect's) session ID as its cookie holds it, under whatever name the application gave it
+ * (AdminJS's `adminjs`): `s:` + the ID (uid-safe: 24 base64url characters or more) + `.` + the base64 HMAC-SHA256
+ * of it without padding (43 characters), percent-encoded in the header. A library's format for a session ID speaks
+ * as a known name does.
+ */
+const SIGNED_SESSION_ID = /^s(?::|%3A)[A-Za-z0-9_-]{24,}\.(?:[A-Za-z0-9]|%2B|%2F|\+|\/){43}$/;
+const SIGNED_SESSION_ID_TEXT = "its value is a session ID in express-session's signed format (s:<ID>.<signature>)";
+
+function isSignedSessionId(value: string): boolean {
+  return SIGNED_SESSION_ID.test(value);
 }
 
 /** A value short enough to be a word of a path (`path=/admin`) proves nothing. */
