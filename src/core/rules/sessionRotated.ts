@@ -37,7 +37,7 @@ export const sessionRotated = defineRule({
   docs: {
     explanation:
       'The server replaced the session ID the request carried with a new one. Rotation at login and privilege changes is what OWASP recommends; rotation elsewhere is harmless when the server does it on purpose. A login rotates an ID once: an ID the login or its redirect chain had just issued and that the next hop replaces was rejected (a session-reset, cause server-rejected), not rotated.',
-    fix: 'Nothing to fix when it follows a login. If it was not intended, check what regenerates the session.',
+    fix: 'Nothing to fix at a login, a logout or a token refresh, where a new ID is good practice. Elsewhere, if it was not intended, check what regenerates the session.',
   },
   check(ctx) {
     return idTransitions(ctx)
