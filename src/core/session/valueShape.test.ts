@@ -9,6 +9,14 @@ const jwe = (iv: string, ciphertext: string) => `${JWE_HEADER}..${iv}.${cipherte
 const JWS_HEADER = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9';
 
 describe('valueShape', () => {
+  it('a language tag or a POSIX locale (with its codeset and modifier) is no ID', () => {
+    for (const locale of ['en', 'en-GB', 'pt_BR', 'en_GB.utf8', 'de_DE.UTF-8', 'ca_ES@valencia', 'ast_ES.UTF-8'])
+      expect(valueShape(locale)).toBe('not-an-id');
+    // A token with an underscore and a dot is not read as one: lower-case after the underscore, or too long a part.
+    for (const id of ['ab_cd.utf8', 'ab_CD.9f3c2a7e41b0d85f36a1', 'abcd_EF.utf8'])
+      expect(valueShape(id)).toBe('opaque');
+  });
+
   it('an encrypted JWT (JWE), whole or its first chunk, is a client-side store that cannot be read', () => {
     expect(valueShape(jwe('bXlJbml0VmVjdG9y', 'c2VjcmV0LXNlc3Npb24tY2xhaW1z'))).toBe('client-side-store');
     expect(valueShape(`${JWE_HEADER}..bXlJbml0VmVjdG9y.c2VjcmV0LXNlc3`)).toBe('client-side-store');

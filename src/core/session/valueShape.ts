@@ -23,7 +23,11 @@ export type ValueShape =
  */
 const FLAG = /^(t|f|true|false|yes|no|on|off|y|n|null|undefined|none|deleted|-?\d{1,2}(\.\d+)?)$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\w{3}, \d{2} \w{3} \d{4}/;
-const LOCALE = /^[a-z]{2}([-_][A-Za-z]{2})?$/;
+/**
+ * A language tag (`en`, `en-GB`), or a POSIX locale with its territory and, optionally, its codeset and modifier
+ * (`en_GB.utf8`, `de_DE.UTF-8`, `ca_ES@valencia`: LDAP Account Manager's `lam_last_language`).
+ */
+const LOCALE = /^[a-z]{2}([-_][A-Za-z]{2})?$|^[a-z]{2,3}_[A-Z]{2}(\.[A-Za-z0-9-]{2,16})?(@[a-z]{2,12})?$/;
 /** `a=b&c=d`, `a:b|c:d`, `a=b;c=d`, `a=b:c=d`: two or more readable fields. */
 const FIELDS = /^([\w.%-]+[=:][^&|;:=]*)([&|;,]([\w.%-]+[=:][^&|;:=]*))+$|^([\w.%-]+=[^&|;:]*)(:[\w.%-]+=[^&|;:]*)+$/;
 /** Readable parts joined by `_`, `-`, `|` or `:` with a true/false among them: flags (`INITIAL_anon_true_30004`). */
