@@ -6,13 +6,14 @@
 // Flask-Session, Cockpit, ikiwiki, Yesod, DokuWiki, Zabbix's frontend, Cacti, Tiny Tiny RSS, CAS single sign-on
 // (django-cas-server, Apache httpd's mod_auth_cas), Request Tracker, Redmine, Jupyter Notebook, Adminer, Icinga Web 2,
 // Devise on Rails, PostfixAdmin, SimpleSAMLphp, Horde, phpLDAPadmin (with OpenLDAP's slapd), Deluge's web UI
-// (with deluged), ZNC's web interface
+// (with deluged), ZNC's web interface, Perl's CGI::Session (under Apache httpd's mod_cgi), qBittorrent's Web UI,
+// LDAP Account Manager (on slapd), DAViCal (on PostgreSQL)
 // from Debian's packages; express-session (also
 // on two nodes behind nginx),
 // Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session, iron-session, hapi's yar and cookie, Auth.js,
 // h3's useSession, React Router's session storage, better-auth, AdonisJS's session, NextAuth.js on Next.js,
 // connect-redis (on Debian's redis-server), Lucia, NestJS with Passport, hono-sessions on Hono, Sails, Keystone 6,
-// Directus from npm. The tests read the
+// Directus, connect-pg-simple (on Debian's postgresql), AdminJS, Egg.js from npm. The tests read the
 // recordings, so CI needs none of these; recording again needs them:
 //   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light \
 //     python3-starlette python3-uvicorn python3-multipart python3-tornado python3-bottle python3-cherrypy3 \
@@ -24,7 +25,8 @@
 //     python3-quart python3-flask-session cockpit-ws cockpit-bridge cockpit-system ikiwiki libghc-yesod-dev \
 //     dokuwiki zabbix-frontend-php zabbix-server-mysql cacti tt-rss python3-django-cas-server \
 //     libapache2-mod-auth-cas request-tracker5 rt5-db-sqlite redis-server redmine redmine-sqlite jupyter-notebook \
-//     adminer icingaweb2 ruby-devise postfixadmin simplesamlphp php-horde phpldapadmin slapd deluge-web deluged znc
+//     adminer icingaweb2 ruby-devise postfixadmin simplesamlphp php-horde phpldapadmin slapd deluge-web deluged znc \
+//     libcgi-session-perl qbittorrent-nox postgresql ldap-account-manager davical
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 //   npm ci --prefix test/frameworks/better-auth && npm ci --prefix test/frameworks/adonis
 //   npm ci --prefix test/frameworks/next-auth && npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia
@@ -33,6 +35,8 @@
 //   npm_config_nodedir=/usr npm ci --prefix test/frameworks/keystone
 //   npm_config_nodedir=/usr npm ci --prefix test/frameworks/directus
 //   npm ci --prefix test/frameworks/oidc
+//   npm ci --prefix test/frameworks/express-session-pg && npm ci --prefix test/frameworks/adminjs
+//   npm ci --prefix test/frameworks/egg
 // Run: [FIRST_PORT=9201] node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
@@ -113,6 +117,11 @@ interface Framework {
    * (Directus's login page: Chromium never reports its /favicon.ico, a 404, finished).
    */
   readonly pendingForGood?: number;
+  /**
+   * Service workers bypassed (LDAP Account Manager's PWA worker answers every GET with its own `fetch()`: the page's
+   * requests would be recorded without their Cookie and Set-Cookie headers, which only the worker's target sees).
+   */
+  readonly bypassServiceWorker?: true;
   /**
    * A login form that takes any password (oidc-provider's development interactions): the wrong password is not tried.
    */
@@ -1421,6 +1430,206 @@ const znc: Framework = {
   logout: '.logoutbox a',
 };
 
+/**
+ * A PostgreSQL of the recording's own (Debian's postgresql 15), its cluster in `work/pg` made by initdb (trust
+ * authentication, the superuser postgres), run as the postgres user on `port`, its socket in `work`.
+ */
+const PG_BIN = '/usr/lib/postgresql/15/bin';
+const asPostgres = (work: string, command: string, args: string[]): Server => ({
+  command: 'setpriv',
+  args: ['--reuid=postgres', '--regid=postgres', '--clear-groups', join(PG_BIN, command), ...args],
+  cwd: work,
+  env: { HOME: work },
+});
+const postgresInit = (work: string): Server => {
+  execFileSync('chown', ['-R', 'postgres:postgres', work]);
+  return asPostgres(work, 'initdb', ['-D', join(work, 'pg'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
+};
+const postgres = (work: string, port: number): Server & { readonly port: number } => ({
+  ...asPostgres(work, 'postgres', ['-D', join(work, 'pg'), '-p', String(port), '-h', '127.0.0.1', '-k', work]),
+  port,
+});
+
+/**
+ * express-session with connect-pg-simple (packages of its own: `npm ci --prefix test/frameworks/express-session-pg`)
+ * on a PostgreSQL of its own on port + 50; regenerate() at login, destroy() at logout.
+ */
+const expressSessionPg: Framework = {
+  id: 'express-session-pg',
+  prepare: postgresInit,
+  backends: (work, port) => [postgres(work, port + 50)],
+  server: (work, port) => ({
+    ...npmApp('express-session-pg', 'express-session-pg', 'app.mjs')(work, port),
+    env: { PGPORT: String(port + 50) },
+  }),
+  login: { path: '/login' },
+};
+
+/**
+ * Perl's CGI::Session (Debian's libcgi-session-perl) as CGI::Session::Tutorial shows it (cgi-session/app.cgi: the file
+ * driver, `$session->header()`, the user stored at login, `delete()` at logout), run by Apache httpd's mod_cgi in the
+ * foreground (cgi-session/httpd.conf), the session files in the recording's directory, where www-data writes them.
+ */
+const cgiSession: Framework = {
+  id: 'cgi-session',
+  server: (work, port) => {
+    chmodSync(work, 0o755);
+    mkdirSync(join(work, 'sessions'));
+    chmodSync(join(work, 'sessions'), 0o777);
+    return {
+      command: '/usr/sbin/apache2',
+      args: ['-X', '-f', join(APPS, 'cgi-session', 'httpd.conf')],
+      cwd: work,
+      env: { APACHE_PORT: String(port), APACHE_WORK: work, APACHE_APP: join(APPS, 'cgi-session') },
+    };
+  },
+  login: { path: '/login' },
+};
+
+/**
+ * Debian's LDAP Account Manager 8.3, copied into the recording's directory (its config, sess and tmp directories
+ * too) with our server profile (ldap-account-manager/lam.conf: login by LDAP search), served by PHP's own server,
+ * against phpLDAPadmin's OpenLDAP server (phpldapadmin/slapd.sh) on port + 50 with alice / secret; its menu's
+ * logout link (`templates/logout.php`).
+ */
+const ldapAccountManager: Framework = {
+  id: 'ldap-account-manager',
+  prepare: (work) => {
+    cpSync('/usr/share/ldap-account-manager', join(work, 'lam'), { recursive: true, dereference: true });
+    return undefined;
+  },
+  backends: (work, port) => [
+    {
+      command: 'sh',
+      args: [join(APPS, 'phpldapadmin', 'slapd.sh'), work, String(port + 50)],
+      cwd: work,
+      port: port + 50,
+    },
+  ],
+  server: (work, port) => {
+    const profile = readFileSync(join(APPS, 'ldap-account-manager', 'lam.conf'), 'utf8');
+    writeFileSync(join(work, 'lam', 'config', 'lam.conf'), profile.replaceAll('@LDAP_PORT@', String(port + 50)));
+    return { command: 'php', args: ['-S', `127.0.0.1:${port}`], cwd: join(work, 'lam') };
+  },
+  // `/` is a page whose meta refresh opens the login form, which a logged-in user also gets: home is the main page
+  // (to the account list when logged in; without a session, a script sends the visitor to the login form).
+  home: '/templates/main.php',
+  login: { path: '/templates/login.php' },
+  form: { username: 'input[name=username]', password: 'input[name=passwd]', submit: 'button[name=checklogin]' },
+  logout: 'a[href$="templates/logout.php"]',
+  bypassServiceWorker: true,
+};
+
+/**
+ * Egg.js 3 (packages of its own: `npm ci --prefix test/frameworks/egg`) with its default session (egg-session, the
+ * session encrypted into EGG_SESS), started in the foreground by egg-scripts (one worker, beside its agent); its
+ * logs and run files under EGG_HOME, the recording's directory.
+ */
+const EGG = join(APPS, 'egg');
+const egg: Framework = {
+  id: 'egg',
+  server: (work, port) => {
+    needPackages('egg', 'egg');
+    return {
+      command: process.execPath,
+      args: [
+        join(EGG, 'node_modules', 'egg-scripts', 'bin', 'egg-scripts.js'),
+        'start',
+        '--workers=1',
+        `--port=${port}`,
+      ],
+      cwd: EGG,
+      env: { EGG_HOME: work, HOME: work, NODE_LOG_DIR: join(work, 'logs', 'alinode') },
+    };
+  },
+  login: { path: '/login' },
+};
+
+/**
+ * qBittorrent 4.5's Web UI (Debian's qbittorrent-nox) in the foreground, the recording's directory as its profile,
+ * our qbittorrent/qBittorrent.conf (alice's Web UI password, the legal notice accepted, no DHT, LSD, UPnP) without its
+ * comments. Its login page (`/` without a session) posts the form to /api/v2/auth/login by XHR and reloads the page
+ * when the answer is "Ok." (a wrong password is shown in place); the File menu's Logout posts to /api/v2/auth/logout
+ * by script, then reloads the page.
+ */
+const qbittorrent: Framework = {
+  id: 'qbittorrent',
+  server: (work, port) => {
+    mkdirSync(join(work, 'qBittorrent', 'config'), { recursive: true });
+    const conf = readFileSync(join(APPS, 'qbittorrent', 'qBittorrent.conf'), 'utf8')
+      .split('\n')
+      .filter((line) => !line.startsWith('#'))
+      .join('\n')
+      .replace('WebUI\\Port=PORT', `WebUI\\Port=${port}`);
+    writeFileSync(join(work, 'qBittorrent', 'config', 'qBittorrent.conf'), conf);
+    return {
+      command: '/usr/bin/qbittorrent-nox',
+      args: [`--profile=${work}`, `--webui-port=${port}`],
+      cwd: work,
+      env: { HOME: work },
+    };
+  },
+  login: { path: '/' },
+  form: { username: '#username', password: '#password', submit: '#login' },
+  inPage: true,
+  logout: ['hover:::-p-xpath(//a[normalize-space()="File"])', '#logoutLink'],
+};
+
+/**
+ * AdminJS 7 with @adminjs/express (packages of its own: `npm ci --prefix test/frameworks/adminjs`),
+ * buildAuthenticatedRouter with express-session's options as its documentation shows (MemoryStore); its component
+ * bundle written under ADMIN_JS_TMP_DIR, in the recording's directory. Its own login page (`email`, `password`) and
+ * the top bar's user menu (opened by hover), whose Log out opens /admin/logout.
+ */
+const adminjs: Framework = {
+  id: 'adminjs',
+  server: (work, port) => ({
+    ...npmApp('adminjs', 'adminjs', 'app.mjs')(work, port),
+    env: { ADMIN_JS_TMP_DIR: join(work, '.adminjs') },
+  }),
+  home: '/admin',
+  login: { path: '/admin/login' },
+  form: { username: 'input[name=email]', password: 'input[name=password]', submit: 'button' },
+  logout: ['hover:[data-css="logged-in"]', '::-p-text(Log out)'],
+};
+
+/**
+ * Debian's DAViCal 1.1 (its htdocs and inc copied into the recording's directory, always.php reading our
+ * davical/config.php in place of /etc/davical/config.php), served by PHP's own server, on a PostgreSQL of its own on
+ * port + 50, the database made by DAViCal's create-database.sh and alice / secret added as an administrator
+ * (davical/setup.sh); AWL's login form and the menu's Log out link (`?logout`).
+ */
+const davical: Framework = {
+  id: 'davical',
+  prepare: (work) => {
+    const dav = join(work, 'davical');
+    cpSync('/usr/share/davical', dav, { recursive: true, dereference: true });
+    const always = join(dav, 'htdocs', 'always.php');
+    writeFileSync(
+      always,
+      readFileSync(always, 'utf8').replaceAll("'/etc/davical/config.php'", `'${join(APPS, 'davical', 'config.php')}'`),
+    );
+    return postgresInit(work);
+  },
+  backends: (work, port) => [postgres(work, port + 50)],
+  server: (work, port) => ({
+    command: 'sh',
+    args: ['-c', `sh ${join(APPS, 'davical', 'setup.sh')} && exec php -S 127.0.0.1:${port}`],
+    cwd: join(work, 'davical', 'htdocs'),
+    env: {
+      PGHOST: '127.0.0.1',
+      PGPORT: String(port + 50),
+      PGUSER: 'postgres',
+      DAVICAL_PG_PORT: String(port + 50),
+    },
+  }),
+  login: { path: '/index.php' },
+  home: '/index.php',
+  form: { username: 'input[name=username]', password: 'input[name=password]', submit: 'input[name=submit]' },
+  // The Home menu's submenu, shown while the pointer is over it, holds Logout.
+  logout: ['hover:a.menu_active[href="/index.php"]', 'a[href="/index.php?logout"]'],
+};
+
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
@@ -1582,6 +1791,13 @@ const FRAMEWORKS: readonly Framework[] = [
   oidc,
   deluge,
   znc,
+  expressSessionPg,
+  egg,
+  adminjs,
+  cgiSession,
+  ldapAccountManager,
+  qbittorrent,
+  davical,
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */
@@ -1798,6 +2014,7 @@ async function main(): Promise<void> {
       let stop = await startServers(framework, work, port);
       try {
         const page = await browser.defaultBrowserContext().newPage();
+        if (framework.bypassServiceWorker) await page.setBypassServiceWorker(true);
         const storage = await page.createCDPSession();
         await storage.send('Network.clearBrowserCookies');
         await storage.detach();

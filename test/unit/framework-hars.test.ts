@@ -580,6 +580,51 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     alarms: [],
     sessions: ['_session', 'appSession'],
   },
+  // AdminJS with express-session as its docs pass it (`adminjs`, HttpOnly only in production): its login sets
+  // `req.session.adminUser` and keeps the ID (a real fixation: express-session's signed ID format makes the cookie
+  // a session whatever its name); the logout destroys the session and the login page it lands on issues a new one.
+  adminjs: {
+    cookie: 'adminjs',
+    ends: ['rotated@logout', 'live'],
+    alarms: ['cookie-no-httponly adminjs', 'session-fixation adminjs'],
+  },
+  // Perl's CGI::Session as its tutorial shows: CGISESSID without HttpOnly, kept through the login (the library has
+  // no call to renew it: a real fixation); `delete()` at the logout ends it on the server, the next page gets another.
+  'cgi-session': {
+    cookie: 'CGISESSID',
+    ends: ['rotated@logout', 'live'],
+    alarms: ['cookie-no-httponly CGISESSID', 'session-fixation CGISESSID'],
+  },
+  // Egg.js's default session: `EGG_SESS` encrypted in the cookie, written anew at each save (updates), sealed again at
+  // the login, emptied at the logout.
+  egg: {
+    cookie: 'EGG_SESS',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:cleared-by-server@logout', 'updated', 'live'],
+    alarms: [],
+  },
+  // express-session with connect-pg-simple on PostgreSQL: regenerate at the login, destroy at the logout (the
+  // cookie left; the next page gets a new ID).
+  'express-session-pg': { cookie: 'connect.sid', ends: ['rotated@login', 'rotated@logout', 'live'], alarms: [] },
+  // qBittorrent's Web UI: `SID` issued only by its XHR login (HttpOnly, SameSite=Strict), deleted by its logout.
+  qbittorrent: { cookie: 'SID', ends: ['reset:cleared-by-server@logout'], alarms: [] },
+  // LDAP Account Manager: PHPSESSID renewed on each anonymous page, at the failed attempt, at the login and after
+  // the logout; `lam_last_language=en_GB.utf8` (a locale, set at the login) is no session.
+  'ldap-account-manager': {
+    cookie: 'PHPSESSID',
+    ends: [
+      'rotated@none',
+      'rotated@none',
+      'rotated@none',
+      'rotated@failed-attempt',
+      'rotated@login',
+      'rotated@logout',
+      'rotated@none',
+      'live',
+    ],
+    alarms: [],
+  },
+  // DAViCal (AWL): `sid=<number>;<key>` set at the login without HttpOnly (a real medium), deleted at the logout.
+  davical: { cookie: 'sid', ends: ['reset:cleared-by-server@logout'], alarms: ['cookie-no-httponly sid'] },
   // Horde 5: horde_user and horde_pass among eight fields posted to /login.php; `Horde` renewed at login, with a
   // `horde_secret_key` (the key of the credentials kept in the session) that the logout deletes; `Horde` kept there.
   horde: {
