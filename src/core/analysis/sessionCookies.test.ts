@@ -606,6 +606,15 @@ describe('identifySessionCookies', () => {
     expect(numeric.has('icingaweb2-session')).toBe(true);
   });
 
+  it('a preference set at the login (a word, a time zone) is no session; an ID set beside it is', () => {
+    const names = identify(
+      trace()
+        .login('https://shop.test/login', ['theme=dark; Path=/', 'tz=Europe%2FParis; Path=/', `sid=${ID.a}; Path=/`])
+        .get('https://shop.test/home', { cookie: `theme=dark; tz=Europe%2FParis; sid=${ID.a}` }),
+    );
+    expect([...names.keys()]).toEqual(['sid']);
+  });
+
   it("express-session's signed ID format speaks for a cookie of any name, as a known name does", () => {
     // AdminJS names express-session's cookie `adminjs`; its login keeps the ID (regenerate is not called).
     const signed = `s%3A${'Xk9_vQ2mTz7LrB4nW8yC1dFh'}.${'aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1eF3hJ5kL7n%2Bop'}`;

@@ -21,7 +21,7 @@ import {
   nameClassOffPlatform,
 } from '../session/identify.ts';
 import { readClientSideData, valueHolds } from '../session/tokenData.ts';
-import { isFieldsValue, isRedactedValue, type ValueShape, valueShape } from '../session/valueShape.ts';
+import { isFieldsValue, isRedactedValue, isWordValue, type ValueShape, valueShape } from '../session/valueShape.ts';
 import { headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
@@ -504,6 +504,10 @@ export class SessionCookieIdentifier {
         : cls.kind === 'documented-session'
           ? `documented as a session cookie: ${cls.pattern}`
           : undefined;
+    // Words in a cookie no known name calls a session (`theme=dark`, `tz=Europe/Paris`, set at a login as often as
+    // not): a preference, whatever the server did with it.
+    if (knownName === undefined && stats.shapes.size > 0 && [...stats.shapes.keys()].every(isWordValue))
+      return undefined;
     // A name that only has the shape of one (`MS_AUTH`, `leo_auth_token`) is weaker than a known name.
     const nameShape =
       knownName === undefined && hasAuthNameShape(className) && idShaped && longestValue(stats) >= TOKEN_MIN_LENGTH

@@ -1,6 +1,6 @@
 // What a cookie value looks like for identification, and when a changed value is the same session updated.
 import { describe, expect, it } from 'vitest';
-import { isUpdateOf, valueShape } from './valueShape.ts';
+import { isUpdateOf, isWordValue, valueShape } from './valueShape.ts';
 
 /** base64url of {"alg":"dir","enc":"A256GCM"}: the protected header of Auth.js's encrypted session token. */
 const JWE_HEADER = 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0';
@@ -9,6 +9,14 @@ const jwe = (iv: string, ciphertext: string) => `${JWE_HEADER}..${iv}.${cipherte
 const JWS_HEADER = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9';
 
 describe('valueShape', () => {
+  it('a word or a few joined, or a screen size, is a word value (a preference); letters with digits are not', () => {
+    for (const word of ['dark', 'compact', 'Europe/Paris', 'America%2FNew_York', 'dark-mode', 'EUR', '1920x1080'])
+      expect(isWordValue(word)).toBe(true);
+    // Letters with digits, mixed case, or numbers alone can be IDs (poor ones: session-id-low-entropy says so).
+    for (const id of ['abc123', 'v2', '12345', 'QmXkTzPrLwNa', 'a1b2c3d4e5f6', 'Ab3dE5gH7jK9mN1p'])
+      expect(isWordValue(id)).toBe(false);
+  });
+
   it('a language tag or a POSIX locale (with its codeset and modifier) is no ID', () => {
     for (const locale of ['en', 'en-GB', 'pt_BR', 'en_GB.utf8', 'de_DE.UTF-8', 'ca_ES@valencia', 'ast_ES.UTF-8'])
       expect(valueShape(locale)).toBe('not-an-id');
