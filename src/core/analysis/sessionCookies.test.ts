@@ -606,6 +606,23 @@ describe('identifySessionCookies', () => {
     expect(numeric.has('icingaweb2-session')).toBe(true);
   });
 
+  it('an ID the login carried and its answer wrote back unchanged was not issued there (web.py writes it on every answer)', () => {
+    const login = (answered: string) =>
+      identify(
+        trace()
+          .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; Path=/`] })
+          .post('https://shop.test/login', {
+            cookie: `sid=${ID.a}`,
+            form: { user: 'ann', password: 'pw' },
+            setCookie: [`sid=${answered}; Path=/`],
+            location: '/home',
+          })
+          .get('https://shop.test/home', { cookie: `sid=${answered}` }),
+      ).get('sid')?.evidence;
+    expect(login(ID.a)?.[0]).toBe('carried by the login at entry 1 (a POST carrying a password field)');
+    expect(login(ID.b)?.[0]).toBe('issued in answer to the login at entry 1 (a POST carrying a password field)');
+  });
+
   it('a preference set at the login (a word, a time zone) is no session; an ID set beside it is', () => {
     const names = identify(
       trace()

@@ -233,7 +233,9 @@ export class SessionCookieIdentifier {
       noteSealedLength(stats, pair.value);
       noteTimestamp(stats, pair.value, entry.startedAt);
       noteOwnPath(stats, line, pair.value);
-      if (login && (carryingLogin || !carries(sent, pair.name)))
+      // The login's own request may carry the cookie: the value written back unchanged (web.py's on every answer) was
+      // not issued there.
+      if (login && (carryingLogin ? !carriesValue(sent, pair.name, pair.value) : !carries(sent, pair.name)))
         stats.behaviour.push({
           text: `issued in answer to the login at entry ${login.entry} (${login.text})`,
           login: login.entry,
@@ -694,6 +696,11 @@ function isDeletion(line: string): boolean {
  */
 function carries(sent: readonly { readonly name: string }[], name: string): boolean {
   for (let i = 0; i < sent.length; i++) if (sent[i]!.name === name) return true;
+  return false;
+}
+
+function carriesValue(sent: readonly { readonly name: string; readonly value: string }[], name: string, value: string) {
+  for (let i = 0; i < sent.length; i++) if (sent[i]!.name === name && sent[i]!.value === value) return true;
   return false;
 }
 
