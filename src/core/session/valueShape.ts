@@ -91,7 +91,8 @@ const READABLE = [FIELDS, LABELLED_NUMBER, ABSOLUTE_URL, WORDS, FLAG_PART, FRACT
  * preference, readable, the same for many users, such as an application may set at a login. No ID is written in
  * words: lower-case letters (one capital first at most), or two to four capitals, twelve letters a word at most.
  */
-const WORD_VALUE = /^(?:[A-Z]?[a-z]{1,11}|[A-Z]{2,4})(?:[-_./](?:[A-Z]?[a-z]{1,11}|[A-Z]{2,4})){0,3}$|^\d{2,5}x\d{2,5}$/;
+const WORD_VALUE =
+  /^(?:[A-Z]?[a-z]{1,11}|[A-Z]{2,4})(?:[-_./](?:[A-Z]?[a-z]{1,11}|[A-Z]{2,4})){0,3}$|^\d{2,5}x\d{2,5}$/;
 
 export function isWordValue(raw: string): boolean {
   return WORD_VALUE.test(unquote(raw));
