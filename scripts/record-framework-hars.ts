@@ -7,7 +7,8 @@
 // (django-cas-server, Apache httpd's mod_auth_cas), Request Tracker, Redmine, Jupyter Notebook, Adminer, Icinga Web 2,
 // Devise on Rails, PostfixAdmin, SimpleSAMLphp, Horde, phpLDAPadmin (with OpenLDAP's slapd), Deluge's web UI
 // (with deluged), ZNC's web interface, Perl's CGI::Session (under Apache httpd's mod_cgi), qBittorrent's Web UI,
-// LDAP Account Manager (on slapd), DAViCal (on PostgreSQL)
+// LDAP Account Manager (on slapd), DAViCal (on PostgreSQL), Twisted Web's sessions, web.py's sessions,
+// LemonLDAP::NG's portal (on slapd)
 // from Debian's packages; express-session (also
 // on two nodes behind nginx),
 // Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session, iron-session, hapi's yar and cookie, Auth.js,
@@ -26,7 +27,8 @@
 //     dokuwiki zabbix-frontend-php zabbix-server-mysql cacti tt-rss python3-django-cas-server \
 //     libapache2-mod-auth-cas request-tracker5 rt5-db-sqlite redis-server redmine redmine-sqlite jupyter-notebook \
 //     adminer icingaweb2 ruby-devise postfixadmin simplesamlphp php-horde phpldapadmin slapd deluge-web deluged znc \
-//     libcgi-session-perl qbittorrent-nox postgresql ldap-account-manager davical
+//     libcgi-session-perl qbittorrent-nox postgresql ldap-account-manager davical python3-twisted python3-webpy \
+//     lemonldap-ng libplack-perl
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 //   npm ci --prefix test/frameworks/better-auth && npm ci --prefix test/frameworks/adonis
 //   npm ci --prefix test/frameworks/next-auth && npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia
@@ -1630,6 +1632,49 @@ const davical: Framework = {
   logout: ['hover:a.menu_active[href="/index.php"]', 'a[href="/index.php?logout"]'],
 };
 
+/** web.py's sessions (Debian's python3-webpy): its cookbook's DiskStore('sessions'), in the recording's directory. */
+const webpy: Framework = {
+  id: 'webpy-session',
+  server: (work, port) => ({
+    command: '/usr/bin/python3',
+    args: [join(APPS, 'webpy', 'app.py'), `127.0.0.1:${port}`],
+    cwd: work,
+  }),
+  login: { path: '/login' },
+};
+
+/**
+ * LemonLDAP::NG 2.16's portal (Debian's lemonldap-ng) as the PSGI app Debian ships (lemonldap-ng/portal.psgi mounts
+ * it with its static files), run by plackup; our lemonldap-ng.ini and a configuration made from Debian's by
+ * lemonldap-ng/setup.sh: the SSO domain `127.0.0.1` (the recorder's host; the portal is its own protected host),
+ * LDAP authentication against phpLDAPadmin's OpenLDAP server (phpldapadmin/slapd.sh) on port + 50 with alice / secret.
+ * The portal is the login form and, logged in, the menu whose Logout tab holds the `?logout=1` button.
+ */
+const lemonldapNg: Framework = {
+  id: 'lemonldap-ng',
+  backends: (work, port) => [
+    {
+      command: 'sh',
+      args: [join(APPS, 'phpldapadmin', 'slapd.sh'), work, String(port + 50)],
+      cwd: work,
+      port: port + 50,
+    },
+  ],
+  server: (work, port) => ({
+    command: 'sh',
+    args: [
+      '-c',
+      `sh ${join(APPS, 'lemonldap-ng', 'setup.sh')} ${work} ${port} ${port + 50} && exec plackup --host 127.0.0.1 -p ${port} ${join(APPS, 'lemonldap-ng', 'portal.psgi')}`,
+    ],
+    cwd: work,
+    env: { LLNG_DEFAULTCONFFILE: join(work, 'lemonldap-ng.ini') },
+  }),
+  login: { path: '/' },
+  form: { username: '#userfield', password: '#passwordfield', submit: '#lform button[type=submit]' },
+  // The menu collapsed under its toggler at the recorder's 800 px: opened, then its Logout tab, then the tab's button.
+  logout: ['button.navbar-toggler', 'a.nav-link[href="#logout"]', 'a[href$="/?logout=1"]'],
+};
+
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
@@ -1798,6 +1843,9 @@ const FRAMEWORKS: readonly Framework[] = [
   ldapAccountManager,
   qbittorrent,
   davical,
+  script('twisted-session', '/usr/bin/python3', 'twisted', 'app.py'),
+  webpy,
+  lemonldapNg,
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */

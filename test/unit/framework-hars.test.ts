@@ -625,6 +625,23 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   },
   // DAViCal (AWL): `sid=<number>;<key>` set at the login without HttpOnly (a real medium), deleted at the logout.
   davical: { cookie: 'sid', ends: ['reset:cleared-by-server@logout'], alarms: ['cookie-no-httponly sid'] },
+  // Twisted Web's sessions as its howto shows: TWISTED_SESSION without HttpOnly, kept through the login (Twisted has
+  // no call to renew it: a real fixation); `expire()` at the logout ends it on the server, the next page gets another.
+  'twisted-session': {
+    cookie: 'TWISTED_SESSION',
+    ends: ['rotated@logout', 'live'],
+    alarms: ['cookie-no-httponly TWISTED_SESSION', 'session-fixation TWISTED_SESSION'],
+  },
+  // web.py's sessions as its cookbook shows: `webpy_session_id` written back on every answer, the same through the
+  // login (no way to regenerate it: a real fixation); `kill()` deletes it at the logout.
+  'webpy-session': {
+    cookie: 'webpy_session_id',
+    ends: ['reset:cleared-by-server@logout', 'live'],
+    alarms: ['session-fixation webpy_session_id'],
+  },
+  // LemonLDAP::NG's portal (LDAP): `lemonldap` issued only by the login, deleted by the logout (`?logout=1`); the
+  // script-written `llnglanguage=en` is no session.
+  'lemonldap-ng': { cookie: 'lemonldap', ends: ['reset:cleared-by-server@logout'], alarms: [] },
   // Horde 5: horde_user and horde_pass among eight fields posted to /login.php; `Horde` renewed at login, with a
   // `horde_secret_key` (the key of the credentials kept in the session) that the logout deletes; `Horde` kept there.
   horde: {
