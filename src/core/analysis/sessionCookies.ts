@@ -159,8 +159,11 @@ interface PendingLogin {
   readonly entry: number;
   readonly text: string;
   readonly nextUrl?: string;
-  /** The attempt was redirected to a login page: it worked only if that page sends the user on (sendsOnward). */
-  readonly toLoginPage?: string;
+  /**
+   * Set when the attempt was redirected to a login page: the URL it was posted to. It worked only if that page sends
+   * the user on (sendsOnward).
+   */
+  readonly attemptUrl?: string;
 }
 
 /**
@@ -368,13 +371,13 @@ export class SessionCookieIdentifier {
         entry: entry.index,
         text: LOGIN_SIGNAL_TEXT[signal],
         ...(next ? { nextUrl: next } : {}),
-        ...(toLoginPage !== undefined ? { toLoginPage: entry.request.url } : {}),
+        ...(toLoginPage !== undefined ? { attemptUrl: entry.request.url } : {}),
       };
       if (next) this.pendingLogin = login;
       return toLoginPage === undefined ? login : undefined;
     }
     if (pending?.nextUrl !== entry.request.url || host === '') return undefined;
-    return pending.toLoginPage === undefined ? pending : this.confirmAtLoginPage(pending, pending.toLoginPage, entry);
+    return pending.attemptUrl === undefined ? pending : this.confirmAtLoginPage(pending, pending.attemptUrl, entry);
   }
 
   /**
@@ -533,8 +536,9 @@ export class SessionCookieIdentifier {
       return { confidence: 'certain', evidence: [carriedAtLogin, ...named], against: [] };
     }
     const token = tokenEvidence ? [tokenEvidence] : [];
-    // A listed name is `likely` on its own, as is a session library's format for its ID (isSignedSessionId); a dataset's "session" label or a name's shape needs the value's
-    // behaviour (set once, sent back) or a token format (a JWT, a session store) to agree.
+    // A listed name is `likely` on its own, as is a session library's format for its ID (isSignedSessionId); a
+    // dataset's "session" label or a name's shape needs the value's behaviour (set once, sent back) or a token format
+    // (a JWT, a session store) to agree.
     if (cls.kind === 'session' || signedId || (named.length > 0 && (tokenEvidence || clientSideToken))) {
       return { confidence: 'likely', evidence: [...named, ...token], against: [] };
     }
