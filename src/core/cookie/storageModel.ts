@@ -61,6 +61,7 @@ export type CreatedCookie =
   | { readonly ok: true; readonly cookie: StoredCookie; readonly expired: boolean }
   | { readonly ok: false; readonly reason: SetCookieRejectedReason; readonly detail: string };
 
+/** `detail`: what the reason's own text (SET_COOKIE_REJECTED_REASONS) does not already say; '' when nothing. */
 function refuse(reason: SetCookieRejectedReason, detail: string): CreatedCookie {
   return { ok: false, reason, detail };
 }
@@ -133,12 +134,12 @@ export function createCookie(
   const domain = domainOf(parsed, url.host);
   if ('reason' in domain) return refuse(domain.reason, domain.detail);
   // Step 10: Secure cookies only from secure origins (https, or http on a loopback host as in Chrome).
-  if (parsed.secure && !url.secure) return refuse('SecureOnly', 'A Secure cookie was set from an insecure URL.');
+  if (parsed.secure && !url.secure) return refuse('SecureOnly', '');
   const prefixProblem = prefixViolation(parsed, domain.hostOnly);
   if (prefixProblem !== undefined) return refuse('InvalidPrefix', prefixProblem);
   // Step 15 (and Chrome since 80): SameSite=None requires Secure.
   if (parsed.sameSite === 'none' && !parsed.secure) {
-    return refuse('SameSiteNoneInsecure', 'SameSite=None without Secure.');
+    return refuse('SameSiteNoneInsecure', '');
   }
 
   const expiresAt = expiryOf(parsed, time);

@@ -59,7 +59,9 @@ describe('cookie-rejected', () => {
       .analyze();
     const found = findingsOf(result, 'cookie-rejected');
     expect(found.map((f) => f.entry)).toEqual([0]);
-    expect(found[0]!.message).toContain('(2 times)');
+    expect(found[0]!.message).toBe(
+      'The browser rejects the sid cookie: SecureOnly — A Secure cookie was set from an insecure (http://) URL. (2 times)',
+    );
   });
 
   it('a rejected cookie that is not a session cookie → nothing', () => {

@@ -32,8 +32,7 @@ function rejections(keep: (r: Rejected) => boolean): PerRequest<Rejected> {
         entry: item.request.entry,
         url: item.request.url,
         reason: outcome.reason,
-        message:
-          `The browser rejects ${name ? `the ${name} cookie` : 'this Set-Cookie'}: ${outcome.reason} — ${SET_COOKIE_REJECTED_REASONS[outcome.reason]} ${outcome.detail}${times(count)}`.trim(),
+        message: `The browser rejects ${name ? `the ${name} cookie` : 'this Set-Cookie'}: ${outcome.reason} — ${[SET_COOKIE_REJECTED_REASONS[outcome.reason], outcome.detail].filter((part) => part !== '').join(' ')}${times(count)}`,
         evidence: { setCookie: redactLine(outcome.raw, item.fact.value), reason: outcome.reason },
       };
     },
