@@ -8,13 +8,15 @@
 // Devise on Rails, PostfixAdmin, SimpleSAMLphp, Horde, phpLDAPadmin (with OpenLDAP's slapd), Deluge's web UI
 // (with deluged), ZNC's web interface, Perl's CGI::Session (under Apache httpd's mod_cgi), qBittorrent's Web UI,
 // LDAP Account Manager (on slapd), DAViCal (on PostgreSQL), Twisted Web's sessions, web.py's sessions,
-// LemonLDAP::NG's portal (on slapd)
+// LemonLDAP::NG's portal (on slapd), Slim 3's app with PHP's native session,
+// Plack::Middleware::Session (under plackup), Dancer 1's sessions, CGI::Application's session plugin (under mod_cgi)
 // from Debian's packages; express-session (also
 // on two nodes behind nginx),
 // Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session, iron-session, hapi's yar and cookie, Auth.js,
 // h3's useSession, React Router's session storage, better-auth, AdonisJS's session, NextAuth.js on Next.js,
 // connect-redis (on Debian's redis-server), Lucia, NestJS with Passport, hono-sessions on Hono, Sails, Keystone 6,
-// Directus, connect-pg-simple (on Debian's postgresql), AdminJS, Egg.js from npm. The tests read the
+// Directus, connect-pg-simple (on Debian's postgresql), AdminJS, Egg.js, passport-saml (SAML single sign-on with
+// Debian's SimpleSAMLphp as the identity provider) from npm. The tests read the
 // recordings, so CI needs none of these; recording again needs them:
 //   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light \
 //     python3-starlette python3-uvicorn python3-multipart python3-tornado python3-bottle python3-cherrypy3 \
@@ -28,7 +30,8 @@
 //     libapache2-mod-auth-cas request-tracker5 rt5-db-sqlite redis-server redmine redmine-sqlite jupyter-notebook \
 //     adminer icingaweb2 ruby-devise postfixadmin simplesamlphp php-horde phpldapadmin slapd deluge-web deluged znc \
 //     libcgi-session-perl qbittorrent-nox postgresql ldap-account-manager davical python3-twisted python3-webpy \
-//     lemonldap-ng libplack-perl
+//     lemonldap-ng libplack-perl php-slim \
+//     libplack-middleware-session-perl libdancer-perl libcgi-application-plugin-session-perl
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 //   npm ci --prefix test/frameworks/better-auth && npm ci --prefix test/frameworks/adonis
 //   npm ci --prefix test/frameworks/next-auth && npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia
@@ -36,7 +39,7 @@
 //   npm ci --prefix test/frameworks/hono && npm ci --prefix test/frameworks/sails
 //   npm_config_nodedir=/usr npm ci --prefix test/frameworks/keystone
 //   npm_config_nodedir=/usr npm ci --prefix test/frameworks/directus
-//   npm ci --prefix test/frameworks/oidc
+//   npm ci --prefix test/frameworks/oidc && npm ci --prefix test/frameworks/saml
 //   npm ci --prefix test/frameworks/express-session-pg && npm ci --prefix test/frameworks/adminjs
 //   npm ci --prefix test/frameworks/egg
 // Run: [FIRST_PORT=9201] node --import tsx scripts/record-framework-hars.ts [id…]
@@ -133,6 +136,11 @@ interface Framework {
    * done when the next page has loaded.
    */
   readonly consent?: string;
+  /**
+   * An identity provider whose answer to the right password is a page that posts the assertion to the app by script
+   * (SAML's HTTP-POST binding): done when a page of the app's own origin has loaded, not at the provider's page.
+   */
+  readonly autoPost?: true;
   /**
    * A message the wrong password leaves over the form (Deluge's "Login Failed" box, over its Login button): its button,
    * clicked where it is shown before the form is filled again.
@@ -1302,6 +1310,14 @@ const directus: Framework = {
   logout: 'a.sign-out[href="/admin/logout"]',
 };
 
+/** An OpenLDAP server of the recording's own (Debian's slapd, phpldapadmin/slapd.sh) with alice / secret, on `port`. */
+const slapd = (work: string, port: number): Server & { readonly port: number } => ({
+  command: 'sh',
+  args: [join(APPS, 'phpldapadmin', 'slapd.sh'), work, String(port)],
+  cwd: work,
+  port,
+});
+
 /**
  * Debian's phpLDAPadmin 1.2, copied into the recording's directory with our configuration
  * (phpldapadmin/config.php, `auth_type` from PLA_AUTH_TYPE), its htdocs served by PHP's own server, against an
@@ -1316,14 +1332,7 @@ const phpldapadmin = (id: string, authType: 'session' | 'cookie'): Framework => 
     cpSync(join(APPS, 'phpldapadmin', 'config.php'), join(pla, 'config', 'config.php'));
     return undefined;
   },
-  backends: (work, port) => [
-    {
-      command: 'sh',
-      args: [join(APPS, 'phpldapadmin', 'slapd.sh'), work, String(port + 50)],
-      cwd: work,
-      port: port + 50,
-    },
-  ],
+  backends: (work, port) => [slapd(work, port + 50)],
   server: (work, port) => {
     mkdirSync(join(work, 'sessions'), { recursive: true });
     return {
@@ -1500,14 +1509,7 @@ const ldapAccountManager: Framework = {
     cpSync('/usr/share/ldap-account-manager', join(work, 'lam'), { recursive: true, dereference: true });
     return undefined;
   },
-  backends: (work, port) => [
-    {
-      command: 'sh',
-      args: [join(APPS, 'phpldapadmin', 'slapd.sh'), work, String(port + 50)],
-      cwd: work,
-      port: port + 50,
-    },
-  ],
+  backends: (work, port) => [slapd(work, port + 50)],
   server: (work, port) => {
     const profile = readFileSync(join(APPS, 'ldap-account-manager', 'lam.conf'), 'utf8');
     writeFileSync(join(work, 'lam', 'config', 'lam.conf'), profile.replaceAll('@LDAP_PORT@', String(port + 50)));
@@ -1652,14 +1654,7 @@ const webpy: Framework = {
  */
 const lemonldapNg: Framework = {
   id: 'lemonldap-ng',
-  backends: (work, port) => [
-    {
-      command: 'sh',
-      args: [join(APPS, 'phpldapadmin', 'slapd.sh'), work, String(port + 50)],
-      cwd: work,
-      port: port + 50,
-    },
-  ],
+  backends: (work, port) => [slapd(work, port + 50)],
   server: (work, port) => ({
     command: 'sh',
     args: [
@@ -1673,6 +1668,106 @@ const lemonldapNg: Framework = {
   form: { username: '#userfield', password: '#passwordfield', submit: '#lform button[type=submit]' },
   // The menu collapsed under its toggler at the recorder's 800 px: opened, then its Logout tab, then the tab's button.
   logout: ['button.navbar-toggler', 'a.nav-link[href="#logout"]', 'a[href$="/?logout=1"]'],
+};
+
+/**
+ * Single sign-on with SAML 2.0 (packages of its own: `npm ci --prefix test/frameworks/saml`): the service provider,
+ * express with express-session and @node-saml/passport-saml as its README shows (the IdP's response posted to
+ * /login/callback, `req.login()` regenerating the session; a local logout, `req.logout()`), on the recording's port;
+ * the identity provider, Debian's SimpleSAMLphp 1.19 (PHP's own server) with our configuration (saml/idp: SAML 2.0
+ * IdP on, exampleauth:UserPass with alice / secret), on port + 1, its key and certificate made by saml/setup.sh
+ * (openssl) in the recording's directory. Two origins, 127.0.0.1 on two ports (one cookie jar).
+ */
+const saml: Framework = {
+  id: 'saml-passport-simplesamlphp',
+  prepare: (work) => {
+    needPackages('saml-passport-simplesamlphp', 'saml');
+    return { command: 'sh', args: [join(APPS, 'saml', 'setup.sh'), work], cwd: work };
+  },
+  backends: (work, port) => [
+    {
+      command: 'php',
+      args: ['-S', `127.0.0.1:${port + 1}`],
+      cwd: '/usr/share/simplesamlphp/www',
+      env: {
+        SIMPLESAMLPHP_CONFIG_DIR: join(APPS, 'saml', 'idp', 'config'),
+        SIMPLESAMLPHP_WORK: work,
+        SAML_SP_PORT: String(port),
+      },
+      port: port + 1,
+    },
+  ],
+  server: (work, port) => ({
+    command: process.execPath,
+    args: ['app.mjs', String(port), String(port + 1), join(work, 'cert', 'idp.crt')],
+    cwd: join(APPS, 'saml'),
+  }),
+  login: { link: '#login' },
+  form: { username: '#username', password: '#password', submit: '#submit_button' },
+  autoPost: true,
+};
+
+/**
+ * The same with single logout (`SINGLE_LOGOUT=1`): the app's /logout sends a LogoutRequest to SimpleSAMLphp's
+ * SingleLogoutService, which ends its session and redirects back to /logout/callback with its LogoutResponse.
+ */
+const samlSingleLogout: Framework = {
+  ...saml,
+  id: 'saml-passport-simplesamlphp-single-logout',
+  server: (work, port) => ({ ...saml.server(work, port), env: { SINGLE_LOGOUT: '1' } }),
+};
+
+/** Slim 3.12 (Debian's php-slim; Debian 12 has no Slim 4) with PHP's native session started in a middleware. */
+const slim: Framework = {
+  id: 'slim-native-session',
+  server: (work, port) => {
+    mkdirSync(join(work, 'sessions'), { recursive: true });
+    // As Slim's documentation serves it: from the app's directory, its front controller as the router.
+    return {
+      command: 'php',
+      args: ['-S', `127.0.0.1:${port}`, 'index.php'],
+      cwd: join(APPS, 'slim'),
+      env: { SESSION_DIR: join(work, 'sessions') },
+    };
+  },
+  login: { path: '/login' },
+};
+
+/**
+ * Plack::Middleware::Session (Debian's libplack-middleware-session-perl) as its documentation shows it
+ * (plack-session/app.psgi: `enable 'Session'`, the cookie state and in-memory store by default, `change_id` at
+ * login, `expire` at logout), run by plackup (its single-process HTTP::Server::PSGI, which the memory store needs).
+ */
+const plackSession: Framework = {
+  id: 'plack-session',
+  server: (_work, port) => ({
+    command: 'plackup',
+    args: ['--host', '127.0.0.1', '-p', String(port), join(APPS, 'plack-session', 'app.psgi')],
+    cwd: join(APPS, 'plack-session'),
+  }),
+  login: { path: '/login' },
+};
+
+/**
+ * CGI::Application with CGI::Application::Plugin::Session (Debian's libcgi-application-plugin-session-perl) as the
+ * plugin's documentation shows it (cgi-application/app.cgi: CGI::Session's file driver, `session_recreate` at login,
+ * `session_delete` at logout), run by Apache httpd's mod_cgi with cgi-session's httpd.conf (the same setup as
+ * `cgi-session`, APACHE_APP this app's directory), the session files in the recording's directory.
+ */
+const cgiApplication: Framework = {
+  id: 'cgi-application-session',
+  server: (work, port) => {
+    chmodSync(work, 0o755);
+    mkdirSync(join(work, 'sessions'));
+    chmodSync(join(work, 'sessions'), 0o777);
+    return {
+      command: '/usr/sbin/apache2',
+      args: ['-X', '-f', join(APPS, 'cgi-session', 'httpd.conf')],
+      cwd: work,
+      env: { APACHE_PORT: String(port), APACHE_WORK: work, APACHE_APP: join(APPS, 'cgi-application') },
+    };
+  },
+  login: { path: '/login' },
 };
 
 const FRAMEWORKS: readonly Framework[] = [
@@ -1846,6 +1941,13 @@ const FRAMEWORKS: readonly Framework[] = [
   script('twisted-session', '/usr/bin/python3', 'twisted', 'app.py'),
   webpy,
   lemonldapNg,
+  saml,
+  samlSingleLogout,
+  slim,
+  plackSession,
+  script('dancer', '/usr/bin/perl', 'dancer', 'app.pl'),
+  script('dancer-samesite-lax', '/usr/bin/perl', 'dancer', 'app.pl', { SESSION_SAME_SITE: 'Lax' }),
+  cgiApplication,
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */
@@ -1984,7 +2086,21 @@ async function browseLogInLogOut(page: Page, base: string, framework: Framework)
     await page.goto(`${base}${framework.login.path}`);
   }
   if (!framework.anyPassword) await submit(page, framework, 'wrong');
+  const posted = framework.autoPost
+    ? page.waitForResponse(
+        (r) =>
+          r.request().isNavigationRequest() &&
+          r.url().startsWith(`${base}/`) &&
+          r.request().method() === 'GET' &&
+          r.status() < 300,
+      )
+    : undefined;
+  posted?.catch(() => undefined);
   await submit(page, framework, framework.password ?? 'secret');
+  if (posted !== undefined) {
+    await posted;
+    await page.waitForFunction(() => document.readyState === 'complete');
+  }
   if (framework.consent !== undefined && (await page.$(framework.consent)) !== null) {
     await Promise.all([page.waitForNavigation(), page.click(framework.consent)]);
   }

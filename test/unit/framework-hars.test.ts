@@ -642,6 +642,52 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // LemonLDAP::NG's portal (LDAP): `lemonldap` issued only by the login, deleted by the logout (`?logout=1`); the
   // script-written `llnglanguage=en` is no session.
   'lemonldap-ng': { cookie: 'lemonldap', ends: ['reset:cleared-by-server@logout'], alarms: [] },
+  // Slim 3 (Debian's php-slim) with PHP's native session: PHPSESSID without HttpOnly (PHP's default: a real medium),
+  // renewed at the login (`session_regenerate_id(true)`); the logout only calls `session_destroy()`, and PHP takes
+  // the same ID again for a new, empty session: the ID lives on (no rule says so yet).
+  'slim-native-session': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'live'],
+    alarms: ['cookie-no-httponly PHPSESSID'],
+  },
+  // Single sign-on with SAML 2.0: passport-saml behind express-session on the port, SimpleSAMLphp as the identity
+  // provider on port + 1. The assertion posted back to the application (SAMLResponse) is its login: `connect.sid`
+  // renewed there and at the local logout. The provider keeps `SimpleSAML` through its login and issues
+  // `SimpleSAMLAuthToken` beside it (checked against the session's copy: no fixation); its session outlives the
+  // application's logout, and the single logout ends it on the server without touching its cookies.
+  'saml-passport-simplesamlphp': {
+    cookie: 'connect.sid',
+    ends: ['rotated@login', 'rotated@logout', 'live'],
+    alarms: [],
+    sessions: ['connect.sid', 'SimpleSAML', 'SimpleSAMLAuthToken'],
+  },
+  'saml-passport-simplesamlphp-single-logout': {
+    cookie: 'connect.sid',
+    ends: ['rotated@login', 'rotated@logout', 'live'],
+    alarms: [],
+    sessions: ['connect.sid', 'SimpleSAML', 'SimpleSAMLAuthToken'],
+  },
+  // Plack::Middleware::Session's defaults: `plack_session` without HttpOnly (a real medium), written on every answer,
+  // renewed at the login (`change_id`), expired at the logout (`expire`).
+  'plack-session': {
+    cookie: 'plack_session',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'live'],
+    alarms: ['cookie-no-httponly plack_session'],
+  },
+  // Dancer 1 with `session_same_site => 'Lax'`: `dancer.session` kept through the login (Dancer has no call to renew
+  // it: a real fixation); `session->destroy` at the logout ends it on the server, the next page gets another.
+  'dancer-samesite-lax': {
+    cookie: 'dancer.session',
+    ends: ['rotated@logout', 'live'],
+    alarms: ['session-fixation dancer.session'],
+  },
+  // CGI::Application's session plugin: CGISESSID without HttpOnly (a real medium), renewed at the login
+  // (`session_recreate`), deleted at the logout (`session_delete` with SEND_COOKIE).
+  'cgi-application-session': {
+    cookie: 'CGISESSID',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'live'],
+    alarms: ['cookie-no-httponly CGISESSID'],
+  },
   // Horde 5: horde_user and horde_pass among eight fields posted to /login.php; `Horde` renewed at login, with a
   // `horde_secret_key` (the key of the credentials kept in the session) that the logout deletes; `Horde` kept there.
   horde: {
@@ -724,6 +770,20 @@ describe('phpmyadmin.har', () => {
     const ends = lane('pmaAuth-1').ids.map((id) => endOf(id.end));
     expect(new Set(ends)).toEqual(new Set(['updated', 'replaced-unseen', 'reset:cleared-by-server@logout']));
     expect(ends.at(-1)).toBe('reset:cleared-by-server@logout');
+  });
+});
+
+describe('dancer.har', () => {
+  // Dancer 1's defaults: `dancer.session` with SameSite=None and no Secure, which Chromium refuses every time.
+  it('tells the browser refused the session cookie and the login established none; no lane follows it', () => {
+    const result = analyse('dancer');
+    expect(result.facts.lanes).toEqual([]);
+    const alarms = result.findings.filter((f) => f.severity === 'high').map((f) => `${f.rule} ${f.cookie}`);
+    expect(alarms.sort()).toEqual([
+      'cookie-rejected dancer.session',
+      'cookie-samesite-none-insecure dancer.session',
+      'session-not-established dancer.session',
+    ]);
   });
 });
 
