@@ -507,20 +507,26 @@ const jetty: Framework = {
   login: { link: '#login' },
 };
 
-/** Symfony's HttpFoundation session (Debian's php-symfony-http-foundation) behind a front controller of ours. */
-const symfony: Framework = {
-  id: 'symfony',
+/**
+ * A PHP app whose front controller (`<dir>/index.php`) is PHP's own server's router, started in its directory as the
+ * framework's documentation serves it, its sessions saved in the recording's directory (SESSION_DIR).
+ */
+const phpFrontController = (id: string, dir: string): Framework => ({
+  id,
   server: (work, port) => {
     mkdirSync(join(work, 'sessions'), { recursive: true });
     return {
       command: 'php',
       args: ['-S', `127.0.0.1:${port}`, 'index.php'],
-      cwd: join(APPS, 'symfony'),
+      cwd: join(APPS, dir),
       env: { SESSION_DIR: join(work, 'sessions') },
     };
   },
   login: { path: '/login' },
-};
+});
+
+/** Symfony's HttpFoundation session (Debian's php-symfony-http-foundation) behind a front controller of ours. */
+const symfony = phpFrontController('symfony', 'symfony');
 
 /** Catalyst with Catalyst::Plugin::Session (cookie state, FastMmap store: its share file in the recording's directory). */
 const catalyst: Framework = {
@@ -1717,21 +1723,11 @@ const samlSingleLogout: Framework = {
   server: (work, port) => ({ ...saml.server(work, port), env: { SINGLE_LOGOUT: '1' } }),
 };
 
-/** Slim 3.12 (Debian's php-slim; Debian 12 has no Slim 4) with PHP's native session started in a middleware. */
-const slim: Framework = {
-  id: 'slim-native-session',
-  server: (work, port) => {
-    mkdirSync(join(work, 'sessions'), { recursive: true });
-    // As Slim's documentation serves it: from the app's directory, its front controller as the router.
-    return {
-      command: 'php',
-      args: ['-S', `127.0.0.1:${port}`, 'index.php'],
-      cwd: join(APPS, 'slim'),
-      env: { SESSION_DIR: join(work, 'sessions') },
-    };
-  },
-  login: { path: '/login' },
-};
+/**
+ * Slim 3.12 (Debian's php-slim; Debian 12 has no Slim 4) with PHP's native session started in a middleware, served
+ * as Slim's documentation serves it (Slim 3 routes everything to `/` when its front controller is outside the root).
+ */
+const slim = phpFrontController('slim-native-session', 'slim');
 
 /**
  * Plack::Middleware::Session (Debian's libplack-middleware-session-perl) as its documentation shows it
