@@ -9,7 +9,9 @@
 // (with deluged), ZNC's web interface, Perl's CGI::Session (under Apache httpd's mod_cgi), qBittorrent's Web UI,
 // LDAP Account Manager (on slapd), DAViCal (on PostgreSQL), Twisted Web's sessions, web.py's sessions,
 // LemonLDAP::NG's portal (on slapd), Slim 3's app with PHP's native session,
-// Plack::Middleware::Session (under plackup), Dancer 1's sessions, CGI::Application's session plugin (under mod_cgi)
+// Plack::Middleware::Session (under plackup), Dancer 1's sessions, CGI::Application's session plugin (under mod_cgi),
+// Rack's own Rack::Session::Pool (under rackup and WEBrick), Macaron's session middleware and
+// Gin's gin-jwt (Go)
 // from Debian's packages; express-session (also
 // on two nodes behind nginx),
 // Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session, iron-session, hapi's yar and cookie, Auth.js,
@@ -31,7 +33,8 @@
 //     adminer icingaweb2 ruby-devise postfixadmin simplesamlphp php-horde phpldapadmin slapd deluge-web deluged znc \
 //     libcgi-session-perl qbittorrent-nox postgresql ldap-account-manager davical python3-twisted python3-webpy \
 //     lemonldap-ng libplack-perl php-slim \
-//     libplack-middleware-session-perl libdancer-perl libcgi-application-plugin-session-perl
+//     libplack-middleware-session-perl libdancer-perl libcgi-application-plugin-session-perl ruby-rack ruby-webrick \
+//     golang-gopkg-macaron.v1-dev golang-github-go-macaron-session-dev golang-github-appleboy-gin-jwt-dev
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 //   npm ci --prefix test/frameworks/better-auth && npm ci --prefix test/frameworks/adonis
 //   npm ci --prefix test/frameworks/next-auth && npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia
@@ -462,24 +465,26 @@ const roundcube: Framework = {
   logout: 'a.logout',
 };
 
-/** gorilla/sessions from Debian (golang-github-gorilla-sessions-dev), built in GOPATH mode before it starts. */
+/**
+ * A Go app of ours (`<dir>/main.go`) built in GOPATH mode from Debian's Go packages (nothing downloaded) before it
+ * starts, the binary and the build cache in the recording's directory.
+ */
+const goApp = (work: string, port: number, dir: string, env: Record<string, string> = {}): Server => {
+  const app = join(work, 'app');
+  return {
+    command: 'sh',
+    args: ['-c', `go build -o ${app} ${join(APPS, dir, 'main.go')} && exec ${app} ${port}`],
+    cwd: work,
+    env: { GO111MODULE: 'off', GOPATH: `/usr/share/gocode:${work}`, GOCACHE: join(work, 'gocache'), ...env },
+  };
+};
+
+/** gorilla/sessions from Debian (golang-github-gorilla-sessions-dev). */
 const gorilla = (id: string, store: 'cookie' | 'filesystem'): Framework => ({
   id,
   server: (work, port) => {
     mkdirSync(join(work, 'sessions'), { recursive: true });
-    const app = join(work, 'app');
-    return {
-      command: 'sh',
-      args: ['-c', `go build -o ${app} ${join(APPS, 'gorilla', 'main.go')} && exec ${app} ${port}`],
-      cwd: work,
-      env: {
-        GO111MODULE: 'off',
-        GOPATH: `/usr/share/gocode:${work}`,
-        GOCACHE: join(work, 'gocache'),
-        STORE: store,
-        SESSION_DIR: join(work, 'sessions'),
-      },
-    };
+    return goApp(work, port, 'gorilla', { STORE: store, SESSION_DIR: join(work, 'sessions') });
   },
   login: { path: '/login' },
 });
@@ -1766,6 +1771,28 @@ const cgiApplication: Framework = {
   login: { path: '/login' },
 };
 
+/**
+ * Macaron 1.2 (Debian's golang-gopkg-macaron.v1-dev) with go-macaron/session (golang-github-go-macaron-session-dev)
+ * as its README shows it (test/frameworks/macaron/main.go: `Sessioner()` with its defaults, the memory provider),
+ * built in GOPATH mode before it starts (goApp).
+ */
+const macaron: Framework = {
+  id: 'macaron-session',
+  server: (work, port) => goApp(work, port, 'macaron'),
+  login: { path: '/login' },
+};
+
+/**
+ * Gin 1.8 (Debian's golang-github-gin-gonic-gin-dev) with appleboy/gin-jwt 2.6 (golang-github-appleboy-gin-jwt-dev)
+ * as its example shows it, its documented cookie options on (test/frameworks/gin-jwt/main.go: the JWT in the cookie
+ * `jwt`), built in GOPATH mode before it starts (goApp).
+ */
+const ginJwt: Framework = {
+  id: 'gin-jwt-cookie',
+  server: (work, port) => goApp(work, port, 'gin-jwt'),
+  login: { path: '/login' },
+};
+
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
@@ -1944,6 +1971,18 @@ const FRAMEWORKS: readonly Framework[] = [
   script('dancer', '/usr/bin/perl', 'dancer', 'app.pl'),
   script('dancer-samesite-lax', '/usr/bin/perl', 'dancer', 'app.pl', { SESSION_SAME_SITE: 'Lax' }),
   cgiApplication,
+  // Rack 2.2's Rack::Session::Pool used directly by a Rack app (renew at login, drop at logout), under rackup.
+  {
+    id: 'rack-session-pool',
+    server: (_work, port) => ({
+      command: 'rackup',
+      args: ['-s', 'webrick', '-p', String(port), '-o', '127.0.0.1', 'config.ru'],
+      cwd: join(APPS, 'rack-session'),
+    }),
+    login: { path: '/login' },
+  },
+  macaron,
+  ginJwt,
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */

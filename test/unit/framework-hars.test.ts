@@ -688,6 +688,23 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'reset:cleared-by-server@logout', 'live'],
     alarms: ['cookie-no-httponly CGISESSID'],
   },
+  // Rack::Session::Pool used by a bare Rack app: `rack.session` renewed at the login (`renew`); the logout drops the
+  // session from the pool and leaves the cookie, and the next page gets a new ID.
+  'rack-session-pool': { cookie: 'rack.session', ends: ['rotated@login', 'rotated@logout', 'live'], alarms: [] },
+  // Macaron's session middleware with its defaults (MacaronSession, the memory store): the login adds the user to the
+  // session and keeps its ID (a real fixation: the README shows no RegenerateId); `Destory` deletes it at the logout.
+  'macaron-session': {
+    cookie: 'MacaronSession',
+    ends: ['reset:cleared-by-server@logout', 'live'],
+    alarms: ['session-fixation MacaronSession'],
+  },
+  // Gin with gin-jwt's cookie: the JWT (`jwt`, an hour, HttpOnly) issued at the login, readable (the user's id: a real
+  // medium), deleted by its logout, which does not revoke the token (no rule says so yet).
+  'gin-jwt-cookie': {
+    cookie: 'jwt',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: ['session-client-side-data jwt'],
+  },
   // Horde 5: horde_user and horde_pass among eight fields posted to /login.php; `Horde` renewed at login, with a
   // `horde_secret_key` (the key of the credentials kept in the session) that the logout deletes; `Horde` kept there.
   horde: {
