@@ -1488,12 +1488,11 @@ const expressSessionPg: Framework = {
 };
 
 /**
- * Perl's CGI::Session (Debian's libcgi-session-perl) as CGI::Session::Tutorial shows it (cgi-session/app.cgi: the file
- * driver, `$session->header()`, the user stored at login, `delete()` at logout), run by Apache httpd's mod_cgi in the
- * foreground (cgi-session/httpd.conf), the session files in the recording's directory, where www-data writes them.
+ * A Perl CGI app of ours (`<dir>/app.cgi`) run by Apache httpd's mod_cgi in the foreground (cgi-session/httpd.conf,
+ * APACHE_APP its directory), its CGI::Session files in the recording's directory, where www-data writes them.
  */
-const cgiSession: Framework = {
-  id: 'cgi-session',
+const perlCgi = (id: string, dir: string): Framework => ({
+  id,
   server: (work, port) => {
     chmodSync(work, 0o755);
     mkdirSync(join(work, 'sessions'));
@@ -1502,11 +1501,17 @@ const cgiSession: Framework = {
       command: '/usr/sbin/apache2',
       args: ['-X', '-f', join(APPS, 'cgi-session', 'httpd.conf')],
       cwd: work,
-      env: { APACHE_PORT: String(port), APACHE_WORK: work, APACHE_APP: join(APPS, 'cgi-session') },
+      env: { APACHE_PORT: String(port), APACHE_WORK: work, APACHE_APP: join(APPS, dir) },
     };
   },
   login: { path: '/login' },
-};
+});
+
+/**
+ * Perl's CGI::Session (Debian's libcgi-session-perl) as CGI::Session::Tutorial shows it (cgi-session/app.cgi: the file
+ * driver, `$session->header()`, the user stored at login, `delete()` at logout), under mod_cgi (perlCgi).
+ */
+const cgiSession = perlCgi('cgi-session', 'cgi-session');
 
 /**
  * Debian's LDAP Account Manager 8.3, copied into the recording's directory (its config, sess and tmp directories
@@ -1752,24 +1757,9 @@ const plackSession: Framework = {
 /**
  * CGI::Application with CGI::Application::Plugin::Session (Debian's libcgi-application-plugin-session-perl) as the
  * plugin's documentation shows it (cgi-application/app.cgi: CGI::Session's file driver, `session_recreate` at login,
- * `session_delete` at logout), run by Apache httpd's mod_cgi with cgi-session's httpd.conf (the same setup as
- * `cgi-session`, APACHE_APP this app's directory), the session files in the recording's directory.
+ * `session_delete` at logout), under mod_cgi as `cgi-session` is (perlCgi).
  */
-const cgiApplication: Framework = {
-  id: 'cgi-application-session',
-  server: (work, port) => {
-    chmodSync(work, 0o755);
-    mkdirSync(join(work, 'sessions'));
-    chmodSync(join(work, 'sessions'), 0o777);
-    return {
-      command: '/usr/sbin/apache2',
-      args: ['-X', '-f', join(APPS, 'cgi-session', 'httpd.conf')],
-      cwd: work,
-      env: { APACHE_PORT: String(port), APACHE_WORK: work, APACHE_APP: join(APPS, 'cgi-application') },
-    };
-  },
-  login: { path: '/login' },
-};
+const cgiApplication = perlCgi('cgi-application-session', 'cgi-application');
 
 /**
  * Macaron 1.2 (Debian's golang-gopkg-macaron.v1-dev) with go-macaron/session (golang-github-go-macaron-session-dev)
