@@ -495,13 +495,14 @@ export class SessionCookieIdentifier {
     // Scoped to a path that names it, each time: one flow's handle, the value in that flow's URLs by design.
     if (stats.setOnOwnPath === true) return undefined;
     const shapes = [...stats.shapes.values()];
+    const values = [...stats.shapes.keys()];
     const sessionStore = this.readableSessionStore(stats, cls);
     if (sessionStore) return sessionStore;
     // RULES.md: a name match counts "provided the value can be an ID"; readable structured data is evidence against.
     if (shapes.length > 0 && shapes.every((s) => s === 'not-an-id' || s === 'structured')) return undefined;
     // A signed or encoded list is data even beside values that cannot be read (Django's messages: a signed list,
     // then the same compressed); a store cleared to `{}` at a logout is still the store.
-    if (!shapes.includes('opaque') && [...stats.shapes.keys()].some(isReadableList)) return undefined;
+    if (!shapes.includes('opaque') && values.some(isReadableList)) return undefined;
     const idShaped = shapes.some((s) => s === 'opaque' || s === 'client-side-store');
     const knownName =
       cls.kind === 'session'
@@ -511,15 +512,14 @@ export class SessionCookieIdentifier {
           : undefined;
     // Words in a cookie no known name calls a session (`theme=dark`, `tz=Europe/Paris`, set at a login as often as
     // not): a preference, whatever the server did with it.
-    if (knownName === undefined && stats.shapes.size > 0 && [...stats.shapes.keys()].every(isWordValue))
-      return undefined;
+    if (knownName === undefined && values.length > 0 && values.every(isWordValue)) return undefined;
     // A name that only has the shape of one (`MS_AUTH`, `leo_auth_token`) is weaker than a known name.
     const nameShape =
       knownName === undefined && hasAuthNameShape(className) && idShaped && longestValue(stats) >= TOKEN_MIN_LENGTH
         ? 'its name says authentication or session and its value is a token'
         : undefined;
     const signedId =
-      knownName === undefined && nameShape === undefined && [...stats.shapes.keys()].some(isSignedSessionId)
+      knownName === undefined && nameShape === undefined && values.some(isSignedSessionId)
         ? SIGNED_SESSION_ID_TEXT
         : undefined;
     const tokenEvidence = this.tokenEvidence(stats);
