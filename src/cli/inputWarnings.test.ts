@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { type CliRun, runCli } from '../../test/helpers/runCli.ts';
 import { CORPORA } from '../../test/helpers/shared.ts';
@@ -93,6 +94,70 @@ describe('skipped entries in the CLI', () => {
     const path = `${CORPORA}real-traffic/compare--en.wikipedia.org-webpagetest-chrome.har`;
     const args = ['analyze', path, '--format', 'json'];
     expect(await run(args, {}, true)).toEqual(await run(args, {}));
+  });
+});
+
+describe('a HAR cut short (a download or an export that stopped part-way)', () => {
+  const text = readFileSync(new URL('../../test/fixtures/framework-har/laravel.har', import.meta.url), 'utf8');
+  const all = JSON.parse(text).log.entries.length;
+  const cut = text.slice(0, Math.floor(text.length * 0.6));
+  const json = ['analyze', 'cut.har', '--format', 'json', '--requests'];
+
+  it('analyses the entries whole before the end exactly as a file of those entries alone, and warns where it ends', async () => {
+    const r = await run(json, { 'cut.har': cut });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const read = doc.input.entries;
+    expect(read).toBeGreaterThan(1);
+    expect(read).toBeLessThan(all);
+    expect(doc.input.warnings).toEqual([
+      {
+        where: `byte ${Buffer.byteLength(cut)}, the end of the file`,
+        message: `the file ends early (truncated?) inside entry ${read}: the ${read} entries before it were read and analysed; entry ${read} and anything after it are missing`,
+        truncatedAfter: read,
+      },
+    ]);
+    const har = JSON.parse(text);
+    har.log.entries = har.log.entries.slice(0, read);
+    const alone = JSON.parse((await run(json, { 'cut.har': JSON.stringify(har) })).stdout);
+    expect(doc.findings.length).toBeGreaterThan(0);
+    expect({ ...doc, input: undefined }).toEqual({ ...alone, input: undefined });
+  });
+
+  it('text: the report says so, and standard error names where the file ends', async () => {
+    const r = await run(['analyze', 'cut.har'], { 'cut.har': cut });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /\nInput: the file ends early \(truncated\?\) after \d+ whole entries; 1 import warning\(s\)/,
+    );
+    expect(r.stderr).toMatch(
+      /^sessionscope: cut\.har: warning: the file ends early \(truncated\?\) inside entry \d+: .* \(at byte \d+, the end of the file\)\n$/,
+    );
+  });
+
+  it('the streamed path gives the same', async () => {
+    expect(await run(json, { 'cut.har': cut }, true)).toEqual(await run(json, { 'cut.har': cut }));
+  });
+
+  it('a file cut after its last entry keeps them all', async () => {
+    const end = text.lastIndexOf(']');
+    const r = await run(json, { 'cut.har': text.slice(0, end) });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.input.entries).toBe(all);
+    expect(doc.input.warnings[0].message).toBe(
+      `the file ends early (truncated?) after entry ${all - 1}: the ${all} entries before the end were read and analysed; anything after them is missing`,
+    );
+  });
+
+  it('a file that ends before its first entry is whole is refused (exit 2), on both paths', async () => {
+    const early = text.slice(0, text.indexOf('"entries"') + 100);
+    for (const stream of [false, true]) {
+      const r = await run(['analyze', 'cut.har'], { 'cut.har': early }, stream);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^sessionscope: cut\.har: not JSON: the file ends early \(truncated\?\)/);
+    }
   });
 });
 

@@ -65,8 +65,11 @@ export function textReport(
   if (cookieHeadersMissing(result)) out.push(`Note: ${COOKIE_HEADERS_MISSING.replace(/^This/, 'this')}`);
   const skipped = (trace.warnings ?? []).filter((w) => w.skippedEntry !== undefined).length;
   if (trace.warnings?.length) {
+    const readBeforeEnd = trace.warnings.find((w) => w.truncatedAfter !== undefined)?.truncatedAfter;
+    const cut =
+      readBeforeEnd === undefined ? '' : `the file ends early (truncated?) after ${readBeforeEnd} whole entries; `;
     const what = skipped > 0 ? `${skipped} unreadable ${skipped === 1 ? 'entry' : 'entries'} skipped; ` : '';
-    out.push(`Input: ${what}${trace.warnings.length} import warning(s), listed on standard error.`);
+    out.push(`Input: ${cut}${what}${trace.warnings.length} import warning(s), listed on standard error.`);
   }
   // The story first: what happened to the sessions, in words; then the lanes; then everything else.
   out.push(...storyText(result.story));

@@ -1,6 +1,7 @@
 // Large files open progressively: first rows (no verdicts, marked analysing) while the file is streamed, then
 // the same trace and analysed view the whole-file import gives; a broken file is refused with the whole-file
-// import's own message and the preview's tab taken down again.
+// import's own message and the preview's tab taken down again; a file cut short gives what it has, as the
+// whole-file import does.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportNativeTrace } from '../core/formats/index.ts';
@@ -8,7 +9,7 @@ import { parseTraceFile } from '../core/open/readTrace.ts';
 import { LIVE, PanelController } from './controller.ts';
 import { ANALYSING_MARKER } from './importPreview.ts';
 import { type ImportFile, importTraceFileProgressively } from './importStream.ts';
-import { importTraceFile, importTraceText } from './importTrace.ts';
+import { importedView, importTraceFile, importTraceText } from './importTrace.ts';
 import { type TraceView, traceView } from './model.ts';
 import { PanelStore } from './store.ts';
 import type { Scheduler } from './throttle.ts';
@@ -40,6 +41,13 @@ function chunkedFile(
     }) as ReturnType<File['stream']>;
   };
   return file;
+}
+
+/** The HAR with a JSON syntax error in its last entry: broken past any preview. */
+function brokenInLastEntry(text: string): string {
+  const whole = JSON.stringify(JSON.parse(text));
+  const at = whole.lastIndexOf(JSON.stringify(JSON.parse(text).log.entries.at(-1)));
+  return `${whole.slice(0, at)}{,${whole.slice(at + 1)}`;
 }
 
 const STREAM_ALL = { streamFromBytes: 0, previewEntries: 2, yieldToPage: async () => undefined };
@@ -80,8 +88,7 @@ describe('streamed import of a large HAR', () => {
   });
 
   it('a file broken past the preview is refused with the whole-file import’s message', async () => {
-    const text = harText('samesite-cross-site');
-    const broken = text.slice(0, Math.floor(text.length * 0.9));
+    const broken = brokenInLastEntry(harText('samesite-cross-site'));
     const previews: TraceView[] = [];
     const outcome = await importTraceFileProgressively(
       chunkedFile(broken, 'cut.har'),
@@ -145,8 +152,7 @@ describe('the controller’s progressive import', () => {
 
   it('a broken file takes the preview’s tab down again, back to the live view, and shows the error', async () => {
     const controller = newController();
-    const text = harText('samesite-cross-site');
-    const broken = text.slice(0, Math.floor(text.length * 0.9));
+    const broken = brokenInLastEntry(harText('samesite-cross-site'));
     let previewTabs = 0;
     controller.ui.subscribe(() => {
       previewTabs = Math.max(previewTabs, controller.ui.value.imports.length);
@@ -164,10 +170,46 @@ describe('the controller’s progressive import', () => {
     const text = harText('rotation');
     await controller.importFile(chunkedFile(text, 'rotation.har'));
     const first = controller.ui.value.imports[0]!;
-    await controller.importFile(chunkedFile(text.slice(0, text.length - 40), 'cut.har'));
+    await controller.importFile(chunkedFile(brokenInLastEntry(text), 'cut.har'));
     expect(controller.ui.value.imports).toEqual([first]);
     expect(controller.ui.value.source).toBe(first.id);
     expect(controller.ui.value.importError).toMatch(/^cut\.har: /);
+  });
+});
+
+describe('import of a HAR cut short', () => {
+  it('reads the entries whole before the end, as the whole-file import does, and the notice says where it ends', async () => {
+    const text = harText('samesite-cross-site');
+    const entries = JSON.parse(text).log.entries.length;
+    const cut = text.slice(0, Math.floor(text.length * 0.9));
+    const previews: TraceView[] = [];
+    const outcome = await importTraceFileProgressively(
+      chunkedFile(cut, 'cut.har'),
+      (v) => previews.push(v),
+      STREAM_ALL,
+    );
+    const whole = importTraceText(cut, 'cut.har');
+    expect(outcome).toEqual(whole);
+    if (!outcome.ok) throw new Error(outcome.message);
+    const read = outcome.trace.entryCount;
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(entries);
+    expect(importedView(outcome).rows.map((r) => r.entryIndex)).toEqual([...Array(read).keys()]);
+    expect(outcome.notice).toMatch(
+      new RegExp(
+        `^The file ends early \\(truncated\\?\\) inside entry ${read}: the ${read} entries before it were read`,
+      ),
+    );
+  });
+
+  it('refuses a file that ends before its first entry is whole, naming where', async () => {
+    const text = harText('samesite-cross-site');
+    const inFirst = text.indexOf('"entries"') + 200;
+    const outcome = importTraceText(text.slice(0, inFirst), 'cut.har');
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.message).toMatch(
+      /^cut\.har: not JSON: the file ends early \(truncated\?\) \(at line \d+ column \d+\)$/,
+    );
   });
 });
 

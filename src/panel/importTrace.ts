@@ -72,9 +72,11 @@ const NOTICE_ENTRIES = 5;
 export function importNotice(trace: Trace): string | undefined {
   const warnings = trace.warnings ?? [];
   if (warnings.length === 0) return undefined;
+  const cut = warnings.find((w) => w.truncatedAfter !== undefined);
   const skipped = warnings.filter((w) => w.skippedEntry !== undefined);
-  const repaired = warnings.length - skipped.length;
+  const repaired = warnings.length - skipped.length - (cut ? 1 : 0);
   const parts: string[] = [];
+  if (cut) parts.push(`${cut.message[0]!.toUpperCase()}${cut.message.slice(1)}.`);
   if (skipped.length > 0) {
     const named = skipped
       .slice(0, NOTICE_ENTRIES)
@@ -86,7 +88,7 @@ export function importNotice(trace: Trace): string | undefined {
   }
   if (repaired > 0)
     parts.push(
-      `${repaired} field(s) were repaired or ignored while reading (e.g. ${describe(warnings.find((w) => w.skippedEntry === undefined))}).`,
+      `${repaired} field(s) were repaired or ignored while reading (e.g. ${describe(warnings.find((w) => w.skippedEntry === undefined && w !== cut))}).`,
     );
   return parts.join(' ');
 }

@@ -46,10 +46,21 @@ describe('what the streaming reader refuses', () => {
     expect(error.message).toMatch(new RegExp(`^${name.replace('.', '\\.')}: not (JSON|a HAR)`));
   });
 
-  it('a truncated file "ends early"', async () => {
+  it('a file cut short before its first entry is whole "ends early", saying where', async () => {
     const text = readFileSync(`${DEMO}rotation.har`, 'utf8');
     const error = await refusal(() => streamed(new TextEncoder().encode(text.slice(0, 2000)), 'cut.har'));
-    expect(error.message).toBe('cut.har: not JSON: the file ends early (truncated?)');
+    expect(error.message).toBe(
+      'cut.har: not JSON: the file ends early (truncated?), before its first entry ends: nothing to analyse (at byte 2000, the end of the file)',
+    );
+  });
+
+  it('a file cut short later gives the entries before its end, as the whole-file reader does', async () => {
+    const text = readFileSync(`${DEMO}rotation.har`, 'utf8');
+    const cut = text.slice(0, Math.floor(text.length * 0.7));
+    const trace = await streamed(new TextEncoder().encode(cut), 'cut.har', 100);
+    expect(trace).toEqual(parseTraceFile(cut, 'cut.har'));
+    expect(trace.entryCount).toBeGreaterThan(0);
+    expect(trace.warnings?.[0]?.truncatedAfter).toBe(trace.entryCount);
   });
 
   it('a malformed entry is skipped and named by its real position, as the in-memory importer does', async () => {

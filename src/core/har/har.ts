@@ -47,6 +47,8 @@ export class HarTraceBuilder {
   private source: HarLogSource = {};
   private skippedCount = 0;
   private firstSkipped: TraceInputWarning | undefined;
+  /** The file ended early (harTruncation.ts): told first among the warnings. */
+  private earlyEnd: TraceInputWarning | undefined;
   /** The first User-Agent in file order: the browser, when the log does not name it. */
   private userAgent: string | undefined;
   /** `browser` as last worked out, and from what. */
@@ -114,6 +116,11 @@ export class HarTraceBuilder {
     this.repair.add(imported);
   }
 
+  /** The file ended early, after the entries fed so far. */
+  endedEarly(warning: TraceInputWarning): void {
+    this.earlyEnd = warning;
+  }
+
   /** A readable entry's start time is known (in file order): finished now if the file is still in trace order. */
   private placed(draft: EntryDraft): void {
     const inOrder = this.inOrder;
@@ -137,7 +144,7 @@ export class HarTraceBuilder {
     const creator = creatorLine(this.source);
     const browser = this.browser;
     const runs = runCount(readable);
-    const warnings = this.repair.warnings;
+    const warnings = this.earlyEnd ? [this.earlyEnd, ...this.repair.warnings] : this.repair.warnings;
     return {
       source: {
         format: 'har',

@@ -23,6 +23,19 @@ export interface HarScanHandlers {
 }
 
 /** Where the scanner is in the document's outer structure. */
+/**
+ * The file ended before its JSON did, after `log.entries` had begun: the entries read whole before the end still
+ * make a trace (a download or an export cut short keeps what it had; harTruncation.ts words the warning).
+ */
+export interface EarlyEnd {
+  /** Entries read whole before the end. */
+  readonly entriesRead: number;
+  /** The end fell inside an element of `log.entries` (that entry is lost), not between or after them. */
+  readonly insideEntry: boolean;
+  /** The file's length in bytes: where it ends. */
+  readonly byteLength: number;
+}
+
 enum At {
   Start,
   /** Inside an object (the root or `log`): a key, or the end of an empty object. */
@@ -143,12 +156,20 @@ export class HarEntryScanner {
     }
   }
 
-  /** The whole file was written. Throws TraceInputError when it is empty, cut short, or not a HAR. */
-  end(): void {
+  /**
+   * The whole file was written. Throws TraceInputError when it is empty, not a HAR, or cut short before
+   * `log.entries` began; a file cut short after that is told by the EarlyEnd returned (undefined when whole).
+   */
+  end(): EarlyEnd | undefined {
     if (this.at === At.Start) throw this.error('not JSON: the file is empty');
-    if (this.at !== At.Done) throw this.error('not JSON: the file ends early (truncated?)');
+    if (this.at !== At.Done) {
+      if (!this.seenEntries) throw this.error('not JSON: the file ends early (truncated?)');
+      const insideEntry = this.level === Level.Entries && this.at === At.Cutting;
+      return { entriesRead: this.entryCount, insideEntry, byteLength: this.bytesRead };
+    }
     if (!this.seenLog) this.handlers.notAHar('root', {});
     if (!this.seenEntries) this.handlers.notAHar('log', {});
+    return undefined;
   }
 
   private error(message: string, where?: string): TraceInputError {

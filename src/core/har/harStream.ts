@@ -10,6 +10,7 @@ import type { Trace, TraceEntry } from '../trace/types.ts';
 import { HarTraceBuilder } from './har.ts';
 import { HarEntryScanner } from './harEntryScanner.ts';
 import { notAHarThrower } from './harLog.ts';
+import { earlyEndWarning } from './harTruncation.ts';
 
 export class HarStreamReader {
   private readonly scanner: HarEntryScanner;
@@ -20,7 +21,10 @@ export class HarStreamReader {
    * `onEntry` sees each readable entry as soon as it can be told (HarTraceBuilder): in a file in time order, the
    * very entries of the Trace `end` gives.
    */
-  constructor(file?: string, onEntry?: (entry: TraceEntry) => void) {
+  constructor(
+    private readonly file?: string,
+    onEntry?: (entry: TraceEntry) => void,
+  ) {
     const builder = new HarTraceBuilder(file, onEntry);
     let source: { readonly creator?: unknown; readonly browser?: unknown } = {};
     builder.logSource(source);
@@ -63,10 +67,14 @@ export class HarStreamReader {
     }
   }
 
-  /** The whole file was written: the Trace, exactly as the whole-file reader would give it. */
+  /**
+   * The whole file was written: the Trace, exactly as the whole-file reader would give it. A file cut short
+   * after its first entry gives the entries read whole, with a warning that says where it ends.
+   */
   end(): Trace {
     if (this.failure) throw this.failure;
-    this.scanner.end();
+    const early = this.scanner.end();
+    if (early) this.builder.endedEarly(earlyEndWarning(early, this.file));
     return this.builder.finish();
   }
 }

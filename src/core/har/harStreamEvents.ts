@@ -21,6 +21,7 @@ import { HarFields } from './harFields.ts';
 import { entryAlone, InitiatorResolver } from './harInitiators.ts';
 import { creatorLine, type HarLogSource, notAHarThrower } from './harLog.ts';
 import { StartTimeRepair } from './harStartTimes.ts';
+import { earlyEndWarning } from './harTruncation.ts';
 
 export interface HarStreamIndex {
   readonly entryCount: number;
@@ -94,7 +95,7 @@ export class HarIndexer implements StreamProgress {
   }
 
   end(): HarStreamIndex {
-    this.scanner.end();
+    const early = this.scanner.end();
     this.repair.end();
     const count = this.scanner.entryCount;
     requireReadableEntry(count, this.skippedCount, this.firstSkipped, this.file);
@@ -113,7 +114,7 @@ export class HarIndexer implements StreamProgress {
       entryCount: count,
       ...(creator ? { creator } : {}),
       ...(browser ? { browser } : {}),
-      warnings: this.repair.warnings,
+      warnings: early ? [earlyEndWarning(early, this.file), ...this.repair.warnings] : this.repair.warnings,
       startedAt,
       ...(this.runIds.size > 1 ? { runs: this.runIds.size } : {}),
       ...(order ? { order } : {}),
@@ -237,7 +238,7 @@ export class HarEventReader implements StreamProgress {
   }
 
   end(): void {
-    this.scanner.end();
+    this.scanner.end(); // a file cut short: the index counted only the entries read whole, as this pass does
     if (this.emitted !== this.index.entryCount) {
       throw new Error(
         `the file changed between its two readings (${this.emitted} of ${this.index.entryCount} entries)`,

@@ -3,8 +3,9 @@
 // whole-file reader of the CLI and the panel (openTrace.ts decides when a file is read whole).
 import { harToTrace } from '../har/har.ts';
 import { isObject, kindOf, ownField } from '../har/harFields.ts';
+import { HarStreamReader } from '../har/harStream.ts';
 import { NATIVE_FORMAT, type NativeTrace, parseNativeTrace } from '../native/native.ts';
-import { inFile, parseJsonText } from '../trace/jsonText.ts';
+import { inFile, parseJsonText, TruncatedJsonError } from '../trace/jsonText.ts';
 import { type Trace, TraceInputError } from '../trace/types.ts';
 
 export type TraceFileKind = 'har' | 'sessionscope-trace' | 'unknown';
@@ -25,7 +26,13 @@ export interface ReadTrace {
 
 /** Reads a trace file's text, whichever format it is in. Throws TraceInputError, and nothing else. */
 export function readTraceText(text: string, file?: string): ReadTrace {
-  const document = parseJsonText(text, file);
+  let document: unknown;
+  try {
+    document = parseJsonText(text, file);
+  } catch (error) {
+    if (error instanceof TruncatedJsonError) return { trace: truncatedHar(text, file, error) };
+    throw error;
+  }
   switch (detectTraceFormat(document)) {
     case 'har':
       return { trace: harToTrace(document, file) };
@@ -42,6 +49,21 @@ export function readTraceText(text: string, file?: string): ReadTrace {
             : `neither a HAR file nor a Sessionscope trace: the top level is ${kindOf(document)}, expected an object`,
         ),
       );
+  }
+}
+
+/**
+ * A text cut short: read as a HAR by the entry scanner, which keeps the entries whole before the end and says
+ * where the file ends (harTruncation.ts). When that gives nothing (not a HAR's start, no entry whole), the
+ * parser's own error stands: it names the line and column.
+ */
+function truncatedHar(text: string, file: string | undefined, parseError: TruncatedJsonError): Trace {
+  const reader = new HarStreamReader(file);
+  try {
+    reader.write(text);
+    return reader.end();
+  } catch {
+    throw parseError;
   }
 }
 

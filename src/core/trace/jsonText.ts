@@ -15,6 +15,9 @@ export function stripByteOrderMark(text: string): string {
   return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
 }
 
+/** The text is JSON cut short: a HAR reader may still read the entries before its end (harTruncation.ts). */
+export class TruncatedJsonError extends TraceInputError {}
+
 export function parseJsonText(text: string, file?: string): unknown {
   if (typeof text !== 'string') {
     throw new TraceInputError(inFile(file, `expected the file's text, got ${typeof text}`));
@@ -37,6 +40,6 @@ function syntaxErrorFor(body: string, file: string | undefined, parseError: unkn
   if (found.problem === 'the file is empty') return new TraceInputError(inFile(file, 'not JSON: the file is empty'));
   const { line, column } = lineColumnAt(body, found.offset);
   const where = `line ${line} column ${column}`;
-  if (found.endsEarly) return new TraceInputError(inFile(file, 'not JSON: the file ends early (truncated?)'), where);
+  if (found.endsEarly) return new TruncatedJsonError(inFile(file, 'not JSON: the file ends early (truncated?)'), where);
   return new TraceInputError(inFile(file, `not JSON: ${found.problem}`), where);
 }

@@ -182,6 +182,8 @@ export interface TraceInputWarning {
   readonly message: string;
   /** Set when the importer skipped a whole entry: its 0-based index in the source (HAR `log.entries`). */
   readonly skippedEntry?: number;
+  /** Set on the warning of a file that ends early (truncated): how many entries were read whole before its end. */
+  readonly truncatedAfter?: number;
 }
 
 import type { RecordingBrowser } from './recordingBrowser.ts';
