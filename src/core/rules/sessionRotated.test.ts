@@ -68,6 +68,36 @@ describe('session-rotated', () => {
     expect(atLogout!.message).not.toContain('good practice');
   });
 
+  it('a JWT in the cookie: its registered claims are no kept fields, and a new one at logout cannot show the old one ended', () => {
+    // Buildbot's TWISTED_SESSION: an HS256 JWT of {user_info, exp}, anonymous before the login, the user's after,
+    // anonymous again after the logout; nothing kept on the server. Two tokens made in the same second share `exp`.
+    const b64 = (o: object) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    const jwt = (claims: object) => `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}.${'s'.repeat(43)}`;
+    const anonymous = jwt({ user_info: { anonymous: true }, exp: 1764806400, iss: 'buildbot' });
+    const alice = jwt({ user_info: { username: 'alice' }, exp: 1764806400, iss: 'buildbot' });
+    const after = jwt({ user_info: { anonymous: true }, exp: 1764806401, iss: 'buildbot' });
+    const cookie = (v: string) => `TWISTED_SESSION=${v}; ${GOOD}`;
+    const result = trace()
+      .get('https://ci.test/', { cookie: '', setCookie: [cookie(anonymous)] })
+      .post('https://ci.test/login', {
+        cookie: `TWISTED_SESSION=${anonymous}`,
+        form: { user: 'alice', password: 'secret' },
+        setCookie: [cookie(alice)],
+        location: 'https://ci.test/',
+      })
+      .get('https://ci.test/', { cookie: `TWISTED_SESSION=${alice}` })
+      .get('https://ci.test/logout', { cookie: `TWISTED_SESSION=${alice}`, setCookie: [cookie(after)] })
+      .get('https://ci.test/', { cookie: `TWISTED_SESSION=${after}` })
+      .analyze();
+    const [atLogin, atLogout] = findingsOf(result, 'session-rotated');
+    expect(atLogin!.message).toContain('at login');
+    expect(atLogin!.message).not.toContain('earlier fields kept');
+    expect(atLogout!.entry).toBe(3);
+    expect(atLogout!.message).toContain('TWISTED_SESSION changed from');
+    expect(atLogout!.message).toContain('the logout could only write another value over it');
+    expect(atLogout!.message).not.toContain('good practice');
+  });
+
   it('a JSON login body with a "password" key is a password POST too', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })

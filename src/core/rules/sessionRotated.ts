@@ -30,6 +30,15 @@ function isSealedStore(value: string): boolean {
   );
 }
 
+/**
+ * A session kept readable in the cookie (a JWT, Flask's or Django's signed cookie, base64 JSON): a logout can only
+ * write another value over it. The one it replaced stays valid wherever a copy of it is, unless the server keeps a
+ * list of the tokens it ended, which the traffic does not show.
+ */
+function isReadableStore(value: string): boolean {
+  return valueShape(value) === 'client-side-store' && readClientSideData(value) !== undefined;
+}
+
 export const sessionRotated = defineRule({
   id: 'session-rotated',
   severity: 'info',
@@ -46,7 +55,9 @@ export const sessionRotated = defineRule({
         const end = t.end.kind === 'rotated' ? t.end : undefined;
         const sealed = isSealedStore(t.id.id) || ctx.facts.sessionIdentities?.get(t.lane.cookie)?.sealedStore === true;
         const sealedAtLogin = end?.afterLogin !== undefined && sealed;
-        const sealedAtLogout = end?.afterLogin === undefined && end?.atLogout === true && sealed;
+        const atLogout = end?.afterLogin === undefined && end?.atLogout === true;
+        const sealedAtLogout = atLogout && sealed;
+        const readableAtLogout = atLogout && !sealed && isReadableStore(t.id.id);
         const keptAtLogin = end?.afterLogin !== undefined && t.next ? fieldsKept(t.id.id, t.next.id) : undefined;
         const login =
           end?.afterLogin !== undefined ? `at login (recognised from ${LOGIN_SIGNAL_TEXT[end.afterLogin]})` : '';
@@ -80,6 +91,11 @@ export const sessionRotated = defineRule({
             () =>
               'at logout: the session (or its ID) is sealed in the cookie, so whether the logout ended it or only sealed it again cannot be seen',
           ],
+          [
+            readableAtLogout,
+            () =>
+              'at logout: the session is kept readable in the cookie itself, not on the server, so the logout could only write another value over it; whether the server still accepts the old one cannot be seen',
+          ],
           [end?.atLogout === true, () => 'at logout — good practice'],
           [end?.atRefresh === true, () => 'at a token refresh: the request asked the server for a new one'],
           [
@@ -104,7 +120,7 @@ export const sessionRotated = defineRule({
           cookie: t.lane.cookie,
           entry: t.end.entry,
           url: t.request?.url ?? '',
-          message: `${t.lane.cookie} ${sealedAtLogin || sealedAtLogout || keptAtLogin ? 'changed' : 'rotated'} from ${ctx.show(t.id.id)} to ${t.next ? ctx.show(t.next.id) : 'a new ID'} ${why}.`,
+          message: `${t.lane.cookie} ${sealedAtLogin || sealedAtLogout || readableAtLogout || keptAtLogin ? 'changed' : 'rotated'} from ${ctx.show(t.id.id)} to ${t.next ? ctx.show(t.next.id) : 'a new ID'} ${why}.`,
           evidence: {
             before: { secret: t.id.id },
             ...(t.next ? { after: { secret: t.next.id } } : {}),
@@ -124,12 +140,17 @@ function fieldsKept(before: string, after: string): string[] | undefined {
   const a = readClientSideData(before)?.payload;
   const b = readClientSideData(after)?.payload;
   if (!isRecord(a) || !isRecord(b)) return undefined;
-  // `_`-prefixed fields are the library's own (koa-session's `_maxAge`): the same in every new session.
+  // `_`-prefixed fields are the library's own (koa-session's `_maxAge`): the same in every new session. A JWT's
+  // registered claims describe the token (its issuer, audience, times), not what the session holds: two tokens
+  // issued in the same second share their `exp`.
   const kept = Object.keys(a).filter(
-    (k) => !k.startsWith('_') && k in b && JSON.stringify(a[k]) === JSON.stringify(b[k]),
+    (k) => !k.startsWith('_') && !TOKEN_CLAIMS.has(k) && k in b && JSON.stringify(a[k]) === JSON.stringify(b[k]),
   );
   return kept.length > 0 ? kept : undefined;
 }
+
+/** RFC 7519's registered claims (section 4.1), and OpenID Connect's time of authentication. */
+const TOKEN_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'auth_time']);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
