@@ -672,6 +672,37 @@ describe('identifySessionCookies', () => {
     expect(flow(() => '/interaction').has('_interaction')).toBe(true);
   });
 
+  it("a cookie named, each time, for a value its redirect carries (an OAuth state) is one flow's handle, not a session", () => {
+    // mod_auth_openidc sets `mod_auth_openidc_state_<state>` (an encrypted token) as it redirects to the provider
+    // with `state=<state>`; the provider's answer brings the state back to the callback, which deletes the cookie
+    // and issues the session. Carried by that sign-in response, the handle looked like the login's session.
+    const state = 'b55ILyT8EVg9h07nGLmh6PspKO8';
+    const flow = (name: string, redirect: string) =>
+      identify(
+        trace()
+          .get('https://app.test/private/', {
+            cookie: '',
+            setCookie: [`${name}=${ID.a}${ID.b}; Path=/; HttpOnly`],
+            location: redirect,
+          })
+          .get(`https://app.test/callback?code=${ID.c}&state=${state}`, {
+            cookie: `${name}=${ID.a}${ID.b}`,
+            setCookie: [
+              `${name}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT`,
+              `mod_auth_openidc_session=${ID.d}; Path=/`,
+            ],
+            location: '/private/',
+          })
+          .get('https://app.test/private/', { cookie: `mod_auth_openidc_session=${ID.d}` }),
+      );
+    const handle = flow(`mod_auth_openidc_state_${state}`, `https://id.test/auth?client_id=rp&state=${state}`);
+    expect(handle.has(`mod_auth_openidc_state_${state}`)).toBe(false);
+    expect(handle.get('mod_auth_openidc_session')?.confidence).toBe('certain');
+    // The same cookie, its name holding no value of the redirect, is judged as any other.
+    const other = 'mod_auth_openidc_state_Zx9Wq2Lm4Np6Rt8Vb0Cd3Fg5';
+    expect(flow(other, `https://id.test/auth?client_id=rp&state=${state}`).has(other)).toBe(true);
+  });
+
   it("numbers led by the time of their setting (a beacon's first visit, last visit, count) are timestamps too", () => {
     // Walmart's RUM beacon sets `_tap-lrB=<ms>:<ms>:1`, sent back on most of its requests.
     const at = trace().nextTime;

@@ -97,6 +97,12 @@ interface NameStats {
    * session ID. Undefined before any value set; false once one was not.
    */
   setOnOwnPath?: boolean;
+  /**
+   * Every time the server set it, the cookie's name held a value that the same exchange's URL or redirect carried
+   * in its query (mod_auth_openidc's `mod_auth_openidc_state_<state>`, set as it redirects with `state=<state>`):
+   * one flow's handle, named for that flow, no session. Undefined before any value set; false once one was not.
+   */
+  namedForFlow?: boolean;
   /** The last entry (feed order) whose carrying was counted: a request with two cookies of one name counts once. */
   lastCarriedOrder?: number;
   /**
@@ -236,6 +242,7 @@ export class SessionCookieIdentifier {
       noteSealedLength(stats, pair.value);
       noteTimestamp(stats, pair.value, entry.startedAt);
       noteOwnPath(stats, line, pair.value);
+      noteNamedForFlow(stats, pair.name, entry);
       // The login's own request may carry the cookie: the value written back unchanged (web.py's on every answer) was
       // not issued there.
       if (login && (carryingLogin ? !carriesValue(sent, pair.name, pair.value) : !carries(sent, pair.name)))
@@ -494,6 +501,8 @@ export class SessionCookieIdentifier {
     if (stats.setTimestamps === true) return undefined;
     // Scoped to a path that names it, each time: one flow's handle, the value in that flow's URLs by design.
     if (stats.setOnOwnPath === true) return undefined;
+    // Named for one flow, by the value that flow's URLs carry: a handle of that flow, the name new in each.
+    if (stats.namedForFlow === true) return undefined;
     const shapes = [...stats.shapes.values()];
     const values = [...stats.shapes.keys()];
     const sessionStore = this.readableSessionStore(stats, cls);
@@ -592,6 +601,31 @@ function noteOwnPath(stats: NameStats, line: string, value: string): void {
   // Most lines hold their value once: the attribute is read only when the value appears again after it.
   const again = value.length >= OWN_PATH_MIN_VALUE && line.indexOf(value, line.indexOf(value) + value.length) !== -1;
   stats.setOnOwnPath = again && (PATH_ATTRIBUTE.exec(line)?.[1] ?? '').split('/').includes(value);
+}
+
+function noteNamedForFlow(stats: NameStats, name: string, entry: TraceEntry): void {
+  if (stats.namedForFlow === false) return;
+  // A name shorter than such a value cannot hold one: the URLs are read only for the few names that can.
+  if (name.length <= OWN_PATH_MIN_VALUE) {
+    stats.namedForFlow = false;
+    return;
+  }
+  const location = entry.response?.redirectUrl || headerValue(entry.response?.headers ?? [], 'location');
+  const urls = location ? [entry.request.url, location] : [entry.request.url];
+  stats.namedForFlow = urls.some((url) =>
+    queryValues(url).some((v) => v.length >= OWN_PATH_MIN_VALUE && name.includes(v)),
+  );
+}
+
+/** The values of a URL's query parameters, as written (a flow's handle is URL-safe: no decoding needed). */
+function queryValues(url: string): string[] {
+  const query = url.indexOf('?');
+  if (query === -1) return [];
+  const hash = url.indexOf('#', query);
+  return url
+    .slice(query + 1, hash === -1 ? undefined : hash)
+    .split('&')
+    .map((param) => param.slice(param.indexOf('=') + 1));
 }
 
 /** A value long enough to hold an encrypted payload, in base64 (standard or URL-safe, percent-encoded or not). */
