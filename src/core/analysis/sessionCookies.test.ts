@@ -672,6 +672,30 @@ describe('identifySessionCookies', () => {
     expect(flow(() => '/interaction').has('_interaction')).toBe(true);
   });
 
+  it('a token signed in a companion `<name>.sig` cookie, carried by a login, is the session that login kept', () => {
+    // ThinkJS's think-session: `thinkjs=<uuid>` beside `thinkjs.sig`, set on the first page and never renewed: the
+    // login carries it and answers with no Set-Cookie (a real fixation, HIGH only on a certain session).
+    const uuid = 'caab40bf-2c1e-4e0b-9d6f-8e4f1b2a3c4d';
+    const app = (companion: boolean) => {
+      const sent = companion ? `thinkjs=${uuid}; thinkjs.sig=EdZH_iP-zWq3xY7kL9mN0pRsTuV` : `thinkjs=${uuid}`;
+      const set = [`thinkjs=${uuid}; path=/; httponly`];
+      if (companion) set.push('thinkjs.sig=EdZH_iP-zWq3xY7kL9mN0pRsTuV; path=/; httponly');
+      return identify(
+        trace()
+          .get('https://app.test/', { cookie: '', setCookie: set })
+          .get('https://app.test/', { cookie: sent })
+          .post('https://app.test/login', { cookie: sent, form: { username: 'ann', password: 'pw' }, location: '/' })
+          .get('https://app.test/', { cookie: sent }),
+      );
+    };
+    const signed = app(true).get('thinkjs');
+    expect(signed?.confidence).toBe('certain');
+    expect(signed?.evidence).toContain('its token is signed in the companion cookie thinkjs.sig');
+    expect(app(true).has('thinkjs.sig')).toBe(false);
+    // Unsigned, the same token is only what its returns make it.
+    expect(app(false).get('thinkjs')?.confidence).toBe('possible');
+  });
+
   it("a cookie named, each time, for a value its redirect carries (an OAuth state) is one flow's handle, not a session", () => {
     // mod_auth_openidc sets `mod_auth_openidc_state_<state>` (an encrypted token) as it redirects to the provider
     // with `state=<state>`; the provider's answer brings the state back to the callback, which deletes the cookie

@@ -531,11 +531,22 @@ export class SessionCookieIdentifier {
       knownName === undefined && nameShape === undefined && values.some(isSignedSessionId)
         ? SIGNED_SESSION_ID_TEXT
         : undefined;
+    // A token the server signs in a companion cookie (`<name>.sig`: the cookies module's HMAC, as Koa, ThinkJS,
+    // cookie-session and oidc-provider sign their session cookies): a value the server must trust, as an ID is. Only
+    // with behaviour does it make a session: signing alone is no more than a name's shape.
+    const companionSigned =
+      knownName === undefined &&
+      nameShape === undefined &&
+      signedId === undefined &&
+      idShaped &&
+      this.names.has(`${name}.sig`)
+        ? `its token is signed in the companion cookie ${name}.sig`
+        : undefined;
     const tokenEvidence = this.tokenEvidence(stats);
     const clientSideToken = shapes.includes('client-side-store');
     const behaviour = [...new Set(this.succeeded(stats.behaviour))].slice(0, 3);
     const carriedAtLogin = this.succeeded(stats.carriedAtLogins)[0];
-    const named = [knownName ?? nameShape ?? signedId].filter((e): e is string => e !== undefined);
+    const named = [knownName ?? nameShape ?? signedId ?? companionSigned].filter((e): e is string => e !== undefined);
     if (behaviour.length > 0 && (named.length > 0 || tokenEvidence || idShaped)) {
       return { confidence: 'certain', evidence: [...behaviour, ...named], against: [] };
     }
