@@ -672,6 +672,30 @@ describe('identifySessionCookies', () => {
     expect(flow(() => '/interaction').has('_interaction')).toBe(true);
   });
 
+  it('a cookie whose name says it holds settings is a preference, though the login issued it', () => {
+    // GOsa's `GOsa_Filter_Settings`: base64 JSON of the user's filters, written on the page the login redirects to.
+    const filters = btoa(
+      JSON.stringify({ 'uid=alice,ou=people,dc=example,dc=test': { CurrentMainBase: 'dc=example' } }),
+    );
+    const app = (name: string) =>
+      identify(
+        trace()
+          .login('https://app.test/index.php', [`GOsa=${ID.a}; path=/`], '/main.php')
+          .get('https://app.test/main.php', {
+            cookie: `GOsa=${ID.a}`,
+            setCookie: [`${name}=${filters}; Max-Age=86400`],
+          })
+          .get('https://app.test/main.php', { cookie: `GOsa=${ID.a}; ${name}=${filters}` }),
+      );
+    const settings = app('GOsa_Filter_Settings');
+    expect(settings.has('GOsa_Filter_Settings')).toBe(false);
+    expect(settings.get('GOsa')?.confidence).toBe('certain');
+    // Under a name that says nothing, the same value issued in the login's chain is judged as a store.
+    expect(app('GOsa_Filter').get('GOsa_Filter')?.confidence).toBe('certain');
+    // A name that also says session keeps its say.
+    expect(app('session_settings').has('session_settings')).toBe(true);
+  });
+
   it('a token signed in a companion `<name>.sig` cookie, carried by a login, is the session that login kept', () => {
     // ThinkJS's think-session: `thinkjs=<uuid>` beside `thinkjs.sig`, set on the first page and never renewed: the
     // login carries it and answers with no Set-Cookie (a real fixation, HIGH only on a certain session).

@@ -16,6 +16,7 @@ import { estimateSingle } from '../session/entropy.ts';
 import {
   classifyCookieName,
   hasAuthNameShape,
+  hasPreferenceNameShape,
   isAuthCookieName,
   type NameClass,
   nameClassOffPlatform,
@@ -522,6 +523,9 @@ export class SessionCookieIdentifier {
     // Words in a cookie no known name calls a session (`theme=dark`, `tz=Europe/Paris`, set at a login as often as
     // not): a preference, whatever the server did with it.
     if (knownName === undefined && values.length > 0 && values.every(isWordValue)) return undefined;
+    // Nor is a cookie whose name says it holds settings (`GOsa_Filter_Settings`: base64 JSON of the user's filters,
+    // written after the login, kept across the logout), unless its name also says authentication or session.
+    if (knownName === undefined && hasPreferenceNameShape(className) && !hasAuthNameShape(className)) return undefined;
     // A name that only has the shape of one (`MS_AUTH`, `leo_auth_token`) is weaker than a known name.
     const nameShape =
       knownName === undefined && hasAuthNameShape(className) && idShaped && longestValue(stats) >= TOKEN_MIN_LENGTH

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyCookieName,
   hasAuthNameShape,
+  hasPreferenceNameShape,
   isAuthCookieName,
   splitRouteSuffix,
   stripCookiePrefix,
@@ -154,6 +155,14 @@ describe('cookie name helpers', () => {
     // No word of its own: a word inside another, or a capitalised word alone (trackers' names on real page loads).
     for (const name of ['assessment', 'author', 'sessionless', '_DataTrackerSession', 'cis-sid', 'theme'])
       expect(hasAuthNameShape(name), name).toBe(false);
+  });
+
+  it('tells a name that says it holds settings, words parted by a separator or a capital', () => {
+    for (const name of ['GOsa_Filter_Settings', 'userPrefs', 'ui-preferences', 'wp-settings-1', '__Host-pref'])
+      expect(hasPreferenceNameShape(name), name).toBe(true);
+    // A word inside another is no such word.
+    for (const name of ['prefix', 'preferred_lang', 'presettle', 'PHPSESSID', 'settingsession'])
+      expect(hasPreferenceNameShape(name), name).toBe(false);
   });
 
   it("tells connect's naming, a framework's name then `.sid` or `:sid`, and no other `sid`", () => {

@@ -136,6 +136,20 @@ export function hasAuthNameShape(name: string): boolean {
   return AUTH_NAME_SHAPE.test(stripCookiePrefix(name));
 }
 
+/**
+ * The shape of a preference cookie's name: a word of it (parted by `.`, `_`, `-`, `:` or a capital) says it holds
+ * settings (`GOsa_Filter_Settings`, `userPrefs`, `ui-preferences`). RULES.md counts preference cookies against a
+ * session, and a name that says so is the site's own word for it.
+ */
+const PREFERENCE_WORDS = new Set(['settings', 'setting', 'prefs', 'pref', 'preferences', 'preference']);
+
+export function hasPreferenceNameShape(name: string): boolean {
+  const words = stripCookiePrefix(name)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .split(/[._:\s-]+/);
+  return words.some((word) => PREFERENCE_WORDS.has(word.toLowerCase()));
+}
+
 const PREFIXES = ['__host-', '__secure-'];
 
 function globToRegExp(glob: string): RegExp {
