@@ -37,6 +37,31 @@ describe('readClientSideData', () => {
     });
   });
 
+  it('reads the payloads itsdangerous and Django compress (a leading "."): compressed is not encrypted', () => {
+    // Flask-Login's session as Flask writes it once the login has grown it: "." + base64url(zlib(JSON)).
+    const flask =
+      '.eJyrVopPK0otzlCyKikqTdVRis9MUbJSSkyiDCoBDSotTi2CmGYO5CYXF6XFl-Rnp-YBBZKJBEB9ZZnFmSXFSlZGtQBGSDyp.aTBqYw.sssssssssssssssssssssssssss';
+    expect(readClientSideData(flask)).toEqual({
+      kind: 'signed-json',
+      format: 'itsdangerous (Flask), compressed',
+      payload: { _fresh: true, _id: 'ab'.repeat(32), _user_id: '7', csrf_token: 'c'.repeat(40), visits: 2 },
+    });
+    // Django's signed_cookies session after a login (django-signed-cookies.har, entry 6).
+    const django =
+      '.eJxVjLEOgzAMRP_FcxWRAMEwducbkGM7JW0FEoEuVf-9ILGwne69uy98Uk5rhs7dYKBtHYct6zIkgQ4sXLpA_NLpAPKk6TEbnqd1ScEcijlpNv0s-r6f7uVgpDzua7auYbQYuZHYBO-1Fq4LjcGhD9ZhxbFqa6IWncZCPJJiLEsvpeM9wO8PaY87-Q:1xZRRs:WG6f-dFE9H7ov4vh2U3wgIsQBmD0cKsUHHrTYP-55uI';
+    expect(readClientSideData(django)).toMatchObject({
+      format: 'django.core.signing (Django), compressed',
+      payload: { visits: 2, _auth_user_id: '1' },
+    });
+    // Not read: a payload that inflates past 64 KiB (200 kB of "x" in 300 bytes), or one corrupted on the way.
+    expect(
+      readClientSideData(
+        '.eNrtwUENADAIBDAvJwM3c0FC8D4N_NtOXioNAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAJxlP1VJTY4.aTBqYw.sssssssssssssssssssssssssss',
+      ),
+    ).toBeUndefined();
+    expect(readClientSideData(flask.replace('eJyrVop', 'eJyrVoq'))).toBeUndefined();
+  });
+
   it("reads Django's signed cookie session (payload:timestamp:signature) as signed JSON", () => {
     expect(readClientSideData('eyJ2aXNpdHMiOjF9:1xZRDG:HV4ORAa0i-6fDg_O-Xa5ryiEq79vzOS4e9cr_YpyHfU')).toEqual({
       kind: 'signed-json',

@@ -1,8 +1,10 @@
 /**
  * Reads what a session cookie value carries in the clear: a JWT, base64-encoded JSON, or a signed but
  * not encrypted session (Flask/itsdangerous, Rails cookie store, cookie-session). Used by the rules
- * session-client-side-data, jwt-alg-none and jwt-no-expiry. Pure: atob/TextDecoder only.
+ * session-client-side-data, jwt-alg-none and jwt-no-expiry. Pure: atob/TextDecoder, and fflate to inflate the
+ * payloads itsdangerous and Django compress.
  */
+import { unzlibSync } from 'fflate';
 
 export type ClientSideData =
   | {
@@ -59,6 +61,45 @@ function parseJsonObject(text: string | undefined): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Inflated bytes read at most: a payload that inflates past it is not read (a hostile value costs no more than a look). */
+const MAX_INFLATED_BYTES = 65_536;
+/** zlib's first byte (deflate, 32 KiB window), whatever the level: its base64 starts with "e". */
+const ZLIB_DEFLATE = 0x78;
+
+/**
+ * The JSON in a zlib-compressed base64url payload: itsdangerous (Flask) and django.core.signing compress a payload
+ * when that makes it shorter, and mark it with a leading ".". Compressed is not encrypted: anyone can read it.
+ */
+function readCompressedJson(b64: string): unknown {
+  const bytes = base64UrlBytes(b64);
+  if (bytes === undefined || bytes.length < 6 || bytes[0] !== ZLIB_DEFLATE) return undefined;
+  try {
+    const inflated = unzlibSync(bytes, { out: new Uint8Array(MAX_INFLATED_BYTES) });
+    // Filled to the brim: cut short, not read. fflate does not check zlib's trailer: a corrupted payload would be
+    // read as other data, so its Adler-32 is checked here.
+    if (inflated.length === MAX_INFLATED_BYTES || adler32(inflated) !== readUint32(bytes, bytes.length - 4))
+      return undefined;
+    return parseJsonObject(UTF8.decode(inflated));
+  } catch {
+    return undefined;
+  }
+}
+
+/** RFC 1950's checksum of the uncompressed data. */
+function adler32(data: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  for (let i = 0; i < data.length; i++) {
+    a = (a + data[i]!) % 65_521;
+    b = (b + a) % 65_521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+function readUint32(bytes: Uint8Array, at: number): number {
+  return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -129,17 +170,26 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
       return { kind: 'jwt', header, payload };
     }
   }
-  // itsdangerous (Flask): payload.timestamp.signature, payload optionally zlib'd ("." prefix, not readable here).
+  // itsdangerous (Flask): payload.timestamp.signature, the payload zlib'd behind a "." when that is shorter.
   if (parts.length === 3 && mayBeBase64Json(parts[0]!)) {
     const payload = parseJsonObject(decodeBase64Url(parts[0]!));
     if (payload !== undefined) return { kind: 'signed-json', format: 'itsdangerous (Flask)', payload };
   }
+  if (parts.length === 4 && parts[0] === '' && mayBeBase64Json(parts[1]!)) {
+    const payload = readCompressedJson(parts[1]!);
+    if (payload !== undefined) return { kind: 'signed-json', format: 'itsdangerous (Flask), compressed', payload };
+  }
   // Django's signed cookie session (django.core.signing, SESSION_ENGINE signed_cookies): payload:timestamp:signature,
-  // the timestamp in base 62; a zlib'd payload ("." prefix) is not readable here.
+  // the timestamp in base 62, the payload zlib'd behind a "." when that is shorter.
   const colonParts = value.split(':');
   if (colonParts.length === 3 && mayBeBase64Json(colonParts[0]!)) {
     const payload = parseJsonObject(decodeBase64Url(colonParts[0]!));
     if (payload !== undefined) return { kind: 'signed-json', format: 'django.core.signing (Django)', payload };
+  }
+  if (colonParts.length === 3 && colonParts[0]!.startsWith('.e')) {
+    const payload = readCompressedJson(colonParts[0]!.slice(1));
+    if (payload !== undefined)
+      return { kind: 'signed-json', format: 'django.core.signing (Django), compressed', payload };
   }
   // Remix's and React Router's cookie session storage: base64 of the JSON, "." and the signature (no JWT header).
   if (parts.length === 2 && mayBeBase64Json(parts[0]!)) {

@@ -61,10 +61,11 @@ describe('valueShape', () => {
     // Values set by Django 3.2's signed_cookies session engine, recorded in Chromium.
     const readable = 'eyJ2aXNpdHMiOjF9:1xZRDG:HV4ORAa0i-6fDg_O-Xa5ryiEq79vzOS4e9cr_YpyHfU';
     const savedAgain = 'eyJ2aXNpdHMiOjJ9:1xZRDH:fhxj2ptqHyu3zPmE33QWGDYzFIaYMQqG-ePGkdui_jk';
+    // Two saves of the logged-in session, zlib'd (django-signed-cookies.har, entries 6 and 7): the user's ID kept.
     const compressed =
-      '.eJxVjDEOgzAMRe_iuYpqCAEzducMyI5NSVuBRKBL1bu3SCys_733P_BOOa0Z2vICPW_r2G_Zlj4ptIBw2oTj06Yd6IOn--ziPK1LErcr7qDZdbPa63a4p4OR8_ivB6SiIBIjtihaRQ5YhDhICIRmNVpZa_ANYX2tuIo0KPlGMHj14tXg-wNlqjvM:1xZRDH:aC0dhFDdVXZb1p-h3amjtXA0YLtjga2dpQQIN-esv9Y';
+      '.eJxVjLEOgzAMRP_FcxWRAMEwducbkGM7JW0FEoEuVf-9ILGwne69uy98Uk5rhs7dYKBtHYct6zIkgQ4sXLpA_NLpAPKk6TEbnqd1ScEcijlpNv0s-r6f7uVgpDzua7auYbQYuZHYBO-1Fq4LjcGhD9ZhxbFqa6IWncZCPJJiLEsvpeM9wO8PaY87-Q:1xZRRs:WG6f-dFE9H7ov4vh2U3wgIsQBmD0cKsUHHrTYP-55uI';
     const compressedAgain =
-      '.eJxVjEEOgkAMRe_StZnYcRgoS_eegbTTIqMGEgbcGO-uJGzY_vfe_8A7l7wU6PwJIq_LENdic8wKHSAcNuH0tHED-uDxPrk0jcucxW2K22lxt0ntdd3dw8HAZfjXPVJVEYkRWxKtEwesQuolBEKzBu3SaPAtYXOuuU7UK_lWMHj14tXg-wNmVjvN:1xZRDI:x05eWtiiiidc-qrJ8YdIDO6Q5vuJ5SsNo0ZfgolHzE4';
+      '.eJxVjLEOgzAMRP_FcxWRBILp2L3fgBzbKWkrkAh0qfrvBYmF7XTv3X3hk0teClz9BXpal6Ffi859FriChVMXiV867kCeND4mw9O4zDmaXTEHLeY-ib5vh3s6GKgM25qtaxktJm4ltTEEbYSbSlN0GKJ1WHOqu4aoQ6epkoCkmLwP4h1vAX5_ajs7-g:1xZRRs:GwL_o1n0DKrNdCOG1bGLaBED4568q56Dyr-XroylFZ4';
     expect(valueShape(readable)).toBe('client-side-store');
     expect(isUpdateOf(readable, savedAgain)).toBe(true);
     expect(valueShape(compressed)).toBe('client-side-store');
