@@ -98,6 +98,32 @@ describe('session-rotated', () => {
     expect(atLogout!.message).not.toContain('good practice');
   });
 
+  it('a readable store that names a new session ID at login was renewed, its data carried over: a rotation', () => {
+    // Warden on Rack::Session::Cookie (sinatra-warden.har, entries 5 and 6): a Ruby Marshal dump of {session_id,
+    // visits}, signed; the login renews session_id (Rack's `renew`), keeps `visits` and adds the user.
+    const before =
+      'BAh7B0kiD3Nlc3Npb25faWQGOgZFVG86HVJhY2s6OlNlc3Npb246OlNlc3Npb25JZAY6D0BwdWJsaWNfaWRJIkU2OGQ2N2IzZDRlY2M3MzMxNzNmYmQ4NjMyODIxOTU3YmRlOGE1Yjc4YTVmZTAyMGYyMmQ2YjI3OGRmNTY3NGI5BjsARkkiC3Zpc2l0cwY7AEZpBw%3D%3D--8701d793aaccd148f70580380f7ed410b57bfc76';
+    const after =
+      'BAh7CEkiD3Nlc3Npb25faWQGOgZFVG86HVJhY2s6OlNlc3Npb246OlNlc3Npb25JZAY6D0BwdWJsaWNfaWRJIkVhMTI4NmZhYWFmZjhiZTUzNjVjYmU0YWZlMDY4NzAzMDgzNmYyYjRkYmFmYjgwNGViYzVjMTM3ZmU3NWUzY2VkBjsARkkiC3Zpc2l0cwY7AEZpB0kiHHdhcmRlbi51c2VyLmRlZmF1bHQua2V5BjsAVEkiCmFsaWNlBjsAVA%3D%3D--d6236c360a118623cac649efb7ee62f7dd4e3b1e';
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`rack.session=${before}; path=/; HttpOnly`] })
+      .post('https://shop.test/login', {
+        cookie: `rack.session=${before}`,
+        form: { user: 'alice', password: 'secret' },
+        setCookie: [`rack.session=${after}; path=/; HttpOnly`],
+        location: 'https://shop.test/',
+      })
+      .get('https://shop.test/', { cookie: `rack.session=${after}` })
+      .analyze();
+    const [atLogin] = findingsOf(result, 'session-rotated');
+    expect(atLogin!.message).toContain('rack.session rotated from');
+    expect(atLogin!.message).toContain('good practice');
+    const [data] = findingsOf(result, 'session-client-side-data');
+    expect(data!.message).toContain(
+      'Ruby Marshal--digest (Rack, Rails 3)) with fields session_id, visits, warden.user.default.key',
+    );
+  });
+
   it('a JSON login body with a "password" key is a password POST too', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })

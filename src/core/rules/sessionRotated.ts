@@ -15,7 +15,7 @@ import {
 } from '../analysis/facts.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
 import { readClientSideData } from '../session/tokenData.ts';
-import { isRedactedValue, isUpdateOf, valueShape } from '../session/valueShape.ts';
+import { embeddedIdOf, isRedactedValue, isUpdateOf, valueShape } from '../session/valueShape.ts';
 import { defineRule } from './rule.ts';
 import { idTransitions } from './transitions.ts';
 
@@ -140,6 +140,10 @@ function fieldsKept(before: string, after: string): string[] | undefined {
   const a = readClientSideData(before)?.payload;
   const b = readClientSideData(after)?.payload;
   if (!isRecord(a) || !isRecord(b)) return undefined;
+  // A store that names its session's ID and names a new one was renewed, its data carried over (Rack's `renew`, as
+  // Warden asks at login): the rotation it looks like.
+  const id = embeddedIdOf(before);
+  if (id !== undefined && id !== embeddedIdOf(after)) return undefined;
   // `_`-prefixed fields are the library's own (koa-session's `_maxAge`): the same in every new session. A JWT's
   // registered claims describe the token (its issuer, audience, times), not what the session holds: two tokens
   // issued in the same second share their `exp`.

@@ -5,6 +5,7 @@
  * payloads itsdangerous and Django compress.
  */
 import { unzlibSync } from 'fflate';
+import { readRubyMarshal } from './rubyMarshal.ts';
 
 export type ClientSideData =
   | {
@@ -209,6 +210,13 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
     // writes base64 (its "=" as "-") and "--" and the HMAC: JSON never ends in "Z", so the padding is cut off.
     const padded = decoded?.endsWith('Z') ? parseJsonObject(decoded.replace(/Z+$/, '')) : undefined;
     if (padded !== undefined) return { kind: 'signed-json', format: 'base64--digest (Mojolicious)', payload: padded };
+  }
+  // Rack::Session::Cookie (Sinatra, Warden) and Rails before 4.1: base64 of a Ruby Marshal dump ("\x04\x08", so
+  // "BAh" or "BAg"), "--" and the HMAC's hex digest.
+  if (dashDash > 0 && value.startsWith('BA')) {
+    const dump = base64UrlBytes(value.slice(0, dashDash));
+    const payload = dump && readRubyMarshal(dump);
+    if (isRecord(payload)) return { kind: 'signed-json', format: 'Ruby Marshal--digest (Rack, Rails 3)', payload };
   }
   const tornado = readTornadoSignedValue(value);
   if (tornado !== undefined) return { kind: 'signed-json', format: 'Tornado secure cookie', payload: tornado };

@@ -185,8 +185,8 @@ export function embeddedIdOf(raw: string): string | undefined {
         : undefined;
   if (record) {
     for (const field of ID_FIELDS) {
-      const v = record[field];
-      if (typeof v === 'string' || typeof v === 'number') return `${field}=${v}`;
+      const v = idIn(record[field]);
+      if (v !== undefined) return `${field}=${v}`;
     }
     return undefined;
   }
@@ -227,6 +227,14 @@ export function isUpdateOf(previous: string, next: string): boolean {
 const OWNER_FIELDS = ['user', 'username', 'user_id', 'userId', '_user_id', '_auth_user_id', 'uid', 'sub', 'email'];
 
 /** Who a readable store says is logged in (a user held as an object: its id, name or e-mail), or undefined. */
+/** An ID field's value: a string or number, or an ID object's own (Rack's SessionId holds `public_id`). */
+function idIn(v: unknown): string | number | undefined {
+  if (typeof v === 'string' || typeof v === 'number') return v;
+  if (typeof v !== 'object' || v === null) return undefined;
+  const inner = (v as Record<string, unknown>).public_id;
+  return typeof inner === 'string' ? inner : undefined;
+}
+
 function ownerOf(value: string): string | undefined {
   const data = readClientSideData(unquote(value));
   const payload = data?.payload;
