@@ -127,7 +127,13 @@ export class SessionLanes {
       // ASP.NET Core's `chunks-N`: the value is in the chunks, the first of which the lanes follow.
       if (isChunkCountMarker(s.value)) continue;
       if (carried === NOTHING_CARRIED) carried = new Map();
-      const lane = this.laneFor({ name: s.name, domain: s.domain, path: s.path }, origin);
+      let lane = this.lanes.get(laneKey(s.domain, s.path, s.name));
+      if (!lane) {
+        // A placeholder carried before any ID (mod_auth_mellon's `cookietest`, sent to its identity provider too)
+        // opens no lane: a lane belongs to the origin where its first ID is.
+        if (isPlaceholderValue(s.value)) continue;
+        lane = this.laneFor({ name: s.name, domain: s.domain, path: s.path }, origin);
+      }
       const current = currentId(lane);
       if (current && carriesReplacedInFlight(lane, current, s.value, startedAt)) {
         carried.set(lane.key, s.value);

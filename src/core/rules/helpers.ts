@@ -1,6 +1,7 @@
 /** Small shared readers for rules: a request's session Set-Cookie facts, lanes by key, the once-per-cookie key. */
 import type { RequestFacts, SessionLane, SetCookieFact } from '../analysis/facts.ts';
 import type { ParsedSetCookie, StoredCookie } from '../cookie/types.ts';
+import { isPlaceholderValue } from '../session/valueShape.ts';
 import type { RuleContext } from './rule.ts';
 
 export interface SessionSetCookie {
@@ -10,9 +11,9 @@ export interface SessionSetCookie {
 }
 
 /**
- * The request's Set-Cookies of a session cookie that parsed and set a value (deletions excluded). Rejected lines, and
- * lines whose cookie a later line of the same response deleted or replaced, only on request (`onTheWire`): neither
- * lived in the jar.
+ * The request's Set-Cookies of a session cookie that parsed and set a value (deletions excluded). Rejected lines,
+ * lines whose cookie a later line of the same response deleted or replaced, and placeholders, only on request
+ * (`onTheWire`): none held an ID in the jar.
  */
 export function sessionSetCookiesOf(request: RequestFacts, onTheWire = false): SessionSetCookie[] {
   const out: SessionSetCookie[] = [];
@@ -24,6 +25,9 @@ export function sessionSetCookiesOf(request: RequestFacts, onTheWire = false): S
     // sets its credentials cookies and deletes them in answer to a wrong password) was never readable by a page nor
     // sent: their attributes describe nothing the client held.
     if (!onTheWire && (fact.outcome.kind === 'rejected' || supersededInResponse(facts, i))) continue;
+    // A placeholder (`deleted`; mod_auth_mellon's `cookietest`, set to see that cookies work) holds no ID: its
+    // attributes protect nothing.
+    if (!onTheWire && isPlaceholderValue(fact.value)) continue;
     out.push({ request, fact, parsed: fact.parsed });
   }
   return out;

@@ -56,6 +56,29 @@ describe('session-reset', () => {
     expect(findingsOf(result, 'session-id-low-entropy')).toEqual([]);
   });
 
+  it("a word set before the first ID (mod_auth_mellon's `cookietest` probe) is no ID: no lane of its own, no alarm on it", () => {
+    // Mellon sets `mellon-cookie=cookietest; Domain=…; SameSite=None` as it sends the user to the identity provider
+    // (a site of its own, which the probe reaches too), then the real ID at the assertion's post.
+    const probe = 'mellon-cookie=cookietest; Domain=sso.test; Path=/; HttpOnly; Secure; SameSite=None';
+    const result = trace()
+      .get('https://app.sso.test/mellon/login', { cookie: '', setCookie: [probe], location: 'https://idp.sso.test/' })
+      .get('https://idp.sso.test/', { cookie: 'mellon-cookie=cookietest' })
+      .post('https://app.sso.test/mellon/postResponse', {
+        cookie: 'mellon-cookie=cookietest',
+        form: { SAMLResponse: 'PHNhbWxwOlJlc3BvbnNlLz4=' },
+        setCookie: [`mellon-cookie=${ID.a}; Domain=sso.test; Path=/; HttpOnly; Secure`],
+        location: 'https://app.sso.test/private/',
+      })
+      .get('https://app.sso.test/private/', { cookie: `mellon-cookie=${ID.a}` })
+      .analyze();
+    const [lane] = result.facts.lanes;
+    expect(lane!.origin).toBe('https://app.sso.test');
+    expect(lane!.ids.map((id) => id.id)).toEqual([ID.a]);
+    expect(findingsOf(result, 'session-id-low-entropy')).toEqual([]);
+    expect(findingsOf(result, 'cookie-samesite-none')).toEqual([]);
+    expect(findingsOf(result, 'session-rotated')).toEqual([]);
+  });
+
   it('cleared-by-server of an ID a failed login attempt issued (its error kept in a session): told, not alarmed', () => {
     // tt-rss: a wrong password is sent to `/` with a session holding the error; `/` shows the form again and deletes
     // the cookie; the form is posted again from there.

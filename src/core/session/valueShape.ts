@@ -138,12 +138,13 @@ export function valueShape(raw: string): ValueShape {
 }
 
 /**
- * A value no session ID can be (`not-an-id`: `deleted`, a flag, a short number) in a session cookie: a placeholder
- * the server wrote to clear it (Cockpit's and PHP's `deleted`), not an ID to follow or to judge. Long values are IDs
- * or data, never asked.
+ * A value no session ID can be in a session cookie (`not-an-id`: `deleted`, a flag, a short number; or a word, which
+ * no ID is written in): a placeholder the server wrote to clear it (Cockpit's and PHP's `deleted`) or before the ID
+ * (mod_auth_mellon's `cookietest`, which checks that cookies work), not an ID to follow or to judge. Long values are
+ * IDs or data, never asked.
  */
 export function isPlaceholderValue(value: string): boolean {
-  return value.length <= 16 && valueShape(value) === 'not-an-id';
+  return value.length <= 16 && (valueShape(value) === 'not-an-id' || isWordValue(value));
 }
 
 /** Claims that name the session or its subject inside a client-side store or a structured value. */
