@@ -860,11 +860,13 @@ describe('ikiwiki.har', () => {
 });
 
 describe('cas-mod-auth-cas.har', () => {
-  it("takes the app's session as issued by the login at the CAS server, the other origin", () => {
+  it("takes the app's session as issued at its CAS ticket, the sign-in response of the login at the CAS server", () => {
     const result = analyse('cas-mod-auth-cas');
     const app = result.sessions.find((s) => s.cookie === 'MOD_AUTH_CAS')!;
-    const login = result.facts.logins.at(-1)!;
-    expect(new URL(login.origin).port).not.toBe(new URL(app.origin).port);
-    expect(app.identifiedBy).toContain(`issued in answer to the login at entry ${login.entry}`);
+    const [atServer, ticket] = result.facts.logins.slice(-2);
+    expect(atServer!.signal).toBe('password-post');
+    expect(new URL(atServer!.origin).port).not.toBe(new URL(app.origin).port);
+    expect(ticket).toMatchObject({ signal: 'sign-in-response', origin: app.origin });
+    expect(app.identifiedBy).toContain(`issued in answer to the login at entry ${ticket!.entry}`);
   });
 });

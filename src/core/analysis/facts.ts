@@ -63,7 +63,7 @@ export const LOGIN_SIGNAL_TEXT: Record<LoginSignal, string> = {
   'authorization-header': 'an Authorization header appearing',
   'after-401': 'a success following a 401',
   'auth-cookie': 'a new authentication cookie being set',
-  'sign-in-response': "an identity provider's sign-in response (OAuth, OpenID Connect or SAML)",
+  'sign-in-response': "an identity provider's sign-in response (OAuth, OpenID Connect, SAML or CAS)",
 };
 
 export interface RequestFacts {

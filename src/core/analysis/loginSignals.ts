@@ -418,12 +418,14 @@ export class LoginDetector {
  * The request hands the site an identity provider's answer to a sign-in (single sign-on: the password, if any, went
  * to the provider, often earlier, and is not in the trace): an OAuth 2.0 authorization response at the redirection
  * endpoint, `code` and `state` in the query (RFC 6749 4.1.2) or posted (OpenID Connect's form_post response mode,
- * with `code` or `id_token`), or a SAML response posted to the assertion consumer service (`SAMLResponse`, SAML 2.0
- * HTTP-POST binding). `state` and `code` are long random values: a query such as `?code=NY&state=NY` is none.
+ * with `code` or `id_token`), a SAML response posted to the assertion consumer service (`SAMLResponse`, SAML 2.0
+ * HTTP-POST binding), or a CAS service ticket at the service's URL (`ticket=ST-…`, or a proxy ticket `PT-…`: CAS
+ * protocol 3.0, 3.1 and 3.2). `state` and `code` are long random values: a query such as `?code=NY&state=NY` is none.
  */
 function carriesSignInResponse(entry: TraceEntry): boolean {
   const url = entry.request.url;
   if (url.includes('code=') && url.includes('state=') && isAuthorizationResponse(queryOf(url))) return true;
+  if (url.includes('ticket=') && CAS_TICKET.test(queryOf(url).get('ticket') ?? '')) return true;
   const fields = postedFields(entry);
   if (fields === undefined) return false;
   if ((fields.get('SAMLResponse') ?? '').length > 0) return true;
@@ -432,13 +434,37 @@ function carriesSignInResponse(entry: TraceEntry): boolean {
 
 /**
  * The response sends the browser to an application's redirection endpoint with an authorization response (`code` and
- * `state` in the query: RFC 6749 4.1.2): an identity provider finishing a sign-in, for a user it recognised.
+ * `state` in the query: RFC 6749 4.1.2) or to a CAS service with its ticket: an identity provider finishing a sign-in,
+ * for a user it recognised.
  */
 export function issuesSignInResponse(entry: TraceEntry): boolean {
   const target = redirectTargetOf(entry);
-  if (target === undefined || !target.includes('code=') || !target.includes('state=')) return false;
+  if (target === undefined || !(target.includes('code=') || target.includes('ticket='))) return false;
   try {
-    return isAuthorizationResponse(new URL(target, entry.request.url).searchParams);
+    const params = new URL(target, entry.request.url).searchParams;
+    return isAuthorizationResponse(params) || CAS_TICKET.test(params.get('ticket') ?? '');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A sign-in response's request redirected to its own path without the response (`/login.php?ticket=ST-…` to
+ * `/login.php`): the application took the ticket or code out of the address bar, as CAS and OAuth clients do once it
+ * is used. That is where the sign-in lands, whatever the path is called.
+ */
+export function dropsSignInResponse(entry: TraceEntry): boolean {
+  const target = redirectTargetOf(entry);
+  if (target === undefined) return false;
+  try {
+    const from = new URL(entry.request.url);
+    const to = new URL(target, from);
+    return (
+      from.origin === to.origin &&
+      from.pathname === to.pathname &&
+      !to.search.includes('ticket=') &&
+      !to.search.includes('code=')
+    );
   } catch {
     return false;
   }
@@ -452,6 +478,9 @@ function isAuthorizationResponse(params: ReadonlyMap<string, string> | URLSearch
 }
 
 const MIN_RANDOM_VALUE = 8;
+
+/** A CAS service or proxy ticket: its prefix, then a random part (at least 32 characters by the protocol; 8 here). */
+const CAS_TICKET = /^(?:ST|PT)-[\w.-]{8,}$/;
 
 function queryOf(url: string): URLSearchParams {
   try {

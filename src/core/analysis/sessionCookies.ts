@@ -30,8 +30,10 @@ import { responseSetCookieLines, SentCookieReader, setCookieNameValue } from './
 import { LOGIN_SIGNAL_TEXT, type LoginSignal, type SessionIdentity } from './facts.ts';
 import {
   bodyAsksLogout,
+  dropsSignInResponse,
   isDeleteRequest,
   isLogoutAt,
+  issuesSignInResponse,
   LOGOUT_WORD,
   LoginDetector,
   loginFailed,
@@ -367,9 +369,15 @@ export class SessionCookieIdentifier {
     // An attempt that only landed on its own page is read as a login whose evidence waits for a logout to confirm
     // it (confirmAtLogout): until then it counts as a failed attempt.
     const landed = signal === 'password-post' && redirectedToItself(entry);
+    // One that sends the user on with a ticket or code worked: the identity provider recognised the user. A sign-in
+    // response that drops its ticket from its own URL lands the sign-in there, whatever that page is called.
+    const worked =
+      signal !== undefined &&
+      (issuesSignInResponse(entry) || (signal === 'sign-in-response' && dropsSignInResponse(entry)));
+    if (worked) this.confirmedLogins.add(entry.index);
     // One redirected to a login page waits for that page's answer the same way (confirmAtLoginPage).
-    const toLoginPage = signal !== undefined && !landed ? redirectedToLoginPage(entry) : undefined;
-    const failed = signal !== undefined && loginFailed(entry) && !landed && toLoginPage === undefined;
+    const toLoginPage = signal !== undefined && !landed && !worked ? redirectedToLoginPage(entry) : undefined;
+    const failed = signal !== undefined && !worked && loginFailed(entry) && !landed && toLoginPage === undefined;
     if (signal) this.noteAttempt(entry, signal, origin, failed || toLoginPage !== undefined);
     if (signal === 'password-post') this.noteLandedOnItself(entry, origin, landed);
     if (toLoginPage !== undefined) this.failedLogins.add(entry.index);

@@ -124,6 +124,36 @@ describe('session-rotated', () => {
     );
   });
 
+  it('a CAS service ticket is a sign-in response: the client that renews its ID there rotated it at login', () => {
+    // phpCAS: the CAS server's login redirects to the service with `ticket=ST-…`; the service validates it, renames
+    // its session and redirects to its own URL without the ticket. Its page is called login.php: no login form.
+    const ticket = 'ST-6HwF61cVsx4CeL97euzD3txbf8vxe0kAI4rd';
+    const php = (id: string) => `PHPSESSID=${id}; path=/`;
+    const result = trace()
+      .get('https://app.test/', { cookie: '', setCookie: [php(ID.a)] })
+      .get('https://app.test/login.php', { cookie: `PHPSESSID=${ID.a}`, location: 'https://cas.test/cas/login' })
+      .post('https://cas.test/cas/login', {
+        cookie: '',
+        form: { username: 'alice', password: 'secret' },
+        location: `https://app.test/login.php?ticket=${ticket}`,
+      })
+      .get(`https://app.test/login.php?ticket=${ticket}`, {
+        cookie: `PHPSESSID=${ID.a}`,
+        setCookie: [php(ID.b)],
+        location: '/login.php',
+      })
+      .get('https://app.test/login.php', { cookie: `PHPSESSID=${ID.b}` })
+      .analyze();
+    expect(findingsOf(result, 'session-reset')).toEqual([]);
+    const [atLogin] = findingsOf(result, 'session-rotated');
+    expect(atLogin).toMatchObject({ cookie: 'PHPSESSID', entry: 3 });
+    expect(atLogin!.message).toContain("at login (recognised from an identity provider's sign-in response");
+    expect(result.facts.logins.map((l) => [l.entry, l.signal])).toEqual([
+      [2, 'password-post'],
+      [3, 'sign-in-response'],
+    ]);
+  });
+
   it('a JSON login body with a "password" key is a password POST too', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
