@@ -62,6 +62,8 @@ export interface RequestOptions {
   readonly form?: Readonly<Record<string, string>>;
   /** A raw body with its type. */
   readonly body?: { readonly text: string; readonly mimeType: string };
+  /** How long the exchange took, start to response (the entry's `duration`): when its response arrived. */
+  readonly duration?: number;
   /** Milliseconds after the previous event (default STEP_MS). */
   readonly after?: number;
   /** The request failed: no response at all. */
@@ -151,6 +153,7 @@ export class TraceBuilder {
     const entry: TraceEntry = {
       index: this.entries++,
       startedAt: this.time,
+      ...(options.duration !== undefined ? { duration: options.duration } : {}),
       request: {
         method,
         url,

@@ -95,6 +95,8 @@ export class SessionLanes {
   private readonly lanes = new Map<string, SessionLane>();
   /** IDs a login issued, or that update one a login issued (IdChange.sessionLogin): ID → the login's entry. */
   private readonly sessionLogins = new WeakMap<LaneId, number>();
+  /** IDs a response deleted, and when that response arrived: a request started before then still held the ID. */
+  private readonly deletedArrivedAt = new WeakMap<LaneId, number>();
 
   constructor(
     /** The identity of a session cookie name, as the replay knows it now. */
@@ -142,6 +144,10 @@ export class SessionLanes {
       if (!current || current.end || current.id !== s.value) {
         // A placeholder the server left in the cookie (`deleted`: Cockpit's, PHP's) is no ID to follow.
         if (isPlaceholderValue(s.value)) continue;
+        // The ID a response deleted, carried by a request that started before that response arrived (in flight
+        // beside the logout): the jar held it then. It comes back as no new ID.
+        if (current?.id === s.value && startedAt < (this.deletedArrivedAt.get(current) ?? Number.NEGATIVE_INFINITY))
+          continue;
         this.startId(lane, s.value, entry, 'carried');
       }
       const id = currentId(lane)!;
@@ -356,6 +362,7 @@ export class SessionLanes {
     const issued = effect.issued;
     if (issued === undefined || issued === '') {
       if (effect.deleted && live) {
+        if (ctx.arrivedAt !== undefined) this.deletedArrivedAt.set(live, ctx.arrivedAt);
         const change = this.idChange(lane, live, undefined, entry, url, ctx, affinitySet);
         live.end = idEndOf({
           ...change,

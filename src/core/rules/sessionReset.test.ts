@@ -56,6 +56,35 @@ describe('session-reset', () => {
     expect(findingsOf(result, 'session-id-low-entropy')).toEqual([]);
   });
 
+  it('cleared-by-server at a logout: requests in flight beside it still carried the ID, which is no new one', () => {
+    // code-server's logout deletes its cookie; two requests the page started before that answer arrived carried it.
+    const result = trace()
+      .get('https://box.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://box.test/logout', {
+        cookie: `sid=${ID.a}`,
+        setCookie: ['sid=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT'],
+        duration: 400,
+      })
+      .get('https://box.test/app.js', { cookie: `sid=${ID.a}`, after: 100, resourceType: 'script' })
+      .get('https://box.test/app.css', { cookie: `sid=${ID.a}`, after: 100, resourceType: 'stylesheet' })
+      .get('https://box.test/', { cookie: '', after: 400 })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 1, cause: 'cleared-by-server' }]);
+    expect(result.facts.lanes[0]!.ids.map((id) => id.id)).toEqual([ID.a]);
+    expect(findingsOf(result, 'session-reset')[0]!.message).not.toContain('New ID');
+    // Started after that answer arrived, a request carrying it brings it back as an ID (set again by script, say).
+    const late = trace()
+      .get('https://box.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://box.test/logout', {
+        cookie: `sid=${ID.a}`,
+        setCookie: ['sid=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT'],
+        duration: 50,
+      })
+      .get('https://box.test/app.js', { cookie: `sid=${ID.a}`, after: 100, resourceType: 'script' })
+      .analyze();
+    expect(late.facts.lanes[0]!.ids.map((id) => id.id)).toEqual([ID.a, ID.a]);
+  });
+
   it("a word set before the first ID (mod_auth_mellon's `cookietest` probe) is no ID: no lane of its own, no alarm on it", () => {
     // Mellon sets `mellon-cookie=cookietest; Domain=…; SameSite=None` as it sends the user to the identity provider
     // (a site of its own, which the probe reaches too), then the real ID at the assertion's post.
