@@ -11,14 +11,18 @@
 // LemonLDAP::NG's portal (on slapd), Slim 3's app with PHP's native session,
 // Plack::Middleware::Session (under plackup), Dancer 1's sessions, CGI::Application's session plugin (under mod_cgi),
 // Rack's own Rack::Session::Pool (under rackup and WEBrick), Macaron's session middleware and
-// Gin's gin-jwt (Go)
+// Gin's gin-jwt (Go), ZoneMinder's web console (on MariaDB), GOsa² (under Apache httpd's mod_php, on slapd),
+// Apache httpd's mod_auth_openidc (OpenID Connect) and mod_auth_tkt (with its own login CGI), Warden on Sinatra,
+// Mojolicious::Plugin::Authentication, Apache httpd's mod_auth_mellon (SAML, with SimpleSAMLphp), phpCAS (with
+// django-cas-server)
 // from Debian's packages; express-session (also
 // on two nodes behind nginx),
 // Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session, iron-session, hapi's yar and cookie, Auth.js,
 // h3's useSession, React Router's session storage, better-auth, AdonisJS's session, NextAuth.js on Next.js,
 // connect-redis (on Debian's redis-server), Lucia, NestJS with Passport, hono-sessions on Hono, Sails, Keystone 6,
 // Directus, connect-pg-simple (on Debian's postgresql), AdminJS, Egg.js, passport-saml (SAML single sign-on with
-// Debian's SimpleSAMLphp as the identity provider) from npm. The tests read the
+// Debian's SimpleSAMLphp as the identity provider), ThinkJS's think-session, Parse Dashboard (before Parse Server,
+// on Debian's postgresql), code-server, Ghost and Strapi from npm. The tests read the
 // recordings, so CI needs none of these; recording again needs them:
 //   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light \
 //     python3-starlette python3-uvicorn python3-multipart python3-tornado python3-bottle python3-cherrypy3 \
@@ -34,7 +38,13 @@
 //     libcgi-session-perl qbittorrent-nox postgresql ldap-account-manager davical python3-twisted python3-webpy \
 //     lemonldap-ng libplack-perl php-slim \
 //     libplack-middleware-session-perl libdancer-perl libcgi-application-plugin-session-perl ruby-rack ruby-webrick \
-//     golang-gopkg-macaron.v1-dev golang-github-go-macaron-session-dev golang-github-appleboy-gin-jwt-dev
+//     golang-gopkg-macaron.v1-dev golang-github-go-macaron-session-dev golang-github-appleboy-gin-jwt-dev \
+//     buildbot python3-flask-security python3-flask-sqlalchemy graphite-web \
+//     zoneminder gosa gosa-schema libapache2-mod-php \
+//     libkrb5-dev ripgrep \
+//     libapache2-mod-auth-openidc libapache2-mod-auth-tkt libapache-htpasswd-perl \
+//     ruby-warden libmojolicious-plugin-authentication-perl \
+//     libapache2-mod-auth-mellon php-cas
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 //   npm ci --prefix test/frameworks/better-auth && npm ci --prefix test/frameworks/adonis
 //   npm ci --prefix test/frameworks/next-auth && npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia
@@ -45,6 +55,14 @@
 //   npm ci --prefix test/frameworks/oidc && npm ci --prefix test/frameworks/saml
 //   npm ci --prefix test/frameworks/express-session-pg && npm ci --prefix test/frameworks/adminjs
 //   npm ci --prefix test/frameworks/egg
+//   npm ci --prefix test/frameworks/thinkjs && npm ci --prefix test/frameworks/parse-dashboard
+//   # code-server's native modules built from source (libkrb5-dev); its ripgrep from GitHub, or where GitHub is out of
+//   # reach Debian's rg put where @vscode/ripgrep looks for its download first:
+//   mkdir -p /tmp/vscode-ripgrep-cache-1.15.11 && tar -czf \
+//     /tmp/vscode-ripgrep-cache-1.15.11/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz -C /usr/bin rg
+//   npm_config_nodedir=/usr npm_config_unsafe_perm=true npm_config_yes=true npm ci --prefix test/frameworks/code-server
+//   npm_config_nodedir=/usr npm ci --prefix test/frameworks/strapi && sh test/frameworks/strapi/build.sh
+//   sh test/frameworks/ghost/install.sh
 // Run: [FIRST_PORT=9201] node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
@@ -61,7 +79,7 @@ import {
 } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchChromium } from '../demo/chromium.ts';
 import { CdpCapture } from '../demo/har/cdp-capture.ts';
@@ -131,9 +149,20 @@ interface Framework {
    */
   readonly bypassServiceWorker?: true;
   /**
+   * With `scriptLogin`: the HTTP authentication challenge of a wrong password's 401 (Buildbot's `WWW-Authenticate:
+   * basic`) cancelled, as a user closing the browser's dialog does, so that the script gets its 401 (headless Chromium
+   * otherwise waits for credentials for good); only requests to `scriptLogin.request` are paused for it.
+   */
+  readonly cancelAuthChallenge?: true;
+  /**
    * A login form that takes any password (oidc-provider's development interactions): the wrong password is not tried.
    */
   readonly anyPassword?: true;
+  /**
+   * With several `logout` selectors: milliseconds waited before each after the first, for a menu that slides in
+   * (Strapi's burger menu: its items are visible before they are in the viewport, where a click cannot reach them).
+   */
+  readonly menuSettle?: number;
   /**
    * A button clicked on the page the right password leads to, where it is shown (an OpenID provider's consent page):
    * done when the next page has loaded.
@@ -144,6 +173,11 @@ interface Framework {
    * (SAML's HTTP-POST binding): done when a page of the app's own origin has loaded, not at the provider's page.
    */
   readonly autoPost?: true;
+  /**
+   * Login and logout answers that move on by `<meta http-equiv="refresh">` (mod_auth_tkt's login.cgi and logout.cgi):
+   * each submit and the logout done once a page without one has loaded.
+   */
+  readonly metaRefresh?: true;
   /**
    * A message the wrong password leaves over the form (Deluge's "Login Failed" box, over its Login button): its button,
    * clicked where it is shown before the form is filled again.
@@ -1423,7 +1457,7 @@ const deluge: Framework = {
   inPage: true,
   // The web UI's event poll (web.get_events), answered when an event comes or after 5 s, and after a reload of the
   // page one more request Chromium never reports finished.
-  pendingForGood: 2,
+  pendingForGood: 3,
   logout: '#logout button',
 };
 
@@ -1783,6 +1817,440 @@ const ginJwt: Framework = {
   login: { path: '/login' },
 };
 
+/**
+ * ThinkJS 3 (packages of its own: `npm ci --prefix test/frameworks/thinkjs`) with think-session and think-session-file
+ * as ThinkJS's session documentation configures them (the cookie `thinkjs`, signed), started by its production.js with
+ * one think-cluster worker; its runtime directory (the session files) in the recording's directory.
+ */
+const thinkjsSession: Framework = {
+  id: 'thinkjs-session',
+  server: (work, port) => ({
+    ...npmApp('thinkjs-session', 'thinkjs', 'production.js')(work, port),
+    env: { THINKJS_RUNTIME: join(work, 'runtime') },
+  }),
+  login: { path: '/login' },
+};
+
+/**
+ * Debian's Buildbot 3.7 master (`buildbot create-master` in the recording's directory, our buildbot/master.cfg, run by
+ * `buildbot start --nodaemon`) with `util.UserPasswordAuth({'alice': 'secret'})`. Debian does not package buildbot-www
+ * (the UI's JavaScript bundle): the `base` www plugin is ours (buildbot/sessionscope_buildbot_page, registered by the
+ * egg-info beside it on PYTHONPATH), a page that shows the session's user and a login page whose script sends the
+ * credentials as HTTP Basic to /auth/login, as buildbot-www does; the logout is the link to /auth/logout.
+ */
+const buildbot: Framework = {
+  id: 'buildbot',
+  prepare: (work) => ({
+    command: 'sh',
+    args: ['-c', `buildbot create-master -q master && cp ${join(APPS, 'buildbot', 'master.cfg')} master/`],
+    cwd: work,
+  }),
+  server: (work, port) => ({
+    command: 'buildbot',
+    args: ['start', '--nodaemon', join(work, 'master')],
+    cwd: work,
+    env: { PYTHONPATH: join(APPS, 'buildbot'), BUILDBOT_PORT: String(port) },
+  }),
+  login: { path: '/login.html' },
+  scriptLogin: { request: '/auth/login' },
+  cancelAuthChallenge: true,
+};
+
+/**
+ * Parse Dashboard 9 (packages of its own: `npm ci --prefix test/frameworks/parse-dashboard`) as Express middleware with
+ * alice / secret in its `users`, in front of Parse Server 9 in the same app (parse-dashboard/app.mjs), Parse Server's
+ * database a PostgreSQL of the recording's own on port + 50 (no MongoDB here), its logs in the recording's directory;
+ * the dashboard's registry look-up pointed at a closed loopback port. Its own login page (a React form posted with its
+ * CSRF token) and the sidebar's Logout (/dashboard/logout); its service worker (which answers script requests from its
+ * cache) bypassed.
+ */
+const parseDashboard: Framework = {
+  id: 'parse-dashboard',
+  prepare: postgresInit,
+  backends: (work, port) => [postgres(work, port + 50)],
+  server: (work, port) => ({
+    ...npmApp('parse-dashboard', 'parse-dashboard', 'app.mjs')(work, port),
+    env: {
+      PGPORT: String(port + 50),
+      PARSE_SERVER_LOGS_FOLDER: join(work, 'logs'),
+      npm_config_registry: 'http://127.0.0.1:9/',
+    },
+  }),
+  home: '/dashboard/',
+  login: { path: '/dashboard/login' },
+  form: { username: 'input[name=username]', password: 'input[name=password]', submit: 'input[type=submit]' },
+  logout: 'a[href$="logout"]',
+  bypassServiceWorker: true,
+};
+
+/**
+ * Debian's ZoneMinder 1.36 web console, copied into the recording's directory with its `ZM_CONFIG` pointed at our
+ * zoneminder/zm.conf (Debian's, the database port filled in) and its cache directory (`ZM_DIR_CACHE`, the links it
+ * makes to its CSS and scripts, served as `cache/`) in the recording's directory, served by PHP's own server; its
+ * database a MariaDB of its own on port + 50 made by zoneminder/setup.sh (Debian's zm_create.sql, OPT_USE_AUTH on,
+ * alice / secret beside Debian's admin / admin). No ZoneMinder daemon runs. Its login view and the logout of the
+ * user menu (the user name in the top bar opens a dialog whose Logout button posts `action=logout`).
+ */
+const zoneminder: Framework = {
+  id: 'zoneminder',
+  prepare: (work) => {
+    const web = join(work, 'zm');
+    cpSync('/usr/share/zoneminder/www', web, { recursive: true, dereference: true });
+    mkdirSync(join(work, 'cache'));
+    symlinkSync(join(work, 'cache'), join(web, 'cache'));
+    const configFile = join(web, 'includes', 'config.php');
+    writeFileSync(
+      configFile,
+      readFileSync(configFile, 'utf8')
+        .replace("'/etc/zm/zm.conf'", `'${join(work, 'zm.conf')}'`)
+        .replace("'/var/cache/zoneminder'", `'${join(work, 'cache')}'`),
+    );
+    return { command: 'sh', args: [join(APPS, 'zoneminder', 'setup.sh'), work], cwd: work };
+  },
+  backends: (work, port) => [mariadb(work, port + 50)],
+  server: (work, port) => {
+    const conf = readFileSync(join(APPS, 'zoneminder', 'zm.conf'), 'utf8');
+    writeFileSync(join(work, 'zm.conf'), conf.replace('@DB_PORT@', String(port + 50)));
+    return { command: 'php', args: ['-S', `127.0.0.1:${port}`], cwd: join(work, 'zm') };
+  },
+  login: { path: '/index.php?view=login' },
+  form: { username: '#inputUsername', password: '#inputPassword', submit: '#loginForm button[type=submit]' },
+  logout: ['#logoutButton', '#logoutForm button[value=logout]'],
+};
+
+/**
+ * Flask-Security 5.1 (Debian's python3-flask-security) as its quick start shows it (flask-security/app.py: the
+ * SQLAlchemy datastore on an in-memory SQLite, its own /login and /logout views and templates); its login form asks
+ * for an email address.
+ */
+const flaskSecurity: Framework = {
+  ...script('flask-security', '/usr/bin/python3', 'flask-security', 'app.py'),
+  form: { username: 'input[name=email]', password: 'input[name=password]', submit: 'input[name=submit]' },
+  user: 'alice@example.com',
+};
+
+/**
+ * Debian's graphite-web 1.1.8 (Django 3.2) with our local settings (graphite-web/sessionscope_graphite_settings.py,
+ * read through GRAPHITE_SETTINGS_MODULE: the SQLite database and storage in the recording's directory), its database
+ * made by `graphite-manage migrate --run-syncdb` and alice added (graphite-web/setup.sh), served by
+ * `django-admin runserver --settings graphite.settings` as README.Debian shows. Its own /account/login form; home is
+ * the browser's header page (`/` is a frameset around it), whose Logout link is /account/logout.
+ */
+const graphiteEnv = (work: string) => ({
+  GRAPHITE_WORK: work,
+  GRAPHITE_SETTINGS_MODULE: 'sessionscope_graphite_settings',
+  PYTHONPATH: join(APPS, 'graphite-web'),
+});
+const graphiteWeb: Framework = {
+  id: 'graphite-web',
+  prepare: (work) => ({ command: join(APPS, 'graphite-web', 'setup.sh'), args: [], cwd: work, env: graphiteEnv(work) }),
+  server: (work, port) => ({
+    command: '/usr/bin/django-admin',
+    args: ['runserver', '--settings', 'graphite.settings', '--noreload', `127.0.0.1:${port}`],
+    cwd: work,
+    env: graphiteEnv(work),
+  }),
+  home: '/browser/header',
+  login: { path: '/account/login' },
+  form: { username: 'input[name=username]', password: 'input[name=password]', submit: 'input[type=submit]' },
+  logout: 'a.logout',
+};
+
+/**
+ * Single sign-on with OpenID Connect, Apache httpd's own relying party: mod_auth_openidc (Debian's
+ * libapache2-mod-auth-openidc, our apache-openidc/httpd.conf, `-X`) in front of two SSI pages, `/` open to all
+ * (`OIDCUnAuthAction pass`), `/private/` protected, against the provider of `oidc-express-openid-connect`
+ * (oidc/provider.mjs, its packages: `npm ci --prefix test/frameworks/oidc`) on port + 1, whose client's redirect URI
+ * is <port>/callback. Its dev login form takes any password (no wrong one tried), then its consent page; the logout
+ * is mod_auth_openidc's own (`/callback?logout=<origin>`), then the provider's "Yes, sign me out".
+ */
+const apacheOpenidc: Framework = {
+  id: 'apache-mod-auth-openidc',
+  backends: (_work, port) => {
+    needPackages('apache-mod-auth-openidc', 'oidc');
+    const args = ['provider.mjs', String(port + 1), String(port)];
+    return [{ command: process.execPath, args, cwd: join(APPS, 'oidc'), port: port + 1 }];
+  },
+  server: (work, port) => {
+    chmodSync(work, 0o755);
+    return {
+      command: '/usr/sbin/apache2',
+      args: ['-X', '-f', join(APPS, 'apache-openidc', 'httpd.conf')],
+      cwd: work,
+      env: {
+        APACHE_PORT: String(port),
+        APACHE_WORK: work,
+        APACHE_APP: join(APPS, 'apache-openidc'),
+        OIDC_PORT: String(port + 1),
+      },
+    };
+  },
+  login: { path: '/private/' },
+  form: { username: 'input[name=login]', password: 'input[name=password]', submit: 'button[type=submit]' },
+  anyPassword: true,
+  consent: 'form input[name=prompt][value=consent] ~ button[type=submit]',
+  logout: ['#logout', 'button[name=logout][value=yes]'],
+};
+
+/**
+ * Debian's GOsa² 2.8 under Apache httpd with mod_php as Debian's gosa-apache.conf sets it up (gosa/httpd.conf,
+ * `/gosa`, `SetEnv CONFIG_DIR` to the recording's directory), its gosa.conf written by gosa/gosa.sh from the template
+ * Debian ships, against an OpenLDAP server of its own on port + 50 (gosa/slapd.sh: phpLDAPadmin's slapd with GOsa's
+ * schemas, alice a gosaAccount with the administrator ACL GOsa's setup gives). Home is main.php (GOsa's index.php is
+ * the login form, which ends any session it is given); the top bar's menu (⋮), then its Logout.
+ */
+const gosa: Framework = {
+  id: 'gosa',
+  backends: (work, port) => [
+    { command: 'sh', args: [join(APPS, 'gosa', 'slapd.sh'), work, String(port + 50)], cwd: work, port: port + 50 },
+  ],
+  server: (work, port) => ({
+    command: 'sh',
+    args: [join(APPS, 'gosa', 'gosa.sh'), work, String(port), String(port + 50)],
+    cwd: work,
+  }),
+  home: '/gosa/main.php',
+  login: { path: '/gosa/index.php' },
+  form: { username: 'input[name=username]', password: '#password', submit: '#login' },
+  logout: ['a.dropdown-nav-more', '#more-options li[onclick*=logout]'],
+};
+
+/**
+ * code-server 4.100 (packages of its own, native modules built: see the README for its install) with `--auth password`
+ * and its password in PASSWORD, as its documentation runs it, on loopback, its configuration, user data and extensions
+ * in the recording's directory (that directory its workspace), telemetry and the update check off. Its own login page
+ * (a password alone) and the application menu's "Sign out of code-server" (its /logout route).
+ */
+const CODE_SERVER = join(APPS, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const codeServer: Framework = {
+  id: 'code-server',
+  server: (work, port) => {
+    needPackages('code-server', 'code-server', true, CODE_SERVER);
+    return {
+      command: process.execPath,
+      args: [
+        CODE_SERVER,
+        '--auth',
+        'password',
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--config',
+        join(work, 'config.yaml'),
+        '--user-data-dir',
+        join(work, 'data'),
+        '--extensions-dir',
+        join(work, 'extensions'),
+        '--disable-telemetry',
+        '--disable-update-check',
+        work,
+      ],
+      cwd: work,
+      env: { PASSWORD: 'secret', HOME: work },
+    };
+  },
+  login: { path: '/login' },
+  form: { username: null, password: 'input[name=password]', submit: 'input[type=submit]' },
+  logout: ['.menubar-menu-button', '::-p-text(Sign out of code-server)'],
+};
+
+/**
+ * Apache httpd's ticket authentication: mod_auth_tkt (Debian's libapache2-mod-auth-tkt, our apache-auth-tkt/httpd.conf,
+ * `-X`) on a protected SSI page, the package's own login.cgi and logout.cgi (its examples/cgi, copied into the
+ * recording's directory with our AuthTktConfig.pm) under mod_cgi, alice / secret in an htpasswd file there. The
+ * scripts move on by meta refreshes: login.cgi's cookie probe, its answer to the right password (to the protected
+ * page), logout.cgi's answer (to the protected page, hence to the login form).
+ */
+const apacheAuthTkt: Framework = {
+  id: 'apache-mod-auth-tkt',
+  prepare: (work) => {
+    chmodSync(work, 0o755);
+    cpSync('/usr/share/doc/libapache2-mod-auth-tkt/examples/cgi', join(work, 'auth'), { recursive: true });
+    cpSync(join(APPS, 'apache-auth-tkt', 'AuthTktConfig.pm'), join(work, 'auth', 'AuthTktConfig.pm'));
+    for (const cgi of ['login.cgi', 'logout.cgi']) chmodSync(join(work, 'auth', cgi), 0o755);
+    return { command: 'htpasswd', args: ['-bc', join(work, 'htpasswd'), 'alice', 'secret'], cwd: work };
+  },
+  server: (work, port) => ({
+    command: '/usr/sbin/apache2',
+    args: ['-X', '-f', join(APPS, 'apache-auth-tkt', 'httpd.conf')],
+    cwd: work,
+    env: { APACHE_PORT: String(port), APACHE_WORK: work, APACHE_APP: join(APPS, 'apache-auth-tkt') },
+  }),
+  login: { path: '/private/' },
+  form: { username: 'input[name=username]', password: 'input[name=password]', submit: 'input[type=submit]' },
+  metaRefresh: true,
+};
+
+/**
+ * Warden (Debian's ruby-warden) in front of a Sinatra app, as Warden's documentation sets it up: Rack::Session::Cookie
+ * and Warden::Manager in config.ru, a password strategy, `warden.authenticate!` / `warden.logout`; under rackup.
+ */
+const sinatraWarden: Framework = {
+  id: 'sinatra-warden',
+  server: (_work, port) => ({
+    command: 'rackup',
+    args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
+    cwd: join(APPS, 'sinatra-warden'),
+  }),
+  login: { path: '/login' },
+};
+
+/**
+ * Ghost 5.130 (the `ghost` package installed as Ghost-CLI installs it, by `test/frameworks/ghost/install.sh`: 5.130 the
+ * last release for Node 20) in development mode on SQLite in the recording's directory, with our
+ * ghost/config.development.json (`privacy.useTinfoil`: no update check, Gravatar or pings; staff device verification
+ * off: it mails a code; no mail here); ghost/start.mjs sets up the owner alice@example.com as the setup screen does,
+ * then serves it. Its admin (`/ghost/`, an Ember app) signs in by XHR; the user menu's Sign out. The admin's bundles load
+ * no fonts from fonts.bunny.net: install.sh removes their @imports.
+ */
+const GHOST = join(APPS, 'ghost');
+const ghost: Framework = {
+  id: 'ghost',
+  prepare: (work) => {
+    needPackages('ghost', 'ghost', true, join(GHOST, 'node_modules', 'ghost', 'node_modules'));
+    return {
+      command: process.execPath,
+      args: [join(GHOST, 'start.mjs'), 'setup'],
+      cwd: work,
+      env: { GHOST_PASSWORD: 'secret-secret' },
+    };
+  },
+  server: (work, port) => ({ command: process.execPath, args: [join(GHOST, 'start.mjs'), String(port)], cwd: work }),
+  home: '/ghost/',
+  login: { path: '/ghost/#/signin' },
+  form: { username: 'input[name=identification]', password: 'input[name=password]', submit: 'button[type=submit]' },
+  user: 'alice@example.com',
+  password: 'secret-secret',
+  inPage: true,
+  // Chromium never reports its /ghost/api/admin/site/ requests finished (one, at times two).
+  pendingForGood: 2,
+  // The recorder's 800 × 600 viewport gets the admin's mobile layout: its menu behind the nav bar's "more" button.
+  logout: ['.gh-mobile-nav-bar-more', '.gh-user-avatar', 'a.user-menu-signout'],
+  menuSettle: 1000,
+};
+
+/**
+ * Strapi 5.54 as `create-strapi-app --js --dbclient sqlite` makes it (packages of its own:
+ * `npm_config_nodedir=/usr npm ci --prefix test/frameworks/strapi`, better-sqlite3 built from source; its admin panel
+ * built by strapi/build.sh), telemetry disabled in its package.json, the update check off in config/server.js; the
+ * secrets its `.env` would hold given here, the SQLite file in the recording's directory. alice@example.com made by
+ * `strapi admin:create-user` (its password rules: `Secret123`); `strapi start` serves the admin panel (/admin, a React
+ * app signing in by XHR; "Remember me" left unticked); the main menu's user button, then Log out.
+ */
+const STRAPI = join(APPS, 'strapi');
+const STRAPI_CLI = join(STRAPI, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
+const strapiEnv = (work: string, port: number): Record<string, string> => ({
+  HOST: '127.0.0.1',
+  PORT: String(port),
+  NODE_ENV: 'development',
+  APP_KEYS: 'c2Vzc2lvbnNjb3BlLWtleS0x,c2Vzc2lvbnNjb3BlLWtleS0y',
+  API_TOKEN_SALT: 'sessionscope-api-token-salt',
+  ADMIN_JWT_SECRET: 'sessionscope-admin-jwt-secret',
+  JWT_SECRET: 'sessionscope-jwt-secret',
+  TRANSFER_TOKEN_SALT: 'sessionscope-transfer-token-salt',
+  ENCRYPTION_KEY: 'sessionscope-encryption-key',
+  DATABASE_CLIENT: 'sqlite',
+  DATABASE_FILENAME: relative(STRAPI, join(work, 'data.db')),
+  STRAPI_TELEMETRY_DISABLED: 'true',
+});
+const strapi: Framework = {
+  id: 'strapi',
+  prepare: (work) => {
+    needPackages('strapi', 'strapi', true, join(STRAPI, 'build'));
+    const args = ['admin:create-user', '--firstname=Alice', '--lastname=Example', '--email=alice@example.com'];
+    return {
+      command: process.execPath,
+      args: [STRAPI_CLI, ...args, '--password=Secret123'],
+      cwd: STRAPI,
+      env: strapiEnv(work, 0),
+    };
+  },
+  server: (work, port) => ({
+    command: process.execPath,
+    args: [STRAPI_CLI, 'start'],
+    cwd: STRAPI,
+    env: strapiEnv(work, port),
+  }),
+  home: '/admin',
+  login: { path: '/admin/auth/login' },
+  form: { username: 'input[name=email]', password: 'input[name=password]', submit: 'button[type=submit]' },
+  user: 'alice@example.com',
+  password: 'Secret123',
+  inPage: true,
+  // Chromium never reports the panel's English locale chunk (en-GB-….js, a 200) finished, nor at times its
+  // /admin/project-type request.
+  pendingForGood: 3,
+  // The recorder's 800 × 600 viewport gets the panel's narrow layout: the main menu behind its burger button.
+  logout: ['button[aria-controls=burger-menu]', '#burger-menu button[aria-haspopup=menu]', '::-p-text(Log out)'],
+  menuSettle: 1000,
+};
+
+/**
+ * Single sign-on with SAML 2.0, Apache httpd's own service provider: mod_auth_mellon (Debian's
+ * libapache2-mod-auth-mellon, our apache-mellon/httpd.conf, started by apache-mellon/mellon.sh, which makes the SP's
+ * key, certificate and metadata with mellon_create_metadata and downloads the IdP's metadata) in front of two SSI
+ * pages, `/` MellonEnable "info", `/private/` MellonEnable "auth". The identity provider is the SimpleSAMLphp of
+ * `saml-passport-simplesamlphp` (its key and certificate made by saml/setup.sh) with our metadata directory
+ * (apache-mellon/idp), on port + 1. Two origins, 127.0.0.1 on two ports (one cookie jar). The logout is Mellon's own,
+ * `/mellon/logout?ReturnTo=/` (a LogoutRequest to the IdP and its LogoutResponse back).
+ */
+const apacheMellon: Framework = {
+  id: 'apache-mod-auth-mellon',
+  prepare: (work) => {
+    chmodSync(work, 0o755);
+    return { command: 'sh', args: [join(APPS, 'saml', 'setup.sh'), work], cwd: work };
+  },
+  backends: (work, port) => [
+    {
+      command: 'php',
+      args: ['-S', `127.0.0.1:${port + 1}`],
+      cwd: '/usr/share/simplesamlphp/www',
+      env: {
+        SIMPLESAMLPHP_CONFIG_DIR: join(APPS, 'apache-mellon', 'idp', 'config'),
+        SIMPLESAMLPHP_WORK: work,
+        MELLON_SP_PORT: String(port),
+      },
+      port: port + 1,
+    },
+  ],
+  server: (work, port) => ({
+    command: 'sh',
+    args: [join(APPS, 'apache-mellon', 'mellon.sh'), work, String(port), String(port + 1), join(APPS, 'apache-mellon')],
+    cwd: work,
+  }),
+  login: { path: '/private/' },
+  form: { username: '#username', password: '#password', submit: '#submit_button' },
+  autoPost: true,
+};
+
+/**
+ * Single sign-on with CAS from a PHP application: Debian's php-cas (phpCAS 1.6) in a tiny app of ours
+ * (phpcas/: `phpCAS::client`, `forceAuthentication()` on /login.php, `logout()` on /logout.php, PHP's native session
+ * counting visits on the home page) under PHP's own server on the recording's port, and the CAS server of
+ * `cas-mod-auth-cas` (Debian's python3-django-cas-server, cas/cas.py on SQLite, alice / secret, no single logout) on
+ * port + 50. Two origins, 127.0.0.1 on two ports (one cookie jar).
+ */
+const djangoCasServerPhpcas: Framework = {
+  id: 'django-cas-server-phpcas',
+  prepare: (work) => python(work, [join(APPS, 'cas', 'cas.py'), 'setup'], { CAS_SLO: '0' }),
+  backends: (work, port) => [
+    {
+      ...python(work, [join(APPS, 'cas', 'cas.py'), 'runserver', `127.0.0.1:${port + 50}`, '--noreload']),
+      port: port + 50,
+    },
+  ],
+  server: (work, port) => {
+    mkdirSync(join(work, 'sessions'), { recursive: true });
+    return {
+      command: 'php',
+      args: ['-d', `session.save_path=${join(work, 'sessions')}`, '-S', `127.0.0.1:${port}`],
+      cwd: join(APPS, 'phpcas'),
+      env: { CAS_PORT: String(port + 50), APP_PORT: String(port) },
+    };
+  },
+  login: { path: '/login.php' },
+  form: { username: '#id_username', password: '#id_password', submit: '#login_form button[type=submit]' },
+};
+
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
@@ -1973,6 +2441,23 @@ const FRAMEWORKS: readonly Framework[] = [
   },
   macaron,
   ginJwt,
+  thinkjsSession,
+  buildbot,
+  flaskSecurity,
+  graphiteWeb,
+  parseDashboard,
+  zoneminder,
+  apacheOpenidc,
+  gosa,
+  codeServer,
+  apacheAuthTkt,
+  sinatraWarden,
+  // Mojolicious::Plugin::Authentication (Debian's package): `authenticate` / `logout` in the default session cookie.
+  script('mojolicious-authentication', '/usr/bin/perl', 'mojolicious-authentication', 'app.pl'),
+  ghost,
+  strapi,
+  apacheMellon,
+  djangoCasServerPhpcas,
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */
@@ -2011,6 +2496,14 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
 
 const USUAL_FORM = { username: 'input[name=username]', password: 'input[name=password]', submit: 'button' };
 
+/** Once the page has moved on through every `<meta http-equiv="refresh">` to one without any, loaded. */
+async function refreshed(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.readyState === 'complete' && document.querySelector('meta[http-equiv="refresh" i]') === null,
+    { polling: 100 },
+  );
+}
+
 async function submit(page: Page, framework: Framework, password: string): Promise<void> {
   const form = framework.form ?? USUAL_FORM;
   // A form rendered by script after the page's load (Directus's Data Studio): waited for.
@@ -2048,10 +2541,12 @@ async function submit(page: Page, framework: Framework, password: string): Promi
   }
   if (framework.scriptLogin === undefined) {
     await Promise.all([page.waitForNavigation(), page.click(form.submit)]);
+    if (framework.metaRefresh) await refreshed(page);
     return;
   }
   // The form stays in place after a wrong password: done when the script's request is answered, and, where it
-  // succeeded, once the page it then opens has loaded.
+  // succeeded (a redirect too: Buildbot's /auth/login, which the script's fetch follows), once the page it then opens
+  // has loaded.
   const navigated = page.waitForNavigation();
   navigated.catch(() => undefined);
   const request = framework.scriptLogin.request;
@@ -2059,7 +2554,7 @@ async function submit(page: Page, framework: Framework, password: string): Promi
     (r) => new URL(r.url()).pathname === request && r.request().headers().authorization !== undefined,
   );
   await page.click(form.submit);
-  if ((await answered).ok()) await navigated;
+  if ((await answered).status() < 400) await navigated;
 }
 
 /**
@@ -2069,6 +2564,7 @@ async function submit(page: Page, framework: Framework, password: string): Promi
 async function logOut(page: Page, framework: Framework): Promise<void> {
   if (framework.logout === undefined) {
     await Promise.all([page.waitForNavigation(), page.click('#logout')]);
+    if (framework.metaRefresh) await refreshed(page);
     return;
   }
   // Several selectors: a menu opened, or a page opened (ikiwiki's Preferences), before the last one logs out.
@@ -2089,6 +2585,7 @@ async function logOut(page: Page, framework: Framework): Promise<void> {
     landed?.catch(() => undefined);
     // Waited for, the first too: a page built by script after its load (tt-rss's Dojo widgets) shows its menu late.
     // `hover:` before a selector points at it without clicking (Cacti's user menu opens on hover, a click closes it).
+    if (i > 0 && framework.menuSettle !== undefined) await new Promise((r) => setTimeout(r, framework.menuSettle));
     const hover = selector.startsWith('hover:');
     const element = await page.waitForSelector(hover ? selector.slice('hover:'.length) : selector, { visible: true });
     await (hover ? element?.hover() : element?.click());
@@ -2204,6 +2701,24 @@ async function main(): Promise<void> {
       try {
         const page = await browser.defaultBrowserContext().newPage();
         if (framework.bypassServiceWorker) await page.setBypassServiceWorker(true);
+        if (framework.cancelAuthChallenge && framework.scriptLogin) {
+          const fetch = await page.createCDPSession();
+          fetch.on('Fetch.requestPaused', (event) => {
+            fetch.send('Fetch.continueRequest', { requestId: event.requestId }).catch(() => undefined);
+          });
+          fetch.on('Fetch.authRequired', (event) => {
+            fetch
+              .send('Fetch.continueWithAuth', {
+                requestId: event.requestId,
+                authChallengeResponse: { response: 'CancelAuth' },
+              })
+              .catch(() => undefined);
+          });
+          await fetch.send('Fetch.enable', {
+            handleAuthRequests: true,
+            patterns: [{ urlPattern: `http://127.0.0.1:${port}${framework.scriptLogin.request}*` }],
+          });
+        }
         const storage = await page.createCDPSession();
         await storage.send('Network.clearBrowserCookies');
         await storage.detach();
