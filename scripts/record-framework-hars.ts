@@ -1965,12 +1965,9 @@ const graphiteWeb: Framework = {
  * is mod_auth_openidc's own (`/callback?logout=<origin>`), then the provider's "Yes, sign me out".
  */
 const apacheOpenidc: Framework = {
+  // The provider, its login and consent pages and its logout are the oidc entry's: only the relying party differs.
+  ...oidc,
   id: 'apache-mod-auth-openidc',
-  backends: (_work, port) => {
-    needPackages('apache-mod-auth-openidc', 'oidc');
-    const args = ['provider.mjs', String(port + 1), String(port)];
-    return [{ command: process.execPath, args, cwd: join(APPS, 'oidc'), port: port + 1 }];
-  },
   server: (work, port) => {
     chmodSync(work, 0o755);
     return {
@@ -1986,10 +1983,6 @@ const apacheOpenidc: Framework = {
     };
   },
   login: { path: '/private/' },
-  form: { username: 'input[name=login]', password: 'input[name=password]', submit: 'button[type=submit]' },
-  anyPassword: true,
-  consent: 'form input[name=prompt][value=consent] ~ button[type=submit]',
-  logout: ['#logout', 'button[name=logout][value=yes]'],
 };
 
 /**
