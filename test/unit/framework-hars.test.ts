@@ -199,11 +199,17 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     alarms: ['cookie-no-httponly session', 'session-client-side-data session'],
   },
   // The same with AuthTktCookieHelper: remember() sets auth_tkt three times (no Domain, Domain=127.0.0.1, the wild
-  // domain), forget() clears it; an IP address has no subdomains for a Domain to open to.
+  // domain), forget() clears it; an IP address has no subdomains for a Domain to open to. The ticket names its user
+  // in the clear (userid_type:b64unicode): readable data, a real medium.
   'pyramid-authtkt': {
     cookie: 'auth_tkt',
     ends: ['reset:cleared-by-server@logout'],
-    alarms: ['cookie-no-httponly session', 'session-client-side-data session', 'cookie-no-httponly auth_tkt'],
+    alarms: [
+      'cookie-no-httponly session',
+      'session-client-side-data session',
+      'cookie-no-httponly auth_tkt',
+      'session-client-side-data auth_tkt',
+    ],
     sessions: ['session', 'auth_tkt'],
   },
   // Beaker's memory sessions (HttpOnly off by default): regenerate_id() at login, delete() at logout.
@@ -713,12 +719,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     alarms: [],
     sessions: ['_session', 'mod_auth_openidc_session'],
   },
-  // mod_auth_tkt with its package's login.cgi: `auth_tkt` (a ticket with the user and IP in base64, no HttpOnly: a
-  // real medium) set at the login, expired by logout.cgi. Its readable payload is not decoded (no finding for it).
+  // mod_auth_tkt with its package's login.cgi: `auth_tkt` (a ticket with the user and IP in base64, no HttpOnly: two
+  // real mediums) set at the login, expired by logout.cgi.
   'apache-mod-auth-tkt': {
     cookie: 'auth_tkt',
     ends: ['reset:cleared-by-server@logout'],
-    alarms: ['cookie-no-httponly auth_tkt'],
+    alarms: ['cookie-no-httponly auth_tkt', 'session-client-side-data auth_tkt'],
   },
   // Buildbot's TWISTED_SESSION: an HS256 JWT, no HttpOnly, anonymous, then the user's at /auth/login (an Authorization
   // header), anonymous again at /auth/logout, which cannot end the logged-in token (the rotation says so).

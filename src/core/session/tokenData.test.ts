@@ -62,6 +62,23 @@ describe('readClientSideData', () => {
     expect(readClientSideData(flask.replace('eJyrVop', 'eJyrVoq'))).toBeUndefined();
   });
 
+  it("reads mod_auth_tkt's ticket, base64'd by its login CGI or plain as Pyramid writes it, and no hex ID", () => {
+    // mod_auth_tkt's login.cgi (apache-mod-auth-tkt.har): MD5 digest, time, `alice!` and its user data, in base64.
+    expect(
+      readClientSideData('Njc0YTllYmQzMWZkMjQxMjEzMzA3ODQ5MDM0YmZhOGY2YjEzNTg4N2FsaWNlITE3OTY0Mjk5NTk6MTI3LjAuMC4x'),
+    ).toEqual({
+      kind: 'signed-json',
+      format: 'auth_tkt ticket (mod_auth_tkt, Pyramid)',
+      payload: { userid: 'alice', issued: '2026-12-05T00:19:19.000Z', data: '1796429959:127.0.0.1' },
+    });
+    // Pyramid's AuthTktCookieHelper (pyramid-authtkt.har): SHA-512 digest, the user in base64 as its type says.
+    const pyramid = `${'ad'.repeat(64)}6751ed3dYWxpY2U%3D!userid_type:b64unicode`;
+    expect(readClientSideData(pyramid)?.payload).toMatchObject({ userid: 'alice', data: 'userid_type:b64unicode' });
+    // A hex session ID (no `!`), or hex, a time before 1987 and a user: no ticket.
+    expect(readClientSideData('674a9ebd31fd241213307849034bfa8f6b135887')).toBeUndefined();
+    expect(readClientSideData(`${'ab'.repeat(16)}00000001alice!x`)).toBeUndefined();
+  });
+
   it("reads Django's signed cookie session (payload:timestamp:signature) as signed JSON", () => {
     expect(readClientSideData('eyJ2aXNpdHMiOjF9:1xZRDG:HV4ORAa0i-6fDg_O-Xa5ryiEq79vzOS4e9cr_YpyHfU')).toEqual({
       kind: 'signed-json',

@@ -223,10 +223,37 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
   const afterDigest = readJsonAfterDigest(value);
   if (afterDigest !== undefined)
     return { kind: 'signed-json', format: 'digest + JSON (Pyramid)', payload: afterDigest };
+  const ticket = readAuthTicket(value);
+  if (ticket !== undefined)
+    return { kind: 'signed-json', format: 'auth_tkt ticket (mod_auth_tkt, Pyramid)', payload: ticket };
   if (!mayBeBase64Json(value)) return undefined;
   const whole = parseJsonObject(decodeBase64Url(value));
   if (whole !== undefined && !isEncryptionEnvelope(whole)) return { kind: 'base64-json', payload: whole };
   return undefined;
+}
+
+/**
+ * mod_auth_tkt's ticket, which Pyramid's AuthTktCookieHelper also writes: the digest in hex (MD5, SHA-1, SHA-256 or
+ * SHA-512), the time it was issued in 8 hex digits, the user, then `!` and the tokens and user data; base64'd by
+ * mod_auth_tkt's login CGI, not by Pyramid (which may base64 the user alone: `userid_type:b64unicode`). Signed, not
+ * encrypted: the user is there to read. A hex ID has no `!`, and the time must be one after 1987.
+ */
+const AUTH_TICKET = /^(?:[0-9a-f]{128}|[0-9a-f]{64}|[0-9a-f]{40}|[0-9a-f]{32})([0-9a-f]{8})([^!\s]+)!(.*)$/s;
+const BASE64_TEXT = /^[A-Za-z0-9+/]{56,}={0,2}$/;
+/** 1987: a ticket's time is after it. */
+const EARLIEST_TICKET_TIME = 0x20000000;
+
+function readAuthTicket(value: string): Record<string, string> | undefined {
+  const match =
+    AUTH_TICKET.exec(value) ?? (BASE64_TEXT.test(value) ? AUTH_TICKET.exec(decodeBase64Url(value) ?? '') : null);
+  if (!match) return undefined;
+  const time = Number.parseInt(match[1]!, 16);
+  if (time < EARLIEST_TICKET_TIME) return undefined;
+  const rest = match[3]!;
+  const user = rest.split('!').includes('userid_type:b64unicode')
+    ? (decodeBase64Url(match[2]!) ?? match[2]!)
+    : match[2]!;
+  return { userid: user, issued: new Date(time * 1000).toISOString(), ...(rest !== '' ? { data: rest } : {}) };
 }
 
 /**
