@@ -733,12 +733,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'rotated@logout', 'live'],
     alarms: ['cookie-no-httponly TWISTED_SESSION', 'session-client-side-data TWISTED_SESSION'],
   },
-  // code-server's password login: `code-server-session` (an argon2 hash of the password, no HttpOnly) deleted at its
-  // logout; two requests in flight beside the logout still carried it, which brings no new ID.
+  // code-server's password login: `code-server-session` (an argon2 hash of the password, no HttpOnly: two real
+  // mediums) deleted at its logout; two requests in flight beside the logout still carried it: no new ID.
   'code-server': {
     cookie: 'code-server-session',
     ends: ['reset:cleared-by-server@logout'],
-    alarms: ['cookie-no-httponly code-server-session'],
+    alarms: ['cookie-no-httponly code-server-session', 'session-client-side-data code-server-session'],
   },
   // Flask-Security on Flask's signed cookie, compressed once the login adds the user: readable (a real medium), the
   // login keeping its CSRF token and visits, the logout writing it again without the user.

@@ -99,6 +99,7 @@ const KIND_TEXT: Record<ClientSideData['kind'], string> = {
   'base64-json': 'base64-encoded JSON',
   'signed-json': 'a signed, not encrypted, payload',
   fields: 'readable fields',
+  'password-hash': 'a password hash',
 };
 
 /** A text that is a random ID (hex or base64, no words): what a signed cookie wraps when it only names a session. */
@@ -155,9 +156,11 @@ export const sessionClientSideData = perRequestRule({
           ? `a list of ${payload.length} values`
           : `fields ${fields.join(', ') || '(none)'}`;
     const message =
-      s.data.kind === 'fields'
-        ? `${s.name} carries the session in the clear, as fields: ${fields.join(', ')}.${shown}`
-        : `${s.name} carries ${format} with ${what}.${shown}`;
+      s.data.kind === 'password-hash'
+        ? `${s.name} carries a password hash (${s.data.payload.scheme}): whoever reads the cookie can test passwords against it offline.`
+        : s.data.kind === 'fields'
+          ? `${s.name} carries the session in the clear, as fields: ${fields.join(', ')}.${shown}`
+          : `${s.name} carries ${format} with ${what}.${shown}`;
     return finding(s, message, {});
   }),
 });

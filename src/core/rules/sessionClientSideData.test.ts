@@ -22,6 +22,18 @@ describe('session-client-side-data', () => {
     );
   });
 
+  it("a password hash in the session cookie (code-server's) is named by its scheme, its salt and hash never shown", () => {
+    const hash = '$argon2id$v=19$m=65536,t=3,p=4$KXXda66mOer3geffhJitag$S3Ps7aNWC9yd6F8zSphk7UWjmr4me7f4JQjduzhWTa4';
+    const [found] = findingsOf(
+      sessionValue(hash, 'code-server-session').analyze({ values: 'raw' }),
+      'session-client-side-data',
+    );
+    expect(found!.message).toBe(
+      'code-server-session carries a password hash (argon2id): whoever reads the cookie can test passwords against it offline.',
+    );
+    expect(found!.evidence).toMatchObject({ kind: 'password-hash', fields: ['scheme', 'version', 'parameters'] });
+  });
+
   it("a Rails signed cookie shows what its message metadata wraps (Devise's remember-me token: a list)", () => {
     // ActiveSupport's metadata: `{"_rails": {"message": base64 of the data, "exp", "pur"}}`, or `"data"` (Rails 7.1).
     const signed = (meta: object) =>

@@ -62,6 +62,28 @@ describe('readClientSideData', () => {
     expect(readClientSideData(flask.replace('eJyrVop', 'eJyrVoq'))).toBeUndefined();
   });
 
+  it('reads a password hash in crypt or PHC form by its scheme and parameters, not its salt and hash', () => {
+    // code-server's cookie (code-server.har), percent-encoded as sent.
+    const argon2 =
+      '%24argon2id%24v%3D19%24m%3D65536%2Ct%3D3%2Cp%3D4%24KXXda66mOer3geffhJitag%24S3Ps7aNWC9yd6F8zSphk7UWjmr4me7f4JQjduzhWTa4';
+    expect(readClientSideData(argon2)).toEqual({
+      kind: 'password-hash',
+      payload: { scheme: 'argon2id', version: '19', parameters: 'm=65536,t=3,p=4' },
+    });
+    const bcrypt = '$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy';
+    expect(readClientSideData(bcrypt)).toEqual({
+      kind: 'password-hash',
+      payload: { scheme: 'bcrypt', parameters: '10' },
+    });
+    expect(readClientSideData('$6$rounds=5000$saltsaltsalt$' + 'h'.repeat(86))?.payload).toEqual({
+      scheme: 'sha512-crypt',
+      parameters: 'rounds=5000',
+    });
+    // A dollar amount, or a scheme no hash has: not a hash.
+    expect(readClientSideData('$12.50')).toBeUndefined();
+    expect(readClientSideData('$7$abcdefghijkl')).toBeUndefined();
+  });
+
   it("reads mod_auth_tkt's ticket, base64'd by its login CGI or plain as Pyramid writes it, and no hex ID", () => {
     // mod_auth_tkt's login.cgi (apache-mod-auth-tkt.har): MD5 digest, time, `alice!` and its user data, in base64.
     expect(

@@ -16,7 +16,9 @@ export type ClientSideData =
   | { readonly kind: 'base64-json'; readonly payload: unknown }
   | { readonly kind: 'signed-json'; readonly format: string; readonly payload: unknown }
   /** Readable fields (`a=b&c=d`) of a session kept in the cookie (Apache's mod_session without its crypto). */
-  | { readonly kind: 'fields'; readonly payload: Readonly<Record<string, string>> };
+  | { readonly kind: 'fields'; readonly payload: Readonly<Record<string, string>> }
+  /** A password hash in a crypt or PHC string (code-server's cookie: the argon2 hash of its password). */
+  | { readonly kind: 'password-hash'; readonly payload: Readonly<Record<string, string>> };
 
 /** Values longer than this are not decoded: a hostile 1 MB cookie must not cost more than a look. */
 const MAX_DECODE_LENGTH = 16_384;
@@ -223,6 +225,8 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
   const afterDigest = readJsonAfterDigest(value);
   if (afterDigest !== undefined)
     return { kind: 'signed-json', format: 'digest + JSON (Pyramid)', payload: afterDigest };
+  const hash = readPasswordHash(value);
+  if (hash !== undefined) return { kind: 'password-hash', payload: hash };
   const ticket = readAuthTicket(value);
   if (ticket !== undefined)
     return { kind: 'signed-json', format: 'auth_tkt ticket (mod_auth_tkt, Pyramid)', payload: ticket };
@@ -230,6 +234,34 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
   const whole = parseJsonObject(decodeBase64Url(value));
   if (whole !== undefined && !isEncryptionEnvelope(whole)) return { kind: 'base64-json', payload: whole };
   return undefined;
+}
+
+/**
+ * A password hash as crypt(3) and the PHC string format write it: `$<scheme>$[v=<version>$][<parameters>$]<salt>$<hash>`
+ * (argon2, scrypt, PBKDF2), bcrypt's `$2b$<cost>$<salt and hash>`, SHA-crypt's `$5$` and `$6$`, MD5-crypt's `$1$`.
+ * The scheme and parameters are read; the salt and hash are not shown.
+ */
+const PASSWORD_HASH =
+  /^\$(argon2id|argon2i|argon2d|scrypt|pbkdf2(?:-sha(?:1|256|512))?|2[abxy]|1|5|6)\$(?:v=(\d+)\$)?(?:((?:rounds=\d+)|(?:[a-z0-9-]+=[^$,]+(?:,[a-z0-9-]+=[^$,]+)*)|\d\d)\$)?[A-Za-z0-9+/.=_-]{8,}(?:\$[A-Za-z0-9+/.=_-]{8,})?$/;
+const HASH_SCHEMES: Readonly<Record<string, string>> = {
+  '2a': 'bcrypt',
+  '2b': 'bcrypt',
+  '2x': 'bcrypt',
+  '2y': 'bcrypt',
+  '1': 'md5-crypt',
+  '5': 'sha256-crypt',
+  '6': 'sha512-crypt',
+};
+
+function readPasswordHash(value: string): Record<string, string> | undefined {
+  const match = value.startsWith('$') ? PASSWORD_HASH.exec(value) : null;
+  if (!match) return undefined;
+  const scheme = HASH_SCHEMES[match[1]!] ?? match[1]!;
+  return {
+    scheme,
+    ...(match[2] !== undefined ? { version: match[2] } : {}),
+    ...(match[3] !== undefined ? { parameters: match[3] } : {}),
+  };
 }
 
 /**
