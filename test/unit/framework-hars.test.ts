@@ -797,8 +797,8 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     alarms: ['session-client-side-data strapi_admin_refresh'],
   },
   // Ghost's admin: express-session's signed ID in `ghost-admin-api-session` (180 days) issued at the login; its
-  // logout (DELETE /ghost/api/admin/session) writes the same ID back and empties it on the server, which nothing here
-  // reads as a logout.
+  // logout (DELETE /ghost/api/admin/session) writes the same ID back and empties it on the server: the ID is marked
+  // logged out there (loggedOutAt) and stays live; no rule yet tells a logout that keeps the ID.
   ghost: { cookie: 'ghost-admin-api-session', ends: ['live'], alarms: [] },
   // Horde 5: horde_user and horde_pass among eight fields posted to /login.php; `Horde` renewed at login, with a
   // `horde_secret_key` (the key of the credentials kept in the session) that the logout deletes; `Horde` kept there.
