@@ -424,8 +424,7 @@ export class LoginDetector {
  */
 function carriesSignInResponse(entry: TraceEntry): boolean {
   const url = entry.request.url;
-  if (url.includes('code=') && url.includes('state=') && isAuthorizationResponse(queryOf(url))) return true;
-  if (url.includes('ticket=') && CAS_TICKET.test(queryOf(url).get('ticket') ?? '')) return true;
+  if ((url.includes('code=') || url.includes('ticket=')) && isSignInResponseQuery(queryOf(url))) return true;
   const fields = postedFields(entry);
   if (fields === undefined) return false;
   if ((fields.get('SAMLResponse') ?? '').length > 0) return true;
@@ -441,8 +440,7 @@ export function issuesSignInResponse(entry: TraceEntry): boolean {
   const target = redirectTargetOf(entry);
   if (target === undefined || !(target.includes('code=') || target.includes('ticket='))) return false;
   try {
-    const params = new URL(target, entry.request.url).searchParams;
-    return isAuthorizationResponse(params) || CAS_TICKET.test(params.get('ticket') ?? '');
+    return isSignInResponseQuery(new URL(target, entry.request.url).searchParams);
   } catch {
     return false;
   }
@@ -478,6 +476,11 @@ function isAuthorizationResponse(params: ReadonlyMap<string, string> | URLSearch
 }
 
 const MIN_RANDOM_VALUE = 8;
+
+/** A query that hands over a sign-in: an OAuth authorization response, or a CAS ticket. */
+function isSignInResponseQuery(params: URLSearchParams): boolean {
+  return isAuthorizationResponse(params) || CAS_TICKET.test(params.get('ticket') ?? '');
+}
 
 /** A CAS service or proxy ticket: its prefix, then a random part (at least 32 characters by the protocol; 8 here). */
 const CAS_TICKET = /^(?:ST|PT)-[\w.-]{8,}$/;
