@@ -810,6 +810,40 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   },
 };
 
+/**
+ * The recordings whose logout left the logged-in session's ID in the browser (session-kept-at-logout, as
+ * `severity cookie`); every other recording's logout deleted or renewed it, or kept none. `info` where a later
+ * request carrying the ID was answered as logged out, so the server showed it ended the session.
+ */
+const KEPT_AT_LOGOUT: Readonly<Record<string, readonly string[]>> = {
+  // Adminer's logout takes the passwords out of its PHP session and keeps it (its "Logout successful" message is in it).
+  adminer: ['low adminer_sid'],
+  'adonis-session': ['low adonis-session'],
+  // django-cas-server's own logout page keeps its Django session; the app's MOD_AUTH_CAS, on another port, lives on
+  // too, but a logout at another server cannot end it.
+  'cas-mod-auth-cas': ['low sessionid'],
+  // The JSON-RPC auth.delete_session ends the session on the server and leaves the cookie.
+  'deluge-web': ['low _session_id'],
+  // The phpCAS app's logout.php sends the user to the CAS server's logout and keeps its PHP session.
+  'django-cas-server-phpcas': ['low PHPSESSID'],
+  // DELETE /ghost/api/admin/session writes the same ID back; the admin's next API calls with it are answered 403.
+  ghost: ['info ghost-admin-api-session'],
+  // login.php?horde_logout_token=… deletes horde_secret_key and keeps Horde; a later page redirects to the login.
+  horde: ['info Horde'],
+  ikiwiki: ['low ikiwiki_session_wiki'],
+  roundcube: ['low roundcube_sessid'],
+  sails: ['low sails.sid'],
+  simplesamlphp: ['low SimpleSAMLAuthToken'],
+  // session_destroy() without deleting the cookie: the PHP manual's own warning.
+  'slim-native-session': ['low PHPSESSID'],
+  'thinkjs-session': ['low thinkjs'],
+  znc: ['low 9500-SessionId'],
+};
+
+it('the kept-at-logout table names only recordings of the table above', () => {
+  expect(Object.keys(KEPT_AT_LOGOUT).filter((id) => !(id in EXPECTED))).toEqual([]);
+});
+
 describe.each(Object.entries(EXPECTED))('%s.har', (id, expected) => {
   const result = analyse(id);
 
@@ -828,6 +862,13 @@ describe.each(Object.entries(EXPECTED))('%s.har', (id, expected) => {
       .filter((f) => f.severity === 'medium' || f.severity === 'high')
       .map((f) => `${f.rule} ${f.cookie ?? ''}`);
     expect(alarms.sort()).toEqual([...expected.alarms].sort());
+  });
+
+  it('says whether its logout left the session ID in the browser', () => {
+    const kept = result.findings
+      .filter((f) => f.rule === 'session-kept-at-logout')
+      .map((f) => `${f.severity} ${f.cookie}`);
+    expect(kept).toEqual(KEPT_AT_LOGOUT[id] ?? []);
   });
 });
 

@@ -191,6 +191,11 @@ export interface LaneId {
    * without deleting the cookie), so the next response that replaces the ID does so because of that logout.
    */
   loggedOutAt?: number;
+  /**
+   * The login that issued this ID's session: the entry of the login whose response or redirect chain set it, or set
+   * an ID this one updates (a client-side store saved again). Undefined for a session no login was seen to issue.
+   */
+  sessionLogin?: number;
 }
 
 /** A SessionLane's key: the cookie slot's domain, path and name (RFC 6265bis 5.7 identity). */

@@ -327,6 +327,9 @@ describe('isLogoutRequest', () => {
     '/index.php?route=/logout',
     '/index.php?q=user/logout',
     '/index.php?r=site/logout',
+    // The token that guards a logout, sent only to ask for one: Horde's.
+    '/login.php?horde_logout_token=IKIP_ab6kTwn8w2xNu7Or6w&logout_reason=4',
+    '/account?logout_token=3f9a',
   ])('%s (a query that asks for a logout) is a logout', (path) => {
     expect(isLogoutRequest(entries(trace().get(`https://shop.test${path}`))[0]!)).toBe(true);
   });
@@ -340,8 +343,22 @@ describe('isLogoutRequest', () => {
     // Where to go after a login, not the page asked for.
     '/login?next=/logout',
     '/login?redirect_to=/account/logout',
+    '/login?logout_reason=timeout',
   ])('%s is not', (path) => {
     expect(isLogoutRequest(entries(trace().get(`https://shop.test${path}`))[0]!)).toBe(false);
+  });
+
+  it.each(['image', 'font', 'stylesheet', 'script', 'media'] as const)(
+    'a %s fetched from a path that names a logout is none (the icon of a logout link)',
+    (resourceType) => {
+      const get = trace().get('https://shop.test/themes/graphics/logout.png', { resourceType });
+      expect(isLogoutRequest(entries(get)[0]!)).toBe(false);
+    },
+  );
+
+  it('a document, a script call or a beacon to that path still is', () => {
+    for (const resourceType of ['document', 'fetch', 'xhr', 'ping'] as const)
+      expect(isLogoutRequest(entries(trace().get('https://shop.test/logout', { resourceType }))[0]!)).toBe(true);
   });
 
   it.each(['/session', '/sessions/42', '/api/auth/session/'])(

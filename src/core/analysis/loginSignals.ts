@@ -6,7 +6,7 @@
 import { isAuthCookieName } from '../session/identify.ts';
 import { hasHeader, headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
-import type { TraceEntry } from '../trace/types.ts';
+import type { ResourceType, TraceEntry } from '../trace/types.ts';
 import { responseSetCookieLines, setCookieNameValue } from './entryCookies.ts';
 import type { LoginSignal } from './facts.ts';
 
@@ -97,7 +97,7 @@ const CREDENTIAL_SCHEME = /^\s*(basic|digest|ntlm|negotiate)\s/i;
  * Keystone's `endSession` mutation), somewhere in a text: what a pre-pass rules a URL or a body out by before reading
  * it (exported). Loose: a path is read by LOGOUT_PATH, a field by fieldAsksLogout.
  */
-export const LOGOUT_WORD = /(log|sign)[-_]?(out|off)\b|(end|delete|destroy)[-_]?session\b/i;
+export const LOGOUT_WORD = /(log|sign)[-_]?(out|off)(?![a-z0-9])|(end|delete|destroy)[-_]?session\b/i;
 /** A path that names a logout: its word, or `end_session` / `endsession` as a segment's start. */
 const LOGOUT_PATH = /(log|sign)[-_]?(out|off)\b|(^|[/._-])end[-_]?session\b/i;
 
@@ -108,6 +108,12 @@ function pathOf(url: string): string {
     return url;
   }
 }
+
+/**
+ * What a page fetches to show itself asks for nothing: Horde's `/themes/default/graphics/logout.png` is the icon
+ * of its logout link, not a logout. A beacon (`ping`) may be one, sent as a page unloads.
+ */
+const STATIC_RESOURCE_TYPES: ReadonlySet<ResourceType> = new Set(['image', 'font', 'stylesheet', 'media', 'script']);
 
 /** The parts of a parsed URL a logout is read from. */
 export interface LogoutUrl {
@@ -135,6 +141,8 @@ function logoutUrlOf(url: string): LogoutUrl {
  * which its authentication generator makes; `DELETE /sessions/:id`; `DELETE /api/session`).
  */
 export function isLogoutAt(entry: TraceEntry, url: LogoutUrl): boolean {
+  const type = entry.request.resourceType;
+  if (type !== undefined && STATIC_RESOURCE_TYPES.has(type)) return false;
   const { pathname, search } = url;
   if (LOGOUT_PATH.test(pathname)) return true;
   if (search !== '' && LOGOUT_WORD.test(search) && queryAsksLogout(search)) return true;
@@ -220,7 +228,8 @@ export function bodyAsksLogout(entry: TraceEntry): boolean {
   return false;
 }
 
-const LOGOUT_NAME = /^(log|sign)[-_]?(out|off)$/i;
+// Or the token that guards one, sent only to ask for it (Horde's `login.php?horde_logout_token=…`).
+const LOGOUT_NAME = /^(log|sign)[-_]?(out|off)$|^([a-z0-9]+[-_])?(log|sign)[-_]?(out|off)[-_]?token$/i;
 // A module's action (`user.logout`) or a route in the query (phpMyAdmin's `route=/logout`, Drupal's `q=user/logout`).
 // Each path segment before the last ends in its own `/`: one way to match, no backtracking over long values.
 const LOGOUT_VALUE = /^([a-z_]+\.|\/?([\w.-]+\/)*)?(log|sign)[-_]?(out|off)\/?$/i;

@@ -93,8 +93,6 @@ const NOTHING_SET: Map<string, string> = new Map();
 
 export class SessionLanes {
   private readonly lanes = new Map<string, SessionLane>();
-  /** IDs a login issued, or that update one a login issued (IdChange.sessionLogin): ID → the login's entry. */
-  private readonly sessionLogins = new WeakMap<LaneId, number>();
   /** IDs a response deleted, and when that response arrived: a request started before then still held the ID. */
   private readonly deletedArrivedAt = new WeakMap<LaneId, number>();
 
@@ -388,8 +386,8 @@ export class SessionLanes {
     // Only the stored cookie's own slot gets the new ID (it may differ from the lane matched by name).
     const target = this.laneFor(effect.stored, url.origin);
     const id = this.startId(target, issued, entry, 'set-cookie', ctx.arrivedAt);
-    const sessionLogin = ctx.loginEntry ?? (live && end?.kind === 'updated' ? this.sessionLogins.get(live) : undefined);
-    if (sessionLogin !== undefined) this.sessionLogins.set(id, sessionLogin);
+    const sessionLogin = ctx.loginEntry ?? (live && end?.kind === 'updated' ? live.sessionLogin : undefined);
+    if (sessionLogin !== undefined) id.sessionLogin = sessionLogin;
   }
 
   /** What this response did to the lane's live ID, as the facts the lifecycle rules decide from. */
@@ -406,7 +404,7 @@ export class SessionLanes {
     const notSent = ctx.notSent.find((n) => n.name === lane.cookie && n.value === live.id);
     // A value carried that is not the live ID was in flight beside the response that set the live one (noteCarried).
     const carried = ctx.carried.get(lane.key);
-    const sessionLogin = this.sessionLogins.get(live);
+    const { sessionLogin } = live;
     return {
       entry,
       cookie: lane.cookie,

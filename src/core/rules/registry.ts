@@ -20,6 +20,7 @@ import { sessionFixation } from './sessionFixation.ts';
 import { sessionIdInUrl } from './sessionIdInUrl.ts';
 import { sessionIdLowEntropy } from './sessionIdLowEntropy.ts';
 import { sessionIdPredictable } from './sessionIdPredictable.ts';
+import { sessionKeptAtLogout } from './sessionKeptAtLogout.ts';
 import { sessionNotEstablished } from './sessionNotEstablished.ts';
 import { sessionNotSent } from './sessionNotSent.ts';
 import { sessionRejected } from './sessionRejected.ts';
@@ -37,6 +38,7 @@ export const RULES = [
   sessionRejected,
   sessionNotEstablished,
   sessionFixation,
+  sessionKeptAtLogout,
   sessionIdInUrl,
   sessionShadowed,
   sessionIdLowEntropy,

@@ -1,0 +1,116 @@
+/**
+ * session-kept-at-logout: a logout left the session's ID in the browser — its response neither deleted the cookie
+ * nor issued a new ID — and no later response replaced it, so the browser went on holding and sending the ID the
+ * user logged in with. Whether that ID still opens the session depends on the server alone (OWASP WSTG-SESS-06 asks
+ * for exactly this check): PHP's manual warns that session_destroy() without deleting the cookie does not end the
+ * session altogether, a signed or sealed client-side token stays valid until it expires, and Spring Security keeps
+ * JSESSIONID unless told to delete it.
+ *
+ * What the trace shows decides the severity: a later request carrying the ID answered as logged out (401, 403, a
+ * redirect to the login page, a login form) shows the server ended the session on its side — `info`; none —
+ * `low`, the check left to the user. Only a session known by more than its value's shape (certain or likely)
+ * counts: a `possible` one kept at a logout is most likely no session at all.
+ */
+import type { LaneId, LoggedOutAnswer, RequestFacts, SessionLane } from '../analysis/facts.ts';
+import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
+import { answerText, pathOf } from './sessionRejected.ts';
+
+const FIX =
+  'At logout, end the session on the server and delete its cookie (a Set-Cookie of the same name, domain and path with Max-Age=0), or issue a new ID: PHP session_destroy() plus setcookie(session_name(), "", time() - 42000, …), as its manual shows; Spring Security logout().deleteCookies("JSESSIONID"); a client-side or token store cannot end a copy someone else holds, so keep its lifetime short or keep a server-side revocation list. Then check that a request replaying the old ID is answered as logged out.';
+
+export const sessionKeptAtLogout = defineRule({
+  id: 'session-kept-at-logout',
+  severity: 'low',
+  title: 'Session ID kept at logout',
+  docs: {
+    explanation:
+      'A logout left the session ID in the browser: its response neither deleted the cookie nor issued a new ID, and the browser went on sending the ID the user had logged in with. If the server did not end that session on its side, whoever holds the ID (a shared computer, a leaked log, malware) is still logged in after the user logged out. Info when a later request carrying the ID was answered as logged out, which shows the server ended the session.',
+    fix: FIX,
+  },
+  check(ctx) {
+    const answers = new Map((ctx.facts.loggedOut ?? []).map((a) => [a.entry, a]));
+    return ctx.facts.lanes.flatMap((lane) =>
+      lane.thirdParty || lane.confidence === 'possible'
+        ? []
+        : lane.ids.flatMap((id) => {
+            const draft = keptAtLogout(ctx, lane, id, answers);
+            return draft ? [draft] : [];
+          }),
+    );
+  },
+});
+
+function keptAtLogout(
+  ctx: RuleContext,
+  lane: SessionLane,
+  id: LaneId,
+  answers: ReadonlyMap<number, LoggedOutAnswer>,
+): FindingDraft | undefined {
+  const logoutEntry = id.loggedOutAt;
+  if (logoutEntry === undefined || replacedAfterLogout(id)) return undefined;
+  const logout = ctx.request(logoutEntry);
+  // A logout on another origin is another server's (cookies ignore ports: a SAML identity provider beside its
+  // service provider on one host gets the provider's cookie too); it cannot end this server's session.
+  if (!logout || logout.origin !== lane.origin || !loggedIn(ctx, lane, id)) return undefined;
+  const later = laterCarriers(ctx, lane, id, logoutEntry);
+  const refused = later.find((r) => answers.has(r.entry));
+  const answer = refused ? answers.get(refused.entry) : undefined;
+  const head = `The logout at entry ${logoutEntry} (${logout.method} ${pathOf(logout.url)}) left ${lane.cookie} ${ctx.show(id.id)} in the browser: its response neither deleted the cookie nor issued a new ID`;
+  const sentOn =
+    later.length === 0
+      ? ', and no later request carried it in this trace.'
+      : `, and the browser sent it on ${later.length === 1 ? `at entry ${later[0]!.entry}` : `${later.length} later requests (entries ${later[0]!.entry}–${later[later.length - 1]!.entry})`}.`;
+  const verdict = answer
+    ? ` The server answered it as logged out at entry ${refused!.entry}, with ${answerText(answer)}: it ended the session on its side, though the old ID lives on in the browser.`
+    : later.length === 0
+      ? ' Whether the server still accepts it cannot be seen: replay it after logging out to check.'
+      : ' No answer to it was a logged-out one: unless the server ended the session on its side, that ID still opens it — replay it after logging out to check.';
+  return {
+    origin: lane.origin,
+    cookie: lane.cookie,
+    entry: logoutEntry,
+    url: logout.url,
+    message: head + sentOn + verdict,
+    evidence: {
+      sessionId: { secret: id.id },
+      logout: `entry ${logoutEntry}: ${logout.method} ${pathOf(logout.url)} → ${logout.status ?? 'no response'}`,
+      carriedAfterLogout: later.length,
+      ...(refused && answer
+        ? {
+            answeredAsLoggedOut: refused.entry,
+            status: answer.status,
+            ...(answer.loginPage ? { loginPage: answer.loginPage } : {}),
+          }
+        : {}),
+    },
+    ...(answer ? { severity: 'info' as const } : {}),
+  };
+}
+
+/**
+ * The server replaced or deleted the ID after the logout, on the next answer that touched it: it ended the session
+ * itself, which the rotation or reset at that entry tells.
+ */
+function replacedAfterLogout(id: LaneId): boolean {
+  const end = id.end;
+  return end !== undefined && (end.kind === 'rotated' || end.kind === 'reset' || end.kind === 'updated');
+}
+
+/**
+ * The ID was a logged-in session's: a login issued it (or the session it updates), or a login carried it and kept it
+ * (the fixation rule's case). An anonymous ID kept at a logout (the one a logout's redirect had just issued) opens
+ * nothing.
+ */
+function loggedIn(ctx: RuleContext, lane: SessionLane, id: LaneId): boolean {
+  if (id.sessionLogin !== undefined) return true;
+  return ctx.facts.logins.some((login) =>
+    login.lanes.some((l) => l.laneKey === lane.key && l.before === id.id && (l.after ?? l.before) === id.id),
+  );
+}
+
+/** The requests after the logout that carried this ID (its own redirect chain too: the browser sent it on there). */
+function laterCarriers(ctx: RuleContext, lane: SessionLane, id: LaneId, logoutEntry: number): RequestFacts[] {
+  return ctx.facts.requests.filter(
+    (r) => r.entry > logoutEntry && r.sent.some((s) => s.name === lane.cookie && s.value === id.id),
+  );
+}
