@@ -170,6 +170,20 @@ describe('valueShape', () => {
     expect(valueShape('e:a1b2c3d4.e5f6a7b8.c9d0e1f2')).toBe('opaque');
   });
 
+  it("Beaker's encrypted cookie session is a client-side store, and encrypted again it is an update", () => {
+    // Set by Bottle-Cork's example (Beaker's `session.type = cookie` with an encrypt_key, the ciphertext shortened
+    // here): the hex HMAC, a 128-bit nonce, the AES ciphertext; a new nonce at every save.
+    const value = (hmac: string, nonce: string) =>
+      `${hmac}${nonce}==ImbxUCN3F9sXwYSQO/rcAqkA2RYV7m0fOB/YRBPcTUUPUlIrjDqgAYGhQnHkU3yE`;
+    const first = value('c0a99a5bafec2ca9be4290a8f50090c6060cbe27', 'OjeagRMNrsYQNRCdRIUxeg');
+    const again = value('8def77a4f8064fa0227016b0b588769d097b5469', '35PSL6H0bAFM0Y64ogc5BQ');
+    expect(valueShape(first)).toBe('client-side-store');
+    expect(isUpdateOf(first, again)).toBe(true);
+    // Long hex IDs (a SHA-256 or SHA-512 in hex) have no `==` after their 62nd character.
+    expect(valueShape('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08')).toBe('opaque');
+    expect(valueShape(`${'9f86d081884c7d659a2feaa0c55ad015a3bf4f1b'.repeat(3)}`)).toBe('opaque');
+  });
+
   it('words parted by spaces, once decoded, are text, not an ID', () => {
     expect(valueShape('WP%20Cookie%20check')).toBe('structured');
     expect(valueShape('"Jane Doe"')).toBe('structured');

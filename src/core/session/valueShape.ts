@@ -74,6 +74,10 @@ const UNREADABLE_STORE = [
   // AdonisJS's encrypted cookie (`response.encryptedCookie`, its session's cookie store): `e:`, then base64url
   // ciphertext, IV and HMAC; a new IV at every save.
   /^e:[\w-]{16,}\.[\w-]{16,}\.[\w-]{32,}$/,
+  // Beaker's cookie session with an encrypt_key (Bottle, Pyramid's pyramid_beaker, Pylons): the HMAC-SHA1 of the rest
+  // in hex, a 128-bit nonce in base64 (its `==` sits at a fixed place), then the AES ciphertext; a new nonce at
+  // every save. A hex ID, however long, has no `==` there.
+  /^[0-9a-f]{40}[A-Za-z0-9+/]{22}==[A-Za-z0-9+/]{16,}={0,2}$/,
 ];
 
 /** Client-side stores told by decoding a part of the value: an encrypted JWT, gorilla's securecookie, a readable one. */
