@@ -68,6 +68,17 @@ describe('session-kept-at-logout', () => {
     expect(findingsOf(result, 'session-kept-at-logout')).toEqual([]);
   });
 
+  it('kept until the user signs in again, which renews it: still kept at the logout', () => {
+    const result = loggedIn()
+      .get('https://shop.test/logout', { cookie: `sid=${ID.b}`, location: 'https://shop.test/' })
+      .get('https://shop.test/', { cookie: `sid=${ID.b}` })
+      .post('https://shop.test/login', { cookie: `sid=${ID.b}`, setCookie: [sid(ID.c)], ...LOGIN })
+      .get('https://shop.test/account', { cookie: `sid=${ID.c}` })
+      .analyze();
+    const found = findingsOf(result, 'session-kept-at-logout');
+    expect(found.map((f) => [f.entry, f.severity, f.evidence.carriedAfterLogout])).toEqual([[3, 'low', 2]]);
+  });
+
   it('an ID no login issued or kept (an anonymous visitor at /logout) opens nothing: no finding', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })

@@ -88,12 +88,14 @@ function keptAtLogout(
 }
 
 /**
- * The server replaced or deleted the ID after the logout, on the next answer that touched it: it ended the session
- * itself, which the rotation or reset at that entry tells.
+ * A later answer replaced, rewrote or deleted the ID, other than a later login: the server ended or renewed the
+ * session itself, which the rotation or reset at that entry tells. A login that renews it (the user signing in again)
+ * shows the ID outlived the logout until then; so does the end of a browser run.
  */
 function replacedAfterLogout(id: LaneId): boolean {
   const end = id.end;
-  return end !== undefined && (end.kind === 'rotated' || end.kind === 'reset' || end.kind === 'updated');
+  if (end === undefined || end.kind === 'run-ended') return false;
+  return !(end.kind === 'rotated' && (end.afterLogin !== undefined || end.failedAttempt !== undefined));
 }
 
 /**
