@@ -110,9 +110,15 @@ function loggedIn(ctx: RuleContext, lane: SessionLane, id: LaneId): boolean {
   );
 }
 
-/** The requests after the logout that carried this ID (its own redirect chain too: the browser sent it on there). */
+/**
+ * The requests after the logout that carried this ID (its own redirect chain too: the browser sent it on there), up
+ * to the last that did: a lane's IDs do not overlap, so a trace of many logouts reads each request once per lane.
+ */
 function laterCarriers(ctx: RuleContext, lane: SessionLane, id: LaneId, logoutEntry: number): RequestFacts[] {
-  return ctx.facts.requests.filter(
-    (r) => r.entry > logoutEntry && r.sent.some((s) => s.name === lane.cookie && s.value === id.id),
-  );
+  const carriers: RequestFacts[] = [];
+  for (let entry = logoutEntry + 1; entry <= id.lastEntry; entry++) {
+    const r = ctx.request(entry);
+    if (r?.sent.some((s) => s.name === lane.cookie && s.value === id.id)) carriers.push(r);
+  }
+  return carriers;
 }
