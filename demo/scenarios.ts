@@ -408,6 +408,20 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     expected: [{ rule: 'session-reset', cookie: 'connect.sid', cause: 'cleared-by-server' }],
     onlySerious: true,
   },
+  {
+    id: 'logout-keeps-id',
+    title: 'Sign-out that leaves the session ID in the browser (express-session destroy() without clearing the cookie)',
+    sentence:
+      'The sign-out destroys the session on the server and redirects, as many Express tutorials write it, but never clears connect.sid: the browser keeps sending the ID the user logged in with. Opening the account page again shows the server no longer accepts it (a redirect to the sign-in page), so Sessionscope tells the kept ID as info; without that answer it would be low, the check left to you.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'keep.test', path: '/' },
+      { action: 'submit', selector: '#login-form' },
+      { action: 'submit', selector: '#logout-form' },
+      { action: 'goto', scheme: 'https', host: 'keep.test', path: '/account' },
+    ],
+    expected: [{ rule: 'session-kept-at-logout', cookie: 'connect.sid' }],
+    onlySerious: true,
+  },
 ];
 
 export function findScenario(id: string): DemoScenario {

@@ -9,6 +9,7 @@ import { cookieSessionApp } from './cookie-session.ts';
 import { ironSessionApp } from './iron-session.ts';
 import { jwtApiApp } from './jwt-api.ts';
 import { loginRetryApp } from './login-retry.ts';
+import { logoutKeepsIdApp } from './logout-keeps-id.ts';
 import { restLogoutApp } from './rest-logout.ts';
 import { secureCookieRejectedApp } from './secure-cookie-rejected.ts';
 import { secureOverHttpApp } from './secure-over-http.ts';
@@ -37,5 +38,6 @@ export function createFrameworkApps(): FrameworkApp[] {
     restLogoutApp(),
     loginRetryApp(),
     clearSiteDataApp(),
+    logoutKeepsIdApp(),
   ];
 }
