@@ -623,6 +623,23 @@ describe('identifySessionCookies', () => {
     expect(login(ID.b)?.[0]).toBe('issued in answer to the login at entry 1 (a POST carrying a password field)');
   });
 
+  it("a login sent to another port of the host carries the application's cookie, but is another server's login", () => {
+    // Cookies ignore ports: an identity provider on :8443 is sent the application's `app_session`, set by :443.
+    const carried = (loginAt: string) =>
+      identify(
+        trace()
+          .get('https://shop.test/', { cookie: '', setCookie: [`app_session=${ID.a}; Path=/`] })
+          .post(`${loginAt}/login`, { cookie: `app_session=${ID.a}`, form: { user: 'ann', password: 'pw' } })
+          .get('https://shop.test/home', { cookie: `app_session=${ID.a}` }),
+      ).get('app_session');
+    expect(carried('https://shop.test')?.confidence).toBe('certain');
+    expect(carried('https://shop.test')?.evidence[0]).toBe(
+      'carried by the login at entry 1 (a POST carrying a password field)',
+    );
+    expect(carried('https://shop.test:8443')?.confidence).not.toBe('certain');
+    expect(carried('https://shop.test:8443')?.evidence.join('; ')).not.toContain('carried by the login');
+  });
+
   it('a preference set at the login (a word, a time zone) is no session; an ID set beside it is', () => {
     const names = identify(
       trace()

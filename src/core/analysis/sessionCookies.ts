@@ -68,6 +68,8 @@ interface TokenStats {
 interface Behaviour {
   readonly text: string;
   readonly login?: number;
+  /** Where the login was sent (carriedAtLogins): only a login to a server that set the cookie is bound to it. */
+  readonly origin?: string;
 }
 
 /** Logins carrying a cookie that are kept: the first successful one is named, failed attempts before it aside. */
@@ -88,6 +90,11 @@ interface NameStats {
    * (isSealedValue): several lengths mark a payload encrypted into the cookie (SessionIdentity.sealedStore).
    */
   sealedLengths?: Set<number> | null;
+  /**
+   * The origins whose responses set a value for it (the first few). Cookies ignore ports, so an identity provider on
+   * another port of the host is sent the application's cookies: its login carrying one binds nothing to it.
+   */
+  setOrigins?: Set<string>;
   /**
    * Every value the server set was the time it set it (Unix seconds or milliseconds, within a day of the response:
    * Icinga Web 2's `icingaweb2-session` holds the login's time): a timestamp, no ID. Undefined before any value set;
@@ -224,7 +231,8 @@ export class SessionCookieIdentifier {
     const login = this.loginAt(entry, host, origin);
     const carryingLogin = login?.entry === entry.index ? login : undefined;
     const sent = this.sentCookies.pairs(entry);
-    for (let i = 0; i < sent.length; i++) this.noteSent(sent[i]!.name, sent[i]!.value, host, order, carryingLogin);
+    for (let i = 0; i < sent.length; i++)
+      this.noteSent(sent[i]!.name, sent[i]!.value, host, origin, order, carryingLogin);
     const logout = isLogoutEntry(entry);
     if (logout) {
       this.lastLogins.clear();
@@ -242,6 +250,7 @@ export class SessionCookieIdentifier {
         continue;
       }
       this.noteValue(stats, pair.value);
+      noteSetOrigin(stats, origin);
       noteSealedLength(stats, pair.value);
       noteTimestamp(stats, pair.value, entry.startedAt);
       noteOwnPath(stats, line, pair.value);
@@ -288,7 +297,14 @@ export class SessionCookieIdentifier {
   }
 
   /** One cookie the entry carried (`login`: the successful login that is this very request). */
-  private noteSent(name: string, value: string, host: string, order: number, login: PendingLogin | undefined): void {
+  private noteSent(
+    name: string,
+    value: string,
+    host: string,
+    origin: string,
+    order: number,
+    login: PendingLogin | undefined,
+  ): void {
     const stats = this.statsOf(name);
     if (!stats) return;
     notePlatformSighting(stats, host);
@@ -297,6 +313,7 @@ export class SessionCookieIdentifier {
       stats.carriedAtLogins.push({
         text: `carried by the login at entry ${login.entry} (${login.text})`,
         login: login.entry,
+        origin,
       });
     const token = stats.token;
     if (token && token.host === host && order > token.firstSetEntryOrder && stats.lastCarriedOrder !== order) {
@@ -557,7 +574,7 @@ export class SessionCookieIdentifier {
     const tokenEvidence = this.tokenEvidence(stats);
     const clientSideToken = shapes.includes('client-side-store');
     const behaviour = [...new Set(this.succeeded(stats.behaviour))].slice(0, 3);
-    const carriedAtLogin = this.succeeded(stats.carriedAtLogins)[0];
+    const carriedAtLogin = this.succeeded(stats.carriedAtLogins.filter((b) => loginOfSetter(stats, b)))[0];
     const named = [knownName ?? nameShape ?? signedId ?? companionSigned].filter((e): e is string => e !== undefined);
     if (behaviour.length > 0 && (named.length > 0 || tokenEvidence || idShaped)) {
       return { confidence: 'certain', evidence: [...behaviour, ...named], against: [] };
@@ -594,6 +611,22 @@ export class SessionCookieIdentifier {
  */
 const UNIX_TIME_FIRST = /^(\d{10}|\d{13})(?:[:|._-]\d{1,13})*$/;
 const DAY_MS = 86_400_000;
+
+const MAX_SET_ORIGINS = 8;
+
+function noteSetOrigin(stats: NameStats, origin: string): void {
+  stats.setOrigins ??= new Set();
+  if (stats.setOrigins.size < MAX_SET_ORIGINS) stats.setOrigins.add(origin);
+}
+
+/**
+ * A login that carried the cookie was sent to a server that set it (or the trace never shows it set: the recording
+ * began with it in the jar). Another origin's login is another server's, whatever cookies the host's jar sent it.
+ */
+function loginOfSetter(stats: NameStats, carried: Behaviour): boolean {
+  const setters = stats.setOrigins;
+  return setters === undefined || carried.origin === undefined || setters.has(carried.origin);
+}
 
 function noteTimestamp(stats: NameStats, raw: string, at: number): void {
   if (stats.setTimestamps === false) return;

@@ -29,6 +29,27 @@ describe('session-rejected', () => {
     expect(f!.message).toContain('issued at the login at entry 1');
   });
 
+  it('a value a later login writes again made no earlier request a logged-in one (djangosaml2 sends visitors to its sign-on)', () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', location: '/saml2/login/', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/', { cookie: `sid=${ID.a}`, location: '/saml2/login/' })
+      .post('https://shop.test/login', { cookie: `sid=${ID.a}`, form: PASSWORD, location: '/', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/', { cookie: `sid=${ID.a}` })
+      .analyze();
+    expect(findingsOf(result, 'session-rejected')).toEqual([]);
+  });
+
+  it("another origin's answers (an identity provider on another port of the host) say nothing of when it was last accepted", () => {
+    const result = trace()
+      .post('https://shop.test/login', { cookie: '', form: PASSWORD, location: '/account', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/account', { cookie: `sid=${ID.a}` })
+      .get('https://shop.test:8443/logo.png', { cookie: `sid=${ID.a}`, resourceType: 'image', after: 30_000 })
+      .get('https://shop.test/account', { cookie: `sid=${ID.a}`, location: '/login', after: 1_000 })
+      .analyze();
+    const [f] = findingsOf(result, 'session-rejected');
+    expect(f!.evidence).toMatchObject({ lastAccepted: 1, secondsSinceLastAccepted: 31 });
+  });
+
   it('an expired token: the API that answered 200 answers 401 to the same cookie later', () => {
     const result = trace()
       .get('https://app.test/api/me', { cookie: `sid=${ID.a}`, resourceType: 'fetch' })

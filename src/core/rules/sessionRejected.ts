@@ -78,12 +78,15 @@ export const sessionRejected = defineRule({
         if (!answer) {
           if (r.status !== undefined && r.status >= 200 && r.status < 400) {
             if (!okOnPath.has(onPath)) okOnPath.set(onPath, r.entry);
-            lastOk.set(s.value, r);
+            lastOk.set(`${r.origin}\u0000${s.value}`, r);
           }
           continue;
         }
         if (!isRejection(r, s.name, path) || afterLogout.has(s.value)) continue;
-        const loginEntry = issued.get(s.value);
+        // Only a login before this request made the ID a logged-in one: the same value written again at a later
+        // login (djangosaml2's `saml_session`, set before the sign-on and again at its end) says nothing of it here.
+        const issuedAt = issued.get(s.value);
+        const loginEntry = issuedAt !== undefined && issuedAt < r.entry ? issuedAt : undefined;
         const acceptedEntry = okOnPath.get(onPath);
         if (loginEntry === undefined && acceptedEntry === undefined) continue;
         // 403 is also "logged in, not allowed" (an admin page, a failed CSRF check): only a 403 where the same
@@ -95,7 +98,9 @@ export const sessionRejected = defineRule({
           seen.count++;
           continue;
         }
-        const last = lastOk.get(s.value);
+        // Accepted by this origin: another server on the host (an identity provider on another port) gets the cookie
+        // too, and its answers say nothing of this session.
+        const last = lastOk.get(`${r.origin}\u0000${s.value}`);
         const accepted =
           loginEntry !== undefined
             ? `it was issued at the login at entry ${loginEntry}`
