@@ -98,6 +98,7 @@ const KIND_TEXT: Record<ClientSideData['kind'], string> = {
   jwt: 'a JWT',
   'base64-json': 'base64-encoded JSON',
   'signed-json': 'a signed, not encrypted, payload',
+  unsigned: 'an unsigned payload',
   fields: 'readable fields',
   'password-hash': 'a password hash',
 };
@@ -147,7 +148,9 @@ export const sessionClientSideData = perRequestRule({
     const format =
       s.data.kind === 'signed-json'
         ? `${KIND_TEXT[s.data.kind]} (${s.data.format}${rails?.purpose ? `, a message for ${rails.purpose}` : ''})`
-        : KIND_TEXT[s.data.kind];
+        : s.data.kind === 'unsigned'
+          ? `${KIND_TEXT[s.data.kind]} (${s.data.format})`
+          : KIND_TEXT[s.data.kind];
     // A signed value may hold one text (Tornado's `user`) or a list (Devise's remember-me token), not fields.
     const what =
       typeof payload === 'string'
@@ -160,7 +163,9 @@ export const sessionClientSideData = perRequestRule({
         ? `${s.name} carries a password hash (${s.data.payload.scheme}): whoever reads the cookie can test passwords against it offline.`
         : s.data.kind === 'fields'
           ? `${s.name} carries the session in the clear, as fields: ${fields.join(', ')}.${shown}`
-          : `${s.name} carries ${format} with ${what}.${shown}`;
+          : s.data.kind === 'unsigned'
+            ? `${s.name} carries ${format} with ${what}: nothing signs it, so anyone can write one with other fields (another user) and the server reads it as its own.${shown}`
+            : `${s.name} carries ${format} with ${what}.${shown}`;
     return finding(s, message, {});
   }),
 });

@@ -22,6 +22,25 @@ describe('session-client-side-data', () => {
     );
   });
 
+  it('Rack::Session::Cookie without a secret: an unsigned Ruby Marshal dump, said to be forgeable', () => {
+    // sinatra-omniauth.har, entry 3: OmniAuth's README's `use Rack::Session::Cookie` (no secret), after the sign-in.
+    const unsigned =
+      'BAh7CkkiD3Nlc3Npb25faWQGOgZFVG86HVJhY2s6OlNlc3Npb246OlNlc3Npb25JZAY6D0BwdWJsaWNfaWRJIkU4MWY1YjYxMDJlYWE5ODVlNDk2Mzg5MDRlN2RmNGJhODk0MGVmNjRlMzI1NjI1ZWFhM2ViZTg4NmY5OTQwODZkBjsARkkiC3Zpc2l0cwY7AEZpBkkiCWNzcmYGOwBGSSIxeDVwZTgzSVZyRHJQUS0xbGJRWGxfbUJJQkpSekhKRFFCYzJ3SGVfbDdBaz0GOwBGSSIJdXNlcgY7AEZJIgphbGljZQY7AFRJIgh1aWQGOwBGSSIWYWxpY2VAZXhhbXBsZS5jb20GOwBU';
+    const [found] = findingsOf(sessionValue(unsigned, 'rack.session').analyze(), 'session-client-side-data');
+    expect(found!.evidence).toMatchObject({
+      kind: 'unsigned',
+      fields: ['session_id', 'visits', 'csrf', 'user', 'uid'],
+    });
+    expect(found!.message).toContain('an unsigned payload (Ruby Marshal (Rack::Session::Cookie without a secret))');
+    expect(found!.message).toContain('nothing signs it');
+    // The same dump signed (`--` and its digest) is a signed payload, not this.
+    const [signed] = findingsOf(
+      sessionValue(`${unsigned}--8701d793aaccd148f70580380f7ed410b57bfc76`, 'rack.session').analyze(),
+      'session-client-side-data',
+    );
+    expect(signed!.evidence.kind).toBe('signed-json');
+  });
+
   it("a password hash in the session cookie (code-server's) is named by its scheme, its salt and hash never shown", () => {
     const hash = '$argon2id$v=19$m=65536,t=3,p=4$KXXda66mOer3geffhJitag$S3Ps7aNWC9yd6F8zSphk7UWjmr4me7f4JQjduzhWTa4';
     const [found] = findingsOf(

@@ -15,6 +15,8 @@ export type ClientSideData =
     }
   | { readonly kind: 'base64-json'; readonly payload: unknown }
   | { readonly kind: 'signed-json'; readonly format: string; readonly payload: unknown }
+  /** A store's own format with no signature at all (Rack::Session::Cookie without a secret): readable and forgeable. */
+  | { readonly kind: 'unsigned'; readonly format: string; readonly payload: unknown }
   /** Readable fields (`a=b&c=d`) of a session kept in the cookie (Apache's mod_session without its crypto). */
   | { readonly kind: 'fields'; readonly payload: Readonly<Record<string, string>> }
   /** A password hash in a crypt or PHC string (code-server's cookie: the argon2 hash of its password). */
@@ -219,6 +221,14 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
     const dump = base64UrlBytes(value.slice(0, dashDash));
     const payload = dump && readRubyMarshal(dump);
     if (isRecord(payload)) return { kind: 'signed-json', format: 'Ruby Marshal--digest (Rack, Rails 3)', payload };
+  }
+  // The same dump with no "--" and digest: Rack::Session::Cookie given no secret (OmniAuth's README writes it so;
+  // Rack 2 only warns) stores the session unsigned.
+  if (dashDash < 0 && value.startsWith('BA') && /^[A-Za-z0-9+/_-]+={0,2}\n?$/.test(value)) {
+    const dump = base64UrlBytes(value.replace(/\n$/, ''));
+    const payload = dump && readRubyMarshal(dump);
+    if (isRecord(payload))
+      return { kind: 'unsigned', format: 'Ruby Marshal (Rack::Session::Cookie without a secret)', payload };
   }
   const tornado = readTornadoSignedValue(value);
   if (tornado !== undefined) return { kind: 'signed-json', format: 'Tornado secure cookie', payload: tornado };
