@@ -14,7 +14,11 @@
 // Gin's gin-jwt (Go), ZoneMinder's web console (on MariaDB), GOsa² (under Apache httpd's mod_php, on slapd),
 // Apache httpd's mod_auth_openidc (OpenID Connect) and mod_auth_tkt (with its own login CGI), Warden on Sinatra,
 // Mojolicious::Plugin::Authentication, Apache httpd's mod_auth_mellon (SAML, with SimpleSAMLphp), phpCAS (with
-// django-cas-server)
+// django-cas-server), SOGo (behind Apache httpd, on PostgreSQL and memcached), django-otp, django-axes,
+// Flask-JWT-Extended (JWTs in cookies), Cork on Bottle (Beaker's encrypted cookie sessions), OpenID Connect
+// relying parties with Authlib's Flask client and python-social-auth on Django, OmniAuth's Developer strategy on
+// Sinatra, djangosaml2 (SAML, with SimpleSAMLphp) and django-cas-client (with django-cas-server), OpenStack's
+// dashboard Horizon (with a Keystone of its own), LedgerSMB (under Starman, on PostgreSQL)
 // from Debian's packages; express-session (also
 // on two nodes behind nginx),
 // Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session, iron-session, hapi's yar and cookie, Auth.js,
@@ -22,7 +26,7 @@
 // connect-redis (on Debian's redis-server), Lucia, NestJS with Passport, hono-sessions on Hono, Sails, Keystone 6,
 // Directus, connect-pg-simple (on Debian's postgresql), AdminJS, Egg.js, passport-saml (SAML single sign-on with
 // Debian's SimpleSAMLphp as the identity provider), ThinkJS's think-session, Parse Dashboard (before Parse Server,
-// on Debian's postgresql), code-server, Ghost and Strapi from npm. The tests read the
+// on Debian's postgresql), code-server, Ghost, Strapi and Astro's sessions from npm. The tests read the
 // recordings, so CI needs none of these; recording again needs them:
 //   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light \
 //     python3-starlette python3-uvicorn python3-multipart python3-tornado python3-bottle python3-cherrypy3 \
@@ -44,7 +48,12 @@
 //     libkrb5-dev ripgrep \
 //     libapache2-mod-auth-openidc libapache2-mod-auth-tkt libapache-htpasswd-perl \
 //     ruby-warden libmojolicious-plugin-authentication-perl \
-//     libapache2-mod-auth-mellon php-cas
+//     libapache2-mod-auth-mellon php-cas sogo memcached \
+//     python3-django-otp python3-django-axes \
+//     python3-python-flask-jwt-extended python3-bottle-cork python3-bottle-beaker python3-pycryptodome \
+//     python3-authlib python3-social-django python3-jose \
+//     ruby-omniauth python3-django-saml2 python3-django-casclient \
+//     keystone openstack-dashboard ledgersmb
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 //   npm ci --prefix test/frameworks/better-auth && npm ci --prefix test/frameworks/adonis
 //   npm ci --prefix test/frameworks/next-auth && npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia
@@ -63,6 +72,7 @@
 //   npm_config_nodedir=/usr npm_config_unsafe_perm=true npm_config_yes=true npm ci --prefix test/frameworks/code-server
 //   npm_config_nodedir=/usr npm ci --prefix test/frameworks/strapi && sh test/frameworks/strapi/build.sh
 //   sh test/frameworks/ghost/install.sh
+//   npm ci --prefix test/frameworks/astro
 // Run: [FIRST_PORT=9201] node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
@@ -183,6 +193,23 @@ interface Framework {
    * clicked where it is shown before the form is filled again.
    */
   readonly dismiss?: string;
+  /**
+   * With `inPage` and `dismiss`: the button reloads the page (SOGo's Retry), whose form is waited for; and the network
+   * idle this long (ms, not 500) before a submit or logout is done, for a script that navigates after a pause (SOGo
+   * opens its next page a second after its login request succeeds).
+   */
+  readonly reloadingDismiss?: { readonly idleTime: number };
+  /**
+   * More fields of the login form (selector → value), typed afresh at each submit, the wrong password's too
+   * (django-otp's `otp_token`, with alice's static token: unused by a wrong password, refused before the token).
+   */
+  readonly fields?: Readonly<Record<string, string>>;
+  /**
+   * A login that locks the account out after repeated failures (django-axes at its failure limit): the wrong password
+   * tried twice, then the right one (refused by the lock), then home; the login form opened again before a submit
+   * where the answer before was not the form (the lockout page); no logout.
+   */
+  readonly lockout?: true;
   /**
    * A recording where the server loses the logged-in session instead of the user logging out: the server restarts
    * (a memory store), or its back-ends alone (`restart-backends`: a session store without persistence restarted under
@@ -2244,6 +2271,326 @@ const djangoCasServerPhpcas: Framework = {
   form: { username: '#id_username', password: '#id_password', submit: '#login_form button[type=submit]' },
 };
 
+/**
+ * SOGo 5.8 groupware (Debian's sogo) by sogo/start.sh: its users in an SQL table (the `sql` user source of its
+ * Installation Guide) on a PostgreSQL of its own on port + 50, memcached on port + 51, sogod on port + 52 behind Apache
+ * httpd (Debian's apache.conf for SOGo, sogo/httpd.conf) on the recording's port. Its Angular login page (/SOGo/)
+ * posts the credentials to /SOGo/connect by XHR (a wrong password shown in place), then opens the Calendar (its login
+ * module, set to Calendar: no IMAP server here); the toolbar's Disconnect button is a link to `logoff`.
+ */
+const sogo: Framework = {
+  id: 'sogo',
+  prepare: postgresInit,
+  backends: (work, port) => [
+    postgres(work, port + 50),
+    {
+      command: '/usr/bin/memcached',
+      args: ['-u', 'memcache', '-l', '127.0.0.1', '-p', String(port + 51), '-U', '0'],
+      cwd: work,
+      port: port + 51,
+    },
+  ],
+  server: (work, port) => ({
+    command: 'bash',
+    args: [join(APPS, 'sogo', 'start.sh')],
+    cwd: work,
+    env: {
+      PGPORT: String(port + 50),
+      MEMCACHED_PORT: String(port + 51),
+      SOGOD_PORT: String(port + 52),
+      SOGO_PORT: String(port),
+      SOGO_WORK: work,
+    },
+  }),
+  home: '/SOGo/so/alice/Calendar',
+  login: { path: '/SOGo/' },
+  form: {
+    username: 'input[ng-model="app.creds.username"]',
+    password: '#passwordField',
+    submit: 'button[type=submit][aria-label=Connect]',
+  },
+  inPage: true,
+  // A wrong password replaces the form with its message and a Retry button, which reloads the page.
+  dismiss: '[ng-switch-when=error] button',
+  reloadingDismiss: { idleTime: 1500 },
+  logout: 'a.md-button[href$="logoff"]',
+};
+
+/**
+ * An Astro 5 site (packages of its own: `npm ci --prefix test/frameworks/astro`) rendered on demand (output "server")
+ * by @astrojs/node in standalone mode, with Astro's own sessions on the adapter's default driver (fs-lite, in its
+ * node_modules/.astro/sessions) and default cookie (`astro-session`): home counts visits in `Astro.session`, the login
+ * page (its form handled by the page itself on POST) calls `session.regenerate()` and stores the user, the POST to
+ * /logout calls `session.destroy()`. Built once by `astro build` (telemetry off), then served by dist/server/entry.mjs.
+ */
+const ASTRO = join(APPS, 'astro');
+const astroSession: Framework = {
+  id: 'astro-session',
+  prepare: () => {
+    needPackages('astro-session', 'astro');
+    return {
+      command: process.execPath,
+      args: [join(ASTRO, 'node_modules', 'astro', 'astro.js'), 'build'],
+      cwd: ASTRO,
+      env: { ASTRO_TELEMETRY_DISABLED: '1' },
+    };
+  },
+  server: (_work, port) => ({
+    command: process.execPath,
+    args: [join(ASTRO, 'dist', 'server', 'entry.mjs')],
+    cwd: ASTRO,
+    env: { HOST: '127.0.0.1', PORT: String(port) },
+  }),
+  login: { path: '/login' },
+};
+
+/**
+ * django-otp 1.1 (Debian's python3-django-otp) on Django 3.2 (django-otp/app.py): Django's LoginView with
+ * OTPAuthenticationForm, alice's static token typed in `otp_token`; home behind `otp_required`, LogoutView posted.
+ */
+const djangoOtp: Framework = {
+  id: 'django-otp',
+  prepare: (work) => python(work, [join(APPS, 'django-otp', 'app.py'), 'setup']),
+  server: (work, port) =>
+    python(work, [join(APPS, 'django-otp', 'app.py'), 'runserver', `127.0.0.1:${port}`, '--noreload']),
+  login: { path: '/accounts/login/' },
+  form: { username: 'input[name=username]', password: 'input[name=password]', submit: '#sign-in' },
+  fields: { 'input[name=otp_token]': '123456' },
+};
+
+/**
+ * django-axes 5.39 (Debian's python3-django-axes) on Django 3.2 (django-axes/app.py), AXES_FAILURE_LIMIT 2: the
+ * second wrong password locks the client out (403), the right one is refused after it.
+ */
+const djangoAxes: Framework = {
+  id: 'django-axes',
+  prepare: (work) => python(work, [join(APPS, 'django-axes', 'app.py'), 'setup']),
+  server: (work, port) =>
+    python(work, [join(APPS, 'django-axes', 'app.py'), 'runserver', `127.0.0.1:${port}`, '--noreload']),
+  login: { path: '/accounts/login/' },
+  lockout: true,
+};
+
+/**
+ * Flask-JWT-Extended 4.4 (Debian's python3-python-flask-jwt-extended) with its JWTs in cookies, as its "JWT Locations"
+ * and implicit-refresh examples show (flask-jwt-extended/app.py): `set_access_cookies` at a form login,
+ * `unset_jwt_cookies` at a POSTed logout.
+ */
+const flaskJwtExtended: Framework = script('flask-jwt-extended', '/usr/bin/python3', 'flask-jwt-extended', 'app.py');
+
+/**
+ * Cork 0.12 (Debian's python3-bottle-cork) on Bottle with Beaker's SessionMiddleware in its example's cookie-type,
+ * encrypted sessions (bottle-cork/app.py); its JSON backend with alice made at start-up in the recording's directory.
+ */
+const bottleCork: Framework = {
+  id: 'bottle-cork',
+  server: (work, port) => python(work, [join(APPS, 'bottle-cork', 'app.py'), String(port)]),
+  login: { path: '/login' },
+};
+
+/**
+ * Single sign-on with OpenID Connect, Authlib 1.2's Flask client (Debian's python3-authlib) on Flask 2.2 as its
+ * documentation shows (flask-authlib-oidc/app.py: `authorize_redirect`, `authorize_access_token`, the user in Flask's
+ * session), against the provider of `oidc-express-openid-connect` (oidc/provider.mjs, its packages:
+ * `npm ci --prefix test/frameworks/oidc`) on port + 1, its client `sessionscope-rp` (redirect URI <port>/callback).
+ * Its dev login form takes any password (no wrong one tried), then its consent page; the logout is the app's own
+ * (`session.clear()`: Authlib's documentation shows no RP-initiated logout, the provider's session is left).
+ */
+const flaskAuthlibOidc: Framework = {
+  ...oidc,
+  id: 'flask-authlib-oidc',
+  server: (work, port) => python(work, [join(APPS, 'flask-authlib-oidc', 'app.py'), String(port)]),
+  login: { path: '/login' },
+  logout: '#logout',
+};
+
+/**
+ * Single sign-on with OpenID Connect, python-social-auth on Django 3.2 (Debian's python3-social-django, with
+ * python3-jose) and its generic backend `OpenIdConnectAuth` as its documentation configures it
+ * (social-django-oidc/app.py, database sessions), against the provider of `oidc-express-openid-connect`
+ * (oidc/provider.mjs) on port + 1, its client `sessionscope-social-django` (redirect URI <port>/complete/oidc/).
+ * `/login/oidc/` goes to the provider's dev login form (any password: no wrong one tried), then its consent page;
+ * the logout is Django's LogoutView, posted (the provider's session is left).
+ */
+const socialDjangoOidc: Framework = {
+  ...oidc,
+  id: 'social-django-oidc',
+  prepare: (work) => python(work, [join(APPS, 'social-django-oidc', 'app.py'), 'setup']),
+  server: (work, port) =>
+    python(work, [join(APPS, 'social-django-oidc', 'app.py'), 'runserver', `127.0.0.1:${port}`, '--noreload']),
+  login: { path: '/login/oidc/' },
+  logout: '#logout',
+};
+
+/**
+ * Single sign-on with SAML 2.0 from Django: djangosaml2 1.5 (Debian's python3-django-saml2, on pysaml2 and xmlsec1)
+ * as its documentation sets it up (djangosaml2/app.py: SamlSessionMiddleware, Saml2Backend, SAML_CONFIG, its URLs under
+ * /saml2/, a `login_required` home), on the recording's port, its key and certificate made by djangosaml2/setup.sh;
+ * the identity provider, the SimpleSAMLphp of `saml-passport-simplesamlphp` with our metadata directory
+ * (djangosaml2/idp), on port + 1. The login path is where `login_required` sends a visitor (/saml2/login/?next=/);
+ * the logout, djangosaml2's /saml2/logout/: a signed LogoutRequest to the IdP, its LogoutResponse back to /saml2/ls/.
+ */
+const djangosaml2: Framework = {
+  id: 'djangosaml2-simplesamlphp',
+  prepare: (work) => {
+    chmodSync(work, 0o755);
+    return { command: 'sh', args: [join(APPS, 'djangosaml2', 'setup.sh'), work], cwd: work };
+  },
+  backends: (work, port) => [
+    {
+      command: 'php',
+      args: ['-S', `127.0.0.1:${port + 1}`],
+      cwd: '/usr/share/simplesamlphp/www',
+      env: {
+        SIMPLESAMLPHP_CONFIG_DIR: join(APPS, 'djangosaml2', 'idp', 'config'),
+        SIMPLESAMLPHP_WORK: work,
+        DJANGOSAML2_SP_PORT: String(port),
+      },
+      port: port + 1,
+    },
+  ],
+  server: (work, port) => ({
+    command: '/usr/bin/python3',
+    args: [join(APPS, 'djangosaml2', 'app.py'), String(port), String(port + 1), work],
+    cwd: work,
+  }),
+  login: { path: '/saml2/login/?next=/' },
+  form: { username: '#username', password: '#password', submit: '#submit_button' },
+  autoPost: true,
+};
+
+/**
+ * Single sign-on with CAS from Django: K-State's django-cas-client 1.5 (Debian's python3-django-casclient) as its
+ * README sets it up (django-casclient/app.py: CASMiddleware, CASBackend, CAS_SERVER_URL, its login and logout views),
+ * database sessions in its own SQLite file, on the recording's port; the CAS server of `cas-mod-auth-cas` (Debian's
+ * python3-django-cas-server, cas/cas.py on SQLite, alice / secret, no single logout) on port + 50, reached as
+ * `localhost` (both sites are Django's with its cookie `sessionid`, which on one host name they would overwrite in turn:
+ * cookies ignore ports). The home page's Log out link is its logout view: Django's logout, then the CAS server's
+ * /cas/logout. Two origins, 127.0.0.1 and localhost.
+ */
+const djangoCasclient: Framework = {
+  id: 'django-casclient',
+  prepare: (work) => python(work, [join(APPS, 'cas', 'cas.py'), 'setup'], { CAS_SLO: '0' }),
+  backends: (work, port) => [
+    {
+      ...python(work, [join(APPS, 'cas', 'cas.py'), 'runserver', `127.0.0.1:${port + 50}`, '--noreload']),
+      port: port + 50,
+    },
+  ],
+  server: (work, port) =>
+    python(work, [join(APPS, 'django-casclient', 'app.py'), String(port)], {
+      DJANGO_DB: join(work, 'app.sqlite3'),
+      CAS_PORT: String(port + 50),
+    }),
+  login: { path: '/accounts/login/' },
+  form: { username: '#id_username', password: '#id_password', submit: '#login_form button[type=submit]' },
+};
+
+/**
+ * OpenStack's dashboard, Horizon 23 (Debian's openstack-dashboard: Django 3.2 with django_openstack_auth, Debian's
+ * local settings: the `cache` session engine on LocMemCache), run by its manage.py's `runserver --insecure` (DEBUG
+ * off: the static files, compressed offline by the package, served all the same) with our settings over Debian's
+ * (openstack-horizon/sessionscope_horizon_settings.py: Keystone on loopback), against a Keystone of its own on
+ * port + 50 (Debian's keystone: SQLite, Fernet tokens, `keystone-manage db_sync`, `fernet_setup`, `credential_setup`
+ * in openstack-horizon/keystone-setup.sh, `bootstrap` with alice / secret an admin and keystone-wsgi-public in
+ * openstack-horizon/keystone.sh). Keystone alone, no Nova: the project overview (`/project/`, where the login leads)
+ * answers 403, so home is the Identity dashboard's Projects page; the logout is the user menu's Sign Out.
+ */
+const horizonEnv = (work: string, port: number) => ({
+  KEYSTONE_WORK: work,
+  KEYSTONE_PORT: String(port + 50),
+  DJANGO_SETTINGS_MODULE: 'sessionscope_horizon_settings',
+  PYTHONPATH: join(APPS, 'openstack-horizon'),
+});
+const openstackHorizon: Framework = {
+  id: 'openstack-horizon',
+  prepare: (work) => ({
+    command: join(APPS, 'openstack-horizon', 'keystone-setup.sh'),
+    args: [],
+    cwd: work,
+    env: { KEYSTONE_WORK: work },
+  }),
+  backends: (work, port) => [
+    {
+      command: join(APPS, 'openstack-horizon', 'keystone.sh'),
+      args: [],
+      cwd: work,
+      env: horizonEnv(work, port),
+      port: port + 50,
+    },
+  ],
+  server: (work, port) => ({
+    command: '/usr/bin/python3',
+    args: ['/usr/share/openstack-dashboard/manage.py', 'runserver', '--noreload', '--insecure', `127.0.0.1:${port}`],
+    cwd: work,
+    env: horizonEnv(work, port),
+  }),
+  home: '/identity/',
+  login: { path: '/auth/login/' },
+  form: { username: '#id_username', password: '#id_password', submit: '#loginBtn' },
+  logout: ['.user-menu > a.dropdown-toggle', 'a[href="/auth/logout/"]'],
+};
+
+/**
+ * OmniAuth 2.1 (Debian's ruby-omniauth) with its Developer strategy in a Sinatra 3.0 app, as its README shows for
+ * Sinatra (`use Rack::Session::Cookie` without a secret, `provider :developer` by OmniAuth::Builder), under rackup.
+ * The home page's "Login with Developer" button (`#login`) posts its CSRF token to /auth/developer (OmniAuth 2: a
+ * POST alone, checked by rack-protection), whose form asks a name and an email (no password: alice, her address in
+ * the recorder's password field, no wrong one tried); its callback keeps the user in the session.
+ */
+const sinatraOmniauth: Framework = {
+  id: 'sinatra-omniauth',
+  server: (_work, port) => ({
+    command: 'rackup',
+    args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
+    cwd: join(APPS, 'sinatra-omniauth'),
+  }),
+  login: { link: '#login' },
+  form: { username: 'input[name=name]', password: 'input[name=email]', submit: 'button[type=submit]' },
+  password: 'alice@example.com',
+  anyPassword: true,
+};
+
+/**
+ * LedgerSMB 1.6 (Debian's ledgersmb) under Starman as Debian's ledgersmb.service runs it, as the user ledgersmb
+ * (`ledgersmb/start.sh`, our `ledgersmb/ledgersmb.conf`: Debian's with the default company `acme`), on a PostgreSQL of
+ * its own (port + 50, TCP connections by password: LedgerSMB's users are PostgreSQL roles, logging in with their own
+ * password). `ledgersmb/setup.sh` (the prepare step) makes the cluster, then the company database and alice by
+ * setup.pl's own pages (posted by curl). The login page's script sends the credentials by XHR with HTTP Basic to
+ * `login.pl?action=authenticate`, then opens `login.pl?action=login` (the main page, home here): every page after it
+ * carries the browser's Basic credentials beside the session cookie. The menu's Logout loads `login.pl?action=logout`
+ * into the page's content pane.
+ */
+const LEDGERSMB = join(APPS, 'ledgersmb');
+const ledgersmb: Framework = {
+  id: 'ledgersmb',
+  prepare: (work) => ({ command: 'bash', args: [join(LEDGERSMB, 'setup.sh')], cwd: work, env: { LSMB_WORK: work } }),
+  backends: (work, port) => [postgres(work, port + 50)],
+  server: (work, port) => ({
+    command: 'bash',
+    args: [join(LEDGERSMB, 'start.sh')],
+    cwd: work,
+    env: { LSMB_PORT: String(port), PGPORT: String(port + 50) },
+  }),
+  home: '/login.pl?action=login&company=acme',
+  login: { path: '/login.pl' },
+  form: { username: '#username', password: '#password', submit: '#action-login' },
+  fields: { '#company': 'acme' },
+  inPage: true,
+  // Every page but the login form answers a request without (right) credentials with a 401 and `WWW-Authenticate:
+  // Basic`: the browser's dialog cancelled, as a user does, for all of `/login.pl` (home, the script's request).
+  scriptLogin: { request: '/login.pl' },
+  cancelAuthChallenge: true,
+  // A wrong password's "Access denied" dialog over the form: closed, then a wait (`reloadingDismiss`, for its wait
+  // alone: no reload) while it fades out with the underlay that would take the next click, and the main page's menu
+  // settles before the logout.
+  dismiss: '.dijitDialog .dijitDialogCloseIcon',
+  reloadingDismiss: { idleTime: 1500 },
+  // The menu tree's Logout, pointed at first and clicked a second later: a click as the tree is laid out can be lost.
+  logout: ['hover:.dijitTreeNode ::-p-text(Logout)', '.dijitTreeNode ::-p-text(Logout)'],
+  menuSettle: 1000,
+};
+
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
@@ -2451,6 +2798,19 @@ const FRAMEWORKS: readonly Framework[] = [
   strapi,
   apacheMellon,
   djangoCasServerPhpcas,
+  sogo,
+  astroSession,
+  djangoOtp,
+  djangoAxes,
+  flaskJwtExtended,
+  bottleCork,
+  flaskAuthlibOidc,
+  socialDjangoOidc,
+  sinatraOmniauth,
+  djangosaml2,
+  djangoCasclient,
+  openstackHorizon,
+  ledgersmb,
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */
@@ -2500,11 +2860,14 @@ async function refreshed(page: Page): Promise<void> {
 async function submit(page: Page, framework: Framework, password: string): Promise<void> {
   const form = framework.form ?? USUAL_FORM;
   // A form rendered by script after the page's load (Directus's Data Studio): waited for.
-  await page.waitForSelector(form.password);
-  if (framework.dismiss !== undefined) {
-    const button = await page.$(framework.dismiss);
-    if (button !== null && (await button.isVisible())) await button.click();
+  const dismiss = framework.dismiss !== undefined ? await page.$(framework.dismiss) : null;
+  // SOGo's message replaces the form, and its button reloads the page: the form waited for then.
+  if (framework.reloadingDismiss && dismiss !== null && (await dismiss.isVisible())) {
+    await dismiss.click();
+    await page.waitForNetworkIdle({ idleTime: framework.reloadingDismiss.idleTime });
   }
+  await page.waitForSelector(form.password);
+  if (!framework.reloadingDismiss && dismiss !== null && (await dismiss.isVisible())) await dismiss.click();
   // A form shown again after a wrong password may keep the user name typed (WordPress does): typed afresh.
   if (form.username !== null) {
     await page.$eval(form.username, (input) => {
@@ -2518,6 +2881,12 @@ async function submit(page: Page, framework: Framework, password: string): Promi
     (input as HTMLInputElement).value = '';
   });
   await page.type(form.password, password);
+  for (const [selector, value] of Object.entries(framework.fields ?? {})) {
+    await page.$eval(selector, (input) => {
+      (input as HTMLInputElement).value = '';
+    });
+    await page.type(selector, value);
+  }
   // Ticked unless the form shown again after the wrong password kept it ticked (Icinga Web 2's does): a click would
   // untick it. The selector may name the checkbox or a label of it (Icinga's toggle switch hides the box itself).
   if (framework.remember) {
@@ -2529,7 +2898,10 @@ async function submit(page: Page, framework: Framework, password: string): Promi
   }
   if (framework.inPage) {
     await page.click(form.submit);
-    await page.waitForNetworkIdle({ idleTime: 500, concurrency: framework.pendingForGood ?? 0 });
+    await page.waitForNetworkIdle({
+      idleTime: framework.reloadingDismiss?.idleTime ?? 500,
+      concurrency: framework.pendingForGood ?? 0,
+    });
     return;
   }
   if (framework.scriptLogin === undefined) {
@@ -2584,7 +2956,10 @@ async function logOut(page: Page, framework: Framework): Promise<void> {
     await (hover ? element?.hover() : element?.click());
     await landed;
     if (framework.inPage && i === selectors.length - 1) {
-      await page.waitForNetworkIdle({ idleTime: 500, concurrency: framework.pendingForGood ?? 0 });
+      await page.waitForNetworkIdle({
+        idleTime: framework.reloadingDismiss?.idleTime ?? 500,
+        concurrency: framework.pendingForGood ?? 0,
+      });
     }
     await page.waitForFunction(() => document.readyState === 'complete');
   }
@@ -2601,6 +2976,20 @@ async function browseLogInLogOut(page: Page, base: string, framework: Framework)
     await page.goto(`${base}${framework.login.path}`);
   }
   if (!framework.anyPassword) await submit(page, framework, 'wrong');
+  if (framework.lockout && 'path' in framework.login) {
+    // The second wrong password locks the account out; the right one, tried on the form opened again, is refused.
+    const form = framework.form ?? USUAL_FORM;
+    const loginPage = `${base}${framework.login.path}`;
+    const again = async () => {
+      if ((await page.$(form.password)) === null) await page.goto(loginPage);
+    };
+    await again();
+    await submit(page, framework, 'wrong');
+    await again();
+    await submit(page, framework, framework.password ?? 'secret');
+    await page.goto(home);
+    return;
+  }
   const posted = framework.autoPost
     ? page.waitForResponse(
         (r) =>

@@ -17,6 +17,16 @@ const provider = new Provider(`http://127.0.0.1:${port}`, {
       redirect_uris: [`${rp}/callback`],
       post_logout_redirect_uris: [rp],
     },
+    {
+      // social-django-oidc's relying party (python-social-auth's generic OpenID Connect backend), registered the same
+      // way: its callback is social-django's own `/complete/<backend>/`.
+      client_id: 'sessionscope-social-django',
+      client_secret: 'a-client-secret-for-the-recording-only',
+      response_types: ['code'],
+      grant_types: ['authorization_code'],
+      redirect_uris: [`${rp}/complete/oidc/`],
+      post_logout_redirect_uris: [rp],
+    },
   ],
   // Only alice exists. The development login form accepts any login and password without asking us; the accounts
   // are looked up here when the ID token's claims are built.
