@@ -883,6 +883,15 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // KNOWN FALSE ALARM, left: `saml_session` (pysaml2's state, a second Django session store keyed by it; the login's
   // session is `sessionid`) is written again unchanged at the ACS, so its `*_session` name and the login carrying it
   // make it a certain session whose ID the login kept: session-fixation.
+  // LedgerSMB 1.6: its login page sends the credentials from script in the URL (`alice:secret@`, Basic to the
+  // server), answered with `LedgerSMB-1.6-ds` (a row number, an MD5 of random, the company; no HttpOnly: the MEDIUM);
+  // the logout writes `Login` over it. Once no session at all: the URL's credentials were no login, and the `Login`
+  // placeholder made the token's values "short".
+  ledgersmb: {
+    cookie: 'LedgerSMB-1.6-ds',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: ['cookie-no-httponly LedgerSMB-1.6-ds'],
+  },
   'djangosaml2-simplesamlphp': {
     cookie: 'sessionid',
     ends: ['reset:cleared-by-server@logout'],

@@ -232,6 +232,26 @@ describe('LoginDetector', () => {
     ).toEqual([undefined, 'authorization-header', undefined]);
   });
 
+  it("credentials in a script request's URL (XMLHttpRequest.open with a user and password) are an Authorization", () => {
+    // LedgerSMB's login page: the browser sends them as Basic credentials, which the recorded headers do not show.
+    expect(
+      signals(
+        trace()
+          .get('http://alice:wrong@books.test/login.pl?action=authenticate', { status: 401, resourceType: 'xhr' })
+          .get('http://alice:secret@books.test/login.pl?action=authenticate', { resourceType: 'xhr' })
+          .get('http://books.test/menu.pl'),
+      ),
+    ).toEqual([undefined, 'authorization-header', undefined]);
+    // A user name alone, an @ in the path or the query, or an empty password is no credentials.
+    for (const url of [
+      'https://alice@app.test/me',
+      'https://app.test/users/@alice:team',
+      'https://app.test/mail?to=a:b@c.test',
+      'https://alice:@app.test/me',
+    ])
+      expect(signals(trace().get(url))).toEqual([undefined]);
+  });
+
   it('a success right after a 401 on the same origin is a login', () => {
     expect(
       signals(

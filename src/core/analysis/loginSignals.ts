@@ -390,6 +390,20 @@ function passwordsLeftEmpty(post: NonNullable<TraceEntry['request']['postData']>
 
 const MULTIPART_NAME_TEST = /\bform-data; name="/;
 
+/**
+ * The URL names a user and a password (`http://alice:secret@host/…`): what a script's XMLHttpRequest.open(…, user,
+ * password) records (LedgerSMB's login page), the browser sending them as Basic credentials that the recorded headers
+ * do not show. Read with string searches, no URL parse: this runs for every entry.
+ */
+function hasUrlCredentials(url: string): boolean {
+  const at = url.indexOf('@');
+  if (at < 0) return false;
+  const start = url.indexOf('://');
+  if (start < 0 || start > at) return false;
+  const userinfo = url.slice(start + 3, at);
+  return !/[/?#]/.test(userinfo) && userinfo.indexOf(':') > 0 && userinfo.indexOf(':') < userinfo.length - 1;
+}
+
 /** Per-origin memory the login signals need: were credentials accepted before, was the last answer a 401. */
 export class LoginDetector {
   private readonly authorizationAccepted = new Set<string>();
@@ -406,7 +420,8 @@ export class LoginDetector {
     // Credentials, not a token already issued: `Bearer` shows a login that happened elsewhere, earlier (RULES.md: the
     // login point is the request that carried the credentials).
     const authorization = headerValue(entry.request.headers, 'authorization');
-    const hasAuthorization = authorization !== undefined && CREDENTIAL_SCHEME.test(authorization);
+    const hasAuthorization =
+      (authorization !== undefined && CREDENTIAL_SCHEME.test(authorization)) || hasUrlCredentials(entry.request.url);
     const succeeded = status !== undefined && status >= 200 && status < 400;
     // The first credentials the origin accepted: a wrong password sent before them (a 401) is no login, and the
     // right one after it is (Cockpit's login page sends each try as Basic credentials from script).

@@ -640,6 +640,18 @@ describe('identifySessionCookies', () => {
     expect(carried('https://shop.test:8443')?.evidence.join('; ')).not.toContain('carried by the login');
   });
 
+  it("a placeholder written over the token at the logout (LedgerSMB's `Login`) leaves it a token", () => {
+    const names = identify(
+      trace()
+        .get('https://books.test/', { cookie: '', setCookie: [`ledger=${ID.a}; Path=/`] })
+        .get('https://books.test/a', { cookie: `ledger=${ID.a}` })
+        .get('https://books.test/b', { cookie: `ledger=${ID.a}` })
+        .get('https://books.test/c', { cookie: `ledger=${ID.a}`, setCookie: ['ledger=Login; Path=/'] })
+        .get('https://books.test/d', { cookie: 'ledger=Login' }),
+    );
+    expect(names.get('ledger')?.evidence.join('; ')).toContain('opaque token set by books.test');
+  });
+
   it('a preference set at the login (a word, a time zone) is no session; an ID set beside it is', () => {
     const names = identify(
       trace()

@@ -22,7 +22,14 @@ import {
   nameClassOffPlatform,
 } from '../session/identify.ts';
 import { readClientSideData, valueHolds } from '../session/tokenData.ts';
-import { isFieldsValue, isRedactedValue, isWordValue, type ValueShape, valueShape } from '../session/valueShape.ts';
+import {
+  isFieldsValue,
+  isPlaceholderValue,
+  isRedactedValue,
+  isWordValue,
+  type ValueShape,
+  valueShape,
+} from '../session/valueShape.ts';
 import { headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
@@ -494,6 +501,9 @@ export class SessionCookieIdentifier {
   }
 
   private noteToken(stats: NameStats, value: string, host: string, order: number, hostCount: number): void {
+    // A placeholder the server writes in place of the ID (LedgerSMB's `Login` at its logout, PHP's `deleted`) is no
+    // value the token's shape is judged by.
+    if (isPlaceholderValue(value)) return;
     let token = stats.token;
     if (!token) {
       token = {
