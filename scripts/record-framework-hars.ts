@@ -230,6 +230,35 @@ const python = (work: string, args: string[], env: Record<string, string> = {}):
   env: { DJANGO_DB: join(work, 'db.sqlite3'), ...env },
 });
 
+/** The CAS server of the CAS recordings (cas/cas.py: Debian's django-cas-server on SQLite) on port + 50. */
+const casServer = (work: string, port: number): (Server & { readonly port: number })[] => [
+  {
+    ...python(work, [join(APPS, 'cas', 'cas.py'), 'runserver', `127.0.0.1:${port + 50}`, '--noreload']),
+    port: port + 50,
+  },
+];
+
+/**
+ * The identity provider of the SAML recordings: Debian's SimpleSAMLphp under PHP's own server on port + 1, its
+ * configuration and metadata in `<app>/idp/config`, told the service provider's port in the variable that
+ * configuration reads.
+ */
+const simpleSamlIdp =
+  (app: string, spPortVariable: string) =>
+  (work: string, port: number): (Server & { readonly port: number })[] => [
+    {
+      command: 'php',
+      args: ['-S', `127.0.0.1:${port + 1}`],
+      cwd: '/usr/share/simplesamlphp/www',
+      env: {
+        SIMPLESAMLPHP_CONFIG_DIR: join(APPS, app, 'idp', 'config'),
+        SIMPLESAMLPHP_WORK: work,
+        [spPortVariable]: String(port),
+      },
+      port: port + 1,
+    },
+  ];
+
 const django = (id: string, engine: string): Framework => ({
   id,
   prepare: (work) => python(work, [join(APPS, 'django', 'app.py'), 'setup'], { SESSION_ENGINE: engine }),
@@ -878,12 +907,7 @@ const cas = (id: string, slo: boolean): Framework => ({
       env: { DJANGO_DB: join(work, 'db.sqlite3'), CAS_SLO: slo ? '1' : '0' },
     };
   },
-  backends: (work, port) => [
-    {
-      ...python(work, [join(APPS, 'cas', 'cas.py'), 'runserver', `127.0.0.1:${port + 50}`, '--noreload']),
-      port: port + 50,
-    },
-  ],
+  backends: casServer,
   server: (work, port) => ({
     command: '/usr/sbin/apache2',
     args: ['-DFOREGROUND', '-f', join(APPS, 'cas', 'httpd.conf'), ...(slo ? ['-D', 'SLO'] : [])],
@@ -1761,19 +1785,7 @@ const saml: Framework = {
     needPackages('saml-passport-simplesamlphp', 'saml');
     return { command: 'sh', args: [join(APPS, 'saml', 'setup.sh'), work], cwd: work };
   },
-  backends: (work, port) => [
-    {
-      command: 'php',
-      args: ['-S', `127.0.0.1:${port + 1}`],
-      cwd: '/usr/share/simplesamlphp/www',
-      env: {
-        SIMPLESAMLPHP_CONFIG_DIR: join(APPS, 'saml', 'idp', 'config'),
-        SIMPLESAMLPHP_WORK: work,
-        SAML_SP_PORT: String(port),
-      },
-      port: port + 1,
-    },
-  ],
+  backends: simpleSamlIdp('saml', 'SAML_SP_PORT'),
   server: (work, port) => ({
     command: process.execPath,
     args: ['app.mjs', String(port), String(port + 1), join(work, 'cert', 'idp.crt')],
@@ -2219,19 +2231,7 @@ const apacheMellon: Framework = {
     chmodSync(work, 0o755);
     return { command: 'sh', args: [join(APPS, 'saml', 'setup.sh'), work], cwd: work };
   },
-  backends: (work, port) => [
-    {
-      command: 'php',
-      args: ['-S', `127.0.0.1:${port + 1}`],
-      cwd: '/usr/share/simplesamlphp/www',
-      env: {
-        SIMPLESAMLPHP_CONFIG_DIR: join(APPS, 'apache-mellon', 'idp', 'config'),
-        SIMPLESAMLPHP_WORK: work,
-        MELLON_SP_PORT: String(port),
-      },
-      port: port + 1,
-    },
-  ],
+  backends: simpleSamlIdp('apache-mellon', 'MELLON_SP_PORT'),
   server: (work, port) => ({
     command: 'sh',
     args: [join(APPS, 'apache-mellon', 'mellon.sh'), work, String(port), String(port + 1), join(APPS, 'apache-mellon')],
@@ -2252,12 +2252,7 @@ const apacheMellon: Framework = {
 const djangoCasServerPhpcas: Framework = {
   id: 'django-cas-server-phpcas',
   prepare: (work) => python(work, [join(APPS, 'cas', 'cas.py'), 'setup'], { CAS_SLO: '0' }),
-  backends: (work, port) => [
-    {
-      ...python(work, [join(APPS, 'cas', 'cas.py'), 'runserver', `127.0.0.1:${port + 50}`, '--noreload']),
-      port: port + 50,
-    },
-  ],
+  backends: casServer,
   server: (work, port) => {
     mkdirSync(join(work, 'sessions'), { recursive: true });
     return {
@@ -2436,19 +2431,7 @@ const djangosaml2: Framework = {
     chmodSync(work, 0o755);
     return { command: 'sh', args: [join(APPS, 'djangosaml2', 'setup.sh'), work], cwd: work };
   },
-  backends: (work, port) => [
-    {
-      command: 'php',
-      args: ['-S', `127.0.0.1:${port + 1}`],
-      cwd: '/usr/share/simplesamlphp/www',
-      env: {
-        SIMPLESAMLPHP_CONFIG_DIR: join(APPS, 'djangosaml2', 'idp', 'config'),
-        SIMPLESAMLPHP_WORK: work,
-        DJANGOSAML2_SP_PORT: String(port),
-      },
-      port: port + 1,
-    },
-  ],
+  backends: simpleSamlIdp('djangosaml2', 'DJANGOSAML2_SP_PORT'),
   server: (work, port) => ({
     command: '/usr/bin/python3',
     args: [join(APPS, 'djangosaml2', 'app.py'), String(port), String(port + 1), work],
@@ -2471,12 +2454,7 @@ const djangosaml2: Framework = {
 const djangoCasclient: Framework = {
   id: 'django-casclient',
   prepare: (work) => python(work, [join(APPS, 'cas', 'cas.py'), 'setup'], { CAS_SLO: '0' }),
-  backends: (work, port) => [
-    {
-      ...python(work, [join(APPS, 'cas', 'cas.py'), 'runserver', `127.0.0.1:${port + 50}`, '--noreload']),
-      port: port + 50,
-    },
-  ],
+  backends: casServer,
   server: (work, port) =>
     python(work, [join(APPS, 'django-casclient', 'app.py'), String(port)], {
       DJANGO_DB: join(work, 'app.sqlite3'),
