@@ -1,7 +1,8 @@
 /** Small shared readers for rules: a request's session Set-Cookie facts, lanes by key, the once-per-cookie key. */
-import type { RequestFacts, SessionLane, SetCookieFact } from '../analysis/facts.ts';
+import type { LoggedOutAnswer, RequestFacts, SessionLane, SetCookieFact } from '../analysis/facts.ts';
 import type { ParsedSetCookie, StoredCookie } from '../cookie/types.ts';
 import { isPlaceholderValue } from '../session/valueShape.ts';
+import { memo } from './memo.ts';
 import type { RuleContext } from './rule.ts';
 
 export interface SessionSetCookie {
@@ -66,4 +67,16 @@ export function laneByKey(ctx: RuleContext): Map<string, SessionLane> {
 
 export function times(count: number): string {
   return count > 1 ? ` (${count} times)` : '';
+}
+
+const NO_ANSWERS: readonly LoggedOutAnswer[] = [];
+const LOGGED_OUT_ANSWERS = memo<readonly LoggedOutAnswer[], ReadonlyMap<number, LoggedOutAnswer>>(
+  'logged-out answers by entry',
+  'analysis',
+);
+
+/** The responses that answered as logged out, by entry: made once per analysis for the rules that read them. */
+export function loggedOutAnswers(ctx: RuleContext): ReadonlyMap<number, LoggedOutAnswer> {
+  const answers = ctx.facts.loggedOut ?? NO_ANSWERS;
+  return ctx.memos.recall(LOGGED_OUT_ANSWERS, answers, [], () => new Map(answers.map((a) => [a.entry, a])));
 }

@@ -7,6 +7,7 @@
  */
 import type { BackendSwitch, IdChange, IdEnd, LaneId, SentCookieFact } from '../analysis/facts.ts';
 import { splitRouteSuffix } from '../session/identify.ts';
+import { loggedOutAnswers } from './helpers.ts';
 import { defineRule } from './rule.ts';
 import { rejectedKey } from './sessionRejected.ts';
 import { idTransitions, resetKey } from './transitions.ts';
@@ -38,7 +39,7 @@ export const sessionBackendSwitch = defineRule({
     const rotatedAt = new Set(
       idTransitions(ctx).flatMap((t) => (t.end.kind === 'rotated' ? [`${t.lane.key}\u0000${t.end.entry}`] : [])),
     );
-    const loggedOut = new Set((ctx.facts.loggedOut ?? []).map((a) => a.entry));
+    const loggedOut = loggedOutAnswers(ctx);
     const alone = ctx.facts.lanes.flatMap((lane) =>
       lane.backendSwitches.map((b) => {
         // What the server did with the session on the switched request decides what the switch means.

@@ -12,6 +12,7 @@
  * counts: a `possible` one kept at a logout is most likely no session at all.
  */
 import type { LaneId, LoggedOutAnswer, RequestFacts, SessionLane } from '../analysis/facts.ts';
+import { loggedOutAnswers } from './helpers.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { answerText, pathOf } from './sessionRejected.ts';
 
@@ -28,7 +29,7 @@ export const sessionKeptAtLogout = defineRule({
     fix: FIX,
   },
   check(ctx) {
-    const answers = new Map((ctx.facts.loggedOut ?? []).map((a) => [a.entry, a]));
+    const answers = loggedOutAnswers(ctx);
     return ctx.facts.lanes.flatMap((lane) =>
       lane.thirdParty || lane.confidence === 'possible'
         ? []

@@ -19,6 +19,7 @@ import {
 import { SET_COOKIE_REJECTED_REASONS } from '../cookie/reasons.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
 import { redactLine } from './attributeRule.ts';
+import { loggedOutAnswers } from './helpers.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { answerText, pathOf } from './sessionRejected.ts';
 
@@ -43,7 +44,7 @@ export const sessionNotEstablished = defineRule({
     fix: FIX_NOT_SET,
   },
   check(ctx) {
-    const answers = new Map((ctx.facts.loggedOut ?? []).map((a) => [a.entry, a]));
+    const answers = loggedOutAnswers(ctx);
     return ctx.facts.logins.flatMap((login) => {
       const draft = notEstablished(ctx, login, answers);
       return draft ? [draft] : [];

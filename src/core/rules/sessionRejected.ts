@@ -11,6 +11,7 @@
 import type { LoggedOutAnswer, RequestFacts } from '../analysis/facts.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
 import { readClientSideData } from '../session/tokenData.ts';
+import { loggedOutAnswers } from './helpers.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 
 export function rejectedKey(cookie: string, entry: number): string {
@@ -61,7 +62,7 @@ export const sessionRejected = defineRule({
     fix: FIX,
   },
   check(ctx) {
-    const answers = new Map((ctx.facts.loggedOut ?? []).map((a) => [a.entry, a]));
+    const answers = loggedOutAnswers(ctx);
     if (answers.size === 0) return [];
     const issued = issuedAtLogins(ctx);
     const okOnPath = new Map<string, number>();
