@@ -196,6 +196,11 @@ export interface LaneId {
    * an ID this one updates (a client-side store saved again). Undefined for a session no login was seen to issue.
    */
   sessionLogin?: number;
+  /**
+   * The response that set it sent the browser to an identity provider with a sign-in request (loginSignals.ts
+   * issuesSignInRequest): the ID was written as the sign-in began, the state of that handshake.
+   */
+  startsSignIn?: true;
 }
 
 /** A SessionLane's key: the cookie slot's domain, path and name (RFC 6265bis 5.7 identity). */

@@ -471,6 +471,26 @@ export function issuesSignInResponse(entry: TraceEntry): boolean {
 }
 
 /**
+ * The response sends the browser to an identity provider with a sign-in request: a SAML authentication request
+ * (`SAMLRequest`, SAML 2.0 HTTP-Redirect binding), an OAuth 2.0 authorization request (`response_type` and
+ * `client_id`: RFC 6749 4.1.1), or a CAS login for a service (`/login?service=…`: CAS protocol 2.1). What the
+ * response sets then is the state of the sign-in it begins.
+ */
+export function issuesSignInRequest(entry: TraceEntry): boolean {
+  const target = redirectTargetOf(entry);
+  if (target === undefined || !target.includes('?')) return false;
+  try {
+    const url = new URL(target);
+    const params = url.searchParams;
+    if ((params.get('SAMLRequest') ?? '') !== '') return true;
+    if ((params.get('response_type') ?? '') !== '' && (params.get('client_id') ?? '') !== '') return true;
+    return (params.get('service') ?? '') !== '' && /\/login\/?$/.test(url.pathname);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A sign-in response's request redirected to its own path without the response (`/login.php?ticket=ST-…` to
  * `/login.php`): the application took the ticket or code out of the address bar, as CAS and OAuth clients do once it
  * is used. That is where the sign-in lands, whatever the path is called.

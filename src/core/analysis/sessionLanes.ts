@@ -28,7 +28,7 @@ import {
   type SetCookieFact,
 } from './facts.ts';
 import { isFirstParty } from './firstParty.ts';
-import { isBareFormPost, issuesSignInResponse, postedTokens } from './loginSignals.ts';
+import { isBareFormPost, issuesSignInRequest, issuesSignInResponse, postedTokens } from './loginSignals.ts';
 
 /** The request URL as the replay parsed it: what a Set-Cookie line's default domain and path come from. */
 export interface LaneUrl {
@@ -388,6 +388,7 @@ export class SessionLanes {
     const id = this.startId(target, issued, entry, 'set-cookie', ctx.arrivedAt);
     const sessionLogin = ctx.loginEntry ?? (live && end?.kind === 'updated' ? live.sessionLogin : undefined);
     if (sessionLogin !== undefined) id.sessionLogin = sessionLogin;
+    if (issuesSignInRequest(ctx.entry)) id.startsSignIn = true;
   }
 
   /** What this response did to the lane's live ID, as the facts the lifecycle rules decide from. */

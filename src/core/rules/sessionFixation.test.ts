@@ -234,6 +234,43 @@ describe('session-fixation', () => {
     expect(findingsOf(login([]), 'session-fixation').map((f) => [f.cookie, f.severity])).toEqual([['box_key', 'low']]);
   });
 
+  it('a cookie written as the app sent the browser to its identity provider, kept beside a new session, is the sign-in state', () => {
+    // djangosaml2 writes pysaml2's `saml_session` as it redirects to the provider with a SAML request, keeps it through
+    // the assertion consumer service and issues Django's `sessionid` there.
+    const signIn = (opts: { request: string; issued: string[] }) =>
+      trace()
+        .get('https://app.test/saml2/login/', {
+          cookie: '',
+          location: opts.request,
+          setCookie: [`saml_session=${ID.a}; ${GOOD}`],
+        })
+        .get('https://app.test/saml2/acs/', { cookie: `saml_session=${ID.a}`, status: 200 })
+        .post('https://app.test/saml2/acs/', {
+          cookie: `saml_session=${ID.a}`,
+          form: { SAMLResponse: 'PHNhbWxwOlJlc3BvbnNlIHhtbG5zOnNhbWxwPSJ1cm46' },
+          location: '/',
+          setCookie: opts.issued,
+        })
+        .get('https://app.test/', { cookie: `saml_session=${ID.a}; sessionid=${ID.b}` })
+        .analyze();
+    const toProvider = 'https://idp.test/sso?SAMLRequest=fZLdTsMwDIVfpcp9l7RsbFhbpcKE&RelayState=%2F';
+    const newSession = [`sessionid=${ID.b}; ${GOOD}`];
+    expect(findingsOf(signIn({ request: toProvider, issued: newSession }), 'session-fixation')).toEqual([]);
+    // An OAuth authorization request and a CAS login are sign-in requests too.
+    for (const request of [
+      'https://idp.test/authorize?response_type=code&client_id=app&state=Zm9vYmFyYmF6cXV4',
+      'https://idp.test/cas/login?service=https%3A%2F%2Fapp.test%2Fsaml2%2Facs%2F',
+    ]) {
+      expect(findingsOf(signIn({ request, issued: newSession }), 'session-fixation')).toEqual([]);
+    }
+    // Written by a redirect elsewhere, it is the session the login kept: fixation.
+    const fixed = (request: string, issued: string[]) =>
+      findingsOf(signIn({ request, issued }), 'session-fixation').map((f) => [f.cookie, f.severity]);
+    expect(fixed('https://app.test/welcome?next=%2F', newSession)).toEqual([['saml_session', 'high']]);
+    // Kept with no new session beside it, it is the session the login was bound to: fixation.
+    expect(fixed(toProvider, [])).toEqual([['saml_session', 'high']]);
+  });
+
   it("an identity provider's session on another port of the same host is not the application's to rotate", () => {
     // Both on localhost: cookies ignore the port, so the provider's `_session` reaches the application's callback.
     const result = trace()

@@ -47,19 +47,33 @@ export const sessionFixation = defineRule({
 });
 
 /**
- * The lanes the login carried and kept. One that is only possibly a session (an opaque token sent back, no more),
- * kept beside a session cookie the login renewed or newly issued, is not the session's ID: the login renewed the
- * session (Adminer renews `adminer_sid` and keeps `adminer_key`, a key it holds for the browser), or bound it to a
- * new cookie (SimpleSAMLphp keeps `SimpleSAML` and issues `SimpleSAMLAuthToken`, which it checks against the
- * session's copy). A surer one kept is fixation.
+ * The lanes the login carried and kept. Kept beside a session cookie the login renewed or newly issued, two are not
+ * the session's ID, for the login renewed the session or bound it to the new cookie:
+ * - one only possibly a session (an opaque token sent back, no more): Adminer renews `adminer_sid` and keeps
+ *   `adminer_key`, a key it holds for the browser; SimpleSAMLphp keeps `SimpleSAML` and issues
+ *   `SimpleSAMLAuthToken`, which it checks against the session's copy;
+ * - at an identity provider's sign-in response, an ID written by the response that sent the browser to that
+ *   provider: the handshake's state (djangosaml2 keeps pysaml2's `saml_session`, written as it sends the SAML
+ *   request, and issues Django's `sessionid` at the assertion consumer service).
+ * Any other kept beside it is fixation (a PHPSESSID kept beside a new remember-me cookie).
  */
 function keptIds(login: LoginFact, lanes: ReadonlyMap<string, SessionLane>): LoginFact['lanes'] {
   const carried = login.lanes;
   const renewed = carried.some((l) => l.after !== undefined && l.after !== l.before) || issuesSession(login, lanes);
   return carried.filter(
-    (l) =>
-      l.after !== undefined && l.after === l.before && !(renewed && lanes.get(l.laneKey)?.confidence === 'possible'),
+    (l) => l.after !== undefined && l.after === l.before && !(renewed && bindsNoSession(login, l, lanes)),
   );
+}
+
+function bindsNoSession(
+  login: LoginFact,
+  kept: LoginFact['lanes'][number],
+  lanes: ReadonlyMap<string, SessionLane>,
+): boolean {
+  const lane = lanes.get(kept.laneKey);
+  if (lane === undefined) return false;
+  if (lane.confidence === 'possible') return true;
+  return login.signal === 'sign-in-response' && lane.ids.some((id) => id.id === kept.before && id.startsSignIn);
 }
 
 /** The login's response or redirect chain set the first ID of a lane it did not carry, surer than a possible one. */
