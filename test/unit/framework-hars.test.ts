@@ -10,8 +10,36 @@ import { parseTraceFile } from '../../src/core/open/readTrace.ts';
 
 const FIXTURES = new URL('../fixtures/framework-har/', import.meta.url);
 
-function analyse(id: string): AnalysisResult {
-  return analyzeTrace(parseTraceFile(readFileSync(new URL(`${id}.har`, FIXTURES), 'utf8'), `${id}.har`));
+function analyse(id: string, recordedAs: (har: HarFile) => void = () => undefined): AnalysisResult {
+  const har = JSON.parse(readFileSync(new URL(`${id}.har`, FIXTURES), 'utf8')) as HarFile;
+  recordedAs(har);
+  return analyzeTrace(parseTraceFile(JSON.stringify(har), `${id}.har`));
+}
+
+interface HarFile {
+  log: { entries: { [field: string]: unknown; request: { headers: { name: string; value: string }[] } }[] };
+}
+
+/**
+ * The recording as a recorder without Chromium's request types and initiators (`_resourceType`, `_initiator`, ours)
+ * and a browser without Fetch Metadata (`Sec-Fetch-*`) would have written it: browsers before 2020, Safari before
+ * 16.4, proxies that drop them. What the engine then guesses (a navigation from its Accept) must tell the same story.
+ */
+function withoutChromeFieldsOrFetchMetadata(har: HarFile): void {
+  for (const entry of har.log.entries) {
+    // Its cache marker (`_fromCache`) stays: other recorders mark an answer from the cache in their own way.
+    for (const field of ['_resourceType', '_initiator', '_sessionscope']) delete entry[field];
+    entry.request.headers = entry.request.headers.filter((h) => !/^sec-fetch-/i.test(h.name));
+  }
+}
+
+/** What a reader of the report sees first: the sessions, each ID's end, every finding above info. */
+function story(result: AnalysisResult): string[] {
+  return [
+    ...result.sessions.map((s) => `session ${s.cookie} ${s.confidence}`),
+    ...result.facts.lanes.map((l) => `${l.cookie}: ${l.ids.map((i) => endOf(i.end)).join(' ')}`),
+    ...result.findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.cookie ?? ''}`),
+  ];
 }
 
 /** An ID's end in a word: `rotated@login`, `rotated@logout`, `reset:cleared-by-server@logout`, `updated`. */
@@ -958,6 +986,10 @@ describe.each(Object.entries(EXPECTED))('%s.har', (id, expected) => {
       .filter((f) => f.severity === 'medium' || f.severity === 'high')
       .map((f) => `${f.rule} ${f.cookie ?? ''}`);
     expect(alarms.sort()).toEqual([...expected.alarms].sort());
+  });
+
+  it("tells the same story recorded without Chromium's own fields and without Fetch Metadata", () => {
+    expect(story(analyse(id, withoutChromeFieldsOrFetchMetadata))).toEqual(story(result));
   });
 
   it('says whether its logout left the session ID in the browser', () => {

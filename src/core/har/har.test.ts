@@ -232,6 +232,31 @@ describe('resource types', () => {
     expect(typed({}, [{ name: 'Accept', value: '*/*' }], { content: { mimeType: 'text/html' } })).toBe('other');
   });
 
+  it("without Fetch Metadata, a script library's request is no document though it takes HTML and gets HTML", () => {
+    const html = { content: { mimeType: 'text/html' } };
+    // Prototype's Ajax.Request (Tiny Tiny RSS) sends both; jQuery sends X-Requested-With with `text/html, */*`.
+    const prototype = { name: 'Accept', value: 'text/javascript, text/html, application/xml, text/xml, */*' };
+    expect(typed({}, [prototype, { name: 'X-Requested-With', value: 'XMLHttpRequest' }], html)).toBe('xhr');
+    expect(
+      typed(
+        {},
+        [
+          { name: 'Accept', value: 'text/html, */*; q=0.01' },
+          { name: 'X-Requested-With', value: 'XMLHttpRequest' },
+        ],
+        html,
+      ),
+    ).toBe('xhr');
+    // HTML listed after another type is a script's Accept, not a navigation's.
+    expect(typed({}, [prototype], html)).toBe('other');
+    // Internet Explorer's and old Firefox's navigations put HTML first, spaced or not.
+    expect(typed({}, [{ name: 'Accept', value: 'text/html, application/xhtml+xml, image/jxr, */*' }], html)).toBe(
+      'document',
+    );
+    expect(typed({}, [{ name: 'Accept', value: 'application/xhtml+xml,text/html;q=0.9' }], html)).toBe('document');
+    expect(typed({}, [{ name: 'Accept', value: 'text/html' }], html)).toBe('document');
+  });
+
   it('WebSocket entries load as websocket', () => {
     expect(typed({ _resourceType: 'websocket' })).toBe('websocket');
     expect(typed({ _webSocketMessages: [{ type: 'send', data: 'hi' }] })).toBe('websocket');

@@ -91,11 +91,12 @@ export function guessResourceType(evidence: ResourceTypeEvidence): ResourceType 
   // "nested-navigate" is what Chrome 76-80 sent for frame navigations.
   if (mode === 'nested-navigate') return 'subdocument';
   if (mode === 'navigate') return inFrame ? 'subdocument' : 'document';
-  if (dest === 'empty') {
-    return headerValue(requestHeaders, 'x-requested-with')?.toLowerCase() === 'xmlhttprequest' ? 'xhr' : 'fetch';
-  }
-
-  if (acceptsHtml(requestHeaders) && respondedHtml(evidence)) return 'document';
+  const scripted = headerValue(requestHeaders, 'x-requested-with')?.toLowerCase() === 'xmlhttprequest';
+  if (dest === 'empty') return scripted ? 'xhr' : 'fetch';
+  // Without Fetch Metadata (browsers before 2020, Safari before 16.4, proxies that drop it): a script library's
+  // request header, which no navigation sends (jQuery, Prototype), or a navigation's Accept, which puts HTML first.
+  if (scripted) return 'xhr';
+  if (acceptsHtmlFirst(requestHeaders) && respondedHtml(evidence)) return 'document';
   return 'other';
 }
 
@@ -104,8 +105,13 @@ function isWebSocketUpgrade(evidence: ResourceTypeEvidence): boolean {
   return headerValue(evidence.requestHeaders, 'upgrade')?.trim().toLowerCase() === 'websocket';
 }
 
-function acceptsHtml(requestHeaders: readonly Header[]): boolean {
-  return /\btext\/html\b/i.test(headerValue(requestHeaders, 'accept') ?? '');
+/**
+ * The Accept header names HTML (or XHTML) first, as every browser's navigation does (`text/html,application/xhtml+xml,…`
+ * in Chrome, Firefox, Safari; `text/html, application/xhtml+xml, …` in Internet Explorer). A script's request that
+ * takes HTML among others lists it later (Prototype's `text/javascript, text/html, …`) or sends `*\/*`.
+ */
+function acceptsHtmlFirst(requestHeaders: readonly Header[]): boolean {
+  return /^\s*(?:text\/html|application\/xhtml\+xml)\s*(?:[,;]|$)/i.test(headerValue(requestHeaders, 'accept') ?? '');
 }
 
 function respondedHtml(evidence: ResourceTypeEvidence): boolean {
