@@ -79,6 +79,12 @@ describe('LoginDetector', () => {
     };
     expect(rpc('auth.login', ['secret'])).toEqual(['password-post']);
     expect(rpc('user.signIn', { user: 'ann', key: 'x' })).toEqual(['password-post']);
+    // Arguments that name their fields carry credentials under a secret's name only: Tryton's web client asks
+    // `common.db.login` with the user name alone for the prompt to show, then with the password.
+    expect(rpc('common.db.login', ['alice', { device_cookie: null }, 'en'])).toEqual([undefined]);
+    expect(rpc('common.db.login', ['alice', { device_cookie: null, password: 'pw' }, 'en'])).toEqual(['password-post']);
+    expect(rpc('common.db.login', ['alice', { remember: true, locale: 'en' }])).toEqual([undefined]);
+    expect(rpc('common.db.login', ['alice', { api_token: 'x' }])).toEqual(['password-post']);
     // No arguments, or another operation: no login.
     expect(rpc('auth.login', [])).toEqual([undefined]);
     expect(rpc('auth.check_session', ['x'])).toEqual([undefined]);

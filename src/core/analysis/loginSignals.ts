@@ -193,6 +193,9 @@ const OPERATION_LOGIN = /(^| )((log|sign) ?(in|on)|authenticate)$/;
 /**
  * A JSON-RPC call of a login operation with its arguments (Deluge's web UI posts
  * `{"method": "auth.login", "params": ["<password>"]}`): the credentials travel as the call's parameters, unnamed.
+ * Arguments that name their fields carry credentials only under a secret's name: Tryton's web client first calls
+ * `common.db.login` with `["alice", {"device_cookie": null}, "en"]` to learn which prompt to show, then again with
+ * `"password"` in that object.
  */
 function callsLoginOperation(entry: TraceEntry): boolean {
   const text = entry.request.postData?.text;
@@ -201,9 +204,19 @@ function callsLoginOperation(entry: TraceEntry): boolean {
   if (body === undefined) return false;
   const { method, params } = body;
   const words = typeof method === 'string' ? operationWords(method) : undefined;
-  const hasArguments = Array.isArray(params) ? params.length > 0 : typeof params === 'object' && params !== null;
-  return words !== undefined && OPERATION_LOGIN.test(words) && hasArguments;
+  if (words === undefined || !OPERATION_LOGIN.test(words)) return false;
+  const args: readonly unknown[] = Array.isArray(params) ? params : params === undefined ? [] : [params];
+  const named = args.filter((a): a is object => typeof a === 'object' && a !== null && !Array.isArray(a));
+  if (named.length > 0) return named.some((fields) => Object.keys(fields).some(isCredentialArgumentName));
+  return args.length > 0;
 }
+
+/** A login operation's named argument that holds a secret: a password's name, or a key's or token's. */
+function isCredentialArgumentName(name: string): boolean {
+  return isPasswordFieldName(name) || CREDENTIAL_ARGUMENT.test(name);
+}
+
+const CREDENTIAL_ARGUMENT = /^(api_?)?(key|token)$|^(credentials?|passphrase|otp)$/i;
 
 const LOGIN_WORD = /(log|sign)[-_]?(in|on)|authenticate/i;
 

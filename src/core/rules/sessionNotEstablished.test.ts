@@ -78,6 +78,22 @@ describe('session-not-established', () => {
     expect(serious(result)).toEqual(['session-not-established -@0']);
   });
 
+  it('a wrong password tried next is answered about its own credentials, not about the session', () => {
+    const login = (password: string, status: number) =>
+      ({ cookie: '', form: { ...PASSWORD, password }, resourceType: 'fetch', status }) as const;
+    const result = (then: 'wrong password' | 'page') =>
+      trace()
+        .post('https://app.test/api/login', login('pw', 200))
+        .post(
+          'https://app.test/api/login',
+          then === 'wrong password' ? login('bad', 401) : { cookie: '', resourceType: 'fetch', status: 401 },
+        )
+        .analyze();
+    expect(findingsOf(result('wrong password'), 'session-not-established')).toEqual([]);
+    // A request that brings no credentials answered 401 is the lost session.
+    expect(serious(result('page'))).toEqual(['session-not-established -@0']);
+  });
+
   it('a login answered with the login page again is as likely a wrong password: not reported', () => {
     const result = trace()
       .post('https://shop.test/login', { cookie: '', form: PASSWORD, location: '/login?error=1' })

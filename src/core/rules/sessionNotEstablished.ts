@@ -45,8 +45,10 @@ export const sessionNotEstablished = defineRule({
   },
   check(ctx) {
     const answers = loggedOutAnswers(ctx);
+    // A login attempt's 401 or login page answers its own credentials (a wrong password tried next), not the session.
+    const attempts = new Set(ctx.facts.loginAttempts);
     return ctx.facts.logins.flatMap((login) => {
-      const draft = notEstablished(ctx, login, answers);
+      const draft = notEstablished(ctx, login, answers, attempts);
       return draft ? [draft] : [];
     });
   },
@@ -56,6 +58,7 @@ function notEstablished(
   ctx: RuleContext,
   login: LoginFact,
   answers: ReadonlyMap<number, LoggedOutAnswer>,
+  attempts: ReadonlySet<number>,
 ): FindingDraft | undefined {
   // Only a password POST says "this is where the session should start"; the other signals need a cookie or a header.
   if (login.signal !== 'password-post') return undefined;
@@ -84,7 +87,9 @@ function notEstablished(
   // The request after the login carried a session (or a cookie the login set, maybe an unrecognised session).
   if (follower?.sent.some((s) => s.session || stored.some((c) => c.name === s.name && c.value === s.value)))
     return undefined;
-  const loggedOut = [...chain.slice(1), ...(next ? [next] : [])].find((r) => answers.has(r.entry));
+  const loggedOut = [...chain.slice(1), ...(next ? [next] : [])].find(
+    (r) => answers.has(r.entry) && !attempts.has(r.entry),
+  );
   const refused = rejected[0];
   if (!refused && (!loggedOut || !follower)) return undefined;
 
