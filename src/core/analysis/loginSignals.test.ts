@@ -268,6 +268,21 @@ describe('LoginDetector', () => {
     ).toEqual([undefined, 'after-401']);
   });
 
+  it("a success after a challenge only a script answers (Bearer) is no login; one among the browser's schemes is", () => {
+    const after = (challenge: string) =>
+      signals(
+        trace()
+          .get('https://red.test/settings', { status: 401, responseHeaders: { 'WWW-Authenticate': challenge } })
+          .get('https://red.test/auth/login', { status: 200 }),
+      )[1];
+    // Node-RED's API answers a request without its token so; the editor then asks for the login prompts.
+    expect(after('Bearer realm="Users"')).toBeUndefined();
+    expect(after('Bearer realm="Basic Users"')).toBeUndefined();
+    expect(after('Negotiate, Basic realm="intranet"')).toBe('after-401');
+    expect(after('Digest realm="a", qop="auth", nonce="n"')).toBe('after-401');
+    expect(after('NTLM')).toBe('after-401');
+  });
+
   it('a page after a failed form login (a 401 without an HTTP authentication challenge) is no login', () => {
     expect(
       signals(

@@ -92,6 +92,8 @@ const MULTIPART_NAME = /\bform-data; name="([^"]{1,200})"/g;
 const JSON_KEY = /"([^"\\]{1,200})"\s*:/g;
 /** HTTP authentication schemes that carry the user's credentials (RFC 7617 Basic, RFC 7616 Digest, NTLM/Negotiate). */
 const CREDENTIAL_SCHEME = /^\s*(basic|digest|ntlm|negotiate)\s/i;
+/** A WWW-Authenticate that offers one of those schemes among its challenges (a comma-separated list). */
+const BROWSER_CHALLENGE = /(?:^|,)\s*(?:basic|digest|ntlm|negotiate)(?:\s|,|$)/i;
 /**
  * A logout's word, or OpenID Connect's name for one (its `end_session_endpoint`: IdentityServer's `/connect/endsession`,
  * Keystone's `endSession` mutation), somewhere in a text: what a pre-pass rules a URL or a body out by before reading
@@ -426,9 +428,12 @@ export class LoginDetector {
   detect(entry: TraceEntry, origin: string): LoginSignal | undefined {
     const status = entry.response?.status;
     const previous = this.lastStatus.get(origin);
-    // Only a 401 that challenged for HTTP authentication (RFC 9110 11.6.1, WWW-Authenticate) makes the next success a
-    // login; a form login answered 401 and followed by the login page again is a failed login, not a success.
-    const challenged = status === 401 && headerValue(entry.response?.headers ?? [], 'www-authenticate') !== undefined;
+    // Only a 401 that challenged for HTTP authentication the browser answers itself (RFC 9110 11.6.1, WWW-Authenticate:
+    // its dialog for Basic, Digest, NTLM, Negotiate) makes the next success a login; a form login answered 401 and
+    // followed by the login page again is a failed login, and a Bearer challenge (RFC 6750: Node-RED's API) is for a
+    // token that only a script sends: the page it opens next is no login.
+    const challenged =
+      status === 401 && BROWSER_CHALLENGE.test(headerValue(entry.response?.headers ?? [], 'www-authenticate') ?? '');
     if (status !== undefined && status > 0) this.lastStatus.set(origin, status === 401 && !challenged ? 400 : status);
     // Credentials, not a token already issued: `Bearer` shows a login that happened elsewhere, earlier (RULES.md: the
     // login point is the request that carried the credentials).
