@@ -268,19 +268,52 @@ describe('LoginDetector', () => {
     ).toEqual([undefined, 'after-401']);
   });
 
+  it('the credentials a browser sends after the success that answered its challenge are the same login', () => {
+    // Chromium records the headers of the request before its dialog: Syncthing's accepted retry shows no
+    // Authorization, the next request does. One login, at the success.
+    const basic = { Authorization: 'Basic YWxpY2U6c2VjcmV0' };
+    expect(
+      signals(
+        trace()
+          .get('https://sync.test/', { status: 401, responseHeaders: { 'WWW-Authenticate': 'Basic realm="a"' } })
+          .get('https://sync.test/', { status: 200 })
+          .get('https://sync.test/rest/status', { headers: basic })
+          .get('https://other.test/', { headers: basic }),
+      ),
+    ).toEqual([undefined, 'after-401', undefined, 'authorization-header']);
+  });
+
   it("a success after a challenge only a script answers (Bearer) is no login; one among the browser's schemes is", () => {
-    const after = (challenge: string) =>
+    const after = (challenge: string, next = 'https://red.test/settings') =>
       signals(
         trace()
           .get('https://red.test/settings', { status: 401, responseHeaders: { 'WWW-Authenticate': challenge } })
-          .get('https://red.test/auth/login', { status: 200 }),
+          .get(next, { status: 200 }),
       )[1];
-    // Node-RED's API answers a request without its token so; the editor then asks for the login prompts.
+    // Node-RED's API answers a request without its token so.
     expect(after('Bearer realm="Users"')).toBeUndefined();
     expect(after('Bearer realm="Basic Users"')).toBeUndefined();
     expect(after('Negotiate, Basic realm="intranet"')).toBe('after-401');
     expect(after('Digest realm="a", qop="auth", nonce="n"')).toBe('after-401');
     expect(after('NTLM')).toBe('after-401');
+    // Another request after the challenge is not the browser sending it again with credentials: the page an app
+    // opens once the user closed the dialog (LedgerSMB's login form), Node-RED's login prompts.
+    expect(after('Basic realm="a"', 'https://red.test/login.pl')).toBeUndefined();
+  });
+
+  it('the challenged request sent again with credentials is the login, though other requests were challenged between', () => {
+    const basic = { status: 401, responseHeaders: { 'WWW-Authenticate': 'Basic realm="a"' } };
+    expect(
+      signals(
+        trace()
+          .get('https://sync.test/', basic)
+          .get('https://sync.test/favicon.ico', basic)
+          .get('https://sync.test/', { status: 200 })
+          .get('https://sync.test/', basic)
+          .get('https://sync.test/style.css', { status: 200 })
+          .get('https://sync.test/', { status: 200 }),
+      ),
+    ).toEqual([undefined, undefined, 'after-401', undefined, undefined, undefined]);
   });
 
   it('a page after a failed form login (a 401 without an HTTP authentication challenge) is no login', () => {

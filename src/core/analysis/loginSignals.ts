@@ -419,22 +419,29 @@ function hasUrlCredentials(url: string): boolean {
   return !/[/?#]/.test(userinfo) && userinfo.indexOf(':') > 0 && userinfo.indexOf(':') < userinfo.length - 1;
 }
 
-/** Per-origin memory the login signals need: were credentials accepted before, was the last answer a 401. */
+/** Per-origin memory the login signals need: were credentials accepted before, which requests were challenged. */
 export class LoginDetector {
   private readonly authorizationAccepted = new Set<string>();
-  private readonly lastStatus = new Map<string, number>();
+  /** The URLs of an origin answered with a challenge since its last other answer (401s, and requests never answered). */
+  private readonly challengedUrls = new Map<string, Set<string>>();
 
   /** Call once per entry, in trace order. */
   detect(entry: TraceEntry, origin: string): LoginSignal | undefined {
     const status = entry.response?.status;
-    const previous = this.lastStatus.get(origin);
+    const url = entry.request.url;
     // Only a 401 that challenged for HTTP authentication the browser answers itself (RFC 9110 11.6.1, WWW-Authenticate:
-    // its dialog for Basic, Digest, NTLM, Negotiate) makes the next success a login; a form login answered 401 and
-    // followed by the login page again is a failed login, and a Bearer challenge (RFC 6750: Node-RED's API) is for a
-    // token that only a script sends: the page it opens next is no login.
+    // its dialog for Basic, Digest, NTLM, Negotiate) makes a login of the success of the same request, which the browser
+    // sends again with the user's credentials. A form login answered 401 and followed by the login page again is a
+    // failed login; a Bearer challenge (RFC 6750: Node-RED's API) is for a token that only a script sends; and a page
+    // the app opens after the user closed the dialog (LedgerSMB's login form) is another request: none is a login.
     const challenged =
       status === 401 && BROWSER_CHALLENGE.test(headerValue(entry.response?.headers ?? [], 'www-authenticate') ?? '');
-    if (status !== undefined && status > 0) this.lastStatus.set(origin, status === 401 && !challenged ? 400 : status);
+    const retried = this.challengedUrls.get(origin)?.has(url) === true;
+    if (challenged) {
+      const urls = this.challengedUrls.get(origin);
+      if (urls) urls.add(url);
+      else this.challengedUrls.set(origin, new Set([url]));
+    } else if (status !== undefined && status > 0) this.challengedUrls.delete(origin);
     // Credentials, not a token already issued: `Bearer` shows a login that happened elsewhere, earlier (RULES.md: the
     // login point is the request that carried the credentials).
     const authorization = headerValue(entry.request.headers, 'authorization');
@@ -448,7 +455,12 @@ export class LoginDetector {
 
     if (isPost(entry.request.method) && (hasPasswordField(entry) || callsLoginOperation(entry))) return 'password-post';
     if (authorizationAppeared && succeeded) return 'authorization-header';
-    if (previous === 401 && succeeded) return 'after-401';
+    if (retried && succeeded) {
+      // The browser answered the challenge with the user's credentials, though the recording may not show them
+      // (Chromium reports the headers of the request before its dialog): those it sends from now on are no new login.
+      this.authorizationAccepted.add(origin);
+      return 'after-401';
+    }
     if (succeeded && carriesSignInResponse(entry)) return 'sign-in-response';
     // Only a success can be this login: the Set-Cookie lines are not read for the others.
     if (succeeded && setsAuthCookie(entry)) return 'auth-cookie';
