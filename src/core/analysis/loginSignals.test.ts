@@ -284,21 +284,21 @@ describe('LoginDetector', () => {
   });
 
   it("a success after a challenge only a script answers (Bearer) is no login; one among the browser's schemes is", () => {
-    const after = (challenge: string, next = 'https://red.test/settings') =>
+    const signalAfter = (challenge: string, next = 'https://red.test/settings') =>
       signals(
         trace()
           .get('https://red.test/settings', { status: 401, responseHeaders: { 'WWW-Authenticate': challenge } })
           .get(next, { status: 200 }),
       )[1];
     // Node-RED's API answers a request without its token so.
-    expect(after('Bearer realm="Users"')).toBeUndefined();
-    expect(after('Bearer realm="Basic Users"')).toBeUndefined();
-    expect(after('Negotiate, Basic realm="intranet"')).toBe('after-401');
-    expect(after('Digest realm="a", qop="auth", nonce="n"')).toBe('after-401');
-    expect(after('NTLM')).toBe('after-401');
+    expect(signalAfter('Bearer realm="Users"')).toBeUndefined();
+    expect(signalAfter('Bearer realm="Basic Users"')).toBeUndefined();
+    expect(signalAfter('Negotiate, Basic realm="intranet"')).toBe('after-401');
+    expect(signalAfter('Digest realm="a", qop="auth", nonce="n"')).toBe('after-401');
+    expect(signalAfter('NTLM')).toBe('after-401');
     // Another request after the challenge is not the browser sending it again with credentials: the page an app
     // opens once the user closed the dialog (LedgerSMB's login form), Node-RED's login prompts.
-    expect(after('Basic realm="a"', 'https://red.test/login.pl')).toBeUndefined();
+    expect(signalAfter('Basic realm="a"', 'https://red.test/login.pl')).toBeUndefined();
   });
 
   it('the challenged request sent again with credentials is the login, though other requests were challenged between', () => {
