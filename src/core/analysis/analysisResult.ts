@@ -121,6 +121,7 @@ export function analysisOf(
       lanes: replayed.lanes,
       logins: replayed.logins,
       loggedOut: replayed.loggedOut ?? [],
+      ...(replayed.credentialCookies ? { credentialCookies: replayed.credentialCookies } : {}),
       ...(replayed.loginAttempts ? { loginAttempts: replayed.loginAttempts } : {}),
       sessionCookieNames: replayed.sessionCookieNames,
       ...(replayed.sessionIdentities ? { sessionIdentities: replayed.sessionIdentities } : {}),

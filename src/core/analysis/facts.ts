@@ -316,6 +316,17 @@ export interface LoggedOutAnswer {
   readonly loginForm?: true;
 }
 
+/**
+ * A cookie a request carried that holds the credentials the same request sent as HTTP Basic authentication: the
+ * base64 of `user:password`, or that text itself (RabbitMQ's management UI writes `m=2258:<base64>` from script).
+ */
+export interface CredentialCookieFact {
+  readonly entry: number;
+  readonly origin: string;
+  readonly cookie: string;
+  readonly value: string;
+}
+
 export interface AnalysisFacts {
   readonly requests: readonly RequestFacts[];
   readonly lanes: readonly SessionLane[];
@@ -327,6 +338,8 @@ export interface AnalysisFacts {
   readonly loginAttempts?: readonly number[];
   /** Responses that answered as logged out, in trace order (few: kept apart from the per-request facts). */
   readonly loggedOut?: readonly LoggedOutAnswer[];
+  /** Cookies that carried the credentials of their request's Authorization header, in trace order (rare: apart). */
+  readonly credentialCookies?: readonly CredentialCookieFact[];
   /** Session cookie names and why: name pattern, token-like, or user override. */
   readonly sessionCookieNames: ReadonlyMap<string, string>;
   /** Session cookie names with their confidence and evidence. */

@@ -92,6 +92,8 @@ const MULTIPART_NAME = /\bform-data; name="([^"]{1,200})"/g;
 const JSON_KEY = /"([^"\\]{1,200})"\s*:/g;
 /** HTTP authentication schemes that carry the user's credentials (RFC 7617 Basic, RFC 7616 Digest, NTLM/Negotiate). */
 const CREDENTIAL_SCHEME = /^\s*(basic|digest|ntlm|negotiate)\s/i;
+/** Basic credentials (RFC 7617): the scheme, then the base64 of `user:password`. */
+const BASIC_CREDENTIALS = /^\s*basic\s+([A-Za-z0-9+/]{4,}={0,2})\s*$/i;
 /** A WWW-Authenticate that offers one of those schemes among its challenges (a comma-separated list). */
 const BROWSER_CHALLENGE = /(?:^|,)\s*(?:basic|digest|ntlm|negotiate)(?:\s|,|$)/i;
 /**
@@ -421,6 +423,11 @@ function hasUrlCredentials(url: string): boolean {
 
 /** Per-origin memory the login signals need: were credentials accepted before, which requests were challenged. */
 export class LoginDetector {
+  /**
+   * The Basic credentials each request sent (the header's base64 `user:password`), by entry index: what a cookie
+   * holding them is told by (PrepassResult.basicCredentials). Read here, where the header is read anyway.
+   */
+  readonly basicCredentials = new Map<number, string>();
   private readonly authorizationAccepted = new Set<string>();
   /** The URLs of an origin answered with a challenge since its last other answer (401s, and requests never answered). */
   private readonly challengedUrls = new Map<string, Set<string>>();
@@ -445,6 +452,8 @@ export class LoginDetector {
     // Credentials, not a token already issued: `Bearer` shows a login that happened elsewhere, earlier (RULES.md: the
     // login point is the request that carried the credentials).
     const authorization = headerValue(entry.request.headers, 'authorization');
+    const basic = authorization === undefined ? undefined : BASIC_CREDENTIALS.exec(authorization)?.[1];
+    if (basic !== undefined) this.basicCredentials.set(entry.index, basic);
     const hasAuthorization =
       (authorization !== undefined && CREDENTIAL_SCHEME.test(authorization)) || hasUrlCredentials(entry.request.url);
     const succeeded = status !== undefined && status >= 200 && status < 400;

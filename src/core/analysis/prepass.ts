@@ -22,6 +22,8 @@ export interface PrepassResult {
    * made before the last event was fed still finds the signals of the events fed after.
    */
   readonly loginSignals: ReadonlyMap<number, LoginSignal>;
+  /** The Basic credentials (base64 `user:password`) of each request that sent them, by entry index; grows as fed. */
+  readonly basicCredentials: ReadonlyMap<number, string>;
   /**
    * Login attempts that only redirected to the page they were posted to (read as the form sent back) and that a
    * later logout at their origin, with no attempt between, showed to have worked: by entry index. A copy made at
@@ -52,6 +54,7 @@ export class TracePrepass {
       cookiesRecorded: this.cookiesRecorded,
       firstPartySites: this.sites.finish(),
       loginSignals: this.identifier.loginSignals,
+      basicCredentials: this.identifier.basicCredentials,
       confirmedLogins: new Set(this.identifier.confirmedLogins),
     };
   }

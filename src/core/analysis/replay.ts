@@ -12,6 +12,7 @@ import { CookieJar } from '../cookie/jar.ts';
 import { parseSetCookie } from '../cookie/parseSetCookie.ts';
 import { cookieUrl } from '../cookie/storageModel.ts';
 import type { StoredCookie, StoreOutcome } from '../cookie/types.ts';
+import { holdsBasicCredentials } from '../session/credentialsInCookie.ts';
 import { classifyCookieName } from '../session/identify.ts';
 import { responseArrivedAt } from '../trace/arrival.ts';
 import { headerValue } from '../trace/headers.ts';
@@ -23,6 +24,7 @@ import { responseSetCookieLines, setCookieNameValue } from './entryCookies.ts';
 import { StringPool } from './factCache.ts';
 import {
   type AnalysisFacts,
+  type CredentialCookieFact,
   type LoggedOutAnswer,
   type LoginFact,
   type LoginSignal,
@@ -83,6 +85,7 @@ export class EventReplay {
   private readonly logins = new LoginChains();
   private readonly requests: RequestFacts[] = [];
   private readonly loggedOut: LoggedOutAnswer[] = [];
+  private readonly credentialCookies: CredentialCookieFact[] = [];
   private readonly loginAttempts: number[] = [];
   private readonly strings = new StringPool();
   private readonly records = new RequestRecords();
@@ -95,6 +98,7 @@ export class EventReplay {
   private readonly cookiesRecorded: boolean;
   private readonly firstPartySites: ReadonlySet<string>;
   private readonly loginSignals: ReadonlyMap<number, LoginSignal>;
+  private readonly basicCredentials: ReadonlyMap<number, string>;
   private readonly confirmedLogins: ReadonlySet<number>;
 
   constructor(
@@ -114,6 +118,7 @@ export class EventReplay {
     this.cookiesRecorded = prepass.cookiesRecorded;
     this.firstPartySites = prepass.firstPartySites;
     this.loginSignals = prepass.loginSignals;
+    this.basicCredentials = prepass.basicCredentials;
     this.confirmedLogins = prepass.confirmedLogins;
     this.comparison = new CookieComparison((name) => this.isSession(name), this.cookiesRecorded, laxByDefault);
     this.lanes = new SessionLanes((name) => this.sessionNames.get(name), this.firstPartySites);
@@ -148,6 +153,7 @@ export class EventReplay {
       lanes,
       logins,
       loggedOut: this.loggedOut.slice(),
+      ...(this.credentialCookies.length > 0 ? { credentialCookies: this.credentialCookies.slice() } : {}),
       loginAttempts: this.loginAttempts.slice(),
       sessionCookieNames: new Map([...this.sessionNames].map(([name, identity]) => [name, identity.evidence[0] ?? ''])),
       sessionIdentities: this.sessionNames,
@@ -170,6 +176,14 @@ export class EventReplay {
 
   private isSession(name: string): boolean {
     return this.sessionNames.has(name);
+  }
+
+  /** The cookies of this request that hold the Basic credentials it sent (cookie/credentialsInValue.ts). */
+  private noteCredentialCookies(entry: number, origin: string, credentials: string, sent: readonly SentCookieFact[]) {
+    for (const cookie of sent) {
+      if (holdsBasicCredentials(cookie.value, credentials))
+        this.credentialCookies.push({ entry, origin, cookie: cookie.name, value: cookie.value });
+    }
   }
 
   private apply(event: TraceEvent): void {
@@ -235,6 +249,10 @@ export class EventReplay {
     const login = signal !== undefined && !failed ? signal : undefined;
     const logout = isLogoutAt(entry, parsed.url);
     const { sent, notSent } = this.comparison.compare(this.jar, entry, parsed.host, time);
+    if (sent.length > 0 && this.basicCredentials.size > 0) {
+      const credentials = this.basicCredentials.get(entry.index);
+      if (credentials !== undefined) this.noteCredentialCookies(entry.index, parsed.origin, credentials, sent);
+    }
 
     // Lanes whose current ID this request carried (and their affinity, for backend switches).
     const carried = this.lanes.noteCarried(sent, entry.index, parsed.origin, entry.startedAt);

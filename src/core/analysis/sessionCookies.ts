@@ -204,6 +204,10 @@ export class SessionCookieIdentifier {
   private readonly logins = new LoginDetector();
   /** Each entry's login signal, where it has one (PrepassResult.loginSignals). */
   readonly loginSignals = new Map<number, LoginSignal>();
+  /** The Basic credentials of each request that sent them (PrepassResult.basicCredentials). */
+  get basicCredentials(): ReadonlyMap<number, string> {
+    return this.logins.basicCredentials;
+  }
   private readonly sentCookies = new SentCookieReader();
   private pendingLogin: PendingLogin | undefined;
   /** Each origin's last login since the last logout, to tell a failed attempt when the same form is posted again. */

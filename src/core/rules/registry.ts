@@ -13,6 +13,7 @@ import {
   cookieSetOverHttp,
 } from './attributeRules.ts';
 import { jwtAlgNone, jwtNoExpiry, sessionClientSideData } from './clientSideData.ts';
+import { cookieHoldsCredentials } from './cookieHoldsCredentials.ts';
 import type { Rule } from './rule.ts';
 import { sessionBackendSwitch } from './sessionBackendSwitch.ts';
 import { sessionEstablished } from './sessionEstablished.ts';
@@ -40,6 +41,7 @@ export const RULES = [
   sessionFixation,
   sessionKeptAtLogout,
   sessionIdInUrl,
+  cookieHoldsCredentials,
   sessionShadowed,
   sessionIdLowEntropy,
   sessionIdPredictable,
