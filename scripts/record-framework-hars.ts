@@ -19,6 +19,10 @@
 // relying parties with Authlib's Flask client and python-social-auth on Django, OmniAuth's Developer strategy on
 // Sinatra, djangosaml2 (SAML, with SimpleSAMLphp) and django-cas-client (with django-cas-server), OpenStack's
 // dashboard Horizon (with a Keystone of its own), LedgerSMB (under Starman, on PostgreSQL)
+// and Sympa's WWSympa (under Apache httpd's mod_fcgid, on SQLite)
+// and Tryton with its web client sao (on SQLite)
+// and Syncthing's web GUI (HTTP Basic authentication, then its session cookie)
+// and RabbitMQ's management web UI (its credentials in a cookie of its own, sent as HTTP Basic by script)
 // from Debian's packages; express-session (also
 // on two nodes behind nginx),
 // Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session, iron-session, hapi's yar and cookie, Auth.js,
@@ -26,8 +30,8 @@
 // connect-redis (on Debian's redis-server), Lucia, NestJS with Passport, hono-sessions on Hono, Sails, Keystone 6,
 // Directus, connect-pg-simple (on Debian's postgresql), AdminJS, Egg.js, passport-saml (SAML single sign-on with
 // Debian's SimpleSAMLphp as the identity provider), ThinkJS's think-session, Parse Dashboard (before Parse Server,
-// on Debian's postgresql), code-server, Ghost, Strapi and Astro's sessions from npm. The tests read the
-// recordings, so CI needs none of these; recording again needs them:
+// on Debian's postgresql), code-server, Ghost, Strapi and Astro's sessions, Node-RED's editor (adminAuth), Payload
+// CMS and Medusa 2's admin dashboard (on Debian's postgresql), from npm. The tests read the recordings, so CI needs none of these; recording again needs them:
 //   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light \
 //     python3-starlette python3-uvicorn python3-multipart python3-tornado python3-bottle python3-cherrypy3 \
 //     python3-pyramid python3-beaker python3-flask-login ruby-sinatra libmojolicious-perl libdancer2-perl \
@@ -54,6 +58,10 @@
 //     python3-authlib python3-social-django python3-jose \
 //     ruby-omniauth python3-django-saml2 python3-django-casclient \
 //     keystone openstack-dashboard ledgersmb
+//   apt-get install sympa dbconfig-sqlite3 libapache2-mod-fcgid  # debconf: sympa/database-type sqlite3
+//   apt-get install tryton-server tryton-sao
+//   apt-get install syncthing
+//   apt-get install rabbitmq-server  # its own service need not run: the recording starts a node of its own
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 //   npm ci --prefix test/frameworks/better-auth && npm ci --prefix test/frameworks/adonis
 //   npm ci --prefix test/frameworks/next-auth && npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia
@@ -73,6 +81,9 @@
 //   npm_config_nodedir=/usr npm ci --prefix test/frameworks/strapi && sh test/frameworks/strapi/build.sh
 //   sh test/frameworks/ghost/install.sh
 //   npm ci --prefix test/frameworks/astro
+//   npm ci --prefix test/frameworks/node-red
+//   npm ci --prefix test/frameworks/payload
+//   npm ci --prefix test/frameworks/medusa   # medusa/setup.sh builds it (`medusa build`) at its first recording
 // Run: [FIRST_PORT=9201] node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
@@ -135,7 +146,7 @@ interface Framework {
   /**
    * The app's own logout link or button, where it is not `#logout` (it may go through script: see logOut); several
    * clicked in turn where the logout is in a menu (Cockpit's session menu, then its Log out); one written
-   * `hover:<selector>` is pointed at, not clicked.
+   * `hover:<selector>` is pointed at, not clicked; none (`[]`) where the app has no logout (Syncthing 1.19's GUI).
    */
   readonly logout?: string | readonly string[];
   /**
@@ -154,6 +165,15 @@ interface Framework {
    */
   readonly pendingForGood?: number;
   /**
+   * With `inPage`: each page the recording opens by its address (home, the login page) waited for until the network
+   * has been idle `idleTime` ms, not only loaded; the submits and the logout wait for that long an idle network too
+   * (where `reloadingDismiss` does not say otherwise). Node-RED's editor fetches its theme, locales, settings and
+   * flows after the load event, with pauses of most of a second between them while it builds its palette; the next
+   * page opened at once cancels them, and Chromium never reports those cancelled requests finished, so that every
+   * later wait for an idle network would time out.
+   */
+  readonly idleAfterLoad?: { readonly idleTime: number };
+  /**
    * Service workers bypassed (LDAP Account Manager's PWA worker answers every GET with its own `fetch()`: the page's
    * requests would be recorded without their Cookie and Set-Cookie headers, which only the worker's target sees).
    */
@@ -164,6 +184,12 @@ interface Framework {
    * otherwise waits for credentials for good); only requests to `scriptLogin.request` are paused for it.
    */
   readonly cancelAuthChallenge?: true;
+  /**
+   * A login by HTTP Basic authentication alone, in the browser's own dialog (Syncthing's GUI): no form; the dialog of
+   * every page before the login closed, as a user does; each submit opens the login page again (a reload) and answers
+   * its dialog once, with the wrong password, then the right one, and closes the one a wrong password brings back.
+   */
+  readonly httpAuth?: true;
   /**
    * A login form that takes any password (oidc-provider's development interactions): the wrong password is not tried.
    */
@@ -204,6 +230,12 @@ interface Framework {
    * (django-otp's `otp_token`, with alice's static token: unused by a wrong password, refused before the token).
    */
   readonly fields?: Readonly<Record<string, string>>;
+  /**
+   * A login that asks the user name alone, then the password in a dialog of its own (Tryton's sao; `form.username`
+   * null, `form.password` the dialog's): where the user name field is shown (not after a wrong password, whose
+   * dialog asks the password again), it is typed and `submit` clicked before the password dialog is waited for.
+   */
+  readonly userFirst?: { readonly username: string; readonly submit: string };
   /**
    * A login that locks the account out after repeated failures (django-axes at its failure limit): the wrong password
    * tried twice, then the right one (refused by the lock), then home; the login form opened again before a submit
@@ -2217,6 +2249,58 @@ const strapi: Framework = {
 };
 
 /**
+ * Payload CMS 3.90 (the newest for Node 20) as create-payload-app's blank template makes it, with SQLite (packages of
+ * its own: `npm ci --prefix test/frameworks/payload`; Next.js 15.4): its Users collection alone (the template's Media
+ * upload left out), telemetry off, the admin's avatar not Gravatar's. payload/setup.mjs (the prepare step) runs
+ * `next build` where .next is missing, then makes the SQLite file in the recording's directory and
+ * alice@example.com in it by Payload's local API; `next start` serves it with the same secret and database. The admin
+ * (/admin, React) signs in by XHR, a JSON POST to /api/users/login answered with the `payload-token` cookie (a JWT,
+ * HttpOnly, SameSite=Lax), then moves on by the client router; the 800 × 600 viewport hides the nav behind its
+ * burger button, whose Log out opens /admin/logout, where the script POSTs /api/users/logout. Not every run gets
+ * through (about half time out in a wait for the form, the network's idle or the burger button): run it again.
+ */
+const PAYLOAD = join(APPS, 'payload');
+const payloadEnv = (work: string): Record<string, string> => ({
+  NODE_OPTIONS: '--no-deprecation',
+  NEXT_TELEMETRY_DISABLED: '1',
+  PAYLOAD_TELEMETRY: 'false',
+  PAYLOAD_SECRET: 'sessionscope-payload-secret',
+  DATABASE_URI: `file:${join(work, 'payload.db')}`,
+});
+const payload: Framework = {
+  id: 'payload',
+  prepare: (work) => {
+    needPackages('payload', 'payload');
+    return { command: process.execPath, args: [join(PAYLOAD, 'setup.mjs'), work], cwd: PAYLOAD };
+  },
+  server: (work, port) => ({
+    command: process.execPath,
+    args: [
+      join(PAYLOAD, 'node_modules', 'next', 'dist', 'bin', 'next'),
+      'start',
+      '-p',
+      String(port),
+      '-H',
+      '127.0.0.1',
+    ],
+    cwd: PAYLOAD,
+    env: { ...payloadEnv(work), NODE_ENV: 'production' },
+  }),
+  home: '/admin',
+  login: { path: '/admin/login' },
+  form: { username: 'input[name=email]', password: 'input[name=password]', submit: 'button[type=submit]' },
+  user: 'alice@example.com',
+  inPage: true,
+  // Puppeteer counts requests of the admin's pages in flight for good (one; two with the recording's capture
+  // attached), though none is left pending in the page's own request events.
+  pendingForGood: 2,
+  // The admin renders its nav again once its /api/users/me answers, after the page's load: a burger button found at
+  // once is detached before its click. `hover:body` first (harmless) makes the menuSettle pause before the button.
+  logout: ['hover:body', 'button.template-default__nav-toggler', 'a.nav__log-out'],
+  menuSettle: 1000,
+};
+
+/**
  * Single sign-on with SAML 2.0, Apache httpd's own service provider: mod_auth_mellon (Debian's
  * libapache2-mod-auth-mellon, our apache-mellon/httpd.conf, started by apache-mellon/mellon.sh, which makes the SP's
  * key, certificate and metadata with mellon_create_metadata and downloads the IdP's metadata) in front of two SSI
@@ -2569,6 +2653,209 @@ const ledgersmb: Framework = {
   menuSettle: 1000,
 };
 
+/**
+ * Medusa 2.21 (`@medusajs/medusa` with its admin dashboard; packages of its own: `npm ci --prefix
+ * test/frameworks/medusa`) on a PostgreSQL of its own (port + 50), no Redis (in-memory event bus, cache, workflow
+ * engine; express-session's memory store). medusa/setup.sh (the prepare step) runs `medusa build` where the build is
+ * missing, then makes the cluster, migrates it (`medusa db:migrate`) and adds alice@example.com (`medusa user`);
+ * medusa/start.sh runs `medusa start` in production (NODE_ENV=production, telemetry off) from the build's server
+ * directory, which serves the dashboard at /app; our medusa-config.ts keeps Medusa's production session cookie but for
+ * `secure` (plain http here). The dashboard (React) signs in by XHR: a JSON POST of the password to
+ * /auth/user/emailpass answered with a JWT (no cookie), then POST /auth/session with `Authorization: Bearer <jwt>`,
+ * answered with the express-session cookie connect.sid (HttpOnly, SameSite=Lax); the admin API then runs on the
+ * cookie. The 800 × 600 viewport hides the sidebar behind its toggle: its user menu (alice's address), then Log out,
+ * which sends DELETE /auth/session and opens the login page.
+ */
+const MEDUSA = join(APPS, 'medusa');
+const medusa: Framework = {
+  id: 'medusa',
+  prepare: (work) => {
+    needPackages('medusa', 'medusa');
+    return { command: 'bash', args: [join(MEDUSA, 'setup.sh')], cwd: work, env: { MEDUSA_WORK: work } };
+  },
+  backends: (work, port) => [postgres(work, port + 50)],
+  server: (_work, port) => ({
+    command: 'sh',
+    args: [join(MEDUSA, 'start.sh')],
+    cwd: MEDUSA,
+    env: { MEDUSA_PORT: String(port), PGPORT: String(port + 50) },
+  }),
+  home: '/app',
+  login: { path: '/app/login' },
+  form: { username: 'input[name=email]', password: 'input[name=password]', submit: 'button[type=submit]' },
+  user: 'alice@example.com',
+  inPage: true,
+  // Chromium never reports the dashboard's home chunk (home-….js, a 200, asked for twice as /app opens) finished.
+  pendingForGood: 2,
+  // /app redirects by script to its first page (/app/orders, signed in), whose sidebar is laid out as its data comes.
+  idleAfterLoad: { idleTime: 500 },
+  // The sidebar's toggle, then the user menu of the sidebar it opens (in its dialog: the wide layout's, hidden, comes
+  // first), then Log out.
+  logout: ['button.max-lg\\:flex', '[role=dialog] ::-p-text(alice@example.com)', '[role=menuitem]::-p-text(Log out)'],
+  menuSettle: 1000,
+};
+
+/**
+ * Node-RED 4.1 (packages of its own: `npm ci --prefix test/frameworks/node-red`) run by its red.js with our
+ * node-red/settings.js: the editor on 127.0.0.1, its user directory (flows, credentials) the recording's directory,
+ * `adminAuth` of type `credentials` with alice (a bcrypt hash of `secret`, permissions `*`), telemetry, update checks,
+ * diagnostics, tours and projects off. No cookie at all: the editor (`/`, a jQuery app) asks `/auth/login` for its
+ * prompts and shows its login dialog in place; the dialog's script posts an OAuth2 password grant to `/auth/token`
+ * (a wrong password 403 `invalid_grant`), keeps the access token in localStorage and sends it as `Authorization: Bearer`
+ * on the editor's calls. The user menu's Logout posts the token to `/auth/revoke`, then reloads the editor.
+ */
+const nodeRed: Framework = {
+  id: 'node-red',
+  server: (work, port) => {
+    needPackages('node-red', 'node-red');
+    return {
+      command: process.execPath,
+      args: [
+        join(APPS, 'node-red', 'node_modules', 'node-red', 'red.js'),
+        '--settings',
+        join(APPS, 'node-red', 'settings.js'),
+      ],
+      cwd: work,
+      env: { NODE_RED_PORT: String(port), NODE_RED_USER_DIR: work },
+    };
+  },
+  login: { path: '/' },
+  form: {
+    username: '#node-dialog-login-username',
+    password: '#node-dialog-login-password',
+    submit: '#node-dialog-login-submit',
+  },
+  inPage: true,
+  // The editor's script asks for its theme, locales, settings and flows after the load, with pauses of up to most of a
+  // second while it builds its palette: waited for, before the next page and after the login and logout.
+  idleAfterLoad: { idleTime: 2000 },
+  logout: ['#red-ui-header-button-user', '#usermenu-item-logout'],
+};
+
+/**
+ * Sympa 6.2 (Debian's sympa): WWSympa, its FastCGI web interface (Debian's /usr/lib/cgi-bin/sympa/wwsympa.fcgi), under
+ * Apache httpd's mod_fcgid at /sympa as the user sympa (sympa/httpd.conf), on SQLite. `sympa/start.sh` runs
+ * `sympa/setup.sh` once (a sympa.conf of the recording's own, read through SYMPA_CONFIG, its directories and
+ * database in the recording's directory, the tables made by `sympa check`, alice@example.com added with Sympa's own
+ * add_global_user), then the server. Sympa keeps its `sympa_session` cookie (a random number) in its session table
+ * from the first page on; the home page's Login button (a form's POST) opens the login form, whose email and password
+ * are posted to /sympa (a wrong password: the form again, under an error dialog); the right ones answer with a
+ * redirect to home. The Logout button in the top bar's menu of the user posts `action=logout` (the home page again).
+ * Sympa changes the session ID only on its own timer (cookie_refresh, about a minute) or for a new client address, not
+ * at login or logout.
+ */
+const sympa: Framework = {
+  id: 'sympa',
+  server: (work, port) => ({
+    command: 'sh',
+    args: [join(APPS, 'sympa', 'start.sh'), work, String(port)],
+    cwd: work,
+  }),
+  home: '/sympa',
+  login: { link: 'button[name=action_login]' },
+  form: { username: '#email_login', password: '#passwd', submit: 'button.heavyWork[name=action_login]' },
+  user: 'alice@example.com',
+  // A wrong password's error over the form (a Foundation Reveal dialog, whose overlay would take the click on Go):
+  // closed by its close button.
+  dismiss: '#ErrorMsg .close-button',
+  // The top bar's menu of the user (alice@example.com) opens on hover; its Logout button is inside.
+  logout: ['hover:li.is-dropdown-submenu-parent:has(button[name=action_logout]) > a', 'button[name=action_logout]'],
+};
+
+/**
+ * Tryton 6.0 (Debian's tryton-server) serving its web client sao 6.0 (Debian's tryton-sao) and its JSON-RPC on one
+ * port, our tryton-sao/trytond.conf (sao's directory as `[web] root`, a password minimum of 6 for `secret`), the
+ * database `tryton` on SQLite in the recording's directory (tryton-sao/setup.sh: `trytond-admin --all`, then alice in
+ * every group by tryton-sao/add_user.py); tryton-sao/start.sh runs trytond. No cookie at all: sao (a jQuery app) asks
+ * the user name in its login dialog (the database, the only one, filled in and read-only), posts `common.db.login`
+ * (`["alice", {}, "en"]`) to /tryton/, whose answer asks for the password, shown in a dialog of its own, posted as
+ * `["alice", {"password": …}, "en"]` (a wrong password 401, and the dialog asked again); the answer's
+ * `[user_id, session]` kept in localStorage, sent as `Authorization: Session base64(login:user_id:session)` on every
+ * call. Home is `/index.html#tryton` (the database in the hash, where sao restores the stored session on a fresh load;
+ * `/` is the same page, without it). The header's Logout posts `common.db.logout` and shows the login dialog again.
+ */
+const trytonSao: Framework = {
+  id: 'tryton-sao',
+  prepare: (work) => ({ command: 'sh', args: [join(APPS, 'tryton-sao', 'setup.sh')], cwd: work }),
+  server: (work, port) => ({
+    command: 'sh',
+    args: [join(APPS, 'tryton-sao', 'start.sh')],
+    cwd: work,
+    env: { TRYTON_PORT: String(port) },
+  }),
+  home: '/index.html#tryton',
+  login: { path: '/' },
+  form: { username: null, password: '#ask-dialog-entry', submit: '.ask-dialog button.btn-primary' },
+  userFirst: { username: '#login', submit: '.modal.in button[type=submit]' },
+  inPage: true,
+  // Chromium at times never reports sao's locale/en.json (a 405) and images/tryton-icon.png finished.
+  pendingForGood: 2,
+  // After a failed login trytond answers each login of that user 0 to 1 s late (a random delay, its brute-force
+  // defence): the network idle 2.5 s (`reloadingDismiss` for its wait alone: no dismiss), not 0.5, before the next
+  // step, or the right password's request, pending while the two above are not, would be cut off by the next page.
+  reloadingDismiss: { idleTime: 2500 },
+  // The header's Logout is in the page before sao has restored the session, and does nothing until sao has bound it
+  // (with the user menu, once the user's preferences are in): the user's avatar there waited for (pointed at) first.
+  logout: ['hover:#user-preferences img', '#user-logout > a'],
+  menuSettle: 1000,
+};
+
+/**
+ * Syncthing 1.19 (Debian's syncthing) and its web GUI: syncthing/setup.sh (the prepare step) makes its home in the
+ * recording's directory by `syncthing generate` with the GUI user alice / secret (a bcrypt hash in config.xml), no
+ * default folder, and closes the config to the world (no discovery, relays, NAT, usage or crash reports, upgrades);
+ * syncthing/start.sh runs `syncthing serve`, the GUI on the port, the sync protocol on loopback port + 51. Every page
+ * and API call without a session asks for HTTP Basic authentication (`WWW-Authenticate: Basic`, the browser's dialog);
+ * the right credentials set the session cookie `sessionid-<the device ID's first 5 characters>` and the CSRF cookie
+ * `CSRF-Token-<the same>` (no attributes, neither HttpOnly), whose value the GUI's script echoes in an
+ * `X-CSRF-Token-<the same>` header on its REST calls; the device ID, new at each recording, changes both names. The
+ * GUI has no logout (its Actions menu: Settings, Show ID, Shutdown, Restart, About, …): the recording ends logged in.
+ */
+const syncthing: Framework = {
+  id: 'syncthing',
+  prepare: (work) => ({ command: 'sh', args: [join(APPS, 'syncthing', 'setup.sh')], cwd: work }),
+  server: (work, port) => ({
+    command: 'sh',
+    args: [join(APPS, 'syncthing', 'start.sh')],
+    cwd: work,
+    env: { ST_PORT: String(port) },
+  }),
+  login: { path: '/' },
+  httpAuth: true,
+  logout: [],
+};
+
+/**
+ * RabbitMQ 3.10's management web UI (Debian's rabbitmq-server, its rabbitmq_management plugin): a node of the
+ * recording's own (rabbitmq-management/start.sh: the package's own rabbitmq-server script run as root, its Mnesia
+ * directory, logs, rabbitmq.conf and enabled_plugins in the recording's directory, AMQP on port + 1, the Erlang
+ * distribution on port + 2 and an epmd of its own on port + 3), the UI on 127.0.0.1:port; alice (administrator) from
+ * rabbitmq-management/definitions.json, loaded at boot (no guest user). No server-side session and no Set-Cookie at
+ * all: the UI (one page, a Sammy app) shows its login form in place; the form's script keeps base64(user:password)
+ * in a cookie `m` of its own (`document.cookie`, expiring in 8 hours) and checks it by a synchronous XHR to
+ * /api/whoami with `Authorization: Basic` (a wrong password 401 with `WWW-Authenticate: Basic`, the cookie cleared,
+ * "Login failed" in place); every API call after it sends the same Basic header beside the cookie. The header's
+ * "Log out" clears the credentials from the cookie in script and reloads the page (no request of its own).
+ */
+const rabbitmqManagement: Framework = {
+  id: 'rabbitmq-management',
+  server: (work, port) => ({
+    command: 'sh',
+    args: [join(APPS, 'rabbitmq-management', 'start.sh'), work, String(port)],
+    cwd: work,
+  }),
+  login: { path: '/' },
+  form: { username: 'input[name=username]', password: 'input[name=password]', submit: '#login input[type=submit]' },
+  inPage: true,
+  // A wrong password's 401 carries `WWW-Authenticate: Basic`: the browser's dialog cancelled, as a user does.
+  scriptLogin: { request: '/api/whoami' },
+  cancelAuthChallenge: true,
+  // The UI fetches its login form's template after the load: waited for, or the next page opened cancels it and
+  // Chromium never reports it finished.
+  idleAfterLoad: { idleTime: 500 },
+  logout: '#logout input[type=submit]',
+};
+
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
@@ -2789,6 +3076,13 @@ const FRAMEWORKS: readonly Framework[] = [
   djangoCasclient,
   openstackHorizon,
   ledgersmb,
+  nodeRed,
+  sympa,
+  payload,
+  trytonSao,
+  medusa,
+  syncthing,
+  rabbitmqManagement,
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */
@@ -2835,7 +3129,17 @@ async function refreshed(page: Page): Promise<void> {
   );
 }
 
+/** With `httpAuth`: the password the next HTTP authentication dialog is answered with (once), if any. */
+let dialogPassword: string | undefined;
+
 async function submit(page: Page, framework: Framework, password: string): Promise<void> {
+  if (framework.httpAuth) {
+    // A moment for the page's favicon, its dialog closed, to be answered too.
+    await new Promise((r) => setTimeout(r, 500));
+    dialogPassword = password;
+    await page.reload();
+    return;
+  }
   const form = framework.form ?? USUAL_FORM;
   // A form rendered by script after the page's load (Directus's Data Studio): waited for.
   const dismiss = framework.dismiss !== undefined ? await page.$(framework.dismiss) : null;
@@ -2843,6 +3147,22 @@ async function submit(page: Page, framework: Framework, password: string): Promi
   if (framework.reloadingDismiss && dismiss !== null && (await dismiss.isVisible())) {
     await dismiss.click();
     await page.waitForNetworkIdle({ idleTime: framework.reloadingDismiss.idleTime });
+  }
+  if (framework.userFirst !== undefined) {
+    const { username, submit: next } = framework.userFirst;
+    // Which of the two is shown (sao keeps its login dialog, hidden, under the password dialog).
+    const asked = await page.waitForFunction(
+      (...selectors: string[]) =>
+        selectors.find((selector) => document.querySelector(selector)?.checkVisibility() === true) ?? false,
+      {},
+      username,
+      form.password,
+    );
+    if ((await asked.jsonValue()) === username) {
+      await page.type(username, framework.user ?? 'alice');
+      await page.click(next);
+    }
+    await page.waitForSelector(form.password, { visible: true });
   }
   await page.waitForSelector(form.password);
   if (!framework.reloadingDismiss && dismiss !== null && (await dismiss.isVisible())) await dismiss.click();
@@ -2877,7 +3197,7 @@ async function submit(page: Page, framework: Framework, password: string): Promi
   if (framework.inPage) {
     await page.click(form.submit);
     await page.waitForNetworkIdle({
-      idleTime: framework.reloadingDismiss?.idleTime ?? 500,
+      idleTime: framework.reloadingDismiss?.idleTime ?? framework.idleAfterLoad?.idleTime ?? 500,
       concurrency: framework.pendingForGood ?? 0,
     });
     return;
@@ -2935,7 +3255,7 @@ async function logOut(page: Page, framework: Framework): Promise<void> {
     await landed;
     if (framework.inPage && i === selectors.length - 1) {
       await page.waitForNetworkIdle({
-        idleTime: framework.reloadingDismiss?.idleTime ?? 500,
+        idleTime: framework.reloadingDismiss?.idleTime ?? framework.idleAfterLoad?.idleTime ?? 500,
         concurrency: framework.pendingForGood ?? 0,
       });
     }
@@ -2946,12 +3266,22 @@ async function logOut(page: Page, framework: Framework): Promise<void> {
 /** Home twice, the login form, a wrong password, the right one, home, log out, home. */
 async function browseLogInLogOut(page: Page, base: string, framework: Framework): Promise<void> {
   const home = `${base}${framework.home ?? '/'}`;
-  await page.goto(home);
+  // A page opened by its address; where `idleAfterLoad`, once the requests its script makes after the load are done.
+  const open = async (url: string) => {
+    await page.goto(url);
+    if (framework.idleAfterLoad) {
+      await page.waitForNetworkIdle({
+        idleTime: framework.idleAfterLoad.idleTime,
+        concurrency: framework.pendingForGood ?? 0,
+      });
+    }
+  };
+  await open(home);
   if ('link' in framework.login) {
     await Promise.all([page.waitForNavigation(), page.click(framework.login.link)]);
   } else {
-    await page.goto(home);
-    await page.goto(`${base}${framework.login.path}`);
+    await open(home);
+    await open(`${base}${framework.login.path}`);
   }
   if (!framework.anyPassword) await submit(page, framework, 'wrong');
   if (framework.lockout && 'path' in framework.login) {
@@ -2986,9 +3316,9 @@ async function browseLogInLogOut(page: Page, base: string, framework: Framework)
   if (framework.consent !== undefined && (await page.$(framework.consent)) !== null) {
     await Promise.all([page.waitForNavigation(), page.click(framework.consent)]);
   }
-  await page.goto(home);
+  await open(home);
   await logOut(page, framework);
-  await page.goto(home);
+  await open(home);
 }
 
 /** Home, the login form, the right password, home; the server loses the session; the page `after`. */
@@ -3061,22 +3391,29 @@ async function main(): Promise<void> {
       try {
         const page = await browser.defaultBrowserContext().newPage();
         if (framework.bypassServiceWorker) await page.setBypassServiceWorker(true);
-        if (framework.cancelAuthChallenge && framework.scriptLogin) {
+        if ((framework.cancelAuthChallenge && framework.scriptLogin) || framework.httpAuth) {
           const fetch = await page.createCDPSession();
           fetch.on('Fetch.requestPaused', (event) => {
             fetch.send('Fetch.continueRequest', { requestId: event.requestId }).catch(() => undefined);
           });
           fetch.on('Fetch.authRequired', (event) => {
+            // `httpAuth`: the password a submit types into the page's dialog, once (see submit); the dialog closed
+            // otherwise, and for the favicon the browser fetches beside the page (which would take the password).
+            const password = event.resourceType === 'Document' ? dialogPassword : undefined;
+            if (password !== undefined) dialogPassword = undefined;
             fetch
               .send('Fetch.continueWithAuth', {
                 requestId: event.requestId,
-                authChallengeResponse: { response: 'CancelAuth' },
+                authChallengeResponse:
+                  password === undefined
+                    ? { response: 'CancelAuth' }
+                    : { response: 'ProvideCredentials', username: framework.user ?? 'alice', password },
               })
               .catch(() => undefined);
           });
           await fetch.send('Fetch.enable', {
             handleAuthRequests: true,
-            patterns: [{ urlPattern: `http://127.0.0.1:${port}${framework.scriptLogin.request}*` }],
+            patterns: [{ urlPattern: `http://127.0.0.1:${port}${framework.scriptLogin?.request ?? '/'}*` }],
           });
         }
         const storage = await page.createCDPSession();

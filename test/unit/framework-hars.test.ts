@@ -920,6 +920,28 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['reset:cleared-by-server@logout'],
     alarms: ['cookie-no-httponly LedgerSMB-1.6-ds'],
   },
+  // Sympa 6.2 (WWSympa under Apache httpd's mod_fcgid): `sympa_session`, 14 digits of Perl's rand (about 46 bits: a
+  // real MEDIUM), kept through the login (Sympa renews it only on a timer: a real fixation) and written back at the
+  // logout, which resets the session's user on the server.
+  sympa: {
+    cookie: 'sympa_session',
+    ends: ['live'],
+    alarms: ['session-id-low-entropy sympa_session', 'session-fixation sympa_session'],
+  },
+  // Payload CMS 3 (Next.js): `payload-token`, a JWT naming the user (a real MEDIUM), set by the script login's answer,
+  // expired by the logout's.
+  payload: {
+    cookie: 'payload-token',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: ['session-client-side-data payload-token'],
+  },
+  // Syncthing 1.19: the browser's Basic dialog, then `sessionid-<device>` with no attribute at all (no HttpOnly: a real
+  // MEDIUM) on the accepted retry; no logout in its GUI. Once a HIGH session-fixation: the credentials the next
+  // request showed read as a second login.
+  syncthing: { cookie: 'sessionid-ZFPS5', ends: ['live'], alarms: ['cookie-no-httponly sessionid-ZFPS5'] },
+  // Medusa 2: the password POST answers a JWT, which the admin exchanges (`POST /auth/session`, Bearer) for
+  // express-session's `connect.sid`; `DELETE /auth/session` destroys it and expires the cookie.
+  medusa: { cookie: 'connect.sid', ends: ['reset:cleared-by-server@logout'], alarms: [] },
   'djangosaml2-simplesamlphp': {
     cookie: 'sessionid',
     ends: ['reset:cleared-by-server@logout'],
@@ -958,6 +980,8 @@ const KEPT_AT_LOGOUT: Readonly<Record<string, readonly string[]>> = {
   'django-casclient': ['low sessionid'],
   // djangosaml2 keeps `saml_session` through its single logout; the next home page redirects to the sign-on.
   'djangosaml2-simplesamlphp': ['info saml_session'],
+  // Sympa writes the same ID back at its logout.
+  sympa: ['low sympa_session'],
   'thinkjs-session': ['low thinkjs'],
   znc: ['low 9500-SessionId'],
 };
@@ -997,6 +1021,28 @@ describe.each(Object.entries(EXPECTED))('%s.har', (id, expected) => {
       .filter((f) => f.rule === 'session-kept-at-logout')
       .map((f) => `${f.severity} ${f.cookie}`);
     expect(kept).toEqual(KEPT_AT_LOGOUT[id] ?? []);
+  });
+});
+
+describe.each([
+  // Tryton's web client: `Authorization: Session …` from localStorage; its user-name-only login call (the prompt to
+  // show) is no login, and the wrong password tried next is no answer about a session (once a HIGH
+  // session-not-established).
+  { id: 'tryton-sao', logins: ['48 password-post'], alarms: [] },
+  // Node-RED's editor: an OAuth2 password grant, then `Authorization: Bearer`; its API's Bearer challenges are no
+  // logins (once one for each page the editor opened after them).
+  { id: 'node-red', logins: ['74 password-post'], alarms: [] },
+  // RabbitMQ's management UI: Basic credentials from script, and the same credentials in `m`, a cookie its script
+  // writes (`2258:<base64 of alice:secret>`): the password in a cookie, told at the first request it was accepted.
+  { id: 'rabbitmq-management', logins: ['56 authorization-header'], alarms: ['cookie-holds-credentials m @56'] },
+])('$id.har: a session kept in a header, not a cookie', ({ id, logins, alarms }) => {
+  const result = analyse(id);
+
+  it('finds the login where the credentials were accepted and no session cookie; no alarm but a password kept', () => {
+    expect(result.facts.logins.map((l) => `${l.entry} ${l.signal}`)).toEqual(logins);
+    expect(result.sessions).toEqual([]);
+    const raised = result.findings.filter((f) => f.severity !== 'info');
+    expect(raised.map((f) => `${f.rule} ${f.cookie ?? ''} @${f.entry}`)).toEqual(alarms);
   });
 });
 
