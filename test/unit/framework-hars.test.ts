@@ -940,7 +940,8 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // request showed read as a second login.
   syncthing: { cookie: 'sessionid-ZFPS5', ends: ['live'], alarms: ['cookie-no-httponly sessionid-ZFPS5'] },
   // Medusa 2: the password POST answers a JWT, which the admin exchanges (`POST /auth/session`, Bearer) for
-  // express-session's `connect.sid`; `DELETE /auth/session` destroys it and expires the cookie.
+  // express-session's `connect.sid`: the exchange is part of the login (its cookie issued in answer to it).
+  // `DELETE /auth/session` destroys the session and expires the cookie.
   medusa: { cookie: 'connect.sid', ends: ['reset:cleared-by-server@logout'], alarms: [] },
   'djangosaml2-simplesamlphp': {
     cookie: 'sessionid',

@@ -66,13 +66,13 @@ describe('LoginChains', () => {
 
     // The hop the login redirected to (written relative in Location, absolute here) extends the chain.
     const hop = entry(1, 'https://shop.test/welcome', 'https://shop.test/home');
-    chains.follow(hop, lanes);
-    chains.follow(entry(2, 'https://SHOP.test/home'), lanes);
+    chains.follow(hop, lanes, 'https://shop.test');
+    chains.follow(entry(2, 'https://SHOP.test/home'), lanes, 'https://shop.test');
     expect(chains.openEntry).toBe(0);
 
     // Rotated during the chain: the login left the new ID.
     const rotated = lanesHolding(['old', 0], ['new', 2]);
-    chains.follow(entry(3, 'https://shop.test/account'), rotated);
+    chains.follow(entry(3, 'https://shop.test/account'), rotated, 'https://shop.test');
     expect(chains.openEntry).toBeUndefined();
     // A closed login keeps what its chain left, whatever the lanes hold later.
     expect(chains.snapshot(lanesHolding(['old', 0], ['new', 2], ['later', 7]))).toEqual([
@@ -115,7 +115,7 @@ describe('LoginChains', () => {
     expect(closed!.lanes).toEqual([{ laneKey: KEY, before: 'old', after: 'now', afterEntry: 1 }]);
     expect(chains.openEntry).toBe(0);
     // The snapshot is a copy: following the chain on does not change it.
-    chains.follow(entry(1, 'https://shop.test/welcome'), lanesHolding(['old', 0]));
+    chains.follow(entry(1, 'https://shop.test/welcome'), lanesHolding(['old', 0]), 'https://shop.test');
     expect(closed!.chain).toEqual([]);
   });
 });

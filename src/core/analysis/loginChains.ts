@@ -7,6 +7,7 @@
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { TraceEntry } from '../trace/types.ts';
 import type { LoginFact, LoginSignal, SessionLane } from './facts.ts';
+import { exchangesLoginToken, mayExchangeToken } from './loginSignals.ts';
 import { currentId } from './sessionLanes.ts';
 
 /** Where lanes are found by key: the replay's own, or a snapshot of them. */
@@ -18,6 +19,8 @@ interface LanesByKey {
 interface OpenLogin {
   readonly fact: LoginFact;
   nextUrl?: string;
+  /** The next request may exchange the login's token for the session (loginSignals.ts mayExchangeToken). */
+  exchange?: true;
 }
 
 export class LoginChains {
@@ -32,12 +35,20 @@ export class LoginChains {
     return this.open?.fact.entry;
   }
 
-  /** The next request: a hop of the open login's chain extends it; any other request ends it. */
-  follow(entry: TraceEntry, lanes: LanesByKey): void {
+  /**
+   * The next request (at `origin`, the replay's own for its URL): a hop of the open login's chain extends it, a
+   * redirect's target or the exchange of the login's token; any other request ends it.
+   */
+  follow(entry: TraceEntry, lanes: LanesByKey, origin: string): void {
     const open = this.open;
     if (!open) return;
-    if (open.nextUrl !== undefined && sameUrl(open.nextUrl, entry.request.url)) {
+    const hop =
+      open.nextUrl !== undefined
+        ? sameUrl(open.nextUrl, entry.request.url)
+        : open.exchange === true && exchangesLoginToken(entry, open.fact.origin, origin);
+    if (hop) {
       open.fact.chain.push(entry.index);
+      delete open.exchange;
       const next = redirectTargetOf(entry);
       if (next) open.nextUrl = next;
       else delete open.nextUrl;
@@ -51,12 +62,16 @@ export class LoginChains {
     this.close(lanes);
     this.logins.push(fact);
     const next = redirectTargetOf(entry);
-    this.open = next ? { fact, nextUrl: next } : { fact };
+    this.open = next
+      ? { fact, nextUrl: next }
+      : mayExchangeToken(entry, fact.signal)
+        ? { fact, exchange: true }
+        : { fact };
   }
 
-  /** Closes the open login when its chain is already over (it did not redirect). */
+  /** Closes the open login when its chain is already over (it did not redirect, and exchanges no token next). */
   closeIfNoChain(lanes: LanesByKey): void {
-    if (this.open && !this.open.nextUrl) this.close(lanes);
+    if (this.open && !this.open.nextUrl && !this.open.exchange) this.close(lanes);
   }
 
   /** Closes the open login: each lane it carried holds the ID the login left. */

@@ -530,6 +530,35 @@ export function issuesSignInRequest(entry: TraceEntry): boolean {
 }
 
 /**
+ * A password login a script posted and the server accepted without a redirect (a 2xx to an XHR or fetch): the
+ * token it answered may be exchanged by the very next request for the session cookie (exchangesLoginToken).
+ */
+export function mayExchangeToken(entry: TraceEntry, signal: LoginSignal): boolean {
+  const status = entry.response?.status;
+  const type = entry.request.resourceType;
+  return (
+    signal === 'password-post' &&
+    status !== undefined &&
+    status >= 200 &&
+    status < 300 &&
+    type !== undefined &&
+    type !== 'document' &&
+    type !== 'subdocument'
+  );
+}
+
+/**
+ * The request sends a Bearer token (RFC 6750) to the origin of the login just before it: the token that login
+ * answered, exchanged for a session (Medusa's admin posts its login's JWT to `/auth/session`, which sets
+ * `connect.sid`). Its answer belongs to the login, as a redirect hop's does.
+ */
+export function exchangesLoginToken(entry: TraceEntry, loginOrigin: string, origin: string): boolean {
+  return origin === loginOrigin && BEARER.test(headerValue(entry.request.headers, 'authorization') ?? '');
+}
+
+const BEARER = /^\s*bearer\s+\S/i;
+
+/**
  * A sign-in response's request redirected to its own path without the response (`/login.php?ticket=ST-…` to
  * `/login.php`): the application took the ticket or code out of the address bar, as CAS and OAuth clients do once it
  * is used. That is where the sign-in lands, whatever the path is called.

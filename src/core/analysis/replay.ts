@@ -178,7 +178,7 @@ export class EventReplay {
     return this.sessionNames.has(name);
   }
 
-  /** The cookies of this request that hold the Basic credentials it sent (cookie/credentialsInValue.ts). */
+  /** The cookies of this request that hold the Basic credentials it sent (session/credentialsInCookie.ts). */
   private noteCredentialCookies(entry: number, origin: string, credentials: string, sent: readonly SentCookieFact[]) {
     for (const cookie of sent) {
       if (holdsBasicCredentials(cookie.value, credentials))
@@ -239,7 +239,7 @@ export class EventReplay {
       );
       return;
     }
-    this.logins.follow(entry, this.lanes);
+    this.logins.follow(entry, this.lanes, parsed.origin);
     const answer = loggedOutAnswer(entry, parsed.url);
     if (answer) this.loggedOut.push(answer);
     // A login that visibly failed (an error status, the login form again) is no login (RULES.md, session-fixation).

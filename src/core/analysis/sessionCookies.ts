@@ -38,12 +38,14 @@ import { LOGIN_SIGNAL_TEXT, type LoginSignal, type SessionIdentity } from './fac
 import {
   bodyAsksLogout,
   dropsSignInResponse,
+  exchangesLoginToken,
   isDeleteRequest,
   isLogoutAt,
   issuesSignInResponse,
   LOGOUT_WORD,
   LoginDetector,
   loginFailed,
+  mayExchangeToken,
   redirectedToItself,
   redirectedToLoginPage,
   sendsOnward,
@@ -187,6 +189,8 @@ interface PendingLogin {
    * the user on (sendsOnward).
    */
   readonly attemptUrl?: string;
+  /** Set when the next request may exchange the login's token for the session (mayExchangeToken): the login's origin. */
+  readonly exchangeAt?: string;
 }
 
 /**
@@ -411,14 +415,19 @@ export class SessionCookieIdentifier {
     if (toLoginPage !== undefined) this.failedLogins.add(entry.index);
     if (signal && !failed) {
       const next = redirectTargetOf(entry);
+      const exchange = !next && mayExchangeToken(entry, signal);
       const login: PendingLogin = {
         entry: entry.index,
         text: LOGIN_SIGNAL_TEXT[signal],
         ...(next ? { nextUrl: next } : {}),
         ...(toLoginPage !== undefined ? { attemptUrl: entry.request.url } : {}),
+        ...(exchange ? { exchangeAt: origin } : {}),
       };
-      if (next) this.pendingLogin = login;
+      if (next || exchange) this.pendingLogin = login;
       return toLoginPage === undefined ? login : undefined;
+    }
+    if (pending?.exchangeAt !== undefined && exchangesLoginToken(entry, pending.exchangeAt, origin)) {
+      return { entry: pending.entry, text: pending.text };
     }
     if (pending?.nextUrl !== entry.request.url || host === '') return undefined;
     return pending.attemptUrl === undefined ? pending : this.confirmAtLoginPage(pending, pending.attemptUrl, entry);

@@ -271,6 +271,35 @@ describe('session-fixation', () => {
     expect(fixed(toProvider, [])).toEqual([['saml_session', 'high']]);
   });
 
+  it("a login's token exchanged for the session by the next request is part of the login (Medusa's admin)", () => {
+    // The password POST answers a JWT; the admin posts it as Bearer to /auth/session, which sets the session cookie.
+    const login = (exchange: Record<string, string>) =>
+      trace()
+        .get('https://shop.test/app', { cookie: '', setCookie: [sid(ID.a)] })
+        .post('https://shop.test/auth/user/emailpass', {
+          cookie: `sid=${ID.a}`,
+          form: { email: 'ann@shop.test', password: 'pw' },
+          resourceType: 'fetch',
+        })
+        .post('https://shop.test/auth/session', {
+          cookie: `sid=${ID.a}`,
+          headers: exchange,
+          resourceType: 'fetch',
+          setCookie: [sid(ID.b)],
+        })
+        .get('https://shop.test/admin/orders', { cookie: `sid=${ID.b}`, resourceType: 'fetch' })
+        .analyze();
+    const exchanged = login({ Authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2ln' });
+    expect(exchanged.facts.logins.map((l) => [l.entry, l.chain])).toEqual([[1, [2]]]);
+    // The session the exchange renewed is the login's: a rotation at the login, no fixation.
+    expect(findingsOf(exchanged, 'session-fixation')).toEqual([]);
+    expect(exchanged.facts.lanes[0]!.ids.map((i) => i.sessionLogin)).toEqual([undefined, 1]);
+    // A request that brings no token is another request: the login kept the ID it carried.
+    const other = login({});
+    expect(other.facts.logins.map((l) => [l.entry, l.chain])).toEqual([[1, []]]);
+    expect(findingsOf(other, 'session-fixation').map((f) => f.entry)).toEqual([1]);
+  });
+
   it("an identity provider's session on another port of the same host is not the application's to rotate", () => {
     // Both on localhost: cookies ignore the port, so the provider's `_session` reaches the application's callback.
     const result = trace()
