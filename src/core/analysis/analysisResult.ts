@@ -122,6 +122,7 @@ export function analysisOf(
       logins: replayed.logins,
       loggedOut: replayed.loggedOut ?? [],
       ...(replayed.credentialCookies ? { credentialCookies: replayed.credentialCookies } : {}),
+      ...(replayed.basicAuthEntries ? { basicAuthEntries: replayed.basicAuthEntries } : {}),
       ...(replayed.loginAttempts ? { loginAttempts: replayed.loginAttempts } : {}),
       sessionCookieNames: replayed.sessionCookieNames,
       ...(replayed.sessionIdentities ? { sessionIdentities: replayed.sessionIdentities } : {}),

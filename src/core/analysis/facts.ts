@@ -340,6 +340,8 @@ export interface AnalysisFacts {
   readonly loggedOut?: readonly LoggedOutAnswer[];
   /** Cookies that carried the credentials of their request's Authorization header, in trace order (rare: apart). */
   readonly credentialCookies?: readonly CredentialCookieFact[];
+  /** The entries whose request sent HTTP Basic credentials (an Authorization header): none when the trace has none. */
+  readonly basicAuthEntries?: ReadonlySet<number>;
   /** Session cookie names and why: name pattern, token-like, or user override. */
   readonly sessionCookieNames: ReadonlyMap<string, string>;
   /** Session cookie names with their confidence and evidence. */

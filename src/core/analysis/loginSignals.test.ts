@@ -301,19 +301,35 @@ describe('LoginDetector', () => {
     expect(signalAfter('Basic realm="a"', 'https://red.test/login.pl')).toBeUndefined();
   });
 
-  it('the challenged request sent again with credentials is the login, though other requests were challenged between', () => {
+  it('the challenged request sent again with credentials is the login, whatever was fetched while the dialog waited', () => {
     const basic = { status: 401, responseHeaders: { 'WWW-Authenticate': 'Basic realm="a"' } };
     expect(
       signals(
         trace()
           .get('https://sync.test/', basic)
-          .get('https://sync.test/favicon.ico', basic)
-          .get('https://sync.test/', { status: 200 })
-          .get('https://sync.test/', basic)
-          .get('https://sync.test/style.css', { status: 200 })
+          .get('https://sync.test/favicon.ico', { ...basic, resourceType: 'other' })
           .get('https://sync.test/', { status: 200 }),
       ),
-    ).toEqual([undefined, undefined, 'after-401', undefined, undefined, undefined]);
+    ).toEqual([undefined, undefined, 'after-401']);
+    // CUPS: the 401 page's public stylesheet (200) and the favicon's 404 come between the challenge and the retry.
+    expect(
+      signals(
+        trace()
+          .get('https://cups.test/admin', basic)
+          .get('https://cups.test/cups.css', { status: 200, resourceType: 'stylesheet' })
+          .get('https://cups.test/favicon.ico', { status: 404, resourceType: 'other' })
+          .get('https://cups.test/admin', { status: 200 }),
+      )[3],
+    ).toBe('after-401');
+    // A page shown between ends the challenge: the same address answered later is no retry of it.
+    expect(
+      signals(
+        trace()
+          .get('https://sync.test/', basic)
+          .get('https://sync.test/help', { status: 200 })
+          .get('https://sync.test/', { status: 200 }),
+      )[2],
+    ).toBeUndefined();
   });
 
   it('a page after a failed form login (a 401 without an HTTP authentication challenge) is no login', () => {

@@ -429,7 +429,11 @@ export class LoginDetector {
    */
   readonly basicCredentials = new Map<number, string>();
   private readonly authorizationAccepted = new Set<string>();
-  /** The URLs of an origin answered with a challenge since its last other answer (401s, and requests never answered). */
+  /**
+   * The URLs of an origin answered with a challenge since it last showed a page: what the browser fetches while its
+   * dialog waits (the 401 page's public stylesheet, the favicon's 404) ends no challenge; another page shown does
+   * (LedgerSMB's login form, opened once the user closed the dialog).
+   */
   private readonly challengedUrls = new Map<string, Set<string>>();
 
   /** Call once per entry, in trace order. */
@@ -448,7 +452,8 @@ export class LoginDetector {
       const urls = this.challengedUrls.get(origin);
       if (urls) urls.add(url);
       else this.challengedUrls.set(origin, new Set([url]));
-    } else if (status !== undefined && status > 0) this.challengedUrls.delete(origin);
+    } else if (status !== undefined && status >= 200 && status < 400 && isPage(entry))
+      this.challengedUrls.delete(origin);
     // Credentials, not a token already issued: `Bearer` shows a login that happened elsewhere, earlier (RULES.md: the
     // login point is the request that carried the credentials).
     const authorization = headerValue(entry.request.headers, 'authorization');
@@ -603,6 +608,12 @@ function queryOf(url: string): URLSearchParams {
   } catch {
     return new URLSearchParams();
   }
+}
+
+/** A navigation's answer: a page the user is shown (a frame's too). */
+function isPage(entry: TraceEntry): boolean {
+  const type = entry.request.resourceType;
+  return type === 'document' || type === 'subdocument';
 }
 
 /** `method` is POST in any case, without lower-casing every request's method (this runs for each of them). */

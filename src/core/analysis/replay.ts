@@ -154,6 +154,7 @@ export class EventReplay {
       logins,
       loggedOut: this.loggedOut.slice(),
       ...(this.credentialCookies.length > 0 ? { credentialCookies: this.credentialCookies.slice() } : {}),
+      ...(this.basicCredentials.size > 0 ? { basicAuthEntries: new Set(this.basicCredentials.keys()) } : {}),
       loginAttempts: this.loginAttempts.slice(),
       sessionCookieNames: new Map([...this.sessionNames].map(([name, identity]) => [name, identity.evidence[0] ?? ''])),
       sessionIdentities: this.sessionNames,

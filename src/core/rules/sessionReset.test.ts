@@ -150,6 +150,24 @@ describe('session-reset', () => {
     expect(notKnown?.severity).not.toBe('info');
   });
 
+  it('server-rejected on a request signed in by its own HTTP Basic credentials: the user stayed signed in, low', () => {
+    // Monit and Syncthing: the browser sends the Basic credentials on every request beside the cookie.
+    const replaced = (headers: Record<string, string>) =>
+      findingsOf(
+        trace()
+          .get('https://box.test/', { cookie: '', headers, setCookie: [sid(ID.a)] })
+          .get('https://box.test/', { cookie: `sid=${ID.a}`, headers, setCookie: [sid(ID.b)] })
+          .analyze(),
+        'session-reset',
+      );
+    const [signedIn] = replaced({ Authorization: 'Basic YWxpY2U6c2VjcmV0' });
+    expect(signedIn).toMatchObject({ entry: 1, cause: 'server-rejected', severity: 'low' });
+    expect(signedIn!.evidence.restoredFrom).toBe('Authorization: Basic');
+    expect(signedIn!.message).toContain('the user stayed signed in');
+    // Without them, the session the cookie held is all the server had: the reset is the alarm it was.
+    expect(replaced({}).map((f) => f.evidence.restoredFrom)).toEqual([undefined]);
+  });
+
   it('cleared-by-server in answer to a POST that named the session (a part of its ID): its logout, told', () => {
     // Zabbix's sign-out posts `sid` (the ID's last 16 characters) to index.php?reconnect=1.
     const result = trace()

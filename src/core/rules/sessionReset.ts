@@ -49,6 +49,9 @@ function restoredFrom(
   loginValues: () => ReadonlyMap<string, number>,
 ): string | undefined {
   if (request === undefined || ctx.facts.loggedOut?.some((a) => a.entry === request.entry)) return undefined;
+  // Or the request signed in by itself: HTTP Basic credentials the server accepted (Syncthing's GUI, Monit's, whose
+  // browser sends them on every request): the cookie was replaced, the user stayed signed in.
+  if (ctx.facts.basicAuthEntries?.has(request.entry) && (request.status ?? 400) < 400) return BASIC_CREDENTIALS;
   for (const set of request.setCookies) {
     if (!set.session || set.name === cookie || set.value === '' || set.outcome.kind !== 'stored') continue;
     if (!isPersistent(set.parsed, request.time)) continue;
@@ -64,8 +67,13 @@ function isPersistent(parsed: ParsedSetCookie | undefined, time: number): boolea
   return parsed?.expires !== undefined && parsed.expires > time;
 }
 
-const RESTORED = (cookie: string) =>
-  ` The same answer renewed \`${cookie}\`, a persistent login cookie the request carried: the server most likely logged the user back in from it (remember me), so only what the session held beyond the login was lost.`;
+/** restoredFrom's answer (the finding's `restoredFrom` evidence) when the request's own HTTP credentials kept the user signed in. */
+export const BASIC_CREDENTIALS = 'Authorization: Basic';
+
+const RESTORED = (from: string) =>
+  from === BASIC_CREDENTIALS
+    ? " The request carried the user's HTTP Basic credentials and the server accepted them: the user stayed signed in, so only what the session held beyond the login was lost."
+    : ` The same answer renewed \`${from}\`, a persistent login cookie the request carried: the server most likely logged the user back in from it (remember me), so only what the session held beyond the login was lost.`;
 
 /** cleared-by-server's text when the header did it (clearSiteData.ts). */
 const CLEARED_BY_SITE_DATA = "the server cleared the site's cookies with a Clear-Site-Data header";

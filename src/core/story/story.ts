@@ -17,6 +17,7 @@ import { type RequestsByEntry, requestsByEntry } from '../analysis/requestsByEnt
 import type { Finding, Story, StoryKind, StoryTiming } from '../analysis/resultTypes.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import { SEVERITY_RANK } from '../rules/rule.ts';
+import { BASIC_CREDENTIALS } from '../rules/sessionReset.ts';
 
 // The story types are part of what an analysis gives (resultTypes.ts); re-exported for the story's readers.
 export type { Story, StoryKind, StoryTiming } from '../analysis/resultTypes.ts';
@@ -171,6 +172,8 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
       if (moved)
         return `${carried} but went to another back-end server (${moved}) that did not know the session, ${afterwards(c, 'so the session ended')}`;
       const restored = c.finding.evidence.restoredFrom;
+      if (restored === BASIC_CREDENTIALS)
+        return `${carried} and the server answered with a new one, but the request also carried the user's HTTP Basic credentials and the server accepted them: the user stayed signed in, and only what the session held beyond the login was lost`;
       if (typeof restored === 'string')
         return `${carried} but the server no longer knew the session and started a new one; the same answer renewed \`${restored}\`, a persistent login cookie the request carried, so the user was most likely logged back in from it (remember me) and only what the session held beyond the login was lost`;
       return c.finding.evidence.clientSideStore === true
