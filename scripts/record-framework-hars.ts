@@ -23,6 +23,8 @@
 // and Tryton with its web client sao (on SQLite)
 // and Syncthing's web GUI (HTTP Basic authentication, then its session cookie)
 // and RabbitMQ's management web UI (its credentials in a cookie of its own, sent as HTTP Basic by script)
+// and CUPS's web interface (HTTP Basic authentication of a system user, by PAM; its CSRF cookie org.cups.sid)
+// and Monit's web interface (HTTP Basic authentication alone, a CSRF cookie beside it)
 // from Debian's packages; express-session (also
 // on two nodes behind nginx),
 // Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session, iron-session, hapi's yar and cookie, Auth.js,
@@ -31,7 +33,8 @@
 // Directus, connect-pg-simple (on Debian's postgresql), AdminJS, Egg.js, passport-saml (SAML single sign-on with
 // Debian's SimpleSAMLphp as the identity provider), ThinkJS's think-session, Parse Dashboard (before Parse Server,
 // on Debian's postgresql), code-server, Ghost, Strapi and Astro's sessions, Node-RED's editor (adminAuth), Payload
-// CMS and Medusa 2's admin dashboard (on Debian's postgresql), from npm. The tests read the recordings, so CI needs none of these; recording again needs them:
+// CMS and Medusa 2's admin dashboard (on Debian's postgresql), Verdaccio's web UI (its htpasswd file written by
+// Debian's apache2-utils), from npm. The tests read the recordings, so CI needs none of these; recording again needs them:
 //   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light \
 //     python3-starlette python3-uvicorn python3-multipart python3-tornado python3-bottle python3-cherrypy3 \
 //     python3-pyramid python3-beaker python3-flask-login ruby-sinatra libmojolicious-perl libdancer2-perl \
@@ -62,6 +65,8 @@
 //   apt-get install tryton-server tryton-sao
 //   apt-get install syncthing
 //   apt-get install rabbitmq-server  # its own service need not run: the recording starts a node of its own
+//   apt-get install cups-daemon cups  # and the system user alice, password secret (useradd alice; chpasswd), for PAM
+//   apt-get install monit  # its own service need not run: the recording starts a monit of its own
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 //   npm ci --prefix test/frameworks/better-auth && npm ci --prefix test/frameworks/adonis
 //   npm ci --prefix test/frameworks/next-auth && npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia
@@ -84,6 +89,7 @@
 //   npm ci --prefix test/frameworks/node-red
 //   npm ci --prefix test/frameworks/payload
 //   npm ci --prefix test/frameworks/medusa   # medusa/setup.sh builds it (`medusa build`) at its first recording
+//   npm ci --prefix test/frameworks/verdaccio
 // Run: [FIRST_PORT=9201] node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
@@ -236,6 +242,11 @@ interface Framework {
    * dialog asks the password again), it is typed and `submit` clicked before the password dialog is waited for.
    */
   readonly userFirst?: { readonly username: string; readonly submit: string };
+  /**
+   * A login form in a dialog that a button of the page opens (Verdaccio's header Login, no page of its own): clicked
+   * before a submit where the form is not shown (a wrong password leaves the dialog open).
+   */
+  readonly openForm?: string;
   /**
    * A login that locks the account out after repeated failures (django-axes at its failure limit): the wrong password
    * tried twice, then the right one (refused by the lock), then home; the login form opened again before a submit
@@ -2826,6 +2837,25 @@ const syncthing: Framework = {
 };
 
 /**
+ * CUPS 2.4's web interface (Debian's cups-daemon and cups): a cupsd of the recording's own (cups/start.sh, in the
+ * foreground, its ServerRoot, spool, cache, state, temporary files and logs in the recording's directory, listening on
+ * 127.0.0.1:port alone, no browsing or sharing, `WebInterface Yes`). Home `/` is a static page (`Last-Modified`, no
+ * `Cache-Control`: Chromium serves it again from its cache, without a request); `/admin` asks for HTTP Basic
+ * authentication (`AuthType Basic`, `Require user alice`; the browser gets `WWW-Authenticate: Basic realm="CUPS"`),
+ * checked by PAM against the system user alice / secret. No login form, no session: the browser sends its Basic
+ * credentials with every request after the login. The CGI pages (the admin page among them) set `org.cups.sid`
+ * (`path=/; httponly`), a CSRF nonce each of their forms carries in a hidden field and the CGI checks on a POST, kept
+ * while the browser sends it back. The web interface has no logout: the recording ends logged in.
+ */
+const cups: Framework = {
+  id: 'cups',
+  server: (work, port) => ({ command: 'sh', args: [join(APPS, 'cups', 'start.sh'), String(port)], cwd: work }),
+  login: { path: '/admin' },
+  httpAuth: true,
+  logout: [],
+};
+
+/**
  * RabbitMQ 3.10's management web UI (Debian's rabbitmq-server, its rabbitmq_management plugin): a node of the
  * recording's own (rabbitmq-management/start.sh: the package's own rabbitmq-server script run as root, its Mnesia
  * directory, logs, rabbitmq.conf and enabled_plugins in the recording's directory, AMQP on port + 1, the Erlang
@@ -2854,6 +2884,71 @@ const rabbitmqManagement: Framework = {
   // Chromium never reports it finished.
   idleAfterLoad: { idleTime: 500 },
   logout: '#logout input[type=submit]',
+};
+
+/**
+ * Verdaccio 6.8 (the private npm registry; packages of its own: `npm ci --prefix test/frameworks/verdaccio`; 6.8 the
+ * last for Node 20) and its web UI: verdaccio/setup.sh (the prepare step) copies our verdaccio/config.yaml (storage,
+ * htpasswd auth with `max_users: -1`, no uplink, the web UI on) into the recording's directory and writes alice's
+ * bcrypt password there by Apache's htpasswd; Verdaccio's own bin serves it on 127.0.0.1:port. No cookie at all: the
+ * UI (one page, React) opens its login dialog from the header's Login button; the dialog POSTs JSON
+ * `{username, password}` to /-/verdaccio/sec/login (a wrong password 401 with `WWW-Authenticate: Bearer`, the dialog
+ * left open), whose answer `{token, username}` (a JWT) is kept in localStorage and sent as `Authorization: Bearer` on
+ * the UI's API calls. The account menu's Logout drops it from localStorage and reloads the page: no request of its
+ * own (the JWT stays valid until it expires).
+ */
+const verdaccio: Framework = {
+  id: 'verdaccio',
+  prepare: (work) => {
+    needPackages('verdaccio', 'verdaccio');
+    return { command: 'sh', args: [join(APPS, 'verdaccio', 'setup.sh')], cwd: work };
+  },
+  server: (work, port) => ({
+    command: process.execPath,
+    args: [
+      join(APPS, 'verdaccio', 'node_modules', 'verdaccio', 'bin', 'verdaccio'),
+      '--config',
+      join(work, 'config.yaml'),
+      '--listen',
+      `127.0.0.1:${port}`,
+    ],
+    cwd: work,
+  }),
+  login: { path: '/' },
+  openForm: '[data-testid=header--button-login]',
+  form: {
+    username: '#login--dialog-username',
+    password: '#login--dialog-password',
+    submit: '#login--dialog-button-submit',
+  },
+  inPage: true,
+  // The UI asks for its package list (/-/verdaccio/data/packages) after the load: waited for.
+  idleAfterLoad: { idleTime: 500 },
+  logout: ['#header--button-account', '#logOutDialogIcon'],
+  menuSettle: 500,
+};
+
+/**
+ * Monit 5.33 (Debian's monit) and its web interface: a monit of the recording's own (monit/start.sh writes its monitrc,
+ * mode 0600 as monit demands, in the recording's directory with its id, state and log files, one trivial check of the
+ * system, and runs `monit -I` in the foreground), the interface on 127.0.0.1:port for `allow alice:"secret"` (quoted:
+ * `secret` bare is a syntax error in monitrc). Every page without credentials answers 401 `WWW-Authenticate: Basic
+ * realm="monit"` (the browser's dialog); no server-side session: each request is authorised by its Basic header alone.
+ * Every authorised page sets a fresh CSRF cookie `securitytoken` (`Max-Age=600; HttpOnly; SameSite=strict`), which its
+ * action forms (Disable monitoring, …) post back in a hidden field. The interface has no logout: the recording ends
+ * logged in.
+ */
+const monit: Framework = {
+  id: 'monit',
+  server: (work, port) => ({
+    command: 'sh',
+    args: [join(APPS, 'monit', 'start.sh')],
+    cwd: work,
+    env: { MONIT_PORT: String(port) },
+  }),
+  login: { path: '/' },
+  httpAuth: true,
+  logout: [],
 };
 
 const FRAMEWORKS: readonly Framework[] = [
@@ -3083,6 +3178,9 @@ const FRAMEWORKS: readonly Framework[] = [
   medusa,
   syncthing,
   rabbitmqManagement,
+  cups,
+  monit,
+  verdaccio,
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */
@@ -3162,6 +3260,11 @@ async function submit(page: Page, framework: Framework, password: string): Promi
       await page.type(username, framework.user ?? 'alice');
       await page.click(next);
     }
+    await page.waitForSelector(form.password, { visible: true });
+  }
+  if (framework.openForm !== undefined && (await page.$(form.password)) === null) {
+    const opener = await page.waitForSelector(framework.openForm, { visible: true });
+    await opener?.click();
     await page.waitForSelector(form.password, { visible: true });
   }
   await page.waitForSelector(form.password);
