@@ -216,7 +216,7 @@ function callsLoginOperation(entry: TraceEntry): boolean {
 }
 
 /** A login operation's named argument that holds a secret: a password's name, or a key's or token's. */
-function isCredentialArgumentName(name: string): boolean {
+export function isCredentialArgumentName(name: string): boolean {
   return isPasswordFieldName(name) || CREDENTIAL_ARGUMENT.test(name);
 }
 

@@ -70,3 +70,36 @@ describe('redactTrace on cookies written in chunks', () => {
     expectSameAfterRedaction(built);
   });
 });
+
+describe('redactTrace on JSON request bodies', () => {
+  const posted = (text: string) => {
+    const built = trace()
+      .post('https://reg.test/-/verdaccio/sec/login', { body: { text, mimeType: 'application/json' } })
+      .build();
+    const redacted = redactTrace(built).trace;
+    const entry = redacted.events.find((e) => e.kind === 'entry');
+    return { built, redacted, text: entry?.kind === 'entry' ? entry.entry.request.postData?.text : undefined };
+  };
+
+  it("hashes a JSON login's password (at any depth) and keeps the fields' names: the login is still one", () => {
+    const { built, redacted, text } = posted('{"username":"alice","password":"secret"}');
+    expect(text).not.toContain('secret');
+    expect(JSON.parse(text!)).toEqual({ username: 'alice', password: expect.stringMatching(/^h:[0-9a-f]{8}$/) });
+    expect(analyzeTrace(redacted).facts.logins.map((l) => l.signal)).toEqual(
+      analyzeTrace(built).facts.logins.map((l) => l.signal),
+    );
+    // Tryton's sao nests it in a JSON-RPC call's arguments.
+    const nested = posted('{"method":"common.db.login","params":["alice",{"password":"hunter22"},"en"]}').text;
+    expect(nested).not.toContain('hunter22');
+    expect(nested).toContain('"alice"');
+  });
+
+  it('leaves a JSON body without secrets, text that is not JSON, and a hostile `__proto__` key as they are', () => {
+    expect(posted('{"query":"books","page":2}').text).toBe('{"query":"books","page":2}');
+    expect(posted('{"password": oops').text).toBe('{"password": oops');
+    const hostile = posted('{"__proto__":{"token":"abcdefgh"},"user":"x"}').text!;
+    expect(hostile).not.toContain('abcdefgh');
+    expect(Object.keys(JSON.parse(hostile))).toEqual(['__proto__', 'user']);
+    expect(({} as Record<string, unknown>).token).toBeUndefined();
+  });
+});

@@ -4,6 +4,7 @@
  * equal values stay equal and a redacted trace still shows the same rotations, resets and lanes. Cookie
  * names and attributes are kept: they are what the analysis is about, and they are not secrets.
  */
+import { isCredentialArgumentName } from '../analysis/loginSignals.ts';
 import { redactValue } from '../analysis/redact.ts';
 import { isChunkCountMarker } from '../session/chunkedCookie.ts';
 import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
@@ -240,10 +241,12 @@ export function redactTrace(trace: Trace): TraceRedaction {
 
 /**
  * A request body: form fields keep their names (the login detector looks for a password field) and lose
- * their values; any other body only loses the known secrets found in it.
+ * their values; a JSON body loses the values of its secrets' fields (`password`, `token`, … at any depth: a JSON
+ * login's password, as Verdaccio, Ghost and Payload post it) and the known secrets found in it; any other body
+ * only the known secrets.
  */
 function redactBody(body: string, mimeType: string | undefined, text: (t: string) => string): string {
-  if (!mimeType?.toLowerCase().startsWith('application/x-www-form-urlencoded')) return text(body);
+  if (!mimeType?.toLowerCase().startsWith('application/x-www-form-urlencoded')) return text(redactJsonSecrets(body));
   return body
     .split('&')
     .map((piece) => {
@@ -253,4 +256,36 @@ function redactBody(body: string, mimeType: string | undefined, text: (t: string
         : `${piece.slice(0, eq)}=${encodeURIComponent(redactValue(safeDecode(piece.slice(eq + 1))))}`;
     })
     .join('&');
+}
+
+/** Bodies longer than this are not parsed as JSON, nor fields nested deeper read: no login posts such a body. */
+const MAX_JSON_BODY = 1 << 20;
+const MAX_JSON_DEPTH = 32;
+
+/** The JSON body with the string values of its secrets' fields hashed; any other text as it was. */
+function redactJsonSecrets(body: string): string {
+  const start = body.trimStart()[0];
+  if ((start !== '{' && start !== '[') || body.length > MAX_JSON_BODY) return body;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  let changed = false;
+  // A null-prototype copy keeps a `__proto__` key as a field; past MAX_JSON_DEPTH the value is kept as it was.
+  const walk = (value: unknown, depth: number): unknown => {
+    if (depth > MAX_JSON_DEPTH || typeof value !== 'object' || value === null) return value;
+    if (Array.isArray(value)) return value.map((item) => walk(item, depth + 1));
+    const copy: Record<string, unknown> = Object.create(null);
+    for (const [key, field] of Object.entries(value)) {
+      if (typeof field === 'string' && field !== '' && isCredentialArgumentName(key)) {
+        copy[key] = redactValue(field);
+        changed = true;
+      } else copy[key] = walk(field, depth + 1);
+    }
+    return copy;
+  };
+  const redacted = walk(parsed, 0);
+  return changed ? JSON.stringify(redacted) : body;
 }
