@@ -3227,6 +3227,17 @@ async function refreshed(page: Page): Promise<void> {
   );
 }
 
+/**
+ * An in-page step (a submit, the last logout click) done: the network idle for the framework's wait (its
+ * `reloadingDismiss` or `idleAfterLoad` time, else 500 ms), its requests pending for good tolerated.
+ */
+async function settleInPage(page: Page, framework: Framework): Promise<void> {
+  await page.waitForNetworkIdle({
+    idleTime: framework.reloadingDismiss?.idleTime ?? framework.idleAfterLoad?.idleTime ?? 500,
+    concurrency: framework.pendingForGood ?? 0,
+  });
+}
+
 /** With `httpAuth`: the password the next HTTP authentication dialog is answered with (once), if any. */
 let dialogPassword: string | undefined;
 
@@ -3299,10 +3310,7 @@ async function submit(page: Page, framework: Framework, password: string): Promi
   }
   if (framework.inPage) {
     await page.click(form.submit);
-    await page.waitForNetworkIdle({
-      idleTime: framework.reloadingDismiss?.idleTime ?? framework.idleAfterLoad?.idleTime ?? 500,
-      concurrency: framework.pendingForGood ?? 0,
-    });
+    await settleInPage(page, framework);
     return;
   }
   if (framework.scriptLogin === undefined) {
@@ -3357,10 +3365,7 @@ async function logOut(page: Page, framework: Framework): Promise<void> {
     await (hover ? element?.hover() : element?.click());
     await landed;
     if (framework.inPage && i === selectors.length - 1) {
-      await page.waitForNetworkIdle({
-        idleTime: framework.reloadingDismiss?.idleTime ?? framework.idleAfterLoad?.idleTime ?? 500,
-        concurrency: framework.pendingForGood ?? 0,
-      });
+      await settleInPage(page, framework);
     }
     await page.waitForFunction(() => document.readyState === 'complete');
   }

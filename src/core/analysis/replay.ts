@@ -12,7 +12,7 @@ import { CookieJar } from '../cookie/jar.ts';
 import { parseSetCookie } from '../cookie/parseSetCookie.ts';
 import { cookieUrl } from '../cookie/storageModel.ts';
 import type { StoredCookie, StoreOutcome } from '../cookie/types.ts';
-import { holdsBasicCredentials } from '../session/credentialsInCookie.ts';
+import { basicCredentialTexts, holdsBasicCredentials } from '../session/credentialsInCookie.ts';
 import { classifyCookieName } from '../session/identify.ts';
 import { responseArrivedAt } from '../trace/arrival.ts';
 import { headerValue } from '../trace/headers.ts';
@@ -181,8 +181,9 @@ export class EventReplay {
 
   /** The cookies of this request that hold the Basic credentials it sent (session/credentialsInCookie.ts). */
   private noteCredentialCookies(entry: number, origin: string, credentials: string, sent: readonly SentCookieFact[]) {
+    const texts = basicCredentialTexts(credentials);
     for (const cookie of sent) {
-      if (holdsBasicCredentials(cookie.value, credentials))
+      if (holdsBasicCredentials(cookie.value, texts))
         this.credentialCookies.push({ entry, origin, cookie: cookie.name, value: cookie.value });
     }
   }

@@ -9,10 +9,18 @@ import { decodeBase64Url } from './tokenData.ts';
 /** Shorter credentials than this (`a:b`) could appear in a value by chance. */
 const MIN_CREDENTIALS = 8;
 
-export function holdsBasicCredentials(value: string, credentials: string): boolean {
+/**
+ * The texts a cookie holding Basic credentials (the header's base64) would contain: their base64 without its padding
+ * and their `user:password`, each long enough to tell; worked out once per request, for each cookie it carried.
+ */
+export function basicCredentialTexts(credentials: string): string[] {
   const encoded = credentials.replace(/=+$/, '');
   const plain = decodeBase64Url(credentials);
-  const texts = [encoded, ...(plain?.includes(':') ? [plain] : [])].filter((text) => text.length >= MIN_CREDENTIALS);
+  return [encoded, ...(plain?.includes(':') ? [plain] : [])].filter((text) => text.length >= MIN_CREDENTIALS);
+}
+
+/** The cookie's value holds one of those texts, as read or percent-decoded. */
+export function holdsBasicCredentials(value: string, texts: readonly string[]): boolean {
   if (texts.length === 0) return false;
   return decodings(value).some((decoded) => texts.some((text) => decoded.includes(text)));
 }
