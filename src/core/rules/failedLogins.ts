@@ -36,15 +36,15 @@ export function isRetriedAttempt(
   if (login.status !== undefined && login.status >= 200 && login.status < 300) return true;
   // A redirect is a success (a failure sent back to the form is no login at all), unless the same form was posted
   // again from the very page it led to, no other page opened between: the form shown there again (tt-rss sends a
-  // wrong password to `/`, which shows the form).
+  // wrong password to `/`, which shows the form). The Referer names that page; where the browser sent none (a site's
+  // `Referrer-Policy: no-referrer`, helmet's default), no other page opened between says it alone.
   return (
     !otherPageBetween &&
     login.status !== undefined &&
     login.status >= 300 &&
     login.status < 400 &&
     login.redirectedTo !== undefined &&
-    next.referer !== undefined &&
-    sameAddress(login.redirectedTo, next.referer)
+    (next.referer === undefined || sameAddress(login.redirectedTo, next.referer))
   );
 }
 
