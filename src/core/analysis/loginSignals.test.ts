@@ -55,6 +55,25 @@ describe('LoginDetector', () => {
     expect(post({ new_username: 'ann', new_password: 'x' })).toEqual([undefined]);
   });
 
+  it('a form posted to a login page by a button captioned as a login is a login, whatever its fields are named', () => {
+    // Fossil's login form: `u`, `p`, its button `in=Login`, a captcha seed.
+    const form = { g: '', u: 'ann', p: 'x', cs: '123', in: 'Login' };
+    expect(signals(trace().post('https://scm.test/login', { form }))).toEqual(['password-post']);
+    expect(signals(trace().post('https://scm.test/login', { form: { ...form, in: 'Sign in' } }))).toEqual([
+      'password-post',
+    ]);
+    // Not its logout button, not a page that is no login page, not a button alone.
+    expect(signals(trace().post('https://scm.test/login', { form: { out: 'Logout' } }))).toEqual([undefined]);
+    expect(signals(trace().post('https://scm.test/settings', { form }))).toEqual([undefined]);
+    expect(signals(trace().post('https://scm.test/login', { form: { in: 'Login' } }))).toEqual([undefined]);
+  });
+
+  it("a login page's button that starts a single sign-on (a redirect to the provider's sign-in request) is no login", () => {
+    const form = { provider: 'corp', action: 'Sign in' };
+    const sso = 'https://idp.test/authorize?response_type=code&client_id=app&state=s';
+    expect(signals(trace().post('https://app.test/login', { form, location: sso }))).toEqual([undefined]);
+  });
+
   it('posted to a login page, a prefixed pair may sit among more fields, and the password be `<prefix>_pass`', () => {
     // Horde's login form: eight fields, `horde_user` and `horde_pass`, posted to /login.php.
     const horde = {

@@ -215,6 +215,24 @@ function callsLoginOperation(entry: TraceEntry): boolean {
   return args.length > 0;
 }
 
+/**
+ * A form posted to a login page by its button that says so (`<input type=submit name=in value=Login>`), in a form of
+ * few fields: a login whose password field has a name of the application's own (Fossil's `u` and `p`). Not a
+ * single sign-on's start, whose answer sends the browser to the identity provider with a sign-in request.
+ */
+function submitsLoginForm(entry: TraceEntry): boolean {
+  const fields = postedFields(entry);
+  if (fields === undefined || fields.size < 2 || fields.size > MAX_PREFIXED_LOGIN_FIELDS_AT_LOGIN_PAGE) return false;
+  if (!LOGIN_PAGE_PATH.test(pathOf(entry.request.url))) return false;
+  for (const value of fields.values()) {
+    if (LOGIN_BUTTON.test(value)) return !issuesSignInRequest(entry);
+  }
+  return false;
+}
+
+/** A login button's caption: `Login`, `Log in`, `Sign in`, `Sign on`. */
+const LOGIN_BUTTON = /^\s*(log|sign)[ -]?(in|on)\s*$/i;
+
 /** A login operation's named argument that holds a secret: a password's name, or a key's or token's. */
 export function isCredentialArgumentName(name: string): boolean {
   return isPasswordFieldName(name) || CREDENTIAL_ARGUMENT.test(name);
@@ -467,7 +485,11 @@ export class LoginDetector {
     const authorizationAppeared = hasAuthorization && succeeded && !this.authorizationAccepted.has(origin);
     if (hasAuthorization && succeeded) this.authorizationAccepted.add(origin);
 
-    if (isPost(entry.request.method) && (hasPasswordField(entry) || callsLoginOperation(entry))) return 'password-post';
+    if (
+      isPost(entry.request.method) &&
+      (hasPasswordField(entry) || callsLoginOperation(entry) || submitsLoginForm(entry))
+    )
+      return 'password-post';
     if (authorizationAppeared && succeeded) return 'authorization-header';
     if (retried && succeeded) {
       // The browser answered the challenge with the user's credentials, though the recording may not show them
