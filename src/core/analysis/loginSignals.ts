@@ -207,8 +207,7 @@ function callsLoginOperation(entry: TraceEntry): boolean {
   const body = jsonObjectOf(text);
   if (body === undefined) return false;
   const { method, params } = body;
-  const words = typeof method === 'string' ? operationWords(method) : undefined;
-  if (words === undefined || !OPERATION_LOGIN.test(words)) return false;
+  if (!isLoginOperation(method)) return false;
   const args: readonly unknown[] = Array.isArray(params) ? params : params === undefined ? [] : [params];
   const named = args.filter((a): a is object => typeof a === 'object' && a !== null && !Array.isArray(a));
   if (named.length > 0) return named.some((fields) => Object.keys(fields).some(isCredentialArgumentName));
@@ -232,6 +231,12 @@ function submitsLoginForm(entry: TraceEntry): boolean {
 
 /** A login button's caption: `Login`, `Log in`, `Sign in`, `Sign on`. */
 const LOGIN_BUTTON = /^\s*(log|sign)[ -]?(in|on)\s*$/i;
+
+/** A JSON-RPC method or operation named as a login (`auth.login`, `common.db.login`, `authenticate`). */
+export function isLoginOperation(method: unknown): boolean {
+  const words = typeof method === 'string' ? operationWords(method) : undefined;
+  return words !== undefined && OPERATION_LOGIN.test(words);
+}
 
 /** A login operation's named argument that holds a secret: a password's name, or a key's or token's. */
 export function isCredentialArgumentName(name: string): boolean {

@@ -91,7 +91,24 @@ describe('redactTrace on JSON request bodies', () => {
     // Tryton's sao nests it in a JSON-RPC call's arguments.
     const nested = posted('{"method":"common.db.login","params":["alice",{"password":"hunter22"},"en"]}').text;
     expect(nested).not.toContain('hunter22');
-    expect(nested).toContain('"alice"');
+    expect(JSON.parse(nested!).params[1]).toEqual({ password: expect.stringMatching(/^h:[0-9a-f]{8}$/) });
+  });
+
+  it("hashes the texts a JSON-RPC login call passes unnamed, as a form's values are: the login is still one", () => {
+    // Deluge's web UI: its password is the call's only argument.
+    const { built, redacted, text } = posted('{"method":"auth.login","params":["hunter22"],"id":1}');
+    expect(text).not.toContain('hunter22');
+    expect(JSON.parse(text!)).toEqual({
+      method: 'auth.login',
+      params: [expect.stringMatching(/^h:[0-9a-f]{8}$/)],
+      id: 1,
+    });
+    expect(analyzeTrace(redacted).facts.logins.map((l) => l.signal)).toEqual(['password-post']);
+    expect(analyzeTrace(built).facts.logins.map((l) => l.signal)).toEqual(['password-post']);
+    // Another call's arguments are no secret.
+    expect(posted('{"method":"web.update_ui","params":[["name"],{}],"id":2}').text).toBe(
+      '{"method":"web.update_ui","params":[["name"],{}],"id":2}',
+    );
   });
 
   it('leaves a JSON body without secrets, text that is not JSON, and a hostile `__proto__` key as they are', () => {

@@ -4,7 +4,7 @@
  * equal values stay equal and a redacted trace still shows the same rotations, resets and lanes. Cookie
  * names and attributes are kept: they are what the analysis is about, and they are not secrets.
  */
-import { isCredentialArgumentName } from '../analysis/loginSignals.ts';
+import { isCredentialArgumentName, isLoginOperation } from '../analysis/loginSignals.ts';
 import { redactValue } from '../analysis/redact.ts';
 import { isChunkCountMarker } from '../session/chunkedCookie.ts';
 import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
@@ -242,8 +242,8 @@ export function redactTrace(trace: Trace): TraceRedaction {
 /**
  * A request body: form fields keep their names (the login detector looks for a password field) and lose
  * their values; a JSON body loses the values of its secrets' fields (`password`, `token`, … at any depth: a JSON
- * login's password, as Verdaccio, Ghost and Payload post it) and the known secrets found in it; any other body
- * only the known secrets.
+ * login's password, as Verdaccio, Ghost and Payload post it), the texts a JSON-RPC login call passes as unnamed
+ * arguments, and the known secrets found in it; any other body only the known secrets.
  */
 function redactBody(body: string, mimeType: string | undefined, text: (t: string) => string): string {
   if (!mimeType?.toLowerCase().startsWith('application/x-www-form-urlencoded')) return text(redactJsonSecrets(body));
@@ -278,8 +278,16 @@ function redactJsonSecrets(body: string): string {
     if (depth > MAX_JSON_DEPTH || typeof value !== 'object' || value === null) return value;
     if (Array.isArray(value)) return value.map((item) => walk(item, depth + 1));
     const copy: Record<string, unknown> = Object.create(null);
+    // A JSON-RPC login call's arguments, unnamed (Deluge's `auth.login` posts `["<password>"]`): each text hashed.
+    const loginCall = isLoginOperation((value as Record<string, unknown>).method);
     for (const [key, field] of Object.entries(value)) {
-      if (typeof field === 'string' && field !== '' && isCredentialArgumentName(key)) {
+      if (loginCall && key === 'params' && Array.isArray(field)) {
+        copy[key] = field.map((argument) => {
+          if (typeof argument !== 'string' || argument === '') return walk(argument, depth + 2);
+          changed = true;
+          return redactValue(argument);
+        });
+      } else if (typeof field === 'string' && field !== '' && isCredentialArgumentName(key)) {
         copy[key] = redactValue(field);
         changed = true;
       } else copy[key] = walk(field, depth + 1);
