@@ -160,6 +160,7 @@ async function analyzeFiles(command: AnalyzeCommand, io: Io): Promise<number> {
     const inputs = analysed.map(({ file, trace, result }) => ({
       file,
       summary: summaryOf(trace),
+      ...(trace.source.creator !== undefined ? { creator: trace.source.creator } : {}),
       entryCount: trace.entryCount,
       analysis: result,
       ...(trace.warnings ? { warnings: trace.warnings } : {}),

@@ -5,7 +5,12 @@
  */
 import type { Finding, SessionView } from '../core/analysis/analyze.ts';
 import { cookieDefaultsFor } from '../core/cookie/browserDefaults.ts';
-import { COOKIE_HEADERS_MISSING, cookieHeadersMissing, type ReportedAnalysis } from '../core/formats/htmlReport.ts';
+import {
+  COOKIE_HEADERS_MISSING,
+  cookieHeadersMissing,
+  noCookieNote,
+  type ReportedAnalysis,
+} from '../core/formats/htmlReport.ts';
 import { SEVERITY_RANK, type Severity } from '../core/rules/rule.ts';
 import { requestsText, storyText } from '../core/story/storyText.ts';
 import type { Trace } from '../core/trace/types.ts';
@@ -63,6 +68,8 @@ export function textReport(
   out.push(`Findings: ${counts}`);
   out.push(`Browser: ${cookieDefaultsFor(trace.source.browser).basis}.`);
   if (cookieHeadersMissing(result)) out.push(`Note: ${COOKIE_HEADERS_MISSING.replace(/^This/, 'this')}`);
+  const noCookie = noCookieNote(result, trace.source.creator);
+  if (noCookie !== undefined) out.push(`Note: ${noCookie.replace(/^This/, 'this')}`);
   const skipped = (trace.warnings ?? []).filter((w) => w.skippedEntry !== undefined).length;
   if (trace.warnings?.length) {
     const readBeforeEnd = trace.warnings.find((w) => w.truncatedAfter !== undefined)?.truncatedAfter;
@@ -72,7 +79,9 @@ export function textReport(
     out.push(`Input: ${cut}${what}${trace.warnings.length} import warning(s), listed on standard error.`);
   }
   // The story first: what happened to the sessions, in words; then the lanes; then everything else.
-  out.push(...storyText(result.story));
+  // With no cookie in the file, "no session was lost" would say what the model cannot tell: the note said why.
+  if (noCookie !== undefined && result.story?.length === 0) out.push('', 'What happened: no session cookie to follow.');
+  else out.push(...storyText(result.story));
   // The inspected site's own origins first; an origin whose sessions are all third-party comes after (RULES.md).
   const thirdParty = (origin: string) => {
     const lanes = result.sessions.filter((s) => s.origin === origin);

@@ -32,8 +32,35 @@ export function cookieHeadersMissing(analysis: ReportedAnalysis): boolean {
   return !analysis.cookiesRecorded && analysis.requests.some((r) => r.sent.length > 0);
 }
 
+/**
+ * The file holds no cookie at all: no request carried one (no Cookie header, no cookie list), no response set one,
+ * so the model has no cookie to follow and "no session was lost" would claim what it cannot tell (RULES.md: say so,
+ * never guess). A site without cookies, a login that never set one (session-not-established says so), or a HAR
+ * whose exporter removed them: Chrome's DevTools does by default since Chrome 130 ("Export HAR (sanitized)" drops
+ * Cookie, Set-Cookie and Authorization headers), which a file it wrote (`creator` WebInspector) is told.
+ */
+export function noCookieNote(analysis: ReportedAnalysis, creator: string | undefined): string | undefined {
+  if (analysis.cookiesRecorded || analysis.sessions.length > 0 || analysis.requests.length === 0) return undefined;
+  const cookieless = analysis.requests.every(
+    (r) => r.sent.length === 0 && r.notSent.length === 0 && r.rejected.length === 0,
+  );
+  if (!cookieless) return undefined;
+  return creator !== undefined && CHROME_DEVTOOLS_CREATOR.test(creator)
+    ? `${NO_COOKIE} ${CHROME_SANITIZED}`
+    : NO_COOKIE;
+}
+
+const NO_COOKIE =
+  'This file holds no cookie: no request carried one and no response set one, so no session cookie can be followed.';
+const CHROME_SANITIZED =
+  'Chrome\'s DevTools removes the Cookie, Set-Cookie and Authorization headers from a HAR unless asked ("Export HAR (sanitized)", its default since Chrome 130): turn on "Allow to generate HAR with sensitive data" (DevTools Settings > Preferences > Network) and use "Export HAR (with sensitive data)".';
+/** `log.creator` of a HAR that Chrome's DevTools exported. */
+const CHROME_DEVTOOLS_CREATOR = /^WebInspector\b/;
+
 export interface HtmlReportInput {
   readonly file: string;
+  /** The file's `log.creator` as a line ("WebInspector 537.36"), where it names one. */
+  readonly creator?: string;
   /** e.g. "har, Chrome 156, 87 entries". */
   readonly summary: string;
   readonly entryCount: number;
@@ -137,6 +164,7 @@ function sectionHtml(input: HtmlReportInput, options: HtmlReportOptions): string
   const counts = SEVERITIES.map((s) => `${analysis.findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
   const notes = [
     ...(cookieHeadersMissing(analysis) ? [COOKIE_HEADERS_MISSING] : []),
+    ...[noCookieNote(analysis, input.creator)].filter((note) => note !== undefined),
     ...(input.warnings ?? []).map((w) => `${w.message} (at ${w.where})`),
   ];
   const lanes =
