@@ -5,12 +5,8 @@
  */
 import type { Finding, SessionView } from '../core/analysis/analyze.ts';
 import { cookieDefaultsFor } from '../core/cookie/browserDefaults.ts';
-import {
-  COOKIE_HEADERS_MISSING,
-  cookieHeadersMissing,
-  noCookieNote,
-  type ReportedAnalysis,
-} from '../core/formats/htmlReport.ts';
+import { fileNotes, noCookieNote } from '../core/formats/fileNotes.ts';
+import type { ReportedAnalysis } from '../core/formats/htmlReport.ts';
 import { SEVERITY_RANK, type Severity } from '../core/rules/rule.ts';
 import { requestsText, storyText } from '../core/story/storyText.ts';
 import type { Trace } from '../core/trace/types.ts';
@@ -67,9 +63,8 @@ export function textReport(
   out.push(`Sessionscope — ${file} (${trace.source.format}${creator}, ${trace.entryCount} entries)`);
   out.push(`Findings: ${counts}`);
   out.push(`Browser: ${cookieDefaultsFor(trace.source.browser).basis}.`);
-  if (cookieHeadersMissing(result)) out.push(`Note: ${COOKIE_HEADERS_MISSING.replace(/^This/, 'this')}`);
-  const noCookie = noCookieNote(result, trace.source.creator);
-  if (noCookie !== undefined) out.push(`Note: ${noCookie.replace(/^This/, 'this')}`);
+  const notes = fileNotes(result, trace.source.creator);
+  for (const note of notes) out.push(`Note: ${note.replace(/^This/, 'this')}`);
   const skipped = (trace.warnings ?? []).filter((w) => w.skippedEntry !== undefined).length;
   if (trace.warnings?.length) {
     const readBeforeEnd = trace.warnings.find((w) => w.truncatedAfter !== undefined)?.truncatedAfter;
@@ -80,7 +75,8 @@ export function textReport(
   }
   // The story first: what happened to the sessions, in words; then the lanes; then everything else.
   // With no cookie in the file, "no session was lost" would say what the model cannot tell: the note said why.
-  if (noCookie !== undefined && result.story?.length === 0) out.push('', 'What happened: no session cookie to follow.');
+  if (noCookieNote(result, trace.source.creator) !== undefined && result.story?.length === 0)
+    out.push('', 'What happened: no session cookie to follow.');
   else out.push(...storyText(result.story));
   // The inspected site's own origins first; an origin whose sessions are all third-party comes after (RULES.md).
   const thirdParty = (origin: string) => {

@@ -299,6 +299,28 @@ describe('DevTools conventions: list and detail side by side, sorting, row numbe
 });
 
 describe('import, clear and session-cookie marks', () => {
+  it('opens a HAR that Chrome exported sanitised (no cookie at all) and says so, with how to export one with them', async () => {
+    const { root, controller } = mountPanel('logout');
+    await flush();
+    const har = JSON.parse(harText('load-balancer'));
+    har.log.creator = { name: 'WebInspector', version: '537.36' };
+    for (const { request, response } of har.log.entries) {
+      request.headers = request.headers.filter((h: { name: string }) => !/^(cookie|authorization)$/i.test(h.name));
+      response.headers = response.headers.filter((h: { name: string }) => !/^set-cookie$/i.test(h.name));
+      request.cookies = [];
+      response.cookies = [];
+    }
+    await controller.importFile(new File([JSON.stringify(har)], 'sanitized.har'));
+    await flush();
+    const notice = one(root, 'import-notice').textContent;
+    expect(notice).toContain('This file holds no cookie');
+    expect(notice).toContain('Export HAR (with sensitive data)');
+    // The same file with its cookies: no notice.
+    await controller.importFile(new File([harText('load-balancer')], 'whole.har'));
+    await flush();
+    expect(root.querySelector('[data-testid="import-notice"]')).toBeNull();
+  });
+
   it('opens a HAR with an unreadable entry and shows an import notice naming it, on that tab only', async () => {
     const { root, controller } = mountPanel('logout');
     await flush();

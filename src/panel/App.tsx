@@ -3,6 +3,7 @@
 // beside it. Reads state from the controller and renders every page-controlled string as text (values come
 // from web pages: never as HTML).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { fileNotes } from '../core/formats/fileNotes.ts';
 import type { Severity } from '../core/rules/rule.ts';
 import { sortRows } from './columns.ts';
 import { LIVE, type PanelController, type UiState, type ViewName } from './controller.ts';
@@ -182,9 +183,17 @@ function Toolbar({
   );
 }
 
-/** The import notice of the imported trace on view (entries skipped, fields repaired), if any. */
+/**
+ * The import notice of the imported trace on view (entries skipped, fields repaired), and what its analysis says of
+ * the file (a HAR that holds no cookie, as Chrome's DevTools exports one by default), if any.
+ */
 function importNoticeOf(ui: UiState): string | undefined {
-  return ui.imports.find((i) => i.id === ui.source)?.notice;
+  const imported = ui.imports.find((i) => i.id === ui.source);
+  if (imported === undefined) return undefined;
+  const { analysis, trace } = imported.view;
+  const notes = fileNotes(analysis, trace.source.creator);
+  const all = imported.notice === undefined ? notes : [imported.notice, ...notes];
+  return all.length > 0 ? all.join(' ') : undefined;
 }
 
 function SourceTabs({ controller, ui }: { controller: PanelController; ui: UiState }) {

@@ -9,6 +9,7 @@ import type { Finding, RequestView, SessionView } from '../analysis/analyze.ts';
 import type { Severity } from '../rules/rule.ts';
 import type { Story } from '../story/story.ts';
 import { requestTableHtml, STORY_STYLE, storyHtml } from '../story/storyHtml.ts';
+import { fileNotes } from './fileNotes.ts';
 
 /** What a report needs of an analysis (a fresh one, or the one saved in a native trace). */
 export interface ReportedAnalysis {
@@ -19,43 +20,6 @@ export interface ReportedAnalysis {
   /** Absent in an analysis saved before stories existed (a native trace's). */
   readonly story?: readonly Story[];
 }
-
-export const COOKIE_HEADERS_MISSING =
-  'This file records no Cookie headers, though cookies were set that later requests would carry (a sanitised export?): what was sent is inferred from the Set-Cookie lines.';
-
-/**
- * Whether the input looks stripped of its Cookie headers: none anywhere, yet the jar model says some request
- * carried a cookie. A trace where no cookie was ever stored has no Cookie header because there was none to send
- * (a login whose session cookie never arrived): saying "sanitised" there would blame the file for the bug.
- */
-export function cookieHeadersMissing(analysis: ReportedAnalysis): boolean {
-  return !analysis.cookiesRecorded && analysis.requests.some((r) => r.sent.length > 0);
-}
-
-/**
- * The file holds no cookie at all: no request carried one (no Cookie header, no cookie list), no response set one,
- * so the model has no cookie to follow and "no session was lost" would claim what it cannot tell (RULES.md: say so,
- * never guess). A site without cookies, a login that never set one (session-not-established says so), or a HAR
- * whose exporter removed them: Chrome's DevTools does by default since Chrome 130 ("Export HAR (sanitized)" drops
- * Cookie, Set-Cookie and Authorization headers), which a file it wrote (`creator` WebInspector) is told.
- */
-export function noCookieNote(analysis: ReportedAnalysis, creator: string | undefined): string | undefined {
-  if (analysis.cookiesRecorded || analysis.sessions.length > 0 || analysis.requests.length === 0) return undefined;
-  const cookieless = analysis.requests.every(
-    (r) => r.sent.length === 0 && r.notSent.length === 0 && r.rejected.length === 0,
-  );
-  if (!cookieless) return undefined;
-  return creator !== undefined && CHROME_DEVTOOLS_CREATOR.test(creator)
-    ? `${NO_COOKIE} ${CHROME_SANITIZED}`
-    : NO_COOKIE;
-}
-
-const NO_COOKIE =
-  'This file holds no cookie: no request carried one and no response set one, so no session cookie can be followed.';
-const CHROME_SANITIZED =
-  'Chrome\'s DevTools removes the Cookie, Set-Cookie and Authorization headers from a HAR unless asked ("Export HAR (sanitized)", its default since Chrome 130): turn on "Allow to generate HAR with sensitive data" (DevTools Settings > Preferences > Network) and use "Export HAR (with sensitive data)".';
-/** `log.creator` of a HAR that Chrome's DevTools exported. */
-const CHROME_DEVTOOLS_CREATOR = /^WebInspector\b/;
 
 export interface HtmlReportInput {
   readonly file: string;
@@ -163,8 +127,7 @@ function sectionHtml(input: HtmlReportInput, options: HtmlReportOptions): string
   const { analysis } = input;
   const counts = SEVERITIES.map((s) => `${analysis.findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
   const notes = [
-    ...(cookieHeadersMissing(analysis) ? [COOKIE_HEADERS_MISSING] : []),
-    ...[noCookieNote(analysis, input.creator)].filter((note) => note !== undefined),
+    ...fileNotes(analysis, input.creator),
     ...(input.warnings ?? []).map((w) => `${w.message} (at ${w.where})`),
   ];
   const lanes =
