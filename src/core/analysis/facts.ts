@@ -143,6 +143,8 @@ export type IdEnd =
       readonly anonymous?: true;
       /** For overwritten: the response answered a request in flight with the ID the held one replaced (a race). */
       readonly inFlightWith?: string;
+      /** For overwritten: the held ID was new, never carried, replaced by a request in flight beside it (IdChange.freshRace). */
+      readonly freshRace?: true;
       /** For cleared-by-server: the ID was issued in answer to a login attempt that failed (that attempt's entry). */
       readonly failedAttempt?: number;
     };
@@ -228,6 +230,12 @@ export interface IdChange {
    * one (sessionLanes.ts, carriesReplacedInFlight). That value.
    */
   readonly carriedReplaced?: string;
+  /**
+   * The request went out carrying no ID of the lane before the held one arrived, and the held ID, which no login
+   * issued, was never carried: two requests in flight together were each given a new session, and the later answer
+   * replaced the first before any request used it (sessionLanes.ts).
+   */
+  readonly freshRace?: true;
   /** The request's path (no query). */
   readonly path: string;
   /** The cookie's values behave as an encrypted session store (SessionIdentity.sealedStore). */

@@ -413,6 +413,7 @@ export class SessionLanes {
       ...(issued !== undefined ? { issued } : {}),
       carried: carried === live.id,
       ...(carried !== undefined && carried !== live.id ? { carriedReplaced: carried } : {}),
+      ...(carried === undefined && isFreshRace(live, ctx.entry.startedAt) ? { freshRace: true } : {}),
       path: url.url.pathname,
       ...(this.identityOf(lane.cookie)?.sealedStore ? { sealedStore: true } : {}),
       ...(issued === undefined && postedTokens(ctx.entry).some((t) => valueHolds(live.id, t))
@@ -492,6 +493,21 @@ export function currentId(lane: SessionLane): LaneId | undefined {
  * current one had arrived: it was in flight beside that response with the cookie the jar held then (RULES.md, "What
  * is a request"), so it neither ends the current ID nor brings the old one back.
  */
+/**
+ * The held ID arrived after this request went out (which carried none of the lane), no request ever carried it and
+ * no login issued it: the page's first requests in flight together, each answered with a new session (EverShop's
+ * express-session on two scripts of its login page). A login's ID lost so is a real loss, not this.
+ */
+function isFreshRace(held: LaneId, startedAt: number): boolean {
+  return (
+    held.carriedCount === 0 &&
+    held.sessionLogin === undefined &&
+    held.source === 'set-cookie' &&
+    held.arrivedAt !== undefined &&
+    startedAt < held.arrivedAt
+  );
+}
+
 function carriesReplacedInFlight(lane: SessionLane, current: LaneId, value: string, startedAt: number): boolean {
   if (current.end || current.arrivedAt === undefined || startedAt >= current.arrivedAt) return false;
   const previous = lane.ids[lane.ids.length - 2];

@@ -110,6 +110,15 @@ function isRandomToken(text: string): boolean {
 
 /** Fields that hold a session's ID or the signature over it, not data. */
 const ID_OR_SIGNATURE = /^(session_?id|sid|sign|sig|signature|mac|hmac)$/i;
+/** A field that holds a server-side session's bearer token: an ID, where its value is a random token (or emptied). */
+const TOKEN_FIELD = /^(session_?)?token$/i;
+
+/** The field names an opaque ID in an envelope: its ID or signature, or a random token under a token's name. */
+function holdsOnlyAnId(payload: unknown, field: string): boolean {
+  if (ID_OR_SIGNATURE.test(field)) return true;
+  const value = (payload as Record<string, unknown>)[field];
+  return TOKEN_FIELD.test(field) && typeof value === 'string' && (value === '' || isRandomToken(value));
+}
 
 /** A session cookie's value as fields in the clear (valueShape.ts fieldsOf), or undefined. */
 function readableFields(value: string): ClientSideData | undefined {
@@ -140,9 +149,10 @@ export const sessionClientSideData = perRequestRule({
     const rails = railsMessage(s.data.payload);
     const payload = rails ? rails.data : s.data.payload;
     const fields = fieldNames(payload);
-    // Only the session's ID and its signature (Zabbix's `{"sessionid", "sign"}`), or a signed random token (Jupyter's
-    // Tornado cookie signs a uuid): an opaque ID in an envelope, nothing more to read.
-    if (fields.length > 0 && fields.every((f) => ID_OR_SIGNATURE.test(f))) return undefined;
+    // Only the session's ID and its signature (Zabbix's `{"sessionid", "sign"}`), a server-side session's random
+    // token (Vendure's cookie-session `{"token": "<64 hex>"}`, emptied at its logout), or a signed random token
+    // (Jupyter's Tornado cookie signs a uuid): an opaque ID in an envelope, nothing more to read.
+    if (fields.length > 0 && fields.every((f) => holdsOnlyAnId(payload, f))) return undefined;
     if (typeof payload === 'string' && isRandomToken(payload)) return undefined;
     const shown = ctx.show(s.value) === s.value ? ` Decoded: ${JSON.stringify(payload).slice(0, 300)}` : '';
     const format =

@@ -124,6 +124,18 @@ describe('session-client-side-data', () => {
     expect(findingsOf(withUser, 'session-client-side-data')).toHaveLength(1);
   });
 
+  it("base64 JSON holding only a server-side session's random token (Vendure's cookie-session) → only an ID", () => {
+    const token = (value: string, extra: object = {}) => btoa(JSON.stringify({ token: value, ...extra }));
+    const random = 'f3a9c27e81b04d5c9e6a2b7d4c1f08e3a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0';
+    expect(findingsOf(sessionValue(token(random), 'session').analyze(), 'session-client-side-data')).toEqual([]);
+    // Emptied at the logout: still no data.
+    expect(findingsOf(sessionValue(token(''), 'session').analyze(), 'session-client-side-data')).toEqual([]);
+    // A token that is no random ID, or a field more: data.
+    expect(findingsOf(sessionValue(token('alice'), 'session').analyze(), 'session-client-side-data')).toHaveLength(1);
+    const withRole = sessionValue(token(random, { role: 'admin' }), 'session').analyze();
+    expect(findingsOf(withRole, 'session-client-side-data')).toHaveLength(1);
+  });
+
   it('a Flask (itsdangerous) signed session → session-client-side-data (signed-json)', () => {
     const result = sessionValue(`${b64url({ user_id: 7 })}.ZxYwVQ.sIgNaTuRe-sIgNaTuRe`).analyze();
     const found = findingsOf(result, 'session-client-side-data');

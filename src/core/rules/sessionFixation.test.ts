@@ -23,6 +23,29 @@ describe('session-fixation', () => {
     expect(found[0]!.evidence.loginSignal).toBe('password-post');
   });
 
+  it('two IDs kept through a login: the one its answer wrote back is the session it saved; the other rode along', () => {
+    // EverShop: the admin login saves its `asid` session and sets it again; the storefront's `sid` rides along.
+    const asid = (id: string) => `asid=${id}; ${GOOD}`;
+    const both = `asid=${ID.a}; sid=${ID.b}`;
+    const login = (setCookie: string[]) =>
+      trace()
+        .get('https://shop.test/admin/login', { setCookie: [asid(ID.a)] })
+        .get('https://shop.test/app.js', { cookie: `asid=${ID.a}`, setCookie: [sid(ID.b)], resourceType: 'script' })
+        .post('https://shop.test/admin/user/login', {
+          cookie: both,
+          form: { email: 'a@b.c', password: 'pw' },
+          setCookie,
+        })
+        .get('https://shop.test/admin', { cookie: both })
+        .analyze();
+    const kept = (setCookie: string[]) => findingsOf(login(setCookie), 'session-fixation').map((f) => f.cookie);
+    expect(kept([asid(ID.a)])).toEqual(['asid']);
+    // Written back neither: each may be the one the login saved the user in.
+    expect(kept([]).sort()).toEqual(['asid', 'sid']);
+    // Both written back: both.
+    expect(kept([asid(ID.a), sid(ID.b)]).sort()).toEqual(['asid', 'sid']);
+  });
+
   it('an Authorization header with credentials appearing without a new sid → session-fixation (Authorization)', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })

@@ -3,7 +3,7 @@
  * that failed is no login: one answered with an error or sent back to the form is never a login fact
  * (loginSignals.ts), and one answered with a page is a failed attempt when the user posts the same form again.
  */
-import { LOGIN_SIGNAL_TEXT, type LoginFact, type SessionLane } from '../analysis/facts.ts';
+import { LOGIN_SIGNAL_TEXT, type LoginFact, type RequestFacts, type SessionLane } from '../analysis/facts.ts';
 import { failedAttempts } from './failedLogins.ts';
 import { laneByKey } from './helpers.ts';
 import { defineRule } from './rule.ts';
@@ -23,7 +23,12 @@ export const sessionFixation = defineRule({
     // Which logins were failed attempts is asked only where a login kept an ID (most traces have none).
     let failed: ReadonlySet<number> | undefined;
     return logins.flatMap((login) => {
-      const kept = keptIds(login, lanes).filter((l) => !otherPortsCookie(lanes.get(l.laneKey), login.origin));
+      const kept = loginsOwn(
+        login,
+        keptIds(login, lanes).filter((l) => !otherPortsCookie(lanes.get(l.laneKey), login.origin)),
+        lanes,
+        ctx.request,
+      );
       if (kept.length === 0) return [];
       failed ??= failedAttempts(logins, ctx.request, ctx.facts.loginAttempts);
       if (failed.has(login.entry)) return [];
@@ -74,6 +79,28 @@ function bindsNoSession(
   if (lane === undefined) return false;
   if (lane.confidence === 'possible') return true;
   return login.signal === 'sign-in-response' && lane.ids.some((id) => id.id === kept.before && id.startsSignIn);
+}
+
+/**
+ * Of several kept IDs, the ones the login's answer (or its redirect chain) wrote back unchanged, where it wrote back
+ * some and not all: the session the login saved the user in, the others carried along untouched (EverShop's admin
+ * login saves its `asid` session and sets it again; the storefront's `sid` rides along with every request to the
+ * host). Otherwise all of them.
+ */
+function loginsOwn(
+  login: LoginFact,
+  kept: LoginFact['lanes'],
+  lanes: ReadonlyMap<string, SessionLane>,
+  request: (entry: number) => RequestFacts | undefined,
+): LoginFact['lanes'] {
+  if (kept.length < 2) return kept;
+  const written = kept.filter((l) => {
+    const cookie = lanes.get(l.laneKey)?.cookie;
+    return [login.entry, ...login.chain].some((entry) =>
+      request(entry)?.setCookies.some((c) => c.session && c.name === cookie && c.value === l.before),
+    );
+  });
+  return written.length > 0 ? written : kept;
 }
 
 /** The login's response or redirect chain set the first ID of a lane it did not carry, surer than a possible one. */

@@ -85,6 +85,41 @@ describe('session-reset', () => {
     expect(late.facts.lanes[0]!.ids.map((id) => id.id)).toEqual([ID.a, ID.a]);
   });
 
+  it("overwritten by its twin: a page's first requests in flight together, each given a new ID, lose nothing (info)", () => {
+    // EverShop's express-session answers two scripts of its login page, both sent before either answer came back.
+    const twins = (secondAfter: number, login = false) => {
+      const b = trace().get('https://shop.test/', {});
+      if (login)
+        b.post('https://shop.test/login', {
+          form: { user: 'ann', password: 'x' },
+          setCookie: [sid(ID.a)],
+          duration: 100,
+        });
+      else b.get('https://shop.test/a.js', { setCookie: [sid(ID.a)], duration: 100, resourceType: 'script' });
+      return b
+        .get('https://shop.test/b.js', {
+          setCookie: [sid(ID.b)],
+          duration: 100,
+          after: secondAfter,
+          resourceType: 'script',
+        })
+        .get('https://shop.test/page', { cookie: `sid=${ID.b}`, after: 300 })
+        .analyze();
+    };
+    const [raced] = findingsOf(twins(10), 'session-reset');
+    expect(raced).toMatchObject({ entry: 2, cause: 'overwritten', severity: 'info' });
+    expect(raced!.evidence.freshRace).toBe(true);
+    expect(raced!.message).toContain('no session was lost');
+    // Sent once the first ID had arrived, yet carrying none: the jar held it, and it was not sent, no race.
+    const late = findingsOf(twins(200), 'session-reset');
+    expect(late.map((f) => [f.cause, f.severity === 'info'])).toEqual([['not-sent', false]]);
+    expect(late[0]!.evidence.freshRace).toBeUndefined();
+    // The ID a login had just issued, replaced by an answer to a request in flight beside it: the login lost.
+    const [lost] = findingsOf(twins(10, true), 'session-reset');
+    expect(lost!.severity).not.toBe('info');
+    expect(lost!.evidence.freshRace).toBeUndefined();
+  });
+
   it("a word set before the first ID (mod_auth_mellon's `cookietest` probe) is no ID: no lane of its own, no alarm on it", () => {
     // Mellon sets `mellon-cookie=cookietest; Domain=…; SameSite=None` as it sends the user to the identity provider
     // (a site of its own, which the probe reaches too), then the real ID at the assertion's post.

@@ -33,6 +33,11 @@ const STORE_FIX =
  */
 const RACED =
   'a request that went out with the ID it had replaced, still in flight beside the response that set it, got yet another ID from the server, and that answer, arriving later, replaced it (two requests raced)';
+/** overwritten's text for a new ID replaced before any request used it (IdChange.freshRace). */
+const FRESH_RACE =
+  'the request of this response went out before that ID arrived, carrying none, and the server gave it a new session of its own; the browser kept the later one. No request ever carried the replaced ID, so no session was lost';
+const FRESH_RACE_FIX =
+  'Nothing was lost. To spare the server sessions nobody uses, start one only when there is something to keep in it (express-session `saveUninitialized: false`), not for static files.';
 const RACED_FIX =
   'If the server ended the old ID when it issued the new one, rotate it where no other request of the page runs beside it (the login request itself), or keep the replaced ID valid for a few seconds so that requests already in flight with it are still recognised.';
 
@@ -153,6 +158,7 @@ export function resetOf(change: IdChange): ResetEnd {
     ...(cause === 'overwritten' && change.carriedReplaced !== undefined
       ? { inFlightWith: change.carriedReplaced }
       : {}),
+    ...(cause === 'overwritten' && change.freshRace ? { freshRace: true } : {}),
   };
 }
 
@@ -250,7 +256,9 @@ export const sessionReset = defineRule({
               ? STORE_NOT_READ
               : raced
                 ? RACED
-                : CAUSE_TEXT[end.cause];
+                : end.freshRace
+                  ? FRESH_RACE
+                  : CAUSE_TEXT[end.cause];
           return {
             key: resetKey(t.lane.key, end.entry),
             relatedKeys: related,
@@ -264,11 +272,13 @@ export const sessionReset = defineRule({
             ...(end.atLogout && end.cause === 'cleared-by-server' ? { severity: 'info' as const } : {}),
             // An ID a failed login attempt issued (its error message kept in a session): no session of the user's.
             ...(end.failedAttempt !== undefined ? { severity: 'info' as const } : {}),
+            // A new ID no request used, replaced by its twin from a request in flight beside it: nothing lost.
+            ...(end.freshRace ? { severity: 'info' as const } : {}),
             // The user stayed logged in (restoredFrom): told, as the loss of what the session held, not alarmed.
             ...(restored !== undefined ? { severity: 'low' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
             message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}`,
-            fix: store ? STORE_FIX : raced ? RACED_FIX : CAUSE_FIX[end.cause],
+            fix: store ? STORE_FIX : raced ? RACED_FIX : end.freshRace ? FRESH_RACE_FIX : CAUSE_FIX[end.cause],
             evidence: {
               lostId: { secret: t.id.id },
               ...(t.next ? { newId: { secret: t.next.id } } : {}),
@@ -278,6 +288,7 @@ export const sessionReset = defineRule({
               ...(end.loginEntry !== undefined ? { issuedByLoginAt: end.loginEntry } : {}),
               ...(end.loggedOutAnswer ? { answeredStatus: end.loggedOutAnswer.status } : {}),
               ...(raced ? { inFlightWith: { secret: end.inFlightWith } } : {}),
+              ...(end.freshRace ? { freshRace: true } : {}),
               ...(restored !== undefined ? { restoredFrom: restored } : {}),
               ...(end.failedAttempt !== undefined ? { issuedAtFailedAttempt: end.failedAttempt } : {}),
             },
