@@ -25,6 +25,9 @@
 // and RabbitMQ's management web UI (its credentials in a cookie of its own, sent as HTTP Basic by script)
 // and CUPS's web interface (HTTP Basic authentication of a system user, by PAM; its CSRF cookie org.cups.sid)
 // and Monit's web interface (HTTP Basic authentication alone, a CSRF cookie beside it)
+// and Mailman 3's web UI (Postorius and HyperKitty, django-allauth's login, on SQLite)
+// and Transmission's web interface (HTTP Basic authentication alone, no cookie; a CSRF token in a header of its own)
+// and Fossil SCM's built-in web UI (its login cookie fossil-<project code>)
 // from Debian's packages; express-session (also
 // on two nodes behind nginx),
 // Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session, iron-session, hapi's yar and cookie, Auth.js,
@@ -34,7 +37,10 @@
 // Debian's SimpleSAMLphp as the identity provider), ThinkJS's think-session, Parse Dashboard (before Parse Server,
 // on Debian's postgresql), code-server, Ghost, Strapi and Astro's sessions, Node-RED's editor (adminAuth), Payload
 // CMS and Medusa 2's admin dashboard (on Debian's postgresql), Verdaccio's web UI (its htpasswd file written by
-// Debian's apache2-utils), from npm. The tests read the recordings, so CI needs none of these; recording again needs them:
+// Debian's apache2-utils), nuxt-auth-utils on Nuxt 4 (h3's sealed cookie),
+// EverShop's admin panel (on Debian's postgresql),
+// Vendure 3's admin UI (cookie sessions, SQLite by sql.js),
+// from npm. The tests read the recordings, so CI needs none of these; recording again needs them:
 //   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light \
 //     python3-starlette python3-uvicorn python3-multipart python3-tornado python3-bottle python3-cherrypy3 \
 //     python3-pyramid python3-beaker python3-flask-login ruby-sinatra libmojolicious-perl libdancer2-perl \
@@ -67,6 +73,9 @@
 //   apt-get install rabbitmq-server  # its own service need not run: the recording starts a node of its own
 //   apt-get install cups-daemon cups  # and the system user alice, password secret (useradd alice; chpasswd), for PAM
 //   apt-get install monit  # its own service need not run: the recording starts a monit of its own
+//   DEBIAN_FRONTEND=noninteractive apt-get install mailman3-web  # debconf's defaults; its uwsgi service need not run
+//   apt-get install transmission-daemon  # its own service need not run: the recording starts a daemon of its own
+//   apt-get install fossil
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 //   npm ci --prefix test/frameworks/better-auth && npm ci --prefix test/frameworks/adonis
 //   npm ci --prefix test/frameworks/next-auth && npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia
@@ -90,6 +99,9 @@
 //   npm ci --prefix test/frameworks/payload
 //   npm ci --prefix test/frameworks/medusa   # medusa/setup.sh builds it (`medusa build`) at its first recording
 //   npm ci --prefix test/frameworks/verdaccio
+//   npm ci --prefix test/frameworks/vendure
+//   npm ci --prefix test/frameworks/evershop   # evershop/setup.sh builds it (`evershop build`) at its first recording
+//   npm ci --prefix test/frameworks/nuxt-auth-utils   # `nuxt build` at each recording's prepare step
 // Run: [FIRST_PORT=9201] node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
@@ -145,6 +157,11 @@ interface Framework {
   readonly form?: { readonly username: string | null; readonly password: string; readonly submit: string };
   /** alice's password, where the application refuses `secret` (MediaWiki wants ten characters for an admin). */
   readonly password?: string;
+  /**
+   * The wrong password tried, where `wrong` would be refused before it is sent (EverShop's login form checks in the
+   * browser that a password has six characters at least, and sends nothing otherwise).
+   */
+  readonly wrongPassword?: string;
   /** What the user name field gets, where it is not `alice` (Devise's form asks for an email address). */
   readonly user?: string;
   /** A "keep me logged in" checkbox the login ticks (a remember-me cookie beside the session). */
@@ -2707,6 +2724,49 @@ const medusa: Framework = {
 };
 
 /**
+ * EverShop 2.2 (`@evershop/evershop`, an e-commerce platform: its admin panel; packages of its own: `npm ci --prefix
+ * test/frameworks/evershop`, with concat-stream, which it imports without depending on it) on a PostgreSQL of its own
+ * (port + 50). evershop/setup.sh (the prepare step) makes the cluster, migrates it (evershop/migrate.mjs: the module
+ * migrations `evershop install` runs), adds alice@example.com (`evershop user:create`; eight characters at least:
+ * `secret123`) and runs `evershop build` where the build is missing; evershop/start.mjs runs `evershop start` in
+ * production. Two express-session cookies on connect-pg-simple, both saved uninitialised (HttpOnly, 24 h, no
+ * SameSite, not Secure): `asid` on the admin's pages, `sid` on all else but the API's routes (the store's pages, the
+ * build's /assets/*.js and /favicon.ico: two asset requests in parallel without one each make one). The login page
+ * (/admin/login, React) posts the form's JSON by fetch to /admin/user/login (a wrong password a 400 `Invalid email or
+ * password`, shown in place), which sets `userID` in the session it has (no regeneration), then opens /admin; the
+ * header's account menu, then Logout, which fetches GET /admin/user/logout (the `userID` cleared, the session kept)
+ * and opens /admin/login.
+ */
+const EVERSHOP = join(APPS, 'evershop');
+const evershop: Framework = {
+  id: 'evershop',
+  prepare: (work) => {
+    needPackages('evershop', 'evershop');
+    return { command: 'bash', args: [join(EVERSHOP, 'setup.sh')], cwd: work, env: { EVERSHOP_WORK: work } };
+  },
+  backends: (work, port) => [postgres(work, port + 50)],
+  server: (_work, port) => ({
+    command: process.execPath,
+    args: [join(EVERSHOP, 'start.mjs')],
+    cwd: EVERSHOP,
+    env: { EVERSHOP_PORT: String(port), PGPORT: String(port + 50) },
+  }),
+  home: '/admin',
+  login: { path: '/admin/login' },
+  form: { username: 'input[name=email]', password: 'input[name=password]', submit: 'button[type=submit]' },
+  user: 'alice@example.com',
+  password: 'secret123',
+  // The form wants six characters before it sends anything.
+  wrongPassword: 'wrong-password',
+  inPage: true,
+  // Chromium never reports the /favicon.ico requests (404s) of the admin's pages finished.
+  pendingForGood: 2,
+  // The header's account menu (alice's initial), then its Logout.
+  logout: ['button[aria-label="Account menu"]', '[role=menuitem] ::-p-text(Logout)'],
+  menuSettle: 500,
+};
+
+/**
  * Node-RED 4.1 (packages of its own: `npm ci --prefix test/frameworks/node-red`) run by its red.js with our
  * node-red/settings.js: the editor on 127.0.0.1, its user directory (flows, credentials) the recording's directory,
  * `adminAuth` of type `credentials` with alice (a bcrypt hash of `secret`, permissions `*`), telemetry, update checks,
@@ -2929,6 +2989,77 @@ const verdaccio: Framework = {
 };
 
 /**
+ * Mailman 3's web UI (Debian's mailman3-web 0+20200530: Postorius 1.3.8 and HyperKitty 1.3.7 on django-mailman3 1.3.9,
+ * django-allauth 0.51 and Django 3.2), Debian's project (/usr/share/mailman3-web/manage.py) under our settings
+ * module (mailman3-web/sessionscope_mailman3_settings.py: Debian's settings, with SQLite, static files and log in the
+ * recording's directory, ALLOWED_HOSTS 127.0.0.1, DEBUG off as shipped, no Gravatar), served by `manage.py runserver
+ * --insecure` (its static files too) rather than Debian's uwsgi service; no Mailman core (its REST API pointed at
+ * port + 49, where nothing listens: the login's address sync gives up quietly). mailman3-web/setup.sh (the prepare
+ * step) migrates, collects the static files and adds alice with her address verified (Debian's settings make
+ * allauth's email verification mandatory). Home is HyperKitty's list index (`/` redirects to Postorius's, which needs
+ * the core); its Sign In link is allauth's login page with `next=/hyperkitty/` (field `login`, the Remember Me box
+ * left unticked: a session cookie without expiry); the csrftoken cookie from the first form, sessionid set at the
+ * right password. The navbar's user menu, then Logout opens allauth's confirm page, whose Sign Out posts the logout.
+ */
+const MAILMAN3_WEB = join(APPS, 'mailman3-web');
+const mailman3Env = (work: string) => ({
+  MAILMAN3_WORK: work,
+  DJANGO_SETTINGS_MODULE: 'sessionscope_mailman3_settings',
+  PYTHONPATH: MAILMAN3_WEB,
+});
+const mailman3Web: Framework = {
+  id: 'mailman3-web',
+  prepare: (work) => ({ command: 'sh', args: [join(MAILMAN3_WEB, 'setup.sh')], cwd: work, env: mailman3Env(work) }),
+  server: (work, port) => ({
+    command: '/usr/bin/python3',
+    args: ['/usr/share/mailman3-web/manage.py', 'runserver', '--insecure', '--noreload', `127.0.0.1:${port}`],
+    cwd: work,
+    env: { ...mailman3Env(work), MAILMAN3_REST_PORT: String(port + 49) },
+  }),
+  home: '/hyperkitty/',
+  login: { path: '/accounts/login/?next=/hyperkitty/' },
+  form: { username: 'input[name=login]', password: 'input[name=password]', submit: 'form.login button[type=submit]' },
+  logout: [
+    'ul.auth .dropdown-toggle',
+    'ul.auth a[href^="/accounts/logout/"]',
+    'form[action="/accounts/logout/"] button[type=submit]',
+  ],
+};
+
+/**
+ * Vendure 3.7 (`@vendure/core` with `@vendure/admin-ui-plugin`'s prebuilt Angular admin UI; packages of its own:
+ * `npm ci --prefix test/frameworks/vendure`), our vendure/start.js and vendure-config.js: the admin API on cookie
+ * sessions (`authOptions.tokenMethod: 'cookie'`, a cookie secret of ours), the superadmin alice / secret made at the
+ * first start, SQLite by sql.js in the recording's directory (`synchronize`), the admin UI at /admin, no job queue or
+ * scheduler plugin, telemetry off; nothing else populated. The admin UI (/admin/login) signs in by XHR: a GraphQL
+ * `login` mutation POSTed as JSON to /admin-api (a wrong password a 200 with an `InvalidCredentialsError` result), the
+ * session in cookie-session's `session` (base64 JSON of the session token) and `session.sig` (HttpOnly, SameSite=Lax);
+ * the header's user menu, then Log out (a `logout` mutation), back to the login page.
+ */
+const VENDURE = join(APPS, 'vendure');
+const vendure: Framework = {
+  id: 'vendure',
+  server: (work, port) => {
+    needPackages('vendure', 'vendure');
+    return { command: process.execPath, args: [join(VENDURE, 'start.js'), String(port)], cwd: work };
+  },
+  home: '/admin/',
+  login: { path: '/admin/login' },
+  form: { username: 'input[name=username]', password: 'input[name=password]', submit: 'button.login-button' },
+  inPage: true,
+  // The UI asks the admin API for its config and the current user after the load; signed in, it moves to its
+  // dashboard by its router and loads its widgets' data, with pauses between: a second of idle network waited for
+  // after each page opened, submit and logout.
+  idleAfterLoad: { idleTime: 1000 },
+  // A page opened while requests are in flight cancels them, and Chromium never reports them finished (the
+  // dashboard's logo-top.webp and GetOrderChartData, at times a chunk, a logo and GetGlobalSettings of the page before).
+  pendingForGood: 4,
+  // The header's user button, then its menu's Log out (in an overlay of its own, outside vdr-user-menu).
+  logout: ['button.user-menu-btn', 'button[vdrdropdownitem]::-p-text(Log out)'],
+  menuSettle: 500,
+};
+
+/**
  * Monit 5.33 (Debian's monit) and its web interface: a monit of the recording's own (monit/start.sh writes its monitrc,
  * mode 0600 as monit demands, in the recording's directory with its id, state and log files, one trivial check of the
  * system, and runs `monit -I` in the foreground), the interface on 127.0.0.1:port for `allow alice:"secret"` (quoted:
@@ -2949,6 +3080,94 @@ const monit: Framework = {
   login: { path: '/' },
   httpAuth: true,
   logout: [],
+};
+
+/**
+ * Fossil SCM 2.21 (Debian's fossil) and its built-in web UI: fossil/setup.sh (the prepare step) makes a repository in
+ * the recording's directory (`fossil init --admin-user alice`, then `fossil user password alice secret`);
+ * fossil/start.sh runs `fossil server --localhost` on it. Home `/` redirects to `/index`; the login page `/login` posts
+ * its user ID `u`, password `p` and button `in` (Login) to itself (a wrong password: 401 and the form again, no cookie;
+ * the right one: a 302 to /index setting the login cookie `fossil-<project code's first 16 hex>` = `<random
+ * hex>/<project code>/alice`, `Path=; HttpOnly; Version=1`, no Max-Age without "Remember me?"). Fossil sets no cookie
+ * before the login. The header's Logout link (/logout) is hidden below 1200 px wide (`wideonly`): the user name in the
+ * status line (a link to /login, which shows "Currently logged in as alice" and the Logout form) is clicked, then
+ * Logout, which posts `out` to /login: the login's row cleared server-side, the cookie set to `null` with
+ * `max-age=-86400`.
+ */
+const fossil: Framework = {
+  id: 'fossil',
+  prepare: (work) => ({ command: 'sh', args: [join(APPS, 'fossil', 'setup.sh')], cwd: work }),
+  server: (work, port) => ({
+    command: 'sh',
+    args: [join(APPS, 'fossil', 'start.sh')],
+    cwd: work,
+    env: { FOSSIL_PORT: String(port) },
+  }),
+  login: { path: '/login' },
+  form: { username: 'input[name=u]', password: 'input[name=p]', submit: 'input[name=in]' },
+  logout: ['.status a[href="/login"]', 'input[name=out]'],
+};
+
+/**
+ * Transmission 3.00's web interface (Debian's transmission-daemon): a daemon of the recording's own
+ * (transmission/start.sh: `transmission-daemon -f`, its config directory, downloads and log in the recording's
+ * directory, the RPC and web interface on 127.0.0.1:port with `-t -u alice -v secret --allowed 127.0.0.1`, the peer
+ * port port + 1, no DHT, LPD, uTP or port mapping). Every request without credentials answers 401
+ * `WWW-Authenticate: Basic realm="Transmission"` (the browser's dialog); no login form, no cookie at all. Home `/`
+ * redirects (301) to the interface, `/transmission/web/`, whose script POSTs JSON to `/transmission/rpc`: the first
+ * answered 409 with an `X-Transmission-Session-Id` header (a CSRF token the daemon keeps until it restarts), which
+ * the script sends back on that request again and every later call. The interface has no logout: the recording ends
+ * logged in.
+ */
+const transmission: Framework = {
+  id: 'transmission',
+  server: (work, port) => ({ command: 'sh', args: [join(APPS, 'transmission', 'start.sh'), String(port)], cwd: work }),
+  login: { path: '/transmission/web/' },
+  httpAuth: true,
+  logout: [],
+};
+
+/**
+ * Nuxt 4.4 (npm, own package file in `nuxt-auth-utils/`; 4.4.5 the last for Node 20) with nuxt-auth-utils 0.5: our
+ * small app (a home page showing "Logged in as alice" or "Not logged in" by `useUserSession()`, a /login page whose
+ * form, rendered once the app is hydrated, posts the credentials as JSON by `$fetch` to `server/api/login.post.ts`,
+ * which checks alice / secret and calls `setUserSession()`, a 401 `createError` on a wrong password shown in place;
+ * the right one refreshes the session state and navigates home in the app), built by `nuxt build` in the prepare step
+ * and served by Nitro's `.output/server/index.mjs` with the sealing password in NUXT_SESSION_PASSWORD. The session is
+ * h3's sealed cookie `nuxt-session` (an iron `Fe26.2**…` seal, no TTL; `Path=/; HttpOnly; Secure; SameSite=Lax`, no
+ * expiry), none before the login: set by the login's 200 answer alone. The Log out button (`#logout`) calls
+ * `clear()`, a DELETE of `/api/_auth/session` answered `nuxt-session=` (empty, without an expiry: h3's
+ * `clearSession`, which the browser keeps and sends empty), then reloads the page.
+ */
+const NUXT_AUTH_UTILS = join(APPS, 'nuxt-auth-utils');
+const nuxtAuthUtils: Framework = {
+  id: 'nuxt-auth-utils',
+  prepare: () => {
+    needPackages('nuxt-auth-utils', 'nuxt-auth-utils');
+    return {
+      command: process.execPath,
+      args: [join(NUXT_AUTH_UTILS, 'node_modules', 'nuxt', 'bin', 'nuxt.mjs'), 'build'],
+      cwd: NUXT_AUTH_UTILS,
+      env: { NUXT_TELEMETRY_DISABLED: '1' },
+    };
+  },
+  server: (_work, port) => ({
+    command: process.execPath,
+    args: [join(NUXT_AUTH_UTILS, '.output', 'server', 'index.mjs')],
+    cwd: NUXT_AUTH_UTILS,
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      NUXT_SESSION_PASSWORD: 'sessionscope-nuxt-session-password-0123456789',
+    },
+  }),
+  login: { path: '/login' },
+  // The wrong password's 401 is shown in place and the right one navigates in the app: each submit done when the
+  // network is idle. The logout reloads the page: `#logout`'s usual wait for a navigation.
+  inPage: true,
+  // After its load the page prefetches the chunk of the login page (NuxtLink) and fetches its build's meta file
+  // (`/_nuxt/builds/meta/<id>.json`): waited for, lest the next page cancel them (pending for good in Chromium).
+  idleAfterLoad: { idleTime: 500 },
 };
 
 const FRAMEWORKS: readonly Framework[] = [
@@ -3176,11 +3395,17 @@ const FRAMEWORKS: readonly Framework[] = [
   payload,
   trytonSao,
   medusa,
+  evershop,
   syncthing,
   rabbitmqManagement,
   cups,
   monit,
   verdaccio,
+  mailman3Web,
+  nuxtAuthUtils,
+  vendure,
+  fossil,
+  transmission,
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */
@@ -3391,7 +3616,7 @@ async function browseLogInLogOut(page: Page, base: string, framework: Framework)
     await open(home);
     await open(`${base}${framework.login.path}`);
   }
-  if (!framework.anyPassword) await submit(page, framework, 'wrong');
+  if (!framework.anyPassword) await submit(page, framework, framework.wrongPassword ?? 'wrong');
   if (framework.lockout && 'path' in framework.login) {
     // The second wrong password locks the account out; the right one, tried on the form opened again, is refused.
     const form = framework.form ?? USUAL_FORM;
@@ -3400,7 +3625,7 @@ async function browseLogInLogOut(page: Page, base: string, framework: Framework)
       if ((await page.$(form.password)) === null) await page.goto(loginPage);
     };
     await again();
-    await submit(page, framework, 'wrong');
+    await submit(page, framework, framework.wrongPassword ?? 'wrong');
     await again();
     await submit(page, framework, framework.password ?? 'secret');
     await page.goto(home);

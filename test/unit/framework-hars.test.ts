@@ -970,6 +970,22 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // CUPS 2.4's web admin: Basic on /admin, the login found at the retry of /admin though its public stylesheet and
   // the favicon's 404 came between. KNOWN, left: `org.cups.sid`, a CSRF nonce, reads as the session it issued.
   cups: { cookie: 'org.cups.sid', ends: ['live'], alarms: [] },
+  // Fossil 2.21's own web UI: its login form posts `u` and `p` (no field named as a password) with its button
+  // `in=Login`; its login cookie `fossil-<project code>` (no SameSite: a LOW) is cleared at the logout. Once its
+  // login went unseen and the cookie was certain only by the logout.
+  fossil: { cookie: 'fossil-a0b396625f1e048f', ends: ['reset:cleared-by-server@logout'], alarms: [] },
+  // Nuxt 4 with nuxt-auth-utils: a JSON login answered 200 with h3's sealed `nuxt-session`; the logout empties it.
+  'nuxt-auth-utils': { cookie: 'nuxt-session', ends: ['reset:cleared-by-server@logout'], alarms: [] },
+  // Mailman 3's web UI (Postorius, HyperKitty; django-allauth on Django 3.2): `sessionid` issued at the login,
+  // Django's `csrftoken` renewed beside it and no session; its logout's confirm form clears `sessionid`.
+  'mailman3-web': { cookie: 'sessionid', ends: ['reset:cleared-by-server@logout'], alarms: [] },
+  // Vendure 3.7's admin UI: cookie-session's `session` holds only `{"token": "<64 hex>"}`, a server-side session's
+  // token (once a MEDIUM session-client-side-data), new at the login, emptied at the logout, a new anonymous one after.
+  vendure: { cookie: 'session', ends: ['rotated@login', 'rotated@logout', 'updated', 'live'], alarms: [] },
+  // EverShop 2.2's admin: express-session's `asid`, saved with the user at the login and set again with the same ID:
+  // a real HIGH. The storefront's `sid`, given to the page's scripts, rides along (once a second HIGH fixation), and
+  // its first two IDs, answers to two scripts in flight together, were once a HIGH session-reset (overwritten).
+  evershop: { cookie: 'asid', ends: ['live'], alarms: ['session-fixation asid'], sessions: ['asid', 'sid'] },
   'djangosaml2-simplesamlphp': {
     cookie: 'sessionid',
     ends: ['reset:cleared-by-server@logout'],
@@ -986,6 +1002,8 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
 const KEPT_AT_LOGOUT: Readonly<Record<string, readonly string[]>> = {
   // Adminer's logout takes the passwords out of its PHP session and keeps it (its "Logout successful" message is in it).
   adminer: ['low adminer_sid'],
+  // EverShop clears the user from its sessions and keeps them; the next admin page is its login page.
+  evershop: ['info asid', 'info sid'],
   'adonis-session': ['low adonis-session'],
   // django-cas-server's own logout page keeps its Django session; the app's MOD_AUTH_CAS, on another port, lives on
   // too, but a logout at another server cannot end it.
@@ -1070,6 +1088,9 @@ describe.each([
   // Verdaccio 6.8's web UI: a JSON login answered with a JWT kept in localStorage, sent as Bearer; its logout sends
   // nothing (the page reloads without the token).
   { id: 'verdaccio', logins: ['38 password-post'], alarms: [] },
+  // Transmission 3.00's web UI: HTTP Basic on every request, no cookie at all; its RPC answers a first call 409 with
+  // the CSRF token (`X-Transmission-Session-Id`) its script then sends on each call.
+  { id: 'transmission', logins: ['8 after-401'], alarms: [] },
 ])('$id.har: a session kept in a header, not a cookie', ({ id, logins, alarms }) => {
   const result = analyse(id);
 
