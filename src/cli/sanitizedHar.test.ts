@@ -1,11 +1,14 @@
-// A HAR without any cookie: Chrome's DevTools exports HARs sanitised by default since Chrome 130 (no Cookie,
-// Set-Cookie or Authorization header). The reports say the file holds no cookie instead of "no session was lost",
-// and tell a DevTools user how to export one that has them.
+// Sanitised HARs. Without any cookie: Chrome's DevTools exports HARs so by default since Chrome 130 (no Cookie,
+// Set-Cookie or Authorization header); the reports say the file holds no cookie instead of "no session was lost", and
+// tell a DevTools user how to export one that has them. With cookie values masked by a sanitiser (`REDACTED`): every
+// ID reads the same, which once made a login that renews its ID a HIGH session-fixation.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../test/helpers/runCli.ts';
 
 const LOST = new URL('../../test/fixtures/demo-har/secure-lost-on-http.har', import.meta.url).pathname;
+/** Django renews `sessionid` at its login and clears it at its logout; it keeps it 14 days (a LOW). */
+const DJANGO = new URL('../../test/fixtures/framework-har/django-db.har', import.meta.url).pathname;
 
 interface Har {
   log: {
@@ -38,7 +41,7 @@ describe('a HAR that holds no cookie', () => {
     const { stdout } = await analyse(sanitized('WebInspector'));
     expect(stdout).toContain('Note: this file holds no cookie');
     expect(stdout).toContain('"Export HAR (with sensitive data)"');
-    expect(stdout).toContain('What happened: no session cookie to follow.');
+    expect(stdout).toContain('What happened: no session ID to follow.');
     expect(stdout).not.toContain('no session was lost');
   });
 
@@ -58,5 +61,62 @@ describe('a HAR that holds no cookie', () => {
     const { stdout } = await analyse(readFileSync(LOST, 'utf8'));
     expect(stdout).not.toContain('holds no cookie');
     expect(stdout).toContain('What happened');
+  });
+});
+
+interface HeaderedHar {
+  log: {
+    entries: {
+      request: { headers: { name: string; value: string }[] };
+      response: { headers: { name: string; value: string }[] };
+    }[];
+  };
+}
+
+/** Django's recording with every cookie value replaced by `mask(name)`, as HAR sanitisers write them. */
+function masked(mask: (name: string) => string): string {
+  const har = JSON.parse(readFileSync(DJANGO, 'utf8')) as HeaderedHar;
+  const pairs = (text: string) =>
+    text
+      .split(/;\s*/)
+      .map((pair) => pair.split('=')[0]!)
+      .map((name) => `${name}=${mask(name)}`)
+      .join('; ');
+  for (const { request, response } of har.log.entries) {
+    for (const h of request.headers) if (/^cookie$/i.test(h.name)) h.value = pairs(h.value);
+    for (const h of response.headers) {
+      if (!/^set-cookie$/i.test(h.name)) continue;
+      const semi = h.value.indexOf(';');
+      h.value = `${h.value.split('=')[0]}=${mask(h.value.split('=')[0]!)}${semi === -1 ? '' : h.value.slice(semi)}`;
+    }
+  }
+  return JSON.stringify(har);
+}
+
+describe('a HAR whose cookie values a sanitiser masked', () => {
+  it.each([
+    ['REDACTED', () => 'REDACTED'],
+    ['[<name> redacted]', (name: string) => `[${name} redacted]`],
+    ['****', () => '****'],
+    ['--redacted--', () => '--redacted--'],
+  ])('%s: no ID followed, no fixation; attributes still judged; the note says why', async (_style, mask) => {
+    const { stdout } = await runCli(['analyze', 'in.har', '--format', 'json'], { files: { 'in.har': masked(mask) } });
+    const doc = JSON.parse(stdout);
+    const found = doc.findings.map((f: { rule: string; cookie?: string }) => `${f.rule} ${f.cookie ?? ''}`);
+    expect(found).toEqual(['cookie-persistent-session sessionid']);
+    const text = (await analyse(masked(mask))).stdout;
+    expect(text).toContain("Note: this file's cookie values were masked");
+    expect(text).toContain('What happened: no session ID to follow.');
+  });
+
+  it('unmasked, the same recording follows the ID through the login and the logout', async () => {
+    const doc = JSON.parse((await runCli(['analyze', DJANGO, '--format', 'json'])).stdout);
+    expect(doc.findings.map((f: { rule: string }) => f.rule).sort()).toEqual([
+      'cookie-persistent-session',
+      'session-established',
+      'session-reset',
+      'session-rotated',
+    ]);
+    expect((await runCli(['analyze', DJANGO])).stdout).not.toContain('masked');
   });
 });

@@ -129,6 +129,7 @@ export function analysisOf(
       ...(replayed.firstPartySites ? { firstPartySites: replayed.firstPartySites } : {}),
     },
     cookiesRecorded: replayed.cookiesRecorded,
+    ...(replayed.maskedCookie ? { maskedCookie: replayed.maskedCookie } : {}),
     settings,
     story: buildStories({ findings, facts: replayed, byEntry }, { hideInText, memory: memory.stories }),
   };

@@ -84,6 +84,12 @@ export interface RequestFacts {
   readonly referer?: string;
 }
 
+/** A cookie whose value a sanitiser masked (`sessionid=REDACTED`): the first one seen, for the reports' note. */
+export interface MaskedCookie {
+  readonly name: string;
+  readonly value: string;
+}
+
 /** Why an ID stopped being the client's session ID. */
 export type IdEnd =
   /** The value changed with no Set-Cookie in the trace (page script, or the trace missed it). */

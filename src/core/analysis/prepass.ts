@@ -6,7 +6,7 @@
  */
 import type { TraceEvent } from '../trace/types.ts';
 import { entryRecordsCookies } from './entryCookies.ts';
-import type { LoginSignal, SessionIdentity } from './facts.ts';
+import type { LoginSignal, MaskedCookie, SessionIdentity } from './facts.ts';
 import { FirstPartySiteFinder } from './firstParty.ts';
 import { SessionCookieIdentifier } from './sessionCookies.ts';
 import type { AnalysisSettings } from './settings.ts';
@@ -30,6 +30,8 @@ export interface PrepassResult {
    * finish: it grows with later events, and a replay made with fewer is made again (session.ts).
    */
   readonly confirmedLogins: ReadonlySet<number>;
+  /** The first cookie seen with a value a sanitiser masked (`REDACTED`), where one was. */
+  readonly maskedCookie?: MaskedCookie;
 }
 
 export class TracePrepass {
@@ -56,6 +58,7 @@ export class TracePrepass {
       loginSignals: this.identifier.loginSignals,
       basicCredentials: this.identifier.basicCredentials,
       confirmedLogins: new Set(this.identifier.confirmedLogins),
+      ...(this.identifier.maskedCookie ? { maskedCookie: this.identifier.maskedCookie } : {}),
     };
   }
 }

@@ -29,6 +29,7 @@ import {
   type LoginFact,
   type LoginSignal,
   laneKey,
+  type MaskedCookie,
   type NotSentCookieFact,
   type RequestFacts,
   type SentCookieFact,
@@ -47,6 +48,7 @@ import type { AnalysisSettings } from './settings.ts';
 /** What one replay establishes: the facts, whether the input had Cookie data, the jar left at the end. */
 export type ReplayedFacts = AnalysisFacts & {
   readonly cookiesRecorded: boolean;
+  readonly maskedCookie?: MaskedCookie;
   readonly jar: readonly StoredCookie[];
 };
 
@@ -96,6 +98,7 @@ export class EventReplay {
   /** The identity of each session cookie name; the names are fixed for a replay, the identities may grow. */
   private sessionNames: ReadonlyMap<string, SessionIdentity>;
   private readonly cookiesRecorded: boolean;
+  private readonly prepassMasked: MaskedCookie | undefined;
   private readonly firstPartySites: ReadonlySet<string>;
   private readonly loginSignals: ReadonlyMap<number, LoginSignal>;
   private readonly basicCredentials: ReadonlyMap<number, string>;
@@ -116,6 +119,7 @@ export class EventReplay {
   ) {
     this.sessionNames = prepass.sessionNames;
     this.cookiesRecorded = prepass.cookiesRecorded;
+    this.prepassMasked = prepass.maskedCookie;
     this.firstPartySites = prepass.firstPartySites;
     this.loginSignals = prepass.loginSignals;
     this.basicCredentials = prepass.basicCredentials;
@@ -160,6 +164,7 @@ export class EventReplay {
       sessionIdentities: this.sessionNames,
       firstPartySites: this.firstPartySites,
       cookiesRecorded: this.cookiesRecorded,
+      ...(this.prepassMasked ? { maskedCookie: this.prepassMasked } : {}),
     };
   }
 

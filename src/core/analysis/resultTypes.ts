@@ -6,7 +6,7 @@
 import type { StoredCookie } from '../cookie/types.ts';
 import type { RuleId } from '../rules/registry.ts';
 import type { Severity } from '../rules/rule.ts';
-import type { AnalysisFacts, Confidence } from './facts.ts';
+import type { AnalysisFacts, Confidence, MaskedCookie } from './facts.ts';
 import type { ValueView } from './redact.ts';
 import type { AnalysisSettings } from './settings.ts';
 import type { FindingSession } from './severityCeiling.ts';
@@ -138,6 +138,8 @@ export interface AnalysisResult {
   readonly facts: AnalysisFacts;
   /** False when the input has no Cookie data at all (a sanitised export): sent/not-sent come from the model alone. */
   readonly cookiesRecorded: boolean;
+  /** The first cookie whose value a sanitiser masked (`REDACTED`): IDs cannot be told apart (fileNotes.ts). */
+  readonly maskedCookie?: MaskedCookie;
   readonly settings: AnalysisSettings;
   /** "What happened": a story per session lost, rejected, never established or at risk (story/story.ts). */
   readonly story?: readonly Story[];

@@ -24,6 +24,7 @@ import {
 import { readClientSideData, valueHolds } from '../session/tokenData.ts';
 import {
   isFieldsValue,
+  isMaskedValue,
   isPlaceholderValue,
   isRedactedValue,
   isWordValue,
@@ -34,7 +35,7 @@ import { headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
-import { LOGIN_SIGNAL_TEXT, type LoginSignal, type SessionIdentity } from './facts.ts';
+import { LOGIN_SIGNAL_TEXT, type LoginSignal, type MaskedCookie, type SessionIdentity } from './facts.ts';
 import {
   bodyAsksLogout,
   dropsSignInResponse,
@@ -208,6 +209,8 @@ export class SessionCookieIdentifier {
   private readonly logins = new LoginDetector();
   /** Each entry's login signal, where it has one (PrepassResult.loginSignals). */
   readonly loginSignals = new Map<number, LoginSignal>();
+  /** The first cookie seen with a masked value (PrepassResult.maskedCookie). */
+  maskedCookie: MaskedCookie | undefined;
   /** The Basic credentials of each request that sent them (PrepassResult.basicCredentials). */
   get basicCredentials(): ReadonlyMap<number, string> {
     return this.logins.basicCredentials;
@@ -264,7 +267,7 @@ export class SessionCookieIdentifier {
         if (logout) stats.behaviour.push({ text: `cleared at the logout at entry ${entry.index}` });
         continue;
       }
-      this.noteValue(stats, pair.value);
+      this.noteValue(pair.name, stats, pair.value);
       noteSetOrigin(stats, origin);
       noteSealedLength(stats, pair.value);
       noteTimestamp(stats, pair.value, entry.startedAt);
@@ -323,7 +326,7 @@ export class SessionCookieIdentifier {
     const stats = this.statsOf(name);
     if (!stats) return;
     notePlatformSighting(stats, host);
-    this.noteValue(stats, value);
+    this.noteValue(name, stats, value);
     if (login && stats.carriedAtLogins.length < MAX_CARRIED_LOGINS)
       stats.carriedAtLogins.push({
         text: `carried by the login at entry ${login.entry} (${login.text})`,
@@ -509,8 +512,14 @@ export class SessionCookieIdentifier {
     return stats ?? undefined;
   }
 
-  private noteValue(stats: NameStats, value: string): void {
-    if (stats.shapes.size < MAX_SHAPED_VALUES && !stats.shapes.has(value)) stats.shapes.set(value, valueShape(value));
+  private noteValue(name: string, stats: NameStats, value: string): void {
+    if (stats.shapes.size >= MAX_SHAPED_VALUES || stats.shapes.has(value)) return;
+    // A value a sanitiser masked says nothing of the ID it stood for: not a shape the cookie is judged by.
+    if (isMaskedValue(value)) {
+      this.maskedCookie ??= { name, value };
+      return;
+    }
+    stats.shapes.set(value, valueShape(value));
   }
 
   private noteToken(stats: NameStats, value: string, host: string, order: number, hostCount: number): void {

@@ -2,16 +2,19 @@
  * What a report says about the file itself before its findings: the cookies it lacks. One wording for the text and
  * HTML reports and the panel's import notice.
  */
+import type { MaskedCookie } from '../analysis/facts.ts';
 import type { ReportedAnalysis } from './htmlReport.ts';
 
 /** What the notes read of an analysis. */
-export type NotedAnalysis = Pick<ReportedAnalysis, 'cookiesRecorded' | 'sessions' | 'requests'>;
+export type NotedAnalysis = Pick<ReportedAnalysis, 'cookiesRecorded' | 'sessions' | 'requests' | 'maskedCookie'>;
 
 /** The notes on a file, as sentences (none for a file with its cookies). */
 export function fileNotes(analysis: NotedAnalysis, creator: string | undefined): string[] {
   const notes = cookieHeadersMissing(analysis) ? [COOKIE_HEADERS_MISSING] : [];
   const noCookie = noCookieNote(analysis, creator);
-  return noCookie === undefined ? notes : [...notes, noCookie];
+  if (noCookie !== undefined) notes.push(noCookie);
+  if (analysis.maskedCookie !== undefined) notes.push(maskedNote(analysis.maskedCookie));
+  return notes;
 }
 
 export const COOKIE_HEADERS_MISSING =
@@ -50,3 +53,13 @@ const CHROME_SANITIZED =
   'Chrome\'s DevTools removes the Cookie, Set-Cookie and Authorization headers from a HAR unless asked ("Export HAR (sanitized)", its default since Chrome 130): turn on "Allow to generate HAR with sensitive data" (DevTools Settings > Preferences > Network) and use "Export HAR (with sensitive data)".';
 /** `log.creator` of a HAR that Chrome's DevTools exported. */
 const CHROME_DEVTOOLS_CREATOR = /^WebInspector\b/;
+
+/**
+ * Cookie values a sanitiser masked before the file was shared (`sessionid=REDACTED`): every ID reads the same, so a
+ * login would seem to keep it (a false fixation). The engine follows no masked value (isMaskedValue); this says why
+ * no ID is followed, and what to export instead.
+ */
+function maskedNote(masked: MaskedCookie): string {
+  const value = masked.value.length > 24 ? `${masked.value.slice(0, 24)}…` : masked.value;
+  return `This file's cookie values were masked before it was shared (e.g. \`${masked.name}=${value}\`): a masked ID cannot be told from another, so none is followed and no rotation, fixation or reset is judged on one; cookie attributes still are. Analyse the file as the browser exported it (Sessionscope's own exports replace values by distinct hashes, which keep IDs apart).`;
+}

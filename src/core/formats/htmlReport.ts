@@ -6,6 +6,7 @@
  * controlled (a page sets its own cookies), and the report is opened in a browser.
  */
 import type { Finding, RequestView, SessionView } from '../analysis/analyze.ts';
+import type { MaskedCookie } from '../analysis/facts.ts';
 import type { Severity } from '../rules/rule.ts';
 import type { Story } from '../story/story.ts';
 import { requestTableHtml, STORY_STYLE, storyHtml } from '../story/storyHtml.ts';
@@ -17,6 +18,8 @@ export interface ReportedAnalysis {
   readonly sessions: readonly SessionView[];
   readonly requests: readonly RequestView[];
   readonly cookiesRecorded: boolean;
+  /** The first cookie whose value a sanitiser masked; absent in a native trace's saved analysis. */
+  readonly maskedCookie?: MaskedCookie;
   /** Absent in an analysis saved before stories existed (a native trace's). */
   readonly story?: readonly Story[];
 }

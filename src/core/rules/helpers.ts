@@ -1,7 +1,7 @@
 /** Small shared readers for rules: a request's session Set-Cookie facts, lanes by key, the once-per-cookie key. */
 import type { LoggedOutAnswer, RequestFacts, SessionLane, SetCookieFact } from '../analysis/facts.ts';
 import type { ParsedSetCookie, StoredCookie } from '../cookie/types.ts';
-import { isPlaceholderValue } from '../session/valueShape.ts';
+import { isMaskedValue, isPlaceholderValue } from '../session/valueShape.ts';
 import { memo } from './memo.ts';
 import type { RuleContext } from './rule.ts';
 
@@ -27,8 +27,8 @@ export function sessionSetCookiesOf(request: RequestFacts, onTheWire = false): S
     // sent: their attributes describe nothing the client held.
     if (!onTheWire && (fact.outcome.kind === 'rejected' || supersededInResponse(facts, i))) continue;
     // A placeholder (`deleted`; mod_auth_mellon's `cookietest`, set to see that cookies work) holds no ID: its
-    // attributes protect nothing.
-    if (!onTheWire && isPlaceholderValue(fact.value)) continue;
+    // attributes protect nothing. A value a sanitiser masked (`REDACTED`) stood for an ID: its attributes are the ID's.
+    if (!onTheWire && isPlaceholderValue(fact.value) && !isMaskedValue(fact.value)) continue;
     out.push({ request, fact, parsed: fact.parsed });
   }
   return out;

@@ -1,6 +1,6 @@
 // What a cookie value looks like for identification, and when a changed value is the same session updated.
 import { describe, expect, it } from 'vitest';
-import { isUpdateOf, isWordValue, valueShape } from './valueShape.ts';
+import { isMaskedValue, isPlaceholderValue, isUpdateOf, isWordValue, valueShape } from './valueShape.ts';
 
 /** base64url of {"alg":"dir","enc":"A256GCM"}: the protected header of Auth.js's encrypted session token. */
 const JWE_HEADER = 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0';
@@ -225,5 +225,33 @@ describe('isUpdateOf', () => {
 
   it('an opaque ID that changes is a new ID', () => {
     expect(isUpdateOf('f3a91c07d2b84e6a9c51e0b7a4d2f886', '6c0e8d4b1f7a39e2d5b80c4a7f16e93d')).toBe(false);
+  });
+});
+
+describe('isMaskedValue', () => {
+  it.each([
+    'REDACTED',
+    'redacted',
+    '[REDACTED]',
+    '--redacted--',
+    '[sessionid redacted]',
+    '<filtered>',
+    '[FILTERED]',
+    '[sanitized]',
+    '****',
+  ])('"%s", what a HAR sanitiser writes in place of a value, is masked: no ID to follow', (value) => {
+    expect(isMaskedValue(value)).toBe(true);
+    expect(isPlaceholderValue(value)).toBe(true);
+  });
+
+  it.each([
+    'f3a9c27e81b04d5c9e6a2b7d4c1f08e3',
+    's%3At7lKPedy4rV1db3di_Kp2oEWrcUcsmRr.cmqqPQ',
+    // LDAP Account Manager writes its key cookie as x's itself.
+    'xxxxxxxxxxxxxxxxxxxxxxxx',
+    'redacted-theme',
+    'deleted',
+  ])('"%s" is not', (value) => {
+    expect(isMaskedValue(value)).toBe(false);
   });
 });

@@ -148,8 +148,21 @@ export function valueShape(raw: string): ValueShape {
  * IDs or data, never asked.
  */
 export function isPlaceholderValue(value: string): boolean {
-  return value.length <= 16 && (valueShape(value) === 'not-an-id' || isWordValue(value));
+  if (value.length > 16) return isMaskedValue(value);
+  return valueShape(value) === 'not-an-id' || isWordValue(value) || isMaskedValue(value);
 }
+
+/**
+ * What a sanitiser writes in place of a value before a HAR is shared: `REDACTED`, `[sanitized]`, `--redacted--`,
+ * `[sessionid redacted]`, `<filtered>`, `****` (not `xxxx…`: LDAP Account Manager writes that itself). Every ID then reads the same, so none can be told from another: a
+ * masked value is no ID to follow (isPlaceholderValue), and the reports say the file was masked (fileNotes.ts).
+ */
+export function isMaskedValue(value: string): boolean {
+  return value.length <= 80 && MASKED_VALUE.test(value);
+}
+
+const MASKED_VALUE =
+  /^(?:[[<(-]{0,2}\s?(?:[\w.$-]{1,64}\s)?(?:redacted|sanitized|sanitised|filtered|masked|removed|omitted)\s?[\]>)-]{0,2}|\*{3,})$/i;
 
 /** Claims that name the session or its subject inside a client-side store or a structured value. */
 const ID_FIELDS = ['sid', 'session_id', 'sessionId', 'session', 'sub', 'user_id', 'userId', 'uid', 'id'];
