@@ -31,6 +31,8 @@ describe('LoginDetector', () => {
     'ctl00$MainContent$LoginUser$Password',
     'txtPassword',
     'loginForm:password',
+    // Apache2::AuthCookie's login form numbers its credentials.
+    'credential_1',
   ])('a POST with a password-like field "%s" is a login', (field) => {
     expect(signals(trace().post('https://shop.test/login', { form: { user: 'ann', [field]: 'x' } }))).toEqual([
       'password-post',

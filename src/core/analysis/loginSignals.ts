@@ -12,10 +12,11 @@ import type { LoginSignal } from './facts.ts';
 
 /**
  * A password field's own word: `password`, `passwd`, `pwd`, Symfony's `_password`, Java EE's `j_password` (form
- * login to j_security_check), ... Frameworks nest it in the form's model: Rails' and Devise's `user[password]`,
+ * login to j_security_check), Apache2::AuthCookie's numbered `credential_0`, `credential_1` (its login form's API), ... Frameworks nest it in the form's model: Rails' and Devise's `user[password]`,
  * ASP.NET Identity's `Input.Password`: the field's last part is its word (passwordWordOf).
  */
-const PASSWORD_FIELD = /^(_|j_)?(pass(word)?|passwd|pwd|user_?pass(word)?|login_?pass(word)?|secret|pin)$/i;
+const PASSWORD_FIELD =
+  /^(_|j_)?(pass(word)?|passwd|pwd|user_?pass(word)?|login_?pass(word)?|secret|pin)$|^credential_\d$/i;
 /**
  * A password field under an application's prefix: Apache httpd's mod_auth_form (`httpd_password`), phpMyAdmin
  * (`pma_password`). Not a new password being chosen or confirmed, nor the current one asked to change it. Taken for

@@ -101,6 +101,27 @@ describe('readClientSideData', () => {
     expect(readClientSideData(`${'ab'.repeat(16)}00000001alice!x`)).toBeUndefined();
   });
 
+  it("reads mod_auth_pubtkt's ticket, percent-encoded in its cookie or plain, and nothing like it", () => {
+    const sig = `${'Qk5hY2tTaWduYXR1cmU'.repeat(4)}==`;
+    const ticket = `uid=alice;cip=127.0.0.1;validuntil=1796429959;tokens=;udata=;sig=${sig}`;
+    const read = {
+      kind: 'signed-json',
+      format: 'auth_pubtkt ticket (mod_auth_pubtkt)',
+      payload: { uid: 'alice', cip: '127.0.0.1', validuntil: '2026-12-05T00:19:19.000Z' },
+    };
+    expect(readClientSideData(encodeURIComponent(ticket))).toEqual(read);
+    expect(readClientSideData(ticket)).toEqual(read);
+    // Its optional fields, where they hold something, are read too.
+    expect(readClientSideData(`uid=bob;validuntil=1796429959;tokens=admin;sig=${sig}`)?.payload).toEqual({
+      uid: 'bob',
+      validuntil: '2026-12-05T00:19:19.000Z',
+      tokens: 'admin',
+    });
+    // Without its signature, or its expiry: no ticket.
+    expect(readClientSideData('uid=alice;validuntil=1796429959;tokens=')).toBeUndefined();
+    expect(readClientSideData(`uid=alice;sig=${sig}`)).toBeUndefined();
+  });
+
   it("reads Django's signed cookie session (payload:timestamp:signature) as signed JSON", () => {
     expect(readClientSideData('eyJ2aXNpdHMiOjF9:1xZRDG:HV4ORAa0i-6fDg_O-Xa5ryiEq79vzOS4e9cr_YpyHfU')).toEqual({
       kind: 'signed-json',

@@ -240,6 +240,9 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
   const ticket = readAuthTicket(value);
   if (ticket !== undefined)
     return { kind: 'signed-json', format: 'auth_tkt ticket (mod_auth_tkt, Pyramid)', payload: ticket };
+  const pubTicket = readPubTicket(value);
+  if (pubTicket !== undefined)
+    return { kind: 'signed-json', format: 'auth_pubtkt ticket (mod_auth_pubtkt)', payload: pubTicket };
   if (!mayBeBase64Json(value)) return undefined;
   const whole = parseJsonObject(decodeBase64Url(value));
   if (whole !== undefined && !isEncryptionEnvelope(whole)) return { kind: 'base64-json', payload: whole };
@@ -296,6 +299,36 @@ function readAuthTicket(value: string): Record<string, string> | undefined {
     ? (decodeBase64Url(match[2]!) ?? match[2]!)
     : match[2]!;
   return { userid: user, issued: new Date(time * 1000).toISOString(), ...(rest !== '' ? { data: rest } : {}) };
+}
+
+/**
+ * mod_auth_pubtkt's ticket: `uid=<user>;[cip=<address>;]validuntil=<epoch>;[graceperiod=…;][tokens=…;][udata=…;]
+ * [bauth=…;]sig=<base64 RSA or DSA signature>`, written percent-encoded in its cookie. Signed with the login server's
+ * private key, not encrypted: the user, address and expiry are there to read.
+ */
+const PUB_TICKET =
+  /^uid=([^;]{1,256});(?:cip=([^;]{0,64});)?validuntil=(\d{9,11});((?:[a-z]{1,16}=[^;]{0,1024};){0,8})sig=[A-Za-z0-9+/]{16,}={0,2}$/;
+
+function readPubTicket(raw: string): Record<string, string> | undefined {
+  const value = raw.startsWith('uid%3D') ? safeDecodeUri(raw) : raw;
+  const match = value?.startsWith('uid=') ? PUB_TICKET.exec(value) : null;
+  if (!match) return undefined;
+  const fields: Record<string, string> = { uid: match[1]! };
+  if (match[2] !== undefined) fields.cip = match[2];
+  fields.validuntil = new Date(Number(match[3]) * 1000).toISOString();
+  for (const field of match[4]!.split(';')) {
+    const eq = field.indexOf('=');
+    if (eq > 0 && field.length > eq + 1) fields[field.slice(0, eq)] = field.slice(eq + 1);
+  }
+  return fields;
+}
+
+function safeDecodeUri(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

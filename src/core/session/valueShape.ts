@@ -28,8 +28,12 @@ const DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\
  * (`en_GB.utf8`, `de_DE.UTF-8`, `ca_ES@valencia`: LDAP Account Manager's `lam_last_language`).
  */
 const LOCALE = /^[a-z]{2}([-_][A-Za-z]{2})?$|^[a-z]{2,3}_[A-Z]{2}(\.[A-Za-z0-9-]{2,16})?(@[a-z]{2,12})?$/;
-/** `a=b&c=d`, `a:b|c:d`, `a=b;c=d`, `a=b:c=d`: two or more readable fields. */
-const FIELDS = /^([\w.%-]+[=:][^&|;:=]*)([&|;,]([\w.%-]+[=:][^&|;:=]*))+$|^([\w.%-]+=[^&|;:]*)(:[\w.%-]+=[^&|;:]*)+$/;
+/**
+ * `a=b&c=d`, `a:b|c:d`, `a=b;c=d`, `a=b:c=d`: two or more readable fields. A field's value may end in base64's
+ * padding (mod_auth_pubtkt's ticket ends `;sig=<base64 signature>==`).
+ */
+const FIELDS =
+  /^([\w.%-]+[=:][^&|;:=]*={0,2})([&|;,]([\w.%-]+[=:][^&|;:=]*={0,2}))+$|^([\w.%-]+=[^&|;:]*)(:[\w.%-]+=[^&|;:]*)+$/;
 /** Readable parts joined by `_`, `-`, `|` or `:` with a true/false among them: flags (`INITIAL_anon_true_30004`). */
 const FLAG_PART = /(^|[_|:-])(true|false)([_|:-]|$)/i;
 /** Decimal fractions, one or several (`0.0570435_0.538156`): sampling rolls and scores, numbers, not IDs. */
