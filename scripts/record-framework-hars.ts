@@ -28,6 +28,10 @@
 // and Mailman 3's web UI (Postorius and HyperKitty, django-allauth's login, on SQLite)
 // and Transmission's web interface (HTTP Basic authentication alone, no cookie; a CSRF token in a header of its own)
 // and Fossil SCM's built-in web UI (its login cookie fossil-<project code>)
+// and Apache2::AuthCookie (under Apache httpd's mod_perl, a subclass of ours keeping its session keys in an SDBM file)
+// and Apache httpd's form login with server-side sessions (mod_session_dbd, the sessions in SQLite through mod_dbd)
+// and Apache httpd's mod_auth_pubtkt (public-key signed tickets, issued by a login CGI of our own)
+// and the Shibboleth SP 3.4 (mod_shib and shibd, SAML, with SimpleSAMLphp as the identity provider)
 // from Debian's packages; express-session (also
 // on two nodes behind nginx),
 // Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session, iron-session, hapi's yar and cookie, Auth.js,
@@ -40,6 +44,7 @@
 // Debian's apache2-utils), nuxt-auth-utils on Nuxt 4 (h3's sealed cookie),
 // EverShop's admin panel (on Debian's postgresql),
 // Vendure 3's admin UI (cookie sessions, SQLite by sql.js),
+// Total.js 4's own session module (SESSION()),
 // from npm. The tests read the recordings, so CI needs none of these; recording again needs them:
 //   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light \
 //     python3-starlette python3-uvicorn python3-multipart python3-tornado python3-bottle python3-cherrypy3 \
@@ -76,6 +81,10 @@
 //   DEBIAN_FRONTEND=noninteractive apt-get install mailman3-web  # debconf's defaults; its uwsgi service need not run
 //   apt-get install transmission-daemon  # its own service need not run: the recording starts a daemon of its own
 //   apt-get install fossil
+//   apt-get install libapache2-mod-perl2 libapache2-authcookie-perl
+//   apt-get install libaprutil1-dbd-sqlite3 sqlite3  # mod_dbd's SQLite driver; sqlite3 makes the session table
+//   apt-get install libapache2-mod-auth-pubtkt
+//   apt-get install libapache2-mod-shib shibboleth-sp-utils simplesamlphp php-cli php-xml  # shibd's own service need not run
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 //   npm ci --prefix test/frameworks/better-auth && npm ci --prefix test/frameworks/adonis
 //   npm ci --prefix test/frameworks/next-auth && npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia
@@ -102,6 +111,7 @@
 //   npm ci --prefix test/frameworks/vendure
 //   npm ci --prefix test/frameworks/evershop   # evershop/setup.sh builds it (`evershop build`) at its first recording
 //   npm ci --prefix test/frameworks/nuxt-auth-utils   # `nuxt build` at each recording's prepare step
+//   npm ci --prefix test/frameworks/totaljs-session
 // Run: [FIRST_PORT=9201] node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
@@ -726,6 +736,37 @@ const apache = (id: string, crypto: boolean): Framework => ({
     submit: 'button',
   },
 });
+
+/**
+ * Apache httpd's form login again (Debian's apache2), the session kept on the server: mod_auth_form on an htpasswd
+ * file (alice / secret), mod_session with mod_session_dbd, the session rows in SQLite through mod_dbd (Debian's
+ * libaprutil1-dbd-sqlite3) with the queries of mod_session_dbd's documentation; the cookie `session` holds only the
+ * row's key, a UUID (`SessionDBDCookieName session path=/;httponly`). A configuration of ours
+ * (apache-form-session-dbd/httpd.conf) in the foreground (`-X`); apache-form-session-dbd/setup.sh writes the htpasswd
+ * file and creates the `session` table in the recording's directory (db/, owned by www-data). The login form
+ * (static) posts `httpd_username`, `httpd_password` to /dologin.html (`form-login-handler`); the logout is the
+ * pages' link to /logout (`form-logout-handler`, `AuthFormLogoutLocation /`).
+ */
+const apacheFormSessionDbd: Framework = {
+  id: 'apache-form-session-dbd',
+  prepare: (work) => ({
+    command: 'sh',
+    args: [join(APPS, 'apache-form-session-dbd', 'setup.sh'), work],
+    cwd: work,
+  }),
+  server: (work, port) => ({
+    command: '/usr/sbin/apache2',
+    args: ['-X', '-f', join(APPS, 'apache-form-session-dbd', 'httpd.conf')],
+    cwd: work,
+    env: { APACHE_PORT: String(port), APACHE_WORK: work, APACHE_APP: join(APPS, 'apache-form-session-dbd') },
+  }),
+  login: { path: '/login.html' },
+  form: {
+    username: 'input[name=httpd_username]',
+    password: 'input[name=httpd_password]',
+    submit: 'button',
+  },
+};
 
 /** django-allauth (Debian's python3-django-allauth) on Django 3.2: its own login page and its POST logout. */
 const allauth: Framework = {
@@ -1931,6 +1972,23 @@ const thinkjsSession: Framework = {
 };
 
 /**
+ * Total.js 4 (npm `total4` 0.0.99, packages of its own: `npm ci --prefix test/frameworks/totaljs-session`) with its own
+ * session module as its documentation shows it (totaljs-session/index.js): the AUTH delegate reads the cookie `__user`
+ * by `SESSION().getcookie()` (and sets it again at each request, its expiry slid); the login stores alice by
+ * `SESSION().setcookie()`, a new session ID in a new encrypted token (HttpOnly, SameSite=lax, one day); no cookie before
+ * it; the logout link removes the session and clears the cookie. Total.js's databases/ (the session list) and tmp/ in
+ * the recording's directory.
+ */
+const totaljsSession: Framework = {
+  id: 'totaljs-session',
+  server: (work, port) => ({
+    ...npmApp('totaljs-session', 'totaljs-session', 'index.js')(work, port),
+    env: { TOTALJS_DIRECTORY: work },
+  }),
+  login: { path: '/login' },
+};
+
+/**
  * Debian's Buildbot 3.7 master (`buildbot create-master` in the recording's directory, our buildbot/master.cfg, run by
  * `buildbot start --nodaemon`) with `util.UserPasswordAuth({'alice': 'secret'})`. Debian does not package buildbot-www
  * (the UI's JavaScript bundle): the `base` www plugin is ours (buildbot/sessionscope_buildbot_page, registered by the
@@ -2170,6 +2228,59 @@ const apacheAuthTkt: Framework = {
   login: { path: '/private/' },
   form: { username: 'input[name=username]', password: 'input[name=password]', submit: 'input[type=submit]' },
   metaRefresh: true,
+};
+
+/**
+ * Apache2::AuthCookie 3.31 (Debian's libapache2-authcookie-perl) under mod_perl 2.0.12 (libapache2-mod-perl2) in Apache
+ * httpd 2.4, `-X`, our apache-authcookie/httpd.conf: our subclass Sample::Auth (apache-authcookie/Sample/Auth.pm, of
+ * Apache2_4::AuthCookie, the package's class for httpd 2.4, whose notes drop the PerlAuthzHandler: `Require
+ * valid-user` is mod_authz_user's) as the package's POD shows it: `PerlAuthenHandler Sample::Auth->authenticate` on
+ * /protected, whose 403 without a valid cookie is answered by the LoginScript, a static form (/login: credential_0,
+ * credential_1, destination) posted to /LOGIN (`->login`). `authen_cred` checks alice / secret and returns a random
+ * 128-bit hex key, kept with its user in an SDBM file of the recording's directory (sessions/, www-data's);
+ * `authen_ses_key` maps it back. The right password sets `Sample::Auth_Members=<key>; path=/` (AuthType_AuthName,
+ * nothing more: the package's defaults) and redirects (302) to /protected/; a wrong one gets the form again (403), no
+ * cookie. The logout is the home page's link to /logout (our handler: the key deleted from the store, AuthCookie's
+ * `logout`, which expires the cookie, then 302 home).
+ */
+const apacheAuthCookie: Framework = {
+  id: 'apache-authcookie',
+  prepare: (work) => {
+    chmodSync(work, 0o755);
+    return { command: 'install', args: ['-d', '-o', 'www-data', '-m', '700', join(work, 'sessions')], cwd: work };
+  },
+  server: (work, port) => ({
+    command: '/usr/sbin/apache2',
+    args: ['-X', '-f', join(APPS, 'apache-authcookie', 'httpd.conf')],
+    cwd: work,
+    env: { APACHE_PORT: String(port), APACHE_WORK: work, APACHE_APP: join(APPS, 'apache-authcookie') },
+  }),
+  login: { path: '/protected/' },
+  form: { username: 'input[name=credential_0]', password: 'input[name=credential_1]', submit: 'button' },
+};
+
+/**
+ * Apache httpd's public-key ticket authentication: mod_auth_pubtkt (Debian's libapache2-mod-auth-pubtkt, our
+ * apache-mod-auth-pubtkt/httpd.conf, `-X`: its README's configuration, `AuthType mod_auth_pubtkt`, `TKTAuthLoginURL`,
+ * `TKTAuthTimeoutURL`, `TKTAuthPublicKey`, `require valid-user`) on a protected SSI page; the login server ours, a
+ * CGI (cgi/login.py, Debian's python3, under mod_cgi at /login) that signs the ticket with the private key of an RSA
+ * key pair setup.sh makes in the recording's directory. `/private/` redirects (307) to `/login?back=…`; a wrong
+ * password shows the form again; the right one sets `auth_pubtkt` (URL-encoded `uid=alice;cip=127.0.0.1;
+ * validuntil=…;tokens=;udata=;sig=<base64 RSA-SHA1>`, Path=/ alone) and redirects (302) to `back`. The logout
+ * (cgi/logout.py at /logout, the home page's link) deletes the cookie (expired a day ago) and redirects home;
+ * nothing on the server, the ticket itself valid a day.
+ */
+const apacheAuthPubtkt: Framework = {
+  id: 'apache-mod-auth-pubtkt',
+  prepare: (work) => ({ command: 'sh', args: [join(APPS, 'apache-mod-auth-pubtkt', 'setup.sh'), work], cwd: work }),
+  server: (work, port) => ({
+    command: '/usr/sbin/apache2',
+    args: ['-X', '-f', join(APPS, 'apache-mod-auth-pubtkt', 'httpd.conf')],
+    cwd: work,
+    env: { APACHE_PORT: String(port), APACHE_WORK: work, APACHE_APP: join(APPS, 'apache-mod-auth-pubtkt') },
+  }),
+  login: { path: '/private/' },
+  form: { username: 'input[name=username]', password: 'input[name=password]', submit: 'input[type=submit]' },
 };
 
 /**
@@ -2550,6 +2661,34 @@ const djangosaml2: Framework = {
     cwd: work,
   }),
   login: { path: '/saml2/login/?next=/' },
+  form: { username: '#username', password: '#password', submit: '#submit_button' },
+  autoPost: true,
+};
+
+/**
+ * Single sign-on with SAML 2.0, the Shibboleth Service Provider 3.4 (Debian's libapache2-mod-shib and shibd): Apache
+ * httpd with mod_shib (shibboleth-sp/httpd.conf) in front of two SSI pages, `/` a lazy session (requireSession 0),
+ * `/private/` requireSession 1 behind `Require valid-user`; our own shibd in the foreground, its socket, logs and keys
+ * in the recording's directory, both started by shibboleth-sp/start.sh, which fills in shibboleth-sp/shibboleth2.xml
+ * (Debian's SP 3 defaults, but the entityID, handlerSSL="false" and cookieProps="http" for plain HTTP, the IdP's
+ * metadata from the file it downloads, a local logout alone). The identity provider is the SimpleSAMLphp of
+ * `saml-passport-simplesamlphp` (its key and certificate made by saml/setup.sh) with our metadata directory
+ * (shibboleth-sp/idp), on port + 1. /private/ sends the visitor to the IdP (HTTP-Redirect, relay state in shibd's
+ * memory, the request's ID in a cookie `_opensaml_req_ss:mem:<key>`); the IdP posts the assertion to
+ * /Shibboleth.sso/SAML2/POST, which sets `_shibsession_<hex of the application's ID and the entityID>` and redirects to
+ * /private/. The logout is the SP's /Shibboleth.sso/Logout?return=/ (local: the SP's session ended, the IdP's left).
+ * Two origins, 127.0.0.1 on two ports (one cookie jar).
+ */
+const shibbolethSp: Framework = {
+  id: 'shibboleth-sp-simplesamlphp',
+  prepare: (work) => ({ command: 'sh', args: [join(APPS, 'saml', 'setup.sh'), work], cwd: work }),
+  backends: simpleSamlIdp('shibboleth-sp', 'SHIB_SP_PORT'),
+  server: (work, port) => ({
+    command: 'bash',
+    args: [join(APPS, 'shibboleth-sp', 'start.sh'), work, String(port), String(port + 1), join(APPS, 'shibboleth-sp')],
+    cwd: work,
+  }),
+  login: { path: '/private/' },
   form: { username: '#username', password: '#password', submit: '#submit_button' },
   autoPost: true,
 };
@@ -3273,6 +3412,7 @@ const FRAMEWORKS: readonly Framework[] = [
   catalyst,
   apache('apache-form-session-crypto', true),
   apache('apache-form-session', false),
+  apacheFormSessionDbd,
   allauth,
   // express-session's MemoryStore on two Node processes behind nginx round robin without sticky sessions.
   {
@@ -3370,6 +3510,8 @@ const FRAMEWORKS: readonly Framework[] = [
   gosa,
   codeServer,
   apacheAuthTkt,
+  apacheAuthCookie,
+  apacheAuthPubtkt,
   sinatraWarden,
   // Mojolicious::Plugin::Authentication (Debian's package): `authenticate` / `logout` in the default session cookie.
   script('mojolicious-authentication', '/usr/bin/perl', 'mojolicious-authentication', 'app.pl'),
@@ -3387,6 +3529,7 @@ const FRAMEWORKS: readonly Framework[] = [
   socialDjangoOidc,
   sinatraOmniauth,
   djangosaml2,
+  shibbolethSp,
   djangoCasclient,
   openstackHorizon,
   ledgersmb,
@@ -3406,6 +3549,7 @@ const FRAMEWORKS: readonly Framework[] = [
   vendure,
   fossil,
   transmission,
+  totaljsSession,
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */

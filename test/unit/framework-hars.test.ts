@@ -986,6 +986,38 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // a real HIGH. The storefront's `sid`, given to the page's scripts, rides along (once a second HIGH fixation), and
   // its first two IDs, answers to two scripts in flight together, were once a HIGH session-reset (overwritten).
   evershop: { cookie: 'asid', ends: ['live'], alarms: ['session-fixation asid'], sessions: ['asid', 'sid'] },
+  // Apache httpd's mod_auth_form with mod_session_dbd: the cookie only a key to the session row (SQLite), a new key
+  // each time the session is written: issued at the login, renewed at the logout (the row deleted).
+  'apache-form-session-dbd': { cookie: 'session', ends: ['rotated@logout', 'live'], alarms: [] },
+  // Total.js 4's own session module: `__user` issued at the login, cleared at the logout.
+  'totaljs-session': { cookie: '__user', ends: ['reset:cleared-by-server@logout'], alarms: [] },
+  // mod_auth_pubtkt with a login CGI of ours signing its tickets: the user in the clear in a signed ticket, no
+  // HttpOnly (as the module's example login writes it): two real MEDIUMs. Once read as an opaque token.
+  'apache-mod-auth-pubtkt': {
+    cookie: 'auth_pubtkt',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: ['cookie-no-httponly auth_pubtkt', 'session-client-side-data auth_pubtkt'],
+  },
+  // Apache2::AuthCookie on mod_perl (Apache2_4::AuthCookie): its form posts `credential_0` and `credential_1`, once
+  // no login; its cookie `Sample::Auth_Members` has no HttpOnly (the module's default: a real MEDIUM).
+  'apache-authcookie': {
+    cookie: 'Sample::Auth_Members',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: ['cookie-no-httponly Sample::Auth_Members'],
+  },
+  // Shibboleth SP 3.4 (mod_shib, shibd) with SimpleSAMLphp as the identity provider: `_shibsession_<application and
+  // entityID in hex>` issued at the SAML response's POST, cleared at its local logout; its request-state cookie,
+  // refused (SameSite=None without Secure), and `_shibsealed_` are no sessions.
+  'shibboleth-sp-simplesamlphp': {
+    cookie: '_shibsession_64656661756c74687474703a2f2f3132372e302e302e313a35313930302f73686962626f6c657468',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: [],
+    sessions: [
+      'SimpleSAML',
+      'SimpleSAMLAuthToken',
+      '_shibsession_64656661756c74687474703a2f2f3132372e302e302e313a35313930302f73686962626f6c657468',
+    ],
+  },
   'djangosaml2-simplesamlphp': {
     cookie: 'sessionid',
     ends: ['reset:cleared-by-server@logout'],
