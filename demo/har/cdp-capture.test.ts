@@ -213,4 +213,42 @@ describe('CdpCapture', () => {
     const har = toHar(cap.hops, cap.pageLoads, { creatorVersion: 't', browserVersion: '156' });
     expect(har.log.entries.map((e) => e._fromCache)).toEqual(['memory', 'disk', undefined]);
   });
+
+  it("gives a redirect the disk cache answered none of the next hop's ExtraInfo (NagVis's cached 301)", async () => {
+    const { cdp, cap } = await capture();
+    cdp.emit('Network.requestWillBeSent', request('R', 'https://mon.test/nagvis/'));
+    // Its answer comes from the disk cache: no ExtraInfo of its own. The next hop's request ExtraInfo arrives first.
+    cdp.emit('Network.requestWillBeSentExtraInfo', {
+      requestId: 'R',
+      headers: { Cookie: 'sid=abc' },
+      associatedCookies: [{ cookie: { name: 'sid', domain: 'mon.test', path: '/' }, blockedReasons: [] }],
+      connectTiming: { requestTime: 100 },
+    });
+    cdp.emit('Network.requestWillBeSent', {
+      ...request('R', 'https://mon.test/nagvis/index.php', { timestamp: 100.01 }),
+      redirectResponse: {
+        ...response('https://mon.test/nagvis/', 301, { Location: 'index.php' }),
+        fromDiskCache: true,
+      },
+    });
+    cdp.emit('Network.responseReceivedExtraInfo', {
+      requestId: 'R',
+      headers: { 'Content-Type': 'text/html' },
+      blockedCookies: [],
+      statusCode: 200,
+    });
+    cdp.emit('Network.responseReceived', {
+      requestId: 'R',
+      type: 'Document',
+      response: response('https://mon.test/nagvis/index.php', 200),
+    });
+    cdp.emit('Network.loadingFinished', { requestId: 'R', timestamp: 100.02, encodedDataLength: 100 });
+    await cap.stop(100);
+    const har = toHar(cap.hops, cap.pageLoads, { creatorVersion: 't', browserVersion: '156' });
+    const [cached, page] = har.log.entries;
+    expect(cached?._fromCache).toBe('disk');
+    expect(cached?.request.cookies).toEqual([]);
+    expect(page?.request.cookies).toEqual([{ name: 'sid', value: 'abc' }]);
+    expect(page?.response.headers).toContainEqual({ name: 'Content-Type', value: 'text/html' });
+  });
 });

@@ -83,13 +83,13 @@ export class CdpCapture {
     cdp.on('Network.requestWillBeSent', (e) => this.#onRequest(e));
     cdp.on('Network.requestWillBeSentExtraInfo', (e) => {
       const chain = this.#chains.get(e.requestId) ?? [];
-      const hop = chain.find((h) => h.requestExtra === undefined);
+      const hop = chain.find((h) => h.requestExtra === undefined && !answeredFromCache(h));
       if (hop) hop.requestExtra = e;
       else this.#queue(this.#requestExtras, e.requestId, e);
     });
     cdp.on('Network.responseReceivedExtraInfo', (e) => {
       const chain = this.#chains.get(e.requestId) ?? [];
-      const hop = chain.find((h) => h.responseExtra === undefined);
+      const hop = chain.find((h) => h.responseExtra === undefined && !answeredFromCache(h));
       if (hop) hop.responseExtra = e;
       else this.#queue(this.#responseExtras, e.requestId, e);
     });
@@ -140,9 +140,17 @@ export class CdpCapture {
   #onRequest(e: Protocol.Network.RequestWillBeSentEvent): void {
     const chain = this.#chains.get(e.requestId) ?? [];
     const previous = chain.at(-1);
+    // A redirect the disk cache answered went to no server, so Chrome sent no ExtraInfo for it: what it was given
+    // (its ExtraInfo arrived before this hop was announced) is this hop's.
+    let inherited: Pick<CapturedHop, 'requestExtra' | 'responseExtra'> = {};
     if (previous !== undefined && e.redirectResponse !== undefined) {
       previous.response = e.redirectResponse;
       previous.endTimestamp = e.timestamp;
+      if (answeredFromCache(previous)) {
+        inherited = { requestExtra: previous.requestExtra, responseExtra: previous.responseExtra };
+        delete previous.requestExtra;
+        delete previous.responseExtra;
+      }
     }
     const isDocument = e.type === 'Document';
     let initiatorUrl: string | undefined;
@@ -169,8 +177,8 @@ export class CdpCapture {
       wallTimeMs: e.wallTime * 1000,
       timestamp: e.timestamp,
       decodedBodyLength: 0,
-      requestExtra: this.#requestExtras.get(e.requestId)?.shift(),
-      responseExtra: this.#responseExtras.get(e.requestId)?.shift(),
+      requestExtra: inherited.requestExtra ?? this.#requestExtras.get(e.requestId)?.shift(),
+      responseExtra: inherited.responseExtra ?? this.#responseExtras.get(e.requestId)?.shift(),
     };
     chain.push(hop);
     this.#chains.set(e.requestId, chain);
@@ -206,4 +214,11 @@ export class CdpCapture {
     await new Promise((resolve) => setTimeout(resolve, 100));
     await this.cdp.detach().catch(() => undefined);
   }
+}
+
+/** The hop's answer came from the browser's cache (a cached redirect, too): no network, so no ExtraInfo. */
+function answeredFromCache(hop: CapturedHop): boolean {
+  return (
+    hop.response?.fromDiskCache === true || hop.response?.fromPrefetchCache === true || hop.servedFromCache === true
+  );
 }
