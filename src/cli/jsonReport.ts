@@ -1,6 +1,7 @@
 /** The CLI's JSON document (shared/design/CLI.md, "JSON shape"): fields may be added, none renamed. */
 
 import { cookieDefaultsFor } from '../core/cookie/browserDefaults.ts';
+import { fileNotes } from '../core/formats/fileNotes.ts';
 import type { ReportedAnalysis } from '../core/formats/htmlReport.ts';
 import type { Trace } from '../core/trace/types.ts';
 import { TOOL } from './tool.ts';
@@ -20,6 +21,9 @@ export function jsonReport(file: string, trace: Trace, result: ReportedAnalysis,
       runs: trace.runs ?? 1,
       cookiesRecorded: result.cookiesRecorded,
       ...(trace.warnings?.length ? { warnings: trace.warnings } : {}),
+      // What the file lacks for the analysis (no cookie at all, masked values), as the text report's notes: a CI job
+      // reading only the findings would otherwise take an empty list for a clean session.
+      ...notesOf(result, trace.source.creator),
     },
     sessions: result.sessions,
     findings: result.findings,
@@ -27,4 +31,9 @@ export function jsonReport(file: string, trace: Trace, result: ReportedAnalysis,
     ...(result.story ? { story: result.story } : {}),
     ...(withRequests ? { requests: result.requests } : {}),
   };
+}
+
+function notesOf(result: ReportedAnalysis, creator: string | undefined): { notes?: string[] } {
+  const notes = fileNotes(result, creator);
+  return notes.length > 0 ? { notes } : {};
 }

@@ -45,6 +45,14 @@ describe('a HAR that holds no cookie', () => {
     expect(stdout).not.toContain('no session was lost');
   });
 
+  it('json: the note is in `input.notes`, for a CI job that reads only the findings', async () => {
+    const doc = JSON.parse((await analyse(sanitized('WebInspector'), 'json')).stdout);
+    expect(doc.findings).toEqual([]);
+    expect(doc.input.notes).toEqual([expect.stringContaining('This file holds no cookie')]);
+    const whole = JSON.parse((await analyse(readFileSync(LOST, 'utf8'), 'json')).stdout);
+    expect(whole.input.notes).toBeUndefined();
+  });
+
   it('from another tool: the fact alone, no DevTools advice', async () => {
     const { stdout } = await analyse(sanitized('Firefox'));
     expect(stdout).toContain('Note: this file holds no cookie');
@@ -107,6 +115,7 @@ describe('a HAR whose cookie values a sanitiser masked', () => {
     const text = (await analyse(masked(mask))).stdout;
     expect(text).toContain("Note: this file's cookie values were masked");
     expect(text).toContain('What happened: no session ID to follow.');
+    expect(doc.input.notes).toEqual([expect.stringContaining("This file's cookie values were masked")]);
   });
 
   it('unmasked, the same recording follows the ID through the login and the logout', async () => {
