@@ -26,7 +26,9 @@ export const COOKIE_HEADERS_MISSING =
  * (a login whose session cookie never arrived): saying "sanitised" there would blame the file for the bug.
  */
 export function cookieHeadersMissing(analysis: NotedAnalysis): boolean {
-  return !analysis.cookiesRecorded && analysis.requests.some((r) => r.sent.length > 0);
+  // A request that got no answer (cancelled, failed) is recorded with its provisional headers, never a Cookie
+  // header (CUPS's favicon requests, cancelled as its pages came from the cache): it says nothing of the file.
+  return !analysis.cookiesRecorded && analysis.requests.some((r) => r.sent.length > 0 && (r.status ?? 0) > 0);
 }
 
 /**

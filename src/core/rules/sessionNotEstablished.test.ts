@@ -50,6 +50,15 @@ describe('session-not-established', () => {
     expect(textReport('scenario.har', scenario, analyzeTrace(scenario))).toContain('a sanitised export?');
   });
 
+  it('a request that got no answer, recorded with its provisional headers (no Cookie), is no sign of a sanitised file', () => {
+    // CUPS's recording: after the login every page came from the cache; only cancelled favicon requests went out.
+    const scenario = trace()
+      .get('https://shop.test/', { setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .get('https://shop.test/favicon.ico', { noResponse: true })
+      .build();
+    expect(textReport('scenario.har', scenario, analyzeTrace(scenario))).not.toContain('sanitised');
+  });
+
   it('the browser rejects the Secure session cookie on http:// → names the cookie and SecureOnly', () => {
     const result = trace()
       .post('http://shop.test/login', {
