@@ -251,4 +251,31 @@ describe('CdpCapture', () => {
     expect(page?.request.cookies).toEqual([{ name: 'sid', value: 'abc' }]);
     expect(page?.response.headers).toContainEqual({ name: 'Content-Type', value: 'text/html' });
   });
+
+  it('records a revalidated page as the 304 the server sent, with its headers, not the cached 200', async () => {
+    const { cdp, cap } = await capture();
+    cdp.emit('Network.requestWillBeSent', request('R', 'https://shop.test/'));
+    cdp.emit('Network.requestWillBeSentExtraInfo', {
+      requestId: 'R',
+      headers: { 'If-None-Match': '"v1"' },
+      associatedCookies: [],
+      connectTiming: { requestTime: 100 },
+    });
+    cdp.emit('Network.responseReceivedExtraInfo', {
+      requestId: 'R',
+      headers: { etag: '"v1"', Date: 'Sat, 05 Dec 2026 09:00:00 GMT' },
+      blockedCookies: [],
+      statusCode: 304,
+    });
+    cdp.emit('Network.responseReceived', {
+      requestId: 'R',
+      type: 'Document',
+      response: response('https://shop.test/', 200),
+    });
+    cdp.emit('Network.loadingFinished', { requestId: 'R', timestamp: 100.02, encodedDataLength: 80 });
+    await cap.stop(100);
+    const [entry] = toHar(cap.hops, cap.pageLoads, { creatorVersion: 't', browserVersion: '156' }).log.entries;
+    expect(entry?.response.status).toBe(304);
+    expect(entry?.response.bodySize).toBe(0);
+  });
 });

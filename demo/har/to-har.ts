@@ -222,7 +222,10 @@ function entryOf(hop: CapturedHop, next: CapturedHop | undefined, pageref: strin
   const headersText = hop.responseExtra?.headersText;
   const responseHeadersSize = headersText !== undefined ? Buffer.byteLength(headersText) : -1;
   const isRedirect = next !== undefined && next.requestId === hop.requestId && next.hopIndex === hop.hopIndex + 1;
-  const status = hop.response?.status ?? 0;
+  // A revalidated page is the 304 the server sent, as its headers (ExtraInfo's) are, though Chrome's responseReceived
+  // reports the cached 200 it shows. Only a 304: an ExtraInfo may also be of an answer the browser did not show (the
+  // 401 before its credentials dialog), whose status is not the entry's.
+  const status = hop.responseExtra?.statusCode === 304 ? 304 : (hop.response?.status ?? 0);
   const entry: HarEntry = {
     startedDateTime: new Date(hop.wallTimeMs).toISOString(),
     time,
