@@ -18,6 +18,28 @@ describe('identifySessionCookies', () => {
     expect(names.get('PHPSESSID')).toEqual({ confidence: 'likely', evidence: ['name matches PHPSESSID'], against: [] });
   });
 
+  it("unsigned data a login issued beside an opaque session (Blitz's public-data cookie) is data, not the session", () => {
+    const publicData = (data: object) => Buffer.from(JSON.stringify(data)).toString('base64');
+    const login = (setCookie: string[]) =>
+      identify(
+        trace()
+          .get('https://app.test/login')
+          .post('https://app.test/api/login', { form: { user: 'ann', password: 'pw' }, setCookie })
+          .get('https://app.test/', { cookie: setCookie.map((c) => c.split(';')[0]).join('; ') }),
+      );
+    const beside = login([
+      `app_sSessionToken=${ID.a}; Path=/; HttpOnly`,
+      `app_sPublicDataToken=${publicData({ userId: 1, role: 'user' })}; Path=/`,
+    ]);
+    expect([...beside.keys()]).toEqual(['app_sSessionToken']);
+    // Alone, it is the session (a store no one signed).
+    const alone = login([`app_sPublicDataToken=${publicData({ userId: 1, role: 'user' })}; Path=/`]);
+    expect(alone.get('app_sPublicDataToken')?.confidence).toBe('certain');
+    // Holding a random token, it is an envelope of an ID (Vendure's `{"token": …}`): still a session.
+    const token = login([`app_sSessionToken=${ID.a}; Path=/`, `app_session=${publicData({ token: ID.b })}; Path=/`]);
+    expect(token.has('app_session')).toBe(true);
+  });
+
   it("a login that landed on its own page gives its evidence once a logout shows it worked (phpMyAdmin's pmaUser-1)", () => {
     const landed = (logout: boolean) => {
       const t = trace()
@@ -706,10 +728,18 @@ describe('identifySessionCookies', () => {
     const filters = btoa(
       JSON.stringify({ 'uid=alice,ou=people,dc=example,dc=test': { CurrentMainBase: 'dc=example' } }),
     );
-    const app = (name: string) =>
+    const app = (name: string, sessionAtLogin = true) =>
       identify(
-        trace()
-          .login('https://app.test/index.php', [`GOsa=${ID.a}; path=/`], '/main.php')
+        (sessionAtLogin
+          ? trace().login('https://app.test/index.php', [`GOsa=${ID.a}; path=/`], '/main.php')
+          : trace()
+              .get('https://app.test/', { setCookie: [`GOsa=${ID.a}; path=/`] })
+              .post('https://app.test/index.php', {
+                cookie: `GOsa=${ID.a}`,
+                form: { user: 'ann', password: 'pw' },
+                location: '/main.php',
+              })
+        )
           .get('https://app.test/main.php', {
             cookie: `GOsa=${ID.a}`,
             setCookie: [`${name}=${filters}; Max-Age=86400`],
@@ -719,10 +749,13 @@ describe('identifySessionCookies', () => {
     const settings = app('GOsa_Filter_Settings');
     expect(settings.has('GOsa_Filter_Settings')).toBe(false);
     expect(settings.get('GOsa')?.confidence).toBe('certain');
-    // Under a name that says nothing, the same value issued in the login's chain is judged as a store.
-    expect(app('GOsa_Filter').get('GOsa_Filter')?.confidence).toBe('certain');
+    // Under a name that says nothing, beside the session the login issued: unsigned data, no session.
+    expect(app('GOsa_Filter').has('GOsa_Filter')).toBe(false);
+    // The only cookie the login's chain issued, under a name that says nothing: judged as a store.
+    expect(app('GOsa_Filter', false).get('GOsa_Filter')?.confidence).toBe('certain');
+    expect(app('GOsa_Filter_Settings', false).has('GOsa_Filter_Settings')).toBe(false);
     // A name that also says session keeps its say.
-    expect(app('session_settings').has('session_settings')).toBe(true);
+    expect(app('session_settings', false).has('session_settings')).toBe(true);
   });
 
   it('a token signed in a companion `<name>.sig` cookie, carried by a login, is the session that login kept', () => {

@@ -353,7 +353,30 @@ export class SessionCookieIdentifier {
       if (identity) result.set(name, isSealedByBehaviour(stats) ? { ...identity, sealedStore: true } : identity);
     }
     for (const name of [...result.keys()]) if (this.isNamedByAnotherSession(name, result)) result.delete(name);
+    for (const name of [...result.keys()]) if (this.isDataBesideSession(name, result)) result.delete(name);
     return result;
+  }
+
+  /**
+   * Unsigned readable data a login issued beside its session: a cookie whose every value is base64 JSON holding no
+   * random token (Blitz's `sPublicDataToken`: `{"userId":1,"role":"user"}`, for its pages' scripts), issued at a
+   * login that also issued a cookie with an opaque value. Anyone could write such a value, so no server trusts it as
+   * the session: the other cookie is the login's session. Alone, it is still taken for the session (a store no one
+   * signed: session-client-side-data says so).
+   */
+  private isDataBesideSession(name: string, sessions: ReadonlyMap<string, SessionIdentity>): boolean {
+    const stats = this.names.get(name);
+    if (!stats || stats.shapes.size === 0) return false;
+    for (const value of stats.shapes.keys()) if (!isUnsignedDataWithoutId(value)) return false;
+    const logins = new Set(stats.behaviour.flatMap((b) => (b.login === undefined ? [] : [b.login])));
+    if (logins.size === 0) return false;
+    for (const other of sessions.keys()) {
+      if (other === name) continue;
+      const otherStats = this.names.get(other);
+      if (!otherStats || ![...otherStats.shapes.values()].includes('opaque')) continue;
+      if (otherStats.behaviour.some((b) => b.login !== undefined && logins.has(b.login))) return true;
+    }
+    return false;
   }
 
   /**
@@ -850,4 +873,16 @@ const RANDOM_NAME = /^(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{16,}$/i;
 /** A value that reads as a list (a signed or encoded JSON array), not a store of named fields. */
 function isReadableList(value: string): boolean {
   return Array.isArray(readClientSideData(value)?.payload);
+}
+
+/** Base64 JSON, signed by nothing, whose fields hold no random token: data anyone could write, no session's ID. */
+function isUnsignedDataWithoutId(value: string): boolean {
+  const data = readClientSideData(value);
+  if (data?.kind !== 'base64-json') return false;
+  const payload = data.payload;
+  if (typeof payload !== 'object' || payload === null) return false;
+  return Object.values(payload).every(
+    (field) =>
+      typeof field !== 'string' || field.length < TOKEN_MIN_LENGTH || estimateSingle(field).bits < TOKEN_MIN_BITS,
+  );
 }

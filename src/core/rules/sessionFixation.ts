@@ -22,6 +22,9 @@ export const sessionFixation = defineRule({
     const { logins } = ctx.facts;
     // Which logins were failed attempts is asked only where a login kept an ID (most traces have none).
     let failed: ReadonlySet<number> | undefined;
+    // One finding per ID kept: a later login that keeps it again (OCS Inventory's page script posts the login's fields
+    // again with each table it loads) is the same fixation, told at its first login.
+    const told = new Set<string>();
     return logins.flatMap((login) => {
       const kept = loginsOwn(
         login,
@@ -35,7 +38,9 @@ export const sessionFixation = defineRule({
       const request = ctx.request(login.entry);
       return kept.flatMap((l) => {
         const lane = lanes.get(l.laneKey);
-        if (!lane) return [];
+        const key = `${l.laneKey}\u0000${l.before}`;
+        if (!lane || told.has(key)) return [];
+        told.add(key);
         return [
           {
             origin: lane.origin,
