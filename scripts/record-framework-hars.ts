@@ -32,6 +32,10 @@
 // and Apache httpd's form login with server-side sessions (mod_session_dbd, the sessions in SQLite through mod_dbd)
 // and Apache httpd's mod_auth_pubtkt (public-key signed tickets, issued by a login CGI of our own)
 // and the Shibboleth SP 3.4 (mod_shib and shibd, SAML, with SimpleSAMLphp as the identity provider)
+// and NagVis 1.9's own login form (under PHP's own server, its users in SQLite)
+// and Shaarli 0.12's login (the PHP bookmark manager, under PHP's own server; its stay-signed-in cookie)
+// and Gitit's form login (the Haskell wiki on Happstack, its session `sid` in memory)
+// and OCS Inventory NG's web console ocsreports 2.11 (under PHP's own server, on MariaDB)
 // from Debian's packages; express-session (also
 // on two nodes behind nginx),
 // Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session, iron-session, hapi's yar and cookie, Auth.js,
@@ -45,6 +49,8 @@
 // EverShop's admin panel (on Debian's postgresql),
 // Vendure 3's admin UI (cookie sessions, SQLite by sql.js),
 // Total.js 4's own session module (SESSION()),
+// Blitz.js 3's auth (@blitzjs/auth on Next.js, its sessions in a memory store of our own),
+// SvelteKit with svelte-kit-cookie-session (an encrypted cookie session; adapter-node),
 // from npm. The tests read the recordings, so CI needs none of these; recording again needs them:
 //   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light \
 //     python3-starlette python3-uvicorn python3-multipart python3-tornado python3-bottle python3-cherrypy3 \
@@ -85,6 +91,10 @@
 //   apt-get install libaprutil1-dbd-sqlite3 sqlite3  # mod_dbd's SQLite driver; sqlite3 makes the session table
 //   apt-get install libapache2-mod-auth-pubtkt
 //   apt-get install libapache2-mod-shib shibboleth-sp-utils simplesamlphp php-cli php-xml  # shibd's own service need not run
+//   apt-get install nagvis  # with php-sqlite3 and php-gd; no monitoring core needed
+//   apt-get install shaarli fonts-fork-awesome  # Debian's shaarli links its icon font there, without depending on it
+//   apt-get install gitit
+//   apt-get install ocsinventory-reports mariadb-server php-mysql  # Debian's apache2 and services need not run
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 //   npm ci --prefix test/frameworks/better-auth && npm ci --prefix test/frameworks/adonis
 //   npm ci --prefix test/frameworks/next-auth && npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia
@@ -112,6 +122,8 @@
 //   npm ci --prefix test/frameworks/evershop   # evershop/setup.sh builds it (`evershop build`) at its first recording
 //   npm ci --prefix test/frameworks/nuxt-auth-utils   # `nuxt build` at each recording's prepare step
 //   npm ci --prefix test/frameworks/totaljs-session
+//   npm ci --prefix test/frameworks/blitz-auth   # blitz-auth/build.sh (`blitz codegen`, `next build`) at each prepare step
+//   npm ci --prefix test/frameworks/sveltekit-cookie-session   # `vite build` at each recording's prepare step
 // Run: [FIRST_PORT=9201] node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
@@ -203,7 +215,9 @@ interface Framework {
    * (where `reloadingDismiss` does not say otherwise). Node-RED's editor fetches its theme, locales, settings and
    * flows after the load event, with pauses of most of a second between them while it builds its palette; the next
    * page opened at once cancels them, and Chromium never reports those cancelled requests finished, so that every
-   * later wait for an idle network would time out.
+   * later wait for an idle network would time out. Without `inPage` or `scriptLogin`, the page each submit navigates
+   * to is waited for the same way (OCS Inventory's console: the page the login leads to loads its tables by XHR, which
+   * re-posts the login's fields; home opened at once cancels it, or not, as the race goes).
    */
   readonly idleAfterLoad?: { readonly idleTime: number };
   /**
@@ -3309,6 +3323,236 @@ const nuxtAuthUtils: Framework = {
   idleAfterLoad: { idleTime: 500 },
 };
 
+/**
+ * Blitz.js 3.0 auth (npm `@blitzjs/next`, `@blitzjs/auth`, `@blitzjs/rpc` and `blitz` 3.0.2, packages of its own in
+ * `blitz-auth/`) on Next.js 15.5's Pages Router, as Blitz's "add Blitz to a Next.js app" guide sets it up: our small
+ * app (src/blitz-server.js: `setupBlitzServer` with `AuthServerPlugin`, cookie prefix `blitzauth`,
+ * `simpleRolesIsAuthorized`, its session storage an in-memory `SessionConfigMethods` store of ours instead of
+ * Prisma's), built by blitz-auth/build.sh (`blitz codegen`, then `next build`) and served by `next start` with a
+ * SESSION_SECRET_KEY (it signs the anonymous sessions' JWTs). Home (Blitz's `gSSP`) shows "Logged in as alice" or
+ * "Not logged in"; every page through it gives a visitor without a session Blitz's anonymous session: the HttpOnly
+ * JWT `blitzauth_sAnonymousSessionToken`, the readable `blitzauth_sAntiCsrfToken` and `blitzauth_sPublicDataToken`
+ * (base64 JSON `{"userId":null}`), and `blitzauth_sSessionToken` cleared, all `Path=/; Secure; SameSite=Lax` (Blitz
+ * marks them Secure in production, on 127.0.0.1 too), the anonymous ones for five years. /login's form is posted by
+ * its script as JSON to /api/login with the `anti-csrf` header (Blitz refuses a POST without it); alice / secret gets
+ * `ctx.session.$create({ userId: 1, role: 'user' })`: the opaque `blitzauth_sSessionToken` (HttpOnly, 30 days), a new
+ * anti-CSRF token and public data, the anonymous token cleared; a wrong password a 401 shown in place, the right one
+ * opens home by script. The Log out button (`#logout`) posts to /api/logout (`ctx.session.$revoke()`: the session
+ * deleted from the store, the session token cleared, a new anonymous session's three cookies), then opens home.
+ */
+const BLITZ_AUTH = join(APPS, 'blitz-auth');
+const BLITZ_NEXT_BIN = join(BLITZ_AUTH, 'node_modules', 'next', 'dist', 'bin', 'next');
+const blitzAuth: Framework = {
+  id: 'blitz-auth',
+  prepare: () => {
+    needPackages('blitz-auth', 'blitz-auth');
+    return { command: 'sh', args: [join(BLITZ_AUTH, 'build.sh')], cwd: BLITZ_AUTH };
+  },
+  server: (_work, port) => ({
+    command: process.execPath,
+    args: [BLITZ_NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    cwd: BLITZ_AUTH,
+    env: { NEXT_TELEMETRY_DISABLED: '1', SESSION_SECRET_KEY: 'sessionscope-blitz-auth-test-key' },
+  }),
+  login: { path: '/login' },
+  // The wrong password's 401 is shown in place and the right one opens home by script: each submit done when the
+  // network is idle. The logout opens home by script: `#logout`'s usual wait for a navigation.
+  inPage: true,
+  // After its load each page asks for /favicon.ico (a 404): waited for, lest the next page cancel it (pending for good
+  // in Chromium, and every later wait for an idle network would time out).
+  idleAfterLoad: { idleTime: 500 },
+};
+
+/**
+ * SvelteKit 2.70 (npm, own package file in `sveltekit-cookie-session/`; Kit 3 wants Node 22) with
+ * svelte-kit-cookie-session 4.1: our small app following the library's README (`handleSession` in hooks.server.ts, a
+ * secret of exactly 32 characters as version 4 wants; a home page showing "Logged in as alice" or "Not logged in" from
+ * `locals.session.data`; a /login page whose form action, posted as a normal form (no `use:enhance`), checks
+ * alice / secret and calls `locals.session.set({ user: 'alice' })` then redirects home (303), `fail(400)` on a wrong
+ * password, answered by the form page again; the home page's Log out button (`#logout`) posts to the /logout page's
+ * action, `locals.session.destroy()` and a 303 home). Built by `vite build` in the prepare step (adapter-node's server
+ * in build/, SvelteKit's generated files in node_modules/.svelte-kit, out of git's and Biome's way), served
+ * by `node build` with HOST, PORT and ORIGIN (adapter-node takes `https://` for the origin otherwise, and SvelteKit's
+ * CSRF check refuses every form post). The session is the cookie `kit.session`: the data and its expiry encrypted
+ * (AES-256-GCM by @noble/ciphers' webcrypto, the secret the key; hex of nonce and ciphertext, `&id=1` the secret's), `Max-Age=604800; Path=/; HttpOnly; SameSite=Lax`
+ * (no Secure over http), none before the login; the logout expires it.
+ */
+const SVELTEKIT_COOKIE_SESSION = join(APPS, 'sveltekit-cookie-session');
+const sveltekitCookieSession: Framework = {
+  id: 'sveltekit-cookie-session',
+  prepare: () => {
+    needPackages('sveltekit-cookie-session', 'sveltekit-cookie-session');
+    return {
+      command: process.execPath,
+      args: [join(SVELTEKIT_COOKIE_SESSION, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+      cwd: SVELTEKIT_COOKIE_SESSION,
+    };
+  },
+  server: (_work, port) => ({
+    command: process.execPath,
+    args: ['build'],
+    cwd: SVELTEKIT_COOKIE_SESSION,
+    env: { HOST: '127.0.0.1', PORT: String(port), ORIGIN: `http://127.0.0.1:${port}` },
+  }),
+  login: { path: '/login' },
+};
+
+/**
+ * Debian's NagVis 1.9.34 (nagvis, PHP), set up by nagvis/setup.sh in the recording's directory: Debian's share/
+ * copied, the paths it compiles in (/etc/nagvis, /var/cache/nagvis) pointed at a copy of /etc/nagvis with our
+ * nagvis.ini.php (its own login form, LogonDialog, on its SQLite user database) and a var/ of its own, PHP 8.2's
+ * deprecations left out of the error level NagVis sets (it throws on every error reported); served by PHP's own server
+ * under /nagvis/ (htdocs/nagvis is share/), no monitoring core behind it. Its user is the database's first, admin /
+ * admin. The session is PHP's native `nagvis_session` (`path=/nagvis`, no HttpOnly, no Secure, no SameSite), set at
+ * the first page and kept through the login (no new ID: the login's 302 sends the same one again); the login form's
+ * `_username` and `_password` posted to index.php, a wrong password answered by the form again. The Logout of the
+ * header's user menu asks ajax_handler.php `?mod=Auth&act=logout` by XHR (the login's keys removed from the session,
+ * which keeps its ID), then reloads the page.
+ */
+const nagvis: Framework = {
+  id: 'nagvis',
+  prepare: (work) => ({ command: 'sh', args: [join(APPS, 'nagvis', 'setup.sh'), work], cwd: work }),
+  server: (work, port) => ({
+    command: 'php',
+    args: ['-d', `session.save_path=${join(work, 'sessions')}`, '-S', `127.0.0.1:${port}`],
+    cwd: join(work, 'htdocs'),
+  }),
+  // The frontend itself, which shows the login form to a visitor; not /nagvis/, whose 301 to it (share/index.php)
+  // Chromium serves from its cache at the next visits, and the capture then files the frontend request's Cookie and
+  // response headers under the cached redirect (a hop of the same request ID without ExtraInfo events of its own).
+  home: '/nagvis/frontend/nagvis-js/index.php',
+  login: { path: '/nagvis/frontend/nagvis-js/index.php' },
+  form: { username: '#user_login', password: '#user_pass', submit: '#submit' },
+  user: 'admin',
+  password: 'admin',
+  logout: ['#user-ddheader', '#user-ddcontent a[onclick^="logout"]'],
+};
+
+/**
+ * Debian's Shaarli 0.12 (shaarli, the PHP bookmark manager, on Slim 3), set up by shaarli/setup.php in the recording's
+ * directory: its data, cache and tmp directories there, its config (data/config.json.php) written by Shaarli's own
+ * ConfigManager as its install page writes it (alice / secret, `sha1(password . login . salt)`, a salt of ours; no
+ * update check, no thumbnails, "Remember me" unticked by default), and www/, Shaarli's files linked beside an index.php
+ * that reads that config (Debian's hard-codes /var/lib/shaarli); served by PHP's own server, its sessions in the
+ * recording's directory. The session is PHP's native `shaarli` (`domain=127.0.0.1`, no HttpOnly, no Secure, no
+ * SameSite), set at the first page; the login page's own form (not the header's, whose "Remember me" is ticked) posts
+ * `login`, `password` and a CSRF `token` to /login, a wrong password answered by the form again; the right one's 302
+ * sends a new ID (session_destroy, session_start, session_regenerate_id) and `shaarli_staySignedIn`, a browser-session
+ * cookie even unticked, whose value (sha1 of the password hash, the client's IP and the salt) logs in by itself. The
+ * 800 × 600 viewport gets the mobile menu behind its toggle: its Logout, GET /admin/logout, removes the login's keys
+ * from the session (its ID kept) and sets `shaarli_staySignedIn=false`, then redirects home.
+ */
+const shaarli: Framework = {
+  id: 'shaarli',
+  prepare: (work) => ({ command: 'php', args: [join(APPS, 'shaarli', 'setup.php'), work], cwd: work }),
+  server: (work, port) => {
+    mkdirSync(join(work, 'sessions'), { recursive: true });
+    return {
+      command: 'php',
+      args: ['-d', `session.save_path=${join(work, 'sessions')}`, '-S', `127.0.0.1:${port}`],
+      cwd: join(work, 'www'),
+    };
+  },
+  login: { path: '/login' },
+  form: {
+    username: '#login-form input[name=login]',
+    password: '#login-form input[name=password]',
+    submit: '#login-form input[type=submit]',
+  },
+  logout: ['#menu-toggle', '#shaarli-menu-mobile-logout a'],
+  // The mobile menu opens by a CSS transition: a click on its Logout before it settles does not land on the link.
+  menuSettle: 800,
+};
+
+/**
+ * Debian's OCS Inventory NG web console ocsreports 2.11.1 (ocsinventory-reports, packaged beside the 2.8.1
+ * communication server), PHP on a MariaDB of its own on port + 50. Debian's share/ is copied into the recording's
+ * directory: var.php's /var/lib and /var/log directories pointed into it, the Composer autoloader Debian leaves out
+ * (vendor/autoload.php, which require/header.php needs) our ocsinventory-reports/autoload.php, dbconfig.inc.php
+ * (Debian's is a link to /etc/ocsinventory) written with the database's port, and install.php removed as the
+ * console asks once installed; the database made by ocsinventory-reports/setup.sh (the SQL install.php and
+ * update.php load, the default operator admin / admin); served by PHP's own server. Its login form is index.php's
+ * (`LOGIN`, `PASSWD`, the button `Valid_CNX`, posted to the page itself, a 200 either way); the session is PHP's
+ * native PHPSESSID, started at the first page and kept through the login (no session_regenerate_id). Its logout is the
+ * settings menu's (the cog) Logout, which posts `LOGOUT=ON` to index.php: the console unsets its `OCS` session
+ * entry, keeping the session and its ID, and shows the login form again.
+ */
+const ocsinventoryReports: Framework = {
+  id: 'ocsinventory-reports',
+  prepare: (work) => {
+    const web = join(work, 'ocsreports');
+    cpSync('/usr/share/ocsinventory-reports', web, { recursive: true, dereference: true });
+    for (const dir of ['lib', 'log', 'sessions']) mkdirSync(join(work, dir));
+    const varFile = join(web, 'var.php');
+    writeFileSync(
+      varFile,
+      readFileSync(varFile, 'utf8')
+        .replace('"/var/lib/ocsinventory-reports"', `"${join(work, 'lib')}"`)
+        .replace('"/var/log/ocsinventory-reports"', `"${join(work, 'log')}"`),
+    );
+    mkdirSync(join(web, 'vendor'));
+    cpSync(join(APPS, 'ocsinventory-reports', 'autoload.php'), join(web, 'vendor', 'autoload.php'));
+    rmSync(join(web, 'install.php'));
+    // Its pages load jQuery and Bootstrap from /javascript/, javascript-common's alias of /usr/share/javascript.
+    symlinkSync('/usr/share/javascript', join(web, 'javascript'));
+    return { command: 'sh', args: [join(APPS, 'ocsinventory-reports', 'setup.sh'), work], cwd: work };
+  },
+  backends: (work, port) => [mariadb(work, port + 50)],
+  server: (work, port) => {
+    const db = { DB_NAME: 'ocsweb', SERVER_READ: '127.0.0.1', SERVER_WRITE: '127.0.0.1', SERVER_PORT: port + 50 };
+    const more = { COMPTE_BASE: 'ocs', PSWD_BASE: 'ocs', ENABLE_SSL: '0', SSL_MODE: '', SSL_KEY: '', SSL_CERT: '' };
+    const defines = Object.entries({ ...db, ...more, CA_CERT: '' }).map(([k, v]) => `define("${k}", "${v}");\n`);
+    writeFileSync(join(work, 'ocsreports', 'dbconfig.inc.php'), `<?php\n${defines.join('')}?>`);
+    return {
+      command: 'php',
+      args: ['-d', `session.save_path=${join(work, 'sessions')}`, '-S', `127.0.0.1:${port}`],
+      cwd: join(work, 'ocsreports'),
+    };
+  },
+  login: { path: '/index.php' },
+  form: { username: '#LOGIN', password: '#PASSWD', submit: '#btn-logon' },
+  user: 'admin',
+  password: 'admin',
+  // The console's tables are loaded by XHR after the page's load (a POST of DataTables' parameters and of every form
+  // field of the page, to the page's own address with `&no_header=true&no_footer=true` appended): waited for, the
+  // page the login leads to too (its XHR re-posts the login's LOGIN and PASSWD), lest home opened at once cancel it
+  // (or open before it starts: it comes more than a second after the page's last request; a cancelled one, never
+  // reported finished by Chromium, times the next wait for an idle network out).
+  idleAfterLoad: { idleTime: 2000 },
+  // The login page's flag sprite (image/bootstrap-formhelpers-countries.flags.png, from its CSS) Chromium now and
+  // then never reports finished.
+  pendingForGood: 1,
+  logout: ['#menu_settings', `a[onclick*='"LOGOUT"']`],
+};
+
+/**
+ * Gitit 0.15 (Debian's gitit), the Haskell wiki on Happstack with its pages in a git repository: gitit/setup.sh (the
+ * prepare step) writes its default configuration with every path in the recording's directory, form authentication,
+ * `require-authentication: modify` (pages readable by anyone), and alice's account straight into its users file (its
+ * /_register refuses `secret`, a password without a non-letter); gitit/start.sh sets the port and runs `gitit -f`.
+ * Home `/` is the Front Page, whose script asks `/_user` who is logged in and shows the userbox's Login link
+ * (`#loginlink`, to /_login) or its Logout link (`#logoutlink`, to /_logout). The login form POSTs `username`,
+ * `password`, a hidden `destination` (the Referer of the form's page) and its `login` button to /_login (a wrong
+ * password: 200 and the form again, no cookie; the right one: a 303 to the destination setting the session
+ * `sid="<random integer up to 10^9>";Max-Age=3600;expires=…;Path=/;Version="1"`, no HttpOnly, SameSite or Secure,
+ * the session kept in the server's memory). No cookie before the login; every page after it sets the same sid again
+ * (the session's timeout renewed). Logout (GET /_logout): the session deleted server-side, a 303 to the Referer
+ * setting the sid once more and then `sid=;Max-Age=0;expires=Thu, 01-Jan-1970 …`.
+ */
+const gitit: Framework = {
+  id: 'gitit',
+  prepare: (work) => ({ command: 'sh', args: [join(APPS, 'gitit', 'setup.sh')], cwd: work }),
+  server: (work, port) => ({
+    command: 'sh',
+    args: [join(APPS, 'gitit', 'start.sh')],
+    cwd: work,
+    env: { GITIT_PORT: String(port) },
+  }),
+  login: { link: '#loginlink' },
+  form: { username: 'input[name=username]', password: 'input[name=password]', submit: 'input[name=login]' },
+  logout: '#logoutlink',
+};
+
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
@@ -3546,10 +3790,16 @@ const FRAMEWORKS: readonly Framework[] = [
   verdaccio,
   mailman3Web,
   nuxtAuthUtils,
+  blitzAuth,
   vendure,
   fossil,
   transmission,
   totaljsSession,
+  nagvis,
+  shaarli,
+  ocsinventoryReports,
+  gitit,
+  sveltekitCookieSession,
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */
@@ -3685,6 +3935,7 @@ async function submit(page: Page, framework: Framework, password: string): Promi
   if (framework.scriptLogin === undefined) {
     await Promise.all([page.waitForNavigation(), page.click(form.submit)]);
     if (framework.metaRefresh) await refreshed(page);
+    if (framework.idleAfterLoad) await settleInPage(page, framework);
     return;
   }
   // The form stays in place after a wrong password: done when the script's request is answered, and, where it

@@ -1018,6 +1018,51 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       '_shibsession_64656661756c74687474703a2f2f3132372e302e302e313a35313930302f73686962626f6c657468',
     ],
   },
+  // NagVis 1.9 (Debian): PHP's session `nagvis_session`, set at the first page and kept through the login (a real
+  // HIGH: it never regenerates it) and its logout (the login's keys removed, the ID kept); no HttpOnly.
+  nagvis: {
+    cookie: 'nagvis_session',
+    ends: ['live'],
+    alarms: ['cookie-no-httponly nagvis_session', 'session-fixation nagvis_session'],
+  },
+  // Gitit 0.15 (Debian; Happstack): `sid`, a random integer below 10^9 (a real MEDIUM: ~30 bits), issued at the login.
+  gitit: {
+    cookie: 'sid',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: ['session-id-low-entropy sid', 'cookie-no-httponly sid'],
+  },
+  // Shaarli 0.12 (Debian): PHP's `shaarli` renewed at the login, kept at the logout; `shaarli_staySignedIn`, the
+  // token that logs the user in, set though "stay signed in" was left unticked and overwritten with `false` at the
+  // logout. Neither has HttpOnly.
+  shaarli: {
+    cookie: 'shaarli',
+    ends: ['rotated@login', 'live'],
+    alarms: ['cookie-no-httponly shaarli', 'cookie-no-httponly shaarli_staySignedIn'],
+    sessions: ['shaarli', 'shaarli_staySignedIn'],
+  },
+  // SvelteKit 2 with svelte-kit-cookie-session: `kit.session`, encrypted (AES-GCM), from a form action's 303; kept
+  // 7 days (a real LOW); cleared at the logout.
+  'sveltekit-cookie-session': {
+    cookie: 'kit.session',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: [],
+  },
+  // OCS Inventory's console ocsreports 2.11 (Debian; MariaDB): PHP's PHPSESSID kept through the login (a real HIGH),
+  // no HttpOnly; its table script posts the login's fields again once logged in (once a second HIGH fixation).
+  'ocsinventory-reports': {
+    cookie: 'PHPSESSID',
+    ends: ['live'],
+    alarms: ['cookie-no-httponly PHPSESSID', 'session-fixation PHPSESSID'],
+  },
+  // Blitz 3's auth on Next.js 15 (a session store of ours, in memory): `blitzauth_sSessionToken` issued at the JSON
+  // login, cleared at the logout; an anonymous session's JWT before and after (5 years, no exp: real LOWs). Its
+  // `sPublicDataToken`, unsigned base64 JSON for the pages' scripts, once read as the session: two false MEDIUMs.
+  'blitz-auth': {
+    cookie: 'blitzauth_sSessionToken',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: [],
+    sessions: ['blitzauth_sAnonymousSessionToken', 'blitzauth_sSessionToken'],
+  },
   'djangosaml2-simplesamlphp': {
     cookie: 'sessionid',
     ends: ['reset:cleared-by-server@logout'],
@@ -1036,6 +1081,10 @@ const KEPT_AT_LOGOUT: Readonly<Record<string, readonly string[]>> = {
   adminer: ['low adminer_sid'],
   // EverShop clears the user from its sessions and keeps them; the next admin page is its login page.
   evershop: ['info asid', 'info sid'],
+  // NagVis's logout removes the login's keys from its PHP session and keeps the ID; Shaarli's too.
+  nagvis: ['low nagvis_session'],
+  'ocsinventory-reports': ['low PHPSESSID'],
+  shaarli: ['low shaarli'],
   'adonis-session': ['low adonis-session'],
   // django-cas-server's own logout page keeps its Django session; the app's MOD_AUTH_CAS, on another port, lives on
   // too, but a logout at another server cannot end it.

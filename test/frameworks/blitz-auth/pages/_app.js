@@ -1,0 +1,7 @@
+import { withBlitz } from '../src/blitz-client';
+
+function App({ Component, pageProps }) {
+  return <Component {...pageProps} />;
+}
+
+export default withBlitz(App);

@@ -1,0 +1,11 @@
+import type { Session } from 'svelte-kit-cookie-session';
+
+type SessionData = { user?: string };
+
+declare global {
+  namespace App {
+    interface Locals {
+      session: Session<SessionData>;
+    }
+  }
+}
