@@ -5,33 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../test/helpers/runCli.ts';
+import { sanitizedHar } from '../../test/helpers/sanitizedHar.ts';
 
 const LOST = new URL('../../test/fixtures/demo-har/secure-lost-on-http.har', import.meta.url).pathname;
 /** Django renews `sessionid` at its login and clears it at its logout; it keeps it 14 days (a LOW). */
 const DJANGO = new URL('../../test/fixtures/framework-har/django-db.har', import.meta.url).pathname;
 
-interface Har {
-  log: {
-    creator: { name: string; version: string };
-    entries: {
-      request: { headers: { name: string }[]; cookies?: unknown[] };
-      response: { headers: { name: string }[]; cookies?: unknown[] };
-    }[];
-  };
-}
-
 /** The demo's recording as "Export HAR (sanitized)" writes it, under the given creator. */
-function sanitized(creator: string): string {
-  const har = JSON.parse(readFileSync(LOST, 'utf8')) as Har;
-  har.log.creator = { name: creator, version: '537.36' };
-  for (const { request, response } of har.log.entries) {
-    request.headers = request.headers.filter((h) => !/^(cookie|authorization)$/i.test(h.name));
-    response.headers = response.headers.filter((h) => !/^set-cookie$/i.test(h.name));
-    request.cookies = [];
-    response.cookies = [];
-  }
-  return JSON.stringify(har);
-}
+const sanitized = (creator: string) => sanitizedHar(readFileSync(LOST, 'utf8'), creator);
 
 const analyse = (text: string, format = 'text') =>
   runCli(['analyze', 'in.har', '--format', format], { files: { 'in.har': text } });

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findScenario } from '../../demo/scenarios.ts';
+import { sanitizedHar } from '../../test/helpers/sanitizedHar.ts';
 import { NOT_SENT_REASONS } from '../core/cookie/reasons.ts';
 import { parseTraceFile } from '../core/open/readTrace.ts';
 import { ruleById } from '../core/rules/registry.ts';
@@ -302,15 +303,7 @@ describe('import, clear and session-cookie marks', () => {
   it('opens a HAR that Chrome exported sanitised (no cookie at all) and says so, with how to export one with them', async () => {
     const { root, controller } = mountPanel('logout');
     await flush();
-    const har = JSON.parse(harText('load-balancer'));
-    har.log.creator = { name: 'WebInspector', version: '537.36' };
-    for (const { request, response } of har.log.entries) {
-      request.headers = request.headers.filter((h: { name: string }) => !/^(cookie|authorization)$/i.test(h.name));
-      response.headers = response.headers.filter((h: { name: string }) => !/^set-cookie$/i.test(h.name));
-      request.cookies = [];
-      response.cookies = [];
-    }
-    await controller.importFile(new File([JSON.stringify(har)], 'sanitized.har'));
+    await controller.importFile(new File([sanitizedHar(harText('load-balancer'))], 'sanitized.har'));
     await flush();
     const notice = one(root, 'import-notice').textContent;
     expect(notice).toContain('This file holds no cookie');
