@@ -98,7 +98,7 @@ export class EventReplay {
   /** The identity of each session cookie name; the names are fixed for a replay, the identities may grow. */
   private sessionNames: ReadonlyMap<string, SessionIdentity>;
   private readonly cookiesRecorded: boolean;
-  private readonly prepassMasked: MaskedCookie | undefined;
+  private readonly maskedCookie: MaskedCookie | undefined;
   private readonly firstPartySites: ReadonlySet<string>;
   private readonly loginSignals: ReadonlyMap<number, LoginSignal>;
   private readonly basicCredentials: ReadonlyMap<number, string>;
@@ -119,7 +119,7 @@ export class EventReplay {
   ) {
     this.sessionNames = prepass.sessionNames;
     this.cookiesRecorded = prepass.cookiesRecorded;
-    this.prepassMasked = prepass.maskedCookie;
+    this.maskedCookie = prepass.maskedCookie;
     this.firstPartySites = prepass.firstPartySites;
     this.loginSignals = prepass.loginSignals;
     this.basicCredentials = prepass.basicCredentials;
@@ -164,7 +164,7 @@ export class EventReplay {
       sessionIdentities: this.sessionNames,
       firstPartySites: this.firstPartySites,
       cookiesRecorded: this.cookiesRecorded,
-      ...(this.prepassMasked ? { maskedCookie: this.prepassMasked } : {}),
+      ...(this.maskedCookie ? { maskedCookie: this.maskedCookie } : {}),
     };
   }
 

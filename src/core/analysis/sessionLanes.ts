@@ -489,11 +489,6 @@ export function currentId(lane: SessionLane): LaneId | undefined {
 }
 
 /**
- * The request carried the ID that the lane's current one replaced, and it started before the response that set the
- * current one had arrived: it was in flight beside that response with the cookie the jar held then (RULES.md, "What
- * is a request"), so it neither ends the current ID nor brings the old one back.
- */
-/**
  * The held ID arrived after this request went out (which carried none of the lane), no request ever carried it and
  * no login issued it: the page's first requests in flight together, each answered with a new session (EverShop's
  * express-session on two scripts of its login page). A login's ID lost so is a real loss, not this.
@@ -508,6 +503,11 @@ function isFreshRace(held: LaneId, startedAt: number): boolean {
   );
 }
 
+/**
+ * The request carried the ID that the lane's current one replaced, and it started before the response that set the
+ * current one had arrived: it was in flight beside that response with the cookie the jar held then (RULES.md, "What
+ * is a request"), so it neither ends the current ID nor brings the old one back.
+ */
 function carriesReplacedInFlight(lane: SessionLane, current: LaneId, value: string, startedAt: number): boolean {
   if (current.end || current.arrivedAt === undefined || startedAt >= current.arrivedAt) return false;
   const previous = lane.ids[lane.ids.length - 2];
