@@ -12,8 +12,9 @@ import type { LoginSignal } from './facts.ts';
 
 /**
  * A password field's own word: `password`, `passwd`, `pwd`, Symfony's `_password`, Java EE's `j_password` (form
- * login to j_security_check), Apache2::AuthCookie's numbered `credential_0`, `credential_1` (its login form's API), ... Frameworks nest it in the form's model: Rails' and Devise's `user[password]`,
- * ASP.NET Identity's `Input.Password`: the field's last part is its word (passwordWordOf).
+ * login to j_security_check), Apache2::AuthCookie's numbered `credential_0`, `credential_1` (its login form's API),
+ * ... Frameworks nest it in the form's model: Rails' and Devise's `user[password]`, ASP.NET Identity's
+ * `Input.Password`: the field's last part is its word (passwordWordOf).
  */
 const PASSWORD_FIELD =
   /^(_|j_)?(pass(word)?|passwd|pwd|user_?pass(word)?|login_?pass(word)?|secret|pin)$|^credential_\d$/i;
