@@ -3069,6 +3069,13 @@ const cups: Framework = {
 };
 
 /**
+ * The same CUPS, opened first on its printers page (`/printers/`, a CGI page: it sets `org.cups.sid` before any login),
+ * then its admin page's HTTP Basic login: the nonce the browser already held is kept through the login, and every page
+ * after it carries the Basic credentials beside it.
+ */
+const cupsPrinters: Framework = { ...cups, id: 'cups-printers', home: '/printers/' };
+
+/**
  * RabbitMQ 3.10's management web UI (Debian's rabbitmq-server, its rabbitmq_management plugin): a node of the
  * recording's own (rabbitmq-management/start.sh: the package's own rabbitmq-server script run as root, its Mnesia
  * directory, logs, rabbitmq.conf and enabled_plugins in the recording's directory, AMQP on port + 1, the Erlang
@@ -3786,6 +3793,7 @@ const FRAMEWORKS: readonly Framework[] = [
   syncthing,
   rabbitmqManagement,
   cups,
+  cupsPrinters,
   monit,
   verdaccio,
   mailman3Web,

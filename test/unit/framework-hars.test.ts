@@ -970,6 +970,10 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // CUPS 2.4's web admin: Basic on /admin, the login found at the retry of /admin though its public stylesheet and
   // the favicon's 404 came between. KNOWN, left: `org.cups.sid`, a CSRF nonce, reads as the session it issued.
   cups: { cookie: 'org.cups.sid', ends: ['live'], alarms: [] },
+  // The same CUPS opened on its printers page first, which sets `org.cups.sid` before the login; the Basic login
+  // keeps it. Every page after the login sends the Basic credentials beside it: a LOW fixation that says so (once a
+  // HIGH).
+  'cups-printers': { cookie: 'org.cups.sid', ends: ['live'], alarms: [] },
   // Fossil 2.21's own web UI: its login form posts `u` and `p` (no field named as a password) with its button
   // `in=Login`; its login cookie `fossil-<project code>` (no SameSite: a LOW) is cleared at the logout. Once its
   // login went unseen and the cookie was certain only by the logout.
@@ -1248,6 +1252,16 @@ describe('dancer.har', () => {
       'cookie-samesite-none-insecure dancer.session',
       'session-not-established dancer.session',
     ]);
+  });
+});
+
+describe('cups-printers.har', () => {
+  it('tells the cookie kept through the Basic login as low: every page after it carried the credentials', () => {
+    const fixations = analyse('cups-printers').findings.filter((f) => f.rule === 'session-fixation');
+    expect(fixations.map((f) => [f.cookie, f.severity, f.evidence.sentWithCredentials])).toEqual([
+      ['org.cups.sid', 'low', true],
+    ]);
+    expect(fixations[0]!.message).toContain('It is a fixation only if the server also trusts the cookie without them');
   });
 });
 

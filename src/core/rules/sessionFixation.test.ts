@@ -419,3 +419,31 @@ describe('session-fixation', () => {
     expect(findingsOf(result, 'session-fixation')).toEqual([]);
   });
 });
+
+describe('session-fixation at an HTTP authentication login', () => {
+  const basic = { authorization: `Basic ${btoa('ann:pw')}` };
+  const challenge = { 'www-authenticate': 'Basic realm="admin"' };
+
+  it('is low where every later request carrying the kept ID also carried the Basic credentials (CUPS)', () => {
+    const result = trace()
+      .get('https://printer.test/printers/', { setCookie: [sid(ID.a)] })
+      .get('https://printer.test/admin', { cookie: `sid=${ID.a}`, status: 401, responseHeaders: challenge })
+      .get('https://printer.test/admin', { cookie: `sid=${ID.a}`, headers: basic })
+      .get('https://printer.test/printers/', { cookie: `sid=${ID.a}`, headers: basic })
+      .analyze();
+    const found = findingsOf(result, 'session-fixation');
+    expect(found.map((f) => [f.entry, f.severity, f.evidence.sentWithCredentials])).toEqual([[2, 'low', true]]);
+    expect(found[0]!.message).toContain("also carried the user's Basic credentials");
+  });
+
+  it('stays high where a later request carried the kept ID without the credentials: the cookie is the session', () => {
+    const result = trace()
+      .get('https://console.test/', { setCookie: [sid(ID.a)] })
+      .get('https://console.test/login', { cookie: `sid=${ID.a}`, headers: basic, resourceType: 'xhr' })
+      .get('https://console.test/system', { cookie: `sid=${ID.a}`, headers: basic })
+      .get('https://console.test/system/logs', { cookie: `sid=${ID.a}` })
+      .analyze();
+    const found = findingsOf(result, 'session-fixation');
+    expect(found.map((f) => [f.entry, f.severity, f.evidence.sentWithCredentials])).toEqual([[1, 'high', undefined]]);
+  });
+});

@@ -3,7 +3,13 @@
  * that failed is no login: one answered with an error or sent back to the form is never a login fact
  * (loginSignals.ts), and one answered with a page is a failed attempt when the user posts the same form again.
  */
-import { LOGIN_SIGNAL_TEXT, type LoginFact, type RequestFacts, type SessionLane } from '../analysis/facts.ts';
+import {
+  type AnalysisFacts,
+  LOGIN_SIGNAL_TEXT,
+  type LoginFact,
+  type RequestFacts,
+  type SessionLane,
+} from '../analysis/facts.ts';
 import { failedAttempts } from './failedLogins.ts';
 import { laneByKey } from './helpers.ts';
 import { defineRule } from './rule.ts';
@@ -41,20 +47,50 @@ export const sessionFixation = defineRule({
         const key = `${l.laneKey}\u0000${l.before}`;
         if (!lane || told.has(key)) return [];
         told.add(key);
+        const withCredentials = signedInByHeader(login, lane.cookie, l.before, ctx.facts);
         return [
           {
             origin: lane.origin,
             cookie: lane.cookie,
             entry: login.entry,
             url: request?.url ?? '',
-            message: `Login recognised from ${LOGIN_SIGNAL_TEXT[login.signal]}, but ${lane.cookie} kept the same ID ${ctx.show(l.before)} before and after it.`,
-            evidence: { id: { secret: l.before }, loginSignal: login.signal },
+            message: `Login recognised from ${LOGIN_SIGNAL_TEXT[login.signal]}, but ${lane.cookie} kept the same ID ${ctx.show(l.before)} before and after it.${withCredentials ? SIGNED_IN_BY_HEADER : ''}`,
+            evidence: {
+              id: { secret: l.before },
+              loginSignal: login.signal,
+              ...(withCredentials ? { sentWithCredentials: true } : {}),
+            },
+            ...(withCredentials ? { severity: 'low' as const } : {}),
           },
         ];
       });
     });
   },
 });
+
+const SIGNED_IN_BY_HEADER =
+  " The login is HTTP authentication, and every later request that carried this ID also carried the user's Basic credentials: a server that signs the user in by those does not make the kept cookie a logged-in session. It is a fixation only if the server also trusts the cookie without them (send it alone to see).";
+
+/**
+ * The login was HTTP authentication (a 401 answered by the browser's credentials, or an Authorization header
+ * appearing), and every later request that carried the kept ID also carried Basic credentials (the browser sends
+ * them on each request to the realm): the user is signed in by the header, so an attacker who fixed the cookie
+ * gains nothing unless the server also accepts the cookie alone, which the traffic does not show. CUPS's
+ * `org.cups.sid` is a CSRF token of that kind. A cookie the user goes on with, without the header, is the session
+ * the login made (Cockpit sends Basic credentials once, to its login, then only its cookie).
+ */
+function signedInByHeader(login: LoginFact, cookie: string, id: string, facts: AnalysisFacts): boolean {
+  const withBasic = facts.basicAuthEntries;
+  if (withBasic === undefined || (login.signal !== 'after-401' && login.signal !== 'authorization-header'))
+    return false;
+  let later = 0;
+  for (const request of facts.requests) {
+    if (request.entry <= login.entry || !request.sent.some((s) => s.name === cookie && s.value === id)) continue;
+    if (!withBasic.has(request.entry)) return false;
+    later++;
+  }
+  return later > 0;
+}
 
 /**
  * The lanes the login carried and kept. Kept beside a session cookie the login renewed or newly issued, two are not
