@@ -964,9 +964,10 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // `DELETE /auth/session` destroys the session and expires the cookie.
   medusa: { cookie: 'connect.sid', ends: ['reset:cleared-by-server@logout'], alarms: [] },
   // Monit 5.33: HTTP Basic on every request, and a CSRF token, `securitytoken`, new on every page. KNOWN, left: the
-  // token reads as the session the Basic login issued; its replacements are LOW resets, for each request carried
-  // Basic credentials the server accepted (once two HIGH server-rejected resets).
-  monit: { cookie: 'securitytoken', ends: ['reset:server-rejected', 'reset:server-rejected', 'live'], alarms: [] },
+  // token reads as the session the Basic login issued. Each ID replaced at the one page that carried it, the user
+  // still signed in: a rotation policy (info), told as such from the second (once two HIGH server-rejected resets,
+  // then two LOW ones, the story's headline "Your session was lost").
+  monit: { cookie: 'securitytoken', ends: ['rotated@none', 'rotated@none', 'live'], alarms: [] },
   // CUPS 2.4's web admin: Basic on /admin, the login found at the retry of /admin though its public stylesheet and
   // the favicon's 404 came between. KNOWN, left: `org.cups.sid`, a CSRF nonce, reads as the session it issued.
   cups: { cookie: 'org.cups.sid', ends: ['live'], alarms: [] },

@@ -121,7 +121,26 @@ describe('classifyPeriodicRotation', () => {
       [rejected(1), rejected(2), rejected(3)],
       ['periodic', 'periodic', 'periodic'],
     ],
-    ['two rejections: too few', [rejected(1), rejected(2)], ['reset', 'reset']],
+    [
+      'two rejections of IDs each replaced at the one request that carried it: the policy shows from the second',
+      [rejected(1), rejected(2), heldId({ carriedCount: 1 })],
+      ['periodic', 'periodic', undefined],
+    ],
+    [
+      'two rejections, one of an ID carried twice: too few',
+      [rejected(1), heldId({ ...rejected(3), carriedCount: 2 })],
+      ['reset', 'reset'],
+    ],
+    [
+      "two single-use rejections, one of an ID the login's chain had just issued: too few (that one stays a reset)",
+      [rejected(1, { loginEntry: 0 }), rejected(2), heldId({ carriedCount: 1 })],
+      ['reset', 'reset', undefined],
+    ],
+    [
+      'two single-use rejections, one answered as to a client logged out: too few',
+      [rejected(1), rejected(2, { loggedOutAnswer: { entry: 2, status: 401 } })],
+      ['reset', 'reset'],
+    ],
     [
       'three rejections among many carrying requests',
       [rejected(1), rejected(2), rejected(3), heldId({ carriedCount: 10 })],

@@ -276,6 +276,8 @@ export function rotatesAtLogin(id: Pick<LaneId, 'firstEntry' | 'source'>, loginE
 
 /** A lane's server-rejected resets are a rotation policy when there are at least this many… */
 const PERIODIC_MIN_ROTATIONS = 3;
+/** …or this many, each of an ID replaced at the one request that carried it, none answered as logged out… */
+const PERIODIC_MIN_SINGLE_USE = 2;
 /** …and they ended at least this share of the requests that carried an ID of the lane. */
 const PERIODIC_MIN_SHARE = 0.5;
 
@@ -291,7 +293,14 @@ export function classifyPeriodicRotation(lanes: readonly SessionLane[], loginOri
       (id) => id.end?.kind === 'reset' && id.end.cause === 'server-rejected' && !id.end.backendSwitch,
     );
     const carrying = lane.ids.reduce((n, id) => n + id.carriedCount, 0);
-    const continual = rejected.length >= PERIODIC_MIN_ROTATIONS && rejected.length >= carrying * PERIODIC_MIN_SHARE;
+    // An ID new on every page, the user still answered as signed in (Monit's `securitytoken`, renewed on each page
+    // while the browser's Basic credentials sign the user in): the server's policy shows from the second.
+    // Counted without the login's own ID lost on its next hop, which stays a reset (below).
+    const singleUse =
+      rejected.every((id) => id.carriedCount === 1 && !loggedOutAnswerAt(id)) &&
+      rejected.filter((id) => !issuedByLoginChain(id)).length >= PERIODIC_MIN_SINGLE_USE;
+    const continual =
+      (singleUse || rejected.length >= PERIODIC_MIN_ROTATIONS) && rejected.length >= carrying * PERIODIC_MIN_SHARE;
     // Counted after the continual rotation, which it would otherwise thin out.
     if (!continual) {
       if (loginOrigins.has(lane.origin)) classifyAnonymousRenewals(lane);
@@ -301,10 +310,19 @@ export function classifyPeriodicRotation(lanes: readonly SessionLane[], loginOri
       // An ID the login or its redirect chain had just issued, replaced on the next hop, stays rejected whatever
       // the lane does elsewhere (RULES.md: a login rotates an ID once): two servers without affinity, round robin,
       // replace every ID too, and there the login's hop is where the user is logged out.
-      if (id.end?.kind !== 'reset' || id.end.loginEntry !== undefined) continue;
+      if (id.end?.kind !== 'reset' || issuedByLoginChain(id)) continue;
       id.end = { kind: 'rotated', entry: id.end.entry, atLogout: false, periodic: true };
     }
   }
+}
+
+function loggedOutAnswerAt(id: LaneId): boolean {
+  return id.end?.kind === 'reset' && id.end.loggedOutAnswer !== undefined;
+}
+
+/** A reset of an ID a login or its redirect chain had just issued (ResetEnd.loginEntry). */
+function issuedByLoginChain(id: LaneId): boolean {
+  return id.end?.kind === 'reset' && id.end.loginEntry !== undefined;
 }
 
 /** A site renews the sessions of clients not logged in as a policy when it did so at least this many times. */
