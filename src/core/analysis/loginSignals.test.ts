@@ -269,6 +269,14 @@ describe('LoginDetector', () => {
           .get('http://books.test/menu.pl'),
       ),
     ).toEqual([undefined, 'authorization-header', undefined]);
+    // A logout is no login: Fauxton's DELETE /_session goes to `_:_@host` to make the browser forget its credentials.
+    expect(
+      signals(
+        trace()
+          .request('DELETE', 'http://_:_@couch.test/_session', { resourceType: 'xhr' })
+          .get('http://alice:secret@couch.test/_session', { resourceType: 'xhr' }),
+      ),
+    ).toEqual([undefined, 'authorization-header']);
     // A user name alone, an @ in the path or the query, or an empty password is no credentials.
     for (const url of [
       'https://alice@app.test/me',
@@ -472,7 +480,7 @@ describe('isLogoutRequest', () => {
       expect(isLogoutRequest(entries(trace().get('https://shop.test/logout', { resourceType }))[0]!)).toBe(true);
   });
 
-  it.each(['/session', '/sessions/42', '/api/auth/session/'])(
+  it.each(['/session', '/sessions/42', '/api/auth/session/', '/_session'])(
     'DELETE %s (the session resource) is a logout',
     (path) => {
       expect(isLogoutRequest(entries(trace().request('DELETE', `https://shop.test${path}`))[0]!)).toBe(true);

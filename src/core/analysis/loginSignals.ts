@@ -276,8 +276,11 @@ const LOGOUT_NAME = /^(log|sign)[-_]?(out|off)$|^([a-z0-9]+[-_])?(log|sign)[-_]?
 // Each path segment before the last ends in its own `/`: one way to match, no backtracking over long values.
 const LOGOUT_VALUE = /^([a-z_]+\.|\/?([\w.-]+\/)*)?(log|sign)[-_]?(out|off)\/?$/i;
 
-/** The path of the session resource, or of one session: `/session`, `/sessions/42`, `/api/auth/session/`. */
-const SESSION_RESOURCE = /\/sessions?(\/[^/]+)?\/?$/i;
+/**
+ * The path of the session resource, or of one session: `/session`, `/sessions/42`, `/api/auth/session/`, and
+ * CouchDB's `/_session` (its API's names begin with `_`: PouchDB Server, Cloudant, Couchbase's Sync Gateway).
+ */
+const SESSION_RESOURCE = /\/_?sessions?(\/[^/]+)?\/?$/i;
 
 /**
  * A DELETE, as the browser sent it or as a form does (a POST carrying `_method=delete`: the method override of
@@ -489,8 +492,11 @@ export class LoginDetector {
     const succeeded = status !== undefined && status >= 200 && status < 400;
     // The first credentials the origin accepted: a wrong password sent before them (a 401) is no login, and the
     // right one after it is (Cockpit's login page sends each try as Basic credentials from script).
-    const authorizationAppeared = hasAuthorization && succeeded && !this.authorizationAccepted.has(origin);
-    if (hasAuthorization && succeeded) this.authorizationAccepted.add(origin);
+    // A logout is no login, whatever it carries: Fauxton's logout sends its DELETE /_session to `_:_@host` (dummy
+    // credentials in the URL, which make the browser forget the ones it cached).
+    const authorizationAppeared =
+      hasAuthorization && succeeded && !this.authorizationAccepted.has(origin) && !isLogoutRequest(entry);
+    if (authorizationAppeared) this.authorizationAccepted.add(origin);
 
     if (
       isPost(entry.request.method) &&

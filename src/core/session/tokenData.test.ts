@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { b64url } from '../../../test/helpers/traceBuilder.ts';
 import { decodeBase64Url, jwtHasNoneAlg, jwtLacksExpiry, readClientSideData } from './tokenData.ts';
+import { isUpdateOf } from './valueShape.ts';
 
 describe('readClientSideData', () => {
   it('reads a JWT: header and payload', () => {
@@ -120,6 +121,32 @@ describe('readClientSideData', () => {
     // Without its signature, or its expiry: no ticket.
     expect(readClientSideData('uid=alice;validuntil=1796429959;tokens=')).toBeUndefined();
     expect(readClientSideData(`uid=alice;sig=${sig}`)).toBeUndefined();
+  });
+
+  it("reads CouchDB's AuthSession (base64url of user:hex time: and the HMAC), and nothing like it", () => {
+    // PouchDB Server's, re-stamped a second later on the next request: the same user, the same session.
+    const read = (v: string) => readClientSideData(v);
+    expect(read('YWxpY2U6NkIxM0U3RTU6_jTdFvszR6UcfPvgvePYyAp_ZnI')).toEqual({
+      kind: 'signed-json',
+      format: 'AuthSession (CouchDB cookie authentication)',
+      payload: { user: 'alice', issued: '2026-12-05T10:31:01.000Z' },
+    });
+    expect(
+      isUpdateOf('YWxpY2U6NkIxM0U3RTU6_jTdFvszR6UcfPvgvePYyAp_ZnI', 'YWxpY2U6NkIxM0U3RTY69RE6JpzL1rt9W11r79jRCgU-MLI'),
+    ).toBe(true);
+    const mac = (n: number) => String.fromCharCode(...Array.from({ length: n }, (_, i) => (i * 37 + 11) % 256));
+    // Of bytes (each character one), not of JSON as traceBuilder's b64url.
+    const bytesB64url = (text: string) => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    // CouchDB 3's SHA-256 HMAC (32 bytes), and another user: another session.
+    expect(read(bytesB64url(`bob:6B13E7E5:${mac(32)}`))?.payload).toEqual({
+      user: 'bob',
+      issued: '2026-12-05T10:31:01.000Z',
+    });
+    expect(isUpdateOf(bytesB64url(`alice:6B13E7E5:${mac(20)}`), bytesB64url(`bob:6B13E7E6:${mac(20)}`))).toBe(false);
+    // No hex time, a MAC of another length, or an opaque token: not read.
+    expect(read(bytesB64url(`alice:notatime:${mac(20)}`))).toBeUndefined();
+    expect(read(bytesB64url(`alice:6B13E7E5:${mac(16)}`))).toBeUndefined();
+    expect(read('q2Xb9vT0kL1mN3pR5sU7wY9zA1cE3gI5kM7oQ9sU')).toBeUndefined();
   });
 
   it("reads Django's signed cookie session (payload:timestamp:signature) as signed JSON", () => {

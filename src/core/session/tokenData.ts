@@ -243,6 +243,9 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
   const pubTicket = readPubTicket(value);
   if (pubTicket !== undefined)
     return { kind: 'signed-json', format: 'auth_pubtkt ticket (mod_auth_pubtkt)', payload: pubTicket };
+  const couchSession = readCouchSession(value);
+  if (couchSession !== undefined)
+    return { kind: 'signed-json', format: 'AuthSession (CouchDB cookie authentication)', payload: couchSession };
   if (!mayBeBase64Json(value)) return undefined;
   const whole = parseJsonObject(decodeBase64Url(value));
   if (whole !== undefined && !isEncryptionEnvelope(whole)) return { kind: 'base64-json', payload: whole };
@@ -321,6 +324,34 @@ function readPubTicket(raw: string): Record<string, string> | undefined {
     if (eq > 0 && field.length > eq + 1) fields[field.slice(0, eq)] = field.slice(eq + 1);
   }
   return fields;
+}
+
+/**
+ * CouchDB's `AuthSession` cookie (its `/_session` login; PouchDB Server, Cloudant and Couchbase Sync Gateway write
+ * it too): base64url of `<user>:<time of issue, hex>:` and the raw HMAC of that (SHA-1's 20 bytes, or SHA-256's 32).
+ * Signed, not encrypted: the user is there to read. The server writes it again, with a later time, on requests it
+ * authenticates as the session nears its timeout (every second in PouchDB Server): the same session updated.
+ */
+const COUCH_SESSION_TEXT = /^[A-Za-z0-9_-]{36,400}={0,2}$/;
+const COUCH_SESSION_HEAD = /^([^:\x00-\x1f]{1,128}):([0-9A-Fa-f]{8,12}):$/;
+
+function readCouchSession(value: string): Record<string, string> | undefined {
+  if (!COUCH_SESSION_TEXT.test(value)) return undefined;
+  const bytes = base64UrlBytes(value);
+  if (bytes === undefined) return undefined;
+  const macLength = [20, 32].find((n) => bytes.length > n && bytes[bytes.length - n - 1] === 0x3a);
+  if (macLength === undefined) return undefined;
+  let head: string;
+  try {
+    head = UTF8.decode(bytes.subarray(0, bytes.length - macLength));
+  } catch {
+    return undefined;
+  }
+  const match = COUCH_SESSION_HEAD.exec(head);
+  if (!match) return undefined;
+  const time = Number.parseInt(match[2]!, 16);
+  if (time < EARLIEST_TICKET_TIME) return undefined;
+  return { user: match[1]!, issued: new Date(time * 1000).toISOString() };
 }
 
 function safeDecodeUri(text: string): string | undefined {

@@ -211,6 +211,21 @@ describe('story rows for rules without a dedicated branch', () => {
       ['at-risk', 'cookie-no-httponly', 'set without HttpOnly'],
     ]);
   });
+
+  it("keeps a message's first word as written when it is the cookie's name (`AuthSession carries…`)", () => {
+    const stories = buildStories({
+      findings: [
+        finding({
+          rule: 'session-client-side-data',
+          severity: 'medium',
+          cookie: 'AuthSession',
+          message: 'AuthSession carries a signed, not encrypted, payload.',
+        }),
+      ],
+      facts: base.facts,
+    });
+    expect(stories.map((s) => s.cause)).toEqual(['AuthSession carries a signed, not encrypted, payload']);
+  });
 });
 
 describe('clockBeside', () => {

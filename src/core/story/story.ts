@@ -200,7 +200,7 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
         ? `a request still in flight with the ID \`${c.cookie}\` held before got yet another ID from the server, whose answer arrived later and replaced ${c.lostId ?? 'it'} (two requests raced)`
         : `another Set-Cookie with the same name, domain and path replaced \`${c.cookie}\``,
   },
-  'session-reset': { kind: 'lost', cause: (c) => lowerFirst(stripEnd(c.finding.message)) },
+  'session-reset': { kind: 'lost', cause: (c) => lowerFirst(stripEnd(c.finding.message), c.cookie) },
   'session-rejected': {
     kind: 'rejected',
     cause: (c) => {
@@ -248,7 +248,7 @@ const FIX_FROM: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** A finding of any other rule at medium or above: the session is at risk, in the finding's own words. */
-const OTHER: CauseRow = { kind: 'at-risk', cause: (c) => lowerFirst(stripEnd(c.finding.message)) };
+const OTHER: CauseRow = { kind: 'at-risk', cause: (c) => lowerFirst(stripEnd(c.finding.message), c.cookie) };
 
 /** The rules that make a story even below medium (a likely session's loss is capped at medium, still told). */
 const STORY_RULES: ReadonlySet<string> = new Set([
@@ -830,9 +830,12 @@ export function duration(ms: number): string {
   return `${Math.floor(s / 86_400)} d ${Math.floor((s % 86_400) / 3600)} h`;
 }
 
-/** Lower-cases a sentence's first letter to follow a colon, but not a name (`PHPSESSID: …`, `JSESSIONID`). */
-function lowerFirst(s: string): string {
-  if (/^[\w.-]+:/.test(s) || /^.[A-Z]/.test(s)) return s;
+/**
+ * Lower-cases a sentence's first letter to follow a colon, but not a name (`PHPSESSID: …`, `JSESSIONID`, the
+ * finding's cookie: `AuthSession carries…`).
+ */
+function lowerFirst(s: string, name?: string): string {
+  if (/^[\w.-]+:/.test(s) || /^.[A-Z]/.test(s) || (name !== undefined && name !== '' && s.startsWith(name))) return s;
   return s.length > 0 ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
