@@ -426,6 +426,12 @@ describe('loginFailed', () => {
     expect(loginFailed(answered('https://mail.test/?_task=login', '/?_task=mail&_token=sBQeNcseXo9a'))).toBe(false);
     expect(loginFailed(answered('https://shop.test/login', '/account'))).toBe(false);
   });
+
+  it('a login redirected to an address with a random token after its login word is a success (SqWebMail)', () => {
+    const session = '/cgi-bin/sqwebmail/login/alice/E20D33A48DFBE37E865EE32B16890B95/1796467032?folder=INBOX';
+    expect(loginFailed(answered('https://mail.test/cgi-bin/sqwebmail', session))).toBe(false);
+    expect(loginFailed(answered('https://mail.test/cgi-bin/sqwebmail', '/cgi-bin/sqwebmail/login/alice'))).toBe(true);
+  });
 });
 
 describe('isLogoutRequest', () => {

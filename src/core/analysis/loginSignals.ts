@@ -4,6 +4,7 @@
  * authentication cookie; a logout is a request whose path names logout/signout.
  */
 import { isAuthCookieName } from '../session/identify.ts';
+import { isRandomPathToken } from '../session/randomToken.ts';
 import { hasHeader, headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { ResourceType, TraceEntry } from '../trace/types.ts';
@@ -668,6 +669,22 @@ function setsAuthCookie(entry: TraceEntry): boolean {
 
 /** A page a failed login lands on again: the login or sign-in form. */
 const LOGIN_PAGE_PATH = /(log|sign)[-_]?(in|on)\b|\/auth(\/|$)|\/session\/new\b/i;
+const LOGIN_WORD_IN_PATH = /(log|sign)[-_]?(in|on)\b/i;
+
+/**
+ * A redirect target that is a login page (LOGIN_PAGE_PATH), unless a random token follows its login word in the path:
+ * that address is a logged-in client's (SqWebMail answers its login with `/login/alice/<32 hex>/<time>`, the session
+ * kept in the path).
+ */
+function isLoginPageTarget(path: string): boolean {
+  if (!LOGIN_PAGE_PATH.test(path)) return false;
+  const word = LOGIN_WORD_IN_PATH.exec(path);
+  if (!word) return true;
+  return !path
+    .slice(word.index + word[0].length)
+    .split('/')
+    .some(isRandomPathToken);
+}
 
 /**
  * Whether a login request visibly failed (RULES.md: a login that failed — the login form shown again, an error
@@ -682,7 +699,7 @@ export function loginFailed(entry: TraceEntry): boolean {
   if (status < 300) return entry.response?.loginForm === true;
   const target = redirectTargetOf(entry);
   if (!target) return false;
-  return sameRoute(entry.request.url, target) || LOGIN_PAGE_PATH.test(pathOf(target));
+  return sameRoute(entry.request.url, target) || isLoginPageTarget(pathOf(target));
 }
 
 /**
@@ -695,7 +712,7 @@ export function redirectedToItself(entry: TraceEntry): boolean {
   const status = entry.response?.status;
   if (status === undefined || status < 300 || status >= 400) return false;
   const target = redirectTargetOf(entry);
-  return target !== undefined && sameRoute(entry.request.url, target) && !LOGIN_PAGE_PATH.test(pathOf(target));
+  return target !== undefined && sameRoute(entry.request.url, target) && !isLoginPageTarget(pathOf(target));
 }
 
 /**
@@ -708,7 +725,7 @@ export function redirectedToLoginPage(entry: TraceEntry): string | undefined {
   const status = entry.response?.status;
   if (status === undefined || status < 300 || status >= 400) return undefined;
   const target = redirectTargetOf(entry);
-  if (target === undefined || sameRoute(entry.request.url, target) || !LOGIN_PAGE_PATH.test(pathOf(target)))
+  if (target === undefined || sameRoute(entry.request.url, target) || !isLoginPageTarget(pathOf(target)))
     return undefined;
   return target;
 }
@@ -721,7 +738,7 @@ export function sendsOnward(hop: TraceEntry, attemptUrl: string): boolean {
   const status = hop.response?.status;
   if (status === undefined || status < 300 || status >= 400) return false;
   const target = redirectTargetOf(hop);
-  if (target === undefined || LOGIN_PAGE_PATH.test(pathOf(target)) || sameRoute(attemptUrl, target)) return false;
+  if (target === undefined || isLoginPageTarget(pathOf(target)) || sameRoute(attemptUrl, target)) return false;
   try {
     const from = new URL(hop.request.url);
     const to = new URL(target, from);

@@ -1,8 +1,9 @@
 /**
  * The session values of a growing replay, for hiding them inside URLs (`;jsessionid=…`, `?sid=…`) in a redacted
- * report: every lane ID and every session cookie value sent or set. Requests are read once, as they arrive; the
+ * report: every lane ID, every session cookie value sent or set, and every session kept in the address (urlSessions.ts). Requests are read once, as they arrive; the
  * text redactor is made again only when a value was added (values only accumulate while the replay goes on).
  */
+import { urlSessions } from '../rules/urlSessions.ts';
 import { MIN_VALUE_LENGTH, ValueFinder } from '../session/valuesInText.ts';
 import type { AnalysisFacts } from './facts.ts';
 import { NewRequests } from './newRequests.ts';
@@ -26,6 +27,7 @@ export class SessionValues {
       this.redactor = undefined;
     }
     for (const lane of facts.lanes) for (const id of lane.ids) this.add(id.id);
+    for (const session of urlSessions(facts)) this.add(session.token);
     for (let i = from; i < facts.requests.length; i++) {
       const r = facts.requests[i]!;
       for (const c of r.sent) if (c.session) this.add(c.value);

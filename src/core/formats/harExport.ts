@@ -9,7 +9,7 @@ import { type AnalysisResult, analyzeTrace, type Finding, type RequestView } fro
 import { parseSetCookie } from '../cookie/parseSetCookie.ts';
 import type { ExportOptions } from '../native/native.ts';
 import { eventJson } from '../native/nativeWrite.ts';
-import { redactTrace } from '../native/redactTrace.ts';
+import { addressTokens, redactTrace } from '../native/redactTrace.ts';
 import { cookieHeaderPairs, headerValue, setCookieLines } from '../trace/headers.ts';
 import type { Header, Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 
@@ -193,7 +193,7 @@ export function exportHar(trace: Trace, result: AnalysisResult, options: ExportO
   const hashed = options.valuesAlreadyRedacted === true;
   const values = hashed ? 'redacted' : (options.values ?? 'redacted');
   const analysis = analyzeTrace(trace, { settings: result.settings, values: hashed ? 'raw' : values });
-  const redaction = values === 'redacted' && !hashed ? redactTrace(trace) : undefined;
+  const redaction = values === 'redacted' && !hashed ? redactTrace(trace, addressTokens(analysis)) : undefined;
   const text = redaction?.text ?? ((t: string) => t);
   const events: readonly TraceEvent[] = (redaction?.trace ?? trace).events;
   const entries = events.flatMap((e) => (e.kind === 'entry' ? [e.entry] : [])).sort((a, b) => a.index - b.index);

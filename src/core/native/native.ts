@@ -23,7 +23,7 @@ import {
   SOURCE_FORMATS,
 } from './nativeRead.ts';
 import { analysisJson, eventJson, recordingBrowserJson, settingsJson } from './nativeWrite.ts';
-import { redactTrace } from './redactTrace.ts';
+import { addressTokens, redactTrace } from './redactTrace.ts';
 
 export const NATIVE_FORMAT = 'sessionscope-trace';
 export const NATIVE_VERSION = 1;
@@ -81,7 +81,7 @@ export function exportNativeTrace(trace: Trace, result: AnalysisResult, options:
   const hashed = options.valuesAlreadyRedacted === true;
   const values = hashed ? 'redacted' : (options.values ?? 'redacted');
   const analysis = analyzeTrace(trace, { settings: result.settings, values: hashed ? 'raw' : values });
-  const redaction = values === 'redacted' && !hashed ? redactTrace(trace) : undefined;
+  const redaction = values === 'redacted' && !hashed ? redactTrace(trace, addressTokens(analysis)) : undefined;
   const events = (redaction?.trace ?? trace).events;
   const text = redaction?.text ?? ((t: string) => t);
   const source = trace.source;

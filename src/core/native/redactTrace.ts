@@ -6,6 +6,7 @@
  */
 import { isCredentialArgumentName, isLoginOperation } from '../analysis/loginSignals.ts';
 import { redactValue } from '../analysis/redact.ts';
+import { urlSessions } from '../rules/urlSessions.ts';
 import { isChunkCountMarker } from '../session/chunkedCookie.ts';
 import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
 import { embeddedIdOf, valueShape } from '../session/valueShape.ts';
@@ -73,8 +74,11 @@ function redactCredential(value: string): string {
   return `${value.slice(0, space)} ${redactValue(value.slice(space + 1).trim())}`;
 }
 
-/** Every value (and its percent-encoded form) that must not appear anywhere in free text, to its hash. */
-function secretsOf(trace: Trace): Map<string, string> {
+/**
+ * Every value (and its percent-encoded form) that must not appear anywhere in free text, to its hash; `alsoHide` adds
+ * values only the analysis tells (a session kept in the address, rules/urlSessions.ts).
+ */
+function secretsOf(trace: Trace, alsoHide: Iterable<string>): Map<string, string> {
   const secrets = new Map<string, string>();
   const add = (name: string, value: string) => {
     const { id } = splitRouteSuffix(name, value);
@@ -99,6 +103,7 @@ function secretsOf(trace: Trace): Map<string, string> {
       if (classifyCookieName(name).kind === 'session') add(name, safeDecode(piece.slice(eq + 1)));
     }
   };
+  for (const value of alsoHide) add('', value);
   for (const event of trace.events) {
     if (event.kind === 'cookie-changed') add(event.cookie.name, event.cookie.value);
     if (event.kind === 'navigation') addUrl(event.url);
@@ -164,8 +169,13 @@ export interface TraceRedaction {
 }
 
 /** A copy of the trace with every secret value replaced by its hash. The input is not changed. */
-export function redactTrace(trace: Trace): TraceRedaction {
-  const text = textRedactor(secretsOf(trace));
+/** The tokens of the sessions an analysis found kept in addresses, for redactTrace to hide as it hides cookie values. */
+export function addressTokens(result: { readonly facts: Parameters<typeof urlSessions>[0] }): string[] {
+  return urlSessions(result.facts).map((s) => s.token);
+}
+
+export function redactTrace(trace: Trace, alsoHide: Iterable<string> = []): TraceRedaction {
+  const text = textRedactor(secretsOf(trace, alsoHide));
   const header = (h: Header): Header => {
     const lower = h.name.toLowerCase();
     if (lower === 'cookie') return { name: h.name, value: redactCookieHeader(h.value) };

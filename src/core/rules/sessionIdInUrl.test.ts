@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { findingsOf, GOOD, ID, trace } from '../../../test/helpers/traceBuilder.ts';
 import { analyzeTrace } from '../analysis/analyze.ts';
 import { AnalysisSession } from '../analysis/session.ts';
+import { exportHar } from '../formats/harExport.ts';
+import { exportNativeTrace } from '../native/native.ts';
 
 const sid = (id: string) => `sid=${id}; ${GOOD}`;
 
@@ -123,5 +125,49 @@ describe('session-id-in-url', () => {
     const again = leaks(session.snapshot().result.findings);
     expect(again).toHaveLength(3);
     for (const [k, f] of before.entries()) expect(again[k]).toBe(f);
+  });
+});
+
+describe('session-id-in-url: a session kept in the address, no cookie at all', () => {
+  const TOKEN = 'E20D33A48DFBE37E865EE32B16890B95';
+  const at = (path: string) => `https://mail.test/cgi-bin/webmail/login/ann/${TOKEN}/1796467032${path}`;
+  // SqWebMail: the login redirects to an address holding the session; every frame and link after it carries it.
+  const mail = (options: { setCookie?: string[]; laterPages?: number } = {}) => {
+    let t = trace()
+      .get('https://mail.test/cgi-bin/webmail')
+      .post('https://mail.test/cgi-bin/webmail', {
+        form: { username: 'ann', password: 'pw' },
+        status: 303,
+        location: at('?form=frames'),
+        ...(options.setCookie ? { setCookie: options.setCookie } : {}),
+      })
+      .get(at('?form=frames'));
+    for (let i = 0; i < (options.laterPages ?? 2); i++) t = t.get(at(`?form=folder&page=${i}`));
+    return t.get('https://mail.test/webmail/style.css', { headers: { referer: at('?form=frames') } });
+  };
+
+  it('is found at the redirect that sent the browser there, and in the Referer of what the page loads', () => {
+    const result = mail().analyze();
+    const found = findingsOf(result, 'session-id-in-url');
+    expect(found.map((f) => [f.entry, f.severity, f.cookie, f.evidence.where, f.evidence.issuedByLoginAt])).toEqual([
+      [2, 'high', undefined, 'URL', 1],
+      [5, 'high', undefined, 'Referer header', 1],
+    ]);
+    expect(found[0]!.message).toContain('a session ID kept in the address');
+    expect(found[0]!.message).not.toContain(TOKEN);
+    expect(found[0]!.url).not.toContain(TOKEN);
+  });
+
+  it('is no session where the login set a session cookie, or fewer than two later addresses carry the token', () => {
+    expect(findingsOf(mail({ setCookie: [sid(ID.a)] }).analyze(), 'session-id-in-url')).toEqual([]);
+    expect(findingsOf(mail({ laterPages: 0 }).analyze(), 'session-id-in-url')).toEqual([]);
+  });
+
+  it('is hidden in a redacted export, as cookie values are', () => {
+    const built = mail().build();
+    const text = exportHar(built, analyzeTrace(built));
+    expect(text).not.toContain(TOKEN);
+    expect(exportHar(built, analyzeTrace(built), { values: 'raw' })).toContain(TOKEN);
+    expect(exportNativeTrace(built, analyzeTrace(built))).not.toContain(TOKEN);
   });
 });

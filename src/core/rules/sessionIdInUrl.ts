@@ -7,6 +7,7 @@ import type { RequestFacts, SessionLane } from '../analysis/facts.ts';
 import { ValueFinder } from '../session/valuesInText.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
+import { type UrlSession, urlSessions } from './urlSessions.ts';
 
 /** Where in a request a session ID was found. */
 type Place = 'URL' | 'Referer header';
@@ -41,7 +42,8 @@ export const sessionIdInUrl = defineRule({
     // A growing replay keeps its first request: the scan goes on from the last snapshot (memo.ts).
     const scan = ctx.memos.recall(URL_LEAKS, requests[0]!, [], () => new UrlLeakScan());
     scan.foldValues(requests);
-    scan.lookFor(idsToFind(ctx.facts.lanes, scan.requestValues));
+    const inAddresses = urlSessions(ctx.facts);
+    scan.lookFor(idsToFind(ctx.facts.lanes, scan.requestValues, inAddresses), inAddresses);
     scan.scan(requests);
     return scan.drafts(ctx);
   },
@@ -51,12 +53,18 @@ export const sessionIdInUrl = defineRule({
  * The session IDs to look for, each with its cookie: the lanes' IDs, then the session values requests sent or were
  * set (a value's last cookie name wins). In this order: ValueFinder reports the first of equal-length matches.
  */
-function idsToFind(lanes: readonly SessionLane[], requestValues: ReadonlyMap<string, string>): Map<string, string> {
+function idsToFind(
+  lanes: readonly SessionLane[],
+  requestValues: ReadonlyMap<string, string>,
+  inAddresses: readonly UrlSession[],
+): Map<string, string> {
   const ids = new Map<string, string>();
   for (const lane of lanes) {
     for (const id of lane.ids) if (id.id.length >= MIN_ID_LENGTH) ids.set(id.id, lane.cookie);
   }
   for (const [value, cookie] of requestValues) ids.set(value, cookie);
+  // A session kept in the address has no cookie: its findings name none (drafts()).
+  for (const session of inAddresses) if (!ids.has(session.token)) ids.set(session.token, '');
   return ids;
 }
 
@@ -81,6 +89,8 @@ class UrlLeakScan {
   readonly requestValues = new Map<string, string>();
   #valuesFolded = 0;
   #ids = new Map<string, string>();
+  /** The sessions kept in addresses, by token (urlSessions.ts). */
+  #inAddresses = new Map<string, UrlSession>();
   #finder = new ValueFinder([]);
   #scanned = 0;
   readonly #reported = new Set<string>();
@@ -103,9 +113,10 @@ class UrlLeakScan {
   }
 
   /** The IDs to look for from now on; other IDs than before (or in another order) make every request scanned again. */
-  lookFor(ids: Map<string, string>): void {
+  lookFor(ids: Map<string, string>, inAddresses: readonly UrlSession[]): void {
     const before = this.#ids;
     this.#ids = ids;
+    this.#inAddresses = new Map(inAddresses.map((s) => [s.token, s]));
     if (sameKeysInOrder(before, ids)) return;
     this.#finder = new ValueFinder(ids.keys());
     this.#scanned = 0;
@@ -126,17 +137,26 @@ class UrlLeakScan {
   drafts(ctx: RuleContext): FindingDraft[] {
     return this.#leaks.map((leak) => {
       const cookie = this.#ids.get(leak.id) ?? leak.parameterCookie!;
+      const inAddress = cookie === '' ? this.#inAddresses.get(leak.id) : undefined;
       const known = leak.drafted;
-      if (known?.cookie === cookie && known.show === ctx.show) return known.draft;
+      if (known?.cookie === cookie && known.show === ctx.show && inAddress === undefined) return known.draft;
       const { request, id, where } = leak;
-      const draft: FindingDraft = {
-        origin: request.origin,
-        cookie,
-        entry: request.entry,
-        url: request.url,
-        message: `The ${where} of this request carries the ${cookie} session ID ${ctx.show(id)}.`,
-        evidence: { id: { secret: id }, where },
-      };
+      const draft: FindingDraft = inAddress
+        ? {
+            origin: request.origin,
+            entry: request.entry,
+            url: request.url,
+            message: `The ${where} of this request carries ${ctx.show(id)}, a session ID kept in the address: the login at entry ${inAddress.loginEntry} set no session cookie and sent the browser to an address holding it, and ${inAddress.carriedBy} later requests carry it in theirs.`,
+            evidence: { id: { secret: id }, where, issuedByLoginAt: inAddress.loginEntry, keptInAddress: true },
+          }
+        : {
+            origin: request.origin,
+            cookie,
+            entry: request.entry,
+            url: request.url,
+            message: `The ${where} of this request carries the ${cookie} session ID ${ctx.show(id)}.`,
+            evidence: { id: { secret: id }, where },
+          };
       leak.drafted = { cookie, show: ctx.show, draft };
       return draft;
     });
