@@ -36,6 +36,10 @@
 // and Shaarli 0.12's login (the PHP bookmark manager, under PHP's own server; its stay-signed-in cookie)
 // and Gitit's form login (the Haskell wiki on Happstack, its session `sid` in memory)
 // and OCS Inventory NG's web console ocsreports 2.11 (under PHP's own server, on MariaDB)
+// and Nagios Core 4's web interface (its CGIs behind Apache httpd's Digest authentication, a nagios4 daemon of its own)
+// and SqWebMail, the Courier webmail CGI (under Apache httpd's mod_cgi, on courier-authdaemon's userdb; its session in
+// the URL)
+// and JupyterHub 3.0's hub (behind its configurable-http-proxy, an Authenticator of our own; no spawner used)
 // from Debian's packages; express-session (also
 // on two nodes behind nginx),
 // Fastify's, Koa's, Passport's, Mozilla's, express's cookie-session, iron-session, hapi's yar and cookie, Auth.js,
@@ -51,6 +55,8 @@
 // Total.js 4's own session module (SESSION()),
 // Blitz.js 3's auth (@blitzjs/auth on Next.js, its sessions in a memory store of our own),
 // SvelteKit with svelte-kit-cookie-session (an encrypted cookie session; adapter-node),
+// PouchDB Server's CouchDB cookie authentication (AuthSession) under its Fauxton,
+// Raneto's login (the Markdown knowledge base on Express; express-session's `raneto.sid`),
 // from npm. The tests read the recordings, so CI needs none of these; recording again needs them:
 //   apt-get install python3-django python3-flask python3-aiohttp-session php-cli tomcat10 ruby-rails nginx-light \
 //     python3-starlette python3-uvicorn python3-multipart python3-tornado python3-bottle python3-cherrypy3 \
@@ -95,6 +101,9 @@
 //   apt-get install shaarli fonts-fork-awesome  # Debian's shaarli links its icon font there, without depending on it
 //   apt-get install gitit
 //   apt-get install ocsinventory-reports mariadb-server php-mysql  # Debian's apache2 and services need not run
+//   apt-get install jupyterhub  # with node-configurable-http-proxy, run with NODE_PATH=/usr/share/nodejs
+//   apt-get install nagios4-core nagios4-cgi  # Debian's apache2 site and nagios4 service need not run
+//   apt-get install sqwebmail courier-authlib-userdb  # their services need not run; the recording writes /etc/courier
 //   npm ci --prefix test/frameworks/node && npm ci --prefix test/frameworks/authjs
 //   npm ci --prefix test/frameworks/better-auth && npm ci --prefix test/frameworks/adonis
 //   npm ci --prefix test/frameworks/next-auth && npm_config_nodedir=/usr npm ci --prefix test/frameworks/lucia
@@ -124,6 +133,9 @@
 //   npm ci --prefix test/frameworks/totaljs-session
 //   npm ci --prefix test/frameworks/blitz-auth   # blitz-auth/build.sh (`blitz codegen`, `next build`) at each prepare step
 //   npm ci --prefix test/frameworks/sveltekit-cookie-session   # `vite build` at each recording's prepare step
+//   npm ci --prefix test/frameworks/pouchdb-server
+//   npm ci --ignore-scripts --prefix test/frameworks/raneto   # its postinstall (gulp 3) fails on Node 20; server.js copies
+//     # the theme's browser libraries as that postinstall does
 // Run: [FIRST_PORT=9201] node --import tsx scripts/record-framework-hars.ts [id…]
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
@@ -172,6 +184,13 @@ interface Framework {
    * logs out: its home is the page behind the login, `/main.php`, which sends a visitor without a login to the form).
    */
   readonly home?: string;
+  /**
+   * A session kept in the page's address alone (SqWebMail's `/login/<user>/<session id>/<time>?…`, no cookie): `home`
+   * opened after the login would know no session, so the page the right password led to is opened again in its
+   * place; `frame`, a part of the address of the frame (of that page's frameset) whose page has the logout link,
+   * clicked there (a link to `_top`).
+   */
+  readonly sessionInUrl?: { readonly frame: string };
   /**
    * The login form's fields and button, where they are not `input[name=username]`, `input[name=password]`, `button`;
    * `username` null where the form asks for a password alone (Jupyter Notebook's).
@@ -267,6 +286,13 @@ interface Framework {
    */
   readonly dismiss?: string;
   /**
+   * With `dismiss`: the message waited for until it is gone once its button is clicked, then this many milliseconds
+   * more (Raneto's SweetAlert2 box fades out over the form, where a click on the form's button lands on the box and
+   * sends nothing; 100 ms after the box is removed, SweetAlert2 gives the focus back to the button clicked before it
+   * opened, taking keystrokes typed into the form by then).
+   */
+  readonly dismissFades?: number;
+  /**
    * With `inPage` and `dismiss`: the button reloads the page (SOGo's Retry), whose form is waited for; and the network
    * idle this long (ms, not 500) before a submit or logout is done, for a script that navigates after a pause (SOGo
    * opens its next page a second after its login request succeeds).
@@ -305,6 +331,11 @@ interface Framework {
     /** With `restart`: variables the restarted server gets over its own (Laravel's APP_KEY changed). */
     readonly env?: Readonly<Record<string, string>>;
   };
+  /**
+   * A path the server answers below 400 only once it is ready, waited for after its port opens (JupyterHub's proxy
+   * listens before the hub behind it has started and added its route: until then every page is the proxy's 404).
+   */
+  readonly ready?: string;
 }
 
 const python = (work: string, args: string[], env: Record<string, string> = {}): Server => ({
@@ -2003,6 +2034,34 @@ const totaljsSession: Framework = {
 };
 
 /**
+ * Raneto 0.16 (npm `raneto`, the Markdown knowledge base on Express; packages of its own:
+ * `npm ci --ignore-scripts --prefix test/frameworks/raneto`, its postinstall's gulp 3 not running on Node 20, whose
+ * copy of the theme's browser libraries raneto/server.js does; pm2's optional `gkt`, a tarball off the registry,
+ * overridden by the empty `noop-package`) started as its example/server.js does, with our
+ * raneto/config.js (authentication on, needed to edit, not to read; alice / secret; a secret of ours) and two Markdown
+ * pages of raneto/content. Its session is express-session's, the cookie `raneto.sid` (`resave: false`,
+ * `saveUninitialized: false`: none before the login; Path=/; HttpOnly; no expiry). The login page's script posts the
+ * form by XHR to /rn-login, answered in JSON: a wrong password leaves a SweetAlert2 warning over the form; the right
+ * one sets `loggedIn` in the session as it is (no regenerate), then opens home by script 1.5 s later. The logout is
+ * the user menu's Logout (GET /logout), which sets `loggedIn` false in the same session and redirects to /login.
+ */
+const raneto: Framework = {
+  id: 'raneto',
+  server: npmApp('raneto', 'raneto', 'server.js'),
+  login: { path: '/login' },
+  form: { username: 'input[name=username]', password: 'input[name=password]', submit: 'button[type=submit]' },
+  // The login's answers are shown in place; the right one opens home by script after 1.5 s: each submit done when
+  // the network has been idle 2 s (the home page's load after the right one too).
+  inPage: true,
+  idleAfterLoad: { idleTime: 2000 },
+  // The wrong password's SweetAlert2 box: its OK clicked, then its fade-out and its focus given back waited for.
+  dismiss: '.swal2-confirm',
+  dismissFades: 500,
+  logout: ['#userDropDown', 'a[href="/logout"]'],
+  menuSettle: 300,
+};
+
+/**
  * Debian's Buildbot 3.7 master (`buildbot create-master` in the recording's directory, our buildbot/master.cfg, run by
  * `buildbot start --nodaemon`) with `util.UserPasswordAuth({'alice': 'secret'})`. Debian does not package buildbot-www
  * (the UI's JavaScript bundle): the `base` www plugin is ours (buildbot/sessionscope_buildbot_page, registered by the
@@ -3288,6 +3347,30 @@ const transmission: Framework = {
 };
 
 /**
+ * Nagios Core 4.4's web interface (Debian's nagios4-core and nagios4-cgi: the CGIs and the PHP frameset pages), behind
+ * an Apache httpd of the recording's own (nagios4/httpd.conf, in the foreground on 127.0.0.1:port) set up as Debian's
+ * /etc/nagios4/apache2.conf is, with the step up its comment describes: its Digest authentication (AuthType Digest,
+ * realm Nagios4, an htdigest file: alice / secret, written by nagios4/setup.sh in the recording's directory) over every
+ * page, `Require valid-user` beside Debian's private-address rule. nagios4/setup.sh (the prepare step) also writes a
+ * minimal Nagios configuration (one host and one service checked by /bin/true, alice their contact) and the CGIs'
+ * cgi.cfg (authentication on, alice authorised for everything; NAGIOS_CGI_CONFIG points the CGIs at it);
+ * nagios4/start.sh runs the nagios4 daemon on it (its status.dat is what the CGIs show) beside Apache. No login form,
+ * no cookie at all, no server-side session: every request without credentials answers 401 `WWW-Authenticate: Digest
+ * realm="Nagios4", nonce=…, algorithm=MD5, domain="Nagios4", qop="auth"` (the browser's dialog); home is the frameset
+ * `/nagios4/` (side.php and main.php in its frames), the login page the Tactical Overview CGI. The interface has no
+ * logout: the recording ends logged in.
+ */
+const nagios4: Framework = {
+  id: 'nagios4',
+  prepare: (work) => ({ command: 'sh', args: [join(APPS, 'nagios4', 'setup.sh')], cwd: work }),
+  server: (work, port) => ({ command: 'sh', args: [join(APPS, 'nagios4', 'start.sh'), String(port)], cwd: work }),
+  home: '/nagios4/',
+  login: { path: '/cgi-bin/nagios4/tac.cgi' },
+  httpAuth: true,
+  logout: [],
+};
+
+/**
  * Nuxt 4.4 (npm, own package file in `nuxt-auth-utils/`; 4.4.5 the last for Node 20) with nuxt-auth-utils 0.5: our
  * small app (a home page showing "Logged in as alice" or "Not logged in" by `useUserSession()`, a /login page whose
  * form, rendered once the app is hydrated, posts the credentials as JSON by `$fetch` to `server/api/login.post.ts`,
@@ -3560,6 +3643,100 @@ const gitit: Framework = {
   logout: '#logoutlink',
 };
 
+/**
+ * SqWebMail 6.0 (Debian's sqwebmail, the Courier webmail CGI) on Courier's authdaemond with the userdb module
+ * (Debian's courier-authlib-userdb): sqwebmail/setup.sh (the prepare step) makes alice's Maildir in the recording's
+ * directory and writes alice / secret into /etc/courier/userdb (authdaemonrc's module list set to authuserdb), paths
+ * courier-authlib has built in; sqwebmail/start.sh runs authdaemond and sqwebmaild in the foreground (their sockets,
+ * built in too, in /run/courier: one SqWebMail recording at a time) and an Apache httpd of the recording's own
+ * (sqwebmail/httpd.conf, prefork's several children: with `-X` a frameset's frames and images wait on one child's
+ * keep-alive) running the CGI /cgi-bin/sqwebmail, `/` redirected to it. Home is a frameset (`?index=1`) around the
+ * login page (`?noframes=1`), opened alone as the login page. The form POSTs `username`, `password`, `timezonelist`, `sameip` (ticked: the session
+ * bound to the client's address) and `do.login` to /cgi-bin/sqwebmail: a wrong password gets the form again (200,
+ * "Invalid Login"); the right one a 303 to /cgi-bin/sqwebmail/login/alice/<session id, 32 hex>/<time>?folder=INBOX&
+ * form=refreshfr, a frameset whose frames carry the same session in their addresses. No cookie at all: the session is
+ * in the address alone (`sessionInUrl`). Logout: the navigation bar's Log Out link (`…&form=logout`, target _top) in
+ * the folder frame (`form=folders`), a 303 to /cgi-bin/sqwebmail; the old session's addresses then answer "Expired".
+ */
+const sqwebmail: Framework = {
+  id: 'sqwebmail',
+  prepare: (work) => ({ command: 'sh', args: [join(APPS, 'sqwebmail', 'setup.sh')], cwd: work }),
+  server: (work, port) => ({ command: 'sh', args: [join(APPS, 'sqwebmail', 'start.sh'), String(port)], cwd: work }),
+  login: { path: '/cgi-bin/sqwebmail?noframes=1' },
+  form: { username: 'input[name=username]', password: 'input[name=password]', submit: 'input[name="do.login"]' },
+  sessionInUrl: { frame: 'form=folders' },
+  logout: 'a[href*="form=logout"]',
+};
+
+/**
+ * PouchDB Server 4.2 (packages of its own: `npm ci --prefix test/frameworks/pouchdb-server`): express-pouchdb's
+ * CouchDB HTTP API over in-memory databases (`--in-memory`), with the Fauxton it bundles (pouchdb-fauxton) at
+ * /_utils/. The prepare step copies our pouchdb-server/config.json (the server admin alice, password `secret`, which
+ * the server rewrites with its PBKDF2 hash at start) into the recording's directory. CouchDB's cookie authentication:
+ * Fauxton (a Backbone app, hash routes) finds no session at GET /_session and shows its login form in place
+ * (#login); the form's XHR POSTs `name` and `password` (form-encoded) to /_session (a wrong password 401
+ * `unauthorized`), answered with `AuthSession` (HttpOnly, Path=/, no Expires: base64url of `alice:<hex timestamp>:`
+ * and an HMAC); every request authenticated by that cookie is answered with a new one, stamped with the current
+ * second. The nav bar's Logout (a link to #logout) sends DELETE /_session by XHR, to `http://_:_@…/_session` (jQuery's
+ * dummy user, to drop cached HTTP credentials; no Authorization header is sent), answered with that refreshed cookie
+ * and then `AuthSession=` expired (the last value stays valid until its timeout, 600 s: nothing is kept on the server).
+ */
+const pouchdbServer: Framework = {
+  id: 'pouchdb-server',
+  prepare: (work) => {
+    needPackages('pouchdb-server', 'pouchdb-server');
+    return { command: 'cp', args: [join(APPS, 'pouchdb-server', 'config.json'), work], cwd: work };
+  },
+  server: (work, port) => ({
+    command: process.execPath,
+    args: [
+      join(APPS, 'pouchdb-server', 'node_modules', 'pouchdb-server', 'bin', 'pouchdb-server'),
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--in-memory',
+      '--config',
+      join(work, 'config.json'),
+      '--dir',
+      work,
+    ],
+    cwd: work,
+  }),
+  home: '/_utils/',
+  login: { path: '/_utils/' },
+  form: { username: '#username', password: '#password', submit: '#submit' },
+  inPage: true,
+  // Fauxton asks /_session, / and, logged in, the databases' list after the load: waited for.
+  idleAfterLoad: { idleTime: 1000 },
+  logout: 'a[href="#logout"]',
+};
+
+/**
+ * JupyterHub 3.0 (Debian's jupyterhub) with our jupyterhub/jupyterhub_config.py, in the recording's directory (its
+ * SQLite database and cookie secret): Debian's configurable-http-proxy, which the hub starts itself, on the port (the
+ * hub's own server on port + 1, the proxy's API on port + 2); an Authenticator of our own that takes alice / secret
+ * alone (no PAM, no system user), alice allowed; no single-user server spawned, the page behind the login the hub's
+ * own /hub/home (`default_url`). The proxy is a Node script whose modules Debian keeps in /usr/share/nodejs, where
+ * the node on PATH does not look by itself: NODE_PATH. Home `/` (a 302 to /hub/, to /hub/home, which sends a visitor
+ * to /hub/login?next=…); its form POSTs `username` and `password` to /hub/login (wrong: 200 and the form again; right:
+ * a 302 to /hub/home setting `jupyterhub-session-id` and the Tornado secure cookie `jupyterhub-hub-login`); the home
+ * page's `#logout` link GETs /hub/logout, a 302 to /hub/login clearing both (and `jupyterhub-services`, `_xsrf`).
+ */
+const jupyterhub: Framework = {
+  id: 'jupyterhub',
+  server: (work, port) => ({
+    command: '/usr/bin/jupyterhub',
+    args: ['-f', join(APPS, 'jupyterhub', 'jupyterhub_config.py')],
+    cwd: work,
+    env: { JUPYTERHUB_WORK: work, JUPYTERHUB_PORT: String(port), NODE_PATH: '/usr/share/nodejs' },
+  }),
+  login: { path: '/hub/login' },
+  form: { username: '#username_input', password: '#password_input', submit: '#login_submit' },
+  // The proxy answers 404 until the hub has started and added its route to it.
+  ready: '/hub/login',
+};
+
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
@@ -3802,12 +3979,17 @@ const FRAMEWORKS: readonly Framework[] = [
   vendure,
   fossil,
   transmission,
+  nagios4,
   totaljsSession,
+  raneto,
   nagvis,
   shaarli,
   ocsinventoryReports,
   gitit,
+  sqwebmail,
   sveltekitCookieSession,
+  pouchdbServer,
+  jupyterhub,
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */
@@ -3842,6 +4024,20 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`nothing listened on port ${port} within 30 s`);
+}
+
+/** With `ready`: until a GET of `path` (its redirects not followed) is answered below 400, for 30 s at most. */
+async function waitForPath(port: number, path: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before it was ready`);
+    const status = await fetch(`http://127.0.0.1:${port}${path}`, { redirect: 'manual' }).then(
+      (response) => response.status,
+      () => 599,
+    );
+    if (status < 400) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`http://127.0.0.1:${port}${path} was not ready within 30 s`);
 }
 
 const USUAL_FORM = { username: 'input[name=username]', password: 'input[name=password]', submit: 'button' };
@@ -3906,7 +4102,13 @@ async function submit(page: Page, framework: Framework, password: string): Promi
     await page.waitForSelector(form.password, { visible: true });
   }
   await page.waitForSelector(form.password);
-  if (!framework.reloadingDismiss && dismiss !== null && (await dismiss.isVisible())) await dismiss.click();
+  if (!framework.reloadingDismiss && dismiss !== null && (await dismiss.isVisible())) {
+    await dismiss.click();
+    if (framework.dismissFades !== undefined && framework.dismiss !== undefined) {
+      await page.waitForSelector(framework.dismiss, { hidden: true });
+      await new Promise((r) => setTimeout(r, framework.dismissFades));
+    }
+  }
   // A form shown again after a wrong password may keep the user name typed (WordPress does): typed afresh.
   if (form.username !== null) {
     await page.$eval(form.username, (input) => {
@@ -3989,7 +4191,13 @@ async function logOut(page: Page, framework: Framework): Promise<void> {
     // `hover:` before a selector points at it without clicking (Cacti's user menu opens on hover, a click closes it).
     if (i > 0 && framework.menuSettle !== undefined) await new Promise((r) => setTimeout(r, framework.menuSettle));
     const hover = selector.startsWith('hover:');
-    const element = await page.waitForSelector(hover ? selector.slice('hover:'.length) : selector, { visible: true });
+    // `sessionInUrl`'s frame: the logout link looked for in the frame whose address has that part (once it is there).
+    const frame = framework.sessionInUrl?.frame;
+    const scope =
+      frame === undefined
+        ? page
+        : await page.waitForFrame((f) => f.url().includes(frame) && f !== page.mainFrame(), { timeout: 10_000 });
+    const element = await scope.waitForSelector(hover ? selector.slice('hover:'.length) : selector, { visible: true });
     await (hover ? element?.hover() : element?.click());
     await landed;
     if (framework.inPage && i === selectors.length - 1) {
@@ -4052,7 +4260,8 @@ async function browseLogInLogOut(page: Page, base: string, framework: Framework)
   if (framework.consent !== undefined && (await page.$(framework.consent)) !== null) {
     await Promise.all([page.waitForNavigation(), page.click(framework.consent)]);
   }
-  await open(home);
+  // A session in the address alone: the page the login led to (its address the session's) opened again as home.
+  await open(framework.sessionInUrl ? page.url() : home);
   await logOut(page, framework);
   await open(home);
 }
@@ -4104,6 +4313,7 @@ async function startServers(
   try {
     for (const backend of backends) await waitForPort(backend.port, backend.child);
     await waitForPort(port, server);
+    if (framework.ready !== undefined) await waitForPath(port, framework.ready, server);
   } catch (err) {
     await stop();
     throw err;

@@ -975,6 +975,25 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // keeps it. Every page after the login sends the Basic credentials beside it: a LOW fixation that says so (once a
   // HIGH).
   'cups-printers': { cookie: 'org.cups.sid', ends: ['live'], alarms: [] },
+  // JupyterHub 3.0 (Debian's, its own authenticator class): the login issues `jupyterhub-hub-login` (Tornado's
+  // signed cookie, Path=/hub/, 30 days) and `jupyterhub-session-id` (a uuid, Path=/); the logout expires both.
+  jupyterhub: {
+    cookie: 'jupyterhub-hub-login',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: [],
+    sessions: ['jupyterhub-session-id', 'jupyterhub-hub-login'],
+  },
+  // PouchDB Server 4.2 under Fauxton: CouchDB's `POST /_session` answers `AuthSession` (base64url of
+  // `alice:<hex time>:` and an HMAC), written again a second later on each request it authenticates (updates of one
+  // session); `DELETE /_session`, sent to `_:_@host`, is the logout. Once three false HIGH resets and a second login.
+  'pouchdb-server': {
+    cookie: 'AuthSession',
+    ends: ['updated', 'reset:cleared-by-server@logout'],
+    alarms: ['session-client-side-data AuthSession'],
+  },
+  // Raneto 0.16's express-session (`raneto.sid`, none before the login): an XHR login in JSON; its logout sets
+  // `loggedIn` false in the same session and keeps the ID (a LOW session-kept-at-logout).
+  raneto: { cookie: 'raneto.sid', ends: ['live'], alarms: [] },
   // Fossil 2.21's own web UI: its login form posts `u` and `p` (no field named as a password) with its button
   // `in=Login`; its login cookie `fossil-<project code>` (no SameSite: a LOW) is cleared at the logout. Once its
   // login went unseen and the cookie was certain only by the logout.
@@ -1089,6 +1108,7 @@ const KEPT_AT_LOGOUT: Readonly<Record<string, readonly string[]>> = {
   // NagVis's logout removes the login's keys from its PHP session and keeps the ID; Shaarli's too.
   nagvis: ['low nagvis_session'],
   'ocsinventory-reports': ['low PHPSESSID'],
+  raneto: ['low raneto.sid'],
   shaarli: ['low shaarli'],
   'adonis-session': ['low adonis-session'],
   // django-cas-server's own logout page keeps its Django session; the app's MOD_AUTH_CAS, on another port, lives on
@@ -1177,6 +1197,9 @@ describe.each([
   // Transmission 3.00's web UI: HTTP Basic on every request, no cookie at all; its RPC answers a first call 409 with
   // the CSRF token (`X-Transmission-Session-Id`) its script then sends on each call.
   { id: 'transmission', logins: ['8 after-401'], alarms: [] },
+  // Nagios Core 4.4's CGIs behind Apache's Digest authentication on every page, no cookie at all: the login is the
+  // Tactical Overview's 200 after the dialog's wrong password.
+  { id: 'nagios4', logins: ['8 after-401'], alarms: [] },
 ])('$id.har: a session kept in a header, not a cookie', ({ id, logins, alarms }) => {
   const result = analyse(id);
 
@@ -1263,6 +1286,25 @@ describe('cups-printers.har', () => {
       ['org.cups.sid', 'low', true],
     ]);
     expect(fixations[0]!.message).toContain('It is a fixation only if the server also trusts the cookie without them');
+  });
+});
+
+describe('sqwebmail.har', () => {
+  // SqWebMail (Debian's, the Courier webmail CGI): no cookie at all; its login answers 303 to
+  // `/cgi-bin/sqwebmail/login/alice/<32 hex>/<time>?…`, and every frame and link after it carries the session there.
+  // Once the wrong password's POST read as the login and the right one, sent "to a login page", as failed.
+  it('finds the login that worked and reports the session kept in the address, with no cookie named', () => {
+    const result = analyse('sqwebmail');
+    expect(result.sessions).toEqual([]);
+    const login = result.facts.logins.at(-1)!;
+    expect(login.chain).toHaveLength(1);
+    const found = result.findings.filter((f) => f.severity !== 'info');
+    expect(found.map((f) => [f.rule, f.severity, f.cookie, f.evidence.where])).toEqual([
+      ['session-id-in-url', 'high', undefined, 'URL'],
+      ['session-id-in-url', 'high', undefined, 'Referer header'],
+    ]);
+    expect(found[0]!.entry).toBe(login.chain[0]);
+    expect(found[0]!.evidence.issuedByLoginAt).toBe(login.entry);
   });
 });
 
