@@ -1079,7 +1079,8 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     alarms: ['cookie-no-httponly PHPSESSID', 'session-fixation PHPSESSID'],
   },
   // Blitz 3's auth on Next.js 15 (a session store of ours, in memory): `blitzauth_sSessionToken` issued at the JSON
-  // login, cleared at the logout; an anonymous session's JWT before and after (5 years, no exp: real LOWs). Its
+  // login, cleared at the logout; an anonymous session's JWT before and after (5 years, no exp: real LOWs), deleted
+  // by the login as it issues `sSessionToken` (its rotation; once a LOW reset and the story's headline). Its
   // `sPublicDataToken`, unsigned base64 JSON for the pages' scripts, once read as the session: two false MEDIUMs.
   'blitz-auth': {
     cookie: 'blitzauth_sSessionToken',
@@ -1286,6 +1287,15 @@ describe('cups-printers.har', () => {
       ['org.cups.sid', 'low', true],
     ]);
     expect(fixations[0]!.message).toContain('It is a fixation only if the server also trusts the cookie without them');
+  });
+});
+
+describe('blitz-auth.har', () => {
+  it("tells the anonymous session's deletion at the login as the login's rotation, and no story", () => {
+    const result = analyse('blitz-auth');
+    const anon = result.facts.lanes.find((l) => l.cookie === 'blitzauth_sAnonymousSessionToken')!;
+    expect(anon.ids.map((id) => endOf(id.end))).toEqual(['rotated@login', 'live']);
+    expect(result.story ?? []).toEqual([]);
   });
 });
 

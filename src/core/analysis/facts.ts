@@ -127,6 +127,8 @@ export type IdEnd =
        * error, the form sent back: loginSignals.ts loginFailed). No login rotated it.
        */
       readonly failedAttempt?: 'posted-again' | 'answered';
+      /** Deleted at the login, whose answer issued a new ID under this other session cookie (IdChange.handedTo). */
+      readonly handedTo?: string;
     }
   | {
       readonly kind: 'reset';
@@ -288,6 +290,11 @@ export interface IdChange {
    * issuesSignInResponse): an identity provider finishing a sign-in.
    */
   readonly completesSignIn?: true;
+  /**
+   * The response deleted the held ID and stored a new ID under another session cookie, one the request did not
+   * carry: that cookie's name (Blitz's login deletes its anonymous session's cookie and issues `sSessionToken`).
+   */
+  readonly handedTo?: string;
 }
 
 export interface SessionLane {

@@ -84,6 +84,18 @@ function reissuedLanes(effects: Map<SessionLane, LaneEffect>, carried: Map<strin
   return lanes;
 }
 
+/**
+ * The lanes to which the response stored a new ID, one the request did not carry: where a session deleted by the
+ * same response went on (IdChange.handedTo).
+ */
+function newlyIssuedLanes(effects: Map<SessionLane, LaneEffect>, carried: Map<string, string>): SessionLane[] {
+  const lanes: SessionLane[] = [];
+  for (const [lane, effect] of effects) {
+    if (effect.stored && effect.issued !== undefined && effect.issued !== carried.get(lane.key)) lanes.push(lane);
+  }
+  return lanes;
+}
+
 /** A lane opened for a cookie the identification did not name (cannot happen for session facts; kept total). */
 const UNKNOWN_IDENTITY: SessionIdentity = { confidence: 'possible', evidence: ['session cookie'], against: [] };
 
@@ -249,6 +261,7 @@ export class SessionLanes {
       clearedBy(effectOn(effects, lane)).clearSiteData = true;
     }
     const reissued = reissuedLanes(effects, ctx.carried);
+    const newlyIssued = newlyIssuedLanes(effects, ctx.carried);
     for (const [lane, effect] of effects) {
       if (effect.deleted && effect.issued === undefined) {
         // A name this response stored a value under (a chunk is no session, yet it carries the session's value).
@@ -256,7 +269,8 @@ export class SessionLanes {
         if (rewritten) effect.rewrittenAs = rewritten.name;
       }
       const beside = reissued.find((other) => other !== lane)?.cookie;
-      this.decideLaneChange(lane, effect, entry, url, ctx, affinitySet, beside);
+      const handedTo = newlyIssued.find((other) => other.cookie !== lane.cookie)?.cookie;
+      this.decideLaneChange(lane, effect, entry, url, ctx, affinitySet, beside, handedTo);
     }
     this.noteBackendSwitchWithoutReset(entry, ctx.carried, ctx.sent, affinitySet);
     if (ctx.logout) this.noteLogout(entry, ctx.carried);
@@ -354,6 +368,7 @@ export class SessionLanes {
     ctx: LaneChangeContext,
     affinitySet: Map<string, string>,
     reissuedBeside: string | undefined,
+    handedTo: string | undefined,
   ): void {
     const current = currentId(lane);
     const live = current && !current.end ? current : undefined;
@@ -366,6 +381,7 @@ export class SessionLanes {
           ...change,
           ...(effect.rewrittenAs !== undefined ? { rewrittenAs: effect.rewrittenAs } : {}),
           ...(effect.clearSiteData ? { clearSiteData: true } : {}),
+          ...(handedTo !== undefined ? { handedTo } : {}),
         });
       }
       return;

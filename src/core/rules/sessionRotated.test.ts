@@ -390,6 +390,38 @@ describe('session-rotated', () => {
     });
   });
 
+  describe("a login that deletes the anonymous session's cookie and issues another (Blitz)", () => {
+    const anon = (id: string) => `anon_session=${id}; ${GOOD}`;
+    const DELETE_ANON = `anon_session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+    const app = (setCookie: string[], form?: Record<string, string>) =>
+      trace()
+        .get('https://app.test/', { setCookie: [anon(ID.a)] })
+        .post('https://app.test/api/login', {
+          cookie: `anon_session=${ID.a}`,
+          ...(form ? { form } : { body: { text: '{"items":[1]}', mimeType: 'application/json' } }),
+          resourceType: 'fetch',
+          setCookie,
+        })
+        .get('https://app.test/account', { cookie: setCookie.length > 1 ? `sid=${ID.b}` : '' })
+        .analyze({ settings: { sessionCookies: ['anon_session', 'sid'] } });
+    const anonEnds = (r: AnalysisResult) =>
+      r.facts.lanes.find((l) => l.cookie === 'anon_session')!.ids.map((id) => id.end?.kind ?? 'live');
+
+    it('is the login rotating the session into the new cookie: no reset', () => {
+      const result = app([DELETE_ANON, sid(ID.b)], { user: 'ann', password: 'pw' });
+      expect(anonEnds(result)).toEqual(['rotated']);
+      expect(findingsOf(result, 'session-reset')).toEqual([]);
+      const [rotated] = findingsOf(result, 'session-rotated').filter((f) => f.cookie === 'anon_session');
+      expect(rotated!.message).toContain('the login deleted it and issued a new sid in its place');
+      expect(rotated!.evidence.handedTo).toBe('sid');
+    });
+
+    it('stays a reset where no login asked for it, or the login issued no other session cookie', () => {
+      expect(anonEnds(app([DELETE_ANON, sid(ID.b)]))).toEqual(['reset']);
+      expect(anonEnds(app([DELETE_ANON], { user: 'ann', password: 'pw' }))).toEqual(['reset']);
+    });
+  });
+
   describe('a cookie written anew beside the session ID the same answer wrote back (phpMyAdmin)', () => {
     // phpMyAdmin encrypts its credentials cookie again on every answer, and writes its session ID back unchanged.
     const TOKEN = (id: string) => `vault=${id}; ${GOOD}`;

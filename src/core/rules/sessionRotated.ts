@@ -73,6 +73,10 @@ export const sessionRotated = defineRule({
             () =>
               `${login}: the session is kept readable in the cookie, and the login wrote it again with its earlier fields kept (${keptAtLogin!.join(', ')}): the same session, not a new one`,
           ],
+          [
+            end?.handedTo !== undefined && login !== '',
+            () => `${login}: the login deleted it and issued a new ${end!.handedTo} in its place — good practice`,
+          ],
           [login !== '', () => `${login} — good practice`],
           [
             end?.failedAttempt === 'posted-again',
@@ -120,10 +124,15 @@ export const sessionRotated = defineRule({
           cookie: t.lane.cookie,
           entry: t.end.entry,
           url: t.request?.url ?? '',
-          message: `${t.lane.cookie} ${sealedAtLogin || sealedAtLogout || readableAtLogout || keptAtLogin ? 'changed' : 'rotated'} from ${ctx.show(t.id.id)} to ${t.next ? ctx.show(t.next.id) : 'a new ID'} ${why}.`,
+          // A handover's next ID of the lane is a later session's: the login's new ID is the other cookie's.
+          message:
+            end?.handedTo !== undefined
+              ? `${t.lane.cookie} ${ctx.show(t.id.id)} ended ${why}.`
+              : `${t.lane.cookie} ${sealedAtLogin || sealedAtLogout || readableAtLogout || keptAtLogin ? 'changed' : 'rotated'} from ${ctx.show(t.id.id)} to ${t.next ? ctx.show(t.next.id) : 'a new ID'} ${why}.`,
           evidence: {
             before: { secret: t.id.id },
-            ...(t.next ? { after: { secret: t.next.id } } : {}),
+            ...(t.next && end?.handedTo === undefined ? { after: { secret: t.next.id } } : {}),
+            ...(end?.handedTo !== undefined ? { handedTo: end.handedTo } : {}),
             afterLogin: end?.afterLogin !== undefined,
           },
         };
@@ -217,7 +226,8 @@ function savedUnreadable(change: IdChange): boolean {
  * that needs a session gets a new one); otherwise it is a reset (sessionReset.ts).
  */
 export function rotationOf(change: IdChange): RotatedEnd | undefined {
-  if (!change.carried || change.issued === undefined) return undefined;
+  if (!change.carried) return undefined;
+  if (change.issued === undefined) return handoverOf(change);
   const loginRotates = change.login !== undefined && rotatesAtLogin(change.held, change.login.entry);
   const logout = logoutOf(change);
   const refresh = REFRESH_ENDPOINT.test(lastSegmentOf(change.path));
@@ -234,6 +244,18 @@ export function rotationOf(change: IdChange): RotatedEnd | undefined {
     ...(refresh ? { atRefresh: true } : {}),
     ...(signIn !== undefined ? { atSignInCompletion: signIn } : {}),
   };
+}
+
+/**
+ * A carried ID deleted by a login that rotates it, whose answer issued a new ID under another session cookie: the
+ * session went on under that name, renewed (Blitz's login deletes `sAnonymousSessionToken` and issues
+ * `sSessionToken`). The login's rotation, not a session lost.
+ */
+function handoverOf(change: IdChange): RotatedEnd | undefined {
+  const { login, handedTo } = change;
+  if (handedTo === undefined || login === undefined || change.logout || !rotatesAtLogin(change.held, login.entry))
+    return undefined;
+  return { kind: 'rotated', entry: change.entry, afterLogin: login.signal, atLogout: false, periodic: false, handedTo };
 }
 
 /**
