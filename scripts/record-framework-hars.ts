@@ -185,6 +185,12 @@ interface Framework {
    */
   readonly home?: string;
   /**
+   * After the logout, log in again with the right password and open home: the second login carries whatever the
+   * logout left (the session kept, or a new one for a client not logged in), which the first, made without a cookie,
+   * cannot show (a session kept through the login: fixation).
+   */
+  readonly loginAgain?: true;
+  /**
    * A session kept in the page's address alone (SqWebMail's `/login/<user>/<session id>/<time>?…`, no cookie): `home`
    * opened after the login would know no session, so the page the right password led to is opened again in its
    * place; `frame`, a part of the address of the frame (of that page's frameset) whose page has the logout link,
@@ -3134,6 +3140,9 @@ const cups: Framework = {
  */
 const cupsPrinters: Framework = { ...cups, id: 'cups-printers', home: '/printers/' };
 
+/** Raneto again, logging in a second time after its logout: the ID its logout kept is carried through that login. */
+const ranetoLoginAgain: Framework = { ...raneto, id: 'raneto-login-again', loginAgain: true };
+
 /**
  * RabbitMQ 3.10's management web UI (Debian's rabbitmq-server, its rabbitmq_management plugin): a node of the
  * recording's own (rabbitmq-management/start.sh: the package's own rabbitmq-server script run as root, its Mnesia
@@ -3971,6 +3980,7 @@ const FRAMEWORKS: readonly Framework[] = [
   rabbitmqManagement,
   cups,
   cupsPrinters,
+  ranetoLoginAgain,
   monit,
   verdaccio,
   mailman3Web,
@@ -4264,6 +4274,12 @@ async function browseLogInLogOut(page: Page, base: string, framework: Framework)
   await open(framework.sessionInUrl ? page.url() : home);
   await logOut(page, framework);
   await open(home);
+  if (framework.loginAgain) {
+    if ('link' in framework.login) await Promise.all([page.waitForNavigation(), page.click(framework.login.link)]);
+    else await open(`${base}${framework.login.path}`);
+    await submit(page, framework, framework.password ?? 'secret');
+    await open(framework.sessionInUrl ? page.url() : home);
+  }
 }
 
 /** Home, the login form, the right password, home; the server loses the session; the page `after`. */

@@ -994,6 +994,9 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // Raneto 0.16's express-session (`raneto.sid`, none before the login): an XHR login in JSON; its logout sets
   // `loggedIn` false in the same session and keeps the ID (a LOW session-kept-at-logout).
   raneto: { cookie: 'raneto.sid', ends: ['live'], alarms: [] },
+  // The same Raneto logging in a second time after its logout (`loginAgain`): the ID its logout kept is carried
+  // through that login and kept (its login sets `loggedIn` in the session as it is): a true HIGH fixation there.
+  'raneto-login-again': { cookie: 'raneto.sid', ends: ['live'], alarms: ['session-fixation raneto.sid'] },
   // Fossil 2.21's own web UI: its login form posts `u` and `p` (no field named as a password) with its button
   // `in=Login`; its login cookie `fossil-<project code>` (no SameSite: a LOW) is cleared at the logout. Once its
   // login went unseen and the cookie was certain only by the logout.
@@ -1110,6 +1113,7 @@ const KEPT_AT_LOGOUT: Readonly<Record<string, readonly string[]>> = {
   nagvis: ['low nagvis_session'],
   'ocsinventory-reports': ['low PHPSESSID'],
   raneto: ['low raneto.sid'],
+  'raneto-login-again': ['low raneto.sid'],
   shaarli: ['low shaarli'],
   'adonis-session': ['low adonis-session'],
   // django-cas-server's own logout page keeps its Django session; the app's MOD_AUTH_CAS, on another port, lives on
