@@ -350,6 +350,11 @@ export interface CredentialCookieFact {
 
 export interface AnalysisFacts {
   readonly requests: readonly RequestFacts[];
+  /**
+   * False when the input holds no cookie at all, no request carrying one and no response setting one: a site without
+   * cookies, or a file exported without them (DevTools' default since Chrome 130). Absent where not known.
+   */
+  readonly cookiesRecorded?: boolean;
   readonly lanes: readonly SessionLane[];
   readonly logins: readonly LoginFact[];
   /**

@@ -132,10 +132,13 @@ describe('session-id-in-url: a session kept in the address, no cookie at all', (
   const TOKEN = 'E20D33A48DFBE37E865EE32B16890B95';
   const at = (path: string) => `https://mail.test/cgi-bin/webmail/login/ann/${TOKEN}/1796467032${path}`;
   // SqWebMail: the login redirects to an address holding the session; every frame and link after it carries it.
-  const mail = (options: { setCookie?: string[]; laterPages?: number } = {}) => {
+  const mail = (options: { setCookie?: string[]; laterPages?: number; noCookieAtAll?: boolean } = {}) => {
+    // A cookie that is no session (the language chosen): the file records cookies, and none follows the session.
+    const lang = options.noCookieAtAll ? {} : { cookie: 'lang=en' };
     let t = trace()
-      .get('https://mail.test/cgi-bin/webmail')
+      .get('https://mail.test/cgi-bin/webmail', lang)
       .post('https://mail.test/cgi-bin/webmail', {
+        ...lang,
         form: { username: 'ann', password: 'pw' },
         status: 303,
         location: at('?form=frames'),
@@ -156,6 +159,12 @@ describe('session-id-in-url: a session kept in the address, no cookie at all', (
     expect(found[0]!.message).toContain('a session ID kept in the address');
     expect(found[0]!.message).not.toContain(TOKEN);
     expect(found[0]!.url).not.toContain(TOKEN);
+  });
+
+  it('is medium in a file without any cookie, which may have been exported without them', () => {
+    const found = findingsOf(mail({ noCookieAtAll: true }).analyze(), 'session-id-in-url');
+    expect(found.map((f) => f.severity)).toEqual(['medium', 'medium']);
+    expect(found[0]!.message).toContain('This file holds no cookie at all');
   });
 
   it('is no session where the login set a session cookie, or fewer than two later addresses carry the token', () => {

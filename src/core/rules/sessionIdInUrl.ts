@@ -9,6 +9,10 @@ import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { type UrlSession, urlSessions } from './urlSessions.ts';
 
+/** A session in the address found in a file without any cookie: what else it may be. */
+const NO_COOKIE_IN_FILE =
+  " This file holds no cookie at all: if it was exported without them (Chrome's DevTools does so by default), the session may be in a cookie the file does not show, and this token an ID of the page's own.";
+
 /** Where in a request a session ID was found. */
 type Place = 'URL' | 'Referer header';
 
@@ -43,7 +47,11 @@ export const sessionIdInUrl = defineRule({
     const scan = ctx.memos.recall(URL_LEAKS, requests[0]!, [], () => new UrlLeakScan());
     scan.foldValues(requests);
     const inAddresses = urlSessions(ctx.facts);
-    scan.lookFor(idsToFind(ctx.facts.lanes, scan.requestValues, inAddresses), inAddresses);
+    scan.lookFor(
+      idsToFind(ctx.facts.lanes, scan.requestValues, inAddresses),
+      inAddresses,
+      ctx.facts.cookiesRecorded !== false,
+    );
     scan.scan(requests);
     return scan.drafts(ctx);
   },
@@ -91,6 +99,7 @@ class UrlLeakScan {
   #ids = new Map<string, string>();
   /** The sessions kept in addresses, by token (urlSessions.ts). */
   #inAddresses = new Map<string, UrlSession>();
+  #cookiesRecorded = true;
   #finder = new ValueFinder([]);
   #scanned = 0;
   readonly #reported = new Set<string>();
@@ -113,10 +122,11 @@ class UrlLeakScan {
   }
 
   /** The IDs to look for from now on; other IDs than before (or in another order) make every request scanned again. */
-  lookFor(ids: Map<string, string>, inAddresses: readonly UrlSession[]): void {
+  lookFor(ids: Map<string, string>, inAddresses: readonly UrlSession[], cookiesRecorded: boolean): void {
     const before = this.#ids;
     this.#ids = ids;
     this.#inAddresses = new Map(inAddresses.map((s) => [s.token, s]));
+    this.#cookiesRecorded = cookiesRecorded;
     if (sameKeysInOrder(before, ids)) return;
     this.#finder = new ValueFinder(ids.keys());
     this.#scanned = 0;
@@ -146,8 +156,10 @@ class UrlLeakScan {
             origin: request.origin,
             entry: request.entry,
             url: request.url,
-            message: `The ${where} of this request carries ${ctx.show(id)}, a session ID kept in the address: the login at entry ${inAddress.loginEntry} set no session cookie and sent the browser to an address holding it, and ${inAddress.carriedBy} later requests carry it in theirs.`,
+            message: `The ${where} of this request carries ${ctx.show(id)}, a session ID kept in the address: the login at entry ${inAddress.loginEntry} set no session cookie and sent the browser to an address holding it, and ${inAddress.carriedBy} later requests carry it in theirs.${this.#cookiesRecorded ? '' : NO_COOKIE_IN_FILE}`,
             evidence: { id: { secret: id }, where, issuedByLoginAt: inAddress.loginEntry, keptInAddress: true },
+            // Without any cookie in the file, one exported without them cannot be told from a site without them.
+            ...(this.#cookiesRecorded ? {} : { severity: 'medium' as const }),
           }
         : {
             origin: request.origin,
