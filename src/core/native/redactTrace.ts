@@ -168,12 +168,15 @@ export interface TraceRedaction {
   readonly text: (text: string) => string;
 }
 
-/** A copy of the trace with every secret value replaced by its hash. The input is not changed. */
 /** The tokens of the sessions an analysis found kept in addresses, for redactTrace to hide as it hides cookie values. */
 export function addressTokens(result: { readonly facts: Parameters<typeof urlSessions>[0] }): string[] {
   return urlSessions(result.facts).map((s) => s.token);
 }
 
+/**
+ * A copy of the trace with every secret value replaced by its hash, and the values `alsoHide` names (addressTokens).
+ * The input is not changed.
+ */
 export function redactTrace(trace: Trace, alsoHide: Iterable<string> = []): TraceRedaction {
   const text = textRedactor(secretsOf(trace, alsoHide));
   const header = (h: Header): Header => {

@@ -14,8 +14,6 @@ export interface UrlSession {
   readonly token: string;
   /** The login whose redirect issued it. */
   readonly loginEntry: number;
-  /** The request of the redirect's address (the first to carry it). */
-  readonly firstEntry: number;
   /** Later requests of the origin that carried it in their address. */
   readonly carriedBy: number;
 }
@@ -38,8 +36,7 @@ export function urlSessions(facts: Pick<AnalysisFacts, 'requests' | 'logins' | '
       const carriedBy = facts.requests.filter(
         (r) => r.entry > hop.entry && r.origin === hop.origin && r.url.includes(token),
       ).length;
-      if (carriedBy >= MIN_LATER_REQUESTS)
-        found.push({ token, loginEntry: login.entry, firstEntry: hop.entry, carriedBy });
+      if (carriedBy >= MIN_LATER_REQUESTS) found.push({ token, loginEntry: login.entry, carriedBy });
     }
   }
   return found;
