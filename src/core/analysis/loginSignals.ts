@@ -4,7 +4,7 @@
  * authentication cookie; a logout is a request whose path names logout/signout.
  */
 import { isAuthCookieName } from '../session/identify.ts';
-import { isRandomPathToken } from '../session/randomToken.ts';
+import { tokenFollows } from '../session/randomToken.ts';
 import { hasHeader, headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { ResourceType, TraceEntry } from '../trace/types.ts';
@@ -679,11 +679,7 @@ const LOGIN_WORD_IN_PATH = /(log|sign)[-_]?(in|on)\b/i;
 function isLoginPageTarget(path: string): boolean {
   if (!LOGIN_PAGE_PATH.test(path)) return false;
   const word = LOGIN_WORD_IN_PATH.exec(path);
-  if (!word) return true;
-  return !path
-    .slice(word.index + word[0].length)
-    .split('/')
-    .some(isRandomPathToken);
+  return word === null || !tokenFollows(path, word);
 }
 
 /**

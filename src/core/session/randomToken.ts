@@ -26,3 +26,14 @@ function classChanges(text: string): number {
   }
   return changes;
 }
+
+/**
+ * A path holds a random token in a segment after the word `match` found (a login page's address holds none: one that
+ * does is a logged-in client's, SqWebMail's `/login/alice/<32 hex>/<time>`).
+ */
+export function tokenFollows(path: string, match: RegExpExecArray): boolean {
+  return path
+    .slice(match.index + match[0].length)
+    .split('/')
+    .some(isRandomPathToken);
+}
