@@ -56,6 +56,23 @@ describe('session-reset', () => {
     expect(findingsOf(result, 'session-id-low-entropy')).toEqual([]);
   });
 
+  it("a deletion's next ID is told as when it came, not as a new ID the deletion gave", () => {
+    // The logout deletes the cookie; the next login, three requests later, issues the next ID.
+    const result = trace()
+      .post('https://shop.test/login', { form: { user: 'ann', password: 'pw' }, setCookie: [sid(ID.a)] })
+      .get('https://shop.test/logout', {
+        cookie: `sid=${ID.a}`,
+        setCookie: ['sid=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT'],
+      })
+      .get('https://shop.test/')
+      .post('https://shop.test/login', { form: { user: 'ann', password: 'pw' }, setCookie: [sid(ID.b)] })
+      .analyze();
+    const [reset] = findingsOf(result, 'session-reset');
+    expect(reset!.message).toContain('The next ID, ');
+    expect(reset!.message).toContain(', came at entry 3.');
+    expect(reset!.message).not.toContain('New ID');
+  });
+
   it('cleared-by-server at a logout: requests in flight beside it still carried the ID, which is no new one', () => {
     // code-server's logout deletes its cookie; two requests the page started before that answer arrived carried it.
     const result = trace()

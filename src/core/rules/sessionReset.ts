@@ -226,8 +226,11 @@ export const sessionReset = defineRule({
               : end.atLogout
                 ? ' at a logout request'
                 : '';
+          // A deletion's next ID may come much later (the next login after a logout): told as when it came.
           const after = t.next
-            ? ` New ID: ${ctx.show(t.next.id)}.`
+            ? t.next.firstEntry === end.entry
+              ? ` New ID: ${ctx.show(t.next.id)}.`
+              : ` The next ID, ${ctx.show(t.next.id)}, came at entry ${t.next.firstEntry}.`
             : t.incident
               ? ' The server issued a new ID, but the browser rejected that cookie and keeps the old one.'
               : '';
