@@ -28,6 +28,19 @@ describe('session-kept-at-logout', () => {
     expect(found[0]!.message).toContain('entries 4–5');
   });
 
+  it('counts the requests that carried the ID up to the next login, which logs that ID in again (Raneto)', () => {
+    const result = loggedIn()
+      .get('https://shop.test/logout', { cookie: `sid=${ID.b}`, location: 'https://shop.test/' })
+      .get('https://shop.test/', { cookie: `sid=${ID.b}` })
+      .post('https://shop.test/login', { cookie: `sid=${ID.b}`, ...LOGIN })
+      .get('https://shop.test/account', { cookie: `sid=${ID.b}` })
+      .get('https://shop.test/orders', { cookie: `sid=${ID.b}` })
+      .analyze();
+    const [found] = findingsOf(result, 'session-kept-at-logout');
+    expect(found!.evidence).toMatchObject({ carriedAfterLogout: 2 });
+    expect(found!.message).toContain('2 later requests (entries 4–5), up to the login at entry 5.');
+  });
+
   it('a later request with the ID answered 401 shows the server ended the session → info, naming that answer', () => {
     const result = loggedIn()
       .get('https://shop.test/logout', { cookie: `sid=${ID.b}`, location: 'https://shop.test/' })

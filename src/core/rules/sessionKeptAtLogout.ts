@@ -54,13 +54,14 @@ function keptAtLogout(
   // service provider on one host gets the provider's cookie too); it cannot end this server's session.
   if (!logout || logout.origin !== lane.origin || !loggedIn(ctx, lane, id)) return undefined;
   const later = laterCarriers(ctx, lane, id, logoutEntry);
+  const relogin = later.length > 0 ? nextLoginAt(ctx, lane.origin, logoutEntry) : undefined;
   const refused = later.find((r) => answers.has(r.entry));
   const answer = refused ? answers.get(refused.entry) : undefined;
   const head = `The logout at entry ${logoutEntry} (${logout.method} ${pathOf(logout.url)}) left ${lane.cookie} ${ctx.show(id.id)} in the browser: its response neither deleted the cookie nor issued a new ID`;
   const sentOn =
     later.length === 0
       ? ', and no later request carried it in this trace.'
-      : `, and the browser sent it on ${later.length === 1 ? `at entry ${later[0]!.entry}` : `${later.length} later requests (entries ${later[0]!.entry}–${later[later.length - 1]!.entry})`}.`;
+      : `, and the browser sent it on ${later.length === 1 ? `at entry ${later[0]!.entry}` : `${later.length} later requests (entries ${later[0]!.entry}–${later[later.length - 1]!.entry})`}${relogin !== undefined ? `, up to the login at entry ${relogin}` : ''}.`;
   const verdict = answer
     ? ` The server answered it as logged out at entry ${refused!.entry}, with ${answerText(answer)}: it ended the session on its side, though the old ID lives on in the browser.`
     : later.length === 0
@@ -117,9 +118,16 @@ function loggedIn(ctx: RuleContext, lane: SessionLane, id: LaneId): boolean {
  */
 function laterCarriers(ctx: RuleContext, lane: SessionLane, id: LaneId, logoutEntry: number): RequestFacts[] {
   const carriers: RequestFacts[] = [];
-  for (let entry = logoutEntry + 1; entry <= id.lastEntry; entry++) {
+  // Up to the next login at the origin, which carried the ID in again: after it the ID is a logged-in one anew.
+  const last = Math.min(id.lastEntry, nextLoginAt(ctx, lane.origin, logoutEntry) ?? Number.POSITIVE_INFINITY);
+  for (let entry = logoutEntry + 1; entry <= last; entry++) {
     const r = ctx.request(entry);
     if (r?.sent.some((s) => s.name === lane.cookie && s.value === id.id)) carriers.push(r);
   }
   return carriers;
+}
+
+/** The first login at the origin after the logout (a later one carried the kept ID in again), if any. */
+function nextLoginAt(ctx: RuleContext, origin: string, logoutEntry: number): number | undefined {
+  return ctx.facts.logins.find((l) => l.entry > logoutEntry && l.origin === origin)?.entry;
 }
