@@ -227,7 +227,11 @@ export class SessionCookieIdentifier {
   /** Logins found to be failed attempts (isRetriedAttempt): the behaviour seen at them is no evidence. */
   private readonly failedLogins = new Set<number>();
   /** Each origin's last attempt that only redirected to itself (redirectedToItself), until a logout or another. */
-  private readonly landedOnItself = new Map<string, number>();
+  private readonly landedOnItself = new Map<string, { readonly entry: number; readonly address: string }>();
+  /** The addresses a password POST was sent to and answered with a page, not a redirect. */
+  private readonly answeredWithPage = new Set<string>();
+  /** The addresses where an attempt that redirected to itself was confirmed by a logout. */
+  private readonly confirmedLanding = new Set<string>();
   /** Attempts that redirected to themselves and that a logout then showed worked (PrepassResult.confirmedLogins). */
   readonly confirmedLogins = new Set<number>();
   private order = 0;
@@ -290,11 +294,22 @@ export class SessionCookieIdentifier {
    * failed.
    */
   private noteLandedOnItself(entry: TraceEntry, origin: string, landed: boolean): void {
+    const address = entry.request.url;
     if (!landed) {
       this.landedOnItself.delete(origin);
+      const status = entry.response?.status ?? 0;
+      // A page or an error (Adminer answers a wrong password 403), not a redirect, nor no answer at all.
+      if (status >= 200 && (status < 300 || status >= 400)) this.answeredWithPage.add(address);
       return;
     }
-    this.landedOnItself.set(origin, entry.index);
+    // Where the trace showed both how this form fails (a page, its error in place) and that landing on its own page
+    // is a login that worked (a logout confirmed one), another such landing is a login too (NagVis, phpMyAdmin
+    // logging in again after a logout: no later logout confirms them).
+    if (this.answeredWithPage.has(address) && this.confirmedLanding.has(address)) {
+      this.confirmedLogins.add(entry.index);
+      return;
+    }
+    this.landedOnItself.set(origin, { entry: entry.index, address });
     this.failedLogins.add(entry.index);
   }
 
@@ -302,8 +317,9 @@ export class SessionCookieIdentifier {
   private confirmAtLogout(origin: string): void {
     const attempt = this.landedOnItself.get(origin);
     if (attempt === undefined) return;
-    this.confirmedLogins.add(attempt);
-    this.failedLogins.delete(attempt);
+    this.confirmedLogins.add(attempt.entry);
+    this.failedLogins.delete(attempt.entry);
+    this.confirmedLanding.add(attempt.address);
     this.landedOnItself.delete(origin);
   }
 

@@ -33,7 +33,9 @@ describe('session-fixation', () => {
       .get('https://ocs.test/', { cookie: `sid=${ID.a}` })
       .analyze();
     expect(result.facts.logins.map((l) => l.entry)).toEqual([1, 2]);
-    expect(findingsOf(result, 'session-fixation').map((f) => f.entry)).toEqual([1]);
+    const found = findingsOf(result, 'session-fixation');
+    expect(found.map((f) => [f.entry, f.evidence.keptAtLaterLogins])).toEqual([[1, 1]]);
+    expect(found[0]!.message).toContain('The later login at entry 2 kept it too.');
   });
 
   it('two IDs kept through a login: the one its answer wrote back is the session it saved; the other rode along', () => {
@@ -151,7 +153,9 @@ describe('session-fixation', () => {
       .analyze();
     // Both logins worked; the ID they kept is one fixation, told at the first (a failed first would put it at 2).
     expect(result.facts.logins.map((l) => l.entry)).toEqual([1, 2]);
-    expect(findingsOf(result, 'session-fixation').map((f) => f.entry)).toEqual([1]);
+    const found = findingsOf(result, 'session-fixation');
+    expect(found.map((f) => [f.entry, f.evidence.keptAtLaterLogins])).toEqual([[1, 1]]);
+    expect(found[0]!.message).toContain('The later login at entry 2 kept it too.');
   });
 
   describe('a login redirected to the very page it was posted to (Cacti, Adminer, phpMyAdmin)', () => {
@@ -190,6 +194,28 @@ describe('session-fixation', () => {
       expect(findingsOf(landedOnItself(), 'session-fixation')).toEqual([]);
       // The second attempt landed on itself too; the logout confirms only the last one.
       expect(findingsOf(landedOnItself(retried, logout), 'session-fixation').map((f) => f.entry)).toEqual([3]);
+    });
+
+    it('is a login again, with no logout after it, where the trace showed how the form fails and how it lands', () => {
+      // NagVis answers a wrong password with its form (200) and a right one with a redirect to itself, which its
+      // logout confirmed; logging in again after the logout, the same landing is a login with no logout after it.
+      const post = (password: string, location?: string) => (t: ReturnType<typeof trace>) =>
+        t.post('https://box.test/index.php', {
+          cookie: `sid=${ID.a}`,
+          form: { login_username: 'ann', login_password: password },
+          ...(location ? { location } : {}),
+        });
+      const keptLogout = (t: ReturnType<typeof trace>) =>
+        t.get('https://box.test/logout.php', { cookie: `sid=${ID.a}`, location: '/index.php' });
+      const wrong = post('wrong');
+      const right = post('pw', '/index.php');
+      const start = () => trace().get('https://box.test/index.php', { cookie: '', setCookie: [sid(ID.a)] });
+      const result = right(keptLogout(right(wrong(start())))).analyze();
+      expect(result.facts.logins.map((l) => l.entry)).toEqual([1, 2, 4]);
+      const [found] = findingsOf(result, 'session-fixation');
+      expect([found!.entry, found!.evidence.keptAtLaterLogins]).toEqual([2, 1]);
+      // Without the logout that showed a landing to be a login, the second stays unconfirmed.
+      expect(findingsOf(right(wrong(start())).analyze(), 'session-fixation')).toEqual([]);
     });
 
     it('a logout at another origin confirms nothing', () => {

@@ -29,44 +29,53 @@ export const sessionFixation = defineRule({
     // Which logins were failed attempts is asked only where a login kept an ID (most traces have none).
     let failed: ReadonlySet<number> | undefined;
     // One finding per ID kept: a later login that keeps it again (OCS Inventory's page script posts the login's fields
-    // again with each table it loads) is the same fixation, told at its first login.
-    const told = new Set<string>();
-    return logins.flatMap((login) => {
+    // again with each table it loads; NagVis's logout keeps the ID, and the next login keeps it again) is the same
+    // fixation, told at its first login, which names the later ones.
+    const byId = new Map<string, { login: LoginFact; lane: SessionLane; id: string; later: number[] }>();
+    for (const login of logins) {
       const kept = loginsOwn(
         login,
         keptIds(login, lanes).filter((l) => !otherPortsCookie(lanes.get(l.laneKey), login.origin)),
         lanes,
         ctx.request,
       );
-      if (kept.length === 0) return [];
+      if (kept.length === 0) continue;
       failed ??= failedAttempts(logins, ctx.request, ctx.facts.loginAttempts);
-      if (failed.has(login.entry)) return [];
-      const request = ctx.request(login.entry);
-      return kept.flatMap((l) => {
+      if (failed.has(login.entry)) continue;
+      for (const l of kept) {
         const lane = lanes.get(l.laneKey);
         const key = `${l.laneKey}\u0000${l.before}`;
-        if (!lane || told.has(key)) return [];
-        told.add(key);
-        const withCredentials = signedInByHeader(login, lane.cookie, l.before, ctx.facts);
-        return [
-          {
-            origin: lane.origin,
-            cookie: lane.cookie,
-            entry: login.entry,
-            url: request?.url ?? '',
-            message: `Login recognised from ${LOGIN_SIGNAL_TEXT[login.signal]}, but ${lane.cookie} kept the same ID ${ctx.show(l.before)} before and after it.${withCredentials ? SIGNED_IN_BY_HEADER : ''}`,
-            evidence: {
-              id: { secret: l.before },
-              loginSignal: login.signal,
-              ...(withCredentials ? { sentWithCredentials: true } : {}),
-            },
-            ...(withCredentials ? { severity: 'low' as const } : {}),
-          },
-        ];
-      });
+        const first = byId.get(key);
+        if (first) first.later.push(login.entry);
+        else if (lane) byId.set(key, { login, lane, id: l.before, later: [] });
+      }
+    }
+    return [...byId.values()].map(({ login, lane, id, later }) => {
+      const withCredentials = signedInByHeader(login, lane.cookie, id, ctx.facts);
+      return {
+        origin: lane.origin,
+        cookie: lane.cookie,
+        entry: login.entry,
+        url: ctx.request(login.entry)?.url ?? '',
+        message: `Login recognised from ${LOGIN_SIGNAL_TEXT[login.signal]}, but ${lane.cookie} kept the same ID ${ctx.show(id)} before and after it.${laterText(later)}${withCredentials ? SIGNED_IN_BY_HEADER : ''}`,
+        evidence: {
+          id: { secret: id },
+          loginSignal: login.signal,
+          ...(later.length > 0 ? { keptAtLaterLogins: later.length } : {}),
+          ...(withCredentials ? { sentWithCredentials: true } : {}),
+        },
+        ...(withCredentials ? { severity: 'low' as const } : {}),
+      };
     });
   },
 });
+
+/** The later logins that kept the same ID, in words. */
+function laterText(later: readonly number[]): string {
+  if (later.length === 0) return '';
+  if (later.length === 1) return ` The later login at entry ${later[0]} kept it too.`;
+  return ` ${later.length} later logins kept it too (entries ${later[0]}–${later[later.length - 1]}).`;
+}
 
 const SIGNED_IN_BY_HEADER =
   " The login is HTTP authentication, and every later request that carried this ID also carried the user's Basic credentials: a server that signs the user in by those does not make the kept cookie a logged-in session. It is a fixation only if the server also trusts the cookie without them (send it alone to see).";
