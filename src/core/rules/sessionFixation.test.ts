@@ -473,3 +473,36 @@ describe('session-fixation at an HTTP authentication login', () => {
     expect(found.map((f) => [f.entry, f.severity, f.evidence.sentWithCredentials])).toEqual([[1, 'high', undefined]]);
   });
 });
+
+describe("session-fixation of a signed server-side ID (gorilla/sessions' FilesystemStore)", () => {
+  // securecookie: base64url of `<unix time>|<base64url of the gob-encoded ID>|<MAC>`; each save stamps a new time.
+  const gorilla = (id: string, time: number) => {
+    const gob = String.fromCharCode(id.length + 3, 0x0c, 0x00, id.length) + id;
+    const b64url = (text: string) => btoa(text).replace(/\+/g, '-').replace(/\//g, '_');
+    return b64url(`${time}|${b64url(gob)}|${'m'.repeat(32)}`).replace(/=+$/, '');
+  };
+  const cookie = (id: string, time: number) => `session-name=${gorilla(id, time)}; ${GOOD}`;
+  const A = 'SYCYSOZS53HVRAUG4XYLKIFO3DUAF6VQL6CTKZNXWD26Y5SI5GBA';
+  const B = 'Q7NAXYSKQ2W4PLM6D3RTZ5UVBH8JEK2FG6YN4CMA7SXD3LP9WRTA';
+  const login = (issued: string) =>
+    trace()
+      .get('https://go.test/', { setCookie: [cookie(A, 1796468741)] })
+      .post('https://go.test/login', {
+        cookie: `session-name=${gorilla(A, 1796468741)}`,
+        form: { user: 'ann', password: 'pw' },
+        location: '/',
+        setCookie: [`session-name=${issued}; ${GOOD}`],
+      })
+      .get('https://go.test/', { cookie: `session-name=${issued}` })
+      .analyze({ settings: { sessionCookies: ['session-name'] } });
+
+  it('is kept when the login writes the same ID again with a new time: fixation', () => {
+    const result = login(gorilla(A, 1796468743));
+    expect(findingsOf(result, 'session-fixation').map((f) => [f.entry, f.severity])).toEqual([[1, 'high']]);
+    expect(result.facts.lanes[0]!.ids.map((id) => id.end?.kind ?? 'live')).toEqual(['updated', 'live']);
+  });
+
+  it('is renewed when the login writes another ID', () => {
+    expect(findingsOf(login(gorilla(B, 1796468743)), 'session-fixation')).toEqual([]);
+  });
+});

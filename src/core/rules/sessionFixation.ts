@@ -10,6 +10,7 @@ import {
   type RequestFacts,
   type SessionLane,
 } from '../analysis/facts.ts';
+import { signedSessionIdOf } from '../session/tokenData.ts';
 import { failedAttempts } from './failedLogins.ts';
 import { laneByKey } from './helpers.ts';
 import { defineRule } from './rule.ts';
@@ -116,8 +117,15 @@ function keptIds(login: LoginFact, lanes: ReadonlyMap<string, SessionLane>): Log
   const carried = login.lanes;
   const renewed = carried.some((l) => l.after !== undefined && l.after !== l.before) || issuesSession(login, lanes);
   return carried.filter(
-    (l) => l.after !== undefined && l.after === l.before && !(renewed && bindsNoSession(login, l, lanes)),
+    (l) => l.after !== undefined && sameId(l.before, l.after) && !(renewed && bindsNoSession(login, l, lanes)),
   );
+}
+
+/** The same ID: the same value, or a signed server-side ID written again around it (tokenData.ts signedSessionIdOf). */
+function sameId(before: string, after: string): boolean {
+  if (after === before) return true;
+  const signed = signedSessionIdOf(before);
+  return signed !== undefined && signed === signedSessionIdOf(after);
 }
 
 function bindsNoSession(

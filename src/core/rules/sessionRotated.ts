@@ -14,7 +14,7 @@ import {
   type UpdatedEnd,
 } from '../analysis/facts.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
-import { readClientSideData } from '../session/tokenData.ts';
+import { readClientSideData, signedSessionIdOf } from '../session/tokenData.ts';
 import { embeddedIdOf, isRedactedValue, isUpdateOf, valueShape } from '../session/valueShape.ts';
 import { defineRule } from './rule.ts';
 import { idTransitions } from './transitions.ts';
@@ -192,6 +192,11 @@ export function rewriteOf(change: IdChange): UpdatedEnd | undefined {
 export function updateOf(change: IdChange): UpdatedEnd | undefined {
   const issued = change.issued;
   if (issued === undefined || change.logout) return undefined;
+  // A signed server-side ID written again around the same ID (gorilla's FilesystemStore stamps a new time) is that
+  // ID kept, at a login too: whether that is a fixation is session-fixation's to tell.
+  const signed = signedSessionIdOf(change.held.id);
+  if (signed !== undefined && change.carried && signed === signedSessionIdOf(issued))
+    return { kind: 'updated', entry: change.entry };
   if (change.login !== undefined && change.login.entry === change.entry) return undefined;
   // The answer wrote back the ID of another session cookie the request carried: the server knew the session, and
   // wrote this one anew beside it (phpMyAdmin encrypts its credentials cookies again on every answer). A server

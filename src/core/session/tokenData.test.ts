@@ -1,7 +1,7 @@
 // What a session cookie value reveals in the clear: JWTs, base64 JSON, signed-but-not-encrypted sessions.
 import { describe, expect, it } from 'vitest';
 import { b64url } from '../../../test/helpers/traceBuilder.ts';
-import { decodeBase64Url, jwtHasNoneAlg, jwtLacksExpiry, readClientSideData } from './tokenData.ts';
+import { decodeBase64Url, jwtHasNoneAlg, jwtLacksExpiry, readClientSideData, signedSessionIdOf } from './tokenData.ts';
 import { isUpdateOf } from './valueShape.ts';
 
 describe('readClientSideData', () => {
@@ -147,6 +147,22 @@ describe('readClientSideData', () => {
     expect(read(bytesB64url(`alice:notatime:${mac(20)}`))).toBeUndefined();
     expect(read(bytesB64url(`alice:6B13E7E5:${mac(16)}`))).toBeUndefined();
     expect(read('q2Xb9vT0kL1mN3pR5sU7wY9zA1cE3gI5kM7oQ9sU')).toBeUndefined();
+  });
+
+  it("reads the server-side ID a gorilla/securecookie value signs (FilesystemStore), and no CookieStore's data", () => {
+    const ID_52 = 'SYCYSOZS53HVRAUG4XYLKIFO3DUAF6VQL6CTKZNXWD26Y5SI5GBA';
+    const fs =
+      'MTc5NjQ2ODc0MXxOd3dBTkZOWlExbFRUMXBUTlROSVZsSkJWVWMwV0ZsTVMwbEdUek5FVlVGR05sWlJURFpEVkV0YVRsaFhSREkyV1RWVFNUVkhRa0U9fIcWwvS6CdsGaZKcXuSBJ-aG5-eAa53gZICrw6hJR59j';
+    expect(signedSessionIdOf(fs)).toBe(ID_52);
+    // The same ID signed a second later: another value, the same session.
+    const later =
+      'MTc5NjQ2ODc0M3xOd3dBTkZOWlExbFRUMXBUTlROSVZsSkJWVWMwV0ZsTVMwbEdUek5FVlVGR05sWlJURFpEVkV0YVRsaFhSREkyV1RWVFNUVkhRa0U9fEWLRLBeaTeUpDZ8pMjuJdWwVIhCimnXyj-DY71op6-e';
+    expect(signedSessionIdOf(later)).toBe(ID_52);
+    expect(isUpdateOf(fs, later)).toBe(true);
+    // A CookieStore's value: a gob map (`visits`), no ID.
+    const store = 'MTc5NjQ2ODc0MXxEdi1CQkFFQ180SUFBUkFCRUFBQUhmLUNBQUVHYzNSeWFXNW5EQWdBQm5acGMybDBjd05wYm5RRUFnQUN8';
+    expect(signedSessionIdOf(store)).toBeUndefined();
+    expect(signedSessionIdOf('MTc5NjQ2ODc0MXxub3RoaW5n')).toBeUndefined();
   });
 
   it("reads Django's signed cookie session (payload:timestamp:signature) as signed JSON", () => {

@@ -151,6 +151,27 @@ export function isTimestampSigned(rawValue: string): boolean {
 
 const TIMESTAMP_FIRST = /^1\d{9}\|/;
 
+/**
+ * The server-side session ID a gorilla/securecookie value signs, where that is all it holds: gorilla/sessions'
+ * FilesystemStore (and the Redis and database stores built like it) encodes the session's ID alone, gob-encoded
+ * (a string: its message length, type 0x0c, 0x00, its length, its characters), signed, not encrypted. Each save
+ * writes a new time and MAC around the same ID; a CookieStore's value (the session's data, or encrypted) is no ID.
+ */
+export function signedSessionIdOf(rawValue: string): string | undefined {
+  if (!isTimestampSigned(rawValue) || rawValue.length > MAX_DECODE_LENGTH) return undefined;
+  const bytes = base64UrlBytes(rawValue);
+  if (bytes === undefined) return undefined;
+  const first = bytes.indexOf(0x7c);
+  const second = first < 0 ? -1 : bytes.indexOf(0x7c, first + 1);
+  if (second < 0) return undefined;
+  const payload = base64UrlBytes(String.fromCharCode(...bytes.subarray(first + 1, second)));
+  if (payload === undefined || payload.length < 5 || payload[1] !== 0x0c || payload[2] !== 0x00) return undefined;
+  const length = payload[3]!;
+  if (payload.length !== 4 + length || payload[0] !== length + 3) return undefined;
+  const id = String.fromCharCode(...payload.subarray(4));
+  return /^[A-Za-z0-9_-]{16,}$/.test(id) ? id : undefined;
+}
+
 /** Returns what the value reveals, or undefined for an opaque token. */
 /**
  * The cookie value holds `text` as written, or in one of its base64 parts once decoded (`s:<base64 JSON>.<signature>`,

@@ -5,7 +5,7 @@
  * subject is an update, not a new session).
  */
 import { isChunkCountMarker } from './chunkedCookie.ts';
-import { beginsWithJweHeader, isTimestampSigned, readClientSideData } from './tokenData.ts';
+import { beginsWithJweHeader, isTimestampSigned, readClientSideData, signedSessionIdOf } from './tokenData.ts';
 
 export type ValueShape =
   /** Cannot be a session ID: empty, a flag (`t`, `1`, `true`), a short word, a number, a date, a locale. */
@@ -198,6 +198,8 @@ export function embeddedIdOf(raw: string): string | undefined {
   const value = unquote(raw);
   const redacted = REDACTED_STORE.exec(value);
   if (redacted) return `key=${redacted[1]}`;
+  const signed = signedSessionIdOf(value);
+  if (signed !== undefined) return `id=${signed}`;
   const data = readClientSideData(value);
   const record =
     data?.kind === 'jwt'
