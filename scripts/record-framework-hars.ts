@@ -571,6 +571,8 @@ const laravel: Framework = {
   },
   login: { path: '/login' },
 };
+/** Laravel again, logging in a second time after its logout. */
+const laravelLoginAgain: Framework = { ...laravel, id: 'laravel-login-again', loginAgain: true };
 
 /**
  * Debian's MediaWiki, installed by its own installer (alice, an administrator: ten characters of password at least)
@@ -592,6 +594,9 @@ const mediawiki: Framework = {
   password: 'secret-secret',
   logout: '#pt-logout a',
 };
+
+/** MediaWiki again, logging in a second time after its logout. */
+const mediawikiLoginAgain: Framework = { ...mediawiki, id: 'mediawiki-login-again', loginAgain: true };
 
 /**
  * MediaWiki with "Keep me logged in" ticked, its sessions then lost on the server (the object cache's session
@@ -642,6 +647,9 @@ const phpmyadmin: Framework = {
   logout: 'a.logout',
 };
 
+/** phpMyAdmin again, logging in a second time after its logout. */
+const phpmyadminLoginAgain: Framework = { ...phpmyadmin, id: 'phpmyadmin-login-again', loginAgain: true };
+
 /**
  * Debian's Roundcube (its public_html served by PHP's own server), its settings from ROUNDCUBE_* variables (which
  * Roundcube reads over its configuration files): an SQLite file in the recording's directory, which Roundcube
@@ -675,6 +683,9 @@ const roundcube: Framework = {
   form: { username: '#rcmloginuser', password: '#rcmloginpwd', submit: '#rcmloginsubmit' },
   logout: 'a.logout',
 };
+
+/** Roundcube again, logging in a second time after its logout. */
+const roundcubeLoginAgain: Framework = { ...roundcube, id: 'roundcube-login-again', loginAgain: true };
 
 /**
  * A Go app of ours (`<dir>/main.go`) built in GOPATH mode from Debian's Go packages (nothing downloaded) before it
@@ -722,6 +733,8 @@ const jetty: Framework = {
   },
   login: { link: '#login' },
 };
+/** Jetty again, logging in a second time after its logout. */
+const jettyLoginAgain: Framework = { ...jetty, id: 'jetty-login-again', loginAgain: true };
 
 /**
  * A PHP app whose front controller (`<dir>/index.php`) is PHP's own server's router, started in its directory as the
@@ -743,6 +756,8 @@ const phpFrontController = (id: string, dir: string): Framework => ({
 
 /** Symfony's HttpFoundation session (Debian's php-symfony-http-foundation) behind a front controller of ours. */
 const symfony = phpFrontController('symfony', 'symfony');
+/** Symfony again, logging in a second time after its logout. */
+const symfonyLoginAgain: Framework = { ...symfony, id: 'symfony-login-again', loginAgain: true };
 
 /** Catalyst with Catalyst::Plugin::Session (cookie state, FastMmap store: its share file in the recording's directory). */
 const catalyst: Framework = {
@@ -755,6 +770,8 @@ const catalyst: Framework = {
   }),
   login: { path: '/login' },
 };
+/** Catalyst again, logging in a second time after its logout. */
+const catalystLoginAgain: Framework = { ...catalyst, id: 'catalyst-login-again', loginAgain: true };
 
 /** Auth.js on Express, with packages of its own (`npm ci --prefix test/frameworks/authjs`). */
 const authjs: Framework = {
@@ -860,6 +877,9 @@ const dokuwiki: Framework = {
   logout: '#dokuwiki__usertools a[href*="do=logout"]',
 };
 
+/** DokuWiki again, logging in a second time after its logout. */
+const dokuwikiLoginAgain: Framework = { ...dokuwiki, id: 'dokuwiki-login-again', loginAgain: true };
+
 /**
  * better-auth on Express, with packages of its own (`npm ci --prefix test/frameworks/better-auth`): our pages post
  * to its JSON sign-in and sign-out by script, as its client does; alice's password has eight characters at least.
@@ -915,6 +935,8 @@ const adonis: Framework = {
   server: npmApp('adonis-session', 'adonis', 'server.js'),
   login: { path: '/login' },
 };
+/** AdonisJS's session again, logging in a second time after its logout. */
+const adonisLoginAgain: Framework = { ...adonis, id: 'adonis-session-login-again', loginAgain: true };
 
 /**
  * Debian's Zabbix 6.0 frontend (zabbix-frontend-php), copied into the recording's directory to read our
@@ -1139,6 +1161,8 @@ const nestjs: Framework = {
   server: npmApp('nestjs-passport-session', 'nestjs', 'app.mjs'),
   login: { path: '/login' },
 };
+/** NestJS with Passport again, logging in a second time after its logout. */
+const nestjsLoginAgain: Framework = { ...nestjs, id: 'nestjs-passport-session-login-again', loginAgain: true };
 
 /**
  * Request Tracker 5 (Debian's request-tracker5, rt5-db-sqlite): our configuration (rt/RT_SiteConfig.pm, read through
@@ -1258,6 +1282,8 @@ const adminer: Framework = {
   form: { username: '#username', password: 'input[name="auth[password]"]', submit: 'input[type=submit][value=Login]' },
   logout: ['#logins a', '#logout'],
 };
+/** Adminer again, logging in a second time after its logout. */
+const adminerLoginAgain: Framework = { ...adminer, id: 'adminer-login-again', loginAgain: true };
 
 /**
  * Debian's Icinga Web 2 (icingaweb2) set up by hand as its documentation's manual setup shows: our configuration
@@ -1365,6 +1391,8 @@ const railsDevise: Framework = {
   user: 'alice@example.com',
   remember: '#user_remember_me',
 };
+/** Devise on Rails again, logging in a second time after its logout. */
+const railsDeviseLoginAgain: Framework = { ...railsDevise, id: 'rails-devise-login-again', loginAgain: true };
 
 /**
  * Hono with hono-sessions (packages of its own: `npm ci --prefix test/frameworks/hono`), as its README shows: the
@@ -1662,6 +1690,16 @@ const deluge: Framework = {
   // page one more request Chromium never reports finished.
   pendingForGood: 3,
   logout: '#logout button',
+};
+
+/** Deluge's web UI again, logging in a second time after its logout. */
+const delugeLoginAgain: Framework = {
+  ...deluge,
+  id: 'deluge-web-login-again',
+  loginAgain: true,
+  // Each reload leaves one more request Chromium never reports finished: the logout's reload, home and the login
+  // page opened again add theirs before the second login.
+  pendingForGood: 6,
 };
 
 /**
@@ -2165,6 +2203,9 @@ const flaskSecurity: Framework = {
   user: 'alice@example.com',
 };
 
+/** Flask-Security again, logging in a second time after its logout. */
+const flaskSecurityLoginAgain: Framework = { ...flaskSecurity, id: 'flask-security-login-again', loginAgain: true };
+
 /**
  * Debian's graphite-web 1.1.8 (Django 3.2) with our local settings (graphite-web/sessionscope_graphite_settings.py,
  * read through GRAPHITE_SETTINGS_MODULE: the SQLite database and storage in the recording's directory), its database
@@ -2375,6 +2416,8 @@ const sinatraWarden: Framework = {
   }),
   login: { path: '/login' },
 };
+/** Warden on Sinatra again, logging in a second time after its logout. */
+const sinatraWardenLoginAgain: Framework = { ...sinatraWarden, id: 'sinatra-warden-login-again', loginAgain: true };
 
 /**
  * Ghost 5.130 (the `ghost` package installed as Ghost-CLI installs it, by `test/frameworks/ghost/install.sh`: 5.130 the
@@ -3527,6 +3570,9 @@ const nagvis: Framework = {
   logout: ['#user-ddheader', '#user-ddcontent a[onclick^="logout"]'],
 };
 
+/** NagVis again, logging in a second time after its logout. */
+const nagvisLoginAgain: Framework = { ...nagvis, id: 'nagvis-login-again', loginAgain: true };
+
 /**
  * Debian's Shaarli 0.12 (shaarli, the PHP bookmark manager, on Slim 3), set up by shaarli/setup.php in the recording's
  * directory: its data, cache and tmp directories there, its config (data/config.json.php) written by Shaarli's own
@@ -3562,6 +3608,8 @@ const shaarli: Framework = {
   // The mobile menu opens by a CSS transition: a click on its Logout before it settles does not land on the link.
   menuSettle: 800,
 };
+/** Shaarli again, logging in a second time after its logout. */
+const shaarliLoginAgain: Framework = { ...shaarli, id: 'shaarli-login-again', loginAgain: true };
 
 /**
  * Debian's OCS Inventory NG web console ocsreports 2.11.1 (ocsinventory-reports, packaged beside the 2.8.1
@@ -3622,6 +3670,13 @@ const ocsinventoryReports: Framework = {
   // then never reports finished.
   pendingForGood: 1,
   logout: ['#menu_settings', `a[onclick*='"LOGOUT"']`],
+};
+
+/** OCS Inventory's console again, logging in a second time after its logout. */
+const ocsinventoryReportsLoginAgain: Framework = {
+  ...ocsinventoryReports,
+  id: 'ocsinventory-reports-login-again',
+  loginAgain: true,
 };
 
 /**
@@ -3748,15 +3803,20 @@ const jupyterhub: Framework = {
 
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
+  { ...php('php-native', {}), id: 'php-native-login-again', loginAgain: true },
   php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
+  { ...php('php-no-regenerate', { SKIP_REGENERATE: '1' }), id: 'php-no-regenerate-login-again', loginAgain: true },
   django('django-db', 'django.contrib.sessions.backends.db'),
+  { ...django('django-db', 'django.contrib.sessions.backends.db'), id: 'django-db-login-again', loginAgain: true },
   django('django-signed-cookies', 'django.contrib.sessions.backends.signed_cookies'),
   flask('flask'),
+  { ...flask('flask'), id: 'flask-login-again', loginAgain: true },
   {
     id: 'tomcat',
     server: (work, port) => tomcat(work, port),
     login: { link: '#login' },
   },
+  { id: 'tomcat-login-again', server: (work, port) => tomcat(work, port), login: { link: '#login' }, loginAgain: true },
   // Two Tomcat nodes (jvmRoute node1, node2: the route suffix of JSESSIONID) that do not share sessions, behind
   // nginx balancing round robin without affinity: the session is lost wherever a request lands on the other node.
   {
@@ -3786,8 +3846,11 @@ const FRAMEWORKS: readonly Framework[] = [
   },
   node('fastify-secure-session'),
   node('fastify-session'),
+  { ...node('fastify-session'), id: 'fastify-session-login-again', loginAgain: true },
   node('koa-session'),
+  { ...node('koa-session'), id: 'koa-session-login-again', loginAgain: true },
   node('express-passport'),
+  { ...node('express-passport'), id: 'express-passport-login-again', loginAgain: true },
   node('client-sessions'),
   // The session lost on the server: PHP's expired session files (without strict mode PHP takes the unknown ID and
   // starts an empty session under it; with it, it issues a new ID); a memory store's restart.
@@ -3800,13 +3863,21 @@ const FRAMEWORKS: readonly Framework[] = [
   // A signing key made at start-up: the restart makes every session cookie unreadable to the server.
   { ...flask('flask-random-secret-restart', { RANDOM_SECRET: '1' }), lose: { how: 'restart', after: '/' } },
   script('starlette', '/usr/bin/python3', 'starlette', 'app.py'),
+  { ...script('starlette', '/usr/bin/python3', 'starlette', 'app.py'), id: 'starlette-login-again', loginAgain: true },
   script('tornado', '/usr/bin/python3', 'tornado', 'app.py'),
   script('bottle', '/usr/bin/python3', 'bottle', 'app.py'),
   script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py'),
+  { ...script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py'), id: 'cherrypy-login-again', loginAgain: true },
   script('pyramid', '/usr/bin/python3', 'pyramid', 'app.py'),
+  { ...script('pyramid', '/usr/bin/python3', 'pyramid', 'app.py'), id: 'pyramid-login-again', loginAgain: true },
   script('pyramid-authtkt', '/usr/bin/python3', 'pyramid', 'app.py', { AUTHTKT: '1' }),
   script('beaker', '/usr/bin/python3', 'beaker', 'app.py'),
   script('flask-login', '/usr/bin/python3', 'flask-login', 'app.py'),
+  {
+    ...script('flask-login', '/usr/bin/python3', 'flask-login', 'app.py'),
+    id: 'flask-login-login-again',
+    loginAgain: true,
+  },
   {
     id: 'sinatra',
     server: (_work, port) => ({
@@ -3830,23 +3901,42 @@ const FRAMEWORKS: readonly Framework[] = [
     lose: { how: 'restart', after: '/account' },
   },
   script('mojolicious', '/usr/bin/perl', 'mojolicious', 'app.pl'),
+  {
+    ...script('mojolicious', '/usr/bin/perl', 'mojolicious', 'app.pl'),
+    id: 'mojolicious-login-again',
+    loginAgain: true,
+  },
   script('dancer2', '/usr/bin/perl', 'dancer2', 'app.pl'),
+  { ...script('dancer2', '/usr/bin/perl', 'dancer2', 'app.pl'), id: 'dancer2-login-again', loginAgain: true },
   node('cookie-session'),
   node('iron-session'),
   node('hapi-yar'),
+  { ...node('hapi-yar'), id: 'hapi-yar-login-again', loginAgain: true },
   node('hapi-cookie'),
   laravel,
+  laravelLoginAgain,
   wordpress,
   authjs,
   mediawiki,
+  mediawikiLoginAgain,
   mediawikiRemembered,
   phpmyadmin,
+  phpmyadminLoginAgain,
   roundcube,
+  roundcubeLoginAgain,
   gorilla('gorilla-cookie-store', 'cookie'),
   gorilla('gorilla-filesystem-store', 'filesystem'),
+  {
+    ...gorilla('gorilla-filesystem-store', 'filesystem'),
+    id: 'gorilla-filesystem-store-login-again',
+    loginAgain: true,
+  },
   jetty,
+  jettyLoginAgain,
   symfony,
+  symfonyLoginAgain,
   catalyst,
+  catalystLoginAgain,
   apache('apache-form-session-crypto', true),
   apache('apache-form-session', false),
   apacheFormSessionDbd,
@@ -3867,7 +3957,9 @@ const FRAMEWORKS: readonly Framework[] = [
   reactRouter('react-router-memory-session', 'memory'),
   betterAuth,
   adonis,
+  adonisLoginAgain,
   dokuwiki,
+  dokuwikiLoginAgain,
   script('quart', '/usr/bin/python3', 'quart', 'app.py'),
   flaskSession,
   cockpit,
@@ -3882,16 +3974,20 @@ const FRAMEWORKS: readonly Framework[] = [
   expressSessionRedis,
   lucia,
   nestjs,
+  nestjsLoginAgain,
   requestTracker,
   redmine('redmine'),
+  { ...redmine('redmine'), id: 'redmine-login-again', loginAgain: true },
   redmine('redmine-autologin', '7'),
   jupyter,
   adminer,
+  adminerLoginAgain,
   icingaweb2('icingaweb2', false),
   icingaweb2('icingaweb2-remember-me', true),
   laravelRememberMe,
   laravelAppKeyRotated,
   railsDevise,
+  railsDeviseLoginAgain,
   tomcatSessionTimeout,
   expressSessionCookieExpiry,
   djangoSessionAge,
@@ -3907,6 +4003,7 @@ const FRAMEWORKS: readonly Framework[] = [
   phpldapadmin('phpldapadmin-cookie-auth', 'cookie'),
   oidc,
   deluge,
+  delugeLoginAgain,
   znc,
   expressSessionPg,
   egg,
@@ -3940,6 +4037,7 @@ const FRAMEWORKS: readonly Framework[] = [
   thinkjsSession,
   buildbot,
   flaskSecurity,
+  flaskSecurityLoginAgain,
   graphiteWeb,
   parseDashboard,
   zoneminder,
@@ -3950,6 +4048,7 @@ const FRAMEWORKS: readonly Framework[] = [
   apacheAuthCookie,
   apacheAuthPubtkt,
   sinatraWarden,
+  sinatraWardenLoginAgain,
   // Mojolicious::Plugin::Authentication (Debian's package): `authenticate` / `logout` in the default session cookie.
   script('mojolicious-authentication', '/usr/bin/perl', 'mojolicious-authentication', 'app.pl'),
   ghost,
@@ -3993,8 +4092,11 @@ const FRAMEWORKS: readonly Framework[] = [
   totaljsSession,
   raneto,
   nagvis,
+  nagvisLoginAgain,
   shaarli,
+  shaarliLoginAgain,
   ocsinventoryReports,
+  ocsinventoryReportsLoginAgain,
   gitit,
   sqwebmail,
   sveltekitCookieSession,

@@ -997,6 +997,301 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // The same Raneto logging in a second time after its logout (`loginAgain`): the ID its logout kept is carried
   // through that login and kept (its login sets `loggedIn` in the session as it is): a true HIGH fixation there.
   'raneto-login-again': { cookie: 'raneto.sid', ends: ['live'], alarms: ['session-fixation raneto.sid'] },
+  // Logging in again after the logout (the recorder's loginAgain): the second login carries what the logout left.
+  // Adminer logging in again after its logout, which keeps `adminer_sid`: KNOWN, left: the second login lands on its
+  // own page as the wrong password's did, so it stays unconfirmed (no logout after it); its rotation reads as after
+  // the logout, and the kept ID's LOW is not raised (the original raises it).
+  'adminer-login-again': {
+    cookie: 'adminer_sid',
+    ends: ['rotated@failed-attempt', 'rotated@login', 'rotated@logout', 'live'],
+    alarms: [],
+    sessions: ['adminer_sid', 'adminer_key'],
+  },
+  // AdonisJS logging in again: the logout keeps the ID (a LOW), the second login's regenerate() renews it.
+  'adonis-session-login-again': {
+    cookie: 'adonis-session',
+    ends: ['rotated@login', 'rotated@login', 'live'],
+    alarms: [],
+  },
+  // Catalyst logging in again: the logout deletes the cookie, the next page issues another, the second login renews
+  // it.
+  'catalyst-login-again': {
+    cookie: 'sessionscopeapp_session',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'rotated@login', 'live'],
+    alarms: [],
+  },
+  // CherryPy logging in again: the logout expires the cookie, the next page issues another, regenerate() at the
+  // second login renews it.
+  'cherrypy-login-again': {
+    cookie: 'session_id',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'rotated@login', 'live'],
+    alarms: [],
+  },
+  // Dancer2 logging in again: the logout deletes the cookie, the next page issues another, the second login renews
+  // it.
+  'dancer2-login-again': {
+    cookie: 'dancer.session',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'rotated@login', 'live'],
+    alarms: [],
+  },
+  // Deluge logging in again: auth.delete_session keeps the ID (a LOW), the second auth.login renews it.
+  'deluge-web-login-again': {
+    cookie: '_session_id',
+    ends: ['rotated@login', 'live'],
+    alarms: ['cookie-no-httponly _session_id'],
+  },
+  // Django logging in again: the logout deletes `sessionid`, the next page issues an anonymous one, the second login
+  // cycles it.
+  'django-db-login-again': {
+    cookie: 'sessionid',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'rotated@login', 'live'],
+    alarms: [],
+  },
+  // DokuWiki logging in again: its PHP session kept throughout (possible only), its auth cookie deleted at the logout
+  // and issued again at the second login.
+  'dokuwiki-login-again': {
+    cookie: 'DW4ff07fc28a8bbe31d8c7ba1754ae6afe',
+    ends: ['reset:cleared-by-server@logout', 'live'],
+    alarms: [],
+    sessions: ['DokuWiki', 'DW4ff07fc28a8bbe31d8c7ba1754ae6afe'],
+  },
+  // Passport logging in again: the logout deletes `connect.sid`, the next page issues another, the second login
+  // regenerates it.
+  'express-passport-login-again': {
+    cookie: 'connect.sid',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'rotated@login', 'live'],
+    alarms: [],
+  },
+  // @fastify/session logging in again: the logout destroys the session and keeps the cookie, the next page issues
+  // another, the second login renews it.
+  'fastify-session-login-again': {
+    cookie: 'sessionId',
+    ends: ['rotated@login', 'rotated@logout', 'rotated@login', 'live'],
+    alarms: [],
+  },
+  // Flask logging in again: its signed store deleted at the logout, written anew for the visitor, cleared and
+  // rewritten at the second login.
+  'flask-login-again': {
+    cookie: 'session',
+    ends: [
+      'updated',
+      'rotated@login',
+      'updated',
+      'reset:cleared-by-server@logout',
+      'updated',
+      'rotated@login',
+      'updated',
+      'live',
+    ],
+    alarms: ['session-client-side-data session'],
+  },
+  // Flask-Login logging in again: `remember_token` deleted at the logout and issued again at the second login, the
+  // same value (Flask-Login's token is the same for a user): no fixation, the browser held none before.
+  'flask-login-login-again': {
+    cookie: 'remember_token',
+    ends: ['reset:cleared-by-server@logout', 'live'],
+    alarms: ['session-client-side-data session'],
+    sessions: ['session', 'remember_token'],
+  },
+  // Flask-Security logging in again: its signed store rewritten at the logout and at the second login, fields kept
+  // (the same session, not a new one).
+  'flask-security-login-again': {
+    cookie: 'session',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'rotated@login', 'updated', 'live'],
+    alarms: ['session-client-side-data session'],
+  },
+  // gorilla/sessions' FilesystemStore logging in again: each login keeps the ID its signed cookie holds, with a new
+  // time (two true HIGH fixations; once two "sealed" rotations).
+  'gorilla-filesystem-store-login-again': {
+    cookie: 'session-name',
+    ends: ['updated', 'reset:cleared-by-server@logout', 'updated', 'live'],
+    alarms: ['cookie-no-httponly session-name', 'session-fixation session-name', 'session-fixation session-name'],
+  },
+  // yar logging in again: iron-sealed, written anew at the logout (reset()) and at the second login.
+  'hapi-yar-login-again': {
+    cookie: 'session',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'rotated@login', 'updated', 'live'],
+    alarms: [],
+  },
+  // Jetty logging in again: invalidate() at the logout, a new ID on the next page, changeSessionId at the second
+  // login.
+  'jetty-login-again': {
+    cookie: 'JSESSIONID',
+    ends: ['rotated@login', 'rotated@logout', 'rotated@login', 'live'],
+    alarms: ['cookie-no-httponly JSESSIONID', 'session-id-in-url JSESSIONID', 'session-id-in-url JSESSIONID'],
+  },
+  // koa-session logging in again: its signed store deleted at the logout, written anew for the visitor, replaced at
+  // the second login.
+  'koa-session-login-again': {
+    cookie: 'koa.sess',
+    ends: [
+      'updated',
+      'rotated@login',
+      'updated',
+      'reset:cleared-by-server@logout',
+      'updated',
+      'rotated@login',
+      'updated',
+      'live',
+    ],
+    alarms: ['session-client-side-data koa.sess'],
+  },
+  // Laravel logging in again: its encrypted cookie written anew at the logout (invalidate()) and at the second login
+  // (regenerate()).
+  'laravel-login-again': {
+    cookie: 'laravel_session',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'rotated@login', 'updated', 'live'],
+    alarms: [],
+  },
+  // MediaWiki logging in again: the logout deletes its session cookie, the login page issues another, the second
+  // login renews it.
+  'mediawiki-login-again': {
+    cookie: 'my_wiki_session',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'rotated@login', 'live'],
+    alarms: [],
+  },
+  // Mojolicious logging in again: its signed store deleted at the logout, written anew for the visitor, rewritten at
+  // the second login.
+  'mojolicious-login-again': {
+    cookie: 'mojolicious',
+    ends: [
+      'updated',
+      'rotated@login',
+      'updated',
+      'reset:cleared-by-server@logout',
+      'updated',
+      'rotated@login',
+      'updated',
+      'live',
+    ],
+    alarms: ['session-client-side-data mojolicious'],
+  },
+  // NagVis logging in again: the logout keeps its PHP session (a LOW) and the second login keeps it too, told in the
+  // first login's fixation (its second login, landing on its own page, is confirmed by the first, which a logout
+  // confirmed).
+  'nagvis-login-again': {
+    cookie: 'nagvis_session',
+    ends: ['live'],
+    alarms: ['cookie-no-httponly nagvis_session', 'session-fixation nagvis_session'],
+  },
+  // NestJS with Passport logging in again: req.logout() regenerates the session, the second login regenerates it
+  // again.
+  'nestjs-passport-session-login-again': {
+    cookie: 'connect.sid',
+    ends: ['rotated@login', 'rotated@logout', 'rotated@login', 'live'],
+    alarms: [],
+  },
+  // OCS Inventory logging in again: the logout keeps its PHP session (a LOW), the second login keeps it too (told in
+  // the first login's fixation).
+  'ocsinventory-reports-login-again': {
+    cookie: 'PHPSESSID',
+    ends: ['live'],
+    alarms: ['cookie-no-httponly PHPSESSID', 'session-fixation PHPSESSID'],
+  },
+  // PHP logging in again: the logout deletes PHPSESSID, the next page issues another, session_regenerate_id at the
+  // second login.
+  'php-native-login-again': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'rotated@login', 'live'],
+    alarms: ['cookie-no-httponly PHPSESSID'],
+  },
+  // PHP without session_regenerate_id logging in again: the anonymous ID issued after the logout is kept through the
+  // second login, a second true HIGH fixation.
+  'php-no-regenerate-login-again': {
+    cookie: 'PHPSESSID',
+    ends: ['reset:cleared-by-server@logout', 'live'],
+    alarms: ['cookie-no-httponly PHPSESSID', 'session-fixation PHPSESSID', 'session-fixation PHPSESSID'],
+  },
+  // phpMyAdmin logging in again: a new ID on each page after the logout, renewed at the second login (landing on its
+  // own route, confirmed by the first login, which a logout confirmed; once told as a failed attempt).
+  'phpmyadmin-login-again': {
+    cookie: 'phpMyAdmin',
+    ends: [
+      'rotated@none',
+      'rotated@none',
+      'rotated@failed-attempt',
+      'rotated@login',
+      'rotated@logout',
+      'rotated@none',
+      'rotated@none',
+      'rotated@login',
+      'live',
+    ],
+    alarms: [],
+    sessions: ['phpMyAdmin', 'pmaUser-1', 'pmaAuth-1'],
+  },
+  // Pyramid's signed cookie session logging in again: invalidate() at the logout and at the second login.
+  'pyramid-login-again': {
+    cookie: 'session',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'rotated@login', 'updated', 'live'],
+    alarms: ['cookie-no-httponly session', 'session-client-side-data session'],
+  },
+  // Devise logging in again: the encrypted session written anew at the logout and at the second login,
+  // `remember_user_token` deleted and issued again.
+  'rails-devise-login-again': {
+    cookie: '_devise_app_session',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'rotated@login', 'updated', 'live'],
+    alarms: ['session-client-side-data remember_user_token'],
+    sessions: ['_devise_app_session', 'remember_user_token'],
+  },
+  // Redmine logging in again: its encrypted session written anew at the logout and at the second login.
+  'redmine-login-again': {
+    cookie: 'Redmine',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'rotated@login', 'updated', 'live'],
+    alarms: [],
+  },
+  // Roundcube logging in again: the logout keeps `roundcube_sessid` (a LOW) and deletes `roundcube_sessauth`; the
+  // second login renews both.
+  'roundcube-login-again': {
+    cookie: 'roundcube_sessauth',
+    ends: ['reset:cleared-by-server@logout', 'live'],
+    alarms: [],
+    sessions: ['roundcube_sessid', 'roundcube_sessauth'],
+  },
+  // Shaarli logging in again: the logout keeps `shaarli` (a LOW), the second login renews it. KNOWN, left:
+  // `shaarli_staySignedIn` comes back byte for byte (a hash of the password and address: a token no logout can end),
+  // and nothing says so.
+  'shaarli-login-again': {
+    cookie: 'shaarli',
+    ends: ['rotated@login', 'rotated@login', 'live'],
+    alarms: ['cookie-no-httponly shaarli', 'cookie-no-httponly shaarli_staySignedIn'],
+    sessions: ['shaarli', 'shaarli_staySignedIn'],
+  },
+  // Warden logging in again: Rack's cookie keeps its session_id at the logout, renewed at the second login.
+  'sinatra-warden-login-again': {
+    cookie: 'rack.session',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'rotated@login', 'updated', 'live'],
+    alarms: ['session-client-side-data rack.session'],
+  },
+  // Starlette logging in again: its signed store deleted at the logout, written anew for the visitor, cleared and
+  // rewritten at the second login.
+  'starlette-login-again': {
+    cookie: 'session',
+    ends: [
+      'updated',
+      'rotated@login',
+      'updated',
+      'reset:cleared-by-server@logout',
+      'updated',
+      'rotated@login',
+      'updated',
+      'live',
+    ],
+    alarms: ['session-client-side-data session'],
+  },
+  // Symfony logging in again: invalidate() at the logout issues a new ID, migrate() at the second login renews it.
+  'symfony-login-again': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'rotated@logout', 'rotated@login', 'live'],
+    alarms: [],
+  },
+  // Tomcat logging in again: invalidate() at the logout, a new ID on the next page, changeSessionId at the second
+  // login.
+  'tomcat-login-again': {
+    cookie: 'JSESSIONID',
+    ends: ['rotated@login', 'rotated@logout', 'rotated@login', 'live'],
+    alarms: ['session-id-in-url JSESSIONID', 'session-id-in-url JSESSIONID'],
+  },
   // Fossil 2.21's own web UI: its login form posts `u` and `p` (no field named as a password) with its button
   // `in=Login`; its login cookie `fossil-<project code>` (no SameSite: a LOW) is cleared at the logout. Once its
   // login went unseen and the cookie was certain only by the logout.
@@ -1114,6 +1409,12 @@ const KEPT_AT_LOGOUT: Readonly<Record<string, readonly string[]>> = {
   'ocsinventory-reports': ['low PHPSESSID'],
   raneto: ['low raneto.sid'],
   'raneto-login-again': ['low raneto.sid'],
+  'adonis-session-login-again': ['low adonis-session'],
+  'deluge-web-login-again': ['low _session_id'],
+  'nagvis-login-again': ['low nagvis_session'],
+  'ocsinventory-reports-login-again': ['low PHPSESSID'],
+  'roundcube-login-again': ['low roundcube_sessid'],
+  'shaarli-login-again': ['low shaarli'],
   shaarli: ['low shaarli'],
   'adonis-session': ['low adonis-session'],
   // django-cas-server's own logout page keeps its Django session; the app's MOD_AUTH_CAS, on another port, lives on
