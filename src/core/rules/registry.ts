@@ -28,6 +28,7 @@ import { sessionRejected } from './sessionRejected.ts';
 import { sessionReset } from './sessionReset.ts';
 import { sessionRotated } from './sessionRotated.ts';
 import { sessionShadowed } from './sessionShadowed.ts';
+import { sessionTokenReissued } from './sessionTokenReissued.ts';
 import { cookiePrefixViolation, cookieRejected } from './setCookieRejections.ts';
 
 export const RULES = [
@@ -40,6 +41,7 @@ export const RULES = [
   sessionNotEstablished,
   sessionFixation,
   sessionKeptAtLogout,
+  sessionTokenReissued,
   sessionIdInUrl,
   cookieHoldsCredentials,
   sessionShadowed,
