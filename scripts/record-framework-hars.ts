@@ -3801,6 +3801,9 @@ const jupyterhub: Framework = {
   ready: '/hub/login',
 };
 
+/** JupyterHub again, logging in a second time after its logout. */
+const jupyterhubLoginAgain: Framework = { ...jupyterhub, id: 'jupyterhub-login-again', loginAgain: true };
+
 const FRAMEWORKS: readonly Framework[] = [
   php('php-native', {}),
   { ...php('php-native', {}), id: 'php-native-login-again', loginAgain: true },
@@ -4102,6 +4105,7 @@ const FRAMEWORKS: readonly Framework[] = [
   sveltekitCookieSession,
   pouchdbServer,
   jupyterhub,
+  jupyterhubLoginAgain,
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */

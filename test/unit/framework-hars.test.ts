@@ -975,6 +975,15 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // keeps it. Every page after the login sends the Basic credentials beside it: a LOW fixation that says so (once a
   // HIGH).
   'cups-printers': { cookie: 'org.cups.sid', ends: ['live'], alarms: [] },
+  // JupyterHub logging in again: both cookies deleted at the logout and issued again at the second login; the login
+  // cookie signs, with a new time, the same `cookie_id` it held before (JupyterHub keeps one for each user): a token
+  // no logout can end (MEDIUM session-token-reissued).
+  'jupyterhub-login-again': {
+    cookie: 'jupyterhub-hub-login',
+    ends: ['reset:cleared-by-server@logout', 'live'],
+    alarms: ['session-token-reissued jupyterhub-hub-login'],
+    sessions: ['jupyterhub-session-id', 'jupyterhub-hub-login'],
+  },
   // JupyterHub 3.0 (Debian's, its own authenticator class): the login issues `jupyterhub-hub-login` (Tornado's
   // signed cookie, Path=/hub/, 30 days) and `jupyterhub-session-id` (a uuid, Path=/); the logout expires both.
   jupyterhub: {

@@ -23,10 +23,22 @@ describe('session-token-reissued', () => {
       ['remember', 3, 'medium', 2],
     ]);
     expect(found[0]!.message).toContain('no logout can revoke it');
+    expect(found[0]!.evidence.signedAnew).toBeUndefined();
   });
 
   it('also when the logout wrote a placeholder over it (Shaarli writes `false`)', () => {
     expect(findingsOf(twoLogins(ID.a, ID.a, `remember=false; ${GOOD}`), 'session-token-reissued')).toHaveLength(1);
+  });
+
+  it("also when a signed value wraps the same token with a new time (JupyterHub's cookie_id, Tornado-signed)", () => {
+    // Tornado's secure cookie v2: `2|1:0|<len>:<time>|<len>:<name>|<len>:<base64 value>|<signature>`.
+    const tornado = (time: number) => {
+      const b64 = btoa('e9af0cae5936434a9eb03ccbc5f4cc24');
+      return `2|1:0|10:${time}|8:remember|${b64.length}:${b64}|${'ab12'.repeat(16)}`;
+    };
+    const found = findingsOf(twoLogins(tornado(1796468741), tornado(1796468799)), 'session-token-reissued');
+    expect(found.map((f) => [f.entry, f.evidence.signedAnew])).toEqual([[3, true]]);
+    expect(found[0]!.message).toContain('the token, signed anew, that');
   });
 
   it('a new token at the next login, or a session store written again byte for byte, is none', () => {

@@ -3,12 +3,15 @@
  * later login issued the very same value again. A token the server draws at random is new at each login; one that
  * comes back is derived from what does not change between logins — the user, the password, the address (Shaarli's
  * stay-signed-in token hashes the password and the client's address; Flask-Login's remember-me token signs the user's
- * ID). No logout can end such a token: a copy taken before it (a log, a shared computer) signs in again until the
- * password or the server's secret changes. Only opaque tokens count: a session store kept in the cookie (Flask's
+ * ID; JupyterHub's login cookie signs the user's permanent `cookie_id`, with a new time). No logout can end such a
+ * token: a copy taken before it (a log, a shared computer) signs in again until the password or the server's secret
+ * changes. Only opaque tokens count: a session store kept in the cookie (Flask's
  * signed `session`) may be written again byte for byte when its data and time of signing are the same, and its
  * readable data is session-client-side-data's to tell.
  */
 import type { LaneId, SessionLane } from '../analysis/facts.ts';
+import { isRandomPathToken } from '../session/randomToken.ts';
+import { readClientSideData, signedSessionIdOf } from '../session/tokenData.ts';
 import { valueShape } from '../session/valueShape.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 
@@ -18,7 +21,7 @@ export const sessionTokenReissued = defineRule({
   title: 'Session token issued again after a logout',
   docs: {
     explanation:
-      'A logout ended the session token (its cookie deleted or overwritten), and a later login issued the very same value again. A random token is new at each login; one that comes back is derived from what stays the same between logins (the user, the password, the address), so no logout can revoke it: a copy taken before the logout signs in again, until the password or the server secret changes.',
+      'A logout ended the session token (its cookie deleted or overwritten), and a later login issued the very same value again. A random token is new at each login; one that comes back is derived from what stays the same between logins (the user, the password, the address) or kept for the user, so no logout can revoke it: a copy taken before the logout signs in again, until the password, the server secret or the stored token changes.',
     fix: 'Issue a random token at each login and keep it on the server (or a random series in it, as persistent-login schemes do), so that the logout can delete it; for a remember-me token, store a random token per login and delete it at logout.',
   },
   check(ctx) {
@@ -28,15 +31,31 @@ export const sessionTokenReissued = defineRule({
   },
 });
 
-/** The IDs of the lane issued again by a login after a logout had ended the same value: the earlier and the later. */
+/** The IDs of the lane issued again by a login after a logout had ended the same token: the earlier and the later. */
 function reissuedIds(lane: SessionLane): { ended: LaneId; again: LaneId }[] {
   const found: { ended: LaneId; again: LaneId }[] = [];
   lane.ids.forEach((again, i) => {
-    if (again.source !== 'set-cookie' || again.sessionLogin === undefined || valueShape(again.id) !== 'opaque') return;
-    const ended = lane.ids.slice(0, i).find((id) => id.id === again.id && endedAtLogout(id));
+    const token = again.source === 'set-cookie' && again.sessionLogin !== undefined ? tokenOf(again.id) : undefined;
+    if (token === undefined) return;
+    const ended = lane.ids.slice(0, i).find((id) => tokenOf(id.id) === token && endedAtLogout(id));
     if (ended) found.push({ ended, again });
   });
   return found;
+}
+
+/**
+ * The token a value is: an opaque value itself, or the random token a signed value wraps (JupyterHub's Tornado
+ * cookie signs the user's `cookie_id` with a new time at each login; gorilla's FilesystemStore signs its ID).
+ * A session store's data is none.
+ */
+function tokenOf(value: string): string | undefined {
+  if (valueShape(value) === 'opaque') return value;
+  const signedId = signedSessionIdOf(value);
+  if (signedId !== undefined) return signedId;
+  const data = readClientSideData(value);
+  return data?.kind === 'signed-json' && typeof data.payload === 'string' && isRandomPathToken(data.payload)
+    ? data.payload
+    : undefined;
 }
 
 /** The ID's cookie was deleted (or overwritten) at a logout, or after one that ended it on the server. */
@@ -52,7 +71,12 @@ function draft(ctx: RuleContext, lane: SessionLane, ended: LaneId, again: LaneId
     cookie: lane.cookie,
     entry: again.firstEntry,
     url: ctx.request(again.firstEntry)?.url ?? '',
-    message: `The login at entry ${again.sessionLogin} issued ${lane.cookie} ${ctx.show(again.id)} again: the very value the logout at entry ${logout} had ended (first issued at entry ${ended.firstEntry}). The token is derived, not drawn at random, so no logout can revoke it: a copy taken before the logout signs in again.`,
-    evidence: { id: { secret: again.id }, endedAtLogout: logout ?? -1, firstIssuedAt: ended.firstEntry },
+    message: `The login at entry ${again.sessionLogin} issued ${lane.cookie} ${ctx.show(again.id)} again: ${again.id === ended.id ? 'the very value' : `the token, signed anew, that ${ctx.show(ended.id)} held, which`} the logout at entry ${logout} had ended (first issued at entry ${ended.firstEntry}). The token does not change from one login to the next (derived from the user, or kept for the user), so no logout can revoke it: a copy taken before the logout signs in again.`,
+    evidence: {
+      id: { secret: again.id },
+      endedAtLogout: logout ?? -1,
+      firstIssuedAt: ended.firstEntry,
+      ...(again.id !== ended.id ? { signedAnew: true } : {}),
+    },
   };
 }
