@@ -1,6 +1,6 @@
 /** session-client-side-data, jwt-alg-none, jwt-no-expiry: what a session cookie value carries in the clear. */
 import type { RequestFacts, SentCookieFact, SetCookieFact } from '../analysis/facts.ts';
-import { estimateSingle } from '../session/entropy.ts';
+import { isRandomToken } from '../session/randomToken.ts';
 import {
   type ClientSideData,
   jwtHasNoneAlg,
@@ -102,11 +102,6 @@ const KIND_TEXT: Record<ClientSideData['kind'], string> = {
   fields: 'readable fields',
   'password-hash': 'a password hash',
 };
-
-/** A text that is a random ID (hex or base64, no words): what a signed cookie wraps when it only names a session. */
-function isRandomToken(text: string): boolean {
-  return /^[A-Za-z0-9_-]{16,}$/.test(text) && estimateSingle(text).bits >= 64;
-}
 
 /** Fields that hold a session's ID or the signature over it, not data. */
 const ID_OR_SIGNATURE = /^(session_?id|sid|sign|sig|signature|mac|hmac)$/i;

@@ -10,7 +10,7 @@
  * readable data is session-client-side-data's to tell.
  */
 import type { LaneId, SessionLane } from '../analysis/facts.ts';
-import { isRandomPathToken } from '../session/randomToken.ts';
+import { isRandomToken } from '../session/randomToken.ts';
 import { readClientSideData, signedSessionIdOf } from '../session/tokenData.ts';
 import { valueShape } from '../session/valueShape.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
@@ -53,7 +53,7 @@ function tokenOf(value: string): string | undefined {
   const signedId = signedSessionIdOf(value);
   if (signedId !== undefined) return signedId;
   const data = readClientSideData(value);
-  return data?.kind === 'signed-json' && typeof data.payload === 'string' && isRandomPathToken(data.payload)
+  return data?.kind === 'signed-json' && typeof data.payload === 'string' && isRandomToken(data.payload)
     ? data.payload
     : undefined;
 }

@@ -7,7 +7,7 @@
  * hide them as they hide cookie values).
  */
 import type { AnalysisFacts, LoginFact, SessionLane } from '../analysis/facts.ts';
-import { isRandomPathToken } from '../session/randomToken.ts';
+import { isRandomToken } from '../session/randomToken.ts';
 
 export interface UrlSession {
   /** The token, as the address holds it. */
@@ -58,5 +58,5 @@ function tokensOf(url: string): string[] {
     return [];
   }
   const pieces = [...parsed.pathname.split('/'), ...[...parsed.searchParams.values()]];
-  return [...new Set(pieces.filter(isRandomPathToken))];
+  return [...new Set(pieces.filter(isRandomToken))];
 }

@@ -9,7 +9,7 @@ const TOKEN_TEXT = /^[A-Za-z0-9_-]{16,256}$/;
 const MIN_CLASS_CHANGES = 4;
 
 /** A path segment or query value of 16 to 256 token characters, letters and digits mixed, of 64 bits or more. */
-export function isRandomPathToken(text: string): boolean {
+export function isRandomToken(text: string): boolean {
   return TOKEN_TEXT.test(text) && classChanges(text) >= MIN_CLASS_CHANGES && estimateSingle(text).bits >= 64;
 }
 
@@ -35,5 +35,5 @@ export function tokenFollows(path: string, match: RegExpExecArray): boolean {
   return path
     .slice(match.index + match[0].length)
     .split('/')
-    .some(isRandomPathToken);
+    .some(isRandomToken);
 }
