@@ -257,6 +257,18 @@ describe('resource types', () => {
     expect(typed({}, [{ name: 'Accept', value: 'text/html' }], html)).toBe('document');
   });
 
+  it("without Fetch Metadata, a subresource by its Accept's first type, else by its answer's media type", () => {
+    const accept = (value: string) => [{ name: 'Accept', value }];
+    expect(typed({}, accept('image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8'))).toBe('image');
+    expect(typed({}, accept('text/css,*/*;q=0.1'))).toBe('stylesheet');
+    expect(typed({}, accept('*/*'), { content: { mimeType: 'image/png' } })).toBe('image');
+    expect(typed({}, accept('*/*'), { content: { mimeType: 'font/woff2' } })).toBe('font');
+    expect(typed({}, accept('*/*'), { headers: [{ name: 'content-type', value: 'video/mp4' }] })).toBe('media');
+    // A page's Accept lists images after HTML; a script's answer in JSON is no subresource kind.
+    expect(typed({}, accept('text/html,image/webp,*/*'), { content: { mimeType: 'text/html' } })).toBe('document');
+    expect(typed({}, accept('*/*'), { content: { mimeType: 'application/json' } })).toBe('other');
+  });
+
   it('WebSocket entries load as websocket', () => {
     expect(typed({ _resourceType: 'websocket' })).toBe('websocket');
     expect(typed({ _webSocketMessages: [{ type: 'send', data: 'hi' }] })).toBe('websocket');

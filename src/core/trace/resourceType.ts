@@ -97,7 +97,30 @@ export function guessResourceType(evidence: ResourceTypeEvidence): ResourceType 
   // request header, which no navigation sends (jQuery, Prototype), or a navigation's Accept, which puts HTML first.
   if (scripted) return 'xhr';
   if (acceptsHtmlFirst(requestHeaders) && respondedHtml(evidence)) return 'document';
-  return 'other';
+  return subresourceType(evidence) ?? 'other';
+}
+
+/** A media type's kind of subresource, by its prefix: the first that matches. */
+const SUBRESOURCE_TYPES: readonly (readonly [RegExp, ResourceType])[] = [
+  [/^image\//i, 'image'],
+  [/^text\/css\b/i, 'stylesheet'],
+  [/^(?:font\/|application\/(?:x-)?font)/i, 'font'],
+  [/^(?:audio|video)\//i, 'media'],
+];
+
+/**
+ * Without Fetch Metadata: a subresource by its Accept's first type (Chrome's images ask `image/avif,image/webp,…`,
+ * Firefox's stylesheets `text/css,*\/*;q=0.1`), else by what the answer was. An image is no page, and no logout
+ * for its path's word (Horde's top bar shows `/themes/default/graphics/logout.png`).
+ */
+function subresourceType(evidence: ResourceTypeEvidence): ResourceType | undefined {
+  const accept = (headerValue(evidence.requestHeaders, 'accept') ?? '').trim();
+  const mime = (evidence.responseMimeType || headerValue(evidence.responseHeaders, 'content-type') || '').trim();
+  for (const text of [accept, mime]) {
+    const kind = SUBRESOURCE_TYPES.find(([type]) => type.test(text));
+    if (kind) return kind[1];
+  }
+  return undefined;
 }
 
 function isWebSocketUpgrade(evidence: ResourceTypeEvidence): boolean {
