@@ -239,7 +239,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     alarms: ['cookie-no-httponly user', 'session-client-side-data user'],
   },
   // Bottle's signed cookies: `account` at login, deleted at logout; the signed `visits` counter, as in Tornado.
-  bottle: { cookie: 'account', ends: ['reset:cleared-by-server@logout'], alarms: [] },
+  // `account` is the pickle of (name, user) and its HMAC, signed, not encrypted: a MEDIUM (once nothing said so).
+  bottle: {
+    cookie: 'account',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: ['session-client-side-data account'],
+  },
   // CherryPy's RAM sessions: regenerate() at login, expire() at logout.
   cherrypy: { cookie: 'session_id', ends: SERVER_SIDE_ENDS, alarms: [] },
   // Pyramid's SignedCookieSessionFactory (HttpOnly off by default): an HMAC digest then JSON, invalidate() at both.

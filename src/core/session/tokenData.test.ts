@@ -165,6 +165,16 @@ describe('readClientSideData', () => {
     expect(signedSessionIdOf('MTc5NjQ2ODc0MXxub3RoaW5n')).toBeUndefined();
   });
 
+  it("reads Bottle's signed cookie (the pickle of its name and value, and the HMAC), and nothing like it", () => {
+    const bottle = '!OI2DBLhtKeYybMte2dvE/A==?gAWVFQAAAAAAAACMB2FjY291bnSUjAVhbGljZZSGlC4=';
+    const read = { kind: 'signed-json', format: 'Bottle signed cookie (pickle)', payload: 'alice' };
+    expect(readClientSideData(bottle)).toEqual(read);
+    expect(readClientSideData(`"${bottle}"`)).toEqual(read);
+    // Not a pickle after the `?` (no PROTO byte), or no signature before it.
+    expect(readClientSideData('!OI2DBLhtKeYybMte2dvE/A==?YWxpY2VhbGljZQ==')).toBeUndefined();
+    expect(readClientSideData('gAWVFQAAAAAAAACMB2FjY291bnSUjAVhbGljZZSGlC4=')).toBeUndefined();
+  });
+
   it("reads Django's signed cookie session (payload:timestamp:signature) as signed JSON", () => {
     expect(readClientSideData('eyJ2aXNpdHMiOjF9:1xZRDG:HV4ORAa0i-6fDg_O-Xa5ryiEq79vzOS4e9cr_YpyHfU')).toEqual({
       kind: 'signed-json',

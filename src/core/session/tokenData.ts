@@ -264,6 +264,8 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
   const pubTicket = readPubTicket(value);
   if (pubTicket !== undefined)
     return { kind: 'signed-json', format: 'auth_pubtkt ticket (mod_auth_pubtkt)', payload: pubTicket };
+  const bottle = readBottleSignedValue(value);
+  if (bottle !== undefined) return { kind: 'signed-json', format: 'Bottle signed cookie (pickle)', payload: bottle };
   const couchSession = readCouchSession(value);
   if (couchSession !== undefined)
     return { kind: 'signed-json', format: 'AuthSession (CouchDB cookie authentication)', payload: couchSession };
@@ -345,6 +347,46 @@ function readPubTicket(raw: string): Record<string, string> | undefined {
     if (eq > 0 && field.length > eq + 1) fields[field.slice(0, eq)] = field.slice(eq + 1);
   }
   return fields;
+}
+
+/**
+ * Bottle's signed cookie (`response.set_cookie(name, value, secret=…)`): `!<base64 HMAC>?<base64 pickle>`, the pickle
+ * of the tuple (name, value), signed, not encrypted: whoever holds it reads the value, and the same value signs to
+ * the same cookie at every login. The value, where it is a text (the user's name), or undefined.
+ */
+const BOTTLE_SIGNED = /^!([A-Za-z0-9+/]{8,}={0,2})\?([A-Za-z0-9+/]{8,}={0,2})$/;
+
+function readBottleSignedValue(value: string): string | undefined {
+  const match = value.startsWith('!') ? BOTTLE_SIGNED.exec(value) : null;
+  const pickle = match ? base64UrlBytes(match[2]!) : undefined;
+  // Protocol 2 and later begin with PROTO (0x80); Bottle pickles with the highest.
+  if (pickle === undefined || pickle[0] !== 0x80) return undefined;
+  const texts = pickledTexts(pickle, 2);
+  return texts.length === 2 ? texts[1] : undefined;
+}
+
+/** The first `count` texts a pickle holds (SHORT_BINUNICODE, BINUNICODE), read by their opcodes' lengths. */
+function pickledTexts(pickle: Uint8Array, count: number): string[] {
+  const texts: string[] = [];
+  for (let i = 2; i < pickle.length && texts.length < count; i++) {
+    const op = pickle[i]!;
+    const wide = op === 0x58;
+    if (op !== 0x8c && !wide) continue;
+    const length = wide ? readUint32LE(pickle, i + 1) : pickle[i + 1]!;
+    const start = i + (wide ? 5 : 2);
+    if (start + length > pickle.length) break;
+    try {
+      texts.push(UTF8.decode(pickle.subarray(start, start + length)));
+    } catch {
+      break;
+    }
+    i = start + length - 1;
+  }
+  return texts;
+}
+
+function readUint32LE(bytes: Uint8Array, at: number): number {
+  return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
 }
 
 /**
