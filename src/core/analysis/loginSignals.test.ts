@@ -269,6 +269,24 @@ describe('LoginDetector', () => {
           .get('http://books.test/menu.pl'),
       ),
     ).toEqual([undefined, 'authorization-header', undefined]);
+    // After a logout at the origin, the credentials it accepts next are a login again (Buildbot's second login).
+    const detector = new LoginDetector();
+    const [first, logout, again] = entries(
+      trace()
+        .get('https://ci.test/auth/login', {
+          headers: { authorization: `Basic ${btoa('ann:pw')}` },
+          resourceType: 'fetch',
+        })
+        .get('https://ci.test/auth/logout')
+        .get('https://ci.test/auth/login', {
+          headers: { authorization: `Basic ${btoa('ann:pw')}` },
+          resourceType: 'fetch',
+        }),
+    );
+    expect(detector.detect(first!, 'https://ci.test')).toBe('authorization-header');
+    expect(detector.detect(logout!, 'https://ci.test')).toBeUndefined();
+    detector.noteLogout('https://ci.test');
+    expect(detector.detect(again!, 'https://ci.test')).toBe('authorization-header');
     // A logout is no login: Fauxton's DELETE /_session goes to `_:_@host` to make the browser forget its credentials.
     expect(
       signals(

@@ -465,6 +465,14 @@ export class LoginDetector {
    */
   private readonly challengedUrls = new Map<string, Set<string>>();
 
+  /**
+   * A logout at the origin: the credentials it accepted before were signed out, and the next ones it accepts are a
+   * login again (Buildbot's second login sends Basic credentials to /auth/login after its logout).
+   */
+  noteLogout(origin: string): void {
+    this.authorizationAccepted.delete(origin);
+  }
+
   /** Call once per entry, in trace order. */
   detect(entry: TraceEntry, origin: string): LoginSignal | undefined {
     const status = entry.response?.status;

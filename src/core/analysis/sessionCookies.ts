@@ -259,6 +259,7 @@ export class SessionCookieIdentifier {
     if (logout) {
       this.lastLogins.clear();
       this.confirmAtLogout(origin);
+      this.logins.noteLogout(origin);
     }
     if (entry.request.resourceType === 'document') this.noteOtherPage(entry.request.url);
     for (const line of responseSetCookieLines(entry)) {
