@@ -845,6 +845,8 @@ const allauth: Framework = {
   login: { path: '/accounts/login/' },
   form: { username: 'input[name=login]', password: 'input[name=password]', submit: 'button.primaryAction' },
 };
+/** django-allauth again, logging in a second time after its logout. */
+const allauthLoginAgain: Framework = { ...allauth, id: 'django-allauth-login-again', loginAgain: true };
 
 /** React Router 7's session storage (test/frameworks/node/react-router-session.mjs): `cookie` or `memory`. */
 const reactRouter = (id: string, storage: 'cookie' | 'memory'): Framework => {
@@ -970,6 +972,8 @@ const zabbix: Framework = {
   form: { username: '#name', password: '#password', submit: '#enter' },
   logout: 'a.icon-signout',
 };
+/** Zabbix's frontend again, logging in a second time after its logout. */
+const zabbixLoginAgain: Framework = { ...zabbix, id: 'zabbix-login-again', loginAgain: true };
 
 /**
  * Debian's Cacti, copied into the recording's directory with our configuration (cacti/config.php) as its
@@ -998,6 +1002,8 @@ const cacti: Framework = {
   // The menu opens on hover (a click anywhere closes it): its Logout once its slide has ended (no height left).
   logout: ['hover:#user', 'ul.menuoptions:not([style*=none]):not([style*=height]) a[href="/logout.php"]'],
 };
+/** Cacti again, logging in a second time after its logout. */
+const cactiLoginAgain: Framework = { ...cacti, id: 'cacti-login-again', loginAgain: true };
 
 /**
  * ikiwiki (Debian's package): our wiki built in the recording's directory with its CGI wrapper (setuid, as ikiwiki
@@ -1193,6 +1199,8 @@ const requestTracker: Framework = {
   // At the recorder's 800 px the "Logged in as" menu moves under More (the overflow menu): pointed at in turn.
   logout: ['hover:#li-overflow > a', 'hover:#preferences', '#preferences-logout'],
 };
+/** Request Tracker again, logging in a second time after its logout. */
+const requestTrackerLoginAgain: Framework = { ...requestTracker, id: 'request-tracker-login-again', loginAgain: true };
 
 /**
  * Debian's Redmine 5.0 (Rails 6.1), copied into the recording's directory with an instance of ours (redmine/setup.sh:
@@ -1449,6 +1457,8 @@ const postfixadmin: Framework = {
   password: 'secret42',
   logout: 'td a.btn-primary[href="login.php"]',
 };
+/** PostfixAdmin again, logging in a second time after its logout. */
+const postfixadminLoginAgain: Framework = { ...postfixadmin, id: 'postfixadmin-login-again', loginAgain: true };
 
 /**
  * Debian's SimpleSAMLphp 1.19, its www/ served by PHP's own server, with our configuration (simplesamlphp/config, read
@@ -1501,6 +1511,8 @@ const horde: Framework = {
   form: { username: '#horde_user', password: '#horde_pass', submit: '#login-button' },
   logout: 'a[href*="horde_logout_token"]',
 };
+/** Horde again, logging in a second time after its logout. */
+const hordeLoginAgain: Framework = { ...horde, id: 'horde-login-again', loginAgain: true };
 
 /**
  * Keystone 6 (packages of its own: `npm_config_nodedir=/usr npm ci --prefix test/frameworks/keystone`, better-sqlite3
@@ -1726,6 +1738,8 @@ const znc: Framework = {
   form: { username: '#user', password: '#pass', submit: 'input.submit[value=Login]' },
   logout: '.logoutbox a',
 };
+/** ZNC again, logging in a second time after its logout. */
+const zncLoginAgain: Framework = { ...znc, id: 'znc-login-again', loginAgain: true };
 
 /**
  * A PostgreSQL of the recording's own (Debian's postgresql 15), its cluster in `work/pg` made by initdb (trust
@@ -1787,6 +1801,8 @@ const perlCgi = (id: string, dir: string): Framework => ({
  * driver, `$session->header()`, the user stored at login, `delete()` at logout), under mod_cgi (perlCgi).
  */
 const cgiSession = perlCgi('cgi-session', 'cgi-session');
+/** CGI::Session again, logging in a second time after its logout. */
+const cgiSessionLoginAgain: Framework = { ...cgiSession, id: 'cgi-session-login-again', loginAgain: true };
 
 /**
  * Debian's LDAP Account Manager 8.3, copied into the recording's directory (its config, sess and tmp directories
@@ -1813,6 +1829,12 @@ const ldapAccountManager: Framework = {
   form: { username: 'input[name=username]', password: 'input[name=passwd]', submit: 'button[name=checklogin]' },
   logout: 'a[href$="templates/logout.php"]',
   bypassServiceWorker: true,
+};
+/** LDAP Account Manager again, logging in a second time after its logout. */
+const ldapAccountManagerLoginAgain: Framework = {
+  ...ldapAccountManager,
+  id: 'ldap-account-manager-login-again',
+  loginAgain: true,
 };
 
 /**
@@ -2016,6 +2038,8 @@ const plackSession: Framework = {
   }),
   login: { path: '/login' },
 };
+/** Plack::Middleware::Session again, logging in a second time after its logout. */
+const plackSessionLoginAgain: Framework = { ...plackSession, id: 'plack-session-login-again', loginAgain: true };
 
 /**
  * CGI::Application with CGI::Application::Plugin::Session (Debian's libcgi-application-plugin-session-perl) as the
@@ -2034,6 +2058,8 @@ const macaron: Framework = {
   server: (work, port) => goApp(work, port, 'macaron'),
   login: { path: '/login' },
 };
+/** Macaron's session middleware again, logging in a second time after its logout. */
+const macaronLoginAgain: Framework = { ...macaron, id: 'macaron-session-login-again', loginAgain: true };
 
 /**
  * Gin 1.8 (Debian's golang-github-gin-gonic-gin-dev) with appleboy/gin-jwt 2.6 (golang-github-appleboy-gin-jwt-dev)
@@ -2129,6 +2155,8 @@ const buildbot: Framework = {
   scriptLogin: { request: '/auth/login' },
   cancelAuthChallenge: true,
 };
+/** Buildbot again, logging in a second time after its logout. */
+const buildbotLoginAgain: Framework = { ...buildbot, id: 'buildbot-login-again', loginAgain: true };
 
 /**
  * Parse Dashboard 9 (packages of its own: `npm ci --prefix test/frameworks/parse-dashboard`) as Express middleware with
@@ -2191,6 +2219,8 @@ const zoneminder: Framework = {
   form: { username: '#inputUsername', password: '#inputPassword', submit: '#loginForm button[type=submit]' },
   logout: ['#logoutButton', '#logoutForm button[value=logout]'],
 };
+/** ZoneMinder again, logging in a second time after its logout. */
+const zoneminderLoginAgain: Framework = { ...zoneminder, id: 'zoneminder-login-again', loginAgain: true };
 
 /**
  * Flask-Security 5.1 (Debian's python3-flask-security) as its quick start shows it (flask-security/app.py: the
@@ -3812,6 +3842,11 @@ const FRAMEWORKS: readonly Framework[] = [
   django('django-db', 'django.contrib.sessions.backends.db'),
   { ...django('django-db', 'django.contrib.sessions.backends.db'), id: 'django-db-login-again', loginAgain: true },
   django('django-signed-cookies', 'django.contrib.sessions.backends.signed_cookies'),
+  {
+    ...django('django-signed-cookies', 'django.contrib.sessions.backends.signed_cookies'),
+    id: 'django-signed-cookies-login-again',
+    loginAgain: true,
+  },
   flask('flask'),
   { ...flask('flask'), id: 'flask-login-again', loginAgain: true },
   {
@@ -3839,6 +3874,16 @@ const FRAMEWORKS: readonly Framework[] = [
     login: { path: '/session/new' },
   },
   {
+    id: 'rails-cookie-store-login-again',
+    server: (_work, port) => ({
+      command: 'rackup',
+      args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
+      cwd: join(APPS, 'rails'),
+    }),
+    login: { path: '/session/new' },
+    loginAgain: true,
+  },
+  {
     id: 'aiohttp-encrypted-cookie',
     server: (_work, port) => ({
       command: '/usr/bin/python3',
@@ -3846,6 +3891,16 @@ const FRAMEWORKS: readonly Framework[] = [
       cwd: join(APPS, 'aiohttp'),
     }),
     login: { path: '/login' },
+  },
+  {
+    id: 'aiohttp-encrypted-cookie-login-again',
+    server: (_work, port) => ({
+      command: '/usr/bin/python3',
+      args: [join(APPS, 'aiohttp', 'app.py'), String(port)],
+      cwd: join(APPS, 'aiohttp'),
+    }),
+    login: { path: '/login' },
+    loginAgain: true,
   },
   node('fastify-secure-session'),
   node('fastify-session'),
@@ -3855,6 +3910,7 @@ const FRAMEWORKS: readonly Framework[] = [
   node('express-passport'),
   { ...node('express-passport'), id: 'express-passport-login-again', loginAgain: true },
   node('client-sessions'),
+  { ...node('client-sessions'), id: 'client-sessions-login-again', loginAgain: true },
   // The session lost on the server: PHP's expired session files (without strict mode PHP takes the unknown ID and
   // starts an empty session under it; with it, it issues a new ID); a memory store's restart.
   { ...php('php-session-expired', {}), lose: { how: expirePhpSessions, after: '/account.php' } },
@@ -3890,6 +3946,16 @@ const FRAMEWORKS: readonly Framework[] = [
     }),
     login: { path: '/login' },
   },
+  {
+    id: 'sinatra-login-again',
+    server: (_work, port) => ({
+      command: 'rackup',
+      args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
+      cwd: join(APPS, 'sinatra'),
+    }),
+    login: { path: '/login' },
+    loginAgain: true,
+  },
   // Sinatra's default key, made at start-up: the restart makes the encrypted session unreadable; /account then
   // sends the user to the login form.
   {
@@ -3912,7 +3978,9 @@ const FRAMEWORKS: readonly Framework[] = [
   script('dancer2', '/usr/bin/perl', 'dancer2', 'app.pl'),
   { ...script('dancer2', '/usr/bin/perl', 'dancer2', 'app.pl'), id: 'dancer2-login-again', loginAgain: true },
   node('cookie-session'),
+  { ...node('cookie-session'), id: 'cookie-session-login-again', loginAgain: true },
   node('iron-session'),
+  { ...node('iron-session'), id: 'iron-session-login-again', loginAgain: true },
   node('hapi-yar'),
   { ...node('hapi-yar'), id: 'hapi-yar-login-again', loginAgain: true },
   node('hapi-cookie'),
@@ -3928,6 +3996,7 @@ const FRAMEWORKS: readonly Framework[] = [
   roundcube,
   roundcubeLoginAgain,
   gorilla('gorilla-cookie-store', 'cookie'),
+  { ...gorilla('gorilla-cookie-store', 'cookie'), id: 'gorilla-cookie-store-login-again', loginAgain: true },
   gorilla('gorilla-filesystem-store', 'filesystem'),
   {
     ...gorilla('gorilla-filesystem-store', 'filesystem'),
@@ -3944,6 +4013,7 @@ const FRAMEWORKS: readonly Framework[] = [
   apache('apache-form-session', false),
   apacheFormSessionDbd,
   allauth,
+  allauthLoginAgain,
   // express-session's MemoryStore on two Node processes behind nginx round robin without sticky sessions.
   {
     ...node('express-session-cluster'),
@@ -3964,12 +4034,15 @@ const FRAMEWORKS: readonly Framework[] = [
   dokuwiki,
   dokuwikiLoginAgain,
   script('quart', '/usr/bin/python3', 'quart', 'app.py'),
+  { ...script('quart', '/usr/bin/python3', 'quart', 'app.py'), id: 'quart-login-again', loginAgain: true },
   flaskSession,
   cockpit,
   ikiwiki,
   yesod,
   zabbix,
+  zabbixLoginAgain,
   cacti,
+  cactiLoginAgain,
   ttrss,
   cas('cas-mod-auth-cas', false),
   cas('cas-mod-auth-cas-single-logout', true),
@@ -3979,6 +4052,7 @@ const FRAMEWORKS: readonly Framework[] = [
   nestjs,
   nestjsLoginAgain,
   requestTracker,
+  requestTrackerLoginAgain,
   redmine('redmine'),
   { ...redmine('redmine'), id: 'redmine-login-again', loginAgain: true },
   redmine('redmine-autologin', '7'),
@@ -3986,6 +4060,7 @@ const FRAMEWORKS: readonly Framework[] = [
   adminer,
   adminerLoginAgain,
   icingaweb2('icingaweb2', false),
+  { ...icingaweb2('icingaweb2', false), id: 'icingaweb2-login-again', loginAgain: true },
   icingaweb2('icingaweb2-remember-me', true),
   laravelRememberMe,
   laravelAppKeyRotated,
@@ -3996,10 +4071,13 @@ const FRAMEWORKS: readonly Framework[] = [
   djangoSessionAge,
   honoSessions('hono-sessions-cookie', 'cookie'),
   honoSessions('hono-sessions-memory', 'memory'),
+  { ...honoSessions('hono-sessions-memory', 'memory'), id: 'hono-sessions-memory-login-again', loginAgain: true },
   sails,
   postfixadmin,
+  postfixadminLoginAgain,
   simplesamlphp,
   horde,
+  hordeLoginAgain,
   keystone,
   directus,
   phpldapadmin('phpldapadmin', 'session'),
@@ -4008,11 +4086,14 @@ const FRAMEWORKS: readonly Framework[] = [
   deluge,
   delugeLoginAgain,
   znc,
+  zncLoginAgain,
   expressSessionPg,
   egg,
   adminjs,
   cgiSession,
+  cgiSessionLoginAgain,
   ldapAccountManager,
+  ldapAccountManagerLoginAgain,
   qbittorrent,
   davical,
   script('twisted-session', '/usr/bin/python3', 'twisted', 'app.py'),
@@ -4022,6 +4103,7 @@ const FRAMEWORKS: readonly Framework[] = [
   samlSingleLogout,
   slim,
   plackSession,
+  plackSessionLoginAgain,
   script('dancer', '/usr/bin/perl', 'dancer', 'app.pl'),
   script('dancer-samesite-lax', '/usr/bin/perl', 'dancer', 'app.pl', { SESSION_SAME_SITE: 'Lax' }),
   cgiApplication,
@@ -4036,14 +4118,17 @@ const FRAMEWORKS: readonly Framework[] = [
     login: { path: '/login' },
   },
   macaron,
+  macaronLoginAgain,
   ginJwt,
   thinkjsSession,
   buildbot,
+  buildbotLoginAgain,
   flaskSecurity,
   flaskSecurityLoginAgain,
   graphiteWeb,
   parseDashboard,
   zoneminder,
+  zoneminderLoginAgain,
   apacheOpenidc,
   gosa,
   codeServer,
@@ -4054,6 +4139,11 @@ const FRAMEWORKS: readonly Framework[] = [
   sinatraWardenLoginAgain,
   // Mojolicious::Plugin::Authentication (Debian's package): `authenticate` / `logout` in the default session cookie.
   script('mojolicious-authentication', '/usr/bin/perl', 'mojolicious-authentication', 'app.pl'),
+  {
+    ...script('mojolicious-authentication', '/usr/bin/perl', 'mojolicious-authentication', 'app.pl'),
+    id: 'mojolicious-authentication-login-again',
+    loginAgain: true,
+  },
   ghost,
   strapi,
   apacheMellon,

@@ -1011,6 +1011,241 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // The same Raneto logging in a second time after its logout (`loginAgain`): the ID its logout kept is carried
   // through that login and kept (its login sets `loggedIn` in the session as it is): a true HIGH fixation there.
   'raneto-login-again': { cookie: 'raneto.sid', ends: ['live'], alarms: ['session-fixation raneto.sid'] },
+  // aiohttp-session's encrypted cookie logging in again: cleared at the logout, written anew for the visitor,
+  // new_session() at the second login.
+  'aiohttp-encrypted-cookie-login-again': {
+    cookie: 'AIOHTTP_SESSION',
+    ends: [
+      'updated',
+      'rotated@login',
+      'updated',
+      'reset:cleared-by-server@logout',
+      'updated',
+      'rotated@login',
+      'updated',
+      'live',
+    ],
+    alarms: [],
+  },
+  // Buildbot logging in again: its signed JWT renewed as anonymous at the logout, renewed with the user at the second
+  // login (Basic credentials to /auth/login: once unseen, the origin had accepted credentials before).
+  'buildbot-login-again': {
+    cookie: 'TWISTED_SESSION',
+    ends: ['rotated@login', 'rotated@logout', 'rotated@login', 'live'],
+    alarms: ['cookie-no-httponly TWISTED_SESSION', 'session-client-side-data TWISTED_SESSION'],
+  },
+  // Cacti logging in again: the logout deletes its session, the next page issues another, and the second login keeps
+  // it (Cacti never regenerates): a second true HIGH fixation.
+  'cacti-login-again': {
+    cookie: 'Cacti',
+    ends: ['reset:cleared-by-server@logout', 'live'],
+    alarms: ['session-fixation Cacti', 'session-fixation Cacti'],
+  },
+  // CGI::Session logging in again: delete() at the logout leaves the cookie, the next page issues another ID, and the
+  // second login keeps it: a second true HIGH fixation.
+  'cgi-session-login-again': {
+    cookie: 'CGISESSID',
+    ends: ['rotated@logout', 'live'],
+    alarms: ['cookie-no-httponly CGISESSID', 'session-fixation CGISESSID', 'session-fixation CGISESSID'],
+  },
+  // client-sessions logging in again: reset() at the logout and at the second login, each a new encrypted session.
+  'client-sessions-login-again': {
+    cookie: 'session',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'rotated@login', 'updated', 'live'],
+    alarms: [],
+  },
+  // cookie-session logging in again: deleted at the logout, written anew for the visitor, the user added at the
+  // second login (the same store, its fields kept).
+  'cookie-session-login-again': {
+    cookie: 'session',
+    ends: [
+      'updated',
+      'rotated@login',
+      'updated',
+      'reset:cleared-by-server@logout',
+      'updated',
+      'rotated@login',
+      'updated',
+      'live',
+    ],
+    alarms: ['session-client-side-data session'],
+  },
+  // django-allauth logging in again: the logout deletes `sessionid`, the next page issues an anonymous one, the
+  // second login cycles it.
+  'django-allauth-login-again': {
+    cookie: 'sessionid',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'rotated@login', 'live'],
+    alarms: [],
+  },
+  // Django's signed-cookie sessions logging in again: deleted at the logout, written anew for the visitor, rewritten
+  // with the user at the second login.
+  'django-signed-cookies-login-again': {
+    cookie: 'sessionid',
+    ends: [
+      'updated',
+      'rotated@login',
+      'updated',
+      'reset:cleared-by-server@logout',
+      'updated',
+      'rotated@login',
+      'updated',
+      'live',
+    ],
+    alarms: ['session-client-side-data sessionid'],
+  },
+  // gorilla's CookieStore logging in again: deleted at the logout, written anew for the visitor, rewritten with the
+  // user at the second login (no ID: no fixation).
+  'gorilla-cookie-store-login-again': {
+    cookie: 'session-name',
+    ends: [
+      'updated',
+      'rotated@login',
+      'updated',
+      'reset:cleared-by-server@logout',
+      'updated',
+      'rotated@login',
+      'updated',
+      'live',
+    ],
+    alarms: ['cookie-no-httponly session-name'],
+  },
+  // hono-sessions (memory store, sealed) logging in again: deleteSession() at the logout, its key rotated at the
+  // second login.
+  'hono-sessions-memory-login-again': {
+    cookie: 'session',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'rotated@login', 'updated', 'live'],
+    alarms: [],
+  },
+  // Horde logging in again: the logout keeps `Horde` (info: the next page answered as logged out) and deletes
+  // `horde_secret_key`; the second login renews both. Read without Fetch Metadata, its top bar's logout.png once read
+  // as a logout.
+  'horde-login-again': {
+    cookie: 'Horde',
+    ends: ['rotated@login', 'rotated@login', 'live'],
+    alarms: [],
+    sessions: ['Horde', 'horde_secret_key'],
+  },
+  // Icinga Web 2 logging in again: the logout deletes its session, the next page issues another, the second login
+  // renews it.
+  'icingaweb2-login-again': {
+    cookie: 'Icingaweb2',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'rotated@login', 'live'],
+    alarms: [],
+  },
+  // iron-session logging in again: deleted at the logout, sealed anew for the visitor, the user added at the second
+  // login.
+  'iron-session-login-again': {
+    cookie: 'iron-session',
+    ends: [
+      'updated',
+      'rotated@login',
+      'updated',
+      'reset:cleared-by-server@logout',
+      'updated',
+      'rotated@login',
+      'updated',
+      'live',
+    ],
+    alarms: [],
+  },
+  // LDAP Account Manager logging in again: a new ID on each login page after the logout (session_destroy() there),
+  // renewed at the second login.
+  'ldap-account-manager-login-again': {
+    cookie: 'PHPSESSID',
+    ends: [
+      'rotated@none',
+      'rotated@none',
+      'rotated@none',
+      'rotated@failed-attempt',
+      'rotated@login',
+      'rotated@logout',
+      'rotated@none',
+      'rotated@none',
+      'rotated@login',
+      'live',
+    ],
+    alarms: [],
+  },
+  // Macaron's session logging in again: the logout deletes it, the next page issues another, and the second login
+  // keeps it: a second true HIGH fixation.
+  'macaron-session-login-again': {
+    cookie: 'MacaronSession',
+    ends: ['reset:cleared-by-server@logout', 'live'],
+    alarms: ['session-fixation MacaronSession', 'session-fixation MacaronSession'],
+  },
+  // Mojolicious::Plugin::Authentication logging in again: its signed store rewritten without the user at the logout
+  // and with it at the second login (the same store, its fields kept).
+  'mojolicious-authentication-login-again': {
+    cookie: 'mojolicious',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'rotated@login', 'updated', 'live'],
+    alarms: ['session-client-side-data mojolicious'],
+  },
+  // Plack::Session logging in again: expire() at the logout, a new ID on the next page, change_id at the second
+  // login.
+  'plack-session-login-again': {
+    cookie: 'plack_session',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'rotated@login', 'live'],
+    alarms: ['cookie-no-httponly plack_session'],
+  },
+  // PostfixAdmin logging in again: its logout (GET login.php) is not recognised and keeps the ID; the second login
+  // renews it.
+  'postfixadmin-login-again': {
+    cookie: 'postfixadmin_session',
+    ends: ['rotated@login', 'rotated@login', 'live'],
+    alarms: ['cookie-no-httponly postfixadmin_session'],
+  },
+  // Quart's signed cookie session logging in again: cleared at the logout, written anew for the visitor, cleared and
+  // rewritten at the second login.
+  'quart-login-again': {
+    cookie: 'session',
+    ends: [
+      'updated',
+      'rotated@login',
+      'updated',
+      'reset:cleared-by-server@logout',
+      'updated',
+      'rotated@login',
+      'updated',
+      'live',
+    ],
+    alarms: ['session-client-side-data session'],
+  },
+  // Rails' cookie store logging in again: reset_session at the logout and at the second login, each encrypted anew.
+  'rails-cookie-store-login-again': {
+    cookie: '_demo_session',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'rotated@login', 'updated', 'live'],
+    alarms: [],
+  },
+  // Request Tracker logging in again: a new ID at the logout, renewed at the second login.
+  'request-tracker-login-again': {
+    cookie: 'RT_SID_sessionscope.53450',
+    ends: ['rotated@login', 'rotated@logout', 'rotated@login', 'live'],
+    alarms: [],
+  },
+  // Sinatra's Rack cookie logging in again: session.clear at the logout and the user written at the second login,
+  // encrypted anew each time (its inner session_id kept, which only a readable store would show).
+  'sinatra-login-again': {
+    cookie: 'rack.session',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'rotated@login', 'updated', 'live'],
+    alarms: [],
+  },
+  // Zabbix logging in again: its signed base64 JSON deleted at the logout, written for the visitor, its session
+  // renewed at the second login.
+  'zabbix-login-again': {
+    cookie: 'zbx_session',
+    ends: ['updated', 'rotated@login', 'reset:cleared-by-server@logout', 'updated', 'rotated@login', 'updated', 'live'],
+    alarms: ['session-client-side-data zbx_session'],
+  },
+  // ZNC logging in again: its session cookie kept at the logout (a LOW) and through the second login, told in the
+  // first login's fixation.
+  'znc-login-again': { cookie: '53452-SessionId', ends: ['live'], alarms: ['session-fixation 53452-SessionId'] },
+  // ZoneMinder logging in again: the logout deletes ZMSESSID, the next page issues another, the second login renews
+  // it.
+  'zoneminder-login-again': {
+    cookie: 'ZMSESSID',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'rotated@login', 'live'],
+    alarms: [],
+  },
   // Logging in again after the logout (the recorder's loginAgain): the second login carries what the logout left.
   // Adminer logging in again after its logout, which keeps `adminer_sid`: KNOWN, left: the second login lands on its
   // own page as the wrong password's did, so it stays unconfirmed (no logout after it); its rotation reads as after
@@ -1428,6 +1663,8 @@ const KEPT_AT_LOGOUT: Readonly<Record<string, readonly string[]>> = {
   'ocsinventory-reports': ['low PHPSESSID'],
   raneto: ['low raneto.sid'],
   'raneto-login-again': ['low raneto.sid'],
+  'horde-login-again': ['info Horde'],
+  'znc-login-again': ['low 53452-SessionId'],
   'adonis-session-login-again': ['low adonis-session'],
   'deluge-web-login-again': ['low _session_id'],
   'nagvis-login-again': ['low nagvis_session'],
