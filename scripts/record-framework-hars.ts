@@ -571,8 +571,6 @@ const laravel: Framework = {
   },
   login: { path: '/login' },
 };
-/** Laravel again, logging in a second time after its logout. */
-const laravelLoginAgain: Framework = { ...laravel, id: 'laravel-login-again', loginAgain: true };
 
 /**
  * Debian's MediaWiki, installed by its own installer (alice, an administrator: ten characters of password at least)
@@ -594,9 +592,6 @@ const mediawiki: Framework = {
   password: 'secret-secret',
   logout: '#pt-logout a',
 };
-
-/** MediaWiki again, logging in a second time after its logout. */
-const mediawikiLoginAgain: Framework = { ...mediawiki, id: 'mediawiki-login-again', loginAgain: true };
 
 /**
  * MediaWiki with "Keep me logged in" ticked, its sessions then lost on the server (the object cache's session
@@ -647,9 +642,6 @@ const phpmyadmin: Framework = {
   logout: 'a.logout',
 };
 
-/** phpMyAdmin again, logging in a second time after its logout. */
-const phpmyadminLoginAgain: Framework = { ...phpmyadmin, id: 'phpmyadmin-login-again', loginAgain: true };
-
 /**
  * Debian's Roundcube (its public_html served by PHP's own server), its settings from ROUNDCUBE_* variables (which
  * Roundcube reads over its configuration files): an SQLite file in the recording's directory, which Roundcube
@@ -683,9 +675,6 @@ const roundcube: Framework = {
   form: { username: '#rcmloginuser', password: '#rcmloginpwd', submit: '#rcmloginsubmit' },
   logout: 'a.logout',
 };
-
-/** Roundcube again, logging in a second time after its logout. */
-const roundcubeLoginAgain: Framework = { ...roundcube, id: 'roundcube-login-again', loginAgain: true };
 
 /**
  * A Go app of ours (`<dir>/main.go`) built in GOPATH mode from Debian's Go packages (nothing downloaded) before it
@@ -733,8 +722,6 @@ const jetty: Framework = {
   },
   login: { link: '#login' },
 };
-/** Jetty again, logging in a second time after its logout. */
-const jettyLoginAgain: Framework = { ...jetty, id: 'jetty-login-again', loginAgain: true };
 
 /**
  * A PHP app whose front controller (`<dir>/index.php`) is PHP's own server's router, started in its directory as the
@@ -756,8 +743,6 @@ const phpFrontController = (id: string, dir: string): Framework => ({
 
 /** Symfony's HttpFoundation session (Debian's php-symfony-http-foundation) behind a front controller of ours. */
 const symfony = phpFrontController('symfony', 'symfony');
-/** Symfony again, logging in a second time after its logout. */
-const symfonyLoginAgain: Framework = { ...symfony, id: 'symfony-login-again', loginAgain: true };
 
 /** Catalyst with Catalyst::Plugin::Session (cookie state, FastMmap store: its share file in the recording's directory). */
 const catalyst: Framework = {
@@ -770,8 +755,6 @@ const catalyst: Framework = {
   }),
   login: { path: '/login' },
 };
-/** Catalyst again, logging in a second time after its logout. */
-const catalystLoginAgain: Framework = { ...catalyst, id: 'catalyst-login-again', loginAgain: true };
 
 /** Auth.js on Express, with packages of its own (`npm ci --prefix test/frameworks/authjs`). */
 const authjs: Framework = {
@@ -845,8 +828,6 @@ const allauth: Framework = {
   login: { path: '/accounts/login/' },
   form: { username: 'input[name=login]', password: 'input[name=password]', submit: 'button.primaryAction' },
 };
-/** django-allauth again, logging in a second time after its logout. */
-const allauthLoginAgain: Framework = { ...allauth, id: 'django-allauth-login-again', loginAgain: true };
 
 /** React Router 7's session storage (test/frameworks/node/react-router-session.mjs): `cookie` or `memory`. */
 const reactRouter = (id: string, storage: 'cookie' | 'memory'): Framework => {
@@ -878,9 +859,6 @@ const dokuwiki: Framework = {
   form: { username: '#dw__login input[name=u]', password: '#dw__login input[name=p]', submit: '#dw__login button' },
   logout: '#dokuwiki__usertools a[href*="do=logout"]',
 };
-
-/** DokuWiki again, logging in a second time after its logout. */
-const dokuwikiLoginAgain: Framework = { ...dokuwiki, id: 'dokuwiki-login-again', loginAgain: true };
 
 /**
  * better-auth on Express, with packages of its own (`npm ci --prefix test/frameworks/better-auth`): our pages post
@@ -937,8 +915,6 @@ const adonis: Framework = {
   server: npmApp('adonis-session', 'adonis', 'server.js'),
   login: { path: '/login' },
 };
-/** AdonisJS's session again, logging in a second time after its logout. */
-const adonisLoginAgain: Framework = { ...adonis, id: 'adonis-session-login-again', loginAgain: true };
 
 /**
  * Debian's Zabbix 6.0 frontend (zabbix-frontend-php), copied into the recording's directory to read our
@@ -972,8 +948,6 @@ const zabbix: Framework = {
   form: { username: '#name', password: '#password', submit: '#enter' },
   logout: 'a.icon-signout',
 };
-/** Zabbix's frontend again, logging in a second time after its logout. */
-const zabbixLoginAgain: Framework = { ...zabbix, id: 'zabbix-login-again', loginAgain: true };
 
 /**
  * Debian's Cacti, copied into the recording's directory with our configuration (cacti/config.php) as its
@@ -1002,8 +976,6 @@ const cacti: Framework = {
   // The menu opens on hover (a click anywhere closes it): its Logout once its slide has ended (no height left).
   logout: ['hover:#user', 'ul.menuoptions:not([style*=none]):not([style*=height]) a[href="/logout.php"]'],
 };
-/** Cacti again, logging in a second time after its logout. */
-const cactiLoginAgain: Framework = { ...cacti, id: 'cacti-login-again', loginAgain: true };
 
 /**
  * ikiwiki (Debian's package): our wiki built in the recording's directory with its CGI wrapper (setuid, as ikiwiki
@@ -1167,8 +1139,6 @@ const nestjs: Framework = {
   server: npmApp('nestjs-passport-session', 'nestjs', 'app.mjs'),
   login: { path: '/login' },
 };
-/** NestJS with Passport again, logging in a second time after its logout. */
-const nestjsLoginAgain: Framework = { ...nestjs, id: 'nestjs-passport-session-login-again', loginAgain: true };
 
 /**
  * Request Tracker 5 (Debian's request-tracker5, rt5-db-sqlite): our configuration (rt/RT_SiteConfig.pm, read through
@@ -1199,8 +1169,6 @@ const requestTracker: Framework = {
   // At the recorder's 800 px the "Logged in as" menu moves under More (the overflow menu): pointed at in turn.
   logout: ['hover:#li-overflow > a', 'hover:#preferences', '#preferences-logout'],
 };
-/** Request Tracker again, logging in a second time after its logout. */
-const requestTrackerLoginAgain: Framework = { ...requestTracker, id: 'request-tracker-login-again', loginAgain: true };
 
 /**
  * Debian's Redmine 5.0 (Rails 6.1), copied into the recording's directory with an instance of ours (redmine/setup.sh:
@@ -1290,8 +1258,6 @@ const adminer: Framework = {
   form: { username: '#username', password: 'input[name="auth[password]"]', submit: 'input[type=submit][value=Login]' },
   logout: ['#logins a', '#logout'],
 };
-/** Adminer again, logging in a second time after its logout. */
-const adminerLoginAgain: Framework = { ...adminer, id: 'adminer-login-again', loginAgain: true };
 
 /**
  * Debian's Icinga Web 2 (icingaweb2) set up by hand as its documentation's manual setup shows: our configuration
@@ -1399,8 +1365,6 @@ const railsDevise: Framework = {
   user: 'alice@example.com',
   remember: '#user_remember_me',
 };
-/** Devise on Rails again, logging in a second time after its logout. */
-const railsDeviseLoginAgain: Framework = { ...railsDevise, id: 'rails-devise-login-again', loginAgain: true };
 
 /**
  * Hono with hono-sessions (packages of its own: `npm ci --prefix test/frameworks/hono`), as its README shows: the
@@ -1457,8 +1421,6 @@ const postfixadmin: Framework = {
   password: 'secret42',
   logout: 'td a.btn-primary[href="login.php"]',
 };
-/** PostfixAdmin again, logging in a second time after its logout. */
-const postfixadminLoginAgain: Framework = { ...postfixadmin, id: 'postfixadmin-login-again', loginAgain: true };
 
 /**
  * Debian's SimpleSAMLphp 1.19, its www/ served by PHP's own server, with our configuration (simplesamlphp/config, read
@@ -1511,8 +1473,6 @@ const horde: Framework = {
   form: { username: '#horde_user', password: '#horde_pass', submit: '#login-button' },
   logout: 'a[href*="horde_logout_token"]',
 };
-/** Horde again, logging in a second time after its logout. */
-const hordeLoginAgain: Framework = { ...horde, id: 'horde-login-again', loginAgain: true };
 
 /**
  * Keystone 6 (packages of its own: `npm_config_nodedir=/usr npm ci --prefix test/frameworks/keystone`, better-sqlite3
@@ -1738,8 +1698,6 @@ const znc: Framework = {
   form: { username: '#user', password: '#pass', submit: 'input.submit[value=Login]' },
   logout: '.logoutbox a',
 };
-/** ZNC again, logging in a second time after its logout. */
-const zncLoginAgain: Framework = { ...znc, id: 'znc-login-again', loginAgain: true };
 
 /**
  * A PostgreSQL of the recording's own (Debian's postgresql 15), its cluster in `work/pg` made by initdb (trust
@@ -1801,8 +1759,6 @@ const perlCgi = (id: string, dir: string): Framework => ({
  * driver, `$session->header()`, the user stored at login, `delete()` at logout), under mod_cgi (perlCgi).
  */
 const cgiSession = perlCgi('cgi-session', 'cgi-session');
-/** CGI::Session again, logging in a second time after its logout. */
-const cgiSessionLoginAgain: Framework = { ...cgiSession, id: 'cgi-session-login-again', loginAgain: true };
 
 /**
  * Debian's LDAP Account Manager 8.3, copied into the recording's directory (its config, sess and tmp directories
@@ -1829,12 +1785,6 @@ const ldapAccountManager: Framework = {
   form: { username: 'input[name=username]', password: 'input[name=passwd]', submit: 'button[name=checklogin]' },
   logout: 'a[href$="templates/logout.php"]',
   bypassServiceWorker: true,
-};
-/** LDAP Account Manager again, logging in a second time after its logout. */
-const ldapAccountManagerLoginAgain: Framework = {
-  ...ldapAccountManager,
-  id: 'ldap-account-manager-login-again',
-  loginAgain: true,
 };
 
 /**
@@ -2038,8 +1988,6 @@ const plackSession: Framework = {
   }),
   login: { path: '/login' },
 };
-/** Plack::Middleware::Session again, logging in a second time after its logout. */
-const plackSessionLoginAgain: Framework = { ...plackSession, id: 'plack-session-login-again', loginAgain: true };
 
 /**
  * CGI::Application with CGI::Application::Plugin::Session (Debian's libcgi-application-plugin-session-perl) as the
@@ -2058,8 +2006,6 @@ const macaron: Framework = {
   server: (work, port) => goApp(work, port, 'macaron'),
   login: { path: '/login' },
 };
-/** Macaron's session middleware again, logging in a second time after its logout. */
-const macaronLoginAgain: Framework = { ...macaron, id: 'macaron-session-login-again', loginAgain: true };
 
 /**
  * Gin 1.8 (Debian's golang-github-gin-gonic-gin-dev) with appleboy/gin-jwt 2.6 (golang-github-appleboy-gin-jwt-dev)
@@ -2155,8 +2101,6 @@ const buildbot: Framework = {
   scriptLogin: { request: '/auth/login' },
   cancelAuthChallenge: true,
 };
-/** Buildbot again, logging in a second time after its logout. */
-const buildbotLoginAgain: Framework = { ...buildbot, id: 'buildbot-login-again', loginAgain: true };
 
 /**
  * Parse Dashboard 9 (packages of its own: `npm ci --prefix test/frameworks/parse-dashboard`) as Express middleware with
@@ -2219,8 +2163,6 @@ const zoneminder: Framework = {
   form: { username: '#inputUsername', password: '#inputPassword', submit: '#loginForm button[type=submit]' },
   logout: ['#logoutButton', '#logoutForm button[value=logout]'],
 };
-/** ZoneMinder again, logging in a second time after its logout. */
-const zoneminderLoginAgain: Framework = { ...zoneminder, id: 'zoneminder-login-again', loginAgain: true };
 
 /**
  * Flask-Security 5.1 (Debian's python3-flask-security) as its quick start shows it (flask-security/app.py: the
@@ -2232,9 +2174,6 @@ const flaskSecurity: Framework = {
   form: { username: 'input[name=email]', password: 'input[name=password]', submit: 'input[name=submit]' },
   user: 'alice@example.com',
 };
-
-/** Flask-Security again, logging in a second time after its logout. */
-const flaskSecurityLoginAgain: Framework = { ...flaskSecurity, id: 'flask-security-login-again', loginAgain: true };
 
 /**
  * Debian's graphite-web 1.1.8 (Django 3.2) with our local settings (graphite-web/sessionscope_graphite_settings.py,
@@ -2446,8 +2385,6 @@ const sinatraWarden: Framework = {
   }),
   login: { path: '/login' },
 };
-/** Warden on Sinatra again, logging in a second time after its logout. */
-const sinatraWardenLoginAgain: Framework = { ...sinatraWarden, id: 'sinatra-warden-login-again', loginAgain: true };
 
 /**
  * Ghost 5.130 (the `ghost` package installed as Ghost-CLI installs it, by `test/frameworks/ghost/install.sh`: 5.130 the
@@ -3213,9 +3150,6 @@ const cups: Framework = {
  */
 const cupsPrinters: Framework = { ...cups, id: 'cups-printers', home: '/printers/' };
 
-/** Raneto again, logging in a second time after its logout: the ID its logout kept is carried through that login. */
-const ranetoLoginAgain: Framework = { ...raneto, id: 'raneto-login-again', loginAgain: true };
-
 /**
  * RabbitMQ 3.10's management web UI (Debian's rabbitmq-server, its rabbitmq_management plugin): a node of the
  * recording's own (rabbitmq-management/start.sh: the package's own rabbitmq-server script run as root, its Mnesia
@@ -3600,9 +3534,6 @@ const nagvis: Framework = {
   logout: ['#user-ddheader', '#user-ddcontent a[onclick^="logout"]'],
 };
 
-/** NagVis again, logging in a second time after its logout. */
-const nagvisLoginAgain: Framework = { ...nagvis, id: 'nagvis-login-again', loginAgain: true };
-
 /**
  * Debian's Shaarli 0.12 (shaarli, the PHP bookmark manager, on Slim 3), set up by shaarli/setup.php in the recording's
  * directory: its data, cache and tmp directories there, its config (data/config.json.php) written by Shaarli's own
@@ -3638,8 +3569,6 @@ const shaarli: Framework = {
   // The mobile menu opens by a CSS transition: a click on its Logout before it settles does not land on the link.
   menuSettle: 800,
 };
-/** Shaarli again, logging in a second time after its logout. */
-const shaarliLoginAgain: Framework = { ...shaarli, id: 'shaarli-login-again', loginAgain: true };
 
 /**
  * Debian's OCS Inventory NG web console ocsreports 2.11.1 (ocsinventory-reports, packaged beside the 2.8.1
@@ -3700,13 +3629,6 @@ const ocsinventoryReports: Framework = {
   // then never reports finished.
   pendingForGood: 1,
   logout: ['#menu_settings', `a[onclick*='"LOGOUT"']`],
-};
-
-/** OCS Inventory's console again, logging in a second time after its logout. */
-const ocsinventoryReportsLoginAgain: Framework = {
-  ...ocsinventoryReports,
-  id: 'ocsinventory-reports-login-again',
-  loginAgain: true,
 };
 
 /**
@@ -3831,30 +3753,25 @@ const jupyterhub: Framework = {
   ready: '/hub/login',
 };
 
-/** JupyterHub again, logging in a second time after its logout. */
-const jupyterhubLoginAgain: Framework = { ...jupyterhub, id: 'jupyterhub-login-again', loginAgain: true };
+/**
+ * The framework, and the same again logging in a second time after its logout (`loginAgain`, `<id>-login-again`):
+ * the second login carries what the logout left.
+ */
+function andLoginAgain(framework: Framework): Framework[] {
+  return [framework, { ...framework, id: `${framework.id}-login-again`, loginAgain: true }];
+}
 
 const FRAMEWORKS: readonly Framework[] = [
-  php('php-native', {}),
-  { ...php('php-native', {}), id: 'php-native-login-again', loginAgain: true },
-  php('php-no-regenerate', { SKIP_REGENERATE: '1' }),
-  { ...php('php-no-regenerate', { SKIP_REGENERATE: '1' }), id: 'php-no-regenerate-login-again', loginAgain: true },
-  django('django-db', 'django.contrib.sessions.backends.db'),
-  { ...django('django-db', 'django.contrib.sessions.backends.db'), id: 'django-db-login-again', loginAgain: true },
-  django('django-signed-cookies', 'django.contrib.sessions.backends.signed_cookies'),
-  {
-    ...django('django-signed-cookies', 'django.contrib.sessions.backends.signed_cookies'),
-    id: 'django-signed-cookies-login-again',
-    loginAgain: true,
-  },
-  flask('flask'),
-  { ...flask('flask'), id: 'flask-login-again', loginAgain: true },
-  {
+  ...andLoginAgain(php('php-native', {})),
+  ...andLoginAgain(php('php-no-regenerate', { SKIP_REGENERATE: '1' })),
+  ...andLoginAgain(django('django-db', 'django.contrib.sessions.backends.db')),
+  ...andLoginAgain(django('django-signed-cookies', 'django.contrib.sessions.backends.signed_cookies')),
+  ...andLoginAgain(flask('flask')),
+  ...andLoginAgain({
     id: 'tomcat',
     server: (work, port) => tomcat(work, port),
     login: { link: '#login' },
-  },
-  { id: 'tomcat-login-again', server: (work, port) => tomcat(work, port), login: { link: '#login' }, loginAgain: true },
+  }),
   // Two Tomcat nodes (jvmRoute node1, node2: the route suffix of JSESSIONID) that do not share sessions, behind
   // nginx balancing round robin without affinity: the session is lost wherever a request lands on the other node.
   {
@@ -3864,7 +3781,7 @@ const FRAMEWORKS: readonly Framework[] = [
     server: roundRobin,
     login: { link: '#login' },
   },
-  {
+  ...andLoginAgain({
     id: 'rails-cookie-store',
     server: (_work, port) => ({
       command: 'rackup',
@@ -3872,18 +3789,8 @@ const FRAMEWORKS: readonly Framework[] = [
       cwd: join(APPS, 'rails'),
     }),
     login: { path: '/session/new' },
-  },
-  {
-    id: 'rails-cookie-store-login-again',
-    server: (_work, port) => ({
-      command: 'rackup',
-      args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
-      cwd: join(APPS, 'rails'),
-    }),
-    login: { path: '/session/new' },
-    loginAgain: true,
-  },
-  {
+  }),
+  ...andLoginAgain({
     id: 'aiohttp-encrypted-cookie',
     server: (_work, port) => ({
       command: '/usr/bin/python3',
@@ -3891,26 +3798,12 @@ const FRAMEWORKS: readonly Framework[] = [
       cwd: join(APPS, 'aiohttp'),
     }),
     login: { path: '/login' },
-  },
-  {
-    id: 'aiohttp-encrypted-cookie-login-again',
-    server: (_work, port) => ({
-      command: '/usr/bin/python3',
-      args: [join(APPS, 'aiohttp', 'app.py'), String(port)],
-      cwd: join(APPS, 'aiohttp'),
-    }),
-    login: { path: '/login' },
-    loginAgain: true,
-  },
+  }),
   node('fastify-secure-session'),
-  node('fastify-session'),
-  { ...node('fastify-session'), id: 'fastify-session-login-again', loginAgain: true },
-  node('koa-session'),
-  { ...node('koa-session'), id: 'koa-session-login-again', loginAgain: true },
-  node('express-passport'),
-  { ...node('express-passport'), id: 'express-passport-login-again', loginAgain: true },
-  node('client-sessions'),
-  { ...node('client-sessions'), id: 'client-sessions-login-again', loginAgain: true },
+  ...andLoginAgain(node('fastify-session')),
+  ...andLoginAgain(node('koa-session')),
+  ...andLoginAgain(node('express-passport')),
+  ...andLoginAgain(node('client-sessions')),
   // The session lost on the server: PHP's expired session files (without strict mode PHP takes the unknown ID and
   // starts an empty session under it; with it, it issues a new ID); a memory store's restart.
   { ...php('php-session-expired', {}), lose: { how: expirePhpSessions, after: '/account.php' } },
@@ -3921,22 +3814,14 @@ const FRAMEWORKS: readonly Framework[] = [
   { ...node('fastify-session'), id: 'fastify-session-restart', lose: { how: 'restart', after: '/' } },
   // A signing key made at start-up: the restart makes every session cookie unreadable to the server.
   { ...flask('flask-random-secret-restart', { RANDOM_SECRET: '1' }), lose: { how: 'restart', after: '/' } },
-  script('starlette', '/usr/bin/python3', 'starlette', 'app.py'),
-  { ...script('starlette', '/usr/bin/python3', 'starlette', 'app.py'), id: 'starlette-login-again', loginAgain: true },
+  ...andLoginAgain(script('starlette', '/usr/bin/python3', 'starlette', 'app.py')),
   script('tornado', '/usr/bin/python3', 'tornado', 'app.py'),
   script('bottle', '/usr/bin/python3', 'bottle', 'app.py'),
-  script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py'),
-  { ...script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py'), id: 'cherrypy-login-again', loginAgain: true },
-  script('pyramid', '/usr/bin/python3', 'pyramid', 'app.py'),
-  { ...script('pyramid', '/usr/bin/python3', 'pyramid', 'app.py'), id: 'pyramid-login-again', loginAgain: true },
+  ...andLoginAgain(script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py')),
+  ...andLoginAgain(script('pyramid', '/usr/bin/python3', 'pyramid', 'app.py')),
   script('pyramid-authtkt', '/usr/bin/python3', 'pyramid', 'app.py', { AUTHTKT: '1' }),
   script('beaker', '/usr/bin/python3', 'beaker', 'app.py'),
-  script('flask-login', '/usr/bin/python3', 'flask-login', 'app.py'),
-  {
-    ...script('flask-login', '/usr/bin/python3', 'flask-login', 'app.py'),
-    id: 'flask-login-login-again',
-    loginAgain: true,
-  },
+  ...andLoginAgain(script('flask-login', '/usr/bin/python3', 'flask-login', 'app.py')),
   {
     id: 'sinatra',
     server: (_work, port) => ({
@@ -3969,51 +3854,28 @@ const FRAMEWORKS: readonly Framework[] = [
     login: { path: '/login' },
     lose: { how: 'restart', after: '/account' },
   },
-  script('mojolicious', '/usr/bin/perl', 'mojolicious', 'app.pl'),
-  {
-    ...script('mojolicious', '/usr/bin/perl', 'mojolicious', 'app.pl'),
-    id: 'mojolicious-login-again',
-    loginAgain: true,
-  },
-  script('dancer2', '/usr/bin/perl', 'dancer2', 'app.pl'),
-  { ...script('dancer2', '/usr/bin/perl', 'dancer2', 'app.pl'), id: 'dancer2-login-again', loginAgain: true },
-  node('cookie-session'),
-  { ...node('cookie-session'), id: 'cookie-session-login-again', loginAgain: true },
-  node('iron-session'),
-  { ...node('iron-session'), id: 'iron-session-login-again', loginAgain: true },
-  node('hapi-yar'),
-  { ...node('hapi-yar'), id: 'hapi-yar-login-again', loginAgain: true },
+  ...andLoginAgain(script('mojolicious', '/usr/bin/perl', 'mojolicious', 'app.pl')),
+  ...andLoginAgain(script('dancer2', '/usr/bin/perl', 'dancer2', 'app.pl')),
+  ...andLoginAgain(node('cookie-session')),
+  ...andLoginAgain(node('iron-session')),
+  ...andLoginAgain(node('hapi-yar')),
   node('hapi-cookie'),
-  laravel,
-  laravelLoginAgain,
+  ...andLoginAgain(laravel),
   wordpress,
   authjs,
-  mediawiki,
-  mediawikiLoginAgain,
+  ...andLoginAgain(mediawiki),
   mediawikiRemembered,
-  phpmyadmin,
-  phpmyadminLoginAgain,
-  roundcube,
-  roundcubeLoginAgain,
-  gorilla('gorilla-cookie-store', 'cookie'),
-  { ...gorilla('gorilla-cookie-store', 'cookie'), id: 'gorilla-cookie-store-login-again', loginAgain: true },
-  gorilla('gorilla-filesystem-store', 'filesystem'),
-  {
-    ...gorilla('gorilla-filesystem-store', 'filesystem'),
-    id: 'gorilla-filesystem-store-login-again',
-    loginAgain: true,
-  },
-  jetty,
-  jettyLoginAgain,
-  symfony,
-  symfonyLoginAgain,
-  catalyst,
-  catalystLoginAgain,
+  ...andLoginAgain(phpmyadmin),
+  ...andLoginAgain(roundcube),
+  ...andLoginAgain(gorilla('gorilla-cookie-store', 'cookie')),
+  ...andLoginAgain(gorilla('gorilla-filesystem-store', 'filesystem')),
+  ...andLoginAgain(jetty),
+  ...andLoginAgain(symfony),
+  ...andLoginAgain(catalyst),
   apache('apache-form-session-crypto', true),
   apache('apache-form-session', false),
   apacheFormSessionDbd,
-  allauth,
-  allauthLoginAgain,
+  ...andLoginAgain(allauth),
   // express-session's MemoryStore on two Node processes behind nginx round robin without sticky sessions.
   {
     ...node('express-session-cluster'),
@@ -4029,55 +3891,41 @@ const FRAMEWORKS: readonly Framework[] = [
   reactRouter('react-router-cookie-session', 'cookie'),
   reactRouter('react-router-memory-session', 'memory'),
   betterAuth,
-  adonis,
-  adonisLoginAgain,
-  dokuwiki,
-  dokuwikiLoginAgain,
-  script('quart', '/usr/bin/python3', 'quart', 'app.py'),
-  { ...script('quart', '/usr/bin/python3', 'quart', 'app.py'), id: 'quart-login-again', loginAgain: true },
+  ...andLoginAgain(adonis),
+  ...andLoginAgain(dokuwiki),
+  ...andLoginAgain(script('quart', '/usr/bin/python3', 'quart', 'app.py')),
   flaskSession,
   cockpit,
   ikiwiki,
   yesod,
-  zabbix,
-  zabbixLoginAgain,
-  cacti,
-  cactiLoginAgain,
+  ...andLoginAgain(zabbix),
+  ...andLoginAgain(cacti),
   ttrss,
   cas('cas-mod-auth-cas', false),
   cas('cas-mod-auth-cas-single-logout', true),
   nextAuth,
   expressSessionRedis,
   lucia,
-  nestjs,
-  nestjsLoginAgain,
-  requestTracker,
-  requestTrackerLoginAgain,
-  redmine('redmine'),
-  { ...redmine('redmine'), id: 'redmine-login-again', loginAgain: true },
+  ...andLoginAgain(nestjs),
+  ...andLoginAgain(requestTracker),
+  ...andLoginAgain(redmine('redmine')),
   redmine('redmine-autologin', '7'),
   jupyter,
-  adminer,
-  adminerLoginAgain,
-  icingaweb2('icingaweb2', false),
-  { ...icingaweb2('icingaweb2', false), id: 'icingaweb2-login-again', loginAgain: true },
+  ...andLoginAgain(adminer),
+  ...andLoginAgain(icingaweb2('icingaweb2', false)),
   icingaweb2('icingaweb2-remember-me', true),
   laravelRememberMe,
   laravelAppKeyRotated,
-  railsDevise,
-  railsDeviseLoginAgain,
+  ...andLoginAgain(railsDevise),
   tomcatSessionTimeout,
   expressSessionCookieExpiry,
   djangoSessionAge,
   honoSessions('hono-sessions-cookie', 'cookie'),
-  honoSessions('hono-sessions-memory', 'memory'),
-  { ...honoSessions('hono-sessions-memory', 'memory'), id: 'hono-sessions-memory-login-again', loginAgain: true },
+  ...andLoginAgain(honoSessions('hono-sessions-memory', 'memory')),
   sails,
-  postfixadmin,
-  postfixadminLoginAgain,
+  ...andLoginAgain(postfixadmin),
   simplesamlphp,
-  horde,
-  hordeLoginAgain,
+  ...andLoginAgain(horde),
   keystone,
   directus,
   phpldapadmin('phpldapadmin', 'session'),
@@ -4085,15 +3933,12 @@ const FRAMEWORKS: readonly Framework[] = [
   oidc,
   deluge,
   delugeLoginAgain,
-  znc,
-  zncLoginAgain,
+  ...andLoginAgain(znc),
   expressSessionPg,
   egg,
   adminjs,
-  cgiSession,
-  cgiSessionLoginAgain,
-  ldapAccountManager,
-  ldapAccountManagerLoginAgain,
+  ...andLoginAgain(cgiSession),
+  ...andLoginAgain(ldapAccountManager),
   qbittorrent,
   davical,
   script('twisted-session', '/usr/bin/python3', 'twisted', 'app.py'),
@@ -4102,8 +3947,7 @@ const FRAMEWORKS: readonly Framework[] = [
   saml,
   samlSingleLogout,
   slim,
-  plackSession,
-  plackSessionLoginAgain,
+  ...andLoginAgain(plackSession),
   script('dancer', '/usr/bin/perl', 'dancer', 'app.pl'),
   script('dancer-samesite-lax', '/usr/bin/perl', 'dancer', 'app.pl', { SESSION_SAME_SITE: 'Lax' }),
   cgiApplication,
@@ -4117,33 +3961,23 @@ const FRAMEWORKS: readonly Framework[] = [
     }),
     login: { path: '/login' },
   },
-  macaron,
-  macaronLoginAgain,
+  ...andLoginAgain(macaron),
   ginJwt,
   thinkjsSession,
-  buildbot,
-  buildbotLoginAgain,
-  flaskSecurity,
-  flaskSecurityLoginAgain,
+  ...andLoginAgain(buildbot),
+  ...andLoginAgain(flaskSecurity),
   graphiteWeb,
   parseDashboard,
-  zoneminder,
-  zoneminderLoginAgain,
+  ...andLoginAgain(zoneminder),
   apacheOpenidc,
   gosa,
   codeServer,
   apacheAuthTkt,
   apacheAuthCookie,
   apacheAuthPubtkt,
-  sinatraWarden,
-  sinatraWardenLoginAgain,
+  ...andLoginAgain(sinatraWarden),
   // Mojolicious::Plugin::Authentication (Debian's package): `authenticate` / `logout` in the default session cookie.
-  script('mojolicious-authentication', '/usr/bin/perl', 'mojolicious-authentication', 'app.pl'),
-  {
-    ...script('mojolicious-authentication', '/usr/bin/perl', 'mojolicious-authentication', 'app.pl'),
-    id: 'mojolicious-authentication-login-again',
-    loginAgain: true,
-  },
+  ...andLoginAgain(script('mojolicious-authentication', '/usr/bin/perl', 'mojolicious-authentication', 'app.pl')),
   ghost,
   strapi,
   apacheMellon,
@@ -4172,7 +4006,6 @@ const FRAMEWORKS: readonly Framework[] = [
   rabbitmqManagement,
   cups,
   cupsPrinters,
-  ranetoLoginAgain,
   monit,
   verdaccio,
   mailman3Web,
@@ -4183,19 +4016,15 @@ const FRAMEWORKS: readonly Framework[] = [
   transmission,
   nagios4,
   totaljsSession,
-  raneto,
-  nagvis,
-  nagvisLoginAgain,
-  shaarli,
-  shaarliLoginAgain,
-  ocsinventoryReports,
-  ocsinventoryReportsLoginAgain,
+  ...andLoginAgain(raneto),
+  ...andLoginAgain(nagvis),
+  ...andLoginAgain(shaarli),
+  ...andLoginAgain(ocsinventoryReports),
   gitit,
   sqwebmail,
   sveltekitCookieSession,
   pouchdbServer,
-  jupyterhub,
-  jupyterhubLoginAgain,
+  ...andLoginAgain(jupyterhub),
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */
