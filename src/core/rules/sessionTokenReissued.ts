@@ -34,12 +34,18 @@ export const sessionTokenReissued = defineRule({
 /** The IDs of the lane issued again by a login after a logout had ended the same token: the earlier and the later. */
 function reissuedIds(lane: SessionLane): { ended: LaneId; again: LaneId }[] {
   const found: { ended: LaneId; again: LaneId }[] = [];
-  lane.ids.forEach((again, i) => {
-    const token = again.source === 'set-cookie' && again.sessionLogin !== undefined ? tokenOf(again.id) : undefined;
-    if (token === undefined) return;
-    const ended = lane.ids.slice(0, i).find((id) => tokenOf(id.id) === token && endedAtLogout(id));
-    if (ended) found.push({ ended, again });
-  });
+  // Each ID's token read once, in lane order: the IDs a logout ended so far, by token.
+  const endedByToken = new Map<string, LaneId>();
+  for (const id of lane.ids) {
+    const issuedAtLogin = id.source === 'set-cookie' && id.sessionLogin !== undefined;
+    const ends = endedAtLogout(id);
+    if (!issuedAtLogin && !ends) continue;
+    const token = tokenOf(id.id);
+    if (token === undefined) continue;
+    const ended = issuedAtLogin ? endedByToken.get(token) : undefined;
+    if (ended) found.push({ ended, again: id });
+    if (ends && !endedByToken.has(token)) endedByToken.set(token, id);
+  }
   return found;
 }
 
