@@ -61,6 +61,35 @@ describe('identifySessionCookies', () => {
     expect(landed(false).get('vault')?.confidence).not.toBe('certain');
   });
 
+  it("a landing on its own page answered with a page, where a failed attempt's landing there was an error, worked (Adminer)", () => {
+    // Adminer's wrong password lands on `?username=ann` answered 403, the right one lands there answered 200. No
+    // logout follows: the error of the failure's landing is what tells the second apart.
+    const attempts = (firstLanding: number) =>
+      identify(
+        trace()
+          .get('https://db.test/', { cookie: '' })
+          .post('https://db.test/', {
+            cookie: '',
+            form: { username: 'ann', password: 'wrong' },
+            location: '/?username=ann',
+          })
+          .get('https://db.test/?username=ann', { cookie: '', status: firstLanding })
+          .post('https://db.test/', {
+            cookie: '',
+            form: { username: 'ann', password: 'pw' },
+            location: '/?username=ann',
+            setCookie: [`vault=${ID.a}; Path=/`],
+          })
+          .get('https://db.test/?username=ann', { cookie: `vault=${ID.a}` }),
+      );
+    expect(attempts(403).get('vault')).toMatchObject({
+      confidence: 'certain',
+      evidence: ['issued in answer to the login at entry 3 (a POST carrying a password field)'],
+    });
+    // Where the failure's landing was a page too, nothing tells them apart: it waits for a logout.
+    expect(attempts(200).get('vault')?.confidence).not.toBe('certain');
+  });
+
   it('long base64 values of several lengths, set anew on every page, read as an encrypted store', () => {
     // Yesod's clientsession: nothing in the value shows its kind, but an ID keeps its length and a payload does not.
     const sealed = (n: number, bytes: number) =>

@@ -232,6 +232,8 @@ export class SessionCookieIdentifier {
   private readonly answeredWithPage = new Set<string>();
   /** The addresses where an attempt that redirected to itself was confirmed by a logout. */
   private readonly confirmedLanding = new Set<string>();
+  /** The pages where an attempt that redirected to itself landed and was answered with an error (Adminer's 403). */
+  private readonly failedLandingPages = new Set<string>();
   /** Attempts that redirected to themselves and that a logout then showed worked (PrepassResult.confirmedLogins). */
   readonly confirmedLogins = new Set<number>();
   private order = 0;
@@ -312,6 +314,24 @@ export class SessionCookieIdentifier {
     }
     this.landedOnItself.set(origin, { entry: entry.index, address });
     this.failedLogins.add(entry.index);
+  }
+
+  /**
+   * The page an attempt that redirected to itself landed on, answering (`hop`). Where a landing there was answered
+   * with an error (Adminer answers a wrong password's landing 403), the form's failure is that error: a landing there
+   * answered with a page is a login that worked, without waiting for a logout to confirm it (Adminer's second login,
+   * posted from the page the logout left, after which no logout comes).
+   */
+  private noteLandingAnswer(attempt: number, origin: string, hop: TraceEntry): void {
+    const landed = this.landedOnItself.get(origin);
+    if (landed?.entry !== attempt) return;
+    const status = hop.response?.status ?? 0;
+    if (status >= 400) this.failedLandingPages.add(hop.request.url);
+    else if (status >= 200 && status < 300 && this.failedLandingPages.has(hop.request.url)) {
+      this.confirmedLogins.add(attempt);
+      this.failedLogins.delete(attempt);
+      this.landedOnItself.delete(origin);
+    }
   }
 
   /** A logout at the origin: its last attempt that landed on itself, with no attempt since, was a login that worked. */
@@ -473,6 +493,7 @@ export class SessionCookieIdentifier {
       return { entry: pending.entry, text: pending.text };
     }
     if (pending?.nextUrl !== entry.request.url || host === '') return undefined;
+    this.noteLandingAnswer(pending.entry, origin, entry);
     return pending.attemptUrl === undefined ? pending : this.confirmAtLoginPage(pending, pending.attemptUrl, entry);
   }
 
