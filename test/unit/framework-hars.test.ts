@@ -325,11 +325,20 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     alarms: [],
     sessions: ['DokuWiki', 'DW722848b18eed1472145936c8ae44af48'],
   },
-  // Zabbix 6.0: `zbx_session` is base64 JSON of its session ID and a signature, new at each anonymous page and at
-  // login; the sign-out posts the ID's last 16 characters to index.php?reconnect=1, which deletes the cookie.
+  // Zabbix 6.0: `zbx_session` is base64 JSON of its session ID and a signature, a new ID at each anonymous page, at
+  // the wrong password and at login; the sign-out posts the ID's last 16 characters to index.php?reconnect=1, which
+  // deletes the cookie.
   zabbix: {
     cookie: 'zbx_session',
-    ends: ['updated', 'rotated@login', 'reset:cleared-by-server@logout', 'updated', 'live'],
+    ends: [
+      'rotated@none',
+      'rotated@none',
+      'rotated@failed-attempt',
+      'rotated@login',
+      'reset:cleared-by-server@logout',
+      'rotated@none',
+      'live',
+    ],
     alarms: [],
   },
   // Cacti 1.2: the login posts to index.php and lands on index.php, what a failure sent back to the form looks like;
@@ -1233,7 +1242,18 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // renewed at the second login.
   'zabbix-login-again': {
     cookie: 'zbx_session',
-    ends: ['updated', 'rotated@login', 'reset:cleared-by-server@logout', 'updated', 'rotated@login', 'updated', 'live'],
+    ends: [
+      'rotated@none',
+      'rotated@none',
+      'rotated@failed-attempt',
+      'rotated@login',
+      'reset:cleared-by-server@logout',
+      'rotated@none',
+      'rotated@none',
+      'rotated@login',
+      'updated',
+      'live',
+    ],
     alarms: ['session-client-side-data zbx_session'],
   },
   // ZNC logging in again: its session cookie kept at the logout (a LOW) and through the second login, told in the

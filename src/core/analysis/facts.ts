@@ -145,7 +145,10 @@ export type IdEnd =
       readonly backendSwitch?: BackendSwitch;
       /** For server-rejected inside a login's redirect chain: the login's entry (it had just issued the ID). */
       readonly loginEntry?: number;
-      /** For server-rejected: the response answered as to a client not logged in (a redirect to a login page, 401). */
+      /**
+       * For server-rejected, and cleared-by-server outside a logout: the response answered as to a client not logged
+       * in (a redirect to a login page, 401).
+       */
       readonly loggedOutAnswer?: LoggedOutAnswer;
       /** For server-rejected: no login was seen to issue the held ID's session (IdChange.sessionLogin), none open. */
       readonly anonymous?: true;
@@ -239,9 +242,10 @@ export interface IdChange {
    */
   readonly carriedReplaced?: string;
   /**
-   * The request went out carrying no ID of the lane before the held one arrived, and the held ID, which no login
-   * issued, was never carried: two requests in flight together were each given a new session, and the later answer
-   * replaced the first before any request used it (sessionLanes.ts).
+   * The request went out before the held one arrived, carrying no ID of the lane or the one the held ID replaced when
+   * that one was lost (a reset), and the held ID, which no login issued, was never carried: two requests in flight together were each given a new
+   * session (Zabbix's dashboard widgets, all carrying the session it had just lost), and the later answer replaced the
+   * first before any request used it (sessionLanes.ts).
    */
   readonly freshRace?: true;
   /** The request's path (no query). */

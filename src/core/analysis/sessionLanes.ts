@@ -429,7 +429,9 @@ export class SessionLanes {
       ...(issued !== undefined ? { issued } : {}),
       carried: carried === live.id,
       ...(carried !== undefined && carried !== live.id ? { carriedReplaced: carried } : {}),
-      ...(carried === undefined && isFreshRace(live, ctx.entry.startedAt) ? { freshRace: true } : {}),
+      ...((carried === undefined || carriedLost(lane, carried)) && isFreshRace(live, ctx.entry.startedAt)
+        ? { freshRace: true }
+        : {}),
       path: url.url.pathname,
       ...(this.identityOf(lane.cookie)?.sealedStore ? { sealedStore: true } : {}),
       ...(issued === undefined && postedTokens(ctx.entry).some((t) => valueHolds(live.id, t))
@@ -517,6 +519,16 @@ function isFreshRace(held: LaneId, startedAt: number): boolean {
     held.arrivedAt !== undefined &&
     startedAt < held.arrivedAt
   );
+}
+
+/**
+ * The value a request in flight carried is the ID the lane's current one replaced, and that ID was lost (a reset: the
+ * server no longer knew it), not rotated: a new ID given to that request loses nothing more (Zabbix's widgets, all
+ * sent with the session it had just lost). After a rotation the current ID may be a login's, which the race loses.
+ */
+function carriedLost(lane: SessionLane, carried: string): boolean {
+  const previous = lane.ids[lane.ids.length - 2];
+  return previous !== undefined && previous.id === carried && previous.end?.kind === 'reset';
 }
 
 /**

@@ -140,7 +140,19 @@ describe('requests in flight with the value a response replaced, answered with a
     const THIRD = 'PHPSESSID=33333333333333333333333333333333';
     const { result } = analyse([
       step(0, 'https://shop.test/', { setCookie: `${OLD}; Path=/; Secure` }),
-      step(100, 'https://shop.test/login', { time: 500, cookie: OLD, setCookie: `${NEW}; Path=/; Secure` }),
+      step(100, 'https://shop.test/login', {
+        time: 500,
+        setCookie: `${NEW}; Path=/; Secure`,
+        // The login (a password posted), whose new ID a request in flight beside it then loses.
+        extra: {
+          request: {
+            method: 'POST',
+            url: 'https://shop.test/login',
+            headers: [{ name: 'Cookie', value: OLD }],
+            postData: { mimeType: 'application/x-www-form-urlencoded', text: 'user=ann&password=pw' },
+          },
+        },
+      }),
       step(200, 'https://shop.test/app.js', { time: 500, cookie: OLD, setCookie: `${THIRD}; Path=/; Secure` }),
       step(800, 'https://shop.test/c', { cookie: THIRD }),
     ]);

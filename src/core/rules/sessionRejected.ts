@@ -8,10 +8,11 @@
  * counts only after the same request was allowed with that session, as 403 also means "not allowed". Nor does a
  * session after its logout, or after the user opened the login page with it (opensLoginPage).
  */
-import type { LoggedOutAnswer, RequestFacts } from '../analysis/facts.ts';
+import type { AnalysisFacts, LoggedOutAnswer, RequestFacts } from '../analysis/facts.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
 import { readClientSideData } from '../session/tokenData.ts';
 import { loggedOutAnswers } from './helpers.ts';
+import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 
 export function rejectedKey(cookie: string, entry: number): string {
@@ -62,79 +63,7 @@ export const sessionRejected = defineRule({
     fix: FIX,
   },
   check(ctx) {
-    const answers = loggedOutAnswers(ctx);
-    if (answers.size === 0) return [];
-    const issued = issuedAtLogins(ctx);
-    const okOnPath = new Map<string, number>();
-    const lastOk = new Map<string, RequestFacts>();
-    const afterLogout = new Set<string>();
-    const first = new Map<string, { draft: FindingDraft; count: number }>();
-    for (const r of ctx.facts.requests) {
-      const answer = answers.get(r.entry);
-      const path = pathOf(r.url).split('?')[0] ?? '';
-      for (const s of r.sent) {
-        if (!s.session) continue;
-        const onPath = `${r.method} ${r.origin}\u0000${path}\u0000${s.value}`;
-        if (r.logout || opensLoginPage(r, path)) afterLogout.add(s.value);
-        if (!answer) {
-          if (r.status !== undefined && r.status >= 200 && r.status < 400) {
-            if (!okOnPath.has(onPath)) okOnPath.set(onPath, r.entry);
-            lastOk.set(`${r.origin}\u0000${s.value}`, r);
-          }
-          continue;
-        }
-        if (!isRejection(r, s.name, path) || afterLogout.has(s.value)) continue;
-        // Only a login before this request made the ID a logged-in one: the same value written again at a later
-        // login (djangosaml2's `saml_session`, set before the sign-on and again at its end) says nothing of it here.
-        const issuedAt = issued.get(s.value);
-        const loginEntry = issuedAt !== undefined && issuedAt < r.entry ? issuedAt : undefined;
-        const acceptedEntry = okOnPath.get(onPath);
-        if (loginEntry === undefined && acceptedEntry === undefined) continue;
-        // 403 is also "logged in, not allowed" (an admin page, a failed CSRF check): only a 403 where the same
-        // request was allowed with this session before says the session itself is no longer accepted.
-        if (answer.status === 403 && acceptedEntry === undefined) continue;
-        const key = `${r.origin}\u0000${s.name}\u0000${s.value}`;
-        const seen = first.get(key);
-        if (seen) {
-          seen.count++;
-          continue;
-        }
-        // Accepted by this origin: another server on the host (an identity provider on another port) gets the cookie
-        // too, and its answers say nothing of this session.
-        const last = lastOk.get(`${r.origin}\u0000${s.value}`);
-        const accepted =
-          loginEntry !== undefined
-            ? `it was issued at the login at entry ${loginEntry}`
-            : `the same path answered ${ctx.request(acceptedEntry!)?.status ?? ''} to it at entry ${acceptedEntry}`;
-        const gap = last ? ` It was last accepted ${seconds(r.time - last.time)} earlier (entry ${last.entry}).` : '';
-        const expired = jwtExpiredBy(s.value, r.time);
-        const token =
-          expired === undefined ? '' : ` The token's exp had passed ${seconds(expired)} before this request.`;
-        first.set(key, {
-          count: 1,
-          draft: {
-            key: rejectedKey(s.name, r.entry),
-            origin: r.origin,
-            cookie: s.name,
-            entry: r.entry,
-            url: r.url,
-            message: `${s.name} ${ctx.show(s.value)} was sent and the server answered as logged out, with ${answerText(answer)}, without issuing a new ID; ${accepted}.${gap}${token}`,
-            evidence: {
-              sessionId: { secret: s.value },
-              status: answer.status,
-              ...(answer.loginPage ? { loginPage: answer.loginPage } : {}),
-              ...(answer.loginForm ? { loginForm: true } : {}),
-              newSessionCookie: 'none',
-              ...(loginEntry !== undefined ? { issuedAtLogin: loginEntry } : {}),
-              ...(acceptedEntry !== undefined ? { acceptedOnSamePath: acceptedEntry } : {}),
-              ...(last ? { lastAccepted: last.entry, secondsSinceLastAccepted: round(r.time - last.time) } : {}),
-              ...(expired !== undefined ? { secondsPastTokenExpiry: round(expired) } : {}),
-            },
-          },
-        });
-      }
-    }
-    return [...first.values()].map(({ draft, count }) =>
+    return [...rejections(ctx).values()].map(({ draft, count }) =>
       count > 1
         ? {
             ...draft,
@@ -145,6 +74,106 @@ export const sessionRejected = defineRule({
     );
   },
 });
+
+/** Each rejected session ID's first rejection and how many requests were rejected, by origin, cookie and value. */
+type Rejections = ReadonlyMap<string, { readonly draft: FindingDraft; readonly count: number }>;
+
+/** The rule's decisions, listed once per analysis: session-reset reads them too (rejectedBefore). */
+const REJECTIONS = memo<AnalysisFacts, Rejections>('session rejections', 'analysis');
+
+function rejections(ctx: RuleContext): Rejections {
+  return ctx.memos.recall(REJECTIONS, ctx.facts, [], () => listRejections(ctx));
+}
+
+/**
+ * The entry where the server first answered this session ID of the origin as logged out (a session-rejected
+ * finding), if before `entry`: a later deletion of its cookie only clears what the server no longer accepted.
+ */
+export function rejectedBefore(
+  ctx: RuleContext,
+  origin: string,
+  cookie: string,
+  value: string,
+  entry: number,
+): number | undefined {
+  const first = rejections(ctx).get(`${origin}\u0000${cookie}\u0000${value}`)?.draft.entry;
+  return first !== undefined && first < entry ? first : undefined;
+}
+
+function listRejections(ctx: RuleContext): Rejections {
+  const answers = loggedOutAnswers(ctx);
+  const first = new Map<string, { draft: FindingDraft; count: number }>();
+  if (answers.size === 0) return first;
+  const issued = issuedAtLogins(ctx);
+  const okOnPath = new Map<string, number>();
+  const lastOk = new Map<string, RequestFacts>();
+  const afterLogout = new Set<string>();
+  for (const r of ctx.facts.requests) {
+    const answer = answers.get(r.entry);
+    const path = pathOf(r.url).split('?')[0] ?? '';
+    for (const s of r.sent) {
+      if (!s.session) continue;
+      const onPath = `${r.method} ${r.origin}\u0000${path}\u0000${s.value}`;
+      if (r.logout || opensLoginPage(r, path)) afterLogout.add(s.value);
+      if (!answer) {
+        if (r.status !== undefined && r.status >= 200 && r.status < 400) {
+          if (!okOnPath.has(onPath)) okOnPath.set(onPath, r.entry);
+          lastOk.set(`${r.origin}\u0000${s.value}`, r);
+        }
+        continue;
+      }
+      if (!isRejection(r, s.name, path) || afterLogout.has(s.value)) continue;
+      // Only a login before this request made the ID a logged-in one: the same value written again at a later
+      // login (djangosaml2's `saml_session`, set before the sign-on and again at its end) says nothing of it here.
+      const issuedAt = issued.get(s.value);
+      const loginEntry = issuedAt !== undefined && issuedAt < r.entry ? issuedAt : undefined;
+      const acceptedEntry = okOnPath.get(onPath);
+      if (loginEntry === undefined && acceptedEntry === undefined) continue;
+      // 403 is also "logged in, not allowed" (an admin page, a failed CSRF check): only a 403 where the same
+      // request was allowed with this session before says the session itself is no longer accepted.
+      if (answer.status === 403 && acceptedEntry === undefined) continue;
+      const key = `${r.origin}\u0000${s.name}\u0000${s.value}`;
+      const seen = first.get(key);
+      if (seen) {
+        seen.count++;
+        continue;
+      }
+      // Accepted by this origin: another server on the host (an identity provider on another port) gets the cookie
+      // too, and its answers say nothing of this session.
+      const last = lastOk.get(`${r.origin}\u0000${s.value}`);
+      const accepted =
+        loginEntry !== undefined
+          ? `it was issued at the login at entry ${loginEntry}`
+          : `the same path answered ${ctx.request(acceptedEntry!)?.status ?? ''} to it at entry ${acceptedEntry}`;
+      const gap = last ? ` It was last accepted ${seconds(r.time - last.time)} earlier (entry ${last.entry}).` : '';
+      const expired = jwtExpiredBy(s.value, r.time);
+      const token = expired === undefined ? '' : ` The token's exp had passed ${seconds(expired)} before this request.`;
+      first.set(key, {
+        count: 1,
+        draft: {
+          key: rejectedKey(s.name, r.entry),
+          origin: r.origin,
+          cookie: s.name,
+          entry: r.entry,
+          url: r.url,
+          message: `${s.name} ${ctx.show(s.value)} was sent and the server answered as logged out, with ${answerText(answer)}, without issuing a new ID; ${accepted}.${gap}${token}`,
+          evidence: {
+            sessionId: { secret: s.value },
+            status: answer.status,
+            ...(answer.loginPage ? { loginPage: answer.loginPage } : {}),
+            ...(answer.loginForm ? { loginForm: true } : {}),
+            newSessionCookie: 'none',
+            ...(loginEntry !== undefined ? { issuedAtLogin: loginEntry } : {}),
+            ...(acceptedEntry !== undefined ? { acceptedOnSamePath: acceptedEntry } : {}),
+            ...(last ? { lastAccepted: last.entry, secondsSinceLastAccepted: round(r.time - last.time) } : {}),
+            ...(expired !== undefined ? { secondsPastTokenExpiry: round(expired) } : {}),
+          },
+        },
+      });
+    }
+  }
+  return first;
+}
 
 /**
  * The user opened the login page with the session: some applications end the session there (PostfixAdmin's Logout

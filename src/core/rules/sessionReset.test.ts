@@ -137,6 +137,25 @@ describe('session-reset', () => {
     expect(lost!.evidence.freshRace).toBeUndefined();
   });
 
+  it('requests in flight with a session the server lost, each given a new ID: one loss, the twins after it lose nothing', () => {
+    // Zabbix's dashboard after its session rows were deleted: its widgets all went out with the lost ID, and each got
+    // a session of its own; the browser keeps the last answer.
+    const result = trace()
+      .get('https://box.test/login', { cookie: '' })
+      .post('https://box.test/login', { cookie: '', form: { user: 'ann', password: 'pw' }, setCookie: [sid(ID.a)] })
+      .get('https://box.test/', { cookie: `sid=${ID.a}`, after: 1000 })
+      .get('https://box.test/widget/1', { cookie: `sid=${ID.a}`, setCookie: [sid(ID.b)], duration: 100, after: 1000 })
+      .get('https://box.test/widget/2', { cookie: `sid=${ID.a}`, setCookie: [sid(ID.c)], duration: 100, after: 10 })
+      .get('https://box.test/', { cookie: `sid=${ID.c}`, after: 300 })
+      .analyze();
+    const found = findingsOf(result, 'session-reset').map((f) => [f.entry, f.cause, f.severity]);
+    expect(found).toEqual([
+      [3, 'server-rejected', 'high'],
+      [4, 'overwritten', 'info'],
+    ]);
+    expect(findingsOf(result, 'session-reset')[1]!.message).toContain('carrying the ID it had replaced');
+  });
+
   it("a word set before the first ID (mod_auth_mellon's `cookietest` probe) is no ID: no lane of its own, no alarm on it", () => {
     // Mellon sets `mellon-cookie=cookietest; Domain=…; SameSite=None` as it sends the user to the identity provider
     // (a site of its own, which the probe reaches too), then the real ID at the assertion's post.
@@ -342,6 +361,86 @@ describe('session-reset', () => {
     expect(reset!.fix).toContain('the same signing and encryption keys');
     expect(reset!.evidence.clientSideStore).toBe(true);
     expect(result.story?.[0]?.cause).toContain('could no longer read the session (or its ID) kept in that cookie');
+  });
+
+  it('server-rejected of a store sealed past reading: its key changed, or the server-side session it names was lost', () => {
+    // Laravel's cookie: its encrypted envelope may hold the session ID of a file session, which expiry removes as
+    // surely as a new APP_KEY makes the cookie unreadable. Neither can be told from the traffic: both are said.
+    const sealed = (n: number) =>
+      btoa(
+        JSON.stringify({
+          iv: btoa(`iv-${n}-0123456789ab`),
+          value: btoa(`cipher-${n}-`.repeat(4)),
+          mac: 'f'.repeat(64),
+        }),
+      );
+    const result = trace()
+      .get('https://shop.test/login', { cookie: '' })
+      .post('https://shop.test/login', {
+        cookie: '',
+        form: { user: 'ann', password: 'pw' },
+        setCookie: [`app_session=${sealed(1)}; Path=/; HttpOnly`],
+      })
+      .get('https://shop.test/account', {
+        cookie: `app_session=${sealed(1)}`,
+        location: '/login',
+        setCookie: [`app_session=${sealed(2)}; Path=/; HttpOnly`],
+      })
+      .analyze();
+    const [reset] = findingsOf(result, 'session-reset');
+    expect(reset).toMatchObject({
+      cause: 'server-rejected',
+      evidence: { clientSideStore: true, storeMayNameSession: true },
+    });
+    expect(reset!.message).toContain('or it no longer knew the session the cookie names (server-side expiry');
+    expect(reset!.fix).toContain('If the cookie names a session kept on the server');
+    expect(result.story?.[0]?.cause).toContain('or it no longer knew the session the cookie names');
+  });
+
+  it('cleared-by-server outside a logout: the server most likely no longer knew the session, and it says how it answered', () => {
+    // Django's answer to an expired database session: the cookie deleted, a redirect to the login page.
+    const result = trace()
+      .get('https://shop.test/login', { cookie: '' })
+      .post('https://shop.test/login', { cookie: '', form: { user: 'ann', password: 'pw' }, setCookie: [sid(ID.a)] })
+      .get('https://shop.test/account', {
+        cookie: `sid=${ID.a}`,
+        location: '/login?next=/account',
+        setCookie: ['sid=""; Max-Age=0; Path=/'],
+      })
+      .analyze();
+    const [reset] = findingsOf(result, 'session-reset');
+    expect(reset).toMatchObject({ entry: 2, cause: 'cleared-by-server', severity: 'high' });
+    expect(reset!.message).toContain('most likely it no longer knew the session (server-side expiry');
+    expect(reset!.message).toContain('The server answered as to a client not logged in');
+    expect(reset!.fix).toContain('if the server no longer knew the session, find why');
+    expect(result.story?.[0]?.cause).toContain('most likely it no longer knew the session');
+  });
+
+  it('cleared-by-server after the server rejected the same ID: the rejection is the alarm, the clearing is told (info)', () => {
+    // WordPress: its session token gone, the profile page redirects to wp-login.php (session-rejected), and the
+    // login page deletes the cookies. One loss, raised once.
+    const result = trace()
+      .get('https://blog.test/wp-login.php', { cookie: '' })
+      .post('https://blog.test/wp-login.php', {
+        cookie: '',
+        form: { log: 'ann', pwd: 'pw' },
+        setCookie: [sid(ID.a)],
+        location: '/wp-admin/',
+      })
+      .get('https://blog.test/wp-admin/', { cookie: `sid=${ID.a}` })
+      .get('https://blog.test/wp-admin/profile.php', { cookie: `sid=${ID.a}`, location: '/wp-login.php?reauth=1' })
+      .get('https://blog.test/wp-login.php?reauth=1', { cookie: `sid=${ID.a}`, setCookie: ['sid=; Max-Age=0; Path=/'] })
+      .analyze();
+    expect(findingsOf(result, 'session-rejected').map((f) => [f.entry, f.severity])).toEqual([[3, 'high']]);
+    const [reset] = findingsOf(result, 'session-reset');
+    expect(reset).toMatchObject({
+      entry: 4,
+      cause: 'cleared-by-server',
+      severity: 'info',
+      evidence: { rejectedAt: 3 },
+    });
+    expect(reset!.message).toContain('after it had answered the request at entry 3 as logged out');
+    expect(result.story?.map((s) => s.kind)).toEqual(['rejected']);
   });
 
   it('server-rejected with a SERVERID change → also session-backend-switch naming the change', () => {

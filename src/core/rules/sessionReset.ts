@@ -8,12 +8,13 @@
  */
 import type { IdChange, IdEnd, NotSentCookieFact, RequestFacts, ResetCause, ResetEnd } from '../analysis/facts.ts';
 import type { ParsedSetCookie } from '../cookie/types.ts';
-import { valueShape } from '../session/valueShape.ts';
+import { readClientSideData } from '../session/tokenData.ts';
+import { embeddedIdOf, valueShape } from '../session/valueShape.ts';
 import type { CookieChangeCause } from '../trace/types.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { backendSwitchOf } from './sessionBackendSwitch.ts';
-import { answerText, issuedAtLogins } from './sessionRejected.ts';
+import { answerText, issuedAtLogins, rejectedBefore } from './sessionRejected.ts';
 import { logoutOf, rewriteOf, rotationOf, updateOf } from './sessionRotated.ts';
 import { idTransitions, notSentKey, resetKey } from './transitions.ts';
 
@@ -25,6 +26,17 @@ const STORE_NOT_READ =
   'the session (or its ID) is kept signed or encrypted in the cookie itself, so the server could no longer read it: its signing or encryption key changed (a key made at start-up and a restart, a key rotated without keeping the old one, or servers with different keys)';
 const STORE_FIX =
   'Give every server the same signing and encryption keys, from configuration rather than made at start-up, and keep old keys readable while rotating them.';
+/**
+ * The same, said of a store sealed past reading (encrypted: Laravel's, Rails', iron-session's) or one that names a
+ * session ID (Zabbix's `sessionid`): it may hold the session or only the ID of one kept on the server (Laravel's file
+ * sessions, Redmine's session token), so a server that lost that session writes it anew just the same.
+ */
+const SEALED_NOT_READ =
+  'the cookie holds the session, or the ID of a session kept on the server, and the server wrote it anew as for a new session: either it could no longer read the cookie (its signing or encryption key changed: a key made at start-up and a restart, a key rotated without keeping the old one, or servers with different keys) or it no longer knew the session the cookie names (server-side expiry, a restart, or sessions not shared between servers)';
+/** An embedded ID (embeddedIdOf) that names a session, not a user: the store holds the key of a server-side session. */
+const SESSION_ID_FIELD = /^(?:sid|session_id|sessionId|sessionid|session|id)=/;
+const SEALED_FIX =
+  'If the key changed: give every server the same signing and encryption keys, from configuration rather than made at start-up, and keep old keys readable while rotating them. If the cookie names a session kept on the server: check its lifetime, its persistence across restarts, and that every server shares it.';
 
 /**
  * overwritten, when the response that did it answered a request in flight with the ID the held one replaced: two
@@ -36,6 +48,9 @@ const RACED =
 /** overwritten's text for a new ID replaced before any request used it (IdChange.freshRace). */
 const FRESH_RACE =
   'the request of this response went out before that ID arrived, carrying none, and the server gave it a new session of its own; the browser kept the later one. No request ever carried the replaced ID, so no session was lost';
+/** FRESH_RACE's text where the request carried the ID the replaced one had replaced in turn (IdChange.carriedReplaced). */
+const FRESH_RACE_CARRYING_OLD =
+  'the request of this response went out before that ID arrived, carrying the ID it had replaced, and the server gave it a new session of its own; the browser kept the later one. No request ever carried the replaced ID, so no more was lost';
 const FRESH_RACE_FIX =
   'Nothing was lost. To spare the server sessions nobody uses, start one only when there is something to keep in it (express-session `saveUninitialized: false`), not for static files.';
 const RACED_FIX =
@@ -82,6 +97,18 @@ const RESTORED = (from: string) =>
 
 /** cleared-by-server's text when the header did it (clearSiteData.ts). */
 const CLEARED_BY_SITE_DATA = "the server cleared the site's cookies with a Clear-Site-Data header";
+
+/**
+ * cleared-by-server outside any logout: a server deletes the cookie of a session it no longer knows (Django's, Total.js's,
+ * Tiny Tiny RSS's answer to an expired or lost server-side session) as well as by code that ends it.
+ */
+const CLEARED_OUTSIDE_LOGOUT =
+  'the server deleted the cookie with a Set-Cookie outside any logout: most likely it no longer knew the session (server-side expiry, a restart, or sessions not shared between servers) and cleared the stale cookie, or code ended the session';
+const CLEARED_OUTSIDE_LOGOUT_FIX =
+  'Expected at logout. Elsewhere, if the server no longer knew the session, find why: its idle or absolute timeout, a restart with an in-memory store, back-end servers that do not share sessions; otherwise find the code that deletes the session cookie.';
+/** The same, after the server had answered the ID as logged out (session-rejected): the clearing of what it refused. */
+const CLEARED_AFTER_REJECTION = (entry: number) =>
+  `the server deleted the cookie with a Set-Cookie after it had answered the request at entry ${entry} as logged out (session-rejected there): it cleared the cookie of a session it no longer accepted`;
 
 const CAUSE_TEXT: Record<ResetCause, string> = {
   'not-sent': 'the browser did not send the session cookie, so the server started a new session',
@@ -143,17 +170,22 @@ export function resetOf(change: IdChange): ResetEnd {
   const cause = RESET_CAUSES.find(([, holds]) => holds(change))?.[0] ?? 'overwritten';
   const notSentReason = cause === 'expired' || cause === 'not-sent' ? change.notSent?.reason : undefined;
   const backendSwitch = cause === 'server-rejected' ? backendSwitchOf(change) : undefined;
+  const logout = logoutOf(change);
   return {
     kind: 'reset',
     entry: change.entry,
     cause,
     ...(notSentReason ? { notSentReason } : {}),
-    ...logoutOf(change),
+    ...logout,
     ...(cause === 'cleared-by-server' && change.clearSiteData ? { clearSiteData: true } : {}),
     ...(backendSwitch ? { backendSwitch } : {}),
     // Still inside the login's chain: the ID was one the login or its chain had just issued (rotatesAtLogin).
     ...(cause === 'server-rejected' && change.login ? { loginEntry: change.login.entry } : {}),
     ...(cause === 'server-rejected' && change.loggedOutAnswer ? { loggedOutAnswer: change.loggedOutAnswer } : {}),
+    // A deletion outside a logout answered as to a client logged out: the server no longer knew the session.
+    ...(cause === 'cleared-by-server' && !logout.atLogout && change.loggedOutAnswer
+      ? { loggedOutAnswer: change.loggedOutAnswer }
+      : {}),
     ...(cause === 'server-rejected' && change.sessionLogin === undefined && !change.login ? { anonymous: true } : {}),
     ...(cause === 'overwritten' && change.carriedReplaced !== undefined
       ? { inFlightWith: change.carriedReplaced }
@@ -208,7 +240,14 @@ export const sessionReset = defineRule({
     return idTransitions(ctx).flatMap((t) => {
       if (t.end.kind !== 'reset') return [];
       const end = t.end;
+      // Deleted by the server outside a logout the user asked for, by no Clear-Site-Data, of no failed attempt.
+      const clearedOutside =
+        end.cause === 'cleared-by-server' && !end.atLogout && !end.clearSiteData && end.failedAttempt === undefined;
+      const rejectedAt = clearedOutside
+        ? rejectedBefore(ctx, t.lane.origin, t.lane.cookie, t.id.id, end.entry)
+        : undefined;
       const inputs = [
+        rejectedAt,
         t.lane.key,
         t.lane.origin,
         t.lane.cookie,
@@ -252,16 +291,29 @@ export const sessionReset = defineRule({
               ? restoredFrom(t.request, t.lane.cookie, ctx, loginValues)
               : undefined;
           const store = end.cause === 'server-rejected' && valueShape(t.id.id) === 'client-side-store';
-          const raced = end.inFlightWith !== undefined;
+          // Its data unreadable to us, or naming a session ID (Zabbix's `sessionid`): the key, or a server-side session
+          // it names (SEALED_NOT_READ).
+          const mayNameSession =
+            store && (readClientSideData(t.id.id) === undefined || SESSION_ID_FIELD.test(embeddedIdOf(t.id.id) ?? ''));
+          // A new ID no request used, replaced by its twin: told as that (freshRace), whatever the request carried.
+          const raced = end.inFlightWith !== undefined && !end.freshRace;
           const cause = end.clearSiteData
             ? CLEARED_BY_SITE_DATA
             : store
-              ? STORE_NOT_READ
+              ? mayNameSession
+                ? SEALED_NOT_READ
+                : STORE_NOT_READ
               : raced
                 ? RACED
                 : end.freshRace
-                  ? FRESH_RACE
-                  : CAUSE_TEXT[end.cause];
+                  ? end.inFlightWith !== undefined
+                    ? FRESH_RACE_CARRYING_OLD
+                    : FRESH_RACE
+                  : rejectedAt !== undefined
+                    ? CLEARED_AFTER_REJECTION(rejectedAt)
+                    : clearedOutside
+                      ? CLEARED_OUTSIDE_LOGOUT
+                      : CAUSE_TEXT[end.cause];
           return {
             key: resetKey(t.lane.key, end.entry),
             relatedKeys: related,
@@ -277,16 +329,29 @@ export const sessionReset = defineRule({
             ...(end.failedAttempt !== undefined ? { severity: 'info' as const } : {}),
             // A new ID no request used, replaced by its twin from a request in flight beside it: nothing lost.
             ...(end.freshRace ? { severity: 'info' as const } : {}),
+            // The session-rejected finding before it raised the alarm for this loss: the clearing is told, not raised again.
+            ...(rejectedAt !== undefined ? { severity: 'info' as const } : {}),
             // The user stayed logged in (restoredFrom): told, as the loss of what the session held, not alarmed.
             ...(restored !== undefined ? { severity: 'low' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
             message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}`,
-            fix: store ? STORE_FIX : raced ? RACED_FIX : end.freshRace ? FRESH_RACE_FIX : CAUSE_FIX[end.cause],
+            fix: store
+              ? mayNameSession
+                ? SEALED_FIX
+                : STORE_FIX
+              : raced
+                ? RACED_FIX
+                : end.freshRace
+                  ? FRESH_RACE_FIX
+                  : clearedOutside
+                    ? CLEARED_OUTSIDE_LOGOUT_FIX
+                    : CAUSE_FIX[end.cause],
             evidence: {
               lostId: { secret: t.id.id },
               ...(t.next ? { newId: { secret: t.next.id } } : {}),
               cause: end.cause,
               ...(store ? { clientSideStore: true } : {}),
+              ...(mayNameSession ? { storeMayNameSession: true } : {}),
               ...(end.backendSwitch ? { backendChanges: end.backendSwitch.changes } : {}),
               ...(end.loginEntry !== undefined ? { issuedByLoginAt: end.loginEntry } : {}),
               ...(end.loggedOutAnswer ? { answeredStatus: end.loggedOutAnswer.status } : {}),
@@ -294,6 +359,7 @@ export const sessionReset = defineRule({
               ...(end.freshRace ? { freshRace: true } : {}),
               ...(restored !== undefined ? { restoredFrom: restored } : {}),
               ...(end.failedAttempt !== undefined ? { issuedAtFailedAttempt: end.failedAttempt } : {}),
+              ...(rejectedAt !== undefined ? { rejectedAt } : {}),
             },
           };
         }),

@@ -3,12 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { isLoginPagePath } from './loginPage.ts';
 
 describe('isLoginPagePath', () => {
-  it.each(['/login', '/users/sign_in', '/account/log-in/', '/login.php', '/logon', '/auth/signin'])(
-    '%s names a login page',
-    (p) => {
-      expect(isLoginPagePath(p)).toBe(true);
-    },
-  );
+  it.each([
+    '/login',
+    '/users/sign_in',
+    '/account/log-in/',
+    '/login.php',
+    '/logon',
+    '/auth/signin',
+    '/wp-login.php',
+    '/_login',
+  ])('%s names a login page', (p) => {
+    expect(isLoginPagePath(p)).toBe(true);
+  });
   it.each([
     '/',
     '/account',

@@ -5,8 +5,12 @@
  */
 import { tokenFollows } from './randomToken.ts';
 
-/** `/login`, `/users/sign_in`, `/account/log-in/`, `/login.php`, `/logon`: a path naming a login page. */
-const LOGIN_PAGE_PATH = /(^|\/)(log[-_]?in|sign[-_]?in|log[-_]?on)(\/|\.|$)/i;
+/**
+ * `/login`, `/users/sign_in`, `/account/log-in/`, `/login.php`, `/logon`, and the login word after a prefix and a
+ * separator (WordPress's `/wp-login.php`, Gitit's `/_login`): a path naming a login page. Not a word that only ends
+ * in one (`/blogin`).
+ */
+const LOGIN_PAGE_PATH = /(^|[/_.-])(log[-_]?in|sign[-_]?in|log[-_]?on)(\/|\.|$)/i;
 
 /** A path naming a login page, with no random token after its login word (tokenFollows). */
 export function isLoginPagePath(pathname: string): boolean {

@@ -74,6 +74,12 @@ describe('valueShape', () => {
     expect(valueShape('a7Xk29Qp:1xZRDG:HV4ORAa0i-6fDg_O-Xa5ryiEq79vzOS4e9cr')).toBe('opaque');
   });
 
+  it("a readable store naming a session ID (Zabbix's `sessionid`) that names another is a new session", () => {
+    const zbx = (sessionid: string, sign: string) => btoa(JSON.stringify({ sessionid, serverCheckResult: true, sign }));
+    expect(isUpdateOf(zbx('10a6b0adce35c82c0a7d', 's1'), zbx('10a6b0adce35c82c0a7d', 's2'))).toBe(true);
+    expect(isUpdateOf(zbx('10a6b0adce35c82c0a7d', 's1'), zbx('7945dc17f0e1b2c3d4a5', 's2'))).toBe(false);
+  });
+
   it('a readable store that named its user and no longer does (or names another) is a new session, not an update', () => {
     const flask = (data: object, ts: string) =>
       `${btoa(JSON.stringify(data)).replace(/=+$/, '')}.${ts}.c2lnbmF0dXJlLW9mLXRoZS1zZXNzaW9u`;

@@ -169,7 +169,7 @@ const MASKED_VALUE =
   /^(?:[[<(-]{0,2}\s?(?:[\w.$-]{1,64}\s)?(?:redacted|sanitized|sanitised|filtered|masked|removed|omitted)\s?[\]>)-]{0,2}|\*{3,})$/i;
 
 /** Claims that name the session or its subject inside a client-side store or a structured value. */
-const ID_FIELDS = ['sid', 'session_id', 'sessionId', 'session', 'sub', 'user_id', 'userId', 'uid', 'id'];
+const ID_FIELDS = ['sid', 'session_id', 'sessionId', 'sessionid', 'session', 'sub', 'user_id', 'userId', 'uid', 'id'];
 
 /** Readable fields, `a=b&c=d` and the like (FIELDS): what a session kept in the cookie as fields looks like. */
 export function isFieldsValue(raw: string): boolean {

@@ -176,6 +176,8 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
         return `${carried} and the server answered with a new one, but the request also carried the user's HTTP Basic credentials and the server accepted them: the user stayed signed in, and only what the session held beyond the login was lost`;
       if (typeof restored === 'string')
         return `${carried} but the server no longer knew the session and started a new one; the same answer renewed \`${restored}\`, a persistent login cookie the request carried, so the user was most likely logged back in from it (remember me) and only what the session held beyond the login was lost`;
+      if (c.finding.evidence.storeMayNameSession === true)
+        return `${carried}, which holds the session or the ID of one kept on the server: either the server could no longer read it (its key changed: a key made at start-up and a restart, a key rotated without keeping the old one, or servers with different keys) or it no longer knew the session the cookie names (server-side expiry, a restart), ${afterwards(c, 'so the session ended')}`;
       return c.finding.evidence.clientSideStore === true
         ? `${carried} but the server could no longer read the session (or its ID) kept in that cookie (its key changed: a key made at start-up and a restart, a key rotated without keeping the old one, or servers with different keys), ${afterwards(c, 'so the session ended')}`
         : `${carried} but the server no longer knew the session (server-side expiry, a restart, or sessions not shared between servers), ${afterwards(c, 'so the session ended')}`;
@@ -183,7 +185,8 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
   },
   'session-reset:cleared-by-server': {
     kind: 'lost',
-    cause: (c) => `the server deleted the cookie \`${c.cookie}\` with a Set-Cookie outside any logout`,
+    cause: (c) =>
+      `the server deleted the cookie \`${c.cookie}\` with a Set-Cookie outside any logout: most likely it no longer knew the session (server-side expiry, a restart, or sessions not shared between servers) and cleared the stale cookie, or code ended the session`,
   },
   'session-reset:cleared-by-script': {
     kind: 'lost',
