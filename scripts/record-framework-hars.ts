@@ -401,10 +401,39 @@ const php = (id: string, env: Record<string, string>, settings: readonly string[
   login: { path: '/login.php' },
 });
 
-/** PHP's session files removed, as its garbage collection does once they are older than gc_maxlifetime. */
-const expirePhpSessions = (work: string) => {
-  for (const file of readdirSync(join(work, 'sessions'))) rmSync(join(work, 'sessions', file));
+/** The files of a session store (a directory of the recording's work directory) removed, as its expiry does. */
+const removeFilesIn = (dir: string) => (work: string) => {
+  for (const file of readdirSync(join(work, dir))) rmSync(join(work, dir, file));
 };
+
+/** PHP's session files removed, as its garbage collection does once they are older than gc_maxlifetime. */
+const expirePhpSessions = removeFilesIn('sessions');
+
+/** SQL run as root in a database of the recording's own MariaDB (its socket work/mysql.sock): rows an expiry removes. */
+const inRecordingMariadb = (database: string, sql: string) => (work: string) => {
+  execFileSync('mariadb', ['--no-defaults', `--socket=${join(work, 'mysql.sock')}`, '-u', 'root', database, '-e', sql]);
+};
+/** Tiny Tiny RSS's session rows (its own save handler's table) deleted, as its garbage collection does. */
+const expireTtrssSessions = inRecordingMariadb('ttrss', 'DELETE FROM ttrss_sessions');
+/** WordPress's login session tokens (the user meta `session_tokens`) deleted: its auth cookies then fail to verify. */
+const expireWordpressSessionTokens = inRecordingMariadb(
+  'wordpress',
+  "DELETE FROM wp_usermeta WHERE meta_key = 'session_tokens'",
+);
+
+/** Django's session rows deleted from the recording's SQLite database, as `clearsessions` does once they expire. */
+const expireDjangoSessions = (work: string) => {
+  execFileSync('sqlite3', [join(work, 'db.sqlite3'), 'DELETE FROM django_session']);
+};
+
+/** Flask-Session's session files (cachelib's FileSystemCache in `flask_session/` of `work`) removed, as on expiry. */
+const expireFlaskSessions = removeFilesIn('flask_session');
+
+/** web.py's DiskStore files (`sessions/` of `work`) removed, as its cleanup does once they are past their timeout. */
+const expireWebpySessions = removeFilesIn('sessions');
+
+/** CGI::Session's files (work/sessions) removed, as its expiry (or a cron job clearing old ones) would. */
+const expireCgiSessions = removeFilesIn('sessions');
 
 /** A CATALINA_BASE of our own: Debian's configuration on our port (and node name), our webapp as ROOT. */
 function tomcat(work: string, port: number, jvmRoute?: string): Server {
@@ -674,6 +703,16 @@ const roundcube: Framework = {
   login: { path: '/' },
   form: { username: '#rcmloginuser', password: '#rcmloginpwd', submit: '#rcmloginsubmit' },
   logout: 'a.logout',
+};
+
+/**
+ * Roundcube's session rows (its `session` table in the recording's SQLite file) deleted, as its garbage collection
+ * does; once the home page's mail list requests have ended (a request running over half a second reads its session
+ * again as it ends and, finding no row, inserts its whole session anew).
+ */
+const expireRoundcubeSessions = (work: string) => {
+  execFileSync('sleep', ['3']);
+  execFileSync('sqlite3', [join(work, 'roundcube.db'), 'DELETE FROM session']);
 };
 
 /**
@@ -949,6 +988,9 @@ const zabbix: Framework = {
   logout: 'a.icon-signout',
 };
 
+/** Zabbix's session rows (its `sessions` table) deleted, as the removal of stale sessions does. */
+const expireZabbixSessions = inRecordingMariadb('zabbix', 'DELETE FROM sessions');
+
 /**
  * Debian's Cacti, copied into the recording's directory with our configuration (cacti/config.php) as its
  * include/config.php in place of Debian's link to /etc/cacti/debian.php, on a MariaDB of its own loaded with Debian's
@@ -1170,6 +1212,9 @@ const requestTracker: Framework = {
   logout: ['hover:#li-overflow > a', 'hover:#preferences', '#preferences-logout'],
 };
 
+/** RT's session files (Apache::Session::File on SQLite, in work/session_data) removed, as its session cleanup does. */
+const expireRtSessions = removeFilesIn('session_data');
+
 /**
  * Debian's Redmine 5.0 (Rails 6.1), copied into the recording's directory with an instance of ours (redmine/setup.sh:
  * SQLite, Debian's postinst steps, alice), served by WEBrick (`rackup -E production`, as Debian's README.Debian shows)
@@ -1196,6 +1241,11 @@ const redmine = (id: string, autologin?: string): Framework => ({
   // The browser's 800 pixels are Redmine's responsive layout: the account menu is in the flyout menu.
   logout: ['.js-flyout-menu-toggle-button', '.js-profile-menu a.logout'],
 });
+
+/** Redmine's session tokens (`tokens` rows of action 'session', checked against its cookie's `tk`) deleted. */
+const expireRedmineSessionTokens = (work: string) => {
+  execFileSync('sqlite3', [join(work, 'redmine.sqlite3'), "DELETE FROM tokens WHERE action = 'session'"]);
+};
 
 /**
  * Debian's Jupyter Notebook 6.4 (jupyter-notebook) with our configuration (jupyter/jupyter_notebook_config.py: a
@@ -3765,7 +3815,17 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(php('php-native', {})),
   ...andLoginAgain(php('php-no-regenerate', { SKIP_REGENERATE: '1' })),
   ...andLoginAgain(django('django-db', 'django.contrib.sessions.backends.db')),
+  // Django's session rows deleted from its SQLite database while it runs (expiry).
+  {
+    ...django('django-db-session-expired', 'django.contrib.sessions.backends.db'),
+    lose: { how: expireDjangoSessions, after: '/accounts/profile/' },
+  },
   ...andLoginAgain(django('django-signed-cookies', 'django.contrib.sessions.backends.signed_cookies')),
+  // Django's signed-cookie sessions, the server restarted with another SECRET_KEY: every session cookie unreadable.
+  {
+    ...django('django-signed-cookies-key-rotated', 'django.contrib.sessions.backends.signed_cookies'),
+    lose: { how: 'restart', after: '/accounts/profile/', env: { DJANGO_SECRET_KEY: 'rotated-'.repeat(6) } },
+  },
   ...andLoginAgain(flask('flask')),
   ...andLoginAgain({
     id: 'tomcat',
@@ -3790,6 +3850,17 @@ const FRAMEWORKS: readonly Framework[] = [
     }),
     login: { path: '/session/new' },
   }),
+  // Rails's cookie store restarted with another secret_key_base: the encrypted session cookie is unreadable to it.
+  {
+    id: 'rails-cookie-store-key-rotated',
+    server: (_work, port) => ({
+      command: 'rackup',
+      args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
+      cwd: join(APPS, 'rails'),
+    }),
+    login: { path: '/session/new' },
+    lose: { how: 'restart', after: '/', env: { SECRET_KEY_BASE: 'r'.repeat(64) } },
+  },
   ...andLoginAgain({
     id: 'aiohttp-encrypted-cookie',
     server: (_work, port) => ({
@@ -3803,6 +3874,8 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(node('fastify-session')),
   ...andLoginAgain(node('koa-session')),
   ...andLoginAgain(node('express-passport')),
+  // express-session's MemoryStore lost as the server restarts.
+  { ...node('express-passport'), id: 'express-passport-restart', lose: { how: 'restart', after: '/' } },
   ...andLoginAgain(node('client-sessions')),
   // The session lost on the server: PHP's expired session files (without strict mode PHP takes the unknown ID and
   // starts an empty session under it; with it, it issues a new ID); a memory store's restart.
@@ -3815,12 +3888,21 @@ const FRAMEWORKS: readonly Framework[] = [
   // A signing key made at start-up: the restart makes every session cookie unreadable to the server.
   { ...flask('flask-random-secret-restart', { RANDOM_SECRET: '1' }), lose: { how: 'restart', after: '/' } },
   ...andLoginAgain(script('starlette', '/usr/bin/python3', 'starlette', 'app.py')),
+  // Starlette's signed cookie session, the server restarted with another secret_key: every session cookie unreadable.
+  {
+    ...script('starlette-key-rotated', '/usr/bin/python3', 'starlette', 'app.py'),
+    lose: { how: 'restart', after: '/', env: { STARLETTE_SECRET_KEY: 'rotated-'.repeat(4) } },
+  },
   script('tornado', '/usr/bin/python3', 'tornado', 'app.py'),
   script('bottle', '/usr/bin/python3', 'bottle', 'app.py'),
   ...andLoginAgain(script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py')),
+  // CherryPy's RAM sessions lost as the server restarts.
+  { ...script('cherrypy-restart', '/usr/bin/python3', 'cherrypy', 'app.py'), lose: { how: 'restart', after: '/' } },
   ...andLoginAgain(script('pyramid', '/usr/bin/python3', 'pyramid', 'app.py')),
   script('pyramid-authtkt', '/usr/bin/python3', 'pyramid', 'app.py', { AUTHTKT: '1' }),
   script('beaker', '/usr/bin/python3', 'beaker', 'app.py'),
+  // Beaker's memory sessions lost as the server restarts.
+  { ...script('beaker-restart', '/usr/bin/python3', 'beaker', 'app.py'), lose: { how: 'restart', after: '/' } },
   ...andLoginAgain(script('flask-login', '/usr/bin/python3', 'flask-login', 'app.py')),
   {
     id: 'sinatra',
@@ -3856,21 +3938,57 @@ const FRAMEWORKS: readonly Framework[] = [
   },
   ...andLoginAgain(script('mojolicious', '/usr/bin/perl', 'mojolicious', 'app.pl')),
   ...andLoginAgain(script('dancer2', '/usr/bin/perl', 'dancer2', 'app.pl')),
+  // Dancer2's Simple engine keeps its sessions in the process's memory: lost by the server's restart.
+  { ...script('dancer2-restart', '/usr/bin/perl', 'dancer2', 'app.pl'), lose: { how: 'restart', after: '/' } },
   ...andLoginAgain(node('cookie-session')),
+  // The signing key rotated: restarted with another key, the signature of every session cookie no longer matches.
+  {
+    ...node('cookie-session'),
+    id: 'cookie-session-key-rotated',
+    lose: { how: 'restart', after: '/', env: { COOKIE_SESSION_KEY: 'a rotated signing key' } },
+  },
   ...andLoginAgain(node('iron-session')),
+  // The password rotated: restarted with another one, every sealed session cookie can no longer be unsealed.
+  {
+    ...node('iron-session'),
+    id: 'iron-session-key-rotated',
+    lose: {
+      how: 'restart',
+      after: '/',
+      env: { IRON_SESSION_PASSWORD: 'a rotated password of at least thirty-two characters' },
+    },
+  },
   ...andLoginAgain(node('hapi-yar')),
   node('hapi-cookie'),
   ...andLoginAgain(laravel),
+  // Its file sessions (SESSION_FILES, in the recording's directory) removed while it runs, as their expiry would.
+  { ...laravel, id: 'laravel-session-expired', lose: { how: expirePhpSessions, after: '/account' } },
   wordpress,
+  // Its login's session tokens (user meta `session_tokens`) deleted in its database, as their expiry would.
+  {
+    ...wordpress,
+    id: 'wordpress-session-expired',
+    lose: { how: expireWordpressSessionTokens, after: '/wp-admin/profile.php' },
+  },
   authjs,
   ...andLoginAgain(mediawiki),
   mediawikiRemembered,
   ...andLoginAgain(phpmyadmin),
   ...andLoginAgain(roundcube),
+  // Roundcube's session rows deleted from its SQLite `session` table while it runs (its expiry).
+  { ...roundcube, id: 'roundcube-session-expired', lose: { how: expireRoundcubeSessions, after: '/?_task=mail' } },
   ...andLoginAgain(gorilla('gorilla-cookie-store', 'cookie')),
+  // gorilla's CookieStore restarted with another key (SESSION_KEY): its signed session cookie no longer verifies.
+  {
+    ...gorilla('gorilla-cookie-store', 'cookie'),
+    id: 'gorilla-cookie-store-key-rotated',
+    lose: { how: 'restart', after: '/', env: { SESSION_KEY: 'sessionscope recording only: the rotated signing key' } },
+  },
   ...andLoginAgain(gorilla('gorilla-filesystem-store', 'filesystem')),
   ...andLoginAgain(jetty),
   ...andLoginAgain(symfony),
+  // Its session files removed while it runs (as PHP's garbage collection would); /account then sends to the login.
+  { ...symfony, id: 'symfony-session-expired', lose: { how: expirePhpSessions, after: '/account' } },
   ...andLoginAgain(catalyst),
   apache('apache-form-session-crypto', true),
   apache('apache-form-session', false),
@@ -3890,29 +4008,61 @@ const FRAMEWORKS: readonly Framework[] = [
   node('h3-session'),
   reactRouter('react-router-cookie-session', 'cookie'),
   reactRouter('react-router-memory-session', 'memory'),
+  // The memory session storage lost as the server restarts.
+  { ...reactRouter('react-router-memory-session-restart', 'memory'), lose: { how: 'restart', after: '/' } },
   betterAuth,
   ...andLoginAgain(adonis),
   ...andLoginAgain(dokuwiki),
+  // Its PHP session files (in the recording's directory for this variant alone) removed while it runs, as their
+  // expiry would; DokuWiki's own auth cookie (DW<hash>) is still sent.
+  {
+    ...dokuwiki,
+    id: 'dokuwiki-session-expired',
+    server: (work, port) => {
+      mkdirSync(join(work, 'sessions'), { recursive: true });
+      const ini = ['-d', `session.save_path=${join(work, 'sessions')}`];
+      return { command: 'php', args: [...ini, '-S', `127.0.0.1:${port}`, 'index.php'], cwd: join(work, 'dw') };
+    },
+    lose: { how: expirePhpSessions, after: '/doku.php?do=profile' },
+  },
   ...andLoginAgain(script('quart', '/usr/bin/python3', 'quart', 'app.py')),
   flaskSession,
+  // Flask-Session's session files removed from `work` while it runs (expiry).
+  { ...flaskSession, id: 'flask-session-expired', lose: { how: expireFlaskSessions, after: '/' } },
   cockpit,
   ikiwiki,
   yesod,
   ...andLoginAgain(zabbix),
+  // Zabbix's `sessions` rows deleted in its MariaDB while the frontend runs (its expiry).
+  {
+    ...zabbix,
+    id: 'zabbix-session-expired',
+    lose: { how: expireZabbixSessions, after: '/zabbix.php?action=dashboard.view' },
+  },
   ...andLoginAgain(cacti),
   ttrss,
+  // Its session rows (ttrss_sessions) deleted in its database while it runs, as their expiry would.
+  { ...ttrss, id: 'tt-rss-session-expired', lose: { how: expireTtrssSessions, after: '/prefs.php' } },
   cas('cas-mod-auth-cas', false),
   cas('cas-mod-auth-cas-single-logout', true),
   nextAuth,
   expressSessionRedis,
   lucia,
   ...andLoginAgain(nestjs),
+  // express-session's MemoryStore lost as the server restarts.
+  { ...nestjs, id: 'nestjs-passport-session-restart', lose: { how: 'restart', after: '/' } },
   ...andLoginAgain(requestTracker),
+  // RT's session files removed from work/session_data while rt-server runs (its expiry).
+  { ...requestTracker, id: 'request-tracker-session-expired', lose: { how: expireRtSessions, after: '/' } },
   ...andLoginAgain(redmine('redmine')),
   redmine('redmine-autologin', '7'),
+  // Redmine's session token rows deleted while it runs: its cookie session's `tk` no longer verifies (its expiry).
+  { ...redmine('redmine-session-expired'), lose: { how: expireRedmineSessionTokens, after: '/my/account' } },
   jupyter,
   ...andLoginAgain(adminer),
   ...andLoginAgain(icingaweb2('icingaweb2', false)),
+  // Its PHP session files removed while it runs, as their expiry would.
+  { ...icingaweb2('icingaweb2-session-expired', false), lose: { how: expirePhpSessions, after: '/dashboard' } },
   icingaweb2('icingaweb2-remember-me', true),
   laravelRememberMe,
   laravelAppKeyRotated,
@@ -3922,6 +4072,8 @@ const FRAMEWORKS: readonly Framework[] = [
   djangoSessionAge,
   honoSessions('hono-sessions-cookie', 'cookie'),
   ...andLoginAgain(honoSessions('hono-sessions-memory', 'memory')),
+  // hono-sessions' MemoryStore lost as the server restarts.
+  { ...honoSessions('hono-sessions-memory-restart', 'memory'), lose: { how: 'restart', after: '/' } },
   sails,
   ...andLoginAgain(postfixadmin),
   simplesamlphp,
@@ -3934,20 +4086,45 @@ const FRAMEWORKS: readonly Framework[] = [
   deluge,
   delugeLoginAgain,
   ...andLoginAgain(znc),
+  // ZNC restarted: its web sessions lived in memory (its configs/ written afresh, as at the first start).
+  {
+    ...znc,
+    id: 'znc-restart',
+    server: (work, port) => {
+      rmSync(join(work, 'configs'), { recursive: true, force: true });
+      return znc.server(work, port);
+    },
+    lose: { how: 'restart', after: '/mods/global/webadmin/' },
+  },
   expressSessionPg,
   egg,
   adminjs,
   ...andLoginAgain(cgiSession),
+  // CGI::Session's files (work/sessions) removed while Apache runs, as its expiry would.
+  { ...cgiSession, id: 'cgi-session-expired', lose: { how: expireCgiSessions, after: '/' } },
   ...andLoginAgain(ldapAccountManager),
   qbittorrent,
+  // qbittorrent-nox restarted: its Web UI sessions lived in memory.
+  { ...qbittorrent, id: 'qbittorrent-restart', lose: { how: 'restart', after: '/' } },
   davical,
   script('twisted-session', '/usr/bin/python3', 'twisted', 'app.py'),
+  // Twisted's sessions (in the Site's memory) lost as the server restarts.
+  {
+    ...script('twisted-session-restart', '/usr/bin/python3', 'twisted', 'app.py'),
+    lose: { how: 'restart', after: '/' },
+  },
   webpy,
+  // web.py's DiskStore files removed from `work` while it runs (expiry).
+  { ...webpy, id: 'webpy-session-expired', lose: { how: expireWebpySessions, after: '/' } },
   lemonldapNg,
   saml,
   samlSingleLogout,
   slim,
+  // Its PHP session files removed while it runs (as PHP's garbage collection would); /account then sends to the login.
+  { ...slim, id: 'slim-native-session-expired', lose: { how: expirePhpSessions, after: '/account' } },
   ...andLoginAgain(plackSession),
+  // Plack::Session::Store's default in-memory store: lost by plackup's restart.
+  { ...plackSession, id: 'plack-session-restart', lose: { how: 'restart', after: '/' } },
   script('dancer', '/usr/bin/perl', 'dancer', 'app.pl'),
   script('dancer-samesite-lax', '/usr/bin/perl', 'dancer', 'app.pl', { SESSION_SAME_SITE: 'Lax' }),
   cgiApplication,
@@ -3961,7 +4138,20 @@ const FRAMEWORKS: readonly Framework[] = [
     }),
     login: { path: '/login' },
   },
+  // Rack::Session::Pool's sessions live in the process's memory: lost by rackup's restart.
+  {
+    id: 'rack-session-pool-restart',
+    server: (_work, port) => ({
+      command: 'rackup',
+      args: ['-s', 'webrick', '-p', String(port), '-o', '127.0.0.1', 'config.ru'],
+      cwd: join(APPS, 'rack-session'),
+    }),
+    login: { path: '/login' },
+    lose: { how: 'restart', after: '/' },
+  },
   ...andLoginAgain(macaron),
+  // go-macaron/session's memory provider: the sessions lost by the server's restart.
+  { ...macaron, id: 'macaron-session-restart', lose: { how: 'restart', after: '/' } },
   ginJwt,
   thinkjsSession,
   ...andLoginAgain(buildbot),
@@ -4003,6 +4193,8 @@ const FRAMEWORKS: readonly Framework[] = [
   medusa,
   evershop,
   syncthing,
+  // Syncthing restarted: its GUI sessions (1.19) lived in memory.
+  { ...syncthing, id: 'syncthing-restart', lose: { how: 'restart', after: '/' } },
   rabbitmqManagement,
   cups,
   cupsPrinters,
@@ -4016,11 +4208,24 @@ const FRAMEWORKS: readonly Framework[] = [
   transmission,
   nagios4,
   totaljsSession,
+  // Total.js's sessions lost as the server restarts: kept in memory (databases/sessions.txt, written 10 s after a
+  // change, is read back without their data, this app having no `ondata`): getcookie() then clears the cookie.
+  { ...totaljsSession, id: 'totaljs-session-restart', lose: { how: 'restart', after: '/' } },
   ...andLoginAgain(raneto),
+  // express-session's MemoryStore lost as the server restarts; a page's editor (/welcome/edit) needs the login.
+  { ...raneto, id: 'raneto-restart', lose: { how: 'restart', after: '/welcome/edit' } },
   ...andLoginAgain(nagvis),
   ...andLoginAgain(shaarli),
   ...andLoginAgain(ocsinventoryReports),
   gitit,
+  // Gitit (Happstack) keeps its sessions in memory: lost by its restart. Its login form opened by path (the lose
+  // recording submits on the page it opens; `destination` as its link gives it); after it, editing needs the login.
+  {
+    ...gitit,
+    id: 'gitit-restart',
+    login: { path: '/_login?destination=%2F' },
+    lose: { how: 'restart', after: '/_edit/Front%20Page' },
+  },
   sqwebmail,
   sveltekitCookieSession,
   pouchdbServer,

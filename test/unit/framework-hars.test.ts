@@ -1666,6 +1666,293 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     alarms: [],
     sessions: ['saml_session', 'SimpleSAML', 'SimpleSAMLAuthToken', 'sessionid'],
   },
+  // The server loses the session after the login (the recorder's `lose`): restarted (a memory store), its session
+  // files or rows removed (server-side expiry), or restarted with another key (a client-side store).
+  // CherryPy's RAM sessions, the server restarted after the login: the next page gets a new ID (server-rejected).
+  'cherrypy-restart': {
+    cookie: 'session_id',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset session_id'],
+  },
+  // Beaker's memory sessions, restarted: Beaker takes the unknown ID and starts an empty session under it, no Set-
+  // Cookie, a 200 page. KNOWN, left: the loss shows only in the page's body, which the recording does not keep: nothing
+  // is said of it.
+  'beaker-restart': {
+    cookie: 'beaker.session.id',
+    ends: ['rotated@login', 'live'],
+    alarms: ['cookie-no-httponly beaker.session.id'],
+  },
+  // Django's database sessions, the rows deleted after the login (expiry): the account page deletes the cookie and
+  // redirects to the login form (cleared-by-server, told as a session the server most likely no longer knew).
+  'django-db-session-expired': {
+    cookie: 'sessionid',
+    ends: ['rotated@login', 'reset:cleared-by-server'],
+    alarms: ['session-reset sessionid'],
+  },
+  // Flask-Session's filesystem store, its files deleted: the same ID kept, an empty session under it, a 200 page.
+  // KNOWN, left: the loss shows only in the body. The login keeps the ID (a true fixation, as in the original).
+  'flask-session-expired': {
+    cookie: 'session',
+    ends: ['live'],
+    alarms: ['session-fixation session'],
+  },
+  // Twisted Web's sessions, restarted: a new ID on the next page (server-rejected); the login kept the ID (fixation, as
+  // in the original).
+  'twisted-session-restart': {
+    cookie: 'TWISTED_SESSION',
+    ends: ['reset:server-rejected', 'live'],
+    alarms: ['cookie-no-httponly TWISTED_SESSION', 'session-fixation TWISTED_SESSION', 'session-reset TWISTED_SESSION'],
+  },
+  // web.py's DiskStore, its files deleted: a new ID on the next page (server-rejected); the login kept the ID
+  // (fixation).
+  'webpy-session-expired': {
+    cookie: 'webpy_session_id',
+    ends: ['reset:server-rejected', 'live'],
+    alarms: ['session-fixation webpy_session_id', 'session-reset webpy_session_id'],
+  },
+  // Django's signed_cookies engine restarted with another SECRET_KEY: the old store unreadable, a new empty one and a
+  // redirect to the login form (server-rejected of a client-side store).
+  'django-signed-cookies-key-rotated': {
+    cookie: 'sessionid',
+    ends: ['rotated@login', 'updated', 'reset:server-rejected', 'live'],
+    alarms: ['session-client-side-data sessionid', 'session-reset sessionid'],
+  },
+  // Starlette's SessionMiddleware restarted with another secret_key: a fresh store without the user (server-rejected of
+  // a client-side store).
+  'starlette-key-rotated': {
+    cookie: 'session',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:server-rejected', 'live'],
+    alarms: ['session-client-side-data session', 'session-reset session'],
+  },
+  // Dancer2's Simple (memory) sessions, restarted: a new ID on the next page (server-rejected).
+  'dancer2-restart': {
+    cookie: 'dancer.session',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset dancer.session'],
+  },
+  // Plack::Middleware::Session's memory store, restarted: a new ID on the next page (server-rejected).
+  'plack-session-restart': {
+    cookie: 'plack_session',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['cookie-no-httponly plack_session', 'session-reset plack_session'],
+  },
+  // CGI::Session's files deleted: a new ID on the next page (server-rejected); the login kept the ID (fixation).
+  'cgi-session-expired': {
+    cookie: 'CGISESSID',
+    ends: ['reset:server-rejected', 'live'],
+    alarms: ['cookie-no-httponly CGISESSID', 'session-fixation CGISESSID', 'session-reset CGISESSID'],
+  },
+  // Rack::Session::Pool, restarted: a new ID on the next page (server-rejected).
+  'rack-session-pool-restart': {
+    cookie: 'rack.session',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset rack.session'],
+  },
+  // Macaron's memory provider, restarted: a new ID on the next page. Without a logout the cookie is only a possible
+  // session (an opaque token), so the reset and the fixation are LOW.
+  'macaron-session-restart': {
+    cookie: 'MacaronSession',
+    ends: ['reset:server-rejected', 'live'],
+    alarms: [],
+  },
+  // Gitit's in-memory sessions, restarted: its editor redirects to `/_login` with the same `sid` (session-rejected;
+  // `/_login` names a login page).
+  'gitit-restart': {
+    cookie: 'sid',
+    ends: ['live'],
+    alarms: ['session-id-low-entropy sid', 'cookie-no-httponly sid', 'session-rejected sid'],
+  },
+  // Rails' cookie store restarted with another secret_key_base: a new encrypted store without the user. KNOWN, left:
+  // the store is encrypted anew on every answer, and the page is a 200: the loss is unseen.
+  'rails-cookie-store-key-rotated': {
+    cookie: '_demo_session',
+    ends: ['updated', 'rotated@login', 'updated', 'live'],
+    alarms: [],
+  },
+  // gorilla's CookieStore restarted with another key: a new signed store without the user. KNOWN, left: its gob-encoded
+  // data is not read, and the store is signed anew on every save: the loss is unseen.
+  'gorilla-cookie-store-key-rotated': {
+    cookie: 'session-name',
+    ends: ['rotated@login', 'updated', 'live'],
+    alarms: ['cookie-no-httponly session-name'],
+  },
+  // express-session's MemoryStore, restarted: a new ID on the next page (server-rejected).
+  'express-passport-restart': {
+    cookie: 'connect.sid',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset connect.sid'],
+  },
+  // NestJS's express-session MemoryStore, restarted: a new ID on the next page (server-rejected).
+  'nestjs-passport-session-restart': {
+    cookie: 'connect.sid',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset connect.sid'],
+  },
+  // hono-sessions' memory store, restarted: the new ID is inside the sealed cookie, which changes on every answer.
+  // KNOWN, left: the loss is unseen.
+  'hono-sessions-memory-restart': {
+    cookie: 'session',
+    ends: ['updated', 'rotated@login', 'updated', 'live'],
+    alarms: [],
+  },
+  // React Router's memory session storage, restarted: the same signed ID set again, a 200 page. KNOWN, left: the loss
+  // shows only in the body. The login keeps the ID (fixation, as in the original).
+  'react-router-memory-session-restart': {
+    cookie: '__session',
+    ends: ['live'],
+    alarms: ['session-fixation __session'],
+  },
+  // Raneto's express-session, restarted: the editor redirects to `/login` with the same ID (session-rejected).
+  'raneto-restart': {
+    cookie: 'raneto.sid',
+    ends: ['live'],
+    alarms: ['session-rejected raneto.sid'],
+  },
+  // Total.js's memory sessions, restarted: the next page deletes `__user` outside any logout (cleared-by-server, told
+  // as a session the server most likely no longer knew).
+  'totaljs-session-restart': {
+    cookie: '__user',
+    ends: ['reset:cleared-by-server'],
+    alarms: ['session-reset __user'],
+  },
+  // express's cookie-session restarted with other keys: a fresh store without the user (server-rejected of a client-
+  // side store).
+  'cookie-session-key-rotated': {
+    cookie: 'session',
+    ends: ['rotated@login', 'updated', 'reset:server-rejected', 'live'],
+    alarms: ['session-client-side-data session', 'session-reset session'],
+  },
+  // iron-session restarted with another password: a fresh seal without the user. KNOWN, left: sealed anew on every
+  // answer, the page a 200: the loss is unseen.
+  'iron-session-key-rotated': {
+    cookie: 'iron-session',
+    ends: ['rotated@login', 'updated', 'live'],
+    alarms: [],
+  },
+  // Symfony's native sessions, the files deleted: the account page redirects to the login form with the same ID
+  // (session-rejected).
+  'symfony-session-expired': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'live'],
+    alarms: ['session-rejected PHPSESSID'],
+  },
+  // Slim with PHP's native sessions, the files deleted: the account page redirects to the login form (session-
+  // rejected).
+  'slim-native-session-expired': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'live'],
+    alarms: ['cookie-no-httponly PHPSESSID', 'session-rejected PHPSESSID'],
+  },
+  // DokuWiki, its PHP session files deleted: it logs the user back in from its `DW<hash>` auth cookie, set again
+  // (encrypted anew) by the next two answers: LOW resets of that possible session (the two answers in flight together,
+  // applied in start order: replaced-unseen); the `DokuWiki` ID is kept.
+  'dokuwiki-session-expired': {
+    cookie: 'DW7925f59ab145080358585fdad8a03725',
+    ends: ['reset:server-rejected', 'replaced-unseen', 'reset:server-rejected', 'replaced-unseen', 'live'],
+    alarms: [],
+    sessions: ['DokuWiki', 'DW7925f59ab145080358585fdad8a03725'],
+  },
+  // Laravel's file sessions deleted: the account page redirects to the login form with the cookie encrypted anew (the
+  // same ID inside): told as a sealed store the server could no longer read or whose session it no longer knew.
+  'laravel-session-expired': {
+    cookie: 'laravel_session',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:server-rejected', 'updated', 'live'],
+    alarms: ['session-reset laravel_session'],
+  },
+  // Tiny Tiny RSS, its session rows deleted: the preferences page deletes `ttrss_sid` outside any logout (cleared-by-
+  // server).
+  'tt-rss-session-expired': {
+    cookie: 'ttrss_sid',
+    ends: ['reset:cleared-by-server'],
+    alarms: ['cookie-no-httponly ttrss_sid', 'session-reset ttrss_sid'],
+  },
+  // Icinga Web 2's PHP session files deleted: the dashboard redirects to the login form with the same ID (session-
+  // rejected).
+  'icingaweb2-session-expired': {
+    cookie: 'Icingaweb2',
+    ends: ['rotated@login', 'live'],
+    alarms: ['session-rejected Icingaweb2'],
+  },
+  // WordPress, its session tokens deleted: the profile page redirects to `wp-login.php?reauth=1` (session-rejected of
+  // both auth cookies), whose answer deletes them: the clearing of what it had rejected, told (info).
+  'wordpress-session-expired': {
+    cookie: 'wordpress_logged_in_9176dfb1d72c2b717a16f81e7d4c7d87',
+    ends: ['reset:cleared-by-server'],
+    alarms: [
+      'session-rejected wordpress_9176dfb1d72c2b717a16f81e7d4c7d87',
+      'session-rejected wordpress_logged_in_9176dfb1d72c2b717a16f81e7d4c7d87',
+    ],
+    sessions: [
+      'wordpress_9176dfb1d72c2b717a16f81e7d4c7d87',
+      'wordpress_9176dfb1d72c2b717a16f81e7d4c7d87',
+      'wordpress_logged_in_9176dfb1d72c2b717a16f81e7d4c7d87',
+    ],
+  },
+  // ZNC restarted: a new ID and a redirect to its login page (server-rejected); its login keeps the ID (fixation, as in
+  // the original).
+  'znc-restart': {
+    cookie: '53906-SessionId',
+    ends: ['reset:server-rejected', 'live'],
+    alarms: ['session-fixation 53906-SessionId', 'session-reset 53906-SessionId'],
+  },
+  // qBittorrent restarted: the same `SID` answered with the login page at the same address (200). KNOWN, left: the loss
+  // shows only in the body.
+  'qbittorrent-restart': {
+    cookie: 'SID',
+    ends: ['live'],
+    alarms: [],
+  },
+  // Syncthing restarted: a new ID, but the request carried the cached Basic credentials, which the server accepted: the
+  // user stayed signed in (a LOW reset that says so).
+  'syncthing-restart': {
+    cookie: 'sessionid-ZDYAC',
+    ends: ['reset:server-rejected', 'live'],
+    alarms: ['cookie-no-httponly sessionid-ZDYAC'],
+  },
+  // Request Tracker's session files deleted: a new ID on the next page, its login form (server-rejected).
+  'request-tracker-session-expired': {
+    cookie: 'RT_SID_sessionscope.53924',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset RT_SID_sessionscope.53924'],
+  },
+  // Roundcube's session rows deleted: the same cookies answered with the login form at the same address (200). KNOWN,
+  // left: the loss shows only in the body.
+  'roundcube-session-expired': {
+    cookie: 'roundcube_sessauth',
+    ends: ['live'],
+    alarms: [],
+    sessions: ['roundcube_sessid', 'roundcube_sessauth'],
+  },
+  // Zabbix, its session rows deleted: the dashboard's widgets, all in flight with the lost ID, each get a new
+  // `sessionid` in `zbx_session` (the first a server-rejected reset, the others twins that lose nothing), then the
+  // login page.
+  'zabbix-session-expired': {
+    cookie: 'zbx_session',
+    ends: [
+      'rotated@none',
+      'rotated@login',
+      'updated',
+      'reset:server-rejected',
+      'reset:overwritten',
+      'replaced-unseen',
+      'rotated@none',
+      'reset:overwritten',
+      'replaced-unseen',
+      'rotated@none',
+      'reset:overwritten',
+      'replaced-unseen',
+      'rotated@none',
+      'live',
+    ],
+    alarms: ['session-client-side-data zbx_session', 'session-reset zbx_session'],
+  },
+  // Redmine, its session token row deleted: a new cookie store and a redirect to the login form, told as a sealed store
+  // the server could no longer read or whose session it no longer knew.
+  'redmine-session-expired': {
+    cookie: 'Redmine',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:server-rejected', 'updated', 'live'],
+    alarms: ['session-reset Redmine'],
+  },
 };
 
 /**

@@ -1,11 +1,12 @@
 # A Django 3.2 site (Debian's python3-django) with django.contrib.auth's login() and logout(), for
 # scripts/record-framework-hars.ts. SESSION_ENGINE picks the session backend (database, or signed cookies),
-# SESSION_COOKIE_AGE the sessions' lifetime in seconds; /accounts/profile/ requires the login.
+# SESSION_COOKIE_AGE the sessions' lifetime in seconds, DJANGO_SECRET_KEY its SECRET_KEY (a recording restarting it
+# with another key); /accounts/profile/ requires the login.
 import os, sys
 from django.conf import settings
 BASE = os.path.dirname(os.path.abspath(__file__))
 settings.configure(
-    DEBUG=True, SECRET_KEY='x'*50, ROOT_URLCONF=__name__, ALLOWED_HOSTS=['*'],
+    DEBUG=True, SECRET_KEY=os.environ.get('DJANGO_SECRET_KEY', 'x'*50), ROOT_URLCONF=__name__, ALLOWED_HOSTS=['*'],
     INSTALLED_APPS=['django.contrib.auth','django.contrib.contenttypes','django.contrib.sessions'],
     MIDDLEWARE=['django.contrib.sessions.middleware.SessionMiddleware','django.middleware.csrf.CsrfViewMiddleware',
                 'django.contrib.auth.middleware.AuthenticationMiddleware'],

@@ -17,6 +17,10 @@ const form = `<form method=post action=/login><input name=username><input type=p
 
 func main() {
 	key := []byte("sessionscope recording only: a throwaway signing key")
+	// SESSION_KEY: another key for the recording of a key rotation (gorilla-cookie-store-key-rotated).
+	if k := os.Getenv("SESSION_KEY"); k != "" {
+		key = []byte(k)
+	}
 	var store sessions.Store
 	if os.Getenv("STORE") == "filesystem" {
 		store = sessions.NewFilesystemStore(os.Getenv("SESSION_DIR"), key)

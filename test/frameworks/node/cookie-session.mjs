@@ -7,7 +7,8 @@ import { form, home, port } from './pages.mjs';
 
 const app = express();
 app.use(express.urlencoded({ extended: false }));
-app.use(cookieSession({ name: 'session', keys: ['a signing key'] }));
+// COOKIE_SESSION_KEY: another key (a restart with the key rotated); unset, the app's own.
+app.use(cookieSession({ name: 'session', keys: [process.env.COOKIE_SESSION_KEY ?? 'a signing key'] }));
 app.get('/', (req, res) => {
   req.session.visits = (req.session.visits ?? 0) + 1;
   res.type('html').send(home(req.session.user, req.session.visits));

@@ -5,7 +5,11 @@ import express from 'express';
 import { getIronSession } from 'iron-session';
 import { form, home, port } from './pages.mjs';
 
-const options = { password: 'a password of at least thirty-two characters', cookieName: 'iron-session' };
+// IRON_SESSION_PASSWORD: another password (a restart with the key rotated); unset, the app's own.
+const options = {
+  password: process.env.IRON_SESSION_PASSWORD ?? 'a password of at least thirty-two characters',
+  cookieName: 'iron-session',
+};
 const app = express();
 app.use(express.urlencoded({ extended: false }));
 app.get('/', async (req, res) => {

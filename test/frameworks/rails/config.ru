@@ -1,7 +1,8 @@
 # A Rails 6.1 app (Debian's ruby-rails) on its default cookie store, for scripts/record-framework-hars.ts.
 require "action_controller/railtie"
 class App < Rails::Application
-  config.secret_key_base = "x" * 64
+  # SECRET_KEY_BASE: another key for the recording of a key rotation (rails-cookie-store-key-rotated).
+  config.secret_key_base = ENV.fetch("SECRET_KEY_BASE", "x" * 64)
   config.eager_load = false
   config.logger = Logger.new($stderr)
   config.hosts.clear

@@ -38,6 +38,12 @@ $app->post('/login', function ($request, $response) use ($form) {
     return $response->write($form . 'bad');
 });
 
+// A page for the logged-in user alone: a visitor is sent to the login form.
+$app->get('/account', function ($request, $response) {
+    if (!isset($_SESSION['user'])) return $response->withRedirect('/login');
+    return $response->write('<p>Account of ' . htmlspecialchars($_SESSION['user']) . '</p>');
+});
+
 $app->get('/logout', function ($request, $response) {
     session_destroy();
     return $response->withRedirect('/');

@@ -41,6 +41,11 @@ switch ($request->getPathInfo()) {
         }
         $response = new Response($form);
         break;
+    case '/account':
+        // A page for the logged-in user alone, as a firewall's access control: a visitor is sent to the login form.
+        $user = $session->get('user');
+        $response = $user === null ? new RedirectResponse('/login') : new Response('<p>Account of ' . htmlspecialchars($user) . '</p>');
+        break;
     case '/logout':
         $session->invalidate();
         $response = new RedirectResponse('/');
