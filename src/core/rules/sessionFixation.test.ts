@@ -23,6 +23,39 @@ describe('session-fixation', () => {
     expect(found[0]!.evidence.loginSignal).toBe('password-post');
   });
 
+  it('a store of content alone written back with its content before the login is no ID kept (cookie-session on two nodes)', () => {
+    // express's cookie-session on two nodes with different keys: the login's redirect lands on the node that cannot
+    // read the store and writes a new one, byte for byte the visitor's `{"visits":1}` of before the login.
+    const store = (data: object) => Buffer.from(JSON.stringify(data)).toString('base64');
+    const visitor = store({ visits: 1 });
+    const result = trace()
+      .get('https://shop.test/login', { cookie: '', setCookie: [`session=${visitor}; Path=/; HttpOnly`] })
+      .post('https://shop.test/login', {
+        cookie: `session=${visitor}`,
+        form: { user: 'ann', password: 'pw' },
+        location: '/',
+        setCookie: [`session=${store({ visits: 1, user: 'ann' })}; Path=/; HttpOnly`],
+      })
+      .get('https://shop.test/', {
+        cookie: `session=${store({ visits: 1, user: 'ann' })}`,
+        setCookie: [`session=${visitor}; Path=/; HttpOnly`],
+      })
+      .analyze();
+    expect(findingsOf(result, 'session-fixation')).toEqual([]);
+    // Holding a random token, the same value is the same session: a fixation still.
+    const token = store({ visits: 1, csrf: 'Zk3pQ9vX2mL7tR4wB8nC1yH6' });
+    const kept = trace()
+      .get('https://shop.test/login', { cookie: '', setCookie: [`session=${token}; Path=/; HttpOnly`] })
+      .post('https://shop.test/login', {
+        cookie: `session=${token}`,
+        form: { user: 'ann', password: 'pw' },
+        location: '/',
+      })
+      .get('https://shop.test/', { cookie: `session=${token}` })
+      .analyze();
+    expect(findingsOf(kept, 'session-fixation').map((f) => f.entry)).toEqual([1]);
+  });
+
   it('an ID kept through two logins is one fixation, told at the first (a page script posting the login again)', () => {
     // OCS Inventory's console: its table script posts the login's fields again once the user is logged in.
     const form = { LOGIN: 'ann', PASSWD: 'pw' };

@@ -11,6 +11,7 @@ import {
   type SessionLane,
 } from '../analysis/facts.ts';
 import { signedSessionIdOf } from '../session/tokenData.ts';
+import { isContentOnlyStore } from '../session/valueShape.ts';
 import { failedAttempts } from './failedLogins.ts';
 import { laneByKey } from './helpers.ts';
 import { defineRule } from './rule.ts';
@@ -121,9 +122,12 @@ function keptIds(login: LoginFact, lanes: ReadonlyMap<string, SessionLane>): Log
   );
 }
 
-/** The same ID: the same value, or a signed server-side ID written again around it (tokenData.ts signedSessionIdOf). */
+/**
+ * The same ID: the same value, or a signed server-side ID written again around it (tokenData.ts signedSessionIdOf).
+ * A store that holds content and no ID is no ID kept, whatever its value (isContentOnlyStore).
+ */
 function sameId(before: string, after: string): boolean {
-  if (after === before) return true;
+  if (after === before) return !isContentOnlyStore(before);
   const signed = signedSessionIdOf(before);
   return signed !== undefined && signed === signedSessionIdOf(after);
 }

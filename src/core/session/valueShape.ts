@@ -4,7 +4,9 @@
  * client-side session store re-encoded, a structured value whose embedded ID stays, a JWT re-issued for the same
  * subject is an update, not a new session).
  */
+
 import { isChunkCountMarker } from './chunkedCookie.ts';
+import { isRandomToken } from './randomToken.ts';
 import { beginsWithJweHeader, isTimestampSigned, readClientSideData, signedSessionIdOf } from './tokenData.ts';
 
 export type ValueShape =
@@ -222,6 +224,18 @@ export function embeddedIdOf(raw: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A readable store of named fields that holds no ID (no ID field, no random token among its values): its value is
+ * its content, not an identity. Two sessions with the same content (express's cookie-session `{"visits":1}`, written
+ * anew by a node that could not read the last one) are byte for byte the same value, and neither is an ID kept.
+ */
+export function isContentOnlyStore(raw: string): boolean {
+  const payload = readClientSideData(unquote(raw))?.payload;
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return false;
+  if (embeddedIdOf(raw) !== undefined) return false;
+  return !Object.values(payload).some((v) => typeof v === 'string' && isRandomToken(v));
 }
 
 /**
