@@ -327,6 +327,11 @@ interface Framework {
    */
   readonly lockout?: true;
   /**
+   * The login form opened again by its path before the right password where the wrong one's answer was not the form
+   * (a node behind a load balancer that does not know the session: Laravel's 419 Page Expired, its CSRF token unknown).
+   */
+  readonly reopenLogin?: true;
+  /**
    * A recording where the server loses the logged-in session instead of the user logging out: the server restarts
    * (a memory store), or its back-ends alone (`restart-backends`: a session store without persistence restarted under
    * the running app), or its session files are removed (server-side expiry); then the user opens `after`.
@@ -1345,6 +1350,25 @@ const icingaweb2 = (id: string, remember: boolean): Framework => ({
   inPage: true,
   // The Logout of the configuration menu at the sidebar's foot, which opens on hover.
   logout: ['hover:#menu .config-menu .config-nav-item', '#menu .config-menu a[href="/authentication/logout"]'],
+});
+
+/**
+ * Two Laravel nodes (port + 51, port + 52) behind nginx round robin without affinity: the same APP_KEY (config/app.php's
+ * own), the users database (the prepare step's work/db.sqlite) shared as deployments share their database, each node
+ * its own storage (node1/, node2/); `sessions` gives a node's file session directory (its own, or one shared).
+ */
+const laravelCluster = (id: string, sessions: (work: string, node: string) => string): Framework => ({
+  ...laravel,
+  id,
+  backends: (work, port) =>
+    [1, 2].map((n) => {
+      const node = laravel.server(join(work, `node${n}`), port + 50 + n);
+      const files = sessions(work, join(work, `node${n}`));
+      mkdirSync(files, { recursive: true });
+      const env = { ...node.env, LARAVEL_DB: join(work, 'db.sqlite'), SESSION_FILES: files };
+      return { ...node, port: port + 50 + n, env };
+    }),
+  server: roundRobin,
 });
 
 /** Laravel with "Remember me" ticked: `Auth::attempt($credentials, true)` adds the `remember_web_<hash>` cookie. */
@@ -3813,6 +3837,26 @@ function andLoginAgain(framework: Framework): Framework[] {
 
 const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(php('php-native', {})),
+  // Two `php -S` nodes behind nginx round robin without affinity, each its own session.save_path (node1/, node2/).
+  {
+    ...php('php-native-cluster-no-affinity', {}),
+    backends: (work, port) =>
+      [1, 2].map((n) => ({
+        ...php('php-native', {}).server(join(work, `node${n}`), port + 50 + n),
+        port: port + 50 + n,
+      })),
+    server: roundRobin,
+  },
+  // The same with `session.use_strict_mode=1`: a node given an ID it does not know issues a new one.
+  {
+    ...php('php-native-cluster-no-affinity-strict', {}),
+    backends: (work, port) =>
+      [1, 2].map((n) => ({
+        ...php('php-native', {}, ['session.use_strict_mode=1']).server(join(work, `node${n}`), port + 50 + n),
+        port: port + 50 + n,
+      })),
+    server: roundRobin,
+  },
   ...andLoginAgain(php('php-no-regenerate', { SKIP_REGENERATE: '1' })),
   ...andLoginAgain(django('django-db', 'django.contrib.sessions.backends.db')),
   // Django's session rows deleted from its SQLite database while it runs (expiry).
@@ -3827,6 +3871,13 @@ const FRAMEWORKS: readonly Framework[] = [
     lose: { how: 'restart', after: '/accounts/profile/', env: { DJANGO_SECRET_KEY: 'rotated-'.repeat(6) } },
   },
   ...andLoginAgain(flask('flask')),
+  // Flask's signed-cookie session on two nodes (the same secret_key) behind nginx round robin: nothing to lose.
+  {
+    ...flask('flask-cluster-shared-key'),
+    backends: (work, port) =>
+      [1, 2].map((n) => ({ ...flask('flask').server(join(work, `node${n}`), port + 50 + n), port: port + 50 + n })),
+    server: roundRobin,
+  },
   ...andLoginAgain({
     id: 'tomcat',
     server: (work, port) => tomcat(work, port),
@@ -3861,6 +3912,21 @@ const FRAMEWORKS: readonly Framework[] = [
     login: { path: '/session/new' },
     lose: { how: 'restart', after: '/', env: { SECRET_KEY_BASE: 'r'.repeat(64) } },
   },
+  // rails-cookie-store-cluster-shared-key: two Rails nodes with the same secret_key_base, round robin: the session
+  // lives in the cookie, which either node reads, so nothing is lost.
+  {
+    id: 'rails-cookie-store-cluster-shared-key',
+    backends: (_work, port) =>
+      [1, 2].map((n) => ({
+        command: 'rackup',
+        args: ['-p', String(port + 50 + n), '-o', '127.0.0.1', 'config.ru'],
+        cwd: join(APPS, 'rails'),
+        env: { SECRET_KEY_BASE: 's'.repeat(64) },
+        port: port + 50 + n,
+      })),
+    server: roundRobin,
+    login: { path: '/session/new' },
+  },
   ...andLoginAgain({
     id: 'aiohttp-encrypted-cookie',
     server: (_work, port) => ({
@@ -3872,7 +3938,29 @@ const FRAMEWORKS: readonly Framework[] = [
   }),
   node('fastify-secure-session'),
   ...andLoginAgain(node('fastify-session')),
+  // fastify-session-cluster-no-affinity: two nodes, each with its own @fastify/session memory store, round robin.
+  {
+    ...node('fastify-session'),
+    id: 'fastify-session-cluster-no-affinity',
+    backends: (work, port) =>
+      [1, 2].map((n) => ({
+        ...node('fastify-session').server(join(work, `node${n}`), port + 50 + n),
+        port: port + 50 + n,
+      })),
+    server: roundRobin,
+  },
   ...andLoginAgain(node('koa-session')),
+  // koa-session-cluster-shared-key: two nodes, koa-session's cookie store signed with the same keys, round robin.
+  {
+    ...node('koa-session'),
+    id: 'koa-session-cluster-shared-key',
+    backends: (work, port) =>
+      [1, 2].map((n) => ({
+        ...node('koa-session').server(join(work, `node${n}`), port + 50 + n),
+        port: port + 50 + n,
+      })),
+    server: roundRobin,
+  },
   ...andLoginAgain(node('express-passport')),
   // express-session's MemoryStore lost as the server restarts.
   { ...node('express-passport'), id: 'express-passport-restart', lose: { how: 'restart', after: '/' } },
@@ -3887,6 +3975,16 @@ const FRAMEWORKS: readonly Framework[] = [
   { ...node('fastify-session'), id: 'fastify-session-restart', lose: { how: 'restart', after: '/' } },
   // A signing key made at start-up: the restart makes every session cookie unreadable to the server.
   { ...flask('flask-random-secret-restart', { RANDOM_SECRET: '1' }), lose: { how: 'restart', after: '/' } },
+  // Two Flask nodes, each its own key made at start-up, behind nginx round robin: the other node's cookie unreadable.
+  {
+    ...flask('flask-random-secret-cluster', { RANDOM_SECRET: '1' }),
+    backends: (work, port) =>
+      [1, 2].map((n) => ({
+        ...flask('flask', { RANDOM_SECRET: '1' }).server(join(work, `node${n}`), port + 50 + n),
+        port: port + 50 + n,
+      })),
+    server: roundRobin,
+  },
   ...andLoginAgain(script('starlette', '/usr/bin/python3', 'starlette', 'app.py')),
   // Starlette's signed cookie session, the server restarted with another secret_key: every session cookie unreadable.
   {
@@ -3898,11 +3996,31 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py')),
   // CherryPy's RAM sessions lost as the server restarts.
   { ...script('cherrypy-restart', '/usr/bin/python3', 'cherrypy', 'app.py'), lose: { how: 'restart', after: '/' } },
+  // CherryPy's RAM sessions on two nodes behind nginx round robin without sticky sessions: each node its own sessions.
+  {
+    ...script('cherrypy-cluster-no-affinity', '/usr/bin/python3', 'cherrypy', 'app.py'),
+    backends: (work, port) =>
+      [1, 2].map((n) => ({
+        ...script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py').server(join(work, `node${n}`), port + 50 + n),
+        port: port + 50 + n,
+      })),
+    server: roundRobin,
+  },
   ...andLoginAgain(script('pyramid', '/usr/bin/python3', 'pyramid', 'app.py')),
   script('pyramid-authtkt', '/usr/bin/python3', 'pyramid', 'app.py', { AUTHTKT: '1' }),
   script('beaker', '/usr/bin/python3', 'beaker', 'app.py'),
   // Beaker's memory sessions lost as the server restarts.
   { ...script('beaker-restart', '/usr/bin/python3', 'beaker', 'app.py'), lose: { how: 'restart', after: '/' } },
+  // Beaker's memory sessions on two nodes behind nginx round robin without sticky sessions: each node its own sessions.
+  {
+    ...script('beaker-cluster-no-affinity', '/usr/bin/python3', 'beaker', 'app.py'),
+    backends: (work, port) =>
+      [1, 2].map((n) => ({
+        ...script('beaker', '/usr/bin/python3', 'beaker', 'app.py').server(join(work, `node${n}`), port + 50 + n),
+        port: port + 50 + n,
+      })),
+    server: roundRobin,
+  },
   ...andLoginAgain(script('flask-login', '/usr/bin/python3', 'flask-login', 'app.py')),
   {
     id: 'sinatra',
@@ -3940,7 +4058,29 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(script('dancer2', '/usr/bin/perl', 'dancer2', 'app.pl')),
   // Dancer2's Simple engine keeps its sessions in the process's memory: lost by the server's restart.
   { ...script('dancer2-restart', '/usr/bin/perl', 'dancer2', 'app.pl'), lose: { how: 'restart', after: '/' } },
+  // dancer2-cluster-no-affinity: two Dancer2 nodes, each with its own Simple (in-memory) store, round robin.
+  {
+    ...script('dancer2-cluster-no-affinity', '/usr/bin/perl', 'dancer2', 'app.pl'),
+    backends: (work, port) =>
+      [1, 2].map((n) => ({
+        ...script('dancer2', '/usr/bin/perl', 'dancer2', 'app.pl').server(join(work, `node${n}`), port + 50 + n),
+        port: port + 50 + n,
+      })),
+    server: roundRobin,
+  },
   ...andLoginAgain(node('cookie-session')),
+  // cookie-session-cluster-different-keys: two nodes, each its own signing key (COOKIE_SESSION_KEY), round robin.
+  {
+    ...node('cookie-session'),
+    id: 'cookie-session-cluster-different-keys',
+    backends: (work, port) =>
+      [1, 2].map((n) => ({
+        ...node('cookie-session').server(join(work, `node${n}`), port + 50 + n),
+        env: { COOKIE_SESSION_KEY: `the signing key of node${n}` },
+        port: port + 50 + n,
+      })),
+    server: roundRobin,
+  },
   // The signing key rotated: restarted with another key, the signature of every session cookie no longer matches.
   {
     ...node('cookie-session'),
@@ -3961,6 +4101,10 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(node('hapi-yar')),
   node('hapi-cookie'),
   ...andLoginAgain(laravel),
+  // Two Laravel nodes behind nginx round robin without affinity, each its file sessions in its own directory.
+  { ...laravelCluster('laravel-cluster-no-affinity', (_work, node) => join(node, 'sessions')), reopenLogin: true },
+  // The same two nodes, their file sessions in one shared directory (as on a shared volume): nothing is lost.
+  laravelCluster('laravel-cluster-shared-sessions', (work) => join(work, 'sessions')),
   // Its file sessions (SESSION_FILES, in the recording's directory) removed while it runs, as their expiry would.
   { ...laravel, id: 'laravel-session-expired', lose: { how: expirePhpSessions, after: '/account' } },
   wordpress,
@@ -3986,7 +4130,28 @@ const FRAMEWORKS: readonly Framework[] = [
   },
   ...andLoginAgain(gorilla('gorilla-filesystem-store', 'filesystem')),
   ...andLoginAgain(jetty),
+  // jetty-cluster-no-affinity: two Jetty nodes, each with its own in-memory sessions and its own workerName (the
+  // sessions module: JSESSIONID's suffix .node1 / .node2), round robin.
+  {
+    ...jetty,
+    id: 'jetty-cluster-no-affinity',
+    backends: (work, port) =>
+      [1, 2].map((n) => {
+        const node = jetty.server(join(work, `node${n}`), port + 50 + n);
+        const args = [...node.args, '--module=sessions', `jetty.sessionIdManager.workerName=node${n}`];
+        return { ...node, args, port: port + 50 + n };
+      }),
+    server: roundRobin,
+  },
   ...andLoginAgain(symfony),
+  // Two Symfony nodes behind nginx round robin without affinity, each its own SESSION_DIR (node1/, node2/).
+  {
+    ...symfony,
+    id: 'symfony-cluster-no-affinity',
+    backends: (work, port) =>
+      [1, 2].map((n) => ({ ...symfony.server(join(work, `node${n}`), port + 50 + n), port: port + 50 + n })),
+    server: roundRobin,
+  },
   // Its session files removed while it runs (as PHP's garbage collection would); /account then sends to the login.
   { ...symfony, id: 'symfony-session-expired', lose: { how: expirePhpSessions, after: '/account' } },
   ...andLoginAgain(catalyst),
@@ -4029,6 +4194,19 @@ const FRAMEWORKS: readonly Framework[] = [
   flaskSession,
   // Flask-Session's session files removed from `work` while it runs (expiry).
   { ...flaskSession, id: 'flask-session-expired', lose: { how: expireFlaskSessions, after: '/' } },
+  // Flask-Session's files on two nodes behind nginx round robin without sticky sessions: each node its own
+  // `node<n>/flask_session/` directory, so a session made on one node is unknown on the other.
+  {
+    ...flaskSession,
+    id: 'flask-session-cluster-no-affinity',
+    backends: (work, port) =>
+      [1, 2].map((n) => {
+        const node = join(work, `node${n}`);
+        mkdirSync(node, { recursive: true });
+        return { ...flaskSession.server(node, port + 50 + n), port: port + 50 + n };
+      }),
+    server: roundRobin,
+  },
   cockpit,
   ikiwiki,
   yesod,
@@ -4049,6 +4227,14 @@ const FRAMEWORKS: readonly Framework[] = [
   expressSessionRedis,
   lucia,
   ...andLoginAgain(nestjs),
+  // nestjs-passport-session-cluster-no-affinity: two nodes, each its own express-session MemoryStore, round robin.
+  {
+    ...nestjs,
+    id: 'nestjs-passport-session-cluster-no-affinity',
+    backends: (work, port) =>
+      [1, 2].map((n) => ({ ...nestjs.server(join(work, `node${n}`), port + 50 + n), port: port + 50 + n })),
+    server: roundRobin,
+  },
   // express-session's MemoryStore lost as the server restarts.
   { ...nestjs, id: 'nestjs-passport-session-restart', lose: { how: 'restart', after: '/' } },
   ...andLoginAgain(requestTracker),
@@ -4072,6 +4258,16 @@ const FRAMEWORKS: readonly Framework[] = [
   djangoSessionAge,
   honoSessions('hono-sessions-cookie', 'cookie'),
   ...andLoginAgain(honoSessions('hono-sessions-memory', 'memory')),
+  // hono-sessions-memory-cluster-no-affinity: two nodes, each its own hono-sessions MemoryStore, round robin.
+  {
+    ...honoSessions('hono-sessions-memory-cluster-no-affinity', 'memory'),
+    backends: (work, port) =>
+      [1, 2].map((n) => ({
+        ...honoSessions('hono-sessions-memory', 'memory').server(join(work, `node${n}`), port + 50 + n),
+        port: port + 50 + n,
+      })),
+    server: roundRobin,
+  },
   // hono-sessions' MemoryStore lost as the server restarts.
   { ...honoSessions('hono-sessions-memory-restart', 'memory'), lose: { how: 'restart', after: '/' } },
   sails,
@@ -4125,6 +4321,14 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(plackSession),
   // Plack::Session::Store's default in-memory store: lost by plackup's restart.
   { ...plackSession, id: 'plack-session-restart', lose: { how: 'restart', after: '/' } },
+  // plack-session-cluster-no-affinity: two plackup nodes, each with its own in-memory store, round robin.
+  {
+    ...plackSession,
+    id: 'plack-session-cluster-no-affinity',
+    backends: (work, port) =>
+      [1, 2].map((n) => ({ ...plackSession.server(join(work, `node${n}`), port + 50 + n), port: port + 50 + n })),
+    server: roundRobin,
+  },
   script('dancer', '/usr/bin/perl', 'dancer', 'app.pl'),
   script('dancer-samesite-lax', '/usr/bin/perl', 'dancer', 'app.pl', { SESSION_SAME_SITE: 'Lax' }),
   cgiApplication,
@@ -4148,6 +4352,19 @@ const FRAMEWORKS: readonly Framework[] = [
     }),
     login: { path: '/login' },
     lose: { how: 'restart', after: '/' },
+  },
+  // rack-session-pool-cluster-no-affinity: two rackup nodes, each with its own Rack::Session::Pool, round robin.
+  {
+    id: 'rack-session-pool-cluster-no-affinity',
+    backends: (_work, port) =>
+      [1, 2].map((n) => ({
+        command: 'rackup',
+        args: ['-s', 'webrick', '-p', String(port + 50 + n), '-o', '127.0.0.1', 'config.ru'],
+        cwd: join(APPS, 'rack-session'),
+        port: port + 50 + n,
+      })),
+    server: roundRobin,
+    login: { path: '/login' },
   },
   ...andLoginAgain(macaron),
   // go-macaron/session's memory provider: the sessions lost by the server's restart.
@@ -4492,6 +4709,10 @@ async function browseLogInLogOut(page: Page, base: string, framework: Framework)
       )
     : undefined;
   posted?.catch(() => undefined);
+  const loginForm = framework.form ?? USUAL_FORM;
+  if (framework.reopenLogin && 'path' in framework.login && (await page.$(loginForm.password)) === null) {
+    await open(`${base}${framework.login.path}`);
+  }
   await submit(page, framework, framework.password ?? 'secret');
   if (posted !== undefined) {
     await posted;
