@@ -191,6 +191,11 @@ interface Framework {
    */
   readonly loginAgain?: true;
   /**
+   * Keep the bodies of HTML documents, as DevTools' "Save all as HAR with content" does (`<id>-with-bodies`): a page
+   * that answers "log in first" with the login form at a 200 is told by its body alone.
+   */
+  readonly bodies?: true;
+  /**
    * A session kept in the page's address alone (SqWebMail's `/login/<user>/<session id>/<time>?…`, no cookie): `home`
    * opened after the login would know no session, so the page the right password led to is opened again in its
    * place; `frame`, a part of the address of the frame (of that page's frameset) whose page has the logout link,
@@ -3968,6 +3973,12 @@ const FRAMEWORKS: readonly Framework[] = [
   // The session lost on the server: PHP's expired session files (without strict mode PHP takes the unknown ID and
   // starts an empty session under it; with it, it issues a new ID); a memory store's restart.
   { ...php('php-session-expired', {}), lose: { how: expirePhpSessions, after: '/account.php' } },
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  {
+    ...php('php-session-expired-with-bodies', {}),
+    lose: { how: expirePhpSessions, after: '/account.php' },
+    bodies: true,
+  },
   {
     ...php('php-session-expired-strict', {}, ['session.use_strict_mode=1']),
     lose: { how: expirePhpSessions, after: '/account.php' },
@@ -4832,7 +4843,7 @@ async function main(): Promise<void> {
         const storage = await page.createCDPSession();
         await storage.send('Network.clearBrowserCookies');
         await storage.detach();
-        const capture = await CdpCapture.attach(page);
+        const capture = await CdpCapture.attach(page, { documentBodies: framework.bodies === true });
         const base = `http://127.0.0.1:${port}`;
         const lose = framework.lose;
         if (lose === undefined) await browseLogInLogOut(page, base, framework);

@@ -10,6 +10,8 @@ import { toHar } from './to-har.ts';
 class FakeSession extends EventEmitter {
   async send(method: string): Promise<unknown> {
     if (method === 'Page.getFrameTree') return { frameTree: { frame: { id: 'main', url: 'about:blank' } } };
+    if (method === 'Network.getResponseBody')
+      return { body: '<form><input type=password></form>', base64Encoded: false };
     return {};
   }
   async detach(): Promise<void> {}
@@ -68,6 +70,24 @@ function response(url: string, status: number, headers: Record<string, string> =
 }
 
 describe('CdpCapture', () => {
+  it("keeps an HTML document's body where asked (DevTools' HAR with content), and none otherwise", async () => {
+    const loaded = async (documentBodies: boolean) => {
+      const cdp = new FakeSession();
+      const cap = await CdpCapture.listenOn(cdp as unknown as CDPSession, { documentBodies });
+      cdp.emit('Network.requestWillBeSent', request('D', 'https://shop.test/login'));
+      cdp.emit('Network.responseReceived', {
+        requestId: 'D',
+        type: 'Document',
+        response: response('https://shop.test/login', 200),
+      });
+      cdp.emit('Network.loadingFinished', { requestId: 'D', timestamp: 100.02, encodedDataLength: 100 });
+      await cap.stop(100);
+      return toHar(cap.hops, cap.pageLoads, { creatorVersion: 't', browserVersion: '156' }).log.entries[0]!.response;
+    };
+    expect((await loaded(true)).content).toMatchObject({ text: '<form><input type=password></form>' });
+    expect((await loaded(false)).content.text).toBeUndefined();
+  });
+
   it('pairs ExtraInfo events with each hop of a redirect chain, whichever comes first', async () => {
     const { cdp, cap } = await capture();
     cdp.emit('Page.frameNavigated', { frame: { id: 'main', url: 'https://shop.test/login-form' } });

@@ -29,6 +29,13 @@ export interface CapturedHop {
   errorText?: string;
   /** Network.requestServedFromCache: the answer came from the browser's memory or disk cache. */
   servedFromCache?: true;
+  /** The body of an HTML document's answer, where the capture keeps them (`documentBodies`), as DevTools' export does. */
+  body?: { readonly text: string; readonly base64Encoded: boolean };
+}
+
+/** What a capture keeps beyond the headers: the bodies of HTML documents (a HAR "with content"), or none. */
+export interface CaptureOptions {
+  readonly documentBodies?: boolean;
 }
 
 export interface CapturedPageLoad {
@@ -49,19 +56,30 @@ export class CdpCapture {
   /** Frame → URL of the document that asked for its next navigation (Page.frameRequestedNavigation). */
   readonly #navigationInitiators = new Map<string, string>();
   #mainFrameId: string | undefined;
+  /** Body reads still under way (Network.getResponseBody): stop() waits for them. */
+  readonly #bodyReads: Promise<void>[] = [];
 
-  private constructor(readonly cdp: CDPSession) {}
+  private constructor(
+    readonly cdp: CDPSession,
+    readonly options: CaptureOptions,
+  ) {}
 
-  static async attach(page: Page): Promise<CdpCapture> {
-    return CdpCapture.listenOn(await page.createCDPSession());
+  static async attach(page: Page, options: CaptureOptions = {}): Promise<CdpCapture> {
+    return CdpCapture.listenOn(await page.createCDPSession(), options);
   }
 
   /** Starts capturing on an existing DevTools session (a page's own, or a test double). */
-  static async listenOn(cdp: CDPSession): Promise<CdpCapture> {
-    const capture = new CdpCapture(cdp);
+  static async listenOn(cdp: CDPSession, options: CaptureOptions = {}): Promise<CdpCapture> {
+    const capture = new CdpCapture(cdp, options);
     capture.#listen();
     await cdp.send('Page.enable');
-    await cdp.send('Network.enable');
+    // With bodies, the buffers DevTools' front end asks for (100 MB in all, 10 MB a resource). As in DevTools, a
+    // page's body can still be gone once the next page loads before it was read: "Save all as HAR with content"
+    // lacks some documents' bodies too.
+    await cdp.send(
+      'Network.enable',
+      options.documentBodies ? { maxTotalBufferSize: 100_000_000, maxResourceBufferSize: 10_000_000 } : {},
+    );
     const tree = await cdp.send('Page.getFrameTree');
     capture.#mainFrameId = tree.frameTree.frame.id;
     capture.#frameUrls.set(tree.frameTree.frame.id, tree.frameTree.frame.url);
@@ -110,6 +128,12 @@ export class CdpCapture {
       if (hop) {
         hop.endTimestamp = e.timestamp;
         hop.encodedDataLength = e.encodedDataLength;
+        if (
+          this.options.documentBodies &&
+          hop.resourceType === 'document' &&
+          /html/i.test(hop.response?.mimeType ?? '')
+        )
+          this.#readBody(hop);
       }
     });
     cdp.on('Network.loadingFailed', (e) => {
@@ -119,6 +143,18 @@ export class CdpCapture {
         hop.errorText = e.errorText;
       }
     });
+  }
+
+  /** The document's body, read as soon as it finished loading (the browser drops it once the page moves on). */
+  #readBody(hop: CapturedHop): void {
+    this.#bodyReads.push(
+      this.cdp
+        .send('Network.getResponseBody', { requestId: hop.requestId })
+        .then((r) => {
+          hop.body = { text: r.body, base64Encoded: r.base64Encoded };
+        })
+        .catch(() => undefined),
+    );
   }
 
   #queue<T>(map: Map<string, T[]>, requestId: string, event: T): void {
@@ -212,6 +248,7 @@ export class CdpCapture {
     }
     // Give late ExtraInfo events a moment; they can trail loadingFinished.
     await new Promise((resolve) => setTimeout(resolve, 100));
+    await Promise.all(this.#bodyReads);
     await this.cdp.detach().catch(() => undefined);
   }
 }

@@ -47,7 +47,8 @@ export interface HarEntry {
     httpVersion: string;
     headers: HarNameValue[];
     cookies: HarCookie[];
-    content: { size: number; mimeType: string };
+    /** `text` (and `encoding: 'base64'` for a binary body) where the capture kept the body (HAR 1.2, 'content'). */
+    content: { size: number; mimeType: string; text?: string; encoding?: 'base64' };
     redirectURL: string;
     headersSize: number;
     bodySize: number;
@@ -246,7 +247,13 @@ function entryOf(hop: CapturedHop, next: CapturedHop | undefined, pageref: strin
       httpVersion,
       headers: responseHeaders,
       cookies: responseCookies(responseHeaders),
-      content: { size: hop.decodedBodyLength, mimeType: hop.response?.mimeType ?? 'x-unknown' },
+      content: {
+        size: hop.decodedBodyLength,
+        mimeType: hop.response?.mimeType ?? 'x-unknown',
+        ...(hop.body
+          ? { text: hop.body.text, ...(hop.body.base64Encoded ? { encoding: 'base64' as const } : {}) }
+          : {}),
+      },
       redirectURL: isRedirect ? next.request.url : (headerValues(responseHeaders, 'location')[0] ?? ''),
       headersSize: responseHeadersSize,
       bodySize:
