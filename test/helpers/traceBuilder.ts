@@ -68,6 +68,8 @@ export interface RequestOptions {
   readonly after?: number;
   /** The request failed: no response at all. */
   readonly noResponse?: boolean;
+  /** The response's body, kept by the exporter, is a page with a login form (a password input). */
+  readonly loginForm?: true;
   /** Cookies the browser itself said it blocked (Chrome's DevTools protocol), as the recorder stores them. */
   readonly browserReport?: BrowserCookieReport;
   /** HAR `request.cookies` (for exporters that keep the parsed list but strip the Cookie header). */
@@ -172,6 +174,7 @@ export class TraceBuilder {
               status,
               headers: responseHeaders,
               ...(options.location !== undefined ? { redirectUrl: options.location } : {}),
+              ...(options.loginForm ? { loginForm: true as const } : {}),
             },
           }),
     };

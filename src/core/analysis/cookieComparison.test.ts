@@ -54,6 +54,19 @@ describe('CookieComparison', () => {
     ]);
   });
 
+  it('a SameSite cookie carried under another value than the jar holds was sent: no SameSite verdict against the wire', () => {
+    // A response racing the request wrote the cookie anew; where the site context is unknown or was taken as
+    // cross-site, the jar's value would read as held back for SameSite, though the browser carried the cookie.
+    const jar = jarWith('sid=new; Path=/; Secure; SameSite=Strict');
+    for (const kind of ['unknown', 'cross-site'] as const) {
+      const context = { siteContext: { kind, from: 'initiator' as const } };
+      const entry = request(1, 'sid=old', { request: { ...request(1, 'sid=old').request, ...context } });
+      const { sent, notSent } = comparison().compare(jar, entry, 'shop.test', 1_000);
+      expect(sent.map((c) => [c.name, c.value])).toEqual([['sid', 'old']]);
+      expect(notSent).toEqual([]);
+    }
+  });
+
   it('takes a carried cookie the jar never saw set as sent, in the slot the jar infers for it', () => {
     const { sent } = comparison().compare(new CookieJar(), request(1, 'sid=xyz'), 'shop.test', 1_000);
     expect(sent).toEqual([{ name: 'sid', value: 'xyz', domain: 'shop.test', path: '/', session: true }]);

@@ -39,6 +39,28 @@ function isJudged(entry: TraceEntry): boolean {
 export const NO_SENT: readonly SentCookieFact[] = Object.freeze([]);
 export const NO_NOT_SENT: readonly NotSentCookieFact[] = Object.freeze([]);
 
+/** The jar's cookie of this name among those the site context leaves undecided, or -1. */
+function indexOfName(verdicts: CookieVerdicts, name: string): number {
+  for (let i = 0; i < verdicts.length; i++) if (verdicts.cookie(i).name === name) return i;
+  return -1;
+}
+
+/** The reasons a cross-site context gives (a same-site request would have carried the cookie). */
+const SAME_SITE_HELD_BACK: ReadonlySet<NotSentReason> = new Set([
+  'SameSiteStrict',
+  'SameSiteLax',
+  'SameSiteUnspecifiedTreatedAsLax',
+]);
+
+/** The jar's cookie of this name that it held back for a SameSite reason, or -1. */
+function indexHeldBackForSameSite(verdicts: CookieVerdicts, name: string): number {
+  for (let i = 0; i < verdicts.length; i++) {
+    const reason = verdicts.reason(i);
+    if (verdicts.cookie(i).name === name && SAME_SITE_HELD_BACK.has(reason)) return i;
+  }
+  return -1;
+}
+
 /** The cookies the browser reported not sending on the request (empty when it reported none). */
 type BrowserBlocked = NonNullable<BrowserCookieReport['blockedRequestCookies']>;
 
@@ -223,6 +245,20 @@ export class CookieComparison {
       const k = notSentByJar.indexOf(pair.name, pair.value);
       if (k !== -1) {
         sent.push(this.sentFact(pair.name, pair.value, notSentByJar.take(k)));
+        continue;
+      }
+      // The cookie carried under another value than the jar's, where the jar held it back for SameSite or could not
+      // tell (no Fetch Metadata, no Referer): the browser sent it, so the site context allowed it, and a response
+      // racing this request, not SameSite, explains the value (phpMyAdmin's cookies written anew by an XHR the
+      // navigation aborted).
+      const u = indexOfName(undecided, pair.name);
+      if (u !== -1) {
+        sent.push(this.sentFact(pair.name, pair.value, undecided.take(u)));
+        continue;
+      }
+      const l = indexHeldBackForSameSite(notSentByJar, pair.name);
+      if (l !== -1) {
+        sent.push(this.sentFact(pair.name, pair.value, notSentByJar.take(l)));
         continue;
       }
       // The value the jar held before a response still in flight replaced it: sent as it was, not a new cookie.

@@ -90,6 +90,32 @@ describe('identifySessionCookies', () => {
     expect(attempts(200).get('vault')?.confidence).not.toBe('certain');
   });
 
+  it('a password POST answered with its form again is a login where the next page carries what it set, logged in (Request Tracker)', () => {
+    // Request Tracker answers the right password with its login page (the user named in its script) and a new ID;
+    // the home page opened next with that ID is the logged-in one. The wrong password's form set nothing.
+    const attempt = (next: { loginForm?: true; status?: number; cookie: string }) =>
+      identify(
+        trace()
+          .get('https://rt.test/NoAuth/Login.html', { cookie: '', loginForm: true })
+          .post('https://rt.test/NoAuth/Login.html', {
+            cookie: '',
+            form: { user: 'ann', pass: 'pw' },
+            loginForm: true,
+            setCookie: [`RT_SID_rt.80=${ID.a}; path=/; HttpOnly`],
+          })
+          .get('https://rt.test/', next),
+      );
+    expect(attempt({ cookie: `RT_SID_rt.80=${ID.a}` }).get('RT_SID_rt.80')).toMatchObject({
+      confidence: 'certain',
+      evidence: ['issued in answer to the login at entry 1 (a POST carrying a password field)'],
+    });
+    // The next page is the form again, or carries none of it: a failed attempt, no login's evidence.
+    for (const next of [{ cookie: `RT_SID_rt.80=${ID.a}`, loginForm: true as const }, { cookie: '' }])
+      expect(attempt(next).get('RT_SID_rt.80')?.evidence ?? []).not.toContain(
+        'issued in answer to the login at entry 1 (a POST carrying a password field)',
+      );
+  });
+
   it('long base64 values of several lengths, set anew on every page, read as an encrypted store', () => {
     // Yesod's clientsession: nothing in the value shows its kind, but an ID keeps its length and a payload does not.
     const sealed = (n: number, bytes: number) =>

@@ -232,6 +232,12 @@ export class SessionCookieIdentifier {
   private readonly answeredWithPage = new Set<string>();
   /** The addresses where an attempt that redirected to itself was confirmed by a logout. */
   private readonly confirmedLanding = new Set<string>();
+  /**
+   * Each origin's last password POST answered with its form again (a login form in the body) that set a cookie: a
+   * failed attempt, unless the next page the user opens carries what it set and is answered as to a client logged in
+   * (confirmByNextPage).
+   */
+  private readonly formShownAgain = new Map<string, { readonly entry: number; readonly values: ReadonlySet<string> }>();
   /** The pages where an attempt that redirected to itself landed and was answered with an error (Adminer's 403). */
   private readonly failedLandingPages = new Set<string>();
   /** Attempts that redirected to themselves and that a logout then showed worked (PrepassResult.confirmedLogins). */
@@ -255,6 +261,7 @@ export class SessionCookieIdentifier {
     const login = this.loginAt(entry, host, origin);
     const carryingLogin = login?.entry === entry.index ? login : undefined;
     const sent = this.sentCookies.pairs(entry);
+    if (this.formShownAgain.size > 0 && login?.entry !== entry.index) this.confirmByNextPage(entry, origin, sent);
     for (let i = 0; i < sent.length; i++)
       this.noteSent(sent[i]!.name, sent[i]!.value, host, origin, order, carryingLogin);
     const logout = isLogoutEntry(entry);
@@ -332,6 +339,34 @@ export class SessionCookieIdentifier {
       this.failedLogins.delete(attempt);
       this.landedOnItself.delete(origin);
     }
+  }
+
+  /** A password POST answered with its form again that set cookies: failed until the next page says otherwise. */
+  private waitForNextPage(entry: TraceEntry, origin: string): void {
+    const values = new Set<string>();
+    for (const line of responseSetCookieLines(entry)) {
+      const pair = setCookieNameValue(line);
+      if (pair && pair.value !== '' && !isDeletion(line)) values.add(pair.value);
+    }
+    this.formShownAgain.set(origin, { entry: entry.index, values });
+    this.failedLogins.add(entry.index);
+  }
+
+  /**
+   * The first page opened at the origin after a password POST answered with its form again: where it carries a value
+   * that answer set and is answered with a page that holds no login form, the POST was a login that worked (Request
+   * Tracker answers the right password with its login page, the user named in it, then opens the home page logged
+   * in). Another attempt first, or any other answer, leaves it failed.
+   */
+  private confirmByNextPage(entry: TraceEntry, origin: string, sent: readonly { readonly value: string }[]): void {
+    const attempt = this.formShownAgain.get(origin);
+    if (attempt === undefined || entry.request.resourceType !== 'document') return;
+    this.formShownAgain.delete(origin);
+    const status = entry.response?.status ?? 0;
+    if (status < 200 || status >= 300 || entry.response?.loginForm === true) return;
+    if (!sent.some((c) => attempt.values.has(c.value))) return;
+    this.confirmedLogins.add(attempt.entry);
+    this.failedLogins.delete(attempt.entry);
   }
 
   /** A logout at the origin: its last attempt that landed on itself, with no attempt since, was a login that worked. */
@@ -472,7 +507,11 @@ export class SessionCookieIdentifier {
     if (worked) this.confirmedLogins.add(entry.index);
     // One redirected to a login page waits for that page's answer the same way (confirmAtLoginPage).
     const toLoginPage = signal !== undefined && !landed && !worked ? redirectedToLoginPage(entry) : undefined;
-    const failed = signal !== undefined && !worked && loginFailed(entry) && !landed && toLoginPage === undefined;
+    // One answered with its form again, setting a cookie, waits for the next page it opens (confirmByNextPage).
+    const formAgain = signal === 'password-post' && !worked && !landed && answeredWithFormSettingCookies(entry);
+    const failed =
+      signal !== undefined && !worked && loginFailed(entry) && !landed && toLoginPage === undefined && !formAgain;
+    if (formAgain) this.waitForNextPage(entry, origin);
     if (signal) this.noteAttempt(entry, signal, origin, failed || toLoginPage !== undefined);
     if (signal === 'password-post') this.noteLandedOnItself(entry, origin, landed);
     if (toLoginPage !== undefined) this.failedLogins.add(entry.index);
@@ -881,6 +920,14 @@ function isDeletion(line: string): boolean {
  * what it issues anew: a cookie the browser already held and that page writes again (a counter or a signed value
  * written on every page) is written there as on any other page, login or not.
  */
+/** A 2xx answer to a login POST whose body shows the login form again (loginForm.ts), and that sets a cookie. */
+function answeredWithFormSettingCookies(entry: TraceEntry): boolean {
+  const status = entry.response?.status ?? 0;
+  return (
+    status >= 200 && status < 300 && entry.response?.loginForm === true && responseSetCookieLines(entry).length > 0
+  );
+}
+
 function carries(sent: readonly { readonly name: string }[], name: string): boolean {
   for (let i = 0; i < sent.length; i++) if (sent[i]!.name === name) return true;
   return false;

@@ -231,7 +231,10 @@ function savedUnreadable(change: IdChange): boolean {
  * that needs a session gets a new one); otherwise it is a reset (sessionReset.ts).
  */
 export function rotationOf(change: IdChange): RotatedEnd | undefined {
-  if (!change.carried) return undefined;
+  // A logout request in flight with the value the held one replaced (phpMyAdmin's logout beside its last XHR, whose
+  // answer had written its cookie anew) ends the same session: its new ID is the logout's, as if it had carried it.
+  const inFlightLogout = change.logout && change.carriedReplaced !== undefined;
+  if (!change.carried && !inFlightLogout) return undefined;
   if (change.issued === undefined) return handoverOf(change);
   const loginRotates = change.login !== undefined && rotatesAtLogin(change.held, change.login.entry);
   const logout = logoutOf(change);
@@ -357,8 +360,9 @@ const ANONYMOUS_MIN_RENEWALS = 2;
 
 /**
  * On a site whose login the trace shows, some servers start a new session on every page a client not logged in
- * asks for (phpMyAdmin's login page regenerates it each time it is shown): every such ID replaced looks like a
- * server-rejected reset, yet no login's session was lost. Told as that policy when it happened at least twice to
+ * asks for (phpMyAdmin's, Zabbix's and LDAP Account Manager's login pages each issue a new one): every such ID
+ * replaced looks like a server-rejected reset, yet no login's session was lost — whether or not the page says so
+ * (the login form in its body, kept in a HAR exported with content). Told as that policy when it happened at least twice to
  * IDs no login issued (ResetEnd.anonymous) — not to a first ID the client already held when the trace began, which
  * may have been logged in. A login's own ID lost on its redirects stays a reset (classifyPeriodicRotation).
  */
@@ -368,7 +372,6 @@ function classifyAnonymousRenewals(lane: SessionLane): void {
       id.end?.kind === 'reset' &&
       id.end.anonymous === true &&
       id.end.backendSwitch === undefined &&
-      id.end.loggedOutAnswer === undefined &&
       (i > 0 || id.source === 'set-cookie'),
   );
   if (renewed.length < ANONYMOUS_MIN_RENEWALS) return;

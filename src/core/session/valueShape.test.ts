@@ -74,6 +74,13 @@ describe('valueShape', () => {
     expect(valueShape('a7Xk29Qp:1xZRDG:HV4ORAa0i-6fDg_O-Xa5ryiEq79vzOS4e9cr')).toBe('opaque');
   });
 
+  it("a token with a new Unix time after it is the same session re-stamped (Roundcube's sessauth, each 5 minutes)", () => {
+    expect(isUpdateOf('UOW4q82TThLOB8FvGld3BVlizR-1796477100', 'UOW4q82TThLOB8FvGld3BVlizR-1796477400')).toBe(true);
+    // Another token before the time, or no time after it: another ID.
+    expect(isUpdateOf('UOW4q82TThLOB8FvGld3BVlizR-1796477100', 'Kq8Zr01mPn5sT2vWx7yBcD3eFg-1796477400')).toBe(false);
+    expect(isUpdateOf('UOW4q82TThLOB8FvGld3BVlizR-a1', 'UOW4q82TThLOB8FvGld3BVlizR-a2')).toBe(false);
+  });
+
   it("a readable store naming a session ID (Zabbix's `sessionid`) that names another is a new session", () => {
     const zbx = (sessionid: string, sign: string) => btoa(JSON.stringify({ sessionid, serverCheckResult: true, sign }));
     expect(isUpdateOf(zbx('10a6b0adce35c82c0a7d', 's1'), zbx('10a6b0adce35c82c0a7d', 's2'))).toBe(true);

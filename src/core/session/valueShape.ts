@@ -238,12 +238,26 @@ export function isContentOnlyStore(raw: string): boolean {
   return !Object.values(payload).some((v) => typeof v === 'string' && isRandomToken(v));
 }
 
+/** A token, a separator and a Unix time in seconds or milliseconds at its end (RESTAMPED). */
+const TRAILING_TIME = /^([^]{8,}?)([-_.:|])(\d{10}|\d{13})$/;
+
+/**
+ * The same token with a new time after it: Roundcube's `roundcube_sessauth` (`<hash>-<Unix time of its 5-minute
+ * slot>`), renewed as the slot turns while the session goes on. The token before the time names the session.
+ */
+function isRestamped(previous: string, next: string): boolean {
+  const a = TRAILING_TIME.exec(previous);
+  const b = TRAILING_TIME.exec(next);
+  return a !== null && b !== null && a[1] === b[1] && a[2] === b[2] && a[3] !== b[3];
+}
+
 /**
  * Whether `next` is the same session as `previous`, re-encoded or updated in place: both client-side stores (or
  * structured values) whose embedded ID or subject, where one can be read, is the same. An opaque value that
  * changes is a new ID.
  */
 export function isUpdateOf(previous: string, next: string): boolean {
+  if (isRestamped(previous, next)) return true;
   const a = valueShape(previous);
   const b = valueShape(next);
   if (a !== b || (a !== 'client-side-store' && a !== 'structured')) return false;
