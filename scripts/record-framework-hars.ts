@@ -4022,6 +4022,13 @@ const FRAMEWORKS: readonly Framework[] = [
   script('beaker', '/usr/bin/python3', 'beaker', 'app.py'),
   // Beaker's memory sessions lost as the server restarts.
   { ...script('beaker-restart', '/usr/bin/python3', 'beaker', 'app.py'), lose: { how: 'restart', after: '/' } },
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  {
+    ...script('beaker-restart', '/usr/bin/python3', 'beaker', 'app.py'),
+    id: 'beaker-restart-with-bodies',
+    lose: { how: 'restart', after: '/' },
+    bodies: true,
+  },
   // Beaker's memory sessions on two nodes behind nginx round robin without sticky sessions: each node its own sessions.
   {
     ...script('beaker-cluster-no-affinity', '/usr/bin/python3', 'beaker', 'app.py'),
@@ -4119,19 +4126,41 @@ const FRAMEWORKS: readonly Framework[] = [
   // Its file sessions (SESSION_FILES, in the recording's directory) removed while it runs, as their expiry would.
   { ...laravel, id: 'laravel-session-expired', lose: { how: expirePhpSessions, after: '/account' } },
   wordpress,
+  // The same recorded with the bodies of its pages (its profile page holds "New password" inputs when logged in).
+  { ...wordpress, id: 'wordpress-with-bodies', bodies: true },
   // Its login's session tokens (user meta `session_tokens`) deleted in its database, as their expiry would.
   {
     ...wordpress,
     id: 'wordpress-session-expired',
     lose: { how: expireWordpressSessionTokens, after: '/wp-admin/profile.php' },
   },
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  {
+    ...wordpress,
+    id: 'wordpress-session-expired-with-bodies',
+    lose: { how: expireWordpressSessionTokens, after: '/wp-admin/profile.php' },
+    bodies: true,
+  },
   authjs,
   ...andLoginAgain(mediawiki),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...mediawiki, id: 'mediawiki-with-bodies', bodies: true },
   mediawikiRemembered,
   ...andLoginAgain(phpmyadmin),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...phpmyadmin, id: 'phpmyadmin-with-bodies', bodies: true },
   ...andLoginAgain(roundcube),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...roundcube, id: 'roundcube-with-bodies', bodies: true },
   // Roundcube's session rows deleted from its SQLite `session` table while it runs (its expiry).
   { ...roundcube, id: 'roundcube-session-expired', lose: { how: expireRoundcubeSessions, after: '/?_task=mail' } },
+  // The same recorded with the bodies of its pages (its login form answered at the same address once lost).
+  {
+    ...roundcube,
+    id: 'roundcube-session-expired-with-bodies',
+    lose: { how: expireRoundcubeSessions, after: '/?_task=mail' },
+    bodies: true,
+  },
   ...andLoginAgain(gorilla('gorilla-cookie-store', 'cookie')),
   // gorilla's CookieStore restarted with another key (SESSION_KEY): its signed session cookie no longer verifies.
   {
@@ -4163,6 +4192,15 @@ const FRAMEWORKS: readonly Framework[] = [
       [1, 2].map((n) => ({ ...symfony.server(join(work, `node${n}`), port + 50 + n), port: port + 50 + n })),
     server: roundRobin,
   },
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  {
+    ...symfony,
+    id: 'symfony-cluster-no-affinity-with-bodies',
+    backends: (work, port) =>
+      [1, 2].map((n) => ({ ...symfony.server(join(work, `node${n}`), port + 50 + n), port: port + 50 + n })),
+    server: roundRobin,
+    bodies: true,
+  },
   // Its session files removed while it runs (as PHP's garbage collection would); /account then sends to the login.
   { ...symfony, id: 'symfony-session-expired', lose: { how: expirePhpSessions, after: '/account' } },
   ...andLoginAgain(catalyst),
@@ -4170,6 +4208,8 @@ const FRAMEWORKS: readonly Framework[] = [
   apache('apache-form-session', false),
   apacheFormSessionDbd,
   ...andLoginAgain(allauth),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...allauth, id: 'django-allauth-with-bodies', bodies: true },
   // express-session's MemoryStore on two Node processes behind nginx round robin without sticky sessions.
   {
     ...node('express-session-cluster'),
@@ -4222,6 +4262,8 @@ const FRAMEWORKS: readonly Framework[] = [
   ikiwiki,
   yesod,
   ...andLoginAgain(zabbix),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...zabbix, id: 'zabbix-with-bodies', bodies: true },
   // Zabbix's `sessions` rows deleted in its MariaDB while the frontend runs (its expiry).
   {
     ...zabbix,
@@ -4229,6 +4271,8 @@ const FRAMEWORKS: readonly Framework[] = [
     lose: { how: expireZabbixSessions, after: '/zabbix.php?action=dashboard.view' },
   },
   ...andLoginAgain(cacti),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...cacti, id: 'cacti-with-bodies', bodies: true },
   ttrss,
   // Its session rows (ttrss_sessions) deleted in its database while it runs, as their expiry would.
   { ...ttrss, id: 'tt-rss-session-expired', lose: { how: expireTtrssSessions, after: '/prefs.php' } },
@@ -4249,21 +4293,29 @@ const FRAMEWORKS: readonly Framework[] = [
   // express-session's MemoryStore lost as the server restarts.
   { ...nestjs, id: 'nestjs-passport-session-restart', lose: { how: 'restart', after: '/' } },
   ...andLoginAgain(requestTracker),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...requestTracker, id: 'request-tracker-with-bodies', bodies: true },
   // RT's session files removed from work/session_data while rt-server runs (its expiry).
   { ...requestTracker, id: 'request-tracker-session-expired', lose: { how: expireRtSessions, after: '/' } },
   ...andLoginAgain(redmine('redmine')),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...redmine('redmine'), id: 'redmine-with-bodies', bodies: true },
   redmine('redmine-autologin', '7'),
   // Redmine's session token rows deleted while it runs: its cookie session's `tk` no longer verifies (its expiry).
   { ...redmine('redmine-session-expired'), lose: { how: expireRedmineSessionTokens, after: '/my/account' } },
   jupyter,
   ...andLoginAgain(adminer),
   ...andLoginAgain(icingaweb2('icingaweb2', false)),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...icingaweb2('icingaweb2', false), id: 'icingaweb2-with-bodies', bodies: true },
   // Its PHP session files removed while it runs, as their expiry would.
   { ...icingaweb2('icingaweb2-session-expired', false), lose: { how: expirePhpSessions, after: '/dashboard' } },
   icingaweb2('icingaweb2-remember-me', true),
   laravelRememberMe,
   laravelAppKeyRotated,
   ...andLoginAgain(railsDevise),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...railsDevise, id: 'rails-devise-with-bodies', bodies: true },
   tomcatSessionTimeout,
   expressSessionCookieExpiry,
   djangoSessionAge,
@@ -4285,6 +4337,8 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(postfixadmin),
   simplesamlphp,
   ...andLoginAgain(horde),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...horde, id: 'horde-with-bodies', bodies: true },
   keystone,
   directus,
   phpldapadmin('phpldapadmin', 'session'),
@@ -4310,9 +4364,13 @@ const FRAMEWORKS: readonly Framework[] = [
   // CGI::Session's files (work/sessions) removed while Apache runs, as its expiry would.
   { ...cgiSession, id: 'cgi-session-expired', lose: { how: expireCgiSessions, after: '/' } },
   ...andLoginAgain(ldapAccountManager),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...ldapAccountManager, id: 'ldap-account-manager-with-bodies', bodies: true },
   qbittorrent,
   // qbittorrent-nox restarted: its Web UI sessions lived in memory.
   { ...qbittorrent, id: 'qbittorrent-restart', lose: { how: 'restart', after: '/' } },
+  // The same recorded with the bodies of its pages (its login page answered at the same address after the restart).
+  { ...qbittorrent, id: 'qbittorrent-restart-with-bodies', lose: { how: 'restart', after: '/' }, bodies: true },
   davical,
   script('twisted-session', '/usr/bin/python3', 'twisted', 'app.py'),
   // Twisted's sessions (in the Site's memory) lost as the server restarts.
@@ -4443,6 +4501,8 @@ const FRAMEWORKS: readonly Framework[] = [
   // express-session's MemoryStore lost as the server restarts; a page's editor (/welcome/edit) needs the login.
   { ...raneto, id: 'raneto-restart', lose: { how: 'restart', after: '/welcome/edit' } },
   ...andLoginAgain(nagvis),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...nagvis, id: 'nagvis-with-bodies', bodies: true },
   ...andLoginAgain(shaarli),
   ...andLoginAgain(ocsinventoryReports),
   gitit,
