@@ -3840,28 +3840,27 @@ function andLoginAgain(framework: Framework): Framework[] {
   return [framework, { ...framework, id: `${framework.id}-login-again`, loginAgain: true }];
 }
 
+/**
+ * `framework` on two nodes behind nginx round robin without affinity (roundRobin) as `id`: each node the framework's
+ * server in a directory of its own (`work/node1`, `work/node2`), on port + 51 and port + 52. Nothing is shared between
+ * them but what the framework's server itself shares (a key in its configuration).
+ */
+function onTwoNodes(framework: Framework, id: string): Framework {
+  return {
+    ...framework,
+    id,
+    backends: (work, port) =>
+      [1, 2].map((n) => ({ ...framework.server(join(work, `node${n}`), port + 50 + n), port: port + 50 + n })),
+    server: roundRobin,
+  };
+}
+
 const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(php('php-native', {})),
   // Two `php -S` nodes behind nginx round robin without affinity, each its own session.save_path (node1/, node2/).
-  {
-    ...php('php-native-cluster-no-affinity', {}),
-    backends: (work, port) =>
-      [1, 2].map((n) => ({
-        ...php('php-native', {}).server(join(work, `node${n}`), port + 50 + n),
-        port: port + 50 + n,
-      })),
-    server: roundRobin,
-  },
+  onTwoNodes(php('php-native', {}), 'php-native-cluster-no-affinity'),
   // The same with `session.use_strict_mode=1`: a node given an ID it does not know issues a new one.
-  {
-    ...php('php-native-cluster-no-affinity-strict', {}),
-    backends: (work, port) =>
-      [1, 2].map((n) => ({
-        ...php('php-native', {}, ['session.use_strict_mode=1']).server(join(work, `node${n}`), port + 50 + n),
-        port: port + 50 + n,
-      })),
-    server: roundRobin,
-  },
+  onTwoNodes(php('php-native', {}, ['session.use_strict_mode=1']), 'php-native-cluster-no-affinity-strict'),
   ...andLoginAgain(php('php-no-regenerate', { SKIP_REGENERATE: '1' })),
   ...andLoginAgain(django('django-db', 'django.contrib.sessions.backends.db')),
   // Django's session rows deleted from its SQLite database while it runs (expiry).
@@ -3877,12 +3876,7 @@ const FRAMEWORKS: readonly Framework[] = [
   },
   ...andLoginAgain(flask('flask')),
   // Flask's signed-cookie session on two nodes (the same secret_key) behind nginx round robin: nothing to lose.
-  {
-    ...flask('flask-cluster-shared-key'),
-    backends: (work, port) =>
-      [1, 2].map((n) => ({ ...flask('flask').server(join(work, `node${n}`), port + 50 + n), port: port + 50 + n })),
-    server: roundRobin,
-  },
+  onTwoNodes(flask('flask'), 'flask-cluster-shared-key'),
   ...andLoginAgain({
     id: 'tomcat',
     server: (work, port) => tomcat(work, port),
@@ -3944,28 +3938,10 @@ const FRAMEWORKS: readonly Framework[] = [
   node('fastify-secure-session'),
   ...andLoginAgain(node('fastify-session')),
   // fastify-session-cluster-no-affinity: two nodes, each with its own @fastify/session memory store, round robin.
-  {
-    ...node('fastify-session'),
-    id: 'fastify-session-cluster-no-affinity',
-    backends: (work, port) =>
-      [1, 2].map((n) => ({
-        ...node('fastify-session').server(join(work, `node${n}`), port + 50 + n),
-        port: port + 50 + n,
-      })),
-    server: roundRobin,
-  },
+  onTwoNodes(node('fastify-session'), 'fastify-session-cluster-no-affinity'),
   ...andLoginAgain(node('koa-session')),
   // koa-session-cluster-shared-key: two nodes, koa-session's cookie store signed with the same keys, round robin.
-  {
-    ...node('koa-session'),
-    id: 'koa-session-cluster-shared-key',
-    backends: (work, port) =>
-      [1, 2].map((n) => ({
-        ...node('koa-session').server(join(work, `node${n}`), port + 50 + n),
-        port: port + 50 + n,
-      })),
-    server: roundRobin,
-  },
+  onTwoNodes(node('koa-session'), 'koa-session-cluster-shared-key'),
   ...andLoginAgain(node('express-passport')),
   // express-session's MemoryStore lost as the server restarts.
   { ...node('express-passport'), id: 'express-passport-restart', lose: { how: 'restart', after: '/' } },
@@ -3987,15 +3963,7 @@ const FRAMEWORKS: readonly Framework[] = [
   // A signing key made at start-up: the restart makes every session cookie unreadable to the server.
   { ...flask('flask-random-secret-restart', { RANDOM_SECRET: '1' }), lose: { how: 'restart', after: '/' } },
   // Two Flask nodes, each its own key made at start-up, behind nginx round robin: the other node's cookie unreadable.
-  {
-    ...flask('flask-random-secret-cluster', { RANDOM_SECRET: '1' }),
-    backends: (work, port) =>
-      [1, 2].map((n) => ({
-        ...flask('flask', { RANDOM_SECRET: '1' }).server(join(work, `node${n}`), port + 50 + n),
-        port: port + 50 + n,
-      })),
-    server: roundRobin,
-  },
+  onTwoNodes(flask('flask', { RANDOM_SECRET: '1' }), 'flask-random-secret-cluster'),
   ...andLoginAgain(script('starlette', '/usr/bin/python3', 'starlette', 'app.py')),
   // Starlette's signed cookie session, the server restarted with another secret_key: every session cookie unreadable.
   {
@@ -4008,15 +3976,7 @@ const FRAMEWORKS: readonly Framework[] = [
   // CherryPy's RAM sessions lost as the server restarts.
   { ...script('cherrypy-restart', '/usr/bin/python3', 'cherrypy', 'app.py'), lose: { how: 'restart', after: '/' } },
   // CherryPy's RAM sessions on two nodes behind nginx round robin without sticky sessions: each node its own sessions.
-  {
-    ...script('cherrypy-cluster-no-affinity', '/usr/bin/python3', 'cherrypy', 'app.py'),
-    backends: (work, port) =>
-      [1, 2].map((n) => ({
-        ...script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py').server(join(work, `node${n}`), port + 50 + n),
-        port: port + 50 + n,
-      })),
-    server: roundRobin,
-  },
+  onTwoNodes(script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py'), 'cherrypy-cluster-no-affinity'),
   ...andLoginAgain(script('pyramid', '/usr/bin/python3', 'pyramid', 'app.py')),
   script('pyramid-authtkt', '/usr/bin/python3', 'pyramid', 'app.py', { AUTHTKT: '1' }),
   script('beaker', '/usr/bin/python3', 'beaker', 'app.py'),
@@ -4030,15 +3990,7 @@ const FRAMEWORKS: readonly Framework[] = [
     bodies: true,
   },
   // Beaker's memory sessions on two nodes behind nginx round robin without sticky sessions: each node its own sessions.
-  {
-    ...script('beaker-cluster-no-affinity', '/usr/bin/python3', 'beaker', 'app.py'),
-    backends: (work, port) =>
-      [1, 2].map((n) => ({
-        ...script('beaker', '/usr/bin/python3', 'beaker', 'app.py').server(join(work, `node${n}`), port + 50 + n),
-        port: port + 50 + n,
-      })),
-    server: roundRobin,
-  },
+  onTwoNodes(script('beaker', '/usr/bin/python3', 'beaker', 'app.py'), 'beaker-cluster-no-affinity'),
   ...andLoginAgain(script('flask-login', '/usr/bin/python3', 'flask-login', 'app.py')),
   {
     id: 'sinatra',
@@ -4077,15 +4029,7 @@ const FRAMEWORKS: readonly Framework[] = [
   // Dancer2's Simple engine keeps its sessions in the process's memory: lost by the server's restart.
   { ...script('dancer2-restart', '/usr/bin/perl', 'dancer2', 'app.pl'), lose: { how: 'restart', after: '/' } },
   // dancer2-cluster-no-affinity: two Dancer2 nodes, each with its own Simple (in-memory) store, round robin.
-  {
-    ...script('dancer2-cluster-no-affinity', '/usr/bin/perl', 'dancer2', 'app.pl'),
-    backends: (work, port) =>
-      [1, 2].map((n) => ({
-        ...script('dancer2', '/usr/bin/perl', 'dancer2', 'app.pl').server(join(work, `node${n}`), port + 50 + n),
-        port: port + 50 + n,
-      })),
-    server: roundRobin,
-  },
+  onTwoNodes(script('dancer2', '/usr/bin/perl', 'dancer2', 'app.pl'), 'dancer2-cluster-no-affinity'),
   ...andLoginAgain(node('cookie-session')),
   // cookie-session-cluster-different-keys: two nodes, each its own signing key (COOKIE_SESSION_KEY), round robin.
   {
@@ -4185,22 +4129,9 @@ const FRAMEWORKS: readonly Framework[] = [
   },
   ...andLoginAgain(symfony),
   // Two Symfony nodes behind nginx round robin without affinity, each its own SESSION_DIR (node1/, node2/).
-  {
-    ...symfony,
-    id: 'symfony-cluster-no-affinity',
-    backends: (work, port) =>
-      [1, 2].map((n) => ({ ...symfony.server(join(work, `node${n}`), port + 50 + n), port: port + 50 + n })),
-    server: roundRobin,
-  },
+  onTwoNodes(symfony, 'symfony-cluster-no-affinity'),
   // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  {
-    ...symfony,
-    id: 'symfony-cluster-no-affinity-with-bodies',
-    backends: (work, port) =>
-      [1, 2].map((n) => ({ ...symfony.server(join(work, `node${n}`), port + 50 + n), port: port + 50 + n })),
-    server: roundRobin,
-    bodies: true,
-  },
+  { ...onTwoNodes(symfony, 'symfony-cluster-no-affinity-with-bodies'), bodies: true },
   // Its session files removed while it runs (as PHP's garbage collection would); /account then sends to the login.
   { ...symfony, id: 'symfony-session-expired', lose: { how: expirePhpSessions, after: '/account' } },
   ...andLoginAgain(catalyst),
@@ -4283,13 +4214,7 @@ const FRAMEWORKS: readonly Framework[] = [
   lucia,
   ...andLoginAgain(nestjs),
   // nestjs-passport-session-cluster-no-affinity: two nodes, each its own express-session MemoryStore, round robin.
-  {
-    ...nestjs,
-    id: 'nestjs-passport-session-cluster-no-affinity',
-    backends: (work, port) =>
-      [1, 2].map((n) => ({ ...nestjs.server(join(work, `node${n}`), port + 50 + n), port: port + 50 + n })),
-    server: roundRobin,
-  },
+  onTwoNodes(nestjs, 'nestjs-passport-session-cluster-no-affinity'),
   // express-session's MemoryStore lost as the server restarts.
   { ...nestjs, id: 'nestjs-passport-session-restart', lose: { how: 'restart', after: '/' } },
   ...andLoginAgain(requestTracker),
@@ -4322,15 +4247,7 @@ const FRAMEWORKS: readonly Framework[] = [
   honoSessions('hono-sessions-cookie', 'cookie'),
   ...andLoginAgain(honoSessions('hono-sessions-memory', 'memory')),
   // hono-sessions-memory-cluster-no-affinity: two nodes, each its own hono-sessions MemoryStore, round robin.
-  {
-    ...honoSessions('hono-sessions-memory-cluster-no-affinity', 'memory'),
-    backends: (work, port) =>
-      [1, 2].map((n) => ({
-        ...honoSessions('hono-sessions-memory', 'memory').server(join(work, `node${n}`), port + 50 + n),
-        port: port + 50 + n,
-      })),
-    server: roundRobin,
-  },
+  onTwoNodes(honoSessions('hono-sessions-memory', 'memory'), 'hono-sessions-memory-cluster-no-affinity'),
   // hono-sessions' MemoryStore lost as the server restarts.
   { ...honoSessions('hono-sessions-memory-restart', 'memory'), lose: { how: 'restart', after: '/' } },
   sails,
@@ -4391,13 +4308,7 @@ const FRAMEWORKS: readonly Framework[] = [
   // Plack::Session::Store's default in-memory store: lost by plackup's restart.
   { ...plackSession, id: 'plack-session-restart', lose: { how: 'restart', after: '/' } },
   // plack-session-cluster-no-affinity: two plackup nodes, each with its own in-memory store, round robin.
-  {
-    ...plackSession,
-    id: 'plack-session-cluster-no-affinity',
-    backends: (work, port) =>
-      [1, 2].map((n) => ({ ...plackSession.server(join(work, `node${n}`), port + 50 + n), port: port + 50 + n })),
-    server: roundRobin,
-  },
+  onTwoNodes(plackSession, 'plack-session-cluster-no-affinity'),
   script('dancer', '/usr/bin/perl', 'dancer', 'app.pl'),
   script('dancer-samesite-lax', '/usr/bin/perl', 'dancer', 'app.pl', { SESSION_SAME_SITE: 'Lax' }),
   cgiApplication,
