@@ -7,7 +7,8 @@ import { isAuthCookieName } from '../session/identify.ts';
 import { tokenFollows } from '../session/randomToken.ts';
 import { hasHeader, headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
-import type { ResourceType, TraceEntry } from '../trace/types.ts';
+import { STATIC_RESOURCE_TYPES } from '../trace/resourceType.ts';
+import type { TraceEntry } from '../trace/types.ts';
 import { responseSetCookieLines, setCookieNameValue } from './entryCookies.ts';
 import type { LoginSignal } from './facts.ts';
 
@@ -116,12 +117,6 @@ function pathOf(url: string): string {
   }
 }
 
-/**
- * What a page fetches to show itself asks for nothing: Horde's `/themes/default/graphics/logout.png` is the icon
- * of its logout link, not a logout. A beacon (`ping`) may be one, sent as a page unloads.
- */
-const STATIC_RESOURCE_TYPES: ReadonlySet<ResourceType> = new Set(['image', 'font', 'stylesheet', 'media', 'script']);
-
 /** The parts of a parsed URL a logout is read from. */
 export interface LogoutUrl {
   readonly pathname: string;
@@ -149,6 +144,7 @@ function logoutUrlOf(url: string): LogoutUrl {
  */
 export function isLogoutAt(entry: TraceEntry, url: LogoutUrl): boolean {
   const type = entry.request.resourceType;
+  // A static resource is no logout (STATIC_RESOURCE_TYPES); a beacon (`ping`) may be one, sent as a page unloads.
   if (type !== undefined && STATIC_RESOURCE_TYPES.has(type)) return false;
   const { pathname, search } = url;
   if (LOGOUT_PATH.test(pathname)) return true;

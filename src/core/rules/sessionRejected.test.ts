@@ -29,6 +29,33 @@ describe('session-rejected', () => {
     expect(f!.message).toContain('issued at the login at entry 1');
   });
 
+  it('a page that shows the login form to everyone is no rejection where the same address then answers as logged in (Adminer)', () => {
+    // Adminer's `/` holds its login form for visitors and logged-in users alike; its stylesheet is served under the
+    // same path (`/?file=default.css`); `/?username=ann` is the logged-in page.
+    const adminer = (loggedIn: 'answered' | 'form') =>
+      trace()
+        .get('https://db.test/', { cookie: '', setCookie: [sid(ID.a)], loginForm: true })
+        .get('https://db.test/?file=default.css', { cookie: `sid=${ID.a}`, resourceType: 'stylesheet' })
+        .get('https://db.test/', { cookie: `sid=${ID.a}`, loginForm: true })
+        .post('https://db.test/', {
+          cookie: `sid=${ID.a}`,
+          form: PASSWORD,
+          location: '/?username=ann',
+          setCookie: [sid(ID.b)],
+        })
+        .get('https://db.test/?username=ann', { cookie: `sid=${ID.b}` })
+        .get('https://db.test/', { cookie: `sid=${ID.b}`, loginForm: true })
+        .get('https://db.test/?username=ann', {
+          cookie: `sid=${ID.b}`,
+          ...(loggedIn === 'form' ? { loginForm: true as const } : {}),
+        })
+        .analyze();
+    // The visitor's ID was never accepted (a stylesheet says nothing); the login's ID was accepted again after `/`.
+    expect(findingsOf(adminer('answered'), 'session-rejected')).toEqual([]);
+    // Where the same address then shows the form too, the session was rejected.
+    expect(findingsOf(adminer('form'), 'session-rejected').map((f) => f.entry)).toEqual([5]);
+  });
+
   it('a value a later login writes again made no earlier request a logged-in one (djangosaml2 sends visitors to its sign-on)', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', location: '/saml2/login/', setCookie: [sid(ID.a)] })

@@ -11,6 +11,7 @@
 import type { AnalysisFacts, LoggedOutAnswer, RequestFacts } from '../analysis/facts.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
 import { readClientSideData } from '../session/tokenData.ts';
+import { STATIC_RESOURCE_TYPES } from '../trace/resourceType.ts';
 import { loggedOutAnswers } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
@@ -108,17 +109,28 @@ function listRejections(ctx: RuleContext): Rejections {
   const okOnPath = new Map<string, number>();
   const lastOk = new Map<string, RequestFacts>();
   const afterLogout = new Set<string>();
+  /** Each rejection's address (method, origin, path, value): the same address answered as logged in withdraws it. */
+  const rejectedAt = new Map<string, string>();
+  const withdrawn = new Set<string>();
   for (const r of ctx.facts.requests) {
     const answer = answers.get(r.entry);
     const path = pathOf(r.url).split('?')[0] ?? '';
+    // A stylesheet or script answered 200 says nothing of a session (Adminer serves its own under `/?file=`).
+    const page = !STATIC_RESOURCE_TYPES.has(r.resourceType);
     for (const s of r.sent) {
       if (!s.session) continue;
       const onPath = `${r.method} ${r.origin}\u0000${path}\u0000${s.value}`;
       if (r.logout || opensLoginPage(r, path)) afterLogout.add(s.value);
+      if (r.login !== undefined) forgetRejections(rejectedAt, s.value);
       if (!answer) {
-        if (r.status !== undefined && r.status >= 200 && r.status < 400) {
+        if (page && r.status !== undefined && r.status >= 200 && r.status < 400) {
           if (!okOnPath.has(onPath)) okOnPath.set(onPath, r.entry);
           lastOk.set(`${r.origin}\u0000${s.value}`, r);
+          // The address it was rejected at, answered as to a client logged in with the same ID and no login between:
+          // the server still knew the session (Adminer's `/` shows its login form to everyone, `/?username=` the
+          // logged-in pages).
+          const rejection = rejectedAt.get(onPath);
+          if (rejection !== undefined && r.status < 300) withdrawn.add(rejection);
         }
         continue;
       }
@@ -138,6 +150,7 @@ function listRejections(ctx: RuleContext): Rejections {
         seen.count++;
         continue;
       }
+      rejectedAt.set(onPath, key);
       // Accepted by this origin: another server on the host (an identity provider on another port) gets the cookie
       // too, and its answers say nothing of this session.
       const last = lastOk.get(`${r.origin}\u0000${s.value}`);
@@ -172,7 +185,13 @@ function listRejections(ctx: RuleContext): Rejections {
       });
     }
   }
+  for (const key of withdrawn) first.delete(key);
   return first;
+}
+
+/** A login carrying the value: a logged-in answer after it says nothing of a rejection before it. */
+function forgetRejections(rejectedAt: Map<string, string>, value: string): void {
+  for (const address of rejectedAt.keys()) if (address.endsWith(`\u0000${value}`)) rejectedAt.delete(address);
 }
 
 /**

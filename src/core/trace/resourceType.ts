@@ -5,6 +5,18 @@
 import { headerValue } from './headers.ts';
 import type { Header, ResourceType } from './types.ts';
 
+/**
+ * What a page fetches to show itself: it asks the server for nothing and tells nothing of the session (Horde's
+ * `logout.png` is the icon of its logout link, not a logout; a stylesheet answered 200 is no page a session opened).
+ */
+export const STATIC_RESOURCE_TYPES: ReadonlySet<ResourceType> = new Set([
+  'image',
+  'font',
+  'stylesheet',
+  'media',
+  'script',
+]);
+
 // Chrome DevTools' resource types (Network.ResourceType in the DevTools protocol), lower-cased.
 // Maps, not object literals: keys come from untrusted files and "constructor" must find nothing.
 const CHROME_RESOURCE_TYPES = new Map<string, ResourceType>([
