@@ -264,6 +264,8 @@ describe('resource types', () => {
     expect(typed({}, accept('*/*'), { content: { mimeType: 'image/png' } })).toBe('image');
     expect(typed({}, accept('*/*'), { content: { mimeType: 'font/woff2' } })).toBe('font');
     expect(typed({}, accept('*/*'), { headers: [{ name: 'content-type', value: 'video/mp4' }] })).toBe('media');
+    expect(typed({}, accept('*/*'), { content: { mimeType: 'text/javascript' } })).toBe('script');
+    expect(typed({}, accept('*/*'), { content: { mimeType: 'application/x-javascript' } })).toBe('script');
     // A page's Accept lists images after HTML; a script's answer in JSON is no subresource kind.
     expect(typed({}, accept('text/html,image/webp,*/*'), { content: { mimeType: 'text/html' } })).toBe('document');
     expect(typed({}, accept('*/*'), { content: { mimeType: 'application/json' } })).toBe('other');

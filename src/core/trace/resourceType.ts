@@ -121,6 +121,12 @@ const SUBRESOURCE_TYPES: readonly (readonly [RegExp, ResourceType])[] = [
 ];
 
 /**
+ * A script, by its answer's media type alone (Adminer serves its own under `/?file=functions.js`): an Accept that
+ * names JavaScript first is a script library's request for data (Prototype's `text/javascript, text/html, …`).
+ */
+const SCRIPT_ANSWER = /^(?:text|application)\/(?:x-)?(?:java|ecma)script\b/i;
+
+/**
  * Without Fetch Metadata: a subresource by its Accept's first type (Chrome's images ask `image/avif,image/webp,…`,
  * Firefox's stylesheets `text/css,*\/*;q=0.1`), else by what the answer was. An image is no page, and no logout
  * for its path's word (Horde's top bar shows `/themes/default/graphics/logout.png`).
@@ -132,7 +138,7 @@ function subresourceType(evidence: ResourceTypeEvidence): ResourceType | undefin
     const kind = SUBRESOURCE_TYPES.find(([type]) => type.test(text));
     if (kind) return kind[1];
   }
-  return undefined;
+  return SCRIPT_ANSWER.test(mime) ? 'script' : undefined;
 }
 
 function isWebSocketUpgrade(evidence: ResourceTypeEvidence): boolean {
