@@ -3863,6 +3863,8 @@ const FRAMEWORKS: readonly Framework[] = [
   onTwoNodes(php('php-native', {}, ['session.use_strict_mode=1']), 'php-native-cluster-no-affinity-strict'),
   ...andLoginAgain(php('php-no-regenerate', { SKIP_REGENERATE: '1' })),
   ...andLoginAgain(django('django-db', 'django.contrib.sessions.backends.db')),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...django('django-db', 'django.contrib.sessions.backends.db'), id: 'django-db-with-bodies', bodies: true },
   // Django's session rows deleted from its SQLite database while it runs (expiry).
   {
     ...django('django-db-session-expired', 'django.contrib.sessions.backends.db'),
@@ -3943,6 +3945,8 @@ const FRAMEWORKS: readonly Framework[] = [
   // koa-session-cluster-shared-key: two nodes, koa-session's cookie store signed with the same keys, round robin.
   onTwoNodes(node('koa-session'), 'koa-session-cluster-shared-key'),
   ...andLoginAgain(node('express-passport')),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...node('express-passport'), id: 'express-passport-with-bodies', bodies: true },
   // express-session's MemoryStore lost as the server restarts.
   { ...node('express-passport'), id: 'express-passport-restart', lose: { how: 'restart', after: '/' } },
   ...andLoginAgain(node('client-sessions')),
@@ -3992,6 +3996,12 @@ const FRAMEWORKS: readonly Framework[] = [
   // Beaker's memory sessions on two nodes behind nginx round robin without sticky sessions: each node its own sessions.
   onTwoNodes(script('beaker', '/usr/bin/python3', 'beaker', 'app.py'), 'beaker-cluster-no-affinity'),
   ...andLoginAgain(script('flask-login', '/usr/bin/python3', 'flask-login', 'app.py')),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  {
+    ...script('flask-login', '/usr/bin/python3', 'flask-login', 'app.py'),
+    id: 'flask-login-with-bodies',
+    bodies: true,
+  },
   {
     id: 'sinatra',
     server: (_work, port) => ({
@@ -4063,6 +4073,8 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(node('hapi-yar')),
   node('hapi-cookie'),
   ...andLoginAgain(laravel),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...laravel, id: 'laravel-with-bodies', bodies: true },
   // Two Laravel nodes behind nginx round robin without affinity, each its file sessions in its own directory.
   { ...laravelCluster('laravel-cluster-no-affinity', (_work, node) => join(node, 'sessions')), reopenLogin: true },
   // The same two nodes, their file sessions in one shared directory (as on a shared volume): nothing is lost.
@@ -4134,7 +4146,16 @@ const FRAMEWORKS: readonly Framework[] = [
   { ...onTwoNodes(symfony, 'symfony-cluster-no-affinity-with-bodies'), bodies: true },
   // Its session files removed while it runs (as PHP's garbage collection would); /account then sends to the login.
   { ...symfony, id: 'symfony-session-expired', lose: { how: expirePhpSessions, after: '/account' } },
+  // The same recorded with the bodies of its pages (/account answered with the login form once the session is gone).
+  {
+    ...symfony,
+    id: 'symfony-session-expired-with-bodies',
+    lose: { how: expirePhpSessions, after: '/account' },
+    bodies: true,
+  },
   ...andLoginAgain(catalyst),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...catalyst, id: 'catalyst-with-bodies', bodies: true },
   apache('apache-form-session-crypto', true),
   apache('apache-form-session', false),
   apacheFormSessionDbd,
@@ -4160,6 +4181,8 @@ const FRAMEWORKS: readonly Framework[] = [
   betterAuth,
   ...andLoginAgain(adonis),
   ...andLoginAgain(dokuwiki),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...dokuwiki, id: 'dokuwiki-with-bodies', bodies: true },
   // Its PHP session files (in the recording's directory for this variant alone) removed while it runs, as their
   // expiry would; DokuWiki's own auth cookie (DW<hash>) is still sent.
   {
@@ -4205,6 +4228,8 @@ const FRAMEWORKS: readonly Framework[] = [
   // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
   { ...cacti, id: 'cacti-with-bodies', bodies: true },
   ttrss,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...ttrss, id: 'tt-rss-with-bodies', bodies: true },
   // Its session rows (ttrss_sessions) deleted in its database while it runs, as their expiry would.
   { ...ttrss, id: 'tt-rss-session-expired', lose: { how: expireTtrssSessions, after: '/prefs.php' } },
   cas('cas-mod-auth-cas', false),
@@ -4213,6 +4238,8 @@ const FRAMEWORKS: readonly Framework[] = [
   expressSessionRedis,
   lucia,
   ...andLoginAgain(nestjs),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...nestjs, id: 'nestjs-passport-session-with-bodies', bodies: true },
   // nestjs-passport-session-cluster-no-affinity: two nodes, each its own express-session MemoryStore, round robin.
   onTwoNodes(nestjs, 'nestjs-passport-session-cluster-no-affinity'),
   // express-session's MemoryStore lost as the server restarts.
@@ -4230,11 +4257,20 @@ const FRAMEWORKS: readonly Framework[] = [
   { ...redmine('redmine-session-expired'), lose: { how: expireRedmineSessionTokens, after: '/my/account' } },
   jupyter,
   ...andLoginAgain(adminer),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...adminer, id: 'adminer-with-bodies', bodies: true },
   ...andLoginAgain(icingaweb2('icingaweb2', false)),
   // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
   { ...icingaweb2('icingaweb2', false), id: 'icingaweb2-with-bodies', bodies: true },
   // Its PHP session files removed while it runs, as their expiry would.
   { ...icingaweb2('icingaweb2-session-expired', false), lose: { how: expirePhpSessions, after: '/dashboard' } },
+  // The same recorded with the bodies of its pages (what its pages answer once the session files are gone).
+  {
+    ...icingaweb2('icingaweb2-session-expired', false),
+    id: 'icingaweb2-session-expired-with-bodies',
+    lose: { how: expirePhpSessions, after: '/dashboard' },
+    bodies: true,
+  },
   icingaweb2('icingaweb2-remember-me', true),
   laravelRememberMe,
   laravelAppKeyRotated,
@@ -4252,12 +4288,18 @@ const FRAMEWORKS: readonly Framework[] = [
   { ...honoSessions('hono-sessions-memory-restart', 'memory'), lose: { how: 'restart', after: '/' } },
   sails,
   ...andLoginAgain(postfixadmin),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...postfixadmin, id: 'postfixadmin-with-bodies', bodies: true },
   simplesamlphp,
   ...andLoginAgain(horde),
   // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
   { ...horde, id: 'horde-with-bodies', bodies: true },
   keystone,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...keystone, id: 'keystone-with-bodies', bodies: true },
   directus,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...directus, id: 'directus-with-bodies', bodies: true },
   phpldapadmin('phpldapadmin', 'session'),
   phpldapadmin('phpldapadmin-cookie-auth', 'cookie'),
   oidc,
@@ -4277,6 +4319,8 @@ const FRAMEWORKS: readonly Framework[] = [
   expressSessionPg,
   egg,
   adminjs,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...adminjs, id: 'adminjs-with-bodies', bodies: true },
   ...andLoginAgain(cgiSession),
   // CGI::Session's files (work/sessions) removed while Apache runs, as its expiry would.
   { ...cgiSession, id: 'cgi-session-expired', lose: { how: expireCgiSessions, after: '/' } },
@@ -4304,6 +4348,13 @@ const FRAMEWORKS: readonly Framework[] = [
   slim,
   // Its PHP session files removed while it runs (as PHP's garbage collection would); /account then sends to the login.
   { ...slim, id: 'slim-native-session-expired', lose: { how: expirePhpSessions, after: '/account' } },
+  // The same recorded with the bodies of its pages (what /account answers once the session files are gone).
+  {
+    ...slim,
+    id: 'slim-native-session-expired-with-bodies',
+    lose: { how: expirePhpSessions, after: '/account' },
+    bodies: true,
+  },
   ...andLoginAgain(plackSession),
   // Plack::Session::Store's default in-memory store: lost by plackup's restart.
   { ...plackSession, id: 'plack-session-restart', lose: { how: 'restart', after: '/' } },
@@ -4353,9 +4404,13 @@ const FRAMEWORKS: readonly Framework[] = [
   thinkjsSession,
   ...andLoginAgain(buildbot),
   ...andLoginAgain(flaskSecurity),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...flaskSecurity, id: 'flask-security-with-bodies', bodies: true },
   graphiteWeb,
   parseDashboard,
   ...andLoginAgain(zoneminder),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...zoneminder, id: 'zoneminder-with-bodies', bodies: true },
   apacheOpenidc,
   gosa,
   codeServer,
@@ -4363,8 +4418,16 @@ const FRAMEWORKS: readonly Framework[] = [
   apacheAuthCookie,
   apacheAuthPubtkt,
   ...andLoginAgain(sinatraWarden),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...sinatraWarden, id: 'sinatra-warden-with-bodies', bodies: true },
   // Mojolicious::Plugin::Authentication (Debian's package): `authenticate` / `logout` in the default session cookie.
   ...andLoginAgain(script('mojolicious-authentication', '/usr/bin/perl', 'mojolicious-authentication', 'app.pl')),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  {
+    ...script('mojolicious-authentication', '/usr/bin/perl', 'mojolicious-authentication', 'app.pl'),
+    id: 'mojolicious-authentication-with-bodies',
+    bodies: true,
+  },
   ghost,
   strapi,
   apacheMellon,
@@ -4372,7 +4435,11 @@ const FRAMEWORKS: readonly Framework[] = [
   sogo,
   astroSession,
   djangoOtp,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...djangoOtp, id: 'django-otp-with-bodies', bodies: true },
   djangoAxes,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...djangoAxes, id: 'django-axes-with-bodies', bodies: true },
   flaskJwtExtended,
   bottleCork,
   flaskAuthlibOidc,
@@ -4386,6 +4453,8 @@ const FRAMEWORKS: readonly Framework[] = [
   nodeRed,
   sympa,
   payload,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...payload, id: 'payload-with-bodies', bodies: true },
   trytonSao,
   medusa,
   evershop,
@@ -4411,11 +4480,17 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(raneto),
   // express-session's MemoryStore lost as the server restarts; a page's editor (/welcome/edit) needs the login.
   { ...raneto, id: 'raneto-restart', lose: { how: 'restart', after: '/welcome/edit' } },
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...raneto, id: 'raneto-restart-with-bodies', lose: { how: 'restart', after: '/welcome/edit' }, bodies: true },
   ...andLoginAgain(nagvis),
   // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
   { ...nagvis, id: 'nagvis-with-bodies', bodies: true },
   ...andLoginAgain(shaarli),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...shaarli, id: 'shaarli-with-bodies', bodies: true },
   ...andLoginAgain(ocsinventoryReports),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...ocsinventoryReports, id: 'ocsinventory-reports-with-bodies', bodies: true },
   gitit,
   // Gitit (Happstack) keeps its sessions in memory: lost by its restart. Its login form opened by path (the lose
   // recording submits on the page it opens; `destination` as its link gives it); after it, editing needs the login.
@@ -4424,6 +4499,14 @@ const FRAMEWORKS: readonly Framework[] = [
     id: 'gitit-restart',
     login: { path: '/_login?destination=%2F' },
     lose: { how: 'restart', after: '/_edit/Front%20Page' },
+  },
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  {
+    ...gitit,
+    id: 'gitit-restart-with-bodies',
+    login: { path: '/_login?destination=%2F' },
+    lose: { how: 'restart', after: '/_edit/Front%20Page' },
+    bodies: true,
   },
   sqwebmail,
   sveltekitCookieSession,

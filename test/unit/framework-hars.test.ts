@@ -2376,6 +2376,178 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['live'],
     alarms: ['cookie-no-httponly nagvis_session', 'session-fixation nagvis_session'],
   },
+  // DokuWiki with content: the wrong password's answer is a 403 with the form; the same story.
+  'dokuwiki-with-bodies': {
+    cookie: 'DW5236057eba5b3135cb18e29e7d30a338',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: [],
+    sessions: ['DokuWiki', 'DW5236057eba5b3135cb18e29e7d30a338'],
+  },
+  // Tiny Tiny RSS with content: the same story.
+  'tt-rss-with-bodies': {
+    cookie: 'ttrss_sid',
+    ends: ['reset:cleared-by-server', 'reset:cleared-by-server@logout'],
+    alarms: ['cookie-no-httponly ttrss_sid'],
+  },
+  // PostfixAdmin with content: the same story; its logout, a link to login.php, is still not seen (KNOWN).
+  'postfixadmin-with-bodies': {
+    cookie: 'postfixadmin_session',
+    ends: ['rotated@login', 'live'],
+    alarms: ['cookie-no-httponly postfixadmin_session'],
+  },
+  // Adminer with content: its `/` holds the login form for visitors and logged-in users alike, and `/?username=` is the
+  // logged-in page: no rejection (a stylesheet under `/` accepts no ID; a rejection at `/` is withdrawn once
+  // `/?username=` answers with the same ID). The page after the logout says "Logout successful" with the form: the kept
+  // ID answered as logged out (info).
+  'adminer-with-bodies': {
+    cookie: 'adminer_sid',
+    ends: ['rotated@failed-attempt', 'rotated@login', 'live'],
+    alarms: [],
+    sessions: ['adminer_sid', 'adminer_key'],
+  },
+  // ZoneMinder with content: the same story.
+  'zoneminder-with-bodies': {
+    cookie: 'ZMSESSID',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'live'],
+    alarms: [],
+  },
+  // Icinga Web 2's session files deleted, with content: the same rejection; the login form after it is not counted
+  // again.
+  'icingaweb2-session-expired-with-bodies': {
+    cookie: 'Icingaweb2',
+    ends: ['rotated@login', 'live'],
+    alarms: ['session-rejected Icingaweb2'],
+  },
+  // Slim's session files deleted, with content: the same rejection.
+  'slim-native-session-expired-with-bodies': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'live'],
+    alarms: ['cookie-no-httponly PHPSESSID', 'session-rejected PHPSESSID'],
+  },
+  // Flask-Login with content: the wrong password's answer is its form again; the same story.
+  'flask-login-with-bodies': {
+    cookie: 'remember_token',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: ['session-client-side-data session'],
+    sessions: ['session', 'remember_token'],
+  },
+  // Flask-Security with content: the same story.
+  'flask-security-with-bodies': {
+    cookie: 'session',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'live'],
+    alarms: ['session-client-side-data session'],
+  },
+  // Django with content: the same story.
+  'django-db-with-bodies': {
+    cookie: 'sessionid',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'live'],
+    alarms: [],
+  },
+  // django-axes with content: the lockout pages are 403s; the same story (the lockout itself is told nowhere).
+  'django-axes-with-bodies': {
+    cookie: 'sessionid',
+    ends: ['live'],
+    alarms: [],
+  },
+  // django-otp with content: the same story.
+  'django-otp-with-bodies': {
+    cookie: 'sessionid',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: [],
+  },
+  // Laravel with content: the login form after the wrong password is shown to a visitor, no rejection; the same story.
+  'laravel-with-bodies': {
+    cookie: 'laravel_session',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'live'],
+    alarms: [],
+  },
+  // Symfony's session files deleted, with content: the same rejection.
+  'symfony-session-expired-with-bodies': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'live'],
+    alarms: ['session-rejected PHPSESSID'],
+  },
+  // Mojolicious::Plugin::Authentication with content: the same story.
+  'mojolicious-authentication-with-bodies': {
+    cookie: 'mojolicious',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'live'],
+    alarms: ['session-client-side-data mojolicious'],
+  },
+  // Catalyst with content: the same story.
+  'catalyst-with-bodies': {
+    cookie: 'sessionscopeapp_session',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'live'],
+    alarms: [],
+  },
+  // Warden on Sinatra with content: the same story.
+  'sinatra-warden-with-bodies': {
+    cookie: 'rack.session',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'live'],
+    alarms: ['session-client-side-data rack.session'],
+  },
+  // Shaarli with content: the page after the logout shows the header's login form (only a visitor gets it): the kept ID
+  // answered as logged out (info, LOW without the body).
+  'shaarli-with-bodies': {
+    cookie: 'shaarli',
+    ends: ['rotated@login', 'live'],
+    alarms: ['cookie-no-httponly shaarli', 'cookie-no-httponly shaarli_staySignedIn'],
+    sessions: ['shaarli', 'shaarli_staySignedIn'],
+  },
+  // OCS Inventory with content: the page after the logout is the login form: the kept ID answered as logged out (info,
+  // LOW without the body); its fixation as without.
+  'ocsinventory-reports-with-bodies': {
+    cookie: 'PHPSESSID',
+    ends: ['live'],
+    alarms: ['cookie-no-httponly PHPSESSID', 'session-fixation PHPSESSID'],
+  },
+  // Gitit restarted, with content: the same rejection.
+  'gitit-restart-with-bodies': {
+    cookie: 'sid',
+    ends: ['live'],
+    alarms: ['session-id-low-entropy sid', 'cookie-no-httponly sid', 'session-rejected sid'],
+  },
+  // Raneto restarted, with content: the same rejection.
+  'raneto-restart-with-bodies': {
+    cookie: 'raneto.sid',
+    ends: ['live'],
+    alarms: ['session-rejected raneto.sid'],
+  },
+  // Passport with content: the same story.
+  'express-passport-with-bodies': {
+    cookie: 'connect.sid',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'live'],
+    alarms: [],
+  },
+  // NestJS with content: the same story.
+  'nestjs-passport-session-with-bodies': {
+    cookie: 'connect.sid',
+    ends: ['rotated@login', 'rotated@logout', 'live'],
+    alarms: [],
+  },
+  // Keystone with content (its pages built in the browser, no form in the HTML): the same story.
+  'keystone-with-bodies': {
+    cookie: 'keystonejs-session',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: [],
+  },
+  // Directus with content (its pages built in the browser): the same story.
+  'directus-with-bodies': {
+    cookie: 'directus_session_token',
+    ends: ['rotated@refresh', 'reset:cleared-by-server@logout'],
+    alarms: ['session-client-side-data directus_session_token'],
+  },
+  // AdminJS with content (its failed login said in a script's data, not a form): the same story, its fixation.
+  'adminjs-with-bodies': {
+    cookie: 'adminjs',
+    ends: ['rotated@logout', 'live'],
+    alarms: ['cookie-no-httponly adminjs', 'session-fixation adminjs'],
+  },
+  // Payload with content (its pages built in the browser): the same story.
+  'payload-with-bodies': {
+    cookie: 'payload-token',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: ['session-client-side-data payload-token'],
+  },
 };
 
 /**
@@ -2421,6 +2593,9 @@ const KEPT_AT_LOGOUT: Readonly<Record<string, readonly string[]>> = {
   'roundcube-with-bodies': ['info roundcube_sessid'],
   'nagvis-with-bodies': ['info nagvis_session'],
   'horde-with-bodies': ['info Horde'],
+  'adminer-with-bodies': ['info adminer_sid'],
+  'shaarli-with-bodies': ['info shaarli'],
+  'ocsinventory-reports-with-bodies': ['info PHPSESSID'],
   sails: ['low sails.sid'],
   simplesamlphp: ['low SimpleSAMLAuthToken'],
   // session_destroy() without deleting the cookie: the PHP manual's own warning.
