@@ -445,6 +445,17 @@ const expireWebpySessions = removeFilesIn('sessions');
 /** CGI::Session's files (work/sessions) removed, as its expiry (or a cron job clearing old ones) would. */
 const expireCgiSessions = removeFilesIn('sessions');
 
+/** Rails 6.1's cookie store (test/frameworks/rails, its key SECRET_KEY_BASE or a fixed one), under rackup. */
+const railsCookieStore: Framework = {
+  id: 'rails-cookie-store',
+  server: (_work, port) => ({
+    command: 'rackup',
+    args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
+    cwd: join(APPS, 'rails'),
+  }),
+  login: { path: '/session/new' },
+};
+
 /** A CATALINA_BASE of our own: Debian's configuration on our port (and node name), our webapp as ROOT. */
 function tomcat(work: string, port: number, jvmRoute?: string): Server {
   cpSync('/etc/tomcat10', join(work, 'conf'), { recursive: true });
@@ -3893,41 +3904,22 @@ const FRAMEWORKS: readonly Framework[] = [
     server: roundRobin,
     login: { link: '#login' },
   },
-  ...andLoginAgain({
-    id: 'rails-cookie-store',
-    server: (_work, port) => ({
-      command: 'rackup',
-      args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
-      cwd: join(APPS, 'rails'),
-    }),
-    login: { path: '/session/new' },
-  }),
+  ...andLoginAgain(railsCookieStore),
   // Rails's cookie store restarted with another secret_key_base: the encrypted session cookie is unreadable to it.
   {
+    ...railsCookieStore,
     id: 'rails-cookie-store-key-rotated',
-    server: (_work, port) => ({
-      command: 'rackup',
-      args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
-      cwd: join(APPS, 'rails'),
-    }),
-    login: { path: '/session/new' },
     lose: { how: 'restart', after: '/', env: { SECRET_KEY_BASE: 'r'.repeat(64) } },
   },
-  // rails-cookie-store-cluster-shared-key: two Rails nodes with the same secret_key_base, round robin: the session
-  // lives in the cookie, which either node reads, so nothing is lost.
-  {
-    id: 'rails-cookie-store-cluster-shared-key',
-    backends: (_work, port) =>
-      [1, 2].map((n) => ({
-        command: 'rackup',
-        args: ['-p', String(port + 50 + n), '-o', '127.0.0.1', 'config.ru'],
-        cwd: join(APPS, 'rails'),
-        env: { SECRET_KEY_BASE: 's'.repeat(64) },
-        port: port + 50 + n,
-      })),
-    server: roundRobin,
-    login: { path: '/session/new' },
-  },
+  // Two Rails nodes with the same secret_key_base: the session lives in the cookie, which either node reads, so
+  // nothing is lost.
+  onTwoNodes(
+    {
+      ...railsCookieStore,
+      server: (w, p) => ({ ...railsCookieStore.server(w, p), env: { SECRET_KEY_BASE: 's'.repeat(64) } }),
+    },
+    'rails-cookie-store-cluster-shared-key',
+  ),
   ...andLoginAgain({
     id: 'aiohttp-encrypted-cookie',
     server: (_work, port) => ({
