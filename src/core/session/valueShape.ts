@@ -238,8 +238,8 @@ export function isContentOnlyStore(raw: string): boolean {
   return !Object.values(payload).some((v) => typeof v === 'string' && isRandomToken(v));
 }
 
-/** A token, a separator and a Unix time in seconds or milliseconds at its end (RESTAMPED). */
-const TRAILING_TIME = /^([^]{8,}?)([-_.:|])(\d{10}|\d{13})$/;
+/** A token, a separator and a Unix time in seconds or milliseconds at its end (isRestamped). */
+const TRAILING_TIME = /^(.{8,}?)([-_.:|])(\d{10}|\d{13})$/;
 
 /**
  * The same token with a new time after it: Roundcube's `roundcube_sessauth` (`<hash>-<Unix time of its 5-minute
