@@ -3852,6 +3852,14 @@ function andLoginAgain(framework: Framework): Framework[] {
 }
 
 /**
+ * The framework recorded with the bodies of its pages (`bodies`, `<id>-with-bodies`), as DevTools' "Save all as HAR
+ * with content" keeps them.
+ */
+function withBodies(framework: Framework): Framework {
+  return { ...framework, id: `${framework.id}-with-bodies`, bodies: true };
+}
+
+/**
  * `framework` on two nodes behind nginx round robin without affinity (roundRobin) as `id`: each node the framework's
  * server in a directory of its own (`work/node1`, `work/node2`), on port + 51 and port + 52. Nothing is shared between
  * them but what the framework's server itself shares (a key in its configuration).
@@ -3874,8 +3882,7 @@ const FRAMEWORKS: readonly Framework[] = [
   onTwoNodes(php('php-native', {}, ['session.use_strict_mode=1']), 'php-native-cluster-no-affinity-strict'),
   ...andLoginAgain(php('php-no-regenerate', { SKIP_REGENERATE: '1' })),
   ...andLoginAgain(django('django-db', 'django.contrib.sessions.backends.db')),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...django('django-db', 'django.contrib.sessions.backends.db'), id: 'django-db-with-bodies', bodies: true },
+  withBodies(django('django-db', 'django.contrib.sessions.backends.db')),
   // Django's session rows deleted from its SQLite database while it runs (expiry).
   {
     ...django('django-db-session-expired', 'django.contrib.sessions.backends.db'),
@@ -3937,8 +3944,7 @@ const FRAMEWORKS: readonly Framework[] = [
   // koa-session-cluster-shared-key: two nodes, koa-session's cookie store signed with the same keys, round robin.
   onTwoNodes(node('koa-session'), 'koa-session-cluster-shared-key'),
   ...andLoginAgain(node('express-passport')),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...node('express-passport'), id: 'express-passport-with-bodies', bodies: true },
+  withBodies(node('express-passport')),
   // express-session's MemoryStore lost as the server restarts.
   { ...node('express-passport'), id: 'express-passport-restart', lose: { how: 'restart', after: '/' } },
   ...andLoginAgain(node('client-sessions')),
@@ -4065,8 +4071,7 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(node('hapi-yar')),
   node('hapi-cookie'),
   ...andLoginAgain(laravel),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...laravel, id: 'laravel-with-bodies', bodies: true },
+  withBodies(laravel),
   // Two Laravel nodes behind nginx round robin without affinity, each its file sessions in its own directory.
   { ...laravelCluster('laravel-cluster-no-affinity', (_work, node) => join(node, 'sessions')), reopenLogin: true },
   // The same two nodes, their file sessions in one shared directory (as on a shared volume): nothing is lost.
@@ -4074,8 +4079,7 @@ const FRAMEWORKS: readonly Framework[] = [
   // Its file sessions (SESSION_FILES, in the recording's directory) removed while it runs, as their expiry would.
   { ...laravel, id: 'laravel-session-expired', lose: { how: expirePhpSessions, after: '/account' } },
   wordpress,
-  // The same recorded with the bodies of its pages (its profile page holds "New password" inputs when logged in).
-  { ...wordpress, id: 'wordpress-with-bodies', bodies: true },
+  withBodies(wordpress),
   // Its login's session tokens (user meta `session_tokens`) deleted in its database, as their expiry would.
   {
     ...wordpress,
@@ -4091,15 +4095,12 @@ const FRAMEWORKS: readonly Framework[] = [
   },
   authjs,
   ...andLoginAgain(mediawiki),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...mediawiki, id: 'mediawiki-with-bodies', bodies: true },
+  withBodies(mediawiki),
   mediawikiRemembered,
   ...andLoginAgain(phpmyadmin),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...phpmyadmin, id: 'phpmyadmin-with-bodies', bodies: true },
+  withBodies(phpmyadmin),
   ...andLoginAgain(roundcube),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...roundcube, id: 'roundcube-with-bodies', bodies: true },
+  withBodies(roundcube),
   // Roundcube's session rows deleted from its SQLite `session` table while it runs (its expiry).
   { ...roundcube, id: 'roundcube-session-expired', lose: { how: expireRoundcubeSessions, after: '/?_task=mail' } },
   // The same recorded with the bodies of its pages (its login form answered at the same address once lost).
@@ -4146,14 +4147,12 @@ const FRAMEWORKS: readonly Framework[] = [
     bodies: true,
   },
   ...andLoginAgain(catalyst),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...catalyst, id: 'catalyst-with-bodies', bodies: true },
+  withBodies(catalyst),
   apache('apache-form-session-crypto', true),
   apache('apache-form-session', false),
   apacheFormSessionDbd,
   ...andLoginAgain(allauth),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...allauth, id: 'django-allauth-with-bodies', bodies: true },
+  withBodies(allauth),
   // express-session's MemoryStore on two Node processes behind nginx round robin without sticky sessions.
   {
     ...node('express-session-cluster'),
@@ -4173,8 +4172,7 @@ const FRAMEWORKS: readonly Framework[] = [
   betterAuth,
   ...andLoginAgain(adonis),
   ...andLoginAgain(dokuwiki),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...dokuwiki, id: 'dokuwiki-with-bodies', bodies: true },
+  withBodies(dokuwiki),
   // Its PHP session files (in the recording's directory for this variant alone) removed while it runs, as their
   // expiry would; DokuWiki's own auth cookie (DW<hash>) is still sent.
   {
@@ -4208,8 +4206,7 @@ const FRAMEWORKS: readonly Framework[] = [
   ikiwiki,
   yesod,
   ...andLoginAgain(zabbix),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...zabbix, id: 'zabbix-with-bodies', bodies: true },
+  withBodies(zabbix),
   // Zabbix's `sessions` rows deleted in its MariaDB while the frontend runs (its expiry).
   {
     ...zabbix,
@@ -4217,11 +4214,9 @@ const FRAMEWORKS: readonly Framework[] = [
     lose: { how: expireZabbixSessions, after: '/zabbix.php?action=dashboard.view' },
   },
   ...andLoginAgain(cacti),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...cacti, id: 'cacti-with-bodies', bodies: true },
+  withBodies(cacti),
   ttrss,
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...ttrss, id: 'tt-rss-with-bodies', bodies: true },
+  withBodies(ttrss),
   // Its session rows (ttrss_sessions) deleted in its database while it runs, as their expiry would.
   { ...ttrss, id: 'tt-rss-session-expired', lose: { how: expireTtrssSessions, after: '/prefs.php' } },
   cas('cas-mod-auth-cas', false),
@@ -4230,30 +4225,25 @@ const FRAMEWORKS: readonly Framework[] = [
   expressSessionRedis,
   lucia,
   ...andLoginAgain(nestjs),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...nestjs, id: 'nestjs-passport-session-with-bodies', bodies: true },
+  withBodies(nestjs),
   // nestjs-passport-session-cluster-no-affinity: two nodes, each its own express-session MemoryStore, round robin.
   onTwoNodes(nestjs, 'nestjs-passport-session-cluster-no-affinity'),
   // express-session's MemoryStore lost as the server restarts.
   { ...nestjs, id: 'nestjs-passport-session-restart', lose: { how: 'restart', after: '/' } },
   ...andLoginAgain(requestTracker),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...requestTracker, id: 'request-tracker-with-bodies', bodies: true },
+  withBodies(requestTracker),
   // RT's session files removed from work/session_data while rt-server runs (its expiry).
   { ...requestTracker, id: 'request-tracker-session-expired', lose: { how: expireRtSessions, after: '/' } },
   ...andLoginAgain(redmine('redmine')),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...redmine('redmine'), id: 'redmine-with-bodies', bodies: true },
+  withBodies(redmine('redmine')),
   redmine('redmine-autologin', '7'),
   // Redmine's session token rows deleted while it runs: its cookie session's `tk` no longer verifies (its expiry).
   { ...redmine('redmine-session-expired'), lose: { how: expireRedmineSessionTokens, after: '/my/account' } },
   jupyter,
   ...andLoginAgain(adminer),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...adminer, id: 'adminer-with-bodies', bodies: true },
+  withBodies(adminer),
   ...andLoginAgain(icingaweb2('icingaweb2', false)),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...icingaweb2('icingaweb2', false), id: 'icingaweb2-with-bodies', bodies: true },
+  withBodies(icingaweb2('icingaweb2', false)),
   // Its PHP session files removed while it runs, as their expiry would.
   { ...icingaweb2('icingaweb2-session-expired', false), lose: { how: expirePhpSessions, after: '/dashboard' } },
   // The same recorded with the bodies of its pages (what its pages answer once the session files are gone).
@@ -4267,8 +4257,7 @@ const FRAMEWORKS: readonly Framework[] = [
   laravelRememberMe,
   laravelAppKeyRotated,
   ...andLoginAgain(railsDevise),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...railsDevise, id: 'rails-devise-with-bodies', bodies: true },
+  withBodies(railsDevise),
   tomcatSessionTimeout,
   expressSessionCookieExpiry,
   djangoSessionAge,
@@ -4280,18 +4269,14 @@ const FRAMEWORKS: readonly Framework[] = [
   { ...honoSessions('hono-sessions-memory-restart', 'memory'), lose: { how: 'restart', after: '/' } },
   sails,
   ...andLoginAgain(postfixadmin),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...postfixadmin, id: 'postfixadmin-with-bodies', bodies: true },
+  withBodies(postfixadmin),
   simplesamlphp,
   ...andLoginAgain(horde),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...horde, id: 'horde-with-bodies', bodies: true },
+  withBodies(horde),
   keystone,
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...keystone, id: 'keystone-with-bodies', bodies: true },
+  withBodies(keystone),
   directus,
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...directus, id: 'directus-with-bodies', bodies: true },
+  withBodies(directus),
   phpldapadmin('phpldapadmin', 'session'),
   phpldapadmin('phpldapadmin-cookie-auth', 'cookie'),
   oidc,
@@ -4311,14 +4296,12 @@ const FRAMEWORKS: readonly Framework[] = [
   expressSessionPg,
   egg,
   adminjs,
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...adminjs, id: 'adminjs-with-bodies', bodies: true },
+  withBodies(adminjs),
   ...andLoginAgain(cgiSession),
   // CGI::Session's files (work/sessions) removed while Apache runs, as its expiry would.
   { ...cgiSession, id: 'cgi-session-expired', lose: { how: expireCgiSessions, after: '/' } },
   ...andLoginAgain(ldapAccountManager),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...ldapAccountManager, id: 'ldap-account-manager-with-bodies', bodies: true },
+  withBodies(ldapAccountManager),
   qbittorrent,
   // qbittorrent-nox restarted: its Web UI sessions lived in memory.
   { ...qbittorrent, id: 'qbittorrent-restart', lose: { how: 'restart', after: '/' } },
@@ -4396,13 +4379,11 @@ const FRAMEWORKS: readonly Framework[] = [
   thinkjsSession,
   ...andLoginAgain(buildbot),
   ...andLoginAgain(flaskSecurity),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...flaskSecurity, id: 'flask-security-with-bodies', bodies: true },
+  withBodies(flaskSecurity),
   graphiteWeb,
   parseDashboard,
   ...andLoginAgain(zoneminder),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...zoneminder, id: 'zoneminder-with-bodies', bodies: true },
+  withBodies(zoneminder),
   apacheOpenidc,
   gosa,
   codeServer,
@@ -4410,8 +4391,7 @@ const FRAMEWORKS: readonly Framework[] = [
   apacheAuthCookie,
   apacheAuthPubtkt,
   ...andLoginAgain(sinatraWarden),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...sinatraWarden, id: 'sinatra-warden-with-bodies', bodies: true },
+  withBodies(sinatraWarden),
   // Mojolicious::Plugin::Authentication (Debian's package): `authenticate` / `logout` in the default session cookie.
   ...andLoginAgain(script('mojolicious-authentication', '/usr/bin/perl', 'mojolicious-authentication', 'app.pl')),
   // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
@@ -4427,11 +4407,9 @@ const FRAMEWORKS: readonly Framework[] = [
   sogo,
   astroSession,
   djangoOtp,
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...djangoOtp, id: 'django-otp-with-bodies', bodies: true },
+  withBodies(djangoOtp),
   djangoAxes,
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...djangoAxes, id: 'django-axes-with-bodies', bodies: true },
+  withBodies(djangoAxes),
   flaskJwtExtended,
   bottleCork,
   flaskAuthlibOidc,
@@ -4445,8 +4423,7 @@ const FRAMEWORKS: readonly Framework[] = [
   nodeRed,
   sympa,
   payload,
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...payload, id: 'payload-with-bodies', bodies: true },
+  withBodies(payload),
   trytonSao,
   medusa,
   evershop,
@@ -4475,14 +4452,11 @@ const FRAMEWORKS: readonly Framework[] = [
   // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
   { ...raneto, id: 'raneto-restart-with-bodies', lose: { how: 'restart', after: '/welcome/edit' }, bodies: true },
   ...andLoginAgain(nagvis),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...nagvis, id: 'nagvis-with-bodies', bodies: true },
+  withBodies(nagvis),
   ...andLoginAgain(shaarli),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...shaarli, id: 'shaarli-with-bodies', bodies: true },
+  withBodies(shaarli),
   ...andLoginAgain(ocsinventoryReports),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...ocsinventoryReports, id: 'ocsinventory-reports-with-bodies', bodies: true },
+  withBodies(ocsinventoryReports),
   gitit,
   // Gitit (Happstack) keeps its sessions in memory: lost by its restart. Its login form opened by path (the lose
   // recording submits on the page it opens; `destination` as its link gives it); after it, editing needs the login.
