@@ -39,12 +39,6 @@ function isJudged(entry: TraceEntry): boolean {
 export const NO_SENT: readonly SentCookieFact[] = Object.freeze([]);
 export const NO_NOT_SENT: readonly NotSentCookieFact[] = Object.freeze([]);
 
-/** The jar's cookie of this name among those the site context leaves undecided, or -1. */
-function indexOfName(verdicts: CookieVerdicts, name: string): number {
-  for (let i = 0; i < verdicts.length; i++) if (verdicts.cookie(i).name === name) return i;
-  return -1;
-}
-
 /** The reasons a cross-site context gives (a same-site request would have carried the cookie). */
 const SAME_SITE_HELD_BACK: ReadonlySet<NotSentReason> = new Set([
   'SameSiteStrict',
@@ -52,11 +46,10 @@ const SAME_SITE_HELD_BACK: ReadonlySet<NotSentReason> = new Set([
   'SameSiteUnspecifiedTreatedAsLax',
 ]);
 
-/** The jar's cookie of this name that it held back for a SameSite reason, or -1. */
-function indexHeldBackForSameSite(verdicts: CookieVerdicts, name: string): number {
+/** The jar's cookie of this name among `verdicts`, held back for one of `reasons` where given, or -1. */
+function indexOfName(verdicts: CookieVerdicts, name: string, reasons?: ReadonlySet<NotSentReason>): number {
   for (let i = 0; i < verdicts.length; i++) {
-    const reason = verdicts.reason(i);
-    if (verdicts.cookie(i).name === name && SAME_SITE_HELD_BACK.has(reason)) return i;
+    if (verdicts.cookie(i).name === name && (reasons === undefined || reasons.has(verdicts.reason(i)))) return i;
   }
   return -1;
 }
@@ -256,7 +249,7 @@ export class CookieComparison {
         sent.push(this.sentFact(pair.name, pair.value, undecided.take(u)));
         continue;
       }
-      const l = indexHeldBackForSameSite(notSentByJar, pair.name);
+      const l = indexOfName(notSentByJar, pair.name, SAME_SITE_HELD_BACK);
       if (l !== -1) {
         sent.push(this.sentFact(pair.name, pair.value, notSentByJar.take(l)));
         continue;

@@ -335,8 +335,7 @@ export class SessionCookieIdentifier {
     const status = hop.response?.status ?? 0;
     if (status >= 400) this.failedLandingPages.add(hop.request.url);
     else if (status >= 200 && status < 300 && this.failedLandingPages.has(hop.request.url)) {
-      this.confirmedLogins.add(attempt);
-      this.failedLogins.delete(attempt);
+      this.confirm(attempt);
       this.landedOnItself.delete(origin);
     }
   }
@@ -365,16 +364,20 @@ export class SessionCookieIdentifier {
     const status = entry.response?.status ?? 0;
     if (status < 200 || status >= 300 || entry.response?.loginForm === true) return;
     if (!sent.some((c) => attempt.values.has(c.value))) return;
-    this.confirmedLogins.add(attempt.entry);
-    this.failedLogins.delete(attempt.entry);
+    this.confirm(attempt.entry);
+  }
+
+  /** An attempt counted as failed until now was a login that worked: its evidence counts (failedLogins). */
+  private confirm(attempt: number): void {
+    this.confirmedLogins.add(attempt);
+    this.failedLogins.delete(attempt);
   }
 
   /** A logout at the origin: its last attempt that landed on itself, with no attempt since, was a login that worked. */
   private confirmAtLogout(origin: string): void {
     const attempt = this.landedOnItself.get(origin);
     if (attempt === undefined) return;
-    this.confirmedLogins.add(attempt.entry);
-    this.failedLogins.delete(attempt.entry);
+    this.confirm(attempt.entry);
     this.confirmedLanding.add(attempt.address);
     this.landedOnItself.delete(origin);
   }
@@ -542,8 +545,7 @@ export class SessionCookieIdentifier {
    */
   private confirmAtLoginPage(pending: PendingLogin, attemptUrl: string, hop: TraceEntry): PendingLogin | undefined {
     if (!sendsOnward(hop, attemptUrl)) return undefined;
-    this.confirmedLogins.add(pending.entry);
-    this.failedLogins.delete(pending.entry);
+    this.confirm(pending.entry);
     const next = redirectTargetOf(hop);
     const login: PendingLogin = { entry: pending.entry, text: pending.text, ...(next ? { nextUrl: next } : {}) };
     if (next) this.pendingLogin = login;

@@ -97,7 +97,7 @@ export function rejectedBefore(
   value: string,
   entry: number,
 ): number | undefined {
-  const first = rejections(ctx).get(`${origin}\u0000${cookie}\u0000${value}`)?.draft.entry;
+  const first = rejections(ctx).get(rejectionKey(origin, cookie, value))?.draft.entry;
   return first !== undefined && first < entry ? first : undefined;
 }
 
@@ -109,8 +109,12 @@ function listRejections(ctx: RuleContext): Rejections {
   const okOnPath = new Map<string, number>();
   const lastOk = new Map<string, RequestFacts>();
   const afterLogout = new Set<string>();
-  /** Each rejection's address (method, origin, path, value): the same address answered as logged in withdraws it. */
-  const rejectedAt = new Map<string, string>();
+  /**
+   * Each rejection's address (method, origin, path, value) → its key and entry: the same address answered as logged in
+   * later, with no login carrying the ID since (lastLogin), withdraws it.
+   */
+  const rejectedAt = new Map<string, { readonly key: string; readonly entry: number }>();
+  const lastLogin = new Map<string, number>();
   const withdrawn = new Set<string>();
   for (const r of ctx.facts.requests) {
     const answer = answers.get(r.entry);
@@ -121,7 +125,7 @@ function listRejections(ctx: RuleContext): Rejections {
       if (!s.session) continue;
       const onPath = `${r.method} ${r.origin}\u0000${path}\u0000${s.value}`;
       if (r.logout || opensLoginPage(r, path)) afterLogout.add(s.value);
-      if (r.login !== undefined) forgetRejections(rejectedAt, s.value);
+      if (r.login !== undefined) lastLogin.set(s.value, r.entry);
       if (!answer) {
         if (page && r.status !== undefined && r.status >= 200 && r.status < 400) {
           if (!okOnPath.has(onPath)) okOnPath.set(onPath, r.entry);
@@ -130,7 +134,8 @@ function listRejections(ctx: RuleContext): Rejections {
           // the server still knew the session (Adminer's `/` shows its login form to everyone, `/?username=` the
           // logged-in pages).
           const rejection = rejectedAt.get(onPath);
-          if (rejection !== undefined && r.status < 300) withdrawn.add(rejection);
+          if (rejection !== undefined && r.status < 300 && (lastLogin.get(s.value) ?? -1) < rejection.entry)
+            withdrawn.add(rejection.key);
         }
         continue;
       }
@@ -144,13 +149,13 @@ function listRejections(ctx: RuleContext): Rejections {
       // 403 is also "logged in, not allowed" (an admin page, a failed CSRF check): only a 403 where the same
       // request was allowed with this session before says the session itself is no longer accepted.
       if (answer.status === 403 && acceptedEntry === undefined) continue;
-      const key = `${r.origin}\u0000${s.name}\u0000${s.value}`;
+      const key = rejectionKey(r.origin, s.name, s.value);
       const seen = first.get(key);
       if (seen) {
         seen.count++;
         continue;
       }
-      rejectedAt.set(onPath, key);
+      rejectedAt.set(onPath, { key, entry: r.entry });
       // Accepted by this origin: another server on the host (an identity provider on another port) gets the cookie
       // too, and its answers say nothing of this session.
       const last = lastOk.get(`${r.origin}\u0000${s.value}`);
@@ -189,9 +194,9 @@ function listRejections(ctx: RuleContext): Rejections {
   return first;
 }
 
-/** A login carrying the value: a logged-in answer after it says nothing of a rejection before it. */
-function forgetRejections(rejectedAt: Map<string, string>, value: string): void {
-  for (const address of rejectedAt.keys()) if (address.endsWith(`\u0000${value}`)) rejectedAt.delete(address);
+/** A rejected session ID by its origin, cookie and value (Rejections' key). */
+function rejectionKey(origin: string, cookie: string, value: string): string {
+  return `${origin}\u0000${cookie}\u0000${value}`;
 }
 
 /**

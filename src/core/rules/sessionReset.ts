@@ -297,23 +297,7 @@ export const sessionReset = defineRule({
             store && (readClientSideData(t.id.id) === undefined || SESSION_ID_FIELD.test(embeddedIdOf(t.id.id) ?? ''));
           // A new ID no request used, replaced by its twin: told as that (freshRace), whatever the request carried.
           const raced = end.inFlightWith !== undefined && !end.freshRace;
-          const cause = end.clearSiteData
-            ? CLEARED_BY_SITE_DATA
-            : store
-              ? mayNameSession
-                ? SEALED_NOT_READ
-                : STORE_NOT_READ
-              : raced
-                ? RACED
-                : end.freshRace
-                  ? end.inFlightWith !== undefined
-                    ? FRESH_RACE_CARRYING_OLD
-                    : FRESH_RACE
-                  : rejectedAt !== undefined
-                    ? CLEARED_AFTER_REJECTION(rejectedAt)
-                    : clearedOutside
-                      ? CLEARED_OUTSIDE_LOGOUT
-                      : CAUSE_TEXT[end.cause];
+          const { cause, fix } = explanationOf({ end, store, mayNameSession, raced, clearedOutside, rejectedAt });
           return {
             key: resetKey(t.lane.key, end.entry),
             relatedKeys: related,
@@ -335,17 +319,7 @@ export const sessionReset = defineRule({
             ...(restored !== undefined ? { severity: 'low' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
             message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}`,
-            fix: store
-              ? mayNameSession
-                ? SEALED_FIX
-                : STORE_FIX
-              : raced
-                ? RACED_FIX
-                : end.freshRace
-                  ? FRESH_RACE_FIX
-                  : clearedOutside
-                    ? CLEARED_OUTSIDE_LOGOUT_FIX
-                    : CAUSE_FIX[end.cause],
+            fix,
             evidence: {
               lostId: { secret: t.id.id },
               ...(t.next ? { newId: { secret: t.next.id } } : {}),
@@ -367,6 +341,52 @@ export const sessionReset = defineRule({
     });
   },
 });
+
+/** What a reset's words are chosen by, beyond its end. */
+interface ResetCase {
+  readonly end: ResetEnd;
+  /** A session kept in the cookie (a client-side store) the server could not read. */
+  readonly store: boolean;
+  /** …one sealed past reading or naming a session ID: its key, or a server-side session it names (SEALED_NOT_READ). */
+  readonly mayNameSession: boolean;
+  /** Overwritten by the answer to a request in flight with the ID the held one replaced (RACED). */
+  readonly raced: boolean;
+  /** Deleted by the server outside a logout the user asked for (CLEARED_OUTSIDE_LOGOUT). */
+  readonly clearedOutside: boolean;
+  /** …after the server had answered the ID as logged out there (CLEARED_AFTER_REJECTION). */
+  readonly rejectedAt: number | undefined;
+}
+
+/** Why the ID was lost and what to change, by the first case that holds; else its cause's own (CAUSE_TEXT, CAUSE_FIX). */
+const EXPLANATIONS: readonly {
+  readonly holds: (c: ResetCase) => boolean;
+  readonly cause: (c: ResetCase) => string;
+  readonly fix: (c: ResetCase) => string;
+}[] = [
+  { holds: (c) => c.end.clearSiteData === true, cause: () => CLEARED_BY_SITE_DATA, fix: (c) => CAUSE_FIX[c.end.cause] },
+  { holds: (c) => c.mayNameSession, cause: () => SEALED_NOT_READ, fix: () => SEALED_FIX },
+  { holds: (c) => c.store, cause: () => STORE_NOT_READ, fix: () => STORE_FIX },
+  { holds: (c) => c.raced, cause: () => RACED, fix: () => RACED_FIX },
+  {
+    holds: (c) => c.end.freshRace === true && c.end.inFlightWith !== undefined,
+    cause: () => FRESH_RACE_CARRYING_OLD,
+    fix: () => FRESH_RACE_FIX,
+  },
+  { holds: (c) => c.end.freshRace === true, cause: () => FRESH_RACE, fix: () => FRESH_RACE_FIX },
+  {
+    holds: (c) => c.rejectedAt !== undefined,
+    cause: (c) => CLEARED_AFTER_REJECTION(c.rejectedAt ?? c.end.entry),
+    fix: () => CLEARED_OUTSIDE_LOGOUT_FIX,
+  },
+  { holds: (c) => c.clearedOutside, cause: () => CLEARED_OUTSIDE_LOGOUT, fix: () => CLEARED_OUTSIDE_LOGOUT_FIX },
+];
+
+function explanationOf(c: ResetCase): { readonly cause: string; readonly fix: string } {
+  const chosen = EXPLANATIONS.find((e) => e.holds(c));
+  return chosen
+    ? { cause: chosen.cause(c), fix: chosen.fix(c) }
+    : { cause: CAUSE_TEXT[c.end.cause], fix: CAUSE_FIX[c.end.cause] };
+}
 
 /** Each end's finding, the same object while nothing it is worded from changed (memo.ts). */
 const RESET_DRAFTS = memo<ResetEnd, FindingDraft>('session-reset drafts', 'snapshots');
