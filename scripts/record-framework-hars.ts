@@ -346,6 +346,11 @@ interface Framework {
     readonly after: string;
     /** With `restart`: variables the restarted server gets over its own (Laravel's APP_KEY changed). */
     readonly env?: Readonly<Record<string, string>>;
+    /**
+     * A form's submit button on the page `after`, opened before the loss and submitted after it (a tab left open
+     * while the session expired: the form's CSRF token belongs to the lost session).
+     */
+    readonly submit?: string;
   };
   /**
    * A path the server answers below 400 only once it is ready, waited for after its port opens (JupyterHub's proxy
@@ -3878,8 +3883,18 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(php('php-native', {})),
   // Two `php -S` nodes behind nginx round robin without affinity, each its own session.save_path (node1/, node2/).
   onTwoNodes(php('php-native', {}), 'php-native-cluster-no-affinity'),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...onTwoNodes(php('php-native', {}), 'php-native-cluster-no-affinity-with-bodies'), bodies: true },
   // The same with `session.use_strict_mode=1`: a node given an ID it does not know issues a new one.
   onTwoNodes(php('php-native', {}, ['session.use_strict_mode=1']), 'php-native-cluster-no-affinity-strict'),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  {
+    ...onTwoNodes(
+      php('php-native', {}, ['session.use_strict_mode=1']),
+      'php-native-cluster-no-affinity-strict-with-bodies',
+    ),
+    bodies: true,
+  },
   ...andLoginAgain(php('php-no-regenerate', { SKIP_REGENERATE: '1' })),
   ...andLoginAgain(django('django-db', 'django.contrib.sessions.backends.db')),
   withBodies(django('django-db', 'django.contrib.sessions.backends.db')),
@@ -3887,6 +3902,13 @@ const FRAMEWORKS: readonly Framework[] = [
   {
     ...django('django-db-session-expired', 'django.contrib.sessions.backends.db'),
     lose: { how: expireDjangoSessions, after: '/accounts/profile/' },
+  },
+  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
+  {
+    ...django('django-db-session-expired', 'django.contrib.sessions.backends.db'),
+    id: 'django-db-session-expired-with-bodies',
+    lose: { how: expireDjangoSessions, after: '/accounts/profile/' },
+    bodies: true,
   },
   ...andLoginAgain(django('django-signed-cookies', 'django.contrib.sessions.backends.signed_cookies')),
   // Django's signed-cookie sessions, the server restarted with another SECRET_KEY: every session cookie unreadable.
@@ -3911,6 +3933,15 @@ const FRAMEWORKS: readonly Framework[] = [
     server: roundRobin,
     login: { link: '#login' },
   },
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  {
+    id: 'tomcat-cluster-no-affinity-with-bodies',
+    backends: (work, port) =>
+      [1, 2].map((n) => ({ ...tomcat(join(work, `node${n}`), port + 50 + n, `node${n}`), port: port + 50 + n })),
+    server: roundRobin,
+    login: { link: '#login' },
+    bodies: true,
+  },
   ...andLoginAgain(railsCookieStore),
   // Rails's cookie store restarted with another secret_key_base: the encrypted session cookie is unreadable to it.
   {
@@ -3927,6 +3958,17 @@ const FRAMEWORKS: readonly Framework[] = [
     },
     'rails-cookie-store-cluster-shared-key',
   ),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  {
+    ...onTwoNodes(
+      {
+        ...railsCookieStore,
+        server: (w, p) => ({ ...railsCookieStore.server(w, p), env: { SECRET_KEY_BASE: 's'.repeat(64) } }),
+      },
+      'rails-cookie-store-cluster-shared-key-with-bodies',
+    ),
+    bodies: true,
+  },
   ...andLoginAgain({
     id: 'aiohttp-encrypted-cookie',
     server: (_work, port) => ({
@@ -3940,6 +3982,8 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(node('fastify-session')),
   // fastify-session-cluster-no-affinity: two nodes, each with its own @fastify/session memory store, round robin.
   onTwoNodes(node('fastify-session'), 'fastify-session-cluster-no-affinity'),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...onTwoNodes(node('fastify-session'), 'fastify-session-cluster-no-affinity-with-bodies'), bodies: true },
   ...andLoginAgain(node('koa-session')),
   // koa-session-cluster-shared-key: two nodes, koa-session's cookie store signed with the same keys, round robin.
   onTwoNodes(node('koa-session'), 'koa-session-cluster-shared-key'),
@@ -3979,6 +4023,14 @@ const FRAMEWORKS: readonly Framework[] = [
   { ...script('cherrypy-restart', '/usr/bin/python3', 'cherrypy', 'app.py'), lose: { how: 'restart', after: '/' } },
   // CherryPy's RAM sessions on two nodes behind nginx round robin without sticky sessions: each node its own sessions.
   onTwoNodes(script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py'), 'cherrypy-cluster-no-affinity'),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  {
+    ...onTwoNodes(
+      script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py'),
+      'cherrypy-cluster-no-affinity-with-bodies',
+    ),
+    bodies: true,
+  },
   ...andLoginAgain(script('pyramid', '/usr/bin/python3', 'pyramid', 'app.py')),
   script('pyramid-authtkt', '/usr/bin/python3', 'pyramid', 'app.py', { AUTHTKT: '1' }),
   script('beaker', '/usr/bin/python3', 'beaker', 'app.py'),
@@ -4074,10 +4126,33 @@ const FRAMEWORKS: readonly Framework[] = [
   withBodies(laravel),
   // Two Laravel nodes behind nginx round robin without affinity, each its file sessions in its own directory.
   { ...laravelCluster('laravel-cluster-no-affinity', (_work, node) => join(node, 'sessions')), reopenLogin: true },
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  {
+    ...laravelCluster('laravel-cluster-no-affinity-with-bodies', (_work, node) => join(node, 'sessions')),
+    reopenLogin: true,
+    bodies: true,
+  },
   // The same two nodes, their file sessions in one shared directory (as on a shared volume): nothing is lost.
   laravelCluster('laravel-cluster-shared-sessions', (work) => join(work, 'sessions')),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  { ...laravelCluster('laravel-cluster-shared-sessions-with-bodies', (work) => join(work, 'sessions')), bodies: true },
   // Its file sessions (SESSION_FILES, in the recording's directory) removed while it runs, as their expiry would.
   { ...laravel, id: 'laravel-session-expired', lose: { how: expirePhpSessions, after: '/account' } },
+  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
+  {
+    ...laravel,
+    id: 'laravel-session-expired-with-bodies',
+    lose: { how: expirePhpSessions, after: '/account' },
+    bodies: true,
+  },
+  // Its account page's form left open while the file sessions are removed, then submitted: 419 Page Expired (the form's
+  // CSRF token was in the lost session), with the bodies of its pages.
+  {
+    ...laravel,
+    id: 'laravel-session-expired-form',
+    lose: { how: expirePhpSessions, after: '/account', submit: '#save' },
+    bodies: true,
+  },
   wordpress,
   withBodies(wordpress),
   // Its login's session tokens (user meta `session_tokens`) deleted in its database, as their expiry would.
@@ -4097,6 +4172,8 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(mediawiki),
   withBodies(mediawiki),
   mediawikiRemembered,
+  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
+  { ...mediawikiRemembered, id: 'mediawiki-remember-me-session-lost-with-bodies', bodies: true },
   ...andLoginAgain(phpmyadmin),
   withBodies(phpmyadmin),
   ...andLoginAgain(roundcube),
@@ -4132,6 +4209,19 @@ const FRAMEWORKS: readonly Framework[] = [
       }),
     server: roundRobin,
   },
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  {
+    ...jetty,
+    id: 'jetty-cluster-no-affinity-with-bodies',
+    backends: (work, port) =>
+      [1, 2].map((n) => {
+        const node = jetty.server(join(work, `node${n}`), port + 50 + n);
+        const args = [...node.args, '--module=sessions', `jetty.sessionIdManager.workerName=node${n}`];
+        return { ...node, args, port: port + 50 + n };
+      }),
+    server: roundRobin,
+    bodies: true,
+  },
   ...andLoginAgain(symfony),
   // Two Symfony nodes behind nginx round robin without affinity, each its own SESSION_DIR (node1/, node2/).
   onTwoNodes(symfony, 'symfony-cluster-no-affinity'),
@@ -4164,6 +4254,18 @@ const FRAMEWORKS: readonly Framework[] = [
       })),
     server: roundRobin,
   },
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  {
+    ...node('express-session-cluster'),
+    id: 'express-session-cluster-no-affinity-with-bodies',
+    backends: (work, port) =>
+      [1, 2].map((n) => ({
+        ...node('express-session-cluster').server(work, port + 50 + n),
+        port: port + 50 + n,
+      })),
+    server: roundRobin,
+    bodies: true,
+  },
   node('h3-session'),
   reactRouter('react-router-cookie-session', 'cookie'),
   reactRouter('react-router-memory-session', 'memory'),
@@ -4185,10 +4287,29 @@ const FRAMEWORKS: readonly Framework[] = [
     },
     lose: { how: expirePhpSessions, after: '/doku.php?do=profile' },
   },
+  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
+  {
+    ...dokuwiki,
+    id: 'dokuwiki-session-expired-with-bodies',
+    server: (work, port) => {
+      mkdirSync(join(work, 'sessions'), { recursive: true });
+      const ini = ['-d', `session.save_path=${join(work, 'sessions')}`];
+      return { command: 'php', args: [...ini, '-S', `127.0.0.1:${port}`, 'index.php'], cwd: join(work, 'dw') };
+    },
+    lose: { how: expirePhpSessions, after: '/doku.php?do=profile' },
+    bodies: true,
+  },
   ...andLoginAgain(script('quart', '/usr/bin/python3', 'quart', 'app.py')),
   flaskSession,
   // Flask-Session's session files removed from `work` while it runs (expiry).
   { ...flaskSession, id: 'flask-session-expired', lose: { how: expireFlaskSessions, after: '/' } },
+  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
+  {
+    ...flaskSession,
+    id: 'flask-session-expired-with-bodies',
+    lose: { how: expireFlaskSessions, after: '/' },
+    bodies: true,
+  },
   // Flask-Session's files on two nodes behind nginx round robin without sticky sessions: each node its own
   // `node<n>/flask_session/` directory, so a session made on one node is unknown on the other.
   {
@@ -4202,6 +4323,19 @@ const FRAMEWORKS: readonly Framework[] = [
       }),
     server: roundRobin,
   },
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  {
+    ...flaskSession,
+    id: 'flask-session-cluster-no-affinity-with-bodies',
+    backends: (work, port) =>
+      [1, 2].map((n) => {
+        const node = join(work, `node${n}`);
+        mkdirSync(node, { recursive: true });
+        return { ...flaskSession.server(node, port + 50 + n), port: port + 50 + n };
+      }),
+    server: roundRobin,
+    bodies: true,
+  },
   cockpit,
   ikiwiki,
   yesod,
@@ -4213,12 +4347,26 @@ const FRAMEWORKS: readonly Framework[] = [
     id: 'zabbix-session-expired',
     lose: { how: expireZabbixSessions, after: '/zabbix.php?action=dashboard.view' },
   },
+  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
+  {
+    ...zabbix,
+    id: 'zabbix-session-expired-with-bodies',
+    lose: { how: expireZabbixSessions, after: '/zabbix.php?action=dashboard.view' },
+    bodies: true,
+  },
   ...andLoginAgain(cacti),
   withBodies(cacti),
   ttrss,
   withBodies(ttrss),
   // Its session rows (ttrss_sessions) deleted in its database while it runs, as their expiry would.
   { ...ttrss, id: 'tt-rss-session-expired', lose: { how: expireTtrssSessions, after: '/prefs.php' } },
+  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
+  {
+    ...ttrss,
+    id: 'tt-rss-session-expired-with-bodies',
+    lose: { how: expireTtrssSessions, after: '/prefs.php' },
+    bodies: true,
+  },
   cas('cas-mod-auth-cas', false),
   cas('cas-mod-auth-cas-single-logout', true),
   nextAuth,
@@ -4234,11 +4382,25 @@ const FRAMEWORKS: readonly Framework[] = [
   withBodies(requestTracker),
   // RT's session files removed from work/session_data while rt-server runs (its expiry).
   { ...requestTracker, id: 'request-tracker-session-expired', lose: { how: expireRtSessions, after: '/' } },
+  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
+  {
+    ...requestTracker,
+    id: 'request-tracker-session-expired-with-bodies',
+    lose: { how: expireRtSessions, after: '/' },
+    bodies: true,
+  },
   ...andLoginAgain(redmine('redmine')),
   withBodies(redmine('redmine')),
   redmine('redmine-autologin', '7'),
   // Redmine's session token rows deleted while it runs: its cookie session's `tk` no longer verifies (its expiry).
   { ...redmine('redmine-session-expired'), lose: { how: expireRedmineSessionTokens, after: '/my/account' } },
+  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
+  {
+    ...redmine('redmine-session-expired'),
+    id: 'redmine-session-expired-with-bodies',
+    lose: { how: expireRedmineSessionTokens, after: '/my/account' },
+    bodies: true,
+  },
   jupyter,
   ...andLoginAgain(adminer),
   withBodies(adminer),
@@ -4278,9 +4440,13 @@ const FRAMEWORKS: readonly Framework[] = [
   directus,
   withBodies(directus),
   phpldapadmin('phpldapadmin', 'session'),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  withBodies(phpldapadmin('phpldapadmin', 'session')),
   phpldapadmin('phpldapadmin-cookie-auth', 'cookie'),
   oidc,
   deluge,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  withBodies(deluge),
   delugeLoginAgain,
   ...andLoginAgain(znc),
   // ZNC restarted: its web sessions lived in memory (its configs/ written afresh, as at the first start).
@@ -4292,6 +4458,17 @@ const FRAMEWORKS: readonly Framework[] = [
       return znc.server(work, port);
     },
     lose: { how: 'restart', after: '/mods/global/webadmin/' },
+  },
+  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
+  {
+    ...znc,
+    id: 'znc-restart-with-bodies',
+    server: (work, port) => {
+      rmSync(join(work, 'configs'), { recursive: true, force: true });
+      return znc.server(work, port);
+    },
+    lose: { how: 'restart', after: '/mods/global/webadmin/' },
+    bodies: true,
   },
   expressSessionPg,
   egg,
@@ -4318,6 +4495,8 @@ const FRAMEWORKS: readonly Framework[] = [
   // web.py's DiskStore files removed from `work` while it runs (expiry).
   { ...webpy, id: 'webpy-session-expired', lose: { how: expireWebpySessions, after: '/' } },
   lemonldapNg,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  withBodies(lemonldapNg),
   saml,
   samlSingleLogout,
   slim,
@@ -4378,9 +4557,13 @@ const FRAMEWORKS: readonly Framework[] = [
   ginJwt,
   thinkjsSession,
   ...andLoginAgain(buildbot),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  withBodies(buildbot),
   ...andLoginAgain(flaskSecurity),
   withBodies(flaskSecurity),
   graphiteWeb,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  withBodies(graphiteWeb),
   parseDashboard,
   ...andLoginAgain(zoneminder),
   withBodies(zoneminder),
@@ -4405,6 +4588,8 @@ const FRAMEWORKS: readonly Framework[] = [
   apacheMellon,
   djangoCasServerPhpcas,
   sogo,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  withBodies(sogo),
   astroSession,
   djangoOtp,
   withBodies(djangoOtp),
@@ -4420,28 +4605,44 @@ const FRAMEWORKS: readonly Framework[] = [
   djangoCasclient,
   openstackHorizon,
   ledgersmb,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  withBodies(ledgersmb),
   nodeRed,
   sympa,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  withBodies(sympa),
   payload,
   withBodies(payload),
   trytonSao,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  withBodies(trytonSao),
   medusa,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  withBodies(medusa),
   evershop,
   syncthing,
   // Syncthing restarted: its GUI sessions (1.19) lived in memory.
   { ...syncthing, id: 'syncthing-restart', lose: { how: 'restart', after: '/' } },
+  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
+  { ...syncthing, id: 'syncthing-restart-with-bodies', lose: { how: 'restart', after: '/' }, bodies: true },
   rabbitmqManagement,
   cups,
   cupsPrinters,
   monit,
   verdaccio,
   mailman3Web,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  withBodies(mailman3Web),
   nuxtAuthUtils,
   blitzAuth,
   vendure,
   fossil,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  withBodies(fossil),
   transmission,
   nagios4,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  withBodies(nagios4),
   totaljsSession,
   // Total.js's sessions lost as the server restarts: kept in memory (databases/sessions.txt, written 10 s after a
   // change, is read back without their data, this app having no `ondata`): getcookie() then clears the cookie.
@@ -4478,6 +4679,8 @@ const FRAMEWORKS: readonly Framework[] = [
   sveltekitCookieSession,
   pouchdbServer,
   ...andLoginAgain(jupyterhub),
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  withBodies(jupyterhub),
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */
@@ -4764,14 +4967,20 @@ async function browseLogInLogOut(page: Page, base: string, framework: Framework)
   }
 }
 
-/** Home, the login form, the right password, home; the server loses the session; the page `after`. */
+/**
+ * Home, the login form, the right password, home; the server loses the session; the page `after` (with `submit`: the
+ * page `after` opened before the loss, its form submitted after it).
+ */
 async function logInAndLose(page: Page, base: string, framework: Framework, lose: () => Promise<void>): Promise<void> {
   await page.goto(`${base}/`);
   await page.goto(`${base}${'path' in framework.login ? framework.login.path : '/'}`);
   await submit(page, framework, framework.password ?? 'secret');
   await page.goto(`${base}/`);
+  const form = framework.lose?.submit;
+  if (form !== undefined) await page.goto(`${base}${framework.lose?.after ?? '/'}`);
   await lose();
-  await page.goto(`${base}${framework.lose?.after ?? '/'}`);
+  if (form !== undefined) await Promise.all([page.waitForNavigation(), page.click(form)]);
+  else await page.goto(`${base}${framework.lose?.after ?? '/'}`);
 }
 
 /** Stops a process and waits until it has exited (a database server writes its files as it stops). */

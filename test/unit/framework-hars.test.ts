@@ -1866,6 +1866,14 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['updated', 'rotated@login', 'updated', 'reset:server-rejected', 'updated', 'live'],
     alarms: ['session-reset laravel_session'],
   },
+  // Laravel, its account page's form left open while the file sessions are removed, then submitted (with content):
+  // 419 Page Expired (the form's CSRF token was in the lost session) and the cookie encrypted anew: a reset told as a
+  // store the server could no longer read or whose session it no longer knew, answered with the 419.
+  'laravel-session-expired-form': {
+    cookie: 'laravel_session',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset laravel_session'],
+  },
   // Tiny Tiny RSS, its session rows deleted: the preferences page deletes `ttrss_sid` outside any logout (cleared-by-
   // server).
   'tt-rss-session-expired': {

@@ -1,4 +1,4 @@
-// How a server says "not logged in": 401, 403, a redirect to a same-site login page, a page with a login form
+// How a server says "not logged in": 401, 403, 419, 440, a redirect to a same-site login page, a page with a login form
 // (read from the HAR body when it was kept).
 import { describe, expect, it } from 'vitest';
 import { GOOD, ID, summary, trace } from '../../../test/helpers/traceBuilder.ts';
@@ -7,7 +7,7 @@ import { isLoginFormPage } from '../trace/loginForm.ts';
 import { analyzeTrace } from './analyze.ts';
 
 describe('logged-out answers', () => {
-  it('401, 403 and a redirect to a same-site login page; not a redirect elsewhere or to another site', () => {
+  it("401, 403, Laravel's 419, IIS's 440 and a redirect to a same-site login page; not a redirect elsewhere or to another site, not a 404 or 422", () => {
     const result = trace()
       .get('https://a.test/x', { status: 401 })
       .get('https://a.test/x', { status: 403 })
@@ -15,11 +15,16 @@ describe('logged-out answers', () => {
       .get('https://a.test/x', { location: '/home' })
       .get('https://a.test/x', { location: 'https://idp.test/login' })
       .get('https://a.test/x', { status: 404 })
+      .post('https://a.test/x', { form: { q: '1' }, status: 419 })
+      .get('https://a.test/x', { status: 440 })
+      .post('https://a.test/x', { form: { q: '1' }, status: 422 })
       .analyze();
     expect(result.facts.loggedOut).toEqual([
       { entry: 0, status: 401 },
       { entry: 1, status: 403 },
       { entry: 2, status: 302, loginPage: 'https://a.test/users/sign_in?next=/x' },
+      { entry: 6, status: 419 },
+      { entry: 7, status: 440 },
     ]);
   });
 
@@ -27,9 +32,31 @@ describe('logged-out answers', () => {
     const html = '<form method=post><input name=user><input type="password" name=pw></form>';
     expect(isLoginFormPage(html, 'text/html; charset=utf-8')).toBe(true);
     expect(isLoginFormPage(btoa(html), 'text/html', 'base64')).toBe(true);
-    expect(isLoginFormPage('<INPUT TYPE=PASSWORD>', undefined)).toBe(true);
+    expect(isLoginFormPage('<INPUT TYPE=EMAIL NAME=E><INPUT TYPE=PASSWORD>', undefined)).toBe(true);
     expect(isLoginFormPage(html, 'application/json')).toBe(false);
     expect(isLoginFormPage('<input type="text" name="password">', 'text/html')).toBe(false);
+  });
+
+  it("a logged-in page's password inputs are no login form: a change of password, a confirmation by password alone", () => {
+    const search = '<form action=/search><input name=q type=text></form>';
+    // DokuWiki's profile page: the new password twice and the old one beside the name; "delete account" asks for
+    // the password alone (a checkbox, no name field).
+    const profile =
+      '<form method=post><input name=login type=text disabled value=alice><input name=email type=email>' +
+      '<input name=newpass type=password><input name=passchk type=password><input name=oldpass type=password></form>' +
+      '<form method=post><input name=confirm_delete type=checkbox><input name=oldppass type=password></form>';
+    expect(isLoginFormPage(search + profile, 'text/html')).toBe(false);
+    // A `data-type` is not the input's type; the search box in another form names no one for this password.
+    expect(
+      isLoginFormPage('<form><input data-type="x" type=hidden name=t><input type=password></form>', 'text/html'),
+    ).toBe(false);
+    expect(isLoginFormPage(`${search}<form><input type=password></form>`, 'text/html')).toBe(false);
+    // The same page also holding the login form (a login box in its header) is a login-form page.
+    expect(isLoginFormPage(`${profile}<form><input name=user><input type=password name=pw></form>`, 'text/html')).toBe(
+      true,
+    );
+    // A form without its <form> tag (an application's script builds the page): the inputs outside any form count.
+    expect(isLoginFormPage('<div><input name=user><input type=password></div>', 'text/html')).toBe(true);
   });
 
   it('a HAR with bodies: a 200 login page answering a logged-in ID is session-rejected', () => {
@@ -84,7 +111,13 @@ describe('logged-out answers', () => {
         creator: { name: 'test', version: '1' },
         entries: [
           entry('https://a.test/login', '', 302, [`sid=${ID.a}; ${GOOD}`], '', true),
-          entry('https://a.test/account', `sid=${ID.a}`, 200, [], '<h1>Please log in</h1><input type=password name=p>'),
+          entry(
+            'https://a.test/account',
+            `sid=${ID.a}`,
+            200,
+            [],
+            '<h1>Please log in</h1><input name=u><input type=password name=p>',
+          ),
         ],
       },
     };

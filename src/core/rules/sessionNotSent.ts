@@ -2,10 +2,11 @@
  * session-not-sent: a session cookie in the jar matched the request's origin but was not sent, with the one
  * reason why (RULES.md). Reasons that always matter are reported once per cookie and reason until the ID
  * changes; reasons that are often benign (another path, another host, unknown) only when the request then
- * lost the session or was refused (401/403).
+ * lost the session or was refused (a status that says "not logged in": 401, 403, 419, 440).
  */
 
 import { laneKey, type NotSentCookieFact, type RequestFacts } from '../analysis/facts.ts';
+import { LOGGED_OUT_STATUSES } from '../analysis/loggedOut.ts';
 import type { NotSentReason } from '../cookie/reasons.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import { laneByKey } from './helpers.ts';
@@ -97,7 +98,7 @@ export const sessionNotSent = defineRule({
           keysOf.set(n, keys);
         }
         const { lane, once } = keys;
-        const refused = request.status === 401 || request.status === 403;
+        const refused = request.status !== undefined && LOGGED_OUT_STATUSES.has(request.status);
         const mode = REPORTING[n.reason];
         const report =
           (consequentialEntries.has(request.entry) && consequential.has(notSentKey(lane, request.entry))) ||

@@ -129,6 +129,23 @@ describe('session-rejected', () => {
     expect(findingsOf(result, 'session-rejected')).toEqual([]);
   });
 
+  it("Laravel's 419 Page Expired to a form posted with the login's ID, on a page it was never sent before; IIS's 440", () => {
+    // The form's CSRF token was in the session the server no longer has: unlike a 403, a logged-in user is never
+    // answered so, so the POST needs no earlier answer on its path.
+    const expired = (status: number) =>
+      trace()
+        .post('https://app.test/login', { cookie: '', form: PASSWORD, location: '/home', setCookie: [sid(ID.a)] })
+        .get('https://app.test/home', { cookie: `sid=${ID.a}` })
+        .post('https://app.test/account', { cookie: `sid=${ID.a}`, form: { nickname: 'x' }, status })
+        .analyze();
+    const [f] = findingsOf(expired(419), 'session-rejected');
+    expect(f).toMatchObject({ entry: 2, severity: 'high', evidence: { status: 419, issuedAtLogin: 0 } });
+    expect(f!.message).toContain('with HTTP 419 Page Expired');
+    expect(findingsOf(expired(440), 'session-rejected')[0]!.message).toContain('with HTTP 440 Login Time-out');
+    // Another client error says nothing of the session.
+    expect(findingsOf(expired(422), 'session-rejected')).toEqual([]);
+  });
+
   it('an anonymous session sent to a members’ page and redirected to /login is not rejected', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })

@@ -1,6 +1,6 @@
 /**
  * session-rejected (RULES.md): the request carried a session ID the server had accepted, and the server answered
- * as logged out — 401, 403, a redirect to a login page — without issuing a new ID. Stateless and token apps, Spring
+ * as logged out — 401, 403, Laravel's 419, a redirect to a login page — without issuing a new ID. Stateless and token apps, Spring
  * Security and stores that forget sessions fail this way; no Set-Cookie ever says so, so no reset shows it.
  *
  * Only a session shown to be logged in counts (issued at a recognised login, or accepted by the same method and
@@ -9,6 +9,7 @@
  * session after its logout, or after the user opened the login page with it (opensLoginPage).
  */
 import type { AnalysisFacts, LoggedOutAnswer, RequestFacts } from '../analysis/facts.ts';
+import { LOGGED_OUT_STATUSES } from '../analysis/loggedOut.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
 import { readClientSideData } from '../session/tokenData.ts';
 import { STATIC_RESOURCE_TYPES } from '../trace/resourceType.ts';
@@ -22,8 +23,8 @@ export function rejectedKey(cookie: string, entry: number): string {
 
 /** How the server answered, in words: `HTTP 401 Unauthorized`, `a 302 redirect to the login page /login`. */
 export function answerText(answer: LoggedOutAnswer): string {
-  if (answer.status === 401) return 'HTTP 401 Unauthorized';
-  if (answer.status === 403) return 'HTTP 403 Forbidden';
+  const status = LOGGED_OUT_STATUSES.get(answer.status);
+  if (status !== undefined) return status.text;
   if (answer.loginForm) return `a ${answer.status} page with a login form`;
   return `a ${answer.status} redirect to the login page ${answer.loginPage ? pathOf(answer.loginPage) : ''}`.trim();
 }
@@ -148,7 +149,7 @@ function listRejections(ctx: RuleContext): Rejections {
       if (loginEntry === undefined && acceptedEntry === undefined) continue;
       // 403 is also "logged in, not allowed" (an admin page, a failed CSRF check): only a 403 where the same
       // request was allowed with this session before says the session itself is no longer accepted.
-      if (answer.status === 403 && acceptedEntry === undefined) continue;
+      if (LOGGED_OUT_STATUSES.get(answer.status)?.alsoLoggedIn && acceptedEntry === undefined) continue;
       const key = rejectionKey(r.origin, s.name, s.value);
       const seen = first.get(key);
       if (seen) {

@@ -13,6 +13,7 @@ import {
   type SessionLane,
   type UpdatedEnd,
 } from '../analysis/facts.ts';
+import { statusSaysLoggedOut } from '../analysis/loggedOut.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
 import { readClientSideData, signedSessionIdOf } from '../session/tokenData.ts';
 import { embeddedIdOf, isRedactedValue, isUpdateOf, valueShape } from '../session/valueShape.ts';
@@ -212,8 +213,8 @@ export function updateOf(change: IdChange): UpdatedEnd | undefined {
 }
 
 /**
- * The server wrote the store anew and answered as to a client not logged in — a redirect to a login page, or
- * 401 — on a session a login had issued (IdChange.sessionLogin), outside a login, a logout or the login page
+ * The server wrote the store anew and answered as to a client not logged in — a redirect to a login page, or a
+ * status that says only that (401, Laravel's 419) — on a session a login had issued (IdChange.sessionLogin), outside a login, a logout or the login page
  * itself: it could not read the store it got (its key changed at a restart: Sinatra's and Flask's made at
  * start-up) and began an empty one, which an encrypted store cannot show by its content. A 403 or a page that
  * only shows a password form (a "confirm your password" step) is no such answer: a logged-in user meets both.
@@ -221,7 +222,7 @@ export function updateOf(change: IdChange): UpdatedEnd | undefined {
 function savedUnreadable(change: IdChange): boolean {
   const answer = change.loggedOutAnswer;
   if (answer === undefined || change.sessionLogin === undefined || change.login !== undefined) return false;
-  if (answer.status !== 401 && answer.loginPage === undefined) return false;
+  if (!statusSaysLoggedOut(answer.status) && answer.loginPage === undefined) return false;
   return !isLoginPagePath(change.path);
 }
 
@@ -417,9 +418,16 @@ export function classifyFailedAttempts(
         id.end = { ...end, failedAttempt: id.firstEntry };
         return;
       }
-      // A new ID in answer to a password POST that visibly failed (Adminer renews its session at each attempt).
-      if (end?.kind === 'reset' && end.cause === 'server-rejected' && !end.backendSwitch && answered.has(end.entry)) {
+      // A new ID in answer to a password POST that visibly failed (Adminer renews its session at each attempt), also
+      // from another back-end (Tomcat's `.node2` answering the wrong password): the session-backend-switch rule tells
+      // the switch, and the ID lost was no logged-in one.
+      if (end?.kind === 'reset' && end.cause === 'server-rejected' && answered.has(end.entry)) {
         id.end = { kind: 'rotated', entry: end.entry, atLogout: false, periodic: false, failedAttempt: 'answered' };
+        // A rotation's switch is the lane's (switchBesideEnd), kept in entry order.
+        if (end.backendSwitch) {
+          const at = lane.backendSwitches.findIndex((b) => b.entry > end.entry);
+          lane.backendSwitches.splice(at === -1 ? lane.backendSwitches.length : at, 0, end.backendSwitch);
+        }
         return;
       }
       const next = lane.ids[i + 1];

@@ -29,4 +29,9 @@ Route::post('/logout', function (Request $request) {
     $request->session()->regenerateToken();
     return redirect('/');
 });
-Route::get('/account', fn () => Auth::check() ? '<p>Account of ' . e(Auth::user()->name) . '</p>' : redirect('/login'));
+Route::get('/account', fn () => Auth::check()
+    ? '<p>Account of ' . e(Auth::user()->name) . '</p><form method=post action=/account><input type=hidden name=_token value="'
+        . csrf_token() . '"><input name=nickname><button id=save>Save</button></form>'
+    : redirect('/login'));
+// A form posted with the page's CSRF token: once the session holding the token is gone, Laravel answers 419 Page Expired.
+Route::post('/account', fn () => Auth::check() ? redirect('/account') : redirect('/login'));

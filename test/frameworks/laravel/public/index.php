@@ -45,6 +45,8 @@ $app->singleton(\Illuminate\Contracts\Debug\ExceptionHandler::class, \Illuminate
 $app->register(\Illuminate\Auth\AuthServiceProvider::class);
 $app->register(\Illuminate\Database\DatabaseServiceProvider::class);
 $app->register(\Illuminate\Hashing\HashServiceProvider::class);
+// The error pages (404, 419 "Page Expired") are translated views: without the translator they render as 500s.
+$app->register(\Illuminate\Translation\TranslationServiceProvider::class);
 $kernel = $app->make(\Illuminate\Contracts\Http\Kernel::class);
 $response = $kernel->handle($request = Request::capture())->send();
 $kernel->terminate($request, $response);
