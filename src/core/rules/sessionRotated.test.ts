@@ -347,6 +347,32 @@ describe('session-rotated', () => {
     expect(found!.message).toContain('at a login attempt that failed (answered with an error or its form again)');
   });
 
+  it('the same where the wrong password went to another back-end, which answered the form and its own ID (Tomcat on two nodes)', () => {
+    const jsid = (id: string, node: string) => `JSESSIONID=${id}.${node}; ${GOOD}`;
+    const result = trace()
+      .get('https://app.test/login.jsp', { cookie: '', setCookie: [jsid(ID.a, 'node1')] })
+      .post('https://app.test/login.jsp', {
+        cookie: `JSESSIONID=${ID.a}.node1`,
+        form: { user: 'ann', password: 'typo' },
+        loginForm: true,
+        setCookie: [jsid(ID.b, 'node2')],
+      })
+      .post('https://app.test/login.jsp', {
+        cookie: `JSESSIONID=${ID.b}.node2`,
+        form: { user: 'ann', password: 'pw' },
+        location: '/',
+        setCookie: [jsid(ID.c, 'node2')],
+      })
+      .get('https://app.test/', { cookie: `JSESSIONID=${ID.c}.node2` })
+      .analyze();
+    // No loss of a logged-in session: the attempt's rotation; the move to node2 is told by the switch rule.
+    expect(findingsOf(result, 'session-reset')).toEqual([]);
+    expect(findingsOf(result, 'session-rotated')[0]!.message).toContain('at a login attempt that failed');
+    const [moved] = findingsOf(result, 'session-backend-switch');
+    expect(moved).toMatchObject({ entry: 1 });
+    expect(moved!.message).toContain('JSESSIONID route: node1 → node2');
+  });
+
   describe('a site that starts a new session on each page it shows a client not logged in (phpMyAdmin)', () => {
     // Each page with its two assets; the login after them rotates the ID too.
     const pages = (first: 'set' | 'carried', renewals: number, login = true, form = false) => {
