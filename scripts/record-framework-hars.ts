@@ -4172,8 +4172,6 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(mediawiki),
   withBodies(mediawiki),
   mediawikiRemembered,
-  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
-  { ...mediawikiRemembered, id: 'mediawiki-remember-me-session-lost-with-bodies', bodies: true },
   ...andLoginAgain(phpmyadmin),
   withBodies(phpmyadmin),
   ...andLoginAgain(roundcube),
@@ -4440,8 +4438,6 @@ const FRAMEWORKS: readonly Framework[] = [
   directus,
   withBodies(directus),
   phpldapadmin('phpldapadmin', 'session'),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  withBodies(phpldapadmin('phpldapadmin', 'session')),
   phpldapadmin('phpldapadmin-cookie-auth', 'cookie'),
   oidc,
   deluge,
@@ -4495,8 +4491,6 @@ const FRAMEWORKS: readonly Framework[] = [
   // web.py's DiskStore files removed from `work` while it runs (expiry).
   { ...webpy, id: 'webpy-session-expired', lose: { how: expireWebpySessions, after: '/' } },
   lemonldapNg,
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  withBodies(lemonldapNg),
   saml,
   samlSingleLogout,
   slim,
@@ -4562,8 +4556,6 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(flaskSecurity),
   withBodies(flaskSecurity),
   graphiteWeb,
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  withBodies(graphiteWeb),
   parseDashboard,
   ...andLoginAgain(zoneminder),
   withBodies(zoneminder),
@@ -4605,8 +4597,6 @@ const FRAMEWORKS: readonly Framework[] = [
   djangoCasclient,
   openstackHorizon,
   ledgersmb,
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  withBodies(ledgersmb),
   nodeRed,
   sympa,
   // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.

@@ -70,6 +70,8 @@ export interface RequestOptions {
   readonly noResponse?: boolean;
   /** The response's body, kept by the exporter, is a page with a login form (a password input). */
   readonly loginForm?: true;
+  /** The visible text of the page the exporter kept (TraceResponse.pageText). */
+  readonly pageText?: string;
   /** Cookies the browser itself said it blocked (Chrome's DevTools protocol), as the recorder stores them. */
   readonly browserReport?: BrowserCookieReport;
   /** HAR `request.cookies` (for exporters that keep the parsed list but strip the Cookie header). */
@@ -175,6 +177,7 @@ export class TraceBuilder {
               headers: responseHeaders,
               ...(options.location !== undefined ? { redirectUrl: options.location } : {}),
               ...(options.loginForm ? { loginForm: true as const } : {}),
+              ...(options.pageText !== undefined ? { pageText: options.pageText } : {}),
             },
           }),
     };

@@ -160,6 +160,35 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       ...Array<string>(7).fill('session-backend-switch JSESSIONID'),
     ],
   },
+  // Tomcat on two nodes with content: as Jetty's, the failed attempt's rotation and a switch (once a HIGH loss).
+  'tomcat-cluster-no-affinity-with-bodies': {
+    cookie: 'JSESSIONID',
+    ends: [
+      'rotated@failed-attempt',
+      'rotated@login',
+      'reset:server-rejected',
+      'reset:server-rejected',
+      'rotated@logout',
+      'reset:server-rejected',
+      'reset:server-rejected',
+      'live',
+    ],
+    alarms: [
+      'session-id-in-url JSESSIONID',
+      'session-id-in-url JSESSIONID',
+      'session-backend-switch JSESSIONID',
+      'session-backend-switch JSESSIONID',
+      'session-reset JSESSIONID',
+      'session-backend-switch JSESSIONID',
+      'session-reset JSESSIONID',
+      'session-backend-switch JSESSIONID',
+      'session-backend-switch JSESSIONID',
+      'session-reset JSESSIONID',
+      'session-backend-switch JSESSIONID',
+      'session-reset JSESSIONID',
+      'session-backend-switch JSESSIONID',
+    ],
+  },
   // Passport on express-session: req.login() regenerates the session; the logout destroys it and clears the cookie.
   'express-passport': {
     cookie: 'connect.sid',
@@ -641,6 +670,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // (Path=/json, no HttpOnly: a real medium), rewritten with the same value on each call; its logout
   // (`auth.delete_session`) ends it on the server and leaves the cookie.
   'deluge-web': { cookie: '_session_id', ends: ['live'], alarms: ['cookie-no-httponly _session_id'] },
+  // Deluge's web UI with content (its page shell; the rest is JSON): the same story.
+  'deluge-web-with-bodies': {
+    cookie: '_session_id',
+    ends: ['live'],
+    alarms: ['cookie-no-httponly _session_id'],
+  },
   // ZNC's web admin: its session ID set on the first page and kept through the login (a real fixation: a planted ID
   // became alice's session when tried by hand) and the logout.
   znc: { cookie: '9500-SessionId', ends: ['live'], alarms: ['session-fixation 9500-SessionId'] },
@@ -804,6 +839,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'rotated@logout', 'live'],
     alarms: ['cookie-no-httponly TWISTED_SESSION', 'session-client-side-data TWISTED_SESSION'],
   },
+  // Buildbot with content: the same story.
+  'buildbot-with-bodies': {
+    cookie: 'TWISTED_SESSION',
+    ends: ['rotated@login', 'rotated@logout', 'live'],
+    alarms: ['cookie-no-httponly TWISTED_SESSION', 'session-client-side-data TWISTED_SESSION'],
+  },
   // code-server's password login: `code-server-session` (an argon2 hash of the password, no HttpOnly: two real
   // mediums) deleted at its logout; two requests in flight beside the logout still carried it: no new ID.
   'code-server': {
@@ -883,6 +924,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // credentials, encrypted: no readable data) issued there, deleted by /SOGo/so/alice/logoff. The `discard` deletions
   // of a cookie the browser never had, on every anonymous page, are no resets.
   sogo: { cookie: '0xHIGHFLYxSOGo', ends: ['reset:cleared-by-server@logout'], alarms: [] },
+  // SOGo with content: its calendar keeps a login dialog in a script template (once a HIGH session-rejected), its
+  // login page one form with the login and a change of password: the same story.
+  'sogo-with-bodies': {
+    cookie: '0xHIGHFLYxSOGo',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: [],
+  },
   // django-otp: Django's LoginView with OTPAuthenticationForm (password and a static token in one step): no session
   // before the login, `sessionid` issued there, deleted by LogoutView. `csrftoken` rotated at the login is no session.
   'django-otp': { cookie: 'sessionid', ends: ['reset:cleared-by-server@logout'], alarms: [] },
@@ -969,6 +1017,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['live'],
     alarms: ['session-id-low-entropy sympa_session', 'session-fixation sympa_session'],
   },
+  // Sympa with content: the wrong password's form again, then the right one (the login named is the second); the
+  // pages after the logout no longer name alice@example.com: the kept ID answered as logged out (info, LOW without).
+  'sympa-with-bodies': {
+    cookie: 'sympa_session',
+    ends: ['live'],
+    alarms: ['session-id-low-entropy sympa_session', 'session-fixation sympa_session'],
+  },
   // Payload CMS 3 (Next.js): `payload-token`, a JWT naming the user (a real MEDIUM), set by the script login's answer,
   // expired by the logout's.
   payload: {
@@ -984,6 +1039,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // express-session's `connect.sid`: the exchange is part of the login (its cookie issued in answer to it).
   // `DELETE /auth/session` destroys the session and expires the cookie.
   medusa: { cookie: 'connect.sid', ends: ['reset:cleared-by-server@logout'], alarms: [] },
+  // Medusa with content (its admin is built in the browser): the same story.
+  'medusa-with-bodies': {
+    cookie: 'connect.sid',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: [],
+  },
   // Monit 5.33: HTTP Basic on every request, and a CSRF token, `securitytoken`, new on every page. KNOWN, left: the
   // token reads as the session the Basic login issued. Each ID replaced at the one page that carried it, the user
   // still signed in: a rotation policy (info), told as such from the second (once two HIGH server-rejected resets,
@@ -1008,6 +1069,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // JupyterHub 3.0 (Debian's, its own authenticator class): the login issues `jupyterhub-hub-login` (Tornado's
   // signed cookie, Path=/hub/, 30 days) and `jupyterhub-session-id` (a uuid, Path=/); the logout expires both.
   jupyterhub: {
+    cookie: 'jupyterhub-hub-login',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: [],
+    sessions: ['jupyterhub-session-id', 'jupyterhub-hub-login'],
+  },
+  // JupyterHub with content: the same story.
+  'jupyterhub-with-bodies': {
     cookie: 'jupyterhub-hub-login',
     ends: ['reset:cleared-by-server@logout'],
     alarms: [],
@@ -1577,11 +1645,23 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // `in=Login`; its login cookie `fossil-<project code>` (no SameSite: a LOW) is cleared at the logout. Once its
   // login went unseen and the cookie was certain only by the logout.
   fossil: { cookie: 'fossil-a0b396625f1e048f', ends: ['reset:cleared-by-server@logout'], alarms: [] },
+  // Fossil with content: its /login for a logged-in user holds a change of password, no login form: the same story.
+  'fossil-with-bodies': {
+    cookie: 'fossil-5380e383bc1e77de',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: [],
+  },
   // Nuxt 4 with nuxt-auth-utils: a JSON login answered 200 with h3's sealed `nuxt-session`; the logout empties it.
   'nuxt-auth-utils': { cookie: 'nuxt-session', ends: ['reset:cleared-by-server@logout'], alarms: [] },
   // Mailman 3's web UI (Postorius, HyperKitty; django-allauth on Django 3.2): `sessionid` issued at the login,
   // Django's `csrftoken` renewed beside it and no session; its logout's confirm form clears `sessionid`.
   'mailman3-web': { cookie: 'sessionid', ends: ['reset:cleared-by-server@logout'], alarms: [] },
+  // Mailman 3 with content: the wrong password's form again is a failed attempt; the same story.
+  'mailman3-web-with-bodies': {
+    cookie: 'sessionid',
+    ends: ['reset:cleared-by-server@logout'],
+    alarms: [],
+  },
   // Vendure 3.7's admin UI: cookie-session's `session` holds only `{"token": "<64 hex>"}`, a server-side session's
   // token (once a MEDIUM session-client-side-data), new at the login, emptied at the logout, a new anonymous one after.
   vendure: { cookie: 'session', ends: ['rotated@login', 'rotated@logout', 'updated', 'live'], alarms: [] },
@@ -1696,12 +1776,25 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'reset:cleared-by-server'],
     alarms: ['session-reset sessionid'],
   },
+  // Django's database sessions deleted, with content: the same story (the login form after the redirect).
+  'django-db-session-expired-with-bodies': {
+    cookie: 'sessionid',
+    ends: ['rotated@login', 'reset:cleared-by-server'],
+    alarms: ['session-reset sessionid'],
+  },
   // Flask-Session's filesystem store, its files deleted: the same ID kept, an empty session under it, a 200 page.
   // KNOWN, left: the loss shows only in the body. The login keeps the ID (a true fixation, as in the original).
   'flask-session-expired': {
     cookie: 'session',
     ends: ['live'],
     alarms: ['session-fixation session'],
+  },
+  // Flask-Session's files deleted, with content: home answers "Hello anon" where it said "Hello alice", the same ID
+  // written again: session-rejected (unseen without the body); the login keeps the ID (fixation).
+  'flask-session-expired-with-bodies': {
+    cookie: 'session',
+    ends: ['live'],
+    alarms: ['session-fixation session', 'session-rejected session'],
   },
   // Twisted Web's sessions, restarted: a new ID on the next page (server-rejected); the login kept the ID (fixation, as
   // in the original).
@@ -1859,9 +1952,23 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     alarms: [],
     sessions: ['DokuWiki', 'DW7925f59ab145080358585fdad8a03725'],
   },
+  // DokuWiki's session files deleted, with content: the profile page it logs the user back into holds a change of
+  // password and a "delete account" password, no login form (once a LOW session-rejected); the auth cookie set again.
+  'dokuwiki-session-expired-with-bodies': {
+    cookie: 'DW666e32dbb193e17f971f7bac55555805',
+    ends: ['reset:server-rejected', 'live'],
+    alarms: [],
+    sessions: ['DokuWiki', 'DW666e32dbb193e17f971f7bac55555805'],
+  },
   // Laravel's file sessions deleted: the account page redirects to the login form with the cookie encrypted anew (the
   // same ID inside): told as a sealed store the server could no longer read or whose session it no longer knew.
   'laravel-session-expired': {
+    cookie: 'laravel_session',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:server-rejected', 'updated', 'live'],
+    alarms: ['session-reset laravel_session'],
+  },
+  // Laravel's file sessions deleted, with content: the same story.
+  'laravel-session-expired-with-bodies': {
     cookie: 'laravel_session',
     ends: ['updated', 'rotated@login', 'updated', 'reset:server-rejected', 'updated', 'live'],
     alarms: ['session-reset laravel_session'],
@@ -1877,6 +1984,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // Tiny Tiny RSS, its session rows deleted: the preferences page deletes `ttrss_sid` outside any logout (cleared-by-
   // server).
   'tt-rss-session-expired': {
+    cookie: 'ttrss_sid',
+    ends: ['reset:cleared-by-server'],
+    alarms: ['cookie-no-httponly ttrss_sid', 'session-reset ttrss_sid'],
+  },
+  // Tiny Tiny RSS's session rows deleted, with content: its preferences page deletes the cookie and shows the login
+  // form: the reset says so.
+  'tt-rss-session-expired-with-bodies': {
     cookie: 'ttrss_sid',
     ends: ['reset:cleared-by-server'],
     alarms: ['cookie-no-httponly ttrss_sid', 'session-reset ttrss_sid'],
@@ -1910,6 +2024,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['reset:server-rejected', 'live'],
     alarms: ['session-fixation 53906-SessionId', 'session-reset 53906-SessionId'],
   },
+  // ZNC restarted, with content: the same story.
+  'znc-restart-with-bodies': {
+    cookie: '57090-SessionId',
+    ends: ['reset:server-rejected', 'live'],
+    alarms: ['session-fixation 57090-SessionId', 'session-reset 57090-SessionId'],
+  },
   // qBittorrent restarted: the same `SID` answered with the login page at the same address (200). KNOWN, left: the loss
   // shows only in the body.
   'qbittorrent-restart': {
@@ -1924,11 +2044,23 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['reset:server-rejected', 'live'],
     alarms: ['cookie-no-httponly sessionid-ZDYAC'],
   },
+  // Syncthing restarted, with content (its page shell): the same story.
+  'syncthing-restart-with-bodies': {
+    cookie: 'sessionid-C6WJG',
+    ends: ['reset:server-rejected', 'live'],
+    alarms: ['cookie-no-httponly sessionid-C6WJG'],
+  },
   // Request Tracker's session files deleted: a new ID on the next page, its login form (server-rejected).
   'request-tracker-session-expired': {
     cookie: 'RT_SID_sessionscope.53924',
     ends: ['rotated@login', 'reset:server-rejected', 'live'],
     alarms: ['session-reset RT_SID_sessionscope.53924'],
+  },
+  // Request Tracker's sessions deleted, with content: home answers its login form with a new ID: the reset says so.
+  'request-tracker-session-expired-with-bodies': {
+    cookie: 'RT_SID_sessionscope.57030',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset RT_SID_sessionscope.57030'],
   },
   // Roundcube's session rows deleted: the same cookies answered with the login form at the same address (200). KNOWN,
   // left: the loss shows only in the body.
@@ -1961,9 +2093,34 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ],
     alarms: ['session-client-side-data zbx_session', 'session-reset zbx_session'],
   },
+  // Zabbix's sessions deleted, with content: the same story; its "You are not logged in" page holds no login form
+  // and names no user (KNOWN).
+  'zabbix-session-expired-with-bodies': {
+    cookie: 'zbx_session',
+    ends: [
+      'rotated@none',
+      'rotated@login',
+      'reset:server-rejected',
+      'reset:overwritten',
+      'replaced-unseen',
+      'rotated@none',
+      'reset:overwritten',
+      'replaced-unseen',
+      'rotated@none',
+      'reset:overwritten',
+      'live',
+    ],
+    alarms: ['session-reset zbx_session'],
+  },
   // Redmine, its session token row deleted: a new cookie store and a redirect to the login form, told as a sealed store
   // the server could no longer read or whose session it no longer knew.
   'redmine-session-expired': {
+    cookie: 'Redmine',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:server-rejected', 'updated', 'live'],
+    alarms: ['session-reset Redmine'],
+  },
+  // Redmine's session token deleted, with content: the same story.
+  'redmine-session-expired-with-bodies': {
     cookie: 'Redmine',
     ends: ['updated', 'rotated@login', 'updated', 'reset:server-rejected', 'updated', 'live'],
     alarms: ['session-reset Redmine'],
@@ -1974,6 +2131,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // as a new, empty session, no Set-Cookie, a 200 page. KNOWN, left: the loss shows only in the page's body; the story
   // is the original's.
   'php-native-cluster-no-affinity': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'live'],
+    alarms: ['cookie-no-httponly PHPSESSID'],
+  },
+  // PHP on two nodes without strict mode, with content: every page after the login is "Hello anon" under the login's
+  // ID; no page ever named the user, so nothing says so (KNOWN).
+  'php-native-cluster-no-affinity-with-bodies': {
     cookie: 'PHPSESSID',
     ends: ['rotated@login', 'reset:cleared-by-server@logout', 'live'],
     alarms: ['cookie-no-httponly PHPSESSID'],
@@ -1997,6 +2161,28 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ],
     alarms: ['cookie-no-httponly PHPSESSID', 'session-reset PHPSESSID'],
   },
+  // PHP on two nodes in strict mode, with content: "Hello anon" with new IDs; the same story.
+  'php-native-cluster-no-affinity-strict-with-bodies': {
+    cookie: 'PHPSESSID',
+    ends: [
+      'rotated@none',
+      'rotated@none',
+      'rotated@none',
+      'rotated@failed-attempt',
+      'rotated@none',
+      'rotated@login',
+      'reset:server-rejected',
+      'rotated@none',
+      'rotated@none',
+      'rotated@none',
+      'reset:cleared-by-server@logout',
+      'rotated@none',
+      'replaced-unseen',
+      'replaced-unseen',
+      'live',
+    ],
+    alarms: ['cookie-no-httponly PHPSESSID', 'session-reset PHPSESSID'],
+  },
   // Symfony on two nodes, each its own session files: the login's redirect reaches the node that does not know the ID,
   // which keeps it and shows a visitor's page. KNOWN, left: only the body shows it.
   'symfony-cluster-no-affinity': {
@@ -2012,8 +2198,22 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'live'],
     alarms: [],
   },
+  // Laravel on two nodes with content (its error pages now rendered): the right password's POST answered 419 Page
+  // Expired (its CSRF token in the other node's session), the logout's too: no login, nothing lost (KNOWN: the failed
+  // login is not told as the cluster's).
+  'laravel-cluster-no-affinity-with-bodies': {
+    cookie: 'laravel_session',
+    ends: ['updated', 'rotated@logout', 'updated', 'live'],
+    alarms: [],
+  },
   // Laravel on two nodes sharing their session files: nothing lost, nothing said.
   'laravel-cluster-shared-sessions': {
+    cookie: 'laravel_session',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'live'],
+    alarms: [],
+  },
+  // Laravel on two nodes sharing sessions, with content: nothing lost, nothing said.
+  'laravel-cluster-shared-sessions-with-bodies': {
     cookie: 'laravel_session',
     ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'live'],
     alarms: [],
@@ -2021,6 +2221,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // Flask-Session's files on two nodes: the other node takes the unknown ID as a new session. KNOWN, left: only the
   // body shows it; the login keeps the ID (a fixation, as in the original).
   'flask-session-cluster-no-affinity': {
+    cookie: 'session',
+    ends: ['reset:cleared-by-server@logout', 'live'],
+    alarms: ['session-fixation session'],
+  },
+  // Flask-Session on two nodes with content: after the login one node answers "Hello anon" (the same ID, before the
+  // other's "Hello alice"): a page that never named the user says nothing (KNOWN); the login keeps the ID.
+  'flask-session-cluster-no-affinity-with-bodies': {
     cookie: 'session',
     ends: ['reset:cleared-by-server@logout', 'live'],
     alarms: ['session-fixation session'],
@@ -2035,6 +2242,41 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       'rotated@none',
       'replaced-unseen',
       'replaced-unseen',
+      'rotated@none',
+      'rotated@failed-attempt',
+      'rotated@login',
+      'reset:server-rejected',
+      'rotated@none',
+      'reset:cleared-by-server@logout',
+      'rotated@none',
+      'live',
+    ],
+    alarms: ['session-reset session_id'],
+  },
+  // express-session on two nodes with content: "Hello anon" with new IDs from the node without the session; the
+  // login lost on its redirect.
+  'express-session-cluster-no-affinity-with-bodies': {
+    cookie: 'connect.sid',
+    ends: [
+      'rotated@none',
+      'rotated@none',
+      'rotated@failed-attempt',
+      'rotated@login',
+      'reset:server-rejected',
+      'rotated@none',
+      'rotated@logout',
+      'rotated@none',
+      'rotated@none',
+      'live',
+    ],
+    alarms: ['session-reset connect.sid'],
+  },
+  // CherryPy on two nodes with content: "Hello anon" with new IDs from the node without the session; the same story.
+  'cherrypy-cluster-no-affinity-with-bodies': {
+    cookie: 'session_id',
+    ends: [
+      'rotated@none',
+      'reset:overwritten',
       'rotated@none',
       'rotated@failed-attempt',
       'rotated@login',
@@ -2142,8 +2384,45 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       'session-backend-switch JSESSIONID',
     ],
   },
+  // Jetty on two nodes with content: the wrong password answered with the form and an ID from the other node is the
+  // failed attempt's rotation and a switch (once a HIGH loss); the losses after the login as without content.
+  'jetty-cluster-no-affinity-with-bodies': {
+    cookie: 'JSESSIONID',
+    ends: [
+      'rotated@failed-attempt',
+      'rotated@login',
+      'reset:server-rejected',
+      'reset:server-rejected',
+      'rotated@logout',
+      'reset:server-rejected',
+      'reset:server-rejected',
+      'live',
+    ],
+    alarms: [
+      'cookie-no-httponly JSESSIONID',
+      'session-id-in-url JSESSIONID',
+      'session-id-in-url JSESSIONID',
+      'session-backend-switch JSESSIONID',
+      'session-backend-switch JSESSIONID',
+      'session-reset JSESSIONID',
+      'session-backend-switch JSESSIONID',
+      'session-reset JSESSIONID',
+      'session-backend-switch JSESSIONID',
+      'session-backend-switch JSESSIONID',
+      'session-reset JSESSIONID',
+      'session-backend-switch JSESSIONID',
+      'session-reset JSESSIONID',
+      'session-backend-switch JSESSIONID',
+    ],
+  },
   // Rails' cookie store on two nodes with the same secret_key_base: nothing lost, the story the original's.
   'rails-cookie-store-cluster-shared-key': {
+    cookie: '_demo_session',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'live'],
+    alarms: [],
+  },
+  // Rails on two nodes with one key, with content: nothing lost, nothing said.
+  'rails-cookie-store-cluster-shared-key-with-bodies': {
     cookie: '_demo_session',
     ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'live'],
     alarms: [],
@@ -2163,6 +2442,23 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       'live',
     ],
     alarms: ['session-reset sessionId'],
+  },
+  // @fastify/session on two nodes with content: "Hello anon" with a new ID each time; two losses this run.
+  'fastify-session-cluster-no-affinity-with-bodies': {
+    cookie: 'sessionId',
+    ends: [
+      'rotated@none',
+      'replaced-unseen',
+      'replaced-unseen',
+      'rotated@none',
+      'rotated@failed-attempt',
+      'rotated@login',
+      'reset:server-rejected',
+      'reset:server-rejected',
+      'rotated@logout',
+      'live',
+    ],
+    alarms: ['session-reset sessionId', 'session-reset sessionId'],
   },
   // koa-session's cookie store on two nodes with the same keys: nothing lost, the story the original's.
   'koa-session-cluster-shared-key': {
@@ -2254,12 +2550,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       'wordpress_logged_in_1b9f14c954b058eba296076b00b954f9',
     ],
   },
-  // Beaker restarted, recorded with content: the page says "Hello anon" where it said alice, but holds no login form.
-  // KNOWN, left: nothing reads that; unseen.
+  // Beaker restarted, recorded with content: home says "Hello anon" where it said "Hello alice", with the same ID and
+  // no login form: session-rejected (a page that no longer names the user; unseen without the body).
   'beaker-restart-with-bodies': {
     cookie: 'beaker.session.id',
     ends: ['rotated@login', 'live'],
-    alarms: ['cookie-no-httponly beaker.session.id'],
+    alarms: ['cookie-no-httponly beaker.session.id', 'session-rejected beaker.session.id'],
   },
   // Symfony on two nodes, recorded with content: the other node's "Hello anon" page holds no login form. KNOWN, left:
   // unseen, as without the body.
@@ -2589,6 +2885,7 @@ const KEPT_AT_LOGOUT: Readonly<Record<string, readonly string[]>> = {
   'cas-mod-auth-cas': ['low sessionid'],
   // The JSON-RPC auth.delete_session ends the session on the server and leaves the cookie.
   'deluge-web': ['low _session_id'],
+  'deluge-web-with-bodies': ['low _session_id'],
   // The phpCAS app's logout.php sends the user to the CAS server's logout and keeps its PHP session.
   'django-cas-server-phpcas': ['low PHPSESSID'],
   // DELETE /ghost/api/admin/session writes the same ID back; the admin's next API calls with it are answered 403.
@@ -2614,6 +2911,7 @@ const KEPT_AT_LOGOUT: Readonly<Record<string, readonly string[]>> = {
   'djangosaml2-simplesamlphp': ['info saml_session'],
   // Sympa writes the same ID back at its logout.
   sympa: ['low sympa_session'],
+  'sympa-with-bodies': ['info sympa_session'],
   'thinkjs-session': ['low thinkjs'],
   znc: ['low 9500-SessionId'],
 };
@@ -2665,6 +2963,8 @@ describe.each([
   // show) is no login, and the wrong password tried next is no answer about a session (once a HIGH
   // session-not-established).
   { id: 'tryton-sao', logins: ['48 password-post'], alarms: [] },
+  // The same with content (its page shell).
+  { id: 'tryton-sao-with-bodies', logins: ['46 password-post'], alarms: [] },
   // Node-RED's editor: an OAuth2 password grant, then `Authorization: Bearer`; its API's Bearer challenges are no
   // logins (once one for each page the editor opened after them).
   { id: 'node-red', logins: ['74 password-post'], alarms: [] },
@@ -2680,6 +2980,8 @@ describe.each([
   // Nagios Core 4.4's CGIs behind Apache's Digest authentication on every page, no cookie at all: the login is the
   // Tactical Overview's 200 after the dialog's wrong password.
   { id: 'nagios4', logins: ['8 after-401'], alarms: [] },
+  // The same with content (its 401 pages and frames).
+  { id: 'nagios4-with-bodies', logins: ['8 after-401'], alarms: [] },
 ])('$id.har: a session kept in a header, not a cookie', ({ id, logins, alarms }) => {
   const result = analyse(id);
 

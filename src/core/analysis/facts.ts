@@ -331,7 +331,10 @@ export interface LoginFact {
   readonly lanes: readonly { readonly laneKey: string; readonly before: string; after?: string; afterEntry?: number }[];
 }
 
-/** A response that answered as to a client not logged in: 401, 403, a redirect to a login page, a login form (loggedOut.ts). */
+/**
+ * A response that answered as to a client not logged in: 401, 403, 419, 440, a redirect to a login page, a login form
+ * (loggedOut.ts), a page that no longer names its user (pageNames.ts).
+ */
 export interface LoggedOutAnswer {
   readonly entry: number;
   readonly status: number;
@@ -339,6 +342,8 @@ export interface LoggedOutAnswer {
   readonly loginPage?: string;
   /** A success whose body is a page with a login form. */
   readonly loginForm?: true;
+  /** A success whose page no longer names the user it named at this entry, same address and IDs (pageNames.ts). */
+  readonly userNamedAt?: number;
 }
 
 /**

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { GOOD, ID, summary, trace } from '../../../test/helpers/traceBuilder.ts';
 import { parseTraceFile } from '../open/readTrace.ts';
-import { isLoginFormPage } from '../trace/loginForm.ts';
+import { isLoginFormPage, visibleText } from '../trace/loginForm.ts';
 import { analyzeTrace } from './analyze.ts';
 
 describe('logged-out answers', () => {
@@ -37,7 +37,7 @@ describe('logged-out answers', () => {
     expect(isLoginFormPage('<input type="text" name="password">', 'text/html')).toBe(false);
   });
 
-  it("a logged-in page's password inputs are no login form: a change of password, a confirmation by password alone", () => {
+  it("a logged-in page's password inputs are no login form: a change of password, a confirmation by password alone, a template", () => {
     const search = '<form action=/search><input name=q type=text></form>';
     // DokuWiki's profile page: the new password twice and the old one beside the name; "delete account" asks for
     // the password alone (a checkbox, no name field).
@@ -55,8 +55,36 @@ describe('logged-out answers', () => {
     expect(isLoginFormPage(`${profile}<form><input name=user><input type=password name=pw></form>`, 'text/html')).toBe(
       true,
     );
+    // One form holding the login and, further on, a change of password (SOGo): a login form.
+    const sogo =
+      '<form><input type=text name=u><input type=password name=p><input type=text name=code>' +
+      '<input type=password name=old><input type=password name=new><input type=password name=again></form>';
+    expect(isLoginFormPage(sogo, 'text/html')).toBe(true);
+    // A registration (the password and its confirmation), a login form kept in a script template: none.
+    expect(
+      isLoginFormPage('<form><input type=email><input type=password><input type=password></form>', 'text/html'),
+    ).toBe(false);
+    expect(
+      isLoginFormPage(
+        '<script type="text/ng-template"><form><input name=u><input type=password></form></script>',
+        'text/html',
+      ),
+    ).toBe(false);
     // A form without its <form> tag (an application's script builds the page): the inputs outside any form count.
     expect(isLoginFormPage('<div><input name=user><input type=password></div>', 'text/html')).toBe(true);
+  });
+
+  it("a page's visible text: no scripts, styles, comments, tags or attribute values; entities decoded; its start", () => {
+    const html =
+      '<html><head><title>Home</title><script>var user = "alice"</script><STYLE>.u{}</STYLE></head>' +
+      '<body><!-- alice --><p>Hello <b>bob</b> &amp; O&#39;Brien&nbsp;&#x41;</p>' +
+      '<form><input name=user value="alice"></form><noscript>alice</noscript>end</body></html>';
+    expect(visibleText(html, 100)).toBe("Home Hello bob & O'Brien A end");
+    expect(visibleText(html, 10)).toBe('Home Hello');
+    // An unclosed script hides the rest; an unclosed comment or tag ends the text.
+    expect(visibleText('a<script>alice', 100)).toBe('a');
+    expect(visibleText('a<!-- alice', 100)).toBe('a');
+    expect(visibleText('a <b alice', 100)).toBe('a');
   });
 
   it('a HAR with bodies: a 200 login page answering a logged-in ID is session-rejected', () => {

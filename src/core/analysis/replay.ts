@@ -39,6 +39,7 @@ import {
 import { loggedOutAnswer } from './loggedOut.ts';
 import { LoginChains } from './loginChains.ts';
 import { isLogoutAt, loginFailed } from './loginSignals.ts';
+import { PageNames } from './pageNames.ts';
 import { type PrepassResult, TracePrepass } from './prepass.ts';
 import { RequestRecords } from './requestRecord.ts';
 import { HostCache } from './sessionCookies.ts';
@@ -87,6 +88,7 @@ export class EventReplay {
   private readonly logins = new LoginChains();
   private readonly requests: RequestFacts[] = [];
   private readonly loggedOut: LoggedOutAnswer[] = [];
+  private readonly pageNames = new PageNames();
   private readonly credentialCookies: CredentialCookieFact[] = [];
   private readonly loginAttempts: number[] = [];
   private readonly strings = new StringPool();
@@ -247,15 +249,19 @@ export class EventReplay {
       return;
     }
     this.logins.follow(entry, this.lanes, parsed.origin);
-    const answer = loggedOutAnswer(entry, parsed.url);
-    if (answer) this.loggedOut.push(answer);
+    let answer = loggedOutAnswer(entry, parsed.url);
     // A login that visibly failed (an error status, the login form again) is no login (RULES.md, session-fixation).
     const signal = this.loginSignals.get(entry.index);
-    if (signal === 'password-post') this.loginAttempts.push(entry.index);
+    if (signal === 'password-post') {
+      this.loginAttempts.push(entry.index);
+      this.pageNames.notePasswordPost(entry);
+    }
     const failed = signal !== undefined && loginFailed(entry) && !this.confirmedLogins.has(entry.index);
     const login = signal !== undefined && !failed ? signal : undefined;
     const logout = isLogoutAt(entry, parsed.url);
     const { sent, notSent } = this.comparison.compare(this.jar, entry, parsed.host, time);
+    answer ??= this.pageNames.answer(entry, sent);
+    if (answer) this.loggedOut.push(answer);
     if (sent.length > 0 && this.basicCredentials.size > 0) {
       const credentials = this.basicCredentials.get(entry.index);
       if (credentials !== undefined) this.noteCredentialCookies(entry.index, parsed.origin, credentials, sent);

@@ -116,6 +116,29 @@ describe('identifySessionCookies', () => {
       );
   });
 
+  it('another attempt before the next page leaves the form answered again failed (Sympa: the wrong password, then the right one)', () => {
+    const sympa = trace()
+      .get('https://lists.test/sympa', { cookie: '', setCookie: [`sympa_session=${ID.a}; path=/`] })
+      .post('https://lists.test/sympa', {
+        cookie: `sympa_session=${ID.a}`,
+        form: { email: 'ann@lists.test', passwd: 'typo' },
+        loginForm: true,
+        setCookie: [`sympa_session=${ID.a}; path=/`],
+      })
+      .post('https://lists.test/sympa', {
+        cookie: `sympa_session=${ID.a}`,
+        form: { email: 'ann@lists.test', passwd: 'pw' },
+        location: '/sympa',
+        setCookie: [`sympa_session=${ID.a}; path=/`],
+      })
+      .get('https://lists.test/sympa', { cookie: `sympa_session=${ID.a}` })
+      // Its login lands on its own page: the logout confirms it.
+      .get('https://lists.test/sympa/logout', { cookie: `sympa_session=${ID.a}`, location: '/sympa' });
+    const evidence = identify(sympa).get('sympa_session')?.evidence ?? [];
+    expect(evidence.join('; ')).toContain('the login at entry 2');
+    expect(evidence.join('; ')).not.toContain('the login at entry 1');
+  });
+
   it('long base64 values of several lengths, set anew on every page, read as an encrypted store', () => {
     // Yesod's clientsession: nothing in the value shows its kind, but an ID keeps its length and a payload does not.
     const sealed = (n: number, bytes: number) =>

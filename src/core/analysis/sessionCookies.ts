@@ -498,7 +498,12 @@ export class SessionCookieIdentifier {
     this.pendingLogin = undefined;
     const signal = this.logins.detect(entry, origin);
     if (signal) this.loginSignals.set(entry.index, signal);
-    if (signal === 'password-post') for (const name of userNamesPosted(entry)) this.postedUserNames.add(asName(name));
+    if (signal === 'password-post') {
+      for (const name of userNamesPosted(entry)) this.postedUserNames.add(asName(name));
+      // Another attempt before the next page leaves one answered with its form failed (confirmByNextPage): Sympa's
+      // right password after the wrong one, whose redirect opens the page that would otherwise have confirmed it.
+      this.formShownAgain.delete(origin);
+    }
     // An attempt that only landed on its own page is read as a login whose evidence waits for a logout to confirm
     // it (confirmAtLogout): until then it counts as a failed attempt.
     const landed = signal === 'password-post' && redirectedToItself(entry);

@@ -6,7 +6,7 @@
 // Safe on hostile input: only known fields are read, nothing is merged, nothing recurses over the input.
 
 import { headerValue, setCookieLines, splitSetCookieValue } from '../trace/headers.ts';
-import { isLoginFormPage } from '../trace/loginForm.ts';
+import { type PageReading, readPage } from '../trace/loginForm.ts';
 import { guessResourceType } from '../trace/resourceType.ts';
 import { readSiteContext } from '../trace/siteContext.ts';
 import type {
@@ -320,7 +320,9 @@ function readResponse(fields: HarFields, entry: JsonObject, at: string): TraceRe
   const read: Mutable<TraceResponse> = { status, headers };
   if (cookies.length > 0) read.cookies = cookies;
   if (redirect) read.redirectUrl = redirect;
-  if (bodyIsLoginForm(response)) read.loginForm = true;
+  const page = keptPage(response);
+  if (page?.loginForm) read.loginForm = true;
+  if (page !== undefined && page.text !== '') read.pageText = page.text;
   return read;
 }
 
@@ -382,17 +384,13 @@ function readBrowserReport(
   };
 }
 
-/** `response.content.text` (when the exporter kept bodies) is a page with a login form; read leniently. */
-function bodyIsLoginForm(response: JsonObject): boolean {
+/** What `response.content.text` says, when the exporter kept the body of an HTML page; read leniently. */
+function keptPage(response: JsonObject): PageReading | undefined {
   const content = ownField(response, 'content');
-  if (!isObject(content)) return false;
+  if (!isObject(content)) return undefined;
   const text = ownField(content, 'text');
-  if (typeof text !== 'string' || text === '') return false;
-  return isLoginFormPage(
-    text,
-    textOrUndefined(ownField(content, 'mimeType')),
-    textOrUndefined(ownField(content, 'encoding')),
-  );
+  if (typeof text !== 'string' || text === '') return undefined;
+  return readPage(text, textOrUndefined(ownField(content, 'mimeType')), textOrUndefined(ownField(content, 'encoding')));
 }
 
 /** `response.content.mimeType`; read leniently, as nothing but the resource-type guess uses it. */

@@ -6,9 +6,9 @@
  */
 
 import { laneKey, type NotSentCookieFact, type RequestFacts } from '../analysis/facts.ts';
-import { LOGGED_OUT_STATUSES } from '../analysis/loggedOut.ts';
 import type { NotSentReason } from '../cookie/reasons.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
+import { LOGGED_OUT_STATUSES } from '../trace/loggedOutStatus.ts';
 import { laneByKey } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';

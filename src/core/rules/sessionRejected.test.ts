@@ -146,6 +146,67 @@ describe('session-rejected', () => {
     expect(findingsOf(expired(422), 'session-rejected')).toEqual([]);
   });
 
+  describe('with content: a page that named the user and no longer does, at the same address with the same ID', () => {
+    // Beaker's and Flask-Session's memory stores after a restart take the ID they no longer know as a new, empty
+    // session: "Hello anon" where it said "Hello alice", a 200, no Set-Cookie or the same ID written again.
+    const restarted = (after: { pageText: string; setCookie?: string[]; url?: string }, logout = false) => {
+      let t = trace()
+        .get('https://app.test/', { cookie: '', setCookie: [sid(ID.a)], pageText: 'Hello anon Log in' })
+        .post('https://app.test/login', {
+          cookie: `sid=${ID.a}`,
+          form: { username: 'Alice', password: 'pw' },
+          location: '/',
+          setCookie: [sid(ID.b)],
+        })
+        .get('https://app.test/', { cookie: `sid=${ID.b}`, pageText: 'Hello alice visits=1 Log out' });
+      if (logout) t = t.get('https://app.test/logout', { cookie: `sid=${ID.b}`, location: '/' });
+      return t
+        .get(after.url ?? 'https://app.test/', {
+          cookie: `sid=${ID.b}`,
+          pageText: after.pageText,
+          setCookie: after.setCookie,
+        })
+        .analyze();
+    };
+
+    it('is rejected, also where the answer writes the same ID again', () => {
+      for (const setCookie of [undefined, [sid(ID.b)]]) {
+        const [f] = findingsOf(restarted({ pageText: 'Hello anon visits=1 Log out', setCookie }), 'session-rejected');
+        expect(f).toMatchObject({ entry: 3, severity: 'high', evidence: { status: 200, userNamedAt: 2 } });
+        expect(f!.message).toContain(
+          'with a 200 page that no longer names the user (it did at entry 2, same address and ID)',
+        );
+      }
+    });
+
+    it('also for an ID the login kept, which opened the login page before it (Flask-Session)', () => {
+      const result = trace()
+        .get('https://app.test/', { cookie: '', setCookie: [sid(ID.a)] })
+        .get('https://app.test/login', { cookie: `sid=${ID.a}`, loginForm: true, resourceType: 'document' })
+        .post('https://app.test/login', {
+          cookie: `sid=${ID.a}`,
+          form: { username: 'alice', password: 'pw' },
+          location: '/',
+        })
+        .get('https://app.test/', { cookie: `sid=${ID.a}`, pageText: 'Hello alice' })
+        .get('https://app.test/', { cookie: `sid=${ID.a}`, pageText: 'Hello anon', setCookie: [sid(ID.a)] })
+        .analyze();
+      expect(findingsOf(result, 'session-rejected').map((f) => f.entry)).toEqual([4]);
+    });
+
+    it('not where it still names the user (any case, a word of its own), at another address, or after the logout', () => {
+      expect(findingsOf(restarted({ pageText: 'Logged in as ALICE.' }), 'session-rejected')).toEqual([]);
+      expect(
+        findingsOf(restarted({ pageText: 'Hello anon', url: 'https://app.test/?page=2' }), 'session-rejected'),
+      ).toEqual([]);
+      expect(findingsOf(restarted({ pageText: 'Hello anon' }, true), 'session-rejected')).toEqual([]);
+      // "malice" holds the name, not as a word.
+      expect(findingsOf(restarted({ pageText: 'No malice here' }), 'session-rejected').map((f) => f.entry)).toEqual([
+        3,
+      ]);
+    });
+  });
+
   it('an anonymous session sent to a members’ page and redirected to /login is not rejected', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })

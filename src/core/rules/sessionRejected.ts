@@ -9,9 +9,9 @@
  * session after its logout, or after the user opened the login page with it (opensLoginPage).
  */
 import type { AnalysisFacts, LoggedOutAnswer, RequestFacts } from '../analysis/facts.ts';
-import { LOGGED_OUT_STATUSES } from '../analysis/loggedOut.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
 import { readClientSideData } from '../session/tokenData.ts';
+import { LOGGED_OUT_STATUSES } from '../trace/loggedOutStatus.ts';
 import { STATIC_RESOURCE_TYPES } from '../trace/resourceType.ts';
 import { loggedOutAnswers } from './helpers.ts';
 import { memo } from './memo.ts';
@@ -26,6 +26,8 @@ export function answerText(answer: LoggedOutAnswer): string {
   const status = LOGGED_OUT_STATUSES.get(answer.status);
   if (status !== undefined) return status.text;
   if (answer.loginForm) return `a ${answer.status} page with a login form`;
+  if (answer.userNamedAt !== undefined)
+    return `a ${answer.status} page that no longer names the user (it did at entry ${answer.userNamedAt}, same address and ID)`;
   return `a ${answer.status} redirect to the login page ${answer.loginPage ? pathOf(answer.loginPage) : ''}`.trim();
 }
 
@@ -126,7 +128,11 @@ function listRejections(ctx: RuleContext): Rejections {
       if (!s.session) continue;
       const onPath = `${r.method} ${r.origin}\u0000${path}\u0000${s.value}`;
       if (r.logout || opensLoginPage(r, path)) afterLogout.add(s.value);
-      if (r.login !== undefined) lastLogin.set(s.value, r.entry);
+      // A login with the ID (kept through it: a fixation) makes it a logged-in one again after a logout before it.
+      if (r.login !== undefined) {
+        lastLogin.set(s.value, r.entry);
+        afterLogout.delete(s.value);
+      }
       if (!answer) {
         if (page && r.status !== undefined && r.status >= 200 && r.status < 400) {
           if (!okOnPath.has(onPath)) okOnPath.set(onPath, r.entry);
@@ -140,7 +146,8 @@ function listRejections(ctx: RuleContext): Rejections {
         }
         continue;
       }
-      if (!isRejection(r, s.name, path) || afterLogout.has(s.value)) continue;
+      if (!isRejection(r, s.name, path, answer.userNamedAt !== undefined ? s.value : undefined)) continue;
+      if (afterLogout.has(s.value)) continue;
       // Only a login before this request made the ID a logged-in one: the same value written again at a later
       // login (djangosaml2's `saml_session`, set before the sign-on and again at its end) says nothing of it here.
       const issuedAt = issued.get(s.value);
@@ -156,7 +163,9 @@ function listRejections(ctx: RuleContext): Rejections {
         seen.count++;
         continue;
       }
-      rejectedAt.set(onPath, { key, entry: r.entry });
+      // A page that named the user and no longer does is no page shown to everyone alike: the same address naming
+      // the user again later (another node that has the session) withdraws nothing.
+      if (answer.userNamedAt === undefined) rejectedAt.set(onPath, { key, entry: r.entry });
       // Accepted by this origin: another server on the host (an identity provider on another port) gets the cookie
       // too, and its answers say nothing of this session.
       const last = lastOk.get(`${r.origin}\u0000${s.value}`);
@@ -181,6 +190,7 @@ function listRejections(ctx: RuleContext): Rejections {
             status: answer.status,
             ...(answer.loginPage ? { loginPage: answer.loginPage } : {}),
             ...(answer.loginForm ? { loginForm: true } : {}),
+            ...(answer.userNamedAt !== undefined ? { userNamedAt: answer.userNamedAt } : {}),
             newSessionCookie: 'none',
             ...(loginEntry !== undefined ? { issuedAtLogin: loginEntry } : {}),
             ...(acceptedEntry !== undefined ? { acceptedOnSamePath: acceptedEntry } : {}),
@@ -212,11 +222,12 @@ function opensLoginPage(r: RequestFacts, path: string): boolean {
 /**
  * Whether a logged-out answer to this request says the session was refused: not a login attempt, a logout or
  * the login page itself (they answer so by design), and no Set-Cookie for the cookie (a new or cleared ID is a
- * session-reset, told with its cause).
+ * session-reset, told with its cause). A page that no longer names its user may write the ID it was sent again
+ * (`kept`): Flask-Session writes its cookie on every answer, also for the empty session it made of an ID it lost.
  */
-function isRejection(r: RequestFacts, cookie: string, path: string): boolean {
+function isRejection(r: RequestFacts, cookie: string, path: string, kept?: string): boolean {
   if (r.login !== undefined || r.logout || isLoginPagePath(path)) return false;
-  return !r.setCookies.some((c) => c.name === cookie);
+  return !r.setCookies.some((c) => c.name === cookie && c.value !== kept);
 }
 
 /** How long before `time` a JWT session value's `exp` (RFC 7519 4.1.4, seconds) passed; undefined if it had not. */

@@ -13,10 +13,10 @@ import {
   type SessionLane,
   type UpdatedEnd,
 } from '../analysis/facts.ts';
-import { statusSaysLoggedOut } from '../analysis/loggedOut.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
 import { readClientSideData, signedSessionIdOf } from '../session/tokenData.ts';
 import { embeddedIdOf, isRedactedValue, isUpdateOf, valueShape } from '../session/valueShape.ts';
+import { statusSaysLoggedOut } from '../trace/loggedOutStatus.ts';
 import { defineRule } from './rule.ts';
 import { idTransitions } from './transitions.ts';
 

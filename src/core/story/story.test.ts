@@ -156,6 +156,15 @@ describe('story rows for rules without a dedicated branch', () => {
     expect(stories[0]!.cause).toContain('answered 401 without issuing a new ID');
   });
 
+  it("session-rejected: a page's login form, or a page that no longer names the user, is named (a HAR with content)", () => {
+    const cause = (evidence: StoryFinding['evidence']) =>
+      buildStories({ findings: [finding({ rule: 'session-rejected', evidence })], facts: base.facts })[0]!.cause;
+    expect(cause({ status: 200, loginForm: true })).toContain('answered 200 with a page holding its login form');
+    expect(cause({ status: 200, userNamedAt: 4 })).toContain(
+      'answered 200 with a page that no longer names the user (it did at #4)',
+    );
+  });
+
   it('session-rejected: a redirect to the login page is named', () => {
     const [s] = buildStories({
       findings: [finding({ rule: 'session-rejected', evidence: { status: 302, loginPage: '/login' } })],

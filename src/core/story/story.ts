@@ -207,12 +207,15 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
   'session-rejected': {
     kind: 'rejected',
     cause: (c) => {
-      const status = c.finding.evidence.status ?? c.request?.status;
-      const loginPage = c.finding.evidence.loginPage;
+      const { status = c.request?.status, loginPage, loginForm, userNamedAt } = c.finding.evidence;
       const answer =
         typeof loginPage === 'string' && loginPage !== ''
           ? `redirected to the login page ${loginPage}`
-          : `answered ${status ?? 'with a refusal'}`;
+          : loginForm === true
+            ? `answered ${status} with a page holding its login form`
+            : typeof userNamedAt === 'number'
+              ? `answered ${status} with a page that no longer names the user (it did at #${userNamedAt})`
+              : `answered ${status ?? 'with a refusal'}`;
       const why = typeof c.finding.evidence.reason === 'string' ? ` (${c.finding.evidence.reason})` : '';
       return `the request carried \`${c.cookie}\`${c.lostId ? ` ${c.lostId}` : ''} and the server ${answer} without issuing a new ID${why}`;
     },

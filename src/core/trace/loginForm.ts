@@ -1,12 +1,13 @@
 /**
- * Whether a response body is a page with a login form: how a server that answers "log in first" with a 200 page
- * says the session was not accepted (RULES.md, session-rejected). Read from the HAR's `response.content.text` when
- * the exporter kept bodies (DevTools' "Save all as HAR with content").
+ * What a kept HTML body says of the session, read from the HAR's `response.content.text` when the exporter kept
+ * bodies (DevTools' "Save all as HAR with content"): whether it is a page with a login form (how a server that
+ * answers "log in first" with a 200 page says the session was not accepted: RULES.md, session-rejected), and its
+ * visible text (where a logged-in page names its user: pageNames.ts).
  *
- * A login form asks for a name and one password: a form holding one password input (HTML Standard 4.10.5.1.7) and
- * a field for the name (a text or email input). A logged-in page holds password inputs too, in other shapes: a
- * change of password (the new one twice, the old one: several password inputs in one form) or a confirmation (the
- * password alone: DokuWiki's "delete account"), and those are no logged-out answer.
+ * A login form asks for a name and one password: in a form, a field for the name (a text or email input) and then
+ * a password input (HTML Standard 4.10.5.1.7), outside scripts and templates. A logged-in page holds password
+ * inputs too, in other shapes: a change of password (the new one twice) or a confirmation (the password alone:
+ * DokuWiki's "delete account"), and those are no logged-out answer.
  */
 
 /** An `<input …>` tag; its attributes are read from the tag's text. */
@@ -17,13 +18,25 @@ const PASSWORD_TYPE = /\btype\s*=\s*["']?password\b/i;
 const TYPE = /\stype\s*=\s*["']?([a-z-]+)/i;
 /** Input types a user types a name into. */
 const NAME_TYPES: ReadonlySet<string> = new Set(['text', 'email', 'tel']);
+/** Inputs the user types nothing into: they neither separate a name from its password nor stand between them. */
+const NOT_TYPED: ReadonlySet<string> = new Set(['hidden', 'submit', 'button', 'image', 'reset', 'checkbox', 'radio']);
 /** A form's start or end: the body is read form by form (what lies outside any form counts as one more). */
 const FORM_BOUNDARY = /<\/?form\b/i;
-/** Only the start of a body is searched: login forms sit near the top, and bodies can be megabytes. */
+/** Only the start of a body is read: login forms and the user's name sit near the top, and bodies can be megabytes. */
 const SEARCHED_CHARS = 262_144;
+/** The visible text kept of a page: enough for its header and first screen, little memory for a long HAR. */
+export const PAGE_TEXT_CHARS = 8_192;
 
-export function isLoginFormPage(text: string, mimeType: string | undefined, encoding?: string): boolean {
-  if (mimeType !== undefined && !/html/i.test(mimeType)) return false;
+/** What a kept HTML body says: absent for a body that is not HTML or cannot be decoded. */
+export interface PageReading {
+  readonly loginForm: boolean;
+  /** The page's visible text (no tags, scripts, styles or comments; spaces collapsed), its first PAGE_TEXT_CHARS. */
+  readonly text: string;
+}
+
+/** Reads a kept body: HTML only (by its media type, when the exporter gave one), plain or base64. */
+export function readPage(text: string, mimeType: string | undefined, encoding?: string): PageReading | undefined {
+  if (mimeType !== undefined && !/html/i.test(mimeType)) return undefined;
   let body = text.slice(0, encoding === 'base64' ? Math.ceil((SEARCHED_CHARS * 4) / 3) : SEARCHED_CHARS);
   if (encoding === 'base64') {
     try {
@@ -31,21 +44,94 @@ export function isLoginFormPage(text: string, mimeType: string | undefined, enco
         Uint8Array.from(atob(body.slice(0, body.length - (body.length % 4))), (c) => c.charCodeAt(0)),
       );
     } catch {
-      return false;
+      return undefined;
     }
   }
+  const shown = withoutHiddenContent(body);
+  return { loginForm: hasLoginForm(shown), text: textOf(shown, PAGE_TEXT_CHARS) };
+}
+
+export function isLoginFormPage(text: string, mimeType: string | undefined, encoding?: string): boolean {
+  return readPage(text, mimeType, encoding)?.loginForm === true;
+}
+
+function hasLoginForm(body: string): boolean {
   if (!PASSWORD_TYPE.test(body)) return false;
   return body.split(FORM_BOUNDARY).some(isLoginFormPart);
 }
 
-/** Part of a page between form boundaries: one password input and a field for the name. */
+/**
+ * Part of a page between form boundaries holding a login: of the fields typed into, a name then a password, and no
+ * second password after it (a new password and its confirmation, a registration's). SOGo's one form holds its login
+ * and, further on, its change of password; DokuWiki's profile has the user's name and email, then the new password
+ * twice and the old one.
+ */
 function isLoginFormPart(part: string): boolean {
-  let passwords = 0;
-  let names = 0;
+  let previous: 'name' | 'password' | 'other' | undefined;
+  let login = false;
   for (const [tag] of part.matchAll(INPUT)) {
     const type = (TYPE.exec(tag)?.[1] ?? 'text').toLowerCase();
-    if (type === 'password') passwords++;
-    else if (NAME_TYPES.has(type)) names++;
+    if (NOT_TYPED.has(type)) continue;
+    const field = type === 'password' ? 'password' : NAME_TYPES.has(type) ? 'name' : 'other';
+    if (field === 'password' && previous === 'name') login = true;
+    else if (field === 'password' && previous === 'password' && login) login = false;
+    else if (login) return true;
+    previous = field;
   }
-  return passwords === 1 && names > 0;
+  return login;
+}
+
+/** Elements whose content is no text the user reads, and the end of each. */
+const HIDDEN_CONTENT = /<(script|style|template|noscript)\b[^>]*>/gi;
+const HIDDEN_CONTENT_END: Readonly<Record<string, RegExp>> = {
+  script: /<\/script/gi,
+  style: /<\/style/gi,
+  template: /<\/template/gi,
+  noscript: /<\/noscript/gi,
+};
+/** A comment, or a tag (its attributes, a prefilled `value="alice"` among them, are not shown as text). */
+const COMMENT_OR_TAG = /<!--[\s\S]*?(?:-->|$)|<[^>]*>?/g;
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const ENTITY = /&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,6});/gi;
+
+/**
+ * The text a browser shows of an HTML page, approximately: without the content of scripts, styles and templates,
+ * comments and tags; the commonest entities decoded; runs of white space as one space.
+ */
+export function visibleText(html: string, limit: number): string {
+  return textOf(withoutHiddenContent(html), limit);
+}
+
+/**
+ * The page without what it does not show: the content of scripts, styles, templates (SOGo keeps a dialog's login
+ * form in a `<script type="text/ng-template">`) and noscript. Each piece is found by a forward search, so a hostile
+ * body costs time linear in its length.
+ */
+function withoutHiddenContent(html: string): string {
+  let shown = '';
+  let at = 0;
+  HIDDEN_CONTENT.lastIndex = 0;
+  for (let open = HIDDEN_CONTENT.exec(html); open !== null; open = HIDDEN_CONTENT.exec(html)) {
+    shown += `${html.slice(at, open.index)} `;
+    const end = HIDDEN_CONTENT_END[open[1]!.toLowerCase()]!;
+    end.lastIndex = HIDDEN_CONTENT.lastIndex;
+    at = end.exec(html)?.index ?? html.length;
+    HIDDEN_CONTENT.lastIndex = at;
+  }
+  return shown + html.slice(at);
+}
+
+function textOf(html: string, limit: number): string {
+  return html
+    .replace(COMMENT_OR_TAG, ' ')
+    .replace(ENTITY, (entity, name: string) => decodeEntity(entity, name))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, limit);
+}
+
+function decodeEntity(entity: string, name: string): string {
+  if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? entity;
+  const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
 }

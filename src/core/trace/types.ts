@@ -108,6 +108,11 @@ export interface TraceResponse {
   readonly redirectUrl?: string;
   /** The body is a page with a login form (a password input), when the source kept the body (loginForm.ts). */
   readonly loginForm?: true;
+  /**
+   * The visible text of an HTML body the source kept, its start (loginForm.ts visibleText): where a logged-in page
+   * names its user. Never exported.
+   */
+  readonly pageText?: string;
 }
 
 /** Cookie reasons a browser itself reported (Chrome's DevTools protocol), kept to compare with ours. */

@@ -1,0 +1,68 @@
+/**
+ * A page that stopped naming its user: a logged-out answer only a HAR with content shows. A logged-in page names
+ * the user who logged in ("Hello alice", "Logged in as alice"); a server that lost the session (a restart, an
+ * expiry, a node that does not share sessions) and takes the ID it no longer knows as a new, empty session answers
+ * the same address with the same ID and a page that does not ("Hello anon"), with no status, redirect, login form
+ * or Set-Cookie to say so (Beaker, Flask-Session).
+ *
+ * Told only by comparison with the same address: the same method and URL, carrying the same session IDs, answered
+ * before with a page naming a user a password POST of the trace had sent (loginSignals.ts userNamesPosted). A page
+ * that never named the user says nothing (its name may sit further down than the text kept, or not at all).
+ */
+
+import type { TraceEntry } from '../trace/types.ts';
+import type { LoggedOutAnswer, SentCookieFact } from './facts.ts';
+import { userNamesPosted } from './loginSignals.ts';
+
+/** Shorter names (`al`) are found inside too many words to say anything. */
+const SHORTEST_NAME = 3;
+
+export class PageNames {
+  /** The names password POSTs sent so far, lower-cased. */
+  private readonly names = new Set<string>();
+  /** Each address and its session IDs → the last entry whose page there named the user. */
+  private readonly namedAt = new Map<string, number>();
+
+  /** Notes who a password POST (a login or an attempt) named. */
+  notePasswordPost(entry: TraceEntry): void {
+    for (const name of userNamesPosted(entry)) if (name.length >= SHORTEST_NAME) this.names.add(name.toLowerCase());
+  }
+
+  /**
+   * The logged-out answer of a document whose page no longer names the user it named at the same address with the
+   * same session IDs; undefined for any other response (and the page is remembered where it names the user).
+   */
+  answer(entry: TraceEntry, sent: readonly SentCookieFact[]): LoggedOutAnswer | undefined {
+    const text = entry.response?.pageText;
+    const status = entry.response?.status;
+    if (text === undefined || this.names.size === 0 || status === undefined || status < 200 || status > 299) return;
+    if (entry.request.resourceType !== 'document') return;
+    const ids = sent.filter((s) => s.session).map((s) => `${s.name}=${s.value}`);
+    if (ids.length === 0) return;
+    const address = `${entry.request.method} ${entry.request.url}\u0000${ids.join('\u0000')}`;
+    if (this.namesUser(text)) {
+      this.namedAt.set(address, entry.index);
+      return;
+    }
+    const named = this.namedAt.get(address);
+    return named === undefined ? undefined : { entry: entry.index, status, userNamedAt: named };
+  }
+
+  private namesUser(text: string): boolean {
+    const lower = text.toLowerCase();
+    for (const name of this.names) if (containsWord(lower, name)) return true;
+    return false;
+  }
+}
+
+/** `word` in `text` with no letter or digit either side (`alice` in "Hello alice!", not in "malice"). */
+function containsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!isWordChar(text[at - 1]) && !isWordChar(text[at + word.length])) return true;
+  }
+  return false;
+}
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}_]/u.test(char);
+}
