@@ -2225,12 +2225,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['reset:cleared-by-server@logout', 'live'],
     alarms: ['session-fixation session'],
   },
-  // Flask-Session on two nodes with content: after the login one node answers "Hello anon" (the same ID, before the
-  // other's "Hello alice"): a page that never named the user says nothing (KNOWN); the login keeps the ID.
+  // Flask-Session on two nodes with content: after the login one node answers "Hello anon" with the same ID, then the
+  // other "Hello alice" at the same address: session-rejected at the first (unseen without the body); the login keeps
+  // the ID (fixation).
   'flask-session-cluster-no-affinity-with-bodies': {
     cookie: 'session',
     ends: ['reset:cleared-by-server@logout', 'live'],
-    alarms: ['session-fixation session'],
+    alarms: ['session-fixation session', 'session-rejected session'],
   },
   // CherryPy's RAM sessions on two nodes: most requests get a new ID; the login's is lost on its own redirect (server-
   // rejected, told as the login not surviving its redirects), the visitor's ones told as rotations for a client not
@@ -2557,12 +2558,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'live'],
     alarms: ['cookie-no-httponly beaker.session.id', 'session-rejected beaker.session.id'],
   },
-  // Symfony on two nodes, recorded with content: the other node's "Hello anon" page holds no login form. KNOWN, left:
-  // unseen, as without the body.
+  // Symfony on two nodes, recorded with content: the login's redirect lands on the node without the session ("Hello
+  // anon" with the login's ID), the next page on the other ("Hello alice"): session-rejected at the first (unseen
+  // without the body).
   'symfony-cluster-no-affinity-with-bodies': {
     cookie: 'PHPSESSID',
     ends: ['rotated@login', 'rotated@logout', 'live'],
-    alarms: [],
+    alarms: ['session-rejected PHPSESSID'],
   },
   // phpMyAdmin recorded with content: each login form page issues a new ID to the visitor, the form in its body:
   // renewals of anonymous sessions, not resets; its logout in flight beside the last XHR, whose answer had written

@@ -342,7 +342,10 @@ export interface LoggedOutAnswer {
   readonly loginPage?: string;
   /** A success whose body is a page with a login form. */
   readonly loginForm?: true;
-  /** A success whose page no longer names the user it named at this entry, same address and IDs (pageNames.ts). */
+  /**
+   * A success whose page does not name the user the same address named with the same IDs at this entry: before it
+   * (no longer), or after it since the same login (another node that had the session) (pageNames.ts).
+   */
   readonly userNamedAt?: number;
 }
 

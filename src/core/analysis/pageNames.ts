@@ -6,8 +6,10 @@
  * or Set-Cookie to say so (Beaker, Flask-Session).
  *
  * Told only by comparison with the same address: the same method and URL, carrying the same session IDs, answered
- * before with a page naming a user a password POST of the trace had sent (loginSignals.ts userNamesPosted). A page
- * that never named the user says nothing (its name may sit further down than the text kept, or not at all).
+ * before with a page naming a user a password POST of the trace had sent (loginSignals.ts userNamesPosted). Or
+ * after: since the same login, a page there that did not name the user, then one that does (two nodes behind a
+ * load balancer, one without the session: Flask-Session's). A page that never named the user says nothing (its name
+ * may sit further down than the text kept, or not at all).
  */
 
 import type { TraceEntry } from '../trace/types.ts';
@@ -22,30 +24,42 @@ export class PageNames {
   private readonly names = new Set<string>();
   /** Each address and its session IDs → the last entry whose page there named the user. */
   private readonly namedAt = new Map<string, number>();
+  /** Each address and its session IDs → its first page since the last login that did not name the user. */
+  private readonly unnamedSinceLogin = new Map<string, { readonly entry: number; readonly status: number }>();
 
   /** Notes who a password POST (a login or an attempt) named. */
   notePasswordPost(entry: TraceEntry): void {
     for (const name of userNamesPosted(entry)) if (name.length >= SHORTEST_NAME) this.names.add(name.toLowerCase());
   }
 
+  /** A login that worked: pages before it that did not name the user were answered to a visitor. */
+  noteLogin(): void {
+    this.unnamedSinceLogin.clear();
+  }
+
   /**
-   * The logged-out answer of a document whose page no longer names the user it named at the same address with the
-   * same session IDs; undefined for any other response (and the page is remembered where it names the user).
+   * The logged-out answers a document's page tells: its own, where it no longer names the user the same address
+   * named with the same session IDs; or, where it names the user, that of the page there since the login that did
+   * not. None for any other response.
    */
-  answer(entry: TraceEntry, sent: readonly SentCookieFact[]): LoggedOutAnswer | undefined {
+  answers(entry: TraceEntry, sent: readonly SentCookieFact[]): LoggedOutAnswer[] {
     const text = entry.response?.pageText;
     const status = entry.response?.status;
-    if (text === undefined || this.names.size === 0 || status === undefined || status < 200 || status > 299) return;
-    if (entry.request.resourceType !== 'document') return;
+    if (text === undefined || this.names.size === 0 || status === undefined || status < 200 || status > 299) return [];
+    if (entry.request.resourceType !== 'document') return [];
     const ids = sent.filter((s) => s.session).map((s) => `${s.name}=${s.value}`);
-    if (ids.length === 0) return;
+    if (ids.length === 0) return [];
     const address = `${entry.request.method} ${entry.request.url}\u0000${ids.join('\u0000')}`;
     if (this.namesUser(text)) {
       this.namedAt.set(address, entry.index);
-      return;
+      const unnamed = this.unnamedSinceLogin.get(address);
+      if (unnamed === undefined) return [];
+      this.unnamedSinceLogin.delete(address);
+      return [{ ...unnamed, userNamedAt: entry.index }];
     }
+    if (!this.unnamedSinceLogin.has(address)) this.unnamedSinceLogin.set(address, { entry: entry.index, status });
     const named = this.namedAt.get(address);
-    return named === undefined ? undefined : { entry: entry.index, status, userNamedAt: named };
+    return named === undefined ? [] : [{ entry: entry.index, status, userNamedAt: named }];
   }
 
   private namesUser(text: string): boolean {

@@ -260,7 +260,11 @@ export class EventReplay {
     const login = signal !== undefined && !failed ? signal : undefined;
     const logout = isLogoutAt(entry, parsed.url);
     const { sent, notSent } = this.comparison.compare(this.jar, entry, parsed.host, time);
-    answer ??= this.pageNames.answer(entry, sent);
+    // A page's text tells its own answer, or that of an earlier page at its address (pageNames.ts).
+    for (const told of this.pageNames.answers(entry, sent)) {
+      if (told.entry === entry.index) answer ??= told;
+      else this.loggedOut.push(told);
+    }
     if (answer) this.loggedOut.push(answer);
     if (sent.length > 0 && this.basicCredentials.size > 0) {
       const credentials = this.basicCredentials.get(entry.index);
@@ -272,6 +276,7 @@ export class EventReplay {
     this.lanes.noteNotSent(notSent, entry.index);
 
     if (login) {
+      this.pageNames.noteLogin();
       const fact: LoginFact = {
         entry: entry.index,
         signal: login,

@@ -194,6 +194,33 @@ describe('session-rejected', () => {
       expect(findingsOf(result, 'session-rejected').map((f) => f.entry)).toEqual([4]);
     });
 
+    it('also where the page that did not name the user came first, since the login (two nodes, one without it)', () => {
+      const flapping = trace()
+        .get('https://app.test/', { cookie: '', setCookie: [sid(ID.a)], pageText: 'Hello anon' })
+        // A wrong password first (the form again): the name is known before the visitor's page at home.
+        .post('https://app.test/login', {
+          cookie: `sid=${ID.a}`,
+          form: { username: 'alice', password: 'typo' },
+          loginForm: true,
+        })
+        .get('https://app.test/', { cookie: `sid=${ID.a}`, pageText: 'Hello anon' })
+        .post('https://app.test/login', {
+          cookie: `sid=${ID.a}`,
+          form: { username: 'alice', password: 'pw' },
+          location: '/',
+        })
+        .get('https://app.test/', { cookie: `sid=${ID.a}`, pageText: 'Hello anon' })
+        .get('https://app.test/', { cookie: `sid=${ID.a}`, pageText: 'Hello alice' })
+        .analyze();
+      // The visitor's pages before the login were answered to a visitor: only the one after it is told.
+      const [f] = findingsOf(flapping, 'session-rejected');
+      expect(f).toMatchObject({ entry: 4, evidence: { userNamedAt: 5 } });
+      expect(f!.message).toContain(
+        'with a 200 page that did not name the user, where the same address named them at entry 5',
+      );
+      expect(findingsOf(flapping, 'session-rejected')).toHaveLength(1);
+    });
+
     it('not where it still names the user (any case, a word of its own), at another address, or after the logout', () => {
       expect(findingsOf(restarted({ pageText: 'Logged in as ALICE.' }), 'session-rejected')).toEqual([]);
       expect(

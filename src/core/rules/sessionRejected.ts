@@ -26,8 +26,10 @@ export function answerText(answer: LoggedOutAnswer): string {
   const status = LOGGED_OUT_STATUSES.get(answer.status);
   if (status !== undefined) return status.text;
   if (answer.loginForm) return `a ${answer.status} page with a login form`;
-  if (answer.userNamedAt !== undefined)
+  if (answer.userNamedAt !== undefined && answer.userNamedAt < answer.entry)
     return `a ${answer.status} page that no longer names the user (it did at entry ${answer.userNamedAt}, same address and ID)`;
+  if (answer.userNamedAt !== undefined)
+    return `a ${answer.status} page that did not name the user, where the same address named them at entry ${answer.userNamedAt} with the same ID (servers that do not share the session?)`;
   return `a ${answer.status} redirect to the login page ${answer.loginPage ? pathOf(answer.loginPage) : ''}`.trim();
 }
 

@@ -160,8 +160,12 @@ describe('story rows for rules without a dedicated branch', () => {
     const cause = (evidence: StoryFinding['evidence']) =>
       buildStories({ findings: [finding({ rule: 'session-rejected', evidence })], facts: base.facts })[0]!.cause;
     expect(cause({ status: 200, loginForm: true })).toContain('answered 200 with a page holding its login form');
+    // The finding is at entry 1: the same address named the user before it, or after it (another node).
+    expect(cause({ status: 200, userNamedAt: 0 })).toContain(
+      'answered 200 with a page that no longer names the user (it did at #0)',
+    );
     expect(cause({ status: 200, userNamedAt: 4 })).toContain(
-      'answered 200 with a page that no longer names the user (it did at #4)',
+      'answered 200 with a page that did not name the user (the same address did at #4)',
     );
   });
 

@@ -213,9 +213,11 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
           ? `redirected to the login page ${loginPage}`
           : loginForm === true
             ? `answered ${status} with a page holding its login form`
-            : typeof userNamedAt === 'number'
+            : typeof userNamedAt === 'number' && userNamedAt < c.finding.entry
               ? `answered ${status} with a page that no longer names the user (it did at #${userNamedAt})`
-              : `answered ${status ?? 'with a refusal'}`;
+              : typeof userNamedAt === 'number'
+                ? `answered ${status} with a page that did not name the user (the same address did at #${userNamedAt})`
+                : `answered ${status ?? 'with a refusal'}`;
       const why = typeof c.finding.evidence.reason === 'string' ? ` (${c.finding.evidence.reason})` : '';
       return `the request carried \`${c.cookie}\`${c.lostId ? ` ${c.lostId}` : ''} and the server ${answer} without issuing a new ID${why}`;
     },

@@ -122,13 +122,18 @@ function withoutHiddenContent(html: string): string {
 }
 
 function textOf(html: string, limit: number): string {
-  return html
+  const text = html
     .replace(COMMENT_OR_TAG, ' ')
     .replace(ENTITY, (entity, name: string) => decodeEntity(entity, name))
     .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, limit);
+    .trim();
+  if (text.length <= limit) return text;
+  // A copy, not a slice: V8 keeps a slice's whole parent alive (up to 256 KiB a page, for as long as the trace).
+  return UTF8_DECODER.decode(UTF8_ENCODER.encode(text.slice(0, limit)));
 }
+
+const UTF8_ENCODER = new TextEncoder();
+const UTF8_DECODER = new TextDecoder();
 
 function decodeEntity(entity: string, name: string): string {
   if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? entity;
