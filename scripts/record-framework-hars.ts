@@ -3864,6 +3864,11 @@ function withBodies(framework: Framework): Framework {
   return { ...framework, id: `${framework.id}-with-bodies`, bodies: true };
 }
 
+/** `framework`, then the same recorded with the bodies of its pages (withBodies). */
+function andWithBodies(framework: Framework): Framework[] {
+  return [framework, withBodies(framework)];
+}
+
 /**
  * `framework` on two nodes behind nginx round robin without affinity (roundRobin) as `id`: each node the framework's
  * server in a directory of its own (`work/node1`, `work/node2`), on port + 51 and port + 52. Nothing is shared between
@@ -3882,34 +3887,19 @@ function onTwoNodes(framework: Framework, id: string): Framework {
 const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(php('php-native', {})),
   // Two `php -S` nodes behind nginx round robin without affinity, each its own session.save_path (node1/, node2/).
-  onTwoNodes(php('php-native', {}), 'php-native-cluster-no-affinity'),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...onTwoNodes(php('php-native', {}), 'php-native-cluster-no-affinity-with-bodies'), bodies: true },
+  ...andWithBodies(onTwoNodes(php('php-native', {}), 'php-native-cluster-no-affinity')),
   // The same with `session.use_strict_mode=1`: a node given an ID it does not know issues a new one.
-  onTwoNodes(php('php-native', {}, ['session.use_strict_mode=1']), 'php-native-cluster-no-affinity-strict'),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  {
-    ...onTwoNodes(
-      php('php-native', {}, ['session.use_strict_mode=1']),
-      'php-native-cluster-no-affinity-strict-with-bodies',
-    ),
-    bodies: true,
-  },
+  ...andWithBodies(
+    onTwoNodes(php('php-native', {}, ['session.use_strict_mode=1']), 'php-native-cluster-no-affinity-strict'),
+  ),
   ...andLoginAgain(php('php-no-regenerate', { SKIP_REGENERATE: '1' })),
   ...andLoginAgain(django('django-db', 'django.contrib.sessions.backends.db')),
   withBodies(django('django-db', 'django.contrib.sessions.backends.db')),
   // Django's session rows deleted from its SQLite database while it runs (expiry).
-  {
+  ...andWithBodies({
     ...django('django-db-session-expired', 'django.contrib.sessions.backends.db'),
     lose: { how: expireDjangoSessions, after: '/accounts/profile/' },
-  },
-  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
-  {
-    ...django('django-db-session-expired', 'django.contrib.sessions.backends.db'),
-    id: 'django-db-session-expired-with-bodies',
-    lose: { how: expireDjangoSessions, after: '/accounts/profile/' },
-    bodies: true,
-  },
+  }),
   ...andLoginAgain(django('django-signed-cookies', 'django.contrib.sessions.backends.signed_cookies')),
   // Django's signed-cookie sessions, the server restarted with another SECRET_KEY: every session cookie unreadable.
   {
@@ -3926,22 +3916,13 @@ const FRAMEWORKS: readonly Framework[] = [
   }),
   // Two Tomcat nodes (jvmRoute node1, node2: the route suffix of JSESSIONID) that do not share sessions, behind
   // nginx balancing round robin without affinity: the session is lost wherever a request lands on the other node.
-  {
+  ...andWithBodies({
     id: 'tomcat-cluster-no-affinity',
     backends: (work, port) =>
       [1, 2].map((n) => ({ ...tomcat(join(work, `node${n}`), port + 50 + n, `node${n}`), port: port + 50 + n })),
     server: roundRobin,
     login: { link: '#login' },
-  },
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  {
-    id: 'tomcat-cluster-no-affinity-with-bodies',
-    backends: (work, port) =>
-      [1, 2].map((n) => ({ ...tomcat(join(work, `node${n}`), port + 50 + n, `node${n}`), port: port + 50 + n })),
-    server: roundRobin,
-    login: { link: '#login' },
-    bodies: true,
-  },
+  }),
   ...andLoginAgain(railsCookieStore),
   // Rails's cookie store restarted with another secret_key_base: the encrypted session cookie is unreadable to it.
   {
@@ -3951,24 +3932,15 @@ const FRAMEWORKS: readonly Framework[] = [
   },
   // Two Rails nodes with the same secret_key_base: the session lives in the cookie, which either node reads, so
   // nothing is lost.
-  onTwoNodes(
-    {
-      ...railsCookieStore,
-      server: (w, p) => ({ ...railsCookieStore.server(w, p), env: { SECRET_KEY_BASE: 's'.repeat(64) } }),
-    },
-    'rails-cookie-store-cluster-shared-key',
-  ),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  {
-    ...onTwoNodes(
+  ...andWithBodies(
+    onTwoNodes(
       {
         ...railsCookieStore,
         server: (w, p) => ({ ...railsCookieStore.server(w, p), env: { SECRET_KEY_BASE: 's'.repeat(64) } }),
       },
-      'rails-cookie-store-cluster-shared-key-with-bodies',
+      'rails-cookie-store-cluster-shared-key',
     ),
-    bodies: true,
-  },
+  ),
   ...andLoginAgain({
     id: 'aiohttp-encrypted-cookie',
     server: (_work, port) => ({
@@ -3981,9 +3953,7 @@ const FRAMEWORKS: readonly Framework[] = [
   node('fastify-secure-session'),
   ...andLoginAgain(node('fastify-session')),
   // fastify-session-cluster-no-affinity: two nodes, each with its own @fastify/session memory store, round robin.
-  onTwoNodes(node('fastify-session'), 'fastify-session-cluster-no-affinity'),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...onTwoNodes(node('fastify-session'), 'fastify-session-cluster-no-affinity-with-bodies'), bodies: true },
+  ...andWithBodies(onTwoNodes(node('fastify-session'), 'fastify-session-cluster-no-affinity')),
   ...andLoginAgain(node('koa-session')),
   // koa-session-cluster-shared-key: two nodes, koa-session's cookie store signed with the same keys, round robin.
   onTwoNodes(node('koa-session'), 'koa-session-cluster-shared-key'),
@@ -3994,13 +3964,7 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(node('client-sessions')),
   // The session lost on the server: PHP's expired session files (without strict mode PHP takes the unknown ID and
   // starts an empty session under it; with it, it issues a new ID); a memory store's restart.
-  { ...php('php-session-expired', {}), lose: { how: expirePhpSessions, after: '/account.php' } },
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  {
-    ...php('php-session-expired-with-bodies', {}),
-    lose: { how: expirePhpSessions, after: '/account.php' },
-    bodies: true,
-  },
+  ...andWithBodies({ ...php('php-session-expired', {}), lose: { how: expirePhpSessions, after: '/account.php' } }),
   {
     ...php('php-session-expired-strict', {}, ['session.use_strict_mode=1']),
     lose: { how: expirePhpSessions, after: '/account.php' },
@@ -4022,36 +3986,22 @@ const FRAMEWORKS: readonly Framework[] = [
   // CherryPy's RAM sessions lost as the server restarts.
   { ...script('cherrypy-restart', '/usr/bin/python3', 'cherrypy', 'app.py'), lose: { how: 'restart', after: '/' } },
   // CherryPy's RAM sessions on two nodes behind nginx round robin without sticky sessions: each node its own sessions.
-  onTwoNodes(script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py'), 'cherrypy-cluster-no-affinity'),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  {
-    ...onTwoNodes(
-      script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py'),
-      'cherrypy-cluster-no-affinity-with-bodies',
-    ),
-    bodies: true,
-  },
+  ...andWithBodies(
+    onTwoNodes(script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py'), 'cherrypy-cluster-no-affinity'),
+  ),
   ...andLoginAgain(script('pyramid', '/usr/bin/python3', 'pyramid', 'app.py')),
   script('pyramid-authtkt', '/usr/bin/python3', 'pyramid', 'app.py', { AUTHTKT: '1' }),
   script('beaker', '/usr/bin/python3', 'beaker', 'app.py'),
   // Beaker's memory sessions lost as the server restarts.
-  { ...script('beaker-restart', '/usr/bin/python3', 'beaker', 'app.py'), lose: { how: 'restart', after: '/' } },
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  {
+  ...andWithBodies({
     ...script('beaker-restart', '/usr/bin/python3', 'beaker', 'app.py'),
-    id: 'beaker-restart-with-bodies',
     lose: { how: 'restart', after: '/' },
-    bodies: true,
-  },
+  }),
   // Beaker's memory sessions on two nodes behind nginx round robin without sticky sessions: each node its own sessions.
   onTwoNodes(script('beaker', '/usr/bin/python3', 'beaker', 'app.py'), 'beaker-cluster-no-affinity'),
   ...andLoginAgain(script('flask-login', '/usr/bin/python3', 'flask-login', 'app.py')),
   // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  {
-    ...script('flask-login', '/usr/bin/python3', 'flask-login', 'app.py'),
-    id: 'flask-login-with-bodies',
-    bodies: true,
-  },
+  withBodies(script('flask-login', '/usr/bin/python3', 'flask-login', 'app.py')),
   {
     id: 'sinatra',
     server: (_work, port) => ({
@@ -4125,26 +4075,14 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(laravel),
   withBodies(laravel),
   // Two Laravel nodes behind nginx round robin without affinity, each its file sessions in its own directory.
-  { ...laravelCluster('laravel-cluster-no-affinity', (_work, node) => join(node, 'sessions')), reopenLogin: true },
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  {
-    ...laravelCluster('laravel-cluster-no-affinity-with-bodies', (_work, node) => join(node, 'sessions')),
+  ...andWithBodies({
+    ...laravelCluster('laravel-cluster-no-affinity', (_work, node) => join(node, 'sessions')),
     reopenLogin: true,
-    bodies: true,
-  },
+  }),
   // The same two nodes, their file sessions in one shared directory (as on a shared volume): nothing is lost.
-  laravelCluster('laravel-cluster-shared-sessions', (work) => join(work, 'sessions')),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...laravelCluster('laravel-cluster-shared-sessions-with-bodies', (work) => join(work, 'sessions')), bodies: true },
+  ...andWithBodies(laravelCluster('laravel-cluster-shared-sessions', (work) => join(work, 'sessions'))),
   // Its file sessions (SESSION_FILES, in the recording's directory) removed while it runs, as their expiry would.
-  { ...laravel, id: 'laravel-session-expired', lose: { how: expirePhpSessions, after: '/account' } },
-  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
-  {
-    ...laravel,
-    id: 'laravel-session-expired-with-bodies',
-    lose: { how: expirePhpSessions, after: '/account' },
-    bodies: true,
-  },
+  ...andWithBodies({ ...laravel, id: 'laravel-session-expired', lose: { how: expirePhpSessions, after: '/account' } }),
   // Its account page's form left open while the file sessions are removed, then submitted: 419 Page Expired (the form's
   // CSRF token was in the lost session), with the bodies of its pages.
   {
@@ -4156,18 +4094,11 @@ const FRAMEWORKS: readonly Framework[] = [
   wordpress,
   withBodies(wordpress),
   // Its login's session tokens (user meta `session_tokens`) deleted in its database, as their expiry would.
-  {
+  ...andWithBodies({
     ...wordpress,
     id: 'wordpress-session-expired',
     lose: { how: expireWordpressSessionTokens, after: '/wp-admin/profile.php' },
-  },
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  {
-    ...wordpress,
-    id: 'wordpress-session-expired-with-bodies',
-    lose: { how: expireWordpressSessionTokens, after: '/wp-admin/profile.php' },
-    bodies: true,
-  },
+  }),
   authjs,
   ...andLoginAgain(mediawiki),
   withBodies(mediawiki),
@@ -4177,14 +4108,11 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(roundcube),
   withBodies(roundcube),
   // Roundcube's session rows deleted from its SQLite `session` table while it runs (its expiry).
-  { ...roundcube, id: 'roundcube-session-expired', lose: { how: expireRoundcubeSessions, after: '/?_task=mail' } },
-  // The same recorded with the bodies of its pages (its login form answered at the same address once lost).
-  {
+  ...andWithBodies({
     ...roundcube,
-    id: 'roundcube-session-expired-with-bodies',
+    id: 'roundcube-session-expired',
     lose: { how: expireRoundcubeSessions, after: '/?_task=mail' },
-    bodies: true,
-  },
+  }),
   ...andLoginAgain(gorilla('gorilla-cookie-store', 'cookie')),
   // gorilla's CookieStore restarted with another key (SESSION_KEY): its signed session cookie no longer verifies.
   {
@@ -4196,7 +4124,7 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(jetty),
   // jetty-cluster-no-affinity: two Jetty nodes, each with its own in-memory sessions and its own workerName (the
   // sessions module: JSESSIONID's suffix .node1 / .node2), round robin.
-  {
+  ...andWithBodies({
     ...jetty,
     id: 'jetty-cluster-no-affinity',
     backends: (work, port) =>
@@ -4206,34 +4134,12 @@ const FRAMEWORKS: readonly Framework[] = [
         return { ...node, args, port: port + 50 + n };
       }),
     server: roundRobin,
-  },
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  {
-    ...jetty,
-    id: 'jetty-cluster-no-affinity-with-bodies',
-    backends: (work, port) =>
-      [1, 2].map((n) => {
-        const node = jetty.server(join(work, `node${n}`), port + 50 + n);
-        const args = [...node.args, '--module=sessions', `jetty.sessionIdManager.workerName=node${n}`];
-        return { ...node, args, port: port + 50 + n };
-      }),
-    server: roundRobin,
-    bodies: true,
-  },
+  }),
   ...andLoginAgain(symfony),
   // Two Symfony nodes behind nginx round robin without affinity, each its own SESSION_DIR (node1/, node2/).
-  onTwoNodes(symfony, 'symfony-cluster-no-affinity'),
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...onTwoNodes(symfony, 'symfony-cluster-no-affinity-with-bodies'), bodies: true },
+  ...andWithBodies(onTwoNodes(symfony, 'symfony-cluster-no-affinity')),
   // Its session files removed while it runs (as PHP's garbage collection would); /account then sends to the login.
-  { ...symfony, id: 'symfony-session-expired', lose: { how: expirePhpSessions, after: '/account' } },
-  // The same recorded with the bodies of its pages (/account answered with the login form once the session is gone).
-  {
-    ...symfony,
-    id: 'symfony-session-expired-with-bodies',
-    lose: { how: expirePhpSessions, after: '/account' },
-    bodies: true,
-  },
+  ...andWithBodies({ ...symfony, id: 'symfony-session-expired', lose: { how: expirePhpSessions, after: '/account' } }),
   ...andLoginAgain(catalyst),
   withBodies(catalyst),
   apache('apache-form-session-crypto', true),
@@ -4242,7 +4148,7 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(allauth),
   withBodies(allauth),
   // express-session's MemoryStore on two Node processes behind nginx round robin without sticky sessions.
-  {
+  ...andWithBodies({
     ...node('express-session-cluster'),
     id: 'express-session-cluster-no-affinity',
     backends: (work, port) =>
@@ -4251,19 +4157,7 @@ const FRAMEWORKS: readonly Framework[] = [
         port: port + 50 + n,
       })),
     server: roundRobin,
-  },
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  {
-    ...node('express-session-cluster'),
-    id: 'express-session-cluster-no-affinity-with-bodies',
-    backends: (work, port) =>
-      [1, 2].map((n) => ({
-        ...node('express-session-cluster').server(work, port + 50 + n),
-        port: port + 50 + n,
-      })),
-    server: roundRobin,
-    bodies: true,
-  },
+  }),
   node('h3-session'),
   reactRouter('react-router-cookie-session', 'cookie'),
   reactRouter('react-router-memory-session', 'memory'),
@@ -4275,7 +4169,7 @@ const FRAMEWORKS: readonly Framework[] = [
   withBodies(dokuwiki),
   // Its PHP session files (in the recording's directory for this variant alone) removed while it runs, as their
   // expiry would; DokuWiki's own auth cookie (DW<hash>) is still sent.
-  {
+  ...andWithBodies({
     ...dokuwiki,
     id: 'dokuwiki-session-expired',
     server: (work, port) => {
@@ -4284,33 +4178,14 @@ const FRAMEWORKS: readonly Framework[] = [
       return { command: 'php', args: [...ini, '-S', `127.0.0.1:${port}`, 'index.php'], cwd: join(work, 'dw') };
     },
     lose: { how: expirePhpSessions, after: '/doku.php?do=profile' },
-  },
-  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
-  {
-    ...dokuwiki,
-    id: 'dokuwiki-session-expired-with-bodies',
-    server: (work, port) => {
-      mkdirSync(join(work, 'sessions'), { recursive: true });
-      const ini = ['-d', `session.save_path=${join(work, 'sessions')}`];
-      return { command: 'php', args: [...ini, '-S', `127.0.0.1:${port}`, 'index.php'], cwd: join(work, 'dw') };
-    },
-    lose: { how: expirePhpSessions, after: '/doku.php?do=profile' },
-    bodies: true,
-  },
+  }),
   ...andLoginAgain(script('quart', '/usr/bin/python3', 'quart', 'app.py')),
   flaskSession,
   // Flask-Session's session files removed from `work` while it runs (expiry).
-  { ...flaskSession, id: 'flask-session-expired', lose: { how: expireFlaskSessions, after: '/' } },
-  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
-  {
-    ...flaskSession,
-    id: 'flask-session-expired-with-bodies',
-    lose: { how: expireFlaskSessions, after: '/' },
-    bodies: true,
-  },
+  ...andWithBodies({ ...flaskSession, id: 'flask-session-expired', lose: { how: expireFlaskSessions, after: '/' } }),
   // Flask-Session's files on two nodes behind nginx round robin without sticky sessions: each node its own
   // `node<n>/flask_session/` directory, so a session made on one node is unknown on the other.
-  {
+  ...andWithBodies({
     ...flaskSession,
     id: 'flask-session-cluster-no-affinity',
     backends: (work, port) =>
@@ -4320,51 +4195,24 @@ const FRAMEWORKS: readonly Framework[] = [
         return { ...flaskSession.server(node, port + 50 + n), port: port + 50 + n };
       }),
     server: roundRobin,
-  },
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  {
-    ...flaskSession,
-    id: 'flask-session-cluster-no-affinity-with-bodies',
-    backends: (work, port) =>
-      [1, 2].map((n) => {
-        const node = join(work, `node${n}`);
-        mkdirSync(node, { recursive: true });
-        return { ...flaskSession.server(node, port + 50 + n), port: port + 50 + n };
-      }),
-    server: roundRobin,
-    bodies: true,
-  },
+  }),
   cockpit,
   ikiwiki,
   yesod,
   ...andLoginAgain(zabbix),
   withBodies(zabbix),
   // Zabbix's `sessions` rows deleted in its MariaDB while the frontend runs (its expiry).
-  {
+  ...andWithBodies({
     ...zabbix,
     id: 'zabbix-session-expired',
     lose: { how: expireZabbixSessions, after: '/zabbix.php?action=dashboard.view' },
-  },
-  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
-  {
-    ...zabbix,
-    id: 'zabbix-session-expired-with-bodies',
-    lose: { how: expireZabbixSessions, after: '/zabbix.php?action=dashboard.view' },
-    bodies: true,
-  },
+  }),
   ...andLoginAgain(cacti),
   withBodies(cacti),
   ttrss,
   withBodies(ttrss),
   // Its session rows (ttrss_sessions) deleted in its database while it runs, as their expiry would.
-  { ...ttrss, id: 'tt-rss-session-expired', lose: { how: expireTtrssSessions, after: '/prefs.php' } },
-  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
-  {
-    ...ttrss,
-    id: 'tt-rss-session-expired-with-bodies',
-    lose: { how: expireTtrssSessions, after: '/prefs.php' },
-    bodies: true,
-  },
+  ...andWithBodies({ ...ttrss, id: 'tt-rss-session-expired', lose: { how: expireTtrssSessions, after: '/prefs.php' } }),
   cas('cas-mod-auth-cas', false),
   cas('cas-mod-auth-cas-single-logout', true),
   nextAuth,
@@ -4379,40 +4227,29 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(requestTracker),
   withBodies(requestTracker),
   // RT's session files removed from work/session_data while rt-server runs (its expiry).
-  { ...requestTracker, id: 'request-tracker-session-expired', lose: { how: expireRtSessions, after: '/' } },
-  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
-  {
+  ...andWithBodies({
     ...requestTracker,
-    id: 'request-tracker-session-expired-with-bodies',
+    id: 'request-tracker-session-expired',
     lose: { how: expireRtSessions, after: '/' },
-    bodies: true,
-  },
+  }),
   ...andLoginAgain(redmine('redmine')),
   withBodies(redmine('redmine')),
   redmine('redmine-autologin', '7'),
   // Redmine's session token rows deleted while it runs: its cookie session's `tk` no longer verifies (its expiry).
-  { ...redmine('redmine-session-expired'), lose: { how: expireRedmineSessionTokens, after: '/my/account' } },
-  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
-  {
+  ...andWithBodies({
     ...redmine('redmine-session-expired'),
-    id: 'redmine-session-expired-with-bodies',
     lose: { how: expireRedmineSessionTokens, after: '/my/account' },
-    bodies: true,
-  },
+  }),
   jupyter,
   ...andLoginAgain(adminer),
   withBodies(adminer),
   ...andLoginAgain(icingaweb2('icingaweb2', false)),
   withBodies(icingaweb2('icingaweb2', false)),
   // Its PHP session files removed while it runs, as their expiry would.
-  { ...icingaweb2('icingaweb2-session-expired', false), lose: { how: expirePhpSessions, after: '/dashboard' } },
-  // The same recorded with the bodies of its pages (what its pages answer once the session files are gone).
-  {
+  ...andWithBodies({
     ...icingaweb2('icingaweb2-session-expired', false),
-    id: 'icingaweb2-session-expired-with-bodies',
     lose: { how: expirePhpSessions, after: '/dashboard' },
-    bodies: true,
-  },
+  }),
   icingaweb2('icingaweb2-remember-me', true),
   laravelRememberMe,
   laravelAppKeyRotated,
@@ -4446,7 +4283,7 @@ const FRAMEWORKS: readonly Framework[] = [
   delugeLoginAgain,
   ...andLoginAgain(znc),
   // ZNC restarted: its web sessions lived in memory (its configs/ written afresh, as at the first start).
-  {
+  ...andWithBodies({
     ...znc,
     id: 'znc-restart',
     server: (work, port) => {
@@ -4454,18 +4291,7 @@ const FRAMEWORKS: readonly Framework[] = [
       return znc.server(work, port);
     },
     lose: { how: 'restart', after: '/mods/global/webadmin/' },
-  },
-  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
-  {
-    ...znc,
-    id: 'znc-restart-with-bodies',
-    server: (work, port) => {
-      rmSync(join(work, 'configs'), { recursive: true, force: true });
-      return znc.server(work, port);
-    },
-    lose: { how: 'restart', after: '/mods/global/webadmin/' },
-    bodies: true,
-  },
+  }),
   expressSessionPg,
   egg,
   adminjs,
@@ -4477,9 +4303,7 @@ const FRAMEWORKS: readonly Framework[] = [
   withBodies(ldapAccountManager),
   qbittorrent,
   // qbittorrent-nox restarted: its Web UI sessions lived in memory.
-  { ...qbittorrent, id: 'qbittorrent-restart', lose: { how: 'restart', after: '/' } },
-  // The same recorded with the bodies of its pages (its login page answered at the same address after the restart).
-  { ...qbittorrent, id: 'qbittorrent-restart-with-bodies', lose: { how: 'restart', after: '/' }, bodies: true },
+  ...andWithBodies({ ...qbittorrent, id: 'qbittorrent-restart', lose: { how: 'restart', after: '/' } }),
   davical,
   script('twisted-session', '/usr/bin/python3', 'twisted', 'app.py'),
   // Twisted's sessions (in the Site's memory) lost as the server restarts.
@@ -4495,14 +4319,7 @@ const FRAMEWORKS: readonly Framework[] = [
   samlSingleLogout,
   slim,
   // Its PHP session files removed while it runs (as PHP's garbage collection would); /account then sends to the login.
-  { ...slim, id: 'slim-native-session-expired', lose: { how: expirePhpSessions, after: '/account' } },
-  // The same recorded with the bodies of its pages (what /account answers once the session files are gone).
-  {
-    ...slim,
-    id: 'slim-native-session-expired-with-bodies',
-    lose: { how: expirePhpSessions, after: '/account' },
-    bodies: true,
-  },
+  ...andWithBodies({ ...slim, id: 'slim-native-session-expired', lose: { how: expirePhpSessions, after: '/account' } }),
   ...andLoginAgain(plackSession),
   // Plack::Session::Store's default in-memory store: lost by plackup's restart.
   { ...plackSession, id: 'plack-session-restart', lose: { how: 'restart', after: '/' } },
@@ -4570,11 +4387,7 @@ const FRAMEWORKS: readonly Framework[] = [
   // Mojolicious::Plugin::Authentication (Debian's package): `authenticate` / `logout` in the default session cookie.
   ...andLoginAgain(script('mojolicious-authentication', '/usr/bin/perl', 'mojolicious-authentication', 'app.pl')),
   // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  {
-    ...script('mojolicious-authentication', '/usr/bin/perl', 'mojolicious-authentication', 'app.pl'),
-    id: 'mojolicious-authentication-with-bodies',
-    bodies: true,
-  },
+  withBodies(script('mojolicious-authentication', '/usr/bin/perl', 'mojolicious-authentication', 'app.pl')),
   ghost,
   strapi,
   apacheMellon,
@@ -4612,9 +4425,7 @@ const FRAMEWORKS: readonly Framework[] = [
   evershop,
   syncthing,
   // Syncthing restarted: its GUI sessions (1.19) lived in memory.
-  { ...syncthing, id: 'syncthing-restart', lose: { how: 'restart', after: '/' } },
-  // The same recorded with the bodies of its pages (what its pages answer once the session is lost).
-  { ...syncthing, id: 'syncthing-restart-with-bodies', lose: { how: 'restart', after: '/' }, bodies: true },
+  ...andWithBodies({ ...syncthing, id: 'syncthing-restart', lose: { how: 'restart', after: '/' } }),
   rabbitmqManagement,
   cups,
   cupsPrinters,
@@ -4639,9 +4450,7 @@ const FRAMEWORKS: readonly Framework[] = [
   { ...totaljsSession, id: 'totaljs-session-restart', lose: { how: 'restart', after: '/' } },
   ...andLoginAgain(raneto),
   // express-session's MemoryStore lost as the server restarts; a page's editor (/welcome/edit) needs the login.
-  { ...raneto, id: 'raneto-restart', lose: { how: 'restart', after: '/welcome/edit' } },
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  { ...raneto, id: 'raneto-restart-with-bodies', lose: { how: 'restart', after: '/welcome/edit' }, bodies: true },
+  ...andWithBodies({ ...raneto, id: 'raneto-restart', lose: { how: 'restart', after: '/welcome/edit' } }),
   ...andLoginAgain(nagvis),
   withBodies(nagvis),
   ...andLoginAgain(shaarli),
@@ -4651,20 +4460,12 @@ const FRAMEWORKS: readonly Framework[] = [
   gitit,
   // Gitit (Happstack) keeps its sessions in memory: lost by its restart. Its login form opened by path (the lose
   // recording submits on the page it opens; `destination` as its link gives it); after it, editing needs the login.
-  {
+  ...andWithBodies({
     ...gitit,
     id: 'gitit-restart',
     login: { path: '/_login?destination=%2F' },
     lose: { how: 'restart', after: '/_edit/Front%20Page' },
-  },
-  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
-  {
-    ...gitit,
-    id: 'gitit-restart-with-bodies',
-    login: { path: '/_login?destination=%2F' },
-    lose: { how: 'restart', after: '/_edit/Front%20Page' },
-    bodies: true,
-  },
+  }),
   sqwebmail,
   sveltekitCookieSession,
   pouchdbServer,
