@@ -1,7 +1,8 @@
 /**
  * session-rejected (RULES.md): the request carried a session ID the server had accepted, and the server answered
- * as logged out — 401, 403, Laravel's 419, a redirect to a login page — without issuing a new ID. Stateless and token apps, Spring
- * Security and stores that forget sessions fail this way; no Set-Cookie ever says so, so no reset shows it.
+ * as logged out — 401, 403, Laravel's 419, a redirect to a login page, with content a login form or a page that no
+ * longer names the user — without issuing a new ID. Stateless and token apps, Spring Security and stores that forget
+ * sessions fail this way; no Set-Cookie ever says so, so no reset shows it.
  *
  * Only a session shown to be logged in counts (issued at a recognised login, or accepted by the same method and
  * path before): an anonymous session sent to a members' page is answered with the login page by design. A 403

@@ -214,9 +214,10 @@ export function updateOf(change: IdChange): UpdatedEnd | undefined {
 
 /**
  * The server wrote the store anew and answered as to a client not logged in — a redirect to a login page, or a
- * status that says only that (401, Laravel's 419) — on a session a login had issued (IdChange.sessionLogin), outside a login, a logout or the login page
- * itself: it could not read the store it got (its key changed at a restart: Sinatra's and Flask's made at
- * start-up) and began an empty one, which an encrypted store cannot show by its content. A 403 or a page that
+ * status that says only that (401, Laravel's 419) — on a session a login had issued (IdChange.sessionLogin),
+ * outside a login, a logout or the login page itself: it could not read the store it got (its key changed at a
+ * restart: Sinatra's and Flask's made at start-up) and began an empty one, which an encrypted store cannot show by
+ * its content. A 403 or a page that
  * only shows a password form (a "confirm your password" step) is no such answer: a logged-in user meets both.
  */
 function savedUnreadable(change: IdChange): boolean {

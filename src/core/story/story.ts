@@ -149,6 +149,16 @@ function backendChanges(f: StoryFinding): string | undefined {
   return Array.isArray(changes) && changes.length > 0 ? changes.join(', ') : undefined;
 }
 
+/** How the server answered a rejected session, as the finding's evidence says (session-rejected's answers). */
+function rejectionAnswer(finding: StoryFinding, requestStatus: number | undefined): string {
+  const { status = requestStatus, loginPage, loginForm, userNamedAt } = finding.evidence;
+  if (typeof loginPage === 'string' && loginPage !== '') return `redirected to the login page ${loginPage}`;
+  if (loginForm === true) return `answered ${status} with a page holding its login form`;
+  if (typeof userNamedAt !== 'number') return `answered ${status ?? 'with a refusal'}`;
+  return userNamedAt < finding.entry
+    ? `answered ${status} with a page that no longer names the user (it did at #${userNamedAt})`
+    : `answered ${status} with a page that did not name the user (the same address did at #${userNamedAt})`;
+}
 /**
  * One row per rule, or per rule and cause / reason (`rule:cause`), looked up most specific first. The two
  * lifecycle rules `session-rejected` and `session-not-established` read `status`, `loginPage` and `reason`
@@ -207,17 +217,7 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
   'session-rejected': {
     kind: 'rejected',
     cause: (c) => {
-      const { status = c.request?.status, loginPage, loginForm, userNamedAt } = c.finding.evidence;
-      const answer =
-        typeof loginPage === 'string' && loginPage !== ''
-          ? `redirected to the login page ${loginPage}`
-          : loginForm === true
-            ? `answered ${status} with a page holding its login form`
-            : typeof userNamedAt === 'number' && userNamedAt < c.finding.entry
-              ? `answered ${status} with a page that no longer names the user (it did at #${userNamedAt})`
-              : typeof userNamedAt === 'number'
-                ? `answered ${status} with a page that did not name the user (the same address did at #${userNamedAt})`
-                : `answered ${status ?? 'with a refusal'}`;
+      const answer = rejectionAnswer(c.finding, c.request?.status);
       const why = typeof c.finding.evidence.reason === 'string' ? ` (${c.finding.evidence.reason})` : '';
       return `the request carried \`${c.cookie}\`${c.lostId ? ` ${c.lostId}` : ''} and the server ${answer} without issuing a new ID${why}`;
     },
