@@ -3908,7 +3908,7 @@ const FRAMEWORKS: readonly Framework[] = [
   },
   ...andLoginAgain(flask('flask')),
   // Flask's signed-cookie session on two nodes (the same secret_key) behind nginx round robin: nothing to lose.
-  onTwoNodes(flask('flask'), 'flask-cluster-shared-key'),
+  ...andWithBodies(onTwoNodes(flask('flask'), 'flask-cluster-shared-key')),
   ...andLoginAgain({
     id: 'tomcat',
     server: (work, port) => tomcat(work, port),
@@ -3956,7 +3956,7 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andWithBodies(onTwoNodes(node('fastify-session'), 'fastify-session-cluster-no-affinity')),
   ...andLoginAgain(node('koa-session')),
   // koa-session-cluster-shared-key: two nodes, koa-session's cookie store signed with the same keys, round robin.
-  onTwoNodes(node('koa-session'), 'koa-session-cluster-shared-key'),
+  ...andWithBodies(onTwoNodes(node('koa-session'), 'koa-session-cluster-shared-key')),
   ...andLoginAgain(node('express-passport')),
   withBodies(node('express-passport')),
   // express-session's MemoryStore lost as the server restarts.
@@ -3965,15 +3965,18 @@ const FRAMEWORKS: readonly Framework[] = [
   // The session lost on the server: PHP's expired session files (without strict mode PHP takes the unknown ID and
   // starts an empty session under it; with it, it issues a new ID); a memory store's restart.
   ...andWithBodies({ ...php('php-session-expired', {}), lose: { how: expirePhpSessions, after: '/account.php' } }),
-  {
+  ...andWithBodies({
     ...php('php-session-expired-strict', {}, ['session.use_strict_mode=1']),
     lose: { how: expirePhpSessions, after: '/account.php' },
-  },
-  { ...node('fastify-session'), id: 'fastify-session-restart', lose: { how: 'restart', after: '/' } },
+  }),
+  ...andWithBodies({ ...node('fastify-session'), id: 'fastify-session-restart', lose: { how: 'restart', after: '/' } }),
   // A signing key made at start-up: the restart makes every session cookie unreadable to the server.
-  { ...flask('flask-random-secret-restart', { RANDOM_SECRET: '1' }), lose: { how: 'restart', after: '/' } },
+  ...andWithBodies({
+    ...flask('flask-random-secret-restart', { RANDOM_SECRET: '1' }),
+    lose: { how: 'restart', after: '/' },
+  }),
   // Two Flask nodes, each its own key made at start-up, behind nginx round robin: the other node's cookie unreadable.
-  onTwoNodes(flask('flask', { RANDOM_SECRET: '1' }), 'flask-random-secret-cluster'),
+  ...andWithBodies(onTwoNodes(flask('flask', { RANDOM_SECRET: '1' }), 'flask-random-secret-cluster')),
   ...andLoginAgain(script('starlette', '/usr/bin/python3', 'starlette', 'app.py')),
   // Starlette's signed cookie session, the server restarted with another secret_key: every session cookie unreadable.
   {
@@ -3984,7 +3987,10 @@ const FRAMEWORKS: readonly Framework[] = [
   script('bottle', '/usr/bin/python3', 'bottle', 'app.py'),
   ...andLoginAgain(script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py')),
   // CherryPy's RAM sessions lost as the server restarts.
-  { ...script('cherrypy-restart', '/usr/bin/python3', 'cherrypy', 'app.py'), lose: { how: 'restart', after: '/' } },
+  ...andWithBodies({
+    ...script('cherrypy-restart', '/usr/bin/python3', 'cherrypy', 'app.py'),
+    lose: { how: 'restart', after: '/' },
+  }),
   // CherryPy's RAM sessions on two nodes behind nginx round robin without sticky sessions: each node its own sessions.
   ...andWithBodies(
     onTwoNodes(script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py'), 'cherrypy-cluster-no-affinity'),
@@ -3998,7 +4004,7 @@ const FRAMEWORKS: readonly Framework[] = [
     lose: { how: 'restart', after: '/' },
   }),
   // Beaker's memory sessions on two nodes behind nginx round robin without sticky sessions: each node its own sessions.
-  onTwoNodes(script('beaker', '/usr/bin/python3', 'beaker', 'app.py'), 'beaker-cluster-no-affinity'),
+  ...andWithBodies(onTwoNodes(script('beaker', '/usr/bin/python3', 'beaker', 'app.py'), 'beaker-cluster-no-affinity')),
   ...andLoginAgain(script('flask-login', '/usr/bin/python3', 'flask-login', 'app.py')),
   // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
   withBodies(script('flask-login', '/usr/bin/python3', 'flask-login', 'app.py')),
@@ -4023,7 +4029,7 @@ const FRAMEWORKS: readonly Framework[] = [
   },
   // Sinatra's default key, made at start-up: the restart makes the encrypted session unreadable; /account then
   // sends the user to the login form.
-  {
+  ...andWithBodies({
     id: 'sinatra-random-secret-restart',
     server: (_work, port) => ({
       command: 'rackup',
@@ -4033,16 +4039,19 @@ const FRAMEWORKS: readonly Framework[] = [
     }),
     login: { path: '/login' },
     lose: { how: 'restart', after: '/account' },
-  },
+  }),
   ...andLoginAgain(script('mojolicious', '/usr/bin/perl', 'mojolicious', 'app.pl')),
   ...andLoginAgain(script('dancer2', '/usr/bin/perl', 'dancer2', 'app.pl')),
   // Dancer2's Simple engine keeps its sessions in the process's memory: lost by the server's restart.
-  { ...script('dancer2-restart', '/usr/bin/perl', 'dancer2', 'app.pl'), lose: { how: 'restart', after: '/' } },
+  ...andWithBodies({
+    ...script('dancer2-restart', '/usr/bin/perl', 'dancer2', 'app.pl'),
+    lose: { how: 'restart', after: '/' },
+  }),
   // dancer2-cluster-no-affinity: two Dancer2 nodes, each with its own Simple (in-memory) store, round robin.
-  onTwoNodes(script('dancer2', '/usr/bin/perl', 'dancer2', 'app.pl'), 'dancer2-cluster-no-affinity'),
+  ...andWithBodies(onTwoNodes(script('dancer2', '/usr/bin/perl', 'dancer2', 'app.pl'), 'dancer2-cluster-no-affinity')),
   ...andLoginAgain(node('cookie-session')),
   // cookie-session-cluster-different-keys: two nodes, each its own signing key (COOKIE_SESSION_KEY), round robin.
-  {
+  ...andWithBodies({
     ...node('cookie-session'),
     id: 'cookie-session-cluster-different-keys',
     backends: (work, port) =>
@@ -4052,7 +4061,7 @@ const FRAMEWORKS: readonly Framework[] = [
         port: port + 50 + n,
       })),
     server: roundRobin,
-  },
+  }),
   // The signing key rotated: restarted with another key, the signature of every session cookie no longer matches.
   {
     ...node('cookie-session'),
@@ -4216,14 +4225,14 @@ const FRAMEWORKS: readonly Framework[] = [
   cas('cas-mod-auth-cas', false),
   cas('cas-mod-auth-cas-single-logout', true),
   nextAuth,
-  expressSessionRedis,
+  ...andWithBodies(expressSessionRedis),
   lucia,
   ...andLoginAgain(nestjs),
   withBodies(nestjs),
   // nestjs-passport-session-cluster-no-affinity: two nodes, each its own express-session MemoryStore, round robin.
-  onTwoNodes(nestjs, 'nestjs-passport-session-cluster-no-affinity'),
+  ...andWithBodies(onTwoNodes(nestjs, 'nestjs-passport-session-cluster-no-affinity')),
   // express-session's MemoryStore lost as the server restarts.
-  { ...nestjs, id: 'nestjs-passport-session-restart', lose: { how: 'restart', after: '/' } },
+  ...andWithBodies({ ...nestjs, id: 'nestjs-passport-session-restart', lose: { how: 'restart', after: '/' } }),
   ...andLoginAgain(requestTracker),
   withBodies(requestTracker),
   // RT's session files removed from work/session_data while rt-server runs (its expiry).
@@ -4261,9 +4270,14 @@ const FRAMEWORKS: readonly Framework[] = [
   honoSessions('hono-sessions-cookie', 'cookie'),
   ...andLoginAgain(honoSessions('hono-sessions-memory', 'memory')),
   // hono-sessions-memory-cluster-no-affinity: two nodes, each its own hono-sessions MemoryStore, round robin.
-  onTwoNodes(honoSessions('hono-sessions-memory', 'memory'), 'hono-sessions-memory-cluster-no-affinity'),
+  ...andWithBodies(
+    onTwoNodes(honoSessions('hono-sessions-memory', 'memory'), 'hono-sessions-memory-cluster-no-affinity'),
+  ),
   // hono-sessions' MemoryStore lost as the server restarts.
-  { ...honoSessions('hono-sessions-memory-restart', 'memory'), lose: { how: 'restart', after: '/' } },
+  ...andWithBodies({
+    ...honoSessions('hono-sessions-memory-restart', 'memory'),
+    lose: { how: 'restart', after: '/' },
+  }),
   sails,
   ...andLoginAgain(postfixadmin),
   withBodies(postfixadmin),
@@ -4298,7 +4312,7 @@ const FRAMEWORKS: readonly Framework[] = [
   withBodies(adminjs),
   ...andLoginAgain(cgiSession),
   // CGI::Session's files (work/sessions) removed while Apache runs, as its expiry would.
-  { ...cgiSession, id: 'cgi-session-expired', lose: { how: expireCgiSessions, after: '/' } },
+  ...andWithBodies({ ...cgiSession, id: 'cgi-session-expired', lose: { how: expireCgiSessions, after: '/' } }),
   ...andLoginAgain(ldapAccountManager),
   withBodies(ldapAccountManager),
   qbittorrent,
@@ -4307,13 +4321,13 @@ const FRAMEWORKS: readonly Framework[] = [
   davical,
   script('twisted-session', '/usr/bin/python3', 'twisted', 'app.py'),
   // Twisted's sessions (in the Site's memory) lost as the server restarts.
-  {
+  ...andWithBodies({
     ...script('twisted-session-restart', '/usr/bin/python3', 'twisted', 'app.py'),
     lose: { how: 'restart', after: '/' },
-  },
+  }),
   webpy,
   // web.py's DiskStore files removed from `work` while it runs (expiry).
-  { ...webpy, id: 'webpy-session-expired', lose: { how: expireWebpySessions, after: '/' } },
+  ...andWithBodies({ ...webpy, id: 'webpy-session-expired', lose: { how: expireWebpySessions, after: '/' } }),
   lemonldapNg,
   saml,
   samlSingleLogout,
@@ -4322,9 +4336,9 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andWithBodies({ ...slim, id: 'slim-native-session-expired', lose: { how: expirePhpSessions, after: '/account' } }),
   ...andLoginAgain(plackSession),
   // Plack::Session::Store's default in-memory store: lost by plackup's restart.
-  { ...plackSession, id: 'plack-session-restart', lose: { how: 'restart', after: '/' } },
+  ...andWithBodies({ ...plackSession, id: 'plack-session-restart', lose: { how: 'restart', after: '/' } }),
   // plack-session-cluster-no-affinity: two plackup nodes, each with its own in-memory store, round robin.
-  onTwoNodes(plackSession, 'plack-session-cluster-no-affinity'),
+  ...andWithBodies(onTwoNodes(plackSession, 'plack-session-cluster-no-affinity')),
   script('dancer', '/usr/bin/perl', 'dancer', 'app.pl'),
   script('dancer-samesite-lax', '/usr/bin/perl', 'dancer', 'app.pl', { SESSION_SAME_SITE: 'Lax' }),
   cgiApplication,
@@ -4339,7 +4353,7 @@ const FRAMEWORKS: readonly Framework[] = [
     login: { path: '/login' },
   },
   // Rack::Session::Pool's sessions live in the process's memory: lost by rackup's restart.
-  {
+  ...andWithBodies({
     id: 'rack-session-pool-restart',
     server: (_work, port) => ({
       command: 'rackup',
@@ -4348,9 +4362,9 @@ const FRAMEWORKS: readonly Framework[] = [
     }),
     login: { path: '/login' },
     lose: { how: 'restart', after: '/' },
-  },
+  }),
   // rack-session-pool-cluster-no-affinity: two rackup nodes, each with its own Rack::Session::Pool, round robin.
-  {
+  ...andWithBodies({
     id: 'rack-session-pool-cluster-no-affinity',
     backends: (_work, port) =>
       [1, 2].map((n) => ({
@@ -4361,10 +4375,10 @@ const FRAMEWORKS: readonly Framework[] = [
       })),
     server: roundRobin,
     login: { path: '/login' },
-  },
+  }),
   ...andLoginAgain(macaron),
   // go-macaron/session's memory provider: the sessions lost by the server's restart.
-  { ...macaron, id: 'macaron-session-restart', lose: { how: 'restart', after: '/' } },
+  ...andWithBodies({ ...macaron, id: 'macaron-session-restart', lose: { how: 'restart', after: '/' } }),
   ginJwt,
   thinkjsSession,
   ...andLoginAgain(buildbot),
@@ -4447,7 +4461,7 @@ const FRAMEWORKS: readonly Framework[] = [
   totaljsSession,
   // Total.js's sessions lost as the server restarts: kept in memory (databases/sessions.txt, written 10 s after a
   // change, is read back without their data, this app having no `ondata`): getcookie() then clears the cookie.
-  { ...totaljsSession, id: 'totaljs-session-restart', lose: { how: 'restart', after: '/' } },
+  ...andWithBodies({ ...totaljsSession, id: 'totaljs-session-restart', lose: { how: 'restart', after: '/' } }),
   ...andLoginAgain(raneto),
   // express-session's MemoryStore lost as the server restarts; a page's editor (/welcome/edit) needs the login.
   ...andWithBodies({ ...raneto, id: 'raneto-restart', lose: { how: 'restart', after: '/welcome/edit' } }),

@@ -221,8 +221,20 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'reset:server-rejected', 'live'],
     alarms: ['session-reset PHPSESSID', 'cookie-no-httponly PHPSESSID'],
   },
+  // PHP in strict mode, its session files removed, with content: the reset at the redirect to the login form.
+  'php-session-expired-strict-with-bodies': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['cookie-no-httponly PHPSESSID', 'session-reset PHPSESSID'],
+  },
   // A memory store restarted after the login: the next page gets a new ID.
   'fastify-session-restart': {
+    cookie: 'sessionId',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset sessionId'],
+  },
+  // @fastify/session restarted, with content: the reset, its page no longer naming alice.
+  'fastify-session-restart-with-bodies': {
     cookie: 'sessionId',
     ends: ['rotated@login', 'reset:server-rejected', 'live'],
     alarms: ['session-reset sessionId'],
@@ -261,6 +273,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // Flask with its key made at start-up (os.urandom), restarted after the login: the cookie it signed is unreadable
   // to it now, and it writes a new session without the user in its place.
   'flask-random-secret-restart': {
+    cookie: 'session',
+    ends: ['rotated@login', 'updated', 'reset:server-rejected', 'live'],
+    alarms: ['session-client-side-data session', 'session-reset session'],
+  },
+  // Flask restarted with a new key, with content: the same story.
+  'flask-random-secret-restart-with-bodies': {
     cookie: 'session',
     ends: ['rotated@login', 'updated', 'reset:server-rejected', 'live'],
     alarms: ['session-client-side-data session', 'session-reset session'],
@@ -431,6 +449,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'live'],
     alarms: ['session-rejected connect.sid'],
   },
+  // express-session's Redis restarted, with content: /account redirects to the login form: session-rejected.
+  'express-session-redis-restart-with-bodies': {
+    cookie: 'connect.sid',
+    ends: ['rotated@login', 'live'],
+    alarms: ['session-rejected connect.sid'],
+  },
   // Lucia v3's username-and-password example: `auth_session` issued at the login; its sign-out posts an empty form
   // to the page's own address, which invalidates the session and deletes the cookie.
   lucia: { cookie: 'auth_session', ends: ['reset:cleared-by-server@logout'], alarms: [] },
@@ -515,6 +539,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // the new process, which writes an empty one and sends /account to the login form. The login page and its
   // favicon, in flight together, each saved the store: the later answer is an update, not the session lost.
   'sinatra-random-secret-restart': {
+    cookie: 'rack.session',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:server-rejected', 'updated', 'live'],
+    alarms: ['session-reset rack.session'],
+  },
+  // Sinatra restarted with a new key, with content: the same story.
+  'sinatra-random-secret-restart-with-bodies': {
     cookie: 'rack.session',
     ends: ['updated', 'rotated@login', 'updated', 'reset:server-rejected', 'updated', 'live'],
     alarms: ['session-reset rack.session'],
@@ -1761,6 +1791,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'reset:server-rejected', 'live'],
     alarms: ['session-reset session_id'],
   },
+  // CherryPy restarted, with content: the reset, its page no longer naming alice.
+  'cherrypy-restart-with-bodies': {
+    cookie: 'session_id',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset session_id'],
+  },
   // Beaker's memory sessions, restarted: Beaker takes the unknown ID and starts an empty session under it, no Set-
   // Cookie, a 200 page. KNOWN, left: the loss shows only in the page's body, which the recording does not keep: nothing
   // is said of it.
@@ -1803,9 +1839,21 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['reset:server-rejected', 'live'],
     alarms: ['cookie-no-httponly TWISTED_SESSION', 'session-fixation TWISTED_SESSION', 'session-reset TWISTED_SESSION'],
   },
+  // Twisted restarted, with content: the reset, its page no longer naming alice.
+  'twisted-session-restart-with-bodies': {
+    cookie: 'TWISTED_SESSION',
+    ends: ['reset:server-rejected', 'live'],
+    alarms: ['cookie-no-httponly TWISTED_SESSION', 'session-fixation TWISTED_SESSION', 'session-reset TWISTED_SESSION'],
+  },
   // web.py's DiskStore, its files deleted: a new ID on the next page (server-rejected); the login kept the ID
   // (fixation).
   'webpy-session-expired': {
+    cookie: 'webpy_session_id',
+    ends: ['reset:server-rejected', 'live'],
+    alarms: ['session-fixation webpy_session_id', 'session-reset webpy_session_id'],
+  },
+  // web.py's session files removed, with content: the reset, its page no longer naming alice.
+  'webpy-session-expired-with-bodies': {
     cookie: 'webpy_session_id',
     ends: ['reset:server-rejected', 'live'],
     alarms: ['session-fixation webpy_session_id', 'session-reset webpy_session_id'],
@@ -1830,8 +1878,20 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'reset:server-rejected', 'live'],
     alarms: ['session-reset dancer.session'],
   },
+  // Dancer2 restarted, with content: the reset, its page no longer naming alice.
+  'dancer2-restart-with-bodies': {
+    cookie: 'dancer.session',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset dancer.session'],
+  },
   // Plack::Middleware::Session's memory store, restarted: a new ID on the next page (server-rejected).
   'plack-session-restart': {
+    cookie: 'plack_session',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['cookie-no-httponly plack_session', 'session-reset plack_session'],
+  },
+  // Plack restarted, with content: the reset, its page no longer naming alice.
+  'plack-session-restart-with-bodies': {
     cookie: 'plack_session',
     ends: ['rotated@login', 'reset:server-rejected', 'live'],
     alarms: ['cookie-no-httponly plack_session', 'session-reset plack_session'],
@@ -1842,8 +1902,20 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['reset:server-rejected', 'live'],
     alarms: ['cookie-no-httponly CGISESSID', 'session-fixation CGISESSID', 'session-reset CGISESSID'],
   },
+  // CGI::Session's files removed, with content: the reset, its page no longer naming alice ("Hello anon").
+  'cgi-session-expired-with-bodies': {
+    cookie: 'CGISESSID',
+    ends: ['reset:server-rejected', 'live'],
+    alarms: ['cookie-no-httponly CGISESSID', 'session-fixation CGISESSID', 'session-reset CGISESSID'],
+  },
   // Rack::Session::Pool, restarted: a new ID on the next page (server-rejected).
   'rack-session-pool-restart': {
+    cookie: 'rack.session',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset rack.session'],
+  },
+  // Rack's Pool restarted, with content: the reset, its page no longer naming alice.
+  'rack-session-pool-restart-with-bodies': {
     cookie: 'rack.session',
     ends: ['rotated@login', 'reset:server-rejected', 'live'],
     alarms: ['session-reset rack.session'],
@@ -1851,6 +1923,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // Macaron's memory provider, restarted: a new ID on the next page. Without a logout the cookie is only a possible
   // session (an opaque token), so the reset and the fixation are LOW.
   'macaron-session-restart': {
+    cookie: 'MacaronSession',
+    ends: ['reset:server-rejected', 'live'],
+    alarms: [],
+  },
+  // Macaron restarted, with content: the reset (low: a possible session), its page no longer naming alice.
+  'macaron-session-restart-with-bodies': {
     cookie: 'MacaronSession',
     ends: ['reset:server-rejected', 'live'],
     alarms: [],
@@ -1888,11 +1966,24 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'reset:server-rejected', 'live'],
     alarms: ['session-reset connect.sid'],
   },
+  // NestJS restarted, with content: the reset, its page no longer naming alice.
+  'nestjs-passport-session-restart-with-bodies': {
+    cookie: 'connect.sid',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset connect.sid'],
+  },
   // hono-sessions' memory store, restarted: the new ID is inside the sealed cookie, which changes on every answer.
   // KNOWN, left: the loss is unseen.
   'hono-sessions-memory-restart': {
     cookie: 'session',
     ends: ['updated', 'rotated@login', 'updated', 'live'],
+    alarms: [],
+  },
+  // hono-sessions restarted, with content: "Hello anon" where it said "Hello alice", but the sealed cookie is written
+  // anew on every answer, so no page is at the same address with the same value: KNOWN, unseen.
+  'hono-sessions-memory-restart-with-bodies': {
+    cookie: 'session',
+    ends: ['updated', 'replaced-unseen', 'updated', 'rotated@login', 'updated', 'live'],
     alarms: [],
   },
   // React Router's memory session storage, restarted: the same signed ID set again, a 200 page. KNOWN, left: the loss
@@ -1911,6 +2002,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // Total.js's memory sessions, restarted: the next page deletes `__user` outside any logout (cleared-by-server, told
   // as a session the server most likely no longer knew).
   'totaljs-session-restart': {
+    cookie: '__user',
+    ends: ['reset:cleared-by-server'],
+    alarms: ['session-reset __user'],
+  },
+  // Total.js restarted, with content: its cookie deleted, "Not logged in" where it said "Logged in as alice".
+  'totaljs-session-restart-with-bodies': {
     cookie: '__user',
     ends: ['reset:cleared-by-server'],
     alarms: ['session-reset __user'],
@@ -2296,8 +2393,21 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'reset:cleared-by-server@logout', 'live'],
     alarms: ['cookie-no-httponly beaker.session.id'],
   },
+  // Beaker on two nodes with content: the login's ID answered "Hello anon" by the node without it, then "Hello
+  // alice" at the same address: session-rejected (unseen without the body).
+  'beaker-cluster-no-affinity-with-bodies': {
+    cookie: 'beaker.session.id',
+    ends: ['rotated@login', 'reset:cleared-by-server@logout', 'live'],
+    alarms: ['cookie-no-httponly beaker.session.id', 'session-rejected beaker.session.id'],
+  },
   // Flask's cookie session on two nodes with the same secret key: nothing lost, the story the original's.
   'flask-cluster-shared-key': {
+    cookie: 'session',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:cleared-by-server@logout', 'updated', 'live'],
+    alarms: ['session-client-side-data session'],
+  },
+  // Flask on two nodes with one key, with content: "Hello alice" on both: nothing lost, nothing said.
+  'flask-cluster-shared-key-with-bodies': {
     cookie: 'session',
     ends: ['updated', 'rotated@login', 'updated', 'reset:cleared-by-server@logout', 'updated', 'live'],
     alarms: ['session-client-side-data session'],
@@ -2305,6 +2415,20 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // Flask on two nodes, each its own key made at start-up: the login's store unreadable on the other node, lost on the
   // login's redirect (server-rejected of a client-side store, naming servers with different keys).
   'flask-random-secret-cluster': {
+    cookie: 'session',
+    ends: [
+      'updated',
+      'rotated@login',
+      'reset:server-rejected',
+      'updated',
+      'reset:cleared-by-server@logout',
+      'updated',
+      'live',
+    ],
+    alarms: ['session-reset session', 'session-client-side-data session'],
+  },
+  // Flask on two nodes with a key each, with content: the same story ("Hello anon" after the login).
+  'flask-random-secret-cluster-with-bodies': {
     cookie: 'session',
     ends: [
       'updated',
@@ -2330,6 +2454,20 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ],
     alarms: ['session-reset dancer.session', 'session-reset dancer.session', 'session-reset dancer.session'],
   },
+  // Dancer2 on two nodes with content: every page after the login "Hello anon" with new IDs: the resets.
+  'dancer2-cluster-no-affinity-with-bodies': {
+    cookie: 'dancer.session',
+    ends: [
+      'rotated@none',
+      'rotated@login',
+      'reset:server-rejected',
+      'reset:server-rejected',
+      'reset:cleared-by-server@logout',
+      'rotated@none',
+      'live',
+    ],
+    alarms: ['session-reset dancer.session', 'session-reset dancer.session'],
+  },
   // Plack::Middleware::Session's memory store on two nodes: the login lost on its redirect (server-rejected); the
   // visitor's IDs replaced are rotations for a client not logged in.
   'plack-session-cluster-no-affinity': {
@@ -2348,8 +2486,31 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ],
     alarms: ['cookie-no-httponly plack_session', 'session-reset plack_session'],
   },
+  // Plack on two nodes with content: the same story.
+  'plack-session-cluster-no-affinity-with-bodies': {
+    cookie: 'plack_session',
+    ends: [
+      'rotated@none',
+      'reset:overwritten',
+      'replaced-unseen',
+      'rotated@failed-attempt',
+      'rotated@login',
+      'reset:server-rejected',
+      'rotated@none',
+      'reset:cleared-by-server@logout',
+      'rotated@none',
+      'live',
+    ],
+    alarms: ['cookie-no-httponly plack_session', 'session-reset plack_session'],
+  },
   // Rack::Session::Pool on two nodes: the login lost on its redirect and on the next page (server-rejected).
   'rack-session-pool-cluster-no-affinity': {
+    cookie: 'rack.session',
+    ends: ['rotated@login', 'reset:server-rejected', 'reset:server-rejected', 'rotated@logout', 'live'],
+    alarms: ['session-reset rack.session', 'session-reset rack.session'],
+  },
+  // Rack's Pool on two nodes with content: the same story.
+  'rack-session-pool-cluster-no-affinity-with-bodies': {
     cookie: 'rack.session',
     ends: ['rotated@login', 'reset:server-rejected', 'reset:server-rejected', 'rotated@logout', 'live'],
     alarms: ['session-reset rack.session', 'session-reset rack.session'],
@@ -2467,6 +2628,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['updated', 'rotated@login', 'updated', 'reset:cleared-by-server@logout', 'updated', 'live'],
     alarms: ['session-client-side-data koa.sess'],
   },
+  // koa-session on two nodes with one key, with content: nothing lost, nothing said.
+  'koa-session-cluster-shared-key-with-bodies': {
+    cookie: 'koa.sess',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:cleared-by-server@logout', 'updated', 'live'],
+    alarms: ['session-client-side-data koa.sess'],
+  },
   // cookie-session on two nodes with different keys: the login's store unreadable on the other node, lost on the
   // login's redirect; that node writes the visitor's `{"visits":1}` again, byte for byte the value of before the login,
   // which is no ID kept (no fixation).
@@ -2475,9 +2642,29 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'reset:server-rejected', 'reset:cleared-by-server@logout', 'live'],
     alarms: ['session-client-side-data session', 'session-reset session'],
   },
+  // cookie-session on two nodes with different keys, with content: the same story.
+  'cookie-session-cluster-different-keys-with-bodies': {
+    cookie: 'session',
+    ends: ['rotated@login', 'reset:server-rejected', 'reset:cleared-by-server@logout', 'live'],
+    alarms: ['session-reset session', 'session-client-side-data session'],
+  },
   // NestJS's express-session MemoryStore on two nodes: the login lost on its redirect, and the next page's ID on the
   // next move (server-rejected).
   'nestjs-passport-session-cluster-no-affinity': {
+    cookie: 'connect.sid',
+    ends: [
+      'rotated@login',
+      'reset:server-rejected',
+      'reset:server-rejected',
+      'rotated@logout',
+      'rotated@none',
+      'rotated@none',
+      'live',
+    ],
+    alarms: ['session-reset connect.sid', 'session-reset connect.sid'],
+  },
+  // NestJS on two nodes with content: "Hello anon" with new IDs after the login: the resets.
+  'nestjs-passport-session-cluster-no-affinity-with-bodies': {
     cookie: 'connect.sid',
     ends: [
       'rotated@login',
@@ -2506,6 +2693,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       'updated',
       'live',
     ],
+    alarms: [],
+  },
+  // hono-sessions on two nodes with content: every page after the login "Hello anon", no page ever named alice, the
+  // sealed cookie written anew on every answer: KNOWN, unseen.
+  'hono-sessions-memory-cluster-no-affinity-with-bodies': {
+    cookie: 'session',
+    ends: ['updated', 'rotated@login', 'updated', 'rotated@logout', 'updated', 'live'],
     alarms: [],
   },
   // Recorded with content (the recorder's `bodies`), as DevTools' "Save all as HAR with content" keeps the pages: what
