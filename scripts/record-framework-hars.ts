@@ -3902,10 +3902,10 @@ const FRAMEWORKS: readonly Framework[] = [
   }),
   ...andLoginAgain(django('django-signed-cookies', 'django.contrib.sessions.backends.signed_cookies')),
   // Django's signed-cookie sessions, the server restarted with another SECRET_KEY: every session cookie unreadable.
-  {
+  ...andWithBodies({
     ...django('django-signed-cookies-key-rotated', 'django.contrib.sessions.backends.signed_cookies'),
     lose: { how: 'restart', after: '/accounts/profile/', env: { DJANGO_SECRET_KEY: 'rotated-'.repeat(6) } },
-  },
+  }),
   ...andLoginAgain(flask('flask')),
   // Flask's signed-cookie session on two nodes (the same secret_key) behind nginx round robin: nothing to lose.
   ...andWithBodies(onTwoNodes(flask('flask'), 'flask-cluster-shared-key')),
@@ -3925,11 +3925,11 @@ const FRAMEWORKS: readonly Framework[] = [
   }),
   ...andLoginAgain(railsCookieStore),
   // Rails's cookie store restarted with another secret_key_base: the encrypted session cookie is unreadable to it.
-  {
+  ...andWithBodies({
     ...railsCookieStore,
     id: 'rails-cookie-store-key-rotated',
     lose: { how: 'restart', after: '/', env: { SECRET_KEY_BASE: 'r'.repeat(64) } },
-  },
+  }),
   // Two Rails nodes with the same secret_key_base: the session lives in the cookie, which either node reads, so
   // nothing is lost.
   ...andWithBodies(
@@ -3979,10 +3979,10 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andWithBodies(onTwoNodes(flask('flask', { RANDOM_SECRET: '1' }), 'flask-random-secret-cluster')),
   ...andLoginAgain(script('starlette', '/usr/bin/python3', 'starlette', 'app.py')),
   // Starlette's signed cookie session, the server restarted with another secret_key: every session cookie unreadable.
-  {
+  ...andWithBodies({
     ...script('starlette-key-rotated', '/usr/bin/python3', 'starlette', 'app.py'),
     lose: { how: 'restart', after: '/', env: { STARLETTE_SECRET_KEY: 'rotated-'.repeat(4) } },
-  },
+  }),
   script('tornado', '/usr/bin/python3', 'tornado', 'app.py'),
   script('bottle', '/usr/bin/python3', 'bottle', 'app.py'),
   ...andLoginAgain(script('cherrypy', '/usr/bin/python3', 'cherrypy', 'app.py')),
@@ -4063,14 +4063,14 @@ const FRAMEWORKS: readonly Framework[] = [
     server: roundRobin,
   }),
   // The signing key rotated: restarted with another key, the signature of every session cookie no longer matches.
-  {
+  ...andWithBodies({
     ...node('cookie-session'),
     id: 'cookie-session-key-rotated',
     lose: { how: 'restart', after: '/', env: { COOKIE_SESSION_KEY: 'a rotated signing key' } },
-  },
+  }),
   ...andLoginAgain(node('iron-session')),
   // The password rotated: restarted with another one, every sealed session cookie can no longer be unsealed.
-  {
+  ...andWithBodies({
     ...node('iron-session'),
     id: 'iron-session-key-rotated',
     lose: {
@@ -4078,7 +4078,7 @@ const FRAMEWORKS: readonly Framework[] = [
       after: '/',
       env: { IRON_SESSION_PASSWORD: 'a rotated password of at least thirty-two characters' },
     },
-  },
+  }),
   ...andLoginAgain(node('hapi-yar')),
   node('hapi-cookie'),
   ...andLoginAgain(laravel),
@@ -4124,11 +4124,11 @@ const FRAMEWORKS: readonly Framework[] = [
   }),
   ...andLoginAgain(gorilla('gorilla-cookie-store', 'cookie')),
   // gorilla's CookieStore restarted with another key (SESSION_KEY): its signed session cookie no longer verifies.
-  {
+  ...andWithBodies({
     ...gorilla('gorilla-cookie-store', 'cookie'),
     id: 'gorilla-cookie-store-key-rotated',
     lose: { how: 'restart', after: '/', env: { SESSION_KEY: 'sessionscope recording only: the rotated signing key' } },
-  },
+  }),
   ...andLoginAgain(gorilla('gorilla-filesystem-store', 'filesystem')),
   ...andLoginAgain(jetty),
   // jetty-cluster-no-affinity: two Jetty nodes, each with its own in-memory sessions and its own workerName (the

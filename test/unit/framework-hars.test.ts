@@ -1865,11 +1865,23 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'updated', 'reset:server-rejected', 'live'],
     alarms: ['session-client-side-data sessionid', 'session-reset sessionid'],
   },
+  // Django's signed cookies restarted with another key, with content: the same story.
+  'django-signed-cookies-key-rotated-with-bodies': {
+    cookie: 'sessionid',
+    ends: ['rotated@login', 'updated', 'reset:server-rejected', 'live'],
+    alarms: ['session-client-side-data sessionid', 'session-reset sessionid'],
+  },
   // Starlette's SessionMiddleware restarted with another secret_key: a fresh store without the user (server-rejected of
   // a client-side store).
   'starlette-key-rotated': {
     cookie: 'session',
     ends: ['updated', 'rotated@login', 'updated', 'reset:server-rejected', 'live'],
+    alarms: ['session-client-side-data session', 'session-reset session'],
+  },
+  // Starlette restarted with another key, with content: the same story, its page no longer naming alice.
+  'starlette-key-rotated-with-bodies': {
+    cookie: 'session',
+    ends: ['rotated@login', 'updated', 'reset:server-rejected', 'live'],
     alarms: ['session-client-side-data session', 'session-reset session'],
   },
   // Dancer2's Simple (memory) sessions, restarted: a new ID on the next page (server-rejected).
@@ -1947,12 +1959,26 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['updated', 'rotated@login', 'updated', 'live'],
     alarms: [],
   },
+  // Rails' cookie store restarted with another secret_key_base, with content: its cookie is encrypted anew on every
+  // answer, so the unreadable one reads as an update without the body; with it, the page after the restart no longer
+  // names alice ("Hello anon"): a reset, the store the server could no longer read.
+  'rails-cookie-store-key-rotated-with-bodies': {
+    cookie: '_demo_session',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset _demo_session'],
+  },
   // gorilla's CookieStore restarted with another key: a new signed store without the user. KNOWN, left: its gob-encoded
   // data is not read, and the store is signed anew on every save: the loss is unseen.
   'gorilla-cookie-store-key-rotated': {
     cookie: 'session-name',
     ends: ['rotated@login', 'updated', 'live'],
     alarms: ['cookie-no-httponly session-name'],
+  },
+  // gorilla's CookieStore restarted with another key, with content: as Rails', a reset only the page's text shows.
+  'gorilla-cookie-store-key-rotated-with-bodies': {
+    cookie: 'session-name',
+    ends: ['rotated@login', 'updated', 'reset:server-rejected', 'live'],
+    alarms: ['cookie-no-httponly session-name', 'session-reset session-name'],
   },
   // express-session's MemoryStore, restarted: a new ID on the next page (server-rejected).
   'express-passport-restart': {
@@ -1979,12 +2005,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['updated', 'rotated@login', 'updated', 'live'],
     alarms: [],
   },
-  // hono-sessions restarted, with content: "Hello anon" where it said "Hello alice", but the sealed cookie is written
-  // anew on every answer, so no page is at the same address with the same value: KNOWN, unseen.
+  // hono-sessions restarted, with content: its sealed cookie is written anew on every answer (updates of one session);
+  // the page after the restart no longer names alice where the same address did in that session: a reset, the
+  // session the server no longer knew (unseen without the body).
   'hono-sessions-memory-restart-with-bodies': {
     cookie: 'session',
-    ends: ['updated', 'replaced-unseen', 'updated', 'rotated@login', 'updated', 'live'],
-    alarms: [],
+    ends: ['updated', 'replaced-unseen', 'updated', 'rotated@login', 'updated', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset session'],
   },
   // React Router's memory session storage, restarted: the same signed ID set again, a 200 page. KNOWN, left: the loss
   // shows only in the body. The login keeps the ID (fixation, as in the original).
@@ -2019,12 +2046,24 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'updated', 'reset:server-rejected', 'live'],
     alarms: ['session-client-side-data session', 'session-reset session'],
   },
+  // cookie-session restarted with another key, with content: the same story, its page no longer naming alice.
+  'cookie-session-key-rotated-with-bodies': {
+    cookie: 'session',
+    ends: ['rotated@login', 'updated', 'reset:server-rejected', 'live'],
+    alarms: ['session-client-side-data session', 'session-reset session'],
+  },
   // iron-session restarted with another password: a fresh seal without the user. KNOWN, left: sealed anew on every
   // answer, the page a 200: the loss is unseen.
   'iron-session-key-rotated': {
     cookie: 'iron-session',
     ends: ['rotated@login', 'updated', 'live'],
     alarms: [],
+  },
+  // iron-session restarted with another password, with content: as Rails', a reset only the page's text shows.
+  'iron-session-key-rotated-with-bodies': {
+    cookie: 'iron-session',
+    ends: ['rotated@login', 'updated', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset iron-session'],
   },
   // Symfony's native sessions, the files deleted: the account page redirects to the login form with the same ID
   // (session-rejected).

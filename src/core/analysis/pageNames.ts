@@ -5,7 +5,8 @@
  * the same address with the same ID and a page that does not ("Hello anon"), with no status, redirect, login form
  * or Set-Cookie to say so (Beaker, Flask-Session).
  *
- * Told only by comparison with the same address: the same method and URL, carrying the same session IDs, answered
+ * Told only by comparison with the same address: the same method and URL, carrying the same session IDs (or a store
+ * sealed anew since, the same session: SessionLanes.sessionOf), answered
  * before with a page naming a user a password POST of the trace had sent (loginSignals.ts userNamesPosted). Or
  * after: since the same login, a page there that did not name the user, then one that does (two nodes behind a
  * load balancer, one without the session: Flask-Session's). A page that never named the user says nothing (its name
@@ -42,12 +43,17 @@ export class PageNames {
    * named with the same session IDs; or, where it names the user, that of the page there since the login that did
    * not. None for any other response.
    */
-  answers(entry: TraceEntry, sent: readonly SentCookieFact[]): LoggedOutAnswer[] {
+  answers(
+    entry: TraceEntry,
+    sent: readonly SentCookieFact[],
+    sessionOf: (s: SentCookieFact) => string = (s) => s.value,
+  ): LoggedOutAnswer[] {
     const text = entry.response?.pageText;
     const status = entry.response?.status;
     if (text === undefined || this.names.size === 0 || status === undefined || status < 200 || status > 299) return [];
     if (entry.request.resourceType !== 'document') return [];
-    const ids = sent.filter((s) => s.session).map((s) => `${s.name}=${s.value}`);
+    // The same session however often its store was sealed anew (SessionLanes.sessionOf).
+    const ids = sent.filter((s) => s.session).map((s) => `${s.name}=${sessionOf(s)}`);
     if (ids.length === 0) return [];
     const address = `${entry.request.method} ${entry.request.url}\u0000${ids.join('\u0000')}`;
     if (this.namesUser(text)) {

@@ -261,7 +261,7 @@ export class EventReplay {
     const logout = isLogoutAt(entry, parsed.url);
     const { sent, notSent } = this.comparison.compare(this.jar, entry, parsed.host, time);
     // A page's text tells its own answer, or that of an earlier page at its address (pageNames.ts).
-    for (const told of this.pageNames.answers(entry, sent)) {
+    for (const told of this.pageNames.answers(entry, sent, (s) => this.lanes.sessionOf(s))) {
       if (told.entry === entry.index) answer ??= told;
       else this.loggedOut.push(told);
     }

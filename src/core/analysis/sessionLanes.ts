@@ -120,6 +120,21 @@ export class SessionLanes {
     return this.lanes.get(key);
   }
 
+  /**
+   * The session a carried value belongs to, as one name however often it was written anew: the first ID of the run
+   * of updates that ended in it (a store sealed anew on every answer: hono-sessions, Rails'), else the value itself.
+   */
+  sessionOf(s: SentCookieFact): string {
+    if (s.domain === undefined || s.path === undefined) return s.value;
+    const ids = this.lanes.get(laneKey(s.domain, s.path, s.name))?.ids;
+    if (ids === undefined) return s.value;
+    let at = ids.length - 1;
+    while (at >= 0 && ids[at]!.id !== s.value) at--;
+    if (at < 0) return s.value;
+    while (at > 0 && ids[at - 1]!.end?.kind === 'updated') at--;
+    return ids[at]!.id;
+  }
+
   /** A copy of every lane as it is now, with its cookie's latest identity: the lanes stay the replay's. */
   snapshot(): SessionLane[] {
     return [...this.lanes.values()].map((lane) => this.laneSoFar(lane));

@@ -137,6 +137,34 @@ describe('session-reset', () => {
     expect(lost!.evidence.freshRace).toBeUndefined();
   });
 
+  it('with content: a store sealed anew on every answer whose page no longer names the user is lost (a new key)', () => {
+    // iron-session's seal (`Fe26.2**…`), written anew on every answer: each value is the same session updated, until
+    // the server restarted with another password can no longer unseal it and starts an empty one ("Hello anon").
+    const ids = Object.values(ID);
+    const seal = (n: number) => `Fe26.2**${ids[n]}**${ids[(n + 1) % 6]}${ids[(n + 2) % 6]}**${ids[(n + 3) % 6]}~2`;
+    const store = (n: number) => `session=${seal(n)}; ${GOOD}`;
+    const restarted = (after: string) =>
+      trace()
+        .get('https://app.test/', { cookie: '', setCookie: [store(0)], pageText: 'Hello anon' })
+        .post('https://app.test/login', {
+          cookie: `session=${seal(0)}`,
+          form: { username: 'alice', password: 'pw' },
+          location: '/',
+          setCookie: [store(1)],
+        })
+        .get('https://app.test/', { cookie: `session=${seal(1)}`, setCookie: [store(2)], pageText: 'Hello alice' })
+        .get('https://app.test/', { cookie: `session=${seal(2)}`, setCookie: [store(3)], pageText: 'Hello alice' })
+        .get('https://app.test/', { cookie: `session=${seal(3)}`, setCookie: [store(4)], pageText: after })
+        .analyze();
+    const [lost] = findingsOf(restarted('Hello anon'), 'session-reset');
+    expect(lost).toMatchObject({ entry: 4, cause: 'server-rejected', severity: 'high' });
+    expect(lost!.message).toContain(
+      'a 200 page that no longer names the user (it did at entry 3, same address and ID)',
+    );
+    // The same store still naming the user: updated, nothing lost.
+    expect(findingsOf(restarted('Hello alice'), 'session-reset')).toEqual([]);
+  });
+
   it('requests in flight with a session the server lost, each given a new ID: one loss, the twins after it lose nothing', () => {
     // Zabbix's dashboard after its session rows were deleted: its widgets all went out with the lost ID, and each got
     // a session of its own; the browser keeps the last answer.

@@ -213,8 +213,9 @@ export function updateOf(change: IdChange): UpdatedEnd | undefined {
 }
 
 /**
- * The server wrote the store anew and answered as to a client not logged in — a redirect to a login page, or a
- * status that says only that (401, Laravel's 419) — on a session a login had issued (IdChange.sessionLogin),
+ * The server wrote the store anew and answered as to a client not logged in — a redirect to a login page, a status
+ * that says only that (401, Laravel's 419), a page that no longer names the user — on a session a login had issued
+ * (IdChange.sessionLogin),
  * outside a login, a logout or the login page itself: it could not read the store it got (its key changed at a
  * restart: Sinatra's and Flask's made at start-up) and began an empty one, which an encrypted store cannot show by
  * its content. A 403 or a page that
@@ -223,7 +224,9 @@ export function updateOf(change: IdChange): UpdatedEnd | undefined {
 function savedUnreadable(change: IdChange): boolean {
   const answer = change.loggedOutAnswer;
   if (answer === undefined || change.sessionLogin === undefined || change.login !== undefined) return false;
-  if (!statusSaysLoggedOut(answer.status) && answer.loginPage === undefined) return false;
+  const saysLoggedOut =
+    statusSaysLoggedOut(answer.status) || answer.loginPage !== undefined || answer.userNamedAt !== undefined;
+  if (!saysLoggedOut) return false;
   return !isLoginPagePath(change.path);
 }
 
