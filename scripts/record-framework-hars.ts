@@ -3960,7 +3960,11 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(node('express-passport')),
   withBodies(node('express-passport')),
   // express-session's MemoryStore lost as the server restarts.
-  { ...node('express-passport'), id: 'express-passport-restart', lose: { how: 'restart', after: '/' } },
+  ...andWithBodies({
+    ...node('express-passport'),
+    id: 'express-passport-restart',
+    lose: { how: 'restart', after: '/' },
+  }),
   ...andLoginAgain(node('client-sessions')),
   // The session lost on the server: PHP's expired session files (without strict mode PHP takes the unknown ID and
   // starts an empty session under it; with it, it issues a new ID); a memory store's restart.
@@ -4171,7 +4175,10 @@ const FRAMEWORKS: readonly Framework[] = [
   reactRouter('react-router-cookie-session', 'cookie'),
   reactRouter('react-router-memory-session', 'memory'),
   // The memory session storage lost as the server restarts.
-  { ...reactRouter('react-router-memory-session-restart', 'memory'), lose: { how: 'restart', after: '/' } },
+  ...andWithBodies({
+    ...reactRouter('react-router-memory-session-restart', 'memory'),
+    lose: { how: 'restart', after: '/' },
+  }),
   betterAuth,
   ...andLoginAgain(adonis),
   ...andLoginAgain(dokuwiki),

@@ -1986,6 +1986,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'reset:server-rejected', 'live'],
     alarms: ['session-reset connect.sid'],
   },
+  // Passport's express-session restarted, with content: the reset, its page no longer naming alice.
+  'express-passport-restart-with-bodies': {
+    cookie: 'connect.sid',
+    ends: ['rotated@login', 'reset:server-rejected', 'live'],
+    alarms: ['session-reset connect.sid'],
+  },
   // NestJS's express-session MemoryStore, restarted: a new ID on the next page (server-rejected).
   'nestjs-passport-session-restart': {
     cookie: 'connect.sid',
@@ -2019,6 +2025,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     cookie: '__session',
     ends: ['live'],
     alarms: ['session-fixation __session'],
+  },
+  // React Router's memory session storage restarted, with content: the same signed ID set again and "Hello anon"
+  // where it said "Hello alice": session-rejected (unseen without the body); the login keeps the ID (fixation).
+  'react-router-memory-session-restart-with-bodies': {
+    cookie: '__session',
+    ends: ['live'],
+    alarms: ['session-fixation __session', 'session-rejected __session'],
   },
   // Raneto's express-session, restarted: the editor redirects to `/login` with the same ID (session-rejected).
   'raneto-restart': {
