@@ -13,6 +13,7 @@
  * may sit further down than the text kept, or not at all).
  */
 
+import { PAGE_TEXT_CHARS } from '../trace/loginForm.ts';
 import type { TraceEntry } from '../trace/types.ts';
 import type { LoggedOutAnswer, SentCookieFact } from './facts.ts';
 import { userNamesPosted } from './loginSignals.ts';
@@ -56,7 +57,11 @@ export class PageNames {
     const ids = sent.filter((s) => s.session).map((s) => `${s.name}=${sessionOf(s)}`);
     if (ids.length === 0) return [];
     const address = `${entry.request.method} ${entry.request.url}\u0000${ids.join('\u0000')}`;
-    if (this.namesUser(text)) {
+    const named = this.namesUser(text);
+    // A page cut at the text kept may name the user further down: it says nothing (a longer list above the header
+    // this time).
+    if (!named && text.length >= PAGE_TEXT_CHARS) return [];
+    if (named) {
       this.namedAt.set(address, entry.index);
       const unnamed = this.unnamedSinceLogin.get(address);
       if (unnamed === undefined) return [];
@@ -64,8 +69,8 @@ export class PageNames {
       return [{ ...unnamed, userNamedAt: entry.index }];
     }
     if (!this.unnamedSinceLogin.has(address)) this.unnamedSinceLogin.set(address, { entry: entry.index, status });
-    const named = this.namedAt.get(address);
-    return named === undefined ? [] : [{ entry: entry.index, status, userNamedAt: named }];
+    const namedAt = this.namedAt.get(address);
+    return namedAt === undefined ? [] : [{ entry: entry.index, status, userNamedAt: namedAt }];
   }
 
   private namesUser(text: string): boolean {

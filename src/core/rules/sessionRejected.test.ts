@@ -227,6 +227,9 @@ describe('session-rejected', () => {
         findingsOf(restarted({ pageText: 'Hello anon', url: 'https://app.test/?page=2' }), 'session-rejected'),
       ).toEqual([]);
       expect(findingsOf(restarted({ pageText: 'Hello anon' }, true), 'session-rejected')).toEqual([]);
+      // A page cut at the text kept (8,192 characters) may name the user further down: nothing said.
+      expect(findingsOf(restarted({ pageText: 'Hello anon '.repeat(745) }), 'session-rejected')).toEqual([]);
+      expect(findingsOf(restarted({ pageText: 'Hello anon '.repeat(744) }), 'session-rejected')).toHaveLength(1);
       // "malice" holds the name, not as a word.
       expect(findingsOf(restarted({ pageText: 'No malice here' }), 'session-rejected').map((f) => f.entry)).toEqual([
         3,
