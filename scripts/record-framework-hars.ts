@@ -3853,7 +3853,12 @@ const jupyterhub: Framework = {
  * the second login carries what the logout left.
  */
 function andLoginAgain(framework: Framework): Framework[] {
-  return [framework, { ...framework, id: `${framework.id}-login-again`, loginAgain: true }];
+  return [framework, loginAgain(framework)];
+}
+
+/** The framework logging in a second time after its logout (`loginAgain`, `<id>-login-again`). */
+function loginAgain(framework: Framework): Framework {
+  return { ...framework, id: `${framework.id}-login-again`, loginAgain: true };
 }
 
 /**
