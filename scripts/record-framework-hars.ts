@@ -4119,11 +4119,15 @@ const FRAMEWORKS: readonly Framework[] = [
   }),
   authjs,
   ...andLoginAgain(mediawiki),
+  // Its second login after its logout, with the bodies of its pages.
+  withBodies(loginAgain(mediawiki)),
   withBodies(mediawiki),
   mediawikiRemembered,
   ...andLoginAgain(phpmyadmin),
   withBodies(phpmyadmin),
   ...andLoginAgain(roundcube),
+  // Its second login after its logout, with the bodies of its pages.
+  withBodies(loginAgain(roundcube)),
   withBodies(roundcube),
   // Roundcube's session rows deleted from its SQLite `session` table while it runs (its expiry).
   ...andWithBodies({
@@ -4164,6 +4168,8 @@ const FRAMEWORKS: readonly Framework[] = [
   apache('apache-form-session', false),
   apacheFormSessionDbd,
   ...andLoginAgain(allauth),
+  // Its second login after its logout, with the bodies of its pages.
+  withBodies(loginAgain(allauth)),
   withBodies(allauth),
   // express-session's MemoryStore on two Node processes behind nginx round robin without sticky sessions.
   ...andWithBodies({
@@ -4187,6 +4193,8 @@ const FRAMEWORKS: readonly Framework[] = [
   betterAuth,
   ...andLoginAgain(adonis),
   ...andLoginAgain(dokuwiki),
+  // Its second login after its logout, with the bodies of its pages.
+  withBodies(loginAgain(dokuwiki)),
   withBodies(dokuwiki),
   // Its PHP session files (in the recording's directory for this variant alone) removed while it runs, as their
   // expiry would; DokuWiki's own auth cookie (DW<hash>) is still sent.
@@ -4221,6 +4229,8 @@ const FRAMEWORKS: readonly Framework[] = [
   ikiwiki,
   yesod,
   ...andLoginAgain(zabbix),
+  // Its second login after its logout, with the bodies of its pages.
+  withBodies(loginAgain(zabbix)),
   withBodies(zabbix),
   // Zabbix's `sessions` rows deleted in its MariaDB while the frontend runs (its expiry).
   ...andWithBodies({
@@ -4254,6 +4264,8 @@ const FRAMEWORKS: readonly Framework[] = [
     lose: { how: expireRtSessions, after: '/' },
   }),
   ...andLoginAgain(redmine('redmine')),
+  // Its second login after its logout, with the bodies of its pages.
+  withBodies(loginAgain(redmine('redmine'))),
   withBodies(redmine('redmine')),
   redmine('redmine-autologin', '7'),
   // Redmine's session token rows deleted while it runs: its cookie session's `tk` no longer verifies (its expiry).
@@ -4275,6 +4287,8 @@ const FRAMEWORKS: readonly Framework[] = [
   laravelRememberMe,
   laravelAppKeyRotated,
   ...andLoginAgain(railsDevise),
+  // Its second login after its logout, with the bodies of its pages.
+  withBodies(loginAgain(railsDevise)),
   withBodies(railsDevise),
   tomcatSessionTimeout,
   expressSessionCookieExpiry,
@@ -4294,7 +4308,11 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(postfixadmin),
   withBodies(postfixadmin),
   simplesamlphp,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  withBodies(simplesamlphp),
   ...andLoginAgain(horde),
+  // Its second login after its logout, with the bodies of its pages.
+  withBodies(loginAgain(horde)),
   withBodies(horde),
   keystone,
   withBodies(keystone),
@@ -4449,6 +4467,8 @@ const FRAMEWORKS: readonly Framework[] = [
   // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
   withBodies(medusa),
   evershop,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  withBodies(evershop),
   syncthing,
   // Syncthing restarted: its GUI sessions (1.19) lived in memory.
   ...andWithBodies({ ...syncthing, id: 'syncthing-restart', lose: { how: 'restart', after: '/' } }),
@@ -4456,6 +4476,8 @@ const FRAMEWORKS: readonly Framework[] = [
   cups,
   cupsPrinters,
   monit,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  withBodies(monit),
   verdaccio,
   mailman3Web,
   // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
@@ -4480,6 +4502,8 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(nagvis),
   withBodies(nagvis),
   ...andLoginAgain(shaarli),
+  // Its second login after its logout, with the bodies of its pages.
+  withBodies(loginAgain(shaarli)),
   withBodies(shaarli),
   ...andLoginAgain(ocsinventoryReports),
   withBodies(ocsinventoryReports),
@@ -4493,6 +4517,8 @@ const FRAMEWORKS: readonly Framework[] = [
     lose: { how: 'restart', after: '/_edit/Front%20Page' },
   }),
   sqwebmail,
+  // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
+  withBodies(sqwebmail),
   sveltekitCookieSession,
   pouchdbServer,
   ...andLoginAgain(jupyterhub),
