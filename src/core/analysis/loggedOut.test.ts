@@ -3,8 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { GOOD, ID, summary, trace } from '../../../test/helpers/traceBuilder.ts';
 import { parseTraceFile } from '../open/readTrace.ts';
-import { isLoginFormPage, visibleText } from '../trace/loginForm.ts';
+import { PAGE_TEXT_CHARS, readPage } from '../trace/loginForm.ts';
 import { analyzeTrace } from './analyze.ts';
+
+/** What the HAR importer reads of a kept body (readPage): whether it holds a login form, and its visible text. */
+const isLoginFormPage = (text: string, mimeType: string | undefined, encoding?: string) =>
+  readPage(text, mimeType, encoding)?.loginForm === true;
+const visibleText = (html: string) => readPage(html, 'text/html')!.text;
 
 describe('logged-out answers', () => {
   it("401, 403, Laravel's 419, IIS's 440 and a redirect to a same-site login page; not a redirect elsewhere or to another site, not a 404 or 422", () => {
@@ -79,12 +84,12 @@ describe('logged-out answers', () => {
       '<html><head><title>Home</title><script>var user = "alice"</script><STYLE>.u{}</STYLE></head>' +
       '<body><!-- alice --><p>Hello <b>bob</b> &amp; O&#39;Brien&nbsp;&#x41;</p>' +
       '<form><input name=user value="alice"></form><noscript>alice</noscript>end</body></html>';
-    expect(visibleText(html, 100)).toBe("Home Hello bob & O'Brien A end");
-    expect(visibleText(html, 10)).toBe('Home Hello');
+    expect(visibleText(html)).toBe("Home Hello bob & O'Brien A end");
+    expect(visibleText(`<p>${'word '.repeat(3000)}</p>`)).toHaveLength(PAGE_TEXT_CHARS);
     // An unclosed script hides the rest; an unclosed comment or tag ends the text.
-    expect(visibleText('a<script>alice', 100)).toBe('a');
-    expect(visibleText('a<!-- alice', 100)).toBe('a');
-    expect(visibleText('a <b alice', 100)).toBe('a');
+    expect(visibleText('a<script>alice')).toBe('a');
+    expect(visibleText('a<!-- alice')).toBe('a');
+    expect(visibleText('a <b alice')).toBe('a');
   });
 
   it('a HAR with bodies: a 200 login page answering a logged-in ID is session-rejected', () => {

@@ -51,10 +51,6 @@ export function readPage(text: string, mimeType: string | undefined, encoding?: 
   return { loginForm: hasLoginForm(shown), text: textOf(shown, PAGE_TEXT_CHARS) };
 }
 
-export function isLoginFormPage(text: string, mimeType: string | undefined, encoding?: string): boolean {
-  return readPage(text, mimeType, encoding)?.loginForm === true;
-}
-
 function hasLoginForm(body: string): boolean {
   if (!PASSWORD_TYPE.test(body)) return false;
   return body.split(FORM_BOUNDARY).some(isLoginFormPart);
@@ -95,14 +91,6 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 const ENTITY = /&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,6});/gi;
 
 /**
- * The text a browser shows of an HTML page, approximately: without the content of scripts, styles and templates,
- * comments and tags; the commonest entities decoded; runs of white space as one space.
- */
-export function visibleText(html: string, limit: number): string {
-  return textOf(withoutHiddenContent(html), limit);
-}
-
-/**
  * The page without what it does not show: the content of scripts, styles, templates (SOGo keeps a dialog's login
  * form in a `<script type="text/ng-template">`) and noscript. Each piece is found by a forward search, so a hostile
  * body costs time linear in its length.
@@ -121,6 +109,10 @@ function withoutHiddenContent(html: string): string {
   return shown + html.slice(at);
 }
 
+/**
+ * The text a browser shows of an HTML page (without its hidden content), approximately: without comments and tags;
+ * the commonest entities decoded; runs of white space as one space; its first `limit` characters.
+ */
 function textOf(html: string, limit: number): string {
   const text = html
     .replace(COMMENT_OR_TAG, ' ')

@@ -109,7 +109,7 @@ export interface TraceResponse {
   /** The body is a page with a login form (a password input), when the source kept the body (loginForm.ts). */
   readonly loginForm?: true;
   /**
-   * The visible text of an HTML body the source kept, its start (loginForm.ts visibleText): where a logged-in page
+   * The visible text of an HTML body the source kept, its start (loginForm.ts readPage): where a logged-in page
    * names its user. Never exported.
    */
   readonly pageText?: string;
