@@ -107,6 +107,8 @@ export class SessionLanes {
   private readonly lanes = new Map<string, SessionLane>();
   /** IDs a response deleted, and when that response arrived: a request started before then still held the ID. */
   private readonly deletedArrivedAt = new WeakMap<LaneId, number>();
+  /** The first ID of the run of updates each ID ended (sessionOf), once asked. */
+  private readonly sessionRoots = new WeakMap<LaneId, string>();
 
   constructor(
     /** The identity of a session cookie name, as the replay knows it now. */
@@ -131,8 +133,13 @@ export class SessionLanes {
     let at = ids.length - 1;
     while (at >= 0 && ids[at]!.id !== s.value) at--;
     if (at < 0) return s.value;
-    while (at > 0 && ids[at - 1]!.end?.kind === 'updated') at--;
-    return ids[at]!.id;
+    // Walked back to the first of the run or to an ID whose session is known, then remembered for each ID walked: a
+    // store sealed anew on every answer makes runs as long as the trace, asked about at every page.
+    let first = at;
+    while (first > 0 && !this.sessionRoots.has(ids[first]!) && ids[first - 1]!.end?.kind === 'updated') first--;
+    const root = this.sessionRoots.get(ids[first]!) ?? ids[first]!.id;
+    for (let i = first; i <= at; i++) this.sessionRoots.set(ids[i]!, root);
+    return root;
   }
 
   /** A copy of every lane as it is now, with its cookie's latest identity: the lanes stay the replay's. */
