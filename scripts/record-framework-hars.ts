@@ -359,6 +359,21 @@ interface Framework {
   readonly ready?: string;
 }
 
+/**
+ * The Rack app in test/frameworks/`app` (its config.ru) under rackup on loopback: WEBrick where `webrick` says so (a
+ * Rack app with no server of its own in its Gemfile), the app's variables in `env`.
+ */
+const rackup = (
+  app: string,
+  port: number,
+  options: { readonly webrick?: true; readonly env?: Readonly<Record<string, string>> } = {},
+): Server => ({
+  command: 'rackup',
+  args: [...(options.webrick ? ['-s', 'webrick'] : []), '-p', String(port), '-o', '127.0.0.1', 'config.ru'],
+  cwd: join(APPS, app),
+  ...(options.env ? { env: options.env } : {}),
+});
+
 const python = (work: string, args: string[], env: Record<string, string> = {}): Server => ({
   command: '/usr/bin/python3',
   args,
@@ -450,14 +465,17 @@ const expireWebpySessions = removeFilesIn('sessions');
 /** CGI::Session's files (work/sessions) removed, as its expiry (or a cron job clearing old ones) would. */
 const expireCgiSessions = removeFilesIn('sessions');
 
+/** Rack 2.2's Rack::Session::Pool used directly by a Rack app (renew at login, drop at logout), under rackup. */
+const rackSessionPool: Framework = {
+  id: 'rack-session-pool',
+  server: (_work, port) => rackup('rack-session', port, { webrick: true }),
+  login: { path: '/login' },
+};
+
 /** Rails 6.1's cookie store (test/frameworks/rails, its key SECRET_KEY_BASE or a fixed one), under rackup. */
 const railsCookieStore: Framework = {
   id: 'rails-cookie-store',
-  server: (_work, port) => ({
-    command: 'rackup',
-    args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
-    cwd: join(APPS, 'rails'),
-  }),
+  server: (_work, port) => rackup('rails', port),
   login: { path: '/session/new' },
 };
 
@@ -1449,12 +1467,7 @@ const djangoSessionAge: Framework = (() => {
  */
 const railsDevise: Framework = {
   id: 'rails-devise',
-  server: (work, port) => ({
-    command: 'rackup',
-    args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
-    cwd: join(APPS, 'rails-devise'),
-    env: { DEVISE_DB: join(work, 'db.sqlite3') },
-  }),
+  server: (work, port) => rackup('rails-devise', port, { env: { DEVISE_DB: join(work, 'db.sqlite3') } }),
   login: { path: '/users/sign_in' },
   form: { username: '#user_email', password: '#user_password', submit: 'input[type=submit]' },
   user: 'alice@example.com',
@@ -2473,11 +2486,7 @@ const apacheAuthPubtkt: Framework = {
  */
 const sinatraWarden: Framework = {
   id: 'sinatra-warden',
-  server: (_work, port) => ({
-    command: 'rackup',
-    args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
-    cwd: join(APPS, 'sinatra-warden'),
-  }),
+  server: (_work, port) => rackup('sinatra-warden', port),
   login: { path: '/login' },
 };
 
@@ -2953,11 +2962,7 @@ const openstackHorizon: Framework = {
  */
 const sinatraOmniauth: Framework = {
   id: 'sinatra-omniauth',
-  server: (_work, port) => ({
-    command: 'rackup',
-    args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
-    cwd: join(APPS, 'sinatra-omniauth'),
-  }),
+  server: (_work, port) => rackup('sinatra-omniauth', port),
   login: { link: '#login' },
   form: { username: 'input[name=name]', password: 'input[name=email]', submit: 'button[type=submit]' },
   password: 'alice@example.com',
@@ -4017,35 +4022,12 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(script('flask-login', '/usr/bin/python3', 'flask-login', 'app.py')),
   // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
   withBodies(script('flask-login', '/usr/bin/python3', 'flask-login', 'app.py')),
-  {
-    id: 'sinatra',
-    server: (_work, port) => ({
-      command: 'rackup',
-      args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
-      cwd: join(APPS, 'sinatra'),
-    }),
-    login: { path: '/login' },
-  },
-  {
-    id: 'sinatra-login-again',
-    server: (_work, port) => ({
-      command: 'rackup',
-      args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
-      cwd: join(APPS, 'sinatra'),
-    }),
-    login: { path: '/login' },
-    loginAgain: true,
-  },
+  ...andLoginAgain({ id: 'sinatra', server: (_work, port) => rackup('sinatra', port), login: { path: '/login' } }),
   // Sinatra's default key, made at start-up: the restart makes the encrypted session unreadable; /account then
   // sends the user to the login form.
   ...andWithBodies({
     id: 'sinatra-random-secret-restart',
-    server: (_work, port) => ({
-      command: 'rackup',
-      args: ['-p', String(port), '-o', '127.0.0.1', 'config.ru'],
-      cwd: join(APPS, 'sinatra'),
-      env: { RANDOM_SECRET: '1' },
-    }),
+    server: (_work, port) => rackup('sinatra', port, { env: { RANDOM_SECRET: '1' } }),
     login: { path: '/login' },
     lose: { how: 'restart', after: '/account' },
   }),
@@ -4372,39 +4354,16 @@ const FRAMEWORKS: readonly Framework[] = [
   script('dancer', '/usr/bin/perl', 'dancer', 'app.pl'),
   script('dancer-samesite-lax', '/usr/bin/perl', 'dancer', 'app.pl', { SESSION_SAME_SITE: 'Lax' }),
   cgiApplication,
-  // Rack 2.2's Rack::Session::Pool used directly by a Rack app (renew at login, drop at logout), under rackup.
-  {
-    id: 'rack-session-pool',
-    server: (_work, port) => ({
-      command: 'rackup',
-      args: ['-s', 'webrick', '-p', String(port), '-o', '127.0.0.1', 'config.ru'],
-      cwd: join(APPS, 'rack-session'),
-    }),
-    login: { path: '/login' },
-  },
+  rackSessionPool,
   // Rack::Session::Pool's sessions live in the process's memory: lost by rackup's restart.
-  ...andWithBodies({
-    id: 'rack-session-pool-restart',
-    server: (_work, port) => ({
-      command: 'rackup',
-      args: ['-s', 'webrick', '-p', String(port), '-o', '127.0.0.1', 'config.ru'],
-      cwd: join(APPS, 'rack-session'),
-    }),
-    login: { path: '/login' },
-    lose: { how: 'restart', after: '/' },
-  }),
+  ...andWithBodies({ ...rackSessionPool, id: 'rack-session-pool-restart', lose: { how: 'restart', after: '/' } }),
   // rack-session-pool-cluster-no-affinity: two rackup nodes, each with its own Rack::Session::Pool, round robin.
   ...andWithBodies({
+    ...rackSessionPool,
     id: 'rack-session-pool-cluster-no-affinity',
     backends: (_work, port) =>
-      [1, 2].map((n) => ({
-        command: 'rackup',
-        args: ['-s', 'webrick', '-p', String(port + 50 + n), '-o', '127.0.0.1', 'config.ru'],
-        cwd: join(APPS, 'rack-session'),
-        port: port + 50 + n,
-      })),
+      [1, 2].map((n) => ({ ...rackup('rack-session', port + 50 + n, { webrick: true }), port: port + 50 + n })),
     server: roundRobin,
-    login: { path: '/login' },
   }),
   ...andLoginAgain(macaron),
   // go-macaron/session's memory provider: the sessions lost by the server's restart.
