@@ -2446,12 +2446,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     alarms: [],
   },
   // Laravel on two nodes with content (its error pages now rendered): the right password's POST answered 419 Page
-  // Expired (its CSRF token in the other node's session), the logout's too: no login, nothing lost (KNOWN: the failed
-  // login is not told as the cluster's).
+  // Expired (its CSRF token in the other node's session): the visitor's session lost there, the login refused for it
+  // (a reset, the cookie sealed anew); the logout's 419 ends nothing more.
   'laravel-cluster-no-affinity-with-bodies': {
     cookie: 'laravel_session',
-    ends: ['updated', 'rotated@logout', 'updated', 'live'],
-    alarms: [],
+    ends: ['updated', 'reset:server-rejected', 'updated', 'rotated@logout', 'updated', 'live'],
+    alarms: ['session-reset laravel_session'],
   },
   // Laravel on two nodes sharing their session files: nothing lost, nothing said.
   'laravel-cluster-shared-sessions': {

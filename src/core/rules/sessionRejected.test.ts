@@ -237,6 +237,28 @@ describe('session-rejected', () => {
     });
   });
 
+  it("a login form posted with a visitor's session answered 419 Page Expired (two nodes: its CSRF token in the other's session): the login refused for it", () => {
+    // The status says the session the form was issued in is gone, of a visitor's session too: no login or earlier
+    // acceptance is needed, and the login page is where it happens.
+    const attempt = (status: number, logoutFirst = false) =>
+      trace()
+        .get('https://app.test/login', { cookie: '', setCookie: [sid(ID.a)], loginForm: true })
+        .get(`https://app.test/${logoutFirst ? 'logout' : 'about'}`, { cookie: `sid=${ID.a}` })
+        .post('https://app.test/login', { cookie: `sid=${ID.a}`, form: PASSWORD, status })
+        .analyze();
+    const [f] = findingsOf(attempt(419), 'session-rejected');
+    // Medium: no login made `sid` certain, its name only likely.
+    expect(f).toMatchObject({ entry: 2, severity: 'medium', evidence: { status: 419 } });
+    expect(f!.evidence.issuedAtLogin).toBeUndefined();
+    expect(f!.message).toContain('no longer had the session it names, so the login posted with it was refused');
+    expect(findingsOf(attempt(440), 'session-rejected').map((x) => x.entry)).toEqual([2]);
+    // A wrong password answered 401, or the form again: the password refused, not the session.
+    expect(findingsOf(attempt(401), 'session-rejected')).toEqual([]);
+    expect(findingsOf(attempt(200), 'session-rejected')).toEqual([]);
+    // After a logout that kept the ID, the server that ended the session says so again: nothing new.
+    expect(findingsOf(attempt(419, true), 'session-rejected')).toEqual([]);
+  });
+
   it('an anonymous session sent to a members’ page and redirected to /login is not rejected', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })

@@ -7,12 +7,14 @@
  * Only a session shown to be logged in counts (issued at a recognised login, or accepted by the same method and
  * path before): an anonymous session sent to a members' page is answered with the login page by design. A 403
  * counts only after the same request was allowed with that session, as 403 also means "not allowed". Nor does a
- * session after its logout, or after the user opened the login page with it (opensLoginPage).
+ * session after its logout, or after the user opened the login page with it (opensLoginPage). A status that says the
+ * session itself is gone (Laravel's 419 Page Expired, IIS's 440) needs none of this: it is said of a visitor's session
+ * too, and a login form posted with a session the server no longer had is refused for it.
  */
 import type { AnalysisFacts, LoggedOutAnswer, RequestFacts } from '../analysis/facts.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
 import { readClientSideData } from '../session/tokenData.ts';
-import { LOGGED_OUT_STATUSES } from '../trace/loggedOutStatus.ts';
+import { LOGGED_OUT_STATUSES, statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
 import { STATIC_RESOURCE_TYPES } from '../trace/resourceType.ts';
 import { loggedOutAnswers } from './helpers.ts';
 import { memo } from './memo.ts';
@@ -115,6 +117,8 @@ function listRejections(ctx: RuleContext): Rejections {
   const okOnPath = new Map<string, number>();
   const lastOk = new Map<string, RequestFacts>();
   const afterLogout = new Set<string>();
+  /** Values a logout request carried: a status saying the session is gone (sessionGone) says nothing new after it. */
+  const loggedOut = new Set<string>();
   /**
    * Each rejection's address (method, origin, path, value) → its key and entry: the same address answered as logged in
    * later, with no login carrying the ID since (lastLogin), withdraws it.
@@ -131,6 +135,7 @@ function listRejections(ctx: RuleContext): Rejections {
       if (!s.session) continue;
       const onPath = `${r.method} ${r.origin}\u0000${path}\u0000${s.value}`;
       if (r.logout || opensLoginPage(r, path)) afterLogout.add(s.value);
+      if (r.logout) loggedOut.add(s.value);
       // A login with the ID (kept through it: a fixation) makes it a logged-in one again after a logout before it.
       if (r.login !== undefined) {
         lastLogin.set(s.value, r.entry);
@@ -149,14 +154,22 @@ function listRejections(ctx: RuleContext): Rejections {
         }
         continue;
       }
-      if (!isRejection(r, s.name, path, answer.userNamedAt !== undefined ? s.value : undefined)) continue;
-      if (afterLogout.has(s.value)) continue;
+      // A status that says the session itself is gone (Laravel's 419) says so of any session, a visitor's too, and on
+      // the login page (its form posted with a session the server no longer had): no login or acceptance needed.
+      const gone = statusSaysSessionGone(answer.status);
+      if (
+        gone
+          ? !isGoneRejection(r, s.name)
+          : !isRejection(r, s.name, path, answer.userNamedAt !== undefined ? s.value : undefined)
+      )
+        continue;
+      if (gone ? loggedOut.has(s.value) : afterLogout.has(s.value)) continue;
       // Only a login before this request made the ID a logged-in one: the same value written again at a later
       // login (djangosaml2's `saml_session`, set before the sign-on and again at its end) says nothing of it here.
       const issuedAt = issued.get(s.value);
       const loginEntry = issuedAt !== undefined && issuedAt < r.entry ? issuedAt : undefined;
       const acceptedEntry = okOnPath.get(onPath);
-      if (loginEntry === undefined && acceptedEntry === undefined) continue;
+      if (loginEntry === undefined && acceptedEntry === undefined && !gone) continue;
       // 403 is also "logged in, not allowed" (an admin page, a failed CSRF check): only a 403 where the same
       // request was allowed with this session before says the session itself is no longer accepted.
       if (LOGGED_OUT_STATUSES.get(answer.status)?.alsoLoggedIn && acceptedEntry === undefined) continue;
@@ -175,7 +188,9 @@ function listRejections(ctx: RuleContext): Rejections {
       const accepted =
         loginEntry !== undefined
           ? `it was issued at the login at entry ${loginEntry}`
-          : `the same path answered ${ctx.request(acceptedEntry!)?.status ?? ''} to it at entry ${acceptedEntry}`;
+          : acceptedEntry !== undefined
+            ? `the same path answered ${ctx.request(acceptedEntry)?.status ?? ''} to it at entry ${acceptedEntry}`
+            : `the status says the server no longer had the session it names${ctx.facts.loginAttempts?.includes(r.entry) ? ', so the login posted with it was refused' : ''}`;
       const gap = last ? ` It was last accepted ${seconds(r.time - last.time)} earlier (entry ${last.entry}).` : '';
       const expired = jwtExpiredBy(s.value, r.time);
       const token = expired === undefined ? '' : ` The token's exp had passed ${seconds(expired)} before this request.`;
@@ -231,6 +246,14 @@ function opensLoginPage(r: RequestFacts, path: string): boolean {
 function isRejection(r: RequestFacts, cookie: string, path: string, kept?: string): boolean {
   if (r.login !== undefined || r.logout || isLoginPagePath(path)) return false;
   return !r.setCookies.some((c) => c.name === cookie && c.value !== kept);
+}
+
+/**
+ * Whether an answer saying the session is gone (statusSaysSessionGone) refused this session: any request but a logout
+ * (a logout answered so ended nothing more) with no Set-Cookie for the cookie (a new or cleared ID is a reset).
+ */
+function isGoneRejection(r: RequestFacts, cookie: string): boolean {
+  return !r.logout && !r.setCookies.some((c) => c.name === cookie);
 }
 
 /** How long before `time` a JWT session value's `exp` (RFC 7519 4.1.4, seconds) passed; undefined if it had not. */

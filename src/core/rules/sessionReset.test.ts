@@ -425,6 +425,37 @@ describe('session-reset', () => {
     expect(result.story?.[0]?.cause).toContain('or it no longer knew the session the cookie names');
   });
 
+  it("a visitor's sealed store at a login form answered 419 Page Expired: lost, the login refused for it (Laravel on two nodes)", () => {
+    // The login form's CSRF token was in the session the other node kept: 419, and the cookie sealed anew for the
+    // empty session this node made. A wrong password (the form again, a redirect to it) only seals it again.
+    const sealed = (n: number) =>
+      btoa(
+        JSON.stringify({
+          iv: btoa(`iv-${n}-0123456789ab`),
+          value: btoa(`cipher-${n}-`.repeat(4)),
+          mac: 'f'.repeat(64),
+        }),
+      );
+    const attempt = (answer: { status?: number; location?: string; loginForm?: true }) =>
+      trace()
+        .get('https://shop.test/login', { cookie: '', setCookie: [`app_session=${sealed(1)}; Path=/; HttpOnly`] })
+        .post('https://shop.test/login', {
+          cookie: `app_session=${sealed(1)}`,
+          form: { user: 'ann', password: 'pw' },
+          ...answer,
+          setCookie: [`app_session=${sealed(2)}; Path=/; HttpOnly`],
+        })
+        .get('https://shop.test/login', { cookie: `app_session=${sealed(2)}` })
+        .analyze();
+    const [reset] = findingsOf(attempt({ status: 419 }), 'session-reset');
+    expect(reset).toMatchObject({ entry: 1, cause: 'server-rejected', evidence: { answeredStatus: 419 } });
+    expect(reset!.message).toContain(
+      'The server answered with HTTP 419 Page Expired: it no longer had the session the request carried, so the login posted with it was refused.',
+    );
+    for (const wrongPassword of [{ status: 200, loginForm: true as const }, { location: '/login' }, { status: 422 }])
+      expect(findingsOf(attempt(wrongPassword), 'session-reset')).toEqual([]);
+  });
+
   it('cleared-by-server outside a logout: the server most likely no longer knew the session, and it says how it answered', () => {
     // Django's answer to an expired database session: the cookie deleted, a redirect to the login page.
     const result = trace()

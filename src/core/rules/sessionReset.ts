@@ -6,10 +6,19 @@
  * cookie is a reset (resetAtRemoval), and when client-side expiry is (expiryResetOf). The replay gathers the
  * facts, records the ends these return; the rule reports them.
  */
-import type { IdChange, IdEnd, NotSentCookieFact, RequestFacts, ResetCause, ResetEnd } from '../analysis/facts.ts';
+import type {
+  IdChange,
+  IdEnd,
+  LoggedOutAnswer,
+  NotSentCookieFact,
+  RequestFacts,
+  ResetCause,
+  ResetEnd,
+} from '../analysis/facts.ts';
 import type { ParsedSetCookie } from '../cookie/types.ts';
 import { readClientSideData } from '../session/tokenData.ts';
 import { embeddedIdOf, valueShape } from '../session/valueShape.ts';
+import { statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
 import type { CookieChangeCause } from '../trace/types.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
@@ -277,9 +286,7 @@ export const sessionReset = defineRule({
             end.failedAttempt !== undefined
               ? ` It had been issued in answer to the login attempt at entry ${end.failedAttempt}, which failed: no session of the user's was lost.`
               : '';
-          const answered = end.loggedOutAnswer
-            ? ` The server answered as to a client not logged in, with ${answerText(end.loggedOutAnswer)}.`
-            : '';
+          const answered = end.loggedOutAnswer ? answeredText(end.loggedOutAnswer, ctx.facts.loginAttempts) : '';
           const chain =
             end.loginEntry !== undefined
               ? ` The login at entry ${end.loginEntry} had issued it one hop earlier in its redirect chain: the login did not survive its own redirects.`
@@ -341,6 +348,17 @@ export const sessionReset = defineRule({
     });
   },
 });
+
+/**
+ * How the server answered the request that lost the ID. A status that says the session itself was gone (Laravel's
+ * 419) says it of a visitor's session too: a login posted with it was refused for that, not for its password.
+ */
+function answeredText(answer: LoggedOutAnswer, loginAttempts: readonly number[] | undefined): string {
+  if (!statusSaysSessionGone(answer.status))
+    return ` The server answered as to a client not logged in, with ${answerText(answer)}.`;
+  const login = loginAttempts?.includes(answer.entry) ? ', so the login posted with it was refused' : '';
+  return ` The server answered with ${answerText(answer)}: it no longer had the session the request carried${login}.`;
+}
 
 /** What a reset's words are chosen by, beyond its end. */
 interface ResetCase {

@@ -16,7 +16,7 @@ import {
 import { isLoginPagePath } from '../session/loginPage.ts';
 import { readClientSideData, signedSessionIdOf } from '../session/tokenData.ts';
 import { embeddedIdOf, isRedactedValue, isUpdateOf, valueShape } from '../session/valueShape.ts';
-import { statusSaysLoggedOut } from '../trace/loggedOutStatus.ts';
+import { statusSaysLoggedOut, statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
 import { defineRule } from './rule.ts';
 import { idTransitions } from './transitions.ts';
 
@@ -223,7 +223,11 @@ export function updateOf(change: IdChange): UpdatedEnd | undefined {
  */
 function savedUnreadable(change: IdChange): boolean {
   const answer = change.loggedOutAnswer;
-  if (answer === undefined || change.sessionLogin === undefined || change.login !== undefined) return false;
+  if (answer === undefined || change.login !== undefined) return false;
+  // A status that says the session itself is gone (Laravel's 419) tells it of any session, a visitor's too, on the
+  // login page as anywhere: the login form's POST refused because the session it was issued in was lost.
+  if (statusSaysSessionGone(answer.status)) return true;
+  if (change.sessionLogin === undefined) return false;
   const saysLoggedOut =
     statusSaysLoggedOut(answer.status) || answer.loginPage !== undefined || answer.userNamedAt !== undefined;
   if (!saysLoggedOut) return false;
@@ -424,8 +428,14 @@ export function classifyFailedAttempts(
       }
       // A new ID in answer to a password POST that visibly failed (Adminer renews its session at each attempt), also
       // from another back-end (Tomcat's `.node2` answering the wrong password): the session-backend-switch rule tells
-      // the switch, and the ID lost was no logged-in one.
-      if (end?.kind === 'reset' && end.cause === 'server-rejected' && answered.has(end.entry)) {
+      // the switch, and the ID lost was no logged-in one. Not one answered that the session was gone (Laravel's 419):
+      // there the attempt failed because the session was lost, not the password.
+      if (
+        end?.kind === 'reset' &&
+        end.cause === 'server-rejected' &&
+        answered.has(end.entry) &&
+        !(end.loggedOutAnswer !== undefined && statusSaysSessionGone(end.loggedOutAnswer.status))
+      ) {
         id.end = { kind: 'rotated', entry: end.entry, atLogout: false, periodic: false, failedAttempt: 'answered' };
         // A rotation's switch is the lane's (switchBesideEnd), kept in entry order.
         if (end.backendSwitch) {
