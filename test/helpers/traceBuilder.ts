@@ -11,6 +11,7 @@ import {
   analyzeTrace,
   type Finding,
 } from '../../src/core/analysis/analyze.ts';
+import { PAGE_TEXT_CHARS } from '../../src/core/trace/loginForm.ts';
 import type {
   BrowserCookieReport,
   CookieChangeCause,
@@ -178,6 +179,10 @@ export class TraceBuilder {
               ...(options.location !== undefined ? { redirectUrl: options.location } : {}),
               ...(options.loginForm ? { loginForm: true as const } : {}),
               ...(options.pageText !== undefined ? { pageText: options.pageText } : {}),
+              // As the HAR importer marks a page whose text filled what it keeps.
+              ...(options.pageText !== undefined && options.pageText.length >= PAGE_TEXT_CHARS
+                ? { pageTextCut: true as const }
+                : {}),
             },
           }),
     };

@@ -13,13 +13,12 @@
  * may sit further down than the text kept, or not at all).
  */
 
-import { PAGE_TEXT_CHARS } from '../trace/loginForm.ts';
 import type { TraceEntry } from '../trace/types.ts';
 import type { LoggedOutAnswer, SentCookieFact } from './facts.ts';
 import { userNamesPosted } from './loginSignals.ts';
 
 /** Shorter names (`al`) are found inside too many words to say anything. */
-const SHORTEST_NAME = 3;
+export const SHORTEST_NAME = 3;
 
 export class PageNames {
   /** The names password POSTs sent so far, lower-cased. */
@@ -60,7 +59,7 @@ export class PageNames {
     const named = this.namesUser(text);
     // A page cut at the text kept may name the user further down: it says nothing (a longer list above the header
     // this time).
-    if (!named && text.length >= PAGE_TEXT_CHARS) return [];
+    if (!named && entry.response?.pageTextCut) return [];
     if (named) {
       this.namedAt.set(address, entry.index);
       const unnamed = this.unnamedSinceLogin.get(address);
@@ -81,7 +80,7 @@ export class PageNames {
 }
 
 /** `word` in `text` with no letter or digit either side (`alice` in "Hello alice!", not in "malice"). */
-function containsWord(text: string, word: string): boolean {
+export function containsWord(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
     if (!isWordChar(text[at - 1]) && !isWordChar(text[at + word.length])) return true;
   }

@@ -8,8 +8,10 @@
 import { type AnalysisResult, analyzeTrace, type Finding, type RequestView } from '../analysis/analyze.ts';
 import { parseSetCookie } from '../cookie/parseSetCookie.ts';
 import type { ExportOptions } from '../native/native.ts';
-import { eventJson } from '../native/nativeWrite.ts';
+import { eventJson, pageJson } from '../native/nativeWrite.ts';
+import { pagesForExport } from '../native/pageExport.ts';
 import { addressTokens, redactTrace } from '../native/redactTrace.ts';
+import type { PageExport } from '../trace/exportedPage.ts';
 import { cookieHeaderPairs, headerValue, setCookieLines } from '../trace/headers.ts';
 import type { Header, Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 
@@ -140,7 +142,12 @@ function responseJson(entry: TraceEntry) {
   };
 }
 
-function sessionscopeJson(entry: TraceEntry, findings: readonly Finding[], request: RequestView | undefined) {
+function sessionscopeJson(
+  entry: TraceEntry,
+  findings: readonly Finding[],
+  request: RequestView | undefined,
+  page: PageExport | undefined,
+) {
   const notSent = request?.notSent ?? [];
   return {
     ...(entry.request.initiatorUrl !== undefined ? { initiatorUrl: entry.request.initiatorUrl } : {}),
@@ -154,10 +161,17 @@ function sessionscopeJson(entry: TraceEntry, findings: readonly Finding[], reque
     })),
     notSent: notSent.map((n) => ({ name: n.name, domain: n.domain, path: n.path, reason: n.reason })),
     ...(entry.browserReport ? { browserReport: entry.browserReport } : {}),
+    // What the analysis read of the page the source kept, never its text (pageExport.ts): bodies are not exported.
+    ...(page ? { page: pageJson(page) } : {}),
   };
 }
 
-function entryJson(entry: TraceEntry, findings: readonly Finding[], request: RequestView | undefined) {
+function entryJson(
+  entry: TraceEntry,
+  findings: readonly Finding[],
+  request: RequestView | undefined,
+  page: PageExport | undefined,
+) {
   const post = postDataJson(entry);
   return {
     ...(entry.pageRef !== undefined ? { pageref: entry.pageRef } : {}),
@@ -180,7 +194,7 @@ function entryJson(entry: TraceEntry, findings: readonly Finding[], request: Req
     cache: {},
     timings: { send: 0, wait: 0, receive: 0 },
     ...(entry.request.resourceType !== undefined ? { _resourceType: entry.request.resourceType } : {}),
-    _sessionscope: sessionscopeJson(entry, findings, request),
+    _sessionscope: sessionscopeJson(entry, findings, request, page),
   };
 }
 
@@ -196,6 +210,7 @@ export function exportHar(trace: Trace, result: AnalysisResult, options: ExportO
   const redaction = values === 'redacted' && !hashed ? redactTrace(trace, addressTokens(analysis)) : undefined;
   const text = redaction?.text ?? ((t: string) => t);
   const events: readonly TraceEvent[] = (redaction?.trace ?? trace).events;
+  const pages = pagesForExport(trace, redaction?.trace ?? trace);
   const entries = events.flatMap((e) => (e.kind === 'entry' ? [e.entry] : [])).sort((a, b) => a.index - b.index);
   const findingsByEntry = new Map<number, Finding[]>();
   for (const f of analysis.findings) {
@@ -211,11 +226,13 @@ export function exportHar(trace: Trace, result: AnalysisResult, options: ExportO
       version: '1.2',
       creator: { name: tool.name, version: tool.version },
       ...(trace.source.creator ? { browser: { name: trace.source.creator, version: '' } } : {}),
-      entries: entries.map((e) => entryJson(e, findingsByEntry.get(e.index) ?? [], requestByEntry.get(e.index))),
+      entries: entries.map((e) =>
+        entryJson(e, findingsByEntry.get(e.index) ?? [], requestByEntry.get(e.index), pages.get(e.index)),
+      ),
       _sessionscope: {
         values,
         sourceFormat: trace.source.format,
-        ...(others.length > 0 ? { cookieEvents: others.map(eventJson) } : {}),
+        ...(others.length > 0 ? { cookieEvents: others.map((e) => eventJson(e)) } : {}),
       },
     },
   };

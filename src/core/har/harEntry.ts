@@ -5,8 +5,9 @@
 // read every entry here, with its real position, so every message names the entry as the file has it.
 // Safe on hostile input: only known fields are read, nothing is merged, nothing recurses over the input.
 
+import { type PageExport, pageResponseFields } from '../trace/exportedPage.ts';
 import { headerValue, setCookieLines, splitSetCookieValue } from '../trace/headers.ts';
-import { type PageReading, readPage } from '../trace/loginForm.ts';
+import { PAGE_TEXT_CHARS, type PageReading, readPage } from '../trace/loginForm.ts';
 import { guessResourceType } from '../trace/resourceType.ts';
 import { readSiteContext } from '../trace/siteContext.ts';
 import type {
@@ -143,6 +144,11 @@ function readEntry(fields: HarFields, raw: unknown, index: number): EntryDraft {
   if (requestCookies && requestCookies.length > 0) read.cookies = requestCookies;
   if (postData) read.postData = postData;
   read.resourceType = resourceType;
+  // Our own HAR export keeps no body, only what its analysis read of the page (pageExport.ts).
+  const exportedPage =
+    response && sessionscope && response.loginForm === undefined && response.pageText === undefined
+      ? readExportedPage(fields, sessionscope, `${at}._sessionscope`)
+      : undefined;
   // Optional fields assigned only when present (absent, never undefined), in one fixed order, rather than spread
   // from a temporary object each: this runs for every entry.
   const draft: Mutable<EntryDraft> = {
@@ -155,7 +161,7 @@ function readEntry(fields: HarFields, raw: unknown, index: number): EntryDraft {
     request: read,
     resourceType,
   };
-  if (response) draft.response = response;
+  if (response) draft.response = exportedPage ? { ...response, ...pageResponseFields(exportedPage) } : response;
   if (browserReport) draft.browserReport = browserReport;
   if (typeof pageRef === 'string' || typeof pageRef === 'number') draft.pageRef = String(pageRef);
   if (offNetwork) draft.offNetwork = offNetwork;
@@ -323,6 +329,7 @@ function readResponse(fields: HarFields, entry: JsonObject, at: string): TraceRe
   const page = keptPage(response);
   if (page?.loginForm) read.loginForm = true;
   if (page !== undefined && page.text !== '') read.pageText = page.text;
+  if (page !== undefined && page.text.length >= PAGE_TEXT_CHARS) read.pageTextCut = true;
   return read;
 }
 
@@ -340,6 +347,33 @@ function readStatus(fields: HarFields, response: JsonObject, where: string): num
   const found = status === undefined ? 'missing' : kindOf(status);
   fields.note(`${where}.status`, `"status" is ${found}; read as 0 (no status)`);
   return 0;
+}
+
+/**
+ * `_sessionscope.page`, written by our own HAR export where its source kept the page. One that is not the shape it
+ * writes is noted and left out: the entry is read without it.
+ */
+function readExportedPage(fields: HarFields, sessionscope: JsonObject, where: string): PageExport | undefined {
+  const page = ownField(sessionscope, 'page');
+  if (page === undefined) return undefined;
+  const at = `${where}.page`;
+  const names = isObject(page) ? ownField(page, 'names') : undefined;
+  const flag = (key: string) => (isObject(page) ? ownField(page, key) : undefined);
+  const isFlag = (value: unknown) => value === undefined || typeof value === 'boolean';
+  if (
+    !isObject(page) ||
+    !isFlag(flag('loginForm')) ||
+    !isFlag(flag('cut')) ||
+    (names !== undefined && !(Array.isArray(names) && names.every((n) => typeof n === 'string')))
+  ) {
+    fields.note(at, 'is not a page as Sessionscope writes it ({loginForm, names, cut}); left out');
+    return undefined;
+  }
+  return {
+    ...(flag('loginForm') === true ? { loginForm: true as const } : {}),
+    ...(names !== undefined ? { names: names as string[] } : {}),
+    ...(flag('cut') === true ? { cut: true as const } : {}),
+  };
 }
 
 /** `_sessionscope.browserReport`, written by our own recorder: read strictly. */

@@ -23,6 +23,7 @@ import {
   SOURCE_FORMATS,
 } from './nativeRead.ts';
 import { analysisJson, eventJson, recordingBrowserJson, settingsJson } from './nativeWrite.ts';
+import { pagesForExport } from './pageExport.ts';
 import { addressTokens, redactTrace } from './redactTrace.ts';
 
 export const NATIVE_FORMAT = 'sessionscope-trace';
@@ -83,6 +84,8 @@ export function exportNativeTrace(trace: Trace, result: AnalysisResult, options:
   const analysis = analyzeTrace(trace, { settings: result.settings, values: hashed ? 'raw' : values });
   const redaction = values === 'redacted' && !hashed ? redactTrace(trace, addressTokens(analysis)) : undefined;
   const events = (redaction?.trace ?? trace).events;
+  // What the analysis read of the pages the source kept, with the user names as the written POSTs show them.
+  const pages = pagesForExport(trace, redaction?.trace ?? trace);
   const text = redaction?.text ?? ((t: string) => t);
   const source = trace.source;
   const document = {
@@ -102,7 +105,7 @@ export function exportNativeTrace(trace: Trace, result: AnalysisResult, options:
       ? { warnings: trace.warnings.map((w) => ({ where: w.where, message: text(w.message) })) }
       : {}),
     settings: settingsJson(result.settings),
-    events: events.map(eventJson),
+    events: events.map((e) => eventJson(e, pages)),
     analysis: analysisJson(analysis, text),
   };
   return `${JSON.stringify(document, null, 1)}\n`;

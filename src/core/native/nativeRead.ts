@@ -11,6 +11,7 @@ import { NOT_SENT_REASON_NAMES, SET_COOKIE_REJECTED_REASON_NAMES } from '../cook
 import { RULES, type RuleId } from '../rules/registry.ts';
 import type { Severity } from '../rules/rule.ts';
 import type { Story, StoryKind, StoryTiming } from '../story/story.ts';
+import { type PageExport, pageResponseFields } from '../trace/exportedPage.ts';
 import type { BrowserName, RecordingBrowser } from '../trace/recordingBrowser.ts';
 import { SITE_CONTEXT_KINDS, SITE_CONTEXT_SOURCES } from '../trace/siteContext.ts';
 import type {
@@ -128,11 +129,23 @@ function response(f: NativeFields, r: JsonObject, at: string): TraceResponse {
             raw: f.optionalString(item, 'raw', c),
           }),
         );
+  const page = f.optionalObject(r, 'page', at);
   return definedFields({
     status: f.requiredNumber(r, 'status', at),
     headers: headers(f, r, at),
     cookies,
     redirectUrl: f.optionalString(r, 'redirectUrl', at),
+    ...(page ? pageResponseFields(readPageExport(f, page, `${at}.page`)) : {}),
+  });
+}
+
+/** A response's `page`: what the exporter's analysis read of a page its source kept (pageExport.ts). */
+function readPageExport(f: NativeFields, page: JsonObject, at: string): PageExport {
+  const names = f.stringList(page, 'names', at, false);
+  return definedFields({
+    loginForm: f.optionalBoolean(page, 'loginForm', at) ? (true as const) : undefined,
+    names,
+    cut: f.optionalBoolean(page, 'cut', at) ? (true as const) : undefined,
   });
 }
 

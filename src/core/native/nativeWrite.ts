@@ -6,6 +6,7 @@
 import type { AnalysisResult, Finding, RequestView, SessionView } from '../analysis/analyze.ts';
 import type { AnalysisSettings } from '../analysis/settings.ts';
 import type { Story, StoryTiming } from '../story/story.ts';
+import type { PageExport } from '../trace/exportedPage.ts';
 import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
 import type {
   BrowserCookieReport,
@@ -51,13 +52,19 @@ function requestJson(r: TraceRequest): Json {
   });
 }
 
-function responseJson(r: TraceResponse): Json {
+function responseJson(r: TraceResponse, page: PageExport | undefined): Json {
   return compact({
     status: r.status,
     headers: headersJson(r.headers),
     cookies: r.cookies?.map((c) => compact({ name: c.name, value: c.value, raw: c.raw })),
     redirectUrl: r.redirectUrl,
+    page: page ? pageJson(page) : undefined,
   });
+}
+
+/** What the analysis read of a page the source kept, never its text (pageExport.ts). */
+export function pageJson(page: PageExport): Json {
+  return compact({ loginForm: page.loginForm, names: page.names ? [...page.names] : undefined, cut: page.cut });
 }
 
 function browserReportJson(b: BrowserCookieReport): Json {
@@ -72,7 +79,7 @@ function browserReportJson(b: BrowserCookieReport): Json {
   });
 }
 
-export function entryJson(e: TraceEntry): Json {
+export function entryJson(e: TraceEntry, page?: PageExport): Json {
   return compact({
     index: e.index,
     startedAt: e.startedAt,
@@ -81,7 +88,7 @@ export function entryJson(e: TraceEntry): Json {
     duration: e.duration,
     run: e.run,
     request: requestJson(e.request),
-    response: e.response ? responseJson(e.response) : undefined,
+    response: e.response ? responseJson(e.response, page) : undefined,
     browserReport: e.browserReport ? browserReportJson(e.browserReport) : undefined,
   });
 }
@@ -100,10 +107,11 @@ function snapshotJson(c: CookieSnapshot): Json {
   });
 }
 
-export function eventJson(ev: TraceEvent): Json {
+/** An event as written; an entry with its page (`pages`, by entry index: pageExport.ts). */
+export function eventJson(ev: TraceEvent, pages?: ReadonlyMap<number, PageExport>): Json {
   switch (ev.kind) {
     case 'entry':
-      return { kind: 'entry', entry: entryJson(ev.entry) };
+      return { kind: 'entry', entry: entryJson(ev.entry, pages?.get(ev.entry.index)) };
     case 'cookie-changed':
       return {
         kind: 'cookie-changed',

@@ -110,9 +110,11 @@ export interface TraceResponse {
   readonly loginForm?: true;
   /**
    * The visible text of an HTML body the source kept, its start (loginForm.ts readPage): where a logged-in page
-   * names its user. Never exported.
+   * names its user. Never exported: an export keeps only the user names it holds (native/pageExport.ts).
    */
   readonly pageText?: string;
+  /** The page's visible text went on past what was kept (PAGE_TEXT_CHARS): a name further down is not seen. */
+  readonly pageTextCut?: true;
 }
 
 /** Cookie reasons a browser itself reported (Chrome's DevTools protocol), kept to compare with ours. */
