@@ -1,5 +1,6 @@
 // Importing into the panel: a native trace opens as its exporter saw it (its saved settings, and its saved
-// findings and lanes when redacted), through the controller's own import; HAR files and bad files as before.
+// findings and lanes when redacted), and so does our redacted HAR export, through the controller's own import; other
+// HAR files and bad files as before.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisSettings } from '../core/analysis/settings.ts';
@@ -56,7 +57,15 @@ describe('importing a native trace into the panel', () => {
     },
   );
 
-  it('a HAR carries no settings or saved analysis, and is analysed as it is', () => {
+  it('our redacted HAR export opens as its exporter saw it, as a redacted native trace does', () => {
+    const exporter = exporterView('insecure-attributes', { notSessionCookies: ['theme'] });
+    const view = imported(exportHar(exporter.trace, exporter.analysis), 'insecure-attributes.har');
+    expect(view.analysis.settings.notSessionCookies).toEqual(['theme']);
+    expect(findingKeys(view)).toEqual(findingKeys(exporter));
+    expect(laneKeys(view)).toEqual(laneKeys(exporter));
+  });
+
+  it('a HAR (ours when raw) carries no settings or saved analysis, and is analysed as it is', () => {
     const exporter = exporterView('load-balancer');
     const outcome = importTraceText(exportHar(exporter.trace, exporter.analysis, { values: 'raw' }), 'lb.har');
     expect(outcome.ok && outcome.settings === undefined && outcome.saved === undefined).toBe(true);

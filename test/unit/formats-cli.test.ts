@@ -63,6 +63,15 @@ describe.each(FIXTURES)('%s', (name) => {
     expect(again).toEqual({ ...direct, input: { ...direct.input, file: 'x.har', creator: again.input.creator } });
   });
 
+  it('analyze → export har (redacted) → analyze: the findings and lanes its exporter saw, not those of its hashes', async () => {
+    const direct = report(await run(['analyze', file, '--format', 'json']));
+    const har = await run(['export', file, '--to', 'har']);
+    const again = report(await run(['analyze', 'x.har', '--format', 'json'], { 'x.har': har.stdout }));
+    expect(again.input.format).toBe('har');
+    expect(again.findings).toEqual(direct.findings);
+    expect(again.sessions).toEqual(direct.sessions);
+  });
+
   it('export is redacted by default: none of the session cookie values', async () => {
     const trace = parseTraceFile(readFileSync(file, 'utf8'));
     const secrets = sessionCookieValues(trace, analyzeTrace(trace));
@@ -121,6 +130,19 @@ describe('sessionscope export', () => {
     expect(again.stderr).toContain('cannot restore them');
     const strip = (t: string) => ({ ...JSON.parse(t), source: undefined });
     expect(strip(files['b.json']!)).toEqual(strip(files['a.json']!));
+  });
+
+  it('a redacted HAR export re-exported stays as it is (no hash of a hash)', async () => {
+    const files: Record<string, string> = {};
+    await run(['export', `${DEMO}rotation.har`, '--to', 'har', '-o', 'a.har'], files);
+    const again = await run(['export', 'a.har', '--to', 'har', '-o', 'b.har'], files);
+    expect(again.code).toBe(0);
+    const cookies = (t: string) =>
+      (JSON.parse(t).log.entries as { request: { headers: { name: string; value: string }[] } }[]).flatMap((e) =>
+        e.request.headers.filter((h) => h.name.toLowerCase() === 'cookie').map((h) => h.value),
+      );
+    expect(cookies(files['a.har']!).length).toBeGreaterThan(0);
+    expect(cookies(files['b.har']!)).toEqual(cookies(files['a.har']!));
   });
 
   it('--session-cookie on a redacted trace analyses it again and says why results may differ', async () => {

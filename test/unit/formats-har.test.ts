@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { type AnalysisResult, analyzeTrace } from '../../src/core/analysis/analyze.ts';
 import { exportHar } from '../../src/core/formats/index.ts';
-import { parseTraceFile } from '../../src/core/open/readTrace.ts';
+import { parseTraceFile, readTraceText } from '../../src/core/open/readTrace.ts';
 import { sessionCookieValues } from '../fixtures/formats/secrets.ts';
 import { BROKEN_CORPUS_HARS, CORPORA } from '../helpers/shared.ts';
 
@@ -100,11 +100,34 @@ describe.each(INPUTS.map((p) => [shortName(p), p]))('%s', (_name, path) => {
     expect(exportHar(trace, result)).toBe(exportHar(trace, analyzeTrace(trace)));
   });
 
+  it('a redacted export opens as its exporter saw it: the settings and analysis it saved, not one of its hashes', () => {
+    const read = readTraceText(exportHar(trace, result), 'again.har');
+    expect(read.native?.values).toBe('redacted');
+    expect(read.native?.analysis.findings).toEqual(result.findings);
+    expect(read.native?.analysis.sessions).toEqual(result.sessions);
+    expect(read.native?.analysis.story).toEqual(result.story);
+    expect(read.native?.settings).toEqual(result.settings);
+    // A raw export is analysed again: it saves none.
+    expect(readTraceText(exportHar(trace, result, { values: 'raw' }), 'again.har').native).toBeUndefined();
+  });
+
   it('a redacted export holds none of the session cookie values', () => {
     const text = exportHar(trace, result);
     for (const secret of sessionCookieValues(trace, result))
       expect(text.includes(secret), `${secret} leaked`).toBe(false);
   });
+});
+
+it('a redacted export whose saved analysis cannot be read is analysed again from its hashes, and says so', () => {
+  const trace = parseTraceFile(readFileSync(`${DEMO}rotation.har`, 'utf8'));
+  const har = JSON.parse(exportHar(trace, analyzeTrace(trace)));
+  har.log._sessionscope.analysis.findings = 'lost';
+  const read = readTraceText(JSON.stringify(har), 'spoilt.har');
+  expect(read.native).toBeUndefined();
+  const [warning] = read.trace.warnings ?? [];
+  expect(warning?.where).toBe('log._sessionscope.analysis.findings');
+  expect(warning?.message).toContain('analysed again from its hashed values');
+  expect(read.trace.events.filter((e) => e.kind === 'entry')).toHaveLength(trace.entryCount);
 });
 
 it('the demo fixtures do have session values to hide (the leak test is not vacuous)', () => {

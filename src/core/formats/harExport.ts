@@ -8,7 +8,7 @@
 import { type AnalysisResult, analyzeTrace, type Finding, type RequestView } from '../analysis/analyze.ts';
 import { parseSetCookie } from '../cookie/parseSetCookie.ts';
 import type { ExportOptions } from '../native/native.ts';
-import { eventJson, pageJson } from '../native/nativeWrite.ts';
+import { analysisJson, eventJson, pageJson, settingsJson } from '../native/nativeWrite.ts';
 import { pagesForExport } from '../native/pageExport.ts';
 import { addressTokens, redactTrace } from '../native/redactTrace.ts';
 import type { PageExport } from '../trace/exportedPage.ts';
@@ -233,6 +233,11 @@ export function exportHar(trace: Trace, result: AnalysisResult, options: ExportO
         values,
         sourceFormat: trace.source.format,
         ...(others.length > 0 ? { cookieEvents: others.map((e) => eventJson(e)) } : {}),
+        // Hashes analysed again would lose what values told (a token's entropy, a form's `_method=delete`, a Basic
+        // login): a redacted export keeps the settings and the analysis its exporter saw, as a native trace does.
+        ...(values === 'redacted'
+          ? { settings: settingsJson(result.settings), analysis: analysisJson(analysis, text) }
+          : {}),
       },
     },
   };

@@ -4,6 +4,7 @@
 import { harToTrace } from '../har/har.ts';
 import { isObject, kindOf, ownField } from '../har/harFields.ts';
 import { HarStreamReader } from '../har/harStream.ts';
+import { savedHarAnalysis } from '../native/harSavedAnalysis.ts';
 import { NATIVE_FORMAT, type NativeTrace, parseNativeTrace } from '../native/native.ts';
 import { inFile, parseJsonText, TruncatedJsonError } from '../trace/jsonText.ts';
 import { type Trace, TraceInputError } from '../trace/types.ts';
@@ -18,7 +19,10 @@ export function detectTraceFormat(document: unknown): TraceFileKind {
   return 'unknown';
 }
 
-/** A file as read: its Trace, and for a native trace everything else it saved (settings, analysis). */
+/**
+ * A file as read: its Trace, and for a native trace everything else it saved (settings, analysis); also for our own
+ * redacted HAR export, which saves them too (native/harSavedAnalysis.ts).
+ */
 export interface ReadTrace {
   readonly trace: Trace;
   readonly native?: NativeTrace;
@@ -34,8 +38,13 @@ export function readTraceText(text: string, file?: string): ReadTrace {
     throw error;
   }
   switch (detectTraceFormat(document)) {
-    case 'har':
-      return { trace: harToTrace(document, file) };
+    case 'har': {
+      const trace = harToTrace(document, file);
+      // Our own redacted HAR export opens as its exporter saw it, as a redacted native trace does.
+      const saved = savedHarAnalysis(document, trace, file);
+      if (saved === undefined) return { trace };
+      return 'saved' in saved ? { trace: saved.saved.trace, native: saved.saved } : { trace: saved.trace };
+    }
     case 'sessionscope-trace': {
       const native = parseNativeTrace(document, file);
       return { trace: native.trace, native };
