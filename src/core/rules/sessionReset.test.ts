@@ -447,8 +447,17 @@ describe('session-reset', () => {
         })
         .get('https://shop.test/login', { cookie: `app_session=${sealed(2)}` })
         .analyze();
-    const [reset] = findingsOf(attempt({ status: 419 }), 'session-reset');
-    expect(reset).toMatchObject({ entry: 1, cause: 'server-rejected', evidence: { answeredStatus: 419 } });
+    const refused = attempt({ status: 419 });
+    const [reset] = findingsOf(refused, 'session-reset');
+    expect(reset).toMatchObject({
+      entry: 1,
+      cause: 'server-rejected',
+      evidence: { answeredStatus: 419, loginRefused: true },
+    });
+    expect(refused.story?.[0]?.cause).toContain(
+      'or servers that do not share sessions), so the server started a new session',
+    );
+    expect(refused.story?.[0]?.cause).toContain('; the login posted with it was refused (answered 419)');
     expect(reset!.message).toContain(
       'The server answered with HTTP 419 Page Expired: it no longer had the session the request carried, so the login posted with it was refused.',
     );

@@ -336,6 +336,9 @@ export const sessionReset = defineRule({
               ...(end.backendSwitch ? { backendChanges: end.backendSwitch.changes } : {}),
               ...(end.loginEntry !== undefined ? { issuedByLoginAt: end.loginEntry } : {}),
               ...(end.loggedOutAnswer ? { answeredStatus: end.loggedOutAnswer.status } : {}),
+              ...(end.loggedOutAnswer && refusedLogin(end.loggedOutAnswer, ctx.facts.loginAttempts)
+                ? { loginRefused: true }
+                : {}),
               ...(raced ? { inFlightWith: { secret: end.inFlightWith } } : {}),
               ...(end.freshRace ? { freshRace: true } : {}),
               ...(restored !== undefined ? { restoredFrom: restored } : {}),
@@ -356,8 +359,13 @@ export const sessionReset = defineRule({
 function answeredText(answer: LoggedOutAnswer, loginAttempts: readonly number[] | undefined): string {
   if (!statusSaysSessionGone(answer.status))
     return ` The server answered as to a client not logged in, with ${answerText(answer)}.`;
-  const login = loginAttempts?.includes(answer.entry) ? ', so the login posted with it was refused' : '';
+  const login = refusedLogin(answer, loginAttempts) ? ', so the login posted with it was refused' : '';
   return ` The server answered with ${answerText(answer)}: it no longer had the session the request carried${login}.`;
+}
+
+/** The answer refused a login attempt because the session it carried was gone (the finding's `loginRefused`). */
+function refusedLogin(answer: LoggedOutAnswer, loginAttempts: readonly number[] | undefined): boolean {
+  return statusSaysSessionGone(answer.status) && loginAttempts?.includes(answer.entry) === true;
 }
 
 /** What a reset's words are chosen by, beyond its end. */

@@ -149,6 +149,14 @@ function backendChanges(f: StoryFinding): string | undefined {
   return Array.isArray(changes) && changes.length > 0 ? changes.join(', ') : undefined;
 }
 
+/** A login posted with the lost session and refused for it (session-reset's `loginRefused`: Laravel's 419). */
+function loginRefused(finding: StoryFinding): string {
+  const status = finding.evidence.answeredStatus;
+  return finding.evidence.loginRefused === true
+    ? `; the login posted with it was refused (answered ${typeof status === 'number' ? status : 'as logged out'})`
+    : '';
+}
+
 /** How the server answered a rejected session, as the finding's evidence says (session-rejected's answers). */
 function rejectionAnswer(finding: StoryFinding, requestStatus: number | undefined): string {
   const { status = requestStatus, loginPage, loginForm, userNamedAt } = finding.evidence;
@@ -187,10 +195,10 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
       if (typeof restored === 'string')
         return `${carried} but the server no longer knew the session and started a new one; the same answer renewed \`${restored}\`, a persistent login cookie the request carried, so the user was most likely logged back in from it (remember me) and only what the session held beyond the login was lost`;
       if (c.finding.evidence.storeMayNameSession === true)
-        return `${carried}, which holds the session or the ID of one kept on the server: either the server could no longer read it (its key changed: a key made at start-up and a restart, a key rotated without keeping the old one, or servers with different keys) or it no longer knew the session the cookie names (server-side expiry, a restart), ${afterwards(c, 'so the session ended')}`;
+        return `${carried}, which holds the session or the ID of one kept on the server: either the server could no longer read it (its key changed: a key made at start-up and a restart, a key rotated without keeping the old one, or servers with different keys) or it no longer knew the session the cookie names (server-side expiry, a restart, or servers that do not share sessions), ${afterwards(c, 'so the session ended')}${loginRefused(c.finding)}`;
       return c.finding.evidence.clientSideStore === true
         ? `${carried} but the server could no longer read the session (or its ID) kept in that cookie (its key changed: a key made at start-up and a restart, a key rotated without keeping the old one, or servers with different keys), ${afterwards(c, 'so the session ended')}`
-        : `${carried} but the server no longer knew the session (server-side expiry, a restart, or sessions not shared between servers), ${afterwards(c, 'so the session ended')}`;
+        : `${carried} but the server no longer knew the session (server-side expiry, a restart, or sessions not shared between servers), ${afterwards(c, 'so the session ended')}${loginRefused(c.finding)}`;
     },
   },
   'session-reset:cleared-by-server': {
