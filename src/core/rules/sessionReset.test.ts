@@ -7,6 +7,12 @@ import { findingsOf, GOOD, ID, trace } from '../../../test/helpers/traceBuilder.
 
 const sid = (id: string, extra = '') => `sid=${id}; ${GOOD}${extra}`;
 
+/** A Laravel-style encrypted cookie ({"iv","value","mac"}, base64): sealed past reading, the nth time. */
+const sealed = (n: number) =>
+  btoa(
+    JSON.stringify({ iv: btoa(`iv-${n}-0123456789ab`), value: btoa(`cipher-${n}-`.repeat(4)), mac: 'f'.repeat(64) }),
+  );
+
 function resets(result: AnalysisResult) {
   return findingsOf(result, 'session-reset').map((f) => ({ cookie: f.cookie, entry: f.entry, cause: f.cause }));
 }
@@ -394,14 +400,6 @@ describe('session-reset', () => {
   it('server-rejected of a store sealed past reading: its key changed, or the server-side session it names was lost', () => {
     // Laravel's cookie: its encrypted envelope may hold the session ID of a file session, which expiry removes as
     // surely as a new APP_KEY makes the cookie unreadable. Neither can be told from the traffic: both are said.
-    const sealed = (n: number) =>
-      btoa(
-        JSON.stringify({
-          iv: btoa(`iv-${n}-0123456789ab`),
-          value: btoa(`cipher-${n}-`.repeat(4)),
-          mac: 'f'.repeat(64),
-        }),
-      );
     const result = trace()
       .get('https://shop.test/login', { cookie: '' })
       .post('https://shop.test/login', {
@@ -428,14 +426,6 @@ describe('session-reset', () => {
   it("a visitor's sealed store at a login form answered 419 Page Expired: lost, the login refused for it (Laravel on two nodes)", () => {
     // The login form's CSRF token was in the session the other node kept: 419, and the cookie sealed anew for the
     // empty session this node made. A wrong password (the form again, a redirect to it) only seals it again.
-    const sealed = (n: number) =>
-      btoa(
-        JSON.stringify({
-          iv: btoa(`iv-${n}-0123456789ab`),
-          value: btoa(`cipher-${n}-`.repeat(4)),
-          mac: 'f'.repeat(64),
-        }),
-      );
     const attempt = (answer: { status?: number; location?: string; loginForm?: true }) =>
       trace()
         .get('https://shop.test/login', { cookie: '', setCookie: [`app_session=${sealed(1)}; Path=/; HttpOnly`] })
