@@ -1461,6 +1461,139 @@ const djangoSessionAge: Framework = (() => {
 })();
 
 /**
+ * Rails 6.1's cookie store with `expire_after: 20` (SESSION_EXPIRE_AFTER, read by test/frameworks/rails/config.ru): the
+ * `_demo_session` cookie's Expires 20 s ahead, set again on every answer; ~25 s idle after the login, then home.
+ */
+const railsCookieStoreCookieExpiry: Framework = {
+  ...railsCookieStore,
+  id: 'rails-cookie-store-cookie-expiry',
+  server: (work, port) => {
+    const server = railsCookieStore.server(work, port);
+    return { ...server, env: { ...server.env, SESSION_EXPIRE_AFTER: '20' } };
+  },
+  lose: { how: () => execFileSync('sleep', ['25']), after: '/' },
+};
+
+/**
+ * Sinatra 3.0's encrypted cookie session (Rack::Protection::EncryptedCookie, a Rack::Session::Cookie) with
+ * `expire_after: 20` (SESSION_EXPIRE_AFTER, read by test/frameworks/sinatra/config.ru): `rack.session`'s Expires 20 s
+ * ahead, set again on every answer; ~25 s idle after the login, then /account (a visitor sent to the login form).
+ */
+const sinatraCookieExpiry: Framework = {
+  id: 'sinatra-cookie-expiry',
+  server: (_work, port) => rackup('sinatra', port, { env: { SESSION_EXPIRE_AFTER: '20' } }),
+  login: { path: '/login' },
+  lose: { how: () => execFileSync('sleep', ['25']), after: '/account' },
+};
+
+/**
+ * Symfony's HttpFoundation session with framework.session.cookie_lifetime 20 (NativeSessionStorage's `cookie_lifetime`,
+ * SESSION_COOKIE_LIFETIME read by test/frameworks/symfony/index.php): PHPSESSID's Expires 20 s ahead when PHP sends it
+ * (at the login's migrate); ~25 s idle after the login, then /account (a visitor sent to the login form).
+ */
+const symfonyCookieExpiry: Framework = {
+  ...symfony,
+  id: 'symfony-cookie-expiry',
+  server: (work, port) => {
+    const server = symfony.server(work, port);
+    return { ...server, env: { ...server.env, SESSION_COOKIE_LIFETIME: '20' } };
+  },
+  lose: { how: () => execFileSync('sleep', ['25']), after: '/account' },
+};
+
+/**
+ * CherryPy's sessions tool with a persistent cookie and `timeout` 1 minute (SESSION_TIMEOUT, read by
+ * test/frameworks/cherrypy/app.py): `session_id`'s Expires a minute ahead, set again on every answer; ~65 s idle after
+ * the login, then home.
+ */
+const cherrypyCookieExpiry: Framework = {
+  ...script('cherrypy-cookie-expiry', '/usr/bin/python3', 'cherrypy', 'app.py', { SESSION_TIMEOUT: '1' }),
+  lose: { how: () => execFileSync('sleep', ['65']), after: '/' },
+};
+
+/**
+ * Tomcat's session cookie with a Max-Age of 20 s (`<session-config><cookie-config><max-age>20` of the copied
+ * conf/web.xml; the session's own timeout left at 30 minutes): JSESSIONID's Max-Age set when the cookie is issued (at
+ * the login's changeSessionId); ~25 s idle after the login, then account.jsp. The login reached by its path.
+ */
+const tomcatCookieExpiry: Framework = {
+  id: 'tomcat-cookie-expiry',
+  server: (work, port) => {
+    const server = tomcat(work, port);
+    const webXml = join(work, 'conf', 'web.xml');
+    const xml = readFileSync(webXml, 'utf8');
+    const timeout = '<session-timeout>30</session-timeout>';
+    if (!xml.includes(timeout)) throw new Error(`${webXml}: no session-timeout of 30`);
+    writeFileSync(webXml, xml.replace(timeout, `${timeout}<cookie-config><max-age>20</max-age></cookie-config>`));
+    return server;
+  },
+  login: { path: '/login.jsp' },
+  lose: { how: () => execFileSync('sleep', ['25']), after: '/account.jsp' },
+};
+
+/**
+ * Flask's signed-cookie session made permanent at the login (`session.permanent = True`) with a
+ * PERMANENT_SESSION_LIFETIME of 20 s (SESSION_LIFETIME=20, read by flask/app.py): the cookie's Expires renewed on every
+ * answer (SESSION_REFRESH_EACH_REQUEST); ~25 s idle after the login, the browser drops it; then home.
+ */
+const flaskCookieExpiry: Framework = {
+  ...flask('flask-cookie-expiry', { SESSION_LIFETIME: '20' }),
+  lose: { how: () => execFileSync('sleep', ['25']), after: '/' },
+};
+
+/**
+ * PHP's native sessions with `session.cookie_lifetime=20`: PHPSESSID given Expires = now + 20 s where the ID is set
+ * (the login's session_regenerate_id), not renewed after; ~25 s idle after the login, the browser drops it; then the
+ * account page (which sends a visitor to the login form).
+ */
+const phpNativeCookieExpiry: Framework = {
+  ...php('php-native-cookie-expiry', {}, ['session.cookie_lifetime=20']),
+  lose: { how: () => execFileSync('sleep', ['25']), after: '/account.php' },
+};
+
+/**
+ * Laravel with config/session.php's `lifetime` of 1 minute (SESSION_LIFETIME=1, `expire_on_close` false): its
+ * laravel_session (and XSRF-TOKEN) cookie given Expires = now + 1 min on every answer; ~65 s idle after the login, the
+ * browser drops it; then the account page (which sends a visitor to the login form).
+ */
+const laravelCookieExpiry: Framework = {
+  ...laravel,
+  id: 'laravel-cookie-expiry',
+  server: (work, port) => {
+    const server = laravel.server(work, port);
+    return { ...server, env: { ...server.env, SESSION_LIFETIME: '1' } };
+  },
+  lose: { how: () => execFileSync('sleep', ['65']), after: '/account' },
+};
+
+/**
+ * koa-session's cookie store with `maxAge: 20000` (KOA_SESSION_MAX_AGE, read by node/koa-session.mjs): koa.sess and
+ * koa.sess.sig given Expires = now + 20 s wherever the session changes (home counts visits); ~25 s idle after the
+ * login, the browser drops them; then home.
+ */
+const koaSessionCookieExpiry: Framework = (() => {
+  const base = node('koa-session');
+  return {
+    ...base,
+    id: 'koa-session-cookie-expiry',
+    server: (work, port) => {
+      const server = base.server(work, port);
+      return { ...server, env: { ...server.env, KOA_SESSION_MAX_AGE: '20000' } };
+    },
+    lose: { how: () => execFileSync('sleep', ['25']), after: '/' },
+  };
+})();
+
+/**
+ * Starlette's SessionMiddleware with `max_age=20` (STARLETTE_MAX_AGE, read by starlette/app.py): the `session` cookie's
+ * Max-Age of 20 s set again on every response; ~25 s idle after the login, the browser drops it; then home.
+ */
+const starletteCookieExpiry: Framework = {
+  ...script('starlette-cookie-expiry', '/usr/bin/python3', 'starlette', 'app.py', { STARLETTE_MAX_AGE: '20' }),
+  lose: { how: () => execFileSync('sleep', ['25']), after: '/' },
+};
+
+/**
  * Rails 6.1 (Debian's ruby-rails) with Devise 4.8 (ruby-devise) as its README sets it up: a User model on SQLite in the
  * recording's directory, `devise_for :users`, Devise's own sign-in view (an email address) with "Remember me" ticked,
  * the default cookie store; the home page's `button_to` posting `_method=delete` to `/users/sign_out`.
@@ -4275,6 +4408,16 @@ const FRAMEWORKS: readonly Framework[] = [
   tomcatSessionTimeout,
   expressSessionCookieExpiry,
   djangoSessionAge,
+  railsCookieStoreCookieExpiry,
+  sinatraCookieExpiry,
+  symfonyCookieExpiry,
+  cherrypyCookieExpiry,
+  tomcatCookieExpiry,
+  flaskCookieExpiry,
+  phpNativeCookieExpiry,
+  laravelCookieExpiry,
+  koaSessionCookieExpiry,
+  starletteCookieExpiry,
   honoSessions('hono-sessions-cookie', 'cookie'),
   ...andLoginAgain(honoSessions('hono-sessions-memory', 'memory')),
   // hono-sessions-memory-cluster-no-affinity: two nodes, each its own hono-sessions MemoryStore, round robin.

@@ -513,6 +513,76 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'reset:expired'],
     alarms: ['session-not-sent sessionid', 'session-reset sessionid'],
   },
+  // Flask's permanent session with PERMANENT_SESSION_LIFETIME = 20 s, its cookie's Expires renewed on every answer;
+  // 25 s idle: the browser drops it (expired on the client), the next page answered to a visitor with a new cookie.
+  'flask-cookie-expiry': {
+    cookie: 'session',
+    ends: ['rotated@login', 'updated', 'reset:expired', 'live'],
+    alarms: ['session-client-side-data session', 'session-not-sent session', 'session-reset session'],
+  },
+  // PHP's native sessions with session.cookie_lifetime = 20 (set once, when the ID is issued); 25 s idle: the
+  // account page, sent without the cookie, redirects to the login form with a new ID.
+  'php-native-cookie-expiry': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'reset:expired', 'live'],
+    alarms: ['cookie-no-httponly PHPSESSID', 'session-not-sent PHPSESSID', 'session-reset PHPSESSID'],
+  },
+  // Laravel with a lifetime of 1 minute (the cookie's Max-Age, renewed on every answer); 65 s idle: the account page,
+  // sent without the cookie, redirects to the login form with a new cookie.
+  'laravel-cookie-expiry': {
+    cookie: 'laravel_session',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:expired', 'updated', 'live'],
+    alarms: ['session-not-sent laravel_session', 'session-reset laravel_session'],
+  },
+  // koa-session with maxAge 20 s (its cookies written again wherever the session changes: home counts visits); 25 s
+  // idle: the browser drops them, the home page answered to a visitor.
+  'koa-session-cookie-expiry': {
+    cookie: 'koa.sess',
+    ends: ['rotated@login', 'updated', 'reset:expired', 'live'],
+    alarms: ['session-client-side-data koa.sess', 'session-not-sent koa.sess', 'session-reset koa.sess'],
+  },
+  // Starlette's SessionMiddleware with max_age 20 s (renewed on every answer); 25 s idle: the browser drops it, the home
+  // page answered to a visitor.
+  'starlette-cookie-expiry': {
+    cookie: 'session',
+    ends: ['rotated@login', 'updated', 'reset:expired', 'live'],
+    alarms: ['session-client-side-data session', 'session-not-sent session', 'session-reset session'],
+  },
+  // Rails' cookie store with expire_after 20 s (sealed anew with its expiry on every answer); 25 s idle: the browser drops
+  // it, the home page answered to a visitor with a new cookie.
+  'rails-cookie-store-cookie-expiry': {
+    cookie: '_demo_session',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:expired', 'live'],
+    alarms: ['session-not-sent _demo_session', 'session-reset _demo_session'],
+  },
+  // Sinatra's encrypted cookie session with expire_after 20 s (written on every answer); 25 s idle: the account page,
+  // sent without it, redirects to the login form.
+  'sinatra-cookie-expiry': {
+    cookie: 'rack.session',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:expired', 'updated', 'live'],
+    alarms: ['session-not-sent rack.session', 'session-reset rack.session'],
+  },
+  // Symfony with cookie_lifetime 20 s (set once, when the ID is issued); 25 s idle: the account page, sent without the
+  // cookie, redirects to the login form with a new ID.
+  'symfony-cookie-expiry': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'reset:expired', 'live'],
+    alarms: ['session-not-sent PHPSESSID', 'session-reset PHPSESSID'],
+  },
+  // CherryPy's sessions tool with a persistent cookie and a timeout of 1 minute (Max-Age 60, the same ID re-sent on every
+  // answer); 65 s idle: the browser drops it, the home page answered with a new ID.
+  'cherrypy-cookie-expiry': {
+    cookie: 'session_id',
+    ends: ['rotated@login', 'reset:expired', 'live'],
+    alarms: ['session-not-sent session_id', 'session-reset session_id'],
+  },
+  // Tomcat with the session cookie's max-age 20 s (web.xml cookie-config; the server's session lives 30 minutes); 25 s
+  // idle: the account page, sent without the cookie, redirects to the login form with a new ID in its address.
+  'tomcat-cookie-expiry': {
+    cookie: 'JSESSIONID',
+    ends: ['rotated@login', 'reset:expired', 'live'],
+    alarms: ['session-not-sent JSESSIONID', 'session-reset JSESSIONID', 'session-id-in-url JSESSIONID'],
+  },
   // Rails with Devise, "Remember me": the encrypted session store and a signed remember_user_token (its user ID and
   // password salt readable: a real medium), deleted at sign-out (DELETE /users/sign_out).
   'rails-devise': {

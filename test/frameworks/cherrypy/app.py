@@ -1,6 +1,7 @@
 # CherryPy 18.8 (Debian's python3-cherrypy3) with its sessions tool (RAM storage, the `session_id` cookie):
 # cherrypy.session.regenerate() at login; at logout the session cleared and cherrypy.lib.sessions.expire(), which
 # expires the cookie, as CherryPy's documentation shows. For scripts/record-framework-hars.ts.
+import os
 import sys
 
 import cherrypy
@@ -33,4 +34,8 @@ class App:
 
 cherrypy.config.update({'server.socket_host': '127.0.0.1', 'server.socket_port': int(sys.argv[1]),
                         'log.screen': False, 'engine.autoreload.on': False})
-cherrypy.quickstart(App(), '/', {'/': {'tools.sessions.on': True, 'tools.sessions.httponly': True}})
+# SESSION_TIMEOUT: the sessions tool's `timeout` in minutes with a persistent cookie (cherrypy-cookie-expiry): the
+# cookie's Expires that far ahead, set again on every answer; CherryPy's own 60 by default.
+timeout = {'tools.sessions.persistent': True, 'tools.sessions.timeout': int(os.environ['SESSION_TIMEOUT'])} \
+    if 'SESSION_TIMEOUT' in os.environ else {}
+cherrypy.quickstart(App(), '/', {'/': {'tools.sessions.on': True, 'tools.sessions.httponly': True, **timeout}})

@@ -1,9 +1,15 @@
 # A Flask 2.2 site (Debian's python3-flask): its default session, a signed cookie; for scripts/record-framework-hars.ts.
 import os
+from datetime import timedelta
 from flask import Flask, session, request, redirect
 app = Flask(__name__)
 # RANDOM_SECRET=1: the common mistake of a key made at start-up (os.urandom): a restart invalidates every session.
 app.secret_key = os.urandom(32) if os.environ.get('RANDOM_SECRET') == '1' else 'x'*32
+# SESSION_LIFETIME=<seconds>: the login makes the session permanent (session.permanent = True), its cookie then given
+# Expires = now + PERMANENT_SESSION_LIFETIME, renewed on every answer (SESSION_REFRESH_EACH_REQUEST).
+# Unset: a browser-session cookie, as before.
+SESSION_LIFETIME = os.environ.get('SESSION_LIFETIME')
+if SESSION_LIFETIME: app.permanent_session_lifetime = timedelta(seconds=int(SESSION_LIFETIME))
 FORM = '<form method=post action=/login><input name=username><input type=password name=password><button>Sign in</button></form>'
 @app.route('/')
 def home():
@@ -13,7 +19,9 @@ def home():
 def login():
     if request.method=='POST':
         if request.form['password']=='secret':
-            session.clear(); session['user']=request.form['username']; return redirect('/')
+            session.clear(); session['user']=request.form['username']
+            if SESSION_LIFETIME: session.permanent = True
+            return redirect('/')
         return FORM+'bad'
     return FORM
 @app.route('/logout')

@@ -5,7 +5,10 @@ import { form, home, port } from './pages.mjs';
 
 const app = new Koa();
 app.keys = ['a signing key'];
-app.use(session({}, app));
+// KOA_SESSION_MAX_AGE=<ms>: koa-session's `maxAge` (its default one day), the cookies' Expires set again wherever the
+// session changes (home counts visits).
+const maxAge = process.env.KOA_SESSION_MAX_AGE;
+app.use(session(maxAge ? { maxAge: Number(maxAge) } : {}, app));
 app.use(async (ctx) => {
   ctx.type = 'html';
   if (ctx.path === '/' && ctx.method === 'GET') {

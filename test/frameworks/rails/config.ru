@@ -6,7 +6,9 @@ class App < Rails::Application
   config.eager_load = false
   config.logger = Logger.new($stderr)
   config.hosts.clear
-  config.session_store :cookie_store, key: "_demo_session"
+  # SESSION_EXPIRE_AFTER: the cookie store's `expire_after` in seconds (rails-cookie-store-cookie-expiry), none by default.
+  config.session_store :cookie_store, key: "_demo_session",
+    **(ENV["SESSION_EXPIRE_AFTER"] ? { expire_after: ENV["SESSION_EXPIRE_AFTER"].to_i } : {})
   config.action_controller.allow_forgery_protection = true
 end
 class PagesController < ActionController::Base

@@ -9,6 +9,8 @@ require "sinatra/base"
 class App < Sinatra::Base
   enable :sessions
   set :session_secret, "x" * 64 unless ENV["RANDOM_SECRET"] == "1"
+  # SESSION_EXPIRE_AFTER: Rack::Session::Cookie's `expire_after` in seconds (sinatra-cookie-expiry), none by default.
+  set :sessions, expire_after: ENV["SESSION_EXPIRE_AFTER"].to_i if ENV["SESSION_EXPIRE_AFTER"]
   FORM = "<form method=post action=/login><input name=username><input type=password name=password><button>Sign in</button></form>"
   get "/" do
     session[:visits] = (session[:visits] || 0) + 1

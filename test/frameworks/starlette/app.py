@@ -1,7 +1,8 @@
 # Starlette 0.26 (Debian's python3-starlette, on python3-uvicorn) with its SessionMiddleware: the session as base64
 # JSON signed by itsdangerous's TimestampSigner in the `session` cookie, signed again on every response; it has no
 # rotation, so the login clears the session and sets the user / the logout clears it (an expired `session=null`).
-# Its key: STARLETTE_SECRET_KEY if set (a recording restarting it with another key).
+# Its key: STARLETTE_SECRET_KEY if set (a recording restarting it with another key). STARLETTE_MAX_AGE=<seconds>: its
+# `max_age` (the cookie's Max-Age, renewed on every response; its default 14 days).
 # For scripts/record-framework-hars.ts.
 import os
 import sys
@@ -41,6 +42,12 @@ async def logout(request):
 
 app = Starlette(
     routes=[Route('/', home), Route('/login', login, methods=['GET', 'POST']), Route('/logout', logout)],
-    middleware=[Middleware(SessionMiddleware, secret_key=os.environ.get('STARLETTE_SECRET_KEY', 'x' * 32))],
+    middleware=[
+        Middleware(
+            SessionMiddleware,
+            secret_key=os.environ.get('STARLETTE_SECRET_KEY', 'x' * 32),
+            **({'max_age': int(os.environ['STARLETTE_MAX_AGE'])} if os.environ.get('STARLETTE_MAX_AGE') else {}),
+        )
+    ],
 )
 uvicorn.run(app, host='127.0.0.1', port=int(sys.argv[1]), log_level='warning')

@@ -13,7 +13,9 @@ use Symfony\Component\HttpFoundation\Session\Storage\NativeSessionStorage;
 
 $request = Request::createFromGlobals();
 $storage = new NativeSessionStorage(
-    ['cookie_httponly' => true, 'cookie_samesite' => 'lax'],
+    // SESSION_COOKIE_LIFETIME: framework.session.cookie_lifetime in seconds (symfony-cookie-expiry), PHP's 0 by default.
+    ['cookie_httponly' => true, 'cookie_samesite' => 'lax']
+        + (getenv('SESSION_COOKIE_LIFETIME') !== false ? ['cookie_lifetime' => (int) getenv('SESSION_COOKIE_LIFETIME')] : []),
     new NativeFileSessionHandler(getenv('SESSION_DIR')),
 );
 $session = new Session($storage);

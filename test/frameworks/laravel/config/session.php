@@ -2,7 +2,8 @@
 // Laravel 8's default session configuration (config/session.php of laravel/laravel), files driver.
 return [
     'driver' => 'file',
-    'lifetime' => 120,
+    // SESSION_LIFETIME=<minutes> (a recording of the cookie's expiry): Laravel's default 120 otherwise.
+    'lifetime' => (int) (getenv('SESSION_LIFETIME') ?: 120),
     'expire_on_close' => false,
     'encrypt' => false,
     'files' => getenv('SESSION_FILES') ?: sys_get_temp_dir(),
