@@ -80,3 +80,35 @@ export function loggedOutAnswers(ctx: RuleContext): ReadonlyMap<number, LoggedOu
   const answers = ctx.facts.loggedOut ?? NO_ANSWERS;
   return ctx.memos.recall(LOGGED_OUT_ANSWERS, answers, [], () => new Map(answers.map((a) => [a.entry, a])));
 }
+
+/**
+ * Whether the session's cookie had its expiry moved forward before entry `before`: written again, with an expiry, by an
+ * answer after the one that issued it — the same ID re-sent (CherryPy's persistent cookie), or a store sealed anew (the
+ * updates that ended in `id`: Rails', Laravel's). A user idle past its lifetime then lost it although it slid: renewing
+ * it as the user goes on is already done (SLID_EXPIRY_FIX). Read only for an expiry told, never per request.
+ */
+export function expirySlid(
+  lane: SessionLane,
+  id: string,
+  before: number,
+  request: (entry: number) => RequestFacts | undefined,
+): boolean {
+  let at = lane.ids.length - 1;
+  while (at >= 0 && (lane.ids[at]!.id !== id || lane.ids[at]!.firstEntry >= before)) at--;
+  if (at === -1) return false;
+  const run = new Set([id]);
+  while (at > 0 && lane.ids[at - 1]!.end?.kind === 'updated') run.add(lane.ids[--at]!.id);
+  let writes = 0;
+  for (let entry = lane.ids[at]!.firstEntry; entry < before; entry++) {
+    for (const s of request(entry)?.setCookies ?? []) {
+      if (s.name !== lane.cookie || s.outcome.kind !== 'stored' || !run.has(s.value)) continue;
+      if (s.parsed?.maxAge !== undefined || s.parsed?.expires !== undefined) writes++;
+    }
+    if (writes >= 2) return true;
+  }
+  return false;
+}
+
+/** The fix for a cookie that expired on the client although its expiry slid (expirySlid). */
+export const SLID_EXPIRY_FIX =
+  "The cookie's expiry already moves forward as the user goes on (answers renew it): the user was idle longer than its lifetime. If the session should outlast such a pause, give the cookie a lifetime at least as long as the server-side session's idle timeout, or none (a browser-session cookie); if it is the intended idle timeout, tell the user their session ended.";

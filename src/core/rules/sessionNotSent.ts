@@ -9,7 +9,7 @@ import { laneKey, type NotSentCookieFact, type RequestFacts } from '../analysis/
 import type { NotSentReason } from '../cookie/reasons.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import { LOGGED_OUT_STATUSES } from '../trace/loggedOutStatus.ts';
-import { laneByKey } from './helpers.ts';
+import { expirySlid, laneByKey, SLID_EXPIRY_FIX } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { idTransitions, notSentKey } from './transitions.ts';
@@ -106,8 +106,13 @@ export const sessionNotSent = defineRule({
           (mode === 'when-consequential' && refused && !reported.has(once));
         if (!report) continue;
         reported.add(once);
-        const origin = lanes.get(lane)?.origin;
-        drafts.push(recalledDraft(ctx, request, n, lane, origin));
+        const sessionLane = lanes.get(lane);
+        // An expiry that slid with the answers calls for another fix than one set once (expirySlid: rare, read here).
+        const slid =
+          n.reason === 'Expired' &&
+          sessionLane !== undefined &&
+          expirySlid(sessionLane, n.value, request.entry, ctx.request);
+        drafts.push(recalledDraft(ctx, request, n, lane, sessionLane?.origin, slid));
       }
     }
     return drafts;
@@ -128,9 +133,10 @@ function recalledDraft(
   n: NotSentCookieFact,
   lane: string,
   origin: string | undefined,
+  slid: boolean,
 ): FindingDraft {
-  return ctx.memos.recall(NOT_SENT_DRAFTS, request, [n, origin, ctx.show], () =>
-    draftOf(request, n, lane, origin, ctx.show),
+  return ctx.memos.recall(NOT_SENT_DRAFTS, request, [n, origin, ctx.show, slid], () =>
+    draftOf(request, n, lane, origin, ctx.show, slid),
   );
 }
 
@@ -140,6 +146,7 @@ function draftOf(
   lane: string,
   laneOrigin: string | undefined,
   show: (value: string) => string,
+  slid: boolean,
 ): FindingDraft {
   const browser = n.browserReasons?.length ? ` Chrome reported: ${n.browserReasons.join(', ')}.` : '';
   const withoutCredentials = n.reason === 'Unknown' ? crossOriginWithoutCredentials(request) : undefined;
@@ -150,7 +157,7 @@ function draftOf(
     key: notSentKey(lane, request.entry),
     // The session's origin (where the lane began), as in CLI.md's example: the URL shows where it failed.
     origin: laneOrigin ?? request.origin,
-    fix: withoutCredentials ? CREDENTIALS_FIX : REASON_FIX[n.reason],
+    fix: withoutCredentials ? CREDENTIALS_FIX : slid ? SLID_EXPIRY_FIX : REASON_FIX[n.reason],
     cookie: n.name,
     entry: request.entry,
     url: request.url,

@@ -726,6 +726,32 @@ describe('session-reset', () => {
     expect(findingsOf(result, 'session-reset')[0]!.reason).toBe('Expired');
   });
 
+  it('expired although its expiry slid with the answers: the user was idle past its lifetime, and the fix says so', () => {
+    // Max-Age=2 re-sent by the answers (a rolling cookie: CherryPy, Laravel, Rails), then 3 s idle; against one set once.
+    const idle = (renewed: boolean) =>
+      trace()
+        .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; Max-Age=2; ${GOOD}`] })
+        .get('https://shop.test/a', {
+          cookie: `sid=${ID.a}`,
+          after: 1000,
+          ...(renewed ? { setCookie: [`sid=${ID.a}; Max-Age=2; ${GOOD}`] } : {}),
+        })
+        .get('https://shop.test/b', { cookie: '', after: renewed ? 3000 : 1500, setCookie: [sid(ID.b)] })
+        .analyze();
+    for (const renewed of [true, false]) {
+      const result = idle(renewed);
+      const [reset] = findingsOf(result, 'session-reset');
+      const [notSent] = findingsOf(result, 'session-not-sent');
+      expect(reset).toMatchObject({ entry: 2, cause: 'expired' });
+      expect(notSent).toMatchObject({ entry: 2, reason: 'Expired' });
+      expect(reset!.message.includes('although answers since it was issued had moved its expiry forward')).toBe(
+        renewed,
+      );
+      for (const fix of [reset!.fix, notSent!.fix])
+        expect(fix.startsWith("The cookie's expiry already moves forward as the user goes on")).toBe(renewed);
+    }
+  });
+
   it('not expired: the same scenario with the request 1 s later carries the sid and nothing is lost', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a, '; Max-Age=2')] })

@@ -20,6 +20,7 @@ import { readClientSideData } from '../session/tokenData.ts';
 import { embeddedIdOf, valueShape } from '../session/valueShape.ts';
 import { statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
 import type { CookieChangeCause } from '../trace/types.ts';
+import { expirySlid, SLID_EXPIRY_FIX } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { backendSwitchOf } from './sessionBackendSwitch.ts';
@@ -103,6 +104,10 @@ const RESTORED = (from: string) =>
   from === BASIC_CREDENTIALS
     ? " The request carried the user's HTTP Basic credentials and the server accepted them: the user stayed signed in, so only what the session held beyond the login was lost."
     : ` The same answer renewed \`${from}\`, a persistent login cookie the request carried: the server most likely logged the user back in from it (remember me), so only what the session held beyond the login was lost.`;
+
+/** expired's text when the cookie's expiry had slid forward with the answers (expirySlid). */
+const EXPIRED_THOUGH_SLID =
+  'the cookie expired on the client (its Expires/Max-Age passed), although answers since it was issued had moved its expiry forward: the user was idle longer than its lifetime';
 
 /** cleared-by-server's text when the header did it (clearSiteData.ts). */
 const CLEARED_BY_SITE_DATA = "the server cleared the site's cookies with a Clear-Site-Data header";
@@ -304,7 +309,8 @@ export const sessionReset = defineRule({
             store && (readClientSideData(t.id.id) === undefined || SESSION_ID_FIELD.test(embeddedIdOf(t.id.id) ?? ''));
           // A new ID no request used, replaced by its twin: told as that (freshRace), whatever the request carried.
           const raced = end.inFlightWith !== undefined && !end.freshRace;
-          const { cause, fix } = explanationOf({ end, store, mayNameSession, raced, clearedOutside, rejectedAt });
+          const slid = end.cause === 'expired' && expirySlid(t.lane, t.id.id, end.entry, ctx.request);
+          const { cause, fix } = explanationOf({ end, store, mayNameSession, raced, clearedOutside, rejectedAt, slid });
           return {
             key: resetKey(t.lane.key, end.entry),
             relatedKeys: related,
@@ -379,6 +385,8 @@ interface ResetCase {
   readonly raced: boolean;
   /** Deleted by the server outside a logout the user asked for (CLEARED_OUTSIDE_LOGOUT). */
   readonly clearedOutside: boolean;
+  /** Expired on the client although every answer had moved its expiry forward (expirySlid). */
+  readonly slid: boolean;
   /** …after the server had answered the ID as logged out there (CLEARED_AFTER_REJECTION). */
   readonly rejectedAt: number | undefined;
 }
@@ -405,6 +413,7 @@ const EXPLANATIONS: readonly {
     fix: () => CLEARED_OUTSIDE_LOGOUT_FIX,
   },
   { holds: (c) => c.clearedOutside, cause: () => CLEARED_OUTSIDE_LOGOUT, fix: () => CLEARED_OUTSIDE_LOGOUT_FIX },
+  { holds: (c) => c.slid, cause: () => EXPIRED_THOUGH_SLID, fix: () => SLID_EXPIRY_FIX },
 ];
 
 function explanationOf(c: ResetCase): { readonly cause: string; readonly fix: string } {
