@@ -30,7 +30,7 @@ describe('readClientSideData', () => {
   it('reads a Flask (itsdangerous) session and a Rails base64--digest cookie as signed JSON', () => {
     expect(readClientSideData(`${b64url({ uid: 1 })}.ZxYwVQ.c2lnbmF0dXJl`)).toMatchObject({
       kind: 'signed-json',
-      format: 'itsdangerous (Flask)',
+      format: 'itsdangerous (Flask, Starlette)',
     });
     expect(readClientSideData(`${btoa('{"uid":1}')}--0123456789abcdef`)).toMatchObject({
       kind: 'signed-json',

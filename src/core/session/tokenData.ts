@@ -196,10 +196,11 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
       return { kind: 'jwt', header, payload };
     }
   }
-  // itsdangerous (Flask): payload.timestamp.signature, the payload zlib'd behind a "." when that is shorter.
+  // itsdangerous (Flask's session, Starlette's SessionMiddleware): payload.timestamp.signature, the payload zlib'd behind a
+  // "." when that is shorter (Flask's).
   if (parts.length === 3 && mayBeBase64Json(parts[0]!)) {
     const payload = parseJsonObject(decodeBase64Url(parts[0]!));
-    if (payload !== undefined) return { kind: 'signed-json', format: 'itsdangerous (Flask)', payload };
+    if (payload !== undefined) return { kind: 'signed-json', format: 'itsdangerous (Flask, Starlette)', payload };
   }
   if (parts.length === 4 && parts[0] === '' && mayBeBase64Json(parts[1]!)) {
     const payload = readCompressedJson(parts[1]!);
