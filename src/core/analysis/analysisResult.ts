@@ -104,9 +104,10 @@ export function analysisOf(
       ...(draft.reason !== undefined ? { reason: draft.reason } : {}),
       ...(draft.cause !== undefined ? { cause: draft.cause } : {}),
       ...(related.length > 0 ? { related } : {}),
-      message: draft.message,
+      // A rule words its values through `show`; an address it quotes (a Location, a login page) may hold an ID too.
+      message: hideInText(draft.message),
       fix: draft.fix ?? rule.docs.fix,
-      evidence: renderEvidence(draft.evidence, show),
+      evidence: renderEvidence(draft.evidence, show, hideInText),
       ...(session ? { session } : {}),
     }));
   });
@@ -174,6 +175,7 @@ function compare(a: string, b: string): number {
 function renderEvidence(
   evidence: Readonly<Record<string, EvidenceValue>>,
   show: (v: string) => string,
+  hideInText: (text: string) => string,
 ): Record<string, RenderedEvidence> {
   const out: Record<string, RenderedEvidence> = {};
   const one = (v: string | { secret: string }) => (typeof v === 'string' ? v : show(v.secret));
@@ -183,7 +185,8 @@ function renderEvidence(
       // A Set-Cookie line split around its value reads as one string again.
       out[k] = k === 'setCookie' ? parts.join('') : parts;
     } else if (typeof v === 'object' && v !== null) out[k] = one(v as { secret: string });
-    else out[k] = v as string | number | boolean;
+    // Plain text may quote an address that holds an ID (a login page `;jsessionid=…`).
+    else out[k] = typeof v === 'string' ? hideInText(v) : (v as number | boolean);
   }
   return out;
 }

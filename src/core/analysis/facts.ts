@@ -146,8 +146,8 @@ export type IdEnd =
       /** For server-rejected inside a login's redirect chain: the login's entry (it had just issued the ID). */
       readonly loginEntry?: number;
       /**
-       * For server-rejected, and cleared-by-server outside a logout: the response answered as to a client not logged
-       * in (a redirect to a login page, 401).
+       * For server-rejected, expired, not-sent, and cleared-by-server outside a logout: the response answered as to a
+       * client not logged in (a redirect to a login page, 401).
        */
       readonly loggedOutAnswer?: LoggedOutAnswer;
       /** For server-rejected: no login was seen to issue the held ID's session (IdChange.sessionLogin), none open. */

@@ -273,7 +273,7 @@ export class EventReplay {
 
     // Lanes whose current ID this request carried (and their affinity, for backend switches).
     const carried = this.lanes.noteCarried(sent, entry.index, parsed.origin, entry.startedAt);
-    this.lanes.noteNotSent(notSent, entry.index);
+    this.lanes.noteNotSent(notSent, entry.index, answer);
 
     if (login) {
       this.pageNames.noteLogin();

@@ -191,10 +191,10 @@ export class SessionLanes {
   }
 
   /** Client-side expiry ends an ID at the first request that would have carried it. */
-  noteNotSent(notSent: readonly NotSentCookieFact[], entry: number): void {
+  noteNotSent(notSent: readonly NotSentCookieFact[], entry: number, answer?: LoggedOutAnswer): void {
     for (let i = 0; i < notSent.length; i++) {
       const n = notSent[i]!;
-      const end = n.session ? expiryResetOf(n, entry) : undefined;
+      const end = n.session ? expiryResetOf(n, entry, answer) : undefined;
       if (!end) continue;
       const lane = this.lanes.get(laneKey(n.domain, n.path, n.name));
       const current = lane && currentId(lane);

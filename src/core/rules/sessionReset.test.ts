@@ -752,6 +752,25 @@ describe('session-reset', () => {
     }
   });
 
+  it("expired, answered with the login page: the reset says so, and an ID in the page's address is hidden as a value", () => {
+    // Tomcat after the cookie's max-age: the account page redirects to the login form with the new ID in its address.
+    const newId = 'A1B2C3D4E5F60718293A4B5C6D7E8F90';
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`JSESSIONID=${ID.a}; Max-Age=2; ${GOOD}`] })
+      .get('https://shop.test/account.jsp', {
+        cookie: '',
+        after: 3000,
+        location: `/login.jsp;jsessionid=${newId}`,
+        setCookie: [`JSESSIONID=${newId}; ${GOOD}`],
+      })
+      .analyze();
+    const [reset] = findingsOf(result, 'session-reset');
+    expect(reset).toMatchObject({ entry: 1, cause: 'expired', evidence: { answeredStatus: 302 } });
+    expect(reset!.message).toMatch(/with a 302 redirect to the login page \/login\.jsp;jsessionid=h:[0-9a-f]{8}\.$/);
+    expect(JSON.stringify(result.findings)).not.toContain(newId);
+    expect(JSON.stringify(result.story)).not.toContain(newId);
+  });
+
   it('not expired: the same scenario with the request 1 s later carries the sid and nothing is lost', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a, '; Max-Age=2')] })

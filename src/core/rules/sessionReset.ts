@@ -165,6 +165,9 @@ const RESET_CAUSES: readonly (readonly [ResetCause, (change: IdChange) => boolea
   ['overwritten', () => true],
 ];
 
+/** The causes whose reset tells how the server answered the request that lost the ID (ResetEnd.loggedOutAnswer). */
+const ANSWERED_CAUSES: ReadonlySet<ResetCause> = new Set(['server-rejected', 'expired', 'not-sent']);
+
 /** How the held ID ends: the first of these decisions that claims the change; a reset when none does. */
 const END_DECISIONS: readonly ((change: IdChange) => IdEnd | undefined)[] = [rewriteOf, updateOf, rotationOf];
 
@@ -195,7 +198,9 @@ export function resetOf(change: IdChange): ResetEnd {
     ...(backendSwitch ? { backendSwitch } : {}),
     // Still inside the login's chain: the ID was one the login or its chain had just issued (rotatesAtLogin).
     ...(cause === 'server-rejected' && change.login ? { loginEntry: change.login.entry } : {}),
-    ...(cause === 'server-rejected' && change.loggedOutAnswer ? { loggedOutAnswer: change.loggedOutAnswer } : {}),
+    // The server answered as to a client not logged in: to the ID it no longer knew, or to a request the cookie did not
+    // reach (the user saw the login page then).
+    ...(ANSWERED_CAUSES.has(cause) && change.loggedOutAnswer ? { loggedOutAnswer: change.loggedOutAnswer } : {}),
     // A deletion outside a logout answered as to a client logged out: the server no longer knew the session.
     ...(cause === 'cleared-by-server' && !logout.atLogout && change.loggedOutAnswer
       ? { loggedOutAnswer: change.loggedOutAnswer }
@@ -227,9 +232,21 @@ export function resetAtRemoval(cause: CookieChangeCause, lastEntry: number): Res
 }
 
 /** Client-side expiry ends an ID at the first request that would have carried it (the cookie not sent: Expired). */
-export function expiryResetOf(notSent: NotSentCookieFact, entry: number): ResetEnd | undefined {
+export function expiryResetOf(
+  notSent: NotSentCookieFact,
+  entry: number,
+  loggedOutAnswer?: LoggedOutAnswer,
+): ResetEnd | undefined {
   if (notSent.reason !== 'Expired') return undefined;
-  return { kind: 'reset', entry, cause: 'expired', notSentReason: 'Expired', atLogout: false };
+  return {
+    kind: 'reset',
+    entry,
+    cause: 'expired',
+    notSentReason: 'Expired',
+    atLogout: false,
+    // How the server answered the request that went without it (the login page: the user saw the loss).
+    ...(loggedOutAnswer ? { loggedOutAnswer } : {}),
+  };
 }
 
 export const sessionReset = defineRule({
