@@ -68,6 +68,13 @@ describe('browser runs and durations', () => {
     expect(entryOf({ time: 'x' }).duration).toBeUndefined();
   });
 
+  it("ends the duration where the headers arrived (Set-Cookie takes effect then), before the body's download", () => {
+    const timings = (receive: unknown) => ({ timings: { blocked: 2, send: 0.5, wait: 7.5, receive } });
+    expect(entryOf(timings(2.5)).duration).toBe(10);
+    // A receive of none, unknown (-1), or longer than the whole: the entry's time as it is.
+    for (const receive of [0, -1, 'x', 20]) expect(entryOf(timings(receive)).duration).toBe(12.5);
+  });
+
   it('orders a file run by run (runs may share a clock), and counts the runs', () => {
     const at = (s: number) => `2024-05-01T10:00:0${s}Z`;
     const e = (run: number, s: number) => ({

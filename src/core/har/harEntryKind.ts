@@ -6,7 +6,7 @@
  */
 
 import type { Header, OffNetwork } from '../trace/types.ts';
-import { type JsonObject, ownField } from './harFields.ts';
+import { isObject, type JsonObject, ownField } from './harFields.ts';
 
 interface EntryShape {
   readonly entry: JsonObject;
@@ -67,8 +67,18 @@ export function runOf(entry: JsonObject, pageRef: unknown): number | undefined {
   return page ? Number(page[1]) : undefined;
 }
 
-/** The entry's `time` (ms from start to the end of the response), when it is a usable number. */
+/**
+ * How long after its start the entry's response headers arrived, when the entry's `time` is a usable number: its
+ * `time` (to the end of the response) less `timings.receive` (the body's download). A browser stores a response's
+ * Set-Cookie as its headers arrive, before the body: a redirect's next hop starts before a slow body would have
+ * ended, and must find the cookie in the jar.
+ */
 export function durationOf(entry: JsonObject): number | undefined {
   const time = ownField(entry, 'time');
-  return typeof time === 'number' && Number.isFinite(time) && time >= 0 ? time : undefined;
+  if (typeof time !== 'number' || !Number.isFinite(time) || time < 0) return undefined;
+  const timings = ownField(entry, 'timings');
+  const receive = isObject(timings) ? ownField(timings, 'receive') : undefined;
+  return typeof receive === 'number' && Number.isFinite(receive) && receive > 0 && receive <= time
+    ? time - receive
+    : time;
 }

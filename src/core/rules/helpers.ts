@@ -1,5 +1,5 @@
 /** Small shared readers for rules: a request's session Set-Cookie facts, lanes by key, the once-per-cookie key. */
-import type { LoggedOutAnswer, RequestFacts, SessionLane, SetCookieFact } from '../analysis/facts.ts';
+import type { LaneId, LoggedOutAnswer, RequestFacts, SessionLane, SetCookieFact } from '../analysis/facts.ts';
 import type { ParsedSetCookie, StoredCookie } from '../cookie/types.ts';
 import { isMaskedValue, isPlaceholderValue } from '../session/valueShape.ts';
 import { memo } from './memo.ts';
@@ -112,3 +112,21 @@ export function expirySlid(
 /** The fix for a cookie that expired on the client although its expiry slid (expirySlid). */
 export const SLID_EXPIRY_FIX =
   "The cookie's expiry already moves forward as the user goes on (answers renew it): the user was idle longer than its lifetime. If the session should outlast such a pause, give the cookie a lifetime at least as long as the server-side session's idle timeout, or none (a browser-session cookie); if it is the intended idle timeout, tell the user their session ended.";
+
+/** Causes of a loss whose request went without the session cookie. */
+const WENT_WITHOUT: ReadonlySet<string> = new Set(['not-sent', 'expired']);
+
+/**
+ * The entry of the loss an ID only followed, if it did: the ID was issued by the very response whose request had gone
+ * without the session (its lane's previous ID lost there, not sent or expired: that loss is told), and no request ever
+ * carried it before it too was lost. A navigation from another site with a SameSite=Strict cookie loses the session on
+ * its first hop and the visitor ID that hop issued on the next (PHP's, Laravel's redirect to the login page): one loss.
+ */
+export function lossOnlyFollowed(lane: SessionLane, id: LaneId): number | undefined {
+  if (id.source !== 'set-cookie' || id.carriedCount > 0 || id.sessionLogin !== undefined) return undefined;
+  const at = lane.ids.indexOf(id);
+  const before = at > 0 ? lane.ids[at - 1]!.end : undefined;
+  return before?.kind === 'reset' && WENT_WITHOUT.has(before.cause) && before.entry === id.firstEntry
+    ? before.entry
+    : undefined;
+}

@@ -44,6 +44,34 @@ describe('session-not-sent', () => {
     ]);
   });
 
+  it('a Strict session lost on a link from another site, and the visitor ID its answer issued held back on the next hop: one loss', () => {
+    // PHP's and Laravel's account page answer the request without the session with a new visitor ID and a redirect
+    // to the login page; that hop is still the cross-site navigation, so the new ID is held back too, and another
+    // issued. Only the first loss is the user's; the visitor ID was never carried.
+    const strict = (id: string) => `sid=${id}; Path=/; Secure; HttpOnly; SameSite=Strict`;
+    const result = trace()
+      .post('https://shop.test/login', { cookie: '', form: { user: 'ann', password: 'pw' }, setCookie: [strict(ID.a)] })
+      .get('https://shop.test/', { cookie: `sid=${ID.a}` })
+      .get('https://shop.test/account', {
+        cookie: '',
+        initiatorUrl: 'https://other.test/',
+        location: '/login',
+        setCookie: [strict(ID.b)],
+      })
+      .get('https://shop.test/login', { cookie: '', initiatorUrl: 'https://other.test/', setCookie: [strict(ID.c)] })
+      .get('https://shop.test/account', { cookie: `sid=${ID.c}`, location: '/login' })
+      .analyze();
+    expect(findingsOf(result, 'session-not-sent').map((f) => [f.entry, f.reason, f.severity])).toEqual([
+      [2, 'SameSiteStrict', 'high'],
+    ]);
+    expect(findingsOf(result, 'session-reset').map((f) => [f.entry, f.cause, f.severity])).toEqual([
+      [2, 'not-sent', 'high'],
+      [3, 'not-sent', 'info'],
+    ]);
+    expect(findingsOf(result, 'session-reset')[1]!.message).toContain('no request ever carried it: no more was lost');
+    expect(result.story?.map((s) => [s.kind, s.entry])).toEqual([['lost', 2]]);
+  });
+
   it('a SameSite=Lax sid on a form POST from another site → SameSiteLax', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })

@@ -5,11 +5,17 @@
  * lost the session or was refused (a status that says "not logged in": 401, 403, 419, 440).
  */
 
-import { laneKey, type NotSentCookieFact, type RequestFacts } from '../analysis/facts.ts';
+import {
+  type LaneId,
+  laneKey,
+  type NotSentCookieFact,
+  type RequestFacts,
+  type SessionLane,
+} from '../analysis/facts.ts';
 import type { NotSentReason } from '../cookie/reasons.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import { LOGGED_OUT_STATUSES } from '../trace/loggedOutStatus.ts';
-import { expirySlid, laneByKey, SLID_EXPIRY_FIX } from './helpers.ts';
+import { expirySlid, laneByKey, lossOnlyFollowed, SLID_EXPIRY_FIX } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { idTransitions, notSentKey } from './transitions.ts';
@@ -72,7 +78,12 @@ export const sessionNotSent = defineRule({
     /** The entries of `consequential`: a request with none needs no key to tell. */
     const consequentialEntries = new Set<number>();
     for (const t of idTransitions(ctx)) {
-      if (t.end.kind === 'reset' && (t.end.cause === 'not-sent' || t.end.cause === 'expired')) {
+      // A visitor ID lost right after the loss whose answer issued it (lossOnlyFollowed) is no more loss.
+      if (
+        t.end.kind === 'reset' &&
+        (t.end.cause === 'not-sent' || t.end.cause === 'expired') &&
+        lossOnlyFollowed(t.lane, t.id) === undefined
+      ) {
         consequential.add(notSentKey(t.lane.key, t.end.entry));
         consequentialEntries.add(t.end.entry);
       }
@@ -107,6 +118,10 @@ export const sessionNotSent = defineRule({
         if (!report) continue;
         reported.add(once);
         const sessionLane = lanes.get(lane);
+        // The visitor ID the answer to the request that lost the session issued, held back on the next hop of the same
+        // navigation before any request carried it: that loss was told, this one adds nothing (lossOnlyFollowed).
+        const held = sessionLane && idHeld(sessionLane, n.value, request.entry);
+        if (held && lossOnlyFollowed(sessionLane, held) !== undefined) continue;
         // An expiry that slid with the answers calls for another fix than one set once (expirySlid: rare, read here).
         const slid =
           n.reason === 'Expired' &&
@@ -118,6 +133,15 @@ export const sessionNotSent = defineRule({
     return drafts;
   },
 });
+
+/** The lane's ID of this value that the jar held at `entry`: the last one issued before it. */
+function idHeld(lane: SessionLane, value: string, entry: number): LaneId | undefined {
+  for (let i = lane.ids.length - 1; i >= 0; i--) {
+    const id = lane.ids[i]!;
+    if (id.id === value && id.firstEntry < entry) return id;
+  }
+  return undefined;
+}
 
 /** Each request's findings, the same objects while nothing they are worded from changed (memo.ts). */
 const NOT_SENT_DRAFTS = memo<RequestFacts, FindingDraft>('session-not-sent drafts', 'snapshots');

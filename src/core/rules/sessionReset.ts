@@ -20,7 +20,7 @@ import { readClientSideData } from '../session/tokenData.ts';
 import { embeddedIdOf, valueShape } from '../session/valueShape.ts';
 import { statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
 import type { CookieChangeCause } from '../trace/types.ts';
-import { expirySlid, SLID_EXPIRY_FIX } from './helpers.ts';
+import { expirySlid, lossOnlyFollowed, SLID_EXPIRY_FIX } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { backendSwitchOf } from './sessionBackendSwitch.ts';
@@ -104,6 +104,10 @@ const RESTORED = (from: string) =>
   from === BASIC_CREDENTIALS
     ? " The request carried the user's HTTP Basic credentials and the server accepted them: the user stayed signed in, so only what the session held beyond the login was lost."
     : ` The same answer renewed \`${from}\`, a persistent login cookie the request carried: the server most likely logged the user back in from it (remember me), so only what the session held beyond the login was lost.`;
+
+/** A reset that only followed another (lossOnlyFollowed): the ID was a visitor's, issued by that loss's own answer. */
+const FOLLOWED = (entry: number) =>
+  ` It had been issued at entry ${entry}, in answer to the request that went without the session (that loss is told there), and no request ever carried it: no more was lost.`;
 
 /** expired's text when the cookie's expiry had slid forward with the answers (expirySlid). */
 const EXPIRED_THOUGH_SLID =
@@ -327,6 +331,11 @@ export const sessionReset = defineRule({
           // A new ID no request used, replaced by its twin: told as that (freshRace), whatever the request carried.
           const raced = end.inFlightWith !== undefined && !end.freshRace;
           const slid = end.cause === 'expired' && expirySlid(t.lane, t.id.id, end.entry, ctx.request);
+          // A visitor ID the lost session's own answer issued, lost before any request carried it: no more was lost.
+          const followed =
+            !t.incident && (end.cause === 'not-sent' || end.cause === 'expired')
+              ? lossOnlyFollowed(t.lane, t.id)
+              : undefined;
           const { cause, fix } = explanationOf({ end, store, mayNameSession, raced, clearedOutside, rejectedAt, slid });
           return {
             key: resetKey(t.lane.key, end.entry),
@@ -347,8 +356,10 @@ export const sessionReset = defineRule({
             ...(rejectedAt !== undefined ? { severity: 'info' as const } : {}),
             // The user stayed logged in (restoredFrom): told, as the loss of what the session held, not alarmed.
             ...(restored !== undefined ? { severity: 'low' as const } : {}),
+            // The loss it followed raised the alarm (lossOnlyFollowed).
+            ...(followed !== undefined ? { severity: 'info' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
-            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}`,
+            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}${followed !== undefined ? FOLLOWED(followed) : ''}`,
             fix,
             evidence: {
               lostId: { secret: t.id.id },
@@ -367,6 +378,7 @@ export const sessionReset = defineRule({
               ...(restored !== undefined ? { restoredFrom: restored } : {}),
               ...(end.failedAttempt !== undefined ? { issuedAtFailedAttempt: end.failedAttempt } : {}),
               ...(rejectedAt !== undefined ? { rejectedAt } : {}),
+              ...(followed !== undefined ? { followedLossAt: followed } : {}),
             },
           };
         }),

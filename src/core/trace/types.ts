@@ -147,7 +147,7 @@ export interface TraceEntry {
   readonly pageRef?: string;
   /** Set when the entry never reached a server: shown, never judged "not sent". */
   readonly offNetwork?: OffNetwork;
-  /** ms from the start to the end of the response (HAR `time`): when its Set-Cookie took effect. */
+  /** ms from the start until the response's headers arrived (HAR `time` less `timings.receive`): when its Set-Cookie took effect. */
   readonly duration?: number;
   /** The browser run the entry belongs to, for files holding several (WebPageTest): each run is its own jar. */
   readonly run?: number;
