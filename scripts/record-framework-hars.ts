@@ -150,6 +150,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -352,6 +353,14 @@ interface Framework {
      */
     readonly submit?: string;
   };
+  /**
+   * A recording of a link followed from another site instead of a logout: after the login, a page of another site
+   * (served by the recorder on 127.0.0.1 at port + 60, opened as `http://localhost:<port + 60>/`: localhost and
+   * 127.0.0.1 are different sites for cookies) whose link to the page `after` is clicked, a cross-site top-level
+   * navigation on which a `SameSite=Strict` cookie is not sent; then `after` opened again by its address (typed: the
+   * cookie sent again), then home.
+   */
+  readonly crossSite?: { readonly after: string };
   /**
    * A path the server answers below 400 only once it is ready, waited for after its port opens (JupyterHub's proxy
    * listens before the hub behind it has started and added its route: until then every page is the proxy's 404).
@@ -4007,6 +4016,18 @@ function withBodies(framework: Framework): Framework {
   return { ...framework, id: `${framework.id}-with-bodies`, bodies: true };
 }
 
+/** `framework` as `id`, its server given the variables `env` over its own (a setting its app reads). */
+function withServerEnv(framework: Framework, id: string, env: Readonly<Record<string, string>>): Framework {
+  return {
+    ...framework,
+    id,
+    server: (work, port) => {
+      const server = framework.server(work, port);
+      return { ...server, env: { ...server.env, ...env } };
+    },
+  };
+}
+
 /** `framework`, then the same recorded with the bodies of its pages (withBodies). */
 function andWithBodies(framework: Framework): Framework[] {
   return [framework, withBodies(framework)];
@@ -4036,6 +4057,12 @@ const FRAMEWORKS: readonly Framework[] = [
     onTwoNodes(php('php-native', {}, ['session.use_strict_mode=1']), 'php-native-cluster-no-affinity-strict'),
   ),
   ...andLoginAgain(php('php-no-regenerate', { SKIP_REGENERATE: '1' })),
+  // PHP's native sessions with `session.cookie_samesite=Strict`: PHPSESSID not sent on the link followed from another
+  // site to /account.php (crossSite), sent again when that address is typed.
+  {
+    ...php('php-native-samesite-strict', {}, ['session.cookie_samesite=Strict']),
+    crossSite: { after: '/account.php' },
+  },
   ...andLoginAgain(django('django-db', 'django.contrib.sessions.backends.db')),
   withBodies(django('django-db', 'django.contrib.sessions.backends.db')),
   // Django's session rows deleted from its SQLite database while it runs (expiry).
@@ -4043,6 +4070,14 @@ const FRAMEWORKS: readonly Framework[] = [
     ...django('django-db-session-expired', 'django.contrib.sessions.backends.db'),
     lose: { how: expireDjangoSessions, after: '/accounts/profile/' },
   }),
+  // Django's database sessions with SESSION_COOKIE_SAMESITE = 'Strict' (read by django/app.py): sessionid not sent on
+  // the link followed from another site to /accounts/profile/ (crossSite), sent again when that address is typed.
+  {
+    ...withServerEnv(django('django-db', 'django.contrib.sessions.backends.db'), 'django-db-samesite-strict', {
+      SESSION_COOKIE_SAMESITE: 'Strict',
+    }),
+    crossSite: { after: '/accounts/profile/' },
+  },
   ...andLoginAgain(django('django-signed-cookies', 'django.contrib.sessions.backends.signed_cookies')),
   // Django's signed-cookie sessions, the server restarted with another SECRET_KEY: every session cookie unreadable.
   ...andWithBodies({
@@ -4050,6 +4085,15 @@ const FRAMEWORKS: readonly Framework[] = [
     lose: { how: 'restart', after: '/accounts/profile/', env: { DJANGO_SECRET_KEY: 'rotated-'.repeat(6) } },
   }),
   ...andLoginAgain(flask('flask')),
+  // Flask's signed-cookie session with SESSION_COOKIE_SAMESITE = 'Strict' (read by flask/app.py): its `session` cookie
+  // not sent on the link followed from another site to home (crossSite), sent again when that address is typed.
+  {
+    ...withServerEnv(flask('flask'), 'flask-samesite-strict', { SESSION_COOKIE_SAMESITE: 'Strict' }),
+    crossSite: { after: '/' },
+  },
+  // The control: Flask's default session cookie (no SameSite attribute: Lax to Chrome) on the same link followed from
+  // another site to home (crossSite), which a cross-site top-level GET navigation carries.
+  { ...flask('flask'), id: 'flask-cross-site-lax', crossSite: { after: '/' } },
   // Flask's signed-cookie session on two nodes (the same secret_key) behind nginx round robin: nothing to lose.
   ...andWithBodies(onTwoNodes(flask('flask'), 'flask-cluster-shared-key')),
   ...andLoginAgain({
@@ -4067,6 +4111,12 @@ const FRAMEWORKS: readonly Framework[] = [
     login: { link: '#login' },
   }),
   ...andLoginAgain(railsCookieStore),
+  // Rails's cookie store with `same_site: :strict` (SESSION_SAME_SITE, read by rails/config.ru): _demo_session not
+  // sent on the link followed from another site to home (crossSite), sent again when that address is typed.
+  {
+    ...withServerEnv(railsCookieStore, 'rails-cookie-store-samesite-strict', { SESSION_SAME_SITE: 'strict' }),
+    crossSite: { after: '/' },
+  },
   // Rails's cookie store restarted with another secret_key_base: the encrypted session cookie is unreadable to it.
   ...andWithBodies({
     ...railsCookieStore,
@@ -4101,6 +4151,12 @@ const FRAMEWORKS: readonly Framework[] = [
   // koa-session-cluster-shared-key: two nodes, koa-session's cookie store signed with the same keys, round robin.
   ...andWithBodies(onTwoNodes(node('koa-session'), 'koa-session-cluster-shared-key')),
   ...andLoginAgain(node('express-passport')),
+  // express-session's `cookie.sameSite: 'strict'` (SESSION_SAME_SITE, read by node/express-passport.mjs): connect.sid
+  // not sent on the link followed from another site to home (crossSite), sent again when that address is typed.
+  {
+    ...withServerEnv(node('express-passport'), 'express-passport-samesite-strict', { SESSION_SAME_SITE: 'strict' }),
+    crossSite: { after: '/' },
+  },
   withBodies(node('express-passport')),
   // express-session's MemoryStore lost as the server restarts.
   ...andWithBodies({
@@ -4206,6 +4262,12 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(node('hapi-yar')),
   node('hapi-cookie'),
   ...andLoginAgain(laravel),
+  // Laravel with config/session.php's `same_site` 'strict' (SESSION_SAME_SITE, read there): laravel_session not sent
+  // on the link followed from another site to /account (crossSite), sent again when that address is typed.
+  {
+    ...withServerEnv(laravel, 'laravel-samesite-strict', { SESSION_SAME_SITE: 'strict' }),
+    crossSite: { after: '/account' },
+  },
   withBodies(laravel),
   // Two Laravel nodes behind nginx round robin without affinity, each its file sessions in its own directory.
   ...andWithBodies({
@@ -4928,6 +4990,42 @@ async function logInAndLose(page: Page, base: string, framework: Framework, lose
   else await page.goto(`${base}${framework.lose?.after ?? '/'}`);
 }
 
+/**
+ * Home, the login form, the right password, home; then the page of another site (`other`, a crossSiteServer's) whose
+ * link `#go` to the page `after` is clicked (a cross-site navigation); `after` opened again by its address; home.
+ */
+async function logInAndCrossSite(page: Page, base: string, framework: Framework, after: string, other: string) {
+  await page.goto(`${base}/`);
+  await page.goto(`${base}${'path' in framework.login ? framework.login.path : '/'}`);
+  await submit(page, framework, framework.password ?? 'secret');
+  await page.goto(`${base}/`);
+  await page.goto(other);
+  await Promise.all([page.waitForNavigation(), page.click('#go')]);
+  await page.goto(`${base}${after}`);
+  await page.goto(`${base}/`);
+}
+
+/**
+ * Another site's page (no cookie) on 127.0.0.1 at `port`, its one link `#go` to `target`; stopped by calling what it
+ * gives back.
+ */
+async function crossSiteServer(port: number, target: string): Promise<() => Promise<void>> {
+  const page = `<!doctype html><title>Another site</title><p><a id="go" href="${target}">Open the app</a></p>\n`;
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(page);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+}
+
 /** Stops a process and waits until it has exited (a database server writes its files as it stops). */
 function stopped(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -5020,7 +5118,15 @@ async function main(): Promise<void> {
         const capture = await CdpCapture.attach(page, { documentBodies: framework.bodies === true });
         const base = `http://127.0.0.1:${port}`;
         const lose = framework.lose;
-        if (lose === undefined) await browseLogInLogOut(page, base, framework);
+        const crossSite = framework.crossSite;
+        if (crossSite !== undefined) {
+          const stopOther = await crossSiteServer(port + 60, `${base}${crossSite.after}`);
+          try {
+            await logInAndCrossSite(page, base, framework, crossSite.after, `http://localhost:${port + 60}/`);
+          } finally {
+            await stopOther();
+          }
+        } else if (lose === undefined) await browseLogInLogOut(page, base, framework);
         else {
           await logInAndLose(page, base, framework, async () => {
             if (lose.how === 'restart-backends') return stop.restartBackends();

@@ -583,6 +583,56 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'reset:expired', 'live'],
     alarms: ['session-not-sent JSESSIONID', 'session-reset JSESSIONID', 'session-id-in-url JSESSIONID'],
   },
+  // Flask's default cookie (no SameSite: Lax in Chrome), logged in, then a link from another site (localhost) to
+  // home: the cookie is sent on that top-level navigation; nothing held back, nothing lost.
+  'flask-cross-site-lax': {
+    cookie: 'session',
+    ends: ['rotated@login', 'updated', 'live'],
+    alarms: ['session-client-side-data session'],
+  },
+  // Flask with SESSION_COOKIE_SAMESITE=Strict, logged in, then a link from another site to home: the cookie is held
+  // back (SameSiteStrict), the page answered to a visitor with a new cookie, which the typed address then sends.
+  'flask-samesite-strict': {
+    cookie: 'session',
+    ends: ['rotated@login', 'updated', 'reset:not-sent', 'updated', 'live'],
+    alarms: ['session-client-side-data session', 'session-not-sent session', 'session-reset session'],
+  },
+  // Django with SESSION_COOKIE_SAMESITE=Strict, a link from another site to the profile: held back, a redirect to the
+  // login form (no new ID: Django saves no empty session); the typed address sends it again, logged in.
+  'django-db-samesite-strict': {
+    cookie: 'sessionid',
+    ends: ['rotated@login', 'live'],
+    alarms: ['session-not-sent sessionid'],
+  },
+  // express-session (Passport) with cookie.sameSite strict, a link from another site to home: held back, a new
+  // visitor connect.sid, which the typed address sends.
+  'express-passport-samesite-strict': {
+    cookie: 'connect.sid',
+    ends: ['rotated@login', 'reset:not-sent', 'live'],
+    alarms: ['session-not-sent connect.sid', 'session-reset connect.sid'],
+  },
+  // PHP's native sessions with session.cookie_samesite=Strict, a link from another site to the account page: held
+  // back, a new ID and a redirect to the login form; that hop of the same navigation holds the new visitor ID back
+  // too (info: issued by that loss's answer, never carried).
+  'php-native-samesite-strict': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'reset:not-sent', 'reset:not-sent', 'live'],
+    alarms: ['cookie-no-httponly PHPSESSID', 'session-not-sent PHPSESSID', 'session-reset PHPSESSID'],
+  },
+  // Laravel with same_site strict, a link from another site to the account page: held back, a redirect to the login
+  // form with new cookies, the visitor's held back on that hop too (info, as PHP's).
+  'laravel-samesite-strict': {
+    cookie: 'laravel_session',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:not-sent', 'reset:not-sent', 'updated', 'live'],
+    alarms: ['session-not-sent laravel_session', 'session-reset laravel_session'],
+  },
+  // Rails' cookie store with same_site strict, a link from another site to home: held back, the page answered to a
+  // visitor with a new cookie.
+  'rails-cookie-store-samesite-strict': {
+    cookie: '_demo_session',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:not-sent', 'updated', 'live'],
+    alarms: ['session-not-sent _demo_session', 'session-reset _demo_session'],
+  },
   // Rails with Devise, "Remember me": the encrypted session store and a signed remember_user_token (its user ID and
   // password salt readable: a real medium), deleted at sign-out (DELETE /users/sign_out).
   'rails-devise': {

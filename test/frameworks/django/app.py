@@ -1,7 +1,8 @@
 # A Django 3.2 site (Debian's python3-django) with django.contrib.auth's login() and logout(), for
 # scripts/record-framework-hars.ts. SESSION_ENGINE picks the session backend (database, or signed cookies),
 # SESSION_COOKIE_AGE the sessions' lifetime in seconds, DJANGO_SECRET_KEY its SECRET_KEY (a recording restarting it
-# with another key); /accounts/profile/ requires the login.
+# with another key), SESSION_COOKIE_SAMESITE the session cookie's SameSite (Django's default Lax); /accounts/profile/
+# requires the login.
 import os, sys
 from django.conf import settings
 BASE = os.path.dirname(os.path.abspath(__file__))
@@ -13,6 +14,7 @@ settings.configure(
     DATABASES={'default': {'ENGINE':'django.db.backends.sqlite3','NAME': os.environ['DJANGO_DB']}},
     SESSION_ENGINE=os.environ.get('SESSION_ENGINE','django.contrib.sessions.backends.db'),
     SESSION_COOKIE_AGE=int(os.environ.get('SESSION_COOKIE_AGE', 1209600)),  # Django's default: two weeks
+    SESSION_COOKIE_SAMESITE=os.environ.get('SESSION_COOKIE_SAMESITE', 'Lax'),  # Django's default: Lax
     TEMPLATES=[{'BACKEND':'django.template.backends.django.DjangoTemplates','DIRS':[],'APP_DIRS':False}],
 )
 import django; django.setup()

@@ -10,6 +10,8 @@ app.secret_key = os.urandom(32) if os.environ.get('RANDOM_SECRET') == '1' else '
 # Unset: a browser-session cookie, as before.
 SESSION_LIFETIME = os.environ.get('SESSION_LIFETIME')
 if SESSION_LIFETIME: app.permanent_session_lifetime = timedelta(seconds=int(SESSION_LIFETIME))
+# SESSION_COOKIE_SAMESITE=Strict|Lax|None: the session cookie's SameSite attribute; unset: none (Flask's default).
+if os.environ.get('SESSION_COOKIE_SAMESITE'): app.config['SESSION_COOKIE_SAMESITE'] = os.environ['SESSION_COOKIE_SAMESITE']
 FORM = '<form method=post action=/login><input name=username><input type=password name=password><button>Sign in</button></form>'
 @app.route('/')
 def home():

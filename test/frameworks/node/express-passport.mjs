@@ -12,7 +12,16 @@ passport.deserializeUser((username, done) => done(null, { username }));
 
 const app = express();
 app.use(express.urlencoded({ extended: false }));
-app.use(session({ secret: 'a signing secret', resave: false, saveUninitialized: true }));
+// SESSION_SAME_SITE=strict|lax|none: connect.sid's `cookie.sameSite`; unset: express-session's default (no attribute).
+const sameSite = process.env.SESSION_SAME_SITE;
+app.use(
+  session({
+    secret: 'a signing secret',
+    resave: false,
+    saveUninitialized: true,
+    ...(sameSite ? { cookie: { sameSite } } : {}),
+  }),
+);
 app.use(passport.session());
 app.get('/', (req, res) => {
   req.session.visits = (req.session.visits ?? 0) + 1;

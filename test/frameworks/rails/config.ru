@@ -7,8 +7,10 @@ class App < Rails::Application
   config.logger = Logger.new($stderr)
   config.hosts.clear
   # SESSION_EXPIRE_AFTER: the cookie store's `expire_after` in seconds (rails-cookie-store-cookie-expiry), none by default.
+  # SESSION_SAME_SITE=strict|lax|none: the cookie store's `same_site` (rails-cookie-store-samesite-strict); unset: none.
   config.session_store :cookie_store, key: "_demo_session",
-    **(ENV["SESSION_EXPIRE_AFTER"] ? { expire_after: ENV["SESSION_EXPIRE_AFTER"].to_i } : {})
+    **(ENV["SESSION_EXPIRE_AFTER"] ? { expire_after: ENV["SESSION_EXPIRE_AFTER"].to_i } : {}),
+    **(ENV["SESSION_SAME_SITE"] ? { same_site: ENV["SESSION_SAME_SITE"].to_sym } : {})
   config.action_controller.allow_forgery_protection = true
 end
 class PagesController < ActionController::Base

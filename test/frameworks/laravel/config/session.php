@@ -16,5 +16,6 @@ return [
     'domain' => null,
     'secure' => null,
     'http_only' => true,
-    'same_site' => 'lax',
+    // SESSION_SAME_SITE=strict|lax|none: the session cookie's SameSite; Laravel's default lax otherwise.
+    'same_site' => getenv('SESSION_SAME_SITE') ?: 'lax',
 ];
