@@ -1474,12 +1474,7 @@ const djangoSessionAge: Framework = (() => {
  * `_demo_session` cookie's Expires 20 s ahead, set again on every answer; ~25 s idle after the login, then home.
  */
 const railsCookieStoreCookieExpiry: Framework = {
-  ...railsCookieStore,
-  id: 'rails-cookie-store-cookie-expiry',
-  server: (work, port) => {
-    const server = railsCookieStore.server(work, port);
-    return { ...server, env: { ...server.env, SESSION_EXPIRE_AFTER: '20' } };
-  },
+  ...withServerEnv(railsCookieStore, 'rails-cookie-store-cookie-expiry', { SESSION_EXPIRE_AFTER: '20' }),
   lose: { how: () => execFileSync('sleep', ['25']), after: '/' },
 };
 
@@ -1501,12 +1496,7 @@ const sinatraCookieExpiry: Framework = {
  * (at the login's migrate); ~25 s idle after the login, then /account (a visitor sent to the login form).
  */
 const symfonyCookieExpiry: Framework = {
-  ...symfony,
-  id: 'symfony-cookie-expiry',
-  server: (work, port) => {
-    const server = symfony.server(work, port);
-    return { ...server, env: { ...server.env, SESSION_COOKIE_LIFETIME: '20' } };
-  },
+  ...withServerEnv(symfony, 'symfony-cookie-expiry', { SESSION_COOKIE_LIFETIME: '20' }),
   lose: { how: () => execFileSync('sleep', ['25']), after: '/account' },
 };
 
@@ -1566,12 +1556,7 @@ const phpNativeCookieExpiry: Framework = {
  * browser drops it; then the account page (which sends a visitor to the login form).
  */
 const laravelCookieExpiry: Framework = {
-  ...laravel,
-  id: 'laravel-cookie-expiry',
-  server: (work, port) => {
-    const server = laravel.server(work, port);
-    return { ...server, env: { ...server.env, SESSION_LIFETIME: '1' } };
-  },
+  ...withServerEnv(laravel, 'laravel-cookie-expiry', { SESSION_LIFETIME: '1' }),
   lose: { how: () => execFileSync('sleep', ['65']), after: '/account' },
 };
 
@@ -1580,18 +1565,10 @@ const laravelCookieExpiry: Framework = {
  * koa.sess.sig given Expires = now + 20 s wherever the session changes (home counts visits); ~25 s idle after the
  * login, the browser drops them; then home.
  */
-const koaSessionCookieExpiry: Framework = (() => {
-  const base = node('koa-session');
-  return {
-    ...base,
-    id: 'koa-session-cookie-expiry',
-    server: (work, port) => {
-      const server = base.server(work, port);
-      return { ...server, env: { ...server.env, KOA_SESSION_MAX_AGE: '20000' } };
-    },
-    lose: { how: () => execFileSync('sleep', ['25']), after: '/' },
-  };
-})();
+const koaSessionCookieExpiry: Framework = {
+  ...withServerEnv(node('koa-session'), 'koa-session-cookie-expiry', { KOA_SESSION_MAX_AGE: '20000' }),
+  lose: { how: () => execFileSync('sleep', ['25']), after: '/' },
+};
 
 /**
  * Starlette's SessionMiddleware with `max_age=20` (STARLETTE_MAX_AGE, read by starlette/app.py): the `session` cookie's
