@@ -70,6 +70,10 @@ describe('session-not-sent', () => {
     ]);
     expect(findingsOf(result, 'session-reset')[1]!.message).toContain('no request ever carried it: no more was lost');
     expect(result.story?.map((s) => [s.kind, s.entry])).toEqual([['lost', 2]]);
+    // The attribute keeps its capital where the story quotes the reason after a dash.
+    expect(result.story?.[0]?.steps.join('\n')).toContain(
+      'SameSiteStrict — SameSite=Strict and the request is cross-site',
+    );
   });
 
   it('a SameSite=Lax sid on a form POST from another site → SameSiteLax', () => {

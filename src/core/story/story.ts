@@ -848,10 +848,10 @@ export function duration(ms: number): string {
 
 /**
  * Lower-cases a sentence's first letter to follow a colon, but not a name (`PHPSESSID: …`, `JSESSIONID`, the
- * finding's cookie: `AuthSession carries…`).
+ * finding's cookie: `AuthSession carries…`, an attribute: `SameSite=Strict and…`: a capital inside its first word).
  */
 function lowerFirst(s: string, name?: string): string {
-  if (/^[\w.-]+:/.test(s) || /^.[A-Z]/.test(s) || (name !== undefined && name !== '' && s.startsWith(name))) return s;
+  if (/^[\w.-]+:/.test(s) || /^\S+[A-Z]/.test(s) || (name !== undefined && name !== '' && s.startsWith(name))) return s;
   return s.length > 0 ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
