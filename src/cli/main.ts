@@ -84,7 +84,7 @@ const REDACTED_NOTE: TraceInputWarning = {
 const REANALYSED_NOTE: TraceInputWarning = {
   where: 'values',
   message:
-    'analysed again with new settings; its values are hashes, so rules that read a value (entropy, token contents, token-like cookie names) may differ from what the exporter saw',
+    'analysed again with new settings; its values are hashes, so the entropy and predictability of its IDs are not judged, and what reads a value (token contents, token-like cookies) may differ from what the exporter saw',
 };
 
 /**

@@ -153,6 +153,20 @@ describe('sessionscope export', () => {
     // A note about the input: on standard error in text format (CLI.md), beside the report.
     expect(r.stderr).toContain('analysed again with new settings');
   });
+
+  it.each(['native', 'har'])(
+    'a redacted %s export analysed again (new settings) judges no hash as an ID: no entropy or predictability finding',
+    async (to) => {
+      const files: Record<string, string> = {};
+      const out = to === 'native' ? 'a.json' : 'a.har';
+      // Its hashes (`h:` and 8 hex digits) would read as 32-bit IDs; the recording's own IDs are long and random.
+      await run(['export', `${DEMO}cluster-login-affinity.har`, '--to', to, '-o', out], files);
+      const again = report(await run(['analyze', out, '--format', 'json', '--session-cookie', 'theme'], files));
+      const rules = (again.findings as { rule: string }[]).map((f) => f.rule);
+      expect(rules).toContain('session-rotated');
+      expect(rules.filter((r) => r === 'session-id-low-entropy' || r === 'session-id-predictable')).toEqual([]);
+    },
+  );
 });
 
 describe('--format html', () => {

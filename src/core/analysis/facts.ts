@@ -367,6 +367,8 @@ export interface AnalysisFacts {
    * cookies, or a file exported without them (DevTools' default since Chrome 130). Absent where not known.
    */
   readonly cookiesRecorded?: boolean;
+  /** The trace's cookie values are hashes (Trace.source.valuesRedacted): the value-judging rules say nothing. */
+  readonly valuesRedacted?: true;
   readonly lanes: readonly SessionLane[];
   readonly logins: readonly LoginFact[];
   /**

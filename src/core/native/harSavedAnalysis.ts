@@ -13,9 +13,9 @@ import { readAnalysis, readSettings, SOURCE_FORMATS } from './nativeRead.ts';
 const WHERE = 'log._sessionscope';
 
 /**
- * The saved analysis of a redacted HAR export, with the trace read from its entries; undefined for a HAR that is
- * not one. A saved analysis that cannot be read is a warning on the trace (`trace` then holds it), and the HAR is
- * analysed again from its hashes.
+ * The saved analysis of a redacted HAR export, with the trace read from its entries (marked as holding hashes);
+ * undefined for a HAR that is not one. One that saved no analysis, or one that cannot be read (a warning on the trace
+ * then says so), is analysed again from its hashes: `trace` holds it.
  */
 export function savedHarAnalysis(
   document: unknown,
@@ -24,18 +24,20 @@ export function savedHarAnalysis(
 ): { readonly saved: NativeTrace } | { readonly trace: Trace } | undefined {
   const log = isObject(document) ? ownField(document, 'log') : undefined;
   const ours = isObject(log) ? ownField(log, '_sessionscope') : undefined;
-  if (!isObject(ours) || ownField(ours, 'values') !== 'redacted' || ownField(ours, 'analysis') === undefined)
-    return undefined;
+  if (!isObject(ours) || ownField(ours, 'values') !== 'redacted') return undefined;
+  // Its values are hashes, whatever else it saved: the rules that judge a value must not judge them.
+  const hashed: Trace = { ...trace, source: { ...trace.source, valuesRedacted: true } };
+  if (ownField(ours, 'analysis') === undefined) return { trace: hashed };
   const f = new NativeFields(file);
   try {
-    return { saved: read(f, ours, trace) };
+    return { saved: read(f, ours, hashed) };
   } catch (thrown) {
     if (!(thrown instanceof TraceInputError)) throw thrown;
     const warning: TraceInputWarning = {
       where: thrown.where ?? WHERE,
       message: `the analysis this export saved could not be read (${thrown.problem}); analysed again from its hashed values, so rules that read a value may differ from what the exporter saw`,
     };
-    return { trace: { ...trace, warnings: [...(trace.warnings ?? []), warning] } };
+    return { trace: { ...hashed, warnings: [...(trace.warnings ?? []), warning] } };
   }
 }
 

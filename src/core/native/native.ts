@@ -176,6 +176,7 @@ function readDocument(f: NativeFields, doc: unknown, file: string | undefined): 
       ...(creator !== undefined ? { creator } : {}),
       ...(browser ? { browser } : {}),
       ...(file !== undefined ? { file } : {}),
+      ...(values === 'redacted' ? { valuesRedacted: true as const } : {}),
     },
     events,
     entryCount,

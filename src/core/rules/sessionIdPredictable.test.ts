@@ -37,6 +37,27 @@ describe('session-id-predictable', () => {
     expect(findingsOf(result, 'session-id-predictable').map((f) => f.evidence.pattern)).toEqual(['few-differences']);
   });
 
+  it('a trace whose values are hashes (a redacted export read again): the hashes are not judged, nor their entropy', () => {
+    const ids = ['1000000017', '1000000018', '1000000020'];
+    let scenario = trace().get('https://shop.test/', { cookie: '', setCookie: [`sid=${ids[0]}; ${GOOD}`] });
+    for (let i = 1; i < ids.length; i++)
+      scenario = scenario.get('https://shop.test/logout', {
+        cookie: `sid=${ids[i - 1]}`,
+        setCookie: [`sid=${ids[i]}; ${GOOD}`],
+      });
+    const built = scenario.build();
+    const judged = (t: typeof built) =>
+      analyzeTrace(t).findings.filter(
+        (f) => f.rule === 'session-id-predictable' || f.rule === 'session-id-low-entropy',
+      );
+    expect(
+      judged(built)
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(['session-id-low-entropy', 'session-id-predictable']);
+    expect(judged({ ...built, source: { ...built.source, valuesRedacted: true } })).toEqual([]);
+  });
+
   it('independent random IDs → nothing', () => {
     const ids = Array.from({ length: 5 }, () => randomBytes(16).toString('hex'));
     expect(findingsOf(issued(ids), 'session-id-predictable')).toEqual([]);

@@ -203,6 +203,11 @@ export interface Trace {
     /** The browser that made the recording, when the file says (its cookie defaults depend on it). */
     readonly browser?: RecordingBrowser;
     readonly file?: string;
+    /**
+     * The cookie values are hashes (our redacted export, read again): rules that judge a value (entropy,
+     * predictability) would judge the hashes.
+     */
+    readonly valuesRedacted?: true;
   };
   /** Events in the order they happened. Entries keep their source index even if reordered by time. */
   readonly events: readonly TraceEvent[];
