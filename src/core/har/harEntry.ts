@@ -356,23 +356,20 @@ function readStatus(fields: HarFields, response: JsonObject, where: string): num
 function readExportedPage(fields: HarFields, sessionscope: JsonObject, where: string): PageExport | undefined {
   const page = ownField(sessionscope, 'page');
   if (page === undefined) return undefined;
-  const at = `${where}.page`;
-  const names = isObject(page) ? ownField(page, 'names') : undefined;
-  const flag = (key: string) => (isObject(page) ? ownField(page, key) : undefined);
+  const [loginForm, names, cut] = isObject(page)
+    ? [ownField(page, 'loginForm'), ownField(page, 'names'), ownField(page, 'cut')]
+    : [];
   const isFlag = (value: unknown) => value === undefined || typeof value === 'boolean';
-  if (
-    !isObject(page) ||
-    !isFlag(flag('loginForm')) ||
-    !isFlag(flag('cut')) ||
-    (names !== undefined && !(Array.isArray(names) && names.every((n) => typeof n === 'string')))
-  ) {
-    fields.note(at, 'is not a page as Sessionscope writes it ({loginForm, names, cut}); left out');
+  const isNames = (value: unknown): value is string[] | undefined =>
+    value === undefined || (Array.isArray(value) && value.every((n) => typeof n === 'string'));
+  if (!isObject(page) || !isFlag(loginForm) || !isFlag(cut) || !isNames(names)) {
+    fields.note(`${where}.page`, 'is not a page as Sessionscope writes it ({loginForm, names, cut}); left out');
     return undefined;
   }
   return {
-    ...(flag('loginForm') === true ? { loginForm: true as const } : {}),
-    ...(names !== undefined ? { names: names as string[] } : {}),
-    ...(flag('cut') === true ? { cut: true as const } : {}),
+    ...(loginForm === true ? { loginForm: true as const } : {}),
+    ...(names !== undefined ? { names } : {}),
+    ...(cut === true ? { cut: true as const } : {}),
   };
 }
 

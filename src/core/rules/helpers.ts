@@ -89,14 +89,13 @@ export function loggedOutAnswers(ctx: RuleContext): ReadonlyMap<number, LoggedOu
  */
 export function expirySlid(
   lane: SessionLane,
-  id: string,
+  id: LaneId,
   before: number,
   request: (entry: number) => RequestFacts | undefined,
 ): boolean {
-  let at = lane.ids.length - 1;
-  while (at >= 0 && (lane.ids[at]!.id !== id || lane.ids[at]!.firstEntry >= before)) at--;
+  let at = lane.ids.indexOf(id);
   if (at === -1) return false;
-  const run = new Set([id]);
+  const run = new Set([id.id]);
   while (at > 0 && lane.ids[at - 1]!.end?.kind === 'updated') run.add(lane.ids[--at]!.id);
   let writes = 0;
   for (let entry = lane.ids[at]!.firstEntry; entry < before; entry++) {
@@ -107,6 +106,15 @@ export function expirySlid(
     if (writes >= 2) return true;
   }
   return false;
+}
+
+/** The lane's ID of this value that the jar held at `entry`: the last one issued before it. */
+export function idHeld(lane: SessionLane, value: string, entry: number): LaneId | undefined {
+  for (let i = lane.ids.length - 1; i >= 0; i--) {
+    const id = lane.ids[i]!;
+    if (id.id === value && id.firstEntry < entry) return id;
+  }
+  return undefined;
 }
 
 /** The fix for a cookie that expired on the client although its expiry slid (expirySlid). */

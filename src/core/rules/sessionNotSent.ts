@@ -5,17 +5,11 @@
  * lost the session or was refused (a status that says "not logged in": 401, 403, 419, 440).
  */
 
-import {
-  type LaneId,
-  laneKey,
-  type NotSentCookieFact,
-  type RequestFacts,
-  type SessionLane,
-} from '../analysis/facts.ts';
+import { laneKey, type NotSentCookieFact, type RequestFacts } from '../analysis/facts.ts';
 import type { NotSentReason } from '../cookie/reasons.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import { LOGGED_OUT_STATUSES } from '../trace/loggedOutStatus.ts';
-import { expirySlid, laneByKey, lossOnlyFollowed, SLID_EXPIRY_FIX } from './helpers.ts';
+import { expirySlid, idHeld, laneByKey, lossOnlyFollowed, SLID_EXPIRY_FIX } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { idTransitions, notSentKey } from './transitions.ts';
@@ -126,22 +120,14 @@ export const sessionNotSent = defineRule({
         const slid =
           n.reason === 'Expired' &&
           sessionLane !== undefined &&
-          expirySlid(sessionLane, n.value, request.entry, ctx.request);
+          held !== undefined &&
+          expirySlid(sessionLane, held, request.entry, ctx.request);
         drafts.push(recalledDraft(ctx, request, n, lane, sessionLane?.origin, slid));
       }
     }
     return drafts;
   },
 });
-
-/** The lane's ID of this value that the jar held at `entry`: the last one issued before it. */
-function idHeld(lane: SessionLane, value: string, entry: number): LaneId | undefined {
-  for (let i = lane.ids.length - 1; i >= 0; i--) {
-    const id = lane.ids[i]!;
-    if (id.id === value && id.firstEntry < entry) return id;
-  }
-  return undefined;
-}
 
 /** Each request's findings, the same objects while nothing they are worded from changed (memo.ts). */
 const NOT_SENT_DRAFTS = memo<RequestFacts, FindingDraft>('session-not-sent drafts', 'snapshots');

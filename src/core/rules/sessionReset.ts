@@ -330,7 +330,7 @@ export const sessionReset = defineRule({
             store && (readClientSideData(t.id.id) === undefined || SESSION_ID_FIELD.test(embeddedIdOf(t.id.id) ?? ''));
           // A new ID no request used, replaced by its twin: told as that (freshRace), whatever the request carried.
           const raced = end.inFlightWith !== undefined && !end.freshRace;
-          const slid = end.cause === 'expired' && expirySlid(t.lane, t.id.id, end.entry, ctx.request);
+          const slid = end.cause === 'expired' && expirySlid(t.lane, t.id, end.entry, ctx.request);
           // A visitor ID the lost session's own answer issued, lost before any request carried it: no more was lost.
           const followed =
             !t.incident && (end.cause === 'not-sent' || end.cause === 'expired')
