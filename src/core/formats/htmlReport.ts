@@ -10,6 +10,7 @@ import type { MaskedCookie } from '../analysis/facts.ts';
 import type { Severity } from '../rules/rule.ts';
 import type { Story } from '../story/story.ts';
 import { requestTableHtml, STORY_STYLE, storyHtml } from '../story/storyHtml.ts';
+import { escapeHtml } from './escapeHtml.ts';
 import { fileNotes } from './fileNotes.ts';
 
 /** What a report needs of an analysis (a fresh one, or the one saved in a native trace). */
@@ -33,19 +34,6 @@ export interface HtmlReportInput {
   readonly entryCount: number;
   readonly analysis: ReportedAnalysis;
   readonly warnings?: readonly { readonly where: string; readonly message: string }[];
-}
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for element content and quoted attribute values (HTML Standard 13.1.2.3–13.1.2.6). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];

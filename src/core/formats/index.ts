@@ -14,6 +14,7 @@ export {
 export type { SavedAnalysis } from '../native/nativeRead.ts';
 export type { TraceRedaction } from '../native/redactTrace.ts';
 export { redactCookieHeader, redactCookieValue, redactSetCookieLine, redactTrace } from '../native/redactTrace.ts';
+export { escapeHtml } from './escapeHtml.ts';
 export { exportHar } from './harExport.ts';
 export type { HtmlReportInput, ReportedAnalysis } from './htmlReport.ts';
-export { escapeHtml, htmlReport } from './htmlReport.ts';
+export { htmlReport } from './htmlReport.ts';

@@ -3,7 +3,8 @@
  * names, messages) is escaped: the report opens in a browser and a page chooses its own cookie names.
  */
 import type { RequestView } from '../analysis/analyze.ts';
-import { escapeHtml, type ReportedAnalysis } from '../formats/htmlReport.ts';
+import { escapeHtml } from '../formats/escapeHtml.ts';
+import type { ReportedAnalysis } from '../formats/htmlReport.ts';
 import { clock, type Story, type StoryKind } from './story.ts';
 
 export const STORY_KIND_LABEL: Readonly<Record<StoryKind, string>> = {
