@@ -2438,8 +2438,10 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     sessions: ['roundcube_sessid', 'roundcube_sessauth'],
   },
   // Zabbix, its session rows deleted: the dashboard's widgets, all in flight with the lost ID, each get a new
-  // `sessionid` in `zbx_session` (the first a server-rejected reset, the others twins that lose nothing), then the
-  // login page.
+  // `sessionid` in `zbx_session` (the first a server-rejected reset, the others twins that lose nothing, each
+  // replacing the last while the lost ID they carried was still the jar's), then the login page. KNOWN: the last
+  // widget's answer (status 0, aborted after its headers) gives no arrival time, so the dashboard that carried the lost
+  // ID after it reads as the lost ID back.
   'zabbix-session-expired': {
     cookie: 'zbx_session',
     ends: [
@@ -2448,11 +2450,9 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       'updated',
       'reset:server-rejected',
       'reset:overwritten',
-      'replaced-unseen',
-      'rotated@none',
       'reset:overwritten',
-      'replaced-unseen',
-      'rotated@none',
+      'reset:overwritten',
+      'reset:overwritten',
       'reset:overwritten',
       'replaced-unseen',
       'rotated@none',
@@ -2469,11 +2469,9 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       'rotated@login',
       'reset:server-rejected',
       'reset:overwritten',
-      'replaced-unseen',
-      'rotated@none',
       'reset:overwritten',
-      'replaced-unseen',
-      'rotated@none',
+      'reset:overwritten',
+      'reset:overwritten',
       'reset:overwritten',
       'live',
     ],

@@ -58,7 +58,11 @@ export function analysisOf(
     },
     replayed.sessionIdentities,
   );
-  classifyPeriodicRotation(replayed.lanes, new Set(replayed.logins.map((l) => l.origin)));
+  classifyPeriodicRotation(
+    replayed.lanes,
+    new Set(replayed.logins.map((l) => l.origin)),
+    new Set(replayed.loginAttempts),
+  );
   const ctx: RuleContext = {
     facts: replayed,
     settings,

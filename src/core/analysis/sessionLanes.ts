@@ -169,7 +169,7 @@ export class SessionLanes {
         lane = this.laneFor({ name: s.name, domain: s.domain, path: s.path }, origin);
       }
       const current = currentId(lane);
-      if (current && carriesReplacedInFlight(lane, current, s.value, startedAt)) {
+      if (current && current.id !== s.value && carriesReplacedInFlight(lane, current, s.value, startedAt)) {
         carried.set(lane.key, s.value);
         continue;
       }
@@ -544,22 +544,34 @@ function isFreshRace(held: LaneId, startedAt: number): boolean {
 }
 
 /**
- * The value a request in flight carried is the ID the lane's current one replaced, and that ID was lost (a reset: the
- * server no longer knew it), not rotated: a new ID given to that request loses nothing more (Zabbix's widgets, all
- * sent with the session it had just lost). After a rotation the current ID may be a login's, which the race loses.
+ * The value a request in flight carried is an ID the lane's current one replaced (carriesReplacedInFlight: the one
+ * before, or several back when several answers were in flight), and that ID was lost (a reset: the server no longer
+ * knew it), not rotated: a new ID given to that request loses nothing more (Zabbix's widgets, all sent with the
+ * session it had just lost). After a rotation the current ID may be a login's, which the race loses.
  */
 function carriedLost(lane: SessionLane, carried: string): boolean {
-  const previous = lane.ids[lane.ids.length - 2];
-  return previous !== undefined && previous.id === carried && previous.end?.kind === 'reset';
+  for (let i = lane.ids.length - 2; i >= 0; i--) {
+    const id = lane.ids[i]!;
+    if (id.id === carried) return id.end?.kind === 'reset';
+  }
+  return false;
 }
 
 /**
- * The request carried the ID that the lane's current one replaced, and it started before the response that set the
- * current one had arrived: it was in flight beside that response with the cookie the jar held then (RULES.md, "What
- * is a request"), so it neither ends the current ID nor brings the old one back.
+ * The request carried an earlier ID of the lane, and every ID after it was set by a response that had not arrived
+ * when the request started: it went out beside those responses with the cookie the jar held then (RULES.md, "What is
+ * a request"), so it neither ends the current ID nor brings the old one back. Several answers can be in flight
+ * together, each replacing the last (phpMyAdmin's XHRs, each re-setting its auth cookie): the carried ID may be
+ * several back. Reached only for a value that is not the current ID.
  */
 function carriesReplacedInFlight(lane: SessionLane, current: LaneId, value: string, startedAt: number): boolean {
-  if (current.end || current.arrivedAt === undefined || startedAt >= current.arrivedAt) return false;
-  const previous = lane.ids[lane.ids.length - 2];
-  return previous !== undefined && previous.id === value && previous.end?.entry === current.firstEntry;
+  if (current.end) return false;
+  for (let i = lane.ids.length - 1; i > 0; i--) {
+    const later = lane.ids[i]!;
+    const earlier = lane.ids[i - 1]!;
+    if (later.arrivedAt === undefined || startedAt >= later.arrivedAt) return false;
+    if (earlier.end?.entry !== later.firstEntry) return false;
+    if (earlier.id === value) return true;
+  }
+  return false;
 }

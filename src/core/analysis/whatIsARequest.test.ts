@@ -133,6 +133,46 @@ describe('requests in flight together', () => {
   });
 });
 
+describe('several answers in flight together, each replacing the last', () => {
+  // phpMyAdmin's XHRs each re-set its cookie: a request that went out before any of those answers arrived carried
+  // the value the jar held then, several replacements back.
+  const V = (n: number) => `pmaAuth-1=${String(n).repeat(32)}`;
+  const lanes = (entries: unknown[]) =>
+    analyse(entries).result.facts.lanes[0]!.ids.map((id) => [id.id.slice(-4), id.end?.kind ?? 'live']);
+
+  it('a request carrying the value two replacements back, both still in flight: the lane goes on from the last', () => {
+    expect(
+      lanes([
+        step(0, 'https://pma.test/', { setCookie: `${V(1)}; Path=/; Secure` }),
+        step(100, 'https://pma.test/a', { time: 400, cookie: V(1), setCookie: `${V(2)}; Path=/; Secure` }),
+        step(110, 'https://pma.test/b', { time: 450, cookie: V(1), setCookie: `${V(3)}; Path=/; Secure` }),
+        step(120, 'https://pma.test/c', { time: 20, cookie: V(1) }),
+        step(700, 'https://pma.test/d', { cookie: V(3) }),
+      ]),
+    ).toEqual([
+      ['1111', 'reset'],
+      ['2222', 'reset'],
+      ['3333', 'live'],
+    ]);
+  });
+
+  it('one of the answers between had arrived: the old value carried after it is the old ID back', () => {
+    expect(
+      lanes([
+        step(0, 'https://pma.test/', { setCookie: `${V(1)}; Path=/; Secure` }),
+        step(100, 'https://pma.test/a', { time: 10, cookie: V(1), setCookie: `${V(2)}; Path=/; Secure` }),
+        step(110, 'https://pma.test/b', { time: 450, cookie: V(2), setCookie: `${V(3)}; Path=/; Secure` }),
+        step(120, 'https://pma.test/c', { time: 20, cookie: V(1) }),
+      ]),
+    ).toEqual([
+      ['1111', 'rotated'],
+      ['2222', 'rotated'],
+      ['3333', 'replaced-unseen'],
+      ['1111', 'live'],
+    ]);
+  });
+});
+
 describe('requests in flight with the value a response replaced, answered with another', () => {
   it('an ID: the later answer replaced the login’s, a race told as such', () => {
     const OLD = 'PHPSESSID=11111111111111111111111111111111';
@@ -165,6 +205,29 @@ describe('requests in flight with the value a response replaced, answered with a
     expect(reset?.fix).toContain('keep the replaced ID valid');
     const story = result.story?.find((s) => s.entry === 2);
     expect(story?.cause).toContain('(two requests raced)');
+  });
+
+  it('a lost ID carried by several requests in flight, each given a new one: one loss, the others lose nothing', () => {
+    // Zabbix's dashboard widgets, all sent with the session the server had just forgotten: the first answer is the
+    // loss; each later one replaces an ID no request used, several replacements after the ID they carried.
+    const ID = (n: number) => `PHPSESSID=${String(n).repeat(32)}`;
+    const { result } = analyse([
+      step(0, 'https://shop.test/', { setCookie: `${ID(1)}; Path=/; Secure` }),
+      step(50, 'https://shop.test/page', { cookie: ID(1) }),
+      step(100, 'https://shop.test/w1', { time: 300, cookie: ID(1), setCookie: `${ID(2)}; Path=/; Secure` }),
+      step(110, 'https://shop.test/w2', { time: 310, cookie: ID(1), setCookie: `${ID(3)}; Path=/; Secure` }),
+      step(120, 'https://shop.test/w3', { time: 320, cookie: ID(1), setCookie: `${ID(4)}; Path=/; Secure` }),
+      step(130, 'https://shop.test/w4', { time: 330, cookie: ID(1), setCookie: `${ID(5)}; Path=/; Secure` }),
+      step(900, 'https://shop.test/next', { cookie: ID(5) }),
+    ]);
+    const resets = result.findings.filter((f) => f.rule === 'session-reset');
+    expect(resets.map((f) => [f.entry, f.cause, f.severity])).toEqual([
+      [2, 'server-rejected', 'medium'],
+      [3, 'overwritten', 'info'],
+      [4, 'overwritten', 'info'],
+      [5, 'overwritten', 'info'],
+    ]);
+    expect(result.facts.lanes[0]!.ids.map((id) => id.end?.kind)).not.toContain('replaced-unseen');
   });
 
   it('a client-side store saved by both: an update, the session goes on', () => {

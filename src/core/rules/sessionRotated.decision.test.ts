@@ -156,4 +156,36 @@ describe('classifyPeriodicRotation', () => {
     classifyPeriodicRotation([l], new Set());
     expect(kinds(l)).toEqual(expected);
   });
+
+  describe('a client not logged in, its ID renewed once (a site whose login the trace shows)', () => {
+    const answer = (entry: number, loginForm: boolean) => ({ entry, status: 200, ...(loginForm ? { loginForm } : {}) });
+    const visitor = (entry: number, extra: Partial<ResetEnd> = {}, id: Partial<LaneId> = {}) =>
+      heldId({ ...rejected(entry, { anonymous: true, ...extra }), source: 'set-cookie', carriedCount: 4, ...id });
+    it.each([
+      [
+        "with the login page, asked for by a page request: the page's policy",
+        visitor(4, { loggedOutAnswer: answer(4, true) }),
+        [],
+        'periodic',
+      ],
+      ['with a page without a login form: a reset', visitor(4, { loggedOutAnswer: answer(4, false) }), [], 'reset'],
+      ['with no answer read: a reset', visitor(4), [], 'reset'],
+      [
+        'with the login form again at a login attempt: a reset (the refused login tells it)',
+        visitor(4, { loggedOutAnswer: answer(4, true) }),
+        [4],
+        'reset',
+      ],
+      [
+        'an ID held before the trace began, answered with the login page: a reset (it may have been logged in)',
+        visitor(4, { loggedOutAnswer: answer(4, true) }, { source: 'carried' }),
+        [],
+        'reset',
+      ],
+    ] as const)('%s', (_, id, attempts, expected) => {
+      const l = lane([id, heldId({ carriedCount: 5 })]);
+      classifyPeriodicRotation([l], new Set([l.origin]), new Set(attempts));
+      expect(kinds(l)[0]).toBe(expected);
+    });
+  });
 });

@@ -326,7 +326,12 @@ const PERIODIC_MIN_SHARE = 0.5;
  * policy, not a loss: those ends become periodic rotations. Affinity changes keep a reset a reset. Run once the
  * whole trace is replayed (it counts over the lane); it rewrites the ends in place.
  */
-export function classifyPeriodicRotation(lanes: readonly SessionLane[], loginOrigins: ReadonlySet<string>): void {
+export function classifyPeriodicRotation(
+  lanes: readonly SessionLane[],
+  loginOrigins: ReadonlySet<string>,
+  /** The password POSTs (a login attempt's answer tells what the attempt did, not a page's policy). */
+  loginAttempts: ReadonlySet<number> = new Set(),
+): void {
   for (const lane of lanes) {
     const rejected = lane.ids.filter(
       (id) => id.end?.kind === 'reset' && id.end.cause === 'server-rejected' && !id.end.backendSwitch,
@@ -342,7 +347,7 @@ export function classifyPeriodicRotation(lanes: readonly SessionLane[], loginOri
       (singleUse || rejected.length >= PERIODIC_MIN_ROTATIONS) && rejected.length >= carrying * PERIODIC_MIN_SHARE;
     // Counted after the continual rotation, which it would otherwise thin out.
     if (!continual) {
-      if (loginOrigins.has(lane.origin)) classifyAnonymousRenewals(lane);
+      if (loginOrigins.has(lane.origin)) classifyAnonymousRenewals(lane, loginAttempts);
       continue;
     }
     for (const id of rejected) {
@@ -373,9 +378,12 @@ const ANONYMOUS_MIN_RENEWALS = 2;
  * replaced looks like a server-rejected reset, yet no login's session was lost — whether or not the page says so
  * (the login form in its body, kept in a HAR exported with content). Told as that policy when it happened at least twice to
  * IDs no login issued (ResetEnd.anonymous) — not to a first ID the client already held when the trace began, which
- * may have been logged in. A login's own ID lost on its redirects stays a reset (classifyPeriodicRotation).
+ * may have been logged in — or once where the new ID came with the login page itself: a page with a login form
+ * answering a request that was no login attempt (Zabbix's `index.php` renews a visitor's session as it shows its form;
+ * the user, never logged in, is asked to log in as before). A login's own ID lost on its redirects stays a reset
+ * (classifyPeriodicRotation), and so does a visitor's ID lost at a login attempt (a refused login tells that loss).
  */
-function classifyAnonymousRenewals(lane: SessionLane): void {
+function classifyAnonymousRenewals(lane: SessionLane, loginAttempts: ReadonlySet<number>): void {
   const renewed = lane.ids.filter(
     (id, i) =>
       id.end?.kind === 'reset' &&
@@ -383,10 +391,24 @@ function classifyAnonymousRenewals(lane: SessionLane): void {
       id.end.backendSwitch === undefined &&
       (i > 0 || id.source === 'set-cookie'),
   );
-  if (renewed.length < ANONYMOUS_MIN_RENEWALS) return;
-  for (const id of renewed) {
+  const policy =
+    renewed.length >= ANONYMOUS_MIN_RENEWALS
+      ? renewed
+      : renewed.filter((id) => renewedWithLoginPage(id, loginAttempts));
+  for (const id of policy) {
     if (id.end) id.end = { kind: 'rotated', entry: id.end.entry, atLogout: false, periodic: true, anonymous: true };
   }
+}
+
+/** The ID's reset came with a page holding a login form, in answer to a request that was no login attempt. */
+function renewedWithLoginPage(id: LaneId, loginAttempts: ReadonlySet<number>): boolean {
+  const end = id.end;
+  return (
+    end?.kind === 'reset' &&
+    end.loggedOutAnswer?.loginForm === true &&
+    end.loggedOutAnswer.entry === end.entry &&
+    !loginAttempts.has(end.entry)
+  );
 }
 
 /**
