@@ -362,6 +362,12 @@ interface Framework {
    */
   readonly crossSite?: { readonly after: string };
   /**
+   * The host name the browser opens the app by instead of 127.0.0.1: a `*.test` name, which Chromium resolves to
+   * 127.0.0.1 (demo/chromium.ts). Not loopback by name, so plain http:// there is no secure context: a `Secure`
+   * cookie set over it is rejected, as on a real staging host.
+   */
+  readonly host?: string;
+  /**
    * A path the server answers below 400 only once it is ready, waited for after its port opens (JupyterHub's proxy
    * listens before the hub behind it has started and added its route: until then every page is the proxy's 404).
    */
@@ -5093,7 +5099,7 @@ async function main(): Promise<void> {
         await storage.send('Network.clearBrowserCookies');
         await storage.detach();
         const capture = await CdpCapture.attach(page, { documentBodies: framework.bodies === true });
-        const base = `http://127.0.0.1:${port}`;
+        const base = `http://${framework.host ?? '127.0.0.1'}:${port}`;
         const lose = framework.lose;
         const crossSite = framework.crossSite;
         if (crossSite !== undefined) {
