@@ -368,6 +368,12 @@ interface Framework {
    */
   readonly host?: string;
   /**
+   * A recording of pages opened after the login instead of a logout (logInAndVisit): each a path on the app's host,
+   * or an address on another host of the same app with `{port}` for its port (`http://app.test:{port}/…`): a page
+   * outside the session cookie's Path, a host its host-only cookie does not cover, the pages the user goes on to.
+   */
+  readonly afterLogin?: readonly string[];
+  /**
    * A path the server answers below 400 only once it is ready, waited for after its port opens (JupyterHub's proxy
    * listens before the hub behind it has started and added its route: until then every page is the proxy's 404).
    */
@@ -4989,6 +4995,19 @@ async function logInAndCrossSite(page: Page, base: string, framework: Framework,
 }
 
 /**
+ * Home, the login form, the right password, home; then each of `pages` (a path on the app's host, or a whole address),
+ * opened by its address; home.
+ */
+async function logInAndVisit(page: Page, base: string, framework: Framework, pages: readonly string[]) {
+  await page.goto(`${base}/`);
+  await page.goto(`${base}${'path' in framework.login ? framework.login.path : '/'}`);
+  await submit(page, framework, framework.password ?? 'secret');
+  await page.goto(`${base}/`);
+  for (const to of pages) await page.goto(to.startsWith('/') ? `${base}${to}` : to);
+  await page.goto(`${base}/`);
+}
+
+/**
  * Another site's page (no cookie) on 127.0.0.1 at `port`, its one link `#go` to `target`; stopped by calling what it
  * gives back.
  */
@@ -5109,6 +5128,8 @@ async function main(): Promise<void> {
           } finally {
             await stopOther();
           }
+        } else if (framework.afterLogin !== undefined) {
+          await logInAndVisit(page, base, framework, framework.afterLogin.map((to) => to.replace('{port}', `${port}`)));
         } else if (lose === undefined) await browseLogInLogOut(page, base, framework);
         else {
           await logInAndLose(page, base, framework, async () => {
