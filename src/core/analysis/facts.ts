@@ -152,6 +152,11 @@ export type IdEnd =
       readonly loggedOutAnswer?: LoggedOutAnswer;
       /** For server-rejected: no login was seen to issue the held ID's session (IdChange.sessionLogin), none open. */
       readonly anonymous?: true;
+      /**
+       * For not-sent and expired: a visitor's ID (no login issued it) held back from the login request itself, whose
+       * answer issued the user's session: the login's new session, nothing of a login lost.
+       */
+      readonly replacedByLogin?: true;
       /** For overwritten: the response answered a request in flight with the ID the held one replaced (a race). */
       readonly inFlightWith?: string;
       /** For overwritten: the held ID was new, never carried, replaced by a request in flight beside it (IdChange.freshRace). */

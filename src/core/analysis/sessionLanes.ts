@@ -424,7 +424,13 @@ export class SessionLanes {
     // Only the stored cookie's own slot gets the new ID (it may differ from the lane matched by name).
     const target = this.laneFor(effect.stored, url.origin);
     const id = this.startId(target, issued, entry, 'set-cookie', ctx.arrivedAt);
-    const sessionLogin = ctx.loginEntry ?? (live && end?.kind === 'updated' ? live.sessionLogin : undefined);
+    // A hop of the login's chain that went without the login's cookie (not sent, expired) was answered as a visitor
+    // is: the ID it issued is a visitor's, not the login's session (a cookie Path that leaves out the landing page).
+    const visitorAtHop =
+      end?.kind === 'reset' && (end.cause === 'not-sent' || end.cause === 'expired') && ctx.loginEntry !== entry;
+    const sessionLogin = visitorAtHop
+      ? undefined
+      : (ctx.loginEntry ?? (live && end?.kind === 'updated' ? live.sessionLogin : undefined));
     if (sessionLogin !== undefined) id.sessionLogin = sessionLogin;
     if (issuesSignInRequest(ctx.entry)) id.startsSignIn = true;
   }

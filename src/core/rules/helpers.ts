@@ -2,6 +2,7 @@
 import type { LaneId, LoggedOutAnswer, RequestFacts, SessionLane, SetCookieFact } from '../analysis/facts.ts';
 import type { ParsedSetCookie, StoredCookie } from '../cookie/types.ts';
 import { isMaskedValue, isPlaceholderValue } from '../session/valueShape.ts';
+import { statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
 import { memo } from './memo.ts';
 import type { RuleContext } from './rule.ts';
 
@@ -132,9 +133,45 @@ const WENT_WITHOUT: ReadonlySet<string> = new Set(['not-sent', 'expired']);
  */
 export function lossOnlyFollowed(lane: SessionLane, id: LaneId): number | undefined {
   if (id.source !== 'set-cookie' || id.carriedCount > 0 || id.sessionLogin !== undefined) return undefined;
+  if (refusedLoginAt(id)) return undefined;
   const at = lane.ids.indexOf(id);
   const before = at > 0 ? lane.ids[at - 1]!.end : undefined;
   return before?.kind === 'reset' && WENT_WITHOUT.has(before.cause) && before.entry === id.firstEntry
     ? before.entry
     : undefined;
+}
+
+/**
+ * The entry of an earlier loss this one repeats: the ID was a visitor's (no login issued it), lost for want of the
+ * cookie (not sent, expired), as an earlier ID of the lane was for the same reason, and that earlier loss was told (no
+ * login's new session replaced it: ResetEnd.replacedByLogin). A session cookie whose Path leaves out the home page
+ * loses a new visitor session on every visit there: the first loss tells it.
+ */
+export function lossRepeated(lane: SessionLane, id: LaneId): number | undefined {
+  const end = id.end;
+  if (end?.kind !== 'reset' || !WENT_WITHOUT.has(end.cause) || id.sessionLogin !== undefined) return undefined;
+  if (refusedLoginAt(id)) return undefined;
+  for (const earlier of lane.ids) {
+    if (earlier === id) return undefined;
+    const before = earlier.end;
+    if (
+      before?.kind === 'reset' &&
+      before.cause === end.cause &&
+      before.notSentReason === end.notSentReason &&
+      !before.replacedByLogin
+    )
+      return before.entry;
+  }
+  return undefined;
+}
+
+/**
+ * The ID's loss was answered as by a server without the session (419, 440): a login posted with it was refused
+ * (Laravel keeps its CSRF token in the session), a consequence of its own, never one that only followed or repeated.
+ */
+function refusedLoginAt(id: LaneId): boolean {
+  const end = id.end;
+  return (
+    end?.kind === 'reset' && end.loggedOutAnswer !== undefined && statusSaysSessionGone(end.loggedOutAnswer.status)
+  );
 }

@@ -79,6 +79,53 @@ describe('session-not-established', () => {
     ]);
   });
 
+  it('no Set-Cookie, the home page after the login answered as to anyone, the first page that needs the session refuses', () => {
+    // express-session and Rails' cookie store with `secure` over http://: no cookie at all; the login lands on a
+    // public home page (304), and only the account page after it tells the session is missing.
+    const result = trace()
+      .get('http://shop.test/login')
+      .post('http://shop.test/login', { form: PASSWORD, location: '/' })
+      .get('http://shop.test/', { status: 304 })
+      .get('http://shop.test/', { status: 304 })
+      .get('http://shop.test/account', { location: '/session/new' })
+      .analyze();
+    expect(serious(result)).toEqual(['session-not-established -@1']);
+    expect(findingsOf(result, 'session-not-established')[0]!.message).toContain(
+      'No request after it carried a session cookie, and /account was answered with a 302 redirect to the login page',
+    );
+  });
+
+  it('not when a logout comes before the page that refuses (what follows answers for the logout)', () => {
+    const result = trace()
+      .get('http://shop.test/login')
+      .post('http://shop.test/login', { form: PASSWORD, location: '/' })
+      .get('http://shop.test/', { status: 304 })
+      .get('http://shop.test/logout', { location: '/' })
+      .get('http://shop.test/account', { location: '/login' })
+      .analyze();
+    expect(findingsOf(result, 'session-not-established')).toEqual([]);
+  });
+
+  it('a login refused with 419 where the browser had rejected the session cookie the login form’s page set', () => {
+    // Laravel with SESSION_SECURE_COOKIE over http://: its CSRF token lives in a session the browser never kept.
+    const result = trace()
+      .get('http://shop.test/login', { cookie: '', setCookie: [`laravel_session=${ID.a}; ${GOOD}`] })
+      .post('http://shop.test/login', { cookie: '', form: PASSWORD, status: 419 })
+      .analyze();
+    const [f] = findingsOf(result, 'session-not-established');
+    expect(f).toMatchObject({ cookie: 'laravel_session', entry: 1, reason: 'SecureOnly' });
+    expect(f!.message).toContain('was refused with 419');
+    expect(f!.message).toContain('the browser had rejected the laravel_session cookie');
+  });
+
+  it('a login refused with 419 while the session cookie was kept: no such finding (the session was lost, not never made)', () => {
+    const result = trace()
+      .get('https://shop.test/login', { cookie: '', setCookie: [`laravel_session=${ID.a}; ${GOOD}`] })
+      .post('https://shop.test/login', { cookie: `laravel_session=${ID.a}`, form: PASSWORD, status: 419 })
+      .analyze();
+    expect(findingsOf(result, 'session-not-established')).toEqual([]);
+  });
+
   it('a script’s login answered 200, then the API answers 401 to a request with no session', () => {
     const result = trace()
       .post('https://app.test/api/login', { cookie: '', form: PASSWORD, resourceType: 'fetch' })

@@ -18,6 +18,7 @@ import {
 } from '../analysis/facts.ts';
 import { SET_COOKIE_REJECTED_REASONS } from '../cookie/reasons.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
+import { statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
 import { redactLine } from './attributeRule.ts';
 import { loggedOutAnswers } from './helpers.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
@@ -47,10 +48,12 @@ export const sessionNotEstablished = defineRule({
     const answers = loggedOutAnswers(ctx);
     // A login attempt's 401 or login page answers its own credentials (a wrong password tried next), not the session.
     const attempts = new Set(ctx.facts.loginAttempts);
-    return ctx.facts.logins.flatMap((login) => {
+    const drafts = ctx.facts.logins.flatMap((login) => {
       const draft = notEstablished(ctx, login, answers, attempts);
       return draft ? [draft] : [];
     });
+    const refused = refusedForLackOfSession(ctx, drafts);
+    return refused ? [...drafts, refused] : drafts;
   },
 });
 
@@ -84,20 +87,27 @@ function notEstablished(
   const last = chain[chain.length - 1]!;
   const next = ctx.facts.requests.find((r) => r.entry > last.entry && r.origin === post.origin);
   const follower = firstHop ?? next;
-  // The request after the login carried a session (or a cookie the login set, maybe an unrecognised session).
-  if (follower?.sent.some((s) => s.session || stored.some((c) => c.name === s.name && c.value === s.value)))
+  const refused = rejected[0];
+  // The request after the login carried a session (or a cookie the login set, maybe an unrecognised session — unless
+  // the browser refused the session cookie the login set: Django's CSRF token, renewed at login, is no session).
+  if (
+    follower?.sent.some((s) => s.session || (!refused && stored.some((c) => c.name === s.name && c.value === s.value)))
+  )
     return undefined;
-  const loggedOut = [...chain.slice(1), ...(next ? [next] : [])].find(
+  const early = [...chain.slice(1), ...(next ? [next] : [])].find(
     (r) => answers.has(r.entry) && !attempts.has(r.entry),
   );
-  const refused = rejected[0];
+  const late = early === undefined && next ? laterLoggedOut(ctx, next, stored, answers, attempts) : undefined;
+  const loggedOut = early ?? late;
   if (!refused && (!loggedOut || !follower)) return undefined;
 
   const accepted = redirectedAway ? `redirected to ${pathOf(firstHop!.url)}` : `answered ${post.status}`;
   const answer = loggedOut ? answers.get(loggedOut.entry) : undefined;
-  const after = answer
-    ? ` The next request${follower ? ` (${pathOf(follower.url)})` : ''} carried no session cookie and ${pathOf(loggedOut!.url)} was answered with ${answerText(answer)}.`
-    : ' The next request carried no session cookie.';
+  const after = !answer
+    ? ' The next request carried no session cookie.'
+    : late !== undefined
+      ? ` No request after it carried a session cookie, and ${pathOf(loggedOut!.url)} was answered with ${answerText(answer)}.`
+      : ` The next request${follower ? ` (${pathOf(follower.url)})` : ''} carried no session cookie and ${pathOf(loggedOut!.url)} was answered with ${answerText(answer)}.`;
   const head = `A login (recognised from ${LOGIN_SIGNAL_TEXT[login.signal]}) was accepted — the server ${accepted} — but no session cookie reached the browser:`;
   const evidence = {
     login: `entry ${post.entry}: ${post.method} ${pathOf(post.url)} → ${post.status ?? 'no response'}`,
@@ -125,4 +135,79 @@ function notEstablished(
     message: `${head} neither its response nor its redirect chain set one.${after} If the login succeeded on the server, the session never got to the browser.`,
     evidence: { ...evidence, setCookie: 'none on the login response or its redirect chain' },
   };
+}
+
+/**
+ * The first page answered as logged out from `next` on, on the login's origin, while still no request carried a session cookie
+ * (or a cookie the login set) and no session cookie was stored, before a logout or another login: the pages right after
+ * a login may answer as to anyone (a 304 of the home page), and the first that needs the session tells it is absent
+ * (express-session and Rails' cookie store, `secure` over http://, send no cookie at all).
+ */
+function laterLoggedOut(
+  ctx: RuleContext,
+  next: RequestFacts,
+  stored: readonly SetCookieFact[],
+  answers: ReadonlyMap<number, LoggedOutAnswer>,
+  attempts: ReadonlySet<number>,
+): RequestFacts | undefined {
+  const requests = ctx.facts.requests;
+  for (let i = requests.indexOf(next); i < requests.length; i++) {
+    const r = requests[i]!;
+    if (r.origin !== next.origin) continue;
+    // A logout, a login of another kind or another attempt: what follows answers for that, not for this login.
+    if (r.logout || r.login !== undefined || attempts.has(r.entry)) return undefined;
+    if (r.sent.some((s) => s.session || stored.some((c) => c.name === s.name && c.value === s.value))) return undefined;
+    // A page the user opened: a script's call may carry its session in a header (Node-RED's Bearer token).
+    if (answers.has(r.entry) && r.resourceType === 'document') return r;
+    if (r.setCookies.some((c) => c.session && c.outcome.kind === 'stored')) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A login refused because the server had no session for the client — answered 419 or 440, a session gone (Laravel's
+ * CSRF token lives in the session) — where the browser had rejected the session cookie the site set before it and
+ * the POST carried none: the session was never established, so no login can succeed (Laravel with
+ * `SESSION_SECURE_COOKIE` over http://). Told once, at the first such attempt, unless a login of the same origin is
+ * already told as not established.
+ */
+function refusedForLackOfSession(ctx: RuleContext, told: readonly FindingDraft[]): FindingDraft | undefined {
+  for (const entry of ctx.facts.loginAttempts ?? []) {
+    const post = ctx.request(entry);
+    if (post?.status === undefined || !statusSaysSessionGone(post.status)) continue;
+    if (post.sent.some((s) => s.session) || told.some((d) => d.origin === post.origin)) continue;
+    const refused = rejectedBefore(ctx, post);
+    if (refused?.outcome.kind !== 'rejected') continue;
+    const reason = refused.outcome.reason;
+    return {
+      origin: post.origin,
+      cookie: refused.name,
+      entry: post.entry,
+      url: post.url,
+      reason,
+      message: `A login (recognised from ${LOGIN_SIGNAL_TEXT['password-post']}) was refused with ${post.status}, as by a server that has no session for the client: the browser had rejected the ${refused.name} cookie the site set before it (${reason}: ${SET_COOKIE_REJECTED_REASONS[reason].replace(/\.$/, '')}), and the login carried none.`,
+      fix: reason === 'SecureOnly' ? FIX_SECURE_ONLY : FIX_REJECTED,
+      evidence: {
+        login: `entry ${post.entry}: ${post.method} ${pathOf(post.url)} → ${post.status}`,
+        setCookie: redactLine(refused.outcome.raw, refused.value),
+        reason,
+      },
+    };
+  }
+  return undefined;
+}
+
+/** The latest session Set-Cookie of the post's origin the browser rejected before it, none stored since. */
+function rejectedBefore(ctx: RuleContext, post: RequestFacts): SetCookieFact | undefined {
+  const requests = ctx.facts.requests;
+  for (let i = requests.indexOf(post) - 1; i >= 0; i--) {
+    const r = requests[i]!;
+    if (r.origin !== post.origin) continue;
+    for (const c of r.setCookies) {
+      if (!c.session || c.value === '') continue;
+      if (c.outcome.kind === 'stored') return undefined;
+      if (c.outcome.kind === 'rejected') return c;
+    }
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 // session-not-sent: a session cookie the jar held for the request was not sent, with the one reason why.
 // Reasons that always matter are reported once per ID; benign-looking ones (NotOnPath, DomainMismatch,
-// Unknown) only when the request then lost the session or was refused.
+// Unknown) only when the request then lost the session, was refused, or was answered as a visitor is.
 import { describe, expect, it } from 'vitest';
 import { findingsOf, GOOD, ID, trace } from '../../../test/helpers/traceBuilder.ts';
 
@@ -154,6 +154,51 @@ describe('session-not-sent', () => {
     expect(notSent.map((f) => [f.cookie, f.entry, f.reason])).toEqual([['sid', 1, 'DomainMismatch']]);
     const reset = findingsOf(result, 'session-reset')[0]!;
     expect(reset.related?.map((i) => result.findings[i]!.rule)).toEqual(['session-not-sent']);
+  });
+
+  describe('answered as a visitor is: a page that needed the session it did not get', () => {
+    const SID_PATH = `sid=${ID.a}; Path=/accounts/; Secure; HttpOnly; SameSite=Lax`;
+    const notSent = (result: ReturnType<ReturnType<typeof trace>['analyze']>) =>
+      findingsOf(result, 'session-not-sent').map((f) => [f.entry, f.reason, f.evidence.answeredAsVisitor]);
+
+    it('a host-only sid of www, the user on the bare host: a session of its own started there (DomainMismatch)', () => {
+      const result = trace()
+        .get('https://www.shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+        .get('https://shop.test/account', { cookie: '', setCookie: [`sid=${ID.b}; ${GOOD}`] })
+        .analyze();
+      expect(notSent(result)).toEqual([[1, 'DomainMismatch', 'new-session']]);
+      expect(findingsOf(result, 'session-not-sent')[0]!.message).toContain('answered as to a visitor');
+      expect(result.story?.[0]?.cause).toContain('answered as to a visitor');
+    });
+
+    it('a Path that leaves out a page, which redirects to the login page (NotOnPath)', () => {
+      const result = trace()
+        .get('https://shop.test/accounts/', { cookie: '', setCookie: [SID_PATH] })
+        .get('https://shop.test/orders', { cookie: '', location: '/accounts/login' })
+        .analyze();
+      expect(notSent(result)).toEqual([[1, 'NotOnPath', 'logged-out']]);
+    });
+
+    it('not the login page itself, opened by its address, outside the Path (what the user asked for)', () => {
+      const result = trace()
+        .get('https://shop.test/accounts/', { cookie: '', setCookie: [SID_PATH] })
+        .get('https://shop.test/login', { cookie: '', loginForm: true })
+        .analyze();
+      expect(result.requests[1]!.notSent.map((n) => n.reason)).toEqual(['NotOnPath']);
+      expect(notSent(result)).toEqual([]);
+    });
+
+    it('not where the request carried a cookie of that name (another Path of the same session: WordPress)', () => {
+      const result = trace()
+        .get('https://shop.test/wp-admin/', {
+          cookie: '',
+          setCookie: [`sid=${ID.a}; Path=/wp-admin; Secure; HttpOnly`, `sid=${ID.a}; Path=/plugins; Secure; HttpOnly`],
+        })
+        .get('https://shop.test/wp-admin/profile', { cookie: `sid=${ID.a}`, location: '/wp-login.php' })
+        .analyze();
+      expect(result.requests[1]!.notSent.map((n) => n.reason)).toEqual(['NotOnPath']);
+      expect(notSent(result)).toEqual([]);
+    });
   });
 
   it('a cookie that is not a session cookie is never reported', () => {

@@ -2,14 +2,16 @@
  * session-not-sent: a session cookie in the jar matched the request's origin but was not sent, with the one
  * reason why (RULES.md). Reasons that always matter are reported once per cookie and reason until the ID
  * changes; reasons that are often benign (another path, another host, unknown) only when the request then
- * lost the session or was refused (a status that says "not logged in": 401, 403, 419, 440).
+ * lost the session or was refused (a status that says "not logged in": 401, 403, 419, 440), or was answered as a
+ * visitor is: a new session under the same name there (a cookie of that host or path) or the login page.
  */
 
-import { laneKey, type NotSentCookieFact, type RequestFacts } from '../analysis/facts.ts';
+import { type LoggedOutAnswer, laneKey, type NotSentCookieFact, type RequestFacts } from '../analysis/facts.ts';
 import type { NotSentReason } from '../cookie/reasons.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
+import { isLoginPagePath } from '../session/loginPage.ts';
 import { LOGGED_OUT_STATUSES } from '../trace/loggedOutStatus.ts';
-import { expirySlid, idHeld, laneByKey, lossOnlyFollowed, SLID_EXPIRY_FIX } from './helpers.ts';
+import { expirySlid, idHeld, laneByKey, lossOnlyFollowed, lossRepeated, SLID_EXPIRY_FIX } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { idTransitions, notSentKey } from './transitions.ts';
@@ -76,7 +78,9 @@ export const sessionNotSent = defineRule({
       if (
         t.end.kind === 'reset' &&
         (t.end.cause === 'not-sent' || t.end.cause === 'expired') &&
-        lossOnlyFollowed(t.lane, t.id) === undefined
+        !t.end.replacedByLogin &&
+        lossOnlyFollowed(t.lane, t.id) === undefined &&
+        lossRepeated(t.lane, t.id) === undefined
       ) {
         consequential.add(notSentKey(t.lane.key, t.end.entry));
         consequentialEntries.add(t.end.entry);
@@ -84,6 +88,7 @@ export const sessionNotSent = defineRule({
     }
     const reported = new Set<string>();
     const lanes = laneByKey(ctx);
+    const loggedOut = new Map((ctx.facts.loggedOut ?? []).map((a) => [a.entry, a]));
     // Not-sent facts are shared across requests (factCache.ts): each one's lane and report key made once.
     const keysOf = new Map<NotSentCookieFact, { readonly lane: string; readonly once: string }>();
     const drafts: FindingDraft[] = [];
@@ -105,10 +110,15 @@ export const sessionNotSent = defineRule({
         const { lane, once } = keys;
         const refused = request.status !== undefined && LOGGED_OUT_STATUSES.has(request.status);
         const mode = REPORTING[n.reason];
+        const lost = consequentialEntries.has(request.entry) && consequential.has(notSentKey(lane, request.entry));
+        const visitor =
+          !lost && mode === 'when-consequential' && !refused && !reported.has(once)
+            ? visitorAnswer(request, n, lane, loggedOut.get(request.entry))
+            : undefined;
         const report =
-          (consequentialEntries.has(request.entry) && consequential.has(notSentKey(lane, request.entry))) ||
+          lost ||
           (mode === 'always' && !reported.has(once)) ||
-          (mode === 'when-consequential' && refused && !reported.has(once));
+          (mode === 'when-consequential' && (refused || visitor !== undefined) && !reported.has(once));
         if (!report) continue;
         reported.add(once);
         const sessionLane = lanes.get(lane);
@@ -116,13 +126,17 @@ export const sessionNotSent = defineRule({
         // navigation before any request carried it: that loss was told, this one adds nothing (lossOnlyFollowed).
         const held = sessionLane && idHeld(sessionLane, n.value, request.entry);
         if (held && lossOnlyFollowed(sessionLane, held) !== undefined) continue;
+        // A visitor's ID lost again as an earlier one was (lossRepeated), or at the login that replaced it: told there.
+        if (held?.end?.kind === 'reset' && held.end.entry === request.entry) {
+          if (held.end.replacedByLogin || lossRepeated(sessionLane!, held) !== undefined) continue;
+        }
         // An expiry that slid with the answers calls for another fix than one set once (expirySlid: rare, read here).
         const slid =
           n.reason === 'Expired' &&
           sessionLane !== undefined &&
           held !== undefined &&
           expirySlid(sessionLane, held, request.entry, ctx.request);
-        drafts.push(recalledDraft(ctx, request, n, lane, sessionLane?.origin, slid));
+        drafts.push(recalledDraft(ctx, request, n, lane, sessionLane?.origin, slid, visitor));
       }
     }
     return drafts;
@@ -144,10 +158,56 @@ function recalledDraft(
   lane: string,
   origin: string | undefined,
   slid: boolean,
+  visitor: VisitorAnswer | undefined,
 ): FindingDraft {
-  return ctx.memos.recall(NOT_SENT_DRAFTS, request, [n, origin, ctx.show, slid], () =>
-    draftOf(request, n, lane, origin, ctx.show, slid),
+  return ctx.memos.recall(NOT_SENT_DRAFTS, request, [n, origin, ctx.show, slid, visitor], () =>
+    draftOf(request, n, lane, origin, ctx.show, slid, visitor),
   );
+}
+
+/** How a request without the session cookie was answered as a visitor is (visitorAnswer). */
+type VisitorAnswer = 'new-session' | 'logged-out';
+
+const VISITOR_TEXT: Record<VisitorAnswer, string> = {
+  'new-session': ' The server answered as to a visitor: it started a new session under the same name here.',
+  'logged-out': ' The server answered as to a visitor: the login page, or a page for a client not logged in.',
+};
+
+/**
+ * A cookie held back for a reason that is often by design (another path, another host: NotOnPath, DomainMismatch)
+ * matters where the request carried no cookie of that name and its answer treated the user as a visitor: it stored a
+ * session cookie of the same name for this host or path (another lane: a host-only cookie of www.app.test is not
+ * app.test's), or it answered as logged out (a redirect to the login page, a login form, a page that no longer names
+ * the user); the latter also for a cookie held back for no reason the model knows (Unknown).
+ */
+function visitorAnswer(
+  request: RequestFacts,
+  n: NotSentCookieFact,
+  lane: string,
+  answer: LoggedOutAnswer | undefined,
+): VisitorAnswer | undefined {
+  // A request that carried a cookie of that name (WordPress's auth cookie of /wp-admin, beside the one of
+  // /wp-content/plugins) took a session there: its answer is about that one.
+  if (request.sent.some((s) => s.name === n.name)) return undefined;
+  // A cookie of another host or path under the same name (Unknown: one that matched, whose own lane tells a reset).
+  if (n.reason !== 'Unknown') {
+    for (const set of request.setCookies) {
+      const stored = set.outcome.kind === 'stored' ? set.outcome.cookie : undefined;
+      if (set.session && set.name === n.name && stored && laneKey(stored.domain, stored.path, stored.name) !== lane)
+        return 'new-session';
+    }
+  }
+  // The login page asked for by its address (WordPress's wp-login.php, outside its auth cookie's /wp-admin) is
+  // what the user opened, not a visitor's answer to a page that needed the session.
+  return answer !== undefined && !asksLoginPage(request.url) ? 'logged-out' : undefined;
+}
+
+function asksLoginPage(url: string): boolean {
+  try {
+    return isLoginPagePath(new URL(url).pathname);
+  } catch {
+    return false;
+  }
 }
 
 function draftOf(
@@ -157,6 +217,7 @@ function draftOf(
   laneOrigin: string | undefined,
   show: (value: string) => string,
   slid: boolean,
+  visitor?: VisitorAnswer,
 ): FindingDraft {
   const browser = n.browserReasons?.length ? ` Chrome reported: ${n.browserReasons.join(', ')}.` : '';
   const withoutCredentials = n.reason === 'Unknown' ? crossOriginWithoutCredentials(request) : undefined;
@@ -172,7 +233,7 @@ function draftOf(
     entry: request.entry,
     url: request.url,
     reason: n.reason,
-    message: `${n.name} (${show(n.value)}, domain ${n.domain}, path ${n.path}) was not sent: ${n.reason} — ${NOT_SENT_REASONS[n.reason]}${browser}${hint}`,
+    message: `${n.name} (${show(n.value)}, domain ${n.domain}, path ${n.path}) was not sent: ${n.reason} — ${NOT_SENT_REASONS[n.reason]}${browser}${hint}${visitor ? VISITOR_TEXT[visitor] : ''}`,
     evidence: {
       id: { secret: n.value },
       domain: n.domain,
@@ -180,6 +241,7 @@ function draftOf(
       method: request.method,
       ...(request.status !== undefined ? { status: request.status } : {}),
       ...(n.browserReasons ? { browserReasons: n.browserReasons } : {}),
+      ...(visitor ? { answeredAsVisitor: visitor } : {}),
     },
   };
 }

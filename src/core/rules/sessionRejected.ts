@@ -50,9 +50,13 @@ export function issuedAtLogins(ctx: RuleContext): Map<string, number> {
   const issued = new Map<string, number>();
   for (const login of ctx.facts.logins) {
     for (const entry of [login.entry, ...login.chain]) {
-      for (const c of ctx.request(entry)?.setCookies ?? []) {
-        if (c.session && c.outcome.kind === 'stored' && c.value !== '' && !issued.has(c.value))
-          issued.set(c.value, login.entry);
+      const request = ctx.request(entry);
+      for (const c of request?.setCookies ?? []) {
+        if (!c.session || c.outcome.kind !== 'stored' || c.value === '' || issued.has(c.value)) continue;
+        // A hop that went without the login's cookie (a Path that leaves out the landing page) was answered as a
+        // visitor is: what it set is a visitor's ID, not the login's.
+        if (entry !== login.entry && request!.notSent.some((n) => n.session && n.name === c.name)) continue;
+        issued.set(c.value, login.entry);
       }
     }
   }

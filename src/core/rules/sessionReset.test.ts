@@ -941,3 +941,69 @@ describe('session-reset', () => {
     expect(findingsOf(result, 'session-rotated').map((f) => f.entry)).toEqual([2]);
   });
 });
+
+describe('session-reset of a cookie whose Path leaves out the login and the home page', () => {
+  // PHP's `session.cookie_path=/accounts/`, Rails' `path:`: every request outside the Path goes without the cookie,
+  // and the server answers each with a new session under the same Path, replacing the one the browser held.
+  const SID = (id: string) => `sid=${id}; Path=/accounts/; Secure; HttpOnly; SameSite=Lax`;
+  const FORM = { username: 'ann', password: 'pw' };
+  const scenario = (then: 'home' | 'refused login') =>
+    trace()
+      .get('https://shop.test/accounts/', { cookie: '', setCookie: [SID(ID.a)] })
+      // The login, outside the Path: the visitor's ID held back, the answer issues the user's session.
+      .post('https://shop.test/login', { cookie: '', form: FORM, location: '/accounts/', setCookie: [SID(ID.b)] })
+      .get('https://shop.test/accounts/', { cookie: `sid=${ID.b}` })
+      // Home, outside the Path: a visitor's session replaces the user's.
+      .get('https://shop.test/', { cookie: '', setCookie: [SID(ID.c)] })
+      .get('https://shop.test/accounts/', { cookie: `sid=${ID.c}`, location: '/login' })
+      .request(
+        then === 'home' ? 'GET' : 'POST',
+        then === 'home' ? 'https://shop.test/' : 'https://shop.test/login',
+        then === 'home'
+          ? { cookie: '', setCookie: [SID(ID.d)] }
+          : { cookie: '', form: FORM, status: 419, setCookie: [SID(ID.d)] },
+      )
+      .analyze();
+  const resets = (result: AnalysisResult) =>
+    findingsOf(result, 'session-reset').map((f) => [f.entry, f.cause, f.severity === 'info' ? 'info' : 'alarm']);
+
+  it("the login's own request going without the visitor's ID loses nothing; home loses the user's; again, a visitor's: told once", () => {
+    const result = scenario('home');
+    expect(resets(result)).toEqual([
+      [1, 'not-sent', 'info'],
+      [3, 'not-sent', 'alarm'],
+      [5, 'not-sent', 'info'],
+    ]);
+    const [atLogin, , again] = findingsOf(result, 'session-reset');
+    expect(atLogin!.message).toContain("this request was the login, whose answer started the user's session");
+    expect(again!.message).toContain('lost the way the one at entry 3 was');
+    // The not-sent facts of the told-again loss and of the login are not raised again.
+    expect(findingsOf(result, 'session-not-sent').map((f) => f.entry)).toEqual([3]);
+  });
+
+  it("the login's redirect landing outside the Path: its hop issues a visitor's ID, whose loss later is told once", () => {
+    const result = trace()
+      .get('https://shop.test/accounts/', { cookie: '', setCookie: [SID(ID.a)] })
+      .post('https://shop.test/login', { cookie: '', form: FORM, location: '/', setCookie: [SID(ID.b)] })
+      // The login's redirect hop goes without the login's cookie: the visitor's ID it is given is no login's.
+      .get('https://shop.test/', { cookie: '', setCookie: [SID(ID.c)] })
+      .get('https://shop.test/accounts/', { cookie: `sid=${ID.c}`, location: '/login' })
+      .get('https://shop.test/', { cookie: '', setCookie: [SID(ID.d)] })
+      .analyze();
+    expect(resets(result)).toEqual([
+      [1, 'not-sent', 'info'],
+      [2, 'not-sent', 'alarm'],
+      [4, 'not-sent', 'info'],
+    ]);
+    // The visitor's ID answered with the login page is no session rejected.
+    expect(findingsOf(result, 'session-rejected')).toEqual([]);
+  });
+
+  it('a visitor ID lost again at a login refused for want of it (419) is a consequence of its own, raised', () => {
+    expect(resets(scenario('refused login'))).toEqual([
+      [1, 'not-sent', 'info'],
+      [3, 'not-sent', 'alarm'],
+      [5, 'not-sent', 'alarm'],
+    ]);
+  });
+});

@@ -20,7 +20,7 @@ import { readClientSideData } from '../session/tokenData.ts';
 import { embeddedIdOf, valueShape } from '../session/valueShape.ts';
 import { statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
 import type { CookieChangeCause } from '../trace/types.ts';
-import { expirySlid, lossOnlyFollowed, SLID_EXPIRY_FIX } from './helpers.ts';
+import { expirySlid, lossOnlyFollowed, lossRepeated, SLID_EXPIRY_FIX } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { backendSwitchOf } from './sessionBackendSwitch.ts';
@@ -108,6 +108,14 @@ const RESTORED = (from: string) =>
 /** A reset that only followed another (lossOnlyFollowed): the ID was a visitor's, issued by that loss's own answer. */
 const FOLLOWED = (entry: number) =>
   ` It had been issued at entry ${entry}, in answer to the request that went without the session (that loss is told there), and no request ever carried it: no more was lost.`;
+
+/** A visitor's ID lost the way an earlier one of the lane was (lossRepeated): the same cause again, told there. */
+const REPEATED = (entry: number) =>
+  ` It was a visitor's ID (no login issued it), lost the way the one at entry ${entry} was: the same cause again, told there.`;
+
+/** A visitor's ID held back from the login request itself, whose answer issued the session (ResetEnd.replacedByLogin). */
+const REPLACED_BY_LOGIN =
+  " It was a visitor's ID (no login issued it), and this request was the login, whose answer started the user's session: nothing of a login was lost.";
 
 /** expired's text when the cookie's expiry had slid forward with the answers (expirySlid). */
 const EXPIRED_THOUGH_SLID =
@@ -210,6 +218,11 @@ export function resetOf(change: IdChange): ResetEnd {
       ? { loggedOutAnswer: change.loggedOutAnswer }
       : {}),
     ...(cause === 'server-rejected' && change.sessionLogin === undefined && !change.login ? { anonymous: true } : {}),
+    ...((cause === 'not-sent' || cause === 'expired') &&
+    change.login?.entry === change.entry &&
+    change.sessionLogin === undefined
+      ? { replacedByLogin: true }
+      : {}),
     ...(cause === 'overwritten' && change.carriedReplaced !== undefined
       ? { inFlightWith: change.carriedReplaced }
       : {}),
@@ -336,6 +349,7 @@ export const sessionReset = defineRule({
             !t.incident && (end.cause === 'not-sent' || end.cause === 'expired')
               ? lossOnlyFollowed(t.lane, t.id)
               : undefined;
+          const repeated = followed === undefined && !t.incident ? lossRepeated(t.lane, t.id) : undefined;
           const { cause, fix } = explanationOf({ end, store, mayNameSession, raced, clearedOutside, rejectedAt, slid });
           return {
             key: resetKey(t.lane.key, end.entry),
@@ -356,10 +370,12 @@ export const sessionReset = defineRule({
             ...(rejectedAt !== undefined ? { severity: 'info' as const } : {}),
             // The user stayed logged in (restoredFrom): told, as the loss of what the session held, not alarmed.
             ...(restored !== undefined ? { severity: 'low' as const } : {}),
-            // The loss it followed raised the alarm (lossOnlyFollowed).
-            ...(followed !== undefined ? { severity: 'info' as const } : {}),
+            // The loss it followed raised the alarm (lossOnlyFollowed), or the one it repeats (lossRepeated).
+            ...(followed !== undefined || repeated !== undefined ? { severity: 'info' as const } : {}),
+            // A visitor's ID the login request went without: the login started the session anew.
+            ...(end.replacedByLogin ? { severity: 'info' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
-            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}${followed !== undefined ? FOLLOWED(followed) : ''}`,
+            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}${followed !== undefined ? FOLLOWED(followed) : ''}${repeated !== undefined ? REPEATED(repeated) : ''}${end.replacedByLogin ? REPLACED_BY_LOGIN : ''}`,
             fix,
             evidence: {
               lostId: { secret: t.id.id },

@@ -12,8 +12,15 @@ import { tokenFollows } from './randomToken.ts';
  */
 const LOGIN_PAGE_PATH = /(^|[/_.-])(log[-_]?in|sign[-_]?in|log[-_]?on)(\/|\.|$)/i;
 
+/**
+ * Rails' REST login form, the `new` action of a session resource: `/session/new` (Rails 8's authentication
+ * generator), `/sessions/new`, `/admin/session/new`.
+ */
+const NEW_SESSION_PATH = /(^|\/)sessions?\/new(\/|\.|$)/i;
+
 /** A path naming a login page, with no random token after its login word (tokenFollows). */
 export function isLoginPagePath(pathname: string): boolean {
+  if (NEW_SESSION_PATH.test(pathname)) return true;
   const match = LOGIN_PAGE_PATH.exec(pathname);
   return match !== null && !tokenFollows(pathname, match);
 }

@@ -239,7 +239,10 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
   },
   'session-not-sent': {
     kind: 'at-risk',
-    cause: (c) => `${notSentClause(c.cookie, c.reason)}, so the server cannot recognise the session on this request`,
+    cause: (c) =>
+      c.finding.evidence.answeredAsVisitor !== undefined
+        ? `${notSentClause(c.cookie, c.reason)}, so the server did not recognise the session on this request and answered as to a visitor`
+        : `${notSentClause(c.cookie, c.reason)}, so the server cannot recognise the session on this request`,
   },
   'session-backend-switch': {
     kind: 'at-risk',
