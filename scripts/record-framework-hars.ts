@@ -4052,6 +4052,37 @@ const FRAMEWORKS: readonly Framework[] = [
     ...php('php-native-samesite-strict', {}, ['session.cookie_samesite=Strict']),
     crossSite: { after: '/account.php' },
   },
+  // PHP's native sessions with `session.cookie_secure=1`, opened as http://app.test (plain http on a host that is not
+  // loopback by name: no secure context, as on a staging host): PHP sets the Secure PHPSESSID anyway, Chrome rejects it
+  // (SecureOnly) at each of its answers, so the login does not stick: home after it greets a visitor and /account.php
+  // sends the user to the login form.
+  {
+    ...php('php-native-secure-over-http', {}, ['session.cookie_secure=1']),
+    host: 'app.test',
+    afterLogin: ['/account.php'],
+  },
+  // PHP's native sessions with `session.cookie_path=/accounts/`: PHPSESSID is sent to /accounts/profile.php only, not
+  // to the login (/login.php), home or /account.php, each of which, given no cookie, starts a new session and sets its
+  // PHPSESSID (Path /accounts/) over the one before: the logged-in ID the login's POST set is replaced by home's before
+  // /accounts/profile.php is opened, which (like /account.php) sends the user to the login form.
+  ...andWithBodies({
+    ...php('php-native-cookie-path', {}, ['session.cookie_path=/accounts/']),
+    afterLogin: ['/accounts/profile.php', '/account.php', '/accounts/profile.php'],
+  }),
+  // PHP's native sessions opened as http://www.app.test, its PHPSESSID host-only (no session.cookie_domain): on
+  // http://app.test/account.php the cookie is not sent and the user is sent to the login form; back on www it is sent.
+  ...andWithBodies({
+    ...php('php-native-other-host', {}),
+    host: 'www.app.test',
+    afterLogin: ['http://app.test:{port}/account.php', '/account.php'],
+  }),
+  // The control: the same with `session.cookie_domain=app.test`: PHPSESSID (Domain app.test) is sent on www.app.test
+  // and app.test alike, the user is logged in on both and nothing is lost.
+  {
+    ...php('php-native-cookie-domain', {}, ['session.cookie_domain=app.test']),
+    host: 'www.app.test',
+    afterLogin: ['http://app.test:{port}/account.php', '/account.php'],
+  },
   ...andLoginAgain(django('django-db', 'django.contrib.sessions.backends.db')),
   withBodies(django('django-db', 'django.contrib.sessions.backends.db')),
   // Django's session rows deleted from its SQLite database while it runs (expiry).
@@ -4067,6 +4098,44 @@ const FRAMEWORKS: readonly Framework[] = [
     }),
     crossSite: { after: '/accounts/profile/' },
   },
+  // Django's database sessions with SESSION_COOKIE_SECURE = True (read by django/app.py) on plain http:// at app.test,
+  // not loopback (a staging host): the Secure sessionid its login sets is rejected by Chrome (no secure context), so
+  // the login does not stick: home after it and /accounts/profile/ answer as to a visitor.
+  {
+    ...withServerEnv(django('django-db', 'django.contrib.sessions.backends.db'), 'django-db-secure-over-http', {
+      SESSION_COOKIE_SECURE: '1',
+    }),
+    host: 'app.test',
+    afterLogin: ['/accounts/profile/'],
+  },
+  // Django's database sessions with SESSION_COOKIE_PATH = '/accounts/' (read by django/app.py): sessionid, set by the
+  // login at /accounts/login/, is not sent to home (`/`, outside its Path), where the login's own redirect lands; home
+  // writes the session, so Django starts a new one there whose cookie (the same name and Path) replaces the logged-in
+  // one: /accounts/profile/ after it sends the visitor to the login form.
+  ...andWithBodies({
+    ...withServerEnv(django('django-db', 'django.contrib.sessions.backends.db'), 'django-db-cookie-path', {
+      SESSION_COOKIE_PATH: '/accounts/',
+    }),
+    afterLogin: ['/accounts/profile/', '/', '/accounts/profile/'],
+  }),
+  // Django's database sessions, its host-only sessionid set at www.app.test (ALLOWED_HOSTS '*' takes both names):
+  // /accounts/profile/ opened at app.test, which the cookie does not cover, sends none and sends the visitor to the
+  // login form; the same page back on www.app.test sends it and answers as to alice.
+  ...andWithBodies({
+    ...django('django-db', 'django.contrib.sessions.backends.db'),
+    id: 'django-db-other-host',
+    host: 'www.app.test',
+    afterLogin: ['http://app.test:{port}/accounts/profile/', '/accounts/profile/'],
+  }),
+  // The control: the same with SESSION_COOKIE_DOMAIN = 'app.test' (read by django/app.py): the cookie's Domain covers
+  // www.app.test and app.test, sessionid is sent on both, and /accounts/profile/ answers as to alice on both.
+  {
+    ...withServerEnv(django('django-db', 'django.contrib.sessions.backends.db'), 'django-db-cookie-domain', {
+      SESSION_COOKIE_DOMAIN: 'app.test',
+    }),
+    host: 'www.app.test',
+    afterLogin: ['http://app.test:{port}/accounts/profile/', '/accounts/profile/'],
+  },
   ...andLoginAgain(django('django-signed-cookies', 'django.contrib.sessions.backends.signed_cookies')),
   // Django's signed-cookie sessions, the server restarted with another SECRET_KEY: every session cookie unreadable.
   ...andWithBodies({
@@ -4080,6 +4149,30 @@ const FRAMEWORKS: readonly Framework[] = [
     ...withServerEnv(flask('flask'), 'flask-samesite-strict', { SESSION_COOKIE_SAMESITE: 'Strict' }),
     crossSite: { after: '/' },
   },
+  // Flask's signed-cookie session with SESSION_COOKIE_SECURE = True (read by flask/app.py) on plain http:// at
+  // app.test, not loopback (a staging host): the Secure `session` cookie its login sets is rejected by Chrome (no
+  // secure context), so the login does not stick: home after it and /account/ answer as to a visitor.
+  {
+    ...withServerEnv(flask('flask'), 'flask-secure-over-http', { SESSION_COOKIE_SECURE: '1' }),
+    host: 'app.test',
+    afterLogin: ['/account/'],
+  },
+  // Flask's signed-cookie session with SESSION_COOKIE_PATH = '/account/' (read by flask/app.py): the `session` cookie
+  // the login at /login sets is not sent to home (`/`, outside its Path), where the login's own redirect lands; home
+  // writes the session, so Flask sets a new cookie there (the same name and Path) that replaces the logged-in one:
+  // /account/ after it sends the visitor to the login form.
+  ...andWithBodies({
+    ...withServerEnv(flask('flask'), 'flask-cookie-path', { SESSION_COOKIE_PATH: '/account/' }),
+    afterLogin: ['/account/', '/', '/account/'],
+  }),
+  // Flask's signed-cookie session, its host-only `session` cookie set at www.app.test (Flask checks no host name):
+  // /account/ opened at app.test, which the cookie does not cover, sends none and sends the visitor to the login form;
+  // the same page back on www.app.test sends it and answers as to alice.
+  ...andWithBodies({
+    ...flask('flask-other-host'),
+    host: 'www.app.test',
+    afterLogin: ['http://app.test:{port}/account/', '/account/'],
+  }),
   // The control: Flask's default session cookie (no SameSite attribute: Lax to Chrome) on the same link followed from
   // another site to home (crossSite), which a cross-site top-level GET navigation carries.
   { ...flask('flask'), id: 'flask-cross-site-lax', crossSite: { after: '/' } },
@@ -4106,6 +4199,32 @@ const FRAMEWORKS: readonly Framework[] = [
     ...withServerEnv(railsCookieStore, 'rails-cookie-store-samesite-strict', { SESSION_SAME_SITE: 'strict' }),
     crossSite: { after: '/' },
   },
+  // Rails's cookie store with `secure: true` (SESSION_SECURE, read by rails/config.ru), opened as http://app.test
+  // (plain http on a host that is not loopback by name: no secure context). Rack's session middleware commits no Secure
+  // session on a request that is not https (security_matches?): no Set-Cookie at all, the login's redirect home greets
+  // a visitor and /account sends the user to the login form.
+  {
+    ...withServerEnv(railsCookieStore, 'rails-cookie-store-secure-over-http', { SESSION_SECURE: '1' }),
+    host: 'app.test',
+    afterLogin: ['/account'],
+  },
+  // Rails's cookie store with `path: '/account'` (SESSION_PATH, read by rails/config.ru): _demo_session is sent to
+  // /account only, not to the login (/session/new, /session) or home, which, given no cookie, set a new one (Path
+  // /account) over the one before: the logged-in one the login's POST set is replaced by home's, and /account, given
+  // the visitor's, sends the user to the login form.
+  ...andWithBodies({
+    ...withServerEnv(railsCookieStore, 'rails-cookie-store-cookie-path', { SESSION_PATH: '/account' }),
+    afterLogin: ['/account', '/', '/account'],
+  }),
+  // Rails's cookie store opened as http://www.app.test, _demo_session host-only (no `domain`; config.hosts cleared, so
+  // any host name is served): on http://app.test/account the cookie is not sent and the user is sent to the login
+  // form; back on www it is sent.
+  ...andWithBodies({
+    ...railsCookieStore,
+    id: 'rails-cookie-store-other-host',
+    host: 'www.app.test',
+    afterLogin: ['http://app.test:{port}/account', '/account'],
+  }),
   // Rails's cookie store restarted with another secret_key_base: the encrypted session cookie is unreadable to it.
   ...andWithBodies({
     ...railsCookieStore,
@@ -4146,6 +4265,33 @@ const FRAMEWORKS: readonly Framework[] = [
     ...withServerEnv(node('express-passport'), 'express-passport-samesite-strict', { SESSION_SAME_SITE: 'strict' }),
     crossSite: { after: '/' },
   },
+  // express-session's `cookie.secure: true` (SESSION_COOKIE_SECURE, read by node/express-passport.mjs) on plain http://
+  // at app.test, not loopback (a staging host): express-session sets no connect.sid on a request that is not https, so
+  // the login does not stick: home after it and /account/ answer as to a visitor.
+  {
+    ...withServerEnv(node('express-passport'), 'express-passport-secure-over-http', { SESSION_COOKIE_SECURE: '1' }),
+    host: 'app.test',
+    afterLogin: ['/account/'],
+  },
+  // express-session's `cookie.path: '/account/'` (SESSION_COOKIE_PATH, read by node/express-passport.mjs), the login
+  // made at /account/login: connect.sid is not sent to home (`/`, outside its Path), where the login's own redirect
+  // lands; express-session gives a request outside its Path no session at all, and Passport's session middleware then
+  // fails there ("Login sessions require session support": a 500 at every page outside /account/); /account/ keeps
+  // alice's session.
+  ...andWithBodies({
+    ...withServerEnv(node('express-passport'), 'express-passport-cookie-path', { SESSION_COOKIE_PATH: '/account/' }),
+    login: { path: '/account/login' },
+    afterLogin: ['/account/', '/', '/account/'],
+  }),
+  // express-session's host-only connect.sid set at www.app.test: /account/ opened at app.test, which the cookie does
+  // not cover, sends none and sends the visitor to the login form (a new session there); the same page back on
+  // www.app.test sends it and answers as to alice.
+  ...andWithBodies({
+    ...node('express-passport'),
+    id: 'express-passport-other-host',
+    host: 'www.app.test',
+    afterLogin: ['http://app.test:{port}/account/', '/account/'],
+  }),
   withBodies(node('express-passport')),
   // express-session's MemoryStore lost as the server restarts.
   ...andWithBodies({
@@ -4257,6 +4403,32 @@ const FRAMEWORKS: readonly Framework[] = [
     ...withServerEnv(laravel, 'laravel-samesite-strict', { SESSION_SAME_SITE: 'strict' }),
     crossSite: { after: '/account' },
   },
+  // Laravel with config/session.php's `secure` true (SESSION_SECURE_COOKIE, read there), opened as http://app.test
+  // (plain http on a host that is not loopback by name: no secure context): Chrome rejects the Secure laravel_session
+  // and XSRF-TOKEN (SecureOnly), so the login's POST carries no session: its CSRF token is unknown, 419 Page Expired,
+  // and /account sends the user to the login form.
+  {
+    ...withServerEnv(laravel, 'laravel-secure-over-http', { SESSION_SECURE_COOKIE: 'true' }),
+    host: 'app.test',
+    afterLogin: ['/account'],
+  },
+  // Laravel with config/session.php's `path` '/account' (SESSION_PATH, read there): laravel_session is sent to
+  // /account only, not to the login or home, each of which, given no cookie, starts a new session and sets its
+  // laravel_session (Path /account) over the one before: the login's POST carries no session, 419 Page Expired (its CSRF
+  // token unknown), and /account, given the visitor's session home set, sends the user to the login form.
+  ...andWithBodies({
+    ...withServerEnv(laravel, 'laravel-cookie-path', { SESSION_PATH: '/account' }),
+    afterLogin: ['/account', '/', '/account'],
+  }),
+  // Laravel opened as http://www.app.test, its laravel_session host-only (`domain` null; no trusted hosts configured,
+  // so any host name is served): on http://app.test/account the cookie is not sent and the user is sent to the login
+  // form; back on www it is sent.
+  ...andWithBodies({
+    ...laravel,
+    id: 'laravel-other-host',
+    host: 'www.app.test',
+    afterLogin: ['http://app.test:{port}/account', '/account'],
+  }),
   withBodies(laravel),
   // Two Laravel nodes behind nginx round robin without affinity, each its file sessions in its own directory.
   ...andWithBodies({
@@ -5129,7 +5301,12 @@ async function main(): Promise<void> {
             await stopOther();
           }
         } else if (framework.afterLogin !== undefined) {
-          await logInAndVisit(page, base, framework, framework.afterLogin.map((to) => to.replace('{port}', `${port}`)));
+          await logInAndVisit(
+            page,
+            base,
+            framework,
+            framework.afterLogin.map((to) => to.replace('{port}', `${port}`)),
+          );
         } else if (lose === undefined) await browseLogInLogOut(page, base, framework);
         else {
           await logInAndLose(page, base, framework, async () => {

@@ -1,7 +1,9 @@
 # A Django 3.2 site (Debian's python3-django) with django.contrib.auth's login() and logout(), for
 # scripts/record-framework-hars.ts. SESSION_ENGINE picks the session backend (database, or signed cookies),
 # SESSION_COOKIE_AGE the sessions' lifetime in seconds, DJANGO_SECRET_KEY its SECRET_KEY (a recording restarting it
-# with another key), SESSION_COOKIE_SAMESITE the session cookie's SameSite (Django's default Lax); /accounts/profile/
+# with another key), SESSION_COOKIE_SAMESITE the session cookie's SameSite (Django's default Lax),
+# SESSION_COOKIE_SECURE=1 its Secure flag, SESSION_COOKIE_PATH its Path (default /), SESSION_COOKIE_DOMAIN its Domain
+# (default none: host-only); ALLOWED_HOSTS '*' takes every host name (www.app.test, app.test); /accounts/profile/
 # requires the login.
 import os, sys
 from django.conf import settings
@@ -15,6 +17,9 @@ settings.configure(
     SESSION_ENGINE=os.environ.get('SESSION_ENGINE','django.contrib.sessions.backends.db'),
     SESSION_COOKIE_AGE=int(os.environ.get('SESSION_COOKIE_AGE', 1209600)),  # Django's default: two weeks
     SESSION_COOKIE_SAMESITE=os.environ.get('SESSION_COOKIE_SAMESITE', 'Lax'),  # Django's default: Lax
+    SESSION_COOKIE_SECURE=os.environ.get('SESSION_COOKIE_SECURE') == '1',  # Django's default: False
+    SESSION_COOKIE_PATH=os.environ.get('SESSION_COOKIE_PATH', '/'),  # Django's default: /
+    SESSION_COOKIE_DOMAIN=os.environ.get('SESSION_COOKIE_DOMAIN') or None,  # Django's default: None (host-only)
     TEMPLATES=[{'BACKEND':'django.template.backends.django.DjangoTemplates','DIRS':[],'APP_DIRS':False}],
 )
 import django; django.setup()

@@ -12,6 +12,10 @@ SESSION_LIFETIME = os.environ.get('SESSION_LIFETIME')
 if SESSION_LIFETIME: app.permanent_session_lifetime = timedelta(seconds=int(SESSION_LIFETIME))
 # SESSION_COOKIE_SAMESITE=Strict|Lax|None: the session cookie's SameSite attribute; unset: none (Flask's default).
 if os.environ.get('SESSION_COOKIE_SAMESITE'): app.config['SESSION_COOKIE_SAMESITE'] = os.environ['SESSION_COOKIE_SAMESITE']
+# SESSION_COOKIE_SECURE=1: the session cookie marked Secure; SESSION_COOKIE_PATH=<path>: its Path (Flask's default: /,
+# APPLICATION_ROOT). Unset: Flask's defaults.
+if os.environ.get('SESSION_COOKIE_SECURE') == '1': app.config['SESSION_COOKIE_SECURE'] = True
+if os.environ.get('SESSION_COOKIE_PATH'): app.config['SESSION_COOKIE_PATH'] = os.environ['SESSION_COOKIE_PATH']
 FORM = '<form method=post action=/login><input name=username><input type=password name=password><button>Sign in</button></form>'
 @app.route('/')
 def home():
@@ -29,3 +33,8 @@ def login():
 @app.route('/logout')
 def logout():
     session.clear(); return redirect('/')
+# The account page (read-only): the user's name, or a visitor sent to the login form.
+@app.route('/account/')
+def account():
+    if 'user' not in session: return redirect('/login')
+    return f"<p>Account of {session['user']}</p>"

@@ -19,7 +19,9 @@ if ($path === '/logout.php') {
   session_destroy();
   header('Location: /'); exit;
 }
-if ($path === '/account.php') {
+// /accounts/profile.php: the account page under a directory of its own, for a session cookie whose Path is that
+// directory (php-native-cookie-path, session.cookie_path=/accounts/): inside the Path, /account.php outside it.
+if ($path === '/account.php' || $path === '/accounts/profile.php') {
   if (!isset($_SESSION['user'])) { header('Location: /login.php'); exit; }
   echo '<p>Account of ' . htmlspecialchars($_SESSION['user']) . '</p>'; exit;
 }

@@ -8,9 +8,13 @@ class App < Rails::Application
   config.hosts.clear
   # SESSION_EXPIRE_AFTER: the cookie store's `expire_after` in seconds (rails-cookie-store-cookie-expiry), none by default.
   # SESSION_SAME_SITE=strict|lax|none: the cookie store's `same_site` (rails-cookie-store-samesite-strict); unset: none.
+  # SESSION_SECURE=1: the cookie store's `secure: true` (rails-cookie-store-secure-over-http); unset: not Secure.
+  # SESSION_PATH=<path>: the cookie store's `path` (rails-cookie-store-cookie-path); unset: Rails's "/".
   config.session_store :cookie_store, key: "_demo_session",
     **(ENV["SESSION_EXPIRE_AFTER"] ? { expire_after: ENV["SESSION_EXPIRE_AFTER"].to_i } : {}),
-    **(ENV["SESSION_SAME_SITE"] ? { same_site: ENV["SESSION_SAME_SITE"].to_sym } : {})
+    **(ENV["SESSION_SAME_SITE"] ? { same_site: ENV["SESSION_SAME_SITE"].to_sym } : {}),
+    **(ENV["SESSION_SECURE"] == "1" ? { secure: true } : {}),
+    **(ENV["SESSION_PATH"] ? { path: ENV["SESSION_PATH"] } : {})
   config.action_controller.allow_forgery_protection = true
 end
 class PagesController < ActionController::Base
@@ -34,6 +38,12 @@ class PagesController < ActionController::Base
     reset_session
     redirect_to "/"
   end
+  # /account: a page for the logged-in user alone (the login form otherwise), for a session cookie whose Path is
+  # /account (rails-cookie-store-cookie-path): inside the Path, home outside it.
+  def account
+    return redirect_to "/session/new" unless session[:user]
+    render html: "<p>Account of #{session[:user]}</p>".html_safe
+  end
 end
 App.initialize!
 App.routes.draw do
@@ -41,5 +51,6 @@ App.routes.draw do
   get "/session/new", to: "pages#new"
   post "/session", to: "pages#create"
   delete "/session", to: "pages#destroy"
+  get "/account", to: "pages#account"
 end
 run App

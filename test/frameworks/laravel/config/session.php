@@ -12,9 +12,11 @@ return [
     'store' => null,
     'lottery' => [2, 100],
     'cookie' => 'laravel_session',
-    'path' => '/',
+    // SESSION_PATH=<path>: the session cookie's Path (laravel-cookie-path); Laravel's default '/' otherwise.
+    'path' => getenv('SESSION_PATH') ?: '/',
     'domain' => null,
-    'secure' => null,
+    // SESSION_SECURE_COOKIE=true: the session cookie marked Secure (laravel-secure-over-http); null (not) otherwise.
+    'secure' => filter_var(getenv('SESSION_SECURE_COOKIE'), FILTER_VALIDATE_BOOLEAN) ?: null,
     'http_only' => true,
     // SESSION_SAME_SITE=strict|lax|none: the session cookie's SameSite; Laravel's default lax otherwise.
     'same_site' => getenv('SESSION_SAME_SITE') ?: 'lax',
