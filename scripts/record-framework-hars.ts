@@ -360,7 +360,15 @@ interface Framework {
    * navigation on which a `SameSite=Strict` cookie is not sent; then `after` opened again by its address (typed: the
    * cookie sent again), then home.
    */
-  readonly crossSite?: { readonly after: string };
+  readonly crossSite?: {
+    readonly after: string;
+    /**
+     * How the other site's page reaches `after`: a link clicked (the default), a form POSTed to it (`post`: a payment
+     * provider or identity provider returning the user with a form, the fields given), or the page framed in an
+     * iframe (`frame`: an app embedded in a portal). Then `after` opened again by its address, then home.
+     */
+    readonly via?: { readonly post: Readonly<Record<string, string>> } | 'frame';
+  };
   /**
    * The host name the browser opens the app by instead of 127.0.0.1: a `*.test` name, which Chromium resolves to
    * 127.0.0.1 (demo/chromium.ts). Not loopback by name, so plain http:// there is no secure context: a `Secure`
@@ -5161,7 +5169,10 @@ async function logInAndCrossSite(page: Page, base: string, framework: Framework,
   await submit(page, framework, framework.password ?? 'secret');
   await page.goto(`${base}/`);
   await page.goto(other);
-  await Promise.all([page.waitForNavigation(), page.click('#go')]);
+  if (framework.crossSite?.via === 'frame') {
+    // The framed page and what it loads, then a moment for its own scripts' requests.
+    await page.waitForNetworkIdle({ idleTime: 300 });
+  } else await Promise.all([page.waitForNavigation(), page.click('#go')]);
   await page.goto(`${base}${after}`);
   await page.goto(`${base}/`);
 }
@@ -5179,12 +5190,27 @@ async function logInAndVisit(page: Page, base: string, framework: Framework, pag
   await page.goto(`${base}/`);
 }
 
+/** The other site's page: a link `#go` to `target`, a form `#go` POSTing `fields` to it, or an iframe of it. */
+function crossSitePage(target: string, via: NonNullable<Framework['crossSite']>['via']): string {
+  const head = '<!doctype html><title>Another site</title>';
+  if (via === 'frame')
+    return `${head}<p>The app, embedded:</p><iframe src="${target}" width="800" height="600"></iframe>\n`;
+  if (via === undefined) return `${head}<p><a id="go" href="${target}">Open the app</a></p>\n`;
+  const inputs = Object.entries(via.post)
+    .map(([name, value]) => `<input type="hidden" name="${name}" value="${value}">`)
+    .join('');
+  return `${head}<form method="post" action="${target}">${inputs}<button id="go">Back to the app</button></form>\n`;
+}
+
 /**
- * Another site's page (no cookie) on 127.0.0.1 at `port`, its one link `#go` to `target`; stopped by calling what it
- * gives back.
+ * Another site's page (no cookie) on 127.0.0.1 at `port` (crossSitePage); stopped by calling what it gives back.
  */
-async function crossSiteServer(port: number, target: string): Promise<() => Promise<void>> {
-  const page = `<!doctype html><title>Another site</title><p><a id="go" href="${target}">Open the app</a></p>\n`;
+async function crossSiteServer(
+  port: number,
+  target: string,
+  via: NonNullable<Framework['crossSite']>['via'],
+): Promise<() => Promise<void>> {
+  const page = crossSitePage(target, via);
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(page);
@@ -5294,7 +5320,7 @@ async function main(): Promise<void> {
         const lose = framework.lose;
         const crossSite = framework.crossSite;
         if (crossSite !== undefined) {
-          const stopOther = await crossSiteServer(port + 60, `${base}${crossSite.after}`);
+          const stopOther = await crossSiteServer(port + 60, `${base}${crossSite.after}`, crossSite.via);
           try {
             await logInAndCrossSite(page, base, framework, crossSite.after, `http://localhost:${port + 60}/`);
           } finally {
