@@ -74,12 +74,12 @@ function notEstablished(
   if (!redirectedAway && !scriptSuccess) return undefined;
 
   const stored: SetCookieFact[] = [];
-  const rejected: SetCookieFact[] = [];
+  const rejected: RejectedSetCookie[] = [];
   for (const r of chain) {
     for (const c of r.setCookies) {
       if (c.value === '') continue;
       if (c.outcome.kind === 'stored') stored.push(c);
-      else if (c.outcome.kind === 'rejected' && c.session) rejected.push(c);
+      else if (isRejected(c) && c.session) rejected.push(c);
     }
   }
   // A session cookie stored: a session exists (what became of it is for the other rules).
@@ -115,18 +115,13 @@ function notEstablished(
     ...(answer?.loginPage ? { loginPage: answer.loginPage } : {}),
     ...(follower ? { nextRequest: follower.url, nextRequestSessionCookie: 'none' } : {}),
   };
-  if (refused && refused.outcome.kind === 'rejected') {
-    const reason = refused.outcome.reason;
-    return {
-      origin: post.origin,
-      cookie: refused.name,
-      entry: post.entry,
-      url: post.url,
-      reason,
-      message: `${head} the browser rejected its ${refused.name} cookie (${reason}: ${SET_COOKIE_REJECTED_REASONS[reason].replace(/\.$/, '')}).${after}`,
-      fix: reason === 'SecureOnly' ? FIX_SECURE_ONLY : FIX_REJECTED,
-      evidence: { ...evidence, setCookie: redactLine(refused.outcome.raw, refused.value), reason },
-    };
+  if (refused) {
+    return rejectedDraft(
+      post,
+      refused,
+      evidence,
+      (cookie, why) => `${head} the browser rejected its ${cookie} cookie (${why}).${after}`,
+    );
   }
   return {
     origin: post.origin,
@@ -177,28 +172,50 @@ function refusedForLackOfSession(ctx: RuleContext, told: readonly FindingDraft[]
     if (post?.status === undefined || !statusSaysSessionGone(post.status)) continue;
     if (post.sent.some((s) => s.session) || told.some((d) => d.origin === post.origin)) continue;
     const refused = rejectedBefore(ctx, post);
-    if (refused?.outcome.kind !== 'rejected') continue;
-    const reason = refused.outcome.reason;
-    return {
-      origin: post.origin,
-      cookie: refused.name,
-      entry: post.entry,
-      url: post.url,
-      reason,
-      message: `A login (recognised from ${LOGIN_SIGNAL_TEXT['password-post']}) was refused with ${post.status}, as by a server that has no session for the client: the browser had rejected the ${refused.name} cookie the site set before it (${reason}: ${SET_COOKIE_REJECTED_REASONS[reason].replace(/\.$/, '')}), and the login carried none.`,
-      fix: reason === 'SecureOnly' ? FIX_SECURE_ONLY : FIX_REJECTED,
-      evidence: {
-        login: `entry ${post.entry}: ${post.method} ${pathOf(post.url)} → ${post.status}`,
-        setCookie: redactLine(refused.outcome.raw, refused.value),
-        reason,
-      },
-    };
+    if (!refused) continue;
+    return rejectedDraft(
+      post,
+      refused,
+      { login: `entry ${post.entry}: ${post.method} ${pathOf(post.url)} → ${post.status}` },
+      (cookie, why) =>
+        `A login (recognised from ${LOGIN_SIGNAL_TEXT['password-post']}) was refused with ${post.status}, as by a server that has no session for the client: the browser had rejected the ${cookie} cookie the site set before it (${why}), and the login carried none.`,
+    );
   }
   return undefined;
 }
 
+/**
+ * The finding of a login whose session cookie the browser rejected: `message` is given the cookie's name and why
+ * ("SecureOnly: A Secure cookie was set…"); the fix follows the reason.
+ */
+function rejectedDraft(
+  post: RequestFacts,
+  refused: RejectedSetCookie,
+  evidence: Readonly<Record<string, string | number>>,
+  message: (cookie: string, why: string) => string,
+): FindingDraft {
+  const { reason, raw } = refused.outcome;
+  return {
+    origin: post.origin,
+    cookie: refused.name,
+    entry: post.entry,
+    url: post.url,
+    reason,
+    message: message(refused.name, `${reason}: ${SET_COOKIE_REJECTED_REASONS[reason].replace(/\.$/, '')}`),
+    fix: reason === 'SecureOnly' ? FIX_SECURE_ONLY : FIX_REJECTED,
+    evidence: { ...evidence, setCookie: redactLine(raw, refused.value), reason },
+  };
+}
+
+/** A session Set-Cookie the browser rejected. */
+type RejectedSetCookie = SetCookieFact & { readonly outcome: Extract<SetCookieFact['outcome'], { kind: 'rejected' }> };
+
+function isRejected(c: SetCookieFact): c is RejectedSetCookie {
+  return c.outcome.kind === 'rejected';
+}
+
 /** The latest session Set-Cookie of the post's origin the browser rejected before it, none stored since. */
-function rejectedBefore(ctx: RuleContext, post: RequestFacts): SetCookieFact | undefined {
+function rejectedBefore(ctx: RuleContext, post: RequestFacts): RejectedSetCookie | undefined {
   const requests = ctx.facts.requests;
   for (let i = requests.indexOf(post) - 1; i >= 0; i--) {
     const r = requests[i]!;
@@ -206,7 +223,7 @@ function rejectedBefore(ctx: RuleContext, post: RequestFacts): SetCookieFact | u
     for (const c of r.setCookies) {
       if (!c.session || c.value === '') continue;
       if (c.outcome.kind === 'stored') return undefined;
-      if (c.outcome.kind === 'rejected') return c;
+      if (isRejected(c)) return c;
     }
   }
   return undefined;
