@@ -1,5 +1,5 @@
 /** Small shared readers for rules: a request's session Set-Cookie facts, lanes by key, the once-per-cookie key. */
-import type { LaneId, LoggedOutAnswer, RequestFacts, SessionLane, SetCookieFact } from '../analysis/facts.ts';
+import type { IdEnd, LaneId, LoggedOutAnswer, RequestFacts, SessionLane, SetCookieFact } from '../analysis/facts.ts';
 import type { ParsedSetCookie, StoredCookie } from '../cookie/types.ts';
 import { isMaskedValue, isPlaceholderValue } from '../session/valueShape.ts';
 import { statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
@@ -174,4 +174,14 @@ function refusedLoginAt(id: LaneId): boolean {
   return (
     end?.kind === 'reset' && end.loggedOutAnswer !== undefined && statusSaysSessionGone(end.loggedOutAnswer.status)
   );
+}
+
+/**
+ * A request went without the held ID and its answer's new ID was refused by the browser (an incident: a visitor's
+ * cookie set in another site's frame, a non-Secure one over http://), and a later request carried the held ID again:
+ * the session went on, only that request was answered without it. Without a later request the loss stands: the user
+ * was answered as a visitor, and nothing shows the session came back.
+ */
+export function heldOnAfterRefusal(id: LaneId, end: IdEnd, incident: boolean): boolean {
+  return incident && end.kind === 'reset' && end.cause === 'not-sent' && id.lastEntry > end.entry;
 }

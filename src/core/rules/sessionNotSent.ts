@@ -11,7 +11,15 @@ import type { NotSentReason } from '../cookie/reasons.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
 import { LOGGED_OUT_STATUSES } from '../trace/loggedOutStatus.ts';
-import { expirySlid, idHeld, laneByKey, lossOnlyFollowed, lossRepeated, SLID_EXPIRY_FIX } from './helpers.ts';
+import {
+  expirySlid,
+  heldOnAfterRefusal,
+  idHeld,
+  laneByKey,
+  lossOnlyFollowed,
+  lossRepeated,
+  SLID_EXPIRY_FIX,
+} from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { idTransitions, notSentKey } from './transitions.ts';
@@ -79,6 +87,8 @@ export const sessionNotSent = defineRule({
         t.end.kind === 'reset' &&
         (t.end.cause === 'not-sent' || t.end.cause === 'expired') &&
         !t.end.replacedByLogin &&
+        // Held back, its answer's new ID refused, the held ID carried again later: no loss (heldOnAfterRefusal).
+        !heldOnAfterRefusal(t.id, t.end, t.incident) &&
         lossOnlyFollowed(t.lane, t.id) === undefined &&
         lossRepeated(t.lane, t.id) === undefined
       ) {
@@ -111,8 +121,9 @@ export const sessionNotSent = defineRule({
         const refused = request.status !== undefined && LOGGED_OUT_STATUSES.has(request.status);
         const mode = REPORTING[n.reason];
         const lost = consequentialEntries.has(request.entry) && consequential.has(notSentKey(lane, request.entry));
+        // How the request was answered, where no loss of its lane tells it (the reset does).
         const visitor =
-          !lost && mode === 'when-consequential' && !refused && !reported.has(once)
+          !lost && mode !== 'never' && !reported.has(once)
             ? visitorAnswer(request, n, lane, loggedOut.get(request.entry))
             : undefined;
         const report =
@@ -166,10 +177,12 @@ function recalledDraft(
 }
 
 /** How a request without the session cookie was answered as a visitor is (visitorAnswer). */
-type VisitorAnswer = 'new-session' | 'logged-out';
+type VisitorAnswer = 'new-session' | 'new-session-refused' | 'logged-out';
 
 const VISITOR_TEXT: Record<VisitorAnswer, string> = {
   'new-session': ' The server answered as to a visitor: it started a new session under the same name here.',
+  'new-session-refused':
+    ' The server answered as to a visitor: it started a new session, whose cookie the browser refused (it keeps the one it held, which later requests can carry).',
   'logged-out': ' The server answered as to a visitor: the login page, or a page for a client not logged in.',
 };
 
@@ -192,9 +205,11 @@ function visitorAnswer(
   // A cookie of another host or path under the same name (Unknown: one that matched, whose own lane tells a reset).
   if (n.reason !== 'Unknown') {
     for (const set of request.setCookies) {
+      if (!set.session || set.name !== n.name || set.value === '') continue;
+      // Refused by the browser (Secure over http://, SameSite in another site's frame): the held cookie stays.
+      if (set.outcome.kind === 'rejected') return 'new-session-refused';
       const stored = set.outcome.kind === 'stored' ? set.outcome.cookie : undefined;
-      if (set.session && set.name === n.name && stored && laneKey(stored.domain, stored.path, stored.name) !== lane)
-        return 'new-session';
+      if (stored && laneKey(stored.domain, stored.path, stored.name) !== lane) return 'new-session';
     }
   }
   // The login page asked for by its address (WordPress's wp-login.php, outside its auth cookie's /wp-admin) is

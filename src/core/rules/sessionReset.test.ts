@@ -36,6 +36,22 @@ describe('session-reset', () => {
     });
   });
 
+  it('the same, then back on https carrying the sid it kept: only that request went without it, no loss', () => {
+    // An app in another site's frame, a plain http:// page: the answer's new ID refused, the held one goes on.
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('http://shop.test/catalogue', { cookie: '', setCookie: [`sid=${ID.b}; Path=/; HttpOnly; SameSite=Lax`] })
+      .get('https://shop.test/account', { cookie: `sid=${ID.a}` })
+      .analyze();
+    const [reset] = findingsOf(result, 'session-reset');
+    expect(reset).toMatchObject({ entry: 1, cause: 'not-sent', severity: 'info' });
+    expect(reset!.message).toContain('later requests carried again, so the session went on');
+    const [notSent] = findingsOf(result, 'session-not-sent');
+    expect(notSent).toMatchObject({ entry: 1, reason: 'SecureOnly', severity: 'medium' });
+    expect(notSent!.evidence.answeredAsVisitor).toBe('new-session-refused');
+    expect(result.story?.map((st) => st.kind)).toEqual(['at-risk']);
+  });
+
   it('server-rejected: the request carried a valid sid and the server answered with a new one', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })

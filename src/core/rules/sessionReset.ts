@@ -20,7 +20,7 @@ import { readClientSideData } from '../session/tokenData.ts';
 import { embeddedIdOf, valueShape } from '../session/valueShape.ts';
 import { statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
 import type { CookieChangeCause } from '../trace/types.ts';
-import { expirySlid, lossOnlyFollowed, lossRepeated, SLID_EXPIRY_FIX } from './helpers.ts';
+import { expirySlid, heldOnAfterRefusal, lossOnlyFollowed, lossRepeated, SLID_EXPIRY_FIX } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { backendSwitchOf } from './sessionBackendSwitch.ts';
@@ -112,6 +112,10 @@ const FOLLOWED = (entry: number) =>
 /** A visitor's ID lost the way an earlier one of the lane was (lossRepeated): the same cause again, told there. */
 const REPEATED = (entry: number) =>
   ` It was a visitor's ID (no login issued it), lost the way the one at entry ${entry} was: the same cause again, told there.`;
+
+/** Held back, the new ID refused, the held ID carried again later (heldOnAfterRefusal). */
+const KEPT_AFTER_REFUSAL =
+  ' Only this request went without it: the browser kept the ID it held, which later requests carried again, so the session went on.';
 
 /** A visitor's ID held back from the login request itself, whose answer issued the session (ResetEnd.replacedByLogin). */
 const REPLACED_BY_LOGIN =
@@ -294,7 +298,20 @@ export const sessionReset = defineRule({
       const rejectedAt = clearedOutside
         ? rejectedBefore(ctx, t.lane.origin, t.lane.cookie, t.id.id, end.entry)
         : undefined;
+      // Decisions that read what came after the end (later carries, later ends of the lane): they change as a live
+      // trace grows, so the remembered draft is keyed by them.
+      // A visitor ID the lost session's own answer issued, lost before any request carried it: no more was lost.
+      const followed =
+        !t.incident && (end.cause === 'not-sent' || end.cause === 'expired')
+          ? lossOnlyFollowed(t.lane, t.id)
+          : undefined;
+      const repeated = followed === undefined && !t.incident ? lossRepeated(t.lane, t.id) : undefined;
+      // Held back, the new ID its answer issued refused, the held ID carried again later: nothing was lost.
+      const keptAfterRefusal = heldOnAfterRefusal(t.id, end, t.incident);
       const inputs = [
+        followed,
+        repeated,
+        keptAfterRefusal,
         rejectedAt,
         t.lane.key,
         t.lane.origin,
@@ -344,12 +361,6 @@ export const sessionReset = defineRule({
           // A new ID no request used, replaced by its twin: told as that (freshRace), whatever the request carried.
           const raced = end.inFlightWith !== undefined && !end.freshRace;
           const slid = end.cause === 'expired' && expirySlid(t.lane, t.id, end.entry, ctx.request);
-          // A visitor ID the lost session's own answer issued, lost before any request carried it: no more was lost.
-          const followed =
-            !t.incident && (end.cause === 'not-sent' || end.cause === 'expired')
-              ? lossOnlyFollowed(t.lane, t.id)
-              : undefined;
-          const repeated = followed === undefined && !t.incident ? lossRepeated(t.lane, t.id) : undefined;
           const { cause, fix } = explanationOf({ end, store, mayNameSession, raced, clearedOutside, rejectedAt, slid });
           return {
             key: resetKey(t.lane.key, end.entry),
@@ -374,8 +385,9 @@ export const sessionReset = defineRule({
             ...(followed !== undefined || repeated !== undefined ? { severity: 'info' as const } : {}),
             // A visitor's ID the login request went without: the login started the session anew.
             ...(end.replacedByLogin ? { severity: 'info' as const } : {}),
+            ...(keptAfterRefusal ? { severity: 'info' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
-            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}${followed !== undefined ? FOLLOWED(followed) : ''}${repeated !== undefined ? REPEATED(repeated) : ''}${end.replacedByLogin ? REPLACED_BY_LOGIN : ''}`,
+            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}${followed !== undefined ? FOLLOWED(followed) : ''}${repeated !== undefined ? REPEATED(repeated) : ''}${end.replacedByLogin ? REPLACED_BY_LOGIN : ''}${keptAfterRefusal ? KEPT_AFTER_REFUSAL : ''}`,
             fix,
             evidence: {
               lostId: { secret: t.id.id },
