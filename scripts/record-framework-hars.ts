@@ -4060,6 +4060,19 @@ const FRAMEWORKS: readonly Framework[] = [
     ...php('php-native-samesite-strict', {}, ['session.cookie_samesite=Strict']),
     crossSite: { after: '/account.php' },
   },
+  // PHP's native sessions, PHPSESSID without a SameSite attribute (PHP's default: Lax to Chrome), and the app embedded
+  // in another site's iframe (crossSite via 'frame'): the framed /account.php is a cross-site subresource request, on
+  // which Chrome holds PHPSESSID back (SameSiteUnspecifiedTreatedAsLax), so the frame is sent to the login form;
+  // /account.php typed after it sends the cookie again and answers as to alice.
+  { ...php('php-native', {}), id: 'php-native-framed', crossSite: { after: '/account.php', via: 'frame' } },
+  // PHP's native sessions, PHPSESSID without a SameSite attribute (PHP's default: Lax to Chrome), and a payment
+  // provider returning the user to /payment/return (test/frameworks/php/index.php) with a form POSTed from its own site
+  // (crossSite via post) under a second after the login: within the cookie's first 2 minutes, Chrome's Lax+POST still
+  // sends it on a top-level cross-site POST, and the page answers "Payment received for alice"; nothing is lost.
+  {
+    ...php('php-native-cross-site-post', {}),
+    crossSite: { after: '/payment/return', via: { post: { order: '42', status: 'paid' } } },
+  },
   // PHP's native sessions with `session.cookie_secure=1`, opened as http://app.test (plain http on a host that is not
   // loopback by name: no secure context, as on a staging host): PHP sets the Secure PHPSESSID anyway, Chrome rejects it
   // (SecureOnly) at each of its answers, so the login does not stick: home after it greets a visitor and /account.php
@@ -4105,6 +4118,28 @@ const FRAMEWORKS: readonly Framework[] = [
       SESSION_COOKIE_SAMESITE: 'Strict',
     }),
     crossSite: { after: '/accounts/profile/' },
+  },
+  // Django's database sessions, sessionid with Django's default SameSite=Lax, and the app embedded in another site's
+  // iframe (crossSite via 'frame'): the framed /accounts/profile/ is a cross-site subresource request, on which Chrome
+  // holds sessionid back (SameSiteLax), so the frame is sent to the login form (/accounts/login/?next=…, whose new
+  // csrftoken Chrome does not store in the frame: SameSiteLax; the app has no XFrameOptionsMiddleware, so the frame is
+  // shown); /accounts/profile/ typed after it sends the cookie again and answers as to alice.
+  {
+    ...django('django-db', 'django.contrib.sessions.backends.db'),
+    id: 'django-db-framed',
+    crossSite: { after: '/accounts/profile/', via: 'frame' },
+  },
+  // Django's database sessions, sessionid with Django's default SameSite=Lax (explicit in its Set-Cookie), and a payment
+  // provider returning the user to /payment/return (PAYMENT_RETURN, read by django/app.py: @csrf_exempt,
+  // @login_required) with a form POSTed from its own site (crossSite via post): Chrome holds sessionid back
+  // (SameSiteLax), Django sends the visitor to the login form (/accounts/login/?next=…), whose GET hop carries the
+  // cookie again without replacing it; /payment/return typed after it sends the cookie and answers "Payment received
+  // for alice".
+  {
+    ...withServerEnv(django('django-db', 'django.contrib.sessions.backends.db'), 'django-db-cross-site-post', {
+      PAYMENT_RETURN: '1',
+    }),
+    crossSite: { after: '/payment/return', via: { post: { order: '42', status: 'paid' } } },
   },
   // Django's database sessions with SESSION_COOKIE_SECURE = True (read by django/app.py) on plain http:// at app.test,
   // not loopback (a staging host): the Secure sessionid its login sets is rejected by Chrome (no secure context), so
@@ -4184,6 +4219,30 @@ const FRAMEWORKS: readonly Framework[] = [
   // The control: Flask's default session cookie (no SameSite attribute: Lax to Chrome) on the same link followed from
   // another site to home (crossSite), which a cross-site top-level GET navigation carries.
   { ...flask('flask'), id: 'flask-cross-site-lax', crossSite: { after: '/' } },
+  // Flask's default session cookie (no SameSite attribute: Lax to Chrome) with the app embedded in another site's
+  // iframe (crossSite via 'frame'): the framed /account/ is a cross-site subresource request, on which Chrome holds the
+  // `session` cookie back (SameSiteUnspecifiedTreatedAsLax), so the frame is sent to the login form; /account/ typed
+  // after it sends the cookie again and answers as to alice.
+  { ...flask('flask'), id: 'flask-framed', crossSite: { after: '/account/', via: 'frame' } },
+  // The control: Flask's session cookie with SESSION_COOKIE_SAMESITE = 'None' and SESSION_COOKIE_SECURE = True (read by
+  // flask/app.py; http://127.0.0.1 is a secure context, so Chrome keeps the Secure cookie): the same framed /account/
+  // carries the `session` cookie and answers as to alice; nothing is lost.
+  {
+    ...withServerEnv(flask('flask'), 'flask-framed-samesite-none', {
+      SESSION_COOKIE_SAMESITE: 'None',
+      SESSION_COOKIE_SECURE: '1',
+    }),
+    crossSite: { after: '/account/', via: 'frame' },
+  },
+  // Flask's default session cookie (no SameSite attribute: Lax to Chrome) and a payment provider returning the user to
+  // /payment/return (test/frameworks/flask/app.py) with a form POSTed from its own site (crossSite via post) under a
+  // second after the login: within the cookie's first 2 minutes, Chrome's Lax+POST still sends it on a top-level
+  // cross-site POST, and the page answers "Payment received for alice"; nothing is lost.
+  {
+    ...flask('flask'),
+    id: 'flask-cross-site-post',
+    crossSite: { after: '/payment/return', via: { post: { order: '42', status: 'paid' } } },
+  },
   // Flask's signed-cookie session on two nodes (the same secret_key) behind nginx round robin: nothing to lose.
   ...andWithBodies(onTwoNodes(flask('flask'), 'flask-cluster-shared-key')),
   ...andLoginAgain({
@@ -4206,6 +4265,22 @@ const FRAMEWORKS: readonly Framework[] = [
   {
     ...withServerEnv(railsCookieStore, 'rails-cookie-store-samesite-strict', { SESSION_SAME_SITE: 'strict' }),
     crossSite: { after: '/' },
+  },
+  // Rails's cookie store, _demo_session without a SameSite attribute (its Set-Cookie: `path=/; HttpOnly`: Lax to
+  // Chrome), and the app embedded in another site's iframe (crossSite via 'frame'): the framed /account is a cross-site
+  // subresource request, on which Chrome holds _demo_session back (SameSiteUnspecifiedTreatedAsLax), so the frame is
+  // sent to the login form (/session/new, whose new _demo_session Chrome does not store in the frame; Rails's
+  // X-Frame-Options: SAMEORIGIN keeps the frame from being shown, the requests go out all the same); /account typed
+  // after it sends the cookie again and answers as to alice.
+  { ...railsCookieStore, id: 'rails-cookie-store-framed', crossSite: { after: '/account', via: 'frame' } },
+  // Rails's cookie store, _demo_session without a SameSite attribute (no `same_site`: Lax to Chrome), and a payment
+  // provider returning the user to /payment/return (forgery protection skipped: test/frameworks/rails/config.ru) with a
+  // form POSTed from its own site (crossSite via post) under a second after the login: within the cookie's first 2
+  // minutes, Chrome's Lax+POST still sends it, and the page answers "Payment received for alice"; nothing is lost.
+  {
+    ...railsCookieStore,
+    id: 'rails-cookie-store-cross-site-post',
+    crossSite: { after: '/payment/return', via: { post: { order: '42', status: 'paid' } } },
   },
   // Rails's cookie store with `secure: true` (SESSION_SECURE, read by rails/config.ru), opened as http://app.test
   // (plain http on a host that is not loopback by name: no secure context). Rack's session middleware commits no Secure
@@ -4272,6 +4347,20 @@ const FRAMEWORKS: readonly Framework[] = [
   {
     ...withServerEnv(node('express-passport'), 'express-passport-samesite-strict', { SESSION_SAME_SITE: 'strict' }),
     crossSite: { after: '/' },
+  },
+  // express-session's default connect.sid (no SameSite attribute: Lax to Chrome) and the app embedded in another
+  // site's iframe (crossSite via 'frame'): the framed /account/ is a cross-site subresource request, on which Chrome
+  // holds connect.sid back (SameSiteUnspecifiedTreatedAsLax), so the frame is sent to the login form; /account/ typed
+  // after it sends the cookie again and answers as to alice.
+  { ...node('express-passport'), id: 'express-passport-framed', crossSite: { after: '/account/', via: 'frame' } },
+  // express-session's default connect.sid (no SameSite attribute: Lax to Chrome) and a payment provider returning the
+  // user to /payment/return (test/frameworks/node/express-passport.mjs) with a form POSTed from its own site (crossSite
+  // via post) under a second after the login: within the cookie's first 2 minutes, Chrome's Lax+POST still sends it on
+  // a top-level cross-site POST, and the page answers "Payment received for alice"; nothing is lost.
+  {
+    ...node('express-passport'),
+    id: 'express-passport-cross-site-post',
+    crossSite: { after: '/payment/return', via: { post: { order: '42', status: 'paid' } } },
   },
   // express-session's `cookie.secure: true` (SESSION_COOKIE_SECURE, read by node/express-passport.mjs) on plain http://
   // at app.test, not loopback (a staging host): express-session sets no connect.sid on a request that is not https, so
@@ -4410,6 +4499,22 @@ const FRAMEWORKS: readonly Framework[] = [
   {
     ...withServerEnv(laravel, 'laravel-samesite-strict', { SESSION_SAME_SITE: 'strict' }),
     crossSite: { after: '/account' },
+  },
+  // Laravel's config/session.php `same_site` 'lax' (explicit in its Set-Cookie) and the app embedded in another site's
+  // iframe (crossSite via 'frame'): the framed /account is a cross-site subresource request, on which Chrome holds
+  // laravel_session and XSRF-TOKEN back (SameSiteLax); Laravel starts a new session and sends the frame to /login, and
+  // Chrome does not store the new cookies in the frame (SameSiteLax), so alice's are kept: /account typed after it
+  // sends them again and answers as to alice.
+  { ...laravel, id: 'laravel-framed', crossSite: { after: '/account', via: 'frame' } },
+  // Laravel's config/session.php `same_site` 'lax' (explicit in its Set-Cookie) and a payment provider returning the
+  // user to /payment/return (left out of VerifyCsrfToken: test/frameworks/laravel/routes.php) with a form POSTed from
+  // its own site (crossSite via post): Chrome holds laravel_session back (SameSiteLax), Laravel starts a new session and
+  // sends the visitor to /login, and its new laravel_session (a Lax cookie may be set on a top-level navigation)
+  // replaces alice's: /payment/return typed after it sends the user to the login form again; the user is logged out.
+  {
+    ...laravel,
+    id: 'laravel-cross-site-post',
+    crossSite: { after: '/payment/return', via: { post: { order: '42', status: 'paid' } } },
   },
   // Laravel with config/session.php's `secure` true (SESSION_SECURE_COOKIE, read there), opened as http://app.test
   // (plain http on a host that is not loopback by name: no secure context): Chrome rejects the Secure laravel_session

@@ -3649,6 +3649,95 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'live'],
     alarms: ['cookie-set-over-http PHPSESSID', 'cookie-no-httponly PHPSESSID', 'cookie-domain-broad PHPSESSID'],
   },
+  // Another site returning the user with a form POST (a payment provider: the recorder's crossSite.via post), or
+  // framing the app (via 'frame'): SameSite keeps a Lax or unspecified session cookie back, except Chrome's two-minute
+  // Lax+POST allowance for a cookie without the attribute.
+  // Django's default sessionid (SameSite=Lax written), logged in, then another site's form POSTed to /payment/return
+  // (a payment provider returning the user; PAYMENT_RETURN=1 adds the route): held back (SameSiteLax), the login form;
+  // the address opened again carries it.
+  'django-db-cross-site-post': {
+    cookie: 'sessionid',
+    ends: ['rotated@login', 'live'],
+    alarms: ['session-not-sent sessionid'],
+  },
+  // Flask's default cookie (no SameSite: Lax to Chrome), the same form POST within two minutes of the login: Chrome's
+  // Lax+POST allowance sends it; nothing held back, nothing lost.
+  'flask-cross-site-post': {
+    cookie: 'session',
+    ends: ['rotated@login', 'updated', 'live'],
+    alarms: ['session-client-side-data session'],
+  },
+  // express-session's default cookie (no SameSite), the same POST within two minutes: sent (Lax+POST).
+  'express-passport-cross-site-post': {
+    cookie: 'connect.sid',
+    ends: ['rotated@login', 'live'],
+    alarms: [],
+  },
+  // PHP's default PHPSESSID (no SameSite), the same POST within two minutes: sent (Lax+POST).
+  'php-native-cross-site-post': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'live'],
+    alarms: ['cookie-no-httponly PHPSESSID'],
+  },
+  // Laravel's samesite=lax cookie, the same POST (the route outside the CSRF check): held back, a new visitor
+  // session that replaces the user's, the login page: the loss.
+  'laravel-cross-site-post': {
+    cookie: 'laravel_session',
+    ends: ['updated', 'rotated@login', 'updated', 'reset:not-sent', 'updated', 'live'],
+    alarms: ['session-not-sent laravel_session', 'session-reset laravel_session'],
+  },
+  // Rails' cookie store without SameSite (no load_defaults), the same POST within two minutes: sent (Lax+POST).
+  'rails-cookie-store-cross-site-post': {
+    cookie: '_demo_session',
+    ends: ['updated', 'rotated@login', 'updated', 'live'],
+    alarms: [],
+  },
+  // Flask's default cookie (no SameSite: Lax to Chrome), logged in, then another site's page framing /account/ (an app
+  // embedded in a portal): held back in the frame (SameSiteUnspecifiedTreatedAsLax), the login page there; the address
+  // opened by itself carries it.
+  'flask-framed': {
+    cookie: 'session',
+    ends: ['rotated@login', 'updated', 'live'],
+    alarms: ['session-client-side-data session', 'session-not-sent session'],
+  },
+  // The control: Flask with SameSite=None; Secure (127.0.0.1 is a secure context): the framed page carries the session.
+  'flask-framed-samesite-none': {
+    cookie: 'session',
+    ends: ['rotated@login', 'updated', 'live'],
+    alarms: ['session-client-side-data session'],
+  },
+  // Django's SameSite=Lax sessionid, the same frame of the profile: held back (SameSiteLax), the login form there.
+  'django-db-framed': {
+    cookie: 'sessionid',
+    ends: ['rotated@login', 'live'],
+    alarms: ['session-not-sent sessionid'],
+  },
+  // PHP's default PHPSESSID, the same frame of /account.php: held back, its new ID refused in the frame (a cross-site
+  // Set-Cookie), so the held one goes on: no loss, the next page by address logged in.
+  'php-native-framed': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'live'],
+    alarms: ['cookie-no-httponly PHPSESSID', 'session-not-sent PHPSESSID', 'cookie-rejected PHPSESSID'],
+  },
+  // express-session's default connect.sid, the same frame: held back, the new ID refused, the session goes on.
+  'express-passport-framed': {
+    cookie: 'connect.sid',
+    ends: ['rotated@login', 'live'],
+    alarms: ['session-not-sent connect.sid', 'cookie-rejected connect.sid'],
+  },
+  // Laravel's samesite=lax cookie, the same frame: held back, the new cookies refused, the session goes on.
+  'laravel-framed': {
+    cookie: 'laravel_session',
+    ends: ['updated', 'rotated@login', 'updated', 'live'],
+    alarms: ['session-not-sent laravel_session', 'cookie-rejected laravel_session'],
+  },
+  // Rails' cookie store without SameSite, the same frame (X-Frame-Options SAMEORIGIN: not shown, still requested):
+  // held back, the login page's new cookie refused, the session goes on.
+  'rails-cookie-store-framed': {
+    cookie: '_demo_session',
+    ends: ['updated', 'rotated@login', 'updated', 'live'],
+    alarms: ['session-not-sent _demo_session', 'cookie-rejected _demo_session'],
+  },
 };
 
 /**
@@ -3722,6 +3811,14 @@ it('the kept-at-logout table names only recordings of the table above', () => {
   expect(Object.keys(KEPT_AT_LOGOUT).filter((id) => !(id in EXPECTED))).toEqual([]);
 });
 
+/** Framed by another site, the answer in the frame setting a cookie the browser refused (cross-site Set-Cookie). */
+const FRAMED_WITH_REFUSED_COOKIE: ReadonlySet<string> = new Set([
+  'php-native-framed',
+  'express-passport-framed',
+  'laravel-framed',
+  'rails-cookie-store-framed',
+]);
+
 describe.each(Object.entries(EXPECTED))('%s.har', (id, expected) => {
   const result = analyse(id);
 
@@ -3745,7 +3842,12 @@ describe.each(Object.entries(EXPECTED))('%s.har', (id, expected) => {
   });
 
   it("tells the same story recorded without Chromium's own fields and without Fetch Metadata", () => {
-    expect(story(analyse(id, withoutChromeFieldsOrFetchMetadata))).toEqual(story(result));
+    const without = story(analyse(id, withoutChromeFieldsOrFetchMetadata));
+    if (FRAMED_WITH_REFUSED_COOKIE.has(id)) {
+      // KNOWN: only Chromium's fields or `Sec-Fetch-Dest: iframe` tell a framed page from a top-level navigation;
+      // without them the frame's refused Set-Cookie reads as stored, a reset. The held-back cookie is still told.
+      expect(without).toContain(`high session-not-sent ${expected.cookie}`);
+    } else expect(without).toEqual(story(result));
   });
 
   it('tells the same story from a site that sends no Referer', () => {

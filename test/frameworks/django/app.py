@@ -4,7 +4,8 @@
 # with another key), SESSION_COOKIE_SAMESITE the session cookie's SameSite (Django's default Lax),
 # SESSION_COOKIE_SECURE=1 its Secure flag, SESSION_COOKIE_PATH its Path (default /), SESSION_COOKIE_DOMAIN its Domain
 # (default none: host-only); ALLOWED_HOSTS '*' takes every host name (www.app.test, app.test); /accounts/profile/
-# requires the login.
+# requires the login; PAYMENT_RETURN=1 adds /payment/return (GET or POST, exempt from CSRF as a payment provider's
+# callback is), which requires it too (unset: not routed, so DEBUG's 404 page lists the same patterns as before).
 import os, sys
 from django.conf import settings
 BASE = os.path.dirname(os.path.abspath(__file__))
@@ -28,6 +29,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
 from django.middleware.csrf import get_token
+from django.views.decorators.csrf import csrf_exempt
 from django.template import engines
 T = engines['django'].from_string
 FORM = T('<form method=post action="/accounts/login/"><input type=hidden name=csrfmiddlewaretoken value="{{t}}"><input name=username><input type=password name=password><button>Sign in</button></form>{{err}}')
@@ -44,10 +46,16 @@ def login_view(r):
 @login_required
 def account(r):
     return HttpResponse(f'<p>Account of {r.user.username}</p>')
+# A payment provider's return (its form POSTed from its own site, or a link): no CSRF token of ours, so exempt.
+@csrf_exempt
+@login_required
+def payment_return(r):
+    return HttpResponse(f'<p>Payment received for {r.user.username}</p>')
 def logout_view(r):
     logout(r); return HttpResponseRedirect('/')
 urlpatterns=[path('',home),path('accounts/login/',login_view),path('accounts/logout/',logout_view),
              path('accounts/profile/',account)]
+if os.environ.get('PAYMENT_RETURN') == '1': urlpatterns.append(path('payment/return',payment_return))
 if __name__=='__main__':
     from django.core.management import execute_from_command_line
     if sys.argv[1:] == ['setup']:

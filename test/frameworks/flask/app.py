@@ -38,3 +38,9 @@ def logout():
 def account():
     if 'user' not in session: return redirect('/login')
     return f"<p>Account of {session['user']}</p>"
+# A payment provider's return (its form POSTed from its own site, or a link): alice's payment, or a visitor sent to
+# the login form.
+@app.route('/payment/return', methods=['GET','POST'])
+def payment_return():
+    if 'user' not in session: return redirect('/login')
+    return f"<p>Payment received for {session['user']}</p>"

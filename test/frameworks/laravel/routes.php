@@ -35,3 +35,8 @@ Route::get('/account', fn () => Auth::check()
     : redirect('/login'));
 // A form posted with the page's CSRF token: once the session holding the token is gone, Laravel answers 419 Page Expired.
 Route::post('/account', fn () => Auth::check() ? redirect('/account') : redirect('/login'));
+// A payment provider's return (its form POSTed from its own site, or a link): no CSRF token of ours, so the route is
+// left out of the CSRF check, as VerifyCsrfToken's $except would; alice's payment, or a visitor sent to the login form.
+Route::match(['get', 'post'], '/payment/return', fn () => Auth::check()
+    ? '<p>Payment received for ' . e(Auth::user()->name) . '</p>'
+    : redirect('/login'))->withoutMiddleware(\Illuminate\Foundation\Http\Middleware\VerifyCsrfToken::class);

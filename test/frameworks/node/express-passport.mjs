@@ -51,6 +51,11 @@ app.post('/account/login', logIn);
 app.get('/account/', (req, res) =>
   req.user ? res.type('html').send(`<p>Account of ${req.user.username}</p>`) : res.redirect('/account/login'),
 );
+// A payment provider's return (its form POSTed from its own site, or a link): alice's payment, or a visitor sent to the
+// login form.
+app.all('/payment/return', (req, res) =>
+  req.user ? res.type('html').send(`<p>Payment received for ${req.user.username}</p>`) : res.redirect('/login'),
+);
 app.get('/logout', (req, res, next) =>
   req.logout((err) => {
     if (err) return next(err);

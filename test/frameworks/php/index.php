@@ -25,5 +25,10 @@ if ($path === '/account.php' || $path === '/accounts/profile.php') {
   if (!isset($_SESSION['user'])) { header('Location: /login.php'); exit; }
   echo '<p>Account of ' . htmlspecialchars($_SESSION['user']) . '</p>'; exit;
 }
+// /payment/return: a payment provider's return (its form POSTed from its own site, or a link), GET or POST.
+if ($path === '/payment/return') {
+  if (!isset($_SESSION['user'])) { header('Location: /login.php'); exit; }
+  echo '<p>Payment received for ' . htmlspecialchars($_SESSION['user']) . '</p>'; exit;
+}
 $_SESSION['visits'] = ($_SESSION['visits'] ?? 0) + 1;
 echo '<p>Hello ' . htmlspecialchars($_SESSION['user'] ?? 'anon') . ' visits=' . $_SESSION['visits'] . '</p><a id=logout href=/logout.php>Log out</a>';

@@ -45,6 +45,16 @@ class PagesController < ActionController::Base
     render html: "<p>Account of #{session[:user]}</p>".html_safe
   end
 end
+# /payment/return: a payment provider's return (its form POSTed from its own site, or a link), which carries no
+# authenticity token of ours: forgery protection skipped (raise: false: without load_defaults, Rails 6.1 installs no
+# verify_authenticity_token callback of its own to skip); alice's payment, or the login form for a visitor.
+class PaymentsController < ActionController::Base
+  skip_forgery_protection raise: false
+  def payment_return
+    return redirect_to "/session/new" unless session[:user]
+    render html: "<p>Payment received for #{session[:user]}</p>".html_safe
+  end
+end
 App.initialize!
 App.routes.draw do
   root "pages#home"
@@ -52,5 +62,6 @@ App.routes.draw do
   post "/session", to: "pages#create"
   delete "/session", to: "pages#destroy"
   get "/account", to: "pages#account"
+  match "/payment/return", to: "payments#payment_return", via: [:get, :post]
 end
 run App
