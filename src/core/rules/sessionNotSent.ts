@@ -121,9 +121,13 @@ export const sessionNotSent = defineRule({
         const refused = request.status !== undefined && LOGGED_OUT_STATUSES.has(request.status);
         const mode = REPORTING[n.reason];
         const lost = consequentialEntries.has(request.entry) && consequential.has(notSentKey(lane, request.entry));
-        // How the request was answered, where no loss of its lane tells it (the reset does).
+        // How the request was answered, where no loss of its lane tells it (the reset does); only an answer that set
+        // a cookie or answered as logged out can say (most set none: asked of 200,000 facts of the benchmark HAR).
         const visitor =
-          !lost && mode !== 'never' && !reported.has(once)
+          !lost &&
+          mode !== 'never' &&
+          (request.setCookies.length > 0 || loggedOut.has(request.entry)) &&
+          !reported.has(once)
             ? visitorAnswer(request, n, lane, loggedOut.get(request.entry))
             : undefined;
         const report =
