@@ -185,3 +185,44 @@ function refusedLoginAt(id: LaneId): boolean {
 export function heldOnAfterRefusal(id: LaneId, end: IdEnd, incident: boolean): boolean {
   return incident && end.kind === 'reset' && end.cause === 'not-sent' && id.lastEntry > end.entry;
 }
+
+/**
+ * What makes a reset no loss to raise (session-reset tells it as info, session-not-sent raises nothing for it): the
+ * loss it only followed or repeats (told there), the login that replaced a visitor's ID, or a held ID carried again
+ * after its request's new ID was refused. Each read from what came after the end: it changes as a live trace grows.
+ */
+export interface QuietReadings {
+  /** lossOnlyFollowed's entry. */
+  readonly followed?: number;
+  /** lossRepeated's entry. */
+  readonly repeated?: number;
+  /** heldOnAfterRefusal. */
+  readonly keptAfterRefusal: boolean;
+}
+
+export function quietReadings(t: {
+  readonly lane: SessionLane;
+  readonly id: LaneId;
+  readonly end: IdEnd;
+  readonly incident: boolean;
+}): QuietReadings {
+  const { lane, id, end, incident } = t;
+  const followed =
+    !incident && end.kind === 'reset' && WENT_WITHOUT.has(end.cause) ? lossOnlyFollowed(lane, id) : undefined;
+  const repeated = followed === undefined && !incident ? lossRepeated(lane, id) : undefined;
+  return {
+    ...(followed !== undefined ? { followed } : {}),
+    ...(repeated !== undefined ? { repeated } : {}),
+    keptAfterRefusal: heldOnAfterRefusal(id, end, incident),
+  };
+}
+
+/** The reset is no loss to raise (quietReadings, or the login's own request: ResetEnd.replacedByLogin). */
+export function isQuietLoss(end: IdEnd, readings: QuietReadings): boolean {
+  return (
+    (end.kind === 'reset' && end.replacedByLogin === true) ||
+    readings.followed !== undefined ||
+    readings.repeated !== undefined ||
+    readings.keptAfterRefusal
+  );
+}

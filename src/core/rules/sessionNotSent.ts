@@ -13,11 +13,12 @@ import { isLoginPagePath } from '../session/loginPage.ts';
 import { LOGGED_OUT_STATUSES } from '../trace/loggedOutStatus.ts';
 import {
   expirySlid,
-  heldOnAfterRefusal,
   idHeld,
+  isQuietLoss,
   laneByKey,
   lossOnlyFollowed,
   lossRepeated,
+  quietReadings,
   SLID_EXPIRY_FIX,
 } from './helpers.ts';
 import { memo } from './memo.ts';
@@ -82,15 +83,12 @@ export const sessionNotSent = defineRule({
     /** The entries of `consequential`: a request with none needs no key to tell. */
     const consequentialEntries = new Set<number>();
     for (const t of idTransitions(ctx)) {
-      // A visitor ID lost right after the loss whose answer issued it (lossOnlyFollowed) is no more loss.
+      // A loss session-reset tells as info (quietReadings: followed, repeated, at the login, the held ID went on) is
+      // no consequence to raise the not-sent for.
       if (
         t.end.kind === 'reset' &&
         (t.end.cause === 'not-sent' || t.end.cause === 'expired') &&
-        !t.end.replacedByLogin &&
-        // Held back, its answer's new ID refused, the held ID carried again later: no loss (heldOnAfterRefusal).
-        !heldOnAfterRefusal(t.id, t.end, t.incident) &&
-        lossOnlyFollowed(t.lane, t.id) === undefined &&
-        lossRepeated(t.lane, t.id) === undefined
+        !isQuietLoss(t.end, quietReadings(t))
       ) {
         consequential.add(notSentKey(t.lane.key, t.end.entry));
         consequentialEntries.add(t.end.entry);

@@ -20,7 +20,7 @@ import { readClientSideData } from '../session/tokenData.ts';
 import { embeddedIdOf, valueShape } from '../session/valueShape.ts';
 import { statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
 import type { CookieChangeCause } from '../trace/types.ts';
-import { expirySlid, heldOnAfterRefusal, lossOnlyFollowed, lossRepeated, SLID_EXPIRY_FIX } from './helpers.ts';
+import { expirySlid, isQuietLoss, quietReadings, SLID_EXPIRY_FIX } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { backendSwitchOf } from './sessionBackendSwitch.ts';
@@ -300,14 +300,8 @@ export const sessionReset = defineRule({
         : undefined;
       // Decisions that read what came after the end (later carries, later ends of the lane): they change as a live
       // trace grows, so the remembered draft is keyed by them.
-      // A visitor ID the lost session's own answer issued, lost before any request carried it: no more was lost.
-      const followed =
-        !t.incident && (end.cause === 'not-sent' || end.cause === 'expired')
-          ? lossOnlyFollowed(t.lane, t.id)
-          : undefined;
-      const repeated = followed === undefined && !t.incident ? lossRepeated(t.lane, t.id) : undefined;
-      // Held back, the new ID its answer issued refused, the held ID carried again later: nothing was lost.
-      const keptAfterRefusal = heldOnAfterRefusal(t.id, end, t.incident);
+      const readings = quietReadings(t);
+      const { followed, repeated, keptAfterRefusal } = readings;
       const inputs = [
         followed,
         repeated,
@@ -381,11 +375,9 @@ export const sessionReset = defineRule({
             ...(rejectedAt !== undefined ? { severity: 'info' as const } : {}),
             // The user stayed logged in (restoredFrom): told, as the loss of what the session held, not alarmed.
             ...(restored !== undefined ? { severity: 'low' as const } : {}),
-            // The loss it followed raised the alarm (lossOnlyFollowed), or the one it repeats (lossRepeated).
-            ...(followed !== undefined || repeated !== undefined ? { severity: 'info' as const } : {}),
-            // A visitor's ID the login request went without: the login started the session anew.
-            ...(end.replacedByLogin ? { severity: 'info' as const } : {}),
-            ...(keptAfterRefusal ? { severity: 'info' as const } : {}),
+            // The loss it followed or repeats raised the alarm, the login replaced a visitor's ID, or the held ID went
+            // on (quietReadings).
+            ...(isQuietLoss(end, readings) ? { severity: 'info' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
             message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}${followed !== undefined ? FOLLOWED(followed) : ''}${repeated !== undefined ? REPEATED(repeated) : ''}${end.replacedByLogin ? REPLACED_BY_LOGIN : ''}${keptAfterRefusal ? KEPT_AFTER_REFUSAL : ''}`,
             fix,
