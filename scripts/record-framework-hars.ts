@@ -382,6 +382,14 @@ interface Framework {
    */
   readonly afterLogin?: readonly string[];
   /**
+   * A recording of a second app on the same host at another port instead of a logout: the framework's own server
+   * started again on port + 70, in a work directory of its own (its `prepare` run there), with `env` over its own
+   * variables (another secret, another cookie name). After the login here, its home, its login form and the right
+   * password there, its home; then the page `after` here, then home. Cookies do not isolate ports (RFC 6265 8.5): two
+   * apps at 127.0.0.1 that name their session cookies alike share one cookie, each replacing the other's.
+   */
+  readonly neighbour?: { readonly after: string; readonly env?: Readonly<Record<string, string>> };
+  /**
    * A path the server answers below 400 only once it is ready, waited for after its port opens (JupyterHub's proxy
    * listens before the hub behind it has started and added its route: until then every page is the proxy's 404).
    */
@@ -4962,6 +4970,42 @@ const FRAMEWORKS: readonly Framework[] = [
   ...andLoginAgain(jupyterhub),
   // The same recorded with the bodies of its pages, as DevTools' "Save all as HAR with content" keeps them.
   withBodies(jupyterhub),
+  // Two apps on one host at two ports (`neighbour`, the second on port + 70), each with a session of its own under the
+  // same cookie name: cookies do not isolate ports, so the second app's session cookie replaces the first's, and back
+  // on the first app the user is logged out. Flask's `session` signed with another key there (RANDOM_SECRET): the
+  // first app's cookie is a bad signature to it, a visitor's; its login's `session` replaces alice's, which /account/
+  // here then refuses (the login form).
+  ...andWithBodies({
+    ...flask('flask'),
+    id: 'flask-neighbour-app',
+    neighbour: { after: '/account/', env: { RANDOM_SECRET: '1' } },
+  }),
+  // The control: the second Flask app names its cookie `other_session` (SESSION_COOKIE_NAME): both sessions live side
+  // by side and nothing is lost.
+  {
+    ...flask('flask'),
+    id: 'flask-neighbour-app-own-cookie',
+    neighbour: { after: '/account/', env: { RANDOM_SECRET: '1', SESSION_COOKIE_NAME: 'other_session' } },
+  },
+  // express-session's `connect.sid`, each process its own MemoryStore: the second app does not know the first's ID and
+  // issues a visitor's at its home (saveUninitialized), then regenerates it at its login; /account/ here is then sent to
+  // the login form.
+  { ...node('express-passport'), id: 'express-passport-neighbour-app', neighbour: { after: '/account/' } },
+  // PHP's native sessions, each server its own session files: PHPSESSID from the first is an unknown ID to the second,
+  // which takes it (no strict mode) until its login's session_regenerate_id sets another, unknown to the first.
+  ...andWithBodies({ ...php('php-native-neighbour-app', {}), neighbour: { after: '/account.php' } }),
+  // Django, each project its own database and SECRET_KEY: the login there cycles `sessionid` over alice's.
+  {
+    ...django('django-db-neighbour-app', 'django.contrib.sessions.backends.db'),
+    neighbour: { after: '/accounts/profile/', env: { DJANGO_SECRET_KEY: 'y'.repeat(50) } },
+  },
+  // Laravel, each app its own APP_KEY and session files: the first app's laravel_session and XSRF-TOKEN cannot be
+  // decrypted by the second, whose first page sets its own over them.
+  {
+    ...laravel,
+    id: 'laravel-neighbour-app',
+    neighbour: { after: '/account', env: { APP_KEY: 'base64:bmVpZ2hib3VyLWFwcC1zZXNzaW9uc2NvcGUta2V5ISE=' } },
+  },
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */
@@ -5295,6 +5339,22 @@ async function logInAndVisit(page: Page, base: string, framework: Framework, pag
   await page.goto(`${base}/`);
 }
 
+/**
+ * Home, the login form, the right password, home; then the same at `other` (another app on this host: another port);
+ * then the page `after` here, and home.
+ */
+async function logInHereAndThere(page: Page, base: string, framework: Framework, other: string, after: string) {
+  const loginPath = 'path' in framework.login ? framework.login.path : '/';
+  for (const app of [base, other]) {
+    await page.goto(`${app}/`);
+    await page.goto(`${app}${loginPath}`);
+    await submit(page, framework, framework.password ?? 'secret');
+    await page.goto(`${app}/`);
+  }
+  await page.goto(`${base}${after}`);
+  await page.goto(`${base}/`);
+}
+
 /** The other site's page: a link `#go` to `target`, a form `#go` POSTing `fields` to it, or an iframe of it. */
 function crossSitePage(target: string, via: NonNullable<Framework['crossSite']>['via']): string {
   const head = '<!doctype html><title>Another site</title>';
@@ -5376,6 +5436,32 @@ async function startServers(
   return stop;
 }
 
+/**
+ * The framework's server started again at `port` in a work directory of its own (prepared as the first's), with `env`
+ * over its variables: the second app of a neighbour recording. Stopped, its directory removed, by what it gives back.
+ */
+async function startNeighbour(
+  framework: Framework,
+  port: number,
+  env: Readonly<Record<string, string>>,
+): Promise<() => Promise<void>> {
+  const work = mkdtempSync(join(tmpdir(), `sessionscope-${framework.id}-neighbour-`));
+  const setup = framework.prepare?.(work);
+  if (setup) await run(setup);
+  const server = framework.server(work, port);
+  const child = start({ ...server, env: { ...server.env, ...env } });
+  try {
+    await waitForPort(port, child);
+  } catch (err) {
+    await stopped(child);
+    throw err;
+  }
+  return async () => {
+    await stopped(child);
+    rmSync(work, { recursive: true, force: true });
+  };
+}
+
 async function main(): Promise<void> {
   const ids = process.argv.slice(2);
   const chosen = ids.length > 0 ? FRAMEWORKS.filter((f) => ids.includes(f.id)) : FRAMEWORKS;
@@ -5424,7 +5510,15 @@ async function main(): Promise<void> {
         const base = `http://${framework.host ?? '127.0.0.1'}:${port}`;
         const lose = framework.lose;
         const crossSite = framework.crossSite;
-        if (crossSite !== undefined) {
+        const neighbour = framework.neighbour;
+        if (neighbour !== undefined) {
+          const stopOther = await startNeighbour(framework, port + 70, neighbour.env ?? {});
+          try {
+            await logInHereAndThere(page, base, framework, `http://127.0.0.1:${port + 70}`, neighbour.after);
+          } finally {
+            await stopOther();
+          }
+        } else if (crossSite !== undefined) {
           const stopOther = await crossSiteServer(port + 60, `${base}${crossSite.after}`, crossSite.via);
           try {
             await logInAndCrossSite(page, base, framework, crossSite.after, `http://localhost:${port + 60}/`);

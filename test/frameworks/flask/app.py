@@ -16,6 +16,9 @@ if os.environ.get('SESSION_COOKIE_SAMESITE'): app.config['SESSION_COOKIE_SAMESIT
 # APPLICATION_ROOT). Unset: Flask's defaults.
 if os.environ.get('SESSION_COOKIE_SECURE') == '1': app.config['SESSION_COOKIE_SECURE'] = True
 if os.environ.get('SESSION_COOKIE_PATH'): app.config['SESSION_COOKIE_PATH'] = os.environ['SESSION_COOKIE_PATH']
+# SESSION_COOKIE_NAME=<name>: the session cookie's name (Flask's default: session), as a second app on the same host
+# names its own.
+if os.environ.get('SESSION_COOKIE_NAME'): app.config['SESSION_COOKIE_NAME'] = os.environ['SESSION_COOKIE_NAME']
 FORM = '<form method=post action=/login><input name=username><input type=password name=password><button>Sign in</button></form>'
 @app.route('/')
 def home():
