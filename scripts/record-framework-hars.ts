@@ -4980,6 +4980,21 @@ const FRAMEWORKS: readonly Framework[] = [
     id: 'flask-neighbour-app',
     neighbour: { after: '/account/', env: { RANDOM_SECRET: '1' } },
   }),
+  // Tomcat, each its own CATALINA_BASE: JSESSIONID (Path /, the ROOT webapp) from the first is unknown to the second,
+  // whose home starts a session over it; back on the first, the second's ID is unknown there.
+  {
+    id: 'tomcat-neighbour-app',
+    server: (work, port) => tomcat(work, port),
+    login: { link: '#login' },
+    neighbour: { after: '/account.jsp' },
+  },
+  // Rails' cookie store, two apps of the same name (`_demo_session`) with keys of their own (SECRET_KEY_BASE): each
+  // cannot decrypt the other's cookie.
+  {
+    ...railsCookieStore,
+    id: 'rails-cookie-store-neighbour-app',
+    neighbour: { after: '/account', env: { SECRET_KEY_BASE: 'n'.repeat(64) } },
+  },
   // The control: the second Flask app names its cookie `other_session` (SESSION_COOKIE_NAME): both sessions live side
   // by side and nothing is lost.
   {
@@ -5344,10 +5359,11 @@ async function logInAndVisit(page: Page, base: string, framework: Framework, pag
  * then the page `after` here, and home.
  */
 async function logInHereAndThere(page: Page, base: string, framework: Framework, other: string, after: string) {
-  const loginPath = 'path' in framework.login ? framework.login.path : '/';
+  const login = framework.login;
   for (const app of [base, other]) {
     await page.goto(`${app}/`);
-    await page.goto(`${app}${loginPath}`);
+    if ('link' in login) await Promise.all([page.waitForNavigation(), page.click(login.link)]);
+    else await page.goto(`${app}${login.path}`);
     await submit(page, framework, framework.password ?? 'secret');
     await page.goto(`${app}/`);
   }

@@ -8,6 +8,7 @@ import { type AnalysisResult, analyzeTrace } from '../../src/core/analysis/analy
 import type { IdEnd } from '../../src/core/analysis/facts.ts';
 import type { Finding } from '../../src/core/analysis/resultTypes.ts';
 import { parseTraceFile } from '../../src/core/open/readTrace.ts';
+import { buildStories } from '../../src/core/story/story.ts';
 
 const FIXTURES = new URL('../fixtures/framework-har/', import.meta.url);
 
@@ -3738,6 +3739,97 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['updated', 'rotated@login', 'updated', 'live'],
     alarms: ['session-not-sent _demo_session', 'cookie-rejected _demo_session'],
   },
+  // Two apps on one host at two ports (the recorder's neighbour), each with a session of its own under the same cookie
+  // name: cookies do not isolate ports, so each app's answer replaces the other's session (reset: overwritten, told as
+  // another app on the host; the tests below read its words).
+  // Flask on two ports of 127.0.0.1 (the recorder's neighbour: another key there): its home cannot read alice's cookie and sets its own session over it; back here, this app cannot read that app's: each replaces the other's session.
+  'flask-neighbour-app': {
+    cookie: 'session',
+    ends: ['rotated@login', 'updated', 'reset:overwritten', 'rotated@login', 'updated', 'reset:overwritten', 'live'],
+    alarms: ['session-client-side-data session', 'session-reset session', 'session-reset session'],
+  },
+  // The same with the bodies of its pages.
+  'flask-neighbour-app-with-bodies': {
+    cookie: 'session',
+    ends: ['rotated@login', 'updated', 'reset:overwritten', 'rotated@login', 'updated', 'reset:overwritten', 'live'],
+    alarms: ['session-client-side-data session', 'session-reset session', 'session-reset session'],
+  },
+  // The control: the second Flask app names its cookie other_session: both live side by side, nothing lost.
+  'flask-neighbour-app-own-cookie': {
+    cookie: 'session',
+    ends: ['rotated@login', 'updated', 'live'],
+    alarms: ['session-client-side-data session', 'session-client-side-data other_session'],
+    sessions: ['session', 'other_session'],
+  },
+  // express-session on two ports, each its own MemoryStore: the second issues a visitor's connect.sid over alice's, and the first one over the second's.
+  'express-passport-neighbour-app': {
+    cookie: 'connect.sid',
+    ends: ['rotated@login', 'reset:overwritten', 'rotated@login', 'reset:overwritten', 'live'],
+    alarms: ['session-reset connect.sid', 'session-reset connect.sid'],
+  },
+  // PHP on two ports, each its own session files: the second takes alice's unknown ID (no strict mode) until its login regenerates it; the first then answers that ID with its login page.
+  'php-native-neighbour-app': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'reset:overwritten', 'live'],
+    alarms: ['cookie-no-httponly PHPSESSID', 'session-reset PHPSESSID', 'session-rejected PHPSESSID'],
+  },
+  // The same with the bodies of its pages.
+  'php-native-neighbour-app-with-bodies': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'reset:overwritten', 'live'],
+    alarms: ['cookie-no-httponly PHPSESSID', 'session-reset PHPSESSID', 'session-rejected PHPSESSID'],
+  },
+  // Django, two projects (databases, keys) on two ports: the second's home starts a session over alice's; the first deletes the second's.
+  'django-db-neighbour-app': {
+    cookie: 'sessionid',
+    ends: ['rotated@login', 'reset:overwritten', 'rotated@login', 'reset:overwritten', 'live'],
+    alarms: ['session-reset sessionid', 'session-reset sessionid'],
+  },
+  // Tomcat on two ports (each its own CATALINA_BASE): JSESSIONID (Path /) from the first is unknown to the second, whose home starts a session over it; back here, the second's is unknown.
+  'tomcat-neighbour-app': {
+    cookie: 'JSESSIONID',
+    ends: ['rotated@login', 'reset:overwritten', 'rotated@login', 'reset:overwritten', 'live'],
+    alarms: [
+      'session-id-in-url JSESSIONID',
+      'session-id-in-url JSESSIONID',
+      'session-reset JSESSIONID',
+      'session-reset JSESSIONID',
+    ],
+  },
+  // Rails' cookie store, two apps of one name (_demo_session) and two keys: each cannot decrypt the other's cookie, and writes its own over it.
+  'rails-cookie-store-neighbour-app': {
+    cookie: '_demo_session',
+    ends: [
+      'updated',
+      'rotated@login',
+      'updated',
+      'reset:overwritten',
+      'updated',
+      'rotated@login',
+      'updated',
+      'reset:overwritten',
+      'updated',
+      'live',
+    ],
+    alarms: ['session-reset _demo_session', 'session-reset _demo_session'],
+  },
+  // Laravel, two apps (APP_KEY, session files) on two ports: the second cannot decrypt alice's laravel_session and sets its own at its first page (read as an update of a sealed store until the first app refuses the second's session).
+  'laravel-neighbour-app': {
+    cookie: 'laravel_session',
+    ends: [
+      'updated',
+      'rotated@login',
+      'updated',
+      'reset:overwritten',
+      'updated',
+      'rotated@login',
+      'updated',
+      'reset:overwritten',
+      'updated',
+      'live',
+    ],
+    alarms: ['session-reset laravel_session', 'session-reset laravel_session'],
+  },
 };
 
 /**
@@ -3859,6 +3951,68 @@ describe.each(Object.entries(EXPECTED))('%s.har', (id, expected) => {
       .filter((f) => f.rule === 'session-kept-at-logout')
       .map((f) => `${f.severity} ${f.cookie}`);
     expect(kept).toEqual(KEPT_AT_LOGOUT[id] ?? []);
+  });
+});
+
+/** The origins of a finding of two apps on one host: which set the ID, which answered (helpers.ts setByOtherPort). */
+function portsOf(finding: Finding): string {
+  return `${String(finding.evidence.setBy)} → ${String(finding.evidence.answeredBy ?? finding.origin)}`;
+}
+
+describe.each([
+  { id: 'flask-neighbour-app', cookie: 'session', rejected: 0, visitorFirst: true },
+  { id: 'express-passport-neighbour-app', cookie: 'connect.sid', rejected: 0, visitorFirst: true },
+  // PHP's second app takes the first's ID as its own (no strict mode) and issues nothing before its login.
+  { id: 'php-native-neighbour-app', cookie: 'PHPSESSID', rejected: 1, visitorFirst: false },
+  { id: 'django-db-neighbour-app', cookie: 'sessionid', rejected: 0, visitorFirst: true },
+  // Laravel's second app writes a sealed cookie over the first's, read as an update until the first refuses its session.
+  { id: 'laravel-neighbour-app', cookie: 'laravel_session', rejected: 0, visitorFirst: true },
+  { id: 'tomcat-neighbour-app', cookie: 'JSESSIONID', rejected: 0, visitorFirst: true },
+  { id: 'rails-cookie-store-neighbour-app', cookie: '_demo_session', rejected: 0, visitorFirst: true },
+])('$id: two apps on one host, one session cookie name', ({ id, cookie, rejected, visitorFirst }) => {
+  const result = analyse(id);
+  const first = result.facts.requests[0]!.origin;
+  const second = result.facts.requests.find((r) => r.origin !== first)!.origin;
+  const told = result.findings.filter(
+    (f) => f.cookie === cookie && (f.rule === 'session-reset' || f.rule === 'session-rejected'),
+  );
+
+  it('tells each loss as the other app replacing the session it had not set, with the fix of names or hosts', () => {
+    const resets = told.filter((f) => f.rule === 'session-reset');
+    // The second app ends the first's session, then (back on the first app) the first ends the second's.
+    expect(resets.map((f) => `${f.severity} ${f.cause} ${portsOf(f)}`)).toEqual(
+      rejected === 0
+        ? [`high overwritten ${first} → ${second}`, `high overwritten ${second} → ${first}`]
+        : [`high overwritten ${first} → ${second}`],
+    );
+    for (const f of told) {
+      expect(f.fix).toMatch(/session cookie name of its own.*not per port/);
+      expect(f.message).toMatch(/another app on this host/);
+    }
+  });
+
+  it("tells a refusal of the other app's session as such", () => {
+    const refusals = told.filter((f) => f.rule === 'session-rejected');
+    expect(refusals.map((f) => `${f.origin} set by ${String(f.evidence.setBy)}`)).toEqual(
+      Array.from({ length: rejected }, () => `${first} set by ${second}`),
+    );
+  });
+
+  it("holds no ID the second app issued before its own login to be the first app's logged-in session", () => {
+    const secondLogin = result.facts.logins.find((l) => l.origin === second)!.entry;
+    const lane = result.facts.lanes.find((l) => l.cookie === cookie)!;
+    const before = lane.ids.filter(
+      (i) => result.facts.requests[i.firstEntry]?.origin === second && i.firstEntry < secondLogin,
+    );
+    expect(before.length > 0).toBe(visitorFirst);
+    expect(before.map((i) => i.sessionLogin)).toEqual(before.map(() => undefined));
+  });
+
+  it('tells the story of both losses in the words of ports', () => {
+    const told = buildStories(result).filter((s) => s.kind === 'lost' || s.kind === 'rejected');
+    expect(told.map((s) => s.kind)).toEqual(rejected === 0 ? ['lost', 'lost'] : ['lost', 'rejected']);
+    for (const s of told) expect(s.cause).toMatch(/another port of this host|another app on this host/);
+    for (const s of told) expect(s.cause).toMatch(/cookies do not isolate ports/);
   });
 });
 

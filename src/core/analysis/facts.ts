@@ -163,6 +163,11 @@ export type IdEnd =
       readonly freshRace?: true;
       /** For cleared-by-server: the ID was issued in answer to a login attempt that failed (that attempt's entry). */
       readonly failedAttempt?: number;
+      /**
+       * For overwritten: another app on this host set the lost ID, the origin given (IdChange.setByOtherPort), and the
+       * two do not share sessions: this answer, from the other port, replaced or deleted that app's session.
+       */
+      readonly setByOtherPort?: string;
     };
 
 /** The ends the lifecycle rules decide (sessionRotated.ts, sessionReset.ts), by kind. */
@@ -304,6 +309,13 @@ export interface IdChange {
    * carry: that cookie's name (Blitz's login deletes its anonymous session's cookie and issues `sSessionToken`).
    */
   readonly handedTo?: string;
+  /**
+   * The held ID was set by the answer of another port of this request's host: that origin. Cookies do not isolate
+   * ports, so two apps on one host whose session cookies share a name share one cookie (portNeighbours.ts).
+   */
+  readonly setByOtherPort?: string;
+  /** …and the two were seen not to share sessions (portNeighbours.ts): whatever this answer did, that session is gone. */
+  readonly portsApart?: true;
 }
 
 export interface SessionLane {

@@ -1,5 +1,15 @@
 /** Small shared readers for rules: a request's session Set-Cookie facts, lanes by key, the once-per-cookie key. */
-import type { IdEnd, LaneId, LoggedOutAnswer, RequestFacts, SessionLane, SetCookieFact } from '../analysis/facts.ts';
+import {
+  type IdEnd,
+  type LaneId,
+  type LoggedOutAnswer,
+  laneKey,
+  type RequestFacts,
+  type SentCookieFact,
+  type SessionLane,
+  type SetCookieFact,
+} from '../analysis/facts.ts';
+import { otherPortOfHost } from '../cookie/ports.ts';
 import type { ParsedSetCookie, StoredCookie } from '../cookie/types.ts';
 import { isMaskedValue, isPlaceholderValue } from '../session/valueShape.ts';
 import { statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
@@ -117,6 +127,23 @@ export function idHeld(lane: SessionLane, value: string, entry: number): LaneId 
   }
   return undefined;
 }
+
+/**
+ * The origin whose answer set the session value `sent` carried, where it is another port of `origin`'s host: another
+ * app on the host, which shares the cookie (cookie/ports.ts). Undefined when this origin set it, or no answer seen did.
+ */
+export function setByOtherPort(ctx: RuleContext, sent: SentCookieFact, origin: string): string | undefined {
+  if (sent.domain === undefined || sent.path === undefined) return undefined;
+  const key = laneKey(sent.domain, sent.path, sent.name);
+  const lane = ctx.facts.lanes.find((l) => l.key === key);
+  const id = lane?.ids.find((i) => i.id === sent.value && i.source === 'set-cookie');
+  const setter = id && ctx.request(id.firstEntry)?.origin;
+  return setter !== undefined && otherPortOfHost(setter, origin) ? setter : undefined;
+}
+
+/** The fix where two apps on one host share a session cookie (session-reset's setByOtherPort, session-rejected's setBy). */
+export const OTHER_PORT_FIX =
+  'Give each app on this host a session cookie name of its own, or open the apps under different host names (app1.localhost and app2.localhost, say): browsers keep cookies per host name, not per port.';
 
 /** The fix for a cookie that expired on the client although its expiry slid (expirySlid). */
 export const SLID_EXPIRY_FIX =

@@ -16,7 +16,7 @@ import { isLoginPagePath } from '../session/loginPage.ts';
 import { readClientSideData } from '../session/tokenData.ts';
 import { LOGGED_OUT_STATUSES, statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
 import { STATIC_RESOURCE_TYPES } from '../trace/resourceType.ts';
-import { loggedOutAnswers } from './helpers.ts';
+import { loggedOutAnswers, OTHER_PORT_FIX, setByOtherPort } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 
@@ -65,6 +65,10 @@ export function issuedAtLogins(ctx: RuleContext): Map<string, number> {
 
 const FIX =
   'Find why the server no longer accepts the session: its idle or absolute timeout (compare it with the time since the ID was last accepted), a restart with an in-memory store, back-end servers that do not share sessions, or a token that expired or no longer verifies (its exp, the signing key). If the session should end, say so to the user and clear the cookie.';
+
+/** The rejected ID was set by another app on this host (helpers.ts setByOtherPort). */
+const OTHER_PORT = (setBy: string) =>
+  ` It had been set by ${setBy}, another app on this host (another port), whose sessions this one does not share: cookies do not isolate ports, so apps on one host whose session cookies have the same name share one cookie.`;
 
 export const sessionRejected = defineRule({
   id: 'session-rejected',
@@ -198,6 +202,7 @@ function listRejections(ctx: RuleContext): Rejections {
       const gap = last ? ` It was last accepted ${seconds(r.time - last.time)} earlier (entry ${last.entry}).` : '';
       const expired = jwtExpiredBy(s.value, r.time);
       const token = expired === undefined ? '' : ` The token's exp had passed ${seconds(expired)} before this request.`;
+      const setBy = setByOtherPort(ctx, s, r.origin);
       first.set(key, {
         count: 1,
         draft: {
@@ -206,7 +211,8 @@ function listRejections(ctx: RuleContext): Rejections {
           cookie: s.name,
           entry: r.entry,
           url: r.url,
-          message: `${s.name} ${ctx.show(s.value)} was sent and the server answered as logged out, with ${answerText(answer)}, without issuing a new ID; ${accepted}.${gap}${token}`,
+          message: `${s.name} ${ctx.show(s.value)} was sent and the server answered as logged out, with ${answerText(answer)}, without issuing a new ID; ${accepted}.${gap}${token}${setBy !== undefined ? OTHER_PORT(setBy) : ''}`,
+          ...(setBy !== undefined ? { fix: OTHER_PORT_FIX } : {}),
           evidence: {
             sessionId: { secret: s.value },
             status: answer.status,
@@ -218,6 +224,7 @@ function listRejections(ctx: RuleContext): Rejections {
             ...(acceptedEntry !== undefined ? { acceptedOnSamePath: acceptedEntry } : {}),
             ...(last ? { lastAccepted: last.entry, secondsSinceLastAccepted: round(r.time - last.time) } : {}),
             ...(expired !== undefined ? { secondsPastTokenExpiry: round(expired) } : {}),
+            ...(setBy !== undefined ? { setBy } : {}),
           },
         },
       });

@@ -20,7 +20,7 @@ import { readClientSideData } from '../session/tokenData.ts';
 import { embeddedIdOf, valueShape } from '../session/valueShape.ts';
 import { statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
 import type { CookieChangeCause } from '../trace/types.ts';
-import { expirySlid, isQuietLoss, quietReadings, SLID_EXPIRY_FIX } from './helpers.ts';
+import { expirySlid, isQuietLoss, OTHER_PORT_FIX, quietReadings, SLID_EXPIRY_FIX } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { backendSwitchOf } from './sessionBackendSwitch.ts';
@@ -125,6 +125,10 @@ const REPLACED_BY_LOGIN =
 const EXPIRED_THOUGH_SLID =
   'the cookie expired on the client (its Expires/Max-Age passed), although answers since it was issued had moved its expiry forward: the user was idle longer than its lifetime';
 
+/** overwritten's text for an ID another app on this host had set (ResetEnd.setByOtherPort, portNeighbours.ts). */
+const OTHER_PORT = (setBy: string, answeredBy: string | undefined, replaced: boolean) =>
+  `another app on this host ${replaced ? 'replaced it with its own' : 'deleted it'}: ${setBy} had set it, and this answer came from ${answeredBy ?? 'another port of that host'}, which did not share that session. Cookies do not isolate ports, so apps on one host whose session cookies have the same name share one cookie, and each replaces the other's session`;
+
 /** cleared-by-server's text when the header did it (clearSiteData.ts). */
 const CLEARED_BY_SITE_DATA = "the server cleared the site's cookies with a Clear-Site-Data header";
 
@@ -188,11 +192,27 @@ const ANSWERED_CAUSES: ReadonlySet<ResetCause> = new Set(['server-rejected', 'ex
 const END_DECISIONS: readonly ((change: IdChange) => IdEnd | undefined)[] = [rewriteOf, updateOf, rotationOf];
 
 export function idEndOf(change: IdChange): IdEnd {
+  const setBy = change.setByOtherPort;
+  if (setBy !== undefined && change.portsApart) return otherPortResetOf(change, setBy);
   for (const decide of END_DECISIONS) {
     const end = decide(change);
     if (end) return end;
   }
-  return resetOf(change);
+  const reset = resetOf(change);
+  // Another app on this host (another port) set the ID, and this answer did not know it: the two do not share
+  // sessions, and it was that app's cookie this one replaced (portNeighbours.ts).
+  return setBy !== undefined && refusesTheId(reset) ? otherPortResetOf(change, setBy) : reset;
+}
+
+/** A reset that shows the server did not know the ID: a new one for it with no login asking, or its deletion outside a logout. */
+function refusesTheId(reset: ResetEnd): boolean {
+  if (reset.cause === 'server-rejected') return true;
+  return reset.cause === 'cleared-by-server' && !reset.atLogout && reset.clearSiteData !== true;
+}
+
+/** The held ID, set by another app on this host (`setBy`, another port), replaced or deleted by this one's answer. */
+function otherPortResetOf(change: IdChange, setBy: string): ResetEnd {
+  return { kind: 'reset', entry: change.entry, cause: 'overwritten', ...logoutOf(change), setByOtherPort: setBy };
 }
 
 /**
@@ -355,7 +375,17 @@ export const sessionReset = defineRule({
           // A new ID no request used, replaced by its twin: told as that (freshRace), whatever the request carried.
           const raced = end.inFlightWith !== undefined && !end.freshRace;
           const slid = end.cause === 'expired' && expirySlid(t.lane, t.id, end.entry, ctx.request);
-          const { cause, fix } = explanationOf({ end, store, mayNameSession, raced, clearedOutside, rejectedAt, slid });
+          const { cause, fix } = explanationOf({
+            end,
+            store,
+            mayNameSession,
+            raced,
+            clearedOutside,
+            rejectedAt,
+            slid,
+            answeredBy: t.request?.origin,
+            replaced: t.next?.firstEntry === end.entry,
+          });
           return {
             key: resetKey(t.lane.key, end.entry),
             relatedKeys: related,
@@ -397,6 +427,9 @@ export const sessionReset = defineRule({
               ...(end.freshRace ? { freshRace: true } : {}),
               ...(restored !== undefined ? { restoredFrom: restored } : {}),
               ...(end.failedAttempt !== undefined ? { issuedAtFailedAttempt: end.failedAttempt } : {}),
+              ...(end.setByOtherPort !== undefined
+                ? { setBy: end.setByOtherPort, ...(t.request ? { answeredBy: t.request.origin } : {}) }
+                : {}),
               ...(rejectedAt !== undefined ? { rejectedAt } : {}),
               ...(followed !== undefined ? { followedLossAt: followed } : {}),
             },
@@ -426,6 +459,10 @@ function refusedLogin(answer: LoggedOutAnswer, loginAttempts: readonly number[] 
 /** What a reset's words are chosen by, beyond its end. */
 interface ResetCase {
   readonly end: ResetEnd;
+  /** The origin of the request whose answer ended the ID. */
+  readonly answeredBy: string | undefined;
+  /** The answer issued a new ID in its place (else it deleted the cookie). */
+  readonly replaced: boolean;
   /** A session kept in the cookie (a client-side store) the server could not read. */
   readonly store: boolean;
   /** …one sealed past reading or naming a session ID: its key, or a server-side session it names (SEALED_NOT_READ). */
@@ -446,6 +483,11 @@ const EXPLANATIONS: readonly {
   readonly cause: (c: ResetCase) => string;
   readonly fix: (c: ResetCase) => string;
 }[] = [
+  {
+    holds: (c) => c.end.setByOtherPort !== undefined,
+    cause: (c) => OTHER_PORT(c.end.setByOtherPort ?? '', c.answeredBy, c.replaced),
+    fix: () => OTHER_PORT_FIX,
+  },
   { holds: (c) => c.end.clearSiteData === true, cause: () => CLEARED_BY_SITE_DATA, fix: (c) => CAUSE_FIX[c.end.cause] },
   { holds: (c) => c.mayNameSession, cause: () => SEALED_NOT_READ, fix: () => SEALED_FIX },
   { holds: (c) => c.store, cause: () => STORE_NOT_READ, fix: () => STORE_FIX },

@@ -216,10 +216,14 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
   },
   'session-reset:overwritten': {
     kind: 'lost',
-    cause: (c) =>
-      c.finding.evidence.inFlightWith !== undefined
+    cause: (c) => {
+      const { setBy, answeredBy } = c.finding.evidence;
+      if (typeof setBy === 'string')
+        return `another app on this host${typeof answeredBy === 'string' ? `, at ${answeredBy},` : ''} ended \`${c.cookie}\` ${c.lostId ?? ''} that the app at ${setBy} had set (it did not know that session): cookies do not isolate ports, so the two apps share one \`${c.cookie}\` cookie and each replaces the other's session`;
+      return c.finding.evidence.inFlightWith !== undefined
         ? `a request still in flight with the ID \`${c.cookie}\` held before got yet another ID from the server, whose answer arrived later and replaced ${c.lostId ?? 'it'} (two requests raced)`
-        : `another Set-Cookie with the same name, domain and path replaced \`${c.cookie}\``,
+        : `another Set-Cookie with the same name, domain and path replaced \`${c.cookie}\``;
+    },
   },
   'session-reset': { kind: 'lost', cause: (c) => lowerFirst(stripEnd(c.finding.message), c.cookie) },
   'session-rejected': {
@@ -227,7 +231,12 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
     cause: (c) => {
       const answer = rejectionAnswer(c.finding, c.request?.status);
       const why = typeof c.finding.evidence.reason === 'string' ? ` (${c.finding.evidence.reason})` : '';
-      return `the request carried \`${c.cookie}\`${c.lostId ? ` ${c.lostId}` : ''} and the server ${answer} without issuing a new ID${why}`;
+      const { setBy } = c.finding.evidence;
+      const port =
+        typeof setBy === 'string'
+          ? `; the app at ${setBy}, another port of this host, had set it: cookies do not isolate ports, so the two apps share one \`${c.cookie}\` cookie`
+          : '';
+      return `the request carried \`${c.cookie}\`${c.lostId ? ` ${c.lostId}` : ''} and the server ${answer} without issuing a new ID${why}${port}`;
     },
   },
   'session-not-established': {
