@@ -388,7 +388,15 @@ interface Framework {
    * password there, its home; then the page `after` here, then home. Cookies do not isolate ports (RFC 6265 8.5): two
    * apps at 127.0.0.1 that name their session cookies alike share one cookie, each replacing the other's.
    */
-  readonly neighbour?: { readonly after: string; readonly env?: Readonly<Record<string, string>> };
+  readonly neighbour?: {
+    readonly after: string;
+    readonly env?: Readonly<Record<string, string>>;
+    /**
+     * The host name the second app is opened by (a `*.test` name, as `host`), where not 127.0.0.1: two apps on two
+     * hosts of one site whose session cookies name the site's domain (`Domain=app.test`) share them as two ports do.
+     */
+    readonly host?: string;
+  };
   /**
    * A path the server answers below 400 only once it is ready, waited for after its port opens (JupyterHub's proxy
    * listens before the hub behind it has started and added its route: until then every page is the proxy's 404).
@@ -4988,6 +4996,24 @@ const FRAMEWORKS: readonly Framework[] = [
     login: { link: '#login' },
     neighbour: { after: '/account.jsp' },
   },
+  // Django on www.app.test and a second Django project on admin.app.test, each with SESSION_COOKIE_DOMAIN=app.test (the
+  // session shared across the site's hosts, as Django's documentation suggests for subdomains): both `sessionid`
+  // cookies are one cookie of app.test, and each project's answer replaces the other's session.
+  {
+    ...withServerEnv(
+      django('django-db', 'django.contrib.sessions.backends.db'),
+      'django-db-neighbour-app-cookie-domain',
+      { SESSION_COOKIE_DOMAIN: 'app.test' },
+    ),
+    host: 'www.app.test',
+    neighbour: { after: '/accounts/profile/', host: 'admin.app.test', env: { DJANGO_SECRET_KEY: 'y'.repeat(50) } },
+  },
+  // PHP on www.app.test and on admin.app.test, each with session.cookie_domain=app.test and its own session files.
+  {
+    ...php('php-native-neighbour-app-cookie-domain', {}, ['session.cookie_domain=app.test']),
+    host: 'www.app.test',
+    neighbour: { after: '/account.php', host: 'admin.app.test' },
+  },
   // Rails' cookie store, two apps of the same name (`_demo_session`) with keys of their own (SECRET_KEY_BASE): each
   // cannot decrypt the other's cookie.
   {
@@ -5530,7 +5556,8 @@ async function main(): Promise<void> {
         if (neighbour !== undefined) {
           const stopOther = await startNeighbour(framework, port + 70, neighbour.env ?? {});
           try {
-            await logInHereAndThere(page, base, framework, `http://127.0.0.1:${port + 70}`, neighbour.after);
+            const other = `http://${neighbour.host ?? '127.0.0.1'}:${port + 70}`;
+            await logInHereAndThere(page, base, framework, other, neighbour.after);
           } finally {
             await stopOther();
           }

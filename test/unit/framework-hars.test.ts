@@ -3813,6 +3813,34 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ],
     alarms: ['session-reset _demo_session', 'session-reset _demo_session'],
   },
+  // Django on www.app.test and a second project on admin.app.test, each with SESSION_COOKIE_DOMAIN=app.test: one sessionid of app.test, each project's answer replacing the other's session.
+  'django-db-neighbour-app-cookie-domain': {
+    cookie: 'sessionid',
+    ends: ['rotated@login', 'reset:overwritten', 'rotated@login', 'reset:overwritten', 'live'],
+    alarms: [
+      'cookie-set-over-http sessionid',
+      'cookie-domain-broad sessionid',
+      'session-reset sessionid',
+      'cookie-set-over-http sessionid',
+      'cookie-domain-broad sessionid',
+      'session-reset sessionid',
+    ],
+  },
+  // PHP on www.app.test and admin.app.test, each with session.cookie_domain=app.test and its own session files: the second's login regenerates the first's ID, which the first then answers with its login page.
+  'php-native-neighbour-app-cookie-domain': {
+    cookie: 'PHPSESSID',
+    ends: ['rotated@login', 'reset:overwritten', 'live'],
+    alarms: [
+      'cookie-set-over-http PHPSESSID',
+      'cookie-no-httponly PHPSESSID',
+      'cookie-domain-broad PHPSESSID',
+      'session-reset PHPSESSID',
+      'cookie-set-over-http PHPSESSID',
+      'cookie-no-httponly PHPSESSID',
+      'cookie-domain-broad PHPSESSID',
+      'session-rejected PHPSESSID',
+    ],
+  },
   // Laravel, two apps (APP_KEY, session files) on two ports: the second cannot decrypt alice's laravel_session and sets its own at its first page (read as an update of a sealed store until the first app refuses the second's session).
   'laravel-neighbour-app': {
     cookie: 'laravel_session',
@@ -3954,22 +3982,43 @@ describe.each(Object.entries(EXPECTED))('%s.har', (id, expected) => {
   });
 });
 
-/** The origins of a finding of two apps on one host: which set the ID, which answered (helpers.ts setByOtherPort). */
+/** The origins of a finding of two apps sharing a cookie: which set the ID, which answered (helpers.ts setByOtherApp). */
 function portsOf(finding: Finding): string {
   return `${String(finding.evidence.setBy)} → ${String(finding.evidence.answeredBy ?? finding.origin)}`;
 }
 
 describe.each([
-  { id: 'flask-neighbour-app', cookie: 'session', rejected: 0, visitorFirst: true },
-  { id: 'express-passport-neighbour-app', cookie: 'connect.sid', rejected: 0, visitorFirst: true },
+  { id: 'flask-neighbour-app', cookie: 'session', rejected: 0, visitorFirst: true, sharedBy: 'port' },
+  { id: 'express-passport-neighbour-app', cookie: 'connect.sid', rejected: 0, visitorFirst: true, sharedBy: 'port' },
   // PHP's second app takes the first's ID as its own (no strict mode) and issues nothing before its login.
-  { id: 'php-native-neighbour-app', cookie: 'PHPSESSID', rejected: 1, visitorFirst: false },
-  { id: 'django-db-neighbour-app', cookie: 'sessionid', rejected: 0, visitorFirst: true },
+  { id: 'php-native-neighbour-app', cookie: 'PHPSESSID', rejected: 1, visitorFirst: false, sharedBy: 'port' },
+  { id: 'django-db-neighbour-app', cookie: 'sessionid', rejected: 0, visitorFirst: true, sharedBy: 'port' },
   // Laravel's second app writes a sealed cookie over the first's, read as an update until the first refuses its session.
-  { id: 'laravel-neighbour-app', cookie: 'laravel_session', rejected: 0, visitorFirst: true },
-  { id: 'tomcat-neighbour-app', cookie: 'JSESSIONID', rejected: 0, visitorFirst: true },
-  { id: 'rails-cookie-store-neighbour-app', cookie: '_demo_session', rejected: 0, visitorFirst: true },
-])('$id: two apps on one host, one session cookie name', ({ id, cookie, rejected, visitorFirst }) => {
+  { id: 'laravel-neighbour-app', cookie: 'laravel_session', rejected: 0, visitorFirst: true, sharedBy: 'port' },
+  { id: 'tomcat-neighbour-app', cookie: 'JSESSIONID', rejected: 0, visitorFirst: true, sharedBy: 'port' },
+  {
+    id: 'rails-cookie-store-neighbour-app',
+    cookie: '_demo_session',
+    rejected: 0,
+    visitorFirst: true,
+    sharedBy: 'port',
+  },
+  // Two hosts of one site whose session cookies name its domain (Domain=app.test).
+  {
+    id: 'django-db-neighbour-app-cookie-domain',
+    cookie: 'sessionid',
+    rejected: 0,
+    visitorFirst: true,
+    sharedBy: 'domain',
+  },
+  {
+    id: 'php-native-neighbour-app-cookie-domain',
+    cookie: 'PHPSESSID',
+    rejected: 1,
+    visitorFirst: false,
+    sharedBy: 'domain',
+  },
+] as const)('$id: two apps sharing one session cookie', ({ id, cookie, rejected, visitorFirst, sharedBy }) => {
   const result = analyse(id);
   const first = result.facts.requests[0]!.origin;
   const second = result.facts.requests.find((r) => r.origin !== first)!.origin;
@@ -3986,8 +4035,13 @@ describe.each([
         : [`high overwritten ${first} → ${second}`],
     );
     for (const f of told) {
-      expect(f.fix).toMatch(/session cookie name of its own.*not per port/);
-      expect(f.message).toMatch(/another app on this host/);
+      expect(f.evidence.sharedBy).toBe(sharedBy);
+      expect(f.fix).toMatch(
+        sharedBy === 'port' ? /name of its own.*not per port/ : /name of its own.*Domain attribute out/,
+      );
+      expect(f.message).toMatch(
+        sharedBy === 'port' ? /another app on this host/ : /another app within the cookie's domain/,
+      );
     }
   });
 
@@ -4008,11 +4062,17 @@ describe.each([
     expect(before.map((i) => i.sessionLogin)).toEqual(before.map(() => undefined));
   });
 
-  it('tells the story of both losses in the words of ports', () => {
+  it('tells the story of both losses in the words of how the two apps share the cookie', () => {
     const told = buildStories(result).filter((s) => s.kind === 'lost' || s.kind === 'rejected');
     expect(told.map((s) => s.kind)).toEqual(rejected === 0 ? ['lost', 'lost'] : ['lost', 'rejected']);
-    for (const s of told) expect(s.cause).toMatch(/another port of this host|another app on this host/);
-    for (const s of told) expect(s.cause).toMatch(/cookies do not isolate ports/);
+    for (const s of told) {
+      expect(s.cause).toMatch(
+        sharedBy === 'port' ? /another app on this host/ : /another app within the cookie's domain/,
+      );
+      expect(s.cause).toMatch(
+        sharedBy === 'port' ? /cookies do not isolate ports/ : /Domain attribute is sent to every host/,
+      );
+    }
   });
 });
 

@@ -5,6 +5,7 @@
  * (analysis/) and the rules (rules/) stand on: it imports neither (layering.test.ts).
  */
 import type { NotSentReason } from '../cookie/reasons.ts';
+import type { SharedBy } from '../cookie/sharedCookie.ts';
 import type { ParsedSetCookie, StoreOutcome } from '../cookie/types.ts';
 import type { ResourceType } from '../trace/types.ts';
 
@@ -164,10 +165,11 @@ export type IdEnd =
       /** For cleared-by-server: the ID was issued in answer to a login attempt that failed (that attempt's entry). */
       readonly failedAttempt?: number;
       /**
-       * For overwritten: another app on this host set the lost ID, the origin given (IdChange.setByOtherPort), and the
-       * two do not share sessions: this answer, from the other port, replaced or deleted that app's session.
+       * For overwritten: another app that shares the cookie (another port of the host, another host within its Domain)
+       * set the lost ID (IdChange.setByOtherApp), and the two do not share sessions: this answer replaced or deleted
+       * that app's session.
        */
-      readonly setByOtherPort?: string;
+      readonly setByOtherApp?: OtherAppSetter;
     };
 
 /** The ends the lifecycle rules decide (sessionRotated.ts, sessionReset.ts), by kind. */
@@ -310,12 +312,19 @@ export interface IdChange {
    */
   readonly handedTo?: string;
   /**
-   * The held ID was set by the answer of another port of this request's host: that origin. Cookies do not isolate
-   * ports, so two apps on one host whose session cookies share a name share one cookie (portNeighbours.ts).
+   * The held ID was set by the answer of another origin that shares the cookie with this request's (another port of
+   * its host, another host within the cookie's Domain: cookie/sharedCookie.ts): two apps whose session cookies share a
+   * name share one cookie (appNeighbours.ts).
    */
-  readonly setByOtherPort?: string;
-  /** …and the two were seen not to share sessions (portNeighbours.ts): whatever this answer did, that session is gone. */
-  readonly portsApart?: true;
+  readonly setByOtherApp?: OtherAppSetter;
+  /** …and the two were seen not to share sessions (appNeighbours.ts): whatever this answer did, that session is gone. */
+  readonly appsApart?: true;
+}
+
+/** The origin that set an ID, and how it shares the ID's cookie with the origin that ended it. */
+export interface OtherAppSetter {
+  readonly setBy: string;
+  readonly sharedBy: SharedBy;
 }
 
 export interface SessionLane {

@@ -15,6 +15,7 @@ import { splitRouteSuffix } from '../session/identify.ts';
 import { valueHolds } from '../session/tokenData.ts';
 import { isPlaceholderValue } from '../session/valueShape.ts';
 import type { CookieChangeCause, TraceEntry } from '../trace/types.ts';
+import { AppNeighbours } from './appNeighbours.ts';
 import {
   type IdChange,
   type IdEnd,
@@ -30,7 +31,6 @@ import {
 } from './facts.ts';
 import { isFirstParty } from './firstParty.ts';
 import { isBareFormPost, issuesSignInRequest, issuesSignInResponse, postedTokens } from './loginSignals.ts';
-import { PortNeighbours } from './portNeighbours.ts';
 
 /** The request URL as the replay parsed it: what a Set-Cookie line's default domain and path come from. */
 export interface LaneUrl {
@@ -111,8 +111,8 @@ export class SessionLanes {
   private readonly deletedArrivedAt = new WeakMap<LaneId, number>();
   /** The first ID of the run of updates each ID ended (sessionOf), once asked. */
   private readonly sessionRoots = new WeakMap<LaneId, string>();
-  /** Who set each ID, and which apps on one host (ports) are seen not to share sessions (portNeighbours.ts). */
-  private readonly ports = new PortNeighbours();
+  /** Who set each ID, and which apps sharing a cookie are seen not to share sessions (appNeighbours.ts). */
+  private readonly apps = new AppNeighbours();
 
   constructor(
     /** The identity of a session cookie name, as the replay knows it now. */
@@ -240,7 +240,7 @@ export class SessionLanes {
     cleared: readonly StoredCookie[],
     ctx: LaneChangeContext,
   ): void {
-    if (ctx.loggedOut) this.noteRefusedByPort(ctx.carried, url.origin);
+    if (ctx.loggedOut) this.noteRefusedByOtherApp(ctx.carried, url.origin);
     if (facts.length === 0 && cleared.length === 0) {
       // Nothing set: no lane changes; only a backend switch the request's own cookies show.
       this.noteBackendSwitchWithoutReset(entry, ctx.carried, ctx.sent, NOTHING_SET);
@@ -304,39 +304,39 @@ export class SessionLanes {
   }
 
   /**
-   * How an ID another app on this host (another port) had set ended here: an end that shows this app did not know it
-   * (sessionReset.ts otherPortResetOf) shows the two apart; another is kept, to be decided again if they are seen so.
+   * How an ID that another app sharing the cookie had set ended here: an end that shows this app did not know it
+   * (sessionReset.ts otherAppResetOf) shows the two apart; another is kept, to be decided again if they are seen so.
    */
-  private noteEndAtPort(held: LaneId, change: IdChange, end: IdEnd, origin: string): void {
-    const setter = change.setByOtherPort;
+  private noteEndOfOtherApps(held: LaneId, change: IdChange, end: IdEnd, origin: string): void {
+    const setter = change.setByOtherApp?.setBy;
     if (setter === undefined) return;
-    if (end.kind === 'reset' && end.setByOtherPort !== undefined) this.markPortsApart(setter, origin);
-    else this.ports.remember(setter, origin, { id: held, change, end });
+    if (end.kind === 'reset' && end.setByOtherApp !== undefined) this.markAppsApart(setter, origin);
+    else this.apps.remember(setter, origin, { id: held, change, end });
   }
 
   /**
-   * A logged-in session another app on this host (another port) had set, answered here as logged out: the two apps do
-   * not share sessions.
+   * A logged-in session that another app sharing the cookie had set, answered here as logged out: the two apps do not
+   * share sessions.
    */
-  private noteRefusedByPort(carried: Map<string, string>, origin: string): void {
+  private noteRefusedByOtherApp(carried: Map<string, string>, origin: string): void {
     for (const [key, value] of carried) {
       const lane = this.lanes.get(key);
       const current = lane && currentId(lane);
-      if (!current || current.end || current.id !== value || current.sessionLogin === undefined) continue;
-      const setter = this.ports.otherPortSetter(current, origin);
-      if (setter !== undefined) this.markPortsApart(setter, origin);
+      if (!lane || !current || current.end || current.id !== value || current.sessionLogin === undefined) continue;
+      const other = this.apps.otherAppOf(current, origin, lane.domain);
+      if (other !== undefined) this.markAppsApart(other.setBy, origin);
     }
   }
 
   /**
-   * Two apps on one host seen not to share sessions: the ends of one's IDs at the other, read before as a rotation or
-   * an update, are decided again (a reset); IDs that had taken their session from such an update lose it.
+   * Two apps sharing a cookie seen not to share sessions: the ends of one's IDs at the other, read before as a rotation
+   * or an update, are decided again (a reset); IDs that had taken their session from such an update lose it.
    */
-  private markPortsApart(a: string, b: string): void {
-    for (const pending of this.ports.markApart(a, b)) {
+  private markAppsApart(a: string, b: string): void {
+    for (const pending of this.apps.markApart(a, b)) {
       const { id, change, end } = pending;
       if (id.end !== end) continue;
-      id.end = idEndOf({ ...change, portsApart: true });
+      id.end = idEndOf({ ...change, appsApart: true });
       if (end.kind === 'updated') this.forgetInheritedLogin(id);
     }
   }
@@ -465,7 +465,7 @@ export class SessionLanes {
           ...(handedTo !== undefined ? { handedTo } : {}),
         };
         live.end = idEndOf(change);
-        this.noteEndAtPort(live, change, live.end, url.origin);
+        this.noteEndOfOtherApps(live, change, live.end, url.origin);
       }
       return;
     }
@@ -483,12 +483,12 @@ export class SessionLanes {
     }
     if (live && change && end) {
       live.end = end;
-      this.noteEndAtPort(live, change, end, url.origin);
+      this.noteEndOfOtherApps(live, change, end, url.origin);
     }
     // Only the stored cookie's own slot gets the new ID (it may differ from the lane matched by name).
     const target = this.laneFor(effect.stored, url.origin);
     const id = this.startId(target, issued, entry, 'set-cookie', ctx.arrivedAt);
-    this.ports.noteSetBy(id, url.origin);
+    this.apps.noteSetBy(id, url.origin);
     // A hop of the login's chain that went without the login's cookie (not sent, expired) was answered as a visitor
     // is: the ID it issued is a visitor's, not the login's session (a cookie Path that leaves out the landing page).
     const visitorAtHop =
@@ -515,13 +515,13 @@ export class SessionLanes {
     // A value carried that is not the live ID was in flight beside the response that set the live one (noteCarried).
     const carried = ctx.carried.get(lane.key);
     const { sessionLogin } = live;
-    const setByOtherPort = this.ports.otherPortSetter(live, url.origin);
+    const setByOtherApp = this.apps.otherAppOf(live, url.origin, lane.domain);
     return {
       entry,
       cookie: lane.cookie,
       held: live,
-      ...(setByOtherPort !== undefined ? { setByOtherPort } : {}),
-      ...(setByOtherPort !== undefined && this.ports.isApart(setByOtherPort, url.origin) ? { portsApart: true } : {}),
+      ...(setByOtherApp !== undefined ? { setByOtherApp } : {}),
+      ...(setByOtherApp !== undefined && this.apps.isApart(setByOtherApp.setBy, url.origin) ? { appsApart: true } : {}),
       ...(issued !== undefined ? { issued } : {}),
       carried: carried === live.id,
       ...(carried !== undefined && carried !== live.id ? { carriedReplaced: carried } : {}),

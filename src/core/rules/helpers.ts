@@ -4,12 +4,13 @@ import {
   type LaneId,
   type LoggedOutAnswer,
   laneKey,
+  type OtherAppSetter,
   type RequestFacts,
   type SentCookieFact,
   type SessionLane,
   type SetCookieFact,
 } from '../analysis/facts.ts';
-import { otherPortOfHost } from '../cookie/ports.ts';
+import { type SharedBy, sharedBy } from '../cookie/sharedCookie.ts';
 import type { ParsedSetCookie, StoredCookie } from '../cookie/types.ts';
 import { isMaskedValue, isPlaceholderValue } from '../session/valueShape.ts';
 import { statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
@@ -129,21 +130,39 @@ export function idHeld(lane: SessionLane, value: string, entry: number): LaneId 
 }
 
 /**
- * The origin whose answer set the session value `sent` carried, where it is another port of `origin`'s host: another
- * app on the host, which shares the cookie (cookie/ports.ts). Undefined when this origin set it, or no answer seen did.
+ * The origin whose answer set the session value `sent` carried, where it is another origin that shares the cookie with
+ * `origin` (another port of its host, another host within the cookie's Domain: cookie/sharedCookie.ts): another app.
+ * Undefined when this origin set it, or no answer seen did.
  */
-export function setByOtherPort(ctx: RuleContext, sent: SentCookieFact, origin: string): string | undefined {
+export function setByOtherApp(ctx: RuleContext, sent: SentCookieFact, origin: string): OtherAppSetter | undefined {
   if (sent.domain === undefined || sent.path === undefined) return undefined;
   const key = laneKey(sent.domain, sent.path, sent.name);
   const lane = ctx.facts.lanes.find((l) => l.key === key);
   const id = lane?.ids.find((i) => i.id === sent.value && i.source === 'set-cookie');
   const setter = id && ctx.request(id.firstEntry)?.origin;
-  return setter !== undefined && otherPortOfHost(setter, origin) ? setter : undefined;
+  const shared = setter === undefined ? undefined : sharedBy(setter, origin, sent.domain);
+  return setter !== undefined && shared !== undefined ? { setBy: setter, sharedBy: shared } : undefined;
 }
 
-/** The fix where two apps on one host share a session cookie (session-reset's setByOtherPort, session-rejected's setBy). */
-export const OTHER_PORT_FIX =
-  'Give each app on this host a session cookie name of its own, or open the apps under different host names (app1.localhost and app2.localhost, say): browsers keep cookies per host name, not per port.';
+/** Where the other app is, in a finding's words, by how it shares the cookie (the cookie's domain given). */
+export const WHERE_OTHER_APP: Readonly<Record<SharedBy, (domain: string) => string>> = {
+  port: () => 'on this host',
+  domain: (domain) => `within the cookie's domain ${domain}`,
+};
+
+/** Why two apps share one session cookie, by how they share it. */
+export const SHARED_COOKIE: Readonly<Record<SharedBy, string>> = {
+  port: "Cookies do not isolate ports, so apps on one host whose session cookies have the same name share one cookie, and each replaces the other's session",
+  domain:
+    "A cookie with a Domain attribute is sent to every host within that domain, so apps on those hosts whose session cookies have the same name and Domain share one cookie, and each replaces the other's session",
+};
+
+/** The fix where two apps share a session cookie (session-reset's setByOtherApp, session-rejected's setBy). */
+export const OTHER_APP_FIX: Readonly<Record<SharedBy, string>> = {
+  port: 'Give each app on this host a session cookie name of its own, or open the apps under different host names (app1.localhost and app2.localhost, say): browsers keep cookies per host name, not per port.',
+  domain:
+    'Give each app a session cookie name of its own, or leave the Domain attribute out of each so that every host keeps its own cookie: a cookie with a Domain is shared by every host within it.',
+};
 
 /** The fix for a cookie that expired on the client although its expiry slid (expirySlid). */
 export const SLID_EXPIRY_FIX =

@@ -11,12 +11,12 @@
  * session itself is gone (Laravel's 419 Page Expired, IIS's 440) needs none of this: it is said of a visitor's session
  * too, and a login form posted with a session the server no longer had is refused for it.
  */
-import type { AnalysisFacts, LoggedOutAnswer, RequestFacts } from '../analysis/facts.ts';
+import type { AnalysisFacts, LoggedOutAnswer, OtherAppSetter, RequestFacts } from '../analysis/facts.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
 import { readClientSideData } from '../session/tokenData.ts';
 import { LOGGED_OUT_STATUSES, statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
 import { STATIC_RESOURCE_TYPES } from '../trace/resourceType.ts';
-import { loggedOutAnswers, OTHER_PORT_FIX, setByOtherPort } from './helpers.ts';
+import { loggedOutAnswers, OTHER_APP_FIX, SHARED_COOKIE, setByOtherApp, WHERE_OTHER_APP } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 
@@ -66,9 +66,9 @@ export function issuedAtLogins(ctx: RuleContext): Map<string, number> {
 const FIX =
   'Find why the server no longer accepts the session: its idle or absolute timeout (compare it with the time since the ID was last accepted), a restart with an in-memory store, back-end servers that do not share sessions, or a token that expired or no longer verifies (its exp, the signing key). If the session should end, say so to the user and clear the cookie.';
 
-/** The rejected ID was set by another app on this host (helpers.ts setByOtherPort). */
-const OTHER_PORT = (setBy: string) =>
-  ` It had been set by ${setBy}, another app on this host (another port), whose sessions this one does not share: cookies do not isolate ports, so apps on one host whose session cookies have the same name share one cookie.`;
+/** The rejected ID was set by another app sharing the cookie (helpers.ts setByOtherApp). */
+const OTHER_APP = (other: OtherAppSetter, domain: string) =>
+  ` It had been set by ${other.setBy}, another app ${WHERE_OTHER_APP[other.sharedBy](domain)}, whose sessions this one does not share. ${SHARED_COOKIE[other.sharedBy]}.`;
 
 export const sessionRejected = defineRule({
   id: 'session-rejected',
@@ -202,7 +202,7 @@ function listRejections(ctx: RuleContext): Rejections {
       const gap = last ? ` It was last accepted ${seconds(r.time - last.time)} earlier (entry ${last.entry}).` : '';
       const expired = jwtExpiredBy(s.value, r.time);
       const token = expired === undefined ? '' : ` The token's exp had passed ${seconds(expired)} before this request.`;
-      const setBy = setByOtherPort(ctx, s, r.origin);
+      const other = setByOtherApp(ctx, s, r.origin);
       first.set(key, {
         count: 1,
         draft: {
@@ -211,8 +211,8 @@ function listRejections(ctx: RuleContext): Rejections {
           cookie: s.name,
           entry: r.entry,
           url: r.url,
-          message: `${s.name} ${ctx.show(s.value)} was sent and the server answered as logged out, with ${answerText(answer)}, without issuing a new ID; ${accepted}.${gap}${token}${setBy !== undefined ? OTHER_PORT(setBy) : ''}`,
-          ...(setBy !== undefined ? { fix: OTHER_PORT_FIX } : {}),
+          message: `${s.name} ${ctx.show(s.value)} was sent and the server answered as logged out, with ${answerText(answer)}, without issuing a new ID; ${accepted}.${gap}${token}${other !== undefined ? OTHER_APP(other, s.domain ?? r.host) : ''}`,
+          ...(other !== undefined ? { fix: OTHER_APP_FIX[other.sharedBy] } : {}),
           evidence: {
             sessionId: { secret: s.value },
             status: answer.status,
@@ -224,7 +224,7 @@ function listRejections(ctx: RuleContext): Rejections {
             ...(acceptedEntry !== undefined ? { acceptedOnSamePath: acceptedEntry } : {}),
             ...(last ? { lastAccepted: last.entry, secondsSinceLastAccepted: round(r.time - last.time) } : {}),
             ...(expired !== undefined ? { secondsPastTokenExpiry: round(expired) } : {}),
-            ...(setBy !== undefined ? { setBy } : {}),
+            ...(other !== undefined ? { setBy: other.setBy, sharedBy: other.sharedBy } : {}),
           },
         },
       });

@@ -11,6 +11,7 @@ import type {
   IdEnd,
   LoggedOutAnswer,
   NotSentCookieFact,
+  OtherAppSetter,
   RequestFacts,
   ResetCause,
   ResetEnd,
@@ -20,7 +21,15 @@ import { readClientSideData } from '../session/tokenData.ts';
 import { embeddedIdOf, valueShape } from '../session/valueShape.ts';
 import { statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
 import type { CookieChangeCause } from '../trace/types.ts';
-import { expirySlid, isQuietLoss, OTHER_PORT_FIX, quietReadings, SLID_EXPIRY_FIX } from './helpers.ts';
+import {
+  expirySlid,
+  isQuietLoss,
+  OTHER_APP_FIX,
+  quietReadings,
+  SHARED_COOKIE,
+  SLID_EXPIRY_FIX,
+  WHERE_OTHER_APP,
+} from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { backendSwitchOf } from './sessionBackendSwitch.ts';
@@ -125,9 +134,9 @@ const REPLACED_BY_LOGIN =
 const EXPIRED_THOUGH_SLID =
   'the cookie expired on the client (its Expires/Max-Age passed), although answers since it was issued had moved its expiry forward: the user was idle longer than its lifetime';
 
-/** overwritten's text for an ID another app on this host had set (ResetEnd.setByOtherPort, portNeighbours.ts). */
-const OTHER_PORT = (setBy: string, answeredBy: string | undefined, replaced: boolean) =>
-  `another app on this host ${replaced ? 'replaced it with its own' : 'deleted it'}: ${setBy} had set it, and this answer came from ${answeredBy ?? 'another port of that host'}, which did not share that session. Cookies do not isolate ports, so apps on one host whose session cookies have the same name share one cookie, and each replaces the other's session`;
+/** overwritten's text for an ID another app sharing the cookie had set (ResetEnd.setByOtherApp, appNeighbours.ts). */
+const OTHER_APP = (other: OtherAppSetter, domain: string, answeredBy: string | undefined, replaced: boolean) =>
+  `another app ${WHERE_OTHER_APP[other.sharedBy](domain)} ${replaced ? 'replaced it with its own' : 'deleted it'}: ${other.setBy} had set it, and this answer came from ${answeredBy ?? 'another origin'}, which did not share that session. ${SHARED_COOKIE[other.sharedBy]}`;
 
 /** cleared-by-server's text when the header did it (clearSiteData.ts). */
 const CLEARED_BY_SITE_DATA = "the server cleared the site's cookies with a Clear-Site-Data header";
@@ -192,16 +201,16 @@ const ANSWERED_CAUSES: ReadonlySet<ResetCause> = new Set(['server-rejected', 'ex
 const END_DECISIONS: readonly ((change: IdChange) => IdEnd | undefined)[] = [rewriteOf, updateOf, rotationOf];
 
 export function idEndOf(change: IdChange): IdEnd {
-  const setBy = change.setByOtherPort;
-  if (setBy !== undefined && change.portsApart) return otherPortResetOf(change, setBy);
+  const other = change.setByOtherApp;
+  if (other !== undefined && change.appsApart) return otherAppResetOf(change, other);
   for (const decide of END_DECISIONS) {
     const end = decide(change);
     if (end) return end;
   }
   const reset = resetOf(change);
-  // Another app on this host (another port) set the ID, and this answer did not know it: the two do not share
-  // sessions, and it was that app's cookie this one replaced (portNeighbours.ts).
-  return setBy !== undefined && refusesTheId(reset) ? otherPortResetOf(change, setBy) : reset;
+  // Another app sharing the cookie set the ID, and this answer did not know it: the two do not share sessions, and it
+  // was that app's cookie this one replaced (appNeighbours.ts).
+  return other !== undefined && refusesTheId(reset) ? otherAppResetOf(change, other) : reset;
 }
 
 /** A reset that shows the server did not know the ID: a new one for it with no login asking, or its deletion outside a logout. */
@@ -210,9 +219,9 @@ function refusesTheId(reset: ResetEnd): boolean {
   return reset.cause === 'cleared-by-server' && !reset.atLogout && reset.clearSiteData !== true;
 }
 
-/** The held ID, set by another app on this host (`setBy`, another port), replaced or deleted by this one's answer. */
-function otherPortResetOf(change: IdChange, setBy: string): ResetEnd {
-  return { kind: 'reset', entry: change.entry, cause: 'overwritten', ...logoutOf(change), setByOtherPort: setBy };
+/** The held ID, set by another app sharing the cookie (`other`), replaced or deleted by this one's answer. */
+function otherAppResetOf(change: IdChange, other: OtherAppSetter): ResetEnd {
+  return { kind: 'reset', entry: change.entry, cause: 'overwritten', ...logoutOf(change), setByOtherApp: other };
 }
 
 /**
@@ -384,6 +393,7 @@ export const sessionReset = defineRule({
             rejectedAt,
             slid,
             answeredBy: t.request?.origin,
+            domain: t.lane.domain,
             replaced: t.next?.firstEntry === end.entry,
           });
           return {
@@ -427,8 +437,12 @@ export const sessionReset = defineRule({
               ...(end.freshRace ? { freshRace: true } : {}),
               ...(restored !== undefined ? { restoredFrom: restored } : {}),
               ...(end.failedAttempt !== undefined ? { issuedAtFailedAttempt: end.failedAttempt } : {}),
-              ...(end.setByOtherPort !== undefined
-                ? { setBy: end.setByOtherPort, ...(t.request ? { answeredBy: t.request.origin } : {}) }
+              ...(end.setByOtherApp !== undefined
+                ? {
+                    setBy: end.setByOtherApp.setBy,
+                    sharedBy: end.setByOtherApp.sharedBy,
+                    ...(t.request ? { answeredBy: t.request.origin } : {}),
+                  }
                 : {}),
               ...(rejectedAt !== undefined ? { rejectedAt } : {}),
               ...(followed !== undefined ? { followedLossAt: followed } : {}),
@@ -461,6 +475,8 @@ interface ResetCase {
   readonly end: ResetEnd;
   /** The origin of the request whose answer ended the ID. */
   readonly answeredBy: string | undefined;
+  /** The lane's cookie domain. */
+  readonly domain: string;
   /** The answer issued a new ID in its place (else it deleted the cookie). */
   readonly replaced: boolean;
   /** A session kept in the cookie (a client-side store) the server could not read. */
@@ -484,9 +500,9 @@ const EXPLANATIONS: readonly {
   readonly fix: (c: ResetCase) => string;
 }[] = [
   {
-    holds: (c) => c.end.setByOtherPort !== undefined,
-    cause: (c) => OTHER_PORT(c.end.setByOtherPort ?? '', c.answeredBy, c.replaced),
-    fix: () => OTHER_PORT_FIX,
+    holds: (c) => c.end.setByOtherApp !== undefined,
+    cause: (c) => (c.end.setByOtherApp ? OTHER_APP(c.end.setByOtherApp, c.domain, c.answeredBy, c.replaced) : ''),
+    fix: (c) => OTHER_APP_FIX[c.end.setByOtherApp?.sharedBy ?? 'port'],
   },
   { holds: (c) => c.end.clearSiteData === true, cause: () => CLEARED_BY_SITE_DATA, fix: (c) => CAUSE_FIX[c.end.cause] },
   { holds: (c) => c.mayNameSession, cause: () => SEALED_NOT_READ, fix: () => SEALED_FIX },

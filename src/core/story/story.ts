@@ -157,6 +157,24 @@ function loginRefused(finding: StoryFinding): string {
     : '';
 }
 
+/**
+ * Where another app sharing the session cookie is, and why the cookie reaches it, by the finding's `sharedBy`
+ * (session-reset's and session-rejected's evidence: cookie/sharedCookie.ts).
+ */
+function sharedCookieWords(finding: StoryFinding): { readonly where: string; readonly why: string } | undefined {
+  switch (finding.evidence.sharedBy) {
+    case 'port':
+      return { where: 'on this host', why: 'cookies do not isolate ports' };
+    case 'domain':
+      return {
+        where: "within the cookie's domain",
+        why: 'a cookie with a Domain attribute is sent to every host within that domain',
+      };
+    default:
+      return undefined;
+  }
+}
+
 /** How the server answered a rejected session, as the finding's evidence says (session-rejected's answers). */
 function rejectionAnswer(finding: StoryFinding, requestStatus: number | undefined): string {
   const { status = requestStatus, loginPage, loginForm, userNamedAt } = finding.evidence;
@@ -218,8 +236,9 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
     kind: 'lost',
     cause: (c) => {
       const { setBy, answeredBy } = c.finding.evidence;
-      if (typeof setBy === 'string')
-        return `another app on this host${typeof answeredBy === 'string' ? `, at ${answeredBy},` : ''} ended \`${c.cookie}\` ${c.lostId ?? ''} that the app at ${setBy} had set (it did not know that session): cookies do not isolate ports, so the two apps share one \`${c.cookie}\` cookie and each replaces the other's session`;
+      const shared = sharedCookieWords(c.finding);
+      if (typeof setBy === 'string' && shared)
+        return `another app ${shared.where}${typeof answeredBy === 'string' ? `, at ${answeredBy},` : ''} ended \`${c.cookie}\` ${c.lostId ?? ''} that the app at ${setBy} had set (it did not know that session): ${shared.why}, so the two apps share one \`${c.cookie}\` cookie and each replaces the other's session`;
       return c.finding.evidence.inFlightWith !== undefined
         ? `a request still in flight with the ID \`${c.cookie}\` held before got yet another ID from the server, whose answer arrived later and replaced ${c.lostId ?? 'it'} (two requests raced)`
         : `another Set-Cookie with the same name, domain and path replaced \`${c.cookie}\``;
@@ -232,9 +251,10 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
       const answer = rejectionAnswer(c.finding, c.request?.status);
       const why = typeof c.finding.evidence.reason === 'string' ? ` (${c.finding.evidence.reason})` : '';
       const { setBy } = c.finding.evidence;
+      const shared = sharedCookieWords(c.finding);
       const port =
-        typeof setBy === 'string'
-          ? `; the app at ${setBy}, another port of this host, had set it: cookies do not isolate ports, so the two apps share one \`${c.cookie}\` cookie`
+        typeof setBy === 'string' && shared
+          ? `; another app ${shared.where}, at ${setBy}, had set it: ${shared.why}, so the two apps share one \`${c.cookie}\` cookie`
           : '';
       return `the request carried \`${c.cookie}\`${c.lostId ? ` ${c.lostId}` : ''} and the server ${answer} without issuing a new ID${why}${port}`;
     },
