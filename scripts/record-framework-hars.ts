@@ -398,6 +398,14 @@ interface Framework {
     readonly host?: string;
   };
   /**
+   * A recording of a configuration deployed while the user is logged in, instead of a logout alone: after the login
+   * the server is restarted as `server` gives it (another cookie Domain, say), its session store kept; then home, the
+   * logout, home, the login again, home and the page `after`. A cookie written under new attributes does not replace
+   * the one written under the old (another Domain or Path is another cookie): both may be sent, and the old one outlive
+   * the logout that deletes the new.
+   */
+  readonly redeploy?: { readonly server: Framework['server']; readonly after: string };
+  /**
    * A path the server answers below 400 only once it is ready, waited for after its port opens (JupyterHub's proxy
    * listens before the hub behind it has started and added its route: until then every page is the proxy's 404).
    */
@@ -5014,6 +5022,30 @@ const FRAMEWORKS: readonly Framework[] = [
     host: 'www.app.test',
     neighbour: { after: '/account.php', host: 'admin.app.test' },
   },
+  // A Domain deployed under logged-in users: PHP on www.app.test, host-only PHPSESSID at the login; restarted with
+  // session.cookie_domain=app.test (its session files kept). The logout's deletion names Domain=app.test and leaves the
+  // host-only cookie; the login again sets the new ID under Domain=app.test beside it, and the browser sends both, the
+  // older first, which PHP reads: the user is logged out as soon as logged in (/account.php, the login form).
+  {
+    ...php('php-native-cookie-domain-redeployed', {}),
+    host: 'www.app.test',
+    redeploy: {
+      server: php('php-native-cookie-domain-redeployed', {}, ['session.cookie_domain=app.test']).server,
+      after: '/account.php',
+    },
+  },
+  // The same with Django (SESSION_COOKIE_DOMAIN=app.test deployed), which reads the last of two cookies of one name:
+  // the login again holds, though both are sent.
+  {
+    ...django('django-db-cookie-domain-redeployed', 'django.contrib.sessions.backends.db'),
+    host: 'www.app.test',
+    redeploy: {
+      server: withServerEnv(django('django-db', 'django.contrib.sessions.backends.db'), 'django-db', {
+        SESSION_COOKIE_DOMAIN: 'app.test',
+      }).server,
+      after: '/accounts/profile/',
+    },
+  },
   // Rails' cookie store, two apps of the same name (`_demo_session`) with keys of their own (SECRET_KEY_BASE): each
   // cannot decrypt the other's cookie.
   {
@@ -5397,6 +5429,32 @@ async function logInHereAndThere(page: Page, base: string, framework: Framework,
   await page.goto(`${base}/`);
 }
 
+/**
+ * Home, the login form, the right password, home; the server redeployed (`redeploy`); home, the logout, home, the login
+ * again, home and the page `after`.
+ */
+async function logInRedeployAndLogInAgain(
+  page: Page,
+  base: string,
+  framework: Framework,
+  redeploy: () => Promise<void>,
+) {
+  const loginPath = 'path' in framework.login ? framework.login.path : '/';
+  const logIn = async () => {
+    await page.goto(`${base}${loginPath}`);
+    await submit(page, framework, framework.password ?? 'secret');
+    await page.goto(`${base}/`);
+  };
+  await page.goto(`${base}/`);
+  await logIn();
+  await redeploy();
+  await page.goto(`${base}/`);
+  await logOut(page, framework);
+  await page.goto(`${base}/`);
+  await logIn();
+  await page.goto(`${base}${framework.redeploy?.after ?? '/'}`);
+}
+
 /** The other site's page: a link `#go` to `target`, a form `#go` POSTing `fields` to it, or an iframe of it. */
 function crossSitePage(target: string, via: NonNullable<Framework['crossSite']>['via']): string {
   const head = '<!doctype html><title>Another site</title>';
@@ -5553,7 +5611,14 @@ async function main(): Promise<void> {
         const lose = framework.lose;
         const crossSite = framework.crossSite;
         const neighbour = framework.neighbour;
-        if (neighbour !== undefined) {
+        const redeploy = framework.redeploy;
+        if (redeploy !== undefined) {
+          await logInRedeployAndLogInAgain(page, base, framework, async () => {
+            await stop();
+            await new Promise((r) => setTimeout(r, 500));
+            stop = await startServers({ ...framework, server: redeploy.server }, work, port);
+          });
+        } else if (neighbour !== undefined) {
           const stopOther = await startNeighbour(framework, port + 70, neighbour.env ?? {});
           try {
             const other = `http://${neighbour.host ?? '127.0.0.1'}:${port + 70}`;

@@ -4076,6 +4076,85 @@ describe.each([
   });
 });
 
+// A session cookie's Domain deployed under logged-in users (the recorder's redeploy: PHP's session.cookie_domain,
+// Django's SESSION_COOKIE_DOMAIN set to app.test on www.app.test): the logout's deletion names the new Domain and misses
+// the old host-only cookie, and the login again sets the new ID under the Domain beside it. Both are sent, the old one
+// first: PHP reads it and the user is logged out as soon as logged in; Django reads the last and the login holds.
+describe.each([
+  {
+    id: 'php-native-cookie-domain-redeployed',
+    cookie: 'PHPSESSID',
+    logout: 9,
+    alarms: [
+      'cookie-set-over-http',
+      'cookie-no-httponly',
+      'cookie-domain-broad',
+      'session-shadowed',
+      'session-rejected',
+    ],
+  },
+  {
+    id: 'django-db-cookie-domain-redeployed',
+    cookie: 'sessionid',
+    logout: 7,
+    alarms: ['cookie-set-over-http', 'cookie-domain-broad', 'session-shadowed'],
+  },
+])('$id: a cookie Domain deployed under logged-in users', ({ id, cookie, logout, alarms }) => {
+  const result = analyse(id);
+  const raised = result.findings.filter((f) => f.severity === 'medium' || f.severity === 'high');
+
+  it('keeps two lanes of one name, host-only and under the Domain, and raises no fixation at the login again', () => {
+    expect(result.facts.lanes.map((l) => `${l.cookie} ${l.domain}`)).toEqual([
+      `${cookie} www.app.test`,
+      `${cookie} app.test`,
+    ]);
+    expect(raised.map((f) => f.rule).sort()).toEqual([...alarms].sort());
+  });
+
+  it("tells the logout's deletion that named the new Domain and missed the host-only copy", () => {
+    const kept = result.findings.find((f) => f.rule === 'session-kept-at-logout');
+    expect(kept?.entry).toBe(logout);
+    expect(kept?.evidence.deletionMissed).toBe('Domain=app.test, Path=/');
+    expect(kept?.fix).toMatch(
+      /Delete the cookie with the Domain and Path it was set with \(here domain www\.app\.test/,
+    );
+  });
+
+  it('tells the two copies as shadowed only once their values differ', () => {
+    const shadowed = result.findings.filter((f) => f.rule === 'session-shadowed');
+    expect(shadowed).toHaveLength(1);
+    const request = result.facts.requests[shadowed[0]!.entry]!;
+    const values = request.sent.filter((c) => c.name === cookie).map((c) => c.value);
+    expect(new Set(values).size).toBe(2);
+    // Every earlier request that carried two copies carried one value twice.
+    for (const r of result.facts.requests.slice(0, shadowed[0]!.entry)) {
+      expect(new Set(r.sent.filter((c) => c.name === cookie).map((c) => c.value)).size).toBeLessThan(2);
+    }
+  });
+
+  it('tells the same story recorded without Chromium fields, and from a site that sends no Referer', () => {
+    expect(story(analyse(id, withoutChromeFieldsOrFetchMetadata))).toEqual(story(result));
+    expect(story(analyse(id, withoutReferrer))).toEqual(story(result, notLeakedByReferer));
+  });
+});
+
+describe('php-native-cookie-domain-redeployed.har: the refusal of the new ID, read beside the stale one', () => {
+  const result = analyse('php-native-cookie-domain-redeployed');
+
+  it('is told once, of the ID the login again issued, naming the copy sent before it', () => {
+    const rejected = result.findings.filter((f) => f.rule === 'session-rejected');
+    expect(rejected.map((f) => `${f.entry} ${f.evidence.issuedAtLogin} ${f.evidence.besideSentFirst}`)).toEqual([
+      '20 16 true',
+    ]);
+    expect(rejected[0]!.message).toMatch(/also carried .*sent before it: a server that reads the first/);
+    const [told] = buildStories(result).filter((s) => s.kind === 'rejected');
+    expect(told?.cause).toMatch(
+      /carried `PHPSESSID` (h:[0-9a-f]{8}) .* also carried (h:[0-9a-f]{8}), another `PHPSESSID`/,
+    );
+    expect(told?.steps).toContainEqual(expect.stringMatching(/^Browser: sent 2 `PHPSESSID` cookies, in this order: /));
+  });
+});
+
 describe.each([
   // Tryton's web client: `Authorization: Session …` from localStorage; its user-name-only login call (the prompt to
   // show) is no login, and the wrong password tried next is no answer about a session (once a HIGH

@@ -10,6 +10,7 @@ import {
   type RequestFacts,
   type SessionLane,
 } from '../analysis/facts.ts';
+import { domainMatch } from '../cookie/domain.ts';
 import { signedSessionIdOf } from '../session/tokenData.ts';
 import { isContentOnlyStore } from '../session/valueShape.ts';
 import { failedAttempts } from './failedLogins.ts';
@@ -37,7 +38,9 @@ export const sessionFixation = defineRule({
     for (const login of logins) {
       const kept = loginsOwn(
         login,
-        keptIds(login, lanes).filter((l) => !otherPortsCookie(lanes.get(l.laneKey), login.origin)),
+        keptIds(login, lanes, ctx.request(login.entry)?.host).filter(
+          (l) => !otherPortsCookie(lanes.get(l.laneKey), login.origin),
+        ),
         lanes,
         ctx.request,
       );
@@ -114,12 +117,44 @@ function signedInByHeader(login: LoginFact, cookie: string, id: string, facts: A
  *   request, and issues Django's `sessionid` at the assertion consumer service).
  * Any other kept beside it is fixation (a PHPSESSID kept beside a new remember-me cookie).
  */
-function keptIds(login: LoginFact, lanes: ReadonlyMap<string, SessionLane>): LoginFact['lanes'] {
+function keptIds(
+  login: LoginFact,
+  lanes: ReadonlyMap<string, SessionLane>,
+  loginHost: string | undefined,
+): LoginFact['lanes'] {
   const carried = login.lanes;
   const renewed = carried.some((l) => l.after !== undefined && l.after !== l.before) || issuesSession(login, lanes);
   return carried.filter(
-    (l) => l.after !== undefined && sameId(l.before, l.after) && !(renewed && bindsNoSession(login, l, lanes)),
+    (l) =>
+      l.after !== undefined &&
+      sameId(l.before, l.after) &&
+      !(renewed && bindsNoSession(login, l, lanes)) &&
+      !issuedInAnotherSlot(login, l, lanes, loginHost),
   );
+}
+
+/**
+ * The login's response or redirect chain set a new ID under the kept cookie's name in another slot (another Domain
+ * or Path) that the login's host is sent as well: the login did renew the session, and the kept cookie is a stale
+ * copy the browser still holds beside the new one (a Domain deployed under logged-in users: the old host-only cookie
+ * outlives the change). Sent together, the two are told as shadowed (session-shadowed), not as a fixation. A cookie
+ * of that name on another host (an identity provider's and its application's `sessionid`) is another server's.
+ */
+function issuedInAnotherSlot(
+  login: LoginFact,
+  kept: LoginFact['lanes'][number],
+  lanes: ReadonlyMap<string, SessionLane>,
+  loginHost: string | undefined,
+): boolean {
+  const cookie = lanes.get(kept.laneKey)?.cookie;
+  if (loginHost === undefined) return false;
+  const atLogin = new Set([login.entry, ...login.chain]);
+  for (const lane of lanes.values()) {
+    if (lane.key === kept.laneKey || lane.cookie !== cookie || !domainMatch(loginHost, lane.domain)) continue;
+    if (lane.ids.some((id) => id.source === 'set-cookie' && atLogin.has(id.firstEntry) && id.id !== kept.before))
+      return true;
+  }
+  return false;
 }
 
 /**

@@ -57,7 +57,8 @@ function keptAtLogout(
   const relogin = later.length > 0 ? nextLoginAt(ctx, lane.origin, logoutEntry) : undefined;
   const refused = later.find((r) => answers.has(r.entry));
   const answer = refused ? answers.get(refused.entry) : undefined;
-  const head = `The logout at entry ${logoutEntry} (${logout.method} ${pathOf(logout.url)}) left ${lane.cookie} ${ctx.show(id.id)} in the browser: its response neither deleted the cookie nor issued a new ID`;
+  const missed = missedDeletion(logout, lane);
+  const head = `The logout at entry ${logoutEntry} (${logout.method} ${pathOf(logout.url)}) left ${lane.cookie} ${ctx.show(id.id)} in the browser: ${missed === undefined ? 'its response neither deleted the cookie nor issued a new ID' : `its response's Set-Cookie deleting ${lane.cookie} named ${missed}, not this copy of the cookie (domain ${lane.domain}, path ${lane.path}), which the browser therefore kept`}`;
   const sentOn =
     later.length === 0
       ? ', and no later request carried it in this trace.'
@@ -77,6 +78,7 @@ function keptAtLogout(
       sessionId: { secret: id.id },
       logout: `entry ${logoutEntry}: ${logout.method} ${pathOf(logout.url)} → ${logout.status ?? 'no response'}`,
       carriedAfterLogout: later.length,
+      ...(missed !== undefined ? { deletionMissed: missed } : {}),
       ...(refused && answer
         ? {
             answeredAsLoggedOut: refused.entry,
@@ -86,8 +88,33 @@ function keptAtLogout(
         : {}),
     },
     ...(answer ? { severity: 'info' as const } : {}),
+    ...(missed !== undefined ? { fix: MISSED_DELETION_FIX(lane) } : {}),
   };
 }
+
+/**
+ * The Domain and Path a logout's Set-Cookie deleting the lane's cookie named, where it removed no cookie or another
+ * copy of the name: a deletion applies only to the cookie of its own name, Domain and Path (RFC 6265 5.3 step 11), so
+ * one that names another (a Domain deployed since the cookie was set, another Path) leaves this one in place.
+ * Undefined where none missed.
+ */
+function missedDeletion(logout: RequestFacts, lane: SessionLane): string | undefined {
+  const line = logout.setCookies.find(
+    (c) =>
+      c.name === lane.cookie &&
+      c.outcome.kind === 'deleted' &&
+      (c.outcome.removed === undefined ||
+        c.outcome.removed.domain !== lane.domain ||
+        c.outcome.removed.path !== lane.path),
+  );
+  if (line === undefined || line.outcome.kind !== 'deleted') return undefined;
+  const { domain, path } = line.outcome.parsed;
+  return `${domain !== undefined ? `Domain=${domain}` : 'no Domain (host-only)'}, ${path !== undefined ? `Path=${path}` : 'the default Path'}`;
+}
+
+/** The fix where the logout's deletion named another Domain or Path than the cookie's (missedDeletion). */
+const MISSED_DELETION_FIX = (lane: SessionLane) =>
+  `Delete the cookie with the Domain and Path it was set with (here domain ${lane.domain}, path ${lane.path}): a deletion naming another Domain or Path is another cookie's. After changing the session cookie's Domain or Path, delete the copies set under the old ones too, and end the session on the server.`;
 
 /**
  * A later answer replaced, rewrote or deleted the ID, other than a later login: the server ended or renewed the

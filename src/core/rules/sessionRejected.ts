@@ -11,7 +11,13 @@
  * session itself is gone (Laravel's 419 Page Expired, IIS's 440) needs none of this: it is said of a visitor's session
  * too, and a login form posted with a session the server no longer had is refused for it.
  */
-import type { AnalysisFacts, LoggedOutAnswer, OtherAppSetter, RequestFacts } from '../analysis/facts.ts';
+import type {
+  AnalysisFacts,
+  LoggedOutAnswer,
+  OtherAppSetter,
+  RequestFacts,
+  SentCookieFact,
+} from '../analysis/facts.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
 import { readClientSideData } from '../session/tokenData.ts';
 import { LOGGED_OUT_STATUSES, statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
@@ -19,6 +25,7 @@ import { STATIC_RESOURCE_TYPES } from '../trace/resourceType.ts';
 import { loggedOutAnswers, OTHER_APP_FIX, SHARED_COOKIE, setByOtherApp, WHERE_OTHER_APP } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
+import { SHADOWED_FIX, sessionCopies } from './sessionShadowed.ts';
 
 export function rejectedKey(cookie: string, entry: number): string {
   return `rejected\u0000${cookie}\u0000${entry}`;
@@ -139,6 +146,8 @@ function listRejections(ctx: RuleContext): Rejections {
     const path = pathOf(r.url).split('?')[0] ?? '';
     // A stylesheet or script answered 200 says nothing of a session (Adminer serves its own under `/?file=`).
     const page = !STATIC_RESOURCE_TYPES.has(r.resourceType);
+    // Several cookies of one session name (session-shadowed): the request's refusal is told once, of its newest ID.
+    const copiesByName = answer ? sessionCopies(r.sent) : undefined;
     for (const s of r.sent) {
       if (!s.session) continue;
       const onPath = `${r.method} ${r.origin}\u0000${path}\u0000${s.value}`;
@@ -162,6 +171,8 @@ function listRejections(ctx: RuleContext): Rejections {
         }
         continue;
       }
+      const copies = copiesByName?.get(s.name);
+      if (copies !== undefined && s !== newestCopy(copies, issued, r.entry)) continue;
       // A status that says the session itself is gone (Laravel's 419) says so of any session, a visitor's too, and on
       // the login page (its form posted with a session the server no longer had): no login or acceptance needed.
       const gone = statusSaysSessionGone(answer.status);
@@ -203,6 +214,8 @@ function listRejections(ctx: RuleContext): Rejections {
       const expired = jwtExpiredBy(s.value, r.time);
       const token = expired === undefined ? '' : ` The token's exp had passed ${seconds(expired)} before this request.`;
       const other = setByOtherApp(ctx, s, r.origin);
+      const beside = copies?.filter((c) => c !== s) ?? [];
+      const besideFirst = copies !== undefined && beside.length > 0 && copies.indexOf(beside[0]!) < copies.indexOf(s);
       first.set(key, {
         count: 1,
         draft: {
@@ -211,8 +224,12 @@ function listRejections(ctx: RuleContext): Rejections {
           cookie: s.name,
           entry: r.entry,
           url: r.url,
-          message: `${s.name} ${ctx.show(s.value)} was sent and the server answered as logged out, with ${answerText(answer)}, without issuing a new ID; ${accepted}.${gap}${token}${other !== undefined ? OTHER_APP(other, s.domain ?? r.host) : ''}`,
-          ...(other !== undefined ? { fix: OTHER_APP_FIX[other.sharedBy] } : {}),
+          message: `${s.name} ${ctx.show(s.value)} was sent and the server answered as logged out, with ${answerText(answer)}, without issuing a new ID; ${accepted}.${gap}${token}${other !== undefined ? OTHER_APP(other, s.domain ?? r.host) : ''}${beside.length > 0 ? SENT_BESIDE(beside.map((c) => copyText(c, ctx.show)).join(', '), besideFirst) : ''}`,
+          ...(other !== undefined
+            ? { fix: OTHER_APP_FIX[other.sharedBy] }
+            : beside.length > 0
+              ? { fix: SHADOWED_FIX }
+              : {}),
           evidence: {
             sessionId: { secret: s.value },
             status: answer.status,
@@ -225,6 +242,9 @@ function listRejections(ctx: RuleContext): Rejections {
             ...(last ? { lastAccepted: last.entry, secondsSinceLastAccepted: round(r.time - last.time) } : {}),
             ...(expired !== undefined ? { secondsPastTokenExpiry: round(expired) } : {}),
             ...(other !== undefined ? { setBy: other.setBy, sharedBy: other.sharedBy } : {}),
+            ...(beside.length > 0
+              ? { sentBeside: beside.map((c) => ({ secret: c.value })), besideSentFirst: besideFirst }
+              : {}),
           },
         },
       });
@@ -233,6 +253,36 @@ function listRejections(ctx: RuleContext): Rejections {
   for (const key of withdrawn) first.delete(key);
   return first;
 }
+
+/**
+ * Of several cookies of one session name a request carried, the one issued at the latest login before it (the session
+ * the user last logged in to), else the last sent.
+ */
+function newestCopy(
+  copies: readonly SentCookieFact[],
+  issued: ReadonlyMap<string, number>,
+  entry: number,
+): SentCookieFact | undefined {
+  let newest: SentCookieFact | undefined;
+  let newestAt = -1;
+  for (const c of copies) {
+    const at = issued.get(c.value) ?? -1;
+    if (at < entry && at >= newestAt) {
+      newest = c;
+      newestAt = at;
+    }
+  }
+  return newest;
+}
+
+/** A copy of a session cookie in words: its value and where it belongs. */
+function copyText(c: SentCookieFact, show: RuleContext['show']): string {
+  return `${show(c.value)} (domain ${c.domain ?? '?'}, path ${c.path ?? '?'})`;
+}
+
+/** The rejected ID went with other cookies of its name (session-shadowed): the server may have read one of those. */
+const SENT_BESIDE = (copies: string, first: boolean) =>
+  ` The request also carried ${copies}, a cookie of the same name sent ${first ? 'before' : 'after'} it: a server that reads the ${first ? 'first' : 'last'} of two cookies of one name (PHP reads the first, Django the last) read that one, not this ID (session-shadowed).`;
 
 /** A rejected session ID by its origin, cookie and value (Rejections' key). */
 function rejectionKey(origin: string, cookie: string, value: string): string {

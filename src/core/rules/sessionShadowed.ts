@@ -11,6 +11,25 @@ interface Shadowed {
 
 const NONE: readonly Shadowed[] = [];
 
+/** What to change where a request carries several cookies of one session name (session-rejected tells it too). */
+export const SHADOWED_FIX =
+  'Set the session cookie with one Path and one Domain everywhere, and delete stray copies (a Set-Cookie with Max-Age=0 and the stray Path/Domain).';
+
+/**
+ * The session cookies a request carried several of, by name, in the order sent (undefined for none: one cookie cannot
+ * shadow itself, and most requests are done at the first test).
+ */
+export function sessionCopies(sent: readonly SentCookieFact[]): ReadonlyMap<string, SentCookieFact[]> | undefined {
+  if (sent.length < 2 || !repeatsASessionName(sent)) return undefined;
+  const byName = new Map<string, SentCookieFact[]>();
+  for (const s of sent) {
+    if (!s.session) continue;
+    byName.set(s.name, [...(byName.get(s.name) ?? []), s]);
+  }
+  for (const [name, copies] of byName) if (copies.length < 2) byName.delete(name);
+  return byName;
+}
+
 export const sessionShadowed = perRequestRule({
   id: 'session-shadowed',
   severity: 'medium',
@@ -18,17 +37,16 @@ export const sessionShadowed = perRequestRule({
   docs: {
     explanation:
       'The request carries several cookies with the same session cookie name (set with different Path or Domain). Servers read only one of them — usually the first — which may be the stale one, so the user appears logged out or in another session.',
-    fix: 'Set the session cookie with one Path and one Domain everywhere, and delete stray copies (a Set-Cookie with Max-Age=0 and the stray Path/Domain).',
+    fix: SHADOWED_FIX,
   },
   observe(request): readonly Shadowed[] {
-    // One cookie cannot shadow itself: most requests are done here.
-    if (request.sent.length < 2 || !repeatsASessionName(request.sent)) return NONE;
-    const byName = new Map<string, SentCookieFact[]>();
-    for (const s of request.sent) {
-      if (!s.session) continue;
-      byName.set(s.name, [...(byName.get(s.name) ?? []), s]);
-    }
-    return [...byName].flatMap(([name, copies]) => (copies.length < 2 ? [] : [{ request, name, copies }]));
+    const byName = sessionCopies(request.sent);
+    if (byName === undefined) return NONE;
+    // Copies of one value are no wrong one to read (a cookie written again under a new Domain, the old copy kept):
+    // told once they differ.
+    return [...byName].flatMap(([name, copies]) =>
+      copies.every((c) => c.value === copies[0]!.value) ? [] : [{ request, name, copies }],
+    );
   },
   // Once per host, name and the places the copies came from.
   onceKey: ({ request, name, copies }) =>

@@ -256,7 +256,12 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
         typeof setBy === 'string' && shared
           ? `; another app ${shared.where}, at ${setBy}, had set it: ${shared.why}, so the two apps share one \`${c.cookie}\` cookie`
           : '';
-      return `the request carried \`${c.cookie}\`${c.lostId ? ` ${c.lostId}` : ''} and the server ${answer} without issuing a new ID${why}${port}`;
+      const { sentBeside, besideSentFirst } = c.finding.evidence;
+      const beside =
+        Array.isArray(sentBeside) && sentBeside.length > 0
+          ? `; it also carried ${sentBeside.join(', ')}, another \`${c.cookie}\` cookie sent ${besideSentFirst === true ? 'before' : 'after'} it, and a server that reads the ${besideSentFirst === true ? 'first' : 'last'} of two cookies of one name read that one (session-shadowed)`
+          : '';
+      return `the request carried \`${c.cookie}\`${c.lostId ? ` ${c.lostId}` : ''} and the server ${answer} without issuing a new ID${why}${port}${beside}`;
     },
   },
   'session-not-established': {
@@ -589,11 +594,23 @@ class LaneIndex {
     }
   }
 
-  /** The finding's lane: same cookie and origin, else the first lane of the cookie. */
+  /**
+   * The finding's lane: same cookie and origin, else the first lane of the cookie. Of several lanes of one name and
+   * origin (a cookie written under a new Domain beside the old copy), the one holding the ID the finding names.
+   */
   laneOf(f: StoryFinding): SessionLane | undefined {
     if (f.cookie === undefined) return undefined;
     const same = this.byCookie.get(f.cookie) ?? [];
-    return same.find((l) => l.origin === f.origin) ?? same[0];
+    const atOrigin = same.filter((l) => l.origin === f.origin);
+    if (atOrigin.length > 1) {
+      const named = namedIdOf(f);
+      const holding =
+        named === undefined
+          ? undefined
+          : atOrigin.find((l) => l.ids.some((i) => i.id === named || idName(i.id) === named));
+      if (holding) return holding;
+    }
+    return atOrigin[0] ?? same[0];
   }
 
   /** The ID the client held when the request was made: ended (or hit) by this request, else the current one. */
@@ -612,6 +629,13 @@ class LaneIndex {
     if (byValue) return byValue;
     return ids.lastFirstSeenBy(entry) ?? hit;
   }
+}
+
+/** The ID a lifecycle finding is about, as its evidence names it (session-rejected, session-reset, session-fixation). */
+function namedIdOf(f: StoryFinding): string | undefined {
+  const { sessionId, lostId, id } = f.evidence;
+  const named = sessionId ?? lostId ?? id;
+  return typeof named === 'string' ? named : undefined;
 }
 
 /** One lane's IDs by the entries that ended them (or hit them with an incident), by value, and by first sight. */
@@ -673,8 +697,12 @@ function newIdOf(lane: SessionLane, id: LaneId | undefined, request: RequestFact
 
 function browserSteps(request: RequestFacts | undefined, cookie: string, id: LaneId | undefined): string[] {
   if (!request || cookie === '') return [];
-  const sent = request.sent.find((c) => c.name === cookie);
-  if (sent) return [`Browser: sent \`${cookie}\` ${idName(sent.value)}.`];
+  const sent = request.sent.filter((c) => c.name === cookie);
+  // Several cookies of the name (another Domain or Path): each, in the order sent, where they differ.
+  const values = [...new Set(sent.map((c) => idName(c.value)))];
+  if (values.length > 1)
+    return [`Browser: sent ${values.length} \`${cookie}\` cookies, in this order: ${values.join(', ')}.`];
+  if (sent[0]) return [`Browser: sent \`${cookie}\` ${idName(sent[0].value)}.`];
   const notSent = request.notSent.find((c) => c.name === cookie);
   if (notSent) {
     const why = (NOT_SENT_REASONS as Readonly<Record<string, string>>)[notSent.reason] ?? '';
