@@ -5016,6 +5016,17 @@ const FRAMEWORKS: readonly Framework[] = [
     host: 'www.app.test',
     neighbour: { after: '/accounts/profile/', host: 'admin.app.test', env: { DJANGO_SECRET_KEY: 'y'.repeat(50) } },
   },
+  // Django on www.app.test with its default host-only sessionid, a second project on admin.app.test with
+  // SESSION_COOKIE_DOMAIN=app.test: its cookie is sent to www too, beside www's own, and Django reads the last of two.
+  {
+    ...django('django-db-neighbour-app-domain-shadows', 'django.contrib.sessions.backends.db'),
+    host: 'www.app.test',
+    neighbour: {
+      after: '/accounts/profile/',
+      host: 'admin.app.test',
+      env: { DJANGO_SECRET_KEY: 'y'.repeat(50), SESSION_COOKIE_DOMAIN: 'app.test' },
+    },
+  },
   // PHP on www.app.test and on admin.app.test, each with session.cookie_domain=app.test and its own session files.
   {
     ...php('php-native-neighbour-app-cookie-domain', {}, ['session.cookie_domain=app.test']),

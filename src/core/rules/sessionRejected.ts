@@ -25,7 +25,13 @@ import { STATIC_RESOURCE_TYPES } from '../trace/resourceType.ts';
 import { loggedOutAnswers, OTHER_APP_FIX, SHARED_COOKIE, setByOtherApp, WHERE_OTHER_APP } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
-import { SHADOWED_FIX, sessionCopies } from './sessionShadowed.ts';
+import {
+  copiesBeside,
+  copiesBesideEvidence,
+  copiesBesideText,
+  SHADOWED_FIX,
+  sessionCopies,
+} from './sessionShadowed.ts';
 
 export function rejectedKey(cookie: string, entry: number): string {
   return `rejected\u0000${cookie}\u0000${entry}`;
@@ -214,8 +220,7 @@ function listRejections(ctx: RuleContext): Rejections {
       const expired = jwtExpiredBy(s.value, r.time);
       const token = expired === undefined ? '' : ` The token's exp had passed ${seconds(expired)} before this request.`;
       const other = setByOtherApp(ctx, s, r.origin);
-      const beside = copies?.filter((c) => c !== s) ?? [];
-      const besideFirst = copies !== undefined && beside.length > 0 && copies.indexOf(beside[0]!) < copies.indexOf(s);
+      const beside = copies === undefined ? undefined : copiesBeside(copies, s);
       first.set(key, {
         count: 1,
         draft: {
@@ -224,12 +229,8 @@ function listRejections(ctx: RuleContext): Rejections {
           cookie: s.name,
           entry: r.entry,
           url: r.url,
-          message: `${s.name} ${ctx.show(s.value)} was sent and the server answered as logged out, with ${answerText(answer)}, without issuing a new ID; ${accepted}.${gap}${token}${other !== undefined ? OTHER_APP(other, s.domain ?? r.host) : ''}${beside.length > 0 ? SENT_BESIDE(beside.map((c) => copyText(c, ctx.show)).join(', '), besideFirst) : ''}`,
-          ...(other !== undefined
-            ? { fix: OTHER_APP_FIX[other.sharedBy] }
-            : beside.length > 0
-              ? { fix: SHADOWED_FIX }
-              : {}),
+          message: `${s.name} ${ctx.show(s.value)} was sent and the server answered as logged out, with ${answerText(answer)}, without issuing a new ID; ${accepted}.${gap}${token}${other !== undefined ? OTHER_APP(other, s.domain ?? r.host) : ''}${beside ? copiesBesideText(beside, ctx.show) : ''}`,
+          ...(other !== undefined ? { fix: OTHER_APP_FIX[other.sharedBy] } : beside ? { fix: SHADOWED_FIX } : {}),
           evidence: {
             sessionId: { secret: s.value },
             status: answer.status,
@@ -242,9 +243,7 @@ function listRejections(ctx: RuleContext): Rejections {
             ...(last ? { lastAccepted: last.entry, secondsSinceLastAccepted: round(r.time - last.time) } : {}),
             ...(expired !== undefined ? { secondsPastTokenExpiry: round(expired) } : {}),
             ...(other !== undefined ? { setBy: other.setBy, sharedBy: other.sharedBy } : {}),
-            ...(beside.length > 0
-              ? { sentBeside: beside.map((c) => ({ secret: c.value })), besideSentFirst: besideFirst }
-              : {}),
+            ...(beside ? copiesBesideEvidence(beside) : {}),
           },
         },
       });
@@ -274,15 +273,6 @@ function newestCopy(
   }
   return newest;
 }
-
-/** A copy of a session cookie in words: its value and where it belongs. */
-function copyText(c: SentCookieFact, show: RuleContext['show']): string {
-  return `${show(c.value)} (domain ${c.domain ?? '?'}, path ${c.path ?? '?'})`;
-}
-
-/** The rejected ID went with other cookies of its name (session-shadowed): the server may have read one of those. */
-const SENT_BESIDE = (copies: string, first: boolean) =>
-  ` The request also carried ${copies}, a cookie of the same name sent ${first ? 'before' : 'after'} it: a server that reads the ${first ? 'first' : 'last'} of two cookies of one name (PHP reads the first, Django the last) read that one, not this ID (session-shadowed).`;
 
 /** A rejected session ID by its origin, cookie and value (Rejections' key). */
 function rejectionKey(origin: string, cookie: string, value: string): string {

@@ -35,6 +35,14 @@ import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { backendSwitchOf } from './sessionBackendSwitch.ts';
 import { answerText, issuedAtLogins, rejectedBefore } from './sessionRejected.ts';
 import { logoutOf, rewriteOf, rotationOf, updateOf } from './sessionRotated.ts';
+import {
+  type CopiesBeside,
+  copiesBeside,
+  copiesBesideEvidence,
+  copiesBesideText,
+  SHADOWED_FIX,
+  sessionCopies,
+} from './sessionShadowed.ts';
 import { idTransitions, notSentKey, resetKey } from './transitions.ts';
 
 /**
@@ -384,7 +392,9 @@ export const sessionReset = defineRule({
           // A new ID no request used, replaced by its twin: told as that (freshRace), whatever the request carried.
           const raced = end.inFlightWith !== undefined && !end.freshRace;
           const slid = end.cause === 'expired' && expirySlid(t.lane, t.id, end.entry, ctx.request);
-          const { cause, fix } = explanationOf({
+          // The request carried other copies of the name (session-shadowed): the server may have read one of those.
+          const beside = readAmongCopies(end) ? besideHeld(t.request, t.lane.cookie, t.id.id) : undefined;
+          const explained = explanationOf({
             end,
             store,
             mayNameSession,
@@ -396,6 +406,8 @@ export const sessionReset = defineRule({
             domain: t.lane.domain,
             replaced: t.next?.firstEntry === end.entry,
           });
+          const { cause } = explained;
+          const fix = beside ? SHADOWED_FIX : explained.fix;
           return {
             key: resetKey(t.lane.key, end.entry),
             relatedKeys: related,
@@ -419,7 +431,7 @@ export const sessionReset = defineRule({
             // on (quietReadings).
             ...(isQuietLoss(end, readings) ? { severity: 'info' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
-            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}${followed !== undefined ? FOLLOWED(followed) : ''}${repeated !== undefined ? REPEATED(repeated) : ''}${end.replacedByLogin ? REPLACED_BY_LOGIN : ''}${keptAfterRefusal ? KEPT_AFTER_REFUSAL : ''}`,
+            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}${followed !== undefined ? FOLLOWED(followed) : ''}${repeated !== undefined ? REPEATED(repeated) : ''}${end.replacedByLogin ? REPLACED_BY_LOGIN : ''}${keptAfterRefusal ? KEPT_AFTER_REFUSAL : ''}${beside ? copiesBesideText(beside, ctx.show) : ''}`,
             fix,
             evidence: {
               lostId: { secret: t.id.id },
@@ -446,6 +458,7 @@ export const sessionReset = defineRule({
                 : {}),
               ...(rejectedAt !== undefined ? { rejectedAt } : {}),
               ...(followed !== undefined ? { followedLossAt: followed } : {}),
+              ...(beside ? copiesBesideEvidence(beside) : {}),
             },
           };
         }),
@@ -528,6 +541,21 @@ function explanationOf(c: ResetCase): { readonly cause: string; readonly fix: st
   return chosen
     ? { cause: chosen.cause(c), fix: chosen.fix(c) }
     : { cause: CAUSE_TEXT[c.end.cause], fix: CAUSE_FIX[c.end.cause] };
+}
+
+/**
+ * A reset that the server decided from the session it read (it did not know it, or deleted it outside a logout): where
+ * the request carried several copies of the cookie's name, it may have read another copy than the lost ID.
+ */
+function readAmongCopies(end: ResetEnd): boolean {
+  return (end.cause === 'server-rejected' || end.cause === 'cleared-by-server') && !end.atLogout;
+}
+
+/** The copies of `cookie` with other values than `held` that the request carried beside it (sessionShadowed.ts). */
+function besideHeld(request: RequestFacts | undefined, cookie: string, held: string): CopiesBeside | undefined {
+  const copies = request ? sessionCopies(request.sent)?.get(cookie) : undefined;
+  const sent = copies?.find((c) => c.value === held);
+  return copies && sent ? copiesBeside(copies, sent) : undefined;
 }
 
 /** Each end's finding, the same object while nothing it is worded from changed (memo.ts). */

@@ -68,6 +68,34 @@ export const sessionShadowed = perRequestRule({
   },
 });
 
+/** The other copies of a session cookie's name a request carried beside one of them, and whether they went first. */
+export interface CopiesBeside {
+  readonly copies: readonly SentCookieFact[];
+  readonly sentFirst: boolean;
+}
+
+/**
+ * The cookies of `sent`'s name with other values that its request also carried (`copies`: all of that name, in the
+ * order sent), where there are any: the server read one cookie of the name, which may be one of those.
+ */
+export function copiesBeside(copies: readonly SentCookieFact[], sent: SentCookieFact): CopiesBeside | undefined {
+  const others = copies.filter((c) => c !== sent && c.value !== sent.value);
+  if (others.length === 0) return undefined;
+  return { copies: others, sentFirst: copies.indexOf(others[0]!) < copies.indexOf(sent) };
+}
+
+/** The words for CopiesBeside (a lifecycle finding at a request that carried several copies of its cookie's name). */
+export function copiesBesideText(beside: CopiesBeside, show: (value: string) => string): string {
+  const copies = beside.copies.map((c) => `${show(c.value)} (domain ${c.domain ?? '?'}, path ${c.path ?? '?'})`);
+  const order = beside.sentFirst ? 'first' : 'last';
+  return ` The request also carried ${copies.join(', ')}, a cookie of the same name sent ${beside.sentFirst ? 'before' : 'after'} it: a server that reads the ${order} of two cookies of one name (PHP reads the first, Django the last) read that one, not this ID (session-shadowed).`;
+}
+
+/** CopiesBeside as evidence. */
+export function copiesBesideEvidence(beside: CopiesBeside): Record<string, unknown> {
+  return { sentBeside: beside.copies.map((c) => ({ secret: c.value })), besideSentFirst: beside.sentFirst };
+}
+
 /**
  * Whether two of the session cookies sent share a name: decided without the map observe builds, which most
  * requests (several cookies, no two session ones alike) would build for nothing. A request's cookies are few;

@@ -175,6 +175,17 @@ function sharedCookieWords(finding: StoryFinding): { readonly where: string; rea
   }
 }
 
+/**
+ * The other copies of the cookie's name the request carried beside the lost or refused ID (the finding's sentBeside):
+ * the one the server read, as it reads the first or the last of several (session-shadowed).
+ */
+function readBeside(c: CauseContext): string {
+  const { sentBeside, besideSentFirst } = c.finding.evidence;
+  if (!Array.isArray(sentBeside) || sentBeside.length === 0) return '';
+  const first = besideSentFirst === true;
+  return `; the request also carried ${sentBeside.join(', ')}, another \`${c.cookie}\` cookie sent ${first ? 'before' : 'after'} it, and a server that reads the ${first ? 'first' : 'last'} of two cookies of one name read that one (session-shadowed)`;
+}
+
 /** How the server answered a rejected session, as the finding's evidence says (session-rejected's answers). */
 function rejectionAnswer(finding: StoryFinding, requestStatus: number | undefined): string {
   const { status = requestStatus, loginPage, loginForm, userNamedAt } = finding.evidence;
@@ -216,13 +227,13 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
         return `${carried}, which holds the session or the ID of one kept on the server: either the server could no longer read it (its key changed: a key made at start-up and a restart, a key rotated without keeping the old one, or servers with different keys) or it no longer knew the session the cookie names (server-side expiry, a restart, or servers that do not share sessions), ${afterwards(c, 'so the session ended')}${loginRefused(c.finding)}`;
       return c.finding.evidence.clientSideStore === true
         ? `${carried} but the server could no longer read the session (or its ID) kept in that cookie (its key changed: a key made at start-up and a restart, a key rotated without keeping the old one, or servers with different keys), ${afterwards(c, 'so the session ended')}`
-        : `${carried} but the server no longer knew the session (server-side expiry, a restart, or sessions not shared between servers), ${afterwards(c, 'so the session ended')}${loginRefused(c.finding)}`;
+        : `${carried} but the server no longer knew the session (server-side expiry, a restart, or sessions not shared between servers), ${afterwards(c, 'so the session ended')}${loginRefused(c.finding)}${readBeside(c)}`;
     },
   },
   'session-reset:cleared-by-server': {
     kind: 'lost',
     cause: (c) =>
-      `the server deleted the cookie \`${c.cookie}\` with a Set-Cookie outside any logout: most likely it no longer knew the session (server-side expiry, a restart, or sessions not shared between servers) and cleared the stale cookie, or code ended the session`,
+      `the server deleted the cookie \`${c.cookie}\` with a Set-Cookie outside any logout: most likely it no longer knew the session (server-side expiry, a restart, or sessions not shared between servers) and cleared the stale cookie, or code ended the session${readBeside(c)}`,
   },
   'session-reset:cleared-by-script': {
     kind: 'lost',
@@ -256,12 +267,7 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
         typeof setBy === 'string' && shared
           ? `; another app ${shared.where}, at ${setBy}, had set it: ${shared.why}, so the two apps share one \`${c.cookie}\` cookie`
           : '';
-      const { sentBeside, besideSentFirst } = c.finding.evidence;
-      const beside =
-        Array.isArray(sentBeside) && sentBeside.length > 0
-          ? `; it also carried ${sentBeside.join(', ')}, another \`${c.cookie}\` cookie sent ${besideSentFirst === true ? 'before' : 'after'} it, and a server that reads the ${besideSentFirst === true ? 'first' : 'last'} of two cookies of one name read that one (session-shadowed)`
-          : '';
-      return `the request carried \`${c.cookie}\`${c.lostId ? ` ${c.lostId}` : ''} and the server ${answer} without issuing a new ID${why}${port}${beside}`;
+      return `the request carried \`${c.cookie}\`${c.lostId ? ` ${c.lostId}` : ''} and the server ${answer} without issuing a new ID${why}${port}${readBeside(c)}`;
     },
   },
   'session-not-established': {
