@@ -11,6 +11,7 @@ import {
   type SessionLane,
 } from '../analysis/facts.ts';
 import { domainMatch } from '../cookie/domain.ts';
+import { sharedBy } from '../cookie/sharedCookie.ts';
 import { signedSessionIdOf } from '../session/tokenData.ts';
 import { isContentOnlyStore } from '../session/valueShape.ts';
 import { failedAttempts } from './failedLogins.ts';
@@ -212,22 +213,10 @@ function issuesSession(login: LoginFact, lanes: ReadonlyMap<string, SessionLane>
 }
 
 /**
- * A cookie set by the server on another port of the login's host: browsers send cookies whatever the port (RFC 6265
- * 8.5), so an identity provider's session reaches the application on the same machine (both on localhost while a
- * developer runs them), yet it is the other server's to rotate, not this login's.
+ * A cookie of the server on another port of the login's host (cookie/sharedCookie.ts): browsers send cookies whatever
+ * the port (RFC 6265 8.5), so an identity provider's session reaches the application on the same machine (both on
+ * localhost while a developer runs them), yet it is the other server's to rotate, not this login's.
  */
 function otherPortsCookie(lane: SessionLane | undefined, loginOrigin: string): boolean {
-  if (lane === undefined || lane.origin === loginOrigin) return false;
-  const a = hostAndPort(lane.origin);
-  const b = hostAndPort(loginOrigin);
-  return a !== undefined && b !== undefined && a.host === b.host && a.port !== b.port;
-}
-
-function hostAndPort(origin: string): { host: string; port: string } | undefined {
-  try {
-    const url = new URL(origin);
-    return { host: url.hostname, port: url.port || (url.protocol === 'https:' ? '443' : '80') };
-  } catch {
-    return undefined;
-  }
+  return lane !== undefined && sharedBy(lane.origin, loginOrigin, lane.domain) === 'port';
 }

@@ -52,7 +52,7 @@ export const sessionShadowed = perRequestRule({
   onceKey: ({ request, name, copies }) =>
     `${request.host}\u0000${name}\u0000${copies.map((c) => `${c.domain}${c.path}`).join(',')}`,
   draft({ request, name, copies }, _count, ctx) {
-    const where = copies.map((c) => `${ctx.show(c.value)} (domain ${c.domain ?? '?'}, path ${c.path ?? '?'})`);
+    const where = copies.map((c) => copyText(c, ctx.show));
     return {
       origin: request.origin,
       cookie: name,
@@ -86,9 +86,14 @@ export function copiesBeside(copies: readonly SentCookieFact[], sent: SentCookie
 
 /** The words for CopiesBeside (a lifecycle finding at a request that carried several copies of its cookie's name). */
 export function copiesBesideText(beside: CopiesBeside, show: (value: string) => string): string {
-  const copies = beside.copies.map((c) => `${show(c.value)} (domain ${c.domain ?? '?'}, path ${c.path ?? '?'})`);
+  const copies = beside.copies.map((c) => copyText(c, show));
   const order = beside.sentFirst ? 'first' : 'last';
   return ` The request also carried ${copies.join(', ')}, a cookie of the same name sent ${beside.sentFirst ? 'before' : 'after'} it: a server that reads the ${order} of two cookies of one name (PHP reads the first, Django the last) read that one, not this ID (session-shadowed).`;
+}
+
+/** One copy of a session cookie in words: its value and the slot it belongs to. */
+function copyText(c: SentCookieFact, show: (value: string) => string): string {
+  return `${show(c.value)} (domain ${c.domain ?? '?'}, path ${c.path ?? '?'})`;
 }
 
 /** CopiesBeside as evidence. */
