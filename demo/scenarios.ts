@@ -422,6 +422,25 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     expected: [{ rule: 'session-kept-at-logout', cookie: 'connect.sid' }],
     onlySerious: true,
   },
+  {
+    id: 'neighbour-apps',
+    title: 'Two apps of one site share a Domain session cookie: signing in to one signs you out of the other (express-session)',
+    sentence:
+      "www.neighbours.test and admin.neighbours.test each run express-session with a store and secret of their own, and each gives connect.sid the site's Domain. A cookie with a Domain reaches every host within it, so the two share one cookie: signing in to the admin app replaces the www app's session, and back on www the account page no longer knows you.",
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'www.neighbours.test', path: '/' },
+      { action: 'submit', selector: '#login-form' },
+      { action: 'goto', scheme: 'https', host: 'admin.neighbours.test', path: '/' },
+      { action: 'submit', selector: '#login-form' },
+      { action: 'goto', scheme: 'https', host: 'www.neighbours.test', path: '/account' },
+    ],
+    expected: [
+      { rule: 'session-reset', cookie: 'connect.sid', cause: 'overwritten' },
+      { rule: 'session-rejected', cookie: 'connect.sid' },
+      { rule: 'cookie-domain-broad', cookie: 'connect.sid' },
+    ],
+    onlySerious: true,
+  },
 ];
 
 export function findScenario(id: string): DemoScenario {

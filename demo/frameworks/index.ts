@@ -10,6 +10,7 @@ import { ironSessionApp } from './iron-session.ts';
 import { jwtApiApp } from './jwt-api.ts';
 import { loginRetryApp } from './login-retry.ts';
 import { logoutKeepsIdApp } from './logout-keeps-id.ts';
+import { neighbourApps } from './neighbour-apps.ts';
 import { restLogoutApp } from './rest-logout.ts';
 import { secureCookieRejectedApp } from './secure-cookie-rejected.ts';
 import { secureOverHttpApp } from './secure-over-http.ts';
@@ -39,5 +40,6 @@ export function createFrameworkApps(): FrameworkApp[] {
     loginRetryApp(),
     clearSiteDataApp(),
     logoutKeepsIdApp(),
+    ...neighbourApps(),
   ];
 }

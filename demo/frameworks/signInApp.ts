@@ -15,18 +15,23 @@ export interface SignInAppOptions {
    * (`/login`, served here), which an answer naming it shows to be a login page.
    */
   readonly signInPage: '/' | '/login';
+  /**
+   * The session cookie's Domain, where it is one (every host within it gets the cookie); host-only otherwise. An app
+   * given one also signs with a secret of its own host, as two apps of one site do.
+   */
+  readonly cookie?: { readonly domain: string; readonly host: string };
 }
 
-export function signInApp({ scenarioId, signInPage }: SignInAppOptions): Express {
+export function signInApp({ scenarioId, signInPage, cookie }: SignInAppOptions): Express {
   const app = express();
   app.use(express.urlencoded({ extended: false }));
   app.use(
     session({
-      secret: `sessionscope-demo-${scenarioId}-secret`,
+      secret: `sessionscope-demo-${scenarioId}${cookie ? `-${cookie.host}` : ''}-secret`,
       store: new session.MemoryStore(),
       resave: false,
       saveUninitialized: false,
-      cookie: { secure: true, httpOnly: true, sameSite: 'lax' },
+      cookie: { secure: true, httpOnly: true, sameSite: 'lax', ...(cookie ? { domain: cookie.domain } : {}) },
     }),
   );
   app.get('/', (req, res) =>
