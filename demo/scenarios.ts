@@ -424,7 +424,8 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   },
   {
     id: 'neighbour-apps',
-    title: 'Two apps of one site share a Domain session cookie: signing in to one signs you out of the other (express-session)',
+    title:
+      'Two apps of one site share a Domain session cookie: signing in to one signs you out of the other (express-session)',
     sentence:
       "www.neighbours.test and admin.neighbours.test each run express-session with a store and secret of their own, and each gives connect.sid the site's Domain. A cookie with a Domain reaches every host within it, so the two share one cookie: signing in to the admin app replaces the www app's session, and back on www the account page no longer knows you.",
     steps: [
