@@ -5064,6 +5064,22 @@ const FRAMEWORKS: readonly Framework[] = [
     id: 'rails-cookie-store-neighbour-app',
     neighbour: { after: '/account', env: { SECRET_KEY_BASE: 'n'.repeat(64) } },
   },
+  // express's cookie-session: the second app signs `session` with another key (COOKIE_SESSION_KEY): the first's
+  // `session.sig` does not verify there, and each app writes a visitor's session over the other's.
+  {
+    ...node('cookie-session'),
+    id: 'cookie-session-neighbour-app',
+    neighbour: { after: '/', env: { COOKIE_SESSION_KEY: 'another signing key' } },
+  },
+  // The control: both sign with one key, so the session kept in the cookie is one session to both, signed in at both.
+  { ...node('cookie-session'), id: 'cookie-session-neighbour-app-shared-key', neighbour: { after: '/' } },
+  // Starlette's SessionMiddleware with another secret_key on the second app (STARLETTE_SECRET_KEY).
+  {
+    ...script('starlette-neighbour-app', '/usr/bin/python3', 'starlette', 'app.py'),
+    neighbour: { after: '/', env: { STARLETTE_SECRET_KEY: 'neighbour-'.repeat(4) } },
+  },
+  // @fastify/session's memory store, each process its own: the first app's sessionId is unknown to the second.
+  { ...node('fastify-session'), id: 'fastify-session-neighbour-app', neighbour: { after: '/' } },
   // The control: the second Flask app names its cookie `other_session` (SESSION_COOKIE_NAME): both sessions live side
   // by side and nothing is lost.
   {

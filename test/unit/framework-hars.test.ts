@@ -3841,6 +3841,48 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       'session-rejected PHPSESSID',
     ],
   },
+  // express's cookie-session on two ports, the second with another key: each app's signature fails at the other, which writes a visitor's session over it.
+  'cookie-session-neighbour-app': {
+    cookie: 'session',
+    ends: [
+      'rotated@login',
+      'updated',
+      'reset:overwritten',
+      'rotated@login',
+      'updated',
+      'reset:overwritten',
+      'updated',
+      'live',
+    ],
+    alarms: ['session-client-side-data session', 'session-reset session', 'session-reset session'],
+  },
+  // The control: both sign with one key, so the session kept in the cookie is one session to both: nothing lost.
+  'cookie-session-neighbour-app-shared-key': {
+    cookie: 'session',
+    ends: ['rotated@login', 'updated', 'live'],
+    alarms: ['session-client-side-data session'],
+  },
+  // Starlette's SessionMiddleware on two ports, the second with another secret_key: each app writes a visitor's session over the other's.
+  'starlette-neighbour-app': {
+    cookie: 'session',
+    ends: [
+      'rotated@login',
+      'updated',
+      'reset:overwritten',
+      'rotated@login',
+      'updated',
+      'reset:overwritten',
+      'updated',
+      'live',
+    ],
+    alarms: ['session-client-side-data session', 'session-reset session', 'session-reset session'],
+  },
+  // @fastify/session on two ports, each its own memory store: each app issues a session over the other's unknown ID.
+  'fastify-session-neighbour-app': {
+    cookie: 'sessionId',
+    ends: ['rotated@login', 'reset:overwritten', 'rotated@login', 'reset:overwritten', 'live'],
+    alarms: ['session-reset sessionId', 'session-reset sessionId'],
+  },
   // Laravel, two apps (APP_KEY, session files) on two ports: the second cannot decrypt alice's laravel_session and sets its own at its first page (read as an update of a sealed store until the first app refuses the second's session).
   'laravel-neighbour-app': {
     cookie: 'laravel_session',
@@ -3996,6 +4038,9 @@ describe.each([
   // Laravel's second app writes a sealed cookie over the first's, read as an update until the first refuses its session.
   { id: 'laravel-neighbour-app', cookie: 'laravel_session', rejected: 0, visitorFirst: true, sharedBy: 'port' },
   { id: 'tomcat-neighbour-app', cookie: 'JSESSIONID', rejected: 0, visitorFirst: true, sharedBy: 'port' },
+  { id: 'cookie-session-neighbour-app', cookie: 'session', rejected: 0, visitorFirst: true, sharedBy: 'port' },
+  { id: 'starlette-neighbour-app', cookie: 'session', rejected: 0, visitorFirst: true, sharedBy: 'port' },
+  { id: 'fastify-session-neighbour-app', cookie: 'sessionId', rejected: 0, visitorFirst: true, sharedBy: 'port' },
   {
     id: 'rails-cookie-store-neighbour-app',
     cookie: '_demo_session',
