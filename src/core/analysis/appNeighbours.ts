@@ -10,7 +10,7 @@
  */
 
 import { sharedBy } from '../cookie/sharedCookie.ts';
-import type { IdChange, IdEnd, LaneId, OtherAppSetter } from './facts.ts';
+import type { IdChange, IdEnd, LaneId, OtherAppSetter, SessionLane } from './facts.ts';
 
 function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
@@ -18,6 +18,7 @@ function pairKey(a: string, b: string): string {
 
 /** An ID's end at another origin than the one that set it, read while the two were not yet seen apart. */
 export interface PendingEnd {
+  readonly lane: SessionLane;
   readonly id: LaneId;
   readonly change: IdChange;
   readonly end: IdEnd;

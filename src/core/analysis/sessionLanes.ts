@@ -307,11 +307,11 @@ export class SessionLanes {
    * How an ID that another app sharing the cookie had set ended here: an end that shows this app did not know it
    * (sessionReset.ts otherAppResetOf) shows the two apart; another is kept, to be decided again if they are seen so.
    */
-  private noteEndOfOtherApps(held: LaneId, change: IdChange, end: IdEnd, origin: string): void {
+  private noteEndOfOtherApps(lane: SessionLane, held: LaneId, change: IdChange, end: IdEnd, origin: string): void {
     const setter = change.setByOtherApp?.setBy;
     if (setter === undefined) return;
     if (end.kind === 'reset' && end.setByOtherApp !== undefined) this.markAppsApart(setter, origin);
-    else this.apps.remember(setter, origin, { id: held, change, end });
+    else this.apps.remember(setter, origin, { lane, id: held, change, end });
   }
 
   /**
@@ -334,27 +334,10 @@ export class SessionLanes {
    */
   private markAppsApart(a: string, b: string): void {
     for (const pending of this.apps.markApart(a, b)) {
-      const { id, change, end } = pending;
+      const { lane, id, change, end } = pending;
       if (id.end !== end) continue;
       id.end = idEndOf({ ...change, appsApart: true });
-      if (end.kind === 'updated') this.forgetInheritedLogin(id);
-    }
-  }
-
-  /** The IDs after `id` that took its session's login by updates (decideLaneChange): not that session's any more. */
-  private forgetInheritedLogin(id: LaneId): void {
-    const login = id.sessionLogin;
-    if (login === undefined) return;
-    for (const lane of this.lanes.values()) {
-      const at = lane.ids.indexOf(id);
-      if (at < 0) continue;
-      for (let i = at + 1; i < lane.ids.length; i++) {
-        const next = lane.ids[i]!;
-        if (next.sessionLogin !== login) break;
-        delete next.sessionLogin;
-        if (next.end?.kind !== 'updated') break;
-      }
-      return;
+      if (end.kind === 'updated') forgetInheritedLogin(lane, id);
     }
   }
 
@@ -465,7 +448,7 @@ export class SessionLanes {
           ...(handedTo !== undefined ? { handedTo } : {}),
         };
         live.end = idEndOf(change);
-        this.noteEndOfOtherApps(live, change, live.end, url.origin);
+        this.noteEndOfOtherApps(lane, live, change, live.end, url.origin);
       }
       return;
     }
@@ -483,7 +466,7 @@ export class SessionLanes {
     }
     if (live && change && end) {
       live.end = end;
-      this.noteEndOfOtherApps(live, change, end, url.origin);
+      this.noteEndOfOtherApps(lane, live, change, end, url.origin);
     }
     // Only the stored cookie's own slot gets the new ID (it may differ from the lane matched by name).
     const target = this.laneFor(effect.stored, url.origin);
@@ -595,6 +578,21 @@ function clearedBy(effect: LaneEffect): LaneEffect {
   effect.issued = undefined;
   effect.stored = undefined;
   return effect;
+}
+
+/**
+ * The IDs after `id` in its lane that took its session's login by updates (decideLaneChange), once `id`'s update is
+ * read as another app's reset (appNeighbours.ts): not that session's any more.
+ */
+function forgetInheritedLogin(lane: SessionLane, id: LaneId): void {
+  const login = id.sessionLogin;
+  if (login === undefined) return;
+  for (let i = lane.ids.indexOf(id) + 1; i > 0 && i < lane.ids.length; i++) {
+    const next = lane.ids[i]!;
+    if (next.sessionLogin !== login) break;
+    delete next.sessionLogin;
+    if (next.end?.kind !== 'updated') break;
+  }
 }
 
 /** The lane's latest ID; it may have ended (`end` set) with no successor yet. */
