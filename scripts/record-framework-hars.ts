@@ -396,6 +396,8 @@ interface Framework {
      * hosts of one site whose session cookies name the site's domain (`Domain=app.test`) share them as two ports do.
      */
     readonly host?: string;
+    /** The second app's server, where it is another framework's (its login form at the same path); the framework's own otherwise. */
+    readonly server?: Framework['server'];
   };
   /**
    * A recording of a configuration deployed while the user is logged in, instead of a logout alone: after the login
@@ -5078,6 +5080,13 @@ const FRAMEWORKS: readonly Framework[] = [
     ...script('starlette-neighbour-app', '/usr/bin/python3', 'starlette', 'app.py'),
     neighbour: { after: '/', env: { STARLETTE_SECRET_KEY: 'neighbour-'.repeat(4) } },
   },
+  // Two frameworks, one cookie name: Flask here and Starlette's SessionMiddleware on the second port (a Flask admin
+  // beside a Starlette or FastAPI service on one machine), both calling their signed session cookie `session`.
+  {
+    ...flask('flask'),
+    id: 'flask-starlette-neighbour-apps',
+    neighbour: { after: '/account/', server: script('starlette', '/usr/bin/python3', 'starlette', 'app.py').server },
+  },
   // @fastify/session's memory store, each process its own: the first app's sessionId is unknown to the second.
   { ...node('fastify-session'), id: 'fastify-session-neighbour-app', neighbour: { after: '/' } },
   // The control: the second Flask app names its cookie `other_session` (SESSION_COOKIE_NAME): both sessions live side
@@ -5646,7 +5655,8 @@ async function main(): Promise<void> {
             stop = await startServers({ ...framework, server: redeploy.server }, work, port);
           });
         } else if (neighbour !== undefined) {
-          const stopOther = await startNeighbour(framework, port + 70, neighbour.env ?? {});
+          const second = neighbour.server === undefined ? framework : { ...framework, server: neighbour.server };
+          const stopOther = await startNeighbour(second, port + 70, neighbour.env ?? {});
           try {
             const other = `http://${neighbour.host ?? '127.0.0.1'}:${port + 70}`;
             await logInHereAndThere(page, base, framework, other, neighbour.after);

@@ -3883,6 +3883,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: ['rotated@login', 'reset:overwritten', 'rotated@login', 'reset:overwritten', 'live'],
     alarms: ['session-reset sessionId', 'session-reset sessionId'],
   },
+  // Two frameworks, one cookie name: Flask here and Starlette on the second port, both calling their signed session cookie session: each writes a visitor's session over the other's.
+  'flask-starlette-neighbour-apps': {
+    cookie: 'session',
+    ends: ['rotated@login', 'updated', 'reset:overwritten', 'rotated@login', 'updated', 'reset:overwritten', 'live'],
+    alarms: ['session-client-side-data session', 'session-reset session', 'session-reset session'],
+  },
   // Laravel, two apps (APP_KEY, session files) on two ports: the second cannot decrypt alice's laravel_session and sets its own at its first page (read as an update of a sealed store until the first app refuses the second's session).
   'laravel-neighbour-app': {
     cookie: 'laravel_session',
@@ -4041,6 +4047,7 @@ describe.each([
   { id: 'cookie-session-neighbour-app', cookie: 'session', rejected: 0, visitorFirst: true, sharedBy: 'port' },
   { id: 'starlette-neighbour-app', cookie: 'session', rejected: 0, visitorFirst: true, sharedBy: 'port' },
   { id: 'fastify-session-neighbour-app', cookie: 'sessionId', rejected: 0, visitorFirst: true, sharedBy: 'port' },
+  { id: 'flask-starlette-neighbour-apps', cookie: 'session', rejected: 0, visitorFirst: true, sharedBy: 'port' },
   {
     id: 'rails-cookie-store-neighbour-app',
     cookie: '_demo_session',
