@@ -150,12 +150,21 @@ export const WHERE_OTHER_APP: Readonly<Record<SharedBy, (domain: string) => stri
   domain: (domain) => `within the cookie's domain ${domain}`,
 };
 
+/** Why a cookie reaches the other app, by how they share it, as a clause (the story's words read it too). */
+export const SHARED_BECAUSE: Readonly<Record<SharedBy, string>> = {
+  port: 'cookies do not isolate ports',
+  domain: 'a cookie with a Domain attribute is sent to every host within that domain',
+};
+
 /** Why two apps share one session cookie, by how they share it. */
 export const SHARED_COOKIE: Readonly<Record<SharedBy, string>> = {
-  port: "Cookies do not isolate ports, so apps on one host whose session cookies have the same name share one cookie, and each replaces the other's session",
-  domain:
-    "A cookie with a Domain attribute is sent to every host within that domain, so apps on those hosts whose session cookies have the same name and Domain share one cookie, and each replaces the other's session",
+  port: `${upperFirst(SHARED_BECAUSE.port)}, so apps on one host whose session cookies have the same name share one cookie, and each replaces the other's session`,
+  domain: `${upperFirst(SHARED_BECAUSE.domain)}, so apps on those hosts whose session cookies have the same name and Domain share one cookie, and each replaces the other's session`,
 };
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /** The fix where two apps share a session cookie (session-reset's setByOtherApp, session-rejected's setBy). */
 export const OTHER_APP_FIX: Readonly<Record<SharedBy, string>> = {

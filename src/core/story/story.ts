@@ -16,6 +16,8 @@ import { redactValue } from '../analysis/redact.ts';
 import { type RequestsByEntry, requestsByEntry } from '../analysis/requestsByEntry.ts';
 import type { Finding, Story, StoryKind, StoryTiming } from '../analysis/resultTypes.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
+import type { SharedBy } from '../cookie/sharedCookie.ts';
+import { SHARED_BECAUSE } from '../rules/helpers.ts';
 import { SEVERITY_RANK } from '../rules/rule.ts';
 import { BASIC_CREDENTIALS } from '../rules/sessionReset.ts';
 
@@ -162,18 +164,17 @@ function loginRefused(finding: StoryFinding): string {
  * (session-reset's and session-rejected's evidence: cookie/sharedCookie.ts).
  */
 function sharedCookieWords(finding: StoryFinding): { readonly where: string; readonly why: string } | undefined {
-  switch (finding.evidence.sharedBy) {
-    case 'port':
-      return { where: 'on this host', why: 'cookies do not isolate ports' };
-    case 'domain':
-      return {
-        where: "within the cookie's domain",
-        why: 'a cookie with a Domain attribute is sent to every host within that domain',
-      };
-    default:
-      return undefined;
-  }
+  const shared = finding.evidence.sharedBy;
+  return shared === 'port' || shared === 'domain'
+    ? { where: OTHER_APP_WHERE[shared], why: SHARED_BECAUSE[shared] }
+    : undefined;
 }
+
+/** Where the other app is, in the story's words (the finding names the cookie's domain; the story does not repeat it). */
+const OTHER_APP_WHERE: Readonly<Record<SharedBy, string>> = {
+  port: 'on this host',
+  domain: "within the cookie's domain",
+};
 
 /**
  * The other copies of the cookie's name the request carried beside the lost or refused ID (the finding's sentBeside):
