@@ -5115,6 +5115,25 @@ const FRAMEWORKS: readonly Framework[] = [
     id: 'laravel-neighbour-app',
     neighbour: { after: '/account', env: { APP_KEY: 'base64:bmVpZ2hib3VyLWFwcC1zZXNzaW9uc2NvcGUta2V5ISE=' } },
   },
+  // Django's cache sessions (SESSION_ENGINE `cache`) on Django's default cache, each process's own LocMemCache: the
+  // sessions live in the server's memory, the users in its database, so a restart after the login loses the session:
+  // home, which writes the session, starts a new one for the unknown key, and /accounts/profile/ sends the visitor to
+  // the login form.
+  ...andWithBodies({
+    ...django('django-cache-restart', 'django.contrib.sessions.backends.cache'),
+    lose: { how: 'restart', after: '/accounts/profile/' },
+  }),
+  // The same cache sessions on two Django processes that share one database (the users) behind nginx round robin
+  // without affinity, each its own memory: the login's session lives on the node that answered the login's POST only.
+  ...andWithBodies({
+    ...django('django-cache-cluster-no-affinity', 'django.contrib.sessions.backends.cache'),
+    backends: (work, port) =>
+      [1, 2].map((n) => ({
+        ...django('django-cache', 'django.contrib.sessions.backends.cache').server(work, port + 50 + n),
+        port: port + 50 + n,
+      })),
+    server: roundRobin,
+  }),
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */

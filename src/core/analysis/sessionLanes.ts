@@ -24,6 +24,7 @@ import {
   type LoginSignal,
   laneKey,
   type NotSentCookieFact,
+  type ResetCause,
   type SentCookieFact,
   type SessionIdentity,
   type SessionLane,
@@ -104,6 +105,9 @@ const UNKNOWN_IDENTITY: SessionIdentity = { confidence: 'possible', evidence: ['
 /** Shared by the requests that carried no session cookie, and the responses that set no affinity cookie: never written. */
 export const NOTHING_CARRIED: Map<string, string> = new Map();
 const NOTHING_SET: Map<string, string> = new Map();
+
+/** How the login's ID ended at a hop of its chain when the hop was answered as a visitor: the ID issued there is one. */
+const VISITOR_AT_HOP: ReadonlySet<ResetCause> = new Set(['not-sent', 'expired', 'server-rejected']);
 
 export class SessionLanes {
   private readonly lanes = new Map<string, SessionLane>();
@@ -472,10 +476,10 @@ export class SessionLanes {
     const target = this.laneFor(effect.stored, url.origin);
     const id = this.startId(target, issued, entry, 'set-cookie', ctx.arrivedAt);
     this.apps.noteSetBy(id, url.origin);
-    // A hop of the login's chain that went without the login's cookie (not sent, expired) was answered as a visitor
-    // is: the ID it issued is a visitor's, not the login's session (a cookie Path that leaves out the landing page).
-    const visitorAtHop =
-      end?.kind === 'reset' && (end.cause === 'not-sent' || end.cause === 'expired') && ctx.loginEntry !== entry;
+    // A hop of the login's chain that went without the login's cookie (not sent, expired), or whose server did not know
+    // the login's ID (server-rejected: a node that does not share the login's session), was answered as a visitor is:
+    // the ID it issued is a visitor's, not the login's session (a cookie Path that leaves out the landing page).
+    const visitorAtHop = end?.kind === 'reset' && VISITOR_AT_HOP.has(end.cause) && ctx.loginEntry !== entry;
     const sessionLogin = visitorAtHop
       ? undefined
       : (ctx.loginEntry ?? (live && end?.kind === 'updated' ? live.sessionLogin : undefined));
