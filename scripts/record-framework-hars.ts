@@ -5134,6 +5134,34 @@ const FRAMEWORKS: readonly Framework[] = [
       })),
     server: roundRobin,
   }),
+  // Session cookies the browser refuses to store, so the login never sticks: Chrome keeps none of them and the next
+  // pages answer as to a visitor.
+  // Django's sessionid with SESSION_COOKIE_SAMESITE = 'None' and no Secure (a site embedded in another, set up without
+  // HTTPS): Chrome refuses a SameSite=None cookie without Secure (SameSiteNoneInsecure).
+  {
+    ...withServerEnv(django('django-db', 'django.contrib.sessions.backends.db'), 'django-db-samesite-none-insecure', {
+      SESSION_COOKIE_SAMESITE: 'None',
+    }),
+    afterLogin: ['/accounts/profile/'],
+  },
+  // Flask's session cookie with SESSION_COOKIE_SAMESITE = 'None' and no Secure: the same refusal.
+  {
+    ...withServerEnv(flask('flask'), 'flask-samesite-none-insecure', { SESSION_COOKIE_SAMESITE: 'None' }),
+    afterLogin: ['/account/'],
+  },
+  // Flask's session cookie renamed `__Host-session` (SESSION_COOKIE_NAME) without SESSION_COOKIE_SECURE: a __Host-
+  // cookie must be Secure, so Chrome refuses it (InvalidPrefix) at every answer that sets it.
+  {
+    ...withServerEnv(flask('flask'), 'flask-host-prefix-insecure', { SESSION_COOKIE_NAME: '__Host-session' }),
+    afterLogin: ['/account/'],
+  },
+  // Flask's signed session with 3,000 random bytes of profile the login adds (SESSION_PROFILE_BYTES, read by
+  // flask/app.py): the cookie outgrows the 4096 bytes a browser keeps (NameValuePairExceedsMaxSize), Chrome drops the
+  // login's Set-Cookie and keeps the visitor's cookie it had, so the user is not logged in.
+  ...andWithBodies({
+    ...withServerEnv(flask('flask'), 'flask-cookie-too-large', { SESSION_PROFILE_BYTES: '3000' }),
+    afterLogin: ['/account/'],
+  }),
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */

@@ -4385,6 +4385,81 @@ describe.each([
   });
 });
 
+describe.each([
+  // SameSite=None without Secure (Django's SESSION_COOKIE_SAMESITE = 'None', Flask's), a __Host- name without Secure:
+  // Chrome refuses every such cookie, so no session ever reaches the jar.
+  {
+    id: 'django-db-samesite-none-insecure',
+    sessions: [],
+    raised: [
+      'cookie-rejected sessionid @0 SameSiteNoneInsecure',
+      'cookie-samesite-none-insecure sessionid @0',
+      'session-not-established sessionid @4 SameSiteNoneInsecure',
+    ],
+  },
+  {
+    id: 'flask-samesite-none-insecure',
+    sessions: [],
+    raised: [
+      'cookie-rejected session @0 SameSiteNoneInsecure',
+      'cookie-samesite-none-insecure session @0',
+      'session-client-side-data session @4',
+      'session-not-established session @3 SameSiteNoneInsecure',
+    ],
+  },
+  {
+    id: 'flask-host-prefix-insecure',
+    sessions: [],
+    raised: [
+      'cookie-prefix-violation __Host-session @0 InvalidPrefix',
+      'cookie-rejected __Host-session @0 InvalidPrefix',
+      'session-client-side-data __Host-session @4',
+      'session-not-established __Host-session @3 InvalidPrefix',
+    ],
+  },
+  // Flask's login outgrows the 4096 bytes a browser stores: Chrome drops it and keeps the visitor's cookie it had, which
+  // every later request carries; the server goes on writing that visitor's session.
+  ...['flask-cookie-too-large', 'flask-cookie-too-large-with-bodies'].map((id) => ({
+    id,
+    sessions: ['session'],
+    raised: [
+      'cookie-rejected session @3 NameValuePairExceedsMaxSize',
+      'cookie-samesite-missing session @0',
+      'session-client-side-data session @3',
+      'session-not-established session @3 NameValuePairExceedsMaxSize',
+    ],
+  })),
+])('$id.har: a session cookie the browser refuses', ({ id, sessions, raised }) => {
+  const told = (result: AnalysisResult) =>
+    [
+      ...new Set(
+        result.findings
+          .filter((f) => f.severity !== 'info')
+          .map((f) => `${f.rule} ${f.cookie ?? ''} @${f.entry}${f.reason ? ` ${f.reason}` : ''}`),
+      ),
+    ].sort();
+
+  it('tells the login as not established, naming why the browser refused its cookie', () => {
+    const result = analyse(id);
+    expect(result.sessions.map((s) => s.cookie)).toEqual(sessions);
+    expect(told(result)).toEqual(raised);
+    expect(result.story?.[0]?.kind).toBe('not-established');
+  });
+
+  it("finds the same refusal without the browser's own report of it (a HAR from another recorder)", () => {
+    expect(told(analyse(id, withoutChromeFieldsOrFetchMetadata))).toEqual(raised);
+  });
+});
+
+describe('flask-cookie-too-large.har', () => {
+  it('says the next requests carried only the cookie the browser held before the login, and the fix for its size', () => {
+    const [finding] = analyse('flask-cookie-too-large').findings.filter((f) => f.rule === 'session-not-established');
+    expect(finding!.message).toContain('the session cookie the browser held before the login');
+    expect(finding!.evidence.nextRequestSessionCookie).toBe('the one held before the login');
+    expect(finding!.fix).toContain('4096 bytes');
+  });
+});
+
 describe('express-session-cluster-no-affinity.har', () => {
   // express-session's memory store on two processes behind round robin: every request reaches the process that did
   // not issue its ID. The login's own redirect is where the user is logged out; the other replacements read as

@@ -130,8 +130,26 @@ function keptIds(
       l.after !== undefined &&
       sameId(l.before, l.after) &&
       !(renewed && bindsNoSession(login, l, lanes)) &&
-      !issuedInAnotherSlot(login, l, lanes, loginHost),
+      !issuedInAnotherSlot(login, l, lanes, loginHost) &&
+      !renewalRefused(login, l, lanes),
   );
+}
+
+/**
+ * The login's response or redirect chain did issue a new ID for the kept one, and the browser refused that cookie
+ * (SameSite=None without Secure, a Secure cookie over http://, one past 4096 bytes: LaneId.incidents) and kept the ID it
+ * had: the server renewed the session, so the ID kept is no fixation but a login that never reached the browser
+ * (session-not-established).
+ */
+function renewalRefused(
+  login: LoginFact,
+  kept: LoginFact['lanes'][number],
+  lanes: ReadonlyMap<string, SessionLane>,
+): boolean {
+  const held = lanes.get(kept.laneKey)?.ids.find((id) => id.id === kept.before);
+  if (held === undefined || held.incidents.length === 0) return false;
+  const atLogin = new Set([login.entry, ...login.chain]);
+  return held.incidents.some((incident) => atLogin.has(incident.entry));
 }
 
 /**

@@ -42,6 +42,51 @@ describe('session-not-established', () => {
     expect(report).toContain('session-not-established');
   });
 
+  it("the login's new ID refused, the visitor's kept: the requests after it carry only the ID from before the login", () => {
+    // The login re-issues the session cookie with SameSite=None but no Secure: the browser refuses it and keeps the
+    // visitor's ID it had, which the next page carries and which the server answers as a visitor's.
+    const scenario = trace()
+      .get('https://shop.test/login', { setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .post('https://shop.test/login', {
+        form: PASSWORD,
+        cookie: `sid=${ID.a}`,
+        location: '/account',
+        setCookie: [`sid=${ID.b}; Path=/; HttpOnly; SameSite=None`],
+      })
+      .get('https://shop.test/account', { cookie: `sid=${ID.a}`, location: '/login' })
+      .get('https://shop.test/login', { cookie: `sid=${ID.a}` })
+      .build();
+    const result = analyzeTrace(scenario);
+    const [f] = findingsOf(result, 'session-not-established');
+    expect(f).toMatchObject({ entry: 1, cookie: 'sid', reason: 'SameSiteNoneInsecure' });
+    expect(f!.message).toContain('carried only the sid cookie the browser held before the login');
+    expect(f!.evidence.nextRequestSessionCookie).toBe('the one held before the login');
+    // The server did renew the ID at the login: the ID kept is the browser's refusal, no fixation.
+    expect(serious(result)).toEqual([
+      'session-not-established sid@1 SameSiteNoneInsecure',
+      'cookie-samesite-none-insecure sid@1',
+      'cookie-rejected sid@1 SameSiteNoneInsecure',
+    ]);
+    const [rotated] = findingsOf(result, 'session-rotated');
+    expect(rotated!.message).toContain('The browser refused the cookie of the new ID and kept the one it held');
+  });
+
+  it('a login whose new ID was refused while another ID of its own reached the jar is established', () => {
+    // The same refusal, but the redirect's answer stores a new session ID: the session exists, whatever became of it.
+    const scenario = trace()
+      .get('https://shop.test/login', { setCookie: [`sid=${ID.a}; ${GOOD}`] })
+      .post('https://shop.test/login', {
+        form: PASSWORD,
+        cookie: `sid=${ID.a}`,
+        location: '/account',
+        setCookie: [`sid=${ID.b}; Path=/; HttpOnly; SameSite=None`],
+      })
+      .get('https://shop.test/account', { cookie: `sid=${ID.a}`, setCookie: [`sid=${ID.c}; ${GOOD}`] })
+      .get('https://shop.test/account', { cookie: `sid=${ID.c}` })
+      .build();
+    expect(findingsOf(analyzeTrace(scenario), 'session-not-established')).toEqual([]);
+  });
+
   it('a file stripped of its Cookie headers, whose cookies later requests would carry, gets the note', () => {
     const scenario = trace()
       .get('https://shop.test/', { setCookie: [`sid=${ID.a}; ${GOOD}`] })

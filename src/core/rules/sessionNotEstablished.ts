@@ -6,7 +6,9 @@
  * - a password POST the server accepted (it redirected away from the login page, or answered a script's POST
  *   with a success), and
  * - either a session Set-Cookie of its chain the browser rejected, or the next request carrying no session
- *   cookie and being answered as logged out (401, 403, a redirect to the login page).
+ *   cookie and being answered as logged out (401, 403, a redirect to the login page). Where the browser rejected
+ *   the login's cookie it keeps the one it held: the visitor's session going on (keptFromBefore) is no session of
+ *   the login's.
  * A POST answered with the login page again is a refused login as likely as a lost cookie: not reported.
  */
 import {
@@ -16,7 +18,7 @@ import {
   type RequestFacts,
   type SetCookieFact,
 } from '../analysis/facts.ts';
-import { SET_COOKIE_REJECTED_REASONS } from '../cookie/reasons.ts';
+import { SET_COOKIE_REJECTED_REASONS, type SetCookieRejectedReason } from '../cookie/reasons.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
 import { statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
 import { redactLine } from './attributeRule.ts';
@@ -31,6 +33,15 @@ const FIX_REJECTED =
 const FIX_SECURE_ONLY =
   'Serve the login, and the whole site, over HTTPS: a browser stores a Secure cookie only from an https:// response (or drop Secure only where HTTPS is impossible, e.g. local development).';
 
+const FIX_TOO_LARGE =
+  'Keep the session cookie small: a browser stores no cookie whose name and value pass 4096 bytes, and keeps the one it had. Keep the session data on the server (a server-side session store) with only its ID in the cookie, or put less in a cookie-kept session.';
+
+/** The fix of a login whose session cookie the browser refused, where the reason calls for its own. */
+const FIX_BY_REASON: Partial<Record<SetCookieRejectedReason, string>> = {
+  SecureOnly: FIX_SECURE_ONLY,
+  NameValuePairExceedsMaxSize: FIX_TOO_LARGE,
+};
+
 function isSuccess(status: number | undefined): boolean {
   return status !== undefined && status >= 200 && status < 300;
 }
@@ -41,7 +52,7 @@ export const sessionNotEstablished = defineRule({
   title: 'Login did not establish a session',
   docs: {
     explanation:
-      'A login was recognised (a POST carrying a password field that the server accepted), but no session cookie reached the browser: the login response and its redirect chain set none, or the browser rejected the one they set, and the next request carried no session cookie. The user is sent back to the login page however often they log in.',
+      'A login was recognised (a POST carrying a password field that the server accepted), but no session cookie reached the browser: the login response and its redirect chain set none, or the browser rejected the one they set, and the next request carried no session cookie (or only the one the browser held before the login, which it keeps when it refuses the new one). The user is sent back to the login page however often they log in.',
     fix: FIX_NOT_SET,
   },
   check(ctx) {
@@ -82,38 +93,53 @@ function notEstablished(
       else if (isRejected(c) && c.session) rejected.push(c);
     }
   }
-  // A session cookie stored: a session exists (what became of it is for the other rules).
-  if (stored.some((c) => c.session)) return undefined;
+  const refused = rejected[0];
+  const kept = refused ? keptFromBefore(ctx, login, refused.name) : NOTHING_KEPT;
+  const ownSession = (name: string, value: string, session: boolean) => session && !kept(name, value);
+  // A session cookie stored: a session exists (what became of it is for the other rules) — unless it is the session
+  // the client held before the login, written again after the browser refused the login's.
+  if (stored.some((c) => ownSession(c.name, c.value, c.session))) return undefined;
   const last = chain[chain.length - 1]!;
   const next = ctx.facts.requests.find((r) => r.entry > last.entry && r.origin === post.origin);
   const follower = firstHop ?? next;
-  const refused = rejected[0];
   // The request after the login carried a session (or a cookie the login set, maybe an unrecognised session — unless
   // the browser refused the session cookie the login set: Django's CSRF token, renewed at login, is no session).
   if (
-    follower?.sent.some((s) => s.session || (!refused && stored.some((c) => c.name === s.name && c.value === s.value)))
+    follower?.sent.some(
+      (s) =>
+        ownSession(s.name, s.value, s.session) ||
+        (!refused && stored.some((c) => c.name === s.name && c.value === s.value)),
+    )
   )
     return undefined;
   const early = [...chain.slice(1), ...(next ? [next] : [])].find(
     (r) => answers.has(r.entry) && !attempts.has(r.entry),
   );
-  const late = early === undefined && next ? laterLoggedOut(ctx, next, stored, answers, attempts) : undefined;
+  const late =
+    early === undefined && next ? laterLoggedOut(ctx, next, stored, answers, attempts, ownSession) : undefined;
   const loggedOut = early ?? late;
   if (!refused && (!loggedOut || !follower)) return undefined;
 
   const accepted = redirectedAway ? `redirected to ${pathOf(firstHop!.url)}` : `answered ${post.status}`;
   const answer = loggedOut ? answers.get(loggedOut.entry) : undefined;
+  // The browser kept the visitor's cookie it held before the login, and sent that.
+  const carriedKept = follower?.sent.some((s) => s.session && kept(s.name, s.value)) === true;
+  const carried = carriedKept
+    ? `carried only the ${refused!.name} cookie the browser held before the login (it kept that one when it refused the login's)`
+    : 'carried no session cookie';
   const after = !answer
-    ? ' The next request carried no session cookie.'
+    ? ` The next request ${carried}.`
     : late !== undefined
-      ? ` No request after it carried a session cookie, and ${pathOf(loggedOut!.url)} was answered with ${answerText(answer)}.`
-      : ` The next request${follower ? ` (${pathOf(follower.url)})` : ''} carried no session cookie and ${pathOf(loggedOut!.url)} was answered with ${answerText(answer)}.`;
+      ? ` No request after it carried ${carriedKept ? `a session cookie but the ${refused!.name} cookie the browser held before the login` : 'a session cookie'}, and ${pathOf(loggedOut!.url)} was answered with ${answerText(answer)}.`
+      : ` The next request${follower ? ` (${pathOf(follower.url)})` : ''} ${carried} and ${pathOf(loggedOut!.url)} was answered with ${answerText(answer)}.`;
   const head = `A login (recognised from ${LOGIN_SIGNAL_TEXT[login.signal]}) was accepted — the server ${accepted} — but no session cookie reached the browser:`;
   const evidence = {
     login: `entry ${post.entry}: ${post.method} ${pathOf(post.url)} → ${post.status ?? 'no response'}`,
     ...(answer ? { loggedOutAt: loggedOut!.entry, status: answer.status } : {}),
     ...(answer?.loginPage ? { loginPage: answer.loginPage } : {}),
-    ...(follower ? { nextRequest: follower.url, nextRequestSessionCookie: 'none' } : {}),
+    ...(follower
+      ? { nextRequest: follower.url, nextRequestSessionCookie: carriedKept ? 'the one held before the login' : 'none' }
+      : {}),
   };
   if (refused) {
     return rejectedDraft(
@@ -144,6 +170,7 @@ function laterLoggedOut(
   stored: readonly SetCookieFact[],
   answers: ReadonlyMap<number, LoggedOutAnswer>,
   attempts: ReadonlySet<number>,
+  ownSession: (name: string, value: string, session: boolean) => boolean,
 ): RequestFacts | undefined {
   const requests = ctx.facts.requests;
   for (let i = requests.indexOf(next); i < requests.length; i++) {
@@ -151,12 +178,42 @@ function laterLoggedOut(
     if (r.origin !== next.origin) continue;
     // A logout, a login of another kind or another attempt: what follows answers for that, not for this login.
     if (r.logout || r.login !== undefined || attempts.has(r.entry)) return undefined;
-    if (r.sent.some((s) => s.session || stored.some((c) => c.name === s.name && c.value === s.value))) return undefined;
+    const carriedSession = r.sent.some(
+      (s) =>
+        ownSession(s.name, s.value, s.session) ||
+        stored.some((c) => c.name === s.name && c.value === s.value && ownSession(c.name, c.value, true)),
+    );
+    if (carriedSession) return undefined;
     // A page the user opened: a script's call may carry its session in a header (Node-RED's Bearer token).
     if (answers.has(r.entry) && r.resourceType === 'document') return r;
-    if (r.setCookies.some((c) => c.session && c.outcome.kind === 'stored')) return undefined;
+    if (r.setCookies.some((c) => c.outcome.kind === 'stored' && ownSession(c.name, c.value, c.session)))
+      return undefined;
   }
   return undefined;
+}
+
+/** No value is the session held before the login (no session cookie of the login was refused). */
+const NOTHING_KEPT = (_name: string, _value: string) => false;
+
+/**
+ * The values of `cookie` that are the session the client held before the login: where the browser refused the login's
+ * session cookie it keeps the one it had, and the server goes on with that visitor's session — the same ID, or a
+ * client-side store written again from what each request carried (Flask's, whose login outgrew the 4096 bytes a
+ * browser stores). Read from the lanes: the ID the login request carried, and the IDs that only updated it since.
+ */
+function keptFromBefore(ctx: RuleContext, login: LoginFact, cookie: string): (name: string, value: string) => boolean {
+  const values = new Set<string>();
+  for (const carried of login.lanes) {
+    const lane = ctx.facts.lanes.find((l) => l.key === carried.laneKey);
+    if (lane?.cookie !== cookie) continue;
+    let at = lane.ids.findIndex((id) => id.id === carried.before);
+    while (at >= 0 && at < lane.ids.length) {
+      const id = lane.ids[at]!;
+      values.add(id.id);
+      at = id.end?.kind === 'updated' ? at + 1 : -1;
+    }
+  }
+  return (name, value) => name === cookie && values.has(value);
 }
 
 /**
@@ -202,7 +259,7 @@ function rejectedDraft(
     url: post.url,
     reason,
     message: message(refused.name, `${reason}: ${SET_COOKIE_REJECTED_REASONS[reason].replace(/\.$/, '')}`),
-    fix: reason === 'SecureOnly' ? FIX_SECURE_ONLY : FIX_REJECTED,
+    fix: FIX_BY_REASON[reason] ?? FIX_REJECTED,
     evidence: { ...evidence, setCookie: redactLine(raw, refused.value), reason },
   };
 }

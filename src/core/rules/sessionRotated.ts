@@ -40,6 +40,10 @@ function isReadableStore(value: string): boolean {
   return valueShape(value) === 'client-side-store' && readClientSideData(value) !== undefined;
 }
 
+/** A rotation whose new cookie the browser refused (LaneId.incidents): the server moved on, the client did not. */
+const REFUSED_BY_BROWSER =
+  ' The browser refused the cookie of the new ID and kept the one it held, which later requests carry (the cookie-rejected finding says why).';
+
 export const sessionRotated = defineRule({
   id: 'session-rotated',
   severity: 'info',
@@ -129,7 +133,7 @@ export const sessionRotated = defineRule({
           message:
             end?.handedTo !== undefined
               ? `${t.lane.cookie} ${ctx.show(t.id.id)} ended ${why}.`
-              : `${t.lane.cookie} ${sealedAtLogin || sealedAtLogout || readableAtLogout || keptAtLogin ? 'changed' : 'rotated'} from ${ctx.show(t.id.id)} to ${t.next ? ctx.show(t.next.id) : 'a new ID'} ${why}.`,
+              : `${t.lane.cookie} ${sealedAtLogin || sealedAtLogout || readableAtLogout || keptAtLogin ? 'changed' : 'rotated'} from ${ctx.show(t.id.id)} to ${t.next && !t.incident ? ctx.show(t.next.id) : 'a new ID'} ${why}.${t.incident ? REFUSED_BY_BROWSER : ''}`,
           evidence: {
             before: { secret: t.id.id },
             ...(t.next && end?.handedTo === undefined ? { after: { secret: t.next.id } } : {}),

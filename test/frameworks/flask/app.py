@@ -1,5 +1,5 @@
 # A Flask 2.2 site (Debian's python3-flask): its default session, a signed cookie; for scripts/record-framework-hars.ts.
-import os
+import base64, os
 from datetime import timedelta
 from flask import Flask, session, request, redirect
 app = Flask(__name__)
@@ -19,6 +19,10 @@ if os.environ.get('SESSION_COOKIE_PATH'): app.config['SESSION_COOKIE_PATH'] = os
 # SESSION_COOKIE_NAME=<name>: the session cookie's name (Flask's default: session), as a second app on the same host
 # names its own.
 if os.environ.get('SESSION_COOKIE_NAME'): app.config['SESSION_COOKIE_NAME'] = os.environ['SESSION_COOKIE_NAME']
+# SESSION_PROFILE_BYTES=<n>: the login keeps n random bytes of the user's profile (base64) in the session, as an app
+# that caches a user's roles or preferences there: past ~3 KB the signed cookie outgrows the 4096 bytes a browser
+# stores (Flask only warns). Unset: nothing more than the user's name.
+SESSION_PROFILE_BYTES = int(os.environ.get('SESSION_PROFILE_BYTES') or 0)
 FORM = '<form method=post action=/login><input name=username><input type=password name=password><button>Sign in</button></form>'
 @app.route('/')
 def home():
@@ -29,6 +33,7 @@ def login():
     if request.method=='POST':
         if request.form['password']=='secret':
             session.clear(); session['user']=request.form['username']
+            if SESSION_PROFILE_BYTES: session['profile'] = base64.b64encode(os.urandom(SESSION_PROFILE_BYTES)).decode()
             if SESSION_LIFETIME: session.permanent = True
             return redirect('/')
         return FORM+'bad'
