@@ -5162,6 +5162,10 @@ const FRAMEWORKS: readonly Framework[] = [
     ...withServerEnv(flask('flask'), 'flask-cookie-too-large', { SESSION_PROFILE_BYTES: '3000' }),
     afterLogin: ['/account/'],
   }),
+  // PHP's native sessions with a cookie-consent script on home (CONSENT_SCRIPT, read by php/index.php) that deletes
+  // every cookie but its essential list, PHPSESSID among them (no HttpOnly, PHP's default): the login's redirect to
+  // home loses the session in the browser, and /account.php after it sends the visitor to the login form.
+  ...andWithBodies({ ...php('php-native-consent-script', { CONSENT_SCRIPT: '1' }), afterLogin: ['/account.php'] }),
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */

@@ -2710,6 +2710,39 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ],
     alarms: ['session-reset session', 'session-client-side-data session'],
   },
+  // PHP with a consent manager's script on home that deletes PHPSESSID (no HttpOnly) as not essential: each visit to home
+  // loses the session in the browser, the login's on its own redirect; the not-sent findings name a page script as
+  // the likely cause (Unknown to the browser's rules). The visitor's losses after it repeat the first.
+  'php-native-consent-script': {
+    cookie: 'PHPSESSID',
+    ends: [
+      'reset:not-sent',
+      'rotated@login',
+      'reset:not-sent',
+      'reset:not-sent',
+      'reset:overwritten',
+      'reset:not-sent',
+      'live',
+    ],
+    alarms: [
+      'cookie-no-httponly PHPSESSID',
+      'session-not-sent PHPSESSID',
+      'session-not-sent PHPSESSID',
+      'session-reset PHPSESSID',
+      'session-reset PHPSESSID',
+    ],
+  },
+  'php-native-consent-script-with-bodies': {
+    cookie: 'PHPSESSID',
+    ends: ['reset:not-sent', 'rotated@login', 'reset:not-sent', 'reset:not-sent', 'reset:not-sent', 'live'],
+    alarms: [
+      'cookie-no-httponly PHPSESSID',
+      'session-not-sent PHPSESSID',
+      'session-not-sent PHPSESSID',
+      'session-reset PHPSESSID',
+      'session-reset PHPSESSID',
+    ],
+  },
   // Dancer2's memory sessions on two nodes: the login lost on its redirect (server-rejected); the IDs the nodes issue
   // a visitor after it, each replaced at the next move, are a visitor's (the login's hop was answered as to one), told
   // as renewals for a client not logged in, not as more losses.
@@ -4448,6 +4481,22 @@ describe.each([
 
   it("finds the same refusal without the browser's own report of it (a HAR from another recorder)", () => {
     expect(told(analyse(id, withoutChromeFieldsOrFetchMetadata))).toEqual(raised);
+  });
+});
+
+describe('php-native-consent-script.har', () => {
+  it("names a page script as the likely remover of the session cookie, which is not HttpOnly, and the fix", () => {
+    const result = analyse('php-native-consent-script');
+    const login = result.facts.logins.at(-1)!;
+    const notSent = result.findings.filter((f) => f.rule === 'session-not-sent');
+    expect(notSent.map((f) => f.reason)).toEqual(['Unknown', 'Unknown']);
+    for (const f of notSent) {
+      expect(f.message).toContain('It is not HttpOnly, so a page script can delete it');
+      expect(f.fix).toContain('document.cookie');
+    }
+    // The login's loss is on its own redirect to home, after home's script ran on the page before.
+    expect(notSent[1]!.entry).toBeGreaterThan(login.entry);
+    expect(result.story?.some((s) => s.steps.some((step) => step.includes('a page script can delete it')))).toBe(true);
   });
 });
 

@@ -341,7 +341,9 @@ export class CookieComparison {
   }
 
   private sharedNotSentFact(cookie: StoredCookie, reason: NotSentReason): NotSentCookieFact {
-    return this.notSentFacts.get([cookie.name, cookie.domain, cookie.path, reason, cookie.value], () =>
+    // An Unknown of a cookie scripts can read is a fact of its own (readableByScript): keyed apart by its reason part.
+    const reasonKey = readableByScript(cookie, reason) ? SCRIPT_READABLE_UNKNOWN : reason;
+    return this.notSentFacts.get([cookie.name, cookie.domain, cookie.path, reasonKey, cookie.value], () =>
       this.makeNotSentFact(cookie, reason, undefined),
     );
   }
@@ -359,9 +361,18 @@ export class CookieComparison {
       reason,
       session: this.isSession(cookie.name),
       ...(browserReasons ? { browserReasons } : {}),
+      ...(readableByScript(cookie, reason) ? { readableByScript: true as const } : {}),
     };
   }
 }
+
+/** NotSentCookieFact.readableByScript: held back for no known reason, and not HttpOnly. */
+function readableByScript(cookie: StoredCookie, reason: NotSentReason): boolean {
+  return reason === 'Unknown' && !cookie.httpOnly;
+}
+
+/** sharedNotSentFact's reason part for such a cookie: no NotSentReason is spelled so. */
+const SCRIPT_READABLE_UNKNOWN = 'Unknown\u0000script';
 
 /** The browser's report of the cookie (name, and domain and path where it gave them); a loop, no closure (above). */
 function reportedBlock(blocked: BrowserBlocked, cookie: StoredCookie): BrowserBlocked[number] | undefined {

@@ -45,6 +45,11 @@ export interface NotSentCookieFact {
   readonly session: boolean;
   /** Reasons Chrome itself reported for this cookie on this request, when the trace carries them. */
   readonly browserReasons?: readonly string[];
+  /**
+   * Held back for no reason the model knows (Unknown), and not HttpOnly: a page script could have deleted it
+   * (document.cookie), which no browser rule reports. Absent for an HttpOnly cookie and for every other reason.
+   */
+  readonly readableByScript?: true;
 }
 
 export interface SetCookieFact {

@@ -284,4 +284,27 @@ describe('session-not-sent', () => {
       }
     });
   });
+
+  describe('a cookie the model says must go, missing from a page request for no reason the browser reports', () => {
+    const lost = (attributes: string) =>
+      trace()
+        .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${attributes}`] })
+        .get('https://shop.test/account', { cookie: '', location: '/login' })
+        .get('https://shop.test/login', { cookie: '' })
+        .analyze();
+
+    it('not HttpOnly: a page script may have deleted it, and the fix says where to look', () => {
+      const [found] = findingsOf(lost('Path=/; Secure; SameSite=Lax'), 'session-not-sent');
+      expect(found?.reason).toBe('Unknown');
+      expect(found?.message).toContain('It is not HttpOnly, so a page script can delete it');
+      expect(found?.fix).toContain("search the pages' scripts for document.cookie");
+    });
+
+    it('HttpOnly: no page script could, so the finding names what can', () => {
+      const [found] = findingsOf(lost(GOOD), 'session-not-sent');
+      expect(found?.reason).toBe('Unknown');
+      expect(found?.message).toContain('It is HttpOnly, so no page script removed it');
+      expect(found?.fix).not.toContain('document.cookie');
+    });
+  });
 });

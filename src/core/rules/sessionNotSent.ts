@@ -6,7 +6,13 @@
  * visitor is: a new session under the same name there (a cookie of that host or path) or the login page.
  */
 
-import { type LoggedOutAnswer, laneKey, type NotSentCookieFact, type RequestFacts } from '../analysis/facts.ts';
+import {
+  type LoggedOutAnswer,
+  laneKey,
+  type NotSentCookieFact,
+  type RequestFacts,
+  type SessionLane,
+} from '../analysis/facts.ts';
 import type { NotSentReason } from '../cookie/reasons.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
@@ -149,7 +155,7 @@ export const sessionNotSent = defineRule({
           sessionLane !== undefined &&
           held !== undefined &&
           expirySlid(sessionLane, held, request.entry, ctx.request);
-        drafts.push(recalledDraft(ctx, request, n, lane, sessionLane?.origin, slid, visitor));
+        drafts.push(recalledDraft(ctx, request, n, lane, sessionLane, slid, visitor));
       }
     }
     return drafts;
@@ -169,12 +175,14 @@ function recalledDraft(
   request: RequestFacts,
   n: NotSentCookieFact,
   lane: string,
-  origin: string | undefined,
+  sessionLane: SessionLane | undefined,
   slid: boolean,
   visitor: VisitorAnswer | undefined,
 ): FindingDraft {
-  return ctx.memos.recall(NOT_SENT_DRAFTS, request, [n, origin, ctx.show, slid, visitor], () =>
-    draftOf(request, n, lane, origin, ctx.show, slid, visitor),
+  const origin = sessionLane?.origin;
+  const thirdParty = sessionLane?.thirdParty === true;
+  return ctx.memos.recall(NOT_SENT_DRAFTS, request, [n, origin, thirdParty, ctx.show, slid, visitor], () =>
+    draftOf(request, n, lane, origin, thirdParty, ctx.show, slid, visitor),
   );
 }
 
@@ -232,6 +240,7 @@ function draftOf(
   n: NotSentCookieFact,
   lane: string,
   laneOrigin: string | undefined,
+  thirdParty: boolean,
   show: (value: string) => string,
   slid: boolean,
   visitor?: VisitorAnswer,
@@ -240,12 +249,18 @@ function draftOf(
   const withoutCredentials = n.reason === 'Unknown' ? crossOriginWithoutCredentials(request) : undefined;
   const hint = withoutCredentials
     ? ` The page's script asked another origin (from ${withoutCredentials}) and the request carried no cookie at all: fetch() sends cookies to another origin only with credentials: 'include' (XMLHttpRequest: withCredentials).`
-    : '';
+    : unknownHint(n, thirdParty);
   return {
     key: notSentKey(lane, request.entry),
     // The session's origin (where the lane began), as in CLI.md's example: the URL shows where it failed.
     origin: laneOrigin ?? request.origin,
-    fix: withoutCredentials ? CREDENTIALS_FIX : slid ? SLID_EXPIRY_FIX : REASON_FIX[n.reason],
+    fix: withoutCredentials
+      ? CREDENTIALS_FIX
+      : slid
+        ? SLID_EXPIRY_FIX
+        : n.readableByScript && !thirdParty
+          ? READABLE_BY_SCRIPT_FIX
+          : REASON_FIX[n.reason],
     cookie: n.name,
     entry: request.entry,
     url: request.url,
@@ -261,6 +276,27 @@ function draftOf(
       ...(visitor ? { answeredAsVisitor: visitor } : {}),
     },
   };
+}
+
+/**
+ * What an Unknown of a cookie without HttpOnly most likely is, and what no browser rule reports: a page script deleted
+ * it (document.cookie with a past expiry), as a consent manager does with cookies its list does not name.
+ */
+const READABLE_BY_SCRIPT =
+  ' It is not HttpOnly, so a page script can delete it (document.cookie with a past expiry: a consent manager removing the cookies its list does not name, a client-side logout), as can an extension or the user; the browser reports none of these.';
+const READABLE_BY_SCRIPT_FIX =
+  "Find the script that deletes it: search the pages' scripts for document.cookie and this cookie's name (a consent manager's list of essential cookies must name it). Mark the session cookie HttpOnly, so that no script can read or delete it.";
+/** The same for an HttpOnly cookie: no page script can touch it. */
+const HTTP_ONLY_UNKNOWN =
+  ' It is HttpOnly, so no page script removed it: an extension, the user (DevTools, the site settings) or the browser (its cookie settings, site data cleared) did, or the recording left it out.';
+
+/**
+ * What may have removed a cookie held back for no reason the model knows, by whether scripts can read it; '' else, and
+ * for a third party's cookie (another site's: the page's own scripts cannot reach it).
+ */
+export function unknownHint(n: NotSentCookieFact, thirdParty = false): string {
+  if (n.reason !== 'Unknown' || thirdParty) return '';
+  return n.readableByScript ? READABLE_BY_SCRIPT : HTTP_ONLY_UNKNOWN;
 }
 
 const CREDENTIALS_FIX =

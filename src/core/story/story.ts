@@ -19,6 +19,7 @@ import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import type { SharedBy } from '../cookie/sharedCookie.ts';
 import { SHARED_BECAUSE } from '../rules/helpers.ts';
 import { SEVERITY_RANK } from '../rules/rule.ts';
+import { unknownHint } from '../rules/sessionNotSent.ts';
 import { BASIC_CREDENTIALS } from '../rules/sessionReset.ts';
 
 // The story types are part of what an analysis gives (resultTypes.ts); re-exported for the story's readers.
@@ -714,7 +715,7 @@ function browserSteps(request: RequestFacts | undefined, cookie: string, id: Lan
   if (notSent) {
     const why = (NOT_SENT_REASONS as Readonly<Record<string, string>>)[notSent.reason] ?? '';
     return [
-      `Browser: did not send \`${cookie}\` ${idName(notSent.value)}: ${notSent.reason}${why ? ` — ${lowerFirst(why)}` : ''}`,
+      `Browser: did not send \`${cookie}\` ${idName(notSent.value)}: ${notSent.reason}${why ? ` — ${lowerFirst(why)}` : ''}${unknownHint(notSent)}`,
     ];
   }
   return id && id.firstEntry < request.entry
