@@ -4485,7 +4485,7 @@ describe.each([
 });
 
 describe('php-native-consent-script.har', () => {
-  it("names a page script as the likely remover of the session cookie, which is not HttpOnly, and the fix", () => {
+  it('names a page script as the likely remover of the session cookie, which is not HttpOnly, and the fix', () => {
     const result = analyse('php-native-consent-script');
     const login = result.facts.logins.at(-1)!;
     const notSent = result.findings.filter((f) => f.rule === 'session-not-sent');
