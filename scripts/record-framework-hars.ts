@@ -5149,6 +5149,14 @@ const FRAMEWORKS: readonly Framework[] = [
     ...withServerEnv(flask('flask'), 'flask-samesite-none-insecure', { SESSION_COOKIE_SAMESITE: 'None' }),
     afterLogin: ['/account/'],
   },
+  // express-session's connect.sid under Passport with `cookie.sameSite: 'none'` and no `secure` (SESSION_SAME_SITE):
+  // the same refusal of every connect.sid.
+  {
+    ...withServerEnv(node('express-passport'), 'express-passport-samesite-none-insecure', {
+      SESSION_SAME_SITE: 'none',
+    }),
+    afterLogin: ['/account/'],
+  },
   // Flask's session cookie renamed `__Host-session` (SESSION_COOKIE_NAME) without SESSION_COOKIE_SECURE: a __Host-
   // cookie must be Secure, so Chrome refuses it (InvalidPrefix) at every answer that sets it.
   {

@@ -4441,6 +4441,15 @@ describe.each([
     ],
   },
   {
+    id: 'express-passport-samesite-none-insecure',
+    sessions: [],
+    raised: [
+      'cookie-rejected connect.sid @0 SameSiteNoneInsecure',
+      'cookie-samesite-none-insecure connect.sid @0',
+      'session-not-established connect.sid @3 SameSiteNoneInsecure',
+    ],
+  },
+  {
     id: 'flask-host-prefix-insecure',
     sessions: [],
     raised: [
