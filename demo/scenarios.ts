@@ -16,7 +16,13 @@ export interface DemoScenario {
   sentence: string;
   steps: ScenarioStep[];
   /** Rule IDs from RULES.md this scenario must produce, and (optionally) cause/reason details. */
-  expected: { rule: string; cookie?: string; cause?: string; reason?: string }[];
+  expected: Expectation[];
+  /**
+   * What only the live panel or only a HAR of the scenario shows, beside `expected`: the extension hears of cookie
+   * changes a HAR does not record. A cookie a page script deleted is a `cleared-by-script` reset to the panel (the
+   * browser reports the removal), and only a cookie missing from the next request in a HAR (`Unknown`).
+   */
+  expectedBy?: { readonly panel?: Expectation[]; readonly har?: Expectation[] };
   /**
    * Cookie names Chromium will refuse to send somewhere in this scenario, with Chrome's reason exactly
    * as the DevTools protocol names it (`CookieBlockedReason`). Chromium 156 reports a cross-site
@@ -30,6 +36,19 @@ export interface DemoScenario {
    * and Chrome blocks and rejects exactly the cookies listed above, no others.
    */
   onlySerious?: boolean;
+}
+
+/** A finding a scenario must produce: its rule ID (RULES.md) and, where it matters, its cookie, cause or reason. */
+export interface Expectation {
+  rule: string;
+  cookie?: string;
+  cause?: string;
+  reason?: string;
+}
+
+/** What the scenario must produce where it is read: in the live panel, or from its recorded HAR. */
+export function expectedIn(s: DemoScenario, where: 'panel' | 'har'): Expectation[] {
+  return [...s.expected, ...(s.expectedBy?.[where] ?? [])];
 }
 
 /** The first step of every scenario is a `goto`: where a person starts it from the index page. */
@@ -441,6 +460,22 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
       { rule: 'cookie-domain-broad', cookie: 'connect.sid' },
     ],
     onlySerious: true,
+  },
+  {
+    id: 'consent-script',
+    title: 'A cookie-consent script deletes the session cookie: declining signs the user out (express-session)',
+    sentence:
+      'The account page carries a consent banner whose "decline" deletes every cookie not on its list of essential ones, as consent managers do; the list leaves out connect.sid, which this app sets without HttpOnly. Declining signs the user out, and no response says so: the next page goes without the cookie and is sent to the sign-in page. The browser reports the removal to the extension; a HAR shows only the cookie missing, and Sessionscope names a page script as the likely cause.',
+    steps: [
+      { action: 'goto', scheme: 'https', host: 'consent.test', path: '/' },
+      { action: 'submit', selector: '#login-form' },
+      { action: 'click', selector: '#decline' },
+    ],
+    expected: [{ rule: 'cookie-no-httponly', cookie: 'connect.sid' }],
+    expectedBy: {
+      panel: [{ rule: 'session-reset', cookie: 'connect.sid', cause: 'cleared-by-script' }],
+      har: [{ rule: 'session-not-sent', cookie: 'connect.sid', reason: 'Unknown' }],
+    },
   },
 ];
 

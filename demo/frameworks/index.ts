@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authjsApp } from './authjs.ts';
 import { clearSiteDataApp } from './clear-site-data.ts';
 import { clusterApp } from './cluster.ts';
+import { consentScriptApp } from './consent-script.ts';
 import { cookieSessionApp } from './cookie-session.ts';
 import { ironSessionApp } from './iron-session.ts';
 import { jwtApiApp } from './jwt-api.ts';
@@ -41,5 +42,6 @@ export function createFrameworkApps(): FrameworkApp[] {
     clearSiteDataApp(),
     logoutKeepsIdApp(),
     ...neighbourApps(),
+    consentScriptApp(),
   ];
 }

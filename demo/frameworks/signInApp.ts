@@ -20,9 +20,19 @@ export interface SignInAppOptions {
    * given one also signs with a secret of its own host, as two apps of one site do.
    */
   readonly cookie?: { readonly domain: string; readonly host: string };
+  /** The session cookie without HttpOnly, as an app whose own scripts read it does: page scripts can delete it too. */
+  readonly readableByScripts?: true;
+  /** More of the account page, after its sign-out form (a script of the page). */
+  readonly accountHtml?: string;
 }
 
-export function signInApp({ scenarioId, signInPage, cookie }: SignInAppOptions): Express {
+export function signInApp({
+  scenarioId,
+  signInPage,
+  cookie,
+  readableByScripts,
+  accountHtml = '',
+}: SignInAppOptions): Express {
   const app = express();
   app.use(express.urlencoded({ extended: false }));
   app.use(
@@ -31,7 +41,12 @@ export function signInApp({ scenarioId, signInPage, cookie }: SignInAppOptions):
       store: new session.MemoryStore(),
       resave: false,
       saveUninitialized: false,
-      cookie: { secure: true, httpOnly: true, sameSite: 'lax', ...(cookie ? { domain: cookie.domain } : {}) },
+      cookie: {
+        secure: true,
+        httpOnly: readableByScripts !== true,
+        sameSite: 'lax',
+        ...(cookie ? { domain: cookie.domain } : {}),
+      },
     }),
   );
   app.get('/', (req, res) =>
@@ -49,7 +64,7 @@ export function signInApp({ scenarioId, signInPage, cookie }: SignInAppOptions):
   );
   app.get('/account', (req, res) => {
     if (!req.session.user) return res.redirect(302, signInPage);
-    sendPage(res, scenarioId, [`signed in as ${req.session.user}`], SIGN_OUT_FORM);
+    sendPage(res, scenarioId, [`signed in as ${req.session.user}`], `${SIGN_OUT_FORM}${accountHtml}`);
   });
   return app;
 }

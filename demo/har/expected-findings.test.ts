@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { DEMO_SCENARIOS } from '../scenarios.ts';
+import { DEMO_SCENARIOS, expectedIn } from '../scenarios.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const run = promisify(execFile);
@@ -32,7 +32,7 @@ describe.concurrent.each(DEMO_SCENARIOS.map((s) => [s.id, s] as const))(
   (_id, scenario) => {
     it('reports every finding the scenario expects', { timeout: 30_000 }, async () => {
       const findings = await analyze(scenario.id);
-      for (const want of scenario.expected) {
+      for (const want of expectedIn(scenario, 'har')) {
         const match = findings.some(
           (f) =>
             f.rule === want.rule &&

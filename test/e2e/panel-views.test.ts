@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Browser, ElementHandle, Frame, Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clearCookies, runScenario } from '../../demo/drive.ts';
-import { DEMO_SCENARIOS, type DemoScenario, findScenario } from '../../demo/scenarios.ts';
+import { DEMO_SCENARIOS, type DemoScenario, expectedIn, findScenario } from '../../demo/scenarios.ts';
 import type { DemoServer } from '../../demo/server.ts';
 import { main } from '../../src/cli/main.ts';
 import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
@@ -78,7 +78,7 @@ async function record(s: DemoScenario): Promise<void> {
   await runScenario(page, server, s);
   await poll(`the findings of ${s.id}`, 10_000, async () => {
     const rules = (await readPanelRows(panel)).flatMap((r) => r.findings);
-    return s.expected.every((e) => rules.includes(e.rule)) ? rules : undefined;
+    return expectedIn(s, 'panel').every((e) => rules.includes(e.rule)) ? rules : undefined;
   });
 }
 
@@ -98,12 +98,13 @@ async function openDetailOf(urlPart: string, method = 'GET'): Promise<void> {
  */
 async function expectFindingsView(s: DemoScenario): Promise<void> {
   await click('[data-testid="tab-findings"]');
+  const expected = expectedIn(s, 'panel');
   const missing = (groups: { text: string; data: Record<string, string> }[]) =>
-    s.expected.filter((e) => {
+    expected.filter((e) => {
       const texts = groups.filter((g) => g.data.rule === e.rule).map((g) => g.text);
       return texts.length === 0 || (e.cookie !== undefined && !texts.some((t) => t.includes(e.cookie!)));
     });
-  let last: typeof s.expected = s.expected;
+  let last = expected;
   await poll('the findings view', 10_000, async () => {
     last = missing(await readAll('finding-group'));
     return last.length === 0 ? true : undefined;
@@ -493,7 +494,7 @@ describe('Chrome: every other demo scenario in the panel', () => {
     it(`${s.id}: the findings view, the lanes and the request detail`, async () => {
       await record(s);
       await expectFindingsView(s);
-      for (const e of s.expected) {
+      for (const e of expectedIn(s, 'panel')) {
         const mark = LANE_MARK[e.rule];
         if (!mark || !e.cookie) continue;
         const events = await laneEvents(e.cookie);

@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_SCENARIOS, type DemoScenario } from '../../demo/scenarios.ts';
+import { DEMO_SCENARIOS, type DemoScenario, expectedIn } from '../../demo/scenarios.ts';
 import { type AnalysisResult, analyzeTrace, type Finding } from '../../src/core/analysis/analyze.ts';
 import { modelReasonName } from '../../src/core/analysis/browserVerdicts.ts';
 import { parseTraceFile } from '../../src/core/open/readTrace.ts';
@@ -58,7 +58,7 @@ function matches(f: Finding, e: DemoScenario['expected'][number]): boolean {
  * is the session-not-sent an expected session-reset links as its explanation (`related`).
  */
 function accountedFor(f: Finding, scenario: DemoScenario, result: AnalysisResult): boolean {
-  if (scenario.expected.some((e) => matches(f, e))) return true;
+  if (expectedIn(scenario, 'har').some((e) => matches(f, e))) return true;
   if (f.rule !== 'session-not-sent') return false;
   const chromeBlocked = (scenario.expectedNotSent ?? []).some(
     (n) => n.cookie === f.cookie && (CHROME_TO_OURS[n.reason] ?? n.reason) === f.reason,
@@ -66,7 +66,10 @@ function accountedFor(f: Finding, scenario: DemoScenario, result: AnalysisResult
   if (chromeBlocked) return true;
   const index = result.findings.indexOf(f);
   return result.findings.some(
-    (r) => r.related?.includes(index) && r.rule === 'session-reset' && scenario.expected.some((e) => matches(r, e)),
+    (r) =>
+      r.related?.includes(index) &&
+      r.rule === 'session-reset' &&
+      expectedIn(scenario, 'har').some((e) => matches(r, e)),
   );
 }
 
@@ -100,7 +103,7 @@ describe('demo fixtures: every scenario gives the findings it promises', () => {
     const result = analyse(scenario.id);
 
     it.each(
-      scenario.expected.map(
+      expectedIn(scenario, 'har').map(
         (e) =>
           [
             `${e.rule}${e.cookie ? ` ${e.cookie}` : ''}${e.cause ? ` (${e.cause})` : ''}${e.reason ? ` [${e.reason}]` : ''}`,
@@ -137,7 +140,7 @@ describe('demo fixtures: every scenario gives the findings it promises', () => {
       it('reports no finding at medium or high beyond the expected ones', () => {
         const unexpected = result.findings
           .filter((f) => f.severity === 'medium' || f.severity === 'high')
-          .filter((f) => !scenario.expected.some((e) => matches(f, e)))
+          .filter((f) => !expectedIn(scenario, 'har').some((e) => matches(f, e)))
           .map((f) => `${f.rule} ${f.cookie ?? '-'} #${f.entry} ${f.reason ?? ''}${f.cause ?? ''}`);
         expect(unexpected).toEqual([]);
       });

@@ -836,6 +836,25 @@ describe('session-reset', () => {
     expect(resets(result)).toEqual([{ cookie: 'sid', entry: 0, cause: 'cleared-by-script' }]);
   });
 
+  it("cleared-by-script: a deletion no response made (expired_overwrite: Chrome's report of document.cookie with Max-Age=0)", () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .cookieChanged({ name: 'sid', value: ID.a, domain: 'shop.test', removed: true, cause: 'expired_overwrite' })
+      .get('https://shop.test/account', { cookie: '', location: '/login' })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 0, cause: 'cleared-by-script' }]);
+  });
+
+  it("a deletion a response's Set-Cookie made, reported after it (expired_overwrite), is that response's", () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/bye', { cookie: `sid=${ID.a}`, setCookie: [`sid=; ${GOOD}; Max-Age=0`] })
+      .cookieChanged({ name: 'sid', value: ID.a, domain: 'shop.test', removed: true, cause: 'expired_overwrite' })
+      .get('https://shop.test/', { cookie: '' })
+      .analyze();
+    expect(resets(result)).toEqual([{ cookie: 'sid', entry: 1, cause: 'cleared-by-server' }]);
+  });
+
   it('evicted: a cookies.onChanged removal with cause evicted', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })

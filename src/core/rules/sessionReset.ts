@@ -273,14 +273,18 @@ export function resetOf(change: IdChange): ResetEnd {
 
 /**
  * The browser removed the cookie itself (cookies.onChanged, `removed`, with its cause) while the client held the
- * ID, and no Set-Cookie line explains it. An overwrite is told by the Set-Cookie that made it, not here.
+ * ID, and no Set-Cookie line explains it. An overwrite is told by the Set-Cookie that made it, not here. A deletion
+ * (`expired_overwrite`: the cookie written again already expired) that the jar did not make from a response's
+ * Set-Cookie was a page script's (`document.cookie = 'sid=; Max-Age=0'`: Chrome reports it so, not as `explicit`) or
+ * an extension's: the recorder delivers each cookie change after the responses to its site that were in flight
+ * (background/cookie-order.ts), so a response that deleted it would have been applied first.
  */
 const RESET_BY_REMOVAL: Readonly<Record<CookieChangeCause, ResetCause | undefined>> = {
   explicit: 'cleared-by-script',
   evicted: 'evicted',
   expired: 'expired',
   overwrite: undefined,
-  expired_overwrite: undefined,
+  expired_overwrite: 'cleared-by-script',
 };
 
 /** The reset a browser-reported removal means, at the last request that carried the ID; undefined for none. */
