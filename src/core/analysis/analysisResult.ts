@@ -129,6 +129,7 @@ export function analysisOf(
       ...(replayed.credentialCookies ? { credentialCookies: replayed.credentialCookies } : {}),
       ...(replayed.basicAuthEntries ? { basicAuthEntries: replayed.basicAuthEntries } : {}),
       ...(replayed.loginAttempts ? { loginAttempts: replayed.loginAttempts } : {}),
+      ...(replayed.passwordChosen ? { passwordChosen: replayed.passwordChosen } : {}),
       sessionCookieNames: replayed.sessionCookieNames,
       ...(replayed.sessionIdentities ? { sessionIdentities: replayed.sessionIdentities } : {}),
       ...(replayed.firstPartySites ? { firstPartySites: replayed.firstPartySites } : {}),

@@ -407,6 +407,8 @@ export interface AnalysisFacts {
    * with a page is a failed attempt when the same form is posted again, whatever that next post's answer).
    */
   readonly loginAttempts?: readonly number[];
+  /** The password POSTs that chose a password (loginSignals.ts choosesPassword: a sign-up, a reset); absent when none. */
+  readonly passwordChosen?: ReadonlySet<number>;
   /** Responses that answered as logged out, in trace order (few: kept apart from the per-request facts). */
   readonly loggedOut?: readonly LoggedOutAnswer[];
   /** Cookies that carried the credentials of their request's Authorization header, in trace order (rare: apart). */

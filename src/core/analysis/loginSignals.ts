@@ -391,6 +391,30 @@ function jsonObjectOf(text: string): Record<string, unknown> | undefined {
   }
 }
 
+/**
+ * A field that confirms a password being chosen (typed twice): Devise's `user[password_confirmation]`, Django's
+ * `password2`, `confirm_password`, `passwordConfirm`, `repeat_password`. Read on a field's last part (passwordWordOf).
+ */
+const PASSWORD_CONFIRMATION =
+  /^(password_?confirm(ation)?|password_?(2|again|repeat)|(confirm|repeat|retype|verify)_?password|(confirm|repeat|retype|verify)Password|passwordConfirm(ation)?)$/i;
+
+/**
+ * The password POST chooses a password: its form confirms one (a sign-up, a password reset). Such a POST signs the
+ * user in only where the application does so (many send a confirmation e-mail first), so a session kept across it is
+ * a fixation only if the user was signed in (sessionFixation.ts).
+ */
+export function choosesPassword(entry: TraceEntry): boolean {
+  const post = entry.request.postData;
+  if (post === undefined) return false;
+  const names =
+    post.params && post.params.length > 0
+      ? post.params.map((p) => p.name)
+      : post.text !== undefined
+        ? fieldNamesOf(post.text.slice(0, 65_536))
+        : [];
+  return names.some((name) => PASSWORD_CONFIRMATION.test(passwordWordOf(name)));
+}
+
 function hasPasswordField(entry: TraceEntry): boolean {
   const post = entry.request.postData;
   // Emptiness is read only of a body that names a password field: most POSTs name none.

@@ -38,7 +38,7 @@ import {
 } from './facts.ts';
 import { loggedOutAnswer } from './loggedOut.ts';
 import { LoginChains } from './loginChains.ts';
-import { isLogoutAt, loginFailed } from './loginSignals.ts';
+import { choosesPassword, isLogoutAt, loginFailed } from './loginSignals.ts';
 import { PageNames } from './pageNames.ts';
 import { type PrepassResult, TracePrepass } from './prepass.ts';
 import { RequestRecords } from './requestRecord.ts';
@@ -93,6 +93,7 @@ export class EventReplay {
   private readonly pageNames = new PageNames();
   private readonly credentialCookies: CredentialCookieFact[] = [];
   private readonly loginAttempts: number[] = [];
+  private readonly passwordChosen = new Set<number>();
   private readonly strings = new StringPool();
   private readonly records = new RequestRecords();
   private readonly origins = new HostCache();
@@ -164,6 +165,7 @@ export class EventReplay {
       ...(this.credentialCookies.length > 0 ? { credentialCookies: this.credentialCookies.slice() } : {}),
       ...(this.basicCredentials.size > 0 ? { basicAuthEntries: new Set(this.basicCredentials.keys()) } : {}),
       loginAttempts: this.loginAttempts.slice(),
+      ...(this.passwordChosen.size > 0 ? { passwordChosen: new Set(this.passwordChosen) } : {}),
       sessionCookieNames: new Map([...this.sessionNames].map(([name, identity]) => [name, identity.evidence[0] ?? ''])),
       sessionIdentities: this.sessionNames,
       firstPartySites: this.firstPartySites,
@@ -256,6 +258,7 @@ export class EventReplay {
     const signal = this.loginSignals.get(entry.index);
     if (signal === 'password-post') {
       this.loginAttempts.push(entry.index);
+      if (choosesPassword(entry)) this.passwordChosen.add(entry.index);
       this.pageNames.notePasswordPost(entry);
     }
     const failed = signal !== undefined && loginFailed(entry) && !this.confirmedLogins.has(entry.index);

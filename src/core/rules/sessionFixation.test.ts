@@ -539,3 +539,56 @@ describe("session-fixation of a signed server-side ID (gorilla/sessions' Filesys
     expect(findingsOf(login(gorilla(B, 1796468743)), 'session-fixation')).toEqual([]);
   });
 });
+
+describe('session-fixation at a POST that chooses a password (a sign-up, a reset)', () => {
+  const signUp = (
+    fields: Readonly<Record<string, string>>,
+    after: (t: ReturnType<typeof trace>) => ReturnType<typeof trace>,
+  ) =>
+    after(
+      trace()
+        .get('https://shop.test/signup', { cookie: '', setCookie: [sid(ID.a)] })
+        .post('https://shop.test/signup', { cookie: `sid=${ID.a}`, form: fields, location: '/welcome' })
+        .get('https://shop.test/welcome', { cookie: `sid=${ID.a}` }),
+    ).analyze();
+  const CONFIRMING: readonly Readonly<Record<string, string>>[] = [
+    { 'user[email]': 'ann@shop.test', 'user[password]': 'pw', 'user[password_confirmation]': 'pw' },
+    { username: 'ann', email: 'ann@shop.test', password: 'pw', password2: 'pw' },
+    { email: 'ann@shop.test', password: 'pw', confirm_password: 'pw' },
+    { email: 'ann@shop.test', password: 'pw', passwordConfirm: 'pw' },
+  ];
+
+  it('is low, and says why, where nothing after it shows the user signed in with the kept ID', () => {
+    for (const fields of CONFIRMING) {
+      const [found] = findingsOf(
+        signUp(fields, (t) => t),
+        'session-fixation',
+      );
+      expect(found, Object.keys(fields).join()).toMatchObject({ severity: 'low', evidence: { choosesPassword: true } });
+      expect(found!.message).toContain('a sign-up or a password reset');
+    }
+  });
+
+  it('is high where a logout later carried the kept ID: the sign-up had signed the user in', () => {
+    const [found] = findingsOf(
+      signUp(CONFIRMING[0]!, (t) =>
+        t.get('https://shop.test/logout', {
+          cookie: `sid=${ID.a}`,
+          setCookie: [`sid=; ${GOOD}; Max-Age=0`],
+          location: '/',
+        }),
+      ),
+      'session-fixation',
+    );
+    expect(found).toMatchObject({ severity: 'high' });
+    expect(found!.evidence.choosesPassword).toBeUndefined();
+  });
+
+  it('a login form without a confirming field stays a login: high', () => {
+    const [found] = findingsOf(
+      signUp({ email: 'ann@shop.test', password: 'pw' }, (t) => t),
+      'session-fixation',
+    );
+    expect(found).toMatchObject({ severity: 'high' });
+  });
+});

@@ -58,19 +58,22 @@ export const sessionFixation = defineRule({
     }
     return [...byId.values()].map(({ login, lane, id, later }) => {
       const withCredentials = signedInByHeader(login, lane.cookie, id, ctx.facts);
+      // A sign-up or a reset that chose a password, with nothing after it showing the user signed in with the ID.
+      const chosenOnly = choseWithoutSignIn(login, later, lane.cookie, id, ctx.facts);
       return {
         origin: lane.origin,
         cookie: lane.cookie,
         entry: login.entry,
         url: ctx.request(login.entry)?.url ?? '',
-        message: `Login recognised from ${LOGIN_SIGNAL_TEXT[login.signal]}, but ${lane.cookie} kept the same ID ${ctx.show(id)} before and after it.${laterText(later)}${withCredentials ? SIGNED_IN_BY_HEADER : ''}`,
+        message: `Login recognised from ${LOGIN_SIGNAL_TEXT[login.signal]}, but ${lane.cookie} kept the same ID ${ctx.show(id)} before and after it.${laterText(later)}${withCredentials ? SIGNED_IN_BY_HEADER : ''}${chosenOnly ? PASSWORD_CHOSEN : ''}`,
         evidence: {
           id: { secret: id },
           loginSignal: login.signal,
           ...(later.length > 0 ? { keptAtLaterLogins: later.length } : {}),
           ...(withCredentials ? { sentWithCredentials: true } : {}),
+          ...(chosenOnly ? { choosesPassword: true } : {}),
         },
-        ...(withCredentials ? { severity: 'low' as const } : {}),
+        ...(withCredentials || chosenOnly ? { severity: 'low' as const } : {}),
       };
     });
   },
@@ -85,6 +88,28 @@ function laterText(later: readonly number[]): string {
 
 const SIGNED_IN_BY_HEADER =
   " The login is HTTP authentication, and every later request that carried this ID also carried the user's Basic credentials: a server that signs the user in by those does not make the kept cookie a logged-in session. It is a fixation only if the server also trusts the cookie without them (send it alone to see).";
+
+const PASSWORD_CHOSEN =
+  ' The POST chose a password (its form confirms it): a sign-up or a password reset, which signs the user in only where the application does so (many send a confirmation e-mail first), and nothing after it shows the user signed in with this ID. If it did sign the user in, renew the ID there as at a login.';
+
+/**
+ * The login, and every later one that kept the ID, chose a password (AnalysisFacts.passwordChosen: a sign-up, a reset),
+ * and no logout carried the ID after it: nothing shows the user was ever signed in with it. A logout that carried it
+ * shows they were (the application signed them in at the sign-up without renewing the ID: a fixation).
+ */
+function choseWithoutSignIn(
+  login: LoginFact,
+  later: readonly number[],
+  cookie: string,
+  id: string,
+  facts: AnalysisFacts,
+): boolean {
+  const chosen = facts.passwordChosen;
+  if (chosen === undefined || !chosen.has(login.entry) || later.some((entry) => !chosen.has(entry))) return false;
+  return !facts.requests.some(
+    (r) => r.entry > login.entry && r.logout && r.sent.some((s) => s.name === cookie && s.value === id),
+  );
+}
 
 /**
  * The login was HTTP authentication (a 401 answered by the browser's credentials, or an Authorization header

@@ -87,6 +87,29 @@ describe('session-not-established', () => {
     expect(findingsOf(analyzeTrace(scenario), 'session-not-established')).toEqual([]);
   });
 
+  it('a sign-up that chose a password and set no cookie, then the login page: nothing (it may send an e-mail first)', () => {
+    const scenario = trace()
+      .get('https://shop.test/signup')
+      .post('https://shop.test/signup', {
+        form: { email: 'ann@shop.test', password: 'pw', password_confirmation: 'pw' },
+        location: '/check-your-email',
+      })
+      .get('https://shop.test/check-your-email')
+      .get('https://shop.test/account', { location: '/login' })
+      .get('https://shop.test/login')
+      .build();
+    expect(findingsOf(analyzeTrace(scenario), 'session-not-established')).toEqual([]);
+    // The same POST without the confirming field is a login whose session never came.
+    const login = trace()
+      .get('https://shop.test/login')
+      .post('https://shop.test/login', { form: { email: 'ann@shop.test', password: 'pw' }, location: '/welcome' })
+      .get('https://shop.test/welcome')
+      .get('https://shop.test/account', { location: '/login' })
+      .get('https://shop.test/login')
+      .build();
+    expect(findingsOf(analyzeTrace(login), 'session-not-established')).toHaveLength(1);
+  });
+
   it('a file stripped of its Cookie headers, whose cookies later requests would carry, gets the note', () => {
     const scenario = trace()
       .get('https://shop.test/', { setCookie: [`sid=${ID.a}; ${GOOD}`] })

@@ -94,6 +94,9 @@ function notEstablished(
     }
   }
   const refused = rejected[0];
+  // A sign-up or reset that chose a password signs the user in only where the application does (many send an e-mail
+  // first): without a session cookie it set and the browser refused, a visitor's answer after it says nothing.
+  if (!refused && ctx.facts.passwordChosen?.has(login.entry)) return undefined;
   const kept = refused ? keptFromBefore(ctx, login, refused.name) : NOTHING_KEPT;
   const ownSession = (name: string, value: string, session: boolean) => session && !kept(name, value);
   // A session cookie stored: a session exists (what became of it is for the other rules) — unless it is the session
