@@ -42,17 +42,23 @@ describe('session-not-established', () => {
     expect(report).toContain('session-not-established');
   });
 
-  it("the login's new ID refused, the visitor's kept: the requests after it carry only the ID from before the login", () => {
-    // The login re-issues the session cookie with SameSite=None but no Secure: the browser refuses it and keeps the
-    // visitor's ID it had, which the next page carries and which the server answers as a visitor's.
-    const scenario = trace()
+  /**
+   * A visitor's ID, then a login that re-issues the session cookie with SameSite=None but no Secure: the browser
+   * refuses it and keeps the visitor's ID it had.
+   */
+  const loginRefusedKeepingVisitor = () =>
+    trace()
       .get('https://shop.test/login', { setCookie: [`sid=${ID.a}; ${GOOD}`] })
       .post('https://shop.test/login', {
         form: PASSWORD,
         cookie: `sid=${ID.a}`,
         location: '/account',
         setCookie: [`sid=${ID.b}; Path=/; HttpOnly; SameSite=None`],
-      })
+      });
+
+  it("the login's new ID refused, the visitor's kept: the requests after it carry only the ID from before the login", () => {
+    // The next page carries the visitor's ID, and the server answers it as a visitor's.
+    const scenario = loginRefusedKeepingVisitor()
       .get('https://shop.test/account', { cookie: `sid=${ID.a}`, location: '/login' })
       .get('https://shop.test/login', { cookie: `sid=${ID.a}` })
       .build();
@@ -73,14 +79,7 @@ describe('session-not-established', () => {
 
   it('a login whose new ID was refused while another ID of its own reached the jar is established', () => {
     // The same refusal, but the redirect's answer stores a new session ID: the session exists, whatever became of it.
-    const scenario = trace()
-      .get('https://shop.test/login', { setCookie: [`sid=${ID.a}; ${GOOD}`] })
-      .post('https://shop.test/login', {
-        form: PASSWORD,
-        cookie: `sid=${ID.a}`,
-        location: '/account',
-        setCookie: [`sid=${ID.b}; Path=/; HttpOnly; SameSite=None`],
-      })
+    const scenario = loginRefusedKeepingVisitor()
       .get('https://shop.test/account', { cookie: `sid=${ID.a}`, setCookie: [`sid=${ID.c}; ${GOOD}`] })
       .get('https://shop.test/account', { cookie: `sid=${ID.c}` })
       .build();
