@@ -258,7 +258,7 @@ function draftOf(
       ? CREDENTIALS_FIX
       : slid
         ? SLID_EXPIRY_FIX
-        : n.readableByScript && !thirdParty
+        : scriptMayHaveDeleted(n, thirdParty)
           ? READABLE_BY_SCRIPT_FIX
           : REASON_FIX[n.reason],
     cookie: n.name,
@@ -296,7 +296,12 @@ const HTTP_ONLY_UNKNOWN =
  */
 export function unknownHint(n: NotSentCookieFact, thirdParty = false): string {
   if (n.reason !== 'Unknown' || thirdParty) return '';
-  return n.readableByScript ? READABLE_BY_SCRIPT : HTTP_ONLY_UNKNOWN;
+  return scriptMayHaveDeleted(n, thirdParty) ? READABLE_BY_SCRIPT : HTTP_ONLY_UNKNOWN;
+}
+
+/** A first party's cookie held back for no known reason, which page scripts can read: the one a script may have deleted. */
+function scriptMayHaveDeleted(n: NotSentCookieFact, thirdParty: boolean): boolean {
+  return n.readableByScript === true && !thirdParty;
 }
 
 const CREDENTIALS_FIX =
