@@ -7,7 +7,7 @@ import { runScenario } from '../../demo/drive.ts';
 import { findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import type { RecordedEvent } from '../../src/protocol/messages.ts';
-import { type PanelRow, poll, waitForRow } from './helpers/devtools-panel.ts';
+import { type PanelRow, poll, readPanelRows, waitForRow } from './helpers/devtools-panel.ts';
 import { buildFirefoxE2E, launchFirefoxWithExtension, OPEN_PANEL_PATH, openPanelForTab } from './helpers/firefox.ts';
 
 let server: DemoServer;
@@ -16,7 +16,7 @@ let browser: Browser;
 beforeAll(async () => {
   buildFirefoxE2E();
   server = await startDemoServer();
-  browser = await launchFirefoxWithExtension(['shop.test', 'api.shop.test', 'other.test', 'lb.test']);
+  browser = await launchFirefoxWithExtension(['shop.test', 'api.shop.test', 'other.test', 'lb.test', 'consent.test']);
 });
 
 afterAll(async () => {
@@ -104,5 +104,31 @@ describe('Firefox: background capture and the panel page', () => {
     const first = overHttp[0]!;
     expect(first.notSent).toContainEqual({ name: 'sid', reason: 'SecureOnly' });
     expect(first.findings).toEqual(expect.arrayContaining(['session-not-sent', 'session-reset']));
+  });
+});
+
+describe('Firefox: a session cookie a page script deleted (consent-script)', () => {
+  it("tells the loss from Firefox's own report of the removal: a reset on the lane, no response deleting it, nothing 'not sent'", async () => {
+    const page = await browser.newPage();
+    const panel = await openPanelForTab(browser, page, (path) => server.url('http', 'shop.test', path));
+    await runScenario(page, server, findScenario('consent-script'));
+    // The account page opened after "decline" goes without connect.sid and is sent to /login: wait for that row.
+    const rows = await waitForRow(
+      panel,
+      (row) => row.url.startsWith('https://consent.test') && row.url.endsWith('/login') && row.method === 'GET',
+      20_000,
+    );
+    const reset = await poll('the reset of connect.sid', 20_000, async () => {
+      const now = await readPanelRows(panel);
+      return now.find((r) => r.findings.includes('session-reset') && (r.markers ?? []).includes('connect.sid cleared'));
+    });
+    expect(reset, JSON.stringify(rows.map((r) => [r.method, r.url, r.findings, r.markers]))).toBeDefined();
+    // No response deleted the cookie, and the engine, told of the removal, reads the next request as consistent.
+    const all = await readPanelRows(panel);
+    const setting = all.filter((r) => r.set.some((c) => c.name === 'connect.sid'));
+    expect(setting.map((r) => `${r.method} ${new URL(r.url).pathname} ${r.set.map((c) => c.text).join(' ')}`)).toEqual([
+      expect.stringMatching(/^POST \/login connect\.sid/),
+    ]);
+    expect(all.flatMap((r) => r.findings)).not.toContain('session-not-sent');
   });
 });
