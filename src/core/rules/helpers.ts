@@ -173,6 +173,13 @@ export const OTHER_APP_FIX: Readonly<Record<SharedBy, string>> = {
     'Give each app a session cookie name of its own, or leave the Domain attribute out of each so that every host keeps its own cookie: a cookie with a Domain is shared by every host within it.',
 };
 
+/**
+ * The fix where a page script most likely deleted the session cookie (one without HttpOnly, gone for no reason a
+ * browser rule gives, or reported removed with no response that did it): session-not-sent's and session-reset's.
+ */
+export const SCRIPT_DELETION_FIX =
+  "Find the script that deletes it: search the pages' scripts for document.cookie and this cookie's name (a consent manager's list of essential cookies must name it). Mark the session cookie HttpOnly, so that no script can read or delete it.";
+
 /** The fix for a cookie that expired on the client although its expiry slid (expirySlid). */
 export const SLID_EXPIRY_FIX =
   "The cookie's expiry already moves forward as the user goes on (answers renew it): the user was idle longer than its lifetime. If the session should outlast such a pause, give the cookie a lifetime at least as long as the server-side session's idle timeout, or none (a browser-session cookie); if it is the intended idle timeout, tell the user their session ended.";

@@ -25,6 +25,7 @@ import {
   lossOnlyFollowed,
   lossRepeated,
   quietReadings,
+  SCRIPT_DELETION_FIX,
   SLID_EXPIRY_FIX,
 } from './helpers.ts';
 import { memo } from './memo.ts';
@@ -259,7 +260,7 @@ function draftOf(
       : slid
         ? SLID_EXPIRY_FIX
         : scriptMayHaveDeleted(n, thirdParty)
-          ? READABLE_BY_SCRIPT_FIX
+          ? SCRIPT_DELETION_FIX
           : REASON_FIX[n.reason],
     cookie: n.name,
     entry: request.entry,
@@ -284,8 +285,6 @@ function draftOf(
  */
 const READABLE_BY_SCRIPT =
   ' It is not HttpOnly, so a page script can delete it (document.cookie with a past expiry: a consent manager removing the cookies its list does not name, a client-side logout), as can an extension or the user; the browser reports none of these.';
-const READABLE_BY_SCRIPT_FIX =
-  "Find the script that deletes it: search the pages' scripts for document.cookie and this cookie's name (a consent manager's list of essential cookies must name it). Mark the session cookie HttpOnly, so that no script can read or delete it.";
 /** The same for an HttpOnly cookie: no page script can touch it. */
 const HTTP_ONLY_UNKNOWN =
   ' It is HttpOnly, so no page script removed it: an extension, the user (DevTools, the site settings) or the browser (its cookie settings, site data cleared) did, or the recording left it out.';

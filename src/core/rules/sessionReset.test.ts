@@ -845,6 +845,20 @@ describe('session-reset', () => {
     expect(resets(result)).toEqual([{ cookie: 'sid', entry: 0, cause: 'cleared-by-script' }]);
   });
 
+  it('cleared-by-script of a cookie set without HttpOnly: the fix says where to look and to mark it HttpOnly', () => {
+    const removedBy = (attributes: string) =>
+      findingsOf(
+        trace()
+          .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${attributes}`] })
+          .cookieChanged({ name: 'sid', value: ID.a, domain: 'shop.test', removed: true, cause: 'expired_overwrite' })
+          .get('https://shop.test/account', { cookie: '', location: '/login' })
+          .analyze(),
+        'session-reset',
+      )[0];
+    expect(removedBy('Path=/; Secure; SameSite=Lax')?.fix).toContain('Mark the session cookie HttpOnly');
+    expect(removedBy(GOOD)?.fix).not.toContain('HttpOnly');
+  });
+
   it("a deletion a response's Set-Cookie made, reported after it (expired_overwrite), is that response's", () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })

@@ -9,6 +9,7 @@
 import type {
   IdChange,
   IdEnd,
+  LaneId,
   LoggedOutAnswer,
   NotSentCookieFact,
   OtherAppSetter,
@@ -26,6 +27,7 @@ import {
   isQuietLoss,
   OTHER_APP_FIX,
   quietReadings,
+  SCRIPT_DELETION_FIX,
   SHARED_COOKIE,
   SLID_EXPIRY_FIX,
   WHERE_OTHER_APP,
@@ -406,6 +408,8 @@ export const sessionReset = defineRule({
             clearedOutside,
             rejectedAt,
             slid,
+            readableByScript:
+              end.cause === 'cleared-by-script' && issuedWithoutHttpOnly(t.id, t.lane.cookie, ctx.request),
             answeredBy: t.request?.origin,
             domain: t.lane.domain,
             replaced: t.next?.firstEntry === end.entry,
@@ -508,6 +512,8 @@ interface ResetCase {
   readonly slid: boolean;
   /** …after the server had answered the ID as logged out there (CLEARED_AFTER_REJECTION). */
   readonly rejectedAt: number | undefined;
+  /** The Set-Cookie that issued the lost ID left out HttpOnly: page scripts could delete it (SCRIPT_DELETION_FIX). */
+  readonly readableByScript: boolean;
 }
 
 /** Why the ID was lost and what to change, by the first case that holds; else its cause's own (CAUSE_TEXT, CAUSE_FIX). */
@@ -538,6 +544,11 @@ const EXPLANATIONS: readonly {
   },
   { holds: (c) => c.clearedOutside, cause: () => CLEARED_OUTSIDE_LOGOUT, fix: () => CLEARED_OUTSIDE_LOGOUT_FIX },
   { holds: (c) => c.slid, cause: () => EXPIRED_THOUGH_SLID, fix: () => SLID_EXPIRY_FIX },
+  {
+    holds: (c) => c.end.cause === 'cleared-by-script' && c.readableByScript,
+    cause: () => CAUSE_TEXT['cleared-by-script'],
+    fix: () => SCRIPT_DELETION_FIX,
+  },
 ];
 
 function explanationOf(c: ResetCase): { readonly cause: string; readonly fix: string } {
@@ -560,6 +571,17 @@ function besideHeld(request: RequestFacts | undefined, cookie: string, held: str
   const copies = request ? sessionCopies(request.sent)?.get(cookie) : undefined;
   const sent = copies?.find((c) => c.value === held);
   return copies && sent ? copiesBeside(copies, sent) : undefined;
+}
+
+/** The Set-Cookie that issued the ID (from its first response) left out HttpOnly. */
+function issuedWithoutHttpOnly(
+  id: LaneId,
+  cookie: string,
+  requestAt: (entry: number) => RequestFacts | undefined,
+): boolean {
+  if (id.source !== 'set-cookie') return false;
+  const line = requestAt(id.firstEntry)?.setCookies.find((c) => c.name === cookie && c.value === id.id);
+  return line?.parsed !== undefined && !line.parsed.httpOnly;
 }
 
 /** Each end's finding, the same object while nothing it is worded from changed (memo.ts). */
