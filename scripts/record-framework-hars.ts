@@ -5174,6 +5174,9 @@ const FRAMEWORKS: readonly Framework[] = [
   // every cookie but its essential list, PHPSESSID among them (no HttpOnly, PHP's default): the login's redirect to
   // home loses the session in the browser, and /account.php after it sends the visitor to the login form.
   ...andWithBodies({ ...php('php-native-consent-script', { CONSENT_SCRIPT: '1' }), afterLogin: ['/account.php'] }),
+  // PHP with a script on home that sets 200 cookies of its own (COOKIE_FLOOD, read by php/index.php): past the 180
+  // Chrome keeps for a site, it evicts the least recently used, PHPSESSID among them.
+  { ...php('php-native-cookie-flood', { COOKIE_FLOOD: '200' }), afterLogin: ['/account.php'] },
 ];
 
 /** The first app's port; `FIRST_PORT=…` moves them, so that two recordings can run at once. */

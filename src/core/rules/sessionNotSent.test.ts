@@ -300,6 +300,22 @@ describe('session-not-sent', () => {
       expect(found?.fix).toContain("search the pages' scripts for document.cookie");
     });
 
+    it('in a request that carried as many cookies as a browser keeps for a site: most likely evicted', () => {
+      const many = Array.from({ length: 160 }, (_, i) => `x${i}=1`).join('; ');
+      const [found] = findingsOf(
+        trace()
+          .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; Path=/; Secure; SameSite=Lax`] })
+          .get('https://shop.test/account', { cookie: many, location: '/login' })
+          .get('https://shop.test/login', { cookie: many })
+          .analyze(),
+        'session-not-sent',
+      );
+      expect(found?.reason).toBe('Unknown');
+      expect(found?.message).toContain('The request carried 160 cookies, as many as a browser keeps for one site');
+      expect(found?.message).not.toContain('a page script can delete it');
+      expect(found?.fix).toContain('Set fewer cookies on this site');
+    });
+
     it('HttpOnly: no page script could, so the finding names what can', () => {
       const [found] = findingsOf(lost(GOOD), 'session-not-sent');
       expect(found?.reason).toBe('Unknown');

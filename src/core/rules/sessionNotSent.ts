@@ -13,6 +13,7 @@ import {
   type RequestFacts,
   type SessionLane,
 } from '../analysis/facts.ts';
+import { COOKIE_LIMITS } from '../cookie/jar.ts';
 import type { NotSentReason } from '../cookie/reasons.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
@@ -250,18 +251,14 @@ function draftOf(
   const withoutCredentials = n.reason === 'Unknown' ? crossOriginWithoutCredentials(request) : undefined;
   const hint = withoutCredentials
     ? ` The page's script asked another origin (from ${withoutCredentials}) and the request carried no cookie at all: fetch() sends cookies to another origin only with credentials: 'include' (XMLHttpRequest: withCredentials).`
-    : unknownHint(n, thirdParty);
+    : unknownHint(n, request, thirdParty);
+  const reading = withoutCredentials ? undefined : unknownReading(n, request, thirdParty);
+  const unknownFix = reading ? UNKNOWN_FIX[reading] : undefined;
   return {
     key: notSentKey(lane, request.entry),
     // The session's origin (where the lane began), as in CLI.md's example: the URL shows where it failed.
     origin: laneOrigin ?? request.origin,
-    fix: withoutCredentials
-      ? CREDENTIALS_FIX
-      : slid
-        ? SLID_EXPIRY_FIX
-        : scriptMayHaveDeleted(n, thirdParty)
-          ? SCRIPT_DELETION_FIX
-          : REASON_FIX[n.reason],
+    fix: withoutCredentials ? CREDENTIALS_FIX : slid ? SLID_EXPIRY_FIX : (unknownFix ?? REASON_FIX[n.reason]),
     cookie: n.name,
     entry: request.entry,
     url: request.url,
@@ -279,28 +276,51 @@ function draftOf(
   };
 }
 
-/**
- * What an Unknown of a cookie without HttpOnly most likely is, and what no browser rule reports: a page script deleted
- * it (document.cookie with a past expiry), as a consent manager does with cookies its list does not name.
- */
-const READABLE_BY_SCRIPT =
-  ' It is not HttpOnly, so a page script can delete it (document.cookie with a past expiry: a consent manager removing the cookies its list does not name, a client-side logout), as can an extension or the user; the browser reports none of these.';
-/** The same for an HttpOnly cookie: no page script can touch it. */
-const HTTP_ONLY_UNKNOWN =
-  ' It is HttpOnly, so no page script removed it: an extension, the user (DevTools, the site settings) or the browser (its cookie settings, site data cleared) did, or the recording left it out.';
+/** What the model can say of a cookie held back for no reason a browser rule gives (Unknown), first that holds. */
+type UnknownReading = 'crowded' | 'script' | 'httpOnly';
 
 /**
- * What may have removed a cookie held back for no reason the model knows, by whether scripts can read it; '' else, and
- * for a third party's cookie (another site's: the page's own scripts cannot reach it).
+ * The request carried as many cookies as a browser keeps for a site after purging it (Chrome keeps 180 and purges
+ * down to 150, Firefox keeps 180: COOKIE_LIMITS): past the limit the browser evicted the least recently used, which a
+ * recording does not report (a script setting cookies of its own by the hundred, an A/B-testing or analytics tool).
  */
-export function unknownHint(n: NotSentCookieFact, thirdParty = false): string {
-  if (n.reason !== 'Unknown' || thirdParty) return '';
-  return scriptMayHaveDeleted(n, thirdParty) ? READABLE_BY_SCRIPT : HTTP_ONLY_UNKNOWN;
+function crowded(request: RequestFacts): boolean {
+  return request.sent.length >= COOKIE_LIMITS.perDomainPurgeTo;
 }
 
-/** A first party's cookie held back for no known reason, which page scripts can read: the one a script may have deleted. */
-function scriptMayHaveDeleted(n: NotSentCookieFact, thirdParty: boolean): boolean {
-  return n.readableByScript === true && !thirdParty;
+function unknownReading(n: NotSentCookieFact, request: RequestFacts, thirdParty: boolean): UnknownReading | undefined {
+  if (n.reason !== 'Unknown') return undefined;
+  if (crowded(request)) return 'crowded';
+  // A third party's cookie: the page's own scripts cannot reach it, and nothing else says more.
+  if (thirdParty) return undefined;
+  return n.readableByScript ? 'script' : 'httpOnly';
+}
+
+const UNKNOWN_HINT: Readonly<Record<UnknownReading, (request: RequestFacts) => string>> = {
+  crowded: (request) =>
+    ` The request carried ${request.sent.length} cookies, as many as a browser keeps for one site (Chrome and Firefox keep 180; Chrome then purges down to 150): past that it evicts the least recently used, and reports no eviction to a recording. This one was most likely evicted.`,
+  // What no browser rule reports: a page script deleted it (document.cookie with a past expiry).
+  script: () =>
+    ' It is not HttpOnly, so a page script can delete it (document.cookie with a past expiry: a consent manager removing the cookies its list does not name, a client-side logout), as can an extension or the user; the browser reports none of these.',
+  // No page script can touch an HttpOnly cookie.
+  httpOnly: () =>
+    ' It is HttpOnly, so no page script removed it: an extension, the user (DevTools, the site settings) or the browser (its cookie settings, site data cleared) did, or the recording left it out.',
+};
+
+const CROWDED_FIX =
+  "Set fewer cookies on this site: find what fills the browser's 180 (a script setting cookies of its own by the hundred, an A/B-testing or analytics tool) and have it keep its data in one cookie or in localStorage. A session cookie in use every few requests is evicted last, but not never.";
+
+/** The fix of an Unknown, where its reading calls for one of its own. */
+const UNKNOWN_FIX: Partial<Record<UnknownReading, string>> = { crowded: CROWDED_FIX, script: SCRIPT_DELETION_FIX };
+
+/**
+ * What may have removed a cookie held back for no reason the model knows: a crowded cookie jar, a page script (the
+ * cookie is not HttpOnly), or what else can (it is); '' for another reason, and for a third party's cookie in a jar
+ * not crowded.
+ */
+export function unknownHint(n: NotSentCookieFact, request: RequestFacts, thirdParty = false): string {
+  const reading = unknownReading(n, request, thirdParty);
+  return reading ? UNKNOWN_HINT[reading](request) : '';
 }
 
 const CREDENTIALS_FIX =

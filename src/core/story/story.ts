@@ -715,7 +715,7 @@ function browserSteps(request: RequestFacts | undefined, cookie: string, id: Lan
   if (notSent) {
     const why = (NOT_SENT_REASONS as Readonly<Record<string, string>>)[notSent.reason] ?? '';
     return [
-      `Browser: did not send \`${cookie}\` ${idName(notSent.value)}: ${notSent.reason}${why ? ` — ${lowerFirst(why)}` : ''}${unknownHint(notSent)}`,
+      `Browser: did not send \`${cookie}\` ${idName(notSent.value)}: ${notSent.reason}${why ? ` — ${lowerFirst(why)}` : ''}${unknownHint(notSent, request)}`,
     ];
   }
   return id && id.firstEntry < request.entry

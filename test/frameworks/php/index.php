@@ -34,6 +34,11 @@ $_SESSION['visits'] = ($_SESSION['visits'] ?? 0) + 1;
 echo '<p>Hello ' . htmlspecialchars($_SESSION['user'] ?? 'anon') . ' visits=' . $_SESSION['visits'] . '</p><a id=logout href=/logout.php>Log out</a>';
 // CONSENT_SCRIPT=1: home carries a cookie-consent script, as a consent manager's, that deletes every cookie it does not
 // list as essential once the visitor declines the rest; PHPSESSID (PHP's default: no HttpOnly) is not on its list.
+// COOKIE_FLOOD=<n>: home's script sets n small cookies of its own (an A/B-testing or analytics script gone wrong):
+// past the 180 cookies Chrome keeps for a site it evicts the least recently used, PHPSESSID among them.
+if (getenv('COOKIE_FLOOD')) {
+  echo "<script>for (let i = 0; i < " . (int) getenv('COOKIE_FLOOD') . "; i++) document.cookie = 'exp_' + i + '=1; path=/';</script>";
+}
 if (getenv('CONSENT_SCRIPT') === '1') {
   echo "<script>const essential = ['cookie_consent']; for (const c of document.cookie.split('; ')) { const name = c.split('=')[0]; if (name && !essential.includes(name)) document.cookie = name + '=; Max-Age=0; path=/'; }</script>";
 }
