@@ -3,6 +3,7 @@ import {
   type IdEnd,
   type LaneId,
   type LoggedOutAnswer,
+  type LoginFact,
   laneKey,
   type OtherAppSetter,
   type RequestFacts,
@@ -149,6 +150,11 @@ export const WHERE_OTHER_APP: Readonly<Record<SharedBy, (domain: string) => stri
   port: () => 'on this host',
   domain: (domain) => `within the cookie's domain ${domain}`,
 };
+
+/** The entries where a login's answers arrive: its own request and the hops of its redirect chain. */
+export function loginEntries(login: LoginFact): ReadonlySet<number> {
+  return new Set([login.entry, ...login.chain]);
+}
 
 /** Why a cookie reaches the other app, by how they share it, as a clause (the story's words read it too). */
 export const SHARED_BECAUSE: Readonly<Record<SharedBy, string>> = {

@@ -15,7 +15,7 @@ import { sharedBy } from '../cookie/sharedCookie.ts';
 import { signedSessionIdOf } from '../session/tokenData.ts';
 import { isContentOnlyStore } from '../session/valueShape.ts';
 import { failedAttempts } from './failedLogins.ts';
-import { laneByKey } from './helpers.ts';
+import { laneByKey, loginEntries } from './helpers.ts';
 import { defineRule } from './rule.ts';
 
 export const sessionFixation = defineRule({
@@ -173,7 +173,7 @@ function renewalRefused(
 ): boolean {
   const held = lanes.get(kept.laneKey)?.ids.find((id) => id.id === kept.before);
   if (held === undefined || held.incidents.length === 0) return false;
-  const atLogin = new Set([login.entry, ...login.chain]);
+  const atLogin = loginEntries(login);
   return held.incidents.some((incident) => atLogin.has(incident.entry));
 }
 
@@ -192,7 +192,7 @@ function issuedInAnotherSlot(
 ): boolean {
   const cookie = lanes.get(kept.laneKey)?.cookie;
   if (loginHost === undefined) return false;
-  const atLogin = new Set([login.entry, ...login.chain]);
+  const atLogin = loginEntries(login);
   for (const lane of lanes.values()) {
     if (lane.key === kept.laneKey || lane.cookie !== cookie || !domainMatch(loginHost, lane.domain)) continue;
     if (lane.ids.some((id) => id.source === 'set-cookie' && atLogin.has(id.firstEntry) && id.id !== kept.before))
@@ -247,7 +247,7 @@ function loginsOwn(
 /** The login's response or redirect chain set the first ID of a lane it did not carry, surer than a possible one. */
 function issuesSession(login: LoginFact, lanes: ReadonlyMap<string, SessionLane>): boolean {
   const carried = new Set(login.lanes.map((l) => l.laneKey));
-  const atLogin = new Set([login.entry, ...login.chain]);
+  const atLogin = loginEntries(login);
   for (const lane of lanes.values()) {
     if (carried.has(lane.key) || lane.confidence === 'possible') continue;
     if (lane.ids.some((id) => id.source === 'set-cookie' && atLogin.has(id.firstEntry))) return true;

@@ -8,6 +8,7 @@
  */
 import type { AnalysisFacts, LoginFact, SessionLane } from '../analysis/facts.ts';
 import { isRandomToken } from '../session/randomToken.ts';
+import { loginEntries } from './helpers.ts';
 
 export interface UrlSession {
   /** The token, as the address holds it. */
@@ -45,7 +46,7 @@ export function urlSessions(facts: Pick<AnalysisFacts, 'requests' | 'logins' | '
 /** The login carried a session cookie, or it or its redirect chain issued one: that cookie is the session. */
 function hasSessionCookie(login: LoginFact, lanes: readonly SessionLane[]): boolean {
   if (login.lanes.length > 0) return true;
-  const atLogin = new Set([login.entry, ...login.chain]);
+  const atLogin = loginEntries(login);
   return lanes.some((lane) => lane.ids.some((id) => id.source === 'set-cookie' && atLogin.has(id.firstEntry)));
 }
 
