@@ -99,6 +99,19 @@ describe('story over the recorded demo scenarios', () => {
     );
   });
 
+  it('a recorded expiry answered with the login page: the Server line names that page (express-session)', () => {
+    const result = analyzeTrace(
+      parseHar(readFileSync('test/fixtures/framework-har/express-session-cookie-expiry.har', 'utf8')),
+      { values: 'redacted' },
+    );
+    const reset = result.findings.find((f) => f.rule === 'session-reset' && f.cause === 'expired')!;
+    expect(reset.evidence).toMatchObject({ answeredStatus: 302, loginPage: expect.stringMatching(/\/login$/) });
+    const s = result.story!.find((story) => story.entry === reset.entry)!;
+    expect(s.steps.find((step) => step.startsWith('Server:'))).toMatch(
+      /^Server: answered 302, as to a client not logged in \(a redirect to the login page \/login\); `connect\.sid`: set ID h:[0-9a-f]+, which the browser stored\.$/,
+    );
+  });
+
   it('load-balancer: lost to another back-end; the backend-switch joins the story and gives the fix', () => {
     const result = analysed('load-balancer');
     const lost = result.story!.filter((s) => s.kind === 'lost');
@@ -175,6 +188,29 @@ describe('story rows for rules without a dedicated branch', () => {
       facts: base.facts,
     });
     expect(s!.cause).toContain('redirected to the login page /login');
+  });
+
+  it('session-reset: the Server line says the answer was one to a client not logged in, and what made it one', () => {
+    const server = (evidence: StoryFinding['evidence']) =>
+      buildStories({
+        findings: [finding({ rule: 'session-reset', cause: 'server-rejected', evidence })],
+        facts: base.facts,
+      })[0]!.steps.find((step) => step.startsWith('Server:'))!;
+    const status = base.facts.requests.find((r) => r.entry === 1)!.status;
+    expect(server({ cause: 'server-rejected' })).toMatch(new RegExp(`^Server: answered ${status}[;,]`));
+    expect(server({ cause: 'server-rejected' })).not.toContain('not logged in');
+    expect(server({ answeredStatus: 419 })).toContain(`answered ${status}, as to a client not logged in;`);
+    expect(server({ answeredStatus: 302, loginPage: 'https://shop.test:8443/login?next=/a' })).toContain(
+      ', as to a client not logged in (a redirect to the login page /login?next=/a);',
+    );
+    expect(server({ answeredStatus: 200, loginForm: true })).toContain('(a page holding its login form)');
+    // The finding is at entry 1: the same address named the user before it, or after it (another node).
+    expect(server({ answeredStatus: 200, userNamedAt: 0 })).toContain(
+      '(a page that no longer names the user; it did at #0)',
+    );
+    expect(server({ answeredStatus: 200, userNamedAt: 4 })).toContain(
+      '(a page that did not name the user; the same address did at #4)',
+    );
   });
 
   it('session-not-established: a login with no session cookie, with its reason', () => {

@@ -20,6 +20,7 @@ import type { SharedBy } from '../cookie/sharedCookie.ts';
 import { SHARED_BECAUSE } from '../rules/helpers.ts';
 import { SEVERITY_RANK } from '../rules/rule.ts';
 import { unknownHint } from '../rules/sessionNotSent.ts';
+import { pathOf } from '../rules/sessionRejected.ts';
 import { BASIC_CREDENTIALS } from '../rules/sessionReset.ts';
 
 // The story types are part of what an analysis gives (resultTypes.ts); re-exported for the story's readers.
@@ -562,7 +563,7 @@ function storyOf(lead: Lead, ctx: Context): Story {
   const headline = `${headlines[kind]}${when} on ${where}: ${cause}.`;
   const steps = [
     ...browserSteps(request, cookie, id),
-    ...serverSteps(request, cookie),
+    ...serverSteps(request, cookie, lostAnswer(f, ctx.hide)),
     ...timingSteps(timing, time, ctx),
     ...sureSteps(f),
     ...relatedSteps(related, ctx.findings),
@@ -723,12 +724,35 @@ function browserSteps(request: RequestFacts | undefined, cookie: string, id: Lan
     : [`Browser: sent no \`${cookie}\`.`];
 }
 
-/** What the response did with the cookie: stored, deleted or refused Set-Cookies, and the status. */
-function serverSteps(request: RequestFacts | undefined, cookie: string): string[] {
+/**
+ * What the response did with the cookie: stored, deleted or refused Set-Cookies, and the status, with what made the
+ * answer one to a client not logged in where the finding says (`answered`).
+ */
+function serverSteps(request: RequestFacts | undefined, cookie: string, answered = ''): string[] {
   if (!request) return [];
   const status = request.status === undefined ? 'no response' : String(request.status);
   const sets = request.setCookies.filter((c) => cookie === '' || c.name === cookie).map(setCookieWords);
-  return [`Server: answered ${status}${sets.length > 0 ? `; ${sets.join('; ')}` : ', with no new ID'}.`];
+  return [`Server: answered ${status}${answered}${sets.length > 0 ? `; ${sets.join('; ')}` : ', with no new ID'}.`];
+}
+
+/**
+ * A lost session's answer as to a client not logged in (session-reset's `answeredStatus` and what made it one): the
+ * words that show the user was logged out by this very answer, where the headline only says a new session began.
+ */
+function lostAnswer(f: StoryFinding, hide: (t: string) => string): string {
+  const { answeredStatus, loginPage, loginForm, userNamedAt } = f.evidence;
+  if (f.rule !== 'session-reset' || typeof answeredStatus !== 'number') return '';
+  const what =
+    typeof loginPage === 'string' && loginPage !== ''
+      ? `a redirect to the login page ${hide(pathOf(loginPage))}`
+      : loginForm === true
+        ? 'a page holding its login form'
+        : typeof userNamedAt === 'number'
+          ? userNamedAt < f.entry
+            ? `a page that no longer names the user; it did at #${userNamedAt}`
+            : `a page that did not name the user; the same address did at #${userNamedAt}`
+          : '';
+  return `, as to a client not logged in${what ? ` (${what})` : ''}`;
 }
 
 const OUTCOME_WORDS: Readonly<Record<SetCookieFact['outcome']['kind'], string>> = {
