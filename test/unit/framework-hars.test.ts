@@ -2712,7 +2712,8 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   },
   // PHP with a consent manager's script on home that deletes PHPSESSID (no HttpOnly) as not essential: each visit to home
   // loses the session in the browser, the login's on its own redirect; the not-sent findings name a page script as
-  // the likely cause (Unknown to the browser's rules). The visitor's losses after it repeat the first.
+  // the likely cause (Unknown to the browser's rules). The visitor's losses before and after it are told as info,
+  // pointing to it.
   'php-native-consent-script': {
     cookie: 'PHPSESSID',
     ends: [
@@ -2724,24 +2725,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       'reset:not-sent',
       'live',
     ],
-    alarms: [
-      'cookie-no-httponly PHPSESSID',
-      'session-not-sent PHPSESSID',
-      'session-not-sent PHPSESSID',
-      'session-reset PHPSESSID',
-      'session-reset PHPSESSID',
-    ],
+    alarms: ['cookie-no-httponly PHPSESSID', 'session-not-sent PHPSESSID', 'session-reset PHPSESSID'],
   },
   'php-native-consent-script-with-bodies': {
     cookie: 'PHPSESSID',
     ends: ['reset:not-sent', 'rotated@login', 'reset:not-sent', 'reset:not-sent', 'reset:not-sent', 'live'],
-    alarms: [
-      'cookie-no-httponly PHPSESSID',
-      'session-not-sent PHPSESSID',
-      'session-not-sent PHPSESSID',
-      'session-reset PHPSESSID',
-      'session-reset PHPSESSID',
-    ],
+    alarms: ['cookie-no-httponly PHPSESSID', 'session-not-sent PHPSESSID', 'session-reset PHPSESSID'],
   },
   // PHP with a script on home that sets 200 cookies of its own: past the 180 Chrome keeps for the site it evicts the
   // least recently used, PHPSESSID among them, at the first visit and again after the login. KNOWN, left: the
@@ -2763,8 +2752,6 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     alarms: [
       'cookie-no-httponly PHPSESSID',
       'session-not-sent PHPSESSID',
-      'session-not-sent PHPSESSID',
-      'session-reset PHPSESSID',
       'session-reset PHPSESSID',
       'session-reset PHPSESSID',
       'session-reset PHPSESSID',
@@ -3467,8 +3454,8 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     alarms: [],
   },
   // PHP with session.cookie_path=/accounts/: every request outside it (the login page, favicon, home) starts a
-  // session that replaces the held one; the first visitor's loss and the logged-in one at home are raised, the
-  // repeats told once.
+  // session that replaces the held one; the logged-in loss at home is raised, the visitor's before the login and the
+  // repeats told as info, pointing to it.
   'php-native-cookie-path': {
     cookie: 'PHPSESSID',
     ends: [
@@ -3490,13 +3477,7 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       'reset:not-sent',
       'live',
     ],
-    alarms: [
-      'cookie-no-httponly PHPSESSID',
-      'session-not-sent PHPSESSID',
-      'session-reset PHPSESSID',
-      'session-not-sent PHPSESSID',
-      'session-reset PHPSESSID',
-    ],
+    alarms: ['cookie-no-httponly PHPSESSID', 'session-not-sent PHPSESSID', 'session-reset PHPSESSID'],
   },
   // The same with content.
   'php-native-cookie-path-with-bodies': {
@@ -3521,13 +3502,7 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       'reset:not-sent',
       'live',
     ],
-    alarms: [
-      'cookie-no-httponly PHPSESSID',
-      'session-not-sent PHPSESSID',
-      'session-reset PHPSESSID',
-      'session-not-sent PHPSESSID',
-      'session-reset PHPSESSID',
-    ],
+    alarms: ['cookie-no-httponly PHPSESSID', 'session-not-sent PHPSESSID', 'session-reset PHPSESSID'],
   },
   // Laravel with SESSION_PATH=/account: the login form and its POST outside the Path, so the POST goes without the
   // session that holds its CSRF token and is refused with 419 (raised, not a repeat); the repeats after are told once.
@@ -3574,8 +3549,8 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       'session-reset laravel_session',
     ],
   },
-  // Rails' cookie store with path: /account: the login form outside the Path (a visitor's loss), the login's cookie
-  // replaced at home by a visitor's (the loss); the repeats told once.
+  // Rails' cookie store with path: /account: the login form outside the Path (a visitor's loss, told as info: the
+  // logged-in loss has its cause), the login's cookie replaced at home by a visitor's (the loss); the repeats told once.
   'rails-cookie-store-cookie-path': {
     cookie: '_demo_session',
     ends: [
@@ -3591,12 +3566,7 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       'reset:not-sent',
       'live',
     ],
-    alarms: [
-      'session-not-sent _demo_session',
-      'session-reset _demo_session',
-      'session-not-sent _demo_session',
-      'session-reset _demo_session',
-    ],
+    alarms: ['session-not-sent _demo_session', 'session-reset _demo_session'],
   },
   // The same with content.
   'rails-cookie-store-cookie-path-with-bodies': {
@@ -3614,12 +3584,7 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       'reset:not-sent',
       'live',
     ],
-    alarms: [
-      'session-not-sent _demo_session',
-      'session-reset _demo_session',
-      'session-not-sent _demo_session',
-      'session-reset _demo_session',
-    ],
+    alarms: ['session-not-sent _demo_session', 'session-reset _demo_session'],
   },
   // Django on www.app.test (host-only sessionid), then the profile on app.test: held back (DomainMismatch), the
   // login page for a visitor; back on www, logged in.
@@ -4525,14 +4490,26 @@ describe('php-native-consent-script.har', () => {
     const result = analyse('php-native-consent-script');
     const login = result.facts.logins.at(-1)!;
     const notSent = result.findings.filter((f) => f.rule === 'session-not-sent');
-    expect(notSent.map((f) => f.reason)).toEqual(['Unknown', 'Unknown']);
-    for (const f of notSent) {
-      expect(f.message).toContain('It is not HttpOnly, so a page script can delete it');
-      expect(f.fix).toContain('document.cookie');
-    }
+    expect(notSent.map((f) => f.reason)).toEqual(['Unknown']);
+    expect(notSent[0]!.message).toContain('It is not HttpOnly, so a page script can delete it');
+    expect(notSent[0]!.fix).toContain('document.cookie');
     // The login's loss is on its own redirect to home, after home's script ran on the page before.
-    expect(notSent[1]!.entry).toBeGreaterThan(login.entry);
+    expect(notSent[0]!.entry).toBeGreaterThan(login.entry);
     expect(result.story?.some((s) => s.steps.some((step) => step.includes('a page script can delete it')))).toBe(true);
+  });
+
+  it("tells the visitor's loss before the login as info, pointing to the logged-in loss, and the story leads with that", () => {
+    const result = analyse('php-native-consent-script');
+    const login = result.facts.logins.at(-1)!;
+    const resets = result.findings.filter((f) => f.rule === 'session-reset' && f.cause === 'not-sent');
+    const visitors = resets.filter((f) => f.entry < login.entry);
+    const loggedIn = resets.find((f) => f.entry > login.entry && f.severity === 'high')!;
+    expect(visitors).toHaveLength(1);
+    expect(visitors[0]!.severity).toBe('info');
+    expect(visitors[0]!.message).toContain(
+      `It was a visitor's ID (no login issued it), lost the way the logged-in session was at entry ${loggedIn.entry}`,
+    );
+    expect(result.story![0]!.entry).toBe(loggedIn.entry);
   });
 });
 
@@ -4540,7 +4517,7 @@ describe('php-native-cookie-flood.har', () => {
   it("names the crowded cookie jar as the likely cause of the session cookie's disappearance, not a script", () => {
     const result = analyse('php-native-cookie-flood');
     const notSent = result.findings.filter((f) => f.rule === 'session-not-sent');
-    expect(notSent.map((f) => f.reason)).toEqual(['Unknown', 'Unknown']);
+    expect(notSent.map((f) => f.reason)).toEqual(['Unknown']);
     for (const f of notSent) {
       expect(f.message).toMatch(/The request carried 1\d\d cookies, as many as a browser keeps for one site/);
       expect(f.message).not.toContain('a page script can delete it');

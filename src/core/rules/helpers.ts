@@ -1,5 +1,6 @@
 /** Small shared readers for rules: a request's session Set-Cookie facts, lanes by key, the once-per-cookie key. */
 import {
+  type AnalysisFacts,
   type IdEnd,
   type LaneId,
   type LoggedOutAnswer,
@@ -215,7 +216,7 @@ export function lossOnlyFollowed(lane: SessionLane, id: LaneId): number | undefi
  * login's new session replaced it: ResetEnd.replacedByLogin). A session cookie whose Path leaves out the home page
  * loses a new visitor session on every visit there: the first loss tells it.
  */
-export function lossRepeated(lane: SessionLane, id: LaneId): number | undefined {
+export function lossRepeated(ctx: RuleContext, lane: SessionLane, id: LaneId): number | undefined {
   const end = id.end;
   if (end?.kind !== 'reset' || !WENT_WITHOUT.has(end.cause) || id.sessionLogin !== undefined) return undefined;
   if (refusedLoginAt(id)) return undefined;
@@ -228,9 +229,66 @@ export function lossRepeated(lane: SessionLane, id: LaneId): number | undefined 
       before.notSentReason === end.notSentReason &&
       !before.replacedByLogin
     )
-      return before.entry;
+      // An earlier visitor's loss a logged-in one tells (lossForeshadowed) is told there.
+      return lossForeshadowed(ctx, lane, earlier) ?? before.entry;
   }
   return undefined;
+}
+
+/**
+ * The entry of a later loss that tells this one's cause: the ID was a visitor's (no login issued it), lost for want of
+ * the cookie (not sent, expired), and a later ID of the lane that a login issued was lost the same way (cause and
+ * reason) and not carried again after. The logged-in loss is the one the user felt: a consent script that deletes
+ * the session cookie on the home page takes the visitor's ID before the login and the user's after it, and the
+ * story must lead with the user's. A visitor's loss with no such later loss stays told (a visitor's cart, a site
+ * without logins).
+ */
+export function lossForeshadowed(ctx: RuleContext, lane: SessionLane, id: LaneId): number | undefined {
+  const end = id.end;
+  if (end?.kind !== 'reset' || !WENT_WITHOUT.has(end.cause) || id.sessionLogin !== undefined) return undefined;
+  // Held back from the login itself: told as the login's (ResetEnd.replacedByLogin).
+  if (end.replacedByLogin || refusedLoginAt(id)) return undefined;
+  return loggedInLosses(ctx)
+    .get(lane)
+    ?.find(
+      (loss) => loss.firstEntry > id.firstEntry && loss.cause === end.cause && loss.notSentReason === end.notSentReason,
+    )?.entry;
+}
+
+/** A loss for want of the cookie of an ID a login issued (lossForeshadowed). */
+interface LoggedInLoss {
+  readonly firstEntry: number;
+  readonly entry: number;
+  readonly cause: string;
+  readonly notSentReason: string | undefined;
+}
+
+/** Read once per analysis: a lane of a long recording holds thousands of visitor IDs, each asking. */
+const LOGGED_IN_LOSSES = memo<AnalysisFacts, ReadonlyMap<SessionLane, readonly LoggedInLoss[]>>(
+  'logged-in losses',
+  'analysis',
+);
+
+/** Each lane's losses of IDs a login issued, for want of the cookie, not carried again after (no incident's). */
+function loggedInLosses(ctx: RuleContext): ReadonlyMap<SessionLane, readonly LoggedInLoss[]> {
+  return ctx.memos.recall(LOGGED_IN_LOSSES, ctx.facts, [], () => {
+    const byLane = new Map<SessionLane, LoggedInLoss[]>();
+    for (const lane of ctx.facts.lanes) {
+      for (const id of lane.ids) {
+        const end = id.end;
+        if (end?.kind !== 'reset' || !WENT_WITHOUT.has(end.cause) || id.sessionLogin === undefined) continue;
+        if (id.lastEntry > end.entry) continue;
+        const loss = {
+          firstEntry: id.firstEntry,
+          entry: end.entry,
+          cause: end.cause,
+          notSentReason: end.notSentReason,
+        };
+        byLane.set(lane, [...(byLane.get(lane) ?? []), loss]);
+      }
+    }
+    return byLane;
+  });
 }
 
 /**
@@ -264,22 +322,30 @@ export interface QuietReadings {
   readonly followed?: number;
   /** lossRepeated's entry. */
   readonly repeated?: number;
+  /** lossForeshadowed's entry. */
+  readonly foreshadowed?: number;
   /** heldOnAfterRefusal. */
   readonly keptAfterRefusal: boolean;
 }
 
-export function quietReadings(t: {
-  readonly lane: SessionLane;
-  readonly id: LaneId;
-  readonly end: IdEnd;
-  readonly incident: boolean;
-}): QuietReadings {
+export function quietReadings(
+  ctx: RuleContext,
+  t: {
+    readonly lane: SessionLane;
+    readonly id: LaneId;
+    readonly end: IdEnd;
+    readonly incident: boolean;
+  },
+): QuietReadings {
   const { lane, id, end, incident } = t;
   const followed =
     !incident && end.kind === 'reset' && WENT_WITHOUT.has(end.cause) ? lossOnlyFollowed(lane, id) : undefined;
-  const repeated = followed === undefined && !incident ? lossRepeated(lane, id) : undefined;
+  const foreshadowed = followed === undefined && !incident ? lossForeshadowed(ctx, lane, id) : undefined;
+  const repeated =
+    followed === undefined && foreshadowed === undefined && !incident ? lossRepeated(ctx, lane, id) : undefined;
   return {
     ...(followed !== undefined ? { followed } : {}),
+    ...(foreshadowed !== undefined ? { foreshadowed } : {}),
     ...(repeated !== undefined ? { repeated } : {}),
     keptAfterRefusal: heldOnAfterRefusal(id, end, incident),
   };
@@ -291,6 +357,7 @@ export function isQuietLoss(end: IdEnd, readings: QuietReadings): boolean {
     (end.kind === 'reset' && end.replacedByLogin === true) ||
     readings.followed !== undefined ||
     readings.repeated !== undefined ||
+    readings.foreshadowed !== undefined ||
     readings.keptAfterRefusal
   );
 }

@@ -23,6 +23,7 @@ import {
   idHeld,
   isQuietLoss,
   laneByKey,
+  lossForeshadowed,
   lossOnlyFollowed,
   lossRepeated,
   quietReadings,
@@ -96,7 +97,7 @@ export const sessionNotSent = defineRule({
       if (
         t.end.kind === 'reset' &&
         (t.end.cause === 'not-sent' || t.end.cause === 'expired') &&
-        !isQuietLoss(t.end, quietReadings(t))
+        !isQuietLoss(t.end, quietReadings(ctx, t))
       ) {
         consequential.add(notSentKey(t.lane.key, t.end.entry));
         consequentialEntries.add(t.end.entry);
@@ -149,7 +150,12 @@ export const sessionNotSent = defineRule({
         if (held && lossOnlyFollowed(sessionLane, held) !== undefined) continue;
         // A visitor's ID lost again as an earlier one was (lossRepeated), or at the login that replaced it: told there.
         if (held?.end?.kind === 'reset' && held.end.entry === request.entry) {
-          if (held.end.replacedByLogin || lossRepeated(sessionLane!, held) !== undefined) continue;
+          if (
+            held.end.replacedByLogin ||
+            lossForeshadowed(ctx, sessionLane!, held) !== undefined ||
+            lossRepeated(ctx, sessionLane!, held) !== undefined
+          )
+            continue;
         }
         // An expiry that slid with the answers calls for another fix than one set once (expirySlid: rare, read here).
         const slid =

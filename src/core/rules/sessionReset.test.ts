@@ -1056,3 +1056,81 @@ describe('session-reset of a cookie whose Path leaves out the login and the home
     ]);
   });
 });
+
+describe("session-reset of a visitor's ID before the login, lost the way the user's session is after it", () => {
+  // A consent script on home, or a Path that leaves home out, loses the visitor's ID before the login and the
+  // user's after it: the user's loss is the one raised, the visitor's told as info pointing to it.
+  const SID = (id: string) => `sid=${id}; Path=/accounts/; Secure; HttpOnly; SameSite=Lax`;
+  const FORM = { username: 'ann', password: 'pw' };
+  const scenario = (after: 'home' | 'server forgets' | 'nothing') => {
+    const t = trace()
+      .get('https://shop.test/accounts/', { cookie: '', setCookie: [SID(ID.a)] })
+      // Home, outside the Path: the visitor's ID held back, a new one issued in its place.
+      .get('https://shop.test/', { cookie: '', setCookie: [SID(ID.b)] })
+      .post('https://shop.test/accounts/login', {
+        cookie: `sid=${ID.b}`,
+        form: FORM,
+        location: '/accounts/',
+        setCookie: [SID(ID.c)],
+      })
+      .get('https://shop.test/accounts/', { cookie: `sid=${ID.c}` });
+    if (after === 'home') t.get('https://shop.test/', { cookie: '', setCookie: [SID(ID.d)] });
+    if (after === 'server forgets')
+      t.get('https://shop.test/accounts/', { cookie: `sid=${ID.c}`, setCookie: [SID(ID.d)] });
+    return t.analyze();
+  };
+  const resets = (result: AnalysisResult) =>
+    findingsOf(result, 'session-reset').map((f) => [f.entry, f.cause, f.severity === 'info' ? 'info' : 'alarm']);
+
+  it("the user's loss at home is raised; the visitor's at home before the login is told as info, pointing to it", () => {
+    const result = scenario('home');
+    expect(resets(result)).toEqual([
+      [1, 'not-sent', 'info'],
+      [4, 'not-sent', 'alarm'],
+    ]);
+    expect(findingsOf(result, 'session-reset')[0]!.message).toContain(
+      "It was a visitor's ID (no login issued it), lost the way the logged-in session was at entry 4",
+    );
+    expect(findingsOf(result, 'session-not-sent').map((f) => f.entry)).toEqual([4]);
+  });
+
+  it("without a later loss of the user's session the visitor's loss stays raised: nothing else tells its cause", () => {
+    expect(resets(scenario('nothing'))).toEqual([[1, 'not-sent', 'alarm']]);
+  });
+
+  it("a later loss of another cause tells nothing of the visitor's: both raised", () => {
+    expect(resets(scenario('server forgets'))).toEqual([
+      [1, 'not-sent', 'alarm'],
+      [4, 'server-rejected', 'alarm'],
+    ]);
+  });
+});
+
+describe("session-not-sent of a visitor's ID that expired before the login, as the user's did after it", () => {
+  // Expired is raised wherever it happens (not only where it cost a session): the visitor's expiry before the
+  // login, told as info by session-reset, is not raised beside the user's.
+  const SID = (id: string) => `sid=${id}; Path=/; Max-Age=60; Secure; HttpOnly; SameSite=Lax`;
+  it("raises the user's expiry alone; the visitor's is session-reset's info", () => {
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [SID(ID.a)] })
+      .wait(120_000)
+      .get('https://shop.test/', { cookie: '', setCookie: [SID(ID.b)] })
+      .post('https://shop.test/login', {
+        cookie: `sid=${ID.b}`,
+        form: { username: 'ann', password: 'pw' },
+        location: '/',
+        setCookie: [SID(ID.c)],
+      })
+      .get('https://shop.test/', { cookie: `sid=${ID.c}` })
+      .wait(120_000)
+      .get('https://shop.test/', { cookie: '', setCookie: [SID(ID.d)] })
+      .analyze();
+    expect(
+      findingsOf(result, 'session-reset').map((f) => [f.entry, f.cause, f.severity === 'info' ? 'info' : 'alarm']),
+    ).toEqual([
+      [1, 'expired', 'info'],
+      [4, 'expired', 'alarm'],
+    ]);
+    expect(findingsOf(result, 'session-not-sent').map((f) => [f.entry, f.reason])).toEqual([[4, 'Expired']]);
+  });
+});

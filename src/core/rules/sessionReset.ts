@@ -132,6 +132,10 @@ const FOLLOWED = (entry: number) =>
 const REPEATED = (entry: number) =>
   ` It was a visitor's ID (no login issued it), lost the way the one at entry ${entry} was: the same cause again, told there.`;
 
+/** A visitor's ID lost the way the session a later login issued was (lossForeshadowed): told there, as the user's. */
+const FORESHADOWED = (entry: number) =>
+  ` It was a visitor's ID (no login issued it), lost the way the logged-in session was at entry ${entry}: the same cause, told there.`;
+
 /** Held back, the new ID refused, the held ID carried again later (heldOnAfterRefusal). */
 const KEPT_AFTER_REFUSAL =
   ' Only this request went without it: the browser kept the ID it held, which later requests carried again, so the session went on.';
@@ -343,11 +347,12 @@ export const sessionReset = defineRule({
         : undefined;
       // Decisions that read what came after the end (later carries, later ends of the lane): they change as a live
       // trace grows, so the remembered draft is keyed by them.
-      const readings = quietReadings(t);
-      const { followed, repeated, keptAfterRefusal } = readings;
+      const readings = quietReadings(ctx, t);
+      const { followed, repeated, foreshadowed, keptAfterRefusal } = readings;
       const inputs = [
         followed,
         repeated,
+        foreshadowed,
         keptAfterRefusal,
         rejectedAt,
         t.lane.key,
@@ -439,7 +444,7 @@ export const sessionReset = defineRule({
             // on (quietReadings).
             ...(isQuietLoss(end, readings) ? { severity: 'info' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
-            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}${followed !== undefined ? FOLLOWED(followed) : ''}${repeated !== undefined ? REPEATED(repeated) : ''}${end.replacedByLogin ? REPLACED_BY_LOGIN : ''}${keptAfterRefusal ? KEPT_AFTER_REFUSAL : ''}${beside ? copiesBesideText(beside, ctx.show) : ''}`,
+            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}${followed !== undefined ? FOLLOWED(followed) : ''}${repeated !== undefined ? REPEATED(repeated) : ''}${foreshadowed !== undefined ? FORESHADOWED(foreshadowed) : ''}${end.replacedByLogin ? REPLACED_BY_LOGIN : ''}${keptAfterRefusal ? KEPT_AFTER_REFUSAL : ''}${beside ? copiesBesideText(beside, ctx.show) : ''}`,
             fix,
             evidence: {
               lostId: { secret: t.id.id },
