@@ -236,6 +236,18 @@ export function lossRepeated(ctx: RuleContext, lane: SessionLane, id: LaneId): n
 }
 
 /**
+ * What made an answer one to a client not logged in, as evidence (session-rejected's names): the login page a redirect
+ * pointed to, a login form, a page that did not name the user. The story tells it beside the request's status.
+ */
+export function loggedOutAnswerEvidence(answer: LoggedOutAnswer): Record<string, number | string | boolean> {
+  return {
+    ...(answer.loginPage ? { loginPage: answer.loginPage } : {}),
+    ...(answer.loginForm ? { loginForm: true } : {}),
+    ...(answer.userNamedAt !== undefined ? { userNamedAt: answer.userNamedAt } : {}),
+  };
+}
+
+/**
  * The entry of a later loss that tells this one's cause: the ID was a visitor's (no login issued it), lost for want of
  * the cookie (not sent, expired), and a later ID of the lane that a login issued was lost the same way (cause and
  * reason) and not carried again after. The logged-in loss is the one the user felt: a consent script that deletes

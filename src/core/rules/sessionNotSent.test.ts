@@ -177,6 +177,15 @@ describe('session-not-sent', () => {
         .get('https://shop.test/orders', { cookie: '', location: '/accounts/login' })
         .analyze();
       expect(notSent(result)).toEqual([[1, 'NotOnPath', 'logged-out']]);
+      // The answer itself, in the message, the evidence and the story's Server line.
+      const [finding] = findingsOf(result, 'session-not-sent');
+      expect(finding!.message).toContain(
+        'The server answered as to a visitor, with a 302 redirect to the login page /accounts/login.',
+      );
+      expect(finding!.evidence.loginPage).toBe('https://shop.test/accounts/login');
+      expect(result.story?.[0]?.steps).toContain(
+        'Server: answered 302, as to a client not logged in (a redirect to the login page /accounts/login), with no new ID.',
+      );
     });
 
     it('not the login page itself, opened by its address, outside the Path (what the user asked for)', () => {

@@ -23,6 +23,7 @@ import {
   idHeld,
   isQuietLoss,
   laneByKey,
+  loggedOutAnswerEvidence,
   lossForeshadowed,
   lossOnlyFollowed,
   lossRepeated,
@@ -32,6 +33,7 @@ import {
 } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
+import { answerText } from './sessionRejected.ts';
 import { idTransitions, notSentKey } from './transitions.ts';
 
 /** How each reason is reported: always (once per ID), when it caused a loss, or never (told elsewhere). */
@@ -163,7 +165,8 @@ export const sessionNotSent = defineRule({
           sessionLane !== undefined &&
           held !== undefined &&
           expirySlid(sessionLane, held, request.entry, ctx.request);
-        drafts.push(recalledDraft(ctx, request, n, lane, sessionLane, slid, visitor));
+        const answer = visitor === 'logged-out' ? loggedOut.get(request.entry) : undefined;
+        drafts.push(recalledDraft(ctx, request, n, lane, sessionLane, slid, visitor, answer));
       }
     }
     return drafts;
@@ -186,16 +189,24 @@ function recalledDraft(
   sessionLane: SessionLane | undefined,
   slid: boolean,
   visitor: VisitorAnswer | undefined,
+  answer: LoggedOutAnswer | undefined,
 ): FindingDraft {
   const origin = sessionLane?.origin;
   const thirdParty = sessionLane?.thirdParty === true;
-  return ctx.memos.recall(NOT_SENT_DRAFTS, request, [n, origin, thirdParty, ctx.show, slid, visitor], () =>
-    draftOf(request, n, lane, origin, thirdParty, ctx.show, slid, visitor),
+  return ctx.memos.recall(NOT_SENT_DRAFTS, request, [n, origin, thirdParty, ctx.show, slid, visitor, answer], () =>
+    draftOf(request, n, lane, origin, thirdParty, ctx.show, slid, visitor, answer),
   );
 }
 
 /** How a request without the session cookie was answered as a visitor is (visitorAnswer). */
 type VisitorAnswer = 'new-session' | 'new-session-refused' | 'logged-out';
+
+/** The visitor's answer in words: the logged-out answer itself where the facts have it (answerText). */
+function visitorText(visitor: VisitorAnswer, answer: LoggedOutAnswer | undefined): string {
+  return visitor === 'logged-out' && answer
+    ? ` The server answered as to a visitor, with ${answerText(answer)}.`
+    : VISITOR_TEXT[visitor];
+}
 
 const VISITOR_TEXT: Record<VisitorAnswer, string> = {
   'new-session': ' The server answered as to a visitor: it started a new session under the same name here.',
@@ -252,6 +263,7 @@ function draftOf(
   show: (value: string) => string,
   slid: boolean,
   visitor?: VisitorAnswer,
+  answer?: LoggedOutAnswer,
 ): FindingDraft {
   const browser = n.browserReasons?.length ? ` Chrome reported: ${n.browserReasons.join(', ')}.` : '';
   const withoutCredentials = n.reason === 'Unknown' ? crossOriginWithoutCredentials(request) : undefined;
@@ -269,7 +281,7 @@ function draftOf(
     entry: request.entry,
     url: request.url,
     reason: n.reason,
-    message: `${n.name} (${show(n.value)}, domain ${n.domain}, path ${n.path}) was not sent: ${n.reason} — ${NOT_SENT_REASONS[n.reason]}${browser}${hint}${visitor ? VISITOR_TEXT[visitor] : ''}`,
+    message: `${n.name} (${show(n.value)}, domain ${n.domain}, path ${n.path}) was not sent: ${n.reason} — ${NOT_SENT_REASONS[n.reason]}${browser}${hint}${visitor ? visitorText(visitor, answer) : ''}`,
     evidence: {
       id: { secret: n.value },
       domain: n.domain,
@@ -278,6 +290,7 @@ function draftOf(
       ...(request.status !== undefined ? { status: request.status } : {}),
       ...(n.browserReasons ? { browserReasons: n.browserReasons } : {}),
       ...(visitor ? { answeredAsVisitor: visitor } : {}),
+      ...(answer ? loggedOutAnswerEvidence(answer) : {}),
     },
   };
 }

@@ -25,6 +25,7 @@ import type { CookieChangeCause } from '../trace/types.ts';
 import {
   expirySlid,
   isQuietLoss,
+  loggedOutAnswerEvidence,
   OTHER_APP_FIX,
   quietReadings,
   SCRIPT_DELETION_FIX,
@@ -454,7 +455,9 @@ export const sessionReset = defineRule({
               ...(mayNameSession ? { storeMayNameSession: true } : {}),
               ...(end.backendSwitch ? { backendChanges: end.backendSwitch.changes } : {}),
               ...(end.loginEntry !== undefined ? { issuedByLoginAt: end.loginEntry } : {}),
-              ...(end.loggedOutAnswer ? answerEvidence(end.loggedOutAnswer) : {}),
+              ...(end.loggedOutAnswer
+                ? { answeredStatus: end.loggedOutAnswer.status, ...loggedOutAnswerEvidence(end.loggedOutAnswer) }
+                : {}),
               ...(end.loggedOutAnswer && refusedLogin(end.loggedOutAnswer, ctx.facts.loginAttempts)
                 ? { loginRefused: true }
                 : {}),
@@ -479,20 +482,6 @@ export const sessionReset = defineRule({
     });
   },
 });
-
-/**
- * The answer as to a client not logged in, as evidence: its status, and what made it one (the login page a redirect
- * pointed to, a login form, a page that did not name the user), under session-rejected's names, so the story tells
- * it beside the request's status.
- */
-function answerEvidence(answer: LoggedOutAnswer): Record<string, number | string | boolean> {
-  return {
-    answeredStatus: answer.status,
-    ...(answer.loginPage ? { loginPage: answer.loginPage } : {}),
-    ...(answer.loginForm ? { loginForm: true } : {}),
-    ...(answer.userNamedAt !== undefined ? { userNamedAt: answer.userNamedAt } : {}),
-  };
-}
 
 /**
  * How the server answered the request that lost the ID. A status that says the session itself was gone (Laravel's

@@ -112,6 +112,19 @@ describe('story over the recorded demo scenarios', () => {
     );
   });
 
+  it("a login lost on its own redirect to a node without the session: the story says the login's hop issued the ID", () => {
+    const result = analyzeTrace(
+      parseHar(readFileSync('test/fixtures/framework-har/express-session-cluster-no-affinity.har', 'utf8')),
+      { values: 'redacted' },
+    );
+    const reset = result.findings.find((f) => f.rule === 'session-reset' && f.severity === 'high')!;
+    expect(reset.evidence.issuedByLoginAt).toBe(reset.entry - 1);
+    const s = result.story!.find((story) => story.entry === reset.entry)!;
+    expect(s.cause).toContain(
+      `which the login at #${reset.entry - 1} had issued one hop earlier in its redirect chain, but the server no longer knew the session (the login did not survive its own redirects: most often servers that do not share sessions, or a restart)`,
+    );
+  });
+
   it('load-balancer: lost to another back-end; the backend-switch joins the story and gives the fix', () => {
     const result = analysed('load-balancer');
     const lost = result.story!.filter((s) => s.kind === 'lost');

@@ -153,6 +153,14 @@ function backendChanges(f: StoryFinding): string | undefined {
   return Array.isArray(changes) && changes.length > 0 ? changes.join(', ') : undefined;
 }
 
+/** The lost ID was one the login had issued a hop earlier in its redirect chain (session-reset's `issuedByLoginAt`). */
+function issuedInChain(finding: StoryFinding): string {
+  const login = finding.evidence.issuedByLoginAt;
+  return typeof login === 'number'
+    ? `, which the login at #${login} had issued one hop earlier in its redirect chain,`
+    : '';
+}
+
 /** A login posted with the lost session and refused for it (session-reset's `loginRefused`: Laravel's 419). */
 function loginRefused(finding: StoryFinding): string {
   const status = finding.evidence.answeredStatus;
@@ -218,7 +226,7 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
     kind: 'lost',
     cause: (c) => {
       const moved = backendChanges(c.finding);
-      const carried = `the request carried \`${c.cookie}\` ${c.lostId ?? ''}`.trimEnd();
+      const carried = `the request carried \`${c.cookie}\` ${c.lostId ?? ''}`.trimEnd() + issuedInChain(c.finding);
       if (moved)
         return `${carried} but went to another back-end server (${moved}) that did not know the session, ${afterwards(c, 'so the session ended')}`;
       const restored = c.finding.evidence.restoredFrom;
@@ -230,7 +238,7 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
         return `${carried}, which holds the session or the ID of one kept on the server: either the server could no longer read it (its key changed: a key made at start-up and a restart, a key rotated without keeping the old one, or servers with different keys) or it no longer knew the session the cookie names (server-side expiry, a restart, or servers that do not share sessions), ${afterwards(c, 'so the session ended')}${loginRefused(c.finding)}`;
       return c.finding.evidence.clientSideStore === true
         ? `${carried} but the server could no longer read the session (or its ID) kept in that cookie (its key changed: a key made at start-up and a restart, a key rotated without keeping the old one, or servers with different keys), ${afterwards(c, 'so the session ended')}`
-        : `${carried} but the server no longer knew the session (server-side expiry, a restart, or sessions not shared between servers), ${afterwards(c, 'so the session ended')}${loginRefused(c.finding)}${readBeside(c)}`;
+        : `${carried} but the server no longer knew the session (${typeof c.finding.evidence.issuedByLoginAt === 'number' ? 'the login did not survive its own redirects: most often servers that do not share sessions, or a restart' : 'server-side expiry, a restart, or sessions not shared between servers'}), ${afterwards(c, 'so the session ended')}${loginRefused(c.finding)}${readBeside(c)}`;
     },
   },
   'session-reset:cleared-by-server': {
@@ -736,12 +744,16 @@ function serverSteps(request: RequestFacts | undefined, cookie: string, answered
 }
 
 /**
- * A lost session's answer as to a client not logged in (session-reset's `answeredStatus` and what made it one): the
- * words that show the user was logged out by this very answer, where the headline only says a new session began.
+ * A lost session's answer as to a client not logged in (session-reset's `answeredStatus`, session-not-sent's
+ * `answeredAsVisitor`, and what made it one): the words that show this very answer logged the user out, where the
+ * headline only says a new session began or the cookie was not sent.
  */
 function lostAnswer(f: StoryFinding, hide: (t: string) => string): string {
-  const { answeredStatus, loginPage, loginForm, userNamedAt } = f.evidence;
-  if (f.rule !== 'session-reset' || typeof answeredStatus !== 'number') return '';
+  const { answeredStatus, answeredAsVisitor, loginPage, loginForm, userNamedAt } = f.evidence;
+  const loggedOut =
+    (f.rule === 'session-reset' && typeof answeredStatus === 'number') ||
+    (f.rule === 'session-not-sent' && answeredAsVisitor === 'logged-out');
+  if (!loggedOut) return '';
   const what =
     typeof loginPage === 'string' && loginPage !== ''
       ? `a redirect to the login page ${hide(pathOf(loginPage))}`
