@@ -231,6 +231,12 @@ export interface LaneId {
    * issuesSignInRequest): the ID was written as the sign-in began, the state of that handshake.
    */
   startsSignIn?: true;
+  /**
+   * Issued at a hop of the redirect chain of the login at this entry, whose request the server answered as a visitor's
+   * (the login's ID not sent, expired, or unknown to that node: VISITOR_AT_HOP in sessionLanes.ts): a visitor's ID
+   * inside the login's chain, not the login's session.
+   */
+  visitorAtHopOf?: number;
 }
 
 /** A SessionLane's key: the cookie slot's domain, path and name (RFC 6265bis 5.7 identity). */

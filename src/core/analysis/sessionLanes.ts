@@ -484,6 +484,7 @@ export class SessionLanes {
       ? undefined
       : (ctx.loginEntry ?? (live && end?.kind === 'updated' ? live.sessionLogin : undefined));
     if (sessionLogin !== undefined) id.sessionLogin = sessionLogin;
+    if (visitorAtHop && ctx.loginEntry !== undefined) id.visitorAtHopOf = ctx.loginEntry;
     if (issuesSignInRequest(ctx.entry)) id.startsSignIn = true;
   }
 

@@ -211,14 +211,32 @@ export function lossOnlyFollowed(lane: SessionLane, id: LaneId): number | undefi
 }
 
 /**
+ * The entry of the login's loss a visitor's ID issued inside the login's redirect chain only followed: a server that
+ * did not know the login's session answered a hop as a visitor's and issued this ID (LaneId.visitorAtHopOf), and the
+ * next hop's server did not know it either (server-rejected). Servers that do not share sessions lose the login once;
+ * each hop after renews a visitor's ID. The first loss of the chain (where the first such ID was issued) is told.
+ */
+export function lossAtHopFollowed(lane: SessionLane, id: LaneId): number | undefined {
+  const login = id.visitorAtHopOf;
+  if (login === undefined || id.end?.kind !== 'reset' || id.end.cause !== 'server-rejected') return undefined;
+  if (refusedLoginAt(id)) return undefined;
+  let at = lane.ids.indexOf(id);
+  let first = id.firstEntry;
+  while (at > 0 && lane.ids[at - 1]!.visitorAtHopOf === login) first = lane.ids[--at]!.firstEntry;
+  return first;
+}
+
+/**
  * The entry of an earlier loss this one repeats: the ID was a visitor's (no login issued it), lost for want of the
- * cookie (not sent, expired), as an earlier ID of the lane was for the same reason, and that earlier loss was told (no
- * login's new session replaced it: ResetEnd.replacedByLogin). A session cookie whose Path leaves out the home page
- * loses a new visitor session on every visit there: the first loss tells it.
+ * cookie (not sent, expired) or to a move to a server that did not know it (server-rejected with a back-end switch),
+ * as an earlier ID of the lane was the same way, and that earlier loss was told (no login's new session replaced it:
+ * ResetEnd.replacedByLogin). A session cookie whose Path leaves out the home page loses a new visitor session on
+ * every visit there; servers that do not share sessions, behind a balancer that moves the client, renew a visitor's
+ * ID at every move: the first loss tells it.
  */
 export function lossRepeated(ctx: RuleContext, lane: SessionLane, id: LaneId): number | undefined {
   const end = id.end;
-  if (end?.kind !== 'reset' || !WENT_WITHOUT.has(end.cause) || id.sessionLogin !== undefined) return undefined;
+  if (end?.kind !== 'reset' || !repeatable(end) || id.sessionLogin !== undefined) return undefined;
   if (refusedLoginAt(id)) return undefined;
   for (const earlier of lane.ids) {
     if (earlier === id) return undefined;
@@ -227,12 +245,19 @@ export function lossRepeated(ctx: RuleContext, lane: SessionLane, id: LaneId): n
       before?.kind === 'reset' &&
       before.cause === end.cause &&
       before.notSentReason === end.notSentReason &&
+      repeatable(before) &&
       !before.replacedByLogin
     )
-      // An earlier visitor's loss a logged-in one tells (lossForeshadowed) is told there.
-      return lossForeshadowed(ctx, lane, earlier) ?? before.entry;
+      // An earlier visitor's loss a logged-in one tells (lossForeshadowed), or the login's loss an ID at its hop only
+      // followed (lossAtHopFollowed), is told there.
+      return lossForeshadowed(ctx, lane, earlier) ?? lossAtHopFollowed(lane, earlier) ?? before.entry;
   }
   return undefined;
+}
+
+/** A loss a visitor's ID can repeat (lossRepeated): for want of the cookie, or to a move to another back-end. */
+function repeatable(end: Extract<IdEnd, { kind: 'reset' }>): boolean {
+  return WENT_WITHOUT.has(end.cause) || (end.cause === 'server-rejected' && end.backendSwitch !== undefined);
 }
 
 /**
@@ -336,6 +361,8 @@ export interface QuietReadings {
   readonly repeated?: number;
   /** lossForeshadowed's entry. */
   readonly foreshadowed?: number;
+  /** lossAtHopFollowed's entry. */
+  readonly followedAtHop?: number;
   /** heldOnAfterRefusal. */
   readonly keptAfterRefusal: boolean;
 }
@@ -352,11 +379,14 @@ export function quietReadings(
   const { lane, id, end, incident } = t;
   const followed =
     !incident && end.kind === 'reset' && WENT_WITHOUT.has(end.cause) ? lossOnlyFollowed(lane, id) : undefined;
-  const foreshadowed = followed === undefined && !incident ? lossForeshadowed(ctx, lane, id) : undefined;
+  const followedAtHop = followed === undefined && !incident ? lossAtHopFollowed(lane, id) : undefined;
+  const before = followed ?? followedAtHop;
+  const foreshadowed = before === undefined && !incident ? lossForeshadowed(ctx, lane, id) : undefined;
   const repeated =
-    followed === undefined && foreshadowed === undefined && !incident ? lossRepeated(ctx, lane, id) : undefined;
+    before === undefined && foreshadowed === undefined && !incident ? lossRepeated(ctx, lane, id) : undefined;
   return {
     ...(followed !== undefined ? { followed } : {}),
+    ...(followedAtHop !== undefined ? { followedAtHop } : {}),
     ...(foreshadowed !== undefined ? { foreshadowed } : {}),
     ...(repeated !== undefined ? { repeated } : {}),
     keptAfterRefusal: heldOnAfterRefusal(id, end, incident),
@@ -370,6 +400,7 @@ export function isQuietLoss(end: IdEnd, readings: QuietReadings): boolean {
     readings.followed !== undefined ||
     readings.repeated !== undefined ||
     readings.foreshadowed !== undefined ||
+    readings.followedAtHop !== undefined ||
     readings.keptAfterRefusal
   );
 }

@@ -129,6 +129,10 @@ const RESTORED = (from: string) =>
 const FOLLOWED = (entry: number) =>
   ` It had been issued at entry ${entry}, in answer to the request that went without the session (that loss is told there), and no request ever carried it: no more was lost.`;
 
+/** A visitor's ID issued at a login's hop by a server without the session, unknown to the next (lossAtHopFollowed). */
+const FOLLOWED_AT_HOP = (entry: number) =>
+  ` It was a visitor's ID, issued at entry ${entry} on the login's redirects by a server that did not know the login's session (that loss is told there), and the next server did not know it either: no more of the login was lost.`;
+
 /** A visitor's ID lost the way an earlier one of the lane was (lossRepeated): the same cause again, told there. */
 const REPEATED = (entry: number) =>
   ` It was a visitor's ID (no login issued it), lost the way the one at entry ${entry} was: the same cause again, told there.`;
@@ -257,7 +261,10 @@ export function resetOf(change: IdChange): ResetEnd {
     ...(cause === 'cleared-by-server' && change.clearSiteData ? { clearSiteData: true } : {}),
     ...(backendSwitch ? { backendSwitch } : {}),
     // Still inside the login's chain: the ID was one the login or its chain had just issued (rotatesAtLogin).
-    ...(cause === 'server-rejected' && change.login ? { loginEntry: change.login.entry } : {}),
+    // Not an ID a server answering a hop as a visitor's issued (LaneId.visitorAtHopOf): no login's.
+    ...(cause === 'server-rejected' && change.login && change.held.visitorAtHopOf === undefined
+      ? { loginEntry: change.login.entry }
+      : {}),
     // The server answered as to a client not logged in: to the ID it no longer knew, or to a request the cookie did not
     // reach (the user saw the login page then).
     ...(ANSWERED_CAUSES.has(cause) && change.loggedOutAnswer ? { loggedOutAnswer: change.loggedOutAnswer } : {}),
@@ -349,9 +356,10 @@ export const sessionReset = defineRule({
       // Decisions that read what came after the end (later carries, later ends of the lane): they change as a live
       // trace grows, so the remembered draft is keyed by them.
       const readings = quietReadings(ctx, t);
-      const { followed, repeated, foreshadowed, keptAfterRefusal } = readings;
+      const { followed, followedAtHop, repeated, foreshadowed, keptAfterRefusal } = readings;
       const inputs = [
         followed,
+        followedAtHop,
         repeated,
         foreshadowed,
         keptAfterRefusal,
@@ -445,7 +453,7 @@ export const sessionReset = defineRule({
             // on (quietReadings).
             ...(isQuietLoss(end, readings) ? { severity: 'info' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
-            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}${followed !== undefined ? FOLLOWED(followed) : ''}${repeated !== undefined ? REPEATED(repeated) : ''}${foreshadowed !== undefined ? FORESHADOWED(foreshadowed) : ''}${end.replacedByLogin ? REPLACED_BY_LOGIN : ''}${keptAfterRefusal ? KEPT_AFTER_REFUSAL : ''}${beside ? copiesBesideText(beside, ctx.show) : ''}`,
+            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}${followed !== undefined ? FOLLOWED(followed) : ''}${followedAtHop !== undefined ? FOLLOWED_AT_HOP(followedAtHop) : ''}${repeated !== undefined ? REPEATED(repeated) : ''}${foreshadowed !== undefined ? FORESHADOWED(foreshadowed) : ''}${end.replacedByLogin ? REPLACED_BY_LOGIN : ''}${keptAfterRefusal ? KEPT_AFTER_REFUSAL : ''}${beside ? copiesBesideText(beside, ctx.show) : ''}`,
             fix,
             evidence: {
               lostId: { secret: t.id.id },
