@@ -127,3 +127,24 @@ describe('session-backend-switch', () => {
     ]);
   });
 });
+
+describe('session-backend-switch at each move of a visitor ID between servers that do not share sessions', () => {
+  it('the move that lost the session is raised; the later moves, each renewing a visitor ID, are told as info', () => {
+    const nodes = ['node1', 'node2', 'node1', 'node2'];
+    const ids = [ID.a, ID.b, ID.c, ID.d];
+    let t = trace().get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a), 'SERVERID=node1; Path=/'] });
+    for (let i = 1; i < ids.length; i++) {
+      t = t.get(`https://shop.test/p${i}`, {
+        cookie: `sid=${ids[i - 1]}; SERVERID=${nodes[i - 1]}`,
+        setCookie: [sid(ids[i]!), `SERVERID=${nodes[i]}; Path=/`],
+      });
+    }
+    const switches = findingsOf(t.analyze(), 'session-backend-switch');
+    expect(switches.map((f) => [f.entry, f.severity])).toEqual([
+      [1, 'medium'],
+      [2, 'info'],
+      [3, 'info'],
+    ]);
+    expect(switches[2]!.message).toContain('renewed at this move as at the move that lost the session (entry 1)');
+  });
+});

@@ -7,7 +7,7 @@
  */
 import type { BackendSwitch, IdChange, IdEnd, LaneId, SentCookieFact } from '../analysis/facts.ts';
 import { splitRouteSuffix } from '../session/identify.ts';
-import { loggedOutAnswers } from './helpers.ts';
+import { isQuietLoss, loggedOutAnswers, quietReadings } from './helpers.ts';
 import { defineRule } from './rule.ts';
 import { rejectedKey } from './sessionRejected.ts';
 import { idTransitions, resetKey } from './transitions.ts';
@@ -24,6 +24,10 @@ export const sessionBackendSwitch = defineRule({
   check(ctx) {
     const withReset = idTransitions(ctx).flatMap((t) => {
       if (t.end.kind !== 'reset' || !t.end.backendSwitch) return [];
+      // A visitor's ID renewed again at a move, whose reset session-reset tells as a repeat of the session's loss
+      // (quietReadings): the move that cost the session was raised there.
+      const readings = quietReadings(ctx, t);
+      const toldAt = readings.followedAtHop ?? readings.repeated;
       return [
         {
           relatedKeys: [resetKey(t.lane.key, t.end.entry)],
@@ -31,7 +35,8 @@ export const sessionBackendSwitch = defineRule({
           cookie: t.lane.cookie,
           entry: t.end.entry,
           url: t.request?.url ?? '',
-          message: `The session moved to another back-end (${t.end.backendSwitch.changes.join('; ')}) and that server did not accept the session ID: sessions are likely not shared between servers.`,
+          ...(isQuietLoss(t.end, readings) ? { severity: 'info' as const } : {}),
+          message: `The session moved to another back-end (${t.end.backendSwitch.changes.join('; ')}) and that server did not accept the session ID: sessions are likely not shared between servers.${toldAt !== undefined ? ` The ID was a visitor's, renewed at this move as at the move that lost the session (entry ${toldAt}), told there.` : ''}`,
           evidence: { changes: t.end.backendSwitch.changes },
         },
       ];
