@@ -148,3 +148,35 @@ describe('session-backend-switch at each move of a visitor ID between servers th
     expect(switches[2]!.message).toContain('renewed at this move as at the move that lost the session (entry 1)');
   });
 });
+
+describe('session-backend-switch at a rotation on another back-end', () => {
+  const login = (then: 'lost' | 'kept') =>
+    trace()
+      .get('https://shop.test/login', { cookie: '', setCookie: [sid(ID.a), 'SERVERID=node1; Path=/'] })
+      .post('https://shop.test/login', {
+        cookie: `sid=${ID.a}; SERVERID=node1`,
+        form: { username: 'ann', password: 'pw' },
+        location: '/account',
+        setCookie: [sid(ID.b), 'SERVERID=node2; Path=/'],
+      })
+      .get(
+        'https://shop.test/account',
+        then === 'lost'
+          ? { cookie: `sid=${ID.b}; SERVERID=node2`, setCookie: [sid(ID.c), 'SERVERID=node1; Path=/'] }
+          : { cookie: `sid=${ID.b}; SERVERID=node2` },
+      )
+      .analyze();
+
+  it('is the only sign of the risk where no move cost the session: raised', () => {
+    const switches = findingsOf(login('kept'), 'session-backend-switch');
+    expect(switches.map((f) => [f.entry, f.severity])).toEqual([[1, 'medium']]);
+  });
+
+  it('is told as info where a later move cost the session, which is raised', () => {
+    const switches = findingsOf(login('lost'), 'session-backend-switch');
+    expect(switches.map((f) => [f.entry, f.severity])).toEqual([
+      [1, 'info'],
+      [2, 'medium'],
+    ]);
+  });
+});

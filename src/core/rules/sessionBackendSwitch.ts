@@ -22,12 +22,15 @@ export const sessionBackendSwitch = defineRule({
     fix: 'Share sessions between servers (a central store such as Redis or database, or replication), or make the balancer keep affinity (sticky sessions) and check why it did not.',
   },
   check(ctx) {
+    /** Each lane's first move that cost a session and is raised (not a repeat): it tells the lane's rotations at moves. */
+    const lossAtMove = new Map<string, number>();
     const withReset = idTransitions(ctx).flatMap((t) => {
       if (t.end.kind !== 'reset' || !t.end.backendSwitch) return [];
       // A visitor's ID renewed again at a move, whose reset session-reset tells as a repeat of the session's loss
       // (quietReadings): the move that cost the session was raised there.
       const readings = quietReadings(ctx, t);
       const toldAt = readings.followedAtHop ?? readings.repeated;
+      if (!isQuietLoss(t.end, readings) && !lossAtMove.has(t.lane.key)) lossAtMove.set(t.lane.key, t.end.entry);
       return [
         {
           relatedKeys: [resetKey(t.lane.key, t.end.entry)],
@@ -48,18 +51,23 @@ export const sessionBackendSwitch = defineRule({
     const alone = ctx.facts.lanes.flatMap((lane) =>
       lane.backendSwitches.map((b) => {
         // What the server did with the session on the switched request decides what the switch means.
-        const outcome = rotatedAt.has(`${lane.key}\u0000${b.entry}`)
+        const rotated = rotatedAt.has(`${lane.key}\u0000${b.entry}`);
+        const outcome = rotated
           ? 'the server issued a new ID there anyway (a rotation)'
           : loggedOut.has(b.entry)
             ? 'that server answered as logged out: sessions are likely not shared between servers'
             : 'the server kept the session this time';
+        // A move where the server issued a new ID anyway cost nothing by itself; where a move of the lane did cost
+        // the session (raised above), that one tells the risk this one only showed.
+        const toldAt = rotated ? lossAtMove.get(lane.key) : undefined;
         return {
           ...(loggedOut.has(b.entry) ? { relatedKeys: [rejectedKey(lane.cookie, b.entry)] } : {}),
           origin: lane.origin,
           cookie: lane.cookie,
           entry: b.entry,
           url: ctx.request(b.entry)?.url ?? '',
-          message: `The session moved to another back-end (${b.changes.join('; ')}); ${outcome}.`,
+          ...(toldAt !== undefined ? { severity: 'info' as const } : {}),
+          message: `The session moved to another back-end (${b.changes.join('; ')}); ${outcome}.${toldAt !== undefined ? ` The move at entry ${toldAt} lost the session: told there.` : ''}`,
           evidence: { changes: b.changes },
         };
       }),
