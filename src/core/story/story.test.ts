@@ -195,6 +195,18 @@ describe('story rows for rules without a dedicated branch', () => {
     );
   });
 
+  it('two cookies of one site refused by one answer are one story that names both; at two requests, two stories', () => {
+    const rejected = (cookie: string, entry: number) =>
+      finding({ rule: 'session-rejected', cookie, entry, evidence: { status: 302, loginPage: '/login' } });
+    const one = buildStories({ findings: [rejected('sid', 1), rejected('auth', 1)], facts: base.facts });
+    expect(one).toHaveLength(1);
+    expect(one[0]!.steps).toContain('Also carried, and refused by the same answer: `auth` (session-rejected at #1).');
+    expect(one[0]!.related).toEqual([0, 1]);
+    expect(one[0]!.steps.at(-1)).toMatch(/^Fix: /);
+    const two = buildStories({ findings: [rejected('sid', 1), rejected('auth', 2)], facts: base.facts });
+    expect(two.map((story) => story.cookie)).toEqual(['sid', 'auth']);
+  });
+
   it('session-rejected: a redirect to the login page is named', () => {
     const [s] = buildStories({
       findings: [finding({ rule: 'session-rejected', evidence: { status: 302, loginPage: '/login' } })],

@@ -404,14 +404,60 @@ export function buildStories(input: StoryInput, options: StoryOptions = {}): Sto
   }
   // Merged first, then worded: a risk repeated on thousands of requests is one story, so only the stories
   // kept are written out (each costs the time evidence and the steps).
-  return mergeRepeats(leads.sort((a, b) => a.entry - b.entry || a.time - b.time)).map(({ lead, again }) => {
-    const story = options.memory ? remembered(lead, ctx, options.memory) : storyOf(lead, ctx);
-    if (!again) return story;
-    const words = `Again on ${again.count} later request${again.count === 1 ? '' : 's'} (the last at #${again.last}).`;
-    const steps = [...story.steps];
-    steps.splice(Math.max(steps.length - 1, 0), 0, words);
-    return { ...story, steps, related: [...again.related].sort((a, b) => a - b) };
-  });
+  return mergeBeside(mergeRepeats(leads.sort((a, b) => a.entry - b.entry || a.time - b.time))).map(
+    ({ lead, again, beside }) => {
+      const story = options.memory ? remembered(lead, ctx, options.memory) : storyOf(lead, ctx);
+      if (!again && beside.length === 0) return story;
+      const words = [
+        ...beside.map(besideWords),
+        ...(again
+          ? [`Again on ${again.count} later request${again.count === 1 ? '' : 's'} (the last at #${again.last}).`]
+          : []),
+      ];
+      const steps = [...story.steps];
+      steps.splice(Math.max(steps.length - 1, 0), 0, ...words);
+      const related = new Set([...(again?.related ?? story.related), ...beside.flatMap((b) => b.related)]);
+      return { ...story, steps, related: [...related].sort((a, b) => a - b) };
+    },
+  );
+}
+
+/**
+ * Leads that tell one answer twice: two session cookies of one site (WordPress's `wordpress_<hash>` and
+ * `wordpress_logged_in_<hash>`) carried by one request and rejected, or lost, by its answer, each its own finding.
+ * One story tells that answer and names the other cookies in it (`beside`); a story of repeats stays its own.
+ */
+function mergeBeside(kept: readonly Kept[]): (Kept & { readonly beside: Lead[] })[] {
+  const out: (Kept & { beside: Lead[] })[] = [];
+  for (const k of kept) {
+    const into = out.at(-1);
+    if (into && !into.again && !k.again && tellsSameAnswer(into.lead, k.lead)) into.beside.push(k.lead);
+    else out.push({ ...k, beside: [] });
+  }
+  return out;
+}
+
+/** Kinds of story one answer can tell for several cookies at once. */
+const ANSWER_KINDS: ReadonlySet<StoryKind> = new Set(['rejected', 'lost']);
+
+function tellsSameAnswer(a: Lead, b: Lead): boolean {
+  return (
+    ANSWER_KINDS.has(a.kind) &&
+    a.kind === b.kind &&
+    a.entry === b.entry &&
+    a.f.rule === b.f.rule &&
+    a.f.origin === b.f.origin &&
+    (a.f.cause ?? a.f.reason) === (b.f.cause ?? b.f.reason) &&
+    a.f.cookie !== b.f.cookie
+  );
+}
+
+/** The step that names another cookie the same answer rejected or lost (mergeBeside). */
+function besideWords(b: Lead): string {
+  const id = b.id ? ` ${idName(b.id.id)}` : '';
+  return b.kind === 'rejected'
+    ? `Also carried, and refused by the same answer: \`${b.f.cookie ?? ''}\`${id} (${b.f.rule} at #${b.entry}).`
+    : `Also lost by the same answer: \`${b.f.cookie ?? ''}\`${id} (${b.f.rule} at #${b.entry}).`;
 }
 
 /** A story's lead, its kind and cause decided: all a repeat needs to be recognised before the story is written. */
