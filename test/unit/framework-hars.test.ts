@@ -3481,7 +3481,8 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     alarms: ['cookie-no-httponly PHPSESSID', 'session-not-sent PHPSESSID', 'session-reset PHPSESSID'],
   },
   // Laravel with SESSION_PATH=/account: the login form and its POST outside the Path, so the POST goes without the
-  // session that holds its CSRF token and is refused with 419 (raised, not a repeat); the repeats after are told once.
+  // session that holds its CSRF token and is refused with 419 (raised, not a repeat); the visitor's loss at the login
+  // form before it, and the repeats after, are told as info pointing to it.
   'laravel-cookie-path': {
     cookie: 'laravel_session',
     ends: [
@@ -3496,12 +3497,7 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       'reset:not-sent',
       'live',
     ],
-    alarms: [
-      'session-not-sent laravel_session',
-      'session-reset laravel_session',
-      'session-not-sent laravel_session',
-      'session-reset laravel_session',
-    ],
+    alarms: ['session-not-sent laravel_session', 'session-reset laravel_session'],
   },
   // The same with content.
   'laravel-cookie-path-with-bodies': {
@@ -3518,12 +3514,7 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       'reset:not-sent',
       'live',
     ],
-    alarms: [
-      'session-not-sent laravel_session',
-      'session-reset laravel_session',
-      'session-not-sent laravel_session',
-      'session-reset laravel_session',
-    ],
+    alarms: ['session-not-sent laravel_session', 'session-reset laravel_session'],
   },
   // Rails' cookie store with path: /account: the login form outside the Path (a visitor's loss, told as info: the
   // logged-in loss has its cause), the login's cookie replaced at home by a visitor's (the loss); the repeats told once.

@@ -250,7 +250,7 @@ export function lossRepeated(ctx: RuleContext, lane: SessionLane, id: LaneId): n
     )
       // An earlier visitor's loss a logged-in one tells (lossForeshadowed), or the login's loss an ID at its hop only
       // followed (lossAtHopFollowed), is told there.
-      return lossForeshadowed(ctx, lane, earlier) ?? lossAtHopFollowed(lane, earlier) ?? before.entry;
+      return lossForeshadowed(ctx, lane, earlier)?.entry ?? lossAtHopFollowed(lane, earlier) ?? before.entry;
   }
   return undefined;
 }
@@ -273,53 +273,59 @@ export function loggedOutAnswerEvidence(answer: LoggedOutAnswer): Record<string,
 }
 
 /**
- * The entry of a later loss that tells this one's cause: the ID was a visitor's (no login issued it), lost for want of
- * the cookie (not sent, expired), and a later ID of the lane that a login issued was lost the same way (cause and
- * reason) and not carried again after. The logged-in loss is the one the user felt: a consent script that deletes
- * the session cookie on the home page takes the visitor's ID before the login and the user's after it, and the
- * story must lead with the user's. A visitor's loss with no such later loss stays told (a visitor's cart, a site
- * without logins).
+ * The later loss that tells this one's cause: the ID was a visitor's (no login issued it), lost for want of the cookie
+ * (not sent, expired), and a later ID of the lane was lost the same way (cause and reason), one the user felt: issued
+ * by a login and not carried again after, or lost at a login it made fail (Laravel's 419: refusedLoginAt). A consent
+ * script that deletes the session cookie on the home page takes the visitor's ID before the login and the user's after
+ * it; a Path that leaves out the login form loses the visitor's ID there and makes the login fail: the story must lead
+ * with the loss the user felt. A visitor's loss with no such later loss stays told (a visitor's cart, a site without
+ * logins).
  */
-export function lossForeshadowed(ctx: RuleContext, lane: SessionLane, id: LaneId): number | undefined {
+export function lossForeshadowed(ctx: RuleContext, lane: SessionLane, id: LaneId): FeltLoss | undefined {
   const end = id.end;
   if (end?.kind !== 'reset' || !WENT_WITHOUT.has(end.cause) || id.sessionLogin !== undefined) return undefined;
   // Held back from the login itself: told as the login's (ResetEnd.replacedByLogin).
   if (end.replacedByLogin || refusedLoginAt(id)) return undefined;
-  return loggedInLosses(ctx)
+  return feltLosses(ctx)
     .get(lane)
     ?.find(
       (loss) => loss.firstEntry > id.firstEntry && loss.cause === end.cause && loss.notSentReason === end.notSentReason,
-    )?.entry;
+    );
 }
 
-/** A loss for want of the cookie of an ID a login issued (lossForeshadowed). */
-interface LoggedInLoss {
+/** A loss for want of the cookie the user felt (lossForeshadowed): a logged-in session's, or a refused login's. */
+export interface FeltLoss {
   readonly firstEntry: number;
   readonly entry: number;
   readonly cause: string;
   readonly notSentReason: string | undefined;
+  /** Lost at a login it made fail, not a logged-in session. */
+  readonly refusedLogin: boolean;
 }
 
 /** Read once per analysis: a lane of a long recording holds thousands of visitor IDs, each asking. */
-const LOGGED_IN_LOSSES = memo<AnalysisFacts, ReadonlyMap<SessionLane, readonly LoggedInLoss[]>>(
-  'logged-in losses',
-  'analysis',
-);
+const FELT_LOSSES = memo<AnalysisFacts, ReadonlyMap<SessionLane, readonly FeltLoss[]>>('felt losses', 'analysis');
 
-/** Each lane's losses of IDs a login issued, for want of the cookie, not carried again after (no incident's). */
-function loggedInLosses(ctx: RuleContext): ReadonlyMap<SessionLane, readonly LoggedInLoss[]> {
-  return ctx.memos.recall(LOGGED_IN_LOSSES, ctx.facts, [], () => {
-    const byLane = new Map<SessionLane, LoggedInLoss[]>();
+/**
+ * Each lane's losses for want of the cookie the user felt: of IDs a login issued, not carried again after (no
+ * incident's), and those that made a login fail.
+ */
+function feltLosses(ctx: RuleContext): ReadonlyMap<SessionLane, readonly FeltLoss[]> {
+  return ctx.memos.recall(FELT_LOSSES, ctx.facts, [], () => {
+    const byLane = new Map<SessionLane, FeltLoss[]>();
     for (const lane of ctx.facts.lanes) {
       for (const id of lane.ids) {
         const end = id.end;
-        if (end?.kind !== 'reset' || !WENT_WITHOUT.has(end.cause) || id.sessionLogin === undefined) continue;
+        if (end?.kind !== 'reset' || !WENT_WITHOUT.has(end.cause)) continue;
+        const refusedLogin = refusedLoginAt(id);
+        if (id.sessionLogin === undefined && !refusedLogin) continue;
         if (id.lastEntry > end.entry) continue;
         const loss = {
           firstEntry: id.firstEntry,
           entry: end.entry,
           cause: end.cause,
           notSentReason: end.notSentReason,
+          refusedLogin,
         };
         byLane.set(lane, [...(byLane.get(lane) ?? []), loss]);
       }
@@ -359,8 +365,9 @@ export interface QuietReadings {
   readonly followed?: number;
   /** lossRepeated's entry. */
   readonly repeated?: number;
-  /** lossForeshadowed's entry. */
+  /** lossForeshadowed's entry, and whether that loss made a login fail (else a logged-in session's). */
   readonly foreshadowed?: number;
+  readonly foreshadowedByRefusal?: true;
   /** lossAtHopFollowed's entry. */
   readonly followedAtHop?: number;
   /** heldOnAfterRefusal. */
@@ -381,13 +388,15 @@ export function quietReadings(
     !incident && end.kind === 'reset' && WENT_WITHOUT.has(end.cause) ? lossOnlyFollowed(lane, id) : undefined;
   const followedAtHop = followed === undefined && !incident ? lossAtHopFollowed(lane, id) : undefined;
   const before = followed ?? followedAtHop;
-  const foreshadowed = before === undefined && !incident ? lossForeshadowed(ctx, lane, id) : undefined;
+  const felt = before === undefined && !incident ? lossForeshadowed(ctx, lane, id) : undefined;
+  const foreshadowed = felt?.entry;
   const repeated =
     before === undefined && foreshadowed === undefined && !incident ? lossRepeated(ctx, lane, id) : undefined;
   return {
     ...(followed !== undefined ? { followed } : {}),
     ...(followedAtHop !== undefined ? { followedAtHop } : {}),
     ...(foreshadowed !== undefined ? { foreshadowed } : {}),
+    ...(felt?.refusedLogin ? { foreshadowedByRefusal: true as const } : {}),
     ...(repeated !== undefined ? { repeated } : {}),
     keptAfterRefusal: heldOnAfterRefusal(id, end, incident),
   };

@@ -1098,6 +1098,21 @@ describe("session-reset of a visitor's ID before the login, lost the way the use
     expect(findingsOf(result, 'session-not-sent').map((f) => f.entry)).toEqual([4]);
   });
 
+  it("a later loss that made a login fail (419) tells the visitor's loss before it the same way", () => {
+    const result = trace()
+      .get('https://shop.test/accounts/', { cookie: '', setCookie: [SID(ID.a)] })
+      .get('https://shop.test/', { cookie: '', setCookie: [SID(ID.b)] })
+      .post('https://shop.test/login', { cookie: '', form: FORM, status: 419, setCookie: [SID(ID.c)] })
+      .analyze();
+    expect(resets(result)).toEqual([
+      [1, 'not-sent', 'info'],
+      [2, 'not-sent', 'alarm'],
+    ]);
+    expect(findingsOf(result, 'session-reset')[0]!.message).toContain(
+      'lost the way the next one was at entry 2, where that loss made the login fail',
+    );
+  });
+
   it("without a later loss of the user's session the visitor's loss stays raised: nothing else tells its cause", () => {
     expect(resets(scenario('nothing'))).toEqual([[1, 'not-sent', 'alarm']]);
   });

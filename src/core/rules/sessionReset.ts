@@ -138,8 +138,10 @@ const REPEATED = (entry: number) =>
   ` It was a visitor's ID (no login issued it), lost the way the one at entry ${entry} was: the same cause again, told there.`;
 
 /** A visitor's ID lost the way the session a later login issued was (lossForeshadowed): told there, as the user's. */
-const FORESHADOWED = (entry: number) =>
-  ` It was a visitor's ID (no login issued it), lost the way the logged-in session was at entry ${entry}: the same cause, told there.`;
+const FORESHADOWED = (entry: number, refusedLogin: boolean) =>
+  refusedLogin
+    ? ` It was a visitor's ID (no login issued it), lost the way the next one was at entry ${entry}, where that loss made the login fail: the same cause, told there.`
+    : ` It was a visitor's ID (no login issued it), lost the way the logged-in session was at entry ${entry}: the same cause, told there.`;
 
 /** Held back, the new ID refused, the held ID carried again later (heldOnAfterRefusal). */
 const KEPT_AFTER_REFUSAL =
@@ -356,12 +358,13 @@ export const sessionReset = defineRule({
       // Decisions that read what came after the end (later carries, later ends of the lane): they change as a live
       // trace grows, so the remembered draft is keyed by them.
       const readings = quietReadings(ctx, t);
-      const { followed, followedAtHop, repeated, foreshadowed, keptAfterRefusal } = readings;
+      const { followed, followedAtHop, repeated, foreshadowed, foreshadowedByRefusal, keptAfterRefusal } = readings;
       const inputs = [
         followed,
         followedAtHop,
         repeated,
         foreshadowed,
+        foreshadowedByRefusal,
         keptAfterRefusal,
         rejectedAt,
         t.lane.key,
@@ -453,7 +456,7 @@ export const sessionReset = defineRule({
             // on (quietReadings).
             ...(isQuietLoss(end, readings) ? { severity: 'info' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
-            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}${followed !== undefined ? FOLLOWED(followed) : ''}${followedAtHop !== undefined ? FOLLOWED_AT_HOP(followedAtHop) : ''}${repeated !== undefined ? REPEATED(repeated) : ''}${foreshadowed !== undefined ? FORESHADOWED(foreshadowed) : ''}${end.replacedByLogin ? REPLACED_BY_LOGIN : ''}${keptAfterRefusal ? KEPT_AFTER_REFUSAL : ''}${beside ? copiesBesideText(beside, ctx.show) : ''}`,
+            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}${followed !== undefined ? FOLLOWED(followed) : ''}${followedAtHop !== undefined ? FOLLOWED_AT_HOP(followedAtHop) : ''}${repeated !== undefined ? REPEATED(repeated) : ''}${foreshadowed !== undefined ? FORESHADOWED(foreshadowed, foreshadowedByRefusal === true) : ''}${end.replacedByLogin ? REPLACED_BY_LOGIN : ''}${keptAfterRefusal ? KEPT_AFTER_REFUSAL : ''}${beside ? copiesBesideText(beside, ctx.show) : ''}`,
             fix,
             evidence: {
               lostId: { secret: t.id.id },
