@@ -197,16 +197,42 @@ function readBeside(c: CauseContext): string {
   return `; the request also carried ${sentBeside.join(', ')}, another \`${c.cookie}\` cookie sent ${first ? 'before' : 'after'} it, and a server that reads the ${first ? 'first' : 'last'} of two cookies of one name read that one (session-shadowed)`;
 }
 
+/**
+ * What made an answer one to a client not logged in, as a finding's evidence says (session-rejected's names, also
+ * session-reset's and session-not-sent's: rules/helpers.ts loggedOutAnswerEvidence): the login page a redirect pointed
+ * to, its login form, or a page that did not name the user the same address named (before the finding, or after it).
+ */
+type LoggedOutShape =
+  | { readonly kind: 'login-page'; readonly page: string }
+  | { readonly kind: 'login-form' }
+  | { readonly kind: 'no-longer-names' | 'did-not-name'; readonly at: number };
+
+function loggedOutShape(finding: StoryFinding): LoggedOutShape | undefined {
+  const { loginPage, loginForm, userNamedAt } = finding.evidence;
+  if (typeof loginPage === 'string' && loginPage !== '') return { kind: 'login-page', page: loginPage };
+  if (loginForm === true) return { kind: 'login-form' };
+  if (typeof userNamedAt !== 'number') return undefined;
+  return { kind: userNamedAt < finding.entry ? 'no-longer-names' : 'did-not-name', at: userNamedAt };
+}
+
 /** How the server answered a rejected session, as the finding's evidence says (session-rejected's answers). */
 function rejectionAnswer(finding: StoryFinding, requestStatus: number | undefined): string {
-  const { status = requestStatus, loginPage, loginForm, userNamedAt } = finding.evidence;
-  if (typeof loginPage === 'string' && loginPage !== '') return `redirected to the login page ${loginPage}`;
-  if (loginForm === true) return `answered ${status} with a page holding its login form`;
-  if (typeof userNamedAt !== 'number') return `answered ${status ?? 'with a refusal'}`;
-  return userNamedAt < finding.entry
-    ? `answered ${status} with a page that no longer names the user (it did at #${userNamedAt})`
-    : `answered ${status} with a page that did not name the user (the same address did at #${userNamedAt})`;
+  const status = finding.evidence.status ?? requestStatus;
+  const shape = loggedOutShape(finding);
+  switch (shape?.kind) {
+    case 'login-page':
+      return `redirected to the login page ${shape.page}`;
+    case 'login-form':
+      return `answered ${status} with a page holding its login form`;
+    case 'no-longer-names':
+      return `answered ${status} with a page that no longer names the user (it did at #${shape.at})`;
+    case 'did-not-name':
+      return `answered ${status} with a page that did not name the user (the same address did at #${shape.at})`;
+    default:
+      return `answered ${status ?? 'with a refusal'}`;
+  }
 }
+
 /**
  * One row per rule, or per rule and cause / reason (`rule:cause`), looked up most specific first. The two
  * lifecycle rules `session-rejected` and `session-not-established` read `status`, `loginPage` and `reason`
@@ -795,22 +821,29 @@ function serverSteps(request: RequestFacts | undefined, cookie: string, answered
  * headline only says a new session began or the cookie was not sent.
  */
 function lostAnswer(f: StoryFinding, hide: (t: string) => string): string {
-  const { answeredStatus, answeredAsVisitor, loginPage, loginForm, userNamedAt } = f.evidence;
+  const { answeredStatus, answeredAsVisitor } = f.evidence;
   const loggedOut =
     (f.rule === 'session-reset' && typeof answeredStatus === 'number') ||
     (f.rule === 'session-not-sent' && answeredAsVisitor === 'logged-out');
   if (!loggedOut) return '';
-  const what =
-    typeof loginPage === 'string' && loginPage !== ''
-      ? `a redirect to the login page ${hide(pathOf(loginPage))}`
-      : loginForm === true
-        ? 'a page holding its login form'
-        : typeof userNamedAt === 'number'
-          ? userNamedAt < f.entry
-            ? `a page that no longer names the user; it did at #${userNamedAt}`
-            : `a page that did not name the user; the same address did at #${userNamedAt}`
-          : '';
+  const what = lostAnswerWhat(loggedOutShape(f), hide);
   return `, as to a client not logged in${what ? ` (${what})` : ''}`;
+}
+
+/** lostAnswer's words for what made the answer one to a client not logged in, inside its parentheses. */
+function lostAnswerWhat(shape: LoggedOutShape | undefined, hide: (t: string) => string): string {
+  switch (shape?.kind) {
+    case 'login-page':
+      return `a redirect to the login page ${hide(pathOf(shape.page))}`;
+    case 'login-form':
+      return 'a page holding its login form';
+    case 'no-longer-names':
+      return `a page that no longer names the user; it did at #${shape.at}`;
+    case 'did-not-name':
+      return `a page that did not name the user; the same address did at #${shape.at}`;
+    default:
+      return '';
+  }
 }
 
 const OUTCOME_WORDS: Readonly<Record<SetCookieFact['outcome']['kind'], string>> = {
