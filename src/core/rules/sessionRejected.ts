@@ -22,7 +22,14 @@ import { isLoginPagePath } from '../session/loginPage.ts';
 import { readClientSideData } from '../session/tokenData.ts';
 import { LOGGED_OUT_STATUSES, statusSaysSessionGone } from '../trace/loggedOutStatus.ts';
 import { STATIC_RESOURCE_TYPES } from '../trace/resourceType.ts';
-import { loggedOutAnswers, OTHER_APP_FIX, SHARED_COOKIE, setByOtherApp, WHERE_OTHER_APP } from './helpers.ts';
+import {
+  loggedOutAnswerEvidence,
+  loggedOutAnswers,
+  OTHER_APP_FIX,
+  SHARED_COOKIE,
+  setByOtherApp,
+  WHERE_OTHER_APP,
+} from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import {
@@ -234,9 +241,7 @@ function listRejections(ctx: RuleContext): Rejections {
           evidence: {
             sessionId: { secret: s.value },
             status: answer.status,
-            ...(answer.loginPage ? { loginPage: answer.loginPage } : {}),
-            ...(answer.loginForm ? { loginForm: true } : {}),
-            ...(answer.userNamedAt !== undefined ? { userNamedAt: answer.userNamedAt } : {}),
+            ...loggedOutAnswerEvidence(answer),
             newSessionCookie: 'none',
             ...(loginEntry !== undefined ? { issuedAtLogin: loginEntry } : {}),
             ...(acceptedEntry !== undefined ? { acceptedOnSamePath: acceptedEntry } : {}),
