@@ -374,15 +374,22 @@ export interface QuietReadings {
   readonly keptAfterRefusal: boolean;
 }
 
-export function quietReadings(
-  ctx: RuleContext,
-  t: {
-    readonly lane: SessionLane;
-    readonly id: LaneId;
-    readonly end: IdEnd;
-    readonly incident: boolean;
-  },
-): QuietReadings {
+/** The end of a lane's ID quietReadings reads: an ID transition (transitions.ts), the same object for every rule. */
+interface QuietEnd {
+  readonly lane: SessionLane;
+  readonly id: LaneId;
+  readonly end: IdEnd;
+  readonly incident: boolean;
+}
+
+/** Read once per analysis for each transition: session-reset, session-not-sent and session-backend-switch ask. */
+const QUIET_READINGS = memo<QuietEnd, QuietReadings>('quiet readings', 'analysis');
+
+export function quietReadings(ctx: RuleContext, t: QuietEnd): QuietReadings {
+  return ctx.memos.recall(QUIET_READINGS, t, [], () => readQuiet(ctx, t));
+}
+
+function readQuiet(ctx: RuleContext, t: QuietEnd): QuietReadings {
   const { lane, id, end, incident } = t;
   const followed =
     !incident && end.kind === 'reset' && WENT_WITHOUT.has(end.cause) ? lossOnlyFollowed(lane, id) : undefined;
