@@ -94,6 +94,16 @@ describe('demo fixtures: what a value that changes on every response is', () => 
   });
 });
 
+describe('demo fixtures: a deletion a HAR cannot show', () => {
+  it('consent-script: the cookie missing from then on, the sign-in page answered, is told as the session lost', () => {
+    const result = analyse('consent-script');
+    const notSent = result.findings.find((f) => f.rule === 'session-not-sent');
+    expect([notSent?.reason, notSent?.evidence.notCarriedAgain]).toEqual(['Unknown', true]);
+    expect(result.story?.map((s) => [s.kind, s.entry])).toEqual([['lost', 3]]);
+    expect(result.story?.[0]?.steps.join('\n')).toContain('a page script can delete it');
+  });
+});
+
 describe('demo fixtures: every scenario gives the findings it promises', () => {
   it('there is a recorded fixture for every scenario', () => {
     expect(DEMO_SCENARIOS.length).toBeGreaterThanOrEqual(17);

@@ -331,5 +331,54 @@ describe('session-not-sent', () => {
       expect(found?.message).toContain('It is HttpOnly, so no page script removed it');
       expect(found?.fix).not.toContain('document.cookie');
     });
+
+    it('answered as logged out and never carried again: gone from the browser, and the story tells a loss', () => {
+      // A HAR records no cookie change: a script's deletion shows only as the cookie missing from then on.
+      const result = trace()
+        .post('https://shop.test/login', {
+          cookie: '',
+          form: { user: 'ann', password: 'pw' },
+          setCookie: [`sid=${ID.a}; ${GOOD}`],
+        })
+        .get('https://shop.test/account', { cookie: `sid=${ID.a}` })
+        .get('https://shop.test/account', { cookie: '', location: '/login' })
+        .get('https://shop.test/login', { cookie: '' })
+        .analyze();
+      const [found] = findingsOf(result, 'session-not-sent');
+      expect([found?.entry, found?.reason, found?.evidence.notCarriedAgain]).toEqual([2, 'Unknown', true]);
+      expect(found?.message).toContain('No later request carried that ID again');
+      expect(result.story?.map((s) => [s.kind, s.entry])).toEqual([['lost', 2]]);
+      expect(result.story?.[0]?.cause).toContain('no later request carried the ID again');
+    });
+
+    it('carried again by a later request: only that request went without it, and the session is at risk, not lost', () => {
+      const result = trace()
+        .post('https://shop.test/login', {
+          cookie: '',
+          form: { user: 'ann', password: 'pw' },
+          setCookie: [`sid=${ID.a}; ${GOOD}`],
+        })
+        .get('https://shop.test/account', { cookie: `sid=${ID.a}` })
+        .get('https://shop.test/account', { cookie: '', location: '/login' })
+        .get('https://shop.test/login', { cookie: `sid=${ID.a}` })
+        .analyze();
+      const [found] = findingsOf(result, 'session-not-sent');
+      expect([found?.entry, found?.reason, found?.evidence.notCarriedAgain]).toEqual([2, 'Unknown', undefined]);
+      expect(result.story?.map((s) => [s.kind, s.entry])).toEqual([['at-risk', 2]]);
+    });
+
+    it('held back by a browser rule (SameSite), never carried again: still in the browser, at risk', () => {
+      const result = trace()
+        .post('https://shop.test/login', {
+          cookie: '',
+          form: { user: 'ann', password: 'pw' },
+          setCookie: [`sid=${ID.a}; Path=/; Secure; HttpOnly; SameSite=Strict`],
+        })
+        .get('https://shop.test/account', { cookie: '', initiatorUrl: 'https://other.test/', location: '/login' })
+        .analyze();
+      const [found] = findingsOf(result, 'session-not-sent');
+      expect([found?.reason, found?.evidence.notCarriedAgain]).toEqual(['SameSiteStrict', undefined]);
+      expect(result.story?.map((s) => s.kind)).toEqual(['at-risk']);
+    });
   });
 });

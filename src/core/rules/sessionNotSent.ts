@@ -7,6 +7,7 @@
  */
 
 import {
+  type LaneId,
   type LoggedOutAnswer,
   laneKey,
   type NotSentCookieFact,
@@ -166,7 +167,8 @@ export const sessionNotSent = defineRule({
           held !== undefined &&
           expirySlid(sessionLane, held, request.entry, ctx.request);
         const answer = visitor === 'logged-out' ? loggedOut.get(request.entry) : undefined;
-        drafts.push(recalledDraft(ctx, request, n, lane, sessionLane, slid, visitor, answer));
+        const gone = visitor === 'logged-out' && held !== undefined && notCarriedAgain(n, held, request.entry);
+        drafts.push(recalledDraft(ctx, request, n, lane, sessionLane, slid, visitor, answer, gone));
       }
     }
     return drafts;
@@ -190,12 +192,29 @@ function recalledDraft(
   slid: boolean,
   visitor: VisitorAnswer | undefined,
   answer: LoggedOutAnswer | undefined,
+  gone: boolean,
 ): FindingDraft {
   const origin = sessionLane?.origin;
   const thirdParty = sessionLane?.thirdParty === true;
-  return ctx.memos.recall(NOT_SENT_DRAFTS, request, [n, origin, thirdParty, ctx.show, slid, visitor, answer], () =>
-    draftOf(request, n, lane, origin, thirdParty, ctx.show, slid, visitor, answer),
+  return ctx.memos.recall(
+    NOT_SENT_DRAFTS,
+    request,
+    [n, origin, thirdParty, ctx.show, slid, visitor, answer, gone],
+    () => draftOf(request, n, lane, origin, thirdParty, ctx.show, slid, visitor, answer, gone),
   );
+}
+
+/**
+ * A cookie held back for no reason a browser rule gives (Unknown), whose ID no request carried again and which
+ * nothing else ended (no new ID, no deletion seen): the browser no longer had it, and the recording could not show
+ * what removed it (a page script, an extension, the user: a HAR records no cookie changes). With the answer as to a
+ * client not logged in, that is the session lost, where a cookie held back by a rule (another host, SameSite) is
+ * still in the browser for the requests that rule lets it go with. Most likely, not certainly: the recording may have
+ * left it out, which the finding's reason (Unknown) already says. It reads what came after: a live trace that grows
+ * may carry the ID again.
+ */
+function notCarriedAgain(n: NotSentCookieFact, held: LaneId, entry: number): boolean {
+  return n.reason === 'Unknown' && held.end === undefined && held.lastEntry < entry;
 }
 
 /** How a request without the session cookie was answered as a visitor is (visitorAnswer). */
@@ -264,6 +283,7 @@ function draftOf(
   slid: boolean,
   visitor?: VisitorAnswer,
   answer?: LoggedOutAnswer,
+  gone = false,
 ): FindingDraft {
   const browser = n.browserReasons?.length ? ` Chrome reported: ${n.browserReasons.join(', ')}.` : '';
   const withoutCredentials = n.reason === 'Unknown' ? crossOriginWithoutCredentials(request) : undefined;
@@ -281,7 +301,7 @@ function draftOf(
     entry: request.entry,
     url: request.url,
     reason: n.reason,
-    message: `${n.name} (${show(n.value)}, domain ${n.domain}, path ${n.path}) was not sent: ${n.reason} — ${NOT_SENT_REASONS[n.reason]}${browser}${hint}${visitor ? visitorText(visitor, answer) : ''}`,
+    message: `${n.name} (${show(n.value)}, domain ${n.domain}, path ${n.path}) was not sent: ${n.reason} — ${NOT_SENT_REASONS[n.reason]}${browser}${hint}${visitor ? visitorText(visitor, answer) : ''}${gone ? GONE_TEXT : ''}`,
     evidence: {
       id: { secret: n.value },
       domain: n.domain,
@@ -291,9 +311,13 @@ function draftOf(
       ...(n.browserReasons ? { browserReasons: n.browserReasons } : {}),
       ...(visitor ? { answeredAsVisitor: visitor } : {}),
       ...(answer ? loggedOutAnswerEvidence(answer) : {}),
+      ...(gone ? { notCarriedAgain: true } : {}),
     },
   };
 }
+
+/** notCarriedAgain, in the finding's words. */
+const GONE_TEXT = ' No later request carried that ID again: the cookie was most likely gone from the browser.';
 
 /** What the model can say of a cookie held back for no reason a browser rule gives (Unknown), first that holds. */
 type UnknownReading = 'crowded' | 'script' | 'httpOnly';

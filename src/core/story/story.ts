@@ -314,6 +314,13 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
       return `a login was recognised but no session cookie reached the browser's jar${why}`;
     },
   },
+  // A cookie held back for no reason a rule gives, answered as logged out, whose ID no request carried again: most
+  // likely gone from the browser (session-not-sent's notCarriedAgain).
+  'session-not-sent:gone': {
+    kind: 'lost',
+    cause: (c) =>
+      `${notSentClause(c.cookie, c.reason)}, so the server answered as to a client not logged in, and no later request carried the ID again (the cookie most likely gone from the browser)`,
+  },
   'session-not-sent': {
     kind: 'at-risk',
     cause: (c) =>
@@ -367,7 +374,7 @@ const LEAD_RANK: Readonly<Record<string, number>> = {
 };
 
 function rowOf(f: StoryFinding): CauseRow {
-  const specific = f.cause ?? f.reason;
+  const specific = f.cause ?? (f.evidence.notCarriedAgain === true ? 'gone' : f.reason);
   return (specific !== undefined ? CAUSES[`${f.rule}:${specific}`] : undefined) ?? CAUSES[f.rule] ?? OTHER;
 }
 
