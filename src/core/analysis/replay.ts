@@ -293,6 +293,7 @@ export class EventReplay {
     }
 
     const setCookies = this.applySetCookies(entry);
+    this.noteEvictions(entry.index);
     // After the response's own Set-Cookie lines, as Chromium stores those before it acts on the header.
     const cleared = clearsSiteCookies(entry, parsed.url) ? this.jar.clearSite(parsed.host, entry.startedAt) : [];
     this.lanes.applyResponse(entry.index, parsed, setCookies.facts, setCookies.affinitySet, cleared, {
@@ -320,6 +321,18 @@ export class EventReplay {
       ),
     );
     this.logins.closeIfNoChain(this.lanes);
+  }
+
+  /**
+   * The cookies the jar evicted to keep a site within the browser's limits while it stored this entry's cookies (the
+   * ones it carried that the jar learnt, the ones its response set): a session ID among them ends there, evicted, as
+   * the browser reports an eviction to the live panel. A HAR never reports one; the jar's limits are the browser's.
+   */
+  private noteEvictions(entry: number): void {
+    for (const { cookie, cause } of this.jar.drainEvictions()) {
+      if (cause !== 'evicted') continue;
+      this.lanes.noteEviction(laneKey(cookie.domain, cookie.path, cookie.name), cookie.value, entry);
+    }
   }
 
   /**

@@ -222,6 +222,14 @@ export class SessionLanes {
     if (end) current.end = end;
   }
 
+  /** The jar evicted the cookie while it stored the cookies of `entry`: its lane's live ID, when it was this value, ends there. */
+  noteEviction(key: string, value: string, entry: number): void {
+    const lane = this.lanes.get(key);
+    const current = lane && currentId(lane);
+    if (!current || current.id !== value || current.end) return;
+    current.end = resetAtRemoval('evicted', entry);
+  }
+
   /** A new browser run: the IDs the last run left open end unseen (no finding: the next run's browser never had them). */
   endRun(entry: number): void {
     for (const lane of this.lanes.values()) {

@@ -195,9 +195,16 @@ export const SLID_EXPIRY_FIX =
 const WENT_WITHOUT: ReadonlySet<string> = new Set(['not-sent', 'expired']);
 
 /**
+ * Causes of the loss of an ID that can only follow another (lossOnlyFollowed): held back again, or removed by the
+ * browser (evicted from a crowded jar, deleted by a script). An overwrite of an ID no request carried says so itself
+ * (session-reset's fresh race).
+ */
+const FOLLOWING: ReadonlySet<string> = new Set([...WENT_WITHOUT, 'evicted', 'cleared-by-script']);
+
+/**
  * The entry of the loss an ID only followed, if it did: the ID was issued by the very response whose request had gone
  * without the session (its lane's previous ID lost there, not sent or expired: that loss is told), and no request ever
- * carried it before it too was lost. A navigation from another site with a SameSite=Strict cookie loses the session on
+ * carried it before it too was lost (held back again, or removed by the browser: FOLLOWING). A navigation from another site with a SameSite=Strict cookie loses the session on
  * its first hop and the visitor ID that hop issued on the next (PHP's, Laravel's redirect to the login page): one loss.
  */
 export function lossOnlyFollowed(lane: SessionLane, id: LaneId): number | undefined {
@@ -392,7 +399,7 @@ export function quietReadings(ctx: RuleContext, t: QuietEnd): QuietReadings {
 function readQuiet(ctx: RuleContext, t: QuietEnd): QuietReadings {
   const { lane, id, end, incident } = t;
   const followed =
-    !incident && end.kind === 'reset' && WENT_WITHOUT.has(end.cause) ? lossOnlyFollowed(lane, id) : undefined;
+    !incident && end.kind === 'reset' && FOLLOWING.has(end.cause) ? lossOnlyFollowed(lane, id) : undefined;
   const followedAtHop = followed === undefined && !incident ? lossAtHopFollowed(lane, id) : undefined;
   const before = followed ?? followedAtHop;
   const felt = before === undefined && !incident ? lossForeshadowed(ctx, lane, id) : undefined;

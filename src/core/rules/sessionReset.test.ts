@@ -878,6 +878,57 @@ describe('session-reset', () => {
     expect(resets(result)).toEqual([{ cookie: 'sid', entry: 0, cause: 'evicted' }]);
   });
 
+  describe("evicted by the jar's own limits, where a HAR reports no eviction", () => {
+    /** A page whose answer sets `n` cookies of its own (an A/B-testing script's, written by the server here). */
+    const flood = (n: number) => Array.from({ length: n }, (_, i) => `exp_${i}=1; Path=/`);
+
+    it('a site past the 180 cookies a browser keeps: the least recently used session cookie is evicted there', () => {
+      const result = trace()
+        .post('http://shop.test/login', {
+          cookie: '',
+          form: { user: 'ann', password: 'pw' },
+          setCookie: [`sid=${ID.a}; Path=/; HttpOnly`],
+        })
+        .get('http://shop.test/', { cookie: `sid=${ID.a}` })
+        .get('http://shop.test/promo', { cookie: `sid=${ID.a}`, setCookie: flood(200) })
+        .get('http://shop.test/account', { cookie: '', location: '/login' })
+        .analyze();
+      expect(resets(result)).toEqual([{ cookie: 'sid', entry: 2, cause: 'evicted' }]);
+      expect(result.story?.map((s) => [s.kind, s.entry])).toEqual([['lost', 2]]);
+      expect(result.story?.[0]?.cause).toContain('the browser evicted the cookie `sid`');
+    });
+
+    it('within the limit, nothing is evicted', () => {
+      const result = trace()
+        .post('http://shop.test/login', {
+          cookie: '',
+          form: { user: 'ann', password: 'pw' },
+          setCookie: [`sid=${ID.a}; Path=/; HttpOnly`],
+        })
+        .get('http://shop.test/promo', { cookie: `sid=${ID.a}`, setCookie: flood(150) })
+        .get('http://shop.test/account', { cookie: `sid=${ID.a}` })
+        .analyze();
+      expect(resets(result)).toEqual([]);
+    });
+
+    it("a visitor's ID the loss's own answer issued, evicted before any request carried it, only followed that loss", () => {
+      const result = trace()
+        .post('http://shop.test/login', {
+          cookie: '',
+          form: { user: 'ann', password: 'pw' },
+          setCookie: [`sid=${ID.a}; Path=/; HttpOnly`],
+        })
+        .get('http://shop.test/', { cookie: '', setCookie: [`sid=${ID.b}; Path=/; HttpOnly`] })
+        .get('http://shop.test/promo', { cookie: '', setCookie: flood(200) })
+        .analyze();
+      const found = findingsOf(result, 'session-reset').map((f) => [f.entry, f.cause, f.severity]);
+      expect(found).toEqual([
+        [1, 'not-sent', 'high'],
+        [2, 'evicted', 'info'],
+      ]);
+    });
+  });
+
   it('a cookies.onChanged removal because a Set-Cookie overwrote it is not a reset', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
