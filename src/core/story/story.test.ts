@@ -332,7 +332,9 @@ describe('a story about a cookie only possibly a session', () => {
     const [possible] = lost('kx').story ?? [];
     expect(possible?.confidence).toBe('possible');
     expect(possible!.headline).toMatch(/^Your session may have been lost at /);
-    expect(possible!.steps.some((s) => s.startsWith('How sure: possible (opaque token'))).toBe(true);
+    expect(possible!.steps.some((s) => s.startsWith('How sure `kx` is a session cookie: possible (opaque token'))).toBe(
+      true,
+    );
     const [likely] = lost('sid').story ?? [];
     expect(likely?.confidence).toBe('likely');
     expect(likely!.headline).toMatch(/^Your session was lost at /);

@@ -891,7 +891,12 @@ function timingSteps(t: StoryTiming, time: number, ctx: Context): string[] {
 function sureSteps(f: StoryFinding): string[] {
   if (!f.session) return [];
   const why = f.session.evidence.length > 0 ? ` (${f.session.evidence.join('; ')})` : '';
-  return [`How sure: ${f.session.confidence}${why}${f.session.thirdParty ? '; a third-party session' : ''}.`];
+  // Said of the cookie, not of the ID the story tells: a visitor's ID lost after the login is still the session
+  // cookie's, whose evidence may be that login.
+  const cookie = f.cookie !== undefined ? `\`${f.cookie}\`` : 'the cookie';
+  return [
+    `How sure ${cookie} is a session cookie: ${f.session.confidence}${why}${f.session.thirdParty ? '; a third-party session' : ''}.`,
+  ];
 }
 
 function relatedSteps(related: readonly number[], findings: readonly StoryFinding[]): string[] {
