@@ -70,6 +70,30 @@ describe('LoginDetector', () => {
     expect(signals(trace().post('https://scm.test/login', { form: { in: 'Login' } }))).toEqual([undefined]);
   });
 
+  it('a form whose operation field names a login is a login wherever it is posted, with a name and a password filled in', () => {
+    // DokuWiki's login form: `u`, `p`, posted to the page it was opened on with `do=login`.
+    const form = { sectok: '', id: 'start', do: 'login', u: 'ann', p: 'x' };
+    expect(signals(trace().post('https://wiki.test/doku.php?id=start', { form }))).toEqual(['password-post']);
+    expect(
+      signals(trace().post('https://app.test/index.php', { form: { action: 'signIn', user: 'ann', pw: 'x' } })),
+    ).toEqual(['password-post']);
+    // Not with one field filled beside it (a form that only asks which page to show), not under a name that is no
+    // operation's (an address to go to next), not a logout, not in a form of many fields.
+    expect(signals(trace().post('https://wiki.test/doku.php', { form: { do: 'login', id: 'start' } }))).toEqual([
+      undefined,
+    ]);
+    expect(signals(trace().post('https://wiki.test/doku.php', { form: { next: 'login', u: 'ann', p: 'x' } }))).toEqual([
+      undefined,
+    ]);
+    expect(signals(trace().post('https://wiki.test/doku.php', { form: { do: 'logout', u: 'ann', p: 'x' } }))).toEqual([
+      undefined,
+    ]);
+    const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`f${i}`, 'v']));
+    expect(signals(trace().post('https://wiki.test/doku.php', { form: { ...many, do: 'login' } }))).toEqual([
+      undefined,
+    ]);
+  });
+
   it("a login page's button that starts a single sign-on (a redirect to the provider's sign-in request) is no login", () => {
     const form = { provider: 'corp', action: 'Sign in' };
     const sso = 'https://idp.test/authorize?response_type=code&client_id=app&state=s';

@@ -214,18 +214,39 @@ function callsLoginOperation(entry: TraceEntry): boolean {
 }
 
 /**
- * A form posted to a login page by its button that says so (`<input type=submit name=in value=Login>`), in a form of
- * few fields: a login whose password field has a name of the application's own (Fossil's `u` and `p`). Not a
- * single sign-on's start, whose answer sends the browser to the identity provider with a sign-in request.
+ * A form of few fields posted as a login, whose password field has a name of the application's own: to a login page
+ * by its button that says so (`<input type=submit name=in value=Login>`: Fossil's `u` and `p`), or anywhere with a
+ * field that names the login as the form's operation (`do=login`: DokuWiki's `u` and `p`: namesLoginOperation),
+ * beside at least two fields filled in (a name and a password). Not a single sign-on's start,
+ * whose answer sends the browser to the identity provider with a sign-in request.
  */
 function submitsLoginForm(entry: TraceEntry): boolean {
   const fields = postedFields(entry);
   if (fields === undefined || fields.size < 2 || fields.size > MAX_PREFIXED_LOGIN_FIELDS_AT_LOGIN_PAGE) return false;
-  if (!LOGIN_PAGE_PATH.test(pathOf(entry.request.url))) return false;
-  for (const value of fields.values()) {
-    if (LOGIN_BUTTON.test(value)) return !issuesSignInRequest(entry);
+  const atLoginPage = LOGIN_PAGE_PATH.test(pathOf(entry.request.url));
+  for (const [name, value] of fields) {
+    if (atLoginPage && LOGIN_BUTTON.test(value)) return !issuesSignInRequest(entry);
+    if (namesLoginOperation(name, value) && filledBeside(fields, name) >= 2) return !issuesSignInRequest(entry);
   }
   return false;
+}
+
+/**
+ * A field that names the form's operation (`do`, `action`, `op`, `cmd`, `task`, `mode`: DokuWiki's `do`, Joomla's
+ * `task`), whose value is a login (`do=login`, `action=signIn`, `task=user.login`). A button captioned `Login` under
+ * a name of its own is read as a button (at a login page only).
+ */
+function namesLoginOperation(name: string, value: string): boolean {
+  return OPERATION_FIELD.test(name) && isLoginOperation(value);
+}
+
+const OPERATION_FIELD = /^_?(do|action|act|op|operation|cmd|command|task|mode|func|function)$/i;
+
+/** How many of the form's other fields hold a value. */
+function filledBeside(fields: ReadonlyMap<string, string>, name: string): number {
+  let filled = 0;
+  for (const [other, value] of fields) if (other !== name && value !== '') filled++;
+  return filled;
 }
 
 /** A login button's caption: `Login`, `Log in`, `Sign in`, `Sign on`. */
