@@ -334,7 +334,9 @@ function feltLosses(ctx: RuleContext): ReadonlyMap<SessionLane, readonly FeltLos
           notSentReason: end.notSentReason,
           refusedLogin,
         };
-        byLane.set(lane, [...(byLane.get(lane) ?? []), loss]);
+        const losses = byLane.get(lane);
+        if (losses === undefined) byLane.set(lane, [loss]);
+        else losses.push(loss);
       }
     }
     return byLane;

@@ -312,31 +312,51 @@ describe('clockBeside', () => {
 
 describe('a story about a cookie only possibly a session', () => {
   // An opaque token set and sent back, no name or behaviour to say more (a beacon's, a tracker's): the headline says
-  // what may have happened, not what did.
+  // what may have happened, not what did, and only where the site shows a session a user could lose.
   const token = (id: string) => `kx=${id}; Path=/; Secure; HttpOnly; SameSite=Lax`;
-  const lost = (name: 'kx' | 'sid') =>
-    trace()
-      .get('https://shop.test/', {
-        cookie: '',
-        setCookie: [token('f3a91c07d2b84e6a9c51e0b7a4d2f886').replace('kx=', `${name}=`)],
-      })
-      .get('https://shop.test/a', { cookie: `${name}=f3a91c07d2b84e6a9c51e0b7a4d2f886` })
-      .get('https://shop.test/b', {
-        cookie: `${name}=f3a91c07d2b84e6a9c51e0b7a4d2f886`,
-        setCookie: [token('6c0e8d4b1f7a39e2d5b80c4a7f16e93d').replace('kx=', `${name}=`)],
-      })
-      .get('https://shop.test/c', { cookie: `${name}=6c0e8d4b1f7a39e2d5b80c4a7f16e93d` })
+  const A = 'f3a91c07d2b84e6a9c51e0b7a4d2f886';
+  const B = '6c0e8d4b1f7a39e2d5b80c4a7f16e93d';
+  const AUTH = 'auth=a1b2c3d4e5f60718293a4b5c6d7e8f90';
+  /** The token re-issued while the browser held it; `login`: the user logged in there first (another cookie's). */
+  const lost = (name: 'kx' | 'sid', login: boolean, answer: { location?: string } = {}) => {
+    const carried = (id: string) => (login ? `${AUTH}; ${name}=${id}` : `${name}=${id}`);
+    const start = login
+      ? trace().post('https://shop.test/login', {
+          cookie: '',
+          form: { user: 'ann', password: 'pw' },
+          setCookie: [`${AUTH}; Path=/; Secure; HttpOnly; SameSite=Lax`],
+        })
+      : trace();
+    return start
+      .get('https://shop.test/', { cookie: login ? AUTH : '', setCookie: [token(A).replace('kx=', `${name}=`)] })
+      .get('https://shop.test/a', { cookie: carried(A) })
+      .get('https://shop.test/b', { cookie: carried(A), setCookie: [token(B).replace('kx=', `${name}=`)], ...answer })
+      .get('https://shop.test/c', { cookie: carried(B) })
       .analyze();
+  };
 
-  it('"may have been lost", with how sure the tool is; a named session is told as lost', () => {
-    const [possible] = lost('kx').story ?? [];
+  it('"may have been lost" where a user logged in, with how sure the tool is; a named session is told as lost', () => {
+    const [possible] = lost('kx', true).story ?? [];
     expect(possible?.confidence).toBe('possible');
     expect(possible!.headline).toMatch(/^Your session may have been lost at /);
     expect(possible!.steps.some((s) => s.startsWith('How sure `kx` is a session cookie: possible (opaque token'))).toBe(
       true,
     );
-    const [likely] = lost('sid').story ?? [];
+    const [likely] = lost('sid', false).story ?? [];
     expect(likely?.confidence).toBe('likely');
     expect(likely!.headline).toMatch(/^Your session was lost at /);
+  });
+
+  it('no story where nobody logged in and the site answered as ever: a token re-issued (a tracker does so at will)', () => {
+    const result = lost('kx', false);
+    expect(result.findings.filter((f) => f.rule === 'session-reset').map((f) => [f.entry, f.severity])).toEqual([
+      [2, 'low'],
+    ]);
+    expect(result.story).toEqual([]);
+  });
+
+  it('a story where the site answered as to a client not logged in, though nobody logged in there', () => {
+    const [story] = lost('kx', false, { location: '/login' }).story ?? [];
+    expect([story?.kind, story?.confidence]).toEqual(['lost', 'possible']);
   });
 });

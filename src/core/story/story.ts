@@ -378,10 +378,39 @@ function rowOf(f: StoryFinding): CauseRow {
   return (specific !== undefined ? CAUSES[`${f.rule}:${specific}`] : undefined) ?? CAUSES[f.rule] ?? OTHER;
 }
 
-/** Noise is not a story: info (expected, e.g. a logout the user asked for) and third-party low findings. */
-function tellable(f: StoryFinding): boolean {
+/**
+ * Noise is not a story: info (expected, e.g. a logout the user asked for) and third-party low findings. Nor is what
+ * befell a cookie only possibly a session (an opaque token set and sent back, as a tracker's or a beacon's is, which
+ * its server re-issues at will) on an origin where nobody logged in, unless the site answered as to a client not
+ * logged in: nothing there shows a session a user could lose. Where a login was seen, its loss is told, hedged.
+ */
+function tellable(f: StoryFinding, loginOrigins: ReadonlySet<string>): boolean {
   if (SEVERITY_RANK[f.severity] >= SEVERITY_RANK.medium) return true;
-  return STORY_RULES.has(f.rule) && f.severity !== 'info' && f.session?.thirdParty !== true;
+  if (!STORY_RULES.has(f.rule) || f.severity === 'info' || f.session?.thirdParty === true) return false;
+  return f.session?.confidence !== 'possible' || loginOrigins.has(f.origin) || answeredLoggedOut(f);
+}
+
+/** The origins of the requests that logged in (a login signal: a password posted, a sign-in completed…). */
+function originsWithLogins(requests: readonly RequestFacts[]): Set<string> {
+  const origins = new Set<string>();
+  for (let i = 0; i < requests.length; i++) {
+    const r = requests[i]!;
+    if (r.login !== undefined) origins.add(r.origin);
+  }
+  return origins;
+}
+
+/**
+ * The finding says the server answered as to a client not logged in: a refused session (session-rejected), a reset's
+ * answer (`answeredStatus`), a cookie not sent answered as a visitor logged out (`answeredAsVisitor`).
+ */
+function answeredLoggedOut(f: StoryFinding): boolean {
+  const { answeredStatus, answeredAsVisitor } = f.evidence;
+  return (
+    f.rule === 'session-rejected' ||
+    (f.rule === 'session-reset' && typeof answeredStatus === 'number') ||
+    (f.rule === 'session-not-sent' && answeredAsVisitor === 'logged-out')
+  );
 }
 
 export function buildStories(input: StoryInput, options: StoryOptions = {}): Story[] {
@@ -393,9 +422,10 @@ export function buildStories(input: StoryInput, options: StoryOptions = {}): Sto
   };
   const ctx: Context = { byEntry, lanes: new LaneIndex(input.facts.lanes), uses, findings, hide };
 
+  const loginOrigins = originsWithLogins(input.facts.requests);
   const candidates = findings
     .map((f, index) => ({ f, index }))
-    .filter(({ f }) => tellable(f))
+    .filter(({ f }) => tellable(f, loginOrigins))
     .sort(
       (a, b) =>
         a.f.entry - b.f.entry ||
@@ -828,11 +858,7 @@ function serverSteps(request: RequestFacts | undefined, cookie: string, answered
  * headline only says a new session began or the cookie was not sent.
  */
 function lostAnswer(f: StoryFinding, hide: (t: string) => string): string {
-  const { answeredStatus, answeredAsVisitor } = f.evidence;
-  const loggedOut =
-    (f.rule === 'session-reset' && typeof answeredStatus === 'number') ||
-    (f.rule === 'session-not-sent' && answeredAsVisitor === 'logged-out');
-  if (!loggedOut) return '';
+  if (f.rule === 'session-rejected' || !answeredLoggedOut(f)) return '';
   const what = lostAnswerWhat(loggedOutShape(f), hide);
   return `, as to a client not logged in${what ? ` (${what})` : ''}`;
 }
