@@ -332,9 +332,9 @@ describe('session-not-sent', () => {
       expect(found?.fix).not.toContain('document.cookie');
     });
 
-    it('answered as logged out and never carried again: gone from the browser, and the story tells a loss', () => {
-      // A HAR records no cookie change: a script's deletion shows only as the cookie missing from then on.
-      const result = trace()
+    /** Logged in, then the account page without the cookie, sent to the login page; `after`: what that page carried. */
+    const missingFromAccount = (after: string) =>
+      trace()
         .post('https://shop.test/login', {
           cookie: '',
           form: { user: 'ann', password: 'pw' },
@@ -342,8 +342,12 @@ describe('session-not-sent', () => {
         })
         .get('https://shop.test/account', { cookie: `sid=${ID.a}` })
         .get('https://shop.test/account', { cookie: '', location: '/login' })
-        .get('https://shop.test/login', { cookie: '' })
+        .get('https://shop.test/login', { cookie: after })
         .analyze();
+
+    it('answered as logged out and never carried again: gone from the browser, and the story tells a loss', () => {
+      // A HAR records no cookie change: a script's deletion shows only as the cookie missing from then on.
+      const result = missingFromAccount('');
       const [found] = findingsOf(result, 'session-not-sent');
       expect([found?.entry, found?.reason, found?.evidence.notCarriedAgain]).toEqual([2, 'Unknown', true]);
       expect(found?.message).toContain('No later request carried that ID again');
@@ -352,16 +356,7 @@ describe('session-not-sent', () => {
     });
 
     it('carried again by a later request: only that request went without it, and the session is at risk, not lost', () => {
-      const result = trace()
-        .post('https://shop.test/login', {
-          cookie: '',
-          form: { user: 'ann', password: 'pw' },
-          setCookie: [`sid=${ID.a}; ${GOOD}`],
-        })
-        .get('https://shop.test/account', { cookie: `sid=${ID.a}` })
-        .get('https://shop.test/account', { cookie: '', location: '/login' })
-        .get('https://shop.test/login', { cookie: `sid=${ID.a}` })
-        .analyze();
+      const result = missingFromAccount(`sid=${ID.a}`);
       const [found] = findingsOf(result, 'session-not-sent');
       expect([found?.entry, found?.reason, found?.evidence.notCarriedAgain]).toEqual([2, 'Unknown', undefined]);
       expect(result.story?.map((s) => [s.kind, s.entry])).toEqual([['at-risk', 2]]);
