@@ -175,6 +175,11 @@ export type IdEnd =
        * that app's session.
        */
       readonly setByOtherApp?: OtherAppSetter;
+      /**
+       * For evicted: the jar's own limits evicted it (a HAR reports no eviction: SessionLanes.noteEviction), no report of
+       * the browser's. A guess a later request that carries the ID proves wrong (the browser still had it): undone there.
+       */
+      readonly byModel?: true;
     };
 
 /** The ends the lifecycle rules decide (sessionRotated.ts, sessionReset.ts), by kind. */

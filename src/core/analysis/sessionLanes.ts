@@ -9,7 +9,7 @@ import { domainMatch } from '../cookie/domain.ts';
 import { defaultPath, pathMatch } from '../cookie/path.ts';
 import type { StoredCookie } from '../cookie/types.ts';
 import { isFirstSwitchOf, switchBesideEnd, switchWithoutResetOf } from '../rules/sessionBackendSwitch.ts';
-import { expiryResetOf, idEndOf, resetAtRemoval } from '../rules/sessionReset.ts';
+import { expiryResetOf, idEndOf, resetAtModelEviction, resetAtRemoval } from '../rules/sessionReset.ts';
 import { isChunkCountMarker, sameChunkedCookie } from '../session/chunkedCookie.ts';
 import { splitRouteSuffix } from '../session/identify.ts';
 import { valueHolds } from '../session/tokenData.ts';
@@ -177,6 +177,8 @@ export class SessionLanes {
         lane = this.laneFor({ name: s.name, domain: s.domain, path: s.path }, origin);
       }
       const current = currentId(lane);
+      // The jar's own eviction was a guess: a request that carries the ID shows the browser still had it.
+      if (current?.end?.kind === 'reset' && current.end.byModel && current.id === s.value) delete current.end;
       if (current && current.id !== s.value && carriesReplacedInFlight(lane, current, s.value, startedAt)) {
         carried.set(lane.key, s.value);
         continue;
@@ -227,7 +229,7 @@ export class SessionLanes {
     const lane = this.lanes.get(key);
     const current = lane && currentId(lane);
     if (!current || current.id !== value || current.end) return;
-    current.end = resetAtRemoval('evicted', entry);
+    current.end = resetAtModelEviction(entry);
   }
 
   /** A new browser run: the IDs the last run left open end unseen (no finding: the next run's browser never had them). */

@@ -898,6 +898,23 @@ describe('session-reset', () => {
       expect(result.story?.[0]?.cause).toContain('the browser evicted the cookie `sid`');
     });
 
+    it("the jar's eviction is a guess: a later request that carries the ID shows the browser still had it", () => {
+      // The model keeps every cookie it ever learnt for the site (a HAR shows no script deleting its own), so it may
+      // count more than the browser held: a session cookie of another host of the site, unused a while, looks oldest.
+      const result = trace()
+        .post('http://auth.shop.test/login', {
+          cookie: '',
+          form: { user: 'ann', password: 'pw' },
+          setCookie: [`sid=${ID.a}; Path=/; HttpOnly`],
+        })
+        .get('http://www.shop.test/promo', { cookie: '', setCookie: flood(200) })
+        .get('http://auth.shop.test/account', { cookie: `sid=${ID.a}` })
+        .analyze();
+      expect(resets(result)).toEqual([]);
+      const lane = result.facts.lanes.find((l) => l.cookie === 'sid');
+      expect(lane?.ids.map((id) => [id.firstEntry, id.lastEntry, id.end])).toEqual([[0, 2, undefined]]);
+    });
+
     it('within the limit, nothing is evicted', () => {
       const result = trace()
         .post('http://shop.test/login', {

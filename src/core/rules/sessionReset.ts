@@ -309,6 +309,14 @@ export function resetAtRemoval(cause: CookieChangeCause, lastEntry: number): Res
   return reset === undefined ? undefined : { kind: 'reset', entry: lastEntry, cause: reset, atLogout: false };
 }
 
+/**
+ * The jar evicted the cookie to keep its site within a browser's limits while it stored the cookies of `entry` (a HAR
+ * reports no eviction; the live panel hears the browser's): a reset there, the model's reading (byModel).
+ */
+export function resetAtModelEviction(entry: number): ResetEnd {
+  return { kind: 'reset', entry, cause: 'evicted', atLogout: false, byModel: true };
+}
+
 /** Client-side expiry ends an ID at the first request that would have carried it (the cookie not sent: Expired). */
 export function expiryResetOf(
   notSent: NotSentCookieFact,
