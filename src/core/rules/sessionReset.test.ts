@@ -894,6 +894,8 @@ describe('session-reset', () => {
         .get('http://shop.test/account', { cookie: '', location: '/login' })
         .analyze();
       expect(resets(result)).toEqual([{ cookie: 'sid', entry: 2, cause: 'evicted' }]);
+      // The account page, without the cookie, answered as to a client not logged in: the browser lost it too.
+      expect(findingsOf(result, 'session-reset')[0]?.severity).toBe('high');
       expect(result.story?.map((s) => [s.kind, s.entry])).toEqual([['lost', 2]]);
       expect(result.story?.[0]?.cause).toContain('the browser evicted the cookie `sid`');
     });
@@ -913,6 +915,20 @@ describe('session-reset', () => {
       expect(resets(result)).toEqual([]);
       const lane = result.facts.lanes.find((l) => l.cookie === 'sid');
       expect(lane?.ids.map((id) => [id.firstEntry, id.lastEntry, id.end])).toEqual([[0, 2, undefined]]);
+    });
+
+    it('with nothing after it (no new ID, never carried again), the eviction is only the count: low, and said so', () => {
+      const result = trace()
+        .post('http://auth.shop.test/login', {
+          cookie: '',
+          form: { user: 'ann', password: 'pw' },
+          setCookie: [`sid=${ID.a}; Path=/; HttpOnly`],
+        })
+        .get('http://www.shop.test/promo', { cookie: '', setCookie: flood(200) })
+        .analyze();
+      const [reset] = findingsOf(result, 'session-reset');
+      expect([reset?.entry, reset?.cause, reset?.severity]).toEqual([1, 'evicted', 'low']);
+      expect(reset?.message).toContain("Only the model's count of the site's cookies says so");
     });
 
     it('within the limit, nothing is evicted', () => {

@@ -46,7 +46,7 @@ import {
   SHADOWED_FIX,
   sessionCopies,
 } from './sessionShadowed.ts';
-import { idTransitions, notSentKey, resetKey } from './transitions.ts';
+import { type IdTransition, idTransitions, notSentKey, resetKey } from './transitions.ts';
 
 /**
  * server-rejected, said of a session kept in the cookie itself (a client-side store): no server-side session can
@@ -124,6 +124,23 @@ const RESTORED = (from: string) =>
   from === BASIC_CREDENTIALS
     ? " The request carried the user's HTTP Basic credentials and the server accepted them: the user stayed signed in, so only what the session held beyond the login was lost."
     : ` The same answer renewed \`${from}\`, a persistent login cookie the request carried: the server most likely logged the user back in from it (remember me), so only what the session held beyond the login was lost.`;
+
+/**
+ * What in the traffic shows the jar's own eviction was the browser's too: a new ID for the lane (the server saw none),
+ * or a later request to the session's origin without the cookie, answered as to a client not logged in. (A request
+ * that carried the ID undid the eviction: SessionLanes.noteCarried.)
+ */
+function evictionShown(ctx: RuleContext, t: IdTransition): boolean {
+  if (t.next !== undefined) return true;
+  return (ctx.facts.loggedOut ?? []).some((answer) => {
+    const request = answer.entry > t.end.entry ? ctx.request(answer.entry) : undefined;
+    return request?.origin === t.lane.origin && !request.sent.some((s) => s.name === t.lane.cookie);
+  });
+}
+
+/** An eviction only the jar's count of the site's cookies shows (ResetEnd.byModel), no later request confirming it. */
+const UNCONFIRMED_EVICTION =
+  " Only the model's count of the site's cookies says so (a recording reports no eviction), and no later request shows it: none carried the ID again, and the server issued no new one.";
 
 /** A reset that only followed another (lossOnlyFollowed): the ID was a visitor's, issued by that loss's own answer. */
 const FOLLOWED = (entry: number) =>
@@ -367,7 +384,9 @@ export const sessionReset = defineRule({
       // trace grows, so the remembered draft is keyed by them.
       const readings = quietReadings(ctx, t);
       const { followed, followedAtHop, repeated, foreshadowed, foreshadowedByRefusal, keptAfterRefusal } = readings;
+      const unconfirmed = end.byModel === true && !evictionShown(ctx, t);
       const inputs = [
+        unconfirmed,
         followed,
         followedAtHop,
         repeated,
@@ -460,11 +479,13 @@ export const sessionReset = defineRule({
             ...(rejectedAt !== undefined ? { severity: 'info' as const } : {}),
             // The user stayed logged in (restoredFrom): told, as the loss of what the session held, not alarmed.
             ...(restored !== undefined ? { severity: 'low' as const } : {}),
+            // The jar's own eviction with no new ID after it: only the model's count says the cookie went (unconfirmed).
+            ...(unconfirmed ? { severity: 'low' as const } : {}),
             // The loss it followed or repeats raised the alarm, the login replaced a visitor's ID, or the held ID went
             // on (quietReadings).
             ...(isQuietLoss(end, readings) ? { severity: 'info' as const } : {}),
             ...(end.notSentReason ? { reason: end.notSentReason } : {}),
-            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}${followed !== undefined ? FOLLOWED(followed) : ''}${followedAtHop !== undefined ? FOLLOWED_AT_HOP(followedAtHop) : ''}${repeated !== undefined ? REPEATED(repeated) : ''}${foreshadowed !== undefined ? FORESHADOWED(foreshadowed, foreshadowedByRefusal === true) : ''}${end.replacedByLogin ? REPLACED_BY_LOGIN : ''}${keptAfterRefusal ? KEPT_AFTER_REFUSAL : ''}${beside ? copiesBesideText(beside, ctx.show) : ''}`,
+            message: `${t.lane.cookie} ${ctx.show(t.id.id)} was lost${where}: ${cause}.${after}${attempt}${answered}${chain}${restored !== undefined ? RESTORED(restored) : ''}${followed !== undefined ? FOLLOWED(followed) : ''}${followedAtHop !== undefined ? FOLLOWED_AT_HOP(followedAtHop) : ''}${repeated !== undefined ? REPEATED(repeated) : ''}${foreshadowed !== undefined ? FORESHADOWED(foreshadowed, foreshadowedByRefusal === true) : ''}${end.replacedByLogin ? REPLACED_BY_LOGIN : ''}${keptAfterRefusal ? KEPT_AFTER_REFUSAL : ''}${unconfirmed ? UNCONFIRMED_EVICTION : ''}${beside ? copiesBesideText(beside, ctx.show) : ''}`,
             fix,
             evidence: {
               lostId: { secret: t.id.id },
