@@ -881,14 +881,16 @@ describe('session-reset', () => {
   describe("evicted by the jar's own limits, where a HAR reports no eviction", () => {
     /** A page whose answer sets `n` cookies of its own (an A/B-testing script's, written by the server here). */
     const flood = (n: number) => Array.from({ length: n }, (_, i) => `exp_${i}=1; Path=/`);
+    /** A login on `host` whose answer sets the session cookie `sid`, not Secure (the pages are http://). */
+    const loggedIn = (host: string) =>
+      trace().post(`http://${host}/login`, {
+        cookie: '',
+        form: { user: 'ann', password: 'pw' },
+        setCookie: [`sid=${ID.a}; Path=/; HttpOnly`],
+      });
 
     it('a site past the 180 cookies a browser keeps: the least recently used session cookie is evicted there', () => {
-      const result = trace()
-        .post('http://shop.test/login', {
-          cookie: '',
-          form: { user: 'ann', password: 'pw' },
-          setCookie: [`sid=${ID.a}; Path=/; HttpOnly`],
-        })
+      const result = loggedIn('shop.test')
         .get('http://shop.test/', { cookie: `sid=${ID.a}` })
         .get('http://shop.test/promo', { cookie: `sid=${ID.a}`, setCookie: flood(200) })
         .get('http://shop.test/account', { cookie: '', location: '/login' })
@@ -903,12 +905,7 @@ describe('session-reset', () => {
     it("the jar's eviction is a guess: a later request that carries the ID shows the browser still had it", () => {
       // The model keeps every cookie it ever learnt for the site (a HAR shows no script deleting its own), so it may
       // count more than the browser held: a session cookie of another host of the site, unused a while, looks oldest.
-      const result = trace()
-        .post('http://auth.shop.test/login', {
-          cookie: '',
-          form: { user: 'ann', password: 'pw' },
-          setCookie: [`sid=${ID.a}; Path=/; HttpOnly`],
-        })
+      const result = loggedIn('auth.shop.test')
         .get('http://www.shop.test/promo', { cookie: '', setCookie: flood(200) })
         .get('http://auth.shop.test/account', { cookie: `sid=${ID.a}` })
         .analyze();
@@ -918,12 +915,7 @@ describe('session-reset', () => {
     });
 
     it('with nothing after it (no new ID, never carried again), the eviction is only the count: low, and said so', () => {
-      const result = trace()
-        .post('http://auth.shop.test/login', {
-          cookie: '',
-          form: { user: 'ann', password: 'pw' },
-          setCookie: [`sid=${ID.a}; Path=/; HttpOnly`],
-        })
+      const result = loggedIn('auth.shop.test')
         .get('http://www.shop.test/promo', { cookie: '', setCookie: flood(200) })
         .analyze();
       const [reset] = findingsOf(result, 'session-reset');
@@ -932,12 +924,7 @@ describe('session-reset', () => {
     });
 
     it('within the limit, nothing is evicted', () => {
-      const result = trace()
-        .post('http://shop.test/login', {
-          cookie: '',
-          form: { user: 'ann', password: 'pw' },
-          setCookie: [`sid=${ID.a}; Path=/; HttpOnly`],
-        })
+      const result = loggedIn('shop.test')
         .get('http://shop.test/promo', { cookie: `sid=${ID.a}`, setCookie: flood(150) })
         .get('http://shop.test/account', { cookie: `sid=${ID.a}` })
         .analyze();
@@ -945,12 +932,7 @@ describe('session-reset', () => {
     });
 
     it("a visitor's ID the loss's own answer issued, evicted before any request carried it, only followed that loss", () => {
-      const result = trace()
-        .post('http://shop.test/login', {
-          cookie: '',
-          form: { user: 'ann', password: 'pw' },
-          setCookie: [`sid=${ID.a}; Path=/; HttpOnly`],
-        })
+      const result = loggedIn('shop.test')
         .get('http://shop.test/', { cookie: '', setCookie: [`sid=${ID.b}; Path=/; HttpOnly`] })
         .get('http://shop.test/promo', { cookie: '', setCookie: flood(200) })
         .analyze();
