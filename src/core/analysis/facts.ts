@@ -176,8 +176,9 @@ export type IdEnd =
        */
       readonly setByOtherApp?: OtherAppSetter;
       /**
-       * For evicted: the jar's own limits evicted it (a HAR reports no eviction: SessionLanes.noteEviction), no report of
-       * the browser's. A guess a later request that carries the ID proves wrong (the browser still had it): undone there.
+       * For evicted: the jar's own limits evicted it (a HAR reports no eviction: SessionLanes.noteEviction), no
+       * report of the browser's. A guess a later request that carries the ID proves wrong (the browser still had
+       * it): undone there.
        */
       readonly byModel?: true;
     };

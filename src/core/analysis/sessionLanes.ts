@@ -224,7 +224,10 @@ export class SessionLanes {
     if (end) current.end = end;
   }
 
-  /** The jar evicted the cookie while it stored the cookies of `entry`: its lane's live ID, when it was this value, ends there. */
+  /**
+   * The jar evicted the cookie while it stored the cookies of `entry`: its lane's live ID, when it was this value,
+   * ends there (the model's reading, undone in noteCarried if a later request carries the ID).
+   */
   noteEviction(key: string, value: string, entry: number): void {
     const lane = this.lanes.get(key);
     const current = lane && currentId(lane);

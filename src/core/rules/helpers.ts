@@ -204,8 +204,10 @@ const FOLLOWING: ReadonlySet<string> = new Set([...WENT_WITHOUT, 'evicted', 'cle
 /**
  * The entry of the loss an ID only followed, if it did: the ID was issued by the very response whose request had gone
  * without the session (its lane's previous ID lost there, not sent or expired: that loss is told), and no request ever
- * carried it before it too was lost (held back again, or removed by the browser: FOLLOWING). A navigation from another site with a SameSite=Strict cookie loses the session on
- * its first hop and the visitor ID that hop issued on the next (PHP's, Laravel's redirect to the login page): one loss.
+ * carried it before it too was lost (held back again, or removed by the browser: FOLLOWING). A navigation from another
+ * site with a SameSite=Strict cookie loses the session on its first hop and the visitor ID that hop issued on the next
+ * (PHP's, Laravel's redirect to the login page): one loss. A crowded jar evicts the visitor ID the loss's answer
+ * issued.
  */
 export function lossOnlyFollowed(lane: SessionLane, id: LaneId): number | undefined {
   if (id.source !== 'set-cookie' || id.carriedCount > 0 || id.sessionLogin !== undefined) return undefined;

@@ -479,7 +479,7 @@ export const sessionReset = defineRule({
             ...(rejectedAt !== undefined ? { severity: 'info' as const } : {}),
             // The user stayed logged in (restoredFrom): told, as the loss of what the session held, not alarmed.
             ...(restored !== undefined ? { severity: 'low' as const } : {}),
-            // The jar's own eviction with no new ID after it: only the model's count says the cookie went (unconfirmed).
+            // The jar's own eviction that nothing after it confirms (evictionShown): only the model's count says so.
             ...(unconfirmed ? { severity: 'low' as const } : {}),
             // The loss it followed or repeats raised the alarm, the login replaced a visitor's ID, or the held ID went
             // on (quietReadings).
