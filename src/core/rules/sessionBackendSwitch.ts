@@ -29,8 +29,9 @@ export const sessionBackendSwitch = defineRule({
       // A visitor's ID renewed again at a move, whose reset session-reset tells as a repeat of the session's loss
       // (quietReadings): the move that cost the session was raised there.
       const readings = quietReadings(ctx, t);
+      const quiet = isQuietLoss(t.end, readings);
       const toldAt = readings.followedAtHop ?? readings.repeated;
-      if (!isQuietLoss(t.end, readings) && !lossAtMove.has(t.lane.key)) lossAtMove.set(t.lane.key, t.end.entry);
+      if (!quiet && !lossAtMove.has(t.lane.key)) lossAtMove.set(t.lane.key, t.end.entry);
       return [
         {
           relatedKeys: [resetKey(t.lane.key, t.end.entry)],
@@ -38,7 +39,7 @@ export const sessionBackendSwitch = defineRule({
           cookie: t.lane.cookie,
           entry: t.end.entry,
           url: t.request?.url ?? '',
-          ...(isQuietLoss(t.end, readings) ? { severity: 'info' as const } : {}),
+          ...(quiet ? { severity: 'info' as const } : {}),
           message: `The session moved to another back-end (${t.end.backendSwitch.changes.join('; ')}) and that server did not accept the session ID: sessions are likely not shared between servers.${toldAt !== undefined ? ` The ID was a visitor's, renewed at this move as at the move that lost the session (entry ${toldAt}), told there.` : ''}`,
           evidence: { changes: t.end.backendSwitch.changes },
         },
