@@ -37,7 +37,7 @@ export type StoryFinding = Omit<Finding, 'rule' | 'title' | 'evidence'> & {
 
 export interface StoryInput {
   readonly findings: readonly StoryFinding[];
-  readonly facts: Pick<AnalysisFacts, 'requests' | 'lanes'>;
+  readonly facts: Pick<AnalysisFacts, 'requests' | 'lanes' | 'logins'>;
   /** The same requests by entry, when the caller has them indexed already (one index, not two, at the peak). */
   readonly byEntry?: RequestsByEntry;
 }
@@ -153,12 +153,10 @@ function backendChanges(f: StoryFinding): string | undefined {
   return Array.isArray(changes) && changes.length > 0 ? changes.join(', ') : undefined;
 }
 
-/** The lost ID was one the login had issued a hop earlier in its redirect chain (session-reset's `issuedByLoginAt`). */
-function issuedInChain(finding: StoryFinding): string {
+/** The login that had issued the lost ID a hop earlier in its redirect chain (session-reset's `issuedByLoginAt`). */
+function chainLoginOf(finding: StoryFinding): number | undefined {
   const login = finding.evidence.issuedByLoginAt;
-  return typeof login === 'number'
-    ? `, which the login at #${login} had issued one hop earlier in its redirect chain,`
-    : '';
+  return typeof login === 'number' ? login : undefined;
 }
 
 /** A login posted with the lost session and refused for it (session-reset's `loginRefused`: Laravel's 419). */
@@ -252,7 +250,12 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
     kind: 'lost',
     cause: (c) => {
       const moved = backendChanges(c.finding);
-      const carried = `the request carried \`${c.cookie}\` ${c.lostId ?? ''}`.trimEnd() + issuedInChain(c.finding);
+      const chainLogin = chainLoginOf(c.finding);
+      const carried =
+        `the request carried \`${c.cookie}\` ${c.lostId ?? ''}`.trimEnd() +
+        (chainLogin !== undefined
+          ? `, which the login at #${chainLogin} had issued one hop earlier in its redirect chain,`
+          : '');
       if (moved)
         return `${carried} but went to another back-end server (${moved}) that did not know the session, ${afterwards(c, 'so the session ended')}`;
       const restored = c.finding.evidence.restoredFrom;
@@ -264,7 +267,7 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
         return `${carried}, which holds the session or the ID of one kept on the server: either the server could no longer read it (its key changed: a key made at start-up and a restart, a key rotated without keeping the old one, or servers with different keys) or it no longer knew the session the cookie names (server-side expiry, a restart, or servers that do not share sessions), ${afterwards(c, 'so the session ended')}${loginRefused(c.finding)}`;
       return c.finding.evidence.clientSideStore === true
         ? `${carried} but the server could no longer read the session (or its ID) kept in that cookie (its key changed: a key made at start-up and a restart, a key rotated without keeping the old one, or servers with different keys), ${afterwards(c, 'so the session ended')}`
-        : `${carried} but the server no longer knew the session (${typeof c.finding.evidence.issuedByLoginAt === 'number' ? 'the login did not survive its own redirects: most often servers that do not share sessions, or a restart' : 'server-side expiry, a restart, or sessions not shared between servers'}), ${afterwards(c, 'so the session ended')}${loginRefused(c.finding)}${readBeside(c)}`;
+        : `${carried} but the server no longer knew the session (${chainLogin !== undefined ? 'the login did not survive its own redirects: most often servers that do not share sessions, or a restart' : 'server-side expiry, a restart, or sessions not shared between servers'}), ${afterwards(c, 'so the session ended')}${loginRefused(c.finding)}${readBeside(c)}`;
     },
   },
   'session-reset:cleared-by-server': {
@@ -390,16 +393,6 @@ function tellable(f: StoryFinding, loginOrigins: ReadonlySet<string>): boolean {
   return f.session?.confidence !== 'possible' || loginOrigins.has(f.origin) || answeredLoggedOut(f);
 }
 
-/** The origins of the requests that logged in (a login signal: a password posted, a sign-in completed…). */
-function originsWithLogins(requests: readonly RequestFacts[]): Set<string> {
-  const origins = new Set<string>();
-  for (let i = 0; i < requests.length; i++) {
-    const r = requests[i]!;
-    if (r.login !== undefined) origins.add(r.origin);
-  }
-  return origins;
-}
-
 /**
  * The finding says the server answered as to a client not logged in: a refused session (session-rejected), a reset's
  * answer (`answeredStatus`), a cookie not sent answered as a visitor logged out (`answeredAsVisitor`).
@@ -422,7 +415,8 @@ export function buildStories(input: StoryInput, options: StoryOptions = {}): Sto
   };
   const ctx: Context = { byEntry, lanes: new LaneIndex(input.facts.lanes), uses, findings, hide };
 
-  const loginOrigins = originsWithLogins(input.facts.requests);
+  // The origins of the logins the replay recognised (a password posted, a sign-in completed…).
+  const loginOrigins = new Set(input.facts.logins.map((login) => login.origin));
   const candidates = findings
     .map((f, index) => ({ f, index }))
     .filter(({ f }) => tellable(f, loginOrigins))
