@@ -17,6 +17,11 @@ function resets(result: AnalysisResult) {
   return findingsOf(result, 'session-reset').map((f) => ({ cookie: f.cookie, entry: f.entry, cause: f.cause }));
 }
 
+/** Each reset's entry and cause, and whether it was raised (an alarm) or told as info. */
+function lossesRaised(result: AnalysisResult) {
+  return findingsOf(result, 'session-reset').map((f) => [f.entry, f.cause, f.severity === 'info' ? 'info' : 'alarm']);
+}
+
 describe('session-reset', () => {
   it('not-sent: the Secure sid is not sent on an http:// page, which issues a new sid', () => {
     const result = trace()
@@ -1083,12 +1088,10 @@ describe('session-reset of a cookie whose Path leaves out the login and the home
           : { cookie: '', form: FORM, status: 419, setCookie: [SID(ID.d)] },
       )
       .analyze();
-  const resets = (result: AnalysisResult) =>
-    findingsOf(result, 'session-reset').map((f) => [f.entry, f.cause, f.severity === 'info' ? 'info' : 'alarm']);
 
   it("the login's own request going without the visitor's ID loses nothing; home loses the user's; again, a visitor's: told once", () => {
     const result = scenario('home');
-    expect(resets(result)).toEqual([
+    expect(lossesRaised(result)).toEqual([
       [1, 'not-sent', 'info'],
       [3, 'not-sent', 'alarm'],
       [5, 'not-sent', 'info'],
@@ -1109,7 +1112,7 @@ describe('session-reset of a cookie whose Path leaves out the login and the home
       .get('https://shop.test/accounts/', { cookie: `sid=${ID.c}`, location: '/login' })
       .get('https://shop.test/', { cookie: '', setCookie: [SID(ID.d)] })
       .analyze();
-    expect(resets(result)).toEqual([
+    expect(lossesRaised(result)).toEqual([
       [1, 'not-sent', 'info'],
       [2, 'not-sent', 'alarm'],
       [4, 'not-sent', 'info'],
@@ -1119,7 +1122,7 @@ describe('session-reset of a cookie whose Path leaves out the login and the home
   });
 
   it('a visitor ID lost again at a login refused for want of it (419) is a consequence of its own, raised', () => {
-    expect(resets(scenario('refused login'))).toEqual([
+    expect(lossesRaised(scenario('refused login'))).toEqual([
       [1, 'not-sent', 'info'],
       [3, 'not-sent', 'alarm'],
       [5, 'not-sent', 'alarm'],
@@ -1149,12 +1152,10 @@ describe("session-reset of a visitor's ID before the login, lost the way the use
       t.get('https://shop.test/accounts/', { cookie: `sid=${ID.c}`, setCookie: [SID(ID.d)] });
     return t.analyze();
   };
-  const resets = (result: AnalysisResult) =>
-    findingsOf(result, 'session-reset').map((f) => [f.entry, f.cause, f.severity === 'info' ? 'info' : 'alarm']);
 
   it("the user's loss at home is raised; the visitor's at home before the login is told as info, pointing to it", () => {
     const result = scenario('home');
-    expect(resets(result)).toEqual([
+    expect(lossesRaised(result)).toEqual([
       [1, 'not-sent', 'info'],
       [4, 'not-sent', 'alarm'],
     ]);
@@ -1170,7 +1171,7 @@ describe("session-reset of a visitor's ID before the login, lost the way the use
       .get('https://shop.test/', { cookie: '', setCookie: [SID(ID.b)] })
       .post('https://shop.test/login', { cookie: '', form: FORM, status: 419, setCookie: [SID(ID.c)] })
       .analyze();
-    expect(resets(result)).toEqual([
+    expect(lossesRaised(result)).toEqual([
       [1, 'not-sent', 'info'],
       [2, 'not-sent', 'alarm'],
     ]);
@@ -1180,11 +1181,11 @@ describe("session-reset of a visitor's ID before the login, lost the way the use
   });
 
   it("without a later loss of the user's session the visitor's loss stays raised: nothing else tells its cause", () => {
-    expect(resets(scenario('nothing'))).toEqual([[1, 'not-sent', 'alarm']]);
+    expect(lossesRaised(scenario('nothing'))).toEqual([[1, 'not-sent', 'alarm']]);
   });
 
   it("a later loss of another cause tells nothing of the visitor's: both raised", () => {
-    expect(resets(scenario('server forgets'))).toEqual([
+    expect(lossesRaised(scenario('server forgets'))).toEqual([
       [1, 'not-sent', 'alarm'],
       [4, 'server-rejected', 'alarm'],
     ]);
@@ -1210,9 +1211,7 @@ describe("session-not-sent of a visitor's ID that expired before the login, as t
       .wait(120_000)
       .get('https://shop.test/', { cookie: '', setCookie: [SID(ID.d)] })
       .analyze();
-    expect(
-      findingsOf(result, 'session-reset').map((f) => [f.entry, f.cause, f.severity === 'info' ? 'info' : 'alarm']),
-    ).toEqual([
+    expect(lossesRaised(result)).toEqual([
       [1, 'expired', 'info'],
       [4, 'expired', 'alarm'],
     ]);
@@ -1228,8 +1227,6 @@ describe("session-reset of a visitor's ID at each move between servers that do n
       cookie: `sid=${from[0]}; SERVERID=${from[1]}`,
       setCookie: [sid(to[0]), `SERVERID=${to[1]}; Path=/`],
     });
-  const severities = (result: AnalysisResult) =>
-    findingsOf(result, 'session-reset').map((f) => [f.entry, f.cause, f.severity === 'info' ? 'info' : 'alarm']);
 
   it("the first move raises the loss; each later move of a visitor's ID repeats it", () => {
     let t = trace().get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a), 'SERVERID=node1; Path=/'] });
@@ -1237,7 +1234,7 @@ describe("session-reset of a visitor's ID at each move between servers that do n
     t = move(t, [ID.b, 'node2'], [ID.c, 'node1'], '/b');
     t = move(t, [ID.c, 'node1'], [ID.d, 'node2'], '/c');
     const result = t.analyze();
-    expect(severities(result)).toEqual([
+    expect(lossesRaised(result)).toEqual([
       [1, 'server-rejected', 'alarm'],
       [2, 'server-rejected', 'info'],
       [3, 'server-rejected', 'info'],
@@ -1249,7 +1246,7 @@ describe("session-reset of a visitor's ID at each move between servers that do n
     let t = trace().get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a), 'SERVERID=node1; Path=/'] });
     t = move(t, [ID.a, 'node1'], [ID.b, 'node2'], '/a');
     t = move(t, [ID.b, 'node2'], [ID.c, 'node2'], '/b');
-    expect(severities(t.analyze())).toEqual([
+    expect(lossesRaised(t.analyze())).toEqual([
       [1, 'server-rejected', 'alarm'],
       [2, 'server-rejected', 'alarm'],
     ]);
