@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { requestRows } from './model.ts';
+import { GOOD, ID, trace } from '../../test/helpers/traceBuilder.ts';
+import { KEPT_EARLIER_ANSWER, requestDetail, requestRows, traceView } from './model.ts';
 
 describe('requestRows', () => {
   it('shows the engine’s view of carried and set cookies: session IDs shortened, deletions marked', () => {
@@ -45,5 +46,21 @@ describe('requestRows', () => {
     expect(row?.markers.map((m) => m.kind)).toContain('cleared');
     expect(row?.sessionRelevant).toBe(true);
     expect(row?.cookies).toEqual(['sid', 'theme', 'sid', 'theme']);
+  });
+});
+
+describe('requestDetail', () => {
+  it('says of a Set-Cookie the browser replaced at once that an earlier request’s answer, arriving after, set it back', () => {
+    // The favicon's request started first and its answer (ID a) came after the account page's (ID b).
+    const view = traceView(
+      trace()
+        .get('https://shop.test/favicon.ico', { setCookie: [`sid=${ID.a}; ${GOOD}`], duration: 100 })
+        .get('https://shop.test/account', { setCookie: [`sid=${ID.b}; ${GOOD}`], duration: 42, after: 18 })
+        .build(),
+    );
+    const warnings = (entry: number) =>
+      requestDetail(view, view.rows.find((r) => r.entryIndex === entry)!).setCookies[0]!.warnings;
+    expect(warnings(1)).toEqual([KEPT_EARLIER_ANSWER]);
+    expect(warnings(0)).toEqual([]);
   });
 });

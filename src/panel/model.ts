@@ -390,6 +390,10 @@ function attributeList(c: ParsedSetCookie): (readonly [string, string])[] {
   return out;
 }
 
+/** SetCookieFact.keptEarlierAnswer, in the request's detail: why the ID it set is not the one the browser holds. */
+export const KEPT_EARLIER_ANSWER =
+  'Replaced at once: the answer to a request that started before this one arrived after it and set the cookie back (the two crossed in flight).';
+
 export function requestDetail(view: TraceView, row: RequestRow): RequestDetail {
   const facts = view.factsByEntry.get(row.entryIndex);
   const setCookies = (facts?.setCookies ?? []).map((c): SetCookieDetail => {
@@ -401,7 +405,7 @@ export function requestDetail(view: TraceView, row: RequestRow): RequestDetail {
       value: c.value,
       session: c.session,
       ...(parsed.ok ? { attributes: attributeList(parsed.cookie) } : {}),
-      warnings: parsed.ok ? parsed.cookie.warnings : [],
+      warnings: [...(parsed.ok ? parsed.cookie.warnings : []), ...(c.keptEarlierAnswer ? [KEPT_EARLIER_ANSWER] : [])],
       outcome: outcome.kind,
       ...(outcome.kind === 'rejected'
         ? {

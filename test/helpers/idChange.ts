@@ -9,7 +9,18 @@ import { ID } from './traceBuilder.ts';
 export const AT = 5;
 
 export function heldId(over: Partial<LaneId> = {}): LaneId {
-  return { id: ID.a, firstEntry: 0, lastEntry: 4, source: 'set-cookie', carriedCount: 4, incidents: [], ...over };
+  // Every request that carried it was for a page, unless the case says otherwise.
+  const pagesCarried = over.pagesCarried ?? over.carriedCount ?? 4;
+  return {
+    id: ID.a,
+    firstEntry: 0,
+    lastEntry: 4,
+    source: 'set-cookie',
+    carriedCount: 4,
+    incidents: [],
+    ...over,
+    pagesCarried,
+  };
 }
 
 export function idChange(over: Partial<IdChange> = {}): IdChange {

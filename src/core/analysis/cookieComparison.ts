@@ -142,6 +142,16 @@ export class CookieComparison {
     if (arrival > (this.lastArrival.get(site) ?? Number.NEGATIVE_INFINITY)) this.lastArrival.set(site, arrival);
   }
 
+  /**
+   * The response that stored `stored` arrived after this entry's response did, though its request started first
+   * (the replay stores in start order): the browser stored this entry's cookie first, then `stored` over it.
+   */
+  arrivedAfter(stored: StoredCookie, entry: TraceEntry): boolean {
+    const arrived = this.arrivedAt.get(stored);
+    const own = responseArrivedAt(entry);
+    return arrived !== undefined && own !== undefined && arrived > own;
+  }
+
   /** The cookie's response had not arrived when this entry's request started: it was not in the jar yet. */
   private inFlight(cookie: StoredCookie, entry: TraceEntry): boolean {
     const arrived = this.arrivedAt.get(cookie);

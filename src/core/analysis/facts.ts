@@ -60,6 +60,11 @@ export interface SetCookieFact {
   readonly name: string;
   readonly value: string;
   readonly session: boolean;
+  /**
+   * Stored, then replaced at once by the cookie it had replaced: that cookie's response, whose request started
+   * before this one, arrived after it (two answers crossing in flight), so the browser kept that one.
+   */
+  readonly keptEarlierAnswer?: true;
 }
 
 export type LoginSignal = 'password-post' | 'authorization-header' | 'after-401' | 'auth-cookie' | 'sign-in-response';
@@ -221,6 +226,11 @@ export interface LaneId {
   readonly incidents: IdEnd[];
   /** Requests that carried this ID. */
   carriedCount: number;
+  /**
+   * Of those, the requests for a page (a document, or a request whose type the recording did not give): not the
+   * favicon, scripts and XHRs a page loads beside it (classifyPeriodicRotation's new ID on every page).
+   */
+  pagesCarried: number;
   /**
    * The first logout request that carried this ID and whose response left the cookie in place: the server ended
    * the session on its side (Java's session.invalidate(), express-session's destroy(), PHP's session_destroy()

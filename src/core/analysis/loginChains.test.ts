@@ -26,6 +26,7 @@ function lanesHolding(...ids: [id: string, firstEntry: number][]): Map<string, S
     lastEntry: firstEntry,
     source: 'set-cookie',
     carriedCount: 0,
+    pagesCarried: 0,
     incidents: [],
   }));
   const lane: SessionLane = {

@@ -277,7 +277,9 @@ export class EventReplay {
     }
 
     // Lanes whose current ID this request carried (and their affinity, for backend switches).
-    const carried = this.lanes.noteCarried(sent, entry.index, parsed.origin, entry.startedAt);
+    const type = entry.request.resourceType;
+    const page = type === undefined || type === 'document';
+    const carried = this.lanes.noteCarried(sent, entry.index, parsed.origin, entry.startedAt, page);
     this.lanes.noteNotSent(notSent, entry.index, answer);
 
     if (login) {
@@ -360,7 +362,9 @@ export class EventReplay {
     const affinitySet = new Map<string, string>();
     for (const line of lines) {
       const outcome = this.storeSetCookie(entry, line);
-      if (outcome.kind === 'stored') this.comparison.noteStored(outcome.cookie, entry);
+      const keptEarlier = outcome.kind === 'stored' && this.crossedInFlight(outcome, entry);
+      if (keptEarlier && outcome.replaced !== undefined) this.jar.restore(outcome.replaced, entry.startedAt);
+      else if (outcome.kind === 'stored') this.comparison.noteStored(outcome.cookie, entry);
       const parsedLine = outcome.kind === 'rejected' ? (outcome.parsed ?? tryParse(line)) : undefined;
       const cookie =
         outcome.kind === 'stored' ? outcome.cookie : outcome.kind === 'deleted' ? outcome.parsed : parsedLine;
@@ -372,10 +376,34 @@ export class EventReplay {
       // Attribute rules need the attributes of stored session cookies too; other stored lines skip a re-parse.
       const attributes =
         outcome.kind === 'deleted' ? outcome.parsed : (parsedLine ?? (session ? tryParse(line) : undefined));
-      facts.push({ line, outcome, name, value, session, ...(attributes ? { parsed: attributes } : {}) });
+      facts.push({
+        line,
+        outcome,
+        name,
+        value,
+        session,
+        ...(attributes ? { parsed: attributes } : {}),
+        ...(keptEarlier ? { keptEarlierAnswer: true as const } : {}),
+      });
       if (cookie && classifyCookieName(name).kind === 'affinity') affinitySet.set(name, value);
     }
     return { facts, affinitySet };
+  }
+
+  /**
+   * The cookie this response replaced came from a response that started before it and arrived after it: the two
+   * crossed in flight, and the browser, storing each as it arrived, kept that one (a favicon's slow answer landing
+   * after the page's). Not for a value set again unchanged: the browser held that value from the first arrival on, and
+   * the cookie put back would read as still in flight to a request that started between the two. Not within a login's
+   * chain: a login's ID replaced so is a loss the replay does not yet tell.
+   */
+  private crossedInFlight(outcome: StoreOutcome & { kind: 'stored' }, entry: TraceEntry): boolean {
+    return (
+      outcome.replaced !== undefined &&
+      outcome.replaced.value !== outcome.cookie.value &&
+      this.logins.openEntry === undefined &&
+      this.comparison.arrivedAfter(outcome.replaced, entry)
+    );
   }
 
   /**

@@ -67,21 +67,23 @@ function setCookies(jar: CookieJar, lines: string[], at: string, entry: number):
 }
 
 describe('SessionLanes', () => {
-  it('opens a lane at the first carried session cookie and counts the requests that carry each ID', () => {
+  it('opens a lane at the first carried session cookie and counts the requests that carry each ID, and the pages', () => {
     const l = lanes();
     const other: SentCookieFact = { name: 'theme', value: 'dark', domain: 'shop.test', path: '/', session: false };
-    const carried = l.noteCarried([sent(ID_A), other], 0, 'https://shop.test', 0 * 1_000);
+    const carried = l.noteCarried([sent(ID_A), other], 0, 'https://shop.test', 0 * 1_000, true);
     expect([...carried]).toEqual([[KEY, ID_A]]);
-    l.noteCarried([sent(ID_A)], 1, 'https://shop.test', 1 * 1_000);
-    l.noteCarried([sent(ID_B)], 2, 'https://shop.test', 2 * 1_000);
+    // Not a page: the favicon beside it.
+    l.noteCarried([sent(ID_A)], 1, 'https://shop.test', 1 * 1_000, false);
+    l.noteCarried([sent(ID_B)], 2, 'https://shop.test', 2 * 1_000, true);
     const [lane] = l.snapshot();
     expect(lane).toMatchObject({ key: KEY, cookie: 'sid', origin: 'https://shop.test', thirdParty: false });
     expect(
-      lane!.ids.map(({ id, firstEntry, lastEntry, carriedCount, source, end }) => ({
+      lane!.ids.map(({ id, firstEntry, lastEntry, carriedCount, pagesCarried, source, end }) => ({
         id,
         firstEntry,
         lastEntry,
         carriedCount,
+        pagesCarried,
         source,
         end,
       })),
@@ -92,26 +94,27 @@ describe('SessionLanes', () => {
         firstEntry: 0,
         lastEntry: 1,
         carriedCount: 2,
+        pagesCarried: 1,
         source: 'carried',
         end: { kind: 'replaced-unseen', entry: 2 },
       },
-      { id: ID_B, firstEntry: 2, lastEntry: 2, carriedCount: 1, source: 'carried', end: undefined },
+      { id: ID_B, firstEntry: 2, lastEntry: 2, carriedCount: 1, pagesCarried: 1, source: 'carried', end: undefined },
     ]);
   });
 
   it('gives the shared empty map to a request that carried no session cookie', () => {
-    expect(lanes().noteCarried([], 0, 'https://shop.test', 0 * 1_000)).toBe(NOTHING_CARRIED);
+    expect(lanes().noteCarried([], 0, 'https://shop.test', 0 * 1_000, true)).toBe(NOTHING_CARRIED);
   });
 
   it('marks a lane outside the inspected site third-party', () => {
     const l = lanes(['other.test']);
-    l.noteCarried([sent(ID_A)], 0, 'https://shop.test', 0 * 1_000);
+    l.noteCarried([sent(ID_A)], 0, 'https://shop.test', 0 * 1_000, true);
     expect(l.snapshot()[0]!.thirdParty).toBe(true);
   });
 
   it('ends the live ID at the first request it was not sent on for expiry, and only that ID', () => {
     const l = lanes();
-    l.noteCarried([sent(ID_A)], 0, 'https://shop.test', 0 * 1_000);
+    l.noteCarried([sent(ID_A)], 0, 'https://shop.test', 0 * 1_000, true);
     const notSent = (value: string, reason: NotSentCookieFact['reason']): NotSentCookieFact => ({
       name: 'sid',
       value,
@@ -134,7 +137,7 @@ describe('SessionLanes', () => {
 
   it('ends the live ID at a removal outside responses only when it is that value and the jar held it', () => {
     const l = lanes();
-    l.noteCarried([sent(ID_A)], 5, 'https://shop.test', 5 * 1_000);
+    l.noteCarried([sent(ID_A)], 5, 'https://shop.test', 5 * 1_000, true);
     l.noteRemoval(KEY, ID_B, 'explicit', () => true);
     l.noteRemoval(KEY, ID_A, 'explicit', () => false);
     expect(l.get(KEY)!.ids[0]!.end).toBeUndefined();
@@ -145,7 +148,7 @@ describe('SessionLanes', () => {
 
   it('ends the IDs a browser run left open when the next run starts', () => {
     const l = lanes();
-    l.noteCarried([sent(ID_A)], 0, 'https://shop.test', 0 * 1_000);
+    l.noteCarried([sent(ID_A)], 0, 'https://shop.test', 0 * 1_000, true);
     l.endRun(9);
     expect(l.get(KEY)!.ids[0]!.end).toEqual({ kind: 'run-ended', entry: 9 });
   });
@@ -155,7 +158,7 @@ describe('SessionLanes', () => {
     const jar = new CookieJar();
     const at = 'https://shop.test/login';
     setCookies(jar, [`sid=${ID_A}; Path=/; Secure; HttpOnly`], at, 0);
-    const carried = l.noteCarried([sent(ID_A)], 1, 'https://shop.test', 1 * 1_000);
+    const carried = l.noteCarried([sent(ID_A)], 1, 'https://shop.test', 1 * 1_000, true);
     const facts = setCookies(jar, [`sid=${ID_B}; Path=/; Secure; HttpOnly`], at, 1);
     l.applyResponse(
       1,
@@ -177,7 +180,7 @@ describe('SessionLanes', () => {
     const l = lanes();
     const jar = new CookieJar();
     const at = 'https://shop.test/';
-    const carried = l.noteCarried([sent(ID_A)], 0, 'https://shop.test', 0 * 1_000);
+    const carried = l.noteCarried([sent(ID_A)], 0, 'https://shop.test', 0 * 1_000, true);
     l.applyResponse(0, url(at), setCookies(jar, [`sid=${ID_A}; Path=/`], at, 0), new Map(), [], context({ carried }));
     expect(l.get(KEY)!.ids.map((id) => [id.id, id.end])).toEqual([[ID_A, undefined]]);
   });
@@ -187,7 +190,7 @@ describe('SessionLanes', () => {
     const jar = new CookieJar();
     const at = 'https://shop.test/logout';
     setCookies(jar, [`sid=${ID_A}; Path=/`], at, 0);
-    const carried = l.noteCarried([sent(ID_A)], 1, 'https://shop.test', 1 * 1_000);
+    const carried = l.noteCarried([sent(ID_A)], 1, 'https://shop.test', 1 * 1_000, true);
     const facts = setCookies(jar, ['sid=; Path=/; Max-Age=0'], at, 1);
     expect(facts[0]!.outcome.kind).toBe('deleted');
     l.applyResponse(1, url(at), facts, new Map(), [], context({ carried, sent: [sent(ID_A)], logout: true }));
@@ -199,7 +202,7 @@ describe('SessionLanes', () => {
     const l = lanes();
     const jar = new CookieJar();
     setCookies(jar, [`sid=${ID_A}; Path=/; Secure`], 'https://shop.test/', 0);
-    const carried = l.noteCarried([sent(ID_A)], 1, 'https://shop.test', 1 * 1_000);
+    const carried = l.noteCarried([sent(ID_A)], 1, 'https://shop.test', 1 * 1_000, true);
     // Over http://, a Secure cookie cannot be set nor overwrite the Secure one (RFC 6265bis 5.7 steps 13, 16).
     const at = 'http://shop.test/';
     const facts = setCookies(jar, [`sid=${ID_B}; Path=/`], at, 1);
@@ -213,9 +216,9 @@ describe('SessionLanes', () => {
 
   it('hands out copies: a snapshot does not change as the lanes go on', () => {
     const l = lanes();
-    l.noteCarried([sent(ID_A)], 0, 'https://shop.test', 0 * 1_000);
+    l.noteCarried([sent(ID_A)], 0, 'https://shop.test', 0 * 1_000, true);
     const before = l.snapshot();
-    l.noteCarried([sent(ID_B)], 1, 'https://shop.test', 1 * 1_000);
+    l.noteCarried([sent(ID_B)], 1, 'https://shop.test', 1 * 1_000, true);
     expect(before[0]!.ids.map((id) => [id.id, id.end])).toEqual([[ID_A, undefined]]);
     expect(l.snapshot()[0]!.ids).toHaveLength(2);
   });

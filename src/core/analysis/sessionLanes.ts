@@ -159,7 +159,14 @@ export class SessionLanes {
    * The session cookies the request carried: each lane's ID is the carried value from now on (a new ID starts when
    * it differs). Gives back lane key → value carried, the request's view for its response (LaneChangeContext).
    */
-  noteCarried(sent: readonly SentCookieFact[], entry: number, origin: string, startedAt: number): Map<string, string> {
+  noteCarried(
+    sent: readonly SentCookieFact[],
+    entry: number,
+    origin: string,
+    startedAt: number,
+    /** The request was for a page (LaneId.pagesCarried). */
+    page: boolean,
+  ): Map<string, string> {
     // Made only for a request that carried a session cookie: most requests share the empty one. (Indexed loops here
     // and below: a for-of over these lists allocated an iterator result per cookie of every request.)
     let carried: Map<string, string> = NOTHING_CARRIED;
@@ -195,6 +202,7 @@ export class SessionLanes {
       const id = currentId(lane)!;
       id.lastEntry = entry;
       id.carriedCount++;
+      if (page) id.pagesCarried++;
       carried.set(lane.key, s.value);
     }
     return carried;
@@ -267,7 +275,8 @@ export class SessionLanes {
     const effects = new Map<SessionLane, LaneEffect>();
     for (const fact of facts) {
       const { outcome, name, value } = fact;
-      if (!fact.session) continue;
+      // The browser kept the cookie of an answer that arrived after this one (SetCookieFact.keptEarlierAnswer).
+      if (!fact.session || fact.keptEarlierAnswer) continue;
       if (outcome.kind === 'stored' && isChunkCountMarker(outcome.cookie.value)) {
         // The value moved into chunks (a ticket grown past one cookie): the cookie's own ID ends here.
         const lane = this.lanes.get(laneKey(outcome.cookie.domain, outcome.cookie.path, outcome.cookie.name));
@@ -420,6 +429,7 @@ export class SessionLanes {
       lastEntry: entry,
       source,
       carriedCount: 0,
+      pagesCarried: 0,
       incidents: [],
       ...(arrivedAt !== undefined ? { arrivedAt } : {}),
       ...(route ? { route } : {}),

@@ -256,6 +256,15 @@ export class CookieJar {
   }
 
   /**
+   * Puts back a cookie that a store replaced (StoreOutcome.replaced), over what replaced it: the browser stores
+   * Set-Cookie lines as their responses arrive, and the response that set `replaced` arrived after the one that
+   * replaced it here (two answers crossing in flight, stored by the replay in the order their requests started).
+   */
+  restore(replaced: StoredCookie, time: number): void {
+    this.insert(replaced, time);
+  }
+
+  /**
    * A response from `host` said `Clear-Site-Data: "cookies"`: every cookie of the host's registrable domain goes,
    * its subdomains' too (W3C Clear Site Data, "clear cookies"; MDN). Gives back the cookies removed; each is
    * remembered as deleted, as a Set-Cookie deletion is.
@@ -345,9 +354,8 @@ export class CookieJar {
     }
     // Step 22: a replacement keeps the creation time of the cookie it replaces.
     const stored = old === undefined ? cookie : { ...cookie, createdAt: old.createdAt };
-    const replaced = old === undefined ? undefined : this.current(old);
     if (commit) this.insert(stored, time);
-    return replaced === undefined ? { kind: 'stored', cookie: stored } : { kind: 'stored', cookie: stored, replaced };
+    return old === undefined ? { kind: 'stored', cookie: stored } : { kind: 'stored', cookie: stored, replaced: old };
   }
 
   /**

@@ -109,7 +109,12 @@ export interface CookiesForRequest {
 
 /** What storing one Set-Cookie did to the jar. */
 export type StoreOutcome =
-  | { readonly kind: 'stored'; readonly cookie: StoredCookie; readonly replaced?: StoredCookie }
+  | {
+      readonly kind: 'stored';
+      readonly cookie: StoredCookie;
+      /** The cookie of the same identity it replaced, as the jar held it (CookieJar.restore can put it back). */
+      readonly replaced?: StoredCookie;
+    }
   /** A Set-Cookie whose expiry is in the past: deletes the matching cookie (if any). */
   | { readonly kind: 'deleted'; readonly removed?: StoredCookie; readonly parsed: ParsedSetCookie }
   | {

@@ -127,9 +127,14 @@ describe('classifyPeriodicRotation', () => {
       ['periodic', 'periodic', undefined],
     ],
     [
-      'two rejections, one of an ID carried twice: too few',
-      [rejected(1), heldId({ ...rejected(3), carriedCount: 2 })],
+      'two rejections, one of an ID carried by two pages: too few',
+      [rejected(1), heldId({ ...rejected(3), carriedCount: 2, pagesCarried: 2 })],
       ['reset', 'reset'],
+    ],
+    [
+      'two rejections, one of an ID carried by one page and the favicon beside it: each replaced at its one page',
+      [rejected(1), heldId({ ...rejected(3), carriedCount: 2, pagesCarried: 1 }), heldId({ carriedCount: 1 })],
+      ['periodic', 'periodic', undefined],
     ],
     [
       "two single-use rejections, one of an ID the login's chain had just issued: too few (that one stays a reset)",

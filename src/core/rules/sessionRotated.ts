@@ -319,7 +319,7 @@ export function rotatesAtLogin(id: Pick<LaneId, 'firstEntry' | 'source'>, loginE
 
 /** A lane's server-rejected resets are a rotation policy when there are at least this many… */
 const PERIODIC_MIN_ROTATIONS = 3;
-/** …or this many, each of an ID replaced at the one request that carried it, none answered as logged out… */
+/** …or this many, each of an ID replaced at the one request or page that carried it, none answered as logged out… */
 const PERIODIC_MIN_SINGLE_USE = 2;
 /** …and they ended at least this share of the requests that carried an ID of the lane. */
 const PERIODIC_MIN_SHARE = 0.5;
@@ -342,10 +342,12 @@ export function classifyPeriodicRotation(
     );
     const carrying = lane.ids.reduce((n, id) => n + id.carriedCount, 0);
     // An ID new on every page, the user still answered as signed in (Monit's `securitytoken`, renewed on each page
-    // while the browser's Basic credentials sign the user in): the server's policy shows from the second.
+    // while the browser's Basic credentials sign the user in; phpMyAdmin's XHRs, each answered with a new value):
+    // the server's policy shows from the second. The one request that carried it, or the one page: the favicon a page
+    // loads beside it carries the ID too, and is answered with none.
     // Counted without the login's own ID lost on its next hop, which stays a reset (below).
     const singleUse =
-      rejected.every((id) => id.carriedCount === 1 && !loggedOutAnswerAt(id)) &&
+      rejected.every((id) => (id.carriedCount === 1 || id.pagesCarried === 1) && !loggedOutAnswerAt(id)) &&
       rejected.filter((id) => !issuedByLoginChain(id)).length >= PERIODIC_MIN_SINGLE_USE;
     const continual =
       (singleUse || rejected.length >= PERIODIC_MIN_ROTATIONS) && rejected.length >= carrying * PERIODIC_MIN_SHARE;
