@@ -130,6 +130,7 @@ export function analysisOf(
       ...(replayed.basicAuthEntries ? { basicAuthEntries: replayed.basicAuthEntries } : {}),
       ...(replayed.loginAttempts ? { loginAttempts: replayed.loginAttempts } : {}),
       ...(replayed.passwordChosen ? { passwordChosen: replayed.passwordChosen } : {}),
+      ...(replayed.pagesNamingUser ? { pagesNamingUser: replayed.pagesNamingUser } : {}),
       sessionCookieNames: replayed.sessionCookieNames,
       ...(replayed.sessionIdentities ? { sessionIdentities: replayed.sessionIdentities } : {}),
       ...(replayed.firstPartySites ? { firstPartySites: replayed.firstPartySites } : {}),

@@ -431,6 +431,11 @@ export interface AnalysisFacts {
   readonly loginAttempts?: readonly number[];
   /** The password POSTs that chose a password (loginSignals.ts choosesPassword: a sign-up, a reset); absent when none. */
   readonly passwordChosen?: ReadonlySet<number>;
+  /**
+   * The documents whose page named a user a password POST before it had sent (pageNames.ts: "Hello alice"), in a HAR
+   * saved with content; absent when none.
+   */
+  readonly pagesNamingUser?: ReadonlySet<number>;
   /** Responses that answered as logged out, in trace order (few: kept apart from the per-request facts). */
   readonly loggedOut?: readonly LoggedOutAnswer[];
   /** Cookies that carried the credentials of their request's Authorization header, in trace order (rare: apart). */

@@ -23,6 +23,8 @@ export const SHORTEST_NAME = 3;
 export class PageNames {
   /** The names password POSTs sent so far, lower-cased. */
   private readonly names = new Set<string>();
+  /** The documents whose page named the user (AnalysisFacts.pagesNamingUser). */
+  private readonly naming = new Set<number>();
   /** Each address and its session IDs → the last entry whose page there named the user. */
   private readonly namedAt = new Map<string, number>();
   /** Each address and its session IDs → its first page since the last login that did not name the user. */
@@ -31,6 +33,11 @@ export class PageNames {
   /** Notes who a password POST (a login or an attempt) named. */
   notePasswordPost(entry: TraceEntry): void {
     for (const name of userNamesPosted(entry)) if (name.length >= SHORTEST_NAME) this.names.add(name.toLowerCase());
+  }
+
+  /** The documents so far whose page named a user a password POST before it had sent. */
+  namingPages(): ReadonlySet<number> {
+    return this.naming;
   }
 
   /** A login that worked: pages before it that did not name the user were answered to a visitor. */
@@ -61,6 +68,7 @@ export class PageNames {
     // this time).
     if (!named && entry.response?.pageTextCut) return [];
     if (named) {
+      this.naming.add(entry.index);
       this.namedAt.set(address, entry.index);
       const unnamed = this.unnamedSinceLogin.get(address);
       if (unnamed === undefined) return [];

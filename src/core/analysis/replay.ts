@@ -166,6 +166,7 @@ export class EventReplay {
       ...(this.basicCredentials.size > 0 ? { basicAuthEntries: new Set(this.basicCredentials.keys()) } : {}),
       loginAttempts: this.loginAttempts.slice(),
       ...(this.passwordChosen.size > 0 ? { passwordChosen: new Set(this.passwordChosen) } : {}),
+      ...(this.pageNames.namingPages().size > 0 ? { pagesNamingUser: new Set(this.pageNames.namingPages()) } : {}),
       sessionCookieNames: new Map([...this.sessionNames].map(([name, identity]) => [name, identity.evidence[0] ?? ''])),
       sessionIdentities: this.sessionNames,
       firstPartySites: this.firstPartySites,

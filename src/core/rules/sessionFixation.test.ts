@@ -584,6 +584,30 @@ describe('session-fixation at a POST that chooses a password (a sign-up, a reset
     expect(found!.evidence.choosesPassword).toBeUndefined();
   });
 
+  it('is high where a later page carrying the kept ID names the user the sign-up posted: it had signed them in', () => {
+    const signedUp = (landing: string, account?: string) =>
+      findingsOf(
+        trace()
+          .get('https://shop.test/signup', { cookie: '', setCookie: [sid(ID.a)] })
+          .post('https://shop.test/signup', { cookie: `sid=${ID.a}`, form: CONFIRMING[1]!, location: '/welcome' })
+          .get('https://shop.test/welcome', { cookie: `sid=${ID.a}`, pageText: landing })
+          .get('https://shop.test/account', {
+            cookie: `sid=${ID.a}`,
+            after: 5_000,
+            ...(account !== undefined ? { pageText: account } : {}),
+          })
+          .analyze(),
+        'session-fixation',
+      )[0]!;
+    expect(signedUp('Welcome! Your account', 'Signed in as ann · Log out')).toMatchObject({ severity: 'high' });
+    // The sign-up's own landing page naming the user only says where the confirmation e-mail went: still low.
+    expect(signedUp('We sent a link to confirm your account, ann', 'Please log in')).toMatchObject({
+      severity: 'low',
+      evidence: { choosesPassword: true },
+    });
+    expect(signedUp('Welcome!')).toMatchObject({ severity: 'low' });
+  });
+
   it('a login form without a confirming field stays a login: high', () => {
     const [found] = findingsOf(
       signUp({ email: 'ann@shop.test', password: 'pw' }, (t) => t),

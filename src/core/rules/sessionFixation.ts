@@ -94,8 +94,10 @@ const PASSWORD_CHOSEN =
 
 /**
  * The login, and every later one that kept the ID, chose a password (AnalysisFacts.passwordChosen: a sign-up, a reset),
- * and no logout carried the ID after it: nothing shows the user was ever signed in with it. A logout that carried it
- * shows they were (the application signed them in at the sign-up without renewing the ID: a fixation).
+ * and nothing after it shows the user was ever signed in with the ID. A logout that carried it shows they were (the
+ * application signed them in at the sign-up without renewing the ID: a fixation), and so does a later page, carrying
+ * it, that names the user (AnalysisFacts.pagesNamingUser: "Signed in as alice"). Not the sign-up's own answer nor its
+ * redirects, which may name the user only to say an e-mail went to confirm the address.
  */
 function choseWithoutSignIn(
   login: LoginFact,
@@ -106,8 +108,11 @@ function choseWithoutSignIn(
 ): boolean {
   const chosen = facts.passwordChosen;
   if (chosen === undefined || !chosen.has(login.entry) || later.some((entry) => !chosen.has(entry))) return false;
+  const naming = facts.pagesNamingUser;
+  const signedIn = (r: RequestFacts) =>
+    r.logout || (naming !== undefined && naming.has(r.entry) && !login.chain.includes(r.entry));
   return !facts.requests.some(
-    (r) => r.entry > login.entry && r.logout && r.sent.some((s) => s.name === cookie && s.value === id),
+    (r) => r.entry > login.entry && signedIn(r) && r.sent.some((s) => s.name === cookie && s.value === id),
   );
 }
 
