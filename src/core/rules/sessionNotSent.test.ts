@@ -171,6 +171,32 @@ describe('session-not-sent', () => {
       expect(result.story?.[0]?.cause).toContain('answered as to a visitor');
     });
 
+    it("not on another application's host: one where the user signs in of its own (a login at its origin)", () => {
+      // www's host-only sid, then the admin project on admin.shop.test: its own session, then its own login.
+      const neighbour = (login: boolean) => {
+        const t = trace()
+          .get('https://www.shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+          .get('https://admin.shop.test/', { cookie: '', setCookie: [`sid=${ID.b}; Domain=shop.test; ${GOOD}`] });
+        if (login)
+          t.post('https://admin.shop.test/login', {
+            cookie: `sid=${ID.b}`,
+            form: { username: 'ann', password: 'x' },
+            setCookie: [`sid=${ID.c}; Domain=shop.test; ${GOOD}`],
+            location: '/',
+          });
+        return t.analyze();
+      };
+      const apart = neighbour(true);
+      expect(notSent(apart)).toEqual([]);
+      // The story of admin's own cookie (its broad Domain) says what the request carried of that cookie: none. www's,
+      // held back, is another cookie.
+      const [admin] = apart.story ?? [];
+      expect(admin).toMatchObject({ entry: 1 });
+      expect(admin!.steps).toContain('Browser: sent no `sid`.');
+      // No login of its own there: the same application under a second name, where the user expected the session.
+      expect(notSent(neighbour(false))).toEqual([[1, 'DomainMismatch', 'new-session']]);
+    });
+
     it('a Path that leaves out a page, which redirects to the login page (NotOnPath)', () => {
       const result = trace()
         .get('https://shop.test/accounts/', { cookie: '', setCookie: [SID_PATH] })

@@ -129,7 +129,7 @@ export const sessionNotSent = defineRule({
         }
         const { lane, once } = keys;
         const refused = request.status !== undefined && LOGGED_OUT_STATUSES.has(request.status);
-        const mode = REPORTING[n.reason];
+        const mode = anotherAppsHost(ctx, request, n) ? 'never' : REPORTING[n.reason];
         const lost = consequentialEntries.has(request.entry) && consequential.has(notSentKey(lane, request.entry));
         // How the request was answered, where no loss of its lane tells it (the reset does); only an answer that set
         // a cookie or answered as logged out can say (most set none: asked of 200,000 facts of the benchmark HAR).
@@ -174,6 +174,20 @@ export const sessionNotSent = defineRule({
     return drafts;
   },
 });
+
+/**
+ * A host-only cookie held back from another host (DomainMismatch) where the user signs in on that host of its own (a
+ * login of the trace at its origin): another application, with its own session and its own login (Django's admin
+ * project on admin.app.test beside the site on www.app.test), whose visitor's answer is no loss of this session. The
+ * same application under a second name (app.test beside www.app.test) shows no login of its own there: the user
+ * expected to be signed in.
+ */
+function anotherAppsHost(ctx: RuleContext, request: RequestFacts, n: NotSentCookieFact): boolean {
+  if (n.reason !== 'DomainMismatch') return false;
+  const logins = ctx.facts.logins;
+  for (let i = 0; i < logins.length; i++) if (logins[i]!.origin === request.origin) return true;
+  return false;
+}
 
 /** Each request's findings, the same objects while nothing they are worded from changed (memo.ts). */
 const NOT_SENT_DRAFTS = memo<RequestFacts, FindingDraft>('session-not-sent drafts', 'snapshots');

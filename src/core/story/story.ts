@@ -673,7 +673,7 @@ function storyOf(lead: Lead, ctx: Context): Story {
   const headlines = f.session?.confidence === 'possible' ? HEADLINE_IF_POSSIBLE : HEADLINE;
   const headline = `${headlines[kind]}${when} on ${where}: ${cause}.`;
   const steps = [
-    ...browserSteps(request, cookie, id),
+    ...browserSteps(request, cookie, id, lead.lane),
     ...serverSteps(request, cookie, lostAnswer(f, ctx.hide)),
     ...timingSteps(timing, time, ctx),
     ...sureSteps(f),
@@ -815,7 +815,12 @@ function newIdOf(lane: SessionLane, id: LaneId | undefined, request: RequestFact
   return {};
 }
 
-function browserSteps(request: RequestFacts | undefined, cookie: string, id: LaneId | undefined): string[] {
+function browserSteps(
+  request: RequestFacts | undefined,
+  cookie: string,
+  id: LaneId | undefined,
+  lane: SessionLane | undefined,
+): string[] {
   if (!request || cookie === '') return [];
   const sent = request.sent.filter((c) => c.name === cookie);
   // Several cookies of the name (another Domain or Path): each, in the order sent, where they differ.
@@ -823,7 +828,10 @@ function browserSteps(request: RequestFacts | undefined, cookie: string, id: Lan
   if (values.length > 1)
     return [`Browser: sent ${values.length} \`${cookie}\` cookies, in this order: ${values.join(', ')}.`];
   if (sent[0]) return [`Browser: sent \`${cookie}\` ${idName(sent[0].value)}.`];
-  const notSent = request.notSent.find((c) => c.name === cookie);
+  // The story's own cookie: not another of its name held back (a host-only one of another host, another app's).
+  const notSent = request.notSent.find(
+    (c) => c.name === cookie && (lane === undefined || (c.domain === lane.domain && c.path === lane.path)),
+  );
   if (notSent) {
     const why = (NOT_SENT_REASONS as Readonly<Record<string, string>>)[notSent.reason] ?? '';
     return [
