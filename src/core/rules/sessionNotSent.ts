@@ -111,6 +111,8 @@ export const sessionNotSent = defineRule({
     const loggedOut = new Map((ctx.facts.loggedOut ?? []).map((a) => [a.entry, a]));
     // Not-sent facts are shared across requests (factCache.ts): each one's lane and report key made once.
     const keysOf = new Map<NotSentCookieFact, { readonly lane: string; readonly once: string }>();
+    /** The origins where a login of the trace was (anotherAppsHost), made at the first session cookie held back. */
+    let loginOrigins: ReadonlySet<string> | undefined;
     const drafts: FindingDraft[] = [];
     // Indexed loops: this runs over every request of the trace on every snapshot, and a for-of here allocated
     // an iterator result per step (~4 % of what an analysis allocated).
@@ -129,7 +131,8 @@ export const sessionNotSent = defineRule({
         }
         const { lane, once } = keys;
         const refused = request.status !== undefined && LOGGED_OUT_STATUSES.has(request.status);
-        const mode = anotherAppsHost(ctx, request, n) ? 'never' : REPORTING[n.reason];
+        loginOrigins ??= new Set(ctx.facts.logins.map((l) => l.origin));
+        const mode = anotherAppsHost(loginOrigins, request, n) ? 'never' : REPORTING[n.reason];
         const lost = consequentialEntries.has(request.entry) && consequential.has(notSentKey(lane, request.entry));
         // How the request was answered, where no loss of its lane tells it (the reset does); only an answer that set
         // a cookie or answered as logged out can say (most set none: asked of 200,000 facts of the benchmark HAR).
@@ -182,11 +185,8 @@ export const sessionNotSent = defineRule({
  * same application under a second name (app.test beside www.app.test) shows no login of its own there: the user
  * expected to be signed in.
  */
-function anotherAppsHost(ctx: RuleContext, request: RequestFacts, n: NotSentCookieFact): boolean {
-  if (n.reason !== 'DomainMismatch') return false;
-  const logins = ctx.facts.logins;
-  for (let i = 0; i < logins.length; i++) if (logins[i]!.origin === request.origin) return true;
-  return false;
+function anotherAppsHost(loginOrigins: ReadonlySet<string>, request: RequestFacts, n: NotSentCookieFact): boolean {
+  return n.reason === 'DomainMismatch' && loginOrigins.has(request.origin);
 }
 
 /** Each request's findings, the same objects while nothing they are worded from changed (memo.ts). */
