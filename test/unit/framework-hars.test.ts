@@ -4249,8 +4249,8 @@ describe("django-db-neighbour-app-domain-shadows.har: another app's Domain cooki
 
   it('raises the alarms it deserves', () => {
     const raised = result.findings.filter((f) => f.severity === 'medium' || f.severity === 'high');
-    // The host-only sessionid not sent to admin.app.test is not raised: the user signs in there of its own (the login
-    // at #10), another application (where one app on two hosts is raised: DomainMismatch).
+    // The host-only sessionid not sent to admin.app.test is not raised: another server (port), where the user signs in
+    // of its own (the login at #10), another application (where one app on two hosts is raised: DomainMismatch).
     expect(raised.map((f) => `${f.rule} @${f.entry}`).sort()).toEqual(
       [
         'cookie-set-over-http @0',

@@ -171,14 +171,14 @@ describe('session-not-sent', () => {
       expect(result.story?.[0]?.cause).toContain('answered as to a visitor');
     });
 
-    it("not on another application's host: one where the user signs in of its own (a login at its origin)", () => {
-      // www's host-only sid, then the admin project on admin.shop.test: its own session, then its own login.
-      const neighbour = (login: boolean) => {
+    it("not on another application's host: another server (port) where the user signs in of its own", () => {
+      // www's host-only sid, then the admin project on admin.shop.test:8443: its own session, then its own login.
+      const neighbour = (login: boolean, admin = 'https://admin.shop.test:8443') => {
         const t = trace()
           .get('https://www.shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
-          .get('https://admin.shop.test/', { cookie: '', setCookie: [`sid=${ID.b}; Domain=shop.test; ${GOOD}`] });
+          .get(`${admin}/`, { cookie: '', setCookie: [`sid=${ID.b}; Domain=shop.test; ${GOOD}`] });
         if (login)
-          t.post('https://admin.shop.test/login', {
+          t.post(`${admin}/login`, {
             cookie: `sid=${ID.b}`,
             form: { username: 'ann', password: 'x' },
             setCookie: [`sid=${ID.c}; Domain=shop.test; ${GOOD}`],
@@ -195,6 +195,8 @@ describe('session-not-sent', () => {
       expect(admin!.steps).toContain('Browser: sent no `sid`.');
       // No login of its own there: the same application under a second name, where the user expected the session.
       expect(notSent(neighbour(false))).toEqual([[1, 'DomainMismatch', 'new-session']]);
+      // The same server (port) under a second name, where the user had to sign in again: the symptom, raised.
+      expect(notSent(neighbour(true, 'https://admin.shop.test'))).toEqual([[1, 'DomainMismatch', 'new-session']]);
     });
 
     it('a Path that leaves out a page, which redirects to the login page (NotOnPath)', () => {

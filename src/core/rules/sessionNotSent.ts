@@ -113,6 +113,8 @@ export const sessionNotSent = defineRule({
     const keysOf = new Map<NotSentCookieFact, { readonly lane: string; readonly once: string }>();
     /** The origins where a login of the trace was (anotherAppsHost), made at the first session cookie held back. */
     let loginOrigins: ReadonlySet<string> | undefined;
+    /** Each origin's port, read once (the 100k HAR holds 200,000 such facts on a handful of origins). */
+    const ports = new Map<string, string>();
     const drafts: FindingDraft[] = [];
     // Indexed loops: this runs over every request of the trace on every snapshot, and a for-of here allocated
     // an iterator result per step (~4 % of what an analysis allocated).
@@ -132,7 +134,10 @@ export const sessionNotSent = defineRule({
         const { lane, once } = keys;
         const refused = request.status !== undefined && LOGGED_OUT_STATUSES.has(request.status);
         loginOrigins ??= new Set(ctx.facts.logins.map((l) => l.origin));
-        const mode = anotherAppsHost(loginOrigins, request, n) ? 'never' : REPORTING[n.reason];
+        const mode =
+          n.reason === 'DomainMismatch' && anotherAppsHost(loginOrigins, request, lanes.get(lane)?.origin, ports)
+            ? 'never'
+            : REPORTING[n.reason];
         const lost = consequentialEntries.has(request.entry) && consequential.has(notSentKey(lane, request.entry));
         // How the request was answered, where no loss of its lane tells it (the reset does); only an answer that set
         // a cookie or answered as logged out can say (most set none: asked of 200,000 facts of the benchmark HAR).
@@ -179,14 +184,38 @@ export const sessionNotSent = defineRule({
 });
 
 /**
- * A host-only cookie held back from another host (DomainMismatch) where the user signs in on that host of its own (a
- * login of the trace at its origin): another application, with its own session and its own login (Django's admin
- * project on admin.app.test beside the site on www.app.test), whose visitor's answer is no loss of this session. The
- * same application under a second name (app.test beside www.app.test) shows no login of its own there: the user
- * expected to be signed in.
+ * For a host-only cookie held back from another host (DomainMismatch): that host is a server on another port than
+ * the cookie's own, where the user signs in of its own (a login of the trace at its origin): another application, with
+ * its own session and its own login (a second Django project on admin.app.test:8001 beside the site on www.app.test:8000), whose
+ * visitor's answer is no loss of this session. The same application under a second name (app.test beside
+ * www.app.test, one server) is raised whether or not the user signed in there again: having to is the symptom.
  */
-function anotherAppsHost(loginOrigins: ReadonlySet<string>, request: RequestFacts, n: NotSentCookieFact): boolean {
-  return n.reason === 'DomainMismatch' && loginOrigins.has(request.origin);
+function anotherAppsHost(
+  loginOrigins: ReadonlySet<string>,
+  request: RequestFacts,
+  cookieOrigin: string | undefined,
+  ports: Map<string, string>,
+): boolean {
+  return (
+    loginOrigins.has(request.origin) &&
+    cookieOrigin !== undefined &&
+    portOf(cookieOrigin, ports) !== portOf(request.origin, ports)
+  );
+}
+
+/** The port of an origin (`scheme://host[:port]`), the scheme's own where it names none; '' where it is no URL. */
+function portOf(origin: string, ports: Map<string, string>): string {
+  let port = ports.get(origin);
+  if (port === undefined) {
+    try {
+      const url = new URL(origin);
+      port = url.port || (url.protocol === 'https:' || url.protocol === 'wss:' ? '443' : '80');
+    } catch {
+      port = '';
+    }
+    ports.set(origin, port);
+  }
+  return port;
 }
 
 /** Each request's findings, the same objects while nothing they are worded from changed (memo.ts). */
