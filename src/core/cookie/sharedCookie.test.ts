@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sharedBy } from './sharedCookie.ts';
+import { onOtherPorts, sharedBy } from './sharedCookie.ts';
 
 describe('sharedBy: another app that a cookie reaches', () => {
   it.each([
@@ -24,5 +24,22 @@ describe('sharedBy: another app that a cookie reaches', () => {
   ] as const)('%s and %s, a cookie of %s: %s', (a, b, domain, expected) => {
     expect(sharedBy(a, b, domain)).toBe(expected);
     expect(sharedBy(b, a, domain)).toBe(expected);
+  });
+});
+
+describe('onOtherPorts: two server processes', () => {
+  it.each([
+    ['http://www.app.test:8000', 'http://admin.app.test:8001', true],
+    ['http://[::1]:3000', 'http://[::1]:5173', true],
+    // The scheme's own port where the origin names none.
+    ['https://www.app.test', 'https://admin.app.test:443', false],
+    ['http://app.test', 'https://app.test', true],
+    ['https://www.app.test', 'https://app.test', false],
+    ['http://[::1]', 'http://localhost:80', false],
+    // Not an origin: no answer to give.
+    ['www.app.test', 'http://app.test:8000', false],
+  ] as const)('%s and %s: %s', (a, b, expected) => {
+    expect(onOtherPorts(a, b)).toBe(expected);
+    expect(onOtherPorts(b, a)).toBe(expected);
   });
 });

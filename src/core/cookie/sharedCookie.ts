@@ -14,6 +14,8 @@ interface OriginParts {
   readonly scheme: string;
   /** The host name, an IPv6 literal with its brackets. */
   readonly host: string;
+  /** The port, the scheme's own where the origin names none ("443" for https:). */
+  readonly port: string;
 }
 
 /** The scheme and host of an origin "scheme://host[:port]"; undefined for what is not one. */
@@ -23,11 +25,21 @@ function partsOf(origin: string): OriginParts | undefined {
   const authority = origin.slice(slashes + 2);
   // The port is the digits after the last colon, unless that colon is inside an IPv6 literal ("[::1]").
   const colon = authority.lastIndexOf(':');
-  const host =
-    colon > authority.lastIndexOf(']') && /^\d*$/.test(authority.slice(colon + 1))
-      ? authority.slice(0, colon)
-      : authority;
-  return { scheme: origin.slice(0, slashes), host: host.toLowerCase() };
+  const ported = colon > authority.lastIndexOf(']') && /^\d*$/.test(authority.slice(colon + 1));
+  const host = ported ? authority.slice(0, colon) : authority;
+  const scheme = origin.slice(0, slashes);
+  const port = (ported ? authority.slice(colon + 1) : '') || (scheme === 'https:' || scheme === 'wss:' ? '443' : '80');
+  return { scheme, host: host.toLowerCase(), port };
+}
+
+/**
+ * Whether two origins are served on different ports (two server processes), the scheme's own port counted where an
+ * origin names none; false where either is not an origin.
+ */
+export function onOtherPorts(a: string, b: string): boolean {
+  const pa = partsOf(a);
+  const pb = partsOf(b);
+  return pa !== undefined && pb !== undefined && pa.port !== pb.port;
 }
 
 /**

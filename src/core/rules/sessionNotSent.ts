@@ -17,6 +17,7 @@ import {
 import { COOKIE_LIMITS } from '../cookie/jar.ts';
 import type { NotSentReason } from '../cookie/reasons.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
+import { onOtherPorts } from '../cookie/sharedCookie.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
 import { LOGGED_OUT_STATUSES } from '../trace/loggedOutStatus.ts';
 import {
@@ -113,8 +114,6 @@ export const sessionNotSent = defineRule({
     const keysOf = new Map<NotSentCookieFact, { readonly lane: string; readonly once: string }>();
     /** The origins where a login of the trace was (anotherAppsHost), made at the first session cookie held back. */
     let loginOrigins: ReadonlySet<string> | undefined;
-    /** Each origin's port, read once (the 100k HAR holds 200,000 such facts on a handful of origins). */
-    const ports = new Map<string, string>();
     const drafts: FindingDraft[] = [];
     // Indexed loops: this runs over every request of the trace on every snapshot, and a for-of here allocated
     // an iterator result per step (~4 % of what an analysis allocated).
@@ -135,7 +134,7 @@ export const sessionNotSent = defineRule({
         const refused = request.status !== undefined && LOGGED_OUT_STATUSES.has(request.status);
         loginOrigins ??= new Set(ctx.facts.logins.map((l) => l.origin));
         const mode =
-          n.reason === 'DomainMismatch' && anotherAppsHost(loginOrigins, request, lanes.get(lane)?.origin, ports)
+          n.reason === 'DomainMismatch' && anotherAppsHost(loginOrigins, request, lanes.get(lane)?.origin)
             ? 'never'
             : REPORTING[n.reason];
         const lost = consequentialEntries.has(request.entry) && consequential.has(notSentKey(lane, request.entry));
@@ -194,28 +193,8 @@ function anotherAppsHost(
   loginOrigins: ReadonlySet<string>,
   request: RequestFacts,
   cookieOrigin: string | undefined,
-  ports: Map<string, string>,
 ): boolean {
-  return (
-    loginOrigins.has(request.origin) &&
-    cookieOrigin !== undefined &&
-    portOf(cookieOrigin, ports) !== portOf(request.origin, ports)
-  );
-}
-
-/** The port of an origin (`scheme://host[:port]`), the scheme's own where it names none; '' where it is no URL. */
-function portOf(origin: string, ports: Map<string, string>): string {
-  let port = ports.get(origin);
-  if (port === undefined) {
-    try {
-      const url = new URL(origin);
-      port = url.port || (url.protocol === 'https:' || url.protocol === 'wss:' ? '443' : '80');
-    } catch {
-      port = '';
-    }
-    ports.set(origin, port);
-  }
-  return port;
+  return loginOrigins.has(request.origin) && cookieOrigin !== undefined && onOtherPorts(cookieOrigin, request.origin);
 }
 
 /** Each request's findings, the same objects while nothing they are worded from changed (memo.ts). */
