@@ -5,6 +5,7 @@
  */
 import type { StoredCookie } from '../cookie/types.ts';
 import { failedAttempts, visiblyFailedAttempts } from '../rules/failedLogins.ts';
+import { loginOrigins } from '../rules/helpers.ts';
 import { RULES } from '../rules/registry.ts';
 import {
   type EvidenceValue,
@@ -58,11 +59,7 @@ export function analysisOf(
     },
     replayed.sessionIdentities,
   );
-  classifyPeriodicRotation(
-    replayed.lanes,
-    new Set(replayed.logins.map((l) => l.origin)),
-    new Set(replayed.loginAttempts),
-  );
+  classifyPeriodicRotation(replayed.lanes, loginOrigins(replayed.logins), new Set(replayed.loginAttempts));
   const ctx: RuleContext = {
     facts: replayed,
     settings,

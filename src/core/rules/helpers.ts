@@ -157,6 +157,22 @@ export function loginEntries(login: LoginFact): ReadonlySet<number> {
   return new Set([login.entry, ...login.chain]);
 }
 
+const LOGIN_ORIGINS = new WeakMap<readonly LoginFact[], ReadonlySet<string>>();
+
+/**
+ * The origins where the replay recognised a login (AnalysisFacts.logins): the periodic-rotation count, session-not-sent
+ * (another application's host) and the story (which possible sessions are told) each ask it of one analysis. Made
+ * once per list of logins: a replay's facts hand the same list to all three.
+ */
+export function loginOrigins(logins: readonly LoginFact[]): ReadonlySet<string> {
+  let origins = LOGIN_ORIGINS.get(logins);
+  if (origins === undefined) {
+    origins = new Set(logins.map((login) => login.origin));
+    LOGIN_ORIGINS.set(logins, origins);
+  }
+  return origins;
+}
+
 /** Why a cookie reaches the other app, by how they share it, as a clause (the story's words read it too). */
 export const SHARED_BECAUSE: Readonly<Record<SharedBy, string>> = {
   port: 'cookies do not isolate ports',

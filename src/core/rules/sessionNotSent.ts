@@ -26,6 +26,7 @@ import {
   isQuietLoss,
   laneByKey,
   loggedOutAnswerEvidence,
+  loginOrigins,
   lossForeshadowed,
   lossOnlyFollowed,
   lossRepeated,
@@ -112,8 +113,8 @@ export const sessionNotSent = defineRule({
     const loggedOut = new Map((ctx.facts.loggedOut ?? []).map((a) => [a.entry, a]));
     // Not-sent facts are shared across requests (factCache.ts): each one's lane and report key made once.
     const keysOf = new Map<NotSentCookieFact, { readonly lane: string; readonly once: string }>();
-    /** The origins where a login of the trace was (anotherAppsHost), made at the first session cookie held back. */
-    let loginOrigins: ReadonlySet<string> | undefined;
+    /** The origins where a login of the trace was (anotherAppsHost). */
+    const logins = loginOrigins(ctx.facts.logins);
     const drafts: FindingDraft[] = [];
     // Indexed loops: this runs over every request of the trace on every snapshot, and a for-of here allocated
     // an iterator result per step (~4 % of what an analysis allocated).
@@ -132,9 +133,8 @@ export const sessionNotSent = defineRule({
         }
         const { lane, once } = keys;
         const refused = request.status !== undefined && LOGGED_OUT_STATUSES.has(request.status);
-        loginOrigins ??= new Set(ctx.facts.logins.map((l) => l.origin));
         const mode =
-          n.reason === 'DomainMismatch' && anotherAppsHost(loginOrigins, request, lanes.get(lane)?.origin)
+          n.reason === 'DomainMismatch' && anotherAppsHost(logins, request, lanes.get(lane)?.origin)
             ? 'never'
             : REPORTING[n.reason];
         const lost = consequentialEntries.has(request.entry) && consequential.has(notSentKey(lane, request.entry));
@@ -190,11 +190,11 @@ export const sessionNotSent = defineRule({
  * www.app.test, one server) is raised whether or not the user signed in there again: having to is the symptom.
  */
 function anotherAppsHost(
-  loginOrigins: ReadonlySet<string>,
+  logins: ReadonlySet<string>,
   request: RequestFacts,
   cookieOrigin: string | undefined,
 ): boolean {
-  return loginOrigins.has(request.origin) && cookieOrigin !== undefined && onOtherPorts(cookieOrigin, request.origin);
+  return logins.has(request.origin) && cookieOrigin !== undefined && onOtherPorts(cookieOrigin, request.origin);
 }
 
 /** Each request's findings, the same objects while nothing they are worded from changed (memo.ts). */

@@ -17,7 +17,7 @@ import { type RequestsByEntry, requestsByEntry } from '../analysis/requestsByEnt
 import type { Finding, Story, StoryKind, StoryTiming } from '../analysis/resultTypes.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import type { SharedBy } from '../cookie/sharedCookie.ts';
-import { SHARED_BECAUSE } from '../rules/helpers.ts';
+import { loginOrigins, SHARED_BECAUSE } from '../rules/helpers.ts';
 import { SEVERITY_RANK } from '../rules/rule.ts';
 import { unknownHint } from '../rules/sessionNotSent.ts';
 import { pathOf } from '../rules/sessionRejected.ts';
@@ -416,10 +416,10 @@ export function buildStories(input: StoryInput, options: StoryOptions = {}): Sto
   const ctx: Context = { byEntry, lanes: new LaneIndex(input.facts.lanes), uses, findings, hide };
 
   // The origins of the logins the replay recognised (a password posted, a sign-in completed…).
-  const loginOrigins = new Set(input.facts.logins.map((login) => login.origin));
+  const origins = loginOrigins(input.facts.logins);
   const candidates = findings
     .map((f, index) => ({ f, index }))
-    .filter(({ f }) => tellable(f, loginOrigins))
+    .filter(({ f }) => tellable(f, origins))
     .sort(
       (a, b) =>
         a.f.entry - b.f.entry ||
