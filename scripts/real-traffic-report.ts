@@ -14,6 +14,7 @@ const labels = JSON.parse(readFileSync(join(DIR, 'labels.json'), 'utf8')).files 
 const verbose = process.argv.includes('--verbose');
 let medium = 0;
 let notSessionsWrong = 0;
+let notSessionsPossible = 0;
 let sessionsMissed = 0;
 for (const file of readdirSync(DIR).filter((f) => f.endsWith('.har'))) {
   let result: ReturnType<typeof analyzeTrace>;
@@ -28,6 +29,7 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.har'))) {
   for (const s of result.sessions) {
     const wrong = label?.notSessions.some((n) => n.cookie === s.cookie) && s.confidence !== 'possible';
     if (wrong) notSessionsWrong++;
+    if (!wrong && label?.notSessions.some((n) => n.cookie === s.cookie)) notSessionsPossible++;
     if (verbose || wrong)
       lines.push(
         `  ${wrong ? 'WRONG ' : ''}session ${s.cookie} @${s.origin} ${s.confidence}${s.thirdParty ? ' 3p' : ''}: ${s.evidence.join('; ')}`,
@@ -52,5 +54,6 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.har'))) {
   if (lines.length > 0) console.log(`${file}\n${lines.join('\n')}`);
 }
 console.log(
-  `lifecycle alarms >= medium: ${medium}; notSessions taken as likely/certain: ${notSessionsWrong}; sessions missed: ${sessionsMissed}`,
+  `lifecycle alarms >= medium: ${medium}; notSessions taken as likely/certain: ${notSessionsWrong}; sessions missed: ${sessionsMissed}` +
+    `; notSessions listed as possible: ${notSessionsPossible}`,
 );

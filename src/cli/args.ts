@@ -52,8 +52,8 @@ explains what happened to the session: which ID was sent, which cookie was not s
 resets and their causes, insecure cookie attributes. FILE "-" reads standard input.
 export writes FILE as a Sessionscope trace (native) or a HAR 1.2 file with the findings per entry, to OUT or
 standard output; cookie values, credentials and session IDs in URLs are hashed unless --include-values.
-Sessions of hosts outside the inspected site (ad, analytics, widget hosts) raise nothing above low unless
---third-party-sessions. Each session has a confidence (certain, likely, possible) from its evidence; a finding
+Sessions of hosts outside the inspected site (ad, analytics, widget hosts) raise nothing above low, and one
+known by its token's behaviour alone is not listed, unless --third-party-sessions. Each session has a confidence (certain, likely, possible) from its evidence; a finding
 is at most medium on a likely session and low on a possible one. --session-cookie NAME marks one as certain.
 
 Exit codes: 0 analysed, 1 a finding at or above --fail-on, 2 bad usage or unreadable input.`;

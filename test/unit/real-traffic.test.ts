@@ -49,6 +49,15 @@ describe.each(files)('%s', (file) => {
     expect(wrong).toEqual([]);
   });
 
+  // A token of an ad or identity-sync host looks like a session ID; the host being a third party's is what tells
+  // them apart (RULES.md's evidence against), so none of the labelled ones is listed, not even as `possible`.
+  it('lists no labelled non-session cookie of a third-party host, even as possible', () => {
+    const listed = result.sessions
+      .filter((s) => s.thirdParty && label.notSessions.some((n) => n.cookie === s.cookie))
+      .map((s) => `${s.cookie} @${s.origin}: ${s.confidence} (${s.evidence.join('; ')})`);
+    expect(listed).toEqual([]);
+  });
+
   it('finds every session cookie of the site itself', () => {
     const own = label.sessionCookies.filter((s) => s.verdict === 'SESSION');
     const missed = own.filter((s) => !result.sessions.some((l) => l.cookie === s.cookie && !l.thirdParty));

@@ -51,10 +51,11 @@ export class TracePrepass {
   }
 
   finish(): PrepassResult {
+    const firstPartySites = this.sites.finish();
     return {
-      sessionNames: this.identifier.finish(),
+      sessionNames: this.identifier.finish(firstPartySites),
       cookiesRecorded: this.cookiesRecorded,
-      firstPartySites: this.sites.finish(),
+      firstPartySites,
       loginSignals: this.identifier.loginSignals,
       basicCredentials: this.identifier.basicCredentials,
       confirmedLogins: new Set(this.identifier.confirmedLogins),

@@ -393,6 +393,22 @@ describe('identifySessionCookies', () => {
     expect(identify(login('track.adform.net')).get('token')).toBeUndefined();
   });
 
+  it("a platform's documented session cookie is the platform's on its site only: Tripadvisor's `RT` elsewhere is any name", () => {
+    // The dataset's `RT` row is Tripadvisor's session cookie, on www.tamgrt.com; on real page loads a retargeting
+    // pixel's `rt` was listed as a session by that row alone.
+    const visit = (host: string) =>
+      trace()
+        .get(`https://${host}/`, { cookie: '', setCookie: [`RT=${ID.a}; Path=/`] })
+        .get(`https://${host}/a`, { cookie: `RT=${ID.a}` })
+        .get(`https://${host}/b`, { cookie: `RT=${ID.a}` });
+    expect(identify(visit('www.tamgrt.com')).get('RT')?.evidence[0]).toMatch(/^documented as a session cookie: RT \(/);
+    expect(identify(visit('shop.test')).get('RT')).toEqual({
+      confidence: 'possible',
+      evidence: ['opaque token set by shop.test and sent back on 2 of 2 later requests'],
+      against: [],
+    });
+  });
+
   it("ASP.NET Core's chunked ticket: the `chunks-N` marker is a count, not an ID; the chunks carry the session", () => {
     const name = '.AspNetCore.Identity.Application';
     const chunks = `${name}=chunks-2; ${name}C1=${ID.a}; ${name}C2=${ID.b}`;
@@ -686,6 +702,32 @@ describe('identifySessionCookies', () => {
       evidence: ['opaque token set by shop.test and sent back on 2 of 2 later requests'],
       against: [],
     });
+  });
+
+  it("a third-party host's token, with nothing but its behaviour for it, is no session unless third parties are asked for", () => {
+    // A page of shop.test whose ad server sets a visitor ID and gets it back (a DoubleClick probe, a data broker's
+    // segment cookie on real page loads): the token heuristic is all there is, and the host is not the site inspected.
+    const page = (adCookie: string, name = adCookie.split('=')[0]!) =>
+      trace()
+        .get('https://shop.test/', { cookie: '' })
+        .get('https://ads.example/pixel', { resourceType: 'image', cookie: '', setCookie: [`${adCookie}; Path=/`] })
+        .get('https://ads.example/a', { resourceType: 'image', cookie: `${name}=${ID.a}` })
+        .get('https://ads.example/b', { resourceType: 'image', cookie: `${name}=${ID.a}` });
+    expect(identify(page(`kq=${ID.a}`)).has('kq')).toBe(false);
+    expect(identify(page(`kq=${ID.a}`), { thirdPartySessions: true }).get('kq')).toEqual({
+      confidence: 'possible',
+      evidence: ['opaque token set by ads.example and sent back on 2 of 2 later requests'],
+      against: [],
+    });
+    // A name that says session is evidence of its own: the third party's session is still listed (apart).
+    expect(identify(page(`JSESSIONID=${ID.a}`)).get('JSESSIONID')?.confidence).toBe('likely');
+    // The same token set by the site's own subdomain is the site's.
+    const own = trace()
+      .get('https://shop.test/', { cookie: '' })
+      .get('https://api.shop.test/x', { resourceType: 'fetch', cookie: '', setCookie: [`kq=${ID.a}; Path=/`] })
+      .get('https://api.shop.test/a', { resourceType: 'fetch', cookie: `kq=${ID.a}` })
+      .get('https://api.shop.test/b', { resourceType: 'fetch', cookie: `kq=${ID.a}` });
+    expect(identify(own).get('kq')?.confidence).toBe('possible');
   });
 
   it('a cookie that holds the time it was set (Unix seconds), issued at the login, is a timestamp, not a session', () => {

@@ -36,6 +36,7 @@ import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
 import { LOGIN_SIGNAL_TEXT, type LoginSignal, type MaskedCookie, type SessionIdentity } from './facts.ts';
+import { FirstPartySiteFinder } from './firstParty.ts';
 import {
   bodyAsksLogout,
   dropsSignInResponse,
@@ -176,8 +177,12 @@ export class HostCache {
 
 export function identifySessionCookies(trace: Trace, settings: AnalysisSettings): Map<string, SessionIdentity> {
   const identifier = new SessionCookieIdentifier(settings);
-  for (const event of trace.events) identifier.feed(event);
-  return identifier.finish();
+  const sites = new FirstPartySiteFinder();
+  for (const event of trace.events) {
+    identifier.feed(event);
+    sites.feed(event);
+  }
+  return identifier.finish(sites.finish());
 }
 
 /** A login whose response (or the next hop of its redirect) may issue the session. */
@@ -202,6 +207,10 @@ interface PendingLogin {
 export class SessionCookieIdentifier {
   private readonly forced: ReadonlySet<string>;
   private readonly refused: ReadonlySet<string>;
+  /** Judge third-party cookies as the site's own (AnalysisSettings.thirdPartySessions). */
+  private readonly thirdPartyAsked: boolean;
+  /** The sites being inspected, while `finish` decides (FirstPartySiteFinder); undefined: every site is. */
+  private firstPartySites: ReadonlySet<string> | undefined;
   private readonly names = new Map<string, NameStats | null>();
   /** Entries seen per host so far. */
   private readonly hostCounts = new Map<string, number>();
@@ -247,6 +256,7 @@ export class SessionCookieIdentifier {
   constructor(settings: AnalysisSettings) {
     this.forced = new Set(settings.sessionCookies.map((n) => n.toLowerCase()));
     this.refused = new Set(settings.notSessionCookies.map((n) => n.toLowerCase()));
+    this.thirdPartyAsked = settings.thirdPartySessions;
   }
 
   feed(event: TraceEvent): void {
@@ -415,8 +425,12 @@ export class SessionCookieIdentifier {
     }
   }
 
-  /** Session cookie names and their identity, in the order they were first seen. */
-  finish(): Map<string, SessionIdentity> {
+  /**
+   * Session cookie names and their identity, in the order they were first seen. `firstPartySites`: the registrable
+   * domains of the pages being inspected; a cookie of another site is evidence against (RULES.md).
+   */
+  finish(firstPartySites?: ReadonlySet<string>): Map<string, SessionIdentity> {
+    this.firstPartySites = firstPartySites;
     const result = new Map<string, SessionIdentity>();
     for (const [name, stats] of this.names) {
       if (!stats) continue;
@@ -655,8 +669,8 @@ export class SessionCookieIdentifier {
   private decide(name: string, stats: NameStats, className = name): SessionIdentity | undefined {
     if (this.forced.has(name.toLowerCase()))
       return { confidence: 'certain', evidence: ['marked by the user'], against: [] };
-    // For an authentication name, the dataset's row speaks for its platform's cookies (newNameStats): a cookie of that
-    // name seen only on other sites is not the platform's.
+    // For an authentication name or a documented session, the dataset's row speaks for its platform's cookies
+    // (newNameStats): a cookie of that name seen only on other sites is not the platform's.
     const classStats = className === name ? stats : (this.names.get(className) ?? newNameStats(className));
     const cls = classStats.platform && !classStats.platform.seen ? nameClassOffPlatform(className) : classStats.cls;
     if (cls.kind === 'affinity' || cls.kind === 'not-session') return undefined;
@@ -730,9 +744,20 @@ export class SessionCookieIdentifier {
     if (cls.kind === 'session' || signedId || (named.length > 0 && (tokenEvidence || clientSideToken))) {
       return { confidence: 'likely', evidence: [...named, ...token], against: [] };
     }
-    if (named.length > 0 || tokenEvidence)
-      return { confidence: 'possible', evidence: [...named, ...token], against: [] };
+    if (named.length > 0) return { confidence: 'possible', evidence: [...named, ...token], against: [] };
+    // The token's behaviour alone is the weakest evidence (RULES.md: on its own at most `possible`), and a cookie of
+    // a third-party host is evidence against: together they make no session. On real page loads these were the ad
+    // and identity-sync servers' visitor IDs (a DoubleClick probe, a data broker's segment cookies), never a session.
+    if (tokenEvidence && !this.setByThirdParty(stats)) return { confidence: 'possible', evidence: token, against: [] };
     return undefined;
+  }
+
+  /** The token was set by a host outside the sites being inspected, and the user did not ask for those. */
+  private setByThirdParty(stats: NameStats): boolean {
+    const sites = this.firstPartySites;
+    const host = stats.token?.host;
+    if (this.thirdPartyAsked || sites === undefined || sites.size === 0 || !host) return false;
+    return !sites.has(registrableDomain(host));
   }
 
   private tokenEvidence(stats: NameStats): string | undefined {
@@ -860,11 +885,14 @@ function isSealedByBehaviour(stats: NameStats): boolean {
 
 function newNameStats(name: string): NameStats {
   const cls = classifyCookieName(name);
-  // Only for a name of the authentication list (`token`, `auth_token`: what apps call their own login cookies). A
-  // generic name (`GeoIP`, `ab`) means the same on every site, and trackers set theirs on their customers' sites
-  // from scripts (`taboola_session_id`): there the dataset's word holds wherever the cookie is seen.
+  // Evidence against only for a name of the authentication list (`token`, `auth_token`: what apps call their own
+  // login cookies). A generic name (`GeoIP`, `ab`) means the same on every site, and trackers set theirs on their
+  // customers' sites from scripts (`taboola_session_id`): there the dataset's word holds wherever the cookie is seen.
+  // Evidence for always: a platform's session cookie is set by the platform's servers, and a short name of its row
+  // elsewhere is someone else's (Salesforce's `rsid` on an ad exchange, Tripadvisor's `RT` on a retargeting pixel).
+  const platformBound = cls.kind === 'documented-session' || (cls.kind === 'not-session' && isAuthCookieName(name));
   const platform =
-    cls.kind === 'not-session' && cls.platformDomain !== undefined && isAuthCookieName(name)
+    platformBound && cls.platformDomain !== undefined
       ? { site: registrableDomain(cls.platformDomain), seen: false }
       : undefined;
   const stats = { cls, shapes: new Map<string, ValueShape>(), behaviour: [], carriedAtLogins: [] };

@@ -125,6 +125,10 @@ describe('classifyCookieName', () => {
     expect(classifyCookieName('token')).toMatchObject({ kind: 'not-session', platformDomain: 'adform.net' });
     expect(classifyCookieName('SIDCC')).toMatchObject({ kind: 'not-session', platformDomain: 'google.com' });
     expect(classifyCookieName('_ga')).not.toHaveProperty('platformDomain');
+    // A documented session cookie too: Salesforce's `rsid`; PHP's PHPSESSID is any site's.
+    expect(classifyCookieName('rsid')).toMatchObject({ kind: 'documented-session', platformDomain: 'salesforce.com' });
+    expect(classifyCookieName('CGISESSID')).toMatchObject({ kind: 'documented-session' });
+    expect(classifyCookieName('CGISESSID')).not.toHaveProperty('platformDomain');
   });
 
   it('load-balancer cookies the dataset knows are affinity', () => {

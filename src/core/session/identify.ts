@@ -190,8 +190,11 @@ export type NameClass =
       readonly purpose?: CookiePurpose;
       readonly platformDomain?: string;
     }
-  /** The cookie dataset documents it as a platform's session cookie: weak evidence, the value must agree. */
-  | { readonly kind: 'documented-session'; readonly pattern: string }
+  /**
+   * The cookie dataset documents it as a platform's session cookie: weak evidence, the value must agree.
+   * `platformDomain` as for `not-session`: the row then speaks only for cookies of that site.
+   */
+  | { readonly kind: 'documented-session'; readonly pattern: string; readonly platformDomain?: string }
   | { readonly kind: 'unknown' };
 
 /**
@@ -246,7 +249,12 @@ function classifyUncached(name: string, dataset = true): NameClass {
       : { kind: 'not-session', pattern: datasetLabel(known), purpose: known.purpose, platformDomain: domain };
   }
   if (session) return { kind: 'session', pattern: session, exact };
-  if (known?.purpose === 'session') return { kind: 'documented-session', pattern: datasetLabel(known) };
+  if (known?.purpose === 'session') {
+    const { domain } = known;
+    return domain === undefined
+      ? { kind: 'documented-session', pattern: datasetLabel(known) }
+      : { kind: 'documented-session', pattern: datasetLabel(known), platformDomain: domain };
+  }
   return { kind: 'unknown' };
 }
 
