@@ -393,6 +393,16 @@ describe('identifySessionCookies', () => {
     expect(identify(login('track.adform.net')).get('token')).toBeUndefined();
   });
 
+  it('a probe of capitalised words written together (`CheckForPermission`), sent back, is no token', () => {
+    const names = identify(
+      trace()
+        .get('https://shop.test/', { cookie: '', setCookie: ['probe=CheckForPermission; Path=/'] })
+        .get('https://shop.test/a', { cookie: 'probe=CheckForPermission' })
+        .get('https://shop.test/b', { cookie: 'probe=CheckForPermission' }),
+    );
+    expect(names.has('probe')).toBe(false);
+  });
+
   it("a platform's documented session cookie is the platform's on its site only: Tripadvisor's `RT` elsewhere is any name", () => {
     // The dataset's `RT` row is Tripadvisor's session cookie, on www.tamgrt.com; on real page loads a retargeting
     // pixel's `rt` was listed as a session by that row alone.

@@ -10,10 +10,30 @@ const JWS_HEADER = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9';
 
 describe('valueShape', () => {
   it('a word or a few joined, or a screen size, is a word value (a preference); letters with digits are not', () => {
-    for (const word of ['dark', 'compact', 'Europe/Paris', 'America%2FNew_York', 'dark-mode', 'EUR', '1920x1080'])
+    // DoubleClick's `test_cookie=CheckForPermission`: capitalised words written together.
+    for (const word of [
+      'dark',
+      'compact',
+      'Europe/Paris',
+      'America%2FNew_York',
+      'dark-mode',
+      'EUR',
+      '1920x1080',
+      'CheckForPermission',
+      'DarkMode',
+    ])
       expect(isWordValue(word)).toBe(true);
     // Letters with digits, mixed case, or numbers alone can be IDs (poor ones: session-id-low-entropy says so).
-    for (const id of ['abc123', 'v2', '12345', 'QmXkTzPrLwNa', 'a1b2c3d4e5f6', 'Ab3dE5gH7jK9mN1p'])
+    for (const id of [
+      'abc123',
+      'v2',
+      '12345',
+      'QmXkTzPrLwNa',
+      'QmXkTzPr',
+      'a1b2c3d4e5f6',
+      'Ab3dE5gH7jK9mN1p',
+      'KqzTrwxPlmnQbvc',
+    ])
       expect(isWordValue(id)).toBe(false);
   });
 

@@ -104,8 +104,22 @@ const READABLE = [FIELDS, LABELLED_NUMBER, ABSOLUTE_URL, WORDS, FLAG_PART, FRACT
 const WORD_VALUE =
   /^(?:[A-Z]?[a-z]{1,11}|[A-Z]{2,4})(?:[-_./](?:[A-Z]?[a-z]{1,11}|[A-Z]{2,4})){0,3}$|^\d{2,5}x\d{2,5}$/;
 
+/**
+ * Two to four capitalised words written together (DoubleClick's `test_cookie=CheckForPermission`, `DarkMode`): each
+ * of three to twelve letters with a vowel after its capital. Random letters almost never fall into such runs
+ * (`QmXkTzPr`: words too short; `KqzTrwxPlmn`: no vowels).
+ */
+const CAMEL_WORDS = /^(?:[A-Z][a-z]{2,11}){2,4}$/;
+const CAMEL_WORD = /[A-Z][a-z]+/g;
+const VOWEL = /[aeiouy]/;
+
+function isCamelWords(value: string): boolean {
+  return CAMEL_WORDS.test(value) && (value.match(CAMEL_WORD) ?? []).every((word) => VOWEL.test(word));
+}
+
 export function isWordValue(raw: string): boolean {
-  return WORD_VALUE.test(unquote(raw));
+  const value = unquote(raw);
+  return WORD_VALUE.test(value) || isCamelWords(value);
 }
 
 function unquote(value: string): string {
