@@ -6,6 +6,7 @@
  * Fed one event at a time, so a streamed trace gets the answer from its first pass.
  */
 import { hostOfUrl, registrableDomain } from '../cookie/domain.ts';
+import { headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { TraceEntry, TraceEvent } from '../trace/types.ts';
 
@@ -20,6 +21,8 @@ export class FirstPartySiteFinder {
   /** Where the last top-level document redirected to: the next document there is top-level too. */
   private readonly pendingRedirects = new Set<string>();
   private firstEntryUrl: string | undefined;
+  /** The page the first request was made from (its initiator), else its own URL: the fallback site. */
+  private firstPageUrl: string | undefined;
 
   feed(event: TraceEvent): void {
     if (event.kind === 'navigation') {
@@ -28,7 +31,10 @@ export class FirstPartySiteFinder {
     }
     if (event.kind !== 'entry') return;
     const entry = event.entry;
-    this.firstEntryUrl ??= entry.request.url;
+    if (this.firstEntryUrl === undefined) {
+      this.firstEntryUrl = entry.request.url;
+      this.firstPageUrl = entry.request.initiatorUrl ?? entry.request.url;
+    }
     if (this.isTopLevel(entry)) {
       this.add(entry.request.url);
       const next = redirectTargetOf(entry);
@@ -37,12 +43,14 @@ export class FirstPartySiteFinder {
   }
 
   /**
-   * The registrable domains of the top-level pages so far; the first request's site when the trace shows none.
+   * The registrable domains of the top-level pages so far; when the trace shows none, the site of the page the first
+   * request was made from (a recording started on a loaded page may begin with an analytics beacon), else of the
+   * request itself.
    * A copy, and the fallback is not kept: the finder may be fed on, and a page seen later replaces it.
    */
   finish(): ReadonlySet<string> {
-    if (this.sites.size === 0 && this.firstEntryUrl !== undefined) {
-      const site = siteOfUrl(this.firstEntryUrl);
+    if (this.sites.size === 0 && this.firstPageUrl !== undefined) {
+      const site = siteOfUrl(this.firstPageUrl) ?? (this.firstEntryUrl && siteOfUrl(this.firstEntryUrl));
       return new Set(site ? [site] : []);
     }
     return new Set(this.sites);
@@ -51,12 +59,16 @@ export class FirstPartySiteFinder {
   private isTopLevel(entry: TraceEntry): boolean {
     if (entry.request.resourceType !== 'document') return false;
     if (this.pendingRedirects.delete(entry.request.url)) return true;
+    // The browser says where the document goes (Fetch Metadata, sent to https:// origins): a frame's is `iframe`
+    // or `frame`. Decisive where a recording gives every navigation of a tab one page (the live recorder's pageRef
+    // is the tab) or a HAR writes frames as documents.
+    const destination = headerValue(entry.request.headers, 'sec-fetch-dest');
+    if (destination === 'iframe' || destination === 'frame') return false;
     // A HAR page's first document is its top-level page; later documents of the page are frames.
-    if (entry.pageRef !== undefined) {
-      if (this.pagesSeen.has(entry.pageRef)) return false;
-      this.pagesSeen.add(entry.pageRef);
-      return true;
-    }
+    const firstOfPage = entry.pageRef !== undefined && !this.pagesSeen.has(entry.pageRef);
+    if (entry.pageRef !== undefined) this.pagesSeen.add(entry.pageRef);
+    if (destination === 'document') return true;
+    if (entry.pageRef !== undefined) return firstOfPage;
     // No pages (a live recording, a HAR without them): a document the browser itself started (typed, bookmark)
     // or the trace's very first request.
     return entry.request.initiatorSource === 'browser-initiated' || this.firstEntryUrl === entry.request.url;

@@ -1,0 +1,76 @@
+// The sites being inspected: the registrable domains of a trace's top-level pages, as live recordings and HAR files
+// show them.
+import { describe, expect, it } from 'vitest';
+import type { ResourceType, TraceEntry } from '../trace/types.ts';
+import { FirstPartySiteFinder } from './firstParty.ts';
+
+interface Request {
+  readonly url: string;
+  readonly type?: ResourceType;
+  readonly dest?: string;
+  readonly initiatorUrl?: string;
+  readonly pageRef?: string;
+}
+
+function sitesOf(requests: readonly Request[]): string[] {
+  const finder = new FirstPartySiteFinder();
+  requests.forEach((r, index) => {
+    const entry: TraceEntry = {
+      index,
+      startedAt: index * 1000,
+      ...(r.pageRef !== undefined ? { pageRef: r.pageRef } : {}),
+      request: {
+        method: 'GET',
+        url: r.url,
+        headers: r.dest ? [{ name: 'Sec-Fetch-Dest', value: r.dest }] : [],
+        resourceType: r.type ?? 'document',
+        ...(r.initiatorUrl !== undefined ? { initiatorUrl: r.initiatorUrl } : {}),
+      },
+      response: { status: 200, headers: [] },
+    };
+    finder.feed({ kind: 'entry', entry });
+  });
+  return [...finder.finish()].sort();
+}
+
+describe('FirstPartySiteFinder', () => {
+  it("a HAR page's first document is its top-level page; a later document of the page is a frame", () => {
+    expect(
+      sitesOf([
+        { url: 'https://shop.test/', pageRef: 'p1' },
+        { url: 'https://widget.example/embed', pageRef: 'p1' },
+        { url: 'https://blog.test/', pageRef: 'p2' },
+      ]),
+    ).toEqual(['blog.test', 'shop.test']);
+  });
+
+  it('a document the browser says goes in the tab (Sec-Fetch-Dest: document) is a top-level page, one in a frame is not', () => {
+    // The live recorder gives all of a tab's requests one page (its tab): a second navigation, here to the identity
+    // provider, is a top-level page all the same; a frame written as a document is not.
+    expect(
+      sitesOf([
+        { url: 'https://shop.test/', pageRef: '7', dest: 'document' },
+        { url: 'https://ads.example/frame', pageRef: '7', dest: 'iframe' },
+        { url: 'https://login.idp.test/authorize', pageRef: '7', dest: 'document' },
+      ]),
+    ).toEqual(['idp.test', 'shop.test']);
+    // A page's first document that the browser says is a frame is no top-level page.
+    expect(
+      sitesOf([
+        { url: 'https://ads.example/frame', pageRef: '9', dest: 'iframe' },
+        { url: 'https://shop.test/', pageRef: '9' },
+      ]),
+    ).toEqual(['shop.test']);
+  });
+
+  it("with no top-level page in the trace, the site is the first request's page, else the request's own", () => {
+    // A recording started on a loaded page: its first request may be an analytics beacon the page sent.
+    expect(
+      sitesOf([
+        { url: 'https://analytics.example/collect', type: 'ping', initiatorUrl: 'https://www.shop.test/cart' },
+        { url: 'https://api.shop.test/cart', type: 'fetch', initiatorUrl: 'https://www.shop.test/cart' },
+      ]),
+    ).toEqual(['shop.test']);
+    expect(sitesOf([{ url: 'https://api.shop.test/cart', type: 'fetch' }])).toEqual(['shop.test']);
+  });
+});
