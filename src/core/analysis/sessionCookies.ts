@@ -36,7 +36,7 @@ import { redirectTargetOf } from '../trace/redirects.ts';
 import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
 import { LOGIN_SIGNAL_TEXT, type LoginSignal, type MaskedCookie, type SessionIdentity } from './facts.ts';
-import { FirstPartySiteFinder } from './firstParty.ts';
+import { FirstPartySiteFinder, isFirstParty } from './firstParty.ts';
 import {
   bodyAsksLogout,
   dropsSignInResponse,
@@ -757,7 +757,7 @@ export class SessionCookieIdentifier {
     const sites = this.firstPartySites;
     const host = stats.token?.host;
     if (this.thirdPartyAsked || sites === undefined || sites.size === 0 || !host) return false;
-    return !sites.has(registrableDomain(host));
+    return !isFirstParty(host, sites);
   }
 
   private tokenEvidence(stats: NameStats): string | undefined {
