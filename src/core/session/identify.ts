@@ -243,19 +243,17 @@ function classifyUncached(name: string, dataset = true): NameClass {
   const exact = session !== undefined && !session.includes('*');
   if (session && exact) return { kind: 'session', pattern: session, exact };
   if (known && NOT_SESSION_PURPOSES.has(known.purpose)) {
-    const { domain } = known;
-    return domain === undefined
-      ? { kind: 'not-session', pattern: datasetLabel(known), purpose: known.purpose }
-      : { kind: 'not-session', pattern: datasetLabel(known), purpose: known.purpose, platformDomain: domain };
+    return onPlatform({ kind: 'not-session', pattern: datasetLabel(known), purpose: known.purpose }, known);
   }
   if (session) return { kind: 'session', pattern: session, exact };
-  if (known?.purpose === 'session') {
-    const { domain } = known;
-    return domain === undefined
-      ? { kind: 'documented-session', pattern: datasetLabel(known) }
-      : { kind: 'documented-session', pattern: datasetLabel(known), platformDomain: domain };
-  }
+  if (known?.purpose === 'session')
+    return onPlatform({ kind: 'documented-session', pattern: datasetLabel(known) }, known);
   return { kind: 'unknown' };
+}
+
+/** A dataset class with the site of the platform its row names, when it names one (absent, never undefined). */
+function onPlatform<C extends NameClass & { readonly platformDomain?: string }>(cls: C, known: KnownCookie): C {
+  return known.domain === undefined ? cls : { ...cls, platformDomain: known.domain };
 }
 
 /**
