@@ -80,4 +80,15 @@ describe('severity follows confidence', () => {
     const asked = notSent(scenario().analyze({ settings: { thirdPartySessions: true } }));
     expect(asked).toMatchObject({ severity: 'medium', session: { thirdParty: true } });
   });
+
+  it("a recording that begins with the page's beacon to another site (a panel opened on a loaded page) inspects the page's site", () => {
+    // No top-level page is in the trace: the site is the page the first request came from, not the beacon's host.
+    const beacon = trace().get('https://analytics.example/collect', {
+      resourceType: 'ping',
+      initiatorUrl: 'https://www.shop.test/cart',
+      cookie: '',
+    });
+    const found = notSent(lostOnHttp('sid', 'www.shop.test', beacon).analyze());
+    expect(found).toMatchObject({ severity: 'medium', session: { thirdParty: false } });
+  });
 });
