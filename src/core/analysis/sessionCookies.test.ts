@@ -3,16 +3,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findingsOf, ID, trace } from '../../../test/helpers/traceBuilder.ts';
-import { HostCache, identifySessionCookies } from './sessionCookies.ts';
+import { TracePrepass } from './prepass.ts';
+import { HostCache } from './sessionCookies.ts';
 import { withDefaults } from './settings.ts';
 
 /** base64url of {"alg":"dir","enc":"A256GCM"}: the protected header of Auth.js's encrypted session token. */
 const JWE_HEADER = 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0';
 
-const identify = (b: ReturnType<typeof trace>, settings = {}) =>
-  identifySessionCookies(b.build(), withDefaults(settings));
+/** The session cookies the engine's pre-pass identifies in the trace (with the sites it inspects). */
+function identify(b: ReturnType<typeof trace>, settings = {}) {
+  const prepass = new TracePrepass(withDefaults(settings));
+  for (const event of b.build().events) prepass.feed(event);
+  return prepass.finish().sessionNames;
+}
 
-describe('identifySessionCookies', () => {
+describe('session cookie identification (the pre-pass)', () => {
   it('a known name is a session cookie from its first sight', () => {
     const names = identify(trace().get('https://shop.test/', { cookie: '', setCookie: ['PHPSESSID=abc; Path=/'] }));
     expect(names.get('PHPSESSID')).toEqual({ confidence: 'likely', evidence: ['name matches PHPSESSID'], against: [] });

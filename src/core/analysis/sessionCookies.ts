@@ -33,10 +33,10 @@ import {
 } from '../session/valueShape.ts';
 import { headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
-import type { Trace, TraceEntry, TraceEvent } from '../trace/types.ts';
+import type { TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
 import { LOGIN_SIGNAL_TEXT, type LoginSignal, type MaskedCookie, type SessionIdentity } from './facts.ts';
-import { FirstPartySiteFinder, isFirstParty } from './firstParty.ts';
+import { isFirstParty } from './firstParty.ts';
 import {
   bodyAsksLogout,
   dropsSignInResponse,
@@ -173,16 +173,6 @@ export class HostCache {
     }
     return parts;
   }
-}
-
-export function identifySessionCookies(trace: Trace, settings: AnalysisSettings): Map<string, SessionIdentity> {
-  const identifier = new SessionCookieIdentifier(settings);
-  const sites = new FirstPartySiteFinder();
-  for (const event of trace.events) {
-    identifier.feed(event);
-    sites.feed(event);
-  }
-  return identifier.finish(sites.finish());
 }
 
 /** A login whose response (or the next hop of its redirect) may issue the session. */
