@@ -725,9 +725,9 @@ describe('session cookie identification (the pre-pass)', () => {
     const page = (adCookie: string, name = adCookie.split('=')[0]!) =>
       trace()
         .get('https://shop.test/', { cookie: '' })
-        .get('https://ads.example/pixel', { resourceType: 'image', cookie: '', setCookie: [`${adCookie}; Path=/`] })
-        .get('https://ads.example/a', { resourceType: 'image', cookie: `${name}=${ID.a}` })
-        .get('https://ads.example/b', { resourceType: 'image', cookie: `${name}=${ID.a}` });
+        .get('https://ads.example/tag.js', { resourceType: 'script', cookie: '', setCookie: [`${adCookie}; Path=/`] })
+        .get('https://ads.example/a', { resourceType: 'script', cookie: `${name}=${ID.a}` })
+        .get('https://ads.example/b', { resourceType: 'script', cookie: `${name}=${ID.a}` });
     expect(identify(page(`kq=${ID.a}`)).has('kq')).toBe(false);
     expect(identify(page(`kq=${ID.a}`), { thirdPartySessions: true }).get('kq')).toEqual({
       confidence: 'possible',
@@ -743,6 +743,39 @@ describe('session cookie identification (the pre-pass)', () => {
       .get('https://api.shop.test/a', { resourceType: 'fetch', cookie: `kq=${ID.a}` })
       .get('https://api.shop.test/b', { resourceType: 'fetch', cookie: `kq=${ID.a}` });
     expect(identify(own).get('kq')?.confidence).toBe('possible');
+  });
+
+  it("a token only images and beacons set is a tracking pixel's visitor ID, not a session, even on the site's own host", () => {
+    // Webtrends' `ACOOKIE` on nytimes.com's own collector (wt.o.nytimes.com/…/dcs.gif): set on the pixel's answers,
+    // sent back to the next pixel. The same token issued by a page, a script or an API call is a possible session.
+    const collector = (setBy: 'image' | 'ping' | 'fetch' | 'document', thenBy = setBy) =>
+      identify(
+        trace()
+          .get('https://shop.test/', { cookie: '' })
+          .get('https://wt.shop.test/dcs.gif', { resourceType: setBy, cookie: '', setCookie: [`kq=${ID.a}; Path=/`] })
+          .get('https://wt.shop.test/dcs.gif?2', {
+            resourceType: thenBy,
+            cookie: `kq=${ID.a}`,
+            setCookie: [`kq=${ID.a}; Path=/`],
+          })
+          .get('https://wt.shop.test/dcs.gif?3', { resourceType: 'image', cookie: `kq=${ID.a}` }),
+      ).get('kq')?.confidence;
+    expect(collector('image')).toBeUndefined();
+    expect(collector('ping')).toBeUndefined();
+    expect(collector('fetch')).toBe('possible');
+    expect(collector('document')).toBe('possible');
+    // Set once by a page as well: no longer only a pixel's.
+    expect(collector('image', 'document')).toBe('possible');
+    // A session name is evidence of its own: an application may issue its session on an image's answer (a real
+    // recording's ASP.NET_SessionId came on a picture's).
+    const named = trace()
+      .get('https://shop.test/logo.png', {
+        resourceType: 'image',
+        cookie: '',
+        setCookie: [`ASP.NET_SessionId=${ID.a}`],
+      })
+      .get('https://shop.test/', { cookie: `ASP.NET_SessionId=${ID.a}` });
+    expect(identify(named).get('ASP.NET_SessionId')?.confidence).toBe('likely');
   });
 
   it('a cookie that holds the time it was set (Unix seconds), issued at the login, is a timestamp, not a session', () => {

@@ -33,7 +33,7 @@ import {
 } from '../session/valueShape.ts';
 import { headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
-import type { TraceEntry, TraceEvent } from '../trace/types.ts';
+import type { ResourceType, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
 import { LOGIN_SIGNAL_TEXT, type LoginSignal, type MaskedCookie, type SessionIdentity } from './facts.ts';
 import { isFirstParty } from './firstParty.ts';
@@ -73,7 +73,18 @@ interface TokenStats {
   hostCountAtFirstSet: number;
   tokenLike: boolean;
   carriedAfter: number;
+  /**
+   * Every response that set it answered an image or a beacon (PIXEL_TYPES): a tracking pixel's visitor ID, issued
+   * where no page, script or API call of the application ever set it.
+   */
+  setOnlyByPixels: boolean;
 }
+
+/**
+ * Requests a tracking pixel or a beacon answers: an image (`<img src=…/dcs.gif>`), `navigator.sendBeacon`, a ping.
+ * A cookie only they ever set is a collector's, not the session an application keeps for its pages and calls.
+ */
+const PIXEL_TYPES: ReadonlySet<ResourceType | undefined> = new Set(['image', 'ping']);
 
 /** One piece of evidence of behaviour, and the login it was seen at: a login found later to have failed gives none. */
 interface Behaviour {
@@ -294,7 +305,7 @@ export class SessionCookieIdentifier {
           text: `issued in answer to the login at entry ${login.entry} (${login.text})`,
           login: login.entry,
         });
-      this.noteToken(stats, pair.value, host, order, hostCount);
+      this.noteToken(stats, pair.value, host, order, hostCount, entry.request.resourceType);
     }
   }
 
@@ -633,7 +644,14 @@ export class SessionCookieIdentifier {
     stats.shapes.set(value, valueShape(value));
   }
 
-  private noteToken(stats: NameStats, value: string, host: string, order: number, hostCount: number): void {
+  private noteToken(
+    stats: NameStats,
+    value: string,
+    host: string,
+    order: number,
+    hostCount: number,
+    setBy: ResourceType | undefined,
+  ): void {
     // A placeholder the server writes in place of the ID (LedgerSMB's `Login` at its logout, PHP's `deleted`) is no
     // value the token's shape is judged by.
     if (isPlaceholderValue(value)) return;
@@ -646,9 +664,11 @@ export class SessionCookieIdentifier {
         hostCountAtFirstSet: hostCount,
         tokenLike: true,
         carriedAfter: 0,
+        setOnlyByPixels: true,
       };
       stats.token = token;
     }
+    if (!PIXEL_TYPES.has(setBy)) token.setOnlyByPixels = false;
     // More distinct values than the limit already decide "not a token": no need to keep collecting them.
     if (token.setValues.size <= TOKEN_MAX_DISTINCT_SET_VALUES) token.setValues.add(value);
     const bare = value.replace(/^"|"$/g, '');
@@ -738,7 +758,10 @@ export class SessionCookieIdentifier {
     // The token's behaviour alone is the weakest evidence (RULES.md: on its own at most `possible`), and a cookie of
     // a third-party host is evidence against: together they make no session. On real page loads these were the ad
     // and identity-sync servers' visitor IDs (a DoubleClick probe, a data broker's segment cookies), never a session.
-    if (tokenEvidence && !this.setByThirdParty(stats)) return { confidence: 'possible', evidence: token, against: [] };
+    // So is a token only images and beacons ever set: a tracking pixel's visitor ID (Webtrends' `ACOOKIE`, set by
+    // the site's own `dcs.gif` collector), which no page or call of the application issued.
+    if (tokenEvidence && !this.setByThirdParty(stats) && !stats.token?.setOnlyByPixels)
+      return { confidence: 'possible', evidence: token, against: [] };
     return undefined;
   }
 
