@@ -67,6 +67,13 @@ const PLATFORM_PURPOSES = [
   ['analytics', /analytics|insights|hotjar|mixpanel|segment|matomo|piwik|new relic/i],
 ];
 
+/**
+ * Edge networks (CDNs, their firewalls and waiting rooms) set cookies of their own on the sites they serve: Akamai's
+ * `ak_bmsc` and `AKA_A2`, Cloudflare's `_cfuvid` and `__cfwaitingroom`. A row of such a platform that no description
+ * places elsewhere (a load balancer's stays affinity) is the network's, never the application's session.
+ */
+const EDGE_PLATFORM = /akamai|cloudflare|fastly|cloudfront|sucuri|stackpath|edgio|limelight/i;
+
 const [header, ...rows] = parseCsv(text);
 const col = (name) => {
   const i = header.indexOf(name);
@@ -90,7 +97,7 @@ const entries = rows
       CATEGORY_PURPOSE[category] ??
       PLATFORM_PURPOSES.find(([, re]) => re.test(platform))?.[0] ??
       PURPOSES.find(([, re]) => re.test(description))?.[0] ??
-      'functional';
+      (EDGE_PLATFORM.test(platform) ? 'edge' : 'functional');
     return [r[NAME].trim(), purpose, r[PLATFORM].trim(), r[DOMAIN].trim(), r[WILDCARD].trim() === '1' ? 1 : 0];
   })
   .filter(([name]) => name !== '')

@@ -2,8 +2,8 @@
  * What a maintained public dataset says a cookie is for (the Open Cookie Database, vendored as data in
  * `data/open-cookie-database.json` with its licence; `scripts/refresh-cookie-database.mjs` rebuilds it). Session
  * identification reads it as evidence against a cookie being a session (a tracking, analytics, advertising,
- * bot-protection, consent, CSRF, geolocation, preference or A/B cookie) and as weak evidence for (a platform's
- * documented session cookie), RULES.md "What is a session cookie".
+ * bot-protection, edge network's, consent, CSRF, geolocation, preference or A/B cookie) and as weak evidence for (a
+ * platform's documented session cookie), RULES.md "What is a session cookie".
  */
 import database from './data/open-cookie-database.json' with { type: 'json' };
 
@@ -11,6 +11,8 @@ export type CookiePurpose =
   | 'advertising'
   | 'analytics'
   | 'bot-protection'
+  /** An edge network's own cookie (a CDN's acceleration, challenge or waiting room): never the application's session. */
+  | 'edge'
   | 'affinity'
   | 'consent'
   | 'csrf'
@@ -36,6 +38,7 @@ export const NOT_SESSION_PURPOSES: ReadonlySet<CookiePurpose> = new Set([
   'advertising',
   'analytics',
   'bot-protection',
+  'edge',
   'consent',
   'csrf',
   'geolocation',

@@ -72,6 +72,16 @@ describe('classifyCookieName', () => {
     expect(classifyCookieName('_ga_XYZ')).toMatchObject({ kind: 'not-session', purpose: 'analytics' });
   });
 
+  it("an edge network's own cookie that the dataset calls only functional is no session; its load balancer's is affinity", () => {
+    // Akamai's `ak_bmsc` ("optimize performance … on Akamai websites") and Cloudflare's `_cfuvid`: the CDN's, set on
+    // every site it serves. Cloudflare's `__cflb` is described as its load balancer's: affinity, as before.
+    expect(classifyCookieName('ak_bmsc')).toMatchObject({ kind: 'not-session', purpose: 'edge' });
+    expect(classifyCookieName('_cfuvid')).toMatchObject({ kind: 'not-session', purpose: 'edge' });
+    expect(classifyCookieName('__cflb').kind).toBe('affinity');
+    // A functional row of another platform still says nothing either way.
+    expect(classifyCookieName('.securesession').kind).not.toBe('not-session');
+  });
+
   it('a listed session name beats the dataset; a wildcard pattern does not', () => {
     // Instagram's `sessionid` is listed as marketing; Django's is a session. App Insights' `ai_session` is analytics.
     expect(classifyCookieName('sessionid')).toMatchObject({ kind: 'session', exact: true });
