@@ -247,7 +247,17 @@ export class RecorderStore {
     return this.#stored.get(tabId)?.durableSeq ?? recorder.firstSeq - 1;
   }
 
+  /**
+   * Records a finished hop. A hop of a top-level navigation (webRequest's `main_frame`, the trace's `document`; a
+   * frame's is `subdocument`) comes after a `navigation` event: every entry of a tab has one pageRef, the tab, so
+   * only this tells core that a later document, or a hop of its redirect chain, was a page of the tab too, over
+   * http:// where no Sec-Fetch-Dest says so (firstParty.ts: the site inspected is every top-level page's), and a HAR
+   * export writes a page per navigation (harExport.ts).
+   */
   appendEntry(tabId: number, entry: Omit<TraceEntry, 'index'>, hop?: string): RecordedEvent {
+    if (entry.request.resourceType === 'document') {
+      this.append(tabId, { kind: 'navigation', time: entry.startedAt, url: entry.request.url });
+    }
     return this.#announce(tabId, this.recorder(tabId).appendEntry(entry, hop));
   }
 

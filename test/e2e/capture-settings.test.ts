@@ -4,6 +4,10 @@
 import type { Browser, Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoServer } from '../../demo/server.ts';
+import { analyzeTrace } from '../../src/core/analysis/analyze.ts';
+import { exportHar } from '../../src/core/formats/harExport.ts';
+import { parseHar } from '../../src/core/har/har.ts';
+import type { Trace, TraceEvent } from '../../src/core/trace/types.ts';
 import type { BackgroundMessage } from '../../src/protocol/messages.ts';
 import {
   captureListenerNames,
@@ -84,14 +88,19 @@ async function capturing(): Promise<boolean> {
   return (await listenerStates()).some(Boolean);
 }
 
-function entryUrls(messages: readonly BackgroundMessage[]): string[] {
-  const urls: string[] = [];
+/** The events the messages delivered, in order, from the last reset on. */
+function recordedEvents(messages: readonly BackgroundMessage[]): TraceEvent[] {
+  const events: TraceEvent[] = [];
   for (const m of messages) {
     if (m.type !== 'snapshot' && m.type !== 'events') continue;
-    if (m.type === 'snapshot' && m.reset) urls.length = 0;
-    for (const e of m.events) if (e.event.kind === 'entry') urls.push(new URL(e.event.entry.request.url).pathname);
+    if (m.type === 'snapshot' && m.reset) events.length = 0;
+    for (const e of m.events) events.push(e.event);
   }
-  return urls;
+  return events;
+}
+
+function entryUrls(messages: readonly BackgroundMessage[]): string[] {
+  return recordedEvents(messages).flatMap((e) => (e.kind === 'entry' ? [new URL(e.entry.request.url).pathname] : []));
 }
 
 describe('Chrome: recording settings', () => {
@@ -122,6 +131,34 @@ describe('Chrome: recording settings', () => {
     await until('both pages', 15_000, async () => entryUrls(await read()).length >= 2);
     expect(entryUrls(await read())).toEqual(['/kept-1', '/kept-2']);
     await page.close();
+  });
+
+  it('a second site the tab navigates to over http:// is a page inspected: its session is no third party’s, live or exported', async () => {
+    // Every request of a tab has one pageRef, and http:// carries no Sec-Fetch-Dest: only the navigation the
+    // recorder notes with each top-level document tells the analysis that shop.test was a page of the tab too.
+    const page = await browser.newPage();
+    try {
+      await page.goto(server.url('http', 'blog.test', '/'));
+      await page.goto(server.url('http', 'shop.test', '/insecure/plain'));
+      const read = await subscribe(await tabIdOf(page));
+      await until('both pages', 15_000, async () => entryUrls(await read()).includes('/insecure/plain'));
+      const events = recordedEvents(await read());
+      const navigations = events.flatMap((e) => (e.kind === 'navigation' ? [new URL(e.url).host] : []));
+      expect(navigations.map((host) => host.replace(/:\d+$/, ''))).toEqual(['blog.test', 'shop.test']);
+      const trace: Trace = {
+        source: { format: 'live' },
+        events,
+        entryCount: events.filter((e) => e.kind === 'entry').length,
+      };
+      const live = analyzeTrace(trace);
+      expect(live.sessions.find((s) => s.cookie === 'PHPSESSID')).toMatchObject({ thirdParty: false });
+      // The HAR export writes a page per navigation, so the CLI reading it inspects the same sites.
+      const reread = analyzeTrace(parseHar(exportHar(trace, live, { values: 'raw' })));
+      expect(reread.sessions.find((s) => s.cookie === 'PHPSESSID')).toMatchObject({ thirdParty: false });
+    } finally {
+      // A tab left open would keep its recording, and the next test counts the listeners tabs hold.
+      await page.close();
+    }
   });
 
   it('with record-from-start off, a tab is recorded only while a panel is subscribed, and no listener is left without one', async () => {

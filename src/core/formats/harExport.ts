@@ -166,15 +166,33 @@ function sessionscopeJson(
   };
 }
 
+/**
+ * Each entry's HAR pageref. A recording that names its navigations (the live recorder gives all of a tab's requests
+ * one pageRef, the tab, and records a `navigation` before each top-level document) is written a page per navigation,
+ * as DevTools' HAR is: read again, the first document of each page is a top-level page (firstParty.ts), as the
+ * navigation said. Entries before the first navigation, and traces with none, keep their own pageRef.
+ */
+function pageRefsOf(events: readonly TraceEvent[]): ReadonlyMap<number, string> {
+  const refs = new Map<number, string>();
+  let navigations = 0;
+  for (const event of events) {
+    if (event.kind === 'navigation') navigations++;
+    else if (event.kind === 'entry' && navigations > 0)
+      refs.set(event.entry.index, `${event.entry.pageRef ?? 'page'}_${navigations}`);
+  }
+  return refs;
+}
+
 function entryJson(
   entry: TraceEntry,
   findings: readonly Finding[],
   request: RequestView | undefined,
   page: PageExport | undefined,
+  pageRef = entry.pageRef,
 ) {
   const post = postDataJson(entry);
   return {
-    ...(entry.pageRef !== undefined ? { pageref: entry.pageRef } : {}),
+    ...(pageRef !== undefined ? { pageref: pageRef } : {}),
     startedDateTime: new Date(entry.startedAt).toISOString(),
     time: entry.duration ?? 0,
     ...(entry.run !== undefined ? { _run: entry.run } : {}),
@@ -212,6 +230,7 @@ export function exportHar(trace: Trace, result: AnalysisResult, options: ExportO
   const events: readonly TraceEvent[] = (redaction?.trace ?? trace).events;
   const pages = pagesForExport(trace, redaction?.trace ?? trace);
   const entries = events.flatMap((e) => (e.kind === 'entry' ? [e.entry] : [])).sort((a, b) => a.index - b.index);
+  const pageRefs = pageRefsOf(events);
   const findingsByEntry = new Map<number, Finding[]>();
   for (const f of analysis.findings) {
     const list = findingsByEntry.get(f.entry) ?? [];
@@ -227,7 +246,13 @@ export function exportHar(trace: Trace, result: AnalysisResult, options: ExportO
       creator: { name: tool.name, version: tool.version },
       ...(trace.source.creator ? { browser: { name: trace.source.creator, version: '' } } : {}),
       entries: entries.map((e) =>
-        entryJson(e, findingsByEntry.get(e.index) ?? [], requestByEntry.get(e.index), pages.get(e.index)),
+        entryJson(
+          e,
+          findingsByEntry.get(e.index) ?? [],
+          requestByEntry.get(e.index),
+          pages.get(e.index),
+          pageRefs.get(e.index) ?? e.pageRef,
+        ),
       ),
       _sessionscope: {
         values,
