@@ -255,6 +255,12 @@ describe('resource types', () => {
     );
     expect(typed({}, [{ name: 'Accept', value: 'application/xhtml+xml,text/html;q=0.9' }], html)).toBe('document');
     expect(typed({}, [{ name: 'Accept', value: 'text/html' }], html)).toBe('document');
+    // Internet Explorer 6–8 navigated asking for images, then its plug-ins' documents (a real Fiddler capture's typed
+    // address); its images ask `*/*`, and an image's own Accept names images only.
+    const oldExplorer =
+      'image/gif, image/jpeg, image/pjpeg, application/x-ms-application, application/vnd.ms-xpsdocument, application/xaml+xml, application/x-ms-xbap, */*';
+    expect(typed({}, [{ name: 'Accept', value: oldExplorer }], html)).toBe('document');
+    expect(typed({}, [{ name: 'Accept', value: 'image/gif, image/jpeg, */*' }], html)).toBe('image');
   });
 
   it("without Fetch Metadata, a subresource by its Accept's first type, else by its answer's media type", () => {

@@ -108,7 +108,8 @@ export function guessResourceType(evidence: ResourceTypeEvidence): ResourceType 
   // Without Fetch Metadata (browsers before 2020, Safari before 16.4, proxies that drop it): a script library's
   // request header, which no navigation sends (jQuery, Prototype), or a navigation's Accept, which puts HTML first.
   if (scripted) return 'xhr';
-  if (acceptsHtmlFirst(requestHeaders) && respondedHtml(evidence)) return 'document';
+  if ((acceptsHtmlFirst(requestHeaders) || acceptsAsOldExplorer(requestHeaders)) && respondedHtml(evidence))
+    return 'document';
   return subresourceType(evidence) ?? 'other';
 }
 
@@ -153,6 +154,16 @@ function isWebSocketUpgrade(evidence: ResourceTypeEvidence): boolean {
  */
 function acceptsHtmlFirst(requestHeaders: readonly Header[]): boolean {
   return /^\s*(?:text\/html|application\/xhtml\+xml)\s*(?:[,;]|$)/i.test(headerValue(requestHeaders, 'accept') ?? '');
+}
+
+/**
+ * Internet Explorer 6–8's navigation Accept: images first, then the documents of its plug-ins and handlers
+ * (`image/gif, image/jpeg, image/pjpeg, application/x-ms-application, application/xaml+xml, …, *\/*`). Its image
+ * requests send `*\/*`; nothing but a navigation (or a frame's) asks for images and application documents at once.
+ */
+function acceptsAsOldExplorer(requestHeaders: readonly Header[]): boolean {
+  const accept = headerValue(requestHeaders, 'accept') ?? '';
+  return /^\s*image\/gif\s*,/i.test(accept) && /,\s*application\//i.test(accept);
 }
 
 function respondedHtml(evidence: ResourceTypeEvidence): boolean {
