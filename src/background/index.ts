@@ -37,6 +37,7 @@ const hub = new PanelHub(store, undefined, {
   setRecordFromStart: (value) => settingsKeeper.write('recordFromStart', value),
   panelsChanged: () => updateCapture(),
   refreshSettings: () => settingsKeeper.read().then(applySettings),
+  tabUrl: (tabId) => browser.tabs.get(tabId).then((tab) => tab.url),
 });
 const tracker = new HopTracker(capturePlatform, (tabId) => store.existing(tabId)?.topUrl);
 /** Cookie changes wait for the entries of the requests already on their way (cookie-order.ts). */

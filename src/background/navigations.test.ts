@@ -6,6 +6,8 @@ import { analyzeTrace } from '../core/analysis/analyze.ts';
 import { exportHar } from '../core/formats/harExport.ts';
 import { parseHar } from '../core/har/har.ts';
 import type { ResourceType, TraceEntry } from '../core/trace/types.ts';
+import type { BackgroundMessage } from '../protocol/messages.ts';
+import { PanelHub, type PanelPort } from './panel-hub.ts';
 import { RecorderStore, type SessionStorageArea } from './recorder-store.ts';
 
 const noStorage: SessionStorageArea = {
@@ -15,7 +17,38 @@ const noStorage: SessionStorageArea = {
 };
 
 const ID = 'q8Zr2KfW7mXv4Tn9LpB3sYc6';
+
+/** A host that stores no settings (the tests here ask it only for the tab's address). */
+const NO_SETTINGS_HOST = {
+  permissionsGranted: async () => true,
+  setPreserveLog: async () => undefined,
+  setRecordFromStart: async () => undefined,
+  panelsChanged: () => undefined,
+  refreshSettings: async () => undefined,
+};
 const TAB = 5;
+
+/** A panel's port for the tab that subscribes at once, as a panel does when it opens. */
+function openPanel(hub: PanelHub, tabId = TAB): void {
+  const listeners: ((message: unknown) => void)[] = [];
+  const port: PanelPort = {
+    name: `panel:${tabId}`,
+    postMessage: (_message: BackgroundMessage) => undefined,
+    onMessage: { addListener: (listener) => void listeners.push(listener) },
+    onDisconnect: { addListener: () => undefined },
+  };
+  hub.connect(port);
+  for (const listener of listeners) listener({ type: 'subscribe', since: -1 });
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+/** The URLs of the navigations recorded for the tab. */
+function navigationsOf(store: RecorderStore): string[] {
+  return (store.existing(TAB)?.eventsSince(-1) ?? []).flatMap(({ event }) =>
+    event.kind === 'navigation' ? [event.url] : [],
+  );
+}
 
 /** A hop as HopTracker records it: the tab is its pageRef; a frame's document is a `subdocument`. */
 function hop(
@@ -104,5 +137,39 @@ describe('the recorder names each top-level page of a tab', () => {
   it("the same site in a frame of the page stays a third party's", async () => {
     const framed = analyse(await recordTwoSites('subdocument'));
     expect(framed.sessions.find((s) => s.cookie === 'sid')).toMatchObject({ thirdParty: true });
+  });
+
+  it('a panel opened on a page loaded before the recording began notes the page the tab shows', async () => {
+    // Recording starts with the panel (the default): the page's own navigation was never seen, and the first
+    // request recorded may be a frame's (here an ad frame's poll). The tab's address names the page inspected.
+    const store = new RecorderStore(noStorage, 1);
+    const hub = new PanelHub(store, 1, { ...NO_SETTINGS_HOST, tabUrl: async () => 'http://shop.test/cart' });
+    await store.ready;
+    openPanel(hub);
+    await settle();
+    expect(navigationsOf(store)).toEqual(['http://shop.test/cart']);
+    expect(store.existing(TAB)?.topUrl).toBe('http://shop.test/cart');
+    const poll = hop('http://ads.example/poll', 'fetch');
+    store.appendEntry(TAB, { ...poll, request: { ...poll.request, initiatorUrl: 'http://ads.example/frame' } });
+    store.appendEntry(TAB, hop('http://shop.test/api/cart', 'fetch', { set: `sid=${ID}; Path=/; HttpOnly` }));
+    store.appendEntry(TAB, hop('http://shop.test/api/total', 'fetch', { sent: `sid=${ID}` }));
+    expect(analyse(store).sessions.find((s) => s.cookie === 'sid')).toMatchObject({ thirdParty: false });
+  });
+
+  it('notes no page where the recorder saw the navigation, or the tab shows no web page', async () => {
+    const seen = new RecorderStore(noStorage, 1);
+    await seen.ready;
+    seen.appendEntry(TAB, hop('http://shop.test/', 'document'));
+    seen.recorder(TAB).setTopUrl('http://shop.test/');
+    openPanel(new PanelHub(seen, 1, { ...NO_SETTINGS_HOST, tabUrl: async () => 'http://shop.test/later' }));
+    await settle();
+    expect(navigationsOf(seen)).toEqual(['http://shop.test/']);
+
+    const newTab = new RecorderStore(noStorage, 1);
+    await newTab.ready;
+    openPanel(new PanelHub(newTab, 1, { ...NO_SETTINGS_HOST, tabUrl: async () => 'chrome://newtab/' }));
+    await settle();
+    expect(navigationsOf(newTab)).toEqual([]);
+    expect(newTab.existing(TAB)?.topUrl).toBeUndefined();
   });
 });

@@ -31,6 +31,8 @@ export interface HubHost {
    * missed — as happened in CI when a setting was written while the worker was still starting.
    */
   refreshSettings(): Promise<void>;
+  /** The address of the page a tab shows now (tabs.get), when the browser lets the extension read it. */
+  tabUrl(tabId: number): Promise<string | undefined>;
 }
 
 const NO_HOST: HubHost = {
@@ -39,6 +41,7 @@ const NO_HOST: HubHost = {
   setRecordFromStart: async () => undefined,
   panelsChanged: () => undefined,
   refreshSettings: async () => undefined,
+  tabUrl: async () => undefined,
 };
 
 interface Subscription {
@@ -120,6 +123,24 @@ export class PanelHub {
     for (const subscription of this.#subscriptions) this.#post(subscription, message);
   }
 
+  /**
+   * A panel opened on a page the recorder never saw load (recording starts with the panel by default): the page the
+   * tab shows is its top-level page all the same. Noted as the recorder notes a navigation (RecorderStore.notePage),
+   * so the site inspected is that page's rather than guessed from the first request, which a frame or a beacon may
+   * make, and frame requests are compared with it for SameSite (site-context.ts).
+   */
+  #notePageShown(tabId: number): void {
+    void this.host
+      .tabUrl(tabId)
+      .catch(() => undefined)
+      .then((url) => {
+        const recorder = this.store.existing(tabId);
+        // A navigation the recorder saw meanwhile is newer than the page asked about.
+        if (url === undefined || !/^https?:/i.test(url) || !recorder || recorder.topUrl !== undefined) return;
+        this.store.notePage(tabId, url);
+      });
+  }
+
   /** Sends every subscriber the stored events it has not had yet; normally runs on a short timer. */
   sendPending(): void {
     if (this.#batchTimer !== undefined) clearTimeout(this.#batchTimer);
@@ -138,6 +159,7 @@ export class PanelHub {
       this.store.touch(subscription.tabId);
       this.host.panelsChanged();
     }
+    if (recorder.topUrl === undefined) this.#notePageShown(subscription.tabId);
     // The panel holds events from before a clear it has not heard of: it must drop them.
     const reset = subscription.lastSentSeq >= 0 && subscription.lastSentSeq < recorder.clearedBeforeSeq;
     const events = this.#eventsFor(subscription);

@@ -261,6 +261,15 @@ export class RecorderStore {
     return this.#announce(tabId, this.recorder(tabId).appendEntry(entry, hop));
   }
 
+  /**
+   * The tab shows this top-level page, though its navigation was not recorded (it loaded before the recording
+   * began): the tab's top URL, and a `navigation` event as a recorded navigation has.
+   */
+  notePage(tabId: number, url: string): RecordedEvent {
+    this.recorder(tabId).setTopUrl(url);
+    return this.append(tabId, { kind: 'navigation', time: Date.now(), url });
+  }
+
   append(tabId: number, event: TraceEvent): RecordedEvent {
     return this.#announce(tabId, this.recorder(tabId).append(event));
   }

@@ -324,6 +324,7 @@ describe('clear and panel messages', () => {
       refreshSettings: async () => {
         store.settings = { ...store.settings, recordFromStart: true };
       },
+      tabUrl: async () => undefined,
     });
     const panel = panelPort('panel:10');
     hub.connect(panel.port);

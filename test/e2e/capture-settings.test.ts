@@ -176,6 +176,12 @@ describe('Chrome: recording settings', () => {
       await page.goto(server.url('http', 'shop.test', '/with-panel'));
       await until('the page seen with the panel', 15_000, async () => entryUrls(await read()).includes('/with-panel'));
       expect(entryUrls(await read())).toEqual(['/with-panel']);
+      // The page shown when the panel opened was loaded unrecorded; it is the tab's top-level page all the same, and
+      // the navigation the panel saw is one too (the site inspected is theirs, not a guess from a first request).
+      const navigated = recordedEvents(await read()).flatMap((e) =>
+        e.kind === 'navigation' ? [new URL(e.url).pathname] : [],
+      );
+      expect(navigated).toEqual(['/before-panel', '/with-panel']);
       // The panel goes: so do the listeners; what was recorded stays.
       await unsubscribe(tabId);
       await until('the listeners to go again', 15_000, async () => !(await capturing()));
