@@ -778,6 +778,37 @@ describe('session cookie identification (the pre-pass)', () => {
     expect(identify(named).get('ASP.NET_SessionId')?.confidence).toBe('likely');
   });
 
+  it('a hex token built around the time it was set (address, clock, counter) is a visitor ID, not a random session ID', () => {
+    // nytimes.com's `RMID=007f0101480b55e20bb8000c`: an address, the Unix time of the response in hex, a counter,
+    // set by the home page and sent back everywhere. A random hex token of the same behaviour is a possible session.
+    const page = (value: (at: number) => string) => {
+      const t = trace();
+      const at = t.nextTime;
+      return identify(
+        t
+          .get('https://www.shop.test/', { cookie: '', setCookie: [`kq=${value(at)}; Path=/`] })
+          .get('https://www.shop.test/a', { resourceType: 'script', cookie: `kq=${value(at)}` })
+          .get('https://www.shop.test/b', { resourceType: 'script', cookie: `kq=${value(at)}` }),
+      ).get('kq')?.confidence;
+    };
+    const hexSeconds = (at: number) =>
+      Math.floor(at / 1000)
+        .toString(16)
+        .padStart(8, '0');
+    expect(page((at) => `007f0101480b${hexSeconds(at)}0bb8000c`)).toBeUndefined();
+    expect(page((at) => `${hexSeconds(at)}5e1f0a2b9c3d4e5f`)).toBeUndefined();
+    expect(page(() => '9f86d081884c7d659a2feaa0c55ad015')).toBe('possible');
+    // A time of another day is no issue time: a random value may hold any eight digits.
+    expect(page((at) => `007f0101480b${hexSeconds(at - 3 * 86_400_000)}0bb8000c`)).toBe('possible');
+    // A session name keeps its own evidence, whatever its value holds.
+    const named = trace();
+    const at = named.nextTime;
+    named
+      .get('https://www.shop.test/', { cookie: '', setCookie: [`JSESSIONID=007f0101480b${hexSeconds(at)}0bb8000c`] })
+      .get('https://www.shop.test/a', { cookie: `JSESSIONID=007f0101480b${hexSeconds(at)}0bb8000c` });
+    expect(identify(named).get('JSESSIONID')?.confidence).toBe('likely');
+  });
+
   it('a cookie that holds the time it was set (Unix seconds), issued at the login, is a timestamp, not a session', () => {
     // Icinga Web 2 sets `icingaweb2-session=<time()>` at the login beside its PHP session.
     const at = trace().nextTime;

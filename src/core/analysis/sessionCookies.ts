@@ -78,6 +78,11 @@ interface TokenStats {
    * where no page, script or API call of the application ever set it.
    */
   setOnlyByPixels: boolean;
+  /**
+   * Every value set was hex holding the time it was set (holdsIssueTime): an ID built from a clock, an address and a
+   * counter (Apache's mod_unique_id, a visitor ID such as nytimes.com's `RMID`), not a random one.
+   */
+  holdsIssueTime: boolean;
 }
 
 /**
@@ -305,7 +310,7 @@ export class SessionCookieIdentifier {
           text: `issued in answer to the login at entry ${login.entry} (${login.text})`,
           login: login.entry,
         });
-      this.noteToken(stats, pair.value, host, order, hostCount, entry.request.resourceType);
+      this.noteToken(stats, pair.value, host, order, hostCount, entry);
     }
   }
 
@@ -650,7 +655,7 @@ export class SessionCookieIdentifier {
     host: string,
     order: number,
     hostCount: number,
-    setBy: ResourceType | undefined,
+    setBy: TraceEntry,
   ): void {
     // A placeholder the server writes in place of the ID (LedgerSMB's `Login` at its logout, PHP's `deleted`) is no
     // value the token's shape is judged by.
@@ -665,10 +670,12 @@ export class SessionCookieIdentifier {
         tokenLike: true,
         carriedAfter: 0,
         setOnlyByPixels: true,
+        holdsIssueTime: true,
       };
       stats.token = token;
     }
-    if (!PIXEL_TYPES.has(setBy)) token.setOnlyByPixels = false;
+    if (!PIXEL_TYPES.has(setBy.request.resourceType)) token.setOnlyByPixels = false;
+    if (token.holdsIssueTime && !holdsIssueTime(value, setBy.startedAt)) token.holdsIssueTime = false;
     // More distinct values than the limit already decide "not a token": no need to keep collecting them.
     if (token.setValues.size <= TOKEN_MAX_DISTINCT_SET_VALUES) token.setValues.add(value);
     const bare = value.replace(/^"|"$/g, '');
@@ -758,11 +765,17 @@ export class SessionCookieIdentifier {
     // The token's behaviour alone is the weakest evidence (RULES.md: on its own at most `possible`), and a cookie of
     // a third-party host is evidence against: together they make no session. On real page loads these were the ad
     // and identity-sync servers' visitor IDs (a DoubleClick probe, a data broker's segment cookies), never a session.
-    // So is a token only images and beacons ever set: a tracking pixel's visitor ID (Webtrends' `ACOOKIE`, set by
-    // the site's own `dcs.gif` collector), which no page or call of the application issued.
-    if (tokenEvidence && !this.setByThirdParty(stats) && !stats.token?.setOnlyByPixels)
-      return { confidence: 'possible', evidence: token, against: [] };
+    if (tokenEvidence && !this.tokenOnlyRefuted(stats)) return { confidence: 'possible', evidence: token, against: [] };
     return undefined;
+  }
+
+  /**
+   * What speaks against a cookie with nothing but its token's behaviour for it: a third party's host; only images
+   * and beacons ever setting it, as a tracking pixel sets its visitor ID (Webtrends' `ACOOKIE`, from the site's own
+   * `dcs.gif` collector), which no page or call of the application issued; a value built around the time it was set.
+   */
+  private tokenOnlyRefuted(stats: NameStats): boolean {
+    return this.setByThirdParty(stats) || stats.token?.setOnlyByPixels === true || stats.token?.holdsIssueTime === true;
   }
 
   /** The token was set by a host outside the sites being inspected, and the user did not ask for those. */
@@ -803,6 +816,23 @@ function noteSetOrigin(stats: NameStats, origin: string): void {
 function loginOfSetter(stats: NameStats, carried: Behaviour): boolean {
   const setters = stats.setOrigins;
   return setters === undefined || carried.origin === undefined || setters.has(carried.origin);
+}
+
+/** A value of hex digits only, as long as an ID's: where a clock's seconds may sit as eight of them. */
+const HEX_ID = /^[0-9a-f]{16,64}$/i;
+
+/**
+ * The value is hex and holds, as four bytes somewhere in it, the Unix time in seconds within a day of its response.
+ * A random 128-bit ID does so about once in two thousand; an ID made of a clock, an address and a counter always.
+ */
+function holdsIssueTime(raw: string, at: number): boolean {
+  const value = raw.replace(/^"|"$/g, '');
+  if (!Number.isFinite(at) || !HEX_ID.test(value)) return false;
+  const seconds = at / 1000;
+  for (let i = 0; i + 8 <= value.length; i += 2) {
+    if (Math.abs(Number.parseInt(value.slice(i, i + 8), 16) - seconds) <= DAY_MS / 1000) return true;
+  }
+  return false;
 }
 
 function noteTimestamp(stats: NameStats, raw: string, at: number): void {
