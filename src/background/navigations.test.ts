@@ -17,6 +17,7 @@ const noStorage: SessionStorageArea = {
 };
 
 const ID = 'q8Zr2KfW7mXv4Tn9LpB3sYc6';
+const TAB = 5;
 
 /** A host that stores no settings (the tests here ask it only for the tab's address). */
 const NO_SETTINGS_HOST = {
@@ -26,7 +27,6 @@ const NO_SETTINGS_HOST = {
   panelsChanged: () => undefined,
   refreshSettings: async () => undefined,
 };
-const TAB = 5;
 
 /** A panel's port for the tab that subscribes at once, as a panel does when it opens. */
 function openPanel(hub: PanelHub, tabId = TAB): void {
@@ -95,7 +95,7 @@ async function recordTwoSites(second: ResourceType) {
 }
 
 describe('the recorder names each top-level page of a tab', () => {
-  it('records a navigation before each top-level document hop, none after a frame or a subresource', async () => {
+  it('records a navigation before each top-level document hop, none for a frame or a subresource', async () => {
     const store = await recordTwoSites('document');
     store.appendEntry(TAB, hop('http://shop.test/frame', 'subdocument'));
     const kinds = store
