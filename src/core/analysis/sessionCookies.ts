@@ -675,10 +675,10 @@ export class SessionCookieIdentifier {
       stats.token = token;
     }
     if (!PIXEL_TYPES.has(setBy.request.resourceType)) token.setOnlyByPixels = false;
-    if (token.holdsIssueTime && !holdsIssueTime(value, setBy.startedAt)) token.holdsIssueTime = false;
+    const bare = value.replace(/^"|"$/g, '');
+    if (token.holdsIssueTime && !holdsIssueTime(bare, setBy.startedAt)) token.holdsIssueTime = false;
     // More distinct values than the limit already decide "not a token": no need to keep collecting them.
     if (token.setValues.size <= TOKEN_MAX_DISTINCT_SET_VALUES) token.setValues.add(value);
-    const bare = value.replace(/^"|"$/g, '');
     if (bare.length < TOKEN_MIN_LENGTH || estimateSingle(bare).bits < TOKEN_MIN_BITS) token.tokenLike = false;
   }
 
@@ -822,11 +822,11 @@ function loginOfSetter(stats: NameStats, carried: Behaviour): boolean {
 const HEX_ID = /^[0-9a-f]{16,64}$/i;
 
 /**
- * The value is hex and holds, as four bytes somewhere in it, the Unix time in seconds within a day of its response.
- * A random 128-bit ID does so about once in two thousand; an ID made of a clock, an address and a counter always.
+ * The value (unquoted) is hex and holds, as four bytes somewhere in it, the Unix time in seconds within a day of its
+ * response. A random 128-bit ID does so about once in two thousand; an ID made of a clock, an address and a counter
+ * always.
  */
-function holdsIssueTime(raw: string, at: number): boolean {
-  const value = raw.replace(/^"|"$/g, '');
+function holdsIssueTime(value: string, at: number): boolean {
   if (!Number.isFinite(at) || !HEX_ID.test(value)) return false;
   const seconds = at / 1000;
   for (let i = 0; i + 8 <= value.length; i += 2) {
