@@ -27,9 +27,10 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.har'))) {
   const label = labels[file];
   const lines: string[] = [];
   for (const s of result.sessions) {
-    const wrong = label?.notSessions.some((n) => n.cookie === s.cookie) && s.confidence !== 'possible';
+    const labelledNot = label?.notSessions.some((n) => n.cookie === s.cookie) === true;
+    const wrong = labelledNot && s.confidence !== 'possible';
     if (wrong) notSessionsWrong++;
-    if (!wrong && label?.notSessions.some((n) => n.cookie === s.cookie)) notSessionsPossible++;
+    else if (labelledNot) notSessionsPossible++;
     if (verbose || wrong)
       lines.push(
         `  ${wrong ? 'WRONG ' : ''}session ${s.cookie} @${s.origin} ${s.confidence}${s.thirdParty ? ' 3p' : ''}: ${s.evidence.join('; ')}`,

@@ -251,7 +251,7 @@ export function exportHar(trace: Trace, result: AnalysisResult, options: ExportO
           findingsByEntry.get(e.index) ?? [],
           requestByEntry.get(e.index),
           pages.get(e.index),
-          pageRefs.get(e.index) ?? e.pageRef,
+          pageRefs.get(e.index),
         ),
       ),
       _sessionscope: {
