@@ -103,6 +103,10 @@ export const cookieDomainBroad = attributeRule({
     // An IP address has no subdomains: a Domain naming it is the host itself (browsers accept no other).
     if (parsed.domain === undefined || isIpAddress(parsed.domain)) return undefined;
     const site = registrableDomain(request.host);
+    // A Domain naming the answering host below its site (Domain=www.shop.test from www.shop.test) reaches only that
+    // host's own children, never a sibling app: ZAP 90033 and RULES.md flag a parent domain only. On the site itself
+    // (Domain=shop.test from shop.test) every other host of the site is under it, so that one is broad.
+    if (parsed.domain === request.host && parsed.domain !== site) return undefined;
     const scope = parsed.domain === site ? `every subdomain of ${site}` : `every host under ${parsed.domain}`;
     return `Domain=${parsed.domain} makes it visible to ${scope}`;
   },

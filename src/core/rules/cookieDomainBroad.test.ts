@@ -47,6 +47,30 @@ describe('cookie-domain-broad', () => {
     expect(findingsOf(result, 'cookie-domain-broad')).toEqual([]);
   });
 
+  it('a Domain naming the answering host below its site → nothing: it reaches no sibling (ZAP 90033 agrees)', () => {
+    // ferguson.com's DYN_USER_CONFIRM: Domain=www.ferguson.com, set by www.ferguson.com.
+    const result = trace()
+      .get('https://www.shop.test/', {
+        cookie: '',
+        setCookie: [`sid=${ID.a}; Domain=WWW.shop.test; Path=/; Secure; HttpOnly; SameSite=Lax`],
+      })
+      .analyze();
+    expect(findingsOf(result, 'cookie-domain-broad')).toEqual([]);
+  });
+
+  it('the same Domain set from a host below it → cookie-domain-broad: hosts beside the setter receive it', () => {
+    const result = trace()
+      .get('https://app.www.shop.test/', {
+        cookie: '',
+        setCookie: [`sid=${ID.a}; Domain=www.shop.test; Path=/; Secure; HttpOnly; SameSite=Lax`],
+      })
+      .analyze();
+    const found = findingsOf(result, 'cookie-domain-broad');
+    expect(found.map((f) => f.message)).toEqual([
+      'sid: Domain=www.shop.test makes it visible to every host under www.shop.test.',
+    ]);
+  });
+
   it('a host-only sid (no Domain) → nothing', () => {
     const result = trace()
       .get('https://www.shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; Path=/; Secure; HttpOnly; SameSite=Lax`] })
