@@ -183,6 +183,24 @@ function pageRefsOf(events: readonly TraceEvent[]): ReadonlyMap<number, string> 
   return refs;
 }
 
+/**
+ * The trace's cookie and navigation events, each with `afterEntry`, the index of the entry it followed (none for one
+ * before the first entry): our importer puts them back in the same place among the entries
+ * (native/harCookieEvents.ts), which their times alone would not tell for an entry in flight.
+ */
+function cookieEventsJson(events: readonly TraceEvent[]): object[] {
+  const written: object[] = [];
+  let afterEntry: number | undefined;
+  for (const event of events) {
+    if (event.kind === 'entry') afterEntry = event.entry.index;
+    else {
+      const json = eventJson(event) as object;
+      written.push(afterEntry === undefined ? json : { ...json, afterEntry });
+    }
+  }
+  return written;
+}
+
 function entryJson(
   entry: TraceEntry,
   findings: readonly Finding[],
@@ -219,7 +237,7 @@ function entryJson(
 /**
  * The trace as a HAR 1.2 document (a string, pretty-printed). Entries are written in their source order, so
  * the entry numbers of findings stay the same on re-import. Cookie events, which HAR cannot express, go to
- * `log._sessionscope.cookieEvents` (our importer ignores them: use the native format to keep them).
+ * `log._sessionscope.cookieEvents`, each with the entry it followed, which our importer reads back.
  */
 export function exportHar(trace: Trace, result: AnalysisResult, options: ExportOptions = {}): string {
   const hashed = options.valuesAlreadyRedacted === true;
@@ -238,7 +256,7 @@ export function exportHar(trace: Trace, result: AnalysisResult, options: ExportO
     findingsByEntry.set(f.entry, list);
   }
   const requestByEntry = new Map(analysis.requests.map((r) => [r.entry, r]));
-  const others = events.filter((e) => e.kind !== 'entry');
+  const cookieEvents = cookieEventsJson(events);
   const tool = options.tool ?? { name: 'sessionscope', version: '0' };
   const har = {
     log: {
@@ -257,7 +275,7 @@ export function exportHar(trace: Trace, result: AnalysisResult, options: ExportO
       _sessionscope: {
         values,
         sourceFormat: trace.source.format,
-        ...(others.length > 0 ? { cookieEvents: others.map((e) => eventJson(e)) } : {}),
+        ...(cookieEvents.length > 0 ? { cookieEvents } : {}),
         // Hashes analysed again would lose what values told (a token's entropy, a form's `_method=delete`, a Basic
         // login): a redacted export keeps the settings and the analysis its exporter saw, as a native trace does.
         ...(values === 'redacted'

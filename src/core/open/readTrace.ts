@@ -4,6 +4,7 @@
 import { harToTrace } from '../har/har.ts';
 import { isObject, kindOf, ownField } from '../har/harFields.ts';
 import { HarStreamReader } from '../har/harStream.ts';
+import { withExportedEvents } from '../native/harCookieEvents.ts';
 import { savedHarAnalysis } from '../native/harSavedAnalysis.ts';
 import { NATIVE_FORMAT, type NativeTrace, parseNativeTrace } from '../native/native.ts';
 import { inFile, parseJsonText, TruncatedJsonError } from '../trace/jsonText.ts';
@@ -39,7 +40,8 @@ export function readTraceText(text: string, file?: string): ReadTrace {
   }
   switch (detectTraceFormat(document)) {
     case 'har': {
-      const trace = harToTrace(document, file);
+      // Our own HAR export keeps the recording's cookie and navigation events: they go back among its entries.
+      const trace = withExportedEvents(document, harToTrace(document, file), file);
       // Our own redacted HAR export opens as its exporter saw it, as a redacted native trace does.
       const saved = savedHarAnalysis(document, trace, file);
       if (saved === undefined) return { trace };
