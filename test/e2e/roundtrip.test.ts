@@ -1,5 +1,6 @@
-// The round trip of issue 6, in headless Chromium's real DevTools: three demo scenarios (load-balancer,
-// secure-lost-on-http, insecure-attributes) recorded in the Sessions panel, exported through the panel's own buttons as real
+// The round trip of issue 6, in headless Chromium's real DevTools: four demo scenarios (load-balancer,
+// secure-lost-on-http, insecure-attributes, and consent-script, whose page script deletes the session: a cookie event
+// only the extension hears) recorded in the Sessions panel, exported through the panel's own buttons as real
 // downloads — native trace and HAR, redacted by default and raw once opted in —, then each file imported into a
 // fresh panel and read by the CLI: the same findings and the same lanes as the live panel showed. A redacted
 // export holds none of the session values the browser had, and the HAR exports are valid HAR 1.2.
@@ -28,7 +29,7 @@ import {
   shownRowCount,
 } from './helpers/panel-files.ts';
 
-const SCENARIOS = ['load-balancer', 'secure-lost-on-http', 'insecure-attributes'].map(findScenario);
+const SCENARIOS = ['load-balancer', 'secure-lost-on-http', 'insecure-attributes', 'consent-script'].map(findScenario);
 /**
  * Rules that read a cookie's value (docs/TRACE-FORMAT.md, "Redaction"): analysed again, hashes would lose what they
  * found, so a redacted export — native trace or HAR — keeps the analysis its exporter saw, and shows it.
@@ -164,7 +165,7 @@ beforeAll(async () => {
     const lanes = await readShownLanes(livePanel);
     const rows = await shownRowCount(livePanel);
     const allThere = SCENARIOS.every((s) =>
-      s.expected.every((e) =>
+      [...s.expected, ...(s.expectedBy?.panel ?? [])].every((e) =>
         findings.some((f) => f.rule === e.rule && (e.cookie === undefined || f.cookie === e.cookie)),
       ),
     );
@@ -206,9 +207,10 @@ afterAll(async () => {
 });
 
 describe('Chrome: round trip through the panel’s export and import, and the CLI', () => {
-  it('the live panel shows the three scenarios: findings, and lanes on two origins with ended IDs', () => {
+  it('the live panel shows the four scenarios: findings, and lanes on two origins with ended IDs', () => {
     const rules = liveFindings.map((f) => `${f.rule} ${f.cookie}`);
-    for (const s of SCENARIOS) for (const e of s.expected) expect(rules).toContain(`${e.rule} ${e.cookie}`);
+    for (const s of SCENARIOS)
+      for (const e of [...s.expected, ...(s.expectedBy?.panel ?? [])]) expect(rules).toContain(`${e.rule} ${e.cookie}`);
     expect(new Set(liveLanes.map((l) => l.origin)).size).toBeGreaterThanOrEqual(2);
     const jsession = liveLanes.find((l) => l.cookie === 'JSESSIONID');
     expect(jsession?.ids.length).toBeGreaterThanOrEqual(2);
@@ -317,6 +319,17 @@ describe('Chrome: round trip through the panel’s export and import, and the CL
       expect(report.findings.map(verdict), e.fileName).toEqual(saved.findings.map(verdict));
       expect(report.sessions.map(laneShape), e.fileName).toEqual(saved.sessions.map(laneShape));
       expect(sortedFindings(report.findings.map(shown)), e.fileName).toEqual(sortedFindings(liveFindings));
+    }
+  });
+
+  it('a page script’s removal of the session, heard only by the extension, stays “cleared by script” in every export', async () => {
+    const cleared = (findings: readonly SavedFinding[]) =>
+      findings.filter((f) => f.rule === 'session-reset' && f.cookie === 'connect.sid').map((f) => f.cause);
+    expect(cleared(nativeOf('raw').analysis.findings)).toEqual(['cleared-by-script']);
+    for (const e of exported) {
+      const report = await cliJson(e.path);
+      expect(cleared(report.findings), e.fileName).toEqual(['cleared-by-script']);
+      expect(report.findings.filter((f) => f.rule === 'session-not-sent' && f.cookie === 'connect.sid')).toEqual([]);
     }
   });
 
