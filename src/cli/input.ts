@@ -11,6 +11,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { type PrepassResult, TracePrepass } from '../core/analysis/prepass.ts';
 import type { AnalysisSettings } from '../core/analysis/settings.ts';
+import { EventPlacement, endHarStream, indexedEntries, readExportedEvents } from '../core/native/harCookieEvents.ts';
 import type { NativeTrace } from '../core/native/native.ts';
 import {
   type HarStreamIndex,
@@ -217,19 +218,25 @@ async function indexHar(file: string, size: number, io: InputIo, settings: Analy
   } finally {
     shown.done();
   }
+  // Our own HAR export's cookie and navigation events, read at the end of the first pass, go back where they were.
+  const exported = readExportedEvents(index.cookieEvents, file);
+  const placement = exported.events.length > 0 ? new EventPlacement(indexedEntries(index), exported.events) : undefined;
+  for (const { event } of exported.events) prepass.feed(event);
   let readings = 0;
   async function* open(): AsyncGenerator<TraceEvent> {
     const shownAgain = progressLine(file, size, io, `reading (pass ${++readings + 1})`);
     try {
-      yield* harEvents(io.openStream!(file), index, file, shownAgain.update);
+      const entries = harEvents(io.openStream!(file), index, file, shownAgain.update);
+      yield* placement ? placement.placedInStream(entries) : entries;
     } catch (e) {
       throw asInputError(file, e);
     } finally {
       shownAgain.done();
     }
   }
+  const warnings = [...index.warnings, ...exported.warnings];
   return {
-    trace: streamedTraceSummary(index, file),
+    trace: streamedTraceSummary({ ...index, warnings }, file),
     streamed: true,
     // Fed in file order, the pre-pass is the trace-order one only when the two orders are the same.
     events: { index, open, ...(index.order ? {} : { prepass: prepass.finish() }) },
@@ -244,7 +251,7 @@ async function streamHar(file: string, size: number, io: InputIo): Promise<Trace
       reader.write(chunk);
       shown.update(reader);
     }
-    return reader.end();
+    return endHarStream(reader, file);
   } catch (e) {
     throw asInputError(file, e);
   } finally {

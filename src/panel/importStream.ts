@@ -7,6 +7,7 @@
 // A file the stream reader refuses is read again by the whole-file importer, so the panel refuses it with
 // exactly the message it always gave.
 import { HarStreamReader } from '../core/har/harStream.ts';
+import { endHarStream } from '../core/native/harCookieEvents.ts';
 import { openTrace, SNIFF_BYTES, type TraceOpening } from '../core/open/openTrace.ts';
 import type { Trace, TraceEntry } from '../core/trace/types.ts';
 import { previewView } from './importPreview.ts';
@@ -138,6 +139,6 @@ async function streamHar(
   } finally {
     stream.releaseLock();
   }
-  const trace: Trace = reader.end();
+  const trace: Trace = endHarStream(reader, file.name);
   return trace;
 }

@@ -9,6 +9,7 @@
 // whole-file importer's.
 import { sameData } from '../core/analysis/sameData.ts';
 import { HarStreamReader } from '../core/har/harStream.ts';
+import { endHarStream } from '../core/native/harCookieEvents.ts';
 import type { Trace, TraceEvent } from '../core/trace/types.ts';
 import type { RecordedEvent } from '../protocol/messages.ts';
 import { importNotice } from './importTrace.ts';
@@ -65,7 +66,7 @@ export async function importInWorker(
         lastYield = performance.now();
       }
     }
-    trace = reader.end();
+    trace = endHarStream(reader, request.name);
   } catch {
     state.events.length = 0;
     state.live = undefined;

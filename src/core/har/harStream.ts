@@ -9,6 +9,7 @@ import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
 import type { Trace, TraceEntry } from '../trace/types.ts';
 import { HarTraceBuilder } from './har.ts';
 import { HarEntryScanner } from './harEntryScanner.ts';
+import { isObject, ownField } from './harFields.ts';
 import { notAHarThrower } from './harLog.ts';
 import { earlyEndWarning } from './harTruncation.ts';
 
@@ -16,6 +17,7 @@ export class HarStreamReader {
   private readonly scanner: HarEntryScanner;
   private readonly builder: HarTraceBuilder;
   private failure: unknown;
+  private exportedEvents: unknown;
 
   /**
    * `onEntry` sees each readable entry as soon as it can be told (HarTraceBuilder): in a file in time order, the
@@ -33,12 +35,21 @@ export class HarStreamReader {
       entry: (raw) => builder.add(raw),
       // A new source object each time (twice a file at most): the builder tells a changed source by identity.
       logField: (key, value) => {
+        // Our own export's cookie and navigation events (native/harCookieEvents.ts places them): kept alone, not the
+        // saved analysis beside them.
+        if (key === '_sessionscope')
+          this.exportedEvents = isObject(value) ? ownField(value, 'cookieEvents') : undefined;
         if (key !== 'creator' && key !== 'browser') return;
         source = { ...source, [key]: value };
         builder.logSource(source);
       },
       notAHar: notAHarThrower(file),
     });
+  }
+
+  /** `log._sessionscope.cookieEvents` as read (our own HAR export's), undefined for any other HAR. */
+  get cookieEvents(): unknown {
+    return this.exportedEvents;
   }
 
   /** Bytes written so far: for progress lines. */

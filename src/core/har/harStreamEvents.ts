@@ -17,7 +17,7 @@ import type { Trace, TraceEntry, TraceEvent, TraceInputWarning } from '../trace/
 import { requireReadableEntry } from './har.ts';
 import { type EntryDraft, importHarEntry, isSkipped } from './harEntry.ts';
 import { HarEntryScanner } from './harEntryScanner.ts';
-import { HarFields } from './harFields.ts';
+import { HarFields, isObject, ownField } from './harFields.ts';
 import { entryAlone, InitiatorResolver } from './harInitiators.ts';
 import { creatorLine, type HarLogSource, notAHarThrower } from './harLog.ts';
 import { StartTimeRepair } from './harStartTimes.ts';
@@ -36,6 +36,10 @@ export interface HarStreamIndex {
   readonly order?: Uint32Array;
   /** Browser runs in the file, when more than one (the trace's `runs`). */
   readonly runs?: number;
+  /** File positions of the entries that could not be read (skipped), when there are any. */
+  readonly skipped?: readonly number[];
+  /** `log._sessionscope.cookieEvents` as read (our own HAR export's): placed by native/harCookieEvents.ts. */
+  readonly cookieEvents?: unknown;
 }
 
 /** What a reader of the file reports, for progress lines. */
@@ -53,8 +57,9 @@ export class HarIndexer implements StreamProgress {
   /** Each entry's browser run + 1, by file position; 0 for none (trace order is run by run). */
   private runs = new Uint32Array(1024);
   private readonly runIds = new Set<number>();
-  private skippedCount = 0;
+  private readonly skipped: number[] = [];
   private firstSkipped: TraceInputWarning | undefined;
+  private cookieEvents: unknown;
   /** The first User-Agent header in file order: the browser when the log does not name it. */
   private userAgent: string | undefined;
   private readonly source: HarLogSource = {};
@@ -77,6 +82,8 @@ export class HarIndexer implements StreamProgress {
       entry: (raw, index) => this.read(raw, index),
       logField: (key, value) => {
         if (key === 'creator' || key === 'browser') this.source[key] = value;
+        // Kept alone, not the saved analysis beside them.
+        if (key === '_sessionscope') this.cookieEvents = isObject(value) ? ownField(value, 'cookieEvents') : undefined;
       },
       notAHar: notAHarThrower(file),
     });
@@ -98,7 +105,7 @@ export class HarIndexer implements StreamProgress {
     const early = this.scanner.end();
     this.repair.end();
     const count = this.scanner.entryCount;
-    requireReadableEntry(count, this.skippedCount, this.firstSkipped, this.file);
+    requireReadableEntry(count, this.skipped.length, this.firstSkipped, this.file);
     const startedAt = this.times.slice(0, count);
     const runs = this.runs.subarray(0, count);
     const creator = creatorLine(this.source);
@@ -118,6 +125,8 @@ export class HarIndexer implements StreamProgress {
       startedAt,
       ...(this.runIds.size > 1 ? { runs: this.runIds.size } : {}),
       ...(order ? { order } : {}),
+      ...(this.skipped.length > 0 ? { skipped: this.skipped } : {}),
+      ...(this.cookieEvents !== undefined ? { cookieEvents: this.cookieEvents } : {}),
     };
   }
 
@@ -125,7 +134,7 @@ export class HarIndexer implements StreamProgress {
     const imported = importHarEntry(this.fields, raw, index);
     if (index >= this.times.length) this.grow();
     if (isSkipped(imported)) {
-      this.skippedCount++;
+      this.skipped.push(index);
       this.firstSkipped ??= imported.skipped;
       this.repair.add(imported);
       return;

@@ -3,9 +3,12 @@
  * them: formats/harExport.ts), put back among the entries where the recording had them. Without them a raw export
  * of a live recording re-imports to another story: a session a page's script removed reads as a cookie the browser
  * did not send, and an alarm (session-not-sent, a reset "not-sent") stands where the recording told "cleared by
- * script". Any other HAR has none, and is returned as it was.
+ * script". Any other HAR has none, and is read as it was. The whole-file reader, the streamed one and the two-pass
+ * one (harStreamEvents.ts) place them the same way (EventPlacement).
  */
 import { isObject, ownField } from '../har/harFields.ts';
+import type { HarStreamReader } from '../har/harStream.ts';
+import type { HarStreamIndex } from '../har/harStreamEvents.ts';
 import type { Trace, TraceEvent, TraceInputWarning } from '../trace/types.ts';
 import { NativeFields } from './nativeFields.ts';
 import { readEvent } from './nativeRead.ts';
@@ -14,37 +17,51 @@ const WHERE = 'log._sessionscope.cookieEvents';
 
 /** An event read back, with the entry it followed in the recording when the export said so. */
 interface PlacedEvent {
-  readonly event: TraceEvent;
+  readonly event: Exclude<TraceEvent, { kind: 'entry' }>;
   readonly afterEntry: number | undefined;
 }
 
-/**
- * The trace with the export's events in it. Each goes after the entry it followed (`afterEntry`); one without that
- * (an export older than the field), or whose entry was not read, goes after the last entry that started by its time.
- * An event that cannot be read is left out and named in a warning; the others are still read.
- */
-export function withExportedEvents(document: unknown, trace: Trace, file?: string): Trace {
+/** What `log._sessionscope.cookieEvents` holds, read: the events, and a warning for each one left out. */
+export interface ExportedEvents {
+  readonly events: readonly PlacedEvent[];
+  readonly warnings: readonly TraceInputWarning[];
+}
+
+/** `log._sessionscope.cookieEvents` of a parsed HAR document, as it is (undefined when it has none). */
+export function cookieEventsField(document: unknown): unknown {
   const log = isObject(document) ? ownField(document, 'log') : undefined;
-  const ours = isObject(log) ? ownField(log, '_sessionscope') : undefined;
-  const raw = isObject(ours) ? ownField(ours, 'cookieEvents') : undefined;
-  if (raw === undefined) return trace;
+  return cookieEventsOfLogField(isObject(log) ? ownField(log, '_sessionscope') : undefined);
+}
+
+/** `cookieEvents` of the value of `log._sessionscope` (a streamed reader sees that field alone). */
+export function cookieEventsOfLogField(sessionscope: unknown): unknown {
+  return isObject(sessionscope) ? ownField(sessionscope, 'cookieEvents') : undefined;
+}
+
+/**
+ * Reads the events, each with the entry it followed (`afterEntry`). An event that cannot be read is left out and
+ * named in a warning; the others are still read.
+ */
+export function readExportedEvents(raw: unknown, file?: string): ExportedEvents {
+  if (raw === undefined) return { events: [], warnings: [] };
+  if (!Array.isArray(raw))
+    return {
+      events: [],
+      warnings: [{ where: WHERE, message: 'cookieEvents is not an array: the cookie events were left out' }],
+    };
+  const events: PlacedEvent[] = [];
   const warnings: TraceInputWarning[] = [];
-  if (!Array.isArray(raw)) {
-    warnings.push({ where: WHERE, message: 'cookieEvents is not an array: the cookie events were left out' });
-    return withWarnings(trace, warnings);
-  }
-  const placed: PlacedEvent[] = [];
   const f = new NativeFields(file);
   raw.forEach((item: unknown, i) => {
     const at = `${WHERE}[${i}]`;
     try {
-      placed.push(readPlacedEvent(f, item, at));
+      events.push(readPlacedEvent(f, item, at));
     } catch (thrown) {
       const error = f.asInputError(thrown, at, `event ${i}`);
       warnings.push({ where: error.where ?? at, message: `cookie event ${i} left out: ${error.problem}` });
     }
   });
-  return withWarnings({ ...trace, events: merged(trace.events, placed) }, warnings);
+  return { events, warnings };
 }
 
 function readPlacedEvent(f: NativeFields, item: unknown, at: string): PlacedEvent {
@@ -52,60 +69,86 @@ function readPlacedEvent(f: NativeFields, item: unknown, at: string): PlacedEven
   // Entries live in log.entries; one here would be analysed twice.
   if (ownField(item, 'kind') === 'entry')
     f.fail(`${at}.kind`, 'an entry belongs in log.entries, not among the cookie events');
-  const event = readEvent(f, item, at);
+  const event = readEvent(f, item, at) as PlacedEvent['event'];
   const afterEntry = ownField(item, 'afterEntry');
   if (afterEntry === undefined) return { event, afterEntry: undefined };
   return { event, afterEntry: f.requiredCount(item, 'afterEntry', at) };
 }
 
-/** The entries in their order, each followed by the events placed after it; the events before any entry first. */
-function merged(events: readonly TraceEvent[], placed: readonly PlacedEvent[]): TraceEvent[] {
-  if (placed.length === 0) return [...events];
-  const positionOfEntry = new Map<number, number>();
-  events.forEach((e, position) => {
-    if (e.kind === 'entry') positionOfEntry.set(e.entry.index, position);
-  });
-  const byTime = new StartedBy(events);
-  const after = new Map<number, TraceEvent[]>();
-  const leading: TraceEvent[] = [];
-  for (const { event, afterEntry } of placed) {
-    const anchored = afterEntry !== undefined ? positionOfEntry.get(afterEntry) : undefined;
-    const position = anchored ?? (event.kind === 'entry' ? undefined : byTime.lastAt(event.time));
-    if (position === undefined) leading.push(event);
-    else {
-      const list = after.get(position) ?? [];
-      list.push(event);
-      after.set(position, list);
-    }
-  }
-  const result = [...leading];
-  events.forEach((e, position) => {
-    result.push(e);
-    const following = after.get(position);
-    if (following) result.push(...following);
-  });
-  return result;
+/** A readable entry of the trace, in trace order: its index (file position) and start time. */
+interface EntryPlace {
+  readonly index: number;
+  readonly startedAt: number;
 }
 
-/** The last entry (by position in the trace) that started by a given time, for events placed by time alone. */
+/**
+ * Where each event goes: after the entry it followed (`afterEntry`), or, for one without that (an export older than
+ * the field) or whose entry was not read, after the last entry that started by its time; before every entry when
+ * none did.
+ */
+export class EventPlacement {
+  readonly leading: readonly TraceEvent[];
+  private readonly after = new Map<number, TraceEvent[]>();
+
+  /** `entries`: the trace's readable entries in trace order. */
+  constructor(entries: readonly EntryPlace[], events: readonly PlacedEvent[]) {
+    const readable = new Set(entries.map((e) => e.index));
+    const byTime = new StartedBy(entries);
+    const leading: TraceEvent[] = [];
+    for (const { event, afterEntry } of events) {
+      const anchor = afterEntry !== undefined && readable.has(afterEntry) ? afterEntry : byTime.lastAt(event.time);
+      if (anchor === undefined) leading.push(event);
+      else {
+        const list = this.after.get(anchor) ?? [];
+        list.push(event);
+        this.after.set(anchor, list);
+      }
+    }
+    this.leading = leading;
+  }
+
+  /** The events that follow the entry of this index. */
+  following(index: number): readonly TraceEvent[] {
+    return this.after.get(index) ?? [];
+  }
+
+  /** `events` (entries in trace order) with the placed events among them. */
+  placedIn(events: readonly TraceEvent[]): TraceEvent[] {
+    const result = [...this.leading];
+    for (const e of events) {
+      result.push(e);
+      if (e.kind === 'entry') result.push(...this.following(e.entry.index));
+    }
+    return result;
+  }
+
+  /** The same, for events read one at a time (the second pass over a streamed file). */
+  async *placedInStream(events: AsyncIterable<TraceEvent>): AsyncGenerator<TraceEvent> {
+    yield* this.leading;
+    for await (const e of events) {
+      yield e;
+      if (e.kind === 'entry') yield* this.following(e.entry.index);
+    }
+  }
+}
+
+/** The last entry (in trace order) that started by a given time, for events placed by time alone. */
 class StartedBy {
-  /** Entries' start times, ascending, and the latest position among the entries up to each. */
+  /** Entries' start times, ascending, and the latest in trace order among the entries up to each. */
   private readonly times: number[] = [];
   private readonly latest: number[] = [];
 
-  constructor(events: readonly TraceEvent[]) {
-    const starts: [number, number][] = [];
-    events.forEach((e, position) => {
-      if (e.kind === 'entry') starts.push([e.entry.startedAt, position]);
-    });
-    starts.sort((a, b) => a[0] - b[0]);
-    for (const [time, position] of starts) {
-      this.times.push(time);
-      this.latest.push(Math.max(position, this.latest.at(-1) ?? -1));
+  constructor(entries: readonly EntryPlace[]) {
+    const starts = entries.map((e, position) => ({ ...e, position })).sort((a, b) => a.startedAt - b.startedAt);
+    let latest: { position: number; index: number } | undefined;
+    for (const s of starts) {
+      if (latest === undefined || s.position > latest.position) latest = s;
+      this.times.push(s.startedAt);
+      this.latest.push(latest.index);
     }
   }
 
-  /** undefined when no entry started by `time`. */
+  /** The entry's index; undefined when no entry started by `time`. */
   lastAt(time: number): number | undefined {
     let low = 0;
     let high = this.times.length;
@@ -118,6 +161,39 @@ class StartedBy {
   }
 }
 
+/** The trace (a whole file's, read into memory) with the export's events placed among its entries. */
+export function withEventsPlaced(trace: Trace, raw: unknown, file?: string): Trace {
+  if (raw === undefined) return trace;
+  const { events, warnings } = readExportedEvents(raw, file);
+  const entries = trace.events.flatMap((e) =>
+    e.kind === 'entry' ? [{ index: e.entry.index, startedAt: e.entry.startedAt }] : [],
+  );
+  const placed = events.length > 0 ? new EventPlacement(entries, events).placedIn(trace.events) : trace.events;
+  return withWarnings({ ...trace, events: placed }, warnings);
+}
+
+/** A parsed HAR document's Trace with the events its `log._sessionscope.cookieEvents` holds. */
+export function withExportedEvents(document: unknown, trace: Trace, file?: string): Trace {
+  return withEventsPlaced(trace, cookieEventsField(document), file);
+}
+
+/** The readable entries of a streamed file, in trace order, as its first pass indexed them. */
+export function indexedEntries(index: HarStreamIndex): EntryPlace[] {
+  const skipped = new Set(index.skipped ?? []);
+  const places: EntryPlace[] = [];
+  for (let k = 0; k < index.entryCount; k++) {
+    const position = index.order ? index.order[k]! : k;
+    if (!skipped.has(position)) places.push({ index: position, startedAt: index.startedAt[position]! });
+  }
+  return places;
+}
+
 function withWarnings(trace: Trace, warnings: readonly TraceInputWarning[]): Trace {
   return warnings.length === 0 ? trace : { ...trace, warnings: [...(trace.warnings ?? []), ...warnings] };
+}
+
+/** A streamed HAR read to its end: its Trace with the events the export kept (HarStreamReader.end, then those). */
+export function endHarStream(reader: HarStreamReader, file?: string): Trace {
+  const trace = reader.end();
+  return withEventsPlaced(trace, reader.cookieEvents, file);
 }

@@ -4,7 +4,7 @@
 import { harToTrace } from '../har/har.ts';
 import { isObject, kindOf, ownField } from '../har/harFields.ts';
 import { HarStreamReader } from '../har/harStream.ts';
-import { withExportedEvents } from '../native/harCookieEvents.ts';
+import { endHarStream, withExportedEvents } from '../native/harCookieEvents.ts';
 import { savedHarAnalysis } from '../native/harSavedAnalysis.ts';
 import { NATIVE_FORMAT, type NativeTrace, parseNativeTrace } from '../native/native.ts';
 import { inFile, parseJsonText, TruncatedJsonError } from '../trace/jsonText.ts';
@@ -72,7 +72,7 @@ function truncatedHar(text: string, file: string | undefined, parseError: Trunca
   const reader = new HarStreamReader(file);
   try {
     reader.write(text);
-    return reader.end();
+    return endHarStream(reader, file);
   } catch {
     throw parseError;
   }
