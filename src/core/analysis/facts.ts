@@ -25,6 +25,21 @@ export interface SessionIdentity {
    * value is then the store saved again, not a new ID.
    */
   readonly sealedStore?: true;
+  /**
+   * Where behaviour was seen on some sites only: the identity of the name's lanes on each of those sites, and on any
+   * other (`elsewhere`), each judged by the behaviour seen there (identityAtSite). Absent, every lane has this one.
+   */
+  readonly perSite?: {
+    readonly sites: ReadonlyMap<string, SessionIdentity>;
+    readonly elsewhere?: SessionIdentity;
+  };
+}
+
+/** The identity of a lane of the name on `site`: the site's own where behaviour set one apart, else the name's. */
+export function identityAtSite(identity: SessionIdentity, site: string): SessionIdentity {
+  const perSite = identity.perSite;
+  if (!perSite) return identity;
+  return perSite.sites.get(site) ?? perSite.elsewhere ?? identity;
 }
 
 export interface SentCookieFact {

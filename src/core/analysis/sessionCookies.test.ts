@@ -1085,6 +1085,66 @@ describe('session cookie identification (the pre-pass)', () => {
   });
 });
 
+describe('one name on two sites: each lane is told the behaviour seen on its own site', () => {
+  // An identity provider and the application it signs in to, both on Django (`sessionid`), a Java pair (JSESSIONID):
+  // the pre-pass keeps one record per name, and every lane was given the login and logout of either.
+  const lanes = () =>
+    trace()
+      .login('https://shop.test/login', [`sessionid=${ID.a}; Path=/; Secure; HttpOnly`])
+      .get('https://shop.test/home', { cookie: `sessionid=${ID.a}` })
+      .get('https://help.test/', { cookie: '', setCookie: [`sessionid=${ID.b}; Path=/; Secure; HttpOnly`] })
+      .get('https://help.test/faq', { cookie: `sessionid=${ID.b}` })
+      .get('https://shop.test/logout', { cookie: `sessionid=${ID.a}`, setCookie: ['sessionid=; Max-Age=0; Path=/'] })
+      .analyze()
+      .sessions.map((s) => ({ origin: s.origin, confidence: s.confidence, evidence: s.evidence }));
+
+  it("the site that logged in: certain, by its login and logout; the other: by the name only, not the first's login", () => {
+    expect(lanes()).toEqual([
+      {
+        origin: 'https://shop.test',
+        confidence: 'certain',
+        evidence: [
+          'issued in answer to the login at entry 1 (a POST carrying a password field)',
+          'cleared at the logout at entry 5',
+          'name matches sessionid',
+        ],
+      },
+      { origin: 'https://help.test', confidence: 'likely', evidence: ['name matches sessionid'] },
+    ]);
+  });
+
+  it("a token one site set and sent back is that site's; another site's cookie of the name is followed as possible, for its name", () => {
+    const sessions = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [`ztk=${ID.a}; Path=/; Secure; HttpOnly`] })
+      .get('https://shop.test/a', { cookie: `ztk=${ID.a}` })
+      .get('https://shop.test/b', { cookie: `ztk=${ID.a}` })
+      .get('https://help.test/', { cookie: '', setCookie: [`ztk=${ID.b}; Path=/; Secure; HttpOnly`] })
+      .analyze()
+      .sessions.map((s) => [s.origin, s.confidence, s.evidence]);
+    expect(sessions).toEqual([
+      ['https://shop.test', 'possible', ['opaque token set by shop.test and sent back on 2 of 2 later requests']],
+      ['https://help.test', 'possible', ["its name is a session cookie's on shop.test"]],
+    ]);
+  });
+
+  it('the name stays a session cookie, identified as before (the record per name is one)', () => {
+    const prepass = new TracePrepass(withDefaults({}));
+    for (const event of trace()
+      .login('https://shop.test/login', [`sessionid=${ID.a}; Path=/`])
+      .get('https://help.test/', { cookie: '', setCookie: [`sessionid=${ID.b}; Path=/`] })
+      .build().events)
+      prepass.feed(event);
+    const identity = prepass.finish().sessionNames.get('sessionid');
+    expect(identity?.confidence).toBe('certain');
+    expect(identity?.perSite?.sites.get('shop.test')?.confidence).toBe('certain');
+    expect(identity?.perSite?.elsewhere).toEqual({
+      confidence: 'likely',
+      evidence: ['name matches sessionid'],
+      against: [],
+    });
+  });
+});
+
 describe('HostCache', () => {
   const hostOf = (url: string) => {
     try {

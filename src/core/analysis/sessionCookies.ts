@@ -97,6 +97,11 @@ interface Behaviour {
   readonly login?: number;
   /** Where the login was sent (carriedAtLogins): only a login to a server that set the cookie is bound to it. */
   readonly origin?: string;
+  /**
+   * The site (registrable domain) of the host it was seen at: a lane of the same name on another site (an identity
+   * provider's `sessionid` beside the application's) is not told it (SessionIdentity.perSite).
+   */
+  readonly site?: string;
 }
 
 /** Logins carrying a cookie that are kept: the first successful one is named, failed attempts before it aside. */
@@ -140,6 +145,13 @@ interface NameStats {
    * one flow's handle, named for that flow, no session. Undefined before any value set; false once one was not.
    */
   namedForFlow?: boolean;
+  /**
+   * The sites (registrable domains) of the hosts that set or were sent it, up to two: a name seen on one site has one
+   * identity for all its lanes; on two, each site's is worked out (withPerSite). `lastHost` skips the lookup for the
+   * same host again.
+   */
+  seenSites?: Set<string>;
+  lastHost?: string;
   /** The last entry (feed order) whose carrying was counted: a request with two cookies of one name counts once. */
   lastCarriedOrder?: number;
   /**
@@ -221,6 +233,8 @@ export class SessionCookieIdentifier {
   /** Entries seen per host so far. */
   private readonly hostCounts = new Map<string, number>();
   private readonly hosts = new HostCache();
+  /** Each host's registrable domain (Behaviour.site), worked out once. */
+  private readonly sites = new Map<string, string>();
   private readonly logins = new LoginDetector();
   /** Each entry's login signal, where it has one (PrepassResult.loginSignals). */
   readonly loginSignals = new Map<number, LoginSignal>();
@@ -293,8 +307,10 @@ export class SessionCookieIdentifier {
       const stats = this.statsOf(pair.name);
       if (!stats) continue;
       notePlatformSighting(stats, host);
+      this.noteSite(stats, host);
       if (pair.value === '' || isDeletion(line)) {
-        if (logout) stats.behaviour.push({ text: `cleared at the logout at entry ${entry.index}` });
+        if (logout)
+          stats.behaviour.push({ text: `cleared at the logout at entry ${entry.index}`, ...this.siteAt(host) });
         continue;
       }
       this.noteValue(pair.name, stats, pair.value);
@@ -309,6 +325,7 @@ export class SessionCookieIdentifier {
         stats.behaviour.push({
           text: `issued in answer to the login at entry ${login.entry} (${login.text})`,
           login: login.entry,
+          ...this.siteAt(host),
         });
       this.noteToken(stats, pair.value, host, order, hostCount, entry);
     }
@@ -417,12 +434,14 @@ export class SessionCookieIdentifier {
     const stats = this.statsOf(name);
     if (!stats) return;
     notePlatformSighting(stats, host);
+    this.noteSite(stats, host);
     this.noteValue(name, stats, value);
     if (login && stats.carriedAtLogins.length < MAX_CARRIED_LOGINS)
       stats.carriedAtLogins.push({
         text: `carried by the login at entry ${login.entry} (${login.text})`,
         login: login.entry,
         origin,
+        ...this.siteAt(host),
       });
     const token = stats.token;
     if (token && token.host === host && order > token.firstSetEntryOrder && stats.lastCarriedOrder !== order) {
@@ -444,12 +463,48 @@ export class SessionCookieIdentifier {
       // A later chunk is part of the value the first chunk stands for: not a session of its own. The user's "not a
       // session" for the chunked cookie's name holds for its chunks.
       if (chunk && (chunk.position > 1 || this.names.get(chunk.base) === null)) continue;
-      const identity = chunk ? this.decideFirstChunk(name, stats, chunk) : this.decide(name, stats);
+      const decided = chunk ? this.decideFirstChunk(name, stats, chunk) : this.decide(name, stats);
+      const identity = decided && !chunk ? this.withPerSite(name, stats, decided) : decided;
       if (identity) result.set(name, isSealedByBehaviour(stats) ? { ...identity, sealedStore: true } : identity);
     }
     for (const name of [...result.keys()]) if (this.isNamedByAnotherSession(name, result)) result.delete(name);
     for (const name of [...result.keys()]) if (this.isDataBesideSession(name, result)) result.delete(name);
     return result;
+  }
+
+  /**
+   * The identity each site's lanes of the name are given: each site judged with the behaviour seen there (a login, a
+   * logout) and, for the site whose host set the token, the token's behaviour; any other site with neither. The
+   * pre-pass keeps one record per name, and the identity decided from all of it gave an identity provider's
+   * `sessionid` the application's login and logout, and a tracker's `JSESSIONID` the site's token. What the values
+   * showed (their shapes) stays the name's. A site that judged so is no session keeps the name's identity; the other
+   * sites are then followed as `possible`, for their name alone.
+   */
+  private withPerSite(name: string, stats: NameStats, identity: SessionIdentity): SessionIdentity {
+    const { token, ...withoutToken } = stats;
+    const tokenSite = token ? this.siteAt(token.host).site : undefined;
+    const sites = new Set<string>();
+    for (const b of [...stats.behaviour, ...stats.carriedAtLogins]) if (b.site !== undefined) sites.add(b.site);
+    if (tokenSite !== undefined) sites.add(tokenSite);
+    // Seen on one site only, every lane of it is there.
+    if (sites.size === 0 || (stats.seenSites?.size ?? 0) < 2) return identity;
+    const at = (site: string | undefined) => {
+      const seenThere = (b: Behaviour) => b.site === undefined || b.site === site;
+      const view: NameStats = {
+        ...withoutToken,
+        behaviour: stats.behaviour.filter(seenThere),
+        carriedAtLogins: stats.carriedAtLogins.filter(seenThere),
+      };
+      return this.decide(name, site !== undefined && site === tokenSite ? { ...view, token: token! } : view);
+    };
+    const bySite = new Map<string, SessionIdentity>();
+    for (const site of sites) bySite.set(site, at(site) ?? identity);
+    const elsewhere = at(undefined) ?? {
+      confidence: 'possible' as const,
+      evidence: [`its name is a session cookie's on ${[...sites].join(', ')}`],
+      against: [],
+    };
+    return { ...identity, perSite: { sites: bySite, elsewhere } };
   }
 
   /**
@@ -627,6 +682,27 @@ export class SessionCookieIdentifier {
   /** The texts of the behaviour not seen at a login that failed. */
   private succeeded(behaviour: readonly Behaviour[]): string[] {
     return behaviour.filter((b) => b.login === undefined || !this.failedLogins.has(b.login)).map((b) => b.text);
+  }
+
+  /** The name was set or sent at `host`: its site counts toward seenSites. */
+  private noteSite(stats: NameStats, host: string): void {
+    // Two sites are all it needs to know: past them, nothing to note (this runs for every cookie a request carries).
+    const seen = stats.seenSites;
+    if ((seen !== undefined && seen.size > 1) || stats.lastHost === host || host === '') return;
+    stats.lastHost = host;
+    stats.seenSites ??= new Set();
+    stats.seenSites.add(this.siteAt(host).site!);
+  }
+
+  /** `{ site }` of a host, for a Behaviour; nothing for an unreadable URL's empty host. */
+  private siteAt(host: string): { readonly site?: string } {
+    if (host === '') return {};
+    let site = this.sites.get(host);
+    if (site === undefined) {
+      site = registrableDomain(host);
+      this.sites.set(host, site);
+    }
+    return { site };
   }
 
   private statsOf(name: string): NameStats | undefined {

@@ -5,7 +5,7 @@
  * that owns the decision (sessionReset.ts idEndOf, sessionBackendSwitch.ts), and recorded here.
  */
 
-import { domainMatch } from '../cookie/domain.ts';
+import { domainMatch, registrableDomain } from '../cookie/domain.ts';
 import { defaultPath, pathMatch } from '../cookie/path.ts';
 import type { StoredCookie } from '../cookie/types.ts';
 import { isFirstSwitchOf, switchBesideEnd, switchWithoutResetOf } from '../rules/sessionBackendSwitch.ts';
@@ -19,6 +19,7 @@ import { AppNeighbours } from './appNeighbours.ts';
 import {
   type IdChange,
   type IdEnd,
+  identityAtSite,
   type LaneId,
   type LoggedOutAnswer,
   type LoginSignal,
@@ -380,7 +381,7 @@ export class SessionLanes {
     const key = laneKey(cookie.domain, cookie.path, cookie.name);
     let lane = this.lanes.get(key);
     if (!lane) {
-      const identity = this.identityOf(cookie.name) ?? UNKNOWN_IDENTITY;
+      const identity = this.laneIdentity(cookie.name, cookie.domain) ?? UNKNOWN_IDENTITY;
       lane = {
         key,
         cookie: cookie.name,
@@ -400,9 +401,15 @@ export class SessionLanes {
     return lane;
   }
 
+  /** The identity of the name's lanes on the site of `domain` (identityAtSite). */
+  private laneIdentity(name: string, domain: string): SessionIdentity | undefined {
+    const identity = this.identityOf(name);
+    return identity && identityAtSite(identity, registrableDomain(domain));
+  }
+
   /** A copy of the lane as it is now, with its cookie's latest identity. */
   private laneSoFar(lane: SessionLane): SessionLane {
-    const identity = this.identityOf(lane.cookie);
+    const identity = this.laneIdentity(lane.cookie, lane.domain);
     return {
       ...lane,
       ...(identity
