@@ -22,6 +22,20 @@ describe('severity follows confidence', () => {
     expect(found?.session?.evidence[0]).toBe('name matches sid');
   });
 
+  it("a finding with no lane on its site takes that site's identity, not another site's login (a name seen on two)", () => {
+    const result = trace()
+      .login('https://shop.test/login', [`sessionid=${ID.a}; ${GOOD}`])
+      .get('https://shop.test/home', { cookie: `sessionid=${ID.a}` })
+      // Refused by the browser (a Domain the host is not under): never stored, so no lane on help.test.
+      .get('https://help.test/', { cookie: '', setCookie: [`sessionid=${ID.b}; Domain=other.test; ${GOOD}`] })
+      .analyze();
+    const rejected = findingsOf(result, 'cookie-rejected');
+    // help.test is not the site inspected (shop.test's pages came first): third party, so low either way.
+    expect(rejected.map((f) => [f.reason, f.severity, f.session])).toEqual([
+      ['InvalidDomain', 'low', { confidence: 'likely', evidence: ['name matches sessionid'], thirdParty: true }],
+    ]);
+  });
+
   it('a session issued in answer to a login is certain: high', () => {
     const result = trace()
       .get('https://shop.test/login')

@@ -4,9 +4,9 @@
  * inspected site) raises nothing above `low` unless the user asked for third-party sessions. A rule may lower its
  * own finding further (a reset at a logout the user asked for is `info`). This module only lowers.
  */
-import { domainMatch } from '../cookie/domain.ts';
+import { domainMatch, registrableDomain } from '../cookie/domain.ts';
 import { SEVERITY_RANK, type Severity } from '../rules/rule.ts';
-import type { AnalysisFacts, Confidence, SessionLane } from './facts.ts';
+import { type AnalysisFacts, type Confidence, identityAtSite, type SessionLane } from './facts.ts';
 import { isFirstParty } from './firstParty.ts';
 
 const CONFIDENCE_CEILING: Record<Confidence, Severity> = { possible: 'low', likely: 'medium', certain: 'high' };
@@ -48,8 +48,10 @@ export class FindingSessions {
     const lane =
       lanes.find((l) => l.origin === origin) ?? lanes.find((l) => host !== '' && domainMatch(host, l.domain));
     if (lane) return { confidence: lane.confidence, evidence: lane.evidence, thirdParty: lane.thirdParty };
-    const identity = this.facts.sessionIdentities?.get(cookie);
-    if (!identity) return undefined;
+    const named = this.facts.sessionIdentities?.get(cookie);
+    if (!named) return undefined;
+    // A name seen on two sites: the identity of its lanes on this host's site (identityAtSite).
+    const identity = host !== '' ? identityAtSite(named, registrableDomain(host)) : named;
     const sites = this.facts.firstPartySites;
     return {
       confidence: identity.confidence,
