@@ -69,6 +69,15 @@ describe('cookie events in our HAR export', () => {
     expect(again.warnings?.[0]?.message).toMatch(/^cookie event 0 left out: .*cause/);
   });
 
+  it('a hostile number of events after one entry is read, not a stack overflow', () => {
+    const har = rawHar(clearedByScript());
+    const navigation = { kind: 'navigation', time: 0, url: 'https://shop.test/', afterEntry: 0 };
+    har.log._sessionscope.cookieEvents = Array.from({ length: 200_000 }, () => navigation);
+    const events = reimported(har).events;
+    expect(events).toHaveLength(200_002);
+    expect(order([events[0]!, events[1]!, events.at(-1)!])).toEqual([0, 'navigation', 1]);
+  });
+
   it('cookieEvents that are not a list: a warning, and the entries as they are', () => {
     const har = rawHar(clearedByScript());
     har.log._sessionscope.cookieEvents = { kind: 'navigation' };

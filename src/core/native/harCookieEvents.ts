@@ -117,7 +117,8 @@ export class EventPlacement {
     const result = [...this.leading];
     for (const e of events) {
       result.push(e);
-      if (e.kind === 'entry') result.push(...this.following(e.entry.index));
+      // One at a time: a hostile file may put a million events after one entry, past what a spread call takes.
+      if (e.kind === 'entry') for (const following of this.following(e.entry.index)) result.push(following);
     }
     return result;
   }
