@@ -11,6 +11,15 @@ export interface HarLogSource {
   browser?: unknown;
 }
 
+/**
+ * `cookieEvents` of the value of `log._sessionscope`: the cookie and navigation events our own HAR export keeps, as
+ * they are (native/harCookieEvents.ts reads and places them); undefined in any other HAR. A streamed reader sees the
+ * field alone, and keeps this part only, not the saved analysis beside it.
+ */
+export function cookieEventsOfLogField(sessionscope: unknown): unknown {
+  return isObject(sessionscope) ? ownField(sessionscope, 'cookieEvents') : undefined;
+}
+
 /** `log` and its entries array. Throws TraceInputError when the document is not a HAR. */
 export function readHarLog(fields: HarFields, har: unknown): { log: JsonObject; entries: readonly unknown[] } {
   try {

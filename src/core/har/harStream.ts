@@ -9,8 +9,7 @@ import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
 import type { Trace, TraceEntry } from '../trace/types.ts';
 import { HarTraceBuilder } from './har.ts';
 import { HarEntryScanner } from './harEntryScanner.ts';
-import { isObject, ownField } from './harFields.ts';
-import { notAHarThrower } from './harLog.ts';
+import { cookieEventsOfLogField, notAHarThrower } from './harLog.ts';
 import { earlyEndWarning } from './harTruncation.ts';
 
 export class HarStreamReader {
@@ -35,10 +34,7 @@ export class HarStreamReader {
       entry: (raw) => builder.add(raw),
       // A new source object each time (twice a file at most): the builder tells a changed source by identity.
       logField: (key, value) => {
-        // Our own export's cookie and navigation events (native/harCookieEvents.ts places them): kept alone, not the
-        // saved analysis beside them.
-        if (key === '_sessionscope')
-          this.exportedEvents = isObject(value) ? ownField(value, 'cookieEvents') : undefined;
+        if (key === '_sessionscope') this.exportedEvents = cookieEventsOfLogField(value);
         if (key !== 'creator' && key !== 'browser') return;
         source = { ...source, [key]: value };
         builder.logSource(source);

@@ -17,9 +17,9 @@ import type { Trace, TraceEntry, TraceEvent, TraceInputWarning } from '../trace/
 import { requireReadableEntry } from './har.ts';
 import { type EntryDraft, importHarEntry, isSkipped } from './harEntry.ts';
 import { HarEntryScanner } from './harEntryScanner.ts';
-import { HarFields, isObject, ownField } from './harFields.ts';
+import { HarFields } from './harFields.ts';
 import { entryAlone, InitiatorResolver } from './harInitiators.ts';
-import { creatorLine, type HarLogSource, notAHarThrower } from './harLog.ts';
+import { cookieEventsOfLogField, creatorLine, type HarLogSource, notAHarThrower } from './harLog.ts';
 import { StartTimeRepair } from './harStartTimes.ts';
 import { earlyEndWarning } from './harTruncation.ts';
 
@@ -82,8 +82,7 @@ export class HarIndexer implements StreamProgress {
       entry: (raw, index) => this.read(raw, index),
       logField: (key, value) => {
         if (key === 'creator' || key === 'browser') this.source[key] = value;
-        // Kept alone, not the saved analysis beside them.
-        if (key === '_sessionscope') this.cookieEvents = isObject(value) ? ownField(value, 'cookieEvents') : undefined;
+        if (key === '_sessionscope') this.cookieEvents = cookieEventsOfLogField(value);
       },
       notAHar: notAHarThrower(file),
     });

@@ -7,6 +7,7 @@
  * one (harStreamEvents.ts) place them the same way (EventPlacement).
  */
 import { isObject, ownField } from '../har/harFields.ts';
+import { cookieEventsOfLogField } from '../har/harLog.ts';
 import type { HarStreamReader } from '../har/harStream.ts';
 import type { HarStreamIndex } from '../har/harStreamEvents.ts';
 import type { Trace, TraceEvent, TraceInputWarning } from '../trace/types.ts';
@@ -31,11 +32,6 @@ export interface ExportedEvents {
 export function cookieEventsField(document: unknown): unknown {
   const log = isObject(document) ? ownField(document, 'log') : undefined;
   return cookieEventsOfLogField(isObject(log) ? ownField(log, '_sessionscope') : undefined);
-}
-
-/** `cookieEvents` of the value of `log._sessionscope` (a streamed reader sees that field alone). */
-export function cookieEventsOfLogField(sessionscope: unknown): unknown {
-  return isObject(sessionscope) ? ownField(sessionscope, 'cookieEvents') : undefined;
 }
 
 /**
