@@ -4,6 +4,7 @@
  * these facts and decide findings; they never replay cookies themselves. This module is the floor both the engine
  * (analysis/) and the rules (rules/) stand on: it imports neither (layering.test.ts).
  */
+import { domainMatch } from '../cookie/domain.ts';
 import type { NotSentReason } from '../cookie/reasons.ts';
 import type { SharedBy } from '../cookie/sharedCookie.ts';
 import type { ParsedSetCookie, StoreOutcome } from '../cookie/types.ts';
@@ -26,20 +27,30 @@ export interface SessionIdentity {
    */
   readonly sealedStore?: true;
   /**
-   * Where behaviour was seen on some sites only: the identity of the name's lanes on each of those sites, and on any
-   * other (`elsewhere`), each judged by the behaviour seen there (identityAtSite). Absent, every lane has this one.
+   * Where behaviour was seen at some hosts only: the identity of the name's lanes that one of those hosts receives, by
+   * host, and of the lanes none does (`elsewhere`), each judged by what was seen there (identityOfLane). Absent, every
+   * lane has this one.
    */
-  readonly perSite?: {
-    readonly sites: ReadonlyMap<string, SessionIdentity>;
+  readonly perHost?: {
+    readonly hosts: ReadonlyMap<string, SessionIdentity>;
     readonly elsewhere?: SessionIdentity;
   };
 }
 
-/** The identity of a lane of the name on `site`: the site's own where behaviour set one apart, else the name's. */
-export function identityAtSite(identity: SessionIdentity, site: string): SessionIdentity {
-  const perSite = identity.perSite;
-  if (!perSite) return identity;
-  return perSite.sites.get(site) ?? perSite.elsewhere ?? identity;
+/**
+ * The identity of a lane of the name whose cookie has `domain`: that of the one host of perHost that receives it (the
+ * host domain-matches it), or `elsewhere` when none does; the name's own when several do (a cookie shared by hosts).
+ */
+export function identityOfLane(identity: SessionIdentity, domain: string): SessionIdentity {
+  const perHost = identity.perHost;
+  if (!perHost) return identity;
+  let found: SessionIdentity | undefined;
+  for (const [host, own] of perHost.hosts) {
+    if (!domainMatch(host, domain)) continue;
+    if (found !== undefined) return identity;
+    found = own;
+  }
+  return found ?? perHost.elsewhere ?? identity;
 }
 
 export interface SentCookieFact {

@@ -1085,7 +1085,7 @@ describe('session cookie identification (the pre-pass)', () => {
   });
 });
 
-describe('one name on two sites: each lane is told the behaviour seen on its own site', () => {
+describe('one name at two hosts: each lane is told the behaviour seen at the hosts it reaches', () => {
   // An identity provider and the application it signs in to, both on Django (`sessionid`), a Java pair (JSESSIONID):
   // the pre-pass keeps one record per name, and every lane was given the login and logout of either.
   const lanes = () =>
@@ -1123,7 +1123,30 @@ describe('one name on two sites: each lane is told the behaviour seen on its own
       .sessions.map((s) => [s.origin, s.confidence, s.evidence]);
     expect(sessions).toEqual([
       ['https://shop.test', 'possible', ['opaque token set by shop.test and sent back on 2 of 2 later requests']],
-      ['https://help.test', 'possible', ["its name is a session cookie's on shop.test"]],
+      ['https://help.test', 'possible', ["its name is a session cookie's at shop.test"]],
+    ]);
+  });
+
+  it('two hosts of one site, each with its own host-only cookie: each lane its own login; a cookie both receive, both', () => {
+    // A sign-in host and the application (Shibboleth's JSESSIONID and the app's): one site, two host-only cookies.
+    const lanes = (appDomain: string) =>
+      trace()
+        .login('https://login.shop.test/form', [`JSESSIONID=${ID.a}; Path=/; Secure; HttpOnly`])
+        .get('https://www.shop.test/', {
+          cookie: '',
+          setCookie: [`JSESSIONID=${ID.b}; ${appDomain}Path=/; Secure; HttpOnly`],
+        })
+        .get('https://www.shop.test/a', { cookie: `JSESSIONID=${ID.b}` })
+        .analyze()
+        .sessions.map((s) => [s.domain, s.confidence, s.evidence[0]]);
+    expect(lanes('')).toEqual([
+      ['login.shop.test', 'certain', 'issued in answer to the login at entry 1 (a POST carrying a password field)'],
+      ['www.shop.test', 'likely', 'name matches JSESSIONID'],
+    ]);
+    // The application's cookie for the whole site reaches the sign-in host too: the name's own identity.
+    expect(lanes('Domain=shop.test; ')).toEqual([
+      ['login.shop.test', 'certain', 'issued in answer to the login at entry 1 (a POST carrying a password field)'],
+      ['shop.test', 'certain', 'issued in answer to the login at entry 1 (a POST carrying a password field)'],
     ]);
   });
 
@@ -1136,8 +1159,8 @@ describe('one name on two sites: each lane is told the behaviour seen on its own
       prepass.feed(event);
     const identity = prepass.finish().sessionNames.get('sessionid');
     expect(identity?.confidence).toBe('certain');
-    expect(identity?.perSite?.sites.get('shop.test')?.confidence).toBe('certain');
-    expect(identity?.perSite?.elsewhere).toEqual({
+    expect(identity?.perHost?.hosts.get('shop.test')?.confidence).toBe('certain');
+    expect(identity?.perHost?.elsewhere).toEqual({
       confidence: 'likely',
       evidence: ['name matches sessionid'],
       against: [],

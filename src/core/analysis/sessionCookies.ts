@@ -98,10 +98,11 @@ interface Behaviour {
   /** Where the login was sent (carriedAtLogins): only a login to a server that set the cookie is bound to it. */
   readonly origin?: string;
   /**
-   * The site (registrable domain) of the host it was seen at: a lane of the same name on another site (an identity
-   * provider's `sessionid` beside the application's) is not told it (SessionIdentity.perSite).
+   * The host it was seen at (whose response set or cleared it, or that the login carrying it was sent to): a lane of
+   * the same name that host never receives (an identity provider's `sessionid` beside the application's) is not told
+   * it (SessionIdentity.perHost).
    */
-  readonly site?: string;
+  readonly host?: string;
 }
 
 /** Logins carrying a cookie that are kept: the first successful one is named, failed attempts before it aside. */
@@ -146,12 +147,10 @@ interface NameStats {
    */
   namedForFlow?: boolean;
   /**
-   * The sites (registrable domains) of the hosts that set or were sent it, up to two: a name seen on one site has one
-   * identity for all its lanes; on two, each site's is worked out (withPerSite). `lastHost` skips the lookup for the
-   * same host again.
+   * The hosts that set or were sent it, up to two: a name seen at one host has one identity for all its lanes; at two,
+   * each host's is worked out (withPerHost).
    */
-  seenSites?: Set<string>;
-  lastHost?: string;
+  seenHosts?: Set<string>;
   /** The last entry (feed order) whose carrying was counted: a request with two cookies of one name counts once. */
   lastCarriedOrder?: number;
   /**
@@ -233,8 +232,6 @@ export class SessionCookieIdentifier {
   /** Entries seen per host so far. */
   private readonly hostCounts = new Map<string, number>();
   private readonly hosts = new HostCache();
-  /** Each host's registrable domain (Behaviour.site), worked out once. */
-  private readonly sites = new Map<string, string>();
   private readonly logins = new LoginDetector();
   /** Each entry's login signal, where it has one (PrepassResult.loginSignals). */
   readonly loginSignals = new Map<number, LoginSignal>();
@@ -307,10 +304,10 @@ export class SessionCookieIdentifier {
       const stats = this.statsOf(pair.name);
       if (!stats) continue;
       notePlatformSighting(stats, host);
-      this.noteSite(stats, host);
+      noteHost(stats, host);
       if (pair.value === '' || isDeletion(line)) {
         if (logout)
-          stats.behaviour.push({ text: `cleared at the logout at entry ${entry.index}`, ...this.siteAt(host) });
+          stats.behaviour.push({ text: `cleared at the logout at entry ${entry.index}`, ...hostOfBehaviour(host) });
         continue;
       }
       this.noteValue(pair.name, stats, pair.value);
@@ -325,7 +322,7 @@ export class SessionCookieIdentifier {
         stats.behaviour.push({
           text: `issued in answer to the login at entry ${login.entry} (${login.text})`,
           login: login.entry,
-          ...this.siteAt(host),
+          ...hostOfBehaviour(host),
         });
       this.noteToken(stats, pair.value, host, order, hostCount, entry);
     }
@@ -434,14 +431,14 @@ export class SessionCookieIdentifier {
     const stats = this.statsOf(name);
     if (!stats) return;
     notePlatformSighting(stats, host);
-    this.noteSite(stats, host);
+    noteHost(stats, host);
     this.noteValue(name, stats, value);
     if (login && stats.carriedAtLogins.length < MAX_CARRIED_LOGINS)
       stats.carriedAtLogins.push({
         text: `carried by the login at entry ${login.entry} (${login.text})`,
         login: login.entry,
         origin,
-        ...this.siteAt(host),
+        ...hostOfBehaviour(host),
       });
     const token = stats.token;
     if (token && token.host === host && order > token.firstSetEntryOrder && stats.lastCarriedOrder !== order) {
@@ -464,7 +461,7 @@ export class SessionCookieIdentifier {
       // session" for the chunked cookie's name holds for its chunks.
       if (chunk && (chunk.position > 1 || this.names.get(chunk.base) === null)) continue;
       const decided = chunk ? this.decideFirstChunk(name, stats, chunk) : this.decide(name, stats);
-      const identity = decided && !chunk ? this.withPerSite(name, stats, decided) : decided;
+      const identity = decided && !chunk ? this.withPerHost(name, stats, decided) : decided;
       if (identity) result.set(name, isSealedByBehaviour(stats) ? { ...identity, sealedStore: true } : identity);
     }
     for (const name of [...result.keys()]) if (this.isNamedByAnotherSession(name, result)) result.delete(name);
@@ -473,38 +470,38 @@ export class SessionCookieIdentifier {
   }
 
   /**
-   * The identity each site's lanes of the name are given: each site judged with the behaviour seen there (a login, a
-   * logout) and, for the site whose host set the token, the token's behaviour; any other site with neither. The
-   * pre-pass keeps one record per name, and the identity decided from all of it gave an identity provider's
-   * `sessionid` the application's login and logout, and a tracker's `JSESSIONID` the site's token. What the values
-   * showed (their shapes) stays the name's. A site that judged so is no session keeps the name's identity; the other
-   * sites are then followed as `possible`, for their name alone.
+   * The identity of the name's lanes at each host where behaviour was seen (a login, a logout) or that set the token:
+   * each judged with what was seen at that host only; a lane no such host receives, with none of it. The pre-pass
+   * keeps one record per name, and the identity decided from all of it gave an identity provider's `sessionid` the
+   * application's login and logout, and a tracker's `JSESSIONID` the site's token. What the values showed (their
+   * shapes) stays the name's. A host that judged so is no session keeps the name's identity; a lane with nothing of
+   * its own is followed as `possible`, for its name alone.
    */
-  private withPerSite(name: string, stats: NameStats, identity: SessionIdentity): SessionIdentity {
+  private withPerHost(name: string, stats: NameStats, identity: SessionIdentity): SessionIdentity {
+    // Seen at one host only, every lane of it is that host's.
+    if ((stats.seenHosts?.size ?? 0) < 2) return identity;
     const { token, ...withoutToken } = stats;
-    const tokenSite = token ? this.siteAt(token.host).site : undefined;
-    const sites = new Set<string>();
-    for (const b of [...stats.behaviour, ...stats.carriedAtLogins]) if (b.site !== undefined) sites.add(b.site);
-    if (tokenSite !== undefined) sites.add(tokenSite);
-    // Seen on one site only, every lane of it is there.
-    if (sites.size === 0 || (stats.seenSites?.size ?? 0) < 2) return identity;
-    const at = (site: string | undefined) => {
-      const seenThere = (b: Behaviour) => b.site === undefined || b.site === site;
+    const hosts = new Set<string>();
+    for (const b of [...stats.behaviour, ...stats.carriedAtLogins]) if (b.host !== undefined) hosts.add(b.host);
+    if (token) hosts.add(token.host);
+    if (hosts.size === 0) return identity;
+    const at = (host: string | undefined) => {
+      const seenThere = (b: Behaviour) => b.host === undefined || b.host === host;
       const view: NameStats = {
         ...withoutToken,
         behaviour: stats.behaviour.filter(seenThere),
         carriedAtLogins: stats.carriedAtLogins.filter(seenThere),
       };
-      return this.decide(name, site !== undefined && site === tokenSite ? { ...view, token: token! } : view);
+      return this.decide(name, token && host === token.host ? { ...view, token } : view);
     };
-    const bySite = new Map<string, SessionIdentity>();
-    for (const site of sites) bySite.set(site, at(site) ?? identity);
+    const byHost = new Map<string, SessionIdentity>();
+    for (const host of hosts) byHost.set(host, at(host) ?? identity);
     const elsewhere = at(undefined) ?? {
       confidence: 'possible' as const,
-      evidence: [`its name is a session cookie's on ${[...sites].join(', ')}`],
+      evidence: [`its name is a session cookie's at ${[...hosts].join(', ')}`],
       against: [],
     };
-    return { ...identity, perSite: { sites: bySite, elsewhere } };
+    return { ...identity, perHost: { hosts: byHost, elsewhere } };
   }
 
   /**
@@ -682,27 +679,6 @@ export class SessionCookieIdentifier {
   /** The texts of the behaviour not seen at a login that failed. */
   private succeeded(behaviour: readonly Behaviour[]): string[] {
     return behaviour.filter((b) => b.login === undefined || !this.failedLogins.has(b.login)).map((b) => b.text);
-  }
-
-  /** The name was set or sent at `host`: its site counts toward seenSites. */
-  private noteSite(stats: NameStats, host: string): void {
-    // Two sites are all it needs to know: past them, nothing to note (this runs for every cookie a request carries).
-    const seen = stats.seenSites;
-    if ((seen !== undefined && seen.size > 1) || stats.lastHost === host || host === '') return;
-    stats.lastHost = host;
-    stats.seenSites ??= new Set();
-    stats.seenSites.add(this.siteAt(host).site!);
-  }
-
-  /** `{ site }` of a host, for a Behaviour; nothing for an unreadable URL's empty host. */
-  private siteAt(host: string): { readonly site?: string } {
-    if (host === '') return {};
-    let site = this.sites.get(host);
-    if (site === undefined) {
-      site = registrableDomain(host);
-      this.sites.set(host, site);
-    }
-    return { site };
   }
 
   private statsOf(name: string): NameStats | undefined {
@@ -889,6 +865,19 @@ function noteSetOrigin(stats: NameStats, origin: string): void {
  * A login that carried the cookie was sent to a server that set it (or the trace never shows it set: the recording
  * began with it in the jar). Another origin's login is another server's, whatever cookies the host's jar sent it.
  */
+/** The name was set or sent at `host` (NameStats.seenHosts: two are all it needs to know). */
+function noteHost(stats: NameStats, host: string): void {
+  const seen = stats.seenHosts;
+  if (host === '' || (seen !== undefined && (seen.size > 1 || seen.has(host)))) return;
+  stats.seenHosts ??= new Set();
+  stats.seenHosts.add(host);
+}
+
+/** `{ host }` for a Behaviour; nothing for an unreadable URL's empty host. */
+function hostOfBehaviour(host: string): { readonly host?: string } {
+  return host === '' ? {} : { host };
+}
+
 function loginOfSetter(stats: NameStats, carried: Behaviour): boolean {
   const setters = stats.setOrigins;
   return setters === undefined || carried.origin === undefined || setters.has(carried.origin);

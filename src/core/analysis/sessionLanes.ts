@@ -5,7 +5,7 @@
  * that owns the decision (sessionReset.ts idEndOf, sessionBackendSwitch.ts), and recorded here.
  */
 
-import { domainMatch, registrableDomain } from '../cookie/domain.ts';
+import { domainMatch } from '../cookie/domain.ts';
 import { defaultPath, pathMatch } from '../cookie/path.ts';
 import type { StoredCookie } from '../cookie/types.ts';
 import { isFirstSwitchOf, switchBesideEnd, switchWithoutResetOf } from '../rules/sessionBackendSwitch.ts';
@@ -19,7 +19,7 @@ import { AppNeighbours } from './appNeighbours.ts';
 import {
   type IdChange,
   type IdEnd,
-  identityAtSite,
+  identityOfLane,
   type LaneId,
   type LoggedOutAnswer,
   type LoginSignal,
@@ -401,10 +401,10 @@ export class SessionLanes {
     return lane;
   }
 
-  /** The identity of the name's lanes on the site of `domain` (identityAtSite). */
+  /** The identity of the name's lane whose cookie has `domain` (identityOfLane). */
   private laneIdentity(name: string, domain: string): SessionIdentity | undefined {
     const identity = this.identityOf(name);
-    return identity && identityAtSite(identity, registrableDomain(domain));
+    return identity && identityOfLane(identity, domain);
   }
 
   /** A copy of the lane as it is now, with its cookie's latest identity. */

@@ -22,7 +22,7 @@ describe('severity follows confidence', () => {
     expect(found?.session?.evidence[0]).toBe('name matches sid');
   });
 
-  it("a finding with no lane on its site takes that site's identity, not another site's login (a name seen on two)", () => {
+  it("a finding with no lane at its host takes that host's identity, not another host's login (a name seen at two)", () => {
     const result = trace()
       .login('https://shop.test/login', [`sessionid=${ID.a}; ${GOOD}`])
       .get('https://shop.test/home', { cookie: `sessionid=${ID.a}` })

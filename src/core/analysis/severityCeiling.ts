@@ -4,9 +4,9 @@
  * inspected site) raises nothing above `low` unless the user asked for third-party sessions. A rule may lower its
  * own finding further (a reset at a logout the user asked for is `info`). This module only lowers.
  */
-import { domainMatch, registrableDomain } from '../cookie/domain.ts';
+import { domainMatch } from '../cookie/domain.ts';
 import { SEVERITY_RANK, type Severity } from '../rules/rule.ts';
-import { type AnalysisFacts, type Confidence, identityAtSite, type SessionLane } from './facts.ts';
+import { type AnalysisFacts, type Confidence, identityOfLane, type SessionLane } from './facts.ts';
 import { isFirstParty } from './firstParty.ts';
 
 const CONFIDENCE_CEILING: Record<Confidence, Severity> = { possible: 'low', likely: 'medium', certain: 'high' };
@@ -50,8 +50,8 @@ export class FindingSessions {
     if (lane) return { confidence: lane.confidence, evidence: lane.evidence, thirdParty: lane.thirdParty };
     const named = this.facts.sessionIdentities?.get(cookie);
     if (!named) return undefined;
-    // A name seen on two sites: the identity of its lanes on this host's site (identityAtSite).
-    const identity = host !== '' ? identityAtSite(named, registrableDomain(host)) : named;
+    // A name seen at two hosts: the identity of a lane of this host's own (identityOfLane).
+    const identity = host !== '' ? identityOfLane(named, host) : named;
     const sites = this.facts.firstPartySites;
     return {
       confidence: identity.confidence,
