@@ -1150,6 +1150,21 @@ describe('one name at two hosts: each lane is told the behaviour seen at the hos
     ]);
   });
 
+  it('a lane with nothing of its own names at most three of the hosts that made the name a session', () => {
+    let b = trace();
+    for (const host of ['a.test', 'b.test', 'c.test', 'd.test'])
+      b = b.login(`https://${host}/login`, [`ztk=${ID.a}; Path=/; Secure; HttpOnly`]);
+    const sessions = b
+      .get('https://e.test/', { cookie: '', setCookie: [`ztk=${ID.b}; Path=/; Secure; HttpOnly`] })
+      .analyze()
+      .sessions.map((s) => [s.domain, s.confidence, s.evidence]);
+    expect(sessions.at(-1)).toEqual([
+      'e.test',
+      'possible',
+      ["its name is a session cookie's at a.test, b.test, c.test and 1 more"],
+    ]);
+  });
+
   it('the name stays a session cookie, identified as before (the record per name is one)', () => {
     const prepass = new TracePrepass(withDefaults({}));
     for (const event of trace()

@@ -496,9 +496,11 @@ export class SessionCookieIdentifier {
     };
     const byHost = new Map<string, SessionIdentity>();
     for (const host of hosts) byHost.set(host, at(host) ?? identity);
+    const named = [...hosts];
+    const where = named.length > 3 ? `${named.slice(0, 3).join(', ')} and ${named.length - 3} more` : named.join(', ');
     const elsewhere = at(undefined) ?? {
       confidence: 'possible' as const,
-      evidence: [`its name is a session cookie's at ${[...hosts].join(', ')}`],
+      evidence: [`its name is a session cookie's at ${where}`],
       against: [],
     };
     return { ...identity, perHost: { hosts: byHost, elsewhere } };
