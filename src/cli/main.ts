@@ -12,6 +12,7 @@ import { type AnalysisSettings, withDefaults } from '../core/analysis/settings.t
 import { htmlReport, type ReportedAnalysis } from '../core/formats/htmlReport.ts';
 import { exportHar, exportNativeTrace } from '../core/formats/index.ts';
 import { SEVERITY_RANK } from '../core/rules/rule.ts';
+import { withWarnings } from '../core/trace/traceWarnings.ts';
 import type { Trace, TraceInputWarning } from '../core/trace/types.ts';
 import { type AnalyzeCommand, type ExportCommand, parseCommand, USAGE, UsageError } from './args.ts';
 import { InputError, type InputIo, type LoadedInput, loadInput, nodeInputIo } from './input.ts';
@@ -112,8 +113,7 @@ async function analysisFor(
   }
   const changed = options.sessionCookies.length > 0 || options.thirdPartySessions || options.now !== undefined;
   const notes = [...(options.includeValues ? [REDACTED_NOTE] : []), ...(changed ? [REANALYSED_NOTE] : [])];
-  const trace: Trace =
-    notes.length > 0 ? { ...loaded.trace, warnings: [...(loaded.trace.warnings ?? []), ...notes] } : loaded.trace;
+  const trace = withWarnings(loaded.trace, notes);
   const analysis = changed ? analyzeTrace(loaded.trace, { settings, values: 'raw' }) : native.analysis;
   return { trace, analysis };
 }

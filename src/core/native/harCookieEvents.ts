@@ -10,6 +10,7 @@ import { isObject, ownField } from '../har/harFields.ts';
 import { cookieEventsOfLogField } from '../har/harLog.ts';
 import type { HarStreamReader } from '../har/harStream.ts';
 import type { HarStreamIndex } from '../har/harStreamEvents.ts';
+import { withWarnings } from '../trace/traceWarnings.ts';
 import type { Trace, TraceEvent, TraceInputWarning } from '../trace/types.ts';
 import { NativeFields } from './nativeFields.ts';
 import { readEvent } from './nativeRead.ts';
@@ -183,10 +184,6 @@ export function indexedEntries(index: HarStreamIndex): EntryPlace[] {
     if (!skipped.has(position)) places.push({ index: position, startedAt: index.startedAt[position]! });
   }
   return places;
-}
-
-function withWarnings(trace: Trace, warnings: readonly TraceInputWarning[]): Trace {
-  return warnings.length === 0 ? trace : { ...trace, warnings: [...(trace.warnings ?? []), ...warnings] };
 }
 
 /** A streamed HAR read to its end: its Trace with the events the export kept (HarStreamReader.end, then those). */

@@ -5,6 +5,7 @@
  * login). Read back here so such a HAR opens as its exporter saw it. Any other HAR has none.
  */
 import { isObject, type JsonObject, ownField } from '../har/harFields.ts';
+import { withWarnings } from '../trace/traceWarnings.ts';
 import { type Trace, TraceInputError, type TraceInputWarning } from '../trace/types.ts';
 import type { NativeTrace } from './native.ts';
 import { NativeFields } from './nativeFields.ts';
@@ -37,7 +38,7 @@ export function savedHarAnalysis(
       where: thrown.where ?? WHERE,
       message: `the analysis this export saved could not be read (${thrown.problem}); analysed again from its hashed values, so rules that read a value may differ from what the exporter saw`,
     };
-    return { trace: { ...hashed, warnings: [...(trace.warnings ?? []), warning] } };
+    return { trace: withWarnings(hashed, [warning]) };
   }
 }
 
@@ -47,7 +48,7 @@ function read(f: NativeFields, ours: JsonObject, trace: Trace): NativeTrace {
   const sourceFormat = ownField(ours, 'sourceFormat');
   const format = SOURCE_FORMATS.find((known) => known === sourceFormat) ?? 'har';
   // What this reader left out of the saved analysis (a story it could not read) is said with the trace's own notes.
-  const withNotes: Trace = f.notes.length > 0 ? { ...trace, warnings: [...(trace.warnings ?? []), ...f.notes] } : trace;
+  const withNotes = withWarnings(trace, f.notes);
   return {
     trace: withNotes,
     settings,
