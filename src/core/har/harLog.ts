@@ -11,6 +11,12 @@ export interface HarLogSource {
   browser?: unknown;
 }
 
+/** `log._sessionscope` of a parsed HAR document: what our own HAR export adds (undefined in any other HAR). */
+export function sessionscopeLogField(document: unknown): unknown {
+  const log = isObject(document) ? ownField(document, 'log') : undefined;
+  return isObject(log) ? ownField(log, '_sessionscope') : undefined;
+}
+
 /**
  * `cookieEvents` of the value of `log._sessionscope`: the cookie and navigation events our own HAR export keeps, as
  * they are (native/harCookieEvents.ts reads and places them); undefined in any other HAR. A streamed reader sees the

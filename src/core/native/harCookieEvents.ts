@@ -7,7 +7,7 @@
  * one (harStreamEvents.ts) place them the same way (EventPlacement).
  */
 import { isObject, ownField } from '../har/harFields.ts';
-import { cookieEventsOfLogField } from '../har/harLog.ts';
+import { cookieEventsOfLogField, sessionscopeLogField } from '../har/harLog.ts';
 import type { HarStreamReader } from '../har/harStream.ts';
 import type { HarStreamIndex } from '../har/harStreamEvents.ts';
 import { withWarnings } from '../trace/traceWarnings.ts';
@@ -27,12 +27,6 @@ interface PlacedEvent {
 export interface ExportedEvents {
   readonly events: readonly PlacedEvent[];
   readonly warnings: readonly TraceInputWarning[];
-}
-
-/** `log._sessionscope.cookieEvents` of a parsed HAR document, as it is (undefined when it has none). */
-export function cookieEventsField(document: unknown): unknown {
-  const log = isObject(document) ? ownField(document, 'log') : undefined;
-  return cookieEventsOfLogField(isObject(log) ? ownField(log, '_sessionscope') : undefined);
 }
 
 /**
@@ -172,7 +166,7 @@ export function withEventsPlaced(trace: Trace, raw: unknown, file?: string): Tra
 
 /** A parsed HAR document's Trace with the events its `log._sessionscope.cookieEvents` holds. */
 export function withExportedEvents(document: unknown, trace: Trace, file?: string): Trace {
-  return withEventsPlaced(trace, cookieEventsField(document), file);
+  return withEventsPlaced(trace, cookieEventsOfLogField(sessionscopeLogField(document)), file);
 }
 
 /** The readable entries of a streamed file, in trace order, as its first pass indexed them. */

@@ -5,6 +5,7 @@
  * login). Read back here so such a HAR opens as its exporter saw it. Any other HAR has none.
  */
 import { isObject, type JsonObject, ownField } from '../har/harFields.ts';
+import { sessionscopeLogField } from '../har/harLog.ts';
 import { withWarnings } from '../trace/traceWarnings.ts';
 import { type Trace, TraceInputError, type TraceInputWarning } from '../trace/types.ts';
 import type { NativeTrace } from './native.ts';
@@ -23,8 +24,7 @@ export function savedHarAnalysis(
   trace: Trace,
   file?: string,
 ): { readonly saved: NativeTrace } | { readonly trace: Trace } | undefined {
-  const log = isObject(document) ? ownField(document, 'log') : undefined;
-  const ours = isObject(log) ? ownField(log, '_sessionscope') : undefined;
+  const ours = sessionscopeLogField(document);
   if (!isObject(ours) || ownField(ours, 'values') !== 'redacted') return undefined;
   // Its values are hashes, whatever else it saved: the rules that judge a value must not judge them.
   const hashed: Trace = { ...trace, source: { ...trace.source, valuesRedacted: true } };
