@@ -4,6 +4,7 @@ import { thrownBy } from '../../../test/helpers/thrownBy.ts';
 import { headerValues } from '../trace/headers.ts';
 import type { Trace, TraceEntry } from '../trace/types.ts';
 import { harToTrace, parseHar } from './har.ts';
+import { HarIndexer } from './harStreamEvents.ts';
 
 type Json = Record<string, unknown>;
 
@@ -482,6 +483,20 @@ describe('the trace source', () => {
     );
     expect(trace.source.browser).toEqual({ name: 'chrome', version: 51, from: 'user-agent' });
     expect(harToTrace(har([entry('https://a.test/')])).source.browser).toBeUndefined();
+  });
+
+  it("reads a chrome-har file's browser from its User-Agent, whole or streamed: the creator's 1.3.1 is the tool's", () => {
+    const headless84 = {
+      request: request('https://a.test/', {
+        headers: [{ name: 'User-Agent', value: 'Mozilla/5.0 (X11) HeadlessChrome/84.0.4147.0 Safari/537.36' }],
+      }),
+    };
+    const doc = har([entry('https://a.test/', headless84)], { creator: { name: 'chrome-har', version: '1.3.1' } });
+    const chrome84 = { name: 'chrome', version: 84, from: 'user-agent' };
+    expect(harToTrace(doc).source.browser).toEqual(chrome84);
+    const indexer = new HarIndexer('chrome-har.har');
+    indexer.write(new TextEncoder().encode(JSON.stringify(doc)));
+    expect(indexer.end().browser).toEqual(chrome84);
   });
 
   it('leaves the browser out when it repeats the creator, and the creator out when absent', () => {

@@ -7,7 +7,7 @@
 
 import { headerValue } from '../trace/headers.ts';
 import { inFile, parseJsonText } from '../trace/jsonText.ts';
-import { browserFromLog, browserFromUserAgent, type RecordingBrowser } from '../trace/recordingBrowser.ts';
+import { type RecordingBrowser, recordingBrowserOf } from '../trace/recordingBrowser.ts';
 import { type Trace, type TraceEntry, TraceInputError, type TraceInputWarning } from '../trace/types.ts';
 import { type EntryDraft, importHarEntry, isSkipped } from './harEntry.ts';
 import { HarFields, ownField } from './harFields.ts';
@@ -92,7 +92,7 @@ export class HarTraceBuilder {
     // User-Agent, so the regexes behind it run once for each of those.
     const known = this.browserAnswer;
     if (known?.source === this.source && known.userAgent === this.userAgent) return known.browser;
-    const browser = browserFromLog(this.source) ?? browserFromUserAgent(this.userAgent || undefined);
+    const browser = recordingBrowserOf(this.source, this.userAgent || undefined);
     this.browserAnswer = { source: this.source, userAgent: this.userAgent, browser };
     return browser;
   }

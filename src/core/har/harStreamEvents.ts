@@ -11,7 +11,7 @@
  */
 
 import { headerValue } from '../trace/headers.ts';
-import { browserFromLog, browserFromUserAgent, type RecordingBrowser } from '../trace/recordingBrowser.ts';
+import { type RecordingBrowser, recordingBrowserOf } from '../trace/recordingBrowser.ts';
 import { slimEntry } from '../trace/slimEntry.ts';
 import type { Trace, TraceEntry, TraceEvent, TraceInputWarning } from '../trace/types.ts';
 import { requireReadableEntry } from './har.ts';
@@ -108,7 +108,7 @@ export class HarIndexer implements StreamProgress {
     const startedAt = this.times.slice(0, count);
     const runs = this.runs.subarray(0, count);
     const creator = creatorLine(this.source);
-    const browser = browserFromLog(this.source) ?? browserFromUserAgent(this.userAgent || undefined);
+    const browser = recordingBrowserOf(this.source, this.userAgent || undefined);
     let order: Uint32Array | undefined;
     if (!this.inFileOrder) {
       // Entries that started together keep their file order (the whole-file reader's stable sort).

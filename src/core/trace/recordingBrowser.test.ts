@@ -1,7 +1,7 @@
 // The recording browser is read from log.browser, a creator that is a browser, or a User-Agent, as real writers
 // fill them (each row is a pair found in the real corpora or in a writer's documentation).
 import { describe, expect, it } from 'vitest';
-import { browserFromLog, browserFromUserAgent } from './recordingBrowser.ts';
+import { browserFromLog, browserFromUserAgent, recordingBrowserOf } from './recordingBrowser.ts';
 
 describe('the browser of a HAR log', () => {
   it.each([
@@ -47,9 +47,54 @@ describe('the browser of a HAR log', () => {
     ['a proxy', { creator: { name: 'Charles Proxy', version: '4.6.3' } }],
     ['nothing', {}],
     ['a browser field that is not an object', { browser: 'Chrome' }],
+    [
+      'chrome-har (a tool named after the browser; 1.3.1 is its version)',
+      { creator: { name: 'chrome-har', version: '1.3.1' } },
+    ],
+    ['Chrome HAR Capturer', { creator: { name: 'Chrome HAR Capturer', version: '0.10.3' } }],
   ])('%s: unknown', (_, log) => {
     expect(browserFromLog(log)).toBeUndefined();
   });
+});
+
+describe('the browser of a recording: log fields, then the User-Agent, then a tool named after a browser', () => {
+  const HEADLESS_84 =
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/84.0.4147.0 Safari/537.36';
+
+  it("takes a chrome-har file's User-Agent, not the tool's version, as the browser's", () => {
+    expect(recordingBrowserOf({ creator: { name: 'chrome-har', version: '1.3.1' } }, HEADLESS_84)).toEqual({
+      name: 'chrome',
+      version: 84,
+      from: 'user-agent',
+    });
+    expect(recordingBrowserOf({ creator: { name: 'Chrome HAR Capturer', version: '0.10.3' } }, HEADLESS_84)).toEqual({
+      name: 'chrome',
+      version: 84,
+      from: 'user-agent',
+    });
+  });
+
+  it('without a User-Agent, names the browser a tool is named after, with no version', () => {
+    expect(recordingBrowserOf({ creator: { name: 'chrome-har', version: '1.3.1' } }, undefined)).toEqual({
+      name: 'chrome',
+      from: 'log.creator',
+    });
+  });
+
+  it.each([
+    ['Google Chrome', '120.0.6099.71', 'chrome', 120],
+    ['Firefox Developer Edition', '121.0b3', 'firefox', 121],
+    ['Mozilla Firefox', '47.0', 'firefox', 47],
+  ])(
+    'a creator that is the browser itself (%s) keeps its version over the User-Agent',
+    (name, version, browser, major) => {
+      expect(recordingBrowserOf({ creator: { name, version } }, HEADLESS_84)).toEqual({
+        name: browser,
+        version: major,
+        from: 'log.creator',
+      });
+    },
+  );
 });
 
 describe('the browser of a User-Agent', () => {

@@ -3,7 +3,8 @@
  * cookie without SameSite as Lax from Chrome 80; Firefox and Safari never shipped that by default), so the
  * analysis must judge a 2015 Chrome recording by 2015 Chrome's rules. Read from the HAR's `log.browser`, else a
  * `log.creator` that is a browser (Firefox writes its own name there), else a request's User-Agent header (the
- * DevTools of Chrome write "WebInspector" as creator and no browser).
+ * DevTools of Chrome write "WebInspector" as creator and no browser), else a creator named after a browser
+ * ("chrome-har", "Chrome HAR Capturer": tools that drive one browser), without a version: theirs is the tool's.
  */
 export type BrowserName = 'chrome' | 'firefox' | 'safari' | 'edge-legacy' | 'ie';
 
@@ -64,6 +65,18 @@ export function browserFromProduct(
   return { name: edgeHtml ? 'edge-legacy' : name, ...(version !== undefined ? { version } : {}), from };
 }
 
+/**
+ * A creator that is the browser itself: its name is a browser's and nothing more (a vendor before it, an edition
+ * or a version after it), so its version is the browser's. "chrome-har 1.3.1" names a tool after the browser it
+ * reads, and its 1.3.1 is no Chrome version: taken as Chrome 1, a 2024 recording lost Lax by default.
+ */
+const BROWSER_AS_CREATOR =
+  /^(?:google |mozilla |microsoft |apple )?(?:chrome|chromium|firefox|safari|edge|internet explorer)(?: (?:browser|canary|beta|dev|developer edition|nightly|esr))?(?: v?\d[\d.]*)?$/i;
+
+function isBrowserItself(product: { readonly name?: unknown } | undefined): boolean {
+  return typeof product?.name === 'string' && BROWSER_AS_CREATOR.test(product.name.trim().replace(/\s+/g, ' '));
+}
+
 /** A browser from a User-Agent header, or undefined for tools (curl, Charles, Insomnia). */
 export function browserFromUserAgent(userAgent: string | undefined): RecordingBrowser | undefined {
   if (!userAgent) return undefined;
@@ -74,18 +87,36 @@ export function browserFromUserAgent(userAgent: string | undefined): RecordingBr
   return undefined;
 }
 
-/** The recording's browser from the HAR's log fields: `log.browser` first, then a creator that is a browser. */
-export function browserFromLog(log: {
+interface LogProducts {
   readonly browser?: unknown;
   readonly creator?: unknown;
-}): RecordingBrowser | undefined {
-  const product = (value: unknown) =>
-    typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as { name?: unknown; version?: unknown })
-      : undefined;
+}
+
+function product(value: unknown): { name?: unknown; version?: unknown } | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as { name?: unknown; version?: unknown })
+    : undefined;
+}
+
+/** The recording's browser from the HAR's log fields: `log.browser` first, then a creator that is the browser. */
+export function browserFromLog(log: LogProducts): RecordingBrowser | undefined {
+  const creator = product(log.creator);
   return (
-    browserFromProduct(product(log.browser), 'log.browser') ?? browserFromProduct(product(log.creator), 'log.creator')
+    browserFromProduct(product(log.browser), 'log.browser') ??
+    (isBrowserItself(creator) ? browserFromProduct(creator, 'log.creator') : undefined)
   );
+}
+
+/**
+ * The recording's browser, from the strongest source the file has: its log fields (browserFromLog), else the first
+ * User-Agent, else the browser a tool's creator name names (no version: the version there is the tool's).
+ */
+export function recordingBrowserOf(log: LogProducts, userAgent: string | undefined): RecordingBrowser | undefined {
+  const named = () => {
+    const browser = browserFromProduct(product(log.creator), 'log.creator');
+    return browser && { name: browser.name, from: browser.from };
+  };
+  return browserFromLog(log) ?? browserFromUserAgent(userAgent) ?? named();
 }
 
 const DISPLAY_NAMES: Readonly<Record<BrowserName, string>> = {
