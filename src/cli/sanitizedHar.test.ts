@@ -1,5 +1,5 @@
 // Sanitised HARs. Without any cookie: Chrome's DevTools exports HARs so by default since Chrome 130 (no Cookie,
-// Set-Cookie or Authorization header); the reports say the file holds no cookie instead of "no session was lost", and
+// Set-Cookie or Authorization header); the reports say the file shows no cookie sent instead of "no session was lost", and
 // tell a DevTools user how to export one that has them. With cookie values masked by a sanitiser (`REDACTED`): every
 // ID reads the same, which once made a login that renews its ID a HIGH session-fixation.
 import { readFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ const analyse = (text: string, format = 'text') =>
 describe('a HAR that holds no cookie', () => {
   it('text: says so instead of "no session was lost", and how to export one from DevTools', async () => {
     const { stdout } = await analyse(sanitized('WebInspector'));
-    expect(stdout).toContain('Note: this file holds no cookie');
+    expect(stdout).toContain('Note: this file shows no cookie sent');
     expect(stdout).toContain('"Export HAR (with sensitive data)"');
     expect(stdout).toContain('What happened: no session ID to follow.');
     expect(stdout).not.toContain('no session was lost');
@@ -29,26 +29,55 @@ describe('a HAR that holds no cookie', () => {
   it('json: the note is in `input.notes`, for a CI job that reads only the findings', async () => {
     const doc = JSON.parse((await analyse(sanitized('WebInspector'), 'json')).stdout);
     expect(doc.findings).toEqual([]);
-    expect(doc.input.notes).toEqual([expect.stringContaining('This file holds no cookie')]);
+    expect(doc.input.notes).toEqual([expect.stringContaining('This file shows no cookie sent')]);
     const whole = JSON.parse((await analyse(readFileSync(LOST, 'utf8'), 'json')).stdout);
     expect(whole.input.notes).toBeUndefined();
   });
 
   it('from another tool: the fact alone, no DevTools advice', async () => {
     const { stdout } = await analyse(sanitized('Firefox'));
-    expect(stdout).toContain('Note: this file holds no cookie');
+    expect(stdout).toContain('Note: this file shows no cookie sent');
     expect(stdout).not.toContain('DevTools');
   });
 
   it('html: the same note', async () => {
     const { stdout } = await analyse(sanitized('WebInspector'), 'html');
-    expect(stdout).toContain('This file holds no cookie');
+    expect(stdout).toContain('This file shows no cookie sent');
     expect(stdout).toContain('Export HAR (with sensitive data)');
+  });
+
+  it("a file whose only Set-Cookie is a third party's, seen once: the note claims no more than it checked", async () => {
+    // Page loads recorded by proxies often hold one tracker's Set-Cookie that no later request goes back to.
+    const entry = (url: string, headers: { name: string; value: string }[] = []) => ({
+      startedDateTime: '2020-05-01T10:00:00.000Z',
+      time: 10,
+      request: { method: 'GET', url, httpVersion: 'HTTP/1.1', headers: [], cookies: [], queryString: [] },
+      response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers, cookies: [], content: {} },
+    });
+    const har = {
+      log: {
+        version: '1.2',
+        creator: { name: 'Alta Proxy', version: '1.0' },
+        entries: [
+          entry('https://news.test/'),
+          entry('https://tracker.example/pixel.gif', [
+            {
+              name: 'Set-Cookie',
+              value: 'NID=511=abc; Domain=.tracker.example; Path=/; Expires=Tue, 01 Dec 2020 10:00:00 GMT',
+            },
+          ]),
+          entry('https://news.test/app.js'),
+        ],
+      },
+    };
+    const doc = JSON.parse((await analyse(JSON.stringify(har), 'json')).stdout);
+    expect(doc.input.notes).toEqual([expect.stringContaining('This file shows no cookie sent')]);
+    expect(doc.input.notes[0]).not.toMatch(/no response set/);
   });
 
   it('a file with its cookies gets no such note', async () => {
     const { stdout } = await analyse(readFileSync(LOST, 'utf8'));
-    expect(stdout).not.toContain('holds no cookie');
+    expect(stdout).not.toContain('shows no cookie sent');
     expect(stdout).toContain('What happened');
   });
 });

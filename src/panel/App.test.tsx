@@ -306,7 +306,7 @@ describe('import, clear and session-cookie marks', () => {
     await controller.importFile(new File([sanitizedHar(harText('load-balancer'))], 'sanitized.har'));
     await flush();
     const notice = one(root, 'import-notice').textContent;
-    expect(notice).toContain('This file holds no cookie');
+    expect(notice).toContain('This file shows no cookie sent');
     expect(notice).toContain('Export HAR (with sensitive data)');
     // The same file with its cookies: no notice.
     await controller.importFile(new File([harText('load-balancer')], 'whole.har'));

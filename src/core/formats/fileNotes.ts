@@ -32,8 +32,10 @@ export function cookieHeadersMissing(analysis: NotedAnalysis): boolean {
 }
 
 /**
- * The file holds no cookie at all: no request carried one (no Cookie header, no cookie list), no response set one,
- * so the model has no cookie to follow and "no session was lost" would claim what it cannot tell (RULES.md: say so,
+ * The file shows no cookie going anywhere: no request carried one (no Cookie header, no cookie list), and no cookie a
+ * response set would have gone on a later request or was refused (the jar model's views are all empty), so the model
+ * has no cookie to follow. A response may still have set one that no later request reached (a third party's, seen
+ * once): the note does not say none was set and "no session was lost" would claim what it cannot tell (RULES.md: say so,
  * never guess). A site without cookies, a login that never set one (session-not-established says so), or a HAR
  * whose exporter removed them: Chrome's DevTools does by default since Chrome 130 ("Export HAR (sanitized)" drops
  * Cookie, Set-Cookie and Authorization headers), which a file it wrote (`creator` WebInspector) is told.
@@ -50,7 +52,7 @@ export function noCookieNote(analysis: NotedAnalysis, creator: string | undefine
 }
 
 const NO_COOKIE =
-  'This file holds no cookie: no request carried one and no response set one, so no session cookie can be followed.';
+  'This file shows no cookie sent: no request carried one, and no cookie a response set would have gone on a later request, so no session cookie can be followed.';
 const CHROME_SANITIZED =
   'Chrome\'s DevTools removes the Cookie, Set-Cookie and Authorization headers from a HAR unless asked ("Export HAR (sanitized)", its default since Chrome 130): turn on "Allow to generate HAR with sensitive data" (DevTools Settings > Preferences > Network) and use "Export HAR (with sensitive data)".';
 /** `log.creator` of a HAR that Chrome's DevTools exported. */

@@ -164,7 +164,7 @@ describe('session-id-in-url: a session kept in the address, no cookie at all', (
   it('is medium in a file without any cookie, which may have been exported without them', () => {
     const found = findingsOf(mail({ noCookieAtAll: true }).analyze(), 'session-id-in-url');
     expect(found.map((f) => f.severity)).toEqual(['medium', 'medium']);
-    expect(found[0]!.message).toContain('This file holds no cookie at all');
+    expect(found[0]!.message).toContain('No request in this file carries a cookie');
   });
 
   it('is no session where the login set a session cookie, or fewer than two later addresses carry the token', () => {

@@ -11,7 +11,7 @@ import { type UrlSession, urlSessions } from './urlSessions.ts';
 
 /** A session in the address found in a file without any cookie: what else it may be. */
 const NO_COOKIE_IN_FILE =
-  " This file holds no cookie at all: if it was exported without them (Chrome's DevTools does so by default), the session may be in a cookie the file does not show, and this token an ID of the page's own.";
+  " No request in this file carries a cookie: if it was exported without them (Chrome's DevTools does so by default), the session may be in a cookie the file does not show, and this token an ID of the page's own.";
 
 /** Where in a request a session ID was found. */
 type Place = 'URL' | 'Referer header';
