@@ -424,6 +424,19 @@ describe('LoginDetector', () => {
     ).toEqual(['auth-cookie', undefined, undefined]);
   });
 
+  it('an authentication cookie set to say no one is signed in, or written to delete it, is no login', () => {
+    // GitHub sets `logged_in=no` on every anonymous page and `logged_in=yes` at a login; PHP deletes with `deleted`.
+    expect(
+      signals(
+        trace()
+          .get('https://code.test/', { setCookie: ['logged_in=no; Path=/; Secure; HttpOnly'] })
+          .get('https://code.test/about', { setCookie: ['auth=false; Path=/'] })
+          .get('https://code.test/bye', { setCookie: ['token=deleted; Expires=Thu, 01-Jan-1970 00:00:01 GMT; Path=/'] })
+          .get('https://code.test/in', { setCookie: ['logged_in=yes; Path=/; Secure; HttpOnly'] }),
+      ),
+    ).toEqual([undefined, undefined, undefined, 'auth-cookie']);
+  });
+
   it("a remember-me login (Spring Security's persistent token, renewed with the new session) is a login", () => {
     // The session expired on the server; the remember-me cookie logs the user in again and is itself renewed.
     const result = trace()

@@ -3,9 +3,9 @@
  * has a password-like field, an Authorization header appearing, a success after a 401, a new
  * authentication cookie; a logout is a request whose path names logout/signout.
  */
-import { isAuthCookieName } from '../session/identify.ts';
+import { isAuthCookieName, isSignedOutValue } from '../session/identify.ts';
 import { tokenFollows } from '../session/randomToken.ts';
-import { hasHeader, headerValue } from '../trace/headers.ts';
+import { hasHeader, headerValue, setCookieDeletes } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import { STATIC_RESOURCE_TYPES } from '../trace/resourceType.ts';
 import type { TraceEntry } from '../trace/types.ts';
@@ -712,7 +712,13 @@ function setsAuthCookie(entry: TraceEntry): boolean {
   if (!response || (response.cookies === undefined && !hasHeader(response.headers, 'set-cookie'))) return false;
   return responseSetCookieLines(entry).some((line) => {
     const pair = setCookieNameValue(line);
-    return pair !== undefined && pair.value !== '' && isAuthCookieName(pair.name) && !/max-age=0/i.test(line);
+    return (
+      pair !== undefined &&
+      pair.value !== '' &&
+      isAuthCookieName(pair.name) &&
+      !isSignedOutValue(pair.value) &&
+      !setCookieDeletes(line)
+    );
   });
 }
 

@@ -31,7 +31,7 @@ import {
   type ValueShape,
   valueShape,
 } from '../session/valueShape.ts';
-import { headerValue } from '../trace/headers.ts';
+import { headerValue, setCookieDeletes } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { ResourceType, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
@@ -305,7 +305,7 @@ export class SessionCookieIdentifier {
       if (!stats) continue;
       notePlatformSighting(stats, host);
       noteHost(stats, host);
-      if (pair.value === '' || isDeletion(line)) {
+      if (pair.value === '' || setCookieDeletes(line)) {
         if (logout)
           stats.behaviour.push({ text: `cleared at the logout at entry ${entry.index}`, ...hostOfBehaviour(host) });
         continue;
@@ -375,7 +375,7 @@ export class SessionCookieIdentifier {
     const values = new Set<string>();
     for (const line of responseSetCookieLines(entry)) {
       const pair = setCookieNameValue(line);
-      if (pair && pair.value !== '' && !isDeletion(line)) values.add(pair.value);
+      if (pair && pair.value !== '' && !setCookieDeletes(line)) values.add(pair.value);
     }
     this.formShownAgain.set(origin, { entry: entry.index, values });
     this.failedLogins.add(entry.index);
@@ -1054,11 +1054,6 @@ function isLogoutEntry(entry: TraceEntry): boolean {
 }
 
 const TAB_OR_LINE_BREAK = /[\t\n\r]/;
-
-/** A Set-Cookie that deletes its cookie: Max-Age zero or less, or an Expires in the past of any recording. */
-function isDeletion(line: string): boolean {
-  return /;\s*max-age\s*=\s*(0|-\d+)\s*(;|$)/i.test(line) || /;\s*expires\s*=[^;]*(19[0-9]{2}|200[0-9])/i.test(line);
-}
 
 /**
  * Whether the request carried a cookie of this name. The page a login redirects to answers for the login only with

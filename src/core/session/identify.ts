@@ -121,6 +121,17 @@ export const AUTH_NAME_PATTERNS: readonly string[] = [
 ];
 
 /**
+ * A value an authentication cookie holds for no one signed in: a negative flag (GitHub sets `logged_in=no` on every
+ * anonymous page, as it sets `logged_in=yes` at a login), an empty stand-in, or the placeholder a deletion writes
+ * (PHP's `deleted`). Setting one is no login.
+ */
+export function isSignedOutValue(value: string): boolean {
+  return SIGNED_OUT_VALUE.test(value.trim());
+}
+
+const SIGNED_OUT_VALUE = /^(?:no|n|false|f|off|0|-1|null|nil|none|undefined|deleted|guest|anonymous|logged[-_]?out)$/i;
+
+/**
  * The shape of an authentication cookie's name, beyond the known names: `auth` or `session` as a word of the name
  * (`MS_AUTH`, `leo_auth_token`, `p_auth_token`, `app-session`), words parted by `.`, `_`, `-` or `:` (session
  * libraries name their cookies `framework:sess`: koa-session's `koa:sess`, connect's `express:sess`). On its own it

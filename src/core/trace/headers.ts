@@ -141,3 +141,8 @@ export function setCookieLines(headers: readonly Header[]): string[] {
 function isOneLine(value: string): boolean {
   return !value.includes('\n') && !value.endsWith('\r') && value.trim() !== '';
 }
+
+/** A Set-Cookie line that deletes its cookie: Max-Age zero or less, or an Expires in the past of any recording. */
+export function setCookieDeletes(line: string): boolean {
+  return /;\s*max-age\s*=\s*(0|-\d+)\s*(;|$)/i.test(line) || /;\s*expires\s*=[^;]*(19[0-9]{2}|200[0-9])/i.test(line);
+}
