@@ -101,6 +101,7 @@ const KIND_TEXT: Record<ClientSideData['kind'], string> = {
   unsigned: 'an unsigned payload',
   fields: 'readable fields',
   'password-hash': 'a password hash',
+  json: 'JSON in the clear',
 };
 
 /** Fields that hold a session's ID or the signature over it, not data. */

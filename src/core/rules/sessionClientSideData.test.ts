@@ -22,6 +22,28 @@ describe('session-client-side-data', () => {
     );
   });
 
+  it('a session kept as JSON holding OAuth tokens (a sign-in in the clear) is a session cookie whose data is told', () => {
+    // Nike's unite_session (a real BrowserMob recording): {"user_id", "access_token", "refresh_token", …} as written.
+    const json = JSON.stringify({
+      user_id: '0f1e2d3c',
+      access_token: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2ln',
+      refresh_token: 'd8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3',
+    });
+    const result = sessionValue(json, 'unite_session').analyze();
+    expect(result.sessions.map((s) => s.cookie)).toEqual(['unite_session']);
+    const [found] = findingsOf(result, 'session-client-side-data');
+    expect(found!.evidence).toMatchObject({ kind: 'json', fields: ['user_id', 'access_token', 'refresh_token'] });
+    expect(found!.message).toContain('JSON in the clear');
+    // Readable JSON without a token is a preference, no session.
+    expect(sessionValue('{"lang":"en","theme":"dark"}', 'ui_session').analyze().sessions).toEqual([]);
+  });
+
+  it("@supabase/ssr's session cookie: 'base64-' and the session's JSON (its tokens and its user) is told", () => {
+    const value = `base64-${b64url({ access_token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln', refresh_token: 'qwertyuiopasdfgh', user: { email: 'ann@x.test' } })}`;
+    const [found] = findingsOf(sessionValue(value, 'sb-abcdefghijkl-auth-token').analyze(), 'session-client-side-data');
+    expect(found!.evidence).toMatchObject({ kind: 'base64-json', fields: ['access_token', 'refresh_token', 'user'] });
+  });
+
   it('Rack::Session::Cookie without a secret: an unsigned Ruby Marshal dump, said to be forgeable', () => {
     // sinatra-omniauth.har, entry 3: OmniAuth's README's `use Rack::Session::Cookie` (no secret), after the sign-in.
     const unsigned =

@@ -27,6 +27,23 @@ describe('readClientSideData', () => {
     expect(readClientSideData(btoa('{"user":"bob"}'))).toEqual({ kind: 'base64-json', payload: { user: 'bob' } });
   });
 
+  it('reads JSON that holds OAuth tokens, as written or percent-encoded; JSON without one is no store', () => {
+    const session = { user_id: '0f1e', access_token: 'eyJhbGciOiJSUzI1NiJ9.e30.c2ln', refresh_token: 'd8f7a6b5c4d3' };
+    expect(readClientSideData(JSON.stringify(session))).toEqual({ kind: 'json', payload: session });
+    expect(readClientSideData(encodeURIComponent(JSON.stringify({ idToken: 'x.y.z' })))?.kind).toBe('json');
+    expect(readClientSideData('{"lang":"en","theme":"dark"}')).toBeUndefined();
+    expect(readClientSideData('{"access_token":""}')).toBeUndefined();
+  });
+
+  it('reads @supabase/ssr\'s "base64-" session: the JSON after the label', () => {
+    const session = {
+      access_token: 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln',
+      refresh_token: 'r3fr35h',
+      user: { email: 'a@b.test' },
+    };
+    expect(readClientSideData(`base64-${b64url(session)}`)).toEqual({ kind: 'base64-json', payload: session });
+  });
+
   it('reads a Flask (itsdangerous) session and a Rails base64--digest cookie as signed JSON', () => {
     expect(readClientSideData(`${b64url({ uid: 1 })}.ZxYwVQ.c2lnbmF0dXJl`)).toMatchObject({
       kind: 'signed-json',

@@ -20,7 +20,9 @@ export type ClientSideData =
   /** Readable fields (`a=b&c=d`) of a session kept in the cookie (Apache's mod_session without its crypto). */
   | { readonly kind: 'fields'; readonly payload: Readonly<Record<string, string>> }
   /** A password hash in a crypt or PHC string (code-server's cookie: the argon2 hash of its password). */
-  | { readonly kind: 'password-hash'; readonly payload: Readonly<Record<string, string>> };
+  | { readonly kind: 'password-hash'; readonly payload: Readonly<Record<string, string>> }
+  /** JSON as written, holding OAuth tokens (OAUTH_TOKEN_FIELDS): a sign-in kept in the cookie in the clear. */
+  | { readonly kind: 'json'; readonly payload: Record<string, unknown> };
 
 /** Values longer than this are not decoded: a hostile 1 MB cookie must not cost more than a look. */
 const MAX_DECODE_LENGTH = 16_384;
@@ -270,10 +272,33 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
   const couchSession = readCouchSession(value);
   if (couchSession !== undefined)
     return { kind: 'signed-json', format: 'AuthSession (CouchDB cookie authentication)', payload: couchSession };
-  if (!mayBeBase64Json(value)) return undefined;
-  const whole = parseJsonObject(decodeBase64Url(value));
+  const tokens = readJsonHoldingTokens(value);
+  if (tokens !== undefined) return { kind: 'json', payload: tokens };
+  // @supabase/ssr writes its session as "base64-" and the JSON in base64url: the tokens and the user.
+  const base64 = value.startsWith(BASE64_LABEL) ? value.slice(BASE64_LABEL.length) : value;
+  if (!mayBeBase64Json(base64)) return undefined;
+  const whole = parseJsonObject(decodeBase64Url(base64));
   if (whole !== undefined && !isEncryptionEnvelope(whole)) return { kind: 'base64-json', payload: whole };
   return undefined;
+}
+
+const BASE64_LABEL = 'base64-';
+
+/**
+ * OAuth 2.0's token fields (RFC 6749 5.1; OpenID Connect's `id_token`), as JSON writers name them. A cookie that holds
+ * one as JSON keeps a sign-in's tokens in the clear: Nike's `unite_session`, @supabase/auth-helpers' session before
+ * @supabase/ssr base64'd it. JSON without one stays readable data, no session (valueShape.ts: structured).
+ */
+const OAUTH_TOKEN_FIELDS = ['access_token', 'refresh_token', 'id_token', 'accessToken', 'refreshToken', 'idToken'];
+
+/** The value as JSON (as written, once percent-decoded: the caller did that) when it is an object holding a token. */
+function readJsonHoldingTokens(value: string): Record<string, unknown> | undefined {
+  if (!value.startsWith('{')) return undefined;
+  const payload = parseJsonObject(value);
+  if (!isRecord(payload)) return undefined;
+  return OAUTH_TOKEN_FIELDS.some((field) => typeof payload[field] === 'string' && payload[field] !== '')
+    ? payload
+    : undefined;
 }
 
 /**
