@@ -457,6 +457,43 @@ describe('times and order', () => {
   });
 });
 
+describe("Polly.JS 1.x's header values that are lists (Node's repeated headers, Set-Cookie always)", () => {
+  it('reads each text as one header, notes the repair, and the cookies in it are set and sent', () => {
+    const set = entry('https://api.test/login', {
+      response: response({
+        headers: [
+          { name: 'set-cookie', value: ['sid=8f2d1c0b9a7e6f5d4c3b2a19; Path=/; HttpOnly', 'theme=dark; Path=/'] },
+          { name: 'vary', value: ['Accept', 'Origin'] },
+        ],
+      }),
+    });
+    const trace = harToTrace(har([set]));
+    const headers = (trace.events[0] as { entry: TraceEntry }).entry.response!.headers;
+    expect(headerValues(headers, 'set-cookie')).toEqual([
+      'sid=8f2d1c0b9a7e6f5d4c3b2a19; Path=/; HttpOnly',
+      'theme=dark; Path=/',
+    ]);
+    expect(headerValues(headers, 'vary')).toEqual(['Accept', 'Origin']);
+    expect(trace.warnings).toEqual([
+      {
+        where: 'log.entries[0].response.headers[0].value',
+        message: '"value" is a list of 2 texts; read as one header each',
+      },
+      {
+        where: 'log.entries[0].response.headers[1].value',
+        message: '"value" is a list of 2 texts; read as one header each',
+      },
+    ]);
+  });
+
+  it('a list holding anything but texts is still ignored', () => {
+    const odd = entry('https://a.test/', { response: response({ headers: [{ name: 'a', value: ['b', 1] }] }) });
+    expect(harToTrace(har([odd])).warnings).toEqual([
+      { where: 'log.entries[0].response.headers[0].value', message: '"value" must be a string, not an array; ignored' },
+    ]);
+  });
+});
+
 describe('the trace source', () => {
   it('names creator, version and a different browser; counts entries', () => {
     const trace = harToTrace(

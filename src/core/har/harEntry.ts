@@ -259,18 +259,38 @@ function repairedHeaders(
     const header = fields.namedElement(list, position, headersAt);
     if (!header) continue;
     const name = ownField(header, 'name') as string;
+    const lines = textList(rawValue);
+    if (lines !== undefined) {
+      // Polly.JS 1.x records Node's headers as it got them: a header given twice (Set-Cookie always) is one array.
+      fields.note(
+        `${headersAt}[${position}].value`,
+        `"value" is a list of ${lines.length} texts; read as one header each`,
+      );
+      for (const line of lines) pushHeader(headers, name, line, isResponse);
+      continue;
+    }
     const value = typeof rawValue === 'string' ? rawValue : scalarText(rawValue);
     if (value === undefined) {
       fields.note(`${headersAt}[${position}].value`, `"value" must be a string, not ${kindOf(rawValue)}; ignored`);
       continue;
     }
-    if (isResponse && isSetCookie(name)) {
-      for (const line of splitSetCookieValue(value)) headers.push({ name, value: line });
-    } else {
-      headers.push({ name, value });
-    }
+    pushHeader(headers, name, value, isResponse);
   }
   return headers;
+}
+
+function pushHeader(headers: Header[], name: string, value: string, isResponse: boolean): void {
+  if (isResponse && isSetCookie(name)) {
+    for (const line of splitSetCookieValue(value)) headers.push({ name, value: line });
+  } else {
+    headers.push({ name, value });
+  }
+}
+
+/** A non-empty array of texts (a header field's lines), or undefined. */
+function textList(value: unknown): string[] | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  return value.every((item) => typeof item === 'string') ? (value as string[]) : undefined;
 }
 
 const SET_COOKIE = 'set-cookie';
