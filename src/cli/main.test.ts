@@ -24,7 +24,11 @@ function run(args: readonly string[], files: Record<string, string> = {}): Promi
   return runCli(args, { files: { ...files } });
 }
 
-const json = (r: CliRun) => JSON.parse(r.stdout) as { findings: { rule: string; cause?: string; cookie?: string }[] };
+const json = (r: CliRun) =>
+  JSON.parse(r.stdout) as {
+    findings: { rule: string; cause?: string; cookie?: string }[];
+    input: { notes?: string[] };
+  };
 
 interface HarStep {
   readonly url: string;
@@ -244,6 +248,14 @@ describe('formats and options', () => {
     // Judged at 02:00, long after, it had expired too.
     const late = await run(['analyze', file, '--format', 'json', '--now', '2025-01-01T02:00:00Z'], { [file]: input });
     expect(reset(late)?.cause).toBe('expired');
+    // Neither clock is a day from the recording: no note. Years after it, the reports say how far the clock is.
+    expect(json(late).input.notes).toBeUndefined();
+    const years = await run(['analyze', file, '--now', '2033-06-01T00:00:00Z'], { [file]: input });
+    expect(years.stdout).toContain(
+      "Note: Expiry is judged at 2033-06-01T00:00:00.000Z (--now), 8 years after this recording's last request (2025-01-01T00:10:00.000Z)",
+    );
+    const before = await run(['analyze', file, '--format', 'json', '--now', '2024-12-29T00:00:00Z'], { [file]: input });
+    expect(json(before).input.notes).toEqual([expect.stringContaining("3 days before this recording's first request")]);
   });
 
   it('--include-values prints session IDs that are otherwise redacted', async () => {

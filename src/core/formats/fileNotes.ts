@@ -6,7 +6,10 @@ import type { MaskedCookie } from '../analysis/facts.ts';
 import type { ReportedAnalysis } from './htmlReport.ts';
 
 /** What the notes read of an analysis. */
-export type NotedAnalysis = Pick<ReportedAnalysis, 'cookiesRecorded' | 'sessions' | 'requests' | 'maskedCookie'>;
+export type NotedAnalysis = Pick<
+  ReportedAnalysis,
+  'cookiesRecorded' | 'sessions' | 'requests' | 'maskedCookie' | 'settings'
+>;
 
 /** The notes on a file, as sentences (none for a file with its cookies). */
 export function fileNotes(analysis: NotedAnalysis, creator: string | undefined): string[] {
@@ -14,7 +17,47 @@ export function fileNotes(analysis: NotedAnalysis, creator: string | undefined):
   const noCookie = noCookieNote(analysis, creator);
   if (noCookie !== undefined) notes.push(noCookie);
   if (analysis.maskedCookie !== undefined) notes.push(maskedNote(analysis.maskedCookie));
+  const clock = clockNote(analysis);
+  if (clock !== undefined) notes.push(clock);
   return notes;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Expiry judged at a set clock (`--now`) a day or more away from the recording's requests: every cookie that had
+ * expired by then reads as expired on every request, though the browser sent it when the requests were made (a 2018
+ * page load judged in 2026); before them, a cookie their own time finds expired reads as valid. The findings follow
+ * the clock, as asked; the note says how far it is.
+ */
+function clockNote(analysis: NotedAnalysis): string | undefined {
+  const now = analysis.settings?.now;
+  if (now === undefined) return undefined;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const request of analysis.requests) {
+    if (request.time === undefined) continue;
+    first = Math.min(first, request.time);
+    last = Math.max(last, request.time);
+  }
+  if (!Number.isFinite(first)) return undefined;
+  const judged = `Expiry is judged at ${isoTime(now)} (--now)`;
+  if (now - last >= DAY_MS)
+    return `${judged}, ${distance(now - last)} after this recording's last request (${isoTime(last)}): a cookie that had expired by then reads as expired on every request, though the browser may have sent it. Without --now each request is judged at its own time.`;
+  if (first - now >= DAY_MS)
+    return `${judged}, ${distance(first - now)} before this recording's first request (${isoTime(first)}): a cookie the requests' own time finds expired reads as valid. Without --now each request is judged at its own time.`;
+  return undefined;
+}
+
+function isoTime(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** "3 days", "8 years": whole days below two years, whole years from there. */
+function distance(ms: number): string {
+  const days = Math.floor(ms / DAY_MS);
+  if (days < 730) return `${days} day${days === 1 ? '' : 's'}`;
+  return `${Math.floor(days / 365)} years`;
 }
 
 export const COOKIE_HEADERS_MISSING =

@@ -23,6 +23,8 @@ export interface ReportedAnalysis {
   readonly maskedCookie?: MaskedCookie;
   /** Absent in an analysis saved before stories existed (a native trace's). */
   readonly story?: readonly Story[];
+  /** The clock expiry was judged at (`--now`), where one was set; absent in a native trace's saved analysis. */
+  readonly settings?: { readonly now?: number };
 }
 
 export interface HtmlReportInput {
