@@ -77,9 +77,9 @@ export function cookieHeadersMissing(analysis: NotedAnalysis): boolean {
 /**
  * The file shows no cookie going anywhere: no request carried one (no Cookie header, no cookie list), and no cookie a
  * response set would have gone on a later request or was refused (the jar model's views are all empty), so the model
- * has no cookie to follow. A response may still have set one that no later request reached (a third party's, seen
- * once): the note does not say none was set and "no session was lost" would claim what it cannot tell (RULES.md: say so,
- * never guess). A site without cookies, a login that never set one (session-not-established says so), or a HAR
+ * has no cookie to follow and "no session was lost" would claim what it cannot tell (RULES.md: say so, never guess).
+ * A response may still have set one that no later request reached (a third party's, seen once): the note does not
+ * say none was set. A site without cookies, a login that never set one (session-not-established says so), or a HAR
  * whose exporter removed them: Chrome's DevTools does by default since Chrome 130 ("Export HAR (sanitized)" drops
  * Cookie, Set-Cookie and Authorization headers), which a file it wrote (`creator` WebInspector) is told.
  */
