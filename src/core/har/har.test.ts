@@ -494,6 +494,43 @@ describe("Polly.JS 1.x's header values that are lists (Node's repeated headers, 
   });
 });
 
+describe("a request whose url is only its path (Charles's HTTP/2 entries)", () => {
+  const relative = (url: string, headers: { name: string; value: string }[]) =>
+    entry('https://placeholder.test/', { request: { ...request('https://placeholder.test/', { headers }), url } });
+
+  it('is read at the address its :scheme and :authority give, and noted', () => {
+    const trace = harToTrace(
+      har([
+        relative('/api/login', [
+          { name: ':method', value: 'POST' },
+          { name: ':authority', value: 'mubu.test' },
+          { name: ':scheme', value: 'https' },
+          { name: ':path', value: '/api/login' },
+        ]),
+      ]),
+    );
+    expect((trace.events[0] as { entry: TraceEntry }).entry.request.url).toBe('https://mubu.test/api/login');
+    expect(trace.warnings).toEqual([
+      {
+        where: 'log.entries[0].request.url',
+        message: '"url" "/api/login" is not absolute; read as https://mubu.test/api/login from :scheme and :authority',
+      },
+    ]);
+  });
+
+  it('without them is kept as written, with a warning that says no cookie is judged on it', () => {
+    const trace = harToTrace(har([relative('/login', []), entry('https://a.test/')]));
+    expect(trace.events).toHaveLength(2);
+    expect(trace.warnings).toEqual([
+      {
+        where: 'log.entries[0].request.url',
+        message:
+          '"url" "/login" is not absolute, and no :scheme and :authority give its host: no site\'s cookies are judged on it',
+      },
+    ]);
+  });
+});
+
 describe('the trace source', () => {
   it('names creator, version and a different browser; counts entries', () => {
     const trace = harToTrace(

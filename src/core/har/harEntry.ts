@@ -96,8 +96,9 @@ function readEntry(fields: HarFields, raw: unknown, index: number): EntryDraft {
   const request = fields.requiredObject(raw, 'request', at);
   const requestAt = `${at}.request`;
   const method = readMethod(fields, request, requestAt);
-  const url = fields.requiredString(request, 'url', requestAt);
+  const written = fields.requiredString(request, 'url', requestAt);
   const requestHeaders = readHeaders(fields, request, requestAt, false);
+  const url = HAS_SCHEME.test(written) ? written : addressFromPseudoHeaders(fields, written, requestHeaders, requestAt);
   const requestCookies =
     headerValue(requestHeaders, 'cookie') === undefined ? readRequestCookieList(fields, request, requestAt) : undefined;
   const postData = readPostData(fields, request, requestAt);
@@ -176,6 +177,38 @@ function readEntry(fields: HarFields, raw: unknown, index: number): EntryDraft {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A URL's scheme (RFC 3986 3.1) at its start: the URL is absolute, as HAR 1.2 has it. */
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * The absolute address of a request whose `url` is only its path: Charles writes HTTP/2 requests so (`/login`), the
+ * host in the `:authority` pseudo-header and the scheme in `:scheme` (RFC 9113 8.3.1), from which the address is
+ * rebuilt and noted. Without them (harviewer's issue-23 file, a page's own relative addresses) the entry is kept as
+ * written and noted: it is placed on no site, so no cookie is judged on it, and the warning says why.
+ */
+function addressFromPseudoHeaders(
+  fields: HarFields,
+  written: string,
+  headers: readonly Header[],
+  requestAt: string,
+): string {
+  const authority = headerValue(headers, ':authority')?.trim();
+  const scheme = headerValue(headers, ':scheme')?.trim().toLowerCase();
+  const shown = JSON.stringify(written.slice(0, 80));
+  if (authority && (scheme === 'https' || scheme === 'http') && (written.startsWith('/') || written === '*')) {
+    const address = `${scheme}://${authority}${written === '*' ? '/' : written}`;
+    if (parsesAsUrl(address)) {
+      fields.note(`${requestAt}.url`, `"url" ${shown} is not absolute; read as ${address} from :scheme and :authority`);
+      return address;
+    }
+  }
+  fields.note(
+    `${requestAt}.url`,
+    `"url" ${shown} is not absolute, and no :scheme and :authority give its host: no site's cookies are judged on it`,
+  );
+  return written;
+}
 
 const NO_NOTES: readonly TraceInputWarning[] = Object.freeze([]);
 
