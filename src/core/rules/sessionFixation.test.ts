@@ -479,6 +479,34 @@ describe('session-fixation', () => {
   });
 });
 
+describe('session-fixation of an ID no request after the login carried', () => {
+  // A real localhost recording: a JSP login's POST carried its JSESSIONID and 21 Jenkins `JSESSIONID.<hash>` cookies of
+  // applications on other ports (cookies ignore ports); nothing after the login carried any of them.
+  const login = (after: (t: ReturnType<typeof trace>) => ReturnType<typeof trace>) =>
+    after(
+      trace()
+        .get('https://shop.test/login', { cookie: '', setCookie: [sid(ID.a)] })
+        .post('https://shop.test/login', { cookie: `sid=${ID.a}`, form: { user: 'ann', password: 'pw' }, status: 200 }),
+    ).analyze();
+
+  it('is low, and says the recording shows the ID in no use after the sign-in', () => {
+    const [found] = findingsOf(
+      login((t) => t),
+      'session-fixation',
+    );
+    expect([found?.entry, found?.severity, found?.evidence.unseenAfterLogin]).toEqual([1, 'low', true]);
+    expect(found?.message).toContain('No request after the login carried this ID');
+  });
+
+  it('is high once a request after the login carries it', () => {
+    const [found] = findingsOf(
+      login((t) => t.get('https://shop.test/account', { cookie: `sid=${ID.a}` })),
+      'session-fixation',
+    );
+    expect([found?.entry, found?.severity, found?.evidence.unseenAfterLogin]).toEqual([1, 'high', undefined]);
+  });
+});
+
 describe('session-fixation at an HTTP authentication login', () => {
   const basic = { authorization: `Basic ${btoa('ann:pw')}` };
   const challenge = { 'www-authenticate': 'Basic realm="admin"' };

@@ -60,20 +60,22 @@ export const sessionFixation = defineRule({
       const withCredentials = signedInByHeader(login, lane.cookie, id, ctx.facts);
       // A sign-up or a reset that chose a password, with nothing after it showing the user signed in with the ID.
       const chosenOnly = choseWithoutSignIn(login, later, lane.cookie, id, ctx.facts);
+      const unseenAfter = !carriedAfter(login, lane.cookie, id, ctx.facts);
       return {
         origin: lane.origin,
         cookie: lane.cookie,
         entry: login.entry,
         url: ctx.request(login.entry)?.url ?? '',
-        message: `Login recognised from ${LOGIN_SIGNAL_TEXT[login.signal]}, but ${lane.cookie} kept the same ID ${ctx.show(id)} before and after it.${laterText(later)}${withCredentials ? SIGNED_IN_BY_HEADER : ''}${chosenOnly ? PASSWORD_CHOSEN : ''}`,
+        message: `Login recognised from ${LOGIN_SIGNAL_TEXT[login.signal]}, but ${lane.cookie} kept the same ID ${ctx.show(id)} before and after it.${laterText(later)}${withCredentials ? SIGNED_IN_BY_HEADER : ''}${chosenOnly ? PASSWORD_CHOSEN : ''}${unseenAfter ? UNSEEN_AFTER : ''}`,
         evidence: {
           id: { secret: id },
           loginSignal: login.signal,
           ...(later.length > 0 ? { keptAtLaterLogins: later.length } : {}),
           ...(withCredentials ? { sentWithCredentials: true } : {}),
           ...(chosenOnly ? { choosesPassword: true } : {}),
+          ...(unseenAfter ? { unseenAfterLogin: true } : {}),
         },
-        ...(withCredentials || chosenOnly ? { severity: 'low' as const } : {}),
+        ...(withCredentials || chosenOnly || unseenAfter ? { severity: 'low' as const } : {}),
       };
     });
   },
@@ -91,6 +93,22 @@ const SIGNED_IN_BY_HEADER =
 
 const PASSWORD_CHOSEN =
   ' The POST chose a password (its form confirms it): a sign-up or a password reset, which signs the user in only where the application does so (many send a confirmation e-mail first), and nothing after it shows the user signed in with this ID. If it did sign the user in, renew the ID there as at a login.';
+
+const UNSEEN_AFTER =
+  ' No request after the login carried this ID: the server did not replace it, but the recording shows it in no use after the sign-in (another application of the host, or a recording that ends at the login). Record a page after signing in to tell.';
+
+/**
+ * A request after the login carried the kept ID (the same value, or a signed value written again around it): the
+ * recording shows the signed-in browser going on with it. Without
+ * one, the cookie may be no part of this login at all: a browser sends every cookie of the host with the login's POST,
+ * those of the applications on its other ports too (localhost's Jenkins `JSESSIONID.<hash>` cookies beside a JSP
+ * application's `JSESSIONID`), or an identity provider's own `JSESSIONID` its sign-in page left.
+ */
+function carriedAfter(login: LoginFact, cookie: string, id: string, facts: AnalysisFacts): boolean {
+  return facts.requests.some(
+    (r) => r.entry > login.entry && r.sent.some((s) => s.name === cookie && sameId(id, s.value)),
+  );
+}
 
 /**
  * The login, and every later one that kept the ID, chose a password (AnalysisFacts.passwordChosen: a sign-up, a reset),
