@@ -827,6 +827,23 @@ describe('session cookie identification (the pre-pass)', () => {
     expect(numeric.has('icingaweb2-session')).toBe(true);
   });
 
+  it("a number under a name that says it is a time is no ID (Amazon's session-id-time, its session's expiry)", () => {
+    const names = identify(
+      trace()
+        .get('https://shop.test/', { cookie: 'session-id=262-4807355-2817439; session-id-time=2082787201l' })
+        .get('https://shop.test/cart', { cookie: 'session-id=262-4807355-2817439; session-id-time=2082787201l' }),
+    );
+    expect([...names.keys()]).toEqual(['session-id']);
+    // The same name holding a token is judged as any other.
+    const token = identify(
+      trace()
+        .get('https://shop.test/', { cookie: '', setCookie: [`session-time=${ID.a}; Path=/`] })
+        .get('https://shop.test/a', { cookie: `session-time=${ID.a}` })
+        .get('https://shop.test/b', { cookie: `session-time=${ID.a}` }),
+    );
+    expect(token.has('session-time')).toBe(true);
+  });
+
   it('an ID the login carried and its answer wrote back unchanged was not issued there (web.py writes it on every answer)', () => {
     const login = (answered: string) =>
       identify(

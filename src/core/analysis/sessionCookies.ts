@@ -18,6 +18,7 @@ import {
   hasAuthNameShape,
   hasPreferenceNameShape,
   isAuthCookieName,
+  isTimeUnderTimeName,
   type NameClass,
   nameClassOffPlatform,
 } from '../session/identify.ts';
@@ -749,12 +750,14 @@ export class SessionCookieIdentifier {
     if (this.holdsOnlyUserNames(stats)) return undefined;
     // The time it was set, each time (alone, or leading other numbers): a timestamp, whatever its name says.
     if (stats.setTimestamps === true) return undefined;
+    // A number under a name that says it is a time (Amazon's `session-id-time`): a time too, set or not.
+    const values = [...stats.shapes.keys()];
+    if (values.length > 0 && values.every((value) => isTimeUnderTimeName(className, value))) return undefined;
     // Scoped to a path that names it, each time: one flow's handle, the value in that flow's URLs by design.
     if (stats.setOnOwnPath === true) return undefined;
     // Named for one flow, by the value that flow's URLs carry: a handle of that flow, the name new in each.
     if (stats.namedForFlow === true) return undefined;
     const shapes = [...stats.shapes.values()];
-    const values = [...stats.shapes.keys()];
     const sessionStore = this.readableSessionStore(stats, cls);
     if (sessionStore) return sessionStore;
     // RULES.md: a name match counts "provided the value can be an ID"; readable structured data is evidence against.

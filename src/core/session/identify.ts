@@ -155,10 +155,26 @@ export function hasAuthNameShape(name: string): boolean {
 const PREFERENCE_WORDS = new Set(['settings', 'setting', 'prefs', 'pref', 'preferences', 'preference']);
 
 export function hasPreferenceNameShape(name: string): boolean {
-  const words = stripCookiePrefix(name)
+  return nameWords(name).some((word) => PREFERENCE_WORDS.has(word.toLowerCase()));
+}
+
+/**
+ * A number under a name one of whose words says it holds a time (`session-id-time`, `sessionExpires`,
+ * `sess_timeout`): Amazon's `session-id-time=2082787201l` is its session's expiry in seconds, with a unit letter after
+ * it. Whatever else the name says (its `session`), the value is a time, not an ID.
+ */
+export function isTimeUnderTimeName(name: string, value: string): boolean {
+  return NUMBER_VALUE.test(value) && nameWords(name).some((word) => TIME_WORDS.has(word.toLowerCase()));
+}
+
+const TIME_WORDS = new Set(['time', 'timestamp', 'expires', 'expiry', 'expiration', 'timeout', 'date']);
+/** A number, with a fraction or a unit letter after it at most (`2082787201l`, `1700000000.5`). */
+const NUMBER_VALUE = /^-?\d{1,16}(?:\.\d{1,6})?[a-z]?$/i;
+
+function nameWords(name: string): string[] {
+  return stripCookiePrefix(name)
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .split(/[._:\s-]+/);
-  return words.some((word) => PREFERENCE_WORDS.has(word.toLowerCase()));
 }
 
 const PREFIXES = ['__host-', '__secure-'];
