@@ -12,7 +12,9 @@ import type { LoggedOutAnswer } from './facts.ts';
 /** The logged-out answer of one response, if it is one (the request URL is `base` for a relative Location). */
 export function loggedOutAnswer(entry: TraceEntry, base: URL): LoggedOutAnswer | undefined {
   const status = entry.response?.status;
-  if (status === undefined) return undefined;
+  // A beacon's answer (a `ping`: sendBeacon, <a ping>) is read by no page: whatever it says, it is no answer to the
+  // user (a real github.com recording's collector answered its pings 403).
+  if (status === undefined || entry.request.resourceType === 'ping') return undefined;
   if (LOGGED_OUT_STATUSES.has(status)) return { entry: entry.index, status };
   if (status >= 200 && status < 300 && entry.response?.loginForm)
     return { entry: entry.index, status, loginForm: true };

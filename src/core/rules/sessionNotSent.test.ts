@@ -145,6 +145,20 @@ describe('session-not-sent', () => {
     ]);
   });
 
+  it('a beacon refused by another host (a ping answered 403) says nothing of the session: not reported', () => {
+    // A real github.com recording: collector.github.com answered the page's pings 403; _gh_sess is github.com's own.
+    const beacon = (resourceType: 'ping' | 'xhr') =>
+      trace()
+        .get('https://code.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })
+        .post('https://collector.code.test/collect', { cookie: '', status: 403, resourceType })
+        .analyze();
+    expect(findingsOf(beacon('ping'), 'session-not-sent')).toEqual([]);
+    // A call the page reads, refused without the cookie, still is.
+    expect(findingsOf(beacon('xhr'), 'session-not-sent').map((f) => [f.entry, f.reason])).toEqual([
+      [1, 'DomainMismatch'],
+    ]);
+  });
+
   it('a host-only sid on a sibling host that then issues its own session → DomainMismatch, linked to the reset', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })

@@ -132,7 +132,10 @@ export const sessionNotSent = defineRule({
           keysOf.set(n, keys);
         }
         const { lane, once } = keys;
-        const refused = request.status !== undefined && LOGGED_OUT_STATUSES.has(request.status);
+        // A beacon's refusal (a `ping`: sendBeacon, <a ping>) is read by no page: it says nothing of the session. A real
+        // github.com recording's collector.github.com answered its pings 403, once told as the session held back.
+        const refused =
+          request.status !== undefined && LOGGED_OUT_STATUSES.has(request.status) && request.resourceType !== 'ping';
         const mode =
           n.reason === 'DomainMismatch' && anotherAppsHost(logins, request, lanes.get(lane)?.origin)
             ? 'never'
