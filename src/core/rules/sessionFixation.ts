@@ -60,7 +60,7 @@ export const sessionFixation = defineRule({
       const withCredentials = signedInByHeader(login, lane.cookie, id, ctx.facts);
       // A sign-up or a reset that chose a password, with nothing after it showing the user signed in with the ID.
       const chosenOnly = choseWithoutSignIn(login, later, lane.cookie, id, ctx.facts);
-      const unseenAfter = !carriedAfter(login, lane.cookie, id, ctx.facts);
+      const unseenAfter = !carriedAfter(login, lane, id);
       return {
         origin: lane.origin,
         cookie: lane.cookie,
@@ -98,16 +98,21 @@ const UNSEEN_AFTER =
   ' No request after the login carried this ID: the server did not replace it, but the recording shows it in no use after the sign-in (another application of the host, or a recording that ends at the login). Record a page after signing in to tell.';
 
 /**
- * A request after the login carried the kept ID (the same value, or a signed value written again around it): the
- * recording shows the signed-in browser going on with it. Without
- * one, the cookie may be no part of this login at all: a browser sends every cookie of the host with the login's POST,
- * those of the applications on its other ports too (localhost's Jenkins `JSESSIONID.<hash>` cookies beside a JSP
- * application's `JSESSIONID`), or an identity provider's own `JSESSIONID` its sign-in page left.
+ * A request after the login carried the kept ID on its lane (the same value, or a signed value written again around
+ * it): the recording shows the signed-in browser going on with it. Without one, the cookie may be no part of this
+ * login at all: a browser sends every cookie of the host with the login's POST, those of the applications on its other
+ * ports too (localhost's Jenkins `JSESSIONID.<hash>` cookies beside a JSP application's `JSESSIONID`), or an identity
+ * provider's own `JSESSIONID` its sign-in page left.
  */
-function carriedAfter(login: LoginFact, cookie: string, id: string, facts: AnalysisFacts): boolean {
-  return facts.requests.some(
-    (r) => r.entry > login.entry && r.sent.some((s) => s.name === cookie && sameId(id, s.value)),
-  );
+function carriedAfter(login: LoginFact, lane: SessionLane, id: string): boolean {
+  // The lane's IDs know the last request that carried each (LaneId.lastEntry): no walk over the trace's requests, which
+  // a trace of many logins would make once for each. The kept ID's signed form is read once, not once per ID.
+  const signed = signedSessionIdOf(id);
+  for (const held of lane.ids) {
+    if (held.lastEntry <= login.entry) continue;
+    if (held.id === id || (signed !== undefined && signedSessionIdOf(held.id) === signed)) return true;
+  }
+  return false;
 }
 
 /**
