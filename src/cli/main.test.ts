@@ -273,7 +273,8 @@ describe('the corpus', () => {
     async (name) => {
       for (const format of ['text', 'json', 'sarif']) {
         const r = await run(['analyze', `${CORPUS}${name}`, '--format', format]);
-        expect(r.stderr).toBe('');
+        // Warnings only (harviewer's issue-23 files hold addresses that are only paths), never an error.
+        expect(r.stderr.split('\n').filter((line) => line !== '' && !line.includes(': warning: '))).toEqual([]);
         expect(r.code).toBe(0);
         expect(r.stdout.length).toBeGreaterThan(0);
       }
