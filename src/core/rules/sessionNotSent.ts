@@ -132,10 +132,10 @@ export const sessionNotSent = defineRule({
           keysOf.set(n, keys);
         }
         const { lane, once } = keys;
-        // A beacon's refusal (a `ping`: sendBeacon, <a ping>) is read by no page: it says nothing of the session. A real
-        // github.com recording's collector.github.com answered its pings 403, once told as the session held back.
+        // Refused: a logged-out status in an answer to the user, which loggedOut.ts decides (a beacon's is none: a real
+        // github.com recording's collector answered its pings 403, once told as the session held back).
         const refused =
-          request.status !== undefined && LOGGED_OUT_STATUSES.has(request.status) && request.resourceType !== 'ping';
+          request.status !== undefined && LOGGED_OUT_STATUSES.has(request.status) && loggedOut.has(request.entry);
         const mode =
           n.reason === 'DomainMismatch' && anotherAppsHost(logins, request, lanes.get(lane)?.origin)
             ? 'never'
