@@ -684,8 +684,16 @@ function isSignInResponseQuery(params: URLSearchParams): boolean {
   return isAuthorizationResponse(params) || CAS_TICKET.test(params.get('ticket') ?? '');
 }
 
-/** A CAS service or proxy ticket: its prefix, then a random part (at least 32 characters by the protocol; 8 here). */
-const CAS_TICKET = /^(?:ST|PT)-[\w.-]{8,}$/;
+/**
+ * A CAS service or proxy ticket: its prefix, then a random part (at least 32 characters by the protocol; 8 here), or
+ * the hash a redacted export wrote in its place after the prefix (`ST-h:1a2b3c4d`, casTicketPrefix).
+ */
+const CAS_TICKET = /^(?:ST|PT)-(?:[\w.-]{8,}|h:[0-9a-f]{8})$/;
+
+/** The protocol's prefix of a CAS ticket (`ST-`, `PT-`): no secret, and what tells the ticket when it is hidden. */
+export function casTicketPrefix(value: string): string | undefined {
+  return CAS_TICKET.test(value) ? value.slice(0, 3) : undefined;
+}
 
 function queryOf(url: string): URLSearchParams {
   try {

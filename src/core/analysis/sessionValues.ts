@@ -1,12 +1,14 @@
 /**
  * The session values of a growing replay, for hiding them inside URLs (`;jsessionid=…`, `?sid=…`) in a redacted
- * report: every lane ID, every session cookie value sent or set, and every session kept in the address (urlSessions.ts). Requests are read once, as they arrive; the
+ * report: every lane ID, every session cookie value sent or set, every session kept in the address (urlSessions.ts),
+ * and every credential a request's address or Referer carries (urlCredentials.ts). Requests are read once, as they arrive; the
  * text redactor is made again only when a value was added (values only accumulate while the replay goes on).
  */
 import { urlSessions } from '../rules/urlSessions.ts';
 import { MIN_VALUE_LENGTH, ValueFinder } from '../session/valuesInText.ts';
 import type { AnalysisFacts } from './facts.ts';
 import { NewRequests } from './newRequests.ts';
+import { credentialsInUrl } from './urlCredentials.ts';
 
 export class SessionValues {
   private values = new Set<string>();
@@ -32,10 +34,20 @@ export class SessionValues {
       const r = facts.requests[i]!;
       for (const c of r.sent) if (c.session) this.add(c.value);
       for (const c of r.setCookies) if (c.session) this.add(c.value);
+      this.addCredentials(r.url);
+      if (r.referer !== undefined) this.addCredentials(r.referer);
     }
     if (this.redactor?.size !== this.values.size || this.redactor.show !== show)
       this.redactor = { size: this.values.size, show, hide: textRedactor(this.values, show) };
     return this.redactor.hide;
+  }
+
+  /** A credential in an address, by its value (the redactor finds its percent-encoding too), and as written if else. */
+  private addCredentials(url: string): void {
+    for (const { value, written } of credentialsInUrl(url)) {
+      this.add(value);
+      if (written !== value && written !== encodeURIComponent(value)) this.add(written);
+    }
   }
 
   private add(value: string): void {

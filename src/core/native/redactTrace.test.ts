@@ -120,3 +120,20 @@ describe('redactTrace on JSON request bodies', () => {
     expect(({} as Record<string, unknown>).token).toBeUndefined();
   });
 });
+
+describe('redactTrace on credentials in addresses', () => {
+  it('hides an authorization code however the address writes it, with the hash of its value', () => {
+    // `%2b` in lower case and `+` for a space: not what encodeURIComponent writes, so found as written.
+    const written = 'Spl%2bxlOBe+ZQQYbYS6WxSbIA';
+    const built = trace()
+      .get(`https://rp.test/callback?code=${written}&state=af0ifjsldkj`)
+      .get('https://rp.test/home', {
+        headers: { Referer: `https://rp.test/callback?code=${written}&state=af0ifjsldkj` },
+      })
+      .build();
+    const text = JSON.stringify(redactTrace(built).trace);
+    expect(text).not.toContain(written);
+    expect(text).not.toContain('Spl+xlOBe ZQQYbYS6WxSbIA');
+    expect(text.match(/code=h:[0-9a-f]{8}/g)).toHaveLength(2);
+  });
+});

@@ -1,11 +1,12 @@
 /**
  * Redaction of a whole trace before it leaves the machine (issue 6): cookie values, Authorization
- * credentials and session IDs inside URLs become the engine's stable hash (`redactValue`, `h:1a2b3c4d`), so
+ * credentials, and session IDs and credentials (urlCredentials.ts) inside URLs become the engine's stable hash (`redactValue`, `h:1a2b3c4d`), so
  * equal values stay equal and a redacted trace still shows the same rotations, resets and lanes. Cookie
  * names and attributes are kept: they are what the analysis is about, and they are not secrets.
  */
 import { isCredentialArgumentName, isLoginOperation } from '../analysis/loginSignals.ts';
 import { redactValue } from '../analysis/redact.ts';
+import { credentialsInUrl, redactUrlCredential } from '../analysis/urlCredentials.ts';
 import { urlSessions } from '../rules/urlSessions.ts';
 import { isChunkCountMarker } from '../session/chunkedCookie.ts';
 import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
@@ -80,19 +81,24 @@ function redactCredential(value: string): string {
  */
 function secretsOf(trace: Trace, alsoHide: Iterable<string>): Map<string, string> {
   const secrets = new Map<string, string>();
+  const hide = (value: string, hidden: string) => {
+    if (value.length < MIN_HIDDEN_LENGTH || secrets.has(value)) return;
+    secrets.set(value, hidden);
+    const encoded = encodeURIComponent(value);
+    if (encoded !== value) secrets.set(encoded, hidden);
+  };
   const add = (name: string, value: string) => {
     const { id } = splitRouteSuffix(name, value);
-    for (const v of new Set([value, id])) {
-      if (v.length < MIN_HIDDEN_LENGTH || secrets.has(v)) continue;
-      const hidden = v === value ? redactCookieValue(name, value) : redactValue(v);
-      secrets.set(v, hidden);
-      const encoded = encodeURIComponent(v);
-      if (encoded !== v) secrets.set(encoded, hidden);
-    }
+    for (const v of new Set([value, id])) hide(v, v === value ? redactCookieValue(name, value) : redactValue(v));
   };
   const addUrl = (url: string | undefined) => {
     if (!url) return;
     for (const m of url.matchAll(PATH_SESSION_PARAMETER)) add(m[1]!, m[2]!);
+    for (const { value, written } of credentialsInUrl(url)) {
+      // Hashed as decoded, as a form body's value is (redactBody): one credential, one hash, however written.
+      hide(value, redactUrlCredential(value));
+      hide(written, redactUrlCredential(value));
+    }
     const query = url.indexOf('?');
     if (query === -1) return;
     const hash = url.indexOf('#', query);

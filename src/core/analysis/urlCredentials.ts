@@ -1,0 +1,109 @@
+/**
+ * Credentials that sign-in protocols and signed addresses put in a URL's query or fragment: whoever reads the
+ * address can act as the user (or fetch what it grants) until the credential is spent or expires. Redacted reports
+ * and exports hide them as they hide a session cookie's value (sessionValues.ts, native/redactTrace.ts); a
+ * recording of an OAuth or CAS login holds one in a redirect's Location and the next request's URL.
+ */
+import { casTicketPrefix, isCredentialArgumentName } from './loginSignals.ts';
+import { redactValue } from './redact.ts';
+
+interface CredentialParameter {
+  /** Whether a parameter of this name holds the credential; `params` are the address's others. */
+  readonly holds: (name: string, params: ReadonlyMap<string, string>) => boolean;
+  /** Which protocol puts it there, and why it is a credential. */
+  readonly source: string;
+}
+
+const exactly =
+  (pattern: RegExp) =>
+  (name: string): boolean =>
+    pattern.test(name);
+
+/** The table: each kind of credential a URL carries, by its parameter's name. */
+const CREDENTIAL_PARAMETERS: readonly CredentialParameter[] = [
+  {
+    // `code` alone is any code (a country's, a promotion's); an authorization response carries `state` or `iss`.
+    holds: (name, params) => name === 'code' && (params.has('state') || params.has('iss')),
+    source: 'an OAuth 2.0 authorization code (RFC 6749 §4.1.2, RFC 9207), redeemed once for tokens',
+  },
+  {
+    holds: exactly(/^(?:access|id|refresh)_token$/i),
+    source: 'OAuth 2.0 and OpenID Connect tokens of an implicit-flow redirect (RFC 6749 §4.2.2)',
+  },
+  { holds: exactly(/^oauth_(?:token|verifier)$/i), source: "OAuth 1.0a's token and verifier (RFC 5849 §2.2)" },
+  { holds: exactly(/^ticket$/i), source: "CAS's service and proxy tickets (CAS Protocol 3.0 §2.2.4)" },
+  {
+    holds: exactly(/^SAML(?:Response|art)$/i),
+    source: 'SAML 2.0 HTTP-Redirect and Artifact bindings: the signed assertion, or the artifact that fetches it',
+  },
+  {
+    holds: exactly(/^(?:X-Amz-Signature|X-Amz-Security-Token|X-Goog-Signature|Signature|sig)$/i),
+    source: 'a signed address (S3, Cloud Storage, CloudFront, an Azure SAS): whoever holds it has the object',
+  },
+  {
+    // access_token's kin under other names: authToken, csrf_token, X-Auth-Token.
+    holds: exactly(/[_-]token$|[a-z]Token$/),
+    source: 'a token named as one',
+  },
+  {
+    holds: isCredentialArgumentName,
+    source: 'a password, key or token field (the names a login body is redacted by, loginSignals.ts)',
+  },
+];
+
+/** Values shorter than this occur by chance in any text, and neither redactor hides them. */
+const MIN_CREDENTIAL_LENGTH = 8;
+
+/** A credential found in an address: its value, and the text the address writes it as (percent-encoded or not). */
+export interface UrlCredential {
+  readonly value: string;
+  readonly written: string;
+}
+
+/**
+ * The credentials in a URL's query and fragment (`#access_token=…`, as an implicit flow returns it; a hash route's
+ * `#/page?key=…`). Cheap on an address without `?` or `#`.
+ */
+export function credentialsInUrl(url: string): UrlCredential[] {
+  const params = urlParameters(url);
+  if (params.size === 0) return [];
+  const found: UrlCredential[] = [];
+  for (const [name, written] of params) {
+    const value = safeDecode(written);
+    if (value.length >= MIN_CREDENTIAL_LENGTH && CREDENTIAL_PARAMETERS.some((p) => p.holds(name, params)))
+      found.push({ value, written });
+  }
+  return found;
+}
+
+/** The query's and the fragment's parameters, by decoded name (the first of a repeated one), values as written. */
+function urlParameters(url: string): Map<string, string> {
+  const params = new Map<string, string>();
+  const query = url.indexOf('?');
+  const hash = url.indexOf('#');
+  if (query === -1 && hash === -1) return params;
+  const start = query === -1 ? hash : hash === -1 ? query : Math.min(query, hash);
+  for (const piece of url.slice(start + 1).split(/[?&#]/)) {
+    const eq = piece.indexOf('=');
+    if (eq <= 0) continue;
+    const name = safeDecode(piece.slice(0, eq));
+    if (!params.has(name)) params.set(name, piece.slice(eq + 1));
+  }
+  return params;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A credential's redacted form in an export: its hash, after a CAS ticket's prefix, which the login detector reads
+ * (loginSignals.ts): a redacted export still shows the ticket's sign-in.
+ */
+export function redactUrlCredential(value: string): string {
+  return `${casTicketPrefix(value) ?? ''}${redactValue(value)}`;
+}
