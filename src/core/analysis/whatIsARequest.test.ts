@@ -286,4 +286,20 @@ describe('several browser runs in one file', () => {
     expect(result.facts.lanes[0]!.ids.map((id) => id.end?.kind)).toEqual(['run-ended', undefined]);
     expect(result.sessions[0]!.ids.map((id) => id.endedBy)).toEqual(['browser-run-ended', undefined]);
   });
+
+  it("browsertime's merged runs (page_1, page_1-1) are jars of their own too", () => {
+    // Each iteration is a new browser: the second run's first request carries nothing the first run set.
+    const page = (pageref: string, ms: number, options: Parameters<typeof step>[2] = {}) =>
+      step(ms, `https://shop.test/${pageref}/${ms}`, { ...options, extra: { pageref } });
+    const { notSentAt, rules, result } = analyse([
+      page('page_1', 0, { setCookie: `${SID}; Path=/; Secure` }),
+      page('page_1', 100, { cookie: SID }),
+      page('page_1-1', 1000),
+      page('page_1-1', 1100, { setCookie: `${SID}; Path=/; Secure` }),
+      page('page_1-1', 1200, { cookie: SID }),
+    ]);
+    expect(notSentAt(2)).toEqual([]);
+    expect(rules('session-not-sent')).toEqual([]);
+    expect(result.facts.lanes[0]!.ids.map((id) => id.end?.kind)).toEqual(['run-ended', undefined]);
+  });
 });

@@ -192,9 +192,12 @@ export function traceOrder(
   return (a.run ?? 0) - (b.run ?? 0) || a.startedAt - b.startedAt || a.index - b.index;
 }
 
-/** How many browser runs the entries name, when more than one (RULES.md: each run is its own jar). */
+/**
+ * How many browser runs the entries name, when more than one (RULES.md: each run is its own jar). Entries without a
+ * run, beside others with one, are a run of their own (browsertime's first run), as the replay takes them.
+ */
 export function runCount(entries: Iterable<{ readonly run?: number }>): number | undefined {
   const runs = new Set<number>();
-  for (const entry of entries) if (entry.run !== undefined) runs.add(entry.run);
+  for (const entry of entries) runs.add(entry.run ?? -1);
   return runs.size > 1 ? runs.size : undefined;
 }

@@ -57,6 +57,9 @@ describe('browser runs and durations', () => {
     ['a WebPageTest 2.x page id', entryOf({ pageref: 'page_3_1' }), 3],
     ['a WebPageTest 17+ page id', entryOf({ pageref: 'page_2_0_1' }), 2],
     ['a DevTools page id', entryOf({ pageref: 'page_2' }), undefined],
+    ["browsertime's second run, merged (page_1-1)", entryOf({ pageref: 'page_1-1' }), 1],
+    ["browsertime's third run of a second page (page_2-1-1)", entryOf({ pageref: 'page_2-1-1' }), 2],
+    ['a page id with another suffix', entryOf({ pageref: 'page_1-2' }), undefined],
     ['no page', entryOf({}), undefined],
   ])('%s', (_, entry, run) => {
     expect(entry.run).toBe(run);
@@ -86,5 +89,17 @@ describe('browser runs and durations', () => {
     expect(trace.events.map((ev) => (ev.kind === 'entry' ? ev.entry.index : -1))).toEqual([0, 2, 1, 3]);
     expect(trace.runs).toBe(2);
     expect(parseHar(JSON.stringify({ log: { entries: [e(1, 0)] } })).runs).toBeUndefined();
+  });
+
+  it("counts browsertime's first run, whose page ids name none, as a run of its own", () => {
+    const e = (pageref: string, s: number) => ({
+      pageref,
+      startedDateTime: `2024-05-01T10:00:0${s}Z`,
+      request: { method: 'GET', url: `https://a.test/${s}` },
+    });
+    const merged = [e('page_1', 0), e('page_2', 1), e('page_1-1', 2), e('page_2-1', 3), e('page_1-1-1', 4)];
+    expect(parseHar(JSON.stringify({ log: { entries: merged } })).runs).toBe(3);
+    // One recording's pages are one run.
+    expect(parseHar(JSON.stringify({ log: { entries: [e('page_1', 0), e('page_2', 1)] } })).runs).toBeUndefined();
   });
 });

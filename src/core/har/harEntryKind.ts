@@ -57,14 +57,26 @@ export function offNetworkKind(shape: EntryShape): OffNetwork | undefined {
 const WPT_PAGE_ID = /^page_(\d{1,6})_[01](?:_\d{1,6})?$/;
 
 /**
- * The browser run an entry belongs to: WebPageTest's `_run` on the entry, else the run in its page id. A repeat
- * view (`_cached` 1) is the same run: the same profile, cookies kept. Undefined for every other writer.
+ * Browsertime's (and sitespeed.io's) merged page ids. It records each iteration in a new browser and merges their
+ * HARs into one, renaming a page whose id is taken by appending `-1` until it is free: the second run's `page_1` is
+ * `page_1-1`, the third's `page_1-1-1` (its `generateUniquePageId`). The number of `-1`s is the run; an id without
+ * one is the first run's, as it is in any single recording (Chrome's `page_1`, `page_2`: no run).
+ */
+const MERGED_PAGE_ID = /^page_\d{1,6}((?:-1){1,64})$/;
+
+/**
+ * The browser run an entry belongs to: WebPageTest's `_run` on the entry, else the run in its page id (WebPageTest's,
+ * or browsertime's merge). A WebPageTest repeat view (`_cached` 1) is the same run: the same profile, cookies kept.
+ * Undefined for every other writer, and for browsertime's first run.
  */
 export function runOf(entry: JsonObject, pageRef: unknown): number | undefined {
   const run = ownField(entry, '_run');
   if (typeof run === 'number' && Number.isInteger(run) && run >= 0) return run;
-  const page = typeof pageRef === 'string' ? WPT_PAGE_ID.exec(pageRef) : null;
-  return page ? Number(page[1]) : undefined;
+  if (typeof pageRef !== 'string') return undefined;
+  const page = WPT_PAGE_ID.exec(pageRef);
+  if (page) return Number(page[1]);
+  const merged = MERGED_PAGE_ID.exec(pageRef);
+  return merged ? merged[1]!.length / 2 : undefined;
 }
 
 /**

@@ -139,10 +139,9 @@ export class HarIndexer implements StreamProgress {
       return;
     }
     this.userAgent ||= headerValue(imported.request.headers, 'user-agent');
-    if (imported.run !== undefined) {
-      this.runs[index] = imported.run + 1;
-      this.runIds.add(imported.run);
-    }
+    // As runCount counts them: entries without a run, beside others with one, are a run of their own.
+    this.runIds.add(imported.run ?? -1);
+    if (imported.run !== undefined) this.runs[index] = imported.run + 1;
     // Only what the repair needs: an undated entry may wait for the first dated one, its draft need not.
     const { parsedStart, startProblem, notes } = imported;
     this.repair.add({ index, parsedStart, startProblem, notes });
