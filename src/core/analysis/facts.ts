@@ -119,6 +119,11 @@ export interface RequestFacts {
   readonly login?: LoginSignal;
   readonly logout: boolean;
   readonly referer?: string;
+  /**
+   * Sent by a client that is no browser (its User-Agent an HTTP library's, trace/siteContext.ts): it keeps and sends
+   * cookies as its code does, and applies no SameSite.
+   */
+  readonly fromNonBrowser?: true;
 }
 
 /** A cookie whose value a sanitiser masked (`sessionid=REDACTED`): the first one seen, for the reports' note. */

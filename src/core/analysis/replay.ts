@@ -244,6 +244,7 @@ export class EventReplay {
       resourceType: entry.request.resourceType ?? 'other',
       status: entry.response?.status,
       referer: headerValue(entry.request.headers, 'referer'),
+      fromNonBrowser: entry.request.siteContext?.from === 'client',
     };
     if (request.referer !== undefined) request.referer = this.strings.intern(request.referer);
     if (!parsed) {
@@ -443,6 +444,7 @@ interface RequestShape {
   readonly resourceType: ResourceType;
   readonly status: number | undefined;
   referer: string | undefined;
+  readonly fromNonBrowser: boolean;
 }
 
 const NO_SET_COOKIES: readonly SetCookieFact[] = Object.freeze([]);
@@ -468,8 +470,8 @@ function requestFacts(
   login: LoginSignal | undefined,
   logout: boolean,
 ): RequestFacts {
-  const { method, resourceType, status, referer } = r;
-  const place = { method, resourceType, status, origin, host, login, logout };
+  const { method, resourceType, status, referer, fromNonBrowser } = r;
+  const place = { method, resourceType, status, origin, host, login, logout, fromNonBrowser };
   return records.record(r.entry, r.time, r.url, referer, place, sent, notSent, setCookies);
 }
 

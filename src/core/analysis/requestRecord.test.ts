@@ -10,6 +10,7 @@ const place = (over: Partial<RequestPlace> = {}): RequestPlace => ({
   host: 'app.test',
   login: undefined,
   logout: false,
+  fromNonBrowser: false,
   ...over,
 });
 
@@ -81,11 +82,18 @@ describe('RequestRecords', () => {
       [],
     );
     const f = records.record(5, 6, 'https://app.test/6', undefined, place(), [], [], []);
+    const g = records.record(6, 7, 'https://app.test/7', undefined, place({ fromNonBrowser: true }), [], [], []);
     const placeOf = (r: RequestFacts) => (r as unknown as { place: RequestPlace }).place;
     expect(placeOf(a)).toBe(placeOf(b));
     // Equal again after others came between: found by its key, not only as the last one.
     expect(placeOf(f)).toBe(placeOf(a));
-    expect([c.status, d.logout, e.host]).toEqual([302, true, 'other.test']);
-    expect(new Set([a, c, d, e].map(placeOf)).size).toBe(4);
+    expect([c.status, d.logout, e.host, g.fromNonBrowser, a.fromNonBrowser]).toEqual([
+      302,
+      true,
+      'other.test',
+      true,
+      undefined,
+    ]);
+    expect(new Set([a, c, d, e, g].map(placeOf)).size).toBe(5);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * RequestFacts as the replay keeps them, one per request of the trace: the biggest share of a long trace's
- * analysis memory (a streamed 1 GiB HAR keeps only these of its 244,000 entries). Six of the fields repeat from
+ * analysis memory (a streamed 1 GiB HAR keeps only these of its 244,000 entries). Seven of the fields repeat from
  * request to request (the method, the resource type, the status, the origin and host, whether it is a login or
- * a logout), so they live in one shared `RequestPlace`; a record holds eight slots, not fourteen (88 bytes
+ * a logout, whether its client is a browser), so they live in one shared `RequestPlace`; a record holds eight slots, not fourteen (88 bytes
  * against 128 on V8 without pointer compression: ~10 MB on that file). The Referer stays in the record: it is
  * a page's URL, as varied as the pages, and a place per Referer cost more in keys than it saved.
  */
@@ -19,6 +19,7 @@ export interface RequestPlace {
   readonly host: string;
   readonly login: LoginSignal | undefined;
   readonly logout: boolean;
+  readonly fromNonBrowser: boolean;
 }
 
 class RequestRecord implements RequestFacts {
@@ -54,6 +55,9 @@ class RequestRecord implements RequestFacts {
   get logout(): boolean {
     return this.place.logout;
   }
+  get fromNonBrowser(): true | undefined {
+    return this.place.fromNonBrowser || undefined;
+  }
 
   /** The plain RequestFacts, as JSON and copies see it (the panel's worker sends a request's facts as JSON). */
   toJSON(): RequestFacts {
@@ -78,6 +82,7 @@ export function plainFacts(r: RequestFacts): RequestFacts {
     setCookies: r.setCookies,
     ...(r.login ? { login: r.login } : {}),
     logout: r.logout,
+    ...(r.fromNonBrowser ? { fromNonBrowser: true } : {}),
   };
 }
 
@@ -123,6 +128,7 @@ export class RequestRecords {
       place.host,
       place.login ?? '',
       place.logout,
+      place.fromNonBrowser,
     ].join('\u0000');
     const known = byOrigin.get(key);
     if (known !== undefined) return known;
@@ -139,6 +145,7 @@ function samePlace(a: RequestPlace, b: RequestPlace): boolean {
     a.status === b.status &&
     a.host === b.host &&
     a.login === b.login &&
-    a.logout === b.logout
+    a.logout === b.logout &&
+    a.fromNonBrowser === b.fromNonBrowser
   );
 }

@@ -174,6 +174,26 @@ describe('site context of a request', () => {
     ]);
   });
 
+  it('a client that is no browser applies no SameSite: as if same-site, whatever else the request holds', () => {
+    const apache = 'Apache-HttpClient/5.1.3 (Java/17.0.6)';
+    expect(
+      contexts([
+        { url: `${SHOP}/a`, type: 'xhr', headers: { 'User-Agent': apache, Referer: `${OTHER}/` } },
+        { url: `${SHOP}/b`, headers: { 'User-Agent': 'okhttp/4.12.0' } },
+        { url: `${SHOP}/c`, headers: { 'User-Agent': 'MyApp/3.1 CFNetwork/1410.0.3 Darwin/22.6.0' } },
+        // A browser's request with nothing else to say stays unknown; one from another site stays cross-site.
+        { url: `${SHOP}/d`, headers: { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/128.0' } },
+        { url: `${SHOP}/e`, headers: { 'User-Agent': 'Mozilla/5.0 Chrome/120.0', 'Sec-Fetch-Site': 'cross-site' } },
+      ]),
+    ).toEqual([
+      { kind: 'same-site', from: 'client' },
+      { kind: 'same-site', from: 'client' },
+      { kind: 'same-site', from: 'client' },
+      { kind: 'unknown', from: 'none' },
+      { kind: 'cross-site', from: 'sec-fetch-site' },
+    ]);
+  });
+
   it('a streamed read decides the same contexts as a whole read', async () => {
     const text = harText([
       { url: `${SHOP}/page`, type: 'document', pageref: 'p1', headers: { 'Sec-Fetch-Site': 'none' } },

@@ -3,6 +3,8 @@
 // Unknown) only when the request then lost the session, was refused, or was answered as a visitor is.
 import { describe, expect, it } from 'vitest';
 import { findingsOf, GOOD, ID, trace } from '../../../test/helpers/traceBuilder.ts';
+import { analyzeTrace } from '../analysis/analyze.ts';
+import { parseHar } from '../har/har.ts';
 
 describe('session-not-sent', () => {
   it('a Secure sid followed by an http:// link → session-not-sent SecureOnly', () => {
@@ -365,6 +367,46 @@ describe('session-not-sent', () => {
       expect(found?.message).toContain('The request carried 160 cookies, as many as a browser keeps for one site');
       expect(found?.message).not.toContain('a page script can delete it');
       expect(found?.fix).toContain('Set fewer cookies on this site');
+    });
+
+    it('from a client that is no browser: no SameSite verdict, and the finding says what such a client sends', () => {
+      // A test harness through a proxy (ZAP's HAR of OWASP Benchmark runs): Apache HttpClient keeps no cookie, so the
+      // Strict session cookie it was given is missing from its next request, which no SameSite rule explains.
+      const har = (userAgent: string) =>
+        JSON.stringify({
+          log: {
+            version: '1.2',
+            creator: { name: 'OWASP ZAP', version: '2.12.0' },
+            entries: [
+              { setCookie: `sid=${ID.a}; Path=/; Secure; HttpOnly; SameSite=Strict` },
+              { setCookie: `sid=${ID.b}; Path=/; Secure; HttpOnly; SameSite=Strict` },
+              // The file does show cookies sent (else it reads as a recorder that strips them).
+              { cookie: `sid=${ID.b}` },
+            ].map((step, i) => ({
+              startedDateTime: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+              time: 10,
+              request: {
+                method: 'POST',
+                url: `https://bench.test/test/${i}`,
+                headers: [
+                  { name: 'User-Agent', value: userAgent },
+                  ...(step.cookie ? [{ name: 'Cookie', value: step.cookie }] : []),
+                ],
+              },
+              response: {
+                status: 200,
+                headers: step.setCookie ? [{ name: 'Set-Cookie', value: step.setCookie }] : [],
+              },
+            })),
+          },
+        });
+      const notSent = (userAgent: string) => findingsOf(analyzeTrace(parseHar(har(userAgent))), 'session-not-sent')[0];
+      const client = notSent('Apache-HttpClient/5.1.3 (Java/17.0.6)');
+      expect(client?.reason).toBe('Unknown');
+      expect(client?.message).toContain("The request's User-Agent is no browser's but an HTTP library's");
+      expect(client?.fix).toContain('Give the client a cookie store');
+      // The same requests from a browser with nothing to say where they came from: only SameSite explains it.
+      expect(notSent('Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36')?.reason).toBe('SameSiteStrict');
     });
 
     it('HttpOnly: no page script could, so the finding names what can', () => {

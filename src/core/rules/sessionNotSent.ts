@@ -345,7 +345,7 @@ function draftOf(
 const GONE_TEXT = ' No later request carried that ID again: the cookie was most likely gone from the browser.';
 
 /** What the model can say of a cookie held back for no reason a browser rule gives (Unknown), first that holds. */
-type UnknownReading = 'crowded' | 'script' | 'httpOnly';
+type UnknownReading = 'client' | 'crowded' | 'script' | 'httpOnly';
 
 /**
  * The request carried as many cookies as a browser keeps for a site after purging it (Chrome keeps 180 and purges
@@ -358,6 +358,8 @@ function crowded(request: RequestFacts): boolean {
 
 function unknownReading(n: NotSentCookieFact, request: RequestFacts, thirdParty: boolean): UnknownReading | undefined {
   if (n.reason !== 'Unknown') return undefined;
+  // No browser sent it: no browser rule, script or extension is in the picture.
+  if (request.fromNonBrowser) return 'client';
   if (crowded(request)) return 'crowded';
   // A third party's cookie: the page's own scripts cannot reach it, and nothing else says more.
   if (thirdParty) return undefined;
@@ -365,6 +367,8 @@ function unknownReading(n: NotSentCookieFact, request: RequestFacts, thirdParty:
 }
 
 const UNKNOWN_HINT: Readonly<Record<UnknownReading, (request: RequestFacts) => string>> = {
+  client: () =>
+    " The request's User-Agent is no browser's but an HTTP library's (curl, python-requests, Apache HttpClient, okhttp, an app's own): such a client sends the cookies its code keeps, and without a cookie store it sends none it was given.",
   crowded: (request) =>
     ` The request carried ${request.sent.length} cookies, as many as a browser keeps for one site (Chrome and Firefox keep 180; Chrome then purges down to 150): past that it evicts the least recently used, and reports no eviction to a recording. This one was most likely evicted.`,
   // What no browser rule reports: a page script deleted it (document.cookie with a past expiry).
@@ -379,7 +383,14 @@ const CROWDED_FIX =
   "Set fewer cookies on this site: find what fills the browser's 180 (a script setting cookies of its own by the hundred, an A/B-testing or analytics tool) and have it keep its data in one cookie or in localStorage. A session cookie in use every few requests is evicted last, but not never.";
 
 /** The fix of an Unknown, where its reading calls for one of its own. */
-const UNKNOWN_FIX: Partial<Record<UnknownReading, string>> = { crowded: CROWDED_FIX, script: SCRIPT_DELETION_FIX };
+const CLIENT_FIX =
+  'Give the client a cookie store that sends back what the server set (a requests.Session, a BasicCookieStore in the HttpClient context, an okhttp CookieJar, curl -b/-c with a cookie file), or record the flow in a browser.';
+
+const UNKNOWN_FIX: Partial<Record<UnknownReading, string>> = {
+  client: CLIENT_FIX,
+  crowded: CROWDED_FIX,
+  script: SCRIPT_DELETION_FIX,
+};
 
 /**
  * What may have removed a cookie held back for no reason the model knows: a crowded cookie jar, a page script (the

@@ -1,7 +1,7 @@
 // The recording browser is read from log.browser, a creator that is a browser, or a User-Agent, as real writers
 // fill them (each row is a pair found in the real corpora or in a writer's documentation).
 import { describe, expect, it } from 'vitest';
-import { browserFromLog, browserFromUserAgent, recordingBrowserOf } from './recordingBrowser.ts';
+import { browserFromLog, browserFromUserAgent, isNonBrowserUserAgent, recordingBrowserOf } from './recordingBrowser.ts';
 
 describe('the browser of a HAR log', () => {
   it.each([
@@ -128,5 +128,30 @@ describe('the browser of a User-Agent', () => {
 
   it.each(['Charles/4.6.3', 'curl/8.0', 'insomnia/2022.1.1', undefined])('%s: unknown', (userAgent) => {
     expect(browserFromUserAgent(userAgent)).toBeUndefined();
+  });
+});
+
+describe('a User-Agent that is no browser', () => {
+  it.each([
+    'curl/8.4.0',
+    'python-requests/2.31.0',
+    'Apache-HttpClient/5.1.3 (Java/17.0.6)',
+    'okhttp/4.12.0',
+    'Dalvik/2.1.0 (Linux; U; Android 13; Pixel 7 Build/TQ3A)',
+    'MyApp/3.1 CFNetwork/1410.0.3 Darwin/22.6.0',
+    'PostmanRuntime/7.36.0',
+  ])('%s: an HTTP library', (userAgent) => {
+    expect(isNonBrowserUserAgent(userAgent)).toBe(true);
+  });
+
+  it.each([
+    'Mozilla/5.0 (Linux; Android 13; Pixel 7; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0 Mobile Safari/537.36',
+    'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+    'Opera/9.80 (Windows NT 6.1) Presto/2.12.388 Version/12.16',
+    '',
+    '   ',
+    undefined,
+  ])('%s: a browser, or nothing said', (userAgent) => {
+    expect(isNonBrowserUserAgent(userAgent)).toBe(false);
   });
 });

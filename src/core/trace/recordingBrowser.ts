@@ -87,6 +87,20 @@ export function browserFromUserAgent(userAgent: string | undefined): RecordingBr
   return undefined;
 }
 
+/**
+ * A User-Agent that is no browser's: it names no browser and does not open with the `Mozilla/` (or old Opera's
+ * `Opera/`) every browser's has, as an HTTP library's does (`curl/8.4.0`, `python-requests/2.31`,
+ * `Apache-HttpClient/5.1.3 (Java/17)`, `okhttp/4.12`, `Dalvik/2.1.0`, an app's `MyApp/1.0 CFNetwork/1220`). Such a
+ * client keeps cookies as its code does, and applies no SameSite: it has no site to compare.
+ */
+export function isNonBrowserUserAgent(userAgent: string | undefined): boolean {
+  if (userAgent === undefined) return false;
+  const text = userAgent.trim();
+  return text !== '' && !BROWSER_USER_AGENT_START.test(text) && browserFromUserAgent(text) === undefined;
+}
+
+const BROWSER_USER_AGENT_START = /^(?:Mozilla|Opera)\//;
+
 interface LogProducts {
   readonly browser?: unknown;
   readonly creator?: unknown;

@@ -2,10 +2,11 @@
 // from what a capture or a file holds, strongest first: the browser's own frame data recorded at capture,
 // the navigation a redirect hop belongs to, the `Sec-Fetch-Site` request header (Fetch Metadata), the
 // page's top-level document, the request's initiator, the Referer, the Origin header. When none says, the
-// verdict is `unknown`: never `same-site` by default.
+// verdict is `unknown`: never `same-site` by default. A client that is no browser applies no SameSite at all.
 
 import { siteOf } from '../cookie/sameSite.ts';
 import { headerValue } from './headers.ts';
+import { isNonBrowserUserAgent } from './recordingBrowser.ts';
 import { redirectTargetOf } from './redirects.ts';
 import type {
   Header,
@@ -111,7 +112,11 @@ export class SiteContextResolver {
   private decide(input: SiteContextInput): SiteContext {
     const chain = this.pending.get(input.url);
     if (chain !== undefined) this.pending.delete(input.url);
-    const context = input.recorded ?? (chain ? hopContext(chain, input) : undefined) ?? firstHopContext(input);
+    const context =
+      input.recorded ??
+      clientContext(input.headers) ??
+      (chain ? hopContext(chain, input) : undefined) ??
+      firstHopContext(input);
     if (input.redirectTo !== undefined) {
       const next: Chain = chain ?? {
         ...(input.navigationInitiatorUrl !== undefined ? { initiatorUrl: input.navigationInitiatorUrl } : {}),
@@ -176,6 +181,14 @@ function hopContext(chain: Chain, input: SiteContextInput): SiteContext | undefi
   return undefined;
 }
 
+/**
+ * A request from a client that is no browser (isNonBrowserUserAgent): it sends the cookies its code keeps, SameSite
+ * or not, so no SameSite verdict is drawn from what it did not send: as if same-site.
+ */
+function clientContext(headers: readonly Header[]): SiteContext | undefined {
+  return isNonBrowserUserAgent(headerValue(headers, 'user-agent')) ? sharedContext('same-site', 'client') : undefined;
+}
+
 function firstHopContext(input: SiteContextInput): SiteContext {
   const fetchSite = secFetchSiteKind(input.headers);
   // A cross-site initiator makes the request cross-site for cookies, whatever frame it is in.
@@ -207,6 +220,7 @@ export const SITE_CONTEXT_SOURCES: readonly SiteContextSource[] = [
   'referer',
   'origin',
   'redirect-chain',
+  'client',
   'none',
 ];
 const KINDS: ReadonlySet<string> = new Set(SITE_CONTEXT_KINDS);

@@ -71,7 +71,8 @@ export type SiteContextKind = 'same-site' | 'cross-site' | 'unknown';
  * What decided a SiteContext: the `Sec-Fetch-Site` request header; the browser's own frame data at capture
  * (webRequest's frameType/frameAncestors/thirdParty); the request's initiator (recorded, or Chrome's
  * `_initiator`); the page's top-level document; the Referer; the Origin header; the navigation a redirect
- * hop belongs to; nothing (`none`, with kind `unknown`).
+ * hop belongs to; a client that is no browser (`client`, with kind `same-site`: its User-Agent is an HTTP
+ * library's, which applies no SameSite); nothing (`none`, with kind `unknown`).
  */
 export type SiteContextSource =
   | 'sec-fetch-site'
@@ -81,6 +82,7 @@ export type SiteContextSource =
   | 'referer'
   | 'origin'
   | 'redirect-chain'
+  | 'client'
   | 'none';
 
 /**

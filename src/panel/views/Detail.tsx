@@ -22,6 +22,7 @@ const SITE_CONTEXT_FROM: Readonly<Record<SiteContextSource, string>> = {
   referer: 'from its Referer',
   origin: 'from its Origin header',
   'redirect-chain': 'from the navigation this redirect belongs to',
+  client: "from its User-Agent, no browser's: an HTTP library applies no SameSite",
   none: 'nothing in the recording says; SameSite verdicts follow what the browser sent',
 };
 
