@@ -64,6 +64,30 @@ describe('cookie-rejected', () => {
     );
   });
 
+  it("one token set for each of a company's domains, where the browser stores the host's own: low, naming it", () => {
+    // A real login response (Charles): the token for .shop.test, .shop-brand.mobi and .shop-brand.cn at once.
+    const login = (lines: string[]) =>
+      trace()
+        .post('https://api.shop.test/login', {
+          cookie: '',
+          form: { user: 'ann', password: 'pw' },
+          setCookie: lines.map((domain) => `token=${ID.a}; Domain=${domain}; ${GOOD}`),
+        })
+        .get('https://api.shop.test/me', { cookie: `token=${ID.a}` })
+        .analyze();
+    const [found] = findingsOf(login(['.shop-brand.mobi', '.shop.test', '.shop-brand.cn']), 'cookie-rejected');
+    expect([found?.reason, found?.severity, found?.evidence.storedAlike]).toEqual([
+      'InvalidDomain',
+      'low',
+      '.shop.test',
+    ]);
+    expect(found?.message).toContain('(2 times) The same response set token with the same value for .shop.test');
+    expect(found?.fix).toContain('Send each host only the Set-Cookie lines for its own domain');
+    // None of them stored: the session never reached the browser.
+    const [refused] = findingsOf(login(['.shop-brand.mobi', '.shop-brand.cn']), 'cookie-rejected');
+    expect([refused?.severity, refused?.evidence.storedAlike]).toEqual(['high', undefined]);
+  });
+
   it('a rejected cookie that is not a session cookie → nothing', () => {
     const result = trace()
       .get('http://shop.test/', { cookie: '', setCookie: ['theme=dark; Path=/; Secure'] })
