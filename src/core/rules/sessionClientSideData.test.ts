@@ -63,6 +63,26 @@ describe('session-client-side-data', () => {
     expect(signed!.evidence.kind).toBe('signed-json');
   });
 
+  it("Rack's store as older Racks write it, base64 in lines of 60 (pack('m')) sent percent-encoded, is read too", () => {
+    // As a real Sinatra proxy's login set it (`%0A` after every 60 characters and at the end, then `--` and the HMAC).
+    const dump =
+      'BAh7CkkiD3Nlc3Npb25faWQGOgZFVG86HVJhY2s6OlNlc3Npb246OlNlc3Npb25JZAY6D0BwdWJsaWNfaWRJIkU4MWY1YjYxMDJlYWE5ODVlNDk2Mzg5MDRlN2RmNGJhODk0MGVmNjRlMzI1NjI1ZWFhM2ViZTg4NmY5OTQwODZkBjsARkkiC3Zpc2l0cwY7AEZpBkkiCWNzcmYGOwBGSSIxeDVwZTgzSVZyRHJQUS0xbGJRWGxfbUJJQkpSekhKRFFCYzJ3SGVfbDdBaz0GOwBGSSIJdXNlcgY7AEZJIgphbGljZQY7AFRJIgh1aWQGOwBGSSIWYWxpY2VAZXhhbXBsZS5jb20GOwBU';
+    const wrapped = `${dump.match(/.{1,60}/g)!.join('%0A')}%0A--8701d793aaccd148f70580380f7ed410b57bfc76`;
+    const result = sessionValue(wrapped, 'rack.session').analyze();
+    expect(result.sessions.map((s) => s.cookie)).toEqual(['rack.session']);
+    const [found] = findingsOf(result, 'session-client-side-data');
+    expect(found!.evidence).toMatchObject({
+      kind: 'signed-json',
+      fields: ['session_id', 'visits', 'csrf', 'user', 'uid'],
+    });
+    // Without a secret, the same lines and no digest.
+    const [unsigned] = findingsOf(
+      sessionValue(`${dump.match(/.{1,60}/g)!.join('%0A')}%0A`, 'rack.session').analyze(),
+      'session-client-side-data',
+    );
+    expect(unsigned!.evidence.kind).toBe('unsigned');
+  });
+
   it("a password hash in the session cookie (code-server's) is named by its scheme, its salt and hash never shown", () => {
     const hash = '$argon2id$v=19$m=65536,t=3,p=4$KXXda66mOer3geffhJitag$S3Ps7aNWC9yd6F8zSphk7UWjmr4me7f4JQjduzhWTa4';
     const [found] = findingsOf(

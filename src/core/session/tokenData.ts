@@ -41,6 +41,11 @@ export function decodeBase64Url(s: string): string | undefined {
 }
 
 /** The bytes of base64url or base64 text, padded or not; undefined outside the alphabet or for a bad length. */
+/** Base64 without the line breaks of Ruby's pack('m') (a newline after every 60 characters and at the end). */
+function withoutLineBreaks(s: string): string {
+  return s.includes('\n') ? s.replace(/\n/g, '') : s;
+}
+
 function base64UrlBytes(s: string): Uint8Array | undefined {
   if (!/^[A-Za-z0-9+/_-]*=*$/.test(s)) return undefined;
   const b64 = s.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
@@ -240,16 +245,17 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
     if (padded !== undefined) return { kind: 'signed-json', format: 'base64--digest (Mojolicious)', payload: padded };
   }
   // Rack::Session::Cookie (Sinatra, Warden) and Rails before 4.1: base64 of a Ruby Marshal dump ("\x04\x08", so
-  // "BAh" or "BAg"), "--" and the HMAC's hex digest.
+  // "BAh" or "BAg"), "--" and the HMAC's hex digest. Ruby's pack('m'), which older Racks encode with, breaks the
+  // base64 into lines of 60 (sent percent-encoded, `%0A`): the line breaks are no part of it.
   if (dashDash > 0 && value.startsWith('BA')) {
-    const dump = base64UrlBytes(value.slice(0, dashDash));
+    const dump = base64UrlBytes(withoutLineBreaks(value.slice(0, dashDash)));
     const payload = dump && readRubyMarshal(dump);
     if (isRecord(payload)) return { kind: 'signed-json', format: 'Ruby Marshal--digest (Rack, Rails 3)', payload };
   }
   // The same dump with no "--" and digest: Rack::Session::Cookie given no secret (OmniAuth's README writes it so;
   // Rack 2 only warns) stores the session unsigned.
-  if (dashDash < 0 && value.startsWith('BA') && /^[A-Za-z0-9+/_-]+={0,2}\n?$/.test(value)) {
-    const dump = base64UrlBytes(value.replace(/\n$/, ''));
+  if (dashDash < 0 && value.startsWith('BA') && /^[A-Za-z0-9+/_-]+={0,2}$/.test(withoutLineBreaks(value))) {
+    const dump = base64UrlBytes(withoutLineBreaks(value));
     const payload = dump && readRubyMarshal(dump);
     if (isRecord(payload))
       return { kind: 'unsigned', format: 'Ruby Marshal (Rack::Session::Cookie without a secret)', payload };
