@@ -108,4 +108,29 @@ describe('CookieComparison', () => {
     expect(sent.map((s) => s.name)).toEqual(['sid']);
     expect(notSent.map((n) => [n.name, n.reason])).toEqual([['cart', 'NotOnPath']]);
   });
+
+  it('a cookie seen only in Cookie headers at another host is no "not sent" here, unless it is a session cookie', () => {
+    // Carried at www.shop.test only: the jar infers it host-only there, its Domain a guess.
+    const jar = new CookieJar();
+    const compare = comparison();
+    const at = (index: number, url: string, cookie: string | undefined) => {
+      const headers: Header[] = cookie === undefined ? [] : [{ name: 'Cookie', value: cookie }];
+      return compare.compare(
+        jar,
+        { index, startedAt: 1_000 * index, request: { method: 'GET', url, headers } },
+        new URL(url).host,
+        1_000 * index,
+      );
+    };
+    at(1, 'https://www.shop.test/', 'visitData=abcdef; sid=s3cr3t');
+    const elsewhere = at(2, 'https://api.shop.test/items', 'other=1');
+    // The tracker's is not listed at api.shop.test; the session cookie's absence stays an Unknown for the rules.
+    expect(elsewhere.notSent.map((n) => [n.name, n.reason])).toEqual([['sid', 'Unknown']]);
+    // At the host that carried it, a request without it is still an Unknown.
+    const same = at(3, 'https://www.shop.test/next', 'other=1');
+    expect(same.notSent.map((n) => [n.name, n.reason]).sort()).toEqual([
+      ['sid', 'Unknown'],
+      ['visitData', 'Unknown'],
+    ]);
+  });
 });

@@ -273,8 +273,8 @@ export class CookieComparison {
       const inferred = jar.observeSent(pair.name, pair.value, entry.request.url, time);
       sent.push(this.sentFact(pair.name, pair.value, inferred ?? { domain: host, path: '/' }));
     }
-    this.addNotSentFacts(undecided, entry, browserBlocked, notSent);
-    this.addNotSentFacts(notSentByJar, entry, browserBlocked, notSent);
+    this.addNotSentFacts(undecided, entry, browserBlocked, notSent, host);
+    this.addNotSentFacts(notSentByJar, entry, browserBlocked, notSent, host);
     for (let i = 0; i < remaining.length; i++) {
       const c = remaining[i]!;
       if (this.inFlight(c, entry)) continue;
@@ -287,17 +287,43 @@ export class CookieComparison {
     return sentByJar;
   }
 
-  /** The facts of the jar's verdicts, leaving out cookies whose response had not arrived yet (inFlight). */
+  /**
+   * The facts of the jar's verdicts, leaving out cookies whose response had not arrived yet (inFlight), and, on a
+   * request to `host`, cookies no evidence puts there (elsewhereOnly).
+   */
   private addNotSentFacts(
     verdicts: CookieVerdicts,
     entry: TraceEntry,
     browserBlocked: BrowserBlocked,
     into: RefilledList<NotSentCookieFact>,
+    host?: string,
   ): void {
     for (let i = 0; i < verdicts.length; i++) {
       const c = verdicts.cookie(i);
-      if (!this.inFlight(c, entry)) into.push(this.notSentFact(c, verdicts.reason(i), browserBlocked));
+      if (this.inFlight(c, entry)) continue;
+      const reason = verdicts.reason(i);
+      if (host !== undefined && this.elsewhereOnly(c, reason, host, browserBlocked)) continue;
+      into.push(this.notSentFact(c, reason, browserBlocked));
     }
+  }
+
+  /**
+   * A cookie the jar knows only from Cookie headers at another host (inferred: host-only there, its Domain a guess),
+   * held back here for want of a Domain it was never seen to have: nothing says it was for this host, so it is no
+   * "not sent" of this request (RULES.md: a cookie the jar holds for the request's host), where it read Unknown on
+   * every request to every other host of the site (a tracker's visitData seen at unite.nike.com: 90 requests). A
+   * session cookie's is kept, for the rules to weigh (an API on another host refusing a request that lacked it), and
+   * so is one the browser itself reported.
+   */
+  private elsewhereOnly(c: StoredCookie, reason: NotSentReason, host: string, browserBlocked: BrowserBlocked): boolean {
+    return (
+      reason === 'Unknown' &&
+      c.origin === 'inferred' &&
+      c.hostOnly &&
+      c.domain !== host &&
+      !this.isSession(c.name) &&
+      (browserBlocked.length === 0 || blockedByName(browserBlocked, c.name) === undefined)
+    );
   }
 
   /** The first cookie of that name whose response was still in flight when this request started; -1 when none. */
