@@ -331,6 +331,34 @@ describe('session-fixation', () => {
     expect(findingsOf(login([]), 'session-fixation').map((f) => [f.cookie, f.severity])).toEqual([['box_key', 'low']]);
   });
 
+  it('a session ID kept where the login issued another session cookie beside it is low, naming that cookie', () => {
+    // ASP.NET keeps ASP.NET_SessionId through a forms login and issues .ASPXAUTH; Spring Session's SESSION is kept as
+    // a real login response sets Jwt-Token beside it.
+    const login = (issued: string[]) =>
+      trace()
+        .get('https://shop.test/login', { cookie: '', setCookie: [`ASP.NET_SessionId=${ID.a}; ${GOOD}`] })
+        .post('https://shop.test/login', {
+          cookie: `ASP.NET_SessionId=${ID.a}`,
+          form: { user: 'ann', password: 'pw' },
+          location: '/account',
+          ...(issued.length > 0 ? { setCookie: issued } : {}),
+        })
+        .get('https://shop.test/account', {
+          cookie: [`ASP.NET_SessionId=${ID.a}`, ...issued.map((line) => line.split(';')[0])].join('; '),
+        })
+        .analyze();
+    const [beside] = findingsOf(login([`.ASPXAUTH=${ID.b}; ${GOOD}`]), 'session-fixation');
+    expect([beside?.cookie, beside?.severity, beside?.evidence.issuedBeside]).toEqual([
+      'ASP.NET_SessionId',
+      'low',
+      '.ASPXAUTH',
+    ]);
+    expect(beside?.message).toContain('send ASP.NET_SessionId without .ASPXAUTH to see');
+    // Kept with nothing issued beside it: the session the user is signed in with.
+    const [alone] = findingsOf(login([]), 'session-fixation');
+    expect([alone?.severity, alone?.evidence.issuedBeside]).toEqual(['high', undefined]);
+  });
+
   it('a cookie written as the app sent the browser to its identity provider, kept beside a new session, is the sign-in state', () => {
     // djangosaml2 writes pysaml2's `saml_session` as it redirects to the provider with a SAML request, keeps it through
     // the assertion consumer service and issues Django's `sessionid` there.
@@ -360,10 +388,11 @@ describe('session-fixation', () => {
     ]) {
       expect(findingsOf(signIn({ request, issued: newSession }), 'session-fixation')).toEqual([]);
     }
-    // Written by a redirect elsewhere, it is the session the login kept: fixation.
+    // Written by a redirect elsewhere, it is a session the login kept: fixation, low where the login issued sessionid
+    // beside it (the sign-in may live there).
     const fixed = (request: string, issued: string[]) =>
       findingsOf(signIn({ request, issued }), 'session-fixation').map((f) => [f.cookie, f.severity]);
-    expect(fixed('https://app.test/welcome?next=%2F', newSession)).toEqual([['saml_session', 'high']]);
+    expect(fixed('https://app.test/welcome?next=%2F', newSession)).toEqual([['saml_session', 'low']]);
     // Kept with no new session beside it, it is the session the login was bound to: fixation.
     expect(fixed(toProvider, [])).toEqual([['saml_session', 'high']]);
   });

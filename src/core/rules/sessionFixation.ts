@@ -61,12 +61,13 @@ export const sessionFixation = defineRule({
       // A sign-up or a reset that chose a password, with nothing after it showing the user signed in with the ID.
       const chosenOnly = choseWithoutSignIn(login, later, lane.cookie, id, ctx.facts);
       const unseenAfter = !carriedAfter(login, lane, id);
+      const beside = issuedBeside(login, lane, lanes);
       return {
         origin: lane.origin,
         cookie: lane.cookie,
         entry: login.entry,
         url: ctx.request(login.entry)?.url ?? '',
-        message: `Login recognised from ${LOGIN_SIGNAL_TEXT[login.signal]}, but ${lane.cookie} kept the same ID ${ctx.show(id)} before and after it.${laterText(later)}${withCredentials ? SIGNED_IN_BY_HEADER : ''}${chosenOnly ? PASSWORD_CHOSEN : ''}${unseenAfter ? UNSEEN_AFTER : ''}`,
+        message: `Login recognised from ${LOGIN_SIGNAL_TEXT[login.signal]}, but ${lane.cookie} kept the same ID ${ctx.show(id)} before and after it.${laterText(later)}${withCredentials ? SIGNED_IN_BY_HEADER : ''}${chosenOnly ? PASSWORD_CHOSEN : ''}${unseenAfter ? UNSEEN_AFTER : ''}${beside !== undefined ? besideText(lane.cookie, beside) : ''}`,
         evidence: {
           id: { secret: id },
           loginSignal: login.signal,
@@ -74,8 +75,9 @@ export const sessionFixation = defineRule({
           ...(withCredentials ? { sentWithCredentials: true } : {}),
           ...(chosenOnly ? { choosesPassword: true } : {}),
           ...(unseenAfter ? { unseenAfterLogin: true } : {}),
+          ...(beside !== undefined ? { issuedBeside: beside } : {}),
         },
-        ...(withCredentials || chosenOnly || unseenAfter ? { severity: 'low' as const } : {}),
+        ...(withCredentials || chosenOnly || unseenAfter || beside !== undefined ? { severity: 'low' as const } : {}),
       };
     });
   },
@@ -93,6 +95,10 @@ const SIGNED_IN_BY_HEADER =
 
 const PASSWORD_CHOSEN =
   ' The POST chose a password (its form confirms it): a sign-up or a password reset, which signs the user in only where the application does so (many send a confirmation e-mail first), and nothing after it shows the user signed in with this ID. If it did sign the user in, renew the ID there as at a login.';
+
+function besideText(kept: string, issued: string): string {
+  return ` The login issued a new session cookie beside it, ${issued}: if ${issued} is what signs the user in, the kept ${kept} is no fixation; it is one if the server keeps the sign-in in ${kept} too (send ${kept} without ${issued} to see).`;
+}
 
 const UNSEEN_AFTER =
   ' No request after the login carried this ID: the server did not replace it, but the recording shows it in no use after the sign-in (another application of the host, or a recording that ends at the login). Record a page after signing in to tell.';
@@ -274,13 +280,33 @@ function loginsOwn(
 
 /** The login's response or redirect chain set the first ID of a lane it did not carry, surer than a possible one. */
 function issuesSession(login: LoginFact, lanes: ReadonlyMap<string, SessionLane>): boolean {
+  return issuedSessions(login, lanes).length > 0;
+}
+
+/** The session lanes the login (or its redirect chain) issued a first ID to, of cookies it did not carry. */
+function issuedSessions(login: LoginFact, lanes: ReadonlyMap<string, SessionLane>): SessionLane[] {
   const carried = new Set(login.lanes.map((l) => l.laneKey));
   const atLogin = loginEntries(login);
+  const issued: SessionLane[] = [];
   for (const lane of lanes.values()) {
     if (carried.has(lane.key) || lane.confidence === 'possible') continue;
-    if (lane.ids.some((id) => id.source === 'set-cookie' && atLogin.has(id.firstEntry))) return true;
+    if (lane.ids.some((id) => id.source === 'set-cookie' && atLogin.has(id.firstEntry))) issued.push(lane);
   }
-  return false;
+  return issued;
+}
+
+/**
+ * A session cookie of the kept one's origin that the login issued anew beside it (Spring Session's `SESSION` kept
+ * while the login sets `Jwt-Token`; ASP.NET's `ASP.NET_SessionId` kept beside a new `.ASPXAUTH`): the sign-in may live
+ * in the new cookie, which no one could have planted, and then the kept ID is no fixation. Its name, else undefined.
+ */
+function issuedBeside(
+  login: LoginFact,
+  kept: SessionLane,
+  lanes: ReadonlyMap<string, SessionLane>,
+): string | undefined {
+  return issuedSessions(login, lanes).find((lane) => lane.origin === kept.origin && lane.cookie !== kept.cookie)
+    ?.cookie;
 }
 
 /**
