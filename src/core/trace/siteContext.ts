@@ -109,12 +109,28 @@ export class SiteContextResolver {
   /** Redirect target URL → the chain that leads there (bounded: a chain ends at its next hop). */
   private readonly pending = new Map<string, Chain>();
 
+  /** The last User-Agent read and whether it is no browser's: a recording's requests mostly share one. */
+  private lastUserAgent: { readonly text: string | undefined; readonly client: boolean } = {
+    text: undefined,
+    client: false,
+  };
+
+  /**
+   * A request from a client that is no browser (isNonBrowserUserAgent): it sends the cookies its code keeps, SameSite
+   * or not, so no SameSite verdict is drawn from what it did not send: as if same-site.
+   */
+  private clientContext(headers: readonly Header[]): SiteContext | undefined {
+    const text = headerValue(headers, 'user-agent');
+    if (text !== this.lastUserAgent.text) this.lastUserAgent = { text, client: isNonBrowserUserAgent(text) };
+    return this.lastUserAgent.client ? sharedContext('same-site', 'client') : undefined;
+  }
+
   private decide(input: SiteContextInput): SiteContext {
     const chain = this.pending.get(input.url);
     if (chain !== undefined) this.pending.delete(input.url);
     const context =
       input.recorded ??
-      clientContext(input.headers) ??
+      this.clientContext(input.headers) ??
       (chain ? hopContext(chain, input) : undefined) ??
       firstHopContext(input);
     if (input.redirectTo !== undefined) {
@@ -179,14 +195,6 @@ function hopContext(chain: Chain, input: SiteContextInput): SiteContext | undefi
   if (onFirstSite === 'cross-site' && chain.firstKind === 'same-site')
     return sharedContext('cross-site', 'redirect-chain');
   return undefined;
-}
-
-/**
- * A request from a client that is no browser (isNonBrowserUserAgent): it sends the cookies its code keeps, SameSite
- * or not, so no SameSite verdict is drawn from what it did not send: as if same-site.
- */
-function clientContext(headers: readonly Header[]): SiteContext | undefined {
-  return isNonBrowserUserAgent(headerValue(headers, 'user-agent')) ? sharedContext('same-site', 'client') : undefined;
 }
 
 function firstHopContext(input: SiteContextInput): SiteContext {
