@@ -273,7 +273,8 @@ export class CookieComparison {
       const inferred = jar.observeSent(pair.name, pair.value, entry.request.url, time);
       sent.push(this.sentFact(pair.name, pair.value, inferred ?? { domain: host, path: '/' }));
     }
-    this.addNotSentFacts(undecided, entry, browserBlocked, notSent, host);
+    // The site unknown, the browser's holding one back is what tells that the request was cross-site.
+    this.addNotSentFacts(undecided, entry, browserBlocked, notSent, host, true);
     this.addNotSentFacts(notSentByJar, entry, browserBlocked, notSent, host);
     for (let i = 0; i < remaining.length; i++) {
       const c = remaining[i]!;
@@ -297,13 +298,14 @@ export class CookieComparison {
     browserBlocked: BrowserBlocked,
     into: RefilledList<NotSentCookieFact>,
     host?: string,
+    siteUnknown = false,
   ): void {
     for (let i = 0; i < verdicts.length; i++) {
       const c = verdicts.cookie(i);
       if (this.inFlight(c, entry)) continue;
       const reason = verdicts.reason(i);
       if (host !== undefined && this.elsewhereOnly(c, reason, host, browserBlocked)) continue;
-      into.push(this.notSentFact(c, reason, browserBlocked));
+      into.push(this.notSentFact(c, reason, browserBlocked, siteUnknown && SAME_SITE_HELD_BACK.has(reason)));
     }
   }
 
@@ -365,22 +367,32 @@ export class CookieComparison {
    * 578 MB an analysis of the 100k HAR allocated). The closure is in sharedNotSentFact, called only on a miss, and
    * the browser's reports are searched by a loop (reportedBlock).
    */
-  private notSentFact(cookie: StoredCookie, reason: NotSentReason, browserBlocked: BrowserBlocked): NotSentCookieFact {
+  private notSentFact(
+    cookie: StoredCookie,
+    reason: NotSentReason,
+    browserBlocked: BrowserBlocked,
+    siteDeduced = false,
+  ): NotSentCookieFact {
     const reported = browserBlocked.length === 0 ? undefined : reportedBlock(browserBlocked, cookie);
     // What the browser reported is rare and per request: such facts are not shared.
-    if (reported) return this.makeNotSentFact(cookie, reason, reported.reasons);
+    if (reported) return this.makeNotSentFact(cookie, reason, reported.reasons, false);
     const last = this.notSentFactOf.get(cookie);
-    if (last !== undefined && last.reason === reason) return last;
-    const fact = this.sharedNotSentFact(cookie, reason);
+    if (last !== undefined && last.reason === reason && (last.siteDeduced === true) === siteDeduced) return last;
+    const fact = this.sharedNotSentFact(cookie, reason, siteDeduced);
     this.notSentFactOf.set(cookie, fact);
     return fact;
   }
 
-  private sharedNotSentFact(cookie: StoredCookie, reason: NotSentReason): NotSentCookieFact {
-    // An Unknown of a cookie scripts can read is a fact of its own (readableByScript): keyed apart by its reason part.
-    const reasonKey = readableByScript(cookie, reason) ? SCRIPT_READABLE_UNKNOWN : reason;
+  private sharedNotSentFact(cookie: StoredCookie, reason: NotSentReason, siteDeduced: boolean): NotSentCookieFact {
+    // An Unknown of a cookie scripts can read is a fact of its own (readableByScript), and a SameSite reason deduced
+    // (siteDeduced) is one of its own too: each keyed apart by its reason part.
+    const reasonKey = readableByScript(cookie, reason)
+      ? SCRIPT_READABLE_UNKNOWN
+      : siteDeduced
+        ? `${reason}${SITE_DEDUCED}`
+        : reason;
     return this.notSentFacts.get([cookie.name, cookie.domain, cookie.path, reasonKey, cookie.value], () =>
-      this.makeNotSentFact(cookie, reason, undefined),
+      this.makeNotSentFact(cookie, reason, undefined, siteDeduced),
     );
   }
 
@@ -388,6 +400,7 @@ export class CookieComparison {
     cookie: StoredCookie,
     reason: NotSentReason,
     browserReasons: readonly string[] | undefined,
+    siteDeduced: boolean,
   ): NotSentCookieFact {
     return {
       name: cookie.name,
@@ -398,6 +411,7 @@ export class CookieComparison {
       session: this.isSession(cookie.name),
       ...(browserReasons ? { browserReasons } : {}),
       ...(readableByScript(cookie, reason) ? { readableByScript: true as const } : {}),
+      ...(siteDeduced ? { siteDeduced: true as const } : {}),
     };
   }
 }
@@ -409,6 +423,8 @@ function readableByScript(cookie: StoredCookie, reason: NotSentReason): boolean 
 
 /** sharedNotSentFact's reason part for such a cookie: no NotSentReason is spelled so. */
 const SCRIPT_READABLE_UNKNOWN = 'Unknown\u0000script';
+/** sharedNotSentFact's reason part's suffix for a SameSite reason deduced. */
+const SITE_DEDUCED = '\u0000deduced';
 
 /** The browser's report of the cookie (name, and domain and path where it gave them); a loop, no closure (above). */
 function reportedBlock(blocked: BrowserBlocked, cookie: StoredCookie): BrowserBlocked[number] | undefined {

@@ -76,6 +76,12 @@ export interface NotSentCookieFact {
    * (document.cookie), which no browser rule reports. Absent for an HttpOnly cookie and for every other reason.
    */
   readonly readableByScript?: true;
+  /**
+   * A SameSite reason on a request whose site for cookies the recording does not say (no Fetch Metadata, Referer or
+   * page to compare): the browser's holding the cookie back, which only that rule explains, is what says the request
+   * was cross-site. Absent where the site was known, and for every other reason.
+   */
+  readonly siteDeduced?: true;
 }
 
 export interface SetCookieFact {

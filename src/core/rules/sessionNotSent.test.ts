@@ -78,6 +78,27 @@ describe('session-not-sent', () => {
     );
   });
 
+  it('a Strict session held back on a request of unknown site: the reason is deduced, and the finding says so', () => {
+    const strict = `sid=${ID.a}; Path=/; Secure; HttpOnly; SameSite=Strict`;
+    const lost = (from: { initiatorUrl?: string; siteContext?: 'unknown' }) =>
+      trace()
+        .post('https://shop.test/login', { cookie: '', form: { user: 'ann', password: 'pw' }, setCookie: [strict] })
+        .get('https://shop.test/', { cookie: `sid=${ID.a}`, initiatorUrl: 'https://shop.test/login' })
+        .get('https://shop.test/account', { cookie: '', location: '/login', ...from })
+        .analyze();
+    const deducedText = 'The recording does not say where the request came from';
+    const unknownSite = lost({ siteContext: 'unknown' });
+    const [deduced] = findingsOf(unknownSite, 'session-not-sent');
+    expect([deduced?.entry, deduced?.reason]).toEqual([2, 'SameSiteStrict']);
+    expect(deduced?.message).toContain(deducedText);
+    expect(unknownSite.story?.[0]?.steps.join('\n')).toContain(deducedText);
+    expect(unknownSite.facts.requests[2]?.notSent.map((n) => [n.name, n.siteDeduced])).toEqual([['sid', true]]);
+    // From a page of another site, as the recording says: no deduction to tell.
+    const [known] = findingsOf(lost({ initiatorUrl: 'https://other.test/' }), 'session-not-sent');
+    expect(known?.reason).toBe('SameSiteStrict');
+    expect(known?.message).not.toContain(deducedText);
+  });
+
   it('a SameSite=Lax sid on a form POST from another site → SameSiteLax', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [`sid=${ID.a}; ${GOOD}`] })

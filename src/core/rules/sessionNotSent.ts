@@ -314,7 +314,7 @@ function draftOf(
   const withoutCredentials = n.reason === 'Unknown' ? crossOriginWithoutCredentials(request) : undefined;
   const hint = withoutCredentials
     ? ` The page's script asked another origin (from ${withoutCredentials}) and the request carried no cookie at all: fetch() sends cookies to another origin only with credentials: 'include' (XMLHttpRequest: withCredentials).`
-    : unknownHint(n, request, thirdParty);
+    : notSentHint(n, request, thirdParty);
   const reading = withoutCredentials ? undefined : unknownReading(n, request, thirdParty);
   const unknownFix = reading ? UNKNOWN_FIX[reading] : undefined;
   return {
@@ -397,7 +397,15 @@ const UNKNOWN_FIX: Partial<Record<UnknownReading, string>> = {
  * cookie is not HttpOnly), or what else can (it is); '' for another reason, and for a third party's cookie in a jar
  * not crowded.
  */
-export function unknownHint(n: NotSentCookieFact, request: RequestFacts, thirdParty = false): string {
+/** What a finding adds to a cookie's reason: that its site was deduced (siteDeduced), or what may explain an Unknown. */
+export function notSentHint(n: NotSentCookieFact, request: RequestFacts, thirdParty = false): string {
+  return n.siteDeduced ? SITE_DEDUCED_HINT : unknownHint(n, request, thirdParty);
+}
+
+const SITE_DEDUCED_HINT =
+  ' The recording does not say where the request came from (no Sec-Fetch-Site, Referer or page to compare): that the browser held the cookie back, which only this rule explains, is what says it was cross-site.';
+
+function unknownHint(n: NotSentCookieFact, request: RequestFacts, thirdParty = false): string {
   const reading = unknownReading(n, request, thirdParty);
   return reading ? UNKNOWN_HINT[reading](request) : '';
 }

@@ -19,7 +19,7 @@ import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import type { SharedBy } from '../cookie/sharedCookie.ts';
 import { loginOrigins, SHARED_BECAUSE } from '../rules/helpers.ts';
 import { SEVERITY_RANK } from '../rules/rule.ts';
-import { unknownHint } from '../rules/sessionNotSent.ts';
+import { notSentHint } from '../rules/sessionNotSent.ts';
 import { pathOf } from '../rules/sessionRejected.ts';
 import { BASIC_CREDENTIALS } from '../rules/sessionReset.ts';
 
@@ -835,7 +835,7 @@ function browserSteps(
   if (notSent) {
     const why = (NOT_SENT_REASONS as Readonly<Record<string, string>>)[notSent.reason] ?? '';
     return [
-      `Browser: did not send \`${cookie}\` ${idName(notSent.value)}: ${notSent.reason}${why ? ` — ${lowerFirst(why)}` : ''}${unknownHint(notSent, request)}`,
+      `Browser: did not send \`${cookie}\` ${idName(notSent.value)}: ${notSent.reason}${why ? ` — ${lowerFirst(why)}` : ''}${notSentHint(notSent, request)}`,
     ];
   }
   return id && id.firstEntry < request.entry
