@@ -428,6 +428,10 @@ describe('session-not-sent', () => {
       expect(client?.fix).toContain('Give the client a cookie store');
       // The same requests from a browser with nothing to say where they came from: only SameSite explains it.
       expect(notSent('Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36')?.reason).toBe('SameSiteStrict');
+      // The story says who did not send it.
+      const story = JSON.stringify(analyzeTrace(parseHar(har('python-requests/2.31.0'))).story);
+      expect(story).toContain('the client did not send the cookie `sid`');
+      expect(story).toContain('Client: did not send `sid`');
     });
 
     it('HttpOnly: no page script could, so the finding names what can', () => {

@@ -132,12 +132,18 @@ const NOT_SENT_CLAUSE: Readonly<Record<string, (cookie: string) => string>> = {
   UserPreferences: (c) => `the user's settings block the cookie \`${c}\``,
 };
 
-function notSentClause(cookie: string, reason: string | undefined): string {
-  if (reason === undefined) return `the browser did not send the cookie \`${cookie}\``;
+/** Who sent the request, in the story's words: a browser, or a client that is no browser (RequestFacts.fromNonBrowser). */
+function senderOf(request: RequestFacts | undefined): 'browser' | 'client' {
+  return request?.fromNonBrowser ? 'client' : 'browser';
+}
+
+function notSentClause(cookie: string, reason: string | undefined, request: RequestFacts | undefined): string {
+  const sender = senderOf(request);
+  if (reason === undefined) return `the ${sender} did not send the cookie \`${cookie}\``;
   const clause = NOT_SENT_CLAUSE[reason];
   if (clause) return clause(cookie);
   const why = (NOT_SENT_REASONS as Readonly<Record<string, string>>)[reason];
-  return `the browser did not send the cookie \`${cookie}\` (${reason}${why ? `: ${lowerFirst(why.replace(/\.$/, ''))}` : ''})`;
+  return `the ${sender} did not send the cookie \`${cookie}\` (${reason}${why ? `: ${lowerFirst(why.replace(/\.$/, ''))}` : ''})`;
 }
 
 /** What the server's answer did to the session: a new ID stored, one refused, or none. */
@@ -240,7 +246,7 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
   'session-reset:not-sent': {
     kind: 'lost',
     cause: (c) =>
-      `${notSentClause(c.cookie, c.reason)}, ${afterwards(c, 'so the server could not recognise the session')}`,
+      `${notSentClause(c.cookie, c.reason, c.request)}, ${afterwards(c, 'so the server could not recognise the session')}`,
   },
   'session-reset:expired': {
     kind: 'lost',
@@ -322,14 +328,14 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
   'session-not-sent:gone': {
     kind: 'lost',
     cause: (c) =>
-      `${notSentClause(c.cookie, c.reason)}, so the server answered as to a client not logged in, and no later request carried the ID again (the cookie most likely gone from the browser)`,
+      `${notSentClause(c.cookie, c.reason, c.request)}, so the server answered as to a client not logged in, and no later request carried the ID again (the cookie most likely gone from the browser)`,
   },
   'session-not-sent': {
     kind: 'at-risk',
     cause: (c) =>
       c.finding.evidence.answeredAsVisitor !== undefined
-        ? `${notSentClause(c.cookie, c.reason)}, so the server did not recognise the session on this request and answered as to a visitor`
-        : `${notSentClause(c.cookie, c.reason)}, so the server cannot recognise the session on this request`,
+        ? `${notSentClause(c.cookie, c.reason, c.request)}, so the server did not recognise the session on this request and answered as to a visitor`
+        : `${notSentClause(c.cookie, c.reason, c.request)}, so the server cannot recognise the session on this request`,
   },
   'session-backend-switch': {
     kind: 'at-risk',
@@ -822,12 +828,13 @@ function browserSteps(
   lane: SessionLane | undefined,
 ): string[] {
   if (!request || cookie === '') return [];
+  const who = senderOf(request) === 'client' ? 'Client' : 'Browser';
   const sent = request.sent.filter((c) => c.name === cookie);
   // Several cookies of the name (another Domain or Path): each, in the order sent, where they differ.
   const values = [...new Set(sent.map((c) => idName(c.value)))];
   if (values.length > 1)
-    return [`Browser: sent ${values.length} \`${cookie}\` cookies, in this order: ${values.join(', ')}.`];
-  if (sent[0]) return [`Browser: sent \`${cookie}\` ${idName(sent[0].value)}.`];
+    return [`${who}: sent ${values.length} \`${cookie}\` cookies, in this order: ${values.join(', ')}.`];
+  if (sent[0]) return [`${who}: sent \`${cookie}\` ${idName(sent[0].value)}.`];
   // The story's own cookie: not another of its name held back (a host-only one of another host, another app's).
   const notSent = request.notSent.find(
     (c) => c.name === cookie && (lane === undefined || (c.domain === lane.domain && c.path === lane.path)),
@@ -835,12 +842,12 @@ function browserSteps(
   if (notSent) {
     const why = (NOT_SENT_REASONS as Readonly<Record<string, string>>)[notSent.reason] ?? '';
     return [
-      `Browser: did not send \`${cookie}\` ${idName(notSent.value)}: ${notSent.reason}${why ? ` — ${lowerFirst(why)}` : ''}${notSentHint(notSent, request)}`,
+      `${who}: did not send \`${cookie}\` ${idName(notSent.value)}: ${notSent.reason}${why ? ` — ${lowerFirst(why)}` : ''}${notSentHint(notSent, request)}`,
     ];
   }
   return id && id.firstEntry < request.entry
-    ? [`Browser: sent no \`${cookie}\` (it held ${idName(id.id)} before).`]
-    : [`Browser: sent no \`${cookie}\`.`];
+    ? [`${who}: sent no \`${cookie}\` (it held ${idName(id.id)} before).`]
+    : [`${who}: sent no \`${cookie}\`.`];
 }
 
 /**
