@@ -1,8 +1,9 @@
 /**
  * The session values of a growing replay, for hiding them inside URLs (`;jsessionid=…`, `?sid=…`) in a redacted
  * report: every lane ID, every session cookie value sent or set, every session kept in the address (urlSessions.ts),
- * and every credential a request's address or Referer carries (urlCredentials.ts). Requests are read once, as they arrive; the
- * text redactor is made again only when a value was added (values only accumulate while the replay goes on).
+ * and every credential a request's address or Referer carries (urlCredentials.ts). Requests are read once, as they
+ * arrive; the text redactor is made again only when a value was added (values only accumulate while the replay goes
+ * on).
  */
 import { urlSessions } from '../rules/urlSessions.ts';
 import { MIN_VALUE_LENGTH, ValueFinder } from '../session/valuesInText.ts';
@@ -42,7 +43,10 @@ export class SessionValues {
     return this.redactor.hide;
   }
 
-  /** A credential in an address, by its value (the redactor finds its percent-encoding too), and as written if else. */
+  /**
+   * Each credential in an address, by its value (the redactor finds its percent-encoding too), and as the address
+   * writes it where that differs from both.
+   */
   private addCredentials(url: string): void {
     for (const { value, written } of credentialsInUrl(url)) {
       this.add(value);

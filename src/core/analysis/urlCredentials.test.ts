@@ -40,6 +40,12 @@ describe('credentialsInUrl', () => {
       'https://api.test/x?authToken=abcdef123456&csrf_token=zyxwvu987654',
       ['abcdef123456', 'zyxwvu987654'],
     ],
+    ['a header-style token name', 'https://api.test/x?X-Auth-Token=abcdef123456', ['abcdef123456']],
+    [
+      'each of a repeated parameter',
+      'https://rp.test/cb?code=first12345&code=second1234&state=xyz',
+      ['first12345', 'second1234'],
+    ],
   ])('finds %s', (_what, url, expected) => {
     expect(credentialsInUrl(url).map((c) => c.value)).toEqual(expected);
   });

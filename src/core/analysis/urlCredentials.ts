@@ -8,8 +8,8 @@ import { casTicketPrefix, isCredentialArgumentName } from './loginSignals.ts';
 import { redactValue } from './redact.ts';
 
 interface CredentialParameter {
-  /** Whether a parameter of this name holds the credential; `params` are the address's others. */
-  readonly holds: (name: string, params: ReadonlyMap<string, string>) => boolean;
+  /** Whether a parameter of this name holds the credential; `names` are the address's parameters' names. */
+  readonly holds: (name: string, names: ReadonlySet<string>) => boolean;
   /** Which protocol puts it there, and why it is a credential. */
   readonly source: string;
 }
@@ -23,7 +23,7 @@ const exactly =
 const CREDENTIAL_PARAMETERS: readonly CredentialParameter[] = [
   {
     // `code` alone is any code (a country's, a promotion's); an authorization response carries `state` or `iss`.
-    holds: (name, params) => name === 'code' && (params.has('state') || params.has('iss')),
+    holds: (name, names) => name === 'code' && (names.has('state') || names.has('iss')),
     source: 'an OAuth 2.0 authorization code (RFC 6749 §4.1.2, RFC 9207), redeemed once for tokens',
   },
   {
@@ -42,7 +42,7 @@ const CREDENTIAL_PARAMETERS: readonly CredentialParameter[] = [
   },
   {
     // access_token's kin under other names: authToken, csrf_token, X-Auth-Token.
-    holds: exactly(/[_-]token$|[a-z]Token$/),
+    holds: (name) => /[_-]token$/i.test(name) || /[a-z]Token$/.test(name),
     source: 'a token named as one',
   },
   {
@@ -66,28 +66,27 @@ export interface UrlCredential {
  */
 export function credentialsInUrl(url: string): UrlCredential[] {
   const params = urlParameters(url);
-  if (params.size === 0) return [];
+  if (params.length === 0) return [];
+  const names = new Set(params.map(([name]) => name));
   const found: UrlCredential[] = [];
   for (const [name, written] of params) {
     const value = safeDecode(written);
-    if (value.length >= MIN_CREDENTIAL_LENGTH && CREDENTIAL_PARAMETERS.some((p) => p.holds(name, params)))
+    if (value.length >= MIN_CREDENTIAL_LENGTH && CREDENTIAL_PARAMETERS.some((p) => p.holds(name, names)))
       found.push({ value, written });
   }
   return found;
 }
 
-/** The query's and the fragment's parameters, by decoded name (the first of a repeated one), values as written. */
-function urlParameters(url: string): Map<string, string> {
-  const params = new Map<string, string>();
+/** The query's and the fragment's parameters, each (a repeated name each time), names decoded, values as written. */
+function urlParameters(url: string): [name: string, written: string][] {
   const query = url.indexOf('?');
   const hash = url.indexOf('#');
-  if (query === -1 && hash === -1) return params;
+  if (query === -1 && hash === -1) return [];
   const start = query === -1 ? hash : hash === -1 ? query : Math.min(query, hash);
+  const params: [string, string][] = [];
   for (const piece of url.slice(start + 1).split(/[?&#]/)) {
     const eq = piece.indexOf('=');
-    if (eq <= 0) continue;
-    const name = safeDecode(piece.slice(0, eq));
-    if (!params.has(name)) params.set(name, piece.slice(eq + 1));
+    if (eq > 0) params.push([safeDecode(piece.slice(0, eq)), piece.slice(eq + 1)]);
   }
   return params;
 }

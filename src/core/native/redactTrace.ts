@@ -1,8 +1,8 @@
 /**
- * Redaction of a whole trace before it leaves the machine (issue 6): cookie values, Authorization
- * credentials, and session IDs and credentials (urlCredentials.ts) inside URLs become the engine's stable hash (`redactValue`, `h:1a2b3c4d`), so
- * equal values stay equal and a redacted trace still shows the same rotations, resets and lanes. Cookie
- * names and attributes are kept: they are what the analysis is about, and they are not secrets.
+ * Redaction of a whole trace before it leaves the machine (issue 6): cookie values, Authorization credentials, and
+ * session IDs and sign-in credentials inside URLs (urlCredentials.ts) become the engine's stable hash (`redactValue`,
+ * `h:1a2b3c4d`), so equal values stay equal and a redacted trace still shows the same rotations, resets and lanes.
+ * Cookie names and attributes are kept: they are what the analysis is about, and they are not secrets.
  */
 import { isCredentialArgumentName, isLoginOperation } from '../analysis/loginSignals.ts';
 import { redactValue } from '../analysis/redact.ts';
