@@ -9,7 +9,7 @@
 
 import { registrableDomain } from '../cookie/domain.ts';
 import type { CookieJar, ReplayShape } from '../cookie/jar.ts';
-import { isBrowserNotSentReason, type NotSentReason } from '../cookie/reasons.ts';
+import { isBrowserNotSentReason, type NotSentReason, SAME_SITE_NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import { type CookieVerdicts, RequestCookies, takeAt } from '../cookie/requestCookies.ts';
 import type { RequestContext, StoredCookie } from '../cookie/types.ts';
 import { responseArrivedAt } from '../trace/arrival.ts';
@@ -38,13 +38,6 @@ function isJudged(entry: TraceEntry): boolean {
 
 export const NO_SENT: readonly SentCookieFact[] = Object.freeze([]);
 export const NO_NOT_SENT: readonly NotSentCookieFact[] = Object.freeze([]);
-
-/** The reasons a cross-site context gives (a same-site request would have carried the cookie). */
-const SAME_SITE_HELD_BACK: ReadonlySet<NotSentReason> = new Set([
-  'SameSiteStrict',
-  'SameSiteLax',
-  'SameSiteUnspecifiedTreatedAsLax',
-]);
 
 /** The jar's cookie of this name among `verdicts`, held back for one of `reasons` where given, or -1. */
 function indexOfName(verdicts: CookieVerdicts, name: string, reasons?: ReadonlySet<NotSentReason>): number {
@@ -259,7 +252,7 @@ export class CookieComparison {
         sent.push(this.sentFact(pair.name, pair.value, undecided.take(u)));
         continue;
       }
-      const l = indexOfName(notSentByJar, pair.name, SAME_SITE_HELD_BACK);
+      const l = indexOfName(notSentByJar, pair.name, SAME_SITE_NOT_SENT_REASONS);
       if (l !== -1) {
         sent.push(this.sentFact(pair.name, pair.value, notSentByJar.take(l)));
         continue;
@@ -305,7 +298,7 @@ export class CookieComparison {
       if (this.inFlight(c, entry)) continue;
       const reason = verdicts.reason(i);
       if (host !== undefined && this.elsewhereOnly(c, reason, host, browserBlocked)) continue;
-      into.push(this.notSentFact(c, reason, browserBlocked, siteUnknown && SAME_SITE_HELD_BACK.has(reason)));
+      into.push(this.notSentFact(c, reason, browserBlocked, siteUnknown && SAME_SITE_NOT_SENT_REASONS.has(reason)));
     }
   }
 

@@ -2,9 +2,10 @@
  * RequestFacts as the replay keeps them, one per request of the trace: the biggest share of a long trace's
  * analysis memory (a streamed 1 GiB HAR keeps only these of its 244,000 entries). Seven of the fields repeat from
  * request to request (the method, the resource type, the status, the origin and host, whether it is a login or
- * a logout, whether its client is a browser), so they live in one shared `RequestPlace`; a record holds eight slots, not fourteen (88 bytes
- * against 128 on V8 without pointer compression: ~10 MB on that file). The Referer stays in the record: it is
- * a page's URL, as varied as the pages, and a place per Referer cost more in keys than it saved.
+ * a logout, whether its client is a browser), so they live in one shared `RequestPlace`; a record holds eight
+ * slots, not fifteen (88 bytes against 128 on V8 without pointer compression: ~10 MB on that file). The Referer
+ * stays in the record: it is a page's URL, as varied as the pages, and a place per Referer cost more in keys than
+ * it saved.
  */
 
 import type { ResourceType } from '../trace/types.ts';

@@ -70,7 +70,7 @@ export function credentialsInUrl(url: string): UrlCredential[] {
   const names = new Set(params.map(([name]) => name));
   const found: UrlCredential[] = [];
   for (const [name, written] of params) {
-    const value = safeDecode(written);
+    const value = decodeQueryComponent(written);
     if (value.length >= MIN_CREDENTIAL_LENGTH && CREDENTIAL_PARAMETERS.some((p) => p.holds(name, names)))
       found.push({ value, written });
   }
@@ -86,12 +86,13 @@ function urlParameters(url: string): [name: string, written: string][] {
   const params: [string, string][] = [];
   for (const piece of url.slice(start + 1).split(/[?&#]/)) {
     const eq = piece.indexOf('=');
-    if (eq > 0) params.push([safeDecode(piece.slice(0, eq)), piece.slice(eq + 1)]);
+    if (eq > 0) params.push([decodeQueryComponent(piece.slice(0, eq)), piece.slice(eq + 1)]);
   }
   return params;
 }
 
-function safeDecode(text: string): string {
+/** A query's or a form body's name or value, decoded (`+` is a space); as written where it does not decode. */
+export function decodeQueryComponent(text: string): string {
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {

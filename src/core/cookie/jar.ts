@@ -7,7 +7,7 @@ import { domainMatch, registrableDomain } from './domain.ts';
 import { firstNotSentReason, hostMatches, type ResolvedRequest, resolveRequest } from './notSent.ts';
 import { parseSetCookie } from './parseSetCookie.ts';
 import { pathMatch } from './path.ts';
-import type { NotSentReason } from './reasons.ts';
+import { type NotSentReason, SAME_SITE_NOT_SENT_REASONS } from './reasons.ts';
 import { type CookieVerdicts, RequestCookies } from './requestCookies.ts';
 import {
   SAME_SITE_SHAPES,
@@ -69,13 +69,6 @@ interface Tombstone {
 const GUESSED_REASONS: ReadonlySet<NotSentReason> = new Set([
   'DomainMismatch',
   'NotOnPath',
-  'SameSiteStrict',
-  'SameSiteLax',
-  'SameSiteUnspecifiedTreatedAsLax',
-]);
-
-/** The reasons that depend on whether the request is same-site (RFC 6265bis 5.8.3 step 1.6). */
-const SAME_SITE_REASONS: ReadonlySet<NotSentReason> = new Set([
   'SameSiteStrict',
   'SameSiteLax',
   'SameSiteUnspecifiedTreatedAsLax',
@@ -515,7 +508,7 @@ export class CookieJar {
           into.sent.push(cookie);
           return;
         }
-        if (request.siteUnknown && SAME_SITE_REASONS.has(reason)) {
+        if (request.siteUnknown && SAME_SITE_NOT_SENT_REASONS.has(reason)) {
           // Sent if the request is same-site, not if cross-site: the trace does not say which.
           into.undecided.push(cookie, cookie.origin === 'inferred' && GUESSED_REASONS.has(reason) ? 'Unknown' : reason);
           return;

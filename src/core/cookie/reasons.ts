@@ -33,6 +33,16 @@ export const NOT_SENT_REASON_NAMES = Object.keys(NOT_SENT_REASONS) as NotSentRea
  */
 const MODEL_ONLY_NOT_SENT_REASONS: ReadonlySet<string> = new Set<NotSentReason>(['Expired', 'Deleted', 'Unknown']);
 
+/**
+ * The not-sent reasons that depend on whether the request is same-site (RFC 6265bis 5.8.3 step 1.6): the ones a
+ * cross-site context gives, which a same-site request would have carried.
+ */
+export const SAME_SITE_NOT_SENT_REASONS: ReadonlySet<NotSentReason> = new Set<NotSentReason>([
+  'SameSiteStrict',
+  'SameSiteLax',
+  'SameSiteUnspecifiedTreatedAsLax',
+]);
+
 /** Whether a name a browser reported for a cookie it did not send (Chrome's CookieBlockedReason) is one of ours. */
 export function isBrowserNotSentReason(name: string): name is NotSentReason {
   return Object.hasOwn(NOT_SENT_REASONS, name) && !MODEL_ONLY_NOT_SENT_REASONS.has(name);

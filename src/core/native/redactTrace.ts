@@ -6,7 +6,7 @@
  */
 import { isCredentialArgumentName, isLoginOperation } from '../analysis/loginSignals.ts';
 import { redactValue } from '../analysis/redact.ts';
-import { credentialsInUrl, redactUrlCredential } from '../analysis/urlCredentials.ts';
+import { credentialsInUrl, decodeQueryComponent, redactUrlCredential } from '../analysis/urlCredentials.ts';
 import { urlSessions } from '../rules/urlSessions.ts';
 import { isChunkCountMarker } from '../session/chunkedCookie.ts';
 import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
@@ -105,8 +105,8 @@ function secretsOf(trace: Trace, alsoHide: Iterable<string>): Map<string, string
     for (const piece of url.slice(query + 1, hash === -1 ? undefined : hash).split('&')) {
       const eq = piece.indexOf('=');
       if (eq <= 0) continue;
-      const name = safeDecode(piece.slice(0, eq));
-      if (classifyCookieName(name).kind === 'session') add(name, safeDecode(piece.slice(eq + 1)));
+      const name = decodeQueryComponent(piece.slice(0, eq));
+      if (classifyCookieName(name).kind === 'session') add(name, decodeQueryComponent(piece.slice(eq + 1)));
     }
   };
   for (const value of alsoHide) add('', value);
@@ -143,14 +143,6 @@ function setCookiePair(line: string): { name: string; value: string } | undefine
   return eq === -1
     ? { name: '', value: pair.trim() }
     : { name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim() };
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
 }
 
 function escapeRegExp(text: string): string {
@@ -272,7 +264,7 @@ function redactBody(body: string, mimeType: string | undefined, text: (t: string
       const eq = piece.indexOf('=');
       return eq === -1
         ? piece
-        : `${piece.slice(0, eq)}=${encodeURIComponent(redactValue(safeDecode(piece.slice(eq + 1))))}`;
+        : `${piece.slice(0, eq)}=${encodeURIComponent(redactValue(decodeQueryComponent(piece.slice(eq + 1))))}`;
     })
     .join('&');
 }

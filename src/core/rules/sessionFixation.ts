@@ -16,7 +16,7 @@ import { signedSessionIdOf } from '../session/tokenData.ts';
 import { isContentOnlyStore } from '../session/valueShape.ts';
 import { failedAttempts } from './failedLogins.ts';
 import { laneByKey, loginEntries } from './helpers.ts';
-import { defineRule } from './rule.ts';
+import { defineRule, type EvidenceValue } from './rule.ts';
 
 export const sessionFixation = defineRule({
   id: 'session-fixation',
@@ -57,31 +57,53 @@ export const sessionFixation = defineRule({
       }
     }
     return [...byId.values()].map(({ login, lane, id, later }) => {
-      const withCredentials = signedInByHeader(login, lane.cookie, id, ctx.facts);
-      // A sign-up or a reset that chose a password, with nothing after it showing the user signed in with the ID.
-      const chosenOnly = choseWithoutSignIn(login, later, lane.cookie, id, ctx.facts);
-      const unseenAfter = !carriedAfter(login, lane, id);
-      const beside = issuedBeside(login, lane, lanes);
+      const doubts = doubtsOf(login, lane, id, later, lanes, ctx.facts);
       return {
         origin: lane.origin,
         cookie: lane.cookie,
         entry: login.entry,
         url: ctx.request(login.entry)?.url ?? '',
-        message: `Login recognised from ${LOGIN_SIGNAL_TEXT[login.signal]}, but ${lane.cookie} kept the same ID ${ctx.show(id)} before and after it.${laterText(later)}${withCredentials ? SIGNED_IN_BY_HEADER : ''}${chosenOnly ? PASSWORD_CHOSEN : ''}${unseenAfter ? UNSEEN_AFTER : ''}${beside !== undefined ? besideText(lane.cookie, beside) : ''}`,
-        evidence: {
-          id: { secret: id },
-          loginSignal: login.signal,
-          ...(later.length > 0 ? { keptAtLaterLogins: later.length } : {}),
-          ...(withCredentials ? { sentWithCredentials: true } : {}),
-          ...(chosenOnly ? { choosesPassword: true } : {}),
-          ...(unseenAfter ? { unseenAfterLogin: true } : {}),
-          ...(beside !== undefined ? { issuedBeside: beside } : {}),
-        },
-        ...(withCredentials || chosenOnly || unseenAfter || beside !== undefined ? { severity: 'low' as const } : {}),
+        message: `Login recognised from ${LOGIN_SIGNAL_TEXT[login.signal]}, but ${lane.cookie} kept the same ID ${ctx.show(id)} before and after it.${laterText(later)}${doubts.map((d) => d.text).join('')}`,
+        evidence: Object.assign(
+          {
+            id: { secret: id },
+            loginSignal: login.signal,
+            ...(later.length > 0 ? { keptAtLaterLogins: later.length } : {}),
+          },
+          ...doubts.map((d) => d.evidence),
+        ),
+        ...(doubts.length > 0 ? { severity: 'low' as const } : {}),
       };
     });
   },
 });
+
+/** A reason the kept ID may be no fixation: told in the message and the evidence, and any one makes the finding low. */
+interface Doubt {
+  readonly text: string;
+  readonly evidence: Readonly<Record<string, EvidenceValue>>;
+}
+
+/** The doubts on one kept ID, in the order the finding tells them. */
+function doubtsOf(
+  login: LoginFact,
+  lane: SessionLane,
+  id: string,
+  later: readonly number[],
+  lanes: ReadonlyMap<string, SessionLane>,
+  facts: AnalysisFacts,
+): Doubt[] {
+  const doubts: Doubt[] = [];
+  if (signedInByHeader(login, lane.cookie, id, facts))
+    doubts.push({ text: SIGNED_IN_BY_HEADER, evidence: { sentWithCredentials: true } });
+  // A sign-up or a reset that chose a password, with nothing after it showing the user signed in with the ID.
+  if (choseWithoutSignIn(login, later, lane.cookie, id, facts))
+    doubts.push({ text: PASSWORD_CHOSEN, evidence: { choosesPassword: true } });
+  if (!carriedAfter(login, lane, id)) doubts.push({ text: UNSEEN_AFTER, evidence: { unseenAfterLogin: true } });
+  const beside = issuedBeside(login, lane, lanes);
+  if (beside !== undefined) doubts.push({ text: besideText(lane.cookie, beside), evidence: { issuedBeside: beside } });
+  return doubts;
+}
 
 /** The later logins that kept the same ID, in words. */
 function laterText(later: readonly number[]): string {
