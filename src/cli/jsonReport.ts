@@ -19,6 +19,8 @@ export function jsonReport(file: string, trace: Trace, result: ReportedAnalysis,
       entries: trace.entryCount,
       // Browser runs found in the file (WebPageTest keeps several); each was analysed with its own jar.
       runs: trace.runs ?? 1,
+      // Requests from a client that is no browser (an HTTP library's User-Agent): no browser default applies to them.
+      ...(result.clientRequests ? { clientRequests: result.clientRequests } : {}),
       cookiesRecorded: result.cookiesRecorded,
       ...(trace.warnings?.length ? { warnings: trace.warnings } : {}),
       // What the file lacks for the analysis (no cookie at all, masked values), as the text report's notes: a CI job

@@ -35,6 +35,7 @@ interface HarStep {
   readonly at: string;
   readonly cookie?: string;
   readonly setCookie?: readonly string[];
+  readonly userAgent?: string;
 }
 
 /** A minimal HAR 1.2 document from a few requests. */
@@ -50,7 +51,10 @@ function har(steps: readonly HarStep[]): string {
           method: 'GET',
           url: s.url,
           httpVersion: 'HTTP/1.1',
-          headers: s.cookie !== undefined ? [{ name: 'Cookie', value: s.cookie }] : [],
+          headers: [
+            ...(s.userAgent !== undefined ? [{ name: 'User-Agent', value: s.userAgent }] : []),
+            ...(s.cookie !== undefined ? [{ name: 'Cookie', value: s.cookie }] : []),
+          ],
           cookies: [],
           queryString: [],
           headersSize: -1,
@@ -256,6 +260,52 @@ describe('formats and options', () => {
     );
     const before = await run(['analyze', file, '--format', 'json', '--now', '2024-12-29T00:00:00Z'], { [file]: input });
     expect(json(before).input.notes).toEqual([expect.stringContaining("3 days before this recording's first request")]);
+  });
+
+  it('a file no browser made names no browser defaults, and says which requests came from another client', async () => {
+    const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
+    const steps = (first: string, second: string): HarStep[] => [
+      {
+        url: 'https://api.test/login',
+        at: '2025-01-01T00:00:00Z',
+        userAgent: first,
+        setCookie: ['sid=f3a91c07d2b84e6a9c51e0b7a4d2f886; Path=/; Secure; HttpOnly'],
+      },
+      {
+        url: 'https://api.test/me',
+        at: '2025-01-01T00:00:01Z',
+        userAgent: second,
+        cookie: 'sid=f3a91c07d2b84e6a9c51e0b7a4d2f886',
+      },
+    ];
+    const report = async (first: string, second: string) => {
+      const files = { 'client.har': har(steps(first, second)) };
+      const text = (await run(['analyze', 'client.har'], files)).stdout;
+      const doc = JSON.parse((await run(['analyze', 'client.har', '--format', 'json'], files)).stdout) as {
+        input: { clientRequests?: number; notes?: string[] };
+      };
+      return { browser: text.split('\n').find((l) => l.startsWith('Browser: ')), text, doc };
+    };
+    // A test harness's HTTP library on every request: no browser, so no "taken as Lax"; the note says what it does.
+    const harness = await report('python-requests/2.31.0', 'python-requests/2.31.0');
+    expect(harness.browser).toBe(
+      'Browser: none: no request came from a browser, so no browser cookie defaults apply (see the note).',
+    );
+    expect(harness.text).toContain('Note: every request came from a client that is no browser');
+    expect(harness.doc.input.clientRequests).toBe(2);
+    expect(harness.doc.input.notes).toEqual([
+      expect.stringMatching(/^Every request came from a client that is no browser/),
+    ]);
+    // A browser's session, then one request from a library: the browser keeps its line, the note counts the other.
+    const mixed = await report(CHROME, 'curl/8.4.0');
+    expect(mixed.browser).toBe('Browser: Chrome 120 (from user-agent): a cookie without SameSite is treated as Lax.');
+    expect(mixed.text).toContain('Note: 1 of 2 requests came from a client that is no browser');
+    expect(mixed.doc.input.clientRequests).toBe(1);
+    // A browser alone: neither.
+    const browser = await report(CHROME, CHROME);
+    expect(browser.text).not.toContain('no browser');
+    expect(browser.doc.input.clientRequests).toBeUndefined();
+    expect(browser.doc.input.notes).toBeUndefined();
   });
 
   it('--include-values prints session IDs that are otherwise redacted', async () => {

@@ -5,7 +5,7 @@
  */
 import type { Finding, SessionView } from '../core/analysis/analyze.ts';
 import { cookieDefaultsFor } from '../core/cookie/browserDefaults.ts';
-import { fileNotes, noCookieNote } from '../core/formats/fileNotes.ts';
+import { clientShareOf, fileNotes, noCookieNote, onlyClientRequests } from '../core/formats/fileNotes.ts';
 import type { ReportedAnalysis } from '../core/formats/htmlReport.ts';
 import { SEVERITY_RANK, type Severity } from '../core/rules/rule.ts';
 import { requestsText, storyText } from '../core/story/storyText.ts';
@@ -51,6 +51,13 @@ export interface TextReportOptions {
   readonly requests?: boolean;
 }
 
+/** The header's "Browser:" line: the recording browser's cookie defaults, or none where no browser made a request. */
+function browserLine(trace: Trace, result: ReportedAnalysis): string {
+  if (onlyClientRequests(clientShareOf(result)) && trace.source.browser === undefined)
+    return 'none: no request came from a browser, so no browser cookie defaults apply (see the note)';
+  return cookieDefaultsFor(trace.source.browser).basis;
+}
+
 export function textReport(
   file: string,
   trace: Trace,
@@ -62,9 +69,9 @@ export function textReport(
   const creator = trace.source.creator ? `, ${trace.source.creator}` : '';
   out.push(`Sessionscope — ${file} (${trace.source.format}${creator}, ${trace.entryCount} entries)`);
   out.push(`Findings: ${counts}`);
-  out.push(`Browser: ${cookieDefaultsFor(trace.source.browser).basis}.`);
+  out.push(`Browser: ${browserLine(trace, result)}.`);
   const notes = fileNotes(result, trace.source.creator);
-  for (const note of notes) out.push(`Note: ${note.replace(/^This/, 'this')}`);
+  for (const note of notes) out.push(`Note: ${note.replace(/^(?:This|Every)\b/, (word) => word.toLowerCase())}`);
   const skipped = (trace.warnings ?? []).filter((w) => w.skippedEntry !== undefined).length;
   if (trace.warnings?.length) {
     const readBeforeEnd = trace.warnings.find((w) => w.truncatedAfter !== undefined)?.truncatedAfter;

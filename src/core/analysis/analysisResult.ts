@@ -134,11 +134,18 @@ export function analysisOf(
     },
     cookiesRecorded: replayed.cookiesRecorded,
     ...(replayed.maskedCookie ? { maskedCookie: replayed.maskedCookie } : {}),
+    ...clientRequestsOf(replayed.requests),
     settings,
     story: buildStories({ findings, facts: replayed, byEntry }, { hideInText, memory: memory.stories }),
   };
   lazyRequestViews(result, replayed.requests, show, hideInText);
   return result;
+}
+
+function clientRequestsOf(requests: readonly RequestFacts[]): { clientRequests?: number } {
+  let clientRequests = 0;
+  for (const request of requests) if (request.fromNonBrowser) clientRequests++;
+  return clientRequests > 0 ? { clientRequests } : {};
 }
 
 /**

@@ -140,6 +140,8 @@ export interface AnalysisResult {
   readonly cookiesRecorded: boolean;
   /** The first cookie whose value a sanitiser masked (`REDACTED`): IDs cannot be told apart (fileNotes.ts). */
   readonly maskedCookie?: MaskedCookie;
+  /** How many requests came from a client that is no browser (RequestFacts.fromNonBrowser); absent when none. */
+  readonly clientRequests?: number;
   readonly settings: AnalysisSettings;
   /** "What happened": a story per session lost, rejected, never established or at risk (story/story.ts). */
   readonly story?: readonly Story[];

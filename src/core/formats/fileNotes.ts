@@ -8,7 +8,7 @@ import type { ReportedAnalysis } from './htmlReport.ts';
 /** What the notes read of an analysis. */
 export type NotedAnalysis = Pick<
   ReportedAnalysis,
-  'cookiesRecorded' | 'sessions' | 'requests' | 'maskedCookie' | 'settings'
+  'cookiesRecorded' | 'sessions' | 'requests' | 'maskedCookie' | 'settings' | 'clientRequests'
 >;
 
 /** The notes on a file, as sentences (none for a file with its cookies). */
@@ -17,9 +17,38 @@ export function fileNotes(analysis: NotedAnalysis, creator: string | undefined):
   const noCookie = noCookieNote(analysis, creator);
   if (noCookie !== undefined) notes.push(noCookie);
   if (analysis.maskedCookie !== undefined) notes.push(maskedNote(analysis.maskedCookie));
+  const client = clientNote(analysis);
+  if (client !== undefined) notes.push(client);
   const clock = clockNote(analysis);
   if (clock !== undefined) notes.push(clock);
   return notes;
+}
+
+/** How many of a file's requests came from a client that is no browser (RequestFacts.fromNonBrowser). */
+export interface ClientShare {
+  readonly clientRequests: number;
+  readonly requests: number;
+}
+
+export function clientShareOf(analysis: Pick<NotedAnalysis, 'requests' | 'clientRequests'>): ClientShare {
+  return { clientRequests: analysis.clientRequests ?? 0, requests: analysis.requests.length };
+}
+
+/** Every request of the file came from a client that is no browser: the file has no browser to name. */
+export function onlyClientRequests(share: ClientShare): boolean {
+  return share.requests > 0 && share.clientRequests === share.requests;
+}
+
+/**
+ * Requests from a client that is no browser (an HTTP library, a test harness, an app: isNonBrowserUserAgent): it
+ * sends the cookies its code keeps and knows no SameSite, so a cookie it did not send is no browser rule's doing.
+ * The header's "Browser:" line would otherwise name a browser's defaults for a file no browser made.
+ */
+function clientNote(analysis: NotedAnalysis): string | undefined {
+  const share = clientShareOf(analysis);
+  if (share.clientRequests === 0) return undefined;
+  const which = onlyClientRequests(share) ? 'Every request' : `${share.clientRequests} of ${share.requests} requests`;
+  return `${which} came from a client that is no browser (the User-Agent names none: an HTTP library, a test harness or an app): it sends the cookies its code keeps and applies no SameSite, so a cookie it did not send was its code's choice, not a browser's rule.`;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -21,6 +21,8 @@ export interface ReportedAnalysis {
   readonly cookiesRecorded: boolean;
   /** The first cookie whose value a sanitiser masked; absent in a native trace's saved analysis. */
   readonly maskedCookie?: MaskedCookie;
+  /** Requests from a client that is no browser; absent when none, and in a native trace's saved analysis. */
+  readonly clientRequests?: number;
   /** Absent in an analysis saved before stories existed (a native trace's). */
   readonly story?: readonly Story[];
   /** The clock expiry was judged at (`--now`), where one was set; absent in a native trace's saved analysis. */

@@ -432,6 +432,8 @@ describe('session-not-sent', () => {
       const story = JSON.stringify(analyzeTrace(parseHar(har('python-requests/2.31.0'))).story);
       expect(story).toContain('the client did not send the cookie `sid`');
       expect(story).toContain('Client: did not send `sid`');
+      expect(story).toMatch(/set ID h:[0-9a-f]+, which the client stored/);
+      expect(story).not.toContain('the browser');
     });
 
     it('HttpOnly: no page script could, so the finding names what can', () => {

@@ -857,7 +857,10 @@ function browserSteps(
 function serverSteps(request: RequestFacts | undefined, cookie: string, answered = ''): string[] {
   if (!request) return [];
   const status = request.status === undefined ? 'no response' : String(request.status);
-  const sets = request.setCookies.filter((c) => cookie === '' || c.name === cookie).map(setCookieWords);
+  const sender = senderOf(request);
+  const sets = request.setCookies
+    .filter((c) => cookie === '' || c.name === cookie)
+    .map((c) => setCookieWords(c, sender));
   return [`Server: answered ${status}${answered}${sets.length > 0 ? `; ${sets.join('; ')}` : ', with no new ID'}.`];
 }
 
@@ -889,13 +892,13 @@ function lostAnswerWhat(shape: LoggedOutShape | undefined, hide: (t: string) => 
 }
 
 const OUTCOME_WORDS: Readonly<Record<SetCookieFact['outcome']['kind'], string>> = {
-  stored: 'set ID {id}, which the browser stored',
+  stored: 'set ID {id}, which the {sender} stored',
   deleted: 'deleted the cookie',
-  rejected: 'set ID {id}, which the browser refused',
+  rejected: 'set ID {id}, which the {sender} refused',
 };
 
-function setCookieWords(c: SetCookieFact): string {
-  const words = OUTCOME_WORDS[c.outcome.kind].replace('{id}', idName(c.value));
+function setCookieWords(c: SetCookieFact, sender: 'browser' | 'client'): string {
+  const words = OUTCOME_WORDS[c.outcome.kind].replace('{id}', idName(c.value)).replace('{sender}', sender);
   const reason = c.outcome.kind === 'rejected' ? ` (${c.outcome.reason})` : '';
   return `\`${c.name}\`: ${words}${reason}`;
 }
