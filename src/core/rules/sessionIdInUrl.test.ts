@@ -77,6 +77,35 @@ describe('session-id-in-url', () => {
     expect(printed).not.toContain(value);
   });
 
+  it("a ;sid= path parameter with no session cookie of that name: a word is an ad tag's key, a random token a low doubt", () => {
+    // Ad tags write `;key=value` targeting pairs (a real page's DoubleClick tag: `;sid=undefined;sz=970x66`); a
+    // tracking beacon carried the site's 32-hex sid (a real page load whose only cookies were a tracker's).
+    const page = (path: string) =>
+      trace()
+        .get('https://news.test/', { cookie: '', setCookie: ['visitor=v1a2b3c4d5e6f7; Path=/'] })
+        .get(`https://ads.test/adj/news.root;url=www${path};sz=970x66;ord=98650347?`, { cookie: '' })
+        .analyze();
+    expect(findingsOf(page(';sid=undefined'), 'session-id-in-url')).toEqual([]);
+    expect(findingsOf(page(';sessionid=abcdefghij'), 'session-id-in-url')).toEqual([]);
+    const [token] = findingsOf(page(`;sid=${ID.a}`), 'session-id-in-url');
+    expect(token).toMatchObject({ entry: 1, severity: 'low' });
+    expect(token?.cookie).toBeUndefined();
+    expect(token?.evidence).toMatchObject({ parameter: 'sid', noSessionCookieOfName: true });
+    expect(token?.message).toContain('No session cookie of that name is in this file');
+    // The same token where a session cookie of that name exists: the session's own ID, at the session's severity.
+    const withCookie = trace()
+      .get('https://news.test/', { cookie: '', setCookie: [sid(ID.b)] })
+      .get(`https://news.test/track;sid=${ID.a};x=1`, { cookie: `sid=${ID.b}` })
+      // A word under the session's name is still no ID.
+      .get('https://news.test/ad;sid=undefined;x=2', { cookie: `sid=${ID.b}` })
+      .analyze();
+    expect(findingsOf(withCookie, 'session-id-in-url').map((f) => [f.cookie, f.severity])).toEqual([['sid', 'medium']]);
+    // A Servlet container's `;jsessionid=` is a session ID by the specification, cookie or not.
+    expect(findingsOf(page(`;jsessionid=${ID.a}`), 'session-id-in-url').map((f) => [f.cookie, f.severity])).toEqual([
+      ['jsessionid', 'high'],
+    ]);
+  });
+
   it('URLs without the session ID → nothing', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })

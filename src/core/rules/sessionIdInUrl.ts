@@ -4,6 +4,8 @@
  */
 
 import type { RequestFacts, SessionLane } from '../analysis/facts.ts';
+import { isRandomToken } from '../session/randomToken.ts';
+import { isWordValue } from '../session/valueShape.ts';
 import { ValueFinder } from '../session/valuesInText.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
@@ -19,6 +21,30 @@ type Place = 'URL' | 'Referer header';
 /** Shorter values would match by accident (`sid=1` is not a leak worth a high finding). */
 const MIN_ID_LENGTH = 8;
 const PATH_PARAMETER = /;(jsessionid|phpsessid|sid|sessionid)=([^;?#/]+)/i;
+
+/**
+ * What a `;name=value` path parameter named like a session ID holds, and so what it is worth:
+ * - `session`: the ID of a session cookie of the file, or of a cookie of that name the file takes as a session; or a
+ *   `;jsessionid=`, which the Servlet specification defines as the session ID rewritten into the address (§7.1.3);
+ * - `token`: a random token under a session's name with no session cookie of that name in the file: a session kept
+ *   in the address if the site keeps one there, which nothing else in the file says (low);
+ * - `none`: anything else. Ad tags write `;key=value` targeting pairs (DoubleClick's `;sid=undefined;sz=970x66`):
+ *   a word or a short value there is no session ID.
+ */
+type PathParameterKind = 'session' | 'token' | 'none';
+
+function pathParameterKind(
+  name: string,
+  value: string,
+  knownIds: ReadonlyMap<string, string>,
+  sessionNames: ReadonlySet<string>,
+): PathParameterKind {
+  if (knownIds.has(value)) return 'session';
+  if (value.length < MIN_ID_LENGTH || isWordValue(value)) return 'none';
+  const lower = name.toLowerCase();
+  if (lower === 'jsessionid' || sessionNames.has(lower)) return 'session';
+  return isRandomToken(value) ? 'token' : 'none';
+}
 
 function decode(s: string): string {
   // Without "%" there is nothing to decode (most URLs): spares a copy of every URL.
@@ -49,6 +75,7 @@ export const sessionIdInUrl = defineRule({
     const inAddresses = urlSessions(ctx.facts);
     scan.lookFor(
       idsToFind(ctx.facts.lanes, scan.requestValues, inAddresses),
+      new Set(ctx.facts.lanes.map((lane) => lane.cookie.toLowerCase())),
       inAddresses,
       ctx.facts.cookiesRecorded !== false,
     );
@@ -83,6 +110,8 @@ interface Leak {
   readonly where: Place;
   /** The cookie named by a `;jsessionid=`-style path parameter (its value need not be a known ID). */
   readonly parameterCookie: string | undefined;
+  /** A random token under a session's name, with no session cookie of that name in the file (PathParameterKind). */
+  readonly unconfirmed?: true;
   /** Its draft, while the cookie and the value renderer it was worded with stay. */
   drafted?: { readonly cookie: string; readonly show: RuleContext['show']; readonly draft: FindingDraft };
 }
@@ -97,6 +126,8 @@ class UrlLeakScan {
   readonly requestValues = new Map<string, string>();
   #valuesFolded = 0;
   #ids = new Map<string, string>();
+  /** The session cookies' names, lower case. */
+  #sessionNames = new Set<string>();
   /** The sessions kept in addresses, by token (urlSessions.ts). */
   #inAddresses = new Map<string, UrlSession>();
   #cookiesRecorded = true;
@@ -122,12 +153,19 @@ class UrlLeakScan {
   }
 
   /** The IDs to look for from now on; other IDs than before (or in another order) make every request scanned again. */
-  lookFor(ids: Map<string, string>, inAddresses: readonly UrlSession[], cookiesRecorded: boolean): void {
+  lookFor(
+    ids: Map<string, string>,
+    sessionNames: Set<string>,
+    inAddresses: readonly UrlSession[],
+    cookiesRecorded: boolean,
+  ): void {
     const before = this.#ids;
+    const namesBefore = this.#sessionNames;
     this.#ids = ids;
+    this.#sessionNames = sessionNames;
     this.#inAddresses = new Map(inAddresses.map((s) => [s.token, s]));
     this.#cookiesRecorded = cookiesRecorded;
-    if (sameKeysInOrder(before, ids)) return;
+    if (sameKeysInOrder(before, ids) && sameMembers(namesBefore, sessionNames)) return;
     this.#finder = new ValueFinder(ids.keys());
     this.#scanned = 0;
     this.#reported.clear();
@@ -151,24 +189,33 @@ class UrlLeakScan {
       const known = leak.drafted;
       if (known?.cookie === cookie && known.show === ctx.show && inAddress === undefined) return known.draft;
       const { request, id, where } = leak;
-      const draft: FindingDraft = inAddress
+      const draft: FindingDraft = leak.unconfirmed
         ? {
             origin: request.origin,
             entry: request.entry,
             url: request.url,
-            message: `The ${where} of this request carries ${ctx.show(id)}, a session ID kept in the address: the login at entry ${inAddress.loginEntry} set no session cookie and sent the browser to an address holding it, and ${inAddress.carriedBy} later requests carry it in theirs.${this.#cookiesRecorded ? '' : NO_COOKIE_IN_FILE}`,
-            evidence: { id: { secret: id }, where, issuedByLoginAt: inAddress.loginEntry, keptInAddress: true },
-            // Without any cookie in the file, one exported without them cannot be told from a site without them.
-            ...(this.#cookiesRecorded ? {} : { severity: 'medium' as const }),
+            message: `The ${where} of this request carries a \`;${leak.parameterCookie}=\` path parameter holding a random token, ${ctx.show(id)}: a session ID rewritten into the address, if the site keeps its sessions there. No session cookie of that name is in this file to confirm it.`,
+            evidence: { id: { secret: id }, where, parameter: leak.parameterCookie!, noSessionCookieOfName: true },
+            severity: 'low',
           }
-        : {
-            origin: request.origin,
-            cookie,
-            entry: request.entry,
-            url: request.url,
-            message: `The ${where} of this request carries the ${cookie} session ID ${ctx.show(id)}.`,
-            evidence: { id: { secret: id }, where },
-          };
+        : inAddress
+          ? {
+              origin: request.origin,
+              entry: request.entry,
+              url: request.url,
+              message: `The ${where} of this request carries ${ctx.show(id)}, a session ID kept in the address: the login at entry ${inAddress.loginEntry} set no session cookie and sent the browser to an address holding it, and ${inAddress.carriedBy} later requests carry it in theirs.${this.#cookiesRecorded ? '' : NO_COOKIE_IN_FILE}`,
+              evidence: { id: { secret: id }, where, issuedByLoginAt: inAddress.loginEntry, keptInAddress: true },
+              // Without any cookie in the file, one exported without them cannot be told from a site without them.
+              ...(this.#cookiesRecorded ? {} : { severity: 'medium' as const }),
+            }
+          : {
+              origin: request.origin,
+              cookie,
+              entry: request.entry,
+              url: request.url,
+              message: `The ${where} of this request carries the ${cookie} session ID ${ctx.show(id)}.`,
+              evidence: { id: { secret: id }, where },
+            };
       leak.drafted = { cookie, show: ctx.show, draft };
       return draft;
     });
@@ -180,14 +227,28 @@ class UrlLeakScan {
 
   /** The ID this text carries, once per ID and place; undefined when none (or told before). */
   #leak(request: RequestFacts, text: string, where: Place): Leak | undefined {
-    const parameter = PATH_PARAMETER.exec(text);
+    const match = PATH_PARAMETER.exec(text);
+    const kind = match ? pathParameterKind(match[1]!, match[2]!, this.#ids, this.#sessionNames) : 'none';
+    const parameter = kind === 'none' ? undefined : match!;
     const id = parameter ? parameter[2]! : this.#finder.longest(text);
     if (id === undefined) return undefined;
     const once = `${id}\u0000${where}`;
     if (this.#reported.has(once)) return undefined;
     this.#reported.add(once);
-    return { request, id, where, parameterCookie: parameter?.[1] };
+    return {
+      request,
+      id,
+      where,
+      parameterCookie: parameter?.[1],
+      ...(kind === 'token' ? { unconfirmed: true as const } : {}),
+    };
   }
+}
+
+function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const member of a) if (!b.has(member)) return false;
+  return true;
 }
 
 function sameKeysInOrder(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): boolean {
