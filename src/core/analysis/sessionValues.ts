@@ -9,7 +9,7 @@ import { urlSessions } from '../rules/urlSessions.ts';
 import { MIN_VALUE_LENGTH, ValueFinder } from '../session/valuesInText.ts';
 import type { AnalysisFacts } from './facts.ts';
 import { NewRequests } from './newRequests.ts';
-import { credentialsInUrl } from './urlCredentials.ts';
+import { hiddenEverywhere, hideSecretParameters, secretParametersInUrl } from './urlCredentials.ts';
 
 export class SessionValues {
   private values = new Set<string>();
@@ -44,11 +44,14 @@ export class SessionValues {
   }
 
   /**
-   * Each credential in an address, by its value (the redactor finds its percent-encoding too), and as the address
-   * writes it where that differs from both.
+   * Each secret in an address's parameters (a credential, a value under a session's name), by its value (the
+   * redactor finds its percent-encoding too), and as the address writes it where that differs from both. A word or
+   * a number (`api_key=doubleclick`) is hidden only where it stands as the parameter's value (textRedactor): hidden
+   * everywhere, it rewrote host names (`cm.g.doubleclick.net`) and times.
    */
   private addCredentials(url: string): void {
-    for (const { value, written } of credentialsInUrl(url)) {
+    for (const { value, written } of secretParametersInUrl(url)) {
+      if (!hiddenEverywhere(value)) continue;
       this.add(value);
       if (written !== value && written !== encodeURIComponent(value)) this.add(written);
     }
@@ -62,10 +65,12 @@ export class SessionValues {
 
 function textRedactor(values: ReadonlySet<string>, show: (v: string) => string): (text: string) => string {
   const finder = new ValueFinder(values);
+  const atPlace = (parameter: { readonly value: string }) => show(parameter.value);
   return (text) => {
-    let out = text;
+    // Secrets in addresses' parameters where they stand, whatever their length; then every known value anywhere.
+    let out = hideSecretParameters(text, atPlace);
     // Longest first (the finder's order), so a value containing another is replaced whole.
-    for (const v of finder.find(text)) {
+    for (const v of finder.find(out)) {
       out = out.split(v).join(show(v));
       const encoded = encodeURIComponent(v);
       if (encoded !== v) out = out.split(encoded).join(show(v));

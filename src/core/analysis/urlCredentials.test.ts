@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { credentialsInUrl } from './urlCredentials.ts';
+import { credentialsInUrl, hiddenEverywhere, hideSecretParameters, secretParametersInUrl } from './urlCredentials.ts';
 
 describe('credentialsInUrl', () => {
   it.each([
@@ -63,6 +63,43 @@ describe('credentialsInUrl', () => {
   it('tells each as written in the address, for the redactors to find it there', () => {
     expect(credentialsInUrl('https://sp.test/ls?SAMLResponse=fZHJ%2basM+x&RelayState=x')).toEqual([
       { value: 'fZHJ+asM x', written: 'fZHJ%2basM+x' },
+    ]);
+  });
+});
+
+describe('secretParametersInUrl and hideSecretParameters', () => {
+  const hide = (text: string) => hideSecretParameters(text, (p) => `[${p.kind}]`);
+
+  it('finds a password of any length, session IDs under session names and session path parameters', () => {
+    const url =
+      'http://app.test/login.jsp;jsessionid=A1B2C3D4E5F6?username=user&password=pass&sessionID=c561b8f7222ab88f';
+    expect(secretParametersInUrl(url).map((p) => [p.kind, p.name, p.value])).toEqual([
+      ['credential', 'password', 'pass'],
+      ['session', 'sessionID', 'c561b8f7222ab88f'],
+      ['session', 'jsessionid', 'A1B2C3D4E5F6'],
+    ]);
+  });
+
+  it('leaves a short value under a session name (a count, a flag) and ordinary parameters', () => {
+    expect(secretParametersInUrl('https://slack.test/beacon?session_age=1446&sub_app_name=client&ver=16')).toEqual([]);
+  });
+
+  it('hides each where it stands, and keeps the punctuation that closes the address in a sentence', () => {
+    expect(hide('The logout (GET /?_task=logout&_token=abcdefgh1234) left it; see /x?password=pass.')).toBe(
+      'The logout (GET /?_task=logout&_token=[credential]) left it; see /x?password=[credential].',
+    );
+    expect(hide('https://ads.test/p?api_key=doubleclick&x=1 https://cm.g.doubleclick.net/pixel')).toBe(
+      'https://ads.test/p?api_key=[credential]&x=1 https://cm.g.doubleclick.net/pixel',
+    );
+    expect(hide('no address here = none')).toBe('no address here = none');
+  });
+
+  it('hides everywhere only values that cannot be a word or a number met by chance', () => {
+    expect(['doubleclick', '1643952221', 'pass', 'c561b8f7222ab88f'].map(hiddenEverywhere)).toEqual([
+      false,
+      false,
+      false,
+      true,
     ]);
   });
 });

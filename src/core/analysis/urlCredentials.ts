@@ -4,6 +4,8 @@
  * and exports hide them as they hide a session cookie's value (sessionValues.ts, native/redactTrace.ts); a
  * recording of an OAuth or CAS login holds one in a redirect's Location and the next request's URL.
  */
+import { classifyCookieName } from '../session/identify.ts';
+import { isRedactedValue, isWordValue } from '../session/valueShape.ts';
 import { casTicketPrefix, isCredentialArgumentName } from './loginSignals.ts';
 import { redactValue } from './redact.ts';
 
@@ -79,17 +81,132 @@ export function credentialsInUrl(url: string): UrlCredential[] {
 
 /** The query's and the fragment's parameters, each (a repeated name each time), names decoded, values as written. */
 function urlParameters(url: string): [name: string, written: string][] {
+  return parameterSpans(url).map((p) => [p.name, url.slice(p.start, p.end)]);
+}
+
+/** A parameter of an address: its name, decoded, and where its value stands in the address. */
+interface ParameterSpan {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The query's and the fragment's parameters with the spans of their values (indexed loop: no copies of the address). */
+function parameterSpans(url: string): ParameterSpan[] {
   const query = url.indexOf('?');
   const hash = url.indexOf('#');
   if (query === -1 && hash === -1) return [];
-  const start = query === -1 ? hash : hash === -1 ? query : Math.min(query, hash);
-  const params: [string, string][] = [];
-  for (const piece of url.slice(start + 1).split(/[?&#]/)) {
-    const eq = piece.indexOf('=');
-    if (eq > 0) params.push([decodeQueryComponent(piece.slice(0, eq)), piece.slice(eq + 1)]);
+  const spans: ParameterSpan[] = [];
+  let pieceStart = (query === -1 ? hash : hash === -1 ? query : Math.min(query, hash)) + 1;
+  for (let i = pieceStart; i <= url.length; i++) {
+    const c = url[i];
+    if (i < url.length && c !== '?' && c !== '&' && c !== '#') continue;
+    const eq = url.indexOf('=', pieceStart);
+    if (eq > pieceStart && eq < i)
+      spans.push({ name: decodeQueryComponent(url.slice(pieceStart, eq)), start: eq + 1, end: i });
+    pieceStart = i + 1;
   }
-  return params;
+  return spans;
 }
+
+/**
+ * The path parameters servers rewrite a session ID into (`;jsessionid=…`, the Servlet specification's; `;sid=…`),
+ * as session-id-in-url reads them.
+ */
+const PATH_SESSION_PARAMETER = /;(jsessionid|phpsessid|sid|sessionid)=([^;?#/\s]*)/gi;
+
+/** A parameter of an address that holds a secret: a credential, or a value under a session cookie's name. */
+export interface SecretParameter {
+  readonly kind: 'credential' | 'session';
+  readonly name: string;
+  /** Decoded. */
+  readonly value: string;
+  /** As the address writes it. */
+  readonly written: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The secrets an address's parameters hold, whatever their length: the credentials (the table above), the values of
+ * parameters named as session cookies are (`?sid=`, `?PHPSESSID=`, `?sessionID=`, classifyCookieName) and of the
+ * session path parameters. A redactor hides them where they stand (hideSecretParameters): a short or a word value
+ * (`password=pass`, `api_key=doubleclick`) is hidden there and nowhere else, where it would mangle other text.
+ */
+export function secretParametersInUrl(url: string): SecretParameter[] {
+  const found: SecretParameter[] = [];
+  const spans = parameterSpans(url);
+  const names = new Set(spans.map((p) => p.name));
+  const taken = new Set<number>();
+  const take = (kind: SecretParameter['kind'], name: string, start: number, end: number) => {
+    const written = url.slice(start, end);
+    const value = decodeQueryComponent(written);
+    // A short value under a session's name is a count or a flag (`session_age=1446`), no ID; a password is any length.
+    if (kind === 'session' && value.length < MIN_CREDENTIAL_LENGTH) return;
+    found.push({ kind, name, value, written, start, end });
+    taken.add(start);
+  };
+  for (const { name, start, end } of spans) {
+    if (CREDENTIAL_PARAMETERS.some((p) => p.holds(name, names))) take('credential', name, start, end);
+    else if (classifyCookieName(name).kind === 'session') take('session', name, start, end);
+  }
+  if (url.indexOf(';') !== -1) {
+    for (const m of url.matchAll(PATH_SESSION_PARAMETER)) {
+      const start = m.index + m[0].length - m[2]!.length;
+      if (!taken.has(start)) take('session', m[1]!, start, start + m[2]!.length);
+    }
+  }
+  return found;
+}
+
+/**
+ * The text with every secret parameter's value replaced where it stands (`password=pass` → `password=h:…`), in each
+ * run of the text without spaces, read as an address. Values a redactor already hid (`h:…`) and empty ones are kept.
+ */
+export function hideSecretParameters(text: string, hidden: (parameter: SecretParameter) => string): string {
+  if (text.indexOf('=') === -1) return text;
+  const words = text.split(/(\s+)/);
+  let changed = false;
+  for (let w = 0; w < words.length; w++) {
+    // Punctuation closing a sentence or a parenthesis is the text's, not the address's: "(GET /?_token=…)".
+    const whole = words[w]!;
+    const word = whole.slice(0, addressEnd(whole));
+    if (word.indexOf('=') === -1) continue;
+    const parameters = secretParametersInUrl(word)
+      .filter((p) => p.value !== '' && !isRedactedValue(p.value))
+      .sort((a, b) => a.start - b.start);
+    if (parameters.length === 0) continue;
+    let out = '';
+    let at = 0;
+    for (const p of parameters) {
+      if (p.start < at) continue;
+      out += `${word.slice(at, p.start)}${hidden(p)}`;
+      at = p.end;
+    }
+    words[w] = out + whole.slice(at);
+    changed = true;
+  }
+  return changed ? words.join('') : text;
+}
+
+/**
+ * Whether a secret parameter's value is hidden wherever it occurs, not only where it stands: a word (`doubleclick`)
+ * or a number (a timestamp's digits) occurs in other text by chance, and hiding it there mangles host names and times.
+ */
+export function hiddenEverywhere(value: string): boolean {
+  return value.length >= MIN_CREDENTIAL_LENGTH && !isWordValue(value) && !DIGITS.test(value);
+}
+
+const DIGITS = /^\d+$/;
+
+/** Where an address written in text ends: before the punctuation that closes it (a loop, not a regex: linear). */
+function addressEnd(word: string): number {
+  let end = word.length;
+  while (end > 0 && CLOSING_PUNCTUATION.has(word[end - 1]!)) end--;
+  return end;
+}
+
+const CLOSING_PUNCTUATION = new Set([')', ']', '}', '>', '.', ',', ':', ';', '!', '"', "'", '`']);
 
 /** A query's or a form body's name or value, decoded (`+` is a space); as written where it does not decode. */
 export function decodeQueryComponent(text: string): string {

@@ -137,3 +137,26 @@ describe('redactTrace on credentials in addresses', () => {
     expect(text.match(/code=h:[0-9a-f]{8}/g)).toHaveLength(2);
   });
 });
+
+describe('redactTrace on secrets that stand as parameters', () => {
+  it('hides a short password and a word-valued key where they stand, and nowhere else: a host keeps its name', () => {
+    // Real recordings: a GET login `?username=user&password=pass`; an ad sync `?api_key=doubleclick`, on a page whose
+    // other requests went to cm.g.doubleclick.net.
+    const built = trace()
+      .get('https://app.test/action_form_process.jsp?username=user&password=pass')
+      .get('https://sync.test/pixel?api_key=doubleclick&id=sync')
+      .get('https://cm.g.doubleclick.net/pixel?google_nid=vdna', {
+        headers: { Referer: 'https://app.test/x?sessionID=c561b8f7222ab88f025356889be575af' },
+      })
+      .build();
+    const { trace: redacted, text } = redactTrace(built);
+    const urls = redacted.events.flatMap((e) => (e.kind === 'entry' ? [e.entry.request.url] : []));
+    expect(urls[0]).toMatch(/\?username=user&password=h:[0-9a-f]{8}$/);
+    expect(urls[1]).toMatch(/\?api_key=h:[0-9a-f]{8}&id=sync$/);
+    expect(urls[2]).toBe('https://cm.g.doubleclick.net/pixel?google_nid=vdna');
+    const all = JSON.stringify(redacted);
+    expect(all).not.toContain('c561b8f7222ab88f025356889be575af');
+    // Any other text that goes with the trace, as a finding's message writes an address.
+    expect(text('(GET /action_form_process.jsp?username=user&password=pass)')).toMatch(/password=h:[0-9a-f]{8}\)$/);
+  });
+});

@@ -6,10 +6,17 @@
  */
 import { isCredentialArgumentName, isLoginOperation } from '../analysis/loginSignals.ts';
 import { redactValue } from '../analysis/redact.ts';
-import { credentialsInUrl, decodeQueryComponent, redactUrlCredential } from '../analysis/urlCredentials.ts';
+import {
+  decodeQueryComponent,
+  hiddenEverywhere,
+  hideSecretParameters,
+  redactUrlCredential,
+  type SecretParameter,
+  secretParametersInUrl,
+} from '../analysis/urlCredentials.ts';
 import { urlSessions } from '../rules/urlSessions.ts';
 import { isChunkCountMarker } from '../session/chunkedCookie.ts';
-import { classifyCookieName, splitRouteSuffix } from '../session/identify.ts';
+import { splitRouteSuffix } from '../session/identify.ts';
 import { embeddedIdOf, valueShape } from '../session/valueShape.ts';
 import { cookieHeaderPairs } from '../trace/headers.ts';
 import type {
@@ -29,9 +36,6 @@ const MIN_HIDDEN_LENGTH = 8;
 
 /** Headers whose whole credential is secret: only the scheme word ("Bearer", "Basic") stays. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization']);
-
-/** URL path parameters that servers use to rewrite session IDs into URLs (`;jsessionid=…`). */
-const PATH_SESSION_PARAMETER = /;(jsessionid|phpsessid|sid|sessionid)=([^;?#/]+)/gi;
 
 /**
  * A cookie value's redacted form: the hash of the whole value, as the engine shows it. A JSESSIONID route
@@ -93,20 +97,16 @@ function secretsOf(trace: Trace, alsoHide: Iterable<string>): Map<string, string
   };
   const addUrl = (url: string | undefined) => {
     if (!url) return;
-    for (const m of url.matchAll(PATH_SESSION_PARAMETER)) add(m[1]!, m[2]!);
-    for (const { value, written } of credentialsInUrl(url)) {
+    for (const parameter of secretParametersInUrl(url)) {
+      // A word or a number is hidden only where it stands (hiddenParameter): everywhere, it would mangle other text.
+      if (!hiddenEverywhere(parameter.value)) continue;
+      if (parameter.kind === 'session') {
+        add(parameter.name, parameter.value);
+        continue;
+      }
       // Hashed as decoded, as a form body's value is (redactBody): one credential, one hash, however written.
-      hide(value, redactUrlCredential(value));
-      hide(written, redactUrlCredential(value));
-    }
-    const query = url.indexOf('?');
-    if (query === -1) return;
-    const hash = url.indexOf('#', query);
-    for (const piece of url.slice(query + 1, hash === -1 ? undefined : hash).split('&')) {
-      const eq = piece.indexOf('=');
-      if (eq <= 0) continue;
-      const name = decodeQueryComponent(piece.slice(0, eq));
-      if (classifyCookieName(name).kind === 'session') add(name, decodeQueryComponent(piece.slice(eq + 1)));
+      hide(parameter.value, redactUrlCredential(parameter.value));
+      hide(parameter.written, redactUrlCredential(parameter.value));
     }
   };
   for (const value of alsoHide) add('', value);
@@ -160,6 +160,13 @@ export function textRedactor(secrets: ReadonlyMap<string, string>): (text: strin
   return (text) => text.replace(pattern, (found) => secrets.get(found) ?? found);
 }
 
+/** A secret parameter's value as an export writes it: as the same value is hidden anywhere else (secretsOf). */
+function hiddenParameter(parameter: SecretParameter): string {
+  return parameter.kind === 'credential'
+    ? redactUrlCredential(parameter.value)
+    : redactCookieValue(parameter.name, parameter.value);
+}
+
 export interface TraceRedaction {
   readonly trace: Trace;
   /** Hides the same secrets in any other text that goes with the trace (finding messages, URLs). */
@@ -176,7 +183,9 @@ export function addressTokens(result: { readonly facts: Parameters<typeof urlSes
  * The input is not changed.
  */
 export function redactTrace(trace: Trace, alsoHide: Iterable<string> = []): TraceRedaction {
-  const text = textRedactor(secretsOf(trace, alsoHide));
+  const known = textRedactor(secretsOf(trace, alsoHide));
+  // Secrets in addresses' parameters where they stand, whatever their length; then every known secret anywhere.
+  const text = (t: string) => known(hideSecretParameters(t, hiddenParameter));
   const header = (h: Header): Header => {
     const lower = h.name.toLowerCase();
     if (lower === 'cookie') return { name: h.name, value: redactCookieHeader(h.value) };

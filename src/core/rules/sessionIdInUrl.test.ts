@@ -106,6 +106,20 @@ describe('session-id-in-url', () => {
     ]);
   });
 
+  it('a redacted report hides secrets that stand as parameters: a short password, a session-named ID, a ;sid= token', () => {
+    const result = trace()
+      .get('https://app.test/login.jsp?username=user&password=pass', { cookie: '' })
+      .get('https://app.test/check?sessionID=c561b8f7222ab88f025356889be575af&r=1', { cookie: '' })
+      .get(`https://app.test/track;sid=${ID.a};aid=1`, { cookie: '' })
+      .analyze({ values: 'redacted' });
+    const printed = JSON.stringify({ findings: result.findings, requests: result.requests, story: result.story });
+    expect(printed).not.toMatch(/password=pass\b/);
+    expect(printed).toMatch(/password=h:[0-9a-f]{8}/);
+    expect(printed).not.toContain('c561b8f7222ab88f025356889be575af');
+    expect(printed).not.toContain(ID.a);
+    expect(findingsOf(result, 'session-id-in-url')[0]?.url).toMatch(/;sid=h:[0-9a-f]{8};aid=1$/);
+  });
+
   it('URLs without the session ID → nothing', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
