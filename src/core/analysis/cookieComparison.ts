@@ -29,11 +29,24 @@ function isPreflight(entry: TraceEntry): boolean {
 }
 
 /**
+ * A request the recording shows no answer to (status 0 and no response header: the connection refused, the name
+ * not resolved, an ad blocker, a cancel) and no cookie on: Chrome's DevTools records such a request with the provisional headers it had
+ * before sending, never a Cookie header, so what it carried is not in the file, and it may never have reached a
+ * server. A request with no answer that shows its cookies is judged by them.
+ */
+function unansweredWithoutCookies(entry: TraceEntry): boolean {
+  const response = entry.response;
+  const unanswered = response === undefined || (response.status === 0 && response.headers.length === 0);
+  return unanswered && carriedCookieText(entry) === '';
+}
+
+/**
  * Whether the request's cookies are judged against the jar: what never reached a server (a preflight's cookies are
- * not sent; a cache, service-worker or internal answer sent nothing) is shown but never judged.
+ * not sent; a cache, service-worker or internal answer sent nothing), or may not have and shows nothing of what it
+ * carried (unansweredWithoutCookies), is shown but never judged.
  */
 function isJudged(entry: TraceEntry): boolean {
-  return entry.offNetwork === undefined && !isPreflight(entry);
+  return entry.offNetwork === undefined && !isPreflight(entry) && !unansweredWithoutCookies(entry);
 }
 
 export const NO_SENT: readonly SentCookieFact[] = Object.freeze([]);

@@ -65,6 +65,35 @@ describe('what never reached a server is shown, not judged', () => {
     expect(rules('session-reset')).toEqual([]);
   });
 
+  it('a request with no answer, recorded with provisional headers (no Cookie), is not judged: it may never have gone out', () => {
+    // A real Chrome export: a dev server's script refused (net::ERR_CONNECTION_REFUSED), status 0, no response header,
+    // only Referer and User-Agent on the request. With --now it read as the session expired, lost, and found again.
+    const refused = { response: { status: 0, headers: [] }, _error: 'net::ERR_CONNECTION_REFUSED' };
+    const { notSentAt, rules, result } = analyse([
+      step(0, 'https://shop.test/', { setCookie: `${SID}; Path=/; Secure` }),
+      step(100, 'https://shop.test/browser-sync.js', { extra: refused }),
+      step(200, 'https://shop.test/c', { cookie: SID }),
+    ]);
+    expect(notSentAt(1)).toEqual([]);
+    expect(rules('session-not-sent')).toEqual([]);
+    expect(rules('session-reset')).toEqual([]);
+    expect(result.story?.filter((story) => story.kind === 'lost')).toEqual([]);
+    // No answer, but the request shows what it carried: judged by it.
+    const shown = analyse([
+      step(0, 'https://shop.test/', { setCookie: `${SID}; Path=/; Secure` }),
+      step(100, 'https://shop.test/b', { cookie: 'theme=dark', extra: refused }),
+      step(200, 'https://shop.test/c', { cookie: SID }),
+    ]);
+    expect(shown.notSentAt(1)).toEqual(['PHPSESSID']);
+    // Status 0 with a response header (a Set-Cookie arrived): the request reached the server, and is judged.
+    const answered = analyse([
+      step(0, 'https://shop.test/', { setCookie: `${SID}; Path=/; Secure` }),
+      step(100, 'https://shop.test/b', { extra: { response: { status: 0, headers: [{ name: 'X', value: '1' }] } } }),
+      step(200, 'https://shop.test/c', { cookie: SID }),
+    ]);
+    expect(answered.notSentAt(1)).toEqual(['PHPSESSID']);
+  });
+
   it('the same request over the network is judged: not sent', () => {
     const { notSentAt } = analyse([
       step(0, 'https://shop.test/', { setCookie: `${SID}; Path=/; Secure` }),
