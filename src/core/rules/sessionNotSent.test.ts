@@ -208,6 +208,19 @@ describe('session-not-sent', () => {
       expect(result.story?.[0]?.cause).toContain('answered as to a visitor');
     });
 
+    it('not for a host-only cookie whose Path leaves out the page too: its own host would not send it there either', () => {
+      // A real alipay.com page: auth.alipay.com's JSESSIONID (Path defaulted to /login), then a captcha service on
+      // omeo.alipay.com that starts its own JSESSIONID: that application's session, no loss of the login host's.
+      const other = (path: string) =>
+        trace()
+          .get('https://auth.shop.test/login/home', { cookie: '', setCookie: [`JSESSIONID=${ID.a}; Path=${path}`] })
+          .get('https://captcha.shop.test/service/check', { cookie: '', setCookie: [`JSESSIONID=${ID.b}; Path=/`] })
+          .analyze();
+      expect(notSent(other('/login'))).toEqual([]);
+      // The cookie's Path covers the page: the same application under a second host name, raised.
+      expect(notSent(other('/'))).toEqual([[1, 'DomainMismatch', 'new-session']]);
+    });
+
     it("not on another application's host: another server (port) where the user signs in of its own", () => {
       // www's host-only sid, then the admin project on admin.shop.test:8443: its own session, then its own login.
       const neighbour = (login: boolean, admin = 'https://admin.shop.test:8443') => {

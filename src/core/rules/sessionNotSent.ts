@@ -15,6 +15,7 @@ import {
   type SessionLane,
 } from '../analysis/facts.ts';
 import { COOKIE_LIMITS } from '../cookie/jar.ts';
+import { pathMatch } from '../cookie/path.ts';
 import type { NotSentReason } from '../cookie/reasons.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import { onOtherPorts } from '../cookie/sharedCookie.ts';
@@ -137,7 +138,8 @@ export const sessionNotSent = defineRule({
         const refused =
           request.status !== undefined && LOGGED_OUT_STATUSES.has(request.status) && loggedOut.has(request.entry);
         const mode =
-          n.reason === 'DomainMismatch' && anotherAppsHost(logins, request, lanes.get(lane)?.origin)
+          n.reason === 'DomainMismatch' &&
+          (anotherAppsHost(logins, request, lanes.get(lane)?.origin) || offPathToo(n, request))
             ? 'never'
             : REPORTING[n.reason];
         const lost = consequentialEntries.has(request.entry) && consequential.has(notSentKey(lane, request.entry));
@@ -198,6 +200,24 @@ function anotherAppsHost(
   cookieOrigin: string | undefined,
 ): boolean {
   return logins.has(request.origin) && cookieOrigin !== undefined && onOtherPorts(cookieOrigin, request.origin);
+}
+
+/**
+ * For a host-only cookie held back from another host (DomainMismatch): its Path does not cover this request's path
+ * either, so even at its own host it would not go there. Such a cookie is its own host's part of a site, not this
+ * page's session, and the session of the same name this host starts is its own application's (a real alipay.com
+ * page: auth.alipay.com's JSESSIONID of /login, beside the captcha service's own on omeo.alipay.com).
+ */
+function offPathToo(n: NotSentCookieFact, request: RequestFacts): boolean {
+  return !pathMatch(pathOf(request.url), n.path);
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '/';
+  }
 }
 
 /** Each request's findings, the same objects while nothing they are worded from changed (memo.ts). */
