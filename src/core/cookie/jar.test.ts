@@ -439,6 +439,23 @@ describe('CookieJar events and observed cookies', () => {
     expect(jar.observeSent('__Host-x', '1', APP, T0 + 3)?.secure).toBe(true);
   });
 
+  it('a Domain cookie set under the name of one known only from Cookie headers is that cookie, not a second one', () => {
+    // A real Salesforce login: the browser sent Akamai's bm_sv to bu.my.site.com, then a response set it again with
+    // Domain=.my.site.com. The guessed host-only copy beside it read as "not sent" on every later request.
+    const HOST = 'https://bu.my.site.com/login';
+    const guessed = new CookieJar();
+    guessed.observeSent('bm_sv', 'CC67F67AE926', HOST, T0);
+    guessed.setCookie('bm_sv=CC67F67AE926; Domain=.my.site.com; Path=/; Secure', HOST, T0 + 1);
+    expect(guessed.size).toBe(1);
+    const { sent, notSent } = guessed.cookiesFor(get(HOST, { time: T0 + 2 }));
+    expect([sent.map((c) => c.domain), notSent]).toEqual([['my.site.com'], []]);
+    // A host-only cookie its own Set-Cookie scoped stays beside a Domain one of the same name: two cookies.
+    const known = jarWith(['bm_sv=CC67F67AE926; Path=/; Secure'], HOST);
+    known.observeSent('bm_sv', 'CC67F67AE926', HOST, T0 + 1);
+    known.setCookie('bm_sv=CC67F67AE926; Domain=.my.site.com; Path=/; Secure', HOST, T0 + 2);
+    expect(known.size).toBe(2);
+  });
+
   it('observeSent revives a cookie the jar thought expired, with an unknown expiry', () => {
     const jar = jarWith(['sid=1; Path=/; Max-Age=1']);
     const revived = jar.observeSent('sid', '1', APP, T0 + 5000);

@@ -347,7 +347,10 @@ export class CookieJar {
     }
     // Step 22: a replacement keeps the creation time of the cookie it replaces.
     const stored = old === undefined ? cookie : { ...cookie, createdAt: old.createdAt };
-    if (commit) this.insert(stored, time);
+    if (commit) {
+      if (!cookie.hostOnly) this.dropGuessedTwin(cookie, site, time);
+      this.insert(stored, time);
+    }
     return old === undefined ? { kind: 'stored', cookie: stored } : { kind: 'stored', cookie: stored, replaced: old };
   }
 
@@ -406,6 +409,24 @@ export class CookieJar {
   }
 
   /**
+   * A cookie the jar knew only from Cookie headers, its scope guessed host-only on a host the new Domain cookie
+   * covers, is that cookie: the server now says its Domain (Akamai's bm_sv, sent by the browser, then set again
+   * with Domain=.my.site.com). Kept beside it, the guess read as a second cookie of the name that every later
+   * request "did not send". Dropped without being remembered as deleted. A browser that really held both sends both,
+   * and the next Cookie header puts the other back (observeSent).
+   */
+  private dropGuessedTwin(cookie: StoredCookie, site: string, time: number): void {
+    const bucket = this.cookies.bucket(site);
+    if (bucket === undefined) return;
+    for (const held of bucket.values()) {
+      if (held.scopeGuessed && held.name === cookie.name && held.hostOnly && domainMatch(held.domain, cookie.domain)) {
+        this.remove(held, time, false);
+        return;
+      }
+    }
+  }
+
+  /**
    * A request carried `name=value` at `time`. When the jar has a cookie of that name matching the request
    * with that value, it is returned as is (if the jar thought it expired, its expiry becomes unknown and
    * its origin `inferred`). When one matches with another value, the browser knows better
@@ -455,6 +476,7 @@ export class CookieJar {
             sourceScheme: target.scheme,
             sourcePort: target.port,
             origin: 'inferred',
+            scopeGuessed: true,
           };
     this.insert(cookie, time);
     return cookie;

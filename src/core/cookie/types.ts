@@ -61,6 +61,11 @@ export interface StoredCookie {
    * a request carried it before the trace showed it being set (its Domain/Path are then guesses).
    */
   readonly origin: 'set-cookie' | 'cookie-event' | 'inferred';
+  /**
+   * Its Domain and Path are the jar's guesses (host-only on the host a request carried it to, Path "/"): no
+   * Set-Cookie or cookie event of it was ever seen. Kept by copies that change only its value.
+   */
+  readonly scopeGuessed?: true;
   /** Trace entry index of the response that set it, when known. */
   readonly setByEntry?: number;
 }
