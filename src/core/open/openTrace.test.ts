@@ -64,6 +64,11 @@ describe('openTrace', () => {
     expect(openTrace(bytes('PK\u0003\u0004'), STREAM_FROM_BYTES)).toEqual({ kind: 'unknown', stream: true });
   });
 
+  it("reads a padded HAR (HAR Viewer's .harp) whole at any size: the entry scanner reads JSON from its first byte", () => {
+    const padded = bytes('\uFEFF onInputData({"log": {"entries": [');
+    expect(openTrace(padded, 10 * STREAM_FROM_BYTES)).toEqual({ kind: 'har', stream: false });
+  });
+
   it('refuses a gzip-compressed file with a message that says what to do', () => {
     let error: unknown;
     try {

@@ -2,6 +2,7 @@
 // panel (src/panel/importStream.ts) alike: what kind of file it is, and whether to stream it. Pure: the callers
 // read the bytes; the readers are readTrace.ts (whole text) and the HAR stream readers (core/har).
 import { NATIVE_FORMAT } from '../native/native.ts';
+import { startsPadded } from '../trace/jsonPadding.ts';
 import { inFile } from '../trace/jsonText.ts';
 import { TraceInputError } from '../trace/types.ts';
 
@@ -36,6 +37,12 @@ function isSpace(b: number | undefined): boolean {
   return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 }
 
+/** The first bytes after a byte-order mark as text, for sniffing ASCII marks (Latin-1 is exact on ASCII). */
+function latin1(head: Uint8Array): string {
+  const start = BYTE_ORDER_MARK.every((b, i) => head[i] === b) ? BYTE_ORDER_MARK.length : 0;
+  return String.fromCharCode(...head.subarray(start, start + SNIFF_BYTES));
+}
+
 /** The kind of file the first bytes announce (a leading byte-order mark and white space are skipped). */
 export function sniffTraceKind(head: Uint8Array): SniffedKind {
   if (GZIP_MAGIC.every((b, i) => head[i] === b)) return 'gzip';
@@ -67,6 +74,8 @@ export function openTrace(
       ),
     );
   }
+  // A padded HAR (`onInputData({…})`, jsonPadding.ts) is read whole: the entry scanner reads JSON from its first byte.
+  if (kind === 'unknown' && startsPadded(latin1(head))) return { kind: 'har', stream: false };
   const streamFrom = options.streamFromBytes ?? STREAM_FROM_BYTES;
   return { kind, stream: kind !== 'sessionscope-trace' && size !== undefined && size >= streamFrom };
 }

@@ -25,6 +25,19 @@ describe('parseTraceFile', () => {
     expect(trace.entryCount).toBe(1);
   });
 
+  it("reads a padded HAR (HAR Viewer's .harp: onInputData({…});) as the HAR inside, and says so", () => {
+    const text = readFileSync(`${CORPORA}har/mitmproxy-with-bom.har`, 'utf8').replace(/^\uFEFF/, '');
+    const plain = parseTraceFile(text, 'page.har');
+    const padded = parseTraceFile(`onInputData(${text});\n`, 'page.harp');
+    expect(padded.events).toEqual(plain.events);
+    expect(padded.warnings?.[0]).toEqual({
+      where: 'onInputData(…)',
+      message: "HAR with padding (HAR Viewer's .harp form): the JSON inside onInputData(…) was read as the HAR",
+    });
+    // A call that is never closed is no padding: the parser says where the text stops being JSON.
+    expect(messageOf(() => parseTraceFile(`onInputData(${text}`, 'cut.harp'))).toMatch(/^cut\.harp: not JSON/);
+  });
+
   it('loads a native trace (an export of a HAR reads back as the same events)', () => {
     const har = parseTraceFile(readFileSync(`${CORPORA}har/mitmproxy-with-bom.har`, 'utf8'), 'bom.har');
     const text = exportNativeTrace(har, analyzeTrace(har), { values: 'raw' });

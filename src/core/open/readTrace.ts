@@ -7,6 +7,7 @@ import { HarStreamReader } from '../har/harStream.ts';
 import { endHarStream, withExportedEvents } from '../native/harCookieEvents.ts';
 import { savedHarAnalysis } from '../native/harSavedAnalysis.ts';
 import { NATIVE_FORMAT, type NativeTrace, parseNativeTrace } from '../native/native.ts';
+import { paddingWarning, unpadJson } from '../trace/jsonPadding.ts';
 import { inFile, parseJsonText, TruncatedJsonError } from '../trace/jsonText.ts';
 import { type Trace, TraceInputError } from '../trace/types.ts';
 
@@ -31,6 +32,15 @@ export interface ReadTrace {
 
 /** Reads a trace file's text, whichever format it is in. Throws TraceInputError, and nothing else. */
 export function readTraceText(text: string, file?: string): ReadTrace {
+  const padded = unpadJson(text);
+  if (padded === undefined) return readJsonTrace(text, file);
+  const read = readJsonTrace(padded.inner, file);
+  if (read.native !== undefined) return read;
+  const warnings = [paddingWarning(padded.callback), ...(read.trace.warnings ?? [])];
+  return { trace: { ...read.trace, warnings } };
+}
+
+function readJsonTrace(text: string, file: string | undefined): ReadTrace {
   let document: unknown;
   try {
     document = parseJsonText(text, file);
