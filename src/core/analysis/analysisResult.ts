@@ -30,7 +30,13 @@ import type {
   SessionView,
 } from './resultTypes.ts';
 import type { AnalysisSettings } from './settings.ts';
-import { type FindingSession, FindingSessions, lowerOf, severityCeiling } from './severityCeiling.ts';
+import {
+  type FindingSession,
+  FindingSessions,
+  lowerOf,
+  recordedSendCeiling,
+  severityCeiling,
+} from './severityCeiling.ts';
 
 const RULE_ORDER = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
 
@@ -75,7 +81,10 @@ export function analysisOf(
     for (const draft of ruleDrafts) {
       const session = sessions.of(draft.cookie, draft.origin);
       const own = draft.severity ? lowerOf(draft.severity, rule.severity) : rule.severity;
-      const severity = lowerOf(own, severityCeiling(session, settings.thirdPartySessions));
+      const severity = lowerOf(
+        lowerOf(own, severityCeiling(session, settings.thirdPartySessions)),
+        recordedSendCeiling(rule.id, draft.cause, replayed.cookiesRecorded),
+      );
       drafts.push({ rule: rule as (typeof RULES)[number], draft, severity, ...(session ? { session } : {}) });
     }
   }

@@ -106,3 +106,41 @@ describe('severity follows confidence', () => {
     expect(found).toMatchObject({ severity: 'medium', session: { thirdParty: false } });
   });
 });
+
+describe('severity follows what the file records of what was sent', () => {
+  /** A JSESSIONID of node1, then a request answered with one of node2; `carried`: the request's Cookie header. */
+  const movedNode = (carried: string | undefined) =>
+    trace()
+      .get('https://shop.test/', {
+        ...(carried === undefined ? {} : { cookie: '' }),
+        setCookie: [`JSESSIONID=${ID.a}.node1; Path=/; Secure; HttpOnly`],
+      })
+      .get('https://shop.test/cart', {
+        ...(carried === undefined ? {} : { cookie: carried }),
+        setCookie: [`JSESSIONID=${ID.b}.node2; Path=/; Secure; HttpOnly`],
+      })
+      .analyze();
+  const severities = (result: ReturnType<typeof movedNode>) =>
+    result.findings
+      .filter((f) => f.rule === 'session-reset' || f.rule === 'session-backend-switch')
+      .map((f) => [f.rule, f.cause, f.severity]);
+
+  it('a request the recording shows carrying the ID, answered by another node: as its confidence allows', () => {
+    expect(severities(movedNode(`JSESSIONID=${ID.a}.node1`))).toEqual([
+      ['session-reset', 'server-rejected', 'medium'],
+      ['session-backend-switch', undefined, 'medium'],
+    ]);
+  });
+
+  it('a file without any Cookie header: that it carried the ID is inferred, so low, and the story says so', () => {
+    // A real PhantomJS page load (no Cookie header anywhere): ad iframes each answered with a new JSESSIONID.
+    const result = movedNode(undefined);
+    expect(severities(result)).toEqual([
+      ['session-reset', 'server-rejected', 'low'],
+      ['session-backend-switch', undefined, 'low'],
+    ]);
+    expect(result.story?.[0]?.steps).toContain(
+      `Browser: sent \`JSESSIONID\` ${result.story?.[0]?.steps[0]?.match(/h:[0-9a-f]{8}/)?.[0]} (inferred from the Set-Cookie lines: this file records no Cookie header).`,
+    );
+  });
+});

@@ -68,6 +68,33 @@ export function severityCeiling(session: FindingSession | undefined, thirdPartyS
   return session.thirdParty && !thirdPartySessions ? lowerOf(byConfidence, THIRD_PARTY_CEILING) : byConfidence;
 }
 
+/**
+ * The rules, and for session-reset the cause, whose decision rests on a request having carried the session: one
+ * that carried it but was answered with a new one (server-rejected, and the backend switch that explains it), or
+ * refused (a cookie held back for a rule of the browser's, session-not-sent, is the model's rule either way). In a file that records no Cookie header (a sanitised export: COOKIE_HEADERS_MISSING),
+ * what each request carried is the jar model's inference, never the recording's word: such a finding is at most
+ * `low`, as a `possible` session's is (a real PhantomJS page load: ad iframes each answered with a new JSESSIONID
+ * read as MEDIUM "carried the ID, another back-end did not know it").
+ */
+const RESTS_ON_WHAT_WAS_SENT: Readonly<Record<string, (cause: string | undefined) => boolean>> = {
+  'session-rejected': () => true,
+  'session-backend-switch': () => true,
+  'session-reset': (cause) => cause === 'server-rejected',
+};
+const INFERRED_SEND_CEILING: Severity = 'low';
+
+/** The highest severity a finding may have for what the file records of what requests carried. */
+export function recordedSendCeiling(
+  rule: string,
+  cause: string | undefined,
+  cookiesRecorded: boolean | undefined,
+): Severity {
+  if (cookiesRecorded !== false) return 'high';
+  return Object.hasOwn(RESTS_ON_WHAT_WAS_SENT, rule) && RESTS_ON_WHAT_WAS_SENT[rule]!(cause)
+    ? INFERRED_SEND_CEILING
+    : 'high';
+}
+
 function hostOfOrigin(origin: string): string {
   try {
     return new URL(origin).hostname;

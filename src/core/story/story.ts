@@ -37,7 +37,7 @@ export type StoryFinding = Omit<Finding, 'rule' | 'title' | 'evidence'> & {
 
 export interface StoryInput {
   readonly findings: readonly StoryFinding[];
-  readonly facts: Pick<AnalysisFacts, 'requests' | 'lanes' | 'logins'>;
+  readonly facts: Pick<AnalysisFacts, 'requests' | 'lanes' | 'logins' | 'cookiesRecorded'>;
   /** The same requests by entry, when the caller has them indexed already (one index, not two, at the peak). */
   readonly byEntry?: RequestsByEntry;
 }
@@ -419,7 +419,14 @@ export function buildStories(input: StoryInput, options: StoryOptions = {}): Sto
     byEntry: input.byEntry ?? requestsByEntry(input.facts.requests),
     uses: new IdUses(input.facts.requests),
   };
-  const ctx: Context = { byEntry, lanes: new LaneIndex(input.facts.lanes), uses, findings, hide };
+  const ctx: Context = {
+    byEntry,
+    lanes: new LaneIndex(input.facts.lanes),
+    uses,
+    findings,
+    hide,
+    sendsInferred: input.facts.cookiesRecorded === false,
+  };
 
   // The origins of the logins the replay recognised (a password posted, a sign-in completed…).
   const origins = loginOrigins(input.facts.logins);
@@ -613,6 +620,8 @@ interface Context {
   readonly uses: IdUses;
   readonly findings: readonly StoryFinding[];
   readonly hide: (t: string) => string;
+  /** The file records no Cookie header: what a request sent is the jar model's inference (fileNotes.ts). */
+  readonly sendsInferred: boolean;
 }
 
 function leadOf(f: StoryFinding, related: readonly number[], ctx: Context): Lead {
@@ -679,7 +688,7 @@ function storyOf(lead: Lead, ctx: Context): Story {
   const headlines = f.session?.confidence === 'possible' ? HEADLINE_IF_POSSIBLE : HEADLINE;
   const headline = `${headlines[kind]}${when} on ${where}: ${cause}.`;
   const steps = [
-    ...browserSteps(request, cookie, id, lead.lane),
+    ...browserSteps(request, cookie, id, lead.lane, ctx.sendsInferred),
     ...serverSteps(request, cookie, lostAnswer(f, ctx.hide)),
     ...timingSteps(timing, time, ctx),
     ...sureSteps(f),
@@ -826,15 +835,18 @@ function browserSteps(
   cookie: string,
   id: LaneId | undefined,
   lane: SessionLane | undefined,
+  sendsInferred: boolean,
 ): string[] {
   if (!request || cookie === '') return [];
   const who = senderOf(request) === 'client' ? 'Client' : 'Browser';
   const sent = request.sent.filter((c) => c.name === cookie);
+  // Without any Cookie header in the file, what was sent is the jar model's word, and the step says so.
+  const inferred = sendsInferred ? INFERRED_SEND : '';
   // Several cookies of the name (another Domain or Path): each, in the order sent, where they differ.
   const values = [...new Set(sent.map((c) => idName(c.value)))];
   if (values.length > 1)
-    return [`${who}: sent ${values.length} \`${cookie}\` cookies, in this order: ${values.join(', ')}.`];
-  if (sent[0]) return [`${who}: sent \`${cookie}\` ${idName(sent[0].value)}.`];
+    return [`${who}: sent ${values.length} \`${cookie}\` cookies, in this order: ${values.join(', ')}${inferred}.`];
+  if (sent[0]) return [`${who}: sent \`${cookie}\` ${idName(sent[0].value)}${inferred}.`];
   // The story's own cookie: not another of its name held back (a host-only one of another host, another app's).
   const notSent = request.notSent.find(
     (c) => c.name === cookie && (lane === undefined || (c.domain === lane.domain && c.path === lane.path)),
@@ -849,6 +861,8 @@ function browserSteps(
     ? [`${who}: sent no \`${cookie}\` (it held ${idName(id.id)} before).`]
     : [`${who}: sent no \`${cookie}\`.`];
 }
+
+const INFERRED_SEND = ' (inferred from the Set-Cookie lines: this file records no Cookie header)';
 
 /**
  * What the response did with the cookie: stored, deleted or refused Set-Cookies, and the status, with what made the
