@@ -23,6 +23,7 @@ describe('cookieDefaultsFor', () => {
     [{ name: 'firefox', version: 62, from: 'log.browser' } as const, false],
     [{ name: 'firefox', version: 140, from: 'log.browser' } as const, false],
     [{ name: 'safari', version: 16, from: 'user-agent' } as const, false],
+    [{ name: 'phantomjs', version: 1, from: 'user-agent' } as const, false],
   ])('%j: lax by default %s', (browser, lax) => {
     expect(cookieDefaultsFor(browser).laxByDefault).toBe(lax);
   });

@@ -3,7 +3,7 @@
  * attribute is treated as Lax ("Lax by default", RFC 6265bis 5.6.7 enforcement mode "Default"). Chrome shipped it
  * in Chrome 80 (February 2020; https://chromestatus.com/feature/5088147346030592). Firefox tried it in Nightly and
  * never enabled it in a release (network.cookie.sameSite.laxByDefault stays false); Safari and the pre-Chromium
- * Edge and Internet Explorer never had it. Before it, and in those browsers, such a cookie goes on cross-site
+ * Edge, Internet Explorer and PhantomJS (QtWebKit) never had it. Before it, and in those browsers, such a cookie goes on cross-site
  * requests as SameSite=None did.
  */
 import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
@@ -27,6 +27,8 @@ const LAX_BY_DEFAULT: Readonly<Record<RecordingBrowser['name'], (version: number
   safari: () => false,
   'edge-legacy': () => false,
   ie: () => false,
+  // WebKit's cookie rules (QtWebKit), which never treated a cookie without SameSite as Lax.
+  phantomjs: () => false,
 };
 
 /** The defaults for a recording's browser; an unknown browser keeps Lax by default (today's Chrome), and says so. */

@@ -122,6 +122,12 @@ describe('the browser of a User-Agent', () => {
     ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:109.0) Gecko/20100101 Firefox/111.0', 'firefox', 111],
     ['Mozilla/5.0 (Macintosh) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.3 Safari/605.1.15', 'safari', 16],
     ['Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.0; Trident/5.0)', 'ie', 9],
+    // A published 2013 page-load collection's (netsniff.js): WebKit, and Safari/534 without Safari's Version/.
+    [
+      'Mozilla/5.0 (Windows NT 6.2; WOW64) AppleWebKit/534.34 (KHTML, like Gecko) PhantomJS/1.9.1 Safari/534.34',
+      'phantomjs',
+      1,
+    ],
   ])('%s', (userAgent, name, version) => {
     expect(browserFromUserAgent(userAgent)).toEqual({ name, version, from: 'user-agent' });
   });

@@ -6,7 +6,7 @@
  * DevTools of Chrome write "WebInspector" as creator and no browser), else a creator named after a browser
  * ("chrome-har", "Chrome HAR Capturer": tools that drive one browser), without a version: theirs is the tool's.
  */
-export type BrowserName = 'chrome' | 'firefox' | 'safari' | 'edge-legacy' | 'ie';
+export type BrowserName = 'chrome' | 'firefox' | 'safari' | 'edge-legacy' | 'ie' | 'phantomjs';
 
 export interface RecordingBrowser {
   readonly name: BrowserName;
@@ -21,6 +21,8 @@ const PRODUCT_NAMES: readonly { readonly pattern: RegExp; readonly name: Browser
   // Edge up to 18 was EdgeHTML; from 79 it is Chromium, with Chromium's major version and cookie rules.
   { pattern: /^microsoft edge$|^edge$/i, name: 'chrome' },
   { pattern: /chrom(e|ium)/i, name: 'chrome' },
+  // The headless browser of WebKit (QtWebKit) that page-load collections were recorded with (netsniff.js).
+  { pattern: /phantomjs/i, name: 'phantomjs' },
   { pattern: /firefox|namoroka|minefield/i, name: 'firefox' },
   { pattern: /internet explorer|^msie$/i, name: 'ie' },
   { pattern: /safari/i, name: 'safari' },
@@ -29,6 +31,8 @@ const PRODUCT_NAMES: readonly { readonly pattern: RegExp; readonly name: Browser
 /** User-Agent tokens, most specific first (Chrome's UA also says "Safari", Edge's also says "Chrome"). */
 const USER_AGENT_TOKENS: readonly { readonly pattern: RegExp; readonly name: BrowserName }[] = [
   { pattern: /\bEdge\/(\d+)/, name: 'edge-legacy' },
+  // Its User-Agent says AppleWebKit and Safari/534, never Safari's `Version/`: without this it was no browser.
+  { pattern: /\bPhantomJS\/(\d+)/, name: 'phantomjs' },
   { pattern: /\bEdg(?:A|iOS)?\/(\d+)/, name: 'chrome' },
   { pattern: /\b(?:Headless)?Chrome\/(\d+)/, name: 'chrome' },
   { pattern: /\bCriOS\/(\d+)/, name: 'chrome' },
@@ -139,6 +143,7 @@ const DISPLAY_NAMES: Readonly<Record<BrowserName, string>> = {
   safari: 'Safari',
   'edge-legacy': 'Edge (EdgeHTML)',
   ie: 'Internet Explorer',
+  phantomjs: 'PhantomJS',
 };
 
 /** "Chrome 44", "Firefox". */
