@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { credentialsInUrl, hiddenEverywhere, hideSecretParameters, secretParametersInUrl } from './urlCredentials.ts';
+import { hiddenEverywhere, hideSecretParameters, secretParametersInUrl } from './urlCredentials.ts';
 
-describe('credentialsInUrl', () => {
+/** The credentials of an address (not its session parameters), each as decoded and as written. */
+const credentialsInUrl = (url: string) =>
+  secretParametersInUrl(url)
+    .filter((p) => p.kind === 'credential')
+    .map(({ value, written }) => ({ value, written }));
+
+describe('the credentials of an address', () => {
   it.each([
     [
       'an authorization response: code beside state',
@@ -53,11 +59,16 @@ describe('credentialsInUrl', () => {
   it.each([
     ['a code without state or iss (a promotion, an ad)', 'https://ad.test/ads.js?pub=5622371&code=56896651234'],
     ["next-auth's error code", 'https://app.test/auth/signin?error=CredentialsSignin&code=credentials'],
-    ['a credential too short to be anything but chance', 'https://rp.test/cb?code=abc&state=xyz'],
     ['an address without query or fragment', 'https://app.test/ticket=ST-1728572-2LbZ4S9CnvP01vSYfs5O'],
     ['ordinary parameters', 'https://shop.test/search?q=session+cookies&page=12345678'],
   ])('finds nothing in %s', (_what, url) => {
     expect(credentialsInUrl(url)).toEqual([]);
+  });
+
+  it('finds a short credential too, which only its own place hides (it would occur elsewhere by chance)', () => {
+    const [short] = credentialsInUrl('https://rp.test/cb?code=abc&state=xyz');
+    expect(short?.value).toBe('abc');
+    expect(hiddenEverywhere('abc')).toBe(false);
   });
 
   it('tells each as written in the address, for the redactors to find it there', () => {

@@ -53,36 +53,11 @@ const CREDENTIAL_PARAMETERS: readonly CredentialParameter[] = [
   },
 ];
 
-/** Values shorter than this occur by chance in any text, and neither redactor hides them. */
-const MIN_CREDENTIAL_LENGTH = 8;
-
-/** A credential found in an address: its value, and the text the address writes it as (percent-encoded or not). */
-export interface UrlCredential {
-  readonly value: string;
-  readonly written: string;
-}
-
 /**
- * The credentials in a URL's query and fragment (`#access_token=…`, as an implicit flow returns it; a hash route's
- * `#/page?key=…`). Cheap on an address without `?` or `#`.
+ * Values shorter than this occur by chance in any text: neither redactor hides them anywhere but where they stand,
+ * and under a session's name such a value is no ID at all (secretParametersInUrl).
  */
-export function credentialsInUrl(url: string): UrlCredential[] {
-  const params = urlParameters(url);
-  if (params.length === 0) return [];
-  const names = new Set(params.map(([name]) => name));
-  const found: UrlCredential[] = [];
-  for (const [name, written] of params) {
-    const value = decodeQueryComponent(written);
-    if (value.length >= MIN_CREDENTIAL_LENGTH && CREDENTIAL_PARAMETERS.some((p) => p.holds(name, names)))
-      found.push({ value, written });
-  }
-  return found;
-}
-
-/** The query's and the fragment's parameters, each (a repeated name each time), names decoded, values as written. */
-function urlParameters(url: string): [name: string, written: string][] {
-  return parameterSpans(url).map((p) => [p.name, url.slice(p.start, p.end)]);
-}
+const MIN_CREDENTIAL_LENGTH = 8;
 
 /** A parameter of an address: its name, decoded, and where its value stands in the address. */
 interface ParameterSpan {
@@ -91,7 +66,11 @@ interface ParameterSpan {
   readonly end: number;
 }
 
-/** The query's and the fragment's parameters with the spans of their values (indexed loop: no copies of the address). */
+/**
+ * The query's and the fragment's parameters (`#access_token=…`, as an implicit flow returns it; a hash route's
+ * `#/page?key=…`), a repeated name each time, with the spans of their values (an indexed loop: no copies of the
+ * address). Cheap on an address without `?` or `#`.
+ */
 function parameterSpans(url: string): ParameterSpan[] {
   const query = url.indexOf('?');
   const hash = url.indexOf('#');
