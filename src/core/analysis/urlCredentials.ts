@@ -4,7 +4,7 @@
  * and exports hide them as they hide a session cookie's value (sessionValues.ts, native/redactTrace.ts); a
  * recording of an OAuth or CAS login holds one in a redirect's Location and the next request's URL.
  */
-import { classifyCookieName } from '../session/identify.ts';
+import { classifyCookieName, SESSION_PATH_PARAMETER_NAMES } from '../session/identify.ts';
 import { isRedactedValue, isWordValue } from '../session/valueShape.ts';
 import { casTicketPrefix, isCredentialArgumentName } from './loginSignals.ts';
 import { redactValue } from './redact.ts';
@@ -88,11 +88,8 @@ function parameterSpans(url: string): ParameterSpan[] {
   return spans;
 }
 
-/**
- * The path parameters servers rewrite a session ID into (`;jsessionid=…`, the Servlet specification's; `;sid=…`),
- * as session-id-in-url reads them.
- */
-const PATH_SESSION_PARAMETER = /;(jsessionid|phpsessid|sid|sessionid)=([^;?#/\s]*)/gi;
+/** A session ID rewritten into a path (SESSION_PATH_PARAMETER_NAMES), its name and its value. */
+const PATH_SESSION_PARAMETER = new RegExp(`;(${SESSION_PATH_PARAMETER_NAMES})=([^;?#/\\s]*)`, 'gi');
 
 /** A parameter of an address that holds a secret: a credential, or a value under a session cookie's name. */
 export interface SecretParameter {

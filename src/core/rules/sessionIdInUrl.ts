@@ -4,6 +4,7 @@
  */
 
 import type { RequestFacts, SessionLane } from '../analysis/facts.ts';
+import { SESSION_PATH_PARAMETER_NAMES } from '../session/identify.ts';
 import { isRandomToken } from '../session/randomToken.ts';
 import { isWordValue } from '../session/valueShape.ts';
 import { ValueFinder } from '../session/valuesInText.ts';
@@ -20,7 +21,7 @@ type Place = 'URL' | 'Referer header';
 
 /** Shorter values would match by accident (`sid=1` is not a leak worth a high finding). */
 const MIN_ID_LENGTH = 8;
-const PATH_PARAMETER = /;(jsessionid|phpsessid|sid|sessionid)=([^;?#/]+)/i;
+const PATH_PARAMETER = new RegExp(`;(${SESSION_PATH_PARAMETER_NAMES})=([^;?#/]+)`, 'i');
 
 /**
  * What a `;name=value` path parameter named like a session ID holds, and so what it is worth:

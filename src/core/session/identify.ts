@@ -40,6 +40,13 @@ export const SESSION_NAME_PATTERNS: readonly string[] = [
 ];
 
 /**
+ * The names of the path parameters servers rewrite a session ID into (`;jsessionid=…`, the Servlet specification's;
+ * `;sid=…`), as alternatives of a pattern: one list for session-id-in-url, which reports them, and the redactors
+ * (analysis/urlCredentials.ts), which hide them.
+ */
+export const SESSION_PATH_PARAMETER_NAMES = 'jsessionid|phpsessid|sid|sessionid';
+
+/**
  * Session cookies of single sign-on software, as their documentation names them by default: the Shibboleth SP
  * (`_shibsession_` + the application's ID), SimpleSAMLphp, Apereo CAS's ticket-granting cookie and Apache's
  * mod_auth_cas, the authenticating proxies (oauth2-proxy, Pomerium, Cloudflare Access, AWS load balancers' OIDC
