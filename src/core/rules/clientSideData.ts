@@ -104,6 +104,10 @@ const KIND_TEXT: Record<ClientSideData['kind'], string> = {
   json: 'JSON in the clear',
 };
 
+/** Why a pickled session is worse than a readable one: Python runs what it unpickles. */
+const PICKLE_NOTE =
+  " It is a Python pickle, which the server unpickles, so whoever learns the key that signs it can make the server run code of their choosing. Serialise the session as JSON instead (Django's JSONSerializer).";
+
 /** Fields that hold a session's ID or the signature over it, not data. */
 const ID_OR_SIGNATURE = /^(session_?id|sid|sign|sig|signature|mac|hmac)$/i;
 /** A field that holds a server-side session's bearer token: an ID, where its value is a random token (or emptied). */
@@ -171,8 +175,8 @@ export const sessionClientSideData = perRequestRule({
           ? `${s.name} carries the session in the clear, as fields: ${fields.join(', ')}.${shown}`
           : s.data.kind === 'unsigned'
             ? `${s.name} carries ${format} with ${what}: nothing signs it, so anyone can write one with other fields (another user) and the server reads it as its own.${shown}`
-            : `${s.name} carries ${format} with ${what}.${shown}`;
-    return finding(s, message, {});
+            : `${s.name} carries ${format} with ${what}.${s.data.kind === 'signed-json' && s.data.pickled ? PICKLE_NOTE : ''}${shown}`;
+    return finding(s, message, s.data.kind === 'signed-json' && s.data.pickled ? { pickled: true } : {});
   }),
 });
 

@@ -185,6 +185,27 @@ describe('session-client-side-data', () => {
     expect(found[0]!.message).toContain('Flask');
   });
 
+  it("Django's signed cookie session pickled (before Django 1.6) → its fields, and why a pickle is worse", () => {
+    // A Python 2 Django session, compressed (as a Fiddler recording of a Django 1.x site's sessionId holds it).
+    const pickled =
+      '.eJxrYKotZNQI5Y1PLC3JiC8tTi2Kz0zxepfFwxAqhCSWlJicnZqXEqqZkpWYl56vl5yfV1KUmaQHUqEHlSzW881PSc1xgioVLE4tLs7MzytILSrOLC5JzSvpDGVJLM5M8QsVSMxJLSqJT85ITc6OL8nMTU1OSSxJBTG44IxC5lAu9gfsPLwyZpxyL5MLKkuquOJDQ5y5Clk0gwpZ24IK2Ur1AAwfQ5Q:1bMxSZ:Zs2KqT0b4Yk3hLx9aVwE1cRgNp0';
+    const [found] = findingsOf(sessionValue(`"${pickled}"`, 'sessionid').analyze(), 'session-client-side-data');
+    expect(found!.evidence).toMatchObject({
+      kind: 'signed-json',
+      pickled: true,
+      fields: ['_auth_user_id', '_auth_user_backend', 'sessionpersistent', 'asid', 'alert_check_time'],
+    });
+    expect(found!.message).toContain('(django.core.signing (Django), compressed pickle)');
+    expect(found!.message).toContain('run code of their choosing');
+    // Django's JSON payload is readable, and no pickle.
+    const [json] = findingsOf(
+      sessionValue(`${b64url({ _auth_user_id: '7' })}:1bMxSZ:Zs2KqT0b4Yk3hLx9aVwE1cRgNp0`, 'sessionid').analyze(),
+      'session-client-side-data',
+    );
+    expect(json!.evidence).not.toHaveProperty('pickled');
+    expect(json!.message).not.toContain('pickle');
+  });
+
   it('a session kept in the cookie as readable fields (mod_session, no crypto) → the fields, in the clear', () => {
     const result = trace()
       .post('https://intra.test/dologin', {

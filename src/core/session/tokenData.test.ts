@@ -184,7 +184,7 @@ describe('readClientSideData', () => {
 
   it("reads Bottle's signed cookie (the pickle of its name and value, and the HMAC), and nothing like it", () => {
     const bottle = '!OI2DBLhtKeYybMte2dvE/A==?gAWVFQAAAAAAAACMB2FjY291bnSUjAVhbGljZZSGlC4=';
-    const read = { kind: 'signed-json', format: 'Bottle signed cookie (pickle)', payload: 'alice' };
+    const read = { kind: 'signed-json', format: 'Bottle signed cookie (pickle)', payload: 'alice', pickled: true };
     expect(readClientSideData(bottle)).toEqual(read);
     expect(readClientSideData(`"${bottle}"`)).toEqual(read);
     // Not a pickle after the `?` (no PROTO byte), or no signature before it.
@@ -198,6 +198,38 @@ describe('readClientSideData', () => {
       format: 'django.core.signing (Django)',
       payload: { visits: 1 },
     });
+    // JSON is read, and no pickle.
+    expect(
+      readClientSideData('eyJ2aXNpdHMiOjF9:1xZRDG:HV4ORAa0i-6fDg_O-Xa5ryiEq79vzOS4e9cr_YpyHfU'),
+    ).not.toHaveProperty('pickled');
+  });
+
+  it("reads Django's signed cookie session pickled (Django before 1.6, PickleSerializer), compressed or not", () => {
+    // A Python 2 Django session: the user's ID, the authentication backend, a datetime (read by its class's name).
+    const session = {
+      _auth_user_id: 813806,
+      _auth_user_backend: 'django.contrib.auth.backends.ModelBackend',
+      sessionpersistent: false,
+      asid: null,
+      alert_check_time: 'datetime.datetime(…)',
+    };
+    const compressed =
+      '.eJxrYKotZNQI5Y1PLC3JiC8tTi2Kz0zxepfFwxAqhCSWlJicnZqXEqqZkpWYl56vl5yfV1KUmaQHUqEHlSzW881PSc1xgioVLE4tLs7MzytILSrOLC5JzSvpDGVJLM5M8QsVSMxJLSqJT85ITc6OL8nMTU1OSSxJBTG44IxC5lAu9gfsPLwyZpxyL5MLKkuquOJDQ5y5Clk0gwpZ24IK2Ur1AAwfQ5Q';
+    expect(readClientSideData(`"${compressed}:1bMxSZ:Zs2KqT0b4Yk3hLx9aVwE1cRgNp0"`)).toEqual({
+      kind: 'signed-json',
+      format: 'django.core.signing (Django), compressed pickle',
+      payload: session,
+      pickled: true,
+    });
+    const plain =
+      'gAJ9cQEoVQ1fYXV0aF91c2VyX2lkSu5qDABVEl9hdXRoX3VzZXJfYmFja2VuZFUpZGphbmdvLmNvbnRyaWIuYXV0aC5iYWNrZW5kcy5Nb2RlbEJhY2tlbmRVEXNlc3Npb25wZXJzaXN0ZW50iVUEYXNpZE5VEGFsZXJ0X2NoZWNrX3RpbWVjZGF0ZXRpbWUKZGF0ZXRpbWUKcQNVCgfgBwwNHDYJHuljcHl0egpfVVRDCnEEKVJxBYZScQZ1Lg';
+    expect(readClientSideData(`${plain}:1bMxSZ:Zs2KqT0b4Yk3hLx9aVwE1cRgNp0`)).toMatchObject({
+      format: 'django.core.signing (Django), pickle',
+      payload: session,
+    });
+    // A pickle of no dict (a list), and the same bytes with no timestamp and signature, are no Django session.
+    expect(readClientSideData('gAJdcQAoSwFLAmUu:1bMxSZ:Zs2KqT0b4Yk3hLx9aVwE1cRgNp0')).toBeUndefined();
+    expect(readClientSideData(plain)).toBeUndefined();
   });
 
   it("reads Remix's and React Router's cookie session (base64 JSON, '.', the signature) as signed JSON", () => {

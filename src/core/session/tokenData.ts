@@ -5,6 +5,7 @@
  * payloads itsdangerous and Django compress.
  */
 import { unzlibSync } from 'fflate';
+import { readPickle } from './pickle.ts';
 import { readRubyMarshal } from './rubyMarshal.ts';
 
 export type ClientSideData =
@@ -14,7 +15,8 @@ export type ClientSideData =
       readonly payload: Record<string, unknown>;
     }
   | { readonly kind: 'base64-json'; readonly payload: unknown }
-  | { readonly kind: 'signed-json'; readonly format: string; readonly payload: unknown }
+  /** `pickled`: a Python pickle, which the server unpickles: data a forged signature makes it run as code. */
+  | { readonly kind: 'signed-json'; readonly format: string; readonly payload: unknown; readonly pickled?: true }
   /** A store's own format with no signature at all (Rack::Session::Cookie without a secret): readable and forgeable. */
   | { readonly kind: 'unsigned'; readonly format: string; readonly payload: unknown }
   /** Readable fields (`a=b&c=d`) of a session kept in the cookie (Apache's mod_session without its crypto). */
@@ -81,10 +83,10 @@ const MAX_INFLATED_BYTES = 65_536;
 const ZLIB_DEFLATE = 0x78;
 
 /**
- * The JSON in a zlib-compressed base64url payload: itsdangerous (Flask) and django.core.signing compress a payload
+ * The bytes of a zlib-compressed base64url payload: itsdangerous (Flask) and django.core.signing compress a payload
  * when that makes it shorter, and mark it with a leading ".". Compressed is not encrypted: anyone can read it.
  */
-function readCompressedJson(b64: string): unknown {
+function inflatePayload(b64: string): Uint8Array | undefined {
   const bytes = base64UrlBytes(b64);
   if (bytes === undefined || bytes.length < 6 || bytes[0] !== ZLIB_DEFLATE) return undefined;
   try {
@@ -93,11 +95,50 @@ function readCompressedJson(b64: string): unknown {
     // read as other data, so its Adler-32 is checked here.
     if (inflated.length === MAX_INFLATED_BYTES || adler32(inflated) !== readUint32(bytes, bytes.length - 4))
       return undefined;
+    return inflated;
+  } catch {
+    return undefined;
+  }
+}
+
+function readCompressedJson(b64: string): unknown {
+  const inflated = inflatePayload(b64);
+  if (inflated === undefined) return undefined;
+  try {
     return parseJsonObject(UTF8.decode(inflated));
   } catch {
     return undefined;
   }
 }
+
+/**
+ * A django.core.signing payload (before the timestamp and the signature): JSON, or a pickle (PickleSerializer, the
+ * signed cookie session's default before Django 1.6, whose data a leaked SECRET_KEY turns into code the server
+ * runs), in base64url, compressed behind a "." when that is shorter. What it holds and how it was written.
+ */
+function readDjangoPayload(
+  b64: string,
+): { readonly payload: unknown; readonly written: string; readonly pickled: boolean } | undefined {
+  const compressed = b64.startsWith('.e');
+  // Turned away without decoding: anything that cannot begin JSON ("e", "W") or a pickle ("gA": 0x80).
+  if (!compressed && !mayBeBase64Json(b64) && !b64.startsWith('gA')) return undefined;
+  const bytes = compressed ? inflatePayload(b64.slice(1)) : base64UrlBytes(b64);
+  if (bytes === undefined || bytes.length === 0) return undefined;
+  const pickled = bytes[0] === PICKLE_PROTO;
+  let payload: unknown;
+  try {
+    payload = pickled ? readPickle(bytes) : parseJsonObject(UTF8.decode(bytes));
+  } catch {
+    return undefined;
+  }
+  // Django signs a dict; JSON may be a list (signing.dumps of any data).
+  if (payload === undefined || (pickled && !isRecord(payload))) return undefined;
+  const written = [compressed ? 'compressed' : '', pickled ? 'pickle' : ''].filter(Boolean).join(' ');
+  return { payload, written, pickled };
+}
+
+/** A pickle of protocol 2 or later begins with PROTO. */
+const PICKLE_PROTO = 0x80;
 
 /** RFC 1950's checksum of the uncompressed data. */
 function adler32(data: Uint8Array): number {
@@ -216,14 +257,10 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
   // Django's signed cookie session (django.core.signing, SESSION_ENGINE signed_cookies): payload:timestamp:signature,
   // the timestamp in base 62, the payload zlib'd behind a "." when that is shorter.
   const colonParts = value.split(':');
-  if (colonParts.length === 3 && mayBeBase64Json(colonParts[0]!)) {
-    const payload = parseJsonObject(decodeBase64Url(colonParts[0]!));
-    if (payload !== undefined) return { kind: 'signed-json', format: 'django.core.signing (Django)', payload };
-  }
-  if (colonParts.length === 3 && colonParts[0]!.startsWith('.e')) {
-    const payload = readCompressedJson(colonParts[0]!.slice(1));
-    if (payload !== undefined)
-      return { kind: 'signed-json', format: 'django.core.signing (Django), compressed', payload };
+  const django = colonParts.length === 3 ? readDjangoPayload(colonParts[0]!) : undefined;
+  if (django !== undefined) {
+    const format = `django.core.signing (Django)${django.written ? `, ${django.written}` : ''}`;
+    return { kind: 'signed-json', format, payload: django.payload, ...(django.pickled ? { pickled: true } : {}) };
   }
   // Remix's and React Router's cookie session storage: base64 of the JSON, "." and the signature (no JWT header).
   if (parts.length === 2 && mayBeBase64Json(parts[0]!)) {
@@ -274,7 +311,8 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
   if (pubTicket !== undefined)
     return { kind: 'signed-json', format: 'auth_pubtkt ticket (mod_auth_pubtkt)', payload: pubTicket };
   const bottle = readBottleSignedValue(value);
-  if (bottle !== undefined) return { kind: 'signed-json', format: 'Bottle signed cookie (pickle)', payload: bottle };
+  if (bottle !== undefined)
+    return { kind: 'signed-json', format: 'Bottle signed cookie (pickle)', payload: bottle, pickled: true };
   const couchSession = readCouchSession(value);
   if (couchSession !== undefined)
     return { kind: 'signed-json', format: 'AuthSession (CouchDB cookie authentication)', payload: couchSession };
@@ -391,34 +429,8 @@ const BOTTLE_SIGNED = /^!([A-Za-z0-9+/]{8,}={0,2})\?([A-Za-z0-9+/]{8,}={0,2})$/;
 function readBottleSignedValue(value: string): string | undefined {
   const match = value.startsWith('!') ? BOTTLE_SIGNED.exec(value) : null;
   const pickle = match ? base64UrlBytes(match[2]!) : undefined;
-  // Protocol 2 and later begin with PROTO (0x80); Bottle pickles with the highest.
-  if (pickle === undefined || pickle[0] !== 0x80) return undefined;
-  const texts = pickledTexts(pickle, 2);
-  return texts.length === 2 ? texts[1] : undefined;
-}
-
-/** The first `count` texts a pickle holds (SHORT_BINUNICODE, BINUNICODE), read by their opcodes' lengths. */
-function pickledTexts(pickle: Uint8Array, count: number): string[] {
-  const texts: string[] = [];
-  for (let i = 2; i < pickle.length && texts.length < count; i++) {
-    const op = pickle[i]!;
-    const wide = op === 0x58;
-    if (op !== 0x8c && !wide) continue;
-    const length = wide ? readUint32LE(pickle, i + 1) : pickle[i + 1]!;
-    const start = i + (wide ? 5 : 2);
-    if (start + length > pickle.length) break;
-    try {
-      texts.push(UTF8.decode(pickle.subarray(start, start + length)));
-    } catch {
-      break;
-    }
-    i = start + length - 1;
-  }
-  return texts;
-}
-
-function readUint32LE(bytes: Uint8Array, at: number): number {
-  return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
+  const pair = pickle && readPickle(pickle);
+  return Array.isArray(pair) && pair.length === 2 && typeof pair[1] === 'string' ? pair[1] : undefined;
 }
 
 /**
