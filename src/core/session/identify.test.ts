@@ -36,7 +36,7 @@ describe('classifyCookieName', () => {
     expect(classifyCookieName(name).kind).toBe('session');
   });
 
-  it.each(['AWSALB', 'AWSALBCORS', 'AWSELB', 'BIGipServerpool_web', 'SERVERID', 'ROUTEID', 'ARRAffinity'])(
+  it.each(['AWSALB', 'AWSALBCORS', 'AWSELB', 'BIGipServerpool_web', 'SERVERID', 'ROUTEID', 'route', 'ARRAffinity'])(
     '%s is affinity, not a session',
     (name) => {
       expect(classifyCookieName(name).kind).toBe('affinity');

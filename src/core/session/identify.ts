@@ -77,6 +77,8 @@ export const AFFINITY_NAME_PATTERNS: readonly string[] = [
   'BIGipServer*',
   'SERVERID',
   'ROUTEID',
+  // nginx's sticky module (`sticky cookie route`) and Apache's mod_proxy_balancer examples name it so.
+  'route',
   'ARRAffinity',
   'ARRAffinitySameSite',
 ];
