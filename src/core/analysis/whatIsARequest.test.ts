@@ -94,6 +94,47 @@ describe('what never reached a server is shown, not judged', () => {
     expect(answered.notSentAt(1)).toEqual(['PHPSESSID']);
   });
 
+  it("a request the recorder never sent (ZAP's site tree: no answer, dated 1970) carries nothing into the analysis", () => {
+    // A real ZAP export: site-tree nodes dated at the epoch, status 0, holding the Cookie header of the session the
+    // login issued later. They made the first request of a fresh visit read as a session LOST (HIGH), its ID
+    // "already held by the browser when the trace began", idle for 20,594 days.
+    const LOGGED_IN = 'PHPSESSID=0123456789abcdef0123456789abcdef';
+    const placeholder = (url: string) => ({
+      startedDateTime: '1970-01-01T00:00:00Z',
+      time: 0,
+      request: { method: 'GET', url, headers: [{ name: 'Cookie', value: LOGGED_IN }] },
+      response: { status: 0, statusText: '', headers: [] },
+    });
+    const login = {
+      request: {
+        method: 'POST',
+        url: 'https://shop.test/login',
+        headers: [{ name: 'Cookie', value: SID }],
+        postData: { mimeType: 'application/x-www-form-urlencoded', text: 'user=ann&password=secret1' },
+      },
+    };
+    const entries = [
+      placeholder('https://shop.test/account'),
+      step(0, 'https://shop.test/', { setCookie: `${SID}; Path=/; Secure; HttpOnly` }),
+      { ...step(100, 'https://shop.test/login', { setCookie: `${LOGGED_IN}; Path=/; Secure; HttpOnly` }), ...login },
+      placeholder('https://shop.test/orders'),
+      step(200, 'https://shop.test/account', { cookie: LOGGED_IN }),
+    ];
+    const trace = parseHar(JSON.stringify({ log: { browser: { name: 'Chrome', version: '120' }, entries } }));
+    expect(trace.warnings?.map((w) => w.where)).toEqual(['log.entries[0]', 'log.entries[3]']);
+    expect(trace.warnings?.[0]?.message).toContain('never sent');
+    const result = analyzeTrace(trace);
+    expect(result.requests.map((r) => r.entry).sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(result.findings.filter((f) => f.severity === 'high' || f.severity === 'medium')).toEqual([]);
+    expect(result.findings.filter((f) => f.rule === 'session-rotated').map((f) => f.entry)).toEqual([2]);
+    const lane = result.sessions.find((s) => s.cookie === 'PHPSESSID');
+    expect(lane?.ids.map((i) => i.firstEntry)).toEqual([1, 2]);
+    expect(result.requests.find((r) => r.entry === 0)?.sent).toEqual([]);
+    // An answered request dated at the epoch (an exporter that lost its times) went out: its cookies count.
+    const answered = analyse([{ ...placeholder('https://shop.test/account'), response: step(0, 'x').response }]);
+    expect(answered.result.requests[0]?.sent.map((c) => c.name)).toEqual(['PHPSESSID']);
+  });
+
   it('the same request over the network is judged: not sent', () => {
     const { notSentAt } = analyse([
       step(0, 'https://shop.test/', { setCookie: `${SID}; Path=/; Secure` }),

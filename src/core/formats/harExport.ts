@@ -123,6 +123,8 @@ const OFF_NETWORK_MARKS: Readonly<Record<NonNullable<TraceEntry['offNetwork']> |
   'proxy-tunnel': {},
   cache: { _fromCache: 'memory' },
   'service-worker': {},
+  // Its status 0, no response header and its epoch start are kept: read back, it is never-sent again.
+  'never-sent': {},
 };
 
 function responseJson(entry: TraceEntry) {

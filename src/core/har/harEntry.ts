@@ -127,7 +127,9 @@ function readEntry(fields: HarFields, raw: unknown, index: number): EntryDraft {
     method,
     status: response?.status,
     responseHeaders: response?.headers ?? [],
+    startMs: start.ms,
   });
+  if (offNetwork === 'never-sent') fields.note(at, NEVER_SENT_NOTE);
   const duration = durationOf(raw);
   const run = runOf(raw, pageRef);
   const recordedInitiator = sessionscope
@@ -223,6 +225,10 @@ function readMethod(fields: HarFields, request: JsonObject, where: string): stri
   fields.note(`${where}.method`, `"method" is ${found}; read as GET`);
   return 'GET';
 }
+
+/** Why an entry dated at the epoch with no answer is not analysed (harEntryKind.ts, `never-sent`). */
+const NEVER_SENT_NOTE =
+  "never sent: no answer and dated 1970-01-01, as a recorder writes a request it knew of and did not send (ZAP's site tree); shown, not judged";
 
 /** The start time, and what was wrong with the field if anything (repaired later, and noted). */
 function readStartedDateTime(field: unknown): { ms: number | undefined; problem: string | undefined } {

@@ -37,6 +37,11 @@ describe('entries that never reached a server', () => {
     ['_fromCache disk', entryOf({ _fromCache: 'disk' }), 'cache'],
     ['response._fromDiskCache', entryOf({}, { _fromDiskCache: true }), 'cache'],
     ['response._fetchedViaServiceWorker', entryOf({}, { _fetchedViaServiceWorker: true }), 'service-worker'],
+    [
+      "ZAP's site-tree node: no answer, dated at the epoch",
+      entryOf({ startedDateTime: '1970-01-01T00:00:00Z', time: 0 }, { status: 0, statusText: '', headers: [] }),
+      'never-sent',
+    ],
   ])('%s', (_, entry, kind) => {
     expect(entry.offNetwork).toBe(kind);
   });
@@ -46,6 +51,10 @@ describe('entries that never reached a server', () => {
     ['a server 307 (no internal mark)', entryOf({}, { status: 307, statusText: 'Temporary Redirect' })],
     ['a 304 revalidation (it went to the server)', entryOf({}, { status: 304, statusText: 'Not Modified' })],
     ['a _fromCache that is not a string', entryOf({ _fromCache: false })],
+    // Failed on the network (refused, blocked): no answer, but the time it was made.
+    ['a request without an answer, with its time', entryOf({}, { status: 0, statusText: '', headers: [] })],
+    // An exporter that lost the times of answered requests: the answer shows it went out.
+    ['an answered request dated at the epoch', entryOf({ startedDateTime: '1970-01-01T00:00:00Z' })],
   ])('%s went over the network', (_, entry) => {
     expect(entry.offNetwork).toBeUndefined();
   });

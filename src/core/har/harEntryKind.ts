@@ -14,7 +14,12 @@ interface EntryShape {
   readonly method: string;
   readonly status: number | undefined;
   readonly responseHeaders: readonly Header[];
+  /** The entry's start, ms since the epoch, when readable. */
+  readonly startMs: number | undefined;
 }
+
+/** The first day of the Unix epoch: no browser or proxy recorded a request then; a writer with no time writes 0. */
+const EPOCH_DAY_MS = 86_400_000;
 
 const hasHeader = (headers: readonly Header[], name: string) => headers.some((h) => h.name.toLowerCase() === name);
 const field = (object: JsonObject | undefined, key: string) => (object ? ownField(object, key) : undefined);
@@ -23,6 +28,18 @@ const field = (object: JsonObject | undefined, key: string) => (object ? ownFiel
 const OFF_NETWORK_SIGNS: readonly { readonly kind: OffNetwork; readonly applies: (e: EntryShape) => boolean }[] = [
   // A proxy's CONNECT: the tunnel, not a request of the page (mitmproxy, Charles, Fiddler).
   { kind: 'proxy-tunnel', applies: (e) => e.method.toUpperCase() === 'CONNECT' },
+  // No answer and the epoch as its time: a request the recorder knew of and never sent (ZAP exports its site tree's
+  // nodes so, `"startedDateTime": "1970-01-01T00:00:00Z"`, status 0, with the Cookie header of the later session).
+  // A request that failed on the network still has the time it was made.
+  {
+    kind: 'never-sent',
+    applies: (e) =>
+      (e.status === undefined || e.status === 0) &&
+      e.responseHeaders.length === 0 &&
+      e.startMs !== undefined &&
+      e.startMs >= 0 &&
+      e.startMs < EPOCH_DAY_MS,
+  },
   // Chrome's HSTS or HTTPS-upgrade redirect, made inside the browser: "307 Internal Redirect" with a
   // Non-Authoritative-Reason header (net/url_request/url_request_redirect_job.cc).
   {

@@ -171,7 +171,7 @@ function browserReport(f: NativeFields, b: JsonObject, at: string): BrowserCooki
   return definedFields({ blockedRequestCookies: req, blockedResponseCookies: res });
 }
 
-const OFF_NETWORK = ['internal-redirect', 'proxy-tunnel', 'cache', 'service-worker'] as const;
+const OFF_NETWORK = ['internal-redirect', 'proxy-tunnel', 'cache', 'service-worker', 'never-sent'] as const;
 
 function entry(f: NativeFields, e: JsonObject, at: string): TraceEntry {
   const res = f.optionalObject(e, 'response', at);

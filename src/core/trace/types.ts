@@ -134,7 +134,13 @@ export interface BrowserCookieReport {
  * Why an entry never reached a server (RULES.md, "What is a request"): a browser-internal redirect (HSTS or
  * HTTPS upgrade), a proxy's CONNECT tunnel, an answer from the memory or disk cache, or from a service worker.
  */
-export type OffNetwork = 'internal-redirect' | 'proxy-tunnel' | 'cache' | 'service-worker';
+/**
+ * Why an entry never reached a server. `never-sent`: a request the recorder wrote without sending it (ZAP's site tree
+ * keeps the requests it knows of and never sent, with no answer, no timing and the epoch as their time); its
+ * Cookie header is the recorder's (ZAP writes the cookies of the later session), not what any request carried.
+ * Like every entry that never reached a server, it is shown and never judged, and carries nothing into the jar.
+ */
+export type OffNetwork = 'internal-redirect' | 'proxy-tunnel' | 'cache' | 'service-worker' | 'never-sent';
 
 /** One request/response exchange: a HAR entry, or one hop of a live request. */
 export interface TraceEntry {
