@@ -381,13 +381,35 @@ describe('CookieJar.cookiesFor not-sent reasons', () => {
     const ctx = get('http://www.example.com/', { ...CROSS_SITE, time: T0 + 5000 });
     const cookie = jar.all()[0]!;
     expect(notSentReasons(cookie, ctx)).toEqual([
-      'Expired',
       'DomainMismatch',
       'NotOnPath',
       'SecureOnly',
+      'Expired',
       'SameSiteStrict',
     ]);
-    expect(jar.cookiesFor(ctx).notSent.map((n) => n.reason)).toEqual(['Expired']);
+    // Expired, and out of the request's scope: a browser purged it unseen, and this request lost nothing by it.
+    expect(jar.cookiesFor(ctx).notSent).toEqual([]);
+    const alive = jarWith(['a=1; Path=/account; Secure; SameSite=Strict; Max-Age=100']);
+    expect(alive.cookiesFor(ctx).notSent.map((n) => n.reason)).toEqual(['DomainMismatch']);
+  });
+
+  it('tells an expired cookie Expired only on a request it would have gone on alive, once', () => {
+    // Judged long after its expiry (as --now does), a cookie of another path is no loss of a request to this path.
+    const jar = jarWith(['sid=abcdef123456; Path=/app; Max-Age=1']);
+    const late = T0 + 86_400_000;
+    expect(jar.cookiesFor(get('https://app.example.com/other', { time: late })).notSent).toEqual([]);
+    expect(jar.all()).toEqual([]);
+    expect(jar.cookiesFor(get('https://app.example.com/app/x', { time: late })).notSent.map((n) => n.reason)).toEqual([
+      'Expired',
+    ]);
+    expect(jar.cookiesFor(get('https://app.example.com/app/y', { time: late })).notSent).toEqual([]);
+    // Set again before a request it would go on: the new cookie is the one the jar holds, nothing expired to tell.
+    const again = jarWith(['sid=abcdef123456; Path=/app; Max-Age=1']);
+    again.cookiesFor(get('https://app.example.com/other', { time: late }));
+    again.setCookie('sid=fedcba654321; Path=/app', APP, late);
+    const answer = again.cookiesFor(get('https://app.example.com/app/x', { time: late + 1 }));
+    expect(answer.notSent).toEqual([]);
+    expect(answer.sent.map((c) => c.value)).toEqual(['fedcba654321']);
   });
 });
 

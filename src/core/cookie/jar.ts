@@ -66,6 +66,9 @@ interface Tombstone {
  * Reasons that depend on attributes the jar only guessed for an `inferred` cookie (its Domain, Path and
  * SameSite were never seen): for those cookies the model says Unknown instead of guessing.
  */
+/** The reasons that say the cookie would not go on the request even alive: its scope leaves the request out. */
+const OUT_OF_SCOPE: ReadonlySet<NotSentReason> = new Set(['DomainMismatch', 'NotOnPath', 'SecureOnly']);
+
 const GUESSED_REASONS: ReadonlySet<NotSentReason> = new Set([
   'DomainMismatch',
   'NotOnPath',
@@ -201,6 +204,14 @@ export class CookieJar {
    */
   private readonly accessedAt = new Map<StoredCookie, number>();
   private readonly tombstones = new SiteIndex<Tombstone>((site) => this.siteStates.delete(site));
+  /**
+   * Cookies that had expired when a request they would not have gone on alive came (another host or path, or a Secure
+   * cookie and an http:// URL): out of the jar, untold. A browser purges an expired cookie unseen, and that request
+   * lost nothing by it (a cookie of another path, judged with --now long after the recording, is not "expired" on
+   * this path). The first request they would have gone on tells them Expired, once, as the jar tells a cookie that
+   * expired in the request's scope.
+   */
+  private readonly expiredUntold = new SiteIndex<StoredCookie>((site) => this.siteStates.delete(site));
   /**
    * Cookies the model refused to store for SameSite alone (a cross-site context): if a request carries one
    * later, the browser did store it (an older browser, or a context the trace got wrong), and the jar takes
@@ -340,6 +351,7 @@ export class CookieJar {
 
     if (created.expired) {
       // An expiry in the past deletes the cookie with this identity (RFC 6265bis 5.7 last steps).
+      if (commit) this.expiredUntold.delete(site, key);
       if (old === undefined) return { kind: 'deleted', parsed };
       const removed = this.current(old);
       if (commit) this.remove(old, time, true);
@@ -530,6 +542,12 @@ export class CookieJar {
           into.sent.push(cookie);
           return;
         }
+        if (OUT_OF_SCOPE.has(reason) && isExpired(cookie, ctx.time)) {
+          this.expiredUntold.set(site, key, this.current(cookie));
+          this.cookies.delete(site, key);
+          this.accessedAt.delete(cookie);
+          return;
+        }
         if (request.siteUnknown && SAME_SITE_NOT_SENT_REASONS.has(reason)) {
           // Sent if the request is same-site, not if cross-site: the trace does not say which.
           into.undecided.push(cookie, cookie.origin === 'inferred' && GUESSED_REASONS.has(reason) ? 'Unknown' : reason);
@@ -546,6 +564,7 @@ export class CookieJar {
       });
     }
     if (this.tombstones.size > 0) this.addDeletedMatching(site, request, into.notSent);
+    if (this.expiredUntold.size > 0) this.tellExpiredMatching(site, request, into.notSent);
     sortInCookieHeaderOrder(into.sent);
   }
 
@@ -595,6 +614,7 @@ export class CookieJar {
         if (cookie.expiresAt !== undefined && cookie.expiresAt < expiresAt) expiresAt = cookie.expiresAt;
       }
       for (const { cookie } of this.tombstones.bucket(site)?.values() ?? []) paths.add(cookie.path);
+      for (const cookie of this.expiredUntold.bucket(site)?.values() ?? []) paths.add(cookie.path);
       state = { paths: [...paths], expiresAt, shapes: new Map() };
       this.siteStates.set(site, state);
     }
@@ -633,6 +653,18 @@ export class CookieJar {
     }
   }
 
+  /** The expired cookies not told yet (expiredUntold) that the request would have carried: Expired, once. */
+  private tellExpiredMatching(site: string, request: ResolvedRequest, notSent: CookieVerdicts): void {
+    const bucket = this.expiredUntold.bucket(site);
+    if (bucket === undefined) return;
+    for (const [key, cookie] of [...bucket]) {
+      if (!hostMatches(cookie, request.target.host) || !pathMatch(request.path, cookie.path)) continue;
+      if (cookie.secure && !request.target.secure) continue;
+      notSent.push(cookie, 'Expired');
+      this.expiredUntold.delete(site, key);
+    }
+  }
+
   /**
    * RFC 6265bis 5.7 step 16: a Secure cookie with the same name whose domain domain-matches the new
    * cookie's (or the reverse) and whose path the new cookie's path path-matches.
@@ -658,6 +690,7 @@ export class CookieJar {
     if (replaced !== undefined) this.accessedAt.delete(replaced);
     this.cookies.set(site, key, cookie);
     this.tombstones.delete(site, key);
+    this.expiredUntold.delete(site, key);
     const bucket = this.cookies.bucket(site);
     if (bucket !== undefined && bucket.size > COOKIE_LIMITS.perDomainMax) {
       this.purge([...bucket.values()], bucket.size - COOKIE_LIMITS.perDomainPurgeTo, time);

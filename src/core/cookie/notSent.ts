@@ -48,13 +48,15 @@ interface NotSentCheck {
  * the first that applies here, and notSentReasons() gives all of them for comparison with Chrome.
  */
 export const NOT_SENT_CHECKS: readonly NotSentCheck[] = [
-  // RFC 6265bis 5.7 last step / 5.8.3: expired cookies are removed, never sent.
-  { reason: 'Expired', applies: (c, r) => c.expiresAt !== undefined && c.expiresAt <= r.ctx.time },
   { reason: 'DomainMismatch', applies: (c, r) => !hostMatches(c, r.target.host) },
   // 5.8.3 step 1.2.
   { reason: 'NotOnPath', applies: (c, r) => !pathMatch(r.path, c.path) },
   // 5.8.3 step 1.3: Secure cookies need a secure URL (https, or http on loopback as in Chrome).
   { reason: 'SecureOnly', applies: (c, r) => c.secure && !r.target.secure },
+  // RFC 6265bis 5.7 last step / 5.8.3: expired cookies are removed, never sent. After the cookie's scope: a request
+  // the cookie would not go on alive lost nothing by its expiry (a cookie of another path, judged with --now long
+  // after the recording, is no "expired" on that path), and the jar drops it at the first request it would go on.
+  { reason: 'Expired', applies: (c, r) => c.expiresAt !== undefined && c.expiresAt <= r.ctx.time },
   // Chrome never sends SameSite=None without Secure (such cookies can only come from events or guesses).
   { reason: 'SameSiteNoneInsecure', applies: (c) => c.sameSite === 'none' && !c.secure },
   // 5.8.3 step 1.6.
