@@ -221,6 +221,28 @@ describe('session-not-sent', () => {
       expect(notSent(other('/'))).toEqual([[1, 'DomainMismatch', 'new-session']]);
     });
 
+    it('not on the login host the cookie host sent the browser to, with its own address to come back to', () => {
+      // A real single sign-on (Fiddler): office.chaoxing.com's host-only JSESSIONID, a redirect to
+      // passport2.chaoxing.com/wlogin?refer=https://office…, answered with its login page; then back, with the cookie.
+      const sso = (back: string) =>
+        trace()
+          .get('https://office.shop.test/app/index', {
+            cookie: '',
+            setCookie: [`JSESSIONID=${ID.a}; Path=/`],
+            status: 302,
+            location: `https://passport.shop.test/wlogin?refer=${encodeURIComponent(back)}`,
+          })
+          .get(`https://passport.shop.test/wlogin?refer=${encodeURIComponent(back)}`, {
+            cookie: '',
+            status: 302,
+            location: 'https://passport.shop.test/login',
+          })
+          .analyze();
+      expect(notSent(sso('https://office.shop.test/app/index'))).toEqual([]);
+      // Sent back to another host than the cookie's: the login host's answer is told as before.
+      expect(notSent(sso('https://www.shop.test/'))).toEqual([[1, 'DomainMismatch', 'logged-out']]);
+    });
+
     it("not on another application's host: another server (port) where the user signs in of its own", () => {
       // www's host-only sid, then the admin project on admin.shop.test:8443: its own session, then its own login.
       const neighbour = (login: boolean, admin = 'https://admin.shop.test:8443') => {

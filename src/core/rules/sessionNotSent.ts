@@ -139,7 +139,9 @@ export const sessionNotSent = defineRule({
           request.status !== undefined && LOGGED_OUT_STATUSES.has(request.status) && loggedOut.has(request.entry);
         const mode =
           n.reason === 'DomainMismatch' &&
-          (anotherAppsHost(logins, request, lanes.get(lane)?.origin) || offPathToo(n, request))
+          (anotherAppsHost(logins, request, lanes.get(lane)?.origin) ||
+            offPathToo(n, request) ||
+            sendsBackTo(request, lanes.get(lane)?.origin))
             ? 'never'
             : REPORTING[n.reason];
         const lost = consequentialEntries.has(request.entry) && consequential.has(notSentKey(lane, request.entry));
@@ -210,6 +212,32 @@ function anotherAppsHost(
  */
 function offPathToo(n: NotSentCookieFact, request: RequestFacts): boolean {
   return !pathMatch(pathOf(request.url), n.path);
+}
+
+/**
+ * For a host-only cookie held back from another host (DomainMismatch): the request's address gives the cookie's own
+ * origin as where to come back to (`?refer=`, CAS's `?service=`, OAuth's `redirect_uri`, `?returnTo=`): the
+ * cookie's host sent the browser to that host to sign in there (a single sign-on's login host) and return, with the
+ * session the cookie keeps. That host's login page is what it was sent for, no visitor's answer to this session (a
+ * real recording: office.chaoxing.com's JSESSIONID held back from passport2.chaoxing.com/wlogin?refer=https://office…).
+ */
+function sendsBackTo(request: RequestFacts, cookieOrigin: string | undefined): boolean {
+  if (cookieOrigin === undefined || request.url.indexOf('?') === -1) return false;
+  let params: URLSearchParams;
+  try {
+    params = new URL(request.url).searchParams;
+  } catch {
+    return false;
+  }
+  for (const value of params.values()) {
+    if (!value.startsWith('http')) continue;
+    try {
+      if (new URL(value).origin === cookieOrigin) return true;
+    } catch {
+      // Not an address.
+    }
+  }
+  return false;
 }
 
 function pathOf(url: string): string {
