@@ -224,6 +224,15 @@ describe('valueShape', () => {
     expect(valueShape('q8yqW1xY+zAbC7f2Kp0/Lm3N')).toBe('opaque');
   });
 
+  it('text beyond ASCII, once decoded (a percent-encoded name), is readable, not an ID', () => {
+    // A real recording's oa_name: the user's name in Chinese, percent-encoded UTF-8.
+    expect(valueShape('%E7%8E%8B%E5%B0%8F%E6%98%8E')).toBe('structured');
+    expect(valueShape('M%C3%BCnchen')).toBe('structured');
+    // Percent-encoded ASCII (base64's '+', '/', '=') and bytes that are no UTF-8 stay an ID.
+    expect(valueShape('q8yqW1xY%2BzAbC7f2Kp0%2FLm3N%3D')).toBe('opaque');
+    expect(valueShape('%A3%F1%09%7Fz%C0%FF%0E%91%5D%B2%E4')).toBe('opaque');
+  });
+
   it('flags among readable parts, decimal fractions and key=value fields parted by colons are readable data', () => {
     expect(valueShape('INITIAL_anon_true_30004')).toBe('structured');
     expect(valueShape('devicePage_false_pre')).toBe('structured');

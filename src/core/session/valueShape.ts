@@ -93,8 +93,14 @@ const STORE_FORMATS: readonly ((value: string) => boolean)[] = [
   (value) => readClientSideData(value) !== undefined,
 ];
 
+/**
+ * A character beyond ASCII, once decoded (a percent-encoded name: `%E7%8E%8B…`, 王…; a city, `M%C3%BCnchen`): text a
+ * person reads. IDs are written in ASCII, and random bytes percent-encoded seldom decode as UTF-8 at all.
+ */
+const BEYOND_ASCII = /[\u0080-\uffff]/;
+
 /** Readable data, evidence against an ID (RULES.md). */
-const READABLE = [FIELDS, LABELLED_NUMBER, ABSOLUTE_URL, WORDS, FLAG_PART, FRACTIONS];
+const READABLE = [FIELDS, LABELLED_NUMBER, ABSOLUTE_URL, WORDS, FLAG_PART, FRACTIONS, BEYOND_ASCII];
 
 /**
  * A word, or a few joined (`dark`, `compact`, `Europe/Paris`, `dark-mode`, `EUR`), or a screen size (`1920x1080`): a
