@@ -38,6 +38,11 @@ describe('entries that never reached a server', () => {
     ['response._fromDiskCache', entryOf({}, { _fromDiskCache: true }), 'cache'],
     ['response._fetchedViaServiceWorker', entryOf({}, { _fetchedViaServiceWorker: true }), 'service-worker'],
     [
+      "an older Chrome's memory-cache answer: nothing transferred, provisional request headers",
+      entryOf({ _transferSize: 0 }, { headersSize: -1 }, { headersSize: -1 }),
+      'cache',
+    ],
+    [
       "ZAP's site-tree node: no answer, dated at the epoch",
       entryOf({ startedDateTime: '1970-01-01T00:00:00Z', time: 0 }, { status: 0, statusText: '', headers: [] }),
       'never-sent',
@@ -51,6 +56,9 @@ describe('entries that never reached a server', () => {
     ['a server 307 (no internal mark)', entryOf({}, { status: 307, statusText: 'Temporary Redirect' })],
     ['a 304 revalidation (it went to the server)', entryOf({}, { status: 304, statusText: 'Not Modified' })],
     ['a _fromCache that is not a string', entryOf({ _fromCache: false })],
+    // Nothing transferred, but the request's headers were sent (their size known): not a cache answer.
+    ['nothing transferred, the request sent', entryOf({ _transferSize: 0 }, {}, { headersSize: 420 })],
+    ['bytes transferred, provisional headers', entryOf({ _transferSize: 1938 }, {}, { headersSize: -1 })],
     // Failed on the network (refused, blocked): no answer, but the time it was made.
     ['a request without an answer, with its time', entryOf({}, { status: 0, statusText: '', headers: [] })],
     // An exporter that lost the times of answered requests: the answer shows it went out.

@@ -56,14 +56,26 @@ const OFF_NETWORK_SIGNS: readonly { readonly kind: OffNetwork; readonly applies:
       field(e.response, '_fetchedViaServiceWorker') === true || field(e.entry, '_fetchedViaServiceWorker') === true,
   },
   // Chrome DevTools: `_fromCache: "memory" | "disk"` on the entry; older writers `_fromDiskCache` on the response.
+  // Older Chrome marks a memory-cache answer only by what it lacks: nothing transferred (`_transferSize` 0) for an
+  // answer it has, and the request's provisional headers alone (`headersSize` -1: it never went out).
   {
     kind: 'cache',
     applies: (e) =>
       typeof field(e.entry, '_fromCache') === 'string' ||
       field(e.response, '_fromDiskCache') === true ||
-      field(e.entry, '_fromDiskCache') === true,
+      field(e.entry, '_fromDiskCache') === true ||
+      answeredWithoutTransfer(e),
   },
 ];
+
+/** An answer (a status) of which nothing came over the network, to a request recorded with provisional headers. */
+function answeredWithoutTransfer(e: EntryShape): boolean {
+  if (e.status === undefined || e.status < 100) return false;
+  const transferred = field(e.entry, '_transferSize') ?? field(e.response, '_transferSize');
+  if (transferred !== 0) return false;
+  const request = field(e.entry, 'request');
+  return isObject(request) && ownField(request, 'headersSize') === -1;
+}
 
 /** Why the entry never reached a server, or undefined when it did (or the file does not say). */
 export function offNetworkKind(shape: EntryShape): OffNetwork | undefined {
