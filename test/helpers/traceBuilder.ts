@@ -71,6 +71,8 @@ export interface RequestOptions {
   readonly noResponse?: boolean;
   /** The response's body, kept by the exporter, is a page with a login form (a password input). */
   readonly loginForm?: true;
+  /** The response's body, kept by the exporter, is a page that offers a logout (a page for a user signed in). */
+  readonly offersLogout?: true;
   /** The visible text of the page the exporter kept (TraceResponse.pageText). */
   readonly pageText?: string;
   /** Cookies the browser itself said it blocked (Chrome's DevTools protocol), as the recorder stores them. */
@@ -178,6 +180,7 @@ export class TraceBuilder {
               headers: responseHeaders,
               ...(options.location !== undefined ? { redirectUrl: options.location } : {}),
               ...(options.loginForm ? { loginForm: true as const } : {}),
+              ...(options.offersLogout ? { offersLogout: true as const } : {}),
               ...(options.pageText !== undefined ? { pageText: options.pageText } : {}),
               // As the HAR importer marks a page whose text filled what it keeps.
               ...(options.pageText !== undefined && options.pageText.length >= PAGE_TEXT_CHARS

@@ -105,6 +105,33 @@ describe('what an export keeps of a page', () => {
     expect(again.findings).toEqual(result.findings);
   });
 
+  it('a page that offers a logout says so, and a re-import tells a renewed ID as the source did, not as lost', () => {
+    const renewed = scenario()
+      .get('https://app.test/login', { cookie: '', loginForm: true })
+      .post('https://app.test/login', {
+        cookie: '',
+        form: { username: 'alice', password: 'pw' },
+        location: '/',
+        setCookie: ['sid=a1b2c3d4e5f6a7b8c9d0; Path=/'],
+      })
+      .get('https://app.test/', { cookie: 'sid=a1b2c3d4e5f6a7b8c9d0', offersLogout: true })
+      .get('https://app.test/notes', {
+        cookie: 'sid=a1b2c3d4e5f6a7b8c9d0',
+        setCookie: ['sid=f0e1d2c3b4a5968778695a4b; Path=/'],
+        offersLogout: true,
+      })
+      .build();
+    const result = analyzeTrace(renewed);
+    expect(result.findings.filter((f) => f.rule === 'session-reset')).toEqual([]);
+    expect(result.findings.filter((f) => f.rule === 'session-rotated').map((f) => f.entry)).toEqual([3]);
+    const doc = JSON.parse(exportNativeTrace(renewed, result, { values: 'raw' }));
+    expect(doc.events[3].entry.response.page).toEqual({ offersLogout: true });
+    expect(analyzeTrace(parseNativeTraceText(JSON.stringify(doc), 'x.json').trace).findings).toEqual(result.findings);
+    const har = exportHar(renewed, result, { values: 'raw' });
+    expect(JSON.parse(har).log.entries[3]._sessionscope.page).toEqual({ offersLogout: true });
+    expect(analyzeTrace(parseTraceFile(har, 'again.har')).findings).toEqual(result.findings);
+  });
+
   it("a HAR's `_sessionscope.page` of another shape is noted and left out; the entry is still read", () => {
     const trace = restarted();
     const har = JSON.parse(exportHar(trace, analyzeTrace(trace), { values: 'raw' }));

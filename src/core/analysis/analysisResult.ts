@@ -14,7 +14,7 @@ import {
   SEVERITY_RANK,
   type Severity,
 } from '../rules/rule.ts';
-import { classifyFailedAttempts, classifyPeriodicRotation } from '../rules/sessionRotated.ts';
+import { classifyFailedAttempts, classifyPeriodicRotation, classifySignedInRenewals } from '../rules/sessionRotated.ts';
 import { buildStories } from '../story/story.ts';
 import { type AnalysisMemory, NoMemory } from './analysisMemory.ts';
 import type { IdEnd, NotSentCookieFact, RequestFacts, SentCookieFact, SessionLane } from './facts.ts';
@@ -66,6 +66,13 @@ export function analysisOf(
     replayed.sessionIdentities,
   );
   classifyPeriodicRotation(replayed.lanes, loginOrigins(replayed.logins), new Set(replayed.loginAttempts));
+  // After the periodic count: a lane that renews its ID on most requests is told so, whatever its pages show.
+  classifySignedInRenewals(
+    replayed.lanes,
+    replayed.requests,
+    signedInPages(replayed),
+    new Set((replayed.loggedOut ?? []).map((answer) => answer.entry)),
+  );
   const ctx: RuleContext = {
     facts: replayed,
     settings,
@@ -149,6 +156,14 @@ export function analysisOf(
   };
   lazyRequestViews(result, replayed.requests, show, hideInText);
   return result;
+}
+
+/** The pages that show a user signed in: they offer a logout, or name the user a password POST sent. */
+function signedInPages(replayed: ReplayedFacts): ReadonlySet<number> {
+  const offering = replayed.pagesOfferingLogout;
+  const naming = replayed.pagesNamingUser;
+  if (offering === undefined) return naming ?? new Set();
+  return naming === undefined ? offering : new Set([...offering, ...naming]);
 }
 
 function clientRequestsOf(requests: readonly RequestFacts[]): { clientRequests?: number } {

@@ -177,6 +177,12 @@ export type IdEnd =
       readonly failedAttempt?: 'posted-again' | 'answered';
       /** Deleted at the login, whose answer issued a new ID under this other session cookie (IdChange.handedTo). */
       readonly handedTo?: string;
+      /**
+       * Outside any login, the server replaced the ID and went on answering as to the user signed in: the page of this
+       * entry, its answer or a later one carrying the new ID, offers a logout or names the user
+       * (classifySignedInRenewals). A renewal of the ID, not a session lost.
+       */
+      readonly stillSignedInAt?: number;
     }
   | {
       readonly kind: 'reset';
@@ -473,6 +479,12 @@ export interface AnalysisFacts {
    * saved with content; absent when none.
    */
   readonly pagesNamingUser?: ReadonlySet<number>;
+  /**
+   * The pages that offer a logout (a link or form to one, no login form: loginForm.ts) to a request that carried a
+   * session cookie, at an origin whose visitors' pages in the trace offered none: pages for a user signed in (a HAR
+   * saved with content); absent when none.
+   */
+  readonly pagesOfferingLogout?: ReadonlySet<number>;
   /** Responses that answered as logged out, in trace order (few: kept apart from the per-request facts). */
   readonly loggedOut?: readonly LoggedOutAnswer[];
   /** Cookies that carried the credentials of their request's Authorization header, in trace order (rare: apart). */

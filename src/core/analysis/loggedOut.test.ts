@@ -79,6 +79,22 @@ describe('logged-out answers', () => {
     expect(isLoginFormPage('<div><input name=user><input type=password></div>', 'text/html')).toBe(true);
   });
 
+  it('a page that offers a logout (a link or a form to one) is a page for a user signed in; not with a login form', () => {
+    const offers = (html: string) => readPage(html, 'text/html')?.offersLogout;
+    expect(offers('<nav><a class="x" href="https://crm.test/index.php/auth/logout">Αποσύνδεση</a></nav>')).toBe(true);
+    expect(offers("<form method=post action='/users/sign_out'><button>Sign out</button></form>")).toBe(true);
+    expect(offers('<a href=?action=logoff>x</a>')).toBe(true);
+    // The word in the text or in another attribute, a catalogue's address, a logout in a script: no link to one.
+    expect(offers('<p>Please log out when done</p><a title="logout" href="/help">help</a>')).toBe(false);
+    expect(offers('<a href="/catalog-offers">offers</a><a href="/blog/outdoor">blog</a>')).toBe(false);
+    expect(offers('<script>var t = \'<a href="/logout">\';</script><a href="/">home</a>')).toBe(false);
+    // A login page with a logout link in its menu is a login page.
+    expect(offers('<a href="/logout">Log out</a><form><input name="u"><input type="password" name="p"></form>')).toBe(
+      false,
+    );
+    expect(readPage('{"logout": "/logout"}', 'application/json')).toBeUndefined();
+  });
+
   it("a page's visible text: no scripts, styles, comments, tags or attribute values; entities decoded; its start", () => {
     const html =
       '<html><head><title>Home</title><script>var user = "alice"</script><STYLE>.u{}</STYLE></head>' +

@@ -90,6 +90,13 @@ export class EventReplay {
   private readonly logins = new LoginChains();
   private readonly requests: RequestFacts[] = [];
   private readonly loggedOut: LoggedOutAnswer[] = [];
+  /** The pages that offer a logout to a request that carried a session cookie, with their origins. */
+  private readonly logoutPages = new Map<number, string>();
+  /**
+   * By origin, whether a visitor's page (a login form, or a page to a request without a session cookie) offered a
+   * logout: where one did, the site shows its logout link to anyone (a demo's menu), and it tells nobody signed in.
+   */
+  private readonly visitorsOfferedLogout = new Map<string, boolean>();
   private readonly pageNames = new PageNames();
   private readonly credentialCookies: CredentialCookieFact[] = [];
   private readonly loginAttempts: number[] = [];
@@ -148,6 +155,33 @@ export class EventReplay {
   }
 
   /**
+   * A page the source kept: a visitor's (a login form, or no session cookie on its request) calibrates what its
+   * origin's logout links say; one offering a logout to a request with a session cookie is kept for signedInLogoutPages.
+   */
+  private notePage(entry: TraceEntry, origin: string, sent: readonly SentCookieFact[], loggedOut: boolean): void {
+    const response = entry.response;
+    if (response === undefined || (!response.offersLogout && !response.loginForm && response.pageText === undefined))
+      return;
+    if (response.loginForm || !sent.some((c) => c.session)) {
+      this.visitorsOfferedLogout.set(
+        origin,
+        this.visitorsOfferedLogout.get(origin) === true || response.offersLogout === true,
+      );
+    } else if (response.offersLogout && !loggedOut) this.logoutPages.set(entry.index, origin);
+  }
+
+  /**
+   * The pages that offer a logout where that tells a user signed in: at an origin whose visitors' pages (one at least)
+   * offered none (AnalysisFacts.pagesOfferingLogout).
+   */
+  private signedInLogoutPages(): { pagesOfferingLogout?: ReadonlySet<number> } {
+    const pages = new Set<number>();
+    for (const [entry, origin] of this.logoutPages)
+      if (this.visitorsOfferedLogout.get(origin) === false) pages.add(entry);
+    return pages.size > 0 ? { pagesOfferingLogout: pages } : {};
+  }
+
+  /**
    * The facts of the events fed so far, as if the trace ended here; the replay may go on being fed. What the
    * replay goes on changing (lanes, logins) is copied, so the facts handed over stay as they were.
    */
@@ -167,6 +201,7 @@ export class EventReplay {
       loginAttempts: this.loginAttempts.slice(),
       ...(this.passwordChosen.size > 0 ? { passwordChosen: new Set(this.passwordChosen) } : {}),
       ...(this.pageNames.namingPages().size > 0 ? { pagesNamingUser: new Set(this.pageNames.namingPages()) } : {}),
+      ...this.signedInLogoutPages(),
       sessionCookieNames: new Map([...this.sessionNames].map(([name, identity]) => [name, identity.evidence[0] ?? ''])),
       sessionIdentities: this.sessionNames,
       firstPartySites: this.firstPartySites,
@@ -273,6 +308,7 @@ export class EventReplay {
       else this.loggedOut.push(told);
     }
     if (answer) this.loggedOut.push(answer);
+    this.notePage(entry, parsed.origin, sent, answer !== undefined);
     if (sent.length > 0 && this.basicCredentials.size > 0) {
       const credentials = this.basicCredentials.get(entry.index);
       if (credentials !== undefined) this.noteCredentialCookies(entry.index, parsed.origin, credentials, sent);

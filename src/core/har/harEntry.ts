@@ -149,7 +149,11 @@ function readEntry(fields: HarFields, raw: unknown, index: number): EntryDraft {
   read.resourceType = resourceType;
   // Our own HAR export keeps no body, only what its analysis read of the page (pageExport.ts).
   const exportedPage =
-    response && sessionscope && response.loginForm === undefined && response.pageText === undefined
+    response &&
+    sessionscope &&
+    response.loginForm === undefined &&
+    response.offersLogout === undefined &&
+    response.pageText === undefined
       ? readExportedPage(fields, sessionscope, `${at}._sessionscope`)
       : undefined;
   // Optional fields assigned only when present (absent, never undefined), in one fixed order, rather than spread
@@ -387,6 +391,7 @@ function readResponse(fields: HarFields, entry: JsonObject, at: string): TraceRe
   if (redirect) read.redirectUrl = redirect;
   const page = keptPage(response);
   if (page?.loginForm) read.loginForm = true;
+  if (page?.offersLogout) read.offersLogout = true;
   if (page !== undefined && page.text !== '') read.pageText = page.text;
   if (page !== undefined && page.text.length >= PAGE_TEXT_CHARS) read.pageTextCut = true;
   return read;
@@ -415,18 +420,22 @@ function readStatus(fields: HarFields, response: JsonObject, where: string): num
 function readExportedPage(fields: HarFields, sessionscope: JsonObject, where: string): PageExport | undefined {
   const page = ownField(sessionscope, 'page');
   if (page === undefined) return undefined;
-  const [loginForm, names, cut] = isObject(page)
-    ? [ownField(page, 'loginForm'), ownField(page, 'names'), ownField(page, 'cut')]
+  const [loginForm, offersLogout, names, cut] = isObject(page)
+    ? [ownField(page, 'loginForm'), ownField(page, 'offersLogout'), ownField(page, 'names'), ownField(page, 'cut')]
     : [];
   const isFlag = (value: unknown) => value === undefined || typeof value === 'boolean';
   const isNames = (value: unknown): value is string[] | undefined =>
     value === undefined || (Array.isArray(value) && value.every((n) => typeof n === 'string'));
-  if (!isObject(page) || !isFlag(loginForm) || !isFlag(cut) || !isNames(names)) {
-    fields.note(`${where}.page`, 'is not a page as Sessionscope writes it ({loginForm, names, cut}); left out');
+  if (!isObject(page) || !isFlag(loginForm) || !isFlag(offersLogout) || !isFlag(cut) || !isNames(names)) {
+    fields.note(
+      `${where}.page`,
+      'is not a page as Sessionscope writes it ({loginForm, offersLogout, names, cut}); left out',
+    );
     return undefined;
   }
   return {
     ...(loginForm === true ? { loginForm: true as const } : {}),
+    ...(offersLogout === true ? { offersLogout: true as const } : {}),
     ...(names !== undefined ? { names } : {}),
     ...(cut === true ? { cut: true as const } : {}),
   };

@@ -144,6 +144,7 @@ function readPageExport(f: NativeFields, page: JsonObject, at: string): PageExpo
   const names = f.stringList(page, 'names', at, false);
   return definedFields({
     loginForm: f.optionalBoolean(page, 'loginForm', at) ? (true as const) : undefined,
+    offersLogout: f.optionalBoolean(page, 'offersLogout', at) ? (true as const) : undefined,
     names,
     cut: f.optionalBoolean(page, 'cut', at) ? (true as const) : undefined,
   });

@@ -64,7 +64,12 @@ function responseJson(r: TraceResponse, page: PageExport | undefined): Json {
 
 /** What the analysis read of a page the source kept, never its text (pageExport.ts). */
 export function pageJson(page: PageExport): Json {
-  return compact({ loginForm: page.loginForm, names: page.names ? [...page.names] : undefined, cut: page.cut });
+  return compact({
+    loginForm: page.loginForm,
+    offersLogout: page.offersLogout,
+    names: page.names ? [...page.names] : undefined,
+    cut: page.cut,
+  });
 }
 
 function browserReportJson(b: BrowserCookieReport): Json {

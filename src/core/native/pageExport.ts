@@ -1,6 +1,6 @@
 /**
  * What an export keeps of a page the source kept (a HAR saved with content): never the page or its text, only what
- * the analysis reads of it — whether it holds a login form (loggedOut.ts), which of the user names the trace's
+ * the analysis reads of it — whether it holds a login form (loggedOut.ts) or offers a logout, which of the user names the trace's
  * password POSTs sent it names (pageNames.ts), and whether its text went on past what was read. Re-imported, the
  * same pages say the same: a session the server lost that only its pages showed is still told (docs/TRACE-FORMAT.md,
  * "Pages").
@@ -16,13 +16,16 @@ import type { Trace, TraceEntry } from '../trace/types.ts';
 /** Each entry's page to export, by entry index, for the entries whose response had one read. */
 export function pagesForExport(source: Trace, written: Trace): ReadonlyMap<number, PageExport> {
   const pages = new Map<number, PageExport>();
-  const read = entriesOf(source).filter((e) => e.response?.loginForm || e.response?.pageText !== undefined);
+  const read = entriesOf(source).filter(
+    (e) => e.response?.loginForm || e.response?.offersLogout || e.response?.pageText !== undefined,
+  );
   if (read.length === 0) return pages;
   const shown = writtenNames(source, written);
   for (const entry of read) {
     const response = entry.response!;
     pages.set(entry.index, {
       ...(response.loginForm ? { loginForm: true as const } : {}),
+      ...(response.offersLogout ? { offersLogout: true as const } : {}),
       ...(response.pageText !== undefined ? { names: namesHeld(response.pageText, shown) } : {}),
       ...(response.pageTextCut ? { cut: true as const } : {}),
     });

@@ -586,6 +586,94 @@ describe('session-rotated', () => {
     for (const f of rotations) expect(f.message).toContain('or each request reaches a server that does not know');
   });
 
+  describe('a new ID outside a login, the user still signed in (a HAR saved with content)', () => {
+    // A real ZAP recording of a CodeIgniter 3 application: the session ID renewed every five minutes
+    // (sess_time_to_update) on a page that offers a logout, or on an XHR whose next page does; told as HIGH LOST.
+    const renewal = (answer: { offersLogout?: true; status?: number; location?: string }, after: 'page' | 'login') => {
+      const t = trace()
+        .get('https://crm.test/login', { cookie: '', setCookie: [sid(ID.a)], loginForm: true })
+        .post('https://crm.test/login', {
+          cookie: `sid=${ID.a}`,
+          form: { user: 'ann', password: 'hunter2' },
+          setCookie: [sid(ID.b)],
+          location: 'https://crm.test/home',
+        })
+        .get('https://crm.test/home', { cookie: `sid=${ID.b}`, offersLogout: true })
+        .get('https://crm.test/ajax/status', { cookie: `sid=${ID.b}`, setCookie: [sid(ID.c)], ...answer });
+      if (after === 'page') t.get('https://crm.test/mission/7', { cookie: `sid=${ID.c}`, offersLogout: true });
+      else t.get('https://crm.test/mission/7', { cookie: `sid=${ID.c}`, location: 'https://crm.test/login' });
+      return t.analyze();
+    };
+    const ends = (result: AnalysisResult) => ({
+      rotated: findingsOf(result, 'session-rotated').map((f) => f.entry),
+      reset: findingsOf(result, 'session-reset').map((f) => [f.entry, f.severity]),
+    });
+
+    it('not where a visitor is offered a logout too (a menu shown to anyone): that link tells no one signed in', () => {
+      const anyone = trace()
+        .get('https://crm.test/', { cookie: '', setCookie: [sid(ID.a)], offersLogout: true })
+        .post('https://crm.test/login', {
+          cookie: `sid=${ID.a}`,
+          form: { user: 'ann', password: 'hunter2' },
+          setCookie: [sid(ID.b)],
+          location: 'https://crm.test/home',
+        })
+        .get('https://crm.test/home', { cookie: `sid=${ID.b}`, offersLogout: true })
+        .get('https://crm.test/ajax/status', { cookie: `sid=${ID.b}`, setCookie: [sid(ID.c)], offersLogout: true })
+        .analyze();
+      expect(ends(anyone)).toEqual({ rotated: [1], reset: [[3, 'high']] });
+    });
+
+    it('the answer that brought the new ID offers a logout: rotated, not lost', () => {
+      const result = renewal({ offersLogout: true }, 'login');
+      expect(ends(result)).toEqual({ rotated: [1, 3], reset: [] });
+      expect(findingsOf(result, 'session-rotated')[1]!.message).toContain(
+        'the server went on answering as to the user signed in (the page at entry 3 offers a logout',
+      );
+    });
+
+    it('an XHR brought it, and the next page carrying it offers a logout: rotated', () => {
+      expect(ends(renewal({}, 'page'))).toEqual({ rotated: [1, 3], reset: [] });
+    });
+
+    it('the next page carrying it is a redirect to the login page: the session was lost', () => {
+      expect(ends(renewal({}, 'login'))).toEqual({ rotated: [1], reset: [[3, 'high']] });
+      // Signed in again afterwards with the same ID: the first answer told the loss, the later page does not undo it.
+      const again = renewal({}, 'login');
+      const later = trace()
+        .get('https://crm.test/login', { cookie: '', setCookie: [sid(ID.a)], loginForm: true })
+        .post('https://crm.test/login', {
+          cookie: `sid=${ID.a}`,
+          form: { user: 'ann', password: 'hunter2' },
+          setCookie: [sid(ID.b)],
+          location: 'https://crm.test/home',
+        })
+        .get('https://crm.test/home', { cookie: `sid=${ID.b}`, offersLogout: true })
+        .get('https://crm.test/ajax/status', { cookie: `sid=${ID.b}`, setCookie: [sid(ID.c)] })
+        .get('https://crm.test/mission/7', { cookie: `sid=${ID.c}`, location: 'https://crm.test/login' })
+        .get('https://crm.test/mission/8', { cookie: `sid=${ID.c}`, offersLogout: true })
+        .analyze();
+      expect(ends(later).reset).toEqual(ends(again).reset);
+    });
+
+    it('the answer itself is a logged-out one, whatever comes after: lost', () => {
+      expect(ends(renewal({ status: 401 }, 'page'))).toEqual({ rotated: [1], reset: [[3, 'high']] });
+    });
+
+    it("the ID the login had just issued, replaced on its redirect's hop, stays lost (two nodes, one without it)", () => {
+      const result = trace()
+        .post('https://crm.test/login', {
+          cookie: '',
+          form: { user: 'ann', password: 'hunter2' },
+          setCookie: [sid(ID.b)],
+          location: 'https://crm.test/home',
+        })
+        .get('https://crm.test/home', { cookie: `sid=${ID.b}`, setCookie: [sid(ID.c)], offersLogout: true })
+        .analyze();
+      expect(findingsOf(result, 'session-reset').map((f) => [f.entry, f.reason ?? f.evidence.cause])).toHaveLength(1);
+    });
+  });
+
   it('no rotation when the server re-sends the same ID (refreshing its expiry)', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })

@@ -8,6 +8,7 @@ import {
   type IdChange,
   type LaneId,
   LOGIN_SIGNAL_TEXT,
+  type RequestFacts,
   type RotatedEnd,
   type SessionIdentity,
   type SessionLane,
@@ -116,6 +117,11 @@ export const sessionRotated = defineRule({
             end?.anonymous === true,
             () =>
               'for a client not logged in: the server starts a new session on each page it shows such a client (or each page reaches a server that does not know the last one)',
+          ],
+          [
+            end?.stillSignedInAt !== undefined,
+            () =>
+              `without a login, and the server went on answering as to the user signed in (the page at entry ${end!.stillSignedInAt} offers a logout or names the user): a renewal of the ID, not a session lost`,
           ],
           [
             end?.periodic === true,
@@ -364,6 +370,71 @@ export function classifyPeriodicRotation(
       id.end = { kind: 'rotated', entry: id.end.entry, atLogout: false, periodic: true };
     }
   }
+}
+
+/** Requests read ahead of a reset for a page that shows the user still signed in: enough for a few pages' assets. */
+const SIGNED_IN_LOOKAHEAD = 500;
+
+/**
+ * Some servers renew the session ID now and then while the user stays signed in (CodeIgniter's sess_time_to_update,
+ * every five minutes by default; an application regenerating at a privilege check): on the wire a server-rejected
+ * reset, with nothing to tell it from a server that lost the session but the pages. Where the answer that brought
+ * the new ID, or the first page after it that carried the new ID, offers a logout or names the user (a HAR saved
+ * with content), the server went on answering as to the user signed in: a renewal, not a loss. A logged-out answer
+ * met first keeps the reset, and so does an ID the login or its redirect chain had just issued (RULES.md: a login
+ * rotates an ID once) or one replaced beside a back-end switch (the two-node loss). Rewrites the ends in place.
+ */
+export function classifySignedInRenewals(
+  lanes: readonly SessionLane[],
+  requests: readonly RequestFacts[],
+  signedInPages: ReadonlySet<number>,
+  loggedOutAnswers: ReadonlySet<number>,
+): void {
+  if (signedInPages.size === 0) return;
+  let positions: Map<number, number> | undefined;
+  for (const lane of lanes) {
+    lane.ids.forEach((id, i) => {
+      const end = id.end;
+      if (end?.kind !== 'reset' || end.cause !== 'server-rejected') return;
+      if (end.backendSwitch !== undefined || end.loginEntry !== undefined || end.loggedOutAnswer !== undefined) return;
+      const next = lane.ids[i + 1];
+      if (next === undefined || next.firstEntry !== end.entry) return;
+      positions ??= new Map(requests.map((r, at) => [r.entry, at]));
+      const from = positions.get(end.entry);
+      if (from === undefined) return;
+      // Until the new ID ended (its own end's request is the last that may carry it).
+      const until = Math.min(
+        requests.length - 1,
+        from + SIGNED_IN_LOOKAHEAD,
+        next.end === undefined ? Number.POSITIVE_INFINITY : (positions.get(next.end.entry) ?? Number.POSITIVE_INFINITY),
+      );
+      const shown = firstPageShown(requests, from, until, lane.cookie, next.id, signedInPages, loggedOutAnswers);
+      if (shown?.signedIn)
+        id.end = { kind: 'rotated', entry: end.entry, atLogout: false, periodic: false, stillSignedInAt: shown.entry };
+    });
+  }
+}
+
+/**
+ * The first page from the request at `from` to the one at `until` that tells whether the user was signed in with
+ * the new ID: the answer that brought it, then the requests that carried it.
+ */
+function firstPageShown(
+  requests: readonly RequestFacts[],
+  from: number,
+  until: number,
+  cookie: string,
+  newId: string,
+  signedInPages: ReadonlySet<number>,
+  loggedOutAnswers: ReadonlySet<number>,
+): { readonly entry: number; readonly signedIn: boolean } | undefined {
+  for (let at = from; at <= until; at++) {
+    const request = requests[at]!;
+    if (at > from && !request.sent.some((c) => c.name === cookie && c.value === newId)) continue;
+    if (loggedOutAnswers.has(request.entry)) return { entry: request.entry, signedIn: false };
+    if (signedInPages.has(request.entry)) return { entry: request.entry, signedIn: true };
+  }
+  return undefined;
 }
 
 function loggedOutAnswerAt(id: LaneId): boolean {

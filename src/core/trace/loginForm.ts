@@ -30,6 +30,8 @@ export const PAGE_TEXT_CHARS = 8_192;
 /** What a kept HTML body says: absent for a body that is not HTML or cannot be decoded. */
 export interface PageReading {
   readonly loginForm: boolean;
+  /** A link or a form of the page leads to a logout (offersLogout): a page for a user signed in. */
+  readonly offersLogout: boolean;
   /** The page's visible text (no tags, scripts, styles or comments; spaces collapsed), its first PAGE_TEXT_CHARS. */
   readonly text: string;
 }
@@ -48,7 +50,29 @@ export function readPage(text: string, mimeType: string | undefined, encoding?: 
     }
   }
   const shown = withoutHiddenContent(body);
-  return { loginForm: hasLoginForm(shown), text: textOf(shown, PAGE_TEXT_CHARS) };
+  const loginForm = hasLoginForm(shown);
+  return { loginForm, offersLogout: !loginForm && offersLogout(shown), text: textOf(shown, PAGE_TEXT_CHARS) };
+}
+
+/** A link's or a form's start tag. */
+const LINK_OR_FORM = /<(?:a|form)\b[^>]*>/gi;
+/** Its target: the value of its `href` or `action`, quoted or not. */
+const TARGET = /\s(?:href|action)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+/** A logout's word in an address (`/auth/logout`, `?action=logout`, `/signout`, `logoff.php`). */
+const LOGOUT_IN_ADDRESS = /(log|sign)[-_]?(out|off)(?![a-z0-9])/i;
+
+/**
+ * Whether a link or a form of the page leads to a logout: what an application shows a user signed in (its menu's
+ * "Log out"), and a visitor's page does not. A body without the word anywhere is not read further.
+ */
+function offersLogout(body: string): boolean {
+  if (!LOGOUT_IN_ADDRESS.test(body)) return false;
+  for (const [tag] of body.matchAll(LINK_OR_FORM)) {
+    const target = TARGET.exec(tag);
+    const address = target?.[1] ?? target?.[2] ?? target?.[3];
+    if (address !== undefined && LOGOUT_IN_ADDRESS.test(address)) return true;
+  }
+  return false;
 }
 
 function hasLoginForm(body: string): boolean {

@@ -110,6 +110,8 @@ export interface TraceResponse {
   readonly redirectUrl?: string;
   /** The body is a page with a login form (a password input), when the source kept the body (loginForm.ts). */
   readonly loginForm?: true;
+  /** The body is a page that offers a logout (a link or form to one, no login form): a page for a user signed in. */
+  readonly offersLogout?: true;
   /**
    * The visible text of an HTML body the source kept, its start (loginForm.ts readPage): where a logged-in page
    * names its user. Never exported: an export keeps only the user names it holds (native/pageExport.ts).
