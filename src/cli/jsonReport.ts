@@ -21,6 +21,8 @@ export function jsonReport(file: string, trace: Trace, result: ReportedAnalysis,
       runs: trace.runs ?? 1,
       // Requests from a client that is no browser (an HTTP library's User-Agent): no browser default applies to them.
       ...(result.clientRequests ? { clientRequests: result.clientRequests } : {}),
+      // Pages where a new browser was read from the traffic (a new jar from each).
+      ...(result.freshBrowsers ? { freshBrowsers: result.freshBrowsers } : {}),
       cookiesRecorded: result.cookiesRecorded,
       ...(trace.warnings?.length ? { warnings: trace.warnings } : {}),
       // What the file lacks for the analysis (no cookie at all, masked values), as the text report's notes: a CI job

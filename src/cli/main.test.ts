@@ -308,6 +308,28 @@ describe('formats and options', () => {
     expect(browser.doc.input.notes).toBeUndefined();
   });
 
+  it('a new browser read from the traffic (days later, a page with none of the cookies held) is noted, not lost', async () => {
+    const SID = 'sid=f3a91c07d2b84e6a9c51e0b7a4d2f886';
+    const files = {
+      'days.har': har([
+        // A browser-session cookie: no expiry, so the jar would still send it.
+        { url: 'https://crm.test/', at: '2025-01-01T09:00:00Z', setCookie: [`${SID}; Path=/; HttpOnly`] },
+        { url: 'https://crm.test/home', at: '2025-01-01T09:00:01Z', cookie: SID },
+        {
+          url: 'https://crm.test/',
+          at: '2025-01-03T09:00:00Z',
+          setCookie: ['sid=6c0e8d4b1f7a39e2d5b80c4a7f16e93d; Path=/; HttpOnly'],
+        },
+      ]),
+    };
+    const text = (await run(['analyze', 'days.har'], files)).stdout;
+    expect(text).toContain('Note: A new browser from entry 2');
+    expect(text).not.toContain('LOST');
+    const doc = JSON.parse((await run(['analyze', 'days.har', '--format', 'json'], files)).stdout);
+    expect(doc.input.freshBrowsers).toEqual([2]);
+    expect(doc.findings.filter((f: { rule: string }) => f.rule === 'session-reset')).toEqual([]);
+  });
+
   it('--include-values prints session IDs that are otherwise redacted', async () => {
     const file = `${DEMO}rotation.har`;
     const redacted = JSON.parse((await run(['analyze', file, '--format', 'json'])).stdout);

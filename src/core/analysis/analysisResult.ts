@@ -151,6 +151,7 @@ export function analysisOf(
     cookiesRecorded: replayed.cookiesRecorded,
     ...(replayed.maskedCookie ? { maskedCookie: replayed.maskedCookie } : {}),
     ...clientRequestsOf(replayed.requests),
+    ...(replayed.freshBrowsers?.length ? { freshBrowsers: replayed.freshBrowsers } : {}),
     settings,
     story: buildStories({ findings, facts: replayed, byEntry }, { hideInText, memory: memory.stories }),
   };

@@ -9,7 +9,9 @@
 
 import { cookieDefaultsFor } from '../cookie/browserDefaults.ts';
 import { CookieJar } from '../cookie/jar.ts';
+import { hostMatches } from '../cookie/notSent.ts';
 import { parseSetCookie } from '../cookie/parseSetCookie.ts';
+import { pathMatch, requestPath } from '../cookie/path.ts';
 import { cookieUrl } from '../cookie/storageModel.ts';
 import type { StoredCookie, StoreOutcome } from '../cookie/types.ts';
 import { basicCredentialTexts, holdsBasicCredentials } from '../session/credentialsInCookie.ts';
@@ -20,7 +22,7 @@ import type { ResourceType, Trace, TraceEntry, TraceEvent } from '../trace/types
 import { browserRejectionOf } from './browserVerdicts.ts';
 import { clearsSiteCookies } from './clearSiteData.ts';
 import { CookieComparison, NO_NOT_SENT, NO_SENT } from './cookieComparison.ts';
-import { responseSetCookieLines, setCookieNameValue } from './entryCookies.ts';
+import { carriedCookieText, responseSetCookieLines, setCookieNameValue } from './entryCookies.ts';
 import { StringPool } from './factCache.ts';
 import {
   type AnalysisFacts,
@@ -49,6 +51,8 @@ import type { AnalysisSettings } from './settings.ts';
 /** What one replay establishes: the facts, whether the input had Cookie data, the jar left at the end. */
 export type ReplayedFacts = AnalysisFacts & {
   readonly cookiesRecorded: boolean;
+  /** The pages where a new browser was read from the traffic (startsAfresh); absent when none. */
+  readonly freshBrowsers?: readonly number[];
   readonly maskedCookie?: MaskedCookie;
   readonly jar: readonly StoredCookie[];
 };
@@ -80,6 +84,9 @@ export class Replay {
  * whole (a streamed file). It needs the two answers only the whole trace gives, found beforehand by a first
  * pass (TracePrepass): the session cookie names, and whether the input recorded Cookie headers at all.
  */
+/** Without a request this long, the next may come from another browser (a proxy's history of several days). */
+const NEW_BROWSER_GAP_MS = 60 * 60 * 1000;
+
 export class EventReplay {
   /** The browser profile's jar; a new one for each browser run of the file (startRun). */
   private jar = new CookieJar();
@@ -90,6 +97,8 @@ export class EventReplay {
   private readonly logins = new LoginChains();
   private readonly requests: RequestFacts[] = [];
   private readonly loggedOut: LoggedOutAnswer[] = [];
+  /** The pages where a new browser was read from the traffic (startsAfresh). */
+  private readonly freshBrowsers: number[] = [];
   /** The pages that offer a logout to a request that carried a session cookie, with their origins. */
   private readonly logoutPages = new Map<number, string>();
   /**
@@ -206,6 +215,7 @@ export class EventReplay {
       sessionIdentities: this.sessionNames,
       firstPartySites: this.firstPartySites,
       cookiesRecorded: this.cookiesRecorded,
+      ...(this.freshBrowsers.length > 0 ? { freshBrowsers: this.freshBrowsers.slice() } : {}),
       ...(this.maskedCookie ? { maskedCookie: this.maskedCookie } : {}),
     };
   }
@@ -237,7 +247,14 @@ export class EventReplay {
 
   private apply(event: TraceEvent): void {
     const time = event.kind === 'entry' ? event.entry.startedAt : event.time;
+    const before = this.lastTime;
     if (Number.isFinite(time)) this.lastTime = Math.max(this.lastTime ?? time, time);
+    // A run the file names (WebPageTest's, browsertime's) starts its own jar in applyEntry.
+    const sameRun = event.kind === 'entry' && event.entry.run === this.run;
+    if (sameRun && before !== undefined && this.startsAfresh(event.entry, before)) {
+      this.freshBrowsers.push(event.entry.index);
+      this.newJar(event.entry);
+    }
     switch (event.kind) {
       case 'entry':
         this.applyEntry(event.entry);
@@ -382,10 +399,34 @@ export class EventReplay {
   private startRun(entry: TraceEntry): void {
     const first = this.run === undefined && this.requests.length === 0;
     this.run = entry.run;
-    if (first) return;
+    if (!first) this.newJar(entry);
+  }
+
+  private newJar(entry: TraceEntry): void {
     this.logins.close(this.lanes);
     this.jar = new CookieJar();
     this.lanes.endRun(entry.index);
+  }
+
+  /**
+   * A page asked for after a long gap (NEW_BROWSER_GAP_MS since the last event, `before`), carrying no cookie at all,
+   * where the jar holds unexpired cookies that would have gone on it: the browser that asked no longer had any of
+   * them (another profile or browser, the cookies cleared: a proxy's history of several days). A new run of the file
+   * (RULES.md: several runs are several jars), not each of those cookies "not sent". Only a page (a navigation starts
+   * a browser's visit; or a request whose type the recording does not give) that reached the server, in a file that
+   * records Cookie headers, is read so.
+   */
+  private startsAfresh(entry: TraceEntry, before: number): boolean {
+    if (!this.cookiesRecorded || entry.startedAt - before < NEW_BROWSER_GAP_MS) return false;
+    const type = entry.request.resourceType;
+    if (entry.offNetwork !== undefined || (type !== 'document' && type !== 'other')) return false;
+    if (carriedCookieText(entry) !== '') return false;
+    const target = cookieUrl(entry.request.url);
+    if (target === undefined) return false;
+    const path = requestPath(target.url);
+    return this.jar
+      .all(entry.startedAt)
+      .some((c) => hostMatches(c, target.host) && pathMatch(path, c.path) && (!c.secure || target.secure));
   }
 
   /**

@@ -142,6 +142,12 @@ export interface AnalysisResult {
   readonly maskedCookie?: MaskedCookie;
   /** How many requests came from a client that is no browser (RequestFacts.fromNonBrowser); absent when none. */
   readonly clientRequests?: number;
+  /**
+   * The pages where a new browser was read from the traffic: after an hour or more without requests, a page that
+   * carried none of the cookies the browser held for it (replay.ts startsAfresh). Each begins a new jar. Absent
+   * when none.
+   */
+  readonly freshBrowsers?: readonly number[];
   readonly settings: AnalysisSettings;
   /** "What happened": a story per session lost, rejected, never established or at risk (story/story.ts). */
   readonly story?: readonly Story[];

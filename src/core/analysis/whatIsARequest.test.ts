@@ -372,4 +372,40 @@ describe('several browser runs in one file', () => {
     expect(rules('session-not-sent')).toEqual([]);
     expect(result.facts.lanes[0]!.ids.map((id) => id.end?.kind)).toEqual(['run-ended', undefined]);
   });
+
+  describe('a new browser read from the traffic: after a long gap, a page with none of the cookies held', () => {
+    // A real ZAP history of several days: the sessions of the first day, then days later a page that carried no
+    // cookie (another browser), told as the session expired, a remember-me token overwritten: HIGH LOST twice.
+    const HOUR = 3_600_000;
+    const REMEMBER = 'remember=8d2f0c41b7e94a65c3d18f7e02ab59c6';
+    const days = (gap: number, comeback: { cookie?: string; resourceType?: string } = {}) =>
+      analyse([
+        step(0, 'https://crm.test/', { setCookie: `${SID}; Path=/; Max-Age=43200; HttpOnly` }),
+        step(100, 'https://crm.test/home', { setCookie: `${REMEMBER}; Path=/; Max-Age=63072000`, cookie: SID }),
+        step(200, 'https://crm.test/home', { cookie: `${SID}; ${REMEMBER}` }),
+        {
+          ...step(200 + gap, 'https://crm.test/', {
+            setCookie: 'PHPSESSID=99999999999999999999999999999999; Path=/; HttpOnly',
+            ...(comeback.cookie ? { cookie: comeback.cookie } : {}),
+          }),
+          _resourceType: comeback.resourceType ?? 'document',
+        },
+      ]);
+
+    it('a new jar from that page: no session lost, and a note says where', () => {
+      const { rules, result } = days(60 * HOUR);
+      expect(rules('session-reset')).toEqual([]);
+      expect(rules('session-not-sent')).toEqual([]);
+      expect(result.freshBrowsers).toEqual([3]);
+      expect(result.facts.lanes[0]!.ids.map((id) => id.end?.kind)).toEqual(['run-ended', undefined]);
+    });
+
+    it('not after a short gap, nor where the page carried a cookie the browser held, nor for a script', () => {
+      expect(days(10 * 60_000).result.freshBrowsers).toBeUndefined();
+      expect(days(60 * HOUR, { cookie: REMEMBER }).result.freshBrowsers).toBeUndefined();
+      expect(days(60 * HOUR, { resourceType: 'script' }).result.freshBrowsers).toBeUndefined();
+      // The session cookie expired (12 h) while the remember-me token (2 years) lives: after a short gap it is told.
+      expect(days(10 * 60_000).rules('session-not-sent')).toEqual([3]);
+    });
+  });
 });

@@ -8,7 +8,7 @@ import type { ReportedAnalysis } from './htmlReport.ts';
 /** What the notes read of an analysis. */
 export type NotedAnalysis = Pick<
   ReportedAnalysis,
-  'cookiesRecorded' | 'sessions' | 'requests' | 'maskedCookie' | 'settings' | 'clientRequests'
+  'cookiesRecorded' | 'sessions' | 'requests' | 'maskedCookie' | 'settings' | 'clientRequests' | 'freshBrowsers'
 >;
 
 /** The notes on a file, as sentences (none for a file with its cookies). */
@@ -19,6 +19,8 @@ export function fileNotes(analysis: NotedAnalysis, creator: string | undefined):
   if (analysis.maskedCookie !== undefined) notes.push(maskedNote(analysis.maskedCookie));
   const client = clientNote(analysis);
   if (client !== undefined) notes.push(client);
+  const fresh = freshBrowserNote(analysis.freshBrowsers);
+  if (fresh !== undefined) notes.push(fresh);
   const clock = clockNote(analysis);
   if (clock !== undefined) notes.push(clock);
   return notes;
@@ -49,6 +51,16 @@ function clientNote(analysis: NotedAnalysis): string | undefined {
   if (share.clientRequests === 0) return undefined;
   const which = onlyClientRequests(share) ? 'Every request' : `${share.clientRequests} of ${share.requests} requests`;
   return `${which} came from a client that is no browser (the User-Agent names none: an HTTP library, a test harness or an app): it sends the cookies its code keeps and applies no SameSite, so a cookie it did not send was its code's choice, not a browser's rule.`;
+}
+
+/**
+ * A new browser read from the traffic (replay.ts startsAfresh): the IDs held before it end there unseen, and it is
+ * said, since no finding tells of them.
+ */
+function freshBrowserNote(entries: readonly number[] | undefined): string | undefined {
+  if (entries === undefined || entries.length === 0) return undefined;
+  const where = entries.length === 1 ? `entry ${entries[0]}` : `entries ${entries.join(', ')}`;
+  return `A new browser from ${where}: after an hour or more without requests, a page carried none of the cookies the browser held for it (another browser or profile, or its cookies cleared). From there the analysis keeps a new cookie jar, and the sessions held before end without a finding.`;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

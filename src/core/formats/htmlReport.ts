@@ -23,6 +23,8 @@ export interface ReportedAnalysis {
   readonly maskedCookie?: MaskedCookie;
   /** Requests from a client that is no browser; absent when none, and in a native trace's saved analysis. */
   readonly clientRequests?: number;
+  /** Entries where a new browser was read from the traffic (AnalysisResult.freshBrowsers); absent when none. */
+  readonly freshBrowsers?: readonly number[];
   /** Absent in an analysis saved before stories existed (a native trace's). */
   readonly story?: readonly Story[];
   /** The clock expiry was judged at (`--now`), where one was set; absent in a native trace's saved analysis. */
