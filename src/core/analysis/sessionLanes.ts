@@ -13,7 +13,7 @@ import { expiryResetOf, idEndOf, resetAtModelEviction, resetAtRemoval } from '..
 import { isChunkCountMarker, sameChunkedCookie } from '../session/chunkedCookie.ts';
 import { splitRouteSuffix } from '../session/identify.ts';
 import { valueHolds } from '../session/tokenData.ts';
-import { isPlaceholderValue } from '../session/valueShape.ts';
+import { holdsNoIdCharacter, isPlaceholderValue } from '../session/valueShape.ts';
 import type { CookieChangeCause, TraceEntry } from '../trace/types.ts';
 import { AppNeighbours } from './appNeighbours.ts';
 import {
@@ -192,8 +192,13 @@ export class SessionLanes {
         continue;
       }
       if (!current || current.end || current.id !== s.value) {
-        // A placeholder the server left in the cookie (`deleted`: Cockpit's, PHP's) is no ID to follow.
-        if (isPlaceholderValue(s.value)) continue;
+        // A placeholder the server left in the cookie (`deleted`: Cockpit's, PHP's) is no ID to follow. A value no ID is
+        // written with, carried in place of the held ID, is the client's doing (a scanner's payload, `x'||pg_sleep(10)--`):
+        // the held ID is no longer what it sends, and a new one the server then issues replaces no ID of the client's.
+        if (isPlaceholderValue(s.value)) {
+          if (current && !current.end && holdsNoIdCharacter(s.value)) current.end = { kind: 'replaced-unseen', entry };
+          continue;
+        }
         // The ID a response deleted, carried by a request that started before that response arrived (in flight
         // beside the logout): the jar held it then. It comes back as no new ID.
         if (current?.id === s.value && startedAt < (this.deletedArrivedAt.get(current) ?? Number.NEGATIVE_INFINITY))

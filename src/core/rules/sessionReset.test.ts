@@ -57,6 +57,25 @@ describe('session-reset', () => {
     expect(result.story?.map((st) => st.kind)).toEqual(['at-risk']);
   });
 
+  it("a scanner's payload carried in place of the held ID, answered with a new one: the client's change, no loss", () => {
+    // A real mitmproxy recording of an SQL-injection scan swapping the session cookie's value with
+    // `x'||pg_sleep(10)--`: each refused payload read as MEDIUM 'the server no longer knew the session'.
+    const payload = encodeURIComponent("x'||pg_sleep(10)--");
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/', { cookie: `sid=${payload}`, setCookie: [sid(ID.b)] })
+      .get('https://shop.test/', { cookie: `sid=${ID.a}` })
+      .analyze();
+    expect(resets(result)).toEqual([]);
+    expect(result.sessions[0]!.ids).toHaveLength(3);
+    // The same request carrying the held ID is a server-rejected reset, as below.
+    const carried = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get('https://shop.test/', { cookie: `sid=${ID.a}`, setCookie: [sid(ID.b)] })
+      .analyze();
+    expect(resets(carried)).toEqual([{ cookie: 'sid', entry: 1, cause: 'server-rejected' }]);
+  });
+
   it('server-rejected: the request carried a valid sid and the server answered with a new one', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })

@@ -224,6 +224,16 @@ describe('valueShape', () => {
     expect(valueShape('q8yqW1xY+zAbC7f2Kp0/Lm3N')).toBe('opaque');
   });
 
+  it("a scanner's payload (a quote, a parenthesis, an angle bracket inside) is no ID", () => {
+    expect(valueShape('x%27%7C%7Cpg_sleep%2810%29--')).toBe('not-an-id');
+    expect(valueShape('%3Cscript%3Ealert(1)%3C%2Fscript%3E')).toBe('not-an-id');
+    expect(isPlaceholderValue("5f4dcc3b5aa765d61d8327deb882cf99'--")).toBe(true);
+    // Quotes around a value are the cookie's, not the value's; IDs with their usual punctuation stay IDs.
+    expect(valueShape('"f3a91c07d2b84e6a9c51e0b7a4d2f886"')).toBe('opaque');
+    expect(valueShape('s%3AQ2x8Zk1oV9n0.aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789%2Bab')).toBe('opaque');
+    expect(valueShape('0000BcJl8k2D1Yw:1a2b3c4d!-123456')).toBe('opaque');
+  });
+
   it('text beyond ASCII, once decoded (a percent-encoded name), is readable, not an ID', () => {
     // A real recording's oa_name: the user's name in Chinese, percent-encoded UTF-8.
     expect(valueShape('%E7%8E%8B%E5%B0%8F%E6%98%8E')).toBe('structured');

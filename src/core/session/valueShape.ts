@@ -99,6 +99,18 @@ const STORE_FORMATS: readonly ((value: string) => boolean)[] = [
  */
 const BEYOND_ASCII = /[\u0080-\uffff]/;
 
+/**
+ * A character no session ID is written with, once the value is decoded and its quotes taken off: a quote inside it,
+ * a parenthesis, an angle bracket, a backslash, a backtick. What a scanner swaps in to test the server
+ * (`x'||pg_sleep(10)--`, `<script>`), not an ID the server issued.
+ */
+const NO_ID_CHARACTER = /['"<>()\\`]/;
+
+/** The value holds a character no ID is written with (NO_ID_CHARACTER): a payload swapped in, not an ID issued. */
+export function holdsNoIdCharacter(raw: string): boolean {
+  return NO_ID_CHARACTER.test(unquote(raw));
+}
+
 /** Readable data, evidence against an ID (RULES.md). */
 const READABLE = [FIELDS, LABELLED_NUMBER, ABSOLUTE_URL, WORDS, FLAG_PART, FRACTIONS, BEYOND_ASCII];
 
@@ -164,6 +176,7 @@ export function valueShape(raw: string): ValueShape {
   if (Array.isArray(readClientSideData(value)?.payload)) return 'structured';
   if (STORE_FORMATS.some((is) => is(value))) return 'client-side-store';
   if (value.startsWith('{') || value.startsWith('[') || READABLE.some((re) => re.test(value))) return 'structured';
+  if (NO_ID_CHARACTER.test(value)) return 'not-an-id';
   return 'opaque';
 }
 
@@ -174,7 +187,7 @@ export function valueShape(raw: string): ValueShape {
  * IDs or data, never asked.
  */
 export function isPlaceholderValue(value: string): boolean {
-  if (value.length > 16) return isMaskedValue(value);
+  if (value.length > 16) return isMaskedValue(value) || valueShape(value) === 'not-an-id';
   return valueShape(value) === 'not-an-id' || isWordValue(value) || isMaskedValue(value);
 }
 
