@@ -573,6 +573,25 @@ describe('the trace source', () => {
     expect(indexer.end().browser).toEqual(chrome84);
   });
 
+  it("reads Chrome's device mode (another browser's User-Agent, HTTP/2 pseudo-headers) as Chrome, whole or streamed", () => {
+    const iphone = {
+      request: request('https://a.test/', {
+        headers: [
+          { name: ':authority', value: 'a.test' },
+          {
+            name: 'user-agent',
+            value: 'Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 Version/16.6 Mobile/15E148 Safari/604.1',
+          },
+        ],
+      }),
+    };
+    const doc = har([entry('https://a.test/', iphone)], { creator: { name: 'WebInspector', version: '537.36' } });
+    expect(harToTrace(doc).source.browser).toEqual({ name: 'chrome', from: 'log.creator' });
+    const indexer = new HarIndexer('device-mode.har');
+    indexer.write(new TextEncoder().encode(JSON.stringify(doc)));
+    expect(indexer.end().browser).toEqual({ name: 'chrome', from: 'log.creator' });
+  });
+
   it('leaves the browser out when it repeats the creator, and the creator out when absent', () => {
     const same = harToTrace(
       har([], { creator: { name: 'Firefox', version: '111' }, browser: { name: 'Firefox', version: '111' } }),

@@ -51,6 +51,8 @@ export class HarTraceBuilder {
   private earlyEnd: TraceInputWarning | undefined;
   /** The first User-Agent in file order: the browser, when the log does not name it. */
   private userAgent: string | undefined;
+  /** The request the User-Agent was taken from holds HTTP/2 pseudo-headers (recordingBrowserOf). */
+  private pseudoHeaders = false;
   /** `browser` as last worked out, and from what. */
   private browserAnswer:
     | {
@@ -92,7 +94,7 @@ export class HarTraceBuilder {
     // User-Agent, so the regexes behind it run once for each of those.
     const known = this.browserAnswer;
     if (known?.source === this.source && known.userAgent === this.userAgent) return known.browser;
-    const browser = recordingBrowserOf(this.source, this.userAgent || undefined);
+    const browser = recordingBrowserOf(this.source, this.userAgent || undefined, this.pseudoHeaders);
     this.browserAnswer = { source: this.source, userAgent: this.userAgent, browser };
     return browser;
   }
@@ -111,7 +113,10 @@ export class HarTraceBuilder {
       this.firstSkipped ??= imported.skipped;
     } else {
       this.drafts.push(imported);
-      this.userAgent ||= headerValue(imported.request.headers, 'user-agent');
+      if (!this.userAgent) {
+        this.userAgent = headerValue(imported.request.headers, 'user-agent');
+        this.pseudoHeaders = headerValue(imported.request.headers, ':authority') !== undefined;
+      }
     }
     this.repair.add(imported);
   }

@@ -62,6 +62,8 @@ export class HarIndexer implements StreamProgress {
   private cookieEvents: unknown;
   /** The first User-Agent header in file order: the browser when the log does not name it. */
   private userAgent: string | undefined;
+  /** The request the User-Agent was taken from holds HTTP/2 pseudo-headers (recordingBrowserOf). */
+  private pseudoHeaders = false;
   private readonly source: HarLogSource = {};
   /** Whether the repaired times, run by run, never go back in file order (then no order array is needed). */
   private inFileOrder = true;
@@ -108,7 +110,7 @@ export class HarIndexer implements StreamProgress {
     const startedAt = this.times.slice(0, count);
     const runs = this.runs.subarray(0, count);
     const creator = creatorLine(this.source);
-    const browser = recordingBrowserOf(this.source, this.userAgent || undefined);
+    const browser = recordingBrowserOf(this.source, this.userAgent || undefined, this.pseudoHeaders);
     let order: Uint32Array | undefined;
     if (!this.inFileOrder) {
       // Entries that started together keep their file order (the whole-file reader's stable sort).
@@ -138,7 +140,10 @@ export class HarIndexer implements StreamProgress {
       this.repair.add(imported);
       return;
     }
-    this.userAgent ||= headerValue(imported.request.headers, 'user-agent');
+    if (!this.userAgent) {
+      this.userAgent = headerValue(imported.request.headers, 'user-agent');
+      this.pseudoHeaders = headerValue(imported.request.headers, ':authority') !== undefined;
+    }
     // As runCount counts them: entries without a run, beside others with one, are a run of their own.
     this.runIds.add(imported.run ?? -1);
     if (imported.run !== undefined) this.runs[index] = imported.run + 1;

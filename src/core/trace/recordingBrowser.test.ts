@@ -74,6 +74,27 @@ describe('the browser of a recording: log fields, then the User-Agent, then a to
     });
   });
 
+  it("Chrome's DevTools in device mode (an iPhone's Safari User-Agent, HTTP/2 pseudo-headers) made a Chrome recording", () => {
+    // A real export: creator WebInspector 537.36, `:authority` among the headers, an iPhone Safari 16 User-Agent.
+    const IPHONE =
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.6 Mobile/15E148 Safari/604.1';
+    const devtools = { creator: { name: 'WebInspector', version: '537.36' } };
+    expect(recordingBrowserOf(devtools, IPHONE, true)).toEqual({ name: 'chrome', from: 'log.creator' });
+    // Safari's own Web Inspector, or no pseudo-headers (an HTTP/1.1 page, or WebKit before the fork): the User-Agent.
+    expect(recordingBrowserOf({ creator: { name: 'WebKit Web Inspector', version: '18.0' } }, IPHONE, true)).toEqual({
+      name: 'safari',
+      version: 16,
+      from: 'user-agent',
+    });
+    expect(recordingBrowserOf(devtools, IPHONE, false)?.name).toBe('safari');
+    // A log.browser still says more.
+    expect(recordingBrowserOf({ ...devtools, browser: { name: 'Chrome', version: '128.0' } }, IPHONE, true)).toEqual({
+      name: 'chrome',
+      version: 128,
+      from: 'log.browser',
+    });
+  });
+
   it('without a User-Agent, names the browser a tool is named after, with no version', () => {
     expect(recordingBrowserOf({ creator: { name: 'chrome-har', version: '1.3.1' } }, undefined)).toEqual({
       name: 'chrome',

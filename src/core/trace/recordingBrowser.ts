@@ -129,12 +129,30 @@ export function browserFromLog(log: LogProducts): RecordingBrowser | undefined {
  * The recording's browser, from the strongest source the file has: its log fields (browserFromLog), else the first
  * User-Agent, else the browser a tool's creator name names (no version: the version there is the tool's).
  */
-export function recordingBrowserOf(log: LogProducts, userAgent: string | undefined): RecordingBrowser | undefined {
+export function recordingBrowserOf(
+  log: LogProducts,
+  userAgent: string | undefined,
+  /** That request's headers hold HTTP/2 pseudo-headers (`:authority`), as Chromium's DevTools write them. */
+  pseudoHeaders = false,
+): RecordingBrowser | undefined {
   const named = () => {
     const browser = browserFromProduct(product(log.creator), 'log.creator');
     return browser && { name: browser.name, from: browser.from };
   };
-  return browserFromLog(log) ?? browserFromUserAgent(userAgent) ?? named();
+  const fromAgent = browserFromUserAgent(userAgent);
+  const emulated =
+    fromAgent !== undefined && fromAgent.name !== 'chrome' && pseudoHeaders && isChromiumDevTools(log.creator);
+  return browserFromLog(log) ?? (emulated ? { name: 'chrome', from: 'log.creator' } : fromAgent) ?? named();
+}
+
+/**
+ * Chromium's DevTools write `{"name": "WebInspector"}` as the creator (Safari's write "WebKit Web Inspector"), and
+ * HTTP/2 pseudo-headers among a request's headers. With a User-Agent of another browser, that recording is Chrome's
+ * device mode emulating it (an iPhone's Safari): Chrome made the requests and kept the cookies, by its own rules,
+ * its version unsaid.
+ */
+function isChromiumDevTools(creator: unknown): boolean {
+  return product(creator)?.name === 'WebInspector';
 }
 
 const DISPLAY_NAMES: Readonly<Record<BrowserName, string>> = {
