@@ -315,7 +315,7 @@ export function isDeleteRequest(entry: TraceEntry): boolean {
  * The fields a POST's form sent, by name: the HAR's `params`, or else its urlencoded body text (an exporter that kept
  * only the text); undefined for another method, no body, or a JSON body. Only the first 64 KiB of a text are read.
  */
-function postedFields(entry: TraceEntry): ReadonlyMap<string, string> | undefined {
+export function postedFields(entry: TraceEntry): ReadonlyMap<string, string> | undefined {
   const { method, postData } = entry.request;
   if (!isPost(method) || !postData) return undefined;
   const fields = new Map((postData.params ?? []).map((p) => [p.name, p.value ?? '']));

@@ -745,6 +745,24 @@ describe('session cookie identification (the pre-pass)', () => {
     expect(identify(own).get('kq')?.confidence).toBe('possible');
   });
 
+  it('a token the page posts back in a form field of another name is a double-submit anti-forgery token, no session', () => {
+    // A real ZAP recording of a CodeIgniter 3 application: its `rccrmck` cookie, posted back as the `rccrmtk` field.
+    const posted = (field: string, value: string = ID.a) =>
+      identify(
+        trace()
+          .get('https://crm.test/login', { cookie: '', setCookie: [`appck=${ID.a}; Path=/`] })
+          .get('https://crm.test/a', { cookie: `appck=${ID.a}` })
+          .post('https://crm.test/b', { cookie: `appck=${ID.a}`, form: { [field]: value, title: 'x' } })
+          .get('https://crm.test/c', { cookie: `appck=${ID.a}` }),
+      ).get('appck')?.confidence;
+    expect(posted('apptk')).toBeUndefined();
+    // Another value, the cookie's own name (PHP's trans_sid writes the session ID into forms so), or a field named as
+    // a session is no anti-forgery token: the token's behaviour still makes it a possible session.
+    expect(posted('apptk', ID.b)).toBe('possible');
+    expect(posted('appck')).toBe('possible');
+    expect(posted('sessionid')).toBe('possible');
+  });
+
   it("a token only images and beacons set is a tracking pixel's visitor ID, not a session, even on the site's own host", () => {
     // Webtrends' `ACOOKIE` on nytimes.com's own collector (wt.o.nytimes.com/…/dcs.gif): set on the pixel's answers,
     // sent back to the next pixel. The same token issued by a page, a script or an API call is a possible session.

@@ -32,7 +32,7 @@ import {
   type ValueShape,
   valueShape,
 } from '../session/valueShape.ts';
-import { headerValue, setCookieDeletes } from '../trace/headers.ts';
+import { type CookiePair, headerValue, setCookieDeletes } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { ResourceType, TraceEntry, TraceEvent } from '../trace/types.ts';
 import { responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
@@ -49,6 +49,7 @@ import {
   LoginDetector,
   loginFailed,
   mayExchangeToken,
+  postedFields,
   redirectedToItself,
   redirectedToLoginPage,
   sendsOnward,
@@ -124,6 +125,12 @@ interface NameStats {
    * (isSealedValue): several lengths mark a payload encrypted into the cookie (SessionIdentity.sealedStore).
    */
   sealedLengths?: Set<number> | null;
+  /**
+   * A request carried it and posted its value back in a form field of another name (CodeIgniter's `<prefix>ck`
+   * cookie and `<prefix>tk` field): a double-submit anti-forgery token, which the page reads to post it. A session ID
+   * is kept from the page's forms.
+   */
+  postedBack?: true;
   /**
    * The origins whose responses set a value for it (the first few). Cookies ignore ports, so an identity provider on
    * another port of the host is sent the application's cookies: its login carrying one binds nothing to it.
@@ -292,6 +299,7 @@ export class SessionCookieIdentifier {
     if (this.formShownAgain.size > 0 && login?.entry !== entry.index) this.confirmByNextPage(entry, origin, sent);
     for (let i = 0; i < sent.length; i++)
       this.noteSent(sent[i]!.name, sent[i]!.value, host, origin, order, carryingLogin);
+    if (sent.length > 0 && entry.request.postData !== undefined) this.notePostedBack(entry, sent);
     const logout = isLogoutEntry(entry);
     if (logout) {
       this.lastLogins.clear();
@@ -452,6 +460,21 @@ export class SessionCookieIdentifier {
    * Session cookie names and their identity, in the order they were first seen. `firstPartySites`: the registrable
    * domains of the pages being inspected; a cookie of another site is evidence against (RULES.md).
    */
+  /** The cookies the request carried whose value its form posted back under another field name (NameStats.postedBack). */
+  private notePostedBack(entry: TraceEntry, sent: readonly CookiePair[]): void {
+    const fields = postedFields(entry);
+    if (fields === undefined || fields.size === 0) return;
+    for (const { name, value } of sent) {
+      if (value.length < MIN_POSTED_BACK_LENGTH) continue;
+      for (const [field, posted] of fields) {
+        if (posted !== value || field === name || classifyCookieName(field).kind === 'session') continue;
+        const stats = this.statsOf(name);
+        if (stats) stats.postedBack = true;
+        break;
+      }
+    }
+  }
+
   finish(firstPartySites?: ReadonlySet<string>): Map<string, SessionIdentity> {
     this.firstPartySites = firstPartySites;
     const result = new Map<string, SessionIdentity>();
@@ -832,7 +855,12 @@ export class SessionCookieIdentifier {
    * `dcs.gif` collector), which no page or call of the application issued; a value built around the time it was set.
    */
   private tokenOnlyRefuted(stats: NameStats): boolean {
-    return this.setByThirdParty(stats) || stats.token?.setOnlyByPixels === true || stats.token?.holdsIssueTime === true;
+    return (
+      this.setByThirdParty(stats) ||
+      stats.token?.setOnlyByPixels === true ||
+      stats.token?.holdsIssueTime === true ||
+      stats.postedBack === true
+    );
   }
 
   /** The token was set by a host outside the sites being inspected, and the user did not ask for those. */
@@ -860,6 +888,9 @@ const UNIX_TIME_FIRST = /^(\d{10}|\d{13})(?:[:|._-]\d{1,13})*$/;
 const DAY_MS = 86_400_000;
 
 const MAX_SET_ORIGINS = 8;
+
+/** Shorter values posted back are counts and flags that match by chance, no token (NameStats.postedBack). */
+const MIN_POSTED_BACK_LENGTH = 16;
 
 function noteSetOrigin(stats: NameStats, origin: string): void {
   stats.setOrigins ??= new Set();
