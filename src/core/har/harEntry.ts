@@ -127,6 +127,7 @@ function readEntry(fields: HarFields, raw: unknown, index: number): EntryDraft {
     method,
     status: response?.status,
     responseHeaders: response?.headers ?? [],
+    requestHeaders,
     startMs: start.ms,
   });
   if (offNetwork === 'never-sent') fields.note(at, NEVER_SENT_NOTE);

@@ -59,6 +59,15 @@ describe('entries that never reached a server', () => {
     // Nothing transferred, but the request's headers were sent (their size known): not a cache answer.
     ['nothing transferred, the request sent', entryOf({ _transferSize: 0 }, {}, { headersSize: 420 })],
     ['bytes transferred, provisional headers', entryOf({ _transferSize: 1938 }, {}, { headersSize: -1 })],
+    // A real HTTP/2 request (its size -1, its headers all there) whose answer Chrome counted no bytes of.
+    [
+      'nothing transferred, an HTTP/2 request that went out',
+      entryOf({ _transferSize: 0 }, {}, { headersSize: -1, headers: [{ name: ':authority', value: 'a.test' }] }),
+    ],
+    [
+      'nothing transferred, an HTTP/1.1 request that went out',
+      entryOf({ _transferSize: 0 }, {}, { headersSize: -1, headers: [{ name: 'Host', value: 'a.test' }] }),
+    ],
     // Failed on the network (refused, blocked): no answer, but the time it was made.
     ['a request without an answer, with its time', entryOf({}, { status: 0, statusText: '', headers: [] })],
     // An exporter that lost the times of answered requests: the answer shows it went out.

@@ -14,6 +14,7 @@ interface EntryShape {
   readonly method: string;
   readonly status: number | undefined;
   readonly responseHeaders: readonly Header[];
+  readonly requestHeaders: readonly Header[];
   /** The entry's start, ms since the epoch, when readable. */
   readonly startMs: number | undefined;
 }
@@ -57,7 +58,8 @@ const OFF_NETWORK_SIGNS: readonly { readonly kind: OffNetwork; readonly applies:
   },
   // Chrome DevTools: `_fromCache: "memory" | "disk"` on the entry; older writers `_fromDiskCache` on the response.
   // Older Chrome marks a memory-cache answer only by what it lacks: nothing transferred (`_transferSize` 0) for an
-  // answer it has, and the request's provisional headers alone (`headersSize` -1: it never went out).
+  // answer it has, and the request's provisional headers alone (Referer, User-Agent: no Host or `:authority`, which
+  // Chrome records of a request that went out, over HTTP/1.1 or HTTP/2).
   {
     kind: 'cache',
     applies: (e) =>
@@ -74,7 +76,9 @@ function answeredWithoutTransfer(e: EntryShape): boolean {
   const transferred = field(e.entry, '_transferSize') ?? field(e.response, '_transferSize');
   if (transferred !== 0) return false;
   const request = field(e.entry, 'request');
-  return isObject(request) && ownField(request, 'headersSize') === -1;
+  if (!isObject(request) || ownField(request, 'headersSize') !== -1) return false;
+  // An HTTP/2 request that went out is recorded with headersSize -1 too, and with its `:authority`; HTTP/1.1's Host.
+  return !hasHeader(e.requestHeaders, 'host') && !hasHeader(e.requestHeaders, ':authority');
 }
 
 /** Why the entry never reached a server, or undefined when it did (or the file does not say). */
