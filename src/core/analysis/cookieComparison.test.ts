@@ -69,6 +69,22 @@ describe('CookieComparison', () => {
     }
   });
 
+  it("a cookie carried under another value than the jar's expired copy was sent: the browser still had it", () => {
+    // A proxy's history with gaps (a ZAP export), or --now long after it: the jar's copy expired, while a response
+    // the file does not hold had written the cookie anew, and the request carried it. No Expired against the wire.
+    const jar = jarWith('sid=old; Path=/; Max-Age=1');
+    const { sent, notSent } = comparison().compare(jar, request(5, 'sid=renewed'), 'shop.test', 5_000);
+    expect(sent.map((c) => [c.name, c.value, c.path])).toEqual([['sid', 'renewed', '/']]);
+    expect(notSent).toEqual([]);
+    // Not carried at all: expired, as the jar says.
+    const held = jarWith('sid=old; Path=/; Max-Age=1');
+    expect(
+      comparison()
+        .compare(held, request(5, ''), 'shop.test', 5_000)
+        .notSent.map((n) => n.reason),
+    ).toEqual(['Expired']);
+  });
+
   it('takes a carried cookie the jar never saw set as sent, in the slot the jar infers for it', () => {
     const { sent } = comparison().compare(new CookieJar(), request(1, 'sid=xyz'), 'shop.test', 1_000);
     expect(sent).toEqual([{ name: 'sid', value: 'xyz', domain: 'shop.test', path: '/', session: true }]);

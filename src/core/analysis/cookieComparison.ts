@@ -49,6 +49,9 @@ function isJudged(entry: TraceEntry): boolean {
   return entry.offNetwork === undefined && !isPreflight(entry) && !unansweredWithoutCookies(entry);
 }
 
+/** Why the jar held a cookie back that the request still carried under another value (compareCookies). */
+const CARRIED_ANYWAY_REASONS: ReadonlySet<NotSentReason> = new Set([...SAME_SITE_NOT_SENT_REASONS, 'Expired']);
+
 export const NO_SENT: readonly SentCookieFact[] = Object.freeze([]);
 export const NO_NOT_SENT: readonly NotSentCookieFact[] = Object.freeze([]);
 
@@ -259,13 +262,14 @@ export class CookieComparison {
       // The cookie carried under another value than the jar's, where the jar held it back for SameSite or could not
       // tell (no Fetch Metadata, no Referer): the browser sent it, so the site context allowed it, and a response
       // racing this request, not SameSite, explains the value (phpMyAdmin's cookies written anew by an XHR the
-      // navigation aborted).
+      // navigation aborted). Or where the jar's copy had expired: the browser still had the cookie, written anew by a
+      // response the recording does not hold (a proxy's history with gaps; --now long after the recording).
       const u = indexOfName(undecided, pair.name);
       if (u !== -1) {
         sent.push(this.sentFact(pair.name, pair.value, undecided.take(u)));
         continue;
       }
-      const l = indexOfName(notSentByJar, pair.name, SAME_SITE_NOT_SENT_REASONS);
+      const l = indexOfName(notSentByJar, pair.name, CARRIED_ANYWAY_REASONS);
       if (l !== -1) {
         sent.push(this.sentFact(pair.name, pair.value, notSentByJar.take(l)));
         continue;
