@@ -9,9 +9,7 @@
 
 import { cookieDefaultsFor } from '../cookie/browserDefaults.ts';
 import { CookieJar } from '../cookie/jar.ts';
-import { hostMatches } from '../cookie/notSent.ts';
 import { parseSetCookie } from '../cookie/parseSetCookie.ts';
-import { pathMatch, requestPath } from '../cookie/path.ts';
 import { cookieUrl } from '../cookie/storageModel.ts';
 import type { StoredCookie, StoreOutcome } from '../cookie/types.ts';
 import { basicCredentialTexts, holdsBasicCredentials } from '../session/credentialsInCookie.ts';
@@ -57,6 +55,9 @@ export type ReplayedFacts = AnalysisFacts & {
   readonly jar: readonly StoredCookie[];
 };
 
+/** Without a request this long, the next may come from another browser (a proxy's history of several days). */
+const NEW_BROWSER_GAP_MS = 60 * 60 * 1000;
+
 /** Replays a whole in-memory trace: the pre-passes over it, then one EventReplay pass. */
 export class Replay {
   constructor(
@@ -84,9 +85,6 @@ export class Replay {
  * whole (a streamed file). It needs the two answers only the whole trace gives, found beforehand by a first
  * pass (TracePrepass): the session cookie names, and whether the input recorded Cookie headers at all.
  */
-/** Without a request this long, the next may come from another browser (a proxy's history of several days). */
-const NEW_BROWSER_GAP_MS = 60 * 60 * 1000;
-
 export class EventReplay {
   /** The browser profile's jar; a new one for each browser run of the file (startRun). */
   private jar = new CookieJar();
@@ -420,13 +418,7 @@ export class EventReplay {
     if (!this.cookiesRecorded || entry.startedAt - before < NEW_BROWSER_GAP_MS) return false;
     const type = entry.request.resourceType;
     if (entry.offNetwork !== undefined || (type !== 'document' && type !== 'other')) return false;
-    if (carriedCookieText(entry) !== '') return false;
-    const target = cookieUrl(entry.request.url);
-    if (target === undefined) return false;
-    const path = requestPath(target.url);
-    return this.jar
-      .all(entry.startedAt)
-      .some((c) => hostMatches(c, target.host) && pathMatch(path, c.path) && (!c.secure || target.secure));
+    return carriedCookieText(entry) === '' && this.jar.holdsFor(entry.request.url, entry.startedAt);
   }
 
   /**

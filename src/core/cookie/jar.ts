@@ -4,7 +4,7 @@
 // Time always comes in as data.
 import type { CookieChangeCause, CookieSnapshot } from '../trace/types.ts';
 import { domainMatch, registrableDomain } from './domain.ts';
-import { firstNotSentReason, hostMatches, type ResolvedRequest, resolveRequest } from './notSent.ts';
+import { firstNotSentReason, hostMatches, inScope, type ResolvedRequest, resolveRequest } from './notSent.ts';
 import { parseSetCookie } from './parseSetCookie.ts';
 import { pathMatch } from './path.ts';
 import { type NotSentReason, SAME_SITE_NOT_SENT_REASONS } from './reasons.ts';
@@ -66,9 +66,6 @@ interface Tombstone {
  * Reasons that depend on attributes the jar only guessed for an `inferred` cookie (its Domain, Path and
  * SameSite were never seen): for those cookies the model says Unknown instead of guessing.
  */
-/** The reasons that say the cookie would not go on the request even alive: its scope leaves the request out. */
-const OUT_OF_SCOPE: ReadonlySet<NotSentReason> = new Set(['DomainMismatch', 'NotOnPath', 'SecureOnly']);
-
 const GUESSED_REASONS: ReadonlySet<NotSentReason> = new Set([
   'DomainMismatch',
   'NotOnPath',
@@ -542,7 +539,7 @@ export class CookieJar {
           into.sent.push(cookie);
           return;
         }
-        if (OUT_OF_SCOPE.has(reason) && isExpired(cookie, ctx.time)) {
+        if (!inScope(cookie, request) && isExpired(cookie, ctx.time)) {
           this.expiredUntold.set(site, key, this.current(cookie));
           this.cookies.delete(site, key);
           this.accessedAt.delete(cookie);
@@ -653,13 +650,25 @@ export class CookieJar {
     }
   }
 
+  /**
+   * Whether the jar holds, unexpired at `time`, a cookie that `url`'s host, path and scheme let go on a request there
+   * (inScope), whatever its SameSite: the browser had something to send.
+   */
+  holdsFor(url: string, time: number): boolean {
+    const request = resolveRequest({ url, method: 'GET', time, isTopLevelNavigation: true });
+    if (request === undefined) return false;
+    for (const cookie of this.cookies.bucket(registrableDomain(request.target.host))?.values() ?? []) {
+      if (!isExpired(cookie, time) && inScope(cookie, request)) return true;
+    }
+    return false;
+  }
+
   /** The expired cookies not told yet (expiredUntold) that the request would have carried: Expired, once. */
   private tellExpiredMatching(site: string, request: ResolvedRequest, notSent: CookieVerdicts): void {
     const bucket = this.expiredUntold.bucket(site);
     if (bucket === undefined) return;
     for (const [key, cookie] of [...bucket]) {
-      if (!hostMatches(cookie, request.target.host) || !pathMatch(request.path, cookie.path)) continue;
-      if (cookie.secure && !request.target.secure) continue;
+      if (!inScope(cookie, request)) continue;
       notSent.push(cookie, 'Expired');
       this.expiredUntold.delete(site, key);
     }

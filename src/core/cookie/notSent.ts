@@ -38,6 +38,18 @@ export function hostMatches(cookie: Pick<StoredCookie, 'domain' | 'hostOnly'>, h
   return cookie.hostOnly ? host === cookie.domain : domainMatch(host, cookie.domain);
 }
 
+/**
+ * RFC 6265bis 5.8.3 steps 1.1–1.3: the cookie's host, path and Secure flag let it go on the request, as the first
+ * three reasons of NOT_SENT_CHECKS after Expired say (DomainMismatch, NotOnPath, SecureOnly).
+ */
+export function inScope(cookie: StoredCookie, request: ResolvedRequest): boolean {
+  return (
+    hostMatches(cookie, request.target.host) &&
+    pathMatch(request.path, cookie.path) &&
+    (!cookie.secure || request.target.secure)
+  );
+}
+
 interface NotSentCheck {
   readonly reason: NotSentReason;
   readonly applies: (cookie: StoredCookie, request: ResolvedRequest) => boolean;

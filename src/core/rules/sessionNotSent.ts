@@ -137,14 +137,18 @@ export const sessionNotSent = defineRule({
         // github.com recording's collector answered its pings 403, once told as the session held back).
         const refused =
           request.status !== undefined && LOGGED_OUT_STATUSES.has(request.status) && loggedOut.has(request.entry);
-        const mode =
+        const lost = consequentialEntries.has(request.entry) && consequential.has(notSentKey(lane, request.entry));
+        // A DomainMismatch's exemptions parse the address: asked only of a fact that could be reported but for them (it
+        // is reported when consequential: lost, or not told before and refused or answered as visitorAnswer reads).
+        const exempt =
           n.reason === 'DomainMismatch' &&
+          !lost &&
+          !reported.has(once) &&
+          (refused || request.setCookies.length > 0 || loggedOut.has(request.entry)) &&
           (anotherAppsHost(logins, request, lanes.get(lane)?.origin) ||
             offPathToo(n, request) ||
-            sendsBackTo(request, lanes.get(lane)?.origin))
-            ? 'never'
-            : REPORTING[n.reason];
-        const lost = consequentialEntries.has(request.entry) && consequential.has(notSentKey(lane, request.entry));
+            sendsBackTo(request, lanes.get(lane)?.origin));
+        const mode = exempt ? 'never' : REPORTING[n.reason];
         // How the request was answered, where no loss of its lane tells it (the reset does); only an answer that set
         // a cookie or answered as logged out can say (most set none: asked of 200,000 facts of the benchmark HAR).
         const visitor =
