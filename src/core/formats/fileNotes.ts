@@ -32,13 +32,19 @@ export interface ClientShare {
   readonly requests: number;
 }
 
-export function clientShareOf(analysis: Pick<NotedAnalysis, 'requests' | 'clientRequests'>): ClientShare {
-  return { clientRequests: analysis.clientRequests ?? 0, requests: analysis.requests.length };
+/**
+ * The share of a file's requests a client that is no browser made; none where every request came from a browser.
+ * `requests` is read only then: an analysis builds its request views on first reading them (analysisResult.ts
+ * lazyRequestViews), and a text report of a browser's file needs none.
+ */
+export function clientShareOf(analysis: Pick<NotedAnalysis, 'requests' | 'clientRequests'>): ClientShare | undefined {
+  const clientRequests = analysis.clientRequests ?? 0;
+  return clientRequests === 0 ? undefined : { clientRequests, requests: analysis.requests.length };
 }
 
 /** Every request of the file came from a client that is no browser: the file has no browser to name. */
-export function onlyClientRequests(share: ClientShare): boolean {
-  return share.requests > 0 && share.clientRequests === share.requests;
+export function onlyClientRequests(share: ClientShare | undefined): boolean {
+  return share !== undefined && share.clientRequests === share.requests;
 }
 
 /**
@@ -48,7 +54,7 @@ export function onlyClientRequests(share: ClientShare): boolean {
  */
 function clientNote(analysis: NotedAnalysis): string | undefined {
   const share = clientShareOf(analysis);
-  if (share.clientRequests === 0) return undefined;
+  if (share === undefined) return undefined;
   const which = onlyClientRequests(share) ? 'Every request' : `${share.clientRequests} of ${share.requests} requests`;
   return `${which} came from a client that is no browser (the User-Agent names none: an HTTP library, a test harness or an app): it sends the cookies its code keeps and applies no SameSite, so a cookie it did not send was its code's choice, not a browser's rule.`;
 }
