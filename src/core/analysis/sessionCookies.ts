@@ -735,10 +735,16 @@ export class SessionCookieIdentifier {
     hostCount: number,
     setBy: TraceEntry,
   ): void {
+    let token = stats.token;
+    // More distinct values than the limit decide "not a token" (tokenEvidence), whatever comes after: nothing more
+    // to note. A session set on every answer gets here on most entries of a long trace.
+    if (token !== undefined && token.setValues.size > TOKEN_MAX_DISTINCT_SET_VALUES) return;
+    // A value set before was judged then (no placeholder, its length and bits counted); only where and when it is
+    // set again is news.
+    const judged = token?.setValues.has(value) === true;
     // A placeholder the server writes in place of the ID (LedgerSMB's `Login` at its logout, PHP's `deleted`) is no
     // value the token's shape is judged by.
-    if (isPlaceholderValue(value)) return;
-    let token = stats.token;
+    if (!judged && isPlaceholderValue(value)) return;
     if (!token) {
       token = {
         setValues: new Set(),
@@ -755,8 +761,8 @@ export class SessionCookieIdentifier {
     if (!PIXEL_TYPES.has(setBy.request.resourceType)) token.setOnlyByPixels = false;
     const bare = value.replace(/^"|"$/g, '');
     if (token.holdsIssueTime && !holdsIssueTime(bare, setBy.startedAt)) token.holdsIssueTime = false;
-    // More distinct values than the limit already decide "not a token": no need to keep collecting them.
-    if (token.setValues.size <= TOKEN_MAX_DISTINCT_SET_VALUES) token.setValues.add(value);
+    if (judged) return;
+    token.setValues.add(value);
     if (bare.length < TOKEN_MIN_LENGTH || estimateSingle(bare).bits < TOKEN_MIN_BITS) token.tokenLike = false;
   }
 

@@ -31,12 +31,15 @@ export class SessionValues {
     }
     for (const lane of facts.lanes) for (const id of lane.ids) this.add(id.id);
     for (const session of urlSessions(facts)) this.add(session.token);
+    // A page's subresources share its address as their Referer: one read of each run of them.
+    let lastReferer: string | undefined;
     for (let i = from; i < facts.requests.length; i++) {
       const r = facts.requests[i]!;
       for (const c of r.sent) if (c.session) this.add(c.value);
       for (const c of r.setCookies) if (c.session) this.add(c.value);
       this.addCredentials(r.url);
-      if (r.referer !== undefined) this.addCredentials(r.referer);
+      if (r.referer !== undefined && r.referer !== lastReferer) this.addCredentials(r.referer);
+      lastReferer = r.referer;
     }
     if (this.redactor?.size !== this.values.size || this.redactor.show !== show)
       this.redactor = { size: this.values.size, show, hide: textRedactor(this.values, show) };

@@ -110,8 +110,11 @@ export interface SecretParameter {
  * (`password=pass`, `api_key=doubleclick`) is hidden there and nowhere else, where it would mangle other text.
  */
 export function secretParametersInUrl(url: string): SecretParameter[] {
-  const found: SecretParameter[] = [];
   const spans = parameterSpans(url);
+  const pathParameters = url.indexOf(';') !== -1;
+  // Most addresses have neither (every request's address and Referer is read, sessionValues.ts).
+  if (spans.length === 0 && !pathParameters) return [];
+  const found: SecretParameter[] = [];
   const names = new Set(spans.map((p) => p.name));
   const taken = new Set<number>();
   const take = (kind: SecretParameter['kind'], name: string, start: number, end: number) => {
@@ -126,7 +129,7 @@ export function secretParametersInUrl(url: string): SecretParameter[] {
     if (CREDENTIAL_PARAMETERS.some((p) => p.holds(name, names))) take('credential', name, start, end);
     else if (classifyCookieName(name).kind === 'session') take('session', name, start, end);
   }
-  if (url.indexOf(';') !== -1) {
+  if (pathParameters) {
     for (const m of url.matchAll(PATH_SESSION_PARAMETER)) {
       const start = m.index + m[0].length - m[2]!.length;
       if (!taken.has(start)) take('session', m[1]!, start, start + m[2]!.length);
