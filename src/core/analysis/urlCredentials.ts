@@ -10,8 +10,8 @@ import { casTicketPrefix, isCredentialArgumentName } from './loginSignals.ts';
 import { redactValue } from './redact.ts';
 
 interface CredentialParameter {
-  /** Whether a parameter of this name holds the credential; `names` are the address's parameters' names. */
-  readonly holds: (name: string, names: ReadonlySet<string>) => boolean;
+  /** Whether a parameter of this name holds the credential; `parameters` are the address's. */
+  readonly holds: (name: string, parameters: readonly { readonly name: string }[]) => boolean;
   /** Which protocol puts it there, and why it is a credential. */
   readonly source: string;
 }
@@ -25,7 +25,7 @@ const exactly =
 const CREDENTIAL_PARAMETERS: readonly CredentialParameter[] = [
   {
     // `code` alone is any code (a country's, a promotion's); an authorization response carries `state` or `iss`.
-    holds: (name, names) => name === 'code' && (names.has('state') || names.has('iss')),
+    holds: (name, parameters) => name === 'code' && parameters.some((p) => p.name === 'state' || p.name === 'iss'),
     source: 'an OAuth 2.0 authorization code (RFC 6749 §4.1.2, RFC 9207), redeemed once for tokens',
   },
   {
@@ -115,27 +115,39 @@ export function secretParametersInUrl(url: string): SecretParameter[] {
   // Most addresses have neither (every request's address and Referer is read, sessionValues.ts).
   if (spans.length === 0 && !pathParameters) return [];
   const found: SecretParameter[] = [];
-  const names = new Set(spans.map((p) => p.name));
-  const taken = new Set<number>();
-  const take = (kind: SecretParameter['kind'], name: string, start: number, end: number) => {
-    const written = url.slice(start, end);
-    const value = decodeQueryComponent(written);
-    // A short value under a session's name is a count or a flag (`session_age=1446`), no ID; a password is any length.
-    if (kind === 'session' && value.length < MIN_CREDENTIAL_LENGTH) return;
-    found.push({ kind, name, value, written, start, end });
-    taken.add(start);
-  };
   for (const { name, start, end } of spans) {
-    if (CREDENTIAL_PARAMETERS.some((p) => p.holds(name, names))) take('credential', name, start, end);
-    else if (classifyCookieName(name).kind === 'session') take('session', name, start, end);
+    const kind = secretParameterKind(name, spans);
+    if (kind !== undefined) takeSecret(found, url, kind, name, start, end);
   }
   if (pathParameters) {
     for (const m of url.matchAll(PATH_SESSION_PARAMETER)) {
       const start = m.index + m[0].length - m[2]!.length;
-      if (!taken.has(start)) take('session', m[1]!, start, start + m[2]!.length);
+      if (!found.some((p) => p.start === start)) takeSecret(found, url, 'session', m[1]!, start, start + m[2]!.length);
     }
   }
   return found;
+}
+
+/** What a query or fragment parameter of this name holds, among the address's `spans`: a secret's kind, or none. */
+function secretParameterKind(name: string, spans: readonly ParameterSpan[]): SecretParameter['kind'] | undefined {
+  for (const parameter of CREDENTIAL_PARAMETERS) if (parameter.holds(name, spans)) return 'credential';
+  return classifyCookieName(name).kind === 'session' ? 'session' : undefined;
+}
+
+/** The parameter whose value stands at `start`–`end` of `url`, added to `found` where it can hold its kind. */
+function takeSecret(
+  found: SecretParameter[],
+  url: string,
+  kind: SecretParameter['kind'],
+  name: string,
+  start: number,
+  end: number,
+): void {
+  const written = url.slice(start, end);
+  const value = decodeQueryComponent(written);
+  // A short value under a session's name is a count or a flag (`session_age=1446`), no ID; a password is any length.
+  if (kind === 'session' && value.length < MIN_CREDENTIAL_LENGTH) return;
+  found.push({ kind, name, value, written, start, end });
 }
 
 /**

@@ -307,3 +307,15 @@ describe('isMaskedValue', () => {
     expect(isMaskedValue(value)).toBe(false);
   });
 });
+
+describe('isPlaceholderValue remembered', () => {
+  // Its answers are kept (the same session values are asked of on every request): kept answers are the same answers,
+  // after the memory filled and started over, and for a value too long to keep.
+  it('answers a value asked again, after many others and beyond the kept length, as it did the first time', () => {
+    const values = ['deleted', 'Login', '0', 'a3f9c2e81b7d4c06a9e5f13b27c8d401', `${'9f'.repeat(200)}`, '****'];
+    const first = values.map(isPlaceholderValue);
+    expect(first).toEqual([true, true, true, false, false, true]);
+    for (let i = 0; i < 12_000; i++) isPlaceholderValue(`v${i.toString(36)}x${i}`);
+    expect(values.map(isPlaceholderValue)).toEqual(first);
+  });
+});

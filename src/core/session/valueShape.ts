@@ -187,9 +187,28 @@ export function valueShape(raw: string): ValueShape {
  * IDs or data, never asked.
  */
 export function isPlaceholderValue(value: string): boolean {
+  if (value.length > PLACEHOLDER_MEMO_MAX_LENGTH) return readsAsPlaceholder(value);
+  const known = placeholderMemo.get(value);
+  if (known !== undefined) return known;
+  const placeholder = readsAsPlaceholder(value);
+  if (placeholderMemo.size >= PLACEHOLDER_MEMO_MAX) placeholderMemo.clear();
+  placeholderMemo.set(value, placeholder);
+  return placeholder;
+}
+
+function readsAsPlaceholder(value: string): boolean {
   if (value.length > 16) return isMaskedValue(value) || valueShape(value) === 'not-an-id';
   return valueShape(value) === 'not-an-id' || isWordValue(value) || isMaskedValue(value);
 }
+
+/**
+ * The replay, the lanes and the rules ask of the same few session values on every request that carries or sets
+ * them (a session's ID on thousands of requests), and a value's shape is read through its decoders: each answer is
+ * remembered. Bounded in entries and in each value's length, because a hostile trace can carry millions of values.
+ */
+const placeholderMemo = new Map<string, boolean>();
+const PLACEHOLDER_MEMO_MAX = 10_000;
+const PLACEHOLDER_MEMO_MAX_LENGTH = 256;
 
 /**
  * What a sanitiser writes in place of a value before a HAR is shared: `REDACTED`, `[sanitized]`, `--redacted--`,
