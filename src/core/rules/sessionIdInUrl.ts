@@ -134,6 +134,8 @@ class UrlLeakScan {
   #cookiesRecorded = true;
   #finder = new ValueFinder([]);
   #scanned = 0;
+  /** The last Referer read (#refererLeak). */
+  #refererRead: string | undefined;
   readonly #reported = new Set<string>();
   readonly #leaks: Leak[] = [];
 
@@ -169,6 +171,7 @@ class UrlLeakScan {
     if (sameKeysInOrder(before, ids) && sameMembers(namesBefore, sessionNames)) return;
     this.#finder = new ValueFinder(ids.keys());
     this.#scanned = 0;
+    this.#refererRead = undefined;
     this.#reported.clear();
     this.#leaks.length = 0;
   }
@@ -223,7 +226,13 @@ class UrlLeakScan {
   }
 
   #refererLeak(request: RequestFacts): Leak | undefined {
-    return request.referer ? this.#leak(request, decode(request.referer), 'Referer header') : undefined;
+    const referer = request.referer;
+    if (!referer) return undefined;
+    // A page's subresources share its address as their Referer: the same text read last told its ID then, or has
+    // none.
+    if (referer === this.#refererRead) return undefined;
+    this.#refererRead = referer;
+    return this.#leak(request, decode(referer), 'Referer header');
   }
 
   /** The ID this text carries, once per ID and place; undefined when none (or told before). */
