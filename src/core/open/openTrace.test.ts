@@ -25,7 +25,7 @@ describe('sniffTraceKind', () => {
   });
 
   it('gzip by its magic bytes', () => {
-    expect(sniffTraceKind(new Uint8Array([0x1f, 0x8b, 0x08, 0x00]))).toBe('gzip');
+    expect(sniffTraceKind(new Uint8Array([0x1f, 0x8b, 0x08, 0x00]))).toBe('other');
   });
 
   it('reads only what the head holds: a cut head is enough', () => {
@@ -61,12 +61,41 @@ describe('openTrace', () => {
   });
 
   it('streams a large file that is not JSON, so the stream reader refuses it at its first bytes', () => {
-    expect(openTrace(bytes('PK\u0003\u0004'), STREAM_FROM_BYTES)).toEqual({ kind: 'unknown', stream: true });
+    expect(openTrace(bytes('<html><body>'), STREAM_FROM_BYTES)).toEqual({ kind: 'unknown', stream: true });
   });
 
   it("reads a padded HAR (HAR Viewer's .harp) whole at any size: the entry scanner reads JSON from its first byte", () => {
     const padded = bytes('\uFEFF onInputData({"log": {"entries": [');
     expect(openTrace(padded, 10 * STREAM_FROM_BYTES)).toEqual({ kind: 'har', stream: false });
+  });
+
+  it.each([
+    [
+      'a ZIP archive (a Fiddler .saz)',
+      bytes('PK\u0003\u0004\u0014\u0000'),
+      /ZIP archive \(a Fiddler \.saz.*HTTPArchive v1\.2/,
+    ],
+    [
+      "mitmproxy's flow dump",
+      bytes('2911:4:type;4:http;7:version;2:19#8:metadata;0:}'),
+      /mitmproxy's flow dump.*--set hardump=/,
+    ],
+    [
+      "Burp Suite's saved items",
+      bytes(
+        '<?xml version="1.0"?>\n<!DOCTYPE items [\n<!ELEMENT items (item*)>]>\n<items burpVersion="2023.10.3.4" exportTime="x">',
+      ),
+      /Burp Suite's saved items \(XML\)/,
+    ],
+  ])('refuses %s, saying what it is and how to get a HAR', (_, head, message) => {
+    expect(sniffTraceKind(head)).toBe('other');
+    expect(() => openTrace(head, 100, { file: 'capture' })).toThrow(TraceInputError);
+    expect(() => openTrace(head, 100, { file: 'capture' })).toThrow(message);
+  });
+
+  it('takes neither JSON nor other markup for those formats', () => {
+    expect(sniffTraceKind(bytes('{"log": {"comment": "2911:4:type;"}}'))).toBe('har');
+    expect(sniffTraceKind(bytes('<?xml version="1.0"?><items count="3">'))).toBe('unknown');
   });
 
   it('refuses a gzip-compressed file with a message that says what to do', () => {

@@ -5,6 +5,7 @@ import { NATIVE_FORMAT } from '../native/native.ts';
 import { startsPadded } from '../trace/jsonPadding.ts';
 import { inFile } from '../trace/jsonText.ts';
 import { TraceInputError } from '../trace/types.ts';
+import { otherFormatOf } from './otherFormats.ts';
 
 /**
  * Files of this size or more are streamed (a HAR entry by entry). Why 8 MiB: below it, reading the text and
@@ -19,16 +20,18 @@ export const STREAM_FROM_BYTES = 8 * 1024 * 1024;
 /** How much of the start of a file the sniffing reads: a native trace names its format in its first field. */
 export const SNIFF_BYTES = 4096;
 
-/** What a file's first bytes say it is: `har` is any JSON object that is not a native trace (the HAR reader words what it lacks). */
-export type SniffedKind = 'har' | 'sessionscope-trace' | 'gzip' | 'unknown';
+/**
+ * What a file's first bytes say it is: `har` is any JSON object that is not a native trace (the HAR reader words
+ * what it lacks); `other` a format no reader takes (otherFormats.ts: gzip, a ZIP archive, mitmproxy's flows…).
+ */
+export type SniffedKind = 'har' | 'sessionscope-trace' | 'other' | 'unknown';
 
 export interface TraceOpening {
-  readonly kind: Exclude<SniffedKind, 'gzip'>;
+  readonly kind: Exclude<SniffedKind, 'other'>;
   /** Read as a stream of chunks (a HAR, or a file that is not JSON, refused at its first bytes), not as one text. */
   readonly stream: boolean;
 }
 
-const GZIP_MAGIC = [0x1f, 0x8b];
 const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
 const OPEN_BRACE = 0x7b;
 const NATIVE_MARK = new RegExp(`"format"\\s*:\\s*"${NATIVE_FORMAT}"`);
@@ -45,7 +48,11 @@ function latin1(head: Uint8Array): string {
 
 /** The kind of file the first bytes announce (a leading byte-order mark and white space are skipped). */
 export function sniffTraceKind(head: Uint8Array): SniffedKind {
-  if (GZIP_MAGIC.every((b, i) => head[i] === b)) return 'gzip';
+  return otherFormatOf(latin1(head)) !== undefined ? 'other' : jsonKindOf(head);
+}
+
+/** The kind of a file that is none of the other formats: JSON, a native trace's or not, or anything else. */
+function jsonKindOf(head: Uint8Array): TraceOpening['kind'] {
   let start = BYTE_ORDER_MARK.every((b, i) => head[i] === b) ? BYTE_ORDER_MARK.length : 0;
   while (isSpace(head[start])) start++;
   if (head[start] !== OPEN_BRACE) return 'unknown';
@@ -58,22 +65,16 @@ export function sniffTraceKind(head: Uint8Array): SniffedKind {
 /**
  * How to open a file of `size` bytes (undefined: unknown, e.g. standard input, read whole) that starts with
  * `head` (its first SNIFF_BYTES or all of it). A native trace is always read whole: its reader needs the
- * document. Throws TraceInputError for a compressed file, which no reader takes.
+ * document. Throws TraceInputError for a file of a format no reader takes (otherFormats.ts), saying what it is.
  */
 export function openTrace(
   head: Uint8Array,
   size: number | undefined,
   options: { readonly file?: string; readonly streamFromBytes?: number } = {},
 ): TraceOpening {
-  const kind = sniffTraceKind(head);
-  if (kind === 'gzip') {
-    throw new TraceInputError(
-      inFile(
-        options.file,
-        'the file is compressed (gzip): decompress it first (gunzip) and open the HAR or trace inside',
-      ),
-    );
-  }
+  const other = otherFormatOf(latin1(head));
+  if (other !== undefined) throw new TraceInputError(inFile(options.file, other));
+  const kind = jsonKindOf(head);
   // A padded HAR (`onInputData({…})`, jsonPadding.ts) is read whole: the entry scanner reads JSON from its first byte.
   if (kind === 'unknown' && startsPadded(latin1(head))) return { kind: 'har', stream: false };
   const streamFrom = options.streamFromBytes ?? STREAM_FROM_BYTES;

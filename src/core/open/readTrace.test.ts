@@ -80,6 +80,19 @@ describe('parseTraceFile', () => {
     expect(messageOf(() => parseTraceFile('{"log": ', 'cut.har'))).toContain('the file ends early (truncated?)');
   });
 
+  it('says what a text of another format is, where the sniffing never saw it (standard input, the panel)', () => {
+    // gzip's second byte is no UTF-8: read as text it is U+FFFD.
+    const gzipAsText = new TextDecoder().decode(new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x00]));
+    expect(messageOf(() => parseTraceFile(gzipAsText, '-'))).toBe(
+      '-: the file is compressed (gzip): decompress it first (gunzip) and open the HAR or trace inside',
+    );
+    expect(messageOf(() => parseTraceFile('2911:4:type;4:http;7:version;2:19#', 'flows'))).toMatch(
+      /^flows: the file is mitmproxy's flow dump/,
+    );
+    // Other text that is no JSON is still told where it fails.
+    expect(messageOf(() => parseTraceFile('<html></html>', 'page.html'))).toMatch(/^page\.html: not JSON/);
+  });
+
   it('a "__proto__" format key is data, not a prototype', () => {
     expect(detectTraceFormat(JSON.parse('{"__proto__": {"format": "sessionscope-trace"}}'))).toBe('unknown');
     expect(detectTraceFormat(JSON.parse('{"__proto__": {"log": {}}}'))).toBe('unknown');

@@ -10,6 +10,8 @@ import { NATIVE_FORMAT, type NativeTrace, parseNativeTrace } from '../native/nat
 import { paddingWarning, unpadJson } from '../trace/jsonPadding.ts';
 import { inFile, parseJsonText, TruncatedJsonError } from '../trace/jsonText.ts';
 import { type Trace, TraceInputError } from '../trace/types.ts';
+import { SNIFF_BYTES } from './openTrace.ts';
+import { otherFormatOf } from './otherFormats.ts';
 
 export type TraceFileKind = 'har' | 'sessionscope-trace' | 'unknown';
 
@@ -46,6 +48,9 @@ function readJsonTrace(text: string, file: string | undefined): ReadTrace {
     document = parseJsonText(text, file);
   } catch (error) {
     if (error instanceof TruncatedJsonError) return { trace: truncatedHar(text, file, error) };
+    // Text the sniffing never saw (standard input, a file the panel read whole): said as openTrace says it.
+    const other = otherFormatOf(text.slice(0, SNIFF_BYTES));
+    if (other !== undefined) throw new TraceInputError(inFile(file, other));
     throw error;
   }
   switch (detectTraceFormat(document)) {

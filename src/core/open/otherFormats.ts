@@ -1,0 +1,49 @@
+// Files people open in place of a HAR, told by their first bytes: what each is, and how to get a HAR out of it.
+// No reader takes them; "not JSON: unexpected 'P'" would say only what the file is not. Read by openTrace (a file's
+// first bytes, before it is read) and readTrace (a whole text that did not parse: standard input, the panel).
+
+/** A format no reader takes: how its start reads, and what to say about it. */
+interface OtherFormat {
+  /** Whether a file starting with `head` (its first bytes as Latin-1, or its first characters) is one. */
+  readonly is: (head: string) => boolean;
+  readonly what: string;
+}
+
+/**
+ * A tnetstring dictionary whose first key is a word (`2911:4:type;4:http;…`): mitmproxy writes its flows so
+ * (`mitmdump -w`, `.mitm` files), one dictionary per flow. No JSON document starts with digits and a colon.
+ */
+const TNETSTRING_DICTIONARY = /^\d{1,10}:\d{1,3}:[A-Za-z_]{1,40};/;
+
+/**
+ * Burp Suite's "Save items": an XML document of `<items burpVersion="…">`, after a DOCTYPE that declares it (its
+ * `<!ATTLIST items burpVersion …>` is no `<items ` element), within the first bytes.
+ */
+const BURP_ITEMS = /<items\s[^>]{0,200}burpVersion=/;
+
+const GZIP_SECOND_BYTES = new Set([0x8b, 0xfffd]);
+
+const OTHER_FORMATS: readonly OtherFormat[] = [
+  {
+    // The second byte 0x8b is no UTF-8 text: a file read as text has U+FFFD in its place.
+    is: (head) => head.charCodeAt(0) === 0x1f && GZIP_SECOND_BYTES.has(head.charCodeAt(1)),
+    what: 'the file is compressed (gzip): decompress it first (gunzip) and open the HAR or trace inside',
+  },
+  {
+    is: (head) => head.startsWith('PK\u0003\u0004'),
+    what: 'the file is a ZIP archive (a Fiddler .saz session archive, or a zipped HAR): export Fiddler\'s sessions as a HAR (File › Export Sessions › All Sessions › "HTTPArchive v1.2"), or unzip the archive and open the HAR inside',
+  },
+  {
+    is: (head) => TNETSTRING_DICTIONARY.test(head),
+    what: "the file is mitmproxy's flow dump (tnetstrings), not a HAR: mitmproxy 10.1 or later writes its flows as one (`mitmdump -nr FILE --set hardump=flows.har`)",
+  },
+  {
+    is: (head) => head.trimStart().startsWith('<') && BURP_ITEMS.test(head),
+    what: "the file is Burp Suite's saved items (XML), which no reader here takes: record the traffic as a HAR instead (the browser's DevTools: Network › Export HAR; or ZAP, mitmproxy, Charles or Fiddler)",
+  },
+];
+
+/** What the file is, said as a refusal, when its start is one of the formats above. */
+export function otherFormatOf(head: string): string | undefined {
+  return OTHER_FORMATS.find((format) => format.is(head))?.what;
+}
