@@ -81,6 +81,11 @@ describe('openTrace', () => {
       /mitmproxy's flow dump.*--set hardump=/,
     ],
     [
+      "Charles's JSON session",
+      bytes('[{"status":"COMPLETE","method":"GET","protocolVersion":"HTTP/1.1","scheme":"https","host":"a.test"'),
+      /Charles's JSON session \(\.chlsj\).*HTTP Archive/,
+    ],
+    [
       "Burp Suite's saved items",
       bytes(
         '<?xml version="1.0"?>\n<!DOCTYPE items [\n<!ELEMENT items (item*)>]>\n<items burpVersion="2023.10.3.4" exportTime="x">',
@@ -96,6 +101,7 @@ describe('openTrace', () => {
   it('takes neither JSON nor other markup for those formats', () => {
     expect(sniffTraceKind(bytes('{"log": {"comment": "2911:4:type;"}}'))).toBe('har');
     expect(sniffTraceKind(bytes('<?xml version="1.0"?><items count="3">'))).toBe('unknown');
+    expect(sniffTraceKind(bytes('[{"host": "a.test", "note": "HTTP/1.1"}]'))).toBe('unknown');
   });
 
   it('refuses a gzip-compressed file with a message that says what to do', () => {

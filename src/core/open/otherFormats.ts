@@ -1,6 +1,6 @@
 // Files people open in place of a HAR, told by their first bytes: what each is, and how to get a HAR out of it.
 // No reader takes them; "not JSON: unexpected 'P'" would say only what the file is not. Read by openTrace (a file's
-// first bytes, before it is read) and readTrace (a whole text that did not parse: standard input, the panel).
+// first bytes, before it is read) and readTrace (a whole text the sniffing never saw: standard input, the panel).
 
 /** A format no reader takes: how its start reads, and what to say about it. */
 interface OtherFormat {
@@ -21,6 +21,13 @@ const TNETSTRING_DICTIONARY = /^\d{1,10}:\d{1,3}:[A-Za-z_]{1,40};/;
  */
 const BURP_ITEMS = /<items\s[^>]{0,200}burpVersion=/;
 
+/**
+ * Charles's JSON session (`.chlsj`): an array of its transactions, each with `protocolVersion` and `host`. A JSON
+ * array is no HAR whatever it holds; these fields in its first bytes say whose it is.
+ */
+const JSON_ARRAY_OF_OBJECTS = /^\s*\[\s*\{/;
+const CHARLES_TRANSACTION = [/"protocolVersion"\s*:\s*"HTTP\//, /"host"\s*:/];
+
 const GZIP_SECOND_BYTES = new Set([0x8b, 0xfffd]);
 
 const OTHER_FORMATS: readonly OtherFormat[] = [
@@ -36,6 +43,10 @@ const OTHER_FORMATS: readonly OtherFormat[] = [
   {
     is: (head) => TNETSTRING_DICTIONARY.test(head),
     what: "the file is mitmproxy's flow dump (tnetstrings), not a HAR: mitmproxy 10.1 or later writes its flows as one (`mitmdump -nr FILE --set hardump=flows.har`)",
+  },
+  {
+    is: (head) => JSON_ARRAY_OF_OBJECTS.test(head) && CHARLES_TRANSACTION.every((field) => field.test(head)),
+    what: "the file is Charles's JSON session (.chlsj), not a HAR: in Charles, File › Export Session… as an HTTP Archive (.har)",
   },
   {
     is: (head) => head.trimStart().startsWith('<') && BURP_ITEMS.test(head),

@@ -89,6 +89,14 @@ describe('parseTraceFile', () => {
     expect(messageOf(() => parseTraceFile('2911:4:type;4:http;7:version;2:19#', 'flows'))).toMatch(
       /^flows: the file is mitmproxy's flow dump/,
     );
+    // A JSON document of another tool: Charles's session, an array of its transactions.
+    const charles = JSON.stringify([
+      { status: 'COMPLETE', method: 'GET', protocolVersion: 'HTTP/1.1', scheme: 'https', host: 'a.test' },
+    ]);
+    expect(messageOf(() => parseTraceFile(charles, 's.chlsj'))).toMatch(
+      /^s\.chlsj: the file is Charles's JSON session/,
+    );
+    expect(messageOf(() => parseTraceFile('[{"host": "a.test"}]', 'list.json'))).toMatch(/the top level is an array/);
     // Other text that is no JSON is still told where it fails.
     expect(messageOf(() => parseTraceFile('<html></html>', 'page.html'))).toMatch(/^page\.html: not JSON/);
   });

@@ -67,15 +67,15 @@ function readJsonTrace(text: string, file: string | undefined): ReadTrace {
       return { trace: native.trace, native };
     }
     case 'unknown':
-      throw new TraceInputError(
-        inFile(
-          file,
-          isObject(document)
-            ? 'neither a HAR file (no "log" field) nor a Sessionscope trace (no "format": "sessionscope-trace")'
-            : `neither a HAR file nor a Sessionscope trace: the top level is ${kindOf(document)}, expected an object`,
-        ),
-      );
+      throw new TraceInputError(inFile(file, otherFormatOf(text.slice(0, SNIFF_BYTES)) ?? neitherFormat(document)));
   }
+}
+
+/** What a JSON document that is neither a HAR nor a trace lacks. */
+function neitherFormat(document: unknown): string {
+  return isObject(document)
+    ? 'neither a HAR file (no "log" field) nor a Sessionscope trace (no "format": "sessionscope-trace")'
+    : `neither a HAR file nor a Sessionscope trace: the top level is ${kindOf(document)}, expected an object`;
 }
 
 /**
