@@ -33,8 +33,10 @@ import type { AnalysisSettings } from './settings.ts';
 import {
   type FindingSession,
   FindingSessions,
+  INFERRED_SEND_CEILING,
+  INFERRED_SEND_NOTE,
   lowerOf,
-  recordedSendCeiling,
+  restsOnInferredSend,
   severityCeiling,
 } from './severityCeiling.ts';
 
@@ -82,17 +84,29 @@ export function analysisOf(
   };
 
   const sessions = new FindingSessions(replayed);
-  const drafts: { rule: (typeof RULES)[number]; draft: FindingDraft; severity: Severity; session?: FindingSession }[] =
-    [];
+  const drafts: {
+    rule: (typeof RULES)[number];
+    draft: FindingDraft;
+    severity: Severity;
+    inferredSend: boolean;
+    session?: FindingSession;
+  }[] = [];
   for (const [rule, ruleDrafts] of memory.drafts(ctx)) {
     for (const draft of ruleDrafts) {
       const session = sessions.of(draft.cookie, draft.origin);
       const own = draft.severity ? lowerOf(draft.severity, rule.severity) : rule.severity;
+      const inferredSend = restsOnInferredSend(rule.id, draft.cause, replayed.cookiesRecorded);
       const severity = lowerOf(
         lowerOf(own, severityCeiling(session, settings.thirdPartySessions)),
-        recordedSendCeiling(rule.id, draft.cause, replayed.cookiesRecorded),
+        inferredSend ? INFERRED_SEND_CEILING : 'high',
       );
-      drafts.push({ rule: rule as (typeof RULES)[number], draft, severity, ...(session ? { session } : {}) });
+      drafts.push({
+        rule: rule as (typeof RULES)[number],
+        draft,
+        severity,
+        inferredSend,
+        ...(session ? { session } : {}),
+      });
     }
   }
   drafts.sort(
@@ -107,9 +121,9 @@ export function analysisOf(
   drafts.forEach(({ draft }, i) => {
     if (draft.key !== undefined) indexByKey.set(draft.key, i);
   });
-  const findings: Finding[] = drafts.map(({ rule, draft, severity, session }) => {
+  const findings: Finding[] = drafts.map(({ rule, draft, severity, inferredSend, session }) => {
     const related = (draft.relatedKeys ?? []).map((k) => indexByKey.get(k)).filter((i): i is number => i !== undefined);
-    const made = { severity, session, related, hideInText };
+    const made = { severity, session, related, hideInText, inferredSend };
     return memory.finding(draft, made, () => ({
       rule: rule.id,
       severity,
@@ -122,7 +136,7 @@ export function analysisOf(
       ...(draft.cause !== undefined ? { cause: draft.cause } : {}),
       ...(related.length > 0 ? { related } : {}),
       // A rule words its values through `show`; an address it quotes (a Location, a login page) may hold an ID too.
-      message: hideInText(draft.message),
+      message: hideInText(draft.message) + (inferredSend ? INFERRED_SEND_NOTE : ''),
       fix: draft.fix ?? rule.docs.fix,
       evidence: renderEvidence(draft.evidence, show, hideInText),
       ...(session ? { session } : {}),

@@ -15,6 +15,8 @@ export interface FindingMaking {
   readonly session: FindingSession | undefined;
   readonly related: readonly number[];
   readonly hideInText: (text: string) => string;
+  /** Its premise, a request having carried the session, is the jar model's inference (restsOnInferredSend). */
+  readonly inferredSend: boolean;
 }
 
 export class FindingReuse {
@@ -36,6 +38,7 @@ function sameMaking(a: FindingMaking, b: FindingMaking): boolean {
   return (
     a.severity === b.severity &&
     a.hideInText === b.hideInText &&
+    a.inferredSend === b.inferredSend &&
     sameNumbers(a.related, b.related) &&
     sameSession(a.session, b.session)
   );

@@ -142,5 +142,15 @@ describe('severity follows what the file records of what was sent', () => {
     expect(result.story?.[0]?.steps).toContain(
       `Browser: sent \`JSESSIONID\` ${result.story?.[0]?.steps[0]?.match(/h:[0-9a-f]{8}/)?.[0]} (inferred from the Set-Cookie lines: this file records no Cookie header).`,
     );
+    // The headline and the findings say it too, not "the request carried" as a recording's word.
+    expect(result.story?.[0]?.headline).toContain('the request would have carried `JSESSIONID`');
+    for (const f of result.findings.filter((f) => f.rule === 'session-reset' || f.rule === 'session-backend-switch'))
+      expect(f.message).toMatch(/This file records no Cookie header: that the request carried the session is inferred/);
+  });
+
+  it('where the recording shows the Cookie header, the headline and the findings say it carried the ID', () => {
+    const result = movedNode(`JSESSIONID=${ID.a}.node1`);
+    expect(result.story?.[0]?.headline).toContain('the request carried `JSESSIONID`');
+    expect(result.findings.map((f) => f.message).join(' ')).not.toContain('inferred');
   });
 });

@@ -81,19 +81,19 @@ const RESTS_ON_WHAT_WAS_SENT: Readonly<Record<string, (cause: string | undefined
   'session-backend-switch': () => true,
   'session-reset': (cause) => cause === 'server-rejected',
 };
-const INFERRED_SEND_CEILING: Severity = 'low';
+/** The highest severity of a finding that rests on an inferred send. */
+export const INFERRED_SEND_CEILING: Severity = 'low';
 
-/** The highest severity a finding may have for what the file records of what requests carried. */
-export function recordedSendCeiling(
-  rule: string,
-  cause: string | undefined,
-  cookiesRecorded: boolean | undefined,
-): Severity {
-  if (cookiesRecorded !== false) return 'high';
-  return Object.hasOwn(RESTS_ON_WHAT_WAS_SENT, rule) && RESTS_ON_WHAT_WAS_SENT[rule]!(cause)
-    ? INFERRED_SEND_CEILING
-    : 'high';
+/** The finding rests on a request having carried the session, in a file that records no Cookie header. */
+export function restsOnInferredSend(rule: string, cause: string | undefined, cookiesRecorded: boolean | undefined) {
+  return (
+    cookiesRecorded === false && Object.hasOwn(RESTS_ON_WHAT_WAS_SENT, rule) && RESTS_ON_WHAT_WAS_SENT[rule]!(cause)
+  );
 }
+
+/** What such a finding's message adds: its premise is the model's, not the recording's. */
+export const INFERRED_SEND_NOTE =
+  ' This file records no Cookie header: that the request carried the session is inferred from the Set-Cookie lines.';
 
 function hostOfOrigin(origin: string): string {
   try {

@@ -82,6 +82,13 @@ interface CauseContext {
   readonly lostId?: string;
   readonly newId?: NewId;
   readonly reason?: string;
+  /** The file records no Cookie header: what the request carried is the jar model's inference (fileNotes.ts). */
+  readonly sendsInferred: boolean;
+}
+
+/** "the request carried", or where the file records no Cookie header, what the model infers it carried. */
+function carriedClause(c: CauseContext): string {
+  return c.sendsInferred ? 'the request would have carried' : 'the request carried';
 }
 
 interface NewId {
@@ -258,7 +265,7 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
       const moved = backendChanges(c.finding);
       const chainLogin = chainLoginOf(c.finding);
       const carried =
-        `the request carried \`${c.cookie}\` ${c.lostId ?? ''}`.trimEnd() +
+        `${carriedClause(c)} \`${c.cookie}\` ${c.lostId ?? ''}`.trimEnd() +
         (chainLogin !== undefined
           ? `, which the login at #${chainLogin} had issued one hop earlier in its redirect chain,`
           : '');
@@ -313,7 +320,7 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
         typeof setBy === 'string' && shared
           ? `; another app ${shared.where}, at ${setBy}, had set it: ${shared.why}, so the two apps share one \`${c.cookie}\` cookie`
           : '';
-      return `the request carried \`${c.cookie}\`${c.lostId ? ` ${c.lostId}` : ''} and the server ${answer} without issuing a new ID${why}${port}${readBeside(c)}`;
+      return `${carriedClause(c)} \`${c.cookie}\`${c.lostId ? ` ${c.lostId}` : ''} and the server ${answer} without issuing a new ID${why}${port}${readBeside(c)}`;
     },
   },
   'session-not-established': {
@@ -632,6 +639,7 @@ function leadOf(f: StoryFinding, related: readonly number[], ctx: Context): Lead
   const causeContext: CauseContext = {
     finding: f,
     cookie: f.cookie ?? '',
+    sendsInferred: ctx.sendsInferred,
     ...(request ? { request } : {}),
     ...(id ? { lostId: idName(id.id) } : {}),
     ...(lane && request ? newIdOf(lane, id, request) : {}),
