@@ -46,6 +46,29 @@ describe('session-not-sent', () => {
     ]);
   });
 
+  it('a Strict companion held back where its Lax twin carried the same ID: the session went, nothing to report', () => {
+    // GitHub's __Host-user_session_same_site: a SameSite=Strict copy of user_session (Lax), absent on a cross-site
+    // navigation by design, so the server tells a same-site request from another site's. The ID reached the server.
+    const both = [
+      `user_session=${ID.a}; Path=/; Secure; HttpOnly; SameSite=Lax`,
+      `__Host-user_session_same_site=${ID.a}; Path=/; Secure; HttpOnly; SameSite=Strict`,
+    ];
+    const twin = (lax: string) =>
+      trace()
+        .get('https://shop.test/', { cookie: '', setCookie: both })
+        .get('https://shop.test/landing', { cookie: `user_session=${lax}`, initiatorUrl: 'https://other.test/' })
+        .analyze();
+    expect(findingsOf(twin(ID.a), 'session-not-sent')).toEqual([]);
+    expect(twin(ID.a).requests[1]!.notSent.map((n) => [n.name, n.reason])).toEqual([
+      ['__Host-user_session_same_site', 'SameSiteStrict'],
+    ]);
+    // Another ID under the Lax name is no twin: the Strict cookie's session did not go.
+    expect(findingsOf(twin(ID.b), 'session-not-sent').map((f) => [f.cookie, f.reason])).toContainEqual([
+      '__Host-user_session_same_site',
+      'SameSiteStrict',
+    ]);
+  });
+
   it('a Strict session lost on a link from another site, and the visitor ID its answer issued held back on the next hop: one loss', () => {
     // PHP's and Laravel's account page answer the request without the session with a new visitor ID and a redirect
     // to the login page; that hop is still the cross-site navigation, so the new ID is held back too, and another

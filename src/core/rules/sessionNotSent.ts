@@ -163,6 +163,10 @@ export const sessionNotSent = defineRule({
           (mode === 'always' && !reported.has(once)) ||
           (mode === 'when-consequential' && (refused || visitor !== undefined) && !reported.has(once));
         if (!report) continue;
+        // The same ID went on the request under another session cookie: the server had the session (a SameSite=Strict
+        // companion of the Lax session cookie, held back on a navigation from another site by design: GitHub's
+        // __Host-user_session_same_site beside user_session).
+        if (!lost && carriedUnderAnotherName(request, n)) continue;
         reported.add(once);
         const sessionLane = lanes.get(lane);
         // The visitor ID the answer to the request that lost the session issued, held back on the next hop of the same
@@ -192,6 +196,20 @@ export const sessionNotSent = defineRule({
     return drafts;
   },
 });
+
+/** Shorter values occur in two cookies by chance (`1`, `yes`): no ID shared. */
+const MIN_SHARED_ID_LENGTH = 8;
+
+/** The request carried the held-back cookie's value under another session cookie's name. */
+function carriedUnderAnotherName(request: RequestFacts, n: NotSentCookieFact): boolean {
+  if (n.value.length < MIN_SHARED_ID_LENGTH) return false;
+  const sent = request.sent;
+  for (let i = 0; i < sent.length; i++) {
+    const c = sent[i]!;
+    if (c.session && c.name !== n.name && c.value === n.value) return true;
+  }
+  return false;
+}
 
 /**
  * For a host-only cookie held back from another host (DomainMismatch): that host is a server on another port than
