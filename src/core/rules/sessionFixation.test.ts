@@ -534,6 +534,19 @@ describe('session-fixation of an ID no request after the login carried', () => {
     );
     expect([found?.entry, found?.severity, found?.evidence.unseenAfterLogin]).toEqual([1, 'high', undefined]);
   });
+
+  it('its story says what the finding says: a suspicion while doubted, a risk once shown', () => {
+    const doubted = login((t) => t).story?.find((s) => s.rule === 'session-fixation');
+    expect(doubted?.headline).toMatch(
+      /^Your session may be at risk .*: the login kept the session ID h:\w+ it was given before: if the server keeps the sign-in in it, whoever planted that ID shares the logged-in session/,
+    );
+    const shown = login((t) => t.get('https://shop.test/account', { cookie: `sid=${ID.a}` })).story?.find(
+      (s) => s.rule === 'session-fixation',
+    );
+    expect(shown?.headline).toMatch(
+      /^Your session is at risk .*, so whoever planted that ID shares the logged-in session\.$/,
+    );
+  });
 });
 
 describe('session-fixation at an HTTP authentication login', () => {

@@ -84,6 +84,14 @@ interface Doubt {
   readonly evidence: Readonly<Record<string, EvidenceValue>>;
 }
 
+/** The evidence a doubt adds to the finding (doubtsOf): one of them and the finding only suspects a fixation. */
+const DOUBT_EVIDENCE = ['sentWithCredentials', 'choosesPassword', 'unseenAfterLogin', 'issuedBeside'] as const;
+
+/** Whether a session-fixation finding's evidence holds a doubt: what tells it must word it as a suspicion. */
+export function fixationDoubted(evidence: Readonly<Record<string, unknown>>): boolean {
+  return DOUBT_EVIDENCE.some((key) => evidence[key] !== undefined);
+}
+
 /** The doubts on one kept ID, in the order the finding tells them. */
 function doubtsOf(
   login: LoginFact,

@@ -19,6 +19,7 @@ import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import type { SharedBy } from '../cookie/sharedCookie.ts';
 import { loginOrigins, SHARED_BECAUSE } from '../rules/helpers.ts';
 import { SEVERITY_RANK } from '../rules/rule.ts';
+import { fixationDoubted } from '../rules/sessionFixation.ts';
 import { notSentHint } from '../rules/sessionNotSent.ts';
 import { pathOf } from '../rules/sessionRejected.ts';
 import { BASIC_CREDENTIALS } from '../rules/sessionReset.ts';
@@ -101,6 +102,8 @@ interface CauseRow {
   readonly kind: StoryKind;
   /** The cause in words: what happened and why, one clause. */
   readonly cause: (c: CauseContext) => string;
+  /** The finding only suspects it (its own text says what speaks against it): the headline says "may". */
+  readonly hedged?: (f: StoryFinding) => boolean;
 }
 
 const HEADLINE: Record<StoryKind, string> = {
@@ -351,8 +354,11 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
   },
   'session-fixation': {
     kind: 'at-risk',
+    hedged: (f) => fixationDoubted(f.evidence),
     cause: (c) =>
-      `the login kept the session ID${c.lostId ? ` ${c.lostId}` : ''} it was given before, so whoever planted that ID shares the logged-in session`,
+      fixationDoubted(c.finding.evidence)
+        ? `the login kept the session ID${c.lostId ? ` ${c.lostId}` : ''} it was given before: if the server keeps the sign-in in it, whoever planted that ID shares the logged-in session (the finding says what speaks against it)`
+        : `the login kept the session ID${c.lostId ? ` ${c.lostId}` : ''} it was given before, so whoever planted that ID shares the logged-in session`,
   },
 };
 
@@ -693,7 +699,8 @@ function storyOf(lead: Lead, ctx: Context): Story {
     ? `${request.method} ${ctx.hide(request.url)} (#${f.entry})`
     : `${ctx.hide(f.url)} (#${f.entry})`;
   const when = Number.isFinite(time) ? ` at ${clock(time)}` : '';
-  const headlines = f.session?.confidence === 'possible' ? HEADLINE_IF_POSSIBLE : HEADLINE;
+  const headlines =
+    f.session?.confidence === 'possible' || rowOf(f).hedged?.(f) === true ? HEADLINE_IF_POSSIBLE : HEADLINE;
   const headline = `${headlines[kind]}${when} on ${where}: ${cause}.`;
   const steps = [
     ...browserSteps(request, cookie, id, lead.lane, ctx.sendsInferred),
