@@ -920,9 +920,15 @@ function hostOfBehaviour(host: string): { readonly host?: string } {
   return host === '' ? {} : { host };
 }
 
+/**
+ * The login that carried the cookie went to a server the trace shows setting it. A cookie the trace never shows set
+ * (a Jenkins `JSESSIONID.<hash>` of another port on localhost, carried to every port's login) binds the login to
+ * nothing the recording can show: its name is all the evidence there is (RULES.md evidence 1 is the server's own
+ * issuing or clearing).
+ */
 function loginOfSetter(stats: NameStats, carried: Behaviour): boolean {
   const setters = stats.setOrigins;
-  return setters === undefined || carried.origin === undefined || setters.has(carried.origin);
+  return setters !== undefined && (carried.origin === undefined || setters.has(carried.origin));
 }
 
 /** A value of hex digits only, as long as an ID's: where a clock's seconds may sit as eight of them. */

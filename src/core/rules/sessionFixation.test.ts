@@ -535,6 +535,20 @@ describe('session-fixation of an ID no request after the login carried', () => {
     expect([found?.entry, found?.severity, found?.evidence.unseenAfterLogin]).toEqual([1, 'high', undefined]);
   });
 
+  it('a session cookie the trace never shows set, only carried by the login, is no more than its name says', () => {
+    // The Jenkins cookies of other ports: a login carrying them binds nothing to them the recording can show.
+    const other = 'JSESSIONID.0b1a6e85=node01ks5d0e2xkq0w1b4v8h3a7y6z9c2.node0';
+    const result = trace()
+      .get('https://shop.test/login', { cookie: other, setCookie: [sid(ID.a)] })
+      .post('https://shop.test/login', { cookie: `sid=${ID.a}; ${other}`, form: { user: 'ann', password: 'pw' } })
+      .get('https://shop.test/account', { cookie: `sid=${ID.a}; ${other}` })
+      .analyze();
+    const confidence = (cookie: string) => result.sessions.find((s) => s.cookie === cookie)?.confidence;
+    // The cookie the login's server set and the login carried: the one it was bound to.
+    expect(confidence('sid')).toBe('certain');
+    expect(confidence('JSESSIONID.0b1a6e85')).not.toBe('certain');
+  });
+
   it('its story says what the finding says: a suspicion while doubted, a risk once shown', () => {
     const doubted = login((t) => t).story?.find((s) => s.rule === 'session-fixation');
     expect(doubted?.headline).toMatch(
