@@ -94,3 +94,29 @@ describe('session-id-predictable', () => {
     );
   });
 });
+
+describe('a token the server refreshes in place on every page', () => {
+  // GitHub's user_session of 2016: each answer writes back the token the request carried with its first 52 of 80
+  // characters kept and a new tail. One session updated, not IDs issued one after another.
+  const head = randomBytes(39).toString('base64url').slice(0, 52);
+  const value = () => `${head}${randomBytes(21).toString('base64url').slice(0, 28)}`;
+
+  it('is an update on each page: no rotation, no predictable IDs', () => {
+    const values = [value(), value(), value(), value()];
+    let t = trace().get('https://shop.test/', { cookie: '', setCookie: [`user_session=${values[0]}; ${GOOD}`] });
+    for (let i = 1; i < values.length; i++)
+      t = t.get(`https://shop.test/page${i}`, {
+        cookie: `user_session=${values[i - 1]}`,
+        setCookie: [`user_session=${values[i]}; ${GOOD}`],
+      });
+    const result = t.analyze();
+    expect(
+      result.sessions
+        .find((s) => s.cookie === 'user_session')
+        ?.ids.slice(0, -1)
+        .map((id) => id.endedBy),
+    ).toEqual(['updated', 'updated', 'updated']);
+    expect(findingsOf(result, 'session-id-predictable')).toEqual([]);
+    expect(findingsOf(result, 'session-rotated')).toEqual([]);
+  });
+});

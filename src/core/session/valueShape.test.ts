@@ -319,3 +319,22 @@ describe('isPlaceholderValue remembered', () => {
     expect(values.map(isPlaceholderValue)).toEqual(first);
   });
 });
+
+describe('isUpdateOf an opaque token refreshed in place', () => {
+  // GitHub's user_session of 2016: 80 characters, the first 52 kept, a new tail on every page.
+  const kept = 'Ufi_fQniXr7Lq2Zt9WbKcVs4Hn1Jd8Pe6Ym3Ga5Ro0Tu_Ix-Ek7Ol2Ns9Q';
+  const token = (tail: string) => `${kept.slice(0, 52)}${tail}`;
+
+  it('keeping most of the token (a long run from its start) is the same session', () => {
+    expect(isUpdateOf(token('REM5ZWz1aB3cD4eF5gH6iJ7kL8mN'), token('jk1PSR6VoP9qR0sT1uV2wX3yZ4aB'))).toBe(true);
+  });
+
+  it('a new random ID, or one sharing a short start (a node prefix), is a new ID', () => {
+    expect(isUpdateOf('f3a91c07d2b84e6a9c51e0b7a4d2f886', '0b7e4c1a9d2f8e3b6a5c7d0e1f2a3b4c')).toBe(false);
+    expect(isUpdateOf('node0w6g3h2k1j9a8s7d6f5g4h3j2k1l0.node0', 'node0q1w2e3r4t5y6u7i8o9p0a1s2d3f4.node0')).toBe(
+      false,
+    );
+    // Half the token or less kept is no refresh: 32 of 80.
+    expect(isUpdateOf(`${kept.slice(0, 32)}${'a'.repeat(48)}`, `${kept.slice(0, 32)}${'b'.repeat(48)}`)).toBe(false);
+  });
+});

@@ -304,14 +304,32 @@ function isRestamped(previous: string, next: string): boolean {
 }
 
 /**
+ * An opaque token written again around most of the one it replaced (GitHub's `user_session` of 2016: its first 52 of
+ * 80 characters kept, a new tail on every page): the same session's token refreshed in place, as a signed value is
+ * re-signed. An ID a server draws anew shares no such run with the last, and a client-side store's common start (a
+ * JWT's header) is no opaque token's: those are read by their content below.
+ */
+function keepsLongPrefix(previous: string, next: string): boolean {
+  const shorter = Math.min(previous.length, next.length);
+  if (shorter < KEPT_PREFIX_MIN) return false;
+  let kept = 0;
+  while (kept < shorter && previous.charCodeAt(kept) === next.charCodeAt(kept)) kept++;
+  return kept >= KEPT_PREFIX_MIN && kept * 2 >= shorter;
+}
+
+/** A run this long (and half the token) is no chance: 32 characters of a random ID match another's by 1 in 2^128. */
+const KEPT_PREFIX_MIN = 32;
+
+/**
  * Whether `next` is the same session as `previous`, re-encoded or updated in place: both client-side stores (or
- * structured values) whose embedded ID or subject, where one can be read, is the same. An opaque value that
- * changes is a new ID.
+ * structured values) whose embedded ID or subject, where one can be read, is the same; an opaque token that keeps
+ * most of itself (keepsLongPrefix). An opaque value that changes otherwise is a new ID.
  */
 export function isUpdateOf(previous: string, next: string): boolean {
   if (isRestamped(previous, next)) return true;
   const a = valueShape(previous);
   const b = valueShape(next);
+  if (a === 'opaque' && b === 'opaque' && keepsLongPrefix(previous, next)) return true;
   if (a !== b || (a !== 'client-side-store' && a !== 'structured')) return false;
   const idA = embeddedIdOf(previous);
   const idB = embeddedIdOf(next);
