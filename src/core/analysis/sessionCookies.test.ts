@@ -408,6 +408,24 @@ describe('session cookie identification (the pre-pass)', () => {
     expect(names.has('probe')).toBe(false);
   });
 
+  it("a name only the dataset calls a session's, holding the user's handle that the site's addresses show, is no session", () => {
+    // GitHub's `dotcom_user` holds the user's login, and github.com/<login>/<repo> is the user's page: readable, public.
+    const visit = (value: string, page: string) =>
+      trace()
+        .get('https://github.com/', { cookie: `dotcom_user=${value}; user_session=${ID.a}` })
+        .get(`https://github.com/${page}`, { cookie: `dotcom_user=${value}; user_session=${ID.a}` });
+    expect(identify(visit('prudvi99999', 'prudvi99999/har-to-k6')).has('dotcom_user')).toBe(false);
+    expect(identify(visit('prudvi99999', 'prudvi99999/har-to-k6')).has('user_session')).toBe(true);
+    // Not in an address of the site: the dataset's label stands.
+    expect(identify(visit('prudvi99999', 'explore')).get('dotcom_user')?.evidence[0]).toMatch(
+      /^documented as a session/,
+    );
+    // A random token in an address is an ID leaked there (session-id-in-url), not a handle.
+    expect(identify(visit(ID.b, `${ID.b}/har-to-k6`)).get('dotcom_user')?.evidence[0]).toMatch(
+      /^documented as a session/,
+    );
+  });
+
   it("a platform's documented session cookie is the platform's on its site only: Tripadvisor's `RT` elsewhere is any name", () => {
     // The dataset's `RT` row is Tripadvisor's session cookie, on www.tamgrt.com; on real page loads a retargeting
     // pixel's `rt` was listed as a session by that row alone.

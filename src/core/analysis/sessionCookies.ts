@@ -22,6 +22,7 @@ import {
   type NameClass,
   nameClassOffPlatform,
 } from '../session/identify.ts';
+import { isRandomToken } from '../session/randomToken.ts';
 import { readClientSideData, valueHolds } from '../session/tokenData.ts';
 import {
   isFieldsValue,
@@ -131,6 +132,12 @@ interface NameStats {
    * is kept from the page's forms.
    */
   postedBack?: true;
+  /**
+   * A value of it, no random token, stood as a whole segment of the path of a request it went on (GitHub's
+   * `dotcom_user` holds the user's login, and `github.com/<login>/<repo>` is the user's own page): the user's public
+   * handle, readable in the site's own addresses, not a secret that identifies a session.
+   */
+  inOwnAddress?: true;
   /**
    * The origins whose responses set a value for it (the first few). Cookies ignore ports, so an identity provider on
    * another port of the host is sent the application's cookies: its login carrying one binds nothing to it.
@@ -298,7 +305,7 @@ export class SessionCookieIdentifier {
     const sent = this.sentCookies.pairs(entry);
     if (this.formShownAgain.size > 0 && login?.entry !== entry.index) this.confirmByNextPage(entry, origin, sent);
     for (let i = 0; i < sent.length; i++)
-      this.noteSent(sent[i]!.name, sent[i]!.value, host, origin, order, carryingLogin);
+      this.noteSent(sent[i]!.name, sent[i]!.value, entry.request.url, host, origin, order, carryingLogin);
     if (sent.length > 0 && entry.request.postData !== undefined) this.notePostedBack(entry, sent);
     const logout = isLogoutEntry(entry);
     if (logout) {
@@ -432,6 +439,7 @@ export class SessionCookieIdentifier {
   private noteSent(
     name: string,
     value: string,
+    url: string,
     host: string,
     origin: string,
     order: number,
@@ -442,6 +450,9 @@ export class SessionCookieIdentifier {
     notePlatformSighting(stats, host);
     noteHost(stats, host);
     this.noteValue(name, stats, value);
+    // Asked only of a dataset's label (the weak name evidence): a listed session name's value is an ID by RULES.md.
+    if (stats.cls.kind === 'documented-session' && stats.inOwnAddress === undefined && inPathOf(url, value))
+      stats.inOwnAddress = true;
     if (login && stats.carriedAtLogins.length < MAX_CARRIED_LOGINS)
       stats.carriedAtLogins.push({
         text: `carried by the login at entry ${login.entry} (${login.text})`,
@@ -777,6 +788,9 @@ export class SessionCookieIdentifier {
     if (cls.kind === 'affinity' || cls.kind === 'not-session') return undefined;
     // The name the user logged in with, kept in a cookie (MediaWiki's `<wiki>UserName`): readable data, no ID.
     if (this.holdsOnlyUserNames(stats)) return undefined;
+    // The user's public handle, seen in the site's own addresses, under a name only the dataset calls a session's.
+    if (cls.kind === 'documented-session' && stats.inOwnAddress === true && [...stats.shapes.keys()].every(isHandle))
+      return undefined;
     // The time it was set, each time (alone, or leading other numbers): a timestamp, whatever its name says.
     if (stats.setTimestamps === true) return undefined;
     // A number under a name that says it is a time (Amazon's `session-id-time`): a time too, set or not.
@@ -894,6 +908,27 @@ const UNIX_TIME_FIRST = /^(\d{10}|\d{13})(?:[:|._-]\d{1,13})*$/;
 const DAY_MS = 86_400_000;
 
 const MAX_SET_ORIGINS = 8;
+
+/**
+ * The value stands as a whole segment of the address's path (`/<value>/…`, `/…/<value>`): read only up to the
+ * query. Values of fewer than 3 characters match a segment by chance.
+ */
+function inPathOf(url: string, value: string): boolean {
+  if (value.length < 3 || !isHandle(value)) return false;
+  const start = url.indexOf('//');
+  const pathStart = url.indexOf('/', start === -1 ? 0 : start + 2);
+  if (pathStart === -1) return false;
+  const queryAt = url.search(/[?#]/);
+  const path = queryAt === -1 ? url.slice(pathStart) : url.slice(pathStart, queryAt);
+  return path.split('/').includes(value);
+}
+
+/** A user's handle: letters, digits, `.`, `_`, `-`, and no random token (randomToken.ts). */
+function isHandle(value: string): boolean {
+  return HANDLE.test(value) && !isRandomToken(value);
+}
+
+const HANDLE = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Shorter values posted back are counts and flags that match by chance, no token (NameStats.postedBack). */
 const MIN_POSTED_BACK_LENGTH = 16;
