@@ -64,6 +64,11 @@ describe('openTrace', () => {
     expect(openTrace(bytes('<html><body>'), STREAM_FROM_BYTES)).toEqual({ kind: 'unknown', stream: true });
   });
 
+  it("reads a HAR's log object without its wrapper whole at any size: the entry scanner looks for log.entries", () => {
+    const log = bytes('{"version": "1.2", "creator": {"name": "x"}, "entries": [');
+    expect(openTrace(log, 10 * STREAM_FROM_BYTES)).toEqual({ kind: 'har', stream: false });
+  });
+
   it("reads a padded HAR (HAR Viewer's .harp) whole at any size: the entry scanner reads JSON from its first byte", () => {
     const padded = bytes('\uFEFF onInputData({"log": {"entries": [');
     expect(openTrace(padded, 10 * STREAM_FROM_BYTES)).toEqual({ kind: 'har', stream: false });

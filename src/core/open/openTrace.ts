@@ -34,6 +34,8 @@ export interface TraceOpening {
 
 const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
 const OPEN_BRACE = 0x7b;
+/** A top-level object whose first key is one of a HAR `log` object's own (HAR 1.2): the log without its wrapper. */
+const UNWRAPPED_LOG_START = /^\s*\{\s*"(?:version|creator|browser|pages|entries)"\s*:/;
 const NATIVE_MARK = new RegExp(`"format"\\s*:\\s*"${NATIVE_FORMAT}"`);
 
 function isSpace(b: number | undefined): boolean {
@@ -77,6 +79,9 @@ export function openTrace(
   const kind = jsonKindOf(head);
   // A padded HAR (`onInputData({…})`, jsonPadding.ts) is read whole: the entry scanner reads JSON from its first byte.
   if (kind === 'unknown' && startsPadded(latin1(head))) return { kind: 'har', stream: false };
+  // A HAR's log object without its `{"log": …}` wrapper is read whole too: the entry scanner looks for log.entries
+  // (readTrace.ts reads the log as it is).
+  if (kind === 'har' && UNWRAPPED_LOG_START.test(latin1(head))) return { kind, stream: false };
   const streamFrom = options.streamFromBytes ?? STREAM_FROM_BYTES;
   return { kind, stream: kind !== 'sessionscope-trace' && size !== undefined && size >= streamFrom };
 }

@@ -28,6 +28,9 @@ const BURP_ITEMS = /<items\s[^>]{0,200}burpVersion=/;
 const JSON_ARRAY_OF_OBJECTS = /^\s*\[\s*\{/;
 const CHARLES_TRANSACTION = [/"protocolVersion"\s*:\s*"HTTP\//, /"host"\s*:/];
 
+/** A Python dict or list of dicts printed with repr() (`{'log': {'version': …`): single-quoted keys are no JSON. */
+const PYTHON_REPR = /^\s*(?:\[\s*)?\{\s*'[^'\n]{0,100}'\s*:/;
+
 const GZIP_SECOND_BYTES = new Set([0x8b, 0xfffd]);
 
 const OTHER_FORMATS: readonly OtherFormat[] = [
@@ -47,6 +50,10 @@ const OTHER_FORMATS: readonly OtherFormat[] = [
   {
     is: (head) => JSON_ARRAY_OF_OBJECTS.test(head) && CHARLES_TRANSACTION.every((field) => field.test(head)),
     what: "the file is Charles's JSON session (.chlsj), not a HAR: in Charles, File › Export Session… as an HTTP Archive (.har)",
+  },
+  {
+    is: (head) => PYTHON_REPR.test(head),
+    what: "the file is a Python dict printed with single quotes (repr, or print of a dict), not JSON: write it with json.dump (Python's json module) and open that",
   },
   {
     is: (head) => head.trimStart().startsWith('<') && BURP_ITEMS.test(head),

@@ -5,7 +5,7 @@ import { CORPORA } from '../../../test/helpers/shared.ts';
 import { analyzeTrace } from '../analysis/analyze.ts';
 import { exportNativeTrace } from '../native/native.ts';
 import { TraceInputError } from '../trace/types.ts';
-import { detectTraceFormat, parseTraceFile } from './readTrace.ts';
+import { detectTraceFormat, parseTraceFile, readTraceText } from './readTrace.ts';
 
 function messageOf(run: () => unknown): string {
   try {
@@ -99,6 +99,25 @@ describe('parseTraceFile', () => {
     expect(messageOf(() => parseTraceFile('[{"host": "a.test"}]', 'list.json'))).toMatch(/the top level is an array/);
     // Other text that is no JSON is still told where it fails.
     expect(messageOf(() => parseTraceFile('<html></html>', 'page.html'))).toMatch(/^page\.html: not JSON/);
+  });
+
+  it('reads a HAR\'s log object saved without its {"log": …} wrapper, and says so', () => {
+    const har = JSON.parse(readFileSync('test/fixtures/demo-har/secure-cookie-over-http.har', 'utf8')) as {
+      log: unknown;
+    };
+    const whole = parseTraceFile(JSON.stringify(har), 'wrapped.har');
+    const unwrapped = readTraceText(JSON.stringify(har.log), 'log.json').trace;
+    expect(unwrapped.entryCount).toBe(whole.entryCount);
+    expect(analyzeTrace(unwrapped).findings).toEqual(analyzeTrace(whole).findings);
+    expect(unwrapped.warnings?.[0]?.message).toMatch(/HAR's "log" object without its \{"log": …\} wrapper/);
+    // An object with none of a log's fields is still neither.
+    expect(messageOf(() => parseTraceFile('{"entries": []}', 'e.json'))).toMatch(/neither a HAR file/);
+  });
+
+  it('names a Python dict printed in place of JSON', () => {
+    expect(messageOf(() => parseTraceFile("{'log': {'version': '1.2', 'entries': []}}", 'splash.har'))).toMatch(
+      /^splash\.har: the file is a Python dict printed with single quotes.*json\.dump/,
+    );
   });
 
   it('a "__proto__" format key is data, not a prototype', () => {

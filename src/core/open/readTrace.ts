@@ -66,10 +66,32 @@ function readJsonTrace(text: string, file: string | undefined): ReadTrace {
       const native = parseNativeTrace(document, file);
       return { trace: native.trace, native };
     }
-    case 'unknown':
+    case 'unknown': {
+      // A HAR's `log` object saved without its `{"log": …}` wrapper (Chrome's DevTools' own log read from a script):
+      // the entries are all there, so it is read, and the warning says what was assumed.
+      if (isHarLogObject(document)) {
+        const trace = harToTrace({ log: document }, file);
+        return { trace: { ...trace, warnings: [UNWRAPPED_LOG_WARNING, ...(trace.warnings ?? [])] } };
+      }
       throw new TraceInputError(inFile(file, otherFormatOf(text.slice(0, SNIFF_BYTES)) ?? neitherFormat(document)));
+    }
   }
 }
+
+/** A HAR `log` object by its own fields: an `entries` list beside a `creator` or a `version`. */
+function isHarLogObject(document: unknown): document is Record<string, unknown> {
+  return (
+    isObject(document) &&
+    Array.isArray(ownField(document, 'entries')) &&
+    (ownField(document, 'creator') !== undefined || ownField(document, 'version') !== undefined)
+  );
+}
+
+const UNWRAPPED_LOG_WARNING = {
+  where: 'the top level',
+  message:
+    'the file holds a HAR\'s "log" object without its {"log": …} wrapper (an "entries" list beside "creator" or "version"): read as that log',
+};
 
 /** What a JSON document that is neither a HAR nor a trace lacks. */
 function neitherFormat(document: unknown): string {
