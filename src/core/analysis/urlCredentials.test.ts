@@ -48,6 +48,11 @@ describe('the credentials of an address', () => {
     ],
     ['a header-style token name', 'https://api.test/x?X-Auth-Token=abcdef123456', ['abcdef123456']],
     [
+      'keys and secrets under compound names',
+      'https://sdk.test/v1/update_check?deployment_key=dk_0e95b8a1c2&app_version=1.0&apiKey=AIzaSyA1b2c3&client_secret=s3cr3tv4lue',
+      ['dk_0e95b8a1c2', 'AIzaSyA1b2c3', 's3cr3tv4lue'],
+    ],
+    [
       'each of a repeated parameter',
       'https://rp.test/cb?code=first12345&code=second1234&state=xyz',
       ['first12345', 'second1234'],
@@ -61,6 +66,10 @@ describe('the credentials of an address', () => {
     ["next-auth's error code", 'https://app.test/auth/signin?error=CredentialsSignin&code=credentials'],
     ['an address without query or fragment', 'https://app.test/ticket=ST-1728572-2LbZ4S9CnvP01vSYfs5O'],
     ['ordinary parameters', 'https://shop.test/search?q=session+cookies&page=12345678'],
+    [
+      'a keyword, a monkey, keys as a word',
+      'https://shop.test/search?keyword=abcdef123&monkey=abcdef123&keys=abcdef12',
+    ],
   ])('finds nothing in %s', (_what, url) => {
     expect(credentialsInUrl(url)).toEqual([]);
   });

@@ -48,6 +48,12 @@ const CREDENTIAL_PARAMETERS: readonly CredentialParameter[] = [
     source: 'a token named as one',
   },
   {
+    // A key or secret under a compound name (App Center's `deployment_key`, Branch's `branch_key`, `apiKey`,
+    // `client_secret`): whoever reads the address can use it, whatever service it opens.
+    holds: (name) => /[_-]key$/i.test(name) || /[a-z]Key$/.test(name) || /secret/i.test(name),
+    source: 'a key or a secret named as one (a deployment or SDK key, a client secret)',
+  },
+  {
     holds: isCredentialArgumentName,
     source: 'a password, key or token field (the names a login body is redacted by, loginSignals.ts)',
   },
