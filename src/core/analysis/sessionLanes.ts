@@ -492,6 +492,19 @@ export class SessionLanes {
       return;
     }
     if (live && live.id === issued) return; // the same ID re-sent (expiry refreshed): no change
+    // The ID this request went without (held back, or expired by the clock the trace is judged at) written back as it
+    // was: the server still knew the session (the ID reached it another way: GitHub's SameSite=Strict companion beside
+    // its Lax twin) and the browser keeps it. A loss needs another ID than the one lost.
+    if (
+      !live &&
+      current?.end?.kind === 'reset' &&
+      current.end.entry === entry &&
+      current.id === issued &&
+      effect.stored
+    ) {
+      delete current.end;
+      return;
+    }
     // How the held ID ended is the lifecycle rules' decision (sessionReset.ts idEndOf); a rotation that also moved
     // back-end is recorded on the lane as a switch within the session (sessionBackendSwitch.ts).
     const change = live && this.idChange(lane, live, issued, entry, url, ctx, affinitySet, reissuedBeside);

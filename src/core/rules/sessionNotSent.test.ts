@@ -69,6 +69,33 @@ describe('session-not-sent', () => {
     ]);
   });
 
+  it('the ID a request went without, written back as it was by its answer, is no loss: the server still knew it', () => {
+    // GitHub writes its Strict companion back on every answer; on a navigation from another site it got the ID
+    // through the Lax twin, and wrote the same ID back. Judged at a clock that expires both (--now years later), the
+    // companion went as Expired, and its answer's copy was read as a new session replacing the "lost" one.
+    const both = (value: string) => [
+      `user_session=${value}; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=1209600`,
+      `__Host-user_session_same_site=${value}; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=1209600`,
+    ];
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: both(ID.a) })
+      .get('https://shop.test/landing', {
+        cookie: `user_session=${ID.a}`,
+        initiatorUrl: 'https://other.test/',
+        setCookie: both(ID.a),
+      })
+      .get('https://shop.test/next', { cookie: `user_session=${ID.a}; __Host-user_session_same_site=${ID.a}` })
+      .analyze({ settings: { now: Date.parse('2031-01-01T00:00:00Z') } });
+    const companion = result.sessions.find((s) => s.cookie === '__Host-user_session_same_site');
+    expect(companion?.ids.map((id) => id.endedBy)).toEqual([undefined]);
+    expect(findingsOf(result, 'session-reset')).toEqual([]);
+    // The companion went without its ID (Expired at that clock), while the Lax twin carried the same ID.
+    expect(result.requests[1]!.notSent.map((n) => [n.name, n.reason])).toEqual([
+      ['__Host-user_session_same_site', 'Expired'],
+    ]);
+    expect(findingsOf(result, 'session-not-sent')).toEqual([]);
+  });
+
   it('a Strict session lost on a link from another site, and the visitor ID its answer issued held back on the next hop: one loss', () => {
     // PHP's and Laravel's account page answer the request without the session with a new visitor ID and a redirect
     // to the login page; that hop is still the cross-site navigation, so the new ID is held back too, and another
