@@ -911,15 +911,15 @@ const MAX_SET_ORIGINS = 8;
 
 /**
  * The value stands as a whole segment of the address's path (`/<value>/…`, `/…/<value>`): read only up to the
- * query. Values of fewer than 3 characters match a segment by chance.
+ * query, in a plainly written http(s) address (plainAuthorityEnd). Values of fewer than 3 characters match a segment
+ * by chance.
  */
 function inPathOf(url: string, value: string): boolean {
   if (value.length < 3 || !isHandle(value)) return false;
-  const start = url.indexOf('//');
-  const pathStart = url.indexOf('/', start === -1 ? 0 : start + 2);
+  const pathStart = plainAuthorityEnd(url);
   if (pathStart === -1) return false;
-  const queryAt = url.search(/[?#]/);
-  const path = queryAt === -1 ? url.slice(pathStart) : url.slice(pathStart, queryAt);
+  const queryAt = url.slice(pathStart).search(/[?#]/);
+  const path = queryAt === -1 ? url.slice(pathStart) : url.slice(pathStart, pathStart + queryAt);
   return path.split('/').includes(value);
 }
 

@@ -120,6 +120,15 @@ export type Predictability =
  * in only a few characters. Random IDs do none of these except by a chance far below 1e-6 at the
  * thresholds used (half the length shared; ≤ 25 % of characters differing).
  */
+/** How many characters all the values share from their start. */
+export function commonPrefixLength(values: readonly string[]): number {
+  const first = values[0] ?? '';
+  const length = Math.min(...values.map((v) => v.length));
+  let prefix = 0;
+  while (prefix < length && values.every((v) => v.charCodeAt(prefix) === first.charCodeAt(prefix))) prefix++;
+  return prefix;
+}
+
 export function findPredictability(values: readonly string[]): Predictability | undefined {
   const ids = [...new Set(values)].filter((v) => v.length >= 4);
   if (ids.length < 2) return undefined;
@@ -136,8 +145,7 @@ export function findPredictability(values: readonly string[]): Predictability | 
     if (steps.every((s) => s > 0 && s <= 1000)) return { kind: 'sequential', step: Math.max(...steps) };
   }
   const length = Math.min(...ids.map((v) => v.length));
-  let prefix = 0;
-  while (prefix < length && ids.every((v) => v[prefix] === ids[0]![prefix])) prefix++;
+  const prefix = commonPrefixLength(ids);
   if (length >= 8 && prefix >= length / 2) return { kind: 'common-prefix', prefixLength: prefix, length };
   if (ids.every((v) => v.length === length) && length >= 8) {
     let maxDiff = 0;

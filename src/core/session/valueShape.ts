@@ -6,6 +6,7 @@
  */
 
 import { isChunkCountMarker } from './chunkedCookie.ts';
+import { commonPrefixLength } from './entropy.ts';
 import { isRandomToken } from './randomToken.ts';
 import { beginsWithJweHeader, isTimestampSigned, readClientSideData, signedSessionIdOf } from './tokenData.ts';
 
@@ -312,8 +313,7 @@ function isRestamped(previous: string, next: string): boolean {
 function keepsLongPrefix(previous: string, next: string): boolean {
   const shorter = Math.min(previous.length, next.length);
   if (shorter < KEPT_PREFIX_MIN) return false;
-  let kept = 0;
-  while (kept < shorter && previous.charCodeAt(kept) === next.charCodeAt(kept)) kept++;
+  const kept = commonPrefixLength([previous, next]);
   return kept >= KEPT_PREFIX_MIN && kept * 2 >= shorter;
 }
 
