@@ -74,14 +74,15 @@ export function openTrace(
   size: number | undefined,
   options: { readonly file?: string; readonly streamFromBytes?: number } = {},
 ): TraceOpening {
-  const other = otherFormatOf(latin1(head));
+  const text = latin1(head);
+  const other = otherFormatOf(text);
   if (other !== undefined) throw new TraceInputError(inFile(options.file, other));
   const kind = jsonKindOf(head);
   // A padded HAR (`onInputData({…})`, jsonPadding.ts) is read whole: the entry scanner reads JSON from its first byte.
-  if (kind === 'unknown' && startsPadded(latin1(head))) return { kind: 'har', stream: false };
+  if (kind === 'unknown' && startsPadded(text)) return { kind: 'har', stream: false };
   // A HAR's log object without its `{"log": …}` wrapper is read whole too: the entry scanner looks for log.entries
   // (readTrace.ts reads the log as it is).
-  if (kind === 'har' && UNWRAPPED_LOG_START.test(latin1(head))) return { kind, stream: false };
+  if (kind === 'har' && UNWRAPPED_LOG_START.test(text)) return { kind, stream: false };
   const streamFrom = options.streamFromBytes ?? STREAM_FROM_BYTES;
   return { kind, stream: kind !== 'sessionscope-trace' && size !== undefined && size >= streamFrom };
 }

@@ -20,6 +20,7 @@ import type { NotSentReason } from '../cookie/reasons.ts';
 import { NOT_SENT_REASONS } from '../cookie/reasons.ts';
 import { onOtherPorts } from '../cookie/sharedCookie.ts';
 import { isLoginPagePath } from '../session/loginPage.ts';
+import { MIN_VALUE_LENGTH } from '../session/valuesInText.ts';
 import { LOGGED_OUT_STATUSES } from '../trace/loggedOutStatus.ts';
 import {
   expirySlid,
@@ -197,12 +198,10 @@ export const sessionNotSent = defineRule({
   },
 });
 
-/** Shorter values occur in two cookies by chance (`1`, `yes`): no ID shared. */
-const MIN_SHARED_ID_LENGTH = 8;
-
 /** The request carried the held-back cookie's value under another session cookie's name. */
 function carriedUnderAnotherName(request: RequestFacts, n: NotSentCookieFact): boolean {
-  if (n.value.length < MIN_SHARED_ID_LENGTH) return false;
+  // Shorter values occur in two cookies by chance (`1`, `yes`): no ID shared.
+  if (n.value.length < MIN_VALUE_LENGTH) return false;
   const sent = request.sent;
   for (let i = 0; i < sent.length; i++) {
     const c = sent[i]!;
