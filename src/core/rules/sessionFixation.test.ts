@@ -549,6 +549,29 @@ describe('session-fixation of an ID no request after the login carried', () => {
     expect(confidence('JSESSIONID.0b1a6e85')).not.toBe('certain');
   });
 
+  it('several IDs one login kept are one story, the others named in it', () => {
+    const others = [
+      'JSESSIONID.0b1a6e85=node01ks5d0e2xkq0w1b4v8h3a7y6z9c2',
+      'JSESSIONID.16a59e09=node0129f8e7d6c5b4a3z2y1x0w',
+    ];
+    const result = trace()
+      .get('https://shop.test/login', { cookie: others.join('; '), setCookie: [sid(ID.a)] })
+      .post('https://shop.test/login', {
+        cookie: [`sid=${ID.a}`, ...others].join('; '),
+        form: { user: 'ann', password: 'pw' },
+        status: 200,
+      })
+      .analyze();
+    expect(findingsOf(result, 'session-fixation').map((f) => f.cookie)).toHaveLength(3);
+    const stories = result.story?.filter((s) => s.rule === 'session-fixation') ?? [];
+    expect(stories).toHaveLength(1);
+    // Led by the login's own cookie (its server set it), the ones that rode along named after.
+    expect(stories[0]!.cookie).toBe('sid');
+    expect(
+      stories[0]!.steps.filter((step) => step.startsWith('Also kept by the same login: `JSESSIONID.')),
+    ).toHaveLength(2);
+  });
+
   it('its story says what the finding says: a suspicion while doubted, a risk once shown', () => {
     const doubted = login((t) => t).story?.find((s) => s.rule === 'session-fixation');
     expect(doubted?.headline).toMatch(

@@ -451,6 +451,9 @@ export function buildStories(input: StoryInput, options: StoryOptions = {}): Sto
         a.f.entry - b.f.entry ||
         (LEAD_RANK[a.f.rule] ?? 9) - (LEAD_RANK[b.f.rule] ?? 9) ||
         SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] ||
+        // The surest session leads a story that names the others (mergeBeside): the login's own cookie before ones
+        // that rode along.
+        confidenceRank(b.f) - confidenceRank(a.f) ||
         a.index - b.index,
     );
   const relations = new Relations(findings);
@@ -520,12 +523,25 @@ function mergeBeside(kept: readonly Kept[]): (Kept & { readonly beside: Lead[] }
   return out;
 }
 
+const CONFIDENCE_RANK: Readonly<Record<string, number>> = { certain: 3, likely: 2, possible: 1 };
+
+function confidenceRank(f: StoryFinding): number {
+  return CONFIDENCE_RANK[f.session?.confidence ?? ''] ?? 0;
+}
+
 /** Kinds of story one answer can tell for several cookies at once. */
 const ANSWER_KINDS: ReadonlySet<StoryKind> = new Set(['rejected', 'lost']);
 
+/**
+ * Rules whose story one request tells for several cookies at once, whatever its kind: a login that kept several IDs
+ * (a JSP's own JSESSIONID beside 21 Jenkins `JSESSIONID.<hash>` cookies of other ports, all carried to it) is one
+ * login to renew IDs at, told once with the others named.
+ */
+const ONE_REQUEST_RULES: ReadonlySet<string> = new Set(['session-fixation']);
+
 function tellsSameAnswer(a: Lead, b: Lead): boolean {
   return (
-    ANSWER_KINDS.has(a.kind) &&
+    (ANSWER_KINDS.has(a.kind) || ONE_REQUEST_RULES.has(a.f.rule)) &&
     a.kind === b.kind &&
     a.entry === b.entry &&
     a.f.rule === b.f.rule &&
@@ -535,12 +551,19 @@ function tellsSameAnswer(a: Lead, b: Lead): boolean {
   );
 }
 
-/** The step that names another cookie the same answer rejected or lost (mergeBeside). */
+/** How a story names another cookie its answer told the same of (mergeBeside), by the story's kind. */
+const BESIDE_BY_KIND: Readonly<Record<StoryKind, string>> = {
+  rejected: 'Also carried, and refused by the same answer',
+  lost: 'Also lost by the same answer',
+  'not-established': 'Also not established by the same answer',
+  'at-risk': 'Also at risk at the same request',
+};
+
+/** The step that names another cookie the same answer rejected or lost, or the same login kept (mergeBeside). */
 function besideWords(b: Lead): string {
   const id = b.id ? ` ${idName(b.id.id)}` : '';
-  return b.kind === 'rejected'
-    ? `Also carried, and refused by the same answer: \`${b.f.cookie ?? ''}\`${id} (${b.f.rule} at #${b.entry}).`
-    : `Also lost by the same answer: \`${b.f.cookie ?? ''}\`${id} (${b.f.rule} at #${b.entry}).`;
+  const also = b.f.rule === 'session-fixation' ? 'Also kept by the same login' : BESIDE_BY_KIND[b.kind];
+  return `${also}: \`${b.f.cookie ?? ''}\`${id} (${b.f.rule} at #${b.entry}).`;
 }
 
 /** A story's lead, its kind and cause decided: all a repeat needs to be recognised before the story is written. */
