@@ -5,9 +5,8 @@
 // of a Trace from entries fed in file order: the whole-file reader feeds it from the parsed array, the streamed
 // reader (harStream.ts) from the entry scanner, so both give the same Trace.
 
-import { headerValue } from '../trace/headers.ts';
 import { inFile, parseJsonText } from '../trace/jsonText.ts';
-import { type RecordingBrowser, recordingBrowserOf } from '../trace/recordingBrowser.ts';
+import { FirstUserAgent, type RecordingBrowser } from '../trace/recordingBrowser.ts';
 import { type Trace, type TraceEntry, TraceInputError, type TraceInputWarning } from '../trace/types.ts';
 import { type EntryDraft, importHarEntry, isSkipped } from './harEntry.ts';
 import { HarFields, ownField } from './harFields.ts';
@@ -50,9 +49,7 @@ export class HarTraceBuilder {
   /** The file ended early (harTruncation.ts): told first among the warnings. */
   private earlyEnd: TraceInputWarning | undefined;
   /** The first User-Agent in file order: the browser, when the log does not name it. */
-  private userAgent: string | undefined;
-  /** The request the User-Agent was taken from holds HTTP/2 pseudo-headers (recordingBrowserOf). */
-  private pseudoHeaders = false;
+  private readonly userAgent = new FirstUserAgent();
   /** `browser` as last worked out, and from what. */
   private browserAnswer:
     | {
@@ -93,9 +90,9 @@ export class HarTraceBuilder {
     // Asked after every entry of a streamed import; the answer changes only with the log's fields or the first
     // User-Agent, so the regexes behind it run once for each of those.
     const known = this.browserAnswer;
-    if (known?.source === this.source && known.userAgent === this.userAgent) return known.browser;
-    const browser = recordingBrowserOf(this.source, this.userAgent || undefined, this.pseudoHeaders);
-    this.browserAnswer = { source: this.source, userAgent: this.userAgent, browser };
+    if (known?.source === this.source && known.userAgent === this.userAgent.value) return known.browser;
+    const browser = this.userAgent.browserOf(this.source);
+    this.browserAnswer = { source: this.source, userAgent: this.userAgent.value, browser };
     return browser;
   }
 
@@ -113,10 +110,7 @@ export class HarTraceBuilder {
       this.firstSkipped ??= imported.skipped;
     } else {
       this.drafts.push(imported);
-      if (!this.userAgent) {
-        this.userAgent = headerValue(imported.request.headers, 'user-agent');
-        this.pseudoHeaders = headerValue(imported.request.headers, ':authority') !== undefined;
-      }
+      this.userAgent.note(imported.request.headers);
     }
     this.repair.add(imported);
   }

@@ -10,8 +10,7 @@
  * (harStartTimes.ts).
  */
 
-import { headerValue } from '../trace/headers.ts';
-import { type RecordingBrowser, recordingBrowserOf } from '../trace/recordingBrowser.ts';
+import { FirstUserAgent, type RecordingBrowser } from '../trace/recordingBrowser.ts';
 import { slimEntry } from '../trace/slimEntry.ts';
 import type { Trace, TraceEntry, TraceEvent, TraceInputWarning } from '../trace/types.ts';
 import { requireReadableEntry } from './har.ts';
@@ -61,9 +60,7 @@ export class HarIndexer implements StreamProgress {
   private firstSkipped: TraceInputWarning | undefined;
   private cookieEvents: unknown;
   /** The first User-Agent header in file order: the browser when the log does not name it. */
-  private userAgent: string | undefined;
-  /** The request the User-Agent was taken from holds HTTP/2 pseudo-headers (recordingBrowserOf). */
-  private pseudoHeaders = false;
+  private readonly userAgent = new FirstUserAgent();
   private readonly source: HarLogSource = {};
   /** Whether the repaired times, run by run, never go back in file order (then no order array is needed). */
   private inFileOrder = true;
@@ -110,7 +107,7 @@ export class HarIndexer implements StreamProgress {
     const startedAt = this.times.slice(0, count);
     const runs = this.runs.subarray(0, count);
     const creator = creatorLine(this.source);
-    const browser = recordingBrowserOf(this.source, this.userAgent || undefined, this.pseudoHeaders);
+    const browser = this.userAgent.browserOf(this.source);
     let order: Uint32Array | undefined;
     if (!this.inFileOrder) {
       // Entries that started together keep their file order (the whole-file reader's stable sort).
@@ -140,10 +137,7 @@ export class HarIndexer implements StreamProgress {
       this.repair.add(imported);
       return;
     }
-    if (!this.userAgent) {
-      this.userAgent = headerValue(imported.request.headers, 'user-agent');
-      this.pseudoHeaders = headerValue(imported.request.headers, ':authority') !== undefined;
-    }
+    this.userAgent.note(imported.request.headers);
     // As runCount counts them: entries without a run, beside others with one, are a run of their own.
     this.runIds.add(imported.run ?? -1);
     if (imported.run !== undefined) this.runs[index] = imported.run + 1;

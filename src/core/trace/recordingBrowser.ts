@@ -6,6 +6,9 @@
  * DevTools of Chrome write "WebInspector" as creator and no browser), else a creator named after a browser
  * ("chrome-har", "Chrome HAR Capturer": tools that drive one browser), without a version: theirs is the tool's.
  */
+import { headerValue } from './headers.ts';
+import type { Header } from './types.ts';
+
 export type BrowserName = 'chrome' | 'firefox' | 'safari' | 'edge-legacy' | 'ie' | 'phantomjs';
 
 export interface RecordingBrowser {
@@ -143,6 +146,27 @@ export function recordingBrowserOf(
   const emulated =
     fromAgent !== undefined && fromAgent.name !== 'chrome' && pseudoHeaders && isChromiumDevTools(log.creator);
   return browserFromLog(log) ?? (emulated ? { name: 'chrome', from: 'log.creator' } : fromAgent) ?? named();
+}
+
+/**
+ * The first User-Agent of a file's requests in file order, and whether that request held HTTP/2 pseudo-headers: what
+ * recordingBrowserOf reads when the log does not name the browser. Kept as the whole and the streamed HAR readers
+ * take entries in.
+ */
+export class FirstUserAgent {
+  /** The header's value; undefined (or empty) until a request has one. */
+  value: string | undefined;
+  private pseudoHeaders = false;
+
+  note(headers: readonly Header[]): void {
+    if (this.value) return;
+    this.value = headerValue(headers, 'user-agent');
+    this.pseudoHeaders = headerValue(headers, ':authority') !== undefined;
+  }
+
+  browserOf(log: LogProducts): RecordingBrowser | undefined {
+    return recordingBrowserOf(log, this.value || undefined, this.pseudoHeaders);
+  }
 }
 
 /**
