@@ -33,6 +33,7 @@ export const ROWS: readonly Row[] = [
   { id: 'import', script: 'import.ts', timeoutMs: 480_000 },
   { id: 'background-memory', script: 'background-memory.ts', timeoutMs: 300_000 },
   { id: 'cli-startup', script: 'cli-startup.ts', timeoutMs: 300_000 },
+  { id: 'worst-case-inputs', script: 'worst-case-inputs.ts', timeoutMs: 120_000 },
 ];
 
 /** Rows that drive the built extension in a browser; the others need no extension build. */

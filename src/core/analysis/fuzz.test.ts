@@ -276,17 +276,6 @@ function expectWellFormed(trace: Trace, result: AnalysisResult): void {
   }
 }
 
-/**
- * CPU milliseconds this process spends in `work`. Wall-clock time on this shared machine depends on what else
- * runs (browsers, benchmarks, other suites); the budgets below are about the analysis, so they count CPU time.
- */
-function cpuMs(work: () => void): number {
-  const start = process.cpuUsage();
-  work();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
 /** Generous wall-clock limits, so a loaded machine slows the properties down without failing them. */
 const WALL_LIMIT_MS = fuzzTimeout(120_000);
 
@@ -333,7 +322,8 @@ describe('analyzeTrace on generated traces', () => {
   );
 });
 
-describe('hostile sizes stay fast', () => {
+// How their time grows with size is a benchmark's figure (bench/worst-case-inputs.ts), not a test's.
+describe('hostile sizes', () => {
   function oneEntry(setCookie: string, cookie = ''): Trace {
     return {
       source: { format: 'har' },
@@ -361,40 +351,25 @@ describe('hostile sizes stay fast', () => {
     };
   }
 
-  /** The best of three runs, in CPU time (see cpuMs). */
-  function timed(trace: Trace): { ms: number; result: AnalysisResult } {
-    let best = Number.POSITIVE_INFINITY;
-    let result: AnalysisResult | undefined;
-    for (let run = 0; run < 3; run++) {
-      best = Math.min(
-        best,
-        cpuMs(() => {
-          result = analyzeTrace(trace);
-        }),
-      );
-    }
-    return { ms: best, result: result! };
-  }
-
-  it('a 1 MB Set-Cookie header (and Cookie header) analyses in under a second', () => {
+  it('a 1 MB Set-Cookie header (and Cookie header) is analysed: both requests, the session sent on each', () => {
     const huge = 'a1'.repeat(512 * 1024);
-    const { ms, result } = timed(oneEntry(`sid=${huge}; Path=/; Secure; HttpOnly`, `sid=${huge}`));
-    expect(ms).toBeLessThan(1000);
+    const result = analyzeTrace(oneEntry(`sid=${huge}; Path=/; Secure; HttpOnly`, `sid=${huge}`));
     expect(result.requests).toHaveLength(2);
+    expect(result.requests.map((r) => r.sent.map((c) => c.name))).toEqual([['sid'], ['sid']]);
   }, 60_000);
 
-  it('a Set-Cookie with 10,000 attributes analyses in under a second', () => {
+  it('a Set-Cookie with 10,000 attributes is analysed: its session identified', () => {
     const attributes = Array.from({ length: 10_000 }, (_, i) =>
       i % 3 === 0 ? 'Secure' : i % 3 === 1 ? `Path=/p${i}` : 'HttpOnly',
     ).join('; ');
-    const { ms, result } = timed(oneEntry(`sid=f3a91c07d2b84e6a9c51e0b7a4d2f886; ${attributes}; Path=/`));
-    expect(ms).toBeLessThan(1000);
+    const result = analyzeTrace(oneEntry(`sid=f3a91c07d2b84e6a9c51e0b7a4d2f886; ${attributes}; Path=/`));
     expect(result.sessions.map((s) => s.cookie)).toEqual(['sid']);
   }, 60_000);
 
-  it('a Cookie header with 10,000 pairs analyses in under a second', () => {
+  it('a Cookie header with 10,000 pairs is analysed: every pair read as sent', () => {
     const pairs = Array.from({ length: 10_000 }, (_, i) => `c${i}=v${i}`).join('; ');
-    const { ms } = timed(oneEntry('sid=f3a91c07d2b84e6a9c51e0b7a4d2f886; Path=/; Secure; HttpOnly', pairs));
-    expect(ms).toBeLessThan(1000);
+    const result = analyzeTrace(oneEntry('sid=f3a91c07d2b84e6a9c51e0b7a4d2f886; Path=/; Secure; HttpOnly', pairs));
+    expect(result.requests).toHaveLength(2);
+    expect(result.requests[0]!.sent).toHaveLength(10_000);
   }, 60_000);
 });

@@ -37,20 +37,6 @@ const hostile = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 100 }),
 );
 
-/**
- * Best of three wall-clock runs: the bound is about the algorithm (linear, no backtracking), so a run
- * slowed by another process on a two-core machine should not decide it.
- */
-function elapsed(run: () => void): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
-
 /** The property runs take ~1 s alone; leave room for a busy machine. */
 const PROPERTY_TIMEOUT_MS = fuzzTimeout(30_000);
 
@@ -103,37 +89,28 @@ describe('parsers on arbitrary input', () => {
   );
 });
 
-describe('bounded time on the worst cases', () => {
-  it('parses a 1 MB Set-Cookie value in under 200 ms', () => {
-    const line = `a=${'x'.repeat(1024 * 1024)}; Path=/`;
-    let reason = '';
-    expect(
-      elapsed(() => {
-        const r = parseSetCookie(line);
-        reason = r.ok ? 'ok' : r.reason;
-      }),
-    ).toBeLessThan(200);
-    expect(reason).toBe('NameValuePairExceedsMaxSize');
+// How their time grows with size is a benchmark's figure (bench/worst-case-inputs.ts), not a test's.
+describe('the worst cases', () => {
+  it('a 1 MB Set-Cookie value is refused as too large', () => {
+    const r = parseSetCookie(`a=${'x'.repeat(1024 * 1024)}; Path=/`);
+    expect(r.ok ? 'ok' : r.reason).toBe('NameValuePairExceedsMaxSize');
   });
 
-  it('parses a 1 MB line of attributes in under 200 ms', () => {
-    const line = `a=b;${' Expires=1 Jan 2030 00:00:00 x'.repeat(35_000)}`;
-    expect(elapsed(() => parseSetCookie(line))).toBeLessThan(200);
+  it('a 1 MB Expires attribute (no semicolons) is ignored as longer than 1024 bytes, the cookie kept', () => {
+    const r = parseSetCookie(`a=b;${' Expires=1 Jan 2030 00:00:00 x'.repeat(35_000)}`);
+    expect(r.ok && [r.cookie.value, r.cookie.expires, r.cookie.warnings]).toEqual([
+      'b',
+      undefined,
+      ['Expires value longer than 1024 bytes; attribute ignored.'],
+    ]);
   });
 
-  it('parses 10,000 attributes in under 200 ms', () => {
-    const line = `a=b${'; Domain=example.com; Path=/x; SameSite=Weird; Max-Age=x'.repeat(2_500)}`;
-    let warnings = 0;
-    expect(
-      elapsed(() => {
-        const r = parseSetCookie(line);
-        warnings = r.ok ? r.cookie.warnings.length : -1;
-      }),
-    ).toBeLessThan(200);
-    expect(warnings).toBe(5_000);
+  it('10,000 attributes are read, each unknown value warned about once', () => {
+    const r = parseSetCookie(`a=b${'; Domain=example.com; Path=/x; SameSite=Weird; Max-Age=x'.repeat(2_500)}`);
+    expect(r.ok ? r.cookie.warnings.length : -1).toBe(5_000);
   });
 
-  it('parses a 1 MB date string in under 200 ms', () => {
-    expect(elapsed(() => parseCookieDate('1'.repeat(1024 * 1024)))).toBeLessThan(200);
+  it('a 1 MB date string is no date', () => {
+    expect(parseCookieDate('1'.repeat(1024 * 1024))).toBeUndefined();
   });
 });
