@@ -290,7 +290,7 @@ function bindsNoSession(
  * Of several kept IDs, the ones the login's answer (or its redirect chain) wrote back unchanged, where it wrote back
  * some and not all: the session the login saved the user in, the others carried along untouched (EverShop's admin
  * login saves its `asid` session and sets it again; the storefront's `sid` rides along with every request to the
- * host). Otherwise all of them.
+ * host). Otherwise those that do not ride along beside a surer session (ridesAlong), else all of them.
  */
 function loginsOwn(
   login: LoginFact,
@@ -305,7 +305,20 @@ function loginsOwn(
       request(entry)?.setCookies.some((c) => c.session && c.name === cookie && c.value === l.before),
     );
   });
-  return written.length > 0 ? written : kept;
+  if (written.length > 0) return written;
+  const own = kept.filter((l) => !ridesAlong(lanes.get(l.laneKey)));
+  return own.length > 0 ? own : kept;
+}
+
+/**
+ * A kept cookie only possibly a session that no response of the trace ever set: beside a surer session the login kept,
+ * it is a cookie the browser sends to the host with every request, the login's among them, not the login's session.
+ * Browsers send the cookies of every application on a host whatever the port (RFC 6265 8.5): a JSP login on
+ * localhost carries the `JSESSIONID.<hash>` cookies of the Jenkins beside it, which the login's server never issued.
+ * Told alone (no surer session kept), it stays a finding, its doubts making it low.
+ */
+function ridesAlong(lane: SessionLane | undefined): boolean {
+  return lane !== undefined && lane.confidence === 'possible' && lane.ids.every((id) => id.source === 'carried');
 }
 
 /** The login's response or redirect chain set the first ID of a lane it did not carry, surer than a possible one. */
