@@ -25,9 +25,11 @@ export function templateEntries(count = 500): unknown[] {
 }
 
 /**
- * Installed in the worker: `__benchFeed(tabId, count)` appends `count` events at once;
- * `__benchFeedAtRate(tabId, total, perSecond)` appends on a 10 ms clock, catching up to rate × elapsed,
- * and resolves with the achieved rate and the worst lag behind schedule.
+ * Installed in the worker: `__benchFeed(tabId, count)` appends `count` events at once and resolves with how many it
+ * appended; `__benchFeedAtRate(tabId, total, perSecond)` appends on a 10 ms clock, catching up to rate × elapsed,
+ * and resolves with the achieved rate and the worst lag behind schedule. Counts are events, not entries: the
+ * recorder writes a navigation event before each top-level document's entry (RecorderStore.appendEntry), so a
+ * template that is a document gives two (a feed may pass its count by that one event).
  */
 const FEEDER_SOURCE = `(() => {
   const store = globalThis.${STORE_GLOBAL};
@@ -39,9 +41,15 @@ const FEEDER_SOURCE = `(() => {
     const n = serial++;
     entry.startedAt = 1767603600000 + n * 10;
     entry.request.url = entry.request.url + (entry.request.url.includes('?') ? '&' : '?') + 'bench=' + n;
+    const before = store.recorder(tabId).nextSeq;
     store.appendEntry(tabId, entry);
+    return store.recorder(tabId).nextSeq - before;
   };
-  globalThis.__benchFeed = (tabId, count) => { for (let i = 0; i < count; i++) next(tabId); return store.flush(); };
+  globalThis.__benchFeed = (tabId, count) => {
+    let events = 0;
+    while (events < count) events += next(tabId);
+    return store.flush().then(() => events);
+  };
   globalThis.__benchFeedAtRate = (tabId, total, perSecond) => new Promise((resolve) => {
     const start = performance.now();
     let sent = 0;
@@ -50,7 +58,7 @@ const FEEDER_SOURCE = `(() => {
       const now = performance.now();
       const due = Math.min(total, Math.floor(((now - start) / 1000) * perSecond));
       worstLagMs = Math.max(worstLagMs, ((due - sent) / perSecond) * 1000);
-      while (sent < due) { next(tabId); sent++; }
+      while (sent < due) sent += next(tabId);
       if (sent >= total) {
         const seconds = (performance.now() - start) / 1000;
         resolve({ sent, seconds, rate: sent / seconds, worstLagMs });
