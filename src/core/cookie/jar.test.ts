@@ -485,6 +485,21 @@ describe('CookieJar events and observed cookies', () => {
     expect(revived?.expiresAt).toBeUndefined();
     expect(jar.cookiesFor(get(APP, { time: T0 + 6000 })).sent.map((c) => c.value)).toEqual(['1']);
   });
+
+  it('a Domain cookie told Expired, then carried, comes back with its Domain, not as a host-only guess beside it', () => {
+    // Google's __Secure-STRP (Domain=google.com) judged with --now: told Expired at one request, then carried by the next.
+    const jar = jarWith(['sid=1; Domain=example.com; Path=/; Max-Age=1']);
+    expect(jar.cookiesFor(get(APP, { time: T0 + 5000 })).notSent.map((n) => n.reason)).toEqual(['Expired']);
+    expect(jar.size).toBe(0);
+    const revived = jar.observeSent('sid', '2', APP, T0 + 6000);
+    expect(revived).toMatchObject({ domain: 'example.com', hostOnly: false, value: '2', origin: 'inferred' });
+    expect(revived?.expiresAt).toBeUndefined();
+    expect(jar.size).toBe(1);
+    // Once back, it is told no more: a later request carries it, and another of the site would too.
+    expect(jar.cookiesFor(get('https://www.example.com/', { time: T0 + 7000 })).sent.map((c) => c.value)).toEqual([
+      '2',
+    ]);
+  });
 });
 
 describe('the site context decided from the trace (RFC 6265bis 5.2, 5.7, 5.8.3)', () => {

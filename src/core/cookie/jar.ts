@@ -210,6 +210,13 @@ export class CookieJar {
    */
   private readonly expiredUntold = new SiteIndex<StoredCookie>((site) => this.siteStates.delete(site));
   /**
+   * Cookies a request was told Expired of, and dropped: if a later request carries one, the browser still had it
+   * (its clock, or --now long after the recording, is not the jar's), and observeSent takes it back with its real
+   * scope, not a host-only guess beside it (Google's `__Secure-STRP`, Domain=google.com, judged with --now: a
+   * second cookie of the name on www.google.com). No part of cookiesForReplay's answer: no site state to reset.
+   */
+  private readonly expiredTold = new SiteIndex<StoredCookie>();
+  /**
    * Cookies the model refused to store for SameSite alone (a cross-site context): if a request carries one
    * later, the browser did store it (an older browser, or a context the trace got wrong), and the jar takes
    * it with its real attributes instead of guessing them.
@@ -450,9 +457,12 @@ export class CookieJar {
     if (target === undefined) return undefined;
     const site = registrableDomain(target.host);
     const path = resolveRequest({ url: requestUrl, method: 'GET', time, isTopLevelNavigation: false })?.path ?? '/';
-    const candidates = [...(this.cookies.bucket(site)?.values() ?? [])].filter(
-      (c) => c.name === name && hostMatches(c, target.host) && pathMatch(path, c.path),
-    );
+    const matches = (c: StoredCookie) => c.name === name && hostMatches(c, target.host) && pathMatch(path, c.path);
+    const candidates = [...(this.cookies.bucket(site)?.values() ?? [])].filter(matches);
+    if (candidates.length === 0 && this.expiredTold.size > 0) {
+      const revived = this.reviveTold(site, matches, value, time);
+      if (revived !== undefined) return revived;
+    }
     const same = candidates.find((c) => c.value === value);
     if (same !== undefined && !isExpired(same, time)) return this.current(same);
     if (same !== undefined) {
@@ -489,6 +499,27 @@ export class CookieJar {
           };
     this.insert(cookie, time);
     return cookie;
+  }
+
+  /**
+   * A cookie told Expired and dropped (expiredTold) that a request carries again: the browser still had it, so it is
+   * back in the jar with its real scope, the value carried, and its expiry unknown, as a cookie the jar thought
+   * expired and the browser sent (observeSent). Undefined when none of the site matches.
+   */
+  private reviveTold(
+    site: string,
+    matches: (c: StoredCookie) => boolean,
+    value: string,
+    time: number,
+  ): StoredCookie | undefined {
+    for (const told of this.expiredTold.bucket(site)?.values() ?? []) {
+      if (!matches(told)) continue;
+      const { expiresAt: _unknown, ...rest } = told;
+      const revived: StoredCookie = { ...rest, value, lastAccessedAt: time, origin: 'inferred' };
+      this.insert(revived, time);
+      return revived;
+    }
+    return undefined;
   }
 
   /**
@@ -555,7 +586,9 @@ export class CookieJar {
           return;
         }
         // Reported once, then dropped: with its last-access time, which leaves the jar with it.
-        into.notSent.push(this.current(cookie), reason);
+        const told = this.current(cookie);
+        into.notSent.push(told, reason);
+        this.expiredTold.set(site, key, told);
         this.cookies.delete(site, key);
         this.accessedAt.delete(cookie);
       });
@@ -671,6 +704,7 @@ export class CookieJar {
       if (!inScope(cookie, request)) continue;
       notSent.push(cookie, 'Expired');
       this.expiredUntold.delete(site, key);
+      this.expiredTold.set(site, key, cookie);
     }
   }
 
@@ -700,6 +734,7 @@ export class CookieJar {
     this.cookies.set(site, key, cookie);
     this.tombstones.delete(site, key);
     this.expiredUntold.delete(site, key);
+    this.expiredTold.delete(site, key);
     const bucket = this.cookies.bucket(site);
     if (bucket !== undefined && bucket.size > COOKIE_LIMITS.perDomainMax) {
       this.purge([...bucket.values()], bucket.size - COOKIE_LIMITS.perDomainPurgeTo, time);
