@@ -8,10 +8,19 @@
 // Alone: `node --import tsx bench/cli-startup.ts [pairs]` (default 15).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, statSync } from 'node:fs';
-import { arch, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { packAndInstall } from '../test/e2e/helpers/installed-cli.ts';
-import { alternate, fmt, REPO_DIR, type RowResult, range, runRow, summarize } from './lib/stats.ts';
+import {
+  alternate,
+  fmt,
+  loadNow,
+  machineLine,
+  REPO_DIR,
+  type RowResult,
+  range,
+  runRow,
+  summarize,
+} from './lib/stats.ts';
 
 const ID = 'cli-startup';
 const TITLE = 'CLI start-up (installed package)';
@@ -28,11 +37,6 @@ function wallMs(command: string, args: readonly string[], cwd: string): number {
   if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${child.status}: ${child.stderr}`);
   return ms;
 }
-
-const loadNow = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 
 runRow(ID, TITLE, GOAL, async (): Promise<RowResult> => {
   const loadStart = loadNow();
@@ -65,7 +69,7 @@ runRow(ID, TITLE, GOAL, async (): Promise<RowResult> => {
         `installed sessionscope analyze (${fmt(sizeKB, 0)} KB HAR, --format json): ${range(subject, ' ms', 0)}`,
         `ratio of medians ${fmt(ratio, 2)}`,
         `for reference, the checkout's bin (source through tsx): ${range(source, ' ms', 0)}`,
-        `machine: ${cpus().length} cores, ${arch()}, Node ${process.version}, load average ${loadStart} at start, ${loadNow()} at end`,
+        machineLine(loadStart),
       ],
       data: { baseline, subject, ratio, source, packSeconds: packS },
     };

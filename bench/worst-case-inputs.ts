@@ -4,13 +4,12 @@
 // ratio of medians says how the time grows: about 4 where it is linear, about 16 where it is quadratic, about 1
 // where a bound stops the work. The figures were once wall-time assertions in the unit tests (fuzz.test.ts); a
 // test asserts behaviour, so they live here. Alone: `node --import tsx bench/worst-case-inputs.ts [pairs]`.
-import { arch, cpus, loadavg } from 'node:os';
 import { analyzeTrace } from '../src/core/analysis/analyze.ts';
 import { parseCookieDate } from '../src/core/cookie/cookieDate.ts';
 import { parseSetCookie } from '../src/core/cookie/parseSetCookie.ts';
 import { readClientSideData } from '../src/core/session/tokenData.ts';
 import type { Trace } from '../src/core/trace/types.ts';
-import { alternate, fmt, type RowResult, range, runRow, type Summary } from './lib/stats.ts';
+import { alternate, fmt, loadNow, machineLine, type RowResult, range, runRow, type Summary } from './lib/stats.ts';
 
 const ID = 'worst-case-inputs';
 const TITLE = 'Worst-case inputs (parsers and engine)';
@@ -129,11 +128,6 @@ function timeMs(work: () => unknown): number {
   return performance.now() - t;
 }
 
-const loadNow = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
-
 interface CaseResult {
   readonly name: string;
   readonly quarter: Summary;
@@ -169,7 +163,7 @@ runRow(ID, TITLE, GOAL, async (): Promise<RowResult> => {
           `${r.name}: full size median ${fmt(r.full.median, 3)} ms (${fmt(r.full.min, 3)}–${fmt(r.full.max, 3)}), ` +
           `quarter ${fmt(r.quarter.median, 3)} ms, growth ×${fmt(r.growth, 2)}${r.met ? '' : ' (MISSED)'}`,
       ),
-      `machine: ${cpus().length} cores, ${arch()}, Node ${process.version}, load average ${loadStart} at start, ${loadNow()} at end`,
+      machineLine(loadStart),
     ],
     data: { results },
   };

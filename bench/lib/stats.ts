@@ -1,6 +1,7 @@
 // Figures for the benchmarks: alternating baseline/subject runs (A B A B …), medians, ranges, ratios,
 // and one JSON result per benchmark row so run-all.ts can print the summary and RESULTS.md can be filled.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { arch, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -125,4 +126,16 @@ export function runRow(id: string, title: string, goal: string, body: () => Prom
       process.exit(1);
     },
   );
+}
+
+/** The 1-, 5- and 15-minute load averages, as a row prints them. */
+export function loadNow(): string {
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+}
+
+/** A row's closing line on the machine: cores, architecture, Node, and the load at its start and now. */
+export function machineLine(loadAtStart: string): string {
+  return `machine: ${cpus().length} cores, ${arch()}, Node ${process.version}, load average ${loadAtStart} at start, ${loadNow()} at end`;
 }
