@@ -28,6 +28,52 @@ function jarWith(...lines: string[]): CookieJar {
 const comparison = (cookiesRecorded = true) => new CookieComparison((name) => name === 'sid', cookiesRecorded, true);
 
 describe('CookieComparison', () => {
+  it("a cross-origin CORS request that carried no cookie was made without credentials: only a session's is told", () => {
+    // An SPA's page on app.test calls shop.test's API with fetch()'s default credentials: none of the jar's cookies go.
+    const jar = jarWith('sid=abc; Path=/; Secure', 'theme=dark; Path=/', 'cart=1; Path=/basket');
+    const cors = (headers: Header[], resourceType?: TraceEntry['request']['resourceType']) =>
+      request(1, undefined, {
+        request: { method: 'GET', url: SHOP, headers, ...(resourceType ? { resourceType } : {}) },
+      });
+    const told = (entry: TraceEntry) =>
+      comparison()
+        .compare(jar, entry, 'shop.test', 1_000)
+        .notSent.map((n) => [n.name, n.reason]);
+    const fetchMetadata = [
+      { name: 'Sec-Fetch-Mode', value: 'cors' },
+      { name: 'Sec-Fetch-Site', value: 'cross-site' },
+    ];
+    // The session's Unknown stays (session-not-sent says to send credentials), as do the jar's own reasons.
+    expect(told(cors(fetchMetadata))).toEqual([
+      ['cart', 'NotOnPath'],
+      ['sid', 'Unknown'],
+    ]);
+    // Without Fetch Metadata: a script's request whose Origin names another origin.
+    expect(told(cors([{ name: 'Origin', value: 'https://app.test' }], 'xhr'))).toEqual([
+      ['cart', 'NotOnPath'],
+      ['sid', 'Unknown'],
+    ]);
+    // A GET whose Origin names another origin is in CORS mode, whatever it fetched (a `crossorigin` script, a font).
+    expect(told(cors([{ name: 'Origin', value: 'https://app.test' }], 'script'))).toEqual([
+      ['cart', 'NotOnPath'],
+      ['sid', 'Unknown'],
+    ]);
+    // A same-origin CORS request, a navigation, or one whose Origin is its own: credentials were the default.
+    const all = [
+      ['cart', 'NotOnPath'],
+      ['sid', 'Unknown'],
+      ['theme', 'Unknown'],
+    ];
+    expect(told(cors([fetchMetadata[0]!, { name: 'Sec-Fetch-Site', value: 'same-origin' }]))).toEqual(all);
+    expect(told(cors([{ name: 'Sec-Fetch-Mode', value: 'navigate' }]))).toEqual(all);
+    expect(told(cors([{ name: 'Origin', value: 'https://shop.test' }], 'xhr'))).toEqual(all);
+    // A form's POST sends its Origin in any mode, and with cookies: no sign of a request without credentials.
+    const post = request(1, undefined, {
+      request: { method: 'POST', url: SHOP, headers: [{ name: 'Origin', value: 'https://app.test' }] },
+    });
+    expect(told(post)).toEqual(all);
+  });
+
   it('tells the cookies carried from those the jar held but the request did not carry', () => {
     const jar = jarWith('sid=abc; Path=/; Secure', 'theme=dark; Path=/', 'cart=1; Path=/basket');
     const { sent, notSent } = comparison().compare(jar, request(1, 'sid=abc'), 'shop.test', 1_000);

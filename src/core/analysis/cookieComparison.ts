@@ -49,6 +49,39 @@ function isJudged(entry: TraceEntry): boolean {
   return entry.offNetwork === undefined && !isPreflight(entry) && !unansweredWithoutCookies(entry);
 }
 
+/**
+ * A cross-origin request in CORS mode that carried no cookie at all: made without credentials (fetch()'s default,
+ * credentials: 'same-origin'; an XMLHttpRequest without withCredentials; a font; a `crossorigin` script), it carried
+ * none the jar held, for no reason of the cookies' own. Told by Fetch Metadata (Sec-Fetch-Mode cors, Sec-Fetch-Site
+ * not same-origin), else by an Origin header naming another origin on a GET or a HEAD (sent in CORS mode only: Fetch,
+ * "append a request Origin header") or on a script's request. The analytics cookies of an SPA's page read "not sent:
+ * Unknown" on each of its API calls to another host (149 facts in one recording of 30 requests).
+ */
+function madeWithoutCredentials(entry: TraceEntry): boolean {
+  if (carriedCookieText(entry) !== '') return false;
+  const { headers, url, method, resourceType } = entry.request;
+  const mode = headerValue(headers, 'sec-fetch-mode');
+  if (mode !== undefined)
+    return (
+      mode.trim().toLowerCase() === 'cors' &&
+      headerValue(headers, 'sec-fetch-site')?.trim().toLowerCase() !== 'same-origin'
+    );
+  if (resourceType === 'document' || resourceType === 'subdocument') return false;
+  const origin = headerValue(headers, 'origin')?.trim();
+  if (origin === undefined || origin === 'null' || isOriginOf(origin, url)) return false;
+  const verb = method.toUpperCase();
+  return verb === 'GET' || verb === 'HEAD' || resourceType === 'xhr' || resourceType === 'fetch';
+}
+
+/** Whether `url` is at `origin` (scheme, host and port). */
+function isOriginOf(origin: string, url: string): boolean {
+  try {
+    return new URL(url).origin === origin.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 /** Why the jar held a cookie back that the request still carried under another value (compareCookies). */
 const CARRIED_ANYWAY_REASONS: ReadonlySet<NotSentReason> = new Set([...SAME_SITE_NOT_SENT_REASONS, 'Expired']);
 
@@ -172,7 +205,11 @@ export class CookieComparison {
    * off the network), and the browser reported no cookie of it blocked (facts of their own).
    */
   private canRecall(entry: TraceEntry): boolean {
-    return isJudged(entry) && (entry.browserReport?.blockedRequestCookies?.length ?? 0) === 0;
+    return (
+      isJudged(entry) &&
+      (entry.browserReport?.blockedRequestCookies?.length ?? 0) === 0 &&
+      !madeWithoutCredentials(entry)
+    );
   }
 
   /**
@@ -286,11 +323,15 @@ export class CookieComparison {
     // The site unknown, the browser's holding one back is what tells that the request was cross-site.
     this.addNotSentFacts(undecided, entry, browserBlocked, notSent, host, true);
     this.addNotSentFacts(notSentByJar, entry, browserBlocked, notSent, host);
+    // Without credentials, none could go: only a session cookie's is told, for the rules to weigh (an API refusing
+    // the call that lacked it: session-not-sent says to send credentials).
+    const withoutCredentials = remaining.length > 0 && pairs.length === 0 && madeWithoutCredentials(entry);
     for (let i = 0; i < remaining.length; i++) {
       const c = remaining[i]!;
       if (this.inFlight(c, entry)) continue;
       // The model says it must go, the browser did not send it: say why if the browser said, else Unknown.
       const reported = browserBlocked.length === 0 ? undefined : blockedByName(browserBlocked, c.name)?.reasons;
+      if (withoutCredentials && reported === undefined && !this.isSession(c.name)) continue;
       const reason = reported?.find(isBrowserNotSentReason) ?? 'Unknown';
       notSent.push(this.notSentFact(c, reason, browserBlocked));
     }
