@@ -75,6 +75,19 @@ describe('logged-out answers', () => {
         'text/html',
       ),
     ).toBe(false);
+    // Autofill decoys the page does not show before its real fields (a real ASP.NET login page answering a wrong
+    // password with its form again): the login form is the shown name and password.
+    const decoys =
+      '<form method=post><input name=Organization type=text><input type="text" id="prevent_autofill_usr" style="display:none"/>' +
+      '<input name=UserName type=text><input type="password" id="prevent_autofill_pwd" style="display:none"/>' +
+      '<input name=Password type=password></form>';
+    expect(isLoginFormPage(decoys, 'text/html')).toBe(true);
+    expect(isLoginFormPage(decoys.replaceAll('style="display:none"', 'hidden'), 'text/html')).toBe(true);
+    expect(isLoginFormPage(decoys.replaceAll('display:none', 'color: red; visibility : hidden'), 'text/html')).toBe(
+      true,
+    );
+    // Shown, the two passwords in a row are a new password and its confirmation.
+    expect(isLoginFormPage(decoys.replaceAll('style="display:none"', 'style="color:red"'), 'text/html')).toBe(false);
     // A form without its <form> tag (an application's script builds the page): the inputs outside any form count.
     expect(isLoginFormPage('<div><input name=user><input type=password></div>', 'text/html')).toBe(true);
   });

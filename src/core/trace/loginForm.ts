@@ -20,6 +20,13 @@ const TYPE = /\stype\s*=\s*["']?([a-z-]+)/i;
 const NAME_TYPES: ReadonlySet<string> = new Set(['text', 'email', 'tel']);
 /** Inputs the user types nothing into: they neither separate a name from its password nor stand between them. */
 const NOT_TYPED: ReadonlySet<string> = new Set(['hidden', 'submit', 'button', 'image', 'reset', 'checkbox', 'radio']);
+/**
+ * An input the page does not show (its `hidden` attribute, or an inline `display: none` / `visibility: hidden`): no
+ * field the user types into. Pages put such decoys before their real fields so that a browser's autofill fills the
+ * decoy (ASP.NET's `prevent_autofill_usr` and `prevent_autofill_pwd`): a login form then holds two password inputs
+ * in a row, which read as a new password and its confirmation. Attribute values are bounded by the tag.
+ */
+const NOT_SHOWN = /\shidden(?=[\s=/>]|$)|\sstyle\s*=\s*["'][^"']*?(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 /** A form's start or end: the body is read form by form (what lies outside any form counts as one more). */
 const FORM_BOUNDARY = /<\/?form\b/i;
 /** Only the start of a body is read: login forms and the user's name sit near the top, and bodies can be megabytes. */
@@ -91,7 +98,7 @@ function isLoginFormPart(part: string): boolean {
   let login = false;
   for (const [tag] of part.matchAll(INPUT)) {
     const type = (TYPE.exec(tag)?.[1] ?? 'text').toLowerCase();
-    if (NOT_TYPED.has(type)) continue;
+    if (NOT_TYPED.has(type) || NOT_SHOWN.test(tag)) continue;
     const field = type === 'password' ? 'password' : NAME_TYPES.has(type) ? 'name' : 'other';
     if (field === 'password' && previous === 'name') login = true;
     else if (field === 'password' && previous === 'password' && login) login = false;
