@@ -11,7 +11,7 @@ import { type Trace, type TraceEntry, TraceInputError, type TraceInputWarning } 
 import { type EntryDraft, importHarEntry, isSkipped } from './harEntry.ts';
 import { HarFields, ownField } from './harFields.ts';
 import { entryAlone, InitiatorResolver } from './harInitiators.ts';
-import { creatorLine, type HarLogSource, readHarLog } from './harLog.ts';
+import { creatorLine, type HarLogSource, listedPagesBeforeEntries, readHarLog } from './harLog.ts';
 import { StartTimeRepair } from './harStartTimes.ts';
 
 /** Parses a HAR file's text (a leading byte-order mark is allowed). Throws TraceInputError. */
@@ -27,6 +27,7 @@ export function harToTrace(har: unknown, file?: string): Trace {
   const builder = new HarTraceBuilder(file);
   const { log, entries } = readHarLog(builder.fields, har);
   builder.logSource({ creator: ownField(log, 'creator'), browser: ownField(log, 'browser') });
+  builder.fields.listedPages = listedPagesBeforeEntries(log);
   for (let index = 0; index < entries.length; index++) builder.add(entries[index]);
   return builder.finish();
 }

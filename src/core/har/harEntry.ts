@@ -59,6 +59,18 @@ export function importHarEntry(fields: HarFields, raw: unknown, index: number): 
   }
 }
 
+/**
+ * The entry's page is none of those `log.pages` lists (HarFields.listedPages): a document there is a frame's, not a
+ * top-level page. Chrome 16 gave each frame's document a page of its own, named by the frame's URL and left out of
+ * the list, and wrote no Sec-Fetch-Dest: an ad exchange's frame read as a second page, its cookies as first party.
+ */
+function inUnlistedPage(fields: HarFields, pageRef: unknown): boolean {
+  const listed = fields.listedPages;
+  return (
+    listed !== undefined && (typeof pageRef === 'string' || typeof pageRef === 'number') && !listed.has(String(pageRef))
+  );
+}
+
 /** One entry as read, before times are repaired and initiators decided (both need the other entries). */
 export interface EntryDraft {
   /** Its position in `log.entries`, which every warning about it names. */
@@ -108,7 +120,8 @@ function readEntry(fields: HarFields, raw: unknown, index: number): EntryDraft {
   const responseMimeType = response ? contentMimeType(ownField(raw, 'response')) : undefined;
   const chromeInitiatorField = ownField(raw, '_initiator');
 
-  const resourceType = guessResourceType({
+  const pageRef = ownField(raw, 'pageref');
+  const guessedType = guessResourceType({
     chromeResourceType: textOrUndefined(ownField(raw, '_resourceType')),
     url,
     requestHeaders,
@@ -116,10 +129,10 @@ function readEntry(fields: HarFields, raw: unknown, index: number): EntryDraft {
     responseHeaders: response?.headers ?? [],
     hasWebSocketMessages: Array.isArray(ownField(raw, '_webSocketMessages')),
   });
+  const resourceType = guessedType === 'document' && inUnlistedPage(fields, pageRef) ? 'subdocument' : guessedType;
 
   const start = readStartedDateTime(ownField(raw, 'startedDateTime'));
 
-  const pageRef = ownField(raw, 'pageref');
   const rawResponse = ownField(raw, 'response');
   const offNetwork = offNetworkKind({
     entry: raw,

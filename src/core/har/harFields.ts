@@ -49,6 +49,13 @@ export class HarFields {
    */
   notes: TraceInputWarning[] = [];
 
+  /**
+   * The ids `log.pages` lists, where the file gives them before its entries (as Chrome, Firefox and most writers do;
+   * a streamed reader knows no more when it reads an entry): an entry whose pageref is none of them is in a frame's
+   * page (harEntry.ts). Undefined when the log lists none, or lists them after its entries.
+   */
+  listedPages: ReadonlySet<string> | undefined;
+
   constructor(readonly file: string | undefined) {}
 
   fail(where: string, message: string): never {

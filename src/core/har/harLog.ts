@@ -84,3 +84,24 @@ function readEntriesArray(fields: HarFields, log: JsonObject): readonly unknown[
   }
   return entries;
 }
+
+/**
+ * The page ids of `log.pages` (HarFields.listedPages): undefined for anything but an array listing at least one page
+ * with an id. A file that lists no page says nothing of which pages its entries' pagerefs name.
+ */
+export function listedPagesOf(pages: unknown): ReadonlySet<string> | undefined {
+  if (!Array.isArray(pages)) return undefined;
+  const ids = new Set<string>();
+  for (const page of pages) {
+    const id = isObject(page) ? ownField(page, 'id') : undefined;
+    if (typeof id === 'string' || typeof id === 'number') ids.add(String(id));
+  }
+  return ids.size > 0 ? ids : undefined;
+}
+
+/** `log.pages` as listed pages when the parsed log has it before its entries (JSON.parse keeps the file's order). */
+export function listedPagesBeforeEntries(log: JsonObject): ReadonlySet<string> | undefined {
+  const keys = Object.keys(log);
+  const pages = keys.indexOf('pages');
+  return pages !== -1 && pages < keys.indexOf('entries') ? listedPagesOf(ownField(log, 'pages')) : undefined;
+}

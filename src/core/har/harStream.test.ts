@@ -1,10 +1,11 @@
 // The streamed readers name every entry by its real position: the entry reader is given the index the scanner
 // found, so a problem in the 5,001st entry of a streamed file is "entry 5000" with no renumbering afterwards.
 import { describe, expect, it } from 'vitest';
+import { analyzeTrace } from '../analysis/analyze.ts';
 import { TraceInputError } from '../trace/types.ts';
 import { harToTrace } from './har.ts';
 import { HarStreamReader } from './harStream.ts';
-import { HarIndexer } from './harStreamEvents.ts';
+import { HarIndexer, harEvents, indexHarStream } from './harStreamEvents.ts';
 
 const T0 = Date.UTC(2026, 0, 1);
 
@@ -78,5 +79,71 @@ describe('streamed HAR entries are named by their real position', () => {
     }
     expect(error).toBeInstanceOf(TraceInputError);
     expect((error as TraceInputError).message).toMatch(/^big\.har: not JSON: .* \(in log\.entries\[5000\]\)/);
+  });
+});
+
+describe("a document whose pageref names none of log.pages is a frame's, in every reader", () => {
+  // Chrome 16 gave each frame's document a page of its own, named by its URL and left out of log.pages.
+  const entries = [
+    { ...entry(0), pageref: 'page_1', _resourceType: 'document' },
+    {
+      ...entry(1),
+      request: { method: 'GET', url: 'https://ads.test/frame', headers: [] },
+      pageref: 'https://ads.test/frame',
+      _resourceType: 'document',
+    },
+  ];
+  const pages = [{ id: 'page_1', startedDateTime: new Date(T0).toISOString(), title: 'x', pageTimings: {} }];
+  const listedFirst = { log: { version: '1.2', creator: { name: 'WebInspector', version: '535.7' }, pages, entries } };
+  const listedAfter = { log: { version: '1.2', creator: { name: 'WebInspector', version: '535.7' }, entries, pages } };
+  const types = (trace: ReturnType<typeof harToTrace>) =>
+    trace.events.flatMap((e) => (e.kind === 'entry' ? [e.entry.request.resourceType] : []));
+
+  it('read whole, streamed whole, and streamed in two passes', async () => {
+    expect(types(harToTrace(listedFirst))).toEqual(['document', 'subdocument']);
+    const reader = new HarStreamReader();
+    feed(JSON.stringify(listedFirst), reader);
+    expect(types(reader.end())).toEqual(['document', 'subdocument']);
+    const text = JSON.stringify(listedFirst);
+    const chunks = async function* () {
+      yield text;
+    };
+    const index = await indexHarStream(chunks());
+    const streamed: string[] = [];
+    for await (const event of harEvents(chunks(), index))
+      if (event.kind === 'entry') streamed.push(event.entry.request.resourceType ?? '');
+    expect(streamed).toEqual(['document', 'subdocument']);
+  });
+
+  it('not where log.pages comes after the entries (a streamed reader could not know it), nor where it lists none', () => {
+    expect(types(harToTrace(listedAfter))).toEqual(['document', 'document']);
+    const reader = new HarStreamReader();
+    feed(JSON.stringify(listedAfter), reader);
+    expect(types(reader.end())).toEqual(['document', 'document']);
+    expect(types(harToTrace({ log: { ...listedFirst.log, pages: [] } }))).toEqual(['document', 'document']);
+  });
+
+  it("the frame's site is no site inspected: its session cookie is a third party's", () => {
+    const sid = 'ad_sess=3e93938ab91be15d8bb9e6bc9edf3212';
+    const inFrame = (i: number, path: string, headers: Record<string, unknown>) => ({
+      ...entry(i),
+      request: { method: 'GET', url: `https://ads.test/${path}`, headers: headers.request },
+      response: { status: 200, headers: headers.response },
+      pageref: 'https://ads.test/frame',
+      _resourceType: i === 1 ? 'document' : 'script',
+    });
+    const har = {
+      log: {
+        ...listedFirst.log,
+        entries: [
+          entries[0],
+          inFrame(1, 'frame', { request: [], response: [{ name: 'Set-Cookie', value: `${sid}; Path=/` }] }),
+          inFrame(2, 'ad.js', { request: [{ name: 'Cookie', value: sid }], response: [] }),
+          inFrame(3, 'ad2.js', { request: [{ name: 'Cookie', value: sid }], response: [] }),
+        ],
+      },
+    };
+    const sessions = analyzeTrace(harToTrace(har)).sessions;
+    expect(sessions.map((s) => [s.cookie, s.thirdParty])).toEqual([['ad_sess', true]]);
   });
 });

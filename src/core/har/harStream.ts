@@ -9,7 +9,7 @@ import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
 import type { Trace, TraceEntry } from '../trace/types.ts';
 import { HarTraceBuilder } from './har.ts';
 import { HarEntryScanner } from './harEntryScanner.ts';
-import { cookieEventsOfLogField, notAHarThrower } from './harLog.ts';
+import { cookieEventsOfLogField, listedPagesOf, notAHarThrower } from './harLog.ts';
 import { earlyEndWarning } from './harTruncation.ts';
 
 export class HarStreamReader {
@@ -35,6 +35,8 @@ export class HarStreamReader {
       // A new source object each time (twice a file at most): the builder tells a changed source by identity.
       logField: (key, value) => {
         if (key === '_sessionscope') this.exportedEvents = cookieEventsOfLogField(value);
+        // Only before the entries, as the whole-file reader takes them (harLog.ts listedPagesBeforeEntries).
+        if (key === 'pages' && builder.entryCount === 0) builder.fields.listedPages = listedPagesOf(value);
         if (key !== 'creator' && key !== 'browser') return;
         source = { ...source, [key]: value };
         builder.logSource(source);

@@ -18,7 +18,7 @@ import { type EntryDraft, importHarEntry, isSkipped } from './harEntry.ts';
 import { HarEntryScanner } from './harEntryScanner.ts';
 import { HarFields } from './harFields.ts';
 import { entryAlone, InitiatorResolver } from './harInitiators.ts';
-import { cookieEventsOfLogField, creatorLine, type HarLogSource, notAHarThrower } from './harLog.ts';
+import { cookieEventsOfLogField, creatorLine, type HarLogSource, listedPagesOf, notAHarThrower } from './harLog.ts';
 import { StartTimeRepair } from './harStartTimes.ts';
 import { earlyEndWarning } from './harTruncation.ts';
 
@@ -39,6 +39,8 @@ export interface HarStreamIndex {
   readonly skipped?: readonly number[];
   /** `log._sessionscope.cookieEvents` as read (our own HAR export's): placed by native/harCookieEvents.ts. */
   readonly cookieEvents?: unknown;
+  /** The page ids `log.pages` lists before the entries (HarFields.listedPages), for the second pass. */
+  readonly listedPages?: ReadonlySet<string>;
 }
 
 /** What a reader of the file reports, for progress lines. */
@@ -82,6 +84,8 @@ export class HarIndexer implements StreamProgress {
       logField: (key, value) => {
         if (key === 'creator' || key === 'browser') this.source[key] = value;
         if (key === '_sessionscope') this.cookieEvents = cookieEventsOfLogField(value);
+        // Only before the entries, as the whole-file reader takes them (harLog.ts listedPagesBeforeEntries).
+        if (key === 'pages' && this.scanner.entryCount === 0) this.fields.listedPages = listedPagesOf(value);
       },
       notAHar: notAHarThrower(file),
     });
@@ -125,6 +129,7 @@ export class HarIndexer implements StreamProgress {
       ...(order ? { order } : {}),
       ...(this.skipped.length > 0 ? { skipped: this.skipped } : {}),
       ...(this.cookieEvents !== undefined ? { cookieEvents: this.cookieEvents } : {}),
+      ...(this.fields.listedPages !== undefined ? { listedPages: this.fields.listedPages } : {}),
     };
   }
 
@@ -204,6 +209,7 @@ export class HarEventReader implements StreamProgress {
     private readonly emit: (event: TraceEvent) => void,
   ) {
     this.fields = new HarFields(file);
+    this.fields.listedPages = index.listedPages;
     this.scanner = new HarEntryScanner(file, {
       entry: (raw, position) => this.read(raw, position),
       notAHar: notAHarThrower(file),
