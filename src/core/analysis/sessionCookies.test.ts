@@ -398,6 +398,29 @@ describe('session cookie identification (the pre-pass)', () => {
     expect(identify(login('track.adform.net')).get('token')).toBeUndefined();
   });
 
+  it("X's `auth_token`, which the dataset calls advertising, is twitter.com's login there; elsewhere the row holds", () => {
+    // The row tells how X follows its users on other sites; on twitter.com itself (a logged-in visit of 2011) the
+    // cookie is its login, judged by its name and behaviour.
+    const token = `auth_token=${'932a33428de49c583859353c590e8f0e11e983eb'}`;
+    const own = identify(
+      trace()
+        .get('https://twitter.com/', { cookie: '', setCookie: [`${token}; Domain=.twitter.com; Path=/; Secure`] })
+        .get('https://twitter.com/home', { cookie: token })
+        .get('https://twitter.com/i/timeline', { cookie: token }),
+    );
+    expect(own.get('auth_token')?.evidence).toContain(
+      'its name says authentication or session and its value is a token',
+    );
+    // Sent to twitter.com from a news page's buttons: a third party's tracking cookie, as the dataset says.
+    const elsewhere = identify(
+      trace()
+        .get('https://news.test/', { cookie: '' })
+        .get('https://platform.twitter.com/widgets.js', { cookie: token, resourceType: 'script' })
+        .get('https://syndication.twitter.com/settings', { cookie: token, resourceType: 'xhr' }),
+    );
+    expect(elsewhere.has('auth_token')).toBe(false);
+  });
+
   it('a probe of capitalised words written together (`CheckForPermission`), sent back, is no token', () => {
     const names = identify(
       trace()

@@ -784,7 +784,10 @@ export class SessionCookieIdentifier {
     // For an authentication name or a documented session, the dataset's row speaks for its platform's cookies
     // (newNameStats): a cookie of that name seen only on other sites is not the platform's.
     const classStats = className === name ? stats : (this.names.get(className) ?? newNameStats(className));
-    const cls = classStats.platform && !classStats.platform.seen ? nameClassOffPlatform(className) : classStats.cls;
+    const cls =
+      (classStats.platform && !classStats.platform.seen) || this.onOwnTrackingPlatform(classStats.cls, className)
+        ? nameClassOffPlatform(className)
+        : classStats.cls;
     if (cls.kind === 'affinity' || cls.kind === 'not-session') return undefined;
     // The name the user logged in with, kept in a cookie (MediaWiki's `<wiki>UserName`): readable data, no ID.
     if (this.holdsOnlyUserNames(stats)) return undefined;
@@ -881,6 +884,20 @@ export class SessionCookieIdentifier {
       stats.token?.holdsIssueTime === true ||
       stats.postedBack === true
     );
+  }
+
+  /**
+   * A dataset row that calls a platform's cookie advertising or analytics, under a name that says authentication or
+   * session, where the platform's own site is the one inspected: the row tells how the platform follows its users on
+   * other sites (X's `auth_token` and `_twitter_sess`, sent to twitter.com from every page with its button); on
+   * twitter.com they are its login, judged by their names and behaviour as any site's. A tracker's cookie on its
+   * customers' sites (`taboola_session_id`) is no platform's own site, and the row holds there.
+   */
+  private onOwnTrackingPlatform(cls: NameClass, name: string): boolean {
+    if (cls.kind !== 'not-session' || cls.platformDomain === undefined) return false;
+    if (cls.purpose !== 'advertising' && cls.purpose !== 'analytics') return false;
+    const sites = this.firstPartySites;
+    return sites !== undefined && isFirstParty(cls.platformDomain, sites) && hasAuthNameShape(name);
   }
 
   /** The token was set by a host outside the sites being inspected, and the user did not ask for those. */

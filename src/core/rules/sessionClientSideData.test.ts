@@ -81,6 +81,13 @@ describe('session-client-side-data', () => {
       'session-client-side-data',
     );
     expect(unsigned!.evidence.kind).toBe('unsigned');
+    // Percent-encoded twice (Twitter's Rails 2 `_twitter_sess` of 2011: `%250A`, its padding `%253D`).
+    const twice = `${dump.match(/.{1,60}/g)!.join('%250A')}%250A--8701d793aaccd148f70580380f7ed410b57bfc76`;
+    const [doubly] = findingsOf(sessionValue(twice, 'rack.session').analyze(), 'session-client-side-data');
+    expect(doubly!.evidence).toMatchObject({
+      kind: 'signed-json',
+      fields: ['session_id', 'visits', 'csrf', 'user', 'uid'],
+    });
   });
 
   it("a password hash in the session cookie (code-server's) is named by its scheme, its salt and hash never shown", () => {

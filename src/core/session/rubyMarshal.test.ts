@@ -30,6 +30,15 @@ describe('readRubyMarshal', () => {
     });
   });
 
+  it("reads a subclass of Hash as a hash: Rails 2's flash (ActionController::Flash::FlashHash, with its @used)", () => {
+    const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+    const symbol = (name: string) => [0x3a, name.length + 5, ...ascii(name)];
+    // {flash: FlashHash{notice: "hi"} with @used = {}}, as Twitter's `_twitter_sess` of 2011 holds it.
+    const flash = [0x49, 0x43, ...symbol('FlashHash'), 0x7b, 6, ...symbol('notice'), 0x22, 7, ...ascii('hi')];
+    const dump = Uint8Array.of(4, 8, 0x7b, 6, ...symbol('flash'), ...flash, 6, ...symbol('@used'), 0x7b, 0);
+    expect(readRubyMarshal(dump)).toEqual({ flash: { notice: 'hi' } });
+  });
+
   it('gives undefined for what is not a dump it takes: another version, cut short, bytes left over, nested too deep', () => {
     const dump = bytes('BAhJIgpjYWbDqQY6BkVU');
     expect(readRubyMarshal(Uint8Array.of(4, 9, 0x30))).toBeUndefined();

@@ -1,8 +1,9 @@
 /**
  * Reads the data in Ruby's Marshal format (version 4.8), as Rack::Session::Cookie (Sinatra's and Warden's sessions)
  * and Rails before 4.1 write a session into the cookie: signed, not encrypted, so anyone holding the cookie reads it.
- * Only what a session holds is read — nil, true, false, integers, floats, strings, symbols, arrays, hashes and plain
- * objects (a record of their instance variables, `@` dropped), and big integers; anything else (a class's own dump, a
+ * Only what a session holds is read — nil, true, false, integers, floats, strings, symbols, arrays, hashes, their
+ * subclasses (read as their base class) and plain objects (a record of their instance variables, `@` dropped), and big
+ * integers; anything else (a class's own dump, a
  * regexp) gives undefined, as does a value cut short or nested or counted past the limits below.
  * https://docs.ruby-lang.org/en/master/marshal_rdoc.html
  */
@@ -70,6 +71,11 @@ class MarshalReader {
         return this.hash(depth);
       case 'o':
         return this.object(depth);
+      case 'C':
+        // A subclass of String, Array or Hash (Rails 2's flash, an ActionController::Flash::FlashHash): its class
+        // name, then the value as its base class writes it.
+        this.symbol();
+        return this.value(depth + 1);
       case '@': {
         const index = this.long();
         if (index < 0 || index >= this.objects.length) throw new Unreadable();

@@ -283,9 +283,11 @@ export function readClientSideData(rawValue: string): ClientSideData | undefined
   }
   // Rack::Session::Cookie (Sinatra, Warden) and Rails before 4.1: base64 of a Ruby Marshal dump ("\x04\x08", so
   // "BAh" or "BAg"), "--" and the HMAC's hex digest. Ruby's pack('m'), which older Racks encode with, breaks the
-  // base64 into lines of 60 (sent percent-encoded, `%0A`): the line breaks are no part of it.
+  // base64 into lines of 60 (sent percent-encoded, `%0A`): the line breaks are no part of it. Some sent it
+  // percent-encoded twice (Twitter's Rails 2 `_twitter_sess` of 2011: `%250A`, `%253D`).
   if (dashDash > 0 && value.startsWith('BA')) {
-    const dump = base64UrlBytes(withoutLineBreaks(value.slice(0, dashDash)));
+    const data = value.slice(0, dashDash);
+    const dump = base64UrlBytes(withoutLineBreaks(data.includes('%') ? safeDecodeURIComponent(data) : data));
     const payload = dump && readRubyMarshal(dump);
     if (isRecord(payload)) return { kind: 'signed-json', format: 'Ruby Marshal--digest (Rack, Rails 3)', payload };
   }
