@@ -253,6 +253,16 @@ describe('valueShape', () => {
     expect(valueShape('2419437849')).toBe('opaque');
   });
 
+  it("a list of small numbers (Baidu's H_PS_PSSID experiment buckets) is readable data; long numbers joined are not", () => {
+    expect(valueShape('13419_13190_12608_1462_13075_12825_8498')).toBe('structured');
+    expect(valueShape('3|17|204')).toBe('structured');
+    expect(valueShape('12,7,33')).toBe('structured');
+    // Two numbers, numbers of seven digits or more, or separators mixed: may be an ID's parts.
+    expect(valueShape('13419_13190')).toBe('opaque');
+    expect(valueShape('1325240751_4404537_3556150')).toBe('opaque');
+    expect(valueShape('13419_13190|12608')).toBe('opaque');
+  });
+
   it('a URL is readable data (a return address), not an ID', () => {
     expect(valueShape('https%3A%2F%2Fapp.example%2Fdashboard')).toBe('structured');
     expect(valueShape('http://localhost:3000')).toBe('structured');

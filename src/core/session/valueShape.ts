@@ -41,6 +41,11 @@ const FIELDS =
 const FLAG_PART = /(^|[_|:-])(true|false)([_|:-]|$)/i;
 /** Decimal fractions, one or several (`0.0570435_0.538156`): sampling rolls and scores, numbers, not IDs. */
 const FRACTIONS = /^-?\d*\.\d+([_|:,;/ -]-?\d*\.\d+)*$/;
+/**
+ * Three or more small integers in a list (`13419_13190_12608_1462`: the experiment buckets of Baidu's `H_PS_PSSID`):
+ * numbers a server looks up, each of at most six digits, not a random ID. One separator throughout.
+ */
+const NUMBER_LIST = /^\d{1,6}(?:_\d{1,6}){2,}$|^\d{1,6}(?:\|\d{1,6}){2,}$|^\d{1,6}(?:,\d{1,6}){2,}$/;
 /** A URL (Auth.js's `next-auth.callback-url`, a return address): where to go, readable, the same for every user. */
 const ABSOLUTE_URL = /^https?:\/\/\S+$/i;
 /**
@@ -113,7 +118,7 @@ export function holdsNoIdCharacter(raw: string): boolean {
 }
 
 /** Readable data, evidence against an ID (RULES.md). */
-const READABLE = [FIELDS, LABELLED_NUMBER, ABSOLUTE_URL, WORDS, FLAG_PART, FRACTIONS, BEYOND_ASCII];
+const READABLE = [FIELDS, LABELLED_NUMBER, ABSOLUTE_URL, WORDS, FLAG_PART, FRACTIONS, NUMBER_LIST, BEYOND_ASCII];
 
 /**
  * A word, or a few joined (`dark`, `compact`, `Europe/Paris`, `dark-mode`, `EUR`), or a screen size (`1920x1080`): a
