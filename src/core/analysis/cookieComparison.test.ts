@@ -6,6 +6,8 @@ import type { Header, TraceEntry } from '../trace/types.ts';
 import { CookieComparison } from './cookieComparison.ts';
 
 const SHOP = 'https://shop.test/account';
+/** Where SHOP's requests go, as the replay parses it. */
+const SHOP_AT = { host: 'shop.test', origin: 'https://shop.test' };
 
 function request(
   index: number,
@@ -37,7 +39,7 @@ describe('CookieComparison', () => {
       });
     const told = (entry: TraceEntry) =>
       comparison()
-        .compare(jar, entry, 'shop.test', 1_000)
+        .compare(jar, entry, SHOP_AT, 1_000)
         .notSent.map((n) => [n.name, n.reason]);
     const fetchMetadata = [
       { name: 'Sec-Fetch-Mode', value: 'cors' },
@@ -76,7 +78,7 @@ describe('CookieComparison', () => {
 
   it('tells the cookies carried from those the jar held but the request did not carry', () => {
     const jar = jarWith('sid=abc; Path=/; Secure', 'theme=dark; Path=/', 'cart=1; Path=/basket');
-    const { sent, notSent } = comparison().compare(jar, request(1, 'sid=abc'), 'shop.test', 1_000);
+    const { sent, notSent } = comparison().compare(jar, request(1, 'sid=abc'), SHOP_AT, 1_000);
     expect(sent).toEqual([{ name: 'sid', value: 'abc', domain: 'shop.test', path: '/', session: true }]);
     // The jar would send theme and the request did not carry it (no report says why); cart is for another path.
     expect(notSent.map((n) => [n.name, n.reason, n.session])).toEqual([
@@ -88,7 +90,7 @@ describe('CookieComparison', () => {
   it("gives the browser's reason for a cookie it reported blocking", () => {
     const jar = jarWith('theme=dark; Path=/');
     const blocked = { browserReport: { blockedRequestCookies: [{ name: 'theme', reasons: ['UserPreferences'] }] } };
-    const { notSent } = comparison().compare(jar, request(1, '', blocked), 'shop.test', 1_000);
+    const { notSent } = comparison().compare(jar, request(1, '', blocked), SHOP_AT, 1_000);
     expect(notSent).toEqual([
       {
         name: 'theme',
@@ -109,7 +111,7 @@ describe('CookieComparison', () => {
     for (const kind of ['unknown', 'cross-site'] as const) {
       const context = { siteContext: { kind, from: 'initiator' as const } };
       const entry = request(1, 'sid=old', { request: { ...request(1, 'sid=old').request, ...context } });
-      const { sent, notSent } = comparison().compare(jar, entry, 'shop.test', 1_000);
+      const { sent, notSent } = comparison().compare(jar, entry, SHOP_AT, 1_000);
       expect(sent.map((c) => [c.name, c.value])).toEqual([['sid', 'old']]);
       expect(notSent).toEqual([]);
     }
@@ -119,20 +121,20 @@ describe('CookieComparison', () => {
     // A proxy's history with gaps (a ZAP export), or --now long after it: the jar's copy expired, while a response
     // the file does not hold had written the cookie anew, and the request carried it. No Expired against the wire.
     const jar = jarWith('sid=old; Path=/; Max-Age=1');
-    const { sent, notSent } = comparison().compare(jar, request(5, 'sid=renewed'), 'shop.test', 5_000);
+    const { sent, notSent } = comparison().compare(jar, request(5, 'sid=renewed'), SHOP_AT, 5_000);
     expect(sent.map((c) => [c.name, c.value, c.path])).toEqual([['sid', 'renewed', '/']]);
     expect(notSent).toEqual([]);
     // Not carried at all: expired, as the jar says.
     const held = jarWith('sid=old; Path=/; Max-Age=1');
     expect(
       comparison()
-        .compare(held, request(5, ''), 'shop.test', 5_000)
+        .compare(held, request(5, ''), SHOP_AT, 5_000)
         .notSent.map((n) => n.reason),
     ).toEqual(['Expired']);
   });
 
   it('takes a carried cookie the jar never saw set as sent, in the slot the jar infers for it', () => {
-    const { sent } = comparison().compare(new CookieJar(), request(1, 'sid=xyz'), 'shop.test', 1_000);
+    const { sent } = comparison().compare(new CookieJar(), request(1, 'sid=xyz'), SHOP_AT, 1_000);
     expect(sent).toEqual([{ name: 'sid', value: 'xyz', domain: 'shop.test', path: '/', session: true }]);
   });
 
@@ -144,9 +146,9 @@ describe('CookieComparison', () => {
     const compared = comparison();
     compared.noteStored(stored.cookie, setter);
     // Started at 2 s, before the response that stored sid arrived (1 s + 5 s): it could not carry it.
-    expect(compared.compare(jar, request(2, ''), 'shop.test', 2_000)).toEqual({ sent: [], notSent: [] });
+    expect(compared.compare(jar, request(2, ''), SHOP_AT, 2_000)).toEqual({ sent: [], notSent: [] });
     // Started at 7 s, after: sid should have gone.
-    expect(compared.compare(jar, request(7, ''), 'shop.test', 7_000).notSent.map((n) => [n.name, n.reason])).toEqual([
+    expect(compared.compare(jar, request(7, ''), SHOP_AT, 7_000).notSent.map((n) => [n.name, n.reason])).toEqual([
       ['sid', 'Unknown'],
     ]);
   });
@@ -161,14 +163,14 @@ describe('CookieComparison', () => {
         headers: [{ name: 'Access-Control-Request-Method', value: 'POST' }],
       },
     };
-    expect(comparison().compare(jar, preflight, 'shop.test', 1_000)).toEqual({ sent: [], notSent: [] });
+    expect(comparison().compare(jar, preflight, SHOP_AT, 1_000)).toEqual({ sent: [], notSent: [] });
     const cached = request(2, undefined, { offNetwork: 'cache' });
-    expect(comparison().compare(jar, cached, 'shop.test', 2_000)).toEqual({ sent: [], notSent: [] });
+    expect(comparison().compare(jar, cached, SHOP_AT, 2_000)).toEqual({ sent: [], notSent: [] });
   });
 
   it("takes the jar's view as what was sent when the input recorded no Cookie header at all", () => {
     const jar = jarWith('sid=abc; Path=/', 'cart=1; Path=/basket');
-    const { sent, notSent } = comparison(false).compare(jar, request(1, undefined), 'shop.test', 1_000);
+    const { sent, notSent } = comparison(false).compare(jar, request(1, undefined), SHOP_AT, 1_000);
     expect(sent.map((s) => s.name)).toEqual(['sid']);
     expect(notSent.map((n) => [n.name, n.reason])).toEqual([['cart', 'NotOnPath']]);
   });
@@ -182,7 +184,7 @@ describe('CookieComparison', () => {
       return compare.compare(
         jar,
         { index, startedAt: 1_000 * index, request: { method: 'GET', url, headers } },
-        new URL(url).host,
+        { host: new URL(url).hostname, origin: new URL(url).origin },
         1_000 * index,
       );
     };

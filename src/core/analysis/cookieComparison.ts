@@ -19,6 +19,7 @@ import { type Comparison, ComparisonMemo } from './comparisonMemo.ts';
 import { carriedCookieText, SentCookieReader } from './entryCookies.ts';
 import { FactCache, ListPool, RefilledList } from './factCache.ts';
 import type { NotSentCookieFact, SentCookieFact } from './facts.ts';
+import type { LaneUrl } from './sessionLanes.ts';
 
 /** Preflights never carry cookies (Fetch standard, CORS-preflight request): comparing them is noise. */
 function isPreflight(entry: TraceEntry): boolean {
@@ -57,9 +58,9 @@ function isJudged(entry: TraceEntry): boolean {
  * "append a request Origin header") or on a script's request. The analytics cookies of an SPA's page read "not sent:
  * Unknown" on each of its API calls to another host (149 facts in one recording of 30 requests).
  */
-function madeWithoutCredentials(entry: TraceEntry): boolean {
+function madeWithoutCredentials(entry: TraceEntry, origin: string): boolean {
   if (carriedCookieText(entry) !== '') return false;
-  const { headers, url, method, resourceType } = entry.request;
+  const { headers, method, resourceType } = entry.request;
   const mode = headerValue(headers, 'sec-fetch-mode');
   if (mode !== undefined)
     return (
@@ -67,20 +68,14 @@ function madeWithoutCredentials(entry: TraceEntry): boolean {
       headerValue(headers, 'sec-fetch-site')?.trim().toLowerCase() !== 'same-origin'
     );
   if (resourceType === 'document' || resourceType === 'subdocument') return false;
-  const origin = headerValue(headers, 'origin')?.trim();
-  if (origin === undefined || origin === 'null' || isOriginOf(origin, url)) return false;
+  const from = headerValue(headers, 'origin')?.trim().toLowerCase();
+  if (from === undefined || from === 'null' || from === origin) return false;
   const verb = method.toUpperCase();
   return verb === 'GET' || verb === 'HEAD' || resourceType === 'xhr' || resourceType === 'fetch';
 }
 
-/** Whether `url` is at `origin` (scheme, host and port). */
-function isOriginOf(origin: string, url: string): boolean {
-  try {
-    return new URL(url).origin === origin.toLowerCase();
-  } catch {
-    return false;
-  }
-}
+/** Where a request went, as the replay parsed its URL: the host the jar reads, and the origin. */
+export type RequestPlace = Pick<LaneUrl, 'host' | 'origin'>;
 
 /** Why the jar held a cookie back that the request still carried under another value (compareCookies). */
 const CARRIED_ANYWAY_REASONS: ReadonlySet<NotSentReason> = new Set([...SAME_SITE_NOT_SENT_REASONS, 'Expired']);
@@ -149,11 +144,12 @@ export class CookieComparison {
    * The request's sent and not-sent facts, as shared lists (factCache.ts ListPool): what the request's facts keep
    * and what the lanes are told. Recalled when the replay compared a request of the same shape on the same jar
    * carrying the same cookies (comparisonMemo.ts), else compared into this comparison's own lists and shared.
-   * `host`: the request URL's host, as the jar parsed it; `time`: the clock for expiry decisions.
+   * `at`: where the request went, as the replay parsed its URL; `time`: the clock for expiry decisions.
    */
-  compare(jar: CookieJar, entry: TraceEntry, host: string, time: number): Comparison {
+  compare(jar: CookieJar, entry: TraceEntry, at: RequestPlace, time: number): Comparison {
     const ctx = this.requestContext(entry, time);
-    const shape = this.canRecall(entry) ? jar.replayShape(ctx) : undefined;
+    const withoutCredentials = madeWithoutCredentials(entry, at.origin);
+    const shape = this.canRecall(entry, withoutCredentials) ? jar.replayShape(ctx) : undefined;
     const carried = shape !== undefined && this.settled(entry, shape) ? carriedCookieText(entry) : undefined;
     if (shape !== undefined && carried !== undefined) {
       const recalled = this.comparisons.recall(shape, carried);
@@ -163,7 +159,7 @@ export class CookieComparison {
       }
     }
     const compared = this.compared;
-    const sentByJar = this.compareCookies(jar, entry, host, ctx, compared);
+    const sentByJar = this.compareCookies(jar, entry, at.host, ctx, compared, withoutCredentials);
     const comparison = {
       sent: this.sentLists.shareRefilled(compared.sent),
       notSent: this.notSentLists.shareRefilled(compared.notSent),
@@ -204,12 +200,8 @@ export class CookieComparison {
    * Whether the request's comparison may be kept or recalled: it reached a server (not a preflight nor answered
    * off the network), and the browser reported no cookie of it blocked (facts of their own).
    */
-  private canRecall(entry: TraceEntry): boolean {
-    return (
-      isJudged(entry) &&
-      (entry.browserReport?.blockedRequestCookies?.length ?? 0) === 0 &&
-      !madeWithoutCredentials(entry)
-    );
+  private canRecall(entry: TraceEntry, withoutCredentials: boolean): boolean {
+    return isJudged(entry) && (entry.browserReport?.blockedRequestCookies?.length ?? 0) === 0 && !withoutCredentials;
   }
 
   /**
@@ -248,6 +240,7 @@ export class CookieComparison {
     host: string,
     ctx: RequestContext,
     into: ComparedCookies,
+    withoutCredentials: boolean,
   ): readonly StoredCookie[] | undefined {
     const time = ctx.time;
     // Only names, values, domains and paths are read from the answer: the copy-free variant, into this
@@ -325,7 +318,6 @@ export class CookieComparison {
     this.addNotSentFacts(notSentByJar, entry, browserBlocked, notSent, host);
     // Without credentials, none could go: only a session cookie's is told, for the rules to weigh (an API refusing
     // the call that lacked it: session-not-sent says to send credentials).
-    const withoutCredentials = remaining.length > 0 && pairs.length === 0 && madeWithoutCredentials(entry);
     for (let i = 0; i < remaining.length; i++) {
       const c = remaining[i]!;
       if (this.inFlight(c, entry)) continue;

@@ -316,7 +316,7 @@ export class EventReplay {
     const failed = signal !== undefined && loginFailed(entry) && !this.confirmedLogins.has(entry.index);
     const login = signal !== undefined && !failed ? signal : undefined;
     const logout = isLogoutAt(entry, parsed.url);
-    const { sent, notSent } = this.comparison.compare(this.jar, entry, parsed.host, time);
+    const { sent, notSent } = this.comparison.compare(this.jar, entry, parsed, time);
     // A page's text tells its own answer, or that of an earlier page at its address (pageNames.ts).
     for (const told of this.pageNames.answers(entry, sent, (s) => this.lanes.sessionOf(s))) {
       if (told.entry === entry.index) answer ??= told;
