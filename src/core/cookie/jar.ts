@@ -465,13 +465,8 @@ export class CookieJar {
     }
     const same = candidates.find((c) => c.value === value);
     if (same !== undefined && !isExpired(same, time)) return this.current(same);
-    if (same !== undefined) {
-      // The browser still sends a cookie the jar thinks expired: its real expiry is unknown, not passed.
-      const { expiresAt: _unknown, ...rest } = same;
-      const refreshed: StoredCookie = { ...rest, lastAccessedAt: time, origin: 'inferred' };
-      this.insert(refreshed, time);
-      return refreshed;
-    }
+    // The browser still sends a cookie the jar thinks expired: its real expiry is unknown, not passed.
+    if (same !== undefined) return this.revive(same, value, time);
     const refused = this.takeRefused(name, value, target.host, path, time);
     if (refused !== undefined) return refused;
     const known = candidates.sort(cookieHeaderOrder)[0];
@@ -512,14 +507,17 @@ export class CookieJar {
     value: string,
     time: number,
   ): StoredCookie | undefined {
-    for (const told of this.expiredTold.bucket(site)?.values() ?? []) {
-      if (!matches(told)) continue;
-      const { expiresAt: _unknown, ...rest } = told;
-      const revived: StoredCookie = { ...rest, value, lastAccessedAt: time, origin: 'inferred' };
-      this.insert(revived, time);
-      return revived;
-    }
+    for (const told of this.expiredTold.bucket(site)?.values() ?? [])
+      if (matches(told)) return this.revive(told, value, time);
     return undefined;
+  }
+
+  /** A cookie the jar thought expired, carried at `time` with `value`: stored again, its expiry unknown, inferred. */
+  private revive(cookie: StoredCookie, value: string, time: number): StoredCookie {
+    const { expiresAt: _unknown, ...rest } = cookie;
+    const revived: StoredCookie = { ...rest, value, lastAccessedAt: time, origin: 'inferred' };
+    this.insert(revived, time);
+    return revived;
   }
 
   /**
