@@ -263,6 +263,16 @@ describe('valueShape', () => {
     expect(valueShape('13419_13190|12608')).toBe('opaque');
   });
 
+  it("a page's address (a server page's file name, alone or ending a path) is readable data, not an ID", () => {
+    // A state portal's AccessLogFormatter_referrer (audit 7): the page the user came from.
+    expect(valueShape('paymentHistory.jsp')).toBe('structured');
+    expect(valueShape('%2FUBCI%2FviewHistory.do')).toBe('structured');
+    expect(valueShape('/account/index.php')).toBe('structured');
+    // A route suffix or a token with a dot is no page.
+    expect(valueShape('6F9619FF8B86D011B42D00C04FC964FF.node1')).toBe('opaque');
+    expect(valueShape('Xk29aPq81mZt0LrB.jspq')).toBe('opaque');
+  });
+
   it('a URL is readable data (a return address), not an ID', () => {
     expect(valueShape('https%3A%2F%2Fapp.example%2Fdashboard')).toBe('structured');
     expect(valueShape('http://localhost:3000')).toBe('structured');

@@ -49,6 +49,13 @@ const NUMBER_LIST = /^\d{1,6}(?:_\d{1,6}){2,}$|^\d{1,6}(?:\|\d{1,6}){2,}$|^\d{1,
 /** A URL (Auth.js's `next-auth.callback-url`, a return address): where to go, readable, the same for every user. */
 const ABSOLUTE_URL = /^https?:\/\/\S+$/i;
 /**
+ * A page's address on its own server: a file name with a server page's extension (`paymentHistory.jsp`,
+ * `index.php`), alone or at the end of a path (`/UBCI/viewHistory.do`). The page a user came from or returns to,
+ * readable and the same for every user; no ID ends in `.jsp`.
+ */
+const PAGE_ADDRESS =
+  /^\/?(?:[\w.~-]{1,64}\/){0,8}[\w~-]{1,64}\.(?:jspx?|php\d?|s?html?|aspx?|ashx|do|action|cfm|cgi|pl|jsf|xhtml|faces)$/i;
+/**
  * Words parted by spaces (`WP Cookie check`, WordPress's test cookie; a name, a label): text, once decoded. A cookie
  * value cannot hold a bare space, and no ID is encoded with one.
  */
@@ -118,7 +125,17 @@ export function holdsNoIdCharacter(raw: string): boolean {
 }
 
 /** Readable data, evidence against an ID (RULES.md). */
-const READABLE = [FIELDS, LABELLED_NUMBER, ABSOLUTE_URL, WORDS, FLAG_PART, FRACTIONS, NUMBER_LIST, BEYOND_ASCII];
+const READABLE = [
+  FIELDS,
+  LABELLED_NUMBER,
+  ABSOLUTE_URL,
+  PAGE_ADDRESS,
+  WORDS,
+  FLAG_PART,
+  FRACTIONS,
+  NUMBER_LIST,
+  BEYOND_ASCII,
+];
 
 /**
  * A word, or a few joined (`dark`, `compact`, `Europe/Paris`, `dark-mode`, `EUR`), or a screen size (`1920x1080`): a
