@@ -1053,11 +1053,14 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ends: STORE_RENEWED_AT_LOGOUT,
     alarms: ['session-client-side-data mojolicious'],
   },
-  // Strapi 5's admin: `strapi_admin_refresh`, a readable refresh JWT (the contract's medium), deleted at the logout.
+  // Strapi 5's admin: `strapi_admin_refresh`, a readable refresh JWT (the contract's medium), deleted at the logout;
+  // and the access JWT its script keeps in `jwtToken` and sends as `Authorization: Bearer`: the login's credential in
+  // a cookie page script reads, its readable JWT the same medium.
   strapi: {
     cookie: 'strapi_admin_refresh',
     ends: ['reset:cleared-by-server@logout'],
-    alarms: ['session-client-side-data strapi_admin_refresh'],
+    alarms: ['session-client-side-data strapi_admin_refresh', 'session-client-side-data jwtToken'],
+    sessions: ['strapi_admin_refresh', 'jwtToken'],
   },
   // Ghost's admin: express-session's signed ID in `ghost-admin-api-session` (180 days) issued at the login; its
   // logout (DELETE /ghost/api/admin/session) writes the same ID back and empties it on the server: the ID stays live,

@@ -786,6 +786,35 @@ describe('session cookie identification (the pre-pass)', () => {
     expect(identify(own).get('kq')?.confidence).toBe('possible');
   });
 
+  it('a cookie holding the token its requests send in their Authorization header is the login credential', () => {
+    // Real recordings: an admin SPA keeps its login token in a cookie it writes from script (`Admin-Token`), sent
+    // bare or as `Bearer`, never set by a response; its name says nothing and no server issued it.
+    const sentAs = (authorization: string, value: string = ID.a) =>
+      identify(
+        trace()
+          .get('https://admin.test/', { cookie: '' })
+          .get('https://admin.test/api/me', {
+            resourceType: 'fetch',
+            cookie: `xq=${value}`,
+            headers: { Authorization: authorization },
+          }),
+      ).get('xq');
+    expect(sentAs(ID.a)).toEqual({
+      confidence: 'likely',
+      evidence: ['its value is the token entry 1 sent in its Authorization header'],
+      against: [],
+    });
+    expect(sentAs(`Bearer ${ID.a}`)?.confidence).toBe('likely');
+    // Percent-encoded as a page's cookie library writes it.
+    const base64 = 'q9Xr/2mZ+Lt0Kp8sWv4nYb7e3Hc1Ja==';
+    expect(sentAs(`Bearer ${base64}`, encodeURIComponent(base64))?.confidence).toBe('likely');
+    // Another token, a short one, or HTTP authentication's own credentials: no evidence.
+    expect(sentAs(`Bearer ${ID.b}`)).toBeUndefined();
+    expect(sentAs('Bearer 12345', '12345')).toBeUndefined();
+    const basic = Buffer.from('ann:correct horse').toString('base64');
+    expect(sentAs(`Basic ${basic}`, basic)).toBeUndefined();
+  });
+
   it('a token the page posts back in a form field of another name is a double-submit anti-forgery token, no session', () => {
     // A real ZAP recording of a CodeIgniter 3 application: its `rccrmck` cookie, posted back as the `rccrmtk` field.
     const posted = (field: string, value: string = ID.a) =>

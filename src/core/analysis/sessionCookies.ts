@@ -12,6 +12,7 @@ import { registrableDomain } from '../cookie/domain.ts';
 import { plainAuthorityEnd } from '../cookie/urlAuthority.ts';
 import { isRetriedAttempt, type LoginAttempt } from '../rules/failedLogins.ts';
 import { type ChunkName, chunkNameOf, FULL_CHUNK_LENGTH, isChunkCountMarker } from '../session/chunkedCookie.ts';
+import { authorizationTokenOf, holdsAuthorizationToken } from '../session/credentialsInCookie.ts';
 import { estimateSingle } from '../session/entropy.ts';
 import {
   classifyCookieName,
@@ -173,6 +174,11 @@ interface NameStats {
    * platform's registrable domain, and whether the cookie was seen on a request to that site at all.
    */
   platform?: { readonly site: string; seen: boolean };
+  /**
+   * The first entry that carried it and sent its value as the token of its Authorization header
+   * (holdsAuthorizationToken): the page keeps its login token in the cookie and sends it from script.
+   */
+  sentAsAuthorization?: number;
 }
 
 function hostOf(url: string): string {
@@ -306,6 +312,7 @@ export class SessionCookieIdentifier {
     if (this.formShownAgain.size > 0 && login?.entry !== entry.index) this.confirmByNextPage(entry, origin, sent);
     for (let i = 0; i < sent.length; i++)
       this.noteSent(sent[i]!.name, sent[i]!.value, entry.request.url, host, origin, order, carryingLogin);
+    if (sent.length > 0) this.noteAuthorizationCookies(entry, sent);
     if (sent.length > 0 && entry.request.postData !== undefined) this.notePostedBack(entry, sent);
     const logout = isLogoutEntry(entry);
     if (logout) {
@@ -471,6 +478,18 @@ export class SessionCookieIdentifier {
    * Session cookie names and their identity, in the order they were first seen. `firstPartySites`: the registrable
    * domains of the pages being inspected; a cookie of another site is evidence against (RULES.md).
    */
+  /** The cookies the request carried that hold the token its Authorization header sent (NameStats.sentAsAuthorization). */
+  private noteAuthorizationCookies(entry: TraceEntry, sent: readonly CookiePair[]): void {
+    const header = headerValue(entry.request.headers, 'authorization');
+    const token = header === undefined ? undefined : authorizationTokenOf(header);
+    if (token === undefined) return;
+    for (const { name, value } of sent) {
+      if (!holdsAuthorizationToken(value, token)) continue;
+      const stats = this.statsOf(name);
+      if (stats) stats.sentAsAuthorization ??= entry.index;
+    }
+  }
+
   /** The cookies the request carried whose value its form posted back under another field name (NameStats.postedBack). */
   private notePostedBack(entry: TraceEntry, sent: readonly CookiePair[]): void {
     const fields = postedFields(entry);
@@ -845,10 +864,17 @@ export class SessionCookieIdentifier {
         ? `its token is signed in the companion cookie ${name}.sig`
         : undefined;
     const tokenEvidence = this.tokenEvidence(stats);
+    // The page sends the cookie's value as its login token: whatever its name, the cookie holds the credential.
+    const authorizationToken =
+      stats.sentAsAuthorization !== undefined && idShaped
+        ? `its value is the token entry ${stats.sentAsAuthorization} sent in its Authorization header`
+        : undefined;
     const clientSideToken = shapes.includes('client-side-store');
     const behaviour = [...new Set(this.succeeded(stats.behaviour))].slice(0, 3);
     const carriedAtLogin = this.succeeded(stats.carriedAtLogins.filter((b) => loginOfSetter(stats, b)))[0];
-    const named = [knownName ?? nameShape ?? signedId ?? companionSigned].filter((e): e is string => e !== undefined);
+    const named = [knownName ?? nameShape ?? signedId ?? companionSigned ?? authorizationToken].filter(
+      (e): e is string => e !== undefined,
+    );
     if (behaviour.length > 0 && (named.length > 0 || tokenEvidence || idShaped)) {
       return { confidence: 'certain', evidence: [...behaviour, ...named], against: [] };
     }
@@ -861,7 +887,12 @@ export class SessionCookieIdentifier {
     // A listed name is `likely` on its own, as is a session library's format for its ID (isSignedSessionId); a
     // dataset's "session" label or a name's shape needs the value's behaviour (set once, sent back) or a token format
     // (a JWT, a session store) to agree.
-    if (cls.kind === 'session' || signedId || (named.length > 0 && (tokenEvidence || clientSideToken))) {
+    if (
+      cls.kind === 'session' ||
+      signedId ||
+      authorizationToken ||
+      (named.length > 0 && (tokenEvidence || clientSideToken))
+    ) {
       return { confidence: 'likely', evidence: [...named, ...token], against: [] };
     }
     if (named.length > 0) return { confidence: 'possible', evidence: [...named, ...token], against: [] };
