@@ -1,9 +1,9 @@
 /**
  * Most attribute rules share one shape: look at each Set-Cookie of a session cookie, and report the first
- * one per cookie and host that fails a test, with a count. This builds such a rule from its test.
+ * one per cookie of the jar (perJarCookie) that fails a test, with a count. This builds such a rule from its test.
  */
 import type { AnalysisSettings } from '../analysis/settings.ts';
-import { perCookieAndHost, type SessionSetCookie, sessionSetCookiesOf, times } from './helpers.ts';
+import { perJarCookie, type SessionSetCookie, sessionSetCookiesOf, times } from './helpers.ts';
 import { perRequestRule } from './perRequestRule.ts';
 import type { EvidenceValue, Rule, RuleDocs, Severity } from './rule.ts';
 
@@ -44,7 +44,7 @@ export function attributeRule<const Id extends string>(spec: AttributeRuleSpec<I
       }
       return failing;
     },
-    onceKey: perCookieAndHost,
+    onceKey: perJarCookie,
     draft: (item: Failing, count) => ({
       origin: item.request.origin,
       cookie: item.fact.name,

@@ -9,12 +9,15 @@ import {
   readClientSideData,
 } from '../session/tokenData.ts';
 import { fieldsOf } from '../session/valueShape.ts';
+import { heldFor, jarCookieKey } from './helpers.ts';
 import { perRequestRule } from './perRequestRule.ts';
 import type { FindingDraft, PerRequest } from './rule.ts';
 
 interface Seen {
   readonly request: RequestFacts;
   readonly name: string;
+  /** The cookie of the jar it is (helpers.ts jarCookieKey): one `Domain=` cookie carried to several hosts is one. */
+  readonly jarCookie: string;
   readonly value: string;
   readonly data: ClientSideData;
 }
@@ -48,12 +51,13 @@ function readable(
     const data = dataOf(c);
     if (!data) continue;
     out ??= [];
-    out.push({ request, name: c.name, value: c.value, data });
+    const domain = 'line' in c ? heldFor(c.parsed?.domain, request.host) : (c.domain ?? request.host);
+    out.push({ request, name: c.name, jarCookie: jarCookieKey(c.name, domain), value: c.value, data });
   }
   return out;
 }
 
-/** The readable session cookie values of each request, Set-Cookies first; the first per host and cookie counts. */
+/** The readable session cookie values of each request, Set-Cookies first; the first per cookie of the jar counts. */
 function readableValues(
   report: (s: Seen, ctx: { show: (v: string) => string }) => FindingDraft | undefined,
 ): PerRequest<Seen> {
@@ -64,7 +68,7 @@ function readableValues(
       const out = readable(request, request.setCookies, undefined);
       return readable(request, request.sent, out) ?? NONE;
     },
-    onceKey: (s) => `${s.request.host}\u0000${s.name}`,
+    onceKey: (s) => s.jarCookie,
     draft: (s, _count, ctx) => report(s, ctx),
   };
 }

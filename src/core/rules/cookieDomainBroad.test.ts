@@ -15,6 +15,28 @@ describe('cookie-domain-broad', () => {
     expect(found[0]!.message).toContain('Domain=shop.test');
   });
 
+  it("one Domain cookie that several of the site's hosts set is told once, counted over all; host-only cookies of two hosts are two", () => {
+    const line = (id: string, domain: string) => `sid=${id}; ${domain}Path=/; Secure; HttpOnly`;
+    const result = trace()
+      .get('https://www.shop.test/', { cookie: '', setCookie: [line(ID.a, 'Domain=.shop.test; ')] })
+      .get('https://api.shop.test/me', { cookie: `sid=${ID.a}`, setCookie: [line(ID.b, 'Domain=.shop.test; ')] })
+      .get('https://static.shop.test/a', { cookie: `sid=${ID.b}`, setCookie: [line(ID.c, 'Domain=shop.test; ')] })
+      .analyze();
+    // The domain rule and SameSite's (both attributes missing or too broad on every line) see one cookie of the jar.
+    for (const rule of ['cookie-domain-broad', 'cookie-samesite-missing'] as const) {
+      const found = findingsOf(result, rule);
+      expect(found.map((f) => [f.origin, f.entry, f.evidence.occurrences])).toEqual([['https://www.shop.test', 0, 3]]);
+    }
+    const hostOnly = trace()
+      .get('https://www.shop.test/', { cookie: '', setCookie: [line(ID.a, '')] })
+      .get('https://api.shop.test/me', { cookie: '', setCookie: [line(ID.b, '')] })
+      .analyze();
+    expect(findingsOf(hostOnly, 'cookie-samesite-missing').map((f) => f.origin)).toEqual([
+      'https://www.shop.test',
+      'https://api.shop.test',
+    ]);
+  });
+
   it('a leading dot in Domain is the same broad scope', () => {
     const result = trace()
       .get('https://shop.test/', {

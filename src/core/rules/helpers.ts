@@ -65,14 +65,23 @@ function sameSlot(a: StoredCookie, b: StoredCookie): boolean {
 }
 
 /**
- * Attribute rules report each problem once per cookie name and host, at its first occurrence, with the
- * count: a session cookie re-set on every response must not flood the report.
+ * Attribute rules report each problem once per cookie of the jar, at its first occurrence, with the count: a session
+ * cookie re-set on every response must not flood the report, nor a `Domain=` cookie that several of a site's hosts
+ * set (twitter.com and api.twitter.com each set `_twitter_sess; domain=.twitter.com`) be told once per host. A cookie
+ * of the jar is its name and the domain it is held for: the Domain attribute's, or the host that set a host-only one.
  */
-export function perCookieAndHost(item: {
-  readonly request: RequestFacts;
-  readonly fact: { readonly name: string };
-}): string {
-  return `${item.request.host}\u0000${item.fact.name}`;
+export function perJarCookie(item: { readonly request: RequestFacts; readonly fact: SetCookieFact }): string {
+  return jarCookieKey(item.fact.name, heldFor(item.fact.parsed?.domain, item.request.host));
+}
+
+/** The key of a cookie of the jar: its name and the domain it is held for (perJarCookie). */
+export function jarCookieKey(name: string, domain: string): string {
+  return `${domain}\u0000${name}`;
+}
+
+/** The domain a Set-Cookie's cookie is held for: its Domain attribute, or (absent or empty: host-only) the host. */
+export function heldFor(domainAttribute: string | undefined, host: string): string {
+  return domainAttribute ? domainAttribute : host;
 }
 
 export function laneByKey(ctx: RuleContext): Map<string, SessionLane> {

@@ -22,6 +22,21 @@ describe('session-client-side-data', () => {
     );
   });
 
+  it("one Domain cookie carried to several of the site's hosts is told once; host-only cookies of two hosts are two", () => {
+    const jwt = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: '42', exp: 1_900_000_000 })}.c2lnbmF0dXJl`;
+    const told = (b: ReturnType<typeof trace>) =>
+      findingsOf(b.analyze(), 'session-client-side-data').map((f) => f.origin);
+    const underDomain = trace()
+      .get('https://www.shop.test/', { cookie: '', setCookie: [`session=${jwt}; Domain=shop.test; Path=/; HttpOnly`] })
+      .get('https://api.shop.test/me', { cookie: `session=${jwt}` });
+    expect(told(underDomain)).toEqual(['https://www.shop.test']);
+    const eachHost = trace()
+      .get('https://www.shop.test/', { cookie: '', setCookie: [`session=${jwt}; Path=/; HttpOnly`] })
+      .get('https://api.shop.test/login', { cookie: '', setCookie: [`session=${jwt}; Path=/; HttpOnly`] })
+      .get('https://api.shop.test/me', { cookie: `session=${jwt}` });
+    expect(told(eachHost)).toEqual(['https://www.shop.test', 'https://api.shop.test']);
+  });
+
   it('a session kept as JSON holding OAuth tokens (a sign-in in the clear) is a session cookie whose data is told', () => {
     // Nike's unite_session (a real BrowserMob recording): {"user_id", "access_token", "refresh_token", …} as written.
     const json = JSON.stringify({
