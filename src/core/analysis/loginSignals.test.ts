@@ -151,6 +151,19 @@ describe('LoginDetector', () => {
     ]);
   });
 
+  it("a JSON body whose password fields are empty is no login (an API call's optional password of a document)", () => {
+    // A real recording: a note app's `POST /api/document/edit/get` with `{"docId": …, "password": ""}`, 40 s after
+    // the user's login, was a login that kept the session (a high session-fixation).
+    const json = (body: object) => ({ text: JSON.stringify(body), mimeType: 'application/json' });
+    const post = (body: object) =>
+      signals(trace().post('https://notes.test/api/document/edit/get', { body: json(body) }));
+    expect(post({ docId: '4qBvWxMIq9e', password: '' })).toEqual([undefined]);
+    expect(post({ docId: '4qBvWxMIq9e', user: { password: '' } })).toEqual([undefined]);
+    // Filled in, or a number (no text to judge empty), it is a login.
+    expect(post({ phone: '173', password: 'x' })).toEqual(['password-post']);
+    expect(post({ phone: '173', password: 123456 })).toEqual(['password-post']);
+  });
+
   it.each(['user[password]', 'Input.Password', '_password', 'j_password'])(
     'a POST whose HAR params alone name "%s" (no body text) is a login',
     (field) => {

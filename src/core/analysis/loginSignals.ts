@@ -455,17 +455,23 @@ function namesPasswordField(post: NonNullable<TraceEntry['request']['postData']>
 }
 
 /**
- * Every password field of a form body was posted empty: a form that only holds one (a preferences page, whose
- * Logout button posts it too: ikiwiki's), not a login, which a browser never sends without a password. A body of
- * another kind, or a field whose value the HAR left out, is not judged so.
+ * Every password field of a form or JSON body was posted empty: a form that only holds one (a preferences page, whose
+ * Logout button posts it too: ikiwiki's), or an API call's optional password of something else (a shared document's
+ * `{"docId": …, "password": ""}`), not a login, which never goes without a password. A multipart body, or a field
+ * whose value the HAR left out, is not judged so.
  */
 function passwordsLeftEmpty(post: NonNullable<TraceEntry['request']['postData']>): boolean {
+  const text = post.text;
   const fields: Iterable<readonly [string, string | undefined]> =
     post.params && post.params.length > 0
       ? post.params.map((p) => [p.name, p.value] as const)
-      : post.text !== undefined && !post.text.trimStart().startsWith('{') && !MULTIPART_NAME_TEST.test(post.text)
-        ? new URLSearchParams(post.text.slice(0, 65_536))
-        : [];
+      : text === undefined || MULTIPART_NAME_TEST.test(text)
+        ? []
+        : text.trimStart().startsWith('{')
+          ? text.length <= 65_536
+            ? jsonFields(text)
+            : []
+          : new URLSearchParams(text.slice(0, 65_536));
   let empty = false;
   for (const [name, value] of fields) {
     if (!isPasswordFieldName(name)) continue;
