@@ -949,6 +949,29 @@ describe('session cookie identification (the pre-pass)', () => {
     expect(login(ID.b)?.[0]).toBe('issued in answer to the login at entry 1 (a POST carrying a password field)');
   });
 
+  it("a cookie the login carried is not bound to it where its answer issued another token (a note app's Jwt-Token)", () => {
+    // A real recording: `SESSION` set by the anonymous home page, the login answering with `Jwt-Token` and
+    // `user_persistence`. Carried to the login, `SESSION` was certain, and its missing Secure a high.
+    const login = (issued: string[]) =>
+      identify(
+        trace()
+          .get('https://notes.test/', { cookie: '', setCookie: [`SESSION=${ID.a}; Path=/`] })
+          .post('https://notes.test/api/login', {
+            cookie: `SESSION=${ID.a}`,
+            form: { phone: '1', password: 'pw' },
+            setCookie: issued,
+          })
+          .get('https://notes.test/home', { cookie: `SESSION=${ID.a}` }),
+      ).get('SESSION');
+    const beside = login([`Jwt-Token=${ID.b}; Path=/`]);
+    expect(beside?.confidence).toBe('likely');
+    expect(beside?.evidence.join('; ')).not.toContain('carried by the login');
+    // Issuing nothing else, or only what speaks against a session (an anti-forgery token, a word), the login is bound
+    // to what it carried.
+    expect(login([])?.confidence).toBe('certain');
+    expect(login([`csrftoken=${ID.b}; Path=/`, 'lang=en; Path=/'])?.confidence).toBe('certain');
+  });
+
   it("a login sent to another port of the host carries the application's cookie, but is another server's login", () => {
     // Cookies ignore ports: an identity provider on :8443 is sent the application's `app_session`, set by :443.
     const carried = (loginAt: string) =>

@@ -289,6 +289,8 @@ export class SessionCookieIdentifier {
   private readonly failedLandingPages = new Set<string>();
   /** Attempts that redirected to themselves and that a logout then showed worked (PrepassResult.confirmedLogins). */
   readonly confirmedLogins = new Set<number>();
+  /** The names each login's answer issued (NameStats.behaviour's "issued in answer to the login"), by login entry. */
+  private readonly issuedAtLogin = new Map<number, Set<string>>();
   private order = 0;
 
   constructor(settings: AnalysisSettings) {
@@ -341,12 +343,16 @@ export class SessionCookieIdentifier {
       noteNamedForFlow(stats, pair.name, entry);
       // The login's own request may carry the cookie: the value written back unchanged (web.py's on every answer) was
       // not issued there.
-      if (login && (carryingLogin ? !carriesValue(sent, pair.name, pair.value) : !carries(sent, pair.name)))
+      if (login && (carryingLogin ? !carriesValue(sent, pair.name, pair.value) : !carries(sent, pair.name))) {
         stats.behaviour.push({
           text: `issued in answer to the login at entry ${login.entry} (${login.text})`,
           login: login.entry,
           ...hostOfBehaviour(host),
         });
+        const issued = this.issuedAtLogin.get(login.entry);
+        if (issued) issued.add(pair.name);
+        else this.issuedAtLogin.set(login.entry, new Set([pair.name]));
+      }
       this.noteToken(stats, pair.value, host, order, hostCount, entry);
     }
   }
@@ -871,7 +877,9 @@ export class SessionCookieIdentifier {
         : undefined;
     const clientSideToken = shapes.includes('client-side-store');
     const behaviour = [...new Set(this.succeeded(stats.behaviour))].slice(0, 3);
-    const carriedAtLogin = this.succeeded(stats.carriedAtLogins.filter((b) => loginOfSetter(stats, b)))[0];
+    const carriedAtLogin = this.succeeded(
+      stats.carriedAtLogins.filter((b) => loginOfSetter(stats, b) && !this.issuedAnotherToken(b.login, name)),
+    )[0];
     const named = [knownName ?? nameShape ?? signedId ?? companionSigned ?? authorizationToken].filter(
       (e): e is string => e !== undefined,
     );
@@ -901,6 +909,23 @@ export class SessionCookieIdentifier {
     // and identity-sync servers' visitor IDs (a DoubleClick probe, a data broker's segment cookies), never a session.
     if (tokenEvidence && !this.tokenOnlyRefuted(stats)) return { confidence: 'possible', evidence: token, against: [] };
     return undefined;
+  }
+
+  /**
+   * The login's answer issued a token under another name that nothing speaks against (a note app's `Jwt-Token`, set
+   * at the login beside the `SESSION` the anonymous page had set): the login may be bound to that one, so carrying
+   * this cookie to it shows nothing (RULES.md: behaviour is the server issuing, replacing or clearing the cookie). A
+   * login that issued nothing else can only be bound to what it carried.
+   */
+  private issuedAnotherToken(login: number | undefined, name: string): boolean {
+    if (login === undefined) return false;
+    for (const other of this.issuedAtLogin.get(login) ?? []) {
+      if (other === name) continue;
+      const stats = this.names.get(other);
+      if (!stats || stats.cls.kind === 'not-session' || stats.cls.kind === 'affinity') continue;
+      for (const shape of stats.shapes.values()) if (shape === 'opaque' || shape === 'client-side-store') return true;
+    }
+    return false;
   }
 
   /**

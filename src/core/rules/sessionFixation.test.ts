@@ -359,6 +359,30 @@ describe('session-fixation', () => {
     expect([alone?.severity, alone?.evidence.issuedBeside]).toEqual(['high', undefined]);
   });
 
+  it('a session cookie the login carried and wrote again is issued beside the kept one too (a user signing in again)', () => {
+    // A real recording: already signed in, the user posts the login again; its answer writes a new `.ASPXAUTH`-like
+    // token for the same user over the one the request carried, and the anonymous session cookie stays.
+    const again = (rewritten: boolean) =>
+      trace()
+        .get('https://shop.test/login', {
+          cookie: `.ASPXAUTH=${ID.b}`,
+          setCookie: [`ASP.NET_SessionId=${ID.a}; ${GOOD}`],
+        })
+        .post('https://shop.test/login', {
+          cookie: `ASP.NET_SessionId=${ID.a}; .ASPXAUTH=${ID.b}`,
+          form: { user: 'ann', password: 'pw' },
+          location: '/account',
+          ...(rewritten ? { setCookie: [`.ASPXAUTH=${ID.c}; ${GOOD}`] } : {}),
+        })
+        .get('https://shop.test/account', { cookie: `ASP.NET_SessionId=${ID.a}; .ASPXAUTH=${rewritten ? ID.c : ID.b}` })
+        .analyze();
+    const kept = findingsOf(again(true), 'session-fixation').find((f) => f.cookie === 'ASP.NET_SessionId');
+    expect([kept?.severity, kept?.evidence.issuedBeside]).toEqual(['low', '.ASPXAUTH']);
+    // Nothing written again: no cookie beside it to hold the sign-in instead.
+    const alone = findingsOf(again(false), 'session-fixation').find((f) => f.cookie === 'ASP.NET_SessionId');
+    expect(alone?.evidence.issuedBeside).toBeUndefined();
+  });
+
   it('a cookie written as the app sent the browser to its identity provider, kept beside a new session, is the sign-in state', () => {
     // djangosaml2 writes pysaml2's `saml_session` as it redirects to the provider with a SAML request, keeps it through
     // the assertion consumer service and issues Django's `sessionid` there.

@@ -342,14 +342,22 @@ function issuedSessions(login: LoginFact, lanes: ReadonlyMap<string, SessionLane
  * A session cookie of the kept one's origin that the login issued anew beside it (Spring Session's `SESSION` kept
  * while the login sets `Jwt-Token`; ASP.NET's `ASP.NET_SessionId` kept beside a new `.ASPXAUTH`): the sign-in may live
  * in the new cookie, which no one could have planted, and then the kept ID is no fixation. Its name, else undefined.
+ * One the login carried and wrote again (a user signing in again: the note app's `Jwt-Token` re-issued for the same
+ * user) is such a cookie too: the login's sign-in may live there as well.
  */
 function issuedBeside(
   login: LoginFact,
   kept: SessionLane,
   lanes: ReadonlyMap<string, SessionLane>,
 ): string | undefined {
-  return issuedSessions(login, lanes).find((lane) => lane.origin === kept.origin && lane.cookie !== kept.cookie)
-    ?.cookie;
+  const atLogin = loginEntries(login);
+  const issuedAgain = (lane: SessionLane) =>
+    lane.confidence !== 'possible' && lane.ids.some((id) => id.source === 'set-cookie' && atLogin.has(id.firstEntry));
+  const beside = (lane: SessionLane) => lane.origin === kept.origin && lane.cookie !== kept.cookie;
+  return (
+    issuedSessions(login, lanes).find(beside)?.cookie ??
+    [...lanes.values()].find((lane) => beside(lane) && issuedAgain(lane))?.cookie
+  );
 }
 
 /**
