@@ -815,6 +815,25 @@ describe('session cookie identification (the pre-pass)', () => {
     expect(sentAs(`Basic ${basic}`, basic)).toBeUndefined();
   });
 
+  it("a cookie whose token the page sends in a header of the app's own is the login credential; an anti-forgery echo is not", () => {
+    // A real ERP app (Fiddler): `access-token` sent as a cookie and as a header of that name, never set by a response.
+    const echoed = (header: string) =>
+      identify(
+        trace()
+          .get('https://erp.test/', { cookie: '' })
+          .get('https://erp.test/api/me', { resourceType: 'fetch', cookie: `tk=${ID.a}`, headers: { [header]: ID.a } }),
+      ).get('tk');
+    expect(echoed('access-token')).toEqual({
+      confidence: 'likely',
+      evidence: ['its value is the token entry 1 sent in its access-token header'],
+      against: [],
+    });
+    expect(echoed('X-Auth-Token')?.confidence).toBe('likely');
+    // A double-submit anti-forgery token is echoed in a header by design.
+    expect(echoed('X-XSRF-TOKEN')).toBeUndefined();
+    expect(echoed('X-CSRF-Token')).toBeUndefined();
+  });
+
   it('a token the page posts back in a form field of another name is a double-submit anti-forgery token, no session', () => {
     // A real ZAP recording of a CodeIgniter 3 application: its `rccrmck` cookie, posted back as the `rccrmtk` field.
     const posted = (field: string, value: string = ID.a) =>

@@ -175,10 +175,11 @@ interface NameStats {
    */
   platform?: { readonly site: string; seen: boolean };
   /**
-   * The first entry that carried it and sent its value as the token of its Authorization header
-   * (holdsAuthorizationToken): the page keeps its login token in the cookie and sends it from script.
+   * The first entry that carried it and sent its value as a token in a header of its own (holdsAuthorizationToken):
+   * `Authorization`, or an app's `access-token`, `X-Auth-Token`; the page keeps its login token in the cookie and
+   * sends it from script. Anti-forgery headers are no such header: a double-submit token is echoed so by design.
    */
-  sentAsAuthorization?: number;
+  sentAsHeader?: { readonly entry: number; readonly header: string };
 }
 
 function hostOf(url: string): string {
@@ -314,7 +315,7 @@ export class SessionCookieIdentifier {
     if (this.formShownAgain.size > 0 && login?.entry !== entry.index) this.confirmByNextPage(entry, origin, sent);
     for (let i = 0; i < sent.length; i++)
       this.noteSent(sent[i]!.name, sent[i]!.value, entry.request.url, host, origin, order, carryingLogin);
-    if (sent.length > 0) this.noteAuthorizationCookies(entry, sent);
+    if (sent.length > 0) this.noteTokenHeaderCookies(entry, sent);
     if (sent.length > 0 && entry.request.postData !== undefined) this.notePostedBack(entry, sent);
     const logout = isLogoutEntry(entry);
     if (logout) {
@@ -484,15 +485,20 @@ export class SessionCookieIdentifier {
    * Session cookie names and their identity, in the order they were first seen. `firstPartySites`: the registrable
    * domains of the pages being inspected; a cookie of another site is evidence against (RULES.md).
    */
-  /** The cookies the request carried that hold the token its Authorization header sent (NameStats.sentAsAuthorization). */
-  private noteAuthorizationCookies(entry: TraceEntry, sent: readonly CookiePair[]): void {
-    const header = headerValue(entry.request.headers, 'authorization');
-    const token = header === undefined ? undefined : authorizationTokenOf(header);
-    if (token === undefined) return;
-    for (const { name, value } of sent) {
-      if (!holdsAuthorizationToken(value, token)) continue;
-      const stats = this.statsOf(name);
-      if (stats) stats.sentAsAuthorization ??= entry.index;
+  /** The cookies the request carried that hold a token one of its headers sent (NameStats.sentAsHeader). */
+  private noteTokenHeaderCookies(entry: TraceEntry, sent: readonly CookiePair[]): void {
+    const headers = entry.request.headers;
+    for (let h = 0; h < headers.length; h++) {
+      const { name: header, value } = headers[h]!;
+      if (value.length < MIN_HEADER_TOKEN || header.toLowerCase() === 'cookie' || ANTI_FORGERY_HEADER.test(header))
+        continue;
+      const token = authorizationTokenOf(value);
+      if (token === undefined) continue;
+      for (const cookie of sent) {
+        if (!holdsAuthorizationToken(cookie.value, token)) continue;
+        const stats = this.statsOf(cookie.name);
+        if (stats) stats.sentAsHeader ??= { entry: entry.index, header };
+      }
     }
   }
 
@@ -872,8 +878,8 @@ export class SessionCookieIdentifier {
     const tokenEvidence = this.tokenEvidence(stats);
     // The page sends the cookie's value as its login token: whatever its name, the cookie holds the credential.
     const authorizationToken =
-      stats.sentAsAuthorization !== undefined && idShaped
-        ? `its value is the token entry ${stats.sentAsAuthorization} sent in its Authorization header`
+      stats.sentAsHeader !== undefined && idShaped
+        ? `its value is the token entry ${stats.sentAsHeader.entry} sent in its ${stats.sentAsHeader.header} header`
         : undefined;
     const clientSideToken = shapes.includes('client-side-store');
     const behaviour = [...new Set(this.succeeded(stats.behaviour))].slice(0, 3);
@@ -1002,6 +1008,11 @@ function isHandle(value: string): boolean {
 }
 
 const HANDLE = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** A header shorter than this holds no token (credentialsInCookie.ts authorizationTokenOf: 16 characters). */
+const MIN_HEADER_TOKEN = 16;
+/** Headers that echo an anti-forgery cookie by design (double submit: Angular's `X-XSRF-TOKEN`), no login token. */
+const ANTI_FORGERY_HEADER = /csrf|xsrf|forgery|verification/i;
 
 /** Shorter values posted back are counts and flags that match by chance, no token (NameStats.postedBack). */
 const MIN_POSTED_BACK_LENGTH = 16;
