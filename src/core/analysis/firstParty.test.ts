@@ -72,5 +72,13 @@ describe('FirstPartySiteFinder', () => {
       ]),
     ).toEqual(['shop.test']);
     expect(sitesOf([{ url: 'https://api.shop.test/cart', type: 'fetch' }])).toEqual(['shop.test']);
+    // A first request that names no page (a CDN's image without a Referer): the page the next ones name (a real
+    // YouTube recording was otherwise inspected at ggpht.com, YouTube's sessions third party).
+    expect(
+      sitesOf([
+        { url: 'https://yt3.ggpht.test/avatar', type: 'image' },
+        { url: 'https://www.tube.test/api/stats', type: 'xhr', initiatorUrl: 'https://www.tube.test/channel/x' },
+      ]),
+    ).toEqual(['tube.test']);
   });
 });

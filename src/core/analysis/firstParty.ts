@@ -21,7 +21,11 @@ export class FirstPartySiteFinder {
   /** Where the last top-level document redirected to: the next document there is top-level too. */
   private readonly pendingRedirects = new Set<string>();
   private firstEntryUrl: string | undefined;
-  /** The page the first request was made from (its initiator), else its own URL: the fallback site. */
+  /**
+   * The page the first request that names one was made from (its initiator): the fallback site, before the first
+   * request's own URL. A recording may begin with a request that names no page (a CDN's image with no Referer, before
+   * the page's calls that do).
+   */
   private firstPageUrl: string | undefined;
 
   feed(event: TraceEvent): void {
@@ -31,10 +35,8 @@ export class FirstPartySiteFinder {
     }
     if (event.kind !== 'entry') return;
     const entry = event.entry;
-    if (this.firstEntryUrl === undefined) {
-      this.firstEntryUrl = entry.request.url;
-      this.firstPageUrl = entry.request.initiatorUrl ?? entry.request.url;
-    }
+    this.firstEntryUrl ??= entry.request.url;
+    this.firstPageUrl ??= entry.request.initiatorUrl;
     if (this.isTopLevel(entry)) {
       this.add(entry.request.url);
       const next = redirectTargetOf(entry);
@@ -44,13 +46,14 @@ export class FirstPartySiteFinder {
 
   /**
    * The registrable domains of the top-level pages so far; when the trace shows none, the site of the page the first
-   * request was made from (a recording started on a loaded page may begin with an analytics beacon), else of the
-   * request itself.
+   * request that names one was made from (a recording started on a loaded page may begin with an analytics beacon,
+   * or with a CDN's image that names no page), else of the first request itself.
    * A copy, and the fallback is not kept: the finder may be fed on, and a page seen later replaces it.
    */
   finish(): ReadonlySet<string> {
-    if (this.sites.size === 0 && this.firstPageUrl !== undefined) {
-      const site = siteOfUrl(this.firstPageUrl) ?? (this.firstEntryUrl && siteOfUrl(this.firstEntryUrl));
+    if (this.sites.size === 0 && this.firstEntryUrl !== undefined) {
+      const site =
+        (this.firstPageUrl && siteOfUrl(this.firstPageUrl)) ?? (this.firstEntryUrl && siteOfUrl(this.firstEntryUrl));
       return new Set(site ? [site] : []);
     }
     return new Set(this.sites);
