@@ -478,6 +478,27 @@ describe('CookieJar events and observed cookies', () => {
     expect(known.size).toBe(2);
   });
 
+  it('a deletion under a Domain covering the host deletes the cookie known only from Cookie headers', () => {
+    // A logout of a user signed in before the recording: the server deletes `sid` with Domain=.shop.test; the jar had
+    // guessed it host-only, kept it, and the next request that went without it read as "not sent: Unknown".
+    const HOST = 'https://www.shop.test/logout';
+    const jar = new CookieJar();
+    jar.observeSent('sid', 'f3a91c07d2b84e6a', HOST, T0);
+    const outcome = jar.setCookie(
+      'sid=; Domain=.shop.test; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT',
+      HOST,
+      T0 + 1,
+    );
+    expect(outcome).toMatchObject({ kind: 'deleted', removed: { name: 'sid', value: 'f3a91c07d2b84e6a' } });
+    expect(jar.cookiesFor(get(HOST, { time: T0 + 2 })).notSent.map((n) => n.reason)).toEqual(['Deleted']);
+    // A deletion under another site's Domain, or of another name, leaves it.
+    const other = new CookieJar();
+    other.observeSent('sid', 'f3a91c07d2b84e6a', HOST, T0);
+    other.setCookie('sid=; Domain=.other.test; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT', HOST, T0 + 1);
+    other.setCookie('id=; Domain=.shop.test; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT', HOST, T0 + 1);
+    expect(other.size).toBe(1);
+  });
+
   it('observeSent revives a cookie the jar thought expired, with an unknown expiry', () => {
     const jar = jarWith(['sid=1; Path=/; Max-Age=1']);
     const revived = jar.observeSent('sid', '1', APP, T0 + 5000);

@@ -354,11 +354,14 @@ export class CookieJar {
     }
 
     if (created.expired) {
-      // An expiry in the past deletes the cookie with this identity (RFC 6265bis 5.7 last steps).
+      // An expiry in the past deletes the cookie with this identity (RFC 6265bis 5.7 last steps). A cookie the jar
+      // only learnt from a Cookie header has a guessed scope (host-only): a deletion under a Domain that covers its
+      // host is the server deleting that cookie, whose real Domain the guess missed.
       if (commit) this.expiredUntold.delete(site, key);
-      if (old === undefined) return { kind: 'deleted', parsed };
-      const removed = this.current(old);
-      if (commit) this.remove(old, time, true);
+      const deleted = old ?? (cookie.hostOnly ? undefined : this.guessedTwinOf(cookie, site));
+      if (deleted === undefined) return { kind: 'deleted', parsed };
+      const removed = this.current(deleted);
+      if (commit) this.remove(deleted, time, true);
       return { kind: 'deleted', removed, parsed };
     }
     // Step 22: a replacement keeps the creation time of the cookie it replaces.
@@ -432,14 +435,18 @@ export class CookieJar {
    * and the next Cookie header puts the other back (observeSent).
    */
   private dropGuessedTwin(cookie: StoredCookie, site: string, time: number): void {
+    const twin = this.guessedTwinOf(cookie, site);
+    if (twin !== undefined) this.remove(twin, time, false);
+  }
+
+  /** The cookie of that name the jar learnt from a Cookie header (scope guessed host-only) on a host the Domain covers. */
+  private guessedTwinOf(cookie: StoredCookie, site: string): StoredCookie | undefined {
     const bucket = this.cookies.bucket(site);
-    if (bucket === undefined) return;
-    for (const held of bucket.values()) {
-      if (held.scopeGuessed && held.name === cookie.name && held.hostOnly && domainMatch(held.domain, cookie.domain)) {
-        this.remove(held, time, false);
-        return;
-      }
-    }
+    if (bucket === undefined) return undefined;
+    for (const held of bucket.values())
+      if (held.scopeGuessed && held.name === cookie.name && held.hostOnly && domainMatch(held.domain, cookie.domain))
+        return held;
+    return undefined;
   }
 
   /**
