@@ -991,6 +991,35 @@ describe('session cookie identification (the pre-pass)', () => {
     expect(login([`csrftoken=${ID.b}; Path=/`, 'lang=en; Path=/'])?.confidence).toBe('certain');
   });
 
+  it('cookies named anew for each flow (a prefix and a random suffix, one value each) are no sessions', () => {
+    // Microsoft sign-in's `esctx-<random>`: a dataset row calls the family a session's, yet each is one flow's
+    // handle, set once and deleted a few requests later; a real sign-in showed twelve such lanes.
+    const flows = (names: string[], values = 1) => {
+      let b = trace().get('https://login.test/', { cookie: '' });
+      const held = new Map<string, string>();
+      const jar = () => [...held].map(([n, v]) => `${n}=${v}`).join('; ');
+      names.forEach((name, n) => {
+        for (let v = 0; v < values; v++) {
+          const id = v === 0 ? ID.a : ID.b;
+          b = b.get(`https://login.test/step${n}${v}`, { cookie: jar(), setCookie: [`${name}=${id}; Path=/`] });
+          held.set(name, id);
+          b = b
+            .get(`https://login.test/next${n}${v}`, { cookie: jar() })
+            .get(`https://login.test/again${n}${v}`, { cookie: jar() });
+        }
+      });
+      return [...identify(b).keys()];
+    };
+    expect(flows(['hx-VsNC1fMVb9c', 'hx-CN7vODzy4PJI'])).toEqual([]);
+    // Alone, or written several values (a store under a name with a hash in it), or a word after the prefix: judged as
+    // any cookie.
+    expect(flows(['hx-VsNC1fMVb9c'])).toEqual(['hx-VsNC1fMVb9c']);
+    const hashed = ['auth-6f1b2c3d4e5f6071', 'auth-8293a4b5c6d7e8f9'];
+    expect(flows(hashed, 2)).toEqual(hashed);
+    expect(flows(hashed, 1)).toEqual([]);
+    expect(flows(['hx-language', 'hx-timezone'])).toEqual(['hx-language', 'hx-timezone']);
+  });
+
   it("a login sent to another port of the host carries the application's cookie, but is another server's login", () => {
     // Cookies ignore ports: an identity provider on :8443 is sent the application's `app_session`, set by :443.
     const carried = (loginAt: string) =>

@@ -834,6 +834,7 @@ export class SessionCookieIdentifier {
     if (stats.setOnOwnPath === true) return undefined;
     // Named for one flow, by the value that flow's URLs carry: a handle of that flow, the name new in each.
     if (stats.namedForFlow === true) return undefined;
+    if (cls.kind !== 'session' && this.namedForOneFlow(name, stats)) return undefined;
     const shapes = [...stats.shapes.values()];
     const sessionStore = this.readableSessionStore(stats, cls);
     if (sessionStore) return sessionStore;
@@ -949,6 +950,22 @@ export class SessionCookieIdentifier {
   }
 
   /**
+   * The name ends in a random suffix that another cookie of the trace has in place of it (Microsoft sign-in's
+   * `esctx-VsNC1fMVb9c`, `esctx-UaSDEl3gsc`, each set once and deleted a few requests later), and the server set it one
+   * value: a handle a flow made for itself, named anew for each, not the session an application keeps under one name.
+   * A session store under a name with a hash in it (one per shop or per back office) is written many values. Asked of
+   * names no list of session names holds (a dataset's row of such a family, `esctx-`, describes the flow's handles).
+   */
+  private namedForOneFlow(name: string, stats: NameStats): boolean {
+    if ((stats.token?.setValues.size ?? 0) > 1) return false;
+    const prefix = flowPrefixOf(name);
+    if (prefix === undefined) return false;
+    for (const other of this.names.keys())
+      if (other !== name && other.startsWith(prefix) && flowPrefixOf(other) === prefix) return true;
+    return false;
+  }
+
+  /**
    * A dataset row that calls a platform's cookie advertising or analytics, under a name that says authentication or
    * session, where the platform's own site is the one inspected: the row tells how the platform follows its users on
    * other sites (X's `auth_token` and `_twitter_sess`, sent to twitter.com from every page with its button); on
@@ -1008,6 +1025,29 @@ function isHandle(value: string): boolean {
 }
 
 const HANDLE = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * A name made of a prefix and a random suffix after a `-`, `_` or `.`: eight or more letters and digits, mixed (from
+ * letters to digits or back twice at least: `esctx-VsNC1fMVb9c`), as no name written in words is
+ * (`blitzauth_sSessionToken`, `my_wikiUserID`) (namedForOneFlow).
+ */
+const FLOW_NAMED = /^(.{1,64}?[-_.])([A-Za-z0-9]{8,64})$/;
+
+function flowPrefixOf(name: string): string | undefined {
+  const match = FLOW_NAMED.exec(name);
+  return match && letterDigitChanges(match[2]!) >= 2 ? match[1] : undefined;
+}
+
+function letterDigitChanges(text: string): number {
+  let changes = 0;
+  for (let i = 1; i < text.length; i++)
+    if (isDigitCode(text.charCodeAt(i)) !== isDigitCode(text.charCodeAt(i - 1))) changes++;
+  return changes;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
 
 /** A header shorter than this holds no token (credentialsInCookie.ts authorizationTokenOf: 16 characters). */
 const MIN_HEADER_TOKEN = 16;
