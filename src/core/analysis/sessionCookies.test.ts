@@ -1018,6 +1018,20 @@ describe('session cookie identification (the pre-pass)', () => {
     expect(flows(hashed, 2)).toEqual(hashed);
     expect(flows(hashed, 1)).toEqual([]);
     expect(flows(['hx-language', 'hx-timezone'])).toEqual(['hx-language', 'hx-timezone']);
+    // Issued in answer to a login, it is that login's session (Jenkins' `JSESSIONID.<instance>` beside another
+    // instance's on localhost).
+    const atLogin = identify(
+      trace()
+        .get('https://login.test/', { cookie: '', setCookie: [`hx-VsNC1fMVb9c=${ID.a}; Path=/`] })
+        .post('https://login.test/login', {
+          cookie: `hx-VsNC1fMVb9c=${ID.a}`,
+          form: { user: 'ann', password: 'pw' },
+          setCookie: [`hx-CN7vODzy4PJI=${ID.b}; Path=/`],
+          location: '/home',
+        })
+        .get('https://login.test/home', { cookie: `hx-VsNC1fMVb9c=${ID.a}; hx-CN7vODzy4PJI=${ID.b}` }),
+    );
+    expect(atLogin.get('hx-CN7vODzy4PJI')?.confidence).toBe('certain');
   });
 
   it("a login sent to another port of the host carries the application's cookie, but is another server's login", () => {

@@ -834,7 +834,6 @@ export class SessionCookieIdentifier {
     if (stats.setOnOwnPath === true) return undefined;
     // Named for one flow, by the value that flow's URLs carry: a handle of that flow, the name new in each.
     if (stats.namedForFlow === true) return undefined;
-    if (cls.kind !== 'session' && this.namedForOneFlow(name, stats)) return undefined;
     const shapes = [...stats.shapes.values()];
     const sessionStore = this.readableSessionStore(stats, cls);
     if (sessionStore) return sessionStore;
@@ -898,6 +897,8 @@ export class SessionCookieIdentifier {
     if (carriedAtLogin && named.length > 0 && idShaped) {
       return { confidence: 'certain', evidence: [carriedAtLogin, ...named], against: [] };
     }
+    // With no behaviour for it, a name made for one flow is that flow's handle (a listed name's family aside).
+    if (cls.kind !== 'session' && this.namedForOneFlow(name, stats)) return undefined;
     const token = tokenEvidence ? [tokenEvidence] : [];
     // A listed name is `likely` on its own, as is a session library's format for its ID (isSignedSessionId); a
     // dataset's "session" label or a name's shape needs the value's behaviour (set once, sent back) or a token format
