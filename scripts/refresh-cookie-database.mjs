@@ -65,6 +65,9 @@ const CATEGORY_PURPOSE = { Marketing: 'advertising', Analytics: 'analytics' };
 const PLATFORM_PURPOSES = [
   ['bot-protection', /bot ?man|incapsula|imperva|perimeterx|datadome|captcha|distil/i],
   ['analytics', /analytics|insights|hotjar|mixpanel|segment|matomo|piwik|new relic/i],
+  // An ad product's "Functional" row is still its ad product's: Google AdSense's `ANID` is described with Google's
+  // boilerplate of "a user's session, such as the content of a shopping cart".
+  ['advertising', /ad ?sense|ad ?words|ad ?manager|double ?click|advertis/i],
 ];
 
 /**

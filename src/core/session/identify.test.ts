@@ -82,6 +82,13 @@ describe('classifyCookieName', () => {
     expect(classifyCookieName('.securesession').kind).not.toBe('not-session');
   });
 
+  it("an ad product's row the dataset files as functional is advertising, whatever its description says", () => {
+    // Google AdSense's `ANID`, described with Google's boilerplate of "a user's session, such as the content of a
+    // shopping cart", was a documented session (a possible lane on a real page with AdSense).
+    expect(classifyCookieName('ANID')).toMatchObject({ kind: 'not-session', purpose: 'advertising' });
+    expect(classifyCookieName('pm_sess')).toMatchObject({ kind: 'not-session', purpose: 'advertising' });
+  });
+
   it('a listed session name beats the dataset; a wildcard pattern does not', () => {
     // Instagram's `sessionid` is listed as marketing; Django's is a session. App Insights' `ai_session` is analytics.
     expect(classifyCookieName('sessionid')).toMatchObject({ kind: 'session', exact: true });
