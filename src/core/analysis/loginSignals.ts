@@ -461,24 +461,28 @@ function namesPasswordField(post: NonNullable<TraceEntry['request']['postData']>
  * whose value the HAR left out, is not judged so.
  */
 function passwordsLeftEmpty(post: NonNullable<TraceEntry['request']['postData']>): boolean {
-  const text = post.text;
-  const fields: Iterable<readonly [string, string | undefined]> =
-    post.params && post.params.length > 0
-      ? post.params.map((p) => [p.name, p.value] as const)
-      : text === undefined || MULTIPART_NAME_TEST.test(text)
-        ? []
-        : text.trimStart().startsWith('{')
-          ? text.length <= 65_536
-            ? jsonFields(text)
-            : []
-          : new URLSearchParams(text.slice(0, 65_536));
   let empty = false;
-  for (const [name, value] of fields) {
+  for (const [name, value] of judgedFieldPairs(post)) {
     if (!isPasswordFieldName(name)) continue;
     if (value !== '') return false;
     empty = true;
   }
   return empty;
+}
+
+/**
+ * Every name and value a body sent, as passwordsLeftEmpty judges them: each HAR param (a value the HAR left out stays
+ * undefined, not empty), a urlencoded body's pairs, a JSON body's text fields (64 KiB at most); none of a multipart
+ * body. Pairs, not a map: two password fields of one name are both judged.
+ */
+function judgedFieldPairs(
+  post: NonNullable<TraceEntry['request']['postData']>,
+): Iterable<readonly [string, string | undefined]> {
+  if (post.params && post.params.length > 0) return post.params.map((p) => [p.name, p.value] as const);
+  const text = post.text;
+  if (text === undefined || MULTIPART_NAME_TEST.test(text)) return [];
+  if (!text.trimStart().startsWith('{')) return new URLSearchParams(text.slice(0, 65_536));
+  return text.length <= 65_536 ? jsonFields(text) : [];
 }
 
 const MULTIPART_NAME_TEST = /\bform-data; name="/;

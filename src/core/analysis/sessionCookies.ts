@@ -12,7 +12,7 @@ import { registrableDomain } from '../cookie/domain.ts';
 import { plainAuthorityEnd } from '../cookie/urlAuthority.ts';
 import { isRetriedAttempt, type LoginAttempt } from '../rules/failedLogins.ts';
 import { type ChunkName, chunkNameOf, FULL_CHUNK_LENGTH, isChunkCountMarker } from '../session/chunkedCookie.ts';
-import { authorizationTokenOf, holdsAuthorizationToken } from '../session/credentialsInCookie.ts';
+import { headerTokenOf, holdsHeaderToken } from '../session/credentialsInCookie.ts';
 import { estimateSingle } from '../session/entropy.ts';
 import {
   classifyCookieName,
@@ -175,7 +175,7 @@ interface NameStats {
    */
   platform?: { readonly site: string; seen: boolean };
   /**
-   * The first entry that carried it and sent its value as a token in a header of its own (holdsAuthorizationToken):
+   * The first entry that carried it and sent its value as a token in a header of its own (holdsHeaderToken):
    * `Authorization`, or an app's `access-token`, `X-Auth-Token`; the page keeps its login token in the cookie and
    * sends it from script. Anti-forgery headers are no such header: a double-submit token is echoed so by design.
    */
@@ -481,10 +481,6 @@ export class SessionCookieIdentifier {
     }
   }
 
-  /**
-   * Session cookie names and their identity, in the order they were first seen. `firstPartySites`: the registrable
-   * domains of the pages being inspected; a cookie of another site is evidence against (RULES.md).
-   */
   /** The cookies the request carried that hold a token one of its headers sent (NameStats.sentAsHeader). */
   private noteTokenHeaderCookies(entry: TraceEntry, sent: readonly CookiePair[]): void {
     const headers = entry.request.headers;
@@ -492,10 +488,10 @@ export class SessionCookieIdentifier {
       const { name: header, value } = headers[h]!;
       if (value.length < MIN_HEADER_TOKEN || header.toLowerCase() === 'cookie' || ANTI_FORGERY_HEADER.test(header))
         continue;
-      const token = authorizationTokenOf(value);
+      const token = headerTokenOf(value);
       if (token === undefined) continue;
       for (const cookie of sent) {
-        if (!holdsAuthorizationToken(cookie.value, token)) continue;
+        if (!holdsHeaderToken(cookie.value, token)) continue;
         const stats = this.statsOf(cookie.name);
         if (stats) stats.sentAsHeader ??= { entry: entry.index, header };
       }
@@ -517,6 +513,10 @@ export class SessionCookieIdentifier {
     }
   }
 
+  /**
+   * Session cookie names and their identity, in the order they were first seen. `firstPartySites`: the registrable
+   * domains of the pages being inspected; a cookie of another site is evidence against (RULES.md).
+   */
   finish(firstPartySites?: ReadonlySet<string>): Map<string, SessionIdentity> {
     this.firstPartySites = firstPartySites;
     const result = new Map<string, SessionIdentity>();
@@ -877,7 +877,7 @@ export class SessionCookieIdentifier {
         : undefined;
     const tokenEvidence = this.tokenEvidence(stats);
     // The page sends the cookie's value as its login token: whatever its name, the cookie holds the credential.
-    const authorizationToken =
+    const headerToken =
       stats.sentAsHeader !== undefined && idShaped
         ? `its value is the token entry ${stats.sentAsHeader.entry} sent in its ${stats.sentAsHeader.header} header`
         : undefined;
@@ -886,7 +886,7 @@ export class SessionCookieIdentifier {
     const carriedAtLogin = this.succeeded(
       stats.carriedAtLogins.filter((b) => loginOfSetter(stats, b) && !this.issuedAnotherToken(b.login, name)),
     )[0];
-    const named = [knownName ?? nameShape ?? signedId ?? companionSigned ?? authorizationToken].filter(
+    const named = [knownName ?? nameShape ?? signedId ?? companionSigned ?? headerToken].filter(
       (e): e is string => e !== undefined,
     );
     if (behaviour.length > 0 && (named.length > 0 || tokenEvidence || idShaped)) {
@@ -903,12 +903,7 @@ export class SessionCookieIdentifier {
     // A listed name is `likely` on its own, as is a session library's format for its ID (isSignedSessionId); a
     // dataset's "session" label or a name's shape needs the value's behaviour (set once, sent back) or a token format
     // (a JWT, a session store) to agree.
-    if (
-      cls.kind === 'session' ||
-      signedId ||
-      authorizationToken ||
-      (named.length > 0 && (tokenEvidence || clientSideToken))
-    ) {
+    if (cls.kind === 'session' || signedId || headerToken || (named.length > 0 && (tokenEvidence || clientSideToken))) {
       return { confidence: 'likely', evidence: [...named, ...token], against: [] };
     }
     if (named.length > 0) return { confidence: 'possible', evidence: [...named, ...token], against: [] };
@@ -1050,7 +1045,7 @@ function isDigitCode(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
-/** A header shorter than this holds no token (credentialsInCookie.ts authorizationTokenOf: 16 characters). */
+/** A header shorter than this holds no token (credentialsInCookie.ts headerTokenOf: 16 characters). */
 const MIN_HEADER_TOKEN = 16;
 /** Headers that echo an anti-forgery cookie by design (double submit: Angular's `X-XSRF-TOKEN`), no login token. */
 const ANTI_FORGERY_HEADER = /csrf|xsrf|forgery|verification/i;

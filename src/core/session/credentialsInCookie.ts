@@ -43,25 +43,26 @@ function decodings(value: string): string[] {
 /** Tokens shorter than this (`1`, a user number) match a cookie's value by chance. */
 const MIN_TOKEN = 16;
 /**
- * An Authorization header that sends a token (RFC 6750's `Bearer`, Django REST framework's `Token`, `JWT`, or the
- * token alone, as many single-page apps send it): the token. HTTP authentication's own schemes send the user's
- * credentials, not a token (holdsBasicCredentials).
+ * A request header that sends a token: `Authorization` with RFC 6750's `Bearer`, Django REST framework's `Token` or
+ * `JWT`, or the token alone, as many single-page apps send it there or in a header of their own (`access-token`).
+ * HTTP authentication's own schemes send the user's credentials, not a token (holdsBasicCredentials).
  */
-const TOKEN_AUTHORIZATION = /^\s*(?:(?:bearer|token|jwt)\s+)?([A-Za-z0-9._~+/=-]+)\s*$/i;
+const TOKEN_HEADER = /^\s*(?:(?:bearer|token|jwt)\s+)?([A-Za-z0-9._~+/=-]+)\s*$/i;
 const HTTP_AUTH_SCHEME = /^\s*(?:basic|digest|ntlm|negotiate)\s/i;
 
-export function authorizationTokenOf(header: string): string | undefined {
+/** The token a header's value sends (TOKEN_HEADER), 16 characters or more; undefined for anything else. */
+export function headerTokenOf(header: string): string | undefined {
   if (HTTP_AUTH_SCHEME.test(header)) return undefined;
-  const token = TOKEN_AUTHORIZATION.exec(header)?.[1];
+  const token = TOKEN_HEADER.exec(header)?.[1];
   return token !== undefined && token.length >= MIN_TOKEN ? token : undefined;
 }
 
 /**
- * The cookie holds the token its request sent in its Authorization header, as written or percent-encoded (js-cookie
- * encodes what a page writes): a page that keeps its login token in a cookie and sends it from script
- * (vue-element-admin's `Admin-Token`). The cookie is that login's credential.
+ * The cookie holds the token a header of its request sent, as written or percent-encoded (js-cookie encodes what a
+ * page writes): a page that keeps its login token in a cookie and sends it from script (vue-element-admin's
+ * `Admin-Token`). The cookie is that login's credential.
  */
-export function holdsAuthorizationToken(value: string, token: string): boolean {
+export function holdsHeaderToken(value: string, token: string): boolean {
   if (value === token) return true;
   if (!value.includes('%') || value.length < token.length) return false;
   return decodings(value).includes(token);
