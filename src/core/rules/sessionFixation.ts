@@ -328,14 +328,20 @@ function issuesSession(login: LoginFact, lanes: ReadonlyMap<string, SessionLane>
 
 /** The session lanes the login (or its redirect chain) issued a first ID to, of cookies it did not carry. */
 function issuedSessions(login: LoginFact, lanes: ReadonlyMap<string, SessionLane>): SessionLane[] {
-  const carried = new Set(login.lanes.map((l) => l.laneKey));
+  const carried = carriedKeys(login);
   const atLogin = loginEntries(login);
-  const issued: SessionLane[] = [];
-  for (const lane of lanes.values()) {
-    if (carried.has(lane.key) || lane.confidence === 'possible') continue;
-    if (lane.ids.some((id) => id.source === 'set-cookie' && atLogin.has(id.firstEntry))) issued.push(lane);
-  }
-  return issued;
+  return [...lanes.values()].filter((lane) => !carried.has(lane.key) && issuedAt(lane, atLogin));
+}
+
+/** The lane, surer than a possible one, has an ID that a response of the login (or its chain) set. */
+function issuedAt(lane: SessionLane, atLogin: ReadonlySet<number>): boolean {
+  return (
+    lane.confidence !== 'possible' && lane.ids.some((id) => id.source === 'set-cookie' && atLogin.has(id.firstEntry))
+  );
+}
+
+function carriedKeys(login: LoginFact): Set<string> {
+  return new Set(login.lanes.map((l) => l.laneKey));
 }
 
 /**
@@ -343,7 +349,7 @@ function issuedSessions(login: LoginFact, lanes: ReadonlyMap<string, SessionLane
  * while the login sets `Jwt-Token`; ASP.NET's `ASP.NET_SessionId` kept beside a new `.ASPXAUTH`): the sign-in may live
  * in the new cookie, which no one could have planted, and then the kept ID is no fixation. Its name, else undefined.
  * One the login carried and wrote again (a user signing in again: the note app's `Jwt-Token` re-issued for the same
- * user) is such a cookie too: the login's sign-in may live there as well.
+ * user) is such a cookie too, told only where no cookie it did not carry was issued.
  */
 function issuedBeside(
   login: LoginFact,
@@ -351,13 +357,11 @@ function issuedBeside(
   lanes: ReadonlyMap<string, SessionLane>,
 ): string | undefined {
   const atLogin = loginEntries(login);
-  const issuedAgain = (lane: SessionLane) =>
-    lane.confidence !== 'possible' && lane.ids.some((id) => id.source === 'set-cookie' && atLogin.has(id.firstEntry));
-  const beside = (lane: SessionLane) => lane.origin === kept.origin && lane.cookie !== kept.cookie;
-  return (
-    issuedSessions(login, lanes).find(beside)?.cookie ??
-    [...lanes.values()].find((lane) => beside(lane) && issuedAgain(lane))?.cookie
+  const issued = [...lanes.values()].filter(
+    (lane) => lane.origin === kept.origin && lane.cookie !== kept.cookie && issuedAt(lane, atLogin),
   );
+  const carried = carriedKeys(login);
+  return (issued.find((lane) => !carried.has(lane.key)) ?? issued[0])?.cookie;
 }
 
 /**
