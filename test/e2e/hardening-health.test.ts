@@ -10,7 +10,7 @@ import { findScenario } from '../../demo/scenarios.ts';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { storedTabEvents } from '../../src/background/recorder-store.ts';
 import { runBurst } from './helpers/burst.ts';
-import { inspectedTabId, pageWithPanel, readPanelRows } from './helpers/devtools-panel.ts';
+import { inspectedTabId, pageWithPanel, panelRowCount, readPanelRows } from './helpers/devtools-panel.ts';
 import {
   inExtensionPage as inExtensionPageOf,
   launchWithStoppableWorker,
@@ -206,11 +206,8 @@ describe('Chrome: the panel says when the recording is incomplete', () => {
       await until('the storage notice', 15_000, async () => (await healthNotice(panel)).storage !== undefined);
       expect((await healthNotice(panel)).storage).toMatch(/^Storage full/);
       // Every request is still shown, the last one included: the recording did not stop.
+      await until(`${served.length} rows`, 20_000, async () => (await panelRowCount(panel)) >= served.length);
       let rows = await readPanelRows(panel);
-      await until(`${served.length} rows`, 20_000, async () => {
-        rows = await readPanelRows(panel);
-        return rows.length >= served.length;
-      });
       expect(rows).toHaveLength(served.length);
       expect(new URL(rows.at(-1)!.url).pathname).toBe('/after-storage-full');
       const lastSeq = Number(rows.at(-1)!.seq);
@@ -237,11 +234,10 @@ describe('Chrome: the panel says when the recording is incomplete', () => {
       const restarted = await watchWorker();
       try {
         await page.goto(server.url('http', 'shop.test', '/after-restart'));
-        await until('the request after the restart', 20_000, async () =>
-          (await readPanelRows(panel)).some((r) => r.url.endsWith('/after-restart')),
-        );
+        await until('the request after the restart', 20_000, async () => (await panelRowCount(panel)) > served.length);
         rows = await readPanelRows(panel);
         expect(rows).toHaveLength(served.length + 1);
+        expect(new URL(rows.at(-1)!.url).pathname).toBe('/after-restart');
         expect(Number(rows.at(-1)!.seq)).toBeGreaterThan(stored.at(-1)!.seq);
         const notice = await healthNotice(panel);
         expect(notice.storage).toMatch(/^Storage full/);

@@ -132,6 +132,16 @@ function renderedPanelRows(frame: Frame | Page): Promise<PanelRow[]> {
 const SCROLLER = '[data-testid="timeline-scroller"]';
 
 /**
+ * How many requests the timeline holds, as the toolbar says ("N requests"). Cheap to poll, where reading every
+ * row of a long timeline (below) scrolls it page by page: wait on this, then read the rows once.
+ */
+export async function panelRowCount(frame: Frame | Page): Promise<number> {
+  const text = await frame.$eval('[data-testid="row-count"]', (el) => el.textContent ?? '').catch(() => '');
+  const count = /^(\d+) requests/.exec(text.trim());
+  return count ? Number(count[1]) : 0;
+}
+
+/**
  * Every request row of the timeline as the panel shows it (text read from the DOM). The timeline is
  * windowed, so when it is taller than its viewport this scrolls it page by page, as a user would, collects
  * the rows by sequence number, and scrolls back to where it was (the bottom keeps following new rows).
@@ -146,15 +156,18 @@ export async function readPanelRows(frame: Frame | Page): Promise<PanelRow[]> {
   for (let top = 0; top < size.height; top += Math.max(1, size.view - 22)) {
     await frame.$eval(
       SCROLLER,
-      (el, y) => {
+      async (el, y) => {
         el.scrollTop = y;
         // Fire the scroll handler now: a page in a background tab (the Firefox panel page) may not
         // deliver the browser's own scroll event until its next, throttled, refresh.
         el.dispatchEvent(new Event('scroll'));
+        // The handler sets the window's offset as state; Preact renders it in a microtask (its default
+        // debounce is a resolved promise), so a few microtask turns see the new window in the DOM. No timer:
+        // a background page's timers are throttled to a second or more.
+        for (let turn = 0; turn < 4; turn++) await Promise.resolve();
       },
       top,
     );
-    await new Promise((resolve) => setTimeout(resolve, 60));
     for (const row of await renderedPanelRows(frame)) bySeq.set(row.seq ?? row.url, row);
   }
   await frame.$eval(
