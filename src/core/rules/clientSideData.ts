@@ -1,6 +1,7 @@
 /** session-client-side-data, jwt-alg-none, jwt-no-expiry: what a session cookie value carries in the clear. */
 import type { RequestFacts, SentCookieFact, SetCookieFact } from '../analysis/facts.ts';
 import { isRandomToken } from '../session/randomToken.ts';
+import { type SecretField, secretFieldsOf } from '../session/secretFields.ts';
 import {
   type ClientSideData,
   jwtHasNoneAlg,
@@ -82,7 +83,7 @@ function fieldNames(payload: unknown): string[] {
   return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? Object.keys(payload) : [];
 }
 
-function finding(s: Seen, message: string, extra: Record<string, string | boolean>): FindingDraft {
+function finding(s: Seen, message: string, extra: Record<string, string | boolean | readonly string[]>): FindingDraft {
   return {
     origin: s.request.origin,
     cookie: s.name,
@@ -124,6 +125,14 @@ function holdsOnlyAnId(payload: unknown, field: string): boolean {
   return TOKEN_FIELD.test(field) && typeof value === 'string' && (value === '' || isRandomToken(value));
 }
 
+/** The secrets a payload holds, in words, named by where they are (their values never: the Decoded part shows them). */
+function secretsText(secrets: readonly SecretField[]): string {
+  if (secrets.length === 0) return '';
+  const named = secrets.slice(0, 5).map((f) => `${f.path} (${f.holds})`);
+  const more = secrets.length > 5 ? `, and ${secrets.length - 5} more` : '';
+  return ` It holds secrets: ${named.join(', ')}${more}. Whoever reads the cookie has them.`;
+}
+
 /** A session cookie's value as fields in the clear (valueShape.ts fieldsOf), or undefined. */
 function readableFields(value: string): ClientSideData | undefined {
   const payload = fieldsOf(value);
@@ -158,7 +167,11 @@ export const sessionClientSideData = perRequestRule({
     // (Jupyter's Tornado cookie signs a uuid): an opaque ID in an envelope, nothing more to read.
     if (fields.length > 0 && fields.every((f) => holdsOnlyAnId(payload, f))) return undefined;
     if (typeof payload === 'string' && isRandomToken(payload)) return undefined;
-    const shown = ctx.show(s.value) === s.value ? ` Decoded: ${JSON.stringify(payload).slice(0, 300)}` : '';
+    const secrets = s.data.kind === 'password-hash' ? [] : secretFieldsOf(payload);
+    // What is inside: the secrets by where they are, then (values shown raw) the decoded payload.
+    const inside =
+      secretsText(secrets) +
+      (ctx.show(s.value) === s.value ? ` Decoded: ${JSON.stringify(payload).slice(0, 300)}` : '');
     const format =
       s.data.kind === 'signed-json'
         ? `${KIND_TEXT[s.data.kind]} (${s.data.format}${rails?.purpose ? `, a message for ${rails.purpose}` : ''})`
@@ -176,11 +189,14 @@ export const sessionClientSideData = perRequestRule({
       s.data.kind === 'password-hash'
         ? `${s.name} carries a password hash (${s.data.payload.scheme}): whoever reads the cookie can test passwords against it offline.`
         : s.data.kind === 'fields'
-          ? `${s.name} carries the session in the clear, as fields: ${fields.join(', ')}.${shown}`
+          ? `${s.name} carries the session in the clear, as fields: ${fields.join(', ')}.${inside}`
           : s.data.kind === 'unsigned'
-            ? `${s.name} carries ${format} with ${what}: nothing signs it, so anyone can write one with other fields (another user) and the server reads it as its own.${shown}`
-            : `${s.name} carries ${format} with ${what}.${s.data.kind === 'signed-json' && s.data.pickled ? PICKLE_NOTE : ''}${shown}`;
-    return finding(s, message, s.data.kind === 'signed-json' && s.data.pickled ? { pickled: true } : {});
+            ? `${s.name} carries ${format} with ${what}: nothing signs it, so anyone can write one with other fields (another user) and the server reads it as its own.${inside}`
+            : `${s.name} carries ${format} with ${what}.${s.data.kind === 'signed-json' && s.data.pickled ? PICKLE_NOTE : ''}${inside}`;
+    return finding(s, message, {
+      ...(s.data.kind === 'signed-json' && s.data.pickled ? { pickled: true } : {}),
+      ...(secrets.length > 0 ? { secrets: secrets.map((f) => f.path) } : {}),
+    });
   }),
 });
 

@@ -1,4 +1,4 @@
-// The registry is the one copy of the catalogue: 28 rules with unique stable IDs, each documented, and each with
+// The registry is the one copy of the catalogue: 29 rules with unique stable IDs, each documented, and each with
 // its own test file beside it (one scenario that triggers it, one that must not).
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -14,9 +14,9 @@ const TEST_FILE: Readonly<Record<string, string>> = {
 const camel = (id: string) => TEST_FILE[id] ?? id.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 describe('rule registry', () => {
-  it('holds the 28 catalogue rules with unique IDs', () => {
-    expect(RULES).toHaveLength(28);
-    expect(new Set(RULE_IDS).size).toBe(28);
+  it('holds the 29 catalogue rules with unique IDs', () => {
+    expect(RULES).toHaveLength(29);
+    expect(new Set(RULE_IDS).size).toBe(29);
     for (const id of RULE_IDS) expect(ruleById(id)?.id).toBe(id);
     expect(ruleById('no-such-rule')).toBeUndefined();
   });

@@ -27,6 +27,7 @@ import { sessionNotSent } from './sessionNotSent.ts';
 import { sessionRejected } from './sessionRejected.ts';
 import { sessionReset } from './sessionReset.ts';
 import { sessionRotated } from './sessionRotated.ts';
+import { sessionSentOverHttp } from './sessionSentOverHttp.ts';
 import { sessionShadowed } from './sessionShadowed.ts';
 import { sessionTokenReissued } from './sessionTokenReissued.ts';
 import { cookiePrefixViolation, cookieRejected } from './setCookieRejections.ts';
@@ -50,6 +51,7 @@ export const RULES = [
   cookieNoHttpOnly,
   cookieNoSecure,
   cookieSetOverHttp,
+  sessionSentOverHttp,
   cookieSameSiteMissing,
   cookieSameSiteNone,
   cookieSameSiteNoneInsecure,

@@ -22,6 +22,25 @@ describe('session-client-side-data', () => {
     );
   });
 
+  it("names the secrets inside, at any depth, never their values: a JWT's user details holding a bcrypt hash", () => {
+    const hash = '$2a$10$NEsrNyBIPGELx9DpIbm/x.VwAMOzhmX4cOfO4jzwRJf6XizYrxjI2';
+    const userDetails = JSON.stringify({ roles: ['superadmin'], password: hash, username: 'admin' });
+    const jwt = `${b64url({ alg: 'HS256' })}.${b64url({ exp: 1_900_000_000, userDetails })}.c2lnbmF0dXJl`;
+    const [found] = findingsOf(sessionValue(jwt).analyze(), 'session-client-side-data');
+    expect(found!.message).toContain('It holds secrets: userDetails.password (a bcrypt password hash).');
+    expect(found!.evidence).toMatchObject({
+      kind: 'jwt',
+      fields: ['exp', 'userDetails'],
+      secrets: ['userDetails.password'],
+    });
+    expect(JSON.stringify(found)).not.toContain('NEsrNyBI');
+    // Without secrets, no such sentence and no such evidence.
+    const plain = `${b64url({ alg: 'HS256' })}.${b64url({ exp: 1_900_000_000, sub: '42' })}.c2lnbmF0dXJl`;
+    const [other] = findingsOf(sessionValue(plain).analyze(), 'session-client-side-data');
+    expect(other!.message).not.toContain('secrets');
+    expect(other!.evidence).not.toHaveProperty('secrets');
+  });
+
   it("one Domain cookie carried to several of the site's hosts is told once; host-only cookies of two hosts are two", () => {
     const jwt = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: '42', exp: 1_900_000_000 })}.c2lnbmF0dXJl`;
     const told = (b: ReturnType<typeof trace>) =>

@@ -559,6 +559,25 @@ describe('session-fixation of an ID no request after the login carried', () => {
     expect([found?.entry, found?.severity, found?.evidence.unseenAfterLogin]).toEqual([1, 'high', undefined]);
   });
 
+  it('is high when the login wrote the kept ID with a Domain and later requests carry it so (the same cookie)', () => {
+    // A recording that begins with PHPSESSID only in Cookie headers (the jar guesses it host-only); the login's answer
+    // writes the same ID with `Domain=` (PHP's session.cookie_domain), and the account page carries it.
+    const result = trace()
+      .get('https://www.shop.test/', { cookie: `PHPSESSID=${ID.a}` })
+      .post('https://www.shop.test/login', {
+        cookie: `PHPSESSID=${ID.a}`,
+        form: { user: 'ann', password: 'pw' },
+        setCookie: [`PHPSESSID=${ID.a}; Domain=.shop.test; Path=/; Secure; HttpOnly; SameSite=Lax`],
+        status: 302,
+        location: '/account',
+      })
+      .get('https://www.shop.test/account', { cookie: `PHPSESSID=${ID.a}` })
+      .analyze();
+    const [found] = findingsOf(result, 'session-fixation');
+    expect([found?.entry, found?.severity, found?.evidence.unseenAfterLogin]).toEqual([1, 'high', undefined]);
+    expect(found?.message).not.toContain('No request after the login carried this ID');
+  });
+
   it('a session cookie the trace never shows set, only carried by the login, is no more than its name says', () => {
     // The Jenkins cookies of other ports: a login carrying them binds nothing to them the recording can show.
     const other = 'JSESSIONID.0b1a6e85=node01ks5d0e2xkq0w1b4v8h3a7y6z9c2.node0';

@@ -364,7 +364,7 @@ const HASH_SCHEMES: Readonly<Record<string, string>> = {
   '6': 'sha512-crypt',
 };
 
-function readPasswordHash(value: string): Record<string, string> | undefined {
+export function readPasswordHash(value: string): Record<string, string> | undefined {
   const match = value.startsWith('$') ? PASSWORD_HASH.exec(value) : null;
   if (!match) return undefined;
   const scheme = HASH_SCHEMES[match[1]!] ?? match[1]!;

@@ -37,6 +37,11 @@ describe('valueShape', () => {
       expect(isWordValue(id)).toBe(false);
   });
 
+  it("punctuation alone is a placeholder, no ID (Salesforce's `sfdc_session=-`); one letter or digit can be one", () => {
+    for (const placeholder of ['-', '.', '--', '%2D', '"-"']) expect(valueShape(placeholder)).toBe('not-an-id');
+    for (const id of ['-x9', '.7q']) expect(valueShape(id)).toBe('opaque');
+  });
+
   it('a language tag or a POSIX locale (with its codeset and modifier) is no ID', () => {
     for (const locale of ['en', 'en-GB', 'pt_BR', 'en_GB.utf8', 'de_DE.UTF-8', 'ca_ES@valencia', 'ast_ES.UTF-8'])
       expect(valueShape(locale)).toBe('not-an-id');

@@ -25,6 +25,11 @@ export type ValueShape =
  * so), so length alone never rules a value out.
  */
 const FLAG = /^(t|f|true|false|yes|no|on|off|y|n|null|undefined|none|deleted|-?\d{1,2}(\.\d+)?)$/i;
+/**
+ * ASCII punctuation alone (`-`, `.`, `--`): a placeholder where no value is (Salesforce's `sfdc_session=-`), nothing
+ * random. (Text beyond ASCII is readable data, below.)
+ */
+const PUNCTUATION_ONLY = /^[\x21-\x2F\x3A-\x40\x5B-\x60\x7B-\x7E]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\w{3}, \d{2} \w{3} \d{4}/;
 /**
  * A language tag (`en`, `en-GB`), or a POSIX locale with its territory and, optionally, its codeset and modifier
@@ -191,7 +196,14 @@ const REDACTED = /^h:[0-9a-f]{8}([~.!]|$)/;
 export function valueShape(raw: string): ValueShape {
   const value = unquote(raw);
   if (REDACTED_STORE.test(value)) return 'client-side-store';
-  if (value === '' || FLAG.test(value) || DATE.test(value) || LOCALE.test(value) || isChunkCountMarker(value))
+  if (
+    value === '' ||
+    FLAG.test(value) ||
+    PUNCTUATION_ONLY.test(value) ||
+    DATE.test(value) ||
+    LOCALE.test(value) ||
+    isChunkCountMarker(value)
+  )
     return 'not-an-id';
   if (UNREADABLE_STORE.some((re) => re.test(value))) return 'client-side-store';
   // A signed or encoded list, not a store of named fields: data kept in a cookie (Django's messages, the flash

@@ -535,9 +535,10 @@ const ANSWER_KINDS: ReadonlySet<StoryKind> = new Set(['rejected', 'lost']);
 /**
  * Rules whose story one request tells for several cookies at once, whatever its kind: a login that kept several IDs
  * (a JSP's own JSESSIONID beside 21 Jenkins `JSESSIONID.<hash>` cookies of other ports, all carried to it) is one
- * login to renew IDs at, told once with the others named.
+ * login to renew IDs at, told once with the others named; a request over http:// that carried several session
+ * cookies (Google's SID, HSID and APISID to a google.com page over http) is one request to move to https.
  */
-const ONE_REQUEST_RULES: ReadonlySet<string> = new Set(['session-fixation']);
+const ONE_REQUEST_RULES: ReadonlySet<string> = new Set(['session-fixation', 'session-sent-over-http']);
 
 function tellsSameAnswer(a: Lead, b: Lead): boolean {
   return (
