@@ -77,6 +77,14 @@ describe('session-id-in-url', () => {
     expect(printed).not.toContain(value);
   });
 
+  it("a ;sid= after the query's '?' is a counter's field, no path parameter (Top@Mail.ru's visit ID)", () => {
+    const result = trace()
+      .get('https://news.test/', { cookie: '', setCookie: ['visitor=v1a2b3c4d5e6f7; Path=/'] })
+      .get(`https://counter.test/counter?_=0.6912;id=3081030;e=RT/beat;sid=${ID.a};ver=60`, { cookie: '' })
+      .analyze();
+    expect(findingsOf(result, 'session-id-in-url')).toEqual([]);
+  });
+
   it("a ;sid= path parameter with no session cookie of that name: a word is an ad tag's key, a random token a low doubt", () => {
     // Ad tags write `;key=value` targeting pairs (a real page's DoubleClick tag: `;sid=undefined;sz=970x66`); a
     // tracking beacon carried the site's 32-hex sid (a real page load whose only cookies were a tracker's).

@@ -47,6 +47,16 @@ function pathParameterKind(
   return isRandomToken(value) ? 'token' : 'none';
 }
 
+/**
+ * The address up to its query or fragment: a path parameter (`/cart;jsessionid=…`) stands in the path. A `;sid=` after
+ * the `?` is part of a query an analytics counter writes with `;` between its fields (Top@Mail.ru's
+ * `/counter?id=3081030;…;sid=<visit>`), no session rewritten into the address.
+ */
+function pathOf(url: string): string {
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
+}
+
 function decode(s: string): string {
   // Without "%" there is nothing to decode (most URLs): spares a copy of every URL.
   if (s.indexOf('%') === -1) return s;
@@ -237,7 +247,7 @@ class UrlLeakScan {
 
   /** The ID this text carries, once per ID and place; undefined when none (or told before). */
   #leak(request: RequestFacts, text: string, where: Place): Leak | undefined {
-    const match = PATH_PARAMETER.exec(text);
+    const match = PATH_PARAMETER.exec(pathOf(text));
     const kind = match ? pathParameterKind(match[1]!, match[2]!, this.#ids, this.#sessionNames) : 'none';
     const parameter = kind === 'none' ? undefined : match!;
     const id = parameter ? parameter[2]! : this.#finder.longest(text);
