@@ -80,13 +80,21 @@ describe('the browser of a recording: log fields, then the User-Agent, then a to
       'Mozilla/5.0 (iPhone; CPU iPhone OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.6 Mobile/15E148 Safari/604.1';
     const devtools = { creator: { name: 'WebInspector', version: '537.36' } };
     expect(recordingBrowserOf(devtools, IPHONE, true)).toEqual({ name: 'chrome', from: 'log.creator' });
-    // Safari's own Web Inspector, or no pseudo-headers (an HTTP/1.1 page, or WebKit before the fork): the User-Agent.
+    // Safari's own Web Inspector: the User-Agent.
     expect(recordingBrowserOf({ creator: { name: 'WebKit Web Inspector', version: '18.0' } }, IPHONE, true)).toEqual({
       name: 'safari',
       version: 16,
       from: 'user-agent',
     });
-    expect(recordingBrowserOf(devtools, IPHONE, false)?.name).toBe('safari');
+    // On an HTTP/1.1 page (no pseudo-headers), Blink's inspector version beside another engine's User-Agent tells it.
+    expect(recordingBrowserOf(devtools, IPHONE, false)).toEqual({ name: 'chrome', from: 'log.creator' });
+    // WebKit's own inspector before the fork wrote its WebKit version, which its Safari's User-Agent shares.
+    const SAFARI_PRE_FORK =
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_8_3) AppleWebKit/537.36 (KHTML, like Gecko) Version/6.0.4 Safari/537.36';
+    expect(recordingBrowserOf(devtools, SAFARI_PRE_FORK, false)?.name).toBe('safari');
+    expect(recordingBrowserOf({ creator: { name: 'WebInspector', version: '536.26' } }, IPHONE, false)?.name).toBe(
+      'safari',
+    );
     // A log.browser still says more.
     expect(recordingBrowserOf({ ...devtools, browser: { name: 'Chrome', version: '128.0' } }, IPHONE, true)).toEqual({
       name: 'chrome',

@@ -144,7 +144,10 @@ export function recordingBrowserOf(
   };
   const fromAgent = browserFromUserAgent(userAgent);
   const emulated =
-    fromAgent !== undefined && fromAgent.name !== 'chrome' && pseudoHeaders && isChromiumDevTools(log.creator);
+    fromAgent !== undefined &&
+    fromAgent.name !== 'chrome' &&
+    isChromiumDevTools(log.creator) &&
+    (pseudoHeaders || blinkInspectorBeside(log.creator, userAgent));
   return browserFromLog(log) ?? (emulated ? { name: 'chrome', from: 'log.creator' } : fromAgent) ?? named();
 }
 
@@ -178,6 +181,20 @@ export class FirstUserAgent {
 function isChromiumDevTools(creator: unknown): boolean {
   return product(creator)?.name === 'WebInspector';
 }
+
+/**
+ * The inspector is Blink's and the User-Agent's engine is not: Blink has written `AppleWebKit/537.36` since it forked
+ * from WebKit (2013), so a `WebInspector` creator of version 537.36 beside a User-Agent of another WebKit (an iPhone's
+ * Safari 16, `AppleWebKit/605.1.15`) or of no WebKit (a Firefox) is Chrome's device mode, on an HTTP/1.1 page too.
+ * A WebKit of 537.36 in both is WebKit's own inspector before the fork.
+ */
+function blinkInspectorBeside(creator: unknown, userAgent: string | undefined): boolean {
+  return (
+    product(creator)?.version === BLINK_WEBKIT_VERSION && !userAgent?.includes(`AppleWebKit/${BLINK_WEBKIT_VERSION}`)
+  );
+}
+
+const BLINK_WEBKIT_VERSION = '537.36';
 
 const DISPLAY_NAMES: Readonly<Record<BrowserName, string>> = {
   chrome: 'Chrome',
