@@ -13,7 +13,7 @@ import { expiryResetOf, idEndOf, resetAtModelEviction, resetAtRemoval } from '..
 import { isChunkCountMarker, sameChunkedCookie } from '../session/chunkedCookie.ts';
 import { splitRouteSuffix } from '../session/identify.ts';
 import { valueHolds } from '../session/tokenData.ts';
-import { holdsNoIdCharacter, isPlaceholderValue } from '../session/valueShape.ts';
+import { holdsNoIdCharacter, isPlaceholderValue, isUpdateOf } from '../session/valueShape.ts';
 import type { CookieChangeCause, TraceEntry } from '../trace/types.ts';
 import { AppNeighbours } from './appNeighbours.ts';
 import {
@@ -153,7 +153,7 @@ export class SessionLanes {
 
   /** A copy of every lane as it is now, with its cookie's latest identity: the lanes stay the replay's. */
   snapshot(): SessionLane[] {
-    return [...this.lanes.values()].map((lane) => this.laneSoFar(lane));
+    return [...new Set(this.lanes.values())].map((lane) => this.laneSoFar(lane));
   }
 
   /**
@@ -292,6 +292,7 @@ export class SessionLanes {
         const lane = this.lanes.get(laneKey(outcome.cookie.domain, outcome.cookie.path, outcome.cookie.name));
         if (lane) clearedBy(effectOn(effects, lane));
       } else if (outcome.kind === 'stored') {
+        if (outcome.guessedTwin) this.continueGuessedLane(outcome.guessedTwin, outcome.cookie);
         const lane = this.laneFor(outcome.cookie, url.origin);
         const effect = effectOn(effects, lane);
         effect.issued = outcome.cookie.value;
@@ -380,6 +381,24 @@ export class SessionLanes {
       const current = lane && currentId(lane);
       if (current && !current.end && current.id === value) current.loggedOutAt ??= entry;
     }
+  }
+
+  /**
+   * The jar took a cookie it knew only from Cookie headers (its scope guessed host-only) for this Domain cookie, the
+   * same cookie whose Domain the guess missed. Written with the same value, or the same session updated (an encrypted
+   * store sealed anew), the guessed cookie's lane goes on as this cookie's: a login writing the carried PHPSESSID again
+   * with `Domain=` kept it, told in one lane, not a second lane starting with the same ID beside a first that ends
+   * with no cause. A new ID is left a lane of its own, as the jar's guess cannot tell the same cookie renewed from a
+   * stale host-only copy the browser holds beside the Domain one (session-shadowed): read as one lane, that copy sent
+   * with the new ID would be told as a session the server rejected. The lane keeps its key; the Domain cookie's key
+   * leads to it too (snapshot lists it once).
+   */
+  private continueGuessedLane(twin: StoredCookie, cookie: StoredCookie): void {
+    if (twin.value !== cookie.value && !isUpdateOf(twin.value, cookie.value)) return;
+    const key = laneKey(cookie.domain, cookie.path, cookie.name);
+    if (this.lanes.has(key)) return;
+    const lane = this.lanes.get(laneKey(twin.domain, twin.path, twin.name));
+    if (lane) this.lanes.set(key, lane);
   }
 
   private laneFor(cookie: { name: string; domain: string; path: string }, origin: string): SessionLane {

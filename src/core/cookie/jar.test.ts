@@ -467,15 +467,21 @@ describe('CookieJar events and observed cookies', () => {
     const HOST = 'https://bu.my.site.com/login';
     const guessed = new CookieJar();
     guessed.observeSent('bm_sv', 'CC67F67AE926', HOST, T0);
-    guessed.setCookie('bm_sv=CC67F67AE926; Domain=.my.site.com; Path=/; Secure', HOST, T0 + 1);
+    const outcome = guessed.setCookie('bm_sv=CC67F67AE926; Domain=.my.site.com; Path=/; Secure', HOST, T0 + 1);
     expect(guessed.size).toBe(1);
+    // The outcome names the guessed cookie it took the place of (the lanes go on in its lane).
+    expect(outcome.kind === 'stored' ? [outcome.guessedTwin?.domain, outcome.replaced] : []).toEqual([
+      'bu.my.site.com',
+      undefined,
+    ]);
     const { sent, notSent } = guessed.cookiesFor(get(HOST, { time: T0 + 2 }));
     expect([sent.map((c) => c.domain), notSent]).toEqual([['my.site.com'], []]);
     // A host-only cookie its own Set-Cookie scoped stays beside a Domain one of the same name: two cookies.
     const known = jarWith(['bm_sv=CC67F67AE926; Path=/; Secure'], HOST);
     known.observeSent('bm_sv', 'CC67F67AE926', HOST, T0 + 1);
-    known.setCookie('bm_sv=CC67F67AE926; Domain=.my.site.com; Path=/; Secure', HOST, T0 + 2);
+    const beside = known.setCookie('bm_sv=CC67F67AE926; Domain=.my.site.com; Path=/; Secure', HOST, T0 + 2);
     expect(known.size).toBe(2);
+    expect(beside.kind === 'stored' && beside.guessedTwin).toBe(undefined);
   });
 
   it('a deletion under a Domain covering the host deletes the cookie known only from Cookie headers', () => {

@@ -366,11 +366,17 @@ export class CookieJar {
     }
     // Step 22: a replacement keeps the creation time of the cookie it replaces.
     const stored = old === undefined ? cookie : { ...cookie, createdAt: old.createdAt };
+    const twin = cookie.hostOnly ? undefined : this.guessedTwinOf(cookie, site);
     if (commit) {
-      if (!cookie.hostOnly) this.dropGuessedTwin(cookie, site, time);
+      if (twin !== undefined) this.dropGuessedTwin(twin, time);
       this.insert(stored, time);
     }
-    return old === undefined ? { kind: 'stored', cookie: stored } : { kind: 'stored', cookie: stored, replaced: old };
+    return {
+      kind: 'stored',
+      cookie: stored,
+      ...(old !== undefined ? { replaced: old } : {}),
+      ...(twin !== undefined ? { guessedTwin: twin } : {}),
+    };
   }
 
   /**
@@ -434,9 +440,8 @@ export class CookieJar {
    * request "did not send". Dropped without being remembered as deleted. A browser that really held both sends both,
    * and the next Cookie header puts the other back (observeSent).
    */
-  private dropGuessedTwin(cookie: StoredCookie, site: string, time: number): void {
-    const twin = this.guessedTwinOf(cookie, site);
-    if (twin !== undefined) this.remove(twin, time, false);
+  private dropGuessedTwin(twin: StoredCookie, time: number): void {
+    this.remove(twin, time, false);
   }
 
   /** The cookie of that name the jar learnt from a Cookie header (scope guessed host-only) on a host the Domain covers. */

@@ -119,6 +119,11 @@ export type StoreOutcome =
       readonly cookie: StoredCookie;
       /** The cookie of the same identity it replaced, as the jar held it (CookieJar.restore can put it back). */
       readonly replaced?: StoredCookie;
+      /**
+       * The cookie of that name the jar knew only from Cookie headers, its scope guessed host-only on a host this
+       * Domain cookie covers: the same cookie, whose Domain the guess missed, dropped for it (CookieJar).
+       */
+      readonly guessedTwin?: StoredCookie;
     }
   /** A Set-Cookie whose expiry is in the past: deletes the matching cookie (if any). */
   | { readonly kind: 'deleted'; readonly removed?: StoredCookie; readonly parsed: ParsedSetCookie }

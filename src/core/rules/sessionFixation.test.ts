@@ -576,6 +576,46 @@ describe('session-fixation of an ID no request after the login carried', () => {
     const [found] = findingsOf(result, 'session-fixation');
     expect([found?.entry, found?.severity, found?.evidence.unseenAfterLogin]).toEqual([1, 'high', undefined]);
     expect(found?.message).not.toContain('No request after the login carried this ID');
+    // One cookie, one lane: the guessed host-only cookie's lane goes on as the Domain cookie's.
+    expect(
+      result.sessions.filter((s) => s.cookie === 'PHPSESSID').map((s) => s.ids.map((i) => [i.firstEntry, i.lastEntry])),
+    ).toEqual([[[0, 2]]]);
+  });
+
+  it('a new ID written with a Domain over one known only from Cookie headers: no fixation, and no reset', () => {
+    // The guess cannot tell the same cookie renewed from a stale host-only copy the browser keeps beside the new Domain
+    // one; the copy sent beside the new ID is session-shadowed, never a session the server rejected.
+    const login = () =>
+      trace()
+        .get('https://www.shop.test/', { cookie: `PHPSESSID=${ID.a}` })
+        .post('https://www.shop.test/login', {
+          cookie: `PHPSESSID=${ID.a}`,
+          form: { user: 'ann', password: 'pw' },
+          setCookie: [`PHPSESSID=${ID.b}; Domain=.shop.test; Path=/; Secure; HttpOnly; SameSite=Lax`],
+          status: 302,
+          location: '/account',
+        });
+    const renewed = login()
+      .get('https://www.shop.test/account', { cookie: `PHPSESSID=${ID.b}` })
+      .analyze();
+    const beside = login()
+      .get('https://www.shop.test/account', { cookie: `PHPSESSID=${ID.a}; PHPSESSID=${ID.b}` })
+      .analyze();
+    // A page (no login) whose answer writes the Domain cookie while the browser keeps its host-only copy.
+    const stale = trace()
+      .get('https://www.shop.test/', { cookie: `PHPSESSID=${ID.a}` })
+      .get('https://www.shop.test/x', {
+        cookie: `PHPSESSID=${ID.a}`,
+        setCookie: [`PHPSESSID=${ID.b}; Domain=.shop.test; Path=/; Secure; HttpOnly; SameSite=Lax`],
+      })
+      .get('https://www.shop.test/y', { cookie: `PHPSESSID=${ID.a}; PHPSESSID=${ID.b}` })
+      .analyze();
+    for (const result of [renewed, beside, stale]) {
+      expect(findingsOf(result, 'session-fixation')).toEqual([]);
+      expect(findingsOf(result, 'session-reset')).toEqual([]);
+    }
+    expect(findingsOf(beside, 'session-shadowed').map((f) => f.entry)).toEqual([2]);
+    expect(findingsOf(stale, 'session-shadowed').map((f) => f.entry)).toEqual([2]);
   });
 
   it('a session cookie the trace never shows set, only carried by the login, is no more than its name says', () => {

@@ -107,7 +107,7 @@ function doubtsOf(
   // A sign-up or a reset that chose a password, with nothing after it showing the user signed in with the ID.
   if (choseWithoutSignIn(login, later, lane.cookie, id, facts))
     doubts.push({ text: PASSWORD_CHOSEN, evidence: { choosesPassword: true } });
-  if (!carriedAfter(login, lane, id, lanes)) doubts.push({ text: UNSEEN_AFTER, evidence: { unseenAfterLogin: true } });
+  if (!carriedAfter(login, lane, id)) doubts.push({ text: UNSEEN_AFTER, evidence: { unseenAfterLogin: true } });
   const beside = issuedBeside(login, lane, lanes);
   if (beside !== undefined) doubts.push({ text: besideText(lane.cookie, beside), evidence: { issuedBeside: beside } });
   return doubts;
@@ -140,27 +140,7 @@ const UNSEEN_AFTER =
  * ports too (localhost's Jenkins `JSESSIONID.<hash>` cookies beside a JSP application's `JSESSIONID`), or an identity
  * provider's own `JSESSIONID` its sign-in page left.
  */
-/**
- * A request after the login carried the kept ID: in its lane, or under the same name in a lane whose Domain covers
- * the lane's host. A recording that begins with the cookie only in Cookie headers guesses it host-only; the login's
- * answer then writes it with `Domain=` (PHP's `session.cookie_domain`, Laravel's `SESSION_DOMAIN`), and the requests
- * after it carry the same ID as that Domain cookie, the same cookie the guess missed the scope of.
- */
-function carriedAfter(
-  login: LoginFact,
-  lane: SessionLane,
-  id: string,
-  lanes: ReadonlyMap<string, SessionLane>,
-): boolean {
-  if (carriedAfterIn(login, lane, id)) return true;
-  for (const other of lanes.values()) {
-    if (other === lane || other.cookie !== lane.cookie || !domainMatch(lane.domain, other.domain)) continue;
-    if (carriedAfterIn(login, other, id)) return true;
-  }
-  return false;
-}
-
-function carriedAfterIn(login: LoginFact, lane: SessionLane, id: string): boolean {
+function carriedAfter(login: LoginFact, lane: SessionLane, id: string): boolean {
   // The lane's IDs know the last request that carried each (LaneId.lastEntry): no walk over the trace's requests, which
   // a trace of many logins would make once for each. The kept ID's signed form is read once, not once per ID.
   const signed = signedSessionIdOf(id);
