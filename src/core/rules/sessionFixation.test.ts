@@ -559,18 +559,23 @@ describe('session-fixation of an ID no request after the login carried', () => {
     expect([found?.entry, found?.severity, found?.evidence.unseenAfterLogin]).toEqual([1, 'high', undefined]);
   });
 
-  it('is high when the login wrote the kept ID with a Domain and later requests carry it so (the same cookie)', () => {
-    // A recording that begins with PHPSESSID only in Cookie headers (the jar guesses it host-only); the login's answer
-    // writes the same ID with `Domain=` (PHP's session.cookie_domain), and the account page carries it.
-    const result = trace()
+  /**
+   * A recording that begins with PHPSESSID (ID.a) only in Cookie headers, so the jar guesses it host-only, and a login
+   * whose answer writes PHPSESSID=`written` with `Domain=` (PHP's session.cookie_domain).
+   */
+  const loginWritingWithDomain = (written: string) =>
+    trace()
       .get('https://www.shop.test/', { cookie: `PHPSESSID=${ID.a}` })
       .post('https://www.shop.test/login', {
         cookie: `PHPSESSID=${ID.a}`,
         form: { user: 'ann', password: 'pw' },
-        setCookie: [`PHPSESSID=${ID.a}; Domain=.shop.test; Path=/; Secure; HttpOnly; SameSite=Lax`],
+        setCookie: [`PHPSESSID=${written}; Domain=.shop.test; Path=/; Secure; HttpOnly; SameSite=Lax`],
         status: 302,
         location: '/account',
-      })
+      });
+
+  it('is high when the login wrote the kept ID with a Domain and later requests carry it so (the same cookie)', () => {
+    const result = loginWritingWithDomain(ID.a)
       .get('https://www.shop.test/account', { cookie: `PHPSESSID=${ID.a}` })
       .analyze();
     const [found] = findingsOf(result, 'session-fixation');
@@ -585,16 +590,7 @@ describe('session-fixation of an ID no request after the login carried', () => {
   it('a new ID written with a Domain over one known only from Cookie headers: no fixation, and no reset', () => {
     // The guess cannot tell the same cookie renewed from a stale host-only copy the browser keeps beside the new Domain
     // one; the copy sent beside the new ID is session-shadowed, never a session the server rejected.
-    const login = () =>
-      trace()
-        .get('https://www.shop.test/', { cookie: `PHPSESSID=${ID.a}` })
-        .post('https://www.shop.test/login', {
-          cookie: `PHPSESSID=${ID.a}`,
-          form: { user: 'ann', password: 'pw' },
-          setCookie: [`PHPSESSID=${ID.b}; Domain=.shop.test; Path=/; Secure; HttpOnly; SameSite=Lax`],
-          status: 302,
-          location: '/account',
-        });
+    const login = () => loginWritingWithDomain(ID.b);
     const renewed = login()
       .get('https://www.shop.test/account', { cookie: `PHPSESSID=${ID.b}` })
       .analyze();

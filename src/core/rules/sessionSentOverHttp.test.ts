@@ -50,18 +50,18 @@ describe('session-sent-over-http', () => {
   });
 
   it('a cookie the trace set is told at its Set-Cookie (cookie-set-over-http, cookie-no-secure), not again here', () => {
-    const overHttp = trace()
-      .get('http://shop.example/', { setCookie: [`sid=${ID.a}; Path=/; HttpOnly`] })
-      .get('http://shop.example/cart', { cookie: `sid=${ID.a}` })
-      .analyze();
-    expect(findingsOf(overHttp, 'cookie-set-over-http')).toHaveLength(1);
-    expect(findingsOf(overHttp, RULE)).toEqual([]);
-    const withoutSecure = trace()
-      .get('https://shop.example/', { setCookie: [`sid=${ID.a}; Path=/; HttpOnly`] })
-      .get('http://shop.example/cart', { cookie: `sid=${ID.a}` })
-      .analyze();
-    expect(findingsOf(withoutSecure, 'cookie-no-secure')).toHaveLength(1);
-    expect(findingsOf(withoutSecure, RULE)).toEqual([]);
+    // Set over http://, or over https:// without Secure, then carried over http://.
+    for (const [setOver, toldBy] of [
+      ['http', 'cookie-set-over-http'],
+      ['https', 'cookie-no-secure'],
+    ] as const) {
+      const result = trace()
+        .get(`${setOver}://shop.example/`, { setCookie: [`sid=${ID.a}; Path=/; HttpOnly`] })
+        .get('http://shop.example/cart', { cookie: `sid=${ID.a}` })
+        .analyze();
+      expect(findingsOf(result, toldBy)).toHaveLength(1);
+      expect(findingsOf(result, RULE)).toEqual([]);
+    }
   });
 
   it('nor where a response sets it again after requests carried it (an ad server re-setting its PHPSESSID)', () => {

@@ -5,7 +5,7 @@
  * reviewer needs from session-client-side-data: a readable user ID is disclosure, a readable password hash is a
  * password to crack offline.
  */
-import { readPasswordHash } from './tokenData.ts';
+import { parseJsonObject, readPasswordHash } from './tokenData.ts';
 
 export interface SecretField {
   /** Where it is: field names joined by `.`, list positions in brackets (`userDetails.password`, `keys[0]`). */
@@ -50,17 +50,6 @@ function holdsHash(value: string, hash: Readonly<Record<string, string>>): boole
   return segments >= 3 + (hash.version === undefined ? 0 : 1) + (hash.parameters === undefined ? 0 : 1);
 }
 
-/** JSON kept as text inside a field: read as its object or list, else undefined. */
-function jsonInText(value: string): unknown {
-  const t = value.trim();
-  if (!(t.startsWith('{') || t.startsWith('['))) return undefined;
-  try {
-    return JSON.parse(t) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 export function secretFieldsOf(payload: unknown): SecretField[] {
   const found: SecretField[] = [];
   let nodes = 0;
@@ -74,7 +63,8 @@ export function secretFieldsOf(payload: unknown): SecretField[] {
         found.push({ path, holds: `${/^[aeiou]/.test(scheme) ? 'an' : 'a'} ${scheme} password hash` });
         return;
       }
-      const inner = jsonInText(value);
+      // JSON kept as text inside a field: read as its object or list.
+      const inner = parseJsonObject(value);
       if (inner !== undefined) {
         visit(inner, path, name, depth + 1);
         return;

@@ -66,7 +66,8 @@ function mayBeBase64Json(s: string): boolean {
   return s.startsWith('e') || s.startsWith('W');
 }
 
-function parseJsonObject(text: string | undefined): unknown {
+/** The text as JSON when it is an object or a list (spaces around it allowed), else undefined. */
+export function parseJsonObject(text: string | undefined): unknown {
   if (text === undefined) return undefined;
   const t = text.trim();
   if (!(t.startsWith('{') || t.startsWith('['))) return undefined;
