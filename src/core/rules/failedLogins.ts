@@ -5,6 +5,7 @@
  * attempt) and by the lanes (a client-side store written at a failed attempt is updated, not rotated at a login).
  */
 import type { LoginFact, LoginSignal, RequestFacts } from '../analysis/facts.ts';
+import { addressWithoutQuery } from './helpers.ts';
 
 /** What telling a failed login attempt reads of a login: its signal, how it was answered, where it was posted. */
 export interface LoginAttempt {
@@ -31,7 +32,8 @@ export function isRetriedAttempt(
   otherPageBetween = false,
 ): boolean {
   if (login.signal !== 'password-post' || next.signal !== 'password-post' || logoutBetween) return false;
-  if (addressOf(login.url) !== addressOf(next.url)) return false;
+  // The form's address, whatever a failed attempt appended to it.
+  if (addressWithoutQuery(login.url) !== addressWithoutQuery(next.url)) return false;
   // A page: a 2xx answer.
   if (login.status !== undefined && login.status >= 200 && login.status < 300) return true;
   // A redirect is a success (a failure sent back to the form is no login at all), unless the same form was posted
@@ -55,12 +57,6 @@ function sameAddress(a: string, b: string): boolean {
   } catch {
     return a === b;
   }
-}
-
-/** A URL without its query and fragment: the form's address, whatever a failed attempt appended to it. */
-function addressOf(url: string): string {
-  const end = url.search(/[?#]/);
-  return end === -1 ? url : url.slice(0, end);
 }
 
 /** The login and the next attempt at its origin, as isRetriedAttempt reads them; the logouts between looked for last. */

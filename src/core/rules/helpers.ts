@@ -84,6 +84,12 @@ export function heldFor(domainAttribute: string | undefined, host: string): stri
   return domainAttribute ? domainAttribute : host;
 }
 
+/** A URL without its query and fragment: its address up to the `?` (or `#`). */
+export function addressWithoutQuery(url: string): string {
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
+}
+
 export function laneByKey(ctx: RuleContext): Map<string, SessionLane> {
   return new Map(ctx.facts.lanes.map((l) => [l.key, l]));
 }

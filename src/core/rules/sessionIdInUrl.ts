@@ -8,6 +8,7 @@ import { SESSION_PATH_PARAMETER_NAMES } from '../session/identify.ts';
 import { isRandomToken } from '../session/randomToken.ts';
 import { isWordValue } from '../session/valueShape.ts';
 import { ValueFinder } from '../session/valuesInText.ts';
+import { addressWithoutQuery } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft, type RuleContext } from './rule.ts';
 import { type UrlSession, urlSessions } from './urlSessions.ts';
@@ -45,16 +46,6 @@ function pathParameterKind(
   const lower = name.toLowerCase();
   if (lower === 'jsessionid' || sessionNames.has(lower)) return 'session';
   return isRandomToken(value) ? 'token' : 'none';
-}
-
-/**
- * The address up to its query or fragment: a path parameter (`/cart;jsessionid=…`) stands in the path. A `;sid=` after
- * the `?` is part of a query an analytics counter writes with `;` between its fields (Top@Mail.ru's
- * `/counter?id=3081030;…;sid=<visit>`), no session rewritten into the address.
- */
-function pathOf(url: string): string {
-  const end = url.search(/[?#]/);
-  return end === -1 ? url : url.slice(0, end);
 }
 
 function decode(s: string): string {
@@ -247,7 +238,10 @@ class UrlLeakScan {
 
   /** The ID this text carries, once per ID and place; undefined when none (or told before). */
   #leak(request: RequestFacts, text: string, where: Place): Leak | undefined {
-    const match = PATH_PARAMETER.exec(pathOf(text));
+    // A path parameter (`/cart;jsessionid=…`) stands in the path. A `;sid=` after the `?` is part of a query an analytics
+    // counter writes with `;` between its fields (Top@Mail.ru's `/counter?id=3081030;…;sid=<visit>`), no session
+    // rewritten into the address.
+    const match = PATH_PARAMETER.exec(addressWithoutQuery(text));
     const kind = match ? pathParameterKind(match[1]!, match[2]!, this.#ids, this.#sessionNames) : 'none';
     const parameter = kind === 'none' ? undefined : match!;
     const id = parameter ? parameter[2]! : this.#finder.longest(text);

@@ -180,7 +180,8 @@ const TIME_WORDS = new Set(['time', 'timestamp', 'expires', 'expiry', 'expiratio
 /** A number, with a fraction or a unit letter after it at most (`2082787201l`, `1700000000.5`). */
 const NUMBER_VALUE = /^-?\d{1,16}(?:\.\d{1,6})?[a-z]?$/i;
 
-function nameWords(name: string): string[] {
+/** A cookie's (or a field's) name as its words: parted by `.`, `_`, `-`, `:`, spaces or a capital, its prefix off. */
+export function nameWords(name: string): string[] {
   return stripCookiePrefix(name)
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .split(/[._:\s-]+/);

@@ -5,6 +5,7 @@
  * reviewer needs from session-client-side-data: a readable user ID is disclosure, a readable password hash is a
  * password to crack offline.
  */
+import { nameWords } from './identify.ts';
 import { parseJsonObject, readPasswordHash } from './tokenData.ts';
 
 export interface SecretField {
@@ -25,17 +26,12 @@ const NAME_HOLDS: readonly { readonly words: RegExp; readonly holds: string }[] 
   { words: /(^| )(secret|(api|secret|private|access|signing|encryption) key|apikey)$/, holds: 'a key' },
 ];
 
-/** `userPasswordHash` → `user password hash`; `client_secret` → `client secret`. */
-function wordsOf(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[._:\s-]+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
-
 function holdsByName(name: string): string | undefined {
-  const words = wordsOf(name);
+  // `userPasswordHash` → `user password hash`; `client_secret` → `client secret`.
+  const words = nameWords(name)
+    .filter((word) => word !== '')
+    .join(' ')
+    .toLowerCase();
   return NAME_HOLDS.find((row) => row.words.test(words))?.holds;
 }
 
