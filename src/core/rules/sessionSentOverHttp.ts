@@ -31,14 +31,21 @@ export const sessionSentOverHttp = defineRule({
     fix: 'Serve the whole site over HTTPS (redirect http:// to https:// and send HSTS), and set the session cookie Secure so the browser never sends it over http://; then issue a new session ID, as this one may have been read.',
   },
   check(ctx) {
+    // Indexed loops: this runs over every request at every snapshot of the live panel, and a for-of allocated an
+    // iterator for each request's (mostly empty) lists.
+    const requests = ctx.facts.requests;
     // The names some response of the trace stored: their attribute rules tell their Set-Cookie.
     const setInTrace = new Set<string>();
-    for (const request of ctx.facts.requests)
-      for (const set of request.setCookies) if (set.outcome.kind === 'stored') setInTrace.add(set.name);
+    for (let r = 0; r < requests.length; r++) {
+      const sets = requests[r]!.setCookies;
+      for (let i = 0; i < sets.length; i++) if (sets[i]!.outcome.kind === 'stored') setInTrace.add(sets[i]!.name);
+    }
     const first = new Map<string, { request: RequestFacts; fact: SentCookieFact; count: number }>();
-    for (const request of ctx.facts.requests) {
+    for (let r = 0; r < requests.length; r++) {
+      const request = requests[r]!;
       if (!inClearText(request)) continue;
-      for (const fact of request.sent) {
+      for (let i = 0; i < request.sent.length; i++) {
+        const fact = request.sent[i]!;
         if (!fact.session || setInTrace.has(fact.name)) continue;
         // Once per cookie of the jar: a Domain cookie carried to several hosts is one cookie.
         const key = jarCookieKey(fact.name, fact.domain ?? request.host);
