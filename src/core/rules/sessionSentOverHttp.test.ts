@@ -1,6 +1,8 @@
 // session-sent-over-http: a session cookie carried over plain http:// where the trace holds no Set-Cookie of it.
 import { describe, expect, it } from 'vitest';
 import { findingsOf, ID, trace } from '../../../test/helpers/traceBuilder.ts';
+import { analyzeTrace } from '../analysis/analyze.ts';
+import { AnalysisSession } from '../analysis/session.ts';
 
 const RULE = 'session-sent-over-http';
 
@@ -92,5 +94,30 @@ describe('session-sent-over-http', () => {
       .get('ws://chat.example/socket', { cookie: `connect.sid=s%3A${ID.a}.${ID.b}` })
       .analyze();
     expect(findingsOf(result, RULE).map((f) => f.cookie)).toEqual(['connect.sid']);
+  });
+
+  it('fed a request at a time, as the live panel is: each snapshot says what the requests so far show', () => {
+    const built = trace()
+      .get('http://ads.example/list', { cookie: `PHPSESSID=${ID.a}` })
+      .get('http://ads.example/list/2', { cookie: `PHPSESSID=${ID.a}` })
+      .get('http://ads.example/list/3', { cookie: `PHPSESSID=${ID.a}`, setCookie: [`PHPSESSID=${ID.a}; path=/`] })
+      .get('http://ads.example/list/4', { cookie: `PHPSESSID=${ID.a}` })
+      .build();
+    const session = new AnalysisSession({});
+    const told: string[] = [];
+    for (let at = 0; at < built.events.length; at++) {
+      session.feed([built.events[at]!]);
+      const { result } = session.snapshot();
+      const events = built.events.slice(0, at + 1);
+      const prefix = { ...built, events, entryCount: events.filter((e) => e.kind === 'entry').length };
+      expect(result).toEqual(analyzeTrace(prefix));
+      told.push(
+        findingsOf(result, RULE)
+          .map((f) => `${f.cookie}@${f.entry}×${f.evidence.requests}`)
+          .join() || '-',
+      );
+    }
+    // The count grows with the requests; the Set-Cookie of the third takes the finding back (told at its Set-Cookie).
+    expect(told).toEqual(['PHPSESSID@0×1', 'PHPSESSID@0×2', '-', '-']);
   });
 });
