@@ -2,8 +2,9 @@
  * The attribute rules of RULES.md that test one Set-Cookie of a session cookie at a time. Each is one small
  * spec; rules with more logic (rejections, prefixes, client-side data) have their own files.
  */
-import { isIpAddress, isLoopbackHost, registrableDomain } from '../cookie/domain.ts';
+import { isIpAddress, registrableDomain } from '../cookie/domain.ts';
 import { attributeRule, isHttps } from './attributeRule.ts';
+import { clearTextScheme } from './helpers.ts';
 
 export const cookieNoHttpOnly = attributeRule({
   id: 'cookie-no-httponly',
@@ -40,14 +41,14 @@ export const cookieSetOverHttp = attributeRule({
     fix: 'Serve the site over HTTPS only, redirect http:// to https:// before any session is created, and send HSTS.',
   },
   includeRejected: true,
-  // Not on a loopback host (http://localhost, 127.0.0.1, *.localhost): the response never left the machine, and
-  // browsers hold such an origin potentially trustworthy (W3C Secure Contexts 3.2), Secure cookies included. A
-  // developer's local server is not a site in clear text.
-  test: ({ request }) =>
-    request.url.startsWith('http:') && !isLoopbackHost(request.host)
-      ? `issued on a plain http:// response (${request.url})`
-      : undefined,
+  // Not on a loopback host (clearTextScheme). A WebSocket's handshake response may set cookies too, over ws://.
+  test: ({ request }) => {
+    const scheme = clearTextScheme(request);
+    return scheme ? `issued on a plain ${CLEAR_TEXT_RESPONSE[scheme]} (${request.url})` : undefined;
+  },
 });
+
+const CLEAR_TEXT_RESPONSE = { http: 'http:// response', ws: 'ws:// WebSocket handshake' } as const;
 
 export const cookieSameSiteMissing = attributeRule({
   id: 'cookie-samesite-missing',

@@ -52,4 +52,19 @@ describe('cookie-set-over-http', () => {
       .analyze();
     expect(findingsOf(result, 'cookie-set-over-http')).toEqual([]);
   });
+
+  it("a WebSocket's handshake over ws:// sets it in clear text too; over wss:// or to a loopback host, nothing", () => {
+    const told = (url: string) =>
+      findingsOf(
+        trace()
+          .get(url, { cookie: '', setCookie: [`PHPSESSID=${ID.a}; Path=/; HttpOnly; SameSite=Lax`] })
+          .analyze(),
+        'cookie-set-over-http',
+      ).map((f) => f.message);
+    const [message, ...more] = told('ws://chat.example/socket');
+    expect(more).toEqual([]);
+    expect(message).toContain('issued on a plain ws:// WebSocket handshake (ws://chat.example/socket)');
+    expect(told('wss://chat.example/socket')).toEqual([]);
+    expect(told('ws://localhost:3000/socket')).toEqual([]);
+  });
 });

@@ -12,6 +12,7 @@ import {
   type SessionLane,
   type SetCookieFact,
 } from '../analysis/facts.ts';
+import { isLoopbackHost } from '../cookie/domain.ts';
 import { type SharedBy, sharedBy } from '../cookie/sharedCookie.ts';
 import type { ParsedSetCookie, StoredCookie } from '../cookie/types.ts';
 import { isMaskedValue, isPlaceholderValue } from '../session/valueShape.ts';
@@ -82,6 +83,17 @@ export function jarCookieKey(name: string, domain: string): string {
 /** The domain a Set-Cookie's cookie is held for: its Domain attribute, or (absent or empty: host-only) the host. */
 export function heldFor(domainAttribute: string | undefined, host: string): string {
   return domainAttribute ? domainAttribute : host;
+}
+
+/**
+ * The scheme of a request that crossed the network unencrypted (`http` or a WebSocket's `ws`), or undefined. A loopback
+ * host (http://localhost, 127.0.0.1, *.localhost) never leaves the machine, and browsers hold such an origin
+ * potentially trustworthy (W3C Secure Contexts 3.2), Secure cookies included: a developer's local server is not a
+ * site in clear text.
+ */
+export function clearTextScheme(request: Pick<RequestFacts, 'url' | 'host'>): 'http' | 'ws' | undefined {
+  const scheme = request.url.startsWith('http:') ? 'http' : request.url.startsWith('ws:') ? 'ws' : undefined;
+  return scheme && !isLoopbackHost(request.host) ? scheme : undefined;
 }
 
 /** A URL without its query and fragment: its address up to the `?` (or `#`). */

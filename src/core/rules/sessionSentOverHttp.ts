@@ -12,15 +12,9 @@
  * (cookieSetOverHttp says the same).
  */
 import type { RequestFacts, SentCookieFact } from '../analysis/facts.ts';
-import { isLoopbackHost } from '../cookie/domain.ts';
-import { jarCookieKey } from './helpers.ts';
+import { clearTextScheme, jarCookieKey } from './helpers.ts';
 import { memo } from './memo.ts';
 import { defineRule, type FindingDraft } from './rule.ts';
-
-/** A request that goes over the network unencrypted. */
-function inClearText(request: RequestFacts): boolean {
-  return (request.url.startsWith('http:') || request.url.startsWith('ws:')) && !isLoopbackHost(request.host);
-}
 
 export const sessionSentOverHttp = defineRule({
   id: 'session-sent-over-http',
@@ -72,7 +66,7 @@ class ClearTextSends {
       const request = requests[r]!;
       const sets = request.setCookies;
       for (let i = 0; i < sets.length; i++) if (sets[i]!.outcome.kind === 'stored') this.setInTrace.add(sets[i]!.name);
-      if (!inClearText(request)) continue;
+      if (clearTextScheme(request) === undefined) continue;
       for (let i = 0; i < request.sent.length; i++) {
         const fact = request.sent[i]!;
         // A name once stored stays so (its sends are never told): not counted, which spares the key.
