@@ -248,6 +248,23 @@ describe('valueShape', () => {
     expect(valueShape('%A3%F1%09%7Fz%C0%FF%0E%91%5D%B2%E4')).toBe('opaque');
   });
 
+  it('data encoded twice, or one labelled field holding data, is readable, not an ID', () => {
+    // Real recordings: Yahoo's `apeaf` (JSON under a label, percent-encoded twice: `%257B` is `{`) and Adobe
+    // ClientContext's `SessionPersistence` (`PROFILEDATA:=` then fields, encoded twice).
+    expect(
+      valueShape('userintent%3D%257B%2522discovered%2522%253A1%252C%2522lastDiscovered%2522%253A1543431720807%257D'),
+    ).toBe('structured');
+    expect(
+      valueShape(
+        'PROFILEDATA%3A%3Davatar%253D%252Fetc%252Fimages%252Favatar.png%252Cpath%253D%252Fhome%252Fusers%252Fa%252CisLoggedIn%253Dfalse',
+      ),
+    ).toBe('structured');
+    expect(valueShape('prefs={"theme":"dark"}')).toBe('structured');
+    // A labelled ID, or an ID whose base64 wears two encodings, stays an ID.
+    expect(valueShape('s=f3a91c07d2b84e6a9c51e0b7a4d2f886')).toBe('opaque');
+    expect(valueShape('q8yqW1xY%252BzAbC7f2Kp0%252FLm3N%253D')).toBe('opaque');
+  });
+
   it('flags among readable parts, decimal fractions and key=value fields parted by colons are readable data', () => {
     expect(valueShape('INITIAL_anon_true_30004')).toBe('structured');
     expect(valueShape('devicePage_false_pre')).toBe('structured');

@@ -129,9 +129,24 @@ export function holdsNoIdCharacter(raw: string): boolean {
   return NO_ID_CHARACTER.test(unquote(raw));
 }
 
+/**
+ * A labelled value: a name, `=` or `:=`, then JSON or readable fields (Yahoo's `apeaf=userintent={"discovered":1,…}`;
+ * Adobe ClientContext's `PROFILEDATA:=avatar=…,path=…,isLoggedIn=false`). One field whose value is data is data.
+ */
+const LABEL = /^[A-Za-z][\w.-]{0,63}:?=/;
+const LABELLED_DATA = {
+  test(value: string): boolean {
+    const label = LABEL.exec(value);
+    if (label === null) return false;
+    const rest = value.slice(label[0].length);
+    return rest.startsWith('{') || rest.startsWith('[') || FIELDS.test(rest);
+  },
+};
+
 /** Readable data, evidence against an ID (RULES.md). */
 const READABLE = [
   FIELDS,
+  LABELLED_DATA,
   LABELLED_NUMBER,
   ABSOLUTE_URL,
   PAGE_ADDRESS,
@@ -168,13 +183,24 @@ export function isWordValue(raw: string): boolean {
   return WORD_VALUE.test(value) || isCamelWords(value);
 }
 
+/** How many layers of percent-encoding are taken off: a value set through two encoders wears two. */
+const MAX_DECODINGS = 3;
+const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
+
+/**
+ * The value without its quotes, percent-decoded until no escape is left (Yahoo's `apeaf` and Adobe's
+ * `SessionPersistence` are encoded twice: `%257B` is `{` at the second decoding), at most MAX_DECODINGS times.
+ */
 function unquote(value: string): string {
-  const v = value.replace(/^"|"$/g, '');
-  try {
-    return decodeURIComponent(v);
-  } catch {
-    return v;
+  let v = value.replace(/^"|"$/g, '');
+  for (let i = 0; i < MAX_DECODINGS && PERCENT_ESCAPE.test(v); i++) {
+    try {
+      v = decodeURIComponent(v);
+    } catch {
+      return v;
+    }
   }
+  return v;
 }
 
 /**
