@@ -172,7 +172,11 @@ describe('the recording browser in the report', () => {
   it('an unknown browser is said to be unknown, in JSON and in text', async () => {
     const json = JSON.parse((await run(['analyze', 'bent.har', '--format', 'json'], { 'bent.har': BENT })).stdout);
     expect(json.input.browser).toBe('unknown');
-    expect(json.input.cookieDefaults).toEqual({ laxByDefault: true, basis: expect.stringMatching(/^browser unknown/) });
+    expect(json.input.cookieDefaults).toEqual({
+      laxByDefault: true,
+      basis: expect.stringMatching(/^browser unknown/),
+      lifetimeCapDays: 400,
+    });
     const text = await run(['analyze', 'bent.har'], { 'bent.har': BENT });
     expect(text.stdout).toMatch(/^Browser: browser unknown: a cookie without SameSite is taken as Lax/m);
   });

@@ -5,7 +5,7 @@
  * a caller that already made the first pass (while indexing a file, say) hands its answers over instead.
  */
 
-import { cookieDefaultsFor } from '../cookie/browserDefaults.ts';
+import { cookieDefaultsFor, type JarDefaults } from '../cookie/browserDefaults.ts';
 import type { TraceEvent } from '../trace/types.ts';
 import { analysisOf } from './analysisResult.ts';
 import type { AnalysisResult } from './analyze.ts';
@@ -32,8 +32,7 @@ export async function analyzeEventStream(
     for await (const event of openEvents()) first.feed(event);
     prepass = first.finish();
   }
-  const laxByDefault = cookieDefaultsFor(options.browser).laxByDefault;
-  const facts = await replayed(openEvents(), settings, prepass, laxByDefault);
+  const facts = await replayed(openEvents(), settings, prepass, cookieDefaultsFor(options.browser));
   return analysisOf(facts, settings, options.values ?? 'redacted');
 }
 
@@ -45,9 +44,9 @@ async function replayed(
   events: AsyncIterable<TraceEvent> | Iterable<TraceEvent>,
   settings: AnalysisSettings,
   prepass: PrepassResult,
-  laxByDefault: boolean,
+  cookieDefaults: JarDefaults,
 ): Promise<ReplayedFacts> {
-  const replay = new EventReplay(settings, prepass, laxByDefault, 'pooled');
+  const replay = new EventReplay(settings, prepass, cookieDefaults, 'pooled');
   for await (const event of events) replay.feed(event);
   return replay.facts();
 }

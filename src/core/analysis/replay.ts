@@ -7,7 +7,7 @@
  * (sessionReset.ts, sessionRotated.ts, sessionBackendSwitch.ts), and the rules decide findings.
  */
 
-import { cookieDefaultsFor } from '../cookie/browserDefaults.ts';
+import { cookieDefaultsFor, type JarDefaults, lifetimeCapMs, TODAYS_JAR_DEFAULTS } from '../cookie/browserDefaults.ts';
 import { CookieJar } from '../cookie/jar.ts';
 import { parseSetCookie } from '../cookie/parseSetCookie.ts';
 import { cookieUrl } from '../cookie/storageModel.ts';
@@ -68,11 +68,7 @@ export class Replay {
   run(): ReplayedFacts {
     const prepass = new TracePrepass(this.settings);
     for (const event of this.trace.events) prepass.feed(event);
-    const replay = new EventReplay(
-      this.settings,
-      prepass.finish(),
-      cookieDefaultsFor(this.trace.source.browser).laxByDefault,
-    );
+    const replay = new EventReplay(this.settings, prepass.finish(), cookieDefaultsFor(this.trace.source.browser));
     for (const event of this.trace.events) replay.feed(event);
     const facts = replay.facts();
     // Hashes for values (a redacted export read again): said to the rules that would judge them.
@@ -87,7 +83,7 @@ export class Replay {
  */
 export class EventReplay {
   /** The browser profile's jar; a new one for each browser run of the file (startRun). */
-  private jar = new CookieJar();
+  private jar: CookieJar;
   /** The browser run being replayed (TraceEntry.run); entries come run by run. */
   private run: number | undefined;
   private readonly comparison: CookieComparison;
@@ -126,8 +122,8 @@ export class EventReplay {
   constructor(
     private readonly settings: AnalysisSettings,
     prepass: PrepassResult,
-    /** The recording browser treats a cookie without SameSite as Lax (cookie/browserDefaults.ts). */
-    private readonly laxByDefault = true,
+    /** The recording browser's cookie defaults: Lax by default, the lifetime cap (cookie/browserDefaults.ts). */
+    private readonly cookieDefaults: JarDefaults = TODAYS_JAR_DEFAULTS,
     /**
      * 'pooled' when the entries are read and dropped (a streamed file): the facts are all that is left of them,
      * and a long recording asks for the same URLs again and again (polling, a page's assets on every load: a
@@ -136,6 +132,7 @@ export class EventReplay {
      */
     private readonly urls: 'pooled' | 'as-read' = 'as-read',
   ) {
+    this.jar = new CookieJar(lifetimeCapMs(cookieDefaults));
     this.sessionNames = prepass.sessionNames;
     this.cookiesRecorded = prepass.cookiesRecorded;
     this.maskedCookie = prepass.maskedCookie;
@@ -143,7 +140,11 @@ export class EventReplay {
     this.loginSignals = prepass.loginSignals;
     this.basicCredentials = prepass.basicCredentials;
     this.confirmedLogins = prepass.confirmedLogins;
-    this.comparison = new CookieComparison((name) => this.isSession(name), this.cookiesRecorded, laxByDefault);
+    this.comparison = new CookieComparison(
+      (name) => this.isSession(name),
+      this.cookiesRecorded,
+      cookieDefaults.laxByDefault,
+    );
     this.lanes = new SessionLanes((name) => this.sessionNames.get(name), this.firstPartySites);
   }
 
@@ -402,7 +403,7 @@ export class EventReplay {
 
   private newJar(entry: TraceEntry): void {
     this.logins.close(this.lanes);
-    this.jar = new CookieJar();
+    this.jar = new CookieJar(lifetimeCapMs(this.cookieDefaults));
     this.lanes.endRun(entry.index);
   }
 
@@ -485,7 +486,7 @@ export class EventReplay {
     const context = {
       ...(entry.request.siteContext !== undefined ? { siteContext: entry.request.siteContext.kind } : {}),
       isTopLevelNavigation: entry.request.resourceType === 'document',
-      ...(this.laxByDefault ? {} : { laxByDefault: false }),
+      ...(this.cookieDefaults.laxByDefault ? {} : { laxByDefault: false }),
     };
     const refused = browserRejectionOf(entry, line);
     if (refused === undefined || refused.length === 0) {

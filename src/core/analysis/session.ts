@@ -7,7 +7,7 @@
  * imported recordings drive it; analyzeTrace and a streamed file, which answer once, run the same replay and the
  * same analysis (analysisResult.ts) without a session, and keep nothing for a next snapshot.
  */
-import { cookieDefaultsFor } from '../cookie/browserDefaults.ts';
+import { cookieDefaultsFor, type JarDefaults } from '../cookie/browserDefaults.ts';
 import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
 import type { TraceEvent } from '../trace/types.ts';
 import { type AnalysisMemory, SnapshotMemory } from './analysisMemory.ts';
@@ -55,7 +55,7 @@ type Answers =
 
 export class AnalysisSession {
   private readonly settings: AnalysisSettings;
-  private readonly laxByDefault: boolean;
+  private readonly cookieDefaults: JarDefaults;
   private readonly answers: Answers;
   private last: AnalysisResult | undefined;
   /**
@@ -74,9 +74,9 @@ export class AnalysisSession {
     private readonly memory: AnalysisMemory = new SnapshotMemory(),
   ) {
     this.settings = withDefaults(options.settings);
-    this.laxByDefault = cookieDefaultsFor(options.browser).laxByDefault;
+    this.cookieDefaults = cookieDefaultsFor(options.browser);
     this.answers = options.prepass
-      ? { kind: 'given', replay: new EventReplay(this.settings, options.prepass, this.laxByDefault) }
+      ? { kind: 'given', replay: new EventReplay(this.settings, options.prepass, this.cookieDefaults) }
       : { kind: 'learnt', prepass: new TracePrepass(this.settings), events: [] };
   }
 
@@ -126,7 +126,7 @@ export class AnalysisSession {
     let current = answers.replay;
     let restarted = false;
     if (current === undefined || !sameReplayBasis(current.answers, now)) {
-      current = { replay: new EventReplay(this.settings, now, this.laxByDefault), answers: now, replayed: 0 };
+      current = { replay: new EventReplay(this.settings, now, this.cookieDefaults), answers: now, replayed: 0 };
       answers.replay = current;
       restarted = true;
     } else {

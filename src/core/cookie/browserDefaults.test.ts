@@ -28,11 +28,26 @@ describe('cookieDefaultsFor', () => {
     expect(cookieDefaultsFor(browser).laxByDefault).toBe(lax);
   });
 
-  it('an unknown browser keeps Lax by default and says the browser was unknown', () => {
+  it('an unknown browser keeps Lax by default and the 400-day cap, and says the browser was unknown', () => {
     expect(cookieDefaultsFor(undefined)).toEqual({
       laxByDefault: true,
       basis: expect.stringMatching(/^browser unknown/),
+      lifetimeCapDays: 400,
     });
+  });
+
+  it.each([
+    [chrome(103), undefined],
+    [chrome(104), 400],
+    [chrome(30), undefined],
+    [chrome(), 400],
+    [{ name: 'firefox', version: 46, from: 'log.browser' } as const, undefined],
+    [{ name: 'firefox', version: 140, from: 'log.browser' } as const, 400],
+    [{ name: 'safari', version: 4, from: 'user-agent' } as const, undefined],
+    [{ name: 'safari', version: 17, from: 'user-agent' } as const, 400],
+    [{ name: 'ie', version: 11, from: 'user-agent' } as const, undefined],
+  ])('%j: lifetime capped at %s days (RFC 6265bis, from 2022)', (browser, days) => {
+    expect(cookieDefaultsFor(browser).lifetimeCapDays).toBe(days);
   });
 });
 
@@ -126,5 +141,51 @@ describe('a whole analysis on both sides of Chrome 80', () => {
 
   it('an unknown browser is judged as Chrome 80+ (the default)', () => {
     expect(reasonAt1(undefined)).toEqual(['SameSiteUnspecifiedTreatedAsLax']);
+  });
+});
+
+describe('the lifetime cap follows the recording browser', () => {
+  /**
+   * A session cookie set for two years; a request a second later carried it (the file records cookies); a request
+   * 500 days later carried none. Chrome 104 and later had dropped it at 400 days; Chrome 30 still held it. (The last
+   * is an image: a page after a long gap that carries no cookie is read as a new browser, with a jar of its own.)
+   */
+  function trace(browser: RecordingBrowser): Trace {
+    const at = (ms: number) => Date.UTC(2013, 9, 17, 10, 0, 0) + ms;
+    const day = 24 * 60 * 60 * 1000;
+    const id = 'PHPSESSID=9f8e7d6c5b4a39281706f5e4d3c2b1a0';
+    const request = (index: number, time: number, cookie: string | undefined, setCookie?: string): TraceEntry => ({
+      index,
+      startedAt: at(time),
+      request: {
+        method: 'GET',
+        url: `https://shop.test/${index}`,
+        headers: cookie ? [{ name: 'Cookie', value: cookie }] : [],
+        resourceType: index === 2 ? 'image' : 'document',
+      },
+      response: { status: 200, headers: setCookie ? [{ name: 'Set-Cookie', value: setCookie }] : [] },
+    });
+    const entries = [
+      request(0, 0, undefined, `${id}; Path=/; Secure; Expires=${new Date(at(730 * day)).toUTCString()}`),
+      request(1, 1000, id),
+      request(2, 500 * day, undefined),
+    ];
+    return {
+      source: { format: 'har', browser },
+      events: entries.map((entry) => ({ kind: 'entry', entry })),
+      entryCount: entries.length,
+    };
+  }
+  const reasonAt2 = (browser: RecordingBrowser) =>
+    analyzeTrace(trace(browser))
+      .requests.find((r) => r.entry === 2)
+      ?.notSent.map((n) => n.reason);
+
+  it('Chrome 104 and later: expired at 400 days', () => {
+    expect(reasonAt2(chrome(104))).toEqual(['Expired']);
+  });
+
+  it("Chrome 30 kept the server's two years: its absence is not explained by expiry", () => {
+    expect(reasonAt2(chrome(30))).toEqual(['Unknown']);
   });
 });

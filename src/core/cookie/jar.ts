@@ -16,7 +16,7 @@ import {
   sameSiteShape,
   sameSiteStoreBlock,
 } from './sameSite.ts';
-import { cookieUrl, createCookie } from './storageModel.ts';
+import { cookieUrl, createCookie, MAX_COOKIE_AGE_MS } from './storageModel.ts';
 import type { CookiesForRequest, NotSentCookie, RequestContext, StoredCookie, StoreOutcome } from './types.ts';
 
 /**
@@ -229,6 +229,12 @@ export class CookieJar {
    */
   private readonly siteStates = new Map<string, SiteState>();
 
+  /**
+   * @param lifetimeCapMs The longest life an Expires or Max-Age gives a cookie: 400 days (RFC 6265bis), or
+   *   Infinity for a browser released before the cap (cookie/browserDefaults.ts).
+   */
+  constructor(private readonly lifetimeCapMs = MAX_COOKIE_AGE_MS) {}
+
   /** Number of cookies held (expired ones not yet seen by a request included). */
   get size(): number {
     return this.cookies.size;
@@ -310,7 +316,7 @@ export class CookieJar {
     const parse = parseSetCookie(line);
     if (!parse.ok) return { kind: 'rejected', reason: parse.reason, detail: parse.detail, raw: line };
     const parsed = parse.cookie;
-    const created = createCookie(parsed, target, time, opts.entry);
+    const created = createCookie(parsed, target, time, opts.entry, this.lifetimeCapMs);
     if (!created.ok) return { kind: 'rejected', reason: created.reason, detail: created.detail, raw: line, parsed };
     // RFC 6265bis 5.7, the same-site-flag step: not from a cross-site response other than a top-level navigation.
     const sameSiteRefusal = opts.context === undefined ? undefined : sameSiteStoreBlock(parsed.sameSite, opts.context);

@@ -68,14 +68,15 @@ function refuse(reason: SetCookieRejectedReason, detail: string): CreatedCookie 
 
 /**
  * RFC 6265bis 5.7 step 4 (expiry): the last Max-Age wins over any Expires; Max-Age <= 0 means "already
- * expired"; both are capped at 400 days from now. Undefined = a session cookie.
+ * expired"; both are capped at `lifetimeCapMs` from now (400 days; no cap, Infinity, in a browser older than the cap:
+ * cookie/browserDefaults.ts). Undefined = a session cookie.
  */
-export function expiryOf(parsed: ParsedSetCookie, time: number): number | undefined {
+export function expiryOf(parsed: ParsedSetCookie, time: number, lifetimeCapMs = MAX_COOKIE_AGE_MS): number | undefined {
   if (parsed.maxAge !== undefined) {
     if (parsed.maxAge <= 0) return Number.MIN_SAFE_INTEGER;
-    return time + Math.min(parsed.maxAge * 1000, MAX_COOKIE_AGE_MS);
+    return time + Math.min(parsed.maxAge * 1000, lifetimeCapMs);
   }
-  if (parsed.expires !== undefined) return Math.min(parsed.expires, time + MAX_COOKIE_AGE_MS);
+  if (parsed.expires !== undefined) return Math.min(parsed.expires, time + lifetimeCapMs);
   return undefined;
 }
 
@@ -130,6 +131,7 @@ export function createCookie(
   url: CookieUrl,
   time: number,
   setByEntry?: number,
+  lifetimeCapMs = MAX_COOKIE_AGE_MS,
 ): CreatedCookie {
   const domain = domainOf(parsed, url.host);
   if ('reason' in domain) return refuse(domain.reason, domain.detail);
@@ -142,7 +144,7 @@ export function createCookie(
     return refuse('SameSiteNoneInsecure', '');
   }
 
-  const expiresAt = expiryOf(parsed, time);
+  const expiresAt = expiryOf(parsed, time, lifetimeCapMs);
   const cookie: StoredCookie = {
     name: parsed.name,
     value: parsed.value,
