@@ -371,12 +371,25 @@ describe('isUpdateOf an opaque token refreshed in place', () => {
     expect(isUpdateOf(token('REM5ZWz1aB3cD4eF5gH6iJ7kL8mN'), token('jk1PSR6VoP9qR0sT1uV2wX3yZ4aB'))).toBe(true);
   });
 
+  it("keeping its start around a header's changed length byte, with a long new tail, is the same session", () => {
+    // Google's SID of 2013 (a real recording): `DQAAAN` + a length byte + the same 25 characters, then a new signed tail.
+    const sid = (lengthByte: string, tail: string) => `DQAAAN${lengthByte}AAAAmmi1yWgs4QAdrDMr3FP61${tail}`;
+    expect(
+      isUpdateOf(
+        sid('M', 'uyeOZja1MskLxZQbJUc-K-S0Ew6MhYG2-7LpB-DcPLQk3GUr'),
+        sid('U', 'WnRLaLepHv-lmjPmwn2_Pv5a6JoMVgFNq3QZSR9f7S3xkSI1'),
+      ),
+    ).toBe(true);
+  });
+
   it('a new random ID, or one sharing a short start (a node prefix), is a new ID', () => {
     expect(isUpdateOf('f3a91c07d2b84e6a9c51e0b7a4d2f886', '0b7e4c1a9d2f8e3b6a5c7d0e1f2a3b4c')).toBe(false);
     expect(isUpdateOf('node0w6g3h2k1j9a8s7d6f5g4h3j2k1l0.node0', 'node0q1w2e3r4t5y6u7i8o9p0a1s2d3f4.node0')).toBe(
       false,
     );
-    // Half the token or less kept is no refresh: 32 of 80.
-    expect(isUpdateOf(`${kept.slice(0, 32)}${'a'.repeat(48)}`, `${kept.slice(0, 32)}${'b'.repeat(48)}`)).toBe(false);
+    // Three of the first 32 characters changed is no refresh, nor a start shorter than 32 kept.
+    const three = `${kept.slice(0, 5)}x${kept.slice(6, 15)}y${kept.slice(16, 25)}z${kept.slice(26)}`;
+    expect(isUpdateOf(kept, three)).toBe(false);
+    expect(isUpdateOf(`${kept.slice(0, 28)}${'a'.repeat(48)}`, `${kept.slice(0, 28)}${'b'.repeat(48)}`)).toBe(false);
   });
 });

@@ -6,7 +6,6 @@
  */
 
 import { isChunkCountMarker } from './chunkedCookie.ts';
-import { commonPrefixLength } from './entropy.ts';
 import { isRandomToken } from './randomToken.ts';
 import { beginsWithJweHeader, isTimestampSigned, readClientSideData, signedSessionIdOf } from './tokenData.ts';
 
@@ -365,31 +364,35 @@ function isRestamped(previous: string, next: string): boolean {
 }
 
 /**
- * An opaque token written again around most of the one it replaced (GitHub's `user_session` of 2016: its first 52 of
- * 80 characters kept, a new tail on every page): the same session's token refreshed in place, as a signed value is
- * re-signed. An ID a server draws anew shares no such run with the last, and a client-side store's common start (a
- * JWT's header) is no opaque token's: those are read by their content below.
+ * An opaque token written again around the start of the one it replaced: the same session's token refreshed in place,
+ * as a signed value is re-signed. GitHub's `user_session` of 2016 kept its first 52 of 80 characters and took a new
+ * tail on every page; Google's `SID` of 2013 (`DQAAANM…`, 211 characters) keeps 31 of its first 32 (the seventh is a
+ * length byte of its header) and takes a new signed tail. An ID a server draws anew agrees with the last at such places
+ * by chance only (30 of 32 hex characters: 1 in 2^110), and a client-side store's common start (a JWT's header) is no
+ * opaque token's: those are read by their content below.
  */
-function keepsLongPrefix(previous: string, next: string): boolean {
-  const shorter = Math.min(previous.length, next.length);
-  if (shorter < KEPT_PREFIX_MIN) return false;
-  const kept = commonPrefixLength([previous, next]);
-  return kept >= KEPT_PREFIX_MIN && kept * 2 >= shorter;
+function keepsItsStart(previous: string, next: string): boolean {
+  if (previous.length < KEPT_START || next.length < KEPT_START) return false;
+  let kept = 0;
+  for (let i = 0; i < KEPT_START; i++) if (previous.charCodeAt(i) === next.charCodeAt(i)) kept++;
+  return kept >= KEPT_START - HEADER_CHANGES;
 }
 
-/** A run this long (and half the token) is no chance: 32 characters of a random ID match another's by 1 in 2^128. */
-const KEPT_PREFIX_MIN = 32;
+/** The start compared, in characters. */
+const KEPT_START = 32;
+/** Characters of it that may change (a header's length or version byte). */
+const HEADER_CHANGES = 2;
 
 /**
  * Whether `next` is the same session as `previous`, re-encoded or updated in place: both client-side stores (or
  * structured values) whose embedded ID or subject, where one can be read, is the same; an opaque token that keeps
- * most of itself (keepsLongPrefix). An opaque value that changes otherwise is a new ID.
+ * the start of itself (keepsItsStart). An opaque value that changes otherwise is a new ID.
  */
 export function isUpdateOf(previous: string, next: string): boolean {
   if (isRestamped(previous, next)) return true;
   const a = valueShape(previous);
   const b = valueShape(next);
-  if (a === 'opaque' && b === 'opaque' && keepsLongPrefix(previous, next)) return true;
+  if (a === 'opaque' && b === 'opaque' && keepsItsStart(previous, next)) return true;
   if (a !== b || (a !== 'client-side-store' && a !== 'structured')) return false;
   const idA = embeddedIdOf(previous);
   const idB = embeddedIdOf(next);
