@@ -97,7 +97,7 @@ export function analysisOf(
       const own = draft.severity ? lowerOf(draft.severity, rule.severity) : rule.severity;
       const inferredSend = restsOnInferredSend(rule.id, draft.cause, replayed.cookiesRecorded);
       const severity = lowerOf(
-        lowerOf(own, severityCeiling(session, settings.thirdPartySessions)),
+        lowerOf(own, severityCeiling(session, settings.thirdPartySessions, sessions.isThirdParty(draft.origin))),
         inferredSend ? INFERRED_SEND_CEILING : 'high',
       );
       drafts.push({

@@ -39,11 +39,7 @@ export class FindingSessions {
 
   of(cookie: string | undefined, origin: string): FindingSession | undefined {
     if (cookie === undefined) return undefined;
-    let host = this.hosts.get(origin);
-    if (host === undefined) {
-      host = hostOfOrigin(origin);
-      this.hosts.set(origin, host);
-    }
+    const host = this.hostOf(origin);
     const lanes = this.lanesByName.get(cookie) ?? [];
     const lane =
       lanes.find((l) => l.origin === origin) ?? lanes.find((l) => host !== '' && domainMatch(host, l.domain));
@@ -59,11 +55,35 @@ export class FindingSessions {
       thirdParty: sites !== undefined && host !== '' && !isFirstParty(host, sites),
     };
   }
+
+  /** The origin is a host outside the inspected site (known when the facts name the site's first-party sites). */
+  isThirdParty(origin: string): boolean {
+    const sites = this.facts.firstPartySites;
+    const host = this.hostOf(origin);
+    return sites !== undefined && host !== '' && !isFirstParty(host, sites);
+  }
+
+  private hostOf(origin: string): string {
+    let host = this.hosts.get(origin);
+    if (host === undefined) {
+      host = hostOfOrigin(origin);
+      this.hosts.set(origin, host);
+    }
+    return host;
+  }
 }
 
-/** The highest severity a finding about this session may have. */
-export function severityCeiling(session: FindingSession | undefined, thirdPartySessions: boolean): Severity {
-  if (!session) return 'high';
+/**
+ * The highest severity a finding about this session may have. A finding of no session the trace knows (a session ID
+ * found in an address by its form alone: ASP.NET's `/(S(…))/` on an ad server) is capped as a third party's where its
+ * origin is one.
+ */
+export function severityCeiling(
+  session: FindingSession | undefined,
+  thirdPartySessions: boolean,
+  thirdPartyOrigin: boolean,
+): Severity {
+  if (!session) return thirdPartyOrigin && !thirdPartySessions ? THIRD_PARTY_CEILING : 'high';
   const byConfidence = CONFIDENCE_CEILING[session.confidence];
   return session.thirdParty && !thirdPartySessions ? lowerOf(byConfidence, THIRD_PARTY_CEILING) : byConfidence;
 }

@@ -4,6 +4,7 @@
  * and exports hide them as they hide a session cookie's value (sessionValues.ts, native/redactTrace.ts); a
  * recording of an OAuth or CAS login holds one in a redirect's Location and the next request's URL.
  */
+import { cookielessIds } from '../session/cookielessUrl.ts';
 import { classifyCookieName, SESSION_PATH_PARAMETER_NAMES } from '../session/identify.ts';
 import { isRedactedValue, isWordValue } from '../session/valueShape.ts';
 import { casTicketPrefix, isCredentialArgumentName } from './loginSignals.ts';
@@ -111,15 +112,16 @@ export interface SecretParameter {
 
 /**
  * The secrets an address's parameters hold, whatever their length: the credentials (the table above), the values of
- * parameters named as session cookies are (`?sid=`, `?PHPSESSID=`, `?sessionID=`, classifyCookieName) and of the
- * session path parameters. A redactor hides them where they stand (hideSecretParameters): a short or a word value
+ * parameters named as session cookies are (`?sid=`, `?PHPSESSID=`, `?sessionID=`, classifyCookieName), of the
+ * session path parameters, and ASP.NET's cookieless IDs (`/(S(…))/`, cookielessUrl.ts). A redactor hides them where they stand (hideSecretParameters): a short or a word value
  * (`password=pass`, `api_key=doubleclick`) is hidden there and nowhere else, where it would mangle other text.
  */
 export function secretParametersInUrl(url: string): SecretParameter[] {
   const spans = parameterSpans(url);
   const pathParameters = url.indexOf(';') !== -1;
-  // Most addresses have neither (every request's address and Referer is read, sessionValues.ts).
-  if (spans.length === 0 && !pathParameters) return [];
+  const cookieless = cookielessIds(url);
+  // Most addresses have none of these (every request's address and Referer is read, sessionValues.ts).
+  if (spans.length === 0 && !pathParameters && cookieless.length === 0) return [];
   const found: SecretParameter[] = [];
   for (const { name, start, end } of spans) {
     const kind = secretParameterKind(name, spans);
@@ -131,6 +133,7 @@ export function secretParametersInUrl(url: string): SecretParameter[] {
       if (!found.some((p) => p.start === start)) takeSecret(found, url, 'session', m[1]!, start, start + m[2]!.length);
     }
   }
+  for (const { cookie, start, end } of cookieless) takeSecret(found, url, 'session', cookie, start, end);
   return found;
 }
 
@@ -161,14 +164,14 @@ function takeSecret(
  * run of the text without spaces, read as an address. Values a redactor already hid (`h:…`) and empty ones are kept.
  */
 export function hideSecretParameters(text: string, hidden: (parameter: SecretParameter) => string): string {
-  if (text.indexOf('=') === -1) return text;
+  if (text.indexOf('=') === -1 && text.indexOf('/(') === -1) return text;
   const words = text.split(/(\s+)/);
   let changed = false;
   for (let w = 0; w < words.length; w++) {
     // Punctuation closing a sentence or a parenthesis is the text's, not the address's: "(GET /?_token=…)".
     const whole = words[w]!;
     const word = whole.slice(0, addressEnd(whole));
-    if (word.indexOf('=') === -1) continue;
+    if (word.indexOf('=') === -1 && word.indexOf('/(') === -1) continue;
     const parameters = secretParametersInUrl(word)
       .filter((p) => p.value !== '' && !isRedactedValue(p.value))
       .sort((a, b) => a.start - b.start);

@@ -88,11 +88,11 @@ describe('session-id-in-url', () => {
   it("a ;sid= path parameter with no session cookie of that name: a word is an ad tag's key, a random token a low doubt", () => {
     // Ad tags write `;key=value` targeting pairs (a real page's DoubleClick tag: `;sid=undefined;sz=970x66`); a
     // tracking beacon carried the site's 32-hex sid (a real page load whose only cookies were a tracker's).
-    const page = (path: string) =>
+    const page = (path: string, thirdPartySessions = false) =>
       trace()
         .get('https://news.test/', { cookie: '', setCookie: ['visitor=v1a2b3c4d5e6f7; Path=/'] })
         .get(`https://ads.test/adj/news.root;url=www${path};sz=970x66;ord=98650347?`, { cookie: '' })
-        .analyze();
+        .analyze({ settings: { thirdPartySessions } });
     expect(findingsOf(page(';sid=undefined'), 'session-id-in-url')).toEqual([]);
     expect(findingsOf(page(';sessionid=abcdefghij'), 'session-id-in-url')).toEqual([]);
     const [token] = findingsOf(page(`;sid=${ID.a}`), 'session-id-in-url');
@@ -108,10 +108,12 @@ describe('session-id-in-url', () => {
       .get('https://news.test/ad;sid=undefined;x=2', { cookie: `sid=${ID.b}` })
       .analyze();
     expect(findingsOf(withCookie, 'session-id-in-url').map((f) => [f.cookie, f.severity])).toEqual([['sid', 'medium']]);
-    // A Servlet container's `;jsessionid=` is a session ID by the specification, cookie or not.
-    expect(findingsOf(page(`;jsessionid=${ID.a}`), 'session-id-in-url').map((f) => [f.cookie, f.severity])).toEqual([
-      ['jsessionid', 'high'],
-    ]);
+    // A Servlet container's `;jsessionid=` is a session ID by the specification, cookie or not: high where the user
+    // asks for third parties' sessions; this ad server is a third party of the page, so low by default.
+    const jsessionid = (thirdParty: boolean) =>
+      findingsOf(page(`;jsessionid=${ID.a}`, thirdParty), 'session-id-in-url').map((f) => [f.cookie, f.severity]);
+    expect(jsessionid(true)).toEqual([['jsessionid', 'high']]);
+    expect(jsessionid(false)).toEqual([['jsessionid', 'low']]);
   });
 
   it('a redacted report hides secrets that stand as parameters: a short password, a session-named ID, a ;sid= token', () => {
@@ -126,6 +128,47 @@ describe('session-id-in-url', () => {
     expect(printed).not.toContain('c561b8f7222ab88f025356889be575af');
     expect(printed).not.toContain(ID.a);
     expect(findingsOf(result, 'session-id-in-url')[0]?.url).toMatch(/;sid=h:[0-9a-f]{8};aid=1$/);
+  });
+
+  it("ASP.NET's cookieless segment /(S(…))/ holds a session ID by its form, with no cookie of it (a third party's redirect)", () => {
+    // A real recording (Safari, third-party cookies blocked): an ASP.NET server tested for cookies, found none, and
+    // redirected to an address holding the session ID; the cookie it set beside was never sent back.
+    const aspnetId = 'pvnzao4525kprh2z121oqv55';
+    const result = trace()
+      .get('http://m.news.test/', { cookie: '' })
+      .get('http://pixel.test/idimage.aspx?AspxAutoDetectCookieSupport=1', {
+        cookie: '',
+        headers: { Referer: 'http://m.news.test/' },
+        resourceType: 'image',
+        status: 302,
+        location: `http://pixel.test/(X(1)S(${aspnetId}))/idimage.aspx`,
+      })
+      .get(`http://pixel.test/(X(1)S(${aspnetId}))/idimage.aspx`, {
+        cookie: '',
+        headers: { Referer: 'http://m.news.test/' },
+        resourceType: 'image',
+        setCookie: [`pixelSession=${aspnetId}; path=/`],
+      })
+      .analyze({ values: 'redacted' });
+    const found = findingsOf(result, 'session-id-in-url');
+    // The ad server is a third party of the page: its finding is capped at low, as a third-party session's is.
+    expect(found.map((f) => [f.cookie, f.entry, f.severity])).toEqual([['ASP.NET_SessionId', 2, 'low']]);
+    // Hidden wherever the address is printed: the finding, the requests, the redirect's Location.
+    expect(JSON.stringify({ findings: result.findings, requests: result.requests, story: result.story })).not.toContain(
+      aspnetId,
+    );
+    expect(found[0]!.url).toMatch(/\/\(X\(1\)S\(h:[0-9a-f]{8}\)\)\/idimage\.aspx$/);
+  });
+
+  it("a cookieless forms ticket F(…) is a session's secret too; an anonymous visitor's A(…) and the X(1) mark are not", () => {
+    const ticket = 'A1B2C3D4E5F60718293A4B5C6D7E8F90';
+    const found = (url: string) =>
+      findingsOf(trace().get(url, { cookie: '' }).analyze({ values: 'redacted' }), 'session-id-in-url').map(
+        (f) => `${f.cookie} ${f.severity}`,
+      );
+    // The site's own address, its ID certain by its form: high.
+    expect(found(`https://intranet.test/(F(${ticket}))/default.aspx`)).toEqual(['.ASPXAUTH high']);
+    expect(found('https://intranet.test/(X(1)A(q1w2e3r4t5y6u7i8o9p0))/default.aspx')).toEqual([]);
   });
 
   it('URLs without the session ID → nothing', () => {

@@ -4,6 +4,7 @@
  */
 
 import type { RequestFacts, SessionLane } from '../analysis/facts.ts';
+import { cookielessIds } from '../session/cookielessUrl.ts';
 import { SESSION_PATH_PARAMETER_NAMES } from '../session/identify.ts';
 import { isRandomToken } from '../session/randomToken.ts';
 import { isWordValue } from '../session/valueShape.ts';
@@ -241,10 +242,13 @@ class UrlLeakScan {
     // A path parameter (`/cart;jsessionid=…`) stands in the path. A `;sid=` after the `?` is part of a query an analytics
     // counter writes with `;` between its fields (Top@Mail.ru's `/counter?id=3081030;…;sid=<visit>`), no session
     // rewritten into the address.
-    const match = PATH_PARAMETER.exec(addressWithoutQuery(text));
+    // ASP.NET's cookieless segment (`/(S(…))/`) is a session ID by its form, as `;jsessionid=` is.
+    const address = addressWithoutQuery(text);
+    const match = PATH_PARAMETER.exec(address);
     const kind = match ? pathParameterKind(match[1]!, match[2]!, this.#ids, this.#sessionNames) : 'none';
-    const parameter = kind === 'none' ? undefined : match!;
-    const id = parameter ? parameter[2]! : this.#finder.longest(text);
+    const parameter =
+      kind !== 'none' ? { cookie: match![1]!, value: match![2]! } : (cookielessIds(address)[0] ?? undefined);
+    const id = parameter ? parameter.value : this.#finder.longest(text);
     if (id === undefined) return undefined;
     const once = `${id}\u0000${where}`;
     if (this.#reported.has(once)) return undefined;
@@ -253,7 +257,7 @@ class UrlLeakScan {
       request,
       id,
       where,
-      parameterCookie: parameter?.[1],
+      parameterCookie: parameter?.cookie,
       ...(kind === 'token' ? { unconfirmed: true as const } : {}),
     };
   }
