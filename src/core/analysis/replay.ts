@@ -487,6 +487,7 @@ export class EventReplay {
       ...(entry.request.siteContext !== undefined ? { siteContext: entry.request.siteContext.kind } : {}),
       isTopLevelNavigation: entry.request.resourceType === 'document',
       ...(this.cookieDefaults.laxByDefault ? {} : { laxByDefault: false }),
+      ...(this.cookieDefaults.thirdPartyCookies ? { thirdPartyCookies: this.cookieDefaults.thirdPartyCookies } : {}),
     };
     const refused = browserRejectionOf(entry, line);
     if (refused === undefined || refused.length === 0) {

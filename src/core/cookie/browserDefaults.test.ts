@@ -189,3 +189,93 @@ describe('the lifetime cap follows the recording browser', () => {
     expect(reasonAt2(chrome(30))).toEqual(['Unknown']);
   });
 });
+
+describe("a third party's cookies follow the recording browser's default", () => {
+  const safari = (version: number): RecordingBrowser => ({ name: 'safari', version, from: 'user-agent' });
+
+  it.each([
+    [safari(4), 'visited-only'],
+    [safari(13), 'visited-only'],
+    [safari(14), 'blocked'],
+    [chrome(120), undefined],
+    [{ name: 'firefox', version: 140, from: 'log.browser' } as const, undefined],
+  ])('%j: %s', (browser, policy) => {
+    expect(cookieDefaultsFor(browser).thirdPartyCookies).toBe(policy);
+  });
+
+  /**
+   * A news page loads a pixel from an ad server, whose answer sets a cookie; a later pixel carries none. `visited`: the
+   * user opened the ad server's own page first, which set a cookie of its own.
+   */
+  const sameSite = (a: string, b: string) => new URL(a).hostname === new URL(b).hostname;
+  function trace(browser: RecordingBrowser, visited: boolean): Trace {
+    const at = (s: number) => Date.UTC(2010, 7, 30, 10, 0, s);
+    const entry = (
+      index: number,
+      url: string,
+      setCookie: string | undefined,
+      page: string | undefined,
+      cookie?: string,
+    ): TraceEntry => ({
+      index,
+      startedAt: at(index),
+      request: {
+        method: 'GET',
+        url,
+        headers: [
+          ...(page ? [{ name: 'Referer', value: page }] : []),
+          ...(cookie ? [{ name: 'Cookie', value: cookie }] : []),
+        ],
+        resourceType: page ? 'image' : 'document',
+        // The importer's verdict, as a HAR's Referer gives it: a pixel of another site is cross-site.
+        ...(page
+          ? {
+              initiatorUrl: page,
+              siteContext: { kind: sameSite(url, page) ? 'same-site' : 'cross-site', from: 'referer' } as const,
+            }
+          : {}),
+      },
+      response: { status: 200, headers: setCookie ? [{ name: 'Set-Cookie', value: setCookie }] : [] },
+    });
+    const entries = [
+      ...(visited ? [entry(0, 'https://ads.test/', 'home=1a2b3c4d5e6f; Path=/', undefined)] : []),
+      entry(1, 'https://news.test/', 'pref=compact; Path=/', undefined),
+      entry(2, 'https://ads.test/pixel', 'adSession=9f8e7d6c5b4a39281706f5e4d3c2b1a0; Path=/', 'https://news.test/'),
+      entry(3, 'https://news.test/next', undefined, undefined, 'pref=compact'),
+      entry(
+        4,
+        'https://ads.test/pixel2',
+        undefined,
+        'https://news.test/next',
+        visited ? 'home=1a2b3c4d5e6f' : undefined,
+      ),
+    ];
+    return {
+      source: { format: 'har', browser },
+      events: entries.map((e) => ({ kind: 'entry', entry: e })),
+      entryCount: entries.length,
+    };
+  }
+  const outcome = (browser: RecordingBrowser, visited: boolean) => {
+    const result = analyzeTrace(trace(browser, visited));
+    const pixel = result.requests.find((r) => r.entry === 2)!;
+    const later = result.requests.find((r) => r.entry === 4)!;
+    return {
+      rejected: pixel.rejected.map((r) => r.reason),
+      notSentLater: later.notSent.map((n) => `${n.name} ${n.reason}`),
+    };
+  };
+
+  it("Safari before 13.1 refused a third party's cookie from a site not visited: not stored, so not missing later", () => {
+    expect(outcome(safari(4), false)).toEqual({ rejected: ['ThirdPartyBlocked'], notSentLater: [] });
+  });
+
+  it('Safari before 13.1 took it from a site that had cookies (visited); Safari 14 refuses it anyway', () => {
+    expect(outcome(safari(4), true).rejected).toEqual([]);
+    expect(outcome(safari(14), true).rejected).toEqual(['ThirdPartyBlocked']);
+  });
+
+  it('Chrome (before Lax by default) stores it, and misses it on the later pixel', () => {
+    expect(outcome(chrome(70), false)).toEqual({ rejected: [], notSentLater: ['adSession Unknown'] });
+  });
+});

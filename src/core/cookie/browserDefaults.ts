@@ -9,6 +9,7 @@
  */
 import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
 import { browserLabel } from '../trace/recordingBrowser.ts';
+import type { ThirdPartyCookies } from './sameSite.ts';
 import { MAX_COOKIE_AGE_MS } from './storageModel.ts';
 
 export interface CookieDefaults {
@@ -21,6 +22,8 @@ export interface CookieDefaults {
    * the server's expiry, however far.
    */
   readonly lifetimeCapDays?: number;
+  /** What the browser does with a third party's cookies by default; absent where it accepts them. */
+  readonly thirdPartyCookies?: ThirdPartyCookies;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -28,7 +31,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const LIFETIME_CAP_DAYS = MAX_COOKIE_AGE_MS / DAY_MS;
 
 /** What the jar needs of them. */
-export type JarDefaults = Pick<CookieDefaults, 'laxByDefault' | 'lifetimeCapDays'>;
+export type JarDefaults = Pick<CookieDefaults, 'laxByDefault' | 'lifetimeCapDays' | 'thirdPartyCookies'>;
 
 /** Today's Chrome, the defaults of a browser the recording does not name. */
 export const TODAYS_JAR_DEFAULTS: JarDefaults = { laxByDefault: true, lifetimeCapDays: LIFETIME_CAP_DAYS };
@@ -46,8 +49,8 @@ export const CHROME_LAX_BY_DEFAULT_FROM = 80;
  * RFC 6265bis's draft of 2022: Chrome 104 shipped it (August 2022; support.google.com/chrome/a/answer/7679408), and
  * Firefox and Chrome had no limit when it was proposed (mozilla/standards-positions#592, November 2021). Firefox caps
  * today (network.cookie.maxageCap); which release began is not known here, so from Firefox 104 (August 2022) on it is
- * taken as today's, and Safari from 16 (September 2022). Internet Explorer, the pre-Chromium Edge and PhantomJS ended
- * before it. A browser of unknown version is taken as a current one.
+ * taken as today's, and Safari from 16 (September 2022). Internet Explorer, the pre-Chromium Edge and QtWebKit's
+ * renderers (PhantomJS, Splash) ended before it. A browser of unknown version is taken as a current one.
  */
 const CAPS_LIFETIME: Readonly<Record<RecordingBrowser['name'], (version: number | undefined) => boolean>> = {
   chrome: (version) => version === undefined || version >= 104,
@@ -56,6 +59,26 @@ const CAPS_LIFETIME: Readonly<Record<RecordingBrowser['name'], (version: number 
   'edge-legacy': () => false,
   ie: () => false,
   phantomjs: () => false,
+  qtwebkit: () => false,
+};
+
+/**
+ * What a browser (by name) does by default with the cookies a third party sets, given its major version if known.
+ * Safari accepted them only from sites the user had visited ("Allow from websites I visit") and blocks them all from
+ * 13.1 (March 2020; webkit.org "Full Third-Party Cookie Blocking and More"): from 14 on here, 13 kept as before.
+ * Chrome, Firefox (its tracker lists are not modelled), Edge, Internet Explorer and PhantomJS accept them.
+ */
+const THIRD_PARTY_COOKIES: Readonly<
+  Record<RecordingBrowser['name'], (version: number | undefined) => ThirdPartyCookies | undefined>
+> = {
+  chrome: () => undefined,
+  firefox: () => undefined,
+  safari: (version) => (version === undefined || version >= 14 ? 'blocked' : 'visited-only'),
+  'edge-legacy': () => undefined,
+  ie: () => undefined,
+  // Qt's network stack keeps every cookie (QNetworkCookieJar): PhantomJS, Splash.
+  phantomjs: () => undefined,
+  qtwebkit: () => undefined,
 };
 
 /** What a browser (by name) does with a cookie without SameSite, given its major version if known. */
@@ -68,6 +91,7 @@ const LAX_BY_DEFAULT: Readonly<Record<RecordingBrowser['name'], (version: number
   ie: () => false,
   // WebKit's cookie rules (QtWebKit), which never treated a cookie without SameSite as Lax.
   phantomjs: () => false,
+  qtwebkit: () => false,
 };
 
 /** The defaults for a recording's browser; an unknown browser keeps Lax by default (today's Chrome), and says so. */
@@ -87,5 +111,11 @@ export function cookieDefaultsFor(browser: RecordingBrowser | undefined): Cookie
       ? `${label}: a cookie without SameSite is treated as Lax`
       : `${label}: a cookie without SameSite is not treated as Lax (Chrome did so from ${CHROME_LAX_BY_DEFAULT_FROM}; Firefox and Safari never did by default)`,
     ...(CAPS_LIFETIME[browser.name](browser.version) ? { lifetimeCapDays: LIFETIME_CAP_DAYS } : {}),
+    ...thirdPartyCookiesOf(browser),
   };
+}
+
+function thirdPartyCookiesOf(browser: RecordingBrowser): { thirdPartyCookies?: ThirdPartyCookies } {
+  const policy = THIRD_PARTY_COOKIES[browser.name](browser.version);
+  return policy === undefined ? {} : { thirdPartyCookies: policy };
 }

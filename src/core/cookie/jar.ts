@@ -325,6 +325,12 @@ export class CookieJar {
       const detail = 'Set on a cross-site response that is not a top-level navigation.';
       return { kind: 'rejected', reason: sameSiteRefusal, detail, raw: line, parsed };
     }
+    const thirdPartyRefusal =
+      opts.context === undefined ? undefined : this.thirdPartyBlock(created.cookie, opts.context);
+    if (thirdPartyRefusal !== undefined) {
+      if (commit) this.rememberRefused(created.cookie);
+      return { kind: 'rejected', reason: 'ThirdPartyBlocked', detail: thirdPartyRefusal, raw: line, parsed };
+    }
 
     const fromHttpApi = opts.fromHttpApi ?? true;
     // RFC 6265bis 5.7 step 12: a non-HTTP API may not create an HttpOnly cookie.
@@ -665,6 +671,20 @@ export class CookieJar {
       this.siteStates.set(site, state);
     }
     return state;
+  }
+
+  /**
+   * Why the recording browser's default keeps a third party from setting this cookie (StoreContext.thirdPartyCookies),
+   * or undefined. Only a response known to be cross-site, and no top-level navigation, is a third party's.
+   */
+  private thirdPartyBlock(cookie: StoredCookie, ctx: StoreContext): string | undefined {
+    if (ctx.thirdPartyCookies === undefined || ctx.siteContext !== 'cross-site' || ctx.isTopLevelNavigation) {
+      return undefined;
+    }
+    if (ctx.thirdPartyCookies === 'blocked') return "The recording browser blocks every third party's cookies.";
+    const site = registrableDomain(cookie.domain);
+    if ((this.cookies.bucket(site)?.size ?? 0) > 0) return undefined;
+    return "The recording browser accepts a third party's cookies only from a site that already has cookies (one visited).";
   }
 
   private rememberRefused(cookie: StoredCookie): void {

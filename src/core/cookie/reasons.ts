@@ -65,8 +65,9 @@ export const SET_COOKIE_REJECTED_REASONS = {
   SameSiteLax: 'SameSite=Lax on a cross-site response that is not a top-level navigation.',
   SameSiteUnspecifiedTreatedAsLax:
     'No SameSite attribute (treated as Lax) on a cross-site response that is not a top-level navigation.',
-  // Only where the browser reported them: the model does not know the user's cookie settings.
-  ThirdPartyBlocked: 'Third-party cookies are blocked in this context (the browser said so).',
+  // Where the browser reported it, or the recording browser blocks them by default (Safari: browserDefaults.ts); the
+  // model does not know the user's own cookie settings.
+  ThirdPartyBlocked: 'Third-party cookies are blocked in this context.',
   UserPreferences: 'Blocked by the user’s cookie settings (the browser said so).',
   // Chrome has no SetCookieBlockedReason for this (document.cookie is not a network event); RFC 6265bis 5.7.
   HttpOnlyFromScript: 'A script (a non-HTTP API) tried to set or overwrite an HttpOnly cookie.',

@@ -149,7 +149,16 @@ export interface StoreContext {
    * browser without Lax-by-default stores such a cookie from any context, as it sends it to any.
    */
   readonly laxByDefault?: boolean;
+  /** The recording browser's default for a third party's cookie (browserDefaults.ts); absent: accepted. */
+  readonly thirdPartyCookies?: ThirdPartyCookies;
 }
+
+/**
+ * A browser's default for cookies a third party sets (a cross-site response that is no top-level navigation):
+ * `visited-only`, accepted only from a site that already has cookies, one the user visited (Safari before its full
+ * blocking: "Allow from websites I visit"); `blocked`, never (Safari from 13.1, March 2020).
+ */
+export type ThirdPartyCookies = 'visited-only' | 'blocked';
 
 /** What each SameSite value needs to be stored from a cross-site response (RFC 6265bis 5.7, same-site-flag step). */
 const CROSS_SITE_STORE: Readonly<Record<SameSite, SetCookieRejectedReason | undefined>> = {

@@ -359,6 +359,7 @@ const BROWSER_NAMES = Object.keys({
   'edge-legacy': 1,
   ie: 1,
   phantomjs: 1,
+  qtwebkit: 1,
 } satisfies Record<BrowserName, 1>) as BrowserName[];
 const BROWSER_FROM = ['log.browser', 'log.creator', 'user-agent'] as const;
 

@@ -34,6 +34,11 @@ describe('the browser of a HAR log', () => {
       { name: 'firefox', version: 47, from: 'log.creator' },
     ],
     [
+      'Splash (QtWebKit), whose User-Agent says Safari: its log.browser names the engine',
+      { creator: { name: 'Splash', version: '3.5' }, browser: { name: 'QWebKit', version: '602.1' } },
+      { name: 'qtwebkit', version: 602, from: 'log.browser' },
+    ],
+    [
       'Edge 18 (EdgeHTML)',
       { browser: { name: 'Microsoft Edge', version: '18.17763' } },
       { name: 'edge-legacy', version: 18, from: 'log.browser' },

@@ -9,7 +9,7 @@
 import { headerValue } from './headers.ts';
 import type { Header } from './types.ts';
 
-export type BrowserName = 'chrome' | 'firefox' | 'safari' | 'edge-legacy' | 'ie' | 'phantomjs';
+export type BrowserName = 'chrome' | 'firefox' | 'safari' | 'edge-legacy' | 'ie' | 'phantomjs' | 'qtwebkit';
 
 export interface RecordingBrowser {
   readonly name: BrowserName;
@@ -26,6 +26,9 @@ const PRODUCT_NAMES: readonly { readonly pattern: RegExp; readonly name: Browser
   { pattern: /chrom(e|ium)/i, name: 'chrome' },
   // The headless browser of WebKit (QtWebKit) that page-load collections were recorded with (netsniff.js).
   { pattern: /phantomjs/i, name: 'phantomjs' },
+  // Another renderer on QtWebKit (Scrapinghub's Splash writes `log.browser` {name: "QWebKit"} beside a User-Agent
+  // that says Safari): WebKit's engine in Qt's network stack, none of Safari's cookie policies.
+  { pattern: /^qt?webkit$/i, name: 'qtwebkit' },
   { pattern: /firefox|namoroka|minefield/i, name: 'firefox' },
   { pattern: /internet explorer|^msie$/i, name: 'ie' },
   { pattern: /safari/i, name: 'safari' },
@@ -203,6 +206,7 @@ const DISPLAY_NAMES: Readonly<Record<BrowserName, string>> = {
   'edge-legacy': 'Edge (EdgeHTML)',
   ie: 'Internet Explorer',
   phantomjs: 'PhantomJS',
+  qtwebkit: 'QtWebKit',
 };
 
 /** "Chrome 44", "Firefox". */
