@@ -122,7 +122,10 @@ export class EventReplay {
   constructor(
     private readonly settings: AnalysisSettings,
     prepass: PrepassResult,
-    /** The recording browser's cookie defaults: Lax by default, the lifetime cap (cookie/browserDefaults.ts). */
+    /**
+     * The recording browser's cookie defaults: Lax by default, the lifetime cap, third parties' cookies
+     * (cookie/browserDefaults.ts).
+     */
     private readonly cookieDefaults: JarDefaults = TODAYS_JAR_DEFAULTS,
     /**
      * 'pooled' when the entries are read and dropped (a streamed file): the facts are all that is left of them,
