@@ -97,7 +97,15 @@ export function analysisOf(
       const own = draft.severity ? lowerOf(draft.severity, rule.severity) : rule.severity;
       const inferredSend = restsOnInferredSend(rule.id, draft.cause, replayed.cookiesRecorded);
       const severity = lowerOf(
-        lowerOf(own, severityCeiling(session, settings.thirdPartySessions, sessions.isThirdParty(draft.origin))),
+        // Whether the origin is a third party's is asked only of a finding of no known session.
+        lowerOf(
+          own,
+          severityCeiling(
+            session,
+            settings.thirdPartySessions,
+            session === undefined && sessions.isThirdParty(draft.origin),
+          ),
+        ),
         inferredSend ? INFERRED_SEND_CEILING : 'high',
       );
       drafts.push({

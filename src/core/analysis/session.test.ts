@@ -59,14 +59,20 @@ it('reads the fixtures', () => {
   expect(TRACES.length).toBeGreaterThan(50);
 });
 
-/** Whether the 7-at-a-time feeding replays from the start after its first snapshot (a session cookie set that changes). */
+/**
+ * Whether the 7-at-a-time feeding replays from the start after its first snapshot (a session cookie set that
+ * changes).
+ */
 function restarts(trace: Trace): boolean {
   return fedInPieces(trace, 7)
     .slice(1)
     .some(({ snapshot }) => snapshot.changed.all);
 }
 
-/** Snapshots beyond this many are compared at and after each restart, every fourth and the last (the machine is shared). */
+/**
+ * Snapshots beyond this many are compared at and after each restart, every fourth and the last (the machine is
+ * shared).
+ */
 const LONG_FEEDING = 30;
 
 describe.each(TRACES)('%s', (_name, trace) => {

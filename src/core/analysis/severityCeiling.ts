@@ -48,12 +48,7 @@ export class FindingSessions {
     if (!named) return undefined;
     // A name seen at two hosts: the identity of a lane of this host's own (identityOfLane).
     const identity = host !== '' ? identityOfLane(named, host) : named;
-    const sites = this.facts.firstPartySites;
-    return {
-      confidence: identity.confidence,
-      evidence: identity.evidence,
-      thirdParty: sites !== undefined && host !== '' && !isFirstParty(host, sites),
-    };
+    return { confidence: identity.confidence, evidence: identity.evidence, thirdParty: this.isThirdParty(origin) };
   }
 
   /** The origin is a host outside the inspected site (known when the facts name the site's first-party sites). */

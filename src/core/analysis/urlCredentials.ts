@@ -113,8 +113,9 @@ export interface SecretParameter {
 /**
  * The secrets an address's parameters hold, whatever their length: the credentials (the table above), the values of
  * parameters named as session cookies are (`?sid=`, `?PHPSESSID=`, `?sessionID=`, classifyCookieName), of the
- * session path parameters, and ASP.NET's cookieless IDs (`/(S(…))/`, cookielessUrl.ts). A redactor hides them where they stand (hideSecretParameters): a short or a word value
- * (`password=pass`, `api_key=doubleclick`) is hidden there and nowhere else, where it would mangle other text.
+ * session path parameters, and ASP.NET's cookieless IDs (`/(S(…))/`, cookielessUrl.ts). A redactor hides them where
+ * they stand (hideSecretParameters): a short or a word value (`password=pass`, `api_key=doubleclick`) is hidden there
+ * and nowhere else, where it would mangle other text.
  */
 export function secretParametersInUrl(url: string): SecretParameter[] {
   const spans = parameterSpans(url);
@@ -164,14 +165,14 @@ function takeSecret(
  * run of the text without spaces, read as an address. Values a redactor already hid (`h:…`) and empty ones are kept.
  */
 export function hideSecretParameters(text: string, hidden: (parameter: SecretParameter) => string): string {
-  if (text.indexOf('=') === -1 && text.indexOf('/(') === -1) return text;
+  if (!mayHoldParameters(text)) return text;
   const words = text.split(/(\s+)/);
   let changed = false;
   for (let w = 0; w < words.length; w++) {
     // Punctuation closing a sentence or a parenthesis is the text's, not the address's: "(GET /?_token=…)".
     const whole = words[w]!;
     const word = whole.slice(0, addressEnd(whole));
-    if (word.indexOf('=') === -1 && word.indexOf('/(') === -1) continue;
+    if (!mayHoldParameters(word)) continue;
     const parameters = secretParametersInUrl(word)
       .filter((p) => p.value !== '' && !isRedactedValue(p.value))
       .sort((a, b) => a.start - b.start);
@@ -187,6 +188,11 @@ export function hideSecretParameters(text: string, hidden: (parameter: SecretPar
     changed = true;
   }
   return changed ? words.join('') : text;
+}
+
+/** A `name=value` parameter, or a cookieless segment's `/(`, may be in the text: most texts hold neither. */
+function mayHoldParameters(text: string): boolean {
+  return text.indexOf('=') !== -1 || text.indexOf('/(') !== -1;
 }
 
 /**

@@ -239,15 +239,14 @@ class UrlLeakScan {
 
   /** The ID this text carries, once per ID and place; undefined when none (or told before). */
   #leak(request: RequestFacts, text: string, where: Place): Leak | undefined {
-    // A path parameter (`/cart;jsessionid=…`) stands in the path. A `;sid=` after the `?` is part of a query an analytics
-    // counter writes with `;` between its fields (Top@Mail.ru's `/counter?id=3081030;…;sid=<visit>`), no session
-    // rewritten into the address.
-    // ASP.NET's cookieless segment (`/(S(…))/`) is a session ID by its form, as `;jsessionid=` is.
+    // A path parameter (`/cart;jsessionid=…`) stands in the path. A `;sid=` after the `?` is part of a query an
+    // analytics counter writes with `;` between its fields (Top@Mail.ru's `/counter?id=3081030;…;sid=<visit>`), no
+    // session rewritten into the address. ASP.NET's cookieless segment (`/(S(…))/`) is a session ID by its form, as
+    // `;jsessionid=` is.
     const address = addressWithoutQuery(text);
     const match = PATH_PARAMETER.exec(address);
     const kind = match ? pathParameterKind(match[1]!, match[2]!, this.#ids, this.#sessionNames) : 'none';
-    const parameter =
-      kind !== 'none' ? { cookie: match![1]!, value: match![2]! } : (cookielessIds(address)[0] ?? undefined);
+    const parameter = kind !== 'none' ? { cookie: match![1]!, value: match![2]! } : cookielessIds(address)[0];
     const id = parameter ? parameter.value : this.#finder.longest(text);
     if (id === undefined) return undefined;
     const once = `${id}\u0000${where}`;
