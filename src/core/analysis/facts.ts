@@ -401,8 +401,13 @@ export interface SessionLane {
   /** Stable key: domain + path + name of the cookie slot (RFC 6265bis 5.7 identity), from laneKey(). */
   readonly key: string;
   readonly cookie: string;
-  readonly domain: string;
-  readonly path: string;
+  /**
+   * The cookie's Domain (its host when host-only) and Path. Written once more when a lane first seen in Cookie
+   * headers, its scope guessed (host-only, "/"), goes on as the Domain cookie a Set-Cookie showed
+   * (SessionLanes.continueGuessedLane).
+   */
+  domain: string;
+  path: string;
   /** scheme://host of the request where the lane started. */
   readonly origin: string;
   /** Why the cookie counts as a session cookie: its evidence, in words, joined. */

@@ -398,7 +398,12 @@ export class SessionLanes {
     const key = laneKey(cookie.domain, cookie.path, cookie.name);
     if (this.lanes.has(key)) return;
     const lane = this.lanes.get(laneKey(twin.domain, twin.path, twin.name));
-    if (lane) this.lanes.set(key, lane);
+    if (lane === undefined) return;
+    this.lanes.set(key, lane);
+    // The lane names the scope the server set, not the one guessed (Google's SID: domain developers.google.com beside
+    // the findings' Domain=google.com); a fix that names the cookie's Domain and Path must name these.
+    lane.domain = cookie.domain;
+    lane.path = cookie.path;
   }
 
   private laneFor(cookie: { name: string; domain: string; path: string }, origin: string): SessionLane {

@@ -581,10 +581,12 @@ describe('session-fixation of an ID no request after the login carried', () => {
     const [found] = findingsOf(result, 'session-fixation');
     expect([found?.entry, found?.severity, found?.evidence.unseenAfterLogin]).toEqual([1, 'high', undefined]);
     expect(found?.message).not.toContain('No request after the login carried this ID');
-    // One cookie, one lane: the guessed host-only cookie's lane goes on as the Domain cookie's.
+    // One cookie, one lane: the guessed host-only cookie's lane goes on as the Domain cookie's, and names its Domain.
     expect(
-      result.sessions.filter((s) => s.cookie === 'PHPSESSID').map((s) => s.ids.map((i) => [i.firstEntry, i.lastEntry])),
-    ).toEqual([[[0, 2]]]);
+      result.sessions
+        .filter((s) => s.cookie === 'PHPSESSID')
+        .map((s) => [s.domain, s.path, s.ids.map((i) => [i.firstEntry, i.lastEntry])]),
+    ).toEqual([['shop.test', '/', [[0, 2]]]]);
   });
 
   it('a new ID written with a Domain over one known only from Cookie headers: no fixation, and no reset', () => {
