@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { GOOD, ID, trace } from '../../test/helpers/traceBuilder.ts';
 import { analyzeTrace } from '../core/analysis/analyze.ts';
+import { SHOWN_URL_CHARS } from '../core/story/shortUrl.ts';
 import { textReport } from './textReport.ts';
 
 /** The analysis with its `requests` counted when read (still answered). */
@@ -31,5 +32,17 @@ describe('the text report', () => {
     const report = textReport('shop.har', scenario, counted.result);
     expect(report).toContain('Browser: ');
     expect(counted.reads()).toBe(0);
+  });
+
+  it("cuts a finding's long address to SHOWN_URL_CHARS, where `--requests` keeps it whole", () => {
+    const longUrl = `https://shop.test/a?SAMLRequest=${'fVLJboMwEP0V5HvwEshiBSSaHBopbaJA'.repeat(20)}`;
+    const scenario = trace()
+      .get(longUrl, { setCookie: [`sid=${ID.a}; Path=/; Secure`] })
+      .build();
+    const report = textReport('shop.har', scenario, analyzeTrace(scenario));
+    expect(report).toContain(`at #0 ${longUrl.slice(0, SHOWN_URL_CHARS - 1)}…\n`);
+    expect(report).not.toContain(longUrl.slice(0, SHOWN_URL_CHARS));
+    const withRequests = textReport('shop.har', scenario, analyzeTrace(scenario), { requests: true });
+    expect(withRequests).toContain(` GET ${longUrl} → `);
   });
 });

@@ -8,6 +8,7 @@ import { cookieDefaultsFor } from '../core/cookie/browserDefaults.ts';
 import { clientShareOf, fileNotes, noCookieNote, onlyClientRequests } from '../core/formats/fileNotes.ts';
 import type { ReportedAnalysis } from '../core/formats/htmlReport.ts';
 import { SEVERITY_RANK, type Severity } from '../core/rules/rule.ts';
+import { shortUrl } from '../core/story/shortUrl.ts';
 import { requestsText, storyText } from '../core/story/storyText.ts';
 import type { Trace } from '../core/trace/types.ts';
 
@@ -30,7 +31,7 @@ function laneStory(lane: SessionView): string {
 function renderFinding(f: Finding, all: readonly Finding[]): string[] {
   const lines = [
     `    ${f.severity.toUpperCase().padEnd(6)} ${f.rule}${f.reason ? ` [${f.reason}]` : ''}${f.cause ? ` (cause: ${f.cause})` : ''} — ${f.title}`,
-    `           at #${f.entry} ${f.url}`,
+    `           at #${f.entry} ${shortUrl(f.url)}`,
     `           ${f.message}`,
   ];
   const evidence = Object.entries(f.evidence)

@@ -8,6 +8,7 @@
 import type { Finding, RequestView, SessionView } from '../analysis/analyze.ts';
 import type { MaskedCookie } from '../analysis/facts.ts';
 import type { Severity } from '../rules/rule.ts';
+import { shortUrl } from '../story/shortUrl.ts';
 import type { Story } from '../story/story.ts';
 import { requestTableHtml, STORY_STYLE, storyHtml } from '../story/storyHtml.ts';
 import { escapeHtml } from './escapeHtml.ts';
@@ -115,7 +116,7 @@ function findingHtml(f: Finding, all: readonly Finding[]): string {
   return `<div class="finding ${f.severity}"><div><span class="sev ${f.severity}">${f.severity}</span> <strong>${escapeHtml(
     f.rule,
   )}</strong> — ${escapeHtml(f.title)}${tags.length ? ` <span class="muted">[${escapeHtml(tags.join('; '))}]</span>` : ''}</div>
-<div class="muted">entry #${f.entry} <span class="mono">${escapeHtml(f.url)}</span></div>
+<div class="muted">entry #${f.entry} <span class="mono" title="${escapeHtml(f.url)}">${escapeHtml(shortUrl(f.url))}</span></div>
 <p>${escapeHtml(f.message)}</p>${evidenceHtml(f.evidence)}${related ? `<div class="muted">related: ${related}</div>` : ''}
 <p class="fix"><strong>Fix:</strong> ${escapeHtml(f.fix)}</p></div>`;
 }

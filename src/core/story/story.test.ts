@@ -4,6 +4,7 @@ import { trace } from '../../../test/helpers/traceBuilder.ts';
 import { type AnalysisResult, analyzeTrace } from '../analysis/analyze.ts';
 import { redactValue } from '../analysis/redact.ts';
 import { parseHar } from '../har/har.ts';
+import { SHOWN_URL_CHARS, shortUrl } from './shortUrl.ts';
 import { buildStories, clock, clockBeside, duration, idName, type StoryFinding } from './story.ts';
 
 function analysed(name: string, values: 'raw' | 'redacted' = 'redacted'): AnalysisResult {
@@ -358,5 +359,36 @@ describe('a story about a cookie only possibly a session', () => {
   it('a story where the site answered as to a client not logged in, though nobody logged in there', () => {
     const [story] = lost('kx', false, { location: '/login' }).story ?? [];
     expect([story?.kind, story?.confidence]).toEqual(['lost', 'possible']);
+  });
+});
+
+describe('a long address in a story', () => {
+  it('is cut to SHOWN_URL_CHARS with its entry beside it, where a sign-in flow put kilobytes in the query', () => {
+    // Google's sign-in pages carry a `continue=` address of ~2 KB: ten such headlines buried the story.
+    const longUrl = `https://shop.test/account?continue=${'https%3A%2F%2Faccounts.example%2Fconsent%3Fpart%3D'.repeat(40)}`;
+    const result = trace()
+      .get('https://shop.test/', { setCookie: ['sid=0123456789abcdef0123456789abcdef; Path=/; Secure; HttpOnly'] })
+      .get(longUrl, {
+        cookie: 'sid=0123456789abcdef0123456789abcdef',
+        setCookie: ['sid=fedcba9876543210fedcba9876543210; Path=/; Secure; HttpOnly'],
+      })
+      .analyze();
+    const lost = result.story?.find((s) => s.kind === 'lost');
+    expect(lost?.entry).toBe(1);
+    expect(lost?.headline).toContain(`on GET ${longUrl.slice(0, SHOWN_URL_CHARS - 1)}… (#1):`);
+    expect(lost?.headline).not.toContain(longUrl.slice(0, SHOWN_URL_CHARS));
+    // The request keeps its whole address.
+    expect(result.facts.requests.find((r) => r.entry === 1)?.url).toBe(longUrl);
+  });
+});
+
+describe('shortUrl', () => {
+  it('keeps an address that fits, cuts a longer one to the limit ending with …, and never splits a character', () => {
+    expect(shortUrl('https://a.test/x', 16)).toBe('https://a.test/x');
+    expect(shortUrl('https://a.test/xy', 16)).toBe('https://a.test/…');
+    // '😀' is two UTF-16 units: the cut falls between them, so the pair goes.
+    const cut = shortUrl('https://a.test/😀z', 17);
+    expect(cut).toBe('https://a.test/…');
+    expect(cut.length).toBeLessThanOrEqual(17);
   });
 });

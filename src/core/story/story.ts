@@ -23,6 +23,7 @@ import { fixationDoubted } from '../rules/sessionFixation.ts';
 import { notSentHint } from '../rules/sessionNotSent.ts';
 import { pathOf } from '../rules/sessionRejected.ts';
 import { BASIC_CREDENTIALS } from '../rules/sessionReset.ts';
+import { shortUrl } from './shortUrl.ts';
 
 // The story types are part of what an analysis gives (resultTypes.ts); re-exported for the story's readers.
 export type { Story, StoryKind, StoryTiming } from '../analysis/resultTypes.ts';
@@ -720,8 +721,8 @@ function storyOf(lead: Lead, ctx: Context): Story {
   const fix =
     related.map((i) => ctx.findings[i]).find((r) => r !== undefined && fixFrom.includes(r.rule))?.fix ?? f.fix;
   const where = request
-    ? `${request.method} ${ctx.hide(request.url)} (#${f.entry})`
-    : `${ctx.hide(f.url)} (#${f.entry})`;
+    ? `${request.method} ${shortUrl(ctx.hide(request.url))} (#${f.entry})`
+    : `${shortUrl(ctx.hide(f.url))} (#${f.entry})`;
   const when = Number.isFinite(time) ? ` at ${clock(time)}` : '';
   const headlines =
     f.session?.confidence === 'possible' || rowOf(f).hedged?.(f) === true ? HEADLINE_IF_POSSIBLE : HEADLINE;
