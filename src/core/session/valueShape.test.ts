@@ -393,3 +393,20 @@ describe('isUpdateOf an opaque token refreshed in place', () => {
     expect(isUpdateOf(`${kept.slice(0, 28)}${'a'.repeat(48)}`, `${kept.slice(0, 28)}${'b'.repeat(48)}`)).toBe(false);
   });
 });
+
+describe('isUpdateOf a token that another value holds whole', () => {
+  // Google's LSID of 2020 (a real recording): written back at the sign-in's CheckCookie as the services it is good for,
+  // then the very token the request carried.
+  const token = 'tAc3O_aaPDZ8VIOAQIfENrx8AsAhbvbHe706raQ7qZnV_b3T_Qx-xH4zmuPHg-ae1yOI6A.';
+
+  it('fields put in front of the token, or taken off it, are the same session', () => {
+    expect(isUpdateOf(token, `lso|s.HK|s.youtube:${token}`)).toBe(true);
+    expect(isUpdateOf(`lso|s.HK:${token}`, token)).toBe(true);
+    expect(isUpdateOf(token, `${token}|route=2`)).toBe(true);
+  });
+
+  it('a token found inside a longer run of token characters, or a short one, is no evidence', () => {
+    expect(isUpdateOf(token, `x${token}y`)).toBe(false);
+    expect(isUpdateOf('a1b2c3d4e5f6a7b8', 'lso:a1b2c3d4e5f6a7b8')).toBe(false);
+  });
+});

@@ -378,6 +378,29 @@ function keepsItsStart(previous: string, next: string): boolean {
   return kept >= KEPT_START - HEADER_CHANGES;
 }
 
+/**
+ * One value holds the other whole, as a field between separators: the same token with fields put in front of it or
+ * taken off. Google's `LSID` and `__Host-3PLSID` of 2020 were written back at the sign-in's CheckCookie as
+ * `lso|s.HK|s.youtube:` followed by the very token the request carried (the services it is good for, then the token).
+ * An opaque token of KEPT_START characters or more is found inside another value by chance never.
+ */
+function keepsItsToken(previous: string, next: string): boolean {
+  const [token, holder] = previous.length < next.length ? [previous, next] : [next, previous];
+  if (token.length < KEPT_START || token.length === holder.length || valueShape(token) !== 'opaque') return false;
+  for (let at = holder.indexOf(token); at !== -1; at = holder.indexOf(token, at + 1)) {
+    const end = at + token.length;
+    if (
+      (at === 0 || TOKEN_SEPARATOR.test(holder[at - 1]!)) &&
+      (end === holder.length || TOKEN_SEPARATOR.test(holder[end]!))
+    )
+      return true;
+  }
+  return false;
+}
+
+/** What stands between a token and the fields beside it in a value (keepsItsToken). */
+const TOKEN_SEPARATOR = /[|:;,&=.!~\s]/;
+
 /** The start compared, in characters. */
 const KEPT_START = 32;
 /** Characters of it that may change (a header's length or version byte). */
@@ -386,13 +409,15 @@ const HEADER_CHANGES = 2;
 /**
  * Whether `next` is the same session as `previous`, re-encoded or updated in place: both client-side stores (or
  * structured values) whose embedded ID or subject, where one can be read, is the same; an opaque token that keeps
- * the start of itself (keepsItsStart). An opaque value that changes otherwise is a new ID.
+ * the start of itself (keepsItsStart), or that another value holds whole (keepsItsToken). An opaque value that changes
+ * otherwise is a new ID.
  */
 export function isUpdateOf(previous: string, next: string): boolean {
   if (isRestamped(previous, next)) return true;
   const a = valueShape(previous);
   const b = valueShape(next);
   if (a === 'opaque' && b === 'opaque' && keepsItsStart(previous, next)) return true;
+  if (keepsItsToken(previous, next)) return true;
   if (a !== b || (a !== 'client-side-store' && a !== 'structured')) return false;
   const idA = embeddedIdOf(previous);
   const idB = embeddedIdOf(next);
