@@ -133,6 +133,27 @@ describe('CookieComparison', () => {
     ).toEqual(['Expired']);
   });
 
+  it('an expired copy the request carried goes back into the jar where its response writes it, to be found there', () => {
+    // Spring's OAuth state cookie (Max-Age=180) carried to its callback after the recording's clock ran past it, and
+    // deleted there: the deletion found no cookie, and the login was said to have kept it.
+    const deletion = 'sid=; Path=/; Max-Age=0';
+    const answer = { response: { status: 200, headers: [{ name: 'Set-Cookie', value: deletion }] } };
+    for (const carried of ['sid=old', 'sid=renewed']) {
+      const jar = jarWith('sid=old; Path=/; Max-Age=1');
+      const { sent, notSent } = comparison().compare(jar, request(5, carried, answer), SHOP_AT, 5_000);
+      expect([sent.map((c) => `${c.name}=${c.value}`), notSent]).toEqual([[carried], []]);
+      expect(jar.setCookie(deletion, 'https://shop.test/', 5_500)).toMatchObject({
+        kind: 'deleted',
+        removed: { name: 'sid', value: carried.slice(4) },
+      });
+    }
+    // A response that does not write it leaves it dropped: a later request without it is no "not sent".
+    const jar = jarWith('sid=old; Path=/; Max-Age=1');
+    const compared = comparison();
+    compared.compare(jar, request(5, 'sid=old'), SHOP_AT, 5_000);
+    expect(compared.compare(jar, request(6, ''), SHOP_AT, 6_000).notSent).toEqual([]);
+  });
+
   it('takes a carried cookie the jar never saw set as sent, in the slot the jar infers for it', () => {
     const { sent } = comparison().compare(new CookieJar(), request(1, 'sid=xyz'), SHOP_AT, 1_000);
     expect(sent).toEqual([{ name: 'sid', value: 'xyz', domain: 'shop.test', path: '/', session: true }]);

@@ -13,10 +13,10 @@ import { isBrowserNotSentReason, type NotSentReason, SAME_SITE_NOT_SENT_REASONS 
 import { type CookieVerdicts, RequestCookies, takeAt } from '../cookie/requestCookies.ts';
 import type { RequestContext, StoredCookie } from '../cookie/types.ts';
 import { responseArrivedAt } from '../trace/arrival.ts';
-import { headerValue } from '../trace/headers.ts';
+import { type CookiePair, headerValue } from '../trace/headers.ts';
 import type { BrowserCookieReport, TraceEntry } from '../trace/types.ts';
 import { type Comparison, ComparisonMemo } from './comparisonMemo.ts';
-import { carriedCookieText, SentCookieReader } from './entryCookies.ts';
+import { carriedCookieText, responseSetCookieLines, SentCookieReader, setCookieNameValue } from './entryCookies.ts';
 import { FactCache, ListPool, RefilledList } from './factCache.ts';
 import type { NotSentCookieFact, SentCookieFact } from './facts.ts';
 import type { LaneUrl } from './sessionLanes.ts';
@@ -82,6 +82,32 @@ const CARRIED_ANYWAY_REASONS: ReadonlySet<NotSentReason> = new Set([...SAME_SITE
 
 export const NO_SENT: readonly SentCookieFact[] = Object.freeze([]);
 export const NO_NOT_SENT: readonly NotSentCookieFact[] = Object.freeze([]);
+
+/**
+ * The jar's cookie at `index` of its not-sent verdicts, which the request carried all the same (as `pair`): taken out
+ * of them. A copy the jar found expired, and dropped, the browser still had: where this response writes the name, it
+ * goes back into the jar, its expiry unknown (observeSent), for the Set-Cookie deleting or replacing it to find. Left
+ * out, the deletion of Spring's OAuth state cookie at its login's callback (a recording whose clock ran past its
+ * Max-Age) found nothing, and the login was said to have kept it. Otherwise it stays dropped: the next request
+ * without it is no "not sent" (it did expire, if later than the jar thought).
+ */
+function carriedAnyway(
+  jar: CookieJar,
+  verdicts: CookieVerdicts,
+  index: number,
+  pair: CookiePair,
+  entry: TraceEntry,
+  time: number,
+): StoredCookie {
+  const rewritten = verdicts.reason(index) === 'Expired' && responseWrites(entry, pair.name);
+  const held = verdicts.take(index);
+  return (rewritten ? jar.observeSent(pair.name, pair.value, entry.request.url, time) : undefined) ?? held;
+}
+
+/** A Set-Cookie line of the entry's response writes (stores or deletes) the cookie of that name. */
+function responseWrites(entry: TraceEntry, name: string): boolean {
+  return responseSetCookieLines(entry).some((line) => setCookieNameValue(line)?.name === name);
+}
 
 /** The jar's cookie of this name among `verdicts`, held back for one of `reasons` where given, or -1. */
 function indexOfName(verdicts: CookieVerdicts, name: string, reasons?: ReadonlySet<NotSentReason>): number {
@@ -286,7 +312,7 @@ export class CookieComparison {
       }
       const k = notSentByJar.indexOf(pair.name, pair.value);
       if (k !== -1) {
-        sent.push(this.sentFact(pair.name, pair.value, notSentByJar.take(k)));
+        sent.push(this.sentFact(pair.name, pair.value, carriedAnyway(jar, notSentByJar, k, pair, entry, time)));
         continue;
       }
       // The cookie carried under another value than the jar's, where the jar held it back for SameSite or could not
@@ -301,7 +327,7 @@ export class CookieComparison {
       }
       const l = indexOfName(notSentByJar, pair.name, CARRIED_ANYWAY_REASONS);
       if (l !== -1) {
-        sent.push(this.sentFact(pair.name, pair.value, notSentByJar.take(l)));
+        sent.push(this.sentFact(pair.name, pair.value, carriedAnyway(jar, notSentByJar, l, pair, entry, time)));
         continue;
       }
       // The value the jar held before a response still in flight replaced it: sent as it was, not a new cookie.
