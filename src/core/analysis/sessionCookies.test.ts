@@ -1202,6 +1202,39 @@ describe('session cookie identification (the pre-pass)', () => {
     expect(flow(other, `https://id.test/auth?client_id=rp&state=${state}`).has(other)).toBe(true);
   });
 
+  it('a cookie set as a sign-in begins and deleted by its callback is that sign-in’s state, not a session', () => {
+    // Spring Security's OAuth login (a real recording, audit 11): `oauth2_auth_request` holds the authorization request
+    // serialized, set on the redirect to Google and deleted at the callback, which hands the app a token. Carried by
+    // that sign-in response, under a name with `auth` in it, it was taken for the session (certain) and the callback
+    // for a login that kept it (session-fixation), or for a server that cleared it (session-reset).
+    const state = 'wVsMzHGv5qTim11M8WpdrtvVofavbMW5Ytuqwt1JPEY';
+    const toGoogle = `https://accounts.google.test/o/oauth2/v2/auth?response_type=code&client_id=app&state=${state}`;
+    const flow = (callbackSetCookie: string[], setOn = toGoogle) =>
+      identify(
+        trace()
+          .get('http://localhost:8080/oauth2/authorize/google', {
+            cookie: '',
+            setCookie: [`oauth2_auth_request=${ID.a}${ID.b}; Max-Age=180; Path=/; HttpOnly`],
+            status: 302,
+            location: setOn,
+          })
+          .get(`http://localhost:8080/oauth2/callback/google?state=${state}&code=${ID.c}`, {
+            cookie: `oauth2_auth_request=${ID.a}${ID.b}`,
+            setCookie: callbackSetCookie,
+            status: 302,
+            location: `http://localhost:3000/oauth2/redirect?token=${ID.d}`,
+          })
+          .get('http://localhost:8080/user/me', { cookie: '' }),
+      );
+    const deletion = ['oauth2_auth_request=; Max-Age=0; Expires=Thu, 01-Jan-1970 00:00:10 GMT; Path=/'];
+    expect(flow(deletion).has('oauth2_auth_request')).toBe(false);
+    // Kept past the callback, the same cookie is judged as any other: the login carried it.
+    expect(flow([]).get('oauth2_auth_request')?.confidence).toBe('certain');
+    // Set on a page that began no sign-in and deleted at the login: no state of a sign-in, but no session the login
+    // bound either (that outlives it), so the login's carrying it is no evidence; its name and token remain.
+    expect(flow(deletion, '/login').get('oauth2_auth_request')?.confidence).toBe('likely');
+  });
+
   it("numbers led by the time of their setting (a beacon's first visit, last visit, count) are timestamps too", () => {
     // Walmart's RUM beacon sets `_tap-lrB=<ms>:<ms>:1`, sent back on most of its requests.
     const at = trace().nextTime;

@@ -46,6 +46,7 @@ import {
   exchangesLoginToken,
   isDeleteRequest,
   isLogoutAt,
+  issuesSignInRequest,
   issuesSignInResponse,
   LOGOUT_WORD,
   LoginDetector,
@@ -163,6 +164,14 @@ interface NameStats {
    */
   namedForFlow?: boolean;
   /**
+   * Every value the server set, it set on a response that sends the browser to an identity provider with a sign-in
+   * request (issuesSignInRequest): what it keeps is that sign-in's state (Spring Security's `oauth2_auth_request`, the
+   * authorization request serialized). Undefined before any value set; false once one was not.
+   */
+  setAsSignInBegins?: boolean;
+  /** A login's answer, or its redirect chain, deleted it: consumed there. */
+  deletedAtLogin?: true;
+  /**
    * The hosts that set or were sent it, up to two: a name seen at one host has one identity for all its lanes; at two,
    * each host's is worked out (withPerHost).
    */
@@ -180,6 +189,12 @@ interface NameStats {
    * sends it from script. Anti-forgery headers are no such header: a double-submit token is echoed so by design.
    */
   sentAsHeader?: { readonly entry: number; readonly header: string };
+}
+
+/** The login at `entry` carried the cookie, and that is no evidence: forgotten (NameStats.carriedAtLogins). */
+function dropCarriedAt(stats: NameStats, entry: number): void {
+  const kept = stats.carriedAtLogins.filter((b) => b.login !== entry);
+  if (kept.length < stats.carriedAtLogins.length) stats.carriedAtLogins.splice(0, Infinity, ...kept);
 }
 
 function hostOf(url: string): string {
@@ -334,6 +349,12 @@ export class SessionCookieIdentifier {
       if (pair.value === '' || setCookieDeletes(line)) {
         if (logout)
           stats.behaviour.push({ text: `cleared at the logout at entry ${entry.index}`, ...hostOfBehaviour(host) });
+        // Deleted by the login's own answer (or its redirect chain): not the session the login binds, which outlives
+        // it; its carrying there is no evidence.
+        if (login) {
+          dropCarriedAt(stats, login.entry);
+          stats.deletedAtLogin = true;
+        }
         continue;
       }
       this.noteValue(pair.name, stats, pair.value);
@@ -342,6 +363,7 @@ export class SessionCookieIdentifier {
       noteTimestamp(stats, pair.value, entry.startedAt);
       noteOwnPath(stats, line, pair.value);
       noteNamedForFlow(stats, pair.name, entry);
+      if (stats.setAsSignInBegins !== false) stats.setAsSignInBegins = issuesSignInRequest(entry);
       // The login's own request may carry the cookie: the value written back unchanged (web.py's on every answer) was
       // not issued there.
       if (login && (carryingLogin ? !carriesValue(sent, pair.name, pair.value) : !carries(sent, pair.name))) {
@@ -834,6 +856,9 @@ export class SessionCookieIdentifier {
     if (stats.setOnOwnPath === true) return undefined;
     // Named for one flow, by the value that flow's URLs carry: a handle of that flow, the name new in each.
     if (stats.namedForFlow === true) return undefined;
+    // Set as a sign-in began, deleted as it ended: that sign-in's state (an OAuth authorization request kept in a
+    // cookie), which its callback consumes. A session set there is kept past the login (renewed, not deleted).
+    if (stats.setAsSignInBegins === true && stats.deletedAtLogin === true) return undefined;
     const shapes = [...stats.shapes.values()];
     const sessionStore = this.readableSessionStore(stats, cls);
     if (sessionStore) return sessionStore;
