@@ -70,6 +70,8 @@ interface LaneEffect {
   rewrittenAs?: string;
   /** Deleted by the response's Clear-Site-Data, not by a Set-Cookie line (IdChange.clearSiteData). */
   clearSiteData?: true;
+  /** Deleted as the jar guessed the cookie's scope (SessionLanes.deletedOnGuess). */
+  onGuessedScope?: true;
   /** The cookie stored, or the one it replaced, outlives the browser session (an expiry). */
   persistent?: boolean;
 }
@@ -114,6 +116,12 @@ export class SessionLanes {
   private readonly lanes = new Map<string, SessionLane>();
   /** IDs a response deleted, and when that response arrived: a request started before then still held the ID. */
   private readonly deletedArrivedAt = new WeakMap<LaneId, number>();
+  /**
+   * IDs a deletion ended that found the cookie only as the jar guessed its scope (a cookie known from Cookie headers
+   * alone, taken host-only): the browser's own cookie may have another Domain or Path, which the deletion missed. A
+   * later request that carries the ID shows it did, and undoes the end (noteCarried), as for a guessed eviction.
+   */
+  private readonly deletedOnGuess = new WeakSet<LaneId>();
   /** The first ID of the run of updates each ID ended (sessionOf), once asked. */
   private readonly sessionRoots = new WeakMap<LaneId, string>();
   /** Who set each ID, and which apps sharing a cookie are seen not to share sessions (appNeighbours.ts). */
@@ -186,7 +194,13 @@ export class SessionLanes {
       }
       const current = currentId(lane);
       // The jar's own eviction was a guess: a request that carries the ID shows the browser still had it.
-      if (current?.end?.kind === 'reset' && current.end.byModel && current.id === s.value) delete current.end;
+      // So was a deletion that matched the cookie only on the jar's guess of its scope (deletedOnGuess).
+      if (
+        current?.end?.kind === 'reset' &&
+        (current.end.byModel || this.deletedOnGuess.has(current)) &&
+        current.id === s.value
+      )
+        delete current.end;
       if (current && current.id !== s.value && carriesReplacedInFlight(lane, current, s.value, startedAt)) {
         carried.set(lane.key, s.value);
         continue;
@@ -306,7 +320,8 @@ export class SessionLanes {
         if (!lane || !removed) continue;
         // The lines apply in order: a value an earlier line of this response stored is what this one removed
         // (phpMyAdmin's logout sets its auth cookie, then deletes it).
-        clearedBy(effectOn(effects, lane));
+        const effect = clearedBy(effectOn(effects, lane));
+        if (removed.scopeGuessed) effect.onGuessedScope = true;
       } else if (fact.parsed && value !== '') {
         // Rejected by the browser, yet the server issued a new ID: that is what tells a reset.
         const lane = this.laneForSetCookie(name, fact.parsed.domain, fact.parsed.path, url);
@@ -511,6 +526,7 @@ export class SessionLanes {
           ...(handedTo !== undefined ? { handedTo } : {}),
         };
         live.end = idEndOf(change);
+        if (effect.onGuessedScope) this.deletedOnGuess.add(live);
         this.noteEndOfOtherApps(lane, live, change, live.end, url.origin);
       }
       return;

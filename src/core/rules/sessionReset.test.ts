@@ -1271,3 +1271,28 @@ describe("session-reset of a visitor's ID at each move between servers that do n
     ]);
   });
 });
+
+describe('session-reset by a deletion that found the cookie only as the jar guessed its scope', () => {
+  // A Charles recording of people.bytedance.net (audit 11): `people-session-7` only ever carried, never set, and answers
+  // deleting it with `domain=people.bytedance.net`, while every later request carried the same value: the browser's
+  // cookie had another scope, which the deletion missed. It was told as a loss whose new ID was the lost one.
+  const carried = `sid=${ID.a}`;
+  const deletion = 'sid=; expires=Tue, 21 Feb 2012 06:07:05 GMT; domain=app.shop.test; path=/; HttpOnly';
+  const deletedAt = () =>
+    trace()
+      .get('https://app.shop.test/', { cookie: carried })
+      .get('https://app.shop.test/api/todo', { cookie: carried, setCookie: [deletion] });
+
+  it('is undone by a later request that carries the ID: the browser still had it', () => {
+    const kept = deletedAt().get('https://app.shop.test/api/list', { cookie: carried }).analyze();
+    expect(findingsOf(kept, 'session-reset')).toEqual([]);
+    expect(kept.sessions.find((s) => s.cookie === 'sid')?.ids.map((i) => [i.firstEntry, i.lastEntry])).toEqual([
+      [0, 2],
+    ]);
+  });
+
+  it('stands where no later request carries it', () => {
+    const gone = deletedAt().get('https://app.shop.test/api/list', { cookie: '' }).analyze();
+    expect(findingsOf(gone, 'session-reset').map((f) => [f.entry, f.cause])).toEqual([[1, 'cleared-by-server']]);
+  });
+});
