@@ -9,6 +9,19 @@ const jwe = (iv: string, ciphertext: string) => `${JWE_HEADER}..${iv}.${cipherte
 const JWS_HEADER = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9';
 
 describe('valueShape', () => {
+  it('a date as a locale writes it, form-encoded or not, is no ID; a token of digits and slashes is', () => {
+    // coupons.com's `cidat` (a real recording, audit 11): ASP.NET's DateTime.ToString(), percent- and form-encoded.
+    for (const date of [
+      '9%2F9%2F2013+1%3A38%3A38+PM',
+      '9/9/2013 1:38:38 PM',
+      '09.09.2013 13:38',
+      '2013/09/09',
+      '9/9/2013',
+    ])
+      expect(valueShape(date)).toBe('not-an-id');
+    expect(valueShape('9/9/20131/38/38PMx7Qz')).toBe('opaque');
+  });
+
   it('a word or a few joined, or a screen size, is a word value (a preference); letters with digits are not', () => {
     // DoubleClick's `test_cookie=CheckForPermission`: capitalised words written together.
     for (const word of [

@@ -29,7 +29,12 @@ const FLAG = /^(t|f|true|false|yes|no|on|off|y|n|null|undefined|none|deleted|-?\
  * random. (Text beyond ASCII is readable data, below.)
  */
 const PUNCTUATION_ONLY = /^[\x21-\x2F\x3A-\x40\x5B-\x60\x7B-\x7E]+$/;
-const DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\w{3}, \d{2} \w{3} \d{4}/;
+/**
+ * A date, with its time or not: ISO 8601, an HTTP date, or a date as a locale writes it (`9/9/2013 1:38:38 PM`, as
+ * ASP.NET's DateTime.ToString() gives it: coupons.com's `cidat`; `09.09.2013 13:38`). Form-encoded, its spaces are `+`.
+ */
+const DATE =
+  /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\w{3}, \d{2} \w{3} \d{4}|^(\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}\/\d{1,2}\/\d{1,2})([ +T]\d{1,2}:\d{2}(:\d{2})?([ +]?[AP]M)?)?$/i;
 /**
  * A language tag (`en`, `en-GB`), or a POSIX locale with its territory and, optionally, its codeset and modifier
  * (`en_GB.utf8`, `de_DE.UTF-8`, `ca_ES@valencia`: LDAP Account Manager's `lam_last_language`).
