@@ -287,6 +287,29 @@ describe('story rows for rules without a dedicated branch', () => {
     ]);
   });
 
+  it('one answer that sets several session cookies the same risky way is one story naming the others', () => {
+    // Google's sign-in (a real recording, audit 11) set SID, APISID and SAPISID without HttpOnly in one answer: a
+    // story each made ten headlines of one request.
+    const risk = (cookie: string, rule: string, entry = 1) =>
+      finding({ rule, severity: 'medium', cookie, entry, message: `${cookie}: a risk.` });
+    const stories = buildStories({
+      findings: [
+        risk('SID', 'cookie-no-httponly'),
+        risk('HSID', 'cookie-no-secure'),
+        risk('APISID', 'cookie-no-httponly'),
+        risk('SSID', 'cookie-no-httponly', 2),
+      ],
+      facts: base.facts,
+    });
+    expect(stories.map((st) => [st.entry, st.cookie, st.rule])).toEqual([
+      [1, 'SID', 'cookie-no-httponly'],
+      [1, 'HSID', 'cookie-no-secure'],
+      [2, 'SSID', 'cookie-no-httponly'],
+    ]);
+    expect(stories[0]!.steps).toContain('Also at risk at the same request: `APISID` (cookie-no-httponly at #1).');
+    expect(stories[0]!.related).toEqual([0, 2]);
+  });
+
   it("keeps a message's first word as written when it is the cookie's name (`AuthSession carries…`)", () => {
     const stories = buildStories({
       findings: [

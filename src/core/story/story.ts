@@ -517,11 +517,20 @@ export function buildStories(input: StoryInput, options: StoryOptions = {}): Sto
 function mergeBeside(kept: readonly Kept[]): (Kept & { readonly beside: Lead[] })[] {
   const out: (Kept & { beside: Lead[] })[] = [];
   for (const k of kept) {
-    const into = out.at(-1);
-    if (into && !into.again && !k.again && tellsSameAnswer(into.lead, k.lead)) into.beside.push(k.lead);
+    const into = k.again ? undefined : sameAnswerBefore(out, k.lead);
+    if (into) into.beside.push(k.lead);
     else out.push({ ...k, beside: [] });
   }
   return out;
+}
+
+/** The story already kept, at the same request, that tells what `lead` tells (tellsSameAnswer), or undefined. */
+function sameAnswerBefore<T extends Kept>(out: readonly T[], lead: Lead): T | undefined {
+  for (let i = out.length - 1; i >= 0 && out[i]!.lead.entry === lead.entry; i--) {
+    const story = out[i]!;
+    if (!story.again && tellsSameAnswer(story.lead, lead)) return story;
+  }
+  return undefined;
 }
 
 const CONFIDENCE_RANK: Readonly<Record<string, number>> = { certain: 3, likely: 2, possible: 1 };
@@ -530,7 +539,11 @@ function confidenceRank(f: StoryFinding): number {
   return CONFIDENCE_RANK[f.session?.confidence ?? ''] ?? 0;
 }
 
-/** Kinds of story one answer can tell for several cookies at once. */
+/**
+ * Kinds of story one answer can tell for several cookies at once. A risk too: one answer that sets several session
+ * cookies the same way (Google's sign-in sets SID, APISID and SAPISID without HttpOnly) is one thing to fix, told once
+ * with the others named, where it was a story for each cookie.
+ */
 const ANSWER_KINDS: ReadonlySet<StoryKind> = new Set(['rejected', 'lost']);
 
 /**
@@ -543,7 +556,7 @@ const ONE_REQUEST_RULES: ReadonlySet<string> = new Set(['session-fixation', 'ses
 
 function tellsSameAnswer(a: Lead, b: Lead): boolean {
   return (
-    (ANSWER_KINDS.has(a.kind) || ONE_REQUEST_RULES.has(a.f.rule)) &&
+    (ANSWER_KINDS.has(a.kind) || ONE_REQUEST_RULES.has(a.f.rule) || a.kind === 'at-risk') &&
     a.kind === b.kind &&
     a.entry === b.entry &&
     a.f.rule === b.f.rule &&
