@@ -9,6 +9,16 @@ const jwe = (iv: string, ciphertext: string) => `${JWE_HEADER}..${iv}.${cipherte
 const JWS_HEADER = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9';
 
 describe('valueShape', () => {
+  it('named fields joined by &, whatever their values hold, are a record (structured), not one ID', () => {
+    // coupons.com's `SessionInfo` (a real recording, audit 11): a tracking ID and two scrambled blobs, as fields.
+    expect(valueShape('TrackingID=ALK0909133838FB6D7E8A3226157&SI=iG0O=Fwb!LiFY:|:y$IxW=G:|:w1a&sC=yxzL=fJ:|:gl')).toBe(
+      'structured',
+    );
+    // One field is a label (LABELLED_DATA's); a base64 token with `=` padding and no `&` stays a token.
+    expect(valueShape('TrackingID=ALK0909133838FB6D7E8A3226157')).toBe('opaque');
+    expect(valueShape('dGhpcyBpcyBhIHJhbmRvbSB0b2tlbg==')).toBe('opaque');
+  });
+
   it('a date as a locale writes it, form-encoded or not, is no ID; a token of digits and slashes is', () => {
     // coupons.com's `cidat` (a real recording, audit 11): ASP.NET's DateTime.ToString(), percent- and form-encoded.
     for (const date of [

@@ -147,9 +147,17 @@ const LABELLED_DATA = {
   },
 };
 
+/**
+ * Named fields joined by `&`, as a query string writes them, whatever their values hold (coupons.com's `SessionInfo`:
+ * `TrackingID=ALK0909…&SI=<a scrambled blob with = and :|: in it>&sC=…`): a record of fields, not one ID. The names
+ * are words; a value runs to the next `&`.
+ */
+const QUERY_FIELDS = /^[A-Za-z_][\w.-]{0,40}=[^&]*(?:&[A-Za-z_][\w.-]{0,40}=[^&]*)+$/;
+
 /** Readable data, evidence against an ID (RULES.md). */
 const READABLE = [
   FIELDS,
+  QUERY_FIELDS,
   LABELLED_DATA,
   LABELLED_NUMBER,
   ABSOLUTE_URL,
