@@ -397,9 +397,10 @@ function keepsItsStart(previous: string, next: string): boolean {
  * `lso|s.HK|s.youtube:` followed by the very token the request carried (the services it is good for, then the token).
  * An opaque token of KEPT_START characters or more is found inside another value by chance never.
  */
-function keepsItsToken(previous: string, next: string): boolean {
-  const [token, holder] = previous.length < next.length ? [previous, next] : [next, previous];
-  if (token.length < KEPT_START || token.length === holder.length || valueShape(token) !== 'opaque') return false;
+function keepsItsToken(previous: string, next: string, shapes: readonly [ValueShape, ValueShape]): boolean {
+  const [token, holder, tokenShape] =
+    previous.length < next.length ? [previous, next, shapes[0]] : [next, previous, shapes[1]];
+  if (token.length < KEPT_START || token.length === holder.length || tokenShape !== 'opaque') return false;
   for (let at = holder.indexOf(token); at !== -1; at = holder.indexOf(token, at + 1)) {
     const end = at + token.length;
     if (
@@ -430,7 +431,7 @@ export function isUpdateOf(previous: string, next: string): boolean {
   const a = valueShape(previous);
   const b = valueShape(next);
   if (a === 'opaque' && b === 'opaque' && keepsItsStart(previous, next)) return true;
-  if (keepsItsToken(previous, next)) return true;
+  if (keepsItsToken(previous, next, [a, b])) return true;
   if (a !== b || (a !== 'client-side-store' && a !== 'structured')) return false;
   const idA = embeddedIdOf(previous);
   const idB = embeddedIdOf(next);

@@ -544,7 +544,7 @@ function confidenceRank(f: StoryFinding): number {
  * cookies the same way (Google's sign-in sets SID, APISID and SAPISID without HttpOnly) is one thing to fix, told once
  * with the others named, where it was a story for each cookie.
  */
-const ANSWER_KINDS: ReadonlySet<StoryKind> = new Set(['rejected', 'lost']);
+const ANSWER_KINDS: ReadonlySet<StoryKind> = new Set(['rejected', 'lost', 'at-risk']);
 
 /**
  * Rules whose story one request tells for several cookies at once, whatever its kind: a login that kept several IDs
@@ -556,7 +556,7 @@ const ONE_REQUEST_RULES: ReadonlySet<string> = new Set(['session-fixation', 'ses
 
 function tellsSameAnswer(a: Lead, b: Lead): boolean {
   return (
-    (ANSWER_KINDS.has(a.kind) || ONE_REQUEST_RULES.has(a.f.rule) || a.kind === 'at-risk') &&
+    (ANSWER_KINDS.has(a.kind) || ONE_REQUEST_RULES.has(a.f.rule)) &&
     a.kind === b.kind &&
     a.entry === b.entry &&
     a.f.rule === b.f.rule &&
