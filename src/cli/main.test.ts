@@ -127,6 +127,24 @@ describe('exit codes', () => {
     },
   );
 
+  it('2 for a recording with no entry at all, which would otherwise read as "no session was lost"', async () => {
+    const file = 'empty.har';
+    const input = JSON.stringify({
+      log: { version: '1.2', creator: { name: 'Playwright', version: '1.37' }, entries: [] },
+    });
+    for (const args of [[], ['--fail-on', 'high'], ['--format', 'json']]) {
+      const r = await run(['analyze', file, ...args], { [file]: input });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        'sessionscope: empty.har: no readable entry: the recording holds no request (log.entries is empty), so there is nothing to analyse\n',
+      );
+    }
+    // One request is enough to analyse.
+    const one = har([{ url: 'https://shop.test/', at: '2025-01-01T00:00:00Z', cookie: '' }]);
+    expect((await run(['analyze', 'one.har'], { 'one.har': one })).code).toBe(0);
+  });
+
   it('2 for a missing file, saying so', async () => {
     const r = await run(['analyze', '/nonexistent/trace.har']);
     expect(r.code).toBe(2);

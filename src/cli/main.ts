@@ -124,6 +124,20 @@ function summaryOf(trace: Trace): string {
   return `${trace.source.format}${trace.source.creator ? `, ${trace.source.creator}` : ''}, ${trace.entryCount} entries`;
 }
 
+/**
+ * A recording without a single request has nothing to analyse: reported as "no session was lost", a CI job that
+ * recorded nothing (a browser that failed to start, a filter that caught every request) would pass `--fail-on`
+ * unseen. CLI.md's "no readable entry" refuses it, with exit 2. Only `analyze`: `export` copies it as it is, and the
+ * panel opens it as the empty recording it is.
+ */
+function refuseEmptyRecording(file: string, loaded: LoadedInput): void {
+  if (loaded.trace.entryCount > 0 || loaded.trace.events.length > 0) return;
+  const where = loaded.native ? 'the trace holds no event' : 'log.entries is empty';
+  throw new InputError(
+    `${file}: no readable entry: the recording holds no request (${where}), so there is nothing to analyse`,
+  );
+}
+
 async function analyzeFiles(command: AnalyzeCommand, io: Io): Promise<number> {
   const analysed: { file: string; trace: Trace; result: ReportedAnalysis }[] = [];
   let unreadable = false;
@@ -132,6 +146,7 @@ async function analyzeFiles(command: AnalyzeCommand, io: Io): Promise<number> {
       // A large HAR is only indexed, then read again by the analysis: made with the settings a HAR gets.
       const settings = withDefaults(settingsFor({ trace: EMPTY_TRACE, streamed: false }, command));
       const loaded = await loadInput(file, io, { analyseOnly: { settings } });
+      refuseEmptyRecording(file, loaded);
       const { trace, analysis } = await analysisFor(loaded, command);
       analysed.push({ file, trace, result: analysis });
       // Import warnings go to standard error in every format but JSON, which carries them in input.warnings.
