@@ -372,6 +372,53 @@ describe('session-reset', () => {
     expect(reset!.message).toContain('was lost at a logout request');
   });
 
+  describe("cleared-by-server outside a logout, while the login's other session cookie goes on", () => {
+    const TOKEN = (id: string) => `access_token=${id}; Path=/; HttpOnly; Secure; SameSite=Lax`;
+    const DELETE = 'sid=; Path=/; Max-Age=0';
+    /** Login (#1) issues sid and access_token; #2 carries both and its answer deletes sid; then `after` at #3. */
+    const deleted = (after: { cookie?: string; status?: number; responseHeaders?: Record<string, string> } = {}) =>
+      trace()
+        .login('https://app.test/login', [sid(ID.a), TOKEN(ID.c)], '/')
+        .get('https://app.test/api/account', { cookie: `sid=${ID.a}; access_token=${ID.c}`, setCookie: [DELETE] })
+        .get('https://app.test/api/workspace', { cookie: `access_token=${ID.c}`, ...after })
+        .analyze();
+
+    it('carried again and answered as to a user logged in: a low finding that names the cookie the session went on in', () => {
+      const result = deleted();
+      const [reset] = findingsOf(result, 'session-reset');
+      expect(reset).toMatchObject({ cookie: 'sid', entry: 2, cause: 'cleared-by-server', severity: 'low' });
+      expect(reset!.evidence).toMatchObject({ wentOnIn: 'access_token', wentOnAt: 3 });
+      expect(reset!.message).toContain('the user stayed logged in');
+      expect(reset!.fix).toContain('`access_token`');
+      expect(result.story?.[0]?.cause).toContain('the session goes on in that cookie');
+    });
+
+    it('not carried again, or answered as logged out or with an error: the session was lost', () => {
+      for (const after of [
+        { cookie: '' },
+        { status: 302, responseHeaders: { Location: '/login' } },
+        { status: 401 },
+        { status: 500 },
+      ]) {
+        const [reset] = findingsOf(deleted(after), 'session-reset');
+        expect(reset).toMatchObject({ entry: 2, cause: 'cleared-by-server', severity: 'high' });
+        expect(reset!.evidence.wentOnIn).toBeUndefined();
+      }
+    });
+
+    it('another cookie that no login issued with it: no sign the user stayed logged in', () => {
+      const result = trace()
+        .get('https://app.test/', { cookie: '', setCookie: [TOKEN(ID.c)] })
+        .login('https://app.test/login', [sid(ID.a)], '/')
+        .get('https://app.test/api/account', { cookie: `sid=${ID.a}; access_token=${ID.c}`, setCookie: [DELETE] })
+        .get('https://app.test/api/workspace', { cookie: `access_token=${ID.c}` })
+        .analyze();
+      const [reset] = findingsOf(result, 'session-reset');
+      expect(reset).toMatchObject({ cause: 'cleared-by-server', severity: 'high' });
+      expect(reset!.evidence.wentOnIn).toBeUndefined();
+    });
+  });
+
   describe('server-rejected, with a persistent login cookie the request carried (remember me)', () => {
     const REMEMBER = (id: string) => `remember=${id}; Path=/; HttpOnly; Secure; Max-Age=15552000`;
     const lost = (answer: { setCookie: string[]; status?: number; responseHeaders?: Record<string, string> }) =>

@@ -117,6 +117,49 @@ function isPersistent(parsed: ParsedSetCookie | undefined, time: number): boolea
   return parsed?.expires !== undefined && parsed.expires > time;
 }
 
+/** Where the session went on after its cookie was deleted (wentOnIn). */
+interface WentOn {
+  /** The other session cookie the same login issued. */
+  readonly cookie: string;
+  readonly login: number;
+  /** A later request that carried that cookie's ID, answered as to a client logged in. */
+  readonly entry: number;
+  readonly status: number;
+}
+
+/**
+ * A cookie the server deleted outside a logout, while the login that issued its ID had issued another session cookie
+ * beside it (an app that keeps its login in a token cookie and drops the server session it no longer needs: Spring's
+ * `SESSION` beside `ACCESS_TOKEN`), which the request carried and a later request of the origin carried again,
+ * answered neither as logged out nor with an error: the user stayed logged in. That cookie and the later request, or
+ * undefined.
+ */
+function wentOnIn(ctx: RuleContext, t: IdTransition): WentOn | undefined {
+  const login = t.id.sessionLogin;
+  const request = t.request;
+  if (login === undefined || request === undefined || t.end.kind !== 'reset') return undefined;
+  if (t.end.loggedOutAnswer !== undefined || ctx.facts.loggedOut?.some((a) => a.entry === request.entry))
+    return undefined;
+  for (const lane of ctx.facts.lanes) {
+    if (lane.origin !== t.lane.origin || lane.cookie === t.lane.cookie) continue;
+    for (const id of lane.ids) {
+      if (id.sessionLogin !== login || id.lastEntry === request.entry) continue;
+      if (!request.sent.some((s) => s.name === lane.cookie && s.value === id.id)) continue;
+      const later = ctx.request(id.lastEntry);
+      const status = later?.status;
+      if (later === undefined || status === undefined || status < 200 || status >= 400) continue;
+      if (later.time < request.time || ctx.facts.loggedOut?.some((a) => a.entry === later.entry)) continue;
+      return { cookie: lane.cookie, login, entry: later.entry, status };
+    }
+  }
+  return undefined;
+}
+
+const WENT_ON = (w: WentOn) =>
+  `the server deleted the cookie with a Set-Cookie outside any logout, but the user stayed logged in: the login at entry ${w.login} had issued \`${w.cookie}\` beside it, which this request carried and the request at entry ${w.entry} carried again, answered ${w.status}. The session goes on in that cookie, so at most what this one held was lost`;
+const WENT_ON_FIX = (w: WentOn) =>
+  `If the app keeps its login in \`${w.cookie}\`, stop issuing this cookie at the login (or let it live as long); otherwise find the code that deletes it.`;
+
 /** restoredFrom's answer (the finding's `restoredFrom` evidence) when the request's own HTTP credentials kept the user signed in. */
 export const BASIC_CREDENTIALS = 'Authorization: Basic';
 
@@ -380,6 +423,7 @@ export const sessionReset = defineRule({
       const rejectedAt = clearedOutside
         ? rejectedBefore(ctx, t.lane.origin, t.lane.cookie, t.id.id, end.entry)
         : undefined;
+      const wentOn = clearedOutside && rejectedAt === undefined ? wentOnIn(ctx, t) : undefined;
       // Decisions that read what came after the end (later carries, later ends of the lane): they change as a live
       // trace grows, so the remembered draft is keyed by them.
       const readings = quietReadings(ctx, t);
@@ -394,6 +438,8 @@ export const sessionReset = defineRule({
         foreshadowedByRefusal,
         keptAfterRefusal,
         rejectedAt,
+        wentOn?.cookie,
+        wentOn?.entry,
         t.lane.key,
         t.lane.origin,
         t.lane.cookie,
@@ -451,6 +497,7 @@ export const sessionReset = defineRule({
             raced,
             clearedOutside,
             rejectedAt,
+            wentOn,
             slid,
             readableByScript:
               end.cause === 'cleared-by-script' && issuedWithoutHttpOnly(t.id, t.lane.cookie, ctx.request),
@@ -477,8 +524,8 @@ export const sessionReset = defineRule({
             ...(end.freshRace ? { severity: 'info' as const } : {}),
             // The session-rejected finding before it raised the alarm for this loss: the clearing is told, not raised again.
             ...(rejectedAt !== undefined ? { severity: 'info' as const } : {}),
-            // The user stayed logged in (restoredFrom): told, as the loss of what the session held, not alarmed.
-            ...(restored !== undefined ? { severity: 'low' as const } : {}),
+            // The user stayed logged in (restoredFrom, wentOnIn): told, as the loss of what the session held, not alarmed.
+            ...(restored !== undefined || wentOn !== undefined ? { severity: 'low' as const } : {}),
             // The jar's own eviction that nothing after it confirms (evictionShown): only the model's count says so.
             ...(unconfirmed ? { severity: 'low' as const } : {}),
             // The loss it followed or repeats raised the alarm, the login replaced a visitor's ID, or the held ID went
@@ -504,6 +551,7 @@ export const sessionReset = defineRule({
               ...(raced ? { inFlightWith: { secret: end.inFlightWith } } : {}),
               ...(end.freshRace ? { freshRace: true } : {}),
               ...(restored !== undefined ? { restoredFrom: restored } : {}),
+              ...(wentOn !== undefined ? { wentOnIn: wentOn.cookie, wentOnAt: wentOn.entry } : {}),
               ...(end.failedAttempt !== undefined ? { issuedAtFailedAttempt: end.failedAttempt } : {}),
               ...(end.setByOtherApp !== undefined
                 ? {
@@ -560,6 +608,8 @@ interface ResetCase {
   readonly slid: boolean;
   /** …after the server had answered the ID as logged out there (CLEARED_AFTER_REJECTION). */
   readonly rejectedAt: number | undefined;
+  /** …while the login's other session cookie went on (wentOnIn). */
+  readonly wentOn: WentOn | undefined;
   /** The Set-Cookie that issued the lost ID left out HttpOnly: page scripts could delete it (SCRIPT_DELETION_FIX). */
   readonly readableByScript: boolean;
 }
@@ -590,6 +640,7 @@ const EXPLANATIONS: readonly {
     cause: (c) => CLEARED_AFTER_REJECTION(c.rejectedAt ?? c.end.entry),
     fix: () => CLEARED_OUTSIDE_LOGOUT_FIX,
   },
+  { holds: (c) => c.wentOn !== undefined, cause: (c) => WENT_ON(c.wentOn!), fix: (c) => WENT_ON_FIX(c.wentOn!) },
   { holds: (c) => c.clearedOutside, cause: () => CLEARED_OUTSIDE_LOGOUT, fix: () => CLEARED_OUTSIDE_LOGOUT_FIX },
   { holds: (c) => c.slid, cause: () => EXPIRED_THOUGH_SLID, fix: () => SLID_EXPIRY_FIX },
   {

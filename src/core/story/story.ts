@@ -289,8 +289,12 @@ const CAUSES: Readonly<Record<string, CauseRow>> = {
   },
   'session-reset:cleared-by-server': {
     kind: 'lost',
-    cause: (c) =>
-      `the server deleted the cookie \`${c.cookie}\` with a Set-Cookie outside any logout: most likely it no longer knew the session (server-side expiry, a restart, or sessions not shared between servers) and cleared the stale cookie, or code ended the session${readBeside(c)}`,
+    cause: (c) => {
+      const { wentOnIn, wentOnAt } = c.finding.evidence;
+      if (typeof wentOnIn === 'string')
+        return `the server deleted the cookie \`${c.cookie}\` with a Set-Cookie outside any logout, but the user stayed logged in: the login had issued \`${wentOnIn}\` beside it, which this request carried and #${wentOnAt} carried again, so the session goes on in that cookie and at most what \`${c.cookie}\` held was lost`;
+      return `the server deleted the cookie \`${c.cookie}\` with a Set-Cookie outside any logout: most likely it no longer knew the session (server-side expiry, a restart, or sessions not shared between servers) and cleared the stale cookie, or code ended the session${readBeside(c)}`;
+    },
   },
   'session-reset:cleared-by-script': {
     kind: 'lost',
