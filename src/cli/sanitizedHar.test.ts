@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../test/helpers/runCli.ts';
 import { sanitizedHar } from '../../test/helpers/sanitizedHar.ts';
+import { trace } from '../../test/helpers/traceBuilder.ts';
 
 const LOST = new URL('../../test/fixtures/demo-har/secure-lost-on-http.har', import.meta.url).pathname;
 /** Django renews `sessionid` at its login and clears it at its logout; it keeps it 14 days (a LOW). */
@@ -126,6 +127,25 @@ describe('a HAR whose cookie values a sanitiser masked', () => {
     expect(text).toContain("Note: this file's cookie values were masked");
     expect(text).toContain('What happened: no session ID to follow.');
     expect(doc.input.notes).toEqual([expect.stringContaining("This file's cookie values were masked")]);
+  });
+
+  it('a name no list knows, masked, that a login issued: a session by that behaviour, its attributes judged', () => {
+    // A cable modem's login over http (solentlabs/cable_modem_monitor's Arris recording): `credential=[REDACTED]`.
+    const login = (value: string) =>
+      trace()
+        .login('http://192.168.100.1/cgi-bin/login', [`credential=${value}; Path=/`], '/status')
+        .get('http://192.168.100.1/status', { cookie: `credential=${value}` })
+        .analyze();
+    const found = (value: string) => login(value).findings.map((f) => `${f.rule} ${f.cookie} ${f.severity}`);
+    expect(found('[REDACTED]')).toEqual([
+      'cookie-set-over-http credential high',
+      'cookie-no-httponly credential medium',
+      'cookie-samesite-missing credential low',
+    ]);
+    // Still no ID followed: a masked value reads as every other.
+    expect(login('[REDACTED]').sessions).toEqual([]);
+    // A word is no ID, whatever the login did with it.
+    expect(found('yes')).toEqual([]);
   });
 
   it('unmasked, the same recording follows the ID through the login and the logout', async () => {

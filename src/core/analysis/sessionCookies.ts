@@ -172,6 +172,11 @@ interface NameStats {
   /** A login's answer, or its redirect chain, deleted it: consumed there. */
   deletedAtLogin?: true;
   /**
+   * A value a sanitiser masked was seen under the name (isMaskedValue): what it stood for is unknown, so it speaks
+   * neither for nor against the name holding an ID.
+   */
+  masked?: true;
+  /**
    * The hosts that set or were sent it, up to two: a name seen at one host has one identity for all its lanes; at two,
    * each host's is worked out (withPerHost).
    */
@@ -786,6 +791,7 @@ export class SessionCookieIdentifier {
     // A value a sanitiser masked says nothing of the ID it stood for: not a shape the cookie is judged by.
     if (isMaskedValue(value)) {
       this.maskedCookie ??= { name, value };
+      stats.masked = true;
       return;
     }
     stats.shapes.set(value, valueShape(value));
@@ -867,7 +873,11 @@ export class SessionCookieIdentifier {
     // A signed or encoded list is data even beside values that cannot be read (Django's messages: a signed list,
     // then the same compressed); a store cleared to `{}` at a logout is still the store.
     if (!shapes.includes('opaque') && values.some(isReadableList)) return undefined;
-    const idShaped = shapes.some((s) => s === 'opaque' || s === 'client-side-store');
+    // Only masked values seen: the sanitiser hid what the value was, not what the server did with the cookie (issued
+    // it at a login, cleared it at a logout), so behaviour and the name still tell, as of an ID (RULES.md: evidence by
+    // behaviour first). The IDs themselves are not followed (sessionLanes.ts, isPlaceholderValue).
+    const idShaped =
+      shapes.some((s) => s === 'opaque' || s === 'client-side-store') || (stats.masked === true && shapes.length === 0);
     const knownName =
       cls.kind === 'session'
         ? `name matches ${cls.pattern}`
