@@ -806,15 +806,26 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   },
   // phpLDAPadmin (its PHP session named md5('phpLDAPadmin'), without HttpOnly): `login` and `login_pass` posted to
   // /cmd.php, which redirects to /cmd.php whether the password was right or not; its logout (`cmd=logout`) shows
-  // the last attempt worked, and that the session kept its ID through it: a fixation, low as the cookie is only a
-  // possible session (nothing it does shows more: it never changes).
-  phpldapadmin: { cookie: '5d89dac18813e15aa2f75788275e3588', ends: ['live'], alarms: [] },
+  // the last attempt worked, and that the session kept its ID through it: a fixation. The login carried it and its
+  // value is in PHP's format for a session ID, so the cookie is a certain session: a high fixation, a medium HttpOnly.
+  phpldapadmin: {
+    cookie: '5d89dac18813e15aa2f75788275e3588',
+    ends: ['live'],
+    alarms: [
+      'cookie-no-httponly 5d89dac18813e15aa2f75788275e3588',
+      'session-fixation 5d89dac18813e15aa2f75788275e3588',
+    ],
+  },
   // With `auth_type` cookie: the DN and password, encrypted, in `user-USER` and `user-PASS` (no HttpOnly: real
   // mediums), set at the login and deleted at the logout; the wrong password's answer sets and deletes them.
   'phpldapadmin-cookie-auth': {
     cookie: 'user-PASS',
     ends: ['reset:cleared-by-server@logout'],
-    alarms: ['cookie-no-httponly user-PASS', 'cookie-no-httponly user-USER'],
+    alarms: [
+      'cookie-no-httponly 5d89dac18813e15aa2f75788275e3588',
+      'cookie-no-httponly user-PASS',
+      'cookie-no-httponly user-USER',
+    ],
     sessions: ['5d89dac18813e15aa2f75788275e3588', 'user-USER', 'user-PASS'],
   },
   // Deluge's web UI: a JSON-RPC login (`auth.login` with the password as its only argument) sets `_session_id`
@@ -3990,8 +4001,18 @@ const KEPT_AT_LOGOUT: Readonly<Record<string, readonly string[]>> = {
   'shaarli-with-bodies': ['info shaarli'],
   'ocsinventory-reports-with-bodies': ['info PHPSESSID'],
   sails: ['low sails.sid'],
-  simplesamlphp: ['low SimpleSAMLAuthToken'],
-  'simplesamlphp-with-bodies': ['low SimpleSAMLAuthToken'],
+  // Its logout keeps both: the PHP session `SimpleSAML` (known by PHP's format of its ID) and the token beside it.
+  simplesamlphp: ['low SimpleSAML', 'low SimpleSAMLAuthToken'],
+  'simplesamlphp-with-bodies': ['low SimpleSAML', 'low SimpleSAMLAuthToken'],
+  // DokuWiki's logout deletes its auth cookie DW<hash> and keeps the PHP session `DokuWiki`; with content, the page
+  // after it answers the kept ID as logged out.
+  dokuwiki: ['low DokuWiki'],
+  'dokuwiki-login-again': ['low DokuWiki'],
+  'dokuwiki-with-bodies': ['info DokuWiki'],
+  'dokuwiki-login-again-with-bodies': ['info DokuWiki'],
+  // phpLDAPadmin's `cmd=logout` keeps its PHP session's ID.
+  phpldapadmin: ['low 5d89dac18813e15aa2f75788275e3588'],
+  'phpldapadmin-cookie-auth': ['low 5d89dac18813e15aa2f75788275e3588'],
   // session_destroy() without deleting the cookie: the PHP manual's own warning.
   'slim-native-session': ['low PHPSESSID'],
   // The CAS server's /cas/logout keeps its `sessionid` (as in cas-mod-auth-cas).
@@ -4604,9 +4625,9 @@ describe.each(['sqwebmail', 'sqwebmail-with-bodies'])('%s.har', (id) => {
 });
 
 describe('phpldapadmin.har', () => {
-  it('finds the fixation at the login that the logout confirmed, low as the cookie is only a possible session', () => {
+  it('finds the fixation at the login that the logout confirmed, high as the login carried a PHP session ID', () => {
     const found = analyse('phpldapadmin').findings.filter((f) => f.rule === 'session-fixation');
-    expect(found.map((f) => [f.entry, f.severity])).toEqual([[75, 'low']]);
+    expect(found.map((f) => [f.entry, f.severity])).toEqual([[75, 'high']]);
   });
 });
 

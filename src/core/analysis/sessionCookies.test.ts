@@ -1094,6 +1094,25 @@ describe('session cookie identification (the pre-pass)', () => {
     expect(admin(`s%3Adark.${'aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1eF3hJ5kL7n%2Bop'}`, false)).toBeUndefined();
   });
 
+  it("PHP's format for a session ID speaks for a cookie any session_name() gave it, as a known name does", () => {
+    // ZenTao's `zentaosid`, carried by a password login (Fiddler, testligl/zentao_test_api): set before the recording.
+    const carried = (value: string) =>
+      identify(
+        trace().post('http://127.0.0.1/zentao/user-login.html', {
+          cookie: `lang=zh-cn; zentaosid=${value}`,
+          form: { account: 'admin', password: 'pw' },
+        }),
+      ).get('zentaosid');
+    const php = 'e3r590i5dkg87dgbrn2nm3q0q5';
+    expect(carried(php)).toMatchObject({
+      confidence: 'likely',
+      evidence: ["its value is a session ID in PHP's format (26 characters of 0-9a-v)"],
+    });
+    // A letter past v, a character more or less, capitals, or PHP's older 32 hex digits (an MD5 of anything): no ID's format.
+    for (const other of ['e3r590i5dkg87dgbrn2nm3q0qz', `${php}0`, php.slice(1), php.toUpperCase(), 'a'.repeat(32)])
+      expect(carried(other)).toBeUndefined();
+  });
+
   it("a cookie scoped, each time, to a path that names its value is one flow's handle, not a session", () => {
     // oidc-provider's `_interaction=<uid>; path=/interaction/<uid>`, issued in the redirect chain of its login.
     const flow = (path: (uid: string) => string) =>

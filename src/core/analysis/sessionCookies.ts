@@ -896,9 +896,7 @@ export class SessionCookieIdentifier {
         ? 'its name says authentication or session and its value is a token'
         : undefined;
     const signedId =
-      knownName === undefined && nameShape === undefined && values.some(isSignedSessionId)
-        ? SIGNED_SESSION_ID_TEXT
-        : undefined;
+      knownName === undefined && nameShape === undefined ? sessionIdFormatOf(values) : undefined;
     // A token the server signs in a companion cookie (`<name>.sig`: the cookies module's HMAC, as Koa, ThinkJS,
     // cookie-session and oidc-provider sign their session cookies): a value the server must trust, as an ID is. Only
     // with behaviour does it make a session: signing alone is no more than a name's shape.
@@ -935,7 +933,7 @@ export class SessionCookieIdentifier {
     // With no behaviour for it, a name made for one flow is that flow's handle (a listed name's family aside).
     if (cls.kind !== 'session' && this.namedForOneFlow(name, stats)) return undefined;
     const token = tokenEvidence ? [tokenEvidence] : [];
-    // A listed name is `likely` on its own, as is a session library's format for its ID (isSignedSessionId); a
+    // A listed name is `likely` on its own, as is a session library's format for its ID (SESSION_ID_FORMATS); a
     // dataset's "session" label or a name's shape needs the value's behaviour (set once, sent back) or a token format
     // (a JWT, a session store) to agree.
     if (cls.kind === 'session' || signedId || headerToken || (named.length > 0 && (tokenEvidence || clientSideToken))) {
@@ -1152,10 +1150,29 @@ function noteTimestamp(stats: NameStats, raw: string, at: number): void {
  * as a known name does.
  */
 const SIGNED_SESSION_ID = /^s(?::|%3A)[A-Za-z0-9_-]{24,}\.(?:[A-Za-z0-9]|%2B|%2F|\+|\/){43}$/;
-const SIGNED_SESSION_ID_TEXT = "its value is a session ID in express-session's signed format (s:<ID>.<signature>)";
 
-function isSignedSessionId(value: string): boolean {
-  return SIGNED_SESSION_ID.test(value);
+/**
+ * Session libraries' formats for their IDs, each of which speaks as a known name does, whatever name the application
+ * gave the cookie:
+ * - express-session's signed ID (SIGNED_SESSION_ID);
+ * - PHP's session ID as php.ini (development and production, PHP 7.1 and later) makes it: 26 characters of 0-9a-v
+ *   (`session.sid_length = 26`, `session.sid_bits_per_character = 5`). Applications rename the cookie with
+ *   session_name(): ZenTao's `zentaosid`, Roundcube's `roundcube_sessid`, DokuWiki's, Horde's, Cacti's, Icinga Web's.
+ *   In this project's corpora every cookie with such a value was a PHP session, none a tracker's; a random token of 26
+ *   lowercase letters and digits avoids w–z one time in twenty.
+ */
+const SESSION_ID_FORMATS: readonly { readonly format: RegExp; readonly text: string }[] = [
+  {
+    format: SIGNED_SESSION_ID,
+    text: "its value is a session ID in express-session's signed format (s:<ID>.<signature>)",
+  },
+  { format: /^[0-9a-v]{26}$/, text: "its value is a session ID in PHP's format (26 characters of 0-9a-v)" },
+];
+
+/** The evidence of the first session library's format one of the values is in (SESSION_ID_FORMATS). */
+function sessionIdFormatOf(values: readonly string[]): string | undefined {
+  for (const { format, text } of SESSION_ID_FORMATS) if (values.some((v) => format.test(v))) return text;
+  return undefined;
 }
 
 /** A value short enough to be a word of a path (`path=/admin`) proves nothing. */
