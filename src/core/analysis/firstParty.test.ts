@@ -10,6 +10,8 @@ interface Request {
   readonly dest?: string;
   readonly initiatorUrl?: string;
   readonly pageRef?: string;
+  /** Answered by a redirect there (302 with a Location). */
+  readonly location?: string;
 }
 
 function sitesOf(requests: readonly Request[]): string[] {
@@ -26,7 +28,9 @@ function sitesOf(requests: readonly Request[]): string[] {
         resourceType: r.type ?? 'document',
         ...(r.initiatorUrl !== undefined ? { initiatorUrl: r.initiatorUrl } : {}),
       },
-      response: { status: 200, headers: [] },
+      response: r.location
+        ? { status: 302, headers: [{ name: 'Location', value: r.location }] }
+        : { status: 200, headers: [] },
     };
     finder.feed({ kind: 'entry', entry });
   });
@@ -34,6 +38,52 @@ function sitesOf(requests: readonly Request[]): string[] {
 }
 
 describe('FirstPartySiteFinder', () => {
+  describe("an identity provider the inspected site sent the browser to for a sign-in (an app's Sign in with Google)", () => {
+    const AUTHORIZE = 'https://accounts.idp.example/o/oauth2/auth?response_type=code&client_id=app&state=s1';
+    // Chrome writes the hop of a navigation that redirects as `other`: the sign-in begins there all the same.
+    const signIn = (back: boolean, authorize = AUTHORIZE) => [
+      { url: 'https://app.test/', pageRef: 'p1' },
+      { url: 'https://app.test/oauth2/authorize/idp', type: 'other' as const, pageRef: 'p2', location: authorize },
+      { url: authorize, pageRef: 'p2' },
+      { url: 'https://accounts.idp.example/signin/challenge', pageRef: 'p3' },
+      { url: 'https://accounts.idp-cc.example/SetSID', pageRef: 'p4' },
+      ...(back
+        ? [
+            {
+              url: 'https://accounts.idp.example/consent',
+              type: 'other' as const,
+              pageRef: 'p5',
+              location: 'https://app.test/oauth2/callback?code=c1&state=s1',
+            },
+            { url: 'https://app.test/oauth2/callback?code=c1&state=s1', pageRef: 'p5' },
+          ]
+        : []),
+    ];
+
+    it('is no inspected site when the sign-in came back: its cookies are a third party there', () => {
+      expect(sitesOf(signIn(true))).toEqual(['app.test']);
+    });
+
+    it('stays one when the sign-in never came back (the recording may be of the provider)', () => {
+      expect(sitesOf(signIn(false))).toEqual(['app.test', 'idp-cc.example', 'idp.example']);
+    });
+
+    it('stays one when the browser was there outside the sign-in too', () => {
+      expect(sitesOf([{ url: 'https://mail.idp.example/', pageRef: 'p0' }, ...signIn(true)])).toEqual([
+        'app.test',
+        'idp.example',
+      ]);
+    });
+
+    it('a redirect to another site that asks for no sign-in begins none', () => {
+      expect(sitesOf(signIn(true, 'https://accounts.idp.example/welcome?from=app'))).toEqual([
+        'app.test',
+        'idp-cc.example',
+        'idp.example',
+      ]);
+    });
+  });
+
   it("a HAR page's first document is its top-level page; a later document of the page is a frame", () => {
     expect(
       sitesOf([

@@ -3,12 +3,17 @@
  * third-party cookies are listed apart): the registrable domains of the trace's top-level pages. A top-level page
  * is a navigation the recorder saw, the first document of each HAR page, and every hop of the redirect chain that
  * document followed (a site that redirects `mousel.lu` to `brasseriedeluxembourg.lu` is inspected at both).
+ * Except an identity provider: a site whose pages the browser saw only during a sign-in the inspected site sent it
+ * to, and that sent it back (an app's "Sign in with Google": accounts.google.com between the app's authorization
+ * request and its callback), is where the user signed in, not the site being inspected; its cookies are a third
+ * party's there. A sign-in that never came back leaves its sites inspected (the recording may be of the provider).
  * Fed one event at a time, so a streamed trace gets the answer from its first pass.
  */
 import { hostOfUrl, registrableDomain } from '../cookie/domain.ts';
 import { headerValue } from '../trace/headers.ts';
 import { redirectTargetOf } from '../trace/redirects.ts';
 import type { TraceEntry, TraceEvent } from '../trace/types.ts';
+import { issuesSignInRequest } from './loginSignals.ts';
 
 export function siteOfUrl(url: string): string | undefined {
   const host = hostOfUrl(url);
@@ -27,6 +32,8 @@ export class FirstPartySiteFinder {
    * the page's calls that do).
    */
   private firstPageUrl: string | undefined;
+  /** A sign-in a top-level page of `from` began at another site (issuesSignInRequest), not yet back: its pages' sites. */
+  private signIn: { readonly from: string; readonly visited: Set<string> } | undefined;
 
   feed(event: TraceEvent): void {
     if (event.kind === 'navigation') {
@@ -37,11 +44,21 @@ export class FirstPartySiteFinder {
     const entry = event.entry;
     this.firstEntryUrl ??= entry.request.url;
     this.firstPageUrl ??= entry.request.initiatorUrl;
+    const next = redirectTargetOf(entry);
     if (this.isTopLevel(entry)) {
       this.add(entry.request.url);
-      const next = redirectTargetOf(entry);
       if (next) this.pendingRedirects.add(next);
     }
+    // Whatever the recorder called the hop (Chrome writes a navigation's redirects as `other`): a redirect to another
+    // site with a sign-in request begins a sign-in there.
+    if (next !== undefined && this.signIn === undefined) this.noteSignIn(entry, next);
+  }
+
+  private noteSignIn(entry: TraceEntry, target: string): void {
+    const from = siteOfUrl(entry.request.url);
+    const provider = siteOfUrl(target);
+    if (from !== undefined && provider !== undefined && provider !== from && issuesSignInRequest(entry))
+      this.signIn = { from, visited: new Set() };
   }
 
   /**
@@ -51,6 +68,7 @@ export class FirstPartySiteFinder {
    * A copy, and the fallback is not kept: the finder may be fed on, and a page seen later replaces it.
    */
   finish(): ReadonlySet<string> {
+    if (this.signIn) return new Set([...this.sites, ...this.signIn.visited]);
     if (this.sites.size === 0 && this.firstEntryUrl !== undefined) {
       const site =
         (this.firstPageUrl && siteOfUrl(this.firstPageUrl)) ?? (this.firstEntryUrl && siteOfUrl(this.firstEntryUrl));
@@ -77,9 +95,15 @@ export class FirstPartySiteFinder {
     return entry.request.initiatorSource === 'browser-initiated' || this.firstEntryUrl === entry.request.url;
   }
 
+  /** A top-level page's site: inspected, unless a sign-in is under way elsewhere; back at its site, the sign-in ends. */
   private add(url: string): void {
     const site = siteOfUrl(url);
-    if (site) this.sites.add(site);
+    if (!site) return;
+    if (this.signIn !== undefined && site !== this.signIn.from) this.signIn.visited.add(site);
+    else {
+      this.signIn = undefined;
+      this.sites.add(site);
+    }
   }
 }
 
