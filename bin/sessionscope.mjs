@@ -23,6 +23,17 @@ async function loadMain() {
   return createRequire(import.meta.url)(source).main;
 }
 
+// A reader that stops early (`sessionscope analyze big.har | head`) closes the pipe: what is left to print has
+// nowhere to go, and Node would report the failed write as an unhandled error, stack trace and all. Stop quietly, as
+// `cat` does, with the exit code decided so far.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error?.code !== 'EPIPE')
+      process.stderr.write(`sessionscope: cannot write the output: ${error?.message ?? error}\n`);
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 try {
   const main = await loadMain();
   process.exitCode = await main(process.argv.slice(2));

@@ -386,6 +386,20 @@ describe('bin/sessionscope.mjs', () => {
     expect(child.stdout).toContain('session-not-sent [SecureOnly]');
   }, 60_000);
 
+  it('stops quietly when its reader stops early (| head): no stack trace, the exit code it had', () => {
+    // 370 KB of JSON, more than a pipe holds: the writes still pending when `head` exits fail with EPIPE.
+    const file = new URL('../../test/fixtures/framework-har/phpmyadmin-login-again.har', import.meta.url).pathname;
+    const child = spawnSync(
+      'sh',
+      [
+        '-c',
+        `("${process.execPath}" "${BIN}" analyze "${file}" --format json --requests; echo "exit $?" >&2) | head -c 100 >/dev/null`,
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(child.stderr).toBe('exit 0\n');
+  }, 60_000);
+
   it('reads standard input for "-" and exits 2 on a broken one', () => {
     const child = spawnSync(process.execPath, [BIN, 'analyze', '-', '--format', 'json'], {
       cwd: ROOT,
