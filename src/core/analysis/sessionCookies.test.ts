@@ -907,6 +907,13 @@ describe('session cookie identification (the pre-pass)', () => {
     expect(page(() => '9f86d081884c7d659a2feaa0c55ad015')).toBe('possible');
     // A time of another day is no issue time: a random value may hold any eight digits.
     expect(page((at) => `007f0101480b${hexSeconds(at - 3 * 86_400_000)}0bb8000c`)).toBe('possible');
+    // In decimal, the client's address and the time (Apache's mod_usertrack; Akamai's AnalysisUserId, nike.com in
+    // audit 12: `23.205.118.93.193391603084616559`, the time after five digits): the same.
+    const seconds = (at: number) => String(Math.floor(at / 1000));
+    expect(page((at) => `23.205.118.93.19339${seconds(at)}559`)).toBeUndefined();
+    expect(page((at) => `10.1.2.3.${seconds(at)}123456`)).toBeUndefined();
+    expect(page(() => '23.205.118.93.19339987654321559')).toBe('possible');
+    expect(page((at) => `23.205.118.93.19339${seconds(at - 3 * 86_400_000)}559`)).toBe('possible');
     // A session name keeps its own evidence, whatever its value holds.
     const named = trace();
     const at = named.nextTime;

@@ -895,8 +895,7 @@ export class SessionCookieIdentifier {
       knownName === undefined && hasAuthNameShape(className) && idShaped && longestValue(stats) >= TOKEN_MIN_LENGTH
         ? 'its name says authentication or session and its value is a token'
         : undefined;
-    const signedId =
-      knownName === undefined && nameShape === undefined ? sessionIdFormatOf(values) : undefined;
+    const signedId = knownName === undefined && nameShape === undefined ? sessionIdFormatOf(values) : undefined;
     // A token the server signs in a companion cookie (`<name>.sig`: the cookies module's HMAC, as Koa, ThinkJS,
     // cookie-session and oidc-provider sign their session cookies): a value the server must trust, as an ID is. Only
     // with behaviour does it make a session: signing alone is no more than a name's shape.
@@ -1121,18 +1120,27 @@ function loginOfSetter(stats: NameStats, carried: Behaviour): boolean {
 
 /** A value of hex digits only, as long as an ID's: where a clock's seconds may sit as eight of them. */
 const HEX_ID = /^[0-9a-f]{16,64}$/i;
+/** A value of decimal digits and dots, as long as an ID's: where a clock's seconds may sit as ten digits. */
+const DECIMAL_ID = /^[0-9.]{16,64}$/;
 
 /**
- * The value (unquoted) is hex and holds, as four bytes somewhere in it, the Unix time in seconds within a day of its
- * response. A random 128-bit ID does so about once in two thousand; an ID made of a clock, an address and a counter
- * always.
+ * The value (unquoted) holds the Unix time in seconds within a day of its response: hex, as four bytes somewhere in
+ * it; or digits and dots, as ten digits in a row once the dots are left out (Apache's mod_usertrack writes the client's
+ * address and the time, `10.1.2.3.1603084616559`, as Akamai's `AnalysisUserId` does). A random 128-bit hex ID does so
+ * about once in two thousand, a random 20-digit number once in five thousand; an ID made of a clock, an address and a
+ * counter always.
  */
 function holdsIssueTime(value: string, at: number): boolean {
-  if (!Number.isFinite(at) || !HEX_ID.test(value)) return false;
+  if (!Number.isFinite(at)) return false;
   const seconds = at / 1000;
-  for (let i = 0; i + 8 <= value.length; i += 2) {
-    if (Math.abs(Number.parseInt(value.slice(i, i + 8), 16) - seconds) <= DAY_MS / 1000) return true;
+  const near = (found: number) => Math.abs(found - seconds) <= DAY_MS / 1000;
+  if (HEX_ID.test(value)) {
+    for (let i = 0; i + 8 <= value.length; i += 2) if (near(Number.parseInt(value.slice(i, i + 8), 16))) return true;
+    return false;
   }
+  if (!DECIMAL_ID.test(value)) return false;
+  const digits = value.replace(/\./g, '');
+  for (let i = 0; i + 10 <= digits.length; i++) if (near(Number(digits.slice(i, i + 10)))) return true;
   return false;
 }
 
