@@ -92,24 +92,29 @@ interface HeaderedHar {
   };
 }
 
-/** Django's recording with every cookie value replaced by `mask(name)`, as HAR sanitisers write them. */
-function masked(mask: (name: string) => string): string {
+/** Django's recording with every cookie value replaced by `mask(name, value)`, as HAR sanitisers write them. */
+function masked(mask: (name: string, value: string) => string): string {
   const har = JSON.parse(readFileSync(DJANGO, 'utf8')) as HeaderedHar;
-  const pairs = (text: string) =>
-    text
-      .split(/;\s*/)
-      .map((pair) => pair.split('=')[0]!)
-      .map((name) => `${name}=${mask(name)}`)
-      .join('; ');
+  const pair = (text: string) => {
+    const eq = text.indexOf('=');
+    return `${text.slice(0, eq)}=${mask(text.slice(0, eq), text.slice(eq + 1))}`;
+  };
   for (const { request, response } of har.log.entries) {
-    for (const h of request.headers) if (/^cookie$/i.test(h.name)) h.value = pairs(h.value);
+    for (const h of request.headers) if (/^cookie$/i.test(h.name)) h.value = h.value.split(/;\s*/).map(pair).join('; ');
     for (const h of response.headers) {
       if (!/^set-cookie$/i.test(h.name)) continue;
       const semi = h.value.indexOf(';');
-      h.value = `${h.value.split('=')[0]}=${mask(h.value.split('=')[0]!)}${semi === -1 ? '' : h.value.slice(semi)}`;
+      h.value = `${pair(semi === -1 ? h.value : h.value.slice(0, semi))}${semi === -1 ? '' : h.value.slice(semi)}`;
     }
   }
   return JSON.stringify(har);
+}
+
+/** Eight hex digits of a value (FNV-1a), as a sanitiser that keeps values apart writes them. */
+function hash8(value: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
 }
 
 describe('a HAR whose cookie values a sanitiser masked', () => {
@@ -146,6 +151,28 @@ describe('a HAR whose cookie values a sanitiser masked', () => {
     expect(login('[REDACTED]').sessions).toEqual([]);
     // A word is no ID, whatever the login did with it.
     expect(found('yes')).toEqual([]);
+  });
+
+  it("each value replaced by one label and its hash (COOKIE_<hex>): IDs followed, the placeholders' entropy not judged", async () => {
+    // solentlabs/cable_modem_monitor's recordings: `sessionToken=COOKIE_6f5c89a0`, `SID=COOKIE_e846df63`.
+    const placeholders = masked((_name, value) => (value === '' ? '' : `COOKIE_${hash8(value)}`));
+    const doc = JSON.parse((await analyse(placeholders, 'json')).stdout);
+    expect(doc.findings.map((f: { rule: string }) => f.rule).sort()).toEqual([
+      'cookie-persistent-session',
+      'session-established',
+      'session-reset',
+      'session-rotated',
+    ]);
+    expect(doc.input.notes).toEqual([
+      expect.stringContaining("This file's cookie values were replaced by placeholders"),
+    ]);
+    const text = (await analyse(placeholders)).stdout;
+    expect(text).not.toContain('no session ID to follow');
+    // A label per cookie is no sanitiser's scheme: the values are judged as an application's.
+    const perName = masked((name, value) => (value === '' ? '' : `${name.replace(/\W/g, '')}_${hash8(value)}`));
+    const judged = JSON.parse((await analyse(perName, 'json')).stdout);
+    expect(judged.input.notes).toBeUndefined();
+    expect(judged.findings.map((f: { rule: string }) => f.rule)).toContain('session-id-low-entropy');
   });
 
   it('unmasked, the same recording follows the ID through the login and the logout', async () => {

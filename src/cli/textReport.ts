@@ -84,7 +84,8 @@ export function textReport(
   // The story first: what happened to the sessions, in words; then the lanes; then everything else.
   // With no cookie in the file, or every value masked, "no session was lost" would say what the model cannot tell:
   // the note said why.
-  const nothingToFollow = noCookieNote(result, trace.source.creator) !== undefined || result.maskedCookie !== undefined;
+  const masked = result.maskedCookie !== undefined && result.maskedCookie.placeholders !== true;
+  const nothingToFollow = noCookieNote(result, trace.source.creator) !== undefined || masked;
   if (nothingToFollow && result.story?.length === 0) out.push('', 'What happened: no session ID to follow.');
   else out.push(...storyText(result.story));
   // The inspected site's own origins first; an origin whose sessions are all third-party comes after (RULES.md).

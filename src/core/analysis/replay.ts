@@ -219,6 +219,8 @@ export class EventReplay {
       cookiesRecorded: this.cookiesRecorded,
       ...(this.freshBrowsers.length > 0 ? { freshBrowsers: this.freshBrowsers.slice() } : {}),
       ...(this.maskedCookie ? { maskedCookie: this.maskedCookie } : {}),
+      // A sanitiser's placeholders for values: what a value-judging rule would read is the placeholder's.
+      ...(this.maskedCookie?.placeholders ? { valuesRedacted: true as const } : {}),
     };
   }
 

@@ -277,8 +277,12 @@ export class SessionCookieIdentifier {
   private readonly logins = new LoginDetector();
   /** Each entry's login signal, where it has one (PrepassResult.loginSignals). */
   readonly loginSignals = new Map<number, LoginSignal>();
-  /** The first cookie seen with a masked value (PrepassResult.maskedCookie). */
-  maskedCookie: MaskedCookie | undefined;
+  /** The first cookie seen with a masked value (PrepassResult.maskedCookie); else, placeholders.found. */
+  private masked: MaskedCookie | undefined;
+  get maskedCookie(): MaskedCookie | undefined {
+    return this.masked ?? this.placeholders.found;
+  }
+  private readonly placeholders = new PlaceholderScheme();
   /** The Basic credentials of each request that sent them (PrepassResult.basicCredentials). */
   get basicCredentials(): ReadonlyMap<number, string> {
     return this.logins.basicCredentials;
@@ -332,6 +336,7 @@ export class SessionCookieIdentifier {
     const login = this.loginAt(entry, host, origin);
     const carryingLogin = login?.entry === entry.index ? login : undefined;
     const sent = this.sentCookies.pairs(entry);
+    for (let i = 0; i < sent.length; i++) this.placeholders.note(sent[i]!.name, sent[i]!.value);
     if (this.formShownAgain.size > 0 && login?.entry !== entry.index) this.confirmByNextPage(entry, origin, sent);
     for (let i = 0; i < sent.length; i++)
       this.noteSent(sent[i]!.name, sent[i]!.value, entry.request.url, host, origin, order, carryingLogin);
@@ -347,6 +352,7 @@ export class SessionCookieIdentifier {
     for (const line of responseSetCookieLines(entry)) {
       const pair = setCookieNameValue(line);
       if (!pair) continue;
+      this.placeholders.note(pair.name, pair.value);
       const stats = this.statsOf(pair.name);
       if (!stats) continue;
       notePlatformSighting(stats, host);
@@ -790,7 +796,7 @@ export class SessionCookieIdentifier {
     if (stats.shapes.size >= MAX_SHAPED_VALUES || stats.shapes.has(value)) return;
     // A value a sanitiser masked says nothing of the ID it stood for: not a shape the cookie is judged by.
     if (isMaskedValue(value)) {
-      this.maskedCookie ??= { name, value };
+      this.masked ??= { name, value };
       stats.masked = true;
       return;
     }
@@ -1117,6 +1123,37 @@ function loginOfSetter(stats: NameStats, carried: Behaviour): boolean {
   const setters = stats.setOrigins;
   return setters !== undefined && (carried.origin === undefined || setters.has(carried.origin));
 }
+
+/**
+ * Cookie values a sanitiser replaced each by one label and a short hash (`sessionToken=COOKIE_6f5c89a0`,
+ * `SID=COOKIE_e846df63`: the cable-modem recordings of solentlabs/cable_modem_monitor): every value seen, sent or set,
+ * of two names or more, is the same label and hex. No application writes all its cookies so. The first one seen, once
+ * the scheme holds.
+ */
+class PlaceholderScheme {
+  private label: string | undefined;
+  private broken = false;
+  private first: MaskedCookie | undefined;
+  private otherName = false;
+
+  note(name: string, value: string): void {
+    if (this.broken || value === '') return;
+    const label = PLACEHOLDER.exec(value)?.[1];
+    if (label === undefined || (this.label !== undefined && label !== this.label)) {
+      this.broken = true;
+      return;
+    }
+    this.label = label;
+    if (this.first === undefined) this.first = { name, value, placeholders: true };
+    else if (name !== this.first.name) this.otherName = true;
+  }
+
+  get found(): MaskedCookie | undefined {
+    return !this.broken && this.otherName ? this.first : undefined;
+  }
+}
+
+const PLACEHOLDER = /^([A-Za-z]{3,16})[_-][0-9a-fA-F]{6,16}$/;
 
 /** A value of hex digits only, as long as an ID's: where a clock's seconds may sit as eight of them. */
 const HEX_ID = /^[0-9a-f]{16,64}$/i;

@@ -155,5 +155,8 @@ const CHROME_DEVTOOLS_CREATOR = /^WebInspector\b/;
  */
 function maskedNote(masked: MaskedCookie): string {
   const value = masked.value.length > 24 ? `${masked.value.slice(0, 24)}…` : masked.value;
+  // Placeholders that stay distinct (a label and a hash of the value): IDs are followed, their values not judged.
+  if (masked.placeholders)
+    return `This file's cookie values were replaced by placeholders before it was shared (e.g. \`${masked.name}=${value}\`, the same label on every cookie): IDs are still told apart and followed, but what a value would show (its entropy, a pattern between IDs, data inside it) is the placeholder's, so it is not judged.`;
   return `This file's cookie values were masked before it was shared (e.g. \`${masked.name}=${value}\`): a masked ID cannot be told from another, so none is followed and no rotation, fixation or reset is judged on one; cookie attributes still are. Analyse the file as the browser exported it (Sessionscope's own exports replace values by distinct hashes, which keep IDs apart).`;
 }
