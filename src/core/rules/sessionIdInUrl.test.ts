@@ -28,6 +28,20 @@ describe('session-id-in-url', () => {
     expect(findingsOf(result, 'session-id-in-url').map((f) => [f.cookie, f.entry])).toEqual([['sid', 1]]);
   });
 
+  it("a data: address that holds the ID is a page's text, sent nowhere: the request it makes is the leak", () => {
+    // reference.com (a PhantomJS HAR): a `data:text/javascript,document.write('<img src="http://…?asid=…">')` entry,
+    // then the image's own request.
+    const script = `data:text/javascript,document.write('<img src="https://stats.test/p?asid=${ID.a}">')`;
+    const result = trace()
+      .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })
+      .get(script, { cookie: '', resourceType: 'script' })
+      .get(`https://stats.test/p?asid=${ID.a}`, { cookie: '', resourceType: 'image' })
+      .analyze();
+    expect(findingsOf(result, 'session-id-in-url').map((f) => [f.entry, f.url.split('?')[0]])).toEqual([
+      [2, 'https://stats.test/p'],
+    ]);
+  });
+
   it('a JSESSIONID in the URL of a request that carries no cookie at all', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [`JSESSIONID=${ID.b}; ${GOOD}`] })

@@ -21,6 +21,9 @@ const NO_COOKIE_IN_FILE =
 /** Where in a request a session ID was found. */
 type Place = 'URL' | 'Referer header';
 
+/** Addresses no request goes over the network for: the browser reads them itself. */
+const NOT_SENT_SCHEME = /^(?:data|blob|about|javascript|view-source|chrome|chrome-extension|moz-extension|edge|file):/i;
+
 /** Shorter values would match by accident (`sid=1` is not a leak worth a high finding). */
 const MIN_ID_LENGTH = 8;
 const PATH_PARAMETER = new RegExp(`;(${SESSION_PATH_PARAMETER_NAMES})=([^;?#/]+)`, 'i');
@@ -182,6 +185,9 @@ class UrlLeakScan {
   scan(requests: readonly RequestFacts[]): void {
     for (let r = this.#scanned; r < requests.length; r++) {
       const request = requests[r]!;
+      // A `data:` address (a script's text, an inline image) holds what a page wrote, sent nowhere: the request it may
+      // make is an entry of its own (RULES.md, what is a request).
+      if (NOT_SENT_SCHEME.test(request.url)) continue;
       const leak = this.#leak(request, decode(request.url), 'URL') ?? this.#refererLeak(request);
       if (leak) this.#leaks.push(leak);
     }
