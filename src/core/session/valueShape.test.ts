@@ -308,6 +308,17 @@ describe('valueShape', () => {
     expect(valueShape('13419_13190|12608')).toBe('opaque');
   });
 
+  it("numbers joined with a fraction among them (BadStore's cart: time, count, total) are readable data", () => {
+    // Audit 15: `CartID=1553424910%3A1%3A11.5%3A1000`, percent-encoded as set.
+    expect(valueShape('1553424910%3A1%3A11.5%3A1000')).toBe('structured');
+    expect(valueShape('1553424910:1:11.5:1000')).toBe('structured');
+    expect(valueShape('19.99|2')).toBe('structured');
+    // No fraction, separators mixed, or a dotted address: may be an ID's parts.
+    expect(valueShape('1553424910:1')).toBe('opaque');
+    expect(valueShape('1:2.5|3')).toBe('opaque');
+    expect(valueShape('10.1.2.3:8080')).toBe('opaque');
+  });
+
   it("a page's address (a server page's file name, alone or ending a path) is readable data, not an ID", () => {
     // A state portal's AccessLogFormatter_referrer (audit 7): the page the user came from.
     expect(valueShape('paymentHistory.jsp')).toBe('structured');

@@ -55,6 +55,12 @@ const FRACTIONS = /^-?\d*\.\d+([_|:,;/ -]-?\d*\.\d+)*$/;
  * numbers a server looks up, each of at most six digits, not a random ID. One separator throughout.
  */
 const NUMBER_LIST = /^\d{1,6}(?:_\d{1,6}){2,}$|^\d{1,6}(?:\|\d{1,6}){2,}$|^\d{1,6}(?:,\d{1,6}){2,}$/;
+/**
+ * Numbers joined by one separator throughout, a decimal fraction among them (BadStore's `CartID=1553424910:1:11.5:1000`:
+ * a time, a count, a total, a price): amounts a server reads back, readable data, not an ID. No ID writes a fraction.
+ */
+const NUMBERS_WITH_FRACTION =
+  /^(?=[\d:_|,;/]*\.\d)\d{1,13}(?:\.\d{1,6})?([:_|,;/])\d{1,13}(?:\.\d{1,6})?(?:\1\d{1,13}(?:\.\d{1,6})?)*$/;
 /** A URL (Auth.js's `next-auth.callback-url`, a return address): where to go, readable, the same for every user. */
 const ABSOLUTE_URL = /^https?:\/\/\S+$/i;
 /**
@@ -166,6 +172,7 @@ const READABLE = [
   FLAG_PART,
   FRACTIONS,
   NUMBER_LIST,
+  NUMBERS_WITH_FRACTION,
   BEYOND_ASCII,
 ];
 
