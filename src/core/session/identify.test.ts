@@ -171,10 +171,20 @@ describe('cookie name helpers', () => {
   });
 
   it("tells a name with a session or authentication word by its shape, words parted by '.', '_', '-' or ':'", () => {
-    for (const name of ['koa.sess', 'koa:sess', 'express:sess', 'app-session', 'MS_AUTH', 'leo_auth_token', '_gh_sess'])
+    for (const name of [
+      'koa.sess',
+      'koa:sess',
+      'express:sess',
+      'app-session',
+      'MS_AUTH',
+      'leo_auth_token',
+      '_gh_sess',
+      // A CodeIgniter app's (audit 14: a CRM's `rccrm_app_sessions`, renewed at #9, unseen as a session).
+      'rccrm_app_sessions',
+    ])
       expect(hasAuthNameShape(name), name).toBe(true);
     // No word of its own: a word inside another, or a capitalised word alone (trackers' names on real page loads).
-    for (const name of ['assessment', 'author', 'sessionless', '_DataTrackerSession', 'cis-sid', 'theme'])
+    for (const name of ['assessment', 'author', 'sessionless', 'sessionsx', '_DataTrackerSession', 'cis-sid', 'theme'])
       expect(hasAuthNameShape(name), name).toBe(false);
   });
 

@@ -142,7 +142,8 @@ const SIGNED_OUT_VALUE = /^(?:no|n|false|f|off|0|-1|null|nil|none|undefined|dele
 
 /**
  * The shape of an authentication cookie's name, beyond the known names: `auth` or `session` as a word of the name
- * (`MS_AUTH`, `leo_auth_token`, `p_auth_token`, `app-session`), words parted by `.`, `_`, `-` or `:` (session
+ * (`MS_AUTH`, `leo_auth_token`, `p_auth_token`, `app-session`, CodeIgniter's `<app>_sessions` as apps name it),
+ * words parted by `.`, `_`, `-` or `:` (session
  * libraries name their cookies `framework:sess`: koa-session's `koa:sess`, connect's `express:sess`). On its own it
  * is weaker than a known name: the value must also look like a token (sessionCookies.ts). Not a capitalised word
  * alone (`MoodleSession`) nor `sid` as any word: on real page loads those were trackers' (`_DataTrackerSession`,
@@ -150,7 +151,7 @@ const SIGNED_OUT_VALUE = /^(?:no|n|false|f|off|0|-1|null|nil|none|undefined|dele
  * Sails (`sails.sid`) and koa's stores (`koa.sid`) follow, and no tracker of the cookie dataset does.
  */
 const AUTH_NAME_SHAPE =
-  /(^|[._:-])(auth|authn|session|sess)([._:-]|token|id)?([._:-]|$)|auth_?token|access_?token|id_?token|\w[.:]sid$/i;
+  /(^|[._:-])(auth|authn|sessions?|sess)([._:-]|token|id)?([._:-]|$)|auth_?token|access_?token|id_?token|\w[.:]sid$/i;
 
 export function hasAuthNameShape(name: string): boolean {
   return AUTH_NAME_SHAPE.test(stripCookiePrefix(name));
