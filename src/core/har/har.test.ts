@@ -457,6 +457,46 @@ describe('times and order', () => {
   });
 });
 
+describe("cookie values the recorder stripped (Chrome's net log: `[143 bytes were stripped]`)", () => {
+  it('reads them as no cookie, and says so once for the file', () => {
+    const stripped = (url: string, bytes: number) =>
+      entry(url, {
+        request: request(url, {
+          headers: [
+            { name: 'cookie', value: `[${bytes} bytes were stripped]` },
+            { name: 'accept', value: 'text/html' },
+          ],
+        }),
+        response: response({ headers: [{ name: 'set-cookie', value: `[${bytes + 20} bytes were stripped]` }] }),
+      });
+    const trace = harToTrace(har([stripped('https://a.test/', 143), stripped('https://a.test/b', 2170)]));
+    for (const e of entriesOf(trace)) {
+      expect(headerValues(e.request.headers, 'cookie')).toEqual([]);
+      expect(headerValues(e.request.headers, 'accept')).toEqual(['text/html']);
+      expect(headerValues(e.response!.headers, 'set-cookie')).toEqual([]);
+    }
+    expect(trace.warnings).toEqual([
+      {
+        where: 'log.entries[0].request.headers[0].value',
+        message:
+          'the recorder stripped this cookie header\'s value ("[143 bytes were stripped]", as Chrome\'s net log does when saved without cookies): read as no cookie, here and at every other such header of the file',
+      },
+    ]);
+    // A cookie whose value only looks so, among others, and another header stripped: read as written.
+    const kept = entry('https://a.test/', {
+      request: request('https://a.test/', {
+        headers: [
+          { name: 'cookie', value: 'sid=[143 bytes were stripped]' },
+          { name: 'authorization', value: '[20 bytes were stripped]' },
+        ],
+      }),
+    });
+    const read = entriesOf(harToTrace(har([kept])))[0]!;
+    expect(headerValues(read.request.headers, 'cookie')).toEqual(['sid=[143 bytes were stripped]']);
+    expect(headerValues(read.request.headers, 'authorization')).toEqual(['[20 bytes were stripped]']);
+  });
+});
+
 describe("Polly.JS 1.x's header values that are lists (Node's repeated headers, Set-Cookie always)", () => {
   it('reads each text as one header, notes the repair, and the cookies in it are set and sent', () => {
     const set = entry('https://api.test/login', {

@@ -289,6 +289,8 @@ function isHeaderList(list: readonly unknown[], isResponse: boolean): list is re
     const { name, value } = item as { name?: unknown; value?: unknown };
     if (typeof name !== 'string' || typeof value !== 'string') return false;
     if (isResponse && isSetCookie(name) && !isOneSetCookieLine(value)) return false;
+    // '[': a value the recorder stripped, perhaps (read in repairedHeaders).
+    if (value.charCodeAt(0) === 91 && STRIPPED_VALUE.test(value)) return false;
   }
   return true;
 }
@@ -331,6 +333,16 @@ function repairedHeaders(
       fields.note(`${headersAt}[${position}].value`, `"value" must be a string, not ${kindOf(rawValue)}; ignored`);
       continue;
     }
+    if (STRIPPED_VALUE.test(value) && COOKIE_HEADER.test(name)) {
+      // The recorder kept the header and dropped its value: no cookie to read. Said once: every entry has them.
+      if (!fields.strippedCookiesNoted)
+        fields.note(
+          `${headersAt}[${position}].value`,
+          `the recorder stripped this ${name} header's value ("${value}", as Chrome's net log does when saved without cookies): read as no cookie, here and at every other such header of the file`,
+        );
+      fields.strippedCookiesNoted = true;
+      continue;
+    }
     pushHeader(headers, name, value, isResponse);
   }
   return headers;
@@ -351,6 +363,9 @@ function textList(value: unknown): string[] | undefined {
 }
 
 const SET_COOKIE = 'set-cookie';
+/** What Chrome's net log writes in place of a header value it strips (cookies, credentials): `[143 bytes were stripped]`. */
+const STRIPPED_VALUE = /^\[\d{1,9} bytes were stripped\]$/;
+const COOKIE_HEADER = /^(?:set-)?cookie2?$/i;
 
 function readRequestCookieList(fields: HarFields, request: JsonObject, where: string) {
   const list = fields.lenientArray(request, 'cookies', where);

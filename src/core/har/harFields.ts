@@ -56,6 +56,9 @@ export class HarFields {
    */
   listedPages: ReadonlySet<string> | undefined;
 
+  /** A Cookie or Set-Cookie value the recorder stripped was noted already (harEntry.ts): said once per file. */
+  strippedCookiesNoted = false;
+
   constructor(readonly file: string | undefined) {}
 
   fail(where: string, message: string): never {
