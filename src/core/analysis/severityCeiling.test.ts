@@ -144,6 +144,8 @@ describe('severity follows what the file records of what was sent', () => {
     );
     // The headline and the findings say it too, not "the request carried" as a recording's word.
     expect(result.story?.[0]?.headline).toContain('the request would have carried `JSESSIONID`');
+    // A loss the file cannot show (audit 14: rakuten's ad frames, PhantomJS): "may have been lost".
+    expect(result.story?.[0]?.headline).toMatch(/^Your session may have been lost at /);
     for (const f of result.findings.filter((f) => f.rule === 'session-reset' || f.rule === 'session-backend-switch'))
       expect(f.message).toMatch(/This file records no Cookie header: that the request carried the session is inferred/);
   });
@@ -151,6 +153,7 @@ describe('severity follows what the file records of what was sent', () => {
   it('where the recording shows the Cookie header, the headline and the findings say it carried the ID', () => {
     const result = movedNode(`JSESSIONID=${ID.a}.node1`);
     expect(result.story?.[0]?.headline).toContain('the request carried `JSESSIONID`');
+    expect(result.story?.[0]?.headline).toMatch(/^Your session was lost at /);
     expect(result.findings.map((f) => f.message).join(' ')).not.toContain('inferred');
   });
 });

@@ -125,6 +125,13 @@ const HEADLINE_IF_POSSIBLE: Record<StoryKind, string> = {
   'at-risk': 'Your session may be at risk',
 };
 
+/** Findings (`rule:cause`) that say what the server did with the ID a request carried. */
+const RESTS_ON_SEND: ReadonlySet<string> = new Set([
+  'session-reset:server-rejected',
+  'session-rejected:',
+  'session-backend-switch:',
+]);
+
 /** Why a cookie was not sent, as a clause about the cookie; NOT_SENT_REASONS' sentence for the rest. */
 const NOT_SENT_CLAUSE: Readonly<Record<string, (cookie: string) => string>> = {
   SecureOnly: (c) => `the Secure cookie \`${c}\` is not sent over http://`,
@@ -741,8 +748,13 @@ function storyOf(lead: Lead, ctx: Context): Story {
     ? `${request.method} ${shortUrl(ctx.hide(request.url))} (#${f.entry})`
     : `${shortUrl(ctx.hide(f.url))} (#${f.entry})`;
   const when = Number.isFinite(time) ? ` at ${clock(time)}` : '';
+  // A server's refusal of the ID in a file without any Cookie header rests on what the request would have carried:
+  // "may". (A cookie expired or not sent is the absence the file does show.)
+  const inferredLoss = ctx.sendsInferred && RESTS_ON_SEND.has(`${f.rule}:${f.cause ?? ''}`);
   const headlines =
-    f.session?.confidence === 'possible' || rowOf(f).hedged?.(f) === true ? HEADLINE_IF_POSSIBLE : HEADLINE;
+    f.session?.confidence === 'possible' || rowOf(f).hedged?.(f) === true || inferredLoss
+      ? HEADLINE_IF_POSSIBLE
+      : HEADLINE;
   const headline = `${headlines[kind]}${when} on ${where}: ${cause}.`;
   const steps = [
     ...browserSteps(request, cookie, id, lead.lane, ctx.sendsInferred),
