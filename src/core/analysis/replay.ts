@@ -135,7 +135,7 @@ export class EventReplay {
      */
     private readonly urls: 'pooled' | 'as-read' = 'as-read',
   ) {
-    this.jar = new CookieJar(lifetimeCapMs(cookieDefaults));
+    this.jar = new CookieJar(lifetimeCapMs(cookieDefaults), cookieDefaults.acceptsSecureFromHttp !== true);
     this.sessionNames = prepass.sessionNames;
     this.cookiesRecorded = prepass.cookiesRecorded;
     this.maskedCookie = prepass.maskedCookie;
@@ -408,7 +408,7 @@ export class EventReplay {
 
   private newJar(entry: TraceEntry): void {
     this.logins.close(this.lanes);
-    this.jar = new CookieJar(lifetimeCapMs(this.cookieDefaults));
+    this.jar = new CookieJar(lifetimeCapMs(this.cookieDefaults), this.cookieDefaults.acceptsSecureFromHttp !== true);
     this.lanes.endRun(entry.index);
   }
 

@@ -51,6 +51,47 @@ describe('cookieDefaultsFor', () => {
   });
 });
 
+describe('Strict Secure Cookies follow the recording browser (Chrome and Firefox from 52; never Qt)', () => {
+  it.each([
+    [chrome(51), true],
+    [chrome(52), undefined],
+    [chrome(), undefined],
+    [{ name: 'firefox', version: 47, from: 'log.browser' } as const, true],
+    [{ name: 'firefox', version: 52, from: 'log.browser' } as const, undefined],
+    [{ name: 'phantomjs', version: 1, from: 'user-agent' } as const, true],
+    [{ name: 'safari', version: 9, from: 'user-agent' } as const, undefined],
+  ])('%j: accepts a Secure cookie from http:// %s', (browser, accepts) => {
+    expect(cookieDefaultsFor(browser).acceptsSecureFromHttp).toBe(accepts);
+  });
+
+  it('a whole analysis: PhantomJS 1.9 stored the Secure JSESSIONID an http:// page set (audit 15: rakuten)', () => {
+    const entry = (index: number, url: string, headers: { name: string; value: string }[]): TraceEntry => ({
+      index,
+      startedAt: Date.UTC(2013, 5, 1) + index * 1000,
+      request: { method: 'GET', url, headers: [], resourceType: 'document' },
+      response: { status: 200, headers },
+    });
+    const recorded = (browser: RecordingBrowser): Trace => ({
+      source: { format: 'har', browser },
+      entryCount: 1,
+      events: [
+        {
+          kind: 'entry',
+          entry: entry(0, 'http://shop.test/', [
+            { name: 'Set-Cookie', value: 'JSESSIONID=5F3A9C0E1B2D4F6A8C0E2B4D6F8A0C2E; Path=/; Secure; HttpOnly' },
+          ]),
+        },
+      ],
+    });
+    const rejected = (browser: RecordingBrowser) =>
+      analyzeTrace(recorded(browser))
+        .findings.filter((f) => f.rule === 'cookie-rejected')
+        .map((f) => f.reason);
+    expect(rejected({ name: 'phantomjs', version: 1, from: 'user-agent' })).toEqual([]);
+    expect(rejected(chrome(120))).toEqual(['SecureOnly']);
+  });
+});
+
 describe('the SameSite verdict takes the default as a setting', () => {
   const crossSiteImage = {
     url: 'https://shop.test/pixel',

@@ -16,6 +16,11 @@
  *   visit") and blocks them all from 13.1 (March 2020; webkit.org "Full Third-Party Cookie Blocking and More"): from
  *   14 on here, 13 kept as before. Chrome, Firefox (its tracker lists are not modelled), Edge, Internet Explorer and
  *   Qt's network stack (QNetworkCookieJar: PhantomJS, Splash) accept them.
+ * - Strict Secure Cookies (RFC 6265bis 5.7 steps 10 and 16): an http:// page may neither set a Secure cookie nor
+ *   overwrite one. Chrome shipped it in Chrome 52 (July 2016; chromestatus.com/feature/4506322921848832), Firefox in
+ *   Firefox 52 (March 2017; bugzilla.mozilla.org/976073). Before them, and in Qt's network stack (PhantomJS, Splash),
+ *   such a cookie was stored (and sent on https:// only). Safari, Internet Explorer and the pre-Chromium Edge are
+ *   taken as refusing it, as today's browsers do: their versions are not known here.
  */
 import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
 import { browserLabel } from '../trace/recordingBrowser.ts';
@@ -34,6 +39,11 @@ export interface CookieDefaults {
   readonly lifetimeCapDays?: number;
   /** What the browser does with a third party's cookies by default; absent where it accepts them. */
   readonly thirdPartyCookies?: ThirdPartyCookies;
+  /**
+   * The browser stored a Secure cookie an http:// page set, and let such a page overwrite one (before Strict Secure
+   * Cookies); absent where it refuses them, as every browser does today.
+   */
+  readonly acceptsSecureFromHttp?: true;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,7 +51,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const LIFETIME_CAP_DAYS = MAX_COOKIE_AGE_MS / DAY_MS;
 
 /** What the jar needs of them. */
-export type JarDefaults = Pick<CookieDefaults, 'laxByDefault' | 'lifetimeCapDays' | 'thirdPartyCookies'>;
+export type JarDefaults = Pick<
+  CookieDefaults,
+  'laxByDefault' | 'lifetimeCapDays' | 'thirdPartyCookies' | 'acceptsSecureFromHttp'
+>;
 
 /** Today's Chrome, the defaults of a browser the recording does not name. */
 export const TODAYS_JAR_DEFAULTS: JarDefaults = { laxByDefault: true, lifetimeCapDays: LIFETIME_CAP_DAYS };
@@ -61,26 +74,34 @@ interface BrowserDefaultsRow {
   readonly laxByDefault: ByVersion<boolean>;
   readonly capsLifetime: ByVersion<boolean>;
   readonly thirdPartyCookies: ByVersion<ThirdPartyCookies | undefined>;
+  readonly strictSecure: ByVersion<boolean>;
 }
 
 const never = () => false;
+const always = () => true;
 const accepted = () => undefined;
 /** A current version, or one of `from` on; a version unknown is taken as a current one. */
 const from = (first: number) => (version: number | undefined) => version === undefined || version >= first;
 
 /** The rows (the module's comment says where each comes from). */
 const BROWSER_DEFAULTS: Readonly<Record<RecordingBrowser['name'], BrowserDefaultsRow>> = {
-  chrome: { laxByDefault: from(CHROME_LAX_BY_DEFAULT_FROM), capsLifetime: from(104), thirdPartyCookies: accepted },
-  firefox: { laxByDefault: never, capsLifetime: from(104), thirdPartyCookies: accepted },
+  chrome: {
+    laxByDefault: from(CHROME_LAX_BY_DEFAULT_FROM),
+    capsLifetime: from(104),
+    thirdPartyCookies: accepted,
+    strictSecure: from(52),
+  },
+  firefox: { laxByDefault: never, capsLifetime: from(104), thirdPartyCookies: accepted, strictSecure: from(52) },
   safari: {
     laxByDefault: never,
     capsLifetime: from(16),
     thirdPartyCookies: (version) => (from(14)(version) ? 'blocked' : 'visited-only'),
+    strictSecure: always,
   },
-  'edge-legacy': { laxByDefault: never, capsLifetime: never, thirdPartyCookies: accepted },
-  ie: { laxByDefault: never, capsLifetime: never, thirdPartyCookies: accepted },
-  phantomjs: { laxByDefault: never, capsLifetime: never, thirdPartyCookies: accepted },
-  qtwebkit: { laxByDefault: never, capsLifetime: never, thirdPartyCookies: accepted },
+  'edge-legacy': { laxByDefault: never, capsLifetime: never, thirdPartyCookies: accepted, strictSecure: always },
+  ie: { laxByDefault: never, capsLifetime: never, thirdPartyCookies: accepted, strictSecure: always },
+  phantomjs: { laxByDefault: never, capsLifetime: never, thirdPartyCookies: accepted, strictSecure: never },
+  qtwebkit: { laxByDefault: never, capsLifetime: never, thirdPartyCookies: accepted, strictSecure: never },
 };
 
 /** The defaults for a recording's browser; an unknown browser keeps Lax by default (today's Chrome), and says so. */
@@ -96,12 +117,20 @@ export function cookieDefaultsFor(browser: RecordingBrowser | undefined): Cookie
   const laxByDefault = row.laxByDefault(browser.version);
   const thirdPartyCookies = row.thirdPartyCookies(browser.version);
   const label = `${browserLabel(browser)} (from ${browser.from})`;
+  const strictSecure = row.strictSecure(browser.version);
+  // Said where it differs from today's browsers: why a Secure cookie over http:// is no cookie-rejected here.
+  const secureFromHttp = strictSecure
+    ? ''
+    : '; a Secure cookie set by an http:// page is stored (Chrome and Firefox refuse one from version 52)';
   return {
     laxByDefault,
-    basis: laxByDefault
-      ? `${label}: a cookie without SameSite is treated as Lax`
-      : `${label}: a cookie without SameSite is not treated as Lax (Chrome did so from ${CHROME_LAX_BY_DEFAULT_FROM}; Firefox and Safari never did by default)`,
+    basis: `${
+      laxByDefault
+        ? `${label}: a cookie without SameSite is treated as Lax`
+        : `${label}: a cookie without SameSite is not treated as Lax (Chrome did so from ${CHROME_LAX_BY_DEFAULT_FROM}; Firefox and Safari never did by default)`
+    }${secureFromHttp}`,
     ...(row.capsLifetime(browser.version) ? { lifetimeCapDays: LIFETIME_CAP_DAYS } : {}),
     ...(thirdPartyCookies === undefined ? {} : { thirdPartyCookies }),
+    ...(strictSecure ? {} : { acceptsSecureFromHttp: true as const }),
   };
 }

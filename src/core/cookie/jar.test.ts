@@ -132,6 +132,21 @@ describe('CookieJar.setCookie rejections (RFC 6265bis 5.6, 5.7)', () => {
   }
 });
 
+describe('a browser before Strict Secure Cookies (Chrome 51, Firefox 51, PhantomJS)', () => {
+  it('stores a Secure cookie an http:// page set, and lets such a page overwrite one; sends it on https only', () => {
+    const old = new CookieJar(MAX_COOKIE_AGE_MS, false);
+    expect(reasonOf(old.setCookie('sid=1; Secure; Path=/', 'http://app.example.com/', T0))).toBe('stored');
+    expect(reasonOf(old.setCookie('sid=2; Path=/', 'http://app.example.com/', T0))).toBe('stored');
+    expect(reasonOf(old.setCookie('tok=1; Secure; Path=/', 'http://app.example.com/', T0))).toBe('stored');
+    expect(old.get('tok', 'app.example.com', '/')?.secure).toBe(true);
+    // Today's browsers refuse both.
+    const today = new CookieJar();
+    expect(reasonOf(today.setCookie('tok=1; Secure; Path=/', 'http://app.example.com/', T0))).toBe('SecureOnly');
+    today.setCookie('sid=1; Secure; Path=/', APP, T0);
+    expect(reasonOf(today.setCookie('sid=2; Path=/', 'http://app.example.com/', T0))).toBe('OverwriteSecure');
+  });
+});
+
 describe('CookieJar.setCookie storage (RFC 6265bis 5.7)', () => {
   it('records host-only vs Domain cookies, default path and provenance', () => {
     const jar = new CookieJar();

@@ -233,7 +233,11 @@ export class CookieJar {
    * @param lifetimeCapMs The longest life an Expires or Max-Age gives a cookie: 400 days (RFC 6265bis), or
    *   Infinity for a browser released before the cap (cookie/browserDefaults.ts).
    */
-  constructor(private readonly lifetimeCapMs = MAX_COOKIE_AGE_MS) {}
+  constructor(
+    private readonly lifetimeCapMs = MAX_COOKIE_AGE_MS,
+    /** Strict Secure Cookies (RFC 6265bis 5.7 steps 10, 16): false for a browser before them (browserDefaults.ts). */
+    private readonly strictSecure = true,
+  ) {}
 
   /** Number of cookies held (expired ones not yet seen by a request included). */
   get size(): number {
@@ -316,7 +320,7 @@ export class CookieJar {
     const parse = parseSetCookie(line);
     if (!parse.ok) return { kind: 'rejected', reason: parse.reason, detail: parse.detail, raw: line };
     const parsed = parse.cookie;
-    const created = createCookie(parsed, target, time, opts.entry, this.lifetimeCapMs);
+    const created = createCookie(parsed, target, time, opts.entry, this.lifetimeCapMs, this.strictSecure);
     if (!created.ok) return { kind: 'rejected', reason: created.reason, detail: created.detail, raw: line, parsed };
     // RFC 6265bis 5.7, the same-site-flag step: not from a cross-site response other than a top-level navigation.
     const sameSiteRefusal = opts.context === undefined ? undefined : sameSiteStoreBlock(parsed.sameSite, opts.context);
@@ -339,7 +343,7 @@ export class CookieJar {
     }
     const cookie = created.cookie;
     // RFC 6265bis 5.7 step 16: an insecure origin may not create a cookie that would overlay a Secure one.
-    if (!cookie.secure && !target.secure) {
+    if (!cookie.secure && !target.secure && this.strictSecure) {
       const shadowed = this.secureCookieOverlaidBy(cookie);
       if (shadowed !== undefined) {
         return {

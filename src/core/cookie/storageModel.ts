@@ -132,11 +132,13 @@ export function createCookie(
   time: number,
   setByEntry?: number,
   lifetimeCapMs = MAX_COOKIE_AGE_MS,
+  strictSecure = true,
 ): CreatedCookie {
   const domain = domainOf(parsed, url.host);
   if ('reason' in domain) return refuse(domain.reason, domain.detail);
-  // Step 10: Secure cookies only from secure origins (https, or http on a loopback host as in Chrome).
-  if (parsed.secure && !url.secure) return refuse('SecureOnly', '');
+  // Step 10: Secure cookies only from secure origins (https, or http on a loopback host as in Chrome); a browser
+  // before Strict Secure Cookies stored them (browserDefaults.ts).
+  if (parsed.secure && !url.secure && strictSecure) return refuse('SecureOnly', '');
   const prefixProblem = prefixViolation(parsed, domain.hostOnly);
   if (prefixProblem !== undefined) return refuse('InvalidPrefix', prefixProblem);
   // Step 15 (and Chrome since 80): SameSite=None requires Secure.
