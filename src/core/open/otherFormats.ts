@@ -33,7 +33,17 @@ const PYTHON_REPR = /^\s*(?:\[\s*)?\{\s*'[^'\n]{0,100}'\s*:/;
 
 const GZIP_SECOND_BYTES = new Set([0x8b, 0xfffd]);
 
+/**
+ * UTF-16 text: its byte-order mark (FF FE or FE FF, read as Latin-1, or as U+FFFD twice once decoded as UTF-8), or a
+ * NUL beside the document's first character (no BOM). PowerShell's `>` writes UTF-16 on Windows PowerShell 5.
+ */
+const UTF16_START = /^(?:\u00ff\u00fe|\u00fe\u00ff|\ufffd\ufffd|\s?\u0000[{[]|[{[]\u0000)/;
+
 const OTHER_FORMATS: readonly OtherFormat[] = [
+  {
+    is: (head) => UTF16_START.test(head),
+    what: "the file is UTF-16 text (as Windows PowerShell's `>` writes), not UTF-8: save it as UTF-8 (`Get-Content in.har | Set-Content -Encoding utf8 out.har`, or `iconv -f UTF-16 -t UTF-8 in.har > out.har`) and open that",
+  },
   {
     // The second byte 0x8b is no UTF-8 text: a file read as text has U+FFFD in its place.
     is: (head) => head.charCodeAt(0) === 0x1f && GZIP_SECOND_BYTES.has(head.charCodeAt(1)),

@@ -86,6 +86,16 @@ describe('parseTraceFile', () => {
     expect(messageOf(() => parseTraceFile(gzipAsText, '-'))).toBe(
       '-: the file is compressed (gzip): decompress it first (gunzip) and open the HAR or trace inside',
     );
+    // UTF-16 (Windows PowerShell's `>`), with its byte-order mark either way round or none, read as UTF-8 text.
+    const har = '{"log": {"version": "1.2", "entries": []}}';
+    const le = new Uint8Array([0xff, 0xfe, ...[...har].flatMap((c) => [c.charCodeAt(0), 0])]);
+    const be = new Uint8Array([0xfe, 0xff, ...[...har].flatMap((c) => [0, c.charCodeAt(0)])]);
+    for (const encoded of [le, be, le.subarray(2)])
+      expect(messageOf(() => parseTraceFile(new TextDecoder().decode(encoded), 'ps.har'))).toMatch(
+        /^ps\.har: the file is UTF-16 text .*save it as UTF-8/,
+      );
+    // UTF-8 with its byte-order mark is read.
+    expect(() => parseTraceFile(`\uFEFF${har}`, 'bom.har')).not.toThrow();
     expect(messageOf(() => parseTraceFile('2911:4:type;4:http;7:version;2:19#', 'flows'))).toMatch(
       /^flows: the file is mitmproxy's flow dump/,
     );
