@@ -138,8 +138,8 @@ export interface MaskedCookie {
   readonly value: string;
   /**
    * The sanitiser wrote each value as one label and a short hash of it (`COOKIE_6f5c89a0`), the same label for every
-   * cookie (placeholderCookieOf): IDs are still told apart and followed, but what a rule would read in a value (its
-   * entropy, a pattern, its data) is the placeholder's, not the ID's.
+   * cookie (sessionCookies.ts, PlaceholderScheme): IDs are still told apart and followed, but what a rule would read
+   * in a value (its entropy, a pattern, its data) is the placeholder's, not the ID's.
    */
   readonly placeholders?: true;
 }

@@ -55,6 +55,11 @@ export type ReplayedFacts = AnalysisFacts & {
   readonly jar: readonly StoredCookie[];
 };
 
+/** An empty jar that stores as the recording browser did: its lifetime cap, Strict Secure Cookies or not. */
+function jarFor(defaults: JarDefaults): CookieJar {
+  return new CookieJar(lifetimeCapMs(defaults), defaults.acceptsSecureFromHttp !== true);
+}
+
 /** Without a request this long, the next may come from another browser (a proxy's history of several days). */
 const NEW_BROWSER_GAP_MS = 60 * 60 * 1000;
 
@@ -135,7 +140,7 @@ export class EventReplay {
      */
     private readonly urls: 'pooled' | 'as-read' = 'as-read',
   ) {
-    this.jar = new CookieJar(lifetimeCapMs(cookieDefaults), cookieDefaults.acceptsSecureFromHttp !== true);
+    this.jar = jarFor(cookieDefaults);
     this.sessionNames = prepass.sessionNames;
     this.cookiesRecorded = prepass.cookiesRecorded;
     this.maskedCookie = prepass.maskedCookie;
@@ -408,7 +413,7 @@ export class EventReplay {
 
   private newJar(entry: TraceEntry): void {
     this.logins.close(this.lanes);
-    this.jar = new CookieJar(lifetimeCapMs(this.cookieDefaults), this.cookieDefaults.acceptsSecureFromHttp !== true);
+    this.jar = jarFor(this.cookieDefaults);
     this.lanes.endRun(entry.index);
   }
 

@@ -901,14 +901,14 @@ export class SessionCookieIdentifier {
       knownName === undefined && hasAuthNameShape(className) && idShaped && longestValue(stats) >= TOKEN_MIN_LENGTH
         ? 'its name says authentication or session and its value is a token'
         : undefined;
-    const signedId = knownName === undefined && nameShape === undefined ? sessionIdFormatOf(values) : undefined;
+    const libraryFormat = knownName === undefined && nameShape === undefined ? sessionIdFormatOf(values) : undefined;
     // A token the server signs in a companion cookie (`<name>.sig`: the cookies module's HMAC, as Koa, ThinkJS,
     // cookie-session and oidc-provider sign their session cookies): a value the server must trust, as an ID is. Only
     // with behaviour does it make a session: signing alone is no more than a name's shape.
     const companionSigned =
       knownName === undefined &&
       nameShape === undefined &&
-      signedId === undefined &&
+      libraryFormat === undefined &&
       idShaped &&
       this.names.has(`${name}.sig`)
         ? `its token is signed in the companion cookie ${name}.sig`
@@ -924,7 +924,7 @@ export class SessionCookieIdentifier {
     const carriedAtLogin = this.succeeded(
       stats.carriedAtLogins.filter((b) => loginOfSetter(stats, b) && !this.issuedAnotherToken(b.login, name)),
     )[0];
-    const named = [knownName ?? nameShape ?? signedId ?? companionSigned ?? headerToken].filter(
+    const named = [knownName ?? nameShape ?? libraryFormat ?? companionSigned ?? headerToken].filter(
       (e): e is string => e !== undefined,
     );
     if (behaviour.length > 0 && (named.length > 0 || tokenEvidence || idShaped)) {
@@ -941,7 +941,12 @@ export class SessionCookieIdentifier {
     // A listed name is `likely` on its own, as is a session library's format for its ID (SESSION_ID_FORMATS); a
     // dataset's "session" label or a name's shape needs the value's behaviour (set once, sent back) or a token format
     // (a JWT, a session store) to agree.
-    if (cls.kind === 'session' || signedId || headerToken || (named.length > 0 && (tokenEvidence || clientSideToken))) {
+    if (
+      cls.kind === 'session' ||
+      libraryFormat ||
+      headerToken ||
+      (named.length > 0 && (tokenEvidence || clientSideToken))
+    ) {
       return { confidence: 'likely', evidence: [...named, ...token], against: [] };
     }
     if (named.length > 0) return { confidence: 'possible', evidence: [...named, ...token], against: [] };
