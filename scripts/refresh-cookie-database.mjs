@@ -5,8 +5,9 @@
 // (RULES.md, "What is a session cookie"). Usage:
 //   node scripts/refresh-cookie-database.mjs PATH_OR_URL_OF_CSV COMMIT
 // The dataset's four categories are coarse (bot-protection and load-balancer cookies are "Functional"), so each
-// row's purpose is refined from the dataset's own description, by the first matching pattern of PURPOSES below.
+// row's purpose is refined from the dataset's own description (scripts/cookiePurpose.mjs).
 import { readFileSync, writeFileSync } from 'node:fs';
+import { purposeOf } from './cookiePurpose.mjs';
 
 const [source, commit = 'unknown'] = process.argv.slice(2);
 if (!source) {
@@ -45,38 +46,6 @@ function parseCsv(csv) {
   return rows.filter((r) => r.some((f) => f !== ''));
 }
 
-/**
- * Purpose of a row, first match wins. Session-like descriptions come before geolocation and preferences (a
- * "session" cookie that also mentions a language is still a session), after bot protection and load balancing
- * (Imperva's `incap_ses_*` is described as a session of its CDN, not of the site).
- */
-const PURPOSES = [
-  ['bot-protection', /\bbots?\b|fraud|captcha|ddos|malicious|web application firewall|trusted web traffic/i],
-  ['affinity', /load.?balanc|sticky|same server|which server|server (node|instance)|one out of multiple servers/i],
-  ['consent', /consent|cookie (banner|notice|preferences)/i],
-  ['csrf', /csrf|xsrf|forgery/i],
-  ['session', /session|logged.?in|log.?in|authenticat|sign.?in/i],
-  ['geolocation', /geolocat|geographic|country|region/i],
-  ['preference', /preference|language|currency|locale|theme|setting/i],
-  ['ab-test', /a\/b|split test|experiment|variant/i],
-];
-const CATEGORY_PURPOSE = { Marketing: 'advertising', Analytics: 'analytics' };
-/** A platform that says what it is outranks the description: App Insights' `ai_session` is a visit, not a login. */
-const PLATFORM_PURPOSES = [
-  ['bot-protection', /bot ?man|incapsula|imperva|perimeterx|datadome|captcha|distil/i],
-  ['analytics', /analytics|insights|hotjar|mixpanel|segment|matomo|piwik|new relic/i],
-  // An ad product's "Functional" row is still its ad product's: Google AdSense's `ANID` is described with Google's
-  // boilerplate of "a user's session, such as the content of a shopping cart".
-  ['advertising', /ad ?sense|ad ?words|ad ?manager|double ?click|advertis/i],
-];
-
-/**
- * Edge networks (CDNs, their firewalls and waiting rooms) set cookies of their own on the sites they serve: Akamai's
- * `ak_bmsc` and `AKA_A2`, Cloudflare's `_cfuvid` and `__cfwaitingroom`. A row of such a platform that no description
- * places elsewhere (a load balancer's stays affinity) is the network's, never the application's session.
- */
-const EDGE_PLATFORM = /akamai|cloudflare|fastly|cloudfront|sucuri|stackpath|edgio|limelight/i;
-
 const [header, ...rows] = parseCsv(text);
 const col = (name) => {
   const i = header.indexOf(name);
@@ -92,15 +61,7 @@ const WILDCARD = col('Wildcard match');
 
 const entries = rows
   .map((r) => {
-    const category = r[CATEGORY].trim();
-    const description = r[DESCRIPTION] ?? '';
-    // Advertising and analytics keep their category whatever the text says ("session" there means a visit).
-    const platform = r[PLATFORM] ?? '';
-    const purpose =
-      CATEGORY_PURPOSE[category] ??
-      PLATFORM_PURPOSES.find(([, re]) => re.test(platform))?.[0] ??
-      PURPOSES.find(([, re]) => re.test(description))?.[0] ??
-      (EDGE_PLATFORM.test(platform) ? 'edge' : 'functional');
+    const purpose = purposeOf(r[CATEGORY], r[PLATFORM] ?? '', r[DESCRIPTION] ?? '');
     return [r[NAME].trim(), purpose, r[PLATFORM].trim(), r[DOMAIN].trim(), r[WILDCARD].trim() === '1' ? 1 : 0];
   })
   .filter(([name]) => name !== '')
@@ -121,3 +82,4 @@ writeFileSync(target, `${JSON.stringify(out, null, 0).replace(/\],\[/g, '],\n[')
 const counts = {};
 for (const e of entries) counts[e[1]] = (counts[e[1]] ?? 0) + 1;
 console.log(`wrote ${entries.length} entries to ${target.pathname}:`, counts);
+console.log(`format it as the repository does: npx biome format --write ${target.pathname}`);

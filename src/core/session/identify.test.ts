@@ -82,6 +82,16 @@ describe('classifyCookieName', () => {
     expect(classifyCookieName('.securesession').kind).not.toBe('not-session');
   });
 
+  it("a dataset row used during a login but holding no ID is no documented session; a platform's session is", () => {
+    // Salesforce's `RRetURL` ("to return to original page"), Magento's `login_redirect`, Crazy Egg's `ce_login` (the
+    // last e-mail address) and Dynatrace's logged-in flag were documented sessions by the word "login" alone
+    // (scripts/cookiePurpose.mjs). They say nothing either way now; Perl's `CGISESSID` and Rack's stay sessions.
+    for (const name of ['RRetURL', 'login_redirect', 'ce_login', 'b925d32c'])
+      expect(classifyCookieName(name).kind, name).toBe('unknown');
+    expect(classifyCookieName('CGISESSID').kind).toBe('documented-session');
+    expect(classifyCookieName('rack.session').kind).toBe('documented-session');
+  });
+
   it("an ad product's row the dataset files as functional is advertising, whatever its description says", () => {
     // Google AdSense's `ANID`, described with Google's boilerplate of "a user's session, such as the content of a
     // shopping cart", was a documented session (a possible lane on a real page with AdSense).
