@@ -15,6 +15,14 @@ describe('redactValue', () => {
     expect(hashes.size).toBe(5);
   });
 
+  it('a value the recording already masked is shown as the file has it, not as a hash that reads as an ID', () => {
+    // A cable modem's login recording, sanitised before commit: `Set-Cookie: credential=[REDACTED]` was "set ID
+    // h:a7b459d9".
+    for (const masked of ['[REDACTED]', '****', '<filtered>', '[sessionid redacted]'])
+      expect(redactValue(masked)).toBe(masked);
+    expect(redactValue('redacted-but-real-4f9a2c81d0b7')).toMatch(/^h:[0-9a-f]{8}$/);
+  });
+
   it('the raw view shows values as they are', () => {
     expect(valueRenderer('raw')('abc')).toBe('abc');
     expect(valueRenderer('redacted')('abc')).toBe(redactValue('abc'));
