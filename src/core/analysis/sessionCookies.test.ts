@@ -19,8 +19,27 @@ function identify(b: ReturnType<typeof trace>, settings = {}) {
 
 describe('session cookie identification (the pre-pass)', () => {
   it('a known name is a session cookie from its first sight', () => {
-    const names = identify(trace().get('https://shop.test/', { cookie: '', setCookie: ['PHPSESSID=abc; Path=/'] }));
+    const names = identify(trace().get('https://shop.test/', { cookie: '', setCookie: [`PHPSESSID=${ID.a}; Path=/`] }));
     expect(names.get('PHPSESSID')).toEqual({ confidence: 'likely', evidence: ['name matches PHPSESSID'], against: [] });
+  });
+
+  it("a session's name holding only a word is no session, whatever a login did with it (a failed login's `sid=bad`)", () => {
+    // test.loadimpact.com's demo: a wrong password is answered with `sid=bad` and a page saying "Unauthorized". The
+    // session was "certain" (carried by the login), rejected (high) and set over http (high), and listed in no lane.
+    const failed = (value: string) =>
+      trace()
+        .get('http://shop.test/', { cookie: '' })
+        .post('http://shop.test/login.php', {
+          cookie: `sid=${value}`,
+          form: { login: 'ann', password: 'wrong' },
+          location: '/my_messages.php',
+          setCookie: [`sid=${value}; Path=/; HttpOnly`],
+        })
+        .get('http://shop.test/my_messages.php', { cookie: `sid=${value}`, loginForm: true });
+    expect(identify(failed('bad')).has('sid')).toBe(false);
+    expect(failed('bad').analyze().findings).toEqual([]);
+    // An ID under the same name and the same traffic is the session.
+    expect(identify(failed(ID.a)).get('sid')?.confidence).toBe('certain');
   });
 
   it("unsigned data a login issued beside an opaque session (Blitz's public-data cookie) is data, not the session", () => {

@@ -876,6 +876,10 @@ export class SessionCookieIdentifier {
     if (sessionStore) return sessionStore;
     // RULES.md: a name match counts "provided the value can be an ID"; readable structured data is evidence against.
     if (shapes.length > 0 && shapes.every((s) => s === 'not-an-id' || s === 'structured')) return undefined;
+    // Nor can a word or a placeholder be one, under any name: a failed login's `sid=bad` (the lanes follow no such
+    // value, sessionLanes.ts, so a session of it would be named in findings and listed nowhere). What a sanitiser
+    // masked stood for a value: below.
+    if (values.length > 0 && values.every((v) => isPlaceholderValue(v) && !isMaskedValue(v))) return undefined;
     // A signed or encoded list is data even beside values that cannot be read (Django's messages: a signed list,
     // then the same compressed); a store cleared to `{}` at a logout is still the store.
     if (!shapes.includes('opaque') && values.some(isReadableList)) return undefined;
