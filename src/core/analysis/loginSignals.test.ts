@@ -277,9 +277,31 @@ describe('LoginDetector', () => {
           .get('https://api.test/public')
           .get('https://api.test/me', auth)
           .get('https://api.test/orders', auth)
-          .get('https://other.test/me', auth),
+          .get('https://other.test/me', { ...auth, resourceType: 'fetch' }),
       ),
     ).toEqual([undefined, 'authorization-header', undefined, 'authorization-header']);
+  });
+
+  it("the browser's credentials on its first request to an origin were cached before the recording: no login", () => {
+    // A 2012 recording of a staging site behind a Basic gate: every request from the first carried the same
+    // credentials, and the Tomcat session its first answer set was "certain" (issued at that login), high findings.
+    const auth = { headers: { Authorization: 'Basic ZWNhOmVjYQ==' } };
+    expect(
+      signals(
+        trace()
+          .get('http://staging.test/', auth)
+          .get('http://staging.test/app.js', { ...auth, resourceType: 'script' })
+          .get('http://staging.test/booking', auth),
+      ),
+    ).toEqual([undefined, undefined, undefined]);
+    // A page's script sending them first is logging in; so is the browser once the origin was reached without them.
+    expect(signals(trace().get('https://api.test/login', { ...auth, resourceType: 'xhr' }))).toEqual([
+      'authorization-header',
+    ]);
+    expect(signals(trace().get('https://app.test/').get('https://app.test/admin', auth))).toEqual([
+      undefined,
+      'authorization-header',
+    ]);
   });
 
   it('credentials refused first (a wrong password sent from script, 401 with no challenge), then accepted: a login there', () => {
@@ -362,7 +384,7 @@ describe('LoginDetector', () => {
           .get('https://sync.test/', { status: 401, responseHeaders: { 'WWW-Authenticate': 'Basic realm="a"' } })
           .get('https://sync.test/', { status: 200 })
           .get('https://sync.test/rest/status', { headers: basic })
-          .get('https://other.test/', { headers: basic }),
+          .get('https://other.test/', { headers: basic, resourceType: 'fetch' }),
       ),
     ).toEqual([undefined, 'after-401', undefined, 'authorization-header']);
   });

@@ -510,6 +510,14 @@ export class LoginDetector {
   readonly basicCredentials = new Map<number, string>();
   private readonly authorizationAccepted = new Set<string>();
   /**
+   * The origins a request reached without credentials it accepted (none sent, or refused with a 401, or a logout's,
+   * which makes the browser forget them): only there can the browser's own credentials appear (RULES.md: "an
+   * Authorization header appearing"). Credentials the browser sent on its first request to an origin, a page's or a
+   * subresource's, were cached before the recording began (a staging site's Basic gate, on every request from the
+   * first), no login the trace saw; a page's script sending them (`fetch` with an Authorization) is logging in.
+   */
+  private readonly reachedWithoutCredentials = new Set<string>();
+  /**
    * The URLs of an origin answered with a challenge since it last showed a page: what the browser fetches while its
    * dialog waits (the 401 page's public stylesheet, the favicon's 404) ends no challenge; another page shown does
    * (LedgerSMB's login form, opened once the user closed the dialog).
@@ -554,9 +562,15 @@ export class LoginDetector {
     // right one after it is (Cockpit's login page sends each try as Basic credentials from script).
     // A logout is no login, whatever it carries: Fauxton's logout sends its DELETE /_session to `_:_@host` (dummy
     // credentials in the URL, which make the browser forget the ones it cached).
+    const scripted = entry.request.resourceType === 'xhr' || entry.request.resourceType === 'fetch';
     const authorizationAppeared =
-      hasAuthorization && succeeded && !this.authorizationAccepted.has(origin) && !isLogoutRequest(entry);
+      hasAuthorization &&
+      succeeded &&
+      (scripted || this.reachedWithoutCredentials.has(origin)) &&
+      !this.authorizationAccepted.has(origin) &&
+      !isLogoutRequest(entry);
     if (authorizationAppeared) this.authorizationAccepted.add(origin);
+    if (!hasAuthorization || status === 401 || isLogoutRequest(entry)) this.reachedWithoutCredentials.add(origin);
 
     if (
       isPost(entry.request.method) &&

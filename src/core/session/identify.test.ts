@@ -191,10 +191,22 @@ describe('cookie name helpers', () => {
       '_gh_sess',
       // A CodeIgniter app's (audit 14: a CRM's `rccrm_app_sessions`, renewed at #9, unseen as a session).
       'rccrm_app_sessions',
+      // A servlet container's or PHP's session name, renamed by the application (audit 17: a staging site's Tomcat ID).
+      '_JSESSIONID',
+      'shop_PHPSESSID',
     ])
       expect(hasAuthNameShape(name), name).toBe(true);
     // No word of its own: a word inside another, or a capitalised word alone (trackers' names on real page loads).
-    for (const name of ['assessment', 'author', 'sessionless', 'sessionsx', '_DataTrackerSession', 'cis-sid', 'theme'])
+    for (const name of [
+      'assessment',
+      'author',
+      'sessionless',
+      'sessionsx',
+      '_DataTrackerSession',
+      'cis-sid',
+      'theme',
+      'xjsessionid',
+    ])
       expect(hasAuthNameShape(name), name).toBe(false);
   });
 

@@ -148,10 +148,12 @@ const SIGNED_OUT_VALUE = /^(?:no|n|false|f|off|0|-1|null|nil|none|undefined|dele
  * is weaker than a known name: the value must also look like a token (sessionCookies.ts). Not a capitalised word
  * alone (`MoodleSession`) nor `sid` as any word: on real page loads those were trackers' (`_DataTrackerSession`,
  * `cis-sid`); only `sid` after a framework's name and a `.` or `:`, the convention of connect's `connect.sid` that
- * Sails (`sails.sid`) and koa's stores (`koa.sid`) follow, and no tracker of the cookie dataset does.
+ * Sails (`sails.sid`) and koa's stores (`koa.sid`) follow, and no tracker of the cookie dataset does. A servlet
+ * container's or PHP's session name as a word of a name an application renamed it to (`_JSESSIONID`, a Tomcat ID with
+ * its `.jvmRoute` on a staging site; `shop_PHPSESSID`) is the same shape.
  */
 const AUTH_NAME_SHAPE =
-  /(^|[._:-])(auth|authn|sessions?|sess)([._:-]|token|id)?([._:-]|$)|auth_?token|access_?token|id_?token|\w[.:]sid$/i;
+  /(^|[._:-])(auth|authn|sessions?|sess|jsessionid|phpsessid)([._:-]|token|id)?([._:-]|$)|auth_?token|access_?token|id_?token|\w[.:]sid$/i;
 
 export function hasAuthNameShape(name: string): boolean {
   return AUTH_NAME_SHAPE.test(stripCookiePrefix(name));
