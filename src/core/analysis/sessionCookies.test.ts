@@ -805,6 +805,23 @@ describe('session cookie identification (the pre-pass)', () => {
     expect(identify(own).get('kq')?.confidence).toBe('possible');
   });
 
+  it("a token whose name says it is a request's correlation or trace ID is no session, whatever it does", () => {
+    // A state agency's portal sets `alf.correlation.id` beside an access-log cookie: a possible lane with three low
+    // attribute findings, beside its real sessions (audit 16).
+    const set = (name: string) =>
+      identify(
+        trace()
+          .get('https://portal.test/app/view', { cookie: '', setCookie: [`${name}=${ID.a}; Path=/app`] })
+          .get('https://portal.test/app/a', { cookie: `${name}=${ID.a}` })
+          .get('https://portal.test/app/b', { cookie: `${name}=${ID.a}` }),
+      ).get(name)?.confidence;
+    expect(set('alf.correlation.id')).toBeUndefined();
+    expect(set('trace-id')).toBeUndefined();
+    expect(set('alf.visit.id')).toBe('possible');
+    // A name that also says session keeps its word.
+    expect(set('session-trace')).toBe('likely');
+  });
+
   it('a cookie holding the token its requests send in their Authorization header is the login credential', () => {
     // Real recordings: an admin SPA keeps its login token in a cookie it writes from script (`Admin-Token`), sent
     // bare or as `Bearer`, never set by a response; its name says nothing and no server issued it.

@@ -17,6 +17,7 @@ import { estimateSingle } from '../session/entropy.ts';
 import {
   classifyCookieName,
   hasAuthNameShape,
+  hasDiagnosticNameShape,
   hasPreferenceNameShape,
   isAuthCookieName,
   isTimeUnderTimeName,
@@ -900,6 +901,8 @@ export class SessionCookieIdentifier {
     // Nor is a cookie whose name says it holds settings (`GOsa_Filter_Settings`: base64 JSON of the user's filters,
     // written after the login, kept across the logout), unless its name also says authentication or session.
     if (knownName === undefined && hasPreferenceNameShape(className) && !hasAuthNameShape(className)) return undefined;
+    // Nor one whose name says it is a request's diagnostic ID (a correlation or trace ID), whatever its token does.
+    if (knownName === undefined && hasDiagnosticNameShape(className) && !hasAuthNameShape(className)) return undefined;
     // A name that only has the shape of one (`MS_AUTH`, `leo_auth_token`) is weaker than a known name.
     const nameShape =
       knownName === undefined && hasAuthNameShape(className) && idShaped && longestValue(stats) >= TOKEN_MIN_LENGTH

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyCookieName,
   hasAuthNameShape,
+  hasDiagnosticNameShape,
   hasPreferenceNameShape,
   isAuthCookieName,
   splitRouteSuffix,
@@ -143,6 +144,12 @@ describe('classifyCookieName', () => {
       'KEYCLOAK_IDENTITY',
       'appSession',
       '__Secure-authjs.session-token',
+      // Enterprise web access managers (audits 16 and 17: SiteMinder's on a state agency's and an airline's portals).
+      'SMSESSION',
+      'OAMAuthnCookie_app.example.com:443',
+      'ObSSOCookie',
+      'PD-S-SESSION-ID',
+      'iPlanetDirectoryPro',
     ])
       expect(classifyCookieName(name), name).toMatchObject({ kind: 'session' });
   });
@@ -216,6 +223,13 @@ describe('cookie name helpers', () => {
     // A word inside another is no such word.
     for (const name of ['prefix', 'preferred_lang', 'presettle', 'PHPSESSID', 'settingsession'])
       expect(hasPreferenceNameShape(name), name).toBe(false);
+  });
+
+  it('tells a name that says it holds a diagnostic ID, a correlation or a trace', () => {
+    for (const name of ['alf.correlation.id', 'X-Correlation-ID', 'traceparent', 'trace_id', 'sentryTraceId'])
+      expect(hasDiagnosticNameShape(name), name).toBe(true);
+    for (const name of ['tracker', 'racetrack', 'session', 'correlated'])
+      expect(hasDiagnosticNameShape(name), name).toBe(false);
   });
 
   it("tells connect's naming, a framework's name then `.sid` or `:sid`, and no other `sid`", () => {

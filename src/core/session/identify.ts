@@ -50,7 +50,10 @@ export const SESSION_PATH_PARAMETER_NAMES = 'jsessionid|phpsessid|sid|sessionid'
  * Session cookies of single sign-on software, as their documentation names them by default: the Shibboleth SP
  * (`_shibsession_` + the application's ID), SimpleSAMLphp, Apereo CAS's ticket-granting cookie and Apache's
  * mod_auth_cas, the authenticating proxies (oauth2-proxy, Pomerium, Cloudflare Access, AWS load balancers' OIDC
- * authentication, in chunks `-0`, `-1`), Keycloak's login, and the Auth0 and Auth.js SDKs' session cookies.
+ * authentication, in chunks `-0`, `-1`), Keycloak's login, the Auth0 and Auth.js SDKs' session cookies, and the
+ * enterprise web access managers' in front of an organisation's applications: Broadcom SiteMinder's `SMSESSION`,
+ * Oracle Access Manager's `OAMAuthnCookie` (and its 10g WebGate's `ObSSOCookie`), IBM WebSEAL's `PD-S-SESSION-ID`,
+ * and ForgeRock AM's (OpenAM's) `iPlanetDirectoryPro`.
  */
 export const SSO_SESSION_NAMES: readonly string[] = [
   '_shibsession_*',
@@ -66,6 +69,11 @@ export const SSO_SESSION_NAMES: readonly string[] = [
   'KEYCLOAK_IDENTITY',
   'appSession',
   'authjs.session-token',
+  'SMSESSION',
+  'OAMAuthnCookie*',
+  'ObSSOCookie',
+  'PD-S-SESSION-ID',
+  'iPlanetDirectoryPro',
 ];
 
 /** Load-balancer affinity cookies: they explain resets, they are not sessions (RULES.md). */
@@ -168,6 +176,17 @@ const PREFERENCE_WORDS = new Set(['settings', 'setting', 'prefs', 'pref', 'prefe
 
 export function hasPreferenceNameShape(name: string): boolean {
   return nameWords(name).some((word) => PREFERENCE_WORDS.has(word.toLowerCase()));
+}
+
+/**
+ * The shape of a diagnostic ID's name: a word of it says it correlates or traces requests (`alf.correlation.id`, set
+ * beside an access-log cookie; `trace-id`, `X-Correlation-ID`, `traceparent`). A random token the server sets once and
+ * the browser sends back, as a session's is, but for the server's logs, by the site's own word: no session.
+ */
+const DIAGNOSTIC_WORDS = new Set(['correlation', 'correlationid', 'trace', 'traceid', 'traceparent', 'tracing']);
+
+export function hasDiagnosticNameShape(name: string): boolean {
+  return nameWords(name).some((word) => DIAGNOSTIC_WORDS.has(word.toLowerCase()));
 }
 
 /**
