@@ -55,9 +55,13 @@ export type ReplayedFacts = AnalysisFacts & {
   readonly jar: readonly StoredCookie[];
 };
 
-/** An empty jar that stores as the recording browser did: its lifetime cap, Strict Secure Cookies or not. */
+/** An empty jar that stores as the recording browser did: its lifetime cap, Strict Secure Cookies and SameSite or not. */
 function jarFor(defaults: JarDefaults): CookieJar {
-  return new CookieJar(lifetimeCapMs(defaults), defaults.acceptsSecureFromHttp !== true);
+  return new CookieJar(
+    lifetimeCapMs(defaults),
+    defaults.acceptsSecureFromHttp !== true,
+    defaults.ignoresSameSite !== true,
+  );
 }
 
 /** Without a request this long, the next may come from another browser (a proxy's history of several days). */

@@ -92,6 +92,57 @@ describe('Strict Secure Cookies follow the recording browser (Chrome and Firefox
   });
 });
 
+describe('the SameSite attribute follows the recording browser (Chrome 51, Firefox 60, Safari 12; never Qt)', () => {
+  it.each([
+    [chrome(50), true],
+    [chrome(51), undefined],
+    [{ name: 'firefox', version: 59, from: 'log.browser' } as const, true],
+    [{ name: 'firefox', version: 60, from: 'log.browser' } as const, undefined],
+    [{ name: 'safari', version: 11, from: 'user-agent' } as const, true],
+    [{ name: 'safari', version: 12, from: 'user-agent' } as const, undefined],
+    [{ name: 'qtwebkit', version: 602, from: 'user-agent' } as const, true],
+    [{ name: 'phantomjs', version: 2, from: 'user-agent' } as const, true],
+    [chrome(), undefined],
+  ])('%j: ignores SameSite %s', (browser, ignores) => {
+    expect(cookieDefaultsFor(browser).ignoresSameSite).toBe(ignores);
+  });
+
+  it("a whole analysis: QtWebKit stored a SameSite=Lax cookie a cross-site image's answer set, and sent it (audit 17)", () => {
+    // A Splash (QtWebKit 602) recording: `__cfduid; SameSite=Lax` set by a cross-site image was "rejected
+    // [SameSiteLax]" though the next cross-site image carried it.
+    const value = '9f8e7d6c5b4a39281706f5e4d3c2b1a0';
+    const image = (index: number, headers: TraceEntry['request']['headers'], set: boolean): TraceEntry => ({
+      index,
+      startedAt: Date.UTC(2019, 5, 1) + index * 1000,
+      request: {
+        method: 'GET',
+        url: `https://img.test/${index}.png`,
+        headers,
+        resourceType: 'image',
+        siteContext: { kind: 'cross-site', from: 'sec-fetch-site' },
+      },
+      response: {
+        status: 200,
+        headers: set ? [{ name: 'Set-Cookie', value: `PHPSESSID=${value}; Path=/; Secure; SameSite=Lax` }] : [],
+      },
+    });
+    const recorded = (browser: RecordingBrowser): Trace => ({
+      source: { format: 'har', browser },
+      entryCount: 2,
+      events: [image(0, [], true), image(1, [{ name: 'Cookie', value: `PHPSESSID=${value}` }], false)].map((entry) => ({
+        kind: 'entry' as const,
+        entry,
+      })),
+    });
+    const rejected = (browser: RecordingBrowser) =>
+      analyzeTrace(recorded(browser))
+        .requests.find((r) => r.entry === 0)
+        ?.rejected.map((r) => r.reason);
+    expect(rejected({ name: 'qtwebkit', version: 602, from: 'user-agent' })).toEqual([]);
+    expect(rejected(chrome(120))).toEqual(['SameSiteLax']);
+  });
+});
+
 describe('the SameSite verdict takes the default as a setting', () => {
   const crossSiteImage = {
     url: 'https://shop.test/pixel',

@@ -21,6 +21,13 @@
  *   Firefox 52 (March 2017; bugzilla.mozilla.org/976073). Before them, and in Qt's network stack (PhantomJS, Splash),
  *   such a cookie was stored (and sent on https:// only). Safari, Internet Explorer and the pre-Chromium Edge are
  *   taken as refusing it, as today's browsers do: their versions are not known here.
+ * - The SameSite attribute itself (RFC 6265bis 5.6.7): Chrome knows it from Chrome 51 (May 2016;
+ *   chromestatus.com/feature/4672634709082112), Firefox from Firefox 60 (May 2018; bugzilla.mozilla.org/795346),
+ *   Safari from Safari 12 (September 2018), the pre-Chromium Edge from Edge 16. Before them, and in Qt's WebKit
+ *   (PhantomJS, Splash's QtWebKit 602), the attribute is ignored: a `SameSite=Lax` cookie a cross-site response sets is
+ *   stored, and goes on cross-site requests as any other (a QtWebKit recording's `__cfduid; SameSite=Lax`, set by a
+ *   cross-site image and sent on the next one, was "rejected"). Internet Explorer is taken as knowing it (IE 11 on
+ *   Windows 10 from 2018); its platform is not known here.
  */
 import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
 import { browserLabel } from '../trace/recordingBrowser.ts';
@@ -44,6 +51,11 @@ export interface CookieDefaults {
    * Cookies); absent where it refuses them, as every browser does today.
    */
   readonly acceptsSecureFromHttp?: true;
+  /**
+   * The browser knew no SameSite attribute: it stored a cookie from any response and sent it on any request, whatever
+   * its SameSite said; absent where it knows the attribute, as every browser does today.
+   */
+  readonly ignoresSameSite?: true;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -53,7 +65,7 @@ const LIFETIME_CAP_DAYS = MAX_COOKIE_AGE_MS / DAY_MS;
 /** What the jar needs of them. */
 export type JarDefaults = Pick<
   CookieDefaults,
-  'laxByDefault' | 'lifetimeCapDays' | 'thirdPartyCookies' | 'acceptsSecureFromHttp'
+  'laxByDefault' | 'lifetimeCapDays' | 'thirdPartyCookies' | 'acceptsSecureFromHttp' | 'ignoresSameSite'
 >;
 
 /** Today's Chrome, the defaults of a browser the recording does not name. */
@@ -75,6 +87,7 @@ interface BrowserDefaultsRow {
   readonly capsLifetime: ByVersion<boolean>;
   readonly thirdPartyCookies: ByVersion<ThirdPartyCookies | undefined>;
   readonly strictSecure: ByVersion<boolean>;
+  readonly knowsSameSite: ByVersion<boolean>;
 }
 
 const never = () => false;
@@ -90,18 +103,50 @@ const BROWSER_DEFAULTS: Readonly<Record<RecordingBrowser['name'], BrowserDefault
     capsLifetime: from(104),
     thirdPartyCookies: accepted,
     strictSecure: from(52),
+    knowsSameSite: from(51),
   },
-  firefox: { laxByDefault: never, capsLifetime: from(104), thirdPartyCookies: accepted, strictSecure: from(52) },
+  firefox: {
+    laxByDefault: never,
+    capsLifetime: from(104),
+    thirdPartyCookies: accepted,
+    strictSecure: from(52),
+    knowsSameSite: from(60),
+  },
   safari: {
     laxByDefault: never,
     capsLifetime: from(16),
     thirdPartyCookies: (version) => (from(14)(version) ? 'blocked' : 'visited-only'),
     strictSecure: always,
+    knowsSameSite: from(12),
   },
-  'edge-legacy': { laxByDefault: never, capsLifetime: never, thirdPartyCookies: accepted, strictSecure: always },
-  ie: { laxByDefault: never, capsLifetime: never, thirdPartyCookies: accepted, strictSecure: always },
-  phantomjs: { laxByDefault: never, capsLifetime: never, thirdPartyCookies: accepted, strictSecure: never },
-  qtwebkit: { laxByDefault: never, capsLifetime: never, thirdPartyCookies: accepted, strictSecure: never },
+  'edge-legacy': {
+    laxByDefault: never,
+    capsLifetime: never,
+    thirdPartyCookies: accepted,
+    strictSecure: always,
+    knowsSameSite: from(16),
+  },
+  ie: {
+    laxByDefault: never,
+    capsLifetime: never,
+    thirdPartyCookies: accepted,
+    strictSecure: always,
+    knowsSameSite: always,
+  },
+  phantomjs: {
+    laxByDefault: never,
+    capsLifetime: never,
+    thirdPartyCookies: accepted,
+    strictSecure: never,
+    knowsSameSite: never,
+  },
+  qtwebkit: {
+    laxByDefault: never,
+    capsLifetime: never,
+    thirdPartyCookies: accepted,
+    strictSecure: never,
+    knowsSameSite: never,
+  },
 };
 
 /** The defaults for a recording's browser; an unknown browser keeps Lax by default (today's Chrome), and says so. */
@@ -122,15 +167,21 @@ export function cookieDefaultsFor(browser: RecordingBrowser | undefined): Cookie
   const secureFromHttp = strictSecure
     ? ''
     : '; a Secure cookie set by an http:// page is stored (Chrome and Firefox refuse one from version 52)';
+  const knowsSameSite = row.knowsSameSite(browser.version);
+  // Said where the browser predates the attribute: why a SameSite cookie from a cross-site response is stored here.
+  const sameSiteUnknown = knowsSameSite
+    ? ''
+    : '; the SameSite attribute is ignored (Chrome knows it from 51, Firefox from 60, Safari from 12)';
   return {
     laxByDefault,
     basis: `${
       laxByDefault
         ? `${label}: a cookie without SameSite is treated as Lax`
         : `${label}: a cookie without SameSite is not treated as Lax (Chrome did so from ${CHROME_LAX_BY_DEFAULT_FROM}; Firefox and Safari never did by default)`
-    }${secureFromHttp}`,
+    }${secureFromHttp}${sameSiteUnknown}`,
     ...(row.capsLifetime(browser.version) ? { lifetimeCapDays: LIFETIME_CAP_DAYS } : {}),
     ...(thirdPartyCookies === undefined ? {} : { thirdPartyCookies }),
     ...(strictSecure ? {} : { acceptsSecureFromHttp: true as const }),
+    ...(knowsSameSite ? {} : { ignoresSameSite: true as const }),
   };
 }

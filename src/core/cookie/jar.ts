@@ -237,6 +237,11 @@ export class CookieJar {
     private readonly lifetimeCapMs = MAX_COOKIE_AGE_MS,
     /** Strict Secure Cookies (RFC 6265bis 5.7 steps 10, 16): false for a browser before them (browserDefaults.ts). */
     private readonly strictSecure = true,
+    /**
+     * The SameSite attribute (RFC 6265bis 5.6.7): false for a browser before it (browserDefaults.ts), which stores a
+     * cookie from any response and sends it on any request as one without the attribute.
+     */
+    private readonly knowsSameSite = true,
   ) {}
 
   /** Number of cookies held (expired ones not yet seen by a request included). */
@@ -320,10 +325,18 @@ export class CookieJar {
     const parse = parseSetCookie(line);
     if (!parse.ok) return { kind: 'rejected', reason: parse.reason, detail: parse.detail, raw: line };
     const parsed = parse.cookie;
-    const created = createCookie(parsed, target, time, opts.entry, this.lifetimeCapMs, this.strictSecure);
+    const created = createCookie(
+      this.knowsSameSite ? parsed : { ...parsed, sameSite: 'unspecified' },
+      target,
+      time,
+      opts.entry,
+      this.lifetimeCapMs,
+      this.strictSecure,
+    );
     if (!created.ok) return { kind: 'rejected', reason: created.reason, detail: created.detail, raw: line, parsed };
     // RFC 6265bis 5.7, the same-site-flag step: not from a cross-site response other than a top-level navigation.
-    const sameSiteRefusal = opts.context === undefined ? undefined : sameSiteStoreBlock(parsed.sameSite, opts.context);
+    const sameSiteRefusal =
+      opts.context === undefined ? undefined : sameSiteStoreBlock(created.cookie.sameSite, opts.context);
     if (sameSiteRefusal !== undefined) {
       if (commit) this.rememberRefused(created.cookie);
       const detail = 'Set on a cross-site response that is not a top-level navigation.';
