@@ -54,6 +54,8 @@ export interface RequestOptions {
   readonly initiatorUrl?: string;
   /** The request's site for cookies, as an importer or the recorder decided it. */
   readonly siteContext?: SiteContextKind;
+  /** A client that is no browser made it (the import's reading of its User-Agent: siteContext from `client`). */
+  readonly fromClient?: true;
   readonly resourceType?: ResourceType;
   /** Extra request headers (Authorization, Referer…). */
   readonly headers?: Readonly<Record<string, string>>;
@@ -168,7 +170,11 @@ export class TraceBuilder {
         resourceType: options.resourceType ?? 'document',
         ...(postData ? { postData } : {}),
         ...(options.initiatorUrl !== undefined ? { initiatorUrl: options.initiatorUrl } : {}),
-        ...(options.siteContext !== undefined ? { siteContext: { kind: options.siteContext, from: 'initiator' } } : {}),
+        ...(options.fromClient
+          ? { siteContext: { kind: 'same-site', from: 'client' } }
+          : options.siteContext !== undefined
+            ? { siteContext: { kind: options.siteContext, from: 'initiator' } }
+            : {}),
         ...(options.requestCookies ? { cookies: options.requestCookies } : {}),
       },
       ...(options.browserReport ? { browserReport: options.browserReport } : {}),

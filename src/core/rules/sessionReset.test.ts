@@ -41,6 +41,25 @@ describe('session-reset', () => {
     });
   });
 
+  it('not-sent by a client that is no browser: its code kept no cookie, which the message says, no browser rule', () => {
+    // OWASP ZAP's Apache HttpClient replaying a Tomcat app: "the browser did not send", in a report that had said no
+    // request came from a browser (audit 16).
+    const client = { fromClient: true } as const;
+    const lost = (made: { readonly fromClient?: true }) =>
+      findingsOf(
+        trace()
+          .get('https://shop.test/', { ...made, cookie: '', setCookie: [sid(ID.a)] })
+          .get('https://shop.test/account', { ...made, cookie: '', setCookie: [sid(ID.b)] })
+          .analyze(),
+        'session-reset',
+      )[0];
+    const byClient = lost(client);
+    expect(byClient).toMatchObject({ entry: 1, cause: 'not-sent' });
+    expect(byClient!.message).toContain('the client (no browser');
+    expect(byClient!.fix).toContain("Keep the client's cookies between its requests");
+    expect(lost({})!.message).not.toContain('the client (no browser');
+  });
+
   it('the same, then back on https carrying the sid it kept: only that request went without it, no loss', () => {
     // An app in another site's frame, a plain http:// page: the answer's new ID refused, the held one goes on.
     const result = trace()

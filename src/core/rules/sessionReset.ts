@@ -234,6 +234,15 @@ const CLEARED_OUTSIDE_LOGOUT_FIX =
 const CLEARED_AFTER_REJECTION = (entry: number) =>
   `the server deleted the cookie with a Set-Cookie after it had answered the request at entry ${entry} as logged out (session-rejected there): it cleared the cookie of a session it no longer accepted`;
 
+/**
+ * not-sent by a client that is no browser (RequestFacts.fromNonBrowser: an HTTP library, a test harness, a scanner): it
+ * sends the cookies its code keeps, so no browser rule held this one back.
+ */
+const NOT_SENT_BY_CLIENT =
+  'the client (no browser: its User-Agent names an HTTP library, a test harness or an app) did not send the session cookie, so the server started a new session';
+const NOT_SENT_BY_CLIENT_FIX =
+  "Keep the client's cookies between its requests (a cookie store or session object in the HTTP library, the scanner's session handling), or send the session cookie it was given.";
+
 const CAUSE_TEXT: Record<ResetCause, string> = {
   'not-sent': 'the browser did not send the session cookie, so the server started a new session',
   'server-rejected':
@@ -501,6 +510,7 @@ export const sessionReset = defineRule({
             slid,
             readableByScript:
               end.cause === 'cleared-by-script' && issuedWithoutHttpOnly(t.id, t.lane.cookie, ctx.request),
+            byClient: t.request?.fromNonBrowser === true,
             answeredBy: t.request?.origin,
             domain: t.lane.domain,
             replaced: t.next?.firstEntry === end.entry,
@@ -612,6 +622,8 @@ interface ResetCase {
   readonly wentOn: WentOn | undefined;
   /** The Set-Cookie that issued the lost ID left out HttpOnly: page scripts could delete it (SCRIPT_DELETION_FIX). */
   readonly readableByScript: boolean;
+  /** The request that lost it came from a client that is no browser (NOT_SENT_BY_CLIENT). */
+  readonly byClient: boolean;
 }
 
 /** Why the ID was lost and what to change, by the first case that holds; else its cause's own (CAUSE_TEXT, CAUSE_FIX). */
@@ -643,6 +655,11 @@ const EXPLANATIONS: readonly {
   { holds: (c) => c.wentOn !== undefined, cause: (c) => WENT_ON(c.wentOn!), fix: (c) => WENT_ON_FIX(c.wentOn!) },
   { holds: (c) => c.clearedOutside, cause: () => CLEARED_OUTSIDE_LOGOUT, fix: () => CLEARED_OUTSIDE_LOGOUT_FIX },
   { holds: (c) => c.slid, cause: () => EXPIRED_THOUGH_SLID, fix: () => SLID_EXPIRY_FIX },
+  {
+    holds: (c) => c.end.cause === 'not-sent' && c.byClient,
+    cause: () => NOT_SENT_BY_CLIENT,
+    fix: () => NOT_SENT_BY_CLIENT_FIX,
+  },
   {
     holds: (c) => c.end.cause === 'cleared-by-script' && c.readableByScript,
     cause: () => CAUSE_TEXT['cleared-by-script'],
