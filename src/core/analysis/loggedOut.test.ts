@@ -33,6 +33,19 @@ describe('logged-out answers', () => {
     ]);
   });
 
+  it("a 401 challenging for Windows authentication (NTLM, Negotiate) is a step of the connection's handshake", () => {
+    // An intranet application's replay: each new connection is challenged, the browser sends the request again with
+    // credentials, whatever session the request carried. A Basic or a Bearer challenge still answers as logged out.
+    const challenged = (challenge: string) =>
+      trace()
+        .get('http://intranet.test/app', { status: 401, responseHeaders: { 'WWW-Authenticate': challenge } })
+        .analyze().facts.loggedOut;
+    expect(challenged('Negotiate')).toEqual([]);
+    expect(challenged('NTLM TlRMTVNTUAACAAAA')).toEqual([]);
+    expect(challenged('Basic realm="app"')).toEqual([{ entry: 0, status: 401 }]);
+    expect(challenged('Bearer realm="api"')).toEqual([{ entry: 0, status: 401 }]);
+  });
+
   it('a login form in an HTML body, plain or base64; not in JSON, not a text field', () => {
     const html = '<form method=post><input name=user><input type="password" name=pw></form>';
     expect(isLoginFormPage(html, 'text/html; charset=utf-8')).toBe(true);

@@ -389,6 +389,32 @@ describe('LoginDetector', () => {
     ).toEqual([undefined, 'after-401', undefined, 'authorization-header']);
   });
 
+  it("a challenge answered again on an origin that had accepted the credentials is no new login (NTLM's connections)", () => {
+    // NTLM and Negotiate challenge each new connection: a LoadRunner replay of an intranet app read each handshake as a
+    // login that "kept" the session (fixation, high). The first is the login.
+    const challenge = { status: 401, responseHeaders: { 'WWW-Authenticate': 'NTLM' } };
+    const ntlm = { headers: { Authorization: 'NTLM TlRMTVNTUAADAAAA' } };
+    expect(
+      signals(
+        trace()
+          .get('http://intranet.test/app', challenge)
+          .get('http://intranet.test/app', ntlm)
+          .get('http://intranet.test/app/util.js', { ...challenge, resourceType: 'script' })
+          .get('http://intranet.test/app/util.js', { ...ntlm, resourceType: 'script' }),
+      ),
+    ).toEqual([undefined, 'authorization-header', undefined, undefined]);
+    // After a logout, the next accepted challenge is a login again.
+    const detector = new LoginDetector();
+    const [challenged, answered] = entries(
+      trace().get('http://intranet.test/app', challenge).get('http://intranet.test/app', { status: 200 }),
+    );
+    expect(detector.detect(challenged!, 'http://intranet.test')).toBeUndefined();
+    expect(detector.detect(answered!, 'http://intranet.test')).toBe('after-401');
+    detector.noteLogout('http://intranet.test');
+    expect(detector.detect(challenged!, 'http://intranet.test')).toBeUndefined();
+    expect(detector.detect(answered!, 'http://intranet.test')).toBe('after-401');
+  });
+
   it("a success after a challenge only a script answers (Bearer) is no login; one among the browser's schemes is", () => {
     const signalAfter = (challenge: string, next = 'https://red.test/settings') =>
       signals(

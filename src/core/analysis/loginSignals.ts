@@ -578,9 +578,11 @@ export class LoginDetector {
     )
       return 'password-post';
     if (authorizationAppeared && succeeded) return 'authorization-header';
-    if (retried && succeeded) {
-      // The browser answered the challenge with the user's credentials, though the recording may not show them
-      // (Chromium reports the headers of the request before its dialog): those it sends from now on are no new login.
+    // The browser answered the challenge with the user's credentials, though the recording may not show them
+    // (Chromium reports the headers of the request before its dialog): those it sends from now on are no new login. An
+    // origin that had accepted them is authenticating again, not logging in: NTLM and Negotiate challenge every new
+    // connection (a LoadRunner replay of an NTLM app had eight "logins" that "kept" the session: fixation, high).
+    if (retried && succeeded && !this.authorizationAccepted.has(origin)) {
       this.authorizationAccepted.add(origin);
       return 'after-401';
     }
