@@ -20,6 +20,21 @@ describe('session-id-in-url', () => {
     expect(found[0]!.evidence.where).toBe('URL');
   });
 
+  it("a ;jsessionid= holding a template's placeholder is no ID; a WebSphere ID with its clone suffix is", () => {
+    // A LoadRunner script's unfilled `{C_jsession_id}`, in a replay against ParaBank: two HIGH findings (audit 18).
+    const rewritten = (value: string) =>
+      findingsOf(
+        trace()
+          .get('https://bank.test/', { cookie: '', setCookie: [`JSESSIONID=${ID.a}; Path=/; HttpOnly; Secure`] })
+          .get(`https://bank.test/img/a.jpg;jsessionid=${value}`, { cookie: `JSESSIONID=${ID.a}` })
+          .analyze(),
+        'session-id-in-url',
+      ).map((f) => f.entry);
+    expect(rewritten('{C_jsession_id}')).toEqual([]);
+    expect(rewritten('<%=session.id%>')).toEqual([]);
+    expect(rewritten('0000WmXRq4wqnJtOAR_LH2Xsaux:-1')).toEqual([1]);
+  });
+
   it('the sid in a query string → session-id-in-url', () => {
     const result = trace()
       .get('https://shop.test/', { cookie: '', setCookie: [sid(ID.a)] })

@@ -46,11 +46,18 @@ function pathParameterKind(
   sessionNames: ReadonlySet<string>,
 ): PathParameterKind {
   if (knownIds.has(value)) return 'session';
-  if (value.length < MIN_ID_LENGTH || isWordValue(value)) return 'none';
+  if (value.length < MIN_ID_LENGTH || isWordValue(value) || !ID_ALPHABET.test(value)) return 'none';
   const lower = name.toLowerCase();
   if (lower === 'jsessionid' || sessionNames.has(lower)) return 'session';
   return isRandomToken(value) ? 'token' : 'none';
 }
+
+/**
+ * What a session ID rewritten into a path is written with: letters, digits and the separators servers put in it
+ * (Tomcat's `.node1` route, WebLogic's `!123`, WebSphere's `0000…:-1`). A template's placeholder a load-test script
+ * never filled in (LoadRunner's `;jsessionid={C_jsession_id}`, a JSP's `<%=session.id%>`) is none.
+ */
+const ID_ALPHABET = /^[\w.~!:+=-]+$/;
 
 function decode(s: string): string {
   // Without "%" there is nothing to decode (most URLs): spares a copy of every URL.
