@@ -19,6 +19,17 @@ describe('valueShape', () => {
     expect(valueShape('dGhpcyBpcyBhIHJhbmRvbSB0b2tlbg==')).toBe('opaque');
   });
 
+  it('names and values alternating, joined by &, are a record (structured): HP Web Tours writes its cookies so', () => {
+    // LoadRunner replays of Web Tours (audit 18): `MSO`, a settings cookie the dataset's Microsoft row made a session
+    // (HttpOnly findings, a "reset" when the server re-ordered its fields), and the login's `MTUserInfo`.
+    expect(valueShape('SID&1460051160&MSO_ServerErrorsProb&100&MSO_ServerLoadProb&100')).toBe('structured');
+    expect(valueShape('firstName&&address2&&username&jojo01&hash&49&lastName&%0A&creditCard&&expDate&%0A')).toBe(
+      'structured',
+    );
+    // A token with one `&` in it is not such a record.
+    expect(valueShape('k2Vx9qLm4TzP8wRb&7YcN3dFh')).toBe('opaque');
+  });
+
   it('a date as a locale writes it, form-encoded or not, is no ID; a token of digits and slashes is', () => {
     // coupons.com's `cidat` (a real recording, audit 11): ASP.NET's DateTime.ToString(), percent- and form-encoded.
     for (const date of [

@@ -160,10 +160,19 @@ const LABELLED_DATA = {
  */
 const QUERY_FIELDS = /^[A-Za-z_][\w.-]{0,40}=[^&]*(?:&[A-Za-z_][\w.-]{0,40}=[^&]*)+$/;
 
+/**
+ * Names and values alternating, all joined by `&` (`key&value&key&value`): HP's Web Tours writes its `MSO` so
+ * (`SID&1460051160&MSO_ServerErrorsProb&100&MSO_ServerLoadProb&100`) and its login's `MTUserInfo`
+ * (`firstName&&username&jojo01&hash&49&…`). Two pairs or more, each name a word that begins with a letter (a value may
+ * be empty): a record of fields, not one ID, whose field order the server may change at will.
+ */
+const AMPERSAND_PAIRS = /^[A-Za-z][\w.-]{0,40}&[^&]*(?:&[A-Za-z][\w.-]{0,40}&[^&]*)+$/;
+
 /** Readable data, evidence against an ID (RULES.md). */
 const READABLE = [
   FIELDS,
   QUERY_FIELDS,
+  AMPERSAND_PAIRS,
   LABELLED_DATA,
   LABELLED_NUMBER,
   ABSOLUTE_URL,
