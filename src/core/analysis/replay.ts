@@ -500,6 +500,7 @@ export class EventReplay {
     const context = {
       ...(entry.request.siteContext !== undefined ? { siteContext: entry.request.siteContext.kind } : {}),
       isTopLevelNavigation: entry.request.resourceType === 'document',
+      ...(entry.request.resourceType === 'other' ? { requestKindUnknown: true as const } : {}),
       ...(this.cookieDefaults.laxByDefault ? {} : { laxByDefault: false }),
       ...(this.cookieDefaults.thirdPartyCookies ? { thirdPartyCookies: this.cookieDefaults.thirdPartyCookies } : {}),
     };

@@ -1,6 +1,7 @@
 // Lax by default follows the recording browser: Chrome from 80 on, never Firefox or Safari; an unknown browser
 // keeps it and says so. Checked on the SameSite verdict and through a whole analysis, on both sides of Chrome 80.
 import { describe, expect, it } from 'vitest';
+import { ID, trace } from '../../../test/helpers/traceBuilder.ts';
 import { analyzeTrace } from '../analysis/analyze.ts';
 import type { RecordingBrowser } from '../trace/recordingBrowser.ts';
 import type { Trace, TraceEntry } from '../trace/types.ts';
@@ -140,6 +141,26 @@ describe('the SameSite attribute follows the recording browser (Chrome 51, Firef
         ?.rejected.map((r) => r.reason);
     expect(rejected({ name: 'qtwebkit', version: 602, from: 'user-agent' })).toEqual([]);
     expect(rejected(chrome(120))).toEqual(['SameSiteLax']);
+  });
+});
+
+describe('a request of a kind the recording does not tell may have been the navigation', () => {
+  it("its cross-site answer's SameSite=Lax cookie is stored, as in an unknown context; an image's is refused", () => {
+    // A LoadRunner replay: a captive-portal page's meta refresh to support.mozilla.org, no Fetch Metadata, `Accept: */*`
+    // (kind `other`), its answer's `session_id; SameSite=Lax` "rejected [SameSiteLax]" (audit 18).
+    const rejected = (kind: 'other' | 'image') =>
+      trace()
+        .get('https://help.test/kb', {
+          cookie: '',
+          resourceType: kind,
+          siteContext: 'cross-site',
+          setCookie: [`session_id=${ID.a}; Path=/; Secure; HttpOnly; SameSite=Lax`],
+        })
+        .analyze()
+        .requests.find((r) => r.entry === 0)
+        ?.rejected.map((r) => r.reason);
+    expect(rejected('other')).toEqual([]);
+    expect(rejected('image')).toEqual(['SameSiteLax']);
   });
 });
 

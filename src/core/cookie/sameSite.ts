@@ -145,6 +145,11 @@ export interface StoreContext {
   readonly siteContext?: SiteContextKind;
   readonly isTopLevelNavigation: boolean;
   /**
+   * The recording does not say what kind of request it was (`other`: an exporter that writes no types, Chrome's
+   * redirect hops): it may have been a top-level navigation, where a cookie of any SameSite is stored.
+   */
+  readonly requestKindUnknown?: true;
+  /**
    * Whether the recording browser treats a cookie without SameSite as Lax (Chrome 80+); default true. A
    * browser without Lax-by-default stores such a cookie from any context, as it sends it to any.
    */
@@ -176,7 +181,9 @@ const CROSS_SITE_STORE: Readonly<Record<SameSite, SetCookieRejectedReason | unde
  * later requests show whether it did).
  */
 export function sameSiteStoreBlock(sameSite: SameSite, ctx: StoreContext): SetCookieRejectedReason | undefined {
-  if (ctx.siteContext !== 'cross-site' || ctx.isTopLevelNavigation) return undefined;
+  // A request of a kind not known may have been the navigation: stored, as in an unknown context (never a guessed
+  // refusal: a load-test replay's navigation from a captive-portal page was "rejected [SameSiteLax]").
+  if (ctx.siteContext !== 'cross-site' || ctx.isTopLevelNavigation || ctx.requestKindUnknown) return undefined;
   if (sameSite === 'unspecified' && ctx.laxByDefault === false) return undefined;
   return CROSS_SITE_STORE[sameSite];
 }
