@@ -27,6 +27,20 @@ const undated = (index: number): TimeSlot => ({
 const skipped = (index: number): TimeSlot => ({ index, skipped: { where: `log.entries[${index}]`, message: 'x' } });
 
 describe('StartTimeRepair', () => {
+  it('a file whose dated entries all start at one instant is said to be no recording in time (an API client export)', () => {
+    // Insomnia writes every entry's startedDateTime as the export's time; a Django REST login, refresh and logout
+    // days apart (by their answers' Date headers) read as one instant.
+    const said = (slots: readonly TimeSlot[]) => repaired(slots).warnings.map((w) => w.where);
+    expect(said([dated(0, 500), dated(1, 500), undated(2), dated(3, 500)])).toEqual([
+      'log.entries[2].startedDateTime',
+      'log.entries[0].startedDateTime',
+    ]);
+    expect(repaired([dated(0, 500), dated(1, 500), dated(2, 500)]).warnings[0]!.message).toContain('all 3 entries');
+    // Two entries may share a start (requests sent together), and one other start is a timeline.
+    expect(said([dated(0, 500), dated(1, 500)])).toEqual([]);
+    expect(said([dated(0, 500), dated(1, 500), dated(2, 501)])).toEqual([]);
+  });
+
   it('undated entries before the first dated one take its time, in file order', () => {
     const { times, warnings } = repaired([undated(0), skipped(1), undated(2), dated(3, 500), undated(4)]);
     expect(times).toEqual([

@@ -28,6 +28,13 @@ export type TimeSlot = DatedSlot | SkippedSlot;
 /** Receives each entry's start time, in file order; a skipped entry gets the time an entry there would have. */
 export type PlaceTime = (index: number, startedAt: number, skipped: boolean) => void;
 
+/**
+ * A file of this many dated entries or more, all dated one instant, was no recording of them in time: an API client's
+ * export of a collection (Insomnia writes every entry's `startedDateTime` as the export's time), whose responses'
+ * Date headers may span days. Its order is the file's, and the reader is told.
+ */
+const SHARED_START_MIN = 3;
+
 export class StartTimeRepair {
   /** The reader's warnings, in file order: each entry's time repair before its other repairs. */
   readonly warnings: TraceInputWarning[] = [];
@@ -35,6 +42,10 @@ export class StartTimeRepair {
   private waiting: TimeSlot[] | undefined = [];
   private firstDated: number | undefined;
   private previous: number | undefined;
+  /** The dated entries read, the first one's index, and their one start time while they all share it (null after). */
+  private dated = 0;
+  private firstDatedIndex = 0;
+  private sharedStart: number | null | undefined;
 
   constructor(private readonly place: PlaceTime) {}
 
@@ -54,6 +65,17 @@ export class StartTimeRepair {
   /** Every entry was fed: those still waiting are in a file with no dates at all. */
   end(): void {
     if (this.waiting) this.flushWaiting();
+    if (this.dated >= SHARED_START_MIN && this.sharedStart !== null && this.sharedStart !== undefined)
+      this.warnings.push({
+        where: `log.entries[${this.firstDatedIndex}].startedDateTime`,
+        message: `all ${this.dated} entries start at the same instant as this one (an API client's export of its requests, such as Insomnia's or Postman's, which keeps each request's last answer, not when it was sent): the file's order is taken as the order of the requests`,
+      });
+  }
+
+  private noteDated(index: number, startedAt: number): void {
+    if (this.dated++ === 0) this.firstDatedIndex = index;
+    if (this.sharedStart === undefined) this.sharedStart = startedAt;
+    else if (this.sharedStart !== startedAt) this.sharedStart = null;
   }
 
   private flushWaiting(): void {
@@ -72,6 +94,7 @@ export class StartTimeRepair {
     let startedAt: number;
     if (slot.parsedStart !== undefined) {
       startedAt = slot.parsedStart;
+      this.noteDated(slot.index, startedAt);
       if (slot.startProblem) this.warnings.push({ where, message: slot.startProblem });
     } else {
       startedAt = this.previous ?? this.firstDated ?? 0;
