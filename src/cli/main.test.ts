@@ -282,7 +282,7 @@ describe('formats and options', () => {
 
   it('a file no browser made names no browser defaults, and says which requests came from another client', async () => {
     const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
-    const steps = (first: string, second: string): HarStep[] => [
+    const steps = (first: string, second: string | undefined): HarStep[] => [
       {
         url: 'https://api.test/login',
         at: '2025-01-01T00:00:00Z',
@@ -292,11 +292,11 @@ describe('formats and options', () => {
       {
         url: 'https://api.test/me',
         at: '2025-01-01T00:00:01Z',
-        userAgent: second,
+        ...(second === undefined ? {} : { userAgent: second }),
         cookie: 'sid=f3a91c07d2b84e6a9c51e0b7a4d2f886',
       },
     ];
-    const report = async (first: string, second: string) => {
+    const report = async (first: string, second: string | undefined) => {
       const files = { 'client.har': har(steps(first, second)) };
       const text = (await run(['analyze', 'client.har'], files)).stdout;
       const doc = JSON.parse((await run(['analyze', 'client.har', '--format', 'json'], files)).stdout) as {
@@ -319,6 +319,12 @@ describe('formats and options', () => {
     expect(mixed.browser).toBe('Browser: Chrome 120 (from user-agent): a cookie without SameSite is treated as Lax.');
     expect(mixed.text).toContain('Note: 1 of 2 requests came from a client that is no browser');
     expect(mixed.doc.input.clientRequests).toBe(1);
+    // An API client's export where one request went without a User-Agent (an Insomnia file, audit 19): the line no
+    // longer reads as a browser's file beside the note that says the requests were a client's.
+    const apiClient = await report('insomnia/2023.5.8', undefined);
+    expect(apiClient.browser).toBe(
+      'Browser: none named: 1 of 2 requests came from a client that is no browser (see the note), and no other names a browser; for those, a cookie without SameSite is taken as Lax, as Chrome 80 and later do.',
+    );
     // A browser alone: neither.
     const browser = await report(CHROME, CHROME);
     expect(browser.text).not.toContain('no browser');

@@ -54,8 +54,14 @@ export interface TextReportOptions {
 
 /** The header's "Browser:" line: the recording browser's cookie defaults, or none where no browser made a request. */
 function browserLine(trace: Trace, result: ReportedAnalysis): string {
-  if (onlyClientRequests(clientShareOf(result)) && trace.source.browser === undefined)
-    return 'none: no request came from a browser, so no browser cookie defaults apply (see the note)';
+  const share = clientShareOf(result);
+  if (trace.source.browser === undefined && share !== undefined) {
+    if (onlyClientRequests(share))
+      return 'none: no request came from a browser, so no browser cookie defaults apply (see the note)';
+    // Some requests a client's, the others naming no browser (an API client's request sent without a User-Agent):
+    // "browser unknown" alone read as a browser's file beside the note that says it was a client's.
+    return `none named: ${share.clientRequests} of ${share.requests} requests came from a client that is no browser (see the note), and no other names a browser; for those, a cookie without SameSite is taken as Lax, as Chrome 80 and later do`;
+  }
   return cookieDefaultsFor(trace.source.browser).basis;
 }
 
