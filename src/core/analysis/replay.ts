@@ -57,11 +57,10 @@ export type ReplayedFacts = AnalysisFacts & {
 
 /** An empty jar that stores as the recording browser did: its lifetime cap, Strict Secure Cookies and SameSite or not. */
 function jarFor(defaults: JarDefaults): CookieJar {
-  return new CookieJar(
-    lifetimeCapMs(defaults),
-    defaults.acceptsSecureFromHttp !== true,
-    defaults.ignoresSameSite !== true,
-  );
+  return new CookieJar(lifetimeCapMs(defaults), {
+    strictSecure: defaults.acceptsSecureFromHttp !== true,
+    knowsSameSite: defaults.ignoresSameSite !== true,
+  });
 }
 
 /** Without a request this long, the next may come from another browser (a proxy's history of several days). */

@@ -134,7 +134,7 @@ describe('CookieJar.setCookie rejections (RFC 6265bis 5.6, 5.7)', () => {
 
 describe('a browser before Strict Secure Cookies (Chrome 51, Firefox 51, PhantomJS)', () => {
   it('stores a Secure cookie an http:// page set, and lets such a page overwrite one; sends it on https only', () => {
-    const old = new CookieJar(MAX_COOKIE_AGE_MS, false);
+    const old = new CookieJar(MAX_COOKIE_AGE_MS, { strictSecure: false });
     expect(reasonOf(old.setCookie('sid=1; Secure; Path=/', 'http://app.example.com/', T0))).toBe('stored');
     expect(reasonOf(old.setCookie('sid=2; Path=/', 'http://app.example.com/', T0))).toBe('stored');
     expect(reasonOf(old.setCookie('tok=1; Secure; Path=/', 'http://app.example.com/', T0))).toBe('stored');

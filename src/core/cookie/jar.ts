@@ -191,6 +191,17 @@ function shapeKey(request: ResolvedRequest, sameSite: SameSiteShape, paths: read
   return mask * FLAG_VALUES + flags;
 }
 
+/** Storage rules some recording browsers predate (browserDefaults.ts): each is applied unless it is false. */
+export interface StorageRules {
+  /** Strict Secure Cookies (RFC 6265bis 5.7 steps 10, 16): an http:// page may neither set nor overwrite a Secure cookie. */
+  readonly strictSecure?: boolean;
+  /**
+   * The SameSite attribute (RFC 6265bis 5.6.7): a browser before it stores a cookie from any response and sends it on
+   * any request as one without the attribute.
+   */
+  readonly knowsSameSite?: boolean;
+}
+
 export class CookieJar {
   private readonly cookies = new SiteIndex<StoredCookie>((site) => this.siteStates.delete(site));
   /**
@@ -235,14 +246,14 @@ export class CookieJar {
    */
   constructor(
     private readonly lifetimeCapMs = MAX_COOKIE_AGE_MS,
-    /** Strict Secure Cookies (RFC 6265bis 5.7 steps 10, 16): false for a browser before them (browserDefaults.ts). */
-    private readonly strictSecure = true,
-    /**
-     * The SameSite attribute (RFC 6265bis 5.6.7): false for a browser before it (browserDefaults.ts), which stores a
-     * cookie from any response and sends it on any request as one without the attribute.
-     */
-    private readonly knowsSameSite = true,
+    /** What the recording browser knew of today's storage rules (browserDefaults.ts); all of them by default. */
+    private readonly rules: StorageRules = {},
   ) {}
+
+  /** Strict Secure Cookies (RFC 6265bis 5.7 steps 10, 16). */
+  private get strictSecure(): boolean {
+    return this.rules.strictSecure !== false;
+  }
 
   /** Number of cookies held (expired ones not yet seen by a request included). */
   get size(): number {
@@ -326,7 +337,7 @@ export class CookieJar {
     if (!parse.ok) return { kind: 'rejected', reason: parse.reason, detail: parse.detail, raw: line };
     const parsed = parse.cookie;
     const created = createCookie(
-      this.knowsSameSite ? parsed : { ...parsed, sameSite: 'unspecified' },
+      this.rules.knowsSameSite === false ? { ...parsed, sameSite: 'unspecified' } : parsed,
       target,
       time,
       opts.entry,
