@@ -602,7 +602,7 @@ describe('isLogoutRequest', () => {
       expect(isLogoutRequest(entries(trace().get('https://shop.test/logout', { resourceType }))[0]!)).toBe(true);
   });
 
-  it.each(['/session', '/sessions/42', '/api/auth/session/', '/_session'])(
+  it.each(['/session', '/sessions/42', '/api/auth/session/', '/_session', '/api/v1/login', '/api/auth'])(
     'DELETE %s (the session resource) is a logout',
     (path) => {
       expect(isLogoutRequest(entries(trace().request('DELETE', `https://shop.test${path}`))[0]!)).toBe(true);
@@ -677,7 +677,11 @@ describe('isLogoutRequest', () => {
       .post('https://shop.test/session', { form: { email: 'a@b.c', password: 'x' } })
       .post('https://shop.test/session', { form: { _method: 'patch' } })
       .request('DELETE', 'https://shop.test/cart/items/3')
-      .request('DELETE', 'https://shop.test/sessions/42/devices/7');
-    expect(entries(notLogouts).map(isLogoutRequest)).toEqual([false, false, false, false, false]);
+      .request('DELETE', 'https://shop.test/sessions/42/devices/7')
+      // A login resource's own parts, and an API's tokens, are other resources (revoking a key is no logout).
+      .request('DELETE', 'https://shop.test/api/auth/keys')
+      .request('DELETE', 'https://shop.test/api/tokens/42')
+      .get('https://shop.test/api/v1/login');
+    expect(entries(notLogouts).map(isLogoutRequest)).toEqual([false, false, false, false, false, false, false, false]);
   });
 });

@@ -296,9 +296,11 @@ const LOGOUT_VALUE = /^([a-z_]+\.|\/?([\w.-]+\/)*)?(log|sign)[-_]?(out|off)\/?$/
 
 /**
  * The path of the session resource, or of one session: `/session`, `/sessions/42`, `/api/auth/session/`, and
- * CouchDB's `/_session` (its API's names begin with `_`: PouchDB Server, Cloudant, Couchbase's Sync Gateway).
+ * CouchDB's `/_session` (its API's names begin with `_`: PouchDB Server, Cloudant, Couchbase's Sync Gateway); or of
+ * the login, as REST APIs name the resource a login creates (`DELETE /api/v1/login`, answered "session terminated",
+ * was a lost session, ten medium findings; `DELETE /api/auth`).
  */
-const SESSION_RESOURCE = /\/_?sessions?(\/[^/]+)?\/?$/i;
+const SESSION_RESOURCE = /\/(?:_?sessions?(?:\/[^/]+)?|logins?|auth)\/?$/i;
 
 /**
  * A DELETE, as the browser sent it or as a form does (a POST carrying `_method=delete`: the method override of
