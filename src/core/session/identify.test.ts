@@ -37,12 +37,22 @@ describe('classifyCookieName', () => {
     expect(classifyCookieName(name).kind).toBe('session');
   });
 
-  it.each(['AWSALB', 'AWSALBCORS', 'AWSELB', 'BIGipServerpool_web', 'SERVERID', 'ROUTEID', 'route', 'ARRAffinity'])(
-    '%s is affinity, not a session',
-    (name) => {
-      expect(classifyCookieName(name).kind).toBe('affinity');
-    },
-  );
+  it.each([
+    'AWSALB',
+    'AWSALBCORS',
+    'AWSELB',
+    'BIGipServerpool_web',
+    'SERVERID',
+    'ROUTEID',
+    'route',
+    'ARRAffinity',
+    // Cloud Foundry's gorouter (audit 20: a JPetStore replay's "certain session"), ingress-nginx, Google Cloud's.
+    '__VCAP_ID__',
+    'INGRESSCOOKIE',
+    'GCLB',
+  ])('%s is affinity, not a session', (name) => {
+    expect(classifyCookieName(name).kind).toBe('affinity');
+  });
 
   it.each([
     '_ga',

@@ -89,6 +89,12 @@ export const AFFINITY_NAME_PATTERNS: readonly string[] = [
   'route',
   'ARRAffinity',
   'ARRAffinitySameSite',
+  // The default names of other balancers' sticky-session cookies: Cloud Foundry's gorouter (`__VCAP_ID__`, set beside
+  // the application's JSESSIONID; a JPetStore replay took it for the session, which hid the login's rotation), the
+  // Kubernetes ingress-nginx controller (`INGRESSCOOKIE`), Google Cloud's load balancer (`GCLB`).
+  '__VCAP_ID__',
+  'INGRESSCOOKIE',
+  'GCLB',
 ];
 
 /**
