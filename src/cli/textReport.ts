@@ -4,7 +4,7 @@
  * to a lane, per origin; then, with --requests, every request's cookies.
  */
 import type { Finding, SessionView } from '../core/analysis/analyze.ts';
-import { cookieDefaultsFor } from '../core/cookie/browserDefaults.ts';
+import { cookieDefaultsFor, UNKNOWN_BROWSER_SAME_SITE } from '../core/cookie/browserDefaults.ts';
 import { clientShareOf, fileNotes, noCookieNote, onlyClientRequests } from '../core/formats/fileNotes.ts';
 import type { ReportedAnalysis } from '../core/formats/htmlReport.ts';
 import { SEVERITY_RANK, type Severity } from '../core/rules/rule.ts';
@@ -60,7 +60,7 @@ function browserLine(trace: Trace, result: ReportedAnalysis): string {
       return 'none: no request came from a browser, so no browser cookie defaults apply (see the note)';
     // Some requests a client's, the others naming no browser (an API client's request sent without a User-Agent):
     // "browser unknown" alone read as a browser's file beside the note that says it was a client's.
-    return `none named: ${share.clientRequests} of ${share.requests} requests came from a client that is no browser (see the note), and no other names a browser; for those, a cookie without SameSite is taken as Lax, as Chrome 80 and later do`;
+    return `none named: ${share.clientRequests} of ${share.requests} requests came from a client that is no browser (see the note), and no other names a browser; for those, ${UNKNOWN_BROWSER_SAME_SITE}`;
   }
   return cookieDefaultsFor(trace.source.browser).basis;
 }

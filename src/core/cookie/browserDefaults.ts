@@ -76,6 +76,9 @@ export function lifetimeCapMs(defaults: JarDefaults): number {
   return defaults.lifetimeCapDays === undefined ? Number.POSITIVE_INFINITY : defaults.lifetimeCapDays * DAY_MS;
 }
 
+/** How a request of a browser not known is judged: as today's Chrome (the Browser line's words). */
+export const UNKNOWN_BROWSER_SAME_SITE = 'a cookie without SameSite is taken as Lax, as Chrome 80 and later do';
+
 /** First Chrome major version with Lax by default. */
 export const CHROME_LAX_BY_DEFAULT_FROM = 80;
 
@@ -154,7 +157,7 @@ export function cookieDefaultsFor(browser: RecordingBrowser | undefined): Cookie
   if (!browser) {
     return {
       laxByDefault: true,
-      basis: 'browser unknown: a cookie without SameSite is taken as Lax, as Chrome 80 and later do',
+      basis: `browser unknown: ${UNKNOWN_BROWSER_SAME_SITE}`,
       lifetimeCapDays: LIFETIME_CAP_DAYS,
     };
   }
