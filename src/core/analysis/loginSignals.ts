@@ -565,14 +565,16 @@ export class LoginDetector {
     // A logout is no login, whatever it carries: Fauxton's logout sends its DELETE /_session to `_:_@host` (dummy
     // credentials in the URL, which make the browser forget the ones it cached).
     const scripted = entry.request.resourceType === 'xhr' || entry.request.resourceType === 'fetch';
+    // Asked once, and only of a request with credentials: one without them reached the origin without them anyway.
+    const loggingOut = hasAuthorization && isLogoutRequest(entry);
     const authorizationAppeared =
       hasAuthorization &&
       succeeded &&
       (scripted || this.reachedWithoutCredentials.has(origin)) &&
       !this.authorizationAccepted.has(origin) &&
-      !isLogoutRequest(entry);
+      !loggingOut;
     if (authorizationAppeared) this.authorizationAccepted.add(origin);
-    if (!hasAuthorization || status === 401 || isLogoutRequest(entry)) this.reachedWithoutCredentials.add(origin);
+    if (!hasAuthorization || status === 401 || loggingOut) this.reachedWithoutCredentials.add(origin);
 
     if (
       isPost(entry.request.method) &&
